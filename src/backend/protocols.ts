@@ -1,0 +1,77 @@
+/**
+ * The backend protocols. Session, DataFrame and catalog code reach storage and
+ * execution only through these interfaces (and BackendFactory), so a backend
+ * can be swapped or injected (e.g. a spy-wrapped one in tests).
+ */
+import type { Table as ArrowTable } from 'apache-arrow';
+import type { Batch } from '../data/batch.js';
+import type { LogicalPlan } from '../plan/nodes.js';
+import type { StructType } from '../types/data-types.js';
+
+export type BackendType = 'polars' | 'memory' | 'file';
+
+/** How `insertData` treats an existing table (Spark's SaveMode). */
+export type SaveMode = 'append' | 'overwrite' | 'error' | 'errorifexists' | 'ignore';
+
+export interface TableInfo {
+  readonly name: string;
+  readonly database: string;
+  readonly tableType: 'MANAGED' | 'EXTERNAL' | 'TEMPORARY';
+  readonly isTemporary: boolean;
+}
+
+/** Persistent (or in-process) table storage: databases ("schemas" in the seed) and tables. */
+export interface StorageBackend {
+  readonly backendType: BackendType | string;
+  createSchema(schema: string, ifNotExists?: boolean): void;
+  dropSchema(schema: string, cascade?: boolean): void;
+  schemaExists(schema: string): boolean;
+  listSchemas(): string[];
+  createTable(schema: string, table: string, structType: StructType): void;
+  insertData(schema: string, table: string, data: Batch, mode: SaveMode): void;
+  queryTable(schema: string, table: string): Batch;
+  dropTable(schema: string, table: string): void;
+  tableExists(schema: string, table: string): boolean;
+  listTables(schema: string): TableInfo[];
+  getTableSchema(schema: string, table: string): StructType;
+  close(): void;
+}
+
+/**
+ * Executes plans. The seed's `materialize(data, schema, operations)` takes a
+ * source and a list of operations; here the source data and schema are the
+ * plan's `LocalRelation` leaves and the operations are its nodes, which keeps
+ * two-input operations (joins, unions) first-class.
+ */
+export interface DataMaterializer {
+  readonly backendType: BackendType | string;
+  /** Executes a resolved plan (see plan/nodes.ts) and returns every row. */
+  materialize(plan: LogicalPlan): Batch;
+  /** A human-readable description of how the backend would run the plan (for `explain`). */
+  describe?(plan: LogicalPlan): string;
+  close(): void;
+}
+
+/** Runs SQL text directly against registered tables (used by `spark.sql` where a backend offers it). */
+export interface QueryExecutor {
+  readonly backendType: BackendType | string;
+  executeQuery(sql: string): Batch;
+  createTable(name: string, data: Batch): void;
+  close(): void;
+}
+
+export type FileFormat = 'parquet' | 'csv' | 'json';
+
+export interface WriteOptions {
+  readonly header?: boolean;
+  readonly delimiter?: string;
+  readonly compression?: string;
+}
+
+/** Moves results out of the engine: Arrow tables and files. */
+export interface ExportBackend {
+  readonly backendType: BackendType | string;
+  toArrow(batch: Batch): ArrowTable;
+  writeFile(batch: Batch, path: string, format: FileFormat, options?: WriteOptions): void;
+  readFile(path: string, format: FileFormat, schema?: StructType, options?: Record<string, unknown>): Batch;
+}

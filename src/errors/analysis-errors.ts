@@ -1,0 +1,31 @@
+import { AnalysisException } from './exceptions.js';
+import { closestNames } from './suggest.js';
+
+const quote = (name: string): string => '`' + name.replace(/`/g, '``') + '`';
+
+/** Spark's UNRESOLVED_COLUMN error, with up to five suggestions ordered by similarity. */
+export function unresolvedColumn(name: string, candidates: readonly string[]): AnalysisException {
+  if (candidates.length === 0) {
+    return new AnalysisException(
+      `A column or function parameter with name ${quote(name)} cannot be resolved.`,
+      { errorClass: 'UNRESOLVED_COLUMN.WITHOUT_SUGGESTION', messageParameters: { objectName: quote(name) } },
+    );
+  }
+  const proposal = closestNames(name, candidates).map(quote).join(', ');
+  return new AnalysisException(
+    `A column or function parameter with name ${quote(name)} cannot be resolved. Did you mean one of the following? [${proposal}].`,
+    {
+      errorClass: 'UNRESOLVED_COLUMN.WITH_SUGGESTION',
+      messageParameters: { objectName: quote(name), proposal },
+    },
+  );
+}
+
+/** Spark's AMBIGUOUS_REFERENCE error. */
+export function ambiguousReference(name: string, matches: readonly string[]): AnalysisException {
+  const list = matches.map(quote).join(', ');
+  return new AnalysisException(`Reference ${quote(name)} is ambiguous, could be: [${list}].`, {
+    errorClass: 'AMBIGUOUS_REFERENCE',
+    messageParameters: { name: quote(name), referenceNames: `[${list}]` },
+  });
+}

@@ -1,0 +1,13 @@
+export { SparklessError, type ErrorDetails } from './base.js';
+export {
+  AnalysisException,
+  ParseException,
+  IllegalArgumentException,
+  PySparkTypeError,
+  PySparkValueError,
+  ExecutionException,
+  NotImplementedException,
+  BackendException,
+  InternalError,
+} from './exceptions.js';
+export { unresolvedColumn, ambiguousReference } from './analysis-errors.js';

@@ -1,0 +1,217 @@
+/**
+ * Expression IR. Every node is a frozen plain object with a string `kind`.
+ *
+ * The API layer (`Column`, `functions`) builds *unresolved* trees (`ColumnRef`
+ * by name, untyped `Call`s). The analyzer rewrites them into *resolved* trees:
+ * every column reference becomes a `BoundRef` (an ordinal into the input row),
+ * every node carries `dataType` and `nullable`, and implicit casts are explicit
+ * `Cast` nodes. Backends only ever see resolved trees.
+ */
+import type { DataType } from '../types/data-types.js';
+
+/** Typing the analyzer attaches to every resolved node. */
+export interface Typed {
+  readonly dataType?: DataType;
+  readonly nullable?: boolean;
+}
+
+/** Unresolved reference by name. `name` may be qualified (`t.col`) or nested (`s.field`). */
+export interface ColumnRef extends Typed {
+  readonly kind: 'ColumnRef';
+  readonly name: string;
+  /** Set by `df.col(name)`: the id of the DataFrame's plan the column must come from. */
+  readonly planId?: number;
+  /** `col("`a.b`")` style: treat the whole name as one identifier. */
+  readonly quoted?: boolean;
+}
+
+/** Resolved reference: position `index` in the input row (for joins: left columns then right). */
+export interface BoundRef extends Typed {
+  readonly kind: 'BoundRef';
+  readonly index: number;
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+
+/** A constant. `value` is in the internal representation of `dataType` (see data-types.ts). */
+export interface Literal extends Typed {
+  readonly kind: 'Literal';
+  readonly value: unknown;
+  readonly dataType: DataType;
+}
+
+export interface Alias extends Typed {
+  readonly kind: 'Alias';
+  readonly child: Expr;
+  readonly name: string;
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}
+
+export interface Cast extends Typed {
+  readonly kind: 'Cast';
+  readonly child: Expr;
+  readonly to: DataType;
+  /** True when the analyzer inserted it (type coercion): it does not show in column names. */
+  readonly implicit?: boolean;
+}
+
+/**
+ * A function application: every operator (`add`, `eq`, `and`, ...), scalar
+ * function, aggregate, window function and generator is a `Call` to a
+ * registered function (see functions/registry.ts).
+ */
+export interface Call extends Typed {
+  readonly kind: 'Call';
+  readonly fn: string;
+  readonly args: readonly Expr[];
+  /** For aggregates: `count(DISTINCT x)`. */
+  readonly distinct?: boolean;
+  /** Non-expression parameters (e.g. a date format already validated). */
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+export interface CaseWhen extends Typed {
+  readonly kind: 'CaseWhen';
+  readonly branches: readonly { readonly when: Expr; readonly then: Expr }[];
+  readonly otherwise?: Expr;
+}
+
+export interface SortOrder extends Typed {
+  readonly kind: 'SortOrder';
+  readonly child: Expr;
+  readonly ascending: boolean;
+  /** Spark's default: nulls first when ascending, last when descending. */
+  readonly nullsFirst: boolean;
+}
+
+export type FrameBoundary =
+  | { readonly type: 'unboundedPreceding' }
+  | { readonly type: 'unboundedFollowing' }
+  | { readonly type: 'currentRow' }
+  /** Negative = preceding, positive = following. */
+  | { readonly type: 'offset'; readonly value: number };
+
+export interface WindowFrame {
+  readonly frameType: 'rows' | 'range';
+  readonly lower: FrameBoundary;
+  readonly upper: FrameBoundary;
+}
+
+export interface WindowSpecDef {
+  readonly partitionBy: readonly Expr[];
+  readonly orderBy: readonly SortOrder[];
+  /** Absent: Spark's default frame (whole partition without ORDER BY; RANGE UNBOUNDED PRECEDING..CURRENT ROW with it). */
+  readonly frame?: WindowFrame;
+}
+
+export interface WindowExpr extends Typed {
+  readonly kind: 'WindowExpr';
+  /** A `Call` to an aggregate or window function. */
+  readonly fn: Expr;
+  readonly spec: WindowSpecDef;
+}
+
+/** `*` or `t.*`; expanded by the analyzer. */
+export interface Star extends Typed {
+  readonly kind: 'Star';
+  readonly target?: string;
+  readonly planId?: number;
+}
+
+/** Lambda for higher-order functions (`transform(arr, x => x + 1)`). */
+export interface Lambda extends Typed {
+  readonly kind: 'Lambda';
+  readonly params: readonly string[];
+  readonly body: Expr;
+}
+
+/** A lambda parameter inside a Lambda body. */
+export interface LambdaVar extends Typed {
+  readonly kind: 'LambdaVar';
+  readonly name: string;
+}
+
+export type Expr =
+  | ColumnRef
+  | BoundRef
+  | Literal
+  | Alias
+  | Cast
+  | Call
+  | CaseWhen
+  | SortOrder
+  | WindowExpr
+  | Star
+  | Lambda
+  | LambdaVar;
+
+export type ExprKind = Expr['kind'];
+export type ExprOfKind<K extends ExprKind> = Extract<Expr, { kind: K }>;
+
+const freeze = <T extends object>(o: T): T => Object.freeze(o);
+
+/** Factories: the only way the rest of the code creates nodes. */
+export const E = {
+  col: (name: string, planId?: number, quoted?: boolean): ColumnRef =>
+    freeze({ kind: 'ColumnRef', name, ...(planId !== undefined ? { planId } : {}), ...(quoted ? { quoted } : {}) }),
+  bound: (index: number, name: string, dataType: DataType, nullable: boolean): BoundRef =>
+    freeze({ kind: 'BoundRef', index, name, dataType, nullable }),
+  lit: (value: unknown, dataType: DataType): Literal =>
+    freeze({ kind: 'Literal', value, dataType, nullable: value === null }),
+  alias: (child: Expr, name: string, metadata?: Record<string, unknown>): Alias =>
+    freeze({ kind: 'Alias', child, name, ...(metadata ? { metadata } : {}) }),
+  cast: (child: Expr, to: DataType, implicit = false): Cast =>
+    freeze({ kind: 'Cast', child, to, ...(implicit ? { implicit } : {}) }),
+  call: (fn: string, args: readonly Expr[], extra: { distinct?: boolean; options?: Record<string, unknown> } = {}): Call =>
+    freeze({ kind: 'Call', fn, args: Object.freeze([...args]), ...extra }),
+  caseWhen: (branches: readonly { when: Expr; then: Expr }[], otherwise?: Expr): CaseWhen =>
+    freeze({ kind: 'CaseWhen', branches: Object.freeze([...branches]), ...(otherwise ? { otherwise } : {}) }),
+  sort: (child: Expr, ascending = true, nullsFirst = ascending): SortOrder =>
+    freeze({ kind: 'SortOrder', child, ascending, nullsFirst }),
+  window: (fn: Expr, spec: WindowSpecDef): WindowExpr => freeze({ kind: 'WindowExpr', fn, spec }),
+  star: (target?: string, planId?: number): Star =>
+    freeze({ kind: 'Star', ...(target !== undefined ? { target } : {}), ...(planId !== undefined ? { planId } : {}) }),
+  lambda: (params: readonly string[], body: Expr): Lambda => freeze({ kind: 'Lambda', params, body }),
+  lambdaVar: (name: string): LambdaVar => freeze({ kind: 'LambdaVar', name }),
+} as const;
+
+/** Children of a node, in a fixed order (used by generic walkers). */
+export function children(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'ColumnRef':
+    case 'BoundRef':
+    case 'Literal':
+    case 'Star':
+    case 'LambdaVar':
+      return [];
+    case 'Alias':
+    case 'Cast':
+    case 'SortOrder':
+      return [e.child];
+    case 'Call':
+      return e.args;
+    case 'CaseWhen':
+      return [...e.branches.flatMap((b) => [b.when, b.then]), ...(e.otherwise ? [e.otherwise] : [])];
+    case 'WindowExpr':
+      return [e.fn, ...e.spec.partitionBy, ...e.spec.orderBy];
+    case 'Lambda':
+      return [e.body];
+  }
+}
+
+/** True if any node in the tree satisfies `pred` (pre-order, short-circuit). */
+export function exists(e: Expr, pred: (e: Expr) => boolean): boolean {
+  if (pred(e)) return true;
+  return children(e).some((c) => exists(c, pred));
+}
+
+/** Resolved type of a node; the analyzer guarantees it is present. */
+export function typeOf(e: Expr): DataType {
+  if (!e.dataType) throw new Error(`internal: expression ${e.kind} was not resolved`);
+  return e.dataType;
+}
+
+export function nullableOf(e: Expr): boolean {
+  return e.nullable ?? true;
+}

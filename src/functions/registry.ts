@@ -1,0 +1,85 @@
+/**
+ * The function registry: one `FunctionDef` per Spark function or operator.
+ *
+ * A definition states everything the analyzer needs: arity, argument checking
+ * and implicit casts, result type and nullability, and the auto-generated
+ * column name. Execution lives in the backends, in tables keyed by the same
+ * name (`backend/memory/functions`, `backend/polars/functions`), whose
+ * completeness is checked by a test; so adding a function is a definition
+ * here plus one lowering per backend.
+ */
+import { AnalysisException } from '../errors/index.js';
+import type { Call, Expr } from '../expr/nodes.js';
+import type { DataType } from '../types/data-types.js';
+
+export type FunctionKind = 'scalar' | 'aggregate' | 'window' | 'generator';
+
+/** A resolved argument as the definition sees it. */
+export interface ArgInfo {
+  readonly expr: Expr;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  /** Present when the argument is a literal (its internal value). */
+  readonly literal?: { readonly value: unknown };
+}
+
+export interface Resolution {
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  /**
+   * Implicit casts the analyzer must insert, per argument (`undefined` = keep).
+   * Backends can then rely on exact argument types.
+   */
+  readonly argTypes?: readonly (DataType | undefined)[];
+}
+
+export interface FunctionDef {
+  /** Registry key; PySpark's snake_case name for functions, an operator name (`add`, `eq`) otherwise. */
+  readonly name: string;
+  readonly kind: FunctionKind;
+  readonly minArgs: number;
+  /** `Infinity` for variadic functions. */
+  readonly maxArgs: number;
+  /** Checks argument types (throwing Spark's DATATYPE_MISMATCH errors) and computes the result type. */
+  resolve(args: readonly ArgInfo[], call: Call): Resolution;
+  /**
+   * Spark's auto-generated name for the call given its arguments' names,
+   * e.g. `upper(name)`, `(a + b)`, `count(DISTINCT x)`. Default: `name(arg, ...)`.
+   */
+  sql?(argSql: readonly string[], call: Call): string;
+  /** If any argument is null the result is null, without calling the implementation. */
+  readonly nullIntolerant?: boolean;
+  /** For generators: names and types of the produced columns. */
+  generatorOutput?(args: readonly ArgInfo[], call: Call): readonly { name: string; dataType: DataType; nullable: boolean }[];
+  /** Non-deterministic functions (rand, uuid, current_timestamp) must not be deduplicated by the optimizer. */
+  readonly nondeterministic?: boolean;
+}
+
+const registry = new Map<string, FunctionDef>();
+
+/** Adds definitions; a duplicate name is a programming error. */
+export function registerFunctions(defs: readonly FunctionDef[]): void {
+  for (const d of defs) {
+    if (registry.has(d.name)) throw new Error(`internal: function ${d.name} registered twice`);
+    registry.set(d.name, d);
+  }
+}
+
+export function lookupFunction(name: string): FunctionDef {
+  const def = registry.get(name);
+  if (!def) {
+    throw new AnalysisException(
+      `Cannot resolve function \`${name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
+      { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${name}\`` } },
+    );
+  }
+  return def;
+}
+
+export function hasFunction(name: string): boolean {
+  return registry.has(name);
+}
+
+export function registeredFunctionNames(): string[] {
+  return [...registry.keys()].sort();
+}

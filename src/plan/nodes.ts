@@ -1,0 +1,271 @@
+/**
+ * Logical plan IR: one node kind per relational operator, frozen plain objects
+ * with a string `kind` and a unique `id` (used by `df.col(name)` to bind a
+ * column to the DataFrame it came from).
+ *
+ * The API layer builds *unresolved* plans. The analyzer returns a *resolved*
+ * plan in which:
+ *  - every node has `schema` (its output schema);
+ *  - every expression is resolved (see expr/nodes.ts) against the node's input:
+ *    `BoundRef.index` is an ordinal into the child's output (for `Join`
+ *    residual conditions: left columns then right columns);
+ *  - `SubqueryAlias`, `Hint`, `Repartition`, `Pivot` and `TableScan` no longer
+ *    appear (TableScan is replaced by the table's data before execution);
+ *  - `Project` contains no window functions, aggregates or generators: they
+ *    live in `Window`, `Aggregate` and `Generate` nodes below it;
+ *  - `Join` has equi-join keys extracted and no `using` list;
+ *  - `SetOperation` is positional with identical column types on both sides.
+ *
+ * Backends (DataMaterializer implementations) execute resolved plans only.
+ */
+import type { Batch } from '../data/batch.js';
+import type { Alias, Call, Expr, SortOrder } from '../expr/nodes.js';
+import type { StructType } from '../types/data-types.js';
+
+interface PlanBase {
+  readonly id: number;
+  /** Output schema; present on every node of a resolved plan. */
+  readonly schema?: StructType;
+}
+
+export interface LocalRelation extends PlanBase {
+  readonly kind: 'LocalRelation';
+  readonly data: Batch;
+}
+
+/** `spark.range(start, end, step)`: one LongType column `id`. */
+export interface Range extends PlanBase {
+  readonly kind: 'Range';
+  readonly start: number;
+  readonly end: number;
+  readonly step: number;
+}
+
+/** A catalog table or temp view by name; resolved before execution. */
+export interface TableScan extends PlanBase {
+  readonly kind: 'TableScan';
+  readonly database: string | undefined;
+  readonly table: string;
+}
+
+export interface Project extends PlanBase {
+  readonly kind: 'Project';
+  readonly input: LogicalPlan;
+  readonly exprs: readonly Expr[];
+}
+
+export interface Filter extends PlanBase {
+  readonly kind: 'Filter';
+  readonly input: LogicalPlan;
+  readonly condition: Expr;
+}
+
+/**
+ * Unresolved: `groupBy` keys and arbitrary `aggs` expressions.
+ * Resolved: output = groupBy keys (each an Alias or BoundRef) then `aggs`,
+ * each `Alias(Call(aggregate fn))` with arguments bound to the input.
+ * `groupingSets` (rollup/cube) lists, per set, the indices of `groupBy` kept;
+ * when present, resolved output has one extra trailing IntegerType column
+ * `spark_grouping_id` holding Spark's grouping id bitmask.
+ */
+export interface Aggregate extends PlanBase {
+  readonly kind: 'Aggregate';
+  readonly input: LogicalPlan;
+  readonly groupBy: readonly Expr[];
+  readonly aggs: readonly Expr[];
+  readonly groupingSets?: readonly (readonly number[])[];
+}
+
+/** Unresolved only: `groupBy(...).pivot(col, values).agg(...)`; rewritten into Aggregate. */
+export interface Pivot extends PlanBase {
+  readonly kind: 'Pivot';
+  readonly input: LogicalPlan;
+  readonly groupBy: readonly Expr[];
+  readonly pivotColumn: Expr;
+  /** Absent: the analyzer computes the distinct values (sorted), as Spark does. */
+  readonly values?: readonly unknown[];
+  readonly aggs: readonly Expr[];
+}
+
+/** Resolved only: appends one column per window expression to the input columns. */
+export interface Window extends PlanBase {
+  readonly kind: 'Window';
+  readonly input: LogicalPlan;
+  /** Each an `Alias` of a resolved `WindowExpr`. */
+  readonly windowExprs: readonly Alias[];
+}
+
+export interface Sort extends PlanBase {
+  readonly kind: 'Sort';
+  readonly input: LogicalPlan;
+  readonly orders: readonly SortOrder[];
+}
+
+export interface Limit extends PlanBase {
+  readonly kind: 'Limit';
+  readonly input: LogicalPlan;
+  readonly n: number;
+}
+
+export interface Offset extends PlanBase {
+  readonly kind: 'Offset';
+  readonly input: LogicalPlan;
+  readonly n: number;
+}
+
+export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
+
+/**
+ * Unresolved: `condition` (an expression over both sides) and/or `using` (column names).
+ * Resolved: `leftKeys[i] = rightKeys[i]` equi-join keys (bound to the left and right
+ * outputs respectively; `nullSafeKeys[i]` marks `<=>`), plus an optional residual
+ * `condition` bound to left columns followed by right columns. Output: left columns
+ * then right columns (semi/anti: left only).
+ */
+export interface Join extends PlanBase {
+  readonly kind: 'Join';
+  readonly left: LogicalPlan;
+  readonly right: LogicalPlan;
+  readonly joinType: JoinType;
+  readonly condition?: Expr;
+  readonly using?: readonly string[];
+  readonly leftKeys?: readonly Expr[];
+  readonly rightKeys?: readonly Expr[];
+  readonly nullSafeKeys?: readonly boolean[];
+  /** From `hint('broadcast')`; informs the skew/broadcast simulation only. */
+  readonly broadcast?: 'left' | 'right';
+}
+
+/** `union` keeps duplicates only when `all`; Spark's `union()` is UNION ALL. */
+export interface SetOperation extends PlanBase {
+  readonly kind: 'SetOperation';
+  readonly op: 'union' | 'intersect' | 'except';
+  readonly all: boolean;
+  readonly left: LogicalPlan;
+  readonly right: LogicalPlan;
+  /** Unresolved only (unionByName). */
+  readonly byName?: boolean;
+  readonly allowMissingColumns?: boolean;
+}
+
+/** `distinct()` (no `keys`) or `dropDuplicates(subset)`: keeps the first row of each key. */
+export interface Deduplicate extends PlanBase {
+  readonly kind: 'Deduplicate';
+  readonly input: LogicalPlan;
+  /** Unresolved: column names. */
+  readonly subset?: readonly string[];
+  /** Resolved: input ordinals forming the key (all columns for distinct). */
+  readonly keys?: readonly number[];
+}
+
+/**
+ * `explode`/`explode_outer`/`posexplode`/`inline`...: output = input columns
+ * then the generator's columns (`outputNames`, typed by the generator).
+ */
+export interface Generate extends PlanBase {
+  readonly kind: 'Generate';
+  readonly input: LogicalPlan;
+  readonly generator: Call;
+  readonly outer: boolean;
+  readonly outputNames: readonly string[];
+}
+
+export interface Sample extends PlanBase {
+  readonly kind: 'Sample';
+  readonly input: LogicalPlan;
+  readonly fraction: number;
+  readonly withReplacement: boolean;
+  readonly seed: number;
+}
+
+/** `df.alias(name)`: qualifies output columns (`name.col`). Unresolved only. */
+export interface SubqueryAlias extends PlanBase {
+  readonly kind: 'SubqueryAlias';
+  readonly input: LogicalPlan;
+  readonly alias: string;
+}
+
+/** `df.hint(...)`: no effect on results. Unresolved only. */
+export interface Hint extends PlanBase {
+  readonly kind: 'Hint';
+  readonly input: LogicalPlan;
+  readonly name: string;
+  readonly parameters: readonly unknown[];
+}
+
+/** `repartition`/`coalesce`: no effect on results in a single process. Unresolved only. */
+export interface Repartition extends PlanBase {
+  readonly kind: 'Repartition';
+  readonly input: LogicalPlan;
+  readonly numPartitions: number | undefined;
+  readonly partitionExprs: readonly Expr[];
+  readonly shuffle: boolean;
+}
+
+export type LogicalPlan =
+  | LocalRelation
+  | Range
+  | TableScan
+  | Project
+  | Filter
+  | Aggregate
+  | Pivot
+  | Window
+  | Sort
+  | Limit
+  | Offset
+  | Join
+  | SetOperation
+  | Deduplicate
+  | Generate
+  | Sample
+  | SubqueryAlias
+  | Hint
+  | Repartition;
+
+export type PlanKind = LogicalPlan['kind'];
+export type PlanOfKind<K extends PlanKind> = Extract<LogicalPlan, { kind: K }>;
+
+/** Node kinds a backend must execute (those that survive analysis). */
+export type ExecutablePlanKind = Exclude<PlanKind, 'TableScan' | 'Pivot' | 'SubqueryAlias' | 'Hint' | 'Repartition'>;
+
+let nextPlanId = 1;
+
+/** Allocates a process-unique plan id. */
+export function newPlanId(): number {
+  return nextPlanId++;
+}
+
+type Without<T, K extends keyof T> = Omit<T, K>;
+
+/** Creates a frozen node with a fresh id (and no schema: it is unresolved). */
+export function plan<K extends PlanKind>(kind: K, props: Without<PlanOfKind<K>, 'kind' | 'id' | 'schema'>): PlanOfKind<K> {
+  return Object.freeze({ kind, id: newPlanId(), ...props }) as unknown as PlanOfKind<K>;
+}
+
+/** Copy of a node with some fields replaced; keeps `id` (same logical node). */
+export function withProps<P extends LogicalPlan>(node: P, props: Partial<Omit<P, 'kind'>>): P {
+  return Object.freeze({ ...node, ...props }) as P;
+}
+
+/** Direct inputs of a node. */
+export function inputs(p: LogicalPlan): readonly LogicalPlan[] {
+  switch (p.kind) {
+    case 'LocalRelation':
+    case 'Range':
+    case 'TableScan':
+      return [];
+    case 'Join':
+    case 'SetOperation':
+      return [p.left, p.right];
+    default:
+      return [p.input];
+  }
+}
+
+/** Output schema of a resolved node. */
+export function schemaOf(p: LogicalPlan): StructType {
+  if (p.kind === 'LocalRelation') return p.data.schema;
+  if (!p.schema) throw new Error(`internal: plan node ${p.kind}#${p.id} is not resolved`);
+  return p.schema;
+}

@@ -1,0 +1,180 @@
+/**
+ * Spark 3.5 (non-ANSI) implicit type coercion rules, as used by the analyzer
+ * and by function definitions.
+ */
+import {
+  ArrayType,
+  BooleanType,
+  ByteType,
+  DataType,
+  DateType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  IntegerType,
+  LongType,
+  MapType,
+  NullType,
+  ShortType,
+  StringType,
+  StructField,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+  DOUBLE,
+  STRING,
+  TIMESTAMP,
+  isNumeric,
+} from './data-types.js';
+
+const NUMERIC_PRECEDENCE = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType] as const;
+
+function numericRank(t: DataType): number {
+  return NUMERIC_PRECEDENCE.findIndex((c) => t instanceof c);
+}
+
+/** Decimal type able to hold every value of an integral type (Spark's DecimalType.forType). */
+export function decimalForType(t: DataType): DecimalType {
+  if (t instanceof DecimalType) return t;
+  if (t instanceof ByteType) return new DecimalType(3, 0);
+  if (t instanceof ShortType) return new DecimalType(5, 0);
+  if (t instanceof IntegerType) return new DecimalType(10, 0);
+  if (t instanceof LongType) return new DecimalType(20, 0);
+  if (t instanceof FloatType) return new DecimalType(14, 7);
+  return new DecimalType(30, 15);
+}
+
+/** Spark's DecimalPrecision.widerDecimalType, bounded to 38 digits. */
+export function widerDecimalType(a: DecimalType, b: DecimalType): DecimalType {
+  const scale = Math.max(a.scale, b.scale);
+  const range = Math.max(a.precision - a.scale, b.precision - b.scale);
+  return boundedDecimal(range + scale, scale);
+}
+
+export function boundedDecimal(precision: number, scale: number): DecimalType {
+  return new DecimalType(Math.min(precision, DecimalType.MAX_PRECISION), Math.min(scale, DecimalType.MAX_SCALE));
+}
+
+/** Tightest common type of two types without loss (Spark's findTightestCommonType + decimal widening). */
+export function findTightestCommonType(a: DataType, b: DataType): DataType | undefined {
+  if (a.equals(b)) return a;
+  if (a instanceof NullType) return b;
+  if (b instanceof NullType) return a;
+  if (a instanceof DecimalType || b instanceof DecimalType) {
+    if (!isNumeric(a) || !isNumeric(b)) return undefined;
+    if (a instanceof FloatType || a instanceof DoubleType || b instanceof FloatType || b instanceof DoubleType) return DOUBLE;
+    return widerDecimalType(decimalForType(a), decimalForType(b));
+  }
+  if (isNumeric(a) && isNumeric(b)) return numericRank(a) >= numericRank(b) ? a : b;
+  if ((a instanceof DateType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof DateType)) return TIMESTAMP;
+  if ((a instanceof TimestampNTZType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof TimestampNTZType)) return TIMESTAMP;
+  if ((a instanceof DateType && b instanceof TimestampNTZType) || (a instanceof TimestampNTZType && b instanceof DateType)) return b instanceof DateType ? a : b;
+  return findComplexCommonType(a, b, findTightestCommonType);
+}
+
+/**
+ * Common type for `coalesce`, `CASE WHEN`, `array(...)`, `union` columns
+ * (Spark's findWiderTypeForTwo): like the tightest type, but a string side
+ * wins over atomic types (values are cast to string).
+ */
+export function findWiderCommonType(a: DataType, b: DataType): DataType | undefined {
+  const tight = findTightestCommonType(a, b);
+  if (tight) return tight;
+  if (a instanceof StringType && isAtomicNonBinary(b)) return STRING;
+  if (b instanceof StringType && isAtomicNonBinary(a)) return STRING;
+  return findComplexCommonType(a, b, findWiderCommonType);
+}
+
+export function findWiderCommonTypeOf(types: readonly DataType[]): DataType | undefined {
+  let acc: DataType | undefined = types[0] ?? new NullType();
+  for (const t of types.slice(1)) {
+    if (!acc) return undefined;
+    acc = findWiderCommonType(acc, t);
+  }
+  return acc;
+}
+
+function isAtomicNonBinary(t: DataType): boolean {
+  return isNumeric(t) || t instanceof BooleanType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
+}
+
+function findComplexCommonType(
+  a: DataType,
+  b: DataType,
+  inner: (x: DataType, y: DataType) => DataType | undefined,
+): DataType | undefined {
+  if (a instanceof ArrayType && b instanceof ArrayType) {
+    const e = inner(a.elementType, b.elementType);
+    return e ? new ArrayType(e, a.containsNull || b.containsNull) : undefined;
+  }
+  if (a instanceof MapType && b instanceof MapType) {
+    const k = inner(a.keyType, b.keyType);
+    const v = inner(a.valueType, b.valueType);
+    return k && v ? new MapType(k, v, a.valueContainsNull || b.valueContainsNull) : undefined;
+  }
+  if (a instanceof StructType && b instanceof StructType && a.fields.length === b.fields.length) {
+    const fields: StructField[] = [];
+    for (let i = 0; i < a.fields.length; i++) {
+      const fa = a.fields[i]!;
+      const fb = b.fields[i]!;
+      if (fa.name.toLowerCase() !== fb.name.toLowerCase()) return undefined;
+      const t = inner(fa.dataType, fb.dataType);
+      if (!t) return undefined;
+      fields.push(new StructField(fa.name, t, fa.nullable || fb.nullable));
+    }
+    return new StructType(fields);
+  }
+  return undefined;
+}
+
+/**
+ * Common type for binary comparisons (`=`, `<`, ...) in non-ANSI mode
+ * (Spark's findCommonTypeForBinaryComparison): a string compared with an
+ * atomic type is cast to that type (`'1.5' = 1` compares 1 = 1).
+ */
+export function findCommonTypeForComparison(a: DataType, b: DataType): DataType | undefined {
+  if (a instanceof StringType && b instanceof DateType) return b;
+  if (a instanceof DateType && b instanceof StringType) return a;
+  if (a instanceof StringType && (b instanceof TimestampType || b instanceof TimestampNTZType)) return b;
+  if ((a instanceof TimestampType || a instanceof TimestampNTZType) && b instanceof StringType) return a;
+  if (a instanceof StringType && b instanceof NullType) return STRING;
+  if (a instanceof NullType && b instanceof StringType) return STRING;
+  if (a instanceof StringType && b instanceof DecimalType) return DOUBLE;
+  if (a instanceof DecimalType && b instanceof StringType) return DOUBLE;
+  if (a instanceof StringType && isAtomicNonBinary(b)) return b;
+  if (b instanceof StringType && isAtomicNonBinary(a)) return a;
+  return findTightestCommonType(a, b);
+}
+
+/**
+ * Operand type for arithmetic (`+ - * %`): numeric widening; strings are cast
+ * to double (non-ANSI `'1' + 1 = 2.0`).
+ */
+export function findCommonTypeForArithmetic(a: DataType, b: DataType): DataType | undefined {
+  const na = a instanceof StringType ? DOUBLE : a;
+  const nb = b instanceof StringType ? DOUBLE : b;
+  if (na instanceof NullType && nb instanceof NullType) return DOUBLE;
+  if (na instanceof NullType) return isNumeric(nb) ? nb : undefined;
+  if (nb instanceof NullType) return isNumeric(na) ? na : undefined;
+  if (!isNumeric(na) || !isNumeric(nb)) return undefined;
+  return findTightestCommonType(na, nb);
+}
+
+/** Spark's Cast.canCast for non-ANSI mode (which casts are allowed at all). */
+export function canCast(from: DataType, to: DataType): boolean {
+  if (from.equals(to)) return true;
+  if (from instanceof NullType) return true;
+  if (to instanceof StringType) return true;
+  if (from instanceof StringType) return !(to instanceof ArrayType || to instanceof MapType || to instanceof StructType);
+  if (to instanceof BooleanType) return isNumeric(from) || from instanceof DateType || from instanceof TimestampType;
+  if (isNumeric(to)) return isNumeric(from) || from instanceof BooleanType || from instanceof TimestampType || from instanceof DateType;
+  if (to instanceof DateType) return from instanceof TimestampType || from instanceof TimestampNTZType;
+  if (to instanceof TimestampType) return isNumeric(from) || from instanceof DateType || from instanceof TimestampNTZType || from instanceof BooleanType;
+  if (to instanceof TimestampNTZType) return from instanceof DateType || from instanceof TimestampType;
+  if (from instanceof ArrayType && to instanceof ArrayType) return canCast(from.elementType, to.elementType);
+  if (from instanceof MapType && to instanceof MapType) return canCast(from.keyType, to.keyType) && canCast(from.valueType, to.valueType);
+  if (from instanceof StructType && to instanceof StructType) {
+    return from.fields.length === to.fields.length && from.fields.every((f, i) => canCast(f.dataType, to.fields[i]!.dataType));
+  }
+  return false;
+}

@@ -1,0 +1,339 @@
+/**
+ * Spark SQL data types, mirroring `pyspark.sql.types`.
+ *
+ * Types are immutable value objects compared structurally with `equals`.
+ * `typeName()` is Spark's JSON name (`integer`, `long`, ...), `simpleString()`
+ * the form used in DDL-like output (`int`, `bigint`, `array<string>`).
+ *
+ * Internal value representation (what backends hold in a `Batch`):
+ * | Spark type              | internal JS value                                   |
+ * |-------------------------|-----------------------------------------------------|
+ * | Byte/Short/Integer      | number                                              |
+ * | Long                    | number, or bigint when outside ±(2^53-1)            |
+ * | Float/Double            | number (NaN, ±Infinity allowed)                     |
+ * | Decimal(p,s)            | bigint: the unscaled value (12.50 in (4,2) is 1250n) |
+ * | String                  | string                                              |
+ * | Binary                  | Uint8Array                                          |
+ * | Boolean                 | boolean                                             |
+ * | Date                    | number: days since 1970-01-01                       |
+ * | Timestamp/TimestampNTZ  | number: microseconds since 1970-01-01T00:00:00Z     |
+ * | Array                   | JS array of internal values                         |
+ * | Map                     | JS Map of internal keys to internal values          |
+ * | Struct                  | JS array of internal field values, in field order   |
+ * | Null / any null value   | null                                                |
+ */
+export abstract class DataType {
+  /** Spark's JSON type name, e.g. `integer`, `decimal(10,2)`, `array`. */
+  abstract typeName(): string;
+
+  /** Spark's `simpleString`, e.g. `int`, `bigint`, `array<string>`. */
+  simpleString(): string {
+    return this.typeName();
+  }
+
+  /** Spark's `json()` payload as a plain value (`jsonValue()` in PySpark). */
+  jsonValue(): unknown {
+    return this.typeName();
+  }
+
+  json(): string {
+    return JSON.stringify(this.jsonValue());
+  }
+
+  /** PySpark's `repr`, e.g. `IntegerType()`; used by `printSchema`-adjacent output and errors. */
+  toString(): string {
+    return `${this.constructor.name}()`;
+  }
+
+  /** Structural equality (ignores StructField metadata only when asked by callers). */
+  equals(other: DataType): boolean {
+    return other instanceof DataType && this.json() === other.json();
+  }
+}
+
+/** Abstract marker classes, as in PySpark, used for type-class checks. */
+export abstract class AtomicType extends DataType {}
+export abstract class NumericType extends AtomicType {}
+export abstract class IntegralType extends NumericType {}
+export abstract class FractionalType extends NumericType {}
+
+export class NullType extends DataType {
+  typeName(): string {
+    return 'void';
+  }
+  override simpleString(): string {
+    return 'void';
+  }
+}
+
+export class StringType extends AtomicType {
+  typeName(): string {
+    return 'string';
+  }
+}
+
+export class BinaryType extends AtomicType {
+  typeName(): string {
+    return 'binary';
+  }
+}
+
+export class BooleanType extends AtomicType {
+  typeName(): string {
+    return 'boolean';
+  }
+}
+
+export class DateType extends AtomicType {
+  typeName(): string {
+    return 'date';
+  }
+}
+
+export class TimestampType extends AtomicType {
+  typeName(): string {
+    return 'timestamp';
+  }
+}
+
+export class TimestampNTZType extends AtomicType {
+  typeName(): string {
+    return 'timestamp_ntz';
+  }
+}
+
+export class ByteType extends IntegralType {
+  typeName(): string {
+    return 'byte';
+  }
+  override simpleString(): string {
+    return 'tinyint';
+  }
+}
+
+export class ShortType extends IntegralType {
+  typeName(): string {
+    return 'short';
+  }
+  override simpleString(): string {
+    return 'smallint';
+  }
+}
+
+export class IntegerType extends IntegralType {
+  typeName(): string {
+    return 'integer';
+  }
+  override simpleString(): string {
+    return 'int';
+  }
+}
+
+export class LongType extends IntegralType {
+  typeName(): string {
+    return 'long';
+  }
+  override simpleString(): string {
+    return 'bigint';
+  }
+}
+
+export class FloatType extends FractionalType {
+  typeName(): string {
+    return 'float';
+  }
+}
+
+export class DoubleType extends FractionalType {
+  typeName(): string {
+    return 'double';
+  }
+}
+
+export class DecimalType extends FractionalType {
+  static readonly MAX_PRECISION = 38;
+  static readonly MAX_SCALE = 38;
+  constructor(
+    readonly precision: number = 10,
+    readonly scale: number = 0,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return `decimal(${this.precision},${this.scale})`;
+  }
+  override toString(): string {
+    return `DecimalType(${this.precision},${this.scale})`;
+  }
+}
+
+export class ArrayType extends DataType {
+  constructor(
+    readonly elementType: DataType,
+    readonly containsNull: boolean = true,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return 'array';
+  }
+  override simpleString(): string {
+    return `array<${this.elementType.simpleString()}>`;
+  }
+  override jsonValue(): unknown {
+    return { type: 'array', elementType: this.elementType.jsonValue(), containsNull: this.containsNull };
+  }
+  override toString(): string {
+    return `ArrayType(${this.elementType.toString()}, ${pyBool(this.containsNull)})`;
+  }
+}
+
+export class MapType extends DataType {
+  constructor(
+    readonly keyType: DataType,
+    readonly valueType: DataType,
+    readonly valueContainsNull: boolean = true,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return 'map';
+  }
+  override simpleString(): string {
+    return `map<${this.keyType.simpleString()},${this.valueType.simpleString()}>`;
+  }
+  override jsonValue(): unknown {
+    return {
+      type: 'map',
+      keyType: this.keyType.jsonValue(),
+      valueType: this.valueType.jsonValue(),
+      valueContainsNull: this.valueContainsNull,
+    };
+  }
+  override toString(): string {
+    return `MapType(${this.keyType.toString()}, ${this.valueType.toString()}, ${pyBool(this.valueContainsNull)})`;
+  }
+}
+
+export class StructField {
+  constructor(
+    readonly name: string,
+    readonly dataType: DataType,
+    readonly nullable: boolean = true,
+    readonly metadata: Readonly<Record<string, unknown>> = {},
+  ) {}
+
+  simpleString(): string {
+    return `${this.name}:${this.dataType.simpleString()}`;
+  }
+
+  jsonValue(): unknown {
+    return { name: this.name, type: this.dataType.jsonValue(), nullable: this.nullable, metadata: this.metadata };
+  }
+
+  json(): string {
+    return JSON.stringify(this.jsonValue());
+  }
+
+  toString(): string {
+    return `StructField('${this.name}', ${this.dataType.toString()}, ${pyBool(this.nullable)})`;
+  }
+
+  equals(other: StructField): boolean {
+    return other instanceof StructField && this.json() === other.json();
+  }
+
+  withName(name: string): StructField {
+    return new StructField(name, this.dataType, this.nullable, this.metadata);
+  }
+
+  withNullable(nullable: boolean): StructField {
+    return new StructField(this.name, this.dataType, nullable, this.metadata);
+  }
+}
+
+export class StructType extends DataType {
+  readonly fields: readonly StructField[];
+
+  constructor(fields: readonly StructField[] = []) {
+    super();
+    this.fields = Object.freeze([...fields]);
+  }
+
+  typeName(): string {
+    return 'struct';
+  }
+
+  override simpleString(): string {
+    return `struct<${this.fields.map((f) => f.simpleString()).join(',')}>`;
+  }
+
+  override jsonValue(): unknown {
+    return { type: 'struct', fields: this.fields.map((f) => f.jsonValue()) };
+  }
+
+  override toString(): string {
+    return `StructType([${this.fields.map((f) => f.toString()).join(', ')}])`;
+  }
+
+  /** Returns a new StructType with one more field (PySpark's `add`, without mutation). */
+  add(field: StructField | string, dataType?: DataType, nullable = true, metadata: Record<string, unknown> = {}): StructType {
+    const f = field instanceof StructField ? field : new StructField(field, requireType(dataType), nullable, metadata);
+    return new StructType([...this.fields, f]);
+  }
+
+  get names(): string[] {
+    return this.fields.map((f) => f.name);
+  }
+
+  fieldNames(): string[] {
+    return this.names;
+  }
+
+  get length(): number {
+    return this.fields.length;
+  }
+
+  /** Field by name (first match, case-sensitive) or by position. */
+  field(key: string | number): StructField | undefined {
+    return typeof key === 'number' ? this.fields[key] : this.fields.find((f) => f.name === key);
+  }
+
+  [Symbol.iterator](): Iterator<StructField> {
+    return this.fields[Symbol.iterator]();
+  }
+}
+
+function pyBool(b: boolean): string {
+  return b ? 'True' : 'False';
+}
+
+function requireType(t: DataType | undefined): DataType {
+  if (!t) throw new TypeError('StructType.add: a data type is required when the field is given by name');
+  return t;
+}
+
+// Shared singletons for the parameterless types: cheap identity for hot paths.
+export const NULL = new NullType();
+export const STRING = new StringType();
+export const BINARY = new BinaryType();
+export const BOOLEAN = new BooleanType();
+export const DATE = new DateType();
+export const TIMESTAMP = new TimestampType();
+export const TIMESTAMP_NTZ = new TimestampNTZType();
+export const BYTE = new ByteType();
+export const SHORT = new ShortType();
+export const INT = new IntegerType();
+export const LONG = new LongType();
+export const FLOAT = new FloatType();
+export const DOUBLE = new DoubleType();
+
+export const isNumeric = (t: DataType): t is NumericType => t instanceof NumericType;
+export const isIntegral = (t: DataType): t is IntegralType => t instanceof IntegralType;
+export const isFractional = (t: DataType): boolean => t instanceof FloatType || t instanceof DoubleType;
+export const isDecimal = (t: DataType): t is DecimalType => t instanceof DecimalType;
+export const isString = (t: DataType): t is StringType => t instanceof StringType;
+export const isNull = (t: DataType): t is NullType => t instanceof NullType;
+export const isBoolean = (t: DataType): t is BooleanType => t instanceof BooleanType;
+export const isDatetime = (t: DataType): boolean =>
+  t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
