@@ -245,7 +245,7 @@ export function plan<K extends PlanKind>(kind: K, props: Without<PlanOfKind<K>, 
 
 /** Copy of a node with some fields replaced; keeps `id` (same logical node). */
 export function withProps<P extends LogicalPlan>(node: P, props: Partial<Omit<P, 'kind'>>): P {
-  return Object.freeze({ ...node, ...props }) as P;
+  return Object.freeze({ ...node, ...props }) as unknown as P;
 }
 
 /** Direct inputs of a node. */

@@ -52,12 +52,21 @@ export abstract class DataType {
 }
 
 /** Abstract marker classes, as in PySpark, used for type-class checks. */
-export abstract class AtomicType extends DataType {}
-export abstract class NumericType extends AtomicType {}
-export abstract class IntegralType extends NumericType {}
-export abstract class FractionalType extends NumericType {}
+export abstract class AtomicType extends DataType {
+  declare private readonly __AtomicType: void;
+}
+export abstract class NumericType extends AtomicType {
+  declare private readonly __NumericType: void;
+}
+export abstract class IntegralType extends NumericType {
+  declare private readonly __IntegralType: void;
+}
+export abstract class FractionalType extends NumericType {
+  declare private readonly __FractionalType: void;
+}
 
 export class NullType extends DataType {
+  declare private readonly __NullType: void;
   typeName(): string {
     return 'void';
   }
@@ -67,42 +76,49 @@ export class NullType extends DataType {
 }
 
 export class StringType extends AtomicType {
+  declare private readonly __StringType: void;
   typeName(): string {
     return 'string';
   }
 }
 
 export class BinaryType extends AtomicType {
+  declare private readonly __BinaryType: void;
   typeName(): string {
     return 'binary';
   }
 }
 
 export class BooleanType extends AtomicType {
+  declare private readonly __BooleanType: void;
   typeName(): string {
     return 'boolean';
   }
 }
 
 export class DateType extends AtomicType {
+  declare private readonly __DateType: void;
   typeName(): string {
     return 'date';
   }
 }
 
 export class TimestampType extends AtomicType {
+  declare private readonly __TimestampType: void;
   typeName(): string {
     return 'timestamp';
   }
 }
 
 export class TimestampNTZType extends AtomicType {
+  declare private readonly __TimestampNTZType: void;
   typeName(): string {
     return 'timestamp_ntz';
   }
 }
 
 export class ByteType extends IntegralType {
+  declare private readonly __ByteType: void;
   typeName(): string {
     return 'byte';
   }
@@ -112,6 +128,7 @@ export class ByteType extends IntegralType {
 }
 
 export class ShortType extends IntegralType {
+  declare private readonly __ShortType: void;
   typeName(): string {
     return 'short';
   }
@@ -121,6 +138,7 @@ export class ShortType extends IntegralType {
 }
 
 export class IntegerType extends IntegralType {
+  declare private readonly __IntegerType: void;
   typeName(): string {
     return 'integer';
   }
@@ -130,6 +148,7 @@ export class IntegerType extends IntegralType {
 }
 
 export class LongType extends IntegralType {
+  declare private readonly __LongType: void;
   typeName(): string {
     return 'long';
   }
@@ -139,18 +158,21 @@ export class LongType extends IntegralType {
 }
 
 export class FloatType extends FractionalType {
+  declare private readonly __FloatType: void;
   typeName(): string {
     return 'float';
   }
 }
 
 export class DoubleType extends FractionalType {
+  declare private readonly __DoubleType: void;
   typeName(): string {
     return 'double';
   }
 }
 
 export class DecimalType extends FractionalType {
+  declare private readonly __DecimalType: void;
   static readonly MAX_PRECISION = 38;
   static readonly MAX_SCALE = 38;
   constructor(
@@ -168,6 +190,7 @@ export class DecimalType extends FractionalType {
 }
 
 export class ArrayType extends DataType {
+  declare private readonly __ArrayType: void;
   constructor(
     readonly elementType: DataType,
     readonly containsNull: boolean = true,
@@ -189,6 +212,7 @@ export class ArrayType extends DataType {
 }
 
 export class MapType extends DataType {
+  declare private readonly __MapType: void;
   constructor(
     readonly keyType: DataType,
     readonly valueType: DataType,
@@ -216,6 +240,7 @@ export class MapType extends DataType {
 }
 
 export class StructField {
+  declare private readonly __StructField: void;
   constructor(
     readonly name: string,
     readonly dataType: DataType,
@@ -253,6 +278,7 @@ export class StructField {
 }
 
 export class StructType extends DataType {
+  declare private readonly __StructType: void;
   readonly fields: readonly StructField[];
 
   constructor(fields: readonly StructField[] = []) {
