@@ -19,8 +19,16 @@ export interface ArgInfo {
   readonly expr: Expr;
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** The argument's output name when it is a column or an alias (struct field names use it). */
+  readonly name?: string;
   /** Present when the argument is a literal (its internal value). */
   readonly literal?: { readonly value: unknown };
+}
+
+/** What a definition may need to word an error: the call's SQL text and its arguments'. */
+export interface ResolveContext {
+  readonly sql: string;
+  readonly argSql: readonly string[];
 }
 
 export interface Resolution {
@@ -41,7 +49,7 @@ export interface FunctionDef {
   /** `Infinity` for variadic functions. */
   readonly maxArgs: number;
   /** Checks argument types (throwing Spark's DATATYPE_MISMATCH errors) and computes the result type. */
-  resolve(args: readonly ArgInfo[], call: Call): Resolution;
+  resolve(args: readonly ArgInfo[], call: Call, ctx: ResolveContext): Resolution;
   /**
    * Spark's auto-generated name for the call given its arguments' names,
    * e.g. `upper(name)`, `(a + b)`, `count(DISTINCT x)`. Default: `name(arg, ...)`.

@@ -1,0 +1,219 @@
+/**
+ * Helpers that keep function definitions one short declaration each:
+ * Spark's implicit input casts (ImplicitCastInputTypes), DATATYPE_MISMATCH
+ * errors worded as Spark words them, and a declarative `fn()` builder.
+ */
+import { AnalysisException } from '../errors/index.js';
+import type { Call } from '../expr/nodes.js';
+import {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  DataType,
+  DateType,
+  DecimalType,
+  MapType,
+  NullType,
+  NumericType,
+  StringType,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+  BINARY,
+  BOOLEAN,
+  DATE,
+  DOUBLE,
+  INT,
+  LONG,
+  STRING,
+  TIMESTAMP,
+  isIntegral,
+  isNumeric,
+} from '../types/data-types.js';
+import type { ArgInfo, FunctionDef, FunctionKind, ResolveContext, Resolution } from './registry.js';
+
+/** Spark's type name in messages: `"BIGINT"`, `"ARRAY<STRING>"`. */
+export const sqlTypeName = (t: DataType): string => `"${t.simpleString().toUpperCase()}"`;
+
+/** Spark's `DATATYPE_MISMATCH.<sub>` error for the call being resolved. */
+export function dataTypeMismatch(
+  ctx: ResolveContext,
+  sub: string,
+  detail: string,
+  params: Record<string, string> = {},
+): AnalysisException {
+  return new AnalysisException(`Cannot resolve "${ctx.sql}" due to data type mismatch: ${detail}.`, {
+    errorClass: `DATATYPE_MISMATCH.${sub}`,
+    messageParameters: { sqlExpr: `"${ctx.sql}"`, ...params },
+  });
+}
+
+/** An input type requirement: a concrete type or an abstract class of types. */
+export type InputType =
+  | DataType
+  | 'numeric'
+  | 'integral'
+  | 'string'
+  | 'any'
+  | 'array'
+  | 'map'
+  | 'struct'
+  | 'datetime'
+  | 'orderable'
+  | 'boolean';
+
+const describeInput = (t: InputType): string => {
+  if (t instanceof DataType) return sqlTypeName(t);
+  switch (t) {
+    case 'numeric':
+      return '"NUMERIC"';
+    case 'integral':
+      return '"INTEGRAL"';
+    case 'string':
+      return '"STRING"';
+    case 'array':
+      return '"ARRAY"';
+    case 'map':
+      return '"MAP"';
+    case 'struct':
+      return '"STRUCT"';
+    case 'datetime':
+      return '("DATE" or "TIMESTAMP")';
+    case 'boolean':
+      return '"BOOLEAN"';
+    default:
+      return '"ANY"';
+  }
+};
+
+const isAtomic = (t: DataType): boolean =>
+  !(t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof NullType);
+
+/**
+ * Spark's ImplicitTypeCasts.implicitCast: the type `from` is cast to so it
+ * satisfies `target`, or undefined when no implicit cast exists.
+ */
+export function implicitCast(from: DataType, target: InputType): DataType | undefined {
+  if (target === 'any') return from instanceof NullType ? from : from;
+  if (target instanceof DataType) {
+    if (from.equals(target)) return from;
+    if (from instanceof NullType) return target;
+    if (target instanceof StringType) return isAtomic(from) ? STRING : undefined;
+    if (isNumeric(target)) {
+      if (isNumeric(from)) return target;
+      if (from instanceof StringType) return target;
+      return undefined;
+    }
+    if (target instanceof DateType) return from instanceof StringType || from instanceof TimestampType || from instanceof TimestampNTZType ? DATE : undefined;
+    if (target instanceof TimestampType) return from instanceof StringType || from instanceof DateType || from instanceof TimestampNTZType ? TIMESTAMP : undefined;
+    if (target instanceof BinaryType) return from instanceof StringType ? BINARY : undefined;
+    if (target instanceof BooleanType) return from instanceof StringType ? BOOLEAN : undefined;
+    return undefined;
+  }
+  switch (target) {
+    case 'numeric':
+      if (isNumeric(from)) return from;
+      return from instanceof StringType || from instanceof NullType ? DOUBLE : undefined;
+    case 'integral':
+      if (isIntegral(from)) return from;
+      return from instanceof StringType || from instanceof NullType ? LONG : undefined;
+    case 'string':
+      if (from instanceof StringType) return from;
+      return isAtomic(from) || from instanceof NullType ? STRING : undefined;
+    case 'boolean':
+      if (from instanceof BooleanType) return from;
+      return from instanceof NullType ? BOOLEAN : undefined;
+    case 'array':
+      return from instanceof ArrayType ? from : from instanceof NullType ? new ArrayType(new NullType()) : undefined;
+    case 'map':
+      return from instanceof MapType ? from : undefined;
+    case 'struct':
+      return from instanceof StructType ? from : undefined;
+    case 'datetime':
+      if (from instanceof DateType || from instanceof TimestampType || from instanceof TimestampNTZType) return from;
+      return from instanceof StringType || from instanceof NullType ? TIMESTAMP : undefined;
+    case 'orderable':
+      return from instanceof MapType ? undefined : from;
+  }
+}
+
+/** Casts argument `i` to satisfy `target`, or throws Spark's UNEXPECTED_INPUT_TYPE. */
+export function coerceArg(args: readonly ArgInfo[], i: number, target: InputType, ctx: ResolveContext): DataType {
+  const arg = args[i]!;
+  const to = implicitCast(arg.dataType, target);
+  if (!to) {
+    throw dataTypeMismatch(
+      ctx,
+      'UNEXPECTED_INPUT_TYPE',
+      `Parameter ${i + 1} requires the ${describeInput(target)} type, however "${ctx.argSql[i]}" has the type ${sqlTypeName(arg.dataType)}`,
+      { paramIndex: String(i + 1), requiredType: describeInput(target), inputSql: `"${ctx.argSql[i]}"`, inputType: sqlTypeName(arg.dataType) },
+    );
+  }
+  return to;
+}
+
+/** Argument-type casts to record: `undefined` where the argument already has the type. */
+export function castsFor(args: readonly ArgInfo[], types: readonly DataType[]): (DataType | undefined)[] {
+  return types.map((t, i) => (args[i] && args[i]!.dataType.equals(t) ? undefined : t));
+}
+
+export const anyNullable = (args: readonly ArgInfo[]): boolean => args.some((a) => a.nullable);
+
+/** Default auto-name: `name(a, b)`. */
+export const callSql = (name: string, argSql: readonly string[]): string => `${name}(${argSql.join(', ')})`;
+
+export interface FnSpec {
+  readonly kind?: FunctionKind;
+  readonly min?: number;
+  readonly max?: number;
+  /** Expected input types, per position (the last repeats for variadic functions). */
+  readonly inputs?: readonly InputType[];
+  /** Result type, fixed or computed from the coerced argument types. */
+  readonly returns: DataType | ((types: readonly DataType[], args: readonly ArgInfo[], call: Call, ctx: ResolveContext) => DataType);
+  /** Result nullability: default `true` when any argument is nullable (or always for aggregates). */
+  readonly nullable?: boolean | ((args: readonly ArgInfo[]) => boolean);
+  readonly nullIntolerant?: boolean;
+  readonly nondeterministic?: boolean;
+  /** Column-name text. A string renames the function (`stddev` → `stddev_samp`). */
+  readonly sql?: string | ((argSql: readonly string[], call: Call) => string);
+  /** Extra validation after coercion. */
+  readonly check?: (args: readonly ArgInfo[], types: readonly DataType[], ctx: ResolveContext, call: Call) => void;
+}
+
+/** Declares a function: arity, implicit casts, result type, nullability and name in one place. */
+export function fn(name: string, spec: FnSpec): FunctionDef {
+  const kind = spec.kind ?? 'scalar';
+  const inputs = spec.inputs ?? [];
+  const min = spec.min ?? inputs.length;
+  const max = spec.max ?? Math.max(min, inputs.length);
+  const sqlName = typeof spec.sql === 'string' ? spec.sql : name;
+  return {
+    name,
+    kind,
+    minArgs: min,
+    maxArgs: max,
+    nullIntolerant: spec.nullIntolerant ?? false,
+    nondeterministic: spec.nondeterministic ?? false,
+    resolve(args, call, ctx): Resolution {
+      const types = args.map((_, i) => {
+        const target = inputs.length === 0 ? 'any' : inputs[Math.min(i, inputs.length - 1)]!;
+        return coerceArg(args, i, target, ctx);
+      });
+      spec.check?.(args, types, ctx, call);
+      const dataType = typeof spec.returns === 'function' ? spec.returns(types, args, call, ctx) : spec.returns;
+      const nullable =
+        typeof spec.nullable === 'function'
+          ? spec.nullable(args)
+          : spec.nullable ?? (kind === 'aggregate' ? true : anyNullable(args));
+      return { dataType, nullable, argTypes: castsFor(args, types) };
+    },
+    sql(argSql, call) {
+      if (typeof spec.sql === 'function') return spec.sql(argSql, call);
+      return callSql(sqlName, argSql);
+    },
+  };
+}
+
+/** Numeric result helpers. */
+export const firstType = (types: readonly DataType[]): DataType => types[0]!;
+export { DOUBLE, LONG, INT, STRING, BOOLEAN, DATE, TIMESTAMP, NumericType, DecimalType };

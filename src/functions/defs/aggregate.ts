@@ -1,0 +1,50 @@
+/** Aggregate functions (usable in `agg` and over windows). */
+import { ArrayType, DataType, DecimalType, DOUBLE, LONG, isIntegral } from '../../types/data-types.js';
+import { boundedDecimal } from '../../types/coercion.js';
+import { fn } from '../define.js';
+import type { FunctionDef } from '../registry.js';
+
+/** sum: integral → bigint, decimal(p,s) → decimal(p+10,s), floating/string → double. */
+function sumType(t: DataType): DataType {
+  if (t instanceof DecimalType) return boundedDecimal(t.precision + 10, t.scale);
+  if (isIntegral(t)) return LONG;
+  return DOUBLE;
+}
+
+/** avg: decimal(p,s) → decimal(p+4,s+4), everything else double. */
+function avgType(t: DataType): DataType {
+  if (t instanceof DecimalType) return boundedDecimal(t.precision + 4, t.scale + 4);
+  return DOUBLE;
+}
+
+const agg = (name: string, spec: Omit<Parameters<typeof fn>[1], 'kind'>): FunctionDef => fn(name, { ...spec, kind: 'aggregate' });
+const doubleAgg = (name: string, arity = 1): FunctionDef =>
+  agg(name, { inputs: Array.from({ length: arity }, () => DOUBLE), returns: DOUBLE });
+
+export const aggregateDefs: readonly FunctionDef[] = [
+  /** count(x) counts non-null values; `count(*)` is built as `count(1)`. Distinct keeps Spark's `count(x)` name. */
+  agg('count', { inputs: ['any'], max: Infinity, returns: LONG, nullable: false }),
+  agg('sum', { inputs: ['numeric'], returns: (t) => sumType(t[0]!) }),
+  agg('avg', { inputs: ['numeric'], returns: (t) => avgType(t[0]!) }),
+  agg('min', { inputs: ['orderable'], returns: (t) => t[0]! }),
+  agg('max', { inputs: ['orderable'], returns: (t) => t[0]! }),
+  /** first/last: `options.ignoreNulls`. */
+  agg('first', { inputs: ['any'], returns: (t) => t[0]! }),
+  agg('last', { inputs: ['any'], returns: (t) => t[0]! }),
+  agg('any_value', { inputs: ['any'], returns: (t) => t[0]! }),
+  agg('collect_list', { inputs: ['any'], returns: (t) => new ArrayType(t[0]!, false), nullable: false }),
+  agg('collect_set', { inputs: ['any'], returns: (t) => new ArrayType(t[0]!, false), nullable: false }),
+  doubleAgg('stddev_samp'),
+  doubleAgg('stddev_pop'),
+  doubleAgg('var_samp'),
+  doubleAgg('var_pop'),
+  doubleAgg('skewness'),
+  doubleAgg('kurtosis'),
+  doubleAgg('corr', 2),
+  doubleAgg('covar_pop', 2),
+  doubleAgg('covar_samp', 2),
+  agg('approx_count_distinct', { inputs: ['any'], returns: LONG, nullable: false }),
+  agg('product', { inputs: [DOUBLE], returns: DOUBLE }),
+  agg('median', { inputs: ['numeric'], returns: DOUBLE }),
+];
+

@@ -1,0 +1,184 @@
+/** Array, map and struct functions, and the generators (`explode` family). */
+import {
+  ArrayType,
+  DataType,
+  MapType,
+  NullType,
+  StructField,
+  StructType,
+  BOOLEAN,
+  INT,
+  STRING,
+} from '../../types/data-types.js';
+import { findWiderCommonTypeOf } from '../../types/coercion.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName } from '../define.js';
+import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+
+function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: string): DataType {
+  if (args.length === 0) return new NullType();
+  const t = findWiderCommonTypeOf(args.map((a) => a.dataType));
+  if (!t) {
+    throw dataTypeMismatch(
+      ctx,
+      'DATA_DIFF_TYPES',
+      `Input to \`${name}\` should all be the same type, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`,
+    );
+  }
+  return t;
+}
+
+function requireArray(args: readonly ArgInfo[], i: number, ctx: ResolveContext): ArrayType {
+  return coerceArg(args, i, 'array', ctx) as ArrayType;
+}
+
+const arrayFn: FunctionDef = {
+  name: 'array',
+  kind: 'scalar',
+  minArgs: 0,
+  maxArgs: Infinity,
+  resolve(args, _call, ctx) {
+    const t = commonElementType(args, ctx, 'array');
+    return {
+      dataType: new ArrayType(t, args.some((a) => a.nullable)),
+      nullable: false,
+      argTypes: castsFor(args, args.map(() => t)),
+    };
+  },
+};
+
+/** struct(a, b): field names from column names/aliases, else `col1`, `col2`, ... */
+const structFn: FunctionDef = {
+  name: 'struct',
+  kind: 'scalar',
+  minArgs: 0,
+  maxArgs: Infinity,
+  resolve(args) {
+    const fields = args.map((a, i) => new StructField(a.name ?? `col${i + 1}`, a.dataType, a.nullable));
+    return { dataType: new StructType(fields), nullable: false };
+  },
+};
+
+/** map(k1, v1, k2, v2, ...), named `map(...)` as in Spark. */
+const createMap: FunctionDef = {
+  name: 'create_map',
+  kind: 'scalar',
+  minArgs: 0,
+  maxArgs: Infinity,
+  resolve(args, _call, ctx) {
+    if (args.length % 2 !== 0) {
+      throw dataTypeMismatch(ctx, 'WRONG_NUM_ARGS', `The \`map\` requires 2n (n > 0) parameters but the actual number is ${args.length}`);
+    }
+    const keys = args.filter((_, i) => i % 2 === 0);
+    const values = args.filter((_, i) => i % 2 === 1);
+    const kt = commonElementType(keys, ctx, 'map');
+    const vt = commonElementType(values, ctx, 'map');
+    return {
+      dataType: new MapType(kt, vt, values.some((v) => v.nullable)),
+      nullable: false,
+      argTypes: castsFor(args, args.map((_, i) => (i % 2 === 0 ? kt : vt))),
+    };
+  },
+  sql: (a) => `map(${a.join(', ')})`,
+};
+
+const size: FunctionDef = {
+  name: 'size',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 1,
+  resolve(args, _call, ctx) {
+    const t = args[0]!.dataType;
+    if (!(t instanceof ArrayType || t instanceof MapType || t instanceof NullType)) {
+      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the ("ARRAY" or "MAP") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+    }
+    // spark.sql.legacy.sizeOfNull is true by default in 3.5: size(null) = -1.
+    return { dataType: INT, nullable: false };
+  },
+};
+
+const arrayContains: FunctionDef = {
+  name: 'array_contains',
+  kind: 'scalar',
+  minArgs: 2,
+  maxArgs: 2,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    const arr = requireArray(args, 0, ctx);
+    const v = implicitCast(args[1]!.dataType, arr.elementType) ?? arr.elementType;
+    return { dataType: BOOLEAN, nullable: true, argTypes: castsFor(args, [arr, v]) };
+  },
+};
+
+/** element_at(array, 1-based index) or element_at(map, key). */
+const elementAt: FunctionDef = {
+  name: 'element_at',
+  kind: 'scalar',
+  minArgs: 2,
+  maxArgs: 2,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    const t = args[0]!.dataType;
+    if (t instanceof MapType) {
+      return { dataType: t.valueType, nullable: true, argTypes: castsFor(args, [t, coerceArg(args, 1, t.keyType, ctx)]) };
+    }
+    const arr = requireArray(args, 0, ctx);
+    return { dataType: arr.elementType, nullable: true, argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
+  },
+};
+
+/** explode/explode_outer/posexplode/posexplode_outer: arrays give `col`, maps `key`,`value`. */
+function generator(name: string, withPos: boolean): FunctionDef {
+  return {
+    name,
+    kind: 'generator',
+    minArgs: 1,
+    maxArgs: 1,
+    resolve(args, _call, ctx) {
+      const t = args[0]!.dataType;
+      if (!(t instanceof ArrayType || t instanceof MapType)) {
+        throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the ("ARRAY" or "MAP") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+      }
+      return { dataType: t instanceof ArrayType ? t.elementType : t.valueType, nullable: true };
+    },
+    generatorOutput(args) {
+      const t = args[0]!.dataType;
+      const pos = withPos ? [{ name: 'pos', dataType: INT, nullable: name.endsWith('_outer') }] : [];
+      if (t instanceof MapType) {
+        return [...pos, { name: 'key', dataType: t.keyType, nullable: name.endsWith('_outer') }, { name: 'value', dataType: t.valueType, nullable: true }];
+      }
+      const a = t as ArrayType;
+      return [...pos, { name: 'col', dataType: a.elementType, nullable: a.containsNull || name.endsWith('_outer') }];
+    },
+  };
+}
+
+const arrayToElement = (name: string): FunctionDef =>
+  fn(name, { inputs: ['array'], returns: (t) => (t[0] as ArrayType).elementType, nullable: true, nullIntolerant: true });
+
+export const collectionDefs: readonly FunctionDef[] = [
+  arrayFn,
+  structFn,
+  createMap,
+  size,
+  arrayContains,
+  elementAt,
+  generator('explode', false),
+  generator('explode_outer', false),
+  generator('posexplode', true),
+  generator('posexplode_outer', true),
+  arrayToElement('array_max'),
+  arrayToElement('array_min'),
+  fn('array_distinct', { inputs: ['array'], returns: (t) => t[0]!, nullIntolerant: true }),
+  fn('sort_array', { inputs: ['array', BOOLEAN], min: 2, returns: (t) => t[0]!, nullIntolerant: true }),
+  fn('array_join', { inputs: ['array', 'string', 'string'], min: 2, returns: STRING, nullIntolerant: true }),
+  fn('map_keys', {
+    inputs: ['map'],
+    returns: (t) => new ArrayType((t[0] as MapType).keyType, false),
+    nullIntolerant: true,
+  }),
+  fn('map_values', {
+    inputs: ['map'],
+    returns: (t) => new ArrayType((t[0] as MapType).valueType, (t[0] as MapType).valueContainsNull),
+    nullIntolerant: true,
+  }),
+];

@@ -1,0 +1,313 @@
+/**
+ * Operators: what `Column` methods (`plus`, `eq`, `and`, `isNull`, ...) build.
+ * Names and result types follow Spark 3.5's Catalyst expressions.
+ */
+import { AnalysisException } from '../../errors/index.js';
+import type { Call } from '../../expr/nodes.js';
+import {
+  ArrayType,
+  DataType,
+  DecimalType,
+  MapType,
+  NullType,
+  StructField,
+  StructType,
+  BOOLEAN,
+  DOUBLE,
+  INT,
+  STRING,
+} from '../../types/data-types.js';
+import {
+  boundedDecimal,
+  decimalForType,
+  findCommonTypeForArithmetic,
+  findCommonTypeForComparison,
+  findTightestCommonType,
+} from '../../types/coercion.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName } from '../define.js';
+import type { FunctionDef, ResolveContext } from '../registry.js';
+
+const infix = (op: string) => (a: readonly string[]) => `(${a[0]} ${op} ${a[1]})`;
+
+function binaryOpDiffTypes(ctx: ResolveContext, l: DataType, r: DataType): Error {
+  return dataTypeMismatch(
+    ctx,
+    'BINARY_OP_DIFF_TYPES',
+    `the left and right operands of the binary operator have incompatible types (${sqlTypeName(l)} and ${sqlTypeName(r)})`,
+    { left: sqlTypeName(l), right: sqlTypeName(r) },
+  );
+}
+
+/** Spark's DecimalPrecision result types for `+ - * / %` on decimals (allowPrecisionLoss = true). */
+function decimalResult(op: string, a: DecimalType, b: DecimalType): DecimalType {
+  const [p1, s1, p2, s2] = [a.precision, a.scale, b.precision, b.scale];
+  switch (op) {
+    case 'add':
+    case 'subtract': {
+      const scale = Math.max(s1, s2);
+      return adjustPrecisionScale(Math.max(p1 - s1, p2 - s2) + scale + 1, scale);
+    }
+    case 'multiply':
+      return adjustPrecisionScale(p1 + p2 + 1, s1 + s2);
+    case 'divide': {
+      const scale = Math.max(6, s1 + p2 + 1);
+      return adjustPrecisionScale(p1 - s1 + s2 + scale, scale);
+    }
+    default: {
+      const scale = Math.max(s1, s2);
+      return adjustPrecisionScale(Math.min(p1 - s1, p2 - s2) + scale, scale);
+    }
+  }
+}
+
+/** Spark's DecimalType.adjustPrecisionScale: keep integral digits, cut scale down to at least 6. */
+function adjustPrecisionScale(precision: number, scale: number): DecimalType {
+  if (precision <= 38) return new DecimalType(precision, scale);
+  const intDigits = precision - scale;
+  const minScale = Math.min(scale, 6);
+  const adjustedScale = Math.max(38 - intDigits, minScale);
+  return boundedDecimal(38, adjustedScale);
+}
+
+/** Arithmetic: numeric widening (strings as double); decimals follow DecimalPrecision. */
+function arithmetic(name: string, op: string): FunctionDef {
+  return {
+    name,
+    kind: 'scalar',
+    minArgs: 2,
+    maxArgs: 2,
+    nullIntolerant: true,
+    resolve(args, _call, ctx) {
+      const [l, r] = [args[0]!.dataType, args[1]!.dataType];
+      let common = findCommonTypeForArithmetic(l, r);
+      if (!common) throw binaryOpDiffTypes(ctx, l, r);
+      if (name === 'divide' && !(common instanceof DecimalType)) common = DOUBLE;
+      if (common instanceof DecimalType) {
+        const dl = decimalForType(l instanceof NullType ? common : implicitCast(l, 'numeric')!);
+        const dr = decimalForType(r instanceof NullType ? common : implicitCast(r, 'numeric')!);
+        return { dataType: decimalResult(name, dl, dr), nullable: true, argTypes: castsFor(args, [dl, dr]) };
+      }
+      // Integer `/ 0` and `% 0` give null, so those results are nullable whatever the inputs.
+      const nullable = args.some((a) => a.nullable) || name === 'divide' || name === 'remainder';
+      return { dataType: common, nullable, argTypes: castsFor(args, [common, common]) };
+    },
+    sql: infix(op),
+  };
+}
+
+function comparison(name: string, op: string, nullSafe = false): FunctionDef {
+  return {
+    name,
+    kind: 'scalar',
+    minArgs: 2,
+    maxArgs: 2,
+    nullIntolerant: !nullSafe,
+    resolve(args, _call, ctx) {
+      const [l, r] = [args[0]!.dataType, args[1]!.dataType];
+      const common = findCommonTypeForComparison(l, r);
+      if (!common) throw binaryOpDiffTypes(ctx, l, r);
+      if (common instanceof MapType) {
+        throw dataTypeMismatch(ctx, 'INVALID_ORDERING_TYPE', `The \`${op}\` does not support ordering on type ${sqlTypeName(common)}`);
+      }
+      return {
+        dataType: BOOLEAN,
+        nullable: nullSafe ? false : args.some((a) => a.nullable),
+        argTypes: castsFor(args, [common, common]),
+      };
+    },
+    sql: infix(op),
+  };
+}
+
+function logical(name: string, op: string): FunctionDef {
+  return fn(name, { inputs: ['boolean', 'boolean'], returns: BOOLEAN, sql: infix(op) });
+}
+
+function bitwise(name: string, op: string): FunctionDef {
+  return {
+    name,
+    kind: 'scalar',
+    minArgs: 2,
+    maxArgs: 2,
+    nullIntolerant: true,
+    resolve(args, _call, ctx) {
+      const types = args.map((_, i) => coerceArg(args, i, 'integral', ctx));
+      const common = findTightestCommonType(types[0]!, types[1]!)!;
+      return { dataType: common, nullable: args.some((a) => a.nullable), argTypes: castsFor(args, [common, common]) };
+    },
+    sql: infix(op),
+  };
+}
+
+const likeOp = (name: string, sql: (a: readonly string[]) => string): FunctionDef =>
+  fn(name, { inputs: ['string', 'string'], returns: BOOLEAN, nullIntolerant: true, sql });
+
+/** `a IN (v1, v2, ...)`: all values coerced to a common comparison type with `a`. */
+const inOp: FunctionDef = {
+  name: 'in',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: Infinity,
+  resolve(args, _call, ctx) {
+    let common: DataType | undefined = args[0]!.dataType;
+    for (const a of args.slice(1)) {
+      const next: DataType | undefined = common && findCommonTypeForComparison(common, a.dataType);
+      if (!next) {
+        throw dataTypeMismatch(
+          ctx,
+          'DATA_DIFF_TYPES',
+          `Input to \`in\` should all be the same type, but it's [${args.map((x) => sqlTypeName(x.dataType)).join(', ')}]`,
+        );
+      }
+      common = next;
+    }
+    return {
+      dataType: BOOLEAN,
+      nullable: args.some((a) => a.nullable),
+      argTypes: castsFor(args, args.map(() => common!)),
+    };
+  },
+  sql: (a) => `(${a[0]} IN (${a.slice(1).join(', ')}))`,
+};
+
+const getItem: FunctionDef = {
+  name: 'get_item',
+  kind: 'scalar',
+  minArgs: 2,
+  maxArgs: 2,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    const t = args[0]!.dataType;
+    if (t instanceof ArrayType) {
+      const idx = coerceArg(args, 1, INT, ctx);
+      return { dataType: t.elementType, nullable: true, argTypes: castsFor(args, [t, idx]) };
+    }
+    if (t instanceof MapType) {
+      const key = coerceArg(args, 1, t.keyType, ctx);
+      return { dataType: t.valueType, nullable: true, argTypes: castsFor(args, [t, key]) };
+    }
+    throw dataTypeMismatch(
+      ctx,
+      'UNEXPECTED_INPUT_TYPE',
+      `Parameter 1 requires the ("ARRAY" or "MAP") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`,
+    );
+  },
+  sql: (a) => `${a[0]}[${a[1]}]`,
+};
+
+/** `s.field`: the field name is `options.field`; resolved calls also carry `options.index`. */
+const getField: FunctionDef = {
+  name: 'get_field',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 1,
+  nullIntolerant: true,
+  resolve(args, call, ctx) {
+    const t = args[0]!.dataType;
+    const field = String(call.options?.field);
+    if (!(t instanceof StructType)) {
+      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the "STRUCT" type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+    }
+    const f = t.fields.find((x) => x.name === field) ?? t.fields.find((x) => x.name.toLowerCase() === field.toLowerCase());
+    if (!f) {
+      throw new AnalysisException(`No such struct field \`${field}\` in ${t.fields.map((x) => `\`${x.name}\``).join(', ')}.`, {
+        errorClass: 'FIELD_NOT_FOUND',
+        messageParameters: { fieldName: `\`${field}\``, fields: t.fields.map((x) => `\`${x.name}\``).join(', ') },
+      });
+    }
+    return { dataType: f.dataType, nullable: args[0]!.nullable || f.nullable };
+  },
+  sql: (a, call: Call) => `${a[0]}.${String(call.options?.field)}`,
+};
+
+/** `withField(name, value)`: args = [struct, value], `options.field` the (top-level) field name. */
+const withField: FunctionDef = {
+  name: 'with_field',
+  kind: 'scalar',
+  minArgs: 2,
+  maxArgs: 2,
+  resolve(args, call, ctx) {
+    const t = args[0]!.dataType;
+    if (!(t instanceof StructType)) {
+      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the "STRUCT" type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+    }
+    const name = String(call.options?.field);
+    const value = args[1]!;
+    const replaced = new StructField(name, value.dataType, value.nullable);
+    const fields = t.fields.some((f) => f.name === name)
+      ? t.fields.map((f) => (f.name === name ? replaced : f))
+      : [...t.fields, replaced];
+    return { dataType: new StructType(fields), nullable: args[0]!.nullable };
+  },
+  sql: (a, call: Call) => `update_fields(${a[0]}, WithField(${String(call.options?.field)}, ${a[1]}))`,
+};
+
+/** `dropFields(...names)`: `options.fields` lists the dropped names. */
+const dropFields: FunctionDef = {
+  name: 'drop_fields',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 1,
+  resolve(args, call, ctx) {
+    const t = args[0]!.dataType;
+    if (!(t instanceof StructType)) {
+      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the "STRUCT" type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+    }
+    const drop = new Set((call.options?.fields as string[] | undefined) ?? []);
+    const kept = t.fields.filter((f) => !drop.has(f.name));
+    if (kept.length === 0) {
+      throw dataTypeMismatch(ctx, 'CANNOT_DROP_ALL_FIELDS', 'Cannot drop all fields in struct');
+    }
+    return { dataType: new StructType(kept), nullable: args[0]!.nullable };
+  },
+  sql: (a, call: Call) =>
+    `update_fields(${a[0]}, ${((call.options?.fields as string[] | undefined) ?? []).map((f) => `dropfield(${f})`).join(', ')})`,
+};
+
+const negate: FunctionDef = fn('negate', {
+  inputs: ['numeric'],
+  returns: (t) => t[0]!,
+  nullIntolerant: true,
+  sql: (a) => `(- ${a[0]})`,
+});
+
+export const operatorDefs: readonly FunctionDef[] = [
+  arithmetic('add', '+'),
+  arithmetic('subtract', '-'),
+  arithmetic('multiply', '*'),
+  arithmetic('divide', '/'),
+  arithmetic('remainder', '%'),
+  negate,
+  comparison('eq', '='),
+  comparison('eq_null_safe', '<=>', true),
+  comparison('gt', '>'),
+  comparison('gte', '>='),
+  comparison('lt', '<'),
+  comparison('lte', '<='),
+  logical('and', 'AND'),
+  logical('or', 'OR'),
+  fn('not', { inputs: ['boolean'], returns: BOOLEAN, nullIntolerant: true, sql: (a) => `(NOT ${a[0]})` }),
+  fn('is_null', { inputs: ['any'], returns: BOOLEAN, nullable: false, sql: (a) => `(${a[0]} IS NULL)` }),
+  fn('is_not_null', { inputs: ['any'], returns: BOOLEAN, nullable: false, sql: (a) => `(${a[0]} IS NOT NULL)` }),
+  inOp,
+  likeOp('like', (a) => `${a[0]} LIKE ${a[1]}`),
+  likeOp('rlike', (a) => `RLIKE(${a[0]}, ${a[1]})`),
+  likeOp('ilike', (a) => `ilike(${a[0]}, ${a[1]})`),
+  likeOp('startswith', (a) => `startswith(${a[0]}, ${a[1]})`),
+  likeOp('endswith', (a) => `endswith(${a[0]}, ${a[1]})`),
+  likeOp('contains', (a) => `contains(${a[0]}, ${a[1]})`),
+  fn('substring', {
+    inputs: ['string', INT, INT],
+    min: 2,
+    returns: STRING,
+    nullIntolerant: true,
+  }),
+  bitwise('bitwise_and', '&'),
+  bitwise('bitwise_or', '|'),
+  bitwise('bitwise_xor', '^'),
+  getItem,
+  getField,
+  withField,
+  dropFields,
+];
+
