@@ -1,3 +1,5 @@
+import { PySparkValueError } from '../errors/exceptions.js';
+
 /**
  * Spark SQL data types, mirroring `pyspark.sql.types`.
  *
@@ -38,6 +40,19 @@ export abstract class DataType {
 
   json(): string {
     return JSON.stringify(this.jsonValue());
+  }
+
+  /** Spark's `DataType.sql`: the upper-case DDL form, e.g. `INT`, `ARRAY<STRING>`, `STRUCT<a: INT>`. */
+  sql(): string {
+    return this.simpleString().toUpperCase();
+  }
+
+  /**
+   * Parses Spark's JSON schema form (the inverse of `jsonValue()`; also accepts a JSON string).
+   * Throws `PySparkValueError` `CANNOT_PARSE_DATATYPE` on unknown input.
+   */
+  static fromJson(json: unknown): DataType {
+    return dataTypeFromJson(typeof json === 'string' && !isAtomicJsonName(json) ? parseJsonText(json) : json);
   }
 
   /** PySpark's `repr`, e.g. `IntegerType()`; used by `printSchema`-adjacent output and errors. */
@@ -203,6 +218,9 @@ export class ArrayType extends DataType {
   override simpleString(): string {
     return `array<${this.elementType.simpleString()}>`;
   }
+  override sql(): string {
+    return `ARRAY<${this.elementType.sql()}>`;
+  }
   override jsonValue(): unknown {
     return { type: 'array', elementType: this.elementType.jsonValue(), containsNull: this.containsNull };
   }
@@ -225,6 +243,9 @@ export class MapType extends DataType {
   }
   override simpleString(): string {
     return `map<${this.keyType.simpleString()},${this.valueType.simpleString()}>`;
+  }
+  override sql(): string {
+    return `MAP<${this.keyType.sql()}, ${this.valueType.sql()}>`;
   }
   override jsonValue(): unknown {
     return {
@@ -275,6 +296,32 @@ export class StructField {
   withNullable(nullable: boolean): StructField {
     return new StructField(this.name, this.dataType, nullable, this.metadata);
   }
+
+  /** The `comment` metadata entry, if any (Spark's `getComment`). */
+  getComment(): string | undefined {
+    const c = this.metadata['comment'];
+    return typeof c === 'string' ? c : undefined;
+  }
+
+  /** Spark's `StructField.sql` (used inside `STRUCT<...>`): `` name: TYPE[ COMMENT '...'] ``. */
+  sql(): string {
+    return `${quoteIfNeeded(this.name)}: ${this.dataType.sql()}${this.ddlComment()}`;
+  }
+
+  /** Spark's `StructField.toDDL`: `` name TYPE[ NOT NULL][ COMMENT '...'] ``. */
+  toDDL(): string {
+    return `${quoteIfNeeded(this.name)} ${this.dataType.sql()}${this.nullable ? '' : ' NOT NULL'}${this.ddlComment()}`;
+  }
+
+  private ddlComment(): string {
+    const c = this.getComment();
+    return c === undefined ? '' : ` COMMENT '${c.replace(/'/g, "\\'")}'`;
+  }
+
+  /** Parses one field of Spark's JSON schema form (`nullable` defaults to true, `metadata` to `{}`). */
+  static fromJson(json: unknown): StructField {
+    return structFieldFromJson(json);
+  }
 }
 
 export class StructType extends DataType {
@@ -292,6 +339,22 @@ export class StructType extends DataType {
 
   override simpleString(): string {
     return `struct<${this.fields.map((f) => f.simpleString()).join(',')}>`;
+  }
+
+  override sql(): string {
+    return `STRUCT<${this.fields.map((f) => f.sql()).join(', ')}>`;
+  }
+
+  /** Spark's `StructType.toDDL`: fields joined by `,`, e.g. `` id INT,`my col` STRING NOT NULL ``. */
+  toDDL(): string {
+    return this.fields.map((f) => f.toDDL()).join(',');
+  }
+
+  /** Parses Spark's JSON schema form; the top level must be a struct. */
+  static override fromJson(json: unknown): StructType {
+    const t = DataType.fromJson(json);
+    if (!(t instanceof StructType)) throw cannotParse(`Could not parse datatype: ${describeJson(json)}`);
+    return t;
   }
 
   override jsonValue(): unknown {
@@ -330,6 +393,11 @@ export class StructType extends DataType {
   }
 }
 
+/** Spark's `QuotingUtils.quoteIfNeeded`: backquote unless the name is a plain identifier. */
+export function quoteIfNeeded(name: string): string {
+  return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) ? name : '`' + name.replace(/`/g, '``') + '`';
+}
+
 function pyBool(b: boolean): string {
   return b ? 'True' : 'False';
 }
@@ -363,3 +431,88 @@ export const isNull = (t: DataType): t is NullType => t instanceof NullType;
 export const isBoolean = (t: DataType): t is BooleanType => t instanceof BooleanType;
 export const isDatetime = (t: DataType): boolean =>
   t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
+
+// ---- JSON schema form (PySpark's `_parse_datatype_json_value`) ----
+
+const ATOMIC_BY_JSON_NAME: Readonly<Record<string, () => DataType>> = {
+  string: () => STRING,
+  binary: () => BINARY,
+  boolean: () => BOOLEAN,
+  date: () => DATE,
+  timestamp: () => TIMESTAMP,
+  timestamp_ltz: () => TIMESTAMP,
+  timestamp_ntz: () => TIMESTAMP_NTZ,
+  decimal: () => new DecimalType(),
+  double: () => DOUBLE,
+  float: () => FLOAT,
+  byte: () => BYTE,
+  short: () => SHORT,
+  integer: () => INT,
+  long: () => LONG,
+  void: () => NULL,
+  null: () => NULL,
+};
+
+function isAtomicJsonName(s: string): boolean {
+  return s in ATOMIC_BY_JSON_NAME || /^decimal\(\s*\d+\s*,\s*-?\d+\s*\)$/.test(s) || /^(char|varchar)\(\s*\d+\s*\)$/.test(s);
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw cannotParse(`Could not parse datatype: ${text}`);
+  }
+}
+
+function describeJson(json: unknown): string {
+  return typeof json === 'string' ? json : JSON.stringify(json);
+}
+
+function cannotParse(msg: string): PySparkValueError {
+  return new PySparkValueError(`Unable to parse datatype. ${msg}.`, {
+    errorClass: 'CANNOT_PARSE_DATATYPE',
+    messageParameters: { msg },
+  });
+}
+
+function dataTypeFromJson(json: unknown): DataType {
+  if (typeof json === 'string') {
+    const atomic = ATOMIC_BY_JSON_NAME[json];
+    if (atomic) return atomic();
+    const dec = /^decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)$/.exec(json);
+    if (dec) return new DecimalType(Number(dec[1]), Number(dec[2]));
+    // char(n)/varchar(n) are read as plain strings (sparkless has no CharType/VarcharType).
+    if (/^(char|varchar)\(\s*\d+\s*\)$/.test(json)) return STRING;
+    throw cannotParse(`Could not parse datatype: ${json}`);
+  }
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
+    const o = json as Record<string, unknown>;
+    switch (o['type']) {
+      case 'struct': {
+        const fields = o['fields'];
+        if (!Array.isArray(fields)) break;
+        return new StructType(fields.map((f) => structFieldFromJson(f)));
+      }
+      case 'array':
+        if (!('elementType' in o)) break;
+        return new ArrayType(dataTypeFromJson(o['elementType']), o['containsNull'] !== false);
+      case 'map':
+        if (!('keyType' in o) || !('valueType' in o)) break;
+        return new MapType(dataTypeFromJson(o['keyType']), dataTypeFromJson(o['valueType']), o['valueContainsNull'] !== false);
+      default:
+        break;
+    }
+  }
+  throw cannotParse(`Could not parse datatype: ${describeJson(json)}`);
+}
+
+function structFieldFromJson(json: unknown): StructField {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw cannotParse(`Could not parse datatype: ${describeJson(json)}`);
+  }
+  const o = json as Record<string, unknown>;
+  if (typeof o['name'] !== 'string' || !('type' in o)) throw cannotParse(`Could not parse datatype: ${describeJson(json)}`);
+  const metadata = typeof o['metadata'] === 'object' && o['metadata'] !== null ? (o['metadata'] as Record<string, unknown>) : {};
+  return new StructField(o['name'], dataTypeFromJson(o['type']), o['nullable'] !== false, metadata);
+}
