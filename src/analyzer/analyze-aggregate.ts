@@ -1,0 +1,199 @@
+/**
+ * `groupBy(...).agg(...)`, global aggregates and pivots.
+ *
+ * Output expressions may nest aggregates (`sum(x) / count(1)`); they are
+ * normalized into an Aggregate node computing each distinct aggregate call
+ * once, with a Project on top computing the final expressions, as Spark does.
+ */
+import { AnalysisException } from '../errors/index.js';
+import { E, children, typeOf, type Call, type Expr } from '../expr/nodes.js';
+import { exprSql } from '../expr/naming.js';
+import { batchRows } from '../data/batch.js';
+import { castToString } from '../format/value-string.js';
+import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
+import { DataType, INT, StructField, StructType } from '../types/data-types.js';
+import { isAggregateCall, projectAttributes } from './analyzer.js';
+import { mapChildren, nameExpr, nameOf } from './analyze-project.js';
+import { resolveCall, resolveExpr } from './resolve-expr.js';
+import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
+
+export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, input: Analyzed, ctx: AnalyzerContext): Analyzed {
+  const scope = { attrs: input.attrs, ctx };
+  const groupBy = p.groupBy.map((g) => resolveExpr(g, scope));
+  const aggs = p.aggs.map((a) => resolveExpr(a, scope));
+  const groupNames = groupBy.map(nameOf);
+  const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
+  // groupBy().agg() outputs the grouping columns first, then the aggregates.
+  return analyzeAggregateExprs(p.id, input, groupBy, [...groupRefs, ...aggs], ctx, p.groupingSets);
+}
+
+/**
+ * Builds Aggregate + Project for resolved grouping expressions and output
+ * expressions (which may reference grouping expressions and aggregate calls).
+ */
+export function analyzeAggregateExprs(
+  planId: number,
+  input: Analyzed,
+  groupBy: readonly Expr[],
+  outputs: readonly Expr[],
+  ctx: AnalyzerContext,
+  groupingSets?: readonly (readonly number[])[],
+): Analyzed {
+  void ctx;
+  const groupNames = groupBy.map(nameOf);
+  const groupKeys = groupBy.map((g) => exprKey(g.kind === 'Alias' ? g.child : g));
+  const aggCalls: Call[] = [];
+  const aggKeys = new Map<string, number>();
+  const nGroup = groupBy.length;
+  const nullableGroups = groupingSets !== undefined;
+
+  const rewrite = (e: Expr): Expr => {
+    const gi = groupKeys.indexOf(exprKey(e));
+    if (gi >= 0) {
+      const g = groupBy[gi]!;
+      return E.bound(gi, groupNames[gi]!, typeOf(g), nullableGroups || (g.nullable ?? true));
+    }
+    if (e.kind === 'WindowExpr') {
+      throw new AnalysisException('Window functions over aggregates are not supported in sparkless yet.', {
+        errorClass: 'NOT_IMPLEMENTED',
+      });
+    }
+    if (e.kind === 'Call' && isAggregateCall(e)) {
+      assertNoNestedAggregate(e);
+      const key = exprKey(e);
+      let idx = aggKeys.get(key);
+      if (idx === undefined) {
+        idx = aggCalls.length;
+        aggKeys.set(key, idx);
+        aggCalls.push(e);
+      }
+      return E.bound(nGroup + idx, exprSql(e), typeOf(e), e.nullable ?? true);
+    }
+    if (e.kind === 'BoundRef') {
+      throw new AnalysisException(
+        `The non-aggregating expression "${e.name}" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${e.name})" if you do not care which of the values within a group is returned.`,
+        { errorClass: 'MISSING_AGGREGATION', messageParameters: { expression: `"${e.name}"` } },
+      );
+    }
+    return mapChildren(e, rewrite);
+  };
+
+  const names = outputs.map(nameOf);
+  const rewritten = outputs.map((o) => (o.kind === 'Alias' ? Object.freeze({ ...o, child: rewrite(o.child) }) : rewrite(o)));
+
+  const aggAttrs: Attribute[] = [
+    ...groupBy.map((g, i) => attr(groupNames[i]!, typeOf(g), nullableGroups || (g.nullable ?? true))),
+    ...aggCalls.map((c, i) => attr(`_agg${i}`, typeOf(c), c.nullable ?? true)),
+    ...(groupingSets ? [attr('spark_grouping_id', INT, false)] : []),
+  ];
+  const aggregate = withProps(
+    plan('Aggregate', {
+      input: input.plan,
+      groupBy: groupBy.map((g, i) => nameExpr(g, groupNames[i]!)),
+      aggs: aggCalls.map((c, i) => nameExpr(c, `_agg${i}`)),
+      ...(groupingSets ? { groupingSets } : {}),
+    }),
+    { schema: schemaFromAttributes(aggAttrs) },
+  );
+  const finalExprs = rewritten.map((e, i) => nameExpr(e, names[i]!));
+  const attrs = projectAttributes(finalExprs, names, aggAttrs, planId).map((a) => ({ ...a, qualifiers: [], planIds: new Set([planId]) }));
+  // Grouping columns passed through keep their identity for `df.col` on the input.
+  const outAttrs = attrs.map((a, i) => {
+    const e = finalExprs[i]!;
+    if (e.kind === 'BoundRef' && e.index < nGroup) {
+      const g = groupBy[e.index]!;
+      if (g.kind === 'BoundRef') return { ...a, planIds: new Set([...input.attrs[g.index]!.planIds, planId]), qualifiers: input.attrs[g.index]!.qualifiers };
+    }
+    return a;
+  });
+  const project = withProps(plan('Project', { input: aggregate, exprs: finalExprs }), { schema: schemaFromAttributes(outAttrs) });
+  return { plan: project, attrs: outAttrs };
+}
+
+function attr(name: string, dataType: DataType, nullable: boolean): Attribute {
+  return { name, dataType, nullable, metadata: {}, qualifiers: [], planIds: new Set() };
+}
+
+function assertNoNestedAggregate(call: Call): void {
+  const nested = (e: Expr): boolean => (e.kind === 'Call' && isAggregateCall(e)) || children(e).some(nested);
+  if (call.args.some(nested)) {
+    throw new AnalysisException(
+      `It is not allowed to use an aggregate function in the argument of another aggregate function. Please use the inner aggregate function in a sub-query.`,
+      { errorClass: 'NESTED_AGGREGATE_FUNCTION' },
+    );
+  }
+}
+
+/** Structural identity of a resolved expression (types by their text, nullability ignored). */
+function exprKey(e: Expr): string {
+  return JSON.stringify(e, (k, v) => {
+    if (k === 'nullable') return undefined;
+    if (v instanceof DataType) return v.simpleString();
+    return typeof v === 'bigint' ? `${v}n` : v;
+  });
+}
+
+/**
+ * `groupBy(keys).pivot(col, values).agg(aggs)`: aggregate by keys + pivot
+ * column, then spread each (value, aggregate) pair into its own column with
+ * `first(CASE WHEN pivot <=> value THEN agg END, ignoreNulls)`. Missing
+ * combinations are null, as in Spark (even for count).
+ */
+export function analyzePivot(p: PlanOfKind<'Pivot'>, input: Analyzed, ctx: AnalyzerContext): Analyzed {
+  const scope = { attrs: input.attrs, ctx };
+  const pivotCol = resolveExpr(p.pivotColumn, scope);
+  const values = p.values ?? distinctPivotValues(input, pivotCol, ctx);
+  const groupBy = p.groupBy.map((g) => resolveExpr(g, scope));
+  const aggs = p.aggs.map((a) => resolveExpr(a, scope));
+  const groupNames = groupBy.map(nameOf);
+  const pivotName = nameOf(pivotCol);
+
+  // Stage 1: aggregate by keys and the pivot column.
+  const stage1 = analyzeAggregateExprs(
+    p.id,
+    input,
+    [...groupBy, pivotCol],
+    [...groupBy.map((g, i) => nameExpr(g, groupNames[i]!)), nameExpr(pivotCol, pivotName), ...aggs],
+    ctx,
+  );
+  const nKeys = groupBy.length;
+  const s1 = stage1.attrs;
+  const pivotRef = E.bound(nKeys, s1[nKeys]!.name, s1[nKeys]!.dataType, true);
+  const aggNames = aggs.map(nameOf);
+  const outExprs: Expr[] = groupBy.map((_, i) => E.bound(i, s1[i]!.name, s1[i]!.dataType, s1[i]!.nullable));
+  for (const v of values) {
+    const vText = v === null ? 'null' : castToString(v, pivotCol.dataType!, 'UTC');
+    aggs.forEach((_, j) => {
+      const aggAttr = s1[nKeys + 1 + j]!;
+      const aggRef = E.bound(nKeys + 1 + j, aggAttr.name, aggAttr.dataType, true);
+      const cond = resolveCall(E.call('eq_null_safe', [pivotRef, E.lit(v, pivotCol.dataType!)]), [pivotRef, E.lit(v, pivotCol.dataType!)]);
+      const picked = Object.freeze({ kind: 'CaseWhen' as const, branches: [{ when: cond, then: aggRef }], dataType: aggAttr.dataType, nullable: true });
+      const first = resolveCall(E.call('first', [picked], { options: { ignoreNulls: true } }), [picked]);
+      const name = aggs.length === 1 ? vText : `${vText}_${aggNames[j]}`;
+      outExprs.push(E.alias(first, name));
+    });
+  }
+  const stage2Input: Analyzed = { plan: stage1.plan, attrs: s1 };
+  const groupRefs = outExprs.slice(0, nKeys);
+  return analyzeAggregateExprs(p.id, stage2Input, groupRefs, outExprs.map((e) => (e.kind === 'Alias' ? Object.freeze({ ...e, dataType: typeOf(e.child), nullable: true }) : e)), ctx);
+}
+
+/** Spark computes the pivot values when not given: distinct, sorted, at most 10000. */
+function distinctPivotValues(input: Analyzed, pivotCol: Expr, ctx: AnalyzerContext): unknown[] {
+  const name = nameOf(pivotCol);
+  const proj = withProps(plan('Project', { input: input.plan, exprs: [nameExpr(pivotCol, name)] }), {
+    schema: new StructType([new StructField(name, typeOf(pivotCol), true)]),
+  });
+  const dedup = withProps(plan('Deduplicate', { input: proj as LogicalPlan, keys: [0] }), { schema: proj.schema! });
+  const sorted = withProps(
+    plan('Sort', { input: dedup as LogicalPlan, orders: [Object.freeze({ ...E.sort(E.bound(0, name, typeOf(pivotCol), true)), dataType: typeOf(pivotCol), nullable: true })] }),
+    { schema: proj.schema! },
+  );
+  const rows = batchRows(ctx.execute(sorted as LogicalPlan));
+  if (rows.length > 10000) {
+    throw new AnalysisException(`The pivot column ${name} has more than 10000 distinct values, this could indicate an error. If this was intended, set spark.sql.pivotMaxValues to at least the number of distinct values of the pivot column.`, {
+      errorClass: 'PIVOT_VALUE_DATA_TYPE_MISMATCH',
+    });
+  }
+  return rows.map((r) => r[0]);
+}

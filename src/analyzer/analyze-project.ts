@@ -1,0 +1,201 @@
+/**
+ * `select`/`withColumn`: expands `*`, and pulls aggregates, window functions
+ * and generators out of the projection into their own plan nodes (Aggregate,
+ * Window, Generate), as Spark's analyzer does, so a resolved Project holds
+ * plain scalar expressions only.
+ */
+import { AnalysisException } from '../errors/index.js';
+import { E, children, typeOf, type Alias, type Call, type Expr, type WindowExpr } from '../expr/nodes.js';
+import { exprSql } from '../expr/naming.js';
+import { lookupFunction } from '../functions/registry.js';
+import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
+import { StructField, StructType } from '../types/data-types.js';
+import { analyzeAggregateExprs } from './analyze-aggregate.js';
+import { isAggregateCall, projectAttributes } from './analyzer.js';
+import { resolveCall, resolveExpr } from './resolve-expr.js';
+import { namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
+
+/** Expands `*` / `t.*` into bound references to the matching input columns. */
+export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] {
+  return exprs.flatMap((e) => {
+    if (e.kind !== 'Star') return [e];
+    const picked = attrs
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))));
+    if (picked.length === 0 && e.target !== undefined) {
+      throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
+        errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
+      });
+    }
+    return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
+  });
+}
+
+const isGeneratorCall = (e: Expr): e is Call => e.kind === 'Call' && lookupFunction(e.fn).kind === 'generator';
+
+function containsAggregate(e: Expr): boolean {
+  if (e.kind === 'WindowExpr') return false;
+  if (isAggregateCall(e)) return true;
+  return children(e).some(containsAggregate);
+}
+
+function containsWindow(e: Expr): boolean {
+  return e.kind === 'WindowExpr' || children(e).some(containsWindow);
+}
+
+/** Name of a projected expression: alias, column name, or Spark's pretty SQL. */
+export const nameOf = (e: Expr): string => (e.kind === 'Alias' ? e.name : exprSql(e));
+
+export function analyzeProject(p: PlanOfKind<'Project'>, input: Analyzed, ctx: AnalyzerContext): Analyzed {
+  const expanded = expandStars(p.exprs, input.attrs, ctx);
+  const scope = { attrs: input.attrs, ctx };
+  const resolved = expanded.map((e) => resolveExpr(e, scope));
+  const names = resolved.map(nameOf);
+
+  if (resolved.some(containsAggregate)) {
+    // `df.select(sum(x))`: a global aggregate.
+    return analyzeAggregateExprs(p.id, input, [], resolved, ctx);
+  }
+
+  let base: Analyzed = input;
+  let exprs = resolved;
+  const generatorAt = resolved.findIndex((e) => isGeneratorCall(e.kind === 'Alias' ? e.child : e));
+  if (generatorAt >= 0) {
+    if (resolved.filter((e) => isGeneratorCall(e.kind === 'Alias' ? e.child : e)).length > 1) {
+      throw new AnalysisException('Only one generator allowed per select clause but found 2.', {
+        errorClass: 'UNSUPPORTED_GENERATOR.MULTI_GENERATOR',
+      });
+    }
+    ({ base, exprs } = extractGenerator(resolved, generatorAt, input, ctx));
+  }
+  if (exprs.some(containsWindow)) {
+    ({ base, exprs } = extractWindows(exprs, base, p.id));
+  }
+  const aliased = exprs.map((e, i) => nameExpr(e, names[i]!));
+  const attrs = projectAttributes(aliased, names, base.attrs, p.id);
+  const project = withProps(p, { input: base.plan, exprs: aliased, schema: schemaFromAttributes(attrs) });
+  return { plan: project, attrs };
+}
+
+/** Wraps an expression in an Alias carrying its output name, unless it is a same-named column. */
+export function nameExpr(e: Expr, name: string): Expr {
+  if (e.kind === 'BoundRef' && e.name === name) return e;
+  if (e.kind === 'Alias') return e.name === name ? e : Object.freeze({ ...e, name });
+  return Object.freeze({ ...E.alias(e, name), dataType: typeOf(e), nullable: e.nullable ?? true });
+}
+
+function extractGenerator(
+  exprs: readonly Expr[],
+  at: number,
+  input: Analyzed,
+  ctx: AnalyzerContext,
+): { base: Analyzed; exprs: Expr[] } {
+  const target = exprs[at]!;
+  const call = (target.kind === 'Alias' ? target.child : target) as Call;
+  const def = lookupFunction(call.fn);
+  const outputs = def.generatorOutput!(
+    call.args.map((a) => ({ expr: a, dataType: typeOf(a), nullable: a.nullable ?? true })),
+    call,
+  );
+  const names =
+    target.kind === 'Alias'
+      ? outputs.length === 1
+        ? [target.name]
+        : ((target.metadata?.['multiAlias'] as string[] | undefined) ?? outputs.map((o) => o.name))
+      : outputs.map((o) => o.name);
+  if (names.length !== outputs.length) {
+    throw new AnalysisException(
+      `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected ${outputs.length} aliases but got ${names.join(', ')}.`,
+      { errorClass: 'UDTF_ALIAS_NUMBER_MISMATCH' },
+    );
+  }
+  const outer = call.fn.endsWith('_outer');
+  const genAttrs: Attribute[] = outputs.map((o, i) => ({
+    name: names[i]!,
+    dataType: o.dataType,
+    nullable: o.nullable,
+    metadata: {},
+    qualifiers: [],
+    planIds: new Set<number>(),
+  }));
+  const allAttrs = [...input.attrs, ...genAttrs];
+  const generate = plan('Generate', {
+    input: input.plan,
+    generator: resolveCall(call, call.args),
+    outer,
+    outputNames: names,
+  });
+  const resolvedGenerate = withProps(generate, { schema: schemaFromAttributes(allAttrs) });
+  const n = input.attrs.length;
+  const refs = genAttrs.map((a, i) => E.bound(n + i, a.name, a.dataType, a.nullable));
+  // The generator's slot in the select list becomes its output column(s).
+  const newExprs = [...exprs.slice(0, at), ...refs, ...exprs.slice(at + 1)];
+  void ctx;
+  return { base: { plan: resolvedGenerate, attrs: allAttrs }, exprs: newExprs };
+}
+
+/** Moves every window expression into a Window node and references its output instead. */
+function extractWindows(exprs: readonly Expr[], input: Analyzed, planId: number): { base: Analyzed; exprs: Expr[] } {
+  const windows: Alias[] = [];
+  const keys = new Map<string, number>();
+  const n = input.attrs.length;
+  const replace = (e: Expr): Expr => {
+    if (e.kind === 'WindowExpr') {
+      const key = JSON.stringify(exprSql(e));
+      let idx = keys.get(key);
+      if (idx === undefined) {
+        idx = windows.length;
+        keys.set(key, idx);
+        windows.push(Object.freeze({ ...E.alias(e, `_w${idx}`), dataType: typeOf(e), nullable: e.nullable ?? true }) as Alias);
+      }
+      return E.bound(n + idx, exprSql(e), typeOf(e), e.nullable ?? true);
+    }
+    return mapChildren(e, replace);
+  };
+  const newExprs = exprs.map((e) => (e.kind === 'Alias' ? Object.freeze({ ...e, child: replace(e.child) }) : replace(e)));
+  const windowAttrs: Attribute[] = windows.map((w) => ({
+    name: exprSql(w.child as WindowExpr),
+    dataType: typeOf(w),
+    nullable: w.nullable ?? true,
+    metadata: {},
+    qualifiers: [],
+    planIds: new Set([planId]),
+  }));
+  const attrs = [...input.attrs, ...windowAttrs];
+  const windowNode = withProps(plan('Window', { input: input.plan, windowExprs: windows }), {
+    schema: new StructType(attrs.map((a) => new StructField(a.name, a.dataType, a.nullable, a.metadata))),
+  });
+  return { base: { plan: windowNode as LogicalPlan, attrs }, exprs: newExprs };
+}
+
+/** Rebuilds a node with transformed children (same kind and fields otherwise). */
+export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'ColumnRef':
+    case 'BoundRef':
+    case 'Literal':
+    case 'Star':
+    case 'LambdaVar':
+      return e;
+    case 'Alias':
+    case 'Cast':
+    case 'SortOrder':
+      return Object.freeze({ ...e, child: f(e.child) });
+    case 'Call':
+      return Object.freeze({ ...e, args: Object.freeze(e.args.map(f)) });
+    case 'CaseWhen':
+      return Object.freeze({
+        ...e,
+        branches: Object.freeze(e.branches.map((b) => ({ when: f(b.when), then: f(b.then) }))),
+        ...(e.otherwise ? { otherwise: f(e.otherwise) } : {}),
+      });
+    case 'WindowExpr':
+      return Object.freeze({
+        ...e,
+        fn: f(e.fn),
+        spec: { ...e.spec, partitionBy: e.spec.partitionBy.map(f), orderBy: e.spec.orderBy.map((o) => f(o) as typeof o) },
+      });
+    case 'Lambda':
+      return Object.freeze({ ...e, body: f(e.body) });
+  }
+}

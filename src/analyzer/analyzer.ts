@@ -1,0 +1,226 @@
+/**
+ * The analyzer: turns an unresolved plan built by the API into a resolved
+ * plan (see plan/nodes.ts for the resolved forms). Results are memoized per
+ * plan node — plans are immutable, so a DataFrame built step by step is
+ * analyzed incrementally and `df.schema` is cheap.
+ */
+import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
+import { children as childExprs, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
+import { lookupFunction } from '../functions/registry.js';
+import { withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
+import { LONG, StructField, StructType } from '../types/data-types.js';
+import { analyzeAggregate, analyzePivot } from './analyze-aggregate.js';
+import { analyzeJoin } from './analyze-join.js';
+import { analyzeProject } from './analyze-project.js';
+import { analyzeSetOperation } from './analyze-set-operation.js';
+import { requireBoolean, resolveExpr } from './resolve-expr.js';
+import {
+  attributesFromSchema,
+  namesEqual,
+  schemaFromAttributes,
+  visibleFrom,
+  type AnalyzerContext,
+  type Analyzed,
+  type Attribute,
+} from './scope.js';
+
+export class Analyzer {
+  readonly #cache = new WeakMap<LogicalPlan, Analyzed>();
+
+  constructor(readonly ctx: AnalyzerContext) {}
+
+  /** The resolved plan and output attributes of `plan`. */
+  analyze(plan: LogicalPlan): Analyzed {
+    const hit = this.#cache.get(plan);
+    if (hit) return hit;
+    const raw = this.#analyzeNode(plan);
+    // Every output attribute is also visible from this node (for `df.col`).
+    const out: Analyzed = { plan: raw.plan, attrs: visibleFrom(raw.attrs, plan.id) };
+    this.#cache.set(plan, out);
+    return out;
+  }
+
+  /** Output schema of `plan`. */
+  schema(plan: LogicalPlan): StructType {
+    return schemaFromAttributes(this.analyze(plan).attrs);
+  }
+
+  #analyzeNode(p: LogicalPlan): Analyzed {
+    switch (p.kind) {
+      case 'LocalRelation':
+        return { plan: p, attrs: attributesFromSchema(p.data.schema, p.id) };
+      case 'Range': {
+        const schema = new StructType([new StructField('id', LONG, false)]);
+        return { plan: withProps(p, { schema }), attrs: attributesFromSchema(schema, p.id) };
+      }
+      case 'TableScan':
+        return this.#analyzeTableScan(p);
+      case 'SubqueryAlias': {
+        const input = this.analyze(p.input);
+        const q = p.alias.toLowerCase();
+        return { plan: input.plan, attrs: input.attrs.map((a) => ({ ...a, qualifiers: [q] })) };
+      }
+      case 'Hint':
+      case 'Repartition':
+        return this.analyze(p.input);
+      case 'Project':
+        return analyzeProject(p, this.analyze(p.input), this.ctx);
+      case 'Filter':
+        return this.#analyzeFilter(p);
+      case 'Aggregate':
+        return analyzeAggregate(p, this.analyze(p.input), this.ctx);
+      case 'Pivot':
+        return analyzePivot(p, this.analyze(p.input), this.ctx);
+      case 'Window':
+        throw new AnalysisException('internal: Window nodes are produced by the analyzer only', { errorClass: 'INTERNAL_ERROR' });
+      case 'Sort':
+        return this.#analyzeSort(p);
+      case 'Limit':
+      case 'Offset':
+        return this.#passThrough(p, p.n);
+      case 'Sample': {
+        const input = this.analyze(p.input);
+        return { plan: withProps(p, { input: input.plan, schema: schemaFromAttributes(input.attrs) }), attrs: input.attrs };
+      }
+      case 'Join':
+        return analyzeJoin(p, this.analyze(p.left), this.analyze(p.right), this.ctx);
+      case 'SetOperation':
+        return analyzeSetOperation(p, this.analyze(p.left), this.analyze(p.right), this.ctx);
+      case 'Deduplicate':
+        return this.#analyzeDeduplicate(p);
+      case 'Generate':
+        throw new AnalysisException('internal: Generate nodes are produced by the analyzer only', { errorClass: 'INTERNAL_ERROR' });
+    }
+  }
+
+  #analyzeTableScan(p: PlanOfKind<'TableScan'>): Analyzed {
+    const rel = this.ctx.relations.lookupRelation(p.database, p.table);
+    const qualifier = p.table.toLowerCase();
+    if (rel.kind === 'view') {
+      const view = this.analyze(rel.plan);
+      return { plan: view.plan, attrs: view.attrs.map((a) => ({ ...a, qualifiers: [qualifier] })) };
+    }
+    const schema = rel.schema;
+    return {
+      plan: withProps(p, { database: rel.database, table: rel.table, schema }),
+      attrs: attributesFromSchema(schema, p.id, [qualifier]),
+    };
+  }
+
+  #analyzeFilter(p: PlanOfKind<'Filter'>): Analyzed {
+    const input = this.analyze(p.input);
+    const cond = requireBoolean(resolveExpr(p.condition, { attrs: input.attrs, ctx: this.ctx }));
+    assertNoAggregate(cond, 'WHERE');
+    return {
+      plan: withProps(p, { input: input.plan, condition: cond, schema: schemaFromAttributes(input.attrs) }),
+      attrs: input.attrs,
+    };
+  }
+
+  #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {
+    const input = this.analyze(p.input);
+    const scope = { attrs: input.attrs, ctx: this.ctx };
+    const orders = p.orders.map((o) => resolveExpr(o, scope) as SortOrder);
+    return {
+      plan: withProps(p, { input: input.plan, orders, schema: schemaFromAttributes(input.attrs) }),
+      attrs: input.attrs,
+    };
+  }
+
+  #passThrough(p: PlanOfKind<'Limit'> | PlanOfKind<'Offset'>, n: number): Analyzed {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new AnalysisException(
+        `The ${p.kind === 'Limit' ? 'limit' : 'offset'} like expression "${n}" is invalid. The ${p.kind.toLowerCase()} expression must be equal to or greater than 0, but got ${n}.`,
+        { errorClass: 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE' },
+      );
+    }
+    const input = this.analyze(p.input);
+    return { plan: withProps(p, { input: input.plan, schema: schemaFromAttributes(input.attrs) }), attrs: input.attrs };
+  }
+
+  #analyzeDeduplicate(p: PlanOfKind<'Deduplicate'>): Analyzed {
+    const input = this.analyze(p.input);
+    let keys: number[];
+    if (p.subset === undefined) {
+      keys = input.attrs.map((_, i) => i);
+    } else {
+      keys = p.subset.map((name) => {
+        const i = input.attrs.findIndex((a) => namesEqual(a.name, name, this.ctx.caseSensitive));
+        if (i < 0) {
+          throw new AnalysisException(
+            `Cannot resolve column name "${name}" among (${input.attrs.map((a) => a.name).join(', ')}).`,
+            { errorClass: 'UNRESOLVED_COLUMN_AMONG_FIELD_NAMES' },
+          );
+        }
+        return i;
+      });
+    }
+    return {
+      plan: withProps(p, { input: input.plan, keys, schema: schemaFromAttributes(input.attrs) }),
+      attrs: input.attrs,
+    };
+  }
+}
+
+/** Rejects aggregate functions where Spark does (WHERE, join conditions). */
+export function assertNoAggregate(e: Expr, clause: string): void {
+  const visit = (x: Expr): void => {
+    if (x.kind === 'WindowExpr') return;
+    if (x.kind === 'Call' && isAggregateCall(x)) {
+      throw new AnalysisException(
+        `Aggregate/Window/Generate expressions are not valid in where clause of the query. Expression in where clause: [${clause}]`,
+        { errorClass: 'INVALID_WHERE_CONDITION' },
+      );
+    }
+    childExprs(x).forEach(visit);
+  };
+  visit(e);
+}
+
+export function isAggregateCall(e: Expr): boolean {
+  return e.kind === 'Call' && lookupFunction(e.fn).kind === 'aggregate';
+}
+
+/** Output attributes for a list of resolved, named expressions (pass-through refs keep their qualifiers). */
+export function projectAttributes(exprs: readonly Expr[], names: readonly string[], input: readonly Attribute[], planId: number): Attribute[] {
+  return exprs.map((e, i) => {
+    if (e.kind === 'BoundRef' && input[e.index] && input[e.index]!.name === names[i]) return input[e.index]!;
+    const metadata = e.kind === 'Alias' && e.metadata ? e.metadata : e.kind === 'BoundRef' ? input[e.index]?.metadata ?? {} : {};
+    return {
+      name: names[i]!,
+      dataType: typeOf(e),
+      nullable: e.nullable ?? true,
+      metadata,
+      qualifiers: [],
+      planIds: new Set([planId]),
+    };
+  });
+}
+
+/** Normalizes a user join type string to ours, or throws Spark's error. */
+export function normalizeJoinType(how: string): PlanOfKind<'Join'>['joinType'] {
+  const key = how.toLowerCase().replace(/_/g, '');
+  const map: Record<string, PlanOfKind<'Join'>['joinType']> = {
+    inner: 'inner',
+    cross: 'cross',
+    outer: 'full',
+    full: 'full',
+    fullouter: 'full',
+    left: 'left',
+    leftouter: 'left',
+    right: 'right',
+    rightouter: 'right',
+    semi: 'left_semi',
+    leftsemi: 'left_semi',
+    anti: 'left_anti',
+    leftanti: 'left_anti',
+  };
+  const t = map[key];
+  if (!t) {
+    throw new IllegalArgumentException(
+      `Unsupported join type '${how}'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'.`,
+      { errorClass: 'UNSUPPORTED_JOIN_TYPE' },
+    );
+  }
+  return t;
+}

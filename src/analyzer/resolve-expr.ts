@@ -1,0 +1,237 @@
+/**
+ * Expression resolution: binds column references to input ordinals, types
+ * every node through the function registry, and makes implicit casts explicit.
+ */
+import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
+import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
+import { defaultFrame, exprSql } from '../expr/naming.js';
+import { dataTypeMismatch, sqlTypeName } from '../functions/define.js';
+import { lookupFunction, type ArgInfo } from '../functions/registry.js';
+import { canCast, findWiderCommonTypeOf } from '../types/coercion.js';
+import { BOOLEAN, BooleanType, NullType, StructType, type DataType } from '../types/data-types.js';
+import { parseIdentifier } from './identifiers.js';
+import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
+
+export interface ExprScope {
+  readonly attrs: readonly Attribute[];
+  readonly ctx: AnalyzerContext;
+}
+
+/** Resolves an expression against the input attributes. */
+export function resolveExpr(e: Expr, scope: ExprScope): Expr {
+  switch (e.kind) {
+    case 'ColumnRef':
+      return resolveColumn(e.name, e.planId, e.quoted ?? false, scope);
+    case 'BoundRef': {
+      const a = scope.attrs[e.index];
+      if (!a) throw new AnalysisException(`internal: ordinal ${e.index} out of range`, { errorClass: 'INTERNAL_ERROR' });
+      return E.bound(e.index, a.name, a.dataType, a.nullable);
+    }
+    case 'Literal':
+      return e;
+    case 'Alias': {
+      const child = resolveExpr(e.child, scope);
+      return Object.freeze({ ...e, child, dataType: typeOf(child), nullable: child.nullable ?? true });
+    }
+    case 'Cast':
+      return resolveCast(e.child, e.to, e.implicit ?? false, scope);
+    case 'Call':
+      return resolveCall(e, e.args.map((a) => resolveExpr(a, scope)));
+    case 'CaseWhen':
+      return resolveCaseWhen(e, scope);
+    case 'SortOrder': {
+      const child = resolveExpr(e.child, scope);
+      return Object.freeze({ ...e, child, dataType: typeOf(child), nullable: child.nullable ?? true });
+    }
+    case 'WindowExpr':
+      return resolveWindow(e, scope);
+    case 'Star':
+      throw new AnalysisException(`Invalid usage of '*' in expression.`, { errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX' });
+    case 'Lambda':
+    case 'LambdaVar':
+      throw new AnalysisException('Lambda functions are only allowed as arguments of higher-order functions.', {
+        errorClass: 'INVALID_LAMBDA_FUNCTION_CALL',
+      });
+  }
+}
+
+/** Binds `name` (possibly `qualifier.name` or `col.field.field`) to an input attribute. */
+export function resolveColumn(name: string, planId: number | undefined, quoted: boolean, scope: ExprScope): Expr {
+  const { attrs, ctx } = scope;
+  const cs = ctx.caseSensitive;
+  const parts = quoted ? [name] : parseIdentifier(name);
+  const indexed = attrs.map((a, i) => ({ a, i }));
+  let pool = indexed;
+  if (planId !== undefined) {
+    pool = indexed.filter((c) => c.a.planIds.has(planId));
+    if (pool.length === 0) {
+      throw new AnalysisException(
+        `Cannot resolve dataframe column "${name}". It's probably because of illegal references like \`df1.select(df2.col("a"))\`.`,
+        { errorClass: 'CANNOT_RESOLVE_DATAFRAME_COLUMN', messageParameters: { name } },
+      );
+    }
+  }
+  // Qualified match first (`t.col`), then unqualified with nested field access (`col.field`).
+  let matches: typeof pool = [];
+  let nested: string[] = [];
+  if (parts.length >= 2) {
+    const q = parts[0]!;
+    matches = pool.filter((c) => c.a.qualifiers.some((x) => namesEqual(x, q, cs)) && namesEqual(c.a.name, parts[1]!, cs));
+    nested = parts.slice(2);
+  }
+  if (matches.length === 0) {
+    matches = pool.filter((c) => namesEqual(c.a.name, parts[0]!, cs));
+    nested = parts.slice(1);
+  }
+  if (matches.length === 0 && parts.length > 1) {
+    // A column whose own name contains dots, referenced without backquotes.
+    matches = pool.filter((c) => namesEqual(c.a.name, name, cs));
+    nested = [];
+  }
+  if (matches.length > 1 && planId === undefined) {
+    // The same column reached twice (e.g. through both join inputs' qualifiers) is still ambiguous in Spark.
+    throw ambiguousReference(name, matches.map((m) => (m.a.qualifiers[0] ? `${m.a.qualifiers[0]}.${m.a.name}` : m.a.name)));
+  }
+  const hit = matches[0];
+  if (!hit) {
+    throw unresolvedColumn(name, attrs.map((a) => a.name));
+  }
+  let expr: Expr = E.bound(hit.i, hit.a.name, hit.a.dataType, hit.a.nullable);
+  for (const field of nested) {
+    expr = resolveCall(E.call('get_field', [expr], { options: { field } }), [expr]);
+  }
+  return expr;
+}
+
+function resolveCast(childExpr: Expr, to: DataType, implicit: boolean, scope: ExprScope): Expr {
+  const child = resolveExpr(childExpr, scope);
+  return castTo(child, to, implicit);
+}
+
+/** A resolved cast of a resolved expression (no-op when already of that type). */
+export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {
+  const from = typeOf(child);
+  if (implicit && from.equals(to)) return child;
+  if (!canCast(from, to)) {
+    const sql = `CAST(${exprSql(child)} AS ${to.simpleString().toUpperCase()})`;
+    throw dataTypeMismatch(
+      { sql, argSql: [exprSql(child)] },
+      'CAST_WITHOUT_SUGGESTION',
+      `cannot cast ${sqlTypeName(from)} to ${sqlTypeName(to)}`,
+      { srcType: sqlTypeName(from), targetType: sqlTypeName(to) },
+    );
+  }
+  // Non-ANSI casts can produce null from non-null input (e.g. 'abc' → int).
+  const nullable = (child.nullable ?? true) || !from.equals(to);
+  return Object.freeze({ ...E.cast(child, to, implicit), dataType: to, nullable });
+}
+
+function argInfo(a: Expr): ArgInfo {
+  const name = a.kind === 'BoundRef' || a.kind === 'Alias' ? a.name : a.kind === 'Call' && a.fn === 'get_field' ? String(a.options?.field) : undefined;
+  return {
+    expr: a,
+    dataType: typeOf(a),
+    nullable: a.nullable ?? true,
+    ...(name !== undefined ? { name } : {}),
+    ...(a.kind === 'Literal' ? { literal: { value: a.value } } : {}),
+  };
+}
+
+/** Types a call whose arguments are already resolved, inserting implicit casts. */
+export function resolveCall(call: Call, args: readonly Expr[]): Call {
+  const def = lookupFunction(call.fn);
+  const argSql = args.map(exprSql);
+  const withArgs: Call = { ...call, args };
+  const sql = def.sql ? def.sql(argSql, withArgs) : `${call.fn}(${argSql.join(', ')})`;
+  if (args.length < def.minArgs || args.length > def.maxArgs) {
+    const expected = def.minArgs === def.maxArgs ? `${def.minArgs}` : def.maxArgs === Infinity ? `> ${def.minArgs - 1}` : `[${def.minArgs}, ${def.maxArgs}]`;
+    throw new AnalysisException(
+      `The \`${call.fn}\` requires ${expected} parameters but the actual number is ${args.length}.`,
+      {
+        errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION',
+        messageParameters: { functionName: `\`${call.fn}\``, expectedNum: expected, actualNum: String(args.length) },
+      },
+    );
+  }
+  const res = def.resolve(args.map(argInfo), withArgs, { sql, argSql });
+  const casted = args.map((a, i) => {
+    const t = res.argTypes?.[i];
+    return t ? castTo(a, t, true) : a;
+  });
+  let options = call.options;
+  if (call.fn === 'get_field') {
+    const st = typeOf(args[0]!) as StructType;
+    const field = String(call.options?.field);
+    const index = st.fields.findIndex((f) => f.name === field);
+    options = { ...options, index: index >= 0 ? index : st.fields.findIndex((f) => f.name.toLowerCase() === field.toLowerCase()) };
+  }
+  return Object.freeze({ ...call, args: Object.freeze(casted), ...(options ? { options } : {}), dataType: res.dataType, nullable: res.nullable });
+}
+
+function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
+  const branches = e.branches.map((b) => ({ when: resolveExpr(b.when, scope), then: resolveExpr(b.then, scope) }));
+  const otherwise = e.otherwise ? resolveExpr(e.otherwise, scope) : undefined;
+  const values = [...branches.map((b) => b.then), ...(otherwise ? [otherwise] : [])];
+  const t = findWiderCommonTypeOf(values.map(typeOf));
+  const sql = exprSql({ ...e, branches, ...(otherwise ? { otherwise } : {}) });
+  if (!t) {
+    throw dataTypeMismatch(
+      { sql, argSql: [] },
+      'DATA_DIFF_TYPES',
+      `Input to \`casewhen\` should all be the same type, but it's [${values.map((v) => sqlTypeName(typeOf(v))).join(', ')}]`,
+    );
+  }
+  const typedBranches = branches.map((b, i) => {
+    const wt = typeOf(b.when);
+    if (!(wt instanceof BooleanType || wt instanceof NullType)) {
+      throw dataTypeMismatch(
+        { sql, argSql: [] },
+        'UNEXPECTED_INPUT_TYPE',
+        `Parameter ${2 * i + 1} requires the "BOOLEAN" type, however "${exprSql(b.when)}" has the type ${sqlTypeName(wt)}`,
+      );
+    }
+    return Object.freeze({ when: castTo(b.when, BOOLEAN, true), then: castTo(b.then, t, true) });
+  });
+  const typedOtherwise = otherwise ? castTo(otherwise, t, true) : undefined;
+  const nullable = !typedOtherwise || values.some((v) => v.nullable ?? true);
+  return Object.freeze({
+    kind: 'CaseWhen',
+    branches: Object.freeze(typedBranches),
+    ...(typedOtherwise ? { otherwise: typedOtherwise } : {}),
+    dataType: t,
+    nullable,
+  });
+}
+
+function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
+  const fn = resolveExpr(e.fn, scope);
+  if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
+    throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
+      errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',
+      messageParameters: { sqlExpr: `"${exprSql(fn)}"` },
+    });
+  }
+  const partitionBy = e.spec.partitionBy.map((p) => resolveExpr(p, scope));
+  const orderBy = e.spec.orderBy.map((o) => resolveExpr(o, scope)) as WindowExpr['spec']['orderBy'];
+  const def = lookupFunction(fn.fn);
+  if (def.kind === 'window' && orderBy.length === 0) {
+    throw new AnalysisException(
+      `Window function ${exprSql(fn)} requires window to be ordered, please add ORDER BY clause. For example SELECT ${exprSql(fn)}(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.`,
+      { errorClass: 'WINDOW_FUNCTION_WITHOUT_ORDER' },
+    );
+  }
+  const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
+  return Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
+}
+
+/** Casts a resolved predicate to boolean or throws Spark's FILTER_NOT_BOOLEAN. */
+export function requireBoolean(cond: Expr): Expr {
+  const t = typeOf(cond);
+  if (t instanceof BooleanType) return cond;
+  if (t instanceof NullType) return castTo(cond, BOOLEAN, true);
+  const sql = exprSql(cond);
+  throw dataTypeMismatch({ sql, argSql: [sql] }, 'FILTER_NOT_BOOLEAN', `Filter expression "${sql}" of type ${sqlTypeName(t)} is not a boolean`, {
+    filter: `"${sql}"`,
+    type: sqlTypeName(t),
+  });
+}

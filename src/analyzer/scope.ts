@@ -1,0 +1,68 @@
+/**
+ * What a plan node exposes to name resolution: its output attributes, each
+ * with the table aliases that qualify it and the ids of the plan nodes
+ * (DataFrames) it is visible from, so `df.col('x')` binds to the right side
+ * of a self-join.
+ */
+import type { Batch } from '../data/batch.js';
+import type { LogicalPlan } from '../plan/nodes.js';
+import { StructField, StructType, type DataType } from '../types/data-types.js';
+
+export interface Attribute {
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Lower-cased table/DataFrame aliases that qualify the column (`t.col`). */
+  readonly qualifiers: readonly string[];
+  readonly planIds: ReadonlySet<number>;
+}
+
+/** A resolved plan with the attributes its output exposes. */
+export interface Analyzed {
+  readonly plan: LogicalPlan;
+  readonly attrs: readonly Attribute[];
+}
+
+/** Table and view lookup, provided by the session's catalog. */
+export interface RelationLookup {
+  /** A temp view's plan, or a stored table's schema; throws TABLE_OR_VIEW_NOT_FOUND. */
+  lookupRelation(database: string | undefined, table: string):
+    | { readonly kind: 'view'; readonly plan: LogicalPlan }
+    | { readonly kind: 'table'; readonly database: string; readonly table: string; readonly schema: StructType };
+}
+
+export interface AnalyzerContext {
+  readonly relations: RelationLookup;
+  readonly caseSensitive: boolean;
+  /** Runs a resolved plan (pivot without explicit values needs the distinct pivot values). */
+  readonly execute: (plan: LogicalPlan) => Batch;
+}
+
+export function attributesFromSchema(schema: StructType, planId: number, qualifiers: readonly string[] = []): Attribute[] {
+  const ids = new Set([planId]);
+  return schema.fields.map((f) => ({
+    name: f.name,
+    dataType: f.dataType,
+    nullable: f.nullable,
+    metadata: f.metadata,
+    qualifiers,
+    planIds: ids,
+  }));
+}
+
+export function schemaFromAttributes(attrs: readonly Attribute[]): StructType {
+  return new StructType(attrs.map((a) => new StructField(a.name, a.dataType, a.nullable, a.metadata)));
+}
+
+/** The same attributes, also visible from plan node `id`. */
+export function visibleFrom(attrs: readonly Attribute[], id: number): Attribute[] {
+  return attrs.map((a) => (a.planIds.has(id) ? a : { ...a, planIds: new Set([...a.planIds, id]) }));
+}
+
+export function newAttribute(name: string, dataType: DataType, nullable: boolean, planId: number, metadata: Readonly<Record<string, unknown>> = {}): Attribute {
+  return { name, dataType, nullable, metadata, qualifiers: [], planIds: new Set([planId]) };
+}
+
+export const namesEqual = (a: string, b: string, caseSensitive: boolean): boolean =>
+  caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();

@@ -1,0 +1,118 @@
+/**
+ * Spark's auto-generated column names (`toPrettySQL`): what a column is
+ * called when the user gives no alias, e.g. `(salary * 1.1)`, `upper(name)`,
+ * `CASE WHEN (x IS NULL) THEN 0 ELSE x END`,
+ * `row_number() OVER (PARTITION BY d ORDER BY s ASC NULLS FIRST ROWS BETWEEN ...)`.
+ * Names are computed on resolved trees so implicit casts stay invisible.
+ */
+import { castToString } from '../format/value-string.js';
+import { lookupFunction } from '../functions/registry.js';
+import { DateType, NullType, StringType, TimestampNTZType, TimestampType } from '../types/data-types.js';
+import type { Expr, FrameBoundary, Literal, SortOrder, WindowFrame, WindowSpecDef } from './nodes.js';
+
+/** Pretty SQL of a literal as Spark shows it in a column name. */
+export function literalSql(e: Literal): string {
+  if (e.value === null || e.dataType instanceof NullType) return 'NULL';
+  if (e.dataType instanceof StringType) return String(e.value);
+  const text = castToString(e.value, e.dataType, 'UTC');
+  if (e.dataType instanceof DateType) return `DATE '${text}'`;
+  if (e.dataType instanceof TimestampType) return `TIMESTAMP '${text}'`;
+  if (e.dataType instanceof TimestampNTZType) return `TIMESTAMP_NTZ '${text}'`;
+  return text;
+}
+
+/** The pretty SQL text of a (resolved or unresolved) expression. */
+export function exprSql(e: Expr): string {
+  switch (e.kind) {
+    case 'ColumnRef':
+      return e.name;
+    case 'BoundRef':
+      return e.name;
+    case 'Literal':
+      return literalSql(e);
+    case 'Alias':
+      return e.name;
+    case 'Cast':
+      return e.implicit ? exprSql(e.child) : `CAST(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
+    case 'Call': {
+      const args = e.args.map(exprSql);
+      const def = lookupFunction(e.fn);
+      return def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`;
+    }
+    case 'CaseWhen': {
+      const branches = e.branches.map((b) => ` WHEN ${exprSql(b.when)} THEN ${exprSql(b.then)}`).join('');
+      const otherwise = e.otherwise ? ` ELSE ${exprSql(e.otherwise)}` : '';
+      return `CASE${branches}${otherwise} END`;
+    }
+    case 'SortOrder':
+      return sortOrderSql(e);
+    case 'WindowExpr':
+      return `${exprSql(e.fn)} OVER (${windowSpecSql(e.spec, e.fn)})`;
+    case 'Star':
+      return e.target ? `${e.target}.*` : '*';
+    case 'Lambda':
+      return `lambdafunction(${exprSql(e.body)}, ${e.params.map(() => 'namedlambdavariable()').join(', ')})`;
+    case 'LambdaVar':
+      return 'namedlambdavariable()';
+  }
+}
+
+export function sortOrderSql(s: SortOrder): string {
+  return `${exprSql(s.child)} ${s.ascending ? 'ASC' : 'DESC'} NULLS ${s.nullsFirst ? 'FIRST' : 'LAST'}`;
+}
+
+function boundarySql(b: FrameBoundary): string {
+  switch (b.type) {
+    case 'unboundedPreceding':
+      return 'UNBOUNDED PRECEDING';
+    case 'unboundedFollowing':
+      return 'UNBOUNDED FOLLOWING';
+    case 'currentRow':
+      return 'CURRENT ROW';
+    case 'offset':
+      // Spark prints offsets as signed "FOLLOWING" values for lag/lead and as PRECEDING/FOLLOWING otherwise.
+      return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
+  }
+}
+
+export function frameSql(f: WindowFrame): string {
+  return `${f.frameType === 'rows' ? 'ROWS' : 'RANGE'} BETWEEN ${boundarySql(f.lower)} AND ${boundarySql(f.upper)}`;
+}
+
+/** Spark's frame for a window function when the spec gives none. */
+export function defaultFrame(spec: WindowSpecDef, fn: Expr): WindowFrame {
+  if (fn.kind === 'Call') {
+    if (fn.fn === 'lag' || fn.fn === 'lead') {
+      const offset = fn.args[1]?.kind === 'Literal' ? Number(fn.args[1].value) : 1;
+      const v = fn.fn === 'lag' ? -offset : offset;
+      return { frameType: 'rows', lower: { type: 'offset', value: v }, upper: { type: 'offset', value: v } };
+    }
+    const def = lookupFunction(fn.fn);
+    if (def.kind === 'window') {
+      return { frameType: 'rows', lower: { type: 'unboundedPreceding' }, upper: { type: 'currentRow' } };
+    }
+  }
+  if (spec.orderBy.length === 0) {
+    return { frameType: 'rows', lower: { type: 'unboundedPreceding' }, upper: { type: 'unboundedFollowing' } };
+  }
+  return { frameType: 'range', lower: { type: 'unboundedPreceding' }, upper: { type: 'currentRow' } };
+}
+
+export function windowSpecSql(spec: WindowSpecDef, fn: Expr): string {
+  const parts: string[] = [];
+  if (spec.partitionBy.length > 0) parts.push(`PARTITION BY ${spec.partitionBy.map(exprSql).join(', ')}`);
+  if (spec.orderBy.length > 0) parts.push(`ORDER BY ${spec.orderBy.map(sortOrderSql).join(', ')}`);
+  const frame = spec.frame ?? defaultFrame(spec, fn);
+  // lag/lead print their offset frame with signed FOLLOWING values, as Spark does.
+  if (fn.kind === 'Call' && (fn.fn === 'lag' || fn.fn === 'lead') && frame.lower.type === 'offset') {
+    parts.push(`ROWS BETWEEN ${frame.lower.value} FOLLOWING AND ${frame.lower.value} FOLLOWING`);
+  } else {
+    parts.push(frameSql(frame));
+  }
+  return parts.join(' ');
+}
+
+/** Output column name of a projected expression: its alias, column name, or pretty SQL. */
+export function outputName(e: Expr): string {
+  return exprSql(e);
+}
