@@ -159,6 +159,14 @@ describe('parseSchema', () => {
   });
 });
 
+describe('parseTableSchema', () => {
+  it('accepts only the column-list form', () => {
+    expect(parseTableSchema('a int').names).toEqual(['a']);
+    expect(() => parseTableSchema('struct<a:int>')).toThrow(/PARSE_SYNTAX_ERROR/);
+    expect(() => parseTableSchema('a: int')).toThrow(/PARSE_SYNTAX_ERROR/);
+  });
+});
+
 describe('parseTypeString', () => {
   it('follows PySpark _parse_datatype_string fallbacks', () => {
     expect(parseTypeString('int').equals(INT)).toBe(true);

@@ -1,0 +1,170 @@
+/**
+ * `Row`: one collected record, like PySpark's `pyspark.sql.Row`.
+ *
+ * Fields are readable as properties (`row.name`), by position or name
+ * (`row.get(0)`, `row.get('name')`), and by iteration over the values.
+ * Each field is an own, enumerable, read-only property, so Vitest/Jest
+ * `toEqual` compares a Row with a plain object: `expect(row).toEqual({ id: 1, name: 'a' })`.
+ * Limits of that comparison (and of property access):
+ * - a field whose name is a Row member or an `Object.prototype` member
+ *   (`get`, `length`, `fields`, `asDict`, `toArray`, `toJSON`, `toString`,
+ *   `constructor`, `valueOf`, `hasOwnProperty`, ...) is not a property; read it
+ *   with `row.get('length')` or compare `row.asDict()` instead;
+ * - with duplicate names only the first field is a property (as `row['x']` in
+ *   PySpark), while `asDict()` keeps the last value (as PySpark's `asDict`);
+ * - `toStrictEqual` fails against a plain object (different prototype).
+ */
+import { PySparkValueError } from '../errors/exceptions.js';
+
+const ROW_MARKER = Symbol.for('sparkless.row');
+
+export class Row implements Iterable<unknown> {
+  readonly #values: readonly unknown[];
+  readonly #names: readonly string[];
+  [key: string]: unknown;
+
+  /**
+   * A row of `values` named `names` (same length). Without names the fields are
+   * `_1, _2, ...`, the names PySpark infers for tuples.
+   */
+  constructor(values: readonly unknown[], names?: readonly string[]) {
+    const vals = Object.freeze([...values]);
+    const ns = Object.freeze(names ? [...names] : vals.map((_, i) => `_${i + 1}`));
+    if (ns.length !== vals.length) {
+      throw new PySparkValueError(`names and values should be of the same length, got ${ns.length} and ${vals.length}.`, {
+        errorClass: 'LENGTH_SHOULD_BE_THE_SAME',
+        messageParameters: { arg1: 'names', arg2: 'values', arg1_length: String(ns.length), arg2_length: String(vals.length) },
+      });
+    }
+    this.#values = vals;
+    this.#names = ns;
+    const seen = new Set<string>();
+    for (let i = 0; i < ns.length; i++) {
+      const name = ns[i]!;
+      if (seen.has(name) || RESERVED.has(name)) continue;
+      seen.add(name);
+      Object.defineProperty(this, name, { value: vals[i], enumerable: true, writable: false, configurable: false });
+    }
+    Object.freeze(this);
+  }
+
+  /** A row from `[name, value]` pairs, in order. */
+  static fromEntries(entries: Iterable<readonly [string, unknown]>): Row {
+    const names: string[] = [];
+    const values: unknown[] = [];
+    for (const [k, v] of entries) {
+      names.push(k);
+      values.push(v);
+    }
+    return new Row(values, names);
+  }
+
+  /** A row from an object's own enumerable properties, in insertion order (PySpark `Row(a=1, b=2)`). */
+  static fromObject(obj: Readonly<Record<string, unknown>>): Row {
+    return Row.fromEntries(Object.entries(obj));
+  }
+
+  /** True for any sparkless Row, also one from another copy of the library. */
+  static isRow(x: unknown): x is Row {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[ROW_MARKER] === true;
+  }
+
+  /** Number of fields. */
+  get length(): number {
+    return this.#values.length;
+  }
+
+  /** Field names, in order (PySpark's `__fields__`). */
+  get fields(): string[] {
+    return [...this.#names];
+  }
+
+  /**
+   * A value by position (negative counts from the end, as in Python) or by name
+   * (first field of that name). Throws PySparkValueError for an unknown name or index.
+   */
+  get(key: number | string): unknown {
+    if (typeof key === 'number') {
+      const i = key < 0 ? this.#values.length + key : key;
+      if (!Number.isInteger(i) || i < 0 || i >= this.#values.length) {
+        throw new PySparkValueError(`Row index ${key} out of range for a row of ${this.#values.length} fields.`);
+      }
+      return this.#values[i];
+    }
+    const i = this.#names.indexOf(key);
+    if (i < 0) throw new PySparkValueError(`Row has no field '${key}'; fields are [${this.#names.join(', ')}].`);
+    return this.#values[i];
+  }
+
+  /**
+   * The row as a plain object (PySpark's `asDict`). With duplicate names the last
+   * value wins. `recursive` also converts nested Rows, inside arrays and Maps too.
+   */
+  asDict(recursive = false): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < this.#names.length; i++) {
+      const v = this.#values[i];
+      Object.defineProperty(out, this.#names[i]!, {
+        value: recursive ? toPlain(v) : v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+
+  /** The values, in field order. */
+  toArray(): unknown[] {
+    return [...this.#values];
+  }
+
+  /** `JSON.stringify(row)` gives the object form; nested Rows serialize the same way. */
+  toJSON(): Record<string, unknown> {
+    return this.asDict();
+  }
+
+  /** PySpark's repr, e.g. `Row(name='Alice', age=11)`. */
+  toString(): string {
+    return `Row(${this.#names.map((n, i) => `${n}=${pyRepr(this.#values[i])}`).join(', ')})`;
+  }
+
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.#values[Symbol.iterator]();
+  }
+}
+
+Object.defineProperty(Row.prototype, ROW_MARKER, { value: true, enumerable: false });
+
+/** Names that stay Row/Object members rather than becoming field properties. */
+const RESERVED: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Row.prototype),
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
+/** PySpark's `Row(**kwargs)`: `row({ a: 1, b: 'x' })`, fields in insertion order. */
+export function row(obj: Readonly<Record<string, unknown>>): Row {
+  return Row.fromObject(obj);
+}
+
+function toPlain(v: unknown): unknown {
+  if (Row.isRow(v)) return v.asDict(true);
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, toPlain(x)]));
+  return v;
+}
+
+/** A Python-flavoured repr for Row.toString. */
+function pyRepr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (Row.isRow(v)) return v.toString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (v instanceof Uint8Array) return `bytearray(b'${[...v].map((b) => (b >= 32 && b < 127 && b !== 39 && b !== 92 ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0'))).join('')}')`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}`;
+  return String(v);
+}
