@@ -1,0 +1,3 @@
+/** The `functions` namespace: implemented functions plus clear stubs for the rest of PySpark 3.5's list. */
+export * from './not-implemented.js';
+export * from './api.js';
