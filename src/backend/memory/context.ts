@@ -1,0 +1,40 @@
+/**
+ * Per-query execution context of the memory interpreter. One is created per
+ * `materialize` call so that `current_timestamp()`/`current_date()` return the
+ * same instant everywhere in a query, as Spark does.
+ */
+import { getZone, type Zone } from './runtime/datetime.js';
+
+export interface ExecContext {
+  /** Session time zone (`spark.sql.session.timeZone`): an IANA id or an offset such as `+08:00`. */
+  readonly timeZone: string;
+  /** The query's fixed "now", in microseconds since the epoch (current_timestamp/current_date). */
+  readonly now: number;
+  /** Seed mixed into unseeded nondeterministic functions (rand(), randn(), uuid()). */
+  readonly randomSeed?: number;
+}
+
+export interface ExecContextOptions {
+  readonly timeZone?: string;
+  readonly now?: number;
+  readonly randomSeed?: number;
+}
+
+/** The JVM-style default zone: the process's local time zone. */
+export function defaultTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** A fresh context; `now` defaults to the current wall clock. */
+export function createExecContext(options: ExecContextOptions = {}): ExecContext {
+  return Object.freeze({
+    timeZone: options.timeZone ?? defaultTimeZone(),
+    now: options.now ?? Date.now() * 1000,
+    ...(options.randomSeed !== undefined ? { randomSeed: options.randomSeed } : {}),
+  });
+}
+
+/** The session zone of a context, resolved (and cached by id). */
+export function sessionZone(ctx: ExecContext): Zone {
+  return getZone(ctx.timeZone);
+}

@@ -1,0 +1,184 @@
+/**
+ * Compiles resolved expression trees into closures, once per plan node:
+ * `compileExpr(expr, env)` returns `(row) => value`, where `row` is a physical
+ * index into `env.columns`. Evaluating a row never walks the tree again.
+ */
+import type { Call, CaseWhen, Expr, Lambda } from '../../../expr/nodes.js';
+import { InternalError } from '../../../errors/index.js';
+import type { ExecContext } from '../context.js';
+import { lookupImpl } from '../functions/index.js';
+import type { RowFn, ScalarImpl } from '../functions/types.js';
+import { castValue } from './cast.js';
+
+/** A mutable slot holding a lambda parameter's current value. */
+interface LambdaSlot {
+  value: unknown;
+}
+
+export interface CompileEnv {
+  /** The input columns BoundRefs index into. */
+  readonly columns: readonly (readonly unknown[])[];
+  readonly ctx: ExecContext;
+  /**
+   * Called for every `Call` before the function table: lets the Aggregate
+   * operator substitute aggregate results. Return undefined to compile normally.
+   */
+  readonly callHook?: (call: Call, env: CompileEnv) => RowFn | undefined;
+  /** Lambda parameters in scope, innermost first. */
+  readonly lambdas?: ReadonlyMap<string, LambdaSlot>;
+  /**
+   * Overrides how a BoundRef reads its column (joins evaluate residual
+   * conditions over a (left row, right row) pair this way).
+   */
+  readonly resolveBound?: (index: number) => RowFn | undefined;
+}
+
+export function compileExpr(e: Expr, env: CompileEnv): RowFn {
+  switch (e.kind) {
+    case 'BoundRef': {
+      const custom = env.resolveBound?.(e.index);
+      if (custom) return custom;
+      const col = env.columns[e.index];
+      if (!col) throw new InternalError(`BoundRef ${e.name}#${e.index} is out of range (${env.columns.length} input columns)`);
+      return (i) => col[i];
+    }
+    case 'Literal': {
+      const v = e.value === undefined ? null : e.value;
+      return () => v;
+    }
+    case 'Alias':
+      return compileExpr(e.child, env);
+    case 'SortOrder':
+      return compileExpr(e.child, env);
+    case 'Cast': {
+      const from = e.child.dataType;
+      if (!from) throw new InternalError('Cast of an unresolved expression');
+      const child = compileExpr(e.child, env);
+      if (from.equals(e.to)) return child;
+      const conv = castValue(from, e.to, env.ctx);
+      return (i) => {
+        const v = child(i);
+        return v === null || v === undefined ? null : conv(v);
+      };
+    }
+    case 'CaseWhen':
+      return compileCaseWhen(e, env);
+    case 'Call':
+      return compileCall(e, env);
+    case 'Lambda':
+      return compileLambda(e, env);
+    case 'LambdaVar': {
+      const slot = env.lambdas?.get(e.name);
+      if (!slot) throw new InternalError(`lambda variable ${e.name} is not in scope`);
+      return () => slot.value;
+    }
+    case 'WindowExpr':
+      throw new InternalError('a window expression outside a Window plan node');
+    case 'ColumnRef':
+    case 'Star':
+      throw new InternalError(`unresolved ${e.kind} reached the memory backend`);
+  }
+}
+
+function compileCaseWhen(e: CaseWhen, env: CompileEnv): RowFn {
+  const whens = e.branches.map((b) => compileExpr(b.when, env));
+  const thens = e.branches.map((b) => compileExpr(b.then, env));
+  const otherwise = e.otherwise ? compileExpr(e.otherwise, env) : () => null;
+  const n = whens.length;
+  if (n === 1) {
+    const w = whens[0]!;
+    const t = thens[0]!;
+    return (i) => (w(i) === true ? t(i) : otherwise(i));
+  }
+  return (i) => {
+    for (let k = 0; k < n; k++) if (whens[k]!(i) === true) return thens[k]!(i);
+    return otherwise(i);
+  };
+}
+
+/** A lambda compiles to an evaluator returning, per row, a JS function of its parameters. */
+function compileLambda(e: Lambda, env: CompileEnv): RowFn {
+  const slots = e.params.map(() => ({ value: null as unknown }));
+  const scope = new Map(env.lambdas ?? []);
+  e.params.forEach((p, k) => scope.set(p, slots[k]!));
+  const body = compileExpr(e.body, { ...env, lambdas: scope });
+  return (i) =>
+    (...values: unknown[]) => {
+      const saved = slots.map((s) => s.value);
+      for (let k = 0; k < slots.length; k++) slots[k]!.value = values[k] ?? null;
+      try {
+        return body(i);
+      } finally {
+        for (let k = 0; k < slots.length; k++) slots[k]!.value = saved[k];
+      }
+    };
+}
+
+function compileCall(call: Call, env: CompileEnv): RowFn {
+  const hooked = env.callHook?.(call, env);
+  if (hooked) return hooked;
+  const impl = lookupImpl(call.fn);
+  if (impl.kind !== 'scalar') {
+    throw new InternalError(`${impl.kind} function ${call.fn} evaluated as a scalar expression`);
+  }
+  const args = call.args.map((a) => compileExpr(a, env));
+  return compileScalar(impl, args, call, env.ctx);
+}
+
+/** Wraps a scalar implementation into a row evaluator (null short-circuit unless it handles nulls). */
+export function compileScalar(impl: ScalarImpl, args: readonly RowFn[], call: Call, ctx: ExecContext): RowFn {
+  if (impl.compile) return impl.compile(args, call, ctx);
+  const ev = impl.eval;
+  if (!ev) throw new InternalError(`function ${call.fn} has neither eval nor compile`);
+  const n = args.length;
+  const buf: unknown[] = new Array(n).fill(null);
+  if (impl.handlesNulls) {
+    return (i) => {
+      for (let k = 0; k < n; k++) {
+        const v = args[k]!(i);
+        buf[k] = v === undefined ? null : v;
+      }
+      return ev(buf, ctx, call);
+    };
+  }
+  switch (n) {
+    case 0:
+      return () => ev(buf, ctx, call);
+    case 1: {
+      const a = args[0]!;
+      return (i) => {
+        const x = a(i);
+        if (x === null || x === undefined) return null;
+        buf[0] = x;
+        return ev(buf, ctx, call);
+      };
+    }
+    case 2: {
+      const a = args[0]!;
+      const b = args[1]!;
+      return (i) => {
+        const x = a(i);
+        if (x === null || x === undefined) return null;
+        const y = b(i);
+        if (y === null || y === undefined) return null;
+        buf[0] = x;
+        buf[1] = y;
+        return ev(buf, ctx, call);
+      };
+    }
+    default:
+      return (i) => {
+        for (let k = 0; k < n; k++) {
+          const v = args[k]!(i);
+          if (v === null || v === undefined) return null;
+          buf[k] = v;
+        }
+        return ev(buf, ctx, call);
+      };
+  }
+}
+
+/** Compiles a list of expressions against the same input. */
+export function compileAll(exprs: readonly Expr[], env: CompileEnv): RowFn[] {
+  return exprs.map((e) => compileExpr(e, env));
+}

@@ -1,0 +1,25 @@
+/**
+ * The memory backend's function table: registry name → implementation.
+ * A test checks that every registered FunctionDef has an entry here.
+ */
+import { NotImplementedException } from '../../../errors/index.js';
+import { operatorImpls } from './operators.js';
+import type { FunctionImpl, FunctionTable } from './types.js';
+
+export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
+  ...operatorImpls,
+});
+
+/** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
+export function lookupImpl(name: string): FunctionImpl {
+  const impl = MEMORY_FUNCTIONS[name];
+  if (!impl) throw new NotImplementedException(`function ${name} in the memory backend`);
+  return impl;
+}
+
+/** True when the memory backend implements the function. */
+export function hasImpl(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(MEMORY_FUNCTIONS, name);
+}
+
+export type * from './types.js';

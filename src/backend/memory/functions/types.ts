@@ -1,0 +1,87 @@
+/**
+ * Implementation interfaces of the memory backend's function table
+ * (`functions/index.ts`), one entry per registry name.
+ *
+ * Argument values are internal values (see types/data-types.ts) of the
+ * argument expressions' resolved types (`call.args[i].dataType`); the result
+ * must be an internal value of `call.dataType`.
+ */
+import type { Call } from '../../../expr/nodes.js';
+import type { ExecContext } from '../context.js';
+
+/** A compiled expression: the value at a physical row index of the input columns. */
+export type RowFn = (row: number) => unknown;
+
+/**
+ * A scalar function. Provide `eval` (per row, on argument values) or
+ * `compile` (once per plan node, from compiled argument evaluators — for lazy
+ * arguments, lambdas, or precomputing from literal arguments).
+ */
+export interface ScalarImpl {
+  readonly kind: 'scalar';
+  /**
+   * `false` (default): null in any argument gives null without calling `eval`.
+   * `true`: `eval` receives nulls and decides (coalesce, concat_ws, is_null...).
+   */
+  readonly handlesNulls?: boolean;
+  /**
+   * Evaluates one row. `args` is a buffer reused between rows: read it, never
+   * keep it. A lambda argument arrives as a JS function of its parameters.
+   */
+  eval?(args: unknown[], ctx: ExecContext, call: Call): unknown;
+  /** Builds the row evaluator from the arguments' evaluators (null handling is then the implementation's). */
+  compile?(args: readonly RowFn[], call: Call, ctx: ExecContext): RowFn;
+}
+
+/** Running state of one aggregate over one group (or window frame). */
+export interface Accumulator {
+  /** Adds one input row's argument values (the buffer is reused: copy what you keep). */
+  add(args: readonly unknown[]): void;
+  /** The aggregate of the rows added so far; may be called repeatedly, interleaved with `add`. */
+  result(): unknown;
+  /** Optional inverse of `add`, enabling sliding window frames in O(n). */
+  remove?(args: readonly unknown[]): void;
+}
+
+/**
+ * An aggregate function. `distinct` (count(DISTINCT x)) is applied by the
+ * executor, which feeds each distinct argument tuple once.
+ */
+export interface AggregateImpl {
+  readonly kind: 'aggregate';
+  create(call: Call, ctx: ExecContext): Accumulator;
+}
+
+/** One window partition, already sorted by the window's ORDER BY. */
+export interface WindowPartition {
+  /** Number of rows in the partition. */
+  readonly size: number;
+  /** True when the window has an ORDER BY. */
+  readonly ordered: boolean;
+  /** Value of argument `arg` (index into `call.args`) at partition position `pos`. */
+  arg(arg: number, pos: number): unknown;
+  /** First position of `pos`'s peer group (rows with equal ORDER BY keys). */
+  peerStart(pos: number): number;
+  /** One past the last position of `pos`'s peer group. */
+  peerEnd(pos: number): number;
+  /** The window frame of `pos` as [start, end) positions (empty when start >= end). */
+  frame(pos: number): readonly [number, number];
+}
+
+/** A window-only function (ranking, offset, nth_value): one value per partition position. */
+export interface WindowImpl {
+  readonly kind: 'window';
+  evaluate(partition: WindowPartition, call: Call, ctx: ExecContext): unknown[];
+}
+
+/** A generator: zero or more output rows (each one value per generator column) per input row. */
+export interface GeneratorImpl {
+  readonly kind: 'generator';
+  /** `args` holds the argument values (null included); the buffer is reused. */
+  generate(args: readonly unknown[], call: Call, ctx: ExecContext): unknown[][];
+}
+
+export type FunctionImpl = ScalarImpl | AggregateImpl | WindowImpl | GeneratorImpl;
+
+/** The implementation table type. */
+export type FunctionTable = Readonly<Record<string, FunctionImpl>>;

@@ -1,0 +1,62 @@
+/**
+ * Generators (`explode`, `posexplode`, `inline`, ...): each input row is
+ * repeated once per generated row, followed by the generator's columns.
+ * With `outer` (or an `*_outer` generator) a row producing nothing is kept
+ * once, with nulls in the generator columns.
+ */
+import type { Generate } from '../../../plan/nodes.js';
+import { schemaOf } from '../../../plan/nodes.js';
+import { InternalError } from '../../../errors/index.js';
+import { compileExpr } from '../expressions/compile.js';
+import { lookupImpl } from '../functions/index.js';
+import { physicalRows, type Rel } from './relation.js';
+import type { Exec } from './types.js';
+
+export function executeGenerate(plan: Generate, exec: Exec): Rel {
+  const input = exec.run(plan.input);
+  const ctx = exec.ctx;
+  const schema = schemaOf(plan);
+  const call = plan.generator;
+  const impl = lookupImpl(call.fn);
+  if (impl.kind !== 'generator') throw new InternalError(`${call.fn} is not a generator`);
+  const outer = plan.outer || call.fn.endsWith('_outer');
+  const env = { columns: input.columns, ctx };
+  const args = call.args.map((a) => compileExpr(a, env));
+  const buf = new Array<unknown>(args.length).fill(null);
+  const width = schema.fields.length - input.columns.length;
+  if (width < 0) throw new InternalError('Generate schema is narrower than its input');
+
+  const rows = physicalRows(input);
+  const source: number[] = [];
+  const genCols: unknown[][] = Array.from({ length: width }, () => []);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    for (let a = 0; a < args.length; a++) {
+      const v = args[a]!(i);
+      buf[a] = v === undefined ? null : v;
+    }
+    const produced = impl.generate(buf, call, ctx);
+    if (produced.length === 0) {
+      if (outer) {
+        source.push(i);
+        for (let c = 0; c < width; c++) genCols[c]!.push(null);
+      }
+      continue;
+    }
+    for (const row of produced) {
+      source.push(i);
+      for (let c = 0; c < width; c++) {
+        const v = row[c];
+        genCols[c]!.push(v === undefined ? null : v);
+      }
+    }
+  }
+  const m = source.length;
+  const columns: unknown[][] = input.columns.map((col) => {
+    const out = new Array<unknown>(m);
+    for (let k = 0; k < m; k++) out[k] = col[source[k]!];
+    return out;
+  });
+  columns.push(...genCols);
+  return { schema, columns, sel: null, numRows: m };
+}
