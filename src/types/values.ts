@@ -296,9 +296,10 @@ const TIMESTAMP_TEXT =
 /**
  * Microseconds since the epoch of an ISO-like timestamp text
  * (`2024-01-15 10:30:00.123456`, `2024-01-15T10:30Z`, `2024-01-15+02:00`, `2024-01-15`).
- * Without an offset the text is a wall-clock time in `timeZone`.
+ * Without an offset the text is a wall-clock time in `timeZone`. `ignoreOffset`
+ * (TimestampNTZType) reads the wall-clock time and drops any offset, as Spark does.
  */
-export function parseTimestampText(text: string, timeZone = 'UTC'): number | undefined {
+export function parseTimestampText(text: string, timeZone = 'UTC', ignoreOffset = false): number | undefined {
   const m = TIMESTAMP_TEXT.exec(text);
   if (!m) return undefined;
   const y = Number(m[1]);
@@ -311,6 +312,7 @@ export function parseTimestampText(text: string, timeZone = 'UTC'): number | und
   const frac = Number((m[7] ?? '').padEnd(6, '0').slice(0, 6) || 0);
   const local = daysFromCivil(y, mo, d) * MICROS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1_000_000 + frac;
   const zone = m[8];
+  if (ignoreOffset) return local;
   if (zone === undefined) return localMicrosToUtc(local, timeZone);
   if (zone.toUpperCase() === 'Z') return local;
   const zm = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
@@ -326,7 +328,7 @@ function convertTimestamp(value: unknown, t: DataType, name: string | undefined,
   }
   if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value * 1000);
   if (typeof value === 'string') {
-    const micros = parseTimestampText(value, t instanceof TimestampType ? (opts.timeZone ?? 'UTC') : 'UTC');
+    const micros = t instanceof TimestampType ? parseTimestampText(value, opts.timeZone ?? 'UTC') : parseTimestampText(value, 'UTC', true);
     if (micros !== undefined) return micros;
   }
   throw unacceptable(t, value, name);

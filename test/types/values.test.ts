@@ -145,6 +145,7 @@ describe('toInternal: other atomic types', () => {
     expect(toInternal('2024-01-15T12:30+02:00', TIMESTAMP)).toBe(ms * 1000);
     expect(toInternal('2024-01-15 02:30:00', TIMESTAMP, undefined, { timeZone: 'America/Los_Angeles' })).toBe(ms * 1000);
     expect(toInternal('2024-01-15 10:30:00', TIMESTAMP_NTZ, undefined, { timeZone: 'America/Los_Angeles' })).toBe(ms * 1000);
+    expect(toInternal('2024-01-15T10:30:00+05:00', TIMESTAMP_NTZ)).toBe(ms * 1000);
     expect(() => toInternal('yesterday', TIMESTAMP)).toThrow(/TimestampType\(\) can not accept object 'yesterday'/);
   });
   it('parseTimestampText resolves DST gaps and overlaps like java.time', () => {
