@@ -138,9 +138,18 @@ export function javaDoubleToString(x: number): string {
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  if (Math.abs(x) === Number.MIN_VALUE) return x < 0 ? '-4.9E-324' : '4.9E-324'; // Java keeps two digits here
-  const { digits, exp } = shortestDigits(x);
+  const { digits, exp } = atLeastTwoDigits(x, shortestDigits(x));
   return javaLayout(x < 0, digits, exp);
+}
+
+/**
+ * Java always prints one fractional digit, and when the shortest form has a single
+ * digit it picks the closest two-digit decimal instead (`4.9E-324`, `1.4E-45`).
+ */
+function atLeastTwoDigits(x: number, d: { digits: string; exp: number }): { digits: string; exp: number } {
+  if (d.digits.length !== 1) return d;
+  const two = /^(\d)\.(\d)e([+-]\d+)$/.exec(Math.abs(x).toExponential(1))!;
+  return two[2] === '0' ? d : { digits: two[1]! + two[2]!, exp: Number(two[3]) };
 }
 
 /** Java's `Float.toString` of a float32 value held in a JS number: shortest digits that round-trip through float32. */
@@ -153,7 +162,7 @@ export function javaFloatToString(x: number): string {
   for (let p = 1; p <= 9; p++) {
     const candidate = Number(Math.abs(f).toPrecision(p));
     if (Math.fround(candidate) === Math.abs(f)) {
-      const { digits, exp } = shortestDigits(candidate);
+      const { digits, exp } = p === 1 ? atLeastTwoDigits(f, shortestDigits(candidate)) : shortestDigits(candidate);
       return javaLayout(f < 0, digits, exp);
     }
   }

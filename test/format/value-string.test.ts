@@ -51,6 +51,10 @@ describe('javaDoubleToString', () => {
     [1e21, '1.0E21'],
     [1.7976931348623157e308, '1.7976931348623157E308'],
     [Number.MIN_VALUE, '4.9E-324'],
+    [-Number.MIN_VALUE, '-4.9E-324'],
+    [2e-323, '2.0E-323'],
+    [1e23, '1.0E23'],
+    [5e-324 * 3, '1.5E-323'],
     [0, '0.0'],
     [-0, '-0.0'],
     [NaN, 'NaN'],
@@ -75,6 +79,9 @@ describe('javaFloatToString', () => {
     [Math.fround(0.3), '0.3'],
     [NaN, 'NaN'],
     [-Infinity, '-Infinity'],
+    [1.401298464324817e-45, '1.4E-45'],
+    [Math.fround(3.4028235e38), '3.4028235E38'],
+    [Math.fround(100), '100.0'],
   ])('%s -> %s', (x, s) => {
     expect(javaFloatToString(x)).toBe(s);
   });
