@@ -63,7 +63,10 @@ export interface QueryExecutor {
 export type FileFormat = 'parquet' | 'csv' | 'json';
 
 export interface WriteOptions {
+  /** What to do when the path exists (Spark's save modes; default errorifexists). */
+  readonly mode?: SaveMode;
   readonly header?: boolean;
+  readonly partitionBy?: readonly string[];
   readonly delimiter?: string;
   readonly compression?: string;
 }

@@ -1,0 +1,634 @@
+/**
+ * `DataFrame`: an immutable handle on a logical plan in a session.
+ * Transformations return new DataFrames and run nothing; actions (`collect`,
+ * `count`, `show`, ...) analyze, optimize and execute the plan synchronously,
+ * like PySpark (they also work under `await`).
+ *
+ * @example
+ * ```ts
+ * const out = df.filter(col('age').gt(21)).groupBy('dept').agg(F.avg('salary').alias('avg'));
+ * out.show();
+ * // +----+-------+
+ * // |dept|    avg|
+ * // +----+-------+
+ * // |  IT|60000.0|
+ * // +----+-------+
+ * ```
+ */
+import type { Table as ArrowTable } from 'apache-arrow';
+import { IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
+import { E, type Expr } from '../expr/nodes.js';
+import { batchRows, type Batch } from '../data/batch.js';
+import type { Row } from '../data/row.js';
+import { formatSchemaTree } from '../format/print-schema.js';
+import { formatShow } from '../format/show.js';
+import { explainPlan } from '../plan/explain.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import type { SparkSession } from '../session/session.js';
+import { LONG, type StructType } from '../types/data-types.js';
+import { batchToRows } from '../types/values.js';
+import { normalizeJoinType } from '../analyzer/analyzer.js';
+import { Column, toColumnExpr, toSortOrder, typeName, type ColumnOrName } from './column.js';
+import { GroupedData } from './grouped-data.js';
+import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from './na-functions.js';
+import { describeFrame, summaryFrame } from './describe.js';
+import { DataFrameWriter } from './writer.js';
+
+const DATAFRAME = Symbol.for('sparkless.dataframe');
+
+type Cols = (ColumnOrName | readonly ColumnOrName[])[];
+const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
+
+export interface SortOptions {
+  /** One flag for all keys or one per key (PySpark's `ascending=`). */
+  readonly ascending?: boolean | readonly boolean[];
+}
+
+/** Storage levels are accepted for API compatibility; data is held in memory. */
+export type StorageLevel = 'MEMORY_ONLY' | 'MEMORY_AND_DISK' | 'DISK_ONLY' | 'MEMORY_AND_DISK_DESER' | 'NONE';
+
+export class DataFrame {
+  readonly [DATAFRAME] = true;
+  readonly #session: SparkSession;
+  readonly #plan: LogicalPlan;
+
+  /** @internal Created by the session and by transformations. */
+  constructor(session: SparkSession, plan: LogicalPlan) {
+    this.#session = session;
+    this.#plan = plan;
+  }
+
+  static isDataFrame(x: unknown): x is DataFrame {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[DATAFRAME] === true;
+  }
+
+  /** The unresolved logical plan (internal). */
+  get plan(): LogicalPlan {
+    return this.#plan;
+  }
+
+  get sparkSession(): SparkSession {
+    return this.#session;
+  }
+
+  #derive(p: LogicalPlan): DataFrame {
+    return new DataFrame(this.#session, p);
+  }
+
+  /** @internal A DataFrame over another plan in the same session (for GroupedData, na, describe). */
+  withPlan(p: LogicalPlan): DataFrame {
+    return this.#derive(p);
+  }
+
+  // ---- schema ------------------------------------------------------------------------
+
+  get schema(): StructType {
+    const resolved = this.#session.analyze(this.#plan).plan;
+    return resolved.kind === 'LocalRelation' ? resolved.data.schema : resolved.schema!;
+  }
+
+  get columns(): string[] {
+    return this.schema.names;
+  }
+
+  /** `[name, simpleString]` pairs, e.g. `['age', 'bigint']`. */
+  get dtypes(): [string, string][] {
+    return this.schema.fields.map((f) => [f.name, f.dataType.simpleString()]);
+  }
+
+  /** A Column bound to this DataFrame (PySpark's `df['x']` / `df.x`), for joins and self-joins. */
+  col(name: string): Column {
+    if (name === '*') return new Column(E.star(undefined, this.#plan.id));
+    const col = new Column(E.col(name, this.#plan.id));
+    this.#session.analyze(plan('Project', { input: this.#plan, exprs: [col.expr] })); // fail fast on a bad name
+    return col;
+  }
+
+  // ---- projection ------------------------------------------------------------------------
+
+  select(...cols: Cols): DataFrame {
+    const exprs = flat(cols).map(toColumnExpr);
+    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+  }
+
+  selectExpr(...exprs: string[]): DataFrame {
+    throw new NotImplementedException('DataFrame.selectExpr', `SQL expression strings are not supported yet (got ${JSON.stringify(exprs)})`);
+  }
+
+  /** Adds or replaces (in place) a column. */
+  withColumn(colName: string, col: Column): DataFrame {
+    return this.withColumns({ [colName]: col });
+  }
+
+  withColumns(colsMap: Readonly<Record<string, Column>>): DataFrame {
+    const fields = this.schema.fields;
+    const exprs: Expr[] = fields.map((f, i) => E.bound(i, f.name, f.dataType, f.nullable));
+    for (const [name, col] of Object.entries(colsMap)) {
+      if (!Column.isColumn(col)) {
+        throw new PySparkTypeError(`Argument \`col\` should be a Column, got ${typeName(col)}.`, {
+          errorClass: 'NOT_COLUMN',
+          messageParameters: { arg_name: 'col', arg_type: typeName(col) },
+        });
+      }
+      const at = fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
+      const aliased = E.alias(col.expr, name);
+      if (at >= 0) exprs[at] = aliased;
+      else exprs.push(aliased);
+    }
+    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+  }
+
+  /** Renames a column; a missing column is a no-op, as in Spark. */
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    return this.withColumnsRenamed({ [existing]: newName });
+  }
+
+  withColumnsRenamed(colsMap: Readonly<Record<string, string>>): DataFrame {
+    const renames = new Map(Object.entries(colsMap).map(([k, v]) => [k.toLowerCase(), v]));
+    const exprs = this.schema.fields.map((f, i) => {
+      const ref = E.bound(i, f.name, f.dataType, f.nullable);
+      const to = renames.get(f.name.toLowerCase());
+      return to === undefined ? ref : E.alias(ref, to);
+    });
+    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+  }
+
+  /** Drops columns by name (missing names are ignored) or by Column. */
+  drop(...cols: ColumnOrName[]): DataFrame {
+    const fields = this.schema.fields;
+    const dropIdx = new Set<number>();
+    for (const c of cols) {
+      if (typeof c === 'string') {
+        fields.forEach((f, i) => f.name.toLowerCase() === c.toLowerCase() && dropIdx.add(i));
+      } else if (Column.isColumn(c)) {
+        const resolved = this.#session.analyze(plan('Project', { input: this.#plan, exprs: [c.expr] })).plan;
+        const e = resolved.kind === 'Project' ? resolved.exprs[0] : undefined;
+        if (e?.kind === 'BoundRef') dropIdx.add(e.index);
+      } else {
+        throw new PySparkTypeError(`Argument \`col\` should be a Column or str, got ${typeName(c)}.`, { errorClass: 'NOT_COLUMN_OR_STR' });
+      }
+    }
+    const exprs = fields.flatMap((f, i) => (dropIdx.has(i) ? [] : [E.bound(i, f.name, f.dataType, f.nullable)]));
+    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+  }
+
+  /** New column names, positionally. */
+  toDF(...cols: string[]): DataFrame {
+    const fields = this.schema.fields;
+    if (cols.length !== fields.length) {
+      throw new IllegalArgumentException(
+        `requirement failed: The number of columns doesn't match.\nOld column names (${fields.length}): ${fields.map((f) => f.name).join(', ')}\nNew column names (${cols.length}): ${cols.join(', ')}`,
+        {},
+      );
+    }
+    const exprs = fields.map((f, i) => E.alias(E.bound(i, f.name, f.dataType, f.nullable), cols[i]!));
+    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+  }
+
+  // ---- filtering and ordering ------------------------------------------------------------------
+
+  filter(condition: Column | string): DataFrame {
+    if (typeof condition === 'string') {
+      throw new NotImplementedException('DataFrame.filter(str)', `SQL expression strings are not supported yet (got ${JSON.stringify(condition)}); pass a Column`);
+    }
+    if (!Column.isColumn(condition)) {
+      throw new PySparkTypeError(`Argument \`condition\` should be a Column or str, got ${typeName(condition)}.`, {
+        errorClass: 'NOT_COLUMN_OR_STR',
+      });
+    }
+    return this.#derive(plan('Filter', { input: this.#plan, condition: condition.expr }));
+  }
+
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+
+  /** `orderBy('a', col('b').desc())` or `orderBy(['a', 'b'], { ascending: [true, false] })`. */
+  orderBy(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
+    const opts = args.find((a): a is SortOptions => typeof a === 'object' && a !== null && !Array.isArray(a) && !Column.isColumn(a));
+    const cols = flat(args.filter((a) => a !== opts) as Cols);
+    if (cols.length === 0) throw new PySparkValueError('should sort by at least one column', { errorClass: 'CANNOT_BE_EMPTY' });
+    const asc = opts?.ascending;
+    if (Array.isArray(asc) && asc.length !== cols.length) {
+      throw new PySparkValueError(`ascending should have the same length as cols (${cols.length}), got ${asc.length}.`, {
+        errorClass: 'LENGTH_SHOULD_BE_THE_SAME',
+      });
+    }
+    const orders = cols.map((c, i) => {
+      const a = Array.isArray(asc) ? asc[i]! : (asc as boolean | undefined) ?? true;
+      return toSortOrder(c, a);
+    });
+    return this.#derive(plan('Sort', { input: this.#plan, orders }));
+  }
+
+  sort(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
+    return this.orderBy(...args);
+  }
+
+  /** Single process: sorting within partitions is a sort. */
+  sortWithinPartitions(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
+    return this.orderBy(...args);
+  }
+
+  limit(num: number): DataFrame {
+    return this.#derive(plan('Limit', { input: this.#plan, n: num }));
+  }
+
+  offset(num: number): DataFrame {
+    return this.#derive(plan('Offset', { input: this.#plan, n: num }));
+  }
+
+  distinct(): DataFrame {
+    return this.#derive(plan('Deduplicate', { input: this.#plan }));
+  }
+
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    if (subset !== undefined && !Array.isArray(subset)) {
+      throw new PySparkTypeError(`Argument \`subset\` should be a list or tuple, got ${typeName(subset)}.`, { errorClass: 'NOT_LIST_OR_TUPLE' });
+    }
+    return this.#derive(plan('Deduplicate', { input: this.#plan, ...(subset ? { subset } : {}) }));
+  }
+
+  drop_duplicates(subset?: readonly string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  // ---- aggregation -------------------------------------------------------------------------------
+
+  groupBy(...cols: Cols): GroupedData {
+    return new GroupedData(this, flat(cols).map(toColumnExpr));
+  }
+
+  groupby(...cols: Cols): GroupedData {
+    return this.groupBy(...cols);
+  }
+
+  rollup(...cols: Cols): GroupedData {
+    return new GroupedData(this, flat(cols).map(toColumnExpr), 'rollup');
+  }
+
+  cube(...cols: Cols): GroupedData {
+    return new GroupedData(this, flat(cols).map(toColumnExpr), 'cube');
+  }
+
+  /** Aggregate without grouping: `df.agg(F.max('age'))` or `df.agg({ age: 'max' })`. */
+  agg(...exprs: (Column | Readonly<Record<string, string>>)[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  // ---- joins and set operations ---------------------------------------------------------------------
+
+  /**
+   * `on`: a column name or names (an equi-join that keeps one copy of the keys)
+   * or a Column condition (or several, ANDed). `how`: any Spark join type.
+   */
+  join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how = 'inner'): DataFrame {
+    if (!DataFrame.isDataFrame(other)) {
+      throw new PySparkTypeError(`Argument \`other\` should be a DataFrame, got ${typeName(other)}.`, { errorClass: 'NOT_DATAFRAME' });
+    }
+    const joinType = normalizeJoinType(how);
+    const base = { left: this.#plan, right: other.plan, joinType };
+    if (on === undefined || (Array.isArray(on) && on.length === 0)) return this.#derive(plan('Join', base));
+    if (typeof on === 'string') return this.#derive(plan('Join', { ...base, using: [on] }));
+    if (Column.isColumn(on)) return this.#derive(plan('Join', { ...base, condition: on.expr }));
+    const list = on as readonly (string | Column)[];
+    if (list.every((x) => typeof x === 'string')) return this.#derive(plan('Join', { ...base, using: list as string[] }));
+    if (list.every((x) => Column.isColumn(x))) {
+      const condition = (list as Column[]).map((c) => c.expr).reduce((a, b) => E.call('and', [a, b]));
+      return this.#derive(plan('Join', { ...base, condition }));
+    }
+    throw new PySparkTypeError('Argument `on` should be a Column, str or a list of either, not a mix.', { errorClass: 'NOT_COLUMN_OR_STR' });
+  }
+
+  crossJoin(other: DataFrame): DataFrame {
+    return this.#derive(plan('Join', { left: this.#plan, right: other.plan, joinType: 'cross' }));
+  }
+
+  /** Positional UNION ALL (duplicates kept), as Spark's `union`. */
+  union(other: DataFrame): DataFrame {
+    return this.#setOp('union', true, other);
+  }
+
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.#derive(
+      plan('SetOperation', { op: 'union', all: true, left: this.#plan, right: other.plan, byName: true, allowMissingColumns }),
+    );
+  }
+
+  intersect(other: DataFrame): DataFrame {
+    return this.#setOp('intersect', false, other);
+  }
+
+  intersectAll(other: DataFrame): DataFrame {
+    return this.#setOp('intersect', true, other);
+  }
+
+  /** EXCEPT DISTINCT. */
+  subtract(other: DataFrame): DataFrame {
+    return this.#setOp('except', false, other);
+  }
+
+  exceptAll(other: DataFrame): DataFrame {
+    return this.#setOp('except', true, other);
+  }
+
+  #setOp(op: 'union' | 'intersect' | 'except', all: boolean, other: DataFrame): DataFrame {
+    if (!DataFrame.isDataFrame(other)) {
+      throw new PySparkTypeError(`Argument \`other\` should be a DataFrame, got ${typeName(other)}.`, { errorClass: 'NOT_DATAFRAME' });
+    }
+    return this.#derive(plan('SetOperation', { op, all, left: this.#plan, right: other.plan }));
+  }
+
+  // ---- misc transformations ------------------------------------------------------------------------
+
+  /** Qualifies this DataFrame's columns: `df.alias('a')` then `col('a.id')`. */
+  alias(alias: string): DataFrame {
+    return this.#derive(plan('SubqueryAlias', { input: this.#plan, alias }));
+  }
+
+  /** `df.transform(f, ...args)` = `f(df, ...args)`, for chaining custom steps. */
+  transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    const out = func(this, ...args);
+    if (!DataFrame.isDataFrame(out)) {
+      throw new PySparkTypeError(`Func returned an instance of type [${typeName(out)}], should have been DataFrame.`, {
+        errorClass: 'INVALID_RETURN_TYPE_FOR_TRANSFORM',
+      });
+    }
+    return out;
+  }
+
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this);
+  }
+
+  fillna(value: FillValue, subset?: string | readonly string[]): DataFrame {
+    return this.na.fill(value, subset);
+  }
+
+  dropna(how: 'any' | 'all' = 'any', thresh?: number, subset?: string | readonly string[]): DataFrame {
+    return this.na.drop(how, thresh, subset);
+  }
+
+  replace(toReplace: ReplaceValue, value?: unknown, subset?: string | readonly string[]): DataFrame {
+    return this.na.replace(toReplace, value, subset);
+  }
+
+  /** count, mean, stddev, min, max for numeric and string columns (all as strings). */
+  describe(...cols: Cols): DataFrame {
+    return describeFrame(this, flat(cols).map(String));
+  }
+
+  /** Like describe plus percentiles; `summary('count', 'min', '25%')` picks statistics. */
+  summary(...statistics: string[]): DataFrame {
+    return summaryFrame(this, statistics);
+  }
+
+  /** `sample(fraction)`, `sample(fraction, seed)` or `sample(withReplacement, fraction, seed?)`. */
+  sample(a?: boolean | number, b?: number, c?: number): DataFrame {
+    let withReplacement = false;
+    let fraction: number | undefined;
+    let seed: number | undefined;
+    if (typeof a === 'boolean') {
+      withReplacement = a;
+      fraction = b;
+      seed = c;
+    } else {
+      fraction = a;
+      seed = b;
+    }
+    if (typeof fraction !== 'number' || fraction < 0 || (!withReplacement && fraction > 1)) {
+      throw new IllegalArgumentException(`requirement failed: Sampling fraction (${fraction}) must be on interval [0, 1] without replacement`, {});
+    }
+    return this.#derive(
+      plan('Sample', { input: this.#plan, fraction, withReplacement, seed: seed ?? Math.floor(Math.random() * 2 ** 31) }),
+    );
+  }
+
+  /** Disjoint random splits in proportion to `weights` (deterministic for a seed). */
+  randomSplit(weights: readonly number[], seed?: number): DataFrame[] {
+    if (weights.some((w) => w < 0)) {
+      throw new IllegalArgumentException(`requirement failed: Weights must be nonnegative, but got [${weights.join(', ')}]`, {});
+    }
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (total <= 0) throw new IllegalArgumentException(`requirement failed: Sum of weights must be positive, but got [${weights.join(', ')}]`, {});
+    const s = seed ?? Math.floor(Math.random() * 2 ** 31);
+    // One uniform draw per row with a shared seed; each split keeps its own [lower, upper) slice of it.
+    const tmp = '__sparkless_split_rand';
+    const marked = this.withColumn(tmp, new Column(E.call('rand', [E.lit(s, LONG)])));
+    const r = new Column(E.col(tmp));
+    let lower = 0;
+    return weights.map((w, i) => {
+      const upper = i === weights.length - 1 ? 1 : lower + w / total;
+      const cond = i === weights.length - 1 ? r.gte(lower) : r.gte(lower).and(r.lt(upper));
+      lower = upper;
+      return marked.filter(cond).drop(tmp);
+    });
+  }
+
+  // ---- caching, partitioning, hints (no effect on results) ---------------------------------------------
+
+  /** Marks the DataFrame's result for reuse by later actions (computed at the first action). */
+  cache(): DataFrame {
+    return this.persist('MEMORY_AND_DISK');
+  }
+
+  persist(storageLevel: StorageLevel = 'MEMORY_AND_DISK'): DataFrame {
+    this.#session.cacheManager.persist(this.#plan, storageLevel);
+    return this;
+  }
+
+  unpersist(_blocking = false): DataFrame {
+    this.#session.cacheManager.unpersist(this.#plan);
+    return this;
+  }
+
+  get storageLevel(): StorageLevel {
+    return this.#session.cacheManager.storageLevel(this.#plan);
+  }
+
+  get is_cached(): boolean {
+    return this.storageLevel !== 'NONE';
+  }
+
+  repartition(numPartitions?: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    const n = typeof numPartitions === 'number' ? numPartitions : undefined;
+    const exprs = [...(typeof numPartitions === 'number' || numPartitions === undefined ? [] : [numPartitions]), ...cols].map(toColumnExpr);
+    return this.#derive(plan('Repartition', { input: this.#plan, numPartitions: n, partitionExprs: exprs, shuffle: true }));
+  }
+
+  repartitionByRange(numPartitions?: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    return this.repartition(numPartitions, ...cols);
+  }
+
+  coalesce(numPartitions: number): DataFrame {
+    return this.#derive(plan('Repartition', { input: this.#plan, numPartitions, partitionExprs: [], shuffle: false }));
+  }
+
+  hint(name: string, ...parameters: unknown[]): DataFrame {
+    return this.#derive(plan('Hint', { input: this.#plan, name, parameters }));
+  }
+
+  checkpoint(_eager = true): DataFrame {
+    return this.cache();
+  }
+
+  localCheckpoint(_eager = true): DataFrame {
+    return this.cache();
+  }
+
+  // ---- views and writing -------------------------------------------------------------------------------
+
+  createOrReplaceTempView(name: string): void {
+    this.#session.catalog.registerTempView(name, this.#plan, true);
+  }
+
+  createTempView(name: string): void {
+    this.#session.catalog.registerTempView(name, this.#plan, false);
+  }
+
+  registerTempTable(name: string): void {
+    this.createOrReplaceTempView(name);
+  }
+
+  createGlobalTempView(name: string): void {
+    this.#session.catalog.registerTempView(name, this.#plan, false, true);
+  }
+
+  createOrReplaceGlobalTempView(name: string): void {
+    this.#session.catalog.registerTempView(name, this.#plan, true, true);
+  }
+
+  get write(): DataFrameWriter {
+    return new DataFrameWriter(this);
+  }
+
+  // ---- actions --------------------------------------------------------------------------------------------
+
+  /** @internal Executes the plan and returns the raw batch. */
+  executeBatch(): Batch {
+    return this.#session.execute(this.#plan);
+  }
+
+  collect(): Row[] {
+    return batchToRows(this.executeBatch());
+  }
+
+  take(num: number): Row[] {
+    return this.limit(num).collect();
+  }
+
+  /** `head()` → first Row or null; `head(n)` → up to n Rows. */
+  head(): Row | null;
+  head(n: number): Row[];
+  head(n?: number): Row | Row[] | null {
+    if (n === undefined) return this.take(1)[0] ?? null;
+    return this.take(n);
+  }
+
+  first(): Row | null {
+    return this.head();
+  }
+
+  tail(num: number): Row[] {
+    const rows = this.collect();
+    return num <= 0 ? [] : rows.slice(-num);
+  }
+
+  count(): number {
+    return this.executeBatch().numRows;
+  }
+
+  isEmpty(): boolean {
+    return this.limit(1).executeBatch().numRows === 0;
+  }
+
+  /** Prints the first `n` rows as Spark's table text (`vertical` prints one block per row). */
+  show(n = 20, truncate: boolean | number = true, vertical = false): void {
+    console.log(this.showString(n, truncate, vertical));
+  }
+
+  /** The text `show()` prints, without printing it. */
+  showString(n = 20, truncate: boolean | number = true, vertical = false): string {
+    const batch = this.limit(n + 1).executeBatch();
+    return formatShow(batch, {
+      numRows: n,
+      truncate: truncate === true ? 20 : truncate === false ? 0 : truncate,
+      vertical,
+      timeZone: this.#session.timeZone,
+    });
+  }
+
+  printSchema(level?: number): void {
+    console.log(this.schemaString(level));
+  }
+
+  /** The tree `printSchema()` prints. */
+  schemaString(level?: number): string {
+    return formatSchemaTree(this.schema, level);
+  }
+
+  /** Prints the plan; `extended` (or mode 'extended') adds the analyzed and optimized plans. */
+  explain(extended: boolean | 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen' = false): void {
+    console.log(this.explainString(extended));
+  }
+
+  explainString(extended: boolean | 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen' = false): string {
+    const mode = extended === true ? 'extended' : extended === false ? 'simple' : extended;
+    const analyzed = this.#session.analyze(this.#plan).plan;
+    const optimized = this.#session.optimizedPlan(this.#plan);
+    return explainPlan({ parsed: this.#plan, analyzed, optimized, mode, backend: this.#session.materializer });
+  }
+
+  /** The result as an apache-arrow Table. */
+  toArrow(): ArrowTable {
+    return this.#session.exportBackend.toArrow(this.executeBatch());
+  }
+
+  /** One JSON document per row (PySpark returns them as an RDD of strings). */
+  toJSON(): string[] {
+    return this.collect().map((r) => JSON.stringify(r.asDict(true), jsonReplacer));
+  }
+
+  *toLocalIterator(): IterableIterator<Row> {
+    yield* this.collect();
+  }
+
+  foreach(f: (row: Row) => void): void {
+    this.collect().forEach(f);
+  }
+
+  foreachPartition(f: (rows: Iterator<Row>) => void): void {
+    f(this.collect()[Symbol.iterator]());
+  }
+
+  get isStreaming(): boolean {
+    return false;
+  }
+
+  isLocal(): boolean {
+    return true;
+  }
+
+  inputFiles(): string[] {
+    return [];
+  }
+
+  /** Rows as arrays of internal values (for tests of the engine itself). */
+  toRowsInternal(): unknown[][] {
+    return batchRows(this.executeBatch());
+  }
+
+  toString(): string {
+    return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`;
+  }
+}
+
+function jsonReplacer(_k: string, v: unknown): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v instanceof Map) return Object.fromEntries(v);
+  return v;
+}

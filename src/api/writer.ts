@@ -1,0 +1,128 @@
+/**
+ * `df.write`: save to catalog tables (through the StorageBackend) or to
+ * files (through the ExportBackend). Spark's save modes apply.
+ */
+import type { FileFormat, SaveMode } from '../backend/protocols.js';
+import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
+import { parseTableName } from '../session/catalog.js';
+import type { DataFrame } from './dataframe.js';
+
+const MODES: Record<string, SaveMode> = {
+  append: 'append',
+  overwrite: 'overwrite',
+  error: 'error',
+  errorifexists: 'errorifexists',
+  ignore: 'ignore',
+  default: 'errorifexists',
+};
+
+export class DataFrameWriter {
+  #mode: SaveMode = 'errorifexists';
+  #format: FileFormat | undefined;
+  readonly #options: Record<string, string> = {};
+  #partitionBy: string[] = [];
+
+  constructor(private readonly df: DataFrame) {}
+
+  mode(saveMode: string): this {
+    const m = MODES[saveMode.toLowerCase()];
+    if (!m) {
+      throw new IllegalArgumentException(
+        `Unknown save mode: ${saveMode}. Accepted save modes are 'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'.`,
+        { errorClass: 'INVALID_SAVE_MODE' },
+      );
+    }
+    this.#mode = m;
+    return this;
+  }
+
+  format(source: string): this {
+    const f = source.toLowerCase();
+    if (f !== 'parquet' && f !== 'csv' && f !== 'json') {
+      throw new AnalysisException(`Failed to find the data source: ${source}.`, { errorClass: 'DATA_SOURCE_NOT_FOUND' });
+    }
+    this.#format = f;
+    return this;
+  }
+
+  option(key: string, value: string | number | boolean): this {
+    this.#options[key] = String(value);
+    return this;
+  }
+
+  options(opts: Readonly<Record<string, string | number | boolean>>): this {
+    for (const [k, v] of Object.entries(opts)) this.option(k, v);
+    return this;
+  }
+
+  /** Recorded for API compatibility; files are written unpartitioned. */
+  partitionBy(...cols: string[]): this {
+    this.#partitionBy = cols;
+    return this;
+  }
+
+  /** Writes into a catalog table (`db.table` or `table` in the current database). */
+  saveAsTable(name: string, format?: string, mode?: string): void {
+    if (format) this.format(format);
+    if (mode) this.mode(mode);
+    const session = this.df.sparkSession;
+    const { database, table } = parseTableName(name);
+    const db = database ?? session.catalog.currentDatabase();
+    const storage = session.storage;
+    const exists = storage.schemaExists(db) && storage.tableExists(db, table);
+    if (exists && (this.#mode === 'error' || this.#mode === 'errorifexists')) {
+      throw new AnalysisException(`Cannot create table or view \`${db}\`.\`${table}\` because it already exists.`, {
+        errorClass: 'TABLE_OR_VIEW_ALREADY_EXISTS',
+        messageParameters: { relationName: `\`${db}\`.\`${table}\`` },
+      });
+    }
+    if (exists && this.#mode === 'ignore') return;
+    const batch = this.df.executeBatch();
+    if (!storage.schemaExists(db)) {
+      throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND' });
+    }
+    if (!exists) storage.createTable(db, table, batch.schema);
+    storage.insertData(db, table, batch, this.#mode === 'overwrite' ? 'overwrite' : 'append');
+  }
+
+  /** Appends to (or overwrites) an existing table, matching columns by position. */
+  insertInto(tableName: string, overwrite = false): void {
+    const session = this.df.sparkSession;
+    const { database, table } = parseTableName(tableName);
+    const db = database ?? session.catalog.currentDatabase();
+    const target = session.catalog.lookupRelation(db, table);
+    if (target.kind !== 'table') throw new AnalysisException(`${tableName} is a view; cannot insert into it.`, { errorClass: 'UNSUPPORTED_INSERT' });
+    const batch = this.df.toDF(...target.schema.names).executeBatch();
+    session.storage.insertData(db, table, { ...batch, schema: target.schema }, overwrite ? 'overwrite' : 'append');
+  }
+
+  save(path: string, format?: string, mode?: string): void {
+    if (format) this.format(format);
+    if (mode) this.mode(mode);
+    this.#writeFile(path, this.#format ?? 'parquet');
+  }
+
+  parquet(path: string, mode?: string): void {
+    this.save(path, 'parquet', mode);
+  }
+
+  csv(path: string, mode?: string, options: Readonly<Record<string, string | number | boolean>> = {}): void {
+    this.options(options);
+    this.save(path, 'csv', mode);
+  }
+
+  json(path: string, mode?: string): void {
+    this.save(path, 'json', mode);
+  }
+
+  #writeFile(path: string, format: FileFormat): void {
+    const session = this.df.sparkSession;
+    session.exportBackend.writeFile(this.df.executeBatch(), path, format, {
+      mode: this.#mode,
+      ...(this.#options['header'] !== undefined ? { header: this.#options['header'] === 'true' } : {}),
+      ...(this.#options['sep'] ?? this.#options['delimiter'] ? { delimiter: this.#options['sep'] ?? this.#options['delimiter'] } : {}),
+      ...(this.#options['compression'] ? { compression: this.#options['compression'] } : {}),
+      ...(this.#partitionBy.length > 0 ? { partitionBy: this.#partitionBy } : {}),
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The optimizer: meaning-preserving rewrites of a resolved plan, run in the
+ * order listed until nothing changes (bounded). After every rule the output
+ * schema must be unchanged; a failing rule's error names the rule.
+ */
+import { InternalError, SparklessError } from '../errors/index.js';
+import { schemaOf, type LogicalPlan } from '../plan/nodes.js';
+import { transformDown, transformUp } from '../plan/transform.js';
+import type { OptimizerRule } from './rule.js';
+import { combineFilters } from './rules/combine-filters.js';
+import { eliminateLimits } from './rules/eliminate-limits.js';
+import { pushFilterThroughProject } from './rules/push-filter-through-project.js';
+import { removeNoopProject } from './rules/remove-noop-project.js';
+
+/** Ordered: pushing filters first lets adjacent filters meet and combine. */
+export const DEFAULT_RULES: readonly OptimizerRule[] = [
+  pushFilterThroughProject, // filter rows before projecting them
+  combineFilters, // one predicate evaluation pass instead of several
+  eliminateLimits, // nested limits collapse to the smallest
+  removeNoopProject, // drop identity projections left by the API (e.g. select('*'))
+];
+
+const MAX_ITERATIONS = 50;
+
+export function optimize(plan: LogicalPlan, rules: readonly OptimizerRule[] = DEFAULT_RULES): LogicalPlan {
+  let current = plan;
+  for (let i = 0; i < MAX_ITERATIONS; i++) {
+    const before = current;
+    for (const rule of rules) current = applyRule(rule, current);
+    if (current === before) return current;
+  }
+  return current;
+}
+
+function applyRule(rule: OptimizerRule, plan: LogicalPlan): LogicalPlan {
+  let out: LogicalPlan;
+  try {
+    out = rule.order === 'topDown' ? transformDown(plan, (n) => rule.apply(n)) : transformUp(plan, (n) => rule.apply(n));
+  } catch (err) {
+    if (SparklessError.isSparklessError(err)) throw err;
+    throw new InternalError(`optimizer rule ${rule.name} failed: ${(err as Error).message}`);
+  }
+  if (out !== plan && !schemaOf(out).equals(schemaOf(plan))) {
+    throw new InternalError(`optimizer rule ${rule.name} changed the output schema from ${schemaOf(plan).simpleString()} to ${schemaOf(out).simpleString()}`);
+  }
+  return out;
+}

@@ -1,0 +1,331 @@
+/**
+ * `SparkSession`: the entry point. It owns the configuration, the catalog,
+ * and the backends (storage, materializer, export), reached only through the
+ * protocols, so any of them can be injected.
+ *
+ * @example
+ * ```ts
+ * const spark = SparkSession.builder.appName('etl').getOrCreate();
+ * const df = spark.createDataFrame([{ name: 'Alice', age: 30 }]);
+ * df.show();
+ * // +---+-----+
+ * // |age| name|
+ * // +---+-----+
+ * // | 30|Alice|
+ * // +---+-----+
+ * ```
+ */
+import { Analyzer } from '../analyzer/analyzer.js';
+import type { Analyzed } from '../analyzer/scope.js';
+import { BackendFactory, isBackendType } from '../backend/factory.js';
+import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
+import type { Batch } from '../data/batch.js';
+import { ExecutionException, IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError, SparklessError } from '../errors/index.js';
+import { optimize } from '../optimizer/optimizer.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import { bindTables } from '../plan/bind-tables.js';
+import { DataType, StructField, StructType } from '../types/data-types.js';
+import { parseSchema, parseDataType } from '../types/ddl.js';
+import { inferSchema } from '../types/infer.js';
+import { rowsToBatch } from '../types/values.js';
+import { DataFrame } from '../api/dataframe.js';
+import { DataFrameReader } from '../api/reader.js';
+import { CacheManager } from './cache-manager.js';
+import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
+import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
+
+/** The Spark version whose behaviour sparkless reproduces. */
+export const SPARK_VERSION = '3.5.2';
+
+export interface SparkSessionOptions {
+  /** Execution backend; see README "Backends" for the resolution order. */
+  readonly backendType?: BackendType;
+  /** Injected table storage (e.g. a spied or file-backed one). */
+  readonly storageBackend?: StorageBackend;
+  /** Injected plan executor. */
+  readonly materializer?: DataMaterializer;
+  readonly exportBackend?: ExportBackend;
+  /** Initial configuration values. */
+  readonly conf?: Readonly<Record<string, ConfValue>>;
+  /** @internal shared with sessions made by `newSession()`. */
+  readonly sharedState?: SharedCatalogState;
+}
+
+let activeSession: SparkSession | undefined;
+
+export class SparkSession {
+  readonly conf: RuntimeConfig;
+  readonly catalog: Catalog;
+  readonly backendType: BackendType;
+  readonly storage: StorageBackend;
+  readonly materializer: DataMaterializer;
+  readonly exportBackend: ExportBackend;
+  readonly #analyzer: Analyzer;
+  /** @internal Results of cached DataFrames. */
+  readonly cacheManager: CacheManager;
+  readonly #options: SparkSessionOptions;
+  #stopped = false;
+
+  /** A fresh builder (PySpark's `SparkSession.builder`). */
+  static get builder(): SparkSessionBuilder {
+    return new SparkSessionBuilder();
+  }
+
+  static getActiveSession(): SparkSession | undefined {
+    return activeSession && !activeSession.#stopped ? activeSession : undefined;
+  }
+
+  constructor(appName = 'sparkless', options: SparkSessionOptions = {}) {
+    this.#options = options;
+    this.conf = new RuntimeConfig({ [CONF.appName]: appName, ...(options.conf ?? {}) });
+    this.backendType = resolveBackendType(options.backendType, this.conf);
+    const storageOpts = {
+      ...optional('basePath', this.conf.getOption(CONF.basePath)),
+      ...optional('maxMemory', parseMemory(this.conf.getOption(CONF.maxMemory))),
+      ...optional('allowDiskSpillover', parseBool(this.conf.getOption(CONF.allowDiskSpillover))),
+    };
+    this.storage = options.storageBackend ?? BackendFactory.createStorageBackend(this.backendType, storageOpts);
+    this.materializer = options.materializer ?? BackendFactory.createMaterializer(this.backendType, { timeZone: this.timeZone });
+    this.exportBackend = options.exportBackend ?? BackendFactory.createExportBackend(this.backendType);
+    this.catalog = new Catalog(this.storage, options.sharedState);
+    const conf = this.conf;
+    this.#analyzer = new Analyzer({
+      relations: this.catalog,
+      get caseSensitive() {
+        return conf.get(CONF.caseSensitive) === 'true';
+      },
+      execute: (p) => this.#run(p),
+    });
+    this.cacheManager = new CacheManager((p) => this.analyze(p).plan);
+    activeSession = this;
+  }
+
+  get version(): string {
+    return SPARK_VERSION;
+  }
+
+  get appName(): string {
+    return this.conf.get(CONF.appName);
+  }
+
+  /** The session time zone (`spark.sql.session.timeZone`). */
+  get timeZone(): string {
+    return this.conf.get(CONF.timeZone);
+  }
+
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
+  }
+
+  /**
+   * Creates a DataFrame from plain objects (columns sorted by name, as
+   * PySpark does for dicts), arrays, or `Row`s. `schema` may be a StructType,
+   * a DDL string (`'id INT, name STRING'`) or a list of column names.
+   */
+  createDataFrame(data: readonly unknown[], schema?: StructType | DataType | string | readonly string[]): DataFrame {
+    this.#checkActive();
+    if (!Array.isArray(data)) {
+      throw new PySparkTypeError(`data is already a DataFrame or an unsupported type: expected an array of rows, got ${typeof data}.`, {
+        errorClass: 'INVALID_TYPE',
+      });
+    }
+    let struct: StructType;
+    let rows: readonly unknown[] = data;
+    if (schema instanceof StructType) {
+      struct = schema;
+    } else if (schema instanceof DataType || (typeof schema === 'string' && !/\s|:/.test(schema.trim()) && isTypeName(schema))) {
+      // A single atomic type: one column named `value`.
+      const t = schema instanceof DataType ? schema : parseDataType(schema);
+      struct = new StructType([new StructField('value', t, true)]);
+      rows = data.map((v) => [v]);
+    } else if (typeof schema === 'string') {
+      struct = parseSchema(schema);
+    } else {
+      const names = schema ? [...schema] : undefined;
+      if (data.length === 0) {
+        throw new PySparkValueError('Can not infer schema from an empty dataset.', { errorClass: 'CANNOT_INFER_EMPTY_SCHEMA' });
+      }
+      struct = inferSchema(data, names);
+    }
+    const batch: Batch = rowsToBatch(rows, struct);
+    return new DataFrame(this, plan('LocalRelation', { data: batch }));
+  }
+
+  /** `range(end)` or `range(start, end, step)`: one bigint column `id`. */
+  range(start: number, end?: number, step = 1, _numPartitions?: number): DataFrame {
+    this.#checkActive();
+    const [s, e] = end === undefined ? [0, start] : [start, end];
+    if (step === 0) throw new IllegalArgumentException('requirement failed: The step of range should not be 0.', {});
+    return new DataFrame(this, plan('Range', { start: s, end: e, step }));
+  }
+
+  /** A table or (global) temp view by name. */
+  table(tableName: string): DataFrame {
+    this.#checkActive();
+    const { database, table } = parseTableName(tableName);
+    const df = new DataFrame(this, plan('TableScan', { database, table }));
+    this.analyze(df.plan); // fail now on a missing table, as Spark does
+    return df;
+  }
+
+  sql(query: string): DataFrame {
+    throw new NotImplementedException('SparkSession.sql', `the SQL front end is not available yet (query: ${JSON.stringify(query.slice(0, 60))})`);
+  }
+
+  /** A new session sharing storage, backends and global temp views, with its own conf and temp views. */
+  newSession(): SparkSession {
+    return new SparkSession(this.appName, {
+      ...this.#options,
+      backendType: this.backendType,
+      storageBackend: this.storage,
+      materializer: this.materializer,
+      exportBackend: this.exportBackend,
+      conf: this.conf.getAll(),
+      sharedState: this.catalog.sharedState,
+    });
+  }
+
+  /** Releases the backends; further use of the session throws. */
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.cacheManager.clear();
+    this.materializer.close();
+    this.storage.close();
+    if (activeSession === this) activeSession = undefined;
+  }
+
+  get isStopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** @internal Resolved plan and attributes (memoized per plan node). */
+  analyze(p: LogicalPlan): Analyzed {
+    return this.#analyzer.analyze(p);
+  }
+
+  /** @internal The resolved, optimized plan an action would run. */
+  optimizedPlan(p: LogicalPlan): LogicalPlan {
+    return optimize(this.analyze(p).plan);
+  }
+
+  /** @internal Runs the plan of a DataFrame: analyze, use cached results, optimize, read tables, materialize. */
+  execute(p: LogicalPlan): Batch {
+    this.#checkActive();
+    const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#run(n));
+    return this.#run(resolved);
+  }
+
+  /** Optimizes and runs a resolved plan. */
+  #run(resolved: LogicalPlan): Batch {
+    const bound = bindTables(optimize(resolved), this.storage);
+    try {
+      return this.materializer.materialize(bound);
+    } catch (err) {
+      if (SparklessError.isSparklessError(err)) throw err;
+      throw new ExecutionException(`Query execution failed on the ${this.backendType} backend: ${(err as Error)?.message ?? String(err)}`, {
+        errorClass: 'EXECUTION_FAILED',
+        cause: err,
+      });
+    }
+  }
+
+  #checkActive(): void {
+    if (this.#stopped) {
+      throw new IllegalArgumentException('Cannot call methods on a stopped SparkSession.', { errorClass: 'SESSION_STOPPED' });
+    }
+  }
+}
+
+/** `SparkSession.builder`: collects settings, then `getOrCreate()`. */
+export class SparkSessionBuilder {
+  readonly #conf: Record<string, ConfValue> = {};
+  #options: Omit<SparkSessionOptions, 'conf'> = {};
+
+  appName(name: string): this {
+    this.#conf[CONF.appName] = name;
+    return this;
+  }
+
+  master(master: string): this {
+    this.#conf[CONF.master] = master;
+    return this;
+  }
+
+  /** `config(key, value)` or `config({ key: value, ... })`. */
+  config(key: string | Readonly<Record<string, ConfValue>>, value?: ConfValue): this {
+    if (typeof key === 'string') {
+      if (value === undefined) throw new PySparkValueError(`config('${key}') needs a value.`, { errorClass: 'CANNOT_BE_NONE' });
+      this.#conf[key] = value;
+    } else {
+      Object.assign(this.#conf, key);
+    }
+    return this;
+  }
+
+  /** Hive support has no meaning here; accepted so pipelines port unchanged. */
+  enableHiveSupport(): this {
+    return this;
+  }
+
+  /** sparkless extension: inject backends through the builder. */
+  backends(options: Omit<SparkSessionOptions, 'conf'>): this {
+    this.#options = { ...this.#options, ...options };
+    return this;
+  }
+
+  /** The active session (with this builder's conf applied), or a new one. */
+  getOrCreate(): SparkSession {
+    const active = SparkSession.getActiveSession();
+    if (active && this.#options.storageBackend === undefined && this.#options.materializer === undefined) {
+      for (const [k, v] of Object.entries(this.#conf)) {
+        if (k !== CONF.appName && k !== CONF.master) active.conf.set(k, v);
+      }
+      return active;
+    }
+    return this.create();
+  }
+
+  /** Always a new session. */
+  create(): SparkSession {
+    const name = String(this.#conf[CONF.appName] ?? 'sparkless');
+    return new SparkSession(name, { ...this.#options, conf: { ...this.#conf } });
+  }
+}
+
+function resolveBackendType(explicit: BackendType | undefined, conf: RuntimeConfig): BackendType {
+  const candidate = explicit ?? process.env['SPARKLESS_BACKEND'] ?? conf.getOption(CONF.backend) ?? 'polars';
+  if (!isBackendType(candidate)) {
+    throw new IllegalArgumentException(
+      `Unsupported backend type '${candidate}'. Available backends: ${BackendFactory.listAvailableBackends().map((b) => `'${b}'`).join(', ')}.`,
+      { errorClass: 'UNSUPPORTED_BACKEND' },
+    );
+  }
+  return candidate;
+}
+
+function optional<K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> {
+  return v === undefined ? {} : ({ [key]: v } as Record<K, V>);
+}
+
+function parseBool(v: string | undefined): boolean | undefined {
+  return v === undefined ? undefined : v.toLowerCase() === 'true';
+}
+
+/** `4g`, `512m`, `1024` (bytes). */
+function parseMemory(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)b?$/i.exec(v.trim());
+  if (!m) throw new IllegalArgumentException(`Invalid memory size '${v}' for ${CONF.maxMemory}: use forms like 512m or 4g.`, {});
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  return Math.round(Number(m[1]) * mult);
+}
+
+function isTypeName(s: string): boolean {
+  try {
+    const t = parseDataType(s);
+    return !(t instanceof StructType);
+  } catch {
+    return false;
+  }
+}
