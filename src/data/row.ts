@@ -29,22 +29,22 @@ export class Row implements Iterable<unknown> {
    */
   constructor(values: readonly unknown[], names?: readonly string[]) {
     const vals = Object.freeze([...values]);
-    const ns = Object.freeze(names ? [...names] : vals.map((_, i) => `_${i + 1}`));
-    if (ns.length !== vals.length) {
-      throw new PySparkValueError(`names and values should be of the same length, got ${ns.length} and ${vals.length}.`, {
+    const layout = names ? layoutOf(names) : makeLayout(vals.map((_, i) => `_${i + 1}`));
+    if (layout.names.length !== vals.length) {
+      throw new PySparkValueError(`names and values should be of the same length, got ${layout.names.length} and ${vals.length}.`, {
         errorClass: 'LENGTH_SHOULD_BE_THE_SAME',
-        messageParameters: { arg1: 'names', arg2: 'values', arg1_length: String(ns.length), arg2_length: String(vals.length) },
+        messageParameters: {
+          arg1: 'names',
+          arg2: 'values',
+          arg1_length: String(layout.names.length),
+          arg2_length: String(vals.length),
+        },
       });
     }
     this.#values = vals;
-    this.#names = ns;
-    const seen = new Set<string>();
-    for (let i = 0; i < ns.length; i++) {
-      const name = ns[i]!;
-      if (seen.has(name) || RESERVED.has(name)) continue;
-      seen.add(name);
-      Object.defineProperty(this, name, { value: vals[i], enumerable: true, writable: false, configurable: false });
-    }
+    this.#names = layout.names;
+    // Plain assignment then freeze: fields become own, enumerable, read-only properties.
+    for (const [i, name] of layout.props) this[name] = vals[i];
     Object.freeze(this);
   }
 
@@ -141,6 +141,36 @@ const RESERVED: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Row.prototype),
   ...Object.getOwnPropertyNames(Object.prototype),
 ]);
+
+/** Field names plus which of them become properties (first of each name, not a Row member). */
+interface Layout {
+  readonly names: readonly string[];
+  readonly props: readonly (readonly [number, string])[];
+}
+
+// Rows collected from one result share their names array: compute its layout once.
+const layouts = new WeakMap<readonly string[], Layout>();
+
+function layoutOf(names: readonly string[]): Layout {
+  let layout = layouts.get(names);
+  if (!layout) {
+    layout = makeLayout([...names]);
+    // Only frozen arrays are cached: a mutable one could change between rows.
+    if (Object.isFrozen(names)) layouts.set(names, layout);
+  }
+  return layout;
+}
+
+function makeLayout(names: string[]): Layout {
+  const props: [number, string][] = [];
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    if (seen.has(name) || RESERVED.has(name)) return;
+    seen.add(name);
+    props.push([i, name]);
+  });
+  return { names: Object.freeze(names), props };
+}
 
 /** PySpark's `Row(**kwargs)`: `row({ a: 1, b: 'x' })`, fields in insertion order. */
 export function row(obj: Readonly<Record<string, unknown>>): Row {

@@ -64,7 +64,7 @@ export function rowsToBatch(rows: readonly unknown[], schema: StructType, option
 /** The rows of a batch as `Row`s of external values (what `collect()` returns). */
 export function batchToRows(batch: Batch): Row[] {
   const { schema, columns, numRows } = batch;
-  const names = schema.names;
+  const names = structNames(schema); // one frozen array: Rows share a field layout
   const out = new Array<Row>(numRows);
   for (let r = 0; r < numRows; r++) {
     const values = new Array<unknown>(columns.length);
@@ -102,10 +102,22 @@ export function toExternal(value: unknown, dataType: DataType): unknown {
   }
   if (dataType instanceof StructType) {
     const vals = value as readonly unknown[];
-    return new Row(dataType.fields.map((f, i) => toExternal(vals[i], f.dataType)), dataType.names);
+    return new Row(dataType.fields.map((f, i) => toExternal(vals[i], f.dataType)), structNames(dataType));
   }
   if (dataType instanceof NullType) return null;
   return value;
+}
+
+const frozenNames = new WeakMap<StructType, readonly string[]>();
+
+/** One frozen names array per struct type, so nested Rows share a field layout. */
+function structNames(t: StructType): readonly string[] {
+  let names = frozenNames.get(t);
+  if (!names) {
+    names = Object.freeze(t.names);
+    frozenNames.set(t, names);
+  }
+  return names;
 }
 
 // ---- conversion with verification ----
