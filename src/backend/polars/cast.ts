@@ -1,0 +1,229 @@
+/**
+ * Spark 3.5 non-ANSI CAST semantics on Polars expressions.
+ *
+ * Polars' own casts differ from Spark's in many corners (overflow gives null
+ * instead of wrapping, float→int gives null instead of saturating, string
+ * parsing does not trim, ...), so each pair is spelled out here. Pairs whose
+ * exact Spark result Polars cannot produce (double→string needs Java's
+ * `Double.toString`, casts involving decimals or binary, nested casts) are
+ * delegated.
+ */
+import {
+  ArrayType,
+  BooleanType,
+  DataType,
+  DateType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  MapType,
+  NullType,
+  StringType,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+} from '../../types/data-types.js';
+import { delegate } from './delegation.js';
+import { native, type NativeExpr } from './native.js';
+import { JAVA_TRIM_CHARS, bool, cases, f64, i64, ifElse, nullOf, str } from './nx.js';
+import { PL, integralBits, toPolarsDType } from './type-mapper.js';
+
+export interface CastContext {
+  /** Session time zone (IANA name), for timestamp ↔ date/string/NTZ. */
+  readonly timeZone: string;
+}
+
+const isIntegral = (t: DataType): boolean => integralBits(t) !== undefined;
+const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
+
+/** CAST(x AS to) where x has Spark type `from`. */
+export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastContext): NativeExpr {
+  if (from.equals(to)) return x;
+  if (from instanceof NullType) return nullOf(to);
+  if (from instanceof DecimalType || to instanceof DecimalType) delegate(`cast ${from.simpleString()} to ${to.simpleString()}`);
+  if (to instanceof StringType) return castToString(x, from, ctx);
+  if (from instanceof StringType) return castFromString(x, to, ctx);
+
+  const toBits = integralBits(to);
+  if (toBits !== undefined) {
+    if (isIntegral(from)) return wrapInt(x, integralBits(from)!, toBits);
+    if (isFloat(from)) return floatToIntegral(x, toBits);
+    if (from instanceof BooleanType) return x.cast(toPolarsDType(to)!, true);
+    if (from instanceof TimestampType || from instanceof TimestampNTZType) {
+      const secs = epochMicros(x, from, ctx).div(i64(1_000_000));
+      return wrapInt(secs, 64, toBits);
+    }
+    if (from instanceof DateType) return nullOf(to); // Spark: date → numeric is null
+  }
+  if (isFloat(to)) {
+    const target = to instanceof DoubleType ? PL.Float64 : PL.Float32;
+    if (isIntegral(from) || isFloat(from) || from instanceof BooleanType) return x.cast(target, true);
+    if (from instanceof TimestampType || from instanceof TimestampNTZType) {
+      return epochMicros(x, from, ctx).cast(PL.Float64, true).trueDiv(f64(1_000_000)).cast(target, true);
+    }
+    if (from instanceof DateType) return nullOf(to);
+  }
+  if (to instanceof BooleanType) {
+    if (isIntegral(from) || isFloat(from)) return x.neq(zeroOf(from));
+    if (from instanceof TimestampType || from instanceof TimestampNTZType) return x.cast(PL.Int64, true).neq(i64(0));
+    if (from instanceof DateType) return nullOf(to);
+  }
+  if (to instanceof DateType) {
+    if (from instanceof TimestampType) return inZone(x, ctx.timeZone).cast(PL.Date, true);
+    if (from instanceof TimestampNTZType) return x.cast(PL.Date, true);
+  }
+  if (to instanceof TimestampType) {
+    if (from instanceof DateType) return wallClockToInstant(x.cast(PL.Datetime, true), ctx.timeZone);
+    if (from instanceof TimestampNTZType) return wallClockToInstant(x, ctx.timeZone);
+    if (isIntegral(from)) return x.cast(PL.Int64, true).mul(i64(1_000_000)).cast(PL.DatetimeUtc, true);
+    if (isFloat(from)) {
+      const d = x.cast(PL.Float64, true);
+      return ifElse(d.isNan().or(d.isInfinite()), nullOf(to), d.mul(f64(1_000_000)).cast(PL.Int64, false).cast(PL.DatetimeUtc, true));
+    }
+  }
+  if (to instanceof TimestampNTZType) {
+    if (from instanceof DateType) return x.cast(PL.Datetime, true);
+    if (from instanceof TimestampType) return instantToWallClock(x, ctx.timeZone);
+  }
+  if (from instanceof ArrayType || from instanceof MapType || from instanceof StructType) {
+    delegate(`cast ${from.simpleString()} to ${to.simpleString()}`);
+  }
+  return delegate(`cast ${from.simpleString()} to ${to.simpleString()}`);
+}
+
+function zeroOf(t: DataType): NativeExpr {
+  const d = toPolarsDType(t)!;
+  return native().lit(0).cast(d, true);
+}
+
+/** Two's-complement narrowing (Java's `(int) long`), widening is exact. */
+export function wrapInt(x: NativeExpr, fromBits: number, toBits: number): NativeExpr {
+  const target = toBits === 64 ? PL.Int64 : toBits === 32 ? PL.Int32 : toBits === 16 ? PL.Int16 : PL.Int8;
+  if (toBits >= fromBits) return x.cast(target, true);
+  const mask = 2 ** toBits - 1;
+  const sign = 2 ** (toBits - 1);
+  // ((x & mask) ^ sign) - sign, computed in Int64, is the sign-extended low `toBits` bits.
+  return x.cast(PL.Int64, true).and(i64(mask)).xor(i64(sign)).sub(i64(sign)).cast(target, true);
+}
+
+/** Java's `(int)`/`(long)` of a double: truncate, saturate, NaN → 0; byte/short narrow from int. */
+export function floatToIntegral(x: NativeExpr, toBits: number): NativeExpr {
+  const d = x.cast(PL.Float64, true);
+  const bits = toBits === 64 ? 64 : 32;
+  const max = bits === 64 ? 9223372036854775807n : 2147483647;
+  const min = bits === 64 ? -9223372036854775808n : -2147483648;
+  const maxF = bits === 64 ? 9.223372036854776e18 : 2147483647;
+  const minF = bits === 64 ? -9.223372036854776e18 : -2147483648;
+  const t = bits === 64 ? PL.Int64 : PL.Int32;
+  const sat = cases(
+    [
+      [d.isNan(), native().lit(0).cast(t, true)],
+      [d.gtEq(f64(maxF)), bits === 64 ? i64(max) : native().lit(max).cast(t, true)],
+      [d.ltEq(f64(minF)), bits === 64 ? i64(min) : native().lit(min).cast(t, true)],
+    ],
+    d.cast(t, false),
+  );
+  return toBits < 32 ? wrapInt(sat, 32, toBits) : sat;
+}
+
+/** µs since the epoch of a timestamp (either kind; NTZ counts its wall clock as UTC, as Spark does for NTZ → long). */
+function epochMicros(x: NativeExpr, from: DataType, _ctx: CastContext): NativeExpr {
+  void from;
+  return x.cast(PL.Int64, true);
+}
+
+/** A UTC instant seen in `tz` (tz-aware Datetime). */
+export function inZone(x: NativeExpr, tz: string): NativeExpr {
+  return tz === 'UTC' ? x : x.dtConvertTimeZone(tz);
+}
+
+/** Wall-clock (naive) datetime in `tz` → UTC instant. */
+export function wallClockToInstant(x: NativeExpr, tz: string): NativeExpr {
+  const pl = native();
+  if (tz === 'UTC') return x.cast(PL.DatetimeUtc, true);
+  return x.dtReplaceTimeZone(tz, pl.lit('earliest'), 'null').dtConvertTimeZone('UTC');
+}
+
+/** UTC instant → its wall clock in `tz` (naive datetime). */
+export function instantToWallClock(x: NativeExpr, tz: string): NativeExpr {
+  const pl = native();
+  if (tz === 'UTC') return x.cast(PL.Datetime, true);
+  return x.dtConvertTimeZone(tz).dtReplaceTimeZone('UTC', pl.lit('raise'), 'raise').cast(PL.Datetime, true);
+}
+
+function castToString(x: NativeExpr, from: DataType, ctx: CastContext): NativeExpr {
+  if (isIntegral(from) || from instanceof BooleanType || from instanceof DateType) return x.cast(PL.String, true);
+  if (from instanceof TimestampType) return formatTimestamp(inZone(x, ctx.timeZone));
+  if (from instanceof TimestampNTZType) return formatTimestamp(x);
+  // Double/Float need Java's Double.toString; binary and nested types Spark's own rendering.
+  return delegate(`cast ${from.simpleString()} to string`);
+}
+
+/** Spark's timestamp text: `yyyy-MM-dd HH:mm:ss` plus `.f…` without trailing zeros. */
+function formatTimestamp(x: NativeExpr): NativeExpr {
+  const pl = native();
+  const base = x.strftime('%Y-%m-%d %H:%M:%S');
+  const frac = x.strftime('%6f').strStripChars(str('0'), false, true);
+  const dotted = ifElse(frac.eq(str('')), str(''), pl.concatStr([str('.'), frac], '', false));
+  return pl.concatStr([base, dotted], '', false);
+}
+
+function trimmed(x: NativeExpr): NativeExpr {
+  return x.strStripChars(str(JAVA_TRIM_CHARS), true, true);
+}
+
+function castFromString(x: NativeExpr, to: DataType, ctx: CastContext): NativeExpr {
+  const toBits = integralBits(to);
+  if (toBits !== undefined) {
+    // Spark accepts an optional sign, digits and a fractional part it truncates.
+    const digits = trimmed(x).strExtract(str('^([+-]?[0-9]+)(?:\\.[0-9]*)?$'), 1);
+    return digits.cast(toPolarsDType(to)!, false);
+  }
+  if (isFloat(to)) {
+    const target = to instanceof DoubleType ? PL.Float64 : PL.Float32;
+    const t = trimmed(x);
+    // Java's parseDouble accepts a trailing type suffix (`1.5d`, `2f`) but not Rust's bare `inf`.
+    const noSuffix = t.strReplace(str('^([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[dDfF]$'), str('${1}'), false, 1);
+    const lower = t.strToLowercase();
+    const special = cases(
+      [
+        [lower.isIn(strList(['inf', '+inf', 'infinity', '+infinity']), false), f64(Infinity)],
+        [lower.isIn(strList(['-inf', '-infinity']), false), f64(-Infinity)],
+        [lower.eq(str('nan')), f64(NaN)],
+        [noSuffix.strContains(str('^[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?$'), false, true), noSuffix.cast(PL.Float64, false)],
+      ],
+      nullOf(new DoubleType()),
+    );
+    return target === PL.Float64 ? special : special.cast(target, true);
+  }
+  if (to instanceof BooleanType) {
+    const l = trimmed(x).strToLowercase();
+    return cases(
+      [
+        [l.isIn(strList(['t', 'true', 'y', 'yes', '1']), false), bool(true)],
+        [l.isIn(strList(['f', 'false', 'n', 'no', '0']), false), bool(false)],
+      ],
+      nullOf(to),
+    );
+  }
+  if (to instanceof DateType) return stringToDate(x);
+  void ctx;
+  return delegate(`cast string to ${to.simpleString()}`);
+}
+
+/** Spark's stringToDate: `yyyy`, `yyyy-[m]m`, `yyyy-[m]m-[d]d`, optionally followed by `T…` or ` …`. */
+export function stringToDate(x: NativeExpr): NativeExpr {
+  const pl = native();
+  const t = trimmed(x);
+  const re = '^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2})(?:[T ].*)?)?)?$';
+  const y = t.strExtract(str(re), 1);
+  const m = t.strExtract(str(re), 2).fillNull(str('1')).strPadStart(i64(2), '0');
+  const d = t.strExtract(str(re), 3).fillNull(str('1')).strPadStart(i64(2), '0');
+  const text = pl.concatStr([y, str('-'), m, str('-'), d], '', false);
+  return text.strToDate('%Y-%m-%d', false, true, false);
+}
+
+function strList(values: readonly string[]): NativeExpr {
+  const pl = native();
+  return pl.litSeries(pl.JsSeries.newOptStr('', values as string[])).implode();
+}

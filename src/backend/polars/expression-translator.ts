@@ -1,0 +1,135 @@
+/**
+ * Resolved expression → native Polars expression.
+ *
+ * Column references are positional: `BoundRef(i)` reads column `c{i}` of the
+ * node's input frame (see plan-translator.ts), so duplicate Spark names never
+ * collide. Every produced expression has the Polars dtype of the node's Spark
+ * `dataType` (type-mapper.ts). Anything without an exact native lowering
+ * throws a DelegateSignal, which delegates the enclosing plan node.
+ */
+import type { Call, Expr } from '../../expr/nodes.js';
+import { typeOf } from '../../expr/nodes.js';
+import { hasFunction, lookupFunction } from '../../functions/registry.js';
+import type { DataType, StructType } from '../../types/data-types.js';
+import { castExpr } from './cast.js';
+import { delegate } from './delegation.js';
+import { lookupPolarsFunction } from './functions/index.js';
+import type { FnContext } from './functions/types.js';
+import { colName } from './input.js';
+import { native, type NativeExpr, type PolarsNative } from './native.js';
+import { literal, nullOf } from './nx.js';
+
+export interface TranslateOptions {
+  /** Session time zone (IANA id). */
+  readonly timeZone: string;
+}
+
+/** True when `name` is an aggregate function. */
+export function isAggregateFunction(name: string): boolean {
+  if (hasFunction(name)) return lookupFunction(name).kind === 'aggregate';
+  return lookupPolarsFunction(name)?.aggregate !== undefined;
+}
+
+/**
+ * Translates expressions over one input schema.
+ * Mode `row`: one value per input row. Mode `agg`: inside a group-by
+ * aggregation, where aggregate calls aggregate their (row-mode) arguments
+ * and bare column references read the group's first row.
+ */
+export class ExprTranslator implements FnContext {
+  readonly pl: PolarsNative;
+  readonly timeZone: string;
+  private rowMode?: ExprTranslator;
+
+  constructor(
+    readonly input: StructType,
+    readonly options: TranslateOptions,
+    readonly mode: 'row' | 'agg' = 'row',
+    private readonly nameOf: (index: number) => string = colName,
+  ) {
+    this.pl = native();
+    this.timeZone = options.timeZone;
+  }
+
+  /** A translator over the same input in row mode (for aggregate arguments). */
+  row(): ExprTranslator {
+    if (this.mode === 'row') return this;
+    return (this.rowMode ??= new ExprTranslator(this.input, this.options, 'row', this.nameOf));
+  }
+
+  cast(x: NativeExpr, from: DataType, to: DataType): NativeExpr {
+    return castExpr(x, from, to, this);
+  }
+
+  tr(e: Expr): NativeExpr {
+    switch (e.kind) {
+      case 'BoundRef': {
+        const c = this.pl.col(this.nameOf(e.index));
+        return this.mode === 'agg' ? c.first() : c;
+      }
+      case 'Literal':
+        return literal(e.value, e.dataType);
+      case 'Alias':
+        return this.tr(e.child);
+      case 'Cast':
+        return this.cast(this.tr(e.child), typeOf(e.child), e.to);
+      case 'Call':
+        return this.call(e);
+      case 'CaseWhen': {
+        const t = typeOf(e);
+        if (e.branches.length === 0) return e.otherwise ? this.tr(e.otherwise) : nullOf(t);
+        let chain = this.pl.when(this.tr(e.branches[0]!.when)).then(this.tr(e.branches[0]!.then));
+        for (const b of e.branches.slice(1)) chain = chain.when(this.tr(b.when)).then(this.tr(b.then));
+        return chain.otherwise(e.otherwise ? this.tr(e.otherwise) : nullOf(t));
+      }
+      case 'SortOrder':
+        return this.tr(e.child);
+      case 'WindowExpr':
+        return delegate('window expression outside a Window node');
+      case 'Lambda':
+      case 'LambdaVar':
+        return delegate('higher-order function');
+      case 'ColumnRef':
+      case 'Star':
+        return delegate(`unresolved ${e.kind}`);
+    }
+  }
+
+  private call(e: Call): NativeExpr {
+    const impl = lookupPolarsFunction(e.fn);
+    if (!impl) return delegate(`function ${e.fn} has no Polars lowering`);
+    if (impl.delegated) return delegate(`${e.fn}: ${impl.delegated}`);
+    if (isAggregateFunction(e.fn)) {
+      if (this.mode !== 'agg' || !impl.aggregate) return delegate(`aggregate ${e.fn} outside an aggregation`);
+      return impl.aggregate(e, this.row());
+    }
+    if (impl.scalar) return impl.scalar(e, this);
+    return delegate(`${e.fn} is not a scalar function`);
+  }
+}
+
+/** True when the expression reads no input column (Polars would not broadcast it to the frame height). */
+export function isConstant(e: Expr): boolean {
+  switch (e.kind) {
+    case 'BoundRef':
+    case 'ColumnRef':
+    case 'Star':
+    case 'WindowExpr':
+      return false;
+    case 'Literal':
+      return true;
+    case 'Alias':
+    case 'Cast':
+    case 'SortOrder':
+      return isConstant(e.child);
+    case 'Call':
+      if (hasFunction(e.fn) && lookupFunction(e.fn).nondeterministic) return false;
+      return e.args.every(isConstant);
+    case 'CaseWhen':
+      return e.branches.every((b) => isConstant(b.when) && isConstant(b.then)) && (!e.otherwise || isConstant(e.otherwise));
+    case 'Lambda':
+    case 'LambdaVar':
+      return false;
+  }
+}
+

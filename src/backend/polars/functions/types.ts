@@ -1,0 +1,50 @@
+/**
+ * Shapes of the Polars function table: per registry name, a native lowering
+ * (scalar, aggregate, window) or an explicit delegation to the memory
+ * interpreter with the reason.
+ */
+import type { Call, Expr } from '../../../expr/nodes.js';
+import type { DataType } from '../../../types/data-types.js';
+import type { NativeExpr, PolarsNative } from '../native.js';
+
+/** What a lowering can use: sub-expression translation, literals, casts. */
+export interface FnContext {
+  readonly pl: PolarsNative;
+  /** Session time zone (IANA). */
+  readonly timeZone: string;
+  /** Translates a (resolved) sub-expression. */
+  tr(e: Expr): NativeExpr;
+  /** Spark CAST of an already translated expression. */
+  cast(x: NativeExpr, from: DataType, to: DataType): NativeExpr;
+}
+
+/** Lowers a scalar call to one expression of the call's Polars dtype. */
+export type ScalarLowering = (call: Call, ctx: FnContext) => NativeExpr;
+
+/** Lowers an aggregate call to an expression valid in a group-by (or `over`) context. */
+export type AggregateLowering = (call: Call, ctx: FnContext) => NativeExpr;
+
+export interface PolarsFunction {
+  readonly scalar?: ScalarLowering;
+  readonly aggregate?: AggregateLowering;
+  /** Window-only function lowered by the Window operator (operators/window.ts). */
+  readonly window?: true;
+  /** Generator lowered by the Generate operator (operators/generate.ts). */
+  readonly generator?: true;
+  /** Set when the function always runs on the memory interpreter. */
+  readonly delegated?: string;
+}
+
+export type FunctionTable = Readonly<Record<string, PolarsFunction>>;
+
+/** Helper: the i-th argument of a call (resolved, so present). */
+export const arg = (call: Call, i: number): Expr => call.args[i]!;
+
+/** The literal value of argument i, or undefined when it is not a literal. */
+export function literalArg(call: Call, i: number): { value: unknown } | undefined {
+  const a = call.args[i];
+  if (!a) return undefined;
+  if (a.kind === 'Literal') return { value: a.value };
+  if (a.kind === 'Cast' && a.child.kind === 'Literal') return undefined;
+  return undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * Small helpers for building native expressions: typed literals, nulls of a
+ * type, CASE chains. Literals are always cast to the exact Polars dtype so
+ * no expression ever depends on Polars' literal type inference.
+ */
+import {
+  BinaryType,
+  BooleanType,
+  ByteType,
+  DataType,
+  DateType,
+  DoubleType,
+  FloatType,
+  IntegerType,
+  LongType,
+  NullType,
+  ShortType,
+  StringType,
+  TimestampNTZType,
+  TimestampType,
+} from '../../types/data-types.js';
+import { delegate } from './delegation.js';
+import { native, type NativeExpr } from './native.js';
+import { PL, toPolarsDType } from './type-mapper.js';
+
+export const i64 = (n: number | bigint): NativeExpr => {
+  const pl = native();
+  if (typeof n === 'bigint' || !Number.isSafeInteger(n)) return pl.lit(String(n)).cast(PL.Int64, true);
+  return pl.lit(n).cast(PL.Int64, true);
+};
+export const i32 = (n: number): NativeExpr => native().lit(n).cast(PL.Int32, true);
+export const f64 = (n: number): NativeExpr => native().lit(n);
+export const str = (s: string): NativeExpr => native().lit(s);
+export const bool = (b: boolean): NativeExpr => native().lit(b);
+
+/** A typed null; delegates when the type has no Polars cast target. */
+export function nullOf(t: DataType): NativeExpr {
+  const pl = native();
+  if (t instanceof NullType) return pl.lit(null);
+  const d = toPolarsDType(t);
+  if (!d) delegate(`null literal of type ${t.simpleString()}`);
+  return pl.lit(null).cast(d, true);
+}
+
+/** A literal holding an internal value of Spark type `t`. */
+export function literal(value: unknown, t: DataType): NativeExpr {
+  if (value === null || value === undefined) return nullOf(t);
+  const pl = native();
+  if (t instanceof IntegerType) return pl.lit(value).cast(PL.Int32, true);
+  if (t instanceof LongType) return i64(value as number | bigint);
+  if (t instanceof DoubleType) return pl.lit(value as number);
+  if (t instanceof StringType) return pl.lit(value as string);
+  if (t instanceof BooleanType) return pl.lit(value as boolean);
+  if (t instanceof DateType) return pl.lit(value).cast(PL.Int32, true).cast(PL.Date, true);
+  if (t instanceof TimestampType) return i64(value as number).cast(PL.DatetimeUtc, true);
+  if (t instanceof TimestampNTZType) return i64(value as number).cast(PL.Datetime, true);
+  if (t instanceof ShortType) return pl.lit(value).cast(PL.Int16, true);
+  if (t instanceof ByteType) return pl.lit(value).cast(PL.Int8, true);
+  if (t instanceof FloatType) return pl.lit(value).cast(PL.Float32, true);
+  if (t instanceof BinaryType) delegate('binary literal');
+  return delegate(`literal of type ${t.simpleString()}`);
+}
+
+/** `CASE WHEN c1 THEN v1 ... ELSE otherwise END`. */
+export function cases(branches: readonly (readonly [NativeExpr, NativeExpr])[], otherwise: NativeExpr): NativeExpr {
+  const pl = native();
+  let chain = pl.when(branches[0]![0]).then(branches[0]![1]);
+  for (let i = 1; i < branches.length; i++) chain = chain.when(branches[i]![0]).then(branches[i]![1]);
+  return chain.otherwise(otherwise);
+}
+
+/** `WHEN cond THEN a ELSE b`. */
+export function ifElse(cond: NativeExpr, a: NativeExpr, b: NativeExpr): NativeExpr {
+  return native().when(cond).then(a).otherwise(b);
+}
+
+/** Characters Spark's numeric/date string casts trim (Java's `String.trim`: code points <= U+0020). */
+export const JAVA_TRIM_CHARS = Array.from({ length: 33 }, (_, i) => String.fromCharCode(i)).join('');

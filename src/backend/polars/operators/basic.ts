@@ -1,0 +1,51 @@
+/** LocalRelation, Range, Project, Filter, Limit, Offset, Sample. */
+import type { Filter, Limit, LocalRelation, Offset, Project, Range } from '../../../plan/nodes.js';
+import { schemaOf } from '../../../plan/nodes.js';
+import { isConstant } from '../expression-translator.js';
+import { batchToNative, colName } from '../input.js';
+import type { NativeLazyFrame } from '../native.js';
+import { i64 } from '../nx.js';
+import { PL } from '../type-mapper.js';
+import type { Frame, OperatorEnv } from './types.js';
+
+/** Largest slice length the binding accepts (u32). */
+export const MAX_SLICE = 4294967295;
+
+export function localRelation(plan: LocalRelation): NativeLazyFrame {
+  return batchToNative(plan.data).lazy();
+}
+
+/** `spark.range(start, end, step)` as one Int64 column. */
+export function range(plan: Range, env: OperatorEnv): NativeLazyFrame {
+  const pl = env.pl;
+  const empty = new pl.JsDataFrame([]).lazy();
+  return empty.select([pl.intRange({ _expr: i64(plan.start) }, { _expr: i64(plan.end) }, plan.step, PL.Int64).alias(colName(0))]);
+}
+
+export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLazyFrame {
+  const tr = env.translator(input.schema);
+  const exprs = plan.exprs.map((e) => tr.tr(e));
+  if (exprs.length > 0 && plan.exprs.every(isConstant)) {
+    // A select of literals alone yields one row in Polars; with_columns broadcasts to the input height.
+    const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
+    return input.lf.withColumns(tmp).select(exprs.map((_, i) => env.pl.col(`_p${i}`).alias(colName(i))));
+  }
+  return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
+}
+
+export function filter(plan: Filter, input: Frame, env: OperatorEnv): NativeLazyFrame {
+  const c = plan.condition;
+  if (c.kind === 'Literal' && c.value === true) return input.lf;
+  return input.lf.filter(env.translator(input.schema).tr(c));
+}
+
+export function limit(plan: Limit, input: Frame): NativeLazyFrame {
+  return input.lf.slice(0, Math.max(0, Math.min(plan.n, MAX_SLICE)));
+}
+
+export function offset(plan: Offset, input: Frame): NativeLazyFrame {
+  return input.lf.slice(Math.max(0, plan.n), MAX_SLICE);
+}
+
+/** The output schema of a node, for operators that build frames from scratch. */
+export const outSchema = schemaOf;

@@ -1,0 +1,49 @@
+/**
+ * Generate: `explode`/`posexplode` (and `_outer`) of arrays and maps via
+ * Polars' explode. Spark drops rows whose collection is null or empty unless
+ * the generator is outer, in which case the row is kept once with nulls
+ * (which is what Polars' explode produces for null and empty lists).
+ * Other generators are delegated.
+ */
+import { typeOf } from '../../../expr/nodes.js';
+import type { Generate } from '../../../plan/nodes.js';
+import { ArrayType, MapType } from '../../../types/data-types.js';
+import { delegate } from '../delegation.js';
+import { colName } from '../input.js';
+import type { NativeExpr, NativeLazyFrame } from '../native.js';
+import { i64 } from '../nx.js';
+import { PL } from '../type-mapper.js';
+import type { Frame, OperatorEnv } from './types.js';
+
+const EXPLODERS = new Set(['explode', 'explode_outer', 'posexplode', 'posexplode_outer']);
+
+export function generate(plan: Generate, input: Frame, env: OperatorEnv): NativeLazyFrame {
+  const pl = env.pl;
+  const call = plan.generator;
+  if (!EXPLODERS.has(call.fn)) delegate(`generator ${call.fn}`);
+  const t = typeOf(call.args[0]!);
+  if (!(t instanceof ArrayType || t instanceof MapType)) delegate(`${call.fn} of ${t.simpleString()}`);
+  const outer = plan.outer || call.fn.endsWith('_outer');
+  const withPos = call.fn.startsWith('pos');
+  const gen = env.translator(input.schema).tr(call.args[0]!);
+  const n = input.schema.fields.length;
+
+  let lf = input.lf.withColumns([gen.alias('_g')]);
+  if (!outer) lf = lf.filter(pl.col('_g').listLengths().gt(i64(0)));
+  const exploded: NativeExpr[] = [pl.col('_g')];
+  if (withPos) {
+    lf = lf.withColumns([pl.intRanges({ _expr: i64(0) }, { _expr: pl.col('_g').listLengths().cast(PL.Int64, true) }, { _expr: i64(1) }, PL.Int64).alias('_pos')]);
+    exploded.push(pl.col('_pos'));
+  }
+  lf = lf.explode(exploded);
+  const out: NativeExpr[] = input.schema.fields.map((_, i) => pl.col(colName(i)));
+  let k = n;
+  if (withPos) out.push(pl.col('_pos').cast(PL.Int32, true).alias(colName(k++)));
+  if (t instanceof MapType) {
+    out.push(pl.col('_g').structFieldByName('key').alias(colName(k++)));
+    out.push(pl.col('_g').structFieldByName('value').alias(colName(k++)));
+  } else {
+    out.push(pl.col('_g').alias(colName(k++)));
+  }
+  return lf.select(out);
+}

@@ -1,0 +1,20 @@
+/** What an operator lowering receives: translated inputs and expression translators. */
+import type { StructType } from '../../../types/data-types.js';
+import type { ExprTranslator, TranslateOptions } from '../expression-translator.js';
+import type { NativeLazyFrame, PolarsNative } from '../native.js';
+
+/**
+ * A lazily built relation: the Polars plan plus its Spark schema. Invariant:
+ * the frame's columns are exactly `c0..c{n-1}`, positional to `schema`.
+ */
+export interface Frame {
+  readonly lf: NativeLazyFrame;
+  readonly schema: StructType;
+}
+
+export interface OperatorEnv {
+  readonly pl: PolarsNative;
+  readonly options: TranslateOptions;
+  /** A translator over `schema` (row mode, or agg mode inside group-bys). */
+  translator(schema: StructType, mode?: 'row' | 'agg', nameOf?: (i: number) => string): ExprTranslator;
+}
