@@ -3,11 +3,17 @@
  * A test checks that every registered FunctionDef has an entry here.
  */
 import { NotImplementedException } from '../../../errors/index.js';
+import { datetimeImpls } from './datetime.js';
+import { mathImpls } from './math.js';
 import { operatorImpls } from './operators.js';
+import { stringImpls } from './string.js';
 import type { FunctionImpl, FunctionTable } from './types.js';
 
 export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...operatorImpls,
+  ...mathImpls,
+  ...stringImpls,
+  ...datetimeImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
