@@ -117,12 +117,13 @@ export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): N
   const allNames = [...leftNames, ...right.schema.fields.map((_, j) => colName(nl + j))];
   const cond = plan.condition ? env.translator(concatSchema(left, right)).tr(plan.condition) : undefined;
 
-  // Semi/anti joins on keys alone: Polars keeps left order.
+  L = L.withRowIndex(LI, 0);
+  const byLi = (lf: NativeLazyFrame): NativeLazyFrame => lf.sortByExprs([pl.col(LI)], false, false, true);
+  // Semi/anti joins on keys alone (Polars does not promise the left order, hence the sort).
   if ((type === 'left_semi' || type === 'left_anti') && hasKeys && !cond) {
-    return pj(L, R, type === 'left_semi' ? 'semi' : 'anti').select(cols(leftNames));
+    return byLi(pj(L, R, type === 'left_semi' ? 'semi' : 'anti')).select(cols(leftNames));
   }
 
-  L = L.withRowIndex(LI, 0);
   R = R.withRowIndex(RI, 0);
   const byLeft = (lf: NativeLazyFrame): NativeLazyFrame => lf.sortByExprs([pl.col(LI), pl.col(RI)], false, true, true);
   const byRight = (lf: NativeLazyFrame): NativeLazyFrame => lf.sortByExprs([pl.col(RI), pl.col(LI)], false, true, true);
@@ -149,7 +150,7 @@ export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): N
     a.join(b, [pl.col(name)], [pl.col(name)], true, false, how, '_dup', false, 'm:m', [], []);
 
   if (type === 'left_semi' || type === 'left_anti') {
-    return onIdx(L, matchedLi, LI, type === 'left_semi' ? 'semi' : 'anti').select(cols(leftNames));
+    return byLi(onIdx(L, matchedLi, LI, type === 'left_semi' ? 'semi' : 'anti')).select(cols(leftNames));
   }
   const nullIdx = pl.lit(null).cast(PL.UInt32, true);
   const parts: NativeLazyFrame[] = [matched];

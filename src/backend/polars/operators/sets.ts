@@ -3,7 +3,8 @@
  * equal) with NaN = NaN and -0.0 = 0.0; results keep the left side's order
  * and distinct variants keep each row's first occurrence.
  *
- * INTERSECT/EXCEPT are semi/anti joins on all columns; null-safety comes from
+ * INTERSECT/EXCEPT are semi/anti joins on all columns (re-sorted by a row
+ * index: Polars does not keep the left order); null-safety comes from
  * (is-null flag, filled value) key pairs. The ALL variants number each row's
  * occurrences (`int_range(len) over row`) and join on that number too: the
  * k-th copy of a left row survives INTERSECT ALL iff the right side has at
@@ -90,6 +91,8 @@ export function setOperation(plan: SetOperation, left: Frame, right: Frame, env:
     on.push('_occ');
   }
   const how = plan.op === 'intersect' ? 'semi' : 'anti';
+  // Polars' semi/anti joins do not promise the left order: carry a row index and sort by it.
+  L = L.withRowIndex('_li', 0);
   const joined = L.join(
     R.select(on.map((n) => pl.col(n))),
     on.map((n) => pl.col(n)),
@@ -102,6 +105,8 @@ export function setOperation(plan: SetOperation, left: Frame, right: Frame, env:
     'm:m',
     [],
     [],
-  ).select(outNames.map((n) => pl.col(n)));
+  )
+    .sortByExprs([pl.col('_li')], false, false, true)
+    .select(outNames.map((n) => pl.col(n)));
   return plan.all ? joined : joined.unique(null, 'first', true);
 }

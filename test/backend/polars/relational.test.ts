@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { ArrayType, DOUBLE, INT, LONG, MapType, STRING } from '../../../src/types/data-types.js';
+import { schemaOf } from '../../../src/plan/nodes.js';
+import { call, dedup, generate, join, joinRef, ref, rel, run, runBatch, runWithReport, setOp } from './helpers.js';
+
+const L = rel(
+  [
+    ['id', INT],
+    ['name', STRING],
+  ],
+  [
+    [1, 'a'],
+    [2, 'b'],
+    [null, 'c'],
+    [3, 'd'],
+    [1, 'e'],
+  ],
+);
+const R = rel(
+  [
+    ['id', INT],
+    ['tag', STRING],
+  ],
+  [
+    [1, 'x'],
+    [null, 'y'],
+    [3, 'z'],
+    [1, 'w'],
+    [9, 'v'],
+  ],
+);
+
+describe('polars backend: joins', () => {
+  it('inner join: left order, matches in right order, null keys never match', () => {
+    expect(run(join(L, R, 'inner', [['id', 'id']]))).toEqual([
+      [1, 'a', 1, 'x'],
+      [1, 'a', 1, 'w'],
+      [3, 'd', 3, 'z'],
+      [1, 'e', 1, 'x'],
+      [1, 'e', 1, 'w'],
+    ]);
+  });
+
+  it('keeps duplicate output names apart', () => {
+    const b = runBatch(join(L, R, 'inner', [['id', 'id']]));
+    expect(b.schema.fields.map((f) => f.name)).toEqual(['id', 'name', 'id', 'tag']);
+    expect(b.columns[0]).toEqual([1, 1, 3, 1, 1]);
+    expect(b.columns[2]).toEqual([1, 1, 3, 1, 1]);
+  });
+
+  it('left, right and full outer joins', () => {
+    expect(run(join(L, R, 'left', [['id', 'id']]))).toEqual([
+      [1, 'a', 1, 'x'],
+      [1, 'a', 1, 'w'],
+      [2, 'b', null, null],
+      [null, 'c', null, null],
+      [3, 'd', 3, 'z'],
+      [1, 'e', 1, 'x'],
+      [1, 'e', 1, 'w'],
+    ]);
+    expect(run(join(L, R, 'right', [['id', 'id']]))).toEqual([
+      [1, 'a', 1, 'x'],
+      [1, 'e', 1, 'x'],
+      [null, null, null, 'y'],
+      [3, 'd', 3, 'z'],
+      [1, 'a', 1, 'w'],
+      [1, 'e', 1, 'w'],
+      [null, null, 9, 'v'],
+    ]);
+    expect(run(join(L, R, 'full', [['id', 'id']]))).toEqual([
+      [1, 'a', 1, 'x'],
+      [1, 'a', 1, 'w'],
+      [2, 'b', null, null],
+      [null, 'c', null, null],
+      [3, 'd', 3, 'z'],
+      [1, 'e', 1, 'x'],
+      [1, 'e', 1, 'w'],
+      [null, null, null, 'y'],
+      [null, null, 9, 'v'],
+    ]);
+  });
+
+  it('semi, anti and cross joins', () => {
+    expect(run(join(L, R, 'left_semi', [['id', 'id']]))).toEqual([
+      [1, 'a'],
+      [3, 'd'],
+      [1, 'e'],
+    ]);
+    expect(run(join(L, R, 'left_anti', [['id', 'id']]))).toEqual([
+      [2, 'b'],
+      [null, 'c'],
+    ]);
+    const cross = run(join(L, R, 'cross'));
+    expect(cross).toHaveLength(25);
+    expect(cross.slice(0, 2)).toEqual([
+      [1, 'a', 1, 'x'],
+      [1, 'a', null, 'y'],
+    ]);
+  });
+
+  it('null-safe keys match nulls to nulls', () => {
+    expect(run(join(L, R, 'inner', [['id', 'id']], { nullSafe: [true] }))).toEqual([
+      [1, 'a', 1, 'x'],
+      [1, 'a', 1, 'w'],
+      [null, 'c', null, 'y'],
+      [3, 'd', 3, 'z'],
+      [1, 'e', 1, 'x'],
+      [1, 'e', 1, 'w'],
+    ]);
+  });
+
+  it('residual conditions decide matching for outer, semi and anti joins', () => {
+    // ON l.id = r.id AND r.tag <> 'x'
+    const cond = call('not', [call('eq', [joinRef(L, R, 'r', 'tag'), { kind: 'Literal', value: 'x', dataType: STRING, nullable: false }])]);
+    expect(run(join(L, R, 'left', [['id', 'id']], { condition: cond }))).toEqual([
+      [1, 'a', 1, 'w'],
+      [2, 'b', null, null],
+      [null, 'c', null, null],
+      [3, 'd', 3, 'z'],
+      [1, 'e', 1, 'w'],
+    ]);
+    expect(run(join(L, R, 'full', [['id', 'id']], { condition: cond }))).toEqual([
+      [1, 'a', 1, 'w'],
+      [2, 'b', null, null],
+      [null, 'c', null, null],
+      [3, 'd', 3, 'z'],
+      [1, 'e', 1, 'w'],
+      [null, null, 1, 'x'],
+      [null, null, null, 'y'],
+      [null, null, 9, 'v'],
+    ]);
+    expect(run(join(L, R, 'left_anti', [['id', 'id']], { condition: cond }))).toEqual([
+      [2, 'b'],
+      [null, 'c'],
+    ]);
+    // Theta join without equi keys: l.id < r.id
+    const lt = call('lt', [joinRef(L, R, 'l', 'id'), joinRef(L, R, 'r', 'id')]);
+    expect(run(join(L, R, 'inner', [], { condition: lt }))).toEqual([
+      [1, 'a', 3, 'z'],
+      [1, 'a', 9, 'v'],
+      [2, 'b', 3, 'z'],
+      [2, 'b', 9, 'v'],
+      [3, 'd', 9, 'v'],
+      [1, 'e', 3, 'z'],
+      [1, 'e', 9, 'v'],
+    ]);
+  });
+
+  it('joins on double keys with NaN = NaN and -0.0 = 0.0', () => {
+    const a = rel([['x', DOUBLE]], [[NaN], [-0], [1]]);
+    const b = rel([['y', DOUBLE]], [[0], [NaN]]);
+    const out = run(join(a, b, 'inner', [['x', 'y']]));
+    expect(out).toHaveLength(2);
+    expect(out[0]![0]).toBeNaN();
+  });
+});
+
+describe('polars backend: set operations and dedup', () => {
+  const A = rel([['v', INT], ['s', STRING]], [[1, 'a'], [2, null], [1, 'a'], [null, null], [3, 'c'], [1, 'a']]);
+  const B = rel([['v', INT], ['s', STRING]], [[1, 'a'], [null, null], [4, 'd'], [1, 'a']]);
+
+  it('union all / distinct', () => {
+    expect(run(setOp(A, B, 'union', true))).toHaveLength(10);
+    expect(run(setOp(A, B, 'union', false))).toEqual([[1, 'a'], [2, null], [null, null], [3, 'c'], [4, 'd']]);
+  });
+
+  it('intersect / except, distinct and all, null-safe', () => {
+    expect(run(setOp(A, B, 'intersect', false))).toEqual([[1, 'a'], [null, null]]);
+    expect(run(setOp(A, B, 'intersect', true))).toEqual([[1, 'a'], [1, 'a'], [null, null]]);
+    expect(run(setOp(A, B, 'except', false))).toEqual([[2, null], [3, 'c']]);
+    expect(run(setOp(A, B, 'except', true))).toEqual([[2, null], [3, 'c'], [1, 'a']]);
+  });
+
+  it('deduplicates keeping the first row, in order', () => {
+    expect(run(dedup(A))).toEqual([[1, 'a'], [2, null], [null, null], [3, 'c']]);
+    expect(run(dedup(A, [1]))).toEqual([[1, 'a'], [2, null], [3, 'c']]);
+  });
+});
+
+describe('polars backend: generators', () => {
+  const T = rel(
+    [
+      ['id', INT],
+      ['xs', new ArrayType(LONG)],
+      ['m', new MapType(STRING, INT)],
+    ],
+    [
+      [1, [10, 20], new Map([['a', 1], ['b', 2]])],
+      [2, [], new Map()],
+      [3, null, null],
+      [4, [null, 5], new Map([['c', null]])],
+    ],
+  );
+  it('explode / explode_outer / posexplode of arrays', () => {
+    const xs = ref(T, 'xs');
+    const ex = generate(T, call('explode', [xs]), false, [['col', LONG]]);
+    expect(run(ex).map((r) => [r[0], r[3]])).toEqual([[1, 10], [1, 20], [4, null], [4, 5]]);
+    const exo = generate(T, call('explode_outer', [xs]), false, [['col', LONG]]);
+    expect(run(exo).map((r) => [r[0], r[3]])).toEqual([[1, 10], [1, 20], [2, null], [3, null], [4, null], [4, 5]]);
+    const pos = generate(T, call('posexplode', [xs]), false, [['pos', INT], ['col', LONG]]);
+    expect(run(pos).map((r) => [r[0], r[3], r[4]])).toEqual([[1, 0, 10], [1, 1, 20], [4, 0, null], [4, 1, 5]]);
+    const poso = generate(T, call('posexplode_outer', [xs]), false, [['pos', INT], ['col', LONG]]);
+    expect(run(poso).map((r) => [r[0], r[3], r[4]])).toEqual([[1, 0, 10], [1, 1, 20], [2, null, null], [3, null, null], [4, 0, null], [4, 1, 5]]);
+  });
+
+  it('explodes maps into key and value', () => {
+    const ex = generate(T, call('explode', [ref(T, 'm')]), false, [['key', STRING], ['value', INT]]);
+    const { rows, delegated } = runWithReport(ex);
+    expect(delegated).toEqual([]);
+    expect(rows.map((r) => [r[0], r[3], r[4]])).toEqual([[1, 'a', 1], [1, 'b', 2], [4, 'c', null]]);
+    expect(schemaOf(ex).names).toEqual(['id', 'xs', 'm', 'key', 'value']);
+  });
+
+  it('round-trips arrays and maps', () => {
+    expect(run(T)).toEqual([
+      [1, [10, 20], new Map([['a', 1], ['b', 2]])],
+      [2, [], new Map()],
+      [3, null, null],
+      [4, [null, 5], new Map([['c', null]])],
+    ]);
+  });
+});
