@@ -1,0 +1,399 @@
+#!/usr/bin/env node
+// The benchmark orchestrator: `npm run bench [-- --quick] [-- --only <engine|workload>[,...]]`.
+//
+// Every engine × workload × size runs in its own child process (bench/worker.mjs),
+// so each peak-RSS figure belongs to one engine alone. Results go to
+// bench/results/<timestamp>.json (+ latest.json) and docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release, platform, arch } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WORKLOADS, ENGINES, sameResult } from './workloads.mjs';
+import { VITEST_ENGINES, VITEST_TESTS, writeVitestProject } from './vitest-file.mjs';
+import { evaluateTargets } from './targets.mjs';
+import { renderMarkdown } from './report.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+const RESULTS = join(BENCH, 'results');
+const TMP = join(BENCH, '.tmp');
+
+const USAGE = `usage: node bench/run.mjs [--quick] [--only <engine|workload>[,...]] [--sizes 100000,1000000] [--no-docs]
+  --quick     100k and 1M rows, fewer runs: finishes in under 2 minutes
+  --only      restrict to engines and/or workloads (repeatable, comma lists); such a
+              partial run does not rewrite docs/benchmarks.md or latest.json
+  --sizes     row counts for the table workloads (overrides the mode's sizes)
+  --no-docs   do not rewrite docs/benchmarks.md
+engines:   ${ENGINES.join(', ')}
+workloads: ${Object.keys(WORKLOADS).join(', ')}`;
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const opts = { quick: false, only: [], sizes: null, docs: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') opts.quick = true;
+    else if (a === '--no-docs') opts.docs = false;
+    else if (a === '--only' || a === '--sizes') {
+      const v = argv[++i];
+      if (!v) throw new Error(`${a} needs a value`);
+      if (a === '--only') opts.only.push(...v.split(',').filter(Boolean));
+      else opts.sizes = v.split(',').map((s) => parseSize(s));
+    } else if (a.startsWith('--only=')) opts.only.push(...a.slice(7).split(',').filter(Boolean));
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  for (const t of opts.only) {
+    if (!ENGINES.includes(t) && !WORKLOADS[t]) throw new Error(`--only ${t}: not an engine or workload\n${USAGE}`);
+  }
+  return opts;
+}
+
+function parseSize(s) {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+  if (!m) throw new Error(`bad size ${s}`);
+  return Math.round(Number(m[1]) * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1));
+}
+
+/**
+ * Runs, warm-ups and caps per mode. Chosen so that --quick stays under 2 minutes
+ * and a full run under ~20 minutes on 2 cores.
+ */
+const MODES = {
+  quick: {
+    sizes: [100_000, 1_000_000],
+    table: { 100_000: { warmup: 1, runs: 5 }, 1_000_000: { warmup: 1, runs: 5 } },
+    pertest: { warmup: 200, runs: 5, iterations: 200, minTotal: 250, budgetMs: 1_500 },
+    collect: { size: 100_000, warmup: 1, runs: 5 },
+    cold: { warmup: 0, runs: 5 },
+    vitest: { warmup: 0, runs: 3 },
+    // Engines that take seconds per query at 1M rows only run the small size in a quick run;
+    // the 1M-row targets compare against polars-raw and DuckDB.
+    maxRows: { 'sparkless-memory': 100_000, arquero: 100_000 },
+    timeoutMs: 45_000,
+  },
+  full: {
+    sizes: [100_000, 1_000_000, 5_000_000],
+    table: {
+      100_000: { warmup: 3, runs: 9 },
+      1_000_000: { warmup: 2, runs: 7 },
+      5_000_000: { warmup: 1, runs: 5 },
+    },
+    pertest: { warmup: 500, runs: 7, iterations: 1000, minTotal: 1000, budgetMs: 20_000 },
+    collect: { size: 100_000, warmup: 3, runs: 9 },
+    cold: { warmup: 1, runs: 7 },
+    vitest: { warmup: 1, runs: 5 },
+    maxRows: { 'sparkless-memory': 1_000_000 },
+    timeoutMs: 600_000,
+  },
+};
+
+function tableSettings(mode, size) {
+  if (mode.table[size]) return mode.table[size];
+  return size <= 200_000 ? { warmup: 3, runs: 7 } : size <= 2_000_000 ? { warmup: 1, runs: 5 } : { warmup: 1, runs: 5 };
+}
+
+// ---------------------------------------------------------------- children
+
+/** Runs a child in its own process group; kills that group on timeout. */
+function runChild(args, { timeoutMs, cwd = ROOT } = {}) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      resolve({ code, signal, stdout, stderr, wallMs, timedOut });
+    });
+  });
+}
+
+function parseResult(out) {
+  const line = out.stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
+  if (line) return JSON.parse(line.slice(9));
+  if (out.timedOut) return { error: 'timeout' };
+  const lastErr = out.stderr.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
+  return { error: `exit ${out.code ?? out.signal}: ${lastErr}`.slice(0, 300) };
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median, min: s[0], max: s[s.length - 1], samples };
+}
+
+// ---------------------------------------------------------------- plan
+
+async function supportedWorkloads() {
+  const map = {};
+  for (const e of ENGINES) {
+    const adapter = await import(`./engines/${e}.mjs`);
+    map[e] = new Set(Object.keys(adapter.workloads ?? {}));
+  }
+  return map;
+}
+
+function buildPlan(opts, mode, supported) {
+  const onlyEngines = opts.only.filter((t) => ENGINES.includes(t));
+  const onlyWorkloads = opts.only.filter((t) => WORKLOADS[t]);
+  const engineOk = (e) => onlyEngines.length === 0 || onlyEngines.includes(e);
+  const workloadOk = (w) => onlyWorkloads.length === 0 || onlyWorkloads.includes(w);
+  const sizes = opts.sizes ?? mode.sizes;
+  const cells = [];
+  for (const [w, spec] of Object.entries(WORKLOADS)) {
+    if (!workloadOk(w)) continue;
+    if (spec.kind === 'vitest') {
+      for (const e of Object.keys(VITEST_ENGINES)) if (engineOk(e)) cells.push({ engine: e, workload: w, size: VITEST_TESTS, ...mode.vitest });
+      continue;
+    }
+    const engines = ENGINES.filter((e) => engineOk(e) && supported[e].has(spec.kind === 'cold' ? 'pertest' : w));
+    if (spec.kind === 'pertest') for (const e of engines) cells.push({ engine: e, workload: w, size: 10, ...mode.pertest });
+    else if (spec.kind === 'cold') for (const e of engines) cells.push({ engine: e, workload: w, size: 0, ...mode.cold });
+    else if (spec.kind === 'collect') for (const e of engines) cells.push({ engine: e, workload: w, ...mode.collect });
+    else {
+      // Engines compared with each other run back to back, so drifting machine speed hurts ratios least.
+      for (const size of sizes) {
+        for (const e of engines) {
+          const cap = mode.maxRows[e];
+          const cell = { engine: e, workload: w, size, ...tableSettings(mode, size) };
+          if (cap && size > cap) cell.skip = `not run above ${cap.toLocaleString('en-US')} rows`;
+          cells.push(cell);
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+// ---------------------------------------------------------------- running cells
+
+async function runWorkerCell(cell, mode) {
+  const args = ['--expose-gc', join(BENCH, 'worker.mjs'), cell.engine, cell.workload, String(cell.size), String(cell.runs), String(cell.warmup)];
+  if (cell.iterations) args.push(String(cell.iterations), String(cell.minTotal), String(cell.budgetMs));
+  const out = await runChild(args, { timeoutMs: mode.timeoutMs });
+  return { ...parseResult(out), wallMs: out.wallMs };
+}
+
+async function runColdCell(cell, mode) {
+  const inside = [];
+  const wall = [];
+  let last;
+  for (let i = 0; i < cell.warmup + cell.runs; i++) {
+    const out = await runChild([join(BENCH, 'cold.mjs'), cell.engine], { timeoutMs: Math.min(mode.timeoutMs, 60_000) });
+    last = parseResult(out);
+    if (last.error) return { error: last.error };
+    if (i >= cell.warmup) {
+      inside.push(last.totalMs);
+      wall.push(out.wallMs);
+    }
+  }
+  return { ...stats(inside), unit: 'ms', wall: stats(wall), importMs: last.importMs, firstQueryMs: last.firstQueryMs, peakRssMB: last.peakRssMB };
+}
+
+/** The built sparkless entry points for the generated Vitest file, or an error message. */
+async function sparklessFiles() {
+  const probe = await runChild(
+    [
+      '--input-type=module',
+      '-e',
+      `import { importSparkless } from ${JSON.stringify(join(BENCH, 'engines', 'sparkless-common.mjs'))};
+       const r = {};
+       for (const [k, sub] of [['main', ''], ['vitest', '/vitest']]) {
+         try { const { via } = await importSparkless(sub); r[k] = via; } catch (e) { r.error = e.message.split('\\n')[0]; break; }
+       }
+       console.log('@@RESULT ' + JSON.stringify(r));`,
+    ],
+    { timeoutMs: 60_000 },
+  );
+  const r = parseResult(probe);
+  if (r.error) return { error: r.error };
+  const resolveVia = (via) => (via.startsWith('dist/') ? join(ROOT, via) : fileURLToPath(import.meta.resolve(via)));
+  try {
+    return { main: resolveVia(r.main), vitest: resolveVia(r.vitest) };
+  } catch (e) {
+    return { error: e.message };
+  }
+}
+
+async function runVitestCell(cell, mode, filesPromise) {
+  let files = {};
+  if (VITEST_ENGINES[cell.engine]) {
+    files = await filesPromise;
+    if (files.error) return { error: files.error };
+  }
+  const dir = writeVitestProject(TMP, cell.engine, files);
+  const bin = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const wall = [];
+  for (let i = 0; i < cell.warmup + cell.runs; i++) {
+    const out = await runChild([bin, 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')], {
+      timeoutMs: Math.min(mode.timeoutMs, 180_000),
+      cwd: dir,
+    });
+    if (out.timedOut) return { error: 'timeout' };
+    if (out.code !== 0) {
+      const text = (out.stdout + '\n' + out.stderr).split('\n').map((l) => l.trim());
+      const reason = text.find((l) => /Error|error:|FAIL/.test(l)) ?? text.filter(Boolean).slice(-1)[0] ?? '';
+      return { error: `vitest exit ${out.code}: ${reason}`.slice(0, 300) };
+    }
+    if (i >= cell.warmup) wall.push(out.wallMs);
+  }
+  const s = stats(wall);
+  return { ...s, unit: 'ms', perTestMs: s.median / VITEST_TESTS };
+}
+
+/**
+ * Marks each cell whose small result differs from the result most engines agree
+ * on (same workload and size), then keeps only a sample of it.
+ */
+function markAgreement(cells) {
+  const groups = new Map();
+  for (const c of cells) {
+    if (!Array.isArray(c.result)) continue;
+    const key = `${c.workload}:${c.size}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(c);
+  }
+  for (const group of groups.values()) {
+    if (group.length > 1) {
+      const score = (c) => group.filter((o) => sameResult(c.result, o.result)).length;
+      const ref = group.reduce((best, c) => (score(c) > score(best) ? c : best));
+      for (const c of group) c.agrees = sameResult(c.result, ref.result);
+    }
+  }
+  for (const c of cells) {
+    if (!Array.isArray(c.result)) continue;
+    c.resultRows = c.result.length;
+    c.resultSample = c.result.slice(0, 3);
+    delete c.result;
+  }
+}
+
+// ---------------------------------------------------------------- metadata
+
+function pkgVersion(name) {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+async function gitCommit() {
+  const out = await runChild(['-e', "process.stdout.write(require('child_process').execSync('git rev-parse --short HEAD',{stdio:['ignore','pipe','ignore']}).toString().trim())"], { timeoutMs: 10_000 });
+  return out.code === 0 ? out.stdout : undefined;
+}
+
+async function machine() {
+  const c = cpus();
+  return {
+    cpu: c[0]?.model?.trim(),
+    cores: c.length,
+    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os: `${platform()} ${release()} ${arch()}`,
+    node: process.version,
+    versions: {
+      'nodejs-polars': pkgVersion('nodejs-polars'),
+      '@duckdb/node-api': pkgVersion('@duckdb/node-api'),
+      arquero: pkgVersion('arquero'),
+      'apache-arrow': pkgVersion('apache-arrow'),
+      vitest: pkgVersion('vitest'),
+      sparkless: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    },
+    commit: await gitCommit(),
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+function fmtCell(r) {
+  if (r.skipped) return r.skipped;
+  if (r.error) return `error: ${r.error}`;
+  const unit = r.unit ?? 'ms';
+  const f = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
+  return `${f(r.median)} ${unit} (min ${f(r.min)}, max ${f(r.max)})${r.peakRssMB ? `, peak RSS ${r.peakRssMB.toFixed(0)} MB` : ''}`;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const modeName = opts.quick ? 'quick' : 'full';
+  const mode = MODES[modeName];
+  const partial = opts.only.length > 0 || opts.sizes !== null;
+  const supported = await supportedWorkloads();
+  const plan = buildPlan(opts, mode, supported);
+  const started = Date.now();
+  const startedIso = new Date(started).toISOString();
+  console.error(`sparkless bench: ${modeName} run, ${plan.length} cells${partial ? ' (partial)' : ''}`);
+
+  mkdirSync(TMP, { recursive: true });
+  let filesPromise;
+  const loadFailures = new Map(); // engine → error, once the engine itself failed to load
+  const cells = [];
+  for (const [i, cell] of plan.entries()) {
+    let r;
+    const { skip, ...settings } = cell;
+    if (skip) r = { skipped: skip };
+    else if (loadFailures.has(cell.engine) && WORKLOADS[cell.workload].kind !== 'vitest') r = { error: loadFailures.get(cell.engine) };
+    else {
+      const kind = WORKLOADS[cell.workload].kind;
+      if (kind === 'cold') r = await runColdCell(cell, mode);
+      else if (kind === 'vitest') r = await runVitestCell(cell, mode, (filesPromise ??= sparklessFiles()));
+      else r = await runWorkerCell(cell, mode);
+      if (r.error && r.phase === 'load') loadFailures.set(cell.engine, r.error);
+    }
+    delete r.stack;
+    const result = { ...settings, ...r, engine: cell.engine, workload: cell.workload, size: cell.size };
+    cells.push(result);
+    const label = `${cell.engine} ${cell.workload}${WORKLOADS[cell.workload].kind === 'table' ? ' ' + cell.size.toLocaleString('en-US') : ''}`;
+    console.error(`[${String(i + 1).padStart(3)}/${plan.length}] ${label.padEnd(44)} ${fmtCell(result)}`);
+  }
+
+  markAgreement(cells);
+  const durationS = (Date.now() - started) / 1000;
+  const report = {
+    meta: { date: startedIso, mode: modeName, partial, only: opts.only, durationS, machine: await machine() },
+    config: { ...mode, sizes: opts.sizes ?? mode.sizes },
+    cells,
+  };
+  report.targets = evaluateTargets(report);
+
+  mkdirSync(RESULTS, { recursive: true });
+  const stamp = startedIso.replace(/[:.]/g, '-');
+  const suffix = `${modeName === 'quick' ? '-quick' : ''}${partial ? '-partial' : ''}`;
+  const file = join(RESULTS, `${stamp}${suffix}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  if (!partial) writeFileSync(join(RESULTS, modeName === 'quick' ? 'latest-quick.json' : 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  if (opts.docs && !partial) {
+    const docs = join(ROOT, 'docs');
+    if (!existsSync(docs)) mkdirSync(docs);
+    writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(report));
+  }
+
+  const missed = report.targets.filter((t) => t.status === 'MISS').length;
+  const passed = report.targets.filter((t) => t.status === 'PASS').length;
+  const unknown = report.targets.length - missed - passed;
+  console.error(`done in ${durationS.toFixed(1)} s → ${file.slice(ROOT.length + 1)}${opts.docs && !partial ? ' and docs/benchmarks.md' : ''}`);
+  console.error(`targets: ${passed} PASS, ${missed} MISS, ${unknown} not measured`);
+}
+
+main().catch((err) => {
+  console.error(err?.message ?? err);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+// One engine × one workload × one size, in its own process so peak RSS belongs
+// to that engine alone. Prints a single line "@@RESULT <json>" on stdout.
+//
+//   node --expose-gc bench/worker.mjs <engine> <workload> <size> <runs> <warmup> [iterations minTotal budgetMs]
+//
+// Table and collect workloads: `warmup` untimed runs, then `runs` timed runs.
+// Per-test workload: up to `warmup` untimed iterations (at most ~1 s of them), then
+// `runs` timed runs of `iterations` iterations each; figures are µs per iteration.
+// An engine too slow for that within `budgetMs` gets fewer iterations per run, but
+// never fewer than `minTotal` timed iterations in all.
+import { WORKLOADS, plainRows } from './workloads.mjs';
+import { factColumns, dimColumns } from './data.mjs';
+
+const [engine, workload, sizeArg, runsArg, warmArg, itersArg, minTotalArg, budgetArg] = process.argv.slice(2);
+const size = Number(sizeArg) || 0;
+const runs = Math.max(1, Number(runsArg) || 5);
+const warmup = Math.max(0, Number(warmArg) || 0);
+const maxIterations = Math.max(1, Number(itersArg) || 1000);
+const minTotal = Math.max(1, Number(minTotalArg) || 1000);
+const budgetMs = Number(budgetArg) || 20_000;
+let iterations = maxIterations;
+
+const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
+const now = () => process.hrtime.bigint();
+const ms = (a, b) => Number(b - a) / 1e6;
+const rssMB = () => process.memoryUsage.rss() / 2 ** 20;
+let phase = 'load'; // a failure while loading the engine is engine-wide; later ones are this workload's
+
+function emit(obj) {
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`@@RESULT ${JSON.stringify({ engine, workload, size, peakRssMB, ...obj })}\n`);
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median, min: s[0], max: s[s.length - 1], samples };
+}
+
+async function main() {
+  const spec = WORKLOADS[workload];
+  if (!spec) throw new Error(`unknown workload ${workload}`);
+  const adapter = await import(`./engines/${engine}.mjs`);
+  const impl = adapter.workloads?.[workload];
+  if (!impl) return emit({ skipped: 'not applicable' });
+
+  const tLoad = now();
+  const lib = await adapter.load();
+  const loadMs = ms(tLoad, now());
+  phase = 'run';
+
+  const data = {};
+  if (spec.kind === 'table' || spec.kind === 'collect') {
+    data.fact = factColumns(size);
+    data.dim = dimColumns();
+  }
+  const tPrep = now();
+  const prepared = await impl(lib, data, { size });
+  const prepareMs = ms(tPrep, now());
+  const { run } = prepared;
+  const normalize = prepared.normalize ?? ((x) => x);
+  gc();
+  const rssAfterLoadMB = rssMB();
+
+  let last;
+  let samples;
+  // Whether `run` is async is decided once, so sync engines never pay for an await.
+  const first = run();
+  const isAsync = first && typeof first.then === 'function';
+  last = isAsync ? await first : first;
+
+  if (spec.kind === 'pertest') {
+    const tWarm = now();
+    let done = 1;
+    for (; done < warmup && ms(tWarm, now()) < 1000; done++) last = isAsync ? await run() : run();
+    const perIterMs = ms(tWarm, now()) / Math.max(1, done - 1) || 0.001;
+    const minPerRun = Math.ceil(minTotal / runs);
+    iterations = Math.min(maxIterations, Math.max(minPerRun, Math.floor(budgetMs / runs / perIterMs)));
+    samples = [];
+    for (let r = 0; r < runs; r++) {
+      gc();
+      const t0 = now();
+      if (isAsync) for (let i = 0; i < iterations; i++) last = await run();
+      else for (let i = 0; i < iterations; i++) last = run();
+      samples.push((ms(t0, now()) * 1000) / iterations);
+    }
+  } else {
+    for (let i = 1; i < warmup; i++) last = isAsync ? await run() : run();
+    samples = [];
+    for (let r = 0; r < runs; r++) {
+      gc();
+      const t0 = now();
+      last = isAsync ? await run() : run();
+      samples.push(ms(t0, now()));
+    }
+  }
+  const rows = plainRows(await normalize(last));
+  emit({
+    ...stats(samples),
+    unit: spec.unit,
+    iterations: spec.kind === 'pertest' ? iterations : undefined,
+    warmup,
+    runs,
+    loadMs,
+    prepareMs,
+    rssAfterLoadMB,
+    result: rows,
+    note: prepared.note,
+  });
+  await prepared.close?.();
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    emit({ phase, error: String(err?.message ?? err).split('\n')[0].slice(0, 300), stack: String(err?.stack ?? '').slice(0, 2000) });
+    process.exit(0);
+  },
+);
