@@ -69,7 +69,7 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
     if (from instanceof DateType) return nullOf(to);
   }
   if (to instanceof DateType) {
-    if (from instanceof TimestampType) return inZone(x, ctx.timeZone).cast(PL.Date, true);
+    if (from instanceof TimestampType) return instantToWallClock(x, ctx.timeZone).cast(PL.Date, true);
     if (from instanceof TimestampNTZType) return x.cast(PL.Date, true);
   }
   if (to instanceof TimestampType) {
@@ -132,28 +132,34 @@ function epochMicros(x: NativeExpr, from: DataType, _ctx: CastContext): NativeEx
   return x.cast(PL.Int64, true);
 }
 
-/** A UTC instant seen in `tz` (tz-aware Datetime). */
-export function inZone(x: NativeExpr, tz: string): NativeExpr {
-  return tz === 'UTC' ? x : x.dtConvertTimeZone(tz);
+/**
+ * The binding returns an error value instead of throwing for a zone Polars
+ * does not know (e.g. Spark's `+08:00` offsets): those are delegated.
+ */
+function checkedZone(e: NativeExpr, tz: string): NativeExpr {
+  if (typeof (e as unknown as { alias?: unknown })?.alias !== 'function') delegate(`time zone '${tz}' is not an IANA zone Polars knows`);
+  return e;
 }
+
+const isUtc = (tz: string): boolean => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Z';
 
 /** Wall-clock (naive) datetime in `tz` → UTC instant. */
 export function wallClockToInstant(x: NativeExpr, tz: string): NativeExpr {
   const pl = native();
-  if (tz === 'UTC') return x.cast(PL.DatetimeUtc, true);
-  return x.dtReplaceTimeZone(tz, pl.lit('earliest'), 'null').dtConvertTimeZone('UTC');
+  if (isUtc(tz)) return x.cast(PL.DatetimeUtc, true);
+  return checkedZone(checkedZone(x.dtReplaceTimeZone(tz, pl.lit('earliest'), 'null'), tz).dtConvertTimeZone('UTC'), tz);
 }
 
 /** UTC instant → its wall clock in `tz` (naive datetime). */
 export function instantToWallClock(x: NativeExpr, tz: string): NativeExpr {
   const pl = native();
-  if (tz === 'UTC') return x.cast(PL.Datetime, true);
-  return x.dtConvertTimeZone(tz).dtReplaceTimeZone('UTC', pl.lit('raise'), 'raise').cast(PL.Datetime, true);
+  if (isUtc(tz)) return x.cast(PL.Datetime, true);
+  return checkedZone(x.dtConvertTimeZone(tz), tz).dtReplaceTimeZone('UTC', pl.lit('raise'), 'raise').cast(PL.Datetime, true);
 }
 
 function castToString(x: NativeExpr, from: DataType, ctx: CastContext): NativeExpr {
   if (isIntegral(from) || from instanceof BooleanType || from instanceof DateType) return x.cast(PL.String, true);
-  if (from instanceof TimestampType) return formatTimestamp(inZone(x, ctx.timeZone));
+  if (from instanceof TimestampType) return formatTimestamp(instantToWallClock(x, ctx.timeZone));
   if (from instanceof TimestampNTZType) return formatTimestamp(x);
   // Double/Float need Java's Double.toString; binary and nested types Spark's own rendering.
   return delegate(`cast ${from.simpleString()} to string`);

@@ -58,15 +58,12 @@ const divide: ScalarLowering = (call, ctx) => {
   return ifElse(b.eq(f64(0)), nullOf(new DoubleType()), a.trueDiv(b));
 };
 
-/** `%`: Java semantics (sign of the dividend); `% 0` is null. */
+/** `%` on integers: Java semantics (sign of the dividend); `% 0` is null. */
 const remainder: ScalarLowering = (call, ctx) => {
   const [a, b, t] = binary(call, ctx);
   const zero = numLit(0, t);
-  if (isFloatT(t)) {
-    // fmod via |a| % |b| (Polars' % takes the divisor's sign), then the dividend's sign.
-    const m = a.abs().rem(b.abs());
-    return ifElse(b.eq(zero), nullOf(t), ifElse(a.lt(zero), m.mul(numLit(-1, t)), m));
-  }
+  // Polars' float % is a - b*floor(a/b), not the exact fmod Java computes.
+  if (isFloatT(t)) delegate('floating-point remainder (Polars does not compute an exact fmod)');
   const r = a.rem(b); // null when b = 0
   return ifElse(r.neq(zero).and(a.lt(zero).xor(b.lt(zero))), r.sub(b), r);
 };

@@ -15,7 +15,7 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../../../types/data-types.js';
-import { floatToIntegral, inZone, stringToDate } from '../cast.js';
+import { floatToIntegral, instantToWallClock, stringToDate } from '../cast.js';
 import { delegate } from '../delegation.js';
 import type { NativeExpr } from '../native.js';
 import { cases, f64, i32, i64, ifElse, nullOf, str } from '../nx.js';
@@ -226,7 +226,7 @@ const timePart =
   (call, ctx) => {
     const t = typeOf(arg(call, 0));
     const x = tr0(call, ctx);
-    return f(t instanceof TimestampType ? inZone(x, ctx.timeZone) : x).cast(PL.Int32, true);
+    return f(t instanceof TimestampType ? instantToWallClock(x, ctx.timeZone) : x).cast(PL.Int32, true);
   };
 
 const days = (d: NativeExpr): NativeExpr => d.cast(PL.Int32, true);
