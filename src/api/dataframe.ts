@@ -588,7 +588,7 @@ export class DataFrame {
     return this.#session.exportBackend.toArrow(this.executeBatch());
   }
 
-  /** One JSON document per row (PySpark returns them as an RDD of strings). */
+  /** One JSON document per row, null fields left out as Spark's JSON writer does (PySpark returns an RDD of strings). */
   toJSON(): string[] {
     return this.collect().map((r) => JSON.stringify(r.asDict(true), jsonReplacer));
   }
@@ -628,6 +628,7 @@ export class DataFrame {
 }
 
 function jsonReplacer(_k: string, v: unknown): unknown {
+  if (v === null) return undefined;
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (v instanceof Map) return Object.fromEntries(v);
   return v;
