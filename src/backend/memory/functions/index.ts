@@ -3,10 +3,15 @@
  * A test checks that every registered FunctionDef has an entry here.
  */
 import { NotImplementedException } from '../../../errors/index.js';
+import { aggregateImpls } from './aggregate.js';
+import { collectionImpls } from './collection.js';
+import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
+import { generatorImpls } from './generator.js';
 import { mathImpls } from './math.js';
 import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
+import { windowImpls } from './window.js';
 import type { FunctionImpl, FunctionTable } from './types.js';
 
 export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
@@ -14,6 +19,11 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...mathImpls,
   ...stringImpls,
   ...datetimeImpls,
+  ...conditionalImpls,
+  ...collectionImpls,
+  ...aggregateImpls,
+  ...windowImpls,
+  ...generatorImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -1,0 +1,448 @@
+/**
+ * Aggregate functions as accumulator factories. Nulls are ignored (except by
+ * `count(1)`, whose argument is never null, and `first`/`last` without
+ * ignoreNulls). Floating-point moments use Spark's exact update formulas so
+ * results match to the last bit.
+ */
+import type { Call } from '../../../expr/nodes.js';
+import { DecimalType, DoubleType, FloatType, type DataType } from '../../../types/data-types.js';
+import { comparatorFor, hashKey } from '../runtime/compare.js';
+import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
+import { addLong, subLong, type Long } from '../runtime/long.js';
+import type { Accumulator, AggregateImpl, FunctionImpl } from './types.js';
+import { argType, literalArg, resultType } from './util.js';
+
+const isNullish = (v: unknown): boolean => v === null || v === undefined;
+
+const aggregate = (create: (call: Call) => Accumulator): AggregateImpl => ({ kind: 'aggregate', create });
+
+/** `ignoreNulls` from the call's options or a literal second argument (first(x, true)). */
+function ignoreNulls(call: Call): boolean {
+  const opt = call.options?.ignoreNulls ?? call.options?.ignorenulls;
+  if (typeof opt === 'boolean') return opt;
+  const lit = literalArg(call, 1);
+  return lit?.value === true;
+}
+
+const count = aggregate((call) => {
+  let n = 0;
+  const k = call.args.length;
+  const test = (args: readonly unknown[]): boolean => {
+    for (let j = 0; j < k; j++) if (isNullish(args[j])) return false;
+    return true;
+  };
+  return {
+    add: (args) => {
+      if (test(args)) n++;
+    },
+    remove: (args) => {
+      if (test(args)) n--;
+    },
+    result: () => n,
+  };
+});
+
+/** sum: long (wrapping) for integral input, double for floating, decimal(p+10,s) with null on overflow. */
+const sum = aggregate((call) => {
+  const rt = resultType(call);
+  const t = argType(call, 0);
+  if (rt instanceof DecimalType) {
+    const from = (t as DecimalType).scale;
+    let acc = 0n;
+    let seen = 0;
+    return {
+      add: (a) => {
+        if (isNullish(a[0])) return;
+        acc += a[0] as bigint;
+        seen++;
+      },
+      remove: (a) => {
+        if (isNullish(a[0])) return;
+        acc -= a[0] as bigint;
+        seen--;
+      },
+      result: () => {
+        if (seen === 0) return null;
+        const r = rescale(acc, from, rt.scale);
+        return fitsPrecision(r, rt.precision) ? r : null;
+      },
+    };
+  }
+  if (rt instanceof DoubleType || rt instanceof FloatType) {
+    let acc = 0;
+    let seen = false;
+    return {
+      add: (a) => {
+        if (isNullish(a[0])) return;
+        const v = a[0];
+        acc += typeof v === 'bigint' ? Number(v) : (v as number);
+        seen = true;
+      },
+      result: () => (seen ? acc : null),
+    };
+  }
+  let acc: Long = 0;
+  let seen = 0;
+  return {
+    add: (a) => {
+      if (isNullish(a[0])) return;
+      acc = addLong(acc, a[0] as Long);
+      seen++;
+    },
+    remove: (a) => {
+      if (isNullish(a[0])) return;
+      acc = subLong(acc, a[0] as Long);
+      seen--;
+    },
+    result: () => (seen > 0 ? acc : null),
+  };
+});
+
+/** avg: double sum / count; decimals divide exactly into decimal(p+4, s+4) (HALF_UP). */
+const avg = aggregate((call) => {
+  const rt = resultType(call);
+  const t = argType(call, 0);
+  if (rt instanceof DecimalType && t instanceof DecimalType) {
+    let acc = 0n;
+    let n = 0;
+    return {
+      add: (a) => {
+        if (isNullish(a[0])) return;
+        acc += a[0] as bigint;
+        n++;
+      },
+      remove: (a) => {
+        if (isNullish(a[0])) return;
+        acc -= a[0] as bigint;
+        n--;
+      },
+      result: () => {
+        if (n === 0) return null;
+        if (!fitsPrecision(acc, Math.min(38, t.precision + 10))) return null;
+        const r = divHalfUp(acc * pow10(rt.scale - t.scale), BigInt(n));
+        return fitsPrecision(r, rt.precision) ? r : null;
+      },
+    };
+  }
+  let acc = 0;
+  let n = 0;
+  return {
+    add: (a) => {
+      if (isNullish(a[0])) return;
+      const v = a[0];
+      acc += typeof v === 'bigint' ? Number(v) : (v as number);
+      n++;
+    },
+    result: () => (n === 0 ? null : acc / n),
+  };
+});
+
+function extreme(sign: 1 | -1): AggregateImpl {
+  return aggregate((call) => {
+    const cmp = comparatorFor(argType(call, 0));
+    let best: unknown = null;
+    return {
+      add: (a) => {
+        const v = a[0];
+        if (isNullish(v)) return;
+        if (best === null || sign * cmp(v, best) > 0) best = v;
+      },
+      result: () => best,
+    };
+  });
+}
+
+function firstLast(last: boolean): AggregateImpl {
+  return aggregate((call) => {
+    const skipNulls = ignoreNulls(call);
+    let value: unknown = null;
+    let set = false;
+    return {
+      add: (a) => {
+        const v = a[0] ?? null;
+        if (skipNulls && v === null) return;
+        if (last || !set) {
+          value = v;
+          set = true;
+        }
+      },
+      result: () => value,
+    };
+  });
+}
+
+const collectList = aggregate(() => {
+  const items: unknown[] = [];
+  return {
+    add: (a) => {
+      if (!isNullish(a[0])) items.push(a[0]);
+    },
+    result: () => items.slice(),
+  };
+});
+
+const collectSet = aggregate((call) => {
+  const t = argType(call, 0);
+  const seen = new Map<unknown, unknown>();
+  return {
+    add: (a) => {
+      const v = a[0];
+      if (isNullish(v)) return;
+      const k = hashKey(v, t);
+      if (!seen.has(k)) seen.set(k, v);
+    },
+    result: () => [...seen.values()],
+  };
+});
+
+/** Spark's CentralMomentAgg update (n, avg, m2, m3, m4) and final formulas. */
+function moments(order: 2 | 3 | 4, finish: (n: number, m2: number, m3: number, m4: number) => number | null): AggregateImpl {
+  return aggregate(() => {
+    let n = 0;
+    let mean = 0;
+    let m2 = 0;
+    let m3 = 0;
+    let m4 = 0;
+    return {
+      add: (a) => {
+        const x = a[0];
+        if (isNullish(x)) return;
+        const v = typeof x === 'bigint' ? Number(x) : (x as number);
+        const newN = n + 1;
+        const delta = v - mean;
+        const deltaN = delta / newN;
+        const newM2 = m2 + delta * (delta - deltaN);
+        const delta2 = delta * delta;
+        const deltaN2 = deltaN * deltaN;
+        const newM3 = order >= 3 ? m3 - 3.0 * deltaN * newM2 + delta * (delta2 - deltaN2) : 0;
+        const newM4 = order >= 4 ? m4 - 4.0 * deltaN * newM3 - 6.0 * deltaN2 * newM2 + delta * (delta * delta2 - deltaN * deltaN2) : 0;
+        n = newN;
+        mean += deltaN;
+        m2 = newM2;
+        m3 = newM3;
+        m4 = newM4;
+      },
+      result: () => (n === 0 ? null : finish(n, m2, m3, m4)),
+    };
+  });
+}
+
+/** Spark's Covariance / PearsonCorrelation updates. */
+function bivariate(finish: (n: number, ck: number, xMk: number, yMk: number) => number | null): AggregateImpl {
+  return aggregate(() => {
+    let n = 0;
+    let xAvg = 0;
+    let yAvg = 0;
+    let ck = 0;
+    let xMk = 0;
+    let yMk = 0;
+    return {
+      add: (a) => {
+        if (isNullish(a[0]) || isNullish(a[1])) return;
+        const x = a[0] as number;
+        const y = a[1] as number;
+        const newN = n + 1;
+        const dx = x - xAvg;
+        const dxN = dx / newN;
+        const dy = y - yAvg;
+        const dyN = dy / newN;
+        const newXAvg = xAvg + dxN;
+        const newYAvg = yAvg + dyN;
+        ck += dx * (y - newYAvg);
+        xMk += dx * (x - newXAvg);
+        yMk += dy * (y - newYAvg);
+        xAvg = newXAvg;
+        yAvg = newYAvg;
+        n = newN;
+      },
+      result: () => (n === 0 ? null : finish(n, ck, xMk, yMk)),
+    };
+  });
+}
+
+const approxCountDistinct = aggregate((call) => {
+  const t = argType(call, 0);
+  const seen = new Set<unknown>();
+  return {
+    add: (a) => {
+      if (!isNullish(a[0])) seen.add(hashKey(a[0], t));
+    },
+    result: () => seen.size,
+  };
+});
+
+const product = aggregate(() => {
+  let acc = 1;
+  let seen = false;
+  return {
+    add: (a) => {
+      if (isNullish(a[0])) return;
+      acc *= a[0] as number;
+      seen = true;
+    },
+    result: () => (seen ? acc : null),
+  };
+});
+
+const asNumber = (v: unknown, t: DataType): number =>
+  t instanceof DecimalType ? Number(`${v as bigint}e${-t.scale}`) : typeof v === 'bigint' ? Number(v) : (v as number);
+
+/** Exact percentile with linear interpolation (Spark's `percentile`, `median`). */
+function percentileOf(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const pos = p * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  return lo === hi ? a : a + (pos - lo) * (b - a);
+}
+
+const numericCmp = comparatorFor(new DoubleType());
+
+function percentileAgg(fixed?: number): AggregateImpl {
+  return aggregate((call) => {
+    const t = argType(call, 0);
+    const pLit = fixed ?? (literalArg(call, 1)?.value as number | undefined) ?? 0.5;
+    const values: number[] = [];
+    return {
+      add: (a) => {
+        if (!isNullish(a[0])) values.push(asNumber(a[0], t));
+      },
+      result: () => percentileOf(values.slice().sort(numericCmp), pLit),
+    };
+  });
+}
+
+/** percentile_approx: the smallest value whose rank reaches p·n (exact for the data sizes we hold). */
+const percentileApprox = aggregate((call) => {
+  const t = argType(call, 0);
+  const cmp = comparatorFor(t);
+  const p = literalArg(call, 1)?.value;
+  const values: unknown[] = [];
+  return {
+    add: (a) => {
+      if (!isNullish(a[0])) values.push(a[0]);
+    },
+    result: () => {
+      if (values.length === 0) return null;
+      const sorted = values.slice().sort(cmp);
+      const pick = (q: number): unknown => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+      return Array.isArray(p) ? p.map((q) => pick(q as number)) : pick((p as number | undefined) ?? 0.5);
+    },
+  };
+});
+
+function boolAgg(all: boolean): AggregateImpl {
+  return aggregate(() => {
+    let acc: boolean | null = null;
+    return {
+      add: (a) => {
+        const v = a[0];
+        if (isNullish(v)) return;
+        acc = acc === null ? (v as boolean) : all ? acc && (v as boolean) : acc || (v as boolean);
+      },
+      result: () => acc,
+    };
+  });
+}
+
+const countIf = aggregate(() => {
+  let n = 0;
+  return {
+    add: (a) => {
+      if (a[0] === true) n++;
+    },
+    remove: (a) => {
+      if (a[0] === true) n--;
+    },
+    result: () => n,
+  };
+});
+
+/** max_by(x, ord) / min_by(x, ord): x at the row with the largest/smallest non-null ord. */
+function byOrder(sign: 1 | -1): AggregateImpl {
+  return aggregate((call) => {
+    const cmp = comparatorFor(argType(call, 1));
+    let bestOrd: unknown = null;
+    let value: unknown = null;
+    return {
+      add: (a) => {
+        const o = a[1];
+        if (isNullish(o)) return;
+        if (bestOrd === null || sign * cmp(o, bestOrd) > 0) {
+          bestOrd = o;
+          value = a[0] ?? null;
+        }
+      },
+      result: () => value,
+    };
+  });
+}
+
+/** mode: the most frequent non-null value (first seen wins ties). */
+const mode = aggregate((call) => {
+  const t = argType(call, 0);
+  const counts = new Map<unknown, { v: unknown; n: number }>();
+  return {
+    add: (a) => {
+      if (isNullish(a[0])) return;
+      const k = hashKey(a[0], t);
+      const e = counts.get(k);
+      if (e) e.n++;
+      else counts.set(k, { v: a[0], n: 1 });
+    },
+    result: () => {
+      let best: { v: unknown; n: number } | undefined;
+      for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+      return best ? best.v : null;
+    },
+  };
+});
+
+const stddevSamp = moments(2, (n, m2) => (n === 1 ? null : Math.sqrt(m2 / (n - 1))));
+const varSamp = moments(2, (n, m2) => (n === 1 ? null : m2 / (n - 1)));
+
+export const aggregateImpls: Record<string, FunctionImpl> = {
+  count,
+  sum,
+  avg,
+  mean: avg,
+  min: extreme(-1),
+  max: extreme(1),
+  first: firstLast(false),
+  last: firstLast(true),
+  first_value: firstLast(false),
+  last_value: firstLast(true),
+  any_value: firstLast(false),
+  collect_list: collectList,
+  array_agg: collectList,
+  collect_set: collectSet,
+  stddev_samp: stddevSamp,
+  stddev: stddevSamp,
+  std: stddevSamp,
+  stddev_pop: moments(2, (n, m2) => Math.sqrt(m2 / n)),
+  var_samp: varSamp,
+  variance: varSamp,
+  var_pop: moments(2, (n, m2) => m2 / n),
+  skewness: moments(3, (n, m2, m3) => (m2 === 0 ? null : (Math.sqrt(n) * m3) / Math.sqrt(m2 * m2 * m2))),
+  kurtosis: moments(4, (n, m2, _m3, m4) => (m2 === 0 ? null : (n * m4) / (m2 * m2) - 3.0)),
+  corr: bivariate((n, ck, xMk, yMk) => (n === 1 ? null : ck / Math.sqrt(xMk * yMk))),
+  covar_pop: bivariate((n, ck) => ck / n),
+  covar_samp: bivariate((n, ck) => (n === 1 ? null : ck / (n - 1))),
+  approx_count_distinct: approxCountDistinct,
+  product,
+  median: percentileAgg(0.5),
+  percentile: percentileAgg(),
+  percentile_approx: percentileApprox,
+  approx_percentile: percentileApprox,
+  bool_and: boolAgg(true),
+  every: boolAgg(true),
+  bool_or: boolAgg(false),
+  some: boolAgg(false),
+  any: boolAgg(false),
+  count_if: countIf,
+  max_by: byOrder(1),
+  min_by: byOrder(-1),
+  mode,
+};
