@@ -36,3 +36,4 @@ export {
   InternalError,
 } from './errors/index.js';
 export type { BackendType } from './backend/protocols.js';
+export type { AdaptiveReport, JoinSimulation, SkewedPartition } from './optimizer/adaptive/index.js';

@@ -23,7 +23,9 @@ export function analyzeJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyz
   }
   const { leftKeys, rightKeys, nullSafeKeys, residual } = extractEquiKeys(condition, nl);
   const attrs = joinOutput(p.joinType, left.attrs, right.attrs);
+  const broadcast = p.broadcast ?? (isBroadcastHint(p.right) ? 'right' : isBroadcastHint(p.left) ? 'left' : undefined);
   const node = withProps(p, {
+    broadcast,
     left: left.plan,
     right: right.plan,
     leftKeys,
@@ -162,6 +164,11 @@ function analyzeUsingJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed
   });
   const project = withProps(plan('Project', { input: joined.plan, exprs }), { schema: schemaFromAttributes(attrs) });
   return { plan: project as LogicalPlan, attrs };
+}
+
+/** `broadcast(df)` / `df.hint('broadcast')` on a join input (Spark also accepts BROADCASTJOIN and MAPJOIN). */
+function isBroadcastHint(p: LogicalPlan): boolean {
+  return p.kind === 'Hint' && ['broadcast', 'broadcastjoin', 'mapjoin'].includes(p.name.toLowerCase());
 }
 
 function stripUndefined<T extends object>(o: T): T {

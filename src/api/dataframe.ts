@@ -22,6 +22,7 @@ import { batchRows, type Batch } from '../data/batch.js';
 import type { Row } from '../data/row.js';
 import { formatSchemaTree } from '../format/print-schema.js';
 import { formatShow } from '../format/show.js';
+import { formatAdaptiveReport } from '../optimizer/adaptive/index.js';
 import { explainPlan } from '../plan/explain.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
@@ -580,7 +581,10 @@ export class DataFrame {
     const mode = extended === true ? 'extended' : extended === false ? 'simple' : extended;
     const analyzed = this.#session.analyze(this.#plan).plan;
     const optimized = this.#session.optimizedPlan(this.#plan);
-    return explainPlan({ parsed: this.#plan, analyzed, optimized, mode, backend: this.#session.materializer });
+    const text = explainPlan({ parsed: this.#plan, analyzed, optimized, mode, backend: this.#session.materializer });
+    // The adaptive simulation runs the join inputs, so only the detailed modes include it.
+    if (mode === 'simple' || mode === 'codegen') return text;
+    return `${text}\n\n${formatAdaptiveReport(this.#session.simulateAdaptiveExecution(this.#plan))}`;
   }
 
   /** The result as an apache-arrow Table. */

@@ -308,3 +308,6 @@ export const first_value = (col: ColumnOrName, ignoreNulls = false): Column => f
 export const last_value = (col: ColumnOrName, ignoreNulls = false): Column => last(col, ignoreNulls);
 export const substr = (str: ColumnOrName, pos: ColumnOrName, len?: ColumnOrName): Column =>
   len === undefined ? call('substring', c(str), c(pos)) : call('substring', c(str), c(pos), c(len));
+
+/** Marks a DataFrame for broadcast in joins (a hint: results are unchanged). */
+export const broadcast = <T extends { hint(name: string, ...parameters: unknown[]): T }>(df: T): T => df.hint('broadcast');

@@ -21,6 +21,7 @@ import { BackendFactory, isBackendType } from '../backend/factory.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
 import type { Batch } from '../data/batch.js';
 import { ExecutionException, IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError, SparklessError } from '../errors/index.js';
+import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { bindTables } from '../plan/bind-tables.js';
@@ -147,7 +148,7 @@ export class SparkSession {
       }
       struct = inferSchema(data, names);
     }
-    const batch: Batch = rowsToBatch(rows, struct);
+    const batch: Batch = rowsToBatch(rows, struct, { timeZone: this.timeZone });
     return new DataFrame(this, plan('LocalRelation', { data: batch }));
   }
 
@@ -207,6 +208,17 @@ export class SparkSession {
   /** @internal The resolved, optimized plan an action would run. */
   optimizedPlan(p: LogicalPlan): LogicalPlan {
     return optimize(this.analyze(p).plan);
+  }
+
+  /**
+   * sparkless extension: how Spark's adaptive execution would run the joins of
+   * `p` (broadcast, coalesced and skewed shuffle partitions), computed from the
+   * real inputs with Spark's partitioning and size rules. Results are unchanged.
+   */
+  simulateAdaptiveExecution(p: LogicalPlan): AdaptiveReport {
+    this.#checkActive();
+    const resolved = optimize(this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#run(n)));
+    return simulateAdaptiveExecution(resolved, adaptiveConf((k) => this.conf.getOption(k)), (n) => this.#run(n));
   }
 
   /** @internal Runs the plan of a DataFrame: analyze, use cached results, optimize, read tables, materialize. */
