@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BOOLEAN, BYTE, DecimalType, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, ArrayType, MapType } from '../../../src/types/data-types.js';
+import { type DataType, BOOLEAN, BYTE, DecimalType, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, ArrayType, MapType } from '../../../src/types/data-types.js';
 import { E } from '../../../src/expr/nodes.js';
 import { call, evalExprs, evalOne, lit, ref, schema } from '../../helpers/resolved.js';
 
-const n = (v: unknown, t = INT) => lit(v, t);
+const n = (v: unknown, t: DataType = INT) => lit(v, t);
 
 describe('arithmetic', () => {
   it('wraps int and long overflow like Java', () => {
