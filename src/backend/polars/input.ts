@@ -6,7 +6,7 @@
  * JS beyond the value array); decimal, binary, nested and null columns go
  * through one Arrow IPC message built buffer by buffer.
  */
-import { tableToIPC, Table, makeVector } from 'apache-arrow';
+import { Table, Utf8, makeData, makeVector, tableToIPC, type Data } from 'apache-arrow';
 import type { Batch } from '../../data/batch.js';
 import {
   BooleanType,
@@ -30,6 +30,9 @@ import { PL } from './type-mapper.js';
 /** Positional Polars column name. */
 export const colName = (i: number): string => 'c' + i;
 
+/** Long string columns are cheaper to ship as one Arrow buffer than string by string. */
+const STRINGS_VIA_ARROW_MIN_ROWS = 2048;
+
 /** A native DataFrame holding the batch, columns named `c0..c{n-1}`. */
 export function batchToNative(batch: Batch): NativeDataFrame {
   const pl = native();
@@ -37,13 +40,19 @@ export function batchToNative(batch: Batch): NativeDataFrame {
   const series: NativeSeries[] = new Array(fields.length);
   let viaArrow: number[] | undefined;
   for (let i = 0; i < fields.length; i++) {
-    const s = valuesToSeries(colName(i), fields[i]!.dataType, batch.columns[i]!);
+    const t = fields[i]!.dataType;
+    const values = batch.columns[i]!;
+    const s = t instanceof StringType && values.length >= STRINGS_VIA_ARROW_MIN_ROWS ? undefined : valuesToSeries(colName(i), t, values);
     if (s) series[i] = s;
     else (viaArrow ??= []).push(i);
   }
   if (viaArrow) {
     const cols: Record<string, ReturnType<typeof makeVector>> = {};
-    for (const i of viaArrow) cols[colName(i)] = makeVector(toArrowData(fields[i]!.dataType, batch.columns[i]!));
+    for (const i of viaArrow) {
+      const t = fields[i]!.dataType;
+      const values = batch.columns[i]!;
+      cols[colName(i)] = makeVector(t instanceof StringType ? stringData(values) : toArrowData(t, values));
+    }
     const df = pl.readIpcStream(Buffer.from(tableToIPC(new Table(cols), 'stream')), {});
     const got = df.getColumns();
     viaArrow.forEach((i, k) => (series[i] = got[k]!));
@@ -60,6 +69,8 @@ export function emptyNative(schema: StructType): NativeDataFrame {
 export function valuesToSeries(name: string, t: DataType, values: readonly unknown[]): NativeSeries | undefined {
   const S = native().JsSeries;
   const vals = values as unknown[];
+  const dense = denseNumeric(name, t, values);
+  if (dense) return dense;
   if (t instanceof IntegerType) return S.newOptI32(name, vals as (number | null)[]);
   if (t instanceof LongType) return longSeries(name, vals);
   if (t instanceof DoubleType) return S.newOptF64(name, vals as (number | null)[]);
@@ -72,6 +83,77 @@ export function valuesToSeries(name: string, t: DataType, values: readonly unkno
   if (t instanceof ByteType) return S.newOptI32(name, vals as (number | null)[]).cast(PL.Int8, true);
   if (t instanceof FloatType) return S.newOptF64(name, vals as (number | null)[]).cast(PL.Float32, true);
   return undefined;
+}
+
+/** All values are non-null numbers (the typed-array constructors are ~10x faster than the optional ones). */
+function allNumbers(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return false;
+  return true;
+}
+
+/** Null-free numeric/date/timestamp columns through typed arrays. */
+function denseNumeric(name: string, t: DataType, values: readonly unknown[]): NativeSeries | undefined {
+  const S = native().JsSeries;
+  if (t instanceof DoubleType) return allNumbers(values) ? S.newFloat64Array(name, Float64Array.from(values as number[])) : undefined;
+  if (t instanceof IntegerType || t instanceof DateType || t instanceof ShortType || t instanceof ByteType) {
+    if (!allNumbers(values)) return undefined;
+    const s = S.newInt32Array(name, Int32Array.from(values as number[]));
+    if (t instanceof IntegerType) return s;
+    return s.cast(t instanceof DateType ? PL.Date : t instanceof ShortType ? PL.Int16 : PL.Int8, true);
+  }
+  if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) {
+    // Safe integers are exact in a Float64Array; the cast to Int64 is then exact too.
+    if (!allNumbers(values)) return undefined;
+    const s = S.newFloat64Array(name, Float64Array.from(values as number[])).cast(PL.Int64, true);
+    if (t instanceof LongType) return s;
+    return s.cast(t instanceof TimestampType ? PL.DatetimeUtc : PL.Datetime, true);
+  }
+  if (t instanceof FloatType) {
+    if (!allNumbers(values)) return undefined;
+    return S.newFloat64Array(name, Float64Array.from(values as number[])).cast(PL.Float32, true);
+  }
+  return undefined;
+}
+
+/**
+ * Arrow data for a string column: all strings joined and encoded once,
+ * offsets from UTF-16 lengths when the text is ASCII, from per-string byte
+ * lengths otherwise.
+ */
+function stringData(values: readonly unknown[]): Data {
+  const n = values.length;
+  const parts: string[] = new Array(n);
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v === 'string') parts[i] = v;
+    else {
+      parts[i] = '';
+      nullCount++;
+    }
+  }
+  const joined = parts.join('');
+  const bytes = Buffer.from(joined, 'utf8');
+  const ascii = bytes.length === joined.length;
+  const offsets = new Int32Array(n + 1);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    o += ascii ? parts[i]!.length : Buffer.byteLength(parts[i]!, 'utf8');
+    offsets[i + 1] = o;
+  }
+  let nullBitmap: Uint8Array | undefined;
+  if (nullCount > 0) {
+    nullBitmap = new Uint8Array((n + 7) >> 3);
+    for (let i = 0; i < n; i++) if (typeof values[i] === 'string') nullBitmap[i >> 3]! |= 1 << (i & 7);
+  }
+  return makeData({
+    type: new Utf8(),
+    length: n,
+    nullCount,
+    nullBitmap,
+    valueOffsets: offsets,
+    data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+  });
 }
 
 /** Int64 series; `newOptI64` takes numbers only, so bigints go through a BigInt64Array. */

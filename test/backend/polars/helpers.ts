@@ -12,7 +12,8 @@ type Fields = readonly (readonly [string, DataType] | readonly [string, DataType
 export const schema = (fields: Fields): StructType =>
   new StructType(fields.map((f) => new StructField(f[0], f[1], f[2] ?? true)));
 
-const node = <T extends LogicalPlan>(p: Omit<T, 'id'>): T => Object.freeze({ ...p, id: newPlanId() }) as T;
+const node = (p: { readonly kind: LogicalPlan['kind'] } & Record<string, unknown>): LogicalPlan =>
+  Object.freeze({ ...p, id: newPlanId() }) as unknown as LogicalPlan;
 
 /** A LocalRelation from rows of internal values. */
 export function rel(fields: Fields, rows: readonly (readonly unknown[])[]): LogicalPlan {
