@@ -309,7 +309,7 @@ export const CASES: readonly ParityCase[] = [
     file: 'dataframe_methods/describe.json',
     pyspark: 'df.describe()',
     run: (_s, i) => one(i).describe(),
-    compare: { ordered: true, numericStrings: true },
+    compare: { ordered: true },
   },
   {
     file: 'dataframe_methods/random_split.json',
@@ -334,7 +334,7 @@ export const CASES: readonly ParityCase[] = [
     file: 'dataframe_methods/summary.json',
     pyspark: 'df.summary()',
     run: (_s, i) => one(i).summary(),
-    compare: { ordered: true, numericStrings: true },
+    compare: { ordered: true },
   },
 
   // ---- DataFrame operations ----

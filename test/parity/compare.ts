@@ -24,10 +24,8 @@
  *   time zone) against the Date's instant, to the millisecond;
  * - maps (JS Map) against the fixture's JSON object, structs (Row) by field;
  * - arrays in order, or as multisets for the case's `unorderedArrayColumns`;
- * - strings exactly, except that with `numericStrings` two strings that are
- *   both decimal renderings of doubles (`12909.944487358056`) may differ
- *   within `tolerance` (the last digit of describe()'s stddev depends on the
- *   summation order).
+ * - strings exactly (describe()/summary() statistics included: Spark's text
+ *   of a double is part of the result).
  */
 import type { Row } from '../../src/data/row.js';
 import {
@@ -50,8 +48,6 @@ export interface CompareOptions {
   readonly unorderedArrayColumns?: readonly string[];
   /** Relative tolerance for doubles (default 1e-9). */
   readonly tolerance?: number;
-  /** Compare decimal renderings of doubles in string columns within `tolerance` (describe/summary). */
-  readonly numericStrings?: boolean;
 }
 
 export const DEFAULT_TOLERANCE = 1e-9;
@@ -143,7 +139,6 @@ export function rowToFixtureDict(row: Row): Record<string, unknown> {
 
 interface Ctx {
   readonly tol: number;
-  readonly numericStrings: boolean;
   readonly unorderedArrays: ReadonlySet<string>;
 }
 
@@ -159,7 +154,6 @@ export function compareRows(rows: readonly Row[], schema: SchemaLike, expected: 
   const problems: string[] = [];
   const ctx: Ctx = {
     tol: options.tolerance ?? DEFAULT_TOLERANCE,
-    numericStrings: options.numericStrings ?? false,
     unorderedArrays: new Set(options.unorderedArrayColumns ?? []),
   };
   if (expected.data.length !== expected.rowCount) {
@@ -229,11 +223,7 @@ export function valueDiff(actual: unknown, expected: unknown, type: DataType | u
   if (typeof expected === 'boolean') return actual === expected ? undefined : bad();
   if (typeof expected === 'string') {
     if (actual instanceof Date) return dateMatches(actual, expected, type) ? undefined : bad(`as ISO: ${actual.toISOString()}`);
-    if (typeof actual === 'string') {
-      if (actual === expected) return undefined;
-      if (ctx.numericStrings && DOUBLE_TEXT.test(actual) && DOUBLE_TEXT.test(expected) && numbersClose(Number(actual), Number(expected), ctx.tol)) return undefined;
-      return bad();
-    }
+    if (typeof actual === 'string') return actual === expected ? undefined : bad();
     if (typeof actual === 'bigint') return actual.toString() === expected ? undefined : bad();
     return bad(`a ${typeof actual} where the fixture has a string`);
   }
@@ -282,8 +272,6 @@ export function valueDiff(actual: unknown, expected: unknown, type: DataType | u
   }
   return bad(`unsupported fixture value`);
 }
-
-const DOUBLE_TEXT = /^-?(?:\d+\.\d+(?:E-?\d+)?|NaN|Infinity|-Infinity)$/;
 
 export function numbersClose(a: number, e: number, tol: number): boolean {
   if (Number.isNaN(a) || Number.isNaN(e)) return Number.isNaN(a) && Number.isNaN(e);
