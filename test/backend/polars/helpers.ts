@@ -164,3 +164,18 @@ export function runWithReport(plan: LogicalPlan, opts: PolarsMaterializerOptions
   const rows = batchRows(m.materialize(plan));
   return { rows, delegated: m.lastDelegations.map((d) => d.kind) };
 }
+
+/** A Window node: `cols` are [name, window function call, spec]. */
+export function windowNode(input: LogicalPlan, cols: readonly (readonly [string, Call, import('../../../src/expr/nodes.js').WindowSpecDef])[]): LogicalPlan {
+  const windowExprs = cols.map(([name, fn, spec]) => {
+    const w = Object.freeze({ ...E.window(fn, spec), dataType: typeOf(fn), nullable: true });
+    return Object.freeze({ ...E.alias(w, name), dataType: typeOf(fn), nullable: true });
+  });
+  const s = schemaOf(input);
+  return node({
+    kind: 'Window',
+    input,
+    windowExprs,
+    schema: new StructType([...s.fields, ...windowExprs.map((a) => new StructField(a.name, a.dataType!, true))]),
+  });
+}
