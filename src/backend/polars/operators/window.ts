@@ -92,6 +92,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     const NP = `_np${s}`;
     const LAST = `_lp${s}`;
     const SZ = `_sz${s}`;
+    const PID = `_pid${s}`;
     if (ordered) {
       const keys = spec.orderBy.map((o) => sortKey(tr, o.child));
       lf = sortBy(lf, spec.orderBy.map((o, i) => ({ key: keys[i]!, asc: o.ascending, nullsFirst: o.nullsFirst })), col(WI));
@@ -104,10 +105,34 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
       }
       lf = lf.withColumns([rn.alias(RN), over(pl.len()).cast(PL.Int64, true).alias(SZ)]);
       lf = lf.withColumns([col(RN).eq(i64(1)).or(changed!).alias(NP)]);
-      lf = lf.withColumns([over(col(NP).shift(i64(-1))).fillNull(pl.lit(true)).alias(LAST)]);
+      lf = lf.withColumns([
+        over(col(NP).shift(i64(-1))).fillNull(pl.lit(true)).alias(LAST),
+        over(col(NP).cast(PL.Int64, true).cumSum(false)).alias(PID),
+      ]);
     }
-    const ctx: WinCtx = { env, tr, over, rn: col(RN), np: col(NP), last: col(LAST), size: col(SZ), kind, ordered };
-    lf = lf.withColumns(items.map((it) => lowerWindow(it.w, ctx).alias(colName(it.out))));
+    // Lowerings may stage intermediate columns (computed first, then read by the final expressions).
+    const staged: NativeExpr[] = [];
+    const stage = (e: NativeExpr): NativeExpr => {
+      const name = `_st${s}_${staged.length}`;
+      staged.push(e.alias(name));
+      return col(name);
+    };
+    const ctx: WinCtx = {
+      env,
+      tr,
+      over,
+      rn: col(RN),
+      np: col(NP),
+      last: col(LAST),
+      size: col(SZ),
+      peerGroup: [...P, col(PID)],
+      stage,
+      kind,
+      ordered,
+    };
+    const finals = items.map((it) => lowerWindow(it.w, ctx).alias(colName(it.out)));
+    if (staged.length > 0) lf = lf.withColumns(staged);
+    lf = lf.withColumns(finals);
   }
   if (anyOrdered) lf = lf.sortByExprs([col(WI)], false, false, true);
   return lf.select(Array.from({ length: n + plan.windowExprs.length }, (_, i) => col(colName(i))));
@@ -146,6 +171,10 @@ interface WinCtx {
   readonly last: NativeExpr;
   /** Partition size. */
   readonly size: NativeExpr;
+  /** Partition keys plus the peer-group number: `over` these addresses one peer group. */
+  readonly peerGroup: readonly NativeExpr[];
+  /** Computes `e` as a column before the final expressions and returns a reference to it. */
+  readonly stage: (e: NativeExpr) => NativeExpr;
   readonly kind: FrameKind | undefined;
   readonly ordered: boolean;
 }
@@ -227,10 +256,10 @@ function lowerAggregate(fn: Call, c: WinCtx): NativeExpr {
     return c.over(aggTr.tr(fn));
   }
   notComplex(fn);
-  const { over, last } = c;
-  // Running value at each row (ROWS); RANGE takes the value at the last peer.
+  const { over } = c;
+  // Running value at each row (ROWS); RANGE takes the value at the last row of the peer group.
   const atPeerEnd = (running: NativeExpr): NativeExpr =>
-    c.kind === 'runningRange' ? over(ifElse(last, running, nullOf(typeOf(fn))).backwardFill()) : running;
+    c.kind === 'runningRange' ? c.stage(running).last().over(c.peerGroup) : running;
   const arg0 = fn.args[0];
   const x = arg0 && arg0.kind !== 'Literal' ? c.tr.tr(arg0) : undefined;
   const t = arg0 ? typeOf(arg0) : undefined;
