@@ -20,7 +20,7 @@ import type { RowFn, WindowPartition } from '../functions/types.js';
 import { pow10 } from '../runtime/decimal.js';
 import { AggregateFeeder } from './aggregate.js';
 import { keyFunction } from './keys.js';
-import { keyComparator } from './ordering.js';
+import { evalSortKeys, positionComparator, sortedPositions } from './ordering.js';
 import { densify, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
@@ -65,19 +65,26 @@ function buildLayout(spec: WindowSpecDef, n: number, env: CompileEnv): Layout {
   }
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
-  const cmp = spec.orderBy.length > 0 ? keyComparator(all, spec.orderBy, env) : () => 0;
-  const perm = Array.from({ length: n }, (_, i) => i);
-  if (ids.size > 1 || spec.orderBy.length > 0) perm.sort((a, b) => pid[a]! - pid[b]! || cmp(a, b) || a - b);
+  // Sort every row by the ORDER BY keys once, then bucket by partition (stable counting sort).
+  const keys = evalSortKeys(all, spec.orderBy, env);
+  const order = spec.orderBy.length > 0 ? sortedPositions(n, keys) : all;
+  const cmp = positionComparator(keys);
+  const numParts = ids.size;
+  const starts = new Int32Array(numParts + 1);
+  for (let i = 0; i < n; i++) starts[pid[i]! + 1]!++;
+  for (let p = 0; p < numParts; p++) starts[p + 1]! += starts[p]!;
+  const fill = starts.slice(0, numParts);
+  const grouped = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = order[k]!;
+    grouped[fill[pid[row]!]!++] = row;
+  }
 
   const partitions: Int32Array[] = [];
   const peerStart: Int32Array[] = [];
   const peerEnd: Int32Array[] = [];
-  let k = 0;
-  while (k < n) {
-    const p = pid[perm[k]!]!;
-    let end = k;
-    while (end < n && pid[perm[end]!] === p) end++;
-    const rows = Int32Array.from(perm.slice(k, end));
+  for (let p = 0; p < numParts; p++) {
+    const rows = grouped.subarray(starts[p]!, starts[p + 1]!);
     const size = rows.length;
     const ps = new Int32Array(size);
     const pe = new Int32Array(size);
@@ -94,7 +101,6 @@ function buildLayout(spec: WindowSpecDef, n: number, env: CompileEnv): Layout {
     partitions.push(rows);
     peerStart.push(ps);
     peerEnd.push(pe);
-    k = end;
   }
   return { partitions, peerStart, peerEnd };
 }
