@@ -1,0 +1,647 @@
+/**
+ * JSON Lines as Spark 3.5 writes and reads it (Jackson settings from JSONOptions).
+ *
+ * Writing: one object per row, `\n` after each; null fields omitted
+ * (`ignoreNullFields`, default true; nulls inside arrays and map values are
+ * kept); numbers as Java prints them, NaN/±Infinity as the strings `"NaN"`,
+ * `"Infinity"`, `"-Infinity"`; decimals as Java's BigDecimal.toString;
+ * binary as base64; dates `yyyy-MM-dd`; timestamps
+ * `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in the session zone; timestamp_ntz
+ * `yyyy-MM-dd'T'HH:mm:ss.SSS`; maps as objects (keys as text), structs as
+ * objects. Strings escaped as Jackson does (`\uXXXX` upper-case for control
+ * characters, everything else raw).
+ *
+ * Reading: one JSON value per line (`multiLine` reads each file as one value;
+ * a top-level array gives one row per element). Inference (JsonInferSchema):
+ * integers → long (beyond long: decimal(p,0), beyond 38 digits: double),
+ * other numbers → double, strings → string, booleans → boolean, objects →
+ * struct with fields sorted by name, arrays → array of the merged element
+ * type; long+double → double, struct+struct → union of fields, other mixes →
+ * string; all-null fields → string; empty structs dropped. A line that is not
+ * valid JSON (or not an object) adds `_corrupt_record` holding its text
+ * (PERMISSIVE), is dropped (DROPMALFORMED) or fails the read (FAILFAST).
+ * Single-quoted strings and unquoted NaN/Infinity are accepted, as Spark's
+ * defaults allow.
+ */
+import { makeBatch, type Batch } from '../../data/batch.js';
+import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
+import {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  ByteType,
+  DataType,
+  DateType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  IntegerType,
+  LongType,
+  MapType,
+  NullType,
+  ShortType,
+  StringType,
+  StructField,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+  BOOLEAN,
+  DOUBLE,
+  LONG,
+  NULL,
+  STRING,
+} from '../../types/data-types.js';
+import { malformedRecord, type TextReadResult } from './csv.js';
+import type { SourceOptions } from './options.js';
+import {
+  INT_MAX,
+  INT_MIN,
+  LONG_MAX,
+  LONG_MIN,
+  TemporalText,
+  fromBase64,
+  parseJavaBigDecimal,
+  parseJavaDouble,
+  parseJavaIntegral,
+  toBase64,
+  toDecimalValue,
+} from './text-values.js';
+
+// ---------------------------------------------------------------- writing
+
+const HEX = '0123456789ABCDEF';
+
+/** A JSON string literal escaped as Jackson escapes it. */
+export function jsonString(s: string): string {
+  let out = '"';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c !== 0x22 && c !== 0x5c) continue;
+    out += s.slice(from, i);
+    from = i + 1;
+    switch (c) {
+      case 0x22:
+        out += '\\"';
+        break;
+      case 0x5c:
+        out += '\\\\';
+        break;
+      case 0x08:
+        out += '\\b';
+        break;
+      case 0x09:
+        out += '\\t';
+        break;
+      case 0x0a:
+        out += '\\n';
+        break;
+      case 0x0c:
+        out += '\\f';
+        break;
+      case 0x0d:
+        out += '\\r';
+        break;
+      default:
+        out += '\\u00' + HEX[c >> 4] + HEX[c & 15];
+    }
+  }
+  return out + s.slice(from) + '"';
+}
+
+function nonFiniteOr(x: number, text: (x: number) => string): string {
+  if (Number.isNaN(x)) return '"NaN"';
+  if (x === Infinity) return '"Infinity"';
+  if (x === -Infinity) return '"-Infinity"';
+  return text(x);
+}
+
+/** Map keys are written with their internal value's text, as Spark's JacksonGenerator does. */
+function mapKeyText(k: unknown, t: DataType, temporal: TemporalText): string {
+  if (t instanceof StringType) return k as string;
+  if (t instanceof DecimalType) return javaBigDecimalToString(BigInt(k as bigint), t.scale);
+  if (t instanceof DoubleType) return javaDoubleToString(k as number);
+  if (t instanceof FloatType) return javaFloatToString(k as number);
+  if (t instanceof BinaryType) return toBase64(k as Uint8Array);
+  if (t instanceof StructType || t instanceof ArrayType || t instanceof MapType) return jsonValueText(k, t, temporal, true);
+  return String(k);
+}
+
+/** The JSON text of one non-null value. */
+function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, ignoreNullFields: boolean): string {
+  if (t instanceof StringType) return jsonString(v as string);
+  if (t instanceof IntegerType || t instanceof LongType || t instanceof ShortType || t instanceof ByteType) return String(v);
+  if (t instanceof DoubleType) return nonFiniteOr(v as number, javaDoubleToString);
+  if (t instanceof FloatType) return nonFiniteOr(v as number, javaFloatToString);
+  if (t instanceof DecimalType) return javaBigDecimalToString(BigInt(v as bigint), t.scale);
+  if (t instanceof BooleanType) return v ? 'true' : 'false';
+  if (t instanceof BinaryType) return jsonString(toBase64(v as Uint8Array));
+  if (t instanceof DateType) return jsonString(temporal.formatDate(v as number));
+  if (t instanceof TimestampType) return jsonString(temporal.formatTimestamp(v as number));
+  if (t instanceof TimestampNTZType) return jsonString(temporal.formatTimestampNTZ(v as number));
+  if (t instanceof ArrayType) {
+    const items = (v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : jsonValueText(x, t.elementType, temporal, ignoreNullFields)));
+    return '[' + items.join(',') + ']';
+  }
+  if (t instanceof MapType) {
+    const parts: string[] = [];
+    for (const [k, x] of v as Map<unknown, unknown>) {
+      const val = x === null || x === undefined ? 'null' : jsonValueText(x, t.valueType, temporal, ignoreNullFields);
+      parts.push(jsonString(mapKeyText(k, t.keyType, temporal)) + ':' + val);
+    }
+    return '{' + parts.join(',') + '}';
+  }
+  if (t instanceof StructType) return structText(v as unknown[], t, temporal, ignoreNullFields);
+  return 'null';
+}
+
+function structText(values: readonly unknown[], t: StructType, temporal: TemporalText, ignoreNullFields: boolean): string {
+  const parts: string[] = [];
+  t.fields.forEach((f, i) => {
+    const x = values[i];
+    if (x === null || x === undefined) {
+      if (!ignoreNullFields) parts.push(jsonString(f.name) + ':null');
+      return;
+    }
+    parts.push(jsonString(f.name) + ':' + jsonValueText(x, f.dataType, temporal, ignoreNullFields));
+  });
+  return '{' + parts.join(',') + '}';
+}
+
+/** The batch as JSON Lines: one object per row, each followed by `\n`. */
+export function writeJsonText(batch: Batch, opts: SourceOptions): string {
+  const temporal = new TemporalText(opts);
+  const ignoreNullFields = opts.bool('ignoreNullFields', true);
+  const lineSep = opts.string('lineSep', '\n');
+  const fields = batch.schema;
+  let out = '';
+  for (let r = 0; r < batch.numRows; r++) {
+    const row = batch.columns.map((c) => c[r]);
+    out += structText(row, fields, temporal, ignoreNullFields) + lineSep;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- parsing
+
+/** A parsed JSON value; numbers keep their text so longs and decimals stay exact. */
+export type JsonNode =
+  | { readonly kind: 'object'; readonly entries: readonly (readonly [string, JsonNode])[] }
+  | { readonly kind: 'array'; readonly items: readonly JsonNode[] }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'number'; readonly text: string; readonly integral: boolean }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'null' };
+
+class JsonSyntaxError extends Error {}
+
+/** Parses one JSON document (Spark's Jackson defaults: single quotes and NaN/Infinity allowed). */
+export function parseJson(text: string): JsonNode {
+  let i = 0;
+  const n = text.length;
+  const fail = (): never => {
+    throw new JsonSyntaxError(`Unexpected character at ${i}`);
+  };
+  const ws = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else break;
+    }
+  };
+  const str = (q: string): string => {
+    i++; // opening quote
+    let out = '';
+    let from = i;
+    for (;;) {
+      if (i >= n) fail();
+      const c = text[i]!;
+      if (c === q) {
+        out += text.slice(from, i);
+        i++;
+        return out;
+      }
+      if (c.charCodeAt(0) < 0x20) fail();
+      if (c === '\\') {
+        out += text.slice(from, i);
+        const e = text[i + 1];
+        i += 2;
+        switch (e) {
+          case '"':
+          case "'":
+          case '\\':
+          case '/':
+            out += e;
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'u': {
+            const hex = text.slice(i, i + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail();
+            out += String.fromCharCode(parseInt(hex, 16));
+            i += 4;
+            break;
+          }
+          default:
+            fail();
+        }
+        from = i;
+        continue;
+      }
+      i++;
+    }
+  };
+  const value = (): JsonNode => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const entries: [string, JsonNode][] = [];
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return { kind: 'object', entries };
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"' && text[i] !== "'") fail();
+        const k = str(text[i]!);
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        entries.push([k, value()]);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return { kind: 'object', entries };
+        }
+        fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      const items: JsonNode[] = [];
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return { kind: 'array', items };
+      }
+      for (;;) {
+        items.push(value());
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return { kind: 'array', items };
+        }
+        fail();
+      }
+    }
+    if (c === '"' || c === "'") return { kind: 'string', value: str(c) };
+    if (text.startsWith('true', i)) {
+      i += 4;
+      return { kind: 'boolean', value: true };
+    }
+    if (text.startsWith('false', i)) {
+      i += 5;
+      return { kind: 'boolean', value: false };
+    }
+    if (text.startsWith('null', i)) {
+      i += 4;
+      return { kind: 'null' };
+    }
+    const special = /^(?:NaN|[+-]?Infinity|[+-]?INF)/.exec(text.slice(i, i + 9));
+    if (special) {
+      i += special[0].length;
+      return { kind: 'number', text: special[0], integral: false };
+    }
+    const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m) fail();
+    i += m![0].length;
+    return { kind: 'number', text: m![0], integral: m![1] === undefined && m![2] === undefined };
+  };
+  const v = value();
+  ws();
+  if (i !== n) fail();
+  return v;
+}
+
+/** Compact JSON text of a node (numbers as written); used when a string column reads a non-string value. */
+function nodeText(node: JsonNode): string {
+  switch (node.kind) {
+    case 'object':
+      return '{' + node.entries.map(([k, v]) => jsonString(k) + ':' + nodeText(v)).join(',') + '}';
+    case 'array':
+      return '[' + node.items.map(nodeText).join(',') + ']';
+    case 'string':
+      return jsonString(node.value);
+    case 'number':
+      return node.text;
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+  }
+}
+
+// ---------------------------------------------------------------- inference
+
+function inferNode(node: JsonNode): DataType {
+  switch (node.kind) {
+    case 'null':
+      return NULL;
+    case 'string':
+      return STRING;
+    case 'boolean':
+      return BOOLEAN;
+    case 'number': {
+      if (!node.integral) return DOUBLE;
+      if (parseJavaIntegral(node.text, LONG_MIN, LONG_MAX) !== undefined) return LONG;
+      const d = parseJavaBigDecimal(node.text)!;
+      return d.precision <= DecimalType.MAX_PRECISION ? new DecimalType(d.precision, 0) : DOUBLE;
+    }
+    case 'array': {
+      let el: DataType = NULL;
+      for (const item of node.items) el = compatibleJsonType(el, inferNode(item));
+      return new ArrayType(el, true);
+    }
+    case 'object': {
+      const byName = new Map<string, DataType>();
+      for (const [k, v] of node.entries) byName.set(k, byName.has(k) ? compatibleJsonType(byName.get(k)!, inferNode(v)) : inferNode(v));
+      return sortedStruct([...byName].map(([k, t]) => new StructField(k, t, true)));
+    }
+  }
+}
+
+function sortedStruct(fields: StructField[]): StructType {
+  return new StructType(fields.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+}
+
+/** JsonInferSchema.compatibleType. */
+function compatibleJsonType(a: DataType, b: DataType): DataType {
+  if (a.equals(b)) return a;
+  if (a instanceof NullType) return b;
+  if (b instanceof NullType) return a;
+  const isFrac = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
+  if ((a instanceof LongType && isFrac(b)) || (isFrac(a) && b instanceof LongType)) return DOUBLE;
+  if ((isFrac(a) && b instanceof DecimalType) || (a instanceof DecimalType && isFrac(b))) return DOUBLE;
+  if (a instanceof DecimalType && b instanceof DecimalType) {
+    const scale = Math.max(a.scale, b.scale);
+    const range = Math.max(a.precision - a.scale, b.precision - b.scale);
+    return range + scale > DecimalType.MAX_PRECISION ? DOUBLE : new DecimalType(range + scale, scale);
+  }
+  if (a instanceof LongType && b instanceof DecimalType) return compatibleJsonType(new DecimalType(20, 0), b);
+  if (a instanceof DecimalType && b instanceof LongType) return compatibleJsonType(a, new DecimalType(20, 0));
+  if (a instanceof StructType && b instanceof StructType) {
+    const byName = new Map<string, DataType>();
+    for (const f of a.fields) byName.set(f.name, f.dataType);
+    for (const f of b.fields) byName.set(f.name, byName.has(f.name) ? compatibleJsonType(byName.get(f.name)!, f.dataType) : f.dataType);
+    return sortedStruct([...byName].map(([k, t]) => new StructField(k, t, true)));
+  }
+  if (a instanceof ArrayType && b instanceof ArrayType) {
+    return new ArrayType(compatibleJsonType(a.elementType, b.elementType), a.containsNull || b.containsNull);
+  }
+  return STRING;
+}
+
+/** JsonInferSchema.canonicalizeType: null → string, empty structs dropped (undefined). */
+function canonicalize(t: DataType): DataType | undefined {
+  if (t instanceof NullType) return STRING;
+  if (t instanceof ArrayType) {
+    const el = canonicalize(t.elementType);
+    return el && new ArrayType(el, t.containsNull);
+  }
+  if (t instanceof StructType) {
+    const fields: StructField[] = [];
+    for (const f of t.fields) {
+      if (f.name.length === 0) continue;
+      const ft = canonicalize(f.dataType);
+      if (ft) fields.push(new StructField(f.name, ft, true));
+    }
+    return fields.length === 0 ? undefined : new StructType(fields);
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- reading
+
+/** One input record: parsed objects (several for a top-level array) or the raw text of a corrupt one. */
+type JsonRecord = ({ readonly ok: true; readonly rows: readonly JsonNode[] } | { readonly ok: false; readonly raw: string }) & {
+  /** Index of the text (file) the record came from. */
+  readonly file: number;
+};
+
+function records(texts: readonly string[], multiLine: boolean): JsonRecord[] {
+  const out: JsonRecord[] = [];
+  const docs: [string, number][] = [];
+  texts.forEach((t, file) => {
+    if (multiLine) {
+      if (t.trim() !== '') docs.push([t, file]);
+    } else {
+      for (const line of t.split(/\r?\n|\r/)) if (line.trim() !== '') docs.push([line, file]);
+    }
+  });
+  for (const [doc, file] of docs) {
+    let node: JsonNode;
+    try {
+      node = parseJson(doc);
+    } catch (err) {
+      if (!(err instanceof JsonSyntaxError)) throw err;
+      out.push({ ok: false, raw: doc, file });
+      continue;
+    }
+    if (node.kind === 'object') out.push({ ok: true, rows: [node], file });
+    else if (node.kind === 'array' && node.items.every((x) => x.kind === 'object')) out.push({ ok: true, rows: node.items, file });
+    else out.push({ ok: false, raw: doc, file });
+  }
+  return out;
+}
+
+/** Reads JSON texts (one per file) into a batch of `schema`, or of the inferred schema. */
+export function readJsonTexts(texts: readonly string[], schema: StructType | undefined, opts: SourceOptions): TextReadResult {
+  const mode = opts.parseMode();
+  const corruptColumn = opts.string('columnNameOfCorruptRecord', '_corrupt_record');
+  const recs = records(texts, opts.bool('multiLine', false));
+  if (!schema) {
+    let t: DataType = new StructType();
+    for (const r of recs) {
+      if (r.ok) for (const row of r.rows) t = compatibleJsonType(t, inferNode(row));
+      else if (mode === 'PERMISSIVE') t = compatibleJsonType(t, new StructType([new StructField(corruptColumn, STRING, true)]));
+      else if (mode === 'FAILFAST') throw malformedRecord(r.raw);
+    }
+    const c = canonicalize(t);
+    schema = c instanceof StructType ? c : new StructType();
+  }
+  const temporal = new TemporalText(opts);
+  const fields = schema.fields;
+  const corruptIdx = fields.findIndex((f) => f.name === corruptColumn && f.dataType instanceof StringType);
+  const convert = structConverter(schema, temporal, opts.bool('allowNonNumericNumbers', true));
+  const cols: unknown[][] = fields.map(() => []);
+  const rowsPerText: number[] = new Array(texts.length).fill(0);
+  let file = 0;
+  const push = (row: unknown[]): void => {
+    row.forEach((v, c) => cols[c]!.push(v));
+    rowsPerText[file]!++;
+  };
+  for (const r of recs) {
+    file = r.file;
+    if (!r.ok) {
+      if (mode === 'DROPMALFORMED') continue;
+      if (mode === 'FAILFAST') throw malformedRecord(r.raw);
+      const row: unknown[] = new Array(fields.length).fill(null);
+      if (corruptIdx >= 0) row[corruptIdx] = r.raw;
+      push(row);
+      continue;
+    }
+    for (const node of r.rows) {
+      const bad = { value: false };
+      const row = convert(node, bad) as unknown[];
+      if (bad.value) {
+        if (mode === 'DROPMALFORMED') continue;
+        if (mode === 'FAILFAST') throw malformedRecord(nodeText(node));
+        if (corruptIdx >= 0) row[corruptIdx] = nodeText(node);
+      }
+      push(row);
+    }
+  }
+  return { batch: makeBatch(schema, cols), rowsPerText };
+}
+
+/** Flag set when any value of a record does not fit its type (the value becomes null). */
+interface BadFlag {
+  value: boolean;
+}
+
+type NodeConverter = (node: JsonNode, bad: BadFlag) => unknown;
+
+function structConverter(t: StructType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
+  const convs = t.fields.map((f) => valueConverter(f.dataType, temporal, nonNumeric));
+  const index = new Map<string, number>();
+  t.fields.forEach((f, i) => {
+    if (!index.has(f.name)) index.set(f.name, i);
+  });
+  return (node, bad) => {
+    if (node.kind !== 'object') {
+      bad.value = true;
+      return null;
+    }
+    const row: unknown[] = new Array(t.fields.length).fill(null);
+    for (const [k, v] of node.entries) {
+      const i = index.get(k);
+      if (i !== undefined) row[i] = v.kind === 'null' ? null : convs[i]!(v, bad);
+    }
+    return row;
+  };
+}
+
+function valueConverter(t: DataType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
+  const fail = (bad: BadFlag): null => {
+    bad.value = true;
+    return null;
+  };
+  const orFail = (v: unknown, bad: BadFlag): unknown => (v === undefined ? fail(bad) : v);
+  if (t instanceof StringType) return (n) => (n.kind === 'string' ? n.value : nodeText(n));
+  if (t instanceof LongType || t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) {
+    const [lo, hi] =
+      t instanceof LongType ? [LONG_MIN, LONG_MAX] : t instanceof IntegerType ? [INT_MIN, INT_MAX] : t instanceof ShortType ? [-32768n, 32767n] : [-128n, 127n];
+    return (n, bad) => (n.kind === 'number' && n.integral ? orFail(parseJavaIntegral(n.text, lo, hi), bad) : fail(bad));
+  }
+  if (t instanceof DoubleType || t instanceof FloatType) {
+    const round = t instanceof FloatType ? Math.fround : (x: number) => x;
+    return (n, bad) => {
+      if (n.kind === 'number') return round(specialDouble(n.text) ?? Number(n.text));
+      if (n.kind === 'string' && nonNumeric) {
+        const d = specialDouble(n.value);
+        return d === undefined ? fail(bad) : round(d);
+      }
+      return fail(bad);
+    };
+  }
+  if (t instanceof DecimalType) {
+    return (n, bad) => {
+      const text = n.kind === 'number' ? n.text : n.kind === 'string' ? n.value : undefined;
+      const d = text === undefined ? undefined : parseJavaBigDecimal(text);
+      return d ? orFail(toDecimalValue(d.unscaled, d.scale, t.precision, t.scale), bad) : fail(bad);
+    };
+  }
+  if (t instanceof BooleanType) return (n, bad) => (n.kind === 'boolean' ? n.value : fail(bad));
+  if (t instanceof DateType) return (n, bad) => (n.kind === 'string' ? orFail(temporal.parseDate(n.value), bad) : fail(bad));
+  if (t instanceof TimestampType) {
+    return (n, bad) => {
+      if (n.kind === 'string') return orFail(temporal.parseTimestamp(n.value), bad);
+      if (n.kind === 'number' && n.integral) {
+        const secs = parseJavaIntegral(n.text, LONG_MIN, LONG_MAX);
+        return secs === undefined ? fail(bad) : Number(BigInt(secs) * 1_000_000n);
+      }
+      return fail(bad);
+    };
+  }
+  if (t instanceof TimestampNTZType) return (n, bad) => (n.kind === 'string' ? orFail(temporal.parseTimestampNTZ(n.value), bad) : fail(bad));
+  if (t instanceof BinaryType) return (n, bad) => (n.kind === 'string' ? orFail(fromBase64(n.value), bad) : fail(bad));
+  if (t instanceof NullType) return () => null;
+  if (t instanceof ArrayType) {
+    const el = valueConverter(t.elementType, temporal, nonNumeric);
+    return (n, bad) => (n.kind === 'array' ? n.items.map((x) => (x.kind === 'null' ? null : el(x, bad))) : fail(bad));
+  }
+  if (t instanceof MapType) {
+    const key = valueConverter(t.keyType, temporal, nonNumeric);
+    const val = valueConverter(t.valueType, temporal, nonNumeric);
+    return (n, bad) => {
+      if (n.kind !== 'object') return fail(bad);
+      const m = new Map<unknown, unknown>();
+      for (const [k, v] of n.entries) {
+        const kn: JsonNode = t.keyType instanceof StringType ? { kind: 'string', value: k } : keyNode(k);
+        m.set(key(kn, bad), v.kind === 'null' ? null : val(v, bad));
+      }
+      return m;
+    };
+  }
+  if (t instanceof StructType) return structConverter(t, temporal, nonNumeric);
+  return (_n, bad) => fail(bad);
+}
+
+/** A map key's text as the node its key type reads (numbers and booleans unquoted). */
+function keyNode(k: string): JsonNode {
+  if (/^-?\d+$/.test(k)) return { kind: 'number', text: k, integral: true };
+  if (parseJavaDouble(k) !== undefined) return { kind: 'number', text: k, integral: false };
+  if (k === 'true' || k === 'false') return { kind: 'boolean', value: k === 'true' };
+  return { kind: 'string', value: k };
+}
+
+/** Jackson's non-numeric numbers (and their string forms Spark accepts). */
+function specialDouble(text: string): number | undefined {
+  switch (text) {
+    case 'NaN':
+      return NaN;
+    case 'Infinity':
+    case '+Infinity':
+    case 'INF':
+    case '+INF':
+      return Infinity;
+    case '-Infinity':
+    case '-INF':
+      return -Infinity;
+    default:
+      return undefined;
+  }
+}
