@@ -177,7 +177,7 @@ function parseOffset(text: string): number | undefined {
 
 class RegionZone implements Zone {
   private readonly fmt: Intl.DateTimeFormat;
-  private readonly cache = new Map<number, number>();
+  private readonly cache = new Map<number, DayOffsets>();
   constructor(readonly id: string) {
     this.fmt = new Intl.DateTimeFormat('en-US', {
       timeZone: id,
@@ -231,21 +231,42 @@ class RegionZone implements Zone {
     return local - epochSeconds;
   }
 
+  /**
+   * Offsets are cached per UTC day: a day either has one offset, or one
+   * transition whose instant is found by bisection (zones change offset at
+   * most a few times a year).
+   */
   offsetAt(epochSeconds: number): number {
-    const bucket = Math.floor(epochSeconds / 3600);
-    const hit = this.cache.get(bucket);
-    if (hit !== undefined) return hit;
-    const start = bucket * 3600;
-    const a = this.exact(start);
-    const b = this.exact(start + 3599);
-    if (a === b) {
-      if (this.cache.size > 200_000) this.cache.clear();
-      this.cache.set(bucket, a);
-      return a;
+    const day = Math.floor(epochSeconds / SECONDS_PER_DAY);
+    let entry = this.cache.get(day);
+    if (entry === undefined) {
+      entry = this.dayEntry(day);
+      if (this.cache.size > 100_000) this.cache.clear();
+      this.cache.set(day, entry);
     }
-    return this.exact(Math.floor(epochSeconds));
+    if (typeof entry === 'number') return entry;
+    return epochSeconds < entry.at ? entry.before : entry.after;
+  }
+
+  private dayEntry(day: number): DayOffsets {
+    const start = day * SECONDS_PER_DAY;
+    const end = start + SECONDS_PER_DAY - 1;
+    const before = this.exact(start);
+    const after = this.exact(end);
+    if (before === after) return before;
+    // First second with the new offset.
+    let lo = start;
+    let hi = end;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.exact(mid) === before) lo = mid + 1;
+      else hi = mid;
+    }
+    return { before, after, at: lo };
   }
 }
+
+type DayOffsets = number | { readonly before: number; readonly after: number; readonly at: number };
 
 /** Resolves a zone id, or returns undefined when it is not a valid id. */
 export function tryGetZone(id: string): Zone | undefined {
