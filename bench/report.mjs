@@ -11,7 +11,8 @@ export function fmt(x) {
 }
 const esc = (s) => String(s).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const row = (cells) => `| ${cells.join(' | ')} |`;
-const header = (cols) => [row(cols), row(cols.map((c) => (/^(engine|rows|workload|target|status)/.test(c) ? '---' : '---:')))].join('\n');
+const header = (cols) => [row(cols), row(cols.map((c) => (/^(engine|rows|workload|target|status|measured|notes)/.test(c) ? '---' : '---:')))].join('\n');
+const times = (r) => `${r >= 100 ? num(r, 0) : r >= 10 ? num(r, 1) : num(r, 2)}×`;
 
 function byEngineOrder(a, b) {
   return ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine);
@@ -28,19 +29,18 @@ function notesFor(report, c) {
   const notes = [];
   for (const t of report.targets) {
     if (t.engine !== c.engine || t.workload !== c.workload || (t.size !== undefined && t.size !== c.size)) continue;
-    if (t.status === 'PASS') notes.push(`PASS ${t.display}: ${short(t.text)}`);
-    else if (t.status === 'MISS') notes.push(`**MISS** ${t.display}: ${short(t.text)}`);
+    if (t.status === 'PASS') notes.push(`PASS ${t.short}`);
+    else if (t.status === 'MISS') notes.push(`**MISS** ${t.short}: ${t.display}`);
   }
   if (c.agrees === false) notes.push('⚠ result differs from the other engines');
   if (c.note) notes.push(c.note);
   return esc(notes.join('; '));
 }
-const short = (text) => text.replace(/^[a-z_]+ \d+[kM]: /, '').replace(/^per-test pipeline, /, '');
 
 function figureCells(c, digits = fmt) {
   if (c.skipped) return [`skipped: ${esc(c.skipped)}`, '', '', ''];
   if (c.error) return [`error: ${esc(c.error)}`, '', '', ''];
-  return [digits(c.median), digits(c.min), digits(c.max), `${c.ratio.toFixed(2)}×`];
+  return [digits(c.median), digits(c.min), digits(c.max), times(c.ratio)];
 }
 const rss = (c) => (typeof c.peakRssMB === 'number' && !c.error && !c.skipped ? fmt(c.peakRssMB) : '—');
 
@@ -136,18 +136,20 @@ function vitestSection(report) {
 
 function methodSection(report) {
   const cfg = report.config;
+  const bands = { small: 'up to 200k rows', large: 'up to 2M', huge: 'above' };
   const t = Object.entries(cfg.table)
-    .map(([size, s]) => `${sizeLabel(Number(size))}: ${s.warmup} warm-up + ${s.runs} timed runs`)
+    .map(([band, s]) => `${bands[band]}: ${s.warmup} warm-up + ${s.runs} timed runs (at least ${s.minRuns} when a run is slower than ${fmt(s.budgetMs / s.runs / 1000)} s)`)
     .join('; ');
   const caps = Object.entries(cfg.maxRows ?? {})
-    .map(([e, n]) => `${e} is not run above ${sizeLabel(n)} rows`)
+    .map(([e, n]) => (n === 0 ? `${e} does not run the table workloads` : `${e} is not run above ${sizeLabel(n)} rows`))
+    .concat(cfg.slowCutoffMs ? [`an engine whose median at one size exceeds ${fmt(cfg.slowCutoffMs)} ms is not run at the next size`] : [])
     .join('; ');
   const lines = [
     '## Method',
     '',
     '- Data: generated in-process from a seeded PRNG (`bench/data.mjs`), identical in every process. Fact table: `id LONG` (0..n-1), `k INT` (1,000 keys), `g STRING` (100 groups), `v DOUBLE` (0–100, two decimals, so sort keys tie), `q INT` (1–10). Dimension: 1,000 rows `k, name, region (10), w`.',
     "- One child process per engine × workload × size (`bench/worker.mjs`); peak RSS is that process's `maxRSS`, which includes the generated JS columns (the same for every engine) and, for sparkless, the row arrays handed to `createDataFrame`.",
-    `- Timing: \`process.hrtime.bigint()\`; warm-up first, then the median of the timed runs, with min and max; \`gc()\` between runs, untimed. Table workloads: ${t}. Per-test: up to ${cfg.pertest.warmup} warm-up iterations, then ${cfg.pertest.runs} runs of up to ${cfg.pertest.iterations} iterations (an engine slower than ${fmt(cfg.pertest.budgetMs / 1000)} s for all of them gets fewer, never under ${cfg.pertest.minTotal} in all). Collect: ${cfg.collect.warmup} warm-up + ${cfg.collect.runs} runs. Cold start: ${cfg.cold.warmup} + ${cfg.cold.runs} fresh processes. Vitest: ${cfg.vitest.warmup} + ${cfg.vitest.runs} runs.`,
+    `- Timing: \`process.hrtime.bigint()\`; warm-up first, then the median of the timed runs, with min and max; \`gc()\` between runs, untimed. Table workloads: ${t}. Per-test: up to ${cfg.pertest.warmup} warm-up iterations, then ${cfg.pertest.runs} runs of up to ${cfg.pertest.iterations} iterations (an engine slower than ${fmt(cfg.pertest.budgetMs / 1000)} s for all of them gets fewer, never under ${cfg.pertest.minTotal} in all). Collect: ${cfg.collect.warmup} warm-up + ${cfg.collect.runs} runs. Cold start: ${cfg.cold.warmup} warm-up + ${cfg.cold.runs} fresh processes. Vitest: ${cfg.vitest.warmup} warm-up + ${cfg.vitest.runs} runs.`,
   ];
   if (caps) lines.push(`- ${caps}.`);
   lines.push(
@@ -176,6 +178,8 @@ export function renderMarkdown(report) {
     '',
     `Last run: ${m.date.slice(0, 16).replace('T', ' ')} UTC, **${m.mode}** run (${fmt(m.durationS)} s)${mc.commit ? ` at commit \`${mc.commit}\`` : ''}.`,
     `Machine: ${mc.cpu}, ${mc.cores} cores, ${mc.memoryGB} GB RAM; ${mc.os}; Node ${mc.node}. Versions: ${versions}.`,
+    m.loadAverage ? `Load average (1 min) at start ${m.loadAverage.start.toFixed(2)}, at end ${m.loadAverage.end.toFixed(2)}${m.loadAverage.start > 0.5 ? ': other processes were running, so the figures are noisier than usual' : ''}.` : null,
+    m.staleBuild ? '**Warning:** `dist/` was older than `src/` during this run; the sparkless figures may be of older code.' : null,
     '',
     '## How to run',
     '',

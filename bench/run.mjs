@@ -5,13 +5,13 @@
 // so each peak-RSS figure belongs to one engine alone. Results go to
 // bench/results/<timestamp>.json (+ latest.json) and docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release, platform, arch } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release, platform, arch, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS, ENGINES, sameResult } from './workloads.mjs';
 import { VITEST_ENGINES, VITEST_TESTS, writeVitestProject } from './vitest-file.mjs';
-import { evaluateTargets } from './targets.mjs';
+import { evaluateTargets, sizeLabel } from './targets.mjs';
 import { renderMarkdown } from './report.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -25,17 +25,19 @@ const USAGE = `usage: node bench/run.mjs [--quick] [--only <engine|workload>[,..
               partial run does not rewrite docs/benchmarks.md or latest.json
   --sizes     row counts for the table workloads (overrides the mode's sizes)
   --no-docs   do not rewrite docs/benchmarks.md
+  --render <results.json>   only re-render docs/benchmarks.md from a results file
 engines:   ${ENGINES.join(', ')}
 workloads: ${Object.keys(WORKLOADS).join(', ')}`;
 
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const opts = { quick: false, only: [], sizes: null, docs: true };
+  const opts = { quick: false, only: [], sizes: null, docs: true, render: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
     else if (a === '--no-docs') opts.docs = false;
+    else if (a === '--render') opts.render = argv[++i];
     else if (a === '--only' || a === '--sizes') {
       const v = argv[++i];
       if (!v) throw new Error(`${a} needs a value`);
@@ -60,41 +62,52 @@ function parseSize(s) {
 }
 
 /**
- * Runs, warm-ups and caps per mode. Chosen so that --quick stays under 2 minutes
- * and a full run under ~20 minutes on 2 cores.
+ * Runs, warm-ups, time budgets and caps per mode, chosen so that --quick stays
+ * under 2 minutes and a full run under ~20 minutes on 2 cores. A table or collect
+ * cell whose first run shows that its runs would overrun `budgetMs` gets fewer
+ * runs, never under `minRuns`: 5 in a full run, 3 in a quick one.
  */
 const MODES = {
   quick: {
     sizes: [100_000, 1_000_000],
-    table: { 100_000: { warmup: 1, runs: 5 }, 1_000_000: { warmup: 1, runs: 5 } },
-    pertest: { warmup: 200, runs: 5, iterations: 200, minTotal: 250, budgetMs: 1_500 },
-    collect: { size: 100_000, warmup: 1, runs: 5 },
-    cold: { warmup: 0, runs: 5 },
+    table: { small: { warmup: 1, runs: 5, budgetMs: 2_500, minRuns: 3 }, large: { warmup: 1, runs: 5, budgetMs: 3_000, minRuns: 3 } },
+    pertest: { warmup: 200, runs: 5, iterations: 200, minTotal: 250, budgetMs: 1_000 },
+    collect: { size: 100_000, warmup: 1, runs: 5, budgetMs: 2_000, minRuns: 3 },
+    cold: { warmup: 0, runs: 3 },
     vitest: { warmup: 0, runs: 3 },
-    // Engines that take seconds per query at 1M rows only run the small size in a quick run;
-    // the 1M-row targets compare against polars-raw and DuckDB.
-    maxRows: { 'sparkless-memory': 100_000, arquero: 100_000 },
-    timeoutMs: 45_000,
+    // Engines that take seconds per query at 1M rows only run the small size in a quick run
+    // (the 1M-row targets compare against polars-raw and DuckDB); the memory backend's
+    // targets are all outside the table workloads.
+    maxRows: { 'sparkless-memory': 0, arquero: 100_000 },
+    slowCutoffMs: 1_000,
+    timeoutMs: 15_000,
+    // Cells not started by then are skipped, so the whole run stays under 2 minutes.
+    deadlineS: 100,
+    largestFirst: true,
   },
   full: {
     sizes: [100_000, 1_000_000, 5_000_000],
     table: {
-      100_000: { warmup: 3, runs: 9 },
-      1_000_000: { warmup: 2, runs: 7 },
-      5_000_000: { warmup: 1, runs: 5 },
+      small: { warmup: 3, runs: 9, budgetMs: 30_000, minRuns: 5 },
+      large: { warmup: 2, runs: 7, budgetMs: 60_000, minRuns: 5 },
+      huge: { warmup: 1, runs: 5, budgetMs: 120_000, minRuns: 5 },
     },
     pertest: { warmup: 500, runs: 7, iterations: 1000, minTotal: 1000, budgetMs: 20_000 },
-    collect: { size: 100_000, warmup: 3, runs: 9 },
+    collect: { size: 100_000, warmup: 3, runs: 9, budgetMs: 30_000, minRuns: 5 },
     cold: { warmup: 1, runs: 7 },
     vitest: { warmup: 1, runs: 5 },
+    // The pure-TypeScript interpreter is the readable reference, not a large-data engine.
     maxRows: { 'sparkless-memory': 1_000_000 },
-    timeoutMs: 600_000,
+    // An engine slower than this at one size is not run at the next (it would take minutes).
+    slowCutoffMs: 2_500,
+    timeoutMs: 240_000,
   },
 };
 
+/** small: up to 200k rows; large: up to 2M; huge: beyond. */
 function tableSettings(mode, size) {
-  if (mode.table[size]) return mode.table[size];
-  return size <= 200_000 ? { warmup: 3, runs: 7 } : size <= 2_000_000 ? { warmup: 1, runs: 5 } : { warmup: 1, runs: 5 };
+  const t = mode.table;
+  return size <= 200_000 ? t.small : size <= 2_000_000 ? t.large : (t.huge ?? t.large);
 }
 
 // ---------------------------------------------------------------- children
@@ -158,7 +171,12 @@ function buildPlan(opts, mode, supported) {
   const workloadOk = (w) => onlyWorkloads.length === 0 || onlyWorkloads.includes(w);
   const sizes = opts.sizes ?? mode.sizes;
   const cells = [];
-  for (const [w, spec] of Object.entries(WORKLOADS)) {
+  // The small, fixed-cost workloads first, so a quick run that hits its time limit
+  // only loses some of the table workloads.
+  const order = ['pertest', 'collect', 'cold', 'vitest', 'table'];
+  const workloads = Object.entries(WORKLOADS).sort((a, b) => order.indexOf(a[1].kind) - order.indexOf(b[1].kind));
+  const tableCells = [];
+  for (const [w, spec] of workloads) {
     if (!workloadOk(w)) continue;
     if (spec.kind === 'vitest') {
       for (const e of Object.keys(VITEST_ENGINES)) if (engineOk(e)) cells.push({ engine: e, workload: w, size: VITEST_TESTS, ...mode.vitest });
@@ -174,20 +192,35 @@ function buildPlan(opts, mode, supported) {
         for (const e of engines) {
           const cap = mode.maxRows[e];
           const cell = { engine: e, workload: w, size, ...tableSettings(mode, size) };
-          if (cap && size > cap) cell.skip = `not run above ${cap.toLocaleString('en-US')} rows`;
-          cells.push(cell);
+          if (cap === 0) cell.skip = `not run in ${opts.quick ? 'quick' : 'these'} runs`;
+          else if (cap && size > cap) cell.skip = `not run above ${sizeLabel(cap)} rows`;
+          tableCells.push(cell);
         }
       }
     }
   }
-  return cells;
+  // A quick run measures the sizes its targets use (the largest) first; a full run goes
+  // up in size, so an engine too slow at one size can be spared the next.
+  if (mode.largestFirst) tableCells.sort((a, b) => b.size - a.size);
+  return cells.concat(tableCells);
+}
+
+/** Why a table cell is not worth running, judging by the same engine and workload at a smaller size. */
+function slowerAtSmallerSize(done, cell, cutoffMs) {
+  const prev = done.filter((c) => c.engine === cell.engine && c.workload === cell.workload && c.size < cell.size).pop();
+  if (!prev) return undefined;
+  if (prev.skipped) return { skipped: prev.skipped };
+  if (prev.error) return { error: prev.error };
+  if (prev.median > cutoffMs) return { skipped: `${Math.round(prev.median).toLocaleString('en-US')} ms at ${sizeLabel(prev.size)} rows, over the ${cutoffMs.toLocaleString('en-US')} ms cut-off` };
+  return undefined;
 }
 
 // ---------------------------------------------------------------- running cells
 
 async function runWorkerCell(cell, mode) {
-  const args = ['--expose-gc', join(BENCH, 'worker.mjs'), cell.engine, cell.workload, String(cell.size), String(cell.runs), String(cell.warmup)];
-  if (cell.iterations) args.push(String(cell.iterations), String(cell.minTotal), String(cell.budgetMs));
+  const { runs, warmup, iterations, minTotal, budgetMs, minRuns } = cell;
+  const options = JSON.stringify({ runs, warmup, iterations, minTotal, budgetMs, minRuns });
+  const args = ['--expose-gc', join(BENCH, 'worker.mjs'), cell.engine, cell.workload, String(cell.size), options];
   const out = await runChild(args, { timeoutMs: mode.timeoutMs });
   return { ...parseResult(out), wallMs: out.wallMs };
 }
@@ -321,6 +354,22 @@ async function machine() {
   };
 }
 
+/** Whether dist/ is older than the newest file under src/ (the sparkless figures would be of old code). */
+function staleBuild() {
+  const dist = join(ROOT, 'dist', 'index.js');
+  if (!existsSync(dist)) return undefined;
+  let newest = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  if (existsSync(join(ROOT, 'src'))) walk(join(ROOT, 'src'));
+  return newest > statSync(dist).mtimeMs;
+}
+
 // ---------------------------------------------------------------- main
 
 function fmtCell(r) {
@@ -333,6 +382,13 @@ function fmtCell(r) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.render) {
+    const report = JSON.parse(readFileSync(opts.render, 'utf8'));
+    report.targets = evaluateTargets(report);
+    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderMarkdown(report));
+    console.error(`docs/benchmarks.md re-rendered from ${opts.render}`);
+    return;
+  }
   const modeName = opts.quick ? 'quick' : 'full';
   const mode = MODES[modeName];
   const partial = opts.only.length > 0 || opts.sizes !== null;
@@ -341,6 +397,10 @@ async function main() {
   const started = Date.now();
   const startedIso = new Date(started).toISOString();
   console.error(`sparkless bench: ${modeName} run, ${plan.length} cells${partial ? ' (partial)' : ''}`);
+  const loadAtStart = loadavg()[0];
+  if (loadAtStart > 0.5) console.error(`note: load average ${loadAtStart.toFixed(2)}: other processes are running, figures will be noisier`);
+  const stale = staleBuild();
+  if (stale) console.error('note: dist/ is older than src/: run `npm run build` first, or the sparkless figures are of old code');
 
   mkdirSync(TMP, { recursive: true });
   let filesPromise;
@@ -349,7 +409,11 @@ async function main() {
   for (const [i, cell] of plan.entries()) {
     let r;
     const { skip, ...settings } = cell;
+    const slower = WORKLOADS[cell.workload].kind === 'table' && slowerAtSmallerSize(cells, cell, mode.slowCutoffMs);
+    const late = mode.deadlineS && (Date.now() - started) / 1000 > mode.deadlineS;
     if (skip) r = { skipped: skip };
+    else if (late) r = { skipped: `over the ${mode.deadlineS} s time limit of a ${modeName} run` };
+    else if (slower) r = slower;
     else if (loadFailures.has(cell.engine) && WORKLOADS[cell.workload].kind !== 'vitest') r = { error: loadFailures.get(cell.engine) };
     else {
       const kind = WORKLOADS[cell.workload].kind;
@@ -368,7 +432,16 @@ async function main() {
   markAgreement(cells);
   const durationS = (Date.now() - started) / 1000;
   const report = {
-    meta: { date: startedIso, mode: modeName, partial, only: opts.only, durationS, machine: await machine() },
+    meta: {
+      date: startedIso,
+      mode: modeName,
+      partial,
+      only: opts.only,
+      durationS,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      staleBuild: stale,
+      machine: await machine(),
+    },
     config: { ...mode, sizes: opts.sizes ?? mode.sizes },
     cells,
   };

@@ -32,8 +32,8 @@ export function evaluateTargets(report) {
     return null;
   };
 
-  function check({ id, engine, workload, size, text, cells, compute }) {
-    const t = { id, engine, workload, size, text };
+  function check({ id, engine, workload, size, text, short, cells, compute }) {
+    const t = { id, engine, workload, size, text, short };
     const reasons = cells.map(([c, label]) => missing(c, label)).filter(Boolean);
     if (reasons.length) Object.assign(t, { status: 'not measured', reason: reasons.join('; ') });
     else {
@@ -44,6 +44,7 @@ export function evaluateTargets(report) {
   }
 
   const ratio = ({ id, engine, workload, size, ref, refWorkload = workload, limit, below = false, metric = 'median', what }) => {
+    const short = `${metric === 'peakRssMB' ? 'peak RSS ' : ''}${below ? '<' : '≤'} ${limit}× ${ref}`;
     const a = cell(engine, workload, size);
     const b = cell(ref, refWorkload, size);
     check({
@@ -52,13 +53,14 @@ export function evaluateTargets(report) {
       workload,
       size,
       text: what,
+      short,
       cells: [
         [a, engine],
         [b, ref],
       ],
       compute: () => {
         const value = a[metric] / b[metric];
-        return { value, display: `${value.toFixed(2)}×`, pass: below ? value < limit : value <= limit };
+        return { value, display: `${value >= 10 ? value.toFixed(1) : value.toFixed(2)}×`, pass: below ? value < limit : value <= limit };
       },
     });
   };
@@ -74,6 +76,7 @@ export function evaluateTargets(report) {
       workload: 'pertest',
       size: 10,
       text: `per-test pipeline, ${engine} ≥ 100× faster than PySpark's ${PYSPARK_JOB_MS} ms per DataFrame job`,
+      short: `≥ 100× faster than PySpark's ${PYSPARK_JOB_MS} ms job`,
       cells: [[c, engine]],
       compute: () => {
         const value = (PYSPARK_JOB_MS * 1000) / c.median;
@@ -108,6 +111,7 @@ export function evaluateTargets(report) {
         workload: w,
         size: c?.size,
         text: `${w} of ${sizeLabel(c?.size ?? 100_000)} rows, ${engine}: ≤ 0.8 µs/row`,
+        short: '≤ 0.8 µs/row',
         cells: [[c, engine]],
         compute: () => {
           const value = (c.median * 1000) / c.size;
@@ -126,6 +130,7 @@ export function evaluateTargets(report) {
       workload: 'cold_start',
       size: 0,
       text: `worker cold start (import + first query), ${engine}: ≤ 200 ms`,
+      short: '≤ 200 ms',
       cells: [[c, engine]],
       compute: () => ({ value: c.median, display: `${fx(c.median)} ms (${fx(PYSPARK_SESSION_MS / c.median)}× faster than a ${PYSPARK_SESSION_MS / 1000} s PySpark session start)`, pass: c.median <= 200 }),
     });

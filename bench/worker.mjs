@@ -1,24 +1,25 @@
 // One engine × one workload × one size, in its own process so peak RSS belongs
 // to that engine alone. Prints a single line "@@RESULT <json>" on stdout.
 //
-//   node --expose-gc bench/worker.mjs <engine> <workload> <size> <runs> <warmup> [iterations minTotal budgetMs]
+//   node --expose-gc bench/worker.mjs <engine> <workload> <size> '<options json>'
 //
-// Table and collect workloads: `warmup` untimed runs, then `runs` timed runs.
+// Options: { runs, warmup, budgetMs, minRuns } and, per-test, { iterations, minTotal }.
+// Table and collect workloads: `warmup` untimed runs, then `runs` timed runs; when the
+// first run shows that would overrun `budgetMs`, fewer (never under `minRuns`).
 // Per-test workload: up to `warmup` untimed iterations (at most ~1 s of them), then
-// `runs` timed runs of `iterations` iterations each; figures are µs per iteration.
-// An engine too slow for that within `budgetMs` gets fewer iterations per run, but
+// `runs` timed runs of up to `iterations` iterations each, figures in µs per iteration;
+// an engine too slow for that within `budgetMs` gets fewer iterations per run, but
 // never fewer than `minTotal` timed iterations in all.
 import { WORKLOADS, plainRows } from './workloads.mjs';
 import { factColumns, dimColumns } from './data.mjs';
 
-const [engine, workload, sizeArg, runsArg, warmArg, itersArg, minTotalArg, budgetArg] = process.argv.slice(2);
+const [engine, workload, sizeArg, optsArg] = process.argv.slice(2);
 const size = Number(sizeArg) || 0;
-const runs = Math.max(1, Number(runsArg) || 5);
-const warmup = Math.max(0, Number(warmArg) || 0);
-const maxIterations = Math.max(1, Number(itersArg) || 1000);
-const minTotal = Math.max(1, Number(minTotalArg) || 1000);
-const budgetMs = Number(budgetArg) || 20_000;
-let iterations = maxIterations;
+const opts = JSON.parse(optsArg || '{}');
+const warmup = Math.max(1, opts.warmup ?? 1); // the first call is always untimed
+const budgetMs = opts.budgetMs ?? 60_000;
+let runs = Math.max(1, opts.runs ?? 5);
+let iterations = Math.max(1, opts.iterations ?? 1000);
 
 const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
 const now = () => process.hrtime.bigint();
@@ -63,20 +64,22 @@ async function main() {
   gc();
   const rssAfterLoadMB = rssMB();
 
-  let last;
   let samples;
   // Whether `run` is async is decided once, so sync engines never pay for an await.
+  const tFirst = now();
   const first = run();
   const isAsync = first && typeof first.then === 'function';
-  last = isAsync ? await first : first;
+  let last = isAsync ? await first : first;
+  const firstMs = ms(tFirst, now());
+  const once = isAsync ? async () => (last = await run()) : () => (last = run());
 
   if (spec.kind === 'pertest') {
     const tWarm = now();
     let done = 1;
-    for (; done < warmup && ms(tWarm, now()) < 1000; done++) last = isAsync ? await run() : run();
-    const perIterMs = ms(tWarm, now()) / Math.max(1, done - 1) || 0.001;
-    const minPerRun = Math.ceil(minTotal / runs);
-    iterations = Math.min(maxIterations, Math.max(minPerRun, Math.floor(budgetMs / runs / perIterMs)));
+    for (; done < warmup && ms(tWarm, now()) < 1000; done++) isAsync ? await once() : once();
+    const perIterMs = done > 1 ? ms(tWarm, now()) / (done - 1) : firstMs;
+    const minPerRun = Math.ceil((opts.minTotal ?? 1000) / runs);
+    iterations = Math.min(iterations, Math.max(minPerRun, Math.floor(budgetMs / runs / perIterMs)));
     samples = [];
     for (let r = 0; r < runs; r++) {
       gc();
@@ -86,7 +89,10 @@ async function main() {
       samples.push((ms(t0, now()) * 1000) / iterations);
     }
   } else {
-    for (let i = 1; i < warmup; i++) last = isAsync ? await run() : run();
+    const affordable = Math.floor(budgetMs / Math.max(firstMs, 0.001));
+    const extraWarmups = affordable >= warmup - 1 + runs ? warmup - 1 : 0;
+    runs = Math.max(opts.minRuns ?? runs, Math.min(runs, affordable));
+    for (let i = 0; i < extraWarmups; i++) isAsync ? await once() : once();
     samples = [];
     for (let r = 0; r < runs; r++) {
       gc();
@@ -100,8 +106,8 @@ async function main() {
     ...stats(samples),
     unit: spec.unit,
     iterations: spec.kind === 'pertest' ? iterations : undefined,
-    warmup,
     runs,
+    firstMs,
     loadMs,
     prepareMs,
     rssAfterLoadMB,

@@ -95,7 +95,7 @@ export function makeAdapter(backendType) {
     filter_project: table(({ F, fact }) => () =>
       fact
         .filter(F.col('v').gt(50).and(F.col('q').lt(9)))
-        .select('id', 'g', F.col('v').multiply(2).add(1).alias('v2'), F.col('v').multiply(F.col('q')).alias('vq'))
+        .select('id', 'g', F.col('v').multiply(2).plus(1).alias('v2'), F.col('v').multiply(F.col('q')).alias('vq'))
         .agg(F.count('*').alias('n'), F.sum('v2').alias('s'), F.max('vq').alias('m'))
         .collect(),
     ),
