@@ -248,8 +248,10 @@ export function readArrowData(t: DataType, data: Data, out: unknown[]): void {
   }
   if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) {
     const vals = data.values as BigInt64Array | Int32Array;
+    // Timestamps are always numbers internally; longs become bigints beyond 2^53.
+    const conv = t instanceof LongType ? longValue : Number;
     if (vals instanceof BigInt64Array) {
-      for (let i = 0; i < n; i++) out.push(allValid || isValid(data, i) ? longValue(vals[i]!) : null);
+      for (let i = 0; i < n; i++) out.push(allValid || isValid(data, i) ? conv(vals[i]!) : null);
     } else {
       for (let i = 0; i < n; i++) out.push(allValid || isValid(data, i) ? vals[i]! : null);
     }

@@ -110,6 +110,7 @@ function readSeries(s: NativeSeries, t: DataType): unknown[] | undefined {
   if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) {
     const phys = t instanceof LongType ? s : s.cast(PL.Int64, true);
     const vals = phys.toArray() as (number | null)[];
+    if (!(t instanceof LongType)) return vals; // timestamps are numbers internally
     for (let i = 0; i < vals.length; i++) {
       const v = vals[i];
       if (v !== null && (v > MAX_SAFE || v < -MAX_SAFE)) return exactLongs(phys);

@@ -24,7 +24,7 @@ import { delegate } from '../delegation.js';
 import type { NativeExpr } from '../native.js';
 import { ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
-import { numLit } from './operators.js';
+import { foldNegativeZero, numLit } from './operators.js';
 import { arg, type AggregateLowering, type FnContext, type FunctionTable } from './types.js';
 
 const isFloatT = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
@@ -40,7 +40,7 @@ function notComplex(call: Call): void {
 
 /** The argument with -0.0 folded into 0.0 (Spark normalizes floating keys for DISTINCT). */
 function normalized(x: NativeExpr, t: DataType): NativeExpr {
-  return isFloatT(t) ? x.add(numLit(0, t)) : x;
+  return isFloatT(t) ? foldNegativeZero(x, t) : x;
 }
 
 /** Non-null values of the single argument, distinct (first occurrence) when DISTINCT. */

@@ -29,6 +29,16 @@ export function numLit(v: number, t: DataType): NativeExpr {
   return native().lit(v).cast(d, true);
 }
 
+/**
+ * -0.0 → 0.0 (Spark normalizes floating keys for grouping, joins and sorting;
+ * BigDecimal-based rounding has no negative zero). Written as a CASE because
+ * Polars' optimizer removes `x + 0.0`.
+ */
+export function foldNegativeZero(x: NativeExpr, t: DataType): NativeExpr {
+  const zero = numLit(0, t);
+  return ifElse(x.eq(zero), zero, x);
+}
+
 function noDecimal(call: Call): void {
   for (const a of call.args) if (typeOf(a) instanceof DecimalType) delegate(`${call.fn} on decimals`);
   if (call.dataType instanceof DecimalType) delegate(`${call.fn} producing a decimal`);

@@ -76,6 +76,7 @@ export function javaRegexToRust(p: string): string | undefined {
       if (n === undefined) return undefined;
       const table = inClass ? SIMPLE_ESCAPES_INSIDE : SIMPLE_ESCAPES_OUTSIDE;
       if (table[n] !== undefined) out += table[n];
+      else if (!inClass && (n === 'b' || n === 'B')) out += `(?-u:\\${n})`; // ASCII word boundary, as in JS
       else if (/[A-Za-z0-9]/.test(n)) return undefined; // \b \B \p \Q \1 \z \G ...: not translated
       else out += '\\' + n;
       continue;
@@ -116,9 +117,11 @@ export function javaRegexToRust(p: string): string | undefined {
       out += '[^\\n\\r\\u0085\\u2028\\u2029]';
       continue;
     }
+    // `$` is the end of input, as in the interpreter's JS translation (Java also
+    // accepts a final line terminator before it).
     if (c === '$') {
-      // Java's `$` also matches before a final line terminator.
-      return undefined;
+      out += '$';
+      continue;
     }
     out += c === '#' || c === '&' || c === '~' ? '\\' + c : c;
   }

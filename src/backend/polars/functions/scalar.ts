@@ -20,7 +20,7 @@ import { delegate } from '../delegation.js';
 import type { NativeExpr } from '../native.js';
 import { cases, f64, i32, i64, ifElse, nullOf, str } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
-import { mapLookup, numLit } from './operators.js';
+import { mapLookup, foldNegativeZero, numLit } from './operators.js';
 import { javaRegexToRust, javaReplacementToRust } from './regex.js';
 import { arg, type FnContext, type FunctionTable, type ScalarLowering } from './types.js';
 
@@ -91,7 +91,7 @@ const rounding =
     }
     if (scale !== 0) delegate(`${call.fn} of a double to ${scale} decimal places (Spark rounds the decimal text)`);
     // BigDecimal has no negative zero: round(-0.4) is 0.0.
-    return tr0(call, ctx).round(0, mode).add(numLit(0, t));
+    return foldNegativeZero(tr0(call, ctx).round(0, mode), t);
   };
 
 const floorCeil =
@@ -241,10 +241,20 @@ const toDate: ScalarLowering = (call, ctx) => {
   return delegate(`to_date of ${t.simpleString()}`);
 };
 
+/** timestamp_seconds of an integer: seconds → µs, saturating like Java's `TimeUnit.SECONDS.toMicros`. */
 const timestampSeconds: ScalarLowering = (call, ctx) => {
   const t = typeOf(arg(call, 0));
   if (integralBits(t) === undefined) delegate('timestamp_seconds of a fractional value');
-  return tr0(call, ctx).cast(PL.Int64, true).mul(i64(1_000_000)).cast(PL.DatetimeUtc, true);
+  const x = tr0(call, ctx).cast(PL.Int64, true);
+  const limit = 9223372036854n;
+  const us = cases(
+    [
+      [x.gt(i64(limit)), i64(9223372036854775807n)],
+      [x.lt(i64(-limit)), i64(-9223372036854775808n)],
+    ],
+    x.mul(i64(1_000_000)),
+  );
+  return us.cast(PL.DatetimeUtc, true);
 };
 
 // ------------------------------------------------------------ collections

@@ -8,7 +8,7 @@ import { typeOf } from '../../../expr/nodes.js';
 import type { Aggregate } from '../../../plan/nodes.js';
 import { ArrayType, BinaryType, DoubleType, FloatType, MapType, StructType } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
-import { numLit } from '../functions/operators.js';
+import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
 import type { Frame, OperatorEnv } from './types.js';
@@ -23,7 +23,7 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
       delegate(`grouping by ${t.simpleString()}`);
     }
     const x = rowTr.tr(e);
-    const k = t instanceof DoubleType || t instanceof FloatType ? x.add(numLit(0, t)) : x;
+    const k = t instanceof DoubleType || t instanceof FloatType ? foldNegativeZero(x, t) : x;
     return k.alias(colName(i));
   });
   const nk = keys.length;

@@ -33,7 +33,7 @@ import {
   TimestampType,
 } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
-import { numLit } from '../functions/operators.js';
+import { foldNegativeZero, numLit } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeJoinHow, NativeLazyFrame } from '../native.js';
 import { literal, nullOf } from '../nx.js';
@@ -47,7 +47,7 @@ function joinKeyValue(x: NativeExpr, t: DataType): NativeExpr {
   if (t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof BinaryType || t instanceof NullType) {
     delegate(`join key of type ${t.simpleString()}`);
   }
-  return t instanceof DoubleType || t instanceof FloatType ? x.add(numLit(0, t)) : x;
+  return t instanceof DoubleType || t instanceof FloatType ? foldNegativeZero(x, t) : x;
 }
 
 /** A non-null placeholder of type `t` (pairs with an is-null flag for null-safe keys). */

@@ -27,7 +27,7 @@ import {
   TimestampType,
 } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
-import { numLit } from '../functions/operators.js';
+import { foldNegativeZero, numLit } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { literal } from '../nx.js';
@@ -64,7 +64,7 @@ function rowKeys(frame: Frame, env: OperatorEnv): { exprs: NativeExpr[]; names: 
       delegate(`set operation over ${t.simpleString()}`);
     }
     let x = pl.col(colName(i));
-    if (t instanceof DoubleType || t instanceof FloatType) x = x.add(numLit(0, t));
+    if (t instanceof DoubleType || t instanceof FloatType) x = foldNegativeZero(x, t);
     exprs.push(x.isNull().alias(`_k${2 * i}`), x.fillNull(fill(t)).alias(`_k${2 * i + 1}`));
     names.push(`_k${2 * i}`, `_k${2 * i + 1}`);
   });

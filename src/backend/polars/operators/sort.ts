@@ -15,7 +15,7 @@ import { ArrayType, BinaryType, DataType, DoubleType, FloatType, MapType, Struct
 import { delegate } from '../delegation.js';
 import type { ExprTranslator } from '../expression-translator.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
-import { numLit } from '../functions/operators.js';
+import { foldNegativeZero } from '../functions/operators.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 /** A sort key with -0.0 folded into 0.0 (Spark compares them equal). */
@@ -25,7 +25,7 @@ export function sortKey(tr: ExprTranslator, e: SortOrder['child']): NativeExpr {
     delegate(`sorting by ${t.simpleString()}`);
   }
   const x = tr.tr(e);
-  return isFloat(t) ? x.add(numLit(0, t)) : x;
+  return isFloat(t) ? foldNegativeZero(x, t) : x;
 }
 
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;

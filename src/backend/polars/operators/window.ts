@@ -20,7 +20,7 @@ import { ArrayType, BinaryType, DataType, DecimalType, DoubleType, FloatType, Ma
 import { delegate } from '../delegation.js';
 import { isAggregateFunction } from '../expression-translator.js';
 import { lookupPolarsFunction } from '../functions/index.js';
-import { numLit } from '../functions/operators.js';
+import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { f64, i64, ifElse, nullOf } from '../nx.js';
@@ -84,7 +84,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
       const t = typeOf(e);
       if (t instanceof MapType || t instanceof BinaryType) delegate(`window partition by ${t.simpleString()}`);
       const x = tr.tr(e);
-      return isFloat(t) ? x.add(numLit(0, t)) : x;
+      return isFloat(t) ? foldNegativeZero(x, t) : x;
     });
     const over = (e: NativeExpr): NativeExpr => (P.length > 0 ? e.over(P) : e);
     const ordered = spec.orderBy.length > 0;
