@@ -239,7 +239,16 @@ function readParquetFiles(root: string, files: readonly string[], userSchema: St
     const table = readParquetArrow(file);
     const physical = arrowSchemaToSpark(table.schema);
     const stored = sidecarFor(file);
-    const fileSchema = stored && sameLayout(stored, physical) ? (asNullable(stored) as StructType) : physical;
+    let fileSchema = stored && sameLayout(stored, physical) ? (asNullable(stored) as StructType) : physical;
+    if (userSchema) {
+      // Read a column directly as the requested type when the file's layout holds it (a map stored as entries).
+      fileSchema = new StructType(
+        fileSchema.fields.map((f) => {
+          const want = userSchema.fields.find((u) => u.name.toLowerCase() === f.name.toLowerCase());
+          return want && sameLayout(want.dataType, physical.field(f.name)!.dataType) ? new StructField(f.name, want.dataType, true) : f;
+        }),
+      );
+    }
     const b = arrowTableToBatch(table, fileSchema);
     parts.push(userSchema ? projectByName(b, userSchema) : b);
     perFile.push(b.numRows);

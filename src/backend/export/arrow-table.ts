@@ -20,7 +20,8 @@
  * `key`, `value`). Buffers are built by the Polars backend's `toArrowData`
  * (one implementation of the value layout); this module only gives them their
  * exact types. Duplicate column names are kept: an Arrow schema allows them
- * (`table.getChild(name)` returns the first).
+ * (`table.getChild(name)` returns the first; use `getChildAt`). Note that
+ * apache-arrow's own IPC reader merges duplicate names when reading back.
  */
 import {
   Field,
@@ -87,7 +88,15 @@ export function batchToArrowTable(batch: Batch): Table {
   const arrowFields = fields.map((f, i) => new Field(f.name, children[i]!.type, f.nullable));
   const schema = new Schema(arrowFields);
   const struct = makeData({ type: new Struct(arrowFields), length: batch.numRows, nullCount: 0, children });
-  return new Table(schema, [new RecordBatch(schema, struct)]);
+  if (new Set(fields.map((f) => f.name)).size === fields.length) return new Table(schema, [new RecordBatch(schema, struct)]);
+  // The Arrow format allows duplicate names, but RecordBatch's constructor merges fields by
+  // name (Schema.assign). Build it under unique names, then give it the real schema and data.
+  const unique = arrowFields.map((f, i) => f.clone({ name: `_${i}` }));
+  const rb = new RecordBatch(new Schema(unique), makeData({ type: new Struct(unique), length: batch.numRows, nullCount: 0, children }));
+  const writable = rb as unknown as { schema: Schema; data: Data };
+  writable.schema = schema;
+  writable.data = struct;
+  return new Table(schema, [rb]);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AnalysisException } from '../../errors/index.js';
 import type { SaveMode } from '../protocols.js';
 import { removePath, tempPathFor, writeAtomically, writeFileAtomically } from './fs-atomic.js';
@@ -49,14 +49,20 @@ export function writeOutputDirectory(path: string, mode: SaveMode, files: readon
     if (mode === 'ignore') return false;
   }
   if (mode === 'append' && exists && statSync(target).isDirectory()) {
-    for (const f of files) writeAtomically(join(target, f.name), f.write);
+    for (const f of files) {
+      mkdirSync(dirname(join(target, f.name)), { recursive: true });
+      writeAtomically(join(target, f.name), f.write);
+    }
     writeFileAtomically(join(target, '_SUCCESS'), '');
     return true;
   }
   const staging = tempPathFor(target);
   mkdirSync(staging, { recursive: true });
   try {
-    for (const f of files) f.write(join(staging, f.name));
+    for (const f of files) {
+      mkdirSync(dirname(join(staging, f.name)), { recursive: true });
+      f.write(join(staging, f.name));
+    }
     writeFileSync(join(staging, '_SUCCESS'), '');
   } catch (err) {
     removePath(staging);
