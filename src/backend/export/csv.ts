@@ -116,7 +116,7 @@ function writeSettings(opts: SourceOptions): CsvWriteSettings {
     trimLeading: opts.bool('ignoreLeadingWhiteSpace', true),
     trimTrailing: opts.bool('ignoreTrailingWhiteSpace', true),
     nullValue: opts.string('nullValue', ''),
-    emptyValue: opts.get('emptyValue') ?? (quote === '\u0000' ? '' : quote + quote),
+    emptyValue: opts.get('emptyValue') ?? '""',
     lineSep: opts.string('lineSep', '\n'),
   };
 }

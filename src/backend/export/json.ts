@@ -355,8 +355,12 @@ function nodeText(node: JsonNode): string {
       return '[' + node.items.map(nodeText).join(',') + ']';
     case 'string':
       return jsonString(node.value);
-    case 'number':
-      return node.text;
+    case 'number': {
+      // Jackson's copyCurrentStructure re-prints floating-point numbers as doubles.
+      if (node.integral) return node.text;
+      const special = specialDouble(node.text);
+      return special !== undefined ? nonFiniteOr(special, javaDoubleToString) : javaDoubleToString(Number(node.text));
+    }
     case 'boolean':
       return String(node.value);
     case 'null':
@@ -446,7 +450,9 @@ function canonicalize(t: DataType): DataType | undefined {
 // ---------------------------------------------------------------- reading
 
 /** One input record: parsed objects (several for a top-level array) or the raw text of a corrupt one. */
-type JsonRecord = ({ readonly ok: true; readonly rows: readonly JsonNode[] } | { readonly ok: false; readonly raw: string }) & {
+type JsonRecord = ({ readonly ok: true; readonly rows: readonly JsonNode[] } | { readonly ok: false }) & {
+  /** The record's text, as `_corrupt_record` shows it. */
+  readonly raw: string;
   /** Index of the text (file) the record came from. */
   readonly file: number;
 };
@@ -470,8 +476,8 @@ function records(texts: readonly string[], multiLine: boolean): JsonRecord[] {
       out.push({ ok: false, raw: doc, file });
       continue;
     }
-    if (node.kind === 'object') out.push({ ok: true, rows: [node], file });
-    else if (node.kind === 'array' && node.items.every((x) => x.kind === 'object')) out.push({ ok: true, rows: node.items, file });
+    if (node.kind === 'object') out.push({ ok: true, rows: [node], raw: doc, file });
+    else if (node.kind === 'array' && node.items.every((x) => x.kind === 'object')) out.push({ ok: true, rows: node.items, raw: doc, file });
     else out.push({ ok: false, raw: doc, file });
   }
   return out;
@@ -518,8 +524,8 @@ export function readJsonTexts(texts: readonly string[], schema: StructType | und
       const row = convert(node, bad) as unknown[];
       if (bad.value) {
         if (mode === 'DROPMALFORMED') continue;
-        if (mode === 'FAILFAST') throw malformedRecord(nodeText(node));
-        if (corruptIdx >= 0) row[corruptIdx] = nodeText(node);
+        if (mode === 'FAILFAST') throw malformedRecord(r.raw);
+        if (corruptIdx >= 0) row[corruptIdx] = r.raw;
       }
       push(row);
     }
