@@ -23,8 +23,15 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, input: Analyzed, ct
   const aggs = p.aggs.map((a) => resolveExpr(a, scope));
   const groupNames = groupBy.map(nameOf);
   const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
+  const named = p.groupedDataNames ? aggs.map((a) => (a.kind === 'Alias' ? a : nameExpr(a, exprSql(withoutDistinct(a))))) : aggs;
   // groupBy().agg() outputs the grouping columns first, then the aggregates.
-  return analyzeAggregateExprs(p.id, input, groupBy, [...groupRefs, ...aggs], ctx, p.groupingSets);
+  return analyzeAggregateExprs(p.id, input, groupBy, [...groupRefs, ...named], ctx, p.groupingSets);
+}
+
+/** The same expression with DISTINCT dropped from aggregate calls (for naming only). */
+function withoutDistinct(e: Expr): Expr {
+  const inner = mapChildren(e, withoutDistinct);
+  return inner.kind === 'Call' && inner.distinct ? Object.freeze({ ...inner, distinct: false }) : inner;
 }
 
 /**

@@ -67,6 +67,9 @@ export function analyzeProject(p: PlanOfKind<'Project'>, input: Analyzed, ctx: A
       });
     }
     ({ base, exprs } = extractGenerator(resolved, generatorAt, input, ctx));
+    // The generator's slot now holds its output columns, named by the generator.
+    const generated = exprs.slice(generatorAt, generatorAt + exprs.length - resolved.length + 1).map(nameOf);
+    names.splice(generatorAt, 1, ...generated);
   }
   if (exprs.some(containsWindow)) {
     ({ base, exprs } = extractWindows(exprs, base, p.id));

@@ -72,7 +72,9 @@ export class DataFrame {
     return this.#session;
   }
 
+  /** Analyzed right away, as PySpark does, so a bad column name fails at the call that used it. */
   #derive(p: LogicalPlan): DataFrame {
+    this.#session.analyze(p);
     return new DataFrame(this.#session, p);
   }
 

@@ -121,7 +121,7 @@ export class GroupedData {
       return this.#df.withPlan(p);
     }
     const groupingSets = this.#kind === 'groupBy' ? undefined : groupingSetsFor(this.#kind, this.#keys.length);
-    const p = plan('Aggregate', { input, groupBy: this.#keys, aggs, ...(groupingSets ? { groupingSets } : {}) });
+    const p = plan('Aggregate', { input, groupBy: this.#keys, aggs, groupedDataNames: true, ...(groupingSets ? { groupingSets } : {}) });
     return this.#df.withPlan(p);
   }
 }

@@ -209,8 +209,7 @@ export function fn(name: string, spec: FnSpec): FunctionDef {
     },
     sql(argSql, call) {
       if (typeof spec.sql === 'function') return spec.sql(argSql, call);
-      // Spark 3.5 names DISTINCT aggregates `sum(DISTINCT x)`, but `countDistinct` stays `count(x)`.
-      if (call.distinct && kind === 'aggregate' && name !== 'count') return `${sqlName}(DISTINCT ${argSql.join(', ')})`;
+      if (call.distinct && kind === 'aggregate') return `${sqlName}(DISTINCT ${argSql.join(', ')})`;
       return callSql(sqlName, argSql);
     },
   };

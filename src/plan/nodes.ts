@@ -74,6 +74,12 @@ export interface Aggregate extends PlanBase {
   readonly groupBy: readonly Expr[];
   readonly aggs: readonly Expr[];
   readonly groupingSets?: readonly (readonly number[])[];
+  /**
+   * Built by `GroupedData.agg` (DataFrame API): Spark names its unaliased
+   * DISTINCT aggregates without the DISTINCT keyword (`count(x)`), while
+   * `select(countDistinct(x))` and SQL keep it (`count(DISTINCT x)`).
+   */
+  readonly groupedDataNames?: boolean;
 }
 
 /** Unresolved only: `groupBy(...).pivot(col, values).agg(...)`; rewritten into Aggregate. */

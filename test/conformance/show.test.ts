@@ -68,7 +68,8 @@ forEachBackend('show()', (session) => {
   it('prints vertically with one block per row', () => {
     const df = session().createDataFrame([{ a: 1, b: 'x' }, { a: 2, b: null }], 'a INT, b STRING');
     expect(df.showString(20, true, true)).toBe(
-      ['-RECORD 0-', ' a | 1    ', ' b | x    ', '-RECORD 1-', ' a | 2    ', ' b | NULL ', ''].join('\n'),
+      // Spark pads names and values to at least 3 characters (minimumColWidth).
+      ['-RECORD 0---', ' a   | 1    ', ' b   | x    ', '-RECORD 1---', ' a   | 2    ', ' b   | NULL ', ''].join('\n'),
     );
   });
 });

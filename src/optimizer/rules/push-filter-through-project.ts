@@ -14,6 +14,7 @@ export const pushFilterThroughProject: OptimizerRule = {
   apply(node) {
     if (node.kind !== 'Filter' || node.input.kind !== 'Project') return node;
     const project = node.input;
+    const inputFields = schemaOf(project.input).fields;
     const sources = project.exprs.map((e) => (e.kind === 'BoundRef' ? e.index : e.kind === 'Alias' && e.child.kind === 'BoundRef' ? e.child.index : -1));
     let ok = true;
     const rebase = (e: Expr): Expr => {
@@ -23,7 +24,7 @@ export const pushFilterThroughProject: OptimizerRule = {
           ok = false;
           return e;
         }
-        return E.bound(src, e.name, e.dataType, e.nullable);
+        return E.bound(src, inputFields[src]!.name, e.dataType, e.nullable);
       }
       if (e.kind === 'Call' && (e.fn === 'rand' || e.fn === 'randn')) ok = false;
       return children(e).length === 0 ? e : mapChildren(e, rebase);
