@@ -1,0 +1,149 @@
+/**
+ * The parser's output for queries and statements. Scalar expressions are
+ * already the engine's unresolved expression IR (`Expr`); only the relational
+ * structure (SELECT blocks, FROM clauses, set operations, CTEs) is kept as a
+ * small AST, because turning a SELECT into a plan needs the whole block at
+ * once (GROUP BY / HAVING / ORDER BY / window definitions interact).
+ */
+import type { Expr, SortOrder, WindowSpecDef } from '../expr/nodes.js';
+import type { JoinType } from '../plan/nodes.js';
+import type { DataType } from '../types/data-types.js';
+
+export type RelationAst =
+  | { readonly kind: 'table'; readonly parts: readonly string[]; readonly alias?: TableAlias }
+  | { readonly kind: 'subquery'; readonly query: QueryAst; readonly alias?: TableAlias }
+  | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[]; readonly alias?: TableAlias }
+  /** Table-valued function, e.g. `range(10)`. */
+  | { readonly kind: 'tvf'; readonly name: string; readonly args: readonly Expr[]; readonly alias?: TableAlias }
+  | {
+      readonly kind: 'join';
+      readonly left: RelationAst;
+      readonly right: RelationAst;
+      readonly joinType: JoinType;
+      readonly natural: boolean;
+      readonly on?: Expr;
+      readonly using?: readonly string[];
+    }
+  /** `LATERAL VIEW [OUTER] explode(x) t AS a, b`. */
+  | {
+      readonly kind: 'lateralView';
+      readonly input: RelationAst;
+      readonly generator: Expr;
+      readonly outer: boolean;
+      readonly tableAlias: string;
+      readonly columns: readonly string[];
+    };
+
+export interface TableAlias {
+  readonly name: string;
+  /** `AS t(a, b)`: column names, positionally. */
+  readonly columns?: readonly string[];
+}
+
+/** One element of a GROUP BY clause. */
+export type GroupingElement =
+  | { readonly kind: 'expr'; readonly expr: Expr }
+  | { readonly kind: 'rollup' | 'cube'; readonly items: readonly (readonly Expr[])[] }
+  | { readonly kind: 'sets'; readonly sets: readonly (readonly Expr[])[] };
+
+export interface GroupByAst {
+  readonly elements: readonly GroupingElement[];
+  /** `GROUP BY a, b WITH ROLLUP|CUBE`. */
+  readonly with?: 'rollup' | 'cube';
+  /** `GROUP BY a, b GROUPING SETS ((a), (b))` (the list before GROUPING SETS gives the keys). */
+  readonly groupingSets?: readonly (readonly Expr[])[];
+}
+
+export interface SelectAst {
+  readonly kind: 'select';
+  readonly distinct: boolean;
+  readonly items: readonly Expr[];
+  readonly from?: RelationAst;
+  readonly where?: Expr;
+  readonly groupBy?: GroupByAst;
+  readonly having?: Expr;
+  /** `WINDOW w AS (...)` definitions, by lower-cased name. */
+  readonly windows: ReadonlyMap<string, WindowSpecDef>;
+}
+
+export interface SetOpAst {
+  readonly kind: 'setop';
+  readonly op: 'union' | 'intersect' | 'except';
+  readonly all: boolean;
+  readonly left: QueryAst;
+  readonly right: QueryAst;
+}
+
+export interface CteAst {
+  readonly name: string;
+  readonly columns?: readonly string[];
+  readonly query: QueryAst;
+}
+
+/** A query with its organization clauses (WITH, ORDER BY, LIMIT, OFFSET). */
+export interface QueryOrgAst {
+  readonly kind: 'query';
+  readonly ctes: readonly CteAst[];
+  readonly body: QueryAst;
+  readonly orderBy: readonly SortOrder[];
+  readonly limit?: Expr;
+  readonly offset?: Expr;
+}
+
+export type QueryAst =
+  | SelectAst
+  | SetOpAst
+  | QueryOrgAst
+  | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[] }
+  | { readonly kind: 'table'; readonly parts: readonly string[] };
+
+/** A column of `CREATE TABLE t (a INT, ...)`. */
+export interface ColumnDef {
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  readonly comment?: string;
+}
+
+/** Statements that are not queries (Spark "commands"). */
+export type CommandAst =
+  | {
+      readonly kind: 'createView';
+      readonly name: readonly string[];
+      readonly replace: boolean;
+      readonly temporary: boolean;
+      readonly global: boolean;
+      readonly ifNotExists: boolean;
+      readonly columns?: readonly string[];
+      readonly query: QueryAst;
+    }
+  | {
+      readonly kind: 'createTable';
+      readonly name: readonly string[];
+      readonly replace: boolean;
+      readonly ifNotExists: boolean;
+      readonly columns?: readonly ColumnDef[];
+      readonly provider?: string;
+      readonly query?: QueryAst;
+    }
+  | {
+      readonly kind: 'insert';
+      readonly name: readonly string[];
+      readonly overwrite: boolean;
+      readonly columns?: readonly string[];
+      readonly query: QueryAst;
+    }
+  | { readonly kind: 'dropTable'; readonly name: readonly string[]; readonly ifExists: boolean; readonly view: boolean }
+  | { readonly kind: 'createDatabase'; readonly name: string; readonly ifNotExists: boolean }
+  | { readonly kind: 'dropDatabase'; readonly name: string; readonly ifExists: boolean; readonly cascade: boolean }
+  | { readonly kind: 'use'; readonly name: string }
+  | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
+  | { readonly kind: 'showDatabases'; readonly pattern?: string }
+  | { readonly kind: 'describe'; readonly name: readonly string[] }
+  | { readonly kind: 'set'; readonly key?: string; readonly value?: string }
+  | { readonly kind: 'reset'; readonly key?: string }
+  | { readonly kind: 'cacheTable'; readonly name: readonly string[]; readonly query?: QueryAst }
+  | { readonly kind: 'uncacheTable'; readonly name: readonly string[]; readonly ifExists: boolean }
+  | { readonly kind: 'clearCache' };
+
+export type StatementAst = { readonly kind: 'queryStatement'; readonly query: QueryAst } | CommandAst;

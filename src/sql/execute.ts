@@ -1,0 +1,246 @@
+/**
+ * `spark.sql(text)`: parses one statement, translates it with the session's
+ * schemas at hand (NATURAL JOIN, GROUP BY aliases, ...), and runs commands
+ * through the public session, catalog and writer APIs. Queries are analyzed
+ * eagerly, as Spark does, so a bad column name fails here.
+ */
+import { DataFrame } from '../api/dataframe.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { E, type Expr } from '../expr/nodes.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import type { SparkSession } from '../session/session.js';
+import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
+import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
+import type { TranslateOptions } from './translate.js';
+
+/** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */
+export function sessionTranslateOptions(session: SparkSession): TranslateOptions {
+  return {
+    columnsOf: (p) => new DataFrame(session, p).columns,
+    conf: (key) => session.conf.getOption(key),
+  };
+}
+
+/** Runs one SQL statement; commands return an empty DataFrame (SHOW/DESCRIBE/SET return their rows). */
+export function executeSql(session: SparkSession, sqlText: string): DataFrame {
+  const statement = translateStatement(parseStatementAst(sqlText), sessionTranslateOptions(session));
+  if (statement.kind === 'query') {
+    const df = new DataFrame(session, statement.plan);
+    void df.schema; // analyze now: Spark reports analysis errors when `sql()` is called
+    return df;
+  }
+  return runCommand(session, statement);
+}
+
+const empty = (session: SparkSession): DataFrame => session.createDataFrame([], new StructType([]));
+
+function names(parts: readonly string[]): { database: string | undefined; table: string; text: string } {
+  const table = parts[parts.length - 1]!;
+  const database = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
+  return { database, table, text: parts.join('.') };
+}
+
+const quoted = (parts: readonly string[]): string => parts.map((p) => '`' + p + '`').join('.');
+
+function tableExists(session: SparkSession, database: string | undefined, table: string): boolean {
+  const db = database ?? session.catalog.currentDatabase();
+  return session.storage.schemaExists(db) && session.storage.tableExists(db, table);
+}
+
+function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
+  switch (c.kind) {
+    case 'createView': {
+      const { database, table } = names(c.name);
+      const global = c.global || database?.toLowerCase() === 'global_temp';
+      // A persistent view (no TEMPORARY) is kept as a session temp view: sparkless has no view store.
+      if (database !== undefined && !global) {
+        throw new AnalysisException(`It is not allowed to add database prefix \`${database}\` for the TEMPORARY view name.`, {
+          errorClass: 'TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS',
+          messageParameters: { actualName: quoted(c.name) },
+        });
+      }
+      let p: LogicalPlan = c.query;
+      if (c.columns) {
+        const width = new DataFrame(session, p).columns.length;
+        if (width !== c.columns.length) {
+          throw new AnalysisException(
+            `Cannot create view ${quoted(c.name)}, the reason is not enough data columns:\nView columns: ${c.columns.join(', ')}.\nData columns: ${width} columns.`,
+            { errorClass: c.columns.length > width ? 'CREATE_VIEW_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS' : 'CREATE_VIEW_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS' },
+          );
+        }
+        p = plan('Project', { input: p, exprs: c.columns.map((name, i) => E.alias(E.bound(i, `#${i}`, STRING, true), name)) });
+      }
+      void new DataFrame(session, p).schema; // the view's query must analyze
+      const exists = global ? session.catalog.tableExists(table, 'global_temp') : session.catalog.tableExists(table) && !tableExists(session, undefined, table);
+      if (exists && c.ifNotExists) return empty(session);
+      session.catalog.registerTempView(table, p, c.replace, global);
+      return empty(session);
+    }
+    case 'createTable': {
+      const { database, table, text } = names(c.name);
+      const exists = tableExists(session, database, table);
+      if (exists && c.ifNotExists) return empty(session);
+      if (exists && !c.replace) {
+        const db = database ?? session.catalog.currentDatabase();
+        throw new AnalysisException(`Cannot create table or view \`${db}\`.\`${table}\` because it already exists.`, {
+          errorClass: 'TABLE_OR_VIEW_ALREADY_EXISTS',
+          messageParameters: { relationName: `\`${db}\`.\`${table}\`` },
+        });
+      }
+      if (c.query) {
+        let df = new DataFrame(session, c.query);
+        if (c.columns) df = df.toDF(...c.columns.map((col) => col.name));
+        df.write.mode(exists ? 'overwrite' : 'errorifexists').saveAsTable(text);
+        return empty(session);
+      }
+      const db = database ?? session.catalog.currentDatabase();
+      if (!session.storage.schemaExists(db)) {
+        throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND', messageParameters: { schemaName: `\`${db}\`` } });
+      }
+      if (exists) session.storage.dropTable(db, table);
+      const schema = new StructType(
+        (c.columns ?? []).map((col) => new StructField(col.name, col.dataType, col.nullable, col.comment !== undefined ? { comment: col.comment } : {})),
+      );
+      session.storage.createTable(db, table, schema);
+      return empty(session);
+    }
+    case 'insert':
+      return insertInto(session, c);
+    case 'dropTable': {
+      const { database, table } = names(c.name);
+      if (database?.toLowerCase() === 'global_temp') {
+        if (!session.catalog.dropGlobalTempView(table) && !c.ifExists) throw notFound(c.name, c.view);
+        return empty(session);
+      }
+      if (database === undefined && session.catalog.dropTempView(table)) return empty(session);
+      if (tableExists(session, database, table)) {
+        if (c.view) {
+          throw new AnalysisException(`${quoted(c.name)} is a table. 'DROP VIEW' expects a view. Please use DROP TABLE instead.`, {
+            errorClass: 'WRONG_COMMAND_FOR_OBJECT_TYPE',
+          });
+        }
+        session.storage.dropTable(database ?? session.catalog.currentDatabase(), table);
+        return empty(session);
+      }
+      if (!c.ifExists) throw notFound(c.name, c.view);
+      return empty(session);
+    }
+    case 'createDatabase':
+      if (session.catalog.databaseExists(c.name)) {
+        if (c.ifNotExists) return empty(session);
+        throw new AnalysisException(
+          `Cannot create schema \`${c.name}\` because it already exists.\nChoose a different name, drop the existing schema, or add the IF NOT EXISTS clause to tolerate pre-existing schema.`,
+          { errorClass: 'SCHEMA_ALREADY_EXISTS', messageParameters: { schemaName: `\`${c.name}\`` } },
+        );
+      }
+      session.catalog.createDatabase(c.name, true);
+      return empty(session);
+    case 'dropDatabase':
+      if (!session.catalog.databaseExists(c.name) && c.ifExists) return empty(session);
+      session.catalog.dropDatabase(c.name, c.cascade);
+      return empty(session);
+    case 'use':
+      session.catalog.setCurrentDatabase(c.name);
+      return empty(session);
+    case 'showTables': {
+      const db = c.database;
+      const rows = session.catalog
+        .listTables(db)
+        .filter((t) => c.pattern === undefined || matchesPattern(t.name, c.pattern))
+        .map((t) => [t.isTemporary ? '' : t.namespace?.join('.') ?? '', t.name, t.isTemporary]);
+      return session.createDataFrame(
+        rows,
+        new StructType([new StructField('namespace', STRING, false), new StructField('tableName', STRING, false), new StructField('isTemporary', BOOLEAN, false)]),
+      );
+    }
+    case 'showDatabases': {
+      const rows = session.catalog
+        .listDatabases()
+        .filter((d) => c.pattern === undefined || matchesPattern(d.name, c.pattern))
+        .map((d) => [d.name]);
+      return session.createDataFrame(rows, new StructType([new StructField('namespace', STRING, false)]));
+    }
+    case 'describe': {
+      const { database, table } = names(c.name);
+      const df = new DataFrame(session, plan('TableScan', { database, table }));
+      const rows = df.schema.fields.map((f) => [f.name, f.dataType.simpleString(), typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null]);
+      return session.createDataFrame(
+        rows,
+        new StructType([new StructField('col_name', STRING, false), new StructField('data_type', STRING, false), new StructField('comment', STRING, true)]),
+      );
+    }
+    case 'set': {
+      const schema = new StructType([new StructField('key', STRING, false), new StructField('value', STRING, false)]);
+      if (c.key === undefined) {
+        const all = Object.entries(session.conf.getAll()).sort(([a], [b]) => a.localeCompare(b));
+        return session.createDataFrame(all, schema);
+      }
+      if (c.value === undefined) return session.createDataFrame([[c.key, session.conf.getOption(c.key) ?? '<undefined>']], schema);
+      session.conf.set(c.key, c.value);
+      return session.createDataFrame([[c.key, c.value]], schema);
+    }
+    case 'reset':
+      if (c.key !== undefined) session.conf.unset(c.key);
+      return empty(session);
+    case 'cacheTable': {
+      const { text } = names(c.name);
+      if (c.query) session.catalog.registerTempView(text, c.query, false);
+      session.catalog.cacheTable(text);
+      return empty(session);
+    }
+    case 'uncacheTable': {
+      const { text } = names(c.name);
+      if (!c.ifExists && !session.catalog.tableExists(text)) throw notFound(c.name, false);
+      session.catalog.uncacheTable(text);
+      return empty(session);
+    }
+    case 'clearCache':
+      session.catalog.clearCache();
+      return empty(session);
+  }
+}
+
+function notFound(parts: readonly string[], view: boolean): AnalysisException {
+  const name = quoted(parts);
+  return new AnalysisException(
+    `The ${view ? 'view' : 'table or view'} ${name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP ${view ? 'VIEW' : 'TABLE'} IF EXISTS.`,
+    { errorClass: view ? 'VIEW_NOT_FOUND' : 'TABLE_OR_VIEW_NOT_FOUND', messageParameters: { relationName: name } },
+  );
+}
+
+/** Spark's SHOW pattern: `*` matches anything, `|` separates alternatives, case-insensitive. */
+function matchesPattern(name: string, pattern: string): boolean {
+  return pattern
+    .split('|')
+    .map((p) => new RegExp('^' + p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i'))
+    .some((re) => re.test(name));
+}
+
+/** INSERT INTO/OVERWRITE: the query's columns are cast to the table's types (by position, or by the column list). */
+function insertInto(session: SparkSession, c: Extract<SqlCommand, { kind: 'insert' }>): DataFrame {
+  const { database, table, text } = names(c.name);
+  const target = session.catalog.lookupRelation(database, table);
+  if (target.kind !== 'table') {
+    throw new AnalysisException(`${quoted(c.name)} is a view; inserting into a view is not allowed.`, { errorClass: 'UNSUPPORTED_INSERT.NOT_ALLOWED' });
+  }
+  const fields = target.schema.fields;
+  const source = new DataFrame(session, c.query);
+  const width = source.columns.length;
+  const listed = c.columns ?? fields.map((f) => f.name);
+  if (width !== listed.length) {
+    const too = width > listed.length;
+    throw new AnalysisException(
+      `Cannot write to \`spark_catalog\`.\`${target.database}\`.\`${target.table}\`, the reason is ${too ? 'too many data columns' : 'not enough data columns'}:\nTable columns: ${listed.map((n) => `\`${n}\``).join(', ')}.\nData columns: ${source.columns.map((n) => `\`${n}\``).join(', ')}.`,
+      { errorClass: too ? 'INSERT_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS' : 'INSERT_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS' },
+    );
+  }
+  const exprs: Expr[] = fields.map((f) => {
+    const at = listed.findIndex((n) => n.toLowerCase() === f.name.toLowerCase());
+    if (c.columns && at < 0) return E.alias(E.cast(E.lit(null, STRING), f.dataType), f.name);
+    if (at < 0) throw new NotImplementedException('INSERT with unmatched columns');
+    return E.alias(E.cast(E.bound(at, `#${at}`, STRING, true), f.dataType), f.name);
+  });
+  const df = new DataFrame(session, plan('Project', { input: c.query, exprs }));
+  df.write.insertInto(text, c.overwrite);
+  return empty(session);
+}

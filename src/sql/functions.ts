@@ -1,0 +1,363 @@
+/**
+ * SQL function calls → registry calls. Most names map one to one onto the
+ * registry (PySpark's snake_case names); this module adds Spark SQL's
+ * aliases (`mean`, `std`, `nvl`, `substr`, ...), the SQL-only forms that
+ * rewrite into other expressions (`if`, `nullif`, `nvl2`, `every`, cast
+ * functions such as `int(x)`), optional arguments the registry expects
+ * explicitly (`lag(x)` → `lag(x, 1, NULL)`), and Spark's column names for
+ * the aliases (`stddev(a)`, not `stddev_samp(a)`).
+ */
+import { AnalysisException } from '../errors/index.js';
+import { E, type Expr } from '../expr/nodes.js';
+import { exprSql } from '../expr/naming.js';
+import { hasFunction, lookupFunction } from '../functions/registry.js';
+import '../functions/defs/index.js';
+import { BINARY, BOOLEAN, BYTE, DATE, DecimalType, DOUBLE, FLOAT, INT, LONG, NULL, SHORT, STRING, TIMESTAMP, type DataType } from '../types/data-types.js';
+
+export interface CallOptions {
+  readonly distinct?: boolean;
+  readonly ignoreNulls?: boolean;
+  /** `agg(x) FILTER (WHERE cond)`. */
+  readonly filter?: Expr;
+  /** `count(*)`. */
+  readonly star?: boolean;
+}
+
+const lit = {
+  int: (v: number) => E.lit(v, INT),
+  str: (v: string) => E.lit(v, STRING),
+  bool: (v: boolean) => E.lit(v, BOOLEAN),
+  nul: () => E.lit(null, NULL),
+};
+
+/** Spark's pretty SQL of an unresolved expression (columns by their last name part). */
+export function prettySql(e: Expr): string {
+  return exprSql(stripQualifiers(e));
+}
+
+function stripQualifiers(e: Expr): Expr {
+  switch (e.kind) {
+    case 'ColumnRef': {
+      if (e.quoted) return e;
+      const parts = splitName(e.name);
+      return parts.length > 1 ? E.col(parts[parts.length - 1]!) : e;
+    }
+    case 'Alias':
+      return e;
+    case 'Cast':
+      return E.cast(stripQualifiers(e.child), e.to, e.implicit);
+    case 'Call':
+      return E.call(e.fn, e.args.map(stripQualifiers), { ...(e.distinct ? { distinct: true } : {}), ...(e.options ? { options: { ...e.options } } : {}) });
+    case 'CaseWhen':
+      return E.caseWhen(
+        e.branches.map((b) => ({ when: stripQualifiers(b.when), then: stripQualifiers(b.then) })),
+        e.otherwise ? stripQualifiers(e.otherwise) : undefined,
+      );
+    case 'SortOrder':
+      return E.sort(stripQualifiers(e.child), e.ascending, e.nullsFirst);
+    default:
+      return e;
+  }
+}
+
+function splitName(name: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    if (c === '`') {
+      if (q && name[i + 1] === '`') {
+        cur += '`';
+        i++;
+      } else q = !q;
+    } else if (c === '.' && !q) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/** Wraps `e` in an Alias carrying Spark's name for the SQL form (no alias when a name cannot be computed). */
+export function named(e: Expr, name: () => string): Expr {
+  try {
+    return E.alias(e, name());
+  } catch {
+    return e;
+  }
+}
+
+const argList = (args: readonly Expr[]): string => args.map(prettySql).join(', ');
+
+/** SQL function names that are casts (`int(x)` = `CAST(x AS INT)`). */
+const CAST_FUNCTIONS: Record<string, DataType> = {
+  boolean: BOOLEAN,
+  tinyint: BYTE,
+  smallint: SHORT,
+  int: INT,
+  bigint: LONG,
+  float: FLOAT,
+  double: DOUBLE,
+  decimal: new DecimalType(10, 0),
+  string: STRING,
+  binary: BINARY,
+  date: DATE,
+  timestamp: TIMESTAMP,
+};
+
+/** Plain renames: SQL name → registry key. */
+const RENAMES: Record<string, string> = {
+  mean: 'avg',
+  std: 'stddev_samp',
+  stddev: 'stddev_samp',
+  variance: 'var_samp',
+  isnull: 'is_null',
+  isnotnull: 'is_not_null',
+  ceiling: 'ceil',
+  power: 'pow',
+  char_length: 'length',
+  character_length: 'length',
+  len: 'length',
+  lcase: 'lower',
+  ucase: 'upper',
+  day: 'dayofmonth',
+  sign: 'signum',
+  substr: 'substring',
+  first_value: 'first',
+  last_value: 'last',
+  map: 'create_map',
+  negative: 'negate',
+  cardinality: 'size',
+  mod: 'remainder',
+  now: 'current_timestamp',
+  random: 'rand',
+  array_agg: 'collect_list',
+  regexp: 'rlike',
+  regexp_like: 'rlike',
+  week: 'weekofyear',
+  dayofmonth: 'dayofmonth',
+  lower: 'lower',
+};
+
+/** Renamed functions whose Spark column name uses the name as written (`stddev(a)`). */
+const KEEPS_WRITTEN_NAME = new Set([
+  'mean',
+  'std',
+  'stddev',
+  'variance',
+  'ceiling',
+  'char_length',
+  'character_length',
+  'len',
+  'lcase',
+  'ucase',
+  'day',
+  'sign',
+  'substr',
+  'first_value',
+  'last_value',
+  'negative',
+  'cardinality',
+  'mod',
+  'now',
+  'array_agg',
+  'week',
+]);
+
+/** Optional trailing arguments the registry wants explicitly: name → defaults appended when missing. */
+function withDefaults(key: string, args: readonly Expr[]): Expr[] {
+  const a = [...args];
+  switch (key) {
+    case 'lag':
+    case 'lead':
+      if (a.length === 1) a.push(lit.int(1));
+      if (a.length === 2) a.push(lit.nul());
+      break;
+    case 'regexp_replace':
+      if (a.length === 3) a.push(lit.int(1));
+      break;
+    case 'split':
+      if (a.length === 2) a.push(lit.int(-1));
+      break;
+    case 'regexp_extract':
+      if (a.length === 2) a.push(lit.int(1));
+      break;
+    case 'locate':
+      if (a.length === 2) a.push(lit.int(1));
+      break;
+    case 'lpad':
+    case 'rpad':
+      if (a.length === 2) a.push(lit.str(' '));
+      break;
+    case 'sort_array':
+      if (a.length === 1) a.push(lit.bool(true));
+      break;
+    case 'months_between':
+      if (a.length === 2) a.push(lit.bool(true));
+      break;
+    case 'from_unixtime':
+      if (a.length === 1) a.push(lit.str('yyyy-MM-dd HH:mm:ss'));
+      break;
+    case 'unix_timestamp':
+      if (a.length === 0) a.push(E.call('current_timestamp', []));
+      if (a.length === 1) a.push(lit.str('yyyy-MM-dd HH:mm:ss'));
+      break;
+    case 'rand':
+    case 'randn':
+      if (a.length === 0) a.push(E.lit(Math.floor(Math.random() * 2 ** 31), LONG));
+      break;
+    default:
+      break;
+  }
+  return a;
+}
+
+function wrongArgs(name: string, expected: string, actual: number): AnalysisException {
+  return new AnalysisException(`The \`${name}\` requires ${expected} parameters but the actual number is ${actual}.`, {
+    errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION',
+    messageParameters: { functionName: `\`${name}\``, expectedNum: expected, actualNum: String(actual) },
+  });
+}
+
+function applyFilter(args: readonly Expr[], filter: Expr | undefined): Expr[] {
+  if (!filter) return [...args];
+  return args.map((a) => E.caseWhen([{ when: filter, then: a }]));
+}
+
+/**
+ * The expression for `name(args)` as written in SQL. `name` is the function
+ * name as written (any case); unknown names become calls the analyzer
+ * reports as UNRESOLVED_ROUTINE.
+ */
+export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], opts: CallOptions = {}): Expr {
+  const lower = writtenName.toLowerCase();
+  const args = [...rawArgs];
+  const filterSuffix = (): string => (opts.filter ? ` FILTER (WHERE ${prettySql(opts.filter)})` : '');
+
+  // count(*) / count(DISTINCT ...) / count() (an error in Spark)
+  if (lower === 'count') {
+    if (opts.star) {
+      const inner = applyFilter([lit.int(1)], opts.filter);
+      const c = E.call('count', inner);
+      return opts.filter ? named(c, () => `count(1)${filterSuffix()}`) : c;
+    }
+    if (args.length === 0) throw wrongArgs('count', '> 0', 0);
+    if (opts.distinct) {
+      const c = E.call('count', applyFilter(args, opts.filter), { distinct: true });
+      return named(c, () => `count(DISTINCT ${argList(args)})${filterSuffix()}`);
+    }
+  }
+
+  const castType = CAST_FUNCTIONS[lower];
+  if (castType && !hasFunction(lower)) {
+    if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+    return E.cast(args[0]!, castType);
+  }
+
+  switch (lower) {
+    case 'if':
+    case 'iif': {
+      if (args.length !== 3) throw wrongArgs(lower, '3', args.length);
+      return named(E.caseWhen([{ when: args[0]!, then: args[1]! }], args[2]!), () => `(IF(${argList(args)}))`);
+    }
+    case 'nvl':
+    case 'ifnull': {
+      if (args.length !== 2) throw wrongArgs(lower, '2', args.length);
+      return named(E.call('coalesce', args), () => `${lower}(${argList(args)})`);
+    }
+    case 'nullif': {
+      if (args.length !== 2) throw wrongArgs(lower, '2', args.length);
+      return named(E.caseWhen([{ when: E.call('eq', args), then: lit.nul() }], args[0]!), () => `nullif(${argList(args)})`);
+    }
+    case 'nvl2': {
+      if (args.length !== 3) throw wrongArgs(lower, '3', args.length);
+      return named(E.caseWhen([{ when: E.call('is_not_null', [args[0]!]), then: args[1]! }], args[2]!), () => `nvl2(${argList(args)})`);
+    }
+    case 'every':
+    case 'bool_and':
+    case 'some':
+    case 'any':
+    case 'bool_or': {
+      if (hasFunction(lower)) break;
+      if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+      const fn = lower === 'every' || lower === 'bool_and' ? 'min' : 'max';
+      return named(E.call(fn, applyFilter([E.cast(args[0]!, BOOLEAN)], opts.filter)), () => `${lower}(${argList(args)})${filterSuffix()}`);
+    }
+    case 'count_if': {
+      if (hasFunction(lower)) break;
+      if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+      const cond = opts.filter ? E.call('and', [args[0]!, opts.filter]) : args[0]!;
+      return named(E.call('count', [E.caseWhen([{ when: cond, then: lit.int(1) }])]), () => `count_if(${argList(args)})${filterSuffix()}`);
+    }
+    case 'positive':
+      if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+      return named(args[0]!, () => `(+ ${prettySql(args[0]!)})`);
+    case 'log':
+      if (args.length === 1) return named(E.call('ln', args), () => `LOG(E(), ${prettySql(args[0]!)})`);
+      break;
+    case 'named_struct': {
+      if (args.length % 2 !== 0) throw wrongArgs('named_struct', '2n (n > 0)', args.length);
+      const fields: Expr[] = [];
+      for (let i = 0; i < args.length; i += 2) {
+        const k = args[i]!;
+        if (k.kind !== 'Literal' || typeof k.value !== 'string') {
+          throw new AnalysisException(`Only foldable \`STRING\` expressions are allowed to appear at odd position, got: ${prettySql(k)}.`, {
+            errorClass: 'DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING',
+          });
+        }
+        fields.push(E.alias(args[i + 1]!, k.value));
+      }
+      return named(E.call('struct', fields), () => `named_struct(${args.map((a, i) => (i % 2 === 0 ? String((a as { value: unknown }).value) : prettySql(a))).join(', ')})`);
+    }
+    case 'first':
+    case 'last':
+    case 'first_value':
+    case 'last_value':
+    case 'any_value': {
+      // first(x, true) = first(x) IGNORE NULLS
+      let ignoreNulls = opts.ignoreNulls ?? false;
+      if (args.length === 2) {
+        const flag = args[1]!;
+        if (flag.kind !== 'Literal' || typeof flag.value !== 'boolean') {
+          throw new AnalysisException(`The second argument in ${lower} should be a boolean literal.`, { errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' });
+        }
+        ignoreNulls = ignoreNulls || flag.value;
+        args.pop();
+      }
+      if (args.length !== 1) throw wrongArgs(lower, '[1, 2]', args.length);
+      const key = lower === 'first_value' ? 'first' : lower === 'last_value' ? 'last' : lower;
+      const call = E.call(key, applyFilter(args, opts.filter), { options: { ignoreNulls } });
+      if (key !== lower || opts.filter) return named(call, () => `${lower}(${argList(args)})${filterSuffix()}`);
+      return call;
+    }
+    case 'nth_value': {
+      const call = E.call('nth_value', args, { options: { ignoreNulls: opts.ignoreNulls ?? false } });
+      return call;
+    }
+    default:
+      break;
+  }
+
+  const key = RENAMES[lower] && !hasFunction(lower) ? RENAMES[lower]! : lower;
+  const finalArgs = withDefaults(key, applyFilter(args, opts.filter));
+  const call = E.call(key, finalArgs, {
+    ...(opts.distinct ? { distinct: true } : {}),
+    ...(opts.ignoreNulls !== undefined ? { options: { ignoreNulls: opts.ignoreNulls } } : {}),
+  });
+  const writtenNameKept = key !== lower && KEEPS_WRITTEN_NAME.has(lower);
+  if (writtenNameKept || opts.filter) {
+    const distinct = opts.distinct ? 'DISTINCT ' : '';
+    return named(call, () => {
+      if (!writtenNameKept) return `${prettySql(E.call(key, withDefaults(key, args), opts.distinct ? { distinct: true } : {}))}${filterSuffix()}`;
+      return `${lower}(${distinct}${argList(args)})${filterSuffix()}`;
+    });
+  }
+  return call;
+}
+
+/** True when `name` (as written) is an aggregate function, for deciding whether a SELECT aggregates. */
+export function isAggregateName(fn: string): boolean {
+  return hasFunction(fn) && lookupFunction(fn).kind === 'aggregate';
+}

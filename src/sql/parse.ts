@@ -1,0 +1,62 @@
+/**
+ * Entry points that turn SQL text into the engine's unresolved IR without a
+ * session: `parseExpression` (for `F.expr`, `selectExpr`, `filter(str)`),
+ * `parseQuery` and `parseStatement`.
+ */
+import type { Expr } from '../expr/nodes.js';
+import type { LogicalPlan } from '../plan/nodes.js';
+import type { CommandAst, QueryAst, StatementAst } from './ast.js';
+import { SqlParser } from './parser.js';
+import { Translator, type TranslateOptions } from './translate.js';
+
+/**
+ * Parses one Spark SQL expression, e.g. `a + 1`, `upper(name) AS n`,
+ * `CASE WHEN x > 0 THEN 'pos' END`, `count(*)`, `sum(x) OVER (PARTITION BY k)`.
+ * Returns the unresolved expression (an `Alias` when the text has `AS name`).
+ */
+export function parseExpression(text: string): Expr {
+  const p = new SqlParser(text);
+  const e = p.selectItemExpression();
+  p.expectEnd();
+  return e;
+}
+
+/** Parses a query (`SELECT ...`, `WITH ...`, `VALUES ...`, set operations) into an unresolved plan. */
+export function parseQuery(sql: string, options: TranslateOptions = {}): LogicalPlan {
+  const p = new SqlParser(sql);
+  const q = p.query();
+  p.expectEnd();
+  return new Translator(options).query(q);
+}
+
+/** Parses one statement into its AST (queries are not translated yet). */
+export function parseStatementAst(sql: string): StatementAst {
+  const p = new SqlParser(sql);
+  const s = p.statement();
+  p.expectEnd();
+  return s;
+}
+
+/** A command with its queries translated into plans. */
+export type SqlCommand = MapQueries<CommandAst>;
+type MapQueries<T> = T extends unknown ? { [K in keyof T]: T[K] extends QueryAst ? LogicalPlan : T[K] extends QueryAst | undefined ? LogicalPlan | undefined : T[K] } : never;
+
+/** What `parseStatement` returns: a query plan, or a command object. */
+export type SqlStatement = { readonly kind: 'query'; readonly plan: LogicalPlan } | SqlCommand;
+
+/**
+ * Parses one statement: a query (its unresolved plan) or a command such as
+ * `CREATE TEMP VIEW v AS ...`, `CREATE TABLE t (a INT) USING parquet`,
+ * `INSERT INTO t SELECT ...`, `DROP TABLE IF EXISTS t`, `USE db`, `SHOW TABLES`.
+ */
+export function parseStatement(sql: string, options: TranslateOptions = {}): SqlStatement {
+  return translateStatement(parseStatementAst(sql), options);
+}
+
+export function translateStatement(s: StatementAst, options: TranslateOptions = {}): SqlStatement {
+  const t = new Translator(options);
+  if (s.kind === 'queryStatement') return { kind: 'query', plan: t.query(s.query) };
+  const out: Record<string, unknown> = { ...s };
+  if ('query' in s && s.query) out['query'] = t.query(s.query);
+  return out as SqlStatement;
+}

@@ -1,0 +1,1481 @@
+/**
+ * Recursive-descent parser for Spark SQL (the subset sparkless models),
+ * following the structure and precedence of Spark 3.5's `SqlBaseParser`:
+ *
+ *   OR < AND < NOT < predicates (BETWEEN, IN, LIKE, IS NULL, ...)
+ *      < comparison (= == <> != < <= > >= <=>) < | < ^ < & < (+ - ||)
+ *      < (* / % DIV) < unary (- + ~) < postfix ([i], .f, ::type) < primary
+ *
+ * Scalar expressions come out as unresolved expression IR; queries and
+ * commands as the AST in `ast.ts`. Syntax errors are ParseExceptions in
+ * Spark's `[PARSE_SYNTAX_ERROR] Syntax error at or near 'x'.(line l, pos p)`
+ * layout.
+ */
+import { NotImplementedException } from '../errors/index.js';
+import { E, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
+import type { JoinType } from '../plan/nodes.js';
+import { BOOLEAN as BOOL, INT as INT_T, LONG as LONG_T, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
+import { parseDataType, parseTableSchema } from '../types/ddl.js';
+import type {
+  ColumnDef,
+  CommandAst,
+  CteAst,
+  GroupByAst,
+  GroupingElement,
+  QueryAst,
+  RelationAst,
+  SelectAst,
+  StatementAst,
+  TableAlias,
+} from './ast.js';
+import { sqlParseError } from './errors.js';
+import { named, prettySql, sqlFunctionCall } from './functions.js';
+import { tokenize, type Token } from './lexer.js';
+import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
+
+/** Window specs written as `OVER w`: replaced by the WINDOW clause definition when the query is translated. */
+export const namedWindowRefs = new WeakMap<WindowSpecDef, string>();
+
+/** Words that end an expression, so they are never read as a bare alias. */
+const NOT_AN_ALIAS = new Set(
+  (
+    'FROM WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE AS ON USING ' +
+    'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER WHEN THEN ELSE END AND OR NOT IS IN BETWEEN LIKE ILIKE RLIKE REGEXP ' +
+    'ASC DESC NULLS ROWS RANGE OVER FILTER SELECT INTO TABLESAMPLE PIVOT UNPIVOT FOR ESCAPE DIV WITH QUALIFY'
+  ).split(' '),
+);
+
+/** Words that cannot be a table alias (they continue the FROM clause). */
+const NOT_A_TABLE_ALIAS = new Set(
+  (
+    'WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE ON USING ' +
+    'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER SELECT TABLESAMPLE PIVOT UNPIVOT WITH QUALIFY AS'
+  ).split(' '),
+);
+
+const SET_OPS: Readonly<Record<string, 'union' | 'except' | 'intersect'>> = { UNION: 'union', EXCEPT: 'except', MINUS: 'except', INTERSECT: 'intersect' };
+
+const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', '<=>': 'eq_null_safe' };
+
+export class SqlParser {
+  private pos = 0;
+  private readonly tokens: Token[];
+
+  constructor(private readonly src: string) {
+    this.tokens = tokenize(src);
+  }
+
+  // ---- token helpers -------------------------------------------------------------------
+
+  private get cur(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  private peek(offset = 1): Token {
+    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
+  }
+
+  private isKw(kw: string, t: Token = this.cur): boolean {
+    return t.kind === 'ident' && t.upper === kw;
+  }
+
+  private isOp(op: string, t: Token = this.cur): boolean {
+    return t.kind === 'op' && t.value === op;
+  }
+
+  private acceptKw(...kws: string[]): boolean {
+    for (let i = 0; i < kws.length; i++) if (!this.isKw(kws[i]!, this.peek(i))) return false;
+    this.pos += kws.length;
+    return true;
+  }
+
+  private acceptOp(op: string): boolean {
+    if (!this.isOp(op)) return false;
+    this.pos++;
+    return true;
+  }
+
+  private expectKw(kw: string): Token {
+    if (!this.isKw(kw)) throw this.syntaxError();
+    return this.tokens[this.pos++]!;
+  }
+
+  private expectOp(op: string): Token {
+    if (!this.isOp(op)) throw this.syntaxError();
+    return this.tokens[this.pos++]!;
+  }
+
+  /** Spark's PARSE_SYNTAX_ERROR at the current token (or `t`). */
+  syntaxError(t: Token = this.cur): Error {
+    const near = t.kind === 'eof' ? 'end of input' : `'${t.text}'`;
+    return sqlParseError(this.src, t.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near ${near}.`, { error: near, hint: '' });
+  }
+
+  private notSupported(feature: string): Error {
+    return new NotImplementedException(`SQL ${feature}`, `sparkless's SQL front end does not model it`);
+  }
+
+  expectEnd(): void {
+    while (this.acceptOp(';'));
+    if (this.cur.kind !== 'eof') throw this.syntaxError();
+  }
+
+  /** An identifier (plain word or backquoted). */
+  private identifier(): string {
+    const t = this.cur;
+    if (t.kind === 'ident' || t.kind === 'quoted') {
+      this.pos++;
+      return t.value;
+    }
+    throw this.syntaxError();
+  }
+
+  private isIdentifier(t: Token = this.cur): boolean {
+    return t.kind === 'ident' || t.kind === 'quoted';
+  }
+
+  /** `a.b.c` as parts. */
+  private multipartIdentifier(): string[] {
+    const parts = [this.identifier()];
+    while (this.isOp('.') && this.isIdentifier(this.peek())) {
+      this.pos++;
+      parts.push(this.identifier());
+    }
+    return parts;
+  }
+
+  private identifierList(): string[] {
+    this.expectOp('(');
+    const names = [this.identifier()];
+    while (this.acceptOp(',')) names.push(this.identifier());
+    this.expectOp(')');
+    return names;
+  }
+
+  // ---- statements ------------------------------------------------------------------------
+
+  statement(): StatementAst {
+    const t = this.cur;
+    if (this.isQueryStart()) return { kind: 'queryStatement', query: this.query() };
+    if (t.kind !== 'ident') throw this.syntaxError();
+    switch (t.upper) {
+      case 'CREATE':
+        return this.create();
+      case 'INSERT':
+        return this.insert();
+      case 'DROP':
+        return this.drop();
+      case 'USE': {
+        this.pos++;
+        this.acceptKw('DATABASE') || this.acceptKw('NAMESPACE') || this.acceptKw('SCHEMA');
+        return { kind: 'use', name: this.multipartIdentifier().join('.') };
+      }
+      case 'SHOW':
+        return this.show();
+      case 'DESCRIBE':
+      case 'DESC': {
+        this.pos++;
+        this.acceptKw('TABLE');
+        this.acceptKw('EXTENDED') || this.acceptKw('FORMATTED');
+        if (this.isQueryStart()) throw this.notSupported('DESCRIBE QUERY');
+        return { kind: 'describe', name: this.multipartIdentifier() };
+      }
+      case 'SET':
+        return this.set();
+      case 'RESET': {
+        this.pos++;
+        const rest = this.src.slice(this.cur.start).trim().replace(/;$/, '').trim();
+        this.pos = this.tokens.length - 1;
+        return rest ? { kind: 'reset', key: rest } : { kind: 'reset' };
+      }
+      case 'CACHE': {
+        this.pos++;
+        this.acceptKw('LAZY');
+        this.expectKw('TABLE');
+        const name = this.multipartIdentifier();
+        if (this.acceptKw('OPTIONS')) this.skipParens();
+        this.acceptKw('AS');
+        return this.isQueryStart() ? { kind: 'cacheTable', name, query: this.query() } : { kind: 'cacheTable', name };
+      }
+      case 'UNCACHE': {
+        this.pos++;
+        this.expectKw('TABLE');
+        const ifExists = this.acceptKw('IF', 'EXISTS');
+        return { kind: 'uncacheTable', name: this.multipartIdentifier(), ifExists };
+      }
+      case 'CLEAR':
+        this.pos++;
+        this.expectKw('CACHE');
+        return { kind: 'clearCache' };
+      default:
+        throw this.syntaxError();
+    }
+  }
+
+  private isQueryStart(t: Token = this.cur): boolean {
+    if (this.isOp('(', t)) return true;
+    return t.kind === 'ident' && ['SELECT', 'WITH', 'VALUES', 'TABLE', 'FROM'].includes(t.upper);
+  }
+
+  private create(): CommandAst {
+    this.expectKw('CREATE');
+    const replace = this.acceptKw('OR', 'REPLACE');
+    const global = this.acceptKw('GLOBAL');
+    const temporary = this.acceptKw('TEMPORARY') || this.acceptKw('TEMP');
+    if (this.acceptKw('VIEW')) {
+      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
+      const name = this.multipartIdentifier();
+      let columns: string[] | undefined;
+      if (this.isOp('(')) {
+        this.pos++;
+        columns = [];
+        do {
+          columns.push(this.identifier());
+          if (this.acceptKw('COMMENT')) this.pos++;
+        } while (this.acceptOp(','));
+        this.expectOp(')');
+      }
+      this.skipTableClauses();
+      this.expectKw('AS');
+      const query = this.query();
+      return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query };
+    }
+    if (this.acceptKw('TABLE')) {
+      if (temporary || global) throw this.syntaxError();
+      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
+      const name = this.multipartIdentifier();
+      let columns: ColumnDef[] | undefined;
+      if (this.isOp('(') && !this.isQueryStart(this.peek())) columns = this.columnDefs();
+      let provider: string | undefined;
+      if (this.acceptKw('USING')) provider = this.identifier().toLowerCase();
+      this.skipTableClauses();
+      let query: QueryAst | undefined;
+      if (this.acceptKw('AS') || this.isQueryStart()) query = this.query();
+      if (!columns && !query) throw this.syntaxError();
+      return {
+        kind: 'createTable',
+        name,
+        replace,
+        ifNotExists,
+        ...(columns ? { columns } : {}),
+        ...(provider ? { provider } : {}),
+        ...(query ? { query } : {}),
+      };
+    }
+    if (this.acceptKw('DATABASE') || this.acceptKw('SCHEMA') || this.acceptKw('NAMESPACE')) {
+      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
+      const name = this.multipartIdentifier().join('.');
+      while (this.cur.kind !== 'eof' && !this.isOp(';')) {
+        if (this.acceptKw('COMMENT') || this.acceptKw('LOCATION')) this.pos++;
+        else if (this.acceptKw('WITH', 'DBPROPERTIES') || this.acceptKw('WITH', 'PROPERTIES')) this.skipParens();
+        else throw this.syntaxError();
+      }
+      return { kind: 'createDatabase', name, ifNotExists };
+    }
+    throw this.syntaxError();
+  }
+
+  /** `(a INT, b STRING NOT NULL COMMENT 'x')`, read with the DDL schema parser. */
+  private columnDefs(): ColumnDef[] {
+    const open = this.expectOp('(');
+    const close = this.skipToClose(open);
+    const text = this.src.slice(open.end, close.start);
+    const schema: StructType = parseTableSchema(text);
+    return schema.fields.map((f) => ({
+      name: f.name,
+      dataType: f.dataType,
+      nullable: f.nullable,
+      ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
+    }));
+  }
+
+  /** Skips `OPTIONS (...)`, `PARTITIONED BY (...)`, `COMMENT '..'`, `TBLPROPERTIES (...)`, `LOCATION '..'`... */
+  private skipTableClauses(): void {
+    for (;;) {
+      if (this.acceptKw('OPTIONS') || this.acceptKw('TBLPROPERTIES')) this.skipParens();
+      else if (this.acceptKw('PARTITIONED', 'BY') || this.acceptKw('CLUSTERED', 'BY') || this.acceptKw('SORTED', 'BY')) this.skipParens();
+      else if (this.acceptKw('COMMENT') || this.acceptKw('LOCATION')) this.pos++;
+      else if (this.acceptKw('STORED', 'AS')) this.pos++;
+      else if (this.acceptKw('INTO') && this.cur.kind === 'number' && this.isKw('BUCKETS', this.peek())) this.pos += 2;
+      else return;
+    }
+  }
+
+  private skipParens(): void {
+    const open = this.expectOp('(');
+    this.skipToClose(open);
+  }
+
+  /** Moves past the `)` matching `open` (already consumed) and returns it. */
+  private skipToClose(open: Token): Token {
+    let depth = 1;
+    while (this.cur.kind !== 'eof') {
+      const t = this.tokens[this.pos++]!;
+      if (this.isOp('(', t)) depth++;
+      else if (this.isOp(')', t) && --depth === 0) return t;
+    }
+    throw sqlParseError(this.src, open.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near end of input.`, { error: 'end of input', hint: '' });
+  }
+
+  private insert(): CommandAst {
+    this.expectKw('INSERT');
+    let overwrite = false;
+    if (this.acceptKw('OVERWRITE')) overwrite = true;
+    else this.expectKw('INTO');
+    this.acceptKw('TABLE');
+    const name = this.multipartIdentifier();
+    if (this.isKw('PARTITION')) throw this.notSupported('INSERT ... PARTITION');
+    let columns: string[] | undefined;
+    if (this.isOp('(') && !this.isQueryStart(this.peek())) columns = this.identifierList();
+    const query = this.query();
+    return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query };
+  }
+
+  private drop(): CommandAst {
+    this.expectKw('DROP');
+    if (this.acceptKw('TABLE') || this.isKw('VIEW')) {
+      const view = this.acceptKw('VIEW');
+      const ifExists = this.acceptKw('IF', 'EXISTS');
+      const name = this.multipartIdentifier();
+      this.acceptKw('PURGE');
+      return { kind: 'dropTable', name, ifExists, view };
+    }
+    if (this.acceptKw('DATABASE') || this.acceptKw('SCHEMA') || this.acceptKw('NAMESPACE')) {
+      const ifExists = this.acceptKw('IF', 'EXISTS');
+      const name = this.multipartIdentifier().join('.');
+      const cascade = this.acceptKw('CASCADE');
+      if (!cascade) this.acceptKw('RESTRICT');
+      return { kind: 'dropDatabase', name, ifExists, cascade };
+    }
+    throw this.syntaxError();
+  }
+
+  private show(): CommandAst {
+    this.expectKw('SHOW');
+    if (this.acceptKw('TABLES')) {
+      let database: string | undefined;
+      if (this.acceptKw('FROM') || this.acceptKw('IN')) database = this.multipartIdentifier().join('.');
+      this.acceptKw('LIKE');
+      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
+      return { kind: 'showTables', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
+    }
+    if (this.acceptKw('DATABASES') || this.acceptKw('SCHEMAS') || this.acceptKw('NAMESPACES')) {
+      this.acceptKw('LIKE');
+      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
+      return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
+    }
+    throw this.notSupported(`SHOW ${this.cur.text}`);
+  }
+
+  /** `SET`, `SET key`, `SET key=value` (Spark reads the raw text). */
+  private set(): CommandAst {
+    const setTok = this.expectKw('SET');
+    const rest = this.src.slice(setTok.end).trim().replace(/;\s*$/, '').trim();
+    this.pos = this.tokens.length - 1;
+    if (rest === '' || rest === '-v') return { kind: 'set' };
+    const eq = rest.indexOf('=');
+    if (eq < 0) return { kind: 'set', key: rest };
+    return { kind: 'set', key: rest.slice(0, eq).trim(), value: rest.slice(eq + 1).trim() };
+  }
+
+  // ---- queries ------------------------------------------------------------------------------
+
+  /** `[WITH ...] queryTerm [ORDER BY ...] [LIMIT n] [OFFSET n]`. */
+  query(): QueryAst {
+    const ctes: CteAst[] = [];
+    if (this.acceptKw('WITH')) {
+      if (this.isKw('RECURSIVE')) throw this.notSupported('recursive CTEs');
+      do {
+        const name = this.identifier();
+        let columns: string[] | undefined;
+        if (this.isOp('(')) {
+          this.expectOp('(');
+          columns = [];
+          if (!this.isOp(')')) {
+            columns.push(this.identifier());
+            while (this.acceptOp(',')) columns.push(this.identifier());
+          }
+          this.expectOp(')');
+        }
+        this.acceptKw('AS');
+        this.expectOp('(');
+        const query = this.query();
+        this.expectOp(')');
+        ctes.push({ name, ...(columns ? { columns } : {}), query });
+      } while (this.acceptOp(','));
+    }
+    const body = this.queryTerm(0);
+    const orderBy = this.acceptKw('ORDER', 'BY') || this.acceptKw('SORT', 'BY') ? this.sortItems() : [];
+    if (this.isKw('CLUSTER') || this.isKw('DISTRIBUTE')) throw this.notSupported(`${this.cur.upper} BY`);
+    let limit: Expr | undefined;
+    let offset: Expr | undefined;
+    for (;;) {
+      if (!limit && this.acceptKw('LIMIT')) {
+        limit = this.acceptKw('ALL') ? E.lit(null, new StructType([])) : this.expression();
+        continue;
+      }
+      if (!offset && this.acceptKw('OFFSET')) {
+        offset = this.expression();
+        continue;
+      }
+      break;
+    }
+    if (limit && limit.kind === 'Literal' && limit.dataType instanceof StructType) limit = undefined; // LIMIT ALL
+    if (ctes.length === 0 && orderBy.length === 0 && !limit && !offset) return body;
+    return { kind: 'query', ctes, body, orderBy, ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) };
+  }
+
+  /** Set operations: INTERSECT binds tighter than UNION / EXCEPT / MINUS; all are left-associative. */
+  private queryTerm(minPrec: number): QueryAst {
+    let left = this.queryPrimary();
+    for (;;) {
+      const t = this.cur;
+      const op = t.kind === 'ident' ? SET_OPS[t.upper] : undefined;
+      if (!op) return left;
+      const prec = op === 'intersect' ? 2 : 1;
+      if (prec < minPrec) return left;
+      this.pos++;
+      let all = false;
+      if (this.acceptKw('ALL')) all = true;
+      else this.acceptKw('DISTINCT');
+      const right = this.queryTerm(prec + 1);
+      left = { kind: 'setop', op, all, left, right };
+    }
+  }
+
+  private queryPrimary(): QueryAst {
+    if (this.isOp('(')) {
+      this.pos++;
+      const q = this.query();
+      this.expectOp(')');
+      return q;
+    }
+    if (this.isKw('SELECT')) return this.select();
+    if (this.acceptKw('VALUES')) return { kind: 'values', rows: this.valuesRows() };
+    if (this.acceptKw('TABLE')) return { kind: 'table', parts: this.multipartIdentifier() };
+    if (this.isKw('FROM')) throw this.notSupported('FROM-first queries');
+    throw this.syntaxError();
+  }
+
+  /** Rows of an inline table: `(1, 'a'), (2, 'b')` or `1, 2, 3`. */
+  private valuesRows(): Expr[][] {
+    const rows: Expr[][] = [];
+    do {
+      if (this.isOp('(') && !this.isQueryStart(this.peek())) {
+        this.pos++;
+        const row = [this.expression()];
+        while (this.acceptOp(',')) row.push(this.expression());
+        this.expectOp(')');
+        rows.push(row);
+      } else {
+        rows.push([this.expression()]);
+      }
+    } while (this.acceptOp(','));
+    return rows;
+  }
+
+  private select(): SelectAst {
+    this.expectKw('SELECT');
+    if (this.isOp('/') && this.isOp('*', this.peek())) throw this.syntaxError();
+    let distinct = false;
+    if (this.acceptKw('DISTINCT')) distinct = true;
+    else this.acceptKw('ALL');
+    const items = [this.selectItem()];
+    while (this.acceptOp(',')) items.push(this.selectItem());
+    if (this.isKw('INTO')) throw this.notSupported('SELECT INTO');
+    let from: RelationAst | undefined;
+    if (this.acceptKw('FROM')) from = this.fromClause();
+    const where = this.acceptKw('WHERE') ? this.expression() : undefined;
+    const groupBy = this.acceptKw('GROUP', 'BY') ? this.groupBy() : undefined;
+    const having = this.acceptKw('HAVING') ? this.expression() : undefined;
+    const windows = new Map<string, WindowSpecDef>();
+    if (this.acceptKw('WINDOW')) {
+      do {
+        const name = this.identifier().toLowerCase();
+        this.expectKw('AS');
+        windows.set(name, this.windowSpec());
+      } while (this.acceptOp(','));
+    }
+    if (this.isKw('QUALIFY')) throw this.notSupported('QUALIFY');
+    return {
+      kind: 'select',
+      distinct,
+      items,
+      ...(from ? { from } : {}),
+      ...(where ? { where } : {}),
+      ...(groupBy ? { groupBy } : {}),
+      ...(having ? { having } : {}),
+      windows,
+    };
+  }
+
+  /** A select-list item on its own (`F.expr` / `selectExpr` text). */
+  selectItemExpression(): Expr {
+    return this.selectItem();
+  }
+
+  /** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
+  private selectItem(): Expr {
+    const e = this.expression();
+    if (e.kind === 'Star') return e;
+    if (this.acceptKw('AS')) {
+      if (this.isOp('(')) {
+        const names = this.identifierList();
+        return E.alias(e, names[0]!, names.length > 1 ? { multiAlias: names } : undefined);
+      }
+      return E.alias(e, this.aliasName());
+    }
+    if ((this.cur.kind === 'ident' && !NOT_AN_ALIAS.has(this.cur.upper)) || this.cur.kind === 'quoted') {
+      return E.alias(e, this.identifier());
+    }
+    return e;
+  }
+
+  private aliasName(): string {
+    if (this.cur.kind === 'string') return this.tokens[this.pos++]!.value;
+    return this.identifier();
+  }
+
+  // ---- FROM ------------------------------------------------------------------------------------
+
+  private fromClause(): RelationAst {
+    let rel = this.relation();
+    while (this.acceptOp(',')) {
+      const right = this.relation();
+      rel = { kind: 'join', left: rel, right, joinType: 'inner', natural: false };
+    }
+    return rel;
+  }
+
+  private relation(): RelationAst {
+    let left = this.relationPrimary();
+    for (;;) {
+      if (this.isKw('LATERAL') && this.isKw('VIEW', this.peek())) {
+        left = this.lateralView(left);
+        continue;
+      }
+      const join = this.joinType();
+      if (!join) return left;
+      const right = this.relationPrimary();
+      if (join.natural) {
+        left = { kind: 'join', left, right, joinType: join.type, natural: true };
+        continue;
+      }
+      if (this.acceptKw('ON')) {
+        left = { kind: 'join', left, right, joinType: join.type, natural: false, on: this.expression() };
+      } else if (this.acceptKw('USING')) {
+        left = { kind: 'join', left, right, joinType: join.type, natural: false, using: this.identifierList() };
+      } else {
+        left = { kind: 'join', left, right, joinType: join.type === 'inner' ? 'inner' : join.type, natural: false };
+      }
+    }
+  }
+
+  /** Reads a join keyword sequence, or returns undefined when none follows. */
+  private joinType(): { type: JoinType; natural: boolean } | undefined {
+    const start = this.pos;
+    const natural = this.acceptKw('NATURAL');
+    let type: JoinType | undefined;
+    if (this.acceptKw('JOIN')) return { type: 'inner', natural };
+    if (this.acceptKw('INNER')) type = 'inner';
+    else if (this.acceptKw('CROSS')) type = 'cross';
+    else if (this.acceptKw('LEFT')) {
+      if (this.acceptKw('SEMI')) type = 'left_semi';
+      else if (this.acceptKw('ANTI')) type = 'left_anti';
+      else {
+        this.acceptKw('OUTER');
+        type = 'left';
+      }
+    } else if (this.acceptKw('RIGHT')) {
+      this.acceptKw('OUTER');
+      type = 'right';
+    } else if (this.acceptKw('FULL')) {
+      this.acceptKw('OUTER');
+      type = 'full';
+    } else if (this.acceptKw('SEMI')) type = 'left_semi';
+    else if (this.acceptKw('ANTI')) type = 'left_anti';
+    if (!type) {
+      this.pos = start;
+      return undefined;
+    }
+    this.expectKw('JOIN');
+    return { type, natural };
+  }
+
+  private lateralView(input: RelationAst): RelationAst {
+    this.expectKw('LATERAL');
+    this.expectKw('VIEW');
+    const outer = this.acceptKw('OUTER');
+    const generator = this.primaryWithPostfix();
+    let tableAlias = '';
+    if (this.isIdentifier() && !this.isKw('AS')) tableAlias = this.identifier();
+    const columns: string[] = [];
+    if (this.acceptKw('AS')) {
+      columns.push(this.identifier());
+      while (this.isOp(',') && this.isIdentifier(this.peek()) && !this.isKw('LATERAL', this.peek())) {
+        // `AS a, b` belongs to the view unless the next item starts a new relation
+        const save = this.pos;
+        this.pos++;
+        if (this.isOp('(', this.peek()) || this.isOp('.', this.peek())) {
+          this.pos = save;
+          break;
+        }
+        columns.push(this.identifier());
+      }
+    }
+    return { kind: 'lateralView', input, generator, outer, tableAlias, columns };
+  }
+
+  private relationPrimary(): RelationAst {
+    if (this.isOp('(')) {
+      if (this.isQueryStart(this.peek())) {
+        this.pos++;
+        const query = this.query();
+        this.expectOp(')');
+        const alias = this.tableAlias();
+        return { kind: 'subquery', query, ...(alias ? { alias } : {}) };
+      }
+      this.pos++;
+      const inner = this.fromClauseInParens();
+      this.expectOp(')');
+      const alias = this.tableAlias();
+      if (alias) throw this.notSupported('aliases of parenthesized joins');
+      return inner;
+    }
+    if (this.acceptKw('VALUES')) {
+      const rows = this.valuesRows();
+      const alias = this.tableAlias();
+      return { kind: 'values', rows, ...(alias ? { alias } : {}) };
+    }
+    if (this.isKw('LATERAL')) throw this.notSupported('LATERAL subqueries');
+    const nameTok = this.cur;
+    const parts = this.multipartIdentifier();
+    if (this.isOp('(')) {
+      // table-valued function
+      this.pos++;
+      const args: Expr[] = [];
+      if (!this.isOp(')')) {
+        args.push(this.expression());
+        while (this.acceptOp(',')) args.push(this.expression());
+      }
+      this.expectOp(')');
+      const alias = this.tableAlias();
+      return { kind: 'tvf', name: parts.join('.').toLowerCase(), args, ...(alias ? { alias } : {}) };
+    }
+    if (this.isKw('TABLESAMPLE')) throw this.notSupported('TABLESAMPLE');
+    if (this.isKw('TIMESTAMP') || this.isKw('VERSION')) throw this.notSupported('time travel');
+    void nameTok;
+    const alias = this.tableAlias();
+    if (this.isKw('PIVOT') || this.isKw('UNPIVOT')) throw this.notSupported(this.cur.upper);
+    return { kind: 'table', parts, ...(alias ? { alias } : {}) };
+  }
+
+  private fromClauseInParens(): RelationAst {
+    return this.fromClause();
+  }
+
+  /** `[AS] name [(c1, c2)]`, or nothing. */
+  private tableAlias(): TableAlias | undefined {
+    const hasAs = this.acceptKw('AS');
+    if (!hasAs && !(this.cur.kind === 'quoted' || (this.cur.kind === 'ident' && !NOT_A_TABLE_ALIAS.has(this.cur.upper)))) return undefined;
+    // `t(a, b)`: column aliases
+    const name = this.identifier();
+    if (this.isOp('(')) {
+      const columns = this.identifierList();
+      return { name, columns };
+    }
+    return { name };
+  }
+
+  // ---- GROUP BY -----------------------------------------------------------------------------------
+
+  private groupBy(): GroupByAst {
+    const elements: GroupingElement[] = [];
+    if (this.isKw('GROUPING') && this.isKw('SETS', this.peek())) {
+      this.pos += 2;
+      return { elements: [{ kind: 'sets', sets: this.groupingSetList() }] };
+    }
+    if (this.isKw('ALL') && (this.peek().kind === 'eof' || this.isKw('HAVING', this.peek()) || this.isKw('ORDER', this.peek()) || this.isOp(')', this.peek()))) {
+      throw this.notSupported('GROUP BY ALL');
+    }
+    do {
+      if ((this.isKw('ROLLUP') || this.isKw('CUBE')) && this.isOp('(', this.peek())) {
+        const kind = this.cur.upper === 'ROLLUP' ? 'rollup' : 'cube';
+        this.pos++;
+        elements.push({ kind, items: this.groupingSetList() });
+      } else if (this.isKw('GROUPING') && this.isKw('SETS', this.peek())) {
+        this.pos += 2;
+        elements.push({ kind: 'sets', sets: this.groupingSetList() });
+      } else {
+        elements.push({ kind: 'expr', expr: this.expression() });
+      }
+    } while (this.acceptOp(','));
+    if (this.acceptKw('WITH', 'ROLLUP')) return { elements, with: 'rollup' };
+    if (this.acceptKw('WITH', 'CUBE')) return { elements, with: 'cube' };
+    if (this.acceptKw('GROUPING', 'SETS')) return { elements, groupingSets: this.groupingSetList() };
+    return { elements };
+  }
+
+  /** `((a, b), a, ())`: each item a parenthesized list or a single expression. */
+  private groupingSetList(): Expr[][] {
+    this.expectOp('(');
+    const sets: Expr[][] = [];
+    do {
+      if (this.isOp('(') ) {
+        // `(a, b)` or `()` is a set; `(a + b)` is a single expression
+        const save = this.pos;
+        this.pos++;
+        if (this.acceptOp(')')) {
+          sets.push([]);
+          continue;
+        }
+        const first = this.expression();
+        if (this.isOp(',') || this.isOp(')')) {
+          const set = [first];
+          while (this.acceptOp(',')) set.push(this.expression());
+          this.expectOp(')');
+          if (set.length === 1 && !(this.isOp(',') || this.isOp(')'))) {
+            // the parenthesized expression continues, e.g. `(a) + 1`
+            this.pos = save;
+            sets.push([this.expression()]);
+          } else {
+            sets.push(set);
+          }
+          continue;
+        }
+        this.pos = save;
+      }
+      sets.push([this.expression()]);
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    return sets;
+  }
+
+  // ---- ORDER BY / windows ------------------------------------------------------------------------
+
+  private sortItems(): SortOrder[] {
+    const items = [this.sortItem()];
+    while (this.acceptOp(',')) items.push(this.sortItem());
+    return items;
+  }
+
+  private sortItem(): SortOrder {
+    const e = this.expression();
+    let asc = true;
+    if (this.acceptKw('DESC')) asc = false;
+    else this.acceptKw('ASC');
+    let nullsFirst = asc;
+    if (this.acceptKw('NULLS')) {
+      if (this.acceptKw('FIRST')) nullsFirst = true;
+      else if (this.acceptKw('LAST')) nullsFirst = false;
+      else throw this.syntaxError();
+    }
+    return E.sort(e, asc, nullsFirst);
+  }
+
+  /** `w` or `([w] [PARTITION BY ...] [ORDER BY ...] [frame])`. */
+  private windowSpec(): WindowSpecDef {
+    if (this.isIdentifier() && !this.isOp('(')) {
+      const spec: WindowSpecDef = { partitionBy: [], orderBy: [] };
+      namedWindowRefs.set(spec, this.identifier().toLowerCase());
+      return spec;
+    }
+    this.expectOp('(');
+    let base: string | undefined;
+    if (this.isIdentifier() && !['PARTITION', 'DISTRIBUTE', 'ORDER', 'SORT', 'ROWS', 'RANGE', 'CLUSTER'].includes(this.cur.upper)) {
+      base = this.identifier().toLowerCase();
+    }
+    let partitionBy: Expr[] = [];
+    let orderBy: SortOrder[] = [];
+    if (this.acceptKw('PARTITION', 'BY') || this.acceptKw('DISTRIBUTE', 'BY') || this.acceptKw('CLUSTER', 'BY')) {
+      partitionBy = [this.expression()];
+      while (this.acceptOp(',')) partitionBy.push(this.expression());
+    }
+    if (this.acceptKw('ORDER', 'BY') || this.acceptKw('SORT', 'BY')) orderBy = this.sortItems();
+    let frame: WindowFrame | undefined;
+    if (this.isKw('ROWS') || this.isKw('RANGE')) frame = this.windowFrame();
+    this.expectOp(')');
+    const spec: WindowSpecDef = { partitionBy, orderBy, ...(frame ? { frame } : {}) };
+    if (base !== undefined) {
+      if (partitionBy.length > 0 || orderBy.length > 0 || frame) throw this.notSupported('window specs extending a named window');
+      namedWindowRefs.set(spec, base);
+    }
+    return spec;
+  }
+
+  private windowFrame(): WindowFrame {
+    const frameType = this.tokens[this.pos++]!.upper === 'ROWS' ? 'rows' : 'range';
+    if (this.acceptKw('BETWEEN')) {
+      const lower = this.frameBound();
+      this.expectKw('AND');
+      const upper = this.frameBound();
+      return { frameType, lower, upper };
+    }
+    const lower = this.frameBound();
+    return { frameType, lower, upper: { type: 'currentRow' } };
+  }
+
+  private frameBound(): FrameBoundary {
+    if (this.acceptKw('UNBOUNDED', 'PRECEDING')) return { type: 'unboundedPreceding' };
+    if (this.acceptKw('UNBOUNDED', 'FOLLOWING')) return { type: 'unboundedFollowing' };
+    if (this.acceptKw('CURRENT', 'ROW')) return { type: 'currentRow' };
+    if (this.isKw('INTERVAL')) throw this.notSupported('interval window frame boundaries');
+    const start = this.cur;
+    const e = this.additive();
+    let value: number;
+    if (e.kind === 'Literal' && (typeof e.value === 'number' || typeof e.value === 'bigint')) {
+      value = e.value === null ? NaN : typeof e.value === 'bigint' ? decimalNumber(e.value, e.dataType) : Number(e.value);
+    } else {
+      throw sqlParseError(this.src, start.start, 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC', `Frame bound value must be a literal.`, {});
+    }
+    if (this.acceptKw('PRECEDING')) return { type: 'offset', value: -value };
+    if (this.acceptKw('FOLLOWING')) return { type: 'offset', value };
+    throw this.syntaxError();
+  }
+
+  // ---- expressions -------------------------------------------------------------------------------
+
+  /** A full (boolean) expression. */
+  expression(): Expr {
+    return this.or();
+  }
+
+  private or(): Expr {
+    let left = this.and();
+    while (this.acceptKw('OR')) left = E.call('or', [left, this.and()]);
+    return left;
+  }
+
+  private and(): Expr {
+    let left = this.not();
+    while (this.acceptKw('AND')) left = E.call('and', [left, this.not()]);
+    return left;
+  }
+
+  private not(): Expr {
+    if (this.acceptKw('NOT') || this.acceptOp('!')) return E.call('not', [this.not()]);
+    if (this.isKw('EXISTS') && this.isOp('(', this.peek())) throw this.notSupported('EXISTS subqueries');
+    return this.predicated();
+  }
+
+  private predicated(): Expr {
+    let e = this.comparison();
+    for (;;) {
+      const save = this.pos;
+      const negated = this.acceptKw('NOT');
+      if (this.acceptKw('BETWEEN')) {
+        const lo = this.comparison();
+        this.expectKw('AND');
+        const hi = this.comparison();
+        const between = named(E.call('and', [E.call('gte', [e, lo]), E.call('lte', [e, hi])]), () => `(${prettySql(e)} BETWEEN ${prettySql(lo)} AND ${prettySql(hi)})`);
+        e = negated ? E.call('not', [between]) : between;
+        continue;
+      }
+      if (this.acceptKw('IN')) {
+        this.expectOp('(');
+        if (this.isQueryStart()) throw this.notSupported('IN subqueries');
+        const list = [this.expression()];
+        while (this.acceptOp(',')) list.push(this.expression());
+        this.expectOp(')');
+        const inCall = E.call('in', [e, ...list]);
+        e = negated ? E.call('not', [inCall]) : inCall;
+        continue;
+      }
+      const likeKw = ['LIKE', 'ILIKE', 'RLIKE', 'REGEXP'].find((k) => this.isKw(k));
+      if (likeKw) {
+        this.pos++;
+        e = this.likePredicate(e, likeKw, negated);
+        continue;
+      }
+      if (!negated && this.acceptKw('IS')) {
+        const isNot = this.acceptKw('NOT');
+        let r: Expr;
+        if (this.acceptKw('NULL')) r = E.call(isNot ? 'is_not_null' : 'is_null', [e]);
+        else if (this.acceptKw('TRUE') || this.isKw('FALSE')) {
+          const value = this.tokens[this.pos - 1]!.upper === 'TRUE' ? true : (this.pos++, false);
+          const cmp = E.call('eq_null_safe', [e, E.lit(value, BOOL)]);
+          r = isNot ? E.call('not', [cmp]) : cmp;
+        } else if (this.acceptKw('UNKNOWN')) r = E.call(isNot ? 'is_not_null' : 'is_null', [e]);
+        else if (this.acceptKw('DISTINCT', 'FROM')) {
+          const other = this.comparison();
+          const ns = E.call('eq_null_safe', [e, other]);
+          r = isNot ? ns : E.call('not', [ns]);
+        } else throw this.syntaxError();
+        e = r;
+        continue;
+      }
+      this.pos = save;
+      return e;
+    }
+  }
+
+  private likePredicate(e: Expr, kw: string, negated: boolean): Expr {
+    const fn = kw === 'LIKE' ? 'like' : kw === 'ILIKE' ? 'ilike' : 'rlike';
+    if ((kw === 'LIKE' || kw === 'ILIKE') && (this.isKw('ANY') || this.isKw('SOME') || this.isKw('ALL'))) {
+      const quant = this.tokens[this.pos++]!.upper;
+      this.expectOp('(');
+      const patterns = [this.expression()];
+      while (this.acceptOp(',')) patterns.push(this.expression());
+      this.expectOp(')');
+      const parts = patterns.map((p) => {
+        const c = E.call(fn, [e, p]);
+        return negated ? E.call('not', [c]) : c;
+      });
+      return parts.reduce((a, b) => E.call(quant === 'ALL' ? 'and' : 'or', [a, b]));
+    }
+    const pattern = this.comparison();
+    if (this.acceptKw('ESCAPE')) {
+      const esc = this.cur;
+      if (esc.kind !== 'string') throw this.syntaxError();
+      this.pos++;
+      if (esc.value !== '\\') throw this.notSupported('LIKE ... ESCAPE with a custom escape character');
+    }
+    let call: Expr = E.call(fn, [e, pattern]);
+    if (kw === 'REGEXP') call = named(call, () => `REGEXP(${prettySql(e)}, ${prettySql(pattern)})`);
+    return negated ? E.call('not', [call]) : call;
+  }
+
+  private comparison(): Expr {
+    let left = this.bitOr();
+    for (;;) {
+      const t = this.cur;
+      if (t.kind !== 'op') return left;
+      const fn = COMPARISON[t.value];
+      if (fn) {
+        this.pos++;
+        left = E.call(fn, [left, this.bitOr()]);
+      } else if (t.value === '<>' || t.value === '!=') {
+        this.pos++;
+        left = E.call('not', [E.call('eq', [left, this.bitOr()])]);
+      } else return left;
+    }
+  }
+
+  private bitOr(): Expr {
+    let left = this.bitXor();
+    while (this.isOp('|')) {
+      this.pos++;
+      left = E.call('bitwise_or', [left, this.bitXor()]);
+    }
+    return left;
+  }
+
+  private bitXor(): Expr {
+    let left = this.bitAnd();
+    while (this.isOp('^')) {
+      this.pos++;
+      left = E.call('bitwise_xor', [left, this.bitAnd()]);
+    }
+    return left;
+  }
+
+  private bitAnd(): Expr {
+    let left = this.additive();
+    while (this.isOp('&')) {
+      this.pos++;
+      left = E.call('bitwise_and', [left, this.additive()]);
+    }
+    return left;
+  }
+
+  private additive(): Expr {
+    let left = this.multiplicative();
+    for (;;) {
+      if (this.acceptOp('+')) left = E.call('add', [left, this.multiplicative()]);
+      else if (this.acceptOp('-')) left = E.call('subtract', [left, this.multiplicative()]);
+      else if (this.acceptOp('||')) {
+        const right = this.multiplicative();
+        const l = left;
+        left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
+      } else return left;
+    }
+  }
+
+  private multiplicative(): Expr {
+    let left = this.unary();
+    for (;;) {
+      if (this.acceptOp('*')) left = E.call('multiply', [left, this.unary()]);
+      else if (this.acceptOp('/')) left = E.call('divide', [left, this.unary()]);
+      else if (this.acceptOp('%')) left = E.call('remainder', [left, this.unary()]);
+      else if (this.acceptKw('DIV')) left = integralDivide(left, this.unary());
+      else return left;
+    }
+  }
+
+  private unary(): Expr {
+    if (this.isOp('-')) {
+      if (this.peek().kind === 'number') {
+        this.pos++;
+        const n = this.tokens[this.pos++]!;
+        return this.postfix(numberLiteral(this.src, n, true));
+      }
+      this.pos++;
+      return E.call('negate', [this.unary()]);
+    }
+    if (this.acceptOp('+')) {
+      const x = this.unary();
+      return named(x, () => `(+ ${prettySql(x)})`);
+    }
+    if (this.acceptOp('~')) return E.call('bitwise_not', [this.unary()]);
+    return this.primaryWithPostfix();
+  }
+
+  private primaryWithPostfix(): Expr {
+    return this.postfix(this.primary());
+  }
+
+  /** `x[i]`, `x.field`, `x::type` after a primary expression. */
+  private postfix(base: Expr): Expr {
+    let e = base;
+    for (;;) {
+      if (this.acceptOp('[')) {
+        const idx = this.expression();
+        this.expectOp(']');
+        e = E.call('get_item', [e, idx]);
+      } else if (this.isOp('.') && (this.isIdentifier(this.peek()) || this.isOp('*', this.peek()))) {
+        this.pos++;
+        if (this.acceptOp('*')) {
+          if (e.kind !== 'ColumnRef') throw this.syntaxError(this.tokens[this.pos - 1]);
+          e = E.star(lastPart(e.name));
+          continue;
+        }
+        const quoted = this.cur.kind === 'quoted';
+        const field = this.identifier();
+        e = e.kind === 'ColumnRef' ? E.col(`${e.name}.${quotePart(field, quoted)}`) : E.call('get_field', [e], { options: { field } });
+      } else if (this.acceptOp('::')) {
+        e = E.cast(e, this.dataType());
+      } else {
+        return e;
+      }
+    }
+  }
+
+  /** A type name as Spark writes it (`int`, `decimal(10,2)`, `array<struct<a:int>>`). */
+  private dataType(): DataType {
+    const start = this.cur;
+    if (!this.isIdentifier()) throw this.syntaxError();
+    this.pos++;
+    let depth = 0;
+    if (this.isOp('<') || this.isOp('<>')) {
+      if (this.isOp('<>')) this.pos++;
+      else {
+        do {
+          const t = this.tokens[this.pos++]!;
+          if (t.kind === 'eof') throw this.syntaxError(t);
+          if (this.isOp('<', t)) depth++;
+          else if (this.isOp('>', t)) depth--;
+          else if (this.isOp('>=', t)) throw this.syntaxError(t);
+        } while (depth > 0);
+      }
+    }
+    if (this.isOp('(') && this.peek().kind === 'number') {
+      this.pos++;
+      while (!this.isOp(')')) {
+        if (this.cur.kind === 'eof') throw this.syntaxError();
+        this.pos++;
+      }
+      this.pos++;
+    }
+    const end = this.tokens[this.pos - 1]!.end;
+    return parseDataType(this.src.slice(start.start, end));
+  }
+
+  private primary(): Expr {
+    const t = this.cur;
+    switch (t.kind) {
+      case 'number':
+        this.pos++;
+        return numberLiteral(this.src, t, false);
+      case 'string': {
+        this.pos++;
+        let value = t.value;
+        while (this.cur.kind === 'string') value += this.tokens[this.pos++]!.value;
+        return stringLiteral(value);
+      }
+      case 'binary':
+        this.pos++;
+        return binaryLiteral(this.src, t);
+      case 'quoted':
+        this.pos++;
+        if (this.isOp('->')) return this.lambda([t.value]);
+        return E.col(quotePart(t.value, true));
+      case 'op':
+        if (t.value === '*') {
+          this.pos++;
+          return E.star();
+        }
+        if (t.value === '(') return this.parenthesized();
+        throw this.syntaxError();
+      case 'eof':
+        throw this.syntaxError();
+      case 'ident':
+        return this.identPrimary(t);
+    }
+  }
+
+  private parenthesized(): Expr {
+    const open = this.expectOp('(');
+    if (this.isQueryStart()) {
+      throw this.notSupported('scalar subqueries');
+    }
+    // `(a, b) -> ...` lambda
+    if (this.isIdentifier()) {
+      let k = this.pos;
+      const names: string[] = [];
+      while (this.isIdentifier(this.tokens[k]!) && (this.isOp(',', this.tokens[k + 1]!) || this.isOp(')', this.tokens[k + 1]!))) {
+        names.push(this.tokens[k]!.value);
+        if (this.isOp(')', this.tokens[k + 1]!)) {
+          if (this.isOp('->', this.tokens[k + 2]!)) {
+            this.pos = k + 3;
+            return this.lambdaBody(names);
+          }
+          break;
+        }
+        k += 2;
+      }
+    }
+    void open;
+    const first = this.expression();
+    if (this.acceptOp(')')) return first;
+    const items = [first];
+    while (this.acceptOp(',')) items.push(this.expression());
+    this.expectOp(')');
+    return E.call('struct', items);
+  }
+
+  private lambda(params: string[]): Expr {
+    this.expectOp('->');
+    return this.lambdaBody(params);
+  }
+
+  private lambdaBody(params: string[]): Expr {
+    const body = this.expression();
+    const lower = new Set(params.map((p) => p.toLowerCase()));
+    const bind = (e: Expr): Expr => {
+      if (e.kind === 'ColumnRef' && lower.has(e.name.toLowerCase())) return E.lambdaVar(e.name);
+      return mapExpr(e, bind);
+    };
+    return E.lambda(params, bind(body));
+  }
+
+  private identPrimary(t: Token): Expr {
+    const next = this.peek();
+    const upper = t.upper;
+    // literals
+    if (upper === 'NULL') {
+      this.pos++;
+      return E.lit(null, NULL_T);
+    }
+    if (upper === 'TRUE' || upper === 'FALSE') {
+      this.pos++;
+      return E.lit(upper === 'TRUE', BOOL);
+    }
+    if (next.kind === 'string' && ['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ'].includes(upper)) {
+      this.pos += 2;
+      let text = next.value;
+      while (this.cur.kind === 'string') text += this.tokens[this.pos++]!.value;
+      return typedLiteral(this.src, t, next, text);
+    }
+    if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || next.kind === 'ident')) {
+      throw this.notSupported('interval literals');
+    }
+    if (upper === 'CASE') return this.caseExpr();
+    if (this.isOp('->', next)) {
+      this.pos++;
+      return this.lambda([t.value]);
+    }
+    if (this.isOp('(', next)) {
+      switch (upper) {
+        case 'CAST':
+        case 'TRY_CAST': {
+          this.pos += 2;
+          const x = this.expression();
+          this.expectKw('AS');
+          const type = this.dataType();
+          this.expectOp(')');
+          return E.cast(x, type);
+        }
+        case 'EXTRACT':
+        case 'DATE_PART':
+        case 'DATEPART':
+          if (upper === 'EXTRACT' || this.peek(2).kind === 'string') return this.extract(upper);
+          break;
+        case 'SUBSTRING':
+        case 'SUBSTR':
+          return this.substring(t);
+        case 'TRIM':
+          return this.trim();
+        case 'POSITION':
+          return this.position();
+        case 'OVERLAY':
+          return this.overlay();
+        case 'EXISTS':
+          throw this.notSupported('EXISTS subqueries');
+        default:
+          break;
+      }
+      return this.functionCall();
+    }
+    if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
+      this.pos++;
+      if (upper === 'CURRENT_DATE') return E.call('current_date', []);
+      if (upper === 'CURRENT_TIMESTAMP') return E.call('current_timestamp', []);
+      return E.call(upper.toLowerCase(), []);
+    }
+    this.pos++;
+    return E.col(quotePart(t.value, false));
+  }
+
+  private caseExpr(): Expr {
+    this.expectKw('CASE');
+    let subject: Expr | undefined;
+    if (!this.isKw('WHEN')) subject = this.expression();
+    const branches: { when: Expr; then: Expr }[] = [];
+    while (this.acceptKw('WHEN')) {
+      const w = this.expression();
+      this.expectKw('THEN');
+      const then = this.expression();
+      branches.push({ when: subject ? E.call('eq', [subject, w]) : w, then });
+      (branches[branches.length - 1] as { raw?: Expr }).raw = w;
+    }
+    if (branches.length === 0) throw this.syntaxError();
+    const otherwise = this.acceptKw('ELSE') ? this.expression() : undefined;
+    this.expectKw('END');
+    const cw = E.caseWhen(
+      branches.map((b) => ({ when: b.when, then: b.then })),
+      otherwise,
+    );
+    if (!subject) return cw;
+    const s = subject;
+    return named(cw, () => {
+      const parts = branches.map((b) => ` WHEN ${prettySql((b as { raw?: Expr }).raw!)} THEN ${prettySql(b.then)}`).join('');
+      return `CASE ${prettySql(s)}${parts}${otherwise ? ` ELSE ${prettySql(otherwise)}` : ''} END`;
+    });
+  }
+
+  private extract(upper: string): Expr {
+    this.pos += 2;
+    let field: string;
+    if (upper === 'EXTRACT') {
+      field = this.identifier().toUpperCase();
+      this.expectKw('FROM');
+    } else {
+      const f = this.cur;
+      if (f.kind !== 'string') throw this.syntaxError();
+      this.pos++;
+      field = f.value.toUpperCase();
+      this.expectOp(',');
+    }
+    const source = this.expression();
+    this.expectOp(')');
+    const fns: Record<string, string> = {
+      YEAR: 'year', YEARS: 'year', Y: 'year', YR: 'year', YRS: 'year',
+      QUARTER: 'quarter', QTR: 'quarter',
+      MONTH: 'month', MONTHS: 'month', MON: 'month', MONS: 'month',
+      WEEK: 'weekofyear', WEEKS: 'weekofyear', W: 'weekofyear',
+      DAY: 'dayofmonth', DAYS: 'dayofmonth', D: 'dayofmonth',
+      DAYOFWEEK: 'dayofweek', DOW: 'dayofweek',
+      DOY: 'dayofyear',
+      HOUR: 'hour', HOURS: 'hour', H: 'hour', HR: 'hour', HRS: 'hour',
+      MINUTE: 'minute', MINUTES: 'minute', M: 'minute', MIN: 'minute', MINS: 'minute',
+    };
+    const fn = fns[field];
+    if (!fn) throw this.notSupported(`EXTRACT(${field} FROM ...)`);
+    const call = E.call(fn, [source]);
+    return named(call, () => (upper === 'EXTRACT' ? `extract(${field} FROM ${prettySql(source)})` : `${upper.toLowerCase()}(${field}, ${prettySql(source)})`));
+  }
+
+  private substring(t: Token): Expr {
+    this.pos += 2;
+    const str = this.expression();
+    let pos: Expr;
+    let len: Expr | undefined;
+    if (this.acceptKw('FROM')) {
+      pos = this.expression();
+      if (this.acceptKw('FOR')) len = this.expression();
+    } else {
+      this.expectOp(',');
+      pos = this.expression();
+      if (this.acceptOp(',')) len = this.expression();
+    }
+    this.expectOp(')');
+    const args = len ? [str, pos, len] : [str, pos];
+    const call = E.call('substring', args);
+    if (t.upper === 'SUBSTR') return named(call, () => `substr(${args.map(prettySql).join(', ')})`);
+    return call;
+  }
+
+  private trim(): Expr {
+    this.pos += 2;
+    let fn = 'trim';
+    if (this.acceptKw('BOTH')) fn = 'trim';
+    else if (this.acceptKw('LEADING')) fn = 'ltrim';
+    else if (this.acceptKw('TRAILING')) fn = 'rtrim';
+    let chars: Expr | undefined;
+    let str: Expr;
+    if (this.acceptKw('FROM')) {
+      str = this.expression();
+    } else {
+      const first = this.expression();
+      if (this.acceptKw('FROM')) {
+        chars = first;
+        str = this.expression();
+      } else if (this.acceptOp(',')) {
+        // trim(str, chars)
+        str = first;
+        chars = this.expression();
+      } else {
+        str = first;
+      }
+    }
+    this.expectOp(')');
+    return E.call(fn, chars ? [str, chars] : [str]);
+  }
+
+  private position(): Expr {
+    this.pos += 2;
+    const sub = this.bitOr();
+    let str: Expr;
+    let start: Expr = E.lit(1, INT_T);
+    if (this.acceptKw('IN')) str = this.expression();
+    else {
+      this.expectOp(',');
+      str = this.expression();
+      if (this.acceptOp(',')) start = this.expression();
+    }
+    this.expectOp(')');
+    return E.call('locate', [sub, str, start]);
+  }
+
+  private overlay(): Expr {
+    this.pos += 2;
+    const input = this.expression();
+    this.expectKw('PLACING');
+    const replace = this.expression();
+    this.expectKw('FROM');
+    const pos = this.expression();
+    const len = this.acceptKw('FOR') ? this.expression() : E.lit(-1, INT_T);
+    this.expectOp(')');
+    return E.call('overlay', [input, replace, pos, len]);
+  }
+
+  /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
+  private functionCall(): Expr {
+    const nameTok = this.cur;
+    const name = this.identifier();
+    this.expectOp('(');
+    let distinct = false;
+    if (this.acceptKw('DISTINCT')) distinct = true;
+    else if (this.isKw('ALL') && !this.isOp(')', this.peek()) && !this.isOp(',', this.peek())) this.pos++;
+    const args: Expr[] = [];
+    let star = false;
+    let ignoreNulls: boolean | undefined;
+    const lower = name.toLowerCase();
+    if (this.isOp('*') && this.isOp(')', this.peek())) {
+      this.pos++;
+      star = true;
+    } else if (!this.isOp(')')) {
+      do {
+        if (this.isIdentifier() && this.isOp('=>', this.peek())) throw this.notSupported('named function arguments');
+        const arg = lower === 'struct' ? this.selectItem() : this.expression();
+        args.push(arg);
+      } while (this.acceptOp(','));
+      if (this.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
+      else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
+    }
+    this.expectOp(')');
+    if (star && lower !== 'count') {
+      if (distinct) throw this.notSupported(`${name}(DISTINCT *)`);
+      args.push(E.star());
+      star = false;
+    }
+    if (this.acceptKw('WITHIN', 'GROUP')) throw this.notSupported(`${name}(...) WITHIN GROUP`);
+    let filter: Expr | undefined;
+    if (this.acceptKw('FILTER')) {
+      this.expectOp('(');
+      this.expectKw('WHERE');
+      filter = this.expression();
+      this.expectOp(')');
+    }
+    if (this.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
+    else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
+    void nameTok;
+    const call = sqlFunctionCall(name, args, {
+      ...(distinct ? { distinct } : {}),
+      ...(star ? { star } : {}),
+      ...(filter ? { filter } : {}),
+      ...(ignoreNulls !== undefined ? { ignoreNulls } : {}),
+    });
+    if (this.acceptKw('OVER')) {
+      const spec = this.windowSpec();
+      return E.window(call, spec);
+    }
+    return call;
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+
+/** A name part as the analyzer's dotted-name syntax needs it (backquoted when it holds `.` or `` ` ``). */
+export function quotePart(part: string, quoted: boolean): string {
+  if (!quoted && !/[.`]/.test(part)) return part;
+  if (!/[.`]/.test(part)) return part;
+  return '`' + part.replace(/`/g, '``') + '`';
+}
+
+function lastPart(name: string): string {
+  const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
+  const p = m ? m[1]! : name;
+  return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
+}
+
+function decimalNumber(unscaled: bigint, t: DataType): number {
+  const scale = (t as { scale?: number }).scale ?? 0;
+  return Number(unscaled) / 10 ** scale;
+}
+
+/** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */
+function integralDivide(a: Expr, b: Expr): Expr {
+  // (a - a % b) / b is exact for integers; the cast makes it a bigint as in Spark.
+  const exact = E.call('divide', [E.call('subtract', [a, E.call('remainder', [a, b])]), b]);
+  return named(E.cast(exact, LONG_T), () => `(${prettySql(a)} div ${prettySql(b)})`);
+}
+
+
+/** Rebuilds an expression with transformed children. */
+export function mapExpr(e: Expr, f: (c: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'ColumnRef':
+    case 'BoundRef':
+    case 'Literal':
+    case 'Star':
+    case 'LambdaVar':
+      return e;
+    case 'Alias':
+      return E.alias(f(e.child), e.name, e.metadata ? { ...e.metadata } : undefined);
+    case 'Cast':
+      return E.cast(f(e.child), e.to, e.implicit);
+    case 'SortOrder':
+      return E.sort(f(e.child), e.ascending, e.nullsFirst);
+    case 'Call':
+      return E.call(e.fn, e.args.map(f), { ...(e.distinct ? { distinct: true } : {}), ...(e.options ? { options: { ...e.options } } : {}) });
+    case 'CaseWhen':
+      return E.caseWhen(
+        e.branches.map((b) => ({ when: f(b.when), then: f(b.then) })),
+        e.otherwise ? f(e.otherwise) : undefined,
+      );
+    case 'WindowExpr': {
+      const spec: WindowSpecDef = {
+        partitionBy: e.spec.partitionBy.map(f),
+        orderBy: e.spec.orderBy.map((o) => f(o) as SortOrder),
+        ...(e.spec.frame ? { frame: e.spec.frame } : {}),
+      };
+      const ref = namedWindowRefs.get(e.spec);
+      if (ref !== undefined) namedWindowRefs.set(spec, ref);
+      return E.window(f(e.fn), spec);
+    }
+    case 'Lambda':
+      return E.lambda(e.params, f(e.body));
+  }
+}

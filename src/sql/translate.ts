@@ -1,0 +1,814 @@
+/**
+ * Query AST → unresolved logical plan, built from the same plan nodes the
+ * DataFrame API uses, so the analyzer and every backend treat SQL and
+ * DataFrame code alike.
+ *
+ * SELECT blocks are assembled as Spark's analyzer would rewrite them:
+ * - GROUP BY / HAVING / ORDER BY: one Aggregate whose outputs are the select
+ *   list plus hidden columns for the HAVING condition and for sort keys that
+ *   are not in the select list, then Filter, Sort, and a Project keeping the
+ *   select list (so HAVING and ORDER BY may use aggregates and grouping
+ *   columns that are not selected);
+ * - window functions over aggregates and grouping()/grouping_id(): an
+ *   Aggregate computing the aggregate calls, with the select list evaluated
+ *   by a Project above it (reading `spark_grouping_id` for grouping());
+ * - ORDER BY on columns that are not selected: the sort goes below the
+ *   projection (or uses hidden columns when the projection has window
+ *   functions or generators);
+ * - aliases and ordinals in GROUP BY and ORDER BY, named windows (WINDOW w AS).
+ */
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { makeBatch } from '../data/batch.js';
+import { E, exists, type Expr, type SortOrder, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
+import { hasFunction, lookupFunction } from '../functions/registry.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import { BYTE, DataType, INT, LONG, NULL, NullType, StructField, StructType } from '../types/data-types.js';
+import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
+import { named, prettySql } from './functions.js';
+import { ordinalOf } from './literals.js';
+import { mapExpr, namedWindowRefs } from './parser.js';
+
+export interface TranslateOptions {
+  /**
+   * Output column names of a plan (by analysis). Lets the translator expand
+   * what depends on input schemas: NATURAL JOIN keys, GROUP BY aliases that
+   * shadow input columns, hidden sort columns under `SELECT *`.
+   */
+  readonly columnsOf?: (plan: LogicalPlan) => readonly string[];
+  /** Session configuration lookup (`spark.sql.groupByAliases`, ...). */
+  readonly conf?: (key: string) => string | undefined;
+}
+
+/** Placeholder type of positional references in unresolved plans (the analyzer re-types them). */
+const UNTYPED: DataType = NULL;
+
+/** A positional reference to column `i` of a node's input. */
+const ordinalRef = (i: number, name = `#${i}`): Expr => E.bound(i, name, UNTYPED, true);
+
+function analysisError(message: string, errorClass: string, params: Record<string, string> = {}): AnalysisException {
+  return new AnalysisException(message, { errorClass, messageParameters: params });
+}
+
+/** Structural identity of an unresolved expression (names compared case-insensitively, without qualifiers). */
+function exprKey(e: Expr): string {
+  return JSON.stringify(e, (k, v: unknown) => {
+    if (k === 'name' && typeof v === 'string') return lastPart(v).toLowerCase();
+    if (typeof v === 'bigint') return `${v}n`;
+    if (v instanceof DataType) return v.simpleString();
+    return v;
+  });
+}
+
+function lastPart(name: string): string {
+  const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
+  const p = m ? m[1]! : name;
+  return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
+}
+
+const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
+
+const isAggregateFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'aggregate';
+const isGeneratorFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'generator';
+const isGroupingFn = (fn: string): boolean => fn === 'grouping' || fn === 'grouping_id';
+
+/** True when `e` holds an aggregate call outside window functions (window arguments count). */
+function containsAggregate(e: Expr): boolean {
+  if (e.kind === 'WindowExpr') {
+    const fn = e.fn;
+    const args = fn.kind === 'Call' ? fn.args : [];
+    return [...args, ...e.spec.partitionBy, ...e.spec.orderBy].some(containsAggregate);
+  }
+  if (e.kind === 'Call' && (isAggregateFn(e.fn) || isGroupingFn(e.fn))) return true;
+  if (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'grouping__id') return true;
+  return childrenOf(e).some(containsAggregate);
+}
+
+function childrenOf(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  mapExpr(e, (c) => {
+    out.push(c);
+    return c;
+  });
+  return out;
+}
+
+const containsWindow = (e: Expr): boolean => exists(e, (x) => x.kind === 'WindowExpr');
+const containsGrouping = (e: Expr): boolean =>
+  exists(e, (x) => (x.kind === 'Call' && isGroupingFn(x.fn)) || (x.kind === 'ColumnRef' && x.name.toLowerCase() === 'grouping__id'));
+const isGeneratorItem = (e: Expr): boolean => {
+  const inner = stripAlias(e);
+  return inner.kind === 'Call' && isGeneratorFn(inner.fn);
+};
+
+/** Replaces every ColumnRef named like a select-list alias by the aliased expression. */
+function substituteAliases(e: Expr, aliases: ReadonlyMap<string, Expr>, keep?: (name: string) => boolean): Expr {
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'ColumnRef' && !x.name.includes('.')) {
+      const hit = aliases.get(x.name.toLowerCase());
+      if (hit && !(keep && keep(x.name))) return hit;
+      return x;
+    }
+    if (x.kind === 'WindowExpr') return x; // window specs resolve against the input
+    return mapExpr(x, go);
+  };
+  return go(e);
+}
+
+function aliasMap(items: readonly Expr[]): Map<string, Expr> {
+  const m = new Map<string, Expr>();
+  for (const it of items) if (it.kind === 'Alias' && !m.has(it.name.toLowerCase())) m.set(it.name.toLowerCase(), it.child);
+  return m;
+}
+
+export class Translator {
+  readonly #opts: TranslateOptions;
+  readonly #ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
+
+  constructor(opts: TranslateOptions = {}) {
+    this.#opts = opts;
+  }
+
+  #conf(key: string): string | undefined {
+    return this.#opts.conf?.(key);
+  }
+
+  // ---- queries ---------------------------------------------------------------------------------
+
+  query(q: QueryAst): LogicalPlan {
+    switch (q.kind) {
+      case 'query':
+        return this.#organized(q);
+      case 'select':
+        return this.#select(q, []);
+      case 'setop':
+        return plan('SetOperation', { op: q.op, all: q.all, left: this.query(q.left), right: this.query(q.right) });
+      case 'values':
+        return this.#values(q.rows, undefined);
+      case 'table':
+        return this.#tableRef(q.parts, undefined);
+    }
+  }
+
+  #organized(q: Extract<QueryAst, { kind: 'query' }>): LogicalPlan {
+    const scope = new Map<string, { plan: LogicalPlan; columns?: readonly string[] }>();
+    this.#ctes.push(scope);
+    try {
+      this.#defineCtes(q.ctes, scope);
+      let p: LogicalPlan;
+      if (q.body.kind === 'select') {
+        p = this.#select(q.body, q.orderBy);
+      } else {
+        p = this.query(q.body);
+        if (q.orderBy.length > 0) {
+          const orders = q.orderBy.map((o) => {
+            const n = ordinalOf(o.child);
+            return n === undefined ? o : E.sort(this.#ordinalRefChecked(n, this.#opts.columnsOf?.(p).length), o.ascending, o.nullsFirst);
+          });
+          p = plan('Sort', { input: p, orders });
+        }
+      }
+      if (q.offset) p = plan('Offset', { input: p, n: this.#limitValue(q.offset, 'offset') });
+      if (q.limit) p = plan('Limit', { input: p, n: this.#limitValue(q.limit, 'limit') });
+      return p;
+    } finally {
+      this.#ctes.pop();
+    }
+  }
+
+  #defineCtes(ctes: readonly CteAst[], scope: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>): void {
+    for (const cte of ctes) {
+      const key = cte.name.toLowerCase();
+      if (scope.has(key)) {
+        throw analysisError(`CTE definition can't have duplicate names: '${cte.name}'.`, 'DUPLICATED_CTE_NAMES', { duplicateNames: `'${cte.name}'` });
+      }
+      let p = this.query(cte.query);
+      if (cte.columns) p = this.#renameColumns(p, cte.columns, cte.name);
+      scope.set(key, { plan: p });
+    }
+  }
+
+  #limitValue(e: Expr, what: 'limit' | 'offset'): number {
+    const inner = stripAlias(e);
+    if (inner.kind === 'Literal' && (typeof inner.value === 'number' || typeof inner.value === 'bigint')) return Number(inner.value);
+    if (inner.kind === 'Literal' && inner.value === null) {
+      throw analysisError(`The ${what} like expression "NULL" is invalid. The evaluated ${what} expression must not be null, but got NULL.`, 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NULL');
+    }
+    throw analysisError(
+      `The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must evaluate to a constant value, but got ${safeSql(e)}.`,
+      'INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE',
+    );
+  }
+
+  #ordinalRefChecked(n: number, count: number | undefined): Expr {
+    if (n < 1 || (count !== undefined && n > count)) {
+      throw analysisError(`ORDER BY position ${n} is not in select list (valid range is [1, ${count ?? '?'}]).`, 'ORDER_BY_POS_OUT_OF_RANGE', {
+        index: String(n),
+        size: String(count ?? '?'),
+      });
+    }
+    return ordinalRef(n - 1);
+  }
+
+  // ---- relations ---------------------------------------------------------------------------------
+
+  relation(r: RelationAst): LogicalPlan {
+    switch (r.kind) {
+      case 'table':
+        return this.#tableRef(r.parts, r.alias);
+      case 'subquery': {
+        const p = this.query(r.query);
+        return this.#aliased(p, r.alias);
+      }
+      case 'values':
+        return this.#values(r.rows, r.alias);
+      case 'tvf':
+        return this.#aliased(this.#tvf(r.name, r.args), r.alias);
+      case 'join':
+        return this.#join(r);
+      case 'lateralView': {
+        const input = this.relation(r.input);
+        const gen = r.outer ? withOuter(r.generator) : r.generator;
+        const item =
+          r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, r.columns.length > 1 ? { multiAlias: [...r.columns] } : undefined);
+        return plan('Project', { input, exprs: [E.star(), item] });
+      }
+    }
+  }
+
+  #aliased(p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
+    if (!alias) return p;
+    const renamed = alias.columns ? this.#renameColumns(p, alias.columns, alias.name) : p;
+    return plan('SubqueryAlias', { input: renamed, alias: alias.name });
+  }
+
+  /** `t(a, b)`: positional renames. */
+  #renameColumns(p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
+    const seen = new Set<string>();
+    for (const c of columns) {
+      if (seen.has(c.toLowerCase())) {
+        throw analysisError(`Found duplicate column(s) in the column alias list: \`${c.toLowerCase()}\`.`, 'COLUMN_ALREADY_EXISTS', { columnName: `\`${c.toLowerCase()}\`` });
+      }
+      seen.add(c.toLowerCase());
+    }
+    const actual = this.#opts.columnsOf?.(p);
+    if (actual && actual.length !== columns.length) {
+      throw analysisError(
+        `Number of column aliases does not match number of columns. Number of column aliases: ${columns.length}; number of columns: ${actual.length}.`,
+        'ASSIGNMENT_ARITY_MISMATCH',
+        { relName },
+      );
+    }
+    return plan('Project', { input: p, exprs: columns.map((c, i) => E.alias(ordinalRef(i), c)) });
+  }
+
+  #lookupCte(name: string): { plan: LogicalPlan } | undefined {
+    for (let i = this.#ctes.length - 1; i >= 0; i--) {
+      const hit = this.#ctes[i]!.get(name.toLowerCase());
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  #tableRef(parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
+    if (parts.length === 1) {
+      const cte = this.#lookupCte(parts[0]!);
+      if (cte) return this.#aliased(plan('SubqueryAlias', { input: cte.plan, alias: parts[0]! }), alias);
+    }
+    const table = parts[parts.length - 1]!;
+    const database = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
+    const scan = plan('TableScan', { database, table });
+    return this.#aliased(scan, alias);
+  }
+
+  #tvf(name: string, args: readonly Expr[]): LogicalPlan {
+    if (name === 'range') {
+      const nums = args.map((a) => {
+        const x = stripAlias(a);
+        if (x.kind === 'Literal' && (typeof x.value === 'number' || typeof x.value === 'bigint')) return Number(x.value);
+        throw analysisError(`The table-valued function range's arguments must be integer literals, got ${safeSql(a)}.`, 'TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL');
+      });
+      if (nums.length < 1 || nums.length > 4) {
+        throw analysisError(`The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${nums.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
+      }
+      const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
+      if (step === 0) throw analysisError('requirement failed: The step of range should not be 0.', 'INVALID_PARAMETER_VALUE');
+      return plan('Range', { start, end, step });
+    }
+    throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
+  }
+
+  /** One row, no meaningful columns: the input of `SELECT` without FROM. */
+  #oneRow(): LogicalPlan {
+    return plan('Range', { start: 0, end: 1, step: 1 });
+  }
+
+  /** `VALUES (...), (...) [AS t(a, b)]`: a LocalRelation when every cell is a literal, else a UNION ALL of one-row projections. */
+  #values(rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
+    const width = rows[0]?.length ?? 0;
+    if (rows.some((r) => r.length !== width)) {
+      throw analysisError('Inline table expected ' + width + ' columns but found ' + rows.find((r) => r.length !== width)!.length + ' columns in row.', 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH');
+    }
+    const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
+    if (names.length !== width) {
+      throw analysisError(
+        `Number of column aliases does not match number of columns. Number of column aliases: ${names.length}; number of columns: ${width}.`,
+        'ASSIGNMENT_ARITY_MISMATCH',
+      );
+    }
+    let p = this.#literalRelation(rows, names);
+    if (!p) {
+      const projections = rows.map((r) => plan('Project', { input: this.#oneRow(), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
+      p = projections.reduce((a, b) => plan('SetOperation', { op: 'union', all: true, left: a, right: b }));
+    }
+    return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
+  }
+
+  #literalRelation(rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
+    if (!rows.every((r) => r.every((c) => c.kind === 'Literal'))) return undefined;
+    const width = names.length;
+    const fields: StructField[] = [];
+    for (let i = 0; i < width; i++) {
+      let t: DataType | undefined;
+      let nullable = false;
+      for (const r of rows) {
+        const c = r[i] as Extract<Expr, { kind: 'Literal' }>;
+        if (c.value === null || c.dataType instanceof NullType) {
+          nullable = true;
+          continue;
+        }
+        if (!t) t = c.dataType;
+        else if (!t.equals(c.dataType)) return undefined;
+      }
+      fields.push(new StructField(names[i]!, t ?? NULL, nullable || !t));
+    }
+    const schema = new StructType(fields);
+    const columns = fields.map((_, i) => rows.map((r) => (r[i] as Extract<Expr, { kind: 'Literal' }>).value ?? null));
+    return plan('LocalRelation', { data: makeBatch(schema, columns) });
+  }
+
+  #join(r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+    const left = this.relation(r.left);
+    const right = this.relation(r.right);
+    if (r.natural) {
+      const columnsOf = this.#opts.columnsOf;
+      if (!columnsOf) throw new NotImplementedException('SQL NATURAL JOIN without a session', 'the common columns come from the input schemas');
+      const rightNames = columnsOf(right).map((n) => n.toLowerCase());
+      const using = columnsOf(left).filter((n) => rightNames.includes(n.toLowerCase()));
+      if (using.length === 0) return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+      return plan('Join', { left, right, joinType: r.joinType, using });
+    }
+    if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
+    if (r.on) return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: r.on });
+    return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+  }
+
+  // ---- SELECT -------------------------------------------------------------------------------------
+
+  #select(s: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
+    let input = s.from ? this.relation(s.from) : this.#oneRow();
+    const windows = (e: Expr) => this.#resolveNamedWindows(e, s.windows);
+    const items = s.items.map(windows);
+    const order = orderBy.map((o) => windows(o) as SortOrder);
+    let having = s.having ? windows(s.having) : undefined;
+    let where = s.where;
+    if (having && !s.groupBy && this.#conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
+      where = where ? E.call('and', [where, having]) : having;
+      having = undefined;
+    }
+    if (where) input = plan('Filter', { input, condition: where });
+    const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
+    if (aggregate) return this.#aggregateSelect(s, input, items, having, order);
+    return this.#plainSelect(s, input, items, order);
+  }
+
+  #resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
+    const go = (x: Expr): Expr => {
+      if (x.kind === 'WindowExpr') {
+        const spec = this.#windowSpec(x.spec, defs, new Set());
+        return E.window(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
+      }
+      return mapExpr(x, go);
+    };
+    return go(e);
+  }
+
+  #windowSpec(spec: WindowSpecDef, defs: ReadonlyMap<string, WindowSpecDef>, seen: Set<string>): WindowSpecDef {
+    const name = namedWindowRefs.get(spec);
+    if (name === undefined) return spec;
+    const def = defs.get(name);
+    if (!def || seen.has(name)) {
+      throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, 'MISSING_WINDOW_SPECIFICATION', { windowName: name });
+    }
+    seen.add(name);
+    return this.#windowSpec(def, defs, seen);
+  }
+
+  /** SELECT without aggregation. */
+  #plainSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
+    const project = (p: LogicalPlan, exprs: readonly Expr[]): LogicalPlan => plan('Project', { input: p, exprs });
+    const finish = (p: LogicalPlan): LogicalPlan => (s.distinct ? plan('Deduplicate', { input: p }) : p);
+    if (order.length === 0) return finish(project(input, items));
+
+    const aliases = aliasMap(items);
+    const hasStar = items.some((i) => i.kind === 'Star');
+    const outputNames = new Set<string>();
+    for (const it of items) {
+      if (it.kind === 'Alias') outputNames.add(it.name.toLowerCase());
+      else if (it.kind === 'ColumnRef') outputNames.add(lastPart(it.name).toLowerCase());
+    }
+    const unqualifiedStar = items.some((i) => i.kind === 'Star' && i.target === undefined);
+    const starTargets = new Set(items.filter((i) => i.kind === 'Star' && i.target !== undefined).map((i) => (i as { target: string }).target.toLowerCase()));
+    const refsInOutput = (e: Expr): boolean => {
+      let ok = true;
+      const visit = (x: Expr): void => {
+        if (x.kind === 'ColumnRef') {
+          const parts = x.name.split('.');
+          const inOutput =
+            unqualifiedStar ||
+            (parts.length === 1 && outputNames.has(x.name.toLowerCase())) ||
+            (parts.length >= 2 && (starTargets.has(parts[0]!.toLowerCase()) || items.some((it) => it.kind === 'ColumnRef' && it.name.toLowerCase() === x.name.toLowerCase())));
+          if (!inOutput) ok = false;
+          return;
+        }
+        childrenOf(x).forEach(visit);
+      };
+      visit(e);
+      return ok;
+    };
+
+    // 1. every key resolvable on the select output: sort above the projection
+    const above = order.map((o) => {
+      const n = ordinalOf(o.child);
+      if (n !== undefined) return E.sort(this.#ordinalRefChecked(n, hasStar ? this.#opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
+      return refsInOutput(o.child) && !containsWindow(o.child) ? o : undefined;
+    });
+    if (above.every((x) => x !== undefined)) {
+      return plan('Sort', { input: finish(project(input, items)), orders: above as SortOrder[] });
+    }
+    if (s.distinct) {
+      // Spark requires DISTINCT sort keys to be selected; let the analyzer report the missing column.
+      return plan('Sort', { input: finish(project(input, items)), orders: above.map((x, i) => x ?? order[i]!) });
+    }
+
+    // 2. a row-wise projection: sort its input instead, with aliases and ordinals replaced by their expressions
+    const rowWise = !items.some((i) => containsWindow(i) || isGeneratorItem(i));
+    const starBefore = (n: number): boolean => items.slice(0, n).some((i) => i.kind === 'Star');
+    if (rowWise && order.every((o) => ordinalOf(o.child) === undefined || !starBefore(ordinalOf(o.child)!))) {
+      const below = order.map((o) => {
+        const n = ordinalOf(o.child);
+        if (n !== undefined) {
+          this.#ordinalRefChecked(n, items.length);
+          return E.sort(stripAlias(items[n - 1]!), o.ascending, o.nullsFirst);
+        }
+        return E.sort(substituteAliases(o.child, aliases), o.ascending, o.nullsFirst);
+      });
+      return project(plan('Sort', { input, orders: below }), items);
+    }
+
+    // 3. hidden sort columns computed next to the select list, dropped after sorting
+    return this.#sortWithHidden(input, items, order, above);
+  }
+
+  /** Project(items + hidden keys) → Sort → Project(items only). */
+  #sortWithHidden(input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[], above: readonly (SortOrder | undefined)[]): LogicalPlan {
+    const hidden: Expr[] = [];
+    const orders = order.map((o, i) => {
+      const a = above[i];
+      if (a) return a;
+      const name = `__sparkless_sort_${hidden.length}`;
+      hidden.push(E.alias(o.child, name));
+      return E.sort(E.col(name), o.ascending, o.nullsFirst);
+    });
+    const first = plan('Project', { input, exprs: [...items, ...hidden] });
+    let width: number;
+    if (items.some((i) => i.kind === 'Star' || isGeneratorItem(i))) {
+      const columnsOf = this.#opts.columnsOf;
+      if (!columnsOf) throw new NotImplementedException('SQL ORDER BY on unselected columns with * and window functions', 'run the query through a session');
+      width = columnsOf(first).length - hidden.length;
+    } else {
+      width = items.length;
+    }
+    const sorted = plan('Sort', { input: first, orders });
+    return plan('Project', { input: sorted, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+  }
+
+  // ---- aggregation -----------------------------------------------------------------------------
+
+  /** GROUP BY keys (aliases and ordinals resolved) and grouping sets (indices into the keys). */
+  #groupingKeys(g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
+    if (!g) return { keys: [] };
+    const aliases = aliasMap(items);
+    const groupByAliases = this.#conf('spark.sql.groupByAliases') !== 'false';
+    let inputNames: Set<string> | undefined;
+    const isInputColumn = (name: string): boolean => {
+      const columnsOf = this.#opts.columnsOf;
+      if (!columnsOf) return false;
+      inputNames ??= new Set(columnsOf(input).map((n) => n.toLowerCase()));
+      return inputNames.has(name.toLowerCase());
+    };
+    const resolveKey = (e: Expr): Expr => {
+      const n = ordinalOf(e);
+      if (n !== undefined) {
+        if (n < 1 || n > items.length) {
+          throw analysisError(`GROUP BY position ${n} is not in select list (valid range is [1, ${items.length}]).`, 'GROUP_BY_POS_OUT_OF_RANGE', {
+            index: String(n),
+            size: String(items.length),
+          });
+        }
+        const target = stripAlias(items[n - 1]!);
+        if (containsAggregate(target)) {
+          throw analysisError(`GROUP BY ${n} refers to an expression ${safeSql(target)} that contains an aggregate function. Aggregate functions are not allowed in GROUP BY.`, 'GROUP_BY_POS_AGGREGATE', {
+            index: String(n),
+            aggExpr: safeSql(target),
+          });
+        }
+        return target;
+      }
+      if (e.kind === 'ColumnRef' && !e.name.includes('.') && groupByAliases) {
+        const hit = aliases.get(e.name.toLowerCase());
+        if (hit && !isInputColumn(e.name)) {
+          if (containsAggregate(hit)) {
+            throw analysisError(`aggregate functions are not allowed in GROUP BY, but found ${safeSql(hit)}.`, 'GROUP_BY_AGGREGATE', { sqlExpr: safeSql(hit) });
+          }
+          return hit;
+        }
+      }
+      if (containsAggregate(e)) {
+        throw analysisError(`aggregate functions are not allowed in GROUP BY, but found ${safeSql(e)}.`, 'GROUP_BY_AGGREGATE', { sqlExpr: safeSql(e) });
+      }
+      return e;
+    };
+
+    const plain = g.elements.every((el) => el.kind === 'expr');
+    if (plain && !g.with && !g.groupingSets) {
+      return { keys: g.elements.map((el) => resolveKey((el as { expr: Expr }).expr)) };
+    }
+    const keys: Expr[] = [];
+    const keyIndex = (e: Expr): number => {
+      const k = exprKey(e);
+      let i = keys.findIndex((x) => exprKey(x) === k);
+      if (i < 0) {
+        i = keys.length;
+        keys.push(e);
+      }
+      return i;
+    };
+    let sets: number[][];
+    if (g.groupingSets) {
+      // legacy form: GROUP BY a, b GROUPING SETS (...)
+      for (const el of g.elements) if (el.kind === 'expr') keyIndex(resolveKey(el.expr));
+      sets = g.groupingSets.map((set) => set.map((e) => keyIndex(resolveKey(e))));
+    } else {
+      let acc: Expr[][] = [[]];
+      for (const el of g.elements) {
+        let choices: Expr[][];
+        if (el.kind === 'expr') {
+          choices = [[resolveKey(el.expr)]];
+        } else if (el.kind === 'sets') {
+          choices = el.sets.map((set) => set.map(resolveKey));
+        } else {
+          const items2 = el.items.map((set) => set.map(resolveKey));
+          choices = el.kind === 'rollup' ? rollupSets(items2) : cubeSets(items2);
+        }
+        if (g.with && el.kind === 'expr') {
+          // handled below for WITH ROLLUP/CUBE
+        }
+        const next: Expr[][] = [];
+        for (const a of acc) for (const c of choices) next.push([...a, ...c]);
+        acc = next;
+      }
+      if (g.with) {
+        const exprs = g.elements.map((el) => resolveKey((el as { expr: Expr }).expr)).map((e) => [e]);
+        acc = g.with === 'rollup' ? rollupSets(exprs) : cubeSets(exprs);
+      }
+      // keys in order of first appearance in the GROUP BY text
+      for (const el of g.elements) {
+        if (el.kind === 'expr') keyIndex(resolveKey(el.expr));
+        else if (el.kind === 'sets') el.sets.forEach((set) => set.forEach((e) => keyIndex(resolveKey(e))));
+        else el.items.forEach((set) => set.forEach((e) => keyIndex(resolveKey(e))));
+      }
+      sets = acc.map((set) => [...new Set(set.map(keyIndex))].sort((a, b) => a - b));
+    }
+    return { keys, sets };
+  }
+
+  #aggregateSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], having: Expr | undefined, order: readonly SortOrder[]): LogicalPlan {
+    const { keys, sets } = this.#groupingKeys(s.groupBy, items, input);
+    if (items.some((i) => i.kind === 'Star')) {
+      throw new NotImplementedException('SQL SELECT * with GROUP BY', 'list the grouped columns');
+    }
+    const aliases = aliasMap(items);
+    const havingExpr = having ? substituteAliases(having, aliases) : undefined;
+    const extended =
+      [...items, ...(havingExpr ? [havingExpr] : []), ...order.map((o) => o.child)].some((e) => containsWindow(e) || containsGrouping(e));
+    if (extended) return this.#twoStageAggregate(s, input, keys, sets, items, havingExpr, order, aliases);
+
+    const nG = keys.length;
+    const aggs: Expr[] = [...items];
+    let havingRef: Expr | undefined;
+    if (havingExpr) {
+      havingRef = ordinalRef(nG + aggs.length);
+      aggs.push(E.alias(havingExpr, '__sparkless_having'));
+    }
+    const orders = order.map((o) => {
+      const ref = this.#selectListRef(o.child, items, aliases);
+      if (ref !== undefined) return E.sort(ordinalRef(nG + ref), o.ascending, o.nullsFirst);
+      const at = nG + aggs.length;
+      aggs.push(E.alias(substituteAliases(o.child, aliases), `__sparkless_sort_${at}`));
+      return E.sort(ordinalRef(at), o.ascending, o.nullsFirst);
+    });
+    let p: LogicalPlan = plan('Aggregate', { input, groupBy: keys, aggs, ...(sets ? { groupingSets: sets } : {}) });
+    if (havingRef) p = plan('Filter', { input: p, condition: havingRef });
+    if (orders.length > 0) p = plan('Sort', { input: p, orders });
+    if (aggs.length !== items.length || nG > 0) {
+      p = plan('Project', { input: p, exprs: items.map((_, i) => ordinalRef(nG + i)) });
+    }
+    return s.distinct ? plan('Deduplicate', { input: p }) : p;
+  }
+
+  /** Position in the select list an ORDER BY key names (ordinal, alias, or the same expression). */
+  #selectListRef(key: Expr, items: readonly Expr[], aliases: ReadonlyMap<string, Expr>): number | undefined {
+    const n = ordinalOf(key);
+    if (n !== undefined) {
+      this.#ordinalRefChecked(n, items.length);
+      return n - 1;
+    }
+    if (key.kind === 'ColumnRef' && !key.name.includes('.') && aliases.has(key.name.toLowerCase())) {
+      return items.findIndex((i) => i.kind === 'Alias' && i.name.toLowerCase() === key.name.toLowerCase());
+    }
+    const k = exprKey(key);
+    const i = items.findIndex((it) => it.kind !== 'Alias' && exprKey(it) === k);
+    return i >= 0 ? i : undefined;
+  }
+
+  /**
+   * Aggregate computing the aggregate calls, then the select list over its
+   * output: for window functions over aggregates and grouping()/grouping_id().
+   */
+  #twoStageAggregate(
+    s: SelectAst,
+    input: LogicalPlan,
+    keys: readonly Expr[],
+    sets: number[][] | undefined,
+    items: readonly Expr[],
+    having: Expr | undefined,
+    order: readonly SortOrder[],
+    aliases: ReadonlyMap<string, Expr>,
+  ): LogicalPlan {
+    const nG = keys.length;
+    const keyKeys = keys.map(exprKey);
+    const aggCalls: Expr[] = [];
+    const aggKeys: string[] = [];
+    // collect aggregate calls (outside window function positions)
+    const collect = (e: Expr): void => {
+      if (e.kind === 'WindowExpr') {
+        const fn = e.fn;
+        if (fn.kind === 'Call') fn.args.forEach(collect);
+        e.spec.partitionBy.forEach(collect);
+        e.spec.orderBy.forEach(collect);
+        return;
+      }
+      if (e.kind === 'Call' && isAggregateFn(e.fn)) {
+        const k = exprKey(e);
+        if (!aggKeys.includes(k)) {
+          aggKeys.push(k);
+          aggCalls.push(e);
+        }
+        return;
+      }
+      childrenOf(e).forEach(collect);
+    };
+    const orderExprs = order.map((o) => substituteAliases(o.child, aliases));
+    [...items, ...(having ? [having] : []), ...orderExprs].forEach(collect);
+    // grouping(): one marker key per grouping key, present exactly in the grouping sets that keep
+    // that key, so a null marker means the key was aggregated away (reading it needs no grouping id).
+    const nM = sets ? nG : 0;
+    const aggBase = nG + nM;
+    const keyNames = keys.map((k) => lastPart(prettySqlSafe(k)));
+
+    const groupingBit = (arg: Expr): number => {
+      const i = keyKeys.indexOf(exprKey(arg));
+      if (i < 0) {
+        throw analysisError(`Column of grouping (${safeSql(arg)}) can't be found in grouping columns ${keyNames.join(',')}`, 'GROUPING_COLUMN_MISMATCH', {
+          grouping: safeSql(arg),
+          groupingColumns: keyNames.join(','),
+        });
+      }
+      return i;
+    };
+    const requireSets = (fn: string): void => {
+      if (!sets) {
+        throw analysisError(`${fn}() can only be used with GroupingSets/Cube/Rollup`, 'UNSUPPORTED_GROUPING_EXPRESSION');
+      }
+    };
+    const bitOf = (i: number): Expr => E.caseWhen([{ when: E.call('is_null', [ordinalRef(nG + i)]), then: E.lit(1, BYTE) }], E.lit(0, BYTE));
+    const groupingId = (idx: readonly number[]): Expr =>
+      idx
+        .map((bit, j) => {
+          const b = E.cast(bitOf(bit), LONG);
+          const shift = idx.length - 1 - j;
+          return shift === 0 ? b : E.call('multiply', [b, E.lit(2 ** shift, LONG)]);
+        })
+        .reduce((a, b) => E.call('add', [a, b]), E.lit(0, LONG) as Expr);
+
+    const rewrite = (e: Expr): Expr => {
+      const k = exprKey(e);
+      const gi = keyKeys.indexOf(k);
+      if (gi >= 0 && e.kind !== 'Literal') return ordinalRef(gi);
+      if (e.kind === 'Call' && isAggregateFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
+      if (e.kind === 'Call' && e.fn === 'grouping') {
+        requireSets('grouping');
+        if (e.args.length !== 1) throw analysisError(`The \`grouping\` requires 1 parameters but the actual number is ${e.args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
+        return named(bitOf(groupingBit(e.args[0]!)), () => `grouping(${prettySql(e.args[0]!)})`);
+      }
+      if (e.kind === 'Call' && e.fn === 'grouping_id') {
+        requireSets('grouping_id');
+        const idx = e.args.length === 0 ? keys.map((_, i) => i) : e.args.map(groupingBit);
+        return named(groupingId(idx), () => `grouping_id(${e.args.map(prettySql).join(', ')})`);
+      }
+      if (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'grouping__id') {
+        requireSets('grouping__id');
+        return named(groupingId(keys.map((_, i) => i)), () => 'grouping__id');
+      }
+      if (e.kind === 'ColumnRef') {
+        const name = lastPart(e.name).toLowerCase();
+        const hit = keys.findIndex((kk) => kk.kind === 'ColumnRef' && lastPart(kk.name).toLowerCase() === name);
+        if (hit >= 0) return ordinalRef(hit);
+        throw missingAggregation(e);
+      }
+      return mapExpr(e, rewrite);
+    };
+
+    const markers = sets ? keys.map((_, i) => E.alias(E.lit(i + 1, INT), `__sparkless_grouping_${i}`)) : [];
+    const markedSets = sets?.map((set) => [...set, ...set.map((i) => nG + i)]);
+    let p: LogicalPlan = plan('Aggregate', { input, groupBy: [...keys, ...markers], aggs: aggCalls, ...(markedSets ? { groupingSets: markedSets } : {}) });
+    if (having) p = plan('Filter', { input: p, condition: rewrite(having) });
+    // Unaliased items keep Spark's names: references to the Aggregate's output carry the
+    // grouping columns' and aggregate calls' own names.
+    const outItems = items.map((it) => (it.kind === 'Alias' ? E.alias(rewrite(it.child), it.name, it.metadata ? { ...it.metadata } : undefined) : rewrite(it)));
+    if (order.length === 0) {
+      const proj = plan('Project', { input: p, exprs: outItems });
+      return s.distinct ? plan('Deduplicate', { input: proj }) : proj;
+    }
+    const hidden: Expr[] = [];
+    const orders = order.map((o, i) => {
+      const ref = this.#selectListRef(o.child, items, aliases);
+      if (ref !== undefined) return E.sort(ordinalRef(ref), o.ascending, o.nullsFirst);
+      const at = items.length + hidden.length;
+      hidden.push(E.alias(rewrite(orderExprs[i]!), `__sparkless_sort_${at}`));
+      return E.sort(ordinalRef(at), o.ascending, o.nullsFirst);
+    });
+    let out: LogicalPlan = plan('Project', { input: p, exprs: [...outItems, ...hidden] });
+    if (s.distinct) out = plan('Deduplicate', { input: out });
+    out = plan('Sort', { input: out, orders });
+    if (hidden.length > 0) out = plan('Project', { input: out, exprs: items.map((_, i) => ordinalRef(i)) });
+    return out;
+  }
+}
+
+function missingAggregation(e: Expr): AnalysisException {
+  const name = safeSql(e);
+  return analysisError(
+    `The non-aggregating expression "${name}" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${name})" if you do not care which of the values within a group is returned.`,
+    'MISSING_AGGREGATION',
+    { expression: `"${name}"` },
+  );
+}
+
+/** rollup((a), (b, c)) → [a, b, c], [a], []. */
+function rollupSets(items: readonly (readonly Expr[])[]): Expr[][] {
+  const out: Expr[][] = [];
+  for (let k = items.length; k >= 0; k--) out.push(items.slice(0, k).flat());
+  return out;
+}
+
+/** cube(a, b) → [a, b], [a], [b], [] (Spark's order). */
+function cubeSets(items: readonly (readonly Expr[])[]): Expr[][] {
+  const n = items.length;
+  const out: Expr[][] = [];
+  for (let mask = (1 << n) - 1; mask >= 0; mask--) {
+    out.push(items.filter((_, i) => (mask & (1 << (n - 1 - i))) !== 0).flat());
+  }
+  return out;
+}
+
+function withOuter(gen: Expr): Expr {
+  const inner = stripAlias(gen);
+  if (inner.kind !== 'Call' || inner.fn.endsWith('_outer')) return gen;
+  const outer = E.call(`${inner.fn}_outer`, inner.args);
+  return gen.kind === 'Alias' ? E.alias(outer, gen.name, gen.metadata ? { ...gen.metadata } : undefined) : outer;
+}
+
+function safeSql(e: Expr): string {
+  try {
+    return prettySql(e);
+  } catch {
+    return e.kind;
+  }
+}
+
+function prettySqlSafe(e: Expr): string {
+  return safeSql(e);
+}
+
+export type { WindowExpr };
