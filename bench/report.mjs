@@ -43,6 +43,7 @@ function figureCells(c, digits = fmt) {
   return [digits(c.median), digits(c.min), digits(c.max), times(c.ratio)];
 }
 const rss = (c) => (typeof c.peakRssMB === 'number' && !c.error && !c.skipped ? fmt(c.peakRssMB) : '—');
+const runRss = (c) => (typeof c.runRssMB === 'number' && !c.error && !c.skipped ? fmt(c.runRssMB) : '—');
 
 function targetsSection(report) {
   const lines = ['## Targets', ''];
@@ -75,16 +76,22 @@ function perTestSection(report) {
 }
 
 function tableSection(report) {
-  const lines = ['## (b) Table workloads', '', 'Milliseconds per run. The tables are loaded into each engine before timing; only the query is timed.', ''];
+  const lines = [
+    '## (b) Table workloads',
+    '',
+    'Milliseconds per run. The tables are loaded into each engine before timing; only the query is timed.',
+    '"peak RSS" is the whole worker process (data generation and loading included: for sparkless that includes the row arrays handed to `createDataFrame`); "run RSS" is the peak while the queries run, sampled every 2 ms, after the generated data was released. The RSS target uses "run RSS".',
+    '',
+  ];
   for (const w of TABLE_WORKLOADS) {
     const all = report.cells.filter((c) => c.workload === w);
     if (!all.length) continue;
     lines.push(`### \`${w}\``, '', WORKLOADS[w].what, '');
-    lines.push(header(['rows', 'engine', 'median ms', 'min ms', 'max ms', '× fastest', 'peak RSS MB', 'notes']));
+    lines.push(header(['rows', 'engine', 'median ms', 'min ms', 'max ms', '× fastest', 'peak RSS MB', 'run RSS MB', 'notes']));
     const sizes = [...new Set(all.map((c) => c.size))].sort((a, b) => a - b);
     for (const size of sizes) {
       const cells = withRatios(all.filter((c) => c.size === size)).sort(byEngineOrder);
-        for (const c of cells) lines.push(row([sizeLabel(size), c.engine, ...figureCells(c), rss(c), notesFor(report, c)]));
+        for (const c of cells) lines.push(row([sizeLabel(size), c.engine, ...figureCells(c), rss(c), runRss(c), notesFor(report, c)]));
     }
     lines.push('');
   }
@@ -148,7 +155,7 @@ function methodSection(report) {
     '## Method',
     '',
     '- Data: generated in-process from a seeded PRNG (`bench/data.mjs`), identical in every process. Fact table: `id LONG` (0..n-1), `k INT` (1,000 keys), `g STRING` (100 groups), `v DOUBLE` (0–100, two decimals, so sort keys tie), `q INT` (1–10). Dimension: 1,000 rows `k, name, region (10), w`.',
-    "- One child process per engine × workload × size (`bench/worker.mjs`); peak RSS is that process's `maxRSS`, which includes the generated JS columns (the same for every engine) and, for sparkless, the row arrays handed to `createDataFrame`.",
+    "- One child process per engine × workload × size (`bench/worker.mjs`). Peak RSS is that process's `maxRSS`, which includes the generated JS columns (the same for every engine) and, for sparkless, the row arrays handed to `createDataFrame`; run RSS is sampled every 2 ms by a thread during the timed runs only.",
     `- Timing: \`process.hrtime.bigint()\`; warm-up first, then the median of the timed runs, with min and max; \`gc()\` between runs, untimed. Table workloads: ${t}. Per-test: up to ${cfg.pertest.warmup} warm-up iterations, then ${cfg.pertest.runs} runs of up to ${cfg.pertest.iterations} iterations (an engine slower than ${fmt(cfg.pertest.budgetMs / 1000)} s for all of them gets fewer, never under ${cfg.pertest.minTotal} in all). Collect: ${cfg.collect.warmup} warm-up + ${cfg.collect.runs} runs. Cold start: ${cfg.cold.warmup} warm-up + ${cfg.cold.runs} fresh processes. Vitest: ${cfg.vitest.warmup} warm-up + ${cfg.vitest.runs} runs.`,
   ];
   if (caps) lines.push(`- ${caps}.`);

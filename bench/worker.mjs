@@ -10,6 +10,7 @@
 // `runs` timed runs of up to `iterations` iterations each, figures in µs per iteration;
 // an engine too slow for that within `budgetMs` gets fewer iterations per run, but
 // never fewer than `minTotal` timed iterations in all.
+import { Worker } from 'node:worker_threads';
 import { WORKLOADS, plainRows } from './workloads.mjs';
 import { factColumns, dimColumns } from './data.mjs';
 
@@ -32,6 +33,33 @@ function emit(obj) {
   process.stdout.write(`@@RESULT ${JSON.stringify({ engine, workload, size, peakRssMB, ...obj })}\n`);
 }
 
+/**
+ * Peak RSS during the timed runs only: a thread samples the process's RSS every 2 ms
+ * (it keeps sampling while the main thread is busy in native code). `maxRSS` covers the
+ * whole process, data generation and loading included.
+ */
+function rssSampler() {
+  const shared = new Float64Array(new SharedArrayBuffer(16)); // [0] peak bytes, [1] 1 = sampling
+  const thread = new Worker(
+    `const { workerData: shared } = require('node:worker_threads');
+     setInterval(() => { if (shared[1] === 1) shared[0] = Math.max(shared[0], process.memoryUsage.rss()); }, 2);`,
+    { eval: true, workerData: shared },
+  );
+  thread.unref();
+  return {
+    start() {
+      shared[0] = process.memoryUsage.rss();
+      shared[1] = 1;
+    },
+    stop() {
+      shared[1] = 0;
+      shared[0] = Math.max(shared[0], process.memoryUsage.rss());
+      thread.terminate();
+      return shared[0] / 2 ** 20;
+    },
+  };
+}
+
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -51,7 +79,7 @@ async function main() {
   const loadMs = ms(tLoad, now());
   phase = 'run';
 
-  const data = {};
+  let data = {};
   if (spec.kind === 'table' || spec.kind === 'collect') {
     data.fact = factColumns(size);
     data.dim = dimColumns();
@@ -59,10 +87,13 @@ async function main() {
   const tPrep = now();
   const prepared = await impl(lib, data, { size });
   const prepareMs = ms(tPrep, now());
+  data = null; // engines that copied the columns no longer need the generated ones
   const { run } = prepared;
   const normalize = prepared.normalize ?? ((x) => x);
   gc();
   const rssAfterLoadMB = rssMB();
+  const sampler = rssSampler();
+  sampler.start();
 
   let samples;
   // Whether `run` is async is decided once, so sync engines never pay for an await.
@@ -101,6 +132,7 @@ async function main() {
       samples.push(ms(t0, now()));
     }
   }
+  const runRssMB = sampler.stop();
   const rows = plainRows(await normalize(last));
   emit({
     ...stats(samples),
@@ -111,6 +143,7 @@ async function main() {
     loadMs,
     prepareMs,
     rssAfterLoadMB,
+    runRssMB,
     result: rows,
     note: prepared.note,
   });
