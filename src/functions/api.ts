@@ -14,7 +14,6 @@ import { Column, toColumnExpr, toExpr, type ColumnOrLiteral, type ColumnOrName }
 import { literalExpr } from '../api/literals.js';
 import { NotImplementedException, PySparkTypeError } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
-import './defs/index.js';
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
 const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));

@@ -11,6 +11,7 @@
 import { AnalysisException } from '../errors/index.js';
 import type { Call, Expr } from '../expr/nodes.js';
 import type { DataType } from '../types/data-types.js';
+import { builtinFunctionDefs } from './defs/index.js';
 
 export type FunctionKind = 'scalar' | 'aggregate' | 'window' | 'generator';
 
@@ -63,18 +64,31 @@ export interface FunctionDef {
   readonly nondeterministic?: boolean;
 }
 
-const registry = new Map<string, FunctionDef>();
+let table: Map<string, FunctionDef> | undefined;
+
+/**
+ * The name → definition table, built on first use from the built-in
+ * definitions (explicitly, not by import side effects, which bundlers drop).
+ */
+function functions(): Map<string, FunctionDef> {
+  if (!table) {
+    table = new Map();
+    registerFunctions(builtinFunctionDefs);
+  }
+  return table;
+}
 
 /** Adds definitions; a duplicate name is a programming error. */
 export function registerFunctions(defs: readonly FunctionDef[]): void {
+  const t = table ?? functions();
   for (const d of defs) {
-    if (registry.has(d.name)) throw new Error(`internal: function ${d.name} registered twice`);
-    registry.set(d.name, d);
+    if (t.has(d.name)) throw new Error(`internal: function ${d.name} registered twice`);
+    t.set(d.name, d);
   }
 }
 
 export function lookupFunction(name: string): FunctionDef {
-  const def = registry.get(name);
+  const def = functions().get(name);
   if (!def) {
     throw new AnalysisException(
       `Cannot resolve function \`${name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
@@ -85,9 +99,9 @@ export function lookupFunction(name: string): FunctionDef {
 }
 
 export function hasFunction(name: string): boolean {
-  return registry.has(name);
+  return functions().has(name);
 }
 
 export function registeredFunctionNames(): string[] {
-  return [...registry.keys()].sort();
+  return [...functions().keys()].sort();
 }

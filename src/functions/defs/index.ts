@@ -1,5 +1,5 @@
-/** Registers every built-in function definition (imported once by the functions module). */
-import { registerFunctions } from '../registry.js';
+/** Every built-in function definition, in registration order. */
+import type { FunctionDef } from '../registry.js';
 import { aggregateDefs } from './aggregate.js';
 import { collectionDefs } from './collection.js';
 import { conditionalDefs } from './conditional.js';
@@ -9,21 +9,13 @@ import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
 import { windowDefs } from './window.js';
 
-let registered = false;
-
-export function registerBuiltinFunctions(): void {
-  if (registered) return;
-  registered = true;
-  registerFunctions([
-    ...operatorDefs,
-    ...conditionalDefs,
-    ...mathDefs,
-    ...stringDefs,
-    ...datetimeDefs,
-    ...aggregateDefs,
-    ...windowDefs,
-    ...collectionDefs,
-  ]);
-}
-
-registerBuiltinFunctions();
+export const builtinFunctionDefs: readonly FunctionDef[] = [
+  ...operatorDefs,
+  ...conditionalDefs,
+  ...mathDefs,
+  ...stringDefs,
+  ...datetimeDefs,
+  ...aggregateDefs,
+  ...windowDefs,
+  ...collectionDefs,
+];
