@@ -23,12 +23,15 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../../types/data-types.js';
-import { longValue, readArrowData } from './arrow-data.js';
+import { longValue, readArrowChunks } from './arrow-data.js';
 import type { NativeDataFrame, NativeSeries } from './native.js';
 import { PL } from './type-mapper.js';
 
-/** Results with at most this many rows are read series by series (measured crossover). */
-export const SMALL_RESULT_ROWS = 4096;
+/**
+ * Results with at most this many cells are read series by series: IPC costs
+ * ~100 µs up front and ~0.06 µs per value, `toArray` ~0.2 µs per value.
+ */
+export const SMALL_RESULT_CELLS = 1024;
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -55,7 +58,7 @@ export function nativeToBatch(df: NativeDataFrame, schema: StructType): Batch {
   const fields = schema.fields;
   if (fields.length === 0) return makeBatch(schema, []);
   const height = df.height;
-  if (height <= SMALL_RESULT_ROWS && fields.every((f) => isFlat(f.dataType))) {
+  if (height * fields.length <= SMALL_RESULT_CELLS && fields.every((f) => isFlat(f.dataType))) {
     const series = df.getColumns();
     const cols: unknown[][] = new Array(fields.length);
     let ok = true;
@@ -72,12 +75,7 @@ export function nativeToBatch(df: NativeDataFrame, schema: StructType): Batch {
 /** Decodes an Arrow IPC stream whose columns are positional to `schema`. */
 export function ipcToBatch(buf: Uint8Array, schema: StructType): Batch {
   const table = tableFromIPC(buf);
-  const cols = schema.fields.map((f, i) => {
-    const out: unknown[] = [];
-    const vec = table.getChildAt(i);
-    if (vec) for (const d of vec.data) readArrowData(f.dataType, d, out);
-    return out;
-  });
+  const cols = schema.fields.map((f, i) => readArrowChunks(f.dataType, table.getChildAt(i)?.data ?? []));
   return makeBatch(schema, cols);
 }
 
