@@ -22,7 +22,7 @@
  * list<struct<key,value>>) back as maps.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { makeBatch, type Batch } from '../../data/batch.js';
@@ -33,6 +33,7 @@ import {
   DataType,
   DecimalType,
   MapType,
+  NullType,
   StructField,
   StructType,
   DATE,
@@ -45,7 +46,7 @@ import { createExecContext } from '../memory/context.js';
 import { castValue, nullSafe } from '../memory/expressions/cast.js';
 import type { ExportBackend, FileFormat, SaveMode, WriteOptions } from '../protocols.js';
 import { arrowSchemaToSpark, arrowTableToBatch, batchToArrowTable } from './arrow-table.js';
-import { readCsvTexts, writeCsvText } from './csv.js';
+import { readCsvTexts, unsupportedDataType, writeCsvText } from './csv.js';
 import { writeFileAtomically } from './fs-atomic.js';
 import { readJsonTexts, writeJsonText } from './json.js';
 import { SourceOptions } from './options.js';
@@ -92,6 +93,7 @@ export class ArrowExportBackend implements ExportBackend {
     const opts = new SourceOptions(options);
     const root = resolve(path);
     const files = listInputFiles(path);
+    if (!schema && !files.some((f) => isDataFile(root, f))) throw unableToInferSchema(format);
     const partitions = discoverPartitions(root, files, opts);
     const userSchema = schema ? asNullable(schema) as StructType : undefined;
     // A user schema may name partition columns too; they are filled from the directories.
@@ -119,6 +121,20 @@ export class ArrowExportBackend implements ExportBackend {
   }
 }
 
+/** Spark's error when a read has no data files and no schema. */
+function unableToInferSchema(format: FileFormat): AnalysisException {
+  const name = format === 'parquet' ? 'Parquet' : format.toUpperCase();
+  return new AnalysisException(`Unable to infer schema for ${name}. It must be specified manually.`, {
+    errorClass: 'UNABLE_TO_INFER_SCHEMA',
+    messageParameters: { format: name },
+  });
+}
+
+/** A non-empty file (Spark skips empty files when it infers a schema), or the path itself. */
+function isDataFile(root: string, file: string): boolean {
+  return file === root || statSync(file).size > 0;
+}
+
 // ---------------------------------------------------------------- writing
 
 function checkWritableSchema(schema: StructType): void {
@@ -144,14 +160,23 @@ function checkWritableSchema(schema: StructType): void {
 /** The content of one part file, encoded now (so type errors surface before the disk changes). */
 function encodePart(format: FileFormat, batch: Batch, opts: SourceOptions, compression: string | undefined): OutputFile {
   if (format === 'parquet') {
-    const codec = parquetCodec(compression ?? opts.get('compression'));
+    for (const f of batch.schema.fields) if (containsVoid(f.dataType)) throw unsupportedDataType('Parquet', f);
+    const codec = parquetCodec(compression ?? opts.getAny('compression', 'codec'));
     return { name: partFileName(`${parquetCodecInfix(codec)}.parquet`), write: (p) => writeParquetFile(batch, p, codec) };
   }
   const text = format === 'csv' ? writeCsvText(batch, opts) : writeJsonText(batch, opts);
-  const codec = textCodec(compression ?? opts.get('compression'));
+  const codec = textCodec(compression ?? opts.getAny('compression', 'codec'));
   const bytes = codec === 'gzip' ? gzipSync(Buffer.from(text, 'utf8')) : Buffer.from(text, 'utf8');
   const ext = `.${format}${codec === 'gzip' ? '.gz' : ''}`;
   return { name: partFileName(ext), write: (p) => writeFileAtomically(p, bytes) };
+}
+
+function containsVoid(t: DataType): boolean {
+  if (t instanceof NullType) return true;
+  if (t instanceof ArrayType) return containsVoid(t.elementType);
+  if (t instanceof MapType) return containsVoid(t.keyType) || containsVoid(t.valueType);
+  if (t instanceof StructType) return t.fields.some((f) => containsVoid(f.dataType));
+  return false;
 }
 
 function textCodec(compression: string | undefined): 'none' | 'gzip' {

@@ -23,8 +23,9 @@
  * Inference follows CSVInferSchema: per column, the narrowest of int → long
  * → decimal (integers beyond long) → double → date (strict `yyyy-MM-dd`) →
  * timestamp → boolean → string that fits every non-null value; int+long →
- * long, integral+double → double, date+timestamp → string, anything else
- * mixed → string; all-null columns are strings.
+ * long, integral+double → double, date+timestamp → timestamp (string when a
+ * `timestampFormat` is given), anything else mixed → string; all-null
+ * columns are strings.
  */
 import { makeBatch, type Batch } from '../../data/batch.js';
 import { AnalysisException, ExecutionException } from '../../errors/index.js';
@@ -443,7 +444,7 @@ function inferField(soFar: DataType, field: string | null, s: ReadSettings, temp
   else if (soFar instanceof TimestampType || soFar instanceof TimestampNTZType) found = tryTimestamp(field, temporal);
   else if (soFar instanceof BooleanType) found = tryBoolean(field);
   else return STRING;
-  return compatibleType(soFar, found) ?? STRING;
+  return compatibleType(soFar, found, temporal) ?? STRING;
 }
 
 function tryInteger(f: string, s: ReadSettings, t: TemporalText): DataType {
@@ -480,14 +481,21 @@ function tryBoolean(f: string): DataType {
 
 const NUMERIC_ORDER = ['byte', 'short', 'integer', 'long', 'float', 'double'];
 
+/** Date patterns Spark's lenient timestamp parser also reads (CSVInferSchema). */
+const LENIENT_TS_DATE_FORMATS = new Set(['yyyy-MM-dd', 'yyyy-M-d', 'yyyy-M-dd', 'yyyy-MM-d', 'yyyy-MM', 'yyyy-M', 'yyyy']);
+
 /** CSVInferSchema.compatibleType: tightest common type, then the CSV-specific widenings; undefined → string. */
-function compatibleType(a: DataType, b: DataType): DataType | undefined {
+function compatibleType(a: DataType, b: DataType, temporal: TemporalText): DataType | undefined {
   if (a.equals(b)) return a;
   if (a instanceof NullType) return b;
   if (b instanceof NullType) return a;
   const isDate = (x: DataType): boolean => x instanceof DateType;
   const isTs = (x: DataType): boolean => x instanceof TimestampType || x instanceof TimestampNTZType;
-  if ((isDate(a) && isTs(b)) || (isTs(a) && isDate(b))) return STRING;
+  if ((isDate(a) && isTs(b)) || (isTs(a) && isDate(b))) {
+    // Dates and timestamps mix into timestamps when the lenient timestamp parser reads the dates too.
+    const lenient = temporal.timestampFormat === undefined && LENIENT_TS_DATE_FORMATS.has(temporal.dateFormat ?? 'yyyy-MM-dd');
+    return lenient ? (isTs(a) ? a : b) : STRING;
+  }
   const ia = NUMERIC_ORDER.indexOf(a.typeName());
   const ib = NUMERIC_ORDER.indexOf(b.typeName());
   if (ia >= 0 && ib >= 0) return ia > ib ? a : b;
@@ -498,8 +506,8 @@ function compatibleType(a: DataType, b: DataType): DataType | undefined {
     const range = Math.max(a.precision - a.scale, b.precision - b.scale);
     return range + scale > DecimalType.MAX_PRECISION ? DOUBLE : new DecimalType(range + scale, scale);
   }
-  if (a instanceof DecimalType && ib >= 0) return b instanceof DoubleType || b instanceof FloatType ? DOUBLE : compatibleType(a, decimalForIntegral(b));
-  if (b instanceof DecimalType && ia >= 0) return a instanceof DoubleType || a instanceof FloatType ? DOUBLE : compatibleType(decimalForIntegral(a), b);
+  if (a instanceof DecimalType && ib >= 0) return b instanceof DoubleType || b instanceof FloatType ? DOUBLE : compatibleType(a, decimalForIntegral(b), temporal);
+  if (b instanceof DecimalType && ia >= 0) return a instanceof DoubleType || a instanceof FloatType ? DOUBLE : compatibleType(decimalForIntegral(a), b, temporal);
   return undefined;
 }
 

@@ -20,6 +20,10 @@
  * string; all-null fields → string; empty structs dropped. A line that is not
  * valid JSON (or not an object) adds `_corrupt_record` holding its text
  * (PERMISSIVE), is dropped (DROPMALFORMED) or fails the read (FAILFAST).
+ * Options `primitivesAsString`, `prefersDecimal`, `dropFieldIfAllNull`,
+ * `allowNonNumericNumbers`, `columnNameOfCorruptRecord`, `dateFormat`,
+ * `timestampFormat`, `timestampNTZFormat`, `ignoreNullFields` (write) and
+ * `lineSep` (write) are honoured.
  * Single-quoted strings and unquoted NaN/Infinity are accepted, as Spark's
  * defaults allow.
  */
@@ -370,28 +374,39 @@ function nodeText(node: JsonNode): string {
 
 // ---------------------------------------------------------------- inference
 
-function inferNode(node: JsonNode): DataType {
+/** Inference switches (JSONOptions): `primitivesAsString`, `prefersDecimal`. */
+interface InferOptions {
+  readonly primitivesAsString: boolean;
+  readonly prefersDecimal: boolean;
+}
+
+function inferNode(node: JsonNode, o: InferOptions): DataType {
   switch (node.kind) {
     case 'null':
       return NULL;
     case 'string':
       return STRING;
     case 'boolean':
-      return BOOLEAN;
+      return o.primitivesAsString ? STRING : BOOLEAN;
     case 'number': {
-      if (!node.integral) return DOUBLE;
+      if (o.primitivesAsString) return STRING;
+      if (!node.integral) {
+        const d = o.prefersDecimal ? parseJavaBigDecimal(node.text) : undefined;
+        if (d && d.scale >= 0 && Math.max(d.precision, d.scale) <= DecimalType.MAX_PRECISION) return new DecimalType(Math.max(d.precision, d.scale), d.scale);
+        return DOUBLE;
+      }
       if (parseJavaIntegral(node.text, LONG_MIN, LONG_MAX) !== undefined) return LONG;
       const d = parseJavaBigDecimal(node.text)!;
       return d.precision <= DecimalType.MAX_PRECISION ? new DecimalType(d.precision, 0) : DOUBLE;
     }
     case 'array': {
       let el: DataType = NULL;
-      for (const item of node.items) el = compatibleJsonType(el, inferNode(item));
+      for (const item of node.items) el = compatibleJsonType(el, inferNode(item, o));
       return new ArrayType(el, true);
     }
     case 'object': {
       const byName = new Map<string, DataType>();
-      for (const [k, v] of node.entries) byName.set(k, byName.has(k) ? compatibleJsonType(byName.get(k)!, inferNode(v)) : inferNode(v));
+      for (const [k, v] of node.entries) byName.set(k, byName.has(k) ? compatibleJsonType(byName.get(k)!, inferNode(v, o)) : inferNode(v, o));
       return sortedStruct([...byName].map(([k, t]) => new StructField(k, t, true)));
     }
   }
@@ -428,18 +443,18 @@ function compatibleJsonType(a: DataType, b: DataType): DataType {
   return STRING;
 }
 
-/** JsonInferSchema.canonicalizeType: null → string, empty structs dropped (undefined). */
-function canonicalize(t: DataType): DataType | undefined {
-  if (t instanceof NullType) return STRING;
+/** JsonInferSchema.canonicalizeType: null → string (dropped with `dropFieldIfAllNull`), empty structs dropped (undefined). */
+function canonicalize(t: DataType, dropNull: boolean): DataType | undefined {
+  if (t instanceof NullType) return dropNull ? undefined : STRING;
   if (t instanceof ArrayType) {
-    const el = canonicalize(t.elementType);
+    const el = canonicalize(t.elementType, dropNull);
     return el && new ArrayType(el, t.containsNull);
   }
   if (t instanceof StructType) {
     const fields: StructField[] = [];
     for (const f of t.fields) {
       if (f.name.length === 0) continue;
-      const ft = canonicalize(f.dataType);
+      const ft = canonicalize(f.dataType, dropNull);
       if (ft) fields.push(new StructField(f.name, ft, true));
     }
     return fields.length === 0 ? undefined : new StructType(fields);
@@ -489,13 +504,14 @@ export function readJsonTexts(texts: readonly string[], schema: StructType | und
   const corruptColumn = opts.string('columnNameOfCorruptRecord', '_corrupt_record');
   const recs = records(texts, opts.bool('multiLine', false));
   if (!schema) {
+    const inferOpts: InferOptions = { primitivesAsString: opts.bool('primitivesAsString', false), prefersDecimal: opts.bool('prefersDecimal', false) };
     let t: DataType = new StructType();
     for (const r of recs) {
-      if (r.ok) for (const row of r.rows) t = compatibleJsonType(t, inferNode(row));
+      if (r.ok) for (const row of r.rows) t = compatibleJsonType(t, inferNode(row, inferOpts));
       else if (mode === 'PERMISSIVE') t = compatibleJsonType(t, new StructType([new StructField(corruptColumn, STRING, true)]));
       else if (mode === 'FAILFAST') throw malformedRecord(r.raw);
     }
-    const c = canonicalize(t);
+    const c = canonicalize(t, opts.bool('dropFieldIfAllNull', false));
     schema = c instanceof StructType ? c : new StructType();
   }
   const temporal = new TemporalText(opts);

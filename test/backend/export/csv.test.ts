@@ -133,9 +133,12 @@ describe('CSV reading', () => {
     ]);
   });
 
-  it('widens as Spark does: int+double → double, date+timestamp → string', () => {
-    const b = readCsv('1,2024-01-01\n2.5,2024-01-01 10:00:00\n', { inferSchema: true });
-    expect(b.schema.simpleString()).toBe('struct<_c0:double,_c1:string>');
+  it('widens as Spark 3.5 does: int+double → double, date+timestamp → timestamp, int+date → string', () => {
+    const b = readCsv('1,2024-01-01,1\n2.5,2024-01-01 10:00:00,2024-01-01\n', { inferSchema: true });
+    expect(b.schema.simpleString()).toBe('struct<_c0:double,_c1:timestamp,_c2:string>');
+    expect(batchRows(b)[0]![1]).toBe(1_704_067_200_000_000);
+    const custom = readCsv('2024-01-01\n2024-01-01 10:00\n', { inferSchema: true, timestampFormat: 'yyyy-MM-dd HH:mm' });
+    expect(custom.schema.simpleString()).toBe('struct<_c0:string>');
   });
 
   it('reads quoted values: escaped quotes, separators, quoted empty as null, multiLine', () => {

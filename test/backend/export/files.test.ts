@@ -234,3 +234,31 @@ describe('nested Parquet values', () => {
     expect(batchRows(exporter.readFile(join(dir, 'n'), 'parquet'))).toEqual(batchRows(b));
   });
 });
+
+describe('edge cases', () => {
+  it('writes and reads back an empty batch (Parquet keeps the schema)', () => {
+    const empty = makeBatch(people().schema, [[], []]);
+    exporter.writeFile(empty, join(dir, 'e'), 'parquet');
+    const back = exporter.readFile(join(dir, 'e'), 'parquet');
+    expect(back.numRows).toBe(0);
+    expect(back.schema.equals(people().schema)).toBe(true);
+  });
+
+  it('fails with UNABLE_TO_INFER_SCHEMA when a directory has no data and no schema is given', () => {
+    const empty = makeBatch(people().schema, [[], []]);
+    exporter.writeFile(empty, join(dir, 'c'), 'csv');
+    expect(() => exporter.readFile(join(dir, 'c'), 'csv')).toThrow('[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for CSV. It must be specified manually.');
+    expect(exporter.readFile(join(dir, 'c'), 'csv', people().schema).numRows).toBe(0);
+  });
+
+  it('rejects void columns in Parquet, as Spark does', () => {
+    const b = makeBatch(new StructType([new StructField('n', new StructType([new StructField('x', makeVoid())]))]), [[null]]);
+    expect(() => exporter.writeFile(b, join(dir, 'v'), 'parquet')).toThrow(
+      '[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Parquet datasource doesn\'t support the column `n` of the type "STRUCT<x: VOID>".',
+    );
+  });
+});
+
+function makeVoid() {
+  return StructType.fromJson({ type: 'struct', fields: [{ name: 'x', type: 'void' }] }).fields[0]!.dataType;
+}

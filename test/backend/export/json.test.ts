@@ -150,6 +150,13 @@ describe('JSON reading', () => {
     expect(batchRows(nan)).toEqual([[NaN], [Infinity]]);
   });
 
+  it('honours primitivesAsString, prefersDecimal and dropFieldIfAllNull', () => {
+    const text = '{"a":1,"b":true,"c":1.25,"n":null}\n';
+    expect(readJson(text, { primitivesAsString: true }).schema.simpleString()).toBe('struct<a:string,b:string,c:string,n:string>');
+    expect(readJson(text, { prefersDecimal: true }).schema.simpleString()).toBe('struct<a:bigint,b:boolean,c:decimal(3,2),n:string>');
+    expect(readJson(text, { dropFieldIfAllNull: true }).schema.simpleString()).toBe('struct<a:bigint,b:boolean,c:double>');
+  });
+
   it('keeps integer text exact', () => {
     expect(parseJson('{"a":-9223372036854775808}')).toEqual({ kind: 'object', entries: [['a', { kind: 'number', text: '-9223372036854775808', integral: true }]] });
   });
