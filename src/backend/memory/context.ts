@@ -20,9 +20,15 @@ export interface ExecContextOptions {
   readonly randomSeed?: number;
 }
 
-/** The JVM-style default zone: the process's local time zone. */
+let processZone: { tz: string | undefined; zone: string } | undefined;
+
+/** The JVM-style default zone: the process's local time zone (cached while TZ is unchanged). */
 export function defaultTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const tz = process.env['TZ'];
+  if (!processZone || processZone.tz !== tz) {
+    processZone = { tz, zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+  }
+  return processZone.zone;
 }
 
 /** A fresh context; `now` defaults to the current wall clock. */

@@ -1,7 +1,8 @@
 /**
  * Compiles resolved expression trees into closures, once per plan node:
- * `compileExpr(expr, env)` returns `(row) => value`, where `row` is a physical
- * index into `env.columns`. Evaluating a row never walks the tree again.
+ * `compileExpr(expr, env)` returns `(row) => value`, where `row` is a row
+ * position of the input relation (`env.columns`, each column reading through
+ * its own selection vector). Evaluating a row never walks the tree again.
  */
 import type { Call, CaseWhen, Expr, Lambda } from '../../../expr/nodes.js';
 import { InternalError } from '../../../errors/index.js';
@@ -9,6 +10,7 @@ import type { ExecContext } from '../context.js';
 import { lookupImpl } from '../functions/index.js';
 import type { RowFn, ScalarImpl } from '../functions/types.js';
 import { castValue } from './cast.js';
+import { colReader, type Col } from '../operators/relation.js';
 
 /** A mutable slot holding a lambda parameter's current value. */
 interface LambdaSlot {
@@ -17,7 +19,7 @@ interface LambdaSlot {
 
 export interface CompileEnv {
   /** The input columns BoundRefs index into. */
-  readonly columns: readonly (readonly unknown[])[];
+  readonly columns: readonly Col[];
   readonly ctx: ExecContext;
   /**
    * Called for every `Call` before the function table: lets the Aggregate
@@ -40,7 +42,7 @@ export function compileExpr(e: Expr, env: CompileEnv): RowFn {
       if (custom) return custom;
       const col = env.columns[e.index];
       if (!col) throw new InternalError(`BoundRef ${e.name}#${e.index} is out of range (${env.columns.length} input columns)`);
-      return (i) => col[i];
+      return colReader(col);
     }
     case 'Literal': {
       const v = e.value === undefined ? null : e.value;

@@ -9,12 +9,96 @@ import { DecimalType, DoubleType, FloatType, type DataType } from '../../../type
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
 import { addLong, subLong, type Long } from '../runtime/long.js';
-import type { Accumulator, AggregateImpl, FunctionImpl } from './types.js';
+import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput } from './types.js';
 import { argType, literalArg, resultType } from './util.js';
 
 const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
-const aggregate = (create: (call: Call) => Accumulator): AggregateImpl => ({ kind: 'aggregate', create });
+type Grouped = (call: Call, input: GroupedInput) => unknown[] | undefined;
+
+const aggregate = (create: (call: Call) => Accumulator, grouped?: Grouped): AggregateImpl =>
+  grouped ? { kind: 'aggregate', create, grouped: (call, _ctx, input) => grouped(call, input) } : { kind: 'aggregate', create };
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** count per group: rows whose arguments are all non-null. */
+const groupedCount: Grouped = (call, { numGroups, numRows, groupOf, args }) => {
+  const counts = new Float64Array(numGroups);
+  const checked = args.filter((_, j) => {
+    const a = call.args[j];
+    return !(a && a.kind === 'Literal' && a.value !== null && a.value !== undefined);
+  });
+  if (checked.length === 0) {
+    for (let k = 0; k < numRows; k++) counts[groupOf[k]!]!++;
+  } else {
+    outer: for (let k = 0; k < numRows; k++) {
+      for (const col of checked) {
+        const v = col[k];
+        if (v === null || v === undefined) continue outer;
+      }
+      counts[groupOf[k]!]!++;
+    }
+  }
+  return Array.from(counts);
+};
+
+/** Sums of number values per group, with a flag per group that saw a value; undefined if a value is not a number. */
+function numberSums(input: GroupedInput): { sums: Float64Array; counts: Float64Array; maxAbs: number } | undefined {
+  const { numGroups, numRows, groupOf, args } = input;
+  const col = args[0]!;
+  const sums = new Float64Array(numGroups);
+  const counts = new Float64Array(numGroups);
+  let maxAbs = 0;
+  for (let k = 0; k < numRows; k++) {
+    const v = col[k];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'number') return undefined;
+    const g = groupOf[k]!;
+    const s = sums[g]! + v;
+    sums[g] = s;
+    counts[g]!++;
+    if (s > maxAbs || -s > maxAbs) maxAbs = Math.abs(s);
+  }
+  return { sums, counts, maxAbs };
+}
+
+const groupedSum: Grouped = (call, input) => {
+  const rt = resultType(call);
+  if (rt instanceof DecimalType) return undefined;
+  const r = numberSums(input);
+  if (!r) return undefined;
+  const isDouble = rt instanceof DoubleType || rt instanceof FloatType;
+  // Integral sums are exact in doubles only while every partial sum stays safe.
+  if (!isDouble && !(r.maxAbs <= MAX_SAFE)) return undefined;
+  const out = new Array<unknown>(input.numGroups);
+  for (let g = 0; g < input.numGroups; g++) out[g] = r.counts[g] === 0 ? null : r.sums[g]! + 0;
+  return out;
+};
+
+const groupedAvg: Grouped = (call, input) => {
+  if (resultType(call) instanceof DecimalType) return undefined;
+  const r = numberSums(input);
+  if (!r) return undefined;
+  const out = new Array<unknown>(input.numGroups);
+  for (let g = 0; g < input.numGroups; g++) out[g] = r.counts[g] === 0 ? null : r.sums[g]! / r.counts[g]!;
+  return out;
+};
+
+function groupedExtreme(sign: 1 | -1): Grouped {
+  return (call, { numGroups, numRows, groupOf, args }) => {
+    const cmp = comparatorFor(argType(call, 0));
+    const best = new Array<unknown>(numGroups).fill(null);
+    const col = args[0]!;
+    for (let k = 0; k < numRows; k++) {
+      const v = col[k];
+      if (v === null || v === undefined) continue;
+      const g = groupOf[k]!;
+      const b = best[g];
+      if (b === null || sign * cmp(v, b) > 0) best[g] = v;
+    }
+    return best;
+  };
+}
 
 /** `ignoreNulls` from the call's options or a literal second argument (first(x, true)). */
 function ignoreNulls(call: Call): boolean {
@@ -40,7 +124,7 @@ const count = aggregate((call) => {
     },
     result: () => n,
   };
-});
+}, groupedCount);
 
 /** sum: long (wrapping) for integral input, double for floating, decimal(p+10,s) with null on overflow. */
 const sum = aggregate((call) => {
@@ -96,7 +180,7 @@ const sum = aggregate((call) => {
     },
     result: () => (seen > 0 ? acc : null),
   };
-});
+}, groupedSum);
 
 /** avg: double sum / count; decimals divide exactly into decimal(p+4, s+4) (HALF_UP). */
 const avg = aggregate((call) => {
@@ -135,7 +219,7 @@ const avg = aggregate((call) => {
     },
     result: () => (n === 0 ? null : acc / n),
   };
-});
+}, groupedAvg);
 
 function extreme(sign: 1 | -1): AggregateImpl {
   return aggregate((call) => {
@@ -149,7 +233,7 @@ function extreme(sign: 1 | -1): AggregateImpl {
       },
       result: () => best,
     };
-  });
+  }, groupedExtreme(sign));
 }
 
 function firstLast(last: boolean): AggregateImpl {

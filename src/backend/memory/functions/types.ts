@@ -50,6 +50,23 @@ export interface Accumulator {
 export interface AggregateImpl {
   readonly kind: 'aggregate';
   create(call: Call, ctx: ExecContext): Accumulator;
+  /**
+   * Optional vectorized path for the Aggregate operator (never used for
+   * DISTINCT): every group's result at once from argument columns. Return
+   * undefined to fall back to accumulators (e.g. when a fast path cannot be
+   * exact).
+   */
+  grouped?(call: Call, ctx: ExecContext, input: GroupedInput): unknown[] | undefined;
+}
+
+/** The rows of one Aggregate, already numbered by group. */
+export interface GroupedInput {
+  readonly numGroups: number;
+  readonly numRows: number;
+  /** Group id of each row (in row order). */
+  readonly groupOf: Int32Array;
+  /** Argument values per argument, per row: `args[j][k]`. */
+  readonly args: readonly (readonly unknown[])[];
 }
 
 /** One window partition, already sorted by the window's ORDER BY. */

@@ -18,7 +18,7 @@ import type { Accumulator, AggregateImpl, RowFn } from '../functions/types.js';
 import type { ExecContext } from '../context.js';
 import { serialize } from '../runtime/compare.js';
 import { keyFunction } from './keys.js';
-import { physicalRows, type Rel } from './relation.js';
+import { colReader, denseRel, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 /** True when the call is to an aggregate function. */
@@ -112,16 +112,15 @@ export function executeAggregate(plan: Aggregate, exec: Exec): Rel {
   const input = exec.run(plan.input);
   const ctx = exec.ctx;
   const schema = schemaOf(plan);
-  const env: CompileEnv = { columns: input.columns, ctx };
-  const rows = physicalRows(input);
-  const n = rows.length;
+  const env: CompileEnv = { columns: input.cols, ctx };
+  const n = input.numRows;
 
   // Key values per logical row.
   const keyCols = plan.groupBy.map((e) => {
     const f = compileExpr(e, env);
     const out = new Array<unknown>(n);
     for (let k = 0; k < n; k++) {
-      const v = f(rows[k]!);
+      const v = f(k);
       out[k] = v === undefined ? null : v;
     }
     return out;
@@ -172,12 +171,14 @@ export function executeAggregate(plan: Aggregate, exec: Exec): Rel {
   // Accumulate every aggregate call.
   const calls = collectAggregateCalls(plan.aggs);
   const results = calls.map((call) => {
+    const fast = groupedResults(call, env, input, rowGroup, groupSet, numGroups, ctx);
+    if (fast) return fast;
     const feeder = new AggregateFeeder(call, env, ctx);
     const states = new Array<ReturnType<AggregateFeeder['create']>>(numGroups);
     for (let g = 0; g < numGroups; g++) states[g] = feeder.create();
     for (let s = 0; s < sets.length; s++) {
       const of = rowGroup[s]!;
-      for (let k = 0; k < n; k++) feeder.add(states[of[k]!]!, rows[k]!);
+      for (let k = 0; k < n; k++) feeder.add(states[of[k]!]!, k);
     }
     const out = new Array<unknown>(numGroups);
     for (let g = 0; g < numGroups; g++) {
@@ -207,14 +208,15 @@ export function executeAggregate(plan: Aggregate, exec: Exec): Rel {
   }
 
   const outEnv: CompileEnv = {
-    columns: input.columns,
+    columns: input.cols,
     ctx,
     resolveBound: (index) => {
-      const col = input.columns[index];
+      const col = input.cols[index];
       if (!col) return undefined;
+      const read = colReader(col);
       return (g) => {
         const first = groupFirst[g]!;
-        return first >= 0 ? col[rows[first]!] : null;
+        return first >= 0 ? read(first) : null;
       };
     },
     callHook: (call) => {
@@ -244,7 +246,50 @@ export function executeAggregate(plan: Aggregate, exec: Exec): Rel {
   if (columns.length !== schema.fields.length) {
     throw new InternalError(`Aggregate produced ${columns.length} columns for a ${schema.fields.length}-column schema`);
   }
-  return { schema, columns, sel: null, numRows: numGroups };
+  return denseRel(schema, columns, numGroups);
+}
+
+/**
+ * Results from the implementation's vectorized `grouped` path (one call per
+ * grouping set), or undefined when it has none, the call is DISTINCT, or it
+ * declines.
+ */
+function groupedResults(
+  call: Call,
+  env: CompileEnv,
+  input: Rel,
+  rowGroup: readonly Int32Array[],
+  groupSet: readonly number[],
+  numGroups: number,
+  ctx: ExecContext,
+): unknown[] | undefined {
+  const impl = lookupImpl(call.fn);
+  if (impl.kind !== 'aggregate' || !impl.grouped || call.distinct) return undefined;
+  const n = input.numRows;
+  const args = call.args.map((a) => {
+    if (a.kind === 'BoundRef' && !env.resolveBound) {
+      const column = input.cols[a.index];
+      if (column && !column.sel && column.data.length === n) return column.data;
+    }
+    if (a.kind === 'Literal') return new Array<unknown>(n).fill(a.value ?? null);
+    const f = compileExpr(a, env);
+    const out = new Array<unknown>(n);
+    for (let k = 0; k < n; k++) {
+      const v = f(k);
+      out[k] = v === undefined ? null : v;
+    }
+    return out;
+  });
+  if (rowGroup.length === 1) {
+    return impl.grouped(call, ctx, { numGroups, numRows: n, groupOf: rowGroup[0]!, args });
+  }
+  const out = new Array<unknown>(numGroups).fill(null);
+  for (let s = 0; s < rowGroup.length; s++) {
+    const res = impl.grouped(call, ctx, { numGroups, numRows: n, groupOf: rowGroup[s]!, args });
+    if (!res) return undefined;
+    for (let g = 0; g < numGroups; g++) if (groupSet[g] === s) out[g] = res[g];
+  }
+  return out;
 }
 
 /** `grouping(col)` / `grouping_id(cols...)` evaluated from the group's grouping set. */

@@ -9,7 +9,7 @@ import { schemaOf } from '../../../plan/nodes.js';
 import { InternalError } from '../../../errors/index.js';
 import { compileExpr } from '../expressions/compile.js';
 import { lookupImpl } from '../functions/index.js';
-import { physicalRows, type Rel } from './relation.js';
+import { denseCol, select, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 export function executeGenerate(plan: Generate, exec: Exec): Rel {
@@ -20,17 +20,15 @@ export function executeGenerate(plan: Generate, exec: Exec): Rel {
   const impl = lookupImpl(call.fn);
   if (impl.kind !== 'generator') throw new InternalError(`${call.fn} is not a generator`);
   const outer = plan.outer || call.fn.endsWith('_outer');
-  const env = { columns: input.columns, ctx };
+  const env = { columns: input.cols, ctx };
   const args = call.args.map((a) => compileExpr(a, env));
   const buf = new Array<unknown>(args.length).fill(null);
-  const width = schema.fields.length - input.columns.length;
+  const width = schema.fields.length - input.cols.length;
   if (width < 0) throw new InternalError('Generate schema is narrower than its input');
 
-  const rows = physicalRows(input);
   const source: number[] = [];
   const genCols: unknown[][] = Array.from({ length: width }, () => []);
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
+  for (let i = 0; i < input.numRows; i++) {
     for (let a = 0; a < args.length; a++) {
       const v = args[a]!(i);
       buf[a] = v === undefined ? null : v;
@@ -51,12 +49,7 @@ export function executeGenerate(plan: Generate, exec: Exec): Rel {
       }
     }
   }
-  const m = source.length;
-  const columns: unknown[][] = input.columns.map((col) => {
-    const out = new Array<unknown>(m);
-    for (let k = 0; k < m; k++) out[k] = col[source[k]!];
-    return out;
-  });
-  columns.push(...genCols);
-  return { schema, columns, sel: null, numRows: m };
+  // Input columns repeat through a selection vector; generated columns are new.
+  const repeated = select(input, Int32Array.from(source));
+  return { schema, cols: [...repeated.cols, ...genCols.map(denseCol)], numRows: source.length };
 }

@@ -14,14 +14,13 @@ import { compileExpr, type CompileEnv } from '../expressions/compile.js';
 import type { RowFn } from '../functions/types.js';
 import type { ExecContext } from '../context.js';
 import { anyNullFunction, keyFunction } from './keys.js';
-import { physicalRows, withSel, type Rel } from './relation.js';
+import { allRows, colReader, select, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
-/** Positions (into the build side's physical rows) of each key, in order. */
-function buildHash(rows: Int32Array, key: RowFn, hasNull: (i: number) => boolean): Map<unknown, number[]> {
+/** Rows of the build side per key, in order. */
+function buildHash(n: number, key: RowFn, hasNull: (i: number) => boolean): Map<unknown, number[]> {
   const table = new Map<unknown, number[]>();
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
+  for (let i = 0; i < n; i++) {
     if (hasNull(i)) continue;
     const kv = key(i);
     const list = table.get(kv);
@@ -31,24 +30,26 @@ function buildHash(rows: Int32Array, key: RowFn, hasNull: (i: number) => boolean
   return table;
 }
 
-/** A predicate over a (left physical row, right physical row) pair. */
+/** A predicate over a (left row, right row) pair. */
 type PairPredicate = (l: number, r: number) => boolean;
 
 function residualPredicate(plan: Join, left: Rel, right: Rel, ctx: ExecContext): PairPredicate | undefined {
   if (!plan.condition) return undefined;
-  const nl = left.columns.length;
+  const nl = left.cols.length;
   let cl = 0;
   let cr = 0;
   const env: CompileEnv = {
-    columns: [...left.columns, ...right.columns],
+    columns: [...left.cols, ...right.cols],
     ctx,
     resolveBound: (index) => {
       if (index < nl) {
-        const col = left.columns[index]!;
-        return () => col[cl];
+        const read = colReader(left.cols[index]!);
+        return () => read(cl);
       }
-      const col = right.columns[index - nl];
-      return col ? () => col[cr] : undefined;
+      const col = right.cols[index - nl];
+      if (!col) return undefined;
+      const read = colReader(col);
+      return () => read(cr);
     },
   };
   const cond = compileExpr(plan.condition, env);
@@ -59,39 +60,33 @@ function residualPredicate(plan: Join, left: Rel, right: Rel, ctx: ExecContext):
   };
 }
 
-function maxIndex(rows: Int32Array): number {
-  let m = -1;
-  for (let k = 0; k < rows.length; k++) if (rows[k]! > m) m = rows[k]!;
-  return m;
-}
-
 export function executeJoin(plan: Join, exec: Exec): Rel {
   const left = exec.run(plan.left);
   const right = exec.run(plan.right);
   const ctx = exec.ctx;
   const schema = schemaOf(plan);
-  const lrows = physicalRows(left);
-  const rrows = physicalRows(right);
+  const nLeft = left.numRows;
+  const nRight = right.numRows;
   const leftKeys = plan.leftKeys ?? [];
   const rightKeys = plan.rightKeys ?? [];
   const nullSafe = leftKeys.map((_, k) => plan.nullSafeKeys?.[k] ?? false);
   const residual = residualPredicate(plan, left, right, ctx);
 
   // matchesOf(probeRow) lists build-side rows satisfying keys and residual.
-  const makeMatcher = (buildRel: Rel, buildRows: Int32Array, buildIsRight: boolean): ((probe: number) => number[]) => {
+  const makeMatcher = (buildRel: Rel, buildIsRight: boolean): ((probe: number) => number[]) => {
     const probeRel = buildIsRight ? left : right;
     const buildKeyExprs = buildIsRight ? rightKeys : leftKeys;
     const probeKeyExprs = buildIsRight ? leftKeys : rightKeys;
     const test: PairPredicate | undefined = residual && (buildIsRight ? residual : (p, b) => residual(b, p));
     if (buildKeyExprs.length === 0) {
-      const all = Array.from(buildRows);
+      const all = Array.from(allRows(buildRel.numRows));
       if (!test) return () => all;
       return (probe) => all.filter((b) => test(probe, b));
     }
     const types = buildKeyExprs.map(typeOf);
-    const bfns = buildKeyExprs.map((e) => compileExpr(e, { columns: buildRel.columns, ctx }));
-    const pfns = probeKeyExprs.map((e) => compileExpr(e, { columns: probeRel.columns, ctx }));
-    const table = buildHash(buildRows, keyFunction(bfns, types), anyNullFunction(bfns, nullSafe));
+    const bfns = buildKeyExprs.map((e) => compileExpr(e, { columns: buildRel.cols, ctx }));
+    const pfns = probeKeyExprs.map((e) => compileExpr(e, { columns: probeRel.cols, ctx }));
+    const table = buildHash(buildRel.numRows, keyFunction(bfns, types), anyNullFunction(bfns, nullSafe));
     const probeKey = keyFunction(pfns, types);
     const probeNull = anyNullFunction(pfns, nullSafe);
     const none: number[] = [];
@@ -111,11 +106,10 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
     case 'cross':
     case 'left':
     case 'full': {
-      const match = makeMatcher(right, rrows, true);
+      const match = makeMatcher(right, true);
       const outer = plan.joinType === 'left' || plan.joinType === 'full';
-      const matchedRight = plan.joinType === 'full' ? new Uint8Array(maxIndex(rrows) + 1) : undefined;
-      for (let k = 0; k < lrows.length; k++) {
-        const l = lrows[k]!;
+      const matchedRight = plan.joinType === 'full' ? new Uint8Array(nRight) : undefined;
+      for (let l = 0; l < nLeft; l++) {
         const ms = match(l);
         if (ms.length === 0) {
           if (outer) {
@@ -124,15 +118,15 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
           }
           continue;
         }
-        for (const r of ms) {
+        for (let j = 0; j < ms.length; j++) {
+          const r = ms[j]!;
           li.push(l);
           ri.push(r);
           if (matchedRight) matchedRight[r] = 1;
         }
       }
       if (matchedRight) {
-        for (let k = 0; k < rrows.length; k++) {
-          const r = rrows[k]!;
+        for (let r = 0; r < nRight; r++) {
           if (!matchedRight[r]) {
             li.push(-1);
             ri.push(r);
@@ -142,9 +136,8 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
       break;
     }
     case 'right': {
-      const match = makeMatcher(left, lrows, false);
-      for (let k = 0; k < rrows.length; k++) {
-        const r = rrows[k]!;
+      const match = makeMatcher(left, false);
+      for (let r = 0; r < nRight; r++) {
         const ms = match(r);
         if (ms.length === 0) {
           li.push(-1);
@@ -160,34 +153,16 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
     }
     case 'left_semi':
     case 'left_anti': {
-      const match = makeMatcher(right, rrows, true);
+      const match = makeMatcher(right, true);
       const want = plan.joinType === 'left_semi';
       const out: number[] = [];
-      for (let k = 0; k < lrows.length; k++) {
-        const l = lrows[k]!;
-        if ((match(l).length > 0) === want) out.push(l);
-      }
-      return withSel({ ...left, schema }, Int32Array.from(out));
+      for (let l = 0; l < nLeft; l++) if ((match(l).length > 0) === want) out.push(l);
+      return select(left, Int32Array.from(out), schema);
     }
   }
 
-  const m = li.length;
-  const columns: unknown[][] = [];
-  for (const col of left.columns) {
-    const out = new Array<unknown>(m);
-    for (let k = 0; k < m; k++) {
-      const i = li[k]!;
-      out[k] = i < 0 ? null : col[i];
-    }
-    columns.push(out);
-  }
-  for (const col of right.columns) {
-    const out = new Array<unknown>(m);
-    for (let k = 0; k < m; k++) {
-      const i = ri[k]!;
-      out[k] = i < 0 ? null : col[i];
-    }
-    columns.push(out);
-  }
-  return { schema, columns, sel: null, numRows: m };
+  // Both sides keep their values: the output only composes selection vectors (-1 = null side).
+  const l = select(left, Int32Array.from(li));
+  const r = select(right, Int32Array.from(ri));
+  return { schema, cols: [...l.cols, ...r.cols], numRows: li.length };
 }

@@ -2,9 +2,10 @@
 import type { DataType } from '../../../types/data-types.js';
 import { hashKey, isPrimitiveKeyType, serialize } from '../runtime/compare.js';
 import type { RowFn } from '../functions/types.js';
+import { colReader, type Col } from './relation.js';
 
 /**
- * A function from a physical row to a Map key that is equal exactly when the
+ * A function from a row to a Map key that is equal exactly when the
  * key values are equal (nulls equal each other; NaN = NaN; -0.0 = 0.0).
  */
 export function keyFunction(fns: readonly RowFn[], types: readonly DataType[]): RowFn {
@@ -29,11 +30,8 @@ export function keyFunction(fns: readonly RowFn[], types: readonly DataType[]): 
 }
 
 /** Key function over whole rows of the given columns. */
-export function rowKeyFunction(columns: readonly (readonly unknown[])[], types: readonly DataType[]): RowFn {
-  return keyFunction(
-    columns.map((c) => (i: number) => c[i]),
-    types,
-  );
+export function rowKeyFunction(columns: readonly Col[], types: readonly DataType[]): RowFn {
+  return keyFunction(columns.map(colReader), types);
 }
 
 /** True when any of the key values of the row is null (for null-rejecting join keys). */

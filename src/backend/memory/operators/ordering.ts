@@ -32,13 +32,13 @@ export interface SortKey {
   readonly nullsFirst: boolean;
 }
 
-/** Evaluates the sort keys at `rows` (physical indices). */
-export function evalSortKeys(rows: Int32Array, orders: readonly SortOrder[], env: CompileEnv): SortKey[] {
+/** Evaluates the sort keys at rows 0..n-1 of the input. */
+export function evalSortKeys(n: number, orders: readonly SortOrder[], env: CompileEnv): SortKey[] {
   return orders.map((o) => {
     const fn = compileExpr(o.child, env);
-    const values = new Array<unknown>(rows.length);
-    for (let k = 0; k < rows.length; k++) {
-      const v = fn(rows[k]!);
+    const values = new Array<unknown>(n);
+    for (let k = 0; k < n; k++) {
+      const v = fn(k);
       values[k] = v === undefined ? null : v;
     }
     return { values, type: typeOf(o.child), ascending: o.ascending, nullsFirst: o.nullsFirst };
@@ -76,16 +76,6 @@ export function sortedPositions(n: number, keys: readonly SortKey[]): Int32Array
   for (let k = 0; k < n; k++) order[k] = k;
   for (let j = keys.length - 1; j >= 0; j--) order = stableSortByKey(order, keys[j]!);
   return order;
-}
-
-/** Stable sort of physical rows by the orders; returns the reordered physical indices. */
-export function sortRows(rows: Int32Array, orders: readonly SortOrder[], env: CompileEnv): Int32Array {
-  if (orders.length === 0 || rows.length < 2) return rows;
-  const keys = evalSortKeys(rows, orders, env);
-  const order = sortedPositions(rows.length, keys);
-  const out = new Int32Array(rows.length);
-  for (let k = 0; k < out.length; k++) out[k] = rows[order[k]!]!;
-  return out;
 }
 
 const RADIX_MIN = 512;

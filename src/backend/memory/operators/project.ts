@@ -2,7 +2,7 @@ import type { Expr } from '../../../expr/nodes.js';
 import type { Project } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
 import { compileExpr } from '../expressions/compile.js';
-import type { Rel } from './relation.js';
+import { denseCol, type Col, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 /** Index of the input column an expression merely forwards (`col` or `col AS x`), if any. */
@@ -12,42 +12,21 @@ function forwardedColumn(e: Expr): number | undefined {
   return undefined;
 }
 
-/**
- * Evaluates the projection list. Forwarded columns reuse the input arrays
- * (and keep its selection); computed ones are evaluated once per row.
- */
+/** Evaluates the projection list: forwarded columns are reused as they are, computed ones evaluated once per row. */
 export function executeProject(plan: Project, exec: Exec): Rel {
   const input = exec.run(plan.input);
-  const schema = schemaOf(plan);
-  const forwards = plan.exprs.map(forwardedColumn);
-  if (forwards.every((f) => f !== undefined)) {
-    return { schema, columns: forwards.map((f) => input.columns[f!]!), sel: input.sel, numRows: input.numRows };
-  }
-  const env = { columns: input.columns, ctx: exec.ctx };
+  const env = { columns: input.cols, ctx: exec.ctx };
   const n = input.numRows;
-  const sel = input.sel;
-  const columns = plan.exprs.map((e, c) => {
-    const f = forwards[c];
-    const out = new Array<unknown>(n);
-    if (f !== undefined) {
-      const col = input.columns[f]!;
-      if (sel) for (let k = 0; k < n; k++) out[k] = col[sel[k]!];
-      else for (let k = 0; k < n; k++) out[k] = col[k];
-      return out;
-    }
+  const cols: Col[] = plan.exprs.map((e) => {
+    const f = forwardedColumn(e);
+    if (f !== undefined && input.cols[f]) return input.cols[f]!;
     const fn = compileExpr(e, env);
-    if (sel) {
-      for (let k = 0; k < n; k++) {
-        const v = fn(sel[k]!);
-        out[k] = v === undefined ? null : v;
-      }
-    } else {
-      for (let k = 0; k < n; k++) {
-        const v = fn(k);
-        out[k] = v === undefined ? null : v;
-      }
+    const out = new Array<unknown>(n);
+    for (let k = 0; k < n; k++) {
+      const v = fn(k);
+      out[k] = v === undefined ? null : v;
     }
-    return out;
+    return denseCol(out);
   });
-  return { schema, columns, sel: null, numRows: n };
+  return { schema: schemaOf(plan), cols, numRows: n };
 }

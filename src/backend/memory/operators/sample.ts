@@ -1,6 +1,6 @@
 import type { Sample } from '../../../plan/nodes.js';
 import { Prng } from '../runtime/prng.js';
-import { physicalRows, withSel, type Rel } from './relation.js';
+import { select, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 /**
@@ -10,16 +10,15 @@ import type { Exec } from './types.js';
  */
 export function executeSample(plan: Sample, exec: Exec): Rel {
   const input = exec.run(plan.input);
-  const rows = physicalRows(input);
   const rng = new Prng(plan.seed);
   const out: number[] = [];
   if (plan.withReplacement) {
-    for (let k = 0; k < rows.length; k++) {
+    for (let k = 0; k < input.numRows; k++) {
       const times = rng.nextPoisson(plan.fraction);
-      for (let t = 0; t < times; t++) out.push(rows[k]!);
+      for (let t = 0; t < times; t++) out.push(k);
     }
   } else {
-    for (let k = 0; k < rows.length; k++) if (rng.nextDouble() < plan.fraction) out.push(rows[k]!);
+    for (let k = 0; k < input.numRows; k++) if (rng.nextDouble() < plan.fraction) out.push(k);
   }
-  return withSel(input, Int32Array.from(out));
+  return select(input, Int32Array.from(out));
 }

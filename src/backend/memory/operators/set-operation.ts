@@ -7,7 +7,7 @@ import type { SetOperation } from '../../../plan/nodes.js';
 import type { DataType } from '../../../types/data-types.js';
 import { schemaOf } from '../../../plan/nodes.js';
 import { rowKeyFunction } from './keys.js';
-import { gather, physicalRows, withSel, type Rel } from './relation.js';
+import { denseRel, gatherCol, select, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
@@ -15,31 +15,26 @@ export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
   const right = exec.run(plan.right);
   const schema = schemaOf(plan);
   const types = schema.fields.map((f) => f.dataType);
-  const lrows = physicalRows(left);
-  const lkey = rowKeyFunction(left.columns, types);
+  const nLeft = left.numRows;
+  const nRight = right.numRows;
+  const lkey = rowKeyFunction(left.cols, types);
 
   if (plan.op === 'union') {
-    const columns = schema.fields.map((_, c) => {
-      const a = gather(left.columns[c]!, left.sel, left.numRows);
-      const b = gather(right.columns[c]!, right.sel, right.numRows);
-      return a.concat(b);
-    });
-    const union: Rel = { schema, columns, sel: null, numRows: left.numRows + right.numRows };
+    const columns = schema.fields.map((_, c) => gatherCol(left.cols[c]!, nLeft).concat(gatherCol(right.cols[c]!, nRight)));
+    const union = denseRel(schema, columns, nLeft + nRight);
     if (plan.all) return union;
     return distinctRows(union, types);
   }
 
-  const rkey = rowKeyFunction(right.columns, types);
-  const rrows = physicalRows(right);
+  const rkey = rowKeyFunction(right.cols, types);
   const out: number[] = [];
   if (plan.all) {
     const counts = new Map<unknown, number>();
-    for (let k = 0; k < rrows.length; k++) {
-      const kv = rkey(rrows[k]!);
+    for (let r = 0; r < nRight; r++) {
+      const kv = rkey(r);
       counts.set(kv, (counts.get(kv) ?? 0) + 1);
     }
-    for (let k = 0; k < lrows.length; k++) {
-      const i = lrows[k]!;
+    for (let i = 0; i < nLeft; i++) {
       const kv = lkey(i);
       const c = counts.get(kv) ?? 0;
       if (plan.op === 'intersect') {
@@ -55,11 +50,10 @@ export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
     }
   } else {
     const inRight = new Set<unknown>();
-    for (let k = 0; k < rrows.length; k++) inRight.add(rkey(rrows[k]!));
+    for (let r = 0; r < nRight; r++) inRight.add(rkey(r));
     const emitted = new Set<unknown>();
     const keep = plan.op === 'intersect';
-    for (let k = 0; k < lrows.length; k++) {
-      const i = lrows[k]!;
+    for (let i = 0; i < nLeft; i++) {
       const kv = lkey(i);
       if (inRight.has(kv) === keep && !emitted.has(kv)) {
         emitted.add(kv);
@@ -67,11 +61,11 @@ export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
       }
     }
   }
-  return withSel({ ...left, schema }, Int32Array.from(out));
+  return select(left, Int32Array.from(out), schema);
 }
 
 function distinctRows(rel: Rel, types: readonly DataType[]): Rel {
-  const key = rowKeyFunction(rel.columns, types);
+  const key = rowKeyFunction(rel.cols, types);
   const seen = new Set<unknown>();
   const out: number[] = [];
   for (let i = 0; i < rel.numRows; i++) {
@@ -81,5 +75,5 @@ function distinctRows(rel: Rel, types: readonly DataType[]): Rel {
       out.push(i);
     }
   }
-  return withSel(rel, Int32Array.from(out));
+  return select(rel, Int32Array.from(out));
 }

@@ -21,7 +21,7 @@ import { pow10 } from '../runtime/decimal.js';
 import { AggregateFeeder } from './aggregate.js';
 import { keyFunction } from './keys.js';
 import { evalSortKeys, positionComparator, sortedPositions } from './ordering.js';
-import { densify, type Rel } from './relation.js';
+import { allRows, denseCol, type Col, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 /** Partitions of one window spec: rows sorted within each partition, plus peer-group bounds. */
@@ -63,10 +63,9 @@ function buildLayout(spec: WindowSpecDef, n: number, env: CompileEnv): Layout {
     }
     pid[i] = p;
   }
-  const all = new Int32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
+  const all = allRows(n);
   // Sort every row by the ORDER BY keys once, then bucket by partition (stable counting sort).
-  const keys = evalSortKeys(all, spec.orderBy, env);
+  const keys = evalSortKeys(n, spec.orderBy, env);
   const order = spec.orderBy.length > 0 ? sortedPositions(n, keys) : all;
   const cmp = positionComparator(keys);
   const numParts = ids.size;
@@ -215,12 +214,12 @@ function stripAlias(e: Expr): Expr {
 }
 
 export function executeWindow(plan: Window, exec: Exec): Rel {
-  const input = densify(exec.run(plan.input));
+  const input = exec.run(plan.input);
   const ctx = exec.ctx;
   const n = input.numRows;
-  const env: CompileEnv = { columns: input.columns, ctx };
+  const env: CompileEnv = { columns: input.cols, ctx };
   const layouts = new Map<string, Layout>();
-  const columns: (readonly unknown[])[] = [...input.columns];
+  const cols: Col[] = [...input.cols];
 
   for (const alias of plan.windowExprs) {
     const we = stripAlias(alias);
@@ -232,9 +231,9 @@ export function executeWindow(plan: Window, exec: Exec): Rel {
       layout = buildLayout(spec, n, env);
       layouts.set(key, layout);
     }
-    columns.push(evaluateWindowExpr(we, layout, n, env));
+    cols.push(denseCol(evaluateWindowExpr(we, layout, n, env)));
   }
-  return { schema: schemaOf(plan), columns, sel: null, numRows: n };
+  return { schema: schemaOf(plan), cols, numRows: n };
 }
 
 function evaluateWindowExpr(we: WindowExpr, layout: Layout, n: number, env: CompileEnv): unknown[] {
