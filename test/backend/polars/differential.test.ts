@@ -229,6 +229,13 @@ describe('polars vs memory: relational operators', () => {
     same(aggregate(filter(G, lit(false)), [], [alias(call('sum', [W]), 's'), alias(call('max', [K]), 'm')]));
   });
 
+  it('grouping sets (rollup/cube)', () => {
+    const aggs = [alias(call('sum', [W]), 'sw'), alias(call('count', [lit(1)]), 'n'), alias(call('max', [X]), 'mx')];
+    same(aggregate(G, [K, V], aggs, [[0, 1], [0], []]));
+    same(aggregate(G, [K, V], aggs, [[0, 1], [0], [1], []]));
+    same(aggregate(filter(G, lit(false)), [K], aggs, [[0], []]));
+  });
+
   it('sort, mixed directions', () => {
     same(sort(G, [asc(K), desc(X, true), asc(V, false)]));
     same(sort(G, [desc(W)]));

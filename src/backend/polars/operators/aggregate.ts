@@ -2,7 +2,12 @@
  * Aggregate: `group_by(keys, maintain_order)` so groups come out in order of
  * first appearance (as the interpreter emits them); a global aggregate is a
  * `select` (one row even for empty input). Floating keys are normalized so
- * -0.0 and 0.0 form one group. Grouping sets are delegated.
+ * -0.0 and 0.0 form one group.
+ *
+ * Grouping sets (rollup/cube) are one aggregation per set, concatenated in
+ * set order: keys outside the set are null and `spark_grouping_id` has bit
+ * (n-1-j) set when key j is not in the set. An empty set over empty input
+ * gives no row (unlike a plain global aggregate).
  */
 import { typeOf } from '../../../expr/nodes.js';
 import type { Aggregate } from '../../../plan/nodes.js';
@@ -10,15 +15,17 @@ import { ArrayType, BinaryType, DoubleType, FloatType, MapType, StructType } fro
 import { delegate } from '../delegation.js';
 import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
-import type { NativeLazyFrame } from '../native.js';
+import type { NativeExpr, NativeLazyFrame } from '../native.js';
+import { i32, i64, nullOf } from '../nx.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): NativeLazyFrame {
-  if (plan.groupingSets) delegate('grouping sets (rollup/cube)');
+  const pl = env.pl;
   const rowTr = env.translator(input.schema, 'row');
   const aggTr = env.translator(input.schema, 'agg');
+  const keyTypes = plan.groupBy.map(typeOf);
   const keys = plan.groupBy.map((e, i) => {
-    const t = typeOf(e);
+    const t = keyTypes[i]!;
     if (t instanceof MapType || t instanceof ArrayType || t instanceof StructType || t instanceof BinaryType) {
       delegate(`grouping by ${t.simpleString()}`);
     }
@@ -27,7 +34,29 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
     return k.alias(colName(i));
   });
   const nk = keys.length;
-  const aggs = plan.aggs.map((e, j) => aggTr.tr(e).alias(colName(nk + j)));
-  if (nk === 0) return input.lf.select(aggs);
-  return input.lf.groupby(keys, true).agg(aggs);
+  const aggs = (): NativeExpr[] => plan.aggs.map((e, j) => aggTr.tr(e).alias(colName(nk + j)));
+
+  if (!plan.groupingSets) {
+    if (nk === 0) return input.lf.select(aggs());
+    return input.lf.groupby(keys, true).agg(aggs());
+  }
+
+  const na = plan.aggs.length;
+  const parts = plan.groupingSets.map((set) => {
+    const inSet = new Set(set);
+    let part: NativeLazyFrame;
+    if (set.length === 0) {
+      part = input.lf.select([...aggs(), pl.len().alias('_n')]).filter(pl.col('_n').gt(i64(0)));
+    } else {
+      part = input.lf.groupby(set.map((j) => keys[j]!), true).agg(aggs());
+    }
+    let mask = 0;
+    for (let j = 0; j < nk; j++) if (!inSet.has(j)) mask |= 1 << (nk - 1 - j);
+    return part.select([
+      ...keyTypes.map((t, j) => (inSet.has(j) ? pl.col(colName(j)) : nullOf(t).alias(colName(j)))),
+      ...Array.from({ length: na }, (_, j) => pl.col(colName(nk + j))),
+      i32(mask).alias(colName(nk + na)),
+    ]);
+  });
+  return pl.concatLf(parts, 'vertical', false, true, false, true);
 }
