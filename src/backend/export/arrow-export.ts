@@ -10,9 +10,10 @@
  * part files. Content is built before anything on disk changes and moved into
  * place at the end, so a failing write leaves the previous output intact.
  *
- * `readFile` reads a file or a directory of part files (partition directories
- * become columns, as Spark's partition discovery does). Every column read
- * from a file is nullable, as in Spark.
+ * `readFile` reads a file, a directory of part files or a glob (`dir/*.csv`);
+ * partition directories become columns, as Spark's partition discovery does
+ * (relative to the `basePath` option when given). Every column read from a
+ * file is nullable, as in Spark.
  *
  * Parquet goes through nodejs-polars' native binding. Spark keeps its exact
  * schema in the Parquet footer; Polars cannot write footer metadata, so the
@@ -22,8 +23,8 @@
  * list<struct<key,value>>) back as maps.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import { AnalysisException, IllegalArgumentException } from '../../errors/index.js';
@@ -50,7 +51,7 @@ import { readCsvTexts, unsupportedDataType, writeCsvText } from './csv.js';
 import { writeFileAtomically } from './fs-atomic.js';
 import { readJsonTexts, writeJsonText } from './json.js';
 import { SourceOptions } from './options.js';
-import { listInputFiles, partFileName, writeOutputDirectory, type OutputFile } from './output-dir.js';
+import { isGlob, listInputFiles, partFileName, writeOutputDirectory, type OutputFile } from './output-dir.js';
 import { parquetCodec, parquetCodecInfix, readParquetArrow, writeParquetFile } from './parquet.js';
 import { INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, TemporalText, parseJavaBigDecimal, parseJavaDouble, parseJavaIntegral } from './text-values.js';
 
@@ -91,9 +92,12 @@ export class ArrowExportBackend implements ExportBackend {
 
   readFile(path: string, format: FileFormat, schema?: StructType, options: Record<string, unknown> = {}): Batch {
     const opts = new SourceOptions(options);
-    const root = resolve(path);
     const files = listInputFiles(path);
-    if (!schema && !files.some((f) => isDataFile(root, f))) throw unableToInferSchema(format);
+    // Partition directories are read relative to the `basePath` option, else to the path read
+    // (a glob has no single root: its matches are read without partition columns).
+    const base = opts.get('basePath');
+    const root = base !== undefined ? resolve(base) : isGlob(path) && !existsSync(resolve(path)) ? '\0' : resolve(path);
+    if (!schema && !files.some((f) => isDataFile(resolve(path), f))) throw unableToInferSchema(format);
     const partitions = discoverPartitions(root, files, opts);
     const userSchema = schema ? asNullable(schema) as StructType : undefined;
     // A user schema may name partition columns too; they are filled from the directories.
@@ -103,7 +107,7 @@ export class ArrowExportBackend implements ExportBackend {
     const perFile: number[] = [];
     switch (format) {
       case 'parquet':
-        data = readParquetFiles(root, files, dataSchema, perFile);
+        data = readParquetFiles(files, dataSchema, perFile);
         break;
       case 'csv':
       case 'json': {
@@ -247,17 +251,15 @@ function readText(file: string): string {
   return (file.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
 }
 
-function readParquetFiles(root: string, files: readonly string[], userSchema: StructType | undefined, perFile: number[]): Batch {
+function readParquetFiles(files: readonly string[], userSchema: StructType | undefined, perFile: number[]): Batch {
   const sidecars = new Map<string, StructType | undefined>();
   const sidecarFor = (file: string): StructType | undefined => {
-    // The sidecar sits in the output root (partitioned output: above the partition dirs).
-    for (let dir = dirname(file); dir.startsWith(root); dir = dirname(dir)) {
+    // The sidecar sits in the output directory: the file's own, or above its partition directories.
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
       if (!sidecars.has(dir)) sidecars.set(dir, readSidecar(dir));
       const s = sidecars.get(dir);
-      if (s) return s;
-      if (dir === root) break;
+      if (s || !basename(dir).includes('=') || dirname(dir) === dir) return s;
     }
-    return undefined;
   };
   const parts: Batch[] = [];
   for (const file of files) {

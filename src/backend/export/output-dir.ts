@@ -87,8 +87,74 @@ export function writeOutputDirectory(path: string, mode: SaveMode, files: readon
   return true;
 }
 
-/** Visible data files under `path` (the path itself when it is a file); PATH_NOT_FOUND when missing. */
+/** True when a path has Hadoop glob characters (`*`, `?`, `[…]`, `{a,b}`). */
+export function isGlob(path: string): boolean {
+  return /[*?[{]/.test(path);
+}
+
+/** A regular expression for one glob path segment (Hadoop's GlobPattern subset). */
+function segmentRegex(seg: string): RegExp {
+  let re = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i]!;
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = seg.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += '[' + seg.slice(i + 1, end).replace(/^\^/, '^').replace(/\\/g, '\\\\') + ']';
+        i = end;
+      }
+    } else if (c === '{') {
+      const end = seg.indexOf('}', i + 1);
+      if (end < 0) re += '\\{';
+      else {
+        re += '(?:' + seg.slice(i + 1, end).split(',').map((a) => a.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('|') + ')';
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '$');
+}
+
+/** Paths matching a glob, segment by segment from its first literal directory. */
+function expandGlob(pattern: string): string[] {
+  const abs = resolve(pattern);
+  const segs = abs.split('/').filter((s) => s !== '');
+  let paths = ['/'];
+  for (const seg of segs) {
+    const next: string[] = [];
+    for (const p of paths) {
+      if (!isGlob(seg)) {
+        const q = join(p, seg);
+        if (existsSync(q)) next.push(q);
+        continue;
+      }
+      let entries: string[];
+      try {
+        entries = readdirSync(p);
+      } catch {
+        continue;
+      }
+      const re = segmentRegex(seg);
+      for (const e of entries.sort()) if (re.test(e) && !e.startsWith('.') && !e.startsWith('_')) next.push(join(p, e));
+    }
+    paths = next;
+  }
+  return paths;
+}
+
+/**
+ * Visible data files under `path` (the path itself when it is a file; every
+ * match of a glob such as `data/*.csv`); PATH_NOT_FOUND when nothing is there.
+ */
 export function listInputFiles(path: string): string[] {
+  if (isGlob(path) && !existsSync(resolve(path))) {
+    const matches = expandGlob(path);
+    if (matches.length === 0) throw pathNotFound(path);
+    return matches.flatMap((m) => listInputFiles(m));
+  }
   const target = resolve(path);
   let st;
   try {

@@ -262,3 +262,29 @@ describe('edge cases', () => {
 function makeVoid() {
   return StructType.fromJson({ type: 'struct', fields: [{ name: 'x', type: 'void' }] }).fields[0]!.dataType;
 }
+
+describe('globs and basePath', () => {
+  it('reads the files a glob matches', () => {
+    exporter.writeFile(people(), join(dir, 'a'), 'json');
+    exporter.writeFile(makeBatch(people().schema, [[3], ['c']]), join(dir, 'b'), 'json');
+    const all = exporter.readFile(join(dir, '*', 'part-*.json'), 'json');
+    expect(batchRows(all)).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
+    expect(exporter.readFile(join(dir, '{a,b}'), 'json').numRows).toBe(3);
+    expect(exporter.readFile(join(dir, '[a]'), 'json').numRows).toBe(2);
+    expect(() => exporter.readFile(join(dir, 'zz*'), 'json')).toThrow(`[PATH_NOT_FOUND] Path does not exist: file:${join(dir, 'zz*')}.`);
+  });
+
+  it('keeps exact Parquet types through a glob, and reads partitions under basePath', () => {
+    const schema = new StructType([new StructField('m', new MapType(STRING, INT)), new StructField('p', INT)]);
+    exporter.writeFile(makeBatch(schema, [[new Map([['k', 1]])], [5]]), join(dir, 'pq'), 'parquet', { partitionBy: ['p'] });
+    const viaGlob = exporter.readFile(join(dir, 'pq', 'p=5', '*.parquet'), 'parquet');
+    expect(viaGlob.schema.simpleString()).toBe('struct<m:map<string,int>>');
+    const withBase = exporter.readFile(join(dir, 'pq', 'p=5'), 'parquet', undefined, { basePath: join(dir, 'pq') });
+    expect(withBase.schema.simpleString()).toBe('struct<m:map<string,int>,p:int>');
+    expect(batchRows(withBase)).toEqual([[new Map([['k', 1]]), 5]]);
+  });
+});
