@@ -55,6 +55,14 @@ export function cellText(text: string): string {
   return truncateCell(escapeMetaCharacters(text), MAX_CELL_WIDTH);
 }
 
+/** What the two sides are called in messages (`actual`/`expected`, or backend names). */
+export interface SideLabels {
+  readonly actual: string;
+  readonly expected: string;
+}
+
+export const DEFAULT_LABELS: SideLabels = Object.freeze({ actual: 'actual', expected: 'expected' });
+
 // ---- schema diff ----------------------------------------------------------------------------------
 
 export type SchemaMarker = ' ' | '!' | '-' | '+';
@@ -89,9 +97,9 @@ export function fieldText(f: StructField, o: FieldTextOptions): string {
  *   + note: string
  * ```
  */
-export function renderSchemaDiff(lines: readonly SchemaDiffLine[], p: Painter): string {
-  const left = Math.max('actual'.length, ...lines.map((l) => (l.actual ?? '').length));
-  const out: string[] = [`    ${'actual'.padEnd(left)}   expected`];
+export function renderSchemaDiff(lines: readonly SchemaDiffLine[], p: Painter, labels: SideLabels = DEFAULT_LABELS): string {
+  const left = Math.max(labels.actual.length, ...lines.map((l) => (l.actual ?? '').length));
+  const out: string[] = [`    ${labels.actual.padEnd(left)}   ${labels.expected}`];
   for (const l of lines) {
     const a = (l.actual ?? '').padEnd(left);
     const e = l.expected ?? '';

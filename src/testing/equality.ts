@@ -22,7 +22,9 @@ import {
   plural,
   renderRowTable,
   renderSchemaDiff,
+  DEFAULT_LABELS,
   type SchemaDiffLine,
+  type SideLabels,
   type TableLine,
 } from './diff-render.js';
 import { DataFrameMismatchError, usageError, type DiffRow, type MismatchKind } from './errors.js';
@@ -45,6 +47,8 @@ export interface DataFrameComparison {
 export interface CompareContext {
   /** Colours for the message (default: from the `color` option or the environment). */
   readonly painter?: Painter;
+  /** Names of the two sides in the message (default `actual` / `expected`). */
+  readonly labels?: SideLabels;
 }
 
 // ---- column alignment -------------------------------------------------------------------------------
@@ -224,10 +228,10 @@ function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: s
   };
 }
 
-function schemaProblemText(al: Alignment, p: Painter): string {
+function schemaProblemText(al: Alignment, p: Painter, labels: SideLabels): string {
   const problem = al.problem;
   if (!problem) return '';
-  return `${problem.message}\n\n${renderSchemaDiff(problem.diff, p)}`;
+  return `${problem.message}\n\n${renderSchemaDiff(problem.diff, p, labels)}`;
 }
 
 // ---- rows ------------------------------------------------------------------------------------------
@@ -370,7 +374,8 @@ function toDiffRows(entries: readonly Entry[], a: Side, e: Side, aNames: readonl
   }));
 }
 
-function tableLines(entries: readonly Entry[], a: Side, e: Side, o: EqualityOptions): TableLine[] {
+function tableLines(entries: readonly Entry[], a: Side, e: Side, o: EqualityOptions, labels: SideLabels): TableLine[] {
+  const { actual: la, expected: le } = labels;
   const lines: TableLine[] = [];
   const cells = (s: Side, i: number): string[] => s.cols.map((c, k) => cellText(formatCell(s.frame.rows[i]![c], s.types[k], s.frame.timeZone)));
   for (const en of entries) {
@@ -381,14 +386,14 @@ function tableLines(entries: readonly Entry[], a: Side, e: Side, o: EqualityOpti
       const ra = a.canon[en.a]!;
       const re = e.canon[en.e]!;
       const differs = ra.map((x, c) => !canonEqual(x, re[c]!, o));
-      lines.push({ label: `actual[${en.a}]`, side: 'actual', cells: cells(a, en.a), differs });
-      lines.push({ label: `expected[${en.e}]`, side: 'expected', cells: cells(e, en.e), differs, markAfter: true });
+      lines.push({ label: `${la}[${en.a}]`, side: 'actual', cells: cells(a, en.a), differs });
+      lines.push({ label: `${le}[${en.e}]`, side: 'expected', cells: cells(e, en.e), differs, markAfter: true });
     } else if (en.a !== undefined) {
       const c = cells(a, en.a);
-      lines.push({ label: `actual[${en.a}]`, side: 'actual', cells: c, differs: c.map(() => true), note: '(only in actual)' });
+      lines.push({ label: `${la}[${en.a}]`, side: 'actual', cells: c, differs: c.map(() => true), note: `(only in ${la})` });
     } else {
       const c = cells(e, en.e!);
-      lines.push({ label: `expected[${en.e}]`, side: 'expected', cells: c, differs: c.map(() => true), note: '(only in expected)' });
+      lines.push({ label: `${le}[${en.e}]`, side: 'expected', cells: c, differs: c.map(() => true), note: `(only in ${le})` });
     }
   }
   return lines;
@@ -411,11 +416,11 @@ export function compareDataFrames(
   }
   const p = ctx.painter ?? painterFor(o.color);
   const frames = resolveFrames(actual, expected, o.schema, o.transforms);
-  return compareFrames(frames.actual, frames.expected, o, p);
+  return compareFrames(frames.actual, frames.expected, o, p, ctx.labels);
 }
 
 /** @internal Compares resolved frames (also used by the differential helper). */
-export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions, p: Painter): DataFrameComparison {
+export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions, p: Painter, labels: SideLabels = DEFAULT_LABELS): DataFrameComparison {
   const nA = actual.rows.length;
   const nE = expected.rows.length;
   const al = align(actual, expected, o, NOUN);
@@ -430,7 +435,7 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
     columns,
     diffRows,
   });
-  if (al.problem) return result(al.problem.kind, schemaProblemText(al, p), 0);
+  if (al.problem) return result(al.problem.kind, schemaProblemText(al, p, labels), 0);
 
   const eq: EqualityOptions = o;
   const aCols = al.pairs.map((x) => x.a!);
@@ -452,7 +457,7 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
   const { aMatch, eMatch } = matchRows(a, e, eq);
   const ua = [...aMatch.keys()].filter((i) => aMatch[i] === -1);
   const ue = [...eMatch.keys()].filter((j) => eMatch[j] === -1);
-  const countLine = nA !== nE ? `${NOUN} differ (row count): actual has ${plural(nA, 'row')}, expected has ${nE}.\n` : '';
+  const countLine = nA !== nE ? `${NOUN} differ (row count): ${labels.actual} has ${plural(nA, 'row')}, ${labels.expected} has ${nE}.\n` : '';
 
   if (!o.checkRowOrder) {
     mismatched = Math.max(ua.length, ue.length);
@@ -495,7 +500,7 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
   }
 
   const shown = entries.filter((x) => !x.equal).length;
-  const parts = [headline, '', renderRowTable(header, tableLines(entries, a, e, eq), p)];
+  const parts = [headline, '', renderRowTable(header, tableLines(entries, a, e, eq, labels), p)];
   if (shown < mismatched) parts.push(`... ${mismatched - shown} more mismatched ${mismatched - shown === 1 ? 'row' : 'rows'} not shown (maxErrors: ${o.maxErrors}).`);
   const diffRows = o.includeDiffRows ? toDiffRows(allEntries(), a, e, aNames, eNames, eq) : undefined;
   return result(kind, parts.join('\n'), mismatched, diffRows);
@@ -554,7 +559,7 @@ export function compareSchemas(actual: SchemaInput, expected: SchemaInput, optio
   const frame = (s: StructType): Frame => ({ names: s.names, schema: s, rows: [], byName: false, timeZone: 'UTC', isDataFrame: false });
   const al = align(frame(schemaOf(actual, 'actual')), frame(schemaOf(expected, 'expected')), o, 'Schemas');
   if (!al.problem) return { equal: true, kind: undefined, message: '' };
-  return { equal: false, kind: al.problem.kind, message: schemaProblemText(al, p) };
+  return { equal: false, kind: al.problem.kind, message: schemaProblemText(al, p, DEFAULT_LABELS) };
 }
 
 /**

@@ -1,0 +1,181 @@
+/**
+ * Per-test sessions. `createTestSession` makes one isolated session (its own
+ * catalog, temp views, conf and, for the `file` backend, a private temp
+ * directory) and `dispose()` tears it down; `withSparkSession` wraps a function
+ * with both. `defineUseSparkSession` builds the `useSparkSession()` hook of a
+ * framework from its `beforeEach`/`afterEach`. Nothing here is module-global, so
+ * tests in parallel workers (Vitest threads/forks, Jest workers) never share state.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
+import { CONF, type ConfValue } from '../session/conf.js';
+import { SparkSession } from '../session/session.js';
+import { usageError } from './errors.js';
+
+/** What an injected-backend factory receives. */
+export interface TestSessionContext {
+  /** The test's private temp directory (created on first access, removed on dispose). */
+  readonly tempDir: string;
+}
+
+type Injected<T> = T | ((ctx: TestSessionContext) => T);
+
+export interface TestSessionOptions {
+  /** Execution backend; default: `SPARKLESS_BACKEND`, then `spark.sparkless.backend`, then the engine default. */
+  readonly backend?: BackendType;
+  readonly appName?: string;
+  /** Session conf. The session time zone defaults to UTC so results do not depend on the machine. */
+  readonly conf?: Readonly<Record<string, ConfValue>>;
+  /** Injected table storage, or a factory called per test (e.g. `() => createSpiedStorageBackend('memory')`). */
+  readonly storageBackend?: Injected<StorageBackend>;
+  readonly materializer?: Injected<DataMaterializer>;
+  readonly exportBackend?: Injected<ExportBackend>;
+}
+
+export interface TestSessionHandle {
+  readonly spark: SparkSession;
+  /** The private temp directory, created on first access (always created for the `file` backend). */
+  readonly tempDir: string;
+  /** Stops the session and removes the temp directory; safe to call twice. */
+  dispose(): void;
+}
+
+const TEST_DEFAULT_CONF: Readonly<Record<string, ConfValue>> = { [CONF.timeZone]: 'UTC' };
+
+/** One fresh, isolated session for one test. */
+export function createTestSession(options: TestSessionOptions = {}): TestSessionHandle {
+  let dir: string | undefined;
+  const tempDir = (): string => (dir ??= mkdtempSync(join(tmpdir(), 'sparkless-test-')));
+  const ctx: TestSessionContext = {
+    get tempDir() {
+      return tempDir();
+    },
+  };
+  const resolve = <T>(x: Injected<T> | undefined): T | undefined => (typeof x === 'function' ? (x as (c: TestSessionContext) => T)(ctx) : x);
+  const fileBacked = (options.backend ?? process.env['SPARKLESS_BACKEND'] ?? options.conf?.[CONF.backend]) === 'file';
+  const conf: Record<string, ConfValue> = { ...TEST_DEFAULT_CONF, ...(options.conf ?? {}) };
+  if (fileBacked && conf[CONF.basePath] === undefined) {
+    conf[CONF.basePath] = tempDir();
+    conf[CONF.warehouseDir] ??= tempDir();
+  }
+  let spark: SparkSession;
+  try {
+    const storageBackend = resolve(options.storageBackend);
+    const materializer = resolve(options.materializer);
+    const exportBackend = resolve(options.exportBackend);
+    spark = new SparkSession(options.appName ?? 'sparkless-test', {
+      ...(options.backend ? { backendType: options.backend } : {}),
+      ...(storageBackend ? { storageBackend } : {}),
+      ...(materializer ? { materializer } : {}),
+      ...(exportBackend ? { exportBackend } : {}),
+      conf,
+    });
+  } catch (err) {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  let disposed = false;
+  return {
+    spark,
+    get tempDir() {
+      return tempDir();
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      try {
+        spark.stop();
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Runs `fn` with a fresh session and tears it down afterwards, also when `fn` throws or rejects. */
+export function withSparkSession<T>(options: TestSessionOptions, fn: (spark: SparkSession, handle: TestSessionHandle) => T): T;
+export function withSparkSession<T>(fn: (spark: SparkSession, handle: TestSessionHandle) => T): T;
+export function withSparkSession<T>(
+  a: TestSessionOptions | ((spark: SparkSession, handle: TestSessionHandle) => T),
+  b?: (spark: SparkSession, handle: TestSessionHandle) => T,
+): T {
+  const [options, fn] = typeof a === 'function' ? [{}, a] : [a, b!];
+  const handle = createTestSession(options);
+  let result: T;
+  try {
+    result = fn(handle.spark, handle);
+  } catch (err) {
+    handle.dispose();
+    throw err;
+  }
+  if (result instanceof Promise) return result.finally(() => handle.dispose()) as T;
+  handle.dispose();
+  return result;
+}
+
+/** A test framework's per-test hooks; `key` identifies the test when the framework passes one. */
+export interface TestHooks {
+  beforeEach(fn: (key?: object) => void): void;
+  afterEach(fn: (key?: object) => void): void;
+}
+
+/** What `useSparkSession()` returns: call it inside a test to get that test's session. */
+export interface SparkSessionAccessor {
+  (): SparkSession;
+  /** The current test's private temp directory. */
+  tempDir(): string;
+}
+
+function outsideTest(): Error {
+  return usageError(
+    'TESTING_NO_RUNNING_TEST',
+    'spark() was called outside a running test. useSparkSession() gives each test its own session, created before and ' +
+      'stopped after every test; call spark() inside it() / test() or beforeEach/afterEach, not at describe level or in beforeAll.',
+  );
+}
+
+function concurrentTests(): Error {
+  return usageError(
+    'TESTING_CONCURRENT_TESTS',
+    'spark() cannot tell which test is calling: several tests using this useSparkSession() run concurrently. ' +
+      'Use the sparkTest fixture (({ spark }) => ...) for concurrent tests.',
+  );
+}
+
+/**
+ * Builds `useSparkSession(options?)` for a framework: registers hooks that create a
+ * session before each test and dispose of it after each test (also a failing one).
+ */
+export function defineUseSparkSession(hooks: TestHooks): (options?: TestSessionOptions) => SparkSessionAccessor {
+  return (options: TestSessionOptions = {}) => {
+    for (const key of ['storageBackend', 'materializer', 'exportBackend'] as const) {
+      if (options[key] !== undefined && typeof options[key] !== 'function') {
+        throw usageError(
+          'TESTING_SHARED_BACKEND',
+          `useSparkSession({ ${key} }) needs a factory (() => backend), so that each test gets a fresh one; one instance would be shared (and stopped) by every test.`,
+        );
+      }
+    }
+    const live = new Map<object, TestSessionHandle>();
+    const anonymous = {};
+    hooks.beforeEach((key) => {
+      live.set(key ?? anonymous, createTestSession(options));
+    });
+    hooks.afterEach((key) => {
+      const k = key ?? anonymous;
+      const handle = live.get(k);
+      live.delete(k);
+      handle?.dispose();
+    });
+    const current = (): TestSessionHandle => {
+      if (live.size === 0) throw outsideTest();
+      if (live.size > 1) throw concurrentTests();
+      return live.values().next().value!;
+    };
+    const accessor = (() => current().spark) as SparkSessionAccessor;
+    accessor.tempDir = () => current().tempDir;
+    return accessor;
+  };
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (p: string): string => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests and documented examples import the package by name; resolve it to the sources.
+    alias: [
+      { find: /^sparkless$/, replacement: src('index.ts') },
+      { find: /^sparkless\/(testing|vitest|jest)$/, replacement: src('$1/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    // test/jest holds the Jest suite (run by `jest`, see jest.config.cjs).
+    exclude: ['test/jest/**', '**/node_modules/**'],
+  },
+});
