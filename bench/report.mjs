@@ -195,6 +195,7 @@ export function renderMarkdown(report) {
     'npm run bench                             # full run: 100k / 1M / 5M rows (under ~20 min on 2 cores)',
     'npm run bench -- --quick                  # 100k / 1M rows, fewer runs: under 2 minutes',
     'npm run bench -- --only duckdb,sort       # engines and/or workloads; partial runs leave this file alone',
+    'npm run bench -- --render bench/results/latest.json   # re-render this file from a results file',
     '```',
     '',
     'Raw figures: `bench/results/latest.json` (full runs), `bench/results/latest-quick.json`, and one timestamped file per run.',

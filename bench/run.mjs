@@ -114,11 +114,29 @@ function tableSettings(mode, size) {
 
 // ---------------------------------------------------------------- children
 
+let currentChild; // the one child running, so an interrupted run can end it too
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (currentChild) killGroup(currentChild);
+    process.exit(130);
+  });
+}
+
 /** Runs a child in its own process group; kills that group on timeout. */
 function runChild(args, { timeoutMs, cwd = ROOT } = {}) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    currentChild = child;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -126,14 +144,11 @@ function runChild(args, { timeoutMs, cwd = ROOT } = {}) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      killGroup(child);
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      currentChild = undefined;
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       resolve({ code, signal, stdout, stderr, wallMs, timedOut });
     });

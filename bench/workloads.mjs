@@ -95,7 +95,7 @@ export const ENGINE_INFO = {
   plainjs: 'hand-written JS loops (per-test model only)',
   'polars-native': "nodejs-polars 0.24.1 through its native binding (`nodejs-polars/bin/native-polars.js`): the per-test floor",
   'polars-raw': 'hand-written nodejs-polars 0.24.1, public `pl.*` API, lazy',
-  duckdb: '`@duckdb/node-api`, in-memory database, SQL',
+  duckdb: '`@duckdb/node-api`, in-memory database, SQL (it has no Arrow export, so no `collect_arrow`)',
   arquero: 'arquero 8.0.3',
   'sparkless-polars': "sparkless, `backendType: 'polars'`",
   'sparkless-memory': "sparkless, `backendType: 'memory'`",
