@@ -9,6 +9,9 @@ export default defineConfig({
     'backend/memory': 'src/backend/memory/index.ts',
     'backend/file': 'src/backend/file/index.ts',
     storage: 'src/storage.ts',
+    testing: 'src/testing/index.ts',
+    vitest: 'src/vitest/index.ts',
+    jest: 'src/jest/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -16,5 +19,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   splitting: true,
-  external: ['nodejs-polars', 'apache-arrow'],
+  // The test toolkit's frameworks and fast-check come from the user's project.
+  external: ['nodejs-polars', 'apache-arrow', 'vitest', '@jest/globals', 'fast-check', '@fast-check/vitest'],
 });
