@@ -4,7 +4,7 @@
 // Every engine × workload × size runs in its own child process (bench/worker.mjs),
 // so each peak-RSS figure belongs to one engine alone. Results go to
 // bench/results/<timestamp>.json (+ latest.json) and docs/benchmarks.md.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, platform, arch, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -346,12 +346,15 @@ function pkgVersion(name) {
   }
 }
 
-async function gitCommit() {
-  const out = await runChild(['-e', "process.stdout.write(require('child_process').execSync('git rev-parse --short HEAD',{stdio:['ignore','pipe','ignore']}).toString().trim())"], { timeoutMs: 10_000 });
-  return out.code === 0 ? out.stdout : undefined;
+function git(...args) {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).toString().trim();
+  } catch {
+    return undefined;
+  }
 }
 
-async function machine() {
+function machine() {
   const c = cpus();
   return {
     cpu: c[0]?.model?.trim(),
@@ -367,7 +370,9 @@ async function machine() {
       vitest: pkgVersion('vitest'),
       sparkless: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
     },
-    commit: await gitCommit(),
+    commit: git('rev-parse', '--short', 'HEAD'),
+    // Uncommitted changes under src/ mean dist/ may not be the code of `commit`.
+    srcDirty: git('status', '--porcelain', '--', 'src') ? true : undefined,
   };
 }
 
@@ -457,7 +462,7 @@ async function main() {
       durationS,
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
       staleBuild: stale,
-      machine: await machine(),
+      machine: machine(),
     },
     config: { ...mode, sizes: opts.sizes ?? mode.sizes },
     cells,
