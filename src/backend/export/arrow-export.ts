@@ -248,7 +248,8 @@ function partitionRows(batch: Batch, partitionBy: readonly string[]): { dir: str
 
 function readText(file: string): string {
   const buf = readFileSync(file);
-  return (file.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+  const text = (file.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a UTF-8 byte order mark is not data
 }
 
 function readParquetFiles(files: readonly string[], userSchema: StructType | undefined, perFile: number[]): Batch {

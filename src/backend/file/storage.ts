@@ -34,7 +34,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { emptyBatch, makeBatch, type Batch } from '../../data/batch.js';
-import { ExecutionException } from '../../errors/index.js';
+import { ExecutionException, InternalError } from '../../errors/index.js';
 import { StructType } from '../../types/data-types.js';
 import { removePath, writeAtomically, writeFileAtomically } from '../export/fs-atomic.js';
 import { readParquetFile, writeParquetFile } from '../export/parquet.js';
@@ -118,7 +118,7 @@ export class FileStorageBackend implements StorageBackend {
   insertData(schema: string, table: string, data: Batch, mode: SaveMode): void {
     const existing = this.#readMetadata(schema, table);
     // Mode and schema checks (and their errors) exactly as the memory storage does them.
-    this.#mirror(schema, [], table, existing?.schema).insertData(schema, table, emptyBatch(data.schema), mode);
+    this.#mirror(schema, [], table, existing?.schema ?? null).insertData(schema, table, emptyBatch(data.schema), mode);
     if (existing && mode === 'ignore') return;
     const appending = existing !== undefined && mode === 'append';
     const schemaOut = appending ? existing.schema : data.schema;
@@ -134,7 +134,7 @@ export class FileStorageBackend implements StorageBackend {
     const meta = this.#readMetadata(schema, table);
     if (!meta) {
       this.#mirror(schema).queryTable(schema, table); // throws TABLE_OR_VIEW_NOT_FOUND
-      throw new Error('unreachable');
+      throw new InternalError(`file storage: table ${schema}.${table} has no metadata but the catalog mirror found it`);
     }
     if (meta.schema.fields.length === 0) return { schema: meta.schema, columns: [], numRows: meta.numRows ?? 0 };
     const dir = this.#tableDir(schema, table);
@@ -192,15 +192,15 @@ export class FileStorageBackend implements StorageBackend {
   /**
    * A memory catalog holding what the disk holds for `schema`: the database
    * (if it exists), the named tables (no schema needed), and `table` with
-   * its stored schema when it exists.
+   * its stored schema when it exists (`tableSchema`: already read; null when known absent).
    */
-  #mirror(schema: string, tableNames: readonly string[] = [], table?: string, tableSchema?: StructType): MemoryStorageBackend {
+  #mirror(schema: string, tableNames: readonly string[] = [], table?: string, tableSchema?: StructType | null): MemoryStorageBackend {
     const m = new MemoryStorageBackend();
     if (!this.schemaExists(schema)) return m;
     m.createSchema(schema, true);
     for (const t of tableNames) m.createTable(schema, t, new StructType());
     if (table !== undefined) {
-      const stored = tableSchema ?? this.#readMetadata(schema, table)?.schema;
+      const stored = tableSchema === undefined ? this.#readMetadata(schema, table)?.schema : tableSchema;
       if (stored) m.createTable(schema, table, stored);
     }
     return m;
