@@ -169,6 +169,22 @@ describe('joins', () => {
     ]);
   });
 
+  it('multi-column keys (null-safe on the second)', () => {
+    const a = relation(schema(['x', INT], ['y', STRING], ['z', STRING]), [
+      [1, 'a', 'l1'],
+      [1, null, 'l2'],
+      [2, 'a', 'l3'],
+    ]);
+    const b = relation(schema(['x', INT], ['y', STRING], ['w', STRING]), [
+      [1, null, 'r1'],
+      [1, 'a', 'r2'],
+      [2, 'b', 'r3'],
+    ]);
+    const k = { left: [col(a, 0), col(a, 1)], right: [col(b, 0), col(b, 1)] };
+    expect(run(join(a, b, 'inner', k)).map((r) => `${r[2]}-${r[5]}`)).toEqual(['l1-r2']);
+    expect(run(join(a, b, 'inner', { ...k, nullSafe: [false, true] })).map((r) => `${r[2]}-${r[5]}`)).toEqual(['l1-r2', 'l2-r1']);
+  });
+
   it('joins on NaN keys (NaN = NaN in join keys)', () => {
     const a = relation(schema(['d', DOUBLE]), [[NaN], [0.0]]);
     const b = relation(schema(['d', DOUBLE]), [[NaN], [-0.0]]);

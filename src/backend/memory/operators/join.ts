@@ -13,7 +13,7 @@ import { schemaOf } from '../../../plan/nodes.js';
 import { compileExpr, type CompileEnv } from '../expressions/compile.js';
 import type { RowFn } from '../functions/types.js';
 import type { ExecContext } from '../context.js';
-import { anyNullFunction, keyFunction } from './keys.js';
+import { anyNullFunction, keyFunctions } from './keys.js';
 import { allRows, colReader, select, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
@@ -86,8 +86,8 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
     const types = buildKeyExprs.map(typeOf);
     const bfns = buildKeyExprs.map((e) => compileExpr(e, { columns: buildRel.cols, ctx }));
     const pfns = probeKeyExprs.map((e) => compileExpr(e, { columns: probeRel.cols, ctx }));
-    const table = buildHash(buildRel.numRows, keyFunction(bfns, types), anyNullFunction(bfns, nullSafe));
-    const probeKey = keyFunction(pfns, types);
+    const [buildKey, probeKey] = keyFunctions(types, bfns, pfns) as [RowFn, RowFn];
+    const table = buildHash(buildRel.numRows, buildKey, anyNullFunction(bfns, nullSafe));
     const probeNull = anyNullFunction(pfns, nullSafe);
     const none: number[] = [];
     return (probe) => {

@@ -5,8 +5,9 @@
  */
 import type { SetOperation } from '../../../plan/nodes.js';
 import type { DataType } from '../../../types/data-types.js';
+import type { RowFn } from '../functions/types.js';
 import { schemaOf } from '../../../plan/nodes.js';
-import { rowKeyFunction } from './keys.js';
+import { rowKeyFunctions } from './keys.js';
 import { denseRel, gatherCol, select, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
@@ -17,7 +18,6 @@ export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
   const types = schema.fields.map((f) => f.dataType);
   const nLeft = left.numRows;
   const nRight = right.numRows;
-  const lkey = rowKeyFunction(left.cols, types);
 
   if (plan.op === 'union') {
     const columns = schema.fields.map((_, c) => gatherCol(left.cols[c]!, nLeft).concat(gatherCol(right.cols[c]!, nRight)));
@@ -26,7 +26,7 @@ export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
     return distinctRows(union, types);
   }
 
-  const rkey = rowKeyFunction(right.cols, types);
+  const [lkey, rkey] = rowKeyFunctions(types, left.cols, right.cols) as [RowFn, RowFn];
   const out: number[] = [];
   if (plan.all) {
     const counts = new Map<unknown, number>();
@@ -65,7 +65,7 @@ export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
 }
 
 function distinctRows(rel: Rel, types: readonly DataType[]): Rel {
-  const key = rowKeyFunction(rel.cols, types);
+  const [key] = rowKeyFunctions(types, rel.cols) as [RowFn];
   const seen = new Set<unknown>();
   const out: number[] = [];
   for (let i = 0; i < rel.numRows; i++) {
