@@ -22,6 +22,8 @@ import { literal, nullOf } from './nx.js';
 export interface TranslateOptions {
   /** Session time zone (IANA id). */
   readonly timeZone: string;
+  /** The query's fixed "now" (µs since the epoch) for current_timestamp()/current_date(). */
+  readonly now?: number;
 }
 
 /** True when `name` is an aggregate function. */
@@ -39,6 +41,7 @@ export function isAggregateFunction(name: string): boolean {
 export class ExprTranslator implements FnContext {
   readonly pl: PolarsNative;
   readonly timeZone: string;
+  readonly now: number | undefined;
   private rowMode?: ExprTranslator;
 
   constructor(
@@ -49,6 +52,7 @@ export class ExprTranslator implements FnContext {
   ) {
     this.pl = native();
     this.timeZone = options.timeZone;
+    this.now = options.now;
   }
 
   /** A translator over the same input in row mode (for aggregate arguments). */
@@ -123,7 +127,6 @@ export function isConstant(e: Expr): boolean {
     case 'SortOrder':
       return isConstant(e.child);
     case 'Call':
-      if (hasFunction(e.fn) && lookupFunction(e.fn).nondeterministic) return false;
       return e.args.every(isConstant);
     case 'CaseWhen':
       return e.branches.every((b) => isConstant(b.when) && isConstant(b.then)) && (!e.otherwise || isConstant(e.otherwise));

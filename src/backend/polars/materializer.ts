@@ -21,6 +21,8 @@ export interface PolarsMaterializerOptions {
   readonly timeZone?: string;
   /** Collect with Polars' streaming engine (bounded memory for large inputs). */
   readonly streaming?: boolean;
+  /** A fixed "now" (µs since the epoch) for every query, for reproducible tests; default: the wall clock per query. */
+  readonly now?: number;
   /**
    * Runs delegated nodes (inputs are LocalRelations). Defaults to the memory
    * interpreter with a per-query context; injectable for tests.
@@ -36,8 +38,10 @@ export class PolarsMaterializer implements DataMaterializer {
   /** Nodes delegated by the last `materialize` call. */
   lastDelegations: readonly DelegationRecord[] = [];
   private readonly fallback: FallbackExecutor | undefined;
+  private readonly fixedNow: number | undefined;
 
   constructor(options: PolarsMaterializerOptions = {}) {
+    this.fixedNow = options.now;
     this.timeZone = options.timeZone ?? defaultTimeZone();
     this.streaming = options.streaming ?? false;
     this.fallback = options.fallback;
@@ -45,11 +49,10 @@ export class PolarsMaterializer implements DataMaterializer {
 
   private translator(describeOnly: boolean): PlanTranslator {
     const timeZone = this.timeZone;
-    // One interpreter context per query, so current_timestamp() is fixed across delegated nodes.
-    let ctx: ReturnType<typeof createExecContext> | undefined;
-    const fallback: FallbackExecutor =
-      this.fallback ?? ((p) => executePlan(p, (ctx ??= createExecContext({ timeZone }))));
-    return new PlanTranslator({ timeZone, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
+    // One interpreter context per query: current_timestamp() is the same instant in native and delegated nodes.
+    const ctx = createExecContext({ timeZone, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
+    const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
+    return new PlanTranslator({ timeZone, now: ctx.now, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
   }
 
   /** Executes a resolved plan and returns every row (one Polars collect per call, plus delegated inputs). */

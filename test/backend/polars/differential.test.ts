@@ -38,7 +38,7 @@ const NOW = Date.UTC(2024, 0, 15, 12, 30, 0) * 1000;
 function both(p: LogicalPlan, tz = 'UTC'): { mem: unknown[][]; pol: unknown[][]; delegated: string[] } {
   const ctx = createExecContext({ timeZone: tz, now: NOW });
   const mem = batchRows(executePlan(p, ctx));
-  const m = new PolarsMaterializer({ timeZone: tz, fallback: (q) => executePlan(q, ctx) });
+  const m = new PolarsMaterializer({ timeZone: tz, now: NOW, fallback: (q) => executePlan(q, ctx) });
   const pol = batchRows(m.materialize(p));
   return { mem, pol, delegated: m.lastDelegations.map((d) => `${d.kind}: ${d.reason}`) };
 }
@@ -139,6 +139,8 @@ const scalarCases: [string, Expr][] = [
   ['to_date string', call('to_date', [lit('2024-03-05')])],
   ['to_date ts', call('to_date', [TS])],
   ['timestamp_seconds', call('timestamp_seconds', [I])],
+  ['current_timestamp', call('current_timestamp', [])],
+  ['current_date', call('datediff', [call('current_date', []), DT])],
   ['cast int->string', cast(I, STRING)],
   ['cast long->int', cast(L, INT)],
   ['cast double->long', cast(D, LONG)],
@@ -178,7 +180,16 @@ describe('polars vs memory: scalar expressions', () => {
 
   it('session time zone', () => {
     for (const tz of ['America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe']) {
-      same(project(T, [alias(call('hour', [TS]), 'h'), alias(cast(TS, DATE), 'd'), alias(cast(TS, STRING), 's'), alias(cast(DT, TIMESTAMP), 't')]), { tz });
+      same(
+        project(T, [
+          alias(call('hour', [TS]), 'h'),
+          alias(cast(TS, DATE), 'd'),
+          alias(cast(TS, STRING), 's'),
+          alias(cast(DT, TIMESTAMP), 't'),
+          alias(call('current_date', []), 'today'),
+        ]),
+        { tz },
+      );
     }
   });
 });

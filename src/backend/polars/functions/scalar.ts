@@ -231,6 +231,12 @@ const timePart =
 
 const days = (d: NativeExpr): NativeExpr => d.cast(PL.Int32, true);
 
+/** The query's fixed instant (shared with delegated nodes through the interpreter context). */
+function nowLiteral(ctx: FnContext): NativeExpr {
+  if (ctx.now === undefined) delegate("current time without the query's fixed clock");
+  return i64(ctx.now).cast(PL.DatetimeUtc, true);
+}
+
 const toDate: ScalarLowering = (call, ctx) => {
   if (call.args.length > 1) delegate('to_date with a format');
   const t = typeOf(arg(call, 0));
@@ -388,10 +394,8 @@ export const scalarFunctions: FunctionTable = {
   levenshtein: { delegated: 'not available in Polars' },
   overlay: { delegated: 'not available in Polars' },
   // datetime
-  current_date: {
-    delegated: "uses the query's fixed clock",
-  },
-  current_timestamp: { delegated: "uses the query's fixed clock" },
+  current_date: { scalar: (_c, ctx) => instantToWallClock(nowLiteral(ctx), ctx.timeZone).cast(PL.Date, true) },
+  current_timestamp: { scalar: (_c, ctx) => nowLiteral(ctx) },
   to_date: { scalar: toDate },
   to_timestamp: { delegated: 'Spark datetime patterns' },
   date_format: { delegated: 'Spark datetime patterns' },

@@ -12,6 +12,8 @@ export interface FnContext {
   readonly pl: PolarsNative;
   /** Session time zone (IANA). */
   readonly timeZone: string;
+  /** The query's fixed "now" in µs (undefined: current_timestamp is delegated). */
+  readonly now: number | undefined;
   /** Translates a (resolved) sub-expression. */
   tr(e: Expr): NativeExpr;
   /** Spark CAST of an already translated expression. */
