@@ -107,7 +107,7 @@ export class ArrowExportBackend implements ExportBackend {
     const perFile: number[] = [];
     switch (format) {
       case 'parquet':
-        data = readParquetFiles(files, dataSchema, perFile);
+        data = readParquetFiles(files, dataSchema, perFile, opts.bool('mergeSchema', false));
         break;
       case 'csv':
       case 'json': {
@@ -252,7 +252,12 @@ function readText(file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a UTF-8 byte order mark is not data
 }
 
-function readParquetFiles(files: readonly string[], userSchema: StructType | undefined, perFile: number[]): Batch {
+/**
+ * Reads Parquet parts into one batch: with a given schema, columns by name;
+ * otherwise the first file's schema (Spark also reads one footer), or with
+ * `mergeSchema` the union of all files' columns (first-seen order).
+ */
+function readParquetFiles(files: readonly string[], userSchema: StructType | undefined, perFile: number[], mergeSchema: boolean): Batch {
   const sidecars = new Map<string, StructType | undefined>();
   const sidecarFor = (file: string): StructType | undefined => {
     // The sidecar sits in the output directory: the file's own, or above its partition directories.
@@ -282,12 +287,26 @@ function readParquetFiles(files: readonly string[], userSchema: StructType | und
     perFile.push(b.numRows);
   }
   if (parts.length === 0) return makeBatch(userSchema ?? new StructType(), (userSchema?.fields ?? []).map(() => []));
-  const schema = userSchema ?? parts[0]!.schema;
+  const schema = userSchema ?? (mergeSchema ? mergedSchema(parts.map((p) => p.schema)) : parts[0]!.schema);
   const aligned = userSchema ? parts : parts.map((p) => projectByName(p, schema));
   return makeBatch(
     schema,
     schema.fields.map((_, i) => aligned.flatMap((p) => p.columns[i] as unknown[])),
   );
+}
+
+/** The union of schemas by (case-insensitive) name; the first type seen for a name wins. */
+function mergedSchema(schemas: readonly StructType[]): StructType {
+  const fields: StructField[] = [];
+  const seen = new Set<string>();
+  for (const s of schemas) {
+    for (const f of s.fields) {
+      if (seen.has(f.name.toLowerCase())) continue;
+      seen.add(f.name.toLowerCase());
+      fields.push(f);
+    }
+  }
+  return new StructType(fields);
 }
 
 function readSidecar(dir: string): StructType | undefined {

@@ -288,3 +288,20 @@ describe('globs and basePath', () => {
     expect(batchRows(withBase)).toEqual([[new Map([['k', 1]]), 5]]);
   });
 });
+
+describe('Parquet schema merging', () => {
+  it('reads the first file’s columns by default and the union with mergeSchema', () => {
+    const out = join(dir, 'm');
+    exporter.writeFile(people(), out, 'parquet');
+    const extra = makeBatch(new StructType([new StructField('id', LONG), new StructField('age', INT)]), [[3], [40]]);
+    exporter.writeFile(extra, out, 'parquet', { mode: 'append' });
+    const plain = exporter.readFile(out, 'parquet');
+    expect(plain.schema.fields).toHaveLength(2);
+    const merged = exporter.readFile(out, 'parquet', undefined, { mergeSchema: 'true' });
+    expect(merged.numRows).toBe(3);
+    const byId = new Map(batchRows(merged).map((r) => [r[merged.schema.names.indexOf('id')], r]));
+    expect(merged.schema.names.slice().sort()).toEqual(['age', 'id', 'name']);
+    expect(byId.get(3)![merged.schema.names.indexOf('age')]).toBe(40);
+    expect(byId.get(1)![merged.schema.names.indexOf('age')]).toBeNull();
+  });
+});
