@@ -9,6 +9,7 @@ import {
   ByteType,
   DataType,
   DateType,
+  DecimalType,
   DoubleType,
   FloatType,
   IntegerType,
@@ -57,8 +58,17 @@ export function literal(value: unknown, t: DataType): NativeExpr {
   if (t instanceof ShortType) return pl.lit(value).cast(PL.Int16, true);
   if (t instanceof ByteType) return pl.lit(value).cast(PL.Int8, true);
   if (t instanceof FloatType) return pl.lit(value).cast(PL.Float32, true);
+  if (t instanceof DecimalType) return pl.lit(decimalText(BigInt(value as bigint), t.scale)).cast(toPolarsDType(t)!, true);
   if (t instanceof BinaryType) delegate('binary literal');
   return delegate(`literal of type ${t.simpleString()}`);
+}
+
+/** Plain decimal text of an unscaled value (`1250n`, scale 2 → `12.50`). */
+export function decimalText(unscaled: bigint, scale: number): string {
+  const neg = unscaled < 0n;
+  const digits = (neg ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+  const text = scale > 0 ? `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}` : digits;
+  return neg ? '-' + text : text;
 }
 
 /** `CASE WHEN c1 THEN v1 ... ELSE otherwise END`. */

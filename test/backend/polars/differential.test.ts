@@ -311,3 +311,28 @@ describe('polars vs memory: relational operators', () => {
     expect(schemaOf(p).names).toEqual(['sx', 'ik']);
   });
 });
+
+describe('polars vs memory: decimals and nested values', () => {
+  it('passes decimals through and delegates decimal arithmetic', async () => {
+    const { DecimalType } = await import('../../../src/types/data-types.js');
+    const dec = new DecimalType(10, 2);
+    const R = relation(schema(['k', STRING], ['amt', dec]), [['a', 1250n], ['b', -1n], ['a', null], [null, 99999999n]]);
+    same(R);
+    same(filter(R, call('gt', [col(R, 1), lit(0n, dec)])));
+    same(sort(R, [desc(col(R, 1))]));
+    same(project(R, [alias(call('add', [col(R, 1), col(R, 1)]), 'twice')]), { native: false });
+    same(aggregate(R, [col(R, 0)], [alias(call('sum', [col(R, 1)]), 's')]), { native: false });
+  });
+
+  it('round-trips structs, arrays of structs and maps', async () => {
+    const { StructType: ST, StructField: SF } = await import('../../../src/types/data-types.js');
+    const st = new ST([new SF('a', INT), new SF('b', new ArrayType(STRING))]);
+    const R = relation(schema(['s', st], ['xs', new ArrayType(st)], ['m', new MapType(STRING, new ArrayType(DOUBLE))]), [
+      [[1, ['x', null]], [[2, []], null, [3, ['y']]], new Map([['k', [1.5, NaN]], ['z', null]])],
+      [null, null, null],
+      [[null, null], [], new Map()],
+    ]);
+    same(R);
+    same(project(R, [alias(call('get_field', [col(R, 0)], { options: { field: 'b', index: 1 } }), 'b'), alias(call('size', [col(R, 1)]), 'n')]));
+  });
+});
