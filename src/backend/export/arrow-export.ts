@@ -96,10 +96,10 @@ export class ArrowExportBackend implements ExportBackend {
     // Partition directories are read relative to the `basePath` option, else to the path read
     // (a glob has no single root: its matches are read without partition columns).
     const base = opts.get('basePath');
-    const root = base !== undefined ? resolve(base) : isGlob(path) && !existsSync(resolve(path)) ? '\0' : resolve(path);
+    const root = base !== undefined ? resolve(base) : isGlob(path) && !existsSync(resolve(path)) ? undefined : resolve(path);
     if (!schema && !files.some((f) => isDataFile(resolve(path), f))) throw unableToInferSchema(format);
-    const partitions = discoverPartitions(root, files, opts);
-    const userSchema = schema ? asNullable(schema) as StructType : undefined;
+    const userSchema = schema ? (asNullable(schema) as StructType) : undefined;
+    const partitions = discoverPartitions(root, files, opts, userSchema);
     // A user schema may name partition columns too; they are filled from the directories.
     const partNames = new Set(partitions.columns.map((c) => c.name.toLowerCase()));
     const dataSchema = userSchema ? new StructType(userSchema.fields.filter((f) => !partNames.has(f.name.toLowerCase()))) : undefined;
@@ -378,10 +378,12 @@ interface PartitionInfo {
 
 /**
  * Partition columns from `col=value` directories between the root and each
- * file. Types are inferred as Spark does (int, long, decimal, double, date,
- * timestamp, else string; `__HIVE_DEFAULT_PARTITION__` is null).
+ * file. Types come from the user schema when it names the column, else are
+ * inferred as Spark does (int, long, decimal, double, date, else string;
+ * `__HIVE_DEFAULT_PARTITION__` is null).
  */
-function discoverPartitions(root: string, files: readonly string[], opts: SourceOptions): PartitionInfo {
+function discoverPartitions(root: string | undefined, files: readonly string[], opts: SourceOptions, userSchema: StructType | undefined): PartitionInfo {
+  if (root === undefined) return { columns: [], values: [] };
   const perFile: [string, string | null][][] = files.map((f) => {
     const rel = relative(root, dirname(f));
     if (rel === '' || rel.startsWith('..')) return [];
@@ -400,6 +402,8 @@ function discoverPartitions(root: string, files: readonly string[], opts: Source
   const temporal = new TemporalText(opts);
   const infer = opts.bool('partitionColumnTypeInference', true);
   const columns = names.map((name, c) => {
+    const given = userSchema?.fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (given) return new StructField(name, given.dataType, true);
     let t: DataType | undefined;
     for (const p of perFile) {
       const v = p[c]?.[1] ?? null;

@@ -220,6 +220,15 @@ describe('partitionBy', () => {
     }
   });
 
+  it('uses the type a given schema names for a partition column', () => {
+    const out = join(dir, 'typed');
+    exporter.writeFile(batch(), out, 'json', { partitionBy: ['year'] });
+    const schema = new StructType([new StructField('v', LONG), new StructField('year', STRING), new StructField('city', STRING)]);
+    const back = exporter.readFile(out, 'json', schema);
+    expect(back.schema.simpleString()).toBe('struct<v:bigint,year:string,city:string>');
+    expect(batchRows(back).find((r) => r[0] === 2)).toEqual([2, '2024', 'c']);
+  });
+
   it('rejects a partition column that does not exist', () => {
     expect(() => exporter.writeFile(batch(), join(dir, 'x'), 'parquet', { partitionBy: ['nope'] })).toThrow(/Partition column `nope` not found/);
   });
