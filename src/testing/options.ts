@@ -109,14 +109,25 @@ const BOOLEAN_KEYS = [
 const SCHEMA_KEYS: readonly string[] = ['ignoreNullable', 'ignoreMetadata', 'ignoreColumnOrder', 'ignoreColumnName', 'ignoreColumns', 'color'];
 const ALL_KEYS: readonly string[] = Object.keys(DEFAULT_OPTIONS);
 
+/** Names used by chispa, PySpark or other tools, with what to write instead. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  ignoreRowOrder: 'row order is ignored by default; pass checkRowOrder: true to check it',
+  ignore_row_order: 'row order is ignored by default; pass checkRowOrder: true to check it',
+  checkColumnOrder: 'column order is checked by default; pass ignoreColumnOrder: true to ignore it',
+  ignore_column_order: "use 'ignoreColumnOrder'",
+  ignore_nullable: "use 'ignoreNullable'",
+  allowNanEquality: "use 'nanEquality'",
+  allow_nan_equality: "use 'nanEquality'",
+  precision: "use 'atol' (absolute) or 'rtol' (relative)",
+  underlineCells: 'differing cells are always marked',
+};
+
 function checkKeys(options: object, allowed: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {
     if (allowed.includes(key)) continue;
-    const hint = closestNames(key, allowed, 1)[0];
-    throw usageError(
-      'TESTING_UNKNOWN_OPTION',
-      `Unknown ${what} option '${key}'${hint ? `; did you mean '${hint}'?` : '.'} Valid options: ${allowed.join(', ')}.`,
-    );
+    const synonym = SYNONYMS[key];
+    const hint = synonym ? `; ${synonym}.` : closestNames(key, allowed, 1).map((h) => `; did you mean '${h}'?`)[0] ?? '.';
+    throw usageError('TESTING_UNKNOWN_OPTION', `Unknown ${what} option '${key}'${hint} Valid options: ${allowed.join(', ')}.`);
   }
 }
 
