@@ -111,7 +111,7 @@ describe('assertDataFrameEqual', () => {
     const sortArrays = (d: typeof df) => d.withColumn('xs', F.sort_array(F.col('xs')));
     expect(equal(df, [{ id: 1, name: 'a', xs: [1, 2, 3] }])).toBe(false);
     expect(equal(df, [{ id: 1, name: 'a', xs: [2, 1, 3] }], { transforms: sortArrays })).toBe(true);
-    expect(equal(df, [[1, 'a', [2, 3, 1]]], { transforms: [sortArrays, (d) => d.drop('name')] })).toBe(true);
+    expect(equal(df, [[1, 'a', [2, 3, 1]]], { transforms: [sortArrays, (d: typeof df) => d.drop('name')] })).toBe(true);
   });
 
   it('throws a typed error with the diff rows when includeDiffRows is set', () => {
