@@ -9,6 +9,7 @@ import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { generatorImpls } from './generator.js';
 import { mathImpls } from './math.js';
+import { miscImpls } from './misc.js';
 import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
 import { windowImpls } from './window.js';
@@ -24,6 +25,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...aggregateImpls,
   ...windowImpls,
   ...generatorImpls,
+  ...miscImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

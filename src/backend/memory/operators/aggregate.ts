@@ -23,8 +23,11 @@ import type { Exec } from './types.js';
 
 /** True when the call is to an aggregate function. */
 export function isAggregateCall(e: Expr): boolean {
-  return e.kind === 'Call' && lookupImpl(e.fn).kind === 'aggregate';
+  return e.kind === 'Call' && !isGroupingCall(e) && lookupImpl(e.fn).kind === 'aggregate';
 }
+
+/** `grouping(col)` / `grouping_id(...)`: answered from the grouping set, not accumulated. */
+const isGroupingCall = (e: Expr): boolean => e.kind === 'Call' && (e.fn === 'grouping' || e.fn === 'grouping_id');
 
 /** Aggregate calls in the expressions (not looking inside an aggregate's own arguments). */
 function collectAggregateCalls(exprs: readonly Expr[]): Call[] {
@@ -314,10 +317,12 @@ function groupingFunction(call: Call, plan: Aggregate, groupSet: number[], setMa
   };
 }
 
-/** Structural identity of an expression (aliases ignored), for matching grouping() arguments. */
+/** Structural identity of an expression (aliases and nullability ignored), for matching grouping() arguments. */
 function exprKey(e: Expr): string {
-  const inner = e.kind === 'Alias' ? e.child : e;
-  return JSON.stringify(inner, (_k, v: unknown) =>
-    typeof v === 'bigint' ? `${v}n` : v instanceof DataType ? v.simpleString() : v,
+  let inner = e;
+  while (inner.kind === 'Alias') inner = inner.child;
+  if (inner.kind === 'BoundRef') return `#${inner.index}`;
+  return JSON.stringify(inner, (k, v: unknown) =>
+    k === 'nullable' || k === 'name' ? undefined : typeof v === 'bigint' ? `${v}n` : v instanceof DataType ? v.simpleString() : v,
   );
 }
