@@ -36,11 +36,11 @@ import { join, resolve } from 'node:path';
 import { emptyBatch, makeBatch, type Batch } from '../../data/batch.js';
 import { ExecutionException, InternalError } from '../../errors/index.js';
 import { StructType } from '../../types/data-types.js';
+import { concatBatches } from '../export/concat.js';
 import { removePath, writeAtomically, writeFileAtomically } from '../export/fs-atomic.js';
 import { readParquetFile, writeParquetFile } from '../export/parquet.js';
 import type { StorageOptions } from '../factory.js';
 import { MemoryStorageBackend } from '../memory/storage.js';
-import { concatBatches } from '../polars/storage.js';
 import type { SaveMode, StorageBackend, TableInfo } from '../protocols.js';
 
 /** Spark's default warehouse directory. */

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyBatch, makeBatch, type Batch } from '../../data/batch.js';
 import { ArrayType, MapType, StructType, type DataType } from '../../types/data-types.js';
+import { concatBatches } from '../export/concat.js';
 import { readParquetFile, writeParquetFile } from '../export/parquet.js';
 import type { StorageOptions } from '../factory.js';
 import { MemoryStorageBackend } from '../memory/storage.js';
@@ -174,17 +175,6 @@ export class PolarsStorageBackend implements StorageBackend {
 }
 
 const key = (schema: string, table: string): string => `${schema.toLowerCase()}\0${table.toLowerCase()}`;
-
-/** Column-wise concatenation of batches of one schema. */
-export function concatBatches(schema: StructType, parts: readonly Batch[]): Batch {
-  if (parts.length === 1) return makeBatch(schema, parts[0]!.columns);
-  const cols = schema.fields.map((_, i) => {
-    const out: unknown[] = [];
-    for (const p of parts) for (const v of p.columns[i]!) out.push(v);
-    return out;
-  });
-  return makeBatch(schema, cols);
-}
 
 /**
  * A rough in-memory size of a batch in bytes: 8 per number, 16 per bigint,
