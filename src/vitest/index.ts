@@ -95,7 +95,7 @@ interface InternalFixtures extends SparkFixtures {
 
 function extendWith(options: TestSessionOptions) {
   return test.extend<InternalFixtures>({
-    sparkOptions: [options, {}],
+    sparkOptions: [options, { injected: false }],
     sparkHandle: async ({ sparkOptions }, use) => {
       const handle = createTestSession(sparkOptions);
       try {
