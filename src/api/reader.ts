@@ -41,7 +41,7 @@ export class DataFrameReader {
 
   load(path: string, format?: string): DataFrame {
     if (format) this.format(format);
-    const batch = this.session.exportBackend.readFile(path, this.#format, this.#schema, { ...this.#options });
+    const batch = this.session.exportBackend.readFile(path, this.#format, this.#schema, { timeZone: this.session.timeZone, ...this.#options });
     return new DataFrame(this.session, plan('LocalRelation', { data: batch }));
   }
 

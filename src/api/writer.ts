@@ -117,11 +117,11 @@ export class DataFrameWriter {
 
   #writeFile(path: string, format: FileFormat): void {
     const session = this.df.sparkSession;
+    // Every data source option goes through; the export backend reads them case-insensitively.
     session.exportBackend.writeFile(this.df.executeBatch(), path, format, {
+      timeZone: session.timeZone,
+      ...this.#options,
       mode: this.#mode,
-      ...(this.#options['header'] !== undefined ? { header: this.#options['header'] === 'true' } : {}),
-      ...(this.#options['sep'] ?? this.#options['delimiter'] ? { delimiter: this.#options['sep'] ?? this.#options['delimiter'] } : {}),
-      ...(this.#options['compression'] ? { compression: this.#options['compression'] } : {}),
       ...(this.#partitionBy.length > 0 ? { partitionBy: this.#partitionBy } : {}),
     });
   }

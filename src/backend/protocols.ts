@@ -62,13 +62,14 @@ export interface QueryExecutor {
 
 export type FileFormat = 'parquet' | 'csv' | 'json';
 
+/** Spark's data source options (case-insensitive: `header`, `sep`, `nullValue`, `compression`, `timeZone`, ...). */
 export interface WriteOptions {
   /** What to do when the path exists (Spark's save modes; default errorifexists). */
   readonly mode?: SaveMode;
-  readonly header?: boolean;
   readonly partitionBy?: readonly string[];
-  readonly delimiter?: string;
-  readonly compression?: string;
+  /** The session time zone, for timestamps written without an offset. */
+  readonly timeZone?: string;
+  readonly [option: string]: unknown;
 }
 
 /** Moves results out of the engine: Arrow tables and files. */

@@ -70,16 +70,13 @@ export class ArrowExportBackend implements ExportBackend {
   }
 
   writeFile(batch: Batch, path: string, format: FileFormat, options: WriteOptions = {}): void {
-    const opts = new SourceOptions({
-      ...(options as Readonly<Record<string, unknown>>),
-      ...(options.delimiter !== undefined ? { sep: options.delimiter } : {}),
-    });
+    const opts = new SourceOptions(options);
     const mode: SaveMode = options.mode ?? 'errorifexists';
     checkWritableSchema(batch.schema);
     const partitionBy = options.partitionBy ?? [];
     const groups = partitionBy.length > 0 ? partitionRows(batch, partitionBy) : [{ dir: '', batch }];
     const files: OutputFile[] = groups.map((g) => {
-      const file = encodePart(format, g.batch, opts, options.compression);
+      const file = encodePart(format, g.batch, opts, opts.get('compression'));
       return { name: g.dir ? join(g.dir, file.name) : file.name, write: file.write };
     });
     if (format === 'parquet') {
