@@ -4,9 +4,14 @@
  * table, computed from the rows so it prints even after the session stopped.
  * Shrinking shrinks the rows (fewer rows, simpler values), so a failing
  * property reports a minimal DataFrame together with fast-check's seed and path.
+ *
+ * Given a session accessor (what `useSparkSession()` returns), a generated
+ * DataFrame binds to the session current when it is first used, not when it is
+ * generated: fast-check generates a value before `@fast-check/vitest` runs the
+ * per-run `beforeEach`/`afterEach` hooks that replace the session.
  */
 import * as fc from 'fast-check';
-import type { DataFrame } from '../../api/dataframe.js';
+import { DataFrame } from '../../api/dataframe.js';
 import { formatShow } from '../../format/show.js';
 import type { SparkSession } from '../../session/session.js';
 import { StructType } from '../../types/data-types.js';
@@ -17,10 +22,6 @@ import { arbitraryRows, type RowsArbitraryOptions } from './values.js';
 
 /** A session, or a function giving the current one (e.g. what `useSparkSession()` returns). */
 export type SessionSource = SparkSession | (() => SparkSession);
-
-function sessionOf(s: SessionSource): SparkSession {
-  return typeof s === 'function' ? s() : s;
-}
 
 /** The text fast-check prints for a generated DataFrame: its DDL and a Spark table of its rows. */
 export function describeGeneratedFrame(schema: StructType, rows: readonly unknown[]): string {
@@ -52,7 +53,42 @@ export function withFramePrinter(df: DataFrame, schema: StructType, rows: readon
  */
 export function arbitraryDataFrame(spark: SessionSource, schema: StructType | string, opts: RowsArbitraryOptions = {}): fc.Arbitrary<DataFrame> {
   const struct = typeof schema === 'string' ? parseSchema(schema) : schema;
-  return arbitraryRows(struct, opts).map((rows) => withFramePrinter(sessionOf(spark).createDataFrame(rows, struct), struct, rows));
+  return arbitraryRows(struct, opts).map((rows) => frameOf(spark, struct, rows));
+}
+
+function frameOf(spark: SessionSource, schema: StructType, rows: readonly unknown[]): DataFrame {
+  if (typeof spark !== 'function') return withFramePrinter(spark.createDataFrame(rows, schema), schema, rows);
+  return lazyFrame(spark, schema, rows);
+}
+
+/**
+ * A DataFrame that creates the real one in the current session on first use (and
+ * again if that session has been replaced), forwarding everything to it.
+ */
+function lazyFrame(spark: () => SparkSession, schema: StructType, rows: readonly unknown[]): DataFrame {
+  let real: DataFrame | undefined;
+  const current = (): DataFrame => {
+    const session = spark();
+    if (!real || real.sparkSession !== session) real = session.createDataFrame(rows, schema);
+    return real;
+  };
+  const print = (): string => describeGeneratedFrame(schema, rows);
+  return new Proxy(Object.create(DataFrame.prototype) as DataFrame, {
+    get(_t, prop) {
+      if (prop === fc.toStringMethod) return print;
+      const df = current();
+      const v = Reflect.get(df, prop, df);
+      return typeof v === 'function' ? v.bind(df) : v;
+    },
+    has: (_t, prop) => prop === fc.toStringMethod || Reflect.has(current(), prop),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_t, prop) => {
+      const d = Reflect.getOwnPropertyDescriptor(current(), prop);
+      return d ? { ...d, configurable: true } : undefined;
+    },
+    getPrototypeOf: () => DataFrame.prototype,
+    set: () => false,
+  });
 }
 
 /** A generated schema and rows of it. */
@@ -68,5 +104,5 @@ export function arbitrarySchemaAndRows(opts: SchemaArbitraryOptions & RowsArbitr
 
 /** An arbitrary DataFrame of an arbitrary schema. */
 export function arbitraryDataFrameOfAnySchema(spark: SessionSource, opts: SchemaArbitraryOptions & RowsArbitraryOptions = {}): fc.Arbitrary<DataFrame> {
-  return arbitrarySchemaAndRows(opts).map(({ schema, rows }) => withFramePrinter(sessionOf(spark).createDataFrame(rows, schema), schema, rows));
+  return arbitrarySchemaAndRows(opts).map(({ schema, rows }) => frameOf(spark, schema, rows));
 }
