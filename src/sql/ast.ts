@@ -24,6 +24,16 @@ export type RelationAst =
       readonly on?: Expr;
       readonly using?: readonly string[];
     }
+  /** `rel PIVOT (aggs FOR col IN (values)) [alias]`. */
+  | {
+      readonly kind: 'pivot';
+      readonly input: RelationAst;
+      /** Aggregate expressions, each possibly an Alias. */
+      readonly aggs: readonly Expr[];
+      readonly columns: readonly string[];
+      readonly values: readonly { readonly expr: Expr; readonly alias?: string }[];
+      readonly alias?: TableAlias;
+    }
   /** `LATERAL VIEW [OUTER] explode(x) t AS a, b`. */
   | {
       readonly kind: 'lateralView';
@@ -94,7 +104,7 @@ export type QueryAst =
   | SelectAst
   | SetOpAst
   | QueryOrgAst
-  | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[] }
+  | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[]; readonly alias?: TableAlias }
   | { readonly kind: 'table'; readonly parts: readonly string[] };
 
 /** A column of `CREATE TABLE t (a INT, ...)`. */

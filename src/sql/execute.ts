@@ -17,13 +17,16 @@ import type { TranslateOptions } from './translate.js';
 export function sessionTranslateOptions(session: SparkSession): TranslateOptions {
   return {
     columnsOf: (p) => new DataFrame(session, p).columns,
+    schemaOf: (p) => new DataFrame(session, p).schema,
+    evaluate: (p) => new DataFrame(session, p).executeBatch(),
     conf: (key) => session.conf.getOption(key),
   };
 }
 
 /** Runs one SQL statement; commands return an empty DataFrame (SHOW/DESCRIBE/SET return their rows). */
 export function executeSql(session: SparkSession, sqlText: string): DataFrame {
-  const statement = translateStatement(parseStatementAst(sqlText), sessionTranslateOptions(session));
+  const legacySetOpsPrecedence = session.conf.getOption('spark.sql.legacy.setopsPrecedence.enabled') === 'true';
+  const statement = translateStatement(parseStatementAst(sqlText, { legacySetOpsPrecedence }), sessionTranslateOptions(session));
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);
     void df.schema; // analyze now: Spark reports analysis errors when `sql()` is called

@@ -136,13 +136,13 @@ const RENAMES: Record<string, string> = {
   array_agg: 'collect_list',
   regexp: 'rlike',
   regexp_like: 'rlike',
-  week: 'weekofyear',
-  dayofmonth: 'dayofmonth',
-  lower: 'lower',
 };
 
 /** Renamed functions whose Spark column name uses the name as written (`stddev(a)`). */
 const KEEPS_WRITTEN_NAME = new Set([
+  'pow',
+  'regexp',
+  'regexp_like',
   'mean',
   'std',
   'stddev',
@@ -162,8 +162,6 @@ const KEEPS_WRITTEN_NAME = new Set([
   'cardinality',
   'mod',
   'now',
-  'array_agg',
-  'week',
 ]);
 
 /** Optional trailing arguments the registry wants explicitly: name → defaults appended when missing. */
@@ -246,6 +244,8 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     if (args.length === 0) throw wrongArgs('count', '> 0', 0);
     if (opts.distinct) {
       const c = E.call('count', applyFilter(args, opts.filter), { distinct: true });
+      // with `*` / `t.*` arguments the name is given once the stars are expanded
+      if (args.some((a) => a.kind === 'Star')) return c;
       return named(c, () => `count(DISTINCT ${argList(args)})${filterSuffix()}`);
     }
   }
@@ -253,7 +253,8 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
   const castType = CAST_FUNCTIONS[lower];
   if (castType && !hasFunction(lower)) {
     if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
-    return E.cast(args[0]!, castType);
+    // Spark's cast-alias functions do not show in column names (`float(2.0)` is named `2.0`).
+    return E.cast(args[0]!, castType, true);
   }
 
   switch (lower) {
@@ -282,14 +283,20 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     case 'bool_or': {
       if (hasFunction(lower)) break;
       if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+      // min/max over booleans are AND/OR (nulls ignored, null for no rows); NOT NOT keeps Spark's boolean-only input check.
       const fn = lower === 'every' || lower === 'bool_and' ? 'min' : 'max';
-      return named(E.call(fn, applyFilter([E.cast(args[0]!, BOOLEAN)], opts.filter)), () => `${lower}(${argList(args)})${filterSuffix()}`);
+      const checked = E.call('not', [E.call('not', [args[0]!])]);
+      return named(E.call(fn, applyFilter([checked], opts.filter)), () => `${lower}(${argList(args)})${filterSuffix()}`);
     }
     case 'count_if': {
       if (hasFunction(lower)) break;
       if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
       const cond = opts.filter ? E.call('and', [args[0]!, opts.filter]) : args[0]!;
       return named(E.call('count', [E.caseWhen([{ when: cond, then: lit.int(1) }])]), () => `count_if(${argList(args)})${filterSuffix()}`);
+    }
+    case 'pow': {
+      const call = E.call('pow', args);
+      return named(call, () => `pow(${argList(args)})`);
     }
     case 'positive':
       if (args.length !== 1) throw wrongArgs(lower, '1', args.length);

@@ -8,6 +8,7 @@
  */
 import { E, type Expr } from '../expr/nodes.js';
 import { BINARY, BYTE, DATE, DecimalType, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, TIMESTAMP, TIMESTAMP_NTZ, type DataType } from '../types/data-types.js';
+import { formatTimestamp } from '../format/value-string.js';
 import { daysFromCivil } from '../types/timezone.js';
 import { parseDateText, parseTimestampText } from '../types/values.js';
 import { sqlParseError } from './errors.js';
@@ -161,8 +162,9 @@ export function typedLiteral(src: string, typeToken: Token, valueToken: Token, t
     }
     case 'TIMESTAMP':
     case 'TIMESTAMP_LTZ': {
-      if (parseTimestampText(text, 'UTC') === undefined) throw invalid();
-      return E.alias(E.cast(E.lit(text, STRING), TIMESTAMP), `TIMESTAMP '${text}'`);
+      const wallClock = parseTimestampText(text, 'UTC', true);
+      if (wallClock === undefined) throw invalid();
+      return E.alias(E.cast(E.lit(text, STRING), TIMESTAMP), `TIMESTAMP '${formatTimestamp(wallClock, 'UTC')}'`);
     }
     case 'X':
       return binaryLiteral(src, { ...valueToken, value: text });

@@ -6,7 +6,7 @@
 import type { Expr } from '../expr/nodes.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { CommandAst, QueryAst, StatementAst } from './ast.js';
-import { SqlParser } from './parser.js';
+import { SqlParser, type ParserOptions } from './parser.js';
 import { Translator, type TranslateOptions } from './translate.js';
 
 /**
@@ -30,8 +30,8 @@ export function parseQuery(sql: string, options: TranslateOptions = {}): Logical
 }
 
 /** Parses one statement into its AST (queries are not translated yet). */
-export function parseStatementAst(sql: string): StatementAst {
-  const p = new SqlParser(sql);
+export function parseStatementAst(sql: string, options: ParserOptions = {}): StatementAst {
+  const p = new SqlParser(sql, options);
   const s = p.statement();
   p.expectEnd();
   return s;

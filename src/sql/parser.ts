@@ -11,7 +11,7 @@
  * Spark's `[PARSE_SYNTAX_ERROR] Syntax error at or near 'x'.(line l, pos p)`
  * layout.
  */
-import { NotImplementedException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
 import { BOOLEAN as BOOL, INT as INT_T, LONG as LONG_T, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
@@ -30,8 +30,15 @@ import type {
 } from './ast.js';
 import { sqlParseError } from './errors.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
+import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
+
+/**
+ * Subquery expressions, kept as placeholder calls holding the subquery's AST
+ * (`options.query`); the translator evaluates them (uncorrelated subqueries only).
+ */
+export const SUBQUERY = { scalar: '__sql_scalar_subquery', in: '__sql_in_subquery', exists: '__sql_exists_subquery' } as const;
 
 /** Window specs written as `OVER w`: replaced by the WINDOW clause definition when the query is translated. */
 export const namedWindowRefs = new WeakMap<WindowSpecDef, string>();
@@ -57,11 +64,19 @@ const SET_OPS: Readonly<Record<string, 'union' | 'except' | 'intersect'>> = { UN
 
 const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', '<=>': 'eq_null_safe' };
 
+export interface ParserOptions {
+  /** `spark.sql.legacy.setopsPrecedence.enabled`: all set operators left-associative with equal precedence. */
+  readonly legacySetOpsPrecedence?: boolean;
+}
+
 export class SqlParser {
   private pos = 0;
   private readonly tokens: Token[];
 
-  constructor(private readonly src: string) {
+  constructor(
+    private readonly src: string,
+    private readonly options: ParserOptions = {},
+  ) {
     this.tokens = tokenize(src);
   }
 
@@ -212,6 +227,14 @@ export class SqlParser {
     }
   }
 
+  /** True when the tokens from `offset` (after any opening parentheses) start a query. */
+  private looksLikeQuery(offset = 0): boolean {
+    let k = offset;
+    while (this.isOp('(', this.peek(k))) k++;
+    const t = this.peek(k);
+    return t.kind === 'ident' && ['SELECT', 'WITH', 'VALUES', 'TABLE', 'FROM'].includes(t.upper);
+  }
+
   private isQueryStart(t: Token = this.cur): boolean {
     if (this.isOp('(', t)) return true;
     return t.kind === 'ident' && ['SELECT', 'WITH', 'VALUES', 'TABLE', 'FROM'].includes(t.upper);
@@ -245,7 +268,7 @@ export class SqlParser {
       const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
       const name = this.multipartIdentifier();
       let columns: ColumnDef[] | undefined;
-      if (this.isOp('(') && !this.isQueryStart(this.peek())) columns = this.columnDefs();
+      if (this.isOp('(') && !this.looksLikeQuery(1)) columns = this.columnDefs();
       let provider: string | undefined;
       if (this.acceptKw('USING')) provider = this.identifier().toLowerCase();
       this.skipTableClauses();
@@ -326,7 +349,7 @@ export class SqlParser {
     const name = this.multipartIdentifier();
     if (this.isKw('PARTITION')) throw this.notSupported('INSERT ... PARTITION');
     let columns: string[] | undefined;
-    if (this.isOp('(') && !this.isQueryStart(this.peek())) columns = this.identifierList();
+    if (this.isOp('(') && !this.looksLikeQuery(1)) columns = this.identifierList();
     const query = this.query();
     return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query };
   }
@@ -386,17 +409,13 @@ export class SqlParser {
     if (this.acceptKw('WITH')) {
       if (this.isKw('RECURSIVE')) throw this.notSupported('recursive CTEs');
       do {
+        const nameTok = this.cur;
         const name = this.identifier();
-        let columns: string[] | undefined;
-        if (this.isOp('(')) {
-          this.expectOp('(');
-          columns = [];
-          if (!this.isOp(')')) {
-            columns.push(this.identifier());
-            while (this.acceptOp(',')) columns.push(this.identifier());
-          }
-          this.expectOp(')');
+        if (ctes.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+          throw sqlParseError(this.src, nameTok.start, 'DUPLICATED_CTE_NAMES', `CTE definition can't have duplicate names: '${name}'.`, { duplicateNames: `'${name}'` });
         }
+        let columns: string[] | undefined;
+        if (this.isOp('(')) columns = this.identifierList();
         this.acceptKw('AS');
         this.expectOp('(');
         const query = this.query();
@@ -432,7 +451,7 @@ export class SqlParser {
       const t = this.cur;
       const op = t.kind === 'ident' ? SET_OPS[t.upper] : undefined;
       if (!op) return left;
-      const prec = op === 'intersect' ? 2 : 1;
+      const prec = op === 'intersect' && !this.options.legacySetOpsPrecedence ? 2 : 1;
       if (prec < minPrec) return left;
       this.pos++;
       let all = false;
@@ -451,7 +470,11 @@ export class SqlParser {
       return q;
     }
     if (this.isKw('SELECT')) return this.select();
-    if (this.acceptKw('VALUES')) return { kind: 'values', rows: this.valuesRows() };
+    if (this.acceptKw('VALUES')) {
+      const rows = this.valuesRows();
+      const alias = this.tableAlias();
+      return { kind: 'values', rows, ...(alias ? { alias } : {}) };
+    }
     if (this.acceptKw('TABLE')) return { kind: 'table', parts: this.multipartIdentifier() };
     if (this.isKw('FROM')) throw this.notSupported('FROM-first queries');
     throw this.syntaxError();
@@ -461,7 +484,7 @@ export class SqlParser {
   private valuesRows(): Expr[][] {
     const rows: Expr[][] = [];
     do {
-      if (this.isOp('(') && !this.isQueryStart(this.peek())) {
+      if (this.isOp('(') && !this.looksLikeQuery(1)) {
         this.pos++;
         const row = [this.expression()];
         while (this.acceptOp(',')) row.push(this.expression());
@@ -490,8 +513,14 @@ export class SqlParser {
     const having = this.acceptKw('HAVING') ? this.expression() : undefined;
     const windows = new Map<string, WindowSpecDef>();
     if (this.acceptKw('WINDOW')) {
+      const windowKw = this.tokens[this.pos - 1]!;
       do {
         const name = this.identifier().toLowerCase();
+        if (windows.has(name)) {
+          throw sqlParseError(this.src, windowKw.start, 'INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION', `Invalid SQL syntax: The definition of window \`${name}\` is repetitive.`, {
+            windowName: `\`${name}\``,
+          });
+        }
         this.expectKw('AS');
         windows.set(name, this.windowSpec());
       } while (this.acceptOp(','));
@@ -514,20 +543,30 @@ export class SqlParser {
     return this.selectItem();
   }
 
+  /** Set by `selectItem`: whether the item had a written alias (vs. an Alias carrying a function's Spark name). */
+  private aliasWasWritten = false;
+
   /** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
   private selectItem(): Expr {
+    this.aliasWasWritten = false;
     const e = this.expression();
     if (e.kind === 'Star') return e;
     if (this.acceptKw('AS')) {
       if (this.isOp('(')) {
         const names = this.identifierList();
+        this.aliasWasWritten = true;
         return E.alias(e, names[0]!, names.length > 1 ? { multiAlias: names } : undefined);
       }
-      return E.alias(e, this.aliasName());
+      const name = this.aliasName();
+      this.aliasWasWritten = true;
+      return E.alias(e, name);
     }
     if ((this.cur.kind === 'ident' && !NOT_AN_ALIAS.has(this.cur.upper)) || this.cur.kind === 'quoted') {
-      return E.alias(e, this.identifier());
+      const name = this.identifier();
+      this.aliasWasWritten = true;
+      return E.alias(e, name);
     }
+    this.aliasWasWritten = false;
     return e;
   }
 
@@ -544,7 +583,30 @@ export class SqlParser {
       const right = this.relation();
       rel = { kind: 'join', left: rel, right, joinType: 'inner', natural: false };
     }
+    if (this.isKw('PIVOT') && this.isOp('(', this.peek())) rel = this.pivot(rel);
+    if (this.isKw('UNPIVOT')) throw this.notSupported('UNPIVOT');
     return rel;
+  }
+
+  /** `PIVOT (agg [[AS] a], ... FOR col | (c1, c2) IN (value [[AS] n], ...)) [alias]`. */
+  private pivot(input: RelationAst): RelationAst {
+    this.expectKw('PIVOT');
+    this.expectOp('(');
+    const aggs = [this.selectItem()];
+    while (this.acceptOp(',')) aggs.push(this.selectItem());
+    this.expectKw('FOR');
+    const columns = this.isOp('(') ? this.identifierList() : [this.identifier()];
+    this.expectKw('IN');
+    this.expectOp('(');
+    const values: { expr: Expr; alias?: string }[] = [];
+    do {
+      const item = this.selectItem();
+      values.push(item.kind === 'Alias' && this.aliasWasWritten ? { expr: item.child, alias: item.name } : { expr: item });
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    this.expectOp(')');
+    const alias = this.tableAlias();
+    return { kind: 'pivot', input, aggs, columns, values, ...(alias ? { alias } : {}) };
   }
 
   private relation(): RelationAst {
@@ -628,7 +690,7 @@ export class SqlParser {
 
   private relationPrimary(): RelationAst {
     if (this.isOp('(')) {
-      if (this.isQueryStart(this.peek())) {
+      if (this.looksLikeQuery(1)) {
         this.pos++;
         const query = this.query();
         this.expectOp(')');
@@ -666,7 +728,6 @@ export class SqlParser {
     if (this.isKw('TIMESTAMP') || this.isKw('VERSION')) throw this.notSupported('time travel');
     void nameTok;
     const alias = this.tableAlias();
-    if (this.isKw('PIVOT') || this.isKw('UNPIVOT')) throw this.notSupported(this.cur.upper);
     return { kind: 'table', parts, ...(alias ? { alias } : {}) };
   }
 
@@ -701,8 +762,13 @@ export class SqlParser {
     do {
       if ((this.isKw('ROLLUP') || this.isKw('CUBE')) && this.isOp('(', this.peek())) {
         const kind = this.cur.upper === 'ROLLUP' ? 'rollup' : 'cube';
+        const at = this.cur;
         this.pos++;
-        elements.push({ kind, items: this.groupingSetList() });
+        const items = this.groupingSetList();
+        if (items.some((set) => set.length === 0)) {
+          throw sqlParseError(this.src, at.start, 'PARSE_SYNTAX_ERROR', `Empty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
+        }
+        elements.push({ kind, items });
       } else if (this.isKw('GROUPING') && this.isKw('SETS', this.peek())) {
         this.pos += 2;
         elements.push({ kind: 'sets', sets: this.groupingSetList() });
@@ -805,17 +871,20 @@ export class SqlParser {
 
   private windowFrame(): WindowFrame {
     const frameType = this.tokens[this.pos++]!.upper === 'ROWS' ? 'rows' : 'range';
+    let frame: WindowFrame;
     if (this.acceptKw('BETWEEN')) {
-      const lower = this.frameBound();
+      const lower = this.frameBound(frameType);
       this.expectKw('AND');
-      const upper = this.frameBound();
-      return { frameType, lower, upper };
+      const upper = this.frameBound(frameType);
+      frame = { frameType, lower, upper };
+    } else {
+      frame = { frameType, lower: this.frameBound(frameType), upper: { type: 'currentRow' } };
     }
-    const lower = this.frameBound();
-    return { frameType, lower, upper: { type: 'currentRow' } };
+    checkFrame(frame);
+    return frame;
   }
 
-  private frameBound(): FrameBoundary {
+  private frameBound(frameType: 'rows' | 'range'): FrameBoundary {
     if (this.acceptKw('UNBOUNDED', 'PRECEDING')) return { type: 'unboundedPreceding' };
     if (this.acceptKw('UNBOUNDED', 'FOLLOWING')) return { type: 'unboundedFollowing' };
     if (this.acceptKw('CURRENT', 'ROW')) return { type: 'currentRow' };
@@ -824,7 +893,13 @@ export class SqlParser {
     const e = this.additive();
     let value: number;
     if (e.kind === 'Literal' && (typeof e.value === 'number' || typeof e.value === 'bigint')) {
-      value = e.value === null ? NaN : typeof e.value === 'bigint' ? decimalNumber(e.value, e.dataType) : Number(e.value);
+      value = typeof e.value === 'bigint' ? decimalNumber(e.value, e.dataType) : Number(e.value);
+      if (frameType === 'rows' && !e.dataType.equals(INT_T)) {
+        throw new AnalysisException(
+          `Cannot resolve "ROWS BETWEEN ... ${prettySql(e)} ..." due to data type mismatch: The data type of the bound "${e.dataType.simpleString().toUpperCase()}" does not match the expected data type "INT".`,
+          { errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE' },
+        );
+      }
     } else {
       throw sqlParseError(this.src, start.start, 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC', `Frame bound value must be a literal.`, {});
     }
@@ -854,7 +929,7 @@ export class SqlParser {
 
   private not(): Expr {
     if (this.acceptKw('NOT') || this.acceptOp('!')) return E.call('not', [this.not()]);
-    if (this.isKw('EXISTS') && this.isOp('(', this.peek())) throw this.notSupported('EXISTS subqueries');
+    if (this.isKw('EXISTS') && this.isOp('(', this.peek()) && this.looksLikeQuery(2)) return this.existsSubquery();
     return this.predicated();
   }
 
@@ -873,7 +948,13 @@ export class SqlParser {
       }
       if (this.acceptKw('IN')) {
         this.expectOp('(');
-        if (this.isQueryStart()) throw this.notSupported('IN subqueries');
+        if (this.looksLikeQuery()) {
+          const query = this.query();
+          this.expectOp(')');
+          const inSub = E.call(SUBQUERY.in, [e], { options: { query } });
+          e = negated ? E.call('not', [inSub]) : inSub;
+          continue;
+        }
         const list = [this.expression()];
         while (this.acceptOp(',')) list.push(this.expression());
         this.expectOp(')');
@@ -1115,8 +1196,10 @@ export class SqlParser {
 
   private parenthesized(): Expr {
     const open = this.expectOp('(');
-    if (this.isQueryStart()) {
-      throw this.notSupported('scalar subqueries');
+    if (this.looksLikeQuery()) {
+      const query = this.query();
+      this.expectOp(')');
+      return E.call(SUBQUERY.scalar, [], { options: { query } });
     }
     // `(a, b) -> ...` lambda
     if (this.isIdentifier()) {
@@ -1137,10 +1220,21 @@ export class SqlParser {
     void open;
     const first = this.expression();
     if (this.acceptOp(')')) return first;
+    // `(a, b)` / `(0 AS sum, 0 AS n)`: a struct, named `named_struct(a, a, b, b)` as Spark names it
     const items = [first];
-    while (this.acceptOp(',')) items.push(this.expression());
+    if (this.acceptKw('AS')) items[0] = E.alias(first, this.identifier());
+    while (this.acceptOp(',')) {
+      const e = this.expression();
+      items.push(this.acceptKw('AS') ? E.alias(e, this.identifier()) : e);
+    }
     this.expectOp(')');
-    return E.call('struct', items);
+    return named(E.call('struct', items), () => {
+      const parts = items.map((it, i) => {
+        const fieldName = it.kind === 'Alias' ? it.name : it.kind === 'ColumnRef' ? lastPart(it.name) : `col${i + 1}`;
+        return `${fieldName}, ${prettySql(it.kind === 'Alias' ? it.child : it)}`;
+      });
+      return `named_struct(${parts.join(', ')})`;
+    });
   }
 
   private lambda(params: string[]): Expr {
@@ -1210,7 +1304,8 @@ export class SqlParser {
         case 'OVERLAY':
           return this.overlay();
         case 'EXISTS':
-          throw this.notSupported('EXISTS subqueries');
+          if (this.looksLikeQuery(2)) return this.existsSubquery();
+          break;
         default:
           break;
       }
@@ -1226,6 +1321,14 @@ export class SqlParser {
     return E.col(quotePart(t.value, false));
   }
 
+  private existsSubquery(): Expr {
+    this.expectKw('EXISTS');
+    this.expectOp('(');
+    const query = this.query();
+    this.expectOp(')');
+    return E.call(SUBQUERY.exists, [], { options: { query } });
+  }
+
   private caseExpr(): Expr {
     this.expectKw('CASE');
     let subject: Expr | undefined;
@@ -1236,21 +1339,12 @@ export class SqlParser {
       this.expectKw('THEN');
       const then = this.expression();
       branches.push({ when: subject ? E.call('eq', [subject, w]) : w, then });
-      (branches[branches.length - 1] as { raw?: Expr }).raw = w;
     }
     if (branches.length === 0) throw this.syntaxError();
     const otherwise = this.acceptKw('ELSE') ? this.expression() : undefined;
     this.expectKw('END');
-    const cw = E.caseWhen(
-      branches.map((b) => ({ when: b.when, then: b.then })),
-      otherwise,
-    );
-    if (!subject) return cw;
-    const s = subject;
-    return named(cw, () => {
-      const parts = branches.map((b) => ` WHEN ${prettySql((b as { raw?: Expr }).raw!)} THEN ${prettySql(b.then)}`).join('');
-      return `CASE ${prettySql(s)}${parts}${otherwise ? ` ELSE ${prettySql(otherwise)}` : ''} END`;
-    });
+    // Spark names `CASE x WHEN v ...` as the searched form `CASE WHEN (x = v) ...`.
+    return E.caseWhen(branches, otherwise);
   }
 
   private extract(upper: string): Expr {
@@ -1384,8 +1478,7 @@ export class SqlParser {
       else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
     }
     this.expectOp(')');
-    if (star && lower !== 'count') {
-      if (distinct) throw this.notSupported(`${name}(DISTINCT *)`);
+    if (star && (lower !== 'count' || distinct)) {
       args.push(E.star());
       star = false;
     }
@@ -1407,14 +1500,50 @@ export class SqlParser {
       ...(ignoreNulls !== undefined ? { ignoreNulls } : {}),
     });
     if (this.acceptKw('OVER')) {
+      if (filter) {
+        throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
+      }
       const spec = this.windowSpec();
-      return E.window(call, spec);
+      return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
     }
     return call;
   }
 }
 
 // ---- helpers ------------------------------------------------------------------------------------
+
+/**
+ * `fn OVER (spec)`. A function whose SQL form carries Spark's name in an Alias
+ * (`every(v)`, `first_value(x)`) keeps the alias outside the window, named
+ * `every(v) OVER (...)`, since window functions must be calls.
+ */
+export function windowExpr(fn: Expr, spec: WindowSpecDef): Expr {
+  checkRangeFrame(spec);
+  if (fn.kind !== 'Alias') return E.window(fn, spec);
+  const w = E.window(fn.child, spec);
+  return named(w, () => `${fn.name} OVER (${windowSpecSql(stripSpec(spec), fn.child)})`);
+}
+
+/** A RANGE frame with value offsets needs exactly one ORDER BY expression. */
+function checkRangeFrame(spec: WindowSpecDef): void {
+  const f = spec.frame;
+  if (!f || f.frameType !== 'range') return;
+  if ((f.lower.type === 'offset' || f.upper.type === 'offset') && spec.orderBy.length !== 1) {
+    throw new AnalysisException(
+      `A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: ${spec.orderBy.map((o) => prettySql(o)).join(',')}.`,
+      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER' },
+    );
+  }
+}
+
+function stripSpec(spec: WindowSpecDef): WindowSpecDef {
+  return { ...spec, partitionBy: spec.partitionBy.map(unqualified), orderBy: spec.orderBy.map((o) => unqualified(o) as SortOrder) };
+}
+
+function unqualified(e: Expr): Expr {
+  if (e.kind === 'ColumnRef') return E.col(lastPart(e.name));
+  return mapExpr(e, unqualified);
+}
 
 
 /** A name part as the analyzer's dotted-name syntax needs it (backquoted when it holds `.` or `` ` ``). */
@@ -1428,6 +1557,25 @@ function lastPart(name: string): string {
   const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
   const p = m ? m[1]! : name;
   return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
+}
+
+/** Spark's frame checks: bounds in order, UNBOUNDED FOLLOWING never first, UNBOUNDED PRECEDING never last. */
+function checkFrame(f: WindowFrame): void {
+  const rank = (b: FrameBoundary): number =>
+    b.type === 'unboundedPreceding' ? -Infinity : b.type === 'unboundedFollowing' ? Infinity : b.type === 'currentRow' ? 0 : b.value;
+  const text = (b: FrameBoundary): string =>
+    b.type === 'unboundedPreceding' ? 'UNBOUNDED PRECEDING' : b.type === 'unboundedFollowing' ? 'UNBOUNDED FOLLOWING' : b.type === 'currentRow' ? 'CURRENT ROW' : b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
+  const sql = `${f.frameType.toUpperCase()} BETWEEN ${text(f.lower)} AND ${text(f.upper)}`;
+  if (f.lower.type === 'unboundedFollowing' || f.upper.type === 'unboundedPreceding') {
+    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: Window frame upper bound "${text(f.upper)}" does not follow the lower bound "${text(f.lower)}".`, {
+      errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON',
+    });
+  }
+  if (rank(f.lower) > rank(f.upper)) {
+    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: The lower bound of a window frame must be less than or equal to the upper bound.`, {
+      errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_INVALID_BOUND',
+    });
+  }
 }
 
 function decimalNumber(unscaled: bigint, t: DataType): number {

@@ -17,16 +17,16 @@
  *   functions or generators);
  * - aliases and ordinals in GROUP BY and ORDER BY, named windows (WINDOW w AS).
  */
-import { AnalysisException, NotImplementedException } from '../errors/index.js';
-import { makeBatch } from '../data/batch.js';
+import { AnalysisException, ExecutionException, NotImplementedException } from '../errors/index.js';
+import { makeBatch, type Batch } from '../data/batch.js';
 import { E, exists, type Expr, type SortOrder, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { BYTE, DataType, INT, LONG, NULL, NullType, StructField, StructType } from '../types/data-types.js';
+import { ArrayType, BOOLEAN, BYTE, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { mapExpr, namedWindowRefs } from './parser.js';
+import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
 
 export interface TranslateOptions {
   /**
@@ -35,6 +35,10 @@ export interface TranslateOptions {
    * shadow input columns, hidden sort columns under `SELECT *`.
    */
   readonly columnsOf?: (plan: LogicalPlan) => readonly string[];
+  /** Output schema of a plan (by analysis); PIVOT needs column types. */
+  readonly schemaOf?: (plan: LogicalPlan) => StructType;
+  /** Runs a plan (constant pivot values are evaluated by the engine). */
+  readonly evaluate?: (plan: LogicalPlan) => Batch;
   /** Session configuration lookup (`spark.sql.groupByAliases`, ...). */
   readonly conf?: (key: string) => string | undefined;
 }
@@ -143,7 +147,7 @@ export class Translator {
       case 'setop':
         return plan('SetOperation', { op: q.op, all: q.all, left: this.query(q.left), right: this.query(q.right) });
       case 'values':
-        return this.#values(q.rows, undefined);
+        return this.#values(q.rows, q.alias);
       case 'table':
         return this.#tableRef(q.parts, undefined);
     }
@@ -178,25 +182,39 @@ export class Translator {
   #defineCtes(ctes: readonly CteAst[], scope: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>): void {
     for (const cte of ctes) {
       const key = cte.name.toLowerCase();
-      if (scope.has(key)) {
-        throw analysisError(`CTE definition can't have duplicate names: '${cte.name}'.`, 'DUPLICATED_CTE_NAMES', { duplicateNames: `'${cte.name}'` });
-      }
       let p = this.query(cte.query);
       if (cte.columns) p = this.#renameColumns(p, cte.columns, cte.name);
+      // Spark analyzes every CTE definition, used or not.
+      this.#opts.columnsOf?.(p);
       scope.set(key, { plan: p });
     }
   }
 
+  /** LIMIT/OFFSET take a foldable integer expression (`2 + 1`, `CAST(1 AS INT)`). */
   #limitValue(e: Expr, what: 'limit' | 'offset'): number {
-    const inner = stripAlias(e);
-    if (inner.kind === 'Literal' && (typeof inner.value === 'number' || typeof inner.value === 'bigint')) return Number(inner.value);
-    if (inner.kind === 'Literal' && inner.value === null) {
-      throw analysisError(`The ${what} like expression "NULL" is invalid. The evaluated ${what} expression must not be null, but got NULL.`, 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NULL');
+    const folded = foldConstant(e);
+    if (folded === undefined) {
+      throw analysisError(
+        `The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must evaluate to a constant value, but got ${safeSql(e)}.`,
+        'INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE',
+        { name: what, expr: `"${safeSql(e)}"` },
+      );
     }
-    throw analysisError(
-      `The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must evaluate to a constant value, but got ${safeSql(e)}.`,
-      'INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE',
-    );
+    if (folded.value === null) {
+      throw analysisError(`The ${what} like expression "${safeSql(e)}" is invalid. The evaluated ${what} expression must not be null, but got NULL.`, 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NULL', {
+        name: what,
+        expr: `"${safeSql(e)}"`,
+      });
+    }
+    if (typeof folded.value !== 'number') {
+      const typeName = typeof folded.value === 'boolean' ? 'boolean' : 'string';
+      throw analysisError(`The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must be integer type, but got ${typeName}.`, 'INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE', {
+        name: what,
+        expr: `"${safeSql(e)}"`,
+        dataType: typeName,
+      });
+    }
+    return folded.value;
   }
 
   #ordinalRefChecked(n: number, count: number | undefined): Expr {
@@ -225,6 +243,8 @@ export class Translator {
         return this.#aliased(this.#tvf(r.name, r.args), r.alias);
       case 'join':
         return this.#join(r);
+      case 'pivot':
+        return this.#aliased(this.#pivot(r), r.alias);
       case 'lateralView': {
         const input = this.relation(r.input);
         const gen = r.outer ? withOuter(r.generator) : r.generator;
@@ -243,13 +263,6 @@ export class Translator {
 
   /** `t(a, b)`: positional renames. */
   #renameColumns(p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
-    const seen = new Set<string>();
-    for (const c of columns) {
-      if (seen.has(c.toLowerCase())) {
-        throw analysisError(`Found duplicate column(s) in the column alias list: \`${c.toLowerCase()}\`.`, 'COLUMN_ALREADY_EXISTS', { columnName: `\`${c.toLowerCase()}\`` });
-      }
-      seen.add(c.toLowerCase());
-    }
     const actual = this.#opts.columnsOf?.(p);
     if (actual && actual.length !== columns.length) {
       throw analysisError(
@@ -358,19 +371,76 @@ export class Translator {
       return plan('Join', { left, right, joinType: r.joinType, using });
     }
     if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
-    if (r.on) return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: r.on });
+    if (r.on) return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
     return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+  }
+
+  /**
+   * `rel PIVOT (agg [AS a], ... FOR col | (c1, c2) IN (v [AS n], ...))`: grouped by
+   * every input column the aggregates and pivot columns do not use; the values
+   * are constant expressions evaluated and cast to the pivot column's type.
+   */
+  #pivot(r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
+    const input = this.relation(r.input);
+    const { schemaOf, evaluate } = this.#opts;
+    if (!schemaOf || !evaluate) throw new NotImplementedException('SQL PIVOT without a session', 'the grouping columns come from the input schema');
+    for (const a of r.aggs) {
+      if (!containsAggregate(stripAlias(a))) {
+        throw analysisError(`Aggregate expression required for pivot, but '${safeSql(stripAlias(a))}' did not appear in any aggregate function.`, 'PIVOT_REQUIRES_AGGREGATE');
+      }
+    }
+    const pivotExpr: Expr = r.columns.length === 1 ? E.col(r.columns[0]!) : E.call('struct', r.columns.map((c) => E.col(c)));
+    const pivotType = schemaOf(plan('Project', { input, exprs: [pivotExpr] })).fields[0]!.dataType;
+    if (containsMap(pivotType)) {
+      throw analysisError(`Invalid pivot column '${r.columns.join(', ')}'. Pivot columns must be comparable.`, 'NON_COMPARABLE_PIVOT_COLUMN', { columnName: r.columns.join(', ') });
+    }
+    for (const v of r.values) {
+      if (exists(v.expr, (x) => x.kind === 'ColumnRef')) {
+        throw analysisError(`Literal expressions required for pivot values, found '${safeSql(v.expr)}'.`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
+      }
+    }
+    const row = evaluate(plan('Project', { input: this.#oneRow(), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
+    const values = row.columns.map((c) => c[0]);
+    // grouping columns: the input columns the aggregates and the pivot columns do not reference
+    const used = new Set<string>(r.columns.map((c) => c.toLowerCase()));
+    for (const a of r.aggs) {
+      exists(a, (x) => {
+        if (x.kind === 'ColumnRef') used.add(lastPart(x.name).toLowerCase());
+        return false;
+      });
+    }
+    const groupBy = schemaOf(input)
+      .fields.filter((f) => !used.has(f.name.toLowerCase()))
+      .map((f) => E.col(quoteName(f.name)));
+    let p: LogicalPlan = plan('Pivot', { input, groupBy, pivotColumn: pivotExpr, values, aggs: r.aggs });
+    if (r.values.some((v) => v.alias !== undefined)) {
+      // value aliases rename the pivoted columns: `<alias>` or `<alias>_<aggregate name>`
+      const nG = groupBy.length;
+      const width = schemaOf(p).names.length;
+      const aggNames = schemaOf(plan('Aggregate', { input, groupBy: [], aggs: r.aggs })).names;
+      const exprs: Expr[] = Array.from({ length: width }, (_, i) => ordinalRef(i));
+      r.values.forEach((v, vi) => {
+        if (v.alias === undefined) return;
+        r.aggs.forEach((_, ai) => {
+          const at = nG + vi * r.aggs.length + ai;
+          exprs[at] = E.alias(ordinalRef(at), r.aggs.length === 1 ? v.alias! : `${v.alias}_${aggNames[ai]}`);
+        });
+      });
+      p = plan('Project', { input: p, exprs });
+    }
+    return p;
   }
 
   // ---- SELECT -------------------------------------------------------------------------------------
 
   #select(s: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
     let input = s.from ? this.relation(s.from) : this.#oneRow();
-    const windows = (e: Expr) => this.#resolveNamedWindows(e, s.windows);
-    const items = s.items.map(windows);
-    const order = orderBy.map((o) => windows(o) as SortOrder);
-    let having = s.having ? windows(s.having) : undefined;
-    let where = s.where;
+    const from = input;
+    const prepare = (e: Expr): Expr => this.#expandStarArgs(this.#subqueries(this.#resolveNamedWindows(e, s.windows), from), from);
+    const items = s.items.map(prepare);
+    const order = orderBy.map((o) => prepare(o) as SortOrder);
+    let having = s.having ? prepare(s.having) : undefined;
+    let where = s.where ? this.#subqueries(s.where, from) : undefined;
     if (having && !s.groupBy && this.#conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
       where = where ? E.call('and', [where, having]) : having;
       having = undefined;
@@ -381,11 +451,78 @@ export class Translator {
     return this.#plainSelect(s, input, items, order);
   }
 
+  /**
+   * Subquery expressions, evaluated now (uncorrelated subqueries only): a scalar
+   * subquery becomes its value, `x IN (SELECT ...)` an IN list, EXISTS a boolean.
+   */
+  #subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
+    const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
+    if (!exists(e, isSub)) return e;
+    const go = (x: Expr): Expr => {
+      if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
+      const batch = this.#runSubquery(x.options!['query'] as QueryAst, outer);
+      if (x.fn === SUBQUERY.exists) return named(E.lit(batch.numRows > 0, BOOLEAN), () => 'exists()');
+      if (batch.schema.fields.length !== 1) {
+        throw analysisError(
+          `The number of columns of the subquery (${batch.schema.fields.length}) does not match the number of values on the left (1).`,
+          x.fn === SUBQUERY.scalar ? 'INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN' : 'DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH',
+        );
+      }
+      const t = batch.schema.fields[0]!.dataType;
+      const values = batch.columns[0]!;
+      if (x.fn === SUBQUERY.scalar) {
+        if (batch.numRows > 1) {
+          throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
+        }
+        return named(E.lit(batch.numRows === 0 ? null : values[0], t), () => 'scalarsubquery()');
+      }
+      const lhs = go(x.args[0]!);
+      const inExpr = values.length === 0 ? E.lit(false, BOOLEAN) : E.call('in', [lhs, ...values.map((v) => E.lit(v, t))]);
+      return named(inExpr, () => `(${prettySql(lhs)} IN (listquery()))`);
+    };
+    return go(e);
+  }
+
+  #runSubquery(q: QueryAst, outer: LogicalPlan | undefined): Batch {
+    const { evaluate, columnsOf } = this.#opts;
+    if (!evaluate) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
+    try {
+      return evaluate(this.query(q));
+    } catch (err) {
+      // A column of the outer query: a correlated subquery, which is not modelled.
+      const name = AnalysisException.isAnalysisException(err) ? (err as AnalysisException).messageParameters['objectName'] : undefined;
+      if (name && outer && columnsOf) {
+        const last = lastPart(name.replace(/^`|`$/g, '')).toLowerCase();
+        if (columnsOf(outer).some((c) => c.toLowerCase() === last)) {
+          throw new NotImplementedException('SQL correlated subqueries', `the subquery refers to the outer column ${name}`);
+        }
+      }
+      throw err;
+    }
+  }
+
+  /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */
+  #expandStarArgs(e: Expr, input: LogicalPlan): Expr {
+    const columnsOf = this.#opts.columnsOf;
+    if (!columnsOf || !exists(e, (x) => x.kind === 'Call' && x.args.some((a) => a.kind === 'Star'))) return e;
+    const go = (x: Expr): Expr => {
+      if (x.kind !== 'Call' || !x.args.some((a) => a.kind === 'Star')) return mapExpr(x, go);
+      const args = x.args.flatMap((a) => {
+        if (a.kind !== 'Star') return [go(a)];
+        const names = columnsOf(plan('Project', { input, exprs: [a] }));
+        return names.map((n) => E.col(a.target ? `${quoteName(a.target)}.${quoteName(n)}` : quoteName(n)));
+      });
+      const call = E.call(x.fn, args, { ...(x.distinct ? { distinct: true } : {}), ...(x.options ? { options: { ...x.options } } : {}) });
+      return x.fn === 'count' && x.distinct ? named(call, () => `count(DISTINCT ${args.map(prettySql).join(', ')})`) : call;
+    };
+    return go(e);
+  }
+
   #resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
     const go = (x: Expr): Expr => {
       if (x.kind === 'WindowExpr') {
         const spec = this.#windowSpec(x.spec, defs, new Set());
-        return E.window(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
+        return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
       }
       return mapExpr(x, go);
     };
@@ -555,7 +692,14 @@ export class Translator {
     };
     let sets: number[][];
     if (g.groupingSets) {
-      // legacy form: GROUP BY a, b GROUPING SETS (...)
+      // legacy form: GROUP BY a, b GROUPING SETS (...); there CUBE(...) / ROLLUP(...) would be function calls
+      const fnLike = g.elements.find((el) => el.kind === 'rollup' || el.kind === 'cube');
+      if (fnLike) {
+        const fnName = fnLike.kind.toUpperCase();
+        throw analysisError(`Cannot resolve function \`${fnName.toLowerCase()}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`, 'UNRESOLVED_ROUTINE', {
+          routineName: `\`${fnName.toLowerCase()}\``,
+        });
+      }
       for (const el of g.elements) if (el.kind === 'expr') keyIndex(resolveKey(el.expr));
       sets = g.groupingSets.map((set) => set.map((e) => keyIndex(resolveKey(e))));
     } else {
@@ -765,6 +909,64 @@ export class Translator {
     return out;
   }
 }
+
+/** Value of a constant expression made of literals, casts and integer arithmetic; undefined when not constant. */
+function foldConstant(e: Expr): { value: number | string | boolean | null } | undefined {
+  switch (e.kind) {
+    case 'Alias':
+      return foldConstant(e.child);
+    case 'Literal': {
+      const v = e.value;
+      if (v === null) return { value: null };
+      if (typeof v === 'bigint') {
+        const scale = (e.dataType as { scale?: number }).scale ?? 0;
+        return { value: Number(v) / 10 ** scale };
+      }
+      if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
+      return undefined;
+    }
+    case 'Cast': {
+      const inner = foldConstant(e.child);
+      if (!inner || inner.value === null) return inner;
+      const t = e.to.simpleString();
+      if (['int', 'bigint', 'smallint', 'tinyint'].includes(t)) {
+        const n = typeof inner.value === 'string' ? Number(inner.value.trim()) : Number(inner.value);
+        return { value: Number.isFinite(n) ? Math.trunc(n) : null };
+      }
+      return inner;
+    }
+    case 'Call': {
+      const args = e.args.map(foldConstant);
+      if (args.some((a) => a === undefined || typeof a.value === 'boolean' || typeof a.value === 'string')) return undefined;
+      const vals = args.map((a) => a!.value as number | null);
+      if (vals.some((v) => v === null)) return { value: null };
+      const [a, b] = vals as number[];
+      switch (e.fn) {
+        case 'add':
+          return { value: a! + b! };
+        case 'subtract':
+          return { value: a! - b! };
+        case 'multiply':
+          return { value: a! * b! };
+        case 'negate':
+          return { value: -a! };
+        default:
+          return undefined;
+      }
+    }
+    default:
+      return undefined;
+  }
+}
+
+function containsMap(t: DataType): boolean {
+  if (t instanceof MapType) return true;
+  if (t instanceof ArrayType) return containsMap(t.elementType);
+  if (t instanceof StructType) return t.fields.some((f) => containsMap(f.dataType));
+  return false;
+}
+
+const quoteName = (n: string): string => (/[.`]/.test(n) ? '`' + n.replace(/`/g, '``') + '`' : n);
 
 function missingAggregation(e: Expr): AnalysisException {
   const name = safeSql(e);
