@@ -10,14 +10,17 @@ export interface ExecContext {
   readonly timeZone: string;
   /** The query's fixed "now", in microseconds since the epoch (current_timestamp/current_date). */
   readonly now: number;
-  /** Seed mixed into unseeded nondeterministic functions (rand(), randn(), uuid()). */
+  /** Seed for unseeded nondeterministic functions (rand(), randn(), shuffle()). */
   readonly randomSeed?: number;
+  /** The session's current database (current_database()); `default` when absent. */
+  readonly currentDatabase?: string;
 }
 
 export interface ExecContextOptions {
   readonly timeZone?: string;
   readonly now?: number;
   readonly randomSeed?: number;
+  readonly currentDatabase?: string;
 }
 
 let processZone: { tz: string | undefined; zone: string } | undefined;
@@ -37,6 +40,7 @@ export function createExecContext(options: ExecContextOptions = {}): ExecContext
     timeZone: options.timeZone ?? defaultTimeZone(),
     now: options.now ?? Date.now() * 1000,
     ...(options.randomSeed !== undefined ? { randomSeed: options.randomSeed } : {}),
+    ...(options.currentDatabase !== undefined ? { currentDatabase: options.currentDatabase } : {}),
   });
 }
 

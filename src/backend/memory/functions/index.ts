@@ -7,6 +7,9 @@ import { aggregateImpls } from './aggregate.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
+import { extraImpls } from './extra.js';
+import { extraStringImpls } from './extra-string.js';
+import { jsonImpls } from './json.js';
 import { generatorImpls } from './generator.js';
 import { mathImpls } from './math.js';
 import { miscImpls } from './misc.js';
@@ -26,6 +29,9 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...windowImpls,
   ...generatorImpls,
   ...miscImpls,
+  ...extraStringImpls,
+  ...jsonImpls,
+  ...extraImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

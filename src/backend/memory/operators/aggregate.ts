@@ -205,7 +205,9 @@ export function executeAggregate(plan: Aggregate, exec: Exec): Rel {
     const out = new Array<unknown>(numGroups);
     for (let g = 0; g < numGroups; g++) {
       const first = groupFirst[g]!;
-      out[g] = first >= 0 && sets[groupSet[g]!]!.includes(j) ? col[first] : null;
+      const v = first >= 0 && sets[groupSet[g]!]!.includes(j) ? col[first] : null;
+      // Spark normalizes -0.0 to 0.0 in grouping keys.
+      out[g] = v === 0 ? 0 : v;
     }
     columns.push(out);
   }

@@ -285,10 +285,16 @@ function evaluateWindowExpr(we: WindowExpr, layout: Layout, n: number, env: Comp
     let state = feeder.create();
     let cs = 0;
     let ce = 0;
+    let last: unknown = undefined;
     const canRemove = state.acc.remove !== undefined && !call.distinct;
     for (let pos = 0; pos < rows.length; pos++) {
       const s = start[pos]!;
       const e = end[pos]!;
+      // Same frame as the previous row (whole partitions, peers): same value.
+      if (pos > 0 && s === cs && e === ce) {
+        out[rows[pos]!] = last;
+        continue;
+      }
       if (s === cs && e >= ce) {
         for (let q = ce; q < e; q++) feeder.add(state, rows[q]!);
       } else if (canRemove && s >= cs && e >= ce && s <= ce) {
@@ -301,7 +307,8 @@ function evaluateWindowExpr(we: WindowExpr, layout: Layout, n: number, env: Comp
       cs = s;
       ce = e;
       const v = state.acc.result();
-      out[rows[pos]!] = v === undefined ? null : v;
+      last = v === undefined ? null : v;
+      out[rows[pos]!] = last;
     }
   });
   return out;
