@@ -22,7 +22,7 @@ import { makeBatch, type Batch } from '../data/batch.js';
 import { E, exists, type Expr, type SortOrder, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, BOOLEAN, BYTE, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
+import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
@@ -321,6 +321,15 @@ export class Translator {
     if (rows.some((r) => r.length !== width)) {
       throw analysisError('Inline table expected ' + width + ' columns but found ' + rows.find((r) => r.length !== width)!.length + ' columns in row.', 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH');
     }
+    for (const r of rows) {
+      for (const c of r) {
+        if (exists(c, (x) => x.kind === 'ColumnRef' || x.kind === 'Star')) {
+          throw analysisError(`Invalid inline table. Cannot evaluate the expression ${safeSql(c)} in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
+            expr: `"${safeSql(c)}"`,
+          });
+        }
+      }
+    }
     const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
     if (names.length !== width) {
       throw analysisError(
@@ -446,6 +455,7 @@ export class Translator {
       having = undefined;
     }
     if (where) input = plan('Filter', { input, condition: where });
+    this.#checkRangeFrameTypes([...items, ...order], input);
     const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
     if (aggregate) return this.#aggregateSelect(s, input, items, having, order);
     return this.#plainSelect(s, input, items, order);
@@ -538,6 +548,29 @@ export class Translator {
     }
     seen.add(name);
     return this.#windowSpec(def, defs, seen);
+  }
+
+  /** RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here). */
+  #checkRangeFrameTypes(exprs: readonly Expr[], input: LogicalPlan): void {
+    const schemaOf = this.#opts.schemaOf;
+    if (!schemaOf) return;
+    for (const e of exprs) {
+      exists(e, (x) => {
+        if (x.kind !== 'WindowExpr') return false;
+        const f = x.spec.frame;
+        const order = x.spec.orderBy[0];
+        if (!f || f.frameType !== 'range' || !order || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return false;
+        if (containsAggregate(order.child)) return false;
+        const t = schemaOf(plan('Project', { input, exprs: [order.child] })).fields[0]!.dataType;
+        if (!(isNumeric(t) || t instanceof DateType)) {
+          throw analysisError(
+            `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not support range frames with value boundaries.`,
+            'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
+          );
+        }
+        return false;
+      });
+    }
   }
 
   /** SELECT without aggregation. */
