@@ -18,6 +18,7 @@ import {
   TimestampType,
 } from '../../../types/data-types.js';
 import { toBigInt, type Long } from '../runtime/long.js';
+import { toExternal, toInternal } from '../../../types/values.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled } from './util.js';
 
@@ -138,6 +139,27 @@ const monotonicallyIncreasingId = compiled(() => {
   return () => next++;
 });
 
+/**
+ * A JavaScript UDF: `options.fn` (or `options.func`) receives the arguments as
+ * external JS values (what `collect()` gives) and returns the result as one;
+ * it is converted to the call's result type.
+ */
+const udf = compiled((args: readonly RowFn[], call: Call) => {
+  const fn = (call.options?.['fn'] ?? call.options?.['func']) as ((...xs: unknown[]) => unknown) | undefined;
+  if (typeof fn !== 'function') throw new InternalError('udf call without a function');
+  const types = call.args.map((_, i) => argType(call, i));
+  const rt = call.dataType;
+  if (!rt) throw new InternalError('udf call without a result type');
+  return (i) => {
+    const values = args.map((a, k) => {
+      const v = a(i);
+      return v === null || v === undefined ? null : toExternal(v, types[k]!);
+    });
+    const out = fn(...values);
+    return out === null || out === undefined ? null : toInternal(out, rt);
+  };
+});
+
 const groupingMarker: FunctionImpl = {
   kind: 'aggregate',
   create: (call) => {
@@ -151,6 +173,7 @@ export const miscImpls: Record<string, FunctionImpl> = {
   spark_partition_id: compiled(() => () => 0),
   uuid: compiled(() => () => randomUUID()),
   input_file_name: compiled(() => () => ''),
+  udf,
   grouping: groupingMarker,
   grouping_id: groupingMarker,
 };
