@@ -82,3 +82,31 @@ describe('aggregate frames', () => {
     expect(w(call('nth_value', [v, lit(2)]), { partitionBy: [g], orderBy: [asc(x)] })).toEqual([null, 1, 20, 20, 20, null]);
   });
 });
+
+describe('frame edge cases', () => {
+  const n = relation(schema(['k', INT], ['v', INT]), [
+    [null, 1],
+    [1, 2],
+    [null, 4],
+    [2, 8],
+    [4, 16],
+  ]);
+  const k = col(n, 0);
+  const v = col(n, 1);
+  const wn = (fn: ReturnType<typeof call>, spec: Parameters<typeof windowExpr>[1]) => run(window(n, [alias(windowExpr(fn, spec), 'w')])).map((r) => r[2]);
+
+  it('RANGE offsets group null keys together', () => {
+    // ascending, nulls first: [null(1), null(4), 1(2), 2(8), 4(16)]
+    expect(wn(call('sum', [v]), { orderBy: [asc(k)], frame: range(off(-1), off(0)) })).toEqual([5, 2, 5, 10, 16]);
+    expect(wn(call('sum', [v]), { orderBy: [asc(k)], frame: range(UP, off(1)) })).toEqual([5, 15, 5, 15, 31]);
+  });
+
+  it('ROWS frames entirely before or after the row are empty at the edges', () => {
+    expect(wn(call('sum', [v]), { orderBy: [asc(v)], frame: rows(off(-2), off(-1)) })).toEqual([null, 1, 3, 6, 12]);
+    expect(wn(call('count', [v]), { orderBy: [asc(v)], frame: rows(off(1), off(3)) })).toEqual([3, 3, 2, 1, 0]);
+  });
+
+  it('whole-partition collect_list is computed once and shared', () => {
+    expect(wn(call('collect_list', [v]), {})).toEqual(Array(5).fill([1, 2, 4, 8, 16]));
+  });
+});

@@ -483,6 +483,8 @@ export const operatorImpls: Record<string, FunctionImpl> = {
   bitwise_or: bitwise((x, y) => x | y, (x, y) => x | y),
   bitwise_xor: bitwise((x, y) => x ^ y, (x, y) => x ^ y),
   bitwise_not: bitwiseNot,
+  /** `a div b`: integral division truncating toward zero; `div 0` is null. */
+  div: compiled((args) => binary(args[0]!, args[1]!, integralDivide)),
   get_item: getItem,
   get_field: getField,
   with_field: withField,
