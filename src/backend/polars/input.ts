@@ -33,8 +33,22 @@ export const colName = (i: number): string => 'c' + i;
 /** Long string columns are cheaper to ship as one Arrow buffer than string by string. */
 const STRINGS_VIA_ARROW_MIN_ROWS = 2048;
 
-/** A native DataFrame holding the batch, columns named `c0..c{n-1}`. */
+/**
+ * Native copies of batches already shipped to Polars. Batches are immutable
+ * (frozen), so a DataFrame queried repeatedly (`df.filter(...).collect()`
+ * then `df.groupBy(...).collect()`) converts its data once.
+ */
+const nativeCache = new WeakMap<Batch, NativeDataFrame>();
+
+/** A native DataFrame holding the batch, columns named `c0..c{n-1}` (cached per batch). */
 export function batchToNative(batch: Batch): NativeDataFrame {
+  if (!Object.isFrozen(batch)) return convertBatch(batch);
+  let df = nativeCache.get(batch);
+  if (!df) nativeCache.set(batch, (df = convertBatch(batch)));
+  return df;
+}
+
+function convertBatch(batch: Batch): NativeDataFrame {
   const pl = native();
   const fields = batch.schema.fields;
   const series: NativeSeries[] = new Array(fields.length);

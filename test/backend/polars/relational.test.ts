@@ -220,3 +220,43 @@ describe('polars backend: generators', () => {
     ]);
   });
 });
+
+describe('polars backend: join order on large inputs (guards against Polars reordering)', () => {
+  const n = 200_000;
+  const lrows: unknown[][] = [];
+  const rrows: unknown[][] = [];
+  for (let i = 0; i < n; i++) lrows.push([(i * 7919 + 13) % 3000, i]);
+  for (let j = 0; j < 4000; j++) rrows.push([(j * 31 + 7) % 2000, j]);
+  const BL = rel([['k', INT], ['i', INT]], lrows);
+  const BR = rel([['k', INT], ['j', INT]], rrows);
+  const byKey = new Map<number, number[]>();
+  for (const [k, j] of rrows as [number, number][]) byKey.set(k, [...(byKey.get(k) ?? []), j]);
+
+  it('inner and left joins list left rows in order, matches in right order', () => {
+    const expectInner: number[][] = [];
+    const expectLeft: (number | null)[][] = [];
+    for (const [k, i] of lrows as [number, number][]) {
+      const ms = byKey.get(k) ?? [];
+      for (const j of ms) expectInner.push([i, j]);
+      if (ms.length === 0) expectLeft.push([i, null]);
+      else for (const j of ms) expectLeft.push([i, j]);
+    }
+    const inner = runBatch(join(BL, BR, 'inner', [['k', 'k']]));
+    expect(inner.numRows).toBe(expectInner.length);
+    expect(inner.columns[1]!.every((v, r) => v === expectInner[r]![0] && inner.columns[3]![r] === expectInner[r]![1])).toBe(true);
+    const left = runBatch(join(BL, BR, 'left', [['k', 'k']]));
+    expect(left.numRows).toBe(expectLeft.length);
+    expect(left.columns[1]!.every((v, r) => v === expectLeft[r]![0] && left.columns[3]![r] === expectLeft[r]![1])).toBe(true);
+  });
+
+  it('a group-by above a join keeps first-appearance order', async () => {
+    const { aggregate, alias, call, lit: l } = await import('./helpers.js');
+    const j = join(BL, BR, 'inner', [['k', 'k']]);
+    const g = aggregate(j, [ref(j, 3)], [alias(call('count', [l(1, INT)]), 'n')]);
+    const out = runBatch(g);
+    const seen: number[] = [];
+    const set = new Set<number>();
+    for (const [k] of lrows as [number, number][]) for (const jj of byKey.get(k) ?? []) if (!set.has(jj)) (set.add(jj), seen.push(jj));
+    expect(out.columns[0]).toEqual(seen);
+  });
+});

@@ -1,18 +1,23 @@
 /**
  * Joins, all Spark types, with the interpreter's output order: left rows in
  * order, each followed by its matches in right order (right joins go by
- * right rows; full joins append unmatched right rows). Polars' hash join
- * order is unspecified, so both sides carry a row index and the result is
- * sorted by it.
+ * right rows; full joins append unmatched right rows in right order).
+ *
+ * Polars' left join probes the left side in order and lists each row's
+ * matches in build (right) order; inner, semi and anti joins choose their
+ * own probe side, so they are written as left joins against a marker column
+ * (`_m`, non-null on every right row) and filtered on it. That keeps the
+ * order without sorting (test/backend/polars/relational.test.ts checks it on
+ * large inputs, to catch a Polars upgrade changing it).
  *
  * Keys: right columns are renamed `c{nl+j}` first, so output names never
  * collide. Null keys never match (Polars' default); a null-safe key becomes
  * (is-null flag, value with nulls filled), which matches nulls to nulls only.
  * Floating keys fold -0.0 into 0.0 (Polars already matches NaN to NaN).
  *
- * A residual condition is a filter on the inner (or cross) join's pairs; for
- * outer/semi/anti joins, the unmatched rows are then recovered with anti
- * joins on the row index, so the condition decides matching as in Spark.
+ * A residual condition filters the matched pairs; for outer/semi/anti joins
+ * the unmatched rows are then recovered by row index, so the condition
+ * decides matching as in Spark (outer results are re-sorted by row index).
  */
 import type { Expr } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
@@ -35,13 +40,14 @@ import {
 import { delegate } from '../delegation.js';
 import { foldNegativeZero, numLit } from '../functions/operators.js';
 import { colName } from '../input.js';
-import type { NativeExpr, NativeJoinHow, NativeLazyFrame } from '../native.js';
+import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { literal, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 const LI = '_li';
 const RI = '_ri';
+const MARK = '_m';
 
 function joinKeyValue(x: NativeExpr, t: DataType): NativeExpr {
   if (t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof BinaryType || t instanceof NullType) {
@@ -93,71 +99,113 @@ function keyColumns(plan: Join, left: Frame, right: Frame, env: OperatorEnv): Ke
   return out;
 }
 
+function concatSchema(left: Frame, right: Frame): StructType {
+  return new StructType([...left.schema.fields, ...right.schema.fields]);
+}
+
+/**
+ * Polars treats a join's output order as unspecified: its optimizer turns a
+ * left join followed by a null-rejecting filter into an inner join (whose
+ * order differs) and drops `maintain_order` from group-bys and uniques above
+ * a join. A row index above the join observes the order and stops both.
+ */
+function orderBarrier(lf: NativeLazyFrame): NativeLazyFrame {
+  return lf.withRowIndex('_jb', 0);
+}
+
 export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): NativeLazyFrame {
+  const out = joinUnfenced(plan, left, right, env);
+  const n = (plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? left.schema.fields.length : left.schema.fields.length + right.schema.fields.length);
+  return orderBarrier(out).select(Array.from({ length: n }, (_, i) => env.pl.col(colName(i))));
+}
+
+function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): NativeLazyFrame {
   const pl = env.pl;
   const nl = left.schema.fields.length;
   const type = plan.joinType;
   const keys = keyColumns(plan, left, right, env);
   const hasKeys = keys.left.length > 0;
   const cols = (names: readonly string[]): NativeExpr[] => names.map((n) => pl.col(n));
+  const leftNames = left.schema.fields.map((_, i) => colName(i));
+  const rightNames = right.schema.fields.map((_, j) => colName(nl + j));
+  const allNames = [...leftNames, ...rightNames];
+  const mark = pl.lit(true).alias(MARK);
+  const lj = (a: NativeLazyFrame, b: NativeLazyFrame, aOn: readonly string[], bOn: readonly string[], how: 'left' | 'cross' = 'left'): NativeLazyFrame =>
+    how === 'cross'
+      ? a.join(b, [], [], true, false, 'cross', '_dup', false, 'm:m', [], [])
+      : a.join(b, cols(aOn), cols(bOn), true, false, 'left', '_dup', false, 'm:m', [], []);
 
-  // Right columns renamed after the left ones.
+  // Right columns renamed after the left ones, plus key columns.
   let R = right.lf.select(right.schema.fields.map((_, j) => pl.col(colName(j)).alias(colName(nl + j))));
   let L = left.lf;
   if (hasKeys) {
     L = L.withColumns(keys.left);
     R = R.withColumns(keys.right);
   }
-  const lOn = cols(keys.leftNames);
-  const rOn = cols(keys.rightNames);
-  const pj = (a: NativeLazyFrame, b: NativeLazyFrame, how: NativeJoinHow, on = hasKeys): NativeLazyFrame =>
-    on ? a.join(b, lOn, rOn, true, false, how, '_dup', false, 'm:m', [], []) : a.join(b, [], [], true, false, 'cross', '_dup', false, 'm:m', [], []);
-
-  const leftNames = left.schema.fields.map((_, i) => colName(i));
-  const allNames = [...leftNames, ...right.schema.fields.map((_, j) => colName(nl + j))];
   const cond = plan.condition ? env.translator(concatSchema(left, right)).tr(plan.condition) : undefined;
+  /** Distinct key tuples of a side with the marker, for semi/anti/unmatched lookups. */
+  const keySet = (lf: NativeLazyFrame, names: readonly string[]): NativeLazyFrame => lf.select([...cols(names), mark]).unique(null, 'any', false);
+  // "Matched" is written with fill_null, not is_not_null, which Polars would turn into an (unordered) inner join.
+  const matchedRow = pl.col(MARK).fillNull(pl.lit(false));
 
-  L = L.withRowIndex(LI, 0);
-  const byLi = (lf: NativeLazyFrame): NativeLazyFrame => lf.sortByExprs([pl.col(LI)], false, false, true);
-  // Semi/anti joins on keys alone (Polars does not promise the left order, hence the sort).
-  if ((type === 'left_semi' || type === 'left_anti') && hasKeys && !cond) {
-    return byLi(pj(L, R, type === 'left_semi' ? 'semi' : 'anti')).select(cols(leftNames));
-  }
-
-  R = R.withRowIndex(RI, 0);
-  const byLeft = (lf: NativeLazyFrame): NativeLazyFrame => lf.sortByExprs([pl.col(LI), pl.col(RI)], false, true, true);
-  const byRight = (lf: NativeLazyFrame): NativeLazyFrame => lf.sortByExprs([pl.col(RI), pl.col(LI)], false, true, true);
-
-  if (!cond && (type === 'inner' || type === 'cross' || type === 'left' || type === 'right' || type === 'full')) {
-    if (type === 'cross' || (!hasKeys && type === 'inner')) return pj(L, R, 'cross', false).select(cols(allNames));
-    if (hasKeys || type === 'inner') {
-      const how: NativeJoinHow = type === 'left' ? 'left' : type === 'right' ? 'right' : type === 'full' ? 'full' : 'inner';
-      const joined = pj(L, R, how);
-      return (type === 'right' ? byRight(joined) : byLeft(joined)).select(cols(allNames));
+  if (!cond) {
+    switch (type) {
+      case 'cross':
+        return lj(L, R, [], [], 'cross').select(cols(allNames));
+      case 'inner':
+        if (!hasKeys) return lj(L, R, [], [], 'cross').select(cols(allNames));
+        return lj(L, R.withColumns([mark]), keys.leftNames, keys.rightNames).filter(matchedRow).select(cols(allNames));
+      case 'left':
+        if (hasKeys) return lj(L, R, keys.leftNames, keys.rightNames).select(cols(allNames));
+        break;
+      case 'right':
+        if (hasKeys) return lj(R, L, keys.rightNames, keys.leftNames).select(cols(allNames));
+        break;
+      case 'full':
+        if (hasKeys) {
+          const matchedAndLeft = lj(L, R, keys.leftNames, keys.rightNames).select(cols(allNames));
+          const unmatchedRight = lj(R, keySet(L, keys.leftNames), keys.rightNames, keys.leftNames)
+            .filter(pl.col(MARK).isNull())
+            .select([...left.schema.fields.map((f, i) => nullOf(f.dataType).alias(colName(i))), ...cols(rightNames)]);
+          return pl.concatLf([matchedAndLeft, unmatchedRight], 'vertical', false, true, false, true);
+        }
+        break;
+      case 'left_semi':
+      case 'left_anti':
+        if (hasKeys) {
+          const found = lj(L, keySet(R, keys.rightNames), keys.leftNames, keys.rightNames);
+          const m = pl.col(MARK);
+          return found.filter(type === 'left_semi' ? m.fillNull(pl.lit(false)) : m.isNull()).select(cols(leftNames));
+        }
+        break;
     }
   }
 
-  // General path: matched pairs = (inner or cross join) filtered by the condition.
-  let matched = pj(L, R, hasKeys ? 'inner' : 'cross');
+  // General path: matched pairs in (left, right) order, filtered by the condition.
+  L = L.withRowIndex(LI, 0);
+  R = R.withRowIndex(RI, 0);
+  let matched = hasKeys
+    ? lj(L, R.withColumns([mark]), keys.leftNames, keys.rightNames).filter(matchedRow)
+    : lj(L, R, [], [], 'cross');
   if (cond) matched = matched.filter(cond);
-  if (type === 'inner' || type === 'cross') return byLeft(matched).select(cols(allNames));
+  if (type === 'inner' || type === 'cross') return matched.select(cols(allNames));
 
   const withIdx = [...allNames, LI, RI];
   matched = matched.select(cols(withIdx));
-  const matchedLi = matched.select([pl.col(LI)]).unique(null, 'first', false);
-  const matchedRi = matched.select([pl.col(RI)]).unique(null, 'first', false);
-  const onIdx = (a: NativeLazyFrame, b: NativeLazyFrame, name: string, how: NativeJoinHow): NativeLazyFrame =>
-    a.join(b, [pl.col(name)], [pl.col(name)], true, false, how, '_dup', false, 'm:m', [], []);
+  const idxSet = (name: string): NativeLazyFrame => matched.select([pl.col(name), mark]).unique(null, 'any', false);
+  /** Rows of `side` whose index is (not) among the matched pairs, in order. */
+  const byIndex = (side: NativeLazyFrame, name: string, isFound: boolean): NativeLazyFrame => {
+    const m = pl.col(MARK);
+    return lj(side, idxSet(name), [name], [name]).filter(isFound ? matchedRow : m.isNull());
+  };
 
-  if (type === 'left_semi' || type === 'left_anti') {
-    return byLi(onIdx(L, matchedLi, LI, type === 'left_semi' ? 'semi' : 'anti')).select(cols(leftNames));
-  }
+  if (type === 'left_semi' || type === 'left_anti') return byIndex(L, LI, type === 'left_semi').select(cols(leftNames));
+
   const nullIdx = pl.lit(null).cast(PL.UInt32, true);
   const parts: NativeLazyFrame[] = [matched];
   if (type === 'left' || type === 'full') {
-    const unmatched = onIdx(L, matchedLi, LI, 'anti');
     parts.push(
-      unmatched.select([
+      byIndex(L, LI, false).select([
         ...cols(leftNames),
         ...right.schema.fields.map((f, j) => nullOf(f.dataType).alias(colName(nl + j))),
         pl.col(LI),
@@ -166,20 +214,16 @@ export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): N
     );
   }
   if (type === 'right' || type === 'full') {
-    const unmatched = onIdx(R, matchedRi, RI, 'anti');
     parts.push(
-      unmatched.select([
+      byIndex(R, RI, false).select([
         ...left.schema.fields.map((f, i) => nullOf(f.dataType).alias(colName(i))),
-        ...right.schema.fields.map((_, j) => pl.col(colName(nl + j))),
+        ...cols(rightNames),
         nullIdx.alias(LI),
         pl.col(RI),
       ]),
     );
   }
   const all = pl.concatLf(parts, 'vertical', false, true, false, true);
-  return (type === 'right' ? byRight(all) : byLeft(all)).select(cols(allNames));
-}
-
-function concatSchema(left: Frame, right: Frame): StructType {
-  return new StructType([...left.schema.fields, ...right.schema.fields]);
+  const order = type === 'right' ? [pl.col(RI), pl.col(LI)] : [pl.col(LI), pl.col(RI)];
+  return all.sortByExprs(order, false, true, true).select(cols(allNames));
 }

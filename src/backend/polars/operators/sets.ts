@@ -3,8 +3,8 @@
  * equal) with NaN = NaN and -0.0 = 0.0; results keep the left side's order
  * and distinct variants keep each row's first occurrence.
  *
- * INTERSECT/EXCEPT are semi/anti joins on all columns (re-sorted by a row
- * index: Polars does not keep the left order); null-safety comes from
+ * INTERSECT/EXCEPT are semi/anti joins on all columns (written as a left join
+ * against the distinct right rows, which keeps the left order); null-safety comes from
  * (is-null flag, filled value) key pairs. The ALL variants number each row's
  * occurrences (`int_range(len) over row`) and join on that number too: the
  * k-th copy of a left row survives INTERSECT ALL iff the right side has at
@@ -90,23 +90,14 @@ export function setOperation(plan: SetOperation, left: Frame, right: Frame, env:
     R = R.withColumns([occ(rk.names)]);
     on.push('_occ');
   }
-  const how = plan.op === 'intersect' ? 'semi' : 'anti';
-  // Polars' semi/anti joins do not promise the left order: carry a row index and sort by it.
-  L = L.withRowIndex('_li', 0);
-  const joined = L.join(
-    R.select(on.map((n) => pl.col(n))),
-    on.map((n) => pl.col(n)),
-    on.map((n) => pl.col(n)),
-    true,
-    false,
-    how,
-    '_dup',
-    false,
-    'm:m',
-    [],
-    [],
-  )
-    .sortByExprs([pl.col('_li')], false, false, true)
+  // Semi/anti as a left join against the distinct right keys (with a marker): keeps the left order.
+  const rightKeys = R.select([...on.map((n) => pl.col(n)), pl.lit(true).alias('_m')]).unique(null, 'any', false);
+  const found = L.join(rightKeys, on.map((n) => pl.col(n)), on.map((n) => pl.col(n)), true, false, 'left', '_dup', false, 'm:m', [], []);
+  const m = pl.col('_m');
+  // The row index keeps Polars from treating the join output as unordered (it would drop `maintain_order` below).
+  const joined = found
+    .filter(plan.op === 'intersect' ? m.fillNull(pl.lit(false)) : m.isNull())
+    .withRowIndex('_jb', 0)
     .select(outNames.map((n) => pl.col(n)));
-  return plan.all ? joined : joined.unique(null, 'first', true);
+  return plan.all ? joined : joined.unique(outNames, 'first', true);
 }
