@@ -3,10 +3,11 @@
  * session: `parseExpression` (for `F.expr`, `selectExpr`, `filter(str)`),
  * `parseQuery` and `parseStatement`.
  */
-import type { Expr } from '../expr/nodes.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { exists, type Expr } from '../expr/nodes.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { CommandAst, QueryAst, StatementAst } from './ast.js';
-import { SqlParser, type ParserOptions } from './parser.js';
+import { namedWindowRefs, SqlParser, SUBQUERY, type ParserOptions } from './parser.js';
 import { Translator, type TranslateOptions } from './translate.js';
 
 /**
@@ -18,7 +19,25 @@ export function parseExpression(text: string): Expr {
   const p = new SqlParser(text);
   const e = p.selectItemExpression();
   p.expectEnd();
+  checkStandalone(e);
   return e;
+}
+
+/** What only a full query can give an expression: WINDOW clause definitions, subquery evaluation. */
+function checkStandalone(e: Expr): void {
+  exists(e, (x) => {
+    if (x.kind === 'WindowExpr' && namedWindowRefs.has(x.spec)) {
+      const name = namedWindowRefs.get(x.spec)!;
+      throw new AnalysisException(`Window specification ${name} is not defined in the WINDOW clause.`, {
+        errorClass: 'MISSING_WINDOW_SPECIFICATION',
+        messageParameters: { windowName: name },
+      });
+    }
+    if (x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn)) {
+      throw new NotImplementedException('SQL subqueries in expression strings', 'use spark.sql() for queries with subqueries');
+    }
+    return false;
+  });
 }
 
 /** Parses a query (`SELECT ...`, `WITH ...`, `VALUES ...`, set operations) into an unresolved plan. */

@@ -161,8 +161,24 @@ for (const backend of BACKENDS) {
         const reason = skipReason(name, block.index, backend);
         if (reason) {
           tally.skip++;
-          it.skip(`${title} — skipped: ${reason}`, () => {});
-          if (!block.error && /^\s*(create|drop|set|use)\b/i.test(block.sql)) pendingSetup.push(block);
+          if (!block.error && /^\s*(create|drop|set|use)\b/i.test(block.sql)) {
+            it.skip(`${title} — skipped: ${reason}`, () => {});
+            pendingSetup.push(block);
+            continue;
+          }
+          // Still run, expecting the failure: a skip that starts passing is reported so it gets removed.
+          const setup = pendingSetup;
+          pendingSetup = [];
+          it.fails(`${title} — known gap: ${reason}`, () => {
+            for (const s of setup) {
+              try {
+                executeSql(spark, s.sql);
+              } catch {
+                // covered by that statement's skip reason
+              }
+            }
+            checkBlock(spark, file, block);
+          });
           continue;
         }
         const setup = pendingSetup;
