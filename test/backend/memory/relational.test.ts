@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOUBLE, INT, LONG, STRING } from '../../../src/types/data-types.js';
+import { BOOLEAN, DOUBLE, INT, LONG, STRING } from '../../../src/types/data-types.js';
 import {
   alias,
   asc,
@@ -253,6 +253,14 @@ describe('deduplicate and sample', () => {
       [null, 'd'],
     ]);
     expect(run(dedup(r))).toHaveLength(5);
+  });
+
+  it('distinct over many columns (ids folded pairwise)', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [i % 3, `s${i % 5}`, i % 7 === 0 ? null : (i % 2) * 1.5, i % 4 === 0]);
+    const r = relation(schema(['a', INT], ['b', STRING], ['c', DOUBLE], ['d', BOOLEAN]), rows);
+    const expected = new Map<string, unknown[]>();
+    for (const row of rows) if (!expected.has(JSON.stringify(row))) expected.set(JSON.stringify(row), row);
+    expect(run(dedup(r))).toEqual([...expected.values()]);
   });
 
   it('sampling is deterministic for a seed', () => {

@@ -11,8 +11,8 @@ import { colReader, type Col } from './relation.js';
  * different inputs (a join's two sides) compare.
  *
  * One primitive column is its own key. Several columns are dictionary-encoded
- * per column and the ids packed into one number (or joined into a short
- * string when the ids outgrow the bits available).
+ * per column; two ids pack into one number, more are folded pairwise into
+ * dense ids first.
  */
 export function keyFunctions(types: readonly DataType[], ...fnSets: (readonly RowFn[])[]): RowFn[] {
   const n = types.length;
@@ -48,19 +48,25 @@ export function keyFunctions(types: readonly DataType[], ...fnSets: (readonly Ro
       return a < 0x8000000 && b < 0x4000000 ? a * 0x4000000 + b : `${a},${b}`;
     });
   }
-  const bits = Math.floor(53 / n);
-  const limit = 2 ** bits;
-  return fnSets.map((fns) => (i: number) => {
-    let packed = 0;
-    let small = true;
-    const ids = new Array<number>(n);
-    for (let c = 0; c < n; c++) {
-      const id = idOf(c, fns[c]!(i));
-      ids[c] = id;
-      if (id >= limit) small = false;
-      packed = packed * limit + id;
+  // More columns: fold the ids pairwise into dense ids, so keys stay small numbers.
+  const pairMaps = types.slice(2).map(() => new Map<unknown, number>());
+  const pairId = (level: number, a: number, b: number): number => {
+    const key: unknown = a < 0x8000000 && b < 0x4000000 ? a * 0x4000000 + b : `${a},${b}`;
+    const m = pairMaps[level]!;
+    let id = m.get(key);
+    if (id === undefined) {
+      id = m.size;
+      m.set(key, id);
     }
-    return small ? packed : ids.join(',');
+    return id;
+  };
+  return fnSets.map((fns) => (i: number) => {
+    const a = idOf(0, fns[0]!(i));
+    const b = idOf(1, fns[1]!(i));
+    let acc = pairId(0, a, b);
+    for (let c = 2; c < n - 1; c++) acc = pairId(c - 1, acc, idOf(c, fns[c]!(i)));
+    const last = idOf(n - 1, fns[n - 1]!(i));
+    return acc < 0x8000000 && last < 0x4000000 ? acc * 0x4000000 + last : `${acc},${last}`;
   });
 }
 
