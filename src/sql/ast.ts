@@ -154,6 +154,9 @@ export type CommandAst =
   | { readonly kind: 'reset'; readonly key?: string }
   | { readonly kind: 'cacheTable'; readonly name: readonly string[]; readonly query?: QueryAst }
   | { readonly kind: 'uncacheTable'; readonly name: readonly string[]; readonly ifExists: boolean }
-  | { readonly kind: 'clearCache' };
+  | { readonly kind: 'clearCache' }
+  | { readonly kind: 'refreshTable'; readonly name: readonly string[] }
+  | { readonly kind: 'truncateTable'; readonly name: readonly string[] }
+  | { readonly kind: 'explain'; readonly mode: 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen'; readonly query: QueryAst };
 
 export type StatementAst = { readonly kind: 'queryStatement'; readonly query: QueryAst } | CommandAst;

@@ -200,6 +200,22 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     case 'clearCache':
       session.catalog.clearCache();
       return empty(session);
+    case 'refreshTable':
+      session.catalog.refreshTable(names(c.name).text);
+      return empty(session);
+    case 'truncateTable': {
+      const { database, table, text } = names(c.name);
+      const target = session.catalog.lookupRelation(database, table);
+      if (target.kind !== 'table') {
+        throw new AnalysisException(`${quoted(c.name)} is a view; TRUNCATE TABLE expects a table.`, { errorClass: 'EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE' });
+      }
+      new DataFrame(session, plan('TableScan', { database, table })).limit(0).write.insertInto(text, true);
+      return empty(session);
+    }
+    case 'explain': {
+      const text = new DataFrame(session, c.query).explainString(c.mode);
+      return session.createDataFrame([[text]], new StructType([new StructField('plan', STRING, true)]));
+    }
   }
 }
 

@@ -222,6 +222,37 @@ export class SqlParser {
         this.pos++;
         this.expectKw('CACHE');
         return { kind: 'clearCache' };
+      case 'REFRESH':
+        this.pos++;
+        this.acceptKw('TABLE');
+        return { kind: 'refreshTable', name: this.multipartIdentifier() };
+      case 'TRUNCATE': {
+        this.pos++;
+        this.expectKw('TABLE');
+        const name = this.multipartIdentifier();
+        if (this.isKw('PARTITION')) throw this.notSupported('TRUNCATE TABLE ... PARTITION');
+        return { kind: 'truncateTable', name };
+      }
+      case 'EXPLAIN': {
+        this.pos++;
+        let mode: 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen' = 'simple';
+        for (const m of ['EXTENDED', 'FORMATTED', 'COST', 'CODEGEN'] as const) {
+          if (this.acceptKw(m)) mode = m.toLowerCase() as typeof mode;
+        }
+        if (!this.isQueryStart()) throw this.notSupported('EXPLAIN of commands');
+        return { kind: 'explain', mode, query: this.query() };
+      }
+      case 'ALTER':
+      case 'MERGE':
+      case 'UPDATE':
+      case 'DELETE':
+      case 'ANALYZE':
+      case 'MSCK':
+      case 'ADD':
+      case 'LOAD':
+      case 'GRANT':
+      case 'REVOKE':
+        throw this.notSupported(`${t.upper} statements`);
       default:
         throw this.syntaxError();
     }
@@ -424,8 +455,19 @@ export class SqlParser {
       } while (this.acceptOp(','));
     }
     const body = this.queryTerm(0);
-    const orderBy = this.acceptKw('ORDER', 'BY') || this.acceptKw('SORT', 'BY') ? this.sortItems() : [];
-    if (this.isKw('CLUSTER') || this.isKw('DISTRIBUTE')) throw this.notSupported(`${this.cur.upper} BY`);
+    let orderBy = this.acceptKw('ORDER', 'BY') ? this.sortItems() : [];
+    // One process: DISTRIBUTE BY does not change results, SORT BY sorts, CLUSTER BY = DISTRIBUTE BY + SORT BY.
+    if (this.acceptKw('CLUSTER', 'BY')) {
+      const keys = [this.expression()];
+      while (this.acceptOp(',')) keys.push(this.expression());
+      orderBy = keys.map((e) => E.sort(e, true, true));
+    } else {
+      if (this.acceptKw('DISTRIBUTE', 'BY')) {
+        this.expression();
+        while (this.acceptOp(',')) this.expression();
+      }
+      if (orderBy.length === 0 && this.acceptKw('SORT', 'BY')) orderBy = this.sortItems();
+    }
     let limit: Expr | undefined;
     let offset: Expr | undefined;
     for (;;) {

@@ -340,7 +340,10 @@ export class Translator {
     let p = this.#literalRelation(rows, names);
     if (!p) {
       const projections = rows.map((r) => plan('Project', { input: this.#oneRow(), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
-      p = projections.reduce((a, b) => plan('SetOperation', { op: 'union', all: true, left: a, right: b }));
+      // a balanced UNION ALL tree keeps the plan shallow for long VALUES lists (order is preserved)
+      const union = (parts: readonly LogicalPlan[]): LogicalPlan =>
+        parts.length === 1 ? parts[0]! : plan('SetOperation', { op: 'union', all: true, left: union(parts.slice(0, parts.length >> 1)), right: union(parts.slice(parts.length >> 1)) });
+      p = union(projections);
     }
     return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
   }

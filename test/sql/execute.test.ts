@@ -170,12 +170,16 @@ forEachBackend('spark.sql commands', (session) => {
       ['amount', 'decimal(10,2)'],
       ['note', 'string'],
     ]);
+    sql('TRUNCATE TABLE big');
+    expect(sql('SELECT * FROM big').count()).toBe(0);
+    expect(sql('EXPLAIN SELECT * FROM big').columns).toEqual(['plan']);
     sql('DROP TABLE big');
     sql('DROP TABLE IF EXISTS big');
     expect(() => sql('DROP TABLE big')).toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
     expect(() => sql('CREATE TABLE orders (x INT)')).toThrow(/TABLE_OR_VIEW_ALREADY_EXISTS/);
     sql('CREATE TABLE IF NOT EXISTS orders (x INT)');
     expect(() => sql('INSERT INTO orders VALUES (1, 2)')).toThrow(/INSERT_COLUMN_ARITY_MISMATCH/);
+    expect(() => sql('ALTER TABLE orders ADD COLUMNS (x INT)')).toThrow(NotImplementedException);
   });
 
   it('manages temporary views and settings', () => {
