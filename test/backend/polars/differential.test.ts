@@ -336,3 +336,41 @@ describe('polars vs memory: decimals and nested values', () => {
     same(project(R, [alias(call('get_field', [col(R, 0)], { options: { field: 'b', index: 1 } }), 'b'), alias(call('size', [col(R, 1)]), 'n')]));
   });
 });
+
+describe('polars vs memory: sort directions on every orderable type', () => {
+  // Deterministic pseudo-random rows with nulls, NaN, ±0 and ties.
+  let seed = 12345;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const rows: unknown[][] = [];
+  for (let i = 0; i < 300; i++) {
+    rows.push([
+      pick([null, -3, 0, 2, 2147483647, -2147483648]),
+      pick([null, NaN, -0, 0, 1.5, -Infinity, Infinity, -2.5]),
+      pick([null, '', 'a', 'B', 'é', 'ab']),
+      pick([null, true, false]),
+      pick([null, -1, 0, 19000]),
+      pick([null, -1, 0, 1700000000000000]),
+      pick([null, 9007199254740991, -9007199254740991, 0, 7]),
+      i,
+    ]);
+  }
+  const S = relation(schema(['i', INT], ['d', DOUBLE], ['s', STRING], ['b', BOOLEAN], ['dt', DATE], ['ts', TIMESTAMP], ['l', LONG], ['row', INT]), rows);
+  const cols = [0, 1, 2, 3, 4, 5, 6].map((i) => col(S, i));
+  it.each([
+    ['asc/desc pairs', [0, 1]],
+    ['string then double', [2, 1]],
+    ['bool, date, ts', [3, 4, 5]],
+    ['long, int', [6, 0]],
+  ] as const)('%s', (_n, idx) => {
+    for (let mask = 0; mask < 1 << (idx.length * 2); mask++) {
+      const orders = idx.map((c, k) => {
+        const ascending = ((mask >> (2 * k)) & 1) === 0;
+        const nullsFirst = ((mask >> (2 * k + 1)) & 1) === 0;
+        return ascending ? asc(cols[c]!, nullsFirst) : desc(cols[c]!, nullsFirst);
+      });
+      same(sort(S, orders));
+      same(window(S, [alias(windowExpr(call('row_number', []), { partitionBy: [cols[3]!], orderBy: orders }), 'rn')]));
+    }
+  });
+});

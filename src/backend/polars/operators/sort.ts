@@ -3,20 +3,38 @@
  * float order already puts NaN last ascending), -0.0 equal to 0.0.
  *
  * The binding's `sortByExprs` takes one `descending` and one `nullsLast` flag
- * for all keys. When the keys agree on both, they are used directly (the
- * common case, and the fastest). Otherwise every key becomes two ascending
- * keys: a null flag (placing nulls) and the value, replaced by its dense
- * descending rank when the key sorts descending.
+ * for all keys. The first key sets both; a key sorting the other way is
+ * replaced by an order-reversing image (`not` for booleans, bitwise `~x` for
+ * integers and dates, `-x` after a NaN flag for floats, a dense descending
+ * rank otherwise), and a key whose nulls go to the other end gets an is-null
+ * flag key in front of it.
  */
 import type { SortOrder } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
 import type { Sort } from '../../../plan/nodes.js';
-import { ArrayType, BinaryType, DataType, DoubleType, FloatType, MapType, StructType } from '../../../types/data-types.js';
+import {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  DataType,
+  DateType,
+  DoubleType,
+  FloatType,
+  INT,
+  MapType,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+} from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
 import type { ExprTranslator } from '../expression-translator.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
-import { foldNegativeZero } from '../functions/operators.js';
+import { foldNegativeZero, numLit } from '../functions/operators.js';
+import { i64 } from '../nx.js';
+import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
+
+const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
 
 /** A sort key with -0.0 folded into 0.0 (Spark compares them equal). */
 export function sortKey(tr: ExprTranslator, e: SortOrder['child']): NativeExpr {
@@ -28,22 +46,59 @@ export function sortKey(tr: ExprTranslator, e: SortOrder['child']): NativeExpr {
   return isFloat(t) ? foldNegativeZero(x, t) : x;
 }
 
-const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
+/** One resolved sort key: its expression, type, direction and null placement. */
+export interface KeySpec {
+  readonly key: NativeExpr;
+  readonly type: DataType;
+  readonly ascending: boolean;
+  readonly nullsFirst: boolean;
+}
 
-/** Sorts `lf` by the orders (expressions over `tr`'s input), stably. */
-export function sortFrame(lf: NativeLazyFrame, orders: readonly SortOrder[], tr: ExprTranslator): NativeLazyFrame {
+/** Keys for one `sortByExprs(keys, descending, nullsLast, maintainOrder)` call. */
+export interface SortPlan {
+  readonly keys: NativeExpr[];
+  readonly descending: boolean;
+  readonly nullsLast: boolean;
+}
+
+/** Order-reversing images of a key (several keys for floats), in the same null positions. */
+function reversed(k: NativeExpr, t: DataType): NativeExpr[] {
+  if (t instanceof BooleanType) return [k.not()];
+  const bits = integralBits(t);
+  if (bits !== undefined) return [k.xor(numLit(-1, t))];
+  if (t instanceof DateType) return [k.cast(PL.Int32, true).xor(numLit(-1, INT))];
+  if (t instanceof TimestampType || t instanceof TimestampNTZType) return [k.cast(PL.Int64, true).xor(i64(-1))];
+  // NaN is the largest double: reversed it must come first, so a flag orders it before -x.
+  if (isFloat(t)) return [k.isNan().not(), k.mul(numLit(-1, t))];
+  return [k.rank('dense', true)];
+}
+
+export function planSort(specs: readonly KeySpec[]): SortPlan {
+  const first = specs[0]!;
+  const descending = !first.ascending;
+  const nullsLast = !first.nullsFirst;
+  const keys: NativeExpr[] = [];
+  for (const s of specs) {
+    if (s.nullsFirst === nullsLast) {
+      // This key's nulls go to the other end: a flag key puts them there.
+      const wantFirst = s.nullsFirst;
+      keys.push(wantFirst === descending ? s.key.isNull() : s.key.isNotNull());
+    }
+    if (s.ascending !== first.ascending) keys.push(...reversed(s.key, s.type));
+    else keys.push(s.key);
+  }
+  return { keys, descending, nullsLast };
+}
+
+/** Sorts `lf` by the orders (expressions over `tr`'s input), stably; `tie` adds a final key. */
+export function sortFrame(lf: NativeLazyFrame, orders: readonly SortOrder[], tr: ExprTranslator, tie?: NativeExpr): NativeLazyFrame {
   if (orders.length === 0) return lf;
-  const keys = orders.map((o) => sortKey(tr, o.child));
-  const first = orders[0]!;
-  const uniform = orders.every((o) => o.ascending === first.ascending && o.nullsFirst === first.nullsFirst);
-  if (uniform) return lf.sortByExprs(keys, !first.ascending, !first.nullsFirst, true);
-  const flat: NativeExpr[] = [];
-  orders.forEach((o, i) => {
-    const k = keys[i]!;
-    flat.push(o.nullsFirst ? k.isNotNull() : k.isNull());
-    flat.push(o.ascending ? k : k.rank('dense', true));
-  });
-  return lf.sortByExprs(flat, false, false, true);
+  const p = planSort(
+    orders.map((o) => ({ key: sortKey(tr, o.child), type: typeOf(o.child), ascending: o.ascending, nullsFirst: o.nullsFirst })),
+  );
+  // The tie-breaker follows the global direction: an ascending row index under `descending` is reversed.
+  const keys = tie ? [...p.keys, p.descending ? tie.cast(PL.Int64, true).xor(i64(-1)) : tie] : p.keys;
+  return lf.sortByExprs(keys, p.descending, p.nullsLast, true);
 }
 
 export function sort(plan: Sort, input: Frame, env: OperatorEnv): NativeLazyFrame {

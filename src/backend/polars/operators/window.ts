@@ -25,7 +25,7 @@ import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { f64, i64, ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
-import { sortKey } from './sort.js';
+import { sortFrame, sortKey } from './sort.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 const WI = '_wi';
@@ -93,24 +93,8 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     const LAST = `_lp${s}`;
     const SZ = `_sz${s}`;
     const PID = `_pid${s}`;
-    if (ordered) {
-      const keys = spec.orderBy.map((o) => sortKey(tr, o.child));
-      lf = sortBy(lf, spec.orderBy.map((o, i) => ({ key: keys[i]!, asc: o.ascending, nullsFirst: o.nullsFirst })), col(WI));
-      // Helper columns: row number, new-peer flag, last-of-peer-group flag, partition size.
-      const rn = over(pl.intRange({ _expr: i64(1) }, { _expr: pl.len().cast(PL.Int64, true).add(i64(1)) }, 1, PL.Int64));
-      let changed: NativeExpr | undefined;
-      for (const k of keys) {
-        const d = differs(k, over(k.shift(i64(1))));
-        changed = changed ? changed.or(d) : d;
-      }
-      lf = lf.withColumns([rn.alias(RN), over(pl.len()).cast(PL.Int64, true).alias(SZ)]);
-      lf = lf.withColumns([col(RN).eq(i64(1)).or(changed!).alias(NP)]);
-      lf = lf.withColumns([
-        over(col(NP).shift(i64(-1))).fillNull(pl.lit(true)).alias(LAST),
-        over(col(NP).cast(PL.Int64, true).cumSum(false)).alias(PID),
-      ]);
-    }
-    // Lowerings may stage intermediate columns (computed first, then read by the final expressions).
+    // Helper columns are computed only when a lowering asks for them.
+    const need = { rn: false, np: false, last: false, size: false, pid: false };
     const staged: NativeExpr[] = [];
     const stage = (e: NativeExpr): NativeExpr => {
       const name = `_st${s}_${staged.length}`;
@@ -121,42 +105,59 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
       env,
       tr,
       over,
-      rn: col(RN),
-      np: col(NP),
-      last: col(LAST),
-      size: col(SZ),
-      peerGroup: [...P, col(PID)],
+      get rn() {
+        need.rn = true;
+        return col(RN);
+      },
+      get np() {
+        need.np = true;
+        return col(NP);
+      },
+      get last() {
+        need.last = true;
+        return col(LAST);
+      },
+      get size() {
+        need.size = true;
+        return col(SZ);
+      },
+      get peerGroup() {
+        need.pid = true;
+        return [...P, col(PID)];
+      },
       stage,
       kind,
       ordered,
     };
     const finals = items.map((it) => lowerWindow(it.w, ctx).alias(colName(it.out)));
+    if (ordered) {
+      if (need.last || need.pid) need.np = true;
+      if (need.np) need.rn = true;
+      const keys = spec.orderBy.map((o) => sortKey(tr, o.child));
+      lf = sortFrame(lf, spec.orderBy, tr, col(WI));
+      const first: NativeExpr[] = [];
+      if (need.rn) first.push(over(pl.intRange({ _expr: i64(1) }, { _expr: pl.len().cast(PL.Int64, true).add(i64(1)) }, 1, PL.Int64)).alias(RN));
+      if (need.size) first.push(over(pl.len()).cast(PL.Int64, true).alias(SZ));
+      if (first.length > 0) lf = lf.withColumns(first);
+      if (need.np) {
+        // A row starts a peer group when it is first in its partition or any order key changes.
+        let changed: NativeExpr | undefined;
+        for (const k of keys) {
+          const d = differs(k, over(k.shift(i64(1))));
+          changed = changed ? changed.or(d) : d;
+        }
+        lf = lf.withColumns([col(RN).eq(i64(1)).or(changed!).alias(NP)]);
+      }
+      const third: NativeExpr[] = [];
+      if (need.last) third.push(over(col(NP).shift(i64(-1))).fillNull(pl.lit(true)).alias(LAST));
+      if (need.pid) third.push(over(col(NP).cast(PL.Int64, true).cumSum(false)).alias(PID));
+      if (third.length > 0) lf = lf.withColumns(third);
+    }
     if (staged.length > 0) lf = lf.withColumns(staged);
     lf = lf.withColumns(finals);
   }
   if (anyOrdered) lf = lf.sortByExprs([col(WI)], false, false, true);
   return lf.select(Array.from({ length: n + plan.windowExprs.length }, (_, i) => col(colName(i))));
-}
-
-interface SortSpec {
-  readonly key: NativeExpr;
-  readonly asc: boolean;
-  readonly nullsFirst: boolean;
-}
-
-/** Stable multi-key sort with the row index as the last tie-breaker. */
-function sortBy(lf: NativeLazyFrame, keys: readonly SortSpec[], tie: NativeExpr): NativeLazyFrame {
-  const first = keys[0]!;
-  if (keys.every((k) => k.asc === first.asc && k.nullsFirst === first.nullsFirst) && first.asc) {
-    return lf.sortByExprs([...keys.map((k) => k.key), tie], false, !first.nullsFirst, true);
-  }
-  const flat: NativeExpr[] = [];
-  for (const k of keys) {
-    flat.push(k.nullsFirst ? k.key.isNotNull() : k.key.isNull());
-    flat.push(k.asc ? k.key : k.key.rank('dense', true));
-  }
-  flat.push(tie);
-  return lf.sortByExprs(flat, false, false, true);
 }
 
 interface WinCtx {
