@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, platform, arch, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WORKLOADS, ENGINES, sameResult } from './workloads.mjs';
 import { VITEST_ENGINES, VITEST_TESTS, writeVitestProject } from './vitest-file.mjs';
 import { evaluateTargets, sizeLabel } from './targets.mjs';
@@ -74,7 +74,7 @@ const MODES = {
     pertest: { warmup: 200, runs: 5, iterations: 200, minTotal: 250, budgetMs: 1_000 },
     collect: { size: 100_000, warmup: 1, runs: 5, budgetMs: 2_000, minRuns: 3 },
     cold: { warmup: 0, runs: 3 },
-    vitest: { warmup: 0, runs: 3 },
+    vitest: { warmup: 0, runs: 1 },
     // Engines that take seconds per query at 1M rows only run the small size in a quick run
     // (the 1M-row targets compare against polars-raw and DuckDB); the memory backend's
     // targets are all outside the table workloads.
@@ -188,9 +188,9 @@ function buildPlan(opts, mode, supported) {
   const workloadOk = (w) => onlyWorkloads.length === 0 || onlyWorkloads.includes(w);
   const sizes = opts.sizes ?? mode.sizes;
   const cells = [];
-  // The small, fixed-cost workloads first, so a quick run that hits its time limit
-  // only loses some of the table workloads.
-  const order = ['pertest', 'collect', 'cold', 'vitest', 'table'];
+  // The small, fixed-cost workloads first; a quick run that hits its time limit loses
+  // the Vitest file and the smaller table sizes first.
+  const order = ['pertest', 'collect', 'cold', 'table', 'vitest'];
   const workloads = Object.entries(WORKLOADS).sort((a, b) => order.indexOf(a[1].kind) - order.indexOf(b[1].kind));
   const tableCells = [];
   for (const [w, spec] of workloads) {
@@ -219,7 +219,8 @@ function buildPlan(opts, mode, supported) {
   // A quick run measures the sizes its targets use (the largest) first; a full run goes
   // up in size, so an engine too slow at one size can be spared the next.
   if (mode.largestFirst) tableCells.sort((a, b) => b.size - a.size);
-  return cells.concat(tableCells);
+  const vitestCells = cells.filter((c) => WORKLOADS[c.workload].kind === 'vitest');
+  return cells.filter((c) => WORKLOADS[c.workload].kind !== 'vitest').concat(tableCells, vitestCells);
 }
 
 /** Why a table cell is not worth running, judging by the same engine and workload at a smaller size. */
@@ -258,38 +259,39 @@ async function runColdCell(cell, mode) {
   return { ...stats(inside), unit: 'ms', wall: stats(wall), importMs: last.importMs, firstQueryMs: last.firstQueryMs, peakRssMB: last.peakRssMB };
 }
 
-/** The built sparkless entry points for the generated Vitest file, or an error message. */
-async function sparklessFiles() {
-  const probe = await runChild(
-    [
-      '--input-type=module',
-      '-e',
-      `import { importSparkless } from ${JSON.stringify(join(BENCH, 'engines', 'sparkless-common.mjs'))};
-       const r = {};
-       for (const [k, sub] of [['main', ''], ['vitest', '/vitest']]) {
-         try { const { via } = await importSparkless(sub); r[k] = via; } catch (e) { r.error = e.message.split('\\n')[0]; break; }
-       }
-       console.log('@@RESULT ' + JSON.stringify(r));`,
-    ],
-    { timeoutMs: 60_000 },
-  );
-  const r = parseResult(probe);
-  if (r.error) return { error: r.error };
-  const resolveVia = (via) => (via.startsWith('dist/') ? join(ROOT, via) : fileURLToPath(import.meta.resolve(via)));
-  try {
-    return { main: resolveVia(r.main), vitest: resolveVia(r.vitest) };
-  } catch (e) {
-    return { error: e.message };
+/**
+ * How the generated Vitest file imports sparkless: by package name when the package's
+ * self-reference resolves (as a user's file would), else by the built file's URL.
+ * Only resolved, never imported: `sparkless/vitest` may only be imported inside Vitest.
+ */
+function sparklessSpecifiers() {
+  const out = {};
+  for (const [key, sub] of [['main', ''], ['vitest', '/vitest']]) {
+    const name = `sparkless${sub}`;
+    let file;
+    try {
+      file = fileURLToPath(import.meta.resolve(name));
+      if (existsSync(file)) {
+        out[key] = name;
+        continue;
+      }
+    } catch {
+      // no self-reference (no "exports" map yet): the built file itself
+    }
+    file = join(ROOT, 'dist', `${sub ? sub.slice(1) : 'index'}.js`);
+    if (!existsSync(file)) return { error: `${name} not found: no dist/${file.split('/dist/')[1]} (run \`npm run build\`)` };
+    out[key] = pathToFileURL(file).href;
   }
+  return out;
 }
 
-async function runVitestCell(cell, mode, filesPromise) {
-  let files = {};
+async function runVitestCell(cell, mode) {
+  let specs = {};
   if (VITEST_ENGINES[cell.engine]) {
-    files = await filesPromise;
-    if (files.error) return { error: files.error };
+    specs = sparklessSpecifiers();
+    if (specs.error) return { error: specs.error };
   }
-  const dir = writeVitestProject(TMP, cell.engine, files);
+  const dir = writeVitestProject(TMP, cell.engine, specs);
   const bin = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
   const wall = [];
   for (let i = 0; i < cell.warmup + cell.runs; i++) {
@@ -425,7 +427,6 @@ async function main() {
   if (stale) console.error('note: dist/ is older than src/: run `npm run build` first, or the sparkless figures are of old code');
 
   mkdirSync(TMP, { recursive: true });
-  let filesPromise;
   const loadFailures = new Map(); // engine → error, once the engine itself failed to load
   const cells = [];
   for (const [i, cell] of plan.entries()) {
@@ -440,7 +441,7 @@ async function main() {
     else {
       const kind = WORKLOADS[cell.workload].kind;
       if (kind === 'cold') r = await runColdCell(cell, mode);
-      else if (kind === 'vitest') r = await runVitestCell(cell, mode, (filesPromise ??= sparklessFiles()));
+      else if (kind === 'vitest') r = await runVitestCell(cell, mode);
       else r = await runWorkerCell(cell, mode);
       if (r.error && r.phase === 'load') loadFailures.set(cell.engine, r.error);
     }

@@ -2,7 +2,6 @@
 // scratch folder under bench/.tmp, to be run with `vitest run`.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { SMALL_ROWS, SMALL_SCHEMA } from './data.mjs';
 
 export const VITEST_TESTS = 1000;
@@ -15,8 +14,8 @@ export const VITEST_ENGINES = {
 };
 
 function testBody(i) {
-  return `test('pipeline ${i}', (ctx) => {
-  const rows = pipeline(ctx);
+  return `test('pipeline ${i}', () => {
+  const rows = pipeline();
   expect(rows).toHaveLength(3);
 });
 `;
@@ -37,28 +36,16 @@ function pipeline() {
 }
 `;
 
-/**
- * `useSparkSession` comes from the toolkit issue. Until its shape is settled the file
- * accepts the likely ones: a Vitest `test` extended with a `spark` fixture, a getter
- * function, an object with a `spark` property, or the session itself.
- */
-function sparklessHeader(mainFile, vitestFile, backendType) {
-  return `import { test as baseTest, expect } from 'vitest';
-import { functions as F } from ${JSON.stringify(pathToFileURL(mainFile).href)};
-import { useSparkSession } from ${JSON.stringify(pathToFileURL(vitestFile).href)};
+/** As docs/testing.md shows: `useSparkSession(options)` returns the running test's session accessor. */
+function sparklessHeader(specs, backendType) {
+  return `import { test, expect } from 'vitest';
+import { functions as F } from ${JSON.stringify(specs.main)};
+import { useSparkSession } from ${JSON.stringify(specs.vitest)};
 const ROWS = ${JSON.stringify(SMALL_ROWS)};
 const SCHEMA = ${JSON.stringify(SMALL_SCHEMA)};
-const handle = useSparkSession({ backendType: ${JSON.stringify(backendType)} });
-const isTestApi = typeof handle === 'function' && typeof handle.extend === 'function';
-const test = isTestApi ? handle : baseTest;
-function sessionOf(ctx) {
-  if (isTestApi) return ctx.spark;
-  if (typeof handle === 'function') return handle();
-  if (handle && typeof handle === 'object' && 'spark' in handle) return handle.spark;
-  return handle;
-}
-function pipeline(ctx) {
-  return sessionOf(ctx)
+const spark = useSparkSession({ backend: ${JSON.stringify(backendType)} });
+function pipeline() {
+  return spark()
     .createDataFrame(ROWS, SCHEMA)
     .filter(F.col('v').gt(10))
     .groupBy('g')
@@ -70,20 +57,22 @@ function pipeline(ctx) {
 }
 
 /**
- * Writes the project for one engine and returns the folder. `files` gives the
- * built sparkless entry points ({ main, vitest }) for the sparkless engines.
+ * Writes the project for one engine and returns the folder. `specs` gives the import
+ * specifiers of sparkless ({ main, vitest }) for the sparkless engines.
  */
-export function writeVitestProject(root, engine, files) {
+export function writeVitestProject(root, engine, specs) {
   const dir = join(root, `vitest-${engine}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const backendType = VITEST_ENGINES[engine];
-  const header = backendType ? sparklessHeader(files.main, files.vitest, backendType) : PLAIN_HEADER;
+  const header = backendType ? sparklessHeader(specs, backendType) : PLAIN_HEADER;
   const tests = Array.from({ length: VITEST_TESTS }, (_, i) => testBody(i + 1)).join('\n');
   writeFileSync(join(dir, 'pipeline.test.mjs'), `${header}\n${tests}`);
+  // dist/ is loaded by Node as is, like an installed package under node_modules,
+  // rather than transformed by Vite as project source.
   writeFileSync(
     join(dir, 'vitest.config.mjs'),
-    `export default { test: { include: ['pipeline.test.mjs'], watch: false, reporters: ['dot'] } };\n`,
+    `export default { test: { include: ['pipeline.test.mjs'], watch: false, reporters: ['dot'], server: { deps: { external: [/\\/dist\\//] } } } };\n`,
   );
   return dir;
 }

@@ -47,6 +47,33 @@ export function makeAdapter(backendType) {
     return { SparkSession, F, Window, via };
   }
 
+  /**
+   * The per-test session the toolkit gives each test (`createTestSession`, what
+   * `useSparkSession` runs around every test), or a plain session where the
+   * toolkit is not built.
+   */
+  async function perTestSessions(SparkSession) {
+    try {
+      const { mod } = await importSparkless('/testing');
+      if (typeof mod.createTestSession === 'function') {
+        return {
+          open: () => mod.createTestSession({ backend: backendType }),
+          session: (h) => h.spark,
+          close: (h) => h.dispose(),
+          note: 'a session per iteration from `createTestSession` (sparkless/testing)',
+        };
+      }
+    } catch {
+      // no toolkit: plain sessions below
+    }
+    return {
+      open: () => newSession(SparkSession),
+      session: (s) => s,
+      close: (s) => s.stop?.(),
+      note: 'a `new SparkSession` per iteration (sparkless/testing not built)',
+    };
+  }
+
   const newSession = (SparkSession) => new SparkSession('bench', { backendType });
 
   /** The per-test pipeline on a given session. */
@@ -75,17 +102,21 @@ export function makeAdapter(backendType) {
   }
 
   const workloads = {
-    pertest: ({ SparkSession, F }) => ({
-      run: () => {
-        const spark = newSession(SparkSession);
-        try {
-          return smallPipeline(spark, F);
-        } finally {
-          spark.stop?.();
-        }
-      },
-      normalize: rowObjects,
-    }),
+    pertest: async ({ SparkSession, F }) => {
+      const sessions = await perTestSessions(SparkSession);
+      return {
+        run: () => {
+          const handle = sessions.open();
+          try {
+            return smallPipeline(sessions.session(handle), F);
+          } finally {
+            sessions.close(handle);
+          }
+        },
+        normalize: rowObjects,
+        note: sessions.note,
+      };
+    },
 
     pertest_shared: ({ SparkSession, F }) => {
       const spark = newSession(SparkSession);
