@@ -10,9 +10,8 @@ import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
 import { addLong, subLong, type Long } from '../runtime/long.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput } from './types.js';
-import { argType, literalArg, resultType } from './util.js';
+import { argType, isNullish, literalArg, resultType } from './util.js';
 
-const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
 type Grouped = (call: Call, input: GroupedInput) => unknown[] | undefined;
 

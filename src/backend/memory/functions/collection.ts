@@ -6,10 +6,9 @@ import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
 import { mapLookup } from './operators.js';
 import type { FunctionImpl, RowFn } from './types.js';
-import { argType, compiled, resultType, scalar, scalarWithNulls, unary } from './util.js';
+import { argType, compiled, isNullish, resultType, scalar, scalarWithNulls, unary } from './util.js';
 
 type Lambda = (...args: unknown[]) => unknown;
-const isNullish = (v: unknown): boolean => v === null || v === undefined;
 const elementType = (call: Call, i = 0): DataType => (argType(call, i) as ArrayType).elementType;
 
 /** Builds a map value, rejecting null and duplicate keys (Spark's default mapKeyDedupPolicy=EXCEPTION). */

@@ -1,9 +1,8 @@
 /** Null handling and conditional functions. */
 import { comparatorFor, equalityFor } from '../runtime/compare.js';
 import type { FunctionImpl, RowFn } from './types.js';
-import { argType, compiled } from './util.js';
+import { argType, compiled, isNullish } from './util.js';
 
-const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
 /** coalesce: the first non-null argument, evaluating lazily left to right. */
 const coalesce = compiled((args) => {

@@ -5,11 +5,10 @@ import { castToString, javaDoubleToString } from '../../../format/value-string.j
 import { divHalfEven, parseDecimal, pow10 } from '../runtime/decimal.js';
 import { allMatches, javaRegex } from '../runtime/regex.js';
 import type { FunctionImpl, RowFn } from './types.js';
-import { argType, charLength, codePoints, compiled, scalar, scalarWithNulls } from './util.js';
+import { argType, charLength, codePoints, compiled, isNullish, scalar, scalarWithNulls } from './util.js';
 import { buildMap } from './collection.js';
 import { operatorImpls } from './operators.js';
 
-const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
 const regexpCount = scalar((a) => {
   let n = 0;

@@ -33,9 +33,8 @@ import { datetimeImpls } from './datetime.js';
 import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, RowFn } from './types.js';
-import { argType, binary, compiled, intWrap, literalArg, numericKind, resultType, scalar, scalarWithNulls, unary } from './util.js';
+import { argType, binary, compiled, intWrap, isNullish, literalArg, numericKind, resultType, scalar, scalarWithNulls, unary } from './util.js';
 
-const isNullish = (v: unknown): boolean => v === null || v === undefined;
 const INT_RANGES: Record<string, [bigint, bigint]> = {
   byte: [-128n, 127n],
   short: [-32768n, 32767n],

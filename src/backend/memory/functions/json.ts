@@ -23,9 +23,8 @@ import { parseLongExact } from '../runtime/long.js';
 import { stringToDate, stringToTimestamp, stringToTimestampNTZ } from '../runtime/datetime-parse.js';
 import { evalJsonPath, isJsonNumber, isJsonObject, jsonText, parseJson, parseJsonPath, quoteJson, type JsonValue } from '../runtime/json.js';
 import type { FunctionImpl, GeneratorImpl, RowFn } from './types.js';
-import { argType, compiled, literalArg, resultType, scalar } from './util.js';
+import { argType, compiled, isNullish, literalArg, resultType, scalar } from './util.js';
 
-const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
 /** A JSON value as Spark returns it from get_json_object/json_tuple: strings raw, others as JSON text. */
 const asText = (v: JsonValue): string | null => (v === null ? null : typeof v === 'string' ? v : jsonText(v));

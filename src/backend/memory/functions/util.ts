@@ -11,7 +11,7 @@ import {
   LongType,
   ShortType,
 } from '../../../types/data-types.js';
-import type { AggregateImpl, GeneratorImpl, RowFn, ScalarImpl, WindowImpl } from './types.js';
+import type { RowFn, ScalarImpl } from './types.js';
 import type { ExecContext } from '../context.js';
 
 /** Resolved type of argument `i` of the call. */
@@ -89,8 +89,6 @@ export function compiled(compile: (args: readonly RowFn[], call: Call, ctx: Exec
   return { kind: 'scalar', compile };
 }
 
-export type { AggregateImpl, GeneratorImpl, WindowImpl };
-
 /** Code points of a string (only splits when surrogates are present). */
 export function codePoints(s: string): string[] {
   return hasSurrogates(s) ? Array.from(s) : s.split('');
@@ -106,6 +104,3 @@ export function charLength(s: string): number {
   for (const _ of s) n++;
   return n;
 }
-
-/** Normalizes a JS number result for a double column (no -0 surprises kept: Spark keeps -0.0). */
-export const asDouble = (x: number): number => x;
