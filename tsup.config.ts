@@ -15,6 +15,8 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   dts: true,
+  // import.meta.url (used to load the native Polars binding) needs a shim in the CommonJS build.
+  shims: true,
   sourcemap: true,
   clean: true,
   target: 'node20',
