@@ -740,7 +740,7 @@ export class SqlParser {
         return { kind: 'subquery', query, ...(alias ? { alias } : {}) };
       }
       this.pos++;
-      const inner = this.fromClauseInParens();
+      const inner = this.fromClause();
       this.expectOp(')');
       const alias = this.tableAlias();
       if (alias) throw this.notSupported('aliases of parenthesized joins');
@@ -752,7 +752,6 @@ export class SqlParser {
       return { kind: 'values', rows, ...(alias ? { alias } : {}) };
     }
     if (this.isKw('LATERAL')) throw this.notSupported('LATERAL subqueries');
-    const nameTok = this.cur;
     const parts = this.multipartIdentifier();
     if (this.isOp('(')) {
       // table-valued function
@@ -768,13 +767,8 @@ export class SqlParser {
     }
     if (this.isKw('TABLESAMPLE')) throw this.notSupported('TABLESAMPLE');
     if (this.isKw('TIMESTAMP') || this.isKw('VERSION')) throw this.notSupported('time travel');
-    void nameTok;
     const alias = this.tableAlias();
     return { kind: 'table', parts, ...(alias ? { alias } : {}) };
-  }
-
-  private fromClauseInParens(): RelationAst {
-    return this.fromClause();
   }
 
   /** `[AS] name [(c1, c2)]`, or nothing. */
@@ -1237,7 +1231,7 @@ export class SqlParser {
   }
 
   private parenthesized(): Expr {
-    const open = this.expectOp('(');
+    this.expectOp('(');
     if (this.looksLikeQuery()) {
       const query = this.query();
       this.expectOp(')');
@@ -1259,7 +1253,6 @@ export class SqlParser {
         k += 2;
       }
     }
-    void open;
     const first = this.expression();
     if (this.acceptOp(')')) return first;
     // `(a, b)` / `(0 AS sum, 0 AS n)`: a struct, named `named_struct(a, a, b, b)` as Spark names it
@@ -1497,7 +1490,6 @@ export class SqlParser {
 
   /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
   private functionCall(): Expr {
-    const nameTok = this.cur;
     const name = this.identifier();
     this.expectOp('(');
     let distinct = false;
@@ -1534,7 +1526,6 @@ export class SqlParser {
     }
     if (this.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
     else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
-    void nameTok;
     const call = sqlFunctionCall(name, args, {
       ...(distinct ? { distinct } : {}),
       ...(star ? { star } : {}),

@@ -19,7 +19,7 @@
  */
 import { AnalysisException, ExecutionException, NotImplementedException } from '../errors/index.js';
 import { makeBatch, type Batch } from '../data/batch.js';
-import { E, exists, type Expr, type SortOrder, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
+import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
@@ -864,7 +864,7 @@ export class Translator {
     // that key, so a null marker means the key was aggregated away (reading it needs no grouping id).
     const nM = sets ? nG : 0;
     const aggBase = nG + nM;
-    const keyNames = keys.map((k) => lastPart(prettySqlSafe(k)));
+    const keyNames = keys.map((k) => lastPart(safeSql(k)));
 
     const groupingBit = (arg: Expr): number => {
       const i = keyKeys.indexOf(exprKey(arg));
@@ -1045,8 +1045,3 @@ function safeSql(e: Expr): string {
   }
 }
 
-function prettySqlSafe(e: Expr): string {
-  return safeSql(e);
-}
-
-export type { WindowExpr };
