@@ -160,7 +160,8 @@ export function renderRowTable(header: readonly string[], lines: readonly TableL
 export function formatPercent(part: number, whole: number): string {
   if (whole === 0 || part === 0) return '0%';
   const pct = (part / whole) * 100;
-  if (pct >= 100) return '100%';
+  if (part >= whole) return '100%';
+  if (pct > 99.9) return '>99.9%';
   if (pct >= 0.1) return `${Math.round(pct * 10) / 10}%`;
   if (pct >= 0.01) return `${Math.round(pct * 100) / 100}%`;
   return '<0.01%';

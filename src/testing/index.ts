@@ -36,6 +36,7 @@ export { formatCell, renderRowTable, renderSchemaDiff, type SideLabels } from '.
 export {
   dataFrameMatchers,
   dataFrameEqualityTester,
+  diffRowsOf,
   toEqualDataFrame,
   toEqualSchema,
   toHaveColumns,

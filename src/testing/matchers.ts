@@ -11,7 +11,7 @@ import { canonEqual, canonicalize, canonKey, type Canon } from './canonical.js';
 import { painterFor, painterFromFormatters, type Painter } from './colors.js';
 import { cellText, formatCell, plural, renderRowTable, type TableLine } from './diff-render.js';
 import { compareDataFrames, compareSchemas, type SchemaInput } from './equality.js';
-import { usageError } from './errors.js';
+import { DataFrameMismatchError, usageError, type DiffRow } from './errors.js';
 import { describeInput, frameOfDataFrame, type Frame, type FrameInput } from './frames.js';
 import { resolveOptions, type DataFrameEqualOptions, type SchemaEqualOptions } from './options.js';
 
@@ -31,6 +31,10 @@ export interface MatcherContextLike {
 export interface MatcherResult {
   readonly pass: boolean;
   readonly message: () => string;
+  /** With `includeDiffRows`: Jest exposes it as `error.matcherResult.diffRows`. */
+  readonly diffRows?: readonly DiffRow[];
+  /** With `includeDiffRows`: Vitest exposes it on the assertion error's context. */
+  readonly meta?: { readonly diffRows: readonly DiffRow[] };
 }
 
 export interface HaveColumnsOptions {
@@ -83,6 +87,7 @@ export function toEqualDataFrame(this: MatcherContextLike | undefined, received:
   const c = compareDataFrames(received as FrameInput, expected as FrameInput, opts, { painter: p });
   const head = hint('toEqualDataFrame', isNot, p);
   return {
+    ...(c.diffRows ? { diffRows: c.diffRows, meta: { diffRows: c.diffRows } } : {}),
     pass: c.equal,
     message: () =>
       c.equal
@@ -250,6 +255,18 @@ function findMissingRows(frame: Frame, rows: readonly unknown[], o: ReturnType<t
     else missing.push({ index: r, values });
   });
   return missing;
+}
+
+/**
+ * The mismatched row pairs (`includeDiffRows: true`) carried by an error from
+ * `assertDataFrameEqual`, or by the assertion error of a failed
+ * `toEqualDataFrame` in Jest (`matcherResult`) or Vitest (error context).
+ */
+export function diffRowsOf(err: unknown): readonly DiffRow[] | undefined {
+  if (DataFrameMismatchError.isDataFrameMismatchError(err)) return err.diffRows;
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { matcherResult?: { diffRows?: readonly DiffRow[] }; __vitest_error_context__?: { meta?: { diffRows?: readonly DiffRow[] } } };
+  return e.matcherResult?.diffRows ?? e.__vitest_error_context__?.meta?.diffRows;
 }
 
 /**

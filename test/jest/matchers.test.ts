@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { functions as F } from '../../src/index.js';
-import { compareDataFrames, compareSchemas, stripAnsi, useSparkSession } from '../../src/jest/index.js';
+import { compareDataFrames, compareSchemas, diffRowsOf, stripAnsi, useSparkSession } from '../../src/jest/index.js';
 import { mismatchCases } from '../toolkit/fixtures/mismatch-cases.js';
 
 const stored = (name: string): string => readFileSync(join(__dirname, '..', 'toolkit', '__messages__', `${name}.txt`), 'utf8').replace(/\n$/, '');
@@ -47,6 +47,18 @@ describe('DataFrame matchers (Jest)', () => {
     expect(messageOf(() => expect(people()).not.toEqualDataFrame(people(), { color: false }))).toBe(
       'expect(received).not.toEqualDataFrame(expected)\n\nExpected the DataFrames to differ, but they are equal (2 rows, 2 columns).',
     );
+  });
+
+  it('includeDiffRows: the mismatched rows travel on the assertion error', () => {
+    let error: unknown;
+    try {
+      expect(people()).toEqualDataFrame([{ id: 1, name: 'Alice' }, { id: 2, name: 'Bobby' }], { includeDiffRows: true });
+    } catch (err) {
+      error = err;
+    }
+    expect(diffRowsOf(error)).toEqual([
+      { actual: { id: 2, name: 'Bob' }, expected: { id: 2, name: 'Bobby' }, actualIndex: 1, expectedIndex: 1, columns: ['name'] },
+    ]);
   });
 
   it('is synchronous and fails loudly on a forgotten await', () => {
