@@ -7,22 +7,38 @@ import { createExecContext, defaultTimeZone } from './context.js';
 import { executePlan } from './executor.js';
 
 export interface MemoryMaterializerOptions {
-  /** Session time zone (IANA id or offset); defaults to the process's zone, like Spark's JVM default. */
-  readonly timeZone?: string;
+  /**
+   * Session time zone (IANA id or offset), or a function reading it at each
+   * query (so `spark.conf.set('spark.sql.session.timeZone', ...)` applies).
+   * Defaults to the process's zone, like Spark's JVM default.
+   */
+  readonly timeZone?: string | (() => string);
+  /** Fixed "now" (µs) for current_timestamp()/current_date(), for reproducible tests. */
+  readonly now?: number;
 }
 
 export class MemoryMaterializer implements DataMaterializer {
   readonly backendType = 'memory';
-  /** Session time zone used by the next `materialize` calls (may be changed by the session). */
-  timeZone: string;
+  #timeZone: string | (() => string);
+  readonly #now: number | undefined;
 
   constructor(options: MemoryMaterializerOptions = {}) {
-    this.timeZone = options.timeZone ?? defaultTimeZone();
+    this.#timeZone = options.timeZone ?? defaultTimeZone();
+    this.#now = options.now;
+  }
+
+  /** Session time zone used by the next `materialize` calls. */
+  get timeZone(): string {
+    return typeof this.#timeZone === 'function' ? this.#timeZone() : this.#timeZone;
+  }
+
+  set timeZone(tz: string) {
+    this.#timeZone = tz;
   }
 
   /** Executes a resolved plan; `current_timestamp()` is fixed once per call. */
   materialize(plan: LogicalPlan): Batch {
-    return executePlan(plan, createExecContext({ timeZone: this.timeZone }));
+    return executePlan(plan, createExecContext({ timeZone: this.timeZone, ...(this.#now !== undefined ? { now: this.#now } : {}) }));
   }
 
   /** One line per node, indented by depth: what the interpreter will run. */
