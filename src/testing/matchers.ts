@@ -13,7 +13,7 @@ import { cellText, formatCell, plural, renderRowTable, type TableLine } from './
 import { compareDataFrames, compareSchemas, type SchemaInput } from './equality.js';
 import { DataFrameMismatchError, usageError, type DiffRow } from './errors.js';
 import { describeInput, frameOfDataFrame, type Frame, type FrameInput } from './frames.js';
-import { resolveOptions, type DataFrameEqualOptions, type SchemaEqualOptions } from './options.js';
+import { checkOptionKeys, resolveOptions, type DataFrameEqualOptions, type SchemaEqualOptions } from './options.js';
 
 type Formatter = (s: string) => string;
 
@@ -116,6 +116,7 @@ export function toHaveColumns(this: MatcherContextLike | undefined, received: un
     throw usageError('TESTING_INVALID_INPUT', 'toHaveColumns expects an array of column names.');
   }
   const opts = optionsObject(options);
+  checkOptionKeys(opts, ['ignoreOrder', 'subset'], 'toHaveColumns');
   const p = painterOf(this, undefined);
   const isNot = Boolean(this?.isNot);
   const actual = (received as DataFrame).columns;
@@ -165,6 +166,7 @@ export function toContainRows(this: MatcherContextLike | undefined, received: un
   requireDataFrame('toContainRows', received);
   if (!Array.isArray(rows)) throw usageError('TESTING_INVALID_INPUT', 'toContainRows expects an array of rows (objects, arrays or Rows).');
   const opts = optionsObject(options);
+  checkOptionKeys(opts, ['rtol', 'atol', 'nanEquality', 'ignoreCase', 'maxErrors', 'color'], 'toContainRows');
   const resolved = resolveOptions(opts);
   const p = painterOf(this, opts.color);
   const isNot = Boolean(this?.isNot);

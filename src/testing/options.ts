@@ -122,7 +122,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   underlineCells: 'differing cells are always marked',
 };
 
-function checkKeys(options: object, allowed: readonly string[], what: string): void {
+/** Throws for a key of `options` not in `allowed`, with a hint at the closest name. */
+export function checkOptionKeys(options: object, allowed: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {
     if (allowed.includes(key)) continue;
     const synonym = SYNONYMS[key];
@@ -158,7 +159,7 @@ export function resolveOptions(options: DataFrameEqualOptions = {}): ResolvedOpt
   if (typeof options !== 'object' || options === null) {
     throw usageError('TESTING_INVALID_OPTION', `Comparison options must be an object, got ${options === null ? 'null' : typeof options}.`);
   }
-  checkKeys(options, ALL_KEYS, 'comparison');
+  checkOptionKeys(options, ALL_KEYS, 'comparison');
   const o = options as Record<string, unknown>;
   const out: Record<string, unknown> = { ...DEFAULT_OPTIONS };
   for (const key of BOOLEAN_KEYS) out[key] = bool(o[key], key, DEFAULT_OPTIONS[key]);
@@ -186,6 +187,6 @@ export function resolveSchemaOptions(options: SchemaEqualOptions = {}): Resolved
   if (typeof options !== 'object' || options === null) {
     throw usageError('TESTING_INVALID_OPTION', `Schema comparison options must be an object.`);
   }
-  checkKeys(options, SCHEMA_KEYS, 'schema comparison');
+  checkOptionKeys(options, SCHEMA_KEYS, 'schema comparison');
   return resolveOptions(options);
 }
