@@ -145,7 +145,7 @@ function methodSection(report) {
   const cfg = report.config;
   const bands = { small: 'up to 200k rows', large: 'up to 2M', huge: 'above' };
   const t = Object.entries(cfg.table)
-    .map(([band, s]) => `${bands[band]}: ${s.warmup} warm-up + ${s.runs} timed runs (at least ${s.minRuns} when a run is slower than ${fmt(s.budgetMs / s.runs / 1000)} s)`)
+    .map(([band, s]) => `${bands[band]}: ${s.warmup} warm-up + ${s.runs} timed runs (fewer, but at least ${s.minRuns}, once the runs pass ${fmt(s.budgetMs / 1000)} s)`)
     .join('; ');
   const caps = Object.entries(cfg.maxRows ?? {})
     .map(([e, n]) => (n === 0 ? `${e} does not run the table workloads` : `${e} is not run above ${sizeLabel(n)} rows`))

@@ -92,7 +92,7 @@ const MODES = {
       large: { warmup: 2, runs: 7, budgetMs: 60_000, minRuns: 5 },
       huge: { warmup: 1, runs: 5, budgetMs: 120_000, minRuns: 5 },
     },
-    pertest: { warmup: 500, runs: 7, iterations: 1000, minTotal: 1000, budgetMs: 20_000 },
+    pertest: { warmup: 500, runs: 7, iterations: 1000, minTotal: 1000, budgetMs: 10_000 },
     collect: { size: 100_000, warmup: 3, runs: 9, budgetMs: 30_000, minRuns: 5 },
     cold: { warmup: 1, runs: 7 },
     vitest: { warmup: 1, runs: 5 },

@@ -4,8 +4,8 @@
 //   node --expose-gc bench/worker.mjs <engine> <workload> <size> '<options json>'
 //
 // Options: { runs, warmup, budgetMs, minRuns } and, per-test, { iterations, minTotal }.
-// Table and collect workloads: `warmup` untimed runs, then `runs` timed runs; when the
-// first run shows that would overrun `budgetMs`, fewer (never under `minRuns`).
+// Table and collect workloads: `warmup` untimed runs, then `runs` timed runs; fewer
+// when the next one would overrun `budgetMs` (never under `minRuns`).
 // Per-test workload: up to `warmup` untimed iterations (at most ~1 s of them), then
 // `runs` timed runs of up to `iterations` iterations each, figures in µs per iteration;
 // an engine too slow for that within `budgetMs` gets fewer iterations per run, but
@@ -120,17 +120,23 @@ async function main() {
       samples.push((ms(t0, now()) * 1000) / iterations);
     }
   } else {
-    const affordable = Math.floor(budgetMs / Math.max(firstMs, 0.001));
-    const extraWarmups = affordable >= warmup - 1 + runs ? warmup - 1 : 0;
-    runs = Math.max(opts.minRuns ?? runs, Math.min(runs, affordable));
+    // The first call often pays one-off costs (caches, lazy loading), so it only decides
+    // whether the further warm-ups fit; the timed runs stop early once they have used
+    // the budget and number at least `minRuns`.
+    const extraWarmups = firstMs * (warmup - 1) <= budgetMs / 4 ? warmup - 1 : 0;
     for (let i = 0; i < extraWarmups; i++) isAsync ? await once() : once();
+    const minRuns = Math.min(runs, opts.minRuns ?? runs);
     samples = [];
+    let spent = 0;
     for (let r = 0; r < runs; r++) {
       gc();
       const t0 = now();
       last = isAsync ? await run() : run();
       samples.push(ms(t0, now()));
+      spent += samples[r];
+      if (samples.length >= minRuns && spent + samples[r] > budgetMs) break;
     }
+    runs = samples.length;
   }
   const runRssMB = sampler.stop();
   const rows = plainRows(await normalize(last));
