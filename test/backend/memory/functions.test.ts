@@ -141,7 +141,11 @@ describe('datetime', () => {
   it('to_date / to_timestamp with and without patterns', () => {
     expect(evalOne(call('to_date', [lit('2024-03-05')]))).toBe(day(2024, 3, 5));
     expect(evalOne(call('to_date', [lit('05/03/2024'), lit('dd/MM/yyyy')]))).toBe(day(2024, 3, 5));
-    expect(evalOne(call('to_date', [lit('5/3/2024'), lit('dd/MM/yyyy')]))).toBeNull();
+    // Only Spark 2's lenient parser accepts it: Spark 3 raises (timeParserPolicy=EXCEPTION).
+    expect(() => evalOne(call('to_date', [lit('5/3/2024'), lit('dd/MM/yyyy')]))).toThrow(/INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER/);
+    expect(() => evalOne(call('to_timestamp', [lit('2024-03-05 10:00'), lit('yyyy-MM-dd')]))).toThrow(/Fail to parse '2024-03-05 10:00' in the new parser/);
+    expect(evalOne(call('to_date', [lit('abc'), lit('dd/MM/yyyy')]))).toBeNull();
+    expect(evalOne(call('to_date', [lit('2024-03'), lit('yyyy-MM-dd')]))).toBeNull();
     expect(evalOne(call('to_date', [lit('20240305'), lit('yyyyMMdd')]))).toBe(day(2024, 3, 5));
     expect(evalOne(call('to_timestamp', [lit('2024-03-05 10:11:12')]))).toBe(ts('2024-03-05T10:11:12Z'));
     expect(evalOne(call('to_timestamp', [lit('2024-03-05 10:11:12.5'), lit('yyyy-MM-dd HH:mm:ss.SSS')]))).toBe(ts('2024-03-05T10:11:12.5Z'));

@@ -21,7 +21,8 @@ import {
   type Zone,
 } from '../runtime/datetime.js';
 import { zoneFromText } from '../runtime/datetime-parse.js';
-import { formatDateTime, parseDateTime } from '../runtime/datetime-format.js';
+import { formatDateTime, legacyParses, parseDateTime } from '../runtime/datetime-format.js';
+import { ExecutionException } from '../../../errors/index.js';
 import { floorDiv, floorDivLong, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, literalArg, scalar, unary } from './util.js';
@@ -34,11 +35,30 @@ export function formatInstant(micros: number, pattern: string, zone: Zone): stri
   return formatDateTime(pattern, { local: micros + offset * MICROS_PER_SECOND, utc: micros, offsetSeconds: offset, zone });
 }
 
-/** Parses text with a pattern into a UTC instant (zone from the text, else the session's). */
+/**
+ * Parses text with a pattern into a UTC instant (zone from the text, else the
+ * session's); undefined when it does not parse. Text that only Spark 2's
+ * lenient parser accepts raises Spark 3's INCONSISTENT_BEHAVIOR_CROSS_VERSION
+ * error (spark.sql.legacy.timeParserPolicy=EXCEPTION, the default).
+ */
 export function parseInstant(text: string, pattern: string, zone: Zone): number | undefined {
   const p = parseDateTime(text, pattern);
-  if (!p) return undefined;
+  if (!p) {
+    if (legacyParses(text, pattern)) throw upgradeError(text);
+    return undefined;
+  }
   return fromLocalMicros(p.local, p.zone ?? zone);
+}
+
+function upgradeError(text: string): ExecutionException {
+  return new ExecutionException(
+    `You may get a different result due to the upgrading to Spark >= 3.0:\nFail to parse '${text}' in the new parser.\n` +
+      'You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0, or set to "CORRECTED" and treat it as an invalid datetime string.',
+    {
+      errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER',
+      messageParameters: { datetime: `'${text}'`, config: '"spark.sql.legacy.timeParserPolicy"' },
+    },
+  );
 }
 
 /** Evaluates `f(value, format)` where the format is optional and usually a literal. */

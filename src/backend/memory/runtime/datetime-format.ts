@@ -524,3 +524,69 @@ export function parseDateTime(text: string, pattern: string): ParsedDateTime | u
   const local = days * MICROS_PER_DAY + ((hour * 60 + minute) * 60 + second) * MICROS_PER_SECOND + micros;
   return st.zone ? { local, zone: st.zone } : { local };
 }
+
+// ---------------------------------------------------------------------------
+// Legacy (Spark 2.x) parsing check
+
+/**
+ * Whether java.text.SimpleDateFormat in lenient mode (Spark 2.x's parser)
+ * would accept `text`: numeric fields take any number of digits (the
+ * pattern's width only when another numeric field follows directly),
+ * out-of-range values roll over, and trailing text is ignored. Spark 3 raises
+ * INCONSISTENT_BEHAVIOR_CROSS_VERSION when its own parser rejects text that
+ * this one accepts.
+ */
+export function legacyParses(text: string, pattern: string): boolean {
+  let tokens: readonly Token[];
+  try {
+    tokens = tokenize(pattern);
+  } catch {
+    return false;
+  }
+  const flat: Token[] = [];
+  const flatten = (ts: readonly Token[]): void => {
+    for (const t of ts) {
+      if (t.kind === 'optional') flatten(t.tokens);
+      else flat.push(t);
+    }
+  };
+  flatten(tokens);
+  let pos = 0;
+  for (let k = 0; k < flat.length; k++) {
+    const t = flat[k]!;
+    if (t.kind === 'literal') {
+      if (!text.startsWith(t.text, pos)) return false;
+      pos += t.text.length;
+      continue;
+    }
+    if (t.kind !== 'field') continue;
+    const rest = text.slice(pos);
+    const { letter, count } = t;
+    if (((letter === 'M' || letter === 'L') && count >= 3) || letter === 'E' || letter === 'a' || letter === 'G') {
+      const words =
+        letter === 'E'
+          ? [...DAYS, ...DAYS.map((d) => d.slice(0, 3))]
+          : letter === 'a'
+            ? ['AM', 'PM']
+            : letter === 'G'
+              ? ['AD', 'BC']
+              : [...MONTHS, ...MONTHS.map((m) => m.slice(0, 3))];
+      const hit = words.filter((w) => rest.toLowerCase().startsWith(w.toLowerCase())).sort((a, b) => b.length - a.length)[0];
+      if (!hit) return false;
+      pos += hit.length;
+      continue;
+    }
+    if ('zZXxOV'.includes(letter)) {
+      const m = /^(?:[+-]\d{1,2}(?::?\d{2})?|Z|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|UTC|[A-Za-z]+(?:\/[A-Za-z_]+)*)/.exec(rest);
+      if (!m) return false;
+      pos += m[0].length;
+      continue;
+    }
+    const next = flat[k + 1];
+    const abutting = next !== undefined && next.kind === 'field' && isNumericField(next);
+    const m = /^[+-]?\d+/.exec(rest);
+    if (!m) return false;
+    pos += abutting ? Math.min(count, m[0].length) : m[0].length;
+  }
+  return true;
+}
