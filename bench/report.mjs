@@ -64,11 +64,14 @@ function perTestSection(report) {
   for (const w of ['pertest', 'pertest_shared']) {
     const cells = withRatios(report.cells.filter((c) => c.workload === w)).sort(byEngineOrder);
     if (!cells.length) continue;
-    lines.push(`**\`${w}\`**: ${WORKLOADS[w].what} µs per iteration; each run is ${cells[0].iterations ?? 1000} iterations.`, '');
-    lines.push(header(['engine', 'median µs', 'min µs', 'max µs', '× fastest', 'peak RSS MB', 'notes']));
-    for (const c of cells) lines.push(row([c.engine, ...figureCells(c), rss(c), notesFor(report, c)]));
+    lines.push(`**\`${w}\`**: ${WORKLOADS[w].what} µs per iteration.`, '');
+    lines.push(header(['engine', 'median µs', 'min µs', 'max µs', '× fastest', 'iterations', 'peak RSS MB', 'notes']));
+    for (const c of cells) {
+      const iters = typeof c.median === 'number' && c.iterations ? `${c.runs} × ${c.iterations}` : '';
+      lines.push(row([c.engine, ...figureCells(c), iters, rss(c), notesFor(report, c)]));
+    }
     if (w === 'pertest') {
-      lines.push(row([`PySpark (published)`, `${num(PYSPARK_JOB_MS * 1000, 0)}–${num(300_000, 0)}`, '', '', '', '', `per DataFrame job, plus ${PYSPARK_SESSION_MS / 1000}–10 s to start a local session`]));
+      lines.push(row([`PySpark (published)`, `${num(PYSPARK_JOB_MS * 1000, 0)}–${num(300_000, 0)}`, '', '', '', '', '', `per DataFrame job, plus ${PYSPARK_SESSION_MS / 1000}–10 s to start a local session`]));
     }
     lines.push('');
   }

@@ -12,7 +12,7 @@ export const WORKLOADS = {
     unit: 'µs/iter',
     what:
       '10 rows as JS objects → createDataFrame → filter(v > 10) → groupBy(g).agg(sum(v), avg(v), count(*)) → orderBy(g) → collect to JS objects. ' +
-      'One iteration = the whole pipeline; sparkless also creates and stops its session every iteration.',
+      'One iteration = the whole pipeline; sparkless also opens and disposes of a per-test session every iteration (as `useSparkSession` does around each test).',
   },
   pertest_shared: {
     kind: 'pertest',
