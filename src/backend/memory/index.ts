@@ -10,6 +10,7 @@ export type {
   FunctionImpl,
   FunctionTable,
   GeneratorImpl,
+  GroupedInput,
   RowFn,
   ScalarImpl,
   WindowImpl,
