@@ -11,7 +11,8 @@ import { exprSql } from '../expr/naming.js';
 import { batchRows } from '../data/batch.js';
 import { castToString } from '../format/value-string.js';
 import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
-import { DataType, INT, StructField, StructType } from '../types/data-types.js';
+import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
+import { exprKey } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { mapChildren, nameExpr, nameOf } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
@@ -129,15 +130,6 @@ function assertNoNestedAggregate(call: Call): void {
       { errorClass: 'NESTED_AGGREGATE_FUNCTION' },
     );
   }
-}
-
-/** Structural identity of a resolved expression (types by their text, nullability ignored). */
-function exprKey(e: Expr): string {
-  return JSON.stringify(e, (k, v) => {
-    if (k === 'nullable') return undefined;
-    if (v instanceof DataType) return v.simpleString();
-    return typeof v === 'bigint' ? `${v}n` : v;
-  });
 }
 
 /**

@@ -7,6 +7,7 @@
 import { AnalysisException } from '../errors/index.js';
 import { E, children, typeOf, type Alias, type Call, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
+import { exprKey } from '../expr/key.js';
 import { lookupFunction } from '../functions/registry.js';
 import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { StructField, StructType } from '../types/data-types.js';
@@ -46,11 +47,17 @@ function containsWindow(e: Expr): boolean {
 /** Name of a projected expression: alias, column name, or Spark's pretty SQL. */
 export const nameOf = (e: Expr): string => (e.kind === 'Alias' ? e.name : exprSql(e));
 
+/** As `nameOf`, except that a selected nested field (`'s.f'`) is named after the field, as Spark names it. */
+function selectedName(unresolved: Expr, resolved: Expr): string {
+  if (unresolved.kind === 'ColumnRef' && resolved.kind === 'Call' && resolved.fn === 'get_field') return String(resolved.options?.field);
+  return nameOf(resolved);
+}
+
 export function analyzeProject(p: PlanOfKind<'Project'>, input: Analyzed, ctx: AnalyzerContext): Analyzed {
   const expanded = expandStars(p.exprs, input.attrs, ctx);
   const scope = { attrs: input.attrs, ctx };
   const resolved = expanded.map((e) => resolveExpr(e, scope));
-  const names = resolved.map(nameOf);
+  const names = resolved.map((e, i) => selectedName(expanded[i]!, e));
 
   if (resolved.some(containsAggregate)) {
     // `df.select(sum(x))`: a global aggregate.
@@ -144,7 +151,7 @@ function extractWindows(exprs: readonly Expr[], input: Analyzed, planId: number)
   const n = input.attrs.length;
   const replace = (e: Expr): Expr => {
     if (e.kind === 'WindowExpr') {
-      const key = JSON.stringify(exprSql(e));
+      const key = exprKey(e);
       let idx = keys.get(key);
       if (idx === undefined) {
         idx = windows.length;

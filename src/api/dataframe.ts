@@ -16,7 +16,7 @@
  * ```
  */
 import type { Table as ArrowTable } from 'apache-arrow';
-import { IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
+import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { batchRows, type Batch } from '../data/batch.js';
 import type { Row } from '../data/row.js';
@@ -24,6 +24,7 @@ import { formatSchemaTree } from '../format/print-schema.js';
 import { formatShow } from '../format/show.js';
 import { formatAdaptiveReport } from '../optimizer/adaptive/index.js';
 import { explainPlan } from '../plan/explain.js';
+import { parseExpression } from '../sql/parse.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { LONG, type StructType } from '../types/data-types.js';
@@ -114,8 +115,10 @@ export class DataFrame {
     return this.#derive(plan('Project', { input: this.#plan, exprs }));
   }
 
-  selectExpr(...exprs: string[]): DataFrame {
-    throw new NotImplementedException('DataFrame.selectExpr', `SQL expression strings are not supported yet (got ${JSON.stringify(exprs)})`);
+  /** `selectExpr('a + 1 AS b', 'upper(name)')`: SQL expressions. */
+  selectExpr(...exprs: (string | readonly string[])[]): DataFrame {
+    const texts = exprs.flatMap((e) => (Array.isArray(e) ? e : [e as string]));
+    return this.select(...texts.map((t) => new Column(parseExpression(t))));
   }
 
   /** Adds or replaces (in place) a column. */
@@ -192,7 +195,7 @@ export class DataFrame {
 
   filter(condition: Column | string): DataFrame {
     if (typeof condition === 'string') {
-      throw new NotImplementedException('DataFrame.filter(str)', `SQL expression strings are not supported yet (got ${JSON.stringify(condition)}); pass a Column`);
+      return this.#derive(plan('Filter', { input: this.#plan, condition: parseExpression(condition) }));
     }
     if (!Column.isColumn(condition)) {
       throw new PySparkTypeError(`Argument \`condition\` should be a Column or str, got ${typeName(condition)}.`, {

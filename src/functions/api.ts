@@ -12,8 +12,9 @@
  */
 import { Column, toColumnExpr, toExpr, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
 import { literalExpr } from '../api/literals.js';
-import { NotImplementedException, PySparkTypeError } from '../errors/index.js';
+import { PySparkTypeError } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
+import { parseExpression } from '../sql/parse.js';
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
 const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
@@ -40,9 +41,9 @@ export function lit(value: ColumnOrLiteral): Column {
   return Column.isColumn(value) ? value : new Column(L(value));
 }
 
-/** `expr("a + 1")` needs the SQL expression parser. */
+/** A SQL expression as a Column: `expr("a + 1")`, `expr("CASE WHEN x > 0 THEN 'p' END AS sign")`. */
 export function expr(sqlText: string): Column {
-  throw new NotImplementedException('functions.expr', `SQL expression strings are not supported yet (got ${JSON.stringify(sqlText)}); build the expression with Column methods`);
+  return new Column(parseExpression(sqlText));
 }
 
 export const asc = (col: ColumnOrName): Column => new Column(c(col)).asc();

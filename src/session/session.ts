@@ -20,7 +20,7 @@ import type { Analyzed } from '../analyzer/scope.js';
 import { BackendFactory, isBackendType } from '../backend/factory.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
 import type { Batch } from '../data/batch.js';
-import { ExecutionException, IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError, SparklessError } from '../errors/index.js';
+import { ExecutionException, IllegalArgumentException, PySparkTypeError, PySparkValueError, SparklessError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
@@ -31,6 +31,7 @@ import { inferSchema } from '../types/infer.js';
 import { rowsToBatch } from '../types/values.js';
 import { DataFrame } from '../api/dataframe.js';
 import { DataFrameReader } from '../api/reader.js';
+import { executeSql } from '../sql/execute.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
@@ -169,8 +170,10 @@ export class SparkSession {
     return df;
   }
 
+  /** Runs a Spark SQL query or command (`CREATE TEMP VIEW`, `INSERT`, ...); commands return an empty DataFrame. */
   sql(query: string): DataFrame {
-    throw new NotImplementedException('SparkSession.sql', `the SQL front end is not available yet (query: ${JSON.stringify(query.slice(0, 60))})`);
+    this.#checkActive();
+    return executeSql(this, query);
   }
 
   /** A new session sharing storage, backends and global temp views, with its own conf and temp views. */

@@ -11,7 +11,6 @@ import { AnalysisException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
-import '../functions/defs/index.js';
 import { BINARY, BOOLEAN, BYTE, DATE, DecimalType, DOUBLE, FLOAT, INT, LONG, NULL, SHORT, STRING, TIMESTAMP, type DataType } from '../types/data-types.js';
 
 export interface CallOptions {

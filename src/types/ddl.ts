@@ -362,7 +362,7 @@ function display(t: Token): string {
  * A ParseException in Spark's `getMessage` layout:
  * `msg(line l, pos p)\n\n== SQL ==\n<text>\n---^^^\n`.
  */
-function parseError(src: string, offset: number, errorClass: string, message: string, params: Record<string, string>): ParseException {
+export function parseError(src: string, offset: number, errorClass: string, message: string, params: Record<string, string>): ParseException {
   const before = src.slice(0, offset);
   const line = before.split('\n').length;
   const pos = offset - (before.lastIndexOf('\n') + 1);
