@@ -138,71 +138,111 @@ function toBytes(v: unknown): Uint8Array | undefined {
 export function canonicalize(value: unknown, type: DataType | undefined, opts: CanonOptions): Canon {
   if (value === null || value === undefined) return null;
   if (type === undefined) return canonUntyped(value, opts);
+  return canonicalizer(type, opts)(value);
+}
+
+export type Canonicalizer = (value: unknown) => Canon;
+
+const compiled = new WeakMap<DataType, Map<string, Canonicalizer>>();
+
+/** A function canonicalizing values of `type`, compiled once per type and time zone (comparisons call it per cell). */
+export function canonicalizer(type: DataType, opts: CanonOptions): Canonicalizer {
+  let byZone = compiled.get(type);
+  if (!byZone) {
+    byZone = new Map();
+    compiled.set(type, byZone);
+  }
+  let fn = byZone.get(opts.timeZone);
+  if (!fn) {
+    fn = compile(type, opts);
+    byZone.set(opts.timeZone, fn);
+  }
+  return fn;
+}
+
+function nullSafe(fn: Canonicalizer): Canonicalizer {
+  return (v) => (v === null || v === undefined ? null : fn(v));
+}
+
+function compile(type: DataType, opts: CanonOptions): Canonicalizer {
   if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof LongType) {
-    if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value))) return normInt(value);
-    return raw(value);
+    return nullSafe((value) => (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value)) ? normInt(value) : raw(value)));
   }
-  if (type instanceof FloatType) return typeof value === 'number' ? new FloatVal(Math.fround(value)) : raw(value);
-  if (type instanceof DoubleType) {
-    if (typeof value === 'number') return new FloatVal(value);
-    return raw(value);
-  }
+  if (type instanceof FloatType) return nullSafe((value) => (typeof value === 'number' ? new FloatVal(Math.fround(value)) : raw(value)));
+  if (type instanceof DoubleType) return nullSafe((value) => (typeof value === 'number' ? new FloatVal(value) : raw(value)));
   if (type instanceof DecimalType) {
-    let parsed: { unscaled: bigint; scale: number } | undefined;
-    if (typeof value === 'bigint') parsed = { unscaled: value, scale: 0 };
-    else if (typeof value === 'number' && Number.isFinite(value)) parsed = parseDecimal(String(value));
-    else if (typeof value === 'string') parsed = parseDecimal(value);
-    return parsed ? normDecimal(parsed.unscaled, parsed.scale) : raw(value);
+    return nullSafe((value) => {
+      let parsed: { unscaled: bigint; scale: number } | undefined;
+      if (typeof value === 'bigint') parsed = { unscaled: value, scale: 0 };
+      else if (typeof value === 'number' && Number.isFinite(value)) parsed = parseDecimal(String(value));
+      else if (typeof value === 'string') parsed = parseDecimal(value);
+      return parsed ? normDecimal(parsed.unscaled, parsed.scale) : raw(value);
+    });
   }
-  if (type instanceof StringType) return typeof value === 'string' ? value : raw(value);
-  if (type instanceof BooleanType) return typeof value === 'boolean' ? value : raw(value);
+  if (type instanceof StringType) return nullSafe((value) => (typeof value === 'string' ? value : raw(value)));
+  if (type instanceof BooleanType) return nullSafe((value) => (typeof value === 'boolean' ? value : raw(value)));
   if (type instanceof BinaryType) {
-    const b = toBytes(value);
-    return b ? new BytesVal(b) : raw(value);
+    return nullSafe((value) => {
+      const b = toBytes(value);
+      return b ? new BytesVal(b) : raw(value);
+    });
   }
   if (type instanceof DateType) {
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return new DayVal(Math.floor(value.getTime() / MS_PER_DAY));
-    if (typeof value === 'string') {
-      const d = parseDateText(value);
-      if (d !== undefined) return new DayVal(d);
-    }
-    return raw(value);
+    return nullSafe((value) => {
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return new DayVal(Math.floor(value.getTime() / MS_PER_DAY));
+      if (typeof value === 'string') {
+        const d = parseDateText(value);
+        if (d !== undefined) return new DayVal(d);
+      }
+      return raw(value);
+    });
   }
   if (type instanceof TimestampType || type instanceof TimestampNTZType) {
+    const ntz = type instanceof TimestampNTZType;
     // collect() gives millisecond Dates, so timestamps compare at millisecond precision.
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return new InstantVal(value.getTime());
-    if (typeof value === 'number' && Number.isFinite(value)) return new InstantVal(Math.floor(value));
-    if (typeof value === 'string') {
-      const micros = type instanceof TimestampType ? parseTimestampText(value, opts.timeZone) : parseTimestampText(value, 'UTC', true);
-      if (micros !== undefined) return new InstantVal(Math.floor(micros / 1000));
-    }
-    return raw(value);
+    return nullSafe((value) => {
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return new InstantVal(value.getTime());
+      if (typeof value === 'number' && Number.isFinite(value)) return new InstantVal(Math.floor(value));
+      if (typeof value === 'string') {
+        const micros = ntz ? parseTimestampText(value, 'UTC', true) : parseTimestampText(value, opts.timeZone);
+        if (micros !== undefined) return new InstantVal(Math.floor(micros / 1000));
+      }
+      return raw(value);
+    });
   }
   if (type instanceof ArrayType) {
-    if (!Array.isArray(value)) return raw(value);
-    return value.map((v) => canonicalize(v, type.elementType, opts));
+    const element = canonicalizer(type.elementType, opts);
+    return nullSafe((value) => (Array.isArray(value) ? value.map(element) : raw(value)));
   }
   if (type instanceof MapType) {
-    let entries: [unknown, unknown][];
-    if (value instanceof Map) entries = [...value];
-    else if (isPlainObject(value)) entries = Object.entries(value).map(([k, v]) => [objectKey(k, type.keyType), v]);
-    else return raw(value);
-    return sortedMap(entries.map(([k, v]) => [canonicalize(k, type.keyType, opts), canonicalize(v, type.valueType, opts)]));
+    const key = canonicalizer(type.keyType, opts);
+    const val = canonicalizer(type.valueType, opts);
+    return nullSafe((value) => {
+      let entries: [unknown, unknown][];
+      if (value instanceof Map) entries = [...value];
+      else if (isPlainObject(value)) entries = Object.entries(value).map(([k, v]) => [objectKey(k, type.keyType), v]);
+      else return raw(value);
+      return sortedMap(entries.map(([k, v]) => [key(k), val(v)]));
+    });
   }
   if (type instanceof StructType) {
     const fields = type.fields;
-    let values: unknown[];
-    if (Row.isRow(value)) {
-      const names = value.fields;
-      values = fields.every((f) => names.includes(f.name)) && new Set(names).size === names.length ? fields.map((f) => value.get(f.name)) : value.toArray();
-    } else if (Array.isArray(value)) values = value;
-    else if (isPlainObject(value)) values = fields.map((f) => value[f.name]);
-    else return raw(value);
-    if (values.length !== fields.length) return raw(value);
-    return new StructVal(fields.map((f, i) => canonicalize(values[i], f.dataType, opts)));
+    const fieldFns = fields.map((f) => canonicalizer(f.dataType, opts));
+    return nullSafe((value) => {
+      let values: unknown[];
+      if (Row.isRow(value)) {
+        const names = value.fields;
+        values =
+          fields.every((f) => names.includes(f.name)) && new Set(names).size === names.length ? fields.map((f) => value.get(f.name)) : value.toArray();
+      } else if (Array.isArray(value)) values = value;
+      else if (isPlainObject(value)) values = fields.map((f) => value[f.name]);
+      else return raw(value);
+      if (values.length !== fields.length) return raw(value);
+      return new StructVal(fieldFns.map((fn, i) => fn(values[i])));
+    });
   }
-  if (type instanceof NullType) return raw(value);
-  return canonUntyped(value, opts);
+  if (type instanceof NullType) return nullSafe(raw);
+  return nullSafe((value) => canonUntyped(value, opts));
 }
 
 /** Object keys are strings; read them as numbers/booleans when the map key type asks for it. */

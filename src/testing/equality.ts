@@ -12,7 +12,7 @@
 import { DataFrame } from '../api/dataframe.js';
 import { Row } from '../data/row.js';
 import { ArrayType, DataType, MapType, StructField, StructType } from '../types/data-types.js';
-import { canonEqual, canonicalize, canonKey, compareCanonRows, type Canon, type EqualityOptions } from './canonical.js';
+import { canonEqual, canonicalize, canonicalizer, canonKey, compareCanonRows, type Canon, type EqualityOptions } from './canonical.js';
 import { painterFor, type Painter } from './colors.js';
 import {
   cellText,
@@ -345,7 +345,8 @@ function pairUnmatched(ua: number[], ue: number[], a: Side, e: Side, o: Equality
 
 function buildSide(f: Frame, cols: readonly number[], types: readonly (DataType | undefined)[], o: EqualityOptions): Side {
   const opts = { timeZone: f.timeZone };
-  const canon = f.rows.map((r) => cols.map((c, k) => canonicalize(r[c], types[k], opts)));
+  const fns = types.map((t) => (t === undefined ? (v: unknown): Canon => canonicalize(v, undefined, opts) : canonicalizer(t, opts)));
+  const canon = f.rows.map((r) => cols.map((c, k) => fns[k]!(r[c])));
   return { frame: f, canon, keys: canon.map((r) => r.map((c) => canonKey(c, o)).join('\u0001')), types, cols };
 }
 

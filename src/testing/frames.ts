@@ -1,7 +1,7 @@
 /**
  * Turns the two sides of a comparison into `Frame`s: column names, an optional
  * schema, and rows of collected (external) values by position. A DataFrame is
- * collected once (`df.schema`, `df.collect()`); rows given as plain data are
+ * executed once and read as `collect()` reads it; rows given as plain data are
  * read as PySpark reads them (objects by key, arrays by position, Rows by
  * field), converted through the engine when a schema is given.
  */
@@ -10,7 +10,7 @@ import { Row } from '../data/row.js';
 import type { SparkSession } from '../session/session.js';
 import { StructType } from '../types/data-types.js';
 import { parseSchema } from '../types/ddl.js';
-import { batchToRows, rowsToBatch } from '../types/values.js';
+import { batchToRows, rowsToBatch, toExternal } from '../types/values.js';
 import { usageError } from './errors.js';
 import type { DataFrameTransform } from './options.js';
 
@@ -55,13 +55,24 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** A Frame from a collected DataFrame. */
+/**
+ * A Frame from a DataFrame: its schema and rows of the values `collect()` returns
+ * (`toExternal` of each cell, as `collect()` does, without building a Row per row).
+ */
 export function frameOfDataFrame(df: DataFrame): Frame {
-  const schema = df.schema;
+  const batch = df.executeBatch();
+  const schema = batch.schema;
+  const types = schema.fields.map((f) => f.dataType);
+  const rows = new Array<unknown[]>(batch.numRows);
+  for (let r = 0; r < batch.numRows; r++) {
+    const row = new Array<unknown>(types.length);
+    for (let c = 0; c < types.length; c++) row[c] = toExternal(batch.columns[c]![r], types[c]!);
+    rows[r] = row;
+  }
   return {
     names: schema.names,
     schema,
-    rows: df.collect().map((r) => r.toArray()),
+    rows,
     byName: false,
     timeZone: df.sparkSession.timeZone,
     isDataFrame: true,
