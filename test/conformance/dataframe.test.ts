@@ -28,6 +28,11 @@ forEachBackend('DataFrame transformations', (session) => {
     expect(dicts(out.orderBy('name').collect())[1]).toEqual({ name: 'Bob', '(salary * 2)': 8000, '1': 1, '(age IS NULL)': true });
   });
 
+  it('hexes integers as two\'s complement and strings byte by byte', () => {
+    const df = session().createDataFrame([{ n: -1, s: 'Spark' }], 'n BIGINT, s STRING');
+    expect(df.select(F.hex('n'), F.hex('s')).first()!.toArray()).toEqual(['FFFFFFFFFFFFFFFF', '537061726B']);
+  });
+
   it('withColumn replaces an existing column in place and appends a new one', () => {
     const out = emp().withColumn('salary', col('salary').plus(1)).withColumn('bonus', col('salary').divide(10));
     expect(out.columns).toEqual(['id', 'name', 'dept', 'salary', 'age', 'bonus']);

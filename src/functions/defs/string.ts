@@ -1,6 +1,6 @@
 /** String functions. Non-string atomic arguments are cast to string implicitly, as in Spark. */
-import { ArrayType, BINARY, INT, LONG, STRING } from '../../types/data-types.js';
-import { fn } from '../define.js';
+import { ArrayType, BinaryType, NullType, StringType, BINARY, INT, LONG, STRING, isIntegral } from '../../types/data-types.js';
+import { dataTypeMismatch, fn, sqlTypeName } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 const strToStr = (name: string): FunctionDef => fn(name, { inputs: ['string'], returns: STRING, nullIntolerant: true });
@@ -14,7 +14,18 @@ export const stringDefs: readonly FunctionDef[] = [
   strToStr('md5'),
   strToStr('sha1'),
   strToStr('base64'),
-  strToStr('hex'),
+  /** hex: integers as two's-complement hex (`hex(-1L)` = `FFFFFFFFFFFFFFFF`), strings and binary byte by byte. */
+  fn('hex', {
+    inputs: ['any'],
+    returns: STRING,
+    nullIntolerant: true,
+    check: (args, _types, ctx) => {
+      const t = args[0]!.dataType;
+      if (!(isIntegral(t) || t instanceof StringType || t instanceof BinaryType || t instanceof NullType)) {
+        throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the ("BIGINT" or "BINARY" or "STRING") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+      }
+    },
+  }),
   /** trim/ltrim/rtrim: optional second argument = characters to strip (Spark's `trim(BOTH x FROM s)`). */
   fn('trim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
   fn('ltrim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),

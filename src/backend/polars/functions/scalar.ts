@@ -375,7 +375,12 @@ export const scalarFunctions: FunctionTable = {
   regexp_extract: { scalar: regexpExtract },
   lpad: { scalar: pad(true) },
   rpad: { scalar: pad(false) },
-  hex: { scalar: (c, ctx) => tr0(c, ctx).strHexEncode().strToUppercase() },
+  hex: {
+    scalar: (c, ctx) => {
+      if (!(typeOf(c.args[0]!) instanceof StringType)) delegate('hex of integers and binary');
+      return tr0(c, ctx).strHexEncode().strToUppercase();
+    },
+  },
   initcap: { delegated: 'not available in Polars' },
   reverse: { delegated: 'not exposed by the binding' },
   soundex: { delegated: 'not available in Polars' },
