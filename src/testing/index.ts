@@ -63,6 +63,7 @@ export {
   restoreBackend,
   isSpiedBackend,
   createSpiedStorageBackendWith,
+  failOnCall,
   PROTOCOL_METHODS,
   STORAGE_BACKEND_METHODS,
   DATA_MATERIALIZER_METHODS,
@@ -70,6 +71,7 @@ export {
   EXPORT_BACKEND_METHODS,
   type SpyFactory,
   type MethodKeys,
+  type MockLike,
 } from './spies.js';
 export {
   compareBackends,

@@ -129,3 +129,31 @@ export function createSpiedStorageBackendWith(type: BackendType, spy: SpyFactory
   }
   return spyOnBackendWith(storage, spy);
 }
+
+/** The parts of a `vi.fn` / `jest.fn` mock that `failOnCall` uses. */
+export interface MockLike {
+  getMockImplementation(): AnyFn | undefined;
+  mockImplementation(fn: AnyFn): unknown;
+}
+
+/**
+ * Fault injection: the `n`th call (1-based, counted from now) of a spied method
+ * throws `error` (an Error, or a function making one); every other call still
+ * runs the current implementation. `mockImplementationOnce` covers the next call;
+ * this covers "the third insert fails".
+ *
+ * @example
+ * ```ts
+ * failOnCall(storage.insertData, 3, new Error('disk full'));
+ * ```
+ */
+export function failOnCall(mock: MockLike, n: number, error: unknown): void {
+  if (!Number.isInteger(n) || n < 1) throw usageError('TESTING_INVALID_INPUT', `failOnCall: n must be an integer >= 1, got ${n}.`);
+  const current = mock.getMockImplementation();
+  let calls = 0;
+  mock.mockImplementation(function (this: unknown, ...args: unknown[]): unknown {
+    calls++;
+    if (calls === n) throw typeof error === 'function' ? (error as () => unknown)() : error;
+    return current?.apply(this, args);
+  });
+}

@@ -1,7 +1,7 @@
 /** Spied backends with jest.fn: interaction assertions and fault injection. */
 import { describe, expect, it, jest } from '@jest/globals';
 import { SparkSession } from '../../src/session/session.js';
-import { createSpiedStorageBackend, spyOnBackend, STORAGE_BACKEND_METHODS, useSparkSession } from '../../src/jest/index.js';
+import { createSpiedStorageBackend, failOnCall, spyOnBackend, STORAGE_BACKEND_METHODS, useSparkSession } from '../../src/jest/index.js';
 
 describe('spies (Jest)', () => {
   const spark = useSparkSession({ backend: 'memory' });
@@ -32,6 +32,19 @@ describe('spies (Jest)', () => {
       expect(s.table('events')).toEqualDataFrame([{ id: 1 }]);
       write(3);
       expect(s.table('events')).toEqualDataFrame([{ id: 1 }, { id: 3 }]);
+    } finally {
+      s.stop();
+    }
+  });
+
+  it('failOnCall: the nth call fails', () => {
+    const storage = createSpiedStorageBackend('memory');
+    const s = new SparkSession('jest-nth', { backendType: 'memory', storageBackend: storage });
+    try {
+      failOnCall(storage.tableExists, 2, new Error('lookup failed'));
+      expect(s.catalog.tableExists('a')).toBe(false);
+      expect(() => s.catalog.tableExists('b')).toThrow('lookup failed');
+      expect(s.catalog.tableExists('c')).toBe(false);
     } finally {
       s.stop();
     }

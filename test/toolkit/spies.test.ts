@@ -7,6 +7,7 @@ import { SparkSession } from '../../src/session/session.js';
 import { StructType } from '../../src/types/data-types.js';
 import {
   createSpiedStorageBackend,
+  failOnCall,
   isSpiedBackend,
   restoreBackend,
   spyOnBackend,
@@ -47,6 +48,26 @@ describe('createSpiedStorageBackend', () => {
       expect(spark.table('events')).toEqualDataFrame([{ id: 1 }]);
       write(3);
       expect(spark.table('events')).toEqualDataFrame([{ id: 1 }, { id: 3 }]);
+    } finally {
+      spark.stop();
+    }
+  });
+});
+
+describe('failOnCall', () => {
+  it('makes the nth call fail and leaves the others working', () => {
+    const storage = createSpiedStorageBackend('memory');
+    const spark = new SparkSession('nth', { backendType: 'memory', storageBackend: storage });
+    try {
+      const write = (id: number): void => spark.createDataFrame([{ id }], 'id INT').write.mode('append').saveAsTable('events');
+      failOnCall(storage.insertData, 3, () => new Error('third insert fails'));
+      write(1);
+      write(2);
+      expect(() => write(3)).toThrow('third insert fails');
+      write(4);
+      expect(spark.table('events')).toEqualDataFrame([{ id: 1 }, { id: 2 }, { id: 4 }]);
+      expect(storage.insertData).toHaveBeenCalledTimes(4);
+      expect(() => failOnCall(storage.insertData, 0, new Error('x'))).toThrow('n must be an integer >= 1');
     } finally {
       spark.stop();
     }
