@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SparkSession } from '../../src/index.js';
+import { MemoryStorageBackend } from '../../src/backend/memory/index.js';
+
+const opened: SparkSession[] = [];
+const track = (s: SparkSession): SparkSession => (opened.push(s), s);
+afterEach(() => {
+  for (const s of opened.splice(0)) s.stop();
+  delete process.env['SPARKLESS_BACKEND'];
+});
+
+describe('SparkSession', () => {
+  it('resolves the backend from the option, then SPARKLESS_BACKEND, then the config, then polars', () => {
+    expect(track(new SparkSession('a')).backendType).toBe('polars');
+    expect(track(new SparkSession('a', { conf: { 'spark.sparkless.backend': 'memory' } })).backendType).toBe('memory');
+    process.env['SPARKLESS_BACKEND'] = 'file';
+    expect(track(new SparkSession('a', { conf: { 'spark.sparkless.backend': 'memory' } })).backendType).toBe('file');
+    expect(track(new SparkSession('a', { backendType: 'memory' })).backendType).toBe('memory');
+    expect(() => new SparkSession('a', { backendType: 'oracle' as never })).toThrow(/UNSUPPORTED_BACKEND/);
+  });
+
+  it('builds sessions with the builder and reuses the active one', () => {
+    const s = track(SparkSession.builder.appName('app').master('local[2]').config('spark.sql.shuffle.partitions', 4).getOrCreate());
+    expect(s.appName).toBe('app');
+    expect(s.conf.get('spark.master')).toBe('local[2]');
+    expect(s.conf.get('spark.sql.shuffle.partitions')).toBe('4');
+    expect(SparkSession.builder.config({ 'spark.x': 'y' }).getOrCreate()).toBe(s);
+    expect(s.conf.get('spark.x')).toBe('y');
+    expect(s.version).toBe('3.5.2');
+  });
+
+  it('keeps conf and temp views per session but shares storage with newSession()', () => {
+    const s = track(new SparkSession('a', { backendType: 'memory' }));
+    s.createDataFrame([{ x: 1 }]).createOrReplaceTempView('v');
+    s.createDataFrame([{ x: 1 }]).write.saveAsTable('t');
+    s.conf.set('spark.custom', '1');
+    const other = track(s.newSession());
+    expect(other.catalog.tableExists('v')).toBe(false);
+    expect(other.table('t').count()).toBe(1);
+    expect(other.conf.get('spark.custom')).toBe('1');
+    other.conf.set('spark.custom', '2');
+    expect(s.conf.get('spark.custom')).toBe('1');
+    expect(() => s.conf.get('spark.missing')).toThrow(/SQL_CONF_NOT_FOUND/);
+    expect(s.conf.get('spark.missing', 'dflt')).toBe('dflt');
+  });
+
+  it('uses injected backends and refuses work after stop()', () => {
+    const storage = new MemoryStorageBackend();
+    const s = new SparkSession('a', { backendType: 'memory', storageBackend: storage });
+    s.createDataFrame([{ x: 1 }]).write.saveAsTable('t');
+    expect(storage.tableExists('default', 't')).toBe(true);
+    s.stop();
+    expect(() => s.range(1)).toThrow(/SESSION_STOPPED/);
+  });
+
+  it('lists databases and tables in the catalog', () => {
+    const s = track(new SparkSession('a', { backendType: 'memory' }));
+    s.catalog.createDatabase('sales');
+    s.createDataFrame([{ x: 1 }]).write.saveAsTable('sales.orders');
+    expect(s.catalog.listDatabases().map((d) => d.name)).toEqual(['default', 'sales']);
+    expect(s.catalog.listTables('sales').map((t) => t.name)).toEqual(['orders']);
+    expect(s.catalog.tableExists('orders', 'sales')).toBe(true);
+    s.catalog.setCurrentDatabase('sales');
+    expect(s.table('orders').count()).toBe(1);
+    expect(() => s.catalog.setCurrentDatabase('nope')).toThrow(/SCHEMA_NOT_FOUND/);
+  });
+});
