@@ -11,7 +11,7 @@
  */
 import type { SortOrder } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
-import type { Sort } from '../../../plan/nodes.js';
+import type { LogicalPlan, Sort } from '../../../plan/nodes.js';
 import {
   ArrayType,
   BinaryType,
@@ -21,6 +21,7 @@ import {
   DoubleType,
   FloatType,
   INT,
+  LONG,
   MapType,
   StructType,
   TimestampNTZType,
@@ -32,6 +33,7 @@ import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { foldNegativeZero, numLit } from '../functions/operators.js';
 import { i64 } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
+import { exprNonNull } from './nullability.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
@@ -52,6 +54,8 @@ export interface KeySpec {
   readonly type: DataType;
   readonly ascending: boolean;
   readonly nullsFirst: boolean;
+  /** The key provably holds no null (no null-placement key needed). */
+  readonly nonNull: boolean;
 }
 
 /** Keys for one `sortByExprs(keys, descending, nullsLast, maintainOrder)` call. */
@@ -75,15 +79,14 @@ function reversed(k: NativeExpr, t: DataType): NativeExpr[] {
 
 export function planSort(specs: readonly KeySpec[]): SortPlan {
   const first = specs[0]!;
+  if (specs.length === 1) return { keys: [first.key], descending: !first.ascending, nullsLast: !first.nullsFirst };
   const descending = !first.ascending;
-  const nullsLast = !first.nullsFirst;
+  // Polars' multi-column sort is much slower with nulls_last: nulls go first, flag keys move them.
+  const nullsLast = false;
   const keys: NativeExpr[] = [];
   for (const s of specs) {
-    if (s.nullsFirst === nullsLast) {
-      // This key's nulls go to the other end: a flag key puts them there.
-      const wantFirst = s.nullsFirst;
-      keys.push(wantFirst === descending ? s.key.isNull() : s.key.isNotNull());
-    }
+    // Nulls wanted last: a flag that sorts them after the rest (true first when descending).
+    if (!s.nonNull && !s.nullsFirst) keys.push(descending ? s.key.isNotNull() : s.key.isNull());
     if (s.ascending !== first.ascending) keys.push(...reversed(s.key, s.type));
     else keys.push(s.key);
   }
@@ -91,16 +94,26 @@ export function planSort(specs: readonly KeySpec[]): SortPlan {
 }
 
 /** Sorts `lf` by the orders (expressions over `tr`'s input), stably; `tie` adds a final key. */
-export function sortFrame(lf: NativeLazyFrame, orders: readonly SortOrder[], tr: ExprTranslator, tie?: NativeExpr): NativeLazyFrame {
+export function sortFrame(
+  lf: NativeLazyFrame,
+  orders: readonly SortOrder[],
+  tr: ExprTranslator,
+  input: LogicalPlan | undefined,
+  tie?: NativeExpr,
+): NativeLazyFrame {
   if (orders.length === 0) return lf;
-  const p = planSort(
-    orders.map((o) => ({ key: sortKey(tr, o.child), type: typeOf(o.child), ascending: o.ascending, nullsFirst: o.nullsFirst })),
-  );
-  // The tie-breaker follows the global direction: an ascending row index under `descending` is reversed.
-  const keys = tie ? [...p.keys, p.descending ? tie.cast(PL.Int64, true).xor(i64(-1)) : tie] : p.keys;
-  return lf.sortByExprs(keys, p.descending, p.nullsLast, true);
+  const specs = orders.map((o) => ({
+    key: sortKey(tr, o.child),
+    type: typeOf(o.child),
+    ascending: o.ascending,
+    nullsFirst: o.nullsFirst,
+    nonNull: input !== undefined && exprNonNull(o.child, input),
+  }));
+  const p = planSort(tie ? [...specs, { key: tie.cast(PL.Int64, true), type: LONG, ascending: true, nullsFirst: true, nonNull: true }] : specs);
+  return lf.sortByExprs(p.keys, p.descending, p.nullsLast, true);
 }
 
+
 export function sort(plan: Sort, input: Frame, env: OperatorEnv): NativeLazyFrame {
-  return sortFrame(input.lf, plan.orders, env.translator(input.schema));
+  return sortFrame(input.lf, plan.orders, env.translator(input.schema), plan.input);
 }

@@ -134,7 +134,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
       if (need.last || need.pid) need.np = true;
       if (need.np) need.rn = true;
       const keys = spec.orderBy.map((o) => sortKey(tr, o.child));
-      lf = sortFrame(lf, spec.orderBy, tr, col(WI));
+      lf = sortFrame(lf, spec.orderBy, tr, plan.input, col(WI));
       const first: NativeExpr[] = [];
       if (need.rn) first.push(over(pl.intRange({ _expr: i64(1) }, { _expr: pl.len().cast(PL.Int64, true).add(i64(1)) }, 1, PL.Int64)).alias(RN));
       if (need.size) first.push(over(pl.len()).cast(PL.Int64, true).alias(SZ));

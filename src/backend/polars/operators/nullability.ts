@@ -1,0 +1,78 @@
+/**
+ * "This column holds no null": proved from the data when it comes from a
+ * LocalRelation through row-preserving operators. Sort keys that cannot be
+ * null need no null-placement key, and every extra key makes Polars'
+ * multi-column sort markedly slower.
+ */
+import type { Expr } from '../../../expr/nodes.js';
+import type { LogicalPlan } from '../../../plan/nodes.js';
+import { inputs, schemaOf } from '../../../plan/nodes.js';
+import type { Batch } from '../../../data/batch.js';
+
+const nullFree = new WeakMap<Batch, Map<number, boolean>>();
+
+function batchColumnNullFree(b: Batch, i: number): boolean {
+  let m = nullFree.get(b);
+  if (!m) nullFree.set(b, (m = new Map()));
+  let r = m.get(i);
+  if (r === undefined) {
+    r = true;
+    const col = b.columns[i]!;
+    for (let k = 0; k < col.length; k++) {
+      const v = col[k];
+      if (v === null || v === undefined) {
+        r = false;
+        break;
+      }
+    }
+    m.set(i, r);
+  }
+  return r;
+}
+
+/** True when column `index` of `plan`'s output provably holds no null. */
+export function columnNonNull(plan: LogicalPlan, index: number, depth = 0): boolean {
+  if (depth > 64) return false;
+  const s = plan.kind === 'LocalRelation' ? plan.data.schema : schemaOf(plan);
+  if (s.fields[index]?.nullable === false) return true;
+  switch (plan.kind) {
+    case 'LocalRelation':
+      return Object.isFrozen(plan.data) && batchColumnNullFree(plan.data, index);
+    case 'Filter':
+    case 'Sort':
+    case 'Limit':
+    case 'Offset':
+    case 'Deduplicate':
+    case 'Sample':
+      return columnNonNull(plan.input, index, depth + 1);
+    case 'Window':
+    case 'Generate': {
+      const n = schemaOf(plan.input).fields.length;
+      return index < n && columnNonNull(plan.input, index, depth + 1);
+    }
+    case 'Project':
+      return exprNonNull(plan.exprs[index], plan.input, depth);
+    case 'Join': {
+      const nl = schemaOf(plan.left).fields.length;
+      const t = plan.joinType;
+      if (index < nl) return t !== 'right' && t !== 'full' && columnNonNull(plan.left, index, depth + 1);
+      return (t === 'inner' || t === 'cross' || t === 'right') && columnNonNull(plan.right, index - nl, depth + 1);
+    }
+    case 'SetOperation':
+      return plan.op === 'union'
+        ? columnNonNull(plan.left, index, depth + 1) && columnNonNull(plan.right, index, depth + 1)
+        : columnNonNull(plan.left, index, depth + 1);
+    default:
+      void inputs;
+      return false;
+  }
+}
+
+/** True when the expression, evaluated over `input`, provably yields no null. */
+export function exprNonNull(e: Expr | undefined, input: LogicalPlan, depth = 0): boolean {
+  if (!e) return false;
+  if (e.nullable === false) return true;
+  if (e.kind === 'Alias') return exprNonNull(e.child, input, depth);
+  if (e.kind === 'BoundRef') return columnNonNull(input, e.index, depth + 1);
+  return false;
+}
