@@ -1,4 +1,5 @@
 /** `spark.read`: files through the session's ExportBackend, tables through the catalog. */
+import { guardBackendCall } from '../backend/guard.js';
 import type { FileFormat } from '../backend/protocols.js';
 import { AnalysisException } from '../errors/index.js';
 import { plan } from '../plan/nodes.js';
@@ -41,7 +42,9 @@ export class DataFrameReader {
 
   load(path: string, format?: string): DataFrame {
     if (format) this.format(format);
-    const batch = this.session.exportBackend.readFile(path, this.#format, this.#schema, { timeZone: this.session.timeZone, ...this.#options });
+    const batch = guardBackendCall(`Reading ${this.#format} from ${path} failed`, () =>
+      this.session.exportBackend.readFile(path, this.#format, this.#schema, { timeZone: this.session.timeZone, ...this.#options }),
+    );
     return new DataFrame(this.session, plan('LocalRelation', { data: batch }));
   }
 

@@ -4,6 +4,7 @@
  */
 import type { FileFormat, SaveMode } from '../backend/protocols.js';
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
+import { guardBackendCall } from '../backend/guard.js';
 import { parseTableName } from '../session/catalog.js';
 import type { DataFrame } from './dataframe.js';
 
@@ -81,8 +82,10 @@ export class DataFrameWriter {
     if (!storage.schemaExists(db)) {
       throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND' });
     }
-    if (!exists) storage.createTable(db, table, batch.schema);
-    storage.insertData(db, table, batch, this.#mode === 'overwrite' ? 'overwrite' : 'append');
+    guardBackendCall(`Writing table \`${db}\`.\`${table}\` failed`, () => {
+      if (!exists) storage.createTable(db, table, batch.schema);
+      storage.insertData(db, table, batch, this.#mode === 'overwrite' ? 'overwrite' : 'append');
+    });
   }
 
   /** Appends to (or overwrites) an existing table, matching columns by position. */
@@ -93,7 +96,9 @@ export class DataFrameWriter {
     const target = session.catalog.lookupRelation(db, table);
     if (target.kind !== 'table') throw new AnalysisException(`${tableName} is a view; cannot insert into it.`, { errorClass: 'UNSUPPORTED_INSERT' });
     const batch = this.df.toDF(...target.schema.names).executeBatch();
-    session.storage.insertData(db, table, { ...batch, schema: target.schema }, overwrite ? 'overwrite' : 'append');
+    guardBackendCall(`Inserting into table \`${db}\`.\`${table}\` failed`, () =>
+      session.storage.insertData(db, table, { ...batch, schema: target.schema }, overwrite ? 'overwrite' : 'append'),
+    );
   }
 
   save(path: string, format?: string, mode?: string): void {
@@ -118,11 +123,12 @@ export class DataFrameWriter {
   #writeFile(path: string, format: FileFormat): void {
     const session = this.df.sparkSession;
     // Every data source option goes through; the export backend reads them case-insensitively.
-    session.exportBackend.writeFile(this.df.executeBatch(), path, format, {
+    const batch = this.df.executeBatch();
+    guardBackendCall(`Writing ${format} to ${path} failed`, () => session.exportBackend.writeFile(batch, path, format, {
       timeZone: session.timeZone,
       ...this.#options,
       mode: this.#mode,
       ...(this.#partitionBy.length > 0 ? { partitionBy: this.#partitionBy } : {}),
-    });
+    }));
   }
 }

@@ -3,6 +3,7 @@
  * execution, so backends only see executable nodes and a DataFrame over a
  * table always reads what the table holds at action time (as in Spark).
  */
+import { guardBackendCall } from '../backend/guard.js';
 import type { StorageBackend } from '../backend/protocols.js';
 import { plan, type LogicalPlan } from './nodes.js';
 import { transformUp } from './transform.js';
@@ -10,7 +11,8 @@ import { transformUp } from './transform.js';
 export function bindTables(p: LogicalPlan, storage: StorageBackend): LogicalPlan {
   return transformUp(p, (node) => {
     if (node.kind !== 'TableScan') return node;
-    const data = storage.queryTable(node.database ?? 'default', node.table);
+    const db = node.database ?? 'default';
+    const data = guardBackendCall(`Reading table \`${db}\`.\`${node.table}\` failed`, () => storage.queryTable(db, node.table));
     return plan('LocalRelation', { data });
   });
 }

@@ -18,9 +18,10 @@
 import { Analyzer } from '../analyzer/analyzer.js';
 import type { Analyzed } from '../analyzer/scope.js';
 import { BackendFactory, isBackendType } from '../backend/factory.js';
+import { guardBackendCall } from '../backend/guard.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
 import type { Batch } from '../data/batch.js';
-import { ExecutionException, IllegalArgumentException, PySparkTypeError, PySparkValueError, SparklessError } from '../errors/index.js';
+import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
@@ -234,15 +235,7 @@ export class SparkSession {
   /** Optimizes and runs a resolved plan. */
   #run(resolved: LogicalPlan): Batch {
     const bound = bindTables(optimize(resolved), this.storage);
-    try {
-      return this.materializer.materialize(bound);
-    } catch (err) {
-      if (SparklessError.isSparklessError(err)) throw err;
-      throw new ExecutionException(`Query execution failed on the ${this.backendType} backend: ${(err as Error)?.message ?? String(err)}`, {
-        errorClass: 'EXECUTION_FAILED',
-        cause: err,
-      });
-    }
+    return guardBackendCall(`Query execution failed on the ${this.backendType} backend`, () => this.materializer.materialize(bound));
   }
 
   #checkActive(): void {

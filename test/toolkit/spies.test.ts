@@ -42,7 +42,8 @@ describe('createSpiedStorageBackend', () => {
       storage.insertData.mockImplementationOnce(() => {
         throw new Error('disk full');
       });
-      expect(() => write(2)).toThrow('disk full');
+      // The storage's own error becomes a typed ExecutionException that says which write failed.
+      expect(() => write(2)).toThrow('[EXECUTION_FAILED] Writing table `default`.`events` failed: disk full');
       expect(storage.insertData).toHaveBeenCalledTimes(2);
       // The failed write stored nothing and lost nothing; the next call goes through again.
       expect(spark.table('events')).toEqualDataFrame([{ id: 1 }]);
