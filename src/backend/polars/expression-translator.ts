@@ -43,6 +43,9 @@ export class ExprTranslator implements FnContext {
   readonly timeZone: string;
   readonly now: number | undefined;
   private rowMode?: ExprTranslator;
+  /** Pooled per-group aggregations (Aggregate nodes only): key → column name and expression. */
+  private pool: Map<string, { name: string; expr: NativeExpr }> | undefined;
+  private owner: ExprTranslator | undefined;
 
   constructor(
     readonly input: StructType,
@@ -55,10 +58,37 @@ export class ExprTranslator implements FnContext {
     this.now = options.now;
   }
 
-  /** A translator over the same input in row mode (for aggregate arguments). */
+  /** A translator over the same input in row mode (for aggregate arguments); its `part` feeds this one's pool. */
   row(): ExprTranslator {
     if (this.mode === 'row') return this;
-    return (this.rowMode ??= new ExprTranslator(this.input, this.options, 'row', this.nameOf));
+    if (!this.rowMode) {
+      this.rowMode = new ExprTranslator(this.input, this.options, 'row', this.nameOf);
+      this.rowMode.owner = this;
+    }
+    return this.rowMode;
+  }
+
+  /** Starts pooling aggregations (an Aggregate node's translation); see `pooled()`. */
+  startPool(): void {
+    this.pool = new Map();
+  }
+
+  /** The pooled aggregations, aliased to their column names, in first-use order. */
+  pooled(): NativeExpr[] {
+    return [...(this.pool?.values() ?? [])].map((p) => p.expr.alias(p.name));
+  }
+
+  part(key: string, e: NativeExpr): NativeExpr {
+    const host = this.owner ?? this;
+    const pool = host.pool;
+    if (!pool) return e;
+    let p = pool.get(key);
+    if (!p) pool.set(key, (p = { name: `_p${pool.size}`, expr: e }));
+    return this.pl.col(p.name);
+  }
+
+  keyOf(e: Expr): string {
+    return JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Object && 'typeName' in v && typeof (v as DataType).simpleString === 'function' ? (v as DataType).simpleString() : v));
   }
 
   cast(x: NativeExpr, from: DataType, to: DataType): NativeExpr {
@@ -69,7 +99,7 @@ export class ExprTranslator implements FnContext {
     switch (e.kind) {
       case 'BoundRef': {
         const c = this.pl.col(this.nameOf(e.index));
-        return this.mode === 'agg' ? c.first() : c;
+        return this.mode === 'agg' ? this.part(`first|${e.index}`, c.first()) : c;
       }
       case 'Literal':
         return literal(e.value, e.dataType);

@@ -15,6 +15,7 @@ import {
   BinaryType,
   DataType,
   DecimalType,
+  DOUBLE,
   DoubleType,
   FloatType,
   MapType,
@@ -53,21 +54,35 @@ function values(call: Call, ctx: FnContext): NativeExpr {
   return call.distinct ? normalized(nn, t).uniqueStable() : nn;
 }
 
+/** Pool key of an aggregation over the call's first argument. */
+const keyFor = (what: string, call: Call, ctx: FnContext): string =>
+  `${what}|${call.distinct ? 'd' : ''}|${ctx.keyOf(arg(call, 0))}`;
+
+/** Sequential double sum of the non-null values (null when there are none), once per group. */
+function seqSumPart(call: Call, ctx: FnContext): NativeExpr {
+  return ctx.part(keyFor('seqsum', call, ctx), values(call, ctx).cast(PL.Float64, true).cumSum(false).last());
+}
+
+/** Number of non-null (distinct) values, once per group. */
+function countPart(call: Call, ctx: FnContext): NativeExpr {
+  return ctx.part(keyFor('count', call, ctx), values(call, ctx).count().cast(PL.Int64, true));
+}
+
 const count: AggregateLowering = (call, ctx) => {
   const args = call.args;
   if (args.length === 1) {
     const a = args[0]!;
     if (a.kind === 'Literal') {
       if (a.value === null) return ctx.pl.lit(0).cast(PL.Int64, true);
-      return ctx.pl.len().cast(PL.Int64, true);
+      return ctx.part('len', ctx.pl.len().cast(PL.Int64, true));
     }
     const t = typeOf(a);
     const x = ctx.tr(a);
     if (call.distinct) {
       if (t instanceof MapType) delegate('count(DISTINCT map)');
-      return normalized(x, t).dropNulls().nUnique().cast(PL.Int64, true);
+      return ctx.part(keyFor('ndistinct', call, ctx), normalized(x, t).dropNulls().nUnique().cast(PL.Int64, true));
     }
-    return x.count().cast(PL.Int64, true);
+    return ctx.part(keyFor('count', call, ctx), x.count().cast(PL.Int64, true));
   }
   if (call.distinct) delegate('count(DISTINCT a, b, ...)');
   let all: NativeExpr | undefined;
@@ -75,29 +90,23 @@ const count: AggregateLowering = (call, ctx) => {
     const nn = ctx.tr(a).isNotNull();
     all = all ? all.and(nn) : nn;
   }
-  return all!.cast(PL.Int64, true).sum();
-};
-
-/** Sequential double sum of non-null values; null when there are none. */
-function seqSum(v: NativeExpr): NativeExpr {
-  return v.cast(PL.Float64, true).cumSum(false).last();
+  return ctx.part(`countall|${args.map((a) => ctx.keyOf(a)).join(',')}`, all!.cast(PL.Int64, true).sum());
 }
 
 const sum: AggregateLowering = (call, ctx) => {
   notComplex(call);
   const t = typeOf(arg(call, 0));
-  const v = values(call, ctx);
   if (integralBits(t) !== undefined) {
-    const s = v.cast(PL.Int64, true).sum();
-    return ifElse(v.count().eq(ctx.pl.lit(0).cast(PL.UInt32, true)), nullOf(call.dataType!), s);
+    const s = ctx.part(keyFor('intsum', call, ctx), values(call, ctx).cast(PL.Int64, true).sum());
+    return ifElse(countPart(call, ctx).eq(ctx.pl.lit(0).cast(PL.Int64, true)), nullOf(call.dataType!), s);
   }
-  return seqSum(v);
+  // Polars sums doubles pairwise; Spark's (and the interpreter's) sum is sequential.
+  return foldNegativeZero(seqSumPart(call, ctx), DOUBLE);
 };
 
 const avg: AggregateLowering = (call, ctx) => {
   notComplex(call);
-  const v = values(call, ctx);
-  return seqSum(v).trueDiv(v.count().cast(PL.Float64, true));
+  return seqSumPart(call, ctx).trueDiv(countPart(call, ctx).cast(PL.Float64, true));
 };
 
 const minMax =
@@ -107,9 +116,10 @@ const minMax =
     const t = typeOf(arg(call, 0));
     const x = ctx.tr(arg(call, 0));
     if (arg(call, 0).kind === 'Literal') delegate(`${call.fn} of a literal`);
-    if (!max) return x.min();
-    if (isFloatT(t)) return ifElse(x.isNan().any(true), numLit(NaN, t), x.max());
-    return x.max();
+    const key = keyFor(max ? 'max' : 'min', call, ctx);
+    if (!max) return ctx.part(key, x.min());
+    if (isFloatT(t)) return ctx.part(key, ifElse(x.isNan().any(true), numLit(NaN, t), x.max()));
+    return ctx.part(key, x.max());
   };
 
 const firstLast =
@@ -118,14 +128,15 @@ const firstLast =
     const a = arg(call, 0);
     if (a.kind === 'Literal') delegate(`${call.fn} of a literal`);
     const x = ctx.tr(a);
-    const v = call.options?.ignoreNulls === true ? x.dropNulls() : x;
-    return last ? v.last() : v.first();
+    const ignore = call.options?.ignoreNulls === true;
+    const v = ignore ? x.dropNulls() : x;
+    return ctx.part(`${last ? 'last' : 'first'}|${ignore ? 'i' : ''}|${ctx.keyOf(a)}`, last ? v.last() : v.first());
   };
 
 const collectList: AggregateLowering = (call, ctx) => {
   const a = arg(call, 0);
   if (a.kind === 'Literal') delegate(`${call.fn} of a literal`);
-  return ctx.tr(a).dropNulls().implode();
+  return ctx.part(keyFor('list', call, ctx), ctx.tr(a).dropNulls().implode());
 };
 
 const collectSet: AggregateLowering = (call, ctx) => {
@@ -133,9 +144,8 @@ const collectSet: AggregateLowering = (call, ctx) => {
   const t = typeOf(a);
   if (a.kind === 'Literal') delegate(`${call.fn} of a literal`);
   if (t instanceof MapType) delegate('collect_set of maps');
-  return normalized(ctx.tr(a), t).dropNulls().uniqueStable().implode();
+  return ctx.part(keyFor('set', call, ctx), normalized(ctx.tr(a), t).dropNulls().uniqueStable().implode());
 };
-
 
 export const aggregateFunctions: FunctionTable = {
   count: { aggregate: count },

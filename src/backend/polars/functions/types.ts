@@ -18,12 +18,24 @@ export interface FnContext {
   tr(e: Expr): NativeExpr;
   /** Spark CAST of an already translated expression. */
   cast(x: NativeExpr, from: DataType, to: DataType): NativeExpr;
+  /**
+   * An aggregation computed once per group. Inside an Aggregate node it is
+   * pooled (deduplicated by `key`) and the returned expression refers to its
+   * result after the group-by; elsewhere (windows) it is `e` itself. An
+   * aggregate lowering combines such parts with ordinary operators.
+   */
+  part(key: string, e: NativeExpr): NativeExpr;
+  /** A stable text key of an expression, for `part`. */
+  keyOf(e: Expr): string;
 }
 
 /** Lowers a scalar call to one expression of the call's Polars dtype. */
 export type ScalarLowering = (call: Call, ctx: FnContext) => NativeExpr;
 
-/** Lowers an aggregate call to an expression valid in a group-by (or `over`) context. */
+/**
+ * Lowers an aggregate call. `ctx` translates the arguments row by row; every
+ * aggregation must go through `ctx.part` (see FnContext).
+ */
 export type AggregateLowering = (call: Call, ctx: FnContext) => NativeExpr;
 
 export interface PolarsFunction {

@@ -15,14 +15,13 @@ import { ArrayType, BinaryType, DoubleType, FloatType, MapType, StructType } fro
 import { delegate } from '../delegation.js';
 import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
-import type { NativeExpr, NativeLazyFrame } from '../native.js';
+import type { NativeLazyFrame } from '../native.js';
 import { i32, i64, nullOf } from '../nx.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): NativeLazyFrame {
   const pl = env.pl;
   const rowTr = env.translator(input.schema, 'row');
-  const aggTr = env.translator(input.schema, 'agg');
   const keyTypes = plan.groupBy.map(typeOf);
   const keys = plan.groupBy.map((e, i) => {
     const t = keyTypes[i]!;
@@ -34,11 +33,21 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
     return k.alias(colName(i));
   });
   const nk = keys.length;
-  const aggs = (): NativeExpr[] => plan.aggs.map((e, j) => aggTr.tr(e).alias(colName(nk + j)));
+  // Each aggregation is computed once per group (pooled: avg and sum of a column share one
+  // sequential sum), then the output expressions combine the pooled results.
+  const aggTr = env.translator(input.schema, 'agg', colName);
+  aggTr.startPool();
+  const finals = plan.aggs.map((e, j) => aggTr.tr(e).alias(colName(nk + j)));
+  const pooled = aggTr.pooled();
+  const run = (lf: NativeLazyFrame, set: readonly number[] | undefined): NativeLazyFrame => {
+    const by = set ?? keys.map((_, i) => i);
+    const partKeys = by.map((j) => keys[j]!);
+    const grouped = partKeys.length === 0 ? lf.select(pooled.length > 0 ? pooled : [pl.len().alias('_p_len')]) : lf.groupby(partKeys, true).agg(pooled);
+    return grouped.select([...by.map((j) => pl.col(colName(j))), ...finals]);
+  };
 
   if (!plan.groupingSets) {
-    if (nk === 0) return input.lf.select(aggs());
-    return input.lf.groupby(keys, true).agg(aggs());
+    return run(input.lf, nk === 0 ? [] : undefined);
   }
 
   const na = plan.aggs.length;
@@ -46,9 +55,13 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
     const inSet = new Set(set);
     let part: NativeLazyFrame;
     if (set.length === 0) {
-      part = input.lf.select([...aggs(), pl.len().alias('_n')]).filter(pl.col('_n').gt(i64(0)));
+      // An empty grouping set over empty input yields no row.
+      part = input.lf
+        .select([...pooled, pl.len().alias('_n')])
+        .filter(pl.col('_n').gt(i64(0)))
+        .select(finals);
     } else {
-      part = input.lf.groupby(set.map((j) => keys[j]!), true).agg(aggs());
+      part = run(input.lf, set);
     }
     let mask = 0;
     for (let j = 0; j < nk; j++) if (!inSet.has(j)) mask |= 1 << (nk - 1 - j);
