@@ -208,7 +208,7 @@ const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
 
 /** `yyyy-MM-dd` of days since the epoch. */
 export function formatDate(days: number): string {
-  const { year, month, day } = civilFromDays(days);
+  const [year, month, day] = civilFromDays(days);
   return `${formatYear(year)}-${pad2(month)}-${pad2(day)}`;
 }
 

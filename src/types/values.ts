@@ -33,7 +33,7 @@ import {
 } from './data-types.js';
 import { decimalToPlainString } from '../format/value-string.js';
 import { jsTypeName } from './infer.js';
-import { daysFromCivil, daysInMonth, localMicrosToUtc, MICROS_PER_DAY, MILLIS_PER_DAY } from './timezone.js';
+import { daysFromCivil, isValidDate, localMicrosOf, localMicrosToUtc, MILLIS_PER_DAY } from './timezone.js';
 
 export interface ToInternalOptions {
   /** Session time zone for TimestampType strings without an offset (default `UTC`). */
@@ -298,7 +298,7 @@ export function parseDateText(text: string): number | undefined {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  if (!isValidDate(y, mo, d)) return undefined;
   return daysFromCivil(y, mo, d);
 }
 
@@ -320,9 +320,9 @@ export function parseTimestampText(text: string, timeZone = 'UTC', ignoreOffset 
   const h = Number(m[4] ?? 0);
   const mi = Number(m[5] ?? 0);
   const s = Number(m[6] ?? 0);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+  if (!isValidDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
   const frac = Number((m[7] ?? '').padEnd(6, '0').slice(0, 6) || 0);
-  const local = daysFromCivil(y, mo, d) * MICROS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1_000_000 + frac;
+  const local = localMicrosOf(y, mo, d, h, mi, s, frac);
   const zone = m[8];
   if (ignoreOffset) return local;
   if (zone === undefined) return localMicrosToUtc(local, timeZone);

@@ -1,54 +1,40 @@
 /**
- * Calendar and time-zone arithmetic on the internal representations:
+ * Date and time helpers of the memory backend on the internal representations:
  * dates are days since 1970-01-01, timestamps microseconds since the epoch
- * (UTC). The proleptic Gregorian calendar is used throughout, as in Spark 3.
- *
- * Time zones resolve like Java's `ZoneId.of(id, SHORT_IDS)`: region ids via
- * the runtime's ICU data (Intl), fixed offsets (`+08:00`, `UTC+8`, `GMT-03:30`)
- * and the legacy three-letter ids.
+ * (UTC). The calendar and time-zone arithmetic itself (proleptic Gregorian
+ * calendar, zones resolved like Java's `ZoneId.of(id, SHORT_IDS)`) lives in
+ * `types/timezone.ts` and is re-exported here.
  */
+import {
+  MICROS_PER_DAY,
+  MICROS_PER_SECOND,
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  fromLocalMicros,
+  toLocalMicros,
+  type Zone,
+} from '../../../types/timezone.js';
 import { floorDiv } from './long.js';
 
-export const MICROS_PER_MILLI = 1000;
-export const MICROS_PER_SECOND = 1_000_000;
-export const SECONDS_PER_DAY = 86_400;
-export const MICROS_PER_DAY = 86_400_000_000;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Year, month (1-12) and day of a day number. */
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-export function daysInMonth(y: number, m: number): number {
-  return m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1]!;
-}
-
-/** True when y-m-d names a real calendar day. */
-export function isValidDate(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
+export {
+  MICROS_PER_MILLI,
+  MICROS_PER_SECOND,
+  SECONDS_PER_DAY,
+  MICROS_PER_DAY,
+  daysFromCivil,
+  civilFromDays,
+  isLeapYear,
+  daysInMonth,
+  isValidDate,
+  localMicrosOf,
+  tryGetZone,
+  getZone,
+  offsetSecondsAt,
+  toLocalMicros,
+  fromLocalMicros,
+  type Zone,
+} from '../../../types/timezone.js';
 
 /** ISO day of week: 1 = Monday ... 7 = Sunday. */
 export function isoDayOfWeek(days: number): number {
@@ -107,234 +93,6 @@ export function localFields(localMicros: number): LocalFields {
     micros: inDay - secs * MICROS_PER_SECOND,
     days,
   };
-}
-
-export function localMicrosOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, micros = 0): number {
-  return daysFromCivil(year, month, day) * MICROS_PER_DAY + ((hour * 60 + minute) * 60 + second) * MICROS_PER_SECOND + micros;
-}
-
-// ---------------------------------------------------------------------------
-// Time zones
-
-/** A resolved time zone: the UTC offset (in seconds) in force at an instant. */
-export interface Zone {
-  readonly id: string;
-  /** Set for fixed-offset zones. */
-  readonly fixedOffset?: number;
-  offsetAt(epochSeconds: number): number;
-}
-
-/** Java's ZoneId.SHORT_IDS. */
-const SHORT_IDS: Record<string, string> = {
-  ACT: 'Australia/Darwin',
-  AET: 'Australia/Sydney',
-  AGT: 'America/Argentina/Buenos_Aires',
-  ART: 'Africa/Cairo',
-  AST: 'America/Anchorage',
-  BET: 'America/Sao_Paulo',
-  BST: 'Asia/Dhaka',
-  CAT: 'Africa/Harare',
-  CNT: 'America/St_Johns',
-  CST: 'America/Chicago',
-  CTT: 'Asia/Shanghai',
-  EAT: 'Africa/Addis_Ababa',
-  ECT: 'Europe/Paris',
-  IET: 'America/Indiana/Indianapolis',
-  IST: 'Asia/Kolkata',
-  JST: 'Asia/Tokyo',
-  MIT: 'Pacific/Apia',
-  NET: 'Asia/Yerevan',
-  NST: 'Pacific/Auckland',
-  PLT: 'Asia/Karachi',
-  PNT: 'America/Phoenix',
-  PRT: 'America/Puerto_Rico',
-  PST: 'America/Los_Angeles',
-  SST: 'Pacific/Guadalcanal',
-  VST: 'Asia/Ho_Chi_Minh',
-  EST: '-05:00',
-  MST: '-07:00',
-  HST: '-10:00',
-};
-
-const zoneCache = new Map<string, Zone | null>();
-
-function fixedZone(id: string, offset: number): Zone {
-  return { id, fixedOffset: offset, offsetAt: () => offset };
-}
-
-/** Parses `+h`, `+hh`, `+hh:mm`, `+hhmm`, `+hh:mm:ss`, `+hhmmss` into seconds. */
-function parseOffset(text: string): number | undefined {
-  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(text);
-  if (!m) return undefined;
-  const h = Number(m[2]);
-  const mi = m[3] ? Number(m[3]) : 0;
-  const s = m[4] ? Number(m[4]) : 0;
-  if (h > 18 || mi > 59 || s > 59) return undefined;
-  const total = h * 3600 + mi * 60 + s;
-  if (total > 18 * 3600) return undefined;
-  return m[1] === '-' ? -total : total;
-}
-
-class RegionZone implements Zone {
-  private readonly fmt: Intl.DateTimeFormat;
-  private readonly cache = new Map<number, DayOffsets>();
-  constructor(readonly id: string) {
-    this.fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: id,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  }
-
-  private exact(epochSeconds: number): number {
-    const parts = this.fmt.formatToParts(new Date(epochSeconds * 1000));
-    let y = 0;
-    let mo = 1;
-    let d = 1;
-    let h = 0;
-    let mi = 0;
-    let s = 0;
-    let bc = false;
-    for (const p of parts) {
-      switch (p.type) {
-        case 'year':
-          y = Number(p.value);
-          break;
-        case 'month':
-          mo = Number(p.value);
-          break;
-        case 'day':
-          d = Number(p.value);
-          break;
-        case 'hour':
-          h = Number(p.value);
-          break;
-        case 'minute':
-          mi = Number(p.value);
-          break;
-        case 'second':
-          s = Number(p.value);
-          break;
-        case 'era':
-          bc = p.value.startsWith('B');
-          break;
-      }
-    }
-    if (bc) y = 1 - y;
-    const local = daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s;
-    return local - epochSeconds;
-  }
-
-  /**
-   * Offsets are cached per UTC day: a day either has one offset, or one
-   * transition whose instant is found by bisection (zones change offset at
-   * most a few times a year).
-   */
-  offsetAt(epochSeconds: number): number {
-    const day = Math.floor(epochSeconds / SECONDS_PER_DAY);
-    let entry = this.cache.get(day);
-    if (entry === undefined) {
-      entry = this.dayEntry(day);
-      if (this.cache.size > 100_000) this.cache.clear();
-      this.cache.set(day, entry);
-    }
-    if (typeof entry === 'number') return entry;
-    return epochSeconds < entry.at ? entry.before : entry.after;
-  }
-
-  private dayEntry(day: number): DayOffsets {
-    const start = day * SECONDS_PER_DAY;
-    const end = start + SECONDS_PER_DAY - 1;
-    const before = this.exact(start);
-    const after = this.exact(end);
-    if (before === after) return before;
-    // First second with the new offset.
-    let lo = start;
-    let hi = end;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (this.exact(mid) === before) lo = mid + 1;
-      else hi = mid;
-    }
-    return { before, after, at: lo };
-  }
-}
-
-type DayOffsets = number | { readonly before: number; readonly after: number; readonly at: number };
-
-/** Resolves a zone id, or returns undefined when it is not a valid id. */
-export function tryGetZone(id: string): Zone | undefined {
-  let z = zoneCache.get(id);
-  if (z === undefined) {
-    z = resolveZone(id);
-    zoneCache.set(id, z);
-  }
-  return z ?? undefined;
-}
-
-/** Resolves a zone id; throws a RangeError for an unknown id. */
-export function getZone(id: string): Zone {
-  const z = tryGetZone(id);
-  if (!z) throw new RangeError(`Invalid time zone id: ${id}`);
-  return z;
-}
-
-function resolveZone(rawId: string): Zone | null {
-  const id = rawId.trim();
-  if (id === 'Z' || id === 'UTC' || id === 'GMT' || id === 'UT' || id === 'Etc/UTC' || id === 'Etc/GMT') return fixedZone(id, 0);
-  const short = SHORT_IDS[id];
-  if (short) return resolveZone(short);
-  if (id.startsWith('+') || id.startsWith('-')) {
-    const off = parseOffset(id);
-    return off === undefined ? null : fixedZone(id, off);
-  }
-  const prefixed = /^(UTC|GMT|UT)([+-].*)$/.exec(id);
-  if (prefixed) {
-    const off = parseOffset(prefixed[2]!);
-    return off === undefined ? null : fixedZone(id, off);
-  }
-  try {
-    return new RegionZone(id);
-  } catch {
-    return null;
-  }
-}
-
-/** Offset (seconds) of `zone` at the instant `micros`. */
-export function offsetSecondsAt(micros: number, zone: Zone): number {
-  if (zone.fixedOffset !== undefined) return zone.fixedOffset;
-  return zone.offsetAt(Math.floor(micros / MICROS_PER_SECOND));
-}
-
-/** UTC instant → local wall-clock microseconds in `zone`. */
-export function toLocalMicros(micros: number, zone: Zone): number {
-  return micros + offsetSecondsAt(micros, zone) * MICROS_PER_SECOND;
-}
-
-/**
- * Local wall-clock microseconds → UTC instant, resolving gaps and overlaps as
- * java.time's `ZonedDateTime.of` does: in an overlap the earlier offset wins;
- * in a gap the time moves forward by the gap's length.
- */
-export function fromLocalMicros(local: number, zone: Zone): number {
-  if (zone.fixedOffset !== undefined) return local - zone.fixedOffset * MICROS_PER_SECOND;
-  const localSec = Math.floor(local / MICROS_PER_SECOND);
-  const before = zone.offsetAt(localSec - SECONDS_PER_DAY);
-  const after = zone.offsetAt(localSec + SECONDS_PER_DAY);
-  if (before === after) {
-    const guess = zone.offsetAt(localSec - before);
-    if (guess === before) return local - before * MICROS_PER_SECOND;
-    return local - guess * MICROS_PER_SECOND;
-  }
-  if (zone.offsetAt(localSec - before) === before) return local - before * MICROS_PER_SECOND;
-  if (zone.offsetAt(localSec - after) === after) return local - after * MICROS_PER_SECOND;
-  return local - before * MICROS_PER_SECOND;
 }
 
 /** Timestamp → date in the zone (Spark's cast timestamp to date). */
