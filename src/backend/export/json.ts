@@ -57,6 +57,7 @@ import {
 } from '../../types/data-types.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
 import type { SourceOptions } from './options.js';
+import { JsonSyntaxError, readJson, type JsonReader } from '../memory/runtime/json.js';
 import {
   INT_MAX,
   INT_MIN,
@@ -197,157 +198,21 @@ export type JsonNode =
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'null' };
 
-class JsonSyntaxError extends Error {}
+/** Spark's Jackson defaults for JSON files: single quotes and NaN/Infinity allowed, control characters escaped. */
+const NODE_READER: JsonReader<JsonNode> = {
+  object: (entries) => ({ kind: 'object', entries }),
+  array: (items) => ({ kind: 'array', items }),
+  string: (value) => ({ kind: 'string', value }),
+  number: (text, integral) => ({ kind: 'number', text, integral }),
+  boolean: (value) => ({ kind: 'boolean', value }),
+  null: () => ({ kind: 'null' }),
+  singleQuotes: true,
+  nonNumericNumbers: true,
+};
 
-/** Parses one JSON document (Spark's Jackson defaults: single quotes and NaN/Infinity allowed). */
+/** Parses one JSON document; throws JsonSyntaxError when the text is not valid JSON. */
 export function parseJson(text: string): JsonNode {
-  let i = 0;
-  const n = text.length;
-  const fail = (): never => {
-    throw new JsonSyntaxError(`Unexpected character at ${i}`);
-  };
-  const ws = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else break;
-    }
-  };
-  const str = (q: string): string => {
-    i++; // opening quote
-    let out = '';
-    let from = i;
-    for (;;) {
-      if (i >= n) fail();
-      const c = text[i]!;
-      if (c === q) {
-        out += text.slice(from, i);
-        i++;
-        return out;
-      }
-      if (c.charCodeAt(0) < 0x20) fail();
-      if (c === '\\') {
-        out += text.slice(from, i);
-        const e = text[i + 1];
-        i += 2;
-        switch (e) {
-          case '"':
-          case "'":
-          case '\\':
-          case '/':
-            out += e;
-            break;
-          case 'b':
-            out += '\b';
-            break;
-          case 'f':
-            out += '\f';
-            break;
-          case 'n':
-            out += '\n';
-            break;
-          case 'r':
-            out += '\r';
-            break;
-          case 't':
-            out += '\t';
-            break;
-          case 'u': {
-            const hex = text.slice(i, i + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail();
-            out += String.fromCharCode(parseInt(hex, 16));
-            i += 4;
-            break;
-          }
-          default:
-            fail();
-        }
-        from = i;
-        continue;
-      }
-      i++;
-    }
-  };
-  const value = (): JsonNode => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const entries: [string, JsonNode][] = [];
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return { kind: 'object', entries };
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"' && text[i] !== "'") fail();
-        const k = str(text[i]!);
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        entries.push([k, value()]);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return { kind: 'object', entries };
-        }
-        fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      const items: JsonNode[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return { kind: 'array', items };
-      }
-      for (;;) {
-        items.push(value());
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return { kind: 'array', items };
-        }
-        fail();
-      }
-    }
-    if (c === '"' || c === "'") return { kind: 'string', value: str(c) };
-    if (text.startsWith('true', i)) {
-      i += 4;
-      return { kind: 'boolean', value: true };
-    }
-    if (text.startsWith('false', i)) {
-      i += 5;
-      return { kind: 'boolean', value: false };
-    }
-    if (text.startsWith('null', i)) {
-      i += 4;
-      return { kind: 'null' };
-    }
-    const special = /^(?:NaN|[+-]?Infinity|[+-]?INF)/.exec(text.slice(i, i + 9));
-    if (special) {
-      i += special[0].length;
-      return { kind: 'number', text: special[0], integral: false };
-    }
-    const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail();
-    i += m![0].length;
-    return { kind: 'number', text: m![0], integral: m![1] === undefined && m![2] === undefined };
-  };
-  const v = value();
-  ws();
-  if (i !== n) fail();
-  return v;
+  return readJson(text, NODE_READER);
 }
 
 /** Compact JSON text of a node (numbers as written); used when a string column reads a non-string value. */

@@ -2,6 +2,8 @@
  * A small JSON reader that keeps number tokens as written (Spark returns
  * `1.0` from `get_json_object('{"a":1.0}', '$.a')`, which JSON.parse would
  * lose) and preserves object key order. Invalid input gives undefined.
+ * `readJson` is the one reader; the file source (backend/export/json.ts)
+ * builds its own nodes with it.
  */
 export type JsonValue =
   | null
@@ -15,26 +17,74 @@ export const isJsonNumber = (v: JsonValue): v is { readonly num: string } => typ
 export const isJsonObject = (v: JsonValue): v is { readonly entries: readonly (readonly [string, JsonValue])[] } =>
   typeof v === 'object' && v !== null && 'entries' in v;
 
-export function parseJson(text: string): JsonValue | undefined {
+/**
+ * How `readJson` builds values, and which of Jackson's relaxations it allows
+ * (each reader states the settings of the Spark feature it serves).
+ */
+export interface JsonReader<T> {
+  object(entries: [string, T][]): T;
+  array(items: T[]): T;
+  string(value: string): T;
+  /** A number token as written; `integral` when it has neither fraction nor exponent (NaN/Infinity are not). */
+  number(text: string, integral: boolean): T;
+  boolean(value: boolean): T;
+  null(): T;
+  /** ALLOW_SINGLE_QUOTES: strings and field names in '...', and the `\'` escape. */
+  readonly singleQuotes?: boolean;
+  /** ALLOW_NON_NUMERIC_NUMBERS: `NaN`, `Infinity`, `+Infinity`, `-Infinity`, `INF`, `+INF`, `-INF`. */
+  readonly nonNumericNumbers?: boolean;
+  /** ALLOW_UNESCAPED_CONTROL_CHARS: raw characters below U+0020 inside strings. */
+  readonly controlChars?: boolean;
+  /** Longest number token accepted (default: any length). */
+  readonly maxNumberLength?: number;
+}
+
+/** Thrown by `readJson` for text that is not one JSON document. */
+export class JsonSyntaxError extends Error {}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const NON_NUMERIC = /(?:NaN|[+-]?Infinity|[+-]?INF)/y;
+
+/**
+ * Reads one JSON document, keeping number tokens as written (so longs and
+ * decimals stay exact) and object members in order. Throws JsonSyntaxError.
+ */
+export function readJson<T>(text: string, r: JsonReader<T>): T {
   let i = 0;
-  const s = text;
-  const ws = (): void => {
-    while (i < s.length && (s[i] === ' ' || s[i] === '\n' || s[i] === '\r' || s[i] === '\t')) i++;
-  };
+  const n = text.length;
   const fail = (): never => {
-    throw new SyntaxError('json');
+    throw new JsonSyntaxError(`Unexpected character at ${i}`);
   };
-  const str = (): string => {
-    if (s[i] !== '"') fail();
-    i++;
+  const ws = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else break;
+    }
+  };
+  const isQuote = (c: string | undefined): boolean => c === '"' || (c === "'" && r.singleQuotes === true);
+  const str = (q: string): string => {
+    i++; // opening quote
     let out = '';
+    let from = i;
     for (;;) {
-      if (i >= s.length) fail();
-      const ch = s[i++]!;
-      if (ch === '"') return out;
-      if (ch === '\\') {
-        const e = s[i++];
+      if (i >= n) fail();
+      const c = text[i]!;
+      if (c === q) {
+        out += text.slice(from, i);
+        i++;
+        return out;
+      }
+      if (c.charCodeAt(0) < 0x20 && !r.controlChars) fail();
+      if (c === '\\') {
+        out += text.slice(from, i);
+        const e = text[i + 1];
+        i += 2;
         switch (e) {
+          case "'":
+            if (!r.singleQuotes) fail();
+            out += e;
+            break;
           case '"':
           case '\\':
           case '/':
@@ -56,7 +106,7 @@ export function parseJson(text: string): JsonValue | undefined {
             out += '\t';
             break;
           case 'u': {
-            const hex = s.slice(i, i + 4);
+            const hex = text.slice(i, i + 4);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail();
             out += String.fromCharCode(parseInt(hex, 16));
             i += 4;
@@ -65,70 +115,114 @@ export function parseJson(text: string): JsonValue | undefined {
           default:
             fail();
         }
-      } else out += ch;
+        from = i;
+        continue;
+      }
+      i++;
     }
   };
-  const value = (): JsonValue => {
+  const value = (): T => {
     ws();
-    const ch = s[i];
-    if (ch === '{') {
+    const c = text[i];
+    if (c === '{') {
       i++;
-      const entries: [string, JsonValue][] = [];
+      const entries: [string, T][] = [];
       ws();
-      if (s[i] === '}') {
+      if (text[i] === '}') {
         i++;
-        return { entries };
+        return r.object(entries);
       }
       for (;;) {
         ws();
-        const k = str();
+        if (!isQuote(text[i])) fail();
+        const k = str(text[i]!);
         ws();
-        if (s[i++] !== ':') fail();
+        if (text[i] !== ':') fail();
+        i++;
         entries.push([k, value()]);
         ws();
-        const sep = s[i++];
-        if (sep === '}') return { entries };
-        if (sep !== ',') fail();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return r.object(entries);
+        }
+        fail();
       }
     }
-    if (ch === '[') {
+    if (c === '[') {
       i++;
-      const items: JsonValue[] = [];
+      const items: T[] = [];
       ws();
-      if (s[i] === ']') {
+      if (text[i] === ']') {
         i++;
-        return items;
+        return r.array(items);
       }
       for (;;) {
         items.push(value());
         ws();
-        const sep = s[i++];
-        if (sep === ']') return items;
-        if (sep !== ',') fail();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return r.array(items);
+        }
+        fail();
       }
     }
-    if (ch === '"') return str();
-    if (s.startsWith('true', i)) {
+    if (isQuote(c)) return r.string(str(c!));
+    if (text.startsWith('true', i)) {
       i += 4;
-      return true;
+      return r.boolean(true);
     }
-    if (s.startsWith('false', i)) {
+    if (text.startsWith('false', i)) {
       i += 5;
-      return false;
+      return r.boolean(false);
     }
-    if (s.startsWith('null', i)) {
+    if (text.startsWith('null', i)) {
       i += 4;
-      return null;
+      return r.null();
     }
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(s.slice(i, i + 400));
-    if (!m) fail();
+    if (r.nonNumericNumbers) {
+      NON_NUMERIC.lastIndex = i;
+      const special = NON_NUMERIC.exec(text);
+      if (special) {
+        i += special[0].length;
+        return r.number(special[0], false);
+      }
+    }
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (!m || m[0].length > (r.maxNumberLength ?? Infinity)) fail();
     i += m![0].length;
-    return { num: m![0] };
+    return r.number(m![0], m![1] === undefined && m![2] === undefined);
   };
+  const v = value();
+  ws();
+  if (i !== n) fail();
+  return v;
+}
+
+/** The JSON functions' reader (get_json_object, from_json, ...): double quotes only, raw control characters allowed. */
+const VALUE_READER: JsonReader<JsonValue> = {
+  object: (entries) => ({ entries }),
+  array: (items) => items,
+  string: (value) => value,
+  number: (num) => ({ num }),
+  boolean: (value) => value,
+  null: () => null,
+  controlChars: true,
+  maxNumberLength: 400,
+};
+
+/** Parses a JSON document; undefined when the text is not valid JSON. */
+export function parseJson(text: string): JsonValue | undefined {
   try {
-    const v = value();
-    ws();
-    return i === s.length ? v : undefined;
+    return readJson(text, VALUE_READER);
   } catch {
     return undefined;
   }
