@@ -17,7 +17,7 @@ import { lookupPolarsFunction } from './functions/index.js';
 import type { FnContext } from './functions/types.js';
 import { colName } from './input.js';
 import { native, type NativeExpr, type PolarsNative } from './native.js';
-import { literal, nullOf } from './nx.js';
+import { colRef, literal, nullOf } from './nx.js';
 
 export interface TranslateOptions {
   /** Session time zone (IANA id). */
@@ -68,6 +68,13 @@ export class ExprTranslator implements FnContext {
     return this.rowMode;
   }
 
+  private cols: NativeExpr[] = [];
+
+  /** `col(c{i})`, built once per translator. */
+  colExpr(i: number): NativeExpr {
+    return (this.cols[i] ??= colRef(this.nameOf(i)));
+  }
+
   /** Starts pooling aggregations (an Aggregate node's translation); see `pooled()`. */
   startPool(): void {
     this.pool = new Map();
@@ -84,7 +91,7 @@ export class ExprTranslator implements FnContext {
     if (!pool) return e;
     let p = pool.get(key);
     if (!p) pool.set(key, (p = { name: `_p${pool.size}`, expr: e }));
-    return this.pl.col(p.name);
+    return colRef(p.name);
   }
 
   keyOf(e: Expr): string {
@@ -98,7 +105,7 @@ export class ExprTranslator implements FnContext {
   tr(e: Expr): NativeExpr {
     switch (e.kind) {
       case 'BoundRef': {
-        const c = this.pl.col(this.nameOf(e.index));
+        const c = this.colExpr(e.index);
         return this.mode === 'agg' ? this.part(`first|${e.index}`, c.first()) : c;
       }
       case 'Literal':

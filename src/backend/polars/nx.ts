@@ -24,23 +24,48 @@ import { delegate } from './delegation.js';
 import { native, type NativeExpr } from './native.js';
 import { PL, toPolarsDType } from './type-mapper.js';
 
-export const i64 = (n: number | bigint): NativeExpr => {
+/**
+ * Small literals are built once and reused: every native call costs
+ * microseconds, and a JsExpr is an immutable value that builders copy.
+ */
+let litCache = new Map<string, NativeExpr>();
+let litCacheOwner: unknown;
+
+export function cachedExpr(key: string, build: () => NativeExpr): NativeExpr {
   const pl = native();
-  if (typeof n === 'bigint' || !Number.isSafeInteger(n)) return pl.lit(String(n)).cast(PL.Int64, true);
-  return pl.lit(n).cast(PL.Int64, true);
-};
-export const i32 = (n: number): NativeExpr => native().lit(n).cast(PL.Int32, true);
-export const f64 = (n: number): NativeExpr => native().lit(n);
-export const str = (s: string): NativeExpr => native().lit(s);
-export const bool = (b: boolean): NativeExpr => native().lit(b);
+  if (litCacheOwner !== pl) {
+    litCache = new Map();
+    litCacheOwner = pl;
+  }
+  let e = litCache.get(key);
+  if (!e) {
+    e = build();
+    if (litCache.size < 4096) litCache.set(key, e);
+  }
+  return e;
+}
+
+/** `col(name)` (internal names repeat across queries: c0, c1, _li, ...). */
+export const colRef = (name: string): NativeExpr => cachedExpr(`col:${name}`, () => native().col(name));
+
+export const i64 = (n: number | bigint): NativeExpr =>
+  cachedExpr(`i64:${n}`, () => {
+    const pl = native();
+    if (typeof n === 'bigint' || !Number.isSafeInteger(n)) return pl.lit(String(n)).cast(PL.Int64, true);
+    return pl.lit(n).cast(PL.Int64, true);
+  });
+export const i32 = (n: number): NativeExpr => cachedExpr(`i32:${n}`, () => native().lit(n).cast(PL.Int32, true));
+export const f64 = (n: number): NativeExpr => cachedExpr(`f64:${Object.is(n, -0) ? '-0' : n}`, () => native().lit(n));
+export const str = (s: string): NativeExpr => (s.length <= 64 ? cachedExpr(`str:${s}`, () => native().lit(s)) : native().lit(s));
+export const bool = (b: boolean): NativeExpr => cachedExpr(`bool:${b}`, () => native().lit(b));
 
 /** A typed null; delegates when the type has no Polars cast target. */
 export function nullOf(t: DataType): NativeExpr {
   const pl = native();
-  if (t instanceof NullType) return pl.lit(null);
+  if (t instanceof NullType) return cachedExpr('null', () => pl.lit(null));
   const d = toPolarsDType(t);
   if (!d) delegate(`null literal of type ${t.simpleString()}`);
-  return pl.lit(null).cast(d, true);
+  return cachedExpr(`null:${t.json()}`, () => pl.lit(null).cast(d, true));
 }
 
 /** A literal holding an internal value of Spark type `t`. */

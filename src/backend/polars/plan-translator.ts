@@ -76,17 +76,16 @@ export class PlanTranslator {
 
   constructor(private readonly options: PlanTranslatorOptions) {
     const pl = native();
-    const translators = new Map<string, ExprTranslator>();
+    const translators = new WeakMap<object, { row?: ExprTranslator; agg?: ExprTranslator }>();
     this.env = {
       pl,
       options,
       translator: (schema, mode = 'row', nameOf) => {
         if (nameOf) return new ExprTranslator(schema, options, mode, nameOf);
         // Translators are stateless apart from caches; share them per schema and mode.
-        const key = mode + '\u0000' + schema.json();
-        let t = translators.get(key);
-        if (!t) translators.set(key, (t = new ExprTranslator(schema, options, mode)));
-        return t;
+        let byMode = translators.get(schema);
+        if (!byMode) translators.set(schema, (byMode = {}));
+        return (byMode[mode] ??= new ExprTranslator(schema, options, mode));
       },
     };
   }

@@ -60,7 +60,9 @@ const keyFor = (what: string, call: Call, ctx: FnContext): string =>
 
 /** Sequential double sum of the non-null values (null when there are none), once per group. */
 function seqSumPart(call: Call, ctx: FnContext): NativeExpr {
-  return ctx.part(keyFor('seqsum', call, ctx), values(call, ctx).cast(PL.Float64, true).cumSum(false).last());
+  const v = values(call, ctx);
+  const dbl = typeOf(arg(call, 0)) instanceof DoubleType ? v : v.cast(PL.Float64, true);
+  return ctx.part(keyFor('seqsum', call, ctx), dbl.cumSum(false).last());
 }
 
 /** Number of non-null (distinct) values, once per group. */

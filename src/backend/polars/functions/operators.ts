@@ -15,7 +15,7 @@ import {
 import { delegate } from '../delegation.js';
 import { valuesToSeries } from '../input.js';
 import { native, type NativeExpr } from '../native.js';
-import { bool, f64, i64, ifElse, literal, nullOf, str } from '../nx.js';
+import { bool, cachedExpr, f64, i64, ifElse, literal, nullOf, str } from '../nx.js';
 import { PL, integralBits, toPolarsDType } from '../type-mapper.js';
 import { arg, type FnContext, type FunctionTable, type ScalarLowering } from './types.js';
 import { javaRegexToRust, likeToRegex } from './regex.js';
@@ -26,7 +26,7 @@ const isFloatT = (t: DataType): boolean => t instanceof DoubleType || t instance
 export function numLit(v: number, t: DataType): NativeExpr {
   const d = toPolarsDType(t);
   if (!d) delegate(`numeric literal of ${t.simpleString()}`);
-  return native().lit(v).cast(d, true);
+  return cachedExpr(`num:${t.simpleString()}:${Object.is(v, -0) ? '-0' : v}`, () => native().lit(v).cast(d, true));
 }
 
 /**

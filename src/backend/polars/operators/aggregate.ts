@@ -16,7 +16,7 @@ import { delegate } from '../delegation.js';
 import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
-import { i32, i64, nullOf } from '../nx.js';
+import { colRef, i32, i64, nullOf } from '../nx.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): NativeLazyFrame {
@@ -43,7 +43,7 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
     const by = set ?? keys.map((_, i) => i);
     const partKeys = by.map((j) => keys[j]!);
     const grouped = partKeys.length === 0 ? lf.select(pooled.length > 0 ? pooled : [pl.len().alias('_p_len')]) : lf.groupby(partKeys, true).agg(pooled);
-    return grouped.select([...by.map((j) => pl.col(colName(j))), ...finals]);
+    return grouped.select([...by.map((j) => colRef(colName(j))), ...finals]);
   };
 
   if (!plan.groupingSets) {
@@ -58,7 +58,7 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
       // An empty grouping set over empty input yields no row.
       part = input.lf
         .select([...pooled, pl.len().alias('_n')])
-        .filter(pl.col('_n').gt(i64(0)))
+        .filter(colRef('_n').gt(i64(0)))
         .select(finals);
     } else {
       part = run(input.lf, set);
@@ -66,8 +66,8 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
     let mask = 0;
     for (let j = 0; j < nk; j++) if (!inSet.has(j)) mask |= 1 << (nk - 1 - j);
     return part.select([
-      ...keyTypes.map((t, j) => (inSet.has(j) ? pl.col(colName(j)) : nullOf(t).alias(colName(j)))),
-      ...Array.from({ length: na }, (_, j) => pl.col(colName(nk + j))),
+      ...keyTypes.map((t, j) => (inSet.has(j) ? colRef(colName(j)) : nullOf(t).alias(colName(j)))),
+      ...Array.from({ length: na }, (_, j) => colRef(colName(nk + j))),
       i32(mask).alias(colName(nk + na)),
     ]);
   });

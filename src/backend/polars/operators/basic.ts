@@ -4,7 +4,7 @@ import { schemaOf } from '../../../plan/nodes.js';
 import { isConstant } from '../expression-translator.js';
 import { batchToNative, colName } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
-import { i64 } from '../nx.js';
+import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
 
@@ -28,7 +28,7 @@ export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLa
   if (exprs.length > 0 && plan.exprs.every(isConstant)) {
     // A select of literals alone yields one row in Polars; with_columns broadcasts to the input height.
     const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
-    return input.lf.withColumns(tmp).select(exprs.map((_, i) => env.pl.col(`_p${i}`).alias(colName(i))));
+    return input.lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
   }
   return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
 }

@@ -11,7 +11,7 @@ import { ArrayType, MapType } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
-import { i64 } from '../nx.js';
+import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
 
@@ -29,21 +29,21 @@ export function generate(plan: Generate, input: Frame, env: OperatorEnv): Native
   const n = input.schema.fields.length;
 
   let lf = input.lf.withColumns([gen.alias('_g')]);
-  if (!outer) lf = lf.filter(pl.col('_g').listLengths().gt(i64(0)));
-  const exploded: NativeExpr[] = [pl.col('_g')];
+  if (!outer) lf = lf.filter(colRef('_g').listLengths().gt(i64(0)));
+  const exploded: NativeExpr[] = [colRef('_g')];
   if (withPos) {
-    lf = lf.withColumns([pl.intRanges({ _expr: i64(0) }, { _expr: pl.col('_g').listLengths().cast(PL.Int64, true) }, { _expr: i64(1) }, PL.Int64).alias('_pos')]);
-    exploded.push(pl.col('_pos'));
+    lf = lf.withColumns([pl.intRanges({ _expr: i64(0) }, { _expr: colRef('_g').listLengths().cast(PL.Int64, true) }, { _expr: i64(1) }, PL.Int64).alias('_pos')]);
+    exploded.push(colRef('_pos'));
   }
   lf = lf.explode(exploded);
-  const out: NativeExpr[] = input.schema.fields.map((_, i) => pl.col(colName(i)));
+  const out: NativeExpr[] = input.schema.fields.map((_, i) => colRef(colName(i)));
   let k = n;
-  if (withPos) out.push(pl.col('_pos').cast(PL.Int32, true).alias(colName(k++)));
+  if (withPos) out.push(colRef('_pos').cast(PL.Int32, true).alias(colName(k++)));
   if (t instanceof MapType) {
-    out.push(pl.col('_g').structFieldByName('key').alias(colName(k++)));
-    out.push(pl.col('_g').structFieldByName('value').alias(colName(k++)));
+    out.push(colRef('_g').structFieldByName('key').alias(colName(k++)));
+    out.push(colRef('_g').structFieldByName('value').alias(colName(k++)));
   } else {
-    out.push(pl.col('_g').alias(colName(k++)));
+    out.push(colRef('_g').alias(colName(k++)));
   }
   return lf.select(out);
 }

@@ -41,7 +41,7 @@ import { delegate } from '../delegation.js';
 import { foldNegativeZero, numLit } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
-import { literal, nullOf } from '../nx.js';
+import { colRef, literal, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
 
@@ -116,7 +116,7 @@ function orderBarrier(lf: NativeLazyFrame): NativeLazyFrame {
 export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): NativeLazyFrame {
   const out = joinUnfenced(plan, left, right, env);
   const n = (plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? left.schema.fields.length : left.schema.fields.length + right.schema.fields.length);
-  return orderBarrier(out).select(Array.from({ length: n }, (_, i) => env.pl.col(colName(i))));
+  return orderBarrier(out).select(Array.from({ length: n }, (_, i) => colRef(colName(i))));
 }
 
 function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): NativeLazyFrame {
@@ -125,7 +125,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   const type = plan.joinType;
   const keys = keyColumns(plan, left, right, env);
   const hasKeys = keys.left.length > 0;
-  const cols = (names: readonly string[]): NativeExpr[] => names.map((n) => pl.col(n));
+  const cols = (names: readonly string[]): NativeExpr[] => names.map((n) => colRef(n));
   const leftNames = left.schema.fields.map((_, i) => colName(i));
   const rightNames = right.schema.fields.map((_, j) => colName(nl + j));
   const allNames = [...leftNames, ...rightNames];
@@ -136,7 +136,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
       : a.join(b, cols(aOn), cols(bOn), true, false, 'left', '_dup', false, 'm:m', [], []);
 
   // Right columns renamed after the left ones, plus key columns.
-  let R = right.lf.select(right.schema.fields.map((_, j) => pl.col(colName(j)).alias(colName(nl + j))));
+  let R = right.lf.select(right.schema.fields.map((_, j) => colRef(colName(j)).alias(colName(nl + j))));
   let L = left.lf;
   if (hasKeys) {
     L = L.withColumns(keys.left);
@@ -146,7 +146,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   /** Distinct key tuples of a side with the marker, for semi/anti/unmatched lookups. */
   const keySet = (lf: NativeLazyFrame, names: readonly string[]): NativeLazyFrame => lf.select([...cols(names), mark]).unique(null, 'any', false);
   // "Matched" is written with fill_null, not is_not_null, which Polars would turn into an (unordered) inner join.
-  const matchedRow = pl.col(MARK).fillNull(pl.lit(false));
+  const matchedRow = colRef(MARK).fillNull(pl.lit(false));
 
   if (!cond) {
     switch (type) {
@@ -165,7 +165,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
         if (hasKeys) {
           const matchedAndLeft = lj(L, R, keys.leftNames, keys.rightNames).select(cols(allNames));
           const unmatchedRight = lj(R, keySet(L, keys.leftNames), keys.rightNames, keys.leftNames)
-            .filter(pl.col(MARK).isNull())
+            .filter(colRef(MARK).isNull())
             .select([...left.schema.fields.map((f, i) => nullOf(f.dataType).alias(colName(i))), ...cols(rightNames)]);
           return pl.concatLf([matchedAndLeft, unmatchedRight], 'vertical', false, true, false, true);
         }
@@ -174,7 +174,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
       case 'left_anti':
         if (hasKeys) {
           const found = lj(L, keySet(R, keys.rightNames), keys.leftNames, keys.rightNames);
-          const m = pl.col(MARK);
+          const m = colRef(MARK);
           return found.filter(type === 'left_semi' ? m.fillNull(pl.lit(false)) : m.isNull()).select(cols(leftNames));
         }
         break;
@@ -192,10 +192,10 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
 
   const withIdx = [...allNames, LI, RI];
   matched = matched.select(cols(withIdx));
-  const idxSet = (name: string): NativeLazyFrame => matched.select([pl.col(name), mark]).unique(null, 'any', false);
+  const idxSet = (name: string): NativeLazyFrame => matched.select([colRef(name), mark]).unique(null, 'any', false);
   /** Rows of `side` whose index is (not) among the matched pairs, in order. */
   const byIndex = (side: NativeLazyFrame, name: string, isFound: boolean): NativeLazyFrame => {
-    const m = pl.col(MARK);
+    const m = colRef(MARK);
     return lj(side, idxSet(name), [name], [name]).filter(isFound ? matchedRow : m.isNull());
   };
 
@@ -208,7 +208,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
       byIndex(L, LI, false).select([
         ...cols(leftNames),
         ...right.schema.fields.map((f, j) => nullOf(f.dataType).alias(colName(nl + j))),
-        pl.col(LI),
+        colRef(LI),
         nullIdx.alias(RI),
       ]),
     );
@@ -219,11 +219,11 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
         ...left.schema.fields.map((f, i) => nullOf(f.dataType).alias(colName(i))),
         ...cols(rightNames),
         nullIdx.alias(LI),
-        pl.col(RI),
+        colRef(RI),
       ]),
     );
   }
   const all = pl.concatLf(parts, 'vertical', false, true, false, true);
-  const order = type === 'right' ? [pl.col(RI), pl.col(LI)] : [pl.col(LI), pl.col(RI)];
+  const order = type === 'right' ? [colRef(RI), colRef(LI)] : [colRef(LI), colRef(RI)];
   return all.sortByExprs(order, false, true, true).select(cols(allNames));
 }

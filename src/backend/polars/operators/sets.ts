@@ -30,7 +30,7 @@ import { delegate } from '../delegation.js';
 import { foldNegativeZero, numLit } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
-import { literal } from '../nx.js';
+import { colRef, literal } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
 
@@ -55,7 +55,7 @@ function fill(t: DataType): NativeExpr {
 
 /** Null-safe, normalized key columns `_k*` for every column. */
 function rowKeys(frame: Frame, env: OperatorEnv): { exprs: NativeExpr[]; names: string[] } {
-  const pl = env.pl;
+  void env;
   const exprs: NativeExpr[] = [];
   const names: string[] = [];
   frame.schema.fields.forEach((f, i) => {
@@ -63,7 +63,7 @@ function rowKeys(frame: Frame, env: OperatorEnv): { exprs: NativeExpr[]; names: 
     if (t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof BinaryType || t instanceof NullType) {
       delegate(`set operation over ${t.simpleString()}`);
     }
-    let x = pl.col(colName(i));
+    let x = colRef(colName(i));
     if (t instanceof DoubleType || t instanceof FloatType) x = foldNegativeZero(x, t);
     exprs.push(x.isNull().alias(`_k${2 * i}`), x.fillNull(fill(t)).alias(`_k${2 * i + 1}`));
     names.push(`_k${2 * i}`, `_k${2 * i + 1}`);
@@ -85,19 +85,19 @@ export function setOperation(plan: SetOperation, left: Frame, right: Frame, env:
   const on = [...lk.names];
   if (plan.all) {
     const occ = (names: readonly string[]): NativeExpr =>
-      pl.intRange({ _expr: pl.lit(0) }, { _expr: pl.len() }, 1, PL.Int64).over(names.map((n) => pl.col(n))).alias('_occ');
+      pl.intRange({ _expr: pl.lit(0) }, { _expr: pl.len() }, 1, PL.Int64).over(names.map((n) => colRef(n))).alias('_occ');
     L = L.withColumns([occ(lk.names)]);
     R = R.withColumns([occ(rk.names)]);
     on.push('_occ');
   }
   // Semi/anti as a left join against the distinct right keys (with a marker): keeps the left order.
-  const rightKeys = R.select([...on.map((n) => pl.col(n)), pl.lit(true).alias('_m')]).unique(null, 'any', false);
-  const found = L.join(rightKeys, on.map((n) => pl.col(n)), on.map((n) => pl.col(n)), true, false, 'left', '_dup', false, 'm:m', [], []);
-  const m = pl.col('_m');
+  const rightKeys = R.select([...on.map((n) => colRef(n)), pl.lit(true).alias('_m')]).unique(null, 'any', false);
+  const found = L.join(rightKeys, on.map((n) => colRef(n)), on.map((n) => colRef(n)), true, false, 'left', '_dup', false, 'm:m', [], []);
+  const m = colRef('_m');
   // The row index keeps Polars from treating the join output as unordered (it would drop `maintain_order` below).
   const joined = found
     .filter(plan.op === 'intersect' ? m.fillNull(pl.lit(false)) : m.isNull())
     .withRowIndex('_jb', 0)
-    .select(outNames.map((n) => pl.col(n)));
+    .select(outNames.map((n) => colRef(n)));
   return plan.all ? joined : joined.unique(outNames, 'first', true);
 }

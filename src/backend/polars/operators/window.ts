@@ -23,7 +23,7 @@ import { lookupPolarsFunction } from '../functions/index.js';
 import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
-import { f64, i64, ifElse, nullOf } from '../nx.js';
+import { colRef, f64, i64, ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import { sortFrame, sortKey } from './sort.js';
 import type { Frame, OperatorEnv } from './types.js';
@@ -60,7 +60,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
   const pl = env.pl;
   const tr = env.translator(input.schema);
   const n = input.schema.fields.length;
-  const col = (name: string): NativeExpr => pl.col(name);
+  const col = (name: string): NativeExpr => colRef(name);
 
   const groups = new Map<string, { spec: WindowSpecDef; items: { alias: Alias; w: WindowExpr; out: number }[] }>();
   plan.windowExprs.forEach((a, j) => {
