@@ -6,7 +6,7 @@
  * binding's per-series `toArray()` costs a few µs where writing and parsing
  * an IPC stream costs ~100 µs.
  */
-import { Schema, Table, tableFromIPC, type Field } from 'apache-arrow';
+import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, type Field } from 'apache-arrow';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import {
   BooleanType,
@@ -83,7 +83,12 @@ export function ipcToBatch(buf: Uint8Array, schema: StructType): Batch {
 export function nativeToArrow(df: NativeDataFrame, schema: StructType): Table {
   const table = tableFromIPC(nativeToIpc(df));
   const fields = table.schema.fields.map((f: Field, i) => f.clone({ name: schema.fields[i]?.name ?? f.name }));
-  return new Table(new Schema(fields, table.schema.metadata), table.batches.map((b) => b));
+  const renamed = new Schema(fields, table.schema.metadata);
+  const batches = table.batches.map(
+    (b) => new RecordBatch(renamed, makeData({ type: new Struct(fields), length: b.numRows, nullCount: 0, children: b.data.children })),
+  );
+  // RecordBatch normalizes its schema (nullability); let the table take it from the batches.
+  return batches.length > 0 ? new Table(batches) : new Table(renamed);
 }
 
 function isFlat(t: DataType): boolean {

@@ -177,3 +177,33 @@ describe('polars backend: basic operators', () => {
     expect(run(t)).toEqual([[2n ** 62n], [null], [-(2n ** 60n) - 1n], [5]]);
   });
 });
+
+describe('polars backend: engines and Arrow output', () => {
+  const t = rel(
+    [
+      ['k', STRING],
+      ['v', LONG],
+    ],
+    [
+      ['a', 1],
+      ['b', 2],
+      ['a', 3],
+    ],
+  );
+  it('collects with the streaming engine', () => {
+    const a = aggregate(t, [ref(t, 'k')], [alias(call('sum', [ref(t, 'v')]), 's')]);
+    expect(run(a, { streaming: true })).toEqual([
+      ['a', 4],
+      ['b', 2],
+    ]);
+  });
+
+  it('returns an Arrow table with Spark names, duplicates included', async () => {
+    const { PolarsMaterializer } = await import('../../../src/backend/polars/index.js');
+    const p = project(t, [ref(t, 'k'), alias(ref(t, 'v'), 'k')]);
+    const table = new PolarsMaterializer({ timeZone: 'UTC' }).materializeArrow(p);
+    expect(table.schema.fields.map((f) => f.name)).toEqual(['k', 'k']);
+    expect(table.numRows).toBe(3);
+    expect(table.getChildAt(1)!.toArray()).toEqual(new BigInt64Array([1n, 2n, 3n]));
+  });
+});
