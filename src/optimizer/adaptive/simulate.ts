@@ -13,7 +13,7 @@ import { plan, schemaOf, withProps, type JoinType, type LogicalPlan, type PlanOf
 import { transformUp } from '../../plan/transform.js';
 import { StructField, StructType } from '../../types/data-types.js';
 import type { AdaptiveConf } from './config.js';
-import { partitionOf } from './murmur3.js';
+import { partitionOf } from './hash-partitioning.js';
 import { rowSize } from './row-size.js';
 
 export interface SkewedPartition {

@@ -2,132 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Call } from '../../../expr/nodes.js';
 import { InternalError } from '../../../errors/index.js';
-import {
-  ArrayType,
-  BinaryType,
-  BooleanType,
-  DataType,
-  DecimalType,
-  DoubleType,
-  FloatType,
-  LongType,
-  MapType,
-  StringType,
-  StructType,
-  TimestampNTZType,
-  TimestampType,
-} from '../../../types/data-types.js';
-import { toBigInt, type Long } from '../runtime/long.js';
+import { SPARK_HASH_SEED, sparkHash } from '../../../types/hash.js';
 import { toExternal, toInternal } from '../../../types/values.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled } from './util.js';
 
-// --- Spark's Murmur3_x86_32 (seed 42), as used by `hash()` -------------------
-
-const C1 = 0xcc9e2d51;
-const C2 = 0x1b873593;
-
-const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
-const mixK1 = (k: number): number => Math.imul(rotl(Math.imul(k, C1), 15), C2);
-const mixH1 = (h: number, k: number): number => (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0;
-function fmix(h: number, length: number): number {
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-export const hashInt = (v: number, seed: number): number => fmix(mixH1(seed, mixK1(v | 0)), 4);
-
-export function hashLong(v: Long, seed: number): number {
-  const b = BigInt.asUintN(64, toBigInt(v));
-  const low = Number(b & 0xffffffffn) | 0;
-  const high = Number(b >> 32n) | 0;
-  return fmix(mixH1(mixH1(seed, mixK1(low)), mixK1(high)), 8);
-}
-
-/** Spark's legacy hashUnsafeBytes: 4-byte little-endian words, then each tail byte (signed) on its own. */
-export function hashBytes(bytes: Uint8Array, seed: number): number {
-  const aligned = bytes.length - (bytes.length % 4);
-  let h = seed;
-  for (let i = 0; i < aligned; i += 4) {
-    const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
-    h = mixH1(h, mixK1(word));
-  }
-  for (let i = aligned; i < bytes.length; i++) h = mixH1(h, mixK1((bytes[i]! << 24) >> 24));
-  return fmix(h, bytes.length);
-}
-
-const f64 = new Float64Array(1);
-const i32of64 = new Int32Array(f64.buffer);
-const f32 = new Float32Array(1);
-const i32of32 = new Int32Array(f32.buffer);
-const encoder = new TextEncoder();
-
-/** Two's-complement big-endian minimal bytes (BigInteger.toByteArray). */
-function bigIntBytes(v: bigint): Uint8Array {
-  const bits = (v < 0n ? -v - 1n : v).toString(2).length + 1;
-  const width = Math.ceil(bits / 8);
-  let hex = BigInt.asUintN(8 * width, v).toString(16).padStart(2 * width, '0');
-  if (hex.length % 2) hex = `0${hex}`;
-  return Uint8Array.from(Buffer.from(hex, 'hex'));
-}
-
-/** Spark's Murmur3 hash of one value of type `t`, chained from `seed`. */
-export function sparkHash(v: unknown, t: DataType, seed: number): number {
-  if (v === null || v === undefined) return seed;
-  if (t instanceof BooleanType) return hashInt(v ? 1 : 0, seed);
-  if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) return hashLong(v as Long, seed);
-  if (t instanceof DoubleType) {
-    const d = v as number;
-    if (d === 0) return hashLong(0, seed);
-    f64[0] = Number.isNaN(d) ? NaN : d;
-    const low = i32of64[0]!;
-    const high = i32of64[1]!;
-    return fmix(mixH1(mixH1(seed, mixK1(low)), mixK1(high)), 8);
-  }
-  if (t instanceof FloatType) {
-    const f = v as number;
-    if (f === 0) return hashInt(0, seed);
-    f32[0] = Number.isNaN(f) ? NaN : f;
-    return hashInt(i32of32[0]!, seed);
-  }
-  if (t instanceof DecimalType) {
-    if (t.precision <= 18) return hashLong(v as bigint, seed);
-    return hashBytes(bigIntBytes(v as bigint), seed);
-  }
-  if (t instanceof StringType) return hashBytes(encoder.encode(v as string), seed);
-  if (t instanceof BinaryType) return hashBytes(v as Uint8Array, seed);
-  if (t instanceof ArrayType) {
-    let h = seed;
-    for (const x of v as unknown[]) h = sparkHash(x, t.elementType, h);
-    return h;
-  }
-  if (t instanceof MapType) {
-    let h = seed;
-    for (const [k, x] of v as Map<unknown, unknown>) {
-      h = sparkHash(k, t.keyType, h);
-      h = sparkHash(x, t.valueType, h);
-    }
-    return h;
-  }
-  if (t instanceof StructType) {
-    let h = seed;
-    (v as unknown[]).forEach((x, i) => {
-      h = sparkHash(x, t.fields[i]!.dataType, h);
-    });
-    return h;
-  }
-  // byte, short, int, date
-  return hashInt(v as number, seed);
-}
-
 const hash = compiled((args: readonly RowFn[], call: Call) => {
   const types = call.args.map((_, i) => argType(call, i));
   return (i) => {
-    let h = 42;
+    let h = SPARK_HASH_SEED;
     for (let k = 0; k < args.length; k++) h = sparkHash(args[k]!(i), types[k]!, h);
     return h;
   };
