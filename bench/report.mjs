@@ -83,7 +83,7 @@ function tableSection(report) {
     '## (b) Table workloads',
     '',
     'Milliseconds per run. The tables are loaded into each engine before timing; only the query is timed.',
-    '"peak RSS" is the whole worker process (data generation and loading included: for sparkless that includes the row arrays handed to `createDataFrame`); "run RSS" is the peak while the queries run, sampled every 2 ms, after the generated data was released. The RSS target uses "run RSS".',
+    '"peak RSS" is the whole worker process (data generation and loading included: for sparkless that includes the row arrays handed to `createDataFrame`); "run RSS" is the peak while the queries run, sampled every 2 ms after the generated data was released. The RSS target uses "run RSS". RSS seldom falls once memory was used (allocators keep freed pages), so the two are usually close.',
     '',
   ];
   for (const w of TABLE_WORKLOADS) {
@@ -126,6 +126,8 @@ function coldSection(report) {
     const ok = typeof c.median === 'number';
     lines.push(row([c.engine, ...figureCells(c), ok ? fmt(c.importMs) : '', ok ? fmt(c.firstQueryMs) : '', ok ? fmt(c.wall.median) : '', rss(c), notesFor(report, c)]));
   }
+  const ok = cells.filter((c) => typeof c.median === 'number');
+  lines.push('', ok.length && ok.every((c) => c.splitIsMedian) ? 'Import, first query and wall: medians over the same runs.' : 'Import and first query: those of the last run; wall: median.');
   lines.push('');
   return lines.join('\n');
 }
