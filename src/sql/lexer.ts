@@ -6,6 +6,7 @@
  * literals with the `L S Y D F BD` suffixes and exponents, `X'..'` binary
  * literals, `--` and nested `/* *\/` comments.
  */
+import { readQuotedIdentifier } from '../types/ddl.js';
 import { sqlParseError } from './errors.js';
 
 export type TokenKind =
@@ -129,25 +130,10 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     if (c === '`') {
-      let value = '';
-      i++;
-      let closed = false;
-      while (i < n) {
-        if (src[i] === '`') {
-          if (src[i + 1] === '`') {
-            value += '`';
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        value += src[i];
-        i++;
-      }
-      if (!closed) throw unclosed(src, start);
-      out.push(tok('quoted', src, start, i, value));
+      const id = readQuotedIdentifier(src, i);
+      if (!id) throw unclosed(src, start);
+      i = id.end;
+      out.push(tok('quoted', src, start, i, id.value));
       continue;
     }
     if (c === "'" || c === '"') {

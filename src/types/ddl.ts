@@ -67,28 +67,13 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (c === '`') {
-      let value = '';
-      i++;
-      let closed = false;
-      while (i < src.length) {
-        if (src[i] === '`') {
-          if (src[i + 1] === '`') {
-            value += '`';
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        value += src[i];
-        i++;
-      }
-      if (!closed) {
+      const id = readQuotedIdentifier(src, i);
+      if (!id) {
         tokens.push({ kind: 'error', text: src.slice(start), value: '', start });
         break;
       }
-      tokens.push({ kind: 'quoted', text: src.slice(start, i), value, start });
+      i = id.end;
+      tokens.push({ kind: 'quoted', text: src.slice(start, i), value: id.value, start });
       continue;
     }
     if (c === "'" || c === '"') {
@@ -111,6 +96,23 @@ function tokenize(src: string): Token[] {
   }
   tokens.push({ kind: 'eof', text: '<EOF>', value: '', start: src.length });
   return tokens;
+}
+
+/** A backquoted identifier starting at `at` (``` `` ``` stands for a backquote); undefined when it is not closed. */
+export function readQuotedIdentifier(src: string, at: number): { value: string; end: number } | undefined {
+  let value = '';
+  let i = at + 1;
+  while (i < src.length) {
+    if (src[i] === '`') {
+      if (src[i + 1] !== '`') return { value, end: i + 1 };
+      value += '`';
+      i += 2;
+      continue;
+    }
+    value += src[i];
+    i++;
+  }
+  return undefined;
 }
 
 /** A SQL string literal with backslash escapes (Spark's `unescapeSQLString`); `''` also stands for a quote. */
