@@ -374,3 +374,47 @@ describe('polars vs memory: sort directions on every orderable type', () => {
     }
   });
 });
+
+describe('polars vs memory: more aggregates', () => {
+  const A = relation(schema(['g', INT], ['b', BOOLEAN], ['dt', DATE], ['s', STRING], ['l', LONG], ['ts', TIMESTAMP]), [
+    [1, true, 19000, 'x', 9007199254740991, 1],
+    [1, false, null, 'y', 9007199254740991, null],
+    [2, null, -5, null, -3, 7],
+    [1, null, 19001, 'x', null, 2],
+    [2, true, 0, 'é', 5, -1],
+    [3, null, null, null, null, null],
+  ]);
+  const c = (i: number) => col(A, i);
+  it('min/max of booleans, dates, strings and timestamps; distinct counts; long sums and averages', () => {
+    same(
+      aggregate(A, [c(0)], [
+        alias(call('max', [c(1)]), 'mxb'),
+        alias(call('min', [c(1)]), 'mnb'),
+        alias(call('min', [c(2)]), 'mnd'),
+        alias(call('max', [c(3)]), 'mxs'),
+        alias(call('max', [c(5)]), 'mxt'),
+        alias(call('count', [c(3)], { distinct: true }), 'nds'),
+        alias(call('sum', [c(4)]), 'sl'),
+        alias(call('avg', [c(4)]), 'al'),
+        alias(call('first', [c(3)], { options: { ignoreNulls: true } }), 'fs'),
+        alias(call('collect_list', [c(2)]), 'ld'),
+        alias(call('count', [c(1), c(3)]), 'n2'),
+      ]),
+    );
+  });
+
+  it('ranking with ties on two keys and lag with a column default', () => {
+    const spec = { partitionBy: [c(0)], orderBy: [asc(c(3)), desc(c(2))] };
+    same(
+      window(A, [
+        alias(windowExpr(call('rank', []), spec), 'rk'),
+        alias(windowExpr(call('dense_rank', []), spec), 'dr'),
+        alias(windowExpr(call('cume_dist', []), spec), 'cd'),
+        alias(windowExpr(call('lag', [c(4), lit(1), c(4)]), spec), 'lg'),
+        alias(windowExpr(call('min', [c(2)]), spec), 'runmin'),
+        alias(windowExpr(call('last', [c(3)]), spec), 'lastv'),
+        alias(windowExpr(call('count', [c(3)]), spec), 'cnt'),
+      ]),
+    );
+  });
+});
