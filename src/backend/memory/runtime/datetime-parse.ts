@@ -33,17 +33,16 @@ const isSpaceOrControl = (c: number): boolean => c <= 0x20 || (c >= 0x7f && c <=
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** -1 or 1 for a leading `-` or `+` (which the year's digits follow), 0 when there is none. */
+const leadingSign = (s: string): number => (s[0] === '-' ? -1 : s[0] === '+' ? 1 : 0);
+
 /** Days since epoch of `text`, or undefined when Spark's cast would give null. */
 export function stringToDate(text: string): number | undefined {
   const s = trimAll(text);
   if (s.length === 0) return undefined;
   const seg = [1, 1, 1];
-  let sign = 1;
-  let j = 0;
-  if (s[0] === '-' || s[0] === '+') {
-    sign = s[0] === '-' ? -1 : 1;
-    j = 1;
-  }
+  const sign = leadingSign(s);
+  let j = sign === 0 ? 0 : 1;
   let i = 0;
   let value = 0;
   let digits = 0;
@@ -69,7 +68,7 @@ export function stringToDate(text: string): number | undefined {
   // `yyyy` and `yyyy-[m]m` must consume the whole input.
   if (i < 2 && j < s.length) return undefined;
   seg[i] = value;
-  const y = sign * seg[0]!;
+  const y = (sign === 0 ? 1 : sign) * seg[0]!;
   if (!isValidDate(y, seg[1]!, seg[2]!)) return undefined;
   return daysFromCivil(y, seg[1]!, seg[2]!);
 }
@@ -95,12 +94,8 @@ export function parseTimestampParts(text: string): TimestampParts | undefined {
   if (s.length === 0) return undefined;
   // year, month, day, hour, minute, second, fraction
   const seg = [1, 1, 1, 0, 0, 0, 0];
-  let j = 0;
-  let sign = 0;
-  if (s[0] === '-' || s[0] === '+') {
-    sign = s[0] === '-' ? -1 : 1;
-    j = 1;
-  }
+  const sign = leadingSign(s);
+  let j = sign === 0 ? 0 : 1;
   let i = 0;
   let value = 0;
   let digits = 0;

@@ -16,21 +16,8 @@ export function pow10(n: number): bigint {
 
 const abs = (v: bigint): bigint => (v < 0n ? -v : v);
 
-/** Integer division rounding HALF_UP (away from zero on ties). */
-export function divHalfUp(n: bigint, d: bigint): bigint {
-  if (d < 0n) {
-    n = -n;
-    d = -d;
-  }
-  const q = n / d;
-  const r = n % d;
-  if (r === 0n) return q;
-  if (abs(r) * 2n >= d) return n < 0n ? q - 1n : q + 1n;
-  return q;
-}
-
-/** Integer division rounding HALF_EVEN (banker's rounding, for `bround`). */
-export function divHalfEven(n: bigint, d: bigint): bigint {
+/** Integer division rounding to nearest; `awayOnTie(q)` decides a tie against the truncated quotient `q`. */
+function divRounded(n: bigint, d: bigint, awayOnTie: (q: bigint) => boolean): bigint {
   if (d < 0n) {
     n = -n;
     d = -d;
@@ -39,8 +26,18 @@ export function divHalfEven(n: bigint, d: bigint): bigint {
   const r = n % d;
   if (r === 0n) return q;
   const twice = abs(r) * 2n;
-  if (twice > d || (twice === d && (q % 2n !== 0n))) return n < 0n ? q - 1n : q + 1n;
+  if (twice > d || (twice === d && awayOnTie(q))) return n < 0n ? q - 1n : q + 1n;
   return q;
+}
+
+/** Integer division rounding HALF_UP (away from zero on ties). */
+export function divHalfUp(n: bigint, d: bigint): bigint {
+  return divRounded(n, d, () => true);
+}
+
+/** Integer division rounding HALF_EVEN (banker's rounding, for `bround`). */
+export function divHalfEven(n: bigint, d: bigint): bigint {
+  return divRounded(n, d, (q) => q % 2n !== 0n);
 }
 
 /** Changes the scale of an unscaled value, rounding HALF_UP when it shrinks. */
