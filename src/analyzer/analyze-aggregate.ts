@@ -6,7 +6,7 @@
  * once, with a Project on top computing the final expressions, as Spark does.
  */
 import { AnalysisException } from '../errors/index.js';
-import { E, children, typeOf, type Call, type Expr } from '../expr/nodes.js';
+import { E, children, mapChildren, typeOf, type Call, type Expr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { batchRows } from '../data/batch.js';
 import { castToString } from '../format/value-string.js';
@@ -14,7 +14,7 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/node
 import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
 import { exprKey } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
-import { mapChildren, nameExpr, nameOf } from './analyze-project.js';
+import { nameExpr, nameOf } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 

@@ -4,11 +4,11 @@
  * equi-join keys so backends can hash-join.
  */
 import { AnalysisException } from '../errors/index.js';
-import { E, children, typeOf, type Call, type Expr } from '../expr/nodes.js';
+import { E, children, mapChildren, typeOf, type Call, type Expr } from '../expr/nodes.js';
 import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { findWiderCommonType } from '../types/coercion.js';
 import { assertNoAggregate } from './analyzer.js';
-import { mapChildren, nameExpr } from './analyze-project.js';
+import { nameExpr } from './analyze-project.js';
 import { castTo, requireBoolean, resolveCall, resolveExpr } from './resolve-expr.js';
 import { namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 

@@ -5,7 +5,7 @@
  * plain scalar expressions only.
  */
 import { AnalysisException } from '../errors/index.js';
-import { E, children, typeOf, type Alias, type Call, type Expr, type WindowExpr } from '../expr/nodes.js';
+import { E, children, mapChildren, typeOf, type Alias, type Call, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { exprKey } from '../expr/key.js';
 import { lookupFunction } from '../functions/registry.js';
@@ -176,36 +176,4 @@ function extractWindows(exprs: readonly Expr[], input: Analyzed, planId: number)
     schema: new StructType(attrs.map((a) => new StructField(a.name, a.dataType, a.nullable, a.metadata))),
   });
   return { base: { plan: windowNode as LogicalPlan, attrs }, exprs: newExprs };
-}
-
-/** Rebuilds a node with transformed children (same kind and fields otherwise). */
-export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'ColumnRef':
-    case 'BoundRef':
-    case 'Literal':
-    case 'Star':
-    case 'LambdaVar':
-      return e;
-    case 'Alias':
-    case 'Cast':
-    case 'SortOrder':
-      return Object.freeze({ ...e, child: f(e.child) });
-    case 'Call':
-      return Object.freeze({ ...e, args: Object.freeze(e.args.map(f)) });
-    case 'CaseWhen':
-      return Object.freeze({
-        ...e,
-        branches: Object.freeze(e.branches.map((b) => ({ when: f(b.when), then: f(b.then) }))),
-        ...(e.otherwise ? { otherwise: f(e.otherwise) } : {}),
-      });
-    case 'WindowExpr':
-      return Object.freeze({
-        ...e,
-        fn: f(e.fn),
-        spec: { ...e.spec, partitionBy: e.spec.partitionBy.map(f), orderBy: e.spec.orderBy.map((o) => f(o) as typeof o) },
-      });
-    case 'Lambda':
-      return Object.freeze({ ...e, body: f(e.body) });
-  }
 }

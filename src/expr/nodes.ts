@@ -200,6 +200,38 @@ export function children(e: Expr): readonly Expr[] {
   }
 }
 
+/** Rebuilds a node with transformed children (same kind and fields otherwise). */
+export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'ColumnRef':
+    case 'BoundRef':
+    case 'Literal':
+    case 'Star':
+    case 'LambdaVar':
+      return e;
+    case 'Alias':
+    case 'Cast':
+    case 'SortOrder':
+      return Object.freeze({ ...e, child: f(e.child) });
+    case 'Call':
+      return Object.freeze({ ...e, args: Object.freeze(e.args.map(f)) });
+    case 'CaseWhen':
+      return Object.freeze({
+        ...e,
+        branches: Object.freeze(e.branches.map((b) => ({ when: f(b.when), then: f(b.then) }))),
+        ...(e.otherwise ? { otherwise: f(e.otherwise) } : {}),
+      });
+    case 'WindowExpr':
+      return Object.freeze({
+        ...e,
+        fn: f(e.fn),
+        spec: { ...e.spec, partitionBy: e.spec.partitionBy.map(f), orderBy: e.spec.orderBy.map((o) => f(o) as typeof o) },
+      });
+    case 'Lambda':
+      return Object.freeze({ ...e, body: f(e.body) });
+  }
+}
+
 /** True if any node in the tree satisfies `pred` (pre-order, short-circuit). */
 export function exists(e: Expr, pred: (e: Expr) => boolean): boolean {
   if (pred(e)) return true;

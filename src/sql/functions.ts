@@ -8,7 +8,7 @@
  * the aliases (`stddev(a)`, not `stddev_samp(a)`).
  */
 import { AnalysisException } from '../errors/index.js';
-import { E, type Expr } from '../expr/nodes.js';
+import { E, mapChildren, type Expr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { BINARY, BOOLEAN, BYTE, DATE, DecimalType, DOUBLE, FLOAT, INT, LONG, NULL, SHORT, STRING, TIMESTAMP, type DataType } from '../types/data-types.js';
@@ -35,28 +35,14 @@ export function prettySql(e: Expr): string {
 }
 
 function stripQualifiers(e: Expr): Expr {
-  switch (e.kind) {
-    case 'ColumnRef': {
-      if (e.quoted) return e;
-      const parts = splitName(e.name);
-      return parts.length > 1 ? E.col(parts[parts.length - 1]!) : e;
-    }
-    case 'Alias':
-      return e;
-    case 'Cast':
-      return E.cast(stripQualifiers(e.child), e.to, e.implicit);
-    case 'Call':
-      return E.call(e.fn, e.args.map(stripQualifiers), { ...(e.distinct ? { distinct: true } : {}), ...(e.options ? { options: { ...e.options } } : {}) });
-    case 'CaseWhen':
-      return E.caseWhen(
-        e.branches.map((b) => ({ when: stripQualifiers(b.when), then: stripQualifiers(b.then) })),
-        e.otherwise ? stripQualifiers(e.otherwise) : undefined,
-      );
-    case 'SortOrder':
-      return E.sort(stripQualifiers(e.child), e.ascending, e.nullsFirst);
-    default:
-      return e;
+  if (e.kind === 'ColumnRef') {
+    if (e.quoted) return e;
+    const parts = splitName(e.name);
+    return parts.length > 1 ? E.col(parts[parts.length - 1]!) : e;
   }
+  // An alias, a window or a lambda is named as written.
+  if (e.kind === 'Alias' || e.kind === 'WindowExpr' || e.kind === 'Lambda') return e;
+  return mapChildren(e, stripQualifiers);
 }
 
 function splitName(name: string): string[] {

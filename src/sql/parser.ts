@@ -12,7 +12,7 @@
  * layout.
  */
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
-import { E, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
+import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
 import { BOOLEAN as BOOL, INT as INT_T, LONG as LONG_T, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
 import { parseDataType, parseTableSchema } from '../types/ddl.js';
@@ -1624,39 +1624,19 @@ function integralDivide(a: Expr, b: Expr): Expr {
 }
 
 
-/** Rebuilds an expression with transformed children. */
+/**
+ * Rebuilds an expression with transformed children (`mapChildren`). A window
+ * keeps its `OVER name` reference on the rebuilt spec, and its partition and
+ * order keys are visited before its function.
+ */
 export function mapExpr(e: Expr, f: (c: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'ColumnRef':
-    case 'BoundRef':
-    case 'Literal':
-    case 'Star':
-    case 'LambdaVar':
-      return e;
-    case 'Alias':
-      return E.alias(f(e.child), e.name, e.metadata ? { ...e.metadata } : undefined);
-    case 'Cast':
-      return E.cast(f(e.child), e.to, e.implicit);
-    case 'SortOrder':
-      return E.sort(f(e.child), e.ascending, e.nullsFirst);
-    case 'Call':
-      return E.call(e.fn, e.args.map(f), { ...(e.distinct ? { distinct: true } : {}), ...(e.options ? { options: { ...e.options } } : {}) });
-    case 'CaseWhen':
-      return E.caseWhen(
-        e.branches.map((b) => ({ when: f(b.when), then: f(b.then) })),
-        e.otherwise ? f(e.otherwise) : undefined,
-      );
-    case 'WindowExpr': {
-      const spec: WindowSpecDef = {
-        partitionBy: e.spec.partitionBy.map(f),
-        orderBy: e.spec.orderBy.map((o) => f(o) as SortOrder),
-        ...(e.spec.frame ? { frame: e.spec.frame } : {}),
-      };
-      const ref = namedWindowRefs.get(e.spec);
-      if (ref !== undefined) namedWindowRefs.set(spec, ref);
-      return E.window(f(e.fn), spec);
-    }
-    case 'Lambda':
-      return E.lambda(e.params, f(e.body));
-  }
+  if (e.kind !== 'WindowExpr') return mapChildren(e, f);
+  const spec: WindowSpecDef = {
+    partitionBy: e.spec.partitionBy.map(f),
+    orderBy: e.spec.orderBy.map((o) => f(o) as SortOrder),
+    ...(e.spec.frame ? { frame: e.spec.frame } : {}),
+  };
+  const ref = namedWindowRefs.get(e.spec);
+  if (ref !== undefined) namedWindowRefs.set(spec, ref);
+  return E.window(f(e.fn), spec);
 }

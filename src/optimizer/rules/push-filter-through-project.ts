@@ -3,8 +3,7 @@
  * column `cond` reads is a plain pass-through column of the Project: rows are
  * dropped before the projection computes anything for them.
  */
-import { children, E, type Expr } from '../../expr/nodes.js';
-import { mapChildren } from '../../analyzer/analyze-project.js';
+import { children, E, mapChildren, type Expr } from '../../expr/nodes.js';
 import { withProps, schemaOf } from '../../plan/nodes.js';
 import type { OptimizerRule } from '../rule.js';
 
