@@ -188,8 +188,7 @@ function buildPlan(opts, mode, supported) {
   const workloadOk = (w) => onlyWorkloads.length === 0 || onlyWorkloads.includes(w);
   const sizes = opts.sizes ?? mode.sizes;
   const cells = [];
-  // The small, fixed-cost workloads first; a quick run that hits its time limit loses
-  // the Vitest file and the smaller table sizes first.
+  // The small, fixed-cost workloads first.
   const order = ['pertest', 'collect', 'cold', 'table', 'vitest'];
   const workloads = Object.entries(WORKLOADS).sort((a, b) => order.indexOf(a[1].kind) - order.indexOf(b[1].kind));
   const tableCells = [];
@@ -216,11 +215,20 @@ function buildPlan(opts, mode, supported) {
       }
     }
   }
-  // A quick run measures the sizes its targets use (the largest) first; a full run goes
-  // up in size, so an engine too slow at one size can be spared the next.
-  if (mode.largestFirst) tableCells.sort((a, b) => b.size - a.size);
   const vitestCells = cells.filter((c) => WORKLOADS[c.workload].kind === 'vitest');
-  return cells.filter((c) => WORKLOADS[c.workload].kind !== 'vitest').concat(tableCells, vitestCells);
+  const fixed = cells.filter((c) => WORKLOADS[c.workload].kind !== 'vitest');
+  if (!mode.largestFirst) {
+    // A full run goes up in size, so an engine too slow at one size can be spared the next.
+    return fixed.concat(tableCells, vitestCells);
+  }
+  // A quick run measures the size its targets use (the largest) first, then the Vitest
+  // file; the smaller sizes, which no target uses, are what its time limit cuts.
+  const largest = Math.max(...tableCells.map((c) => c.size));
+  return fixed.concat(
+    tableCells.filter((c) => c.size === largest),
+    vitestCells,
+    tableCells.filter((c) => c.size !== largest),
+  );
 }
 
 /** Why a table cell is not worth running, judging by the same engine and workload at a smaller size. */
