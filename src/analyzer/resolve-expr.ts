@@ -5,7 +5,7 @@
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
-import { dataTypeMismatch, sqlTypeName } from '../functions/define.js';
+import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { canCast, findWiderCommonTypeOf } from '../types/coercion.js';
 import { BOOLEAN, BooleanType, NullType, StructType, type DataType } from '../types/data-types.js';
@@ -184,11 +184,7 @@ function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
   const typedBranches = branches.map((b, i) => {
     const wt = typeOf(b.when);
     if (!(wt instanceof BooleanType || wt instanceof NullType)) {
-      throw dataTypeMismatch(
-        { sql, argSql: [] },
-        'UNEXPECTED_INPUT_TYPE',
-        `Parameter ${2 * i + 1} requires the "BOOLEAN" type, however "${exprSql(b.when)}" has the type ${sqlTypeName(wt)}`,
-      );
+      throw unexpectedInputType({ sql, argSql: [] }, 2 * i, '"BOOLEAN"', wt, exprSql(b.when));
     }
     return Object.freeze({ when: castTo(b.when, BOOLEAN, true), then: castTo(b.then, t, true) });
   });

@@ -137,18 +137,30 @@ export function implicitCast(from: DataType, target: InputType): DataType | unde
   }
 }
 
+/**
+ * Spark's `DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE` for argument `i` (0-based) of
+ * type `actual`; `requiredType` as Spark words it (`"STRUCT"`, `("ARRAY" or "MAP")`).
+ */
+export function unexpectedInputType(
+  ctx: ResolveContext,
+  i: number,
+  requiredType: string,
+  actual: DataType,
+  inputSql: string | undefined = ctx.argSql[i],
+): AnalysisException {
+  return dataTypeMismatch(
+    ctx,
+    'UNEXPECTED_INPUT_TYPE',
+    `Parameter ${i + 1} requires the ${requiredType} type, however "${inputSql}" has the type ${sqlTypeName(actual)}`,
+    { paramIndex: String(i + 1), requiredType, inputSql: `"${inputSql}"`, inputType: sqlTypeName(actual) },
+  );
+}
+
 /** Casts argument `i` to satisfy `target`, or throws Spark's UNEXPECTED_INPUT_TYPE. */
 export function coerceArg(args: readonly ArgInfo[], i: number, target: InputType, ctx: ResolveContext): DataType {
   const arg = args[i]!;
   const to = implicitCast(arg.dataType, target);
-  if (!to) {
-    throw dataTypeMismatch(
-      ctx,
-      'UNEXPECTED_INPUT_TYPE',
-      `Parameter ${i + 1} requires the ${describeInput(target)} type, however "${ctx.argSql[i]}" has the type ${sqlTypeName(arg.dataType)}`,
-      { paramIndex: String(i + 1), requiredType: describeInput(target), inputSql: `"${ctx.argSql[i]}"`, inputType: sqlTypeName(arg.dataType) },
-    );
-  }
+  if (!to) throw unexpectedInputType(ctx, i, describeInput(target), arg.dataType);
   return to;
 }
 

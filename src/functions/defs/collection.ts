@@ -11,7 +11,7 @@ import {
   STRING,
 } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName } from '../define.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 
 function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: string): DataType {
@@ -89,7 +89,7 @@ const size: FunctionDef = {
   resolve(args, _call, ctx) {
     const t = args[0]!.dataType;
     if (!(t instanceof ArrayType || t instanceof MapType || t instanceof NullType)) {
-      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the ("ARRAY" or "MAP") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+      throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
     }
     // spark.sql.legacy.sizeOfNull is true by default in 3.5: size(null) = -1.
     return { dataType: INT, nullable: false };
@@ -136,7 +136,7 @@ function generator(name: string, withPos: boolean): FunctionDef {
     resolve(args, _call, ctx) {
       const t = args[0]!.dataType;
       if (!(t instanceof ArrayType || t instanceof MapType)) {
-        throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the ("ARRAY" or "MAP") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+        throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
       }
       return { dataType: t instanceof ArrayType ? t.elementType : t.valueType, nullable: true };
     },

@@ -24,7 +24,7 @@ import {
   findCommonTypeForComparison,
   findTightestCommonType,
 } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName } from '../define.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { FunctionDef, ResolveContext } from '../registry.js';
 
 const infix = (op: string) => (a: readonly string[]) => `(${a[0]} ${op} ${a[1]})`;
@@ -186,11 +186,7 @@ const getItem: FunctionDef = {
       const key = coerceArg(args, 1, t.keyType, ctx);
       return { dataType: t.valueType, nullable: true, argTypes: castsFor(args, [t, key]) };
     }
-    throw dataTypeMismatch(
-      ctx,
-      'UNEXPECTED_INPUT_TYPE',
-      `Parameter 1 requires the ("ARRAY" or "MAP") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`,
-    );
+    throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
   },
   sql: (a) => `${a[0]}[${a[1]}]`,
 };
@@ -206,7 +202,7 @@ const getField: FunctionDef = {
     const t = args[0]!.dataType;
     const field = String(call.options?.field);
     if (!(t instanceof StructType)) {
-      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the "STRUCT" type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+      throw unexpectedInputType(ctx, 0, '"STRUCT"', t);
     }
     const f = t.fields.find((x) => x.name === field) ?? t.fields.find((x) => x.name.toLowerCase() === field.toLowerCase());
     if (!f) {
@@ -229,7 +225,7 @@ const withField: FunctionDef = {
   resolve(args, call, ctx) {
     const t = args[0]!.dataType;
     if (!(t instanceof StructType)) {
-      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the "STRUCT" type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+      throw unexpectedInputType(ctx, 0, '"STRUCT"', t);
     }
     const name = String(call.options?.field);
     const value = args[1]!;
@@ -251,7 +247,7 @@ const dropFields: FunctionDef = {
   resolve(args, call, ctx) {
     const t = args[0]!.dataType;
     if (!(t instanceof StructType)) {
-      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the "STRUCT" type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+      throw unexpectedInputType(ctx, 0, '"STRUCT"', t);
     }
     const drop = new Set((call.options?.fields as string[] | undefined) ?? []);
     const kept = t.fields.filter((f) => !drop.has(f.name));

@@ -1,6 +1,6 @@
 /** String functions. Non-string atomic arguments are cast to string implicitly, as in Spark. */
 import { ArrayType, BinaryType, NullType, StringType, BINARY, INT, LONG, STRING, isIntegral } from '../../types/data-types.js';
-import { dataTypeMismatch, fn, sqlTypeName } from '../define.js';
+import { fn, unexpectedInputType } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 const strToStr = (name: string): FunctionDef => fn(name, { inputs: ['string'], returns: STRING, nullIntolerant: true });
@@ -22,7 +22,7 @@ export const stringDefs: readonly FunctionDef[] = [
     check: (args, _types, ctx) => {
       const t = args[0]!.dataType;
       if (!(isIntegral(t) || t instanceof StringType || t instanceof BinaryType || t instanceof NullType)) {
-        throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the ("BIGINT" or "BINARY" or "STRING") type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`);
+        throw unexpectedInputType(ctx, 0, '("BIGINT" or "BINARY" or "STRING")', t);
       }
     },
   }),
