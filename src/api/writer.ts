@@ -7,6 +7,7 @@ import { AnalysisException, IllegalArgumentException } from '../errors/index.js'
 import { guardBackendCall } from '../backend/guard.js';
 import { parseTableName } from '../session/catalog.js';
 import type { DataFrame } from './dataframe.js';
+import { DataSourceBuilder, type OptionValue } from './data-source.js';
 
 const MODES: Record<string, SaveMode> = {
   append: 'append',
@@ -17,13 +18,13 @@ const MODES: Record<string, SaveMode> = {
   default: 'errorifexists',
 };
 
-export class DataFrameWriter {
+export class DataFrameWriter extends DataSourceBuilder {
   #mode: SaveMode = 'errorifexists';
-  #format: FileFormat | undefined;
-  readonly #options: Record<string, string> = {};
   #partitionBy: string[] = [];
 
-  constructor(private readonly df: DataFrame) {}
+  constructor(private readonly df: DataFrame) {
+    super();
+  }
 
   mode(saveMode: string): this {
     const m = MODES[saveMode.toLowerCase()];
@@ -34,25 +35,6 @@ export class DataFrameWriter {
       );
     }
     this.#mode = m;
-    return this;
-  }
-
-  format(source: string): this {
-    const f = source.toLowerCase();
-    if (f !== 'parquet' && f !== 'csv' && f !== 'json') {
-      throw new AnalysisException(`Failed to find the data source: ${source}.`, { errorClass: 'DATA_SOURCE_NOT_FOUND' });
-    }
-    this.#format = f;
-    return this;
-  }
-
-  option(key: string, value: string | number | boolean): this {
-    this.#options[key] = String(value);
-    return this;
-  }
-
-  options(opts: Readonly<Record<string, string | number | boolean>>): this {
-    for (const [k, v] of Object.entries(opts)) this.option(k, v);
     return this;
   }
 
@@ -104,14 +86,14 @@ export class DataFrameWriter {
   save(path: string, format?: string, mode?: string): void {
     if (format) this.format(format);
     if (mode) this.mode(mode);
-    this.#writeFile(path, this.#format ?? 'parquet');
+    this.#writeFile(path, this.sourceFormat ?? 'parquet');
   }
 
   parquet(path: string, mode?: string): void {
     this.save(path, 'parquet', mode);
   }
 
-  csv(path: string, mode?: string, options: Readonly<Record<string, string | number | boolean>> = {}): void {
+  csv(path: string, mode?: string, options: Readonly<Record<string, OptionValue>> = {}): void {
     this.options(options);
     this.save(path, 'csv', mode);
   }
@@ -126,7 +108,7 @@ export class DataFrameWriter {
     const batch = this.df.executeBatch();
     guardBackendCall(`Writing ${format} to ${path} failed`, () => session.exportBackend.writeFile(batch, path, format, {
       timeZone: session.timeZone,
-      ...this.#options,
+      ...this.sourceOptions,
       mode: this.#mode,
       ...(this.#partitionBy.length > 0 ? { partitionBy: this.#partitionBy } : {}),
     }));

@@ -1,0 +1,35 @@
+/** What `spark.read` and `df.write` share: the data source format and its options. */
+import type { FileFormat } from '../backend/protocols.js';
+import { AnalysisException } from '../errors/index.js';
+
+/** A data source option value; it is passed on as its text. */
+export type OptionValue = string | number | boolean;
+
+export abstract class DataSourceBuilder {
+  /** The format given to `format()` (or to a shortcut such as `csv()`), if any. */
+  protected sourceFormat: FileFormat | undefined;
+  /** Data source options as text. */
+  protected readonly sourceOptions: Record<string, string> = {};
+
+  /** The data source: `parquet`, `csv` or `json` (case-insensitive). */
+  format(source: string): this {
+    const f = source.toLowerCase();
+    if (f !== 'parquet' && f !== 'csv' && f !== 'json') {
+      throw new AnalysisException(`Failed to find the data source: ${source}.`, { errorClass: 'DATA_SOURCE_NOT_FOUND' });
+    }
+    this.sourceFormat = f;
+    return this;
+  }
+
+  /** Sets one data source option. */
+  option(key: string, value: OptionValue): this {
+    this.sourceOptions[key] = String(value);
+    return this;
+  }
+
+  /** Sets several data source options. */
+  options(opts: Readonly<Record<string, OptionValue>>): this {
+    for (const [k, v] of Object.entries(opts)) this.option(k, v);
+    return this;
+  }
+}
