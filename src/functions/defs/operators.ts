@@ -25,7 +25,7 @@ import {
   findTightestCommonType,
 } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
-import type { FunctionDef, ResolveContext } from '../registry.js';
+import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 
 const infix = (op: string) => (a: readonly string[]) => `(${a[0]} ${op} ${a[1]})`;
 
@@ -191,6 +191,9 @@ const getItem: FunctionDef = {
   sql: (a) => `${a[0]}[${a[1]}]`,
 };
 
+/** The first argument's struct type, or Spark's UNEXPECTED_INPUT_TYPE. */
+const requireStruct = (args: readonly ArgInfo[], ctx: ResolveContext): StructType => coerceArg(args, 0, 'struct', ctx) as StructType;
+
 /** `s.field`: the field name is `options.field`; resolved calls also carry `options.index`. */
 const getField: FunctionDef = {
   name: 'get_field',
@@ -199,11 +202,8 @@ const getField: FunctionDef = {
   maxArgs: 1,
   nullIntolerant: true,
   resolve(args, call, ctx) {
-    const t = args[0]!.dataType;
+    const t = requireStruct(args, ctx);
     const field = String(call.options?.field);
-    if (!(t instanceof StructType)) {
-      throw unexpectedInputType(ctx, 0, '"STRUCT"', t);
-    }
     const f = t.fields.find((x) => x.name === field) ?? t.fields.find((x) => x.name.toLowerCase() === field.toLowerCase());
     if (!f) {
       throw new AnalysisException(`No such struct field \`${field}\` in ${t.fields.map((x) => `\`${x.name}\``).join(', ')}.`, {
@@ -223,10 +223,7 @@ const withField: FunctionDef = {
   minArgs: 2,
   maxArgs: 2,
   resolve(args, call, ctx) {
-    const t = args[0]!.dataType;
-    if (!(t instanceof StructType)) {
-      throw unexpectedInputType(ctx, 0, '"STRUCT"', t);
-    }
+    const t = requireStruct(args, ctx);
     const name = String(call.options?.field);
     const value = args[1]!;
     const replaced = new StructField(name, value.dataType, value.nullable);
@@ -245,10 +242,7 @@ const dropFields: FunctionDef = {
   minArgs: 1,
   maxArgs: 1,
   resolve(args, call, ctx) {
-    const t = args[0]!.dataType;
-    if (!(t instanceof StructType)) {
-      throw unexpectedInputType(ctx, 0, '"STRUCT"', t);
-    }
+    const t = requireStruct(args, ctx);
     const drop = new Set((call.options?.fields as string[] | undefined) ?? []);
     const kept = t.fields.filter((f) => !drop.has(f.name));
     if (kept.length === 0) {
