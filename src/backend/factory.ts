@@ -4,6 +4,7 @@
  * type name; nothing else imports a concrete backend.
  */
 import { IllegalArgumentException } from '../errors/index.js';
+import { AutoMaterializer } from './auto/materializer.js';
 import { FileStorageBackend } from './file/storage.js';
 import { MemoryMaterializer } from './memory/materializer.js';
 import { MemoryStorageBackend } from './memory/storage.js';
@@ -22,9 +23,11 @@ export interface StorageOptions {
 
 export interface MaterializerOptions {
   readonly timeZone?: string;
+  /** `auto` only: input rows up to which the memory interpreter runs the query. */
+  readonly maxMemoryRows?: number;
 }
 
-const BACKENDS: readonly BackendType[] = ['polars', 'memory', 'file'];
+const BACKENDS: readonly BackendType[] = ['polars', 'memory', 'file', 'auto'];
 
 function unknownBackend(type: string): IllegalArgumentException {
   return new IllegalArgumentException(
@@ -41,6 +44,7 @@ export const BackendFactory = {
   createStorageBackend(type: BackendType | string, opts: StorageOptions = {}): StorageBackend {
     switch (type) {
       case 'memory':
+      case 'auto':
         return new MemoryStorageBackend();
       case 'polars':
         return new PolarsStorageBackend(opts);
@@ -59,6 +63,8 @@ export const BackendFactory = {
       case 'polars':
       case 'file':
         return new PolarsMaterializer(opts);
+      case 'auto':
+        return new AutoMaterializer(opts);
       default:
         throw unknownBackend(type);
     }

@@ -8,7 +8,8 @@ import type { Batch } from '../data/batch.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { StructType } from '../types/data-types.js';
 
-export type BackendType = 'polars' | 'memory' | 'file';
+/** `auto` executes small queries on the memory interpreter and large ones on Polars. */
+export type BackendType = 'polars' | 'memory' | 'file' | 'auto';
 
 /** How `insertData` treats an existing table (Spark's SaveMode). */
 export type SaveMode = 'append' | 'overwrite' | 'error' | 'errorifexists' | 'ignore';
