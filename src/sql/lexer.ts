@@ -6,7 +6,7 @@
  * literals with the `L S Y D F BD` suffixes and exponents, `X'..'` binary
  * literals, `--` and nested `/* *\/` comments.
  */
-import { readQuotedIdentifier } from '../types/ddl.js';
+import { readQuotedIdentifier, unescapeSqlChar } from '../types/ddl.js';
 import { sqlParseError } from './errors.js';
 
 export type TokenKind =
@@ -188,8 +188,7 @@ function readString(src: string, at: number): { value: string; end: number } | u
         i += 4;
         continue;
       }
-      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', '0': '\0', Z: '\x1a', '%': '\\%', _: '\\_' };
-      value += map[nx] ?? nx;
+      value += unescapeSqlChar(nx);
       i += 2;
       continue;
     }

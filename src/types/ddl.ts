@@ -115,6 +115,17 @@ export function readQuotedIdentifier(src: string, at: number): { value: string; 
   return undefined;
 }
 
+const SQL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', '0': '\0', Z: '\x1a', '%': '\\%', _: '\\_' };
+
+/**
+ * Spark's `unescapeSQLString` for a backslash followed by `c`: `\n`, `\t`, `\r`,
+ * `\b`, `\0`, `\Z`; `\%` and `\_` keep their backslash (for LIKE); any other
+ * character stands for itself.
+ */
+export function unescapeSqlChar(c: string): string {
+  return SQL_ESCAPES[c] ?? c;
+}
+
 /** A SQL string literal with backslash escapes (Spark's `unescapeSQLString`); `''` also stands for a quote. */
 function readStringLiteral(src: string, at: number): { value: string; end: number } | undefined {
   const quote = src[at]!;
@@ -123,9 +134,7 @@ function readStringLiteral(src: string, at: number): { value: string; end: numbe
   while (i < src.length) {
     const c = src[i]!;
     if (c === '\\' && i + 1 < src.length) {
-      const n = src[i + 1]!;
-      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', '0': '\0', Z: '\x1a', '%': '\\%', _: '\\_' };
-      value += map[n] ?? n;
+      value += unescapeSqlChar(src[i + 1]!);
       i += 2;
       continue;
     }
