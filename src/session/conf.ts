@@ -16,12 +16,21 @@ export const CONF = {
   warehouseDir: 'spark.sql.warehouse.dir',
 } as const;
 
+// Resolving the system zone through Intl costs tens of µs; sessions are made per test,
+// so it is looked up once per value of TZ (the only way it changes in a running process).
+let cachedZone: { readonly tz: string | undefined; readonly zone: string } | undefined;
+
 function systemTimeZone(): string {
+  const tz = process.env['TZ'];
+  if (cachedZone && cachedZone.tz === tz) return cachedZone.zone;
+  let zone: string;
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    zone = 'UTC';
   }
+  cachedZone = { tz, zone };
+  return zone;
 }
 
 const DEFAULTS: Record<string, string> = {
@@ -40,7 +49,13 @@ export class RuntimeConfig {
   readonly #values: Map<string, string>;
 
   constructor(initial: Readonly<Record<string, ConfValue>> = {}) {
-    this.#values = new Map(Object.entries({ ...DEFAULTS, [CONF.timeZone]: systemTimeZone(), ...stringify(initial) }));
+    const values = new Map<string, string>();
+    for (const k in DEFAULTS) values.set(k, DEFAULTS[k]!);
+    // The system zone only when no zone is given (per-test sessions always give UTC).
+    const zone = initial[CONF.timeZone];
+    values.set(CONF.timeZone, zone !== undefined ? String(zone) : systemTimeZone());
+    for (const k in initial) values.set(k, String(initial[k]));
+    this.#values = values;
   }
 
   /** The value of `key`; throws SQL_CONF_NOT_FOUND when unset and no default is given. */
@@ -78,8 +93,4 @@ export class RuntimeConfig {
   copy(): RuntimeConfig {
     return new RuntimeConfig(Object.fromEntries(this.#values));
   }
-}
-
-function stringify(o: Readonly<Record<string, ConfValue>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
 }
