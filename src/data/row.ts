@@ -18,6 +18,9 @@ import { PySparkValueError } from '../errors/exceptions.js';
 
 const ROW_MARKER = Symbol.for('sparkless.row');
 
+/** Set only for the next constructor call by `ownedRow`. */
+let handingOver = false;
+
 export class Row implements Iterable<unknown> {
   readonly #values: readonly unknown[];
   readonly #names: readonly string[];
@@ -28,7 +31,9 @@ export class Row implements Iterable<unknown> {
    * `_1, _2, ...`, the names PySpark infers for tuples.
    */
   constructor(values: readonly unknown[], names?: readonly string[]) {
-    const vals = Object.freeze([...values]);
+    // `collect()` passes a fresh array it never touches again (see `ownedRow`): no copy needed.
+    const vals = Object.freeze(handingOver ? (values as unknown[]) : [...values]);
+    handingOver = false;
     const layout = names ? layoutOf(names) : makeLayout(vals.map((_, i) => `_${i + 1}`));
     if (layout.names.length !== vals.length) {
       throw new PySparkValueError(`names and values should be of the same length, got ${layout.names.length} and ${vals.length}.`, {
@@ -44,7 +49,8 @@ export class Row implements Iterable<unknown> {
     this.#values = vals;
     this.#names = layout.names;
     // Plain assignment then freeze: fields become own, enumerable, read-only properties.
-    for (const [i, name] of layout.props) this[name] = vals[i];
+    const { propIndex, propName } = layout;
+    for (let k = 0; k < propIndex.length; k++) this[propName[k]!] = vals[propIndex[k]!];
     Object.freeze(this);
   }
 
@@ -145,7 +151,9 @@ const RESERVED: ReadonlySet<string> = new Set([
 /** Field names plus which of them become properties (first of each name, not a Row member). */
 interface Layout {
   readonly names: readonly string[];
-  readonly props: readonly (readonly [number, string])[];
+  /** Positions and names of the fields that become properties (parallel arrays). */
+  readonly propIndex: readonly number[];
+  readonly propName: readonly string[];
 }
 
 // Rows collected from one result share their names array: compute its layout once.
@@ -162,14 +170,29 @@ function layoutOf(names: readonly string[]): Layout {
 }
 
 function makeLayout(names: string[]): Layout {
-  const props: [number, string][] = [];
+  const propIndex: number[] = [];
+  const propName: string[] = [];
   const seen = new Set<string>();
   names.forEach((name, i) => {
     if (seen.has(name) || RESERVED.has(name)) return;
     seen.add(name);
-    props.push([i, name]);
+    propIndex.push(i);
+    propName.push(name);
   });
-  return { names: Object.freeze(names), props };
+  return { names: Object.freeze(names), propIndex, propName };
+}
+
+/**
+ * @internal A Row that takes ownership of `values` (frozen, not copied): for
+ * callers that built the array for this row alone and keep no reference to it.
+ */
+export function ownedRow(values: unknown[], names: readonly string[]): Row {
+  handingOver = true;
+  try {
+    return new Row(values, names);
+  } finally {
+    handingOver = false;
+  }
 }
 
 /** PySpark's `Row(**kwargs)`: `row({ a: 1, b: 'x' })`, fields in insertion order. */

@@ -10,7 +10,7 @@
 import { ExecutionException, PySparkTypeError, PySparkValueError } from '../errors/exceptions.js';
 import { makeBatch } from '../data/batch.js';
 import type { Batch } from '../data/batch.js';
-import { Row } from '../data/row.js';
+import { ownedRow, Row } from '../data/row.js';
 import {
   ArrayType,
   BinaryType,
@@ -65,13 +65,32 @@ export function rowsToBatch(rows: readonly unknown[], schema: StructType, option
 export function batchToRows(batch: Batch): Row[] {
   const { schema, columns, numRows } = batch;
   const names = structNames(schema); // one frozen array: Rows share a field layout
+  const width = columns.length;
+  const converters = schema.fields.map((f) => externalConverter(f.dataType));
   const out = new Array<Row>(numRows);
   for (let r = 0; r < numRows; r++) {
-    const values = new Array<unknown>(columns.length);
-    for (let c = 0; c < columns.length; c++) values[c] = toExternal(columns[c]![r], schema.fields[c]!.dataType);
-    out[r] = new Row(values, names);
+    const values = new Array<unknown>(width);
+    for (let c = 0; c < width; c++) {
+      const conv = converters[c];
+      const v = columns[c]![r];
+      values[c] = conv === undefined ? (v === undefined ? null : v) : conv(v);
+    }
+    out[r] = ownedRow(values, names);
   }
   return out;
+}
+
+/**
+ * `toExternal` for one column type, chosen once per column: `undefined` where the
+ * internal value is already the external one (strings, booleans, float/double),
+ * so `collect()` does no per-value type dispatch.
+ */
+function externalConverter(t: DataType): ((v: unknown) => unknown) | undefined {
+  if (t instanceof StringType || t instanceof BooleanType || t instanceof FloatType || t instanceof DoubleType) return undefined;
+  if (t instanceof LongType) {
+    return (v) => (typeof v === 'bigint' ? (v >= MIN_SAFE_BIG && v <= MAX_SAFE_BIG ? Number(v) : v) : v === undefined ? null : v);
+  }
+  return (v) => toExternal(v, t);
 }
 
 /**
