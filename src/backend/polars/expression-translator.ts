@@ -44,7 +44,9 @@ export class ExprTranslator implements FnContext {
   readonly now: number | undefined;
   private rowMode?: ExprTranslator;
   /** Pooled per-group aggregations (Aggregate nodes only): key → column name and expression. */
-  private pool: Map<string, { name: string; expr: NativeExpr }> | undefined;
+  private pool: Map<string, { name: string; expr: NativeExpr; ref: NativeExpr }> | undefined;
+  /** keyOf results per expression node (nodes are immutable). */
+  private keys: WeakMap<object, string> | undefined;
   private owner: ExprTranslator | undefined;
 
   constructor(
@@ -85,16 +87,28 @@ export class ExprTranslator implements FnContext {
     return [...(this.pool?.values() ?? [])].map((p) => p.expr.alias(p.name));
   }
 
-  part(key: string, e: NativeExpr): NativeExpr {
+  part(key: string, e: NativeExpr | (() => NativeExpr)): NativeExpr {
     const host = this.owner ?? this;
     const pool = host.pool;
-    if (!pool) return e;
+    if (!pool) return typeof e === 'function' ? e() : e;
     let p = pool.get(key);
-    if (!p) pool.set(key, (p = { name: `_p${pool.size}`, expr: e }));
-    return colRef(p.name);
+    if (!p) {
+      // Build first: the thunk may pool parts of its own, which come first (as when `e` is an argument).
+      const expr = typeof e === 'function' ? e() : e;
+      const name = `_p${pool.size}`;
+      pool.set(key, (p = { name, expr, ref: colRef(name) }));
+    }
+    return p.ref;
   }
 
   keyOf(e: Expr): string {
+    const keys = (this.keys ??= new WeakMap());
+    let k = keys.get(e);
+    if (k === undefined) keys.set(e, (k = this.exprKey(e)));
+    return k;
+  }
+
+  private exprKey(e: Expr): string {
     return JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Object && 'typeName' in v && typeof (v as DataType).simpleString === 'function' ? (v as DataType).simpleString() : v));
   }
 
@@ -106,7 +120,7 @@ export class ExprTranslator implements FnContext {
     switch (e.kind) {
       case 'BoundRef': {
         const c = this.colExpr(e.index);
-        return this.mode === 'agg' ? this.part(`first|${e.index}`, c.first()) : c;
+        return this.mode === 'agg' ? this.part(`first|${e.index}`, () => c.first()) : c;
       }
       case 'Literal':
         return literal(e.value, e.dataType);

@@ -60,14 +60,16 @@ const keyFor = (what: string, call: Call, ctx: FnContext): string =>
 
 /** Sequential double sum of the non-null values (null when there are none), once per group. */
 function seqSumPart(call: Call, ctx: FnContext): NativeExpr {
-  const v = values(call, ctx);
-  const dbl = typeOf(arg(call, 0)) instanceof DoubleType ? v : v.cast(PL.Float64, true);
-  return ctx.part(keyFor('seqsum', call, ctx), dbl.cumSum(false).last());
+  return ctx.part(keyFor('seqsum', call, ctx), () => {
+    const v = values(call, ctx);
+    const dbl = typeOf(arg(call, 0)) instanceof DoubleType ? v : v.cast(PL.Float64, true);
+    return dbl.cumSum(false).last();
+  });
 }
 
 /** Number of non-null (distinct) values, once per group. */
 function countPart(call: Call, ctx: FnContext): NativeExpr {
-  return ctx.part(keyFor('count', call, ctx), values(call, ctx).count().cast(PL.Int64, true));
+  return ctx.part(keyFor('count', call, ctx), () => values(call, ctx).count().cast(PL.Int64, true));
 }
 
 const count: AggregateLowering = (call, ctx) => {
@@ -76,7 +78,7 @@ const count: AggregateLowering = (call, ctx) => {
     const a = args[0]!;
     if (a.kind === 'Literal') {
       if (a.value === null) return ctx.pl.lit(0).cast(PL.Int64, true);
-      return ctx.part('len', ctx.pl.len().cast(PL.Int64, true));
+      return ctx.part('len', () => ctx.pl.len().cast(PL.Int64, true));
     }
     const t = typeOf(a);
     const x = ctx.tr(a);
@@ -99,7 +101,7 @@ const sum: AggregateLowering = (call, ctx) => {
   notComplex(call);
   const t = typeOf(arg(call, 0));
   if (integralBits(t) !== undefined) {
-    const s = ctx.part(keyFor('intsum', call, ctx), values(call, ctx).cast(PL.Int64, true).sum());
+    const s = ctx.part(keyFor('intsum', call, ctx), () => values(call, ctx).cast(PL.Int64, true).sum());
     return ifElse(countPart(call, ctx).eq(ctx.pl.lit(0).cast(PL.Int64, true)), nullOf(call.dataType!), s);
   }
   // Polars sums doubles pairwise; Spark's (and the interpreter's) sum is sequential.

@@ -23,8 +23,9 @@ export interface FnContext {
    * pooled (deduplicated by `key`) and the returned expression refers to its
    * result after the group-by; elsewhere (windows) it is `e` itself. An
    * aggregate lowering combines such parts with ordinary operators.
+   * `e` may be a thunk: it is then built only when `key` is not pooled yet.
    */
-  part(key: string, e: NativeExpr): NativeExpr;
+  part(key: string, e: NativeExpr | (() => NativeExpr)): NativeExpr;
   /** A stable text key of an expression, for `part`. */
   keyOf(e: Expr): string;
 }
