@@ -163,16 +163,16 @@ function convert(value: unknown, t: DataType, name: string | undefined, nullable
     return value;
   }
   if (t instanceof LongType) return convertLong(value, t, name);
+  if (t instanceof DoubleType) {
+    if (typeof value !== 'number') throw unacceptable(t, value, name);
+    return value;
+  }
   for (const [cls, lo, hi] of INTEGRAL_BOUNDS) {
     if (t instanceof cls) {
       const n = integralValue(value, t, name);
       if (n < lo || n > hi) throw outOfBound(n, lo, hi);
       return Number(n) + 0; // + 0 turns -0 into 0
     }
-  }
-  if (t instanceof DoubleType) {
-    if (typeof value !== 'number') throw unacceptable(t, value, name);
-    return value;
   }
   if (t instanceof FloatType) {
     if (typeof value !== 'number') throw unacceptable(t, value, name);
@@ -214,27 +214,54 @@ function convert(value: unknown, t: DataType, name: string | undefined, nullable
   throw unacceptable(t, value, name);
 }
 
+const topLevelFieldNames = new WeakMap<StructType, readonly string[]>();
+
+/** The verifier's names of a struct's fields (`field a` or `field a in <name>`), computed once for top-level rows. */
+function fieldNamesOf(t: StructType, name: string | undefined): readonly string[] {
+  if (name !== undefined) return t.fields.map((f) => `field ${f.name} in ${name}`);
+  let names = topLevelFieldNames.get(t);
+  if (!names) {
+    names = t.fields.map((f) => `field ${f.name}`);
+    topLevelFieldNames.set(t, names);
+  }
+  return names;
+}
+
 function convertStruct(value: unknown, t: StructType, name: string | undefined, opts: ToInternalOptions): unknown[] {
-  const fieldName = (n: string): string => (name === undefined ? `field ${n}` : `field ${n} in ${name}`);
-  const convertAt = (vals: readonly unknown[]): unknown[] =>
-    t.fields.map((f, i) => convert(vals[i], f.dataType, fieldName(f.name), f.nullable, opts));
+  const fields = t.fields;
+  const n = fields.length;
+  // Converts the field values in `vals` (by position) with the verifier's names.
+  const convertAt = (vals: readonly unknown[]): unknown[] => {
+    const names = fieldNamesOf(t, name);
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const f = fields[i]!;
+      out[i] = convert(vals[i], f.dataType, names[i], f.nullable, opts);
+    }
+    return out;
+  };
   if (Row.isRow(value)) {
     const names = value.fields;
-    if (t.fields.every((f) => names.includes(f.name))) {
-      return t.fields.map((f) => convert(value.get(f.name), f.dataType, fieldName(f.name), f.nullable, opts));
+    if (fields.every((f) => names.includes(f.name))) {
+      return convertAt(fields.map((f) => value.get(f.name)));
     }
     const vals = value.toArray();
-    if (vals.length !== t.fields.length) throw lengthMismatch(vals.length, t.fields.length);
+    if (vals.length !== n) throw lengthMismatch(vals.length, n);
     return convertAt(vals);
   }
   if (Array.isArray(value)) {
-    if (value.length !== t.fields.length) throw lengthMismatch(value.length, t.fields.length);
+    if (value.length !== n) throw lengthMismatch(value.length, n);
     return convertAt(value);
   }
-  if (value instanceof Map) return convertAt(t.fields.map((f) => value.get(f.name)));
+  if (value instanceof Map) return convertAt(fields.map((f) => value.get(f.name)));
   if (typeof value === 'object' && value !== null && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
     const obj = value as Record<string, unknown>;
-    return convertAt(t.fields.map((f) => (Object.prototype.hasOwnProperty.call(obj, f.name) || f.name in obj ? obj[f.name] : undefined)));
+    const vals = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const k = fields[i]!.name;
+      vals[i] = Object.prototype.hasOwnProperty.call(obj, k) || k in obj ? obj[k] : undefined;
+    }
+    return convertAt(vals);
   }
   throw unacceptable(t, value, name);
 }
