@@ -90,6 +90,9 @@ function externalConverter(t: DataType): ((v: unknown) => unknown) | undefined {
   if (t instanceof LongType) {
     return (v) => (typeof v === 'bigint' ? (v >= MIN_SAFE_BIG && v <= MAX_SAFE_BIG ? Number(v) : v) : v === undefined ? null : v);
   }
+  if (t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) {
+    return (v) => (typeof v === 'number' ? v : v === null || v === undefined ? null : Number(v));
+  }
   return (v) => toExternal(v, t);
 }
 
