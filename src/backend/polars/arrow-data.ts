@@ -6,12 +6,9 @@
  * read back through Arrow IPC on the way out. Reading buffers directly is
  * several times faster than `Vector.get(i)`.
  */
-import {
-  Binary,
+import type {
   Bool,
-  DateDay,
   Decimal,
-  Field,
   Float32,
   Float64,
   Int16,
@@ -21,12 +18,11 @@ import {
   List,
   Null,
   Struct,
-  TimestampMicrosecond,
   Utf8,
-  makeData,
-  type Data,
-  type DataType as ArrowType,
+  Data,
+  DataType as ArrowType,
 } from 'apache-arrow';
+import { arrow } from './arrow-lib.js';
 import {
   ArrayType,
   BinaryType,
@@ -51,28 +47,28 @@ import { InternalError } from '../../errors/index.js';
 
 /** The Arrow type used to ship a Spark type into Polars (maps as list<struct<key,value>>). */
 export function toArrowType(t: DataType): ArrowType {
-  if (t instanceof IntegerType) return new Int32();
-  if (t instanceof LongType) return new Int64();
-  if (t instanceof DoubleType) return new Float64();
-  if (t instanceof StringType) return new Utf8();
-  if (t instanceof BooleanType) return new Bool();
-  if (t instanceof DateType) return new DateDay();
-  if (t instanceof TimestampType) return new TimestampMicrosecond('UTC');
-  if (t instanceof TimestampNTZType) return new TimestampMicrosecond();
-  if (t instanceof ShortType) return new Int16();
-  if (t instanceof ByteType) return new Int8();
-  if (t instanceof FloatType) return new Float32();
-  if (t instanceof DecimalType) return new Decimal(t.scale, t.precision, 128);
-  if (t instanceof BinaryType) return new Binary();
-  if (t instanceof NullType) return new Null();
-  if (t instanceof ArrayType) return new List(new Field('item', toArrowType(t.elementType), true));
-  if (t instanceof MapType) return new List(new Field('item', mapEntryType(t), true));
-  if (t instanceof StructType) return new Struct(t.fields.map((f) => new Field(f.name, toArrowType(f.dataType), true)));
+  if (t instanceof IntegerType) return new (arrow().Int32)();
+  if (t instanceof LongType) return new (arrow().Int64)();
+  if (t instanceof DoubleType) return new (arrow().Float64)();
+  if (t instanceof StringType) return new (arrow().Utf8)();
+  if (t instanceof BooleanType) return new (arrow().Bool)();
+  if (t instanceof DateType) return new (arrow().DateDay)();
+  if (t instanceof TimestampType) return new (arrow().TimestampMicrosecond)('UTC');
+  if (t instanceof TimestampNTZType) return new (arrow().TimestampMicrosecond)();
+  if (t instanceof ShortType) return new (arrow().Int16)();
+  if (t instanceof ByteType) return new (arrow().Int8)();
+  if (t instanceof FloatType) return new (arrow().Float32)();
+  if (t instanceof DecimalType) return new (arrow().Decimal)(t.scale, t.precision, 128);
+  if (t instanceof BinaryType) return new (arrow().Binary)();
+  if (t instanceof NullType) return new (arrow().Null)();
+  if (t instanceof ArrayType) return new (arrow().List)(new (arrow().Field)('item', toArrowType(t.elementType), true));
+  if (t instanceof MapType) return new (arrow().List)(new (arrow().Field)('item', mapEntryType(t), true));
+  if (t instanceof StructType) return new (arrow().Struct)(t.fields.map((f) => new (arrow().Field)(f.name, toArrowType(f.dataType), true)));
   throw new InternalError(`polars backend: no Arrow type for ${t.simpleString()}`);
 }
 
 function mapEntryType(t: MapType): Struct {
-  return new Struct([new Field('key', toArrowType(t.keyType), true), new Field('value', toArrowType(t.valueType), true)]);
+  return new (arrow().Struct)([new (arrow().Field)('key', toArrowType(t.keyType), true), new (arrow().Field)('value', toArrowType(t.valueType), true)]);
 }
 
 function validity(values: readonly unknown[]): { bitmap: Uint8Array | undefined; nullCount: number } {
@@ -94,23 +90,23 @@ const encoder = new TextEncoder();
 export function toArrowData(t: DataType, values: readonly unknown[]): Data {
   const type = toArrowType(t);
   const length = values.length;
-  if (t instanceof NullType) return makeData({ type: type as Null, length });
+  if (t instanceof NullType) return arrow().makeData({ type: type as Null, length });
   const { bitmap, nullCount } = validity(values);
   const base = { length, nullCount, nullBitmap: bitmap };
   if (t instanceof IntegerType || t instanceof DateType) {
     const data = new Int32Array(length);
     for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
-    return makeData({ type: type as Int32, ...base, data });
+    return arrow().makeData({ type: type as Int32, ...base, data });
   }
   if (t instanceof ShortType) {
     const data = new Int16Array(length);
     for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
-    return makeData({ type: type as Int16, ...base, data });
+    return arrow().makeData({ type: type as Int16, ...base, data });
   }
   if (t instanceof ByteType) {
     const data = new Int8Array(length);
     for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
-    return makeData({ type: type as Int8, ...base, data });
+    return arrow().makeData({ type: type as Int8, ...base, data });
   }
   if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) {
     const data = new BigInt64Array(length);
@@ -118,22 +114,22 @@ export function toArrowData(t: DataType, values: readonly unknown[]): Data {
       const v = values[i] as number | bigint | null;
       data[i] = v === null || v === undefined ? 0n : typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
     }
-    return makeData({ type: type as Int64, ...base, data });
+    return arrow().makeData({ type: type as Int64, ...base, data });
   }
   if (t instanceof DoubleType) {
     const data = new Float64Array(length);
     for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
-    return makeData({ type: type as Float64, ...base, data });
+    return arrow().makeData({ type: type as Float64, ...base, data });
   }
   if (t instanceof FloatType) {
     const data = new Float32Array(length);
     for (let i = 0; i < length; i++) data[i] = (values[i] as number | null) ?? 0;
-    return makeData({ type: type as Float32, ...base, data });
+    return arrow().makeData({ type: type as Float32, ...base, data });
   }
   if (t instanceof BooleanType) {
     const data = new Uint8Array((length + 7) >> 3);
     for (let i = 0; i < length; i++) if (values[i] === true) data[i >> 3]! |= 1 << (i & 7);
-    return makeData({ type: type as Bool, ...base, data });
+    return arrow().makeData({ type: type as Bool, ...base, data });
   }
   if (t instanceof StringType || t instanceof BinaryType) {
     const parts: Uint8Array[] = new Array(length);
@@ -148,7 +144,7 @@ export function toArrowData(t: DataType, values: readonly unknown[]): Data {
     }
     const data = new Uint8Array(total);
     for (let i = 0; i < length; i++) data.set(parts[i]!, offsets[i]!);
-    return makeData({ type: type as Utf8, ...base, valueOffsets: offsets, data });
+    return arrow().makeData({ type: type as Utf8, ...base, valueOffsets: offsets, data });
   }
   if (t instanceof DecimalType) {
     const data = new Uint32Array(length * 4);
@@ -161,7 +157,7 @@ export function toArrowData(t: DataType, values: readonly unknown[]): Data {
         x >>= 32n;
       }
     }
-    return makeData({ type: type as Decimal, ...base, data });
+    return arrow().makeData({ type: type as Decimal, ...base, data });
   }
   if (t instanceof ArrayType || t instanceof MapType) {
     const offsets = new Int32Array(length + 1);
@@ -179,7 +175,7 @@ export function toArrowData(t: DataType, values: readonly unknown[]): Data {
       t instanceof MapType
         ? structData(mapEntryType(t), [t.keyType, t.valueType], flat)
         : toArrowData(childType, flat);
-    return makeData({ type: type as List, ...base, valueOffsets: offsets, child });
+    return arrow().makeData({ type: type as List, ...base, valueOffsets: offsets, child });
   }
   if (t instanceof StructType) {
     return structData(type as Struct, t.fields.map((f) => f.dataType), values, bitmap, nullCount);
@@ -191,7 +187,7 @@ const EMPTY = new Uint8Array(0);
 
 function structData(type: Struct, fieldTypes: readonly DataType[], values: readonly unknown[], bitmap?: Uint8Array, nullCount = 0): Data {
   const children = fieldTypes.map((ft, fi) => toArrowData(ft, values.map((row) => (row == null ? null : (row as unknown[])[fi] ?? null))));
-  return makeData({ type, length: values.length, nullCount, nullBitmap: bitmap, children });
+  return arrow().makeData({ type, length: values.length, nullCount, nullBitmap: bitmap, children });
 }
 
 // ---------------------------------------------------------------- reading

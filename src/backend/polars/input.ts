@@ -6,7 +6,8 @@
  * JS beyond the value array); decimal, binary, nested and null columns go
  * through one Arrow IPC message built buffer by buffer.
  */
-import { Table, Utf8, makeData, makeVector, tableToIPC, type Data } from 'apache-arrow';
+import type { Data } from 'apache-arrow';
+import { arrow, type ArrowModule } from './arrow-lib.js';
 import type { Batch } from '../../data/batch.js';
 import {
   BooleanType,
@@ -61,13 +62,14 @@ function convertBatch(batch: Batch): NativeDataFrame {
     else (viaArrow ??= []).push(i);
   }
   if (viaArrow) {
-    const cols: Record<string, ReturnType<typeof makeVector>> = {};
+    const A = arrow();
+    const cols: Record<string, ReturnType<ArrowModule['makeVector']>> = {};
     for (const i of viaArrow) {
       const t = fields[i]!.dataType;
       const values = batch.columns[i]!;
-      cols[colName(i)] = makeVector(t instanceof StringType ? stringData(values) : toArrowData(t, values));
+      cols[colName(i)] = A.makeVector(t instanceof StringType ? stringData(values) : toArrowData(t, values));
     }
-    const df = pl.readIpcStream(Buffer.from(tableToIPC(new Table(cols), 'stream')), {});
+    const df = pl.readIpcStream(Buffer.from(A.tableToIPC(new A.Table(cols), 'stream')), {});
     const got = df.getColumns();
     viaArrow.forEach((i, k) => (series[i] = got[k]!));
   }
@@ -160,8 +162,9 @@ function stringData(values: readonly unknown[]): Data {
     nullBitmap = new Uint8Array((n + 7) >> 3);
     for (let i = 0; i < n; i++) if (typeof values[i] === 'string') nullBitmap[i >> 3]! |= 1 << (i & 7);
   }
-  return makeData({
-    type: new Utf8(),
+  const A = arrow();
+  return A.makeData({
+    type: new A.Utf8(),
     length: n,
     nullCount,
     nullBitmap,

@@ -6,7 +6,8 @@
  * binding's per-series `toArray()` costs a few µs where writing and parsing
  * an IPC stream costs ~100 µs.
  */
-import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, type Field } from 'apache-arrow';
+import type { Field, Table } from 'apache-arrow';
+import { arrow } from './arrow-lib.js';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import {
   BooleanType,
@@ -74,21 +75,22 @@ export function nativeToBatch(df: NativeDataFrame, schema: StructType): Batch {
 
 /** Decodes an Arrow IPC stream whose columns are positional to `schema`. */
 export function ipcToBatch(buf: Uint8Array, schema: StructType): Batch {
-  const table = tableFromIPC(buf);
+  const table = arrow().tableFromIPC(buf);
   const cols = schema.fields.map((f, i) => readArrowChunks(f.dataType, table.getChildAt(i)?.data ?? []));
   return makeBatch(schema, cols);
 }
 
 /** The result as an Arrow Table with Spark's column names (duplicates allowed). */
 export function nativeToArrow(df: NativeDataFrame, schema: StructType): Table {
-  const table = tableFromIPC(nativeToIpc(df));
+  const A = arrow();
+  const table = A.tableFromIPC(nativeToIpc(df));
   const fields = table.schema.fields.map((f: Field, i) => f.clone({ name: schema.fields[i]?.name ?? f.name }));
-  const renamed = new Schema(fields, table.schema.metadata);
+  const renamed = new A.Schema(fields, table.schema.metadata);
   const batches = table.batches.map(
-    (b) => new RecordBatch(renamed, makeData({ type: new Struct(fields), length: b.numRows, nullCount: 0, children: b.data.children })),
+    (b) => new A.RecordBatch(renamed, A.makeData({ type: new A.Struct(fields), length: b.numRows, nullCount: 0, children: b.data.children })),
   );
   // RecordBatch normalizes its schema (nullability); let the table take it from the batches.
-  return batches.length > 0 ? new Table(batches) : new Table(renamed);
+  return batches.length > 0 ? new A.Table(batches) : new A.Table(renamed);
 }
 
 function isFlat(t: DataType): boolean {
