@@ -27,6 +27,7 @@ import {
   NullType,
   ShortType,
   StringType,
+  StructField,
   StructType,
   TimestampNTZType,
   TimestampType,
@@ -52,11 +53,14 @@ export function toInternal(value: unknown, dataType: DataType, path?: string, op
 /** Converts rows (objects by field name, arrays by position, Rows by name) into a Batch of `schema`. */
 export function rowsToBatch(rows: readonly unknown[], schema: StructType, options: ToInternalOptions = {}): Batch {
   const columns: unknown[][] = schema.fields.map(() => new Array<unknown>(rows.length));
+  const names = fieldNamesOf(schema, undefined);
+  const converters = schema.fields.map((f, i) => fieldConverter(f, names[i]!, options));
+  const width = converters.length;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row === null || row === undefined) throw unacceptable(schema, row, undefined);
-    const values = convertStruct(row, schema, undefined, options);
-    for (let c = 0; c < values.length; c++) columns[c]![r] = values[c];
+    const values = structValues(row, schema, undefined);
+    for (let c = 0; c < width; c++) columns[c]![r] = converters[c]!(values[c]);
   }
   return makeBatch(schema, columns);
 }
@@ -231,32 +235,33 @@ function fieldNamesOf(t: StructType, name: string | undefined): readonly string[
 }
 
 function convertStruct(value: unknown, t: StructType, name: string | undefined, opts: ToInternalOptions): unknown[] {
+  const vals = structValues(value, t, name);
+  const fields = t.fields;
+  const names = fieldNamesOf(t, name);
+  const out = new Array<unknown>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    out[i] = convert(vals[i], f.dataType, names[i], f.nullable, opts);
+  }
+  return out;
+}
+
+/** The user values of a struct's fields, by position (objects and Maps by name, arrays by position, Rows either way). */
+function structValues(value: unknown, t: StructType, name: string | undefined): readonly unknown[] {
   const fields = t.fields;
   const n = fields.length;
-  // Converts the field values in `vals` (by position) with the verifier's names.
-  const convertAt = (vals: readonly unknown[]): unknown[] => {
-    const names = fieldNamesOf(t, name);
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      const f = fields[i]!;
-      out[i] = convert(vals[i], f.dataType, names[i], f.nullable, opts);
-    }
-    return out;
-  };
   if (Row.isRow(value)) {
     const names = value.fields;
-    if (fields.every((f) => names.includes(f.name))) {
-      return convertAt(fields.map((f) => value.get(f.name)));
-    }
+    if (fields.every((f) => names.includes(f.name))) return fields.map((f) => value.get(f.name));
     const vals = value.toArray();
     if (vals.length !== n) throw lengthMismatch(vals.length, n);
-    return convertAt(vals);
+    return vals;
   }
   if (Array.isArray(value)) {
     if (value.length !== n) throw lengthMismatch(value.length, n);
-    return convertAt(value);
+    return value;
   }
-  if (value instanceof Map) return convertAt(fields.map((f) => value.get(f.name)));
+  if (value instanceof Map) return fields.map((f) => value.get(f.name));
   if (typeof value === 'object' && value !== null && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
     const obj = value as Record<string, unknown>;
     const vals = new Array<unknown>(n);
@@ -264,9 +269,26 @@ function convertStruct(value: unknown, t: StructType, name: string | undefined, 
       const k = fields[i]!.name;
       vals[i] = Object.prototype.hasOwnProperty.call(obj, k) || k in obj ? obj[k] : undefined;
     }
-    return convertAt(vals);
+    return vals;
   }
   throw unacceptable(t, value, name);
+}
+
+/**
+ * `convert` for one top-level field, chosen once per `rowsToBatch`: the common
+ * already-internal values (strings, doubles, safe-integer longs, ints, booleans)
+ * pass straight through; anything else, nulls included, takes the full path.
+ */
+function fieldConverter(f: StructField, name: string, opts: ToInternalOptions): (v: unknown) => unknown {
+  const t = f.dataType;
+  const nullable = f.nullable;
+  const slow = (v: unknown): unknown => convert(v, t, name, nullable, opts);
+  if (t instanceof StringType) return (v) => (typeof v === 'string' ? v : slow(v));
+  if (t instanceof DoubleType) return (v) => (typeof v === 'number' ? v : slow(v));
+  if (t instanceof BooleanType) return (v) => (typeof v === 'boolean' ? v : slow(v));
+  if (t instanceof LongType) return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v + 0 : slow(v));
+  if (t instanceof IntegerType) return (v) => (typeof v === 'number' && (v | 0) === v ? v + 0 : slow(v));
+  return slow;
 }
 
 function integralValue(value: unknown, t: DataType, name: string | undefined): number | bigint {
