@@ -5,13 +5,14 @@
  * memory interpreter (see plan-translator.ts); `describe` shows which.
  */
 import type { Table as ArrowTable } from 'apache-arrow';
-import type { Batch } from '../../data/batch.js';
+import { makeBatch, type Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputs, schemaOf } from '../../plan/nodes.js';
 import { createExecContext, defaultTimeZone, executePlan } from '../memory/index.js';
 import type { DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
+import { native } from './native.js';
 import { nativeToArrow } from './output.js';
 import { PlanTranslator, type NodeReport } from './plan-translator.js';
 import { polarsTypeName } from './type-mapper.js';
@@ -57,6 +58,14 @@ export class PolarsMaterializer implements DataMaterializer {
 
   /** Executes a resolved plan and returns every row (one Polars collect per call, plus delegated inputs). */
   materialize(plan: LogicalPlan): Batch {
+    if (plan.kind === 'LocalRelation') {
+      // The data itself, as the interpreter returns it: no round trip through Polars and IPC.
+      // The binding is still required, so a missing or wrong binary is reported on the first query as before.
+      native();
+      this.lastDelegations = [];
+      const schema = plan.schema ?? plan.data.schema;
+      return schema === plan.data.schema ? plan.data : makeBatch(schema, plan.data.columns);
+    }
     const t = this.translator(false);
     const frame = t.translate(plan);
     this.lastDelegations = t.delegations;
