@@ -23,22 +23,19 @@
  * (`table.getChild(name)` returns the first; use `getChildAt`). Note that
  * apache-arrow's own IPC reader merges duplicate names when reading back.
  */
-import {
+import type {
+  Data,
+  DataType as ArrowType,
+  Decimal as ArrowDecimal,
   Field,
-  List,
+  FixedSizeList,
   Map_,
-  RecordBatch,
   Schema,
   Struct,
   Table,
-  Type,
-  makeData,
-  type Data,
-  type DataType as ArrowType,
-  type Decimal as ArrowDecimal,
-  type FixedSizeList,
-  type Timestamp as ArrowTimestamp,
+  Timestamp as ArrowTimestamp,
 } from 'apache-arrow';
+import { arrow } from '../../data/arrow-lib.js';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import { AnalysisException } from '../../errors/index.js';
 import {
@@ -73,6 +70,7 @@ export function sparkToArrowType(t: DataType): ArrowType {
 
 /** An Arrow field for a Spark field (name, exact type, nullability). */
 export function sparkToArrowField(f: StructField): Field {
+  const { Field } = arrow();
   return new Field(f.name, sparkToArrowType(f.dataType), f.nullable);
 }
 
@@ -83,6 +81,7 @@ export function columnToArrowData(t: DataType, values: readonly unknown[]): Data
 
 /** The batch as an Arrow Table: one record batch, columns in order (duplicates kept). */
 export function batchToArrowTable(batch: Batch): Table {
+  const { Field, RecordBatch, Schema, Struct, Table, makeData } = arrow();
   const fields = batch.schema.fields;
   const children = fields.map((f, i) => columnToArrowData(f.dataType, batch.columns[i]!));
   const arrowFields = fields.map((f, i) => new Field(f.name, children[i]!.type, f.nullable));
@@ -104,6 +103,7 @@ export function batchToArrowTable(batch: Batch): Table {
  * marks every child nullable) with the exact Arrow type. Buffers are shared.
  */
 function exactData(t: DataType, d: Data): Data {
+  const { Field, List, Map_, Struct, makeData } = arrow();
   if (t instanceof ArrayType) {
     const child = exactData(t.elementType, d.children[0]!);
     return makeData({
@@ -155,6 +155,7 @@ function unsupportedArrow(name: string, type: ArrowType): AnalysisException {
  * uint32→long, uint64→decimal(20,0)); zone-less timestamps are TimestampNTZ.
  */
 export function arrowToSparkType(type: ArrowType, name = ''): DataType {
+  const { Type } = arrow();
   switch (type.typeId) {
     case Type.Null:
       return NULL;
@@ -232,6 +233,7 @@ function readColumnData(t: DataType, d: Data, out: unknown[]): void {
 
 /** A value rescaler when the Arrow unit differs from Spark's (µs timestamps, day dates). */
 function unitScale(t: DataType, type: ArrowType): ((v: unknown) => unknown) | undefined {
+  const { Type } = arrow();
   if ((t instanceof TimestampType || t instanceof TimestampNTZType) && type.typeId === Type.Timestamp) {
     const unit = (type as ArrowTimestamp).unit; // 0 s, 1 ms, 2 µs, 3 ns
     if (unit === 2) return undefined;

@@ -8,7 +8,8 @@
  * reader that is told the column is a MapType (a stored schema) reads them
  * back as maps; without one they read as arrays of key/value structs.
  */
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { arrow } from '../../data/arrow-lib.js';
 import type { Batch } from '../../data/batch.js';
 import { IllegalArgumentException } from '../../errors/index.js';
 import type { StructType } from '../../types/data-types.js';
@@ -75,7 +76,7 @@ export function writeParquetFile(batch: Batch, filePath: string, codec = 'snappy
 export function readParquetArrow(filePath: string): Table {
   try {
     const df = (native() as unknown as ParquetNative).readParquet(filePath, {}, 'auto');
-    return tableFromIPC(nativeToIpc(df));
+    return arrow().tableFromIPC(nativeToIpc(df));
   } catch (err) {
     throw translatePolarsError(err, `reading the Parquet file ${filePath}`);
   }

@@ -22,7 +22,7 @@ import type {
   Data,
   DataType as ArrowType,
 } from 'apache-arrow';
-import { arrow } from './arrow-lib.js';
+import { arrow } from '../../data/arrow-lib.js';
 import {
   ArrayType,
   BinaryType,

@@ -7,7 +7,7 @@
  * through one Arrow IPC message built buffer by buffer.
  */
 import type { Data } from 'apache-arrow';
-import { arrow, type ArrowModule } from './arrow-lib.js';
+import { arrow, type ArrowModule } from '../../data/arrow-lib.js';
 import type { Batch } from '../../data/batch.js';
 import {
   BooleanType,

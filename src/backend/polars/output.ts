@@ -7,7 +7,7 @@
  * an IPC stream costs ~100 µs.
  */
 import type { Field, Table } from 'apache-arrow';
-import { arrow } from './arrow-lib.js';
+import { arrow } from '../../data/arrow-lib.js';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import {
   BooleanType,

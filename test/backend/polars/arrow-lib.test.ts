@@ -1,6 +1,6 @@
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { arrow } from '../../../src/backend/polars/arrow-lib.js';
+import { arrow } from '../../../src/data/arrow-lib.js';
 import { PolarsMaterializer } from '../../../src/backend/polars/index.js';
 import { INT, STRING } from '../../../src/types/data-types.js';
 import { rel } from './helpers.js';
