@@ -46,6 +46,12 @@ export interface StorageBackend {
  */
 export interface DataMaterializer {
   readonly backendType: BackendType | string;
+  /**
+   * The session time zone for timestamp functions. When present, the session
+   * sets it before each query, so `spark.conf.set('spark.sql.session.timeZone', ...)`
+   * applies to the next action.
+   */
+  timeZone?: string;
   /** Executes a resolved plan (see plan/nodes.ts) and returns every row. */
   materialize(plan: LogicalPlan): Batch;
   /** A human-readable description of how the backend would run the plan (for `explain`). */

@@ -235,6 +235,9 @@ export class SparkSession {
   /** Optimizes and runs a resolved plan. */
   #run(resolved: LogicalPlan): Batch {
     const bound = bindTables(optimize(resolved), this.storage);
+    // The session time zone may have changed since the materializer was made (spark.conf.set).
+    const m = this.materializer as { timeZone?: string };
+    if ('timeZone' in m && m.timeZone !== this.timeZone) m.timeZone = this.timeZone;
     return guardBackendCall(`Query execution failed on the ${this.backendType} backend`, () => this.materializer.materialize(bound));
   }
 

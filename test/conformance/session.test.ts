@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SparkSession } from '../../src/index.js';
+import { F, SparkSession } from '../../src/index.js';
 import { MemoryStorageBackend } from '../../src/backend/memory/index.js';
 
 const opened: SparkSession[] = [];
@@ -63,5 +63,17 @@ describe('SparkSession', () => {
     s.catalog.setCurrentDatabase('sales');
     expect(s.table('orders').count()).toBe(1);
     expect(() => s.catalog.setCurrentDatabase('nope')).toThrow(/SCHEMA_NOT_FOUND/);
+  });
+});
+
+describe('session time zone', () => {
+  it.each(['memory', 'polars'] as const)('applies a time zone set after the session was created [%s]', (backendType) => {
+    const s = track(new SparkSession('tz', { backendType, conf: { 'spark.sql.session.timeZone': 'UTC' } }));
+    const df = s.createDataFrame([{ ts: new Date('2024-01-01T00:00:00Z') }], 'ts TIMESTAMP');
+    const hour = () => df.select(F.hour('ts')).first()!.get(0);
+    expect(hour()).toBe(0);
+    s.conf.set('spark.sql.session.timeZone', 'America/New_York');
+    expect(hour()).toBe(19);
+    expect(df.showString()).toContain('2023-12-31 19:00:00');
   });
 });
