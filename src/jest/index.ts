@@ -25,10 +25,9 @@ import type { StorageOptions } from '../backend/factory.js';
 import type { BackendType, StorageBackend } from '../backend/protocols.js';
 import type { SparkSession } from '../session/session.js';
 import type { SchemaInput } from '../testing/equality.js';
-import { dataFrameEqualityTester, dataFrameMatchers, type ContainRowsOptions, type HaveColumnsOptions } from '../testing/matchers.js';
+import { installMatchersOn, type ContainRowsOptions, type HaveColumnsOptions, type MatcherHost } from '../testing/matchers.js';
 import type { DataFrameEqualOptions, SchemaEqualOptions } from '../testing/options.js';
 import { createTestSession, defineUseSparkSession, type SparkSessionAccessor, type TestSessionOptions } from '../testing/session-factory.js';
-import { dataFrameSnapshotSerializer } from '../testing/snapshot.js';
 import { createSpiedStorageBackendWith, spyOnBackendWith, type MethodKeys } from '../testing/spies.js';
 
 export * from '../testing/index.js';
@@ -78,15 +77,9 @@ declare global {
   }
 }
 
-const installedOn = new WeakSet<object>();
-
 /** Registers the matchers, the equality tester and the snapshot serializer (idempotent; done on import). */
 export function installMatchers(target: typeof expect = expect): void {
-  if (installedOn.has(target)) return;
-  installedOn.add(target);
-  target.extend(dataFrameMatchers);
-  target.addEqualityTesters([dataFrameEqualityTester]);
-  target.addSnapshotSerializer(dataFrameSnapshotSerializer);
+  installMatchersOn(target as unknown as MatcherHost);
 }
 
 installMatchers();

@@ -13,6 +13,7 @@ import { cellText, formatCell, plural, renderRowTable, type TableLine } from './
 import { compareDataFrames, compareSchemas, type SchemaInput } from './equality.js';
 import { DataFrameMismatchError, usageError, type DiffRow } from './errors.js';
 import { describeInput, frameOfDataFrame, type Frame, type FrameInput } from './frames.js';
+import { dataFrameSnapshotSerializer } from './snapshot.js';
 import { checkOptionKeys, resolveOptions, type DataFrameEqualOptions, type SchemaEqualOptions } from './options.js';
 
 type Formatter = (s: string) => string;
@@ -296,3 +297,21 @@ export const dataFrameMatchers = {
   toHaveRowCount,
   toContainRows,
 };
+
+/** The part of Vitest's and Jest's `expect` the matchers are installed through. */
+export interface MatcherHost {
+  extend(matchers: typeof dataFrameMatchers): void;
+  addEqualityTesters(testers: (typeof dataFrameEqualityTester)[]): void;
+  addSnapshotSerializer(serializer: typeof dataFrameSnapshotSerializer): void;
+}
+
+const installedOn = new WeakSet<object>();
+
+/** Registers the matchers, the equality tester and the snapshot serializer on an `expect` (idempotent). */
+export function installMatchersOn(host: MatcherHost): void {
+  if (installedOn.has(host)) return;
+  installedOn.add(host);
+  host.extend(dataFrameMatchers);
+  host.addEqualityTesters([dataFrameEqualityTester]);
+  host.addSnapshotSerializer(dataFrameSnapshotSerializer);
+}
