@@ -26,7 +26,7 @@ export class DataFrameReader extends DataSourceBuilder {
     const batch = guardBackendCall(`Reading ${fileFormat} from ${path} failed`, () =>
       this.session.exportBackend.readFile(path, fileFormat, this.#schema, { timeZone: this.session.timeZone, ...this.sourceOptions }),
     );
-    return new DataFrame(this.session, plan('LocalRelation', { data: batch }));
+    return new DataFrame(this.session, plan('LocalRelation', { data: this.session.ingest(batch) }));
   }
 
   parquet(path: string): DataFrame {

@@ -52,6 +52,21 @@ export interface DataMaterializer {
    * applies to the next action.
    */
   timeZone?: string;
+  /**
+   * Double `sum`/`avg` add values one by one in row order (Spark's order on one
+   * partition, bit-identical to the memory backend) when a query's inputs hold at
+   * most this many rows; above it a backend may use its own, faster summation
+   * order. When present, the session sets it before each query from
+   * `spark.sparkless.sql.sequentialSumMaxRows`.
+   */
+  sequentialSumMaxRows?: number;
+  /**
+   * Takes a new DataFrame's data (from `createDataFrame` or a reader) and returns
+   * the batch to keep in the plan: the same batch, or an equivalent one held in
+   * the backend's own storage (Polars keeps large inputs only natively, so the
+   * data is not held twice).
+   */
+  ingest?(batch: Batch): Batch;
   /** Executes a resolved plan (see plan/nodes.ts) and returns every row. */
   materialize(plan: LogicalPlan): Batch;
   /** A human-readable description of how the backend would run the plan (for `explain`). */

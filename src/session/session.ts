@@ -35,7 +35,7 @@ import { DataFrameReader } from '../api/reader.js';
 import { executeSql } from '../sql/execute.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
-import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
+import { CONF, DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, RuntimeConfig, type ConfValue } from './conf.js';
 
 /** The Spark version whose behaviour sparkless reproduces. */
 export const SPARK_VERSION = '3.5.2';
@@ -151,7 +151,7 @@ export class SparkSession {
       struct = inferSchema(data, names);
     }
     const batch: Batch = rowsToBatch(rows, struct, { timeZone: this.timeZone });
-    return new DataFrame(this, plan('LocalRelation', { data: batch }));
+    return new DataFrame(this, plan('LocalRelation', { data: this.ingest(batch) }));
   }
 
   /** `range(end)` or `range(start, end, step)`: one bigint column `id`. */
@@ -235,10 +235,27 @@ export class SparkSession {
   /** Optimizes and runs a resolved plan. */
   #run(resolved: LogicalPlan): Batch {
     const bound = bindTables(optimize(resolved), this.storage);
-    // The session time zone may have changed since the materializer was made (spark.conf.set).
-    const m = this.materializer as { timeZone?: string };
-    if ('timeZone' in m && m.timeZone !== this.timeZone) m.timeZone = this.timeZone;
+    this.#applyQuerySettings();
     return guardBackendCall(`Query execution failed on the ${this.backendType} backend`, () => this.materializer.materialize(bound));
+  }
+
+  /** @internal A new DataFrame's data, handed to the backend to keep (see `DataMaterializer.ingest`). */
+  ingest(batch: Batch): Batch {
+    return this.materializer.ingest ? this.materializer.ingest(batch) : batch;
+  }
+
+  /** Settings read per query: conf may have changed since the materializer was made (`spark.conf.set`). */
+  #applyQuerySettings(): void {
+    const m = this.materializer;
+    if ('timeZone' in m && m.timeZone !== this.timeZone) m.timeZone = this.timeZone;
+    if ('sequentialSumMaxRows' in m) {
+      const raw = this.conf.getOption(CONF.sequentialSumMaxRows);
+      const n = raw === undefined ? DEFAULT_SEQUENTIAL_SUM_MAX_ROWS : Number(raw);
+      if (!Number.isFinite(n) && n !== Infinity) {
+        throw new IllegalArgumentException(`${CONF.sequentialSumMaxRows} must be a number of rows, got '${raw}'.`, {});
+      }
+      m.sequentialSumMaxRows = n;
+    }
   }
 
   #checkActive(): void {
