@@ -39,6 +39,13 @@ export interface StorageBackend {
 }
 
 /**
+ * Inputs up to this many rows get exact row-order double sums on every backend
+ * (what Spark computes on one partition). Larger inputs have no single Spark
+ * answer (Spark's sums depend on partitioning), so backends may sum faster.
+ */
+export const DEFAULT_SEQUENTIAL_SUM_MAX_ROWS = 100_000;
+
+/**
  * Executes plans. The seed's `materialize(data, schema, operations)` takes a
  * source and a list of operations; here the source data and schema are the
  * plan's `LocalRelation` leaves and the operations are its nodes, which keeps

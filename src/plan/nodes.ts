@@ -275,3 +275,10 @@ export function schemaOf(p: LogicalPlan): StructType {
   if (!p.schema) throw new Error(`internal: plan node ${p.kind}#${p.id} is not resolved`);
   return p.schema;
 }
+
+/** Rows entering a plan: the sum over its leaves (Range counts its length). */
+export function inputRows(p: LogicalPlan): number {
+  if (p.kind === 'LocalRelation') return p.data.numRows;
+  if (p.kind === 'Range') return Math.max(0, Math.ceil((p.end - p.start) / p.step));
+  return inputs(p).reduce((n, c) => n + inputRows(c), 0);
+}

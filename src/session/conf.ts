@@ -17,12 +17,6 @@ export const CONF = {
   sequentialSumMaxRows: 'spark.sparkless.sql.sequentialSumMaxRows',
 } as const;
 
-/**
- * Inputs up to this many rows get exact row-order double sums on every backend
- * (what Spark computes on one partition). Larger inputs have no single Spark
- * answer (Spark's sums depend on partitioning), so backends may sum faster.
- */
-export const DEFAULT_SEQUENTIAL_SUM_MAX_ROWS = 100_000;
 
 // Resolving the system zone through Intl costs tens of µs; sessions are made per test,
 // so it is looked up once per value of TZ (the only way it changes in a running process).

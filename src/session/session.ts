@@ -20,6 +20,7 @@ import type { Analyzed } from '../analyzer/scope.js';
 import { BackendFactory, isBackendType } from '../backend/factory.js';
 import { guardBackendCall } from '../backend/guard.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
+import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
 import type { Batch } from '../data/batch.js';
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
@@ -35,7 +36,7 @@ import { DataFrameReader } from '../api/reader.js';
 import { executeSql } from '../sql/execute.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
-import { CONF, DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, RuntimeConfig, type ConfValue } from './conf.js';
+import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
 
 /** The Spark version whose behaviour sparkless reproduces. */
 export const SPARK_VERSION = '3.5.2';

@@ -1,1 +1,1 @@
-export { AutoMaterializer, inputRows, DEFAULT_MAX_MEMORY_ROWS, type AutoMaterializerOptions } from './materializer.js';
+export { AutoMaterializer, DEFAULT_MAX_MEMORY_ROWS, type AutoMaterializerOptions } from './materializer.js';

@@ -6,7 +6,7 @@
  * purely about speed.
  */
 import type { Batch } from '../../data/batch.js';
-import { inputs, type LogicalPlan } from '../../plan/nodes.js';
+import { inputRows, type LogicalPlan } from '../../plan/nodes.js';
 import { MemoryMaterializer } from '../memory/materializer.js';
 import { PolarsMaterializer } from '../polars/materializer.js';
 import type { DataMaterializer } from '../protocols.js';
@@ -19,12 +19,6 @@ export interface AutoMaterializerOptions {
 
 export const DEFAULT_MAX_MEMORY_ROWS = 20_000;
 
-/** Rows entering a plan: the sum over its leaves (Range counts its length). */
-export function inputRows(p: LogicalPlan): number {
-  if (p.kind === 'LocalRelation') return p.data.numRows;
-  if (p.kind === 'Range') return Math.max(0, Math.ceil((p.end - p.start) / p.step));
-  return inputs(p).reduce((n, c) => n + inputRows(c), 0);
-}
 
 export class AutoMaterializer implements DataMaterializer {
   readonly backendType = 'auto';
@@ -49,6 +43,15 @@ export class AutoMaterializer implements DataMaterializer {
   set timeZone(tz: string) {
     this.memory.timeZone = tz;
     this.polars.timeZone = tz;
+  }
+
+  /** Only the Polars executor has a faster summation to switch to. */
+  get sequentialSumMaxRows(): number {
+    return this.polars.sequentialSumMaxRows;
+  }
+
+  set sequentialSumMaxRows(n: number) {
+    this.polars.sequentialSumMaxRows = n;
   }
 
   /** The executor `plan` would run on. */

@@ -24,6 +24,12 @@ export interface TranslateOptions {
   readonly timeZone: string;
   /** The query's fixed "now" (µs since the epoch) for current_timestamp()/current_date(). */
   readonly now?: number;
+  /**
+   * Double sums must add in row order (Spark's one-partition order, as the
+   * interpreter does): true when the query's inputs are small enough
+   * (`DataMaterializer.sequentialSumMaxRows`). Default true.
+   */
+  readonly sequentialSums?: boolean;
 }
 
 /** True when `name` is an aggregate function. */

@@ -7,9 +7,9 @@
 import type { Table as ArrowTable } from 'apache-arrow';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
-import { inputs, schemaOf } from '../../plan/nodes.js';
+import { inputRows, inputs, schemaOf } from '../../plan/nodes.js';
 import { createExecContext, defaultTimeZone, executePlan } from '../memory/index.js';
-import type { DataMaterializer } from '../protocols.js';
+import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
 import { native } from './native.js';
@@ -36,6 +36,8 @@ export class PolarsMaterializer implements DataMaterializer {
   /** Session time zone used by the next `materialize` calls (may be changed by the session). */
   timeZone: string;
   streaming: boolean;
+  /** Queries over at most this many input rows sum doubles in row order; larger ones use Polars' sum. */
+  sequentialSumMaxRows = DEFAULT_SEQUENTIAL_SUM_MAX_ROWS;
   /** Nodes delegated by the last `materialize` call. */
   lastDelegations: readonly DelegationRecord[] = [];
   private readonly fallback: FallbackExecutor | undefined;
@@ -48,12 +50,13 @@ export class PolarsMaterializer implements DataMaterializer {
     this.fallback = options.fallback;
   }
 
-  private translator(describeOnly: boolean): PlanTranslator {
+  private translator(plan: LogicalPlan, describeOnly: boolean): PlanTranslator {
     const timeZone = this.timeZone;
+    const sequentialSums = inputRows(plan) <= this.sequentialSumMaxRows;
     // One interpreter context per query: current_timestamp() is the same instant in native and delegated nodes.
     const ctx = createExecContext({ timeZone, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
-    return new PlanTranslator({ timeZone, now: ctx.now, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
+    return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
   }
 
   /** Executes a resolved plan and returns every row (one Polars collect per call, plus delegated inputs). */
@@ -66,7 +69,7 @@ export class PolarsMaterializer implements DataMaterializer {
       const schema = plan.schema ?? plan.data.schema;
       return schema === plan.data.schema ? plan.data : makeBatch(schema, plan.data.columns);
     }
-    const t = this.translator(false);
+    const t = this.translator(plan, false);
     const frame = t.translate(plan);
     this.lastDelegations = t.delegations;
     return t.collect(frame);
@@ -74,7 +77,7 @@ export class PolarsMaterializer implements DataMaterializer {
 
   /** Executes a resolved plan into an Arrow table (Polars' IPC output, Spark column names). */
   materializeArrow(plan: LogicalPlan): ArrowTable {
-    const t = this.translator(false);
+    const t = this.translator(plan, false);
     const frame = t.translate(plan);
     this.lastDelegations = t.delegations;
     try {
@@ -91,7 +94,7 @@ export class PolarsMaterializer implements DataMaterializer {
    * query runs natively.
    */
   describe(plan: LogicalPlan): string {
-    const t = this.translator(true);
+    const t = this.translator(plan, true);
     const frame = t.translate(plan);
     const byId = new Map<number, NodeReport>(t.reports.map((r) => [r.nodeId, r]));
     const lines: string[] = [];
