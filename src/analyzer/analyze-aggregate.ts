@@ -12,7 +12,7 @@ import { batchRows } from '../data/batch.js';
 import { castToString } from '../format/value-string.js';
 import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
-import { exprKey } from '../expr/key.js';
+import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { nameExpr, nameOf } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
@@ -49,14 +49,16 @@ export function analyzeAggregateExprs(
 ): Analyzed {
   void ctx;
   const groupNames = groupBy.map(nameOf);
-  const groupKeys = groupBy.map((g) => exprKey(g.kind === 'Alias' ? g.child : g));
+  // Grouping expressions by identity (the first of identical ones wins, as `indexOf` would).
+  const groupIndex = new ExprMap<number>();
+  groupBy.forEach((g, i) => groupIndex.set(g.kind === 'Alias' ? g.child : g, i));
   const aggCalls: Call[] = [];
-  const aggKeys = new Map<string, number>();
+  const aggIndex = new ExprMap<number>();
   const nGroup = groupBy.length;
   const nullableGroups = groupingSets !== undefined;
 
   const rewrite = (e: Expr): Expr => {
-    const gi = groupKeys.indexOf(exprKey(e));
+    const gi = groupIndex.get(e) ?? -1;
     if (gi >= 0) {
       const g = groupBy[gi]!;
       return E.bound(gi, groupNames[gi]!, typeOf(g), nullableGroups || (g.nullable ?? true));
@@ -68,11 +70,10 @@ export function analyzeAggregateExprs(
     }
     if (e.kind === 'Call' && isAggregateCall(e)) {
       assertNoNestedAggregate(e);
-      const key = exprKey(e);
-      let idx = aggKeys.get(key);
+      let idx = aggIndex.get(e);
       if (idx === undefined) {
         idx = aggCalls.length;
-        aggKeys.set(key, idx);
+        aggIndex.set(e, idx);
         aggCalls.push(e);
       }
       return E.bound(nGroup + idx, exprSql(e), typeOf(e), e.nullable ?? true);

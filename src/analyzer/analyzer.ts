@@ -17,6 +17,7 @@ import { requireBoolean, resolveExpr } from './resolve-expr.js';
 import {
   attributesFromSchema,
   namesEqual,
+  passThroughSchema,
   schemaFromAttributes,
   visibleFrom,
   type AnalyzerContext,
@@ -80,7 +81,7 @@ export class Analyzer {
         return this.#passThrough(p, p.n);
       case 'Sample': {
         const input = this.analyze(p.input);
-        return { plan: withProps(p, { input: input.plan, schema: schemaFromAttributes(input.attrs) }), attrs: input.attrs };
+        return { plan: withProps(p, { input: input.plan, schema: passThroughSchema(input) }), attrs: input.attrs };
       }
       case 'Join':
         return analyzeJoin(p, this.analyze(p.left), this.analyze(p.right), this.ctx);
@@ -112,7 +113,7 @@ export class Analyzer {
     const cond = requireBoolean(resolveExpr(p.condition, { attrs: input.attrs, ctx: this.ctx }));
     assertNoAggregate(cond, 'WHERE');
     return {
-      plan: withProps(p, { input: input.plan, condition: cond, schema: schemaFromAttributes(input.attrs) }),
+      plan: withProps(p, { input: input.plan, condition: cond, schema: passThroughSchema(input) }),
       attrs: input.attrs,
     };
   }
@@ -122,7 +123,7 @@ export class Analyzer {
     const scope = { attrs: input.attrs, ctx: this.ctx };
     const orders = p.orders.map((o) => resolveExpr(o, scope) as SortOrder);
     return {
-      plan: withProps(p, { input: input.plan, orders, schema: schemaFromAttributes(input.attrs) }),
+      plan: withProps(p, { input: input.plan, orders, schema: passThroughSchema(input) }),
       attrs: input.attrs,
     };
   }
@@ -135,7 +136,7 @@ export class Analyzer {
       );
     }
     const input = this.analyze(p.input);
-    return { plan: withProps(p, { input: input.plan, schema: schemaFromAttributes(input.attrs) }), attrs: input.attrs };
+    return { plan: withProps(p, { input: input.plan, schema: passThroughSchema(input) }), attrs: input.attrs };
   }
 
   #analyzeDeduplicate(p: PlanOfKind<'Deduplicate'>): Analyzed {
@@ -156,7 +157,7 @@ export class Analyzer {
       });
     }
     return {
-      plan: withProps(p, { input: input.plan, keys, schema: schemaFromAttributes(input.attrs) }),
+      plan: withProps(p, { input: input.plan, keys, schema: passThroughSchema(input) }),
       attrs: input.attrs,
     };
   }

@@ -111,7 +111,8 @@ function resolveCast(childExpr: Expr, to: DataType, implicit: boolean, scope: Ex
 /** A resolved cast of a resolved expression (no-op when already of that type). */
 export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {
   const from = typeOf(child);
-  if (implicit && from.equals(to)) return child;
+  const same = from === to || from.equals(to);
+  if (implicit && same) return child;
   if (!canCast(from, to)) {
     const sql = `CAST(${exprSql(child)} AS ${to.simpleString().toUpperCase()})`;
     throw dataTypeMismatch(
@@ -122,7 +123,7 @@ export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {
     );
   }
   // Non-ANSI casts can produce null from non-null input (e.g. 'abc' → int).
-  const nullable = (child.nullable ?? true) || !from.equals(to);
+  const nullable = (child.nullable ?? true) || !same;
   return Object.freeze({ ...E.cast(child, to, implicit), dataType: to, nullable });
 }
 
@@ -140,9 +141,18 @@ function argInfo(a: Expr): ArgInfo {
 /** Types a call whose arguments are already resolved, inserting implicit casts. */
 export function resolveCall(call: Call, args: readonly Expr[]): Call {
   const def = lookupFunction(call.fn);
-  const argSql = args.map(exprSql);
   const withArgs: Call = { ...call, args };
-  const sql = def.sql ? def.sql(argSql, withArgs) : `${call.fn}(${argSql.join(', ')})`;
+  // The SQL texts only go into error messages: built on first use.
+  let argSql: readonly string[] | undefined;
+  let sql: string | undefined;
+  const ctx = {
+    get argSql(): readonly string[] {
+      return (argSql ??= args.map(exprSql));
+    },
+    get sql(): string {
+      return (sql ??= def.sql ? def.sql(this.argSql, withArgs) : `${call.fn}(${this.argSql.join(', ')})`);
+    },
+  };
   if (args.length < def.minArgs || args.length > def.maxArgs) {
     const expected = def.minArgs === def.maxArgs ? `${def.minArgs}` : def.maxArgs === Infinity ? `> ${def.minArgs - 1}` : `[${def.minArgs}, ${def.maxArgs}]`;
     throw new AnalysisException(
@@ -153,7 +163,7 @@ export function resolveCall(call: Call, args: readonly Expr[]): Call {
       },
     );
   }
-  const res = def.resolve(args.map(argInfo), withArgs, { sql, argSql });
+  const res = def.resolve(args.map(argInfo), withArgs, ctx);
   const casted = args.map((a, i) => {
     const t = res.argTypes?.[i];
     return t ? castTo(a, t, true) : a;

@@ -55,6 +55,27 @@ export function schemaFromAttributes(attrs: readonly Attribute[]): StructType {
   return new StructType(attrs.map((a) => new StructField(a.name, a.dataType, a.nullable, a.metadata)));
 }
 
+/**
+ * The output schema of a node that passes its input's rows through unchanged
+ * (Filter, Sort, Limit, ...): the input plan's schema object itself when it
+ * describes exactly these attributes, else one built from them.
+ */
+export function passThroughSchema(input: Analyzed): StructType {
+  const p = input.plan;
+  const schema = p.kind === 'LocalRelation' ? (p.schema ?? p.data.schema) : p.schema;
+  const attrs = input.attrs;
+  if (schema && schema.fields.length === attrs.length) {
+    let same = true;
+    for (let i = 0; i < attrs.length && same; i++) {
+      const a = attrs[i]!;
+      const f = schema.fields[i]!;
+      same = f.name === a.name && f.dataType === a.dataType && f.nullable === a.nullable && f.metadata === a.metadata;
+    }
+    if (same) return schema;
+  }
+  return schemaFromAttributes(attrs);
+}
+
 /** The same attributes, also visible from plan node `id`. */
 export function visibleFrom(attrs: readonly Attribute[], id: number): Attribute[] {
   return attrs.map((a) => (a.planIds.has(id) ? a : { ...a, planIds: new Set([...a.planIds, id]) }));

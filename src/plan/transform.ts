@@ -10,14 +10,36 @@ export function withInputs(p: LogicalPlan, next: readonly LogicalPlan[]): Logica
   return p;
 }
 
+/**
+ * `p` with each input replaced by `f(input)`; `p` itself when every input comes
+ * back unchanged. Optimizer rules and table binding run this over every node
+ * of every query, so it allocates nothing unless an input changed.
+ */
+function mapInputs(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPlan): LogicalPlan {
+  switch (p.kind) {
+    case 'LocalRelation':
+    case 'Range':
+    case 'TableScan':
+      return p;
+    case 'Join':
+    case 'SetOperation': {
+      const left = f(p.left);
+      const right = f(p.right);
+      return left === p.left && right === p.right ? p : withProps(p, { left, right } as Partial<typeof p>);
+    }
+    default: {
+      const input = f(p.input);
+      return input === p.input ? p : withProps(p, { input } as Partial<typeof p>);
+    }
+  }
+}
+
 /** Applies `f` to every node, children first. */
 export function transformUp(p: LogicalPlan, f: (node: LogicalPlan) => LogicalPlan): LogicalPlan {
-  const rebuilt = withInputs(p, inputs(p).map((c) => transformUp(c, f)));
-  return f(rebuilt);
+  return f(mapInputs(p, (c) => transformUp(c, f)));
 }
 
 /** Applies `f` to every node, parents first (f sees the original children). */
 export function transformDown(p: LogicalPlan, f: (node: LogicalPlan) => LogicalPlan): LogicalPlan {
-  const q = f(p);
-  return withInputs(q, inputs(q).map((c) => transformDown(c, f)));
+  return mapInputs(f(p), (c) => transformDown(c, f));
 }

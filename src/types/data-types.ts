@@ -62,7 +62,8 @@ export abstract class DataType {
 
   /** Structural equality (ignores StructField metadata only when asked by callers). */
   equals(other: DataType): boolean {
-    return other instanceof DataType && this.json() === other.json();
+    // Types are immutable: the same object is equal without comparing JSON texts.
+    return other === this || (other instanceof DataType && this.json() === other.json());
   }
 }
 
@@ -286,7 +287,7 @@ export class StructField {
   }
 
   equals(other: StructField): boolean {
-    return other instanceof StructField && this.json() === other.json();
+    return other === this || (other instanceof StructField && this.json() === other.json());
   }
 
   withName(name: string): StructField {

@@ -20,6 +20,7 @@ import {
   LongType,
   ShortType,
   StringType,
+  StructField,
   StructType,
   TimestampNTZType,
   TimestampType,
@@ -60,6 +61,8 @@ export function nativeToBatch(df: NativeDataFrame, schema: StructType): Batch {
   if (fields.length === 0) return makeBatch(schema, []);
   const height = df.height;
   if (height * fields.length <= SMALL_RESULT_CELLS && fields.every((f) => isFlat(f.dataType))) {
+    const byRows = fields.every((f) => isRowReadable(f.dataType)) ? readRows(df, fields) : undefined;
+    if (byRows) return makeBatch(schema, byRows);
     const series = df.getColumns();
     const cols: unknown[][] = new Array(fields.length);
     let ok = true;
@@ -107,6 +110,49 @@ function isFlat(t: DataType): boolean {
     t instanceof ByteType ||
     t instanceof FloatType
   );
+}
+
+/**
+ * Types whose values the binding's `toRows()` returns exactly as `toArray()`
+ * does (numbers, strings, booleans; not dates or timestamps, which come back as
+ * Date objects at millisecond precision).
+ */
+function isRowReadable(t: DataType): boolean {
+  return (
+    t instanceof IntegerType ||
+    t instanceof LongType ||
+    t instanceof DoubleType ||
+    t instanceof StringType ||
+    t instanceof BooleanType ||
+    t instanceof ShortType ||
+    t instanceof ByteType ||
+    t instanceof FloatType
+  );
+}
+
+/**
+ * A small result through one native call (`toRows`) instead of one per column
+ * plus one series object per column; undefined when a long is beyond ±(2^53-1)
+ * (the row values are doubles: the per-series path reads those exactly).
+ */
+function readRows(df: NativeDataFrame, fields: readonly StructField[]): unknown[][] | undefined {
+  const toRows = (df as { toRows?: () => unknown[][] }).toRows;
+  if (typeof toRows !== 'function') return undefined;
+  const rows = toRows.call(df);
+  const width = fields.length;
+  const height = rows.length;
+  const cols: unknown[][] = new Array(width);
+  for (let c = 0; c < width; c++) {
+    const col: unknown[] = new Array(height);
+    const long = fields[c]!.dataType instanceof LongType;
+    for (let r = 0; r < height; r++) {
+      const v = rows[r]![c];
+      if (long && v !== null && ((v as number) > MAX_SAFE || (v as number) < -MAX_SAFE)) return undefined;
+      col[r] = v;
+    }
+    cols[c] = col;
+  }
+  return cols;
 }
 
 /** One flat column via the binding, or undefined when only IPC reads it exactly. */

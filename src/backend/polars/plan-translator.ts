@@ -13,7 +13,7 @@
  * frame of its schema and only recorded.
  */
 import type { Batch } from '../../data/batch.js';
-import type { ExecutablePlanKind, LocalRelation, LogicalPlan } from '../../plan/nodes.js';
+import type { ExecutablePlanKind, LocalRelation, LogicalPlan, Project } from '../../plan/nodes.js';
 import { inputs, newPlanId, schemaOf } from '../../plan/nodes.js';
 import { InternalError, NotImplementedException } from '../../errors/index.js';
 import type { StructType } from '../../types/data-types.js';
@@ -97,6 +97,12 @@ export class PlanTranslator {
     }
     const ins = inputs(plan).map((p) => this.translate(p));
     const schema = plan.kind === 'LocalRelation' ? (plan.schema ?? plan.data.schema) : schemaOf(plan);
+    if (plan.kind === 'Project' && isPositionalIdentity(plan, ins[0]!.schema)) {
+      // Frames are positional (c0..c{n-1}): a projection that only renames columns
+      // (e.g. the Project the analyzer puts over an Aggregate) is the input frame itself.
+      this.reports.push({ nodeId: plan.id, kind });
+      return { lf: ins[0]!.lf, schema };
+    }
     try {
       const lf = LOWERINGS[kind as ExecutablePlanKind](plan, ins, this.env);
       this.reports.push({ nodeId: plan.id, kind });
@@ -137,6 +143,25 @@ export class PlanTranslator {
       throw translatePolarsError(err, 'reading the result');
     }
   }
+}
+
+/**
+ * True when every output column `i` of the projection is input column `i`
+ * unchanged (a bare reference, possibly renamed by an alias) and no column is
+ * added or dropped: in Polars' positional frames the projection changes nothing.
+ */
+function isPositionalIdentity(plan: Project, input: StructType): boolean {
+  const exprs = plan.exprs;
+  const fields = input.fields;
+  if (exprs.length !== fields.length) return false;
+  for (let i = 0; i < exprs.length; i++) {
+    let e = exprs[i]!;
+    if (e.kind === 'Alias') e = e.child;
+    if (e.kind !== 'BoundRef' || e.index !== i) return false;
+    const t = fields[i]!.dataType;
+    if (e.dataType !== t && !e.dataType.equals(t)) return false;
+  }
+  return true;
 }
 
 /** A copy of `plan` whose inputs are replaced, in order. */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ExprMap, exprKey } from '../../src/expr/key.js';
+import { E, type Expr } from '../../src/expr/nodes.js';
+import { DOUBLE, INT, LONG, STRING, DataType } from '../../src/types/data-types.js';
+
+/** The key as first defined: JSON of the tree, types by simpleString, bigints as text, nullable dropped. */
+const jsonKey = (e: Expr): string =>
+  JSON.stringify(e, (k, v) => (k === 'nullable' ? undefined : v instanceof DataType ? v.simpleString() : typeof v === 'bigint' ? `${v}n` : v));
+
+const typed = <T extends Expr>(e: T, dataType: DataType, nullable = true): T => Object.freeze({ ...e, dataType, nullable });
+const v = E.bound(2, 'v', DOUBLE, true);
+const sumV = typed(E.call('sum', [v]), DOUBLE);
+const samples: Expr[] = [
+  v,
+  E.bound(0, 'g', STRING, false),
+  E.lit(1, INT),
+  E.lit(12345678901234567890n, LONG),
+  E.lit('it\'s "quoted"\n', STRING),
+  E.lit(null, INT),
+  E.lit([1, 2, null], INT),
+  typed(E.cast(E.lit(10, INT), DOUBLE, true), DOUBLE),
+  sumV,
+  typed(E.alias(sumV, 's', { comment: 'x' }), DOUBLE),
+  typed(E.call('count', [v], { distinct: true }), LONG, false),
+  typed(E.call('first', [v], { options: { ignoreNulls: true } }), DOUBLE),
+  typed(E.caseWhen([{ when: typed(E.call('gt', [v, E.lit(1.5, DOUBLE)]), INT), then: E.lit('a', STRING) }], E.lit('b', STRING)), STRING),
+  E.window(sumV, { partitionBy: [v], orderBy: [E.sort(v, false)] }),
+  E.col('a.b', 7, true),
+  E.star('t'),
+];
+
+describe('exprKey', () => {
+  it('is the JSON text of the tree without nullability', () => {
+    for (const e of samples) expect(exprKey(e)).toBe(jsonKey(e));
+  });
+
+  it('ignores nullability and object identity, and tells apart any other difference', () => {
+    expect(exprKey(E.bound(2, 'v', DOUBLE, false))).toBe(exprKey(v));
+    expect(exprKey(typed(E.call('sum', [E.bound(2, 'v', DOUBLE, false)]), DOUBLE, false))).toBe(exprKey(sumV));
+    const keys = samples.map(exprKey);
+    expect(new Set(keys).size).toBe(samples.length);
+    expect(exprKey(E.lit(Number.NaN, DOUBLE))).not.toBe(exprKey(E.lit(null, DOUBLE)));
+    expect(exprKey(E.lit(Infinity, DOUBLE))).not.toBe(exprKey(E.lit(-Infinity, DOUBLE)));
+  });
+});
+
+describe('ExprMap', () => {
+  it('finds structurally identical expressions and keeps the first value', () => {
+    const m = new ExprMap<number>();
+    samples.forEach((e, i) => m.set(e, i));
+    samples.forEach((e, i) => expect(m.get(e)).toBe(i));
+    // Rebuilt copies (different objects, other nullability) hit the same entries.
+    expect(m.get(typed(E.call('sum', [E.bound(2, 'v', DOUBLE, false)]), DOUBLE, false))).toBe(samples.indexOf(sumV));
+    m.set(typed(E.call('sum', [v]), DOUBLE), 99);
+    expect(m.get(sumV)).toBe(samples.indexOf(sumV));
+  });
+
+  it('misses expressions that differ anywhere, also below the levels it summarizes', () => {
+    const m = new ExprMap<string>();
+    const deep = (n: number): Expr => typed(E.call('abs', [typed(E.call('negative', [typed(E.call('abs', [E.lit(n, INT)]), INT)]), INT)]), INT);
+    m.set(deep(1), 'one');
+    m.set(deep(2), 'two');
+    expect(m.get(deep(1))).toBe('one');
+    expect(m.get(deep(2))).toBe('two');
+    expect(m.get(deep(3))).toBeUndefined();
+    expect(m.get(typed(E.call('avg', [v]), DOUBLE))).toBeUndefined();
+    expect(m.get(E.bound(3, 'v', DOUBLE, true))).toBeUndefined();
+  });
+});
