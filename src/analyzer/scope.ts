@@ -76,9 +76,61 @@ export function passThroughSchema(input: Analyzed): StructType {
   return schemaFromAttributes(attrs);
 }
 
+/**
+ * Plan ids with one more id, sharing the rest: every analyzed node makes each
+ * of its output attributes visible from itself, so copying the whole set per
+ * node would cost O(chain length) per column and step.
+ */
+class PlanIdChain implements ReadonlySet<number> {
+  readonly size: number;
+
+  constructor(
+    readonly id: number,
+    readonly rest: ReadonlySet<number>,
+  ) {
+    this.size = rest.size + 1;
+  }
+
+  has(x: number): boolean {
+    let s: ReadonlySet<number> = this;
+    while (s instanceof PlanIdChain) {
+      if (s.id === x) return true;
+      s = s.rest;
+    }
+    return s.has(x);
+  }
+
+  *values(): SetIterator<number> {
+    const ids: number[] = [];
+    let s: ReadonlySet<number> = this;
+    while (s instanceof PlanIdChain) {
+      ids.push(s.id);
+      s = s.rest;
+    }
+    yield* s;
+    for (let i = ids.length - 1; i >= 0; i--) yield ids[i]!;
+  }
+
+  keys(): SetIterator<number> {
+    return this.values();
+  }
+
+  *entries(): SetIterator<[number, number]> {
+    for (const v of this.values()) yield [v, v];
+  }
+
+  forEach(fn: (value: number, key: number, set: ReadonlySet<number>) => void, thisArg?: unknown): void {
+    for (const v of this.values()) fn.call(thisArg, v, v, this);
+  }
+
+  [Symbol.iterator](): SetIterator<number> {
+    return this.values();
+  }
+}
+
 /** The same attributes, also visible from plan node `id`. */
 export function visibleFrom(attrs: readonly Attribute[], id: number): Attribute[] {
-  return attrs.map((a) => (a.planIds.has(id) ? a : { ...a, planIds: new Set([...a.planIds, id]) }));
+  return attrs.map((a) => (a.planIds.has(id) ? a : { ...a, planIds: new PlanIdChain(id, a.planIds) }));
 }
 
 export function newAttribute(name: string, dataType: DataType, nullable: boolean, planId: number, metadata: Readonly<Record<string, unknown>> = {}): Attribute {

@@ -42,3 +42,28 @@ describe('analyzer: aggregate calls and grouping expressions by identity', () =>
     expect(() => df.groupBy(col('k').plus(1)).agg(F.max('v')).select(col('k').plus(2))).toThrow(/k/);
   });
 });
+
+describe('analyzer: columns stay bound to the DataFrames they came from', () => {
+  it('through long chains of transformations', () => {
+    let d = df;
+    for (let i = 0; i < 200; i++) d = d.withColumn(`c${i % 5}`, col('k').plus(i));
+    const out = d.select(df.col('g'), d.col('c4'), df['col']('k')).orderBy('k');
+    expect(out.collect().map((r) => r.asDict())).toEqual([
+      { g: 'a', c4: 200, k: 1 },
+      { g: 'b', c4: 201, k: 2 },
+      { g: 'a', c4: 202, k: 3 },
+    ]);
+    const other = spark.createDataFrame([{ g: 'a' }], 'g STRING');
+    expect(() => d.select(other.col('g'))).toThrow(/CANNOT_RESOLVE_DATAFRAME_COLUMN|Cannot resolve dataframe column/);
+  });
+
+  it('in self-joins, where each side keeps its own columns', () => {
+    const left = df.alias('l');
+    const right = df.filter(col('k').gt(1)).alias('r');
+    const j = left.join(right, left.col('k').eq(right.col('k').minus(1)));
+    expect(j.select(left.col('k'), right.col('k')).orderBy(left.col('k')).collect().map((r) => r.toArray())).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+  });
+});
