@@ -8,6 +8,7 @@
 import type { Batch } from '../../data/batch.js';
 import { inputRows, type LogicalPlan } from '../../plan/nodes.js';
 import { MemoryMaterializer } from '../memory/materializer.js';
+import { ingestNatively } from '../polars/input.js';
 import { PolarsMaterializer } from '../polars/materializer.js';
 import type { DataMaterializer } from '../protocols.js';
 
@@ -57,6 +58,15 @@ export class AutoMaterializer implements DataMaterializer {
   /** The executor `plan` would run on. */
   choose(plan: LogicalPlan): DataMaterializer {
     return inputRows(plan) <= this.maxMemoryRows ? this.memory : this.polars;
+  }
+
+  /**
+   * Data too large for the memory interpreter is only ever queried on Polars,
+   * so it is kept natively there (once, not also as JS arrays); smaller data
+   * stays as it is for the interpreter.
+   */
+  ingest(batch: Batch): Batch {
+    return batch.numRows > this.maxMemoryRows ? ingestNatively(batch) : batch;
   }
 
   materialize(plan: LogicalPlan): Batch {

@@ -25,6 +25,7 @@ import {
   TimestampType,
 } from '../../types/data-types.js';
 import { toArrowData } from './arrow-data.js';
+import { heldFrame, holdableNatively, nativeBatch } from './native-batch.js';
 import { native, type NativeDataFrame, type NativeSeries } from './native.js';
 import { PL } from './type-mapper.js';
 
@@ -41,8 +42,14 @@ const STRINGS_VIA_ARROW_MIN_ROWS = 2048;
  */
 const nativeCache = new WeakMap<Batch, NativeDataFrame>();
 
-/** A native DataFrame holding the batch, columns named `c0..c{n-1}` (cached per batch). */
+/**
+ * A native DataFrame holding the batch, columns named `c0..c{n-1}`: the frame
+ * itself for a native-backed batch (its `columns` are never read), else
+ * converted once per frozen batch.
+ */
 export function batchToNative(batch: Batch): NativeDataFrame {
+  const held = heldFrame(batch);
+  if (held) return held;
   if (!Object.isFrozen(batch)) return convertBatch(batch);
   let df = nativeCache.get(batch);
   if (!df) nativeCache.set(batch, (df = convertBatch(batch)));
@@ -69,11 +76,30 @@ function convertBatch(batch: Batch): NativeDataFrame {
       const values = batch.columns[i]!;
       cols[colName(i)] = A.makeVector(t instanceof StringType ? stringData(values) : toArrowData(t, values));
     }
-    const df = pl.readIpcStream(Buffer.from(A.tableToIPC(new A.Table(cols), 'stream')), {});
+    const ipc = A.tableToIPC(new A.Table(cols), 'stream');
+    // A view, not a copy: Polars copies what it reads, and the message can be as large as the data.
+    const df = pl.readIpcStream(Buffer.from(ipc.buffer, ipc.byteOffset, ipc.byteLength), {});
     const got = df.getColumns();
     viaArrow.forEach((i, k) => (series[i] = got[k]!));
   }
   return new pl.JsDataFrame(series);
+}
+
+/**
+ * The batch held natively only (see native-batch.ts): converted now, so its JS
+ * arrays become garbage once the caller drops them. Batches already native,
+ * of types Polars cannot hold exactly, or whose values fail to convert stay as
+ * they are (a conversion error then surfaces on the first query, as before).
+ */
+export function ingestNatively(batch: Batch): Batch {
+  if (heldFrame(batch) || !holdableNatively(batch.schema)) return batch;
+  let df: NativeDataFrame;
+  try {
+    df = convertBatch(batch);
+  } catch {
+    return batch;
+  }
+  return nativeBatch(df, batch.schema);
 }
 
 /** An empty native DataFrame of the given schema. */
@@ -101,32 +127,50 @@ export function valuesToSeries(name: string, t: DataType, values: readonly unkno
   return undefined;
 }
 
-/** All values are non-null numbers (the typed-array constructors are ~10x faster than the optional ones). */
-function allNumbers(values: readonly unknown[]): boolean {
-  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return false;
-  return true;
+/**
+ * The values as a typed array when all are non-null numbers (one pass; the
+ * typed-array constructors are ~10x faster than the optional ones), else
+ * undefined.
+ */
+function denseArray<A extends Float64Array | Int32Array>(values: readonly unknown[], make: (n: number) => A): A | undefined {
+  const n = values.length;
+  const out = make(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') return undefined;
+    out[i] = v;
+  }
+  return out;
 }
+
+const f64 = (n: number): Float64Array => new Float64Array(n);
+const i32 = (n: number): Int32Array => new Int32Array(n);
 
 /** Null-free numeric/date/timestamp columns through typed arrays. */
 function denseNumeric(name: string, t: DataType, values: readonly unknown[]): NativeSeries | undefined {
   const S = native().JsSeries;
-  if (t instanceof DoubleType) return allNumbers(values) ? S.newFloat64Array(name, Float64Array.from(values as number[])) : undefined;
+  if (t instanceof DoubleType) {
+    const a = denseArray(values, f64);
+    return a && S.newFloat64Array(name, a);
+  }
   if (t instanceof IntegerType || t instanceof DateType || t instanceof ShortType || t instanceof ByteType) {
-    if (!allNumbers(values)) return undefined;
-    const s = S.newInt32Array(name, Int32Array.from(values as number[]));
+    const a = denseArray(values, i32);
+    if (!a) return undefined;
+    const s = S.newInt32Array(name, a);
     if (t instanceof IntegerType) return s;
     return s.cast(t instanceof DateType ? PL.Date : t instanceof ShortType ? PL.Int16 : PL.Int8, true);
   }
   if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) {
     // Safe integers are exact in a Float64Array; the cast to Int64 is then exact too.
-    if (!allNumbers(values)) return undefined;
-    const s = S.newFloat64Array(name, Float64Array.from(values as number[])).cast(PL.Int64, true);
+    const a = denseArray(values, f64);
+    if (!a) return undefined;
+    const s = S.newFloat64Array(name, a).cast(PL.Int64, true);
     if (t instanceof LongType) return s;
     return s.cast(t instanceof TimestampType ? PL.DatetimeUtc : PL.Datetime, true);
   }
   if (t instanceof FloatType) {
-    if (!allNumbers(values)) return undefined;
-    return S.newFloat64Array(name, Float64Array.from(values as number[])).cast(PL.Float32, true);
+    const a = denseArray(values, f64);
+    return a && S.newFloat64Array(name, a).cast(PL.Float32, true);
   }
   return undefined;
 }

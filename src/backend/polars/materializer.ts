@@ -12,6 +12,8 @@ import { createExecContext, defaultTimeZone, executePlan } from '../memory/index
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
+import { ingestNatively } from './input.js';
+import { NATIVE_INGEST_MIN_ROWS } from './native-batch.js';
 import { native } from './native.js';
 import { nativeToArrow } from './output.js';
 import { PlanTranslator, type NodeReport } from './plan-translator.js';
@@ -57,6 +59,15 @@ export class PolarsMaterializer implements DataMaterializer {
     const ctx = createExecContext({ timeZone, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
     return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
+  }
+
+  /**
+   * New DataFrame data: large batches are converted to a native frame now and
+   * kept only there (see native-batch.ts), so the JS arrays become garbage;
+   * small ones stay as they are (cheap, and read back without conversion).
+   */
+  ingest(batch: Batch): Batch {
+    return batch.numRows >= NATIVE_INGEST_MIN_ROWS ? ingestNatively(batch) : batch;
   }
 
   /** Executes a resolved plan and returns every row (one Polars collect per call, plus delegated inputs). */

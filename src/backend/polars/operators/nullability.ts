@@ -8,6 +8,8 @@ import type { Expr } from '../../../expr/nodes.js';
 import type { LogicalPlan } from '../../../plan/nodes.js';
 import { inputs, schemaOf } from '../../../plan/nodes.js';
 import type { Batch } from '../../../data/batch.js';
+import { heldFrame } from '../native-batch.js';
+import type { NativeDataFrame } from '../native.js';
 
 const nullFree = new WeakMap<Batch, Map<number, boolean>>();
 
@@ -16,18 +18,25 @@ function batchColumnNullFree(b: Batch, i: number): boolean {
   if (!m) nullFree.set(b, (m = new Map()));
   let r = m.get(i);
   if (r === undefined) {
-    r = true;
-    const col = b.columns[i]!;
-    for (let k = 0; k < col.length; k++) {
-      const v = col[k];
-      if (v === null || v === undefined) {
-        r = false;
-        break;
-      }
-    }
+    const frame = heldFrame(b);
+    r = frame ? frameColumnNullFree(frame, i) : arrayNullFree(b.columns[i]!);
     m.set(i, r);
   }
   return r;
+}
+
+/** A native-backed batch answers from Polars' null count, without reading its values into JS. */
+function frameColumnNullFree(frame: NativeDataFrame, i: number): boolean {
+  const s = frame.getColumns()[i];
+  return s !== undefined && s.nullCount() === 0;
+}
+
+function arrayNullFree(col: readonly unknown[]): boolean {
+  for (let k = 0; k < col.length; k++) {
+    const v = col[k];
+    if (v === null || v === undefined) return false;
+  }
+  return true;
 }
 
 /** True when column `index` of `plan`'s output provably holds no null. */
