@@ -210,8 +210,9 @@ export class SparkSession {
     return this.#analyzer.analyze(p);
   }
 
-  /** @internal The resolved, optimized plan an action would run. */
+  /** @internal The resolved, optimized plan an action would run (explain: the backend then describes it with this query's settings). */
   optimizedPlan(p: LogicalPlan): LogicalPlan {
+    this.#applyQuerySettings();
     return optimize(this.analyze(p).plan);
   }
 

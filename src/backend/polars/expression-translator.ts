@@ -48,6 +48,7 @@ export class ExprTranslator implements FnContext {
   readonly pl: PolarsNative;
   readonly timeZone: string;
   readonly now: number | undefined;
+  readonly sequentialSums: boolean;
   private rowMode?: ExprTranslator;
   /** Pooled per-group aggregations (Aggregate nodes only): key → column name and expression. */
   private pool: Map<string, { name: string; expr: NativeExpr; ref: NativeExpr }> | undefined;
@@ -64,6 +65,7 @@ export class ExprTranslator implements FnContext {
     this.pl = native();
     this.timeZone = options.timeZone;
     this.now = options.now;
+    this.sequentialSums = options.sequentialSums ?? true;
   }
 
   /** A translator over the same input in row mode (for aggregate arguments); its `part` feeds this one's pool. */

@@ -4,8 +4,9 @@
  *
  * Spark details that Polars defaults differ on:
  *  - sum/avg of no non-null values is null (Polars: 0 / NaN);
- *  - double sums are sequential in input order (Polars sums pairwise), so
- *    they use a cumulative sum's last value;
+ *  - double sums of small inputs are sequential in input order (Polars sums
+ *    pairwise), so they use a cumulative sum's last value; large inputs use
+ *    Polars' sum (see `doubleSum`);
  *  - max of doubles is NaN when any value is NaN (Polars ignores NaN).
  */
 import type { Call } from '../../../expr/nodes.js';
@@ -23,7 +24,7 @@ import {
 } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
 import type { NativeExpr } from '../native.js';
-import { ifElse, nullOf } from '../nx.js';
+import { f64, i64, ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import { foldNegativeZero, numLit } from './operators.js';
 import { arg, type AggregateLowering, type FnContext, type FunctionTable } from './types.js';
@@ -44,32 +45,63 @@ function normalized(x: NativeExpr, t: DataType): NativeExpr {
   return isFloatT(t) ? foldNegativeZero(x, t) : x;
 }
 
-/** Non-null values of the single argument, distinct (first occurrence) when DISTINCT. */
-function values(call: Call, ctx: FnContext): NativeExpr {
+/**
+ * The single argument's values, distinct (first occurrence) when DISTINCT;
+ * nulls stay: for aggregations that ignore them (sum, count).
+ */
+function operand(call: Call, ctx: FnContext): NativeExpr {
   const a = arg(call, 0);
-  const t = typeOf(a);
-  const x = ctx.tr(a);
   if (a.kind === 'Literal') delegate(`${call.fn} of a literal`);
-  const nn = x.dropNulls();
-  return call.distinct ? normalized(nn, t).uniqueStable() : nn;
+  const x = ctx.tr(a);
+  return call.distinct ? normalized(x, typeOf(a)).uniqueStable() : x;
+}
+
+/** The operand as Float64 (the type Spark sums floating and integral values in for sum/avg). */
+function asDouble(x: NativeExpr, call: Call): NativeExpr {
+  return typeOf(arg(call, 0)) instanceof DoubleType ? x : x.cast(PL.Float64, true);
 }
 
 /** Pool key of an aggregation over the call's first argument. */
 const keyFor = (what: string, call: Call, ctx: FnContext): string =>
   `${what}|${call.distinct ? 'd' : ''}|${ctx.keyOf(arg(call, 0))}`;
 
-/** Sequential double sum of the non-null values (null when there are none), once per group. */
-function seqSumPart(call: Call, ctx: FnContext): NativeExpr {
-  return ctx.part(keyFor('seqsum', call, ctx), () => {
-    const v = values(call, ctx);
-    const dbl = typeOf(arg(call, 0)) instanceof DoubleType ? v : v.cast(PL.Float64, true);
-    return dbl.cumSum(false).last();
-  });
+/**
+ * Number of non-null (distinct) values, once per group, as Polars' index type
+ * (UInt32): callers cast where a Spark long is the result, so the aggregation
+ * itself stays a plain `count()` / `n_unique()`.
+ */
+function countPart(call: Call, ctx: FnContext): NativeExpr {
+  if (call.distinct) {
+    const t = typeOf(arg(call, 0));
+    return ctx.part(keyFor('count', call, ctx), () => normalized(ctx.tr(arg(call, 0)), t).dropNulls().nUnique());
+  }
+  return ctx.part(keyFor('count', call, ctx), () => ctx.tr(arg(call, 0)).count());
 }
 
-/** Number of non-null (distinct) values, once per group. */
-function countPart(call: Call, ctx: FnContext): NativeExpr {
-  return ctx.part(keyFor('count', call, ctx), () => values(call, ctx).count().cast(PL.Int64, true));
+/** `x`, or null when the group has no non-null value. */
+const nullWhenEmpty = (call: Call, ctx: FnContext, x: NativeExpr, t: DataType): NativeExpr =>
+  ifElse(countPart(call, ctx).eq(i64(0)), nullOf(t), x);
+
+/**
+ * Double sum of the non-null (distinct) values, null when there are none.
+ * Sequential (`ctx.sequentialSums`, small inputs): added in row order like the
+ * interpreter and Spark on one partition, as a cumulative sum's last value.
+ * Otherwise Polars' native sum (pairwise, vectorized): no single Spark answer
+ * exists for large inputs, whose sums depend on partitioning. Both propagate
+ * NaN and give NaN for +Infinity plus -Infinity, as Spark does. Neither gives
+ * -0.0: Spark's and the interpreter's sums start from 0.0.
+ */
+function doubleSum(call: Call, ctx: FnContext): NativeExpr {
+  if (ctx.sequentialSums) {
+    // drop_nulls: the cumulative sum keeps nulls in place, and last() must see the final total.
+    // Polars' cumulative sum starts from 0.0 (so never ends at -0.0), and its last() of no values is null.
+    return ctx.part(keyFor('seqsum', call, ctx), () => asDouble(operand(call, ctx), call).dropNulls().cumSum(false).last());
+  }
+  // Polars' sum ignores nulls but gives 0 (not null) without values, and -0.0 for a lone -0.0
+  // (Polars' `x + 0.0` keeps -0.0 too, so the fold is a comparison).
+  const s = ctx.part(keyFor('sum', call, ctx), () => asDouble(operand(call, ctx), call).sum());
+  const zero = f64(0);
+  return ctx.pl.when(countPart(call, ctx).eq(i64(0))).then(nullOf(DOUBLE)).when(s.eq(zero)).then(zero).otherwise(s);
 }
 
 const count: AggregateLowering = (call, ctx) => {
@@ -77,16 +109,11 @@ const count: AggregateLowering = (call, ctx) => {
   if (args.length === 1) {
     const a = args[0]!;
     if (a.kind === 'Literal') {
-      if (a.value === null) return ctx.pl.lit(0).cast(PL.Int64, true);
-      return ctx.part('len', () => ctx.pl.len().cast(PL.Int64, true));
+      if (a.value === null) return i64(0);
+      return ctx.part('len', () => ctx.pl.len()).cast(PL.Int64, true);
     }
-    const t = typeOf(a);
-    const x = ctx.tr(a);
-    if (call.distinct) {
-      if (t instanceof MapType) delegate('count(DISTINCT map)');
-      return ctx.part(keyFor('ndistinct', call, ctx), normalized(x, t).dropNulls().nUnique().cast(PL.Int64, true));
-    }
-    return ctx.part(keyFor('count', call, ctx), x.count().cast(PL.Int64, true));
+    if (call.distinct && typeOf(a) instanceof MapType) delegate('count(DISTINCT map)');
+    return countPart(call, ctx).cast(PL.Int64, true);
   }
   if (call.distinct) delegate('count(DISTINCT a, b, ...)');
   let all: NativeExpr | undefined;
@@ -94,23 +121,23 @@ const count: AggregateLowering = (call, ctx) => {
     const nn = ctx.tr(a).isNotNull();
     all = all ? all.and(nn) : nn;
   }
-  return ctx.part(`countall|${args.map((a) => ctx.keyOf(a)).join(',')}`, all!.cast(PL.Int64, true).sum());
-}
+  return ctx.part(`countall|${args.map((a) => ctx.keyOf(a)).join(',')}`, () => all!.sum()).cast(PL.Int64, true);
+};
 
 const sum: AggregateLowering = (call, ctx) => {
   notComplex(call);
   const t = typeOf(arg(call, 0));
   if (integralBits(t) !== undefined) {
-    const s = ctx.part(keyFor('intsum', call, ctx), () => values(call, ctx).cast(PL.Int64, true).sum());
-    return ifElse(countPart(call, ctx).eq(ctx.pl.lit(0).cast(PL.Int64, true)), nullOf(call.dataType!), s);
+    const s = ctx.part(keyFor('intsum', call, ctx), () => operand(call, ctx).cast(PL.Int64, true).sum());
+    return nullWhenEmpty(call, ctx, s, call.dataType!);
   }
-  // Polars sums doubles pairwise; Spark's (and the interpreter's) sum is sequential.
-  return foldNegativeZero(seqSumPart(call, ctx), DOUBLE);
+  return doubleSum(call, ctx);
 };
 
 const avg: AggregateLowering = (call, ctx) => {
   notComplex(call);
-  return seqSumPart(call, ctx).trueDiv(countPart(call, ctx).cast(PL.Float64, true));
+  // Null sum (no values) over a zero count is null. Float64 / UInt32 divides in Float64.
+  return doubleSum(call, ctx).trueDiv(countPart(call, ctx));
 };
 
 const minMax =

@@ -14,6 +14,12 @@ export interface FnContext {
   readonly timeZone: string;
   /** The query's fixed "now" in µs (undefined: current_timestamp is delegated). */
   readonly now: number | undefined;
+  /**
+   * Double sums (sum, avg) must add in row order, bit-identical to the
+   * interpreter (small inputs); false: Polars' own (pairwise) sum may be used.
+   * See `TranslateOptions.sequentialSums`.
+   */
+  readonly sequentialSums: boolean;
   /** Translates a (resolved) sub-expression. */
   tr(e: Expr): NativeExpr;
   /** Spark CAST of an already translated expression. */
