@@ -5,7 +5,8 @@
  * ordered spec the frame is sorted by the order keys (ties broken by the
  * input row index `_wi`, i.e. a stable sort), the values are computed with
  * partition-wise cumulative/shift operations under `over`, and the input
- * order is restored at the end. Peer groups (rows with equal order keys)
+ * order is restored at the end. The sort is unstable: `_wi` makes its keys
+ * unique, so stability would only cost time. Peer groups (rows with equal order keys)
  * give RANGE frames and rank/dense_rank/cume_dist their Spark meaning.
  *
  * Natively: ranking functions, lag/lead with literal offsets, and aggregates
@@ -156,7 +157,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     if (staged.length > 0) lf = lf.withColumns(staged);
     lf = lf.withColumns(finals);
   }
-  if (anyOrdered) lf = lf.sortByExprs([col(WI)], false, false, true);
+  if (anyOrdered) lf = lf.sortByExprs([col(WI)], false, false, false);
   return lf.select(Array.from({ length: n + plan.windowExprs.length }, (_, i) => col(colName(i))));
 }
 
