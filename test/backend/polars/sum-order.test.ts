@@ -208,3 +208,40 @@ describe('polars backend: the sequential-sum threshold conf', () => {
     expect(grouped(polars).count()).toBe(7);
   });
 });
+
+describe('null-free aggregate arguments', () => {
+  // v * q over data without nulls: the emptiness check needs only the group length.
+  const rows = Array.from({ length: 500 }, (_, i) => ({ g: `g${i % 5}`, v: cents(i), q: (i % 9) + 1 }));
+  const withNulls = rows.map((r, i) => (i % 50 === 0 ? { ...r, v: null } : r));
+  const agg = (data: typeof rows | typeof withNulls) => (spark: SparkSession): DataFrame =>
+    spark
+      .createDataFrame(data, 'g STRING, v DOUBLE, q INT')
+      .groupBy('g')
+      .agg(F.sum(F.col('v').multiply(F.col('q'))).alias('s'), F.avg(F.col('v').plus(1)).alias('a'), F.count('v').alias('n'))
+      .orderBy('g');
+
+  it('count rows instead of non-null values when the data proves no null', () => {
+    const { pol, mem, explain } = onBoth(agg(rows), '10');
+    closeRows(pol, mem);
+    expect(explain).toContain('len()');
+    expect(explain).not.toContain('.count()');
+  });
+
+  it('keep the non-null count when a value is null', () => {
+    const { pol, mem, explain } = onBoth(agg(withNulls), '10');
+    closeRows(pol, mem);
+    expect(explain).toContain('.count()');
+  });
+
+  it('keep the non-null count for division, which yields null on a zero divisor', () => {
+    const build = (spark: SparkSession): DataFrame =>
+      spark
+        .createDataFrame(rows.map((r, i) => ({ ...r, q: i % 3 })), 'g STRING, v DOUBLE, q INT')
+        .groupBy('g')
+        .agg(F.sum(F.col('v').divide(F.col('q'))).alias('s'), F.count(F.col('v').divide(F.col('q'))).alias('n'))
+        .orderBy('g');
+    const { pol, mem, explain } = onBoth(build, '10');
+    closeRows(pol, mem);
+    expect(explain).toContain('.count()');
+  });
+});

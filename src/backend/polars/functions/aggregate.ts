@@ -75,6 +75,8 @@ function countPart(call: Call, ctx: FnContext): NativeExpr {
     const t = typeOf(arg(call, 0));
     return ctx.part(keyFor('count', call, ctx), () => normalized(ctx.tr(arg(call, 0)), t).dropNulls().nUnique());
   }
+  // A null-free argument (see operators/nullability.ts) counts every row of the group.
+  if (arg(call, 0).nullable === false) return ctx.part('len', () => ctx.pl.len());
   return ctx.part(keyFor('count', call, ctx), () => ctx.tr(arg(call, 0)).count());
 }
 

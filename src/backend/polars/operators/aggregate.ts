@@ -17,6 +17,7 @@ import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
 import { colRef, i32, i64, nullOf } from '../nx.js';
+import { markNonNull } from './nullability.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): NativeLazyFrame {
@@ -37,7 +38,8 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
   // sequential sum), then the output expressions combine the pooled results.
   const aggTr = env.translator(input.schema, 'agg', colName);
   aggTr.startPool();
-  const finals = plan.aggs.map((e, j) => aggTr.tr(e).alias(colName(nk + j)));
+  // Arguments proved null-free need no non-null count (a sum's emptiness check becomes the group length).
+  const finals = plan.aggs.map((e, j) => aggTr.tr(markNonNull(e, plan.input)).alias(colName(nk + j)));
   const pooled = aggTr.pooled();
   const run = (lf: NativeLazyFrame, set: readonly number[] | undefined): NativeLazyFrame => {
     const by = set ?? keys.map((_, i) => i);

@@ -5,6 +5,9 @@
  * multi-column sort markedly slower.
  */
 import type { Expr } from '../../../expr/nodes.js';
+import { mapChildren, typeOf } from '../../../expr/nodes.js';
+import { DataType, DoubleType, FloatType } from '../../../types/data-types.js';
+import { integralBits } from '../type-mapper.js';
 import type { LogicalPlan } from '../../../plan/nodes.js';
 import { inputs, schemaOf } from '../../../plan/nodes.js';
 import type { Batch } from '../../../data/batch.js';
@@ -83,5 +86,28 @@ export function exprNonNull(e: Expr | undefined, input: LogicalPlan, depth = 0):
   if (e.nullable === false) return true;
   if (e.kind === 'Alias') return exprNonNull(e.child, input, depth);
   if (e.kind === 'BoundRef') return columnNonNull(input, e.index, depth + 1);
+  if (e.kind === 'Call' && NULL_PRESERVING_ARITHMETIC.has(e.fn) && isPlainNumber(e.dataType)) {
+    return e.args.every((a) => exprNonNull(a, input, depth + 1));
+  }
+  if (e.kind === 'Cast' && isPlainNumber(e.dataType) && isPlainNumber(typeOf(e.child))) return exprNonNull(e.child, input, depth + 1);
   return false;
+}
+
+/** Operators whose result is null only when an operand is (division and modulo give null for a zero divisor). */
+const NULL_PRESERVING_ARITHMETIC = new Set(['add', 'subtract', 'multiply', 'negative']);
+
+/** Integral and floating types: their arithmetic wraps or goes to ±Infinity/NaN, never to null (decimals overflow to null). */
+function isPlainNumber(t: DataType | undefined): boolean {
+  return t !== undefined && (integralBits(t) !== undefined || t instanceof DoubleType || t instanceof FloatType);
+}
+
+/**
+ * `e` with every sub-expression that provably yields no null over `input`
+ * marked `nullable: false`, so lowerings can skip null handling (e.g. a
+ * sum's non-null count becomes the group length).
+ */
+export function markNonNull(e: Expr, input: LogicalPlan): Expr {
+  const m = mapChildren(e, (c) => markNonNull(c, input));
+  if (m.nullable !== false && m.kind !== 'WindowExpr' && exprNonNull(m, input)) return Object.freeze({ ...m, nullable: false });
+  return m;
 }
