@@ -1,6 +1,7 @@
 // Renders a run's report as docs/benchmarks.md.
 import { WORKLOADS, TABLE_WORKLOADS, ENGINES, ENGINE_INFO } from './workloads.mjs';
 import { PYSPARK_JOB_MS, PYSPARK_SESSION_MS, sizeLabel } from './targets.mjs';
+import { missCause } from './miss-causes.mjs';
 
 const num = (x, digits) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** Three significant figures or so, with thousands separators. */
@@ -56,6 +57,12 @@ function targetsSection(report) {
   const pass = report.targets.filter((t) => t.status === 'PASS').length;
   const miss = report.targets.filter((t) => t.status === 'MISS').length;
   lines.push('', `${pass} PASS, ${miss} MISS, ${report.targets.length - pass - miss} not measured.`, '');
+  const explained = report.targets.filter((t) => t.status === 'MISS').map((t) => [t, missCause(t, report)]);
+  if (explained.length) {
+    lines.push('### Why the misses', '', 'Causes as measured (bench/miss-causes.mjs), with the next step:', '');
+    for (const [t, cause] of explained) lines.push(`- ${esc(t.text)} (${esc(t.display)}): ${cause ? cause : 'no cause recorded yet.'}`);
+    lines.push('');
+  }
   return lines.join('\n');
 }
 
