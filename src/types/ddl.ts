@@ -435,6 +435,24 @@ export function parseTypeString(text: string): DataType {
  * `UNSUPPORTED_DATATYPE`) for bad input, including a single non-struct type.
  */
 export function parseSchema(ddl: string): StructType {
+  let s = schemaCache.get(ddl);
+  if (s === undefined) {
+    s = parseSchemaUncached(ddl);
+    if (schemaCache.size >= SCHEMA_CACHE_SIZE) schemaCache.clear();
+    schemaCache.set(ddl, s);
+  }
+  return s;
+}
+
+/**
+ * Parsed schemas by text: tests call `createDataFrame(rows, 'id LONG, ...')`
+ * with the same few schema strings over and over. Types are immutable, so
+ * callers can share them. Bounded (cleared when full); failures are not kept.
+ */
+const schemaCache = new Map<string, StructType>();
+const SCHEMA_CACHE_SIZE = 256;
+
+function parseSchemaUncached(ddl: string): StructType {
   try {
     return parseTableSchema(ddl);
   } catch (first) {

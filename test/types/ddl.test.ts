@@ -235,3 +235,21 @@ describe('fromJson', () => {
     expect(() => fromJson({ type: 'udt' })).toThrow(/CANNOT_PARSE_DATATYPE/);
   });
 });
+
+describe('parseSchema cache', () => {
+  it('gives the same (immutable) schema for the same text, and keeps throwing for bad text', () => {
+    const a = parseSchema('id LONG, g STRING, v DOUBLE');
+    const b = parseSchema('id LONG, g STRING, v DOUBLE');
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a.fields)).toBe(true);
+    expect(a.simpleString()).toBe('struct<id:bigint,g:string,v:double>');
+    for (let i = 0; i < 2; i++) expect(() => parseSchema('id LONG,, v')).toThrow();
+    // Texts differing in anything (even case of names) are parsed on their own.
+    expect(parseSchema('ID LONG, g STRING, v DOUBLE').fields[0]!.name).toBe('ID');
+  });
+
+  it('stays correct past its bound', () => {
+    for (let i = 0; i < 600; i++) expect(parseSchema(`c${i} INT`).fields[0]!.name).toBe(`c${i}`);
+    expect(parseSchema('id LONG, g STRING, v DOUBLE').fieldNames()).toEqual(['id', 'g', 'v']);
+  });
+});
