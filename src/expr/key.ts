@@ -13,11 +13,24 @@ import type { Expr } from './nodes.js';
  * and grouping candidate of every query.
  */
 export function exprKey(e: Expr): string {
-  return nodeKey(e as unknown as Record<string, unknown>);
+  return nodeKey(e as unknown as Record<string, unknown>, false);
+}
+
+/**
+ * `exprKey` that keeps every node's `nullable` mark: for lowerings that differ
+ * by nullability (a backend skipping null handling for arguments proved
+ * null-free), whose results must not be shared across marks.
+ */
+export function exprKeyWithNullability(e: Expr): string {
+  return nodeKey(e as unknown as Record<string, unknown>, true);
 }
 
 function replacer(k: string, v: unknown): unknown {
   if (k === 'nullable') return undefined;
+  return replacerKeepingNullable(k, v);
+}
+
+function replacerKeepingNullable(_k: string, v: unknown): unknown {
   if (v instanceof DataType) return v.simpleString();
   return typeof v === 'bigint' ? `${v}n` : v;
 }
@@ -25,13 +38,13 @@ function replacer(k: string, v: unknown): unknown {
 const isNode = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { kind?: unknown }).kind === 'string' && !(v instanceof DataType);
 
-function nodeKey(node: Record<string, unknown>): string {
-  if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(node, replacer);
+function nodeKey(node: Record<string, unknown>, keepNullable: boolean): string {
+  if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(node, keepNullable ? replacerKeepingNullable : replacer);
   let out = '{';
   let first = true;
   for (const k of Object.keys(node)) {
-    if (k === 'nullable') continue;
-    const text = valueKey(k, node[k]);
+    if (k === 'nullable' && !keepNullable) continue;
+    const text = valueKey(k, node[k], keepNullable);
     if (text === undefined) continue;
     out += (first ? '' : ',') + JSON.stringify(k) + ':' + text;
     first = false;
@@ -43,7 +56,7 @@ function nodeKey(node: Record<string, unknown>): string {
 const typeKeys = new WeakMap<DataType, string>();
 
 /** The text of a property value (undefined: the property is left out, as JSON.stringify does). */
-function valueKey(k: string, v: unknown): string | undefined {
+function valueKey(k: string, v: unknown, keepNullable: boolean): string | undefined {
   switch (typeof v) {
     case 'string':
       return JSON.stringify(v);
@@ -64,14 +77,15 @@ function valueKey(k: string, v: unknown): string | undefined {
     if (t === undefined) typeKeys.set(v, (t = JSON.stringify(v.simpleString())));
     return t;
   }
-  if (isNode(v)) return nodeKey(v);
+  if (isNode(v)) return nodeKey(v, keepNullable);
   if (Array.isArray(v) && v.length > 0 && v.every(isNode)) {
     let out = '[';
-    for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + nodeKey(v[i]);
+    for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + nodeKey(v[i], keepNullable);
     return out + ']';
   }
   // Anything else (literal values, options, window specs, CASE branches): JSON with the same rules.
-  return JSON.stringify(v, (key, x) => replacer(key === '' ? k : key, x));
+  const rep = keepNullable ? replacerKeepingNullable : replacer;
+  return JSON.stringify(v, (key, x) => rep(key === '' ? k : key, x));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExprMap, exprKey } from '../../src/expr/key.js';
+import { ExprMap, exprKey, exprKeyWithNullability } from '../../src/expr/key.js';
 import { E, type Expr } from '../../src/expr/nodes.js';
 import { DOUBLE, INT, LONG, STRING, DataType } from '../../src/types/data-types.js';
 
@@ -41,6 +41,28 @@ describe('exprKey', () => {
     expect(new Set(keys).size).toBe(samples.length);
     expect(exprKey(E.lit(Number.NaN, DOUBLE))).not.toBe(exprKey(E.lit(null, DOUBLE)));
     expect(exprKey(E.lit(Infinity, DOUBLE))).not.toBe(exprKey(E.lit(-Infinity, DOUBLE)));
+  });
+});
+
+describe('exprKeyWithNullability', () => {
+  /** The key as the Polars translator first defined it: JSON of the tree with nullability, types by simpleString. */
+  const jsonKeyWithNullability = (e: Expr): string =>
+    JSON.stringify(e, (_k, x) => (x instanceof DataType ? x.simpleString() : typeof x === 'bigint' ? `${x}n` : x));
+
+  it('is the JSON text of the whole tree, nullability included', () => {
+    for (const e of samples) expect(exprKeyWithNullability(e)).toBe(jsonKeyWithNullability(e));
+  });
+
+  it('tells apart nullability marks at any depth, and still ignores object identity', () => {
+    const nonNullV = E.bound(2, 'v', DOUBLE, false);
+    expect(exprKeyWithNullability(nonNullV)).not.toBe(exprKeyWithNullability(v));
+    const sumOf = (a: Expr): Expr => typed(E.call('sum', [a]), DOUBLE);
+    expect(exprKeyWithNullability(sumOf(nonNullV))).not.toBe(exprKeyWithNullability(sumV));
+    expect(exprKeyWithNullability(sumOf(E.bound(2, 'v', DOUBLE, true)))).toBe(exprKeyWithNullability(sumV));
+    // Nested under a window (whose spec is keyed as plain JSON) too.
+    const w = (a: Expr): Expr => E.window(sumV, { partitionBy: [a], orderBy: [] });
+    expect(exprKeyWithNullability(w(nonNullV))).not.toBe(exprKeyWithNullability(w(v)));
+    expect(exprKey(w(nonNullV))).toBe(exprKey(w(v)));
   });
 });
 

@@ -36,6 +36,24 @@ export interface CastContext {
 const isIntegral = (t: DataType): boolean => integralBits(t) !== undefined;
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
 
+/**
+ * CAST(literal AS to) for a non-null integral literal widened to LONG or
+ * DOUBLE, as a literal of the target type (cached: no native calls once built,
+ * where the general path costs a literal and its casts); undefined for any
+ * other cast, which takes `castExpr`. Int/short/byte → long and → double are
+ * exact; long → double rounds to the nearest double, ties to even, as Java's
+ * `(double)` and Polars' cast do.
+ */
+export function castIntegralLiteral(value: unknown, from: DataType, to: DataType): NativeExpr | undefined {
+  const fromBits = integralBits(from);
+  if (fromBits === undefined || from.equals(to)) return undefined;
+  const n = typeof value === 'bigint' ? value : typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+  if (n === undefined) return undefined;
+  if (to instanceof DoubleType) return f64(Number(n));
+  if (integralBits(to) === 64 && typeof n === 'number') return i64(n);
+  return undefined;
+}
+
 /** CAST(x AS to) where x has Spark type `from`. */
 export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastContext): NativeExpr {
   if (from.equals(to)) return x;

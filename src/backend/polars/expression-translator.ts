@@ -8,10 +8,11 @@
  * throws a DelegateSignal, which delegates the enclosing plan node.
  */
 import type { Call, Expr } from '../../expr/nodes.js';
+import { exprKeyWithNullability } from '../../expr/key.js';
 import { typeOf } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
 import type { DataType, StructType } from '../../types/data-types.js';
-import { castExpr } from './cast.js';
+import { castExpr, castIntegralLiteral } from './cast.js';
 import { delegate } from './delegation.js';
 import { lookupPolarsFunction } from './functions/index.js';
 import type { FnContext } from './functions/types.js';
@@ -109,15 +110,12 @@ export class ExprTranslator implements FnContext {
     return p.ref;
   }
 
+  /** Pool key of an expression: structural, with nullability marks (lowerings differ by them). */
   keyOf(e: Expr): string {
     const keys = (this.keys ??= new WeakMap());
     let k = keys.get(e);
-    if (k === undefined) keys.set(e, (k = this.exprKey(e)));
+    if (k === undefined) keys.set(e, (k = exprKeyWithNullability(e)));
     return k;
-  }
-
-  private exprKey(e: Expr): string {
-    return JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Object && 'typeName' in v && typeof (v as DataType).simpleString === 'function' ? (v as DataType).simpleString() : v));
   }
 
   cast(x: NativeExpr, from: DataType, to: DataType): NativeExpr {
@@ -135,6 +133,10 @@ export class ExprTranslator implements FnContext {
       case 'Alias':
         return this.tr(e.child);
       case 'Cast':
+        if (e.child.kind === 'Literal') {
+          const lit = castIntegralLiteral(e.child.value, e.child.dataType, e.to);
+          if (lit) return lit;
+        }
         return this.cast(this.tr(e.child), typeOf(e.child), e.to);
       case 'Call':
         return this.call(e);

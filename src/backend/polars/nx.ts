@@ -72,9 +72,9 @@ export function nullOf(t: DataType): NativeExpr {
 export function literal(value: unknown, t: DataType): NativeExpr {
   if (value === null || value === undefined) return nullOf(t);
   const pl = native();
-  if (t instanceof IntegerType) return pl.lit(value).cast(PL.Int32, true);
+  if (t instanceof IntegerType) return typeof value === 'number' ? i32(value) : pl.lit(value).cast(PL.Int32, true);
   if (t instanceof LongType) return i64(value as number | bigint);
-  if (t instanceof DoubleType) return pl.lit(value as number);
+  if (t instanceof DoubleType) return typeof value === 'number' ? f64(value) : pl.lit(value as number);
   if (t instanceof StringType) return pl.lit(value as string);
   if (t instanceof BooleanType) return pl.lit(value as boolean);
   if (t instanceof DateType) return pl.lit(value).cast(PL.Int32, true).cast(PL.Date, true);

@@ -95,9 +95,13 @@ const nullWhenEmpty = (call: Call, ctx: FnContext, x: NativeExpr, t: DataType): 
  */
 function doubleSum(call: Call, ctx: FnContext): NativeExpr {
   if (ctx.sequentialSums) {
-    // drop_nulls: the cumulative sum keeps nulls in place, and last() must see the final total.
+    // drop_nulls: the cumulative sum keeps nulls in place, and last() must see the final total
+    // (not needed where the argument is proved null-free; the pool key tells the two apart, as it includes nullability).
     // Polars' cumulative sum starts from 0.0 (so never ends at -0.0), and its last() of no values is null.
-    return ctx.part(keyFor('seqsum', call, ctx), () => asDouble(operand(call, ctx), call).dropNulls().cumSum(false).last());
+    return ctx.part(keyFor('seqsum', call, ctx), () => {
+      const x = asDouble(operand(call, ctx), call);
+      return (arg(call, 0).nullable === false ? x : x.dropNulls()).cumSum(false).last();
+    });
   }
   // Polars' sum ignores nulls but gives 0 (not null) without values, and -0.0 for a lone -0.0
   // (Polars' `x + 0.0` keeps -0.0 too, so the fold is a comparison).
