@@ -300,3 +300,68 @@ describe('auto backend: inputs too large for the interpreter are held natively',
     }
   });
 });
+
+describe('large createDataFrame inputs are ingested in chunks', () => {
+  // Over 65,536 rows the session converts rows chunk by chunk; the backend keeps one native frame.
+  const n = 150_000;
+  let pol: SparkSession;
+  let mem: SparkSession;
+  let rows: unknown[][];
+  beforeAll(() => {
+    pol = session('polars');
+    mem = session('memory');
+    rows = factRows(n);
+  });
+  afterAll(() => {
+    pol.stop();
+    mem.stop();
+  });
+
+  it('keeps every row, in order, in one native frame', () => {
+    const df = pol.createDataFrame(rows, FACT);
+    const data = localData(df);
+    expect(isNativeBacked(data)).toBe(true);
+    expect(data.numRows).toBe(n);
+    expect(heldFrame(data)!.height).toBe(n);
+    const expected = mem.createDataFrame(rows, FACT);
+    expect(df.collect().map((r) => r.asDict())).toEqual(dicts(expected));
+    const agg = (d: DataFrame) => dicts(d.groupBy('g').agg(F.count('*').alias('n'), F.max('id').alias('m'), F.sum('q').alias('s')).orderBy('g'));
+    expect(agg(df)).toEqual(agg(expected));
+  });
+
+  it('keeps binary data (not held natively) as one JS batch of every chunk', () => {
+    const bin = Array.from({ length: 70_000 }, (_, i) => [i, new Uint8Array([i & 255, (i >> 8) & 255])]);
+    const df = pol.createDataFrame(bin, 'id INT, b BINARY');
+    const data = localData(df);
+    expect(isNativeBacked(data)).toBe(false);
+    expect(data.numRows).toBe(70_000);
+    expect(df.filter(F.col('id').eq(69_999)).collect()[0]!.asDict()).toEqual({ id: 69_999, b: new Uint8Array([69_999 & 255, 69_999 >> 8]) });
+  });
+
+  it('reports a bad row in a later chunk as createDataFrame does', () => {
+    const bad = factRows(70_000);
+    bad[69_000] = [1, 'not an int', 'g', 1.5, 1];
+    const err = (s: SparkSession): unknown => {
+      try {
+        s.createDataFrame(bad, FACT);
+      } catch (e) {
+        return [(e as Error).constructor.name, (e as Error).message];
+      }
+      return 'no error';
+    };
+    expect(err(pol)).toEqual(err(mem));
+    expect(err(pol)).not.toBe('no error');
+  });
+
+  it('auto keeps chunked input in JS when its memory threshold is above the row count', () => {
+    const auto = new SparkSession('ingest-auto-chunks', { materializer: new AutoMaterializer({ maxMemoryRows: 200_000 }) });
+    try {
+      const data = localData(auto.createDataFrame(rows, FACT));
+      expect(isNativeBacked(data)).toBe(false);
+      expect(data.numRows).toBe(n);
+      expect(batchRows(data)[n - 1]).toEqual(batchRows(localData(mem.createDataFrame(rows, FACT)))[n - 1]);
+    } finally {
+      auto.stop();
+    }
+  });
+});
