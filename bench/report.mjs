@@ -90,7 +90,7 @@ function tableSection(report) {
     '## (b) Table workloads',
     '',
     'Milliseconds per run. The tables are loaded into each engine before timing; only the query is timed.',
-    '"peak RSS" is the whole worker process (data generation and loading included: for sparkless that includes the row arrays handed to `createDataFrame`); "run RSS" is the peak while the queries run, sampled every 2 ms after the generated data was released. The RSS target uses "run RSS". RSS seldom falls once memory was used (allocators keep freed pages), so the two are usually close.',
+    '"peak RSS" is the whole worker process (data generation and loading included: for sparkless that includes the row arrays handed to `createDataFrame`); "run RSS" is the peak while the queries run, sampled every 2 ms after the generated data was released, a GC ran and RSS stopped falling (V8 returns freed pages to the OS some hundreds of ms after a GC). The RSS target uses "run RSS". Native allocators keep freed pages, so for engines that load through native memory the two are usually close.',
     '',
   ];
   for (const w of TABLE_WORKLOADS) {

@@ -26,6 +26,17 @@ const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
 const now = () => process.hrtime.bigint();
 const ms = (a, b) => Number(b - a) / 1e6;
 const rssMB = () => process.memoryUsage.rss() / 2 ** 20;
+
+/** Waits (at most 3 s) until RSS stops falling: 100 ms apart, within 1 MB. */
+async function settleRss() {
+  let last = rssMB();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const cur = rssMB();
+    if (last - cur < 1) return;
+    last = cur;
+  }
+}
 let phase = 'load'; // a failure while loading the engine is engine-wide; later ones are this workload's
 
 function emit(obj) {
@@ -91,6 +102,9 @@ async function main() {
   const { run } = prepared;
   const normalize = prepared.normalize ?? ((x) => x);
   gc();
+  // V8 hands the pages of freed setup garbage (generated data, row arrays) back to the OS
+  // some hundreds of ms after a GC; sampling before that would charge the setup to the query.
+  await settleRss();
   const rssAfterLoadMB = rssMB();
   const sampler = rssSampler();
   sampler.start();
