@@ -74,12 +74,6 @@ export interface DataMaterializer {
    * data is not held twice).
    */
   ingest?(batch: Batch): Batch;
-  /**
-   * `ingest` for large inputs that arrive in chunks of one schema (the session
-   * converts big `createDataFrame` inputs chunk by chunk): returns one batch of
-   * all `numRows` rows, in order, so only one chunk need exist as JS arrays at a time.
-   */
-  ingestChunks?(schema: StructType, numRows: number, chunks: Iterable<Batch>): Batch;
   /** Executes a resolved plan (see plan/nodes.ts) and returns every row. */
   materialize(plan: LogicalPlan): Batch;
   /** A human-readable description of how the backend would run the plan (for `explain`). */

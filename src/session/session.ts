@@ -151,17 +151,7 @@ export class SparkSession {
       }
       struct = inferSchema(data, names);
     }
-    const options = { timeZone: this.timeZone };
-    const m = this.materializer;
-    if (m.ingestChunks && rows.length > INGEST_CHUNK_ROWS) {
-      // Large inputs are converted chunk by chunk, so the backend can keep them natively
-      // without a full JS copy ever existing.
-      const chunks = function* (): Generator<Batch> {
-        for (let i = 0; i < rows.length; i += INGEST_CHUNK_ROWS) yield rowsToBatch(rows.slice(i, i + INGEST_CHUNK_ROWS), struct, options);
-      };
-      return new DataFrame(this, plan('LocalRelation', { data: m.ingestChunks(struct, rows.length, chunks()) }));
-    }
-    const batch: Batch = rowsToBatch(rows, struct, options);
+    const batch: Batch = rowsToBatch(rows, struct, { timeZone: this.timeZone });
     return new DataFrame(this, plan('LocalRelation', { data: this.ingest(batch) }));
   }
 
@@ -276,9 +266,6 @@ export class SparkSession {
     }
   }
 }
-
-/** Rows per chunk when a backend ingests a large `createDataFrame` input in chunks. */
-const INGEST_CHUNK_ROWS = 65_536;
 
 /** `SparkSession.builder`: collects settings, then `getOrCreate()`. */
 export class SparkSessionBuilder {

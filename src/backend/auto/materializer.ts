@@ -5,11 +5,10 @@
  * conformance, parity and differential suites run on both — so the choice is
  * purely about speed.
  */
-import type { StructType } from '../../types/data-types.js';
 import type { Batch } from '../../data/batch.js';
 import { inputRows, type LogicalPlan } from '../../plan/nodes.js';
 import { MemoryMaterializer } from '../memory/materializer.js';
-import { concatBatches, ingestChunksNatively, ingestNatively } from '../polars/input.js';
+import { ingestNatively } from '../polars/input.js';
 import { PolarsMaterializer } from '../polars/materializer.js';
 import type { DataMaterializer } from '../protocols.js';
 
@@ -68,10 +67,6 @@ export class AutoMaterializer implements DataMaterializer {
    */
   ingest(batch: Batch): Batch {
     return batch.numRows > this.maxMemoryRows ? ingestNatively(batch) : batch;
-  }
-
-  ingestChunks(schema: StructType, numRows: number, chunks: Iterable<Batch>): Batch {
-    return numRows > this.maxMemoryRows ? ingestChunksNatively(schema, chunks) : concatBatches(schema, [...chunks]);
   }
 
   materialize(plan: LogicalPlan): Batch {

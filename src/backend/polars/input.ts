@@ -8,7 +8,7 @@
  */
 import type { Data } from 'apache-arrow';
 import { arrow, type ArrowModule } from '../../data/arrow-lib.js';
-import { makeBatch, type Batch } from '../../data/batch.js';
+import type { Batch } from '../../data/batch.js';
 import {
   BooleanType,
   ByteType,
@@ -100,57 +100,6 @@ export function ingestNatively(batch: Batch): Batch {
     return batch;
   }
   return nativeBatch(df, batch.schema);
-}
-
-/**
- * Chunks of one schema held natively as one frame: each chunk is converted
- * and dropped before the next is built, then the frames are concatenated
- * (rechunked, so queries see contiguous columns). Falls back to one JS batch
- * where `ingestNatively` would keep the batch as it is.
- */
-export function ingestChunksNatively(schema: StructType, chunks: Iterable<Batch>): Batch {
-  const it = chunks[Symbol.iterator]();
-  if (!holdableNatively(schema)) return concatBatches(schema, drain(it, []));
-  const frames: NativeDataFrame[] = [];
-  for (let next = it.next(); !next.done; next = it.next()) {
-    try {
-      frames.push(convertBatch(next.value));
-    } catch {
-      // As ingestNatively: keep the data in JS; the conversion error surfaces on the first query.
-      const done = frames.length > 0 ? [nativeBatch(concatFrames(frames), schema)] : [];
-      return concatBatches(schema, drain(it, [...done, next.value]));
-    }
-  }
-  if (frames.length === 0) return concatBatches(schema, []);
-  return nativeBatch(concatFrames(frames), schema);
-}
-
-function drain(it: Iterator<Batch>, into: Batch[]): Batch[] {
-  for (let next = it.next(); !next.done; next = it.next()) into.push(next.value);
-  return into;
-}
-
-function concatFrames(frames: readonly NativeDataFrame[]): NativeDataFrame {
-  if (frames.length === 1) return frames[0]!;
-  return native()
-    .concatLf(
-      frames.map((f) => f.lazy()),
-      'vertical',
-      true,
-      false,
-      false,
-      true,
-    )
-    .collectSync('auto');
-}
-
-/** One JS batch of the chunks' rows, in order. */
-export function concatBatches(schema: StructType, batches: readonly Batch[]): Batch {
-  if (batches.length === 1) return batches[0]!;
-  return makeBatch(
-    schema,
-    schema.fields.map((_, c) => batches.flatMap((b) => b.columns[c] as unknown[])),
-  );
 }
 
 /** An empty native DataFrame of the given schema. */

@@ -6,14 +6,13 @@
  */
 import type { Table as ArrowTable } from 'apache-arrow';
 import { makeBatch, type Batch } from '../../data/batch.js';
-import type { StructType } from '../../types/data-types.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputRows, inputs, schemaOf } from '../../plan/nodes.js';
 import { createExecContext, defaultTimeZone, executePlan } from '../memory/index.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
-import { concatBatches, ingestChunksNatively, ingestNatively } from './input.js';
+import { ingestNatively } from './input.js';
 import { NATIVE_INGEST_MIN_ROWS } from './native-batch.js';
 import { native } from './native.js';
 import { nativeToArrow } from './output.js';
@@ -69,10 +68,6 @@ export class PolarsMaterializer implements DataMaterializer {
    */
   ingest(batch: Batch): Batch {
     return batch.numRows >= NATIVE_INGEST_MIN_ROWS ? ingestNatively(batch) : batch;
-  }
-
-  ingestChunks(schema: StructType, numRows: number, chunks: Iterable<Batch>): Batch {
-    return numRows >= NATIVE_INGEST_MIN_ROWS ? ingestChunksNatively(schema, chunks) : concatBatches(schema, [...chunks]);
   }
 
   /** Executes a resolved plan and returns every row (one Polars collect per call, plus delegated inputs). */
