@@ -223,15 +223,20 @@ export class SparkSession {
    */
   simulateAdaptiveExecution(p: LogicalPlan): AdaptiveReport {
     this.#checkActive();
-    const resolved = optimize(this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#run(n)));
+    const resolved = optimize(this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n)));
     return simulateAdaptiveExecution(resolved, adaptiveConf((k) => this.conf.getOption(k)), (n) => this.#run(n));
   }
 
   /** @internal Runs the plan of a DataFrame: analyze, use cached results, optimize, read tables, materialize. */
   execute(p: LogicalPlan): Batch {
     this.#checkActive();
-    const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#run(n));
+    const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
     return this.#run(resolved);
+  }
+
+  /** Computes a cached DataFrame's data, kept like new input data (large results natively on Polars). */
+  #cacheRun(resolved: LogicalPlan): Batch {
+    return this.ingest(this.#run(resolved));
   }
 
   /** Optimizes and runs a resolved plan. */

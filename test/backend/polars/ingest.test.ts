@@ -219,6 +219,27 @@ describe('polars backend: large inputs held natively', () => {
     expect(bare.count()).toBe(N);
     expect(dicts(bare.orderBy(F.col('id').desc()).limit(3))).toEqual(dicts(fact(mem).orderBy(F.col('id').desc()).limit(3)));
 
+    // Cached results are kept like input data: natively when large (N rows), as JS arrays when small.
+    const cachedLeaf = (df: DataFrame): Batch => {
+      const leaves: Batch[] = [];
+      const walk = (p: LogicalPlan): void => {
+        if (p.kind === 'LocalRelation') leaves.push(p.data);
+        else for (const c of Object.values(p)) if (c && typeof c === 'object' && 'kind' in c && 'id' in c) walk(c as LogicalPlan);
+      };
+      walk(
+        pol.cacheManager.substitute(pol.analyze(df.groupBy('q').count().plan).plan, () => {
+          throw new Error('already computed');
+        }),
+      );
+      expect(leaves.length).toBe(1);
+      return leaves[0]!;
+    };
+    const computed = fact(pol).withColumn('z', F.col('id').plus(1)).cache();
+    expect(computed.count()).toBe(N);
+    expect(isNativeBacked(cachedLeaf(computed))).toBe(true);
+    expect(cached.count()).toBeLessThan(NATIVE_INGEST_MIN_ROWS);
+    expect(isNativeBacked(cachedLeaf(cached))).toBe(false);
+
     const reads = nativeColumnReads();
     const q = fact(pol).filter(F.col('v').gt(1));
     expect(q.explainString(true)).toContain('LocalRelation');
