@@ -23,6 +23,7 @@
  * the values like it would from a plain batch.
  */
 import type { Batch } from '../../data/batch.js';
+import { InternalError } from '../../errors/index.js';
 import type { StructType } from '../../types/data-types.js';
 import type { NativeDataFrame } from './native.js';
 import { nativeToBatch } from './output.js';
@@ -91,7 +92,7 @@ export function isNativeBacked(b: Batch): boolean {
  */
 export function nativeBatch(frame: NativeDataFrame, schema: StructType): Batch {
   if (frame.width !== schema.fields.length) {
-    throw new Error(`internal: native frame has ${frame.width} columns but schema has ${schema.fields.length}`);
+    throw new InternalError(`native frame has ${frame.width} columns but schema has ${schema.fields.length}`);
   }
   return new NativeBatch(frame, schema);
 }
