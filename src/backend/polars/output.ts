@@ -10,16 +10,9 @@ import type { Field, Table } from 'apache-arrow';
 import { arrow } from '../../data/arrow-lib.js';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import {
-  BooleanType,
-  ByteType,
   DataType,
   DateType,
-  DoubleType,
-  FloatType,
-  IntegerType,
   LongType,
-  ShortType,
-  StringType,
   StructField,
   StructType,
   TimestampNTZType,
@@ -27,7 +20,7 @@ import {
 } from '../../types/data-types.js';
 import { longValue, readArrowChunks } from './arrow-data.js';
 import type { NativeDataFrame, NativeSeries } from './native.js';
-import { PL } from './type-mapper.js';
+import { isSimpleType, PL } from './type-mapper.js';
 
 /**
  * Results with at most this many cells are read series by series: IPC costs
@@ -60,7 +53,7 @@ export function nativeToBatch(df: NativeDataFrame, schema: StructType): Batch {
   const fields = schema.fields;
   if (fields.length === 0) return makeBatch(schema, []);
   const height = df.height;
-  if (height * fields.length <= SMALL_RESULT_CELLS && fields.every((f) => isFlat(f.dataType))) {
+  if (height * fields.length <= SMALL_RESULT_CELLS && fields.every((f) => isSimpleType(f.dataType))) {
     const byRows = fields.every((f) => isRowReadable(f.dataType)) ? readRows(df, fields) : undefined;
     if (byRows) return makeBatch(schema, byRows);
     const series = df.getColumns();
@@ -96,38 +89,13 @@ export function nativeToArrow(df: NativeDataFrame, schema: StructType): Table {
   return batches.length > 0 ? new A.Table(batches) : new A.Table(renamed);
 }
 
-function isFlat(t: DataType): boolean {
-  return (
-    t instanceof IntegerType ||
-    t instanceof LongType ||
-    t instanceof DoubleType ||
-    t instanceof StringType ||
-    t instanceof BooleanType ||
-    t instanceof DateType ||
-    t instanceof TimestampType ||
-    t instanceof TimestampNTZType ||
-    t instanceof ShortType ||
-    t instanceof ByteType ||
-    t instanceof FloatType
-  );
-}
-
 /**
  * Types whose values the binding's `toRows()` returns exactly as `toArray()`
  * does (numbers, strings, booleans; not dates or timestamps, which come back as
  * Date objects at millisecond precision).
  */
 function isRowReadable(t: DataType): boolean {
-  return (
-    t instanceof IntegerType ||
-    t instanceof LongType ||
-    t instanceof DoubleType ||
-    t instanceof StringType ||
-    t instanceof BooleanType ||
-    t instanceof ShortType ||
-    t instanceof ByteType ||
-    t instanceof FloatType
-  );
+  return isSimpleType(t) && !(t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType);
 }
 
 /**
