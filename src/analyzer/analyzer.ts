@@ -10,6 +10,7 @@ import { lookupFunction } from '../functions/registry.js';
 import { withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { LONG, StructField, StructType } from '../types/data-types.js';
 import { analyzeAggregate, analyzePivot } from './analyze-aggregate.js';
+import { analyzeIntent } from './analyze-intent.js';
 import { analyzeJoin } from './analyze-join.js';
 import { analyzeProject } from './analyze-project.js';
 import { analyzeSetOperation } from './analyze-set-operation.js';
@@ -91,6 +92,13 @@ export class Analyzer {
         return this.#analyzeDeduplicate(p);
       case 'Generate':
         throw new AnalysisException('internal: Generate nodes are produced by the analyzer only', { errorClass: 'INTERNAL_ERROR' });
+      case 'WithColumns':
+      case 'WithColumnsRenamed':
+      case 'Drop':
+      case 'ToDF':
+        return analyzeIntent(p, this.analyze(p.input), this.ctx);
+      case 'RemoteRelation':
+        throw new AnalysisException('internal: a Spark Connect relation can only run on the connect backend', { errorClass: 'INTERNAL_ERROR' });
     }
   }
 

@@ -24,6 +24,7 @@ import { formatSchemaTree } from '../format/print-schema.js';
 import { formatShow } from '../format/show.js';
 import { formatAdaptiveReport } from '../optimizer/adaptive/index.js';
 import { explainPlan } from '../plan/explain.js';
+import { relationMessage } from '../backend/connect/plan/relations.js';
 import { parseExpression } from '../sql/parse.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
@@ -75,7 +76,8 @@ export class DataFrame {
 
   /** Analyzed right away, as PySpark does, so a bad column name fails at the call that used it. */
   #derive(p: LogicalPlan): DataFrame {
-    this.#session.analyze(p);
+    // On connect, Spark analyzes (lazily, as PySpark's Connect client does): its rules and names are the ones that count.
+    if (!this.#session.remote) this.#session.analyze(p);
     return new DataFrame(this.#session, p);
   }
 
@@ -87,6 +89,7 @@ export class DataFrame {
   // ---- schema ------------------------------------------------------------------------
 
   get schema(): StructType {
+    if (this.#session.remote) return this.#session.remote.schema(this.#plan);
     const resolved = this.#session.analyze(this.#plan).plan;
     return resolved.kind === 'LocalRelation' ? resolved.data.schema : resolved.schema!;
   }
@@ -104,7 +107,7 @@ export class DataFrame {
   col(name: string): Column {
     if (name === '*') return new Column(E.star(undefined, this.#plan.id));
     const col = new Column(E.col(name, this.#plan.id));
-    this.#session.analyze(plan('Project', { input: this.#plan, exprs: [col.expr] })); // fail fast on a bad name
+    if (!this.#session.remote) this.#session.analyze(plan('Project', { input: this.#plan, exprs: [col.expr] })); // fail fast on a bad name
     return col;
   }
 
@@ -127,21 +130,22 @@ export class DataFrame {
   }
 
   withColumns(colsMap: Readonly<Record<string, Column>>): DataFrame {
-    const fields = this.schema.fields;
-    const exprs: Expr[] = fields.map((f, i) => E.bound(i, f.name, f.dataType, f.nullable));
-    for (const [name, col] of Object.entries(colsMap)) {
+    if (typeof colsMap !== 'object' || colsMap === null || Column.isColumn(colsMap) || Array.isArray(colsMap)) {
+      throw new PySparkTypeError(`Argument \`colsMap\` should be a dict, got ${typeName(colsMap)}.`, {
+        errorClass: 'NOT_DICT',
+        messageParameters: { arg_name: 'colsMap', arg_type: typeName(colsMap) },
+      });
+    }
+    const entries = Object.entries(colsMap);
+    for (const [, col] of entries) {
       if (!Column.isColumn(col)) {
         throw new PySparkTypeError(`Argument \`col\` should be a Column, got ${typeName(col)}.`, {
           errorClass: 'NOT_COLUMN',
           messageParameters: { arg_name: 'col', arg_type: typeName(col) },
         });
       }
-      const at = fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
-      const aliased = E.alias(col.expr, name);
-      if (at >= 0) exprs[at] = aliased;
-      else exprs.push(aliased);
     }
-    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+    return this.#derive(plan('WithColumns', { input: this.#plan, names: entries.map(([n]) => n), exprs: entries.map(([, c]) => c.expr) }));
   }
 
   /** Renames a column; a missing column is a no-op, as in Spark. */
@@ -150,45 +154,33 @@ export class DataFrame {
   }
 
   withColumnsRenamed(colsMap: Readonly<Record<string, string>>): DataFrame {
-    const renames = new Map(Object.entries(colsMap).map(([k, v]) => [k.toLowerCase(), v]));
-    const exprs = this.schema.fields.map((f, i) => {
-      const ref = E.bound(i, f.name, f.dataType, f.nullable);
-      const to = renames.get(f.name.toLowerCase());
-      return to === undefined ? ref : E.alias(ref, to);
+    const renames = Object.entries(colsMap).map(([from, to]) => {
+      if (typeof to !== 'string') {
+        throw new PySparkTypeError(`Argument \`colsMap\` should be a dict of str to str, got ${typeName(to)} for '${from}'.`, {
+          errorClass: 'NOT_STR',
+          messageParameters: { arg_name: 'colsMap', arg_type: typeName(to) },
+        });
+      }
+      return [from, to] as const;
     });
-    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+    return this.#derive(plan('WithColumnsRenamed', { input: this.#plan, renames }));
   }
 
   /** Drops columns by name (missing names are ignored) or by Column. */
   drop(...cols: ColumnOrName[]): DataFrame {
-    const fields = this.schema.fields;
-    const dropIdx = new Set<number>();
+    const columnNames: string[] = [];
+    const columns: Expr[] = [];
     for (const c of cols) {
-      if (typeof c === 'string') {
-        fields.forEach((f, i) => f.name.toLowerCase() === c.toLowerCase() && dropIdx.add(i));
-      } else if (Column.isColumn(c)) {
-        const resolved = this.#session.analyze(plan('Project', { input: this.#plan, exprs: [c.expr] })).plan;
-        const e = resolved.kind === 'Project' ? resolved.exprs[0] : undefined;
-        if (e?.kind === 'BoundRef') dropIdx.add(e.index);
-      } else {
-        throw new PySparkTypeError(`Argument \`col\` should be a Column or str, got ${typeName(c)}.`, { errorClass: 'NOT_COLUMN_OR_STR' });
-      }
+      if (typeof c === 'string') columnNames.push(c);
+      else if (Column.isColumn(c)) columns.push(c.expr);
+      else throw new PySparkTypeError(`Argument \`col\` should be a Column or str, got ${typeName(c)}.`, { errorClass: 'NOT_COLUMN_OR_STR' });
     }
-    const exprs = fields.flatMap((f, i) => (dropIdx.has(i) ? [] : [E.bound(i, f.name, f.dataType, f.nullable)]));
-    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+    return this.#derive(plan('Drop', { input: this.#plan, columnNames, columns }));
   }
 
   /** New column names, positionally. */
   toDF(...cols: string[]): DataFrame {
-    const fields = this.schema.fields;
-    if (cols.length !== fields.length) {
-      throw new IllegalArgumentException(
-        `requirement failed: The number of columns doesn't match.\nOld column names (${fields.length}): ${fields.map((f) => f.name).join(', ')}\nNew column names (${cols.length}): ${cols.join(', ')}`,
-        {},
-      );
-    }
-    const exprs = fields.map((f, i) => E.alias(E.bound(i, f.name, f.dataType, f.nullable), cols[i]!));
-    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+    return this.#derive(plan('ToDF', { input: this.#plan, names: cols }));
   }
 
   // ---- filtering and ordering ------------------------------------------------------------------
@@ -489,11 +481,13 @@ export class DataFrame {
   // ---- views and writing -------------------------------------------------------------------------------
 
   createOrReplaceTempView(name: string): void {
-    this.#session.catalog.registerTempView(name, this.#plan, true);
+    if (this.#session.remote) this.#remoteView(name, false, true);
+    else this.#session.catalog.registerTempView(name, this.#plan, true);
   }
 
   createTempView(name: string): void {
-    this.#session.catalog.registerTempView(name, this.#plan, false);
+    if (this.#session.remote) this.#remoteView(name, false, false);
+    else this.#session.catalog.registerTempView(name, this.#plan, false);
   }
 
   registerTempTable(name: string): void {
@@ -501,11 +495,17 @@ export class DataFrame {
   }
 
   createGlobalTempView(name: string): void {
-    this.#session.catalog.registerTempView(name, this.#plan, false, true);
+    if (this.#session.remote) this.#remoteView(name, true, false);
+    else this.#session.catalog.registerTempView(name, this.#plan, false, true);
   }
 
   createOrReplaceGlobalTempView(name: string): void {
-    this.#session.catalog.registerTempView(name, this.#plan, true, true);
+    if (this.#session.remote) this.#remoteView(name, true, true);
+    else this.#session.catalog.registerTempView(name, this.#plan, true, true);
+  }
+
+  #remoteView(name: string, isGlobal: boolean, replace: boolean): void {
+    this.#session.remote!.command({ create_dataframe_view: { input: relationMessage(this.#plan), name, is_global: isGlobal, replace } });
   }
 
   get write(): DataFrameWriter {
@@ -513,6 +513,15 @@ export class DataFrame {
   }
 
   // ---- actions --------------------------------------------------------------------------------------------
+
+  /**
+   * The rows, without blocking the event loop while a remote (Spark Connect)
+   * query runs; on local backends the same as `collect()`.
+   */
+  async collectAsync(): Promise<Row[]> {
+    const remote = this.#session.remote;
+    return batchToRows(remote ? await remote.collectAsync(this.#plan) : this.executeBatch());
+  }
 
   /** @internal Executes the plan and returns the raw batch. */
   executeBatch(): Batch {
@@ -545,6 +554,7 @@ export class DataFrame {
   }
 
   count(): number {
+    if (this.#session.remote) return this.#session.remote.count(this.#plan);
     return this.executeBatch().numRows;
   }
 
@@ -559,6 +569,8 @@ export class DataFrame {
 
   /** The text `show()` prints, without printing it. */
   showString(n = 20, truncate: boolean | number = true, vertical = false): string {
+    const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
+    if (this.#session.remote) return this.#session.remote.showString(this.#plan, n, width, vertical);
     const batch = this.limit(n + 1).executeBatch();
     return formatShow(batch, {
       numRows: n,
@@ -574,6 +586,7 @@ export class DataFrame {
 
   /** The tree `printSchema()` prints. */
   schemaString(level?: number): string {
+    if (this.#session.remote) return this.#session.remote.treeString(this.#plan, level);
     return formatSchemaTree(this.schema, level);
   }
 
@@ -584,6 +597,7 @@ export class DataFrame {
 
   explainString(extended: boolean | 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen' = false): string {
     const mode = extended === true ? 'extended' : extended === false ? 'simple' : extended;
+    if (this.#session.remote) return this.#session.remote.explain(this.#plan, mode);
     const analyzed = this.#session.analyze(this.#plan).plan;
     const optimized = this.#session.optimizedPlan(this.#plan);
     const text = explainPlan({ parsed: this.#plan, analyzed, optimized, mode, backend: this.#session.materializer });

@@ -11,6 +11,7 @@ import { MemoryStorageBackend } from './memory/storage.js';
 import { ArrowExportBackend } from './export/arrow-export.js';
 import { PolarsMaterializer } from './polars/materializer.js';
 import { PolarsStorageBackend } from './polars/storage.js';
+import { RemoteOnlyMaterializer } from './connect/remote-only.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from './protocols.js';
 
 export interface StorageOptions {
@@ -27,7 +28,7 @@ export interface MaterializerOptions {
   readonly maxMemoryRows?: number;
 }
 
-const BACKENDS: readonly BackendType[] = ['polars', 'memory', 'file', 'auto'];
+const BACKENDS: readonly BackendType[] = ['polars', 'memory', 'file', 'auto', 'connect'];
 
 function unknownBackend(type: string): IllegalArgumentException {
   return new IllegalArgumentException(
@@ -45,6 +46,8 @@ export const BackendFactory = {
     switch (type) {
       case 'memory':
       case 'auto':
+      // connect: tables live in Spark; this one only serves local-only API calls.
+      case 'connect':
         return new MemoryStorageBackend();
       case 'polars':
         return new PolarsStorageBackend(opts);
@@ -65,6 +68,8 @@ export const BackendFactory = {
         return new PolarsMaterializer(opts);
       case 'auto':
         return new AutoMaterializer(opts);
+      case 'connect':
+        return new RemoteOnlyMaterializer();
       default:
         throw unknownBackend(type);
     }

@@ -8,8 +8,11 @@ import type { Batch } from '../data/batch.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { StructType } from '../types/data-types.js';
 
-/** `auto` executes small queries on the memory interpreter and large ones on Polars. */
-export type BackendType = 'polars' | 'memory' | 'file' | 'auto';
+/**
+ * `auto` executes small queries on the memory interpreter and large ones on Polars;
+ * `connect` sends every query to a Spark Connect server (see backend/connect).
+ */
+export type BackendType = 'polars' | 'memory' | 'file' | 'auto' | 'connect';
 
 /** How `insertData` treats an existing table (Spark's SaveMode). */
 export type SaveMode = 'append' | 'overwrite' | 'error' | 'errorifexists' | 'ignore';

@@ -63,6 +63,16 @@ export function nodeLine(p: LogicalPlan): string {
       return `UnresolvedHint ${p.name}`;
     case 'Repartition':
       return `Repartition ${p.numPartitions ?? ''}${p.shuffle ? ', true' : ', false'}`;
+    case 'WithColumns':
+      return `WithColumns ${p.names.map((n, i) => `${safeSql(p.exprs[i]!)} AS ${n}`).join(', ')}`;
+    case 'WithColumnsRenamed':
+      return `WithColumnsRenamed ${p.renames.map(([a, b]) => `${a} -> ${b}`).join(', ')}`;
+    case 'Drop':
+      return `Drop [${[...p.columnNames, ...p.columns.map(safeSql)].join(', ')}]`;
+    case 'ToDF':
+      return `ToDF [${p.names.join(', ')}]`;
+    case 'RemoteRelation':
+      return 'RemoteRelation';
   }
 }
 

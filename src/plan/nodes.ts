@@ -208,6 +208,52 @@ export interface Repartition extends PlanBase {
   readonly shuffle: boolean;
 }
 
+/**
+ * API intent nodes (unresolved only): `withColumns`, `withColumnsRenamed`,
+ * `drop` and `toDF` as the user called them. The analyzer rewrites each into
+ * a `Project`; Spark Connect sends each as Spark's own relation, since a
+ * positional projection would break on duplicate names after joins.
+ */
+export interface WithColumns extends PlanBase {
+  readonly kind: 'WithColumns';
+  readonly input: LogicalPlan;
+  /** Added (or replaced in place, matched case-insensitively) columns, in call order. */
+  readonly names: readonly string[];
+  readonly exprs: readonly Expr[];
+}
+
+export interface WithColumnsRenamed extends PlanBase {
+  readonly kind: 'WithColumnsRenamed';
+  readonly input: LogicalPlan;
+  /** `[existing, newName]` pairs; a missing existing name is a no-op, as in Spark. */
+  readonly renames: readonly (readonly [string, string])[];
+}
+
+export interface Drop extends PlanBase {
+  readonly kind: 'Drop';
+  readonly input: LogicalPlan;
+  /** Names to drop (missing names are ignored). */
+  readonly columnNames: readonly string[];
+  /** Columns to drop (resolved against the input; a nested or non-column expression drops nothing). */
+  readonly columns: readonly Expr[];
+}
+
+export interface ToDF extends PlanBase {
+  readonly kind: 'ToDF';
+  readonly input: LogicalPlan;
+  readonly names: readonly string[];
+}
+
+/**
+ * A relation in Spark Connect's own protobuf form (`spark.sql` and readers on
+ * a connect session return one). Only the connect backend executes it.
+ */
+export interface RemoteRelation extends PlanBase {
+  readonly kind: 'RemoteRelation';
+  /** A `spark.connect.Relation` as a plain object (see backend/connect/proto). */
+  readonly relation: Readonly<Record<string, unknown>>;
+}
+
 export type LogicalPlan =
   | LocalRelation
   | Range
@@ -227,13 +273,21 @@ export type LogicalPlan =
   | Sample
   | SubqueryAlias
   | Hint
-  | Repartition;
+  | Repartition
+  | WithColumns
+  | WithColumnsRenamed
+  | Drop
+  | ToDF
+  | RemoteRelation;
 
 export type PlanKind = LogicalPlan['kind'];
 export type PlanOfKind<K extends PlanKind> = Extract<LogicalPlan, { kind: K }>;
 
 /** Node kinds a backend must execute (those that survive analysis). */
-export type ExecutablePlanKind = Exclude<PlanKind, 'TableScan' | 'Pivot' | 'SubqueryAlias' | 'Hint' | 'Repartition'>;
+export type ExecutablePlanKind = Exclude<
+  PlanKind,
+  'TableScan' | 'Pivot' | 'SubqueryAlias' | 'Hint' | 'Repartition' | 'WithColumns' | 'WithColumnsRenamed' | 'Drop' | 'ToDF' | 'RemoteRelation'
+>;
 
 let nextPlanId = 1;
 
@@ -260,6 +314,7 @@ export function inputs(p: LogicalPlan): readonly LogicalPlan[] {
     case 'LocalRelation':
     case 'Range':
     case 'TableScan':
+    case 'RemoteRelation':
       return [];
     case 'Join':
     case 'SetOperation':

@@ -20,6 +20,7 @@ function mapInputs(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPlan): LogicalP
     case 'LocalRelation':
     case 'Range':
     case 'TableScan':
+    case 'RemoteRelation':
       return p;
     case 'Join':
     case 'SetOperation': {

@@ -10,6 +10,10 @@ export const CONF = {
   timeZone: 'spark.sql.session.timeZone',
   caseSensitive: 'spark.sql.caseSensitive',
   backend: 'spark.sparkless.backend',
+  /** Spark Connect address (`sc://host:port`); selects the connect backend, as in PySpark. */
+  remote: 'spark.remote',
+  /** Time limit of each Spark Connect call, in milliseconds. */
+  connectTimeoutMs: 'spark.sparkless.connect.timeoutMs',
   maxMemory: 'spark.sparkless.backend.maxMemory',
   allowDiskSpillover: 'spark.sparkless.backend.allowDiskSpillover',
   basePath: 'spark.sparkless.backend.basePath',
@@ -47,8 +51,19 @@ const DEFAULTS: Record<string, string> = {
 
 export type ConfValue = string | number | boolean;
 
+/** Where a connect session's settings also go: Spark's own session conf (the Config RPC). */
+export interface RemoteConf {
+  setConf(key: string, value: string): void;
+  unsetConf(key: string): void;
+  getConf(key: string): string | undefined;
+}
+
+/** Keys that configure sparkless itself (or the connection), never sent to Spark. */
+const isLocalOnly = (key: string): boolean => key.startsWith('spark.sparkless.') || key === 'spark.remote' || key === CONF.appName || key === CONF.master;
+
 export class RuntimeConfig {
   readonly #values: Map<string, string>;
+  #remote: RemoteConf | undefined;
 
   constructor(initial: Readonly<Record<string, ConfValue>> = {}) {
     const values = new Map<string, string>();
@@ -62,7 +77,7 @@ export class RuntimeConfig {
 
   /** The value of `key`; throws SQL_CONF_NOT_FOUND when unset and no default is given. */
   get(key: string, defaultValue?: string | null): string {
-    const v = this.#values.get(key);
+    const v = this.#values.get(key) ?? (this.#remote && !isLocalOnly(key) ? this.#remote.getConf(key) : undefined);
     if (v !== undefined) return v;
     if (defaultValue !== undefined) return defaultValue as string;
     throw new AnalysisException(`The SQL config "${key}" cannot be found. Please verify that the config exists.`, {
@@ -76,11 +91,22 @@ export class RuntimeConfig {
   }
 
   set(key: string, value: ConfValue): void {
+    if (this.#remote && !isLocalOnly(key)) this.#remote.setConf(key, String(value));
     this.#values.set(key, String(value));
   }
 
   unset(key: string): void {
+    if (this.#remote && !isLocalOnly(key)) this.#remote.unsetConf(key);
     this.#values.delete(key);
+  }
+
+  /**
+   * @internal Mirrors this conf to a Spark Connect session: settings made so far
+   * that Spark knows (not sparkless's own) are sent now, later ones as they are set.
+   */
+  attachRemote(remote: RemoteConf): void {
+    this.#remote = remote;
+    for (const [k, v] of this.#values) if (!isLocalOnly(k) && (!(k in DEFAULTS) || k === CONF.timeZone)) remote.setConf(k, v);
   }
 
   getAll(): Record<string, string> {

@@ -34,6 +34,8 @@ import { rowsToBatch } from '../types/values.js';
 import { DataFrame } from '../api/dataframe.js';
 import { DataFrameReader } from '../api/reader.js';
 import { executeSql } from '../sql/execute.js';
+import { ConnectExecutor } from '../backend/connect/executor.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from '../backend/connect/client.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
@@ -64,6 +66,11 @@ export class SparkSession {
   readonly storage: StorageBackend;
   readonly materializer: DataMaterializer;
   readonly exportBackend: ExportBackend;
+  /**
+   * On the `connect` backend: the Spark Connect session every query goes to
+   * (Spark analyzes, optimizes and runs it). Undefined on local backends.
+   */
+  readonly remote: ConnectExecutor | undefined;
   readonly #analyzer: Analyzer;
   /** @internal Results of cached DataFrames. */
   readonly cacheManager: CacheManager;
@@ -91,6 +98,7 @@ export class SparkSession {
     this.storage = options.storageBackend ?? BackendFactory.createStorageBackend(this.backendType, storageOpts);
     this.materializer = options.materializer ?? BackendFactory.createMaterializer(this.backendType, { timeZone: this.timeZone });
     this.exportBackend = options.exportBackend ?? BackendFactory.createExportBackend(this.backendType);
+    this.remote = this.backendType === 'connect' ? connectExecutor(this.conf) : undefined;
     this.catalog = new Catalog(this.storage, options.sharedState);
     const conf = this.conf;
     this.#analyzer = new Analyzer({
@@ -104,8 +112,9 @@ export class SparkSession {
     activeSession = this;
   }
 
+  /** The Spark version whose behaviour applies: the server's on `connect`, else the one sparkless reproduces. */
   get version(): string {
-    return SPARK_VERSION;
+    return this.remote ? this.remote.version() : SPARK_VERSION;
   }
 
   get appName(): string {
@@ -168,13 +177,18 @@ export class SparkSession {
     this.#checkActive();
     const { database, table } = parseTableName(tableName);
     const df = new DataFrame(this, plan('TableScan', { database, table }));
-    this.analyze(df.plan); // fail now on a missing table, as Spark does
+    if (this.remote) this.remote.schema(df.plan);
+    else this.analyze(df.plan); // fail now on a missing table, as Spark does
     return df;
   }
 
   /** Runs a Spark SQL query or command (`CREATE TEMP VIEW`, `INSERT`, ...); commands return an empty DataFrame. */
   sql(query: string): DataFrame {
     this.#checkActive();
+    if (this.remote) {
+      if (typeof query !== 'string') throw new PySparkTypeError(`Argument \`sqlQuery\` should be a str, got ${typeof query}.`, { errorClass: 'NOT_STR' });
+      return new DataFrame(this, plan('RemoteRelation', { relation: this.remote.sql(query) }));
+    }
     return executeSql(this, query);
   }
 
@@ -198,6 +212,7 @@ export class SparkSession {
     this.cacheManager.clear();
     this.materializer.close();
     this.storage.close();
+    this.remote?.close();
     if (activeSession === this) activeSession = undefined;
   }
 
@@ -230,6 +245,7 @@ export class SparkSession {
   /** @internal Runs the plan of a DataFrame: analyze, use cached results, optimize, read tables, materialize. */
   execute(p: LogicalPlan): Batch {
     this.#checkActive();
+    if (this.remote) return this.remote.collect(p);
     const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
     return this.#run(resolved);
   }
@@ -298,6 +314,12 @@ export class SparkSessionBuilder {
     return this;
   }
 
+  /** Runs every query on a Spark Connect server: `remote('sc://127.0.0.1:15002')` (sets `spark.remote`). */
+  remote(url: string): this {
+    this.#conf[CONF.remote] = url;
+    return this;
+  }
+
   /** Hive support has no meaning here; accepted so pipelines port unchanged. */
   enableHiveSupport(): this {
     return this;
@@ -324,12 +346,18 @@ export class SparkSessionBuilder {
   /** Always a new session. */
   create(): SparkSession {
     const name = String(this.#conf[CONF.appName] ?? 'sparkless');
-    return new SparkSession(name, { ...this.#options, conf: { ...this.#conf } });
+    const conf = { ...this.#conf };
+    // As PySpark's builder: SPARK_REMOTE makes a connect session, unless a backend was chosen explicitly.
+    const remoteEnv = process.env['SPARK_REMOTE'];
+    const backendChosen = conf[CONF.backend] !== undefined || process.env['SPARKLESS_BACKEND'] !== undefined || this.#options.backendType !== undefined;
+    if (remoteEnv && conf[CONF.remote] === undefined && !backendChosen) conf[CONF.remote] = remoteEnv;
+    return new SparkSession(name, { ...this.#options, conf });
   }
 }
 
 function resolveBackendType(explicit: BackendType | undefined, conf: RuntimeConfig): BackendType {
-  const candidate = explicit ?? process.env['SPARKLESS_BACKEND'] ?? conf.getOption(CONF.backend) ?? 'polars';
+  const candidate =
+    explicit ?? process.env['SPARKLESS_BACKEND'] ?? conf.getOption(CONF.backend) ?? (conf.getOption(CONF.remote) !== undefined ? 'connect' : 'polars');
   if (!isBackendType(candidate)) {
     throw new IllegalArgumentException(
       `Unsupported backend type '${candidate}'. Available backends: ${BackendFactory.listAvailableBackends().map((b) => `'${b}'`).join(', ')}.`,
@@ -337,6 +365,25 @@ function resolveBackendType(explicit: BackendType | undefined, conf: RuntimeConf
     );
   }
   return candidate;
+}
+
+/** The Spark Connect session of a `connect` session: its address from `spark.remote`, else `SPARK_REMOTE`. */
+function connectExecutor(conf: RuntimeConfig): ConnectExecutor {
+  const url = conf.getOption(CONF.remote) ?? process.env['SPARK_REMOTE'];
+  if (!url) {
+    throw new IllegalArgumentException(
+      "The connect backend needs a Spark Connect address: SparkSession.builder.remote('sc://host:15002'), the spark.remote config, or the SPARK_REMOTE environment variable.",
+      { errorClass: 'CONNECT_URL_NOT_SET' },
+    );
+  }
+  const raw = conf.getOption(CONF.connectTimeoutMs);
+  const timeoutMs = raw === undefined ? DEFAULT_CONNECT_TIMEOUT_MS : Number(raw);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new IllegalArgumentException(`${CONF.connectTimeoutMs} must be a positive number of milliseconds, got '${raw}'.`, {});
+  }
+  const executor = new ConnectExecutor(url, timeoutMs);
+  conf.attachRemote(executor);
+  return executor;
 }
 
 function optional<K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> {

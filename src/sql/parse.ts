@@ -5,6 +5,7 @@
  */
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { exists, type Expr } from '../expr/nodes.js';
+import { rememberSqlText } from '../expr/sql-text.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { CommandAst, QueryAst, StatementAst } from './ast.js';
 import { namedWindowRefs, SqlParser, SUBQUERY, type ParserOptions } from './parser.js';
@@ -20,7 +21,7 @@ export function parseExpression(text: string): Expr {
   const e = p.selectItemExpression();
   p.expectEnd();
   checkStandalone(e);
-  return e;
+  return rememberSqlText(e, text);
 }
 
 /** What only a full query can give an expression: WINDOW clause definitions, subquery evaluation. */

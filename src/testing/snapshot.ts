@@ -29,6 +29,10 @@ export function isOrderedPlan(p: LogicalPlan): boolean {
     case 'Offset':
     case 'SubqueryAlias':
     case 'Hint':
+    case 'WithColumns':
+    case 'WithColumnsRenamed':
+    case 'Drop':
+    case 'ToDF':
       return isOrderedPlan(p.input);
     default:
       return false;

@@ -224,7 +224,7 @@ export function arrowTableToBatch(table: Table, schema: StructType = arrowSchema
 }
 
 /** `readArrowData` plus the unit conversions it leaves to callers. */
-function readColumnData(t: DataType, d: Data, out: unknown[]): void {
+export function readColumnData(t: DataType, d: Data, out: unknown[]): void {
   const start = out.length;
   readArrowData(t, d, out);
   const scale = unitScale(t, d.type);

@@ -1,0 +1,183 @@
+/**
+ * Conversion between sparkless data types and Spark Connect's `DataType`
+ * message (as the plain objects of proto/codec.ts).
+ */
+import { BackendException, NotImplementedException } from '../../errors/index.js';
+import { parseDataType } from '../../types/ddl.js';
+import {
+  ArrayType,
+  BinaryType,
+  BooleanType,
+  ByteType,
+  DataType,
+  DateType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  IntegerType,
+  LongType,
+  MapType,
+  NullType,
+  ShortType,
+  StringType,
+  StructField,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+  BINARY,
+  BOOLEAN,
+  BYTE,
+  DATE,
+  DOUBLE,
+  FLOAT,
+  INT,
+  LONG,
+  NULL,
+  SHORT,
+  STRING,
+  TIMESTAMP,
+  TIMESTAMP_NTZ,
+} from '../../types/data-types.js';
+import type { Msg } from './proto/codec.js';
+
+/** Our type → `spark.connect.DataType`. */
+export function toProtoDataType(t: DataType): Msg {
+  if (t instanceof StructType) return { struct: { fields: t.fields.map(toProtoField) } };
+  if (t instanceof ArrayType) {
+    return { array: { element_type: toProtoDataType(t.elementType), contains_null: t.containsNull } };
+  }
+  if (t instanceof MapType) {
+    return {
+      map: {
+        key_type: toProtoDataType(t.keyType),
+        value_type: toProtoDataType(t.valueType),
+        value_contains_null: t.valueContainsNull,
+      },
+    };
+  }
+  if (t instanceof DecimalType) return { decimal: { precision: t.precision, scale: t.scale } };
+  const kind = simpleKind(t);
+  if (kind === undefined) throw unsupported(t.simpleString());
+  // Parameterless kinds are empty messages (type_variation_reference stays 0).
+  return { [kind]: {} };
+}
+
+function simpleKind(t: DataType): string | undefined {
+  if (t instanceof NullType) return 'null';
+  if (t instanceof StringType) return 'string';
+  if (t instanceof BinaryType) return 'binary';
+  if (t instanceof BooleanType) return 'boolean';
+  if (t instanceof ByteType) return 'byte';
+  if (t instanceof ShortType) return 'short';
+  if (t instanceof IntegerType) return 'integer';
+  if (t instanceof LongType) return 'long';
+  if (t instanceof FloatType) return 'float';
+  if (t instanceof DoubleType) return 'double';
+  if (t instanceof DateType) return 'date';
+  if (t instanceof TimestampNTZType) return 'timestamp_ntz';
+  if (t instanceof TimestampType) return 'timestamp';
+  return undefined;
+}
+
+function toProtoField(f: StructField): Msg {
+  // As PySpark's client does: metadata only when non-empty, as JSON text.
+  const metadata = Object.keys(f.metadata).length > 0 ? JSON.stringify(f.metadata) : undefined;
+  return { name: f.name, data_type: toProtoDataType(f.dataType), nullable: f.nullable, metadata };
+}
+
+const SIMPLE: Readonly<Record<string, DataType>> = {
+  null: NULL,
+  string: STRING,
+  binary: BINARY,
+  boolean: BOOLEAN,
+  byte: BYTE,
+  short: SHORT,
+  integer: INT,
+  long: LONG,
+  float: FLOAT,
+  double: DOUBLE,
+  date: DATE,
+  timestamp: TIMESTAMP,
+  timestamp_ntz: TIMESTAMP_NTZ,
+  // sparkless has no CharType/VarcharType; like its DDL and JSON readers, they read as strings.
+  char: STRING,
+  var_char: STRING,
+};
+
+/** `spark.connect.DataType` → our type. Kinds sparkless lacks (intervals, UDTs) throw NotImplementedException. */
+export function fromProtoDataType(m: Msg): DataType {
+  const kind = Object.keys(m).find((k) => m[k] !== undefined);
+  if (kind === undefined) throw malformed('an empty DataType message');
+  const body = (m[kind] ?? {}) as Msg;
+  const simple = SIMPLE[kind];
+  if (simple !== undefined) return simple;
+  switch (kind) {
+    case 'decimal':
+      // Spark's server: both set → (p, s); only precision → (p, 0); otherwise the default (10, 0).
+      return typeof body['precision'] === 'number'
+        ? new DecimalType(body['precision'], typeof body['scale'] === 'number' ? body['scale'] : 0)
+        : new DecimalType();
+    case 'array':
+      return new ArrayType(fromProtoDataType(child(body, 'element_type')), body['contains_null'] === true);
+    case 'map':
+      return new MapType(
+        fromProtoDataType(child(body, 'key_type')),
+        fromProtoDataType(child(body, 'value_type')),
+        body['value_contains_null'] === true,
+      );
+    case 'struct':
+      return new StructType(((body['fields'] ?? []) as readonly Msg[]).map(fromProtoField));
+    case 'unparsed':
+      return parseDataType(String(body['data_type_string'] ?? ''));
+    case 'year_month_interval':
+      throw unsupported('interval year to month');
+    case 'day_time_interval':
+      throw unsupported('interval day to second');
+    case 'calendar_interval':
+      throw unsupported('interval');
+    case 'udt':
+      throw unsupported(`user-defined type ${String(body['jvm_class'] ?? body['python_class'] ?? body['type'] ?? '')}`.trim());
+    default:
+      throw unsupported(kind);
+  }
+}
+
+/** A DataFrame's schema from `spark.connect.DataType`: it must be a struct. */
+export function fromProtoSchema(m: Msg): StructType {
+  const t = fromProtoDataType(m);
+  if (!(t instanceof StructType)) throw malformed(`a schema of type ${t.simpleString()} (expected a struct)`);
+  return t;
+}
+
+function fromProtoField(f: Msg): StructField {
+  const metadata = f['metadata'];
+  return new StructField(
+    String(f['name'] ?? ''),
+    fromProtoDataType(child(f, 'data_type')),
+    f['nullable'] === true,
+    typeof metadata === 'string' && metadata !== '' ? parseMetadata(metadata) : {},
+  );
+}
+
+function parseMetadata(text: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    throw malformed(`StructField metadata that is not JSON: ${text}`);
+  }
+}
+
+function child(m: Msg, field: string): Msg {
+  const v = m[field];
+  if (typeof v !== 'object' || v === null) throw malformed(`a DataType without ${field}`);
+  return v as Msg;
+}
+
+function unsupported(typeName: string): NotImplementedException {
+  return new NotImplementedException(`The Spark data type '${typeName}'`, 'sparkless has no such type');
+}
+
+function malformed(what: string): BackendException {
+  return new BackendException(`Spark Connect sent ${what}.`, { errorClass: 'CONNECT_MALFORMED_RESPONSE' });
+}

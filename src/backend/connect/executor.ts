@@ -1,0 +1,142 @@
+/**
+ * The session-level seam for Spark Connect: where a local session analyzes,
+ * optimizes and materializes a resolved plan, a connect session sends the
+ * user's unresolved plan to Spark and lets Spark do all of that. Every action
+ * has a synchronous form (same API as the local backends) and an awaitable
+ * twin for code that must not block the event loop.
+ */
+import type { Batch } from '../../data/batch.js';
+import type { LogicalPlan } from '../../plan/nodes.js';
+import { plan } from '../../plan/nodes.js';
+import type { StructType } from '../../types/data-types.js';
+import { parseConnectAddress } from './address.js';
+import { arrowBatchesToBatch } from './arrow-results.js';
+import { SparkConnectClient, type ExecuteResult } from './client.js';
+import { fromProtoSchema } from './data-type.js';
+import { relationMessage } from './plan/relations.js';
+import { literalMessage } from './plan/literals.js';
+import { literalExpr } from '../../api/literals.js';
+import { NotImplementedException } from '../../errors/index.js';
+import type { Msg } from './proto/codec.js';
+
+export type ExplainMode = 'simple' | 'extended' | 'codegen' | 'cost' | 'formatted';
+const EXPLAIN_MODES: Record<ExplainMode, number> = { simple: 1, extended: 2, codegen: 3, cost: 4, formatted: 5 };
+
+export class ConnectExecutor {
+  readonly client: SparkConnectClient;
+  readonly #schemas = new WeakMap<LogicalPlan, StructType>();
+
+  constructor(url: string, timeoutMs?: number) {
+    this.client = new SparkConnectClient(parseConnectAddress(url), timeoutMs);
+  }
+
+  get url(): string {
+    return this.client.address.url;
+  }
+
+  /** Runs the plan and returns every row. */
+  collect(p: LogicalPlan): Batch {
+    return toBatch(this.client.execute({ root: relationMessage(p) }));
+  }
+
+  async collectAsync(p: LogicalPlan): Promise<Batch> {
+    return toBatch(await this.client.executeAsync({ root: relationMessage(p) }));
+  }
+
+  /** Spark's analyzed schema of the plan (AnalyzePlan), kept per plan node. */
+  schema(p: LogicalPlan): StructType {
+    const hit = this.#schemas.get(p);
+    if (hit) return hit;
+    const r = this.client.analyze({ schema: { plan: { root: relationMessage(p) } } });
+    const schema = fromProtoSchema((r['schema'] as Msg)['schema'] as Msg);
+    this.#schemas.set(p, schema);
+    return schema;
+  }
+
+  /** Spark's own `show()` text (the ShowString relation). */
+  showString(p: LogicalPlan, numRows: number, truncate: number, vertical: boolean): string {
+    const rel = { common: { plan_id: plan('Limit', { input: p, n: 0 }).id }, show_string: { input: relationMessage(p), num_rows: numRows, truncate, vertical } };
+    const batch = toBatch(this.client.execute({ root: rel }));
+    return String(batch.columns[0]?.[0] ?? '').replace(/\n$/, '');
+  }
+
+  /** Spark's `printSchema()` tree. */
+  treeString(p: LogicalPlan, level?: number): string {
+    const r = this.client.analyze({ tree_string: { plan: { root: relationMessage(p) }, ...(level !== undefined ? { level } : {}) } });
+    return String((r['tree_string'] as Msg)['tree_string']).replace(/\n$/, '');
+  }
+
+  explain(p: LogicalPlan, mode: ExplainMode): string {
+    const r = this.client.analyze({ explain: { plan: { root: relationMessage(p) }, explain_mode: EXPLAIN_MODES[mode] } });
+    return String((r['explain'] as Msg)['explain_string']).replace(/\n$/, '');
+  }
+
+  count(p: LogicalPlan): number {
+    const countRel = {
+      common: { plan_id: plan('Limit', { input: p, n: 0 }).id },
+      aggregate: {
+        input: relationMessage(p),
+        group_type: 1,
+        aggregate_expressions: [{ unresolved_function: { function_name: 'count', arguments: [{ literal: { integer: 1 } }] } }],
+      },
+    };
+    const batch = toBatch(this.client.execute({ root: countRel }));
+    return Number(batch.columns[0]?.[0] ?? 0);
+  }
+
+  /**
+   * `spark.sql`: runs it as a SQL command, as PySpark does, so DDL and DML
+   * happen at once; the result is the relation Spark returns for it.
+   */
+  sql(query: string, args?: Readonly<Record<string, unknown>> | readonly unknown[]): Msg {
+    const params = sqlArgs(args);
+    const r = this.client.execute({ command: { sql_command: { sql: query, ...params } } });
+    return r.sqlCommandResult ?? { sql: { query, ...params } };
+  }
+
+  /** A command with no result rows (create view, write, ...). */
+  command(command: Msg): void {
+    this.client.execute({ command });
+  }
+
+  /** Spark's version string, e.g. `3.5.7`. */
+  version(): string {
+    const r = this.client.analyze({ spark_version: {} });
+    return String((r['spark_version'] as Msg)['version']);
+  }
+
+  setConf(key: string, value: string): void {
+    this.client.config({ set: { pairs: [{ key, value }] } });
+  }
+
+  unsetConf(key: string): void {
+    this.client.config({ unset: { keys: [key] } });
+  }
+
+  /** The server's value, or undefined when the key has none. */
+  getConf(key: string): string | undefined {
+    const r = this.client.config({ get_option: { keys: [key] } });
+    const pair = ((r['pairs'] as Msg[] | undefined) ?? [])[0];
+    return pair?.['value'] as string | undefined;
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
+
+function toBatch(r: ExecuteResult): Batch {
+  return arrowBatchesToBatch(r.arrowBatches, r.schema ? fromProtoSchema(r.schema) : undefined);
+}
+
+/** Named (`:name`) or positional (`?`) parameters as typed literals, never spliced into the text. */
+function sqlArgs(args: Readonly<Record<string, unknown>> | readonly unknown[] | undefined): Msg {
+  if (args === undefined) return {};
+  const lit = (v: unknown): Msg => {
+    const e = literalExpr(v);
+    if (e.kind !== 'Literal') throw new NotImplementedException('Array and map SQL parameters on Spark Connect');
+    return literalMessage(e.value, e.dataType);
+  };
+  if (Array.isArray(args)) return { pos_args: args.map(lit) };
+  return { args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, lit(v)])) };
+}

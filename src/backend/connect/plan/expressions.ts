@@ -1,0 +1,169 @@
+/**
+ * Unresolved expressions → Spark Connect `Expression` messages (as plain
+ * objects keyed by the proto's field names; see ../proto).
+ *
+ * What is sent is what PySpark sends for the same call: operators as Spark's
+ * function names (`+`, `==`, `and`, `negative`, ...), functions by name with
+ * literal arguments, text from `expr()`/`selectExpr`/string filters as
+ * `expression_string` (Spark parses it), `df.col()` bindings as plan ids.
+ * Spark then does its own analysis and returns its own names and errors.
+ */
+import { NotImplementedException } from '../../../errors/index.js';
+import type { Expr, FrameBoundary, SortOrder, WindowSpecDef } from '../../../expr/nodes.js';
+import { sqlTextOf } from '../../../expr/sql-text.js';
+import type { Msg } from '../proto/codec.js';
+import { toProtoDataType } from '../data-type.js';
+import { literalMessage } from './literals.js';
+
+/**
+ * Registry keys whose Spark Connect function name differs (operators and the
+ * `Column` methods PySpark sends under Spark's names).
+ */
+const SPARK_NAMES: Readonly<Record<string, string>> = {
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  remainder: '%',
+  negate: 'negative',
+  eq: '==',
+  eq_null_safe: '<=>',
+  gt: '>',
+  gte: '>=',
+  lt: '<',
+  lte: '<=',
+  is_null: 'isNull',
+  is_not_null: 'isNotNull',
+  isnan: 'isNaN',
+  startswith: 'startsWith',
+  endswith: 'endsWith',
+  bitwise_and: '&',
+  bitwise_or: '|',
+  bitwise_xor: '^',
+  bitwise_not: '~',
+  substring: 'substr',
+};
+
+/** Functions whose trailing option PySpark sends as a literal argument (`first(col, ignorenulls)`). */
+const BOOLEAN_OPTION_ARGS: Readonly<Record<string, string>> = { first: 'ignoreNulls', last: 'ignoreNulls', nth_value: 'ignoreNulls' };
+
+export function expressionMessage(e: Expr): Msg {
+  // Text the user wrote as SQL is sent as text: Spark parses and names it.
+  const text = sqlTextOf(e);
+  if (text !== undefined) return { expression_string: { expression: text } };
+  switch (e.kind) {
+    case 'ColumnRef':
+      return {
+        unresolved_attribute: {
+          unparsed_identifier: e.quoted ? `\`${e.name.replace(/`/g, '``')}\`` : e.name,
+          ...(e.planId !== undefined ? { plan_id: e.planId } : {}),
+        },
+      };
+    case 'Literal':
+      return { literal: literalMessage(e.value, e.dataType) };
+    case 'Alias':
+      return {
+        alias: {
+          expr: expressionMessage(e.child),
+          name: [e.name],
+          ...(e.metadata && Object.keys(e.metadata).length > 0 ? { metadata: JSON.stringify(e.metadata) } : {}),
+        },
+      };
+    case 'Cast':
+      return { cast: { expr: expressionMessage(e.child), type: toProtoDataType(e.to) } };
+    case 'Call':
+      return callMessage(e);
+    case 'CaseWhen':
+      // PySpark's when/otherwise chain is one `when` function: cond1, value1, ..., [else].
+      return fn('when', [...e.branches.flatMap((b) => [b.when, b.then]), ...(e.otherwise ? [e.otherwise] : [])].map(expressionMessage));
+    case 'SortOrder':
+      return { sort_order: sortOrderMessage(e) };
+    case 'WindowExpr':
+      return { window: windowMessage(e.fn, e.spec) };
+    case 'Star':
+      return { unresolved_star: e.target !== undefined ? { unparsed_target: `${e.target}.*` } : {} };
+    case 'Lambda':
+      return {
+        lambda_function: {
+          function: expressionMessage(e.body),
+          arguments: e.params.map((p) => ({ name_parts: [p] })),
+        },
+      };
+    case 'LambdaVar':
+      return { unresolved_named_lambda_variable: { name_parts: [e.name] } };
+    case 'BoundRef':
+      // Only the analyzer makes these; a plan sent to Spark is never resolved locally.
+      return { unresolved_attribute: { unparsed_identifier: `\`${e.name.replace(/`/g, '``')}\`` } };
+  }
+}
+
+function fn(name: string, args: Msg[], isDistinct = false): Msg {
+  return { unresolved_function: { function_name: name, arguments: args, ...(isDistinct ? { is_distinct: true } : {}) } };
+}
+
+function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
+  const args = e.args.map(expressionMessage);
+  switch (e.fn) {
+    case 'get_item':
+    case 'get_field':
+      return { unresolved_extract_value: { child: args[0], extraction: args[1] } };
+    case 'with_field':
+      return { update_fields: { struct_expression: args[0], field_name: literalText(e.args[1]), value_expression: args[2] } };
+    case 'drop_fields':
+      // One UpdateFields without a value per dropped field, innermost first (as PySpark builds it).
+      return e.args.slice(1).reduce<Msg>((acc, f) => ({ update_fields: { struct_expression: acc, field_name: literalText(f) } }), args[0]!);
+    case 'neq':
+      return fn('not', [fn('==', args)]);
+    case 'udf':
+    case 'pandas_udf':
+      throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'UDFs run only on the local backends');
+  }
+  const option = BOOLEAN_OPTION_ARGS[e.fn];
+  const extra = option !== undefined && e.options?.[option] !== undefined ? [{ literal: { boolean: Boolean(e.options[option]) } }] : [];
+  const name = typeof e.options?.['sparkName'] === 'string' ? e.options['sparkName'] : SPARK_NAMES[e.fn] ?? e.fn;
+  return fn(name, [...args, ...extra], e.distinct === true);
+}
+
+function literalText(e: Expr | undefined): string {
+  return e?.kind === 'Literal' ? String(e.value) : '';
+}
+
+export function sortOrderMessage(o: SortOrder): Msg {
+  return {
+    child: expressionMessage(o.child),
+    direction: o.ascending ? 1 : 2,
+    null_ordering: o.nullsFirst ? 1 : 2,
+  };
+}
+
+function windowMessage(fnExpr: Expr, spec: WindowSpecDef): Msg {
+  return {
+    window_function: expressionMessage(fnExpr),
+    partition_spec: spec.partitionBy.map(expressionMessage),
+    order_spec: spec.orderBy.map(sortOrderMessage),
+    ...(spec.frame
+      ? {
+          frame_spec: {
+            frame_type: spec.frame.frameType === 'rows' ? 1 : 2,
+            lower: boundaryMessage(spec.frame.lower),
+            upper: boundaryMessage(spec.frame.upper),
+          },
+        }
+      : {}),
+  };
+}
+
+function boundaryMessage(b: FrameBoundary): Msg {
+  switch (b.type) {
+    case 'currentRow':
+      return { current_row: true };
+    case 'unboundedPreceding':
+    case 'unboundedFollowing':
+      return { unbounded: true };
+    case 'offset':
+      return { value: { literal: Number.isInteger(b.value) && Math.abs(b.value) <= 2 ** 31 - 1 ? { integer: b.value } : { long: BigInt(Math.trunc(b.value)) } } };
+  }
+}
+
+/** `DataType` message for a cast target or schema (re-exported for the relation converter). */
+export { toProtoDataType };
