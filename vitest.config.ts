@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
     // test/jest holds the Jest suite (run by `jest`, see jest.config.cjs).
     exclude: ['test/jest/**', '**/node_modules/**'],
   },

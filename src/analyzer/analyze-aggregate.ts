@@ -78,6 +78,13 @@ export function analyzeAggregateExprs(
       }
       return E.bound(nGroup + idx, exprSql(e), typeOf(e), e.nullable ?? true);
     }
+    if (e.kind === 'BoundRef' && nGroup === 0 && groupingSets === undefined) {
+      // Spark checks for a missing GROUP BY before naming the column.
+      throw new AnalysisException(
+        'The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.',
+        { errorClass: 'MISSING_GROUP_BY' },
+      );
+    }
     if (e.kind === 'BoundRef') {
       throw new AnalysisException(
         `The non-aggregating expression "${e.name}" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${e.name})" if you do not care which of the values within a group is returned.`,

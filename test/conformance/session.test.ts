@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { F, SparkSession } from '../../src/index.js';
 import { MemoryStorageBackend } from '../../src/backend/memory/index.js';
 
@@ -20,6 +20,12 @@ describe('SparkSession', () => {
   });
 
   it('builds sessions with the builder and reuses the active one', () => {
+    // Hermetic: SPARK_REMOTE would make the builder connect to Spark, as PySpark's does.
+    const remote = process.env['SPARK_REMOTE'];
+    delete process.env['SPARK_REMOTE'];
+    onTestFinished(() => {
+      if (remote !== undefined) process.env['SPARK_REMOTE'] = remote;
+    });
     const s = track(SparkSession.builder.appName('app').master('local[2]').config('spark.sql.shuffle.partitions', 4).getOrCreate());
     expect(s.appName).toBe('app');
     expect(s.conf.get('spark.master')).toBe('local[2]');

@@ -4,16 +4,29 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import { SparkSession } from '../../src/index.js';
+import { sparkRemote } from './spark-remote.js';
 
 export const EXECUTION_BACKENDS = ['memory', 'polars'] as const;
-export type ExecutionBackend = (typeof EXECUTION_BACKENDS)[number];
+export type ExecutionBackend = (typeof EXECUTION_BACKENDS)[number] | 'connect';
+
+/** The local backends, plus real Spark (`connect`) when SPARK_REMOTE answers. */
+export function backendsUnderTest(): ExecutionBackend[] {
+  return 'url' in sparkRemote() ? [...EXECUTION_BACKENDS, 'connect'] : [...EXECUTION_BACKENDS];
+}
+
+/** A fresh UTC session on `backend` (its own server-side session on connect). */
+export function newTestSession(backend: ExecutionBackend, appName = 'conformance'): SparkSession {
+  const remote = sparkRemote();
+  const conf = { 'spark.sql.session.timeZone': 'UTC', ...(backend === 'connect' && 'url' in remote ? { 'spark.remote': remote.url } : {}) };
+  return new SparkSession(appName, { backendType: backend, conf });
+}
 
 /** `describe` per backend with a fresh UTC session per test: `const spark = session();`. */
 export function forEachBackend(name: string, body: (session: () => SparkSession, backend: ExecutionBackend) => void): void {
-  describe.each(EXECUTION_BACKENDS)(`${name} [%s]`, (backend) => {
+  describe.each(backendsUnderTest())(`${name} [%s]`, (backend) => {
     let current: SparkSession | undefined;
     beforeEach(() => {
-      current = new SparkSession('conformance', { backendType: backend, conf: { 'spark.sql.session.timeZone': 'UTC' } });
+      current = newTestSession(backend);
     });
     afterEach(() => {
       current?.stop();

@@ -125,7 +125,7 @@ forEachBackend('spark.sql queries', (session) => {
   it('reports analysis and parse errors as Spark does', () => {
     expect(() => sql('SELECT * FROM missing_table')).toThrow(AnalysisException);
     expect(() => sql('SELECT nope FROM VALUES (1) AS t(a)')).toThrow(/UNRESOLVED_COLUMN/);
-    expect(() => sql('SELECT a, count(*) FROM VALUES (1) AS t(a)')).toThrow(/MISSING_AGGREGATION/);
+    expect(() => sql('SELECT a, count(*) FROM VALUES (1) AS t(a)')).toThrow(/MISSING_GROUP_BY/);
     expect(() => sql('SELEC 1')).toThrow(ParseException);
     expect(() => sql('SELECT (SELECT a FROM VALUES (1) AS u(b) WHERE b = t.a) FROM VALUES (1) AS t(a)')).toThrow(NotImplementedException);
   });

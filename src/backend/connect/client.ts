@@ -36,7 +36,7 @@ export class SparkConnectClient {
     this.address = address;
     this.timeoutMs = timeoutMs;
     this.sessionId = address.sessionId ?? randomUUID();
-    this.#channel = new GrpcChannel(`${address.host}:${address.port}`);
+    this.#channel = GrpcChannel.shared(`${address.host}:${address.port}`);
     this.#headers = address.token ? { authorization: `Bearer ${address.token}` } : {};
   }
 
@@ -70,9 +70,8 @@ export class SparkConnectClient {
     return decodeMessage('spark.connect.ConfigResponse', r[0]!);
   }
 
-  close(): void {
-    this.#channel.close();
-  }
+  /** Ends this client's use of the server. The shared channel stays for other sessions (its worker never keeps the process alive). */
+  close(): void {}
 
   #executeCall(plan: Msg): CallOptions {
     return {

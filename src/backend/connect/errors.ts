@@ -51,24 +51,32 @@ interface ServerErrorInfo {
 /** An error the server raised while analysing or running a request. */
 export function serverError(failure: GrpcFailure): SparklessError {
   const info = errorInfo(failure.statusDetails);
-  const message = failure.details.replace(/^\d+ [A-Z_]+: /, '');
+  // Spark appends the analyzed plan to analysis errors (`...;\n'Project ...`): kept apart, as `sparkPlan`.
+  const [message, plan] = splitPlan(failure.details.replace(/^\d+ [A-Z_]+: /, ''));
   const { text, errorClass } = splitErrorClass(message, info?.errorClass);
   const details = {
     ...(errorClass ? { errorClass } : {}),
     ...(info?.messageParameters ? { messageParameters: info.messageParameters } : {}),
   };
   const classes = info?.classes ?? [];
+  const e = typedError(classes, text, details);
+  if (plan) Object.defineProperty(e, 'sparkPlan', { value: plan, enumerable: false });
+  if (classes[0]) Object.defineProperty(e, 'sparkExceptionClass', { value: classes[0], enumerable: false });
+  return e;
+}
+
+function typedError(classes: readonly string[], text: string, details: { errorClass?: string; messageParameters?: Record<string, string> }): SparklessError {
   const has = (name: string): boolean => classes.some((c) => c.endsWith(`.${name}`));
   if (has('ParseException')) return new ParseException(text, details);
   if (has('AnalysisException')) return new AnalysisException(text, details);
   if (has('IllegalArgumentException')) return new IllegalArgumentException(text, details);
-  if (has('UnsupportedOperationException') && classes.length > 0) {
-    const e = new NotImplementedException(`Spark: ${text}`);
-    return e;
-  }
-  const e = new ExecutionException(text, details);
-  if (classes[0]) Object.defineProperty(e, 'sparkExceptionClass', { value: classes[0], enumerable: false });
-  return e;
+  if (has('UnsupportedOperationException')) return new NotImplementedException(`Spark: ${text}`);
+  return new ExecutionException(text, details);
+}
+
+function splitPlan(message: string): [string, string | undefined] {
+  const at = message.search(/;\n'?[A-Z]/);
+  return at < 0 ? [message, undefined] : [message.slice(0, at), message.slice(at + 2).replace(/\n$/, '')];
 }
 
 /** Spark's messages start with `[ERROR_CLASS] `; our exceptions add that prefix themselves. */

@@ -57,13 +57,13 @@ export class ConnectExecutor {
   showString(p: LogicalPlan, numRows: number, truncate: number, vertical: boolean): string {
     const rel = { common: { plan_id: plan('Limit', { input: p, n: 0 }).id }, show_string: { input: relationMessage(p), num_rows: numRows, truncate, vertical } };
     const batch = toBatch(this.client.execute({ root: rel }));
-    return String(batch.columns[0]?.[0] ?? '').replace(/\n$/, '');
+    return String(batch.columns[0]?.[0] ?? '');
   }
 
   /** Spark's `printSchema()` tree. */
   treeString(p: LogicalPlan, level?: number): string {
     const r = this.client.analyze({ tree_string: { plan: { root: relationMessage(p) }, ...(level !== undefined ? { level } : {}) } });
-    return String((r['tree_string'] as Msg)['tree_string']).replace(/\n$/, '');
+    return String((r['tree_string'] as Msg)['tree_string']);
   }
 
   explain(p: LogicalPlan, mode: ExplainMode): string {

@@ -105,13 +105,17 @@ function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
   const args = e.args.map(expressionMessage);
   switch (e.fn) {
     case 'get_item':
-    case 'get_field':
       return { unresolved_extract_value: { child: args[0], extraction: args[1] } };
+    case 'get_field':
+      return { unresolved_extract_value: { child: args[0], extraction: { literal: { string: String(e.options?.['field']) } } } };
     case 'with_field':
-      return { update_fields: { struct_expression: args[0], field_name: literalText(e.args[1]), value_expression: args[2] } };
+      return { update_fields: { struct_expression: args[0], field_name: String(e.options?.['field']), value_expression: args[1] } };
     case 'drop_fields':
-      // One UpdateFields without a value per dropped field, innermost first (as PySpark builds it).
-      return e.args.slice(1).reduce<Msg>((acc, f) => ({ update_fields: { struct_expression: acc, field_name: literalText(f) } }), args[0]!);
+      // One UpdateFields without a value per dropped field, applied in order (as PySpark builds it).
+      return ((e.options?.['fields'] as string[] | undefined) ?? []).reduce<Msg>(
+        (acc, field) => ({ update_fields: { struct_expression: acc, field_name: field } }),
+        args[0]!,
+      );
     case 'neq':
       return fn('not', [fn('==', args)]);
     case 'udf':
@@ -122,10 +126,6 @@ function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
   const extra = option !== undefined && e.options?.[option] !== undefined ? [{ literal: { boolean: Boolean(e.options[option]) } }] : [];
   const name = typeof e.options?.['sparkName'] === 'string' ? e.options['sparkName'] : SPARK_NAMES[e.fn] ?? e.fn;
   return fn(name, [...args, ...extra], e.distinct === true);
-}
-
-function literalText(e: Expr | undefined): string {
-  return e?.kind === 'Literal' ? String(e.value) : '';
 }
 
 export function sortOrderMessage(o: SortOrder): Msg {

@@ -43,7 +43,22 @@ export const DEADLINE_EXCEEDED = 4;
 /** Time the blocked thread waits beyond the call's own deadline before giving up on the worker. */
 const WAIT_MARGIN_MS = 5_000;
 
+const shared = new Map<string, GrpcChannel>();
+
 export class GrpcChannel {
+  /**
+   * The process-wide channel to `address`: sessions (one per test, say) share
+   * its worker and connection, each with its own server-side session id.
+   */
+  static shared(address: string): GrpcChannel {
+    let c = shared.get(address);
+    if (!c) {
+      c = new GrpcChannel(address);
+      shared.set(address, c);
+    }
+    return c;
+  }
+
   readonly #address: string;
   #worker: Worker | undefined;
   #syncPort: MessagePort | undefined;
