@@ -25,6 +25,7 @@ import { formatShow } from '../format/show.js';
 import { formatAdaptiveReport } from '../optimizer/adaptive/index.js';
 import { explainPlan } from '../plan/explain.js';
 import { relationMessage } from '../backend/connect/plan/relations.js';
+import { remotePersist, remoteStorageLevel, remoteUnpersist } from '../backend/connect/catalog.js';
 import { parseExpression } from '../sql/parse.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
@@ -435,16 +436,19 @@ export class DataFrame {
   }
 
   persist(storageLevel: StorageLevel = 'MEMORY_AND_DISK'): DataFrame {
-    this.#session.cacheManager.persist(this.#plan, storageLevel);
+    if (this.#session.remote) remotePersist(this.#session.remote, this.#plan, storageLevel);
+    else this.#session.cacheManager.persist(this.#plan, storageLevel);
     return this;
   }
 
   unpersist(_blocking = false): DataFrame {
-    this.#session.cacheManager.unpersist(this.#plan);
+    if (this.#session.remote) remoteUnpersist(this.#session.remote, this.#plan);
+    else this.#session.cacheManager.unpersist(this.#plan);
     return this;
   }
 
   get storageLevel(): StorageLevel {
+    if (this.#session.remote) return remoteStorageLevel(this.#session.remote, this.#plan) as StorageLevel;
     return this.#session.cacheManager.storageLevel(this.#plan);
   }
 

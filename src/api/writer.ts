@@ -6,6 +6,7 @@ import type { FileFormat, SaveMode } from '../backend/protocols.js';
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { guardBackendCall } from '../backend/guard.js';
 import { parseTableName } from '../session/catalog.js';
+import { remoteWrite, type RemoteWrite } from '../backend/connect/catalog.js';
 import type { DataFrame } from './dataframe.js';
 import { DataSourceBuilder, type OptionValue } from './data-source.js';
 
@@ -49,6 +50,7 @@ export class DataFrameWriter extends DataSourceBuilder {
     if (format) this.format(format);
     if (mode) this.mode(mode);
     const session = this.df.sparkSession;
+    if (session.remote) return this.#remote({ table: { name, method: 'saveAsTable' } });
     const { database, table } = parseTableName(name);
     const db = database ?? session.catalog.currentDatabase();
     const storage = session.storage;
@@ -73,6 +75,10 @@ export class DataFrameWriter extends DataSourceBuilder {
   /** Appends to (or overwrites) an existing table, matching columns by position. */
   insertInto(tableName: string, overwrite = false): void {
     const session = this.df.sparkSession;
+    if (session.remote) {
+      if (overwrite) this.#mode = 'overwrite';
+      return this.#remote({ table: { name: tableName, method: 'insertInto' } });
+    }
     const { database, table } = parseTableName(tableName);
     const db = database ?? session.catalog.currentDatabase();
     const target = session.catalog.lookupRelation(db, table);
@@ -86,6 +92,8 @@ export class DataFrameWriter extends DataSourceBuilder {
   save(path: string, format?: string, mode?: string): void {
     if (format) this.format(format);
     if (mode) this.mode(mode);
+    // On connect the path is the server's, and Spark's own writer writes it.
+    if (this.df.sparkSession.remote) return this.#remote({ path });
     this.#writeFile(path, this.sourceFormat ?? 'parquet');
   }
 
@@ -100,6 +108,17 @@ export class DataFrameWriter extends DataSourceBuilder {
 
   json(path: string, mode?: string): void {
     this.save(path, 'json', mode);
+  }
+
+  #remote(target: Pick<RemoteWrite, 'path' | 'table'>): void {
+    const options = Object.fromEntries(Object.entries(this.sourceOptions).map(([k, v]) => [k, String(v)]));
+    remoteWrite(this.df.sparkSession.remote!, this.df.plan, {
+      ...target,
+      ...(this.sourceFormat ? { format: this.sourceFormat } : {}),
+      mode: this.#mode,
+      options,
+      partitionBy: this.#partitionBy,
+    });
   }
 
   #writeFile(path: string, format: FileFormat): void {

@@ -35,6 +35,7 @@ import { DataFrame } from '../api/dataframe.js';
 import { DataFrameReader } from '../api/reader.js';
 import { executeSql } from '../sql/execute.js';
 import { ConnectExecutor } from '../backend/connect/executor.js';
+import { RemoteCatalog } from '../backend/connect/remote-catalog.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../backend/connect/client.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
@@ -99,7 +100,7 @@ export class SparkSession {
     this.materializer = options.materializer ?? BackendFactory.createMaterializer(this.backendType, { timeZone: this.timeZone });
     this.exportBackend = options.exportBackend ?? BackendFactory.createExportBackend(this.backendType);
     this.remote = this.backendType === 'connect' ? connectExecutor(this.conf) : undefined;
-    this.catalog = new Catalog(this.storage, options.sharedState);
+    this.catalog = this.remote ? new RemoteCatalog(this.storage, this.remote) : new Catalog(this.storage, options.sharedState);
     const conf = this.conf;
     this.#analyzer = new Analyzer({
       relations: this.catalog,

@@ -4,7 +4,7 @@ import { dicts, forEachBackend } from '../helpers/backends.js';
 
 const { col } = F;
 
-forEachBackend('DataFrame transformations', (session) => {
+forEachBackend('DataFrame transformations', (session, backend) => {
   const emp = () =>
     session().createDataFrame(
       [
@@ -75,9 +75,10 @@ forEachBackend('DataFrame transformations', (session) => {
     expect(emp().groupBy('dept').count().columns).toEqual(['dept', 'count']);
     expect(emp().groupBy().sum('salary').first()!.asDict()).toEqual({ 'sum(salary)': 18000 });
     expect(emp().agg({ salary: 'max', age: 'avg' }).columns).toEqual(['max(salary)', 'avg(age)']);
-    // Spark keeps DISTINCT in the name under select() but drops it under groupBy().agg().
+    // Classic Spark keeps DISTINCT in the name under select() but drops it under groupBy().agg();
+    // Spark Connect 3.5 (the server names both) keeps it in both.
     expect(emp().select(F.countDistinct('dept')).columns).toEqual(['count(DISTINCT dept)']);
-    expect(emp().agg(F.countDistinct('dept')).columns).toEqual(['count(dept)']);
+    expect(emp().agg(F.countDistinct('dept')).columns).toEqual([backend === 'connect' ? 'count(DISTINCT dept)' : 'count(dept)']);
     expect(emp().select(F.countDistinct('dept')).first()!.get(0)).toBe(2);
   });
 
@@ -202,7 +203,7 @@ forEachBackend('DataFrame transformations', (session) => {
   });
 });
 
-forEachBackend('DataFrame actions', (session) => {
+forEachBackend('DataFrame actions', (session, backend) => {
   const df = () => session().createDataFrame([{ a: 1, b: 'x' }, { a: 2, b: 'y' }, { a: 3, b: null }], 'a BIGINT, b STRING');
 
   it('collects Rows with property and index access', () => {
@@ -234,7 +235,8 @@ forEachBackend('DataFrame actions', (session) => {
     expect(df().orderBy('a').toJSON()).toEqual(['{"a":1,"b":"x"}', '{"a":2,"b":"y"}', '{"a":3}']);
   });
 
-  it('caches results so later actions reuse them', () => {
+  // Local storage internals: it writes behind the session's back through session().storage.
+  it.skipIf(backend === 'connect')('caches results so later actions reuse them', () => {
     df().write.saveAsTable('src');
     const cached = session().table('src').filter(col('a').gt(1)).cache();
     expect(cached.count()).toBe(2);
@@ -249,7 +251,8 @@ forEachBackend('DataFrame actions', (session) => {
     expect(cached.count()).toBe(4);
   });
 
-  it('registers temp views and reads them back as tables', () => {
+  // catalog.listTables is not mapped to Spark Connect yet (it throws NOT_IMPLEMENTED there).
+  it.skipIf(backend === 'connect')('registers temp views and reads them back as tables', () => {
     df().createOrReplaceTempView('letters');
     expect(session().table('letters').count()).toBe(3);
     expect(session().catalog.tableExists('letters')).toBe(true);
@@ -258,7 +261,9 @@ forEachBackend('DataFrame actions', (session) => {
     expect(() => session().table('letters')).toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
   });
 
-  it('saves tables through the storage backend with save modes', () => {
+  // Tables on a Spark server outlive the test (shared warehouse), and Spark 3.5.7's own
+  // connect server fails mode('ignore') on an existing table (IllegalStateException in postFinished).
+  it.skipIf(backend === 'connect')('saves tables through the storage backend with save modes', () => {
     df().write.saveAsTable('t');
     expect(session().table('t').count()).toBe(3);
     expect(() => df().write.saveAsTable('t')).toThrow(/TABLE_OR_VIEW_ALREADY_EXISTS/);
