@@ -9,7 +9,7 @@
  * `| \`joins/inner_join\` | polars | fails | reason |`
  * where the case is a fixture id (`category/name`), optionally with a `#part`
  * suffix for one part of a case (`dataframe_methods/sample#rows`), and the
- * backend is `memory`, `polars` or `all`.
+ * backend is `memory`, `polars`, `connect` (real Spark through Spark Connect) or `all`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { REPO_ROOT } from './load.js';
 export const KNOWN_GAPS_FILE = join(REPO_ROOT, 'KNOWN_GAPS.md');
 
 export type GapMode = 'fails' | 'skip';
-export type GapBackend = 'memory' | 'polars' | 'all';
+export type GapBackend = 'memory' | 'polars' | 'connect' | 'all';
 
 export interface KnownGap {
   /** Test key: `category/name` or `category/name#part`. */
@@ -49,14 +49,16 @@ export function parseKnownGaps(text: string): KnownGap[] {
     const backend = cells[1] as GapBackend;
     const mode = cells[2] as GapMode;
     const reason = cells.slice(3).join(' | ').trim();
-    if (!['memory', 'polars', 'all'].includes(backend)) throw new Error(`KNOWN_GAPS.md:${idx + 1}: backend must be memory, polars or all, got '${cells[1]}'`);
+    if (!['memory', 'polars', 'connect', 'all'].includes(backend)) {
+      throw new Error(`KNOWN_GAPS.md:${idx + 1}: backend must be memory, polars, connect or all, got '${cells[1]}'`);
+    }
     if (!['fails', 'skip'].includes(mode)) throw new Error(`KNOWN_GAPS.md:${idx + 1}: mode must be fails or skip, got '${cells[2]}'`);
     if (reason === '') throw new Error(`KNOWN_GAPS.md:${idx + 1}: a known gap needs a reason`);
     gaps.push({ key: key!, backend, mode, reason, line: idx + 1 });
   });
   const seen = new Set<string>();
   for (const g of gaps) {
-    for (const b of g.backend === 'all' ? ['memory', 'polars'] : [g.backend]) {
+    for (const b of g.backend === 'all' ? ['memory', 'polars', 'connect'] : [g.backend]) {
       const id = `${g.key}@${b}`;
       if (seen.has(id)) throw new Error(`KNOWN_GAPS.md:${g.line}: ${g.key} is listed twice for backend ${b}`);
       seen.add(id);

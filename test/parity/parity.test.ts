@@ -10,13 +10,15 @@
  * main test and the exact rows in a separate `<id>#rows` test.
  */
 import { describe, expect, it } from 'vitest';
-import { SparkSession } from '../../src/session/session.js';
+import type { SparkSession } from '../../src/session/session.js';
+import { backendsUnderTest, newTestSession } from '../helpers/backends.js';
 import { CASES, caseId, type ParityCase } from './cases.js';
 import { compareRows, compareSchema } from './compare.js';
 import { findGap, loadKnownGaps } from './known-gaps.js';
 import { createInputs, listFixtureIds, loadFixture, type ParityFixture } from './load.js';
 
-const BACKENDS = ['memory', 'polars'] as const;
+// memory and polars, plus real Spark (connect) when SPARK_REMOTE answers: the fixtures came from Spark.
+const BACKENDS = backendsUnderTest();
 const GAPS = loadKnownGaps();
 
 /** Every test key the suite defines: case ids plus `#rows` for random cases. */
@@ -40,7 +42,7 @@ function load(c: ParityCase): ParityFixture {
 }
 
 function withSession<T>(backend: string, body: (spark: SparkSession) => T): T {
-  const spark = new SparkSession('parity', { backendType: backend as 'memory' | 'polars', conf: { 'spark.sql.session.timeZone': 'UTC' } });
+  const spark = newTestSession(backend as (typeof BACKENDS)[number], 'parity');
   try {
     return body(spark);
   } finally {

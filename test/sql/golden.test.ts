@@ -8,7 +8,10 @@
  * exception class. Queries using what sparkless does not model are listed in
  * golden-skips.ts with the reason.
  *
- * Backends: `SPARKLESS_SQL_GOLDEN_BACKENDS=memory,polars` (default: both).
+ * Backends: `SPARKLESS_SQL_GOLDEN_BACKENDS=memory,polars` (default: both), plus
+ * real Spark (`connect`) when SPARK_REMOTE answers. On Spark the local skip
+ * list does not apply (it lists sparkless's gaps); golden-connect-skips.ts
+ * lists what differs for reasons about Spark itself.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,15 +19,21 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../../src/data/batch.js';
 import { SparkSession } from '../../src/session/session.js';
-import { executeSql, parseStatementAst } from '../../src/sql/index.js';
+import { parseStatementAst } from '../../src/sql/index.js';
 import { cellsEqual, parseSchemaText, readGoldenFile, renderCell, type GoldenBlock, type GoldenFile } from './golden-format.js';
 import { skipReason } from './golden-skips.js';
+import { connectSkipReason } from './golden-connect-skips.js';
+import { sparkRemote } from '../helpers/spark-remote.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/spark-sql-golden');
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.sql.out'))
   .sort();
-const BACKENDS = (process.env['SPARKLESS_SQL_GOLDEN_BACKENDS'] ?? 'memory,polars').split(',').map((b) => b.trim()) as ('memory' | 'polars')[];
+const REMOTE = sparkRemote();
+const BACKENDS = [
+  ...((process.env['SPARKLESS_SQL_GOLDEN_BACKENDS'] ?? 'memory,polars').split(',').map((b) => b.trim()) as ('memory' | 'polars')[]),
+  ...('url' in REMOTE ? (['connect'] as const) : []),
+];
 /** SQLQueryTestSuite runs with this session time zone. */
 const TIME_ZONE = 'America/Los_Angeles';
 
@@ -98,7 +107,7 @@ function createTestTables(spark: SparkSession): void {
 }
 
 function checkBlock(spark: SparkSession, file: GoldenFile, block: GoldenBlock): void {
-  const run = (): Batch => executeSql(spark, block.sql).executeBatch();
+  const run = (): Batch => spark.sql(block.sql).executeBatch();
   if (block.error) {
     let error: unknown;
     try {
@@ -150,7 +159,8 @@ for (const backend of BACKENDS) {
     describe(`${name} [${backend}]`, () => {
       let spark: SparkSession;
       beforeAll(() => {
-        spark = new SparkSession(`golden-${name}`, { backendType: backend, conf: { 'spark.sql.session.timeZone': TIME_ZONE } });
+        const remote: Record<string, string> = backend === 'connect' && 'url' in REMOTE ? { 'spark.remote': REMOTE.url } : {};
+        spark = new SparkSession(`golden-${name}`, { backendType: backend, conf: { 'spark.sql.session.timeZone': TIME_ZONE, ...remote } });
         createTestTables(spark);
       });
       afterAll(() => spark?.stop());
@@ -158,7 +168,7 @@ for (const backend of BACKENDS) {
       let pendingSetup: GoldenBlock[] = [];
       for (const block of file.blocks) {
         const title = `#${block.index} ${block.sql.replace(/\s+/g, ' ').slice(0, 90)}`;
-        const reason = skipReason(name, block.index, backend);
+        const reason = backend === 'connect' ? connectSkipReason(name, block.index) : skipReason(name, block.index, backend);
         if (reason) {
           tally.skip++;
           if (!block.error && /^\s*(create|drop|set|use)\b/i.test(block.sql)) {
@@ -172,7 +182,7 @@ for (const backend of BACKENDS) {
           it.fails(`${title} — known gap: ${reason}`, () => {
             for (const s of setup) {
               try {
-                executeSql(spark, s.sql);
+                spark.sql(s.sql);
               } catch {
                 // covered by that statement's skip reason
               }
@@ -186,7 +196,7 @@ for (const backend of BACKENDS) {
         it(title, () => {
           for (const s of setup) {
             try {
-              executeSql(spark, s.sql);
+              spark.sql(s.sql);
             } catch {
               // covered by that statement's skip reason
             }

@@ -59,6 +59,12 @@ export class GrpcChannel {
     return c;
   }
 
+  /** Closes every shared channel (their workers stop; later calls start new ones). */
+  static closeShared(): void {
+    for (const c of shared.values()) c.close();
+    shared.clear();
+  }
+
   readonly #address: string;
   #worker: Worker | undefined;
   #syncPort: MessagePort | undefined;
@@ -132,6 +138,7 @@ export class GrpcChannel {
       transferList: [port2],
     });
     worker.unref();
+    port1.unref();
     worker.on('message', (m: CallResult & { id: number }) => this.#pending.get(m.id)?.(m));
     worker.on('error', (e) => {
       for (const settle of [...this.#pending.values()]) settle({ ok: false, error: { code: 13, details: `gRPC worker failed: ${e.message}` } });
