@@ -101,13 +101,13 @@ export class GrpcChannel {
     const worker = this.#start();
     const id = this.#nextId++;
     return new Promise<CallResult>((resolve) => {
-      // Keep the process alive while an awaited call is in flight.
-      if (this.#pending.size === 0) worker.ref();
+      // Listen (which keeps the process alive) only while an awaited call is in flight.
+      if (this.#pending.size === 0) worker.on('message', this.#onMessage);
       const timer = setTimeout(() => settle({ ok: false, error: { code: DEADLINE_EXCEEDED, details: `no answer within ${options.timeoutMs} ms` } }), options.timeoutMs + WAIT_MARGIN_MS);
       const settle = (r: CallResult): void => {
         clearTimeout(timer);
         if (!this.#pending.delete(id)) return;
-        if (this.#pending.size === 0) this.#worker?.unref();
+        if (this.#pending.size === 0) worker.off('message', this.#onMessage);
         resolve(r);
       };
       this.#pending.set(id, settle);
@@ -125,6 +125,8 @@ export class GrpcChannel {
     if (worker) void worker.terminate();
   }
 
+  readonly #onMessage = (m: CallResult & { id: number }): void => this.#pending.get(m.id)?.(m);
+
   #message(o: CallOptions): Record<string, unknown> {
     return { address: this.#address, method: o.method, request: o.request, streaming: o.streaming, timeoutMs: o.timeoutMs, headers: o.headers ?? {} };
   }
@@ -137,9 +139,9 @@ export class GrpcChannel {
       workerData: { grpcPath: resolveGrpc(), syncPort: port2 },
       transferList: [port2],
     });
+    // Neither the worker nor its ports may keep the process alive: a synchronous call waits by itself.
     worker.unref();
     port1.unref();
-    worker.on('message', (m: CallResult & { id: number }) => this.#pending.get(m.id)?.(m));
     worker.on('error', (e) => {
       for (const settle of [...this.#pending.values()]) settle({ ok: false, error: { code: 13, details: `gRPC worker failed: ${e.message}` } });
     });
