@@ -87,6 +87,8 @@ export function defaultFrame(spec: WindowSpecDef, fn: Expr): WindowFrame {
       const v = fn.fn === 'lag' ? -offset : offset;
       return { frameType: 'rows', lower: { type: 'offset', value: v }, upper: { type: 'offset', value: v } };
     }
+    // cume_dist counts peer rows, so Spark gives it a RANGE frame (checked against Spark 3.5.7).
+    if (fn.fn === 'cume_dist') return { frameType: 'range', lower: { type: 'unboundedPreceding' }, upper: { type: 'currentRow' } };
     const def = lookupFunction(fn.fn);
     if (def.kind === 'window') {
       return { frameType: 'rows', lower: { type: 'unboundedPreceding' }, upper: { type: 'currentRow' } };

@@ -21,9 +21,22 @@ export function newTestSession(backend: ExecutionBackend, appName = 'conformance
   return new SparkSession(appName, { backendType: backend, conf });
 }
 
+export interface ForEachBackendOptions {
+  /**
+   * Why the suite does not run on real Spark, when it tests sparkless's own
+   * machinery (e.g. its SQL front end) rather than Spark's behaviour.
+   */
+  readonly localOnly?: string;
+}
+
 /** `describe` per backend with a fresh UTC session per test: `const spark = session();`. */
-export function forEachBackend(name: string, body: (session: () => SparkSession, backend: ExecutionBackend) => void): void {
-  describe.each(backendsUnderTest())(`${name} [%s]`, (backend) => {
+export function forEachBackend(
+  name: string,
+  body: (session: () => SparkSession, backend: ExecutionBackend) => void,
+  options: ForEachBackendOptions = {},
+): void {
+  const backends = options.localOnly ? backendsUnderTest().filter((b) => b !== 'connect') : backendsUnderTest();
+  describe.each(backends)(`${name} [%s]`, (backend) => {
     let current: SparkSession | undefined;
     beforeEach(() => {
       current = newTestSession(backend);

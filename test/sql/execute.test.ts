@@ -194,4 +194,4 @@ forEachBackend('spark.sql commands', (session) => {
     expect(session().conf.get('spark.sql.groupByAliases')).toBe('false');
     expect(() => sql('SELECT 1 AS k FROM VALUES (1) AS t(a) GROUP BY k')).toThrow(AnalysisException);
   });
-});
+}, { localOnly: 'it drives sparkless\'s own SQL front end (executeSql); on connect Spark parses the SQL, and the golden suite checks that' });

@@ -3,7 +3,8 @@ import { DataType, DOUBLE, INT } from '../../types/data-types.js';
 import { castsFor, coerceArg, fn } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
-const ranking = (name: string, returns: DataType = INT): FunctionDef => fn(name, { kind: 'window', returns, nullable: false });
+const ranking = (name: string, returns: DataType = INT, sql?: string): FunctionDef =>
+  fn(name, { kind: 'window', returns, nullable: false, ...(sql ? { sql } : {}) });
 
 /** lag/lead(input, offset, default): the default is cast to the input's type. */
 const offsetFn = (name: string): FunctionDef => ({
@@ -23,9 +24,10 @@ const offsetFn = (name: string): FunctionDef => ({
 
 export const windowDefs: readonly FunctionDef[] = [
   ranking('row_number'),
-  ranking('rank'),
-  ranking('dense_rank'),
-  ranking('percent_rank', DOUBLE),
+  // Spark's RANK, DENSE_RANK and PERCENT_RANK name themselves upper-case (`RANK() OVER (...)`); row_number and cume_dist do not.
+  ranking('rank', INT, 'RANK'),
+  ranking('dense_rank', INT, 'DENSE_RANK'),
+  ranking('percent_rank', DOUBLE, 'PERCENT_RANK'),
   ranking('cume_dist', DOUBLE),
   fn('ntile', { kind: 'window', inputs: [INT], returns: INT, nullable: false }),
   offsetFn('lag'),
