@@ -28,7 +28,7 @@ import {
   type TableLine,
 } from './diff-render.js';
 import { DataFrameMismatchError, usageError, type DiffRow, type MismatchKind } from './errors.js';
-import { resolveFrames, toSchema, type Frame, type FrameInput } from './frames.js';
+import { liveInput, resolveFrames, toSchema, type Frame, type FrameInput } from './frames.js';
 import { resolveOptions, resolveSchemaOptions, type DataFrameEqualOptions, type ResolvedOptions, type SchemaEqualOptions } from './options.js';
 
 /** The outcome of a comparison; `message` is empty when equal. */
@@ -412,6 +412,8 @@ export function compareDataFrames(
   ctx: CompareContext = {},
 ): DataFrameComparison {
   const o = resolveOptions(options);
+  actual = liveInput(actual);
+  expected = liveInput(expected);
   if (o.schema !== undefined && DataFrame.isDataFrame(expected)) {
     throw usageError('TESTING_INVALID_OPTION', `Option 'schema' describes expected rows; expected is already a DataFrame.`);
   }
@@ -540,7 +542,7 @@ export function mismatchError(c: DataFrameComparison): DataFrameMismatchError {
 export type SchemaInput = StructType | string | DataFrame;
 
 function schemaOf(x: SchemaInput, side: string): StructType {
-  if (DataFrame.isDataFrame(x)) return x.schema;
+  if (DataFrame.isDataFrame(x)) return liveInput(x).schema;
   if (x instanceof StructType || typeof x === 'string') return toSchema(x)!;
   if ((x as unknown) instanceof DataType) return new StructType([new StructField('value', x as unknown as DataType)]);
   const got = typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function' ? 'a Promise (did you forget `await`?)' : typeof x;
