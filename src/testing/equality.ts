@@ -29,7 +29,7 @@ import {
 } from './diff-render.js';
 import { DataFrameMismatchError, usageError, type DiffRow, type MismatchKind } from './errors.js';
 import { liveInput, resolveFrames, toSchema, type Frame, type FrameInput } from './frames.js';
-import { resolveOptions, resolveSchemaOptions, type DataFrameEqualOptions, type ResolvedOptions, type SchemaEqualOptions } from './options.js';
+import { ALL_KEYS, resolveOptions, resolveSchemaOptions, SCHEMA_KEYS, type DataFrameEqualOptions, type ResolvedOptions, type SchemaEqualOptions } from './options.js';
 
 /** The outcome of a comparison; `message` is empty when equal. */
 export interface DataFrameComparison {
@@ -107,7 +107,8 @@ function findName(names: readonly string[], name: string, taken: ReadonlySet<num
   return allowed.find((i) => !taken.has(i) && names[i]!.toLowerCase() === lower);
 }
 
-function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: string): Alignment {
+/** `accepted`: the options of the caller's comparison; a hint names only those, so that following it works. */
+function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: string, accepted: readonly string[]): Alignment {
   const aWidth = widthOf(actual);
   const eWidth = widthOf(expected);
   const aNames = actual.names ?? expected.names ?? positional(aWidth ?? eWidth ?? 0);
@@ -214,9 +215,12 @@ function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: s
   const base = { pairs, aNames, eNames };
   if (differing === 0) return base;
   const hints: string[] = [];
-  if (missing > 0 && !o.ignoreColumnName && aIdx.length === eIdx.length) hints.push('pass ignoreColumnName: true to match columns by position');
-  if (typeDiffs > 0 && nullDiffs === 0 && missing === 0) hints.push('pass ignoreColumnType: true to compare values only');
-  if (nullDiffs > 0 && typeDiffs === 0 && missing === 0) hints.push('pass ignoreNullable: true to ignore nullability');
+  const hint = (option: string, text: string): void => {
+    if (accepted.includes(option)) hints.push(`pass ${option}: true to ${text}`);
+  };
+  if (missing > 0 && !o.ignoreColumnName && aIdx.length === eIdx.length) hint('ignoreColumnName', 'match columns by position');
+  if (typeDiffs > 0 && nullDiffs === 0 && missing === 0) hint('ignoreColumnType', 'compare values only');
+  if (nullDiffs > 0 && typeDiffs === 0 && missing === 0) hint('ignoreNullable', 'ignore nullability');
   const counts = `${differing} of ${plural(lines.length, 'column')} ${differing === 1 ? 'differs' : 'differ'}`;
   return {
     ...base,
@@ -426,7 +430,7 @@ export function compareDataFrames(
 export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions, p: Painter, labels: SideLabels = DEFAULT_LABELS): DataFrameComparison {
   const nA = actual.rows.length;
   const nE = expected.rows.length;
-  const al = align(actual, expected, o, NOUN);
+  const al = align(actual, expected, o, NOUN, ALL_KEYS);
   const columns = al.pairs.filter((x) => x.a !== undefined).map((x) => al.aNames[x.a!]!);
   const result = (kind: MismatchKind | undefined, message: string, mismatchedRows: number, diffRows?: readonly DiffRow[]): DataFrameComparison => ({
     equal: kind === undefined,
@@ -560,7 +564,7 @@ export function compareSchemas(actual: SchemaInput, expected: SchemaInput, optio
   const o = resolveSchemaOptions(options);
   const p = ctx.painter ?? painterFor(o.color);
   const frame = (s: StructType): Frame => ({ names: s.names, schema: s, rows: [], byName: false, timeZone: 'UTC', isDataFrame: false });
-  const al = align(frame(schemaOf(actual, 'actual')), frame(schemaOf(expected, 'expected')), o, 'Schemas');
+  const al = align(frame(schemaOf(actual, 'actual')), frame(schemaOf(expected, 'expected')), o, 'Schemas', SCHEMA_KEYS);
   if (!al.problem) return { equal: true, kind: undefined, message: '' };
   return { equal: false, kind: al.problem.kind, message: schemaProblemText(al, p, DEFAULT_LABELS) };
 }
