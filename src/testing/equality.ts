@@ -29,6 +29,7 @@ import {
 } from './diff-render.js';
 import { DataFrameMismatchError, usageError, type DiffRow, type MismatchKind } from './errors.js';
 import { liveInput, resolveFrames, toSchema, type Frame, type FrameInput } from './frames.js';
+import { addCellDifference, DIFF_VALUE_ROWS, renderCellSummary, type ColumnDifferences } from './mismatch-summary.js';
 import { ALL_KEYS, resolveOptions, resolveSchemaOptions, SCHEMA_KEYS, type DataFrameEqualOptions, type ResolvedOptions, type SchemaEqualOptions } from './options.js';
 
 /** The outcome of a comparison; `message` is empty when equal. */
@@ -42,6 +43,11 @@ export interface DataFrameComparison {
   readonly columns: readonly string[];
   /** Every mismatched pair when `includeDiffRows` is set, else undefined. */
   readonly diffRows: readonly DiffRow[] | undefined;
+  /**
+   * What differs, as values for the runner's own diff (`actual`/`expected` on the assertion
+   * error): schema lines, or the first mismatched rows as objects. Undefined when equal.
+   */
+  readonly diffValues?: { readonly actual: unknown; readonly expected: unknown };
 }
 
 export interface CompareContext {
@@ -230,6 +236,13 @@ function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: s
       diff: lines,
     },
   };
+}
+
+/** Both sides' columns, one `name: type` line each, for the runner's own diff. */
+function schemaDiffValues(al: Alignment, actual: Frame, expected: Frame, o: ResolvedOptions): { actual: string; expected: string } {
+  const textOpts = { showNullable: !o.ignoreNullable, showMetadata: !o.ignoreMetadata };
+  const lines = (f: Frame, names: readonly string[]): string => names.map((n, i) => (f.schema?.fields[i] ? fieldText(f.schema.fields[i], textOpts) : n)).join('\n');
+  return { actual: lines(actual, al.aNames), expected: lines(expected, al.eNames) };
 }
 
 function schemaProblemText(al: Alignment, p: Painter, labels: SideLabels): string {
@@ -432,7 +445,13 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
   const nE = expected.rows.length;
   const al = align(actual, expected, o, NOUN, ALL_KEYS);
   const columns = al.pairs.filter((x) => x.a !== undefined).map((x) => al.aNames[x.a!]!);
-  const result = (kind: MismatchKind | undefined, message: string, mismatchedRows: number, diffRows?: readonly DiffRow[]): DataFrameComparison => ({
+  const result = (
+    kind: MismatchKind | undefined,
+    message: string,
+    mismatchedRows: number,
+    diffRows?: readonly DiffRow[],
+    diffValues?: DataFrameComparison['diffValues'],
+  ): DataFrameComparison => ({
     equal: kind === undefined,
     kind,
     message,
@@ -441,8 +460,9 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
     mismatchedRows,
     columns,
     diffRows,
+    ...(diffValues ? { diffValues } : {}),
   });
-  if (al.problem) return result(al.problem.kind, schemaProblemText(al, p, labels), 0);
+  if (al.problem) return result(al.problem.kind, schemaProblemText(al, p, labels), 0, undefined, schemaDiffValues(al, actual, expected, o));
 
   const eq: EqualityOptions = o;
   const aCols = al.pairs.map((x) => x.a!);
@@ -509,8 +529,34 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
   const shown = entries.filter((x) => !x.equal).length;
   const parts = [headline, '', renderRowTable(header, tableLines(entries, a, e, eq, labels), p)];
   if (shown < mismatched) parts.push(`... ${mismatched - shown} more mismatched ${mismatched - shown === 1 ? 'row' : 'rows'} not shown (maxErrors: ${o.maxErrors}).`);
-  const diffRows = o.includeDiffRows ? toDiffRows(allEntries(), a, e, aNames, eNames, eq) : undefined;
-  return result(kind, parts.join('\n'), mismatched, diffRows);
+  const all = allEntries();
+  const paired = all.filter((en) => en.a !== undefined && en.e !== undefined);
+  // The summary adds to the table when it shows more than one pair of rows or rows the table left out
+  // (not for rows that are only in another order: every cell of a shifted row differs).
+  if (kind !== 'rowOrder' && (paired.length > 1 || (paired.length > 0 && shown < mismatched))) parts.push('', renderCellSummary(cellDifferences(paired, a, e, header, eq), paired.length, p, labels));
+  const diffRows = o.includeDiffRows ? toDiffRows(all, a, e, aNames, eNames, eq) : undefined;
+  const sample = all.slice(0, DIFF_VALUE_ROWS);
+  const objects = (side: Side, names: readonly string[], pick: (en: Entry) => number | undefined): Record<string, unknown>[] =>
+    sample.flatMap((en) => {
+      const i = pick(en);
+      return i === undefined ? [] : [Object.fromEntries(names.map((n, k) => [n, side.frame.rows[i]![side.cols[k]!]]))];
+    });
+  const diffValues = { actual: objects(a, aNames, (en) => en.a), expected: objects(e, eNames, (en) => en.e) };
+  return result(kind, parts.join('\n'), mismatched, diffRows, diffValues);
+}
+
+/** Every differing cell of the paired rows, counted per column (see mismatch-summary.ts). */
+function cellDifferences(paired: readonly Entry[], a: Side, e: Side, names: readonly string[], o: EqualityOptions): ColumnDifferences[] {
+  const columns: ColumnDifferences[] = names.map((name) => ({ name, count: 0, examples: [] }));
+  const text = (s: Side, i: number, k: number): string => cellText(formatCell(s.frame.rows[i]![s.cols[k]!], s.types[k], s.frame.timeZone));
+  for (const en of paired) {
+    const ra = a.canon[en.a!]!;
+    const re = e.canon[en.e!]!;
+    for (let k = 0; k < ra.length; k++) {
+      if (!canonEqual(ra[k]!, re[k]!, o)) addCellDifference(columns[k]!, en.a!, en.e!, () => ({ actual: text(a, en.a!, k), expected: text(e, en.e!, k) }));
+    }
+  }
+  return columns;
 }
 
 /**
@@ -537,6 +583,7 @@ export function mismatchError(c: DataFrameComparison): DataFrameMismatchError {
     actualRowCount: c.actualRowCount,
     expectedRowCount: c.expectedRowCount,
     ...(c.diffRows ? { diffRows: c.diffRows } : {}),
+    ...(c.diffValues ? { diffValues: c.diffValues } : {}),
   });
 }
 
@@ -557,6 +604,8 @@ export interface SchemaComparison {
   readonly equal: boolean;
   readonly kind: 'schema' | 'columnOrder' | undefined;
   readonly message: string;
+  /** Both sides' columns as `name: type` lines, for the runner's own diff. Undefined when equal. */
+  readonly diffValues?: { readonly actual: string; readonly expected: string };
 }
 
 /** Compares schemas without throwing. */
@@ -564,9 +613,11 @@ export function compareSchemas(actual: SchemaInput, expected: SchemaInput, optio
   const o = resolveSchemaOptions(options);
   const p = ctx.painter ?? painterFor(o.color);
   const frame = (s: StructType): Frame => ({ names: s.names, schema: s, rows: [], byName: false, timeZone: 'UTC', isDataFrame: false });
-  const al = align(frame(schemaOf(actual, 'actual')), frame(schemaOf(expected, 'expected')), o, 'Schemas', SCHEMA_KEYS);
+  const a = frame(schemaOf(actual, 'actual'));
+  const e = frame(schemaOf(expected, 'expected'));
+  const al = align(a, e, o, 'Schemas', SCHEMA_KEYS);
   if (!al.problem) return { equal: true, kind: undefined, message: '' };
-  return { equal: false, kind: al.problem.kind, message: schemaProblemText(al, p, DEFAULT_LABELS) };
+  return { equal: false, kind: al.problem.kind, message: schemaProblemText(al, p, DEFAULT_LABELS), diffValues: schemaDiffValues(al, a, e, o) };
 }
 
 /**
@@ -575,5 +626,5 @@ export function compareSchemas(actual: SchemaInput, expected: SchemaInput, optio
  */
 export function assertSchemaEqual(actual: SchemaInput, expected: SchemaInput, options: SchemaEqualOptions = {}): void {
   const c = compareSchemas(actual, expected, options);
-  if (!c.equal) throw new DataFrameMismatchError(c.message, { kind: c.kind! });
+  if (!c.equal) throw new DataFrameMismatchError(c.message, { kind: c.kind!, ...(c.diffValues ? { diffValues: c.diffValues } : {}) });
 }

@@ -35,6 +35,14 @@ export interface MatcherResult {
   readonly diffRows?: readonly DiffRow[];
   /** With `includeDiffRows`: Vitest exposes it on the assertion error's context. */
   readonly meta?: { readonly diffRows: readonly DiffRow[] };
+  /** What differs, as values: Vitest prints its own diff of them after the message; Jest keeps them in `error.matcherResult`. */
+  readonly actual?: unknown;
+  readonly expected?: unknown;
+}
+
+/** `actual`/`expected` of a failed comparison, for the runner (not for `.not`, whose failure is an equality). */
+function diffValuesOf(c: { readonly diffValues?: { readonly actual: unknown; readonly expected: unknown } }): { actual?: unknown; expected?: unknown } {
+  return c.diffValues ? { actual: c.diffValues.actual, expected: c.diffValues.expected } : {};
 }
 
 export interface HaveColumnsOptions {
@@ -88,6 +96,7 @@ export function toEqualDataFrame(this: MatcherContextLike | undefined, received:
   const head = hint('toEqualDataFrame', isNot, p);
   return {
     ...(c.diffRows ? { diffRows: c.diffRows, meta: { diffRows: c.diffRows } } : {}),
+    ...diffValuesOf(c),
     pass: c.equal,
     message: () =>
       c.equal
@@ -104,6 +113,7 @@ export function toEqualSchema(this: MatcherContextLike | undefined, received: un
   const c = compareSchemas(received as SchemaInput, expected as SchemaInput, opts, { painter: p });
   const head = hint('toEqualSchema', isNot, p);
   return {
+    ...diffValuesOf(c),
     pass: c.equal,
     message: () => (c.equal ? `${head}\n\nExpected the schemas to differ, but they are equal.` : `${head}\n\n${c.message}`),
   };

@@ -33,6 +33,17 @@ describe('failures rendered by Jest', () => {
     expect({ out: df() }).toEqual({ out: expect.dataFrameEqualTo(df()) });
   });
 
+  it('a failed toEqualDataFrame keeps the mismatched rows in error.matcherResult for IDE diffs', () => {
+    let result: { actual?: unknown; expected?: unknown } | undefined;
+    try {
+      expect(df()).toEqualDataFrame([{ a: 1 }, { a: 3 }]);
+    } catch (err) {
+      result = (err as { matcherResult?: { actual?: unknown; expected?: unknown } }).matcherResult;
+    }
+    expect(result?.actual).toEqual([{ a: 2 }]);
+    expect(result?.expected).toEqual([{ a: 3 }]);
+  });
+
   it('toEqual compares DataFrames as DataFrames', () => {
     expect(df()).toEqual(spark().createDataFrame([{ a: 2 }, { a: 1 }]));
     expect(df()).toEqual([{ a: 2 }, { a: 1 }]);

@@ -57,6 +57,12 @@ describe('failures reported by Vitest', () => {
     expect([...results.keys()].map(failure).join('\n')).not.toContain('TESTING_CONCURRENT_TESTS');
   });
 
+  it("toEqualDataFrame's message is followed by Vitest's own diff of the mismatched rows", () => {
+    const [error] = results.get('toEqualDataFrame fails')!.errors;
+    expect(stripAnsi(error!.message)).toContain('DataFrames differ (rows): 1 of 2 rows (50%) does not match (row order ignored).');
+    expect(stripAnsi(error!.diff!)).toBe('- Expected\n+ Received\n\n  [\n    {\n-     "a": 3,\n+     "a": 2,\n    },\n  ]');
+  });
+
   it('toEqual compares DataFrames as DataFrames and prints them as tables', () => {
     const dfs = failure('toEqual between DataFrames fails');
     expect(dfs).toContain('expected DataFrame[a: bigint]\n+---+\n|  a|\n+---+\n|  1|\n|  2|\n+---+ to deeply equal DataFrame[a: bigint]\n+---+\n|  a|\n+---+\n|  1|\n|  3|\n+---+');

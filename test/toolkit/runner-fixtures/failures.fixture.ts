@@ -25,6 +25,10 @@ describe('failures', () => {
     expect(df()).toEqual([{ a: 1 }, { a: 3 }]);
   });
 
+  it('toEqualDataFrame fails', () => {
+    expect(df()).toEqualDataFrame([{ a: 1 }, { a: 3 }]);
+  });
+
   it('and the last test also gets its session', () => {
     expect(df()).toEqual([{ a: 2 }, { a: 1 }]);
     expect({ out: df() }).toEqual({ out: expect.dataFrameEqualTo([{ a: 2 }, { a: 1 }]) });
