@@ -6,7 +6,8 @@ import { dataFrameSnapshotSerializer } from './snapshot.js';
 /** The part of Vitest's and Jest's `expect` the matchers are installed through. */
 export interface MatcherHost {
   extend(matchers: typeof dataFrameMatchers): void;
-  addEqualityTesters(testers: (typeof dataFrameEqualityTester)[]): void;
+  /** Absent before Jest 29.4 (then `toEqual` compares DataFrames structurally). */
+  addEqualityTesters?(testers: (typeof dataFrameEqualityTester)[]): void;
   addSnapshotSerializer(serializer: typeof dataFrameSnapshotSerializer): void;
   /** Where `expect.extend` put the asymmetric forms (`expect.not.x`). */
   not?: Record<string, unknown>;
@@ -32,6 +33,6 @@ export function installMatchersOn(host: MatcherHost): void {
     if (host.not) host.not[name] = f.inverse;
     if (shared && name in shared) shared[name] = f.positive;
   }
-  host.addEqualityTesters([dataFrameEqualityTester]);
+  host.addEqualityTesters?.([dataFrameEqualityTester]);
   host.addSnapshotSerializer(dataFrameSnapshotSerializer);
 }
