@@ -1,6 +1,6 @@
 /**
- * `sparkless/jest`: the toolkit for Jest. Importing it (e.g. from a file in
- * `setupFilesAfterEach`) registers the DataFrame matchers, the DataFrame
+ * `sparkless/jest`: the toolkit for Jest. Importing it (e.g. from a setup file in
+ * `setupFilesAfterEnv`, see docs/testing.md) registers the DataFrame matchers, the DataFrame
  * equality tester for `toEqual`, and the snapshot serializer; it also
  * re-exports `sparkless/testing`. Matchers behave and read exactly as in Vitest.
  *
