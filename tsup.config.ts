@@ -20,6 +20,9 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // Classes keep their source names (esbuild renames self-referencing classes to `_X`, and the
+  // CommonJS conversion to `_classN`), so stack frames and printed values read `DataFrame`, not `_DataFrame`.
+  keepNames: true,
   splitting: true,
   // The test toolkit's frameworks and fast-check come from the user's project.
   external: ['nodejs-polars', 'apache-arrow', 'vitest', '@jest/globals', 'fast-check', '@fast-check/vitest'],

@@ -39,6 +39,9 @@ import { describeFrame, summaryFrame } from './describe.js';
 import { DataFrameWriter } from './writer.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+/** Jest copies only these properties of a DataFrame when it prints a failure (not the getters, which would run queries). */
+const JEST_SERIALIZABLE = Symbol.for('@jest/serializableProperties');
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
 const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
@@ -52,7 +55,8 @@ export interface SortOptions {
 export type StorageLevel = 'MEMORY_ONLY' | 'MEMORY_AND_DISK' | 'DISK_ONLY' | 'MEMORY_AND_DISK_DESER' | 'NONE';
 
 export class DataFrame {
-  readonly [DATAFRAME] = true;
+  /** The brand (any copy of sparkless recognises it), leading back to this DataFrame from a copy. */
+  declare readonly [DATAFRAME]: () => DataFrame;
   readonly #session: SparkSession;
   readonly #plan: LogicalPlan;
 
@@ -60,10 +64,33 @@ export class DataFrame {
   constructor(session: SparkSession, plan: LogicalPlan) {
     this.#session = session;
     this.#plan = plan;
+    // Test runners print a failure from a structural copy (own properties on the same prototype);
+    // the copy lacks the private fields but keeps this function, which returns the original.
+    Object.defineProperty(this, DATAFRAME, { value: () => this });
   }
 
   static isDataFrame(x: unknown): x is DataFrame {
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[DATAFRAME] === true;
+    return typeof x === 'object' && x !== null && typeof (x as Record<symbol, unknown>)[DATAFRAME] === 'function';
+  }
+
+  /** @internal The DataFrame a test runner's structural copy was made from (a DataFrame itself otherwise). */
+  static original(df: DataFrame): DataFrame {
+    return df[DATAFRAME]();
+  }
+
+  /** `Object.prototype.toString` gives `[object DataFrame]`, so Vitest prints a DataFrame itself rather than a copy. */
+  get [Symbol.toStringTag](): string {
+    return 'DataFrame';
+  }
+
+  /** Node's `util.inspect` (console.log) and Vitest's messages: the type and the first 20 rows. */
+  [INSPECT](): string {
+    const df = DataFrame.original(this);
+    try {
+      return `${df.toString()}\n${df.showString()}`.trimEnd();
+    } catch {
+      return df.toString();
+    }
   }
 
   /** The unresolved logical plan (internal). */
@@ -617,7 +644,8 @@ export class DataFrame {
 
   /** One JSON document per row, null fields left out as Spark's JSON writer does (PySpark returns an RDD of strings). */
   toJSON(): string[] {
-    return this.collect().map((r) => JSON.stringify(r.asDict(true), jsonReplacer));
+    // Also called on a test runner's copy when it prints a DataFrame.
+    return DataFrame.original(this).collect().map((r) => JSON.stringify(r.asDict(true), jsonReplacer));
   }
 
   *toLocalIterator(): IterableIterator<Row> {
@@ -650,9 +678,11 @@ export class DataFrame {
   }
 
   toString(): string {
-    return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`;
+    return `DataFrame[${DataFrame.original(this).dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`;
   }
 }
+
+Object.defineProperty(DataFrame.prototype, JEST_SERIALIZABLE, { value: [DATAFRAME] });
 
 function jsonReplacer(_k: string, v: unknown): unknown {
   if (v === null) return undefined;

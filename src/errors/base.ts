@@ -1,10 +1,14 @@
 /**
  * Error hierarchy mirroring PySpark's: every error sparkless raises is a
- * `SparklessError`. Detection uses a `Symbol.for` marker rather than
- * `instanceof` alone, so it works when two copies of the library are loaded
- * (common under Vitest and Jest module isolation).
+ * `SparklessError`. Detection uses `Symbol.for` brands rather than `instanceof`
+ * or `Function.name`, so it works when two copies of the library are loaded
+ * (common under Vitest and Jest module isolation) and in bundled builds, whose
+ * class names are not the source names (the CommonJS build's are `_class2`, ...).
  */
 const MARKER = Symbol.for('sparkless.error');
+
+/** The brand of the error kind `name`: the same symbol in every copy of the library. */
+const kindBrand = (name: string): symbol => Symbol.for(`sparkless.error.${name}`);
 
 export interface ErrorDetails {
   /** Spark's error class, e.g. `UNRESOLVED_COLUMN.WITH_SUGGESTION`. */
@@ -15,14 +19,15 @@ export interface ErrorDetails {
 }
 
 export class SparklessError extends Error {
-  readonly [MARKER] = true;
+  declare readonly [MARKER]: true;
   readonly errorClass: string | undefined;
   readonly messageParameters: Readonly<Record<string, string>>;
 
   /** `message` is the text after the `[ERROR_CLASS] ` prefix, which is added here. */
   constructor(message: string, details: ErrorDetails = {}) {
     super(details.errorClass ? `[${details.errorClass}] ${message}` : message, { cause: details.cause });
-    this.name = new.target.name;
+    // sparkless' own kinds carry their name on the prototype (defineErrorKind); a user's subclass is named after its class.
+    if (!Object.prototype.hasOwnProperty.call(new.target.prototype, 'name')) this.name = new.target.name;
     this.errorClass = details.errorClass;
     this.messageParameters = details.messageParameters ?? {};
   }
@@ -36,7 +41,27 @@ export class SparklessError extends Error {
     return this.messageParameters;
   }
 
+  /** True for an error raised by any copy of sparkless. */
   static isSparklessError(err: unknown): err is SparklessError {
     return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[MARKER] === true;
   }
 }
+
+/**
+ * Gives an error class its public name (`e.name`, `String(e)`, the stack's first
+ * line, `constructor.name`) and brands its instances, and its subclasses'
+ * instances, as the kind `name` (see `isErrorKind`).
+ */
+export function defineErrorKind(cls: abstract new (...args: never[]) => SparklessError, name: string): void {
+  Object.defineProperty(cls, 'name', { value: name, configurable: true });
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
+  Object.defineProperty(cls.prototype, kindBrand(name), { value: true });
+}
+
+/** True when `err` is of the kind `name` or a subkind of it (a `ParseException` is an `AnalysisException`), from any copy. */
+export function isErrorKind(err: unknown, name: string): boolean {
+  return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[kindBrand(name)] === true;
+}
+
+defineErrorKind(SparklessError, 'SparklessError');
+Object.defineProperty(SparklessError.prototype, MARKER, { value: true });

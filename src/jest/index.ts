@@ -1,6 +1,6 @@
 /**
- * `sparkless/jest`: the toolkit for Jest. Importing it (e.g. from a file in
- * `setupFilesAfterEach`) registers the DataFrame matchers, the DataFrame
+ * `sparkless/jest`: the toolkit for Jest. Importing it (e.g. from a setup file in
+ * `setupFilesAfterEnv`, see docs/testing.md) registers the DataFrame matchers, the DataFrame
  * equality tester for `toEqual`, and the snapshot serializer; it also
  * re-exports `sparkless/testing`. Matchers behave and read exactly as in Vitest.
  *
@@ -25,7 +25,8 @@ import type { StorageOptions } from '../backend/factory.js';
 import type { BackendType, StorageBackend } from '../backend/protocols.js';
 import type { SparkSession } from '../session/session.js';
 import type { SchemaInput } from '../testing/equality.js';
-import { installMatchersOn, type ContainRowsOptions, type HaveColumnsOptions, type MatcherHost } from '../testing/matchers.js';
+import { installMatchersOn, type MatcherHost } from '../testing/install.js';
+import type { ContainRowsOptions, HaveColumnsOptions } from '../testing/matchers.js';
 import type { DataFrameEqualOptions, SchemaEqualOptions } from '../testing/options.js';
 import { createTestSession, defineUseSparkSession, type SparkSessionAccessor, type TestSessionOptions } from '../testing/session-factory.js';
 import { createSpiedStorageBackendWith, spyOnBackendWith, type MethodKeys } from '../testing/spies.js';

@@ -10,14 +10,11 @@
  * maps and structs), then rows equal within the tolerance, so large frames stay fast.
  */
 import { DataFrame } from '../api/dataframe.js';
-import { Row } from '../data/row.js';
 import { ArrayType, DataType, MapType, StructField, StructType } from '../types/data-types.js';
-import { canonEqual, canonicalize, canonicalizer, canonKey, compareCanonRows, type Canon, type EqualityOptions } from './canonical.js';
+import { compareCanonRows, type Canon, type EqualityOptions } from './canonical.js';
 import { painterFor, type Painter } from './colors.js';
 import {
-  cellText,
   fieldText,
-  formatCell,
   formatPercent,
   plural,
   renderRowTable,
@@ -25,11 +22,12 @@ import {
   DEFAULT_LABELS,
   type SchemaDiffLine,
   type SideLabels,
-  type TableLine,
 } from './diff-render.js';
 import { DataFrameMismatchError, usageError, type DiffRow, type MismatchKind } from './errors.js';
-import { resolveFrames, toSchema, type Frame, type FrameInput } from './frames.js';
-import { resolveOptions, resolveSchemaOptions, type DataFrameEqualOptions, type ResolvedOptions, type SchemaEqualOptions } from './options.js';
+import { liveInput, resolveFrames, toSchema, type Frame, type FrameInput } from './frames.js';
+import { DIFF_VALUE_ROWS, renderCellSummary } from './mismatch-summary.js';
+import { buildSide, cellDifferences, matchRows, pairUnmatched, rowsEqual, tableLines, toDiffRows, type Entry, type Side } from './row-matching.js';
+import { ALL_KEYS, resolveOptions, resolveSchemaOptions, SCHEMA_KEYS, type DataFrameEqualOptions, type ResolvedOptions, type SchemaEqualOptions } from './options.js';
 
 /** The outcome of a comparison; `message` is empty when equal. */
 export interface DataFrameComparison {
@@ -42,6 +40,11 @@ export interface DataFrameComparison {
   readonly columns: readonly string[];
   /** Every mismatched pair when `includeDiffRows` is set, else undefined. */
   readonly diffRows: readonly DiffRow[] | undefined;
+  /**
+   * What differs, as values for the runner's own diff (`actual`/`expected` on the assertion
+   * error): schema lines, or the first mismatched rows as objects. Undefined when equal.
+   */
+  readonly diffValues?: { readonly actual: unknown; readonly expected: unknown };
 }
 
 export interface CompareContext {
@@ -107,7 +110,8 @@ function findName(names: readonly string[], name: string, taken: ReadonlySet<num
   return allowed.find((i) => !taken.has(i) && names[i]!.toLowerCase() === lower);
 }
 
-function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: string): Alignment {
+/** `accepted`: the options of the caller's comparison; a hint names only those, so that following it works. */
+function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: string, accepted: readonly string[]): Alignment {
   const aWidth = widthOf(actual);
   const eWidth = widthOf(expected);
   const aNames = actual.names ?? expected.names ?? positional(aWidth ?? eWidth ?? 0);
@@ -214,9 +218,12 @@ function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: s
   const base = { pairs, aNames, eNames };
   if (differing === 0) return base;
   const hints: string[] = [];
-  if (missing > 0 && !o.ignoreColumnName && aIdx.length === eIdx.length) hints.push('pass ignoreColumnName: true to match columns by position');
-  if (typeDiffs > 0 && nullDiffs === 0 && missing === 0) hints.push('pass ignoreColumnType: true to compare values only');
-  if (nullDiffs > 0 && typeDiffs === 0 && missing === 0) hints.push('pass ignoreNullable: true to ignore nullability');
+  const hint = (option: string, text: string): void => {
+    if (accepted.includes(option)) hints.push(`pass ${option}: true to ${text}`);
+  };
+  if (missing > 0 && !o.ignoreColumnName && aIdx.length === eIdx.length) hint('ignoreColumnName', 'match columns by position');
+  if (typeDiffs > 0 && nullDiffs === 0 && missing === 0) hint('ignoreColumnType', 'compare values only');
+  if (nullDiffs > 0 && typeDiffs === 0 && missing === 0) hint('ignoreNullable', 'ignore nullability');
   const counts = `${differing} of ${plural(lines.length, 'column')} ${differing === 1 ? 'differs' : 'differ'}`;
   return {
     ...base,
@@ -228,176 +235,17 @@ function align(actual: Frame, expected: Frame, o: ResolvedOptions, nounPlural: s
   };
 }
 
+/** Both sides' columns, one `name: type` line each, for the runner's own diff. */
+function schemaDiffValues(al: Alignment, actual: Frame, expected: Frame, o: ResolvedOptions): { actual: string; expected: string } {
+  const textOpts = { showNullable: !o.ignoreNullable, showMetadata: !o.ignoreMetadata };
+  const lines = (f: Frame, names: readonly string[]): string => names.map((n, i) => (f.schema?.fields[i] ? fieldText(f.schema.fields[i], textOpts) : n)).join('\n');
+  return { actual: lines(actual, al.aNames), expected: lines(expected, al.eNames) };
+}
+
 function schemaProblemText(al: Alignment, p: Painter, labels: SideLabels): string {
   const problem = al.problem;
   if (!problem) return '';
   return `${problem.message}\n\n${renderSchemaDiff(problem.diff, p, labels)}`;
-}
-
-// ---- rows ------------------------------------------------------------------------------------------
-
-interface Side {
-  readonly frame: Frame;
-  readonly canon: readonly (readonly Canon[])[];
-  readonly keys: readonly string[];
-  readonly types: readonly (DataType | undefined)[];
-  readonly cols: readonly number[];
-}
-
-function rowsEqual(a: readonly Canon[], e: readonly Canon[], o: EqualityOptions): boolean {
-  for (let i = 0; i < a.length; i++) if (!canonEqual(a[i]!, e[i]!, o)) return false;
-  return true;
-}
-
-/** Multiset matching: exact keys first, then rows equal within the tolerance. Returns the partner of each row or -1. */
-function matchRows(a: Side, e: Side, o: EqualityOptions): { aMatch: Int32Array; eMatch: Int32Array } {
-  const aMatch = new Int32Array(a.canon.length).fill(-1);
-  const eMatch = new Int32Array(e.canon.length).fill(-1);
-  const buckets = new Map<string, { list: number[]; pos: number }>();
-  a.keys.forEach((k, i) => {
-    const b = buckets.get(k);
-    if (b) b.list.push(i);
-    else buckets.set(k, { list: [i], pos: 0 });
-  });
-  e.keys.forEach((k, j) => {
-    const b = buckets.get(k);
-    if (b && b.pos < b.list.length) {
-      const i = b.list[b.pos++]!;
-      aMatch[i] = j;
-      eMatch[j] = i;
-    }
-  });
-  let la = [...aMatch.keys()].filter((i) => aMatch[i] === -1);
-  let le = [...eMatch.keys()].filter((j) => eMatch[j] === -1);
-  if (la.length === 0 || le.length === 0) return { aMatch, eMatch };
-  if (la.length * le.length <= 250_000) {
-    for (const j of le) {
-      const k = la.findIndex((i) => aMatch[i] === -1 && rowsEqual(a.canon[i]!, e.canon[j]!, o));
-      if (k >= 0) {
-        aMatch[la[k]!] = j;
-        eMatch[j] = la[k]!;
-      }
-    }
-  } else {
-    // Too many leftovers for all pairs: walk both sorted lists, as PySpark compares sorted rows.
-    la = la.sort((x, y) => compareCanonRows(a.canon[x]!, a.canon[y]!));
-    le = le.sort((x, y) => compareCanonRows(e.canon[x]!, e.canon[y]!));
-    let p = 0;
-    let q = 0;
-    while (p < la.length && q < le.length) {
-      const i = la[p]!;
-      const j = le[q]!;
-      if (rowsEqual(a.canon[i]!, e.canon[j]!, o)) {
-        aMatch[i] = j;
-        eMatch[j] = i;
-        p++;
-        q++;
-      } else if (compareCanonRows(a.canon[i]!, e.canon[j]!) < 0) p++;
-      else q++;
-    }
-  }
-  return { aMatch, eMatch };
-}
-
-interface Entry {
-  readonly a: number | undefined;
-  readonly e: number | undefined;
-  /** Both rows given and equal (a matching row, shown only with showOnlyDiff: false). */
-  readonly equal: boolean;
-}
-
-const PAIR_WINDOW = 50;
-
-/** Pairs unmatched rows for display: each actual row with the most similar unpaired expected row nearby in sort order. */
-function pairUnmatched(ua: number[], ue: number[], a: Side, e: Side, o: EqualityOptions, limit: number): Entry[] {
-  const sortedA = [...ua].sort((x, y) => compareCanonRows(a.canon[x]!, a.canon[y]!));
-  const sortedE = [...ue].sort((x, y) => compareCanonRows(e.canon[x]!, e.canon[y]!));
-  const used = new Uint8Array(sortedE.length);
-  const out: Entry[] = [];
-  let start = 0;
-  for (const i of sortedA) {
-    if (out.length >= limit) return out;
-    while (start < sortedE.length && used[start]) start++;
-    let best = -1;
-    let bestScore = 0;
-    for (let k = start, seen = 0; k < sortedE.length && seen < PAIR_WINDOW; k++) {
-      if (used[k]) continue;
-      seen++;
-      const ra = a.canon[i]!;
-      const re = e.canon[sortedE[k]!]!;
-      let score = 0;
-      for (let c = 0; c < ra.length; c++) if (canonEqual(ra[c]!, re[c]!, o)) score += c === 0 ? 1.5 : 1;
-      if (score > bestScore) {
-        bestScore = score;
-        best = k;
-      }
-    }
-    if (best >= 0) {
-      used[best] = 1;
-      out.push({ a: i, e: sortedE[best]!, equal: false });
-    } else {
-      out.push({ a: i, e: undefined, equal: false });
-    }
-  }
-  for (let k = 0; k < sortedE.length && out.length < limit; k++) if (!used[k]) out.push({ a: undefined, e: sortedE[k]!, equal: false });
-  return out;
-}
-
-function buildSide(f: Frame, cols: readonly number[], types: readonly (DataType | undefined)[], o: EqualityOptions): Side {
-  const opts = { timeZone: f.timeZone };
-  const fns = types.map((t) => (t === undefined ? (v: unknown): Canon => canonicalize(v, undefined, opts) : canonicalizer(t, opts)));
-  const canon = f.rows.map((r) => cols.map((c, k) => fns[k]!(r[c])));
-  return { frame: f, canon, keys: canon.map((r) => r.map((c) => canonKey(c, o)).join('\u0001')), types, cols };
-}
-
-function rowOf(side: Side, i: number, names: readonly string[]): Row {
-  const r = side.frame.rows[i]!;
-  return new Row(
-    side.cols.map((c) => r[c]),
-    names,
-  );
-}
-
-function differingColumns(a: Side, e: Side, en: Entry, names: readonly string[], o: EqualityOptions): string[] {
-  if (en.a === undefined || en.e === undefined) return [...names];
-  const ra = a.canon[en.a]!;
-  const re = e.canon[en.e]!;
-  return names.filter((_, c) => !canonEqual(ra[c]!, re[c]!, o));
-}
-
-function toDiffRows(entries: readonly Entry[], a: Side, e: Side, aNames: readonly string[], eNames: readonly string[], o: EqualityOptions): DiffRow[] {
-  return entries.map((en) => ({
-    actual: en.a === undefined ? null : rowOf(a, en.a, aNames),
-    expected: en.e === undefined ? null : rowOf(e, en.e, eNames),
-    actualIndex: en.a ?? null,
-    expectedIndex: en.e ?? null,
-    columns: differingColumns(a, e, en, aNames, o),
-  }));
-}
-
-function tableLines(entries: readonly Entry[], a: Side, e: Side, o: EqualityOptions, labels: SideLabels): TableLine[] {
-  const { actual: la, expected: le } = labels;
-  const lines: TableLine[] = [];
-  const cells = (s: Side, i: number): string[] => s.cols.map((c, k) => cellText(formatCell(s.frame.rows[i]![c], s.types[k], s.frame.timeZone)));
-  for (const en of entries) {
-    if (en.equal) {
-      const c = cells(a, en.a!);
-      lines.push({ label: `equal[${en.a}]`, side: 'both', cells: c, differs: c.map(() => false) });
-    } else if (en.a !== undefined && en.e !== undefined) {
-      const ra = a.canon[en.a]!;
-      const re = e.canon[en.e]!;
-      const differs = ra.map((x, c) => !canonEqual(x, re[c]!, o));
-      lines.push({ label: `${la}[${en.a}]`, side: 'actual', cells: cells(a, en.a), differs });
-      lines.push({ label: `${le}[${en.e}]`, side: 'expected', cells: cells(e, en.e), differs, markAfter: true });
-    } else if (en.a !== undefined) {
-      const c = cells(a, en.a);
-      lines.push({ label: `${la}[${en.a}]`, side: 'actual', cells: c, differs: c.map(() => true), note: `(only in ${la})` });
-    } else {
-      const c = cells(e, en.e!);
-      lines.push({ label: `${le}[${en.e}]`, side: 'expected', cells: c, differs: c.map(() => true), note: `(only in ${le})` });
-    }
-  }
-  return lines;
 }
 
 // ---- the comparison --------------------------------------------------------------------------------
@@ -412,6 +260,8 @@ export function compareDataFrames(
   ctx: CompareContext = {},
 ): DataFrameComparison {
   const o = resolveOptions(options);
+  actual = liveInput(actual);
+  expected = liveInput(expected);
   if (o.schema !== undefined && DataFrame.isDataFrame(expected)) {
     throw usageError('TESTING_INVALID_OPTION', `Option 'schema' describes expected rows; expected is already a DataFrame.`);
   }
@@ -424,9 +274,15 @@ export function compareDataFrames(
 export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions, p: Painter, labels: SideLabels = DEFAULT_LABELS): DataFrameComparison {
   const nA = actual.rows.length;
   const nE = expected.rows.length;
-  const al = align(actual, expected, o, NOUN);
+  const al = align(actual, expected, o, NOUN, ALL_KEYS);
   const columns = al.pairs.filter((x) => x.a !== undefined).map((x) => al.aNames[x.a!]!);
-  const result = (kind: MismatchKind | undefined, message: string, mismatchedRows: number, diffRows?: readonly DiffRow[]): DataFrameComparison => ({
+  const result = (
+    kind: MismatchKind | undefined,
+    message: string,
+    mismatchedRows: number,
+    diffRows?: readonly DiffRow[],
+    diffValues?: DataFrameComparison['diffValues'],
+  ): DataFrameComparison => ({
     equal: kind === undefined,
     kind,
     message,
@@ -435,8 +291,9 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
     mismatchedRows,
     columns,
     diffRows,
+    ...(diffValues ? { diffValues } : {}),
   });
-  if (al.problem) return result(al.problem.kind, schemaProblemText(al, p, labels), 0);
+  if (al.problem) return result(al.problem.kind, schemaProblemText(al, p, labels), 0, undefined, schemaDiffValues(al, actual, expected, o));
 
   const eq: EqualityOptions = o;
   const aCols = al.pairs.map((x) => x.a!);
@@ -503,8 +360,20 @@ export function compareFrames(actual: Frame, expected: Frame, o: ResolvedOptions
   const shown = entries.filter((x) => !x.equal).length;
   const parts = [headline, '', renderRowTable(header, tableLines(entries, a, e, eq, labels), p)];
   if (shown < mismatched) parts.push(`... ${mismatched - shown} more mismatched ${mismatched - shown === 1 ? 'row' : 'rows'} not shown (maxErrors: ${o.maxErrors}).`);
-  const diffRows = o.includeDiffRows ? toDiffRows(allEntries(), a, e, aNames, eNames, eq) : undefined;
-  return result(kind, parts.join('\n'), mismatched, diffRows);
+  const all = allEntries();
+  const paired = all.filter((en) => en.a !== undefined && en.e !== undefined);
+  // The summary adds to the table when it shows more than one pair of rows or rows the table left out
+  // (not for rows that are only in another order: every cell of a shifted row differs).
+  if (kind !== 'rowOrder' && (paired.length > 1 || (paired.length > 0 && shown < mismatched))) parts.push('', renderCellSummary(cellDifferences(paired, a, e, header, eq), paired.length, p, labels));
+  const diffRows = o.includeDiffRows ? toDiffRows(all, a, e, aNames, eNames, eq) : undefined;
+  const sample = all.slice(0, DIFF_VALUE_ROWS);
+  const objects = (side: Side, names: readonly string[], pick: (en: Entry) => number | undefined): Record<string, unknown>[] =>
+    sample.flatMap((en) => {
+      const i = pick(en);
+      return i === undefined ? [] : [Object.fromEntries(names.map((n, k) => [n, side.frame.rows[i]![side.cols[k]!]]))];
+    });
+  const diffValues = { actual: objects(a, aNames, (en) => en.a), expected: objects(e, eNames, (en) => en.e) };
+  return result(kind, parts.join('\n'), mismatched, diffRows, diffValues);
 }
 
 /**
@@ -531,6 +400,7 @@ export function mismatchError(c: DataFrameComparison): DataFrameMismatchError {
     actualRowCount: c.actualRowCount,
     expectedRowCount: c.expectedRowCount,
     ...(c.diffRows ? { diffRows: c.diffRows } : {}),
+    ...(c.diffValues ? { diffValues: c.diffValues } : {}),
   });
 }
 
@@ -540,7 +410,7 @@ export function mismatchError(c: DataFrameComparison): DataFrameMismatchError {
 export type SchemaInput = StructType | string | DataFrame;
 
 function schemaOf(x: SchemaInput, side: string): StructType {
-  if (DataFrame.isDataFrame(x)) return x.schema;
+  if (DataFrame.isDataFrame(x)) return liveInput(x).schema;
   if (x instanceof StructType || typeof x === 'string') return toSchema(x)!;
   if ((x as unknown) instanceof DataType) return new StructType([new StructField('value', x as unknown as DataType)]);
   const got = typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function' ? 'a Promise (did you forget `await`?)' : typeof x;
@@ -551,6 +421,8 @@ export interface SchemaComparison {
   readonly equal: boolean;
   readonly kind: 'schema' | 'columnOrder' | undefined;
   readonly message: string;
+  /** Both sides' columns as `name: type` lines, for the runner's own diff. Undefined when equal. */
+  readonly diffValues?: { readonly actual: string; readonly expected: string };
 }
 
 /** Compares schemas without throwing. */
@@ -558,9 +430,11 @@ export function compareSchemas(actual: SchemaInput, expected: SchemaInput, optio
   const o = resolveSchemaOptions(options);
   const p = ctx.painter ?? painterFor(o.color);
   const frame = (s: StructType): Frame => ({ names: s.names, schema: s, rows: [], byName: false, timeZone: 'UTC', isDataFrame: false });
-  const al = align(frame(schemaOf(actual, 'actual')), frame(schemaOf(expected, 'expected')), o, 'Schemas');
+  const a = frame(schemaOf(actual, 'actual'));
+  const e = frame(schemaOf(expected, 'expected'));
+  const al = align(a, e, o, 'Schemas', SCHEMA_KEYS);
   if (!al.problem) return { equal: true, kind: undefined, message: '' };
-  return { equal: false, kind: al.problem.kind, message: schemaProblemText(al, p, DEFAULT_LABELS) };
+  return { equal: false, kind: al.problem.kind, message: schemaProblemText(al, p, DEFAULT_LABELS), diffValues: schemaDiffValues(al, a, e, o) };
 }
 
 /**
@@ -569,5 +443,5 @@ export function compareSchemas(actual: SchemaInput, expected: SchemaInput, optio
  */
 export function assertSchemaEqual(actual: SchemaInput, expected: SchemaInput, options: SchemaEqualOptions = {}): void {
   const c = compareSchemas(actual, expected, options);
-  if (!c.equal) throw new DataFrameMismatchError(c.message, { kind: c.kind! });
+  if (!c.equal) throw new DataFrameMismatchError(c.message, { kind: c.kind!, ...(c.diffValues ? { diffValues: c.diffValues } : {}) });
 }

@@ -38,6 +38,8 @@ export interface DataFrameMismatchDetails {
   readonly expectedRowCount?: number;
   /** Present when `includeDiffRows: true` was passed. */
   readonly diffRows?: readonly DiffRow[];
+  /** What differs as values for the runner's own diff (see `DataFrameComparison.diffValues`). */
+  readonly diffValues?: { readonly actual: unknown; readonly expected: unknown };
 }
 
 /** Thrown by `assertDataFrameEqual` / `assertSchemaEqual` (and the matchers' helpers). */
@@ -49,6 +51,9 @@ export class DataFrameMismatchError extends Error {
   readonly expectedRowCount: number | undefined;
   /** Every mismatched row pair, when `includeDiffRows: true` was passed; otherwise undefined. */
   readonly diffRows: readonly DiffRow[] | undefined;
+  /** What differs (schema lines, or the first mismatched rows as objects): runners diff `actual` against `expected`. */
+  readonly actual: unknown;
+  readonly expected: unknown;
 
   constructor(message: string, details: DataFrameMismatchDetails) {
     super(message);
@@ -58,6 +63,8 @@ export class DataFrameMismatchError extends Error {
     this.actualRowCount = details.actualRowCount;
     this.expectedRowCount = details.expectedRowCount;
     this.diffRows = details.diffRows;
+    this.actual = details.diffValues?.actual;
+    this.expected = details.diffValues?.expected;
   }
 
   /** True for a mismatch error from any copy of sparkless. */

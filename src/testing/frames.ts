@@ -29,6 +29,14 @@ export interface Frame {
   readonly isDataFrame: boolean;
 }
 
+/**
+ * A DataFrame argument as the DataFrame itself: a test runner hands matchers and
+ * printers structural copies when it renders a failure (see `DataFrame.original`).
+ */
+export function liveInput<T>(x: T): T {
+  return DataFrame.isDataFrame(x) ? (DataFrame.original(x) as T) : x;
+}
+
 function isThenable(x: unknown): boolean {
   return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
 }
@@ -146,6 +154,8 @@ export function resolveFrames(
   schemaOption: StructType | string | undefined,
   transforms: readonly DataFrameTransform[],
 ): { actual: Frame; expected: Frame } {
+  actual = liveInput(actual);
+  expected = liveInput(expected);
   for (const [side, v] of [
     ['actual', actual],
     ['expected', expected],

@@ -12,8 +12,7 @@ import { painterFor, painterFromFormatters, type Painter } from './colors.js';
 import { cellText, formatCell, plural, renderRowTable, type TableLine } from './diff-render.js';
 import { compareDataFrames, compareSchemas, type SchemaInput } from './equality.js';
 import { DataFrameMismatchError, usageError, type DiffRow } from './errors.js';
-import { describeInput, frameOfDataFrame, type Frame, type FrameInput } from './frames.js';
-import { dataFrameSnapshotSerializer } from './snapshot.js';
+import { describeInput, frameOfDataFrame, liveInput, type Frame, type FrameInput } from './frames.js';
 import { checkOptionKeys, resolveOptions, type DataFrameEqualOptions, type SchemaEqualOptions } from './options.js';
 
 type Formatter = (s: string) => string;
@@ -36,6 +35,14 @@ export interface MatcherResult {
   readonly diffRows?: readonly DiffRow[];
   /** With `includeDiffRows`: Vitest exposes it on the assertion error's context. */
   readonly meta?: { readonly diffRows: readonly DiffRow[] };
+  /** What differs, as values: Vitest prints its own diff of them after the message; Jest keeps them in `error.matcherResult`. */
+  readonly actual?: unknown;
+  readonly expected?: unknown;
+}
+
+/** `actual`/`expected` of a failed comparison, for the runner (not for `.not`, whose failure is an equality). */
+function diffValuesOf(c: { readonly diffValues?: { readonly actual: unknown; readonly expected: unknown } }): { actual?: unknown; expected?: unknown } {
+  return c.diffValues ? { actual: c.diffValues.actual, expected: c.diffValues.expected } : {};
 }
 
 export interface HaveColumnsOptions {
@@ -89,6 +96,7 @@ export function toEqualDataFrame(this: MatcherContextLike | undefined, received:
   const head = hint('toEqualDataFrame', isNot, p);
   return {
     ...(c.diffRows ? { diffRows: c.diffRows, meta: { diffRows: c.diffRows } } : {}),
+    ...diffValuesOf(c),
     pass: c.equal,
     message: () =>
       c.equal
@@ -105,6 +113,7 @@ export function toEqualSchema(this: MatcherContextLike | undefined, received: un
   const c = compareSchemas(received as SchemaInput, expected as SchemaInput, opts, { painter: p });
   const head = hint('toEqualSchema', isNot, p);
   return {
+    ...diffValuesOf(c),
     pass: c.equal,
     message: () => (c.equal ? `${head}\n\nExpected the schemas to differ, but they are equal.` : `${head}\n\n${c.message}`),
   };
@@ -112,6 +121,7 @@ export function toEqualSchema(this: MatcherContextLike | undefined, received: un
 
 /** `expect(df).toHaveColumns(['id', 'name'], { ignoreOrder?, subset? })`. */
 export function toHaveColumns(this: MatcherContextLike | undefined, received: unknown, names: unknown, options?: HaveColumnsOptions): MatcherResult {
+  received = liveInput(received);
   requireDataFrame('toHaveColumns', received);
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
     throw usageError('TESTING_INVALID_INPUT', 'toHaveColumns expects an array of column names.');
@@ -144,6 +154,7 @@ export function toHaveColumns(this: MatcherContextLike | undefined, received: un
 
 /** `expect(df).toHaveRowCount(3)`. */
 export function toHaveRowCount(this: MatcherContextLike | undefined, received: unknown, count: unknown): MatcherResult {
+  received = liveInput(received);
   requireDataFrame('toHaveRowCount', received, true);
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
     throw usageError('TESTING_INVALID_INPUT', `toHaveRowCount expects an integer >= 0, got ${String(count)}.`);
@@ -164,6 +175,7 @@ export function toHaveRowCount(this: MatcherContextLike | undefined, received: u
  * multiset). Object rows may name only some columns: `{ id: 1 }` matches any row with id 1.
  */
 export function toContainRows(this: MatcherContextLike | undefined, received: unknown, rows: unknown, options?: ContainRowsOptions): MatcherResult {
+  received = liveInput(received);
   requireDataFrame('toContainRows', received);
   if (!Array.isArray(rows)) throw usageError('TESTING_INVALID_INPUT', 'toContainRows expects an array of rows (objects, arrays or Rows).');
   const opts = optionsObject(options);
@@ -277,6 +289,8 @@ export function diffRowsOf(err: unknown): readonly DiffRow[] | undefined {
  * array of rows when `compareDataFrames` with default options says so.
  */
 export function dataFrameEqualityTester(a: unknown, b: unknown): boolean | undefined {
+  a = liveInput(a);
+  b = liveInput(b);
   const aDf = DataFrame.isDataFrame(a);
   const bDf = DataFrame.isDataFrame(b);
   if (!aDf && !bDf) return undefined;
@@ -297,21 +311,3 @@ export const dataFrameMatchers = {
   toHaveRowCount,
   toContainRows,
 };
-
-/** The part of Vitest's and Jest's `expect` the matchers are installed through. */
-export interface MatcherHost {
-  extend(matchers: typeof dataFrameMatchers): void;
-  addEqualityTesters(testers: (typeof dataFrameEqualityTester)[]): void;
-  addSnapshotSerializer(serializer: typeof dataFrameSnapshotSerializer): void;
-}
-
-const installedOn = new WeakSet<object>();
-
-/** Registers the matchers, the equality tester and the snapshot serializer on an `expect` (idempotent). */
-export function installMatchersOn(host: MatcherHost): void {
-  if (installedOn.has(host)) return;
-  installedOn.add(host);
-  host.extend(dataFrameMatchers);
-  host.addEqualityTesters([dataFrameEqualityTester]);
-  host.addSnapshotSerializer(dataFrameSnapshotSerializer);
-}

@@ -106,8 +106,10 @@ const BOOLEAN_KEYS = [
   'includeDiffRows',
 ] as const;
 
-const SCHEMA_KEYS: readonly string[] = ['ignoreNullable', 'ignoreMetadata', 'ignoreColumnOrder', 'ignoreColumnName', 'ignoreColumns', 'color'];
-const ALL_KEYS: readonly string[] = Object.keys(DEFAULT_OPTIONS);
+/** The options a schema comparison accepts (a message's hints name only options its comparison accepts). */
+export const SCHEMA_KEYS: readonly string[] = ['ignoreNullable', 'ignoreMetadata', 'ignoreColumnOrder', 'ignoreColumnName', 'ignoreColumns', 'color'];
+/** The options a DataFrame comparison accepts. */
+export const ALL_KEYS: readonly string[] = Object.keys(DEFAULT_OPTIONS);
 
 /** Names used by chispa, PySpark or other tools, with what to write instead. */
 const SYNONYMS: Readonly<Record<string, string>> = {
@@ -122,12 +124,20 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   underlineCells: 'differing cells are always marked',
 };
 
-/** Throws for a key of `options` not in `allowed`, with a hint at the closest name. */
+/** The option names a hint text tells the user to pass (`pass x: true`, `use 'x'`). */
+function optionsNamedIn(text: string): string[] {
+  return [...text.matchAll(/pass (\w+):|use '(\w+)'/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** Throws for a key of `options` not in `allowed`, with a hint that works here (it names only allowed options). */
 export function checkOptionKeys(options: object, allowed: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {
     if (allowed.includes(key)) continue;
     const synonym = SYNONYMS[key];
-    const hint = synonym ? `; ${synonym}.` : closestNames(key, allowed, 1).map((h) => `; did you mean '${h}'?`)[0] ?? '.';
+    let hint: string;
+    if (synonym && optionsNamedIn(synonym).every((n) => allowed.includes(n))) hint = `; ${synonym}.`;
+    else if (ALL_KEYS.includes(key)) hint = `; it is an option of DataFrame comparisons (toEqualDataFrame, assertDataFrameEqual) only.`;
+    else hint = closestNames(key, allowed, 1).map((h) => `; did you mean '${h}'?`)[0] ?? '.';
     throw usageError('TESTING_UNKNOWN_OPTION', `Unknown ${what} option '${key}'${hint} Valid options: ${allowed.join(', ')}.`);
   }
 }

@@ -119,6 +119,8 @@ export function withSparkSession<T>(
 export interface TestHooks {
   beforeEach(fn: (key?: object) => void): void;
   afterEach(fn: (key?: object) => void): void;
+  /** Whether the test `key` has finished: its session is then stale even if its afterEach never ran. */
+  isFinished?(key: object): boolean;
 }
 
 /** What `useSparkSession()` returns: call it inside a test to get that test's session. */
@@ -161,6 +163,14 @@ export function defineUseSparkSession(hooks: TestHooks): (options?: TestSessionO
     const live = new Map<object, TestSessionHandle>();
     const anonymous = {};
     hooks.beforeEach((key) => {
+      // A runner can skip a failed test's afterEach (Vitest does when rendering its failure throws);
+      // that session must not make every later test look concurrent.
+      for (const [k, handle] of live) {
+        if (k !== anonymous && hooks.isFinished?.(k)) {
+          live.delete(k);
+          handle.dispose();
+        }
+      }
       live.set(key ?? anonymous, createTestSession(options));
     });
     hooks.afterEach((key) => {

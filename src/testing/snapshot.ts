@@ -11,6 +11,7 @@ import { formatShow } from '../format/show.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import { batchToRows } from '../types/values.js';
 import { canonicalize, compareCanonRows } from './canonical.js';
+import { liveInput } from './frames.js';
 
 export interface DataFrameSnapshotOptions {
   /** Rows written to the snapshot (default 1000); the footer says when there are more. */
@@ -41,6 +42,7 @@ export function isOrderedPlan(p: LogicalPlan): boolean {
 
 /** The snapshot text of a DataFrame. */
 export function formatDataFrameSnapshot(df: DataFrame, options: DataFrameSnapshotOptions = {}): string {
+  df = liveInput(df);
   const maxRows = options.maxRows ?? 1000;
   const batch = df.executeBatch();
   const ordered = isOrderedPlan(df.plan);

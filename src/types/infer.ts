@@ -147,6 +147,16 @@ export function inferSchemaOfRow(row: unknown, names?: readonly string[], option
   return new StructType(fields);
 }
 
+/** Spark's message plus the JS trap behind most LongType/DoubleType clashes: a written `35.0` is the integer 35. */
+function jsNumberTrap(a: DataType, b: DataType): string {
+  const names = [pyClassName(a), pyClassName(b)].sort().join();
+  if (names !== 'DoubleType,LongType') return '';
+  return (
+    ' In JavaScript a whole number written 35.0 is the integer 35 (LongType), so rows such as' +
+    " [{ amount: 120.5 }, { amount: 35.0 }] need a schema, e.g. createDataFrame(rows, 'amount DOUBLE')."
+  );
+}
+
 /**
  * PySpark's `_merge_type`: NullType yields to the other side, TimestampType wins
  * over TimestampNTZType, structs merge by field name (new fields appended),
@@ -159,7 +169,7 @@ export function mergeType(a: DataType, b: DataType): DataType {
   if (a instanceof TimestampType && b instanceof TimestampNTZType) return a;
   if (a instanceof TimestampNTZType && b instanceof TimestampType) return b;
   if (pyClassName(a) !== pyClassName(b)) {
-    throw new PySparkTypeError(`Can not merge type \`${pyClassName(a)}\` and \`${pyClassName(b)}\`.`, {
+    throw new PySparkTypeError(`Can not merge type \`${pyClassName(a)}\` and \`${pyClassName(b)}\`.${jsNumberTrap(a, b)}`, {
       errorClass: 'CANNOT_MERGE_TYPE',
       messageParameters: { data_type1: pyClassName(a), data_type2: pyClassName(b) },
     });

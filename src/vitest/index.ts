@@ -23,7 +23,8 @@ import type { StorageOptions } from '../backend/factory.js';
 import type { BackendType, StorageBackend } from '../backend/protocols.js';
 import type { DataFrame } from '../api/dataframe.js';
 import type { SparkSession } from '../session/session.js';
-import { installMatchersOn, type ContainRowsOptions, type HaveColumnsOptions, type MatcherHost } from '../testing/matchers.js';
+import { installMatchersOn, type MatcherHost } from '../testing/install.js';
+import type { ContainRowsOptions, HaveColumnsOptions } from '../testing/matchers.js';
 import type { SchemaInput } from '../testing/equality.js';
 import type { DataFrameEqualOptions, SchemaEqualOptions } from '../testing/options.js';
 import {
@@ -54,6 +55,9 @@ export interface DataFrameMatchers<R = unknown> {
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-empty-object-type
   interface Matchers<T = any> extends DataFrameMatchers<T> {}
+  // `expect.not.dataFrameEqualTo(...)`
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AsymmetricMatchersContaining extends DataFrameMatchers {}
 }
 
 /** Registers the matchers, the equality tester and the snapshot serializer (idempotent; done on import). */
@@ -71,6 +75,10 @@ installMatchers();
 export const useSparkSession: (options?: TestSessionOptions) => SparkSessionAccessor = defineUseSparkSession({
   beforeEach: (fn) => beforeEach(({ task }) => fn(task)),
   afterEach: (fn) => afterEach(({ task }) => fn(task)),
+  isFinished: (task) => {
+    const state = (task as { result?: { state?: string } }).result?.state;
+    return state === 'pass' || state === 'fail' || state === 'skip';
+  },
 });
 
 export interface SparkFixtures {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Row } from '../../src/data/row.js';
 import { functions as F } from '../../src/index.js';
 import { StructField, StructType, LongType, StringType } from '../../src/types/data-types.js';
-import { diffRowsOf, installMatchers, isDataFrameMismatchError, stripAnsi, useSparkSession } from '../../src/vitest/index.js';
+import { assertDataFrameEqual, assertSchemaEqual, diffRowsOf, installMatchers, isDataFrameMismatchError, stripAnsi, useSparkSession } from '../../src/vitest/index.js';
 
 /** The failure message of an assertion, without colour codes. */
 function messageOf(fn: () => void): string {
@@ -153,5 +153,36 @@ describe('DataFrame matchers (Vitest)', () => {
     expect(diffRowsOf(error)).toEqual([
       { actual: { id: 2, name: 'Bob' }, expected: { id: 2, name: 'Bobby' }, actualIndex: 1, expectedIndex: 1, columns: ['name'] },
     ]); // ... carries the rows
+  });
+});
+
+describe('actual and expected values for the runner diff', () => {
+  const spark = useSparkSession({ backend: 'memory' });
+  const thrownBy = (fn: () => void): { actual?: unknown; expected?: unknown; message: string } => {
+    try {
+      fn();
+    } catch (err) {
+      return err as { actual?: unknown; expected?: unknown; message: string };
+    }
+    throw new Error('expected a failure');
+  };
+
+  it('a row mismatch carries the mismatched rows, paired, as objects', () => {
+    const df = spark().createDataFrame([{ id: 1, s: 'a' }, { id: 2, s: 'b' }, { id: 3, s: 'c' }]);
+    const expected = [{ id: 1, s: 'a' }, { id: 2, s: 'B' }, { id: 4, s: 'd' }];
+    for (const err of [thrownBy(() => expect(df).toEqualDataFrame(expected)), thrownBy(() => assertDataFrameEqual(df, expected))]) {
+      expect(err.actual).toEqual([{ id: 2, s: 'b' }, { id: 3, s: 'c' }]);
+      expect(err.expected).toEqual([{ id: 2, s: 'B' }, { id: 4, s: 'd' }]);
+    }
+  });
+
+  it('a schema mismatch carries both sides as name: type lines', () => {
+    const df = spark().createDataFrame([[1, 'a']], 'id INT, s STRING');
+    const fromFrames = thrownBy(() => expect(df).toEqualDataFrame(spark().createDataFrame([[1, 'a']], 'id BIGINT, s STRING')));
+    expect([fromFrames.actual, fromFrames.expected]).toEqual(['id: int\ns: string', 'id: bigint\ns: string']);
+    const fromSchema = thrownBy(() => expect(df).toEqualSchema('id INT, t STRING'));
+    expect([fromSchema.actual, fromSchema.expected]).toEqual(['id: int\ns: string', 'id: int\nt: string']);
+    const fromAssert = thrownBy(() => assertSchemaEqual(df, 'id INT'));
+    expect([fromAssert.actual, fromAssert.expected]).toEqual(['id: int\ns: string', 'id: int']);
   });
 });

@@ -17,6 +17,7 @@ const KINDS: Record<string, string> = {
   nested: 'rows',
   'row-order': 'rowOrder',
   'show-all-rows': 'rows',
+  'cell-summary': 'rows',
   huge: 'rows',
 };
 

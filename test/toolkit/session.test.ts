@@ -7,6 +7,7 @@ import {
   createSparkTest,
   createSpiedStorageBackend,
   createTestSession,
+  defineUseSparkSession,
   sparkTest,
   useSparkSession,
   withSparkSession,
@@ -203,5 +204,25 @@ describe('createTestSession / withSparkSession (any runner)', () => {
     const start = performance.now();
     for (let i = 0; i < 50; i++) createTestSession({ backend: 'memory' }).dispose();
     expect((performance.now() - start) / 50).toBeLessThan(20);
+  });
+});
+
+describe('a test whose afterEach never ran', () => {
+  it('does not make the next test look concurrent: its session is stopped when the next test starts', () => {
+    const before: ((key?: object) => void)[] = [];
+    const finished = new Set<object>();
+    const use = defineUseSparkSession({
+      beforeEach: (fn) => before.push(fn),
+      afterEach: () => {}, // the runner skipped it
+      isFinished: (key) => finished.has(key),
+    });
+    const spark = use({ backend: 'memory' });
+    const first = {};
+    before[0]!(first);
+    const stale = spark();
+    finished.add(first);
+    before[0]!({});
+    expect(stale.isStopped).toBe(true);
+    expect(spark()).not.toBe(stale);
   });
 });

@@ -19,6 +19,7 @@ import {
 } from '../../src/types/data-types.js';
 import { Row, row } from '../../src/data/row.js';
 import { PySparkTypeError, PySparkValueError } from '../../src/errors/index.js';
+import { SparkSession } from '../../src/session/session.js';
 
 const same = (a: DataType, b: DataType): void => {
   expect(a.simpleString()).toBe(b.simpleString());
@@ -121,7 +122,7 @@ describe('mergeType', () => {
   it('does not widen long to double', () => {
     const e = errorOf(() => mergeType(LONG, DOUBLE));
     expect(PySparkTypeError.isPySparkTypeError(e)).toBe(true);
-    expect(e.message).toBe('[CANNOT_MERGE_TYPE] Can not merge type `LongType` and `DoubleType`.');
+    expect(e.message).toBe("[CANNOT_MERGE_TYPE] Can not merge type `LongType` and `DoubleType`. In JavaScript a whole number written 35.0 is the integer 35 (LongType), so rows such as [{ amount: 120.5 }, { amount: 35.0 }] need a schema, e.g. createDataFrame(rows, 'amount DOUBLE').");
     expect(errorOf(() => mergeType(new ArrayType(LONG), STRING)).message).toBe('[CANNOT_MERGE_TYPE] Can not merge type `ArrayType` and `StringType`.');
   });
 });
@@ -148,7 +149,21 @@ describe('inferSchema', () => {
     expect(s.simpleString()).toBe('struct<child:struct<z:boolean>,props:map<string,bigint>,tags:array<string>,when:timestamp>');
   });
   it('long and double in one column is an error (JS 2.0 is an integer)', () => {
-    expect(() => inferSchema([{ x: 1.5 }, { x: 2 }])).toThrow('[CANNOT_MERGE_TYPE] Can not merge type `DoubleType` and `LongType`.');
+    expect(() => inferSchema([{ x: 1.5 }, { x: 2 }])).toThrow('[CANNOT_MERGE_TYPE] Can not merge type `DoubleType` and `LongType`. In JavaScript');
+  });
+  it('the message explains the JS 35.0 trap, and its advice works', () => {
+    const rows = [{ amount: 120.5 }, { amount: 35.0 }];
+    const spark = new SparkSession('infer-trap', { backendType: 'memory' });
+    try {
+      expect(() => spark.createDataFrame(rows)).toThrow(
+        "[CANNOT_MERGE_TYPE] Can not merge type `DoubleType` and `LongType`. In JavaScript a whole number written 35.0 is the integer 35 (LongType), so rows such as [{ amount: 120.5 }, { amount: 35.0 }] need a schema, e.g. createDataFrame(rows, 'amount DOUBLE').",
+      );
+      const df = spark.createDataFrame(rows, 'amount DOUBLE');
+      expect(df.dtypes).toEqual([['amount', 'double']]);
+      expect(df.collect().map((r) => r.get(0))).toEqual([120.5, 35]);
+    } finally {
+      spark.stop();
+    }
   });
   it('all-null columns cannot be determined', () => {
     const e = errorOf(() => inferSchema([{ a: 1, b: null }, { a: 2, b: null }]));
