@@ -8,6 +8,7 @@ export default defineConfig({
     'backend/polars': 'src/backend/polars/index.ts',
     'backend/memory': 'src/backend/memory/index.ts',
     'backend/file': 'src/backend/file/index.ts',
+    'backend/connect': 'src/backend/connect/index.ts',
     storage: 'src/storage.ts',
     testing: 'src/testing/index.ts',
     vitest: 'src/vitest/index.ts',
@@ -25,5 +26,5 @@ export default defineConfig({
   keepNames: true,
   splitting: true,
   // The test toolkit's frameworks and fast-check come from the user's project.
-  external: ['nodejs-polars', 'apache-arrow', 'vitest', '@jest/globals', 'fast-check', '@fast-check/vitest'],
+  external: ['nodejs-polars', 'apache-arrow', '@grpc/grpc-js', '@bufbuild/protobuf', 'vitest', '@jest/globals', 'fast-check', '@fast-check/vitest'],
 });

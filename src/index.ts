@@ -35,5 +35,6 @@ export {
   BackendException,
   InternalError,
 } from './errors/index.js';
+export { SparkConnectGrpcException } from './backend/connect/errors.js';
 export type { BackendType } from './backend/protocols.js';
 export type { AdaptiveReport, JoinSimulation, SkewedPartition } from './optimizer/adaptive/index.js';

@@ -29,6 +29,7 @@ const REQUIRED: Record<string, string[]> = {
   'sparkless/backend/memory': ['MemoryMaterializer', 'MemoryStorageBackend'],
   'sparkless/backend/polars': ['PolarsMaterializer'],
   'sparkless/backend/file': ['FileStorageBackend'],
+  'sparkless/backend/connect': ['ConnectExecutor', 'SparkConnectClient', 'parseConnectAddress', 'SparkConnectGrpcException'],
   'sparkless/storage': ['MemoryStorageBackend', 'PolarsStorageBackend', 'FileStorageBackend'],
   'sparkless/testing': ['assertDataFrameEqual'],
 };

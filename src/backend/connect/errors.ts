@@ -16,19 +16,18 @@ import {
   ParseException,
   SparklessError,
 } from '../../errors/index.js';
+import { defineErrorKind, isErrorKind } from '../../errors/base.js';
 import type { ConnectAddress } from './address.js';
 import { decodeMessage, type Msg } from './proto/codec.js';
 import type { GrpcFailure } from './transport/channel.js';
 
 /** The server could not be reached or did not answer in time (PySpark's `SparkConnectGrpcException`). */
 export class SparkConnectGrpcException extends SparklessError {
-  static isSparkConnectGrpcException = (err: unknown): boolean => SparklessError.isSparklessError(err) && err.name === 'SparkConnectGrpcException';
-  constructor(message: string, details: ConstructorParameters<typeof SparklessError>[1] = {}) {
-    super(message, details);
-    // Set explicitly: bundlers may rename the class, and users match on the name.
-    this.name = 'SparkConnectGrpcException';
+  static isSparkConnectGrpcException(err: unknown): err is SparkConnectGrpcException {
+    return isErrorKind(err, 'SparkConnectGrpcException');
   }
 }
+defineErrorKind(SparkConnectGrpcException, 'SparkConnectGrpcException');
 
 const ERROR_INFO_TYPE = 'type.googleapis.com/google.rpc.ErrorInfo';
 

@@ -1,0 +1,35 @@
+/**
+ * The dual mode: the same test, through useSparkSession({ backend: 'connect' }),
+ * runs on real Spark, each test in its own server-side session. Runs when
+ * SPARK_REMOTE answers (CI starts a server); skipped with the reason otherwise.
+ */
+import { describe, expect, it } from 'vitest';
+import { F } from '../../src/index.js';
+import { useSparkSession } from '../../src/vitest/index.js';
+import { sparkRemote } from '../helpers/spark-remote.js';
+
+const remote = sparkRemote();
+const title = 'url' in remote ? 'useSparkSession({ backend: "connect" })' : `useSparkSession({ backend: "connect" }) — skipped: ${remote.skipReason}`;
+
+describe.skipIf(!('url' in remote))(title, () => {
+  const spark = useSparkSession({ backend: 'connect' });
+
+  it('runs the test on Spark itself', () => {
+    expect(spark().backendType).toBe('connect');
+    expect(spark().version).toMatch(/^3\.5\./);
+    const df = spark().createDataFrame([{ name: 'Alice', age: 30 }, { name: 'Bob', age: null }], 'name STRING, age INT');
+    df.createOrReplaceTempView('people');
+    // Spark's own names and values come back: the cast keeps the column name, negative is named by Spark.
+    const out = spark().sql('SELECT name, age FROM people').select(F.col('age').cast('string'), F.negative('age'));
+    expect(out.columns).toEqual(['age', 'negative(age)']);
+    expect(out).toEqualDataFrame([{ age: '30', 'negative(age)': -30 }, { age: null, 'negative(age)': null }], { schema: 'age STRING, `negative(age)` INT' });
+  });
+
+  it('gives each test its own server-side session (no temp view leaks in)', () => {
+    expect(spark().catalog.tableExists('people')).toBe(false);
+  });
+
+  it('reports Spark\'s errors as typed exceptions with Spark\'s error class', () => {
+    expect(() => spark().range(1).select('nope').collect()).toThrow(/UNRESOLVED_COLUMN/);
+  });
+});
