@@ -129,7 +129,7 @@ async function start() {
   const args = [
     `-Xmx${heap}`, '-XX:+IgnoreUnrecognizedVMOptions', ...OPENS,
     '--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED', '-Djdk.reflect.useDirectMethodHandle=false',
-    '-Duser.timezone=UTC', ...props, '-cp', join(jarsDir, '*'), 'org.apache.spark.sql.connect.service.SparkConnectServer',
+    '-Duser.timezone=UTC', `-Dlog4j2.configurationFile=${join(root, 'spark', 'log4j2.properties')}`, ...props, '-cp', join(jarsDir, '*'), 'org.apache.spark.sql.connect.service.SparkConnectServer',
   ];
   const out = openSync(logFile, 'w');
   const t0 = Date.now();
