@@ -1,4 +1,4 @@
-/** `spark.read`: files through the session's ExportBackend, tables through the catalog. */
+/** `spark.read`: files through the session's ExportBackend (Spark's data sources on connect), tables through the catalog. */
 import { guardBackendCall } from '../backend/guard.js';
 import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
@@ -23,6 +23,16 @@ export class DataFrameReader extends DataSourceBuilder {
   load(path: string, format?: string): DataFrame {
     if (format) this.format(format);
     const fileFormat = this.sourceFormat ?? 'parquet';
+    if (this.session.remote) {
+      // On connect the path is the server's: Spark's own data source reads it, lazily.
+      const dataSource = {
+        format: fileFormat,
+        paths: [path],
+        options: { ...this.sourceOptions },
+        ...(this.#schema ? { schema: this.#schema.json() } : {}),
+      };
+      return new DataFrame(this.session, plan('RemoteRelation', { relation: { read: { data_source: dataSource } } }));
+    }
     const batch = guardBackendCall(`Reading ${fileFormat} from ${path} failed`, () =>
       this.session.exportBackend.readFile(path, fileFormat, this.#schema, { timeZone: this.session.timeZone, ...this.sourceOptions }),
     );
