@@ -10,6 +10,9 @@ import type { SparkSession } from '../../src/session/session.js';
 import { executeSql, parseExpression } from '../../src/sql/index.js';
 import { dicts, forEachBackend } from '../helpers/backends.js';
 
+/** Both suites drive sparkless's own SQL front end (executeSql); on connect Spark parses the SQL, and the golden suite checks that. */
+const LOCAL_ONLY = { localOnly: 'sparkless SQL front end' };
+
 forEachBackend('spark.sql queries', (session) => {
   const sql = (text: string) => executeSql(session(), text);
   const people = (spark: SparkSession) =>
@@ -140,7 +143,7 @@ forEachBackend('spark.sql queries', (session) => {
       { n: 'DAN', '(age + 1)': 42 },
     ]);
   });
-});
+}, LOCAL_ONLY);
 
 forEachBackend('spark.sql commands', (session) => {
   const sql = (text: string) => executeSql(session(), text);
@@ -194,4 +197,4 @@ forEachBackend('spark.sql commands', (session) => {
     expect(session().conf.get('spark.sql.groupByAliases')).toBe('false');
     expect(() => sql('SELECT 1 AS k FROM VALUES (1) AS t(a) GROUP BY k')).toThrow(AnalysisException);
   });
-}, { localOnly: 'it drives sparkless\'s own SQL front end (executeSql); on connect Spark parses the SQL, and the golden suite checks that' });
+}, LOCAL_ONLY);
