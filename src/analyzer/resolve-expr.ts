@@ -7,9 +7,10 @@ import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from 
 import { defaultFrame, exprSql } from '../expr/naming.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { lookupFunction, type ArgInfo } from '../functions/registry.js';
-import { canCast, findWiderCommonTypeOf } from '../types/coercion.js';
+import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import { BOOLEAN, BooleanType, NullType, StructType, type DataType } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
+import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
 
 export interface ExprScope {
@@ -35,8 +36,10 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast':
       return resolveCast(e.child, e.to, e.implicit ?? false, scope);
-    case 'Call':
-      return resolveCall(e, e.args.map((a) => resolveExpr(a, scope)));
+    case 'Call': {
+      const args = e.args.map((a) => resolveExpr(a, scope));
+      return rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
+    }
     case 'CaseWhen':
       return resolveCaseWhen(e, scope);
     case 'SortOrder': {
@@ -123,7 +126,7 @@ export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {
     );
   }
   // Non-ANSI casts can produce null from non-null input (e.g. 'abc' → int).
-  const nullable = (child.nullable ?? true) || !same;
+  const nullable = (child.nullable ?? true) || castForcesNull(from, to);
   return Object.freeze({ ...E.cast(child, to, implicit), dataType: to, nullable });
 }
 
@@ -139,8 +142,9 @@ function argInfo(a: Expr): ArgInfo {
 }
 
 /** Types a call whose arguments are already resolved, inserting implicit casts. */
-export function resolveCall(call: Call, args: readonly Expr[]): Call {
+export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
   const def = lookupFunction(call.fn);
+  const args = narrowDecimalLiterals(call.fn, resolvedArgs);
   const withArgs: Call = { ...call, args };
   // The SQL texts only go into error messages: built on first use.
   let argSql: readonly string[] | undefined;
@@ -175,7 +179,9 @@ export function resolveCall(call: Call, args: readonly Expr[]): Call {
     const index = st.fields.findIndex((f) => f.name === field);
     options = { ...options, index: index >= 0 ? index : st.fields.findIndex((f) => f.name.toLowerCase() === field.toLowerCase()) };
   }
-  return Object.freeze({ ...call, args: Object.freeze(casted), ...(options ? { options } : {}), dataType: res.dataType, nullable: res.nullable });
+  // A cast that can produce null (string → number) makes a null-intolerant call nullable.
+  const nullable = res.nullable || (def.nullIntolerant === true && casted.some((a) => a.nullable ?? true));
+  return Object.freeze({ ...call, args: Object.freeze(casted), ...(options ? { options } : {}), dataType: res.dataType, nullable });
 }
 
 function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {

@@ -28,6 +28,7 @@ import type {
   StatementAst,
   TableAlias,
 } from './ast.js';
+import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
 import { sqlParseError } from './errors.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
@@ -72,6 +73,8 @@ export interface ParserOptions {
 export class SqlParser {
   private pos = 0;
   private readonly tokens: Token[];
+  /** Parsing a statement or query (not an expression string): operators get ANALYZED_NAME. */
+  #queryNames = false;
 
   constructor(
     private readonly src: string,
@@ -170,6 +173,7 @@ export class SqlParser {
   // ---- statements ------------------------------------------------------------------------
 
   statement(): StatementAst {
+    this.#queryNames = true;
     const t = this.cur;
     if (this.isQueryStart()) return { kind: 'queryStatement', query: this.query() };
     if (t.kind !== 'ident') throw this.syntaxError();
@@ -436,6 +440,7 @@ export class SqlParser {
 
   /** `[WITH ...] queryTerm [ORDER BY ...] [LIMIT n] [OFFSET n]`. */
   query(): QueryAst {
+    this.#queryNames = true;
     const ctes: CteAst[] = [];
     if (this.acceptKw('WITH')) {
       if (this.isKw('RECURSIVE')) throw this.notSupported('recursive CTEs');
@@ -1060,7 +1065,7 @@ export class SqlParser {
       const fn = COMPARISON[t.value];
       if (fn) {
         this.pos++;
-        left = E.call(fn, [left, this.bitOr()]);
+        left = this.operator(fn, left, this.bitOr());
       } else if (t.value === '<>' || t.value === '!=') {
         this.pos++;
         left = E.call('not', [E.call('eq', [left, this.bitOr()])]);
@@ -1098,14 +1103,22 @@ export class SqlParser {
   private additive(): Expr {
     let left = this.multiplicative();
     for (;;) {
-      if (this.acceptOp('+')) left = E.call('add', [left, this.multiplicative()]);
-      else if (this.acceptOp('-')) left = E.call('subtract', [left, this.multiplicative()]);
+      if (this.acceptOp('+')) left = this.operator('add', left, this.multiplicative());
+      else if (this.acceptOp('-')) left = this.operator('subtract', left, this.multiplicative());
       else if (this.acceptOp('||')) {
         const right = this.multiplicative();
         const l = left;
         left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
       } else return left;
     }
+  }
+
+  /**
+   * A binary operator call; in queries it is named as Spark names it after
+   * analysis (see ANALYZED_NAME), in expression strings as written.
+   */
+  private operator(fn: string, left: Expr, right: Expr): Expr {
+    return E.call(fn, [left, right], this.#queryNames ? { options: { [ANALYZED_NAME]: true } } : {});
   }
 
   private multiplicative(): Expr {
