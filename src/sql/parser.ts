@@ -30,6 +30,7 @@ import type {
 } from './ast.js';
 import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
 import { sqlParseError } from './errors.js';
+import { ParameterBinder, type SqlArgs } from './parameters.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
@@ -68,6 +69,8 @@ const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '
 export interface ParserOptions {
   /** `spark.sql.legacy.setopsPrecedence.enabled`: all set operators left-associative with equal precedence. */
   readonly legacySetOpsPrecedence?: boolean;
+  /** Values of the `:name` / `?` parameter markers (`spark.sql(query, args)`). */
+  readonly args?: SqlArgs;
 }
 
 export class SqlParser {
@@ -75,12 +78,17 @@ export class SqlParser {
   private readonly tokens: Token[];
   /** Parsing a statement or query (not an expression string): operators get ANALYZED_NAME. */
   #queryNames = false;
+  readonly #params: ParameterBinder;
 
   constructor(
     private readonly src: string,
     private readonly options: ParserOptions = {},
   ) {
     this.tokens = tokenize(src);
+    this.#params = new ParameterBinder(
+      options.args,
+      this.tokens.filter((t) => t.kind === 'op' && t.value === '?').map((t) => t.start),
+    );
   }
 
   // ---- token helpers -------------------------------------------------------------------
@@ -136,6 +144,7 @@ export class SqlParser {
   expectEnd(): void {
     while (this.acceptOp(';'));
     if (this.cur.kind !== 'eof') throw this.syntaxError();
+    this.#params.finish();
   }
 
   /** An identifier (plain word or backquoted). */
@@ -1235,6 +1244,14 @@ export class SqlParser {
           return E.star();
         }
         if (t.value === '(') return this.parenthesized();
+        if (t.value === '?') {
+          this.pos++;
+          return this.#params.positional(t.start);
+        }
+        if (t.value === ':' && this.isIdentifier(this.peek())) {
+          this.pos++;
+          return this.#params.named(this.identifier());
+        }
         throw this.syntaxError();
       case 'eof':
         throw this.syntaxError();
