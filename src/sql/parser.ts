@@ -161,13 +161,31 @@ export class SqlParser {
     return t.kind === 'ident' || t.kind === 'quoted';
   }
 
-  /** `a.b.c` as parts. */
+  /** `a.b.c` as parts; `IDENTIFIER('a.b')` too. */
   private multipartIdentifier(): string[] {
+    if (this.isKw('IDENTIFIER') && this.isOp('(', this.peek())) return this.identifierClause();
     const parts = [this.identifier()];
     while (this.isOp('.') && this.isIdentifier(this.peek())) {
       this.pos++;
       parts.push(this.identifier());
     }
+    return parts;
+  }
+
+  /**
+   * `IDENTIFIER(expr)`: a name given as a constant string (a literal, a
+   * parameter marker, or a concatenation of them), parsed as `a.b.c`.
+   */
+  private identifierClause(): string[] {
+    this.pos++;
+    this.expectOp('(');
+    const e = this.expression();
+    this.expectOp(')');
+    const text = constantString(e);
+    const sub = new SqlParser(text);
+    if (sub.cur.kind === 'eof') throw sub.syntaxError();
+    const parts = sub.multipartIdentifier();
+    sub.expectEnd();
     return parts;
   }
 
@@ -640,8 +658,97 @@ export class SqlParser {
       rel = { kind: 'join', left: rel, right, joinType: 'inner', natural: false };
     }
     if (this.isKw('PIVOT') && this.isOp('(', this.peek())) rel = this.pivot(rel);
-    if (this.isKw('UNPIVOT')) throw this.notSupported('UNPIVOT');
+    if (this.isKw('UNPIVOT')) rel = this.unpivot(rel);
     return rel;
+  }
+
+  /** `UNPIVOT [INCLUDE|EXCLUDE NULLS] (v FOR name IN (c [AS a], ...)) [alias]`, or `(v1, v2) FOR name IN ((c1, c2) [AS a], ...)`. */
+  private unpivot(input: RelationAst): RelationAst {
+    this.expectKw('UNPIVOT');
+    let includeNulls = false;
+    if (this.acceptKw('INCLUDE', 'NULLS')) includeNulls = true;
+    else this.acceptKw('EXCLUDE', 'NULLS');
+    this.expectOp('(');
+    const valueColumns = this.isOp('(') ? this.identifierList() : [this.identifier()];
+    this.expectKw('FOR');
+    const nameColumn = this.identifier();
+    this.expectKw('IN');
+    this.expectOp('(');
+    const columns: { names: string[]; alias?: string }[] = [];
+    do {
+      const names = this.isOp('(') ? this.parenthesizedNames() : [this.multipartIdentifier().join('.')];
+      const alias = this.acceptKw('AS') || this.cur.kind === 'quoted' || this.cur.kind === 'ident' ? this.aliasName() : undefined;
+      columns.push({ names, ...(alias !== undefined ? { alias } : {}) });
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    this.expectOp(')');
+    const alias = this.tableAlias();
+    return { kind: 'unpivot', input, includeNulls, valueColumns, nameColumn, columns, ...(alias ? { alias } : {}) };
+  }
+
+  /** `(a, b.c)`: column names, each possibly qualified. */
+  private parenthesizedNames(): string[] {
+    this.expectOp('(');
+    const names = [this.multipartIdentifier().join('.')];
+    while (this.acceptOp(',')) names.push(this.multipartIdentifier().join('.'));
+    this.expectOp(')');
+    return names;
+  }
+
+  /** `TABLESAMPLE (n PERCENT | expr ROWS | BUCKET x OUT OF y) [REPEATABLE (seed)]` after a table or subquery. */
+  private tableSample(input: RelationAst): RelationAst {
+    const at = this.cur;
+    this.expectKw('TABLESAMPLE');
+    this.expectOp('(');
+    const checked = (fraction: number): number => {
+      if (!(fraction >= 0 && fraction <= 1)) {
+        const shown = Number.isInteger(fraction) ? `${fraction}.0` : String(fraction);
+        throw sqlParseError(this.src, at.start, 'PARSE_SYNTAX_ERROR', `Sampling fraction (${shown}) must be on interval [0, 1].`, {});
+      }
+      return fraction;
+    };
+    let sample: { fraction?: number; rows?: Expr };
+    if (this.isKw('BUCKET')) {
+      const bucket = this.tokens[this.pos++]!;
+      const x = this.integerValue();
+      this.expectKw('OUT');
+      this.expectKw('OF');
+      const y = this.integerValue();
+      if (this.isKw('ON')) {
+        throw sqlParseError(this.src, bucket.start, 'PARSE_SYNTAX_ERROR', 'TABLESAMPLE(BUCKET x OUT OF y ON colname) is not supported.', {});
+      }
+      checked(x / y);
+      // Rows fall in bucket x with probability 1/y.
+      sample = { fraction: 1 / y };
+    } else {
+      const negative = this.isOp('-') && this.peek().kind === 'number' && this.isKw('PERCENT', this.peek(2));
+      if (negative) this.pos++;
+      if (this.cur.kind === 'number' && this.isKw('PERCENT', this.peek())) {
+        const n = Number(this.tokens[this.pos++]!.value);
+        this.pos++;
+        sample = { fraction: checked(((negative ? -1 : 1) * n) / 100) };
+      } else {
+        const rows = this.expression();
+        this.expectKw('ROWS');
+        sample = { rows };
+      }
+    }
+    this.expectOp(')');
+    let seed: number | undefined;
+    if (this.acceptKw('REPEATABLE')) {
+      this.expectOp('(');
+      seed = this.integerValue();
+      this.expectOp(')');
+    }
+    const alias = this.tableAlias();
+    return { kind: 'sample', input, ...sample, ...(seed !== undefined ? { seed } : {}), ...(alias ? { alias } : {}) };
+  }
+
+  private integerValue(): number {
+    const t = this.cur;
+    if (t.kind !== 'number' || t.numberForm !== 'int') throw this.syntaxError();
+    this.pos++;
+    return Number(t.value);
   }
 
   /** `PIVOT (agg [[AS] a], ... FOR col | (c1, c2) IN (value [[AS] n], ...)) [alias]`. */
@@ -750,6 +857,7 @@ export class SqlParser {
         this.pos++;
         const query = this.query();
         this.expectOp(')');
+        if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'subquery', query });
         const alias = this.tableAlias();
         return { kind: 'subquery', query, ...(alias ? { alias } : {}) };
       }
@@ -779,8 +887,8 @@ export class SqlParser {
       const alias = this.tableAlias();
       return { kind: 'tvf', name: parts.join('.').toLowerCase(), args, ...(alias ? { alias } : {}) };
     }
-    if (this.isKw('TABLESAMPLE')) throw this.notSupported('TABLESAMPLE');
     if (this.isKw('TIMESTAMP') || this.isKw('VERSION')) throw this.notSupported('time travel');
+    if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'table', parts });
     const alias = this.tableAlias();
     return { kind: 'table', parts, ...(alias ? { alias } : {}) };
   }
@@ -806,8 +914,10 @@ export class SqlParser {
       this.pos += 2;
       return { elements: [{ kind: 'sets', sets: this.groupingSetList() }] };
     }
-    if (this.isKw('ALL') && (this.peek().kind === 'eof' || this.isKw('HAVING', this.peek()) || this.isKw('ORDER', this.peek()) || this.isOp(')', this.peek()))) {
-      throw this.notSupported('GROUP BY ALL');
+    const afterAll = this.peek();
+    if (this.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => this.isKw(k, afterAll)) || this.isOp(')', afterAll) || this.isOp(';', afterAll))) {
+      this.pos++;
+      return { elements: [], all: true };
     }
     do {
       if ((this.isKw('ROLLUP') || this.isKw('CUBE')) && this.isOp('(', this.peek())) {
@@ -1339,6 +1449,11 @@ export class SqlParser {
       throw this.notSupported('interval literals');
     }
     if (upper === 'CASE') return this.caseExpr();
+    if (upper === 'IDENTIFIER' && this.isOp('(', next)) {
+      const parts = this.identifierClause();
+      if (this.isOp('(')) return this.functionCall(parts.join('.'));
+      return E.col(parts.map((p) => quotePart(p, true)).join('.'));
+    }
     if (this.isOp('->', next)) {
       this.pos++;
       return this.lambda([t.value]);
@@ -1519,8 +1634,8 @@ export class SqlParser {
   }
 
   /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
-  private functionCall(): Expr {
-    const name = this.identifier();
+  private functionCall(nameFromClause?: string): Expr {
+    const name = nameFromClause ?? this.identifier();
     this.expectOp('(');
     let distinct = false;
     if (this.acceptKw('DISTINCT')) distinct = true;
@@ -1647,6 +1762,30 @@ function decimalNumber(unscaled: bigint, t: DataType): number {
 }
 
 /** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */
+/** The value of a constant string expression (IDENTIFIER's argument), or Spark's NOT_A_CONSTANT_STRING. */
+function constantString(e: Expr): string {
+  const fold = (x: Expr): unknown => {
+    if (x.kind === 'Literal') return x.value;
+    if (x.kind === 'Alias') return fold(x.child);
+    if (x.kind === 'Call' && x.fn === 'concat') {
+      const parts = x.args.map(fold);
+      return parts.some((v) => v === null) ? null : parts.every((v) => typeof v === 'string') ? parts.join('') : undefined;
+    }
+    return undefined;
+  };
+  const v = fold(e);
+  const sql = prettySql(e);
+  const fail = (sub: string, detail: string): AnalysisException =>
+    new AnalysisException(`The expression \`${sql}\` used for the routine or clause IDENTIFIER must be a constant STRING which is NOT NULL.${detail}`, {
+      errorClass: `NOT_A_CONSTANT_STRING.${sub}`,
+      messageParameters: { expr: sql, name: 'IDENTIFIER' },
+    });
+  if (v === undefined) throw fail('NOT_CONSTANT', ' To be considered constant the expression must not depend on any columns, contain a subquery, or invoke a non deterministic function such as rand().');
+  if (v === null) throw fail('NULL', ' The expression evaluates to NULL.');
+  if (typeof v !== 'string') throw fail('WRONG_TYPE', ` The data type of the expression is ${e.kind === 'Literal' ? e.dataType.simpleString().toUpperCase() : 'not STRING'}.`);
+  return v;
+}
+
 function integralDivide(a: Expr, b: Expr): Expr {
   // (a - a % b) / b is exact for integers; the cast makes it a bigint as in Spark.
   const exact = E.call('divide', [E.call('subtract', [a, E.call('remainder', [a, b])]), b]);

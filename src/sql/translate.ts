@@ -26,6 +26,7 @@ import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, Map
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
+import { unpivotPlan } from './unpivot.js';
 import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
 
 export interface TranslateOptions {
@@ -245,6 +246,18 @@ export class Translator {
         return this.#join(r);
       case 'pivot':
         return this.#aliased(this.#pivot(r), r.alias);
+      case 'unpivot': {
+        const { schemaOf } = this.#opts;
+        if (!schemaOf) throw new NotImplementedException('SQL UNPIVOT without a session', 'the kept columns come from the input schema');
+        return this.#aliased(unpivotPlan(this.relation(r.input), r, schemaOf), r.alias);
+      }
+      case 'sample': {
+        const input = this.relation(r.input);
+        const sampled = r.rows
+          ? plan('Limit', { input, n: this.#limitValue(r.rows, 'limit') })
+          : plan('Sample', { input, fraction: r.fraction!, withReplacement: false, seed: r.seed ?? Math.floor(Math.random() * 2 ** 31) });
+        return this.#aliased(sampled, r.alias);
+      }
       case 'lateralView': {
         const input = this.relation(r.input);
         const gen = r.outer ? withOuter(r.generator) : r.generator;
@@ -670,6 +683,7 @@ export class Translator {
   /** GROUP BY keys (aliases and ordinals resolved) and grouping sets (indices into the keys). */
   #groupingKeys(g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
     if (!g) return { keys: [] };
+    if (g.all) return { keys: groupByAllKeys(items) };
     const aliases = aliasMap(items);
     const groupByAliases = this.#conf('spark.sql.groupByAliases') !== 'false';
     let inputNames: Set<string> | undefined;
@@ -993,6 +1007,24 @@ function foldConstant(e: Expr): { value: number | string | boolean | null } | un
     default:
       return undefined;
   }
+}
+
+/**
+ * `GROUP BY ALL`: the select-list expressions without aggregates. With none,
+ * the query is a global aggregate, unless some column is used outside an
+ * aggregate (Spark cannot infer the keys then).
+ */
+function groupByAllKeys(items: readonly Expr[]): Expr[] {
+  const keys = items.map(stripAlias).filter((e) => !containsAggregate(e));
+  const isAggregateCall = (e: Expr): boolean => e.kind === 'Call' && (isAggregateFn(e.fn) || isGroupingFn(e.fn));
+  const columnOutsideAggregate = (e: Expr): boolean => e.kind === 'ColumnRef' || (!isAggregateCall(e) && childrenOf(e).some(columnOutsideAggregate));
+  if (keys.length === 0 && items.some((i) => columnOutsideAggregate(stripAlias(i)))) {
+    throw analysisError(
+      'Cannot infer grouping columns for GROUP BY ALL based on the select clause. Please explicitly specify the grouping columns.',
+      'UNRESOLVED_ALL_IN_GROUP_BY',
+    );
+  }
+  return keys;
 }
 
 function containsMap(t: DataType): boolean {

@@ -37,7 +37,6 @@ skip('group-by.sql.out', [101, 102, 103, 104], 'percentile_cont / percentile_dis
 skip('window.sql.out', [55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65], 'percentile_cont / percentile_disc ... WITHIN GROUP (ordered-set aggregates) are not modelled');
 skip('group-by.sql.out', [78, 79], 'interval literals: sparkless has no interval types');
 skip('window.sql.out', [11, 12, 13, 14, 15, 16, 17, 18], 'interval window-frame boundaries: sparkless has no interval types');
-skip('limit.sql.out', [6], 'TABLESAMPLE is not modelled');
 skip('cte.sql.out', [28, 29], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
 skip('except.sql.out', [7, 8], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
 
