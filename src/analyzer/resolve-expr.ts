@@ -82,13 +82,15 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
     matches = pool.filter((c) => c.a.qualifiers.some((x) => namesEqual(x, q, cs)) && namesEqual(c.a.name, parts[1]!, cs));
     nested = parts.slice(2);
   }
+  // Hidden USING-join keys answer only to their qualifier (or to their DataFrame, `df.col`).
+  const unqualified = planId === undefined ? pool.filter((c) => !c.a.hidden) : pool;
   if (matches.length === 0) {
-    matches = pool.filter((c) => namesEqual(c.a.name, parts[0]!, cs));
+    matches = unqualified.filter((c) => namesEqual(c.a.name, parts[0]!, cs));
     nested = parts.slice(1);
   }
   if (matches.length === 0 && parts.length > 1) {
     // A column whose own name contains dots, referenced without backquotes.
-    matches = pool.filter((c) => namesEqual(c.a.name, name, cs));
+    matches = unqualified.filter((c) => namesEqual(c.a.name, name, cs));
     nested = [];
   }
   if (matches.length > 1 && planId === undefined) {
@@ -97,7 +99,7 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   }
   const hit = matches[0];
   if (!hit) {
-    throw unresolvedColumn(name, attrs.map((a) => a.name));
+    throw unresolvedColumn(name, attrs.filter((a) => !a.hidden).map((a) => a.name));
   }
   let expr: Expr = E.bound(hit.i, hit.a.name, hit.a.dataType, hit.a.nullable);
   for (const field of nested) {
