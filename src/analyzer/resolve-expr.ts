@@ -6,14 +6,15 @@ import { AnalysisException, ambiguousReference, unresolvedColumn } from '../erro
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
-import { lookupFunction, type ArgInfo } from '../functions/registry.js';
+import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import { BOOLEAN, BooleanType, NullType, StructType, type DataType } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
+import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
 
-export interface ExprScope {
+export interface ExprScope extends LambdaScope {
   readonly attrs: readonly Attribute[];
   readonly ctx: AnalyzerContext;
 }
@@ -37,6 +38,10 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
     case 'Cast':
       return resolveCast(e.child, e.to, e.implicit ?? false, scope);
     case 'Call': {
+      if (hasFunction(e.fn)) {
+        const def = lookupFunction(e.fn);
+        if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, resolveCall);
+      }
       const args = e.args.map((a) => resolveExpr(a, scope));
       return rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
     }
@@ -50,10 +55,11 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       return resolveWindow(e, scope);
     case 'Star':
       throw new AnalysisException(`Invalid usage of '*' in expression.`, { errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX' });
-    case 'Lambda':
     case 'LambdaVar':
-      throw new AnalysisException('Lambda functions are only allowed as arguments of higher-order functions.', {
-        errorClass: 'INVALID_LAMBDA_FUNCTION_CALL',
+      return resolveLambdaVar(e.name, scope);
+    case 'Lambda':
+      throw new AnalysisException('A lambda function should only be used in a higher order function.', {
+        errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION',
       });
   }
 }

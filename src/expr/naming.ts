@@ -56,6 +56,7 @@ export function exprSql(e: Expr): string {
     case 'Star':
       return e.target ? `${e.target}.*` : '*';
     case 'Lambda':
+      if (e.hidden) return exprSql(e.body);
       return `lambdafunction(${exprSql(e.body)}, ${e.params.map(() => 'namedlambdavariable()').join(', ')})`;
     case 'LambdaVar':
       return 'namedlambdavariable()';

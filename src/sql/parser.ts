@@ -29,6 +29,7 @@ import type {
   TableAlias,
 } from './ast.js';
 import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
+import { parseIdentifier } from '../analyzer/identifiers.js';
 import { sqlParseError } from './errors.js';
 import { ParameterBinder, type SqlArgs } from './parameters.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
@@ -1421,7 +1422,13 @@ export class SqlParser {
     const body = this.expression();
     const lower = new Set(params.map((p) => p.toLowerCase()));
     const bind = (e: Expr): Expr => {
-      if (e.kind === 'ColumnRef' && lower.has(e.name.toLowerCase())) return E.lambdaVar(e.name);
+      if (e.kind === 'ColumnRef') {
+        // `acc.sum`: a field of the lambda variable `acc`
+        const [first, ...fields] = e.quoted ? [e.name] : parseIdentifier(e.name);
+        if (first !== undefined && lower.has(first.toLowerCase())) {
+          return fields.reduce<Expr>((acc, field) => E.call('get_field', [acc], { options: { field } }), E.lambdaVar(first));
+        }
+      }
       return mapExpr(e, bind);
     };
     return E.lambda(params, bind(body));
