@@ -32,6 +32,7 @@ import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
 import { sqlParseError } from './errors.js';
 import { ParameterBinder, type SqlArgs } from './parameters.js';
+import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
@@ -1668,7 +1669,24 @@ export class SqlParser {
       args.push(E.star());
       star = false;
     }
-    if (this.acceptKw('WITHIN', 'GROUP')) throw this.notSupported(`${name}(...) WITHIN GROUP`);
+    if (this.isKw('WITHIN') && this.isKw('GROUP', this.peek())) {
+      if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw this.syntaxError();
+      this.pos += 2;
+      this.expectOp('(');
+      this.expectKw('ORDER');
+      this.expectKw('BY');
+      const order = this.sortItem();
+      this.expectOp(')');
+      const spec = this.acceptKw('OVER') ? this.windowSpec() : undefined;
+      return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
+    }
+    if (ORDERED_SET_FUNCTIONS.has(lower)) {
+      // Only the WITHIN GROUP form exists.
+      throw new AnalysisException(
+        `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
+        { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
+      );
+    }
     let filter: Expr | undefined;
     if (this.acceptKw('FILTER')) {
       this.expectOp('(');

@@ -27,6 +27,7 @@ import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias }
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
 import { unpivotPlan } from './unpivot.js';
+import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
 
 export interface TranslateOptions {
@@ -546,6 +547,8 @@ export class Translator {
 
   #resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
     const go = (x: Expr): Expr => {
+      const orderedSet = overNamedWindow.get(x);
+      if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, this.#windowSpec(orderedSet.spec, defs, new Set()));
       if (x.kind === 'WindowExpr') {
         const spec = this.#windowSpec(x.spec, defs, new Set());
         return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
