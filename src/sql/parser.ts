@@ -1104,7 +1104,8 @@ export class SqlParser {
         const lo = this.comparison();
         this.expectKw('AND');
         const hi = this.comparison();
-        const between = named(E.call('and', [E.call('gte', [e, lo]), E.call('lte', [e, hi])]), () => `(${prettySql(e)} BETWEEN ${prettySql(lo)} AND ${prettySql(hi)})`);
+        // Spark 3.5 expands BETWEEN, and names the column after the expansion: `((a >= 1) AND (a <= 2))`.
+        const between = E.call('and', [this.operator('gte', e, lo), this.operator('lte', e, hi)]);
         e = negated ? E.call('not', [between]) : between;
         continue;
       }

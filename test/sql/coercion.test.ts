@@ -97,6 +97,12 @@ forEachBackend('binary operator coercion', (session) => {
     expect(r.row).toEqual(['2', 'true', 'true', null, '3.75', null, 'true', '2']);
   });
 
+  it('BETWEEN compares as its two comparisons and is named after them', () => {
+    const r = run(session(), "SELECT dt BETWEEN '2019-12-31' AND '2020-01-02', i NOT BETWEEN '0.5' AND 2 FROM t");
+    expect(r.fields).toEqual(['((dt >= 2019-12-31) AND (dt <= 2020-01-02)): boolean', '(NOT ((i >= 0.5) AND (i <= 2))): boolean']);
+    expect(r.row).toEqual(['true', 'false']);
+  });
+
   it('boolean and string have no common type for coalesce and CASE', () => {
     const spark = session();
     spark.sql(VIEW);
