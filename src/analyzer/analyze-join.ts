@@ -172,9 +172,9 @@ function analyzeUsingJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed
   const attrs: Attribute[] = exprs.map((e, at) => {
     if (at >= keyExprs.length + others.length) return { ...ja[hiddenIdx[at - keyExprs.length - others.length]!]!, hidden: true };
     if (e.kind === 'BoundRef') return ja[e.index]!;
-    // A full join's coalesced key belongs to neither side: it has no qualifier.
-    const key = keys[keyExprs.indexOf(e)]!;
-    return { ...ja[key.l]!, qualifiers: [], dataType: typeOf(e), nullable: e.nullable ?? true, planIds: new Set([...ja[key.l]!.planIds, ...ja[nl + key.r]!.planIds]) };
+    // A full join's coalesced key belongs to neither side (no qualifier, no DataFrame): `t.k` and
+    // `df.col('k')` reach each side's hidden key.
+    return { ...ja[keys[keyExprs.indexOf(e)]!.l]!, qualifiers: [], dataType: typeOf(e), nullable: e.nullable ?? true, planIds: new Set<number>() };
   });
   const project = withProps(plan('Project', { input: joined.plan, exprs }), { schema: schemaFromAttributes(attrs) });
   return { plan: project as LogicalPlan, attrs };

@@ -33,7 +33,53 @@ export class Analyzer {
 
   /** The resolved plan and output attributes of `plan`. */
   analyze(plan: LogicalPlan): Analyzed {
-    return withoutHidden(this.#withHidden(plan));
+    const full = this.#withHidden(plan);
+    if (!full.attrs.some((a) => a.hidden)) return full;
+    let out = this.#stripped.get(plan);
+    if (!out) {
+      out = this.#strip(plan, full);
+      this.#stripped.set(plan, out);
+    }
+    return out;
+  }
+
+  readonly #stripped = new WeakMap<LogicalPlan, Analyzed>();
+
+  /**
+   * `full` without its hidden attributes, rebuilt as the same node over its
+   * input's stripped form where nothing in it references them (so plans look
+   * as if the hidden keys were never there); otherwise a Project on top.
+   */
+  #strip(p: LogicalPlan, full: Analyzed): Analyzed {
+    const n = full.attrs.findIndex((a) => a.hidden);
+    const attrs = full.attrs.slice(0, n);
+    const schema = schemaFromAttributes(attrs);
+    const r = full.plan;
+    const visibleOnly = (es: readonly Expr[]): boolean => !es.some((e) => exists(e, (x) => x.kind === 'BoundRef' && x.index >= n));
+    const over = (input: LogicalPlan): Analyzed => ({ plan: withProps(r, { input: this.analyze(input).plan, schema } as never), attrs });
+    switch (p.kind) {
+      case 'Join':
+        // A USING join's projection (or a join's reordering one): the hidden keys are its last expressions.
+        if (r.kind === 'Project' && r.exprs.length === full.attrs.length) return { plan: withProps(r, { exprs: r.exprs.slice(0, n), schema }), attrs };
+        break;
+      case 'SubqueryAlias':
+      case 'Hint':
+      case 'Repartition':
+        return { plan: this.analyze(p.input).plan, attrs };
+      case 'Filter':
+        if (r.kind === 'Filter' && visibleOnly([r.condition])) return over(p.input);
+        break;
+      case 'Sort':
+        if (r.kind === 'Sort' && visibleOnly(r.orders)) return over(p.input);
+        break;
+      case 'Limit':
+      case 'Offset':
+      case 'Sample':
+        return over(p.input);
+      default:
+        break;
+    }
+    return withoutHidden(full);
   }
 
   /** As `analyze`, keeping the hidden USING-join keys (scope.ts) for the parent to reference. */

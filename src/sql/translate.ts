@@ -629,7 +629,7 @@ export class Translator {
     const above = order.map((o) => {
       const n = ordinalOf(o.child);
       if (n !== undefined) return E.sort(this.#ordinalRefChecked(n, hasStar ? this.#opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
-      return refsInOutput(o.child) && !containsWindow(o.child) ? o : undefined;
+      return refsInOutput(o.child) && !containsWindow(o.child) && this.#resolvesOver(project(input, items), o.child) ? o : undefined;
     });
     if (above.every((x) => x !== undefined)) {
       return plan('Sort', { input: finish(project(input, items)), orders: above as SortOrder[] });
@@ -656,6 +656,22 @@ export class Translator {
 
     // 3. hidden sort columns computed next to the select list, dropped after sorting
     return this.#sortWithHidden(input, items, order, above);
+  }
+
+  /**
+   * Whether a qualified reference in `e` still resolves over `p` (a `t.k`
+   * hidden by a USING join does not survive `SELECT *`; the key is then sorted
+   * below the projection). Unqualified names are decided by the caller.
+   */
+  #resolvesOver(p: LogicalPlan, e: Expr): boolean {
+    const columnsOf = this.#opts.columnsOf;
+    if (!columnsOf || !exists(e, (x) => x.kind === 'ColumnRef' && x.name.includes('.'))) return true;
+    try {
+      columnsOf(plan('Project', { input: p, exprs: [e] }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Project(items + hidden keys) → Sort → Project(items only). */

@@ -54,6 +54,16 @@ forEachBackend('USING join keys', (session) => {
     expect(e?.errorClass).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
   });
 
+  it("ORDER BY a hidden key after SELECT * sorts by that side's key (nulls first)", () => {
+    const spark = session();
+    setup(spark);
+    const order = (sql: string): string[] => spark.sql(sql).collect().map((r) => [...r].join(','));
+    expect(order('SELECT * FROM nt1 full join nt2 using (k) ORDER BY nt2.k, v2')).toEqual(['three,3,', 'four,,4', 'one,1,1', 'one,1,5', 'two,2,22']);
+    const [a, b] = [spark.table('nt1'), spark.table('nt2')];
+    const df = a.join(b, 'k', 'full').orderBy(b.col('k'), 'v2');
+    expect(df.collect().map((r) => [...r].join(','))).toEqual(['three,3,', 'four,,4', 'one,1,1', 'one,1,5', 'two,2,22']);
+  });
+
   it('the DataFrame API reaches the right key through its DataFrame', () => {
     const spark = session();
     setup(spark);
