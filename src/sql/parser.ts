@@ -32,6 +32,7 @@ import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
 import { sqlParseError } from './errors.js';
 import { ParameterBinder, type SqlArgs } from './parameters.js';
+import { constantString } from './constant-string.js';
 import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
@@ -1788,30 +1789,6 @@ function decimalNumber(unscaled: bigint, t: DataType): number {
 }
 
 /** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */
-/** The value of a constant string expression (IDENTIFIER's argument), or Spark's NOT_A_CONSTANT_STRING. */
-function constantString(e: Expr): string {
-  const fold = (x: Expr): unknown => {
-    if (x.kind === 'Literal') return x.value;
-    if (x.kind === 'Alias') return fold(x.child);
-    if (x.kind === 'Call' && x.fn === 'concat') {
-      const parts = x.args.map(fold);
-      return parts.some((v) => v === null) ? null : parts.every((v) => typeof v === 'string') ? parts.join('') : undefined;
-    }
-    return undefined;
-  };
-  const v = fold(e);
-  const sql = prettySql(e);
-  const fail = (sub: string, detail: string): AnalysisException =>
-    new AnalysisException(`The expression \`${sql}\` used for the routine or clause IDENTIFIER must be a constant STRING which is NOT NULL.${detail}`, {
-      errorClass: `NOT_A_CONSTANT_STRING.${sub}`,
-      messageParameters: { expr: sql, name: 'IDENTIFIER' },
-    });
-  if (v === undefined) throw fail('NOT_CONSTANT', ' To be considered constant the expression must not depend on any columns, contain a subquery, or invoke a non deterministic function such as rand().');
-  if (v === null) throw fail('NULL', ' The expression evaluates to NULL.');
-  if (typeof v !== 'string') throw fail('WRONG_TYPE', ` The data type of the expression is ${e.kind === 'Literal' ? e.dataType.simpleString().toUpperCase() : 'not STRING'}.`);
-  return v;
-}
-
 function integralDivide(a: Expr, b: Expr): Expr {
   // (a - a % b) / b is exact for integers; the cast makes it a bigint as in Spark.
   const exact = E.call('divide', [E.call('subtract', [a, E.call('remainder', [a, b])]), b]);
