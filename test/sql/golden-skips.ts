@@ -29,21 +29,10 @@ skip('higher-order-functions.sql.out', [5], 'concat of arrays is not in the regi
 skip('array.sql.out', [9, 10], "sort_array's second argument must be a boolean literal in Spark; the registry accepts any castable value");
 
 // ---- SQL features not modelled ---------------------------------------------------------------------
-const orderedSetNames =
-  'expected output names ordered-set aggregates as Spark before 3.5 did (percentile_cont(v, 0.25)); Spark 3.5.7 names them percentile_cont(0.25) WITHIN GROUP (ORDER BY v), as sparkless does; the rows match';
-skip('group-by.sql.out', [101, 102, 103, 104], orderedSetNames);
-skip('window.sql.out', [55, 60, 61], orderedSetNames);
 skip('group-by.sql.out', [78, 79], 'interval literals: sparkless has no interval types');
 skip('window.sql.out', [11, 12, 13, 14, 15, 16, 17, 18], 'interval window-frame boundaries: sparkless has no interval types');
 skip('cte.sql.out', [28, 29], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
 skip('except.sql.out', [7, 8], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
-
-// ---- USING join keys in qualified stars -------------------------------------------------------------
-skip(
-  'using-join.sql.out',
-  [4, 15, 21, 27],
-  "expected output predates Spark 3.5's qualified star over USING joins: Spark 3.5.7 lists each side's hidden key in nt1.* / nt2.* (k, v1, k, v2), as natural-join.sql.out #13 also expects",
-);
 
 // ---- engine behaviour outside the SQL front end --------------------------------------------------------
 skip('group-by.sql.out', [66], "rand(0): sparkless's seeded generator does not reproduce Spark's XORShiftRandom sequence");
@@ -66,6 +55,15 @@ skip('count.sql.out', [2], 'polars backend: count(DISTINCT 1) counts rows (7) in
 skip('window.sql.out', [27], 'polars backend: avg(NULL) over a window gives 4.9E-324 instead of NULL', ['polars']);
 
 // ---- expected outputs from other Spark versions or settings ----------------------------------------------
+const orderedSetNames =
+  'expected output names ordered-set aggregates as Spark before 3.5 did (percentile_cont(v, 0.25)); Spark 3.5.7 names them percentile_cont(0.25) WITHIN GROUP (ORDER BY v), as sparkless does; the rows match';
+skip('group-by.sql.out', [101, 102, 103, 104], orderedSetNames);
+skip('window.sql.out', [55, 60, 61], orderedSetNames);
+skip(
+  'using-join.sql.out',
+  [4, 15, 21, 27],
+  "expected output predates Spark 3.5's qualified star over USING joins: Spark 3.5.7 lists each side's hidden key in nt1.* / nt2.* (k, v1, k, v2), as natural-join.sql.out #13 also expects",
+);
 skip('union.sql.out', [3, 9, 10], "expected output was generated with ANSI mode on (Spark 4.0's default: CAST_INVALID_INPUT); non-ANSI Spark 3.5 is the spec");
 skip('outer-join.sql.out', [5, 7], "Spark 2.x output of `SET key = value` (spaces around '='), which printed only the key");
 skip(
