@@ -100,7 +100,7 @@ export class Analyzer {
    */
   #consuming(input: LogicalPlan, exprs: readonly Expr[], analyzeOver: (input: Analyzed) => Analyzed): Analyzed {
     const full = this.#withHidden(input);
-    const visible = withoutHidden(full);
+    const visible = this.analyze(input);
     if (visible === full) return analyzeOver(full);
     const overFull = (): Analyzed => {
       const out = analyzeOver(full);
