@@ -10,10 +10,16 @@ import { findWiderCommonType } from '../types/coercion.js';
 import { assertNoAggregate } from './analyzer.js';
 import { nameExpr } from './analyze-project.js';
 import { castTo, requireBoolean, resolveCall, resolveExpr } from './resolve-expr.js';
-import { namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
+import { hiddenLast, namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 export function analyzeJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed, ctx: AnalyzerContext): Analyzed {
   if (p.using && p.using.length > 0) return analyzeUsingJoin(p, left, right, ctx);
+  // Hidden USING-join keys of the inputs stay reachable (`t2.k`), after the visible columns.
+  return hiddenLast(joinInOrder(p, left, right, ctx));
+}
+
+/** The join with left columns then right columns, hidden ones where their input has them. */
+function joinInOrder(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed, ctx: AnalyzerContext): Analyzed {
   const nl = left.attrs.length;
   const both = [...left.attrs, ...right.attrs];
   let condition: Expr | undefined;
@@ -109,7 +115,7 @@ function analyzeUsingJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed
   const cs = ctx.caseSensitive;
   const nl = left.attrs.length;
   const find = (attrs: readonly Attribute[], name: string, side: string): number => {
-    const hits = attrs.map((a, i) => ({ a, i })).filter(({ a }) => namesEqual(a.name, name, cs));
+    const hits = attrs.map((a, i) => ({ a, i })).filter(({ a }) => !a.hidden && namesEqual(a.name, name, cs));
     if (hits.length === 0) {
       throw new AnalysisException(
         `USING column \`${name}\` cannot be resolved on the ${side} side of the join. The ${side}-side columns: [${attrs.map((a) => `\`${a.name}\``).join(', ')}].`,
@@ -131,7 +137,7 @@ function analyzeUsingJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed
     return resolveCall(E.call('eq', args), args);
   });
   const condition = conds.reduce((acc, c) => resolveCall(E.call('and', [acc, c]), [acc, c]));
-  const joined = analyzeJoin(
+  const joined = joinInOrder(
     withProps(p, { using: undefined, condition }) as PlanOfKind<'Join'>,
     left,
     right,
@@ -150,17 +156,25 @@ function analyzeUsingJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed
   });
   const leftKeySet = new Set(keys.map((k) => k.l));
   const rightKeySet = new Set(keys.map((k) => k.r));
+  const bound = (i: number): Expr => E.bound(i, ja[i]!.name, ja[i]!.dataType, ja[i]!.nullable);
+  const existence = jt === 'left_semi' || jt === 'left_anti';
   const others: Expr[] = [
-    ...left.attrs.map((_, i) => i).filter((i) => !leftKeySet.has(i)).map((i) => E.bound(i, ja[i]!.name, ja[i]!.dataType, ja[i]!.nullable)),
-    ...(jt === 'left_semi' || jt === 'left_anti'
-      ? []
-      : right.attrs.map((_, i) => i).filter((i) => !rightKeySet.has(i)).map((i) => E.bound(nl + i, ja[nl + i]!.name, ja[nl + i]!.dataType, ja[nl + i]!.nullable))),
+    ...left.attrs.map((_, i) => i).filter((i) => !leftKeySet.has(i) && !left.attrs[i]!.hidden).map(bound),
+    ...(existence ? [] : right.attrs.map((_, i) => nl + i).filter((i) => !rightKeySet.has(i - nl) && !ja[i]!.hidden).map(bound)),
   ];
-  const exprs = [...keyExprs, ...others];
-  const attrs: Attribute[] = exprs.map((e) => {
+  // Spark keeps the key columns not shown addressable by qualifier: the right keys of inner and
+  // left joins, the left keys of right joins, both for full joins; and the inputs' hidden keys.
+  const hiddenKeys =
+    jt === 'right' ? keys.map((k) => k.l) : jt === 'full' ? [...keys.map((k) => k.l), ...keys.map((k) => nl + k.r)] : existence ? [] : keys.map((k) => nl + k.r);
+  const inherited = [...left.attrs.map((_, i) => i), ...(existence ? [] : right.attrs.map((_, i) => nl + i))].filter((i) => ja[i]!.hidden);
+  const hiddenIdx = [...hiddenKeys, ...inherited];
+  const exprs = [...keyExprs, ...others, ...hiddenIdx.map(bound)];
+  const attrs: Attribute[] = exprs.map((e, at) => {
+    if (at >= keyExprs.length + others.length) return { ...ja[hiddenIdx[at - keyExprs.length - others.length]!]!, hidden: true };
     if (e.kind === 'BoundRef') return ja[e.index]!;
-    const key = keys[keyExprs.indexOf(e)]!;
-    return { ...ja[key.l]!, dataType: typeOf(e), nullable: e.nullable ?? true, planIds: new Set([...ja[key.l]!.planIds, ...ja[nl + key.r]!.planIds]) };
+    // A full join's coalesced key belongs to neither side (no qualifier, no DataFrame): `t.k` and
+    // `df.col('k')` reach each side's hidden key.
+    return { ...ja[keys[keyExprs.indexOf(e)]!.l]!, qualifiers: [], dataType: typeOf(e), nullable: e.nullable ?? true, planIds: new Set<number>() };
   });
   const project = withProps(plan('Project', { input: joined.plan, exprs }), { schema: schemaFromAttributes(attrs) });
   return { plan: project as LogicalPlan, attrs };

@@ -20,9 +20,12 @@ import { namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, 
 export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] {
   return exprs.flatMap((e) => {
     if (e.kind !== 'Star') return [e];
-    const picked = attrs
+    const matching = attrs
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))));
+    // `*` skips the hidden USING-join keys; `t.*` lists t's hidden keys first, as Spark does.
+    const visible = matching.filter(({ a }) => !a.hidden);
+    const picked = e.target === undefined ? visible : [...matching.filter(({ a }) => a.hidden), ...visible];
     if (picked.length === 0 && e.target !== undefined) {
       throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
         errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',

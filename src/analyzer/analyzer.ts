@@ -5,7 +5,7 @@
  * analyzed incrementally and `df.schema` is cheap.
  */
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
-import { children as childExprs, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
+import { children as childExprs, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
 import { withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { LONG, StructField, StructType } from '../types/data-types.js';
@@ -21,6 +21,7 @@ import {
   passThroughSchema,
   schemaFromAttributes,
   visibleFrom,
+  withoutHidden,
   type AnalyzerContext,
   type Analyzed,
   type Attribute,
@@ -33,6 +34,57 @@ export class Analyzer {
 
   /** The resolved plan and output attributes of `plan`. */
   analyze(plan: LogicalPlan): Analyzed {
+    const full = this.#withHidden(plan);
+    if (!full.attrs.some((a) => a.hidden)) return full;
+    let out = this.#stripped.get(plan);
+    if (!out) {
+      out = this.#strip(plan, full);
+      this.#stripped.set(plan, out);
+    }
+    return out;
+  }
+
+  readonly #stripped = new WeakMap<LogicalPlan, Analyzed>();
+
+  /**
+   * `full` without its hidden attributes, rebuilt as the same node over its
+   * input's stripped form where nothing in it references them (so plans look
+   * as if the hidden keys were never there); otherwise a Project on top.
+   */
+  #strip(p: LogicalPlan, full: Analyzed): Analyzed {
+    const n = full.attrs.findIndex((a) => a.hidden);
+    const attrs = full.attrs.slice(0, n);
+    const schema = schemaFromAttributes(attrs);
+    const r = full.plan;
+    const visibleOnly = (es: readonly Expr[]): boolean => !es.some((e) => exists(e, (x) => x.kind === 'BoundRef' && x.index >= n));
+    const over = (input: LogicalPlan): Analyzed => ({ plan: withProps(r, { input: this.analyze(input).plan, schema } as never), attrs });
+    switch (p.kind) {
+      case 'Join':
+        // A USING join's projection (or a join's reordering one): the hidden keys are its last expressions.
+        if (r.kind === 'Project' && r.exprs.length === full.attrs.length) return { plan: withProps(r, { exprs: r.exprs.slice(0, n), schema }), attrs };
+        break;
+      case 'SubqueryAlias':
+      case 'Hint':
+      case 'Repartition':
+        return { plan: this.analyze(p.input).plan, attrs };
+      case 'Filter':
+        if (r.kind === 'Filter' && visibleOnly([r.condition])) return over(p.input);
+        break;
+      case 'Sort':
+        if (r.kind === 'Sort' && visibleOnly(r.orders)) return over(p.input);
+        break;
+      case 'Limit':
+      case 'Offset':
+      case 'Sample':
+        return over(p.input);
+      default:
+        break;
+    }
+    return withoutHidden(full);
+  }
+
+  /** As `analyze`, keeping the hidden USING-join keys (scope.ts) for the parent to reference. */
+  #withHidden(plan: LogicalPlan): Analyzed {
     const hit = this.#cache.get(plan);
     if (hit) return hit;
     const raw = this.#analyzeNode(plan);
@@ -40,6 +92,29 @@ export class Analyzer {
     const out: Analyzed = { plan: raw.plan, attrs: visibleFrom(raw.attrs, plan.id) };
     this.#cache.set(plan, out);
     return out;
+  }
+
+  /**
+   * A node computing new columns from `input`: analyzed over the visible
+   * columns, and only when that leaves a name unresolved, over the hidden
+   * USING-join keys too (`SELECT t2.k`), whose selected copies are then visible.
+   */
+  #consuming(input: LogicalPlan, exprs: readonly Expr[], analyzeOver: (input: Analyzed) => Analyzed): Analyzed {
+    const full = this.#withHidden(input);
+    const visible = this.analyze(input);
+    if (visible === full) return analyzeOver(full);
+    const overFull = (): Analyzed => {
+      const out = analyzeOver(full);
+      return { plan: out.plan, attrs: out.attrs.map((a) => (a.hidden ? { ...a, hidden: false } : a)) };
+    };
+    // `t.*` includes t's hidden keys.
+    if (exprs.some((e) => exists(e, (x) => x.kind === 'Star' && x.target !== undefined))) return overFull();
+    try {
+      return analyzeOver(visible);
+    } catch (e) {
+      if (!(e instanceof AnalysisException) || !/^(UNRESOLVED_COLUMN|CANNOT_RESOLVE_DATAFRAME_COLUMN)/.test(e.errorClass ?? '')) throw e;
+      return overFull();
+    }
   }
 
   /** Output schema of `plan`. */
@@ -58,19 +133,19 @@ export class Analyzer {
       case 'TableScan':
         return this.#analyzeTableScan(p);
       case 'SubqueryAlias': {
-        const input = this.analyze(p.input);
+        const input = this.#withHidden(p.input);
         const q = p.alias.toLowerCase();
         return { plan: input.plan, attrs: input.attrs.map((a) => ({ ...a, qualifiers: [q] })) };
       }
       case 'Hint':
       case 'Repartition':
-        return this.analyze(p.input);
+        return this.#withHidden(p.input);
       case 'Project':
-        return analyzeProject(p, this.analyze(p.input), this.ctx);
+        return this.#consuming(p.input, p.exprs, (input) => analyzeProject(p, input, this.ctx));
       case 'Filter':
         return this.#analyzeFilter(p);
       case 'Aggregate':
-        return analyzeAggregate(p, this.analyze(p.input), this.ctx);
+        return this.#consuming(p.input, [...p.groupBy, ...p.aggs], (input) => analyzeAggregate(p, input, this.ctx));
       case 'Pivot':
         return analyzePivot(p, this.analyze(p.input), this.ctx);
       case 'Window':
@@ -81,11 +156,11 @@ export class Analyzer {
       case 'Offset':
         return this.#passThrough(p, p.n);
       case 'Sample': {
-        const input = this.analyze(p.input);
+        const input = this.#withHidden(p.input);
         return { plan: withProps(p, { input: input.plan, schema: passThroughSchema(input) }), attrs: input.attrs };
       }
       case 'Join':
-        return analyzeJoin(p, this.analyze(p.left), this.analyze(p.right), this.ctx);
+        return analyzeJoin(p, this.#withHidden(p.left), this.#withHidden(p.right), this.ctx);
       case 'SetOperation':
         return analyzeSetOperation(p, this.analyze(p.left), this.analyze(p.right), this.ctx);
       case 'Deduplicate':
@@ -117,7 +192,7 @@ export class Analyzer {
   }
 
   #analyzeFilter(p: PlanOfKind<'Filter'>): Analyzed {
-    const input = this.analyze(p.input);
+    const input = this.#withHidden(p.input);
     const cond = requireBoolean(resolveExpr(p.condition, { attrs: input.attrs, ctx: this.ctx }));
     assertNoAggregate(cond, 'WHERE');
     return {
@@ -127,7 +202,7 @@ export class Analyzer {
   }
 
   #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {
-    const input = this.analyze(p.input);
+    const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
     const orders = p.orders.map((o) => resolveExpr(o, scope) as SortOrder);
     return {
@@ -143,7 +218,7 @@ export class Analyzer {
         { errorClass: 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE' },
       );
     }
-    const input = this.analyze(p.input);
+    const input = this.#withHidden(p.input);
     return { plan: withProps(p, { input: input.plan, schema: passThroughSchema(input) }), attrs: input.attrs };
   }
 
@@ -193,7 +268,8 @@ export function isAggregateCall(e: Expr): boolean {
 /** Output attributes for a list of resolved, named expressions (pass-through refs keep their qualifiers). */
 export function projectAttributes(exprs: readonly Expr[], names: readonly string[], input: readonly Attribute[], planId: number): Attribute[] {
   return exprs.map((e, i) => {
-    if (e.kind === 'BoundRef' && input[e.index] && input[e.index]!.name === names[i]) return input[e.index]!;
+    const passed = e.kind === 'BoundRef' ? input[e.index] : undefined;
+    if (passed && passed.name === names[i]) return passed.hidden ? { ...passed, hidden: false } : passed;
     const metadata = e.kind === 'Alias' && e.metadata ? e.metadata : e.kind === 'BoundRef' ? input[e.index]?.metadata ?? {} : {};
     return {
       name: names[i]!,

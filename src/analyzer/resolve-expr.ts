@@ -6,13 +6,15 @@ import { AnalysisException, ambiguousReference, unresolvedColumn } from '../erro
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
-import { lookupFunction, type ArgInfo } from '../functions/registry.js';
-import { canCast, findWiderCommonTypeOf } from '../types/coercion.js';
+import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
+import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import { BOOLEAN, BooleanType, NullType, StructType, type DataType } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
+import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
+import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
 
-export interface ExprScope {
+export interface ExprScope extends LambdaScope {
   readonly attrs: readonly Attribute[];
   readonly ctx: AnalyzerContext;
 }
@@ -35,8 +37,14 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast':
       return resolveCast(e.child, e.to, e.implicit ?? false, scope);
-    case 'Call':
-      return resolveCall(e, e.args.map((a) => resolveExpr(a, scope)));
+    case 'Call': {
+      if (hasFunction(e.fn)) {
+        const def = lookupFunction(e.fn);
+        if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, resolveCall);
+      }
+      const args = e.args.map((a) => resolveExpr(a, scope));
+      return rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
+    }
     case 'CaseWhen':
       return resolveCaseWhen(e, scope);
     case 'SortOrder': {
@@ -47,10 +55,11 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       return resolveWindow(e, scope);
     case 'Star':
       throw new AnalysisException(`Invalid usage of '*' in expression.`, { errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX' });
-    case 'Lambda':
     case 'LambdaVar':
-      throw new AnalysisException('Lambda functions are only allowed as arguments of higher-order functions.', {
-        errorClass: 'INVALID_LAMBDA_FUNCTION_CALL',
+      return resolveLambdaVar(e.name, scope);
+    case 'Lambda':
+      throw new AnalysisException('A lambda function should only be used in a higher order function.', {
+        errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION',
       });
   }
 }
@@ -79,13 +88,15 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
     matches = pool.filter((c) => c.a.qualifiers.some((x) => namesEqual(x, q, cs)) && namesEqual(c.a.name, parts[1]!, cs));
     nested = parts.slice(2);
   }
+  // Hidden USING-join keys answer only to their qualifier (or to their DataFrame, `df.col`).
+  const unqualified = planId === undefined ? pool.filter((c) => !c.a.hidden) : pool;
   if (matches.length === 0) {
-    matches = pool.filter((c) => namesEqual(c.a.name, parts[0]!, cs));
+    matches = unqualified.filter((c) => namesEqual(c.a.name, parts[0]!, cs));
     nested = parts.slice(1);
   }
   if (matches.length === 0 && parts.length > 1) {
     // A column whose own name contains dots, referenced without backquotes.
-    matches = pool.filter((c) => namesEqual(c.a.name, name, cs));
+    matches = unqualified.filter((c) => namesEqual(c.a.name, name, cs));
     nested = [];
   }
   if (matches.length > 1 && planId === undefined) {
@@ -94,7 +105,7 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   }
   const hit = matches[0];
   if (!hit) {
-    throw unresolvedColumn(name, attrs.map((a) => a.name));
+    throw unresolvedColumn(name, attrs.filter((a) => !a.hidden).map((a) => a.name));
   }
   let expr: Expr = E.bound(hit.i, hit.a.name, hit.a.dataType, hit.a.nullable);
   for (const field of nested) {
@@ -123,7 +134,7 @@ export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {
     );
   }
   // Non-ANSI casts can produce null from non-null input (e.g. 'abc' → int).
-  const nullable = (child.nullable ?? true) || !same;
+  const nullable = (child.nullable ?? true) || castForcesNull(from, to);
   return Object.freeze({ ...E.cast(child, to, implicit), dataType: to, nullable });
 }
 
@@ -139,8 +150,9 @@ function argInfo(a: Expr): ArgInfo {
 }
 
 /** Types a call whose arguments are already resolved, inserting implicit casts. */
-export function resolveCall(call: Call, args: readonly Expr[]): Call {
+export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
   const def = lookupFunction(call.fn);
+  const args = narrowDecimalLiterals(call.fn, resolvedArgs);
   const withArgs: Call = { ...call, args };
   // The SQL texts only go into error messages: built on first use.
   let argSql: readonly string[] | undefined;
@@ -175,7 +187,9 @@ export function resolveCall(call: Call, args: readonly Expr[]): Call {
     const index = st.fields.findIndex((f) => f.name === field);
     options = { ...options, index: index >= 0 ? index : st.fields.findIndex((f) => f.name.toLowerCase() === field.toLowerCase()) };
   }
-  return Object.freeze({ ...call, args: Object.freeze(casted), ...(options ? { options } : {}), dataType: res.dataType, nullable: res.nullable });
+  // A cast that can produce null (string → number) makes a null-intolerant call nullable.
+  const nullable = res.nullable || (def.nullIntolerant === true && casted.some((a) => a.nullable ?? true));
+  return Object.freeze({ ...call, args: Object.freeze(casted), ...(options ? { options } : {}), dataType: res.dataType, nullable });
 }
 
 function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {

@@ -5,7 +5,8 @@
  * of a self-join.
  */
 import type { Batch } from '../data/batch.js';
-import type { LogicalPlan } from '../plan/nodes.js';
+import { E } from '../expr/nodes.js';
+import { plan, withProps, type LogicalPlan } from '../plan/nodes.js';
 import { StructField, StructType, type DataType } from '../types/data-types.js';
 
 export interface Attribute {
@@ -16,6 +17,12 @@ export interface Attribute {
   /** Lower-cased table/DataFrame aliases that qualify the column (`t.col`). */
   readonly qualifiers: readonly string[];
   readonly planIds: ReadonlySet<number>;
+  /**
+   * Reachable only by qualified name (`t2.k`) or `t2.*`, not by `k` or `*`:
+   * the key columns a USING / NATURAL join drops from its output, as Spark
+   * keeps them. Hidden attributes always come after the visible ones.
+   */
+  readonly hidden?: boolean;
 }
 
 /** A resolved plan with the attributes its output exposes. */
@@ -139,3 +146,32 @@ export function newAttribute(name: string, dataType: DataType, nullable: boolean
 
 export const namesEqual = (a: string, b: string, caseSensitive: boolean): boolean =>
   caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();
+
+const withoutHiddenMemo = new WeakMap<Analyzed, Analyzed>();
+
+/**
+ * The analyzed plan with its hidden attributes dropped (a Project of the
+ * visible prefix), or `a` itself when it has none. BoundRefs into the
+ * visible attributes mean the same in both.
+ */
+export function withoutHidden(a: Analyzed): Analyzed {
+  if (!a.attrs.some((x) => x.hidden)) return a;
+  const hit = withoutHiddenMemo.get(a);
+  if (hit) return hit;
+  const attrs = a.attrs.filter((x) => !x.hidden);
+  const exprs = attrs.map((x, i) => E.bound(i, x.name, x.dataType, x.nullable));
+  const out: Analyzed = { plan: withProps(plan('Project', { input: a.plan, exprs }), { schema: schemaFromAttributes(attrs) }), attrs };
+  withoutHiddenMemo.set(a, out);
+  return out;
+}
+
+/** The attributes with hidden ones moved last (a join of inputs that both have hidden attributes). */
+export function hiddenLast(a: Analyzed): Analyzed {
+  const visible = a.attrs.map((x, i) => ({ x, i })).filter(({ x }) => !x.hidden);
+  const hidden = a.attrs.map((x, i) => ({ x, i })).filter(({ x }) => x.hidden);
+  if (hidden.length === 0 || hidden.every(({ i }) => i >= visible.length)) return a;
+  const order = [...visible, ...hidden];
+  const attrs = order.map(({ x }) => x);
+  const exprs = order.map(({ x, i }) => E.bound(i, x.name, x.dataType, x.nullable));
+  return { plan: withProps(plan('Project', { input: a.plan, exprs }), { schema: schemaFromAttributes(attrs) }), attrs };
+}

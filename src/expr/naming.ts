@@ -7,13 +7,16 @@
  */
 import { castToString } from '../format/value-string.js';
 import { lookupFunction } from '../functions/registry.js';
-import { DateType, NullType, StringType, TimestampNTZType, TimestampType } from '../types/data-types.js';
+import { BinaryType, DateType, NullType, StringType, TimestampNTZType, TimestampType } from '../types/data-types.js';
 import type { Expr, FrameBoundary, Literal, SortOrder, WindowFrame, WindowSpecDef } from './nodes.js';
 
 /** Pretty SQL of a literal as Spark shows it in a column name. */
 export function literalSql(e: Literal): string {
   if (e.value === null || e.dataType instanceof NullType) return 'NULL';
   if (e.dataType instanceof StringType) return String(e.value);
+  if (e.dataType instanceof BinaryType && e.value instanceof Uint8Array) {
+    return `X'${Array.from(e.value, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join('')}'`;
+  }
   const text = castToString(e.value, e.dataType, 'UTC');
   if (e.dataType instanceof DateType) return `DATE '${text}'`;
   if (e.dataType instanceof TimestampType) return `TIMESTAMP '${text}'`;
@@ -35,6 +38,8 @@ export function exprSql(e: Expr): string {
     case 'Cast':
       return e.implicit ? exprSql(e.child) : `CAST(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
     case 'Call': {
+      // A call the analyzer rewrote from an operator (`dt + 1` → date_add) keeps the operator's name.
+      if (typeof e.options?.['displaySql'] === 'string') return e.options['displaySql'];
       const args = e.args.map(exprSql);
       const def = lookupFunction(e.fn);
       return def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`;
@@ -51,6 +56,7 @@ export function exprSql(e: Expr): string {
     case 'Star':
       return e.target ? `${e.target}.*` : '*';
     case 'Lambda':
+      if (e.hidden) return exprSql(e.body);
       return `lambdafunction(${exprSql(e.body)}, ${e.params.map(() => 'namedlambdavariable()').join(', ')})`;
     case 'LambdaVar':
       return 'namedlambdavariable()';

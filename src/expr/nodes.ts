@@ -124,6 +124,8 @@ export interface Lambda extends Typed {
   readonly kind: 'Lambda';
   readonly params: readonly string[];
   readonly body: Expr;
+  /** A plain value passed where a function goes (`transform(a, 0)`): named as the value alone. */
+  readonly hidden?: boolean;
 }
 
 /** A lambda parameter inside a Lambda body. */

@@ -62,6 +62,18 @@ export interface FunctionDef {
   generatorOutput?(args: readonly ArgInfo[], call: Call): readonly { name: string; dataType: DataType; nullable: boolean }[];
   /** Non-deterministic functions (rand, uuid, current_timestamp) must not be deduplicated by the optimizer. */
   readonly nondeterministic?: boolean;
+  /**
+   * Higher-order functions: the variables the function argument at `index`
+   * receives (for a lambda of `arity` parameters), given the resolved
+   * arguments before it; `undefined` when that argument is a plain value.
+   */
+  lambdaParams?(args: readonly ArgInfo[], index: number, arity: number): readonly LambdaParam[] | undefined;
+}
+
+/** A lambda variable's type, as a higher-order function binds it. */
+export interface LambdaParam {
+  readonly dataType: DataType;
+  readonly nullable: boolean;
 }
 
 let table: Map<string, FunctionDef> | undefined;

@@ -183,14 +183,18 @@ export class SparkSession {
     return df;
   }
 
-  /** Runs a Spark SQL query or command (`CREATE TEMP VIEW`, `INSERT`, ...); commands return an empty DataFrame. */
-  sql(query: string): DataFrame {
+  /**
+   * Runs a Spark SQL query or command (`CREATE TEMP VIEW`, `INSERT`, ...); commands return an empty DataFrame.
+   * `args` binds parameter markers as literals: `spark.sql('SELECT :x', { x: 1 })`, `spark.sql('SELECT ?', [1])`.
+   */
+  sql(query: string, args?: Parameters<typeof executeSql>[2]): DataFrame {
     this.#checkActive();
     if (this.remote) {
       if (typeof query !== 'string') throw new PySparkTypeError(`Argument \`sqlQuery\` should be a str, got ${typeof query}.`, { errorClass: 'NOT_STR' });
-      return new DataFrame(this, plan('RemoteRelation', { relation: this.remote.sql(query) }));
+      // Spark binds the parameters (as typed literals) and parses the text.
+      return new DataFrame(this, plan('RemoteRelation', { relation: this.remote.sql(query, args) }));
     }
-    return executeSql(this, query);
+    return executeSql(this, query, args);
   }
 
   /** A new session sharing storage, backends and global temp views, with its own conf and temp views. */

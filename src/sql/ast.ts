@@ -34,6 +34,25 @@ export type RelationAst =
       readonly values: readonly { readonly expr: Expr; readonly alias?: string }[];
       readonly alias?: TableAlias;
     }
+  /** `rel UNPIVOT [INCLUDE|EXCLUDE NULLS] (v FOR name IN (c [AS a], ...)) [alias]`; `(v1, v2)` / `(c1, c2)` for several values. */
+  | {
+      readonly kind: 'unpivot';
+      readonly input: RelationAst;
+      readonly includeNulls: boolean;
+      readonly valueColumns: readonly string[];
+      readonly nameColumn: string;
+      readonly columns: readonly { readonly names: readonly string[]; readonly alias?: string }[];
+      readonly alias?: TableAlias;
+    }
+  /** `t TABLESAMPLE (n PERCENT | BUCKET x OUT OF y)` (a fraction) or `(expr ROWS)`, `REPEATABLE (seed)`. */
+  | {
+      readonly kind: 'sample';
+      readonly input: RelationAst;
+      readonly fraction?: number;
+      readonly rows?: Expr;
+      readonly seed?: number;
+      readonly alias?: TableAlias;
+    }
   /** `LATERAL VIEW [OUTER] explode(x) t AS a, b`. */
   | {
       readonly kind: 'lateralView';
@@ -62,6 +81,8 @@ export interface GroupByAst {
   readonly with?: 'rollup' | 'cube';
   /** `GROUP BY a, b GROUPING SETS ((a), (b))` (the list before GROUPING SETS gives the keys). */
   readonly groupingSets?: readonly (readonly Expr[])[];
+  /** `GROUP BY ALL`: the select-list expressions without aggregates. */
+  readonly all?: boolean;
 }
 
 export interface SelectAst {

@@ -11,6 +11,7 @@ import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
+import type { SqlArgs } from './parameters.js';
 import type { TranslateOptions } from './translate.js';
 
 /** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */
@@ -23,10 +24,14 @@ export function sessionTranslateOptions(session: SparkSession): TranslateOptions
   };
 }
 
-/** Runs one SQL statement; commands return an empty DataFrame (SHOW/DESCRIBE/SET return their rows). */
-export function executeSql(session: SparkSession, sqlText: string): DataFrame {
+/**
+ * Runs one SQL statement; commands return an empty DataFrame (SHOW/DESCRIBE/SET return their rows).
+ * `args` binds the `:name` (object) or `?` (array) parameter markers as typed literals.
+ */
+export function executeSql(session: SparkSession, sqlText: string, args?: SqlArgs): DataFrame {
   const legacySetOpsPrecedence = session.conf.getOption('spark.sql.legacy.setopsPrecedence.enabled') === 'true';
-  const statement = translateStatement(parseStatementAst(sqlText, { legacySetOpsPrecedence }), sessionTranslateOptions(session));
+  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, ...(args !== undefined ? { args } : {}) });
+  const statement = translateStatement(ast, sessionTranslateOptions(session));
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);
     void df.schema; // analyze now: Spark reports analysis errors when `sql()` is called

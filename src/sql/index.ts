@@ -12,5 +12,6 @@
  */
 export { parseExpression, parseQuery, parseStatement, parseStatementAst, translateStatement, type SqlCommand, type SqlStatement } from './parse.js';
 export { executeSql, sessionTranslateOptions } from './execute.js';
+export type { SqlArgs } from './parameters.js';
 export { Translator, type TranslateOptions } from './translate.js';
 export type { CommandAst, QueryAst, RelationAst, StatementAst } from './ast.js';

@@ -28,7 +28,12 @@ import type {
   StatementAst,
   TableAlias,
 } from './ast.js';
+import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
+import { parseIdentifier } from '../analyzer/identifiers.js';
 import { sqlParseError } from './errors.js';
+import { ParameterBinder, type SqlArgs } from './parameters.js';
+import { constantString } from './constant-string.js';
+import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
@@ -67,17 +72,26 @@ const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '
 export interface ParserOptions {
   /** `spark.sql.legacy.setopsPrecedence.enabled`: all set operators left-associative with equal precedence. */
   readonly legacySetOpsPrecedence?: boolean;
+  /** Values of the `:name` / `?` parameter markers (`spark.sql(query, args)`). */
+  readonly args?: SqlArgs;
 }
 
 export class SqlParser {
   private pos = 0;
   private readonly tokens: Token[];
+  /** Parsing a statement or query (not an expression string): operators get ANALYZED_NAME. */
+  #queryNames = false;
+  readonly #params: ParameterBinder;
 
   constructor(
     private readonly src: string,
     private readonly options: ParserOptions = {},
   ) {
     this.tokens = tokenize(src);
+    this.#params = new ParameterBinder(
+      options.args,
+      this.tokens.filter((t) => t.kind === 'op' && t.value === '?').map((t) => t.start),
+    );
   }
 
   // ---- token helpers -------------------------------------------------------------------
@@ -133,6 +147,7 @@ export class SqlParser {
   expectEnd(): void {
     while (this.acceptOp(';'));
     if (this.cur.kind !== 'eof') throw this.syntaxError();
+    this.#params.finish();
   }
 
   /** An identifier (plain word or backquoted). */
@@ -149,13 +164,31 @@ export class SqlParser {
     return t.kind === 'ident' || t.kind === 'quoted';
   }
 
-  /** `a.b.c` as parts. */
+  /** `a.b.c` as parts; `IDENTIFIER('a.b')` too. */
   private multipartIdentifier(): string[] {
+    if (this.isKw('IDENTIFIER') && this.isOp('(', this.peek())) return this.identifierClause();
     const parts = [this.identifier()];
     while (this.isOp('.') && this.isIdentifier(this.peek())) {
       this.pos++;
       parts.push(this.identifier());
     }
+    return parts;
+  }
+
+  /**
+   * `IDENTIFIER(expr)`: a name given as a constant string (a literal, a
+   * parameter marker, or a concatenation of them), parsed as `a.b.c`.
+   */
+  private identifierClause(): string[] {
+    this.pos++;
+    this.expectOp('(');
+    const e = this.expression();
+    this.expectOp(')');
+    const text = constantString(e);
+    const sub = new SqlParser(text);
+    if (sub.cur.kind === 'eof') throw sub.syntaxError();
+    const parts = sub.multipartIdentifier();
+    sub.expectEnd();
     return parts;
   }
 
@@ -170,6 +203,7 @@ export class SqlParser {
   // ---- statements ------------------------------------------------------------------------
 
   statement(): StatementAst {
+    this.#queryNames = true;
     const t = this.cur;
     if (this.isQueryStart()) return { kind: 'queryStatement', query: this.query() };
     if (t.kind !== 'ident') throw this.syntaxError();
@@ -436,6 +470,7 @@ export class SqlParser {
 
   /** `[WITH ...] queryTerm [ORDER BY ...] [LIMIT n] [OFFSET n]`. */
   query(): QueryAst {
+    this.#queryNames = true;
     const ctes: CteAst[] = [];
     if (this.acceptKw('WITH')) {
       if (this.isKw('RECURSIVE')) throw this.notSupported('recursive CTEs');
@@ -626,8 +661,97 @@ export class SqlParser {
       rel = { kind: 'join', left: rel, right, joinType: 'inner', natural: false };
     }
     if (this.isKw('PIVOT') && this.isOp('(', this.peek())) rel = this.pivot(rel);
-    if (this.isKw('UNPIVOT')) throw this.notSupported('UNPIVOT');
+    if (this.isKw('UNPIVOT')) rel = this.unpivot(rel);
     return rel;
+  }
+
+  /** `UNPIVOT [INCLUDE|EXCLUDE NULLS] (v FOR name IN (c [AS a], ...)) [alias]`, or `(v1, v2) FOR name IN ((c1, c2) [AS a], ...)`. */
+  private unpivot(input: RelationAst): RelationAst {
+    this.expectKw('UNPIVOT');
+    let includeNulls = false;
+    if (this.acceptKw('INCLUDE', 'NULLS')) includeNulls = true;
+    else this.acceptKw('EXCLUDE', 'NULLS');
+    this.expectOp('(');
+    const valueColumns = this.isOp('(') ? this.identifierList() : [this.identifier()];
+    this.expectKw('FOR');
+    const nameColumn = this.identifier();
+    this.expectKw('IN');
+    this.expectOp('(');
+    const columns: { names: string[]; alias?: string }[] = [];
+    do {
+      const names = this.isOp('(') ? this.parenthesizedNames() : [this.multipartIdentifier().join('.')];
+      const alias = this.acceptKw('AS') || this.cur.kind === 'quoted' || this.cur.kind === 'ident' ? this.aliasName() : undefined;
+      columns.push({ names, ...(alias !== undefined ? { alias } : {}) });
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    this.expectOp(')');
+    const alias = this.tableAlias();
+    return { kind: 'unpivot', input, includeNulls, valueColumns, nameColumn, columns, ...(alias ? { alias } : {}) };
+  }
+
+  /** `(a, b.c)`: column names, each possibly qualified. */
+  private parenthesizedNames(): string[] {
+    this.expectOp('(');
+    const names = [this.multipartIdentifier().join('.')];
+    while (this.acceptOp(',')) names.push(this.multipartIdentifier().join('.'));
+    this.expectOp(')');
+    return names;
+  }
+
+  /** `TABLESAMPLE (n PERCENT | expr ROWS | BUCKET x OUT OF y) [REPEATABLE (seed)]` after a table or subquery. */
+  private tableSample(input: RelationAst): RelationAst {
+    const at = this.cur;
+    this.expectKw('TABLESAMPLE');
+    this.expectOp('(');
+    const checked = (fraction: number): number => {
+      if (!(fraction >= 0 && fraction <= 1)) {
+        const shown = Number.isInteger(fraction) ? `${fraction}.0` : String(fraction);
+        throw sqlParseError(this.src, at.start, 'PARSE_SYNTAX_ERROR', `Sampling fraction (${shown}) must be on interval [0, 1].`, {});
+      }
+      return fraction;
+    };
+    let sample: { fraction?: number; rows?: Expr };
+    if (this.isKw('BUCKET')) {
+      const bucket = this.tokens[this.pos++]!;
+      const x = this.integerValue();
+      this.expectKw('OUT');
+      this.expectKw('OF');
+      const y = this.integerValue();
+      if (this.isKw('ON')) {
+        throw sqlParseError(this.src, bucket.start, 'PARSE_SYNTAX_ERROR', 'TABLESAMPLE(BUCKET x OUT OF y ON colname) is not supported.', {});
+      }
+      checked(x / y);
+      // Rows fall in bucket x with probability 1/y.
+      sample = { fraction: 1 / y };
+    } else {
+      const negative = this.isOp('-') && this.peek().kind === 'number' && this.isKw('PERCENT', this.peek(2));
+      if (negative) this.pos++;
+      if (this.cur.kind === 'number' && this.isKw('PERCENT', this.peek())) {
+        const n = Number(this.tokens[this.pos++]!.value);
+        this.pos++;
+        sample = { fraction: checked(((negative ? -1 : 1) * n) / 100) };
+      } else {
+        const rows = this.expression();
+        this.expectKw('ROWS');
+        sample = { rows };
+      }
+    }
+    this.expectOp(')');
+    let seed: number | undefined;
+    if (this.acceptKw('REPEATABLE')) {
+      this.expectOp('(');
+      seed = this.integerValue();
+      this.expectOp(')');
+    }
+    const alias = this.tableAlias();
+    return { kind: 'sample', input, ...sample, ...(seed !== undefined ? { seed } : {}), ...(alias ? { alias } : {}) };
+  }
+
+  private integerValue(): number {
+    const t = this.cur;
+    if (t.kind !== 'number' || t.numberForm !== 'int') throw this.syntaxError();
+    this.pos++;
+    return Number(t.value);
   }
 
   /** `PIVOT (agg [[AS] a], ... FOR col | (c1, c2) IN (value [[AS] n], ...)) [alias]`. */
@@ -736,6 +860,7 @@ export class SqlParser {
         this.pos++;
         const query = this.query();
         this.expectOp(')');
+        if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'subquery', query });
         const alias = this.tableAlias();
         return { kind: 'subquery', query, ...(alias ? { alias } : {}) };
       }
@@ -765,8 +890,8 @@ export class SqlParser {
       const alias = this.tableAlias();
       return { kind: 'tvf', name: parts.join('.').toLowerCase(), args, ...(alias ? { alias } : {}) };
     }
-    if (this.isKw('TABLESAMPLE')) throw this.notSupported('TABLESAMPLE');
     if (this.isKw('TIMESTAMP') || this.isKw('VERSION')) throw this.notSupported('time travel');
+    if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'table', parts });
     const alias = this.tableAlias();
     return { kind: 'table', parts, ...(alias ? { alias } : {}) };
   }
@@ -792,8 +917,10 @@ export class SqlParser {
       this.pos += 2;
       return { elements: [{ kind: 'sets', sets: this.groupingSetList() }] };
     }
-    if (this.isKw('ALL') && (this.peek().kind === 'eof' || this.isKw('HAVING', this.peek()) || this.isKw('ORDER', this.peek()) || this.isOp(')', this.peek()))) {
-      throw this.notSupported('GROUP BY ALL');
+    const afterAll = this.peek();
+    if (this.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => this.isKw(k, afterAll)) || this.isOp(')', afterAll) || this.isOp(';', afterAll))) {
+      this.pos++;
+      return { elements: [], all: true };
     }
     do {
       if ((this.isKw('ROLLUP') || this.isKw('CUBE')) && this.isOp('(', this.peek())) {
@@ -978,7 +1105,8 @@ export class SqlParser {
         const lo = this.comparison();
         this.expectKw('AND');
         const hi = this.comparison();
-        const between = named(E.call('and', [E.call('gte', [e, lo]), E.call('lte', [e, hi])]), () => `(${prettySql(e)} BETWEEN ${prettySql(lo)} AND ${prettySql(hi)})`);
+        // Spark 3.5 expands BETWEEN, and names the column after the expansion: `((a >= 1) AND (a <= 2))`.
+        const between = E.call('and', [this.operator('gte', e, lo), this.operator('lte', e, hi)]);
         e = negated ? E.call('not', [between]) : between;
         continue;
       }
@@ -1060,7 +1188,7 @@ export class SqlParser {
       const fn = COMPARISON[t.value];
       if (fn) {
         this.pos++;
-        left = E.call(fn, [left, this.bitOr()]);
+        left = this.operator(fn, left, this.bitOr());
       } else if (t.value === '<>' || t.value === '!=') {
         this.pos++;
         left = E.call('not', [E.call('eq', [left, this.bitOr()])]);
@@ -1098,14 +1226,22 @@ export class SqlParser {
   private additive(): Expr {
     let left = this.multiplicative();
     for (;;) {
-      if (this.acceptOp('+')) left = E.call('add', [left, this.multiplicative()]);
-      else if (this.acceptOp('-')) left = E.call('subtract', [left, this.multiplicative()]);
+      if (this.acceptOp('+')) left = this.operator('add', left, this.multiplicative());
+      else if (this.acceptOp('-')) left = this.operator('subtract', left, this.multiplicative());
       else if (this.acceptOp('||')) {
         const right = this.multiplicative();
         const l = left;
         left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
       } else return left;
     }
+  }
+
+  /**
+   * A binary operator call; in queries it is named as Spark names it after
+   * analysis (see ANALYZED_NAME), in expression strings as written.
+   */
+  private operator(fn: string, left: Expr, right: Expr): Expr {
+    return E.call(fn, [left, right], this.#queryNames ? { options: { [ANALYZED_NAME]: true } } : {});
   }
 
   private multiplicative(): Expr {
@@ -1222,6 +1358,14 @@ export class SqlParser {
           return E.star();
         }
         if (t.value === '(') return this.parenthesized();
+        if (t.value === '?') {
+          this.pos++;
+          return this.#params.positional(t.start);
+        }
+        if (t.value === ':' && this.isIdentifier(this.peek())) {
+          this.pos++;
+          return this.#params.named(this.identifier());
+        }
         throw this.syntaxError();
       case 'eof':
         throw this.syntaxError();
@@ -1281,7 +1425,13 @@ export class SqlParser {
     const body = this.expression();
     const lower = new Set(params.map((p) => p.toLowerCase()));
     const bind = (e: Expr): Expr => {
-      if (e.kind === 'ColumnRef' && lower.has(e.name.toLowerCase())) return E.lambdaVar(e.name);
+      if (e.kind === 'ColumnRef') {
+        // `acc.sum`: a field of the lambda variable `acc`
+        const [first, ...fields] = e.quoted ? [e.name] : parseIdentifier(e.name);
+        if (first !== undefined && lower.has(first.toLowerCase())) {
+          return fields.reduce<Expr>((acc, field) => E.call('get_field', [acc], { options: { field } }), E.lambdaVar(first));
+        }
+      }
       return mapExpr(e, bind);
     };
     return E.lambda(params, bind(body));
@@ -1309,6 +1459,11 @@ export class SqlParser {
       throw this.notSupported('interval literals');
     }
     if (upper === 'CASE') return this.caseExpr();
+    if (upper === 'IDENTIFIER' && this.isOp('(', next)) {
+      const parts = this.identifierClause();
+      if (this.isOp('(')) return this.functionCall(parts.join('.'));
+      return E.col(parts.map((p) => quotePart(p, true)).join('.'));
+    }
     if (this.isOp('->', next)) {
       this.pos++;
       return this.lambda([t.value]);
@@ -1489,8 +1644,8 @@ export class SqlParser {
   }
 
   /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
-  private functionCall(): Expr {
-    const name = this.identifier();
+  private functionCall(nameFromClause?: string): Expr {
+    const name = nameFromClause ?? this.identifier();
     this.expectOp('(');
     let distinct = false;
     if (this.acceptKw('DISTINCT')) distinct = true;
@@ -1516,7 +1671,24 @@ export class SqlParser {
       args.push(E.star());
       star = false;
     }
-    if (this.acceptKw('WITHIN', 'GROUP')) throw this.notSupported(`${name}(...) WITHIN GROUP`);
+    if (this.isKw('WITHIN') && this.isKw('GROUP', this.peek())) {
+      if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw this.syntaxError();
+      this.pos += 2;
+      this.expectOp('(');
+      this.expectKw('ORDER');
+      this.expectKw('BY');
+      const order = this.sortItem();
+      this.expectOp(')');
+      const spec = this.acceptKw('OVER') ? this.windowSpec() : undefined;
+      return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
+    }
+    if (ORDERED_SET_FUNCTIONS.has(lower)) {
+      // Only the WITHIN GROUP form exists.
+      throw new AnalysisException(
+        `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
+        { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
+      );
+    }
     let filter: Expr | undefined;
     if (this.acceptKw('FILTER')) {
       this.expectOp('(');

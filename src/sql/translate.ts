@@ -26,6 +26,8 @@ import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, Map
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
+import { unpivotPlan } from './unpivot.js';
+import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
 
 export interface TranslateOptions {
@@ -245,6 +247,18 @@ export class Translator {
         return this.#join(r);
       case 'pivot':
         return this.#aliased(this.#pivot(r), r.alias);
+      case 'unpivot': {
+        const { schemaOf } = this.#opts;
+        if (!schemaOf) throw new NotImplementedException('SQL UNPIVOT without a session', 'the kept columns come from the input schema');
+        return this.#aliased(unpivotPlan(this.relation(r.input), r, schemaOf), r.alias);
+      }
+      case 'sample': {
+        const input = this.relation(r.input);
+        const sampled = r.rows
+          ? plan('Limit', { input, n: this.#limitValue(r.rows, 'limit') })
+          : plan('Sample', { input, fraction: r.fraction!, withReplacement: false, seed: r.seed ?? Math.floor(Math.random() * 2 ** 31) });
+        return this.#aliased(sampled, r.alias);
+      }
       case 'lateralView': {
         const input = this.relation(r.input);
         const gen = r.outer ? withOuter(r.generator) : r.generator;
@@ -533,6 +547,8 @@ export class Translator {
 
   #resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
     const go = (x: Expr): Expr => {
+      const orderedSet = overNamedWindow.get(x);
+      if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, this.#windowSpec(orderedSet.spec, defs, new Set()));
       if (x.kind === 'WindowExpr') {
         const spec = this.#windowSpec(x.spec, defs, new Set());
         return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
@@ -613,7 +629,7 @@ export class Translator {
     const above = order.map((o) => {
       const n = ordinalOf(o.child);
       if (n !== undefined) return E.sort(this.#ordinalRefChecked(n, hasStar ? this.#opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
-      return refsInOutput(o.child) && !containsWindow(o.child) ? o : undefined;
+      return refsInOutput(o.child) && !containsWindow(o.child) && this.#resolvesOver(project(input, items), o.child) ? o : undefined;
     });
     if (above.every((x) => x !== undefined)) {
       return plan('Sort', { input: finish(project(input, items)), orders: above as SortOrder[] });
@@ -640,6 +656,22 @@ export class Translator {
 
     // 3. hidden sort columns computed next to the select list, dropped after sorting
     return this.#sortWithHidden(input, items, order, above);
+  }
+
+  /**
+   * Whether a qualified reference in `e` still resolves over `p` (a `t.k`
+   * hidden by a USING join does not survive `SELECT *`; the key is then sorted
+   * below the projection). Unqualified names are decided by the caller.
+   */
+  #resolvesOver(p: LogicalPlan, e: Expr): boolean {
+    const columnsOf = this.#opts.columnsOf;
+    if (!columnsOf || !exists(e, (x) => x.kind === 'ColumnRef' && x.name.includes('.'))) return true;
+    try {
+      columnsOf(plan('Project', { input: p, exprs: [e] }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Project(items + hidden keys) → Sort → Project(items only). */
@@ -670,6 +702,7 @@ export class Translator {
   /** GROUP BY keys (aliases and ordinals resolved) and grouping sets (indices into the keys). */
   #groupingKeys(g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
     if (!g) return { keys: [] };
+    if (g.all) return { keys: groupByAllKeys(items) };
     const aliases = aliasMap(items);
     const groupByAliases = this.#conf('spark.sql.groupByAliases') !== 'false';
     let inputNames: Set<string> | undefined;
@@ -993,6 +1026,24 @@ function foldConstant(e: Expr): { value: number | string | boolean | null } | un
     default:
       return undefined;
   }
+}
+
+/**
+ * `GROUP BY ALL`: the select-list expressions without aggregates. With none,
+ * the query is a global aggregate, unless some column is used outside an
+ * aggregate (Spark cannot infer the keys then).
+ */
+function groupByAllKeys(items: readonly Expr[]): Expr[] {
+  const keys = items.map(stripAlias).filter((e) => !containsAggregate(e));
+  const isAggregateCall = (e: Expr): boolean => e.kind === 'Call' && (isAggregateFn(e.fn) || isGroupingFn(e.fn));
+  const columnOutsideAggregate = (e: Expr): boolean => e.kind === 'ColumnRef' || (!isAggregateCall(e) && childrenOf(e).some(columnOutsideAggregate));
+  if (keys.length === 0 && items.some((i) => columnOutsideAggregate(stripAlias(i)))) {
+    throw analysisError(
+      'Cannot infer grouping columns for GROUP BY ALL based on the select clause. Please explicitly specify the grouping columns.',
+      'UNRESOLVED_ALL_IN_GROUP_BY',
+    );
+  }
+  return keys;
 }
 
 function containsMap(t: DataType): boolean {

@@ -4,6 +4,7 @@
  */
 import {
   ArrayType,
+  BinaryType,
   BooleanType,
   ByteType,
   DataType,
@@ -24,6 +25,7 @@ import {
   DOUBLE,
   STRING,
   TIMESTAMP,
+  isIntegral,
   isNumeric,
 } from './data-types.js';
 
@@ -73,16 +75,23 @@ export function findTightestCommonType(a: DataType, b: DataType): DataType | und
 }
 
 /**
- * Common type for `coalesce`, `CASE WHEN`, `array(...)`, `union` columns
- * (Spark's findWiderTypeForTwo): like the tightest type, but a string side
- * wins over atomic types (values are cast to string).
+ * Common type for `coalesce`, `CASE WHEN`, `IN`, `array(...)`, `union`
+ * columns (Spark's findWiderTypeForTwo): like the tightest type, but a string
+ * side wins over atomic types other than binary and boolean (values are cast
+ * to string), so `1 IN ('1.0')` compares strings and `coalesce(true, 'x')`
+ * has no common type.
  */
 export function findWiderCommonType(a: DataType, b: DataType): DataType | undefined {
   const tight = findTightestCommonType(a, b);
   if (tight) return tight;
-  if (a instanceof StringType && isAtomicNonBinary(b)) return STRING;
-  if (b instanceof StringType && isAtomicNonBinary(a)) return STRING;
+  if (a instanceof StringType && promotesToString(b)) return STRING;
+  if (b instanceof StringType && promotesToString(a)) return STRING;
   return findComplexCommonType(a, b, findWiderCommonType);
+}
+
+/** Spark's stringPromotion: atomic types except binary and boolean. */
+function promotesToString(t: DataType): boolean {
+  return isNumeric(t) || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
 }
 
 export function findWiderCommonTypeOf(types: readonly DataType[]): DataType | undefined {
@@ -141,8 +150,9 @@ export function findCommonTypeForComparison(a: DataType, b: DataType): DataType 
   if (a instanceof NullType && b instanceof StringType) return STRING;
   if (a instanceof StringType && b instanceof DecimalType) return DOUBLE;
   if (a instanceof DecimalType && b instanceof StringType) return DOUBLE;
-  if (a instanceof StringType && isAtomicNonBinary(b)) return b;
-  if (b instanceof StringType && isAtomicNonBinary(a)) return a;
+  // Any other atomic type (boolean, binary, numbers) is what the string is cast to.
+  if (a instanceof StringType && (isAtomicNonBinary(b) || b instanceof BinaryType)) return b;
+  if (b instanceof StringType && (isAtomicNonBinary(a) || a instanceof BinaryType)) return a;
   return findTightestCommonType(a, b);
 }
 
@@ -158,6 +168,46 @@ export function findCommonTypeForArithmetic(a: DataType, b: DataType): DataType 
   if (nb instanceof NullType) return isNumeric(na) ? na : undefined;
   if (!isNumeric(na) || !isNumeric(nb)) return undefined;
   return findTightestCommonType(na, nb);
+}
+
+/**
+ * Spark's DecimalType.fromLiteral: the narrowest decimal holding an integral
+ * literal (`2` → decimal(1,0), `-100000` → decimal(6,0)). Spark gives such
+ * literals this type next to a decimal operand
+ * (`spark.sql.legacy.literal.pickMinimumPrecision`, on by default), so
+ * `d * 2` on a decimal(10,2) is decimal(12,2), not decimal(21,2).
+ */
+export function decimalForIntegralLiteral(value: number | bigint): DecimalType {
+  const digits = (typeof value === 'bigint' ? (value < 0n ? -value : value) : Math.abs(value)).toString().length;
+  return new DecimalType(Math.max(digits, 1), 0);
+}
+
+/** Spark's DecimalType.isWiderThan for a decimal or integral `other`. */
+function decimalIsWiderThan(to: DecimalType, other: DataType): boolean {
+  const d = other instanceof DecimalType ? other : isIntegral(other) ? decimalForType(other) : undefined;
+  return d !== undefined && to.precision - to.scale >= d.precision - d.scale && to.scale >= d.scale;
+}
+
+/**
+ * Spark's Cast.forceNullable (non-ANSI): whether a cast can turn a non-null
+ * value into null (`'abc'` → int, an overflowing decimal, a double NaN → int).
+ */
+export function castForcesNull(from: DataType, to: DataType): boolean {
+  if (from instanceof NullType || from.equals(to)) return false;
+  if (from instanceof StringType) return !(to instanceof BinaryType || to instanceof StringType);
+  if (to instanceof StringType) return false;
+  if ((from instanceof FloatType || from instanceof DoubleType) && to instanceof TimestampType) return true;
+  if (from instanceof TimestampType && to instanceof DateType) return false;
+  if (to instanceof DateType) return true;
+  if (from instanceof DateType && to instanceof TimestampType) return false;
+  if (from instanceof DateType) return true;
+  if (to instanceof DecimalType) {
+    if (from instanceof BooleanType) return !decimalIsWiderThan(to, new DecimalType(1, 0));
+    if (from instanceof DecimalType && to.precision - to.scale > from.precision - from.scale) return false;
+    return !decimalIsWiderThan(to, from);
+  }
+  if ((from instanceof FloatType || from instanceof DoubleType || from instanceof DecimalType) && isIntegral(to)) return true;
+  return false;
 }
 
 /** Spark's Cast.canCast for non-ANSI mode (which casts are allowed at all). */

@@ -32,7 +32,7 @@ forEachBackend('spark.sql queries', (session) => {
       ['1.5', 'double'],
       ['10000000000', 'bigint'],
       ['x', 'string'],
-      ['(1.5 + 1)', 'decimal(12,1)'],
+      ['(1.5 + 1)', 'decimal(3,1)'],
       ['(7 div 2)', 'bigint'],
       ['(a.b + 1)', 'int'],
     ]);

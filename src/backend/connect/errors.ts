@@ -80,7 +80,8 @@ function splitPlan(message: string): [string, string | undefined] {
 
 /** Spark's messages start with `[ERROR_CLASS] `; our exceptions add that prefix themselves. */
 function splitErrorClass(message: string, fromInfo: string | undefined): { text: string; errorClass: string | undefined } {
-  const m = /^\[([A-Z0-9_.]+)\] ([\s\S]*)$/.exec(message);
+  // Parse errors start with a line break before the class.
+  const m = /^\s*\[([A-Z0-9_.]+)\] ([\s\S]*)$/.exec(message);
   if (m) return { text: m[2]!, errorClass: fromInfo ?? m[1] };
   return { text: message, errorClass: fromInfo };
 }

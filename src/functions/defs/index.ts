@@ -4,6 +4,7 @@ import { aggregateDefs } from './aggregate.js';
 import { collectionDefs } from './collection.js';
 import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
+import { higherOrderDefs } from './higher-order.js';
 import { mathDefs } from './math.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
@@ -18,4 +19,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...aggregateDefs,
   ...windowDefs,
   ...collectionDefs,
+  ...higherOrderDefs,
 ];

@@ -23,6 +23,7 @@ import {
   findCommonTypeForArithmetic,
   findCommonTypeForComparison,
   findTightestCommonType,
+  findWiderCommonTypeOf,
 } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
@@ -142,29 +143,28 @@ function bitwise(name: string, op: string): FunctionDef {
 const likeOp = (name: string, sql: (a: readonly string[]) => string): FunctionDef =>
   fn(name, { inputs: ['string', 'string'], returns: BOOLEAN, nullIntolerant: true, sql });
 
-/** `a IN (v1, v2, ...)`: all values coerced to a common comparison type with `a`. */
+/**
+ * `a IN (v1, v2, ...)`: all values cast to their wider common type (Spark's
+ * InConversion), so `1 IN ('1.0')` compares strings and is false.
+ */
 const inOp: FunctionDef = {
   name: 'in',
   kind: 'scalar',
   minArgs: 1,
   maxArgs: Infinity,
   resolve(args, _call, ctx) {
-    let common: DataType | undefined = args[0]!.dataType;
-    for (const a of args.slice(1)) {
-      const next: DataType | undefined = common && findCommonTypeForComparison(common, a.dataType);
-      if (!next) {
-        throw dataTypeMismatch(
-          ctx,
-          'DATA_DIFF_TYPES',
-          `Input to \`in\` should all be the same type, but it's [${args.map((x) => sqlTypeName(x.dataType)).join(', ')}]`,
-        );
-      }
-      common = next;
+    const common = findWiderCommonTypeOf(args.map((a) => a.dataType));
+    if (!common) {
+      throw dataTypeMismatch(
+        ctx,
+        'DATA_DIFF_TYPES',
+        `Input to \`in\` should all be the same type, but it's [${args.map((x) => sqlTypeName(x.dataType)).join(', ')}]`,
+      );
     }
     return {
       dataType: BOOLEAN,
       nullable: args.some((a) => a.nullable),
-      argTypes: castsFor(args, args.map(() => common!)),
+      argTypes: castsFor(args, args.map(() => common)),
     };
   },
   sql: (a) => `(${a[0]} IN (${a.slice(1).join(', ')}))`,

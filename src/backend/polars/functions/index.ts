@@ -20,6 +20,13 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   explode_outer: { generator: true },
   posexplode: { generator: true },
   posexplode_outer: { generator: true },
+  // Higher-order functions: their lambdas run in the interpreter.
+  ...Object.fromEntries(
+    ['transform', 'filter', 'exists', 'forall', 'aggregate', 'reduce', 'zip_with', 'map_filter', 'transform_keys', 'transform_values'].map((n) => [
+      n,
+      { delegated: 'lambda functions run in the interpreter' },
+    ]),
+  ),
 } as Record<string, PolarsFunction>);
 
 export type Support = 'native' | 'delegated' | 'missing';

@@ -1,0 +1,140 @@
+/**
+ * Spark 3.5's analyzer rewrites of binary operators that go beyond a common
+ * operand type (non-ANSI): date arithmetic (ResolveBinaryArithmetic),
+ * boolean-to-number equality (BooleanEquality) and the narrow decimal type of
+ * integral literals next to decimals (DecimalPrecision). Common operand types
+ * themselves are the operator definitions' job (types/coercion.ts).
+ */
+import type { Call, Expr, Literal } from '../expr/nodes.js';
+import { E, typeOf } from '../expr/nodes.js';
+import { exprSql } from '../expr/naming.js';
+import { castForcesNull, decimalForIntegralLiteral } from '../types/coercion.js';
+import {
+  BooleanType,
+  DateType,
+  DecimalType,
+  StringType,
+  TimestampNTZType,
+  TimestampType,
+  isIntegral,
+  isNumeric,
+  type DataType,
+} from '../types/data-types.js';
+
+/**
+ * Set by the SQL parser on the operators of `spark.sql` queries: Spark names
+ * their output columns after analysis (`dt + 1` is `date_add(dt, 1)`, `b = 1`
+ * is `b`), while the DataFrame API and `F.expr` keep the written form.
+ */
+export const ANALYZED_NAME = 'analyzedName';
+
+/** Operators whose integral literal operands take the narrowest decimal type next to a decimal. */
+const DECIMAL_LITERAL_OPERATORS = new Set([
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'remainder',
+  'eq',
+  'eq_null_safe',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+]);
+
+type Resolve = (call: Call, args: readonly Expr[]) => Expr;
+
+/**
+ * The replacement of an operator call whose operands are resolved, or
+ * `undefined` when no rewrite applies. `resolve` types the replacement's calls.
+ */
+export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Resolve): Expr | undefined {
+  if (args.length !== 2) return undefined;
+  switch (call.fn) {
+    case 'add':
+    case 'subtract':
+      return dateArithmetic(call, args as [Expr, Expr], resolve);
+    case 'eq':
+    case 'eq_null_safe':
+      return booleanEquality(call, args as [Expr, Expr], resolve);
+    default:
+      return undefined;
+  }
+}
+
+/** `date + n` / `n + date` is `date_add(date, n)`; `date - n` is `date_sub(date, n)` (n not a string). */
+function dateArithmetic(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Expr | undefined {
+  const [lt, rt] = [typeOf(l), typeOf(r)];
+  let fn: string;
+  let args: [Expr, Expr];
+  if (lt instanceof DateType && !(rt instanceof StringType) && (call.fn === 'add' || !isDateTimeOrDate(rt))) {
+    fn = call.fn === 'add' ? 'date_add' : 'date_sub';
+    args = [l, r];
+  } else if (call.fn === 'add' && rt instanceof DateType && !(lt instanceof StringType)) {
+    fn = 'date_add';
+    args = [r, l];
+  } else {
+    return undefined;
+  }
+  // Date - date and timestamp differences are intervals, which are not modelled here.
+  const display = call.options?.[ANALYZED_NAME] ? undefined : `(${exprSql(l)} ${call.fn === 'add' ? '+' : '-'} ${exprSql(r)})`;
+  return resolve(E.call(fn, args, display ? { options: { displaySql: display } } : {}), args);
+}
+
+const isDateTimeOrDate = (t: DataType): boolean => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
+
+/**
+ * `bool = number`: the boolean is compared as that number type. In SQL
+ * queries a literal 1 or 0 simplifies the comparison to the boolean itself
+ * (`b = 1` → `b`, `b = 0` → `NOT b`, `b <=> 1` → `b IS NOT NULL AND b`), which
+ * is also the column name Spark gives it.
+ */
+function booleanEquality(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Expr | undefined {
+  const boolLeft = typeOf(l) instanceof BooleanType && isNumeric(typeOf(r));
+  const boolRight = typeOf(r) instanceof BooleanType && isNumeric(typeOf(l));
+  if (!boolLeft && !boolRight) return undefined;
+  const [bool, num] = boolLeft ? [l, r] : [r, l];
+  if (call.options?.[ANALYZED_NAME] && num.kind === 'Literal') {
+    const one = literalIs(num, 1);
+    if (one || literalIs(num, 0)) {
+      const value = one ? bool : resolve(E.call('not', [bool]), [bool]);
+      if (call.fn === 'eq') return value;
+      const notNull = resolve(E.call('is_not_null', [bool]), [bool]);
+      return resolve(E.call('and', [notNull, value]), [notNull, value]);
+    }
+  }
+  const asNumber = castImplicitly(bool, typeOf(num));
+  const args = boolLeft ? [asNumber, num] : [num, asNumber];
+  return resolve(E.call(call.fn, args, call.options ? { options: call.options } : {}), args);
+}
+
+/** Whether a numeric literal equals `n` (Spark's trueValues / falseValues). */
+function literalIs(lit: Literal, n: 0 | 1): boolean {
+  const v = lit.value;
+  if (v === null || v === undefined) return false;
+  if (lit.dataType instanceof DecimalType) return BigInt(v as bigint) === BigInt(n) * 10n ** BigInt(lit.dataType.scale);
+  return typeof v === 'bigint' ? v === BigInt(n) : v === n;
+}
+
+/**
+ * The operands with each integral literal next to a decimal operand cast to
+ * its narrowest decimal type (`d * 2` → decimal(1,0) for the 2), as Spark's
+ * DecimalPrecision does.
+ */
+export function narrowDecimalLiterals(fn: string, args: readonly Expr[]): readonly Expr[] {
+  if (!DECIMAL_LITERAL_OPERATORS.has(fn) || args.length !== 2) return args;
+  const types = args.map(typeOf);
+  return args.map((a, i) => {
+    const other = types[1 - i]!;
+    if (a.kind !== 'Literal' || !(other instanceof DecimalType) || !isIntegral(a.dataType) || a.value === null) return a;
+    return castImplicitly(a, decimalForIntegralLiteral(a.value as number | bigint));
+  });
+}
+
+/** A resolved implicit cast (invisible in column names). */
+function castImplicitly(e: Expr, to: DataType): Expr {
+  const from = typeOf(e);
+  if (from.equals(to)) return e;
+  return Object.freeze({ ...E.cast(e, to, true), dataType: to, nullable: (e.nullable ?? true) || castForcesNull(from, to) });
+}

@@ -1,0 +1,78 @@
+/**
+ * Ordered-set aggregates: percentile_cont / percentile_disc WITHIN GROUP
+ * (ORDER BY ...), grouped and over windows, with Spark 3.5.7's names,
+ * values and errors.
+ */
+import { expect, it } from 'vitest';
+import type { SparkSession } from '../../src/session/session.js';
+import { forEachBackend } from '../helpers/backends.js';
+
+const VIEW =
+  'CREATE OR REPLACE TEMP VIEW aggr AS SELECT * FROM VALUES (0, 0), (0, 10), (0, 20), (0, 30), (0, 40), (1, 10), (1, 20), (2, 10), (2, 20), (2, 25), (2, 30), (3, 60), (4, null) AS aggr(k, v)';
+
+function run(spark: SparkSession, sql: string): { names: string[]; rows: unknown[][] } {
+  spark.sql(VIEW);
+  const df = spark.sql(sql);
+  return { names: df.columns, rows: df.collect().map((r) => [...r]) };
+}
+
+function errorClassOf(spark: SparkSession, sql: string): string | undefined {
+  try {
+    run(spark, sql);
+  } catch (e) {
+    return (e as { errorClass?: string }).errorClass;
+  }
+  return undefined;
+}
+
+forEachBackend('ordered-set aggregates', (session) => {
+  it('percentile_cont interpolates and percentile_disc picks a value, ascending or descending', () => {
+    const r = run(
+      session(),
+      'SELECT k, percentile_cont(0.25) WITHIN GROUP (ORDER BY v), percentile_cont(0.25) WITHIN GROUP (ORDER BY v DESC), percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC), percentile_disc(0.5) WITHIN GROUP (ORDER BY v) FROM aggr GROUP BY k ORDER BY k',
+    );
+    expect(r.names).toEqual([
+      'k',
+      'percentile_cont(0.25) WITHIN GROUP (ORDER BY v)',
+      'percentile_cont(0.25) WITHIN GROUP (ORDER BY v DESC)',
+      'percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC)',
+      'percentile_disc(0.5) WITHIN GROUP (ORDER BY v)',
+    ]);
+    expect(r.rows).toEqual([
+      [0, 10, 30, 30, 20],
+      [1, 12.5, 17.5, 20, 10],
+      [2, 17.5, 26.25, 30, 20],
+      [3, 60, 60, 60, 60],
+      [4, null, null, null, null],
+    ]);
+  });
+
+  it('runs over a window partition, named or inline', () => {
+    const r = run(
+      session(),
+      'SELECT k, v, percentile_cont(0.5) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k), percentile_disc(0.0) WITHIN GROUP (ORDER BY v) OVER w FROM aggr WHERE k = 1 WINDOW w AS (PARTITION BY k) ORDER BY v',
+    );
+    expect(r.names.slice(2)).toEqual([
+      'percentile_cont(0.5) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)',
+      'percentile_disc(0.0) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)',
+    ]);
+    expect(r.rows).toEqual([
+      [1, 10, 15, 10],
+      [1, 20, 15, 10],
+    ]);
+  });
+
+  it("reports Spark's errors for bad percentages, window orders and the plain call", () => {
+    const spark = session();
+    expect(errorClassOf(spark, 'SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY v) FROM aggr')).toBe('DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE');
+    expect(errorClassOf(spark, 'SELECT percentile_cont(v) WITHIN GROUP (ORDER BY v) FROM aggr')).toBe('DATATYPE_MISMATCH.NON_FOLDABLE_INPUT');
+    expect(errorClassOf(spark, 'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ORDER BY v) FROM aggr')).toBe(
+      'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC',
+    );
+    expect(errorClassOf(spark, 'SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY v) OVER w FROM aggr WINDOW w AS (ORDER BY v)')).toBe(
+      'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC',
+    );
+    expect(errorClassOf(spark, 'SELECT percentile_cont(0.5) FROM aggr')).toBe('UNRESOLVED_ROUTINE');
+    expect(errorClassOf(spark, 'SELECT max(v) WITHIN GROUP (ORDER BY v) FROM aggr')).toBe('PARSE_SYNTAX_ERROR');
+  });
+});
