@@ -35,8 +35,11 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast':
       return resolveCast(e.child, e.to, e.implicit ?? false, scope);
-    case 'Call':
-      return resolveCall(e, e.args.map((a) => resolveExpr(a, scope)));
+    case 'Call': {
+      // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
+      const args = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
+      return resolveCall(e, args.map((a) => resolveExpr(a, scope)));
+    }
     case 'CaseWhen':
       return resolveCaseWhen(e, scope);
     case 'SortOrder': {
@@ -53,6 +56,22 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
         errorClass: 'INVALID_LAMBDA_FUNCTION_CALL',
       });
   }
+}
+
+/** Expands `*` / `t.*` into bound references to the matching input columns. */
+export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] {
+  return exprs.flatMap((e) => {
+    if (e.kind !== 'Star') return [e];
+    const picked = attrs
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))));
+    if (picked.length === 0 && e.target !== undefined) {
+      throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
+        errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
+      });
+    }
+    return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
+  });
 }
 
 /** Binds `name` (possibly `qualifier.name` or `col.field.field`) to an input attribute. */

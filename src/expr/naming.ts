@@ -36,6 +36,9 @@ export function exprSql(e: Expr): string {
       return e.implicit ? exprSql(e.child) : `CAST(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
     case 'Call': {
       const args = e.args.map(exprSql);
+      const calledAs = e.options?.calledAs;
+      // An alias function is named as the user called it (`negative(id)`, `stddev(x)`), as Spark does.
+      if (typeof calledAs === 'string') return `${calledAs}(${e.distinct ? 'DISTINCT ' : ''}${args.join(', ')})`;
       const def = lookupFunction(e.fn);
       return def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`;
     }

@@ -1,0 +1,136 @@
+/**
+ * Function behaviour that used to differ from Spark 3.5: column names of casts
+ * and alias functions, arguments that were silently ignored, arrays in
+ * concat/reverse, star arguments, column-name string arguments. Expected
+ * names and values were produced by Spark 3.5.7.
+ */
+import { expect, it } from 'vitest';
+import { F } from '../../src/index.js';
+import { forEachBackend } from '../helpers/backends.js';
+
+const { col, lit } = F;
+
+forEachBackend('function semantics', (session) => {
+  const people = () =>
+    session().createDataFrame(
+      [
+        { age: 30, a: 'ab', id: -3, n: 2, d: new Date(Date.UTC(2020, 0, 1)) },
+        { age: null, a: null, id: 4, n: 1, d: new Date(Date.UTC(2021, 5, 30)) },
+      ],
+      'age INT, a STRING, id INT, n INT, d DATE',
+    );
+
+  it('names an explicit cast of a column after the column, other casts by their SQL text', () => {
+    const df = people();
+    const out = df.select(col('age').cast('string'), col('age').alias('x').cast('long'), col('age').plus(1).cast('string'), F.upper(col('age').cast('string')));
+    expect(out.columns).toEqual(['age', 'x', 'CAST((age + 1) AS STRING)', 'upper(CAST(age AS STRING))']);
+    expect(out.dtypes.map(([, t]) => t)).toEqual(['string', 'bigint', 'string', 'string']);
+    expect(out.first()!.toArray()).toEqual(['30', 30, '31', '30']);
+    // groupBy() keys keep their SQL text, as RelationalGroupedDataset names them.
+    expect(df.groupBy(col('age').cast('string')).count().columns).toEqual(['CAST(age AS STRING)', 'count']);
+    df.createOrReplaceTempView('people');
+    const sql = session().sql('SELECT CAST(age AS STRING), CAST(CAST(age AS INT) AS STRING) FROM people');
+    expect(sql.columns).toEqual(['age', 'CAST(CAST(age AS INT) AS STRING)']);
+    const grouped = session().sql('SELECT CAST(age AS STRING), count(*) FROM people GROUP BY CAST(age AS STRING)');
+    expect(grouped.columns).toEqual(['age', 'count(1)']);
+  });
+
+  it('names alias functions as the user called them', () => {
+    const df = people();
+    const scalar = df.select(
+      F.negative('id'),
+      F.negate('id'),
+      F.sign(lit(-5)),
+      F.signum(lit(-5)),
+      F.substr(col('a'), lit(1), lit(2)),
+      F.substr(col('a'), lit(2)),
+      F.char_length('a'),
+      F.character_length('a'),
+      F.lcase('a'),
+      F.ucase('a'),
+      F.ceiling(lit(2.5)),
+      F.day('d'),
+    );
+    expect(scalar.columns).toEqual([
+      'negative(id)',
+      'negative(id)',
+      'sign(-5)',
+      'SIGNUM(-5)',
+      'substr(a, 1, 2)',
+      'substr(a, 2, 2147483647)',
+      'char_length(a)',
+      'character_length(a)',
+      'lcase(a)',
+      'ucase(a)',
+      'ceiling(2.5)',
+      'day(d)',
+    ]);
+    expect(scalar.first()!.toArray()).toEqual([3, 3, -1, -1, 'ab', 'b', 2, 2, 'ab', 'AB', 3, 1]);
+    const aggs = df.select(F.stddev('id'), F.std('id'), F.first_value('a'), F.last_value('a'), F.variance('id'), F.mean('id'));
+    expect(aggs.columns).toEqual(['stddev(id)', 'std(id)', 'first_value(a)', 'last_value(a)', 'var_samp(id)', 'avg(id)']);
+    expect(aggs.first()!.toArray()).toEqual([4.949747468305833, 4.949747468305833, 'ab', null, 24.5, 0.5]);
+  });
+
+  it('honours ignoreNulls of any_value, first_value and last_value', () => {
+    const df = session().createDataFrame([{ x: null }, { x: 1 }, { x: null }], 'x INT');
+    const out = df.select(F.any_value('x'), F.any_value('x', true), F.first_value('x', true), F.last_value('x', lit(true)), F.last('x'));
+    expect(out.columns).toEqual(['any_value(x)', 'any_value(x)', 'first_value(x)', 'last_value(x)', 'last(x)']);
+    expect(out.first()!.toArray()).toEqual([null, 1, 1, 1, null]);
+    expect(() => df.select(F.any_value('x', col('x') as never))).toThrow(/boolean literal/);
+  });
+
+  it('uses the escape character of like and ilike', () => {
+    const df = session().createDataFrame([{ s: 'a_c' }, { s: 'abc' }, { s: 'A_C' }], 's STRING');
+    const out = df.select(F.like('s', lit('a!_c'), '!'), F.ilike('s', lit('a!_c'), lit('!')), F.like('s', lit('a_c')));
+    expect(out.columns).toEqual(['s LIKE a!_c', 'ilike(s, a!_c)', 's LIKE a_c']);
+    expect(out.collect().map((r) => r.toArray())).toEqual([
+      [true, true, true],
+      [false, false, true],
+      [false, true, false],
+    ]);
+    expect(() => df.select(F.like('s', lit('a'), '!!'))).toThrow(/INVALID_ESCAPE_CHAR|string literal of length one, but got "!!"/);
+    expect(() => df.select(F.like('s', lit('a'), col('s')))).toThrow(/length one, but got "s"/);
+  });
+
+  it('applies the levenshtein threshold', () => {
+    const df = session().createDataFrame([{ l: 'kitten', r: 'sitting' }], 'l STRING, r STRING');
+    const out = df.select(F.levenshtein('l', 'r'), F.levenshtein('l', 'r', 2), F.levenshtein('l', 'r', 3));
+    expect(out.columns).toEqual(['levenshtein(l, r)', 'levenshtein(l, r, 2)', 'levenshtein(l, r, 3)']);
+    expect(out.first()!.toArray()).toEqual([3, -1, 3]);
+  });
+
+  it('concatenates and reverses arrays', () => {
+    const df = session().createDataFrame([{ x: [1, 2], y: [3], z: null }], 'x ARRAY<INT>, y ARRAY<BIGINT>, z ARRAY<INT>');
+    const out = df.select(F.concat('x', 'y'), F.reverse('x'), F.concat('x', 'z'), F.reverse(lit('abc')));
+    expect(out.columns).toEqual(['concat(x, y)', 'reverse(x)', 'concat(x, z)', 'reverse(abc)']);
+    expect(out.dtypes.map(([, t]) => t)).toEqual(['array<bigint>', 'array<int>', 'array<int>', 'string']);
+    expect(out.first()!.toArray()).toEqual([[1, 2, 3], [2, 1], null, 'cba']);
+    expect(() => df.select(F.concat('x', lit('s')))).toThrow(/DATA_DIFF_TYPES|should all be the same type/);
+  });
+
+  it('counts rows for count(expr("*")) and expands struct("*")', () => {
+    const df = people();
+    const counted = df.select(F.count(F.expr('*')), F.count('age'));
+    expect(counted.columns).toEqual(['count(1)', 'count(age)']);
+    expect(counted.first()!.toArray()).toEqual([2, 1]);
+    const s = df.select('age', 'a').select(F.struct('*'));
+    expect(s.columns).toEqual(['struct(age, a)']);
+    expect(s.schema.fields[0]!.dataType.simpleString()).toBe('struct<age:int,a:string>');
+    expect(s.first()!.get(0).asDict()).toEqual({ age: 30, a: 'ab' });
+  });
+
+  it('reads string arguments of date_add, date_sub and add_months as column names', () => {
+    const out = people().select(F.date_add('d', 'n'), F.date_sub('d', 'n'), F.add_months('d', 'n'), F.date_add('d', 1));
+    expect(out.columns).toEqual(['date_add(d, n)', 'date_sub(d, n)', 'add_months(d, n)', 'date_add(d, 1)']);
+    const iso = (v: unknown) => (v as Date).toISOString().slice(0, 10);
+    expect(out.first()!.toArray().map(iso)).toEqual(['2020-01-03', '2019-12-30', '2020-03-01', '2020-01-02']);
+  });
+
+  it('reports MEMORY_AND_DISK_DESER after cache(), as PySpark does', () => {
+    const df = people();
+    expect(df.storageLevel).toBe('NONE');
+    expect(df.cache().storageLevel).toBe('MEMORY_AND_DISK_DESER');
+    expect(people().persist().storageLevel).toBe('MEMORY_AND_DISK_DESER');
+    expect(people().persist('DISK_ONLY').storageLevel).toBe('DISK_ONLY');
+  });
+});
