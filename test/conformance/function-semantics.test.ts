@@ -116,7 +116,7 @@ forEachBackend('function semantics', (session) => {
     const s = df.select('age', 'a').select(F.struct('*'));
     expect(s.columns).toEqual(['struct(age, a)']);
     expect(s.schema.fields[0]!.dataType.simpleString()).toBe('struct<age:int,a:string>');
-    expect(s.first()!.get(0).asDict()).toEqual({ age: 30, a: 'ab' });
+    expect((s.first()!.get(0) as { asDict(): unknown }).asDict()).toEqual({ age: 30, a: 'ab' });
   });
 
   it('reads string arguments of date_add, date_sub and add_months as column names', () => {

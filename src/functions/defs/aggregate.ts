@@ -5,14 +5,14 @@ import { fn } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 /** sum: integral → bigint, decimal(p,s) → decimal(p+10,s), floating/string → double. */
-function sumType(t: DataType): DataType {
+export function sumType(t: DataType): DataType {
   if (t instanceof DecimalType) return boundedDecimal(t.precision + 10, t.scale);
   if (isIntegral(t)) return LONG;
   return DOUBLE;
 }
 
 /** avg: decimal(p,s) → decimal(p+4,s+4), everything else double. */
-function avgType(t: DataType): DataType {
+export function avgType(t: DataType): DataType {
   if (t instanceof DecimalType) return boundedDecimal(t.precision + 4, t.scale + 4);
   return DOUBLE;
 }

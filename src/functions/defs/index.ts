@@ -5,6 +5,7 @@ import { collectionDefs } from './collection.js';
 import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
 import { mathDefs } from './math.js';
+import { mathExtraDefs } from './math-extra.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
 import { windowDefs } from './window.js';
@@ -13,6 +14,7 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...operatorDefs,
   ...conditionalDefs,
   ...mathDefs,
+  ...mathExtraDefs,
   ...stringDefs,
   ...datetimeDefs,
   ...aggregateDefs,

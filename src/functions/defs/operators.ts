@@ -70,7 +70,7 @@ function adjustPrecisionScale(precision: number, scale: number): DecimalType {
 }
 
 /** Arithmetic: numeric widening (strings as double); decimals follow DecimalPrecision. */
-function arithmetic(name: string, op: string): FunctionDef {
+export function arithmetic(name: string, op: string): FunctionDef {
   return {
     name,
     kind: 'scalar',

@@ -1,0 +1,35 @@
+/**
+ * Functions the Polars backend runs through the memory interpreter, with the
+ * reason: Polars has no operation with exactly Spark's semantics (overflow to
+ * null, Java's bit and formatting rules), so the interpreter's reference
+ * implementation is used rather than an approximation.
+ */
+import type { PolarsFunction } from './types.js';
+
+const reasons: Record<string, string> = {
+  try_add: 'null on integral overflow',
+  try_subtract: 'null on integral overflow',
+  try_multiply: 'null on integral overflow',
+  try_divide: "Spark's division typing",
+  try_sum: 'null on overflow',
+  try_avg: "Spark's average typing",
+  pmod: "Java's remainder semantics",
+  positive: 'identity, kept in the interpreter',
+  cot: 'not exposed by the binding',
+  csc: 'not exposed by the binding',
+  sec: 'not exposed by the binding',
+  bin: 'two-complement binary text',
+  conv: "Spark's NumberConverter",
+  unhex: 'binary results',
+  width_bucket: "Spark's bucket rules",
+  shiftleft: "Java's shift semantics",
+  shiftright: "Java's shift semantics",
+  shiftrightunsigned: "Java's shift semantics",
+  bit_count: 'Long.bitCount',
+  bit_get: 'bit position checks',
+  getbit: 'bit position checks',
+};
+
+export const delegatedFunctions: Record<string, PolarsFunction> = Object.fromEntries(
+  Object.entries(reasons).map(([name, why]) => [name, { delegated: why }]),
+);
