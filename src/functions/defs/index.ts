@@ -8,6 +8,7 @@ import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
+import { stringExtraDefs } from './string-extra.js';
 import { windowDefs } from './window.js';
 
 export const builtinFunctionDefs: readonly FunctionDef[] = [
@@ -16,6 +17,7 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...mathDefs,
   ...mathExtraDefs,
   ...stringDefs,
+  ...stringExtraDefs,
   ...datetimeDefs,
   ...aggregateDefs,
   ...windowDefs,

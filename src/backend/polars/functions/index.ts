@@ -17,6 +17,9 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   ...aggregateFunctions,
   ...windowFunctions,
   ...delegatedFunctions,
+  // regexp / regexp_like are RLIKE under other names.
+  regexp: operatorFunctions['rlike']!,
+  regexp_like: operatorFunctions['rlike']!,
   // Generators run in the Generate operator.
   explode: { generator: true },
   explode_outer: { generator: true },

@@ -1,0 +1,128 @@
+/**
+ * String functions added in PySpark 3.x: values, types, nullability and names
+ * as Spark 3.5.7 gives them (including the defaults Spark shows in names).
+ */
+import { expect, it } from 'vitest';
+import { F } from '../../src/index.js';
+import { forEachBackend } from '../helpers/backends.js';
+
+const { col, lit } = F;
+
+forEachBackend('string functions', (session) => {
+  const one = () => session().createDataFrame([{ s: 'abcb', t: null }], 's STRING NOT NULL, t STRING');
+  const schemaOf = (df: ReturnType<typeof one>) => df.schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}:${f.nullable}`);
+
+  it('format_number, format_string and printf', () => {
+    const df = one().select(
+      F.format_number(lit(12332.123456), 4),
+      F.format_number(lit(0.125), 2),
+      F.format_number(lit(1234567), 0),
+      F.format_number(lit(5), -1),
+      F.format_string('Hello %d %s', lit(100), lit('days')),
+      F.printf(lit('%5.2f|%-4s|%05d'), lit(3.14159), lit('a'), lit(42)),
+      F.format_string('%s', 't'),
+    );
+    expect(schemaOf(df)).toEqual([
+      'format_number(12332.123456, 4):string:true',
+      'format_number(0.125, 2):string:true',
+      'format_number(1234567, 0):string:true',
+      'format_number(5, -1):string:true',
+      'format_string(Hello %d %s, 100, days):string:false',
+      'printf(%5.2f|%-4s|%05d, 3.14159, a, 42):string:false',
+      'format_string(%s, t):string:false',
+    ]);
+    expect(df.first()!.toArray()).toEqual(['12,332.1235', '0.12', '1,234,567', null, 'Hello 100 days', ' 3.14|a   |00042', 'null']);
+    expect(() => one().select(F.format_number('s', 'x' as never))).toThrow(/should be an int/);
+  });
+
+  it('split_part, position, char, btrim, elt, find_in_set, left and right', () => {
+    const df = one().select(
+      F.split_part(lit('11.12.13'), lit('.'), lit(3)),
+      F.split_part(lit('11.12.13'), lit('.'), lit(-1)),
+      F.split_part(lit('11.12.13'), lit('.'), lit(5)),
+      F.position(lit('b'), 's'),
+      F.position(lit('b'), 's', lit(3)),
+      F.char(lit(65)),
+      F.char(lit(321)),
+      F.btrim(lit('  ab  ')),
+      F.btrim(lit('xaby'), lit('xy')),
+      F.elt(lit(2), lit('a'), lit('b')),
+      F.elt(lit(3), lit('a'), lit('b')),
+      F.find_in_set(lit('b'), lit('a,b,c')),
+      F.left('s', lit(2)),
+      F.right('s', lit(2)),
+      F.left('s', lit(-1)),
+    );
+    expect(schemaOf(df)).toEqual([
+      'split_part(11.12.13, ., 3):string:true',
+      'split_part(11.12.13, ., -1):string:true',
+      'split_part(11.12.13, ., 5):string:true',
+      'position(b, s, 1):int:false',
+      'position(b, s, 3):int:false',
+      'char(65):string:false',
+      'char(321):string:false',
+      'btrim(  ab  ):string:false',
+      'btrim(xaby, xy):string:false',
+      'elt(2, a, b):string:true',
+      'elt(3, a, b):string:true',
+      'find_in_set(b, a,b,c):int:false',
+      'left(s, 2):string:false',
+      'right(s, 2):string:true',
+      'left(s, -1):string:false',
+    ]);
+    expect(df.first()!.toArray()).toEqual(['13', '13', '', 2, 4, 'A', 'A', 'ab', 'ab', 'b', null, 2, 'ab', 'cb', '']);
+  });
+
+  it('mask, octet_length, bit_length, replace, url_encode and url_decode', () => {
+    const df = one().select(
+      F.mask(lit('AbCD123-@$#')),
+      F.mask(lit('AbCD123'), lit('Y'), lit('y'), lit('n'), lit('o')),
+      F.mask(lit('AbCD123'), lit(null), lit(null), lit(null), lit(null)),
+      F.octet_length(lit('héllo')),
+      F.bit_length(lit('héllo')),
+      F.replace(lit('ABCabc'), lit('abc'), lit('DEF')),
+      F.replace(lit('ABCabc'), lit('abc')),
+      F.url_encode(lit('a b&c=d/é')),
+      F.url_decode(lit('a+b%26c')),
+    );
+    expect(schemaOf(df)).toEqual([
+      'mask(AbCD123-@$#, X, x, n, NULL):string:true',
+      'mask(AbCD123, Y, y, n, o):string:true',
+      'mask(AbCD123, NULL, NULL, NULL, NULL):string:true',
+      'octet_length(héllo):int:false',
+      'bit_length(héllo):int:false',
+      'replace(ABCabc, abc, DEF):string:false',
+      'replace(ABCabc, abc, ):string:false',
+      'url_encode(a b&c=d/é):string:true',
+      'url_decode(a+b%26c):string:true',
+    ]);
+    expect(df.first()!.toArray()).toEqual(['XxXXnnn-@$#', 'YyYYnnn', 'AbCD123', 6, 48, 'ABCDEF', 'ABC', 'a+b%26c%3Dd%2F%C3%A9', 'a b&c']);
+  });
+
+  it('regexp_like, regexp, regexp_count, regexp_substr and regexp_instr', () => {
+    const df = one().select(
+      F.regexp_like(lit('abc'), lit('b')),
+      F.regexp(lit('abc'), lit('^b')),
+      F.regexp_count(lit('abcabc'), lit('b')),
+      F.regexp_substr(lit('1a 2b 14m'), lit('\\d+')),
+      F.regexp_substr(lit('abc'), lit('\\d+')),
+      F.regexp_instr(lit('user@spark.apache.org'), lit('@[^.]*')),
+      F.regexp_instr(lit('abc'), lit('z')),
+      F.regexp_like('t', lit('a')),
+    );
+    expect(schemaOf(df)).toEqual([
+      'REGEXP_LIKE(abc, b):boolean:false',
+      'REGEXP(abc, ^b):boolean:false',
+      'regexp_count(abcabc, b):int:false',
+      'regexp_substr(1a 2b 14m, \\d+):string:true',
+      'regexp_substr(abc, \\d+):string:true',
+      'regexp_instr(user@spark.apache.org, @[^.]*, 0):int:false',
+      'regexp_instr(abc, z, 0):int:false',
+      'REGEXP_LIKE(t, a):boolean:true',
+    ]);
+    expect(df.first()!.toArray()).toEqual([true, false, 2, '1', null, 5, 0, null]);
+    // A column pattern goes through the same matcher as a literal one.
+    const rows = session().createDataFrame([{ s: 'a1', p: '\\d' }, { s: 'ab', p: '\\d' }], 's STRING, p STRING');
+    expect(rows.select(F.regexp_like('s', col('p'))).collect().map((r) => r.get(0))).toEqual([true, false]);
+  });
+});
