@@ -74,6 +74,15 @@ export const isnull = unary('is_null');
 export const isnotnull = unary('is_not_null');
 export const isnan = unary('isnan');
 export const nanvl = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nanvl', c(col1), c(col2));
+/** `nvl(col1, col2)` / `ifnull(col1, col2)`: col2 when col1 is null. */
+export const nvl = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nvl', c(col1), c(col2));
+export const ifnull = (col1: ColumnOrName, col2: ColumnOrName): Column => call('ifnull', c(col1), c(col2));
+/** `nvl2(col1, col2, col3)`: col2 when col1 is not null, else col3. */
+export const nvl2 = (col1: ColumnOrName, col2: ColumnOrName, col3: ColumnOrName): Column => call('nvl2', c(col1), c(col2), c(col3));
+/** `nullif(col1, col2)`: null when col1 = col2, else col1. */
+export const nullif = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nullif', c(col1), c(col2));
+/** `equal_null(col1, col2)`: null-safe equality (`<=>`). */
+export const equal_null = (col1: ColumnOrName, col2: ColumnOrName): Column => call('equal_null', c(col1), c(col2));
 export const greatest = (...cols: Cols): Column => call('greatest', ...flat(cols).map(c));
 export const least = (...cols: Cols): Column => call('least', ...flat(cols).map(c));
 
@@ -370,6 +379,24 @@ export const covar_pop = (col1: ColumnOrName, col2: ColumnOrName): Column => cal
 export const covar_samp = (col1: ColumnOrName, col2: ColumnOrName): Column => call('covar_samp', c(col1), c(col2));
 export const approx_count_distinct = agg('approx_count_distinct');
 export const approxCountDistinct = approx_count_distinct;
+/** count_if(col): the number of rows where `col` is true. */
+export const count_if = agg('count_if');
+/** AND of the non-null booleans (null for none). */
+export const bool_and = agg('bool_and');
+export const every = agg('every');
+/** OR of the non-null booleans (null for none). */
+export const bool_or = agg('bool_or');
+export const some = agg('some');
+/** Bitwise AND / OR / XOR of the non-null integers. */
+export const bit_and = agg('bit_and');
+export const bit_or = agg('bit_or');
+export const bit_xor = agg('bit_xor');
+/** `max_by(col, ord)`: `col` at the row with the largest `ord`. */
+export const max_by = (col: ColumnOrName, ord: ColumnOrName): Column => call('max_by', c(col), c(ord));
+/** `min_by(col, ord)`: `col` at the row with the smallest `ord`. */
+export const min_by = (col: ColumnOrName, ord: ColumnOrName): Column => call('min_by', c(col), c(ord));
+/** The most frequent non-null value. */
+export const mode = agg('mode');
 /** try_sum / try_avg: null instead of an overflow error. */
 export const try_sum = agg('try_sum');
 export const try_avg = agg('try_avg');

@@ -1,5 +1,5 @@
 /** Aggregate functions (usable in `agg` and over windows). */
-import { ArrayType, DataType, DecimalType, DOUBLE, LONG, isIntegral } from '../../types/data-types.js';
+import { ArrayType, BOOLEAN, DataType, DecimalType, DOUBLE, LONG, isIntegral } from '../../types/data-types.js';
 import { boundedDecimal } from '../../types/coercion.js';
 import { fn } from '../define.js';
 import type { FunctionDef } from '../registry.js';
@@ -46,5 +46,16 @@ export const aggregateDefs: readonly FunctionDef[] = [
   agg('approx_count_distinct', { inputs: ['any'], returns: LONG, nullable: false }),
   agg('product', { inputs: [DOUBLE], returns: DOUBLE }),
   agg('median', { inputs: ['numeric'], returns: DOUBLE }),
+  /** count_if(cond): rows where cond is true (0 for no rows). */
+  agg('count_if', { inputs: ['boolean'], returns: LONG, nullable: false }),
+  /** bool_and/every and bool_or/some/any: AND / OR of the non-null booleans; null for none. */
+  ...['bool_and', 'every', 'bool_or', 'some', 'any'].map((name) => agg(name, { inputs: ['boolean'], returns: BOOLEAN })),
+  /** bit_and/bit_or/bit_xor keep the integral input type. */
+  ...['bit_and', 'bit_or', 'bit_xor'].map((name) => agg(name, { inputs: ['integral'], returns: (t) => t[0]! })),
+  /** max_by(x, ord) / min_by(x, ord): x at the row with the largest / smallest non-null ord. */
+  agg('max_by', { inputs: ['any', 'orderable'], returns: (t) => t[0]! }),
+  agg('min_by', { inputs: ['any', 'orderable'], returns: (t) => t[0]! }),
+  /** mode(x): the most frequent non-null value. */
+  agg('mode', { inputs: ['orderable'], returns: (t) => t[0]! }),
 ];
 

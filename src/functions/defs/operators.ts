@@ -95,7 +95,7 @@ export function arithmetic(name: string, op: string): FunctionDef {
   };
 }
 
-function comparison(name: string, op: string, nullSafe = false): FunctionDef {
+export function comparison(name: string, op: string, nullSafe = false): FunctionDef {
   return {
     name,
     kind: 'scalar',

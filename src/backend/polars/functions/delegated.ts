@@ -49,6 +49,20 @@ const reasons: Record<string, string> = {
   regexp_count: 'Java regular expressions',
   regexp_substr: 'Java regular expressions',
   regexp_instr: 'Java regular expressions',
+  count_if: 'boolean counting kept with the other boolean aggregates',
+  bool_and: 'three-valued AND over the group',
+  every: 'three-valued AND over the group',
+  bool_or: 'three-valued OR over the group',
+  some: 'three-valued OR over the group',
+  any: 'three-valued OR over the group',
+  bit_and: 'bitwise fold',
+  bit_or: 'bitwise fold',
+  bit_xor: 'bitwise fold',
+  max_by: "Spark's ordering of the key",
+  min_by: "Spark's ordering of the key",
+  mode: 'value counting',
+  nvl2: 'kept with the interpreter like if()',
+  nullif: "Spark's equality of the first argument's type",
 };
 
 export const delegatedFunctions: Record<string, PolarsFunction> = Object.fromEntries(

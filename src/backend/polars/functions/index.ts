@@ -20,6 +20,10 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   // regexp / regexp_like are RLIKE under other names.
   regexp: operatorFunctions['rlike']!,
   regexp_like: operatorFunctions['rlike']!,
+  // nvl / ifnull are two-argument coalesce; equal_null is <=>.
+  nvl: scalarFunctions['coalesce']!,
+  ifnull: scalarFunctions['coalesce']!,
+  equal_null: operatorFunctions['eq_null_safe']!,
   // Generators run in the Generate operator.
   explode: { generator: true },
   explode_outer: { generator: true },

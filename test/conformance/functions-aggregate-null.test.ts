@@ -1,0 +1,83 @@
+/**
+ * Simple aggregates (count_if, bool_and/or, every/some, bit_and/or/xor,
+ * max_by/min_by, mode) and null helpers (nvl, ifnull, nvl2, nullif,
+ * equal_null): values, types, nullability and names as in Spark 3.5.7.
+ */
+import { expect, it } from 'vitest';
+import { F } from '../../src/index.js';
+import { forEachBackend } from '../helpers/backends.js';
+
+const { col, lit } = F;
+
+forEachBackend('aggregates and null helpers', (session) => {
+  const rows = () =>
+    session().createDataFrame(
+      [
+        { x: 1, s: 'a', o: null, g: 1 },
+        { x: 2, s: 'b', o: 5, g: 1 },
+        { x: 3, s: 'b', o: 1, g: 2 },
+        { x: null, s: null, o: 3, g: 2 },
+      ],
+      'x INT, s STRING, o INT, g INT',
+    );
+  const schemaOf = (df: ReturnType<typeof rows>) => df.schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}:${f.nullable}`);
+
+  it('boolean and bitwise aggregates', () => {
+    const df = rows().select(
+      F.count_if(col('x').gt(1)),
+      F.bool_and(col('x').gt(0)),
+      F.every(col('x').gt(1)),
+      F.bool_or(col('x').gt(2)),
+      F.some(col('x').gt(5)),
+      F.bit_and('x'),
+      F.bit_or('x'),
+      F.bit_xor('x'),
+    );
+    expect(schemaOf(df)).toEqual([
+      'count_if((x > 1)):bigint:false',
+      'bool_and((x > 0)):boolean:true',
+      'every((x > 1)):boolean:true',
+      'bool_or((x > 2)):boolean:true',
+      'some((x > 5)):boolean:true',
+      'bit_and(x):int:true',
+      'bit_or(x):int:true',
+      'bit_xor(x):int:true',
+    ]);
+    expect(df.first()!.toArray()).toEqual([2, true, false, true, false, 0, 3, 0]);
+    expect(() => rows().select(F.bool_and('x'))).toThrow(/requires the "BOOLEAN" type/);
+    expect(() => rows().select(F.bit_and(lit(1.5)))).toThrow(/requires the "INTEGRAL" type/);
+  });
+
+  it('max_by, min_by and mode, globally and per group', () => {
+    const df = rows().select(F.max_by('s', 'x'), F.min_by('s', 'x'), F.mode('s'), F.max_by('s', 'o'), F.min_by('s', 'o'));
+    expect(schemaOf(df)).toEqual(['max_by(s, x):string:true', 'min_by(s, x):string:true', 'mode(s):string:true', 'max_by(s, o):string:true', 'min_by(s, o):string:true']);
+    expect(df.first()!.toArray()).toEqual(['b', 'a', 'b', 'b', 'b']);
+    const grouped = rows().groupBy('g').agg(F.max_by('x', 'o'), F.count_if(col('x').isNull())).orderBy('g');
+    expect(grouped.columns).toEqual(['g', 'max_by(x, o)', 'count_if((x IS NULL))']);
+    expect(grouped.collect().map((r) => r.toArray())).toEqual([
+      [1, 2, 0],
+      [2, null, 1],
+    ]);
+    const empty = rows().filter(col('x').gt(5)).select(F.count_if(col('x').gt(1)), F.bool_and(col('x').gt(0)), F.bit_and('x'), F.mode('x'));
+    expect(empty.first()!.toArray()).toEqual([0, null, null, null]);
+  });
+
+  it('nvl, ifnull, nvl2, nullif and equal_null', () => {
+    const df = session()
+      .createDataFrame([{ a: 'x', n: 1 }, { a: null, n: 2 }], 'a STRING, n INT')
+      .select(F.nvl('a', lit('z')), F.ifnull('a', lit(1)), F.nvl2('a', lit(1), lit(2.5)), F.nullif('a', lit('x')), F.nullif('n', lit(1)), F.equal_null('a', lit(null)), F.equal_null('n', lit(1)));
+    expect(schemaOf(df)).toEqual([
+      'nvl(a, z):string:false',
+      'ifnull(a, 1):string:false',
+      'nvl2(a, 1, 2.5):double:false',
+      'nullif(a, x):string:true',
+      'nullif(n, 1):int:true',
+      'equal_null(a, NULL):boolean:false',
+      'equal_null(n, 1):boolean:false',
+    ]);
+    expect(df.collect().map((r) => r.toArray())).toEqual([
+      ['x', 'x', 1, null, null, false, true],
+      ['z', '1', 2.5, null, 2, true, false],
+    ]);
+  });
+});
