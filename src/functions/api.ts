@@ -479,5 +479,14 @@ export const last_value = firstLike('last', 'last_value');
 export const substr = (str: ColumnOrName, pos: ColumnOrName, len?: ColumnOrName): Column =>
   aliasCall('substring', 'substr', [c(str), c(pos), len === undefined ? L(2147483647) : c(len)]);
 
+export const sha = aliasOf('sha1', 'sha');
+export const cardinality = aliasOf('size', 'cardinality');
+/** PySpark's `dateadd` is `date_add` (and named so). */
+export const dateadd = date_add;
+export const date_diff = (end: ColumnOrName, start: ColumnOrName): Column => aliasCall('datediff', 'date_diff', [c(end), c(start)]);
+/** PySpark's `curdate()` is `current_date()` (and named so). */
+export const curdate = current_date;
+export const now = (): Column => aliasCall('current_timestamp', 'now', []);
+
 /** Marks a DataFrame for broadcast in joins (a hint: results are unchanged). */
 export const broadcast = <T extends { hint(name: string, ...parameters: unknown[]): T }>(df: T): T => df.hint('broadcast');

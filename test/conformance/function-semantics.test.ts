@@ -134,3 +134,59 @@ forEachBackend('function semantics', (session) => {
     expect(people().persist('DISK_ONLY').storageLevel).toBe('DISK_ONLY');
   });
 });
+
+forEachBackend('alias function names', (session) => {
+  it('names every PySpark alias pair as Spark 3.5.7 does', () => {
+    const df = session().createDataFrame(
+      [{ x: 2.5, a: 'ab', d: new Date(Date.UTC(2020, 0, 5)), id: -3, n: 5 }],
+      'x DOUBLE, a STRING, d DATE, id INT, n INT',
+    );
+    const cases: [ReturnType<typeof col>, string][] = [
+      [F.ceiling('x'), 'ceiling(x)'],
+      [F.ceil('x'), 'CEIL(x)'],
+      [F.power('x', lit(2)), 'POWER(x, 2)'],
+      [F.pow('x', lit(2)), 'POWER(x, 2)'],
+      [F.sign('x'), 'sign(x)'],
+      [F.signum('x'), 'SIGNUM(x)'],
+      [F.day('d'), 'day(d)'],
+      [F.dayofmonth('d'), 'dayofmonth(d)'],
+      [F.toDegrees('x'), 'DEGREES(x)'],
+      [F.toRadians('x'), 'RADIANS(x)'],
+      [F.bitwiseNOT('id'), '~id'],
+      [F.approxCountDistinct('a'), 'approx_count_distinct(a)'],
+      [F.sumDistinct('id'), 'sum(DISTINCT id)'],
+      [F.countDistinct('a'), 'count(DISTINCT a)'],
+      [F.negate('id'), 'negative(id)'],
+      [F.mean('id'), 'avg(id)'],
+      [F.variance('id'), 'var_samp(id)'],
+      [F.stddev('id'), 'stddev(id)'],
+      [F.std('id'), 'std(id)'],
+      [F.printf(lit('%s'), 'a'), 'printf(%s, a)'],
+      [F.regexp('a', lit('a')), 'REGEXP(a, a)'],
+      [F.regexp_like('a', lit('a')), 'REGEXP_LIKE(a, a)'],
+      [F.rlike('a', lit('a')), 'RLIKE(a, a)'],
+      [F.sha('a'), 'sha(a)'],
+      [F.sha1('a'), 'sha1(a)'],
+      [F.ifnull('a', lit('z')), 'ifnull(a, z)'],
+      [F.nvl('a', lit('z')), 'nvl(a, z)'],
+      [F.cardinality(F.array(lit(1))), 'cardinality(array(1))'],
+      [F.size(F.array(lit(1))), 'size(array(1))'],
+      [F.dateadd('d', 1), 'date_add(d, 1)'],
+      [F.date_diff('d', 'd'), 'date_diff(d, d)'],
+      [F.datediff('d', 'd'), 'datediff(d, d)'],
+      [F.curdate().isNotNull(), '(current_date() IS NOT NULL)'],
+      [F.now().isNotNull(), '(now() IS NOT NULL)'],
+      [F.shiftLeft('id', 2), 'shiftleft(id, 2)'],
+      [F.getbit('n', lit(2)), 'getbit(n, 2)'],
+      [F.bit_get('n', lit(0)), 'bit_get(n, 0)'],
+      [F.position(lit('b'), 'a'), 'position(b, a, 1)'],
+      [F.substr('a', lit(1)), 'substr(a, 1, 2147483647)'],
+      [F.substring('a', 1, 1), 'substring(a, 1, 1)'],
+      [F.first_value('a', true), 'first_value(a)'],
+      [F.any_value('a', true), 'any_value(a)'],
+    ];
+    for (const [c, name] of cases) expect(df.select(c).columns, name).toEqual([name]);
+    const values = df.select(F.sha('a'), F.cardinality(F.array(lit(1), lit(2))), F.date_diff(F.dateadd('d', 3), 'd'), F.now().isNotNull());
+    expect(values.first()!.toArray()).toEqual(['da23614e02469a0d7c7bd1bdab5c9c474b1904dc', 2, 3, true]);
+  });
+});
