@@ -169,6 +169,9 @@ export function resolveCall(call: Call, args: readonly Expr[]): Call {
       return (argSql ??= args.map(exprSql));
     },
     get sql(): string {
+      // An alias call (`lcase(x)`) is reported under the name the user called, as Spark does.
+      const calledAs = call.options?.calledAs;
+      if (typeof calledAs === 'string') return (sql ??= `${calledAs}(${this.argSql.join(', ')})`);
       return (sql ??= def.sql ? def.sql(this.argSql, withArgs) : `${call.fn}(${this.argSql.join(', ')})`);
     },
   };

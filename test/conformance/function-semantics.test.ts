@@ -190,3 +190,10 @@ forEachBackend('alias function names', (session) => {
     expect(values.first()!.toArray()).toEqual(['da23614e02469a0d7c7bd1bdab5c9c474b1904dc', 2, 3, true]);
   });
 });
+
+forEachBackend('alias function errors', (session) => {
+  it('reports a type mismatch under the alias the user called', () => {
+    const df = session().createDataFrame([{ xs: [1] }], 'xs ARRAY<INT>');
+    expect(() => df.select(F.lcase('xs'))).toThrow('Cannot resolve "lcase(xs)" due to data type mismatch: Parameter 1 requires the "STRING" type');
+  });
+});
