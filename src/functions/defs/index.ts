@@ -6,6 +6,7 @@ import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
+import { miscDefs } from './misc.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
 import { stringExtraDefs } from './string-extra.js';
@@ -22,4 +23,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...aggregateDefs,
   ...windowDefs,
   ...collectionDefs,
+  ...miscDefs,
 ];

@@ -63,6 +63,15 @@ const reasons: Record<string, string> = {
   mode: 'value counting',
   nvl2: 'kept with the interpreter like if()',
   nullif: "Spark's equality of the first argument's type",
+  hash: "Spark's Murmur3 over its binary row format",
+  typeof: 'a constant per call',
+  parse_url: "Java's URI parsing",
+  regexp_extract_all: 'Java regular expressions',
+  current_database: 'session information',
+  current_schema: 'session information',
+  current_catalog: 'session information',
+  spark_partition_id: 'one partition',
+  monotonically_increasing_id: 'row order ids',
 };
 
 export const delegatedFunctions: Record<string, PolarsFunction> = Object.fromEntries(
