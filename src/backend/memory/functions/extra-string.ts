@@ -22,16 +22,17 @@ const regexpSubstr = scalar((a) => {
   return m ? m[0] : null;
 });
 
-/** regexp_instr: 1-based position of the first match (of group `idx`), 0 when none. */
+/**
+ * regexp_instr: 1-based position of the first match, 0 when none. Spark 3.5
+ * returns the start of the whole match whatever `idx` is (checked against
+ * Spark 3.5.7: `regexp_instr('ab', '(a)(b)', 2)` is 1), so `idx` only makes
+ * a null result when it is null.
+ */
 const regexpInstr = scalar((a) => {
   const s = a[0] as string;
-  const re = javaRegex(a[1] as string, 'd');
-  const m = re.exec(s);
+  const m = javaRegex(a[1] as string).exec(s);
   if (!m) return 0;
-  const idx = a.length > 2 ? (a[2] as number) : 0;
-  const start = idx === 0 ? m.index : m.indices?.[idx]?.[0];
-  if (start === undefined) return 0;
-  return charLength(s.slice(0, start)) + 1;
+  return charLength(s.slice(0, m.index)) + 1;
 });
 
 /** split_part(str, delim, n): 1-based field (negative from the end); '' when out of range. */
