@@ -35,6 +35,30 @@ forEachBackend('string functions', (session) => {
     expect(() => one().select(F.format_number('s', 'x' as never))).toThrow(/should be an int/);
   });
 
+  it("formats numbers as Java does: HALF_UP on Java's digits for %f/%e/%g, the sign of a negative zero kept", () => {
+    const df = one().select(
+      F.format_string('%.1f|%.2f|%.0f|%.1e|%g|%g|%g|%,.2f|%08.3f|%-8.2e|', lit(0.25), lit(1.005), lit(2.5), lit(0.25), lit(0).cast('double'), lit(100000).cast('double'), lit(1000000).cast('double'), lit(1234567.891), lit(-3.14159), lit(9.999)),
+      F.format_string('%g|%G|%.3g|%x|%X|%o|%b|%c', lit(3.5), lit(0.00012345), lit(1234567.5), lit(255), col('s').isNull().cast('bigint').minus(1), lit(8), lit(null), lit(65)),
+      F.format_number(lit(-0.001), 2),
+      F.format_number(lit(-0.5), 0),
+    );
+    expect(df.first()!.toArray()).toEqual([
+      '0.3|1.01|3|2.5e-01|0.00000|100000|1.00000e+06|1,234,567.89|-003.142|1.00e+01|',
+      '3.50000|0.000123450|1.23e+06|ff|FFFFFFFFFFFFFFFF|10|false|A',
+      '-0.00',
+      '-0',
+    ]);
+    expect(() => one().select(F.format_string('%d', lit(1.5))).collect()).toThrow('d != java.lang.Double');
+    expect(() => one().select(F.format_string('%f', lit(1))).collect()).toThrow('f != java.lang.Integer');
+  });
+
+  it('mask uses Unicode letter and digit classes; url_decode rejects bad escapes with Spark\'s message', () => {
+    expect(one().select(F.mask(lit('AbÇ d9!'), lit('X'), lit('x'), lit('n'), lit('*'))).first()!.get(0)).toBe('XxX*xn*');
+    expect(() => one().select(F.url_decode(lit('%zz'))).collect()).toThrow(
+      'The provided URL cannot be decoded: %zz. Please ensure that the URL is properly formatted and try again.',
+    );
+  });
+
   it('split_part, position, char, btrim, elt, find_in_set, left and right', () => {
     const df = one().select(
       F.split_part(lit('11.12.13'), lit('.'), lit(3)),
