@@ -78,6 +78,10 @@ forEachBackend('math functions', (session) => {
     expect(wb.columns).toEqual(['width_bucket(5.3, 0.2, 10.6, 5)', 'width_bucket(-2.1, 1.3, 3.4, 3)', 'width_bucket(5.5, 0.5, 10.5, 0)']);
     expect(wb.first()!.toArray()).toEqual([3, 0, null]);
     expect(() => nums().select(F.conv('s', 2.5, 10))).toThrow(/should be an int/);
+    // Spark 3.5.7: conv('') is null; an infinite value falls outside the range, infinite bounds give null.
+    expect(nums().select(F.conv(lit(''), 10, 2)).first()!.get(0)).toBeNull();
+    const inf = session().createDataFrame([{ v: Infinity, w: -Infinity }], 'v DOUBLE, w DOUBLE');
+    expect(inf.select(F.width_bucket('v', lit(0.5), lit(10.5), 2), F.width_bucket('w', lit(0.5), lit(10.5), 2), F.width_bucket(lit(5.5), lit(0.5), 'v', 2)).first()!.toArray()).toEqual([3, 0, null]);
   });
 
   it('shifts keep int or bigint with Java semantics; bit_count and bit_get', () => {

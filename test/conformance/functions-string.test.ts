@@ -145,6 +145,8 @@ forEachBackend('string functions', (session) => {
       'REGEXP_LIKE(t, a):boolean:true',
     ]);
     expect(df.first()!.toArray()).toEqual([true, false, 2, '1', null, 5, 0, null]);
+    // An empty match is null, as Spark's nullif(regexp_extract(s, re, 0), '').
+    expect(one().select(F.regexp_substr(lit('abc'), lit(''))).first()!.get(0)).toBeNull();
     // A column pattern goes through the same matcher as a literal one.
     const rows = session().createDataFrame([{ s: 'a1', p: '\\d' }, { s: 'ab', p: '\\d' }], 's STRING, p STRING');
     expect(rows.select(F.regexp_like('s', col('p'))).collect().map((r) => r.get(0))).toEqual([true, false]);

@@ -15,10 +15,10 @@ const regexpCount = scalar((a) => {
   return n;
 });
 
-/** regexp_substr: the first match, or null when there is none. */
+/** regexp_substr: the first match; null when there is none or it is empty (Spark: nullif(regexp_extract(s, re, 0), '')). */
 const regexpSubstr = scalar((a) => {
   const m = javaRegex(a[1] as string).exec(a[0] as string);
-  return m ? m[0] : null;
+  return m && m[0] !== '' ? m[0] : null;
 });
 
 /**

@@ -149,6 +149,7 @@ const conv = scalar((a) => {
   const from = a[1] as number;
   const to = a[2] as number;
   if (Math.abs(from) < 2 || Math.abs(from) > 36 || Math.abs(to) < 2 || Math.abs(to) > 36) return null;
+  if (text === '') return null;
   const negative = text.startsWith('-');
   const digits = negative ? text.slice(1) : text;
   const radix = Math.abs(from);
@@ -176,7 +177,8 @@ const widthBucket = scalar((a) => {
   const min = a[1] as number;
   const max = a[2] as number;
   const n = Number(a[3]);
-  if (n <= 0 || min === max || ![v, min, max].every(Number.isFinite)) return null;
+  // An infinite value falls in bucket 0 or n + 1; infinite bounds and NaN give null (Spark's WidthBucket).
+  if (n <= 0 || min === max || Number.isNaN(v) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
   if (min < max) {
     if (v < min) return 0;
     if (v >= max) return n + 1;
