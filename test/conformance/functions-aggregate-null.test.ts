@@ -58,6 +58,9 @@ forEachBackend('aggregates and null helpers', (session) => {
       [1, 2, 0],
       [2, null, 1],
     ]);
+    // Ties: the last row with the extreme ord wins, as in Spark 3.5.7.
+    const ties = session().createDataFrame([{ s: 'a', o: 1 }, { s: 'b', o: 1 }, { s: 'c', o: 0 }, { s: 'd', o: 0 }], 's STRING, o INT');
+    expect(ties.select(F.max_by('s', 'o'), F.min_by('s', 'o')).first()!.toArray()).toEqual(['b', 'd']);
     const empty = rows().filter(col('x').gt(5)).select(F.count_if(col('x').gt(1)), F.bool_and(col('x').gt(0)), F.bit_and('x'), F.mode('x'));
     expect(empty.first()!.toArray()).toEqual([0, null, null, null]);
   });

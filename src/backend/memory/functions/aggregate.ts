@@ -443,7 +443,11 @@ const countIf = aggregate(() => {
   };
 });
 
-/** max_by(x, ord) / min_by(x, ord): x at the row with the largest/smallest non-null ord. */
+/**
+ * max_by(x, ord) / min_by(x, ord): x at the row with the largest/smallest
+ * non-null ord; on ties the last such row wins (Spark keeps the old value only
+ * when its ord is strictly better).
+ */
 function byOrder(sign: 1 | -1): AggregateImpl {
   return aggregate((call) => {
     const cmp = comparatorFor(argType(call, 1));
@@ -453,7 +457,7 @@ function byOrder(sign: 1 | -1): AggregateImpl {
       add: (a) => {
         const o = a[1];
         if (isNullish(o)) return;
-        if (bestOrd === null || sign * cmp(o, bestOrd) > 0) {
+        if (bestOrd === null || sign * cmp(o, bestOrd) >= 0) {
           bestOrd = o;
           value = a[0] ?? null;
         }
