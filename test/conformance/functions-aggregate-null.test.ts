@@ -61,6 +61,15 @@ forEachBackend('aggregates and null helpers', (session) => {
     // Ties: the last row with the extreme ord wins, as in Spark 3.5.7.
     const ties = session().createDataFrame([{ s: 'a', o: 1 }, { s: 'b', o: 1 }, { s: 'c', o: 0 }, { s: 'd', o: 0 }], 's STRING, o INT');
     expect(ties.select(F.max_by('s', 'o'), F.min_by('s', 'o')).first()!.toArray()).toEqual(['b', 'd']);
+    // mode ties follow Spark's OpenHashMap order (values checked against Spark 3.5.7).
+    const modeOf = (values: unknown[], ddl: string) => session().createDataFrame(values.map((x) => ({ x })), `x ${ddl}`).select(F.mode('x')).first()!.get(0);
+    expect(modeOf([2, 1, 1, 2], 'INT')).toBe(1);
+    expect(modeOf([1, 1, 0, 0], 'INT')).toBe(0);
+    expect(modeOf(['b', 'a', 'a', 'b', 'c', 'c'], 'STRING')).toBe('b');
+    expect(modeOf([1.5, 2.5, 2.5, 1.5], 'DOUBLE')).toBe(1.5);
+    expect(modeOf([true, false, false, true], 'BOOLEAN')).toBe(false);
+    expect(session().range(100).select(F.mode(F.col('id').mod(50))).first()!.get(0)).toBe(13);
+    expect(session().range(90).select(F.mode(F.col('id').cast('string'))).first()!.get(0)).toBe('78');
     const empty = rows().filter(col('x').gt(5)).select(F.count_if(col('x').gt(1)), F.bool_and(col('x').gt(0)), F.bit_and('x'), F.mode('x'));
     expect(empty.first()!.toArray()).toEqual([0, null, null, null]);
   });

@@ -8,6 +8,7 @@ import type { Call } from '../../../expr/nodes.js';
 import { DecimalType, DoubleType, FloatType, type DataType } from '../../../types/data-types.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
+import { javaHashCode, openHashIterationOrder } from '../runtime/open-hash-order.js';
 import { addLong, subLong, type Long } from '../runtime/long.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput } from './types.js';
 import { argType, isNullish, literalArg, resultType } from './util.js';
@@ -467,7 +468,11 @@ function byOrder(sign: 1 | -1): AggregateImpl {
   });
 }
 
-/** mode: the most frequent non-null value (first seen wins ties). */
+/**
+ * mode: the most frequent non-null value. Ties go to the first in the
+ * iteration order of Spark's OpenHashMap (see runtime/open-hash-order.ts);
+ * for types whose Java hash code is not modelled, to the first seen.
+ */
 const mode = aggregate((call) => {
   const t = argType(call, 0);
   const counts = new Map<unknown, { v: unknown; n: number }>();
@@ -480,8 +485,11 @@ const mode = aggregate((call) => {
       else counts.set(k, { v: a[0], n: 1 });
     },
     result: () => {
+      const entries = [...counts.values()];
+      const hashes = entries.map((e) => javaHashCode(e.v, t));
+      const order = hashes.every((h) => h !== undefined) ? openHashIterationOrder(hashes as number[]) : entries.map((_, k) => k);
       let best: { v: unknown; n: number } | undefined;
-      for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+      for (const k of order) if (!best || entries[k]!.n > best.n) best = entries[k];
       return best ? best.v : null;
     },
   };
