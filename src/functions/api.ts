@@ -10,27 +10,12 @@
  * df.select(F.upper('name'), F.round(F.col('salary').multiply(1.1), 2))
  * ```
  */
-import { Column, toColumnExpr, toExpr, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
-import { literalExpr } from '../api/literals.js';
+import { Column, toColumnExpr, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
 import { AnalysisException, PySparkTypeError } from '../errors/index.js';
-import { E, type Expr } from '../expr/nodes.js';
+import { E } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { parseExpression } from '../sql/parse.js';
-
-type Cols = (ColumnOrName | readonly ColumnOrName[])[];
-const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
-const c = toColumnExpr;
-const L = literalExpr;
-const call = (fn: string, ...args: Expr[]): Column => new Column(E.call(fn, args));
-const unary = (fn: string) => (col: ColumnOrName): Column => call(fn, c(col));
-const nullary = (fn: string) => (): Column => call(fn);
-const colOrLit = (v: ColumnOrLiteral): Expr => toExpr(v);
-/** A `Union[ColumnOrName, int]` parameter: a number is a literal, a string names a column (as in PySpark). */
-const numOrCol = (v: ColumnOrName | number): Expr => (typeof v === 'number' ? L(v) : c(v));
-/** A call to registry function `fn` that Spark names after the alias the user called (`negative(id)`). */
-const aliasCall = (fn: string, calledAs: string, args: readonly Expr[], options: Record<string, unknown> = {}): Column =>
-  new Column(E.call(fn, args, { options: { ...options, calledAs } }));
-const aliasOf = (fn: string, calledAs: string) => (col: ColumnOrName): Column => aliasCall(fn, calledAs, [c(col)]);
+import { L, aliasCall, aliasOf, c, call, colOrLit, flat, intArg, nullary, numOrCol, unary, type Cols } from './call.js';
 
 // ---- columns and literals ---------------------------------------------------
 
@@ -74,15 +59,6 @@ export const isnull = unary('is_null');
 export const isnotnull = unary('is_not_null');
 export const isnan = unary('isnan');
 export const nanvl = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nanvl', c(col1), c(col2));
-/** `nvl(col1, col2)` / `ifnull(col1, col2)`: col2 when col1 is null. */
-export const nvl = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nvl', c(col1), c(col2));
-export const ifnull = (col1: ColumnOrName, col2: ColumnOrName): Column => call('ifnull', c(col1), c(col2));
-/** `nvl2(col1, col2, col3)`: col2 when col1 is not null, else col3. */
-export const nvl2 = (col1: ColumnOrName, col2: ColumnOrName, col3: ColumnOrName): Column => call('nvl2', c(col1), c(col2), c(col3));
-/** `nullif(col1, col2)`: null when col1 = col2, else col1. */
-export const nullif = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nullif', c(col1), c(col2));
-/** `equal_null(col1, col2)`: null-safe equality (`<=>`). */
-export const equal_null = (col1: ColumnOrName, col2: ColumnOrName): Column => call('equal_null', c(col1), c(col2));
 export const greatest = (...cols: Cols): Column => call('greatest', ...flat(cols).map(c));
 export const least = (...cols: Cols): Column => call('least', ...flat(cols).map(c));
 
@@ -138,53 +114,7 @@ export const e = nullary('e');
 /** Seeded random numbers; without a seed one is drawn, as in PySpark. */
 export const rand = (seed?: number): Column => call('rand', L(seed ?? randomSeed()));
 export const randn = (seed?: number): Column => call('randn', L(seed ?? randomSeed()));
-/** A plain integer parameter, checked as PySpark checks an `int`. */
-function intArg(v: unknown, name: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new PySparkTypeError(`Argument \`${name}\` should be an int, got ${typeof v}.`, {
-      errorClass: 'NOT_INT',
-      messageParameters: { arg_name: name, arg_type: typeof v },
-    });
-  }
-  return v;
-}
 const randomSeed = (): number => Math.floor(Math.random() * 2 ** 31);
-
-/** `pmod(a, b)`: the positive remainder; numbers are literals. */
-export const pmod = (dividend: ColumnOrName | number, divisor: ColumnOrName | number): Column =>
-  call('pmod', typeof dividend === 'number' ? L(dividend) : c(dividend), typeof divisor === 'number' ? L(divisor) : c(divisor));
-/** try_* arithmetic: null where the operator would overflow (or divide by zero). */
-export const try_add = (left: ColumnOrName, right: ColumnOrName): Column => call('try_add', c(left), c(right));
-export const try_subtract = (left: ColumnOrName, right: ColumnOrName): Column => call('try_subtract', c(left), c(right));
-export const try_multiply = (left: ColumnOrName, right: ColumnOrName): Column => call('try_multiply', c(left), c(right));
-export const try_divide = (left: ColumnOrName, right: ColumnOrName): Column => call('try_divide', c(left), c(right));
-export const positive = unary('positive');
-export const cot = unary('cot');
-export const csc = unary('csc');
-export const sec = unary('sec');
-/** Binary text of a bigint (two's complement for negatives). */
-export const bin = unary('bin');
-/** `conv(col, fromBase, toBase)`: a number's text from one base to another. */
-export const conv = (col: ColumnOrName, fromBase: number, toBase: number): Column =>
-  call('conv', c(col), L(intArg(fromBase, 'fromBase')), L(intArg(toBase, 'toBase')));
-export const unhex = unary('unhex');
-/** `width_bucket(v, min, max, numBucket)`: the equi-width bucket of `v`, 0 below and numBucket + 1 above the range. */
-export const width_bucket = (v: ColumnOrName, min: ColumnOrName, max: ColumnOrName, numBucket: ColumnOrName | number): Column =>
-  call('width_bucket', c(v), c(min), c(max), numOrCol(numBucket));
-const shiftBy = (fn: string) => (col: ColumnOrName, numBits: number): Column => call(fn, c(col), L(intArg(numBits, 'numBits')));
-export const shiftleft = shiftBy('shiftleft');
-export const shiftright = shiftBy('shiftright');
-export const shiftrightunsigned = shiftBy('shiftrightunsigned');
-/** @deprecated PySpark's camelCase name of `shiftleft`. */
-export const shiftLeft = shiftleft;
-/** @deprecated PySpark's camelCase name of `shiftright`. */
-export const shiftRight = shiftright;
-/** @deprecated PySpark's camelCase name of `shiftrightunsigned`. */
-export const shiftRightUnsigned = shiftrightunsigned;
-export const bit_count = unary('bit_count');
-/** `bit_get(col, pos)`: the bit at 0-based position `pos` (from the right). */
-export const bit_get = (col: ColumnOrName, pos: ColumnOrName | number): Column => call('bit_get', c(col), numOrCol(pos));
-export const getbit = (col: ColumnOrName, pos: ColumnOrName | number): Column => call('getbit', c(col), numOrCol(pos));
 
 // ---- strings -----------------------------------------------------------------------
 
@@ -229,52 +159,6 @@ export const levenshtein = (left: ColumnOrName, right: ColumnOrName, threshold?:
   threshold === undefined ? call('levenshtein', c(left), c(right)) : call('levenshtein', c(left), c(right), L(intArg(threshold, 'threshold')));
 export const overlay = (src: ColumnOrName, replace: ColumnOrName, pos: ColumnOrName | number, len: ColumnOrName | number = -1): Column =>
   call('overlay', c(src), c(replace), numOrCol(pos), numOrCol(len));
-
-/** `format_number(col, d)`: rounded to `d` decimals (HALF_EVEN) with thousands separators. */
-export const format_number = (col: ColumnOrName, d: number): Column => call('format_number', c(col), L(intArg(d, 'd')));
-/** `format_string(format, ...cols)`: Java's printf-style formatting. */
-export const format_string = (format: string, ...cols: Cols): Column => call('format_string', L(format), ...flat(cols).map(c));
-export const printf = (format: ColumnOrName, ...cols: Cols): Column => call('printf', c(format), ...flat(cols).map(c));
-/** `split_part(src, delimiter, partNum)`: the 1-based part (negative counts from the end), '' when out of range. */
-export const split_part = (src: ColumnOrName, delimiter: ColumnOrName, partNum: ColumnOrName): Column =>
-  call('split_part', c(src), c(delimiter), c(partNum));
-/** `position(substr, str[, start])`: 1-based position of `substr` in `str` from `start`, 0 when absent. */
-export const position = (substr: ColumnOrName, str: ColumnOrName, start?: ColumnOrName): Column =>
-  call('position', c(substr), c(str), start === undefined ? L(1) : c(start));
-/** The character with code point `n` modulo 256. */
-export const char = unary('char');
-/** `btrim(str[, trim])`: strips `trim`'s characters (default spaces) from both ends. */
-export const btrim = (str: ColumnOrName, trim?: ColumnOrName): Column => (trim === undefined ? call('btrim', c(str)) : call('btrim', c(str), c(trim)));
-/** `elt(n, ...inputs)`: the n-th input (1-based), null when out of range. */
-export const elt = (...inputs: Cols): Column => call('elt', ...flat(inputs).map(c));
-/** 1-based index of `str` in the comma-separated `str_array`, 0 when absent. */
-export const find_in_set = (str: ColumnOrName, str_array: ColumnOrName): Column => call('find_in_set', c(str), c(str_array));
-export const left = (str: ColumnOrName, len: ColumnOrName): Column => call('left', c(str), c(len));
-export const right = (str: ColumnOrName, len: ColumnOrName): Column => call('right', c(str), c(len));
-/** `mask(col, upperChar = 'X', lowerChar = 'x', digitChar = 'n', otherChar = null)`; a null replacement keeps that class. */
-export const mask = (col: ColumnOrName, upperChar?: ColumnOrName, lowerChar?: ColumnOrName, digitChar?: ColumnOrName, otherChar?: ColumnOrName): Column =>
-  call(
-    'mask',
-    c(col),
-    upperChar === undefined ? L('X') : c(upperChar),
-    lowerChar === undefined ? L('x') : c(lowerChar),
-    digitChar === undefined ? L('n') : c(digitChar),
-    otherChar === undefined ? L(null) : c(otherChar),
-  );
-export const octet_length = unary('octet_length');
-export const bit_length = unary('bit_length');
-/** `replace(src, search[, replace = ''])`: every occurrence of `search` replaced. */
-export const replace = (src: ColumnOrName, search: ColumnOrName, replace?: ColumnOrName): Column =>
-  call('replace', c(src), c(search), replace === undefined ? L('') : c(replace));
-export const url_encode = unary('url_encode');
-export const url_decode = unary('url_decode');
-export const regexp_like = (str: ColumnOrName, regexp: ColumnOrName): Column => call('regexp_like', c(str), c(regexp));
-export const regexp = (str: ColumnOrName, regexp: ColumnOrName): Column => call('regexp', c(str), c(regexp));
-export const regexp_count = (str: ColumnOrName, regexp: ColumnOrName): Column => call('regexp_count', c(str), c(regexp));
-export const regexp_substr = (str: ColumnOrName, regexp: ColumnOrName): Column => call('regexp_substr', c(str), c(regexp));
-/** `regexp_instr(str, regexp[, idx = 0])`: 1-based start of the match (or of group `idx`), 0 when none. */
-export const regexp_instr = (str: ColumnOrName, regexp: ColumnOrName, idx?: number | Column): Column =>
-  call('regexp_instr', c(str), c(regexp), idx === undefined ? L(0) : colOrLit(idx));
 
 // ---- dates and timestamps -------------------------------------------------------------
 
@@ -379,27 +263,6 @@ export const covar_pop = (col1: ColumnOrName, col2: ColumnOrName): Column => cal
 export const covar_samp = (col1: ColumnOrName, col2: ColumnOrName): Column => call('covar_samp', c(col1), c(col2));
 export const approx_count_distinct = agg('approx_count_distinct');
 export const approxCountDistinct = approx_count_distinct;
-/** count_if(col): the number of rows where `col` is true. */
-export const count_if = agg('count_if');
-/** AND of the non-null booleans (null for none). */
-export const bool_and = agg('bool_and');
-export const every = agg('every');
-/** OR of the non-null booleans (null for none). */
-export const bool_or = agg('bool_or');
-export const some = agg('some');
-/** Bitwise AND / OR / XOR of the non-null integers. */
-export const bit_and = agg('bit_and');
-export const bit_or = agg('bit_or');
-export const bit_xor = agg('bit_xor');
-/** `max_by(col, ord)`: `col` at the row with the largest `ord`. */
-export const max_by = (col: ColumnOrName, ord: ColumnOrName): Column => call('max_by', c(col), c(ord));
-/** `min_by(col, ord)`: `col` at the row with the smallest `ord`. */
-export const min_by = (col: ColumnOrName, ord: ColumnOrName): Column => call('min_by', c(col), c(ord));
-/** The most frequent non-null value. */
-export const mode = agg('mode');
-/** try_sum / try_avg: null instead of an overflow error. */
-export const try_sum = agg('try_sum');
-export const try_avg = agg('try_avg');
 
 // ---- window functions ------------------------------------------------------------------------
 
@@ -487,27 +350,6 @@ export const date_diff = (end: ColumnOrName, start: ColumnOrName): Column => ali
 /** PySpark's `curdate()` is `current_date()` (and named so). */
 export const curdate = current_date;
 export const now = (): Column => aliasCall('current_timestamp', 'now', []);
-
-// ---- hashing, types, URLs, session information, ids ----------------------------------------------
-
-/** `hash(*cols)`: Spark's Murmur3 hash of the values (seed 42), an int. */
-export const hash = (...cols: Cols): Column => call('hash', ...flat(cols).map(c));
-const typeof_ = unary('typeof');
-/** `typeof(col)`: the column's type as Spark writes it (`int`, `array<bigint>`). */
-export { typeof_ as typeof };
-/** `parse_url(url, partToExtract[, key])`: HOST, PATH, QUERY, REF, PROTOCOL, FILE, AUTHORITY or USERINFO of a URL. */
-export const parse_url = (url: ColumnOrName, partToExtract: ColumnOrName, key?: ColumnOrName): Column =>
-  key === undefined ? call('parse_url', c(url), c(partToExtract)) : call('parse_url', c(url), c(partToExtract), c(key));
-/** `regexp_extract_all(str, regexp[, idx = 1])`: every match of group `idx`. */
-export const regexp_extract_all = (str: ColumnOrName, regexp: ColumnOrName, idx?: number | Column): Column =>
-  call('regexp_extract_all', c(str), c(regexp), idx === undefined ? L(1) : colOrLit(idx));
-export const current_database = nullary('current_database');
-export const current_schema = nullary('current_schema');
-export const current_catalog = nullary('current_catalog');
-/** The partition id: always 0 (sparkless runs one partition). */
-export const spark_partition_id = nullary('spark_partition_id');
-/** Row ids 0, 1, 2, ... (one partition, so consecutive). */
-export const monotonically_increasing_id = nullary('monotonically_increasing_id');
 
 /** Marks a DataFrame for broadcast in joins (a hint: results are unchanged). */
 export const broadcast = <T extends { hint(name: string, ...parameters: unknown[]): T }>(df: T): T => df.hint('broadcast');

@@ -1,0 +1,37 @@
+/** `functions`: aggregates and null helpers added in PySpark 3.x (count_if, bool_and, max_by, mode, nvl, ...). */
+import type { Column, ColumnOrName } from '../api/column.js';
+import { c, call, unary } from './call.js';
+
+const agg = unary;
+
+/** count_if(col): the number of rows where `col` is true. */
+export const count_if = agg('count_if');
+/** AND of the non-null booleans (null for none). */
+export const bool_and = agg('bool_and');
+export const every = agg('every');
+/** OR of the non-null booleans (null for none). */
+export const bool_or = agg('bool_or');
+export const some = agg('some');
+/** Bitwise AND / OR / XOR of the non-null integers. */
+export const bit_and = agg('bit_and');
+export const bit_or = agg('bit_or');
+export const bit_xor = agg('bit_xor');
+/** `max_by(col, ord)`: `col` at the row with the largest `ord`. */
+export const max_by = (col: ColumnOrName, ord: ColumnOrName): Column => call('max_by', c(col), c(ord));
+/** `min_by(col, ord)`: `col` at the row with the smallest `ord`. */
+export const min_by = (col: ColumnOrName, ord: ColumnOrName): Column => call('min_by', c(col), c(ord));
+/** The most frequent non-null value. */
+export const mode = agg('mode');
+/** try_sum / try_avg: null instead of an overflow error. */
+export const try_sum = agg('try_sum');
+export const try_avg = agg('try_avg');
+
+/** `nvl(col1, col2)` / `ifnull(col1, col2)`: col2 when col1 is null. */
+export const nvl = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nvl', c(col1), c(col2));
+export const ifnull = (col1: ColumnOrName, col2: ColumnOrName): Column => call('ifnull', c(col1), c(col2));
+/** `nvl2(col1, col2, col3)`: col2 when col1 is not null, else col3. */
+export const nvl2 = (col1: ColumnOrName, col2: ColumnOrName, col3: ColumnOrName): Column => call('nvl2', c(col1), c(col2), c(col3));
+/** `nullif(col1, col2)`: null when col1 = col2, else col1. */
+export const nullif = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nullif', c(col1), c(col2));
+/** `equal_null(col1, col2)`: null-safe equality (`<=>`). */
+export const equal_null = (col1: ColumnOrName, col2: ColumnOrName): Column => call('equal_null', c(col1), c(col2));
