@@ -22,3 +22,10 @@ export const current_catalog = nullary('current_catalog');
 export const spark_partition_id = nullary('spark_partition_id');
 /** Row ids 0, 1, 2, ... (one partition, so consecutive). */
 export const monotonically_increasing_id = nullary('monotonically_increasing_id');
+/** `assert_true(col[, errMsg])`: null when `col` is true, otherwise the query fails with `errMsg`. */
+export const assert_true = (col: ColumnOrName, errMsg?: string | Column): Column =>
+  errMsg === undefined ? call('assert_true', c(col)) : call('assert_true', c(col), colOrLit(errMsg));
+/** `raise_error(errMsg)`: fails the query with `errMsg`. */
+export const raise_error = (errMsg: string | Column): Column => call('raise_error', colOrLit(errMsg));
+export const current_user = nullary('current_user');
+export const user = nullary('user');

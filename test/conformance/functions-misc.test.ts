@@ -53,4 +53,19 @@ forEachBackend('misc functions', (session) => {
       ['default', 'default', 'spark_catalog', 0, 2],
     ]);
   });
+
+  it('assert_true and raise_error fail the query with Spark\'s messages', () => {
+    const df = session().createDataFrame([{ x: 1 }, { x: -1 }], 'x INT');
+    const ok = df.filter(col('x').gt(0)).select(F.assert_true(col('x').gt(0)), F.assert_true(col('x').gt(0), 'bad'));
+    expect(ok.schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}:${f.nullable}`)).toEqual([
+      "assert_true((x > 0), '(x > 0)' is not true!):void:true",
+      'assert_true((x > 0), bad):void:true',
+    ]);
+    expect(ok.collect().map((r) => r.toArray())).toEqual([[null, null]]);
+    expect(() => df.select(F.assert_true(col('x').gt(0))).collect()).toThrow("'(x > 0)' is not true!");
+    expect(() => df.select(F.assert_true(col('x').gt(0), F.concat(lit('v'), col('x')))).collect()).toThrow('v-1');
+    expect(() => df.select(F.raise_error('boom')).collect()).toThrow('boom');
+    expect(df.select(F.raise_error('boom')).columns).toEqual(['raise_error(boom)']);
+    expect(df.select(F.current_user(), F.user()).columns).toEqual(['current_user()', 'current_user()']);
+  });
 });

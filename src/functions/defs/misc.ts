@@ -3,7 +3,7 @@
  * `regexp_extract_all`, session information and row ids. Names and types as
  * Spark 3.5.7 gives them.
  */
-import { ArrayType, INT, LONG, STRING } from '../../types/data-types.js';
+import { ArrayType, INT, LONG, NULL, STRING } from '../../types/data-types.js';
 import { fn } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
@@ -22,6 +22,18 @@ export const miscDefs: readonly FunctionDef[] = [
     nullIntolerant: true,
     sql: (a) => `regexp_extract_all(${[...a, ...(a.length < 3 ? ['1'] : [])].join(', ')})`,
   }),
+  /** assert_true(cond[, msg]): null, or fails; Spark shows its default message in the name. */
+  fn('assert_true', {
+    inputs: ['boolean', 'string'],
+    min: 1,
+    returns: NULL,
+    nullable: true,
+    sql: (a) => `assert_true(${a[0]}, ${a[1] ?? `'${a[0]}' is not true!`})`,
+  }),
+  /** raise_error(msg): always fails with msg. */
+  fn('raise_error', { inputs: ['string'], returns: NULL, nullable: true }),
+  fn('current_user', { returns: STRING, nullable: false }),
+  fn('user', { returns: STRING, nullable: false, sql: 'current_user' }),
   fn('current_database', { returns: STRING, nullable: false }),
   /** current_schema() is current_database() in Spark, and named so. */
   fn('current_schema', { returns: STRING, nullable: false, sql: 'current_database' }),

@@ -6,6 +6,8 @@
  */
 import { userInfo } from 'node:os';
 import type { Call } from '../../../expr/nodes.js';
+// The default assert_true message quotes the condition's SQL text, as Spark's does.
+import { exprSql } from '../../../expr/naming.js';
 import { ExecutionException } from '../../../errors/index.js';
 import { DecimalType, TimestampNTZType, TimestampType } from '../../../types/data-types.js';
 import { sessionZone, type ExecContext } from '../context.js';
@@ -406,15 +408,17 @@ const typeofFn = compiled((_args, call) => {
   return () => name;
 });
 
+/** raise_error(msg): always fails with msg (a null msg gives an empty message, as Java's RuntimeException(null)). */
 const raiseError = scalarWithNulls((a) => {
-  throw new ExecutionException(String(a[0] ?? 'null'), { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: String(a[0]) } });
+  const message = isNullish(a[0]) ? '' : String(a[0]);
+  throw new ExecutionException(message, { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: message } });
 });
 
-const assertTrue = scalarWithNulls((a) => {
+/** assert_true(cond[, msg]): null when cond is true; otherwise fails with msg, by default `'<cond's SQL>' is not true!`. */
+const assertTrue = scalarWithNulls((a, _ctx, call) => {
   if (a[0] === true) return null;
-  throw new ExecutionException(a.length > 1 && !isNullish(a[1]) ? String(a[1]) : `'${String(a[0])}' is not true!`, {
-    errorClass: 'USER_RAISED_EXCEPTION',
-  });
+  const message = a.length > 1 ? (isNullish(a[1]) ? '' : String(a[1])) : `'${exprSql(call.args[0]!)}' is not true!`;
+  throw new ExecutionException(message, { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: message } });
 });
 
 function currentUser(): string {

@@ -72,6 +72,10 @@ const reasons: Record<string, string> = {
   current_catalog: 'session information',
   spark_partition_id: 'one partition',
   monotonically_increasing_id: 'row order ids',
+  assert_true: 'a failing row must stop the query with its message',
+  raise_error: 'a failing row must stop the query with its message',
+  current_user: 'session information',
+  user: 'session information',
 };
 
 export const delegatedFunctions: Record<string, PolarsFunction> = Object.fromEntries(
