@@ -35,3 +35,14 @@ export const nvl2 = (col1: ColumnOrName, col2: ColumnOrName, col3: ColumnOrName)
 export const nullif = (col1: ColumnOrName, col2: ColumnOrName): Column => call('nullif', c(col1), c(col2));
 /** `equal_null(col1, col2)`: null-safe equality (`<=>`). */
 export const equal_null = (col1: ColumnOrName, col2: ColumnOrName): Column => call('equal_null', c(col1), c(col2));
+/** Linear regression of `y` on `x` over the rows where both are non-null (`regr_slope(y, x)` and so on). */
+const regr = (fn: string) => (y: ColumnOrName, x: ColumnOrName): Column => call(fn, c(y), c(x));
+export const regr_count = regr('regr_count');
+export const regr_avgx = regr('regr_avgx');
+export const regr_avgy = regr('regr_avgy');
+export const regr_sxx = regr('regr_sxx');
+export const regr_syy = regr('regr_syy');
+export const regr_sxy = regr('regr_sxy');
+export const regr_slope = regr('regr_slope');
+export const regr_intercept = regr('regr_intercept');
+export const regr_r2 = regr('regr_r2');

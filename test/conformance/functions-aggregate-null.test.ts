@@ -92,4 +92,27 @@ forEachBackend('aggregates and null helpers', (session) => {
       ['z', '1', 2.5, null, 2, true, false],
     ]);
   });
+
+  it('regr_* regress y on x over the rows where both are non-null', () => {
+    const df = session().createDataFrame(
+      [
+        { y: 1, x: 2 },
+        { y: 2, x: 3 },
+        { y: null, x: 4 },
+        { y: 4, x: null },
+        { y: 3, x: 5 },
+        { y: 7, x: 5 },
+      ],
+      'y INT, x INT',
+    );
+    const names = ['regr_count', 'regr_avgx', 'regr_avgy', 'regr_sxx', 'regr_syy', 'regr_sxy', 'regr_slope', 'regr_intercept', 'regr_r2'] as const;
+    const out = df.select(...names.map((n) => F[n]('y', 'x')));
+    expect(schemaOf(out)[0]).toBe('regr_count(y, x):bigint:false');
+    expect(schemaOf(out)[8]).toBe('regr_r2(y, x):double:true');
+    expect(out.first()!.toArray()).toEqual([4, 3.75, 3.25, 6.749999999999999, 20.75, 9.25, 1.3703703703703705, -1.8888888888888893, 0.6108879964301651]);
+    // r2: null without variance in y, 1 without variance in x (Spark 3.5.7).
+    const flat = (rows: { y: number; x: number }[]) => session().createDataFrame(rows, 'y INT, x INT').select(F.regr_r2('y', 'x')).first()!.get(0);
+    expect(flat([{ y: 2, x: 1 }, { y: 2, x: 2 }])).toBeNull();
+    expect(flat([{ y: 1, x: 2 }, { y: 2, x: 2 }])).toBe(1);
+  });
 });

@@ -19,7 +19,6 @@ function skip(file: string, indices: readonly number[], reason: string, backends
 // ---- functions the registry does not define -----------------------------------------------------
 skip('count.sql.out', [12], 'function percentile_approx is not in the registry');
 skip('group-by.sql.out', [67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 80, 81, 82], 'function histogram_numeric is not in the registry');
-skip('group-by.sql.out', [83, 84, 85, 86, 87, 88, 89, 90, 93, 94, 95, 96, 97, 98, 99, 100], 'regr_* aggregate functions are not in the registry');
 
 skip(
   'higher-order-functions.sql.out',

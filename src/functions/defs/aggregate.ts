@@ -55,6 +55,11 @@ export const aggregateDefs: readonly FunctionDef[] = [
   /** max_by(x, ord) / min_by(x, ord): x at the row with the largest / smallest non-null ord. */
   agg('max_by', { inputs: ['any', 'orderable'], returns: (t) => t[0]! }),
   agg('min_by', { inputs: ['any', 'orderable'], returns: (t) => t[0]! }),
+  /** regr_*(y, x): linear regression of y on x over the rows where both are non-null. */
+  agg('regr_count', { inputs: ['numeric', 'numeric'], returns: LONG, nullable: false }),
+  ...['regr_avgx', 'regr_avgy', 'regr_sxx', 'regr_syy', 'regr_sxy', 'regr_slope', 'regr_intercept', 'regr_r2'].map((name) =>
+    agg(name, { inputs: [DOUBLE, DOUBLE], returns: DOUBLE }),
+  ),
   /** mode(x): the most frequent non-null value. */
   agg('mode', { inputs: ['orderable'], returns: (t) => t[0]! }),
 ];

@@ -479,7 +479,8 @@ export const extraImpls: Record<string, FunctionImpl> = {
   regr_sxy: regression((s) => (s.n === 0 ? null : s.ck)),
   regr_slope: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.ck / s.n / (s.m2x / s.n))),
   regr_intercept: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.avgY - (s.ck / s.n / (s.m2x / s.n)) * s.avgX)),
-  regr_r2: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.m2y === 0 ? 1 : (s.ck / Math.sqrt(s.m2x * s.m2y)) ** 2)),
+  // Spark's RegrR2: null without variance in y, 1 without variance in x, else the squared correlation.
+  regr_r2: regression((s) => (s.n === 0 || s.m2y === 0 ? null : s.m2x === 0 ? 1 : (s.ck / Math.sqrt(s.m2x * s.m2y)) ** 2)),
   bit_and: bitAgg((x, y) => x & y),
   bit_or: bitAgg((x, y) => x | y),
   bit_xor: bitAgg((x, y) => x ^ y),

@@ -76,6 +76,12 @@ const reasons: Record<string, string> = {
   raise_error: 'a failing row must stop the query with its message',
   current_user: 'session information',
   user: 'session information',
+  ...Object.fromEntries(
+    ['regr_count', 'regr_avgx', 'regr_avgy', 'regr_sxx', 'regr_syy', 'regr_sxy', 'regr_slope', 'regr_intercept', 'regr_r2'].map((n) => [
+      n,
+      "Spark's streaming moment updates define the exact digits",
+    ]),
+  ),
 };
 
 export const delegatedFunctions: Record<string, PolarsFunction> = Object.fromEntries(
