@@ -7,13 +7,16 @@
  */
 import { castToString } from '../format/value-string.js';
 import { lookupFunction } from '../functions/registry.js';
-import { DateType, NullType, StringType, TimestampNTZType, TimestampType } from '../types/data-types.js';
+import { BinaryType, DateType, NullType, StringType, TimestampNTZType, TimestampType } from '../types/data-types.js';
 import type { Expr, FrameBoundary, Literal, SortOrder, WindowFrame, WindowSpecDef } from './nodes.js';
 
 /** Pretty SQL of a literal as Spark shows it in a column name. */
 export function literalSql(e: Literal): string {
   if (e.value === null || e.dataType instanceof NullType) return 'NULL';
   if (e.dataType instanceof StringType) return String(e.value);
+  if (e.dataType instanceof BinaryType && e.value instanceof Uint8Array) {
+    return `X'${Array.from(e.value, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('')}'`;
+  }
   const text = castToString(e.value, e.dataType, 'UTC');
   if (e.dataType instanceof DateType) return `DATE '${text}'`;
   if (e.dataType instanceof TimestampType) return `TIMESTAMP '${text}'`;

@@ -47,3 +47,7 @@ export const regexp_substr = (str: ColumnOrName, regexp: ColumnOrName): Column =
 /** `regexp_instr(str, regexp[, idx = 0])`: 1-based start of the match (or of group `idx`), 0 when none. */
 export const regexp_instr = (str: ColumnOrName, regexp: ColumnOrName, idx?: number | Column): Column =>
   call('regexp_instr', c(str), c(regexp), idx === undefined ? L(0) : colOrLit(idx));
+/** `encode(col, charset)`: the string's bytes in `charset` (UTF-8, US-ASCII, ISO-8859-1, UTF-16, UTF-16BE, UTF-16LE). */
+export const encode = (col: ColumnOrName, charset: string): Column => call('encode', c(col), L(charset));
+/** `decode(col, charset)`: the binary's text in `charset`. */
+export const decode = (col: ColumnOrName, charset: string): Column => call('decode', c(col), L(charset));

@@ -151,4 +151,23 @@ forEachBackend('string functions', (session) => {
     const rows = session().createDataFrame([{ s: 'a1', p: '\\d' }, { s: 'ab', p: '\\d' }], 's STRING, p STRING');
     expect(rows.select(F.regexp_like('s', col('p'))).collect().map((r) => r.get(0))).toEqual([true, false]);
   });
+
+  it("encode and decode with Java's charsets; binary literals are named X'..'", () => {
+    const hex = (v: unknown) => Array.from(v as Uint8Array, (b) => b.toString(16).padStart(2, '0')).join(' ');
+    const enc = one().select(
+      F.encode(lit('héllo'), 'UTF-8'),
+      F.encode(lit('héllo'), 'US-ASCII'),
+      F.encode(lit('héllo'), 'iso-8859-1'),
+      F.encode(lit('hé'), 'UTF-16'),
+      F.encode(lit('hé'), 'UTF-16LE'),
+      F.encode(lit('hé'), 'utf-16be'),
+    );
+    expect(schemaOf(enc)[0]).toBe('encode(héllo, UTF-8):binary:false');
+    expect(enc.first()!.toArray().map(hex)).toEqual(['68 c3 a9 6c 6c 6f', '68 3f 6c 6c 6f', '68 e9 6c 6c 6f', 'fe ff 00 68 00 e9', '68 00 e9 00', '00 68 00 e9']);
+    const bins = session().createDataFrame([{ b: Uint8Array.from([0x68, 0xc3, 0xa9]), bad: Uint8Array.from([0xff, 0x68]), e9: Uint8Array.from([0xe9]), u16: Uint8Array.from([0xfe, 0xff, 0x00, 0x68, 0x00, 0x65]) }], 'b BINARY, bad BINARY, e9 BINARY, u16 BINARY');
+    const dec = bins.select(F.decode('b', 'UTF-8'), F.decode('bad', 'UTF-8'), F.decode('e9', 'ISO-8859-1'), F.decode('u16', 'UTF-16'), F.decode('e9', 'US-ASCII'));
+    expect(dec.first()!.toArray()).toEqual(['hé', '\uFFFDh', 'é', 'he', '\uFFFD']);
+    expect(() => bins.select(F.decode('b', 'nope')).collect()).toThrow(/Unsupported charset: nope/);
+    expect(session().sql("SELECT octet_length(X'0102')").columns).toEqual(["octet_length(X'0102')"]);
+  });
 });

@@ -7,7 +7,7 @@
  * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
  */
 import { NotImplementedException } from '../../errors/index.js';
-import { BinaryType, StringType, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
+import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
 import { castsFor, fn, implicitCast, unexpectedInputType } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
@@ -74,6 +74,9 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   byteLength('bit_length'),
   /** replace(s, search[, replacement = '']). */
   fn('replace', { inputs: ['string', 'string', 'string'], min: 2, returns: STRING, nullIntolerant: true, sql: withDefaults('replace', 2, ['']) }),
+  /** encode(str, charset) / decode(bin, charset): Java's charsets (UTF-8, US-ASCII, ISO-8859-1, UTF-16*). */
+  fn('encode', { inputs: ['string', 'string'], returns: BINARY, nullIntolerant: true }),
+  fn('decode', { inputs: [BINARY, 'string'], returns: STRING, nullIntolerant: true }),
   fn('url_encode', { inputs: ['string'], returns: STRING, nullable: true, nullIntolerant: true }),
   fn('url_decode', { inputs: ['string'], returns: STRING, nullable: true, nullIntolerant: true }),
   fn('regexp_like', { inputs: ['string', 'string'], returns: BOOLEAN, nullIntolerant: true, sql: (a) => `REGEXP_LIKE(${a.join(', ')})` }),

@@ -44,6 +44,8 @@ const reasons: Record<string, string> = {
   octet_length: 'UTF-8 byte counts',
   bit_length: 'UTF-8 byte counts',
   replace: 'literal replacement of all matches',
+  encode: "Java's charsets",
+  decode: "Java's charsets",
   url_encode: "Java's URLEncoder",
   url_decode: "Java's URLDecoder",
   regexp_count: 'Java regular expressions',
