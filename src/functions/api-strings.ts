@@ -51,3 +51,12 @@ export const regexp_instr = (str: ColumnOrName, regexp: ColumnOrName, idx?: numb
 export const encode = (col: ColumnOrName, charset: string): Column => call('encode', c(col), L(charset));
 /** `decode(col, charset)`: the binary's text in `charset`. */
 export const decode = (col: ColumnOrName, charset: string): Column => call('decode', c(col), L(charset));
+/**
+ * `to_binary(col[, format])`: text to bytes as hex (default), utf-8 or base64;
+ * malformed text is an error. As in PySpark, `format` is a Column: `F.to_binary('s', F.lit('utf-8'))`.
+ */
+export const to_binary = (col: ColumnOrName, format?: ColumnOrName): Column =>
+  format === undefined ? call('to_binary', c(col)) : call('to_binary', c(col), c(format));
+/** `try_to_binary(col[, format])`: as to_binary, but null for malformed text or an unknown format. */
+export const try_to_binary = (col: ColumnOrName, format?: ColumnOrName): Column =>
+  format === undefined ? call('try_to_binary', c(col)) : call('try_to_binary', c(col), c(format));

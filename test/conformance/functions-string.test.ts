@@ -170,4 +170,31 @@ forEachBackend('string functions', (session) => {
     expect(() => bins.select(F.decode('b', 'nope')).collect()).toThrow(/Unsupported charset: nope/);
     expect(session().sql("SELECT octet_length(X'0102')").columns).toEqual(["octet_length(X'0102')"]);
   });
+
+  it('to_binary and try_to_binary read hex, utf-8 and base64', () => {
+    const hex = (v: unknown) => (v === null ? null : Array.from(v as Uint8Array, (b) => b.toString(16).padStart(2, '0')).join(' '));
+    const df = one().select(
+      F.to_binary(lit('abc')),
+      F.to_binary(lit('616263'), lit('hex')),
+      F.to_binary(lit('abc'), lit('utf-8')),
+      F.to_binary(lit('YW Jj'), lit('base64')),
+      F.to_binary(lit('YWJ'), lit('base64')),
+      F.try_to_binary(lit('xyz'), lit('hex')),
+      F.try_to_binary(lit('abc'), lit('nope')),
+    );
+    expect(schemaOf(df)).toEqual([
+      'to_binary(abc):binary:true',
+      'to_binary(616263, hex):binary:true',
+      'to_binary(abc, utf-8):binary:false',
+      'to_binary(YW Jj, base64):binary:false',
+      'to_binary(YWJ, base64):binary:false',
+      'try_to_binary(xyz, hex):binary:true',
+      'try_to_binary(abc, nope):binary:true',
+    ]);
+    expect(df.first()!.toArray().map(hex)).toEqual(['0a bc', '61 62 63', '61 62 63', '61 62 63', '61 62', null, null]);
+    expect(() => one().select(F.to_binary(lit('zz'), lit('hex'))).collect()).toThrow(
+      `The value 'zz' ('HEX') cannot be converted to "BINARY" because it is malformed.`,
+    );
+    expect(() => one().select(F.to_binary(lit('abc'), 's'))).toThrow(/NON_FOLDABLE_INPUT|foldable "STRING"/);
+  });
 });

@@ -35,6 +35,8 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   regexp_extract_all: [[s('1a 2b'), s('(\\d)([a-z])')], [s('1a 2b'), s('(\\d)([a-z])'), i(2)], ['1', '2'], ['a', 'b']],
   replace: [[s('abc'), s('b')], [s('abc'), s('b'), s('X')], 'ac', 'aXc'],
   substring: [[s('abcd'), i(2)], [s('abcd'), i(2), i(2)], 'bcd', 'bc'],
+  to_binary: [[s('616263')], [s('616263'), s('utf-8')], Uint8Array.from([0x61, 0x62, 0x63]), new TextEncoder().encode('616263')],
+  try_to_binary: [[s('abc')], [s('abc'), s('utf-8')], Uint8Array.from([0x0a, 0xbc]), new TextEncoder().encode('abc')],
   to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
   to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
 };
@@ -48,6 +50,11 @@ const IGNORED_BY_SPARK: Record<string, readonly [Expr[], Expr[], unknown]> = {
   regexp_instr: [[s('ab'), s('(a)(b)')], [s('ab'), s('(a)(b)'), i(2)], 1],
 };
 
+/** Optional arguments that change the error a call raises: [without, with, message without, message with]. */
+const ERROR_CASES: Record<string, readonly [Expr[], Expr[], string, string]> = {
+  assert_true: [[E.call('lt', [i(1), i(0)])], [E.call('lt', [i(1), i(0)]), s('custom')], "'(1 < 0)' is not true!", 'custom'],
+};
+
 /** Seeded generators: the seed decides the values (checked separately: without a seed they are random). */
 const SEEDED = new Set(['rand', 'randn']);
 
@@ -59,13 +66,20 @@ forEachBackend('optional arguments', (session) => {
       const def = lookupFunction(n);
       return def.minArgs < def.maxArgs && def.maxArgs !== Infinity;
     });
-    expect(optional.filter((n) => !(n in CASES) && !(n in IGNORED_BY_SPARK) && !SEEDED.has(n))).toEqual([]);
+    expect(optional.filter((n) => !(n in CASES) && !(n in IGNORED_BY_SPARK) && !(n in ERROR_CASES) && !SEEDED.has(n))).toEqual([]);
   });
 
   it('each optional argument changes the result', () => {
     for (const [name, [short, full, without, withArg]] of Object.entries(CASES)) {
       expect(value(E.call(name, short)), `${name} without`).toEqual(without);
       expect(value(E.call(name, full)), `${name} with`).toEqual(withArg);
+    }
+  });
+
+  it('optional message arguments change the error', () => {
+    for (const [name, [short, full, without, withArg]] of Object.entries(ERROR_CASES)) {
+      expect(() => value(E.call(name, short)), `${name} without`).toThrow(without);
+      expect(() => value(E.call(name, full)), `${name} with`).toThrow(withArg);
     }
   });
 

@@ -6,9 +6,9 @@
  * Spark fills in a default argument it also shows it in the name
  * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
  */
-import { NotImplementedException } from '../../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../../errors/index.js';
 import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
-import { castsFor, fn, implicitCast, unexpectedInputType } from '../define.js';
+import { castsFor, dataTypeMismatch, fn, implicitCast, unexpectedInputType } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 /** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
@@ -31,6 +31,43 @@ const byteLength = (name: string): FunctionDef => ({
     return { dataType: INT, nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
   },
 });
+
+const BINARY_FORMATS = ['hex', 'utf-8', 'utf8', 'base64'];
+
+/**
+ * to_binary(str[, fmt]) / try_to_binary: `fmt` must be a string literal; an
+ * unknown format is an analysis error for to_binary and null for try_to_binary.
+ */
+const toBinary = (name: string, tolerant: boolean): FunctionDef =>
+  fn(name, {
+    inputs: ['string', 'string'],
+    min: 1,
+    returns: BINARY,
+    check: (args, _t, ctx) => {
+      const f = args[1];
+      if (!f) return;
+      const v = f.literal?.value;
+      if (typeof v !== 'string') {
+        throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input fmt should be a foldable "STRING" expression; however, got "${ctx.argSql[1]}"`, {
+          inputName: 'fmt',
+          inputType: '"STRING"',
+          inputExpr: `"${ctx.argSql[1]}"`,
+        });
+      }
+      if (!tolerant && !BINARY_FORMATS.includes(v.toLowerCase())) {
+        throw new AnalysisException(`The format of \`${name}\` must be one of 'hex', 'utf-8', 'utf8' or 'base64', but got '${v}'.`, {
+          errorClass: 'INVALID_PARAMETER_VALUE.BINARY_FORMAT',
+          messageParameters: { parameter: '`format`', functionName: `\`${name}\``, invalidFormat: `'${v}'` },
+        });
+      }
+    },
+    // Text is always valid utf-8 and base64 input is checked only for malformed rows: hex may fail.
+    nullable: (args) => {
+      const v = args[1]?.literal?.value;
+      const fmt = typeof v === 'string' ? v.toLowerCase() : 'hex';
+      return tolerant || args[0]!.nullable || !(fmt === 'utf-8' || fmt === 'utf8' || fmt === 'base64');
+    },
+  });
 
 const formatString = (name: string): FunctionDef =>
   fn(name, { inputs: ['string', 'any'], min: 1, max: Infinity, returns: STRING, nullable: (args) => args[0]!.nullable });
@@ -77,6 +114,8 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   /** encode(str, charset) / decode(bin, charset): Java's charsets (UTF-8, US-ASCII, ISO-8859-1, UTF-16*). */
   fn('encode', { inputs: ['string', 'string'], returns: BINARY, nullIntolerant: true }),
   fn('decode', { inputs: [BINARY, 'string'], returns: STRING, nullIntolerant: true }),
+  toBinary('to_binary', false),
+  toBinary('try_to_binary', true),
   fn('url_encode', { inputs: ['string'], returns: STRING, nullable: true, nullIntolerant: true }),
   fn('url_decode', { inputs: ['string'], returns: STRING, nullable: true, nullIntolerant: true }),
   fn('regexp_like', { inputs: ['string', 'string'], returns: BOOLEAN, nullIntolerant: true, sql: (a) => `REGEXP_LIKE(${a.join(', ')})` }),

@@ -4,6 +4,7 @@
  */
 import { NotImplementedException } from '../../../errors/index.js';
 import { aggregateImpls } from './aggregate.js';
+import { binaryImpls } from './binary.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -32,6 +33,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...extraStringImpls,
   ...jsonImpls,
   ...extraImpls,
+  ...binaryImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -45,6 +45,8 @@ const reasons: Record<string, string> = {
   bit_length: 'UTF-8 byte counts',
   replace: 'literal replacement of all matches',
   encode: "Java's charsets",
+  to_binary: 'malformed input checks',
+  try_to_binary: 'malformed input checks',
   decode: "Java's charsets",
   url_encode: "Java's URLEncoder",
   url_decode: "Java's URLDecoder",
