@@ -1,6 +1,7 @@
 /** `functions`: aggregates and null helpers added in PySpark 3.x (count_if, bool_and, max_by, mode, nvl, ...). */
 import type { Column, ColumnOrName } from '../api/column.js';
-import { c, call, unary } from './call.js';
+import { E } from '../expr/nodes.js';
+import { L, c, call, colOrLit, unary } from './call.js';
 
 const agg = unary;
 
@@ -46,3 +47,14 @@ export const regr_sxy = regr('regr_sxy');
 export const regr_slope = regr('regr_slope');
 export const regr_intercept = regr('regr_intercept');
 export const regr_r2 = regr('regr_r2');
+/**
+ * `percentile(col, percentage[, frequency = 1])`: the exact percentile, interpolated as Spark does;
+ * `percentage` a number in [0, 1] or a list of them (then an array result).
+ */
+export const percentile = (col: ColumnOrName, percentage: number | readonly number[] | Column, frequency: ColumnOrName | number = 1): Column =>
+  call(
+    'percentile',
+    c(col),
+    Array.isArray(percentage) ? E.call('array', percentage.map((p) => L(p))) : colOrLit(percentage as number | Column),
+    typeof frequency === 'number' ? L(frequency) : c(frequency),
+  );

@@ -94,7 +94,6 @@ export const named_struct = notImplemented('named_struct');
 export const next_day = notImplemented('next_day');
 export const overload = notImplemented('overload');
 export const pandas_udf = notImplemented('pandas_udf');
-export const percentile = notImplemented('percentile');
 export const percentile_approx = notImplemented('percentile_approx');
 export const reduce = notImplemented('reduce');
 export const reflect = notImplemented('reflect');

@@ -115,4 +115,27 @@ forEachBackend('aggregates and null helpers', (session) => {
     expect(flat([{ y: 2, x: 1 }, { y: 2, x: 2 }])).toBeNull();
     expect(flat([{ y: 1, x: 2 }, { y: 2, x: 2 }])).toBe(1);
   });
+
+  it("percentile and median interpolate with Spark's formula, with frequencies and percentage arrays", () => {
+    const df = session().createDataFrame(
+      [
+        { x: 0.1, f: 1 },
+        { x: 0.7, f: 2 },
+        { x: 0.35, f: 1 },
+        { x: 1.9, f: 3 },
+      ],
+      'x DOUBLE, f INT',
+    );
+    const out = df.select(F.percentile('x', 0.3), F.percentile('x', [0.25, 0.9]), F.percentile('x', 0.5, 'f'), F.median('x'), F.percentile(F.col('x').cast('int'), 0.5));
+    expect(schemaOf(out)).toEqual([
+      'percentile(x, 0.3, 1):double:true',
+      'percentile(x, array(0.25, 0.9), 1):array<double>:true',
+      'percentile(x, 0.5, f):double:true',
+      'median(x):double:true',
+      'percentile(CAST(x AS INT), 0.5, 1):double:true',
+    ]);
+    expect(out.first()!.toArray()).toEqual([0.32499999999999996, [0.2875, 1.54], 0.7, 0.5249999999999999, 0]);
+    expect(() => df.select(F.percentile('x', 1.5))).toThrow('The percentage must be between [0.0, 1.0] (current value = 1.5D)');
+    expect(() => df.select(F.percentile('x', F.col('x')))).toThrow(/foldable "DOUBLE"/);
+  });
 });

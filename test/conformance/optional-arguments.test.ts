@@ -37,6 +37,8 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   substring: [[s('abcd'), i(2)], [s('abcd'), i(2), i(2)], 'bcd', 'bc'],
   to_binary: [[s('616263')], [s('616263'), s('utf-8')], Uint8Array.from([0x61, 0x62, 0x63]), new TextEncoder().encode('616263')],
   try_to_binary: [[s('abc')], [s('abc'), s('utf-8')], Uint8Array.from([0x0a, 0xbc]), new TextEncoder().encode('abc')],
+  // A zero frequency drops the row.
+  percentile: [[d(2), d(0.5)], [d(2), d(0.5), i(0)], 2, null],
   to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
   to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
 };

@@ -5,7 +5,7 @@
  * results match to the last bit.
  */
 import type { Call } from '../../../expr/nodes.js';
-import { DecimalType, DoubleType, FloatType, type DataType } from '../../../types/data-types.js';
+import { DecimalType, DoubleType, FloatType } from '../../../types/data-types.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
 import { javaHashCode, openHashIterationOrder } from '../runtime/open-hash-order.js';
@@ -368,36 +368,6 @@ const product = aggregate(() => {
   };
 });
 
-const asNumber = (v: unknown, t: DataType): number =>
-  t instanceof DecimalType ? Number(`${v as bigint}e${-t.scale}`) : typeof v === 'bigint' ? Number(v) : (v as number);
-
-/** Exact percentile with linear interpolation (Spark's `percentile`, `median`). */
-function percentileOf(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const pos = p * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
-  return lo === hi ? a : a + (pos - lo) * (b - a);
-}
-
-const numericCmp = comparatorFor(new DoubleType());
-
-function percentileAgg(fixed?: number): AggregateImpl {
-  return aggregate((call) => {
-    const t = argType(call, 0);
-    const pLit = fixed ?? (literalArg(call, 1)?.value as number | undefined) ?? 0.5;
-    const values: number[] = [];
-    return {
-      add: (a) => {
-        if (!isNullish(a[0])) values.push(asNumber(a[0], t));
-      },
-      result: () => percentileOf(values.slice().sort(numericCmp), pLit),
-    };
-  });
-}
-
 /** percentile_approx: the smallest value whose rank reaches p·n (exact for the data sizes we hold). */
 const percentileApprox = aggregate((call) => {
   const t = argType(call, 0);
@@ -527,8 +497,6 @@ export const aggregateImpls: Record<string, FunctionImpl> = {
   covar_samp: bivariate((n, ck) => (n === 1 ? null : ck / (n - 1))),
   approx_count_distinct: approxCountDistinct,
   product,
-  median: percentileAgg(0.5),
-  percentile: percentileAgg(),
   percentile_approx: percentileApprox,
   approx_percentile: percentileApprox,
   bool_and: boolAgg(true),

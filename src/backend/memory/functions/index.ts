@@ -5,6 +5,7 @@
 import { NotImplementedException } from '../../../errors/index.js';
 import { aggregateImpls } from './aggregate.js';
 import { binaryImpls } from './binary.js';
+import { percentileImpls } from './percentile.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -34,6 +35,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...jsonImpls,
   ...extraImpls,
   ...binaryImpls,
+  ...percentileImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -65,6 +65,7 @@ const reasons: Record<string, string> = {
   max_by: "Spark's ordering of the key",
   min_by: "Spark's ordering of the key",
   mode: 'value counting',
+  percentile: "Spark's interpolation formula",
   nvl2: 'kept with the interpreter like if()',
   nullif: "Spark's equality of the first argument's type",
   hash: "Spark's Murmur3 over its binary row format",
