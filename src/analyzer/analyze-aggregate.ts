@@ -22,7 +22,8 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, input: Analyzed, ct
   const scope = { attrs: input.attrs, ctx };
   const groupBy = p.groupBy.map((g) => resolveExpr(g, scope));
   const aggs = p.aggs.map((a) => resolveExpr(a, scope));
-  const groupNames = groupBy.map(nameOf);
+  // groupBy() names its keys by their SQL text (RelationalGroupedDataset.alias): a cast key keeps `CAST(...)`.
+  const groupNames = groupBy.map((g) => (p.groupedDataNames && g.kind !== 'Alias' ? exprSql(g) : nameOf(g)));
   const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
   const named = p.groupedDataNames ? aggs.map((a) => (a.kind === 'Alias' ? a : nameExpr(a, exprSql(withoutDistinct(a))))) : aggs;
   // groupBy().agg() outputs the grouping columns first, then the aggregates.

@@ -13,27 +13,8 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/node
 import { StructField, StructType } from '../types/data-types.js';
 import { analyzeAggregateExprs } from './analyze-aggregate.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
-import { resolveCall, resolveExpr } from './resolve-expr.js';
-import { namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
-
-/** Expands `*` / `t.*` into bound references to the matching input columns. */
-export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] {
-  return exprs.flatMap((e) => {
-    if (e.kind !== 'Star') return [e];
-    const matching = attrs
-      .map((a, i) => ({ a, i }))
-      .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))));
-    // `*` skips the hidden USING-join keys; `t.*` lists t's hidden keys first, as Spark does.
-    const visible = matching.filter(({ a }) => !a.hidden);
-    const picked = e.target === undefined ? visible : [...matching.filter(({ a }) => a.hidden), ...visible];
-    if (picked.length === 0 && e.target !== undefined) {
-      throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
-        errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
-      });
-    }
-    return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
-  });
-}
+import { expandStars, resolveCall, resolveExpr } from './resolve-expr.js';
+import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 const isGeneratorCall = (e: Expr): e is Call => e.kind === 'Call' && lookupFunction(e.fn).kind === 'generator';
 
@@ -48,7 +29,16 @@ function containsWindow(e: Expr): boolean {
 }
 
 /** Name of a projected expression: alias, column name, or Spark's pretty SQL. */
-export const nameOf = (e: Expr): string => (e.kind === 'Alias' ? e.name : exprSql(e));
+export const nameOf = (e: Expr): string => (e.kind === 'Alias' ? e.name : castOfNamed(e) ?? exprSql(e));
+
+/**
+ * Spark names an unaliased explicit cast of a column or alias after it
+ * (ResolveAliases: `CAST(age AS STRING)` is called `age`); any other cast keeps its SQL text.
+ */
+function castOfNamed(e: Expr): string | undefined {
+  if (e.kind !== 'Cast' || e.implicit) return undefined;
+  return e.child.kind === 'BoundRef' || e.child.kind === 'Alias' ? e.child.name : undefined;
+}
 
 /** As `nameOf`, except that a selected nested field (`'s.f'`) is named after the field, as Spark names it. */
 function selectedName(unresolved: Expr, resolved: Expr): string {

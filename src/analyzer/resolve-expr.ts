@@ -42,7 +42,9 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
         const def = lookupFunction(e.fn);
         if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, resolveCall);
       }
-      const args = e.args.map((a) => resolveExpr(a, scope));
+      // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
+      const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
+      const args = starred.map((a) => resolveExpr(a, scope));
       return rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
     }
     case 'CaseWhen':
@@ -62,6 +64,25 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
         errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION',
       });
   }
+}
+
+/** Expands `*` / `t.*` into bound references to the matching input columns. */
+export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] {
+  return exprs.flatMap((e) => {
+    if (e.kind !== 'Star') return [e];
+    const matching = attrs
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))));
+    // `*` skips the hidden USING-join keys; `t.*` lists t's hidden keys first, as Spark does.
+    const visible = matching.filter(({ a }) => !a.hidden);
+    const picked = e.target === undefined ? visible : [...matching.filter(({ a }) => a.hidden), ...visible];
+    if (picked.length === 0 && e.target !== undefined) {
+      throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
+        errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
+      });
+    }
+    return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
+  });
 }
 
 /** Binds `name` (possibly `qualifier.name` or `col.field.field`) to an input attribute. */
@@ -162,6 +183,9 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
       return (argSql ??= args.map(exprSql));
     },
     get sql(): string {
+      // An alias call (`lcase(x)`) is reported under the name the user called, as Spark does.
+      const calledAs = call.options?.calledAs;
+      if (typeof calledAs === 'string') return (sql ??= `${calledAs}(${this.argSql.join(', ')})`);
       return (sql ??= def.sql ? def.sql(this.argSql, withArgs) : `${call.fn}(${this.argSql.join(', ')})`);
     },
   };

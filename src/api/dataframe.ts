@@ -457,12 +457,15 @@ export class DataFrame {
 
   // ---- caching, partitioning, hints (no effect on results) ---------------------------------------------
 
-  /** Marks the DataFrame's result for reuse by later actions (computed at the first action). */
+  /**
+   * Marks the DataFrame's result for reuse by later actions (computed at the first action).
+   * Its level is PySpark's default, `MEMORY_AND_DISK_DESER` (Scala's deserialized MEMORY_AND_DISK).
+   */
   cache(): DataFrame {
-    return this.persist('MEMORY_AND_DISK');
+    return this.persist();
   }
 
-  persist(storageLevel: StorageLevel = 'MEMORY_AND_DISK'): DataFrame {
+  persist(storageLevel: StorageLevel = 'MEMORY_AND_DISK_DESER'): DataFrame {
     if (this.#session.remote) remotePersist(this.#session.remote, this.#plan, storageLevel);
     else this.#session.cacheManager.persist(this.#plan, storageLevel);
     return this;

@@ -41,6 +41,9 @@ export function exprSql(e: Expr): string {
       // A call the analyzer rewrote from an operator (`dt + 1` → date_add) keeps the operator's name.
       if (typeof e.options?.['displaySql'] === 'string') return e.options['displaySql'];
       const args = e.args.map(exprSql);
+      const calledAs = e.options?.calledAs;
+      // An alias function is named as the user called it (`negative(id)`, `stddev(x)`), as Spark does.
+      if (typeof calledAs === 'string') return `${calledAs}(${e.distinct ? 'DISTINCT ' : ''}${args.join(', ')})`;
       const def = lookupFunction(e.fn);
       return def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`;
     }

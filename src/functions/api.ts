@@ -10,20 +10,12 @@
  * df.select(F.upper('name'), F.round(F.col('salary').multiply(1.1), 2))
  * ```
  */
-import { Column, toColumnExpr, toExpr, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
-import { literalExpr } from '../api/literals.js';
-import { PySparkTypeError } from '../errors/index.js';
-import { E, type Expr } from '../expr/nodes.js';
+import { Column, toColumnExpr, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
+import { AnalysisException, PySparkTypeError } from '../errors/index.js';
+import { E } from '../expr/nodes.js';
+import { exprSql } from '../expr/naming.js';
 import { parseExpression } from '../sql/parse.js';
-
-type Cols = (ColumnOrName | readonly ColumnOrName[])[];
-const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
-const c = toColumnExpr;
-const L = literalExpr;
-const call = (fn: string, ...args: Expr[]): Column => new Column(E.call(fn, args));
-const unary = (fn: string) => (col: ColumnOrName): Column => call(fn, c(col));
-const nullary = (fn: string) => (): Column => call(fn);
-const colOrLit = (v: ColumnOrLiteral): Expr => toExpr(v);
+import { L, aliasCall, aliasOf, c, call, colOrLit, flat, intArg, nullary, numOrCol, unary, type Cols } from './call.js';
 
 // ---- columns and literals ---------------------------------------------------
 
@@ -77,7 +69,7 @@ export const round = (col: ColumnOrName, scale = 0): Column => call('round', c(c
 export const bround = (col: ColumnOrName, scale = 0): Column => call('bround', c(col), L(scale));
 export const floor = unary('floor');
 export const ceil = unary('ceil');
-export const ceiling = ceil;
+export const ceiling = aliasOf('ceil', 'ceiling');
 export const sqrt = unary('sqrt');
 export const cbrt = unary('cbrt');
 export const exp = unary('exp');
@@ -134,7 +126,6 @@ export const trim = unary('trim');
 export const ltrim = unary('ltrim');
 export const rtrim = unary('rtrim');
 export const length = unary('length');
-export const char_length = length;
 export const ascii = unary('ascii');
 export const soundex = unary('soundex');
 export const md5 = unary('md5');
@@ -163,9 +154,11 @@ export const substring_index = (str: ColumnOrName, delim: string, count: number)
   call('substring_index', c(str), L(delim), L(count));
 export const translate = (srcCol: ColumnOrName, matching: string, replace: string): Column =>
   call('translate', c(srcCol), L(matching), L(replace));
-export const levenshtein = (left: ColumnOrName, right: ColumnOrName): Column => call('levenshtein', c(left), c(right));
-export const overlay = (src: ColumnOrName, replace: ColumnOrName, pos: number | Column, len: number | Column = -1): Column =>
-  call('overlay', c(src), c(replace), colOrLit(pos), colOrLit(len));
+/** Edit distance; with `threshold`, -1 when the distance is larger than it. */
+export const levenshtein = (left: ColumnOrName, right: ColumnOrName, threshold?: number): Column =>
+  threshold === undefined ? call('levenshtein', c(left), c(right)) : call('levenshtein', c(left), c(right), L(intArg(threshold, 'threshold')));
+export const overlay = (src: ColumnOrName, replace: ColumnOrName, pos: ColumnOrName | number, len: ColumnOrName | number = -1): Column =>
+  call('overlay', c(src), c(replace), numOrCol(pos), numOrCol(len));
 
 // ---- dates and timestamps -------------------------------------------------------------
 
@@ -187,9 +180,9 @@ export const hour = unary('hour');
 export const minute = unary('minute');
 export const second = unary('second');
 export const last_day = unary('last_day');
-export const date_add = (start: ColumnOrName, days: number | Column): Column => call('date_add', c(start), colOrLit(days));
-export const date_sub = (start: ColumnOrName, days: number | Column): Column => call('date_sub', c(start), colOrLit(days));
-export const add_months = (start: ColumnOrName, months: number | Column): Column => call('add_months', c(start), colOrLit(months));
+export const date_add = (start: ColumnOrName, days: ColumnOrName | number): Column => call('date_add', c(start), numOrCol(days));
+export const date_sub = (start: ColumnOrName, days: ColumnOrName | number): Column => call('date_sub', c(start), numOrCol(days));
+export const add_months = (start: ColumnOrName, months: ColumnOrName | number): Column => call('add_months', c(start), numOrCol(months));
 export const datediff = (end: ColumnOrName, start: ColumnOrName): Column => call('datediff', c(end), c(start));
 export const months_between = (date1: ColumnOrName, date2: ColumnOrName, roundOff = true): Column =>
   call('months_between', c(date1), c(date2), L(roundOff));
@@ -208,9 +201,10 @@ export const to_utc_timestamp = (timestamp: ColumnOrName, tz: string | Column): 
 // ---- aggregates --------------------------------------------------------------------------
 
 const agg = (fn: string) => (col: ColumnOrName): Column => call(fn, c(col));
-/** `count('*')` counts rows (named `count(1)`), `count(col)` non-null values. */
+/** `count('*')` (or `count(expr('*'))`) counts rows (named `count(1)`), `count(col)` non-null values. */
 export function count(col: ColumnOrName): Column {
-  return col === '*' ? call('count', L(1)) : call('count', c(col));
+  const star = col === '*' || (Column.isColumn(col) && col.expr.kind === 'Star' && col.expr.target === undefined);
+  return star ? call('count', L(1)) : call('count', c(col));
 }
 export function count_distinct(col: ColumnOrName, ...cols: ColumnOrName[]): Column {
   return new Column(E.call('count', [col, ...cols].map(c), { distinct: true }));
@@ -223,15 +217,38 @@ export const avg = agg('avg');
 export const mean = avg;
 export const min = agg('min');
 export const max = agg('max');
-export const first = (col: ColumnOrName, ignorenulls = false): Column =>
-  new Column(E.call('first', [c(col)], { options: { ignoreNulls: ignorenulls } }));
-export const last = (col: ColumnOrName, ignorenulls = false): Column =>
-  new Column(E.call('last', [c(col)], { options: { ignoreNulls: ignorenulls } }));
-export const any_value = agg('any_value');
+/**
+ * An `ignoreNulls` argument: a boolean, or a Column holding a boolean literal
+ * (PySpark accepts both); anything else is an error, never silently false.
+ */
+function ignoreFlag(v: boolean | Column, fnName: string): boolean {
+  if (typeof v === 'boolean') return v;
+  if (Column.isColumn(v)) {
+    const e = v.expr;
+    if (e.kind === 'Literal' && typeof e.value === 'boolean') return e.value;
+    throw new AnalysisException(`The second argument in ${fnName} should be a boolean literal.`, {
+      errorClass: 'DATATYPE_MISMATCH.NON_FOLDABLE_INPUT',
+    });
+  }
+  throw new PySparkTypeError(`Argument \`ignoreNulls\` should be a bool or Column, got ${typeof v}.`, {
+    errorClass: 'NOT_BOOL_OR_COLUMN',
+    messageParameters: { arg_name: 'ignoreNulls', arg_type: typeof v },
+  });
+}
+const firstLike =
+  (fn: string, calledAs?: string) =>
+  (col: ColumnOrName, ignoreNulls: boolean | Column = false): Column => {
+    const options = { ignoreNulls: ignoreFlag(ignoreNulls, calledAs ?? fn) };
+    return calledAs ? aliasCall(fn, calledAs, [c(col)], options) : new Column(E.call(fn, [c(col)], { options }));
+  };
+export const first = firstLike('first');
+export const last = firstLike('last');
+/** `any_value(col, ignoreNulls)`: some value of the group, a non-null one when `ignoreNulls`. */
+export const any_value = firstLike('any_value');
 export const collect_list = agg('collect_list');
 export const collect_set = agg('collect_set');
-export const stddev = agg('stddev_samp');
-export const std = stddev;
+export const stddev = aliasOf('stddev_samp', 'stddev');
+export const std = aliasOf('stddev_samp', 'std');
 export const stddev_samp = agg('stddev_samp');
 export const stddev_pop = agg('stddev_pop');
 export const variance = agg('var_samp');
@@ -289,25 +306,50 @@ export const map_values = unary('map_values');
 
 // ---- PySpark 3.5 function-form aliases of operators and functions above ------------------------
 
-export const like = (str: ColumnOrName, pattern: ColumnOrName): Column => call('like', c(str), c(pattern));
-export const ilike = (str: ColumnOrName, pattern: ColumnOrName): Column => call('ilike', c(str), c(pattern));
+/** `like(str, pattern[, escapeChar])`: SQL LIKE; `escapeChar` (one character) replaces the default backslash. */
+export const like = (str: ColumnOrName, pattern: ColumnOrName, escapeChar?: string | Column): Column => likeCall('like', str, pattern, escapeChar);
+/** `ilike(str, pattern[, escapeChar])`: case-insensitive LIKE. */
+export const ilike = (str: ColumnOrName, pattern: ColumnOrName, escapeChar?: string | Column): Column => likeCall('ilike', str, pattern, escapeChar);
+function likeCall(fn: string, str: ColumnOrName, pattern: ColumnOrName, escapeChar: string | Column | undefined): Column {
+  if (escapeChar === undefined) return call(fn, c(str), c(pattern));
+  const e = typeof escapeChar === 'string' ? L(escapeChar) : escapeChar.expr;
+  if (!(e.kind === 'Literal' && typeof e.value === 'string' && [...e.value].length === 1)) {
+    const shown = e.kind === 'Literal' ? String(e.value) : exprSql(e);
+    throw new AnalysisException(`\`EscapeChar\` should be a string literal of length one, but got "${shown}".`, {
+      errorClass: 'INVALID_ESCAPE_CHAR',
+      messageParameters: { sqlExpr: `"${shown}"` },
+    });
+  }
+  return new Column(E.call(fn, [c(str), c(pattern)], { options: { escapeChar: e.value } }));
+}
 export const rlike = (str: ColumnOrName, regexp: ColumnOrName): Column => call('rlike', c(str), c(regexp));
 export const startswith = (str: ColumnOrName, prefix: ColumnOrName): Column => call('startswith', c(str), c(prefix));
 export const endswith = (str: ColumnOrName, suffix: ColumnOrName): Column => call('endswith', c(str), c(suffix));
 export const contains = (left: ColumnOrName, right: ColumnOrName): Column => call('contains', c(left), c(right));
-export const negative = unary('negate');
+export const negative = aliasOf('negate', 'negative');
 export const negate = negative;
-export const lcase = lower;
-export const ucase = upper;
-export const character_length = length;
-export const day = dayofmonth;
-export const sign = signum;
+export const lcase = aliasOf('lower', 'lcase');
+export const ucase = aliasOf('upper', 'ucase');
+export const char_length = aliasOf('length', 'char_length');
+export const character_length = aliasOf('length', 'character_length');
+export const day = aliasOf('dayofmonth', 'day');
+export const sign = aliasOf('signum', 'sign');
 export const toDegrees = degrees;
 export const toRadians = radians;
-export const first_value = (col: ColumnOrName, ignoreNulls = false): Column => first(col, ignoreNulls);
-export const last_value = (col: ColumnOrName, ignoreNulls = false): Column => last(col, ignoreNulls);
+export const first_value = firstLike('first', 'first_value');
+export const last_value = firstLike('last', 'last_value');
+/** `substr(str, pos[, len])`: without `len` Spark fills in Int.MaxValue (and shows it in the name). */
 export const substr = (str: ColumnOrName, pos: ColumnOrName, len?: ColumnOrName): Column =>
-  len === undefined ? call('substring', c(str), c(pos)) : call('substring', c(str), c(pos), c(len));
+  aliasCall('substring', 'substr', [c(str), c(pos), len === undefined ? L(2147483647) : c(len)]);
+
+export const sha = aliasOf('sha1', 'sha');
+export const cardinality = aliasOf('size', 'cardinality');
+/** PySpark's `dateadd` is `date_add` (and named so). */
+export const dateadd = date_add;
+export const date_diff = (end: ColumnOrName, start: ColumnOrName): Column => aliasCall('datediff', 'date_diff', [c(end), c(start)]);
+/** PySpark's `curdate()` is `current_date()` (and named so). */
+export const curdate = current_date;
+export const now = (): Column => aliasCall('current_timestamp', 'now', []);
 
 /** Marks a DataFrame for broadcast in joins (a hint: results are unchanged). */
 export const broadcast = <T extends { hint(name: string, ...parameters: unknown[]): T }>(df: T): T => df.hint('broadcast');

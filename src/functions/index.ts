@@ -2,3 +2,7 @@
 export * from './not-implemented.js';
 export * from './api.js';
 export * from './higher-order-api.js';
+export * from './api-math.js';
+export * from './api-strings.js';
+export * from './api-aggregates.js';
+export * from './api-misc.js';

@@ -63,6 +63,8 @@ const isLocalOnly = (key: string): boolean => key.startsWith('spark.sparkless.')
 
 export class RuntimeConfig {
   readonly #values: Map<string, string>;
+  /** Keys given when the session was made (the rest are defaults, which Spark has too). */
+  readonly #explicit: ReadonlySet<string>;
   #remote: RemoteConf | undefined;
 
   constructor(initial: Readonly<Record<string, ConfValue>> = {}) {
@@ -73,6 +75,7 @@ export class RuntimeConfig {
     values.set(CONF.timeZone, zone !== undefined ? String(zone) : systemTimeZone());
     for (const k in initial) values.set(k, String(initial[k]));
     this.#values = values;
+    this.#explicit = new Set(Object.keys(initial));
   }
 
   /** The value of `key`; throws SQL_CONF_NOT_FOUND when unset and no default is given. */
@@ -101,12 +104,12 @@ export class RuntimeConfig {
   }
 
   /**
-   * @internal Mirrors this conf to a Spark Connect session: settings made so far
-   * that Spark knows (not sparkless's own) are sent now, later ones as they are set.
+   * @internal Mirrors this conf to a Spark Connect session: settings given so far
+   * that Spark knows (not sparkless's own, nor defaults) and later ones as they are set.
    */
   attachRemote(remote: RemoteConf): void {
     this.#remote = remote;
-    for (const [k, v] of this.#values) if (!isLocalOnly(k) && (!(k in DEFAULTS) || k === CONF.timeZone)) remote.setConf(k, v);
+    for (const [k, v] of this.#values) if (!isLocalOnly(k) && this.#explicit.has(k)) remote.setConf(k, v);
   }
 
   getAll(): Record<string, string> {

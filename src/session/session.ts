@@ -178,8 +178,8 @@ export class SparkSession {
     this.#checkActive();
     const { database, table } = parseTableName(tableName);
     const df = new DataFrame(this, plan('TableScan', { database, table }));
-    if (this.remote) this.remote.schema(df.plan);
-    else this.analyze(df.plan); // fail now on a missing table, as Spark does
+    // Fail now on a missing table, as classic Spark does; on connect Spark checks at the first action, as PySpark's Connect client.
+    if (!this.remote) this.analyze(df.plan);
     return df;
   }
 

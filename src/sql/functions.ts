@@ -243,6 +243,11 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
   }
 
   switch (lower) {
+    case 'ltrim':
+    case 'rtrim':
+      // Spark's function form takes the characters first (ltrim('x', 'xxa') is 'a'); the registry takes the string first.
+      if (args.length === 2) return E.call(lower, [args[1]!, args[0]!]);
+      break;
     case 'if':
     case 'iif': {
       if (args.length !== 3) throw wrongArgs(lower, '3', args.length);

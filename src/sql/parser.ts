@@ -1605,9 +1605,9 @@ export class SqlParser {
         chars = first;
         str = this.expression();
       } else if (this.acceptOp(',')) {
-        // trim(str, chars)
-        str = first;
-        chars = this.expression();
+        // The function form takes the characters first: trim('x', 'xax') is 'a' in Spark.
+        chars = first;
+        str = this.expression();
       } else {
         str = first;
       }

@@ -56,3 +56,14 @@ export function forEachBackend(
 export function dicts(rows: readonly { asDict(recursive?: boolean): Record<string, unknown> }[]): Record<string, unknown>[] {
   return rows.map((r) => r.asDict(true));
 }
+
+/**
+ * Forces analysis of a DataFrame (reads `schema`) and returns what it was given.
+ * Local sessions analyze each transformation at once, as classic PySpark does;
+ * Spark Connect analyzes at the first action or schema read, so tests expecting
+ * an analysis error from a transformation alone wrap it: `expect(() => analyzed(df.select(x)))`.
+ */
+export function analyzed<T>(x: T): T {
+  if (typeof x === 'object' && x !== null && 'schema' in x && 'plan' in x) void (x as { schema: unknown }).schema;
+  return x;
+}

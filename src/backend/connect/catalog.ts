@@ -50,7 +50,9 @@ const LEVELS: Record<string, Msg> = {
 };
 
 export function remotePersist(executor: ConnectExecutor, p: LogicalPlan, level: string): void {
-  executor.client.analyze({ persist: { relation: relationMessage(p), storage_level: LEVELS[level] ?? LEVELS['MEMORY_AND_DISK']! } });
+  const relation = relationMessage(p);
+  executor.client.analyze({ persist: { relation, storage_level: LEVELS[level] ?? LEVELS['MEMORY_AND_DISK_DESER']! } });
+  executor.trackPersisted(relation);
 }
 
 export function remoteUnpersist(executor: ConnectExecutor, p: LogicalPlan): void {

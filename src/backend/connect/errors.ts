@@ -70,7 +70,10 @@ function typedError(classes: readonly string[], text: string, details: { errorCl
   if (has('AnalysisException')) return new AnalysisException(text, details);
   if (has('IllegalArgumentException')) return new IllegalArgumentException(text, details);
   if (has('UnsupportedOperationException')) return new NotImplementedException(`Spark: ${text}`);
-  return new ExecutionException(text, details);
+  // A JVM exception without a Spark error class says little by its message alone (`nope` for an
+  // unknown charset): name its class first, as PySpark's Connect client does.
+  const plainJvm = !details.errorClass && classes[0] !== undefined && !classes[0].startsWith('org.apache.spark');
+  return new ExecutionException(plainJvm ? `(${classes[0]}) ${text}` : text, details);
 }
 
 function splitPlan(message: string): [string, string | undefined] {

@@ -23,15 +23,34 @@ export type ExplainMode = 'simple' | 'extended' | 'codegen' | 'cost' | 'formatte
 const EXPLAIN_MODES: Record<ExplainMode, number> = { simple: 1, extended: 2, codegen: 3, cost: 4, formatted: 5 };
 
 export class ConnectExecutor {
-  readonly client: SparkConnectClient;
+  readonly #client: SparkConnectClient;
   readonly #schemas = new WeakMap<LogicalPlan, StructType>();
+  /** Settings not sent yet: they go in one Config call before the next request, so creating a session makes none. */
+  #pendingConf: { key: string; value: string }[] = [];
+  /** Relations this session persisted: Spark's cache is server-wide, so they are released when the session stops. */
+  readonly #persisted: Msg[] = [];
 
   constructor(url: string, timeoutMs?: number) {
-    this.client = new SparkConnectClient(parseConnectAddress(url), timeoutMs);
+    this.#client = new SparkConnectClient(parseConnectAddress(url), timeoutMs);
+  }
+
+  /** The client, with any pending settings sent first. */
+  get client(): SparkConnectClient {
+    if (this.#pendingConf.length > 0) {
+      const pairs = this.#pendingConf;
+      this.#pendingConf = [];
+      this.#client.config({ set: { pairs } });
+    }
+    return this.#client;
+  }
+
+  /** @internal Records a persisted relation, to release it when the session stops. */
+  trackPersisted(relation: Msg): void {
+    this.#persisted.push(relation);
   }
 
   get url(): string {
-    return this.client.address.url;
+    return this.#client.address.url;
   }
 
   /** Runs the plan and returns every row. */
@@ -106,7 +125,7 @@ export class ConnectExecutor {
   }
 
   setConf(key: string, value: string): void {
-    this.client.config({ set: { pairs: [{ key, value }] } });
+    this.#pendingConf = [...this.#pendingConf.filter((p) => p.key !== key), { key, value }];
   }
 
   unsetConf(key: string): void {
@@ -120,8 +139,16 @@ export class ConnectExecutor {
     return pair?.['value'] as string | undefined;
   }
 
+  /** Releases what this session cached on the server (best effort: the server may be gone). */
   close(): void {
-    this.client.close();
+    for (const relation of this.#persisted.splice(0)) {
+      try {
+        this.#client.analyze({ unpersist: { relation, blocking: false } });
+      } catch {
+        // Nothing to release on a server that is not there.
+      }
+    }
+    this.#client.close();
   }
 }
 

@@ -1,8 +1,9 @@
 /** Null handling and conditional functions. */
 import { BOOLEAN, DOUBLE, DataType } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, dataTypeMismatch, fn, sqlTypeName } from '../define.js';
+import { callSql, castsFor, dataTypeMismatch, fn, sqlTypeName } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { comparison } from './operators.js';
 
 /** All arguments cast to their wider common type (coalesce, greatest, least, nvl...). */
 function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string): DataType {
@@ -17,12 +18,12 @@ function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string)
   return t;
 }
 
-function sameTypeFn(name: string, min: number, nullable: (args: readonly ArgInfo[]) => boolean): FunctionDef {
+function sameTypeFn(name: string, min: number, nullable: (args: readonly ArgInfo[]) => boolean, max = Infinity): FunctionDef {
   return {
     name,
     kind: 'scalar',
     minArgs: min,
-    maxArgs: Infinity,
+    maxArgs: max,
     resolve(args, _call, ctx) {
       const t = commonOf(args, ctx, name);
       return { dataType: t, nullable: nullable(args), argTypes: castsFor(args, args.map(() => t)) };
@@ -35,6 +36,33 @@ export const conditionalDefs: readonly FunctionDef[] = [
   sameTypeFn('greatest', 2, (args) => args.every((a) => a.nullable)),
   sameTypeFn('least', 2, (args) => args.every((a) => a.nullable)),
   fn('isnan', { inputs: [DOUBLE], returns: BOOLEAN, nullable: false }),
+  /** nvl / ifnull: coalesce of two values. */
+  sameTypeFn('nvl', 2, (args) => args.every((a) => a.nullable), 2),
+  sameTypeFn('ifnull', 2, (args) => args.every((a) => a.nullable), 2),
+  /** nvl2(a, b, c): b when a is not null, else c (b and c widened to a common type). */
+  {
+    name: 'nvl2',
+    kind: 'scalar',
+    minArgs: 3,
+    maxArgs: 3,
+    resolve(args, _call, ctx) {
+      const t = commonOf(args.slice(1), ctx, 'nvl2');
+      return { dataType: t, nullable: args[1]!.nullable || args[2]!.nullable, argTypes: castsFor(args, [args[0]!.dataType, t, t]) };
+    },
+  },
+  /** nullif(a, b): null when a = b, else a; b is compared as a's type. */
+  {
+    name: 'nullif',
+    kind: 'scalar',
+    minArgs: 2,
+    maxArgs: 2,
+    resolve(args) {
+      const t = args[0]!.dataType;
+      return { dataType: t, nullable: true, argTypes: castsFor(args, [t, t]) };
+    },
+  },
+  /** equal_null(a, b): `a <=> b` under its function name. */
+  { ...comparison('equal_null', '<=>', true), sql: (a) => callSql('equal_null', a) },
   {
     name: 'nanvl',
     kind: 'scalar',

@@ -6,18 +6,24 @@ import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
 import { higherOrderDefs } from './higher-order.js';
 import { mathDefs } from './math.js';
+import { mathExtraDefs } from './math-extra.js';
+import { miscDefs } from './misc.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
+import { stringExtraDefs } from './string-extra.js';
 import { windowDefs } from './window.js';
 
 export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...operatorDefs,
   ...conditionalDefs,
   ...mathDefs,
+  ...mathExtraDefs,
   ...stringDefs,
+  ...stringExtraDefs,
   ...datetimeDefs,
   ...aggregateDefs,
   ...windowDefs,
   ...collectionDefs,
   ...higherOrderDefs,
+  ...miscDefs,
 ];

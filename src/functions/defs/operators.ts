@@ -71,7 +71,7 @@ function adjustPrecisionScale(precision: number, scale: number): DecimalType {
 }
 
 /** Arithmetic: numeric widening (strings as double); decimals follow DecimalPrecision. */
-function arithmetic(name: string, op: string): FunctionDef {
+export function arithmetic(name: string, op: string): FunctionDef {
   return {
     name,
     kind: 'scalar',
@@ -96,7 +96,7 @@ function arithmetic(name: string, op: string): FunctionDef {
   };
 }
 
-function comparison(name: string, op: string, nullSafe = false): FunctionDef {
+export function comparison(name: string, op: string, nullSafe = false): FunctionDef {
   return {
     name,
     kind: 'scalar',

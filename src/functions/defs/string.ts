@@ -1,7 +1,57 @@
 /** String functions. Non-string atomic arguments are cast to string implicitly, as in Spark. */
 import { ArrayType, BinaryType, NullType, StringType, BINARY, INT, LONG, STRING, isIntegral } from '../../types/data-types.js';
-import { fn, unexpectedInputType } from '../define.js';
+import { findWiderCommonTypeOf } from '../../types/coercion.js';
+import { anyNullable, castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { FunctionDef } from '../registry.js';
+
+/**
+ * concat: arrays when every argument is an array (widened to a common array
+ * type), binary when every argument is binary, otherwise strings (Spark's
+ * ConcatCoercion); mixing arrays with anything else is DATA_DIFF_TYPES.
+ */
+const concatDef: FunctionDef = {
+  name: 'concat',
+  kind: 'scalar',
+  minArgs: 0,
+  maxArgs: Infinity,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    if (args.length === 0) return { dataType: STRING, nullable: false };
+    const types = args.map((a) => a.dataType);
+    let target;
+    if (types.every((t) => t instanceof ArrayType)) target = findWiderCommonTypeOf(types);
+    else if (types.every((t) => t instanceof BinaryType)) target = BINARY;
+    else {
+      const casted = types.map((t) => implicitCast(t, 'string') ?? t);
+      if (casted.every((t) => t instanceof StringType)) target = STRING;
+      else types.splice(0, types.length, ...casted);
+    }
+    if (!target) {
+      throw dataTypeMismatch(
+        ctx,
+        'DATA_DIFF_TYPES',
+        `Input to \`concat\` should all be the same type, but it's (${types.map(sqlTypeName).join(' or ')})`,
+        { functionName: '`concat`', dataType: `(${types.map(sqlTypeName).join(' or ')})` },
+      );
+    }
+    return { dataType: target, nullable: anyNullable(args), argTypes: castsFor(args, args.map(() => target)) };
+  },
+};
+
+/** reverse: a string's characters or an array's elements in reverse order. */
+const reverseDef: FunctionDef = {
+  name: 'reverse',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 1,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    const t = args[0]!.dataType;
+    const target = t instanceof ArrayType ? t : implicitCast(t, 'string');
+    if (!target) throw unexpectedInputType(ctx, 0, '("STRING" or "ARRAY")', t);
+    return { dataType: target, nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
+  },
+};
 
 const strToStr = (name: string): FunctionDef => fn(name, { inputs: ['string'], returns: STRING, nullIntolerant: true });
 
@@ -9,7 +59,7 @@ export const stringDefs: readonly FunctionDef[] = [
   strToStr('upper'),
   strToStr('lower'),
   strToStr('initcap'),
-  strToStr('reverse'),
+  reverseDef,
   strToStr('soundex'),
   strToStr('md5'),
   strToStr('sha1'),
@@ -32,7 +82,7 @@ export const stringDefs: readonly FunctionDef[] = [
   fn('rtrim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
   fn('length', { inputs: ['string'], returns: INT, nullIntolerant: true }),
   fn('ascii', { inputs: ['string'], returns: INT, nullIntolerant: true }),
-  fn('concat', { inputs: ['string'], min: 0, max: Infinity, returns: STRING, nullIntolerant: true }),
+  concatDef,
   /** concat_ws skips nulls; only a null separator gives null. */
   fn('concat_ws', {
     inputs: ['string'],
@@ -57,7 +107,8 @@ export const stringDefs: readonly FunctionDef[] = [
   fn('locate', { inputs: ['string', 'string', INT], min: 3, returns: INT, nullIntolerant: true }),
   fn('substring_index', { inputs: ['string', 'string', INT], returns: STRING, nullIntolerant: true }),
   fn('translate', { inputs: ['string', 'string', 'string'], returns: STRING, nullIntolerant: true }),
-  fn('levenshtein', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
+  /** levenshtein(a, b[, threshold]): -1 when the distance exceeds the threshold. */
+  fn('levenshtein', { inputs: ['string', 'string', INT], min: 2, returns: INT, nullIntolerant: true }),
   fn('overlay', { inputs: ['string', 'string', INT, INT], min: 4, returns: STRING, nullIntolerant: true }),
   fn('sha2', { inputs: ['string', INT], returns: STRING, nullIntolerant: true }),
   fn('crc32', { inputs: [BINARY], returns: LONG, nullIntolerant: true }),

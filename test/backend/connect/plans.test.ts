@@ -27,12 +27,6 @@ const remote = sparkRemote();
  */
 const KNOWN_DIFFERENCES: readonly { pipeline: string; path: readonly (string | number)[]; ours: unknown; why: string }[] = [
   {
-    pipeline: 'functions with literal arguments',
-    path: ['project', 'expressions', 1, 'unresolved_function', 'function_name'],
-    ours: 'substr',
-    why: "F.substring is sent as 'substr' (registry key substring → SPARK_NAMES 'substr'), so Spark names the column substr(name, 1, 2), not substring(name, 1, 2)",
-  },
-  {
     pipeline: 'select col/lit/alias/cast',
     path: ['project', 'expressions', 4, 'cast'],
     ours: { expr: { unresolved_attribute: { unparsed_identifier: 'age' } }, type: { long: {} } },
@@ -97,21 +91,21 @@ describe('Spark Connect plans (no server)', () => {
     vi.restoreAllMocks();
   });
 
-  it('creating the session sends at most Config calls (today: the session time zone; PySpark sends nothing)', () => {
-    expect(calls.filter((c) => c !== 'Config')).toEqual([]);
+  it('creating the session sends nothing (its settings wait for the first request, in one Config call)', () => {
+    expect(calls).toEqual([]);
   });
 
   it.each(Object.keys(PIPELINES))('%s: built lazily, sent as PySpark 3.5 sends it', (name) => {
     calls.length = 0;
     const df = PIPELINES[name]!(spark);
-    // Only spark.table asks Spark (for the table's schema), eagerly; PySpark's is lazy.
-    expect(calls).toEqual(name === 'spark.table' ? ['AnalyzePlan'] : []);
+    // Nothing reaches the server while building, spark.table included (as PySpark's Connect client).
+    expect(calls).toEqual([]);
     const rel = relationMessage(df.plan);
     const bytes = encodeMessage('spark.connect.Relation', rel);
     const decoded = decodeMessage('spark.connect.Relation', bytes);
     expect(encodeMessage('spark.connect.Relation', decoded)).toEqual(bytes);
     expect(normalizePlan(decoded)).toEqual(expectedFor(name));
-    expect(calls).toEqual(name === 'spark.table' ? ['AnalyzePlan'] : []);
+    expect(calls).toEqual([]);
   });
 
   it('every golden has a pipeline and every known difference still differs from PySpark', () => {
@@ -171,6 +165,7 @@ describe('Spark Connect plans (no server)', () => {
     const df = people(spark).select(F.upper('name'));
     expect(calls).toEqual([]);
     expect(() => df.collect()).toThrow(/unexpected ExecutePlan/);
+    // No setting was given, so no Config call either (given ones go first, in one call).
     expect(calls).toEqual(['ExecutePlan']);
   });
 });

@@ -41,11 +41,21 @@ const SPARK_NAMES: Readonly<Record<string, string>> = {
   bitwise_or: '|',
   bitwise_xor: '^',
   bitwise_not: '~',
-  substring: 'substr',
+  // PySpark's F.pow sends `power`, which Spark names POWER(x, y).
+  pow: 'power',
 };
 
-/** Functions whose trailing option PySpark sends as a literal argument (`first(col, ignorenulls)`). */
-const BOOLEAN_OPTION_ARGS: Readonly<Record<string, string>> = { first: 'ignoreNulls', last: 'ignoreNulls', nth_value: 'ignoreNulls' };
+/**
+ * Call options PySpark sends as a trailing literal argument: `first(col, ignorenulls)`,
+ * `like(str, pattern, escapeChar)`.
+ */
+function optionArgs(e: Extract<Expr, { kind: 'Call' }>): Msg[] {
+  const o = e.options ?? {};
+  const out: Msg[] = [];
+  if (o['ignoreNulls'] !== undefined) out.push({ literal: { boolean: Boolean(o['ignoreNulls']) } });
+  if (o['escapeChar'] !== undefined) out.push({ literal: { string: String(o['escapeChar']) } });
+  return out;
+}
 
 export function expressionMessage(e: Expr): Msg {
   // Text the user wrote as SQL is sent as text: Spark parses and names it.
@@ -122,10 +132,12 @@ function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
     case 'pandas_udf':
       throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'UDFs run only on the local backends');
   }
-  const option = BOOLEAN_OPTION_ARGS[e.fn];
-  const extra = option !== undefined && e.options?.[option] !== undefined ? [{ literal: { boolean: Boolean(e.options[option]) } }] : [];
-  const name = typeof e.options?.['sparkName'] === 'string' ? e.options['sparkName'] : SPARK_NAMES[e.fn] ?? e.fn;
-  return fn(name, [...args, ...extra], e.distinct === true);
+  // Spark's trim/ltrim/rtrim take the characters first; the registry takes the string first.
+  if ((e.fn === 'trim' || e.fn === 'ltrim' || e.fn === 'rtrim') && args.length === 2) args.reverse();
+  // The name the user called (`negative`, `stddev`, `first_value`), so Spark names the column as PySpark's users see it.
+  const calledAs = e.options?.['calledAs'];
+  const name = typeof calledAs === 'string' ? calledAs : SPARK_NAMES[e.fn] ?? e.fn;
+  return fn(name, [...args, ...optionArgs(e)], e.distinct === true);
 }
 
 export function sortOrderMessage(o: SortOrder): Msg {

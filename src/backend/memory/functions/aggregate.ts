@@ -5,9 +5,10 @@
  * results match to the last bit.
  */
 import type { Call } from '../../../expr/nodes.js';
-import { DecimalType, DoubleType, FloatType, type DataType } from '../../../types/data-types.js';
+import { DecimalType, DoubleType, FloatType } from '../../../types/data-types.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
+import { javaHashCode, openHashIterationOrder } from '../runtime/open-hash-order.js';
 import { addLong, subLong, type Long } from '../runtime/long.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput } from './types.js';
 import { argType, isNullish, literalArg, resultType } from './util.js';
@@ -367,36 +368,6 @@ const product = aggregate(() => {
   };
 });
 
-const asNumber = (v: unknown, t: DataType): number =>
-  t instanceof DecimalType ? Number(`${v as bigint}e${-t.scale}`) : typeof v === 'bigint' ? Number(v) : (v as number);
-
-/** Exact percentile with linear interpolation (Spark's `percentile`, `median`). */
-function percentileOf(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const pos = p * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
-  return lo === hi ? a : a + (pos - lo) * (b - a);
-}
-
-const numericCmp = comparatorFor(new DoubleType());
-
-function percentileAgg(fixed?: number): AggregateImpl {
-  return aggregate((call) => {
-    const t = argType(call, 0);
-    const pLit = fixed ?? (literalArg(call, 1)?.value as number | undefined) ?? 0.5;
-    const values: number[] = [];
-    return {
-      add: (a) => {
-        if (!isNullish(a[0])) values.push(asNumber(a[0], t));
-      },
-      result: () => percentileOf(values.slice().sort(numericCmp), pLit),
-    };
-  });
-}
-
 /** percentile_approx: the smallest value whose rank reaches p·n (exact for the data sizes we hold). */
 const percentileApprox = aggregate((call) => {
   const t = argType(call, 0);
@@ -443,7 +414,11 @@ const countIf = aggregate(() => {
   };
 });
 
-/** max_by(x, ord) / min_by(x, ord): x at the row with the largest/smallest non-null ord. */
+/**
+ * max_by(x, ord) / min_by(x, ord): x at the row with the largest/smallest
+ * non-null ord; on ties the last such row wins (Spark keeps the old value only
+ * when its ord is strictly better).
+ */
 function byOrder(sign: 1 | -1): AggregateImpl {
   return aggregate((call) => {
     const cmp = comparatorFor(argType(call, 1));
@@ -453,7 +428,7 @@ function byOrder(sign: 1 | -1): AggregateImpl {
       add: (a) => {
         const o = a[1];
         if (isNullish(o)) return;
-        if (bestOrd === null || sign * cmp(o, bestOrd) > 0) {
+        if (bestOrd === null || sign * cmp(o, bestOrd) >= 0) {
           bestOrd = o;
           value = a[0] ?? null;
         }
@@ -463,7 +438,11 @@ function byOrder(sign: 1 | -1): AggregateImpl {
   });
 }
 
-/** mode: the most frequent non-null value (first seen wins ties). */
+/**
+ * mode: the most frequent non-null value. Ties go to the first in the
+ * iteration order of Spark's OpenHashMap (see runtime/open-hash-order.ts);
+ * for types whose Java hash code is not modelled, to the first seen.
+ */
 const mode = aggregate((call) => {
   const t = argType(call, 0);
   const counts = new Map<unknown, { v: unknown; n: number }>();
@@ -476,8 +455,11 @@ const mode = aggregate((call) => {
       else counts.set(k, { v: a[0], n: 1 });
     },
     result: () => {
+      const entries = [...counts.values()];
+      const hashes = entries.map((e) => javaHashCode(e.v, t));
+      const order = hashes.every((h) => h !== undefined) ? openHashIterationOrder(hashes as number[]) : entries.map((_, k) => k);
       let best: { v: unknown; n: number } | undefined;
-      for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+      for (const k of order) if (!best || entries[k]!.n > best.n) best = entries[k];
       return best ? best.v : null;
     },
   };
@@ -515,8 +497,6 @@ export const aggregateImpls: Record<string, FunctionImpl> = {
   covar_samp: bivariate((n, ck) => (n === 1 ? null : ck / (n - 1))),
   approx_count_distinct: approxCountDistinct,
   product,
-  median: percentileAgg(0.5),
-  percentile: percentileAgg(),
   percentile_approx: percentileApprox,
   approx_percentile: percentileApprox,
   bool_and: boolAgg(true),

@@ -1,8 +1,7 @@
 /** More string functions: regexp_* family, split_part, elt, find_in_set, format_number/format_string, url and mask helpers. */
 import { ExecutionException } from '../../../errors/index.js';
-import { DecimalType, type DataType } from '../../../types/data-types.js';
-import { castToString, javaDoubleToString } from '../../../format/value-string.js';
-import { divHalfEven, parseDecimal, pow10 } from '../runtime/decimal.js';
+import type { DataType } from '../../../types/data-types.js';
+import { formatNumberValue, javaFormat } from '../runtime/java-format.js';
 import { allMatches, javaRegex } from '../runtime/regex.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, charLength, codePoints, compiled, isNullish, scalar, scalarWithNulls } from './util.js';
@@ -16,22 +15,23 @@ const regexpCount = scalar((a) => {
   return n;
 });
 
-/** regexp_substr: the first match, or null when there is none. */
+/** regexp_substr: the first match; null when there is none or it is empty (Spark: nullif(regexp_extract(s, re, 0), '')). */
 const regexpSubstr = scalar((a) => {
   const m = javaRegex(a[1] as string).exec(a[0] as string);
-  return m ? m[0] : null;
+  return m && m[0] !== '' ? m[0] : null;
 });
 
-/** regexp_instr: 1-based position of the first match (of group `idx`), 0 when none. */
+/**
+ * regexp_instr: 1-based position of the first match, 0 when none. Spark 3.5
+ * returns the start of the whole match whatever `idx` is (checked against
+ * Spark 3.5.7: `regexp_instr('ab', '(a)(b)', 2)` is 1), so `idx` only makes
+ * a null result when it is null.
+ */
 const regexpInstr = scalar((a) => {
   const s = a[0] as string;
-  const re = javaRegex(a[1] as string, 'd');
-  const m = re.exec(s);
+  const m = javaRegex(a[1] as string).exec(s);
   if (!m) return 0;
-  const idx = a.length > 2 ? (a[2] as number) : 0;
-  const start = idx === 0 ? m.index : m.indices?.[idx]?.[0];
-  if (start === undefined) return 0;
-  return charLength(s.slice(0, start)) + 1;
+  return charLength(s.slice(0, m.index)) + 1;
 });
 
 /** split_part(str, delim, n): 1-based field (negative from the end); '' when out of range. */
@@ -64,11 +64,6 @@ const findInSet = scalar((a) => {
   return idx + 1;
 });
 
-/** Java DecimalFormat-style grouping of an integer digit string. */
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 /** format_number(x, d): HALF_EVEN to d decimals with thousands separators (Java DecimalFormat). */
 const formatNumber = compiled((args, call) => {
   const t = argType(call, 0);
@@ -82,128 +77,6 @@ const formatNumber = compiled((args, call) => {
     return formatNumberValue(v, t, places);
   };
 });
-
-export function formatNumberValue(v: unknown, t: DataType, places: number): string {
-  let text: string;
-  if (t instanceof DecimalType) text = `${v as bigint}e${-t.scale}`;
-  else if (typeof v === 'number') {
-    if (Number.isNaN(v)) return '\uFFFD';
-    if (!Number.isFinite(v)) return v > 0 ? '\u221E' : '-\u221E';
-    text = javaDoubleToString(v);
-  } else text = String(v);
-  const p = parseDecimal(text);
-  if (!p) return text;
-  let unscaled = p.unscaled;
-  let scale = p.scale;
-  if (scale > places) {
-    unscaled = divHalfEven(unscaled, pow10(scale - places));
-    scale = places;
-  }
-  if (scale < 0) {
-    unscaled *= pow10(-scale);
-    scale = 0;
-  }
-  const neg = unscaled < 0n;
-  const digits = (neg ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
-  const intPart = digits.slice(0, digits.length - scale);
-  const frac = digits.slice(digits.length - scale).padEnd(places, '0');
-  const body = groupThousands(intPart) + (places > 0 ? `.${frac}` : '');
-  return neg && /[1-9]/.test(digits) ? `-${body}` : body;
-}
-
-/**
- * A subset of java.util.Formatter: %s %S %d %f %e %x %X %o %c %b %n %%,
- * with flags (-, 0, +, space, ',') width and precision, and `n$` indexes.
- */
-export function javaFormat(format: string, args: readonly unknown[], types: readonly DataType[], timeZone: string): string {
-  let next = 0;
-  return format.replace(/%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])/g, (_m, index: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    if (conv === 'n') return '\n';
-    const k = index ? Number(index.slice(0, -1)) - 1 : next++;
-    const v = args[k];
-    const t = types[k];
-    const precision = prec ? Number(prec.slice(1)) : undefined;
-    let s: string;
-    const num = (): number => (typeof v === 'bigint' ? Number(v) : t instanceof DecimalType ? Number(`${v as bigint}e${-t.scale}`) : Number(v));
-    switch (conv) {
-      case 's':
-      case 'S':
-        s = isNullish(v) ? 'null' : typeof v === 'string' ? v : t ? castToString(v, t, timeZone) : String(v);
-        if (precision !== undefined) s = s.slice(0, precision);
-        if (conv === 'S') s = s.toUpperCase();
-        break;
-      case 'b':
-      case 'B':
-        s = isNullish(v) ? 'false' : typeof v === 'boolean' ? String(v) : 'true';
-        break;
-      case 'd': {
-        if (isNullish(v)) {
-          s = 'null';
-          break;
-        }
-        const big = typeof v === 'bigint' ? v : BigInt(Math.trunc(num()));
-        s = (big < 0n ? -big : big).toString();
-        if (flags.includes(',')) s = groupThousands(s);
-        s = sign(big < 0n, flags) + s;
-        break;
-      }
-      case 'f':
-      case 'e':
-      case 'E': {
-        if (isNullish(v)) {
-          s = 'null';
-          break;
-        }
-        const x = num();
-        if (!Number.isFinite(x)) {
-          s = Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
-          break;
-        }
-        const p = precision ?? 6;
-        if (conv === 'f') {
-          s = formatNumberValue(Math.abs(x), t ?? ({} as DataType), p).replace(/,/g, '');
-          const [ip, fp] = s.split('.');
-          s = (flags.includes(',') ? groupThousands(ip!) : ip!) + (fp !== undefined ? `.${fp}` : '');
-        } else {
-          s = Math.abs(x).toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
-          if (conv === 'E') s = s.toUpperCase();
-        }
-        s = sign(x < 0 || Object.is(x, -0), flags) + s;
-        break;
-      }
-      case 'x':
-      case 'X':
-      case 'o': {
-        if (isNullish(v)) {
-          s = 'null';
-          break;
-        }
-        const bits = typeof v === 'bigint' || (t && t.typeName() === 'long') ? 64 : 32;
-        const u = BigInt.asUintN(bits, typeof v === 'bigint' ? v : BigInt(Math.trunc(num())));
-        s = u.toString(conv === 'o' ? 8 : 16);
-        if (conv === 'X') s = s.toUpperCase();
-        break;
-      }
-      case 'c':
-        s = isNullish(v) ? 'null' : typeof v === 'number' ? String.fromCodePoint(v) : String(v);
-        break;
-      default:
-        throw new ExecutionException(`Conversion = '${conv}'`, { errorClass: 'UNKNOWN_FORMAT_CONVERSION' });
-    }
-    const w = width ? Number(width) : 0;
-    if (s.length < w) {
-      if (flags.includes('-')) s = s.padEnd(w, ' ');
-      else if (flags.includes('0') && /^[-+ ]?\d/.test(s)) {
-        const signChar = /^[-+ ]/.test(s) ? s[0]! : '';
-        s = signChar + s.slice(signChar.length).padStart(w - signChar.length, '0');
-      } else s = s.padStart(w, ' ');
-    }
-    return s;
-  });
-}
-
-const sign = (negative: boolean, flags: string): string => (negative ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '');
 
 const formatString = compiled((args, call, ctx) => {
   const types = call.args.map((_, i) => argType(call, i)).slice(1);
@@ -231,7 +104,10 @@ function urlDecode(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
-    throw new ExecutionException(`Cannot decode the URL: ${s}`, { errorClass: 'CANNOT_DECODE_URL' });
+    throw new ExecutionException(`The provided URL cannot be decoded: ${s}. Please ensure that the URL is properly formatted and try again.`, {
+      errorClass: 'CANNOT_DECODE_URL',
+      messageParameters: { url: s },
+    });
   }
 }
 
@@ -280,9 +156,10 @@ const mask = scalarWithNulls((a) => {
   const other = pick(4, null);
   let out = '';
   for (const ch of s as string) {
-    if (/[A-Z]/.test(ch)) out += upper ?? ch;
-    else if (/[a-z]/.test(ch)) out += lower ?? ch;
-    else if (/[0-9]/.test(ch)) out += digit ?? ch;
+    // Java's Character.isUpperCase / isLowerCase / isDigit: Unicode classes, not only ASCII.
+    if (/\p{Lu}/u.test(ch)) out += upper ?? ch;
+    else if (/\p{Ll}/u.test(ch)) out += lower ?? ch;
+    else if (/\p{Nd}/u.test(ch)) out += digit ?? ch;
     else out += other ?? ch;
   }
   return out;

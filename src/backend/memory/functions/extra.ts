@@ -6,6 +6,8 @@
  */
 import { userInfo } from 'node:os';
 import type { Call } from '../../../expr/nodes.js';
+// The default assert_true message quotes the condition's SQL text, as Spark's does.
+import { exprSql } from '../../../expr/naming.js';
 import { ExecutionException } from '../../../errors/index.js';
 import { DecimalType, TimestampNTZType, TimestampType } from '../../../types/data-types.js';
 import { sessionZone, type ExecContext } from '../context.js';
@@ -149,6 +151,7 @@ const conv = scalar((a) => {
   const from = a[1] as number;
   const to = a[2] as number;
   if (Math.abs(from) < 2 || Math.abs(from) > 36 || Math.abs(to) < 2 || Math.abs(to) > 36) return null;
+  if (text === '') return null;
   const negative = text.startsWith('-');
   const digits = negative ? text.slice(1) : text;
   const radix = Math.abs(from);
@@ -176,7 +179,8 @@ const widthBucket = scalar((a) => {
   const min = a[1] as number;
   const max = a[2] as number;
   const n = Number(a[3]);
-  if (n <= 0 || min === max || ![v, min, max].every(Number.isFinite)) return null;
+  // An infinite value falls in bucket 0 or n + 1; infinite bounds and NaN give null (Spark's WidthBucket).
+  if (n <= 0 || min === max || Number.isNaN(v) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
   if (min < max) {
     if (v < min) return 0;
     if (v >= max) return n + 1;
@@ -404,15 +408,17 @@ const typeofFn = compiled((_args, call) => {
   return () => name;
 });
 
+/** raise_error(msg): always fails with msg (a null msg gives an empty message, as Java's RuntimeException(null)). */
 const raiseError = scalarWithNulls((a) => {
-  throw new ExecutionException(String(a[0] ?? 'null'), { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: String(a[0]) } });
+  const message = isNullish(a[0]) ? '' : String(a[0]);
+  throw new ExecutionException(message, { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: message } });
 });
 
-const assertTrue = scalarWithNulls((a) => {
+/** assert_true(cond[, msg]): null when cond is true; otherwise fails with msg, by default `'<cond's SQL>' is not true!`. */
+const assertTrue = scalarWithNulls((a, _ctx, call) => {
   if (a[0] === true) return null;
-  throw new ExecutionException(a.length > 1 && !isNullish(a[1]) ? String(a[1]) : `'${String(a[0])}' is not true!`, {
-    errorClass: 'USER_RAISED_EXCEPTION',
-  });
+  const message = a.length > 1 ? (isNullish(a[1]) ? '' : String(a[1])) : `'${exprSql(call.args[0]!)}' is not true!`;
+  throw new ExecutionException(message, { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: message } });
 });
 
 function currentUser(): string {
@@ -473,7 +479,8 @@ export const extraImpls: Record<string, FunctionImpl> = {
   regr_sxy: regression((s) => (s.n === 0 ? null : s.ck)),
   regr_slope: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.ck / s.n / (s.m2x / s.n))),
   regr_intercept: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.avgY - (s.ck / s.n / (s.m2x / s.n)) * s.avgX)),
-  regr_r2: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.m2y === 0 ? 1 : (s.ck / Math.sqrt(s.m2x * s.m2y)) ** 2)),
+  // Spark's RegrR2: null without variance in y, 1 without variance in x, else the squared correlation.
+  regr_r2: regression((s) => (s.n === 0 || s.m2y === 0 ? null : s.m2x === 0 ? 1 : (s.ck / Math.sqrt(s.m2x * s.m2y)) ** 2)),
   bit_and: bitAgg((x, y) => x & y),
   bit_or: bitAgg((x, y) => x | y),
   bit_xor: bitAgg((x, y) => x ^ y),

@@ -4,6 +4,8 @@
  */
 import { NotImplementedException } from '../../../errors/index.js';
 import { aggregateImpls } from './aggregate.js';
+import { binaryImpls } from './binary.js';
+import { percentileImpls } from './percentile.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -32,6 +34,8 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...extraStringImpls,
   ...jsonImpls,
   ...extraImpls,
+  ...binaryImpls,
+  ...percentileImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

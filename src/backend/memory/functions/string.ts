@@ -1,4 +1,5 @@
 /** String functions (Spark's stringExpressions / regexpExpressions). Lengths and positions count code points. */
+import { decodeCharset, encodeCharset } from '../runtime/charset.js';
 import { createHash } from 'node:crypto';
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, BinaryType, StringType } from '../../../types/data-types.js';
@@ -11,7 +12,6 @@ import { argType, charLength, codePoints, compiled, hasSurrogates, resultType, s
 import { sqlSubstring } from './operators.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** UTF-8 bytes of a string, or the bytes themselves for binary input. */
 export const bytesOf = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : encoder.encode(String(v)));
@@ -421,7 +421,7 @@ export const stringImpls: Record<string, FunctionImpl> = {
   crc32: scalar((a) => crc32(bytesOf(a[0]))),
   left: scalar((a) => ((a[1] as number) <= 0 ? '' : sqlSubstring(a[0] as string, 1, a[1] as number))),
   right: scalar((a) => ((a[1] as number) <= 0 ? '' : sqlSubstring(a[0] as string, -(a[1] as number), 2147483647))),
-  decode: scalar((a) => decoder.decode(bytesOf(a[0]))),
-  encode: scalar((a) => bytesOf(a[0])),
+  decode: scalar((a) => decodeCharset(bytesOf(a[0]), a[1] as string)),
+  encode: scalar((a) => encodeCharset(a[0] as string, a[1] as string)),
 };
 

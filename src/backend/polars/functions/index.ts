@@ -5,6 +5,7 @@
  * no entry (a function registered after this table was written) is delegated.
  */
 import { aggregateFunctions } from './aggregate.js';
+import { delegatedFunctions } from './delegated.js';
 import { operatorFunctions } from './operators.js';
 import { scalarFunctions } from './scalar.js';
 import type { FunctionTable, PolarsFunction } from './types.js';
@@ -15,6 +16,14 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   ...scalarFunctions,
   ...aggregateFunctions,
   ...windowFunctions,
+  ...delegatedFunctions,
+  // regexp / regexp_like are RLIKE under other names.
+  regexp: operatorFunctions['rlike']!,
+  regexp_like: operatorFunctions['rlike']!,
+  // nvl / ifnull are two-argument coalesce; equal_null is <=>.
+  nvl: scalarFunctions['coalesce']!,
+  ifnull: scalarFunctions['coalesce']!,
+  equal_null: operatorFunctions['eq_null_safe']!,
   // Generators run in the Generate operator.
   explode: { generator: true },
   explode_outer: { generator: true },

@@ -132,10 +132,16 @@ function literalString(call: Call, i: number): string | undefined {
   return a && a.kind === 'Literal' && typeof a.value === 'string' ? a.value : undefined;
 }
 
+/** The LIKE escape character (`like(s, p, escapeChar)`); Spark's default is a backslash. */
+const escapeOf = (call: Call): string => {
+  const e = call.options?.escapeChar;
+  return typeof e === 'string' && e.length > 0 ? e : '\\';
+};
+
 const like: ScalarLowering = (call, ctx) => {
   const p = literalString(call, 1);
   if (p === undefined) delegate('LIKE with a non-literal pattern');
-  const re = likeToRegex(p);
+  const re = likeToRegex(p, escapeOf(call));
   if (re === undefined) delegate('LIKE pattern with an invalid escape');
   return ctx.tr(arg(call, 0)).strContains(str(re), false, true);
 };
@@ -143,7 +149,7 @@ const like: ScalarLowering = (call, ctx) => {
 const ilike: ScalarLowering = (call, ctx) => {
   const p = literalString(call, 1);
   if (p === undefined) delegate('ILIKE with a non-literal pattern');
-  const re = likeToRegex(p.toLowerCase());
+  const re = likeToRegex(p.toLowerCase(), escapeOf(call));
   if (re === undefined) delegate('ILIKE pattern with an invalid escape');
   return ctx.tr(arg(call, 0)).strToLowercase().strContains(str(re), false, true);
 };

@@ -133,6 +133,7 @@ const trimFn =
 
 const concat: ScalarLowering = (call, ctx) => {
   if (call.args.length === 0) return str('');
+  if (!(call.dataType instanceof StringType)) delegate('concat of arrays or binaries');
   return ctx.pl.concatStr(call.args.map((a) => ctx.tr(a)), '', false);
 };
 

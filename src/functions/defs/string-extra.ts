@@ -1,0 +1,127 @@
+/**
+ * String functions added to PySpark's list in 3.x (format_number,
+ * format_string/printf, split_part, position, char, btrim, elt, find_in_set,
+ * left/right, mask, octet/bit_length, replace, url_encode/decode and the
+ * regexp_* family). Types, nullability and names follow Spark 3.5.7; where
+ * Spark fills in a default argument it also shows it in the name
+ * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
+ */
+import { AnalysisException, NotImplementedException } from '../../errors/index.js';
+import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
+import { castsFor, dataTypeMismatch, fn, implicitCast, unexpectedInputType } from '../define.js';
+import type { FunctionDef } from '../registry.js';
+
+/** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
+const withDefaults =
+  (name: string, required: number, defaults: readonly string[]) =>
+  (a: readonly string[]): string =>
+    `${name}(${[...a, ...defaults.slice(a.length - required)].join(', ')})`;
+
+/** A string or binary argument; anything else atomic is cast to string (TypeCollection(StringType, BinaryType)). */
+const byteLength = (name: string): FunctionDef => ({
+  name,
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 1,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    const t = args[0]!.dataType;
+    const target = t instanceof BinaryType ? t : implicitCast(t, 'string');
+    if (!target) throw unexpectedInputType(ctx, 0, '("STRING" or "BINARY")', t);
+    return { dataType: INT, nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
+  },
+});
+
+const BINARY_FORMATS = ['hex', 'utf-8', 'utf8', 'base64'];
+
+/**
+ * to_binary(str[, fmt]) / try_to_binary: `fmt` must be a string literal; an
+ * unknown format is an analysis error for to_binary and null for try_to_binary.
+ */
+const toBinary = (name: string, tolerant: boolean): FunctionDef =>
+  fn(name, {
+    inputs: ['string', 'string'],
+    min: 1,
+    returns: BINARY,
+    check: (args, _t, ctx) => {
+      const f = args[1];
+      if (!f) return;
+      const v = f.literal?.value;
+      if (typeof v !== 'string') {
+        throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input fmt should be a foldable "STRING" expression; however, got "${ctx.argSql[1]}"`, {
+          inputName: 'fmt',
+          inputType: '"STRING"',
+          inputExpr: `"${ctx.argSql[1]}"`,
+        });
+      }
+      if (!tolerant && !BINARY_FORMATS.includes(v.toLowerCase())) {
+        throw new AnalysisException(`The format of \`${name}\` must be one of 'hex', 'utf-8', 'utf8' or 'base64', but got '${v}'.`, {
+          errorClass: 'INVALID_PARAMETER_VALUE.BINARY_FORMAT',
+          messageParameters: { parameter: '`format`', functionName: `\`${name}\``, invalidFormat: `'${v}'` },
+        });
+      }
+    },
+    // Text is always valid utf-8 and base64 input is checked only for malformed rows: hex may fail.
+    nullable: (args) => {
+      const v = args[1]?.literal?.value;
+      const fmt = typeof v === 'string' ? v.toLowerCase() : 'hex';
+      return tolerant || args[0]!.nullable || !(fmt === 'utf-8' || fmt === 'utf8' || fmt === 'base64');
+    },
+  });
+
+const formatString = (name: string): FunctionDef =>
+  fn(name, { inputs: ['string', 'any'], min: 1, max: Infinity, returns: STRING, nullable: (args) => args[0]!.nullable });
+
+export const stringExtraDefs: readonly FunctionDef[] = [
+  /** format_number(x, d): `d` decimals with thousands separators; null for negative `d`. */
+  fn('format_number', {
+    inputs: ['numeric', 'any'],
+    returns: STRING,
+    nullable: true,
+    nullIntolerant: true,
+    check: (args, _t, ctx) => {
+      const d = args[1]!.dataType;
+      if (d instanceof StringType) throw new NotImplementedException('format_number with a DecimalFormat pattern');
+      if (!implicitCast(d, 'integral')) throw unexpectedInputType(ctx, 1, '("INT" or "STRING")', d);
+    },
+  }),
+  formatString('format_string'),
+  formatString('printf'),
+  fn('split_part', { inputs: ['string', 'string', INT], returns: STRING, nullable: true, nullIntolerant: true }),
+  /** position(substr, str[, start = 1]): 1-based, 0 when absent. */
+  fn('position', { inputs: ['string', 'string', INT], min: 2, returns: INT, nullIntolerant: true, sql: withDefaults('position', 2, ['1']) }),
+  fn('char', { inputs: [LONG], returns: STRING, nullIntolerant: true }),
+  fn('chr', { inputs: [LONG], returns: STRING, nullIntolerant: true }),
+  fn('btrim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
+  /** elt(n, s1, s2, ...): the n-th string, null when out of range. */
+  fn('elt', { inputs: [INT, 'string'], min: 2, max: Infinity, returns: STRING, nullable: true }),
+  fn('find_in_set', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
+  fn('left', { inputs: ['string', INT], returns: STRING, nullIntolerant: true }),
+  /** right is `IF(str IS NULL, NULL, ...)` in Spark, hence always nullable. */
+  fn('right', { inputs: ['string', INT], returns: STRING, nullable: true, nullIntolerant: true }),
+  /** mask(s[, upper = 'X', lower = 'x', digit = 'n', other = NULL]): a NULL replacement keeps that class. */
+  fn('mask', {
+    inputs: ['string', 'string', 'string', 'string', 'string'],
+    min: 1,
+    returns: STRING,
+    nullable: true,
+    sql: withDefaults('mask', 1, ['X', 'x', 'n', 'NULL']),
+  }),
+  byteLength('octet_length'),
+  byteLength('bit_length'),
+  /** replace(s, search[, replacement = '']). */
+  fn('replace', { inputs: ['string', 'string', 'string'], min: 2, returns: STRING, nullIntolerant: true, sql: withDefaults('replace', 2, ['']) }),
+  /** encode(str, charset) / decode(bin, charset): Java's charsets (UTF-8, US-ASCII, ISO-8859-1, UTF-16*). */
+  fn('encode', { inputs: ['string', 'string'], returns: BINARY, nullIntolerant: true }),
+  fn('decode', { inputs: [BINARY, 'string'], returns: STRING, nullIntolerant: true }),
+  toBinary('to_binary', false),
+  toBinary('try_to_binary', true),
+  fn('url_encode', { inputs: ['string'], returns: STRING, nullable: true, nullIntolerant: true }),
+  fn('url_decode', { inputs: ['string'], returns: STRING, nullable: true, nullIntolerant: true }),
+  fn('regexp_like', { inputs: ['string', 'string'], returns: BOOLEAN, nullIntolerant: true, sql: (a) => `REGEXP_LIKE(${a.join(', ')})` }),
+  fn('regexp', { inputs: ['string', 'string'], returns: BOOLEAN, nullIntolerant: true, sql: (a) => `REGEXP(${a.join(', ')})` }),
+  fn('regexp_count', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
+  fn('regexp_substr', { inputs: ['string', 'string'], returns: STRING, nullable: true, nullIntolerant: true }),
+  /** regexp_instr(s, re[, idx = 0]): 1-based start of the match (or of group idx), 0 when none. */
+  fn('regexp_instr', { inputs: ['string', 'string', INT], min: 2, returns: INT, nullIntolerant: true, sql: withDefaults('regexp_instr', 2, ['0']) }),
+];

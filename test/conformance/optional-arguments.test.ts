@@ -1,0 +1,120 @@
+/**
+ * No optional argument is silently ignored: for every registered function
+ * with optional trailing arguments, a call with the argument gives a
+ * different result than the call without it (expected values from Spark
+ * 3.5.7). The walk fails when a function gains optional arguments without a
+ * case here.
+ */
+import { expect, it } from 'vitest';
+import { Column } from '../../src/api/column.js';
+import { F } from '../../src/index.js';
+import { E, type Expr } from '../../src/expr/nodes.js';
+import { lookupFunction, registeredFunctionNames } from '../../src/functions/registry.js';
+import { DOUBLE, INT, LONG, NULL, STRING } from '../../src/types/data-types.js';
+import { forEachBackend } from '../helpers/backends.js';
+
+const s = (v: string): Expr => E.lit(v, STRING);
+const i = (v: number): Expr => E.lit(v, INT);
+const d = (v: number): Expr => E.lit(v, DOUBLE);
+const arr = (...xs: (string | null)[]): Expr => E.call('array', xs.map((x) => (x === null ? E.lit(null, NULL) : s(x))));
+const day = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+
+const ints = E.call('array', [i(1), i(2), i(3)]);
+const merge = E.lambda(['acc', 'x'], E.call('add', [E.lambdaVar('acc'), E.lambdaVar('x')]));
+const finish = E.lambda(['acc'], E.call('multiply', [E.lambdaVar('acc'), i(10)]));
+
+/** Registry name → [arguments without the optional one(s), with them, result without, result with]. */
+const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
+  // aggregate(array, zero, merge[, finish]): Spark 3.5.7 gives 6 and 60.
+  aggregate: [[ints, i(0), merge], [ints, i(0), merge, finish], 6, 60],
+  reduce: [[ints, i(0), merge], [ints, i(0), merge, finish], 6, 60],
+  array_join: [[arr('a', null, 'b'), s(',')], [arr('a', null, 'b'), s(','), s('-')], 'a,b', 'a,-,b'],
+  bround: [[d(2.25)], [d(2.25), i(1)], 2, 2.2],
+  round: [[d(2.25)], [d(2.25), i(1)], 2, 2.3],
+  btrim: [[s('xxaxx')], [s('xxaxx'), s('x')], 'xxaxx', 'a'],
+  trim: [[s('xax')], [s('xax'), s('x')], 'xax', 'a'],
+  ltrim: [[s('xxa')], [s('xxa'), s('x')], 'xxa', 'a'],
+  rtrim: [[s('axx')], [s('axx'), s('x')], 'axx', 'a'],
+  levenshtein: [[s('kitten'), s('sitting')], [s('kitten'), s('sitting'), i(2)], 3, -1],
+  mask: [[s('Ab1')], [s('Ab1'), s('U')], 'Xxn', 'Uxn'],
+  parse_url: [[s('http://h/p?k=v'), s('QUERY')], [s('http://h/p?k=v'), s('QUERY'), s('k')], 'k=v', 'v'],
+  position: [[s('b'), s('abcb')], [s('b'), s('abcb'), i(3)], 2, 4],
+  regexp_extract_all: [[s('1a 2b'), s('(\\d)([a-z])')], [s('1a 2b'), s('(\\d)([a-z])'), i(2)], ['1', '2'], ['a', 'b']],
+  replace: [[s('abc'), s('b')], [s('abc'), s('b'), s('X')], 'ac', 'aXc'],
+  substring: [[s('abcd'), i(2)], [s('abcd'), i(2), i(2)], 'bcd', 'bc'],
+  to_binary: [[s('616263')], [s('616263'), s('utf-8')], Uint8Array.from([0x61, 0x62, 0x63]), new TextEncoder().encode('616263')],
+  try_to_binary: [[s('abc')], [s('abc'), s('utf-8')], Uint8Array.from([0x0a, 0xbc]), new TextEncoder().encode('abc')],
+  // A zero frequency drops the row.
+  percentile: [[d(2), d(0.5)], [d(2), d(0.5), i(0)], 2, null],
+  to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
+  to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
+};
+
+/**
+ * Optional arguments Spark 3.5.7 itself ignores, with the evidence: the
+ * result must then be the same with and without them.
+ */
+const IGNORED_BY_SPARK: Record<string, readonly [Expr[], Expr[], unknown]> = {
+  // regexp_instr('ab', '(a)(b)', 2) is 1 in Spark 3.5.7: the position of the whole match.
+  regexp_instr: [[s('ab'), s('(a)(b)')], [s('ab'), s('(a)(b)'), i(2)], 1],
+};
+
+/** Optional arguments that change the error a call raises: [without, with, message without, message with]. */
+const ERROR_CASES: Record<string, readonly [Expr[], Expr[], string, string]> = {
+  assert_true: [[E.call('lt', [i(1), i(0)])], [E.call('lt', [i(1), i(0)]), s('custom')], "'(1 < 0)' is not true!", 'custom'],
+};
+
+/** Seeded generators: the seed decides the values (checked separately: without a seed they are random). */
+const SEEDED = new Set(['rand', 'randn']);
+
+forEachBackend('optional arguments', (session) => {
+  const value = (e: Expr): unknown => day(session().range(1).select(new Column(e)).first()!.get(0));
+
+  it('every registered function with optional arguments has a case', () => {
+    const optional = registeredFunctionNames().filter((n) => {
+      const def = lookupFunction(n);
+      return def.minArgs < def.maxArgs && def.maxArgs !== Infinity;
+    });
+    expect(optional.filter((n) => !(n in CASES) && !(n in IGNORED_BY_SPARK) && !(n in ERROR_CASES) && !SEEDED.has(n))).toEqual([]);
+  });
+
+  it('each optional argument changes the result', () => {
+    for (const [name, [short, full, without, withArg]] of Object.entries(CASES)) {
+      expect(value(E.call(name, short)), `${name} without`).toEqual(without);
+      expect(value(E.call(name, full)), `${name} with`).toEqual(withArg);
+    }
+  });
+
+  it('optional message arguments change the error', () => {
+    for (const [name, [short, full, without, withArg]] of Object.entries(ERROR_CASES)) {
+      expect(() => value(E.call(name, short)), `${name} without`).toThrow(without);
+      expect(() => value(E.call(name, full)), `${name} with`).toThrow(withArg);
+    }
+  });
+
+  it('arguments Spark ignores are ignored the same way', () => {
+    for (const [name, [short, full, result]] of Object.entries(IGNORED_BY_SPARK)) {
+      expect(value(E.call(name, short)), `${name} without`).toEqual(result);
+      expect(value(E.call(name, full)), `${name} with`).toEqual(result);
+    }
+  });
+
+  it('seeds of rand and randn decide the values', () => {
+    for (const name of SEEDED) {
+      const seeded = (seed: number) => value(E.call(name, [E.lit(seed, LONG)]));
+      expect(seeded(1), name).toBe(seeded(1));
+      expect(seeded(1), name).not.toBe(seeded(2));
+    }
+  });
+
+  it('option-style arguments change the result: ignoreNulls and the LIKE escape', () => {
+    const df = session().createDataFrame([{ x: null, p: 'a_c' }, { x: 1, p: 'abc' }], 'x INT, p STRING');
+    const firsts = df.select(F.first('x'), F.first('x', true), F.last_value('x'), F.any_value('x', true)).first()!.toArray();
+    expect(firsts).toEqual([null, 1, 1, 1]);
+    const likes = df.select(F.like('p', F.lit('a/_c')), F.like('p', F.lit('a/_c'), '/')).collect().map((r) => r.toArray());
+    expect(likes).toEqual([
+      [false, true],
+      [false, false],
+    ]);
+  });
+});
