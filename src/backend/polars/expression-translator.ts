@@ -18,6 +18,7 @@ import { lookupPolarsFunction } from './functions/index.js';
 import type { FnContext } from './functions/types.js';
 import { colName } from './input.js';
 import { native, type NativeExpr, type PolarsNative } from './native.js';
+import { PL } from './type-mapper.js';
 import { colRef, literal, nullOf } from './nx.js';
 
 export interface TranslateOptions {
@@ -122,7 +123,31 @@ export class ExprTranslator implements FnContext {
     return castExpr(x, from, to, this);
   }
 
+  /**
+   * `e` as a column of the frame's height. A Polars expression that reads no
+   * column is one scalar: aggregated, shifted or counted it acts on one value,
+   * where Spark has one value per row (`count(CAST('1' AS INT))`, `lag(5)`).
+   */
+  column(e: Expr): NativeExpr {
+    const x = this.exact(e);
+    return isConstant(e) ? broadcast(this.pl, x) : x;
+  }
+
+  /** True while translating an aggregate argument's subexpressions (see `tr`). */
+  private nested = false;
+
   tr(e: Expr): NativeExpr {
+    // An aggregate argument (the row translator of an aggregation) is a per-row column; its parts need not be.
+    if (!this.owner || this.nested) return this.exact(e);
+    this.nested = true;
+    try {
+      return this.column(e);
+    } finally {
+      this.nested = false;
+    }
+  }
+
+  private exact(e: Expr): NativeExpr {
     switch (e.kind) {
       case 'BoundRef': {
         const c = this.colExpr(e.index);
@@ -171,6 +196,12 @@ export class ExprTranslator implements FnContext {
     if (impl.scalar) return impl.scalar(e, this);
     return delegate(`${e.fn} is not a scalar function`);
   }
+}
+
+/** A scalar expression repeated to the height of its context (frame or group). */
+export function broadcast(pl: PolarsNative, x: NativeExpr): NativeExpr {
+  const rows = pl.intRange({ _expr: pl.lit(0) }, { _expr: pl.len() }, 1, PL.Int64);
+  return pl.when(rows.gtEq(pl.lit(0))).then(x).otherwise(x);
 }
 
 /** True when the expression reads no input column (Polars would not broadcast it to the frame height). */

@@ -1,8 +1,7 @@
 /** LocalRelation, Range, Project, Filter, Limit, Offset, Sample. */
 import type { Filter, Limit, LocalRelation, Offset, Project, Range } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
-import { isConstant } from '../expression-translator.js';
-import { batchToNative, colName } from '../input.js';
+import { batchToNative, colName, UNIT_COLUMN } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
 import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
@@ -25,12 +24,15 @@ export function range(plan: Range, env: OperatorEnv): NativeLazyFrame {
 export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLazyFrame {
   const tr = env.translator(input.schema);
   const exprs = plan.exprs.map((e) => tr.tr(e));
-  if (exprs.length > 0 && plan.exprs.every(isConstant)) {
-    // A select of literals alone yields one row in Polars; with_columns broadcasts to the input height.
-    const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
-    return input.lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
+  if (exprs.length === 0) {
+    // No columns: keep the input's height in a placeholder column (see UNIT_COLUMN).
+    return input.lf.withColumns([env.pl.lit(null).alias(UNIT_COLUMN)]).select([colRef(UNIT_COLUMN)]);
   }
-  return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
+  // A select whose expressions are all scalars yields one row in Polars, and a
+  // lowering may drop a column reference (a cast of a null-typed column is a
+  // null literal): with_columns always broadcasts to the input height.
+  const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
+  return input.lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
 }
 
 export function filter(plan: Filter, input: Frame, env: OperatorEnv): NativeLazyFrame {

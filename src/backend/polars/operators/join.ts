@@ -114,6 +114,8 @@ function orderBarrier(lf: NativeLazyFrame): NativeLazyFrame {
 }
 
 export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): NativeLazyFrame {
+  // A side without columns is a placeholder frame (input.ts UNIT_COLUMN) the key logic does not know.
+  if (left.schema.fields.length === 0 || right.schema.fields.length === 0) delegate('joining a relation without columns');
   const out = joinUnfenced(plan, left, right, env);
   const n = (plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? left.schema.fields.length : left.schema.fields.length + right.schema.fields.length);
   return orderBarrier(out).select(Array.from({ length: n }, (_, i) => colRef(colName(i))));

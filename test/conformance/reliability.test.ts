@@ -1,0 +1,122 @@
+/**
+ * Regressions from the reliability fuzzer (issue 11): pipelines where one
+ * backend gave a silently wrong answer or crashed. Every case holds on every
+ * backend; expectations are Spark 3.5's answers.
+ */
+import { expect, it } from 'vitest';
+import { F, Window } from '../../src/index.js';
+import { dicts, forEachBackend } from '../helpers/backends.js';
+
+forEachBackend('reliability: literals keep one value per row', (session) => {
+  const two = () => session().createDataFrame([{ a: 1 }, { a: 2 }]);
+
+  it('unions a frame with a projection of a null literal (cast to the left type)', () => {
+    const df = two();
+    const u = df.union(df.select(F.lit(null)));
+    expect(u.count()).toBe(4);
+    expect(dicts(u.collect())).toEqual([{ a: 1 }, { a: 2 }, { a: null }, { a: null }]);
+  });
+
+  it('counts and aggregates a cast literal once per row', () => {
+    const row = two().agg(F.count(F.lit('1').cast('int')).alias('n'), F.sum(F.lit('2').cast('int')).alias('s')).collect()[0]!;
+    expect(row.asDict()).toEqual({ n: 2, s: 4 });
+    const grouped = two().groupBy('a').agg(F.count(F.lit('1').cast('int')).alias('n')).orderBy('a');
+    expect(dicts(grouped.collect())).toEqual([{ a: 1, n: 1 }, { a: 2, n: 1 }]);
+  });
+
+  it('gives null for min of a cast literal over an empty frame', () => {
+    const empty = session().createDataFrame([], 'a int');
+    expect(empty.agg(F.min(F.lit('3').cast('int')).alias('m')).collect()[0]!.asDict()).toEqual({ m: null });
+    expect(empty.agg(F.count(F.lit('3').cast('int')).alias('n')).collect()[0]!.asDict()).toEqual({ n: 0 });
+  });
+
+  it('shifts a literal with lag and lead', () => {
+    const w = Window.orderBy('a');
+    const out = two().select('a', F.lag(F.lit(5)).over(w).alias('lag'), F.lead(F.lit(5)).over(w).alias('lead'));
+    expect(dicts(out.collect())).toEqual([
+      { a: 1, lag: null, lead: 5 },
+      { a: 2, lag: 5, lead: null },
+    ]);
+  });
+
+  it('runs window aggregates over a cast literal', () => {
+    const out = two().select('a', F.sum(F.lit('2').cast('int')).over(Window.orderBy('a')).alias('s'));
+    expect(dicts(out.collect())).toEqual([
+      { a: 1, s: 2 },
+      { a: 2, s: 4 },
+    ]);
+  });
+});
+
+forEachBackend('reliability: frames without columns keep their rows', (session) => {
+  const three = () => session().createDataFrame([{ a: 1 }, { a: 2 }, { a: 2 }]);
+
+  it('counts rows after dropping every column or selecting none', () => {
+    expect(three().drop('a').count()).toBe(3);
+    expect(three().select().count()).toBe(3);
+    expect(three().select().collect()).toHaveLength(3);
+  });
+
+  it('combines column-less frames with every operator', () => {
+    const none = () => three().select();
+    expect(none().distinct().count()).toBe(1);
+    expect(none().union(none()).count()).toBe(6);
+    expect(none().filter(F.lit(false)).count()).toBe(0);
+    expect(none().limit(2).count()).toBe(2);
+    expect(none().crossJoin(none()).count()).toBe(9);
+    expect(dicts(three().crossJoin(none()).collect())).toEqual([1, 1, 1, 2, 2, 2, 2, 2, 2].map((a) => ({ a })));
+    expect(none().intersect(none()).count()).toBe(1);
+    expect(none().subtract(none()).count()).toBe(0);
+    expect(none().exceptAll(none().limit(1)).count()).toBe(2);
+    expect(dicts(none().withColumn('x', F.lit(1)).collect())).toEqual([{ x: 1 }, { x: 1 }, { x: 1 }]);
+    expect(dicts(none().groupBy().count().collect())).toEqual([{ count: 3 }]);
+  });
+});
+
+forEachBackend('reliability: sorting', (session) => {
+  const nullKeys = () => session().createDataFrame([{ v: 1 }, { v: 2 }, { v: 3 }], 'k int, v int');
+
+  it('keeps input order for all-null keys in every direction', () => {
+    for (const key of [F.col('k'), F.col('k').desc(), F.col('k').desc_nulls_first(), F.col('k').asc_nulls_last()]) {
+      expect(nullKeys().orderBy(key).collect().map((r) => r.v)).toEqual([1, 2, 3]);
+    }
+  });
+
+  it('ignores literal sort keys, also in window orderings', () => {
+    const df = session().createDataFrame([[110], [32767], [5]], 'c smallint NOT NULL');
+    expect(df.orderBy(F.lit(1), F.col('c').desc()).collect().map((r) => r.c)).toEqual([32767, 110, 5]);
+    const ranked = df
+      .withColumn('pr', F.percent_rank().over(Window.partitionBy('c').orderBy(F.lit('x'), F.col('c'))))
+      .withColumn('rk', F.rank().over(Window.orderBy(F.lit('x'))))
+      .withColumn('rn', F.row_number().over(Window.orderBy(F.lit('x'))));
+    expect(dicts(ranked.collect())).toEqual([
+      { c: 110, pr: 0, rk: 1, rn: 1 },
+      { c: 32767, pr: 0, rk: 1, rn: 2 },
+      { c: 5, pr: 0, rk: 1, rn: 3 },
+    ]);
+  });
+});
+
+forEachBackend('reliability: unionByName types', (session) => {
+  it('widens reordered columns to the common type (timestamp union of a literal)', () => {
+    const a = session().createDataFrame([], 'c0 timestamp, c1 int');
+    const b = session().createDataFrame([], 'c0 smallint').select(F.col('c0').alias('c1'), F.lit(new Date(0)).alias('c0'));
+    const u = a.unionByName(b);
+    expect(u.schema.simpleString()).toBe('struct<c0:timestamp,c1:int>');
+    expect(u.collect()).toEqual([]);
+  });
+
+  it('rescales decimals to the common type instead of reinterpreting them', () => {
+    const a = session().createDataFrame([{ d: '1.5', s: 'x' }]).select(F.col('d').cast('decimal(10,1)').alias('d'), 's');
+    const b = session().createDataFrame([{ s: 'y', d: '2.25' }]).select('s', F.col('d').cast('decimal(12,4)').alias('d'));
+    const u = a.unionByName(b);
+    expect(u.schema.simpleString()).toBe('struct<d:decimal(13,4),s:string>');
+    expect(u.collect().map((r) => `${String(r.d)} ${String(r.s)}`)).toEqual(['1.5000 x', '2.2500 y']);
+  });
+
+  it('rejects incompatible reordered columns like union does', () => {
+    const a = session().createDataFrame([{ d: 1, s: 'x' }]);
+    const b = session().createDataFrame([{ s: 'y', d: [1] }]);
+    expect(() => a.unionByName(b)).toThrow(expect.objectContaining({ errorClass: 'INCOMPATIBLE_COLUMN_TYPE' }));
+  });
+});
