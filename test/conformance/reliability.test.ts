@@ -120,3 +120,46 @@ forEachBackend('reliability: unionByName types', (session) => {
     expect(() => a.unionByName(b)).toThrow(expect.objectContaining({ errorClass: 'INCOMPATIBLE_COLUMN_TYPE' }));
   });
 });
+
+forEachBackend('reliability: casts and regular expressions', (session, backend) => {
+  it('saturates seconds to timestamps at the long range, as Spark does', () => {
+    const df = session().createDataFrame(
+      [
+        { x: -9223372036854775808n, d: -1e300 },
+        { x: 1, d: 1.5 },
+      ],
+      'x bigint, d double',
+    );
+    const out = df.select(F.col('x').cast('timestamp').cast('long').alias('t'), F.col('d').cast('timestamp').cast('long').alias('u'));
+    expect(dicts(out.collect())).toEqual([
+      { t: -9223372036855, u: -9223372036855 },
+      { t: 1, u: 1 },
+    ]);
+    const text = df.select(F.col('x').cast('timestamp').cast('string').alias('t')).limit(1);
+    // The memory backend formats years beyond chrono's range; Polars cannot, and fails with a typed error.
+    if (backend === 'memory') expect(text.collect()[0]!.t).toBe('-290308-12-21 19:59:05.224192');
+    else expect(() => text.collect()).toThrow(expect.objectContaining({ errorClass: 'POLARS_EXECUTION_ERROR' }));
+  });
+
+  it('refuses to collect a timestamp a JS Date cannot hold with a typed error', () => {
+    const df = session().createDataFrame([{ x: -9223372036854775808n }], 'x bigint').select(F.col('x').cast('timestamp').alias('t'));
+    expect(() => df.collect()).toThrow(expect.objectContaining({ name: 'PySparkValueError' }));
+  });
+
+  it('raises for a replacement group the pattern lacks, but only when a row matches', () => {
+    const df = session().createDataFrame([{ s: 'abc' }]);
+    expect(() => df.select(F.regexp_replace('s', 'b', '$1')).collect()).toThrow('No group 1');
+    expect(df.filter(F.lit(false)).select(F.regexp_replace('s', 'b', '$1')).collect()).toEqual([]);
+    expect(df.select(F.regexp_replace('s', '(b)', '[$1]').alias('r')).collect()[0]!.r).toBe('a[b]c');
+    // Java reads `$12` as group 1 then "2" when there is no group 12.
+    expect(df.select(F.regexp_replace('s', '(b)', '[$12]').alias('r')).collect()[0]!.r).toBe('a[b2]c');
+    const paren = session().createDataFrame([{ s: 'a(bc' }]);
+    expect(paren.select(F.regexp_replace('s', '\\((b)', '$1').alias('r')).collect()[0]!.r).toBe('abc');
+  });
+
+  it('raises NULL_MAP_KEY for a null map key', () => {
+    const df = session().createDataFrame([{ k: null, i: 1 }], 'k string, i int');
+    expect(() => df.select(F.create_map('k', F.lit(1))).collect()).toThrow(expect.objectContaining({ errorClass: 'NULL_MAP_KEY' }));
+    expect(() => df.select(F.size(F.create_map('k', F.lit(1)))).collect()).toThrow(expect.objectContaining({ errorClass: 'NULL_MAP_KEY' }));
+  });
+});

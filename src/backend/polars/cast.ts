@@ -54,6 +54,11 @@ export function castIntegralLiteral(value: unknown, from: DataType, to: DataType
   return undefined;
 }
 
+const LONG_MAX = 9223372036854775807n;
+const LONG_MIN = -9223372036854775808n;
+/** Largest whole number of seconds whose microseconds fit a long. */
+const MAX_SECONDS = 9223372036854n;
+
 /** CAST(x AS to) where x has Spark type `from`. */
 export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastContext): NativeExpr {
   if (from.equals(to)) return x;
@@ -93,10 +98,17 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
   if (to instanceof TimestampType) {
     if (from instanceof DateType) return wallClockToInstant(x.cast(PL.Datetime, true), ctx.timeZone);
     if (from instanceof TimestampNTZType) return wallClockToInstant(x, ctx.timeZone);
-    if (isIntegral(from)) return x.cast(PL.Int64, true).mul(i64(1_000_000)).cast(PL.DatetimeUtc, true);
+    // Seconds to microseconds saturate at the long range, as Spark's SECONDS.toMicros and (long) of a double do.
+    if (isIntegral(from)) {
+      const s = x.cast(PL.Int64, true);
+      const micros = ifElse(s.gt(i64(MAX_SECONDS)), i64(LONG_MAX), ifElse(s.lt(i64(-MAX_SECONDS)), i64(LONG_MIN), s.mul(i64(1_000_000))));
+      return micros.cast(PL.DatetimeUtc, true);
+    }
     if (isFloat(from)) {
       const d = x.cast(PL.Float64, true);
-      return ifElse(d.isNan().or(d.isInfinite()), nullOf(to), d.mul(f64(1_000_000)).cast(PL.Int64, false).cast(PL.DatetimeUtc, true));
+      const m = d.mul(f64(1_000_000));
+      const micros = ifElse(m.gtEq(f64(2 ** 63)), i64(LONG_MAX), ifElse(m.lt(f64(-(2 ** 63))), i64(LONG_MIN), m.cast(PL.Int64, false)));
+      return ifElse(d.isNan().or(d.isInfinite()), nullOf(to), micros.cast(PL.DatetimeUtc, true));
     }
   }
   if (to instanceof TimestampNTZType) {
