@@ -163,3 +163,20 @@ forEachBackend('reliability: casts and regular expressions', (session, backend) 
     expect(() => df.select(F.size(F.create_map('k', F.lit(1)))).collect()).toThrow(expect.objectContaining({ errorClass: 'NULL_MAP_KEY' }));
   });
 });
+
+forEachBackend('reliability: literal typing', (session) => {
+  it('types whole numbers beyond the long range as double, never a wrapped bigint', () => {
+    const df = session()
+      .createDataFrame([{ a: 1 }])
+      .select(F.col('a').plus(1e20).alias('x'), F.lit(1e20).alias('y'), F.lit(2 ** 60).alias('z'), F.lit(-(2 ** 63)).alias('w'));
+    expect(df.schema.simpleString()).toBe('struct<x:double,y:double,z:bigint,w:bigint>');
+    expect(df.collect()[0]!.asDict()).toEqual({ x: 1e20, y: 1e20, z: 2n ** 60n, w: -(2n ** 63n) });
+  });
+
+  it('rejects a bigint literal outside the long range like PySpark (VALUE_NOT_BETWEEN)', () => {
+    expect(() => F.lit(2n ** 70n)).toThrow(expect.objectContaining({ errorClass: 'VALUE_NOT_BETWEEN' }));
+    expect(() => F.lit(-(2n ** 63n) - 1n)).toThrow(expect.objectContaining({ errorClass: 'VALUE_NOT_BETWEEN' }));
+    const max = session().createDataFrame([{ a: 1 }]).select(F.lit(2n ** 63n - 1n).alias('m'));
+    expect(max.collect()[0]!.m).toBe(2n ** 63n - 1n);
+  });
+});
