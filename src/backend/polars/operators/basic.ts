@@ -1,6 +1,8 @@
 /** LocalRelation, Range, Project, Filter, Limit, Offset, Sample. */
 import type { Filter, Limit, LocalRelation, Offset, Project, Range } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
+import { children, type Expr } from '../../../expr/nodes.js';
+import { NullType } from '../../../types/data-types.js';
 import { batchToNative, colName, UNIT_COLUMN } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
 import { colRef, i64 } from '../nx.js';
@@ -28,11 +30,20 @@ export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLa
     // No columns: keep the input's height in a placeholder column (see UNIT_COLUMN).
     return input.lf.withColumns([env.pl.lit(null).alias(UNIT_COLUMN)]).select([colRef(UNIT_COLUMN)]);
   }
-  // A select whose expressions are all scalars yields one row in Polars, and a
-  // lowering may drop a column reference (a cast of a null-typed column is a
-  // null literal): with_columns always broadcasts to the input height.
-  const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
-  return input.lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
+  if (!plan.exprs.some(readsValues)) {
+    // A select whose expressions are all scalars yields one row in Polars (and a
+    // null-typed column may be lowered to a null literal): with_columns broadcasts to the input height.
+    const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
+    return input.lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
+  }
+  return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
+}
+
+/** True when `e` reads an input column other than a null-typed one (lowerings may fold those to literals). */
+function readsValues(e: Expr): boolean {
+  if (e.kind === 'BoundRef') return !(e.dataType instanceof NullType);
+  if (e.kind === 'WindowExpr' || e.kind === 'ColumnRef' || e.kind === 'Star' || e.kind === 'LambdaVar') return true;
+  return children(e).some(readsValues);
 }
 
 export function filter(plan: Filter, input: Frame, env: OperatorEnv): NativeLazyFrame {
