@@ -4,7 +4,7 @@
  * backend; expectations are Spark 3.5's answers.
  */
 import { expect, it } from 'vitest';
-import { F, Window } from '../../src/index.js';
+import { F, SparklessError, Window } from '../../src/index.js';
 import { dicts, forEachBackend } from '../helpers/backends.js';
 
 forEachBackend('reliability: literals keep one value per row', (session) => {
@@ -178,5 +178,68 @@ forEachBackend('reliability: literal typing', (session) => {
     expect(() => F.lit(-(2n ** 63n) - 1n)).toThrow(expect.objectContaining({ errorClass: 'VALUE_NOT_BETWEEN' }));
     const max = session().createDataFrame([{ a: 1 }]).select(F.lit(2n ** 63n - 1n).alias('m'));
     expect(max.collect()[0]!.m).toBe(2n ** 63n - 1n);
+  });
+});
+
+forEachBackend('reliability: user mistakes are typed errors with Spark classes', (session) => {
+  const df = () => session().createDataFrame([{ a: 1, b: 'x' }, { a: 2, b: null }]);
+  const errorClass = (f: () => unknown): string | undefined => {
+    try {
+      f();
+    } catch (err) {
+      expect(SparklessError.isSparklessError(err)).toBe(true);
+      return (err as SparklessError).errorClass;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('requires OVER for window functions', () => {
+    expect(() => df().select(F.row_number())).toThrow('[WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE] Window function "row_number()" requires an OVER clause.');
+    expect(() => df().select(F.lag('a'))).toThrow('Window function "lag(a, 1, NULL)" requires an OVER clause.');
+    expect(errorClass(() => df().select(F.nth_value('a', 1)))).toBe('WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE');
+    expect(errorClass(() => df().filter(F.row_number().gt(1)))).toBe('WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE');
+    expect(errorClass(() => df().groupBy('b').agg(F.rank()))).toBe('WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE');
+    expect(df().select(F.row_number().over(Window.orderBy('a')).alias('n')).collect().map((r) => r.n)).toEqual([1, 2]);
+  });
+
+  it('rejects ntile bucket counts outside (0, 2147483647]', () => {
+    expect(() => df().select(F.ntile(0).over(Window.orderBy('a')))).toThrow(
+      '[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] Cannot resolve "ntile(0)" due to data type mismatch: The buckets must be between (0, 2147483647] (current value = 0).',
+    );
+    expect(errorClass(() => df().select(F.ntile(-1).over(Window.orderBy('a'))))).toBe('DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE');
+  });
+
+  it('checks RANGE frames with offsets at analysis', () => {
+    const sum = F.sum('a');
+    expect(errorClass(() => df().select(sum.over(Window.partitionBy('b').rangeBetween(-1, 1))))).toBe('DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER');
+    expect(errorClass(() => df().select(sum.over(Window.orderBy('a', 'b').rangeBetween(-1, 1))))).toBe('DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER');
+    expect(errorClass(() => df().select(sum.over(Window.orderBy('b').rangeBetween(-1, 1))))).toBe(
+      'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE',
+    );
+    const ok = df().select(sum.over(Window.orderBy('a').rangeBetween(-1, 0)).alias('s'));
+    expect(ok.collect().map((r) => r.s)).toEqual([1, 3]);
+  });
+
+  it('types wrong argument types of join and over', () => {
+    expect(errorClass(() => df().join(df(), 42 as never))).toBe('NOT_COLUMN_OR_LIST_OR_STR');
+    expect(df().join(df(), null as never).count()).toBe(4);
+    expect(errorClass(() => F.row_number().over(null as never))).toBe('NOT_WINDOWSPEC');
+    expect(errorClass(() => F.sum('a').over(undefined as never))).toBe('NOT_WINDOWSPEC');
+  });
+
+  it('rejects unknown columns and bad arguments in fillna, dropna and replace', () => {
+    expect(() => df().fillna(0, ['zz'])).toThrow('A column or function parameter with name `zz` cannot be resolved. Did you mean one of the following? [`a`, `b`].');
+    expect(errorClass(() => df().fillna('q', 'zz'))).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+    expect(errorClass(() => df().na.fill({ zz: 1 }))).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+    expect(errorClass(() => df().dropna('any', undefined, ['zz']))).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+    expect(errorClass(() => df().na.replace('x', 'y', ['zz']))).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+    expect(errorClass(() => df().dropna('any', 'x' as never))).toBe('NOT_INT');
+    expect(errorClass(() => df().dropna('any', undefined, 42 as never))).toBe('NOT_LIST_OR_STR_OR_TUPLE');
+    // Known columns, any case, still work.
+    expect(dicts(df().fillna('q', ['B']).collect())).toEqual([
+      { a: 1, b: 'x' },
+      { a: 2, b: 'q' },
+    ]);
+    expect(df().dropna('any', undefined, 'b').count()).toBe(1);
   });
 });
