@@ -309,10 +309,21 @@ export class SparkSessionBuilder {
     return this;
   }
 
-  /** The active session (with this builder's conf applied), or a new one. */
+  /**
+   * The active session (with this builder's conf applied), or a new one. A
+   * new one also when this builder sets a static setting (backend, basePath,
+   * maxMemory, allowDiskSpillover) the active session was not built with:
+   * applying it to a running session is impossible, and ignoring it would
+   * write a `file` session's tables to memory (see docs/sessions.md).
+   */
   getOrCreate(): SparkSession {
     const active = SparkSession.getActiveSession();
-    if (active && this.#options.storageBackend === undefined && this.#options.materializer === undefined) {
+    if (
+      active &&
+      this.#options.storageBackend === undefined &&
+      this.#options.materializer === undefined &&
+      !differsInStaticSettings(active, this.#conf, this.#options.backendType)
+    ) {
       for (const [k, v] of Object.entries(this.#conf)) {
         if (k !== CONF.appName && k !== CONF.master) active.conf.set(k, v);
       }
@@ -326,6 +337,17 @@ export class SparkSessionBuilder {
     const name = String(this.#conf[CONF.appName] ?? 'sparkless');
     return new SparkSession(name, { ...this.#options, conf: { ...this.#conf } });
   }
+}
+
+/** Settings read once when a session is built (its backends are made from them). */
+const STATIC_SETTINGS = [CONF.basePath, CONF.maxMemory, CONF.allowDiskSpillover] as const;
+
+/** True when `conf`/`backendType` ask for a static setting `session` does not have. */
+function differsInStaticSettings(session: SparkSession, conf: Readonly<Record<string, ConfValue>>, backendType: BackendType | undefined): boolean {
+  if (backendType !== undefined || CONF.backend in conf) {
+    if (resolveBackendType(backendType, new RuntimeConfig({ ...conf })) !== session.backendType) return true;
+  }
+  return STATIC_SETTINGS.some((k) => k in conf && String(conf[k]) !== session.conf.getOption(k));
 }
 
 function resolveBackendType(explicit: BackendType | undefined, conf: RuntimeConfig): BackendType {
