@@ -27,6 +27,11 @@
  * holds for the database/table concerned, so save modes, the append schema
  * check and every error text come from one implementation.
  *
+ * Every file is fsynced before its rename and the directory after it
+ * (export/fs-atomic.ts). Temp files and uncommitted parts of killed writers
+ * are removed when a later instance opens the base path (sweep.ts). Names
+ * are validated and encoded by names.ts.
+ *
  * Not guarded against: two processes writing the same table at the same time
  * (last commit wins; an append may be lost).
  */
@@ -42,6 +47,8 @@ import { readParquetFile, writeParquetFile } from '../export/parquet.js';
 import type { StorageOptions } from '../factory.js';
 import { MemoryStorageBackend } from '../memory/storage.js';
 import type { SaveMode, StorageBackend, TableInfo } from '../protocols.js';
+import { decodeName, encodeName } from './names.js';
+import { DEFAULT_SWEEP_GRACE_MS, sweepAbandoned } from './sweep.js';
 
 /** Spark's default warehouse directory. */
 export const DEFAULT_BASE_PATH = './spark-warehouse';
@@ -62,24 +69,15 @@ interface TableMetadata {
   readonly numRows?: number;
 }
 
-/** `my_table` stays; anything outside `[a-z0-9_-]` is %-encoded, so a name never escapes its directory. */
-function encodeName(name: string): string {
-  return [...name.toLowerCase()]
-    .map((ch) => (/^[a-z0-9_-]$/.test(ch) ? ch : [...Buffer.from(ch, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('')))
-    .join('');
-}
-
-function decodeName(encoded: string): string {
-  return decodeURIComponent(encoded);
-}
-
 export class FileStorageBackend implements StorageBackend {
   readonly backendType = 'file';
   /** Absolute base directory. */
   readonly basePath: string;
 
-  constructor(opts: StorageOptions = {}) {
+  constructor(opts: StorageOptions & { readonly sweepGraceMs?: number } = {}) {
     this.basePath = resolve(opts.basePath ?? DEFAULT_BASE_PATH);
+    // Debris of writers killed mid-write (see sweep.ts); committed tables never depend on it.
+    sweepAbandoned(this.basePath, TABLE_METADATA_FILE, opts.sweepGraceMs ?? DEFAULT_SWEEP_GRACE_MS);
   }
 
   // ---------------------------------------------------------------- databases
