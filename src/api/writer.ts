@@ -65,6 +65,7 @@ export class DataFrameWriter extends DataSourceBuilder {
       throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND' });
     }
     guardBackendCall(`Writing table \`${db}\`.\`${table}\` failed`, () => {
+      if (!exists && storage.createTableAs) return storage.createTableAs(db, table, batch);
       if (!exists) storage.createTable(db, table, batch.schema);
       storage.insertData(db, table, batch, this.#mode === 'overwrite' ? 'overwrite' : 'append');
     });

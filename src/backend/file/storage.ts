@@ -113,6 +113,11 @@ export class FileStorageBackend implements StorageBackend {
     this.#commit(schema, table, { version: FORMAT_VERSION, name: table.toLowerCase(), schema: structType, files: [] }, []);
   }
 
+  /** Data and registry in one commit: a crash leaves no table or the whole one. */
+  createTableAs(schema: string, table: string, data: Batch): void {
+    this.insertData(schema, table, data, 'errorifexists');
+  }
+
   insertData(schema: string, table: string, data: Batch, mode: SaveMode): void {
     const existing = this.#readMetadata(schema, table);
     // Mode and schema checks (and their errors) exactly as the memory storage does them.
