@@ -243,3 +243,34 @@ forEachBackend('reliability: user mistakes are typed errors with Spark classes',
     expect(df().dropna('any', undefined, 'b').count()).toBe(1);
   });
 });
+
+forEachBackend('reliability: found by the differential fuzzer', (session) => {
+  it('keeps a limit over a union that is itself unioned', () => {
+    const a = session().createDataFrame([[null]], 'c0 int');
+    const once = a.union(a).limit(1);
+    expect(once.union(once).count()).toBe(2);
+    expect(a.unionByName(a).offset(1).union(a).count()).toBe(2);
+  });
+
+  it('casts a string literal after a filter (also in a column-less frame)', () => {
+    const df = session().createDataFrame([['', null], ['', null]], 'c0 string, c1 string');
+    const kept = df.filter(F.col('c0').isNotNull());
+    expect(dicts(kept.select(F.lit('1').cast('float').alias('f'), F.lit(' 7 ').cast('int').alias('i')).collect())).toEqual([
+      { f: 1, i: 7 },
+      { f: 1, i: 7 },
+    ]);
+    expect(kept.select().select(F.lit('-1e+308').cast('double').alias('d')).collect().map((r) => r.d)).toEqual([-1e308, -1e308]);
+  });
+
+  it('matches NaN join keys with NaN, as Spark does', () => {
+    const df = session().createDataFrame([[Number.NaN, null]], 'c0 double, c1 boolean');
+    const right = df.select(F.col('c0').alias('r'));
+    expect(df.join(right, F.col('c0').eq(F.col('r'))).count()).toBe(1);
+    expect(df.join(right, F.col('c0').eqNullSafe(F.col('r'))).count()).toBe(1);
+  });
+
+  it("casts '.', '-.' and '.5' to integral 0 and a bare sign to null, as Spark's toLong", () => {
+    const df = session().createDataFrame(['.', '-.', '.5', '+', '+.', ' -.7 ', '1.x'].map((s) => [s]), 'c0 string');
+    expect(df.select(F.col('c0').cast('int').alias('i')).collect().map((r) => r.i)).toEqual([0, 0, 0, null, 0, 0, null]);
+  });
+});

@@ -211,8 +211,10 @@ function trimmed(x: NativeExpr): NativeExpr {
 function castFromString(x: NativeExpr, to: DataType, ctx: CastContext): NativeExpr {
   const toBits = integralBits(to);
   if (toBits !== undefined) {
-    // Spark accepts an optional sign, digits and a fractional part it truncates.
-    const digits = trimmed(x).strExtract(str('^([+-]?[0-9]+)(?:\\.[0-9]*)?$'), 1);
+    // Spark accepts an optional sign, digits and a fractional part it truncates;
+    // the integer digits may be missing before a point ('.5', '-.' are 0).
+    const withZero = trimmed(x).strReplace(str('^([+-]?)\\.'), str('${1}0.'), false, 1);
+    const digits = withZero.strExtract(str('^([+-]?[0-9]+)(?:\\.[0-9]*)?$'), 1);
     return digits.cast(toPolarsDType(to)!, false);
   }
   if (isFloat(to)) {

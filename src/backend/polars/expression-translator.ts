@@ -11,7 +11,8 @@ import type { Call, Expr } from '../../expr/nodes.js';
 import { exprKeyWithNullability } from '../../expr/key.js';
 import { typeOf } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
-import type { DataType, StructType } from '../../types/data-types.js';
+import { AtomicType, BinaryType, DecimalType, StringType, type DataType, type StructType } from '../../types/data-types.js';
+import { castValue } from '../memory/expressions/cast.js';
 import { castExpr, castIntegralLiteral } from './cast.js';
 import { delegate } from './delegation.js';
 import { lookupPolarsFunction } from './functions/index.js';
@@ -159,7 +160,7 @@ export class ExprTranslator implements FnContext {
         return this.tr(e.child);
       case 'Cast':
         if (e.child.kind === 'Literal') {
-          const lit = castIntegralLiteral(e.child.value, e.child.dataType, e.to);
+          const lit = castIntegralLiteral(e.child.value, e.child.dataType, e.to) ?? this.castStringLiteral(e.child.value, e.child.dataType, e.to);
           if (lit) return lit;
         }
         return this.cast(this.tr(e.child), typeOf(e.child), e.to);
@@ -183,6 +184,18 @@ export class ExprTranslator implements FnContext {
       case 'Star':
         return delegate(`unresolved ${e.kind}`);
     }
+  }
+
+  /**
+   * A cast of a string literal, folded with the interpreter's cast (Spark
+   * folds constants too): the native string parsing is a multi-step
+   * expression whose literal-only parts Polars' subexpression elimination
+   * mishandles after a filter ("lengths don't match").
+   */
+  private castStringLiteral(value: unknown, from: DataType, to: DataType): NativeExpr | undefined {
+    if (!(from instanceof StringType) || !(to instanceof AtomicType) || to instanceof BinaryType || to instanceof DecimalType) return undefined;
+    const ctx = { timeZone: this.timeZone, now: this.now ?? Date.now() * 1000 };
+    return literal(value === null ? null : castValue(from, to, ctx)(value), to);
   }
 
   private call(e: Call): NativeExpr {

@@ -1,5 +1,5 @@
 /** LocalRelation, Range, Project, Filter, Limit, Offset, Sample. */
-import type { Filter, Limit, LocalRelation, Offset, Project, Range } from '../../../plan/nodes.js';
+import type { Filter, Limit, LocalRelation, LogicalPlan, Offset, Project, Range } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
 import { children, type Expr } from '../../../expr/nodes.js';
 import { NullType } from '../../../types/data-types.js';
@@ -39,6 +39,21 @@ export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLa
   return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
 }
 
+/** True when the plan's frame may be a Polars union (a union under row-preserving nodes). */
+function overUnion(p: LogicalPlan): boolean {
+  switch (p.kind) {
+    case 'SetOperation':
+      return p.op === 'union';
+    case 'Project':
+    case 'Filter':
+    case 'Limit':
+    case 'Offset':
+      return overUnion(p.input);
+    default:
+      return false;
+  }
+}
+
 /** True when `e` reads an input column other than a null-typed one (lowerings may fold those to literals). */
 function readsValues(e: Expr): boolean {
   if (e.kind === 'BoundRef') return !(e.dataType instanceof NullType);
@@ -53,11 +68,24 @@ export function filter(plan: Filter, input: Frame, env: OperatorEnv): NativeLazy
 }
 
 export function limit(plan: Limit, input: Frame): NativeLazyFrame {
-  return input.lf.slice(0, Math.max(0, Math.min(plan.n, MAX_SLICE)));
+  return slice(plan, input, 0, Math.max(0, Math.min(plan.n, MAX_SLICE)));
 }
 
 export function offset(plan: Offset, input: Frame): NativeLazyFrame {
-  return input.lf.slice(Math.max(0, plan.n), MAX_SLICE);
+  return slice(plan, input, Math.max(0, plan.n), MAX_SLICE);
+}
+
+/**
+ * A slice Polars' optimizer cannot lose: a slice directly over a union
+ * becomes the union's own slice option, which is dropped when that union is
+ * flattened into an enclosing one (`a.union(b).limit(1).union(...)` returned
+ * every row). Over a union, a row index between them keeps the slice a node
+ * of its own; elsewhere the plain slice keeps Polars' top-k for sort + limit.
+ */
+function slice(plan: Limit | Offset, input: Frame, offset: number, length: number): NativeLazyFrame {
+  if (!overUnion(plan.input)) return input.lf.slice(offset, length);
+  const cols = input.schema.fields.length === 0 ? [colRef(UNIT_COLUMN)] : input.schema.fields.map((_, i) => colRef(colName(i)));
+  return input.lf.withRowIndex('_sl', 0).slice(offset, length).select(cols);
 }
 
 /** The output schema of a node, for operators that build frames from scratch. */
