@@ -269,6 +269,14 @@ forEachBackend('reliability: found by the differential fuzzer', (session) => {
     expect(df.join(right, F.col('c0').eqNullSafe(F.col('r'))).count()).toBe(1);
   });
 
+  it('casts a date column to a number as null per row, and no row of an empty frame', () => {
+    const empty = session().createDataFrame([], 'c0 date');
+    expect(empty.withColumn('c0', F.col('c0').cast('int')).collect()).toEqual([]);
+    expect(empty.select(F.col('c0').cast('double')).count()).toBe(0);
+    const two = session().createDataFrame([[new Date(0)], [null]], 'c0 date');
+    expect(two.select(F.col('c0').cast('bigint').alias('n')).collect().map((r) => r.n)).toEqual([null, null]);
+  });
+
   it("casts '.', '-.' and '.5' to integral 0 and a bare sign to null, as Spark's toLong", () => {
     const df = session().createDataFrame(['.', '-.', '.5', '+', '+.', ' -.7 ', '1.x'].map((s) => [s]), 'c0 string');
     expect(df.select(F.col('c0').cast('int').alias('i')).collect().map((r) => r.i)).toEqual([0, 0, 0, null, 0, 0, null]);

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { F, Window, type DataFrame, type SparkSession } from '../../src/index.js';
 
-export type ColType = 'int' | 'bigint' | 'double' | 'string' | 'boolean';
+export type ColType = 'int' | 'bigint' | 'double' | 'string' | 'boolean' | 'date' | 'timestamp' | 'decimal(10,2)';
 export interface FrameSpec {
   readonly types: readonly ColType[];
   readonly rows: readonly (readonly unknown[])[];
@@ -24,10 +24,13 @@ const valueOf: Record<ColType, fc.Arbitrary<unknown>> = {
   double: doubles,
   string: fc.oneof(fc.constantFrom('', 'a', 'b', 'é', '1', '-1e+308', ' 12 ', 'x$1'), fc.string({ maxLength: 4 })),
   boolean: fc.boolean(),
+  date: fc.constantFrom(new Date(0), new Date(Date.UTC(2024, 1, 29)), new Date(Date.UTC(1, 0, 1))),
+  timestamp: fc.constantFrom(new Date(0), new Date(Date.UTC(2024, 1, 29, 12, 30, 15, 123)), new Date(-1)),
+  'decimal(10,2)': fc.constantFrom('0.00', '1.50', '-2.25', '99999999.99'),
 };
 
 export const frameSpec: fc.Arbitrary<FrameSpec> = fc
-  .array(fc.constantFrom<ColType>('int', 'bigint', 'double', 'string', 'boolean'), { minLength: 1, maxLength: 3 })
+  .array(fc.constantFrom<ColType>('int', 'bigint', 'double', 'string', 'boolean', 'date', 'timestamp', 'decimal(10,2)'), { minLength: 1, maxLength: 3 })
   .chain((types) =>
     fc.record({
       types: fc.constant(types),
@@ -40,9 +43,9 @@ export type Step =
   | { readonly kind: 'unionNullLiteral' }
   | { readonly kind: 'unionByNameReversed' }
   | { readonly kind: 'aggLiteral'; readonly fn: 'count' | 'min' | 'max' | 'sum'; readonly grouped: boolean }
-  | { readonly kind: 'aggColumn'; readonly fn: 'count' | 'min' | 'max'; readonly grouped: boolean }
+  | { readonly kind: 'aggColumn'; readonly fn: 'count' | 'min' | 'max' | 'sum' | 'avg' | 'first' | 'countDistinct'; readonly grouped: boolean }
   | { readonly kind: 'window'; readonly fn: 'lag' | 'lead' | 'row_number' | 'rank' | 'sumLiteral'; readonly literalKey: boolean }
-  | { readonly kind: 'sort'; readonly desc: boolean; readonly nullsFirst: boolean }
+  | { readonly kind: 'sort'; readonly desc: boolean; readonly nullsFirst: boolean; readonly second: boolean }
   | { readonly kind: 'dropAll' }
   | { readonly kind: 'distinct' }
   | { readonly kind: 'limit'; readonly n: number }
@@ -59,13 +62,17 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.constant({ kind: 'unionNullLiteral' as const }),
   fc.constant({ kind: 'unionByNameReversed' as const }),
   fc.record({ kind: fc.constant('aggLiteral' as const), fn: fc.constantFrom('count' as const, 'min' as const, 'max' as const, 'sum' as const), grouped: fc.boolean() }),
-  fc.record({ kind: fc.constant('aggColumn' as const), fn: fc.constantFrom('count' as const, 'min' as const, 'max' as const), grouped: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('aggColumn' as const),
+    fn: fc.constantFrom('count' as const, 'min' as const, 'max' as const, 'sum' as const, 'avg' as const, 'first' as const, 'countDistinct' as const),
+    grouped: fc.boolean(),
+  }),
   fc.record({
     kind: fc.constant('window' as const),
     fn: fc.constantFrom('lag' as const, 'lead' as const, 'row_number' as const, 'rank' as const, 'sumLiteral' as const),
     literalKey: fc.boolean(),
   }),
-  fc.record({ kind: fc.constant('sort' as const), desc: fc.boolean(), nullsFirst: fc.boolean() }),
+  fc.record({ kind: fc.constant('sort' as const), desc: fc.boolean(), nullsFirst: fc.boolean(), second: fc.boolean() }),
   fc.constant({ kind: 'dropAll' as const }),
   fc.constant({ kind: 'distinct' as const }),
   fc.record({ kind: fc.constant('limit' as const), n: fc.integer({ min: 0, max: 4 }) }),
@@ -104,7 +111,7 @@ export function applyStep(df: DataFrame, s: Step): DataFrame {
     }
     case 'aggColumn': {
       if (!c0) return df.agg(F.count(F.lit(1)).alias('v'));
-      const agg = F[s.fn](c0).alias('v');
+      const agg = (s.fn === 'countDistinct' ? F.countDistinct(c0) : F[s.fn](c0)).alias('v');
       const key = df.columns[1];
       return s.grouped && key ? df.groupBy(key).agg(agg) : df.agg(agg);
     }
@@ -120,7 +127,8 @@ export function applyStep(df: DataFrame, s: Step): DataFrame {
       if (!c0) return df;
       const c = F.col(c0);
       const key = s.desc ? (s.nullsFirst ? c.desc_nulls_first() : c.desc_nulls_last()) : s.nullsFirst ? c.asc_nulls_first() : c.asc_nulls_last();
-      return df.orderBy(key);
+      const c1 = df.columns[1];
+      return s.second && c1 ? df.orderBy(key, F.col(c1).desc()) : df.orderBy(key);
     }
     case 'dropAll':
       return df.select();
@@ -155,9 +163,12 @@ export function agreement(steps: readonly Step[]): 'order' | 'rows' | 'count' {
   let open = false;
   let limited = false;
   for (const s of steps) {
+    // Steps whose values depend on the input order (ties included) pick different rows after an open order.
+    const orderSensitive =
+      s.kind === 'limit' || s.kind === 'window' || s.kind === 'dropDuplicates' || (s.kind === 'aggColumn' && s.fn === 'first');
+    if (orderSensitive && open) limited = true;
     if ((s.kind === 'aggLiteral' || s.kind === 'aggColumn') && s.grouped) open = true;
     if (s.kind === 'window' || s.kind === 'selfJoin') open = true;
-    if (s.kind === 'limit' && open) limited = true;
   }
   return limited ? 'count' : open ? 'rows' : 'order';
 }

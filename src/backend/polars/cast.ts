@@ -59,10 +59,19 @@ const LONG_MIN = -9223372036854775808n;
 /** Largest whole number of seconds whose microseconds fit a long. */
 const MAX_SECONDS = 9223372036854n;
 
+/**
+ * A null of type `to` for every row of `x`. A bare null literal is one
+ * scalar: a select of it alone yields one row whatever the input's height
+ * (CAST(date AS INT) over an empty frame gave a row).
+ */
+function nullPerRow(x: NativeExpr, to: DataType): NativeExpr {
+  return ifElse(x.isNull(), nullOf(to), nullOf(to));
+}
+
 /** CAST(x AS to) where x has Spark type `from`. */
 export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastContext): NativeExpr {
   if (from.equals(to)) return x;
-  if (from instanceof NullType) return nullOf(to);
+  if (from instanceof NullType) return nullPerRow(x, to);
   if (from instanceof DecimalType || to instanceof DecimalType) delegate(`cast ${from.simpleString()} to ${to.simpleString()}`);
   if (to instanceof StringType) return castToString(x, from, ctx);
   if (from instanceof StringType) return castFromString(x, to, ctx);
@@ -76,7 +85,7 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
       const secs = epochMicros(x, from, ctx).div(i64(1_000_000));
       return wrapInt(secs, 64, toBits);
     }
-    if (from instanceof DateType) return nullOf(to); // Spark: date → numeric is null
+    if (from instanceof DateType) return nullPerRow(x, to); // Spark: date → numeric is null
   }
   if (isFloat(to)) {
     const target = to instanceof DoubleType ? PL.Float64 : PL.Float32;
@@ -84,12 +93,12 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
     if (from instanceof TimestampType || from instanceof TimestampNTZType) {
       return epochMicros(x, from, ctx).cast(PL.Float64, true).trueDiv(f64(1_000_000)).cast(target, true);
     }
-    if (from instanceof DateType) return nullOf(to);
+    if (from instanceof DateType) return nullPerRow(x, to);
   }
   if (to instanceof BooleanType) {
     if (isIntegral(from) || isFloat(from)) return x.neq(zeroOf(from));
     if (from instanceof TimestampType || from instanceof TimestampNTZType) return x.cast(PL.Int64, true).neq(i64(0));
-    if (from instanceof DateType) return nullOf(to);
+    if (from instanceof DateType) return nullPerRow(x, to);
   }
   if (to instanceof DateType) {
     if (from instanceof TimestampType) return instantToWallClock(x, ctx.timeZone).cast(PL.Date, true);
