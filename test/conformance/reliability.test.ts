@@ -252,6 +252,13 @@ forEachBackend('reliability: found by the differential fuzzer', (session) => {
     expect(a.unionByName(a).offset(1).union(a).count()).toBe(2);
   });
 
+  it('keeps the first distinct rows under a limit that is sorted afterwards', () => {
+    const df = session().createDataFrame([[null], [0], [5]], 'c0 int');
+    const top = df.distinct().limit(1);
+    expect(top.orderBy(F.col('c0').asc_nulls_last()).orderBy(F.col('c0').desc()).collect().map((r) => r.c0)).toEqual([null]);
+    expect(df.dropDuplicates(['c0']).limit(2).orderBy(F.col('c0').desc()).collect().map((r) => r.c0)).toEqual([0, null]);
+  });
+
   it('casts a string literal after a filter (also in a column-less frame)', () => {
     const df = session().createDataFrame([['', null], ['', null]], 'c0 string, c1 string');
     const kept = df.filter(F.col('c0').isNotNull());

@@ -53,7 +53,10 @@ export type Step =
   | { readonly kind: 'castFirst'; readonly to: string }
   | { readonly kind: 'selfJoin'; readonly how: 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross' }
   | { readonly kind: 'dropDuplicates' }
-  | { readonly kind: 'arithmetic'; readonly lit: number };
+  | { readonly kind: 'arithmetic'; readonly lit: number }
+  | { readonly kind: 'coalesceWhen' }
+  | { readonly kind: 'strings'; readonly replacement: string }
+  | { readonly kind: 'explode' };
 
 const castTargets = ['int', 'bigint', 'double', 'string', 'boolean', 'timestamp', 'smallint', 'float'];
 
@@ -84,9 +87,12 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.constant({ kind: 'dropDuplicates' as const }),
   fc.record({ kind: fc.constant('arithmetic' as const), lit: fc.constantFrom(1, 1e20, -0.5, 2 ** 40) }),
+  fc.constant({ kind: 'coalesceWhen' as const }),
+  fc.record({ kind: fc.constant('strings' as const), replacement: fc.constantFrom('x', '$1', '[$0]', '\\$') }),
+  fc.constant({ kind: 'explode' as const }),
 );
 
-export const pipeline = fc.array(step, { minLength: 1, maxLength: 3 });
+export const pipeline = fc.array(step, { minLength: 1, maxLength: 4 });
 
 export function makeFrame(spark: SparkSession, spec: FrameSpec): DataFrame {
   const ddl = spec.types.map((t, i) => `c${i} ${t}`).join(', ');
@@ -150,6 +156,15 @@ export function applyStep(df: DataFrame, s: Step): DataFrame {
       return c0 ? df.dropDuplicates([c0]) : df.dropDuplicates();
     case 'arithmetic':
       return c0 ? df.withColumn('a', F.col(c0).plus(s.lit)) : df;
+    case 'coalesceWhen':
+      return c0 ? df.withColumn('cw', F.when(F.col(c0).isNull(), F.lit('none')).otherwise(F.col(c0).cast('string'))) : df;
+    case 'strings': {
+      if (!c0) return df;
+      const text = F.col(c0).cast('string');
+      return df.withColumn('s', F.concat(F.upper(text), F.regexp_replace(text, '(a|1)', s.replacement)));
+    }
+    case 'explode':
+      return c0 ? df.withColumn('e', F.explode(F.array(F.col(c0), F.col(c0)))) : df;
   }
 }
 

@@ -39,16 +39,14 @@ export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLa
   return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
 }
 
-/** True when the plan's frame may be a Polars union (a union under row-preserving nodes). */
-function overUnion(p: LogicalPlan): boolean {
+/** True when the plan is a sort, possibly under projections and filters. */
+function overSort(p: LogicalPlan): boolean {
   switch (p.kind) {
-    case 'SetOperation':
-      return p.op === 'union';
+    case 'Sort':
+      return true;
     case 'Project':
     case 'Filter':
-    case 'Limit':
-    case 'Offset':
-      return overUnion(p.input);
+      return overSort(p.input);
     default:
       return false;
   }
@@ -76,14 +74,16 @@ export function offset(plan: Offset, input: Frame): NativeLazyFrame {
 }
 
 /**
- * A slice Polars' optimizer cannot lose: a slice directly over a union
- * becomes the union's own slice option, which is dropped when that union is
- * flattened into an enclosing one (`a.union(b).limit(1).union(...)` returned
- * every row). Over a union, a row index between them keeps the slice a node
- * of its own; elsewhere the plain slice keeps Polars' top-k for sort + limit.
+ * A slice Polars' optimizer cannot lose or reorder: a slice directly over a
+ * union becomes the union's own slice option, which is dropped when that
+ * union is flattened into an enclosing one (`a.union(b).limit(1).union(...)`
+ * returned every row), and a sort above a slice lets Polars drop the
+ * order-keeping of a distinct below it (`distinct().limit(1).orderBy(...)`
+ * kept another row). A row index between them keeps the slice a node of its
+ * own. Over a sort the plain slice stays: that is Polars' top-k.
  */
 function slice(plan: Limit | Offset, input: Frame, offset: number, length: number): NativeLazyFrame {
-  if (!overUnion(plan.input)) return input.lf.slice(offset, length);
+  if (overSort(plan.input)) return input.lf.slice(offset, length);
   const cols = input.schema.fields.length === 0 ? [colRef(UNIT_COLUMN)] : input.schema.fields.map((_, i) => colRef(colName(i)));
   return input.lf.withRowIndex('_sl', 0).slice(offset, length).select(cols);
 }
