@@ -5,7 +5,7 @@
  * exist, and the debris sweep leaves only committed files.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,9 @@ describe('file backend under SIGKILL', () => {
       }
       for (const t of acked) expect(storage.tableExists('default', t), t).toBe(true);
       // Debris is swept: only registries and listed parts remain.
-      for (const dir of readdirSync(join(basePath, 'default.db'))) {
+      // (A kill before the first write leaves no database directory at all.)
+      const dbDir = join(basePath, 'default.db');
+      for (const dir of existsSync(dbDir) ? readdirSync(dbDir) : []) {
         expect(dir.startsWith('.'), dir).toBe(false);
         for (const f of readdirSync(join(basePath, 'default.db', dir))) expect(f.startsWith('.'), f).toBe(false);
       }
