@@ -4,7 +4,7 @@
  * side, and names the output after the left input, as Spark does.
  */
 import { AnalysisException } from '../errors/index.js';
-import { E, type Expr } from '../expr/nodes.js';
+import { E, typeOf, type Expr } from '../expr/nodes.js';
 import { sqlTypeName } from '../functions/define.js';
 import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { findWiderCommonType } from '../types/coercion.js';
@@ -103,8 +103,11 @@ function alignByName(left: Analyzed, right: Analyzed, allowMissing: boolean, ctx
     }),
   ];
   const project = (side: Analyzed, exprs: Expr[], names: Attribute[]): Analyzed => {
+    // Names come from the left side, types from the side's own columns: the
+    // common-type check and casts in analyzeSetOperation run on these.
     const attrs = exprs.map((e, i) => ({
       ...names[i]!,
+      dataType: typeOf(e),
       nullable: e.kind === 'Literal' ? true : (e.nullable ?? true),
     }));
     if (exprs.length === side.attrs.length && exprs.every((e, i) => e.kind === 'BoundRef' && e.index === i)) return side;

@@ -5,10 +5,10 @@
  * analyzed incrementally and `df.schema` is cheap.
  */
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
-import { children as childExprs, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
+import { children as childExprs, E, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
 import { withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
-import { LONG, StructField, StructType } from '../types/data-types.js';
+import { IntegerType, LONG, StructField, StructType } from '../types/data-types.js';
 import { analyzeAggregate, analyzePivot } from './analyze-aggregate.js';
 import { analyzeIntent } from './analyze-intent.js';
 import { analyzeJoin } from './analyze-join.js';
@@ -204,7 +204,7 @@ export class Analyzer {
   #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {
     const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
-    const orders = p.orders.map((o) => resolveExpr(o, scope) as SortOrder);
+    const orders = p.orders.map((o) => resolveExpr(withOrdinal(o, input.attrs), scope) as SortOrder);
     return {
       plan: withProps(p, { input: input.plan, orders, schema: passThroughSchema(input) }),
       attrs: input.attrs,
@@ -244,6 +244,25 @@ export class Analyzer {
       attrs: input.attrs,
     };
   }
+}
+
+/**
+ * An integer literal sort key is a position in the output (Spark's
+ * SubstituteUnresolvedOrdinals, which applies to DataFrame plans too:
+ * `orderBy(lit(1))` sorts by the first column). Visible columns only.
+ */
+function withOrdinal(o: SortOrder, attrs: readonly Attribute[]): SortOrder {
+  const c = o.child;
+  if (c.kind !== 'Literal' || !(c.dataType instanceof IntegerType) || typeof c.value !== 'number') return o;
+  const visible = attrs.map((a, i) => ({ a, i })).filter(({ a }) => !a.hidden);
+  const target = visible[c.value - 1];
+  if (!target) {
+    throw new AnalysisException(`ORDER BY position ${c.value} is not in select list (valid range is [1, ${visible.length}]).`, {
+      errorClass: 'ORDER_BY_POS_OUT_OF_RANGE',
+      messageParameters: { index: String(c.value), size: String(visible.length) },
+    });
+  }
+  return Object.freeze({ ...o, child: E.bound(target.i, target.a.name, target.a.dataType, target.a.nullable) });
 }
 
 /** Rejects aggregate functions where Spark does (WHERE, join conditions). */

@@ -3,12 +3,22 @@
  * every node through the function registry, and makes implicit casts explicit.
  */
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
-import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
-import { defaultFrame, exprSql } from '../expr/naming.js';
+import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
+import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
-import { BOOLEAN, BooleanType, NullType, StructType, type DataType } from '../types/data-types.js';
+import {
+  BOOLEAN,
+  BooleanType,
+  DateType,
+  NullType,
+  NumericType,
+  StructType,
+  TimestampNTZType,
+  TimestampType,
+  type DataType,
+} from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
@@ -45,7 +55,10 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const args = starred.map((a) => resolveExpr(a, scope));
-      return rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
+      const call = rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
+      // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
+      if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw windowWithoutOver(call);
+      return call;
     }
     case 'CaseWhen':
       return resolveCaseWhen(e, scope);
@@ -247,8 +260,16 @@ function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
   });
 }
 
+function windowWithoutOver(call: Expr): AnalysisException {
+  const sql = exprSql(call);
+  return new AnalysisException(`Window function "${sql}" requires an OVER clause.`, {
+    errorClass: 'WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE',
+    messageParameters: { funcName: `"${sql}"` },
+  });
+}
+
 function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
-  const fn = resolveExpr(e.fn, scope);
+  const fn = e.fn.kind === 'Call' ? resolveCall(e.fn, e.fn.args.map((a) => resolveExpr(a, scope))) : resolveExpr(e.fn, scope);
   if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
     throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
       errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',
@@ -265,7 +286,35 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
     );
   }
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
+  checkRangeFrame(spec, fn);
   return Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
+}
+
+/** Spark's checks of a RANGE frame with value offsets: one numeric (or datetime) order key. */
+function checkRangeFrame(spec: WindowSpecDef, fn: Expr): void {
+  const f = spec.frame;
+  if (!f || f.frameType !== 'range' || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return;
+  const specSql = `(${windowSpecSql(spec, fn)})`;
+  if (spec.orderBy.length === 0) {
+    throw new AnalysisException(
+      `Cannot resolve "${specSql}" due to data type mismatch: A range window frame cannot be used in an unordered window specification.`,
+      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER', messageParameters: { sqlExpr: `"${specSql}"` } },
+    );
+  }
+  if (spec.orderBy.length > 1) {
+    throw new AnalysisException(
+      `Cannot resolve "${specSql}" due to data type mismatch: A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: ${spec.orderBy.map((o) => exprSql(o)).join(',')}.`,
+      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER', messageParameters: { sqlExpr: `"${specSql}"` } },
+    );
+  }
+  const t = typeOf(spec.orderBy[0]!.child);
+  if (!(t instanceof NumericType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType)) {
+    const frame = frameSql(f);
+    throw new AnalysisException(
+      `Cannot resolve "${frame}" due to data type mismatch: The data type of the lower bound "${sqlTypeName(t).replace(/"/g, '')}" does not match the expected data type ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL").`,
+      { errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE', messageParameters: { sqlExpr: `"${frame}"` } },
+    );
+  }
 }
 
 /** Casts a resolved predicate to boolean or throws Spark's FILTER_NOT_BOOLEAN. */

@@ -256,6 +256,12 @@ export class Column {
   }
   /** Evaluates an aggregate or window function over a window. */
   over(window: WindowSpecLike): Column {
+    if (typeof window !== 'object' || window === null || typeof window.spec !== 'object' || window.spec === null) {
+      throw new PySparkTypeError(`Argument \`window\` should be a WindowSpec, got ${typeName(window)}.`, {
+        errorClass: 'NOT_WINDOWSPEC',
+        messageParameters: { arg_name: 'window', arg_type: typeName(window) },
+      });
+    }
     return new Column(E.window(this.#expr, window.spec));
   }
 

@@ -314,9 +314,16 @@ export class DataFrame {
     }
     const joinType = normalizeJoinType(how);
     const base = { left: this.#plan, right: other.plan, joinType };
-    if (on === undefined || (Array.isArray(on) && on.length === 0)) return this.#derive(plan('Join', base));
+    // `on=None` is a join without a condition, as in PySpark.
+    if (on === undefined || on === null || (Array.isArray(on) && on.length === 0)) return this.#derive(plan('Join', base));
     if (typeof on === 'string') return this.#derive(plan('Join', { ...base, using: [on] }));
     if (Column.isColumn(on)) return this.#derive(plan('Join', { ...base, condition: on.expr }));
+    if (!Array.isArray(on)) {
+      throw new PySparkTypeError(`Argument \`on\` should be a Column, list or str, got ${typeName(on)}.`, {
+        errorClass: 'NOT_COLUMN_OR_LIST_OR_STR',
+        messageParameters: { arg_name: 'on', arg_type: typeName(on) },
+      });
+    }
     const list = on as readonly (string | Column)[];
     if (list.every((x) => typeof x === 'string')) return this.#derive(plan('Join', { ...base, using: list as string[] }));
     if (list.every((x) => Column.isColumn(x))) {

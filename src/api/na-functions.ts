@@ -3,7 +3,7 @@
  * rules for which columns a value applies to (numbers fill numeric columns,
  * strings fill string columns, booleans fill boolean columns).
  */
-import { PySparkTypeError, PySparkValueError } from '../errors/index.js';
+import { PySparkTypeError, PySparkValueError, unresolvedColumn } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { plan } from '../plan/nodes.js';
 import { BooleanType, StringType, isNumeric, type DataType, type StructField } from '../types/data-types.js';
@@ -23,8 +23,26 @@ function applies(value: unknown, t: DataType): boolean {
   return value === null;
 }
 
-const toList = (subset: string | readonly string[] | undefined): readonly string[] | undefined =>
-  subset === undefined ? undefined : typeof subset === 'string' ? [subset] : subset;
+/**
+ * The lower-cased names of a `subset` argument, each checked against the
+ * frame's columns: Spark resolves them and fails on an unknown one rather than
+ * silently touching nothing.
+ */
+function subsetNames(subset: string | readonly string[] | undefined | null, fields: readonly StructField[]): readonly string[] | undefined {
+  if (subset === undefined || subset === null) return undefined;
+  const list: readonly unknown[] | undefined = typeof subset === 'string' ? [subset] : Array.isArray(subset) ? subset : undefined;
+  if (!list || !list.every((s) => typeof s === 'string')) {
+    throw new PySparkTypeError(`Argument \`subset\` should be a list, str or tuple, got ${typeName(subset)}.`, {
+      errorClass: 'NOT_LIST_OR_STR_OR_TUPLE',
+      messageParameters: { arg_name: 'subset', arg_type: typeName(subset) },
+    });
+  }
+  const known = new Set(fields.map((f) => f.name.toLowerCase()));
+  for (const name of list as readonly string[]) {
+    if (!known.has(name.toLowerCase())) throw unresolvedColumn(name, fields.map((f) => f.name));
+  }
+  return (list as readonly string[]).map((s) => s.toLowerCase());
+}
 
 export class DataFrameNaFunctions {
   constructor(private readonly df: DataFrame) {}
@@ -34,9 +52,10 @@ export class DataFrameNaFunctions {
     const fields = this.df.schema.fields;
     let perColumn: Map<string, FillScalar>;
     if (typeof value === 'object' && value !== null) {
+      subsetNames(Object.keys(value), fields);
       perColumn = new Map(Object.entries(value).map(([k, v]) => [k.toLowerCase(), v]));
     } else if (['number', 'string', 'boolean'].includes(typeof value)) {
-      const names = toList(subset)?.map((s) => s.toLowerCase());
+      const names = subsetNames(subset, fields);
       perColumn = new Map(fields.filter((f) => !names || names.includes(f.name.toLowerCase())).map((f) => [f.name.toLowerCase(), value]));
     } else {
       throw new PySparkTypeError(`Argument \`value\` should be a bool, dict, float, int or str, got ${typeName(value)}.`, {
@@ -55,8 +74,14 @@ export class DataFrameNaFunctions {
     if (how !== 'any' && how !== 'all') {
       throw new PySparkValueError(`Argument \`how\` should be 'any' or 'all', got ${String(how)}.`, { errorClass: 'VALUE_NOT_ANY_OR_ALL' });
     }
+    if (thresh !== undefined && thresh !== null && !Number.isInteger(thresh)) {
+      throw new PySparkTypeError(`Argument \`thresh\` should be an int, got ${typeName(thresh)}.`, {
+        errorClass: 'NOT_INT',
+        messageParameters: { arg_name: 'thresh', arg_type: typeName(thresh) },
+      });
+    }
     const fields = this.df.schema.fields;
-    const names = toList(subset)?.map((s) => s.toLowerCase());
+    const names = subsetNames(subset, fields);
     const cols = fields.map((f, i) => ({ f, i })).filter(({ f }) => !names || names.includes(f.name.toLowerCase()));
     const min = thresh ?? (how === 'any' ? cols.length : 1);
     if (cols.length === 0) return this.df;
@@ -84,7 +109,7 @@ export class DataFrameNaFunctions {
     } else {
       pairs = [[toReplace, value ?? null]];
     }
-    const names = toList(subset)?.map((s) => s.toLowerCase());
+    const names = subsetNames(subset, this.df.schema.fields);
     return this.#mapColumns((f, ref) => {
       if (names && !names.includes(f.name.toLowerCase())) return undefined;
       const branches = pairs

@@ -67,8 +67,20 @@ export class DataFrameWriter extends DataSourceBuilder {
       throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND' });
     }
     guardBackendCall(`Writing table \`${db}\`.\`${table}\` failed`, () => {
+      const mode = this.#mode === 'overwrite' ? 'overwrite' : 'append';
+      if (!exists && storage.createTableAs) {
+        try {
+          return storage.createTableAs(db, table, batch);
+        } catch (err) {
+          // Another writer (process) created it since `exists` was read: the mode decides, as if it had existed.
+          const created = (err as { errorClass?: string }).errorClass === 'TABLE_OR_VIEW_ALREADY_EXISTS';
+          if (!created || this.#mode === 'error' || this.#mode === 'errorifexists') throw err;
+          if (this.#mode === 'ignore') return;
+          return storage.insertData(db, table, batch, mode);
+        }
+      }
       if (!exists) storage.createTable(db, table, batch.schema);
-      storage.insertData(db, table, batch, this.#mode === 'overwrite' ? 'overwrite' : 'append');
+      storage.insertData(db, table, batch, mode);
     });
   }
 

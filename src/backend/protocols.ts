@@ -33,6 +33,13 @@ export interface StorageBackend {
   listSchemas(): string[];
   createTable(schema: string, table: string, structType: StructType): void;
   insertData(schema: string, table: string, data: Batch, mode: SaveMode): void;
+  /**
+   * Optional: creates a table holding `data` in one step (`saveAsTable` of a
+   * new table), so a crash leaves no table or the whole one, never an empty
+   * one. Throws TABLE_OR_VIEW_ALREADY_EXISTS if it exists. Without it,
+   * `createTable` then `insertData` are called.
+   */
+  createTableAs?(schema: string, table: string, data: Batch): void;
   queryTable(schema: string, table: string): Batch;
   dropTable(schema: string, table: string): void;
   tableExists(schema: string, table: string): boolean;

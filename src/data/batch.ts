@@ -12,11 +12,15 @@ export interface Batch {
   readonly numRows: number;
 }
 
-export function makeBatch(schema: StructType, columns: readonly (readonly unknown[])[]): Batch {
+/**
+ * A frozen batch. `rowsWithoutColumns` is the row count of a batch with no
+ * columns (`df.select()` keeps its input's rows), which columns cannot carry.
+ */
+export function makeBatch(schema: StructType, columns: readonly (readonly unknown[])[], rowsWithoutColumns = 0): Batch {
   if (columns.length !== schema.fields.length) {
     throw new Error(`internal: batch has ${columns.length} columns but schema has ${schema.fields.length}`);
   }
-  const numRows = columns.length > 0 ? columns[0]!.length : 0;
+  const numRows = columns.length > 0 ? columns[0]!.length : rowsWithoutColumns;
   return Object.freeze({ schema, columns, numRows });
 }
 

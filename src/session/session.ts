@@ -336,10 +336,21 @@ export class SparkSessionBuilder {
     return this;
   }
 
-  /** The active session (with this builder's conf applied), or a new one. */
+  /**
+   * The active session (with this builder's conf applied), or a new one. A
+   * new one also when this builder sets a static setting (backend, a Spark Connect address, basePath,
+   * maxMemory, allowDiskSpillover) the active session was not built with:
+   * applying it to a running session is impossible, and ignoring it would
+   * write a `file` session's tables to memory (see docs/sessions.md).
+   */
   getOrCreate(): SparkSession {
     const active = SparkSession.getActiveSession();
-    if (active && this.#options.storageBackend === undefined && this.#options.materializer === undefined) {
+    if (
+      active &&
+      this.#options.storageBackend === undefined &&
+      this.#options.materializer === undefined &&
+      !differsInStaticSettings(active, this.#conf, this.#options.backendType)
+    ) {
       for (const [k, v] of Object.entries(this.#conf)) {
         if (k !== CONF.appName && k !== CONF.master) active.conf.set(k, v);
       }
@@ -358,6 +369,17 @@ export class SparkSessionBuilder {
     if (remoteEnv && conf[CONF.remote] === undefined && !backendChosen) conf[CONF.remote] = remoteEnv;
     return new SparkSession(name, { ...this.#options, conf });
   }
+}
+
+/** Settings read once when a session is built (its backends are made from them). */
+const STATIC_SETTINGS = [CONF.basePath, CONF.maxMemory, CONF.allowDiskSpillover, CONF.remote, CONF.connectTimeoutMs] as const;
+
+/** True when `conf`/`backendType` ask for a static setting `session` does not have. */
+function differsInStaticSettings(session: SparkSession, conf: Readonly<Record<string, ConfValue>>, backendType: BackendType | undefined): boolean {
+  if (backendType !== undefined || CONF.backend in conf) {
+    if (resolveBackendType(backendType, new RuntimeConfig({ ...conf })) !== session.backendType) return true;
+  }
+  return STATIC_SETTINGS.some((k) => k in conf && String(conf[k]) !== session.conf.getOption(k));
 }
 
 function resolveBackendType(explicit: BackendType | undefined, conf: RuntimeConfig): BackendType {

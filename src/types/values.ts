@@ -100,6 +100,22 @@ function externalConverter(t: DataType): ((v: unknown) => unknown) | undefined {
   return (v) => toExternal(v, t);
 }
 
+/** Largest |milliseconds| a JS Date holds (years -271821 to 275760). */
+const MAX_DATE_MILLIS = 8.64e15;
+
+/**
+ * A Date, or a typed error for values a Date cannot hold (Spark timestamps
+ * reach year ±290308; PySpark's datetime fails the same way, past year 9999).
+ */
+function jsDate(millis: number, dataType: DataType): Date {
+  if (Math.abs(millis) > MAX_DATE_MILLIS) {
+    throw new PySparkValueError(
+      `${dataType.simpleString()} value ${millis} ms since the epoch is out of the range of a JavaScript Date (years -271821 to 275760).`,
+    );
+  }
+  return new Date(millis);
+}
+
 /**
  * The JS value `collect()` returns for an internal value: numbers for
  * byte/short/int/float/double, number or bigint (outside ±2^53-1) for long,
@@ -117,8 +133,8 @@ export function toExternal(value: unknown, dataType: DataType): unknown {
   if (dataType instanceof DecimalType) {
     return decimalToPlainString(typeof value === 'bigint' ? value : BigInt(value as number), dataType.scale);
   }
-  if (dataType instanceof DateType) return new Date((value as number) * MILLIS_PER_DAY);
-  if (dataType instanceof TimestampType || dataType instanceof TimestampNTZType) return new Date(Math.floor((value as number) / 1000));
+  if (dataType instanceof DateType) return jsDate((value as number) * MILLIS_PER_DAY, dataType);
+  if (dataType instanceof TimestampType || dataType instanceof TimestampNTZType) return jsDate(Math.floor((value as number) / 1000), dataType);
   if (dataType instanceof BinaryType) return new Uint8Array(value as Uint8Array);
   if (dataType instanceof ArrayType) return (value as readonly unknown[]).map((v) => toExternal(v, dataType.elementType));
   if (dataType instanceof MapType) {

@@ -50,7 +50,6 @@ skip(
 );
 skip('array.sql.out', [3], 'polars backend: c[0][0] on array<array<int>> fails to find a supertype (list[i32] vs i32)', ['polars']);
 skip('count.sql.out', [2], 'polars backend: count(DISTINCT 1) counts rows (7) instead of distinct values (1)', ['polars']);
-skip('window.sql.out', [27], 'polars backend: avg(NULL) over a window gives 4.9E-324 instead of NULL', ['polars']);
 
 // ---- expected outputs from other Spark versions or settings ----------------------------------------------
 const orderedSetNames =

@@ -17,8 +17,11 @@ export function arrowBatchesToBatch(streams: readonly Uint8Array[], schema: Stru
   let resolved = schema;
   const columns: unknown[][] | undefined = schema ? schema.fields.map(() => []) : undefined;
   let cols = columns;
+  // A result without columns still has rows (df.drop of every column): count them from the batches.
+  let rows = 0;
   for (const bytes of streams) {
     for (const rb of RecordBatchReader.from(bytes)) {
+      rows += rb.numRows;
       if (!resolved) resolved = arrowSchemaToSpark(rb.schema);
       cols ??= resolved.fields.map(() => []);
       const children = rb.data.children as Data[];
@@ -29,5 +32,5 @@ export function arrowBatchesToBatch(streams: readonly Uint8Array[], schema: Stru
     }
   }
   const finalSchema = resolved ?? new StructType([]);
-  return makeBatch(finalSchema, cols ?? finalSchema.fields.map(() => []));
+  return makeBatch(finalSchema, cols ?? finalSchema.fields.map(() => []), rows);
 }

@@ -1,11 +1,12 @@
 /**
  * Crash-safe file operations: every file is written under a hidden temp name
- * in its target directory and renamed into place (rename within a directory
- * is atomic on POSIX file systems), so readers see the old file or the new
- * one, never a partial one.
+ * in its target directory, flushed to disk (fsync), and renamed into place
+ * (rename within a directory is atomic on POSIX file systems), then the
+ * directory is flushed, so readers see the old file or the new one, never a
+ * partial one, also after a power loss.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A hidden temp path next to `target` (`.<name>.<uuid>.tmp`; Spark and Hadoop readers skip dot files). */
@@ -21,10 +22,31 @@ export function writeAtomically(target: string, write: (tempPath: string) => voi
   const tmp = tempPathFor(target);
   try {
     write(tmp);
+    syncPath(tmp);
     renameSync(tmp, target);
+    syncPath(dirname(target));
   } catch (err) {
     rmSync(tmp, { force: true, recursive: true });
     throw err;
+  }
+}
+
+/**
+ * Flushes a file, or a directory's entry list, to disk. Platforms that cannot
+ * fsync a directory (EISDIR, EINVAL, EPERM) are skipped: the rename is still
+ * atomic there. Files inside a temp directory are written (and flushed)
+ * through `writeAtomically` themselves.
+ */
+export function syncPath(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw err;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

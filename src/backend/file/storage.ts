@@ -27,8 +27,14 @@
  * holds for the database/table concerned, so save modes, the append schema
  * check and every error text come from one implementation.
  *
- * Not guarded against: two processes writing the same table at the same time
- * (last commit wins; an append may be lost).
+ * Every file is fsynced before its rename and the directory after it
+ * (export/fs-atomic.ts). Temp files and uncommitted parts of killed writers
+ * are removed when a later instance opens the base path (sweep.ts). Names
+ * are validated and encoded by names.ts.
+ *
+ * Writes to a database take its lock file (`<basePath>/_sparkless_lock_<db>`,
+ * lock.ts), so concurrent writers in several processes take turns and no
+ * acknowledged append is lost; a dead writer's lock is broken.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -42,6 +48,9 @@ import { readParquetFile, writeParquetFile } from '../export/parquet.js';
 import type { StorageOptions } from '../factory.js';
 import { MemoryStorageBackend } from '../memory/storage.js';
 import type { SaveMode, StorageBackend, TableInfo } from '../protocols.js';
+import { withLock } from './lock.js';
+import { decodeName, encodeName } from './names.js';
+import { DEFAULT_SWEEP_GRACE_MS, sweepAbandoned } from './sweep.js';
 
 /** Spark's default warehouse directory. */
 export const DEFAULT_BASE_PATH = './spark-warehouse';
@@ -62,36 +71,31 @@ interface TableMetadata {
   readonly numRows?: number;
 }
 
-/** `my_table` stays; anything outside `[a-z0-9_-]` is %-encoded, so a name never escapes its directory. */
-function encodeName(name: string): string {
-  return [...name.toLowerCase()]
-    .map((ch) => (/^[a-z0-9_-]$/.test(ch) ? ch : [...Buffer.from(ch, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('')))
-    .join('');
-}
-
-function decodeName(encoded: string): string {
-  return decodeURIComponent(encoded);
-}
-
 export class FileStorageBackend implements StorageBackend {
   readonly backendType = 'file';
   /** Absolute base directory. */
   readonly basePath: string;
 
-  constructor(opts: StorageOptions = {}) {
+  constructor(opts: StorageOptions & { readonly sweepGraceMs?: number } = {}) {
     this.basePath = resolve(opts.basePath ?? DEFAULT_BASE_PATH);
+    // Debris of writers killed mid-write (see sweep.ts); committed tables never depend on it.
+    sweepAbandoned(this.basePath, TABLE_METADATA_FILE, opts.sweepGraceMs ?? DEFAULT_SWEEP_GRACE_MS);
   }
 
   // ---------------------------------------------------------------- databases
 
   createSchema(schema: string, ifNotExists = false): void {
-    this.#mirror(schema).createSchema(schema, ifNotExists);
-    mkdirSync(this.#dbDir(schema), { recursive: true });
+    this.#locked(schema, () => {
+      this.#mirror(schema).createSchema(schema, ifNotExists);
+      mkdirSync(this.#dbDir(schema), { recursive: true });
+    });
   }
 
   dropSchema(schema: string, cascade = false): void {
-    this.#mirror(schema, this.#tableNames(schema)).dropSchema(schema, cascade);
-    removePath(this.#dbDir(schema));
+    this.#locked(schema, () => {
+      this.#mirror(schema, this.#tableNames(schema)).dropSchema(schema, cascade);
+      removePath(this.#dbDir(schema));
+    });
   }
 
   schemaExists(schema: string): boolean {
@@ -111,11 +115,22 @@ export class FileStorageBackend implements StorageBackend {
   // ---------------------------------------------------------------- tables
 
   createTable(schema: string, table: string, structType: StructType): void {
-    this.#mirror(schema, [], table).createTable(schema, table, structType);
-    this.#commit(schema, table, { version: FORMAT_VERSION, name: table.toLowerCase(), schema: structType, files: [] }, []);
+    this.#locked(schema, () => {
+      this.#mirror(schema, [], table).createTable(schema, table, structType);
+      this.#commit(schema, table, { version: FORMAT_VERSION, name: table.toLowerCase(), schema: structType, files: [] }, []);
+    });
+  }
+
+  /** Data and registry in one commit: a crash leaves no table or the whole one. */
+  createTableAs(schema: string, table: string, data: Batch): void {
+    this.insertData(schema, table, data, 'errorifexists');
   }
 
   insertData(schema: string, table: string, data: Batch, mode: SaveMode): void {
+    this.#locked(schema, () => this.#insert(schema, table, data, mode));
+  }
+
+  #insert(schema: string, table: string, data: Batch, mode: SaveMode): void {
     const existing = this.#readMetadata(schema, table);
     // Mode and schema checks (and their errors) exactly as the memory storage does them.
     this.#mirror(schema, [], table, existing?.schema ?? null).insertData(schema, table, emptyBatch(data.schema), mode);
@@ -144,7 +159,7 @@ export class FileStorageBackend implements StorageBackend {
 
   dropTable(schema: string, table: string): void {
     if (!this.schemaExists(schema)) return;
-    removePath(this.#tableDir(schema, table));
+    this.#locked(schema, () => removePath(this.#tableDir(schema, table)));
   }
 
   tableExists(schema: string, table: string): boolean {
@@ -168,6 +183,11 @@ export class FileStorageBackend implements StorageBackend {
   close(): void {}
 
   // ---------------------------------------------------------------- internals
+
+  /** Runs a read-modify-commit under the database's write lock (lock.ts), shared by every process on the base path. */
+  #locked<T>(schema: string, f: () => T): T {
+    return withLock(join(this.basePath, `_sparkless_lock_${encodeName(schema)}`), f);
+  }
 
   #dbDir(schema: string): string {
     return join(this.basePath, `${encodeName(schema)}.db`);

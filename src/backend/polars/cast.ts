@@ -54,10 +54,24 @@ export function castIntegralLiteral(value: unknown, from: DataType, to: DataType
   return undefined;
 }
 
+const LONG_MAX = 9223372036854775807n;
+const LONG_MIN = -9223372036854775808n;
+/** Largest whole number of seconds whose microseconds fit a long. */
+const MAX_SECONDS = 9223372036854n;
+
+/**
+ * A null of type `to` for every row of `x`. A bare null literal is one
+ * scalar: a select of it alone yields one row whatever the input's height
+ * (CAST(date AS INT) over an empty frame gave a row).
+ */
+function nullPerRow(x: NativeExpr, to: DataType): NativeExpr {
+  return ifElse(x.isNull(), nullOf(to), nullOf(to));
+}
+
 /** CAST(x AS to) where x has Spark type `from`. */
 export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastContext): NativeExpr {
   if (from.equals(to)) return x;
-  if (from instanceof NullType) return nullOf(to);
+  if (from instanceof NullType) return nullPerRow(x, to);
   if (from instanceof DecimalType || to instanceof DecimalType) delegate(`cast ${from.simpleString()} to ${to.simpleString()}`);
   if (to instanceof StringType) return castToString(x, from, ctx);
   if (from instanceof StringType) return castFromString(x, to, ctx);
@@ -71,7 +85,7 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
       const secs = epochMicros(x, from, ctx).div(i64(1_000_000));
       return wrapInt(secs, 64, toBits);
     }
-    if (from instanceof DateType) return nullOf(to); // Spark: date → numeric is null
+    if (from instanceof DateType) return nullPerRow(x, to); // Spark: date → numeric is null
   }
   if (isFloat(to)) {
     const target = to instanceof DoubleType ? PL.Float64 : PL.Float32;
@@ -79,12 +93,12 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
     if (from instanceof TimestampType || from instanceof TimestampNTZType) {
       return epochMicros(x, from, ctx).cast(PL.Float64, true).trueDiv(f64(1_000_000)).cast(target, true);
     }
-    if (from instanceof DateType) return nullOf(to);
+    if (from instanceof DateType) return nullPerRow(x, to);
   }
   if (to instanceof BooleanType) {
     if (isIntegral(from) || isFloat(from)) return x.neq(zeroOf(from));
     if (from instanceof TimestampType || from instanceof TimestampNTZType) return x.cast(PL.Int64, true).neq(i64(0));
-    if (from instanceof DateType) return nullOf(to);
+    if (from instanceof DateType) return nullPerRow(x, to);
   }
   if (to instanceof DateType) {
     if (from instanceof TimestampType) return instantToWallClock(x, ctx.timeZone).cast(PL.Date, true);
@@ -93,10 +107,17 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
   if (to instanceof TimestampType) {
     if (from instanceof DateType) return wallClockToInstant(x.cast(PL.Datetime, true), ctx.timeZone);
     if (from instanceof TimestampNTZType) return wallClockToInstant(x, ctx.timeZone);
-    if (isIntegral(from)) return x.cast(PL.Int64, true).mul(i64(1_000_000)).cast(PL.DatetimeUtc, true);
+    // Seconds to microseconds saturate at the long range, as Spark's SECONDS.toMicros and (long) of a double do.
+    if (isIntegral(from)) {
+      const s = x.cast(PL.Int64, true);
+      const micros = ifElse(s.gt(i64(MAX_SECONDS)), i64(LONG_MAX), ifElse(s.lt(i64(-MAX_SECONDS)), i64(LONG_MIN), s.mul(i64(1_000_000))));
+      return micros.cast(PL.DatetimeUtc, true);
+    }
     if (isFloat(from)) {
       const d = x.cast(PL.Float64, true);
-      return ifElse(d.isNan().or(d.isInfinite()), nullOf(to), d.mul(f64(1_000_000)).cast(PL.Int64, false).cast(PL.DatetimeUtc, true));
+      const m = d.mul(f64(1_000_000));
+      const micros = ifElse(m.gtEq(f64(2 ** 63)), i64(LONG_MAX), ifElse(m.lt(f64(-(2 ** 63))), i64(LONG_MIN), m.cast(PL.Int64, false)));
+      return ifElse(d.isNan().or(d.isInfinite()), nullOf(to), micros.cast(PL.DatetimeUtc, true));
     }
   }
   if (to instanceof TimestampNTZType) {
@@ -199,8 +220,10 @@ function trimmed(x: NativeExpr): NativeExpr {
 function castFromString(x: NativeExpr, to: DataType, ctx: CastContext): NativeExpr {
   const toBits = integralBits(to);
   if (toBits !== undefined) {
-    // Spark accepts an optional sign, digits and a fractional part it truncates.
-    const digits = trimmed(x).strExtract(str('^([+-]?[0-9]+)(?:\\.[0-9]*)?$'), 1);
+    // Spark accepts an optional sign, digits and a fractional part it truncates;
+    // the integer digits may be missing before a point ('.5', '-.' are 0).
+    const withZero = trimmed(x).strReplace(str('^([+-]?)\\.'), str('${1}0.'), false, 1);
+    const digits = withZero.strExtract(str('^([+-]?[0-9]+)(?:\\.[0-9]*)?$'), 1);
     return digits.cast(toPolarsDType(to)!, false);
   }
   if (isFloat(to)) {

@@ -11,13 +11,15 @@ import type { Call, Expr } from '../../expr/nodes.js';
 import { exprKeyWithNullability } from '../../expr/key.js';
 import { typeOf } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
-import type { DataType, StructType } from '../../types/data-types.js';
+import { AtomicType, BinaryType, DecimalType, StringType, type DataType, type StructType } from '../../types/data-types.js';
+import { castValue } from '../memory/expressions/cast.js';
 import { castExpr, castIntegralLiteral } from './cast.js';
 import { delegate } from './delegation.js';
 import { lookupPolarsFunction } from './functions/index.js';
 import type { FnContext } from './functions/types.js';
 import { colName } from './input.js';
 import { native, type NativeExpr, type PolarsNative } from './native.js';
+import { PL } from './type-mapper.js';
 import { colRef, literal, nullOf } from './nx.js';
 
 export interface TranslateOptions {
@@ -122,7 +124,31 @@ export class ExprTranslator implements FnContext {
     return castExpr(x, from, to, this);
   }
 
+  /**
+   * `e` as a column of the frame's height. A Polars expression that reads no
+   * column is one scalar: aggregated, shifted or counted it acts on one value,
+   * where Spark has one value per row (`count(CAST('1' AS INT))`, `lag(5)`).
+   */
+  column(e: Expr): NativeExpr {
+    const x = this.exact(e);
+    return isConstant(e) ? broadcast(this.pl, x) : x;
+  }
+
+  /** True while translating an aggregate argument's subexpressions (see `tr`). */
+  private nested = false;
+
   tr(e: Expr): NativeExpr {
+    // An aggregate argument (the row translator of an aggregation) is a per-row column; its parts need not be.
+    if (!this.owner || this.nested) return this.exact(e);
+    this.nested = true;
+    try {
+      return this.column(e);
+    } finally {
+      this.nested = false;
+    }
+  }
+
+  private exact(e: Expr): NativeExpr {
     switch (e.kind) {
       case 'BoundRef': {
         const c = this.colExpr(e.index);
@@ -134,7 +160,7 @@ export class ExprTranslator implements FnContext {
         return this.tr(e.child);
       case 'Cast':
         if (e.child.kind === 'Literal') {
-          const lit = castIntegralLiteral(e.child.value, e.child.dataType, e.to);
+          const lit = castIntegralLiteral(e.child.value, e.child.dataType, e.to) ?? this.castStringLiteral(e.child.value, e.child.dataType, e.to);
           if (lit) return lit;
         }
         return this.cast(this.tr(e.child), typeOf(e.child), e.to);
@@ -160,6 +186,18 @@ export class ExprTranslator implements FnContext {
     }
   }
 
+  /**
+   * A cast of a string literal, folded with the interpreter's cast (Spark
+   * folds constants too): the native string parsing is a multi-step
+   * expression whose literal-only parts Polars' subexpression elimination
+   * mishandles after a filter ("lengths don't match").
+   */
+  private castStringLiteral(value: unknown, from: DataType, to: DataType): NativeExpr | undefined {
+    if (!(from instanceof StringType) || !(to instanceof AtomicType) || to instanceof BinaryType || to instanceof DecimalType) return undefined;
+    const ctx = { timeZone: this.timeZone, now: this.now ?? Date.now() * 1000 };
+    return literal(value === null ? null : castValue(from, to, ctx)(value), to);
+  }
+
   private call(e: Call): NativeExpr {
     const impl = lookupPolarsFunction(e.fn);
     if (!impl) return delegate(`function ${e.fn} has no Polars lowering`);
@@ -171,6 +209,12 @@ export class ExprTranslator implements FnContext {
     if (impl.scalar) return impl.scalar(e, this);
     return delegate(`${e.fn} is not a scalar function`);
   }
+}
+
+/** A scalar expression repeated to the height of its context (frame or group). */
+export function broadcast(pl: PolarsNative, x: NativeExpr): NativeExpr {
+  const rows = pl.intRange({ _expr: pl.lit(0) }, { _expr: pl.len() }, 1, PL.Int64);
+  return pl.when(rows.gtEq(pl.lit(0))).then(x).otherwise(x);
 }
 
 /** True when the expression reads no input column (Polars would not broadcast it to the frame height). */

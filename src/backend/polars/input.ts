@@ -32,6 +32,12 @@ import { PL } from './type-mapper.js';
 /** Positional Polars column name. */
 export const colName = (i: number): string => 'c' + i;
 
+/**
+ * The one column of a frame whose Spark schema has no columns: Polars frames
+ * without columns have no height, and `df.select().count()` must keep the rows.
+ */
+export const UNIT_COLUMN = '_unit';
+
 /** Long string columns are cheaper to ship as one Arrow buffer than string by string. */
 const STRINGS_VIA_ARROW_MIN_ROWS = 2048;
 
@@ -59,6 +65,9 @@ export function batchToNative(batch: Batch): NativeDataFrame {
 function convertBatch(batch: Batch): NativeDataFrame {
   const pl = native();
   const fields = batch.schema.fields;
+  if (fields.length === 0) {
+    return new pl.JsDataFrame([pl.JsSeries.newOptBool(UNIT_COLUMN, new Array<null>(batch.numRows).fill(null))]);
+  }
   const series: NativeSeries[] = new Array(fields.length);
   let viaArrow: number[] | undefined;
   for (let i = 0; i < fields.length; i++) {

@@ -51,7 +51,7 @@ export function nativeToIpc(df: NativeDataFrame): Buffer {
  */
 export function nativeToBatch(df: NativeDataFrame, schema: StructType): Batch {
   const fields = schema.fields;
-  if (fields.length === 0) return makeBatch(schema, []);
+  if (fields.length === 0) return makeBatch(schema, [], df.height);
   const height = df.height;
   if (height * fields.length <= SMALL_RESULT_CELLS && fields.every((f) => isSimpleType(f.dataType))) {
     const byRows = fields.every((f) => isRowReadable(f.dataType)) ? readRows(df, fields) : undefined;

@@ -1,6 +1,6 @@
 /** Window-only functions: ranking and offset functions. */
 import { DataType, DOUBLE, INT } from '../../types/data-types.js';
-import { castsFor, coerceArg, fn } from '../define.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 const ranking = (name: string, returns: DataType = INT, sql?: string): FunctionDef =>
@@ -29,7 +29,23 @@ export const windowDefs: readonly FunctionDef[] = [
   ranking('dense_rank', INT, 'DENSE_RANK'),
   ranking('percent_rank', DOUBLE, 'PERCENT_RANK'),
   ranking('cume_dist', DOUBLE),
-  fn('ntile', { kind: 'window', inputs: [INT], returns: INT, nullable: false }),
+  fn('ntile', {
+    kind: 'window',
+    inputs: [INT],
+    returns: INT,
+    nullable: false,
+    check(args, _types, ctx) {
+      const lit = args[0]!.literal;
+      const n = lit ? Number(lit.value) : undefined;
+      if (n !== undefined && !(n > 0 && n <= 2147483647)) {
+        throw dataTypeMismatch(ctx, 'VALUE_OUT_OF_RANGE', `The buckets must be between (0, 2147483647] (current value = ${String(lit!.value)})`, {
+          exprName: 'buckets',
+          valueRange: '(0, 2147483647]',
+          currentValue: String(lit!.value),
+        });
+      }
+    },
+  }),
   offsetFn('lag'),
   offsetFn('lead'),
   /** nth_value(input, n): `options.ignoreNulls`. */

@@ -41,8 +41,9 @@ const SPARK_NAMES: Readonly<Record<string, string>> = {
   bitwise_or: '|',
   bitwise_xor: '^',
   bitwise_not: '~',
-  // PySpark's F.pow sends `power`, which Spark names POWER(x, y).
+  // PySpark's F.pow sends `power`, which Spark names POWER(x, y); F.create_map sends `map`.
   pow: 'power',
+  create_map: 'map',
 };
 
 /**

@@ -128,11 +128,31 @@ export function javaRegexToRust(p: string): string | undefined {
   return inClass ? undefined : out;
 }
 
+/** Number of capturing groups of a pattern in Rust syntax (as produced by `javaRegexToRust`). */
+export function captureGroupCount(rust: string): number {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < rust.length; i++) {
+    const c = rust[i]!;
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') {
+      inClass = true;
+      if (rust[i + 1] === '^') i++;
+      if (rust[i + 1] === ']') i++;
+    } else if (c === '(' && rust[i + 1] !== '?') n++;
+  }
+  return n;
+}
+
 /**
  * A Java `Matcher.replaceAll` replacement string in Rust syntax (`$1` →
- * `${1}`, `\x` → literal), or undefined for named groups.
+ * `${1}`, `\x` → literal), or undefined for named groups and for references
+ * to groups the pattern lacks (Java raises "No group N" on the first match;
+ * the caller delegates so the interpreter raises it). As in Java, `$12` is
+ * group 12 only when there are that many groups, else group 1 then `2`.
  */
-export function javaReplacementToRust(r: string): string | undefined {
+export function javaReplacementToRust(r: string, groups: number): string | undefined {
   let out = '';
   const chars = [...r];
   for (let i = 0; i < chars.length; i++) {
@@ -143,10 +163,11 @@ export function javaReplacementToRust(r: string): string | undefined {
       out += n === '$' ? '$$' : n;
     } else if (c === '$') {
       let j = i + 1;
-      let digits = '';
-      while (j < chars.length && /[0-9]/.test(chars[j]!)) digits += chars[j++];
-      if (digits === '') return undefined;
-      out += '${' + digits + '}';
+      if (j >= chars.length || !/[0-9]/.test(chars[j]!)) return undefined;
+      let ref = Number(chars[j++]);
+      if (ref > groups) return undefined;
+      while (j < chars.length && /[0-9]/.test(chars[j]!) && ref * 10 + Number(chars[j]) <= groups) ref = ref * 10 + Number(chars[j++]);
+      out += '${' + ref + '}';
       i = j - 1;
     } else out += c;
   }

@@ -21,7 +21,7 @@ import type { NativeExpr } from '../native.js';
 import { cases, f64, i32, i64, ifElse, nullOf, str } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import { mapLookup, foldNegativeZero, numLit } from './operators.js';
-import { javaRegexToRust, javaReplacementToRust } from './regex.js';
+import { captureGroupCount, javaRegexToRust, javaReplacementToRust } from './regex.js';
 import { arg, type FnContext, type FunctionTable, type ScalarLowering } from './types.js';
 
 const isFloatT = (t: unknown): boolean => t instanceof DoubleType || t instanceof FloatType;
@@ -179,8 +179,9 @@ const regexpReplace: ScalarLowering = (call, ctx) => {
   if (p === undefined || r === undefined || pos !== 1) delegate('regexp_replace with non-literal arguments or a position');
   if (p === null || r === null) return nullOf(STRING);
   const re = javaRegexToRust(p);
-  const rep = javaReplacementToRust(r);
-  if (re === undefined || rep === undefined || re === '') delegate(`regexp_replace pattern /${p}/ uses Java-only regex features`);
+  if (re === undefined || re === '') delegate(`regexp_replace pattern /${p}/ uses Java-only regex features`);
+  const rep = javaReplacementToRust(r, captureGroupCount(re));
+  if (rep === undefined) delegate(`regexp_replace replacement '${r}' uses named groups or groups the pattern lacks`);
   return tr0(call, ctx).strReplaceAll(str(re), str(rep), false);
 };
 
@@ -191,7 +192,7 @@ const regexpExtract: ScalarLowering = (call, ctx) => {
   if (p === null || idx === null) return nullOf(STRING);
   const re = javaRegexToRust(p);
   if (re === undefined) delegate(`regexp_extract pattern /${p}/ uses Java-only regex features`);
-  const groups = (re.match(/\((?!\?)/g) ?? []).length;
+  const groups = captureGroupCount(re);
   if (idx < 0 || idx > groups) delegate('regexp_extract group index out of range (Spark raises)');
   const s = tr0(call, ctx);
   return ifElse(s.isNull(), nullOf(STRING), s.strExtract(str(re), idx).fillNull(str('')));

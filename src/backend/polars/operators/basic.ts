@@ -1,8 +1,9 @@
 /** LocalRelation, Range, Project, Filter, Limit, Offset, Sample. */
-import type { Filter, Limit, LocalRelation, Offset, Project, Range } from '../../../plan/nodes.js';
+import type { Filter, Limit, LocalRelation, LogicalPlan, Offset, Project, Range } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
-import { isConstant } from '../expression-translator.js';
-import { batchToNative, colName } from '../input.js';
+import { children, type Expr } from '../../../expr/nodes.js';
+import { NullType } from '../../../types/data-types.js';
+import { batchToNative, colName, UNIT_COLUMN } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
 import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
@@ -25,12 +26,37 @@ export function range(plan: Range, env: OperatorEnv): NativeLazyFrame {
 export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLazyFrame {
   const tr = env.translator(input.schema);
   const exprs = plan.exprs.map((e) => tr.tr(e));
-  if (exprs.length > 0 && plan.exprs.every(isConstant)) {
-    // A select of literals alone yields one row in Polars; with_columns broadcasts to the input height.
+  if (exprs.length === 0) {
+    // No columns: keep the input's height in a placeholder column (see UNIT_COLUMN).
+    return input.lf.withColumns([env.pl.lit(null).alias(UNIT_COLUMN)]).select([colRef(UNIT_COLUMN)]);
+  }
+  if (!plan.exprs.some(readsValues)) {
+    // A select whose expressions are all scalars yields one row in Polars (and a
+    // null-typed column may be lowered to a null literal): with_columns broadcasts to the input height.
     const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
     return input.lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
   }
   return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
+}
+
+/** True when the plan is a sort, possibly under projections and filters. */
+function overSort(p: LogicalPlan): boolean {
+  switch (p.kind) {
+    case 'Sort':
+      return true;
+    case 'Project':
+    case 'Filter':
+      return overSort(p.input);
+    default:
+      return false;
+  }
+}
+
+/** True when `e` reads an input column other than a null-typed one (lowerings may fold those to literals). */
+function readsValues(e: Expr): boolean {
+  if (e.kind === 'BoundRef') return !(e.dataType instanceof NullType);
+  if (e.kind === 'WindowExpr' || e.kind === 'ColumnRef' || e.kind === 'Star' || e.kind === 'LambdaVar') return true;
+  return children(e).some(readsValues);
 }
 
 export function filter(plan: Filter, input: Frame, env: OperatorEnv): NativeLazyFrame {
@@ -40,11 +66,26 @@ export function filter(plan: Filter, input: Frame, env: OperatorEnv): NativeLazy
 }
 
 export function limit(plan: Limit, input: Frame): NativeLazyFrame {
-  return input.lf.slice(0, Math.max(0, Math.min(plan.n, MAX_SLICE)));
+  return slice(plan, input, 0, Math.max(0, Math.min(plan.n, MAX_SLICE)));
 }
 
 export function offset(plan: Offset, input: Frame): NativeLazyFrame {
-  return input.lf.slice(Math.max(0, plan.n), MAX_SLICE);
+  return slice(plan, input, Math.max(0, plan.n), MAX_SLICE);
+}
+
+/**
+ * A slice Polars' optimizer cannot lose or reorder: a slice directly over a
+ * union becomes the union's own slice option, which is dropped when that
+ * union is flattened into an enclosing one (`a.union(b).limit(1).union(...)`
+ * returned every row), and a sort above a slice lets Polars drop the
+ * order-keeping of a distinct below it (`distinct().limit(1).orderBy(...)`
+ * kept another row). A row index between them keeps the slice a node of its
+ * own. Over a sort the plain slice stays: that is Polars' top-k.
+ */
+function slice(plan: Limit | Offset, input: Frame, offset: number, length: number): NativeLazyFrame {
+  if (overSort(plan.input)) return input.lf.slice(offset, length);
+  const cols = input.schema.fields.length === 0 ? [colRef(UNIT_COLUMN)] : input.schema.fields.map((_, i) => colRef(colName(i)));
+  return input.lf.withRowIndex('_sl', 0).slice(offset, length).select(cols);
 }
 
 /** The output schema of a node, for operators that build frames from scratch. */

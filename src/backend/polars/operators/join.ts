@@ -24,6 +24,7 @@ import { typeOf } from '../../../expr/nodes.js';
 import type { Join } from '../../../plan/nodes.js';
 import {
   ArrayType,
+  BOOLEAN,
   BinaryType,
   BooleanType,
   DataType,
@@ -49,11 +50,22 @@ const LI = '_li';
 const RI = '_ri';
 const MARK = '_m';
 
-function joinKeyValue(x: NativeExpr, t: DataType): NativeExpr {
+/**
+ * The native key columns of one join key, each with the Spark type of its
+ * null placeholder. Floating keys are split into (is NaN, value with NaN as
+ * 0): Spark matches NaN with NaN and -0.0 with 0.0, and Polars' join does
+ * not match NaN keys reliably (a one-row NaN self-join found no match).
+ */
+function joinKeyValues(x: NativeExpr, t: DataType): { key: NativeExpr; type: DataType }[] {
   if (t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof BinaryType || t instanceof NullType) {
     delegate(`join key of type ${t.simpleString()}`);
   }
-  return t instanceof DoubleType || t instanceof FloatType ? foldNegativeZero(x, t) : x;
+  if (!(t instanceof DoubleType || t instanceof FloatType)) return [{ key: x, type: t }];
+  const v = foldNegativeZero(x, t);
+  return [
+    { key: v.isNan(), type: BOOLEAN },
+    { key: v.fillNan(numLit(0, t)), type: t },
+  ];
 }
 
 /** A non-null placeholder of type `t` (pairs with an is-null flag for null-safe keys). */
@@ -88,13 +100,14 @@ function keyColumns(plan: Join, left: Frame, right: Frame, env: OperatorEnv): Ke
   };
   lk.forEach((le: Expr, i) => {
     const re = rk[i]!;
-    const t = typeOf(le);
-    const l = joinKeyValue(ltr.tr(le), t);
-    const r = joinKeyValue(rtr.tr(re), typeOf(re));
+    const lx = ltr.tr(le);
+    const rx = rtr.tr(re);
+    const l = joinKeyValues(lx, typeOf(le));
+    const r = joinKeyValues(rx, typeOf(re));
     if (plan.nullSafeKeys?.[i]) {
-      add(l.isNull(), r.isNull());
-      add(l.fillNull(placeholder(t)), r.fillNull(placeholder(t)));
-    } else add(l, r);
+      add(lx.isNull(), rx.isNull());
+      l.forEach((p, j) => add(p.key.fillNull(placeholder(p.type)), r[j]!.key.fillNull(placeholder(p.type))));
+    } else l.forEach((p, j) => add(p.key, r[j]!.key));
   });
   return out;
 }
@@ -114,6 +127,8 @@ function orderBarrier(lf: NativeLazyFrame): NativeLazyFrame {
 }
 
 export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): NativeLazyFrame {
+  // A side without columns is a placeholder frame (input.ts UNIT_COLUMN) the key logic does not know.
+  if (left.schema.fields.length === 0 || right.schema.fields.length === 0) delegate('joining a relation without columns');
   const out = joinUnfenced(plan, left, right, env);
   const n = (plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? left.schema.fields.length : left.schema.fields.length + right.schema.fields.length);
   return orderBarrier(out).select(Array.from({ length: n }, (_, i) => colRef(colName(i))));

@@ -77,6 +77,8 @@ export function setOperation(plan: SetOperation, left: Frame, right: Frame, env:
     const all = pl.concatLf([left.lf, right.lf], 'vertical', false, true, false, true);
     return plan.all ? all : all.unique(null, 'first', true);
   }
+  // Rows without columns have no keys to join on (input.ts UNIT_COLUMN).
+  if (left.schema.fields.length === 0) delegate(`${plan.op} of relations without columns`);
   const outNames = left.schema.fields.map((_, i) => colName(i));
   const lk = rowKeys(left, env);
   const rk = rowKeys(right, env);

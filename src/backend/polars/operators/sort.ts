@@ -43,7 +43,7 @@ import {
   TimestampType,
 } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
-import type { ExprTranslator } from '../expression-translator.js';
+import { isConstant, type ExprTranslator } from '../expression-translator.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { foldNegativeZero, numLit } from '../functions/operators.js';
 import { i64 } from '../nx.js';
@@ -97,7 +97,14 @@ function reversed(k: NativeExpr, t: DataType): NativeExpr[] {
 
 export function planSort(specs: readonly KeySpec[]): SortPlan {
   const first = specs[0]!;
-  if (specs.length === 1) return { keys: [first.key], descending: !first.ascending, nullsLast: !first.nullsFirst };
+  if (specs.length === 1 && (first.ascending || first.nonNull)) {
+    return { keys: [first.key], descending: !first.ascending, nullsLast: !first.nullsFirst };
+  }
+  if (specs.length === 1) {
+    // Polars reverses an all-null key sorted descending (ties out of input
+    // order): an is-null flag key in front places the nulls and keeps them stable.
+    return { keys: [first.nullsFirst ? first.key.isNull() : first.key.isNotNull(), first.key], descending: true, nullsLast: false };
+  }
   const descending = !first.ascending;
   // Polars' multi-column sort is much slower with nulls_last: nulls go first, flag keys move them.
   const nullsLast = false;
@@ -148,8 +155,10 @@ export function sortFrame(
   tie?: NativeExpr,
   ties: Ties = 'stable',
 ): NativeLazyFrame {
-  if (orders.length === 0) return lf;
-  const specs: KeySpec[] = orders.map((o) => ({
+  // A key that reads no column is equal on every row (and a Polars scalar, which it rejects as a sort key).
+  const keyed = orders.filter((o) => !isConstant(o.child));
+  if (keyed.length === 0) return lf;
+  const specs: KeySpec[] = keyed.map((o) => ({
     key: sortKey(tr, o.child),
     type: typeOf(o.child),
     ascending: o.ascending,

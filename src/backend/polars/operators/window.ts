@@ -19,7 +19,7 @@ import { typeOf } from '../../../expr/nodes.js';
 import type { Window } from '../../../plan/nodes.js';
 import { ArrayType, BinaryType, DataType, DecimalType, DoubleType, FloatType, MapType, StructType } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
-import { isAggregateFunction } from '../expression-translator.js';
+import { isAggregateFunction, isConstant } from '../expression-translator.js';
 import { lookupPolarsFunction } from '../functions/index.js';
 import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
@@ -134,7 +134,8 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     if (ordered) {
       if (need.last || need.pid) need.np = true;
       if (need.np) need.rn = true;
-      const keys = spec.orderBy.map((o) => sortKey(tr, o.child));
+      // A key that reads no column never changes (and is a Polars scalar that `shift` would turn to null).
+      const keys = spec.orderBy.filter((o) => !isConstant(o.child)).map((o) => sortKey(tr, o.child));
       lf = sortFrame(lf, spec.orderBy, tr, plan.input, col(WI));
       const first: NativeExpr[] = [];
       if (need.rn) first.push(over(pl.intRange({ _expr: i64(1) }, { _expr: pl.len().cast(PL.Int64, true).add(i64(1)) }, 1, PL.Int64)).alias(RN));
@@ -147,7 +148,8 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
           const d = differs(k, over(k.shift(i64(1))));
           changed = changed ? changed.or(d) : d;
         }
-        lf = lf.withColumns([col(RN).eq(i64(1)).or(changed!).alias(NP)]);
+        const starts = col(RN).eq(i64(1));
+        lf = lf.withColumns([(changed ? starts.or(changed) : starts).alias(NP)]);
       }
       const third: NativeExpr[] = [];
       if (need.last) third.push(over(col(NP).shift(i64(-1))).fillNull(pl.lit(true)).alias(LAST));
@@ -226,7 +228,7 @@ function lowerWindow(w: WindowExpr, c: WinCtx): NativeExpr {
       const off0 = litInt(fn.args[1]) ?? (fn.args.length < 2 ? 1 : undefined);
       if (off0 === undefined) delegate(`${fn.fn} with a non-literal offset`);
       const off = fn.fn === 'lag' ? off0 : -off0;
-      const x = c.tr.tr(fn.args[0]!);
+      const x = c.tr.column(fn.args[0]!);
       if (off === 0) return x;
       const dflt = fn.args[2] ? c.tr.tr(fn.args[2]) : nullOf(typeOf(fn));
       const moved = over(x.shift(i64(off)));
@@ -263,7 +265,7 @@ function lowerAggregate(fn: Call, c: WinCtx): NativeExpr {
   const atPeerEnd = (running: NativeExpr): NativeExpr =>
     c.kind === 'runningRange' ? c.stage(running).last().over(c.peerGroup) : running;
   const arg0 = fn.args[0];
-  const x = arg0 && arg0.kind !== 'Literal' ? c.tr.tr(arg0) : undefined;
+  const x = arg0 && arg0.kind !== 'Literal' ? c.tr.column(arg0) : undefined;
   const t = arg0 ? typeOf(arg0) : undefined;
   switch (fn.fn) {
     case 'count': {
