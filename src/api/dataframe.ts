@@ -27,7 +27,7 @@ import { explainPlan } from '../plan/explain.js';
 import { relationMessage } from '../backend/connect/plan/relations.js';
 import { remotePersist, remoteStorageLevel, remoteUnpersist } from '../backend/connect/catalog.js';
 import { parseExpression } from '../sql/parse.js';
-import { plan, type LogicalPlan } from '../plan/nodes.js';
+import { plan, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { LONG, type StructType } from '../types/data-types.js';
 import { batchToRows } from '../types/values.js';
@@ -253,7 +253,8 @@ export class DataFrame {
 
   /** Single process: sorting within partitions is a sort. */
   sortWithinPartitions(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
-    return this.orderBy(...args);
+    const sorted = this.orderBy(...args).plan as PlanOfKind<'Sort'>;
+    return this.#derive(plan('Sort', { input: sorted.input, orders: sorted.orders, global: false }));
   }
 
   limit(num: number): DataFrame {
@@ -500,7 +501,8 @@ export class DataFrame {
   }
 
   repartitionByRange(numPartitions?: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
-    return this.repartition(numPartitions, ...cols);
+    const { input, numPartitions: n, partitionExprs, shuffle } = this.repartition(numPartitions, ...cols).plan as PlanOfKind<'Repartition'>;
+    return this.#derive(plan('Repartition', { input, numPartitions: n, partitionExprs, shuffle, byRange: true }));
   }
 
   coalesce(numPartitions: number): DataFrame {

@@ -121,7 +121,8 @@ export class GroupedData {
       return this.#df.withPlan(p);
     }
     const groupingSets = this.#kind === 'groupBy' ? undefined : groupingSetsFor(this.#kind, this.#keys.length);
-    const p = plan('Aggregate', { input, groupBy: this.#keys, aggs, groupedDataNames: true, ...(groupingSets ? { groupingSets } : {}) });
+    const kind = this.#kind === 'groupBy' ? {} : { groupingKind: this.#kind };
+    const p = plan('Aggregate', { input, groupBy: this.#keys, aggs, groupedDataNames: true, ...(groupingSets ? { groupingSets } : {}), ...kind });
     return this.#df.withPlan(p);
   }
 }

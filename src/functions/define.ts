@@ -230,3 +230,32 @@ export function fn(name: string, spec: FnSpec): FunctionDef {
 /** Numeric result helpers. */
 export const firstType = (types: readonly DataType[]): DataType => types[0]!;
 export { DOUBLE, LONG, INT, STRING, BOOLEAN, DATE, TIMESTAMP, NumericType, DecimalType };
+
+/**
+ * A one-argument function over a type collection of two (Spark's
+ * TypeCollection): an argument of type `keeps` is taken as it is, any other is
+ * implicitly cast to `otherwise`. `returns` gives the result type from the
+ * argument's (cast) type. Used by reverse (string or array), bit_count
+ * (integral or boolean), octet_length/bit_length (string or binary).
+ */
+export function unaryOverTypes(
+  name: string,
+  keeps: abstract new (...args: never[]) => DataType,
+  otherwise: InputType,
+  expected: string,
+  returns: (argType: DataType) => DataType,
+): FunctionDef {
+  return {
+    name,
+    kind: 'scalar',
+    minArgs: 1,
+    maxArgs: 1,
+    nullIntolerant: true,
+    resolve(args, _call, ctx) {
+      const t = args[0]!.dataType;
+      const target = t instanceof keeps ? t : implicitCast(t, otherwise);
+      if (!target) throw unexpectedInputType(ctx, 0, expected, t);
+      return { dataType: returns(target), nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
+    },
+  };
+}

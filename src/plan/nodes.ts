@@ -80,6 +80,8 @@ export interface Aggregate extends PlanBase {
    * `select(countDistinct(x))` and SQL keep it (`count(DISTINCT x)`).
    */
   readonly groupedDataNames?: boolean;
+  /** How the grouping sets were asked for (a one-key cube has a rollup's sets); Spark Connect sends it. */
+  readonly groupingKind?: 'rollup' | 'cube';
 }
 
 /** Unresolved only: `groupBy(...).pivot(col, values).agg(...)`; rewritten into Aggregate. */
@@ -105,6 +107,8 @@ export interface Sort extends PlanBase {
   readonly kind: 'Sort';
   readonly input: LogicalPlan;
   readonly orders: readonly SortOrder[];
+  /** False for `sortWithinPartitions` (one process: the same rows; a cluster sorts each partition only). */
+  readonly global?: boolean;
 }
 
 export interface Limit extends PlanBase {
@@ -206,6 +210,8 @@ export interface Repartition extends PlanBase {
   readonly numPartitions: number | undefined;
   readonly partitionExprs: readonly Expr[];
   readonly shuffle: boolean;
+  /** `repartitionByRange`: range partitioning on the (sort order) expressions. */
+  readonly byRange?: boolean;
 }
 
 /**

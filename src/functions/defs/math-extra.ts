@@ -5,7 +5,7 @@
  * Catalyst expressions (checked against Spark 3.5.7).
  */
 import { BooleanType, BYTE, BINARY, DOUBLE, INT, LONG, LongType, STRING, type DataType } from '../../types/data-types.js';
-import { callSql, castsFor, fn, implicitCast, unexpectedInputType } from '../define.js';
+import { callSql, castsFor, fn, implicitCast, unexpectedInputType, unaryOverTypes } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 import { avgType, sumType } from './aggregate.js';
 import { arithmetic } from './operators.js';
@@ -48,19 +48,7 @@ const shift = (name: string): FunctionDef => ({
 });
 
 /** bit_count(integral or boolean) → int. */
-const bitCount: FunctionDef = {
-  name: 'bit_count',
-  kind: 'scalar',
-  minArgs: 1,
-  maxArgs: 1,
-  nullIntolerant: true,
-  resolve(args, _call, ctx) {
-    const t = args[0]!.dataType;
-    const target = t instanceof BooleanType ? t : implicitCast(t, 'integral');
-    if (!target) throw unexpectedInputType(ctx, 0, '("INTEGRAL" or "BOOLEAN")', t);
-    return { dataType: INT, nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
-  },
-};
+const bitCount = unaryOverTypes('bit_count', BooleanType, 'integral', '("INTEGRAL" or "BOOLEAN")', () => INT);
 
 const bitGet = (name: string): FunctionDef => fn(name, { inputs: ['integral', INT], returns: BYTE, nullIntolerant: true });
 

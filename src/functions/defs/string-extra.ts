@@ -8,7 +8,7 @@
  */
 import { AnalysisException, NotImplementedException } from '../../errors/index.js';
 import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
-import { castsFor, dataTypeMismatch, fn, implicitCast, unexpectedInputType } from '../define.js';
+import { dataTypeMismatch, fn, implicitCast, unexpectedInputType, unaryOverTypes } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 /** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
@@ -18,19 +18,7 @@ const withDefaults =
     `${name}(${[...a, ...defaults.slice(a.length - required)].join(', ')})`;
 
 /** A string or binary argument; anything else atomic is cast to string (TypeCollection(StringType, BinaryType)). */
-const byteLength = (name: string): FunctionDef => ({
-  name,
-  kind: 'scalar',
-  minArgs: 1,
-  maxArgs: 1,
-  nullIntolerant: true,
-  resolve(args, _call, ctx) {
-    const t = args[0]!.dataType;
-    const target = t instanceof BinaryType ? t : implicitCast(t, 'string');
-    if (!target) throw unexpectedInputType(ctx, 0, '("STRING" or "BINARY")', t);
-    return { dataType: INT, nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
-  },
-});
+const byteLength = (name: string): FunctionDef => unaryOverTypes(name, BinaryType, 'string', '("STRING" or "BINARY")', () => INT);
 
 const BINARY_FORMATS = ['hex', 'utf-8', 'utf8', 'base64'];
 

@@ -1,7 +1,7 @@
 /** String functions. Non-string atomic arguments are cast to string implicitly, as in Spark. */
 import { ArrayType, BinaryType, NullType, StringType, BINARY, INT, LONG, STRING, isIntegral } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { anyNullable, castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
+import { anyNullable, castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType, unaryOverTypes } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 /**
@@ -39,19 +39,7 @@ const concatDef: FunctionDef = {
 };
 
 /** reverse: a string's characters or an array's elements in reverse order. */
-const reverseDef: FunctionDef = {
-  name: 'reverse',
-  kind: 'scalar',
-  minArgs: 1,
-  maxArgs: 1,
-  nullIntolerant: true,
-  resolve(args, _call, ctx) {
-    const t = args[0]!.dataType;
-    const target = t instanceof ArrayType ? t : implicitCast(t, 'string');
-    if (!target) throw unexpectedInputType(ctx, 0, '("STRING" or "ARRAY")', t);
-    return { dataType: target, nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
-  },
-};
+const reverseDef = unaryOverTypes('reverse', ArrayType, 'string', '("STRING" or "ARRAY")', (t) => t);
 
 const strToStr = (name: string): FunctionDef => fn(name, { inputs: ['string'], returns: STRING, nullIntolerant: true });
 

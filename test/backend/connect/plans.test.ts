@@ -38,24 +38,6 @@ const KNOWN_DIFFERENCES: readonly { pipeline: string; path: readonly (string | n
     ours: { literal: { null: { null: {} } } },
     why: 'lag/lead without a default: PySpark sends (col, offset) only; sparkless adds a null literal (same result and name)',
   },
-  {
-    pipeline: 'sortWithinPartitions',
-    path: ['sort', 'is_global'],
-    ours: true,
-    why: 'sortWithinPartitions is sent as a global sort: the Sort plan node has no global flag and relations.ts always sends is_global: true',
-  },
-  {
-    pipeline: 'cube of one column',
-    path: ['aggregate', 'group_type'],
-    ours: 2,
-    why: 'cube(one column) is sent as ROLLUP: relations.ts infers the group type from the grouping sets, and a one-key cube has the same sets as a rollup',
-  },
-  {
-    pipeline: 'repartitionByRange',
-    path: ['repartition_by_expression', 'partition_exprs', 0],
-    ours: { unresolved_attribute: { unparsed_identifier: 'age' } },
-    why: 'repartitionByRange is sent as hash repartition(n, cols); PySpark sends the columns as sort orders, which Spark plans as range partitioning',
-  },
 ];
 
 function expectedFor(name: string): unknown {

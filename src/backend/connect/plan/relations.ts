@@ -5,7 +5,7 @@
  * (`unresolved_attribute.plan_id`) point at.
  */
 import { InternalError } from '../../../errors/index.js';
-import type { Expr } from '../../../expr/nodes.js';
+import { E, type Expr } from '../../../expr/nodes.js';
 import type { LogicalPlan, PlanOfKind } from '../../../plan/nodes.js';
 import type { Msg } from '../proto/codec.js';
 import { localRelationMessage } from './local-relation.js';
@@ -53,7 +53,7 @@ function relationBody(p: LogicalPlan): [string, Msg] {
         },
       ];
     case 'Sort':
-      return ['sort', { input: relationMessage(p.input), order: p.orders.map(sortOrderMessage), is_global: true }];
+      return ['sort', { input: relationMessage(p.input), order: p.orders.map(sortOrderMessage), is_global: p.global !== false }];
     case 'Limit':
       return ['limit', { input: relationMessage(p.input), limit: p.n }];
     case 'Offset':
@@ -99,9 +99,13 @@ function relationBody(p: LogicalPlan): [string, Msg] {
       ];
     case 'Repartition':
       if (p.partitionExprs.length > 0) {
+        // Range partitioning is asked for with sort orders (ascending unless given), as PySpark sends it.
+        const partitionExprs = p.byRange
+          ? p.partitionExprs.map((e) => ({ sort_order: sortOrderMessage(e.kind === 'SortOrder' ? e : E.sort(e)) }))
+          : exprs(p.partitionExprs);
         return [
           'repartition_by_expression',
-          { input: relationMessage(p.input), partition_exprs: exprs(p.partitionExprs), ...(p.numPartitions !== undefined ? { num_partitions: p.numPartitions } : {}) },
+          { input: relationMessage(p.input), partition_exprs: partitionExprs, ...(p.numPartitions !== undefined ? { num_partitions: p.numPartitions } : {}) },
         ];
       }
       return ['repartition', { input: relationMessage(p.input), num_partitions: p.numPartitions ?? 1, shuffle: p.shuffle }];
@@ -124,7 +128,14 @@ function relationBody(p: LogicalPlan): [string, Msg] {
 }
 
 function aggregateBody(p: PlanOfKind<'Aggregate'>): Msg {
-  const groupType = p.groupingSets === undefined ? GROUP_TYPES.groupby : isRollup(p.groupingSets, p.groupBy.length) ? GROUP_TYPES.rollup : GROUP_TYPES.cube;
+  const groupType =
+    p.groupingSets === undefined
+      ? GROUP_TYPES.groupby
+      : p.groupingKind !== undefined
+        ? GROUP_TYPES[p.groupingKind]
+        : isRollup(p.groupingSets, p.groupBy.length)
+          ? GROUP_TYPES.rollup
+          : GROUP_TYPES.cube;
   return {
     input: relationMessage(p.input),
     group_type: groupType,
