@@ -189,8 +189,13 @@ export class SparkSession {
    */
   sql(query: string, args?: Parameters<typeof executeSql>[2]): DataFrame {
     this.#checkActive();
+    if (typeof query !== 'string') {
+      throw new PySparkTypeError(`Argument \`sqlQuery\` should be a str, got ${query === null ? 'null' : typeof query}.`, {
+        errorClass: 'NOT_STR',
+        messageParameters: { arg_name: 'sqlQuery', arg_type: query === null ? 'null' : typeof query },
+      });
+    }
     if (this.remote) {
-      if (typeof query !== 'string') throw new PySparkTypeError(`Argument \`sqlQuery\` should be a str, got ${typeof query}.`, { errorClass: 'NOT_STR' });
       // Spark binds the parameters (as typed literals) and parses the text.
       return new DataFrame(this, plan('RemoteRelation', { relation: this.remote.sql(query, args) }));
     }

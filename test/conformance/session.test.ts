@@ -83,3 +83,17 @@ describe('session time zone', () => {
     expect(df.showString()).toContain('2023-12-31 19:00:00');
   });
 });
+
+describe('spark.sql arguments', () => {
+  it('rejects a query that is not a string with PySpark\'s NOT_STR, on every backend', () => {
+    for (const backendType of ['memory', 'polars'] as const) {
+      const s = new SparkSession('a', { backendType });
+      try {
+        expect(() => s.sql(null as never)).toThrow(expect.objectContaining({ name: 'PySparkTypeError', errorClass: 'NOT_STR' }));
+        expect(() => s.sql(42 as never)).toThrow(/should be a str, got number/);
+      } finally {
+        s.stop();
+      }
+    }
+  });
+});
