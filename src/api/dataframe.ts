@@ -566,6 +566,24 @@ export class DataFrame {
     return batchToRows(remote ? await remote.collectAsync(this.#plan) : this.executeBatch());
   }
 
+  /** `count()` without blocking the event loop while a remote query runs. */
+  async countAsync(): Promise<number> {
+    const remote = this.#session.remote;
+    return remote ? remote.countAsync(this.#plan) : this.count();
+  }
+
+  /** `showString()` without blocking the event loop while a remote query runs. */
+  async showStringAsync(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+    const remote = this.#session.remote;
+    if (!remote) return this.showString(n, truncate, vertical);
+    return remote.showStringAsync(this.#plan, n, truncate === true ? 20 : truncate === false ? 0 : truncate, vertical);
+  }
+
+  /** `show()` without blocking the event loop while a remote query runs. */
+  async showAsync(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    console.log(await this.showStringAsync(n, truncate, vertical));
+  }
+
   /** @internal Executes the plan and returns the raw batch. */
   executeBatch(): Batch {
     return this.#session.execute(this.#plan);

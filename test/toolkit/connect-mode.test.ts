@@ -25,6 +25,13 @@ describe.skipIf(!('url' in remote))(title, () => {
     expect(out).toEqualDataFrame([{ age: '30', 'negative(age)': -30 }, { age: null, 'negative(age)': null }], { schema: 'age STRING, `negative(age)` INT' });
   });
 
+  it('has an awaitable twin for each action, giving the same answers', async () => {
+    const df = spark().range(5).filter(F.col('id').gt(1));
+    expect(await df.countAsync()).toBe(df.count());
+    expect(await df.showStringAsync()).toBe(df.showString());
+    expect((await df.collectAsync()).map((r) => r.get('id'))).toEqual(df.collect().map((r) => r.get('id')));
+  });
+
   it('gives each test its own server-side session (no temp view leaks in)', () => {
     expect(spark().catalog.tableExists('people')).toBe(false);
   });

@@ -4,7 +4,7 @@
  * tables, views and cached data live in the server's session there.
  */
 import type { LogicalPlan } from '../../plan/nodes.js';
-import { plan } from '../../plan/nodes.js';
+import { newPlanId, plan } from '../../plan/nodes.js';
 import type { ConnectExecutor } from './executor.js';
 import { relationMessage } from './plan/relations.js';
 import type { Msg } from './proto/codec.js';
@@ -13,7 +13,7 @@ const SAVE_MODES = { append: 1, overwrite: 2, error: 3, errorifexists: 3, ignore
 
 /** One value from a Catalog relation (`tableExists`, `currentDatabase`, ...). */
 export function catalogValue(executor: ConnectExecutor, catType: string, body: Msg = {}): unknown {
-  const rel = { common: { plan_id: plan('Range', { start: 0, end: 0, step: 1 }).id }, catalog: { [catType]: body } };
+  const rel = { common: { plan_id: newPlanId() }, catalog: { [catType]: body } };
   const batch = executor.collect(plan('RemoteRelation', { relation: rel }));
   return batch.columns[0]?.[0];
 }

@@ -7,16 +7,14 @@
  */
 import type { Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
-import { plan } from '../../plan/nodes.js';
+import { newPlanId } from '../../plan/nodes.js';
 import type { StructType } from '../../types/data-types.js';
 import { parseConnectAddress } from './address.js';
 import { arrowBatchesToBatch } from './arrow-results.js';
 import { SparkConnectClient, type ExecuteResult } from './client.js';
 import { fromProtoSchema } from './data-type.js';
 import { relationMessage } from './plan/relations.js';
-import { literalMessage } from './plan/literals.js';
-import { literalExpr } from '../../api/literals.js';
-import { NotImplementedException } from '../../errors/index.js';
+import { valueLiteralMessage } from './plan/literals.js';
 import type { Msg } from './proto/codec.js';
 
 export type ExplainMode = 'simple' | 'extended' | 'codegen' | 'cost' | 'formatted';
@@ -74,9 +72,11 @@ export class ConnectExecutor {
 
   /** Spark's own `show()` text (the ShowString relation). */
   showString(p: LogicalPlan, numRows: number, truncate: number, vertical: boolean): string {
-    const rel = { common: { plan_id: plan('Limit', { input: p, n: 0 }).id }, show_string: { input: relationMessage(p), num_rows: numRows, truncate, vertical } };
-    const batch = toBatch(this.client.execute({ root: rel }));
-    return String(batch.columns[0]?.[0] ?? '');
+    return String(firstCell(toBatch(this.client.execute(showStringPlan(p, numRows, truncate, vertical))), ''));
+  }
+
+  async showStringAsync(p: LogicalPlan, numRows: number, truncate: number, vertical: boolean): Promise<string> {
+    return String(firstCell(toBatch(await this.client.executeAsync(showStringPlan(p, numRows, truncate, vertical))), ''));
   }
 
   /** Spark's `printSchema()` tree. */
@@ -91,16 +91,11 @@ export class ConnectExecutor {
   }
 
   count(p: LogicalPlan): number {
-    const countRel = {
-      common: { plan_id: plan('Limit', { input: p, n: 0 }).id },
-      aggregate: {
-        input: relationMessage(p),
-        group_type: 1,
-        aggregate_expressions: [{ unresolved_function: { function_name: 'count', arguments: [{ literal: { integer: 1 } }] } }],
-      },
-    };
-    const batch = toBatch(this.client.execute({ root: countRel }));
-    return Number(batch.columns[0]?.[0] ?? 0);
+    return Number(firstCell(toBatch(this.client.execute(countPlan(p))), 0));
+  }
+
+  async countAsync(p: LogicalPlan): Promise<number> {
+    return Number(firstCell(toBatch(await this.client.executeAsync(countPlan(p))), 0));
   }
 
   /**
@@ -159,11 +154,21 @@ function toBatch(r: ExecuteResult): Batch {
 /** Named (`:name`) or positional (`?`) parameters as typed literals, never spliced into the text. */
 function sqlArgs(args: Readonly<Record<string, unknown>> | readonly unknown[] | undefined): Msg {
   if (args === undefined) return {};
-  const lit = (v: unknown): Msg => {
-    const e = literalExpr(v);
-    if (e.kind !== 'Literal') throw new NotImplementedException('Array and map SQL parameters on Spark Connect');
-    return literalMessage(e.value, e.dataType);
-  };
-  if (Array.isArray(args)) return { pos_args: args.map(lit) };
-  return { args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, lit(v)])) };
+  if (Array.isArray(args)) return { pos_args: args.map(valueLiteralMessage) };
+  return { args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, valueLiteralMessage(v)])) };
+}
+
+function firstCell(batch: Batch, fallback: unknown): unknown {
+  return batch.columns[0]?.[0] ?? fallback;
+}
+
+/** `show()` as the ShowString relation over the plan. */
+function showStringPlan(p: LogicalPlan, numRows: number, truncate: number, vertical: boolean): Msg {
+  return { root: { common: { plan_id: newPlanId() }, show_string: { input: relationMessage(p), num_rows: numRows, truncate, vertical } } };
+}
+
+/** `count()` as PySpark's Connect client sends it: an aggregate of count(1) over the plan. */
+function countPlan(p: LogicalPlan): Msg {
+  const countCall = { unresolved_function: { function_name: 'count', arguments: [{ literal: { integer: 1 } }] } };
+  return { root: { common: { plan_id: newPlanId() }, aggregate: { input: relationMessage(p), group_type: 1, aggregate_expressions: [countCall] } } };
 }
