@@ -32,6 +32,18 @@ describe.skipIf(!('url' in remote))(title, () => {
     expect((await df.collectAsync()).map((r) => r.get('id'))).toEqual(df.collect().map((r) => r.get('id')));
   });
 
+  it("lists Spark's catalog: databases, tables with their temp views, and a table's columns", () => {
+    spark().createDataFrame([{ k: 'a', v: 1 }], 'k STRING, v INT NOT NULL').createOrReplaceTempView('kv');
+    expect(spark().catalog.listDatabases().map((d) => d.name)).toContain('default');
+    expect(spark().catalog.listTables().filter((t) => t.name === 'kv')).toEqual([
+      { name: 'kv', catalog: null, namespace: [], description: null, tableType: 'TEMPORARY', isTemporary: true },
+    ]);
+    expect(spark().catalog.listColumns('kv').map((c) => [c.name, c.dataType, c.nullable])).toEqual([
+      ['k', 'string', true],
+      ['v', 'int', false],
+    ]);
+  });
+
   it('gives each test its own server-side session (no temp view leaks in)', () => {
     expect(spark().catalog.tableExists('people')).toBe(false);
   });

@@ -4,18 +4,32 @@
  * tables, views and cached data live in the server's session there.
  */
 import type { LogicalPlan } from '../../plan/nodes.js';
+import type { Batch } from '../../data/batch.js';
 import { newPlanId, plan } from '../../plan/nodes.js';
+import { batchToRows } from '../../types/values.js';
 import type { ConnectExecutor } from './executor.js';
 import { relationMessage } from './plan/relations.js';
 import type { Msg } from './proto/codec.js';
 
 const SAVE_MODES = { append: 1, overwrite: 2, error: 3, errorifexists: 3, ignore: 4 } as const;
 
+function catalogBatch(executor: ConnectExecutor, catType: string, body: Msg): Batch {
+  const rel = { common: { plan_id: newPlanId() }, catalog: { [catType]: body } };
+  return executor.collect(plan('RemoteRelation', { relation: rel }));
+}
+
 /** One value from a Catalog relation (`tableExists`, `currentDatabase`, ...). */
 export function catalogValue(executor: ConnectExecutor, catType: string, body: Msg = {}): unknown {
-  const rel = { common: { plan_id: newPlanId() }, catalog: { [catType]: body } };
-  const batch = executor.collect(plan('RemoteRelation', { relation: rel }));
-  return batch.columns[0]?.[0];
+  return catalogBatch(executor, catType, body).columns[0]?.[0];
+}
+
+/**
+ * The rows of a Catalog listing (`listTables`, `listDatabases`, `listColumns`)
+ * as plain objects by field name: Spark's rows have exactly the fields of
+ * sparkless's `Table`, `Database` and `CatalogColumn`.
+ */
+export function catalogRows<T>(executor: ConnectExecutor, catType: string, body: Msg = {}): T[] {
+  return batchToRows(catalogBatch(executor, catType, body)).map((r) => r.asDict(true) as T);
 }
 
 export interface RemoteWrite {

@@ -1,12 +1,12 @@
 /**
  * `spark.catalog` on a connect session: the calls go to Spark's catalog (its
- * Catalog relations), where the session's tables and views live. Listings are
- * not mapped yet and say so instead of listing the (empty) local catalog.
+ * Catalog relations), where the session's tables and views live.
  */
-import { NotImplementedException } from '../../errors/index.js';
 import { Catalog, type CatalogColumn, type Database, type Table } from '../../session/catalog.js';
+import type { StructType } from '../../types/data-types.js';
+import type { LogicalPlan } from '../../plan/nodes.js';
 import type { StorageBackend } from '../protocols.js';
-import { catalogValue } from './catalog.js';
+import { catalogRows, catalogValue } from './catalog.js';
 import type { ConnectExecutor } from './executor.js';
 
 export class RemoteCatalog extends Catalog {
@@ -61,12 +61,12 @@ export class RemoteCatalog extends Catalog {
     this.#value('clear_cache');
   }
   override listDatabases(): Database[] {
-    throw new NotImplementedException('catalog.listDatabases on Spark Connect', "use spark.sql('SHOW DATABASES')");
+    return catalogRows<Database>(this.#remote, 'list_databases');
   }
-  override listTables(): Table[] {
-    throw new NotImplementedException('catalog.listTables on Spark Connect', "use spark.sql('SHOW TABLES')");
+  override listTables(dbName?: string): Table[] {
+    return catalogRows<Table>(this.#remote, 'list_tables', dbName !== undefined ? { db_name: dbName } : {});
   }
-  override listColumns(): CatalogColumn[] {
-    throw new NotImplementedException('catalog.listColumns on Spark Connect', 'use df.schema');
+  override listColumns(tableName: string, dbName?: string, _schemaOf?: (plan: LogicalPlan) => StructType): CatalogColumn[] {
+    return catalogRows<CatalogColumn>(this.#remote, 'list_columns', { table_name: tableName, ...(dbName !== undefined ? { db_name: dbName } : {}) });
   }
 }
