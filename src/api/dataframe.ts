@@ -576,7 +576,7 @@ export class DataFrame {
   async showStringAsync(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
     const remote = this.#session.remote;
     if (!remote) return this.showString(n, truncate, vertical);
-    return remote.showStringAsync(this.#plan, n, truncate === true ? 20 : truncate === false ? 0 : truncate, vertical);
+    return remote.showStringAsync(this.#plan, n, showWidth(truncate), vertical);
   }
 
   /** `show()` without blocking the event loop while a remote query runs. */
@@ -630,12 +630,12 @@ export class DataFrame {
 
   /** The text `show()` prints, without printing it. */
   showString(n = 20, truncate: boolean | number = true, vertical = false): string {
-    const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
+    const width = showWidth(truncate);
     if (this.#session.remote) return this.#session.remote.showString(this.#plan, n, width, vertical);
     const batch = this.limit(n + 1).executeBatch();
     return formatShow(batch, {
       numRows: n,
-      truncate: truncate === true ? 20 : truncate === false ? 0 : truncate,
+      truncate: width,
       vertical,
       timeZone: this.#session.timeZone,
     });
@@ -713,6 +713,11 @@ export class DataFrame {
 }
 
 Object.defineProperty(DataFrame.prototype, JEST_SERIALIZABLE, { value: [DATAFRAME] });
+
+/** PySpark's `truncate` argument as a cell width: true is 20 characters, false no limit (0). */
+function showWidth(truncate: boolean | number): number {
+  return truncate === true ? 20 : truncate === false ? 0 : truncate;
+}
 
 function jsonReplacer(_k: string, v: unknown): unknown {
   if (v === null) return undefined;

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { AnalysisException, DataFrame, F, ParseException, PySparkTypeError, SparklessError } from '../../src/index.js';
-import { forEachBackend } from '../helpers/backends.js';
+import { AnalysisException, F, ParseException, PySparkTypeError, SparklessError } from '../../src/index.js';
+import { analyzed, forEachBackend } from '../helpers/backends.js';
 
 /**
  * Runs `f` and returns what it threw (failing the test if it did not throw).
@@ -9,8 +9,7 @@ import { forEachBackend } from '../helpers/backends.js';
  */
 function thrown(f: () => unknown): SparklessError {
   try {
-    const out = f();
-    if (DataFrame.isDataFrame(out)) void out.schema;
+    analyzed(f());
   } catch (err) {
     expect(SparklessError.isSparklessError(err)).toBe(true);
     return err as SparklessError;

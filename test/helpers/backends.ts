@@ -3,7 +3,7 @@
  * for the memory reference interpreter and for the Polars backend alike.
  */
 import { afterEach, beforeEach, describe } from 'vitest';
-import { SparkSession } from '../../src/index.js';
+import { DataFrame, SparkSession } from '../../src/index.js';
 import { sparkRemote } from './spark-remote.js';
 
 export const EXECUTION_BACKENDS = ['memory', 'polars'] as const;
@@ -64,6 +64,6 @@ export function dicts(rows: readonly { asDict(recursive?: boolean): Record<strin
  * an analysis error from a transformation alone wrap it: `expect(() => analyzed(df.select(x)))`.
  */
 export function analyzed<T>(x: T): T {
-  if (typeof x === 'object' && x !== null && 'schema' in x && 'plan' in x) void (x as { schema: unknown }).schema;
+  if (DataFrame.isDataFrame(x)) void x.schema;
   return x;
 }

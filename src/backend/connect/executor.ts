@@ -27,6 +27,7 @@ export class ConnectExecutor {
   #pendingConf: { key: string; value: string }[] = [];
   /** Relations this session persisted: Spark's cache is server-wide, so they are released when the session stops. */
   readonly #persisted: Msg[] = [];
+  #version: string | undefined;
 
   constructor(url: string, timeoutMs?: number) {
     this.#client = new SparkConnectClient(parseConnectAddress(url), timeoutMs);
@@ -113,10 +114,13 @@ export class ConnectExecutor {
     this.client.execute({ command });
   }
 
-  /** Spark's version string, e.g. `3.5.7`. */
+  /** Spark's version string, e.g. `3.5.7` (asked once: a server's version does not change under a session). */
   version(): string {
-    const r = this.client.analyze({ spark_version: {} });
-    return String((r['spark_version'] as Msg)['version']);
+    if (this.#version === undefined) {
+      const r = this.client.analyze({ spark_version: {} });
+      this.#version = String((r['spark_version'] as Msg)['version']);
+    }
+    return this.#version;
   }
 
   setConf(key: string, value: string): void {

@@ -128,23 +128,14 @@ function relationBody(p: LogicalPlan): [string, Msg] {
 }
 
 function aggregateBody(p: PlanOfKind<'Aggregate'>): Msg {
-  const groupType =
-    p.groupingSets === undefined
-      ? GROUP_TYPES.groupby
-      : p.groupingKind !== undefined
-        ? GROUP_TYPES[p.groupingKind]
-        : isRollup(p.groupingSets, p.groupBy.length)
-          ? GROUP_TYPES.rollup
-          : GROUP_TYPES.cube;
+  // GroupedData records how rollup/cube were asked for (a one-key cube has a rollup's sets).
+  if (p.groupingSets !== undefined && p.groupingKind === undefined) {
+    throw new InternalError('an Aggregate with grouping sets but no rollup/cube kind reached the Spark Connect converter');
+  }
   return {
     input: relationMessage(p.input),
-    group_type: groupType,
+    group_type: p.groupingKind === undefined ? GROUP_TYPES.groupby : GROUP_TYPES[p.groupingKind],
     grouping_expressions: exprs(p.groupBy),
     aggregate_expressions: exprs(p.aggs),
   };
-}
-
-/** Rollup's grouping sets are the prefixes of the keys, longest first; cube's are every subset. */
-function isRollup(sets: readonly (readonly number[])[], n: number): boolean {
-  return sets.length === n + 1 && sets.every((s, k) => s.length === n - k && s.every((v, i) => v === i));
 }
