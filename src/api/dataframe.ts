@@ -616,7 +616,9 @@ export class DataFrame {
 
   count(): number {
     if (this.#session.remote) return this.#session.remote.count(this.#plan);
-    return this.executeBatch().numRows;
+    // A count aggregate, as Spark plans df.count(): the backend never materializes the rows.
+    const batch = this.groupBy().count().executeBatch();
+    return Number(batch.columns[0]![0]);
   }
 
   isEmpty(): boolean {

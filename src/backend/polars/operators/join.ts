@@ -1,13 +1,19 @@
 /**
- * Joins, all Spark types, with the interpreter's output order: left rows in
+ * Joins, all Spark types.
+ *
+ * Inner joins are Polars' own inner join, in whatever order Polars emits:
+ * Spark promises no join output order (and the toolkit compares rows
+ * unordered), and a native inner join lets Polars pick its build side and
+ * push filters and projections through it. The result is the same multiset
+ * of rows as the interpreter's.
+ *
+ * Outer, semi and anti joins keep the interpreter's order: left rows in
  * order, each followed by its matches in right order (right joins go by
  * right rows; full joins append unmatched right rows in right order).
- *
  * Polars' left join probes the left side in order and lists each row's
- * matches in build (right) order; inner, semi and anti joins choose their
- * own probe side, so they are written as left joins against a marker column
- * (`_m`, non-null on every right row) and filtered on it. That keeps the
- * order without sorting (test/backend/polars/relational.test.ts checks it on
+ * matches in build (right) order; semi and anti joins are written as left
+ * joins against a marker column (`_m`, non-null on every right row) and
+ * filtered on it (test/backend/polars/relational.test.ts checks the order on
  * large inputs, to catch a Polars upgrade changing it).
  *
  * Keys: right columns are renamed `c{nl+j}` first, so output names never
@@ -130,6 +136,7 @@ export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): N
   // A side without columns is a placeholder frame (input.ts UNIT_COLUMN) the key logic does not know.
   if (left.schema.fields.length === 0 || right.schema.fields.length === 0) delegate('joining a relation without columns');
   const out = joinUnfenced(plan, left, right, env);
+  if (plan.joinType === 'inner' || plan.joinType === 'cross') return out;
   const n = (plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? left.schema.fields.length : left.schema.fields.length + right.schema.fields.length);
   return orderBarrier(out).select(Array.from({ length: n }, (_, i) => colRef(colName(i))));
 }
@@ -145,10 +152,10 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   const rightNames = right.schema.fields.map((_, j) => colName(nl + j));
   const allNames = [...leftNames, ...rightNames];
   const mark = pl.lit(true).alias(MARK);
-  const lj = (a: NativeLazyFrame, b: NativeLazyFrame, aOn: readonly string[], bOn: readonly string[], how: 'left' | 'cross' = 'left'): NativeLazyFrame =>
+  const lj = (a: NativeLazyFrame, b: NativeLazyFrame, aOn: readonly string[], bOn: readonly string[], how: 'left' | 'inner' | 'cross' = 'left'): NativeLazyFrame =>
     how === 'cross'
       ? a.join(b, [], [], true, false, 'cross', '_dup', false, 'm:m', [], [])
-      : a.join(b, cols(aOn), cols(bOn), true, false, 'left', '_dup', false, 'm:m', [], []);
+      : a.join(b, cols(aOn), cols(bOn), true, false, how, '_dup', false, 'm:m', [], []);
 
   // Right columns renamed after the left ones, plus key columns.
   let R = right.lf.select(right.schema.fields.map((_, j) => colRef(colName(j)).alias(colName(nl + j))));
@@ -165,11 +172,6 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
 
   if (!cond) {
     switch (type) {
-      case 'cross':
-        return lj(L, R, [], [], 'cross').select(cols(allNames));
-      case 'inner':
-        if (!hasKeys) return lj(L, R, [], [], 'cross').select(cols(allNames));
-        return lj(L, R.withColumns([mark]), keys.leftNames, keys.rightNames).filter(matchedRow).select(cols(allNames));
       case 'left':
         if (hasKeys) return lj(L, R, keys.leftNames, keys.rightNames).select(cols(allNames));
         break;
@@ -196,6 +198,12 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
     }
   }
 
+  if (type === 'inner' || type === 'cross') {
+    // Unordered: Polars' inner join (null keys never match, its default), then the condition.
+    const pairs = hasKeys ? lj(L, R, keys.leftNames, keys.rightNames, 'inner') : lj(L, R, [], [], 'cross');
+    return (cond ? pairs.filter(cond) : pairs).select(cols(allNames));
+  }
+
   // General path: matched pairs in (left, right) order, filtered by the condition.
   L = L.withRowIndex(LI, 0);
   R = R.withRowIndex(RI, 0);
@@ -203,7 +211,6 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
     ? lj(L, R.withColumns([mark]), keys.leftNames, keys.rightNames).filter(matchedRow)
     : lj(L, R, [], [], 'cross');
   if (cond) matched = matched.filter(cond);
-  if (type === 'inner' || type === 'cross') return matched.select(cols(allNames));
 
   const withIdx = [...allNames, LI, RI];
   matched = matched.select(cols(withIdx));
