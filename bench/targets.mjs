@@ -90,7 +90,7 @@ export function evaluateTargets(report) {
     for (const w of TABLE_WORKLOADS) {
       ratio({ id: `${w}-${sizeLabel(size)}-vs-polars`, engine: 'sparkless-polars', workload: w, size, ref: 'polars-raw', limit: 1.15, what: `${w} ${sizeLabel(size)}: Polars backend ≤ 1.15× hand-written nodejs-polars` });
     }
-    for (const w of ['groupby_agg', 'join_groupby']) {
+    for (const w of ['groupby_agg', 'join_groupby', 'join_only', 'multi_join']) {
       ratio({ id: `${w}-${sizeLabel(size)}-vs-duckdb`, engine: 'sparkless-polars', workload: w, size, ref: 'duckdb', limit: 1.5, what: `${w} ${sizeLabel(size)}: Polars backend ≤ 1.5× DuckDB` });
     }
     for (const w of ['filter_project', 'window_row_number', 'sort']) {

@@ -38,6 +38,20 @@ export const WORKLOADS = {
     unit: 'ms',
     what: 'inner join the 1,000-row dimension on k → groupBy(region).agg(sum(v*w) sw, count(*) n): 10 groups.',
   },
+  join_only: {
+    kind: 'table',
+    group: '(b) table workloads',
+    unit: 'ms',
+    what: 'inner join the 1,000-row dimension on k → agg(count(*) n, sum(w) sw, max(name) mn): the join alone.',
+  },
+  multi_join: {
+    kind: 'table',
+    group: '(b) table workloads',
+    unit: 'ms',
+    what:
+      'inner join the dimension on k, then inner join the fact rows with q ≤ 2 (id, v AS v2: ~20% of the table) on id → ' +
+      'agg(count(*) n, sum(v2*w) s): a small and a large join in one query.',
+  },
   window_row_number: {
     kind: 'table',
     group: '(b) table workloads',

@@ -72,6 +72,11 @@ export const workloads = {
   join_groupby: query(
     `SELECT region, sum(v * w) AS sw, count(*) AS n FROM f JOIN d USING (k) GROUP BY region`,
   ),
+  join_only: query(`SELECT count(*) AS n, sum(w) AS sw, max(name) AS mn FROM f JOIN d USING (k)`),
+  multi_join: query(
+    `SELECT count(*) AS n, sum(v2 * w) AS s
+     FROM f JOIN d USING (k) JOIN (SELECT id, v AS v2 FROM f WHERE q <= 2) USING (id)`,
+  ),
   window_row_number: query(
     `SELECT count(*) AS n, sum(rn * q) AS srq, max(rn) AS mrn
      FROM (SELECT q, row_number() OVER (PARTITION BY g ORDER BY v DESC, id) AS rn FROM f)`,

@@ -92,6 +92,35 @@ export const workloads = {
     };
   },
 
+  join_only({ pl }, { fact, dim }) {
+    const df = factFrame(pl, fact);
+    const dm = dimFrame(pl, dim);
+    return {
+      run: () =>
+        df
+          .lazy()
+          .join(dm.lazy(), { on: 'k', how: 'inner' })
+          .select(pl.len().alias('n'), pl.col('w').sum().alias('sw'), pl.col('name').max().alias('mn'))
+          .collectSync(),
+      normalize: records,
+    };
+  },
+
+  multi_join({ pl }, { fact, dim }) {
+    const df = factFrame(pl, fact);
+    const dm = dimFrame(pl, dim);
+    return {
+      run: () =>
+        df
+          .lazy()
+          .join(dm.lazy(), { on: 'k', how: 'inner' })
+          .join(df.lazy().filter(pl.col('q').ltEq(2)).select('id', pl.col('v').alias('v2')), { on: 'id', how: 'inner' })
+          .select(pl.len().alias('n'), pl.col('v2').mul(pl.col('w')).sum().alias('s'))
+          .collectSync(),
+      normalize: records,
+    };
+  },
+
   window_row_number({ pl }, { fact }) {
     const df = factFrame(pl, fact);
     // 0.24.1's sort takes one `descending` flag for all keys, so v DESC, id ASC is

@@ -143,6 +143,18 @@ export function makeAdapter(backendType) {
         .collect(),
     ),
 
+    join_only: table(({ F, fact, dim }) => () =>
+      fact.join(dim, 'k').agg(F.count('*').alias('n'), F.sum('w').alias('sw'), F.max('name').alias('mn')).collect(),
+    ),
+
+    multi_join: table(({ F, fact, dim }) => () =>
+      fact
+        .join(dim, 'k')
+        .join(fact.filter(F.col('q').leq(2)).select('id', F.col('v').alias('v2')), 'id')
+        .agg(F.count('*').alias('n'), F.sum(F.col('v2').multiply(F.col('w'))).alias('s'))
+        .collect(),
+    ),
+
     window_row_number: table(({ F, Window, fact }) => {
       const w = Window.partitionBy('g').orderBy(F.col('v').desc(), F.col('id'));
       return () =>
