@@ -10,6 +10,7 @@ export default defineConfig({
     'backend/file': 'src/backend/file/index.ts',
     'backend/connect': 'src/backend/connect/index.ts',
     storage: 'src/storage.ts',
+    optimizer: 'src/optimizer/index.ts',
     testing: 'src/testing/index.ts',
     vitest: 'src/vitest/index.ts',
     jest: 'src/jest/index.ts',

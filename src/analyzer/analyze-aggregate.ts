@@ -10,7 +10,7 @@ import { E, children, mapChildren, typeOf, type Call, type Expr } from '../expr/
 import { exprSql } from '../expr/naming.js';
 import { batchRows } from '../data/batch.js';
 import { castToString } from '../format/value-string.js';
-import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
+import { plan, withProps, type LogicalPlan, type PlanOfKind, type SkewMetrics } from '../plan/nodes.js';
 import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
 import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
@@ -27,7 +27,7 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, input: Analyzed, ct
   const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
   const named = p.groupedDataNames ? aggs.map((a) => (a.kind === 'Alias' ? a : nameExpr(a, exprSql(withoutDistinct(a))))) : aggs;
   // groupBy().agg() outputs the grouping columns first, then the aggregates.
-  return analyzeAggregateExprs(p.id, input, groupBy, [...groupRefs, ...named], ctx, p.groupingSets);
+  return analyzeAggregateExprs(p.id, input, groupBy, [...groupRefs, ...named], ctx, p.groupingSets, p.skewMetrics);
 }
 
 /** The same expression with DISTINCT dropped from aggregate calls (for naming only). */
@@ -47,6 +47,7 @@ export function analyzeAggregateExprs(
   outputs: readonly Expr[],
   ctx: AnalyzerContext,
   groupingSets?: readonly (readonly number[])[],
+  skewMetrics?: SkewMetrics,
 ): Analyzed {
   void ctx;
   const groupNames = groupBy.map(nameOf);
@@ -109,6 +110,8 @@ export function analyzeAggregateExprs(
       groupBy: groupBy.map((g, i) => nameExpr(g, groupNames[i]!)),
       aggs: aggCalls.map((c, i) => nameExpr(c, `_agg${i}`)),
       ...(groupingSets ? { groupingSets } : {}),
+      ...(skewMetrics ? { skewMetrics } : {}),
+      operationId: planId,
     }),
     { schema: schemaFromAttributes(aggAttrs) },
   );

@@ -174,6 +174,8 @@ export class Analyzer {
         return analyzeIntent(p, this.analyze(p.input), this.ctx);
       case 'RemoteRelation':
         throw new AnalysisException('internal: a Spark Connect relation can only run on the connect backend', { errorClass: 'INTERNAL_ERROR' });
+      case 'AdaptiveRepartition':
+        throw new AnalysisException('internal: AdaptiveRepartition nodes are produced by the optimizer only', { errorClass: 'INTERNAL_ERROR' });
     }
   }
 

@@ -22,7 +22,7 @@ import { batchRows, type Batch } from '../data/batch.js';
 import type { Row } from '../data/row.js';
 import { formatSchemaTree } from '../format/print-schema.js';
 import { formatShow } from '../format/show.js';
-import { formatAdaptiveReport } from '../optimizer/adaptive/index.js';
+import { formatAdaptiveReport, skewHintsFromSimulation } from '../optimizer/adaptive/index.js';
 import { explainPlan } from '../plan/explain.js';
 import { relationMessage } from '../backend/connect/plan/relations.js';
 import { remotePersist, remoteStorageLevel, remoteUnpersist } from '../backend/connect/catalog.js';
@@ -563,20 +563,20 @@ export class DataFrame {
    */
   async collectAsync(): Promise<Row[]> {
     const remote = this.#session.remote;
-    return batchToRows(remote ? await remote.collectAsync(this.#plan) : this.executeBatch());
+    return batchToRows(remote ? await remote.collectAsync(this.#session.remotePlan(this.#plan)) : this.executeBatch());
   }
 
   /** `count()` without blocking the event loop while a remote query runs. */
   async countAsync(): Promise<number> {
     const remote = this.#session.remote;
-    return remote ? remote.countAsync(this.#plan) : this.count();
+    return remote ? remote.countAsync(this.#session.remotePlan(this.#plan)) : this.count();
   }
 
   /** `showString()` without blocking the event loop while a remote query runs. */
   async showStringAsync(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
     const remote = this.#session.remote;
     if (!remote) return this.showString(n, truncate, vertical);
-    return remote.showStringAsync(this.#plan, n, showWidth(truncate), vertical);
+    return remote.showStringAsync(this.#session.remotePlan(this.#plan), n, showWidth(truncate), vertical);
   }
 
   /** `show()` without blocking the event loop while a remote query runs. */
@@ -615,7 +615,7 @@ export class DataFrame {
   }
 
   count(): number {
-    if (this.#session.remote) return this.#session.remote.count(this.#plan);
+    if (this.#session.remote) return this.#session.remote.count(this.#session.remotePlan(this.#plan));
     // A count aggregate, as Spark plans df.count(): the backend never materializes the rows.
     const batch = this.groupBy().count().executeBatch();
     return Number(batch.columns[0]![0]);
@@ -633,7 +633,7 @@ export class DataFrame {
   /** The text `show()` prints, without printing it. */
   showString(n = 20, truncate: boolean | number = true, vertical = false): string {
     const width = showWidth(truncate);
-    if (this.#session.remote) return this.#session.remote.showString(this.#plan, n, width, vertical);
+    if (this.#session.remote) return this.#session.remote.showString(this.#session.remotePlan(this.#plan), n, width, vertical);
     const batch = this.limit(n + 1).executeBatch();
     return formatShow(batch, {
       numRows: n,
@@ -660,13 +660,16 @@ export class DataFrame {
 
   explainString(extended: boolean | 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen' = false): string {
     const mode = extended === true ? 'extended' : extended === false ? 'simple' : extended;
-    if (this.#session.remote) return this.#session.remote.explain(this.#plan, mode);
+    if (this.#session.remote) return this.#session.remote.explain(this.#session.remotePlan(this.#plan), mode);
     const analyzed = this.#session.analyze(this.#plan).plan;
-    const optimized = this.#session.optimizedPlan(this.#plan);
+    // The adaptive simulation runs the join inputs, so only the detailed modes include it; with
+    // adaptive execution on, the skew it measures feeds the optimized plan's repartitions.
+    const detailed = mode !== 'simple' && mode !== 'codegen';
+    const simulation = detailed ? this.#session.simulateAdaptiveExecution(this.#plan) : undefined;
+    const hints = simulation && this.#session.adaptiveExecution.enabled ? skewHintsFromSimulation(simulation) : undefined;
+    const optimized = this.#session.optimizedPlan(this.#plan, hints);
     const text = explainPlan({ parsed: this.#plan, analyzed, optimized, mode, backend: this.#session.materializer });
-    // The adaptive simulation runs the join inputs, so only the detailed modes include it.
-    if (mode === 'simple' || mode === 'codegen') return text;
-    return `${text}\n\n${formatAdaptiveReport(this.#session.simulateAdaptiveExecution(this.#plan))}`;
+    return simulation ? `${text}\n\n${formatAdaptiveReport(simulation)}` : text;
   }
 
   /** The result as an apache-arrow Table. */

@@ -3,6 +3,7 @@
  * execution only through these interfaces (and BackendFactory), so a backend
  * can be swapped or injected (e.g. a spy-wrapped one in tests).
  */
+import type { RepartitionRecord } from './repartitions.js';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { Batch } from '../data/batch.js';
 import type { LogicalPlan } from '../plan/nodes.js';
@@ -86,6 +87,8 @@ export interface DataMaterializer {
   ingest?(batch: Batch): Batch;
   /** Executes a resolved plan (see plan/nodes.ts) and returns every row. */
   materialize(plan: LogicalPlan): Batch;
+  /** Local backends: the adaptive repartition steps of the last `materialize` call (see backend/repartitions.ts). */
+  readonly lastRepartitions?: readonly RepartitionRecord[];
   /** A human-readable description of how the backend would run the plan (for `explain`). */
   describe?(plan: LogicalPlan): string;
   close(): void;

@@ -63,6 +63,11 @@ export function nodeLine(p: LogicalPlan): string {
       return `UnresolvedHint ${p.name}`;
     case 'Repartition':
       return `Repartition ${p.numPartitions ?? ''}${p.shuffle ? ', true' : ', false'}`;
+    case 'AdaptiveRepartition': {
+      const m = p.skewMetrics;
+      const metrics = [`maxPartitionRatio=${m.maxPartitionRatio}`, ...(m.partitionColumns ? [`partitionColumns=[${m.partitionColumns.join(', ')}]`] : []), ...(m.hotPartitions ? [`hotPartitions=[${m.hotPartitions.join(', ')}]`] : [])];
+      return `AdaptiveRepartition ${list(p.partitionExprs)}, targetSplitFactor=${p.targetSplitFactor}, reason=${p.reason}, skewMetrics={${metrics.join(', ')}}`;
+    }
     case 'WithColumns':
       return `WithColumns ${p.names.map((n, i) => `${safeSql(p.exprs[i]!)} AS ${n}`).join(', ')}`;
     case 'WithColumnsRenamed':

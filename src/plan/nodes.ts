@@ -80,6 +80,10 @@ export interface Aggregate extends PlanBase {
    * `select(countDistinct(x))` and SQL keep it (`count(DISTINCT x)`).
    */
   readonly groupedDataNames?: boolean;
+  /** Attached by `attachSkewMetrics` (sparkless/optimizer): read by the adaptive optimizer only. */
+  readonly skewMetrics?: SkewMetrics;
+  /** Resolved: the id of the API node (`df.plan.id`) the analyzer made this Aggregate from. */
+  readonly operationId?: number;
   /** How the grouping sets were asked for (a one-key cube has a rollup's sets); Spark Connect sends it. */
   readonly groupingKind?: 'rollup' | 'cube';
 }
@@ -144,6 +148,36 @@ export interface Join extends PlanBase {
   readonly nullSafeKeys?: readonly boolean[];
   /** From `hint('broadcast')`; informs the skew/broadcast simulation only. */
   readonly broadcast?: 'left' | 'right';
+  /** Attached by `attachSkewMetrics` (sparkless/optimizer): read by the adaptive optimizer only. */
+  readonly skewMetrics?: SkewMetrics;
+}
+
+/** How unevenly an operation's rows spread over partitions (see optimizer/skew.ts). */
+export interface SkewMetrics {
+  /** The largest partition divided by the median partition (1 = perfectly even). */
+  readonly maxPartitionRatio: number;
+  /** The columns the operation partitions by (join or grouping keys). */
+  readonly partitionColumns?: readonly string[];
+  /** The partitions (or key values) found hot, for the record. */
+  readonly hotPartitions?: readonly (string | number)[];
+}
+
+/**
+ * A repartition the adaptive optimizer synthesized below a skewed join or
+ * aggregation (resolved plans only). Results never change: local backends
+ * pass their input through and record the step; Spark Connect sends a real
+ * repartition.
+ */
+export interface AdaptiveRepartition extends PlanBase {
+  readonly kind: 'AdaptiveRepartition';
+  readonly input: LogicalPlan;
+  /** Hash-partitioning keys, bound to the input. */
+  readonly partitionExprs: readonly Expr[];
+  readonly reason: string;
+  readonly targetSplitFactor: number;
+  readonly skewMetrics: SkewMetrics;
+  /** The plan id of the Join or Aggregate it serves. */
+  readonly operationId: number;
 }
 
 /** `union` keeps duplicates only when `all`; Spark's `union()` is UNION ALL. */
@@ -280,6 +314,7 @@ export type LogicalPlan =
   | SubqueryAlias
   | Hint
   | Repartition
+  | AdaptiveRepartition
   | WithColumns
   | WithColumnsRenamed
   | Drop

@@ -24,7 +24,10 @@ import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
 import type { Batch } from '../data/batch.js';
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
-import { optimize } from '../optimizer/optimizer.js';
+import { DEFAULT_RULES } from '../optimizer/optimizer.js';
+import { optimizePlan } from '../optimizer/query-optimizer.js';
+import { withRemoteRepartitions } from '../optimizer/remote-repartition.js';
+import { adaptiveExecutionFromConf, type AdaptiveExecutionConfig, type SkewHints } from '../optimizer/skew.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { bindTables } from '../plan/bind-tables.js';
 import { DataType, StructField, StructType } from '../types/data-types.js';
@@ -236,9 +239,26 @@ export class SparkSession {
   }
 
   /** @internal The resolved, optimized plan an action would run (explain: the backend then describes it with this query's settings). */
-  optimizedPlan(p: LogicalPlan): LogicalPlan {
+  optimizedPlan(p: LogicalPlan, skewHints?: SkewHints): LogicalPlan {
     this.#applyQuerySettings();
-    return optimize(this.analyze(p).plan);
+    return this.#optimize(this.analyze(p).plan, skewHints);
+  }
+
+  /** @internal The adaptive-execution settings of the next query (spark.sparkless.optimizer.adaptive.*). */
+  get adaptiveExecution(): AdaptiveExecutionConfig {
+    return adaptiveExecutionFromConf((k) => this.conf.getOption(k));
+  }
+
+  /** The optimizer's rewrites plus, when enabled, skew repartitioning. */
+  #optimize(resolved: LogicalPlan, skewHints?: SkewHints): LogicalPlan {
+    return optimizePlan(resolved, DEFAULT_RULES, this.adaptiveExecution, skewHints);
+  }
+
+  /** @internal The plan a connect session sends: with the adaptive repartitions Spark must run. */
+  remotePlan(p: LogicalPlan): LogicalPlan {
+    const adaptive = this.adaptiveExecution;
+    if (!adaptive.enabled) return p;
+    return withRemoteRepartitions(p, adaptive, Number(this.conf.getOption('spark.sql.shuffle.partitions') ?? '200'));
   }
 
   /**
@@ -248,14 +268,14 @@ export class SparkSession {
    */
   simulateAdaptiveExecution(p: LogicalPlan): AdaptiveReport {
     this.#checkActive();
-    const resolved = optimize(this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n)));
+    const resolved = this.#optimize(this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n)));
     return simulateAdaptiveExecution(resolved, adaptiveConf((k) => this.conf.getOption(k)), (n) => this.#run(n));
   }
 
   /** @internal Runs the plan of a DataFrame: analyze, use cached results, optimize, read tables, materialize. */
   execute(p: LogicalPlan): Batch {
     this.#checkActive();
-    if (this.remote) return this.remote.collect(p);
+    if (this.remote) return this.remote.collect(this.remotePlan(p));
     const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
     return this.#run(resolved);
   }
@@ -267,7 +287,7 @@ export class SparkSession {
 
   /** Optimizes and runs a resolved plan. */
   #run(resolved: LogicalPlan): Batch {
-    const bound = bindTables(optimize(resolved), this.storage);
+    const bound = bindTables(this.#optimize(resolved), this.storage);
     this.#applyQuerySettings();
     return guardBackendCall(`Query execution failed on the ${this.backendType} backend`, () => this.materializer.materialize(bound));
   }

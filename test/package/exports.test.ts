@@ -32,6 +32,7 @@ const REQUIRED: Record<string, string[]> = {
   'sparkless/backend/connect': ['ConnectExecutor', 'SparkConnectClient', 'parseConnectAddress', 'SparkConnectGrpcException'],
   'sparkless/storage': ['MemoryStorageBackend', 'PolarsStorageBackend', 'FileStorageBackend'],
   'sparkless/testing': ['assertDataFrameEqual'],
+  'sparkless/optimizer': ['QueryOptimizer', 'attachSkewMetrics', 'skewHintsFromSimulation', 'ADAPTIVE_CONF', 'DEFAULT_RULES'],
 };
 
 beforeAll(() => ensureBuilt(root), 600_000);

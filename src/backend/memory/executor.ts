@@ -43,6 +43,8 @@ const OPERATORS: OperatorTable = {
   Deduplicate: executeDeduplicate,
   Generate: executeGenerate,
   Sample: executeSample,
+  // A synthesized skew repartition: one process has no partitions to split (the materializer records it).
+  AdaptiveRepartition: (p, exec) => exec.run(p.input),
 };
 
 function isExecutable(kind: string): kind is ExecutablePlanKind {

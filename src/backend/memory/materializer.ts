@@ -3,6 +3,7 @@ import type { Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputs, schemaOf } from '../../plan/nodes.js';
 import type { DataMaterializer } from '../protocols.js';
+import { repartitionRecords, type RepartitionRecord } from '../repartitions.js';
 import { createExecContext, defaultTimeZone } from './context.js';
 import { executePlan } from './executor.js';
 
@@ -21,6 +22,8 @@ export class MemoryMaterializer implements DataMaterializer {
   readonly backendType = 'memory';
   #timeZone: string | (() => string);
   readonly #now: number | undefined;
+  /** The adaptive repartition steps of the last `materialize` call (run as pass-throughs). */
+  lastRepartitions: readonly RepartitionRecord[] = [];
 
   constructor(options: MemoryMaterializerOptions = {}) {
     this.#timeZone = options.timeZone ?? defaultTimeZone();
@@ -38,6 +41,7 @@ export class MemoryMaterializer implements DataMaterializer {
 
   /** Executes a resolved plan; `current_timestamp()` is fixed once per call. */
   materialize(plan: LogicalPlan): Batch {
+    this.lastRepartitions = repartitionRecords(plan);
     return executePlan(plan, createExecContext({ timeZone: this.timeZone, ...(this.#now !== undefined ? { now: this.#now } : {}) }));
   }
 

@@ -8,6 +8,7 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputRows, inputs, schemaOf } from '../../plan/nodes.js';
+import { repartitionRecords, type RepartitionRecord } from '../repartitions.js';
 import { createExecContext, defaultTimeZone, executePlan } from '../memory/index.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
@@ -42,6 +43,8 @@ export class PolarsMaterializer implements DataMaterializer {
   sequentialSumMaxRows = DEFAULT_SEQUENTIAL_SUM_MAX_ROWS;
   /** Nodes delegated by the last `materialize` call. */
   lastDelegations: readonly DelegationRecord[] = [];
+  /** The adaptive repartition steps of the last `materialize` call (run as pass-throughs). */
+  lastRepartitions: readonly RepartitionRecord[] = [];
   private readonly fallback: FallbackExecutor | undefined;
   private readonly fixedNow: number | undefined;
 
@@ -72,6 +75,7 @@ export class PolarsMaterializer implements DataMaterializer {
 
   /** Executes a resolved plan and returns every row (one Polars collect per call, plus delegated inputs). */
   materialize(plan: LogicalPlan): Batch {
+    this.lastRepartitions = repartitionRecords(plan);
     if (plan.kind === 'LocalRelation') {
       // The data itself, as the interpreter returns it: no round trip through Polars and IPC.
       // The binding is still required, so a missing or wrong binary is reported on the first query as before.

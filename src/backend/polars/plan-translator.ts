@@ -64,6 +64,8 @@ const LOWERINGS: { readonly [K in ExecutablePlanKind]: Lowering } = {
   SetOperation: (p, i, env) => setOperation(p as never, i[0]!, i[1]!, env),
   Deduplicate: (p, i) => deduplicate(p as never, i[0]!),
   Generate: (p, i, env) => generate(p as never, i[0]!, env),
+  // A synthesized skew repartition: Polars schedules its own threads (the materializer records it).
+  AdaptiveRepartition: (_p, i) => i[0]!.lf,
   Sample: () => {
     throw new DelegateSignal("sampling must use the interpreter's seeded generator");
   },

@@ -9,7 +9,7 @@
 import { batchRows, type Batch } from '../../data/batch.js';
 import { E, typeOf, type Expr } from '../../expr/nodes.js';
 import { exprSql } from '../../expr/naming.js';
-import { plan, schemaOf, withProps, type JoinType, type LogicalPlan, type PlanOfKind } from '../../plan/nodes.js';
+import { plan, schemaOf, withProps, type JoinType, type LogicalPlan, type PlanOfKind, type SkewMetrics } from '../../plan/nodes.js';
 import { transformUp } from '../../plan/transform.js';
 import { StructField, StructType } from '../../types/data-types.js';
 import type { AdaptiveConf } from './config.js';
@@ -28,6 +28,10 @@ export interface SkewedPartition {
 export interface JoinSimulation {
   /** The join as it appears in `explain()`. */
   readonly join: string;
+  /** The Join's plan id: the key of its skew hint (see skewHintsFromSimulation). */
+  readonly operationId: number;
+  /** Measured partition skew of the more skewed side (sort-merge joins only). */
+  readonly skewMetrics?: SkewMetrics;
   readonly joinType: JoinType;
   readonly strategy: 'BroadcastHashJoin' | 'SortMergeJoin' | 'BroadcastNestedLoopJoin' | 'CartesianProduct';
   readonly buildSide?: 'left' | 'right';
@@ -121,7 +125,7 @@ function simulateJoin(join: PlanOfKind<'Join'>, conf: AdaptiveConf, run: (p: Log
   const rightBytes = run(join.right).numRows * rightRow;
   const keys = join.leftKeys ?? [];
   const line = `Join ${join.joinType}${keys.length ? ` on ${keys.map((k, i) => `${exprSql(k)} = ${exprSql(join.rightKeys![i]!)}`).join(' AND ')}` : ''}`;
-  const base = { join: line, joinType: join.joinType, leftBytes, rightBytes, skewedPartitions: [] as SkewedPartition[] };
+  const base = { join: line, operationId: join.id, joinType: join.joinType, leftBytes, rightBytes, skewedPartitions: [] as SkewedPartition[] };
 
   const hinted = join.broadcast ? [join.broadcast] : [];
   const broadcastable = buildableSides(join.joinType).filter(
@@ -155,14 +159,46 @@ function simulateJoin(join: PlanOfKind<'Join'>, conf: AdaptiveConf, run: (p: Log
     }
   }
   const coalesced = conf.enabled && conf.coalescePartitions ? coalescedCount(leftParts, rightParts, conf.advisoryPartitionSizeInBytes) : n;
+  const skewMetrics = measuredSkew(join, { left: leftParts, right: rightParts }, medians, conf.skewedPartitionFactor);
   return {
     ...base,
+    ...(skewMetrics ? { skewMetrics } : {}),
     strategy: 'SortMergeJoin',
     shufflePartitions: n,
     coalescedPartitions: coalesced,
     medianPartitionBytes: medians,
     skewedPartitions: skewed,
   };
+}
+
+/**
+ * The more skewed side's largest partition over its median partition, its
+ * key columns, and its partitions above `factor` times the median: the
+ * metrics the adaptive optimizer reads (skewHintsFromSimulation).
+ */
+function measuredSkew(
+  join: PlanOfKind<'Join'>,
+  parts: { readonly left: readonly number[]; readonly right: readonly number[] },
+  medians: { readonly left: number; readonly right: number },
+  factor: number,
+): SkewMetrics | undefined {
+  const ratio = (side: 'left' | 'right'): number => (medians[side] > 0 ? Math.max(...parts[side]) / medians[side] : 0);
+  const side = ratio('right') > ratio('left') ? 'right' : 'left';
+  const r = ratio(side);
+  if (r === 0) return undefined;
+  const keys = (side === 'left' ? join.leftKeys : join.rightKeys) ?? [];
+  const hot: number[] = [];
+  parts[side].forEach((b, i) => {
+    if (b > medians[side] * factor) hot.push(i);
+  });
+  return { maxPartitionRatio: Math.round(r * 100) / 100, partitionColumns: keys.map((k) => exprSql(k)), hotPartitions: hot };
+}
+
+/** Skew metrics measured by a simulation, keyed by join: `runtimeStats.skewHints` for QueryOptimizer.optimize. */
+export function skewHintsFromSimulation(report: AdaptiveReport): Map<number, SkewMetrics> {
+  const hints = new Map<number, SkewMetrics>();
+  for (const j of report.joins) if (j.skewMetrics) hints.set(j.operationId, j.skewMetrics);
+  return hints;
 }
 
 /** Simulates AQE for every join of a resolved plan, inputs first. */

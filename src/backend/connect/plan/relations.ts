@@ -123,6 +123,8 @@ function relationBody(p: LogicalPlan): [string, Msg] {
     case 'Window':
     case 'Generate':
     case 'RemoteRelation':
+    // Resolved-only: a connect session sends its skew repartitions as Repartition (optimizer/remote-repartition.ts).
+    case 'AdaptiveRepartition':
       throw new InternalError(`a ${p.kind} node reached the Spark Connect plan converter`);
   }
 }

@@ -56,6 +56,7 @@ export function columnNonNull(plan: LogicalPlan, index: number, depth = 0): bool
     case 'Offset':
     case 'Deduplicate':
     case 'Sample':
+    case 'AdaptiveRepartition':
       return columnNonNull(plan.input, index, depth + 1);
     case 'Window':
     case 'Generate': {
