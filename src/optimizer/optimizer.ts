@@ -7,16 +7,28 @@ import { InternalError, SparklessError } from '../errors/index.js';
 import { schemaOf, type LogicalPlan } from '../plan/nodes.js';
 import { transformDown, transformUp } from '../plan/transform.js';
 import type { OptimizerRule } from './rule.js';
+import { booleanSimplification } from './rules/boolean-simplification.js';
+import { collapseProjects } from './rules/collapse-projects.js';
 import { combineFilters } from './rules/combine-filters.js';
 import { eliminateLimits } from './rules/eliminate-limits.js';
+import { limitPushdown } from './rules/limit-pushdown.js';
+import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
+import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
 import { pushFilterThroughProject } from './rules/push-filter-through-project.js';
+import { pushFilterThroughUnion } from './rules/push-filter-through-union.js';
 import { removeNoopProject } from './rules/remove-noop-project.js';
 
 /** Ordered: pushing filters first lets adjacent filters meet and combine. */
 export const DEFAULT_RULES: readonly OptimizerRule[] = [
+  booleanSimplification, // constant conditions fold (a filter on true goes away)
   pushFilterThroughProject, // filter rows before projecting them
+  pushFilterThroughJoin, // ... before joining them
+  pushFilterThroughAggregate, // ... before grouping them (conditions on the keys)
+  pushFilterThroughUnion, // ... on each side of a union
   combineFilters, // one predicate evaluation pass instead of several
+  limitPushdown, // compute only the rows a limit keeps
   eliminateLimits, // nested limits collapse to the smallest
+  collapseProjects, // one projection pass; unread columns never computed
   removeNoopProject, // drop identity projections left by the API (e.g. select('*'))
 ];
 
