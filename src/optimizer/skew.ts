@@ -77,6 +77,8 @@ export function adaptiveExecutionFromConf(get: (key: string) => string | undefin
     return n;
   };
   const rawEnabled = get(ADAPTIVE_CONF.enabled);
+  // Read before every action: the common case (nothing set) allocates nothing.
+  if (rawEnabled === undefined && get(ADAPTIVE_CONF.skewThreshold) === undefined && get(ADAPTIVE_CONF.maxSplitFactor) === undefined) return DEFAULT_ADAPTIVE_EXECUTION;
   if (rawEnabled !== undefined && !/^(true|false)$/i.test(rawEnabled.trim())) {
     throw new IllegalArgumentException(`${ADAPTIVE_CONF.enabled} must be true or false, got '${rawEnabled}'.`, {});
   }
