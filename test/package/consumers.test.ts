@@ -96,6 +96,13 @@ function expectFailureMessages(out: string): void {
 }
 
 describe.concurrent('the packed tarball in consumer projects', { timeout: 300_000 }, () => {
+  it('installs the sparkless command (package.json bin)', async () => {
+    const cli = join(base, 'node_modules', '.bin', 'sparkless');
+    expect(await run(base, [cli, 'sql', 'SELECT 1 + 1'])).toEqual({ code: 0, out: '+-------+\n|(1 + 1)|\n+-------+\n|      2|\n+-------+\n\n' });
+    const upper = await run(base, [cli, 'functions', 'upper']);
+    expect(upper.out).toMatch(/\|upper\|implemented\|scalar\|1 {3}\|native\|NULL\|/);
+  });
+
   for (const consumer of CONSUMERS) {
     const dir = (): string => join(base, consumer.name);
 
