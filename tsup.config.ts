@@ -14,6 +14,7 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     vitest: 'src/vitest/index.ts',
     jest: 'src/jest/index.ts',
+    cli: 'src/cli/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -21,8 +21,13 @@ export function sessionTranslateOptions(session: SparkSession): TranslateOptions
     schemaOf: (p) => new DataFrame(session, p).schema,
     evaluate: (p) => new DataFrame(session, p).executeBatch(),
     conf: (key) => session.conf.getOption(key),
+    readFile: (format, path) =>
+      FILE_SOURCES.has(format.toLowerCase()) && !session.catalog.databaseExists(format) ? session.read.format(format.toLowerCase()).load(path).plan : undefined,
   };
 }
+
+/** The data sources ``format.`path` `` reads in SQL (Spark's file sources that sparkless reads). */
+const FILE_SOURCES: ReadonlySet<string> = new Set(['parquet', 'csv', 'json']);
 
 /**
  * Runs one SQL statement; commands return an empty DataFrame (SHOW/DESCRIBE/SET return their rows).

@@ -43,6 +43,12 @@ export interface TranslateOptions {
   readonly evaluate?: (plan: LogicalPlan) => Batch;
   /** Session configuration lookup (`spark.sql.groupByAliases`, ...). */
   readonly conf?: (key: string) => string | undefined;
+  /**
+   * Spark's SQL on files, ``parquet.`/path` ``: the plan reading `path` as `format`,
+   * or undefined when `format.path` is to be a table name (no such data source,
+   * or a database of that name exists).
+   */
+  readonly readFile?: (format: string, path: string) => LogicalPlan | undefined;
 }
 
 /** Placeholder type of positional references in unresolved plans (the analyzer re-types them). */
@@ -301,6 +307,8 @@ export class Translator {
       const cte = this.#lookupCte(parts[0]!);
       if (cte) return this.#aliased(plan('SubqueryAlias', { input: cte.plan, alias: parts[0]! }), alias);
     }
+    const file = parts.length === 2 ? this.#opts.readFile?.(parts[0]!, parts[1]!) : undefined;
+    if (file) return this.#aliased(file, alias);
     const table = parts[parts.length - 1]!;
     const database = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
     const scan = plan('TableScan', { database, table });

@@ -37,6 +37,18 @@ import {
 import { createSpiedStorageBackendWith, spyOnBackendWith, type MethodKeys } from '../testing/spies.js';
 
 export * from '../testing/index.js';
+// Explicit exports take precedence over the `export *` above (see generators.ts).
+export {
+  arbitraryDataType,
+  arbitrarySchema,
+  decimalTypeArbitrary,
+  arbitraryValue,
+  arbitraryRow,
+  arbitraryRows,
+  arbitraryDataFrame,
+  arbitrarySchemaAndRows,
+  arbitraryDataFrameOfAnySchema,
+} from './generators.js';
 
 /** The matchers this module adds to `expect` (and, asymmetrically, to `expect.<name>(...)`). */
 export interface DataFrameMatchers<R = unknown> {
