@@ -12,6 +12,8 @@ import type { DataType } from '../types/data-types.js';
 export type RelationAst =
   | { readonly kind: 'table'; readonly parts: readonly string[]; readonly alias?: TableAlias }
   | { readonly kind: 'subquery'; readonly query: QueryAst; readonly alias?: TableAlias }
+  /** `LATERAL (query) [alias]`: may refer to the columns of the relations before it. */
+  | { readonly kind: 'lateral'; readonly query: QueryAst; readonly alias?: TableAlias }
   | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[]; readonly alias?: TableAlias }
   /** Table-valued function, e.g. `range(10)`. */
   | { readonly kind: 'tvf'; readonly name: string; readonly args: readonly Expr[]; readonly alias?: TableAlias }

@@ -876,7 +876,14 @@ export class SqlParser {
       const alias = this.tableAlias();
       return { kind: 'values', rows, ...(alias ? { alias } : {}) };
     }
-    if (this.isKw('LATERAL')) throw this.notSupported('LATERAL subqueries');
+    if (this.isKw('LATERAL') && this.isOp('(', this.peek())) {
+      // `LATERAL (query) [alias]`: a subquery that sees the relations to its left
+      this.pos += 2;
+      const query = this.query();
+      this.expectOp(')');
+      const alias = this.tableAlias();
+      return { kind: 'lateral', query, ...(alias ? { alias } : {}) };
+    }
     const parts = this.multipartIdentifier();
     if (this.isOp('(')) {
       // table-valued function

@@ -29,8 +29,6 @@ skip('array.sql.out', [9, 10], "sort_array's second argument must be a boolean l
 // ---- SQL features not modelled ---------------------------------------------------------------------
 skip('group-by.sql.out', [78, 79], 'interval literals: sparkless has no interval types');
 skip('window.sql.out', [11, 12, 13, 14, 15, 16, 17, 18], 'interval window-frame boundaries: sparkless has no interval types');
-skip('cte.sql.out', [28, 29], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
-skip('except.sql.out', [7, 8], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
 
 // ---- engine behaviour outside the SQL front end --------------------------------------------------------
 skip('group-by.sql.out', [66], "rand(0): sparkless's seeded generator does not reproduce Spark's XORShiftRandom sequence");
