@@ -38,17 +38,6 @@ skip(
   'analyzer dedupes window expressions by their SQL text, so first_value(val, true) OVER w and first_value(val) OVER w collapse into one; corr over zero variance is NaN where Spark gives NULL',
 );
 
-// ---- Polars backend gaps ----------------------------------------------------------------------------------
-skip('array.sql.out', [1, 7], 'polars backend: reading array<array<int>> results fails (Arrow nested list conversion)', ['polars']);
-skip(
-  'higher-order-functions.sql.out',
-  [2, 3, 4, 5, 6, 8, 10, 11, 12, 13, 15, 17],
-  'polars backend: the view holds an array<array<int>> column, and reading it for the interpreter (which runs lambdas) fails (Arrow nested list conversion)',
-  ['polars'],
-);
-skip('array.sql.out', [3], 'polars backend: c[0][0] on array<array<int>> fails to find a supertype (list[i32] vs i32)', ['polars']);
-skip('count.sql.out', [2], 'polars backend: count(DISTINCT 1) counts rows (7) instead of distinct values (1)', ['polars']);
-
 // ---- expected outputs from other Spark versions or settings ----------------------------------------------
 const orderedSetNames =
   'expected output names ordered-set aggregates as Spark before 3.5 did (percentile_cont(v, 0.25)); Spark 3.5.7 names them percentile_cont(0.25) WITHIN GROUP (ORDER BY v), as sparkless does; the rows match';
