@@ -172,7 +172,11 @@ export type CommandAst =
   | { readonly kind: 'use'; readonly name: string }
   | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
   | { readonly kind: 'showDatabases'; readonly pattern?: string }
-  | { readonly kind: 'describe'; readonly name: readonly string[] }
+  /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name`. */
+  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean }
+  | { readonly kind: 'describeFunction'; readonly name: string; readonly extended: boolean }
+  /** `SHOW [USER | SYSTEM | ALL] FUNCTIONS [FROM db] [[LIKE] 'pattern']`. */
+  | { readonly kind: 'showFunctions'; readonly scope: 'user' | 'system' | 'all'; readonly pattern?: string }
   | { readonly kind: 'set'; readonly key?: string; readonly value?: string }
   | { readonly kind: 'reset'; readonly key?: string }
   | { readonly kind: 'cacheTable'; readonly name: readonly string[]; readonly query?: QueryAst }
