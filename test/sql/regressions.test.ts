@@ -55,6 +55,11 @@ forEachBackend('SQL regressions', (session) => {
     expect(err("SELECT least(1, DATE'2020-01-01')")?.errorClass).toBe('DATATYPE_MISMATCH.DATA_DIFF_TYPES');
     expect(err("SELECT date_sub('2020-01-05', 1L)")?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
     expect(err("SELECT date_add(DATE'2020-01-01', 1.5)")?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+    // sort_array's order is a boolean literal: no cast from 'false' or 1, no column
+    expect(err("SELECT sort_array(array(2, 1), 'false')")?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+    expect(err('SELECT sort_array(array(2, 1), 1)')?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+    expect(err('SELECT sort_array(array(2, 1), b) FROM VALUES (true) t(b)')?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+    expect(rows(spark, 'SELECT sort_array(array(2, 1, 3), false)')).toEqual([[[3, 2, 1]]]);
   }, SLOW);
 
   it('greatest/least widen numeric types; date_add takes a date string and a string day count', () => {
