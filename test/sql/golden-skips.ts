@@ -29,11 +29,6 @@ skip('window.sql.out', [11, 12, 13, 14, 15, 16, 17, 18], 'interval window-frame 
 
 // ---- engine behaviour outside the SQL front end --------------------------------------------------------
 skip('group-by.sql.out', [66], "rand(0): sparkless's seeded generator does not reproduce Spark's XORShiftRandom sequence");
-skip(
-  'window.sql.out',
-  [26],
-  'analyzer dedupes window expressions by their SQL text, so first_value(val, true) OVER w and first_value(val) OVER w collapse into one; corr over zero variance is NaN where Spark gives NULL',
-);
 
 // ---- expected outputs from other Spark versions or settings ----------------------------------------------
 const orderedSetNames =

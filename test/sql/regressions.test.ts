@@ -40,6 +40,12 @@ forEachBackend('SQL regressions', (session) => {
     ]);
   }, SLOW);
 
+  it('corr over a constant side is NULL (Spark divides by zero as NULL), also over a window', () => {
+    const spark = session();
+    expect(rows(spark, 'SELECT corr(a, b), covar_samp(a, b), corr(b, b) FROM VALUES (1, 1), (1, 2) t(a, b)')).toEqual([[null, 0, 1]]);
+    expect(rows(spark, 'SELECT corr(a, b) OVER () FROM VALUES (1, 1), (1, 2) t(a, b)')).toEqual([[null], [null]]);
+  }, SLOW);
+
   it('avg and sum of NULL over windows are NULL', () => {
     const spark = session();
     expect(rows(spark, 'SELECT a, avg(NULL) OVER (ORDER BY a), sum(NULL) OVER (), avg(CAST(NULL AS INT)) OVER (PARTITION BY a) FROM VALUES (1), (2) t(a) ORDER BY a')).toEqual([
