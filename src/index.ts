@@ -34,6 +34,13 @@ export {
   NotImplementedException,
   BackendException,
   InternalError,
+  SparkRuntimeException,
+  ArithmeticException,
+  NumberFormatException,
+  DateTimeException,
+  SparkUpgradeException,
+  ArrayIndexOutOfBoundsException,
+  SparkNoSuchElementException,
 } from './errors/index.js';
 export { SparkConnectGrpcException } from './backend/connect/errors.js';
 export type { BackendType } from './backend/protocols.js';

@@ -11,3 +11,12 @@ export {
   InternalError,
 } from './exceptions.js';
 export { unresolvedColumn, ambiguousReference } from './analysis-errors.js';
+export {
+  SparkRuntimeException,
+  ArithmeticException,
+  NumberFormatException,
+  DateTimeException,
+  SparkUpgradeException,
+  ArrayIndexOutOfBoundsException,
+  SparkNoSuchElementException,
+} from './runtime-exceptions.js';

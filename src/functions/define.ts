@@ -6,6 +6,9 @@
 import { AnalysisException } from '../errors/index.js';
 import type { Call } from '../expr/nodes.js';
 import {
+  ByteType,
+  IntegerType,
+  ShortType,
   ArrayType,
   BinaryType,
   BooleanType,
@@ -60,7 +63,9 @@ export type InputType =
   | 'struct'
   | 'datetime'
   | 'orderable'
-  | 'boolean';
+  | 'boolean'
+  /** Spark's TypeCollection(IntegerType, ShortType, ByteType) (date_add's day count): no implicit narrowing. */
+  | 'int_or_narrower';
 
 const describeInput = (t: InputType): string => {
   if (t instanceof DataType) return sqlTypeName(t);
@@ -81,6 +86,8 @@ const describeInput = (t: InputType): string => {
       return '("DATE" or "TIMESTAMP")';
     case 'boolean':
       return '"BOOLEAN"';
+    case 'int_or_narrower':
+      return '("INT" or "SMALLINT" or "TINYINT")';
     default:
       return '"ANY"';
   }
@@ -134,6 +141,9 @@ export function implicitCast(from: DataType, target: InputType): DataType | unde
       return from instanceof StringType || from instanceof NullType ? TIMESTAMP : undefined;
     case 'orderable':
       return from instanceof MapType ? undefined : from;
+    case 'int_or_narrower':
+      if (from instanceof IntegerType || from instanceof ShortType || from instanceof ByteType) return from;
+      return from instanceof StringType || from instanceof NullType ? INT : undefined;
   }
 }
 

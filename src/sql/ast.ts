@@ -12,6 +12,8 @@ import type { DataType } from '../types/data-types.js';
 export type RelationAst =
   | { readonly kind: 'table'; readonly parts: readonly string[]; readonly alias?: TableAlias }
   | { readonly kind: 'subquery'; readonly query: QueryAst; readonly alias?: TableAlias }
+  /** `LATERAL (query) [alias]`: may refer to the columns of the relations before it. */
+  | { readonly kind: 'lateral'; readonly query: QueryAst; readonly alias?: TableAlias }
   | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[]; readonly alias?: TableAlias }
   /** Table-valued function, e.g. `range(10)`. */
   | { readonly kind: 'tvf'; readonly name: string; readonly args: readonly Expr[]; readonly alias?: TableAlias }
@@ -170,7 +172,11 @@ export type CommandAst =
   | { readonly kind: 'use'; readonly name: string }
   | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
   | { readonly kind: 'showDatabases'; readonly pattern?: string }
-  | { readonly kind: 'describe'; readonly name: readonly string[] }
+  /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name`. */
+  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean }
+  | { readonly kind: 'describeFunction'; readonly name: string; readonly extended: boolean }
+  /** `SHOW [USER | SYSTEM | ALL] FUNCTIONS [FROM db] [[LIKE] 'pattern']`. */
+  | { readonly kind: 'showFunctions'; readonly scope: 'user' | 'system' | 'all'; readonly pattern?: string }
   | { readonly kind: 'set'; readonly key?: string; readonly value?: string }
   | { readonly kind: 'reset'; readonly key?: string }
   | { readonly kind: 'cacheTable'; readonly name: readonly string[]; readonly query?: QueryAst }

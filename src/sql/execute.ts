@@ -12,6 +12,7 @@ import type { SparkSession } from '../session/session.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
 import type { SqlArgs } from './parameters.js';
+import { sqlFunctionNames } from './show-functions.js';
 import type { TranslateOptions } from './translate.js';
 
 /** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */
@@ -173,8 +174,27 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         .map((d) => [d.name]);
       return session.createDataFrame(rows, new StructType([new StructField('namespace', STRING, false)]));
     }
+    case 'showFunctions': {
+      // sparkless has no SQL-registered user functions: USER lists none
+      const all = c.scope === 'user' ? [] : sqlFunctionNames();
+      const rows = all.filter((n) => c.pattern === undefined || matchesPattern(n, c.pattern)).map((n) => [n]);
+      return session.createDataFrame(rows, new StructType([new StructField('function', STRING, false)]));
+    }
+    case 'describeFunction': {
+      if (!sqlFunctionNames().includes(c.name.toLowerCase())) {
+        throw new AnalysisException(
+          `Cannot resolve function \`${c.name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`${session.catalog.currentDatabase()}\`].`,
+          { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${c.name}\``, searchPath: `[\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`${session.catalog.currentDatabase()}\`]` } },
+        );
+      }
+      throw new NotImplementedException(`SQL DESCRIBE FUNCTION${c.extended ? ' EXTENDED' : ''}`, "sparkless does not carry Spark's class names and usage texts");
+    }
     case 'describe': {
       const { database, table } = names(c.name);
+      if (c.extended && session.catalog.lookupRelation(database, table).kind === 'table') {
+        // Spark adds the table's provider, location, owner and creation time, which sparkless does not keep
+        throw new NotImplementedException('SQL DESCRIBE TABLE EXTENDED on a table', 'table details (provider, location, creation time) are not recorded; views describe as Spark does');
+      }
       const df = new DataFrame(session, plan('TableScan', { database, table }));
       const rows = df.schema.fields.map((f) => [f.name, f.dataType.simpleString(), typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null]);
       return session.createDataFrame(

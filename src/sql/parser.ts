@@ -224,10 +224,15 @@ export class SqlParser {
       case 'DESCRIBE':
       case 'DESC': {
         this.pos++;
+        if (this.acceptKw('FUNCTION')) {
+          const extended = this.acceptKw('EXTENDED');
+          const name = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : this.multipartIdentifier().join('.');
+          return { kind: 'describeFunction', name, extended };
+        }
         this.acceptKw('TABLE');
-        this.acceptKw('EXTENDED') || this.acceptKw('FORMATTED');
+        const extended = this.acceptKw('EXTENDED') || this.acceptKw('FORMATTED');
         if (this.isQueryStart()) throw this.notSupported('DESCRIBE QUERY');
-        return { kind: 'describe', name: this.multipartIdentifier() };
+        return { kind: 'describe', name: this.multipartIdentifier(), extended };
       }
       case 'SET':
         return this.set();
@@ -452,6 +457,15 @@ export class SqlParser {
       const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
       return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
     }
+    const start = this.pos;
+    const scope = this.acceptKw('USER') ? 'user' : this.acceptKw('SYSTEM') ? 'system' : this.acceptKw('ALL') ? 'all' : undefined;
+    if (this.acceptKw('FUNCTIONS')) {
+      if (this.acceptKw('FROM') || this.acceptKw('IN')) this.multipartIdentifier();
+      this.acceptKw('LIKE');
+      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
+      return { kind: 'showFunctions', scope: scope ?? 'all', ...(pattern !== undefined ? { pattern } : {}) };
+    }
+    this.pos = start;
     throw this.notSupported(`SHOW ${this.cur.text}`);
   }
 
@@ -876,7 +890,14 @@ export class SqlParser {
       const alias = this.tableAlias();
       return { kind: 'values', rows, ...(alias ? { alias } : {}) };
     }
-    if (this.isKw('LATERAL')) throw this.notSupported('LATERAL subqueries');
+    if (this.isKw('LATERAL') && this.isOp('(', this.peek())) {
+      // `LATERAL (query) [alias]`: a subquery that sees the relations to its left
+      this.pos += 2;
+      const query = this.query();
+      this.expectOp(')');
+      const alias = this.tableAlias();
+      return { kind: 'lateral', query, ...(alias ? { alias } : {}) };
+    }
     const parts = this.multipartIdentifier();
     if (this.isOp('(')) {
       // table-valued function

@@ -29,6 +29,7 @@ import { ordinalOf } from './literals.js';
 import { unpivotPlan } from './unpivot.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
+import { bindOuterRefs, checkCorrelatedShape, checkLateralJoinType, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
 
 export interface TranslateOptions {
   /**
@@ -135,6 +136,8 @@ function aliasMap(items: readonly Expr[]): Map<string, Expr> {
 export class Translator {
   readonly #opts: TranslateOptions;
   readonly #ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
+  /** Enclosing queries' FROMs while a subquery is translated, innermost last. */
+  readonly #outer: OuterScope[] = [];
 
   constructor(opts: TranslateOptions = {}) {
     this.#opts = opts;
@@ -241,7 +244,8 @@ export class Translator {
     switch (r.kind) {
       case 'table':
         return this.#tableRef(r.parts, r.alias);
-      case 'subquery': {
+      case 'subquery':
+      case 'lateral': {
         const p = this.query(r.query);
         return this.#aliased(p, r.alias);
       }
@@ -395,6 +399,7 @@ export class Translator {
 
   #join(r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
     const left = this.relation(r.left);
+    if (r.right.kind === 'lateral') return this.#lateralJoin(left, r.right, r);
     const right = this.relation(r.right);
     if (r.natural) {
       const columnsOf = this.#opts.columnsOf;
@@ -407,6 +412,46 @@ export class Translator {
     if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
     if (r.on) return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
     return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+  }
+
+  /**
+   * `left [JOIN] LATERAL (query) [ON cond]`: the subquery runs once per
+   * distinct tuple of the left columns it uses; its rows, tagged with their
+   * tuple, join back null-safely on those columns (the tags are projected away).
+   */
+  #lateralJoin(left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+    const { evaluate, schemaOf, columnsOf } = this.#opts;
+    if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
+    checkLateralJoinType(r);
+    const collect = new OuterScope(left);
+    const first = this.#inScope(collect, () => this.query(lat.query));
+    const refs = [...collect.found.values()];
+    const on = r.on ? this.#subqueries(r.on, undefined) : undefined;
+    const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
+    if (refs.length === 0) return plan('Join', { left, right: this.#aliased(first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
+    checkCorrelatedShape(lat.query, first, 'lateral');
+    const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
+    const batches: Batch[] = [];
+    for (let row = 0; row < keys.numRows; row++) {
+      const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
+      batches.push(evaluate(this.#inScope(new OuterScope(left, binding), () => this.query(lat.query))));
+    }
+    // `AS s(x, y)` renames the subquery's columns, not the tuple tags
+    const sub = schemaOf(lat.alias?.columns ? this.#renameColumns(first, lat.alias.columns, lat.alias.name) : first).fields;
+    const tags = refs.map((k, i) => new StructField(`__lateral_key${i}`, k.dataType, true));
+    const fields = sub.map((f, j) => new StructField(f.name, f.dataType, batches.length === 0 ? f.nullable : batches.some((b) => b.schema.fields[j]!.nullable), f.metadata));
+    const columns: unknown[][] = [...fields, ...tags].map(() => []);
+    batches.forEach((b, t) => {
+      for (let i = 0; i < b.numRows; i++) {
+        sub.forEach((_, j) => columns[j]!.push(b.columns[j]![i]));
+        tags.forEach((_, k) => columns[sub.length + k]!.push(keys.columns[k]![t]));
+      }
+    });
+    const right = this.#aliased(plan('LocalRelation', { data: makeBatch(new StructType([...fields, ...tags]), columns) }), lat.alias && { name: lat.alias.name });
+    const match = refs.map((k, i) => E.call('eq_null_safe', [k.ref, E.col(tags[i]!.name)])).reduce((a, b) => E.call('and', [a, b]));
+    const joined = plan('Join', { left, right, joinType: joinType === 'cross' ? 'inner' : joinType, condition: on ? E.call('and', [match, on]) : match });
+    const width = columnsOf(left).length + sub.length;
+    return plan('Project', { input: joined, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
   }
 
   /**
@@ -467,9 +512,11 @@ export class Translator {
 
   // ---- SELECT -------------------------------------------------------------------------------------
 
-  #select(s: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
-    let input = s.from ? this.relation(s.from) : this.#oneRow();
+  #select(select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
+    let input = select.from ? this.relation(select.from) : this.#oneRow();
     const from = input;
+    let s = select;
+    if (this.#outer.length > 0 && this.#opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, this.#outer, { schemaOf: this.#opts.schemaOf }));
     const prepare = (e: Expr): Expr => this.#expandStarArgs(this.#subqueries(this.#resolveNamedWindows(e, s.windows), from), from);
     const items = s.items.map(prepare);
     const order = orderBy.map((o) => prepare(o) as SortOrder);
@@ -487,52 +534,81 @@ export class Translator {
   }
 
   /**
-   * Subquery expressions, evaluated now (uncorrelated subqueries only): a scalar
-   * subquery becomes its value, `x IN (SELECT ...)` an IN list, EXISTS a boolean.
+   * Subquery expressions, evaluated now: a scalar subquery becomes its value,
+   * `x IN (SELECT ...)` an IN list, EXISTS a boolean; a correlated one a CASE
+   * over the distinct values of its outer references (see correlation.ts).
+   * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
+   * comparison counts as no match for IN and as a match for NOT IN.
    */
   #subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
     const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
     if (!exists(e, isSub)) return e;
     const go = (x: Expr): Expr => {
+      if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return this.#inSubquery(x.args[0], outer, true, go);
       if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
-      const batch = this.#runSubquery(x.options!['query'] as QueryAst, outer);
-      if (x.fn === SUBQUERY.exists) return named(E.lit(batch.numRows > 0, BOOLEAN), () => 'exists()');
-      if (batch.schema.fields.length !== 1) {
-        throw analysisError(
-          `The number of columns of the subquery (${batch.schema.fields.length}) does not match the number of values on the left (1).`,
-          x.fn === SUBQUERY.scalar ? 'INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN' : 'DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH',
-        );
+      if (x.fn === SUBQUERY.in) return this.#inSubquery(x, outer, false, go);
+      const q = x.options!['query'] as QueryAst;
+      if (x.fn === SUBQUERY.exists) {
+        const r = this.#runSubquery(q, outer, 'exists');
+        return named(r.build((b) => E.lit(b.numRows > 0, BOOLEAN), E.lit(false, BOOLEAN)), () => `exists(${r.names})`);
       }
-      const t = batch.schema.fields[0]!.dataType;
-      const values = batch.columns[0]!;
-      if (x.fn === SUBQUERY.scalar) {
-        if (batch.numRows > 1) {
-          throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
-        }
-        return named(E.lit(batch.numRows === 0 ? null : values[0], t), () => 'scalarsubquery()');
-      }
-      const lhs = go(x.args[0]!);
-      const inExpr = values.length === 0 ? E.lit(false, BOOLEAN) : E.call('in', [lhs, ...values.map((v) => E.lit(v, t))]);
-      return named(inExpr, () => `(${prettySql(lhs)} IN (listquery()))`);
+      const r = this.#runSubquery(q, outer, 'scalar');
+      const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
+      const value = (b: Batch): Expr => {
+        if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
+        return E.lit(b.numRows === 0 ? null : b.columns[0]![0], t);
+      };
+      return named(r.build(value, E.lit(null, t)), () => `scalarsubquery(${r.names})`);
     };
     return go(e);
   }
 
-  #runSubquery(q: QueryAst, outer: LogicalPlan | undefined): Batch {
-    const { evaluate, columnsOf } = this.#opts;
-    if (!evaluate) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
+  #inSubquery(x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
+    const r = this.#runSubquery(x.options!['query'] as QueryAst, outer, 'in');
+    const t = r.singleColumnType('DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH');
+    const lhs = go(x.args[0]!);
+    const value = (b: Batch): Expr => {
+      const values = b.columns[0]!;
+      if (values.length === 0) return E.lit(negated, BOOLEAN);
+      const inList = E.call('in', [lhs, ...values.map((v) => E.lit(v, t))]);
+      return E.call('coalesce', [negated ? E.call('not', [inList]) : inList, E.lit(false, BOOLEAN)]);
+    };
+    const name = `(${prettySql(lhs)} IN (listquery(${r.names})))`;
+    return named(r.build(value, E.lit(null, BOOLEAN)), () => (negated ? `(NOT ${name})` : name));
+  }
+
+  /**
+   * Translates and runs a subquery whose enclosing FROM is `outer`. When it
+   * refers to outer columns it runs once per distinct tuple of their values;
+   * `build` turns the results into one expression for the outer query.
+   */
+  #runSubquery(q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in'): SubqueryResult {
+    const { evaluate, schemaOf } = this.#opts;
+    if (!evaluate || !schemaOf) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
+    const collect = new OuterScope(outer);
+    const first = this.#inScope(collect, () => this.query(q));
+    const refs = [...collect.found.values()];
+    if (refs.length === 0) {
+      const batch = evaluate(first);
+      return subqueryResult(refs, [{ batch }], batch.schema);
+    }
+    checkCorrelatedShape(q, first, kind);
+    const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: outer!, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
+    const cases: { values: unknown[]; batch: Batch }[] = [];
+    for (let row = 0; row < keys.numRows; row++) {
+      const values = keys.columns.map((c) => c[row]);
+      const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(values[i] ?? null, k.dataType) as Expr]));
+      cases.push({ values, batch: evaluate(this.#inScope(new OuterScope(outer, binding), () => this.query(q))) });
+    }
+    return subqueryResult(refs, cases, schemaOf(first));
+  }
+
+  #inScope<T>(scope: OuterScope, f: () => T): T {
+    this.#outer.push(scope);
     try {
-      return evaluate(this.query(q));
-    } catch (err) {
-      // A column of the outer query: a correlated subquery, which is not modelled.
-      const name = AnalysisException.isAnalysisException(err) ? (err as AnalysisException).messageParameters['objectName'] : undefined;
-      if (name && outer && columnsOf) {
-        const last = lastPart(name.replace(/^`|`$/g, '')).toLowerCase();
-        if (columnsOf(outer).some((c) => c.toLowerCase() === last)) {
-          throw new NotImplementedException('SQL correlated subqueries', `the subquery refers to the outer column ${name}`);
-        }
-      }
-      throw err;
+      return f();
+    } finally {
+      this.#outer.pop();
     }
   }
 

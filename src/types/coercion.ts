@@ -103,6 +103,16 @@ export function findWiderCommonTypeOf(types: readonly DataType[]): DataType | un
   return acc;
 }
 
+/** Spark's findWiderTypeWithoutStringPromotion (greatest, least): no side is cast to string. */
+export function findWiderCommonTypeWithoutStringPromotionOf(types: readonly DataType[]): DataType | undefined {
+  let acc: DataType | undefined = types[0] ?? new NullType();
+  for (const t of types.slice(1)) {
+    if (!acc) return undefined;
+    acc = findTightestCommonType(acc, t);
+  }
+  return acc;
+}
+
 function isAtomicNonBinary(t: DataType): boolean {
   return isNumeric(t) || t instanceof BooleanType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
 }

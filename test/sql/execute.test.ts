@@ -130,7 +130,6 @@ forEachBackend('spark.sql queries', (session) => {
     expect(() => sql('SELECT nope FROM VALUES (1) AS t(a)')).toThrow(/UNRESOLVED_COLUMN/);
     expect(() => sql('SELECT a, count(*) FROM VALUES (1) AS t(a)')).toThrow(/MISSING_GROUP_BY/);
     expect(() => sql('SELEC 1')).toThrow(ParseException);
-    expect(() => sql('SELECT (SELECT a FROM VALUES (1) AS u(b) WHERE b = t.a) FROM VALUES (1) AS t(a)')).toThrow(NotImplementedException);
   });
 
   it('builds Columns from expression strings (F.expr / selectExpr / filter)', () => {

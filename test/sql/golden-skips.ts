@@ -23,33 +23,12 @@ skip('group-by.sql.out', [67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 80, 81, 82
 // ---- names from an older Spark ---------------------------------------------------------------------
 skip('null-handling.sql.out', [27], 'the golden file names equal_null(b, c) `(b <=> c)`; Spark 3.5.7 names it `equal_null(b, c)`');
 
-// ---- function argument checks the registry does not make -------------------------------------------
-skip('array.sql.out', [9, 10], "sort_array's second argument must be a boolean literal in Spark; the registry accepts any castable value");
-
 // ---- SQL features not modelled ---------------------------------------------------------------------
 skip('group-by.sql.out', [78, 79], 'interval literals: sparkless has no interval types');
 skip('window.sql.out', [11, 12, 13, 14, 15, 16, 17, 18], 'interval window-frame boundaries: sparkless has no interval types');
-skip('cte.sql.out', [28, 29], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
-skip('except.sql.out', [7, 8], 'correlated scalar subqueries are not modelled (only uncorrelated ones, evaluated when the query is planned)');
 
 // ---- engine behaviour outside the SQL front end --------------------------------------------------------
 skip('group-by.sql.out', [66], "rand(0): sparkless's seeded generator does not reproduce Spark's XORShiftRandom sequence");
-skip(
-  'window.sql.out',
-  [26],
-  'analyzer dedupes window expressions by their SQL text, so first_value(val, true) OVER w and first_value(val) OVER w collapse into one; corr over zero variance is NaN where Spark gives NULL',
-);
-
-// ---- Polars backend gaps ----------------------------------------------------------------------------------
-skip('array.sql.out', [1, 7], 'polars backend: reading array<array<int>> results fails (Arrow nested list conversion)', ['polars']);
-skip(
-  'higher-order-functions.sql.out',
-  [2, 3, 4, 5, 6, 8, 10, 11, 12, 13, 15, 17],
-  'polars backend: the view holds an array<array<int>> column, and reading it for the interpreter (which runs lambdas) fails (Arrow nested list conversion)',
-  ['polars'],
-);
-skip('array.sql.out', [3], 'polars backend: c[0][0] on array<array<int>> fails to find a supertype (list[i32] vs i32)', ['polars']);
-skip('count.sql.out', [2], 'polars backend: count(DISTINCT 1) counts rows (7) instead of distinct values (1)', ['polars']);
 
 // ---- expected outputs from other Spark versions or settings ----------------------------------------------
 const orderedSetNames =

@@ -214,7 +214,7 @@ describe('statements', () => {
     expect(parseStatement('CREATE SCHEMA IF NOT EXISTS s')).toEqual({ kind: 'createDatabase', name: 's', ifNotExists: true });
     expect(parseStatement('USE s')).toEqual({ kind: 'use', name: 's' });
     expect(parseStatement('SHOW TABLES IN s')).toEqual({ kind: 'showTables', database: 's' });
-    expect(parseStatement('DESCRIBE TABLE t')).toEqual({ kind: 'describe', name: ['t'] });
+    expect(parseStatement('DESCRIBE TABLE t')).toEqual({ kind: 'describe', name: ['t'], extended: false });
     expect(parseStatement('SET spark.sql.x = 1')).toEqual({ kind: 'set', key: 'spark.sql.x', value: '1' });
     expect(parseStatement('SELECT 1').kind).toBe('query');
   });

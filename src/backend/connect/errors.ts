@@ -10,11 +10,18 @@
  */
 import {
   AnalysisException,
+  ArithmeticException,
+  ArrayIndexOutOfBoundsException,
+  DateTimeException,
   ExecutionException,
   IllegalArgumentException,
   NotImplementedException,
+  NumberFormatException,
   ParseException,
   SparklessError,
+  SparkNoSuchElementException,
+  SparkRuntimeException,
+  SparkUpgradeException,
 } from '../../errors/index.js';
 import { defineErrorKind, isErrorKind } from '../../errors/base.js';
 import type { ConnectAddress } from './address.js';
@@ -66,10 +73,18 @@ export function serverError(failure: GrpcFailure): SparklessError {
 
 function typedError(classes: readonly string[], text: string, details: { errorClass?: string; messageParameters?: Record<string, string> }): SparklessError {
   const has = (name: string): boolean => classes.some((c) => c.endsWith(`.${name}`));
+  // PySpark's convert_exception order: the most specific JVM class in the hierarchy wins.
   if (has('ParseException')) return new ParseException(text, details);
   if (has('AnalysisException')) return new AnalysisException(text, details);
+  if (has('NumberFormatException')) return new NumberFormatException(text, details);
   if (has('IllegalArgumentException')) return new IllegalArgumentException(text, details);
+  if (has('ArithmeticException')) return new ArithmeticException(text, details);
   if (has('UnsupportedOperationException')) return new NotImplementedException(`Spark: ${text}`);
+  if (has('ArrayIndexOutOfBoundsException')) return new ArrayIndexOutOfBoundsException(text, details);
+  if (has('DateTimeException')) return new DateTimeException(text, details);
+  if (has('SparkRuntimeException')) return new SparkRuntimeException(text, details);
+  if (has('SparkUpgradeException')) return new SparkUpgradeException(text, details);
+  if (has('SparkNoSuchElementException')) return new SparkNoSuchElementException(text, details);
   // A JVM exception without a Spark error class says little by its message alone (`nope` for an
   // unknown charset): name its class first, as PySpark's Connect client does.
   const plainJvm = !details.errorClass && classes[0] !== undefined && !classes[0].startsWith('org.apache.spark');

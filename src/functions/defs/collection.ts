@@ -1,6 +1,7 @@
 /** Array, map and struct functions, and the generators (`explode` family). */
 import {
   ArrayType,
+  BooleanType,
   DataType,
   MapType,
   NullType,
@@ -169,7 +170,17 @@ export const collectionDefs: readonly FunctionDef[] = [
   arrayToElement('array_max'),
   arrayToElement('array_min'),
   fn('array_distinct', { inputs: ['array'], returns: (t) => t[0]!, nullIntolerant: true }),
-  fn('sort_array', { inputs: ['array', BOOLEAN], min: 2, returns: (t) => t[0]!, nullIntolerant: true }),
+  fn('sort_array', {
+    inputs: ['array', 'any'],
+    min: 2,
+    returns: (t) => t[0]!,
+    nullIntolerant: true,
+    // the order is a boolean literal in Spark: no implicit cast, no column
+    check: (args, _types, ctx) => {
+      const asc = args[1]!;
+      if (!(asc.dataType instanceof BooleanType) || asc.literal === undefined) throw unexpectedInputType(ctx, 1, '"BOOLEAN"', asc.dataType);
+    },
+  }),
   fn('array_join', { inputs: ['array', 'string', 'string'], min: 2, returns: STRING, nullIntolerant: true }),
   fn('map_keys', {
     inputs: ['map'],

@@ -1,13 +1,14 @@
 /** Null handling and conditional functions. */
 import { BOOLEAN, DOUBLE, DataType } from '../../types/data-types.js';
-import { findWiderCommonTypeOf } from '../../types/coercion.js';
+import { findWiderCommonTypeOf, findWiderCommonTypeWithoutStringPromotionOf } from '../../types/coercion.js';
 import { callSql, castsFor, dataTypeMismatch, fn, sqlTypeName } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { comparison } from './operators.js';
 
 /** All arguments cast to their wider common type (coalesce, greatest, least, nvl...). */
-function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string): DataType {
-  const t = findWiderCommonTypeOf(args.map((a) => a.dataType));
+function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string, stringPromotion = true): DataType {
+  const types = args.map((a) => a.dataType);
+  const t = stringPromotion ? findWiderCommonTypeOf(types) : findWiderCommonTypeWithoutStringPromotionOf(types);
   if (!t) {
     throw dataTypeMismatch(
       ctx,
@@ -18,14 +19,14 @@ function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string)
   return t;
 }
 
-function sameTypeFn(name: string, min: number, nullable: (args: readonly ArgInfo[]) => boolean, max = Infinity): FunctionDef {
+function sameTypeFn(name: string, min: number, nullable: (args: readonly ArgInfo[]) => boolean, max = Infinity, stringPromotion = true): FunctionDef {
   return {
     name,
     kind: 'scalar',
     minArgs: min,
     maxArgs: max,
     resolve(args, _call, ctx) {
-      const t = commonOf(args, ctx, name);
+      const t = commonOf(args, ctx, name, stringPromotion);
       return { dataType: t, nullable: nullable(args), argTypes: castsFor(args, args.map(() => t)) };
     },
   };
@@ -33,8 +34,9 @@ function sameTypeFn(name: string, min: number, nullable: (args: readonly ArgInfo
 
 export const conditionalDefs: readonly FunctionDef[] = [
   sameTypeFn('coalesce', 1, (args) => args.every((a) => a.nullable)),
-  sameTypeFn('greatest', 2, (args) => args.every((a) => a.nullable)),
-  sameTypeFn('least', 2, (args) => args.every((a) => a.nullable)),
+  // greatest/least compare values of one type: a string never wins (Spark's findWiderTypeWithoutStringPromotion)
+  sameTypeFn('greatest', 2, (args) => args.every((a) => a.nullable), Infinity, false),
+  sameTypeFn('least', 2, (args) => args.every((a) => a.nullable), Infinity, false),
   fn('isnan', { inputs: [DOUBLE], returns: BOOLEAN, nullable: false }),
   /** nvl / ifnull: coalesce of two values. */
   sameTypeFn('nvl', 2, (args) => args.every((a) => a.nullable), 2),

@@ -492,7 +492,11 @@ export const aggregateImpls: Record<string, FunctionImpl> = {
   var_pop: moments(2, (n, m2) => m2 / n),
   skewness: moments(3, (n, m2, m3) => (m2 === 0 ? null : (Math.sqrt(n) * m3) / Math.sqrt(m2 * m2 * m2))),
   kurtosis: moments(4, (n, m2, _m3, m4) => (m2 === 0 ? null : (n * m4) / (m2 * m2) - 3.0)),
-  corr: bivariate((n, ck, xMk, yMk) => (n === 1 ? null : ck / Math.sqrt(xMk * yMk))),
+  // Spark divides with its Divide expression: a zero denominator (a constant side) gives NULL, not NaN
+  corr: bivariate((n, ck, xMk, yMk) => {
+    const d = Math.sqrt(xMk * yMk);
+    return n === 1 || d === 0 ? null : ck / d;
+  }),
   covar_pop: bivariate((n, ck) => ck / n),
   covar_samp: bivariate((n, ck) => (n === 1 ? null : ck / (n - 1))),
   approx_count_distinct: approxCountDistinct,

@@ -1,7 +1,7 @@
 /** Array, map and struct functions, including higher-order functions (lambdas arrive as JS functions). */
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, MapType, StringType, type DataType } from '../../../types/data-types.js';
-import { ExecutionException } from '../../../errors/index.js';
+import { ExecutionException, IllegalArgumentException, SparkRuntimeException } from '../../../errors/index.js';
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
 import { mapLookup } from './operators.js';
@@ -16,7 +16,7 @@ export function buildMap(entries: Iterable<readonly [unknown, unknown]>, keyType
   const out = new Map<unknown, unknown>();
   const seen = new Set<unknown>();
   for (const [k, v] of entries) {
-    if (isNullish(k)) throw new ExecutionException('Cannot use null as map key.', { errorClass: 'NULL_MAP_KEY' });
+    if (isNullish(k)) throw new SparkRuntimeException('Cannot use null as map key.', { errorClass: 'NULL_MAP_KEY' });
     const h = hashKey(k, keyType);
     if (seen.has(h)) {
       throw new ExecutionException(
@@ -246,7 +246,7 @@ const sequence = scalar((a) => {
   const step = a.length > 2 ? (a[2] as number) : s <= e ? 1 : -1;
   if (step === 0 || (step > 0 && s > e) || (step < 0 && s < e)) {
     if (s === e) return [s];
-    throw new ExecutionException(`Illegal sequence boundaries: ${s} to ${e} by ${step}`, { errorClass: 'INVALID_SEQUENCE_BOUNDARIES' });
+    throw new IllegalArgumentException(`requirement failed: Illegal sequence boundaries: ${s} to ${e} by ${step}`, { errorClass: 'INVALID_SEQUENCE_BOUNDARIES' });
   }
   const out: number[] = [];
   for (let v = s; step > 0 ? v <= e : v >= e; v += step) out.push(v);

@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import type { Call } from '../../../expr/nodes.js';
 // The default assert_true message quotes the condition's SQL text, as Spark's does.
 import { exprSql } from '../../../expr/naming.js';
-import { ExecutionException } from '../../../errors/index.js';
+import { ExecutionException, IllegalArgumentException } from '../../../errors/index.js';
 import { DecimalType, TimestampNTZType, TimestampType } from '../../../types/data-types.js';
 import { sessionZone, type ExecContext } from '../context.js';
 import { castValue } from '../expressions/cast.js';
@@ -138,7 +138,7 @@ const bitGet = scalar((a, _ctx, call) => {
   const pos = a[1] as number;
   const bits = numericKind(argType(call, 0)) === 'long' ? 64 : argType(call, 0).typeName() === 'byte' ? 8 : argType(call, 0).typeName() === 'short' ? 16 : 32;
   if (pos < 0 || pos >= bits) {
-    throw new ExecutionException(`Invalid bit position: ${pos} exceeds the bit upper limit ${bits}.`, { errorClass: 'INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE' });
+    throw new IllegalArgumentException(`Invalid bit position: ${pos} exceeds the bit upper limit ${bits}.`, { errorClass: 'INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE' });
   }
   return Number((toBigInt(a[0] as Long) >> BigInt(pos)) & 1n);
 });

@@ -4,7 +4,7 @@
  * rounded on their decimal digits as Java prints them (`Double.toString`),
  * not on the binary value: Java formats `%.2f` of 1.005 as `1.01`.
  */
-import { ExecutionException } from '../../../errors/index.js';
+import { ExecutionException, IllegalArgumentException } from '../../../errors/index.js';
 import { castToString, javaDoubleToString } from '../../../format/value-string.js';
 import { DecimalType, type DataType } from '../../../types/data-types.js';
 import { divHalfEven, divHalfUp, parseDecimal, pow10 } from './decimal.js';
@@ -107,7 +107,7 @@ function checkConversion(conv: string, v: unknown, t: DataType | undefined): voi
   const ok = 'dxo'.includes(conv) ? INTEGRAL.has(kind) : 'feg'.includes(conv) ? FRACTIONAL.has(kind) : conv === 'c' ? INTEGRAL.has(kind) : true;
   if (!ok) {
     const cls = JAVA_CLASS[kind] ?? t.simpleString();
-    throw new ExecutionException(`${conv} != ${cls}`, { errorClass: 'ILLEGAL_FORMAT_CONVERSION', messageParameters: { conversion: conv, argumentClass: cls } });
+    throw new IllegalArgumentException(`${conv} != ${cls}`, { errorClass: 'ILLEGAL_FORMAT_CONVERSION', messageParameters: { conversion: conv, argumentClass: cls } });
   }
 }
 
@@ -153,7 +153,7 @@ export function javaFormat(format: string, args: readonly unknown[], types: read
             break;
           }
           const d = decimalDigits(v, t);
-          if (!d) throw new ExecutionException(`Conversion = '${conv}' for ${String(v)}`, { errorClass: 'ILLEGAL_FORMAT_CONVERSION' });
+          if (!d) throw new IllegalArgumentException(`Conversion = '${conv}' for ${String(v)}`, { errorClass: 'ILLEGAL_FORMAT_CONVERSION' });
           s = signOf(d.negative, flags) + floating(lower, d, precision, flags);
           break;
         }

@@ -116,7 +116,9 @@ const count: AggregateLowering = (call, ctx) => {
     const a = args[0]!;
     if (a.kind === 'Literal') {
       if (a.value === null) return i64(0);
-      return ctx.part('len', () => ctx.pl.len()).cast(PL.Int64, true);
+      const len = ctx.part('len', () => ctx.pl.len());
+      // count(DISTINCT 1): one distinct value in a group that has rows
+      return (call.distinct ? len.gt(i64(0)) : len).cast(PL.Int64, true);
     }
     if (call.distinct && typeOf(a) instanceof MapType) delegate('count(DISTINCT map)');
     return countPart(call, ctx).cast(PL.Int64, true);

@@ -269,6 +269,9 @@ const timestampSeconds: ScalarLowering = (call, ctx) => {
 
 const arrayFn: ScalarLowering = (call, ctx) => {
   if (call.args.length === 0) delegate('empty array literal');
+  const element = (call.dataType as ArrayType).elementType;
+  // concat_list concatenates list arguments instead of nesting them
+  if (element instanceof ArrayType || element instanceof MapType) delegate('array of arrays or maps');
   return ctx.pl.concatLst(call.args.map((a) => ctx.tr(a)));
 };
 

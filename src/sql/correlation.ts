@@ -1,0 +1,244 @@
+/**
+ * Correlated subqueries. A subquery's column references that do not resolve
+ * in its own FROM but do in an enclosing query's FROM are *outer references*.
+ * The translator evaluates such a subquery once per distinct tuple of outer
+ * values (the references bound as typed literals) and turns the results into a
+ * CASE over those tuples, matched null-safely — the same answers as Spark's
+ * decorrelating joins, for every row of the outer query.
+ */
+import { AnalysisException, ParseException } from '../errors/index.js';
+import type { Batch } from '../data/batch.js';
+import { E, exists, type Expr, type SortOrder } from '../expr/nodes.js';
+import { hasFunction, lookupFunction } from '../functions/registry.js';
+import { inputs, plan, type LogicalPlan } from '../plan/nodes.js';
+import { quoteIfNeeded, type DataType, type StructType } from '../types/data-types.js';
+import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
+import { mapExpr } from './parser.js';
+
+/** One outer reference found in a subquery: the expression as written and its type in the outer FROM. */
+export interface OuterRef {
+  readonly ref: Extract<Expr, { kind: 'ColumnRef' }>;
+  readonly dataType: DataType;
+}
+
+/** The FROM of an enclosing query, as seen by the subqueries inside it. */
+export class OuterScope {
+  /** Outer references the subquery made while `binding` was unset, by lower-cased name. */
+  readonly found = new Map<string, OuterRef>();
+
+  constructor(
+    readonly from: LogicalPlan | undefined,
+    /** Literal values of the outer references (lower-cased name) for one evaluation. */
+    readonly binding?: ReadonlyMap<string, Expr>,
+  ) {}
+}
+
+export interface Resolver {
+  readonly schemaOf: (p: LogicalPlan) => StructType;
+}
+
+/** Which SELECT clause an outer reference appeared in (Spark accepts them only in WHERE and HAVING). */
+type Clause = 'where' | 'having' | 'items' | 'groupBy' | 'orderBy';
+
+const resolvedCache = new WeakMap<LogicalPlan, Map<string, DataType | null>>();
+
+/** The type of `ref` over `p`, or undefined when `p` has no such column. */
+function typeOver(p: LogicalPlan, ref: Extract<Expr, { kind: 'ColumnRef' }>, r: Resolver): DataType | undefined {
+  let cache = resolvedCache.get(p);
+  if (!cache) resolvedCache.set(p, (cache = new Map()));
+  const key = ref.name.toLowerCase();
+  if (!cache.has(key)) {
+    try {
+      cache.set(key, r.schemaOf(plan('Project', { input: p, exprs: [ref] })).fields[0]!.dataType);
+    } catch (err) {
+      const cls = AnalysisException.isAnalysisException(err) ? (err as AnalysisException).errorClass : undefined;
+      if (!cls?.startsWith('UNRESOLVED_COLUMN')) throw err;
+      cache.set(key, null);
+    }
+  }
+  return cache.get(key) ?? undefined;
+}
+
+/**
+ * Replaces the outer references in a SELECT block (whose FROM translated to
+ * `inner`) by their bound literals, or, while collecting, by typed NULLs,
+ * recording them in the scope they resolve in.
+ */
+export function bindOuterRefs(
+  s: SelectAst,
+  orderBy: readonly SortOrder[],
+  inner: LogicalPlan,
+  scopes: readonly OuterScope[],
+  r: Resolver,
+): { select: SelectAst; orderBy: readonly SortOrder[] } {
+  // Spark's decorrelation reaches outer references in a plain projection, not in an aggregate's outputs.
+  const aggregated = !!s.groupBy || s.items.some(isAggregate);
+  const aliases = new Set(s.items.filter((i) => i.kind === 'Alias').map((i) => (i as { name: string }).name.toLowerCase()));
+  const bind = (clause: Clause) => {
+    const go = (x: Expr): Expr => {
+      if (x.kind !== 'ColumnRef') return mapExpr(x, go);
+      if (x.name.toLowerCase() === 'grouping__id' || (!x.name.includes('.') && aliases.has(x.name.toLowerCase()))) return x;
+      if (typeOver(inner, x, r)) return x;
+      for (let i = scopes.length - 1; i >= 0; i--) {
+        const scope = scopes[i]!;
+        if (!scope.from) continue;
+        const t = typeOver(scope.from, x, r);
+        if (!t) continue;
+        if (clause === 'groupBy' || clause === 'orderBy' || (clause === 'items' && aggregated)) throw misplacedOuterRef(x, clause);
+        const key = x.name.toLowerCase();
+        // Spark names an outer reference `outer(t.col)` inside the subquery's column names.
+        const name = `outer(${x.name.includes('.') ? x.name : `${qualifierOf(scope.from, x, r) ?? ''}${x.name}`})`;
+        const bound = scope.binding?.get(key);
+        if (bound) return E.alias(bound, name);
+        if (!scope.found.has(key)) scope.found.set(key, { ref: x, dataType: t });
+        return E.alias(E.lit(null, t), name);
+      }
+      return x;
+    };
+    return go;
+  };
+  const groupBy = s.groupBy ? mapGroupBy(s.groupBy, bind('groupBy')) : undefined;
+  const select: SelectAst = {
+    ...s,
+    items: s.items.map(bind('items')),
+    ...(s.where ? { where: bind('where')(s.where) } : {}),
+    ...(groupBy ? { groupBy } : {}),
+    ...(s.having ? { having: bind('having')(s.having) } : {}),
+  };
+  return { select, orderBy: orderBy.map((o) => bind('orderBy')(o) as SortOrder) };
+}
+
+/** `t.` for the relation alias (or table name) that qualifies an unqualified outer column. */
+function qualifierOf(from: LogicalPlan, x: Extract<Expr, { kind: 'ColumnRef' }>, r: Resolver): string | undefined {
+  const names: string[] = [];
+  const walk = (p: LogicalPlan): void => {
+    if (p.kind === 'SubqueryAlias') names.push(p.alias);
+    else if (p.kind === 'TableScan') names.push(p.table);
+    if (p.kind !== 'SubqueryAlias') inputs(p).forEach(walk);
+  };
+  walk(from);
+  const hit = names.find((n) => typeOver(from, E.col(`${quoteIfNeeded(n)}.${x.name}`), r));
+  return hit === undefined ? undefined : `${hit}.`;
+}
+
+function mapGroupBy(g: GroupByAst, f: (e: Expr) => Expr): GroupByAst {
+  const el = (x: GroupingElement): GroupingElement =>
+    x.kind === 'expr' ? { kind: 'expr', expr: f(x.expr) } : x.kind === 'sets' ? { kind: 'sets', sets: x.sets.map((s) => s.map(f)) } : { kind: x.kind, items: x.items.map((s) => s.map(f)) };
+  return { ...g, elements: g.elements.map(el), ...(g.groupingSets ? { groupingSets: g.groupingSets.map((s) => s.map(f)) } : {}) };
+}
+
+function misplacedOuterRef(x: Extract<Expr, { kind: 'ColumnRef' }>, clause: Clause): AnalysisException {
+  if (clause === 'items') {
+    return new AnalysisException(
+      `Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: outer(${x.name}).`,
+      { errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE', messageParameters: { sqlExprs: `outer(${x.name})` } },
+    );
+  }
+  return accessingOuterColumn(`outer(${x.name})`);
+}
+
+/** Spark's error for an outer reference where its decorrelation cannot reach (under LIMIT, in GROUP BY, ...). */
+export function accessingOuterColumn(treeNode: string): AnalysisException {
+  return new AnalysisException(`Unsupported subquery expression: Accessing outer query column is not allowed in this location${treeNode}`, {
+    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED',
+    messageParameters: { treeNode },
+  });
+}
+
+export function mustAggregateScalar(): AnalysisException {
+  return new AnalysisException('Unsupported subquery expression: Correlated scalar subqueries must be aggregated to return at most one row.', {
+    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY',
+  });
+}
+
+/** The null-safe match of the outer references with one tuple of their values. */
+export function tupleMatch(refs: readonly OuterRef[], values: readonly unknown[]): Expr {
+  const eqs = refs.map((k, i) => E.call('eq_null_safe', [k.ref, E.lit(values[i] ?? null, k.dataType)]));
+  return eqs.reduce((a, b) => E.call('and', [a, b]));
+}
+
+/** A subquery's results: one batch, or one per distinct tuple of its outer references. */
+export interface SubqueryResult {
+  /** The outer references' names, as Spark lists them in `scalarsubquery(a, b)`. */
+  readonly names: string;
+  /** The only column's type; else Spark's error for a subquery with several columns. */
+  singleColumnType(errorClass: string): DataType;
+  /** The subquery's value for the outer query: `value` of the only batch, or a CASE over the tuples. */
+  build(value: (b: Batch) => Expr, otherwise: Expr): Expr;
+}
+
+export function subqueryResult(refs: readonly OuterRef[], cases: readonly { values?: readonly unknown[]; batch: Batch }[], schema: StructType): SubqueryResult {
+  return {
+    names: refs.map((k) => lastPart(k.ref.name)).join(', '),
+    singleColumnType(errorClass) {
+      if (schema.fields.length !== 1) {
+        throw new AnalysisException(`The number of columns of the subquery (${schema.fields.length}) does not match the number of values on the left (1).`, { errorClass });
+      }
+      return schema.fields[0]!.dataType;
+    },
+    build(value, otherwise) {
+      if (refs.length === 0) return value(cases[0]!.batch);
+      if (cases.length === 0) return otherwise;
+      return E.caseWhen(
+        cases.map((c) => ({ when: tupleMatch(refs, c.values!), then: value(c.batch) })),
+        otherwise,
+      );
+    },
+  };
+}
+
+const unquote = (p: string): string => (p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p);
+function lastPart(name: string): string {
+  const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
+  return unquote(m ? m[1]! : name);
+}
+
+const isAggregate = (e: Expr): boolean =>
+  exists(e, (x) => x.kind === 'Call' && hasFunction(x.fn) && lookupFunction(x.fn).kind === 'aggregate');
+
+/** Spark's restrictions on correlated subqueries that per-tuple evaluation would otherwise lift. */
+export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral'): void {
+  let body = q;
+  if (body.kind === 'query') {
+    if (body.limit || body.offset) throw accessingOuterColumn(body.limit ? ' Limit' : ' Offset');
+    body = body.body;
+  }
+  if (kind === 'scalar' && body.kind === 'select' && !body.groupBy && !body.items.some(isAggregate) && !(maxRows(p) <= 1)) throw mustAggregateScalar();
+}
+
+/** An upper bound of a plan's row count that holds without running it (Spark's maxRows), else Infinity. */
+function maxRows(p: LogicalPlan): number {
+  switch (p.kind) {
+    case 'Range':
+      return Math.max(0, Math.ceil((p.end - p.start) / p.step));
+    case 'LocalRelation':
+      return p.data.numRows;
+    case 'Aggregate':
+      return p.groupBy.length === 0 && !p.groupingSets ? 1 : maxRows(p.input);
+    case 'Limit':
+      return Math.min(p.n, maxRows(p.input));
+    case 'Project':
+    case 'Filter':
+    case 'Sort':
+    case 'SubqueryAlias':
+    case 'Deduplicate':
+      return maxRows(p.input);
+    default:
+      return Infinity;
+  }
+}
+
+const OUTER_JOIN_NAMES: Record<string, string> = { right: 'RIGHT OUTER JOIN', full: 'FULL OUTER JOIN', left_semi: 'LEFT SEMI JOIN', left_anti: 'LEFT ANTI JOIN' };
+
+/** Spark's parse errors for joins a LATERAL subquery cannot take part in. */
+export function checkLateralJoinType(r: Extract<RelationAst, { kind: 'join' }>): void {
+  if (r.natural) throw new ParseException('The join types LATERAL and NATURAL are incompatible.', { errorClass: 'INCOMPATIBLE_JOIN_TYPES', messageParameters: { joinType1: 'LATERAL', joinType2: 'NATURAL' } });
+  if (r.using) throw new ParseException('The feature is not supported: JOIN USING with LATERAL correlation.', { errorClass: 'UNSUPPORTED_FEATURE.LATERAL_JOIN_USING' });
+  const name = OUTER_JOIN_NAMES[r.joinType];
+  if (name) {
+    throw new ParseException(
+      `The ${name} with LATERAL correlation is not allowed because an OUTER subquery cannot correlate to its join partner. Remove the LATERAL correlation or use an INNER JOIN, or LEFT OUTER JOIN instead.`,
+      { errorClass: 'INVALID_LATERAL_JOIN_TYPE', messageParameters: { joinType: name } },
+    );
+  }
+}

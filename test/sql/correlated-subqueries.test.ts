@@ -1,0 +1,114 @@
+/**
+ * Correlated subqueries (scalar, EXISTS, IN / NOT IN) in WHERE, SELECT and
+ * HAVING, and Spark's errors for correlations it does not support. Results,
+ * names and nullability checked against Spark 3.5.7.
+ */
+import { expect, it } from 'vitest';
+import type { SparkSession } from '../../src/session/session.js';
+import { analyzed, forEachBackend } from '../helpers/backends.js';
+
+const rows = (spark: SparkSession, sql: string): unknown[][] => spark.sql(sql).collect().map((r) => [...r]);
+
+function errorClassOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    return (e as { errorClass?: string }).errorClass;
+  }
+  return undefined;
+}
+
+/** Real Spark answers each query over the network; several queries per test. */
+const SLOW = 30_000;
+
+function views(spark: SparkSession): void {
+  spark.sql('CREATE OR REPLACE TEMP VIEW t1 AS SELECT * FROM VALUES (1, 10), (2, 20), (NULL, 30) AS t1(a, b)');
+  spark.sql('CREATE OR REPLACE TEMP VIEW t2 AS SELECT * FROM VALUES (1, 100), (1, 200), (3, 300), (NULL, 5) AS t2(a, c)');
+}
+
+forEachBackend('correlated subqueries', (session) => {
+  it('evaluates scalar, EXISTS, IN and NOT IN per outer row in SELECT, named as Spark names them', () => {
+    const spark = session();
+    views(spark);
+    const df = spark.sql(
+      'SELECT a, (SELECT max(c) FROM t2 WHERE t2.a = t1.a), EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a), a IN (SELECT a FROM t2 WHERE t2.c > t1.b), a NOT IN (SELECT a FROM t2 WHERE t2.c > t1.b) FROM t1 ORDER BY b',
+    );
+    expect(df.columns).toEqual(['a', 'scalarsubquery(a)', 'exists(a)', '(a IN (listquery(b)))', '(NOT (a IN (listquery(b))))']);
+    expect(df.schema.fields.map((f) => [f.dataType.simpleString(), f.nullable])).toEqual([
+      ['int', true],
+      ['int', true],
+      ['boolean', false],
+      ['boolean', true],
+      ['boolean', true],
+    ]);
+    expect(df.collect().map((r) => [...r])).toEqual([
+      [1, 200, true, true, false],
+      [2, null, false, false, true],
+      [null, null, false, false, false],
+    ]);
+  }, SLOW);
+
+  it('IN and NOT IN over a subquery are two-valued: a NULL comparison is no match for IN and a match for NOT IN', () => {
+    const spark = session();
+    views(spark);
+    expect(rows(spark, 'SELECT a, a IN (SELECT a FROM t2), a NOT IN (SELECT a FROM t2), a IN (SELECT a FROM t2 WHERE t2.c < t1.b), a NOT IN (SELECT a FROM t2 WHERE t2.c < t1.b) FROM t1 ORDER BY b')).toEqual([
+      [1, true, false, false, false],
+      [2, false, false, false, false],
+      [null, false, false, false, false],
+    ]);
+    expect(rows(spark, 'SELECT b FROM t1 WHERE a NOT IN (SELECT a FROM t2 WHERE t2.c > t1.b)')).toEqual([[20]]);
+    expect(rows(spark, 'SELECT b FROM t1 WHERE a NOT IN (SELECT a FROM t2 WHERE t2.c > 1000) ORDER BY b')).toEqual([[10], [20], [30]]);
+  }, SLOW);
+
+  it('filters with EXISTS / NOT EXISTS and compares with a correlated count (0 for no match, not NULL)', () => {
+    const spark = session();
+    views(spark);
+    expect(rows(spark, 'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a) ORDER BY b')).toEqual([[1, 10]]);
+    expect(rows(spark, 'SELECT * FROM t1 WHERE NOT EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a) ORDER BY b')).toEqual([
+      [2, 20],
+      [null, 30],
+    ]);
+    expect(rows(spark, 'SELECT b, (SELECT count(*) FROM t2 WHERE t2.a = t1.a) FROM t1 ORDER BY b')).toEqual([
+      [10, 2],
+      [20, 0],
+      [30, 0],
+    ]);
+    expect(rows(spark, 'SELECT b FROM t1 WHERE b <= (SELECT count(*) * 5 FROM t2 WHERE t2.a = t1.a OR t1.a IS NULL) ORDER BY b')).toEqual([[10]]);
+    expect(rows(spark, 'SELECT a, (SELECT max(c) FROM t2 WHERE t2.a > t1.a) FROM t1 ORDER BY b')).toEqual([
+      [1, 300],
+      [2, 300],
+      [null, null],
+    ]);
+  }, SLOW);
+
+  it('runs correlated subqueries in HAVING and nested two levels deep', () => {
+    const spark = session();
+    views(spark);
+    expect(rows(spark, 'SELECT a, sum(b) FROM t1 GROUP BY a HAVING sum(b) >= (SELECT min(c) / 10 FROM t2 WHERE t2.a = t1.a)')).toEqual([[1, 10]]);
+    expect(
+      rows(spark, 'SELECT a, (SELECT max(c) FROM t2 WHERE t2.a = t1.a AND t2.c > (SELECT min(b) * 15 FROM t1 x WHERE x.a = t2.a)) m FROM t1 ORDER BY b'),
+    ).toEqual([
+      [1, 200],
+      [2, null],
+      [null, null],
+    ]);
+  }, SLOW);
+
+  it('accepts an unaggregated correlated scalar subquery over at most one row, listing each outer reference in its name', () => {
+    const spark = session();
+    const df = spark.sql('SELECT (SELECT a FROM VALUES (1) AS u(b) WHERE b = t.a) FROM VALUES (1), (2) AS t(a)');
+    expect(df.columns).toEqual(['scalarsubquery(a, a)']);
+    expect(df.collect().map((r) => [...r])).toEqual([[1], [null]]);
+  }, SLOW);
+
+  it("rejects the correlations Spark does not support with Spark's error classes", () => {
+    const spark = session();
+    views(spark);
+    const err = (q: string): string | undefined => errorClassOf(() => analyzed(spark.sql(q)));
+    expect(err('SELECT (SELECT c FROM t2 WHERE t2.a = t1.a) FROM t1')).toBe('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY');
+    expect(err('SELECT (SELECT max(c) + t1.b FROM t2 WHERE t2.a = t1.a) FROM t1')).toBe('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE');
+    expect(err('SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a LIMIT 1)')).toBe('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED');
+    expect(err('SELECT (SELECT max(c) FROM t2 GROUP BY t2.c + t1.a LIMIT 1) x FROM t1')).toBe('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED');
+    expect(err('SELECT (SELECT max(c) FROM t2 WHERE t2.a = t1.zzz) FROM t1')).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+  }, SLOW);
+});
