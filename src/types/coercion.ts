@@ -27,6 +27,8 @@ import {
   TIMESTAMP,
   isIntegral,
   isNumeric,
+  DayTimeIntervalType,
+  YearMonthIntervalType,
 } from './data-types.js';
 
 const NUMERIC_PRECEDENCE = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType] as const;
@@ -71,6 +73,13 @@ export function findTightestCommonType(a: DataType, b: DataType): DataType | und
   if ((a instanceof DateType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof DateType)) return TIMESTAMP;
   if ((a instanceof TimestampNTZType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof TimestampNTZType)) return TIMESTAMP;
   if ((a instanceof DateType && b instanceof TimestampNTZType) || (a instanceof TimestampNTZType && b instanceof DateType)) return b instanceof DateType ? a : b;
+  // Intervals of one kind widen to the union of their fields (`DAY` and `HOUR` → `DAY TO HOUR`).
+  if (a instanceof YearMonthIntervalType && b instanceof YearMonthIntervalType) {
+    return new YearMonthIntervalType(Math.min(a.startField, b.startField), Math.max(a.endField, b.endField));
+  }
+  if (a instanceof DayTimeIntervalType && b instanceof DayTimeIntervalType) {
+    return new DayTimeIntervalType(Math.min(a.startField, b.startField), Math.max(a.endField, b.endField));
+  }
   return findComplexCommonType(a, b, findTightestCommonType);
 }
 
