@@ -1248,8 +1248,9 @@ export class SqlParser {
   private multiplicative(): Expr {
     let left = this.unary();
     for (;;) {
-      if (this.acceptOp('*')) left = E.call('multiply', [left, this.unary()]);
-      else if (this.acceptOp('/')) left = E.call('divide', [left, this.unary()]);
+      // `*` and `/` carry ANALYZED_NAME for interval operands (`3 * i` is named `(i * 3)` in queries).
+      if (this.acceptOp('*')) left = this.operator('multiply', left, this.unary());
+      else if (this.acceptOp('/')) left = this.operator('divide', left, this.unary());
       else if (this.acceptOp('%')) left = E.call('remainder', [left, this.unary()]);
       else if (this.acceptKw('DIV')) left = integralDivide(left, this.unary());
       else return left;
@@ -1309,6 +1310,14 @@ export class SqlParser {
     const start = this.cur;
     if (!this.isIdentifier()) throw this.syntaxError();
     this.pos++;
+    // `INTERVAL DAY TO SECOND`, `INTERVAL YEAR`: the unit words belong to the type.
+    if (start.upper === 'INTERVAL') {
+      const unit = (t: Token): boolean => t.kind === 'ident' && /^(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)$/.test(t.upper);
+      if (unit(this.cur)) {
+        this.pos++;
+        if (this.isKw('TO') && unit(this.peek())) this.pos += 2;
+      }
+    }
     let depth = 0;
     if (this.isOp('<') || this.isOp('<>')) {
       if (this.isOp('<>')) this.pos++;

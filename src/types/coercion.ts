@@ -27,9 +27,11 @@ import {
   TIMESTAMP,
   isIntegral,
   isNumeric,
+  CalendarIntervalType,
   DayTimeIntervalType,
   YearMonthIntervalType,
 } from './data-types.js';
+import { canCastToInterval } from './interval-cast.js';
 
 const NUMERIC_PRECEDENCE = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType] as const;
 
@@ -224,7 +226,8 @@ export function canCast(from: DataType, to: DataType): boolean {
   if (from.equals(to)) return true;
   if (from instanceof NullType) return true;
   if (to instanceof StringType) return true;
-  if (from instanceof StringType) return !(to instanceof ArrayType || to instanceof MapType || to instanceof StructType);
+  if (to instanceof YearMonthIntervalType || to instanceof DayTimeIntervalType) return canCastToInterval(from, to);
+  if (from instanceof StringType) return !(to instanceof ArrayType || to instanceof MapType || to instanceof StructType || to instanceof CalendarIntervalType);
   if (to instanceof BooleanType) return isNumeric(from) || from instanceof DateType || from instanceof TimestampType;
   if (isNumeric(to)) return isNumeric(from) || from instanceof BooleanType || from instanceof TimestampType || from instanceof DateType;
   if (to instanceof DateType) return from instanceof TimestampType || from instanceof TimestampNTZType;

@@ -61,15 +61,18 @@ const SECOND_TYPE = new DecimalType(8, 6);
 
 function resolveExtract(name: string, args: readonly ArgInfo[], ctx: ResolveContext) {
   const [field, source] = args as [ArgInfo, ArgInfo];
-  if (!field.literal || !(field.dataType.typeName() === 'string' || field.dataType instanceof NullType)) {
+  // `CAST(NULL AS STRING)` is as foldable as a literal.
+  const nullCast = field.expr.kind === 'Cast' && field.expr.child.kind === 'Literal' && field.expr.child.value === null;
+  const value = nullCast ? null : field.literal?.value;
+  if ((!field.literal && !nullCast) || !(field.dataType.typeName() === 'string' || field.dataType instanceof NullType)) {
     throw new AnalysisException(`The 'field' parameter of function '${name}' needs to be a string literal.`, {
       errorClass: '_LEGACY_ERROR_TEMP_1100',
       messageParameters: { argName: 'field', funcName: name, requiredType: 'string' },
     });
   }
   // A null field gives a null double, as Spark's replacement `Literal(null, DoubleType)`.
-  if (field.literal.value === null) return { dataType: DOUBLE, nullable: true };
-  const text = String(field.literal.value);
+  if (value === null || value === undefined) return { dataType: DOUBLE, nullable: true };
+  const text = String(value);
   const invalid = (): AnalysisException =>
     new AnalysisException(`Cannot extract \`${text}\` from "${ctx.argSql[1]}".`, {
       errorClass: 'INVALID_EXTRACT_FIELD',

@@ -17,6 +17,7 @@ import type { FunctionImpl, ScalarImpl } from './types.js';
 import { argType, compiled, isNullish, literalArg, resultType, scalar } from './util.js';
 
 const UTC_ZONE = zoneFromText('UTC')!;
+const LONG_MAX = 2n ** 63n - 1n;
 
 /** A decimal(18,6) seconds argument as microseconds. */
 const secondsMicros = (v: unknown, t: DataType): number =>
@@ -148,10 +149,17 @@ export const intervalImpls: Record<string, FunctionImpl> = {
     const [from, to, ts] = a as [string, string, number];
     const zone = (id: string): Zone => {
       const z = zoneFromText(id);
-      if (!z) throw new ExecutionException(`Unknown time-zone ID: ${id}`, { errorClass: 'INVALID_TIMEZONE' });
+      // Spark reports java.time's ZoneRulesException, which has no error class.
+      if (!z) throw new ExecutionException(`Unknown time-zone ID: ${id}`);
       return z;
     };
     return toLocalMicros(fromLocalMicros(ts, zone(from)), zone(to));
+  }),
+  /** timestamp_millis/micros: Spark's Math.multiplyExact overflow is an error, not a wrapped value. */
+  timestamp_millis: scalar((a) => {
+    const ms = BigInt(a[0] as number | bigint);
+    if (ms * 1000n > LONG_MAX || ms * 1000n < -LONG_MAX - 1n) throw new ExecutionException('long overflow');
+    return Number(ms) * 1000;
   }),
   extract: extractPart('extract'),
   date_part: extractPart('date_part'),
