@@ -14,7 +14,9 @@ const DEFAULT_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 /** PySpark's `lit(0)` and `lit(Decimal(0))` for omitted interval parts. */
 const ZERO = (): Expr => L(0);
 const ZERO_SECONDS = (): Expr => E.lit(0n, new DecimalType(1, 0));
-const orZero = (v: ColumnOrName | undefined, zero: () => Expr = ZERO): Expr => (v === undefined ? zero() : c(v));
+/** PySpark's `None` (null or undefined here) is a zero. */
+const orZero = (v: ColumnOrName | null | undefined, zero: () => Expr = ZERO): Expr => (v == null ? zero() : c(v));
+type Part = ColumnOrName | null;
 const optional = (fn: string, col: ColumnOrName, format: ColumnOrName | undefined): Column =>
   format === undefined ? call(fn, c(col)) : call(fn, c(col), c(format));
 
@@ -70,19 +72,19 @@ export const localtimestamp = nullary('localtimestamp');
 
 /** `make_interval(years, months, weeks, days, hours, mins, secs)`: a CalendarInterval; omitted parts are 0. */
 export const make_interval = (
-  years?: ColumnOrName,
-  months?: ColumnOrName,
-  weeks?: ColumnOrName,
-  days?: ColumnOrName,
-  hours?: ColumnOrName,
-  mins?: ColumnOrName,
-  secs?: ColumnOrName,
+  years?: Part,
+  months?: Part,
+  weeks?: Part,
+  days?: Part,
+  hours?: Part,
+  mins?: Part,
+  secs?: Part,
 ): Column => call('make_interval', ...[years, months, weeks, days, hours, mins].map((v) => orZero(v)), orZero(secs, ZERO_SECONDS));
 /** `make_dt_interval(days, hours, mins, secs)`: a day-time interval; omitted parts are 0. */
-export const make_dt_interval = (days?: ColumnOrName, hours?: ColumnOrName, mins?: ColumnOrName, secs?: ColumnOrName): Column =>
+export const make_dt_interval = (days?: Part, hours?: Part, mins?: Part, secs?: Part): Column =>
   call('make_dt_interval', orZero(days), orZero(hours), orZero(mins), orZero(secs, ZERO_SECONDS));
 /** `make_ym_interval(years, months)`: a year-month interval; omitted parts are 0. */
-export const make_ym_interval = (years?: ColumnOrName, months?: ColumnOrName): Column => call('make_ym_interval', orZero(years), orZero(months));
+export const make_ym_interval = (years?: Part, months?: Part): Column => call('make_ym_interval', orZero(years), orZero(months));
 
 // ---- partition transforms ---------------------------------------------------------------------
 

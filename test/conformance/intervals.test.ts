@@ -126,14 +126,18 @@ forEachBackend('intervals', (session, backend) => {
       col('d').plus(F.expr("INTERVAL '1' MONTH")),
       F.make_ym_interval(lit(1), 'n'),
       F.make_dt_interval('n'),
-      F.make_interval(lit(1)),
       F.expr("INTERVAL '2' DAY * n"),
     );
     // Spark Connect names columns after analysis (Spark's `d + INTERVAL ...` without parentheses); omitted parts are PySpark's lit(0) / lit(Decimal(0)).
     const plusName = backend === 'connect' ? "d + INTERVAL '1' MONTH" : "(d + INTERVAL '1' MONTH)";
-    expect(df.columns).toEqual([plusName, 'make_ym_interval(1, n)', 'make_dt_interval(n, 0, 0, 0)', 'make_interval(1, 0, 0, 0, 0, 0, 0)', "(INTERVAL '2' DAY * n)"]);
+    expect(df.columns).toEqual([plusName, 'make_ym_interval(1, n)', 'make_dt_interval(n, 0, 0, 0)', "(INTERVAL '2' DAY * n)"]);
     const row = df.collect()[0]!.toArray();
     expect((row[0] as Date).toISOString().slice(0, 10)).toBe('2020-02-29');
-    expect(row.slice(1)).toEqual([14, 2 * 86_400_000_000, new CalendarInterval(12, 0, 0), 4 * 86_400_000_000]);
+    expect(row.slice(1)).toEqual([14, 2 * 86_400_000_000, 4 * 86_400_000_000]);
+    const cal = base.select(F.make_interval(lit(1), null, lit(2)));
+    expect(cal.columns).toEqual(['make_interval(1, 0, 2, 0, 0, 0, 0)']);
+    // Spark Connect 3.5 cannot send calendar intervals in Arrow results (its own "Unsupported data type" error).
+    if (backend === 'connect') expect(() => cal.collect()).toThrow('Unsupported data type "INTERVAL"');
+    else expect(cal.collect()[0]!.toArray()).toEqual([new CalendarInterval(12, 14, 0)]);
   });
 });
