@@ -8,6 +8,7 @@
 import type { Call, Expr, Literal } from '../expr/nodes.js';
 import { E, typeOf } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
+import { rewriteIntervalOperator } from './interval-arithmetic.js';
 import { castForcesNull, decimalForIntegralLiteral } from '../types/coercion.js';
 import {
   BooleanType,
@@ -50,6 +51,8 @@ type Resolve = (call: Call, args: readonly Expr[]) => Expr;
  * `undefined` when no rewrite applies. `resolve` types the replacement's calls.
  */
 export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Resolve): Expr | undefined {
+  const interval = rewriteIntervalOperator(call, args, resolve, castImplicitly, call.options?.[ANALYZED_NAME] === true);
+  if (interval) return interval;
   if (args.length !== 2) return undefined;
   switch (call.fn) {
     case 'add':

@@ -24,6 +24,7 @@ import {
   TimestampType,
 } from '../types/data-types.js';
 import { civilFromDays, MICROS_PER_DAY, MICROS_PER_SECOND, utcMicrosToLocal } from '../types/timezone.js';
+import { intervalToString, isIntervalType } from '../types/intervals.js';
 
 export interface ValueStringOptions {
   /** Text for null elements inside arrays, maps and structs (`null` for CAST, `NULL` for show). */
@@ -87,6 +88,7 @@ export function valueToString(value: unknown, dataType: DataType, timeZone: stri
     return '{' + dataType.fields.map((f, i) => nested(vals[i], f.dataType, timeZone, opts, i === 0)).join(',') + '}';
   }
   if (dataType instanceof NullType) return opts.nullString;
+  if (isIntervalType(dataType)) return intervalToString(value, dataType);
   // Byte/Short/Integer/Long: numbers or bigints print as Java does.
   return String(value);
 }

@@ -113,6 +113,7 @@ export function implicitCast(from: DataType, target: InputType): DataType | unde
     }
     if (target instanceof DateType) return from instanceof StringType || from instanceof TimestampType || from instanceof TimestampNTZType ? DATE : undefined;
     if (target instanceof TimestampType) return from instanceof StringType || from instanceof DateType || from instanceof TimestampNTZType ? TIMESTAMP : undefined;
+    if (target instanceof TimestampNTZType) return from instanceof StringType || from instanceof DateType || from instanceof TimestampType ? target : undefined;
     if (target instanceof BinaryType) return from instanceof StringType ? BINARY : undefined;
     if (target instanceof BooleanType) return from instanceof StringType ? BOOLEAN : undefined;
     return undefined;

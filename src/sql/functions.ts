@@ -187,6 +187,13 @@ function withDefaults(key: string, args: readonly Expr[]): Expr[] {
       if (a.length === 0) a.push(E.call('current_timestamp', []));
       if (a.length === 1) a.push(lit.str('yyyy-MM-dd HH:mm:ss'));
       break;
+    case 'to_unix_timestamp':
+      if (a.length === 1) a.push(lit.str('yyyy-MM-dd HH:mm:ss'));
+      break;
+    case 'convert_timezone':
+      // The two-argument form converts from the session time zone.
+      if (a.length === 2) a.unshift(E.call('current_timezone', []));
+      break;
     case 'rand':
     case 'randn':
       if (a.length === 0) a.push(E.lit(Math.floor(Math.random() * 2 ** 31), LONG));

@@ -14,7 +14,7 @@
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
-import { BOOLEAN as BOOL, INT as INT_T, LONG as LONG_T, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
+import { BOOLEAN as BOOL, INT as INT_T, LONG as LONG_T, NULL as NULL_T, STRING as STRING_T, StructType, type DataType } from '../types/data-types.js';
 import { parseDataType, parseTableSchema } from '../types/ddl.js';
 import type {
   ColumnDef,
@@ -38,6 +38,7 @@ import { named, prettySql, sqlFunctionCall } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
+import { intervalLiteral, type IntervalPart } from './interval-literal.js';
 
 /**
  * Subquery expressions, kept as placeholder calls holding the subquery's AST
@@ -1268,8 +1269,9 @@ export class SqlParser {
   private multiplicative(): Expr {
     let left = this.unary();
     for (;;) {
-      if (this.acceptOp('*')) left = E.call('multiply', [left, this.unary()]);
-      else if (this.acceptOp('/')) left = E.call('divide', [left, this.unary()]);
+      // `*` and `/` carry ANALYZED_NAME for interval operands (`3 * i` is named `(i * 3)` in queries).
+      if (this.acceptOp('*')) left = this.operator('multiply', left, this.unary());
+      else if (this.acceptOp('/')) left = this.operator('divide', left, this.unary());
       else if (this.acceptOp('%')) left = E.call('remainder', [left, this.unary()]);
       else if (this.acceptKw('DIV')) left = integralDivide(left, this.unary());
       else return left;
@@ -1329,6 +1331,14 @@ export class SqlParser {
     const start = this.cur;
     if (!this.isIdentifier()) throw this.syntaxError();
     this.pos++;
+    // `INTERVAL DAY TO SECOND`, `INTERVAL YEAR`: the unit words belong to the type.
+    if (start.upper === 'INTERVAL') {
+      const unit = (t: Token): boolean => t.kind === 'ident' && /^(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)$/.test(t.upper);
+      if (unit(this.cur)) {
+        this.pos++;
+        if (this.isKw('TO') && unit(this.peek())) this.pos += 2;
+      }
+    }
     let depth = 0;
     if (this.isOp('<') || this.isOp('<>')) {
       if (this.isOp('<>')) this.pos++;
@@ -1476,8 +1486,8 @@ export class SqlParser {
       while (this.cur.kind === 'string') text += this.tokens[this.pos++]!.value;
       return typedLiteral(this.src, t, next, text);
     }
-    if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || next.kind === 'ident')) {
-      throw this.notSupported('interval literals');
+    if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || this.isOp('-', next) || this.isOp('+', next))) {
+      return this.intervalLiteral();
     }
     if (upper === 'CASE') return this.caseExpr();
     if (upper === 'IDENTIFIER' && this.isOp('(', next)) {
@@ -1501,10 +1511,7 @@ export class SqlParser {
           return E.cast(x, type);
         }
         case 'EXTRACT':
-        case 'DATE_PART':
-        case 'DATEPART':
-          if (upper === 'EXTRACT' || this.peek(2).kind === 'string') return this.extract(upper);
-          break;
+          return this.extract();
         case 'SUBSTRING':
         case 'SUBSTR':
           return this.substring(t);
@@ -1530,6 +1537,32 @@ export class SqlParser {
     }
     this.pos++;
     return E.col(quotePart(t.value, false));
+  }
+
+  /** `INTERVAL '<text>' <unit> [TO <unit>]` or `INTERVAL <n> <unit> [<n> <unit> ...]` (see interval-literal.ts). */
+  private intervalLiteral(): Expr {
+    const start = this.cur;
+    this.pos++;
+    const parts: IntervalPart[] = [];
+    let toUnit: string | undefined;
+    for (;;) {
+      const signed = this.isOp('-') || this.isOp('+');
+      const v = this.peek(signed ? 1 : 0);
+      const u = this.peek(signed ? 2 : 1);
+      if ((v.kind !== 'string' && v.kind !== 'number') || u.kind !== 'ident') break;
+      const negative = signed && this.cur.value === '-';
+      this.pos += signed ? 3 : 2;
+      const value = v.value.trim();
+      parts.push({ value: negative ? (value.startsWith('-') ? value.slice(1) : `-${value}`) : value, quoted: v.kind === 'string', unit: u.value });
+      if (parts.length === 1 && v.kind === 'string' && this.isKw('TO') && this.peek().kind === 'ident') {
+        toUnit = this.peek().value;
+        this.pos += 2;
+        break;
+      }
+    }
+    if (parts.length === 0) throw this.syntaxError();
+    const text = this.src.slice(start.start, this.tokens[this.pos - 1]!.end);
+    return intervalLiteral(this.src, start.start, text, parts, toUnit);
   }
 
   private existsSubquery(): Expr {
@@ -1558,36 +1591,14 @@ export class SqlParser {
     return E.caseWhen(branches, otherwise);
   }
 
-  private extract(upper: string): Expr {
+  /** `EXTRACT(field FROM source)`: the field is an identifier, passed on as a string literal. */
+  private extract(): Expr {
     this.pos += 2;
-    let field: string;
-    if (upper === 'EXTRACT') {
-      field = this.identifier().toUpperCase();
-      this.expectKw('FROM');
-    } else {
-      const f = this.cur;
-      if (f.kind !== 'string') throw this.syntaxError();
-      this.pos++;
-      field = f.value.toUpperCase();
-      this.expectOp(',');
-    }
+    const field = this.identifier();
+    this.expectKw('FROM');
     const source = this.expression();
     this.expectOp(')');
-    const fns: Record<string, string> = {
-      YEAR: 'year', YEARS: 'year', Y: 'year', YR: 'year', YRS: 'year',
-      QUARTER: 'quarter', QTR: 'quarter',
-      MONTH: 'month', MONTHS: 'month', MON: 'month', MONS: 'month',
-      WEEK: 'weekofyear', WEEKS: 'weekofyear', W: 'weekofyear',
-      DAY: 'dayofmonth', DAYS: 'dayofmonth', D: 'dayofmonth',
-      DAYOFWEEK: 'dayofweek', DOW: 'dayofweek',
-      DOY: 'dayofyear',
-      HOUR: 'hour', HOURS: 'hour', H: 'hour', HR: 'hour', HRS: 'hour',
-      MINUTE: 'minute', MINUTES: 'minute', M: 'minute', MIN: 'minute', MINS: 'minute',
-    };
-    const fn = fns[field];
-    if (!fn) throw this.notSupported(`EXTRACT(${field} FROM ...)`);
-    const call = E.call(fn, [source]);
-    return named(call, () => (upper === 'EXTRACT' ? `extract(${field} FROM ${prettySql(source)})` : `${upper.toLowerCase()}(${field}, ${prettySql(source)})`));
+    return E.call('extract', [E.lit(field, STRING_T), source]);
   }
 
   private substring(t: Token): Expr {

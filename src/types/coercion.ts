@@ -27,7 +27,11 @@ import {
   TIMESTAMP,
   isIntegral,
   isNumeric,
+  CalendarIntervalType,
+  DayTimeIntervalType,
+  YearMonthIntervalType,
 } from './data-types.js';
+import { canCastToInterval } from './interval-cast.js';
 
 const NUMERIC_PRECEDENCE = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType] as const;
 
@@ -71,6 +75,13 @@ export function findTightestCommonType(a: DataType, b: DataType): DataType | und
   if ((a instanceof DateType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof DateType)) return TIMESTAMP;
   if ((a instanceof TimestampNTZType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof TimestampNTZType)) return TIMESTAMP;
   if ((a instanceof DateType && b instanceof TimestampNTZType) || (a instanceof TimestampNTZType && b instanceof DateType)) return b instanceof DateType ? a : b;
+  // Intervals of one kind widen to the union of their fields (`DAY` and `HOUR` → `DAY TO HOUR`).
+  if (a instanceof YearMonthIntervalType && b instanceof YearMonthIntervalType) {
+    return new YearMonthIntervalType(Math.min(a.startField, b.startField), Math.max(a.endField, b.endField));
+  }
+  if (a instanceof DayTimeIntervalType && b instanceof DayTimeIntervalType) {
+    return new DayTimeIntervalType(Math.min(a.startField, b.startField), Math.max(a.endField, b.endField));
+  }
   return findComplexCommonType(a, b, findTightestCommonType);
 }
 
@@ -225,7 +236,8 @@ export function canCast(from: DataType, to: DataType): boolean {
   if (from.equals(to)) return true;
   if (from instanceof NullType) return true;
   if (to instanceof StringType) return true;
-  if (from instanceof StringType) return !(to instanceof ArrayType || to instanceof MapType || to instanceof StructType);
+  if (to instanceof YearMonthIntervalType || to instanceof DayTimeIntervalType) return canCastToInterval(from, to);
+  if (from instanceof StringType) return !(to instanceof ArrayType || to instanceof MapType || to instanceof StructType || to instanceof CalendarIntervalType);
   if (to instanceof BooleanType) return isNumeric(from) || from instanceof DateType || from instanceof TimestampType;
   if (isNumeric(to)) return isNumeric(from) || from instanceof BooleanType || from instanceof TimestampType || from instanceof DateType;
   if (to instanceof DateType) return from instanceof TimestampType || from instanceof TimestampNTZType;

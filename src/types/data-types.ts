@@ -205,6 +205,64 @@ export class DecimalType extends FractionalType {
   }
 }
 
+/**
+ * Spark's ANSI year-month interval: a whole number of months; `startField`/`endField`
+ * are YEAR (0) or MONTH (1), as in PySpark (`interval year to month`). See docs/types.md.
+ */
+export class YearMonthIntervalType extends AtomicType {
+  declare private readonly __YearMonthIntervalType: void;
+  static readonly YEAR = 0;
+  static readonly MONTH = 1;
+  static readonly FIELD_NAMES = ['year', 'month'] as const;
+  constructor(
+    readonly startField: number = 0,
+    readonly endField: number = 1,
+  ) {
+    super();
+  }
+  typeName(): string {
+    const [s, e] = [YearMonthIntervalType.FIELD_NAMES[this.startField], YearMonthIntervalType.FIELD_NAMES[this.endField]];
+    return s === e ? `interval ${s}` : `interval ${s} to ${e}`;
+  }
+  override toString(): string {
+    return `YearMonthIntervalType(${this.startField}, ${this.endField})`;
+  }
+}
+
+/**
+ * Spark's ANSI day-time interval: microseconds; fields DAY (0), HOUR (1), MINUTE (2),
+ * SECOND (3) as in PySpark (`interval day to second`). See docs/types.md.
+ */
+export class DayTimeIntervalType extends AtomicType {
+  declare private readonly __DayTimeIntervalType: void;
+  static readonly DAY = 0;
+  static readonly HOUR = 1;
+  static readonly MINUTE = 2;
+  static readonly SECOND = 3;
+  static readonly FIELD_NAMES = ['day', 'hour', 'minute', 'second'] as const;
+  constructor(
+    readonly startField: number = 0,
+    readonly endField: number = 3,
+  ) {
+    super();
+  }
+  typeName(): string {
+    const [s, e] = [DayTimeIntervalType.FIELD_NAMES[this.startField], DayTimeIntervalType.FIELD_NAMES[this.endField]];
+    return s === e ? `interval ${s}` : `interval ${s} to ${e}`;
+  }
+  override toString(): string {
+    return `DayTimeIntervalType(${this.startField}, ${this.endField})`;
+  }
+}
+
+/** Spark's legacy calendar interval (months, days, microseconds), from make_interval. */
+export class CalendarIntervalType extends DataType {
+  declare private readonly __CalendarIntervalType: void;
+  typeName(): string {
+    return 'interval';
+  }
+}
+
 export class ArrayType extends DataType {
   declare private readonly __ArrayType: void;
   constructor(
@@ -452,10 +510,23 @@ const ATOMIC_BY_JSON_NAME: Readonly<Record<string, () => DataType>> = {
   long: () => LONG,
   void: () => NULL,
   null: () => NULL,
+  interval: () => new CalendarIntervalType(),
 };
 
+/** `interval day to second`, `interval year`, ... (Spark's JSON names of ANSI intervals). */
+function intervalFromJsonName(name: string): DataType | undefined {
+  const m = /^interval (year|month|day|hour|minute|second)(?: to (year|month|day|hour|minute|second))?$/.exec(name);
+  if (!m) return undefined;
+  const ym = YearMonthIntervalType.FIELD_NAMES as readonly string[];
+  const dt = DayTimeIntervalType.FIELD_NAMES as readonly string[];
+  const end = m[2] ?? m[1]!;
+  if (ym.includes(m[1]!) && ym.includes(end) && ym.indexOf(end) >= ym.indexOf(m[1]!)) return new YearMonthIntervalType(ym.indexOf(m[1]!), ym.indexOf(end));
+  if (dt.includes(m[1]!) && dt.includes(end) && dt.indexOf(end) >= dt.indexOf(m[1]!)) return new DayTimeIntervalType(dt.indexOf(m[1]!), dt.indexOf(end));
+  return undefined;
+}
+
 function isAtomicJsonName(s: string): boolean {
-  return s in ATOMIC_BY_JSON_NAME || /^decimal\(\s*\d+\s*,\s*-?\d+\s*\)$/.test(s) || /^(char|varchar)\(\s*\d+\s*\)$/.test(s);
+  return s in ATOMIC_BY_JSON_NAME || intervalFromJsonName(s) !== undefined || /^decimal\(\s*\d+\s*,\s*-?\d+\s*\)$/.test(s) || /^(char|varchar)\(\s*\d+\s*\)$/.test(s);
 }
 
 function parseJsonText(text: string): unknown {
@@ -481,6 +552,8 @@ function dataTypeFromJson(json: unknown): DataType {
   if (typeof json === 'string') {
     const atomic = ATOMIC_BY_JSON_NAME[json];
     if (atomic) return atomic();
+    const interval = intervalFromJsonName(json);
+    if (interval) return interval;
     const dec = /^decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)$/.exec(json);
     if (dec) return new DecimalType(Number(dec[1]), Number(dec[2]));
     // char(n)/varchar(n) are read as plain strings (sparkless has no CharType/VarcharType).

@@ -5,7 +5,7 @@
  * optional `:` inside `struct<...>`) and its error messages: `PARSE_SYNTAX_ERROR`
  * with `(line l, pos p)` and the `== SQL ==` excerpt, `UNSUPPORTED_DATATYPE`.
  */
-import { AnalysisException, NotImplementedException, ParseException } from '../errors/exceptions.js';
+import { AnalysisException, ParseException } from '../errors/exceptions.js';
 import {
   ArrayType,
   BINARY,
@@ -26,6 +26,9 @@ import {
   StructType,
   TIMESTAMP,
   TIMESTAMP_NTZ,
+  CalendarIntervalType,
+  DayTimeIntervalType,
+  YearMonthIntervalType,
 } from './data-types.js';
 
 type TokenKind = 'ident' | 'quoted' | 'int' | 'number' | 'string' | 'punct' | 'eof' | 'error';
@@ -283,7 +286,7 @@ class Parser {
       return new StructType(fields);
     }
     if (t.kind === 'ident' && name === 'interval' && this.peek().kind === 'ident' && !this.isKeyword(this.peek(), 'NOT') && !this.isKeyword(this.peek(), 'COMMENT')) {
-      throw new NotImplementedException('interval types', 'sparkless has no YearMonthIntervalType/DayTimeIntervalType');
+      return this.intervalType();
     }
     // primitive: identifier [(INTEGER (, INTEGER)*)]
     this.pos++;
@@ -305,7 +308,30 @@ class Parser {
     }
     return primitiveType(this.src, t, name, params);
   }
+
+  /** `interval <unit> [to <unit>]`: a year-month or day-time interval type. */
+  private intervalType(): DataType {
+    this.pos++;
+    const unit = (): number => {
+      const u = this.cur;
+      const i = u.kind === 'ident' ? INTERVAL_UNITS.indexOf(u.value.toLowerCase()) : -1;
+      if (i < 0) throw this.syntaxError();
+      this.pos++;
+      return i;
+    };
+    const start = unit();
+    let end = start;
+    if (this.cur.kind === 'ident' && this.cur.value.toLowerCase() === 'to') {
+      this.pos++;
+      end = unit();
+    }
+    if (start <= 1 && end <= 1 && end >= start) return new YearMonthIntervalType(start, end);
+    if (start >= 2 && end >= start) return new DayTimeIntervalType(start - 2, end - 2);
+    throw this.syntaxError();
+  }
 }
+
+const INTERVAL_UNITS = ['year', 'month', 'day', 'hour', 'minute', 'second'];
 
 function primitiveType(src: string, t: Token, name: string, params: readonly string[]): DataType {
   const n = params.length;
@@ -335,7 +361,7 @@ function primitiveType(src: string, t: Token, name: string, params: readonly str
       if (n <= 2) return makeDecimal(n >= 1 ? Number(params[0]) : 10, n === 2 ? Number(params[1]) : 0);
       break;
     case 'interval':
-      if (n === 0) throw new NotImplementedException('interval types', 'sparkless has no CalendarIntervalType');
+      if (n === 0) return new CalendarIntervalType();
       break;
     default:
       break;

@@ -23,6 +23,10 @@ export {
   MapType,
   StructField,
   StructType,
+  YearMonthIntervalType,
+  DayTimeIntervalType,
+  CalendarIntervalType,
 } from './data-types.js';
+export { CalendarInterval } from './intervals.js';
 export { parseDataType, parseSchema, toDDL, fromJson } from './ddl.js';
 export { Row, row } from '../data/row.js';

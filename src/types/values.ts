@@ -7,6 +7,8 @@
  * nested one `field b in field a`, an array element `element in array field
  * tags`, a map key/value `key of map field m` / `value of map field m`.
  */
+import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType } from './data-types.js';
+import { CalendarInterval } from './intervals.js';
 import { ExecutionException, PySparkTypeError, PySparkValueError } from '../errors/exceptions.js';
 import { makeBatch } from '../data/batch.js';
 import type { Batch } from '../data/batch.js';
@@ -234,6 +236,12 @@ function convert(value: unknown, t: DataType, name: string | undefined, nullable
   }
   if (t instanceof StructType) return convertStruct(value, t, name, opts);
   if (t instanceof NullType) throw unacceptable(t, value, name);
+  // Intervals (docs/types.md): months / microseconds as integers, CalendarInterval objects.
+  if (t instanceof YearMonthIntervalType && typeof value === 'number' && Number.isInteger(value)) return value;
+  if (t instanceof DayTimeIntervalType && ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint')) {
+    return typeof value === 'bigint' && value >= MIN_SAFE_BIG && value <= MAX_SAFE_BIG ? Number(value) : value;
+  }
+  if (t instanceof CalendarIntervalType && value instanceof CalendarInterval) return value;
   throw unacceptable(t, value, name);
 }
 

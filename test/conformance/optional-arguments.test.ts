@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { Column } from '../../src/api/column.js';
-import { F } from '../../src/index.js';
+import { CalendarInterval, F } from '../../src/index.js';
 import { E, type Expr } from '../../src/expr/nodes.js';
 import { lookupFunction, registeredFunctionNames } from '../../src/functions/registry.js';
 import { DOUBLE, INT, LONG, NULL, STRING } from '../../src/types/data-types.js';
@@ -48,6 +48,16 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   percentile: [[d(2), d(0.5)], [d(2), d(0.5), i(0)], 2, null],
   to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
   to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
+  try_to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
+  to_timestamp_ltz: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
+  to_timestamp_ntz: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
+  // 23:00 in Los Angeles is the next day in UTC (the session zone).
+  make_timestamp: [[i(2020), i(1), i(1), i(23), i(0), i(0)], [i(2020), i(1), i(1), i(23), i(0), i(0), s('America/Los_Angeles')], '2020-01-01', '2020-01-02'],
+  make_timestamp_ltz: [[i(2020), i(1), i(1), i(23), i(0), i(0)], [i(2020), i(1), i(1), i(23), i(0), i(0), s('America/Los_Angeles')], '2020-01-01', '2020-01-02'],
+  // Interval parts default to 0 (months / microseconds / CalendarInterval values).
+  make_ym_interval: [[i(1)], [i(1), i(2)], 12, 14],
+  make_dt_interval: [[i(1)], [i(1), i(2)], 86_400_000_000, 93_600_000_000],
+  make_interval: [[i(1)], [i(1), i(2)], new CalendarInterval(12, 0, 0), new CalendarInterval(14, 0, 0)],
 };
 
 /**

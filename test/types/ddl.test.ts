@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromJson, parseDataType, parseSchema, parseTableSchema, parseTypeString, toDDL } from '../../src/types/ddl.js';
 import {
+  CalendarIntervalType,
+  DayTimeIntervalType,
+  YearMonthIntervalType,
   ArrayType,
   BINARY,
   BOOLEAN,
@@ -21,7 +24,7 @@ import {
   TIMESTAMP,
   TIMESTAMP_NTZ,
 } from '../../src/types/data-types.js';
-import { AnalysisException, NotImplementedException, ParseException, PySparkValueError } from '../../src/errors/index.js';
+import { AnalysisException, ParseException, PySparkValueError } from '../../src/errors/index.js';
 
 function errorOf(fn: () => unknown): Error & { errorClass?: string; messageParameters?: Record<string, string> } {
   try {
@@ -110,7 +113,9 @@ describe('parseDataType', () => {
     expect(AnalysisException.isAnalysisException(p)).toBe(true);
     expect(p.message).toBe('[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision 39 exceeds max precision 38.');
     expect(errorOf(() => parseDataType('decimal(2,3)')).message).toMatch(/Decimal scale \(3\) cannot be greater than precision \(2\)/);
-    expect(NotImplementedException.isNotImplementedException(errorOf(() => parseDataType('interval day to second')))).toBe(true);
+    expect(parseDataType('interval day to second')).toEqual(new DayTimeIntervalType(0, 3));
+    expect(parseDataType('INTERVAL YEAR')).toEqual(new YearMonthIntervalType(0, 0));
+    expect(parseDataType('interval')).toEqual(new CalendarIntervalType());
   });
 });
 

@@ -7,6 +7,9 @@ import { parseDataType } from '../../types/ddl.js';
 import {
   ArrayType,
   BinaryType,
+  CalendarIntervalType,
+  DayTimeIntervalType,
+  YearMonthIntervalType,
   BooleanType,
   ByteType,
   DataType,
@@ -56,11 +59,16 @@ export function toProtoDataType(t: DataType): Msg {
     };
   }
   if (t instanceof DecimalType) return { decimal: { precision: t.precision, scale: t.scale } };
+  if (t instanceof YearMonthIntervalType) return { year_month_interval: { start_field: t.startField, end_field: t.endField } };
+  if (t instanceof DayTimeIntervalType) return { day_time_interval: { start_field: t.startField, end_field: t.endField } };
+  if (t instanceof CalendarIntervalType) return { calendar_interval: {} };
   const kind = simpleKind(t);
   if (kind === undefined) throw unsupported(t.simpleString());
   // Parameterless kinds are empty messages (type_variation_reference stays 0).
   return { [kind]: {} };
 }
+
+const fieldOr = (v: unknown, d: number): number => (typeof v === 'number' ? v : d);
 
 function simpleKind(t: DataType): string | undefined {
   if (t instanceof NullType) return 'null';
@@ -104,7 +112,7 @@ const SIMPLE: Readonly<Record<string, DataType>> = {
   var_char: STRING,
 };
 
-/** `spark.connect.DataType` → our type. Kinds sparkless lacks (intervals, UDTs) throw NotImplementedException. */
+/** `spark.connect.DataType` → our type. Kinds sparkless lacks (UDTs) throw NotImplementedException. */
 export function fromProtoDataType(m: Msg): DataType {
   const kind = Object.keys(m).find((k) => m[k] !== undefined);
   if (kind === undefined) throw malformed('an empty DataType message');
@@ -129,12 +137,13 @@ export function fromProtoDataType(m: Msg): DataType {
       return new StructType(((body['fields'] ?? []) as readonly Msg[]).map(fromProtoField));
     case 'unparsed':
       return parseDataType(String(body['data_type_string'] ?? ''));
+    // Unset fields are Spark's defaults: YEAR TO MONTH and DAY TO SECOND.
     case 'year_month_interval':
-      throw unsupported('interval year to month');
+      return new YearMonthIntervalType(fieldOr(body['start_field'], 0), fieldOr(body['end_field'], 1));
     case 'day_time_interval':
-      throw unsupported('interval day to second');
+      return new DayTimeIntervalType(fieldOr(body['start_field'], 0), fieldOr(body['end_field'], 3));
     case 'calendar_interval':
-      throw unsupported('interval');
+      return new CalendarIntervalType();
     case 'udt':
       throw unsupported(`user-defined type ${String(body['jvm_class'] ?? body['python_class'] ?? body['type'] ?? '')}`.trim());
     default:

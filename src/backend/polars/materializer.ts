@@ -19,6 +19,8 @@ import { native } from './native.js';
 import { nativeToArrow } from './output.js';
 import { PlanTranslator, type NodeReport } from './plan-translator.js';
 import { polarsTypeName } from './type-mapper.js';
+import { INTERVAL_DELEGATION, planHoldsIntervals } from './interval-plans.js';
+import { NotImplementedException } from '../../errors/index.js';
 
 export interface PolarsMaterializerOptions {
   /** Session time zone (IANA id); defaults to the process's zone, like Spark's JVM default. */
@@ -84,6 +86,11 @@ export class PolarsMaterializer implements DataMaterializer {
       const schema = plan.schema ?? plan.data.schema;
       return schema === plan.data.schema ? plan.data : makeBatch(schema, plan.data.columns);
     }
+    if (planHoldsIntervals(plan)) {
+      this.lastDelegations = [{ nodeId: plan.id, kind: plan.kind, reason: INTERVAL_DELEGATION }];
+      const ctx = createExecContext({ timeZone: this.timeZone, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
+      return executePlan(plan, ctx);
+    }
     const t = this.translator(plan, false);
     const frame = t.translate(plan);
     this.lastDelegations = t.delegations;
@@ -92,6 +99,7 @@ export class PolarsMaterializer implements DataMaterializer {
 
   /** Executes a resolved plan into an Arrow table (Polars' IPC output, Spark column names). */
   materializeArrow(plan: LogicalPlan): ArrowTable {
+    if (planHoldsIntervals(plan)) throw new NotImplementedException('Arrow output of interval columns on the polars backend');
     const t = this.translator(plan, false);
     const frame = t.translate(plan);
     this.lastDelegations = t.delegations;

@@ -4,6 +4,9 @@ import { aggregateDefs } from './aggregate.js';
 import { collectionDefs } from './collection.js';
 import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
+import { datetimeExtractDefs } from './datetime-extract.js';
+import { datetimeMakeDefs } from './datetime-make.js';
+import { intervalDefs } from './intervals.js';
 import { higherOrderDefs } from './higher-order.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
@@ -21,6 +24,9 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...stringDefs,
   ...stringExtraDefs,
   ...datetimeDefs,
+  ...datetimeMakeDefs,
+  ...datetimeExtractDefs,
+  ...intervalDefs,
   ...aggregateDefs,
   ...windowDefs,
   ...collectionDefs,

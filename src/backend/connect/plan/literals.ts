@@ -26,6 +26,8 @@ import {
   type DataType,
 } from '../../../types/data-types.js';
 import { toProtoDataType } from '../data-type.js';
+import { DayTimeIntervalType, YearMonthIntervalType } from '../../../types/data-types.js';
+import { CalendarInterval } from '../../../types/intervals.js';
 import type { Msg } from '../proto/codec.js';
 
 export function literalMessage(value: unknown, t: DataType): Msg {
@@ -42,6 +44,12 @@ export function literalMessage(value: unknown, t: DataType): Msg {
   if (t instanceof DateType) return { date: Number(value) };
   if (t instanceof TimestampType) return { timestamp: BigInt(Math.trunc(Number(value))) };
   if (t instanceof TimestampNTZType) return { timestamp_ntz: BigInt(Math.trunc(Number(value))) };
+  // Spark Connect's interval literals carry no fields: Spark reads them as YEAR TO MONTH / DAY TO SECOND (as PySpark's timedelta).
+  if (t instanceof YearMonthIntervalType) return { year_month_interval: Number(value) };
+  if (t instanceof DayTimeIntervalType) return { day_time_interval: BigInt(value as number | bigint) };
+  if (value instanceof CalendarInterval) {
+    return { calendar_interval: { months: value.months, days: value.days, microseconds: BigInt(value.microseconds) } };
+  }
   if (t instanceof DecimalType) return { decimal: { value: decimalText(value as bigint, t.scale), precision: t.precision, scale: t.scale } };
   if (t instanceof ArrayType) {
     return { array: { element_type: toProtoDataType(t.elementType), elements: (value as unknown[]).map((v) => literalMessage(v, t.elementType)) } };

@@ -5,6 +5,8 @@
  * `castValue(from, to, ctx)` returns a converter for non-null internal values
  * (its result may be null); converters are built once per expression.
  */
+import { DayTimeIntervalType, YearMonthIntervalType } from '../../../types/data-types.js';
+import { intervalCaster } from '../../../types/interval-cast.js';
 import {
   ArrayType,
   BinaryType,
@@ -95,6 +97,7 @@ export function castValue(from: DataType, to: DataType, ctx: ExecContext): Conve
   if (to instanceof TimestampType) return toTimestamp(from, ctx);
   if (to instanceof TimestampNTZType) return toTimestampNTZ(from, ctx);
   if (to instanceof BinaryType) return toBinary(from);
+  if (to instanceof YearMonthIntervalType || to instanceof DayTimeIntervalType) return intervalCaster(from, to);
   if (to instanceof ArrayType && from instanceof ArrayType) {
     const el = nullSafe(castValue(from.elementType, to.elementType, ctx));
     return (v) => (v as unknown[]).map(el);

@@ -293,7 +293,6 @@ export const datetimeImpls: Record<string, FunctionImpl> = {
     const conv = castValue(argType(call, 0), new TimestampType(), ctx);
     return unary(args[0]!, conv);
   }),
-  timestamp_millis: scalar((a) => Number(a[0] as Long) * 1000),
   timestamp_micros: scalar((a) => Number(a[0] as Long)),
   unix_seconds: scalar((a) => floorDiv(a[0] as number, MICROS_PER_SECOND)),
   unix_millis: scalar((a) => floorDiv(a[0] as number, 1000)),

@@ -11,6 +11,7 @@ import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { extraImpls } from './extra.js';
 import { extraStringImpls } from './extra-string.js';
+import { intervalImpls } from './interval.js';
 import { jsonImpls } from './json.js';
 import { generatorImpls } from './generator.js';
 import { mathImpls } from './math.js';
@@ -36,6 +37,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...extraImpls,
   ...binaryImpls,
   ...percentileImpls,
+  ...intervalImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -4,6 +4,9 @@ import type { Msg } from '../../../../src/backend/connect/proto/codec.js';
 import { decodeMessage, encodeMessage } from '../../../../src/backend/connect/proto/codec.js';
 import { NotImplementedException, SparklessError } from '../../../../src/errors/index.js';
 import {
+  CalendarIntervalType,
+  DayTimeIntervalType,
+  YearMonthIntervalType,
   ArrayType,
   BINARY,
   BOOLEAN,
@@ -76,11 +79,15 @@ describe('Spark Connect DataType conversion', () => {
     expect(fromProtoSchema({ struct: {} }).fields).toHaveLength(0);
   });
 
+  it('reads interval types with their fields (unset fields are Spark defaults)', () => {
+    expect(fromProtoDataType({ day_time_interval: { start_field: 1, end_field: 2 } })).toEqual(new DayTimeIntervalType(1, 2));
+    expect(fromProtoDataType({ year_month_interval: {} })).toEqual(new YearMonthIntervalType(0, 1));
+    expect(fromProtoDataType({ calendar_interval: {} })).toEqual(new CalendarIntervalType());
+    expect(fromProtoDataType(toProtoDataType(new DayTimeIntervalType(0, 0)))).toEqual(new DayTimeIntervalType(0, 0));
+  });
+
   it('throws a typed error naming a type sparkless lacks', () => {
     const cases: [Msg, RegExp][] = [
-      [{ day_time_interval: { start_field: 0, end_field: 3 } }, /interval day to second/],
-      [{ year_month_interval: {} }, /interval year to month/],
-      [{ calendar_interval: {} }, /'interval'/],
       [{ udt: { type: 'udt', jvm_class: 'org.apache.spark.ml.linalg.VectorUDT' } }, /VectorUDT/],
     ];
     for (const [m, msg] of cases) {

@@ -1,0 +1,90 @@
+/**
+ * Spark 3.5's ResolveBinaryArithmetic for intervals (non-ANSI, ANSI interval
+ * literals): datetime ± interval, interval ± interval, interval × / ÷ number,
+ * −interval, date − date and timestamp − timestamp become the internal
+ * functions of functions/defs/intervals.ts. Column names: the DataFrame API
+ * keeps the written operator (`(d + INTERVAL '1' DAY)`); SQL queries use
+ * Spark's analyzed name (`date_add(d, extractansiintervaldays(...))`).
+ */
+import type { Call, Expr } from '../expr/nodes.js';
+import { E, typeOf } from '../expr/nodes.js';
+import { exprSql } from '../expr/naming.js';
+import { findTightestCommonType } from '../types/coercion.js';
+import {
+  CalendarIntervalType,
+  DateType,
+  DayTimeIntervalType,
+  StringType,
+  TIMESTAMP,
+  TimestampNTZType,
+  TimestampType,
+  YearMonthIntervalType,
+  isNumeric,
+  type DataType,
+} from '../types/data-types.js';
+import { isIntervalType } from '../types/intervals.js';
+
+type Resolve = (call: Call, args: readonly Expr[]) => Expr;
+type CastTo = (e: Expr, to: DataType) => Expr;
+
+const OPS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
+const isTimestamp = (t: DataType): boolean => t instanceof TimestampType || t instanceof TimestampNTZType;
+
+/** The rewrite of an operator call with an interval (or date − date) operand, or undefined. */
+export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resolve: Resolve, castTo: CastTo, analyzedName: boolean): Expr | undefined {
+  if (call.fn === 'negate' && args.length === 1) {
+    if (!isIntervalType(typeOf(args[0]!))) return undefined;
+    return resolve(E.call('interval_negate', [args[0]!]), [args[0]!]);
+  }
+  if (args.length !== 2 || !(call.fn in OPS)) return undefined;
+  const [l, r] = args as [Expr, Expr];
+  const [lt, rt] = [typeOf(l), typeOf(r)];
+  // In the DataFrame API a rewritten operator keeps the name it was written with.
+  const written = `(${exprSql(l)} ${OPS[call.fn]} ${exprSql(r)})`;
+  const build = (fn: string, fnArgs: readonly Expr[], sqlName?: string): Expr => {
+    const display = analyzedName ? sqlName : written;
+    return resolve(E.call(fn, fnArgs, display ? { options: { displaySql: display } } : {}), fnArgs);
+  };
+  const neg = (e: Expr): Expr => resolve(E.call('interval_negate', [e]), [e]);
+
+  if (call.fn === 'multiply' || call.fn === 'divide') {
+    const [iv, num] = isIntervalType(lt) ? [l, r] : call.fn === 'multiply' && isIntervalType(rt) ? [r, l] : [undefined, undefined];
+    if (!iv || !num || !isNumeric(typeOf(num)) || typeOf(iv) instanceof CalendarIntervalType) return undefined;
+    return build(call.fn === 'multiply' ? 'interval_multiply' : 'interval_divide', [iv, num]);
+  }
+
+  const subtract = call.fn === 'subtract';
+  if (subtract && lt instanceof DateType && rt instanceof DateType) return build('subtract_dates', [l, r]);
+  if (subtract && (isTimestamp(lt) || lt instanceof DateType) && (isTimestamp(rt) || rt instanceof DateType)) {
+    const common = findTightestCommonType(lt, rt);
+    const t = common && isTimestamp(common) ? common : TIMESTAMP;
+    return build('subtract_timestamps', [castTo(l, t), castTo(r, t)]);
+  }
+
+  if (isIntervalType(lt) && isIntervalType(rt)) {
+    const common = findTightestCommonType(lt, rt);
+    if (!common) return undefined;
+    return build(subtract ? 'interval_subtract' : 'interval_add', [castTo(l, common), castTo(r, common)]);
+  }
+
+  // datetime ± interval (interval + datetime is the same sum).
+  let [dt, iv] = [l, r];
+  if (!subtract && isIntervalType(lt) && !isIntervalType(rt)) [dt, iv] = [r, l];
+  const [dtt, ivt] = [typeOf(dt), typeOf(iv)];
+  if (!isIntervalType(ivt) || isIntervalType(dtt) || dtt instanceof StringType) return undefined;
+  const ivArg = subtract ? neg(iv) : iv;
+  const opName = `${exprSql(dt)} ${subtract ? '-' : '+'} ${exprSql(iv)}`;
+  if (dtt instanceof DateType) {
+    if (ivt instanceof DayTimeIntervalType && ivt.startField === 0 && ivt.endField === 0) {
+      const days = resolve(E.call('extractansiintervaldays', [iv]), [iv]);
+      const n = subtract ? resolve(E.call('negate', [days]), [days]) : days;
+      return build('date_add', [dt, n]);
+    }
+    if (ivt instanceof YearMonthIntervalType) return build('date_add_ym_interval', [dt, ivArg], opName);
+    if (ivt instanceof CalendarIntervalType) return build('date_add_interval', [dt, ivArg], opName);
+    return build('time_add', [castTo(dt, TIMESTAMP), ivArg], opName);
+  }
+  if (!isTimestamp(dtt)) return undefined;
+  if (ivt instanceof YearMonthIntervalType) return build('timestamp_add_ym_interval', [dt, ivArg], opName);
+  return build('time_add', [dt, ivArg], opName);
+}

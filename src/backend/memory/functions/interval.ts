@@ -1,0 +1,168 @@
+/**
+ * Intervals in the interpreter: the make_* constructors, the analyzer's
+ * interval arithmetic functions (functions/defs/intervals.ts), extract of an
+ * interval field, and convert_timezone. Values: year-month = months,
+ * day-time = microseconds, calendar = CalendarInterval (types/intervals.ts).
+ */
+import { ExecutionException } from '../../../errors/index.js';
+import { DayTimeIntervalType, DecimalType, TimestampType, YearMonthIntervalType, type DataType } from '../../../types/data-types.js';
+import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType } from '../../../types/intervals.js';
+import { sessionZone } from '../context.js';
+import { rescale } from '../runtime/decimal.js';
+import { MICROS_PER_DAY, addMonthsToDays, fromLocalMicros, toLocalMicros, type Zone } from '../runtime/datetime.js';
+import { zoneFromText } from '../runtime/datetime-parse.js';
+import { floorDiv } from '../runtime/long.js';
+import { extraImpls } from './extra.js';
+import type { FunctionImpl, ScalarImpl } from './types.js';
+import { argType, compiled, isNullish, literalArg, resultType, scalar } from './util.js';
+
+const UTC_ZONE = zoneFromText('UTC')!;
+const LONG_MAX = 2n ** 63n - 1n;
+
+/** A decimal(18,6) seconds argument as microseconds. */
+const secondsMicros = (v: unknown, t: DataType): number =>
+  t instanceof DecimalType ? Number(rescale(v as bigint, t.scale, 6)) : Math.round(Number(v) * 1e6);
+
+/** Java's RoundingMode.HALF_UP: halves away from zero. */
+const roundHalfUp = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
+
+/** A timestamp plus months, days and micros on the local calendar of `zone` (Spark's timestampAddInterval). */
+function addToTimestamp(micros: number, months: number, days: number, extra: number, zone: Zone): number {
+  const local = toLocalMicros(micros, zone);
+  const day = floorDiv(local, MICROS_PER_DAY);
+  const timeOfDay = local - day * MICROS_PER_DAY;
+  const shifted = (addMonthsToDays(day, months) + days) * MICROS_PER_DAY + timeOfDay;
+  return fromLocalMicros(shifted, zone) + extra;
+}
+
+/** The zone an argument of type `t` is read in: NTZ values are wall-clock times. */
+const zoneFor = (t: DataType, session: Zone): Zone => (t instanceof TimestampType ? session : UTC_ZONE);
+
+const negateInterval = (v: unknown): unknown =>
+  v instanceof CalendarInterval ? new CalendarInterval(-v.months, -v.days, -v.microseconds) : -(v as number);
+
+const addIntervals = (a: unknown, b: unknown): unknown =>
+  a instanceof CalendarInterval && b instanceof CalendarInterval
+    ? new CalendarInterval(a.months + b.months, a.days + b.days, a.microseconds + b.microseconds)
+    : (a as number) + (b as number);
+
+const divideByZero = (): ExecutionException =>
+  new ExecutionException('Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.', {
+    errorClass: 'INTERVAL_DIVIDED_BY_ZERO',
+  });
+
+/** The field of an interval value (extract/date_part); SECOND is a decimal(8,6) of micros. */
+function intervalField(v: unknown, field: string, t: DataType): unknown {
+  const cal = v instanceof CalendarInterval ? v : undefined;
+  const months = cal ? cal.months : t instanceof YearMonthIntervalType ? (v as number) : 0;
+  const micros = cal ? cal.microseconds : t instanceof DayTimeIntervalType ? Number(v) : 0;
+  switch (field) {
+    case 'YEAR':
+      return Math.trunc(months / 12);
+    case 'MONTH':
+      return months % 12;
+    case 'DAY':
+      return cal ? cal.days : Math.trunc(micros / MICROS_PER_DAY);
+    case 'HOUR':
+      return cal ? Math.trunc(micros / MICROS_PER_HOUR) : Math.trunc(micros / MICROS_PER_HOUR) % 24;
+    case 'MINUTE':
+      return Math.trunc(micros / MICROS_PER_MINUTE) % 60;
+    default:
+      return BigInt(micros % MICROS_PER_MINUTE);
+  }
+}
+
+const FIELD_CANON: Record<string, string> = {
+  Y: 'YEAR', YEARS: 'YEAR', YR: 'YEAR', YRS: 'YEAR', MON: 'MONTH', MONS: 'MONTH', MONTHS: 'MONTH',
+  D: 'DAY', DAYS: 'DAY', H: 'HOUR', HOURS: 'HOUR', HR: 'HOUR', HRS: 'HOUR',
+  M: 'MINUTE', MIN: 'MINUTE', MINS: 'MINUTE', MINUTES: 'MINUTE', S: 'SECOND', SEC: 'SECOND', SECONDS: 'SECOND', SECS: 'SECOND',
+};
+
+/** extract/date_part/datepart: interval sources here, datetime sources in extra.ts. */
+const extractPart = (name: string): FunctionImpl => {
+  const datetime = extraImpls[name]!;
+  return compiled((args, call, ctx) => {
+    const t = argType(call, 1);
+    if (!isIntervalType(t)) return (datetime as ScalarImpl).compile!(args, call, ctx);
+    const text = String(literalArg(call, 0)?.value ?? '').toUpperCase();
+    const field = FIELD_CANON[text] ?? text;
+    const [, src] = args;
+    return (i) => {
+      const v = src!(i);
+      return isNullish(v) ? null : intervalField(v, field, t);
+    };
+  });
+};
+
+export const intervalImpls: Record<string, FunctionImpl> = {
+  make_interval: compiled((args, call) => {
+    const secType = args.length > 6 ? argType(call, 6) : undefined;
+    return (i) => {
+      const v = args.map((f) => f(i));
+      if (v.some(isNullish)) return null;
+      const n = (k: number): number => (k < v.length ? Number(v[k]) : 0);
+      const micros = n(4) * MICROS_PER_HOUR + n(5) * MICROS_PER_MINUTE + (secType ? secondsMicros(v[6], secType) : 0);
+      return new CalendarInterval(n(0) * 12 + n(1), n(2) * 7 + n(3), micros);
+    };
+  }),
+  make_dt_interval: compiled((args, call) => {
+    const secType = args.length > 3 ? argType(call, 3) : undefined;
+    return (i) => {
+      const v = args.map((f) => f(i));
+      if (v.some(isNullish)) return null;
+      const n = (k: number): number => (k < v.length ? Number(v[k]) : 0);
+      return n(0) * MICROS_PER_DAY + n(1) * MICROS_PER_HOUR + n(2) * MICROS_PER_MINUTE + (secType ? secondsMicros(v[3], secType) : 0);
+    };
+  }),
+  make_ym_interval: scalar((a) => Number(a[0] ?? 0) * 12 + Number(a[1] ?? 0)),
+  extractansiintervaldays: scalar((a) => Math.trunc(Number(a[0]) / MICROS_PER_DAY)),
+  date_add_ym_interval: scalar((a) => addMonthsToDays(a[0] as number, a[1] as number)),
+  timestamp_add_ym_interval: scalar((a, ctx, call) =>
+    addToTimestamp(a[0] as number, a[1] as number, 0, 0, zoneFor(argType(call, 0), sessionZone(ctx))),
+  ),
+  time_add: scalar((a, ctx, call) => {
+    const iv = a[1];
+    if (!(iv instanceof CalendarInterval)) return (a[0] as number) + Number(iv);
+    return addToTimestamp(a[0] as number, iv.months, iv.days, iv.microseconds, zoneFor(argType(call, 0), sessionZone(ctx)));
+  }),
+  /** date + calendar interval: on the calendar, through a timestamp when the interval has a time part (non-ANSI). */
+  date_add_interval: scalar((a, ctx) => {
+    const [d, iv] = a as [number, CalendarInterval];
+    if (iv.microseconds === 0) return addMonthsToDays(d, iv.months) + iv.days;
+    const zone = sessionZone(ctx);
+    const ts = addToTimestamp(fromLocalMicros(d * MICROS_PER_DAY, zone), iv.months, iv.days, iv.microseconds, zone);
+    return floorDiv(toLocalMicros(ts, zone), MICROS_PER_DAY);
+  }),
+  subtract_dates: scalar((a) => ((a[0] as number) - (a[1] as number)) * MICROS_PER_DAY),
+  subtract_timestamps: scalar((a) => (a[0] as number) - (a[1] as number)),
+  interval_add: scalar((a) => addIntervals(a[0], a[1])),
+  interval_subtract: scalar((a) => addIntervals(a[0], negateInterval(a[1]))),
+  interval_negate: scalar((a) => negateInterval(a[0])),
+  interval_multiply: scalar((a) => roundHalfUp(Number(a[0]) * (a[1] as number))),
+  interval_divide: scalar((a, _ctx, call) => {
+    const d = a[1] as number;
+    if (d === 0) throw divideByZero();
+    const q = roundHalfUp(Number(a[0]) / d);
+    return resultType(call) instanceof YearMonthIntervalType ? q | 0 : q;
+  }),
+  convert_timezone: scalar((a) => {
+    const [from, to, ts] = a as [string, string, number];
+    const zone = (id: string): Zone => {
+      const z = zoneFromText(id);
+      // Spark reports java.time's ZoneRulesException, which has no error class.
+      if (!z) throw new ExecutionException(`Unknown time-zone ID: ${id}`);
+      return z;
+    };
+    return toLocalMicros(fromLocalMicros(ts, zone(from)), zone(to));
+  }),
+  /** timestamp_millis/micros: Spark's Math.multiplyExact overflow is an error, not a wrapped value. */
+  timestamp_millis: scalar((a) => {
+    const ms = BigInt(a[0] as number | bigint);
+    if (ms * 1000n > LONG_MAX || ms * 1000n < -LONG_MAX - 1n) throw new ExecutionException('long overflow');
+    return Number(ms) * 1000;
+  }),
+  extract: extractPart('extract'),
+  date_part: extractPart('date_part'),
+  datepart: extractPart('datepart'),
+};
+
