@@ -120,7 +120,8 @@ function distinctBy(arr: readonly unknown[], t: DataType): unknown[] {
 }
 
 /** Sorts with nulls first (ascending) or last (descending), NaN largest. */
-function sortArray(arr: readonly unknown[], t: DataType, asc: boolean, nullsFirst = asc): unknown[] {
+function sortArray(arr: readonly unknown[], t: DataType, asc: boolean): unknown[] {
+  const nullsFirst = asc;
   const cmp = comparatorFor(t);
   const dir = asc ? 1 : -1;
   return arr.slice().sort((x, y) => {
@@ -140,16 +141,6 @@ const sortArrayFn = compiled((args, call) => {
     if (isNullish(asc)) return null;
     return sortArray(arr as unknown[], t, asc as boolean);
   };
-});
-
-/** array_sort: ascending, nulls last; or with a comparator lambda. */
-const arraySort = scalar((a, _ctx, call) => {
-  const t = elementType(call);
-  if (typeof a[1] === 'function') {
-    const f = a[1] as Lambda;
-    return (a[0] as unknown[]).slice().sort((x, y) => Number(f(x, y) ?? 0));
-  }
-  return sortArray(a[0] as unknown[], t, true, false);
 });
 
 const arrayJoin = compiled((args, call, ctx) => {
@@ -229,29 +220,6 @@ const flatten = compiled((args) =>
     return out;
   }),
 );
-
-const sequence = scalar((a) => {
-  const start = a[0];
-  const stop = a[1];
-  if (typeof start === 'bigint' || typeof stop === 'bigint') {
-    const s = BigInt(start as bigint);
-    const e = BigInt(stop as bigint);
-    const step = a.length > 2 ? BigInt(a[2] as bigint) : s <= e ? 1n : -1n;
-    const out: unknown[] = [];
-    for (let v = s; step > 0n ? v <= e : v >= e; v += step) out.push(v);
-    return out;
-  }
-  const s = start as number;
-  const e = stop as number;
-  const step = a.length > 2 ? (a[2] as number) : s <= e ? 1 : -1;
-  if (step === 0 || (step > 0 && s > e) || (step < 0 && s < e)) {
-    if (s === e) return [s];
-    throw new ExecutionException(`Illegal sequence boundaries: ${s} to ${e} by ${step}`, { errorClass: 'INVALID_SEQUENCE_BOUNDARIES' });
-  }
-  const out: number[] = [];
-  for (let v = s; step > 0 ? v <= e : v >= e; v += step) out.push(v);
-  return out;
-});
 
 const arraysZip = scalarWithNulls((a) => {
   if (a.some(isNullish)) return null;
@@ -335,15 +303,6 @@ const transformKeys = scalar((a, _ctx, call) =>
 const transformValues = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [k, (a[1] as Lambda)(k, v) ?? null])));
 const mapFilter = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].filter(([k, v]) => (a[1] as Lambda)(k, v) === true)));
 
-const arrayRepeat = compiled((args) => {
-  const [v, n] = args as [RowFn, RowFn];
-  return (i) => {
-    const count = n(i);
-    if (isNullish(count)) return null;
-    return Array.from({ length: Math.max(0, count as number) }, () => v(i) ?? null);
-  };
-});
-
 const arrayAppend = compiled((args) => {
   const [a, v] = args as [RowFn, RowFn];
   return (i) => {
@@ -382,7 +341,6 @@ export const collectionImpls: Record<string, FunctionImpl> = {
   array_min: arrayExtreme(-1),
   array_distinct: compiled((args, call) => unary(args[0]!, (arr: unknown[]) => distinctBy(arr, elementType(call)))),
   sort_array: sortArrayFn,
-  array_sort: arraySort,
   array_join: arrayJoin,
   array_position: arrayPosition,
   array_remove: arrayRemove,
@@ -391,12 +349,10 @@ export const collectionImpls: Record<string, FunctionImpl> = {
   array_except: setOp('except'),
   arrays_overlap: arraysOverlap,
   array_compact: compiled((args) => unary(args[0]!, (arr: unknown[]) => arr.filter((v) => !isNullish(v)))),
-  array_repeat: arrayRepeat,
   array_append: arrayAppend,
   array_prepend: arrayPrepend,
   slice,
   flatten,
-  sequence,
   arrays_zip: arraysZip,
   get,
   map_keys: compiled((args) => unary(args[0]!, (m: Map<unknown, unknown>) => [...m.keys()])),
