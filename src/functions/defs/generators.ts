@@ -41,7 +41,8 @@ function inline(name: string, outer: boolean): FunctionDef {
 /** The number of rows of stack: a foldable INT in (0, 2147483647]. */
 function stackRows(args: readonly ArgInfo[], ctx: ResolveContext): number {
   const n = args[0]!;
-  if (!(n.dataType instanceof IntegerType) || !n.literal || n.literal.value === null) {
+  if (!(n.dataType instanceof IntegerType)) throw unexpectedInputType(ctx, 0, '"INT"', n.dataType);
+  if (!n.literal || n.literal.value === null) {
     throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input n should be a foldable "INT" expression; however, got "${ctx.argSql[0]}"`, {
       inputName: '`n`',
       inputType: '"INT"',

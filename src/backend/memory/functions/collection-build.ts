@@ -200,13 +200,11 @@ const mapZipWith = scalar((a, _ctx, call: Call) => {
 });
 
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{Nd}]/gu;
 
 /**
  * sentences(text, language, country): sentence and word boundaries from
  * Intl.Segmenter (Spark uses Java's BreakIterator for the locale); a word is
- * a segment starting with a letter or digit, with other characters dropped
- * (`It's` → `Its`, as Spark gives).
+ * a segment starting with a letter or digit (`o'clock` stays one word).
  */
 const sentences = scalar((a) => {
   const text = a[0] as string;
@@ -224,7 +222,7 @@ const sentences = scalar((a) => {
   for (const s of sentenceSeg.segment(text)) {
     const words: string[] = [];
     for (const w of wordSeg.segment(s.segment)) {
-      if (LETTER_OR_DIGIT.test(w.segment[0] ?? '')) words.push(w.segment.replace(NOT_LETTER_OR_DIGIT, ''));
+      if (LETTER_OR_DIGIT.test(w.segment[0] ?? '')) words.push(w.segment);
     }
     if (words.length > 0) out.push(words);
   }
