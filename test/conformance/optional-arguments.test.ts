@@ -48,6 +48,10 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   percentile: [[d(2), d(0.5)], [d(2), d(0.5), i(0)], 2, null],
   to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
   to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
+  // The comparator replaces the default ascending order.
+  array_sort: [[ints], [ints, E.lambda(['l', 'r'], E.call('subtract', [E.lambdaVar('r'), E.lambdaVar('l')]))], [1, 2, 3], [3, 2, 1]],
+  sequence: [[i(1), i(5)], [i(1), i(5), i(2)], [1, 2, 3, 4, 5], [1, 3, 5]],
+  str_to_map: [[s('a=1')], [s('a=1'), s(','), s('=')], new Map([['a=1', null]]), new Map([['a', '1']])],
 };
 
 /**
@@ -57,6 +61,9 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
 const IGNORED_BY_SPARK: Record<string, readonly [Expr[], Expr[], unknown]> = {
   // regexp_instr('ab', '(a)(b)', 2) is 1 in Spark 3.5.7: the position of the whole match.
   regexp_instr: [[s('ab'), s('(a)(b)')], [s('ab'), s('(a)(b)'), i(2)], 1],
+  // sentences('Hello world. Bye!', 'en', 'US') is [[Hello, world], [Bye]] in Spark 3.5.7, as without a locale:
+  // language and country only choose the locale's break rules.
+  sentences: [[s('Hello world. Bye!')], [s('Hello world. Bye!'), s('en'), s('US')], [['Hello', 'world'], ['Bye']]],
 };
 
 /** Optional arguments that change the error a call raises: [without, with, message without, message with]. */
