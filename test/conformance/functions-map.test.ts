@@ -64,6 +64,22 @@ forEachBackend('map functions', (session) => {
     expect(() => analyzed(df().select(F.map_contains_key('m', 1)))).toThrow(/MAP_FUNCTION_DIFF_TYPES|same key type/);
   });
 
+  it('spark.sql.mapKeyDedupPolicy=LAST_WIN keeps the last value at the key\'s first position', () => {
+    session().conf.set('spark.sql.mapKeyDedupPolicy', 'LAST_WIN');
+    const out = df().select(F.map_concat('m', 'n'), F.map_from_arrays(F.array(lit('x'), lit('y'), lit('x')), F.array(lit(1), lit(2), lit(3))));
+    expect(out.first()!.toArray().map(entries)).toEqual([
+      [
+        ['a', 1],
+        ['b', 20],
+        ['c', 30],
+      ],
+      [
+        ['x', 3],
+        ['y', 2],
+      ],
+    ]);
+  });
+
   it('map_zip_with runs the lambda over the union of keys, NULL for a missing side', () => {
     const out = df().select(F.map_zip_with('m', 'n', (_k, v1, v2) => F.coalesce(v1, lit(0)).plus(F.coalesce(v2, lit(0)))).alias('z'));
     expect(types(out)).toEqual(['z:map<string,int>:true']);

@@ -3,7 +3,7 @@ import type { Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputs, schemaOf } from '../../plan/nodes.js';
 import type { DataMaterializer } from '../protocols.js';
-import { createExecContext, defaultTimeZone } from './context.js';
+import { createExecContext, defaultTimeZone, type MapKeyDedupPolicy } from './context.js';
 import { executePlan } from './executor.js';
 
 export interface MemoryMaterializerOptions {
@@ -21,6 +21,8 @@ export class MemoryMaterializer implements DataMaterializer {
   readonly backendType = 'memory';
   #timeZone: string | (() => string);
   readonly #now: number | undefined;
+  /** spark.sql.mapKeyDedupPolicy for the next queries (the session sets it per query). */
+  mapKeyDedupPolicy: MapKeyDedupPolicy = 'EXCEPTION';
 
   constructor(options: MemoryMaterializerOptions = {}) {
     this.#timeZone = options.timeZone ?? defaultTimeZone();
@@ -38,7 +40,8 @@ export class MemoryMaterializer implements DataMaterializer {
 
   /** Executes a resolved plan; `current_timestamp()` is fixed once per call. */
   materialize(plan: LogicalPlan): Batch {
-    return executePlan(plan, createExecContext({ timeZone: this.timeZone, ...(this.#now !== undefined ? { now: this.#now } : {}) }));
+    const policy = { mapKeyDedupPolicy: this.mapKeyDedupPolicy };
+    return executePlan(plan, createExecContext({ timeZone: this.timeZone, ...policy, ...(this.#now !== undefined ? { now: this.#now } : {}) }));
   }
 
   /** One line per node, indented by depth: what the interpreter will run. */

@@ -8,7 +8,7 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputRows, inputs, schemaOf } from '../../plan/nodes.js';
-import { createExecContext, defaultTimeZone, executePlan } from '../memory/index.js';
+import { createExecContext, defaultTimeZone, executePlan, type MapKeyDedupPolicy } from '../memory/index.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
@@ -44,6 +44,8 @@ export class PolarsMaterializer implements DataMaterializer {
   lastDelegations: readonly DelegationRecord[] = [];
   private readonly fallback: FallbackExecutor | undefined;
   private readonly fixedNow: number | undefined;
+  /** spark.sql.mapKeyDedupPolicy for the interpreter's delegated nodes (the session sets it per query). */
+  mapKeyDedupPolicy: MapKeyDedupPolicy = 'EXCEPTION';
 
   constructor(options: PolarsMaterializerOptions = {}) {
     this.fixedNow = options.now;
@@ -56,7 +58,7 @@ export class PolarsMaterializer implements DataMaterializer {
     const timeZone = this.timeZone;
     const sequentialSums = inputRows(plan) <= this.sequentialSumMaxRows;
     // One interpreter context per query: current_timestamp() is the same instant in native and delegated nodes.
-    const ctx = createExecContext({ timeZone, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
+    const ctx = createExecContext({ timeZone, mapKeyDedupPolicy: this.mapKeyDedupPolicy, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
     return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
   }

@@ -5,26 +5,35 @@ import { ExecutionException } from '../../../errors/index.js';
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
 import { mapLookup } from './operators.js';
+import type { MapKeyDedupPolicy } from '../context.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, resultType, scalar, scalarWithNulls, unary } from './util.js';
 
 type Lambda = (...args: unknown[]) => unknown;
 const elementType = (call: Call, i = 0): DataType => (argType(call, i) as ArrayType).elementType;
 
-/** Builds a map value, rejecting null and duplicate keys (Spark's default mapKeyDedupPolicy=EXCEPTION). */
-export function buildMap(entries: Iterable<readonly [unknown, unknown]>, keyType: DataType): Map<unknown, unknown> {
+/**
+ * Builds a map value, rejecting null keys; a duplicate key fails under
+ * spark.sql.mapKeyDedupPolicy=EXCEPTION (Spark's default) or, under LAST_WIN,
+ * replaces the value and keeps the key's first position.
+ */
+export function buildMap(entries: Iterable<readonly [unknown, unknown]>, keyType: DataType, policy: MapKeyDedupPolicy = 'EXCEPTION'): Map<unknown, unknown> {
   const out = new Map<unknown, unknown>();
-  const seen = new Set<unknown>();
+  const seen = new Map<unknown, unknown>();
   for (const [k, v] of entries) {
     if (isNullish(k)) throw new ExecutionException('Cannot use null as map key.', { errorClass: 'NULL_MAP_KEY' });
     const h = hashKey(k, keyType);
     if (seen.has(h)) {
+      if (policy === 'LAST_WIN') {
+        out.set(seen.get(h), v ?? null);
+        continue;
+      }
       throw new ExecutionException(
         `Duplicate map key ${castToString(k, keyType, 'UTC')} was found, please check the input data.\nIf you want to remove the duplicated keys, you can set "spark.sql.mapKeyDedupPolicy" to "LAST_WIN" so that the key inserted at last takes precedence.`,
         { errorClass: 'DUPLICATED_MAP_KEY', messageParameters: { key: castToString(k, keyType, 'UTC'), mapKeyDedupPolicy: '"spark.sql.mapKeyDedupPolicy"' } },
       );
     }
-    seen.add(h);
+    seen.set(h, k);
     out.set(k, v ?? null);
   }
   return out;
@@ -34,11 +43,11 @@ const array = scalarWithNulls((a) => a.slice());
 const struct = scalarWithNulls((a) => a.slice());
 const namedStruct = scalarWithNulls((a) => a.filter((_, k) => k % 2 === 1));
 
-const createMap = scalarWithNulls((a, _ctx, call) => {
+const createMap = scalarWithNulls((a, ctx, call) => {
   const kt = (resultType(call) as MapType).keyType;
   const entries: [unknown, unknown][] = [];
   for (let k = 0; k + 1 < a.length; k += 2) entries.push([a[k], a[k + 1]]);
-  return buildMap(entries, kt);
+  return buildMap(entries, kt, ctx.mapKeyDedupPolicy);
 });
 
 /** size: -1 for null (spark.sql.legacy.sizeOfNull, true in 3.5). */
@@ -230,26 +239,26 @@ const arraysZip = scalarWithNulls((a) => {
 
 const mapEntries = compiled((args) => unary(args[0]!, (m: Map<unknown, unknown>) => [...m].map(([k, v]) => [k, v])));
 
-const mapFromArrays = scalar((a, _ctx, call) => {
+const mapFromArrays = scalar((a, ctx, call) => {
   const keys = a[0] as unknown[];
   const values = a[1] as unknown[];
   if (keys.length !== values.length) {
     throw new ExecutionException('The key array and value array of MapData must have the same length.');
   }
-  return buildMap(keys.map((k, i) => [k, values[i]] as const), (resultType(call) as MapType).keyType);
+  return buildMap(keys.map((k, i) => [k, values[i]] as const), (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
 });
 
-const mapFromEntries = scalar((a, _ctx, call) => {
+const mapFromEntries = scalar((a, ctx, call) => {
   const entries = a[0] as (unknown[] | null)[];
   if (entries.some(isNullish)) return null;
-  return buildMap(entries.map((e) => [e![0], e![1]] as const), (resultType(call) as MapType).keyType);
+  return buildMap(entries.map((e) => [e![0], e![1]] as const), (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
 });
 
-const mapConcat = scalarWithNulls((a, _ctx, call) => {
+const mapConcat = scalarWithNulls((a, ctx, call) => {
   if (a.some(isNullish)) return null;
   const entries: [unknown, unknown][] = [];
   for (const m of a as Map<unknown, unknown>[]) for (const e of m) entries.push(e);
-  return buildMap(entries, (resultType(call) as MapType).keyType);
+  return buildMap(entries, (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
 });
 
 // Higher-order functions: the lambda argument is a JS function of its parameters.
@@ -297,8 +306,12 @@ const zipWith = scalar((a) => {
   return Array.from({ length: Math.max(x.length, y.length) }, (_, k) => f(x[k] ?? null, y[k] ?? null) ?? null);
 });
 
-const transformKeys = scalar((a, _ctx, call) =>
-  buildMap([...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [(a[1] as Lambda)(k, v), v] as const), (resultType(call) as MapType).keyType),
+const transformKeys = scalar((a, ctx, call) =>
+  buildMap(
+    [...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [(a[1] as Lambda)(k, v), v] as const),
+    (resultType(call) as MapType).keyType,
+    ctx.mapKeyDedupPolicy,
+  ),
 );
 const transformValues = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [k, (a[1] as Lambda)(k, v) ?? null])));
 const mapFilter = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].filter(([k, v]) => (a[1] as Lambda)(k, v) === true)));
