@@ -201,6 +201,10 @@ forEachBackend('array functions', (session, backend) => {
     if (backend !== 'connect') {
       const once = big.select(F.shuffle('s', 7)).first()!.get(0);
       expect(big.select(F.shuffle('s', 7)).first()!.get(0)).toEqual(once);
+      expect(big.select(F.shuffle('s', 8)).first()!.get(0)).not.toEqual(once);
+    } else {
+      // Spark 3.5 has no seeded shuffle: a seed is refused rather than dropped.
+      expect(() => big.select(F.shuffle('s', 7)).collect()).toThrow(/shuffle with a seed on Spark Connect/);
     }
   });
 
@@ -226,6 +230,9 @@ forEachBackend('array functions', (session, backend) => {
       'array<int>',
       'array<struct<0:int,1:string>>',
     ]);
+    const viaExpr = df().select(F.expr('array_insert(a, 1, 0)'), F.expr('array_sort(a, (x, y) -> y - x)').alias('d'), F.expr('sequence(1, 3)'));
+    expect(viaExpr.columns).toEqual(['array_insert(a, 1, 0)', 'd', 'sequence(1, 3)']);
+    expect(viaExpr.first()!.toArray()).toEqual([[0, 1, 2, 3], [3, 2, 1], [1, 2, 3]]);
     expect(session().sql('SELECT array_compact(array(1, NULL, 2)), array_size(array(1, 2))').columns).toEqual([
       'array_compact(array(1, NULL, 2))',
       'array_size(array(1, 2))',
