@@ -11,9 +11,6 @@ import { decimalForType, findTightestCommonType } from '../../types/coercion.js'
 import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext, Resolution } from '../registry.js';
 
-/** Spark's type text in messages (`"MAP<INT, STRING>"`). */
-export const sqlType = (t: DataType): string => `"${t.sql()}"`;
-
 /** Decimal `d` holds every value of integral `i` (Spark's DecimalType.isWiderThan). */
 function decimalHolds(d: DecimalType, i: DataType): boolean {
   const n = decimalForType(i);
@@ -58,7 +55,7 @@ function unexpectedAt(ctx: ResolveContext, i: number, shown: number, actual: Dat
   );
 }
 
-const typeList = (args: readonly ArgInfo[]): string => `[${args.map((a) => sqlType(a.dataType)).join(', ')}]`;
+const typeList = (args: readonly ArgInfo[]): string => `[${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`;
 
 /**
  * An array and a value of its element type (ArrayBinaryLike): the common
@@ -70,8 +67,8 @@ function arrayAndElement(name: string, args: readonly ArgInfo[], arr: ArrayType,
     throw dataTypeMismatch(
       ctx,
       'ARRAY_FUNCTION_DIFF_TYPES',
-      `Input to \`${name}\` should have been "ARRAY" followed by a value with same element type, but it's [${sqlType(arr)}, ${sqlType(args[v]!.dataType)}]`,
-      { functionName: `\`${name}\``, dataType: '"ARRAY"', leftType: sqlType(arr), rightType: sqlType(args[v]!.dataType) },
+      `Input to \`${name}\` should have been "ARRAY" followed by a value with same element type, but it's [${sqlTypeName(arr)}, ${sqlTypeName(args[v]!.dataType)}]`,
+      { functionName: `\`${name}\``, dataType: '"ARRAY"', leftType: sqlTypeName(arr), rightType: sqlTypeName(args[v]!.dataType) },
     );
   }
   return t;
@@ -135,7 +132,7 @@ function arrayPair(name: string, kind: SetKind): FunctionDef {
           ctx,
           'BINARY_ARRAY_DIFF_TYPES',
           `Input to function \`${name}\` should have been two "ARRAY" with same element type, but it's ${typeList(args)}`,
-          { functionName: `\`${name}\``, arrayType: '"ARRAY"', leftType: sqlType(args[0]!.dataType), rightType: sqlType(args[1]!.dataType) },
+          { functionName: `\`${name}\``, arrayType: '"ARRAY"', leftType: sqlTypeName(args[0]!.dataType), rightType: sqlTypeName(args[1]!.dataType) },
         );
       }
       const la = l as ArrayType;

@@ -7,9 +7,9 @@
 import { AnalysisException } from '../../errors/index.js';
 import { ArrayType, DataType, MapType, NullType, StringType, StructField, StructType, BOOLEAN, STRING } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, dataTypeMismatch, unexpectedInputType } from '../define.js';
+import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
-import { arrayArg, sqlType, tightestCommonType } from './array-set.js';
+import { arrayArg, tightestCommonType } from './array-set.js';
 
 const mapOf = (args: readonly ArgInfo[], i: number, ctx: ResolveContext): MapType => {
   const t = args[i]!.dataType;
@@ -26,16 +26,16 @@ const mapConcat: FunctionDef = {
   resolve(args, _call, ctx) {
     if (args.length === 0) return { dataType: new MapType(STRING, STRING, true), nullable: false };
     if (!args.every((a) => a.dataType instanceof MapType)) {
-      throw dataTypeMismatch(ctx, 'MAP_CONCAT_DIFF_TYPES', `The \`map_concat\` should all be of type map, but it's [${args.map((a) => sqlType(a.dataType)).join(', ')}]`, {
+      throw dataTypeMismatch(ctx, 'MAP_CONCAT_DIFF_TYPES', `The \`map_concat\` should all be of type map, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`, {
         functionName: '`map_concat`',
-        dataType: `[${args.map((a) => sqlType(a.dataType)).join(', ')}]`,
+        dataType: `[${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`,
       });
     }
     const maps = args.map((a) => a.dataType as MapType);
     const kt = findWiderCommonTypeOf(maps.map((m) => m.keyType));
     const vt = findWiderCommonTypeOf(maps.map((m) => m.valueType));
     if (!kt || !vt) {
-      throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`map_concat\` should all be the same type, but it's [${args.map((a) => sqlType(a.dataType)).join(', ')}]`, {
+      throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`map_concat\` should all be the same type, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`, {
         functionName: '`map_concat`',
       });
     }
@@ -62,8 +62,8 @@ const mapContainsKey: FunctionDef = {
       throw dataTypeMismatch(
         ctx,
         'MAP_FUNCTION_DIFF_TYPES',
-        `Input to \`map_contains_key\` should have been "MAP" followed by a value with same key type, but it's [${sqlType(m)}, ${sqlType(args[1]!.dataType)}]`,
-        { functionName: '`map_contains_key`', dataType: '"MAP"', leftType: sqlType(m), rightType: sqlType(args[1]!.dataType) },
+        `Input to \`map_contains_key\` should have been "MAP" followed by a value with same key type, but it's [${sqlTypeName(m)}, ${sqlTypeName(args[1]!.dataType)}]`,
+        { functionName: '`map_contains_key`', dataType: '"MAP"', leftType: sqlTypeName(m), rightType: sqlTypeName(args[1]!.dataType) },
       );
     }
     return { dataType: BOOLEAN, nullable: true, argTypes: castsFor(args, [new MapType(k, m.valueType, m.valueContainsNull), k]) };
@@ -139,8 +139,8 @@ const mapZipWith: FunctionDef = {
       throw dataTypeMismatch(
         ctx,
         'MAP_ZIP_WITH_DIFF_TYPES',
-        `Input to the \`map_zip_with\` should have been two maps with compatible key types, but it's [${sqlType(l.keyType)}, ${sqlType(r.keyType)}]`,
-        { functionName: '`map_zip_with`', leftType: sqlType(l.keyType), rightType: sqlType(r.keyType) },
+        `Input to the \`map_zip_with\` should have been two maps with compatible key types, but it's [${sqlTypeName(l.keyType)}, ${sqlTypeName(r.keyType)}]`,
+        { functionName: '`map_zip_with`', leftType: sqlTypeName(l.keyType), rightType: sqlTypeName(r.keyType) },
       );
     }
     return {
