@@ -78,6 +78,23 @@ forEachBackend('array functions', (session, backend) => {
     expect(() => analyzed(df().select(F.array_repeat('x', lit(2).cast('bigint'))))).toThrow(/Parameter 2 requires the "INT" type/);
   });
 
+  it('array_contains and element_at coerce to the tightest common type (never the value to the element type)', () => {
+    const one = session().range(1);
+    const out = one.select(
+      F.array_contains(F.array(lit(1)), lit(1.5)).alias('c'),
+      F.element_at(F.create_map(lit(1), lit(2)), lit(1).cast('bigint')).alias('e'),
+      F.map_contains_key(F.create_map(lit(1), lit(2)), lit(1).cast('bigint')).alias('k'),
+    );
+    expect(out.first()!.toArray()).toEqual([false, 2, true]);
+    expect(out.schema.fields[0]!.nullable).toBe(false);
+    expect(() => analyzed(one.select(F.array_contains(F.array(lit(1)), 'a')))).toThrow(
+      'Input to `array_contains` should have been "ARRAY" followed by a value with same element type, but it\'s ["ARRAY<INT>", "STRING"]',
+    );
+    expect(() => analyzed(one.select(F.element_at(F.create_map(lit(1), lit(2)), 'a')))).toThrow(
+      'Input to `element_at` should have been "MAP" followed by a value with same key type, but it\'s ["MAP<INT, INT>", "STRING"]',
+    );
+  });
+
   it('set operations keep first-seen order, one NULL, and Spark containsNull', () => {
     const out = df().select(F.array_union('a', 'b'), F.array_intersect('a', 'b'), F.array_except('b', 'a'), F.arrays_overlap('a', 'b'));
     expect(describe(out)).toEqual([

@@ -20,6 +20,7 @@ import { findTightestCommonType } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
 import { arrayArg } from './array-set.js';
+import { mapAndKey } from './map.js';
 
 /** An argument that must already be an INT (Spark casts nothing here: array_repeat's count). */
 function strictInt(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
@@ -126,9 +127,7 @@ const tryElementAt: FunctionDef = {
   nullIntolerant: true,
   resolve(args, _call, ctx) {
     const t = args[0]!.dataType;
-    if (t instanceof MapType) {
-      return { dataType: t.valueType, nullable: true, argTypes: castsFor(args, [t, coerceArg(args, 1, t.keyType, ctx)]) };
-    }
+    if (t instanceof MapType) return { dataType: t.valueType, nullable: true, argTypes: mapAndKey('try_element_at', args, ctx).argTypes };
     if (!(t instanceof ArrayType || t instanceof NullType)) throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
     const arr = arrayArg(args, 0, ctx);
     return { dataType: arr.elementType, nullable: true, argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };

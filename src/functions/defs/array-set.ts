@@ -155,6 +155,10 @@ export const arraySetDefs: readonly FunctionDef[] = [
     arrayParamShown: -1,
     result: (elem, _arr, args) => ({ dataType: new ArrayType(elem, true), nullable: args[0]!.nullable }),
   }),
+  // Spark's ArrayContains: NULL only from a NULL input or a NULL element that could have matched.
+  arrayWithValue('array_contains', {
+    result: (_e, arr, args) => ({ dataType: BOOLEAN, nullable: args[0]!.nullable || args[1]!.nullable || arr.containsNull }),
+  }),
   arrayWithValue('array_position', { result: (_e, _a, args) => ({ dataType: LONG, nullable: args[0]!.nullable || args[1]!.nullable }) }),
   arrayWithValue('array_remove', {
     result: (elem, arr, args) => ({ dataType: new ArrayType(elem, arr.containsNull), nullable: args[0]!.nullable || args[1]!.nullable }),

@@ -48,7 +48,26 @@ const mapConcat: FunctionDef = {
   },
 };
 
-/** map_contains_key(map, key): the key is cast to the map's key type (MAP_FUNCTION_DIFF_TYPES otherwise). */
+/**
+ * A map and a key (element_at, try_element_at, map_contains_key): both are
+ * cast to the tightest common key type, else MAP_FUNCTION_DIFF_TYPES.
+ */
+export function mapAndKey(name: string, args: readonly ArgInfo[], ctx: ResolveContext): { map: MapType; argTypes: (DataType | undefined)[] } {
+  const m = args[0]!.dataType;
+  const k = m instanceof MapType ? tightestCommonType(m.keyType, args[1]!.dataType) : undefined;
+  if (!(m instanceof MapType) || !k || args[1]!.dataType instanceof NullType) {
+    throw dataTypeMismatch(
+      ctx,
+      'MAP_FUNCTION_DIFF_TYPES',
+      `Input to \`${name}\` should have been "MAP" followed by a value with same key type, but it's [${sqlTypeName(m)}, ${sqlTypeName(args[1]!.dataType)}]`,
+      { functionName: `\`${name}\``, dataType: '"MAP"', leftType: sqlTypeName(m), rightType: sqlTypeName(args[1]!.dataType) },
+    );
+  }
+  const map = new MapType(k, m.valueType, m.valueContainsNull);
+  return { map, argTypes: castsFor(args, [map, k]) };
+}
+
+/** map_contains_key(map, key). */
 const mapContainsKey: FunctionDef = {
   name: 'map_contains_key',
   kind: 'scalar',
@@ -56,17 +75,7 @@ const mapContainsKey: FunctionDef = {
   maxArgs: 2,
   nullIntolerant: true,
   resolve(args, _call, ctx) {
-    const m = args[0]!.dataType;
-    const k = m instanceof MapType ? tightestCommonType(m.keyType, args[1]!.dataType) : undefined;
-    if (!(m instanceof MapType) || !k || args[1]!.dataType instanceof NullType) {
-      throw dataTypeMismatch(
-        ctx,
-        'MAP_FUNCTION_DIFF_TYPES',
-        `Input to \`map_contains_key\` should have been "MAP" followed by a value with same key type, but it's [${sqlTypeName(m)}, ${sqlTypeName(args[1]!.dataType)}]`,
-        { functionName: '`map_contains_key`', dataType: '"MAP"', leftType: sqlTypeName(m), rightType: sqlTypeName(args[1]!.dataType) },
-      );
-    }
-    return { dataType: BOOLEAN, nullable: true, argTypes: castsFor(args, [new MapType(k, m.valueType, m.valueContainsNull), k]) };
+    return { dataType: BOOLEAN, nullable: true, argTypes: mapAndKey('map_contains_key', args, ctx).argTypes };
   },
 };
 
