@@ -1,11 +1,13 @@
 /**
  * The array, map and generator functions of the collection family on the
- * Polars backend: all run in the memory interpreter, each for the reason
+ * Polars backend: array_size is Polars' list length (NULL for a NULL list,
+ * exactly Spark's); the others run in the memory interpreter, each for the reason
  * given (Polars' list operations differ from Spark's in NULL handling,
  * ordering or error behaviour); `inline` and `stack` run in the Generate
  * operator, which hands them to the interpreter too.
  */
-import type { PolarsFunction } from './types.js';
+import { PL } from '../type-mapper.js';
+import { arg, type PolarsFunction } from './types.js';
 
 const reasons: Record<string, string> = {
   array_append: "NULL elements and Spark's element typing",
@@ -18,7 +20,6 @@ const reasons: Record<string, string> = {
   array_except: "distinct elements in Spark's order, one NULL kept",
   arrays_overlap: 'three-valued NULL semantics',
   array_compact: 'kept with the other array functions',
-  array_size: 'kept with the other array functions',
   array_repeat: "Spark's array size limit",
   flatten: 'NULL when an inner array is NULL',
   slice: "Spark's index and length errors",
@@ -41,6 +42,7 @@ const reasons: Record<string, string> = {
 
 export const collectionFunctions: Record<string, PolarsFunction> = {
   ...Object.fromEntries(Object.entries(reasons).map(([name, why]) => [name, { delegated: why }])),
+  array_size: { scalar: (call, ctx) => ctx.tr(arg(call, 0)).listLengths().cast(PL.Int32, true) },
   inline: { generator: true },
   inline_outer: { generator: true },
   stack: { generator: true },
