@@ -177,6 +177,8 @@ forEachBackend('array functions', (session, backend) => {
     const row = out.first()!.toArray();
     expect(row.slice(0, 3)).toEqual([[1, 3, 5], [5, 4, 3, 2, 1], [1, 2, 3]]);
     expect((row[3] as Date[]).map((d) => d.toISOString().slice(0, 10))).toEqual(['2024-01-30', '2024-01-31', '2024-02-01']);
+    const ts = one.select(F.sequence(F.to_timestamp(lit('2024-01-01 10:00:00')), F.to_timestamp(lit('2024-01-03 09:00:00'))).alias('t')).first()!.get(0) as Date[];
+    expect(ts.map((d) => d.toISOString())).toEqual(['2024-01-01T10:00:00.000Z', '2024-01-02T10:00:00.000Z']);
     expect(() => one.select(F.sequence(lit(1), lit(5), lit(-1))).collect()).toThrow('Illegal sequence boundaries: 1 to 5 by -1');
     expect(() => one.select(F.size(F.sequence(lit(0).cast('bigint'), lit(3000000000)))).collect()).toThrow(
       'Unsuccessful try to create array with 3000000001 elements due to exceeding the array size limit 2147483632.',
