@@ -42,7 +42,12 @@ function castOfNamed(e: Expr): string | undefined {
 
 /** As `nameOf`, except that a selected nested field (`'s.f'`) is named after the field, as Spark names it. */
 function selectedName(unresolved: Expr, resolved: Expr): string {
-  if (unresolved.kind === 'ColumnRef' && resolved.kind === 'Call' && resolved.fn === 'get_field') return String(resolved.options?.field);
+  if (unresolved.kind === 'ColumnRef' && resolved.kind === 'Call') {
+    if (resolved.fn === 'get_field') return String(resolved.options?.field);
+    // A map key reached by a path (`m.k`) is named after the key, as a field is.
+    const key = resolved.args[1];
+    if (resolved.fn === 'get_item' && key?.kind === 'Literal') return String(key.value);
+  }
   return nameOf(resolved);
 }
 

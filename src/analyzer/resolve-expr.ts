@@ -9,6 +9,7 @@ import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import {
+  ArrayType,
   BOOLEAN,
   BooleanType,
   DateType,
@@ -21,6 +22,7 @@ import {
 } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
+import { extractValueByType } from './extract-value.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
 
@@ -185,6 +187,8 @@ function argInfo(a: Expr): ArgInfo {
 
 /** Types a call whose arguments are already resolved, inserting implicit casts. */
 export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
+  const extract = extractValueByType(call, resolvedArgs);
+  if (extract) return resolveCall(extract.call, extract.args);
   const def = lookupFunction(call.fn);
   const args = narrowDecimalLiterals(call.fn, resolvedArgs);
   const withArgs: Call = { ...call, args };
@@ -219,7 +223,8 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
   });
   let options = call.options;
   if (call.fn === 'get_field') {
-    const st = typeOf(args[0]!) as StructType;
+    const t0 = typeOf(args[0]!);
+    const st = (t0 instanceof ArrayType ? t0.elementType : t0) as StructType;
     const field = String(call.options?.field);
     const index = st.fields.findIndex((f) => f.name === field);
     options = { ...options, index: index >= 0 ? index : st.fields.findIndex((f) => f.name.toLowerCase() === field.toLowerCase()) };

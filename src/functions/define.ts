@@ -36,7 +36,7 @@ import {
 import type { ArgInfo, FunctionDef, FunctionKind, ResolveContext, Resolution } from './registry.js';
 
 /** Spark's type name in messages: `"BIGINT"`, `"ARRAY<STRING>"`. */
-export const sqlTypeName = (t: DataType): string => `"${t.simpleString().toUpperCase()}"`;
+export const sqlTypeName = (t: DataType): string => `"${t.sql()}"`;
 
 /** Spark's `DATATYPE_MISMATCH.<sub>` error for the call being resolved. */
 export function dataTypeMismatch(

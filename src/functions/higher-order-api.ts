@@ -61,3 +61,12 @@ export const map_filter = (col: ColumnOrName, f: ColumnFn): Column => call('map_
 export const transform_keys = (col: ColumnOrName, f: ColumnFn): Column => call('transform_keys', toColumnExpr(col), lambda(f, 'f'));
 /** A map with values `f(k, v)`. */
 export const transform_values = (col: ColumnOrName, f: ColumnFn): Column => call('transform_values', toColumnExpr(col), lambda(f, 'f'));
+/** `map_zip_with(col1, col2, f)`: `f(k, v1, v2)` over the union of keys (a missing value is NULL). */
+export const map_zip_with = (col1: ColumnOrName, col2: ColumnOrName, f: ColumnFn): Column =>
+  call('map_zip_with', toColumnExpr(col1), toColumnExpr(col2), lambda(f, 'f'));
+/**
+ * `array_sort(col[, comparator])`: ascending with NULLs last, or ordered by
+ * `comparator(left, right)` (a negative, zero or positive INT).
+ */
+export const array_sort = (col: ColumnOrName, comparator?: ColumnFn): Column =>
+  comparator === undefined ? call('array_sort', toColumnExpr(col)) : call('array_sort', toColumnExpr(col), lambda(comparator, 'comparator'));

@@ -19,6 +19,8 @@ export const CONF = {
   basePath: 'spark.sparkless.backend.basePath',
   warehouseDir: 'spark.sql.warehouse.dir',
   sequentialSumMaxRows: 'spark.sparkless.sql.sequentialSumMaxRows',
+  /** Duplicate map keys: EXCEPTION (Spark's default) or LAST_WIN. */
+  mapKeyDedupPolicy: 'spark.sql.mapKeyDedupPolicy',
 } as const;
 
 
@@ -44,6 +46,7 @@ const DEFAULTS: Record<string, string> = {
   [CONF.caseSensitive]: 'false',
   'spark.sql.shuffle.partitions': '200',
   'spark.sql.ansi.enabled': 'false',
+  'spark.sql.mapKeyDedupPolicy': 'EXCEPTION',
   'spark.sql.adaptive.enabled': 'true',
   'spark.sql.adaptive.skewJoin.enabled': 'true',
   'spark.sql.autoBroadcastJoinThreshold': '10485760',

@@ -301,6 +301,16 @@ export class SparkSession {
   #applyQuerySettings(): void {
     const m = this.materializer;
     if ('timeZone' in m && m.timeZone !== this.timeZone) m.timeZone = this.timeZone;
+    if ('mapKeyDedupPolicy' in m) {
+      const policy = this.conf.get(CONF.mapKeyDedupPolicy).toUpperCase();
+      if (policy !== 'EXCEPTION' && policy !== 'LAST_WIN') {
+        throw new IllegalArgumentException(
+          `The value '${this.conf.get(CONF.mapKeyDedupPolicy)}' in the config "${CONF.mapKeyDedupPolicy}" is invalid: it must be one of EXCEPTION, LAST_WIN.`,
+          { errorClass: 'INVALID_CONF_VALUE', messageParameters: { confName: `"${CONF.mapKeyDedupPolicy}"` } },
+        );
+      }
+      m.mapKeyDedupPolicy = policy;
+    }
     if ('sequentialSumMaxRows' in m) {
       const raw = this.conf.getOption(CONF.sequentialSumMaxRows);
       const n = raw === undefined ? DEFAULT_SEQUENTIAL_SUM_MAX_ROWS : Number(raw);

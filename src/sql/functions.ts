@@ -301,20 +301,6 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     case 'log':
       if (args.length === 1) return named(E.call('ln', args), () => `LOG(E(), ${prettySql(args[0]!)})`);
       break;
-    case 'named_struct': {
-      if (args.length % 2 !== 0) throw wrongArgs('named_struct', '2n (n > 0)', args.length);
-      const fields: Expr[] = [];
-      for (let i = 0; i < args.length; i += 2) {
-        const k = args[i]!;
-        if (k.kind !== 'Literal' || typeof k.value !== 'string') {
-          throw new AnalysisException(`Only foldable \`STRING\` expressions are allowed to appear at odd position, got: ${prettySql(k)}.`, {
-            errorClass: 'DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING',
-          });
-        }
-        fields.push(E.alias(args[i + 1]!, k.value));
-      }
-      return named(E.call('struct', fields), () => `named_struct(${args.map((a, i) => (i % 2 === 0 ? String((a as { value: unknown }).value) : prettySql(a))).join(', ')})`);
-    }
     case 'first':
     case 'last':
     case 'first_value':

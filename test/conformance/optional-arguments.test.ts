@@ -58,6 +58,10 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   make_ym_interval: [[i(1)], [i(1), i(2)], 12, 14],
   make_dt_interval: [[i(1)], [i(1), i(2)], 86_400_000_000, 93_600_000_000],
   make_interval: [[i(1)], [i(1), i(2)], new CalendarInterval(12, 0, 0), new CalendarInterval(14, 0, 0)],
+  // The comparator replaces the default ascending order.
+  array_sort: [[ints], [ints, E.lambda(['l', 'r'], E.call('subtract', [E.lambdaVar('r'), E.lambdaVar('l')]))], [1, 2, 3], [3, 2, 1]],
+  sequence: [[i(1), i(5)], [i(1), i(5), i(2)], [1, 2, 3, 4, 5], [1, 3, 5]],
+  str_to_map: [[s('a=1')], [s('a=1'), s(','), s('=')], new Map([['a=1', null]]), new Map([['a', '1']])],
 };
 
 /**
@@ -67,6 +71,9 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
 const IGNORED_BY_SPARK: Record<string, readonly [Expr[], Expr[], unknown]> = {
   // regexp_instr('ab', '(a)(b)', 2) is 1 in Spark 3.5.7: the position of the whole match.
   regexp_instr: [[s('ab'), s('(a)(b)')], [s('ab'), s('(a)(b)'), i(2)], 1],
+  // sentences('Hello world. Bye!', 'en', 'US') is [[Hello, world], [Bye]] in Spark 3.5.7, as without a locale:
+  // language and country only choose the locale's break rules.
+  sentences: [[s('Hello world. Bye!')], [s('Hello world. Bye!'), s('en'), s('US')], [['Hello', 'world'], ['Bye']]],
 };
 
 /** Optional arguments that change the error a call raises: [without, with, message without, message with]. */

@@ -22,6 +22,7 @@ import type { SparkSession } from '../../src/session/session.js';
 import * as F from '../../src/functions/index.js';
 import { Window } from '../../src/api/window.js';
 import { show, type CompareOptions } from './compare.js';
+import { COLLECTION_CASES } from './cases-collections.js';
 
 export interface ParityCase {
   /** Fixture file under `fixtures/pyspark-expected-outputs/`, e.g. `joins/inner_join.json`. */
@@ -626,6 +627,7 @@ export const CASES: readonly ParityCase[] = [
     pyspark: "df.withColumn('dept_total', F.sum('salary').over(Window.partitionBy('department')))",
     run: (_s, i) => one(i).withColumn('dept_total', F.sum('salary').over(wholeDepartment)),
   },
+  ...COLLECTION_CASES,
 ];
 
 /** `category/name` of a case (its fixture id, and the key used in KNOWN_GAPS.md). */

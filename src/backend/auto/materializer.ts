@@ -7,6 +7,7 @@
  */
 import type { Batch } from '../../data/batch.js';
 import { inputRows, type LogicalPlan } from '../../plan/nodes.js';
+import type { MapKeyDedupPolicy } from '../memory/context.js';
 import { MemoryMaterializer } from '../memory/materializer.js';
 import { ingestNatively } from '../polars/input.js';
 import { PolarsMaterializer } from '../polars/materializer.js';
@@ -44,6 +45,16 @@ export class AutoMaterializer implements DataMaterializer {
   set timeZone(tz: string) {
     this.memory.timeZone = tz;
     this.polars.timeZone = tz;
+  }
+
+  /** spark.sql.mapKeyDedupPolicy, on both executors. */
+  get mapKeyDedupPolicy(): MapKeyDedupPolicy {
+    return this.memory.mapKeyDedupPolicy;
+  }
+
+  set mapKeyDedupPolicy(p: MapKeyDedupPolicy) {
+    this.memory.mapKeyDedupPolicy = p;
+    this.polars.mapKeyDedupPolicy = p;
   }
 
   /** Only the Polars executor has a faster summation to switch to. */

@@ -14,13 +14,18 @@ export interface ExecContext {
   readonly randomSeed?: number;
   /** The session's current database (current_database()); `default` when absent. */
   readonly currentDatabase?: string;
+  /** spark.sql.mapKeyDedupPolicy: a duplicate map key fails (EXCEPTION, the default) or the last value wins. */
+  readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
 }
+
+export type MapKeyDedupPolicy = 'EXCEPTION' | 'LAST_WIN';
 
 export interface ExecContextOptions {
   readonly timeZone?: string;
   readonly now?: number;
   readonly randomSeed?: number;
   readonly currentDatabase?: string;
+  readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
 }
 
 let processZone: { tz: string | undefined; zone: string } | undefined;
@@ -41,6 +46,7 @@ export function createExecContext(options: ExecContextOptions = {}): ExecContext
     now: options.now ?? Date.now() * 1000,
     ...(options.randomSeed !== undefined ? { randomSeed: options.randomSeed } : {}),
     ...(options.currentDatabase !== undefined ? { currentDatabase: options.currentDatabase } : {}),
+    ...(options.mapKeyDedupPolicy !== undefined ? { mapKeyDedupPolicy: options.mapKeyDedupPolicy } : {}),
   });
 }
 

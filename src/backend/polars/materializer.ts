@@ -9,7 +9,7 @@ import { makeBatch, type Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputRows, inputs, schemaOf } from '../../plan/nodes.js';
 import { repartitionRecords, type RepartitionRecord } from '../repartitions.js';
-import { createExecContext, defaultTimeZone, executePlan } from '../memory/index.js';
+import { createExecContext, defaultTimeZone, executePlan, type MapKeyDedupPolicy } from '../memory/index.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
@@ -49,6 +49,8 @@ export class PolarsMaterializer implements DataMaterializer {
   lastRepartitions: readonly RepartitionRecord[] = [];
   private readonly fallback: FallbackExecutor | undefined;
   private readonly fixedNow: number | undefined;
+  /** spark.sql.mapKeyDedupPolicy for the interpreter's delegated nodes (the session sets it per query). */
+  mapKeyDedupPolicy: MapKeyDedupPolicy = 'EXCEPTION';
 
   constructor(options: PolarsMaterializerOptions = {}) {
     this.fixedNow = options.now;
@@ -61,7 +63,7 @@ export class PolarsMaterializer implements DataMaterializer {
     const timeZone = this.timeZone;
     const sequentialSums = inputRows(plan) <= this.sequentialSumMaxRows;
     // One interpreter context per query: current_timestamp() is the same instant in native and delegated nodes.
-    const ctx = createExecContext({ timeZone, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
+    const ctx = createExecContext({ timeZone, mapKeyDedupPolicy: this.mapKeyDedupPolicy, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
     return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
   }

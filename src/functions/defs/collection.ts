@@ -7,13 +7,13 @@ import {
   NullType,
   StructField,
   StructType,
-  BOOLEAN,
   INT,
   STRING,
 } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { mapAndKey } from './map.js';
 
 function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: string): DataType {
   if (args.length === 0) return new NullType();
@@ -97,19 +97,6 @@ const size: FunctionDef = {
   },
 };
 
-const arrayContains: FunctionDef = {
-  name: 'array_contains',
-  kind: 'scalar',
-  minArgs: 2,
-  maxArgs: 2,
-  nullIntolerant: true,
-  resolve(args, _call, ctx) {
-    const arr = requireArray(args, 0, ctx);
-    const v = implicitCast(args[1]!.dataType, arr.elementType) ?? arr.elementType;
-    return { dataType: BOOLEAN, nullable: true, argTypes: castsFor(args, [arr, v]) };
-  },
-};
-
 /** element_at(array, 1-based index) or element_at(map, key). */
 const elementAt: FunctionDef = {
   name: 'element_at',
@@ -119,9 +106,7 @@ const elementAt: FunctionDef = {
   nullIntolerant: true,
   resolve(args, _call, ctx) {
     const t = args[0]!.dataType;
-    if (t instanceof MapType) {
-      return { dataType: t.valueType, nullable: true, argTypes: castsFor(args, [t, coerceArg(args, 1, t.keyType, ctx)]) };
-    }
+    if (t instanceof MapType) return { dataType: t.valueType, nullable: true, argTypes: mapAndKey('element_at', args, ctx).argTypes };
     const arr = requireArray(args, 0, ctx);
     return { dataType: arr.elementType, nullable: true, argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
   },
@@ -161,7 +146,6 @@ export const collectionDefs: readonly FunctionDef[] = [
   structFn,
   createMap,
   size,
-  arrayContains,
   elementAt,
   generator('explode', false),
   generator('explode_outer', false),

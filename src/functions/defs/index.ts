@@ -1,7 +1,12 @@
 /** Every built-in function definition, in registration order. */
 import type { FunctionDef } from '../registry.js';
 import { aggregateDefs } from './aggregate.js';
+import { arrayBuildDefs } from './array-build.js';
+import { arraySetDefs } from './array-set.js';
 import { collectionDefs } from './collection.js';
+import { generatorDefs } from './generators.js';
+import { mapDefs } from './map.js';
+import { sentencesDef } from './sentences.js';
 import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
 import { datetimeExtractDefs } from './datetime-extract.js';
@@ -30,6 +35,11 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...aggregateDefs,
   ...windowDefs,
   ...collectionDefs,
+  ...arraySetDefs,
+  ...arrayBuildDefs,
+  ...mapDefs,
+  ...generatorDefs,
+  sentencesDef,
   ...higherOrderDefs,
   ...miscDefs,
 ];

@@ -202,7 +202,10 @@ const getField: FunctionDef = {
   maxArgs: 1,
   nullIntolerant: true,
   resolve(args, call, ctx) {
-    const t = requireStruct(args, ctx);
+    const a = args[0]!.dataType;
+    // An array of structs gives the array of that field (Spark's GetArrayStructFields).
+    const overArray = a instanceof ArrayType && a.elementType instanceof StructType ? a : undefined;
+    const t = overArray ? (overArray.elementType as StructType) : requireStruct(args, ctx);
     const field = String(call.options?.field);
     const f = t.fields.find((x) => x.name === field) ?? t.fields.find((x) => x.name.toLowerCase() === field.toLowerCase());
     if (!f) {
@@ -211,6 +214,7 @@ const getField: FunctionDef = {
         messageParameters: { fieldName: `\`${field}\``, fields: t.fields.map((x) => `\`${x.name}\``).join(', ') },
       });
     }
+    if (overArray) return { dataType: new ArrayType(f.dataType, overArray.containsNull || f.nullable), nullable: args[0]!.nullable };
     return { dataType: f.dataType, nullable: args[0]!.nullable || f.nullable };
   },
   sql: (a, call: Call) => `${a[0]}.${String(call.options?.field)}`,

@@ -129,6 +129,12 @@ function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
       );
     case 'neq':
       return fn('not', [fn('==', args)]);
+    case 'shuffle':
+      // Spark 3.5's shuffle takes no seed: sending one would be silently dropped.
+      if (e.options?.['seed'] !== undefined) {
+        throw new NotImplementedException('shuffle with a seed on Spark Connect', "Spark 3.5's shuffle has no seed argument; the seed is honoured only on the local backends");
+      }
+      break;
     case 'udf':
     case 'pandas_udf':
       throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'UDFs run only on the local backends');

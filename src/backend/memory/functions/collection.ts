@@ -1,30 +1,39 @@
 /** Array, map and struct functions, including higher-order functions (lambdas arrive as JS functions). */
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, MapType, StringType, type DataType } from '../../../types/data-types.js';
-import { ExecutionException, IllegalArgumentException, SparkRuntimeException } from '../../../errors/index.js';
+import { ExecutionException, SparkRuntimeException } from '../../../errors/index.js';
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
 import { mapLookup } from './operators.js';
+import type { MapKeyDedupPolicy } from '../context.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, resultType, scalar, scalarWithNulls, unary } from './util.js';
 
 type Lambda = (...args: unknown[]) => unknown;
 const elementType = (call: Call, i = 0): DataType => (argType(call, i) as ArrayType).elementType;
 
-/** Builds a map value, rejecting null and duplicate keys (Spark's default mapKeyDedupPolicy=EXCEPTION). */
-export function buildMap(entries: Iterable<readonly [unknown, unknown]>, keyType: DataType): Map<unknown, unknown> {
+/**
+ * Builds a map value, rejecting null keys; a duplicate key fails under
+ * spark.sql.mapKeyDedupPolicy=EXCEPTION (Spark's default) or, under LAST_WIN,
+ * replaces the value and keeps the key's first position.
+ */
+export function buildMap(entries: Iterable<readonly [unknown, unknown]>, keyType: DataType, policy: MapKeyDedupPolicy = 'EXCEPTION'): Map<unknown, unknown> {
   const out = new Map<unknown, unknown>();
-  const seen = new Set<unknown>();
+  const seen = new Map<unknown, unknown>();
   for (const [k, v] of entries) {
     if (isNullish(k)) throw new SparkRuntimeException('Cannot use null as map key.', { errorClass: 'NULL_MAP_KEY' });
     const h = hashKey(k, keyType);
     if (seen.has(h)) {
+      if (policy === 'LAST_WIN') {
+        out.set(seen.get(h), v ?? null);
+        continue;
+      }
       throw new ExecutionException(
         `Duplicate map key ${castToString(k, keyType, 'UTC')} was found, please check the input data.\nIf you want to remove the duplicated keys, you can set "spark.sql.mapKeyDedupPolicy" to "LAST_WIN" so that the key inserted at last takes precedence.`,
         { errorClass: 'DUPLICATED_MAP_KEY', messageParameters: { key: castToString(k, keyType, 'UTC'), mapKeyDedupPolicy: '"spark.sql.mapKeyDedupPolicy"' } },
       );
     }
-    seen.add(h);
+    seen.set(h, k);
     out.set(k, v ?? null);
   }
   return out;
@@ -34,11 +43,11 @@ const array = scalarWithNulls((a) => a.slice());
 const struct = scalarWithNulls((a) => a.slice());
 const namedStruct = scalarWithNulls((a) => a.filter((_, k) => k % 2 === 1));
 
-const createMap = scalarWithNulls((a, _ctx, call) => {
+const createMap = scalarWithNulls((a, ctx, call) => {
   const kt = (resultType(call) as MapType).keyType;
   const entries: [unknown, unknown][] = [];
   for (let k = 0; k + 1 < a.length; k += 2) entries.push([a[k], a[k + 1]]);
-  return buildMap(entries, kt);
+  return buildMap(entries, kt, ctx.mapKeyDedupPolicy);
 });
 
 /** size: -1 for null (spark.sql.legacy.sizeOfNull, true in 3.5). */
@@ -120,7 +129,8 @@ function distinctBy(arr: readonly unknown[], t: DataType): unknown[] {
 }
 
 /** Sorts with nulls first (ascending) or last (descending), NaN largest. */
-function sortArray(arr: readonly unknown[], t: DataType, asc: boolean, nullsFirst = asc): unknown[] {
+function sortArray(arr: readonly unknown[], t: DataType, asc: boolean): unknown[] {
+  const nullsFirst = asc;
   const cmp = comparatorFor(t);
   const dir = asc ? 1 : -1;
   return arr.slice().sort((x, y) => {
@@ -140,16 +150,6 @@ const sortArrayFn = compiled((args, call) => {
     if (isNullish(asc)) return null;
     return sortArray(arr as unknown[], t, asc as boolean);
   };
-});
-
-/** array_sort: ascending, nulls last; or with a comparator lambda. */
-const arraySort = scalar((a, _ctx, call) => {
-  const t = elementType(call);
-  if (typeof a[1] === 'function') {
-    const f = a[1] as Lambda;
-    return (a[0] as unknown[]).slice().sort((x, y) => Number(f(x, y) ?? 0));
-  }
-  return sortArray(a[0] as unknown[], t, true, false);
 });
 
 const arrayJoin = compiled((args, call, ctx) => {
@@ -230,29 +230,6 @@ const flatten = compiled((args) =>
   }),
 );
 
-const sequence = scalar((a) => {
-  const start = a[0];
-  const stop = a[1];
-  if (typeof start === 'bigint' || typeof stop === 'bigint') {
-    const s = BigInt(start as bigint);
-    const e = BigInt(stop as bigint);
-    const step = a.length > 2 ? BigInt(a[2] as bigint) : s <= e ? 1n : -1n;
-    const out: unknown[] = [];
-    for (let v = s; step > 0n ? v <= e : v >= e; v += step) out.push(v);
-    return out;
-  }
-  const s = start as number;
-  const e = stop as number;
-  const step = a.length > 2 ? (a[2] as number) : s <= e ? 1 : -1;
-  if (step === 0 || (step > 0 && s > e) || (step < 0 && s < e)) {
-    if (s === e) return [s];
-    throw new IllegalArgumentException(`requirement failed: Illegal sequence boundaries: ${s} to ${e} by ${step}`, { errorClass: 'INVALID_SEQUENCE_BOUNDARIES' });
-  }
-  const out: number[] = [];
-  for (let v = s; step > 0 ? v <= e : v >= e; v += step) out.push(v);
-  return out;
-});
-
 const arraysZip = scalarWithNulls((a) => {
   if (a.some(isNullish)) return null;
   const arrays = a as unknown[][];
@@ -262,26 +239,26 @@ const arraysZip = scalarWithNulls((a) => {
 
 const mapEntries = compiled((args) => unary(args[0]!, (m: Map<unknown, unknown>) => [...m].map(([k, v]) => [k, v])));
 
-const mapFromArrays = scalar((a, _ctx, call) => {
+const mapFromArrays = scalar((a, ctx, call) => {
   const keys = a[0] as unknown[];
   const values = a[1] as unknown[];
   if (keys.length !== values.length) {
     throw new ExecutionException('The key array and value array of MapData must have the same length.');
   }
-  return buildMap(keys.map((k, i) => [k, values[i]] as const), (resultType(call) as MapType).keyType);
+  return buildMap(keys.map((k, i) => [k, values[i]] as const), (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
 });
 
-const mapFromEntries = scalar((a, _ctx, call) => {
+const mapFromEntries = scalar((a, ctx, call) => {
   const entries = a[0] as (unknown[] | null)[];
   if (entries.some(isNullish)) return null;
-  return buildMap(entries.map((e) => [e![0], e![1]] as const), (resultType(call) as MapType).keyType);
+  return buildMap(entries.map((e) => [e![0], e![1]] as const), (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
 });
 
-const mapConcat = scalarWithNulls((a, _ctx, call) => {
+const mapConcat = scalarWithNulls((a, ctx, call) => {
   if (a.some(isNullish)) return null;
   const entries: [unknown, unknown][] = [];
   for (const m of a as Map<unknown, unknown>[]) for (const e of m) entries.push(e);
-  return buildMap(entries, (resultType(call) as MapType).keyType);
+  return buildMap(entries, (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
 });
 
 // Higher-order functions: the lambda argument is a JS function of its parameters.
@@ -329,20 +306,15 @@ const zipWith = scalar((a) => {
   return Array.from({ length: Math.max(x.length, y.length) }, (_, k) => f(x[k] ?? null, y[k] ?? null) ?? null);
 });
 
-const transformKeys = scalar((a, _ctx, call) =>
-  buildMap([...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [(a[1] as Lambda)(k, v), v] as const), (resultType(call) as MapType).keyType),
+const transformKeys = scalar((a, ctx, call) =>
+  buildMap(
+    [...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [(a[1] as Lambda)(k, v), v] as const),
+    (resultType(call) as MapType).keyType,
+    ctx.mapKeyDedupPolicy,
+  ),
 );
 const transformValues = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [k, (a[1] as Lambda)(k, v) ?? null])));
 const mapFilter = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].filter(([k, v]) => (a[1] as Lambda)(k, v) === true)));
-
-const arrayRepeat = compiled((args) => {
-  const [v, n] = args as [RowFn, RowFn];
-  return (i) => {
-    const count = n(i);
-    if (isNullish(count)) return null;
-    return Array.from({ length: Math.max(0, count as number) }, () => v(i) ?? null);
-  };
-});
 
 const arrayAppend = compiled((args) => {
   const [a, v] = args as [RowFn, RowFn];
@@ -382,7 +354,6 @@ export const collectionImpls: Record<string, FunctionImpl> = {
   array_min: arrayExtreme(-1),
   array_distinct: compiled((args, call) => unary(args[0]!, (arr: unknown[]) => distinctBy(arr, elementType(call)))),
   sort_array: sortArrayFn,
-  array_sort: arraySort,
   array_join: arrayJoin,
   array_position: arrayPosition,
   array_remove: arrayRemove,
@@ -391,12 +362,10 @@ export const collectionImpls: Record<string, FunctionImpl> = {
   array_except: setOp('except'),
   arrays_overlap: arraysOverlap,
   array_compact: compiled((args) => unary(args[0]!, (arr: unknown[]) => arr.filter((v) => !isNullish(v)))),
-  array_repeat: arrayRepeat,
   array_append: arrayAppend,
   array_prepend: arrayPrepend,
   slice,
   flatten,
-  sequence,
   arrays_zip: arraysZip,
   get,
   map_keys: compiled((args) => unary(args[0]!, (m: Map<unknown, unknown>) => [...m.keys()])),

@@ -166,7 +166,7 @@ const mask = scalarWithNulls((a) => {
 });
 
 /** str_to_map(text, pairDelim = ',', keyValueDelim = ':'), delimiters are regexes. */
-const strToMap = scalar((a, _ctx, call) => {
+const strToMap = scalar((a, ctx, call) => {
   const pairs = (a[0] as string).split(javaRegex(a.length > 1 ? (a[1] as string) : ','));
   const kv = javaRegex(a.length > 2 ? (a[2] as string) : ':');
   const entries = pairs.map((p) => {
@@ -174,7 +174,7 @@ const strToMap = scalar((a, _ctx, call) => {
     return m ? ([p.slice(0, m.index), p.slice(m.index + m[0].length)] as const) : ([p, null] as const);
   });
   const mt = call.dataType as { keyType?: DataType } | undefined;
-  return buildMap(entries, mt?.keyType ?? argType(call, 0));
+  return buildMap(entries, mt?.keyType ?? argType(call, 0), ctx.mapKeyDedupPolicy);
 });
 
 const replace = scalar((a) => {

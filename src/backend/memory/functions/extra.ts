@@ -1,7 +1,7 @@
 /**
  * Further Spark functions: pmod and try_* arithmetic, shifts and bit
  * functions, conv/bin/width_bucket, date_part/extract, make_timestamp,
- * regression aggregates, bitwise aggregates, typeof, array_insert/shuffle,
+ * regression aggregates, bitwise aggregates, typeof,
  * raise_error/assert_true and session information.
  */
 import { userInfo } from 'node:os';
@@ -28,14 +28,13 @@ import {
 import { zoneFromText } from '../runtime/datetime-parse.js';
 import { parseDateTime } from '../runtime/datetime-format.js';
 import { normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
-import { Prng } from '../runtime/prng.js';
 import { aggregateImpls } from './aggregate.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, RowFn } from './types.js';
-import { argType, binary, compiled, intWrap, isNullish, literalArg, numericKind, resultType, scalar, scalarWithNulls, unary } from './util.js';
+import { argType, binary, compiled, intWrap, isNullish, literalArg, numericKind, resultType, scalar, scalarWithNulls } from './util.js';
 
 const INT_RANGES: Record<string, [bigint, bigint]> = {
   byte: [-128n, 127n],
@@ -366,43 +365,6 @@ const trySum = aggregate((call) => {
 
 // --- collections and misc ------------------------------------------------------
 
-/** array_insert(arr, pos, v): 1-based; negative counts from the end (-1 appends); gaps fill with nulls. */
-const arrayInsert = compiled((args) => {
-  const [a, p, v] = args as [RowFn, RowFn, RowFn];
-  return (i) => {
-    const arr = a(i) as unknown[] | null;
-    const pos = p(i) as number | null;
-    if (isNullish(arr) || isNullish(pos)) return null;
-    const value = v(i) ?? null;
-    if (pos === 0) {
-      throw new ExecutionException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
-        errorClass: 'INVALID_INDEX_OF_ZERO',
-      });
-    }
-    const xs = arr!;
-    if (pos! > 0) {
-      const at = pos! - 1;
-      if (at <= xs.length) return [...xs.slice(0, at), value, ...xs.slice(at)];
-      return [...xs, ...new Array(at - xs.length).fill(null), value];
-    }
-    const at = xs.length + pos! + 1;
-    if (at >= 0) return [...xs.slice(0, at), value, ...xs.slice(at)];
-    return [value, ...new Array(-at).fill(null), ...xs];
-  };
-});
-
-const shuffle = compiled((args, _call, ctx) => {
-  const rng = new Prng(ctx.randomSeed ?? Math.floor(Math.random() * 2 ** 52));
-  return unary(args[0]!, (arr: unknown[]) => {
-    const out = arr.slice();
-    for (let k = out.length - 1; k > 0; k--) {
-      const j = Math.floor(rng.nextDouble() * (k + 1));
-      [out[k], out[j]] = [out[j], out[k]];
-    }
-    return out;
-  });
-});
-
 const typeofFn = compiled((_args, call) => {
   const name = argType(call, 0).simpleString();
   return () => name;
@@ -484,9 +446,6 @@ export const extraImpls: Record<string, FunctionImpl> = {
   bit_and: bitAgg((x, y) => x & y),
   bit_or: bitAgg((x, y) => x | y),
   bit_xor: bitAgg((x, y) => x ^ y),
-  array_size: compiled((args) => unary(args[0]!, (arr: unknown[]) => arr.length)),
-  array_insert: arrayInsert,
-  shuffle,
   typeof: typeofFn,
   raise_error: raiseError,
   assert_true: assertTrue,

@@ -7,6 +7,7 @@ import { aggregateImpls } from './aggregate.js';
 import { binaryImpls } from './binary.js';
 import { percentileImpls } from './percentile.js';
 import { collectionImpls } from './collection.js';
+import { collectionBuildImpls } from './collection-build.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { extraImpls } from './extra.js';
@@ -28,6 +29,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...datetimeImpls,
   ...conditionalImpls,
   ...collectionImpls,
+  ...collectionBuildImpls,
   ...aggregateImpls,
   ...windowImpls,
   ...generatorImpls,

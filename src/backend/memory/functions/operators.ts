@@ -422,12 +422,13 @@ function fieldIndex(call: Call, t: StructType, name: unknown): number {
 }
 
 const getField = compiled((args, call) => {
-  const t = argType(call, 0) as StructType;
+  const a = argType(call, 0);
+  const t = (a instanceof ArrayType ? a.elementType : a) as StructType;
   const i = fieldIndex(call, t, call.options?.field);
-  return unary(args[0]!, (s: unknown[]) => {
-    const v = s[i];
-    return v === undefined ? null : v;
-  });
+  const field = (s: unknown[] | null | undefined): unknown => (s === null || s === undefined ? null : (s[i] ?? null));
+  // An array of structs gives each element's field (NULL for a NULL element).
+  if (a instanceof ArrayType) return unary(args[0]!, (xs: (unknown[] | null)[]) => xs.map(field));
+  return unary(args[0]!, field);
 });
 
 const withField = compiled((args, call) => {

@@ -5,6 +5,7 @@
  * no entry (a function registered after this table was written) is delegated.
  */
 import { aggregateFunctions } from './aggregate.js';
+import { collectionFunctions } from './collections.js';
 import { delegatedFunctions } from './delegated.js';
 import { delegatedDatetimeFunctions } from './delegated-datetime.js';
 import { operatorFunctions } from './operators.js';
@@ -19,6 +20,7 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   ...windowFunctions,
   ...delegatedFunctions,
   ...delegatedDatetimeFunctions,
+  ...collectionFunctions,
   // regexp / regexp_like are RLIKE under other names.
   regexp: operatorFunctions['rlike']!,
   regexp_like: operatorFunctions['rlike']!,

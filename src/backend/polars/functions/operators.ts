@@ -228,6 +228,7 @@ export function mapLookup(x: NativeExpr, t: MapType, keyExpr: Call['args'][numbe
 }
 
 const getField: ScalarLowering = (call, ctx) => {
+  if (typeOf(arg(call, 0)) instanceof ArrayType) delegate('a field of an array of structs');
   const x = ctx.tr(arg(call, 0));
   const index = call.options?.index;
   if (typeof index === 'number') return x.structFieldByIndex(index);
