@@ -19,6 +19,8 @@ const d = (v: number): Expr => E.lit(v, DOUBLE);
 const arr = (...xs: (string | null)[]): Expr => E.call('array', xs.map((x) => (x === null ? E.lit(null, NULL) : s(x))));
 const day = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
 
+const opts = (k: string, v: string): Expr => E.call('create_map', [s(k), s(v)]);
+const nullField = E.call('struct', [E.alias(E.lit(null, INT), 'a')]);
 const ints = E.call('array', [i(1), i(2), i(3)]);
 const merge = E.lambda(['acc', 'x'], E.call('add', [E.lambdaVar('acc'), E.lambdaVar('x')]));
 const finish = E.lambda(['acc'], E.call('multiply', [E.lambdaVar('acc'), i(10)]));
@@ -46,6 +48,9 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   try_to_binary: [[s('abc')], [s('abc'), s('utf-8')], Uint8Array.from([0x0a, 0xbc]), new TextEncoder().encode('abc')],
   // A zero frequency drops the row.
   percentile: [[d(2), d(0.5)], [d(2), d(0.5), i(0)], 2, null],
+  from_json: [[s("['x']"), s('array<string>')], [s("['x']"), s('array<string>'), opts('allowSingleQuotes', 'false')], ['x'], null],
+  to_json: [[nullField], [nullField, opts('ignoreNullFields', 'false')], '{}', '{"a":null}'],
+  schema_of_json: [[s('{"a":1.5}')], [s('{"a":1.5}'), opts('prefersDecimal', 'true')], 'STRUCT<a: DOUBLE>', 'STRUCT<a: DECIMAL(2,1)>'],
   to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
   to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
 };

@@ -5,6 +5,7 @@ import { collectionDefs } from './collection.js';
 import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
 import { higherOrderDefs } from './higher-order.js';
+import { jsonDefs } from './json.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -26,4 +27,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...collectionDefs,
   ...higherOrderDefs,
   ...miscDefs,
+  ...jsonDefs,
 ];

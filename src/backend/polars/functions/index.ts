@@ -6,6 +6,7 @@
  */
 import { aggregateFunctions } from './aggregate.js';
 import { delegatedFunctions } from './delegated.js';
+import { formatFunctions } from './delegated-formats.js';
 import { operatorFunctions } from './operators.js';
 import { scalarFunctions } from './scalar.js';
 import type { FunctionTable, PolarsFunction } from './types.js';
@@ -17,6 +18,7 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   ...aggregateFunctions,
   ...windowFunctions,
   ...delegatedFunctions,
+  ...formatFunctions,
   // regexp / regexp_like are RLIKE under other names.
   regexp: operatorFunctions['rlike']!,
   regexp_like: operatorFunctions['rlike']!,

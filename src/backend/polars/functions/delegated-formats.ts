@@ -1,0 +1,21 @@
+/**
+ * JSON, CSV, XPath, crypto, sketches and number-format functions: the Polars
+ * backend runs them through the memory interpreter, with the reason (Polars
+ * has no operation with exactly Spark's semantics for them).
+ */
+import type { PolarsFunction } from './types.js';
+
+const reasons: Record<string, string> = {
+  from_json: "Spark's JacksonParser conversions and parse modes",
+  to_json: "Spark's JacksonGenerator text",
+  schema_of_json: "Spark's JSON schema inference",
+  get_json_object: "Spark's JSONPath subset",
+  json_array_length: 'JSON parsing',
+  json_object_keys: 'JSON parsing',
+};
+
+export const formatFunctions: Record<string, PolarsFunction> = {
+  ...Object.fromEntries(Object.entries(reasons).map(([name, why]) => [name, { delegated: why }])),
+  // Generators other than explode run in the interpreter (operators/generate.ts).
+  json_tuple: { generator: true },
+};
