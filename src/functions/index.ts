@@ -7,3 +7,4 @@ export * from './api-strings.js';
 export * from './api-aggregates.js';
 export * from './api-misc.js';
 export * from './api-json.js';
+export * from './api-sketches.js';

@@ -14,7 +14,6 @@ const notImplemented =
 
 export const aes_decrypt = notImplemented('aes_decrypt');
 export const aes_encrypt = notImplemented('aes_encrypt');
-export const approx_percentile = notImplemented('approx_percentile');
 export const array_agg = notImplemented('array_agg');
 export const array_append = notImplemented('array_append');
 export const array_compact = notImplemented('array_compact');
@@ -84,7 +83,6 @@ export const named_struct = notImplemented('named_struct');
 export const next_day = notImplemented('next_day');
 export const overload = notImplemented('overload');
 export const pandas_udf = notImplemented('pandas_udf');
-export const percentile_approx = notImplemented('percentile_approx');
 export const reflect = notImplemented('reflect');
 export const schema_of_csv = notImplemented('schema_of_csv');
 export const sentences = notImplemented('sentences');

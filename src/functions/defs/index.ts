@@ -6,6 +6,7 @@ import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
 import { higherOrderDefs } from './higher-order.js';
 import { jsonDefs } from './json.js';
+import { sketchDefs } from './sketches.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -28,4 +29,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...higherOrderDefs,
   ...miscDefs,
   ...jsonDefs,
+  ...sketchDefs,
 ];

@@ -6,6 +6,7 @@ import { NotImplementedException } from '../../../errors/index.js';
 import { aggregateImpls } from './aggregate.js';
 import { binaryImpls } from './binary.js';
 import { percentileImpls } from './percentile.js';
+import { approxPercentileImpls } from './approx-percentile.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -36,6 +37,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...extraImpls,
   ...binaryImpls,
   ...percentileImpls,
+  ...approxPercentileImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -12,6 +12,8 @@ const reasons: Record<string, string> = {
   get_json_object: "Spark's JSONPath subset",
   json_array_length: 'JSON parsing',
   json_object_keys: 'JSON parsing',
+  percentile_approx: "Spark's Greenwald-Khanna summaries",
+  approx_percentile: "Spark's Greenwald-Khanna summaries",
 };
 
 export const formatFunctions: Record<string, PolarsFunction> = {
