@@ -12,8 +12,6 @@ const notImplemented =
     throw new NotImplementedException(`functions.${name}`);
   };
 
-export const aes_decrypt = notImplemented('aes_decrypt');
-export const aes_encrypt = notImplemented('aes_encrypt');
 export const array_agg = notImplemented('array_agg');
 export const array_append = notImplemented('array_append');
 export const array_compact = notImplemented('array_compact');
@@ -102,7 +100,6 @@ export const to_timestamp_ltz = notImplemented('to_timestamp_ltz');
 export const to_timestamp_ntz = notImplemented('to_timestamp_ntz');
 export const to_unix_timestamp = notImplemented('to_unix_timestamp');
 export const to_varchar = notImplemented('to_varchar');
-export const try_aes_decrypt = notImplemented('try_aes_decrypt');
 export const try_element_at = notImplemented('try_element_at');
 export const try_remote_functions = notImplemented('try_remote_functions');
 export const try_to_number = notImplemented('try_to_number');
@@ -127,5 +124,4 @@ export const xpath_long = notImplemented('xpath_long');
 export const xpath_number = notImplemented('xpath_number');
 export const xpath_short = notImplemented('xpath_short');
 export const xpath_string = notImplemented('xpath_string');
-export const xxhash64 = notImplemented('xxhash64');
 export const years = notImplemented('years');

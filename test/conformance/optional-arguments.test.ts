@@ -21,6 +21,7 @@ const day = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(
 
 const opts = (k: string, v: string): Expr => E.call('create_map', [s(k), s(v)]);
 const nullField = E.call('struct', [E.alias(E.lit(null, INT), 'a')]);
+const ecbSpark = E.call('unbase64', [s('NI/zfr3gW3iAujOQaPvaXg==')]);
 const ints = E.call('array', [i(1), i(2), i(3)]);
 const merge = E.lambda(['acc', 'x'], E.call('add', [E.lambdaVar('acc'), E.lambdaVar('x')]));
 const finish = E.lambda(['acc'], E.call('multiply', [E.lambdaVar('acc'), i(10)]));
@@ -51,6 +52,8 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   from_json: [[s("['x']"), s('array<string>')], [s("['x']"), s('array<string>'), opts('allowSingleQuotes', 'false')], ['x'], null],
   to_json: [[nullField], [nullField, opts('ignoreNullFields', 'false')], '{}', '{"a":null}'],
   schema_of_json: [[s('{"a":1.5}')], [s('{"a":1.5}'), opts('prefersDecimal', 'true')], 'STRUCT<a: DOUBLE>', 'STRUCT<a: DECIMAL(2,1)>'],
+  // Spark's ECB ciphertext of 'Spark' is no GCM message: null by default, 'Spark' in ECB mode.
+  try_aes_decrypt: [[ecbSpark, s('0000111122223333')], [ecbSpark, s('0000111122223333'), s('ECB')], null, new TextEncoder().encode('Spark')],
   to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
   to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
 };
@@ -77,6 +80,9 @@ const VALIDATED: Record<string, readonly [Expr[], string]> = {
   // functions-approx-percentile.test.ts shows accuracy changing the answer.
   percentile_approx: [[d(1), d(0.5), i(0)], 'The accuracy must be between (0, 2147483647]'],
   approx_percentile: [[d(1), d(0.5), i(0)], 'The accuracy must be between (0, 2147483647]'],
+  // GCM (the default) draws a random IV: functions-crypto.test.ts compares fixed-IV output with Spark's.
+  aes_encrypt: [[s('a'), s('0000111122223333'), s('ECB'), s('NONE')], 'AES-ECB with the padding NONE'],
+  aes_decrypt: [[ecbSpark, s('0000111122223333'), s('ECB'), s('NONE')], 'AES-ECB with the padding NONE'],
 };
 
 /** Seeded generators: the seed decides the values (checked separately: without a seed they are random). */

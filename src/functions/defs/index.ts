@@ -7,6 +7,7 @@ import { datetimeDefs } from './datetime.js';
 import { higherOrderDefs } from './higher-order.js';
 import { jsonDefs } from './json.js';
 import { sketchDefs } from './sketches.js';
+import { cryptoDefs } from './crypto.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -30,4 +31,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...miscDefs,
   ...jsonDefs,
   ...sketchDefs,
+  ...cryptoDefs,
 ];

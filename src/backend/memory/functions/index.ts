@@ -7,6 +7,7 @@ import { aggregateImpls } from './aggregate.js';
 import { binaryImpls } from './binary.js';
 import { percentileImpls } from './percentile.js';
 import { approxPercentileImpls } from './approx-percentile.js';
+import { cryptoImpls } from './crypto.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -38,6 +39,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...binaryImpls,
   ...percentileImpls,
   ...approxPercentileImpls,
+  ...cryptoImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -14,6 +14,10 @@ const reasons: Record<string, string> = {
   json_object_keys: 'JSON parsing',
   percentile_approx: "Spark's Greenwald-Khanna summaries",
   approx_percentile: "Spark's Greenwald-Khanna summaries",
+  xxhash64: "Spark's XXH64 over its binary row format",
+  aes_encrypt: 'AES through Node crypto',
+  aes_decrypt: 'AES through Node crypto',
+  try_aes_decrypt: 'AES through Node crypto',
 };
 
 export const formatFunctions: Record<string, PolarsFunction> = {
