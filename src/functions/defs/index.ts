@@ -8,6 +8,8 @@ import { higherOrderDefs } from './higher-order.js';
 import { jsonDefs } from './json.js';
 import { sketchDefs } from './sketches.js';
 import { cryptoDefs } from './crypto.js';
+import { groupingDefs } from './grouping.js';
+import { jvmDefs } from './jvm.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -32,4 +34,6 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...jsonDefs,
   ...sketchDefs,
   ...cryptoDefs,
+  ...groupingDefs,
+  ...jvmDefs,
 ];

@@ -8,6 +8,7 @@ import { binaryImpls } from './binary.js';
 import { percentileImpls } from './percentile.js';
 import { approxPercentileImpls } from './approx-percentile.js';
 import { cryptoImpls } from './crypto.js';
+import { jvmImpls } from './jvm.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -40,6 +41,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...percentileImpls,
   ...approxPercentileImpls,
   ...cryptoImpls,
+  ...jvmImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -18,6 +18,10 @@ const reasons: Record<string, string> = {
   aes_encrypt: 'AES through Node crypto',
   aes_decrypt: 'AES through Node crypto',
   try_aes_decrypt: 'AES through Node crypto',
+  reflect: 'needs a JVM (refused at analysis)',
+  grouping: "answered from the row's grouping set by the interpreter's Aggregate",
+  grouping_id: "answered from the row's grouping set by the interpreter's Aggregate",
+  java_method: 'needs a JVM (refused at analysis)',
 };
 
 export const formatFunctions: Record<string, PolarsFunction> = {
