@@ -10,6 +10,7 @@ import { sketchDefs } from './sketches.js';
 import { cryptoDefs } from './crypto.js';
 import { groupingDefs } from './grouping.js';
 import { jvmDefs } from './jvm.js';
+import { numberFormatDefs } from './number-format.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -36,4 +37,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...cryptoDefs,
   ...groupingDefs,
   ...jvmDefs,
+  ...numberFormatDefs,
 ];

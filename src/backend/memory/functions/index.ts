@@ -9,6 +9,7 @@ import { percentileImpls } from './percentile.js';
 import { approxPercentileImpls } from './approx-percentile.js';
 import { cryptoImpls } from './crypto.js';
 import { jvmImpls } from './jvm.js';
+import { numberFormatImpls } from './number-format.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -42,6 +43,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...approxPercentileImpls,
   ...cryptoImpls,
   ...jvmImpls,
+  ...numberFormatImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -19,6 +19,8 @@ const reasons: Record<string, string> = {
   aes_decrypt: 'AES through Node crypto',
   try_aes_decrypt: 'AES through Node crypto',
   reflect: 'needs a JVM (refused at analysis)',
+  to_number: "Spark's number format strings",
+  try_to_number: "Spark's number format strings",
   grouping: "answered from the row's grouping set by the interpreter's Aggregate",
   grouping_id: "answered from the row's grouping set by the interpreter's Aggregate",
   java_method: 'needs a JVM (refused at analysis)',
