@@ -59,3 +59,12 @@ export const json_tuple = (col: ColumnOrName, ...fields: string[]): Column => {
 export const json_array_length = unary('json_array_length');
 /** `json_object_keys(col)`: the keys of a JSON object (null when not an object). */
 export const json_object_keys = unary('json_object_keys');
+
+/** `from_csv(col, schema[, options])`: a CSV record as a struct of `schema` (DDL text or a Column of it). */
+export const from_csv = (col: ColumnOrName, schema: Column | string, options?: Readonly<Record<string, unknown>>): Column =>
+  withOptions('from_csv', [c(col), typeof schema === 'string' ? L(schema) : schema.expr], options);
+/** `to_csv(col[, options])`: a struct as one CSV record. */
+export const to_csv = (col: ColumnOrName, options?: Readonly<Record<string, unknown>>): Column => withOptions('to_csv', [c(col)], options);
+/** `schema_of_csv(csv[, options])`: the DDL type Spark infers from a CSV literal (a string is the CSV text itself). */
+export const schema_of_csv = (csv: Column | string, options?: Readonly<Record<string, unknown>>): Column =>
+  withOptions('schema_of_csv', [typeof csv === 'string' ? L(csv) : csv.expr], options);

@@ -22,6 +22,7 @@ const day = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(
 const opts = (k: string, v: string): Expr => E.call('create_map', [s(k), s(v)]);
 const nullField = E.call('struct', [E.alias(E.lit(null, INT), 'a')]);
 const ecbSpark = E.call('unbase64', [s('NI/zfr3gW3iAujOQaPvaXg==')]);
+const commaField = E.call('struct', [E.alias(s('x,y'), 'a')]);
 const ints = E.call('array', [i(1), i(2), i(3)]);
 const merge = E.lambda(['acc', 'x'], E.call('add', [E.lambdaVar('acc'), E.lambdaVar('x')]));
 const finish = E.lambda(['acc'], E.call('multiply', [E.lambdaVar('acc'), i(10)]));
@@ -54,6 +55,8 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   schema_of_json: [[s('{"a":1.5}')], [s('{"a":1.5}'), opts('prefersDecimal', 'true')], 'STRUCT<a: DOUBLE>', 'STRUCT<a: DECIMAL(2,1)>'],
   // Spark's ECB ciphertext of 'Spark' is no GCM message: null by default, 'Spark' in ECB mode.
   try_aes_decrypt: [[ecbSpark, s('0000111122223333')], [ecbSpark, s('0000111122223333'), s('ECB')], null, new TextEncoder().encode('Spark')],
+  to_csv: [[commaField], [commaField, opts('sep', ';')], '"x,y"', 'x,y'],
+  schema_of_csv: [[s('1|2')], [s('1|2'), opts('sep', '|')], 'STRUCT<_c0: STRING>', 'STRUCT<_c0: INT, _c1: INT>'],
   to_date: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
   to_timestamp: [[s('01/02/2020')], [s('01/02/2020'), s('MM/dd/yyyy')], null, '2020-01-02'],
 };
@@ -83,6 +86,8 @@ const VALIDATED: Record<string, readonly [Expr[], string]> = {
   // GCM (the default) draws a random IV: functions-crypto.test.ts compares fixed-IV output with Spark's.
   aes_encrypt: [[s('a'), s('0000111122223333'), s('ECB'), s('NONE')], 'AES-ECB with the padding NONE'],
   aes_decrypt: [[ecbSpark, s('0000111122223333'), s('ECB'), s('NONE')], 'AES-ECB with the padding NONE'],
+  // A struct result; functions-csv.test.ts shows `sep` changing it.
+  from_csv: [[s('1'), s('a INT'), opts('mode', 'DROPMALFORMED')], "from_csv() doesn't support the DROPMALFORMED mode"],
 };
 
 /** Seeded generators: the seed decides the values (checked separately: without a seed they are random). */

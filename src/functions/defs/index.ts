@@ -11,6 +11,7 @@ import { cryptoDefs } from './crypto.js';
 import { groupingDefs } from './grouping.js';
 import { jvmDefs } from './jvm.js';
 import { numberFormatDefs } from './number-format.js';
+import { csvDefs } from './csv.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -38,4 +39,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...groupingDefs,
   ...jvmDefs,
   ...numberFormatDefs,
+  ...csvDefs,
 ];

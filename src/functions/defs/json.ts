@@ -16,7 +16,7 @@ import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { inferJsonSchemaText } from '../../backend/export/json-functions.js';
 
 /** A STRING argument without implicit casts (ExpectsInputTypes); NULL literals pass. */
-function requireString(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
+export function requireString(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
   const t = args[i]!.dataType;
   if (!(t instanceof StringType || t instanceof NullType)) throw unexpectedInputType(ctx, i, '"STRING"', t);
 }
@@ -42,7 +42,7 @@ export function jsonOptions(arg: ArgInfo | undefined, fnName: string): Record<st
 }
 
 /** The literal text of a schema argument, or of a `schema_of_json(literal)` call (Spark folds it at analysis). */
-function schemaText(e: Expr): string | null | undefined {
+export function schemaText(e: Expr): string | null | undefined {
   if (e.kind === 'Literal') return e.value === null ? null : typeof e.value === 'string' ? e.value : undefined;
   if (e.kind === 'Cast') return schemaText(e.child);
   if (e.kind === 'Call' && e.fn === 'schema_of_json') {

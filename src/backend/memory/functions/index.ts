@@ -10,6 +10,7 @@ import { approxPercentileImpls } from './approx-percentile.js';
 import { cryptoImpls } from './crypto.js';
 import { jvmImpls } from './jvm.js';
 import { numberFormatImpls } from './number-format.js';
+import { csvImpls } from './csv.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -44,6 +45,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...cryptoImpls,
   ...jvmImpls,
   ...numberFormatImpls,
+  ...csvImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
