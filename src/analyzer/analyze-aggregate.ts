@@ -70,6 +70,7 @@ export function analyzeAggregateExprs(
         errorClass: 'NOT_IMPLEMENTED',
       });
     }
+    if (e.kind === 'Call' && (e.fn === 'grouping' || e.fn === 'grouping_id')) checkGroupingCall(e, groupingSets !== undefined, groupIndex, groupBy);
     if (e.kind === 'Call' && isAggregateCall(e)) {
       assertNoNestedAggregate(e);
       let idx = aggIndex.get(e);
@@ -132,6 +133,36 @@ export function analyzeAggregateExprs(
 
 function attr(name: string, dataType: DataType, nullable: boolean): Attribute {
   return { name, dataType, nullable, metadata: {}, qualifiers: [], planIds: new Set() };
+}
+
+/**
+ * grouping()/grouping_id() need grouping sets; grouping() takes a grouping
+ * column, grouping_id() all of them in order (or none). Spark's checks.
+ */
+function checkGroupingCall(call: Call, hasSets: boolean, groupIndex: ExprMap<number>, groupBy: readonly Expr[]): void {
+  if (!hasSets) {
+    throw new AnalysisException('grouping()/grouping_id() can only be used with GroupingSets/Cube/Rollup.', { errorClass: 'UNSUPPORTED_GROUPING_EXPRESSION' });
+  }
+  const strip = (a: Expr): Expr => (a.kind === 'Alias' ? a.child : a);
+  const groupList = groupBy.map((g) => exprSql(strip(g))).join(',');
+  if (call.fn === 'grouping') {
+    const a = call.args[0]!;
+    if ((groupIndex.get(strip(a)) ?? -1) < 0) {
+      const name = exprSql(a);
+      throw new AnalysisException(`Column of grouping (${name}) can't be found in grouping columns ${groupList}.`, {
+        errorClass: 'GROUPING_COLUMN_MISMATCH',
+        messageParameters: { grouping: name, groupingColumns: groupList },
+      });
+    }
+    return;
+  }
+  if (call.args.length > 0 && (call.args.length !== groupBy.length || call.args.some((a, i) => groupIndex.get(strip(a)) !== i))) {
+    const ids = call.args.map((a) => exprSql(a)).join(',');
+    throw new AnalysisException(`Columns of grouping_id (${ids}) does not match grouping columns (${groupList}).`, {
+      errorClass: 'GROUPING_ID_COLUMN_MISMATCH',
+      messageParameters: { groupingIdColumn: ids, groupByColumns: groupList },
+    });
+  }
 }
 
 function assertNoNestedAggregate(call: Call): void {

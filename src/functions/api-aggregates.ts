@@ -58,3 +58,8 @@ export const percentile = (col: ColumnOrName, percentage: number | readonly numb
     Array.isArray(percentage) ? E.call('array', percentage.map((p) => L(p))) : colOrLit(percentage as number | Column),
     typeof frequency === 'number' ? L(frequency) : c(frequency),
   );
+
+/** `grouping(col)`: 1 when a rollup/cube row aggregates `col` away, else 0 (a tinyint). */
+export const grouping = (col: ColumnOrName): Column => call('grouping', c(col));
+/** `grouping_id(*cols)`: the grouping bits of `cols` (all grouping columns when none), first column highest. */
+export const grouping_id = (...cols: ColumnOrName[]): Column => call('grouping_id', ...cols.map((x) => c(x)));

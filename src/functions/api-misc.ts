@@ -29,3 +29,8 @@ export const assert_true = (col: ColumnOrName, errMsg?: string | Column): Column
 export const raise_error = (errMsg: string | Column): Column => call('raise_error', colOrLit(errMsg));
 export const current_user = nullary('current_user');
 export const user = nullary('user');
+
+/** `reflect(className, methodName, *args)`: needs a JVM; fails with NotImplementedException locally (Spark runs it on `connect`). */
+export const reflect = (...cols: Cols): Column => call('reflect', ...flat(cols).map(c));
+/** `java_method(className, methodName, *args)`: as reflect. */
+export const java_method = (...cols: Cols): Column => call('java_method', ...flat(cols).map(c));

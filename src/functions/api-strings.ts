@@ -60,3 +60,8 @@ export const to_binary = (col: ColumnOrName, format?: ColumnOrName): Column =>
 /** `try_to_binary(col[, format])`: as to_binary, but null for malformed text or an unknown format. */
 export const try_to_binary = (col: ColumnOrName, format?: ColumnOrName): Column =>
   format === undefined ? call('try_to_binary', c(col)) : call('try_to_binary', c(col), c(format));
+
+/** `to_number(col, format)`: a string read with a Spark number format (`'999.99'`, `'S$9,999'`) as a decimal; `format` is a Column (`lit`). */
+export const to_number = (col: ColumnOrName, format: ColumnOrName): Column => call('to_number', c(col), c(format));
+/** `try_to_number(col, format)`: to_number, null when the input does not match. */
+export const try_to_number = (col: ColumnOrName, format: ColumnOrName): Column => call('try_to_number', c(col), c(format));

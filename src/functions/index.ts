@@ -8,3 +8,6 @@ export * from './api-aggregates.js';
 export * from './api-misc.js';
 export * from './api-datetime.js';
 export * from './api-collections.js';
+export * from './api-json.js';
+export * from './api-sketches.js';
+export * from './api-crypto.js';

@@ -45,8 +45,7 @@ const hashLongWords = (low: number, high: number, seed: number): number => fmix(
 
 /** A 64-bit value (a number or, beyond 2^53, a bigint). */
 export function hashLong(v: number | bigint, seed: number): number {
-  const b = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(v));
-  return hashLongWords(Number(b & 0xffffffffn) | 0, Number(b >> 32n) | 0, seed);
+  return hashLongWords(...longWordsOf(v), seed);
 }
 
 /** Spark's legacy hashUnsafeBytes: 4-byte little-endian words, then each tail byte (signed) on its own. */
@@ -76,51 +75,74 @@ function bigIntBytes(v: bigint): Uint8Array {
   return Uint8Array.from(Buffer.from(hex, 'hex'));
 }
 
-/** Spark's Murmur3 hash of one internal value of type `t`, chained from `seed` (null leaves the seed unchanged). */
-export function sparkHash(v: unknown, t: DataType, seed: number): number {
+/**
+ * One of Spark's HashExpression hash functions over a seed of type `S`:
+ * Murmur3 (`hash`, an int) or XXH64 (`xxhash64`, a long).
+ */
+export interface HashFamily<S> {
+  int(v: number, seed: S): S;
+  /** A 64-bit value given as its low and high 32-bit halves. */
+  longWords(low: number, high: number, seed: S): S;
+  bytes(b: Uint8Array, seed: S): S;
+}
+
+const longWordsOf = (v: number | bigint): [number, number] => {
+  const b = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(v));
+  return [Number(b & 0xffffffffn) | 0, Number(b >> 32n) | 0];
+};
+
+/** HashExpression's walk of one internal value of type `t`, chained from `seed` (null leaves the seed unchanged). */
+export function hashValueWith<S>(f: HashFamily<S>, v: unknown, t: DataType, seed: S): S {
   if (v === null || v === undefined) return seed;
-  if (t instanceof BooleanType) return hashInt(v ? 1 : 0, seed);
-  if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) return hashLong(v as number | bigint, seed);
+  if (t instanceof BooleanType) return f.int(v ? 1 : 0, seed);
+  if (t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType) return f.longWords(...longWordsOf(v as number | bigint), seed);
   if (t instanceof DoubleType) {
     const d = v as number;
-    if (d === 0) return hashLong(0, seed);
+    if (d === 0) return f.longWords(0, 0, seed);
     f64[0] = Number.isNaN(d) ? NaN : d;
-    return hashLongWords(i32of64[0]!, i32of64[1]!, seed);
+    return f.longWords(i32of64[0]!, i32of64[1]!, seed);
   }
   if (t instanceof FloatType) {
-    const f = v as number;
-    if (f === 0) return hashInt(0, seed);
-    f32[0] = Number.isNaN(f) ? NaN : f;
-    return hashInt(i32of32[0]!, seed);
+    const x = v as number;
+    if (x === 0) return f.int(0, seed);
+    f32[0] = Number.isNaN(x) ? NaN : x;
+    return f.int(i32of32[0]!, seed);
   }
   if (t instanceof DecimalType) {
-    if (t.precision <= 18) return hashLong(v as bigint, seed);
-    return hashBytes(bigIntBytes(v as bigint), seed);
+    if (t.precision <= 18) return f.longWords(...longWordsOf(v as bigint), seed);
+    return f.bytes(bigIntBytes(v as bigint), seed);
   }
-  if (t instanceof StringType) return hashBytes(encoder.encode(v as string), seed);
-  if (t instanceof BinaryType) return hashBytes(v as Uint8Array, seed);
+  if (t instanceof StringType) return f.bytes(encoder.encode(v as string), seed);
+  if (t instanceof BinaryType) return f.bytes(v as Uint8Array, seed);
   if (t instanceof ArrayType) {
     let h = seed;
-    for (const x of v as unknown[]) h = sparkHash(x, t.elementType, h);
+    for (const x of v as unknown[]) h = hashValueWith(f, x, t.elementType, h);
     return h;
   }
   if (t instanceof MapType) {
     let h = seed;
     for (const [k, x] of v as Map<unknown, unknown>) {
-      h = sparkHash(k, t.keyType, h);
-      h = sparkHash(x, t.valueType, h);
+      h = hashValueWith(f, k, t.keyType, h);
+      h = hashValueWith(f, x, t.valueType, h);
     }
     return h;
   }
   if (t instanceof StructType) {
     let h = seed;
     (v as unknown[]).forEach((x, i) => {
-      h = sparkHash(x, t.fields[i]!.dataType, h);
+      h = hashValueWith(f, x, t.fields[i]!.dataType, h);
     });
     return h;
   }
   // byte, short, int, date
-  return hashInt(v as number, seed);
+  return f.int(v as number, seed);
+}
+
+const MURMUR3: HashFamily<number> = { int: hashInt, longWords: hashLongWords, bytes: hashBytes };
+
+/** Spark's Murmur3 hash of one internal value of type `t`, chained from `seed` (null leaves the seed unchanged). */
+export function sparkHash(v: unknown, t: DataType, seed: number): number {
+  return hashValueWith(MURMUR3, v, t, seed);
 }
 
 /** Spark's `hash(c1, c2, ...)` of one row. */

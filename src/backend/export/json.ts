@@ -133,7 +133,7 @@ function mapKeyText(k: unknown, t: DataType, temporal: TemporalText): string {
 }
 
 /** The JSON text of one non-null value. */
-function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, ignoreNullFields: boolean): string {
+export function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, ignoreNullFields: boolean): string {
   if (t instanceof StringType) return jsonString(v as string);
   if (t instanceof IntegerType || t instanceof LongType || t instanceof ShortType || t instanceof ByteType) return String(v);
   if (t instanceof DoubleType) return nonFiniteOr(v as number, javaDoubleToString);
@@ -215,8 +215,20 @@ export function parseJson(text: string): JsonNode {
   return readJson(text, NODE_READER);
 }
 
+/** Jackson relaxations a JSON function's options switch (JSONOptions). */
+export interface JsonParseFlags {
+  readonly singleQuotes: boolean;
+  readonly nonNumericNumbers: boolean;
+  readonly controlChars: boolean;
+}
+
+/** Parses one JSON document with the given relaxations; throws JsonSyntaxError. */
+export function parseJsonWith(text: string, flags: JsonParseFlags): JsonNode {
+  return readJson(text, { ...NODE_READER, ...flags });
+}
+
 /** Compact JSON text of a node (numbers as written); used when a string column reads a non-string value. */
-function nodeText(node: JsonNode): string {
+export function nodeText(node: JsonNode): string {
   switch (node.kind) {
     case 'object':
       return '{' + node.entries.map(([k, v]) => jsonString(k) + ':' + nodeText(v)).join(',') + '}';
@@ -240,12 +252,12 @@ function nodeText(node: JsonNode): string {
 // ---------------------------------------------------------------- inference
 
 /** Inference switches (JSONOptions): `primitivesAsString`, `prefersDecimal`. */
-interface InferOptions {
+export interface InferOptions {
   readonly primitivesAsString: boolean;
   readonly prefersDecimal: boolean;
 }
 
-function inferNode(node: JsonNode, o: InferOptions): DataType {
+export function inferNode(node: JsonNode, o: InferOptions): DataType {
   switch (node.kind) {
     case 'null':
       return NULL;
@@ -282,7 +294,7 @@ function sortedStruct(fields: StructField[]): StructType {
 }
 
 /** JsonInferSchema.compatibleType. */
-function compatibleJsonType(a: DataType, b: DataType): DataType {
+export function compatibleJsonType(a: DataType, b: DataType): DataType {
   if (a.equals(b)) return a;
   if (a instanceof NullType) return b;
   if (b instanceof NullType) return a;
@@ -309,7 +321,7 @@ function compatibleJsonType(a: DataType, b: DataType): DataType {
 }
 
 /** JsonInferSchema.canonicalizeType: null → string (dropped with `dropFieldIfAllNull`), empty structs dropped (undefined). */
-function canonicalize(t: DataType, dropNull: boolean): DataType | undefined {
+export function canonicalize(t: DataType, dropNull: boolean): DataType | undefined {
   if (t instanceof NullType) return dropNull ? undefined : STRING;
   if (t instanceof ArrayType) {
     const el = canonicalize(t.elementType, dropNull);
@@ -415,11 +427,11 @@ export function readJsonTexts(texts: readonly string[], schema: StructType | und
 }
 
 /** Flag set when any value of a record does not fit its type (the value becomes null). */
-interface BadFlag {
+export interface BadFlag {
   value: boolean;
 }
 
-type NodeConverter = (node: JsonNode, bad: BadFlag) => unknown;
+export type NodeConverter = (node: JsonNode, bad: BadFlag) => unknown;
 
 function structConverter(t: StructType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
   const convs = t.fields.map((f) => valueConverter(f.dataType, temporal, nonNumeric));
@@ -441,7 +453,7 @@ function structConverter(t: StructType, temporal: TemporalText, nonNumeric: bool
   };
 }
 
-function valueConverter(t: DataType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
+export function valueConverter(t: DataType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
   const fail = (bad: BadFlag): null => {
     bad.value = true;
     return null;

@@ -19,7 +19,7 @@ export function avgType(t: DataType): DataType {
 }
 
 /** A foldable percentage: a number literal, or array() of them (implicit casts allowed). */
-function percentages(e: Expr): number[] | undefined {
+export function percentages(e: Expr): number[] | undefined {
   if (e.kind === 'Literal') {
     // Decimal literals (SQL's 0.25) hold their unscaled value.
     if (typeof e.value === 'bigint') return [Number(`${e.value}e-${e.dataType instanceof DecimalType ? e.dataType.scale : 0}`)];

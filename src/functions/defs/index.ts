@@ -13,6 +13,13 @@ import { datetimeExtractDefs } from './datetime-extract.js';
 import { datetimeMakeDefs } from './datetime-make.js';
 import { intervalDefs } from './intervals.js';
 import { higherOrderDefs } from './higher-order.js';
+import { jsonDefs } from './json.js';
+import { sketchDefs } from './sketches.js';
+import { cryptoDefs } from './crypto.js';
+import { groupingDefs } from './grouping.js';
+import { jvmDefs } from './jvm.js';
+import { numberFormatDefs } from './number-format.js';
+import { csvDefs } from './csv.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -42,4 +49,11 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   sentencesDef,
   ...higherOrderDefs,
   ...miscDefs,
+  ...jsonDefs,
+  ...sketchDefs,
+  ...cryptoDefs,
+  ...groupingDefs,
+  ...jvmDefs,
+  ...numberFormatDefs,
+  ...csvDefs,
 ];

@@ -51,7 +51,8 @@ export const stringDefs: readonly FunctionDef[] = [
   strToStr('soundex'),
   strToStr('md5'),
   strToStr('sha1'),
-  strToStr('base64'),
+  /** base64(bin): strings are cast to binary (their UTF-8 bytes), as Spark's implicit cast does. */
+  fn('base64', { inputs: [BINARY], returns: STRING, nullIntolerant: true }),
   /** hex: integers as two's-complement hex (`hex(-1L)` = `FFFFFFFFFFFFFFFF`), strings and binary byte by byte. */
   fn('hex', {
     inputs: ['any'],

@@ -6,6 +6,11 @@ import { NotImplementedException } from '../../../errors/index.js';
 import { aggregateImpls } from './aggregate.js';
 import { binaryImpls } from './binary.js';
 import { percentileImpls } from './percentile.js';
+import { approxPercentileImpls } from './approx-percentile.js';
+import { cryptoImpls } from './crypto.js';
+import { jvmImpls } from './jvm.js';
+import { numberFormatImpls } from './number-format.js';
+import { csvImpls } from './csv.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
 import { conditionalImpls } from './conditional.js';
@@ -40,6 +45,11 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...binaryImpls,
   ...percentileImpls,
   ...intervalImpls,
+  ...approxPercentileImpls,
+  ...cryptoImpls,
+  ...jvmImpls,
+  ...numberFormatImpls,
+  ...csvImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -15,7 +15,8 @@ export type JsonValue =
 
 export const isJsonNumber = (v: JsonValue): v is { readonly num: string } => typeof v === 'object' && v !== null && 'num' in v;
 export const isJsonObject = (v: JsonValue): v is { readonly entries: readonly (readonly [string, JsonValue])[] } =>
-  typeof v === 'object' && v !== null && 'entries' in v;
+  // Arrays have an `entries` method too.
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'entries' in v;
 
 /**
  * How `readJson` builds values, and which of Jackson's relaxations it allows

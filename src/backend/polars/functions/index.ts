@@ -8,6 +8,7 @@ import { aggregateFunctions } from './aggregate.js';
 import { collectionFunctions } from './collections.js';
 import { delegatedFunctions } from './delegated.js';
 import { delegatedDatetimeFunctions } from './delegated-datetime.js';
+import { formatFunctions } from './delegated-formats.js';
 import { operatorFunctions } from './operators.js';
 import { scalarFunctions } from './scalar.js';
 import type { FunctionTable, PolarsFunction } from './types.js';
@@ -21,6 +22,7 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   ...delegatedFunctions,
   ...delegatedDatetimeFunctions,
   ...collectionFunctions,
+  ...formatFunctions,
   // regexp / regexp_like are RLIKE under other names.
   regexp: operatorFunctions['rlike']!,
   regexp_like: operatorFunctions['rlike']!,

@@ -1,0 +1,36 @@
+/**
+ * JSON, CSV, XPath, crypto, sketches and number-format functions: the Polars
+ * backend runs them through the memory interpreter, with the reason (Polars
+ * has no operation with exactly Spark's semantics for them).
+ */
+import type { PolarsFunction } from './types.js';
+
+const reasons: Record<string, string> = {
+  from_json: "Spark's JacksonParser conversions and parse modes",
+  to_json: "Spark's JacksonGenerator text",
+  schema_of_json: "Spark's JSON schema inference",
+  get_json_object: "Spark's JSONPath subset",
+  json_array_length: 'JSON parsing',
+  json_object_keys: 'JSON parsing',
+  from_csv: "Spark's CSV tokenizer and conversions",
+  to_csv: "Spark's CSV writer",
+  schema_of_csv: "Spark's CSV schema inference",
+  percentile_approx: "Spark's Greenwald-Khanna summaries",
+  approx_percentile: "Spark's Greenwald-Khanna summaries",
+  xxhash64: "Spark's XXH64 over its binary row format",
+  aes_encrypt: 'AES through Node crypto',
+  aes_decrypt: 'AES through Node crypto',
+  try_aes_decrypt: 'AES through Node crypto',
+  reflect: 'needs a JVM (refused at analysis)',
+  to_number: "Spark's number format strings",
+  try_to_number: "Spark's number format strings",
+  grouping: "answered from the row's grouping set by the interpreter's Aggregate",
+  grouping_id: "answered from the row's grouping set by the interpreter's Aggregate",
+  java_method: 'needs a JVM (refused at analysis)',
+};
+
+export const formatFunctions: Record<string, PolarsFunction> = {
+  ...Object.fromEntries(Object.entries(reasons).map(([name, why]) => [name, { delegated: why }])),
+  // Generators other than explode run in the interpreter (operators/generate.ts).
+  json_tuple: { generator: true },
+};

@@ -1,0 +1,180 @@
+/**
+ * JSON functions: from_json, to_json, schema_of_json, get_json_object,
+ * json_tuple, json_array_length, json_object_keys. Argument checks, types,
+ * nullability and names as Spark 3.5.7 gives them: these are
+ * ExpectsInputTypes (a number is not cast to a string), the schema and the
+ * options are read at analysis, and names show only the JSON argument.
+ */
+import { AnalysisException, NotImplementedException } from '../../errors/index.js';
+import type { Expr } from '../../expr/nodes.js';
+import { ArrayType, DataType, MapType, NullType, StructField, StringType, StructType, INT, STRING } from '../../types/data-types.js';
+import { parseDataType, parseTableSchema } from '../../types/ddl.js';
+import { ParseException } from '../../errors/index.js';
+import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
+import { checkOptions, option, optionsOf } from '../options-arg.js';
+import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { inferJsonSchemaText } from '../../backend/export/json-functions.js';
+
+/** A STRING argument without implicit casts (ExpectsInputTypes); NULL literals pass. */
+export function requireString(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
+  const t = args[i]!.dataType;
+  if (!(t instanceof StringType || t instanceof NullType)) throw unexpectedInputType(ctx, i, '"STRING"', t);
+}
+
+/** JSONOptions Spark honours that sparkless does not: a non-default value must not be silently ignored. */
+const UNSUPPORTED_JSON_OPTIONS: Readonly<Record<string, string>> = {
+  allowComments: 'false',
+  allowUnquotedFieldNames: 'false',
+  allowNumericLeadingZeros: 'false',
+  allowBackslashEscapingAnyCharacter: 'false',
+  pretty: 'false',
+  inferTimestamp: 'false',
+};
+
+/** Checks the options argument of a JSON function; unknown names are ignored, as Spark ignores them. */
+export function jsonOptions(arg: ArgInfo | undefined, fnName: string): Record<string, string> {
+  const o = checkOptions(arg);
+  for (const [k, dflt] of Object.entries(UNSUPPORTED_JSON_OPTIONS)) {
+    const v = option(o, k);
+    if (v !== undefined && v.trim().toLowerCase() !== dflt) throw new NotImplementedException(`${fnName} option ${k}=${v}`);
+  }
+  return o;
+}
+
+/** The literal text of a schema argument, or of a `schema_of_json(literal)` call (Spark folds it at analysis). */
+export function schemaText(e: Expr): string | null | undefined {
+  if (e.kind === 'Literal') return e.value === null ? null : typeof e.value === 'string' ? e.value : undefined;
+  if (e.kind === 'Cast') return schemaText(e.child);
+  if (e.kind === 'Call' && e.fn === 'schema_of_json') {
+    const json = schemaText(e.args[0]!);
+    if (typeof json !== 'string') return undefined;
+    return inferJsonSchemaText(json, optionsOf(e.args[1]) ?? {});
+  }
+  return undefined;
+}
+
+/** Spark's DataType.fromDDL: a table schema, else one data type; the first attempt's error. */
+export function parseSchemaArg(text: string): DataType {
+  try {
+    return parseTableSchema(text);
+  } catch (first) {
+    if (!ParseException.isParseException(first)) throw first;
+    try {
+      return parseDataType(text);
+    } catch {
+      throw first;
+    }
+  }
+}
+
+/** The result schema of from_json: struct, array or map, made nullable throughout (Spark's `asNullable`). */
+function fromJsonSchema(args: readonly ArgInfo[], ctx: ResolveContext): DataType {
+  const text = schemaText(args[1]!.expr);
+  if (typeof text !== 'string') {
+    throw new AnalysisException(
+      `The input schema "${ctx.argSql[1]}" is not a valid schema string. The input expression must be string literal and not null.`,
+      { errorClass: 'INVALID_SCHEMA.NON_STRING_LITERAL', messageParameters: { inputSchema: `"${ctx.argSql[1]}"` } },
+    );
+  }
+  const t = asNullable(parseSchemaArg(text));
+  if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType)) {
+    throw dataTypeMismatch(ctx, 'INVALID_JSON_SCHEMA', `Input schema ${sqlTypeName(t)} must be a struct, an array or a map`, { schema: sqlTypeName(t) });
+  }
+  return t;
+}
+
+export function asNullable(t: DataType): DataType {
+  if (t instanceof StructType) return new StructType(t.fields.map((f) => new StructField(f.name, asNullable(f.dataType), true, f.metadata)));
+  if (t instanceof ArrayType) return new ArrayType(asNullable(t.elementType), true);
+  if (t instanceof MapType) return new MapType(asNullable(t.keyType), asNullable(t.valueType), true);
+  return t;
+}
+
+const fromJson: FunctionDef = {
+  name: 'from_json',
+  kind: 'scalar',
+  minArgs: 2,
+  maxArgs: 3,
+  resolve(args, _call, ctx) {
+    requireString(args, 0, ctx);
+    const dataType = fromJsonSchema(args, ctx);
+    jsonOptions(args[2], 'from_json');
+    return { dataType, nullable: true };
+  },
+  sql: (a) => `from_json(${a[0]})`,
+};
+
+/** to_json(struct | array | map[, options]); a NULL literal is accepted. */
+const toJson: FunctionDef = {
+  name: 'to_json',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 2,
+  resolve(args, _call, ctx) {
+    const t = args[0]!.dataType;
+    if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType || t instanceof NullType)) {
+      throw dataTypeMismatch(ctx, 'INVALID_JSON_SCHEMA', `Input schema ${sqlTypeName(t)} must be a struct, an array or a map`, { schema: sqlTypeName(t) });
+    }
+    jsonOptions(args[1], 'to_json');
+    return { dataType: STRING, nullable: true };
+  },
+  sql: (a) => `to_json(${a[0]})`,
+};
+
+/** schema_of_json(json[, options]): `json` must be a foldable, non-null string. */
+const schemaOfJson: FunctionDef = {
+  name: 'schema_of_json',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 2,
+  resolve(args, _call, ctx) {
+    const a = args[0]!;
+    if (a.literal === undefined) {
+      throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input json should be a foldable "STRING" expression; however, got "${ctx.argSql[0]}"`, {
+        inputName: '`json`',
+        inputType: '"STRING"',
+        inputExpr: `"${ctx.argSql[0]}"`,
+      });
+    }
+    if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', 'The json must not be null', { exprName: 'json' });
+    requireString(args, 0, ctx);
+    jsonOptions(args[1], 'schema_of_json');
+    return { dataType: STRING, nullable: false };
+  },
+  sql: (a) => `schema_of_json(${a[0]})`,
+};
+
+const stringFn = (name: string, n: number, dataType: DataType): FunctionDef => ({
+  name,
+  kind: 'scalar',
+  minArgs: n,
+  maxArgs: n,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    args.forEach((_, i) => requireString(args, i, ctx));
+    return { dataType, nullable: true };
+  },
+});
+
+/** json_tuple(json, k1, k2, ...): one row of strings named c0, c1, ... */
+const jsonTuple: FunctionDef = {
+  name: 'json_tuple',
+  kind: 'generator',
+  minArgs: 2,
+  maxArgs: Infinity,
+  resolve(args, _call, ctx) {
+    if (!args.every((a) => a.dataType instanceof StringType)) throw dataTypeMismatch(ctx, 'NON_STRING_TYPE', 'all arguments must be strings', { funcName: '`json_tuple`' });
+    return { dataType: STRING, nullable: true };
+  },
+  generatorOutput: (args) => args.slice(1).map((_, i) => ({ name: `c${i}`, dataType: STRING, nullable: true })),
+};
+
+export const jsonDefs: readonly FunctionDef[] = [
+  fromJson,
+  toJson,
+  schemaOfJson,
+  stringFn('get_json_object', 2, STRING),
+  jsonTuple,
+  stringFn('json_array_length', 1, INT),
+  stringFn('json_object_keys', 1, new ArrayType(STRING, true)),
+];
