@@ -22,6 +22,8 @@ export { GroupedData } from './api/grouped-data.js';
 export { DataFrameNaFunctions } from './api/na-functions.js';
 export { DataFrameReader } from './api/reader.js';
 export { DataFrameWriter } from './api/writer.js';
+export { UDFRegistration } from './api/udf-registration.js';
+export type { UserDefinedFunction, UdfOptions } from './api/udf.js';
 export { Window, WindowSpec } from './api/window.js';
 export {
   SparklessError,

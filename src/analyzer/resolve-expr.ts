@@ -7,6 +7,7 @@ import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type W
 import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
+import { bindRegisteredUdf } from './resolve-udf.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import {
   BOOLEAN,
@@ -48,6 +49,8 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
     case 'Cast':
       return resolveCast(e.child, e.to, e.implicit ?? false, scope);
     case 'Call': {
+      const bound = bindRegisteredUdf(e, scope.ctx.udfs);
+      if (bound !== e) return resolveExpr(bound, scope);
       if (hasFunction(e.fn)) {
         const def = lookupFunction(e.fn);
         if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, resolveCall);

@@ -6,3 +6,4 @@ export * from './api-math.js';
 export * from './api-strings.js';
 export * from './api-aggregates.js';
 export * from './api-misc.js';
+export * from './api-udf.js';

@@ -37,6 +37,7 @@ import { executeSql } from '../sql/execute.js';
 import { ConnectExecutor } from '../backend/connect/executor.js';
 import { RemoteCatalog } from '../backend/connect/remote-catalog.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../backend/connect/client.js';
+import { UDFRegistration } from '../api/udf-registration.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
@@ -72,6 +73,8 @@ export class SparkSession {
    * (Spark analyzes, optimizes and runs it). Undefined on local backends.
    */
   readonly remote: ConnectExecutor | undefined;
+  /** UDFs registered by name (PySpark's `spark.udf`). */
+  readonly udf: UDFRegistration;
   readonly #analyzer: Analyzer;
   /** @internal Results of cached DataFrames. */
   readonly cacheManager: CacheManager;
@@ -102,7 +105,9 @@ export class SparkSession {
     this.remote = this.backendType === 'connect' ? connectExecutor(this.conf) : undefined;
     this.catalog = this.remote ? new RemoteCatalog(this.storage, this.remote) : new Catalog(this.storage, options.sharedState);
     const conf = this.conf;
+    this.udf = new UDFRegistration(this.remote !== undefined);
     this.#analyzer = new Analyzer({
+      udfs: this.udf,
       relations: this.catalog,
       get caseSensitive() {
         return conf.get(CONF.caseSensitive) === 'true';

@@ -11,6 +11,7 @@ import { miscDefs } from './misc.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
 import { stringExtraDefs } from './string-extra.js';
+import { udfDefs } from './udf.js';
 import { windowDefs } from './window.js';
 
 export const builtinFunctionDefs: readonly FunctionDef[] = [
@@ -26,4 +27,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...collectionDefs,
   ...higherOrderDefs,
   ...miscDefs,
+  ...udfDefs,
 ];

@@ -131,7 +131,7 @@ function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
       return fn('not', [fn('==', args)]);
     case 'udf':
     case 'pandas_udf':
-      throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'UDFs run only on the local backends');
+      throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'a TypeScript function cannot run inside Spark; UDFs run on the local backends (memory, polars)');
   }
   // Spark's trim/ltrim/rtrim take the characters first; the registry takes the string first.
   if ((e.fn === 'trim' || e.fn === 'ltrim' || e.fn === 'rtrim') && args.length === 2) args.reverse();

@@ -17,6 +17,7 @@ import { mathImpls } from './math.js';
 import { miscImpls } from './misc.js';
 import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
+import { udfImpls } from './udf.js';
 import { windowImpls } from './window.js';
 import type { FunctionImpl, FunctionTable } from './types.js';
 
@@ -36,6 +37,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...extraImpls,
   ...binaryImpls,
   ...percentileImpls,
+  ...udfImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
