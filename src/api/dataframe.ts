@@ -37,6 +37,7 @@ import { GroupedData } from './grouped-data.js';
 import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from './na-functions.js';
 import { describeFrame, summaryFrame } from './describe.js';
 import { DataFrameWriter } from './writer.js';
+import { DataFrameStatFunctions } from './stat.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -409,6 +410,35 @@ export class DataFrame {
 
   replace(toReplace: ReplaceValue, value?: unknown, subset?: string | readonly string[]): DataFrame {
     return this.na.replace(toReplace, value, subset);
+  }
+
+  /** Statistic functions (PySpark's DataFrameStatFunctions). */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
+  }
+
+  corr(col1: string, col2: string, method?: string): number | null {
+    return this.stat.corr(col1, col2, method);
+  }
+
+  cov(col1: string, col2: string): number | null {
+    return this.stat.cov(col1, col2);
+  }
+
+  crosstab(col1: string, col2: string): DataFrame {
+    return this.stat.crosstab(col1, col2);
+  }
+
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return this.stat.freqItems(cols, support);
+  }
+
+  approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): number[] | number[][] {
+    return this.stat.approxQuantile(col, probabilities, relativeError);
+  }
+
+  sampleBy(col: ColumnOrName, fractions: Readonly<Record<string, number>> | ReadonlyMap<unknown, number>, seed?: number): DataFrame {
+    return this.stat.sampleBy(col, fractions, seed);
   }
 
   /** count, mean, stddev, min, max for numeric and string columns (all as strings). */
