@@ -38,6 +38,7 @@ import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from './na-fu
 import { describeFrame, summaryFrame } from './describe.js';
 import { DataFrameWriter } from './writer.js';
 import { DataFrameStatFunctions } from './stat.js';
+import { DataFrameWriterV2 } from './writer-v2.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -394,6 +395,11 @@ export class DataFrame {
       });
     }
     return out;
+  }
+
+  /** A V2 writer to the catalog table `table` (create, replace, append, overwrite). */
+  writeTo(table: string): DataFrameWriterV2 {
+    return new DataFrameWriterV2(this, table);
   }
 
   get na(): DataFrameNaFunctions {
