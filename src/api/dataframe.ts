@@ -39,6 +39,9 @@ import { describeFrame, summaryFrame } from './describe.js';
 import { DataFrameWriter } from './writer.js';
 import { DataFrameStatFunctions } from './stat.js';
 import { DataFrameWriterV2 } from './writer-v2.js';
+import { pythonOnly } from './python-only.js';
+import { unpivot, type ColumnList } from './unpivot.js';
+import { toSchema, withMetadata } from './schema-ops.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -131,6 +134,22 @@ export class DataFrame {
   /** `[name, simpleString]` pairs, e.g. `['age', 'bigint']`. */
   get dtypes(): [string, string][] {
     return this.schema.fields.map((f) => [f.name, f.dataType.simpleString()]);
+  }
+
+  /**
+   * The columns whose names match a regex given in backticks
+   * (`` df.colRegex('`(Col1)?+.+`') ``); a name without backticks is a plain column.
+   */
+  colRegex(colName: string): Column {
+    if (typeof colName !== 'string') {
+      throw new PySparkTypeError(`Argument \`colName\` should be a str, got ${typeName(colName)}.`, {
+        errorClass: 'NOT_STR',
+        messageParameters: { arg_name: 'colName', arg_type: typeName(colName) },
+      });
+    }
+    const m = /^`(.+)`$/s.exec(colName);
+    if (!m) return this.col(colName);
+    return new Column(Object.freeze({ kind: 'Star' as const, regex: m[1]!.replace(/``/g, '`'), planId: this.#plan.id }));
   }
 
   /** A Column bound to this DataFrame (PySpark's `df['x']` / `df.x`), for joins and self-joins. */
@@ -416,6 +435,29 @@ export class DataFrame {
 
   replace(toReplace: ReplaceValue, value?: unknown, subset?: string | readonly string[]): DataFrame {
     return this.na.replace(toReplace, value, subset);
+  }
+
+  /**
+   * Unpivots value columns into rows of (ids..., variable, value); `values`
+   * null/undefined means every non-id column. Values are cast to their least common type.
+   */
+  unpivot(ids: ColumnList, values: ColumnList | null | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    return unpivot(this, ids, values, variableColumnName, valueColumnName);
+  }
+
+  /** Alias of `unpivot`. */
+  melt(ids: ColumnList, values: ColumnList | null | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    return unpivot(this, ids, values, variableColumnName, valueColumnName);
+  }
+
+  /** The rows under `schema`: columns by name in its order, lossless casts only, other columns dropped (Spark's `to`). */
+  to(schema: StructType): DataFrame {
+    return toSchema(this, schema);
+  }
+
+  /** The column `columnName` with its metadata replaced by `metadata`. */
+  withMetadata(columnName: string, metadata: Readonly<Record<string, unknown>>): DataFrame {
+    return withMetadata(this, columnName, metadata);
   }
 
   /** Statistic functions (PySpark's DataFrameStatFunctions). */
@@ -728,6 +770,44 @@ export class DataFrame {
 
   get isStreaming(): boolean {
     return false;
+  }
+
+  // ---- Python-only and streaming methods: typed errors naming the TypeScript alternative ----
+
+  toPandas(): never {
+    return pythonOnly('DataFrame', 'toPandas');
+  }
+
+  mapInPandas(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'mapInPandas');
+  }
+
+  pandas_api(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'pandas_api');
+  }
+
+  to_koalas(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'to_koalas');
+  }
+
+  to_pandas_on_spark(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'to_pandas_on_spark');
+  }
+
+  get rdd(): never {
+    return pythonOnly('DataFrame', 'rdd');
+  }
+
+  get writeStream(): never {
+    return pythonOnly('DataFrame', 'writeStream');
+  }
+
+  withWatermark(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'withWatermark');
+  }
+
+  dropDuplicatesWithinWatermark(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'dropDuplicatesWithinWatermark');
   }
 
   isLocal(): boolean {

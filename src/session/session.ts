@@ -38,6 +38,7 @@ import { ConnectExecutor } from '../backend/connect/executor.js';
 import { RemoteCatalog } from '../backend/connect/remote-catalog.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../backend/connect/client.js';
 import { UDFRegistration } from '../api/udf-registration.js';
+import { pythonOnly } from '../api/python-only.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
@@ -134,6 +135,11 @@ export class SparkSession {
 
   get read(): DataFrameReader {
     return new DataFrameReader(this);
+  }
+
+  /** Structured Streaming is not part of sparkless: a typed error naming `spark.read`. */
+  get readStream(): never {
+    return pythonOnly('SparkSession', 'readStream');
   }
 
   /**

@@ -92,6 +92,7 @@ export function expressionMessage(e: Expr): Msg {
     case 'WindowExpr':
       return { window: windowMessage(e.fn, e.spec) };
     case 'Star':
+      if (e.regex !== undefined) return { unresolved_regex: { col_name: `\`${e.regex}\``, ...(e.planId !== undefined ? { plan_id: e.planId } : {}) } };
       return { unresolved_star: e.target !== undefined ? { unparsed_target: `${e.target}.*` } : {} };
     case 'Lambda':
       return {
