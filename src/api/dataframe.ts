@@ -42,6 +42,7 @@ import { DataFrameWriterV2 } from './writer-v2.js';
 import { pythonOnly } from './python-only.js';
 import { unpivot, type ColumnList } from './unpivot.js';
 import { toSchema, withMetadata } from './schema-ops.js';
+import { mapInArrow, type ArrowBatchFunction } from './map-in-arrow.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -458,6 +459,14 @@ export class DataFrame {
   /** The column `columnName` with its metadata replaced by `metadata`. */
   withMetadata(columnName: string, metadata: Readonly<Record<string, unknown>>): DataFrame {
     return withMetadata(this, columnName, metadata);
+  }
+
+  /**
+   * Maps batches of rows with `fn`, which receives an iterator of apache-arrow
+   * RecordBatches and yields RecordBatches of `schema` (StructType or DDL string).
+   */
+  mapInArrow(fn: ArrowBatchFunction, schema: StructType | string): DataFrame {
+    return mapInArrow(this, fn, schema);
   }
 
   /** Statistic functions (PySpark's DataFrameStatFunctions). */
