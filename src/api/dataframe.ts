@@ -43,6 +43,8 @@ import { pythonOnly } from './python-only.js';
 import { unpivot, type ColumnList } from './unpivot.js';
 import { toSchema, withMetadata } from './schema-ops.js';
 import { mapInArrow, type ArrowBatchFunction } from './map-in-arrow.js';
+import { canonicalPlan, planInputFiles, semanticHashOf } from './plan-identity.js';
+import { remoteInputFiles, remoteSameSemantics, remoteSemanticHash } from '../backend/connect/plan-analysis.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -823,8 +825,29 @@ export class DataFrame {
     return true;
   }
 
+  /** The files this DataFrame reads (`file:` URIs), as Spark lists them. */
   inputFiles(): string[] {
-    return [];
+    if (this.#session.remote) return remoteInputFiles(this.#session.remote, this.#plan);
+    // The unresolved plan holds the reads themselves; the resolved one also those of the temp views it uses.
+    return [...new Set([...planInputFiles(this.#plan), ...planInputFiles(this.#session.analyze(this.#plan).plan)])].sort();
+  }
+
+  /** True when both DataFrames compute the same result by the same plan (Spark's canonicalized-plan equality). */
+  sameSemantics(other: DataFrame): boolean {
+    if (!DataFrame.isDataFrame(other)) {
+      throw new PySparkTypeError(`Argument \`other\` should be a DataFrame, got ${typeName(other)}.`, {
+        errorClass: 'NOT_DATAFRAME',
+        messageParameters: { arg_name: 'other', arg_type: typeName(other) },
+      });
+    }
+    if (this.#session.remote) return remoteSameSemantics(this.#session.remote, this.#plan, other.plan);
+    return canonicalPlan(this.#session.analyze(this.#plan).plan) === canonicalPlan(other.sparkSession.analyze(other.plan).plan);
+  }
+
+  /** A hash of the canonicalized plan: equal for DataFrames with the same semantics. */
+  semanticHash(): number {
+    if (this.#session.remote) return remoteSemanticHash(this.#session.remote, this.#plan);
+    return semanticHashOf(this.#session.analyze(this.#plan).plan);
   }
 
   /** Rows as arrays of internal values (for tests of the engine itself). */

@@ -147,6 +147,12 @@ export class DataFrameWriter extends DataSourceBuilder {
     this.save(path, 'json', mode);
   }
 
+  /** One line per row of the single string column (options: `lineSep`, `compression`). */
+  text(path: string, options: Readonly<Record<string, OptionValue>> = {}): void {
+    this.options(options);
+    this.save(path, 'text');
+  }
+
   #remote(target: Pick<RemoteWrite, 'path' | 'table'>): void {
     const options = Object.fromEntries(Object.entries(this.sourceOptions).map(([k, v]) => [k, String(v)]));
     remoteWrite(this.df.sparkSession.remote!, this.df.plan, {
