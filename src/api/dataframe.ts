@@ -43,6 +43,7 @@ import { pythonOnly } from './python-only.js';
 import { unpivot, type ColumnList } from './unpivot.js';
 import { toSchema, withMetadata } from './schema-ops.js';
 import { mapInArrow, type ArrowBatchFunction } from './map-in-arrow.js';
+import { notifyObservations, observe, type Observation } from './observation.js';
 import { canonicalPlan, planInputFiles, semanticHashOf } from './plan-identity.js';
 import { remoteInputFiles, remoteSameSemantics, remoteSemanticHash } from '../backend/connect/plan-analysis.js';
 
@@ -471,6 +472,14 @@ export class DataFrame {
     return mapInArrow(this, fn, schema);
   }
 
+  /**
+   * Observes named aggregate metrics of the rows at this point; with an
+   * `Observation`, `observation.get` returns them after the first action.
+   */
+  observe(observation: Observation | string, ...exprs: Column[]): DataFrame {
+    return observe(this, observation, exprs);
+  }
+
   /** Statistic functions (PySpark's DataFrameStatFunctions). */
   get stat(): DataFrameStatFunctions {
     return new DataFrameStatFunctions(this);
@@ -704,7 +713,11 @@ export class DataFrame {
   }
 
   count(): number {
-    if (this.#session.remote) return this.#session.remote.count(this.#plan);
+    if (this.#session.remote) {
+      const n = this.#session.remote.count(this.#plan);
+      notifyObservations(this.#session, this.#plan);
+      return n;
+    }
     return this.executeBatch().numRows;
   }
 
@@ -720,7 +733,11 @@ export class DataFrame {
   /** The text `show()` prints, without printing it. */
   showString(n = 20, truncate: boolean | number = true, vertical = false): string {
     const width = showWidth(truncate);
-    if (this.#session.remote) return this.#session.remote.showString(this.#plan, n, width, vertical);
+    if (this.#session.remote) {
+      const text = this.#session.remote.showString(this.#plan, n, width, vertical);
+      notifyObservations(this.#session, this.#plan);
+      return text;
+    }
     const batch = this.limit(n + 1).executeBatch();
     return formatShow(batch, {
       numRows: n,

@@ -39,6 +39,7 @@ import { RemoteCatalog } from '../backend/connect/remote-catalog.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../backend/connect/client.js';
 import { UDFRegistration } from '../api/udf-registration.js';
 import { pythonOnly } from '../api/python-only.js';
+import { notifyObservations } from '../api/observation.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
@@ -266,9 +267,15 @@ export class SparkSession {
   /** @internal Runs the plan of a DataFrame: analyze, use cached results, optimize, read tables, materialize. */
   execute(p: LogicalPlan): Batch {
     this.#checkActive();
-    if (this.remote) return this.remote.collect(p);
+    if (this.remote) {
+      const out = this.remote.collect(p);
+      notifyObservations(this, p);
+      return out;
+    }
     const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
-    return this.#run(resolved);
+    const out = this.#run(resolved);
+    notifyObservations(this, p);
+    return out;
   }
 
   /** Computes a cached DataFrame's data, kept like new input data (large results natively on Polars). */
