@@ -11,10 +11,9 @@ import type { RecordBatch, Table } from 'apache-arrow';
 import { arrow } from '../data/arrow-lib.js';
 import { makeBatch, type Batch } from '../data/batch.js';
 import { ExecutionException, PySparkTypeError, SparklessError } from '../errors/index.js';
-import { arrowToSparkType, readColumnData } from '../backend/export/arrow-table.js';
-import { udfResultToInternal } from '../backend/memory/runtime/udf-result.js';
+import { vectorToInternal } from '../backend/memory/runtime/udf-result.js';
 import { plan } from '../plan/nodes.js';
-import { StructType, type DataType } from '../types/data-types.js';
+import { StructType } from '../types/data-types.js';
 import { parseSchema } from '../types/ddl.js';
 import type { DataFrame } from './dataframe.js';
 
@@ -26,21 +25,6 @@ function* inputBatches(table: Table): IterableIterator<RecordBatch> {
   for (let start = 0; start < table.numRows; start += BATCH_ROWS) {
     yield* table.slice(start, Math.min(table.numRows, start + BATCH_ROWS)).batches;
   }
-}
-
-/** One output column read from an Arrow vector, converted when its type is not exactly the target's. */
-function readColumn(vec: { data: readonly unknown[]; type: unknown; toArray(): unknown } , t: DataType, out: unknown[]): void {
-  let exact = false;
-  try {
-    exact = arrowToSparkType(vec.type as never).equals(t);
-  } catch {
-    exact = false;
-  }
-  if (exact) {
-    for (const d of vec.data) readColumnData(t, d as never, out);
-    return;
-  }
-  for (const v of vec as unknown as Iterable<unknown>) out.push(udfResultToInternal(v, t));
 }
 
 function runMapInArrow(df: DataFrame, fn: ArrowBatchFunction, schema: StructType): Batch {
@@ -68,7 +52,7 @@ function runMapInArrow(df: DataFrame, fn: ArrowBatchFunction, schema: StructType
     }
     schema.fields.forEach((f, i) => {
       const vec = byName ? item.getChild(f.name) : item.getChildAt(i);
-      readColumn(vec as never, f.dataType, columns[i]!);
+      vectorToInternal(vec as never, f.dataType, columns[i]!);
     });
   }
   return makeBatch(schema, columns);

@@ -1,4 +1,4 @@
-import { Vector } from 'apache-arrow';
+import { vectorFromArray, type Vector } from 'apache-arrow';
 import { expect, it } from 'vitest';
 import { F, IntegerType, NotImplementedException, StringType } from '../../src/index.js';
 import { analyzed, dicts, forEachBackend } from '../helpers/backends.js';
@@ -109,6 +109,14 @@ forEachBackend('UDFs', (session, backend) => {
     expect(vals[24_999]).toBe(24_999.5);
     expect(calls).toEqual([10_000, 10_000, 5_000]);
     expect(() => spark.range(3).select(F.vectorizedUdf(() => [1], 'int')().alias('x')).collect()).toThrow(/not the required length/);
+    // An Arrow Vector result: read directly when its type is the return type, converted value by value otherwise.
+    const asDouble = F.vectorizedUdf((a: Vector) => vectorFromArray(Array.from(a, (x) => Number(x) / 2)), 'double');
+    const asLong = F.vectorizedUdf((a: Vector) => vectorFromArray(Array.from(a, (x) => Number(x) * 2)), 'bigint');
+    expect(spark.range(3).select(asDouble('id').alias('h'), asLong('id').alias('d')).collect().map((r) => r.toArray())).toEqual([
+      [0, 0],
+      [0.5, 2],
+      [1, 4],
+    ]);
   });
 
   it('an exception in the function fails the query with the UDF name', () => {

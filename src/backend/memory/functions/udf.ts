@@ -10,8 +10,8 @@ import { udfOf } from '../../../functions/defs/udf.js';
 import { makeBatch } from '../../../data/batch.js';
 import { StructField, StructType, type DataType } from '../../../types/data-types.js';
 import { toExternal } from '../../../types/values.js';
-import { arrowToSparkType, batchToArrowTable, readColumnData } from '../../export/arrow-table.js';
-import { udfResultToInternal } from '../runtime/udf-result.js';
+import { batchToArrowTable } from '../../export/arrow-table.js';
+import { isArrowVector, udfResultToInternal, vectorToInternal } from '../runtime/udf-result.js';
 import type { FunctionImpl, RowFn } from './types.js';
 
 /** Rows per vectorized call (Spark's spark.sql.execution.arrow.maxRecordsPerBatch default). */
@@ -45,20 +45,7 @@ function compileRowUdf(args: readonly RowFn[], call: Call): RowFn {
 
 /** Internal values from a vectorized UDF's result (an Arrow Vector of the exact type, or any iterable of JS values). */
 function resultValues(r: unknown, t: DataType, name: string): unknown[] {
-  const vec = r as { data?: readonly unknown[]; type?: unknown; toArray?: unknown } | null;
-  if (vec && Array.isArray(vec.data) && vec.type && typeof vec.toArray === 'function') {
-    let exact = false;
-    try {
-      exact = arrowToSparkType(vec.type as never).equals(t);
-    } catch {
-      exact = false;
-    }
-    if (exact) {
-      const out: unknown[] = [];
-      for (const d of vec.data) readColumnData(t, d as never, out);
-      return out;
-    }
-  }
+  if (isArrowVector(r)) return vectorToInternal(r, t);
   if (r === null || r === undefined || typeof (r as Iterable<unknown>)[Symbol.iterator] !== 'function' || typeof r === 'string') {
     throw new ExecutionException(`The vectorized UDF '${name}' must return an Arrow Vector or an array, got ${r === null ? 'null' : typeof r}.`, {
       errorClass: 'UDF_RETURN_TYPE',

@@ -16,6 +16,7 @@ import {
   StringType,
 } from '../../../types/data-types.js';
 import { toInternal } from '../../../types/values.js';
+import { arrowToSparkType, readColumnData } from '../../export/arrow-table.js';
 
 const BITS: ReadonlyArray<[abstract new (...a: never[]) => DataType, number]> = [
   [ByteType, 8],
@@ -55,4 +56,27 @@ export function udfResultToInternal(value: unknown, t: DataType): unknown {
   } catch {
     return null;
   }
+}
+
+/** True when `x` looks like an apache-arrow Vector (any copy of the library). */
+export function isArrowVector(x: unknown): x is { data: readonly unknown[]; type: unknown } & Iterable<unknown> {
+  const v = x as { data?: unknown; type?: unknown; toArray?: unknown } | null;
+  return v !== null && typeof v === 'object' && Array.isArray(v.data) && v.type !== undefined && typeof v.toArray === 'function';
+}
+
+/**
+ * The values of an Arrow Vector returned by user code as internal values of
+ * `t`: read directly when its Arrow type is exactly `t`'s, else value by value
+ * with the UDF result rules.
+ */
+export function vectorToInternal(vec: { data: readonly unknown[]; type: unknown } & Iterable<unknown>, t: DataType, out: unknown[] = []): unknown[] {
+  let exact = false;
+  try {
+    exact = arrowToSparkType(vec.type as never).equals(t);
+  } catch {
+    exact = false; // an Arrow type with no Spark equivalent: convert value by value
+  }
+  if (exact) for (const d of vec.data) readColumnData(t, d as never, out);
+  else for (const v of vec) out.push(udfResultToInternal(v, t));
+  return out;
 }
