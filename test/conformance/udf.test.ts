@@ -86,6 +86,27 @@ forEachBackend('UDFs', (session, backend) => {
     expect(() => df.select(F.call_udf('nope', 'x')).collect()).toThrow(/UNRESOLVED_ROUTINE/);
   });
 
+  it('UDFs in filters, grouping keys, aggregate arguments and joins', () => {
+    const spark = session();
+    const df = spark.createDataFrame([[1, 'a'], [2, 'b'], [3, 'a'], [4, null]], 'n int, s string');
+    const isOdd = F.udf((x: number) => x % 2 === 1, 'boolean');
+    const upper = F.udf((x: string | null) => (x === null ? null : x.toUpperCase()));
+    const square = F.udf((x: number) => x * x, 'int');
+    expect(df.filter(isOdd('n')).collect().map((r) => r.get('n'))).toEqual([1, 3]);
+    const grouped = df.groupBy(upper('s').alias('k')).agg(F.sum(square('n')).alias('sq')).orderBy('k');
+    expect(grouped.collect().map((r) => r.toArray())).toEqual([
+      [null, 16],
+      ['A', 10],
+      ['B', 4],
+    ]);
+    const other = spark.createDataFrame([['A', 'x']], 'k string, v string');
+    const joined = df.join(other, upper(df.col('s')).eq(other.col('k'))).select('n', 'v').orderBy('n');
+    expect(joined.collect().map((r) => r.toArray())).toEqual([
+      [1, 'x'],
+      [3, 'x'],
+    ]);
+  });
+
   it('asNondeterministic keeps the function and marks the UDF', () => {
     const f = F.udf((x: number) => x, 'int');
     const g = f.asNondeterministic();
