@@ -44,6 +44,15 @@ export class UDFRegistration {
     return registered;
   }
 
+  /** Java UDFs need a JVM: use `register` with a TypeScript function (or the connect backend's SQL functions). */
+  registerJavaFunction(..._args: unknown[]): never {
+    throw new NotImplementedException('spark.udf.registerJavaFunction', 'Java UDFs need a JVM; register a TypeScript function with spark.udf.register');
+  }
+
+  registerJavaUDAF(..._args: unknown[]): never {
+    throw new NotImplementedException('spark.udf.registerJavaUDAF', 'Java UDAFs need a JVM; aggregate with the builtin functions or F.udf over F.collect_list');
+  }
+
   /** @internal The registered UDF called `name` (any case). */
   lookupUdf(name: string): UdfSpec | undefined {
     return this.#udfs.get(name.toLowerCase());

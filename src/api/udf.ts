@@ -116,7 +116,18 @@ export function newUdf(spec: Omit<UdfSpec, 'id' | 'toJSON'>): UserDefinedFunctio
  * `returnType` is a DataType or a DDL string (default `string`). With
  * `{ vectorized: true }` the function receives Arrow Vectors per batch.
  */
-export function udf(f: RowFunction | VectorizedFunction, returnType?: DataType | string, options: UdfOptions = {}): UserDefinedFunction {
+export function udf(f: RowFunction | VectorizedFunction, returnType?: DataType | string, options?: UdfOptions): UserDefinedFunction;
+/** PySpark's decorator form `udf(returnType)`: a function that makes UDFs of that type. */
+export function udf(returnType: DataType | string): (f: RowFunction | VectorizedFunction) => UserDefinedFunction;
+export function udf(
+  f: RowFunction | VectorizedFunction | DataType | string,
+  returnType?: DataType | string,
+  options: UdfOptions = {},
+): UserDefinedFunction | ((f: RowFunction | VectorizedFunction) => UserDefinedFunction) {
+  if (f instanceof DataType || typeof f === 'string') {
+    const t = udfReturnType(f);
+    return (g: RowFunction | VectorizedFunction) => udf(g, t);
+  }
   checkCallable(f);
   const name = options.name ?? (f.name && f.name !== 'anonymous' ? f.name : '<lambda>');
   return makeUdf({ func: f, returnType: udfReturnType(returnType), name, deterministic: true, vectorized: options.vectorized === true });

@@ -147,6 +147,16 @@ forEachBackend('UDFs', (session, backend) => {
     expect(() => session().range(1).select(boom()).collect()).toThrow(/UDF 'explode': bad row/);
   });
 
+  it("udf(returnType) is PySpark's decorator form; Java UDF registration is a typed error", () => {
+    const makeInt = F.udf('int');
+    const half = makeInt(function half(x: number) {
+      return x / 2;
+    });
+    const rows = session().range(3).select(half('id')).collect();
+    expect(rows.map((r) => r.get('half(id)'))).toEqual([0, null, 1]);
+    expect(() => session().udf.registerJavaFunction('f', 'com.x.F')).toThrow(NotImplementedException);
+  });
+
   it('pandas_udf and udtf throw typed errors naming the TypeScript alternative', () => {
     expect(() => F.pandas_udf((x: unknown) => x, 'int')).toThrow(/vectorizedUdf/);
     expect(() => F.udtf(class {})).toThrow(/mapInArrow/);
