@@ -80,7 +80,9 @@ export class DataFrameWriter extends DataSourceBuilder {
     }
     if (exists && this.#mode === 'ignore') return;
     const layout = tableLayout(this.#layout(), this.sourceFormat ?? 'parquet', this.df.columns, `\`spark_catalog\`.\`${db}\`.\`${table}\``);
-    const batch = partitionColumnsLast(this.df, layout.partitionColumns).executeBatch();
+    // A new (or replaced) table stores its partition columns last; an append keeps the existing table's layout.
+    const recreated = !exists || this.#mode === 'overwrite';
+    const batch = (recreated ? partitionColumnsLast(this.df, layout.partitionColumns) : this.df).executeBatch();
     if (!storage.schemaExists(db)) {
       throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND' });
     }
@@ -101,7 +103,7 @@ export class DataFrameWriter extends DataSourceBuilder {
       storage.insertData(db, table, batch, mode);
     });
     // A created or overwritten table takes this writer's layout; an append keeps the table's.
-    if (!exists || this.#mode === 'overwrite') setTableMetadata(storage, db, table, layout);
+    if (recreated) setTableMetadata(storage, db, table, layout);
   }
 
   #layout(): WriterLayout {
