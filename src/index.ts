@@ -22,6 +22,11 @@ export { GroupedData } from './api/grouped-data.js';
 export { DataFrameNaFunctions } from './api/na-functions.js';
 export { DataFrameReader } from './api/reader.js';
 export { DataFrameWriter } from './api/writer.js';
+export { UDFRegistration } from './api/udf-registration.js';
+export { Observation } from './api/observation.js';
+export { DataFrameStatFunctions } from './api/stat.js';
+export { DataFrameWriterV2 } from './api/writer-v2.js';
+export type { UserDefinedFunction, UdfOptions } from './api/udf.js';
 export { Window, WindowSpec } from './api/window.js';
 export {
   SparklessError,

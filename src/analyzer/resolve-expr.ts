@@ -7,6 +7,8 @@ import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type W
 import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
+import { bindRegisteredUdf } from './resolve-udf.js';
+import { javaRegex } from '../backend/memory/runtime/regex.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import {
   ArrayType,
@@ -50,6 +52,8 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
     case 'Cast':
       return resolveCast(e.child, e.to, e.implicit ?? false, scope);
     case 'Call': {
+      const bound = bindRegisteredUdf(e, scope.ctx.udfs);
+      if (bound !== e) return resolveExpr(bound, scope);
       if (hasFunction(e.fn)) {
         const def = lookupFunction(e.fn);
         if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, resolveCall);
@@ -85,9 +89,12 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
 export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] {
   return exprs.flatMap((e) => {
     if (e.kind !== 'Star') return [e];
+    // colRegex: the whole name must match, case-insensitively unless spark.sql.caseSensitive (as Spark's `(?i)` prefix).
+    const re = e.regex === undefined ? undefined : javaRegex(`^(?:${e.regex})$`, ctx.caseSensitive ? '' : 'i');
     const matching = attrs
       .map((a, i) => ({ a, i }))
-      .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))));
+      .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))))
+      .filter(({ a }) => re === undefined || fullMatch(re, a.name));
     // `*` skips the hidden USING-join keys; `t.*` lists t's hidden keys first, as Spark does.
     const visible = matching.filter(({ a }) => !a.hidden);
     const picked = e.target === undefined ? visible : [...matching.filter(({ a }) => a.hidden), ...visible];
@@ -332,4 +339,9 @@ export function requireBoolean(cond: Expr): Expr {
     filter: `"${sql}"`,
     type: sqlTypeName(t),
   });
+}
+
+function fullMatch(re: RegExp, s: string): boolean {
+  const m = re.exec(s);
+  return m !== null && m.index === 0 && m[0].length === s.length;
 }

@@ -5,6 +5,7 @@
  * of a self-join.
  */
 import type { Batch } from '../data/batch.js';
+import type { UdfLookup } from './resolve-udf.js';
 import { E } from '../expr/nodes.js';
 import { plan, withProps, type LogicalPlan } from '../plan/nodes.js';
 import { StructField, StructType, type DataType } from '../types/data-types.js';
@@ -44,6 +45,8 @@ export interface AnalyzerContext {
   readonly caseSensitive: boolean;
   /** Runs a resolved plan (pivot without explicit values needs the distinct pivot values). */
   readonly execute: (plan: LogicalPlan) => Batch;
+  /** UDFs registered in the session (`spark.udf.register`). */
+  readonly udfs?: UdfLookup;
 }
 
 export function attributesFromSchema(schema: StructType, planId: number, qualifiers: readonly string[] = []): Attribute[] {

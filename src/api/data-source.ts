@@ -11,10 +11,10 @@ export abstract class DataSourceBuilder {
   /** Data source options as text. */
   protected readonly sourceOptions: Record<string, string> = {};
 
-  /** The data source: `parquet`, `csv` or `json` (case-insensitive). */
+  /** The data source: `parquet`, `csv`, `json` or `text` (case-insensitive). */
   format(source: string): this {
     const f = source.toLowerCase();
-    if (f !== 'parquet' && f !== 'csv' && f !== 'json') {
+    if (f !== 'parquet' && f !== 'csv' && f !== 'json' && f !== 'text') {
       throw new AnalysisException(`Failed to find the data source: ${source}.`, { errorClass: 'DATA_SOURCE_NOT_FOUND' });
     }
     this.sourceFormat = f;

@@ -37,6 +37,15 @@ import { GroupedData } from './grouped-data.js';
 import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from './na-functions.js';
 import { describeFrame, summaryFrame } from './describe.js';
 import { DataFrameWriter } from './writer.js';
+import { DataFrameStatFunctions } from './stat.js';
+import { DataFrameWriterV2 } from './writer-v2.js';
+import { pythonOnly } from './python-only.js';
+import { unpivot, type ColumnList } from './unpivot.js';
+import { toSchema, withMetadata } from './schema-ops.js';
+import { mapInArrow, type ArrowBatchFunction } from './map-in-arrow.js';
+import { notifyObservations, observe, type Observation } from './observation.js';
+import { canonicalPlan, planInputFiles, semanticHashOf } from './plan-identity.js';
+import { remoteInputFiles, remoteSameSemantics, remoteSemanticHash } from '../backend/connect/plan-analysis.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -129,6 +138,22 @@ export class DataFrame {
   /** `[name, simpleString]` pairs, e.g. `['age', 'bigint']`. */
   get dtypes(): [string, string][] {
     return this.schema.fields.map((f) => [f.name, f.dataType.simpleString()]);
+  }
+
+  /**
+   * The columns whose names match a regex given in backticks
+   * (`` df.colRegex('`(Col1)?+.+`') ``); a name without backticks is a plain column.
+   */
+  colRegex(colName: string): Column {
+    if (typeof colName !== 'string') {
+      throw new PySparkTypeError(`Argument \`colName\` should be a str, got ${typeName(colName)}.`, {
+        errorClass: 'NOT_STR',
+        messageParameters: { arg_name: 'colName', arg_type: typeName(colName) },
+      });
+    }
+    const m = /^`(.+)`$/s.exec(colName);
+    if (!m) return this.col(colName);
+    return new Column(Object.freeze({ kind: 'Star' as const, regex: m[1]!.replace(/``/g, '`'), planId: this.#plan.id }));
   }
 
   /** A Column bound to this DataFrame (PySpark's `df['x']` / `df.x`), for joins and self-joins. */
@@ -395,6 +420,11 @@ export class DataFrame {
     return out;
   }
 
+  /** A V2 writer to the catalog table `table` (create, replace, append, overwrite). */
+  writeTo(table: string): DataFrameWriterV2 {
+    return new DataFrameWriterV2(this, table);
+  }
+
   get na(): DataFrameNaFunctions {
     return new DataFrameNaFunctions(this);
   }
@@ -409,6 +439,74 @@ export class DataFrame {
 
   replace(toReplace: ReplaceValue, value?: unknown, subset?: string | readonly string[]): DataFrame {
     return this.na.replace(toReplace, value, subset);
+  }
+
+  /**
+   * Unpivots value columns into rows of (ids..., variable, value); `values`
+   * null/undefined means every non-id column. Values are cast to their least common type.
+   */
+  unpivot(ids: ColumnList, values: ColumnList | null | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    return unpivot(this, ids, values, variableColumnName, valueColumnName);
+  }
+
+  /** Alias of `unpivot`. */
+  melt(ids: ColumnList, values: ColumnList | null | undefined, variableColumnName: string, valueColumnName: string): DataFrame {
+    return unpivot(this, ids, values, variableColumnName, valueColumnName);
+  }
+
+  /** The rows under `schema`: columns by name in its order, lossless casts only, other columns dropped (Spark's `to`). */
+  to(schema: StructType): DataFrame {
+    return toSchema(this, schema);
+  }
+
+  /** The column `columnName` with its metadata replaced by `metadata`. */
+  withMetadata(columnName: string, metadata: Readonly<Record<string, unknown>>): DataFrame {
+    return withMetadata(this, columnName, metadata);
+  }
+
+  /**
+   * Maps batches of rows with `fn`, which receives an iterator of apache-arrow
+   * RecordBatches and yields RecordBatches of `schema` (StructType or DDL string).
+   */
+  mapInArrow(fn: ArrowBatchFunction, schema: StructType | string): DataFrame {
+    return mapInArrow(this, fn, schema);
+  }
+
+  /**
+   * Observes named aggregate metrics of the rows at this point; with an
+   * `Observation`, `observation.get` returns them after the first action.
+   */
+  observe(observation: Observation | string, ...exprs: Column[]): DataFrame {
+    return observe(this, observation, exprs);
+  }
+
+  /** Statistic functions (PySpark's DataFrameStatFunctions). */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
+  }
+
+  corr(col1: string, col2: string, method?: string): number | null {
+    return this.stat.corr(col1, col2, method);
+  }
+
+  cov(col1: string, col2: string): number | null {
+    return this.stat.cov(col1, col2);
+  }
+
+  crosstab(col1: string, col2: string): DataFrame {
+    return this.stat.crosstab(col1, col2);
+  }
+
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return this.stat.freqItems(cols, support);
+  }
+
+  approxQuantile(col: string | readonly string[], probabilities: readonly number[], relativeError: number): number[] | number[][] {
+    return this.stat.approxQuantile(col, probabilities, relativeError);
+  }
+
+  sampleBy(col: ColumnOrName, fractions: Readonly<Record<string, number>> | ReadonlyMap<unknown, number>, seed?: number): DataFrame {
+    return this.stat.sampleBy(col, fractions, seed);
   }
 
   /** count, mean, stddev, min, max for numeric and string columns (all as strings). */
@@ -615,7 +713,11 @@ export class DataFrame {
   }
 
   count(): number {
-    if (this.#session.remote) return this.#session.remote.count(this.#session.remotePlan(this.#plan));
+    if (this.#session.remote) {
+      const n = this.#session.remote.count(this.#session.remotePlan(this.#plan));
+      notifyObservations(this.#session, this.#plan);
+      return n;
+    }
     // A count aggregate, as Spark plans df.count(): the backend never materializes the rows.
     const batch = this.groupBy().count().executeBatch();
     return Number(batch.columns[0]![0]);
@@ -633,7 +735,11 @@ export class DataFrame {
   /** The text `show()` prints, without printing it. */
   showString(n = 20, truncate: boolean | number = true, vertical = false): string {
     const width = showWidth(truncate);
-    if (this.#session.remote) return this.#session.remote.showString(this.#session.remotePlan(this.#plan), n, width, vertical);
+    if (this.#session.remote) {
+      const text = this.#session.remote.showString(this.#session.remotePlan(this.#plan), n, width, vertical);
+      notifyObservations(this.#session, this.#plan);
+      return text;
+    }
     const batch = this.limit(n + 1).executeBatch();
     return formatShow(batch, {
       numRows: n,
@@ -699,12 +805,71 @@ export class DataFrame {
     return false;
   }
 
+  // ---- Python-only and streaming methods: typed errors naming the TypeScript alternative ----
+
+  toPandas(): never {
+    return pythonOnly('DataFrame', 'toPandas');
+  }
+
+  mapInPandas(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'mapInPandas');
+  }
+
+  pandas_api(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'pandas_api');
+  }
+
+  to_koalas(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'to_koalas');
+  }
+
+  to_pandas_on_spark(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'to_pandas_on_spark');
+  }
+
+  get rdd(): never {
+    return pythonOnly('DataFrame', 'rdd');
+  }
+
+  get writeStream(): never {
+    return pythonOnly('DataFrame', 'writeStream');
+  }
+
+  withWatermark(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'withWatermark');
+  }
+
+  dropDuplicatesWithinWatermark(..._args: unknown[]): never {
+    return pythonOnly('DataFrame', 'dropDuplicatesWithinWatermark');
+  }
+
   isLocal(): boolean {
     return true;
   }
 
+  /** The files this DataFrame reads (`file:` URIs), as Spark lists them. */
   inputFiles(): string[] {
-    return [];
+    if (this.#session.remote) return remoteInputFiles(this.#session.remote, this.#plan);
+    // The unresolved plan holds the reads themselves; the resolved one also those of the temp views it uses.
+    return [...new Set([...planInputFiles(this.#plan), ...planInputFiles(this.#session.analyze(this.#plan).plan)])].sort();
+  }
+
+  /** True when both DataFrames compute the same result by the same plan (Spark's canonicalized-plan equality). */
+  sameSemantics(other: DataFrame): boolean {
+    if (!DataFrame.isDataFrame(other)) {
+      throw new PySparkTypeError(`Argument \`other\` should be a DataFrame, got ${typeName(other)}.`, {
+        errorClass: 'NOT_DATAFRAME',
+        messageParameters: { arg_name: 'other', arg_type: typeName(other) },
+      });
+    }
+    if (this.#session.remote) return remoteSameSemantics(this.#session.remote, this.#plan, other.plan);
+    return canonicalPlan(this.#session.analyze(this.#plan).plan) === canonicalPlan(other.sparkSession.analyze(other.plan).plan);
+  }
+
+  /** A hash of the canonicalized plan: equal for DataFrames with the same semantics. */
+  semanticHash(): number {
+    if (this.#session.remote) return remoteSemanticHash(this.#session.remote, this.#plan);
+    return semanticHashOf(this.#session.analyze(this.#plan).plan);
   }
 
   /** Rows as arrays of internal values (for tests of the engine itself). */

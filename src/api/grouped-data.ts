@@ -2,6 +2,7 @@
  * `GroupedData`: what `groupBy`, `rollup` and `cube` return; `agg` and the
  * shortcuts (`count`, `sum`, ...) turn it back into a DataFrame.
  */
+import { pythonOnly } from './python-only.js';
 import { PySparkTypeError, PySparkValueError, AnalysisException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { plan } from '../plan/nodes.js';
@@ -60,6 +61,18 @@ export class GroupedData {
   }
 
   /** Rows per group, in a column named `count`. */
+  applyInPandas(..._args: unknown[]): never {
+    return pythonOnly('GroupedData', 'applyInPandas');
+  }
+
+  applyInPandasWithState(..._args: unknown[]): never {
+    return pythonOnly('GroupedData', 'applyInPandasWithState');
+  }
+
+  cogroup(..._args: unknown[]): never {
+    return pythonOnly('GroupedData', 'cogroup');
+  }
+
   count(): DataFrame {
     return this.#build([E.alias(E.call('count', [E.lit(1, INT_TYPE)]), 'count')]);
   }

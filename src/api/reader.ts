@@ -1,4 +1,7 @@
 /** `spark.read`: files through the session's ExportBackend (Spark's data sources on connect), tables through the catalog. */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { listInputFiles } from '../backend/export/output-dir.js';
 import { guardBackendCall } from '../backend/guard.js';
 import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
@@ -36,7 +39,13 @@ export class DataFrameReader extends DataSourceBuilder {
     const batch = guardBackendCall(`Reading ${fileFormat} from ${path} failed`, () =>
       this.session.exportBackend.readFile(path, fileFormat, this.#schema, { timeZone: this.session.timeZone, ...this.sourceOptions }),
     );
-    return new DataFrame(this.session, plan('LocalRelation', { data: this.session.ingest(batch) }));
+    const inputFiles = listInputFiles(path).map((f) => pathToFileURL(resolve(f)).href);
+    return new DataFrame(this.session, plan('LocalRelation', { data: this.session.ingest(batch), inputFiles }));
+  }
+
+  /** One row per line in a string column `value` (options: `wholetext`, `lineSep`). */
+  text(path: string, options: Readonly<Record<string, OptionValue>> = {}): DataFrame {
+    return this.options(options).load(path, 'text');
   }
 
   parquet(path: string): DataFrame {

@@ -3,12 +3,15 @@
  * files (through the ExportBackend). Spark's save modes apply.
  */
 import type { FileFormat, SaveMode } from '../backend/protocols.js';
-import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
+import { AnalysisException, IllegalArgumentException, PySparkTypeError } from '../errors/index.js';
 import { guardBackendCall } from '../backend/guard.js';
 import { parseTableName } from '../session/catalog.js';
 import { remoteWrite, type RemoteWrite } from '../backend/connect/catalog.js';
 import type { DataFrame } from './dataframe.js';
 import { DataSourceBuilder, type OptionValue } from './data-source.js';
+import { assertNotBucketed, tableLayout, type WriterLayout } from './table-layout.js';
+import { partitionColumnsLast } from './writer-v2-columns.js';
+import { setTableMetadata } from '../session/table-metadata.js';
 
 const MODES: Record<string, SaveMode> = {
   append: 'append',
@@ -22,6 +25,8 @@ const MODES: Record<string, SaveMode> = {
 export class DataFrameWriter extends DataSourceBuilder {
   #mode: SaveMode = 'errorifexists';
   #partitionBy: string[] = [];
+  #buckets: { numBuckets: number; bucketColumns: string[] } | undefined;
+  #sortBy: string[] = [];
 
   constructor(private readonly df: DataFrame) {
     super();
@@ -45,6 +50,18 @@ export class DataFrameWriter extends DataSourceBuilder {
     return this;
   }
 
+  /** Buckets of a table written by `saveAsTable`, recorded in its metadata (catalog `isBucket`); sparkless does not hash rows into files. */
+  bucketBy(numBuckets: number, col: string | readonly string[], ...cols: string[]): this {
+    this.#buckets = bucketSpec(numBuckets, col, cols);
+    return this;
+  }
+
+  /** Sort columns within buckets (with `bucketBy`), recorded in the table's metadata. */
+  sortBy(col: string | readonly string[], ...cols: string[]): this {
+    this.#sortBy = [...(Array.isArray(col) ? col : [col as string]), ...cols];
+    return this;
+  }
+
   /** Writes into a catalog table (`db.table` or `table` in the current database). */
   saveAsTable(name: string, format?: string, mode?: string): void {
     if (format) this.format(format);
@@ -62,7 +79,10 @@ export class DataFrameWriter extends DataSourceBuilder {
       });
     }
     if (exists && this.#mode === 'ignore') return;
-    const batch = this.df.executeBatch();
+    const layout = tableLayout(this.#layout(), this.sourceFormat ?? 'parquet', this.df.columns, `\`spark_catalog\`.\`${db}\`.\`${table}\``);
+    // A new (or replaced) table stores its partition columns last; an append keeps the existing table's layout.
+    const recreated = !exists || this.#mode === 'overwrite';
+    const batch = (recreated ? partitionColumnsLast(this.df, layout.partitionColumns) : this.df).executeBatch();
     if (!storage.schemaExists(db)) {
       throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND' });
     }
@@ -82,6 +102,12 @@ export class DataFrameWriter extends DataSourceBuilder {
       if (!exists) storage.createTable(db, table, batch.schema);
       storage.insertData(db, table, batch, mode);
     });
+    // A created or overwritten table takes this writer's layout; an append keeps the table's.
+    if (recreated) setTableMetadata(storage, db, table, layout);
+  }
+
+  #layout(): WriterLayout {
+    return { partitionBy: this.#partitionBy, buckets: this.#buckets, sortBy: this.#sortBy };
   }
 
   /** Appends to (or overwrites) an existing table, matching columns by position. */
@@ -102,6 +128,7 @@ export class DataFrameWriter extends DataSourceBuilder {
   }
 
   save(path: string, format?: string, mode?: string): void {
+    assertNotBucketed('save', this.#layout());
     if (format) this.format(format);
     if (mode) this.mode(mode);
     // On connect the path is the server's, and Spark's own writer writes it.
@@ -122,6 +149,12 @@ export class DataFrameWriter extends DataSourceBuilder {
     this.save(path, 'json', mode);
   }
 
+  /** One line per row of the single string column (options: `lineSep`, `compression`). */
+  text(path: string, options: Readonly<Record<string, OptionValue>> = {}): void {
+    this.options(options);
+    this.save(path, 'text');
+  }
+
   #remote(target: Pick<RemoteWrite, 'path' | 'table'>): void {
     const options = Object.fromEntries(Object.entries(this.sourceOptions).map(([k, v]) => [k, String(v)]));
     remoteWrite(this.df.sparkSession.remote!, this.df.plan, {
@@ -130,6 +163,8 @@ export class DataFrameWriter extends DataSourceBuilder {
       mode: this.#mode,
       options,
       partitionBy: this.#partitionBy,
+      ...(this.#buckets ? { bucketBy: this.#buckets } : {}),
+      sortBy: this.#sortBy,
     });
   }
 
@@ -144,4 +179,22 @@ export class DataFrameWriter extends DataSourceBuilder {
       ...(this.#partitionBy.length > 0 ? { partitionBy: this.#partitionBy } : {}),
     }));
   }
+}
+
+/** PySpark's checks of bucketBy's arguments. */
+function bucketSpec(numBuckets: number, col: string | readonly string[], cols: readonly string[]): { numBuckets: number; bucketColumns: string[] } {
+  if (typeof numBuckets !== 'number' || !Number.isInteger(numBuckets)) {
+    throw new PySparkTypeError(`Argument \`numBuckets\` should be an int, got ${typeof numBuckets}.`, {
+      errorClass: 'NOT_INT',
+      messageParameters: { arg_name: 'numBuckets', arg_type: typeof numBuckets },
+    });
+  }
+  const bucketColumns = [...(Array.isArray(col) ? col : [col as string]), ...cols];
+  if (bucketColumns.length === 0 || !bucketColumns.every((c) => typeof c === 'string')) {
+    throw new PySparkTypeError('Argument `col` should be a str, list or tuple of str.', {
+      errorClass: 'NOT_LIST_OF_STR',
+      messageParameters: { arg_name: 'cols', arg_type: typeof col },
+    });
+  }
+  return { numBuckets, bucketColumns };
 }

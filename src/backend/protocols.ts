@@ -102,7 +102,7 @@ export interface QueryExecutor {
   close(): void;
 }
 
-export type FileFormat = 'parquet' | 'csv' | 'json';
+export type FileFormat = 'parquet' | 'csv' | 'json' | 'text';
 
 /** Spark's data source options (case-insensitive: `header`, `sep`, `nullValue`, `compression`, `timeZone`, ...). */
 export interface WriteOptions {

@@ -117,6 +117,8 @@ export interface Star extends Typed {
   readonly kind: 'Star';
   readonly target?: string;
   readonly planId?: number;
+  /** `df.colRegex('`re`')`: only the columns whose whole name matches this Java regex. */
+  readonly regex?: string;
 }
 
 /** Lambda for higher-order functions (`transform(arr, x => x + 1)`). */

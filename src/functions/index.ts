@@ -11,3 +11,4 @@ export * from './api-collections.js';
 export * from './api-json.js';
 export * from './api-sketches.js';
 export * from './api-crypto.js';
+export * from './api-udf.js';

@@ -31,6 +31,8 @@ interface PlanBase {
 export interface LocalRelation extends PlanBase {
   readonly kind: 'LocalRelation';
   readonly data: Batch;
+  /** The files a reader took the data from (`file:` URIs), for `df.inputFiles()`. */
+  readonly inputFiles?: readonly string[];
 }
 
 /** `spark.range(start, end, step)`: one LongType column `id`. */

@@ -4,6 +4,7 @@
  * injected StorageBackend.
  */
 import type { RelationLookup } from '../analyzer/scope.js';
+import { tableMetadata } from './table-metadata.js';
 import type { StorageBackend } from '../backend/protocols.js';
 import { AnalysisException } from '../errors/index.js';
 import type { LogicalPlan } from '../plan/nodes.js';
@@ -148,13 +149,15 @@ export class Catalog implements RelationLookup {
     const rel = this.lookupRelation(database, table);
     const schema = rel.kind === 'table' ? rel.schema : schemaOf?.(rel.plan);
     if (!schema) return [];
+    const meta = rel.kind === 'table' ? tableMetadata(this.#storage, rel.database, rel.table) : undefined;
+    const isIn = (cols: readonly string[] | undefined, name: string): boolean => (cols ?? []).some((c) => c.toLowerCase() === name.toLowerCase());
     return schema.fields.map((f) => ({
       name: f.name,
-      description: null,
+      description: typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null,
       dataType: f.dataType.simpleString(),
       nullable: f.nullable,
-      isPartition: false,
-      isBucket: false,
+      isPartition: isIn(meta?.partitionColumns, f.name),
+      isBucket: isIn(meta?.bucketSpec?.bucketColumns, f.name),
     }));
   }
 

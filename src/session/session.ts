@@ -40,6 +40,9 @@ import { executeSql } from '../sql/execute.js';
 import { ConnectExecutor } from '../backend/connect/executor.js';
 import { RemoteCatalog } from '../backend/connect/remote-catalog.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../backend/connect/client.js';
+import { UDFRegistration } from '../api/udf-registration.js';
+import { pythonOnly } from '../api/python-only.js';
+import { notifyObservations } from '../api/observation.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
@@ -75,6 +78,8 @@ export class SparkSession {
    * (Spark analyzes, optimizes and runs it). Undefined on local backends.
    */
   readonly remote: ConnectExecutor | undefined;
+  /** UDFs registered by name (PySpark's `spark.udf`). */
+  readonly udf: UDFRegistration;
   readonly #analyzer: Analyzer;
   /** @internal Results of cached DataFrames. */
   readonly cacheManager: CacheManager;
@@ -105,7 +110,9 @@ export class SparkSession {
     this.remote = this.backendType === 'connect' ? connectExecutor(this.conf) : undefined;
     this.catalog = this.remote ? new RemoteCatalog(this.storage, this.remote) : new Catalog(this.storage, options.sharedState);
     const conf = this.conf;
+    this.udf = new UDFRegistration(this.remote !== undefined);
     this.#analyzer = new Analyzer({
+      udfs: this.udf,
       relations: this.catalog,
       get caseSensitive() {
         return conf.get(CONF.caseSensitive) === 'true';
@@ -132,6 +139,11 @@ export class SparkSession {
 
   get read(): DataFrameReader {
     return new DataFrameReader(this);
+  }
+
+  /** Structured Streaming is not part of sparkless: a typed error naming `spark.read`. */
+  get readStream(): never {
+    return pythonOnly('SparkSession', 'readStream');
   }
 
   /**
@@ -275,9 +287,15 @@ export class SparkSession {
   /** @internal Runs the plan of a DataFrame: analyze, use cached results, optimize, read tables, materialize. */
   execute(p: LogicalPlan): Batch {
     this.#checkActive();
-    if (this.remote) return this.remote.collect(this.remotePlan(p));
+    if (this.remote) {
+      const out = this.remote.collect(this.remotePlan(p));
+      notifyObservations(this, p);
+      return out;
+    }
     const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
-    return this.#run(resolved);
+    const out = this.#run(resolved);
+    notifyObservations(this, p);
+    return out;
   }
 
   /** Computes a cached DataFrame's data, kept like new input data (large results natively on Polars). */

@@ -9,6 +9,7 @@ import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
+import { dropTableMetadata, tableMetadata } from '../session/table-metadata.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
 import type { SqlArgs } from './parameters.js';
@@ -112,6 +113,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND', messageParameters: { schemaName: `\`${db}\`` } });
       }
       if (exists) session.storage.dropTable(db, table);
+      dropTableMetadata(session.storage, db, table);
       const schema = new StructType(
         (c.columns ?? []).map((col) => new StructField(col.name, col.dataType, col.nullable, col.comment !== undefined ? { comment: col.comment } : {})),
       );
@@ -134,6 +136,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
           });
         }
         session.storage.dropTable(database ?? session.catalog.currentDatabase(), table);
+        dropTableMetadata(session.storage, database ?? session.catalog.currentDatabase(), table);
         return empty(session);
       }
       if (!c.ifExists) throw notFound(c.name, c.view);
@@ -196,7 +199,9 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         throw new NotImplementedException('SQL DESCRIBE TABLE EXTENDED on a table', 'table details (provider, location, creation time) are not recorded; views describe as Spark does');
       }
       const df = new DataFrame(session, plan('TableScan', { database, table }));
-      const rows = df.schema.fields.map((f) => [f.name, f.dataType.simpleString(), typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null]);
+      const fields = df.schema.fields;
+      const rows: (string | null)[][] = fields.map((f) => [f.name, f.dataType.simpleString(), typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null]);
+      rows.push(...partitionInformation(session, database, table, rows));
       return session.createDataFrame(
         rows,
         new StructType([new StructField('col_name', STRING, false), new StructField('data_type', STRING, false), new StructField('comment', STRING, true)]),
@@ -292,4 +297,14 @@ function insertInto(session: SparkSession, c: Extract<SqlCommand, { kind: 'inser
   const df = new DataFrame(session, plan('Project', { input: c.query, exprs }));
   df.write.insertInto(text, c.overwrite);
   return empty(session);
+}
+
+/** DESCRIBE TABLE's `# Partition Information` section, as Spark prints it for a partitioned table. */
+function partitionInformation(session: SparkSession, database: string | undefined, table: string, columns: readonly (string | null)[][]): (string | null)[][] {
+  const rel = session.catalog.lookupRelation(database, table);
+  if (rel.kind !== 'table') return [];
+  const meta = tableMetadata(session.storage, rel.database, rel.table);
+  if (!meta || meta.partitionColumns.length === 0) return [];
+  const lower = meta.partitionColumns.map((c) => c.toLowerCase());
+  return [['# Partition Information', '', ''], ['# col_name', 'data_type', 'comment'], ...columns.filter((r) => lower.includes(String(r[0]).toLowerCase()))];
 }

@@ -37,6 +37,8 @@ export interface RemoteWrite {
   readonly mode: keyof typeof SAVE_MODES;
   readonly options: Readonly<Record<string, string>>;
   readonly partitionBy: readonly string[];
+  readonly bucketBy?: { readonly numBuckets: number; readonly bucketColumns: readonly string[] };
+  readonly sortBy?: readonly string[];
   readonly path?: string;
   readonly table?: { readonly name: string; readonly method: 'saveAsTable' | 'insertInto' };
 }
@@ -50,6 +52,8 @@ export function remoteWrite(executor: ConnectExecutor, input: LogicalPlan, w: Re
       ...(w.table ? { table: { table_name: w.table.name, save_method: w.table.method === 'saveAsTable' ? 1 : 2 } } : {}),
       mode: SAVE_MODES[w.mode],
       partitioning_columns: [...w.partitionBy],
+      ...(w.sortBy && w.sortBy.length > 0 ? { sort_column_names: [...w.sortBy] } : {}),
+      ...(w.bucketBy ? { bucket_by: { bucket_column_names: [...w.bucketBy.bucketColumns], num_buckets: w.bucketBy.numBuckets } } : {}),
       options: { ...w.options },
     },
   });

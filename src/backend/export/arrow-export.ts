@@ -49,6 +49,7 @@ import type { ExportBackend, FileFormat, SaveMode, WriteOptions } from '../proto
 import { arrowSchemaToSpark, arrowTableToBatch, batchToArrowTable } from './arrow-table.js';
 import { readCsvTexts, unsupportedDataType, writeCsvText } from './csv.js';
 import { writeFileAtomically } from './fs-atomic.js';
+import { readTextFiles, writeTextText } from './text.js';
 import { readJsonTexts, writeJsonText } from './json.js';
 import { SourceOptions } from './options.js';
 import { isGlob, listInputFiles, partFileName, writeOutputDirectory, type OutputFile } from './output-dir.js';
@@ -114,6 +115,12 @@ export class ArrowExportBackend implements ExportBackend {
         perFile.push(...res.rowsPerText);
         break;
       }
+      case 'text': {
+        const res = readTextFiles(files.map(readText), dataSchema, opts);
+        data = res.batch;
+        perFile.push(...res.rowsPerText);
+        break;
+      }
       default:
         throw new IllegalArgumentException(`Unsupported file format: ${String(format)}`);
     }
@@ -124,7 +131,7 @@ export class ArrowExportBackend implements ExportBackend {
 
 /** Spark's error when a read has no data files and no schema. */
 function unableToInferSchema(format: FileFormat): AnalysisException {
-  const name = format === 'parquet' ? 'Parquet' : format.toUpperCase();
+  const name = format === 'parquet' ? 'Parquet' : format === 'text' ? 'Text' : format.toUpperCase();
   return new AnalysisException(`Unable to infer schema for ${name}. It must be specified manually.`, {
     errorClass: 'UNABLE_TO_INFER_SCHEMA',
     messageParameters: { format: name },
@@ -165,10 +172,10 @@ function encodePart(format: FileFormat, batch: Batch, opts: SourceOptions, compr
     const codec = parquetCodec(compression ?? opts.getAny('compression', 'codec'));
     return { name: partFileName(`${parquetCodecInfix(codec)}.parquet`), write: (p) => writeParquetFile(batch, p, codec) };
   }
-  const text = format === 'csv' ? writeCsvText(batch, opts) : writeJsonText(batch, opts);
+  const text = format === 'csv' ? writeCsvText(batch, opts) : format === 'text' ? writeTextText(batch, opts) : writeJsonText(batch, opts);
   const codec = textCodec(compression ?? opts.getAny('compression', 'codec'));
   const bytes = codec === 'gzip' ? gzipSync(Buffer.from(text, 'utf8')) : Buffer.from(text, 'utf8');
-  const ext = `.${format}${codec === 'gzip' ? '.gz' : ''}`;
+  const ext = `.${format === 'text' ? 'txt' : format}${codec === 'gzip' ? '.gz' : ''}`;
   return { name: partFileName(ext), write: (p) => writeFileAtomically(p, bytes) };
 }
 

@@ -26,6 +26,7 @@ import { miscDefs } from './misc.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
 import { stringExtraDefs } from './string-extra.js';
+import { udfDefs } from './udf.js';
 import { windowDefs } from './window.js';
 
 export const builtinFunctionDefs: readonly FunctionDef[] = [
@@ -56,4 +57,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...jvmDefs,
   ...numberFormatDefs,
   ...csvDefs,
+  ...udfDefs,
 ];

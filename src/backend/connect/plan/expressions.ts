@@ -92,6 +92,7 @@ export function expressionMessage(e: Expr): Msg {
     case 'WindowExpr':
       return { window: windowMessage(e.fn, e.spec) };
     case 'Star':
+      if (e.regex !== undefined) return { unresolved_regex: { col_name: `\`${e.regex}\``, ...(e.planId !== undefined ? { plan_id: e.planId } : {}) } };
       return { unresolved_star: e.target !== undefined ? { unparsed_target: `${e.target}.*` } : {} };
     case 'Lambda':
       return {
@@ -137,7 +138,7 @@ function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
       break;
     case 'udf':
     case 'pandas_udf':
-      throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'UDFs run only on the local backends');
+      throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'a TypeScript function cannot run inside Spark; UDFs run on the local backends (memory, polars)');
   }
   // Spark's trim/ltrim/rtrim take the characters first; the registry takes the string first.
   if ((e.fn === 'trim' || e.fn === 'ltrim' || e.fn === 'rtrim') && args.length === 2) args.reverse();

@@ -8,7 +8,7 @@ import type { Call, CaseWhen, Expr, Lambda } from '../../../expr/nodes.js';
 import { InternalError } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
 import { lookupImpl } from '../functions/index.js';
-import type { RowFn, ScalarImpl } from '../functions/types.js';
+import type { CompileInput, RowFn, ScalarImpl } from '../functions/types.js';
 import { castValue } from './cast.js';
 import { colReader, type Col } from '../operators/relation.js';
 
@@ -124,12 +124,19 @@ function compileCall(call: Call, env: CompileEnv): RowFn {
     throw new InternalError(`${impl.kind} function ${call.fn} evaluated as a scalar expression`);
   }
   const args = call.args.map((a) => compileExpr(a, env));
-  return compileScalar(impl, args, call, env.ctx);
+  return compileScalar(impl, args, call, env.ctx, { numRows: inputRows(env) });
+}
+
+/** The input's row count when row positions are 0..n-1 of `env.columns` (not under a join's custom binding). */
+function inputRows(env: CompileEnv): number | undefined {
+  const col = env.columns[0];
+  if (!col || env.resolveBound) return undefined;
+  return col.sel ? col.sel.length : col.data.length;
 }
 
 /** Wraps a scalar implementation into a row evaluator (null short-circuit unless it handles nulls). */
-export function compileScalar(impl: ScalarImpl, args: readonly RowFn[], call: Call, ctx: ExecContext): RowFn {
-  if (impl.compile) return impl.compile(args, call, ctx);
+export function compileScalar(impl: ScalarImpl, args: readonly RowFn[], call: Call, ctx: ExecContext, input?: CompileInput): RowFn {
+  if (impl.compile) return impl.compile(args, call, ctx, input);
   const ev = impl.eval;
   if (!ev) throw new InternalError(`function ${call.fn} has neither eval nor compile`);
   const n = args.length;

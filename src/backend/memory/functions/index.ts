@@ -24,6 +24,7 @@ import { mathImpls } from './math.js';
 import { miscImpls } from './misc.js';
 import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
+import { udfImpls } from './udf.js';
 import { windowImpls } from './window.js';
 import type { FunctionImpl, FunctionTable } from './types.js';
 
@@ -50,6 +51,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...jvmImpls,
   ...numberFormatImpls,
   ...csvImpls,
+  ...udfImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */

@@ -30,7 +30,12 @@ export interface ScalarImpl {
    */
   eval?(args: unknown[], ctx: ExecContext, call: Call): unknown;
   /** Builds the row evaluator from the arguments' evaluators (null handling is then the implementation's). */
-  compile?(args: readonly RowFn[], call: Call, ctx: ExecContext): RowFn;
+  compile?(args: readonly RowFn[], call: Call, ctx: ExecContext, input?: CompileInput): RowFn;
+}
+
+/** What a compiling function may know of its input: the row count, when rows are positions 0..numRows-1 of one relation. */
+export interface CompileInput {
+  readonly numRows: number | undefined;
 }
 
 /** Running state of one aggregate over one group (or window frame). */

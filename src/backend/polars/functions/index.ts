@@ -30,6 +30,8 @@ export const POLARS_FUNCTIONS: FunctionTable = Object.freeze({
   nvl: scalarFunctions['coalesce']!,
   ifnull: scalarFunctions['coalesce']!,
   equal_null: operatorFunctions['eq_null_safe']!,
+  // User-defined TypeScript functions run in the interpreter.
+  udf: { delegated: 'a TypeScript UDF runs in the interpreter' },
   // Generators run in the Generate operator.
   explode: { generator: true },
   explode_outer: { generator: true },

@@ -1,0 +1,40 @@
+/**
+ * Spark's by-name resolution of a V2 write (`writeTo(...).append()`): every
+ * table column must be found in the DataFrame by name (case-insensitively),
+ * extra DataFrame columns are an error, values are cast to the table's types.
+ */
+import { AnalysisException } from '../errors/index.js';
+import type { StructType } from '../types/data-types.js';
+import { Column } from './column.js';
+import type { DataFrame } from './dataframe.js';
+import { E } from '../expr/nodes.js';
+
+export function byNameForTable(df: DataFrame, target: StructType, tableName: string): DataFrame {
+  const cols = df.columns;
+  const lower = new Map(cols.map((c) => [c.toLowerCase(), c]));
+  for (const f of target.fields) {
+    if (!lower.has(f.name.toLowerCase())) {
+      throw new AnalysisException(`Cannot write incompatible data for the table ${tableName}: Cannot find data for the output column \`${f.name}\`.`, {
+        errorClass: 'INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_FIND_DATA',
+        messageParameters: { tableName, colName: `\`${f.name}\`` },
+      });
+    }
+  }
+  const wanted = new Set(target.fields.map((f) => f.name.toLowerCase()));
+  const extra = cols.filter((c) => !wanted.has(c.toLowerCase()));
+  if (extra.length > 0) {
+    throw new AnalysisException(`Cannot write to ${tableName}, the reason is too many data columns:\nTable columns: ${target.names.map((n) => `\`${n}\``).join(', ')}.\nData columns: ${cols.map((n) => `\`${n}\``).join(', ')}.`, {
+      errorClass: 'INSERT_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS',
+      messageParameters: { tableName, tableColumns: target.names.join(', '), dataColumns: cols.join(', ') },
+    });
+  }
+  return df.select(...target.fields.map((f) => new Column(E.alias(E.cast(E.col(lower.get(f.name.toLowerCase())!, undefined, true), f.dataType), f.name))));
+}
+
+/** A partitioned table stores its partition columns last, in partitioning order, as Spark's file source tables do. */
+export function partitionColumnsLast(df: DataFrame, partitionColumns: readonly string[]): DataFrame {
+  if (partitionColumns.length === 0) return df;
+  const isPart = new Set(partitionColumns.map((c) => c.toLowerCase()));
+  const order = [...df.columns.filter((c) => !isPart.has(c.toLowerCase())), ...partitionColumns];
+  return df.select(...order.map((c) => new Column(E.col(c, undefined, true))));
+}
