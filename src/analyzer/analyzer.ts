@@ -268,7 +268,16 @@ function withOrdinal(o: SortOrder, attrs: readonly Attribute[]): SortOrder {
 /** Rejects aggregate functions where Spark does (WHERE, join conditions). */
 export function assertNoAggregate(e: Expr, clause: string): void {
   const visit = (x: Expr): void => {
-    if (x.kind === 'WindowExpr') return;
+    if (x.kind === 'WindowExpr') {
+      // Spark rejects a window function in a filter at analysis (it would otherwise reach execution unplanned).
+      if (clause === 'WHERE') {
+        throw new AnalysisException('It is not allowed to use window functions inside WHERE clause.', { errorClass: '_LEGACY_ERROR_TEMP_1034', messageParameters: { clauseName: 'WHERE' } });
+      }
+      throw new AnalysisException(
+        'A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.',
+        { errorClass: 'UNSUPPORTED_EXPR_FOR_OPERATOR' },
+      );
+    }
     if (x.kind === 'Call' && isAggregateCall(x)) {
       throw new AnalysisException(
         `Aggregate/Window/Generate expressions are not valid in where clause of the query. Expression in where clause: [${clause}]`,

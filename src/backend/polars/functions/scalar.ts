@@ -269,6 +269,9 @@ const timestampSeconds: ScalarLowering = (call, ctx) => {
 
 const arrayFn: ScalarLowering = (call, ctx) => {
   if (call.args.length === 0) delegate('empty array literal');
+  // concat_list concatenates list arguments (and maps, stored as lists) instead of nesting them.
+  const el = (call.dataType as ArrayType).elementType;
+  if (el instanceof ArrayType || el instanceof MapType) delegate('array of arrays or maps');
   return ctx.pl.concatLst(call.args.map((a) => ctx.tr(a)));
 };
 
