@@ -40,4 +40,18 @@ forEachBackend('fuzz findings', (session) => {
     const maps = session().createDataFrame([[null]], 'm map<string,int>');
     expect(dicts(maps.select(F.explode(F.array('m', 'm')).alias('e')).collect())).toEqual([{ e: null }, { e: null }]);
   });
+
+  it('a running max/min over strings, dates and booleans answers (Polars has no cum_max for strings)', () => {
+    const df = session().createDataFrame(
+      [['b', new Date(Date.UTC(2024, 0, 2)), true, 1], ['a', new Date(Date.UTC(2024, 0, 1)), false, 2], ['c', null, null, 3]],
+      's string, d date, b boolean, o int',
+    );
+    const w = Window.orderBy('o');
+    const out = df.select('o', F.max('s').over(w).alias('ms'), F.min('s').over(w).alias('ns'), F.max('d').over(w).alias('md'), F.max('b').over(w).alias('mb'));
+    expect(dicts(out.orderBy('o').collect())).toEqual([
+      { o: 1, ms: 'b', ns: 'b', md: new Date(Date.UTC(2024, 0, 2)), mb: true },
+      { o: 2, ms: 'b', ns: 'a', md: new Date(Date.UTC(2024, 0, 2)), mb: true },
+      { o: 3, ms: 'c', ns: 'a', md: new Date(Date.UTC(2024, 0, 2)), mb: true },
+    ]);
+  });
 });

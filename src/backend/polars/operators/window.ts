@@ -285,7 +285,8 @@ function lowerAggregate(fn: Call, c: WinCtx): NativeExpr {
     }
     case 'min':
     case 'max': {
-      if (!x || !t || isFloat(t)) delegate(`running window ${fn.fn} of ${t?.simpleString() ?? 'a literal'}`);
+      // Polars' cum_min/cum_max cover integers only here (strings, decimals, floats' NaN order differ or fail).
+      if (!x || !t || integralBits(t) === undefined) delegate(`running window ${fn.fn} of ${t?.simpleString() ?? 'a literal'}`);
       const run = over((fn.fn === 'min' ? x.cumMin(false) : x.cumMax(false)).forwardFill());
       return atPeerEnd(run);
     }
