@@ -14,6 +14,7 @@ import { analyzeIntent } from './analyze-intent.js';
 import { analyzeJoin } from './analyze-join.js';
 import { analyzeProject } from './analyze-project.js';
 import { analyzeSetOperation } from './analyze-set-operation.js';
+import { assertNoMapKeys, assertOrderable } from './map-checks.js';
 import { requireBoolean, resolveExpr } from './resolve-expr.js';
 import {
   attributesFromSchema,
@@ -205,6 +206,7 @@ export class Analyzer {
     const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
     const orders = p.orders.map((o) => resolveExpr(withOrdinal(o, input.attrs), scope) as SortOrder);
+    assertOrderable(orders);
     return {
       plan: withProps(p, { input: input.plan, orders, schema: passThroughSchema(input) }),
       attrs: input.attrs,
@@ -239,6 +241,7 @@ export class Analyzer {
         return i;
       });
     }
+    assertNoMapKeys(input.attrs, keys);
     return {
       plan: withProps(p, { input: input.plan, keys, schema: passThroughSchema(input) }),
       attrs: input.attrs,

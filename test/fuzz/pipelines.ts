@@ -161,7 +161,8 @@ export function agreement(steps: readonly Step[]): 'order' | 'rows' | 'count' {
       s.kind === 'limit' || s.kind === 'window' || s.kind === 'dropDuplicates' || (s.kind === 'aggColumn' && s.fn === 'first');
     if (orderSensitive && open) limited = true;
     if ((s.kind === 'aggLiteral' || s.kind === 'aggColumn') && s.grouped) open = true;
-    if (s.kind === 'window' || s.kind === 'selfJoin' || s.kind === 'join' || s.kind === 'frameWindow') open = true;
+    // Spark's distinct and dropDuplicates hash rows: their output order is open.
+    if (s.kind === 'window' || s.kind === 'selfJoin' || s.kind === 'join' || s.kind === 'frameWindow' || s.kind === 'distinct' || s.kind === 'dropDuplicates') open = true;
   }
   return limited ? 'count' : open ? 'rows' : 'order';
 }

@@ -54,4 +54,14 @@ forEachBackend('fuzz findings', (session) => {
       { o: 3, ms: 'c', ns: 'a', md: new Date(Date.UTC(2024, 0, 2)), mb: true },
     ]);
   });
+
+  it('maps are not sort keys nor distinct/dropDuplicates keys, as in Spark (memory answered by identity)', () => {
+    const df = session().createDataFrame([[1, new Map([['a', 1]])]], 'k int, m map<string,int>');
+    expect(() => analyzed(df.orderBy('k', F.col('m').desc()))).toThrow(
+      'Cannot resolve "m DESC NULLS LAST" due to data type mismatch: The `sortorder` does not support ordering on type "MAP<STRING, INT>".',
+    );
+    expect(() => analyzed(df.distinct())).toThrow(expect.objectContaining({ errorClass: 'UNSUPPORTED_FEATURE.SET_OPERATION_ON_MAP_TYPE' }));
+    expect(() => analyzed(df.select(F.array('m').alias('am')).dropDuplicates())).toThrow('the type of column `am` is "ARRAY<MAP<STRING, INT>>"');
+    expect(df.dropDuplicates(['k']).count()).toBe(1);
+  });
 });
