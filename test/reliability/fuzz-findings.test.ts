@@ -64,4 +64,20 @@ forEachBackend('fuzz findings', (session) => {
     expect(() => analyzed(df.select(F.array('m').alias('am')).dropDuplicates())).toThrow('the type of column `am` is "ARRAY<MAP<STRING, INT>>"');
     expect(df.dropDuplicates(['k']).count()).toBe(1);
   });
+
+  it('distinct and dropDuplicates return a -0.0 key as 0.0, as Spark normalizes floating grouping keys', () => {
+    // Several rows: Spark drops the aggregate of a one-row local relation (OptimizeOneRowPlan), keeping -0.0 there.
+    const df = session().createDataFrame([[-0.0, 1], [-0.0, 1], [2.5, 3]], 'd double, k int');
+    for (const out of [df.distinct(), df.dropDuplicates(['d']), df.select('d').distinct()]) {
+      expect(out.collect().map((r) => (Object.is(r.get('d'), -0) ? '-0' : r.get('d'))).sort()).toEqual([0, 2.5]);
+    }
+  });
+
+  it('sum and avg of a timestamp take it as seconds (Spark casts it to double), other non-numerics are errors', () => {
+    const df = session().createDataFrame([[new Date(10_000), true], [new Date(20_000), false]], 't timestamp, b boolean');
+    const out = df.agg(F.avg('t'), F.sum('t'));
+    expect(out.schema.simpleString()).toBe('struct<avg(t):double,sum(t):double>');
+    expect(dicts(out.collect())).toEqual([{ 'avg(t)': 15, 'sum(t)': 30 }]);
+    expect(() => analyzed(df.agg(F.sum('b')))).toThrow('Parameter 1 requires the "NUMERIC" or "ANSI INTERVAL" type, however "b" has the type "BOOLEAN"');
+  });
 });
