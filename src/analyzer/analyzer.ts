@@ -14,6 +14,7 @@ import { analyzeIntent } from './analyze-intent.js';
 import { analyzeJoin } from './analyze-join.js';
 import { analyzeProject } from './analyze-project.js';
 import { analyzeSetOperation } from './analyze-set-operation.js';
+import { assertNoMapKeys, assertOrderable } from './map-checks.js';
 import { requireBoolean, resolveExpr } from './resolve-expr.js';
 import {
   attributesFromSchema,
@@ -207,6 +208,7 @@ export class Analyzer {
     const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
     const orders = p.orders.map((o) => resolveExpr(withOrdinal(o, input.attrs), scope) as SortOrder);
+    assertOrderable(orders);
     return {
       plan: withProps(p, { input: input.plan, orders, schema: passThroughSchema(input) }),
       attrs: input.attrs,
@@ -241,6 +243,7 @@ export class Analyzer {
         return i;
       });
     }
+    assertNoMapKeys(input.attrs, keys);
     return {
       plan: withProps(p, { input: input.plan, keys, schema: passThroughSchema(input) }),
       attrs: input.attrs,
@@ -270,7 +273,16 @@ function withOrdinal(o: SortOrder, attrs: readonly Attribute[]): SortOrder {
 /** Rejects aggregate functions where Spark does (WHERE, join conditions). */
 export function assertNoAggregate(e: Expr, clause: string): void {
   const visit = (x: Expr): void => {
-    if (x.kind === 'WindowExpr') return;
+    if (x.kind === 'WindowExpr') {
+      // Spark rejects a window function in a filter at analysis (it would otherwise reach execution unplanned).
+      if (clause === 'WHERE') {
+        throw new AnalysisException('It is not allowed to use window functions inside WHERE clause.', { errorClass: '_LEGACY_ERROR_TEMP_1034', messageParameters: { clauseName: 'WHERE' } });
+      }
+      throw new AnalysisException(
+        'A query operator contains one or more unsupported expressions. Consider to rewrite it to avoid window functions, aggregate functions, and generator functions in the WHERE clause.',
+        { errorClass: 'UNSUPPORTED_EXPR_FOR_OPERATOR' },
+      );
+    }
     if (x.kind === 'Call' && isAggregateCall(x)) {
       throw new AnalysisException(
         `Aggregate/Window/Generate expressions are not valid in where clause of the query. Expression in where clause: [${clause}]`,

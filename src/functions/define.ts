@@ -55,6 +55,8 @@ export function dataTypeMismatch(
 export type InputType =
   | DataType
   | 'numeric'
+  /** sum/avg: numeric, or a TIMESTAMP taken as seconds (Spark casts it to DOUBLE for these two). */
+  | 'summable'
   | 'integral'
   | 'string'
   | 'any'
@@ -72,6 +74,8 @@ const describeInput = (t: InputType): string => {
   switch (t) {
     case 'numeric':
       return '"NUMERIC"';
+    case 'summable':
+      return '"NUMERIC" or "ANSI INTERVAL"';
     case 'integral':
       return '"INTEGRAL"';
     case 'string':
@@ -122,6 +126,8 @@ export function implicitCast(from: DataType, target: InputType): DataType | unde
     case 'numeric':
       if (isNumeric(from)) return from;
       return from instanceof StringType || from instanceof NullType ? DOUBLE : undefined;
+    case 'summable':
+      return from instanceof TimestampType ? DOUBLE : implicitCast(from, 'numeric');
     case 'integral':
       if (isIntegral(from)) return from;
       return from instanceof StringType || from instanceof NullType ? LONG : undefined;

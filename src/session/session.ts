@@ -21,6 +21,7 @@ import { BackendFactory, isBackendType } from '../backend/factory.js';
 import { guardBackendCall } from '../backend/guard.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
+import { assertPlanFits, defaultBudget } from '../backend/limits.js';
 import type { Batch } from '../data/batch.js';
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
@@ -307,7 +308,18 @@ export class SparkSession {
   #run(resolved: LogicalPlan): Batch {
     const bound = bindTables(this.#optimize(resolved), this.storage);
     this.#applyQuerySettings();
+    assertPlanFits(bound, this.#memoryBudget());
     return guardBackendCall(`Query execution failed on the ${this.backendType} backend`, () => this.materializer.materialize(bound));
+  }
+
+  /**
+   * Bytes a query may hold: spark.sparkless.backend.maxMemory, else a default for the engine (see
+   * backend/limits.ts). With disk spillover allowed, maxMemory is where tables start spilling instead.
+   */
+  #memoryBudget(): number {
+    const spills = parseBool(this.conf.getOption(CONF.allowDiskSpillover)) === true;
+    const limit = spills ? undefined : parseMemory(this.conf.getOption(CONF.maxMemory));
+    return limit ?? defaultBudget(this.backendType === 'polars' || this.backendType === 'file');
   }
 
   /** @internal A new DataFrame's data, handed to the backend to keep (see `DataMaterializer.ingest`). */

@@ -23,7 +23,11 @@ export interface TestSessionContext {
 type Injected<T> = T | ((ctx: TestSessionContext) => T);
 
 export interface TestSessionOptions {
-  /** Execution backend; default: `SPARKLESS_BACKEND`, then `spark.sparkless.backend`, then the engine default. */
+  /**
+   * Execution backend; default: `SPARKLESS_BACKEND`, then `spark.sparkless.backend`, then `auto`
+   * (the interpreter for test-sized inputs: fast, and its memory stays flat over thousands of
+   * per-test sessions, where Polars' native memory grows; see docs/testing.md).
+   */
   readonly backend?: BackendType;
   readonly appName?: string;
   /** Session conf. The session time zone defaults to UTC so results do not depend on the machine. */
@@ -43,6 +47,9 @@ export interface TestSessionHandle {
 }
 
 const TEST_DEFAULT_CONF: Readonly<Record<string, ConfValue>> = { [CONF.timeZone]: 'UTC' };
+
+/** Per-test sessions default to `auto`: see TestSessionOptions.backend. */
+export const TEST_DEFAULT_BACKEND: BackendType = 'auto';
 
 /** One fresh, isolated session for one test. */
 export function createTestSession(options: TestSessionOptions = {}): TestSessionHandle {
@@ -65,8 +72,11 @@ export function createTestSession(options: TestSessionOptions = {}): TestSession
     const storageBackend = resolve(options.storageBackend);
     const materializer = resolve(options.materializer);
     const exportBackend = resolve(options.exportBackend);
+    // The session resolves SPARKLESS_BACKEND and the conf itself; only an unspecified backend becomes the test default.
+    const unspecified = !process.env['SPARKLESS_BACKEND'] && options.conf?.[CONF.backend] === undefined && !materializer;
+    const backendType = options.backend ?? (unspecified ? TEST_DEFAULT_BACKEND : undefined);
     spark = new SparkSession(options.appName ?? 'sparkless-test', {
-      ...(options.backend ? { backendType: options.backend } : {}),
+      ...(backendType ? { backendType } : {}),
       ...(storageBackend ? { storageBackend } : {}),
       ...(materializer ? { materializer } : {}),
       ...(exportBackend ? { exportBackend } : {}),

@@ -7,36 +7,10 @@
  */
 import fc from 'fast-check';
 import { F, Window, type DataFrame, type SparkSession } from '../../src/index.js';
+import { applyMoreStep, moreStep, type MoreStep } from './steps-more.js';
+import type { FrameSpec } from './values.js';
 
-export type ColType = 'int' | 'bigint' | 'double' | 'string' | 'boolean' | 'date' | 'timestamp' | 'decimal(10,2)';
-export interface FrameSpec {
-  readonly types: readonly ColType[];
-  readonly rows: readonly (readonly unknown[])[];
-}
-
-const doubles = fc.oneof(
-  fc.double({ noNaN: false }),
-  fc.constantFrom(0, -0, 1.5, -2.25, Number.NaN, Infinity, -Infinity, 1e300, -1e-300),
-);
-const valueOf: Record<ColType, fc.Arbitrary<unknown>> = {
-  int: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(2147483647, -2147483648)),
-  bigint: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(9007199254740991, -9007199254740991)),
-  double: doubles,
-  string: fc.oneof(fc.constantFrom('', 'a', 'b', 'é', '1', '-1e+308', ' 12 ', 'x$1'), fc.string({ maxLength: 4 })),
-  boolean: fc.boolean(),
-  date: fc.constantFrom(new Date(0), new Date(Date.UTC(2024, 1, 29)), new Date(Date.UTC(1, 0, 1))),
-  timestamp: fc.constantFrom(new Date(0), new Date(Date.UTC(2024, 1, 29, 12, 30, 15, 123)), new Date(-1)),
-  'decimal(10,2)': fc.constantFrom('0.00', '1.50', '-2.25', '99999999.99'),
-};
-
-export const frameSpec: fc.Arbitrary<FrameSpec> = fc
-  .array(fc.constantFrom<ColType>('int', 'bigint', 'double', 'string', 'boolean', 'date', 'timestamp', 'decimal(10,2)'), { minLength: 1, maxLength: 3 })
-  .chain((types) =>
-    fc.record({
-      types: fc.constant(types),
-      rows: fc.array(fc.tuple(...types.map((t) => fc.option(valueOf[t], { freq: 4 }))), { maxLength: 6 }),
-    }),
-  );
+export { frameSpec, type ColType, type FrameSpec } from './values.js';
 
 export type Step =
   | { readonly kind: 'selectLiterals'; readonly lit: string; readonly cast: string }
@@ -56,7 +30,8 @@ export type Step =
   | { readonly kind: 'arithmetic'; readonly lit: number }
   | { readonly kind: 'coalesceWhen' }
   | { readonly kind: 'strings'; readonly replacement: string }
-  | { readonly kind: 'explode' };
+  | { readonly kind: 'explode' }
+  | MoreStep;
 
 const castTargets = ['int', 'bigint', 'double', 'string', 'boolean', 'timestamp', 'smallint', 'float'];
 
@@ -90,6 +65,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.constant({ kind: 'coalesceWhen' as const }),
   fc.record({ kind: fc.constant('strings' as const), replacement: fc.constantFrom('x', '$1', '[$0]', '\\$') }),
   fc.constant({ kind: 'explode' as const }),
+  moreStep,
 );
 
 export const pipeline = fc.array(step, { minLength: 1, maxLength: 4 });
@@ -165,6 +141,8 @@ export function applyStep(df: DataFrame, s: Step): DataFrame {
     }
     case 'explode':
       return c0 ? df.withColumn('e', F.explode(F.array(F.col(c0), F.col(c0)))) : df;
+    default:
+      return applyMoreStep(df, s);
   }
 }
 
@@ -183,7 +161,8 @@ export function agreement(steps: readonly Step[]): 'order' | 'rows' | 'count' {
       s.kind === 'limit' || s.kind === 'window' || s.kind === 'dropDuplicates' || (s.kind === 'aggColumn' && s.fn === 'first');
     if (orderSensitive && open) limited = true;
     if ((s.kind === 'aggLiteral' || s.kind === 'aggColumn') && s.grouped) open = true;
-    if (s.kind === 'window' || s.kind === 'selfJoin') open = true;
+    // Spark's distinct and dropDuplicates hash rows: their output order is open.
+    if (s.kind === 'window' || s.kind === 'selfJoin' || s.kind === 'join' || s.kind === 'frameWindow' || s.kind === 'distinct' || s.kind === 'dropDuplicates') open = true;
   }
   return limited ? 'count' : open ? 'rows' : 'order';
 }

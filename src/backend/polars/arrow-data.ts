@@ -255,6 +255,8 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 /** Writes the chunk's values to out[pos..pos+length). */
 function fill(t: DataType, data: Data, out: unknown[], pos: number): void {
   const n = data.length;
+  // An empty chunk may carry no buffers at all (an exploded empty list column).
+  if (n === 0) return;
   const off = data.offset;
   const allValid = data.nullCount === 0;
   if (t instanceof NullType) {

@@ -169,6 +169,9 @@ export class ExprTranslator implements FnContext {
       case 'CaseWhen': {
         const t = typeOf(e);
         if (e.branches.length === 0) return e.otherwise ? this.tr(e.otherwise) : nullOf(t);
+        // Polars plans a when/then chain in time quadratic in its length (4,000 branches: tens of
+        // seconds); the interpreter evaluates CASE in one linear pass per row.
+        if (e.branches.length > MAX_NATIVE_CASE_BRANCHES) return delegate(`CASE WHEN with more than ${MAX_NATIVE_CASE_BRANCHES} branches`);
         let chain = this.pl.when(this.tr(e.branches[0]!.when)).then(this.tr(e.branches[0]!.then));
         for (const b of e.branches.slice(1)) chain = chain.when(this.tr(b.when)).then(this.tr(b.then));
         return chain.otherwise(e.otherwise ? this.tr(e.otherwise) : nullOf(t));
@@ -210,6 +213,9 @@ export class ExprTranslator implements FnContext {
     return delegate(`${e.fn} is not a scalar function`);
   }
 }
+
+/** Longer CASE WHEN chains run in the interpreter (see CaseWhen above). */
+export const MAX_NATIVE_CASE_BRANCHES = 64;
 
 /** A scalar expression repeated to the height of its context (frame or group). */
 export function broadcast(pl: PolarsNative, x: NativeExpr): NativeExpr {

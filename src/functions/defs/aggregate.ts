@@ -78,8 +78,8 @@ const doubleAgg = (name: string, arity = 1): FunctionDef =>
 export const aggregateDefs: readonly FunctionDef[] = [
   /** count(x) counts non-null values; `count(*)` is built as `count(1)`. Distinct keeps Spark's `count(x)` name. */
   agg('count', { inputs: ['any'], max: Infinity, returns: LONG, nullable: false }),
-  agg('sum', { inputs: ['numeric'], returns: (t) => sumType(t[0]!) }),
-  agg('avg', { inputs: ['numeric'], returns: (t) => avgType(t[0]!) }),
+  agg('sum', { inputs: ['summable'], returns: (t) => sumType(t[0]!) }),
+  agg('avg', { inputs: ['summable'], returns: (t) => avgType(t[0]!) }),
   agg('min', { inputs: ['orderable'], returns: (t) => t[0]! }),
   agg('max', { inputs: ['orderable'], returns: (t) => t[0]! }),
   /** first/last: `options.ignoreNulls`. */

@@ -1,6 +1,7 @@
 import type { Deduplicate } from '../../../plan/nodes.js';
 import { keyFunction } from './keys.js';
-import { colReader, select, type Rel } from './relation.js';
+import { DoubleType, FloatType } from '../../../types/data-types.js';
+import { colReader, denseCol, gatherCol, select, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 /** `distinct()` / `dropDuplicates(subset)`: the first row of each key, in input order. */
@@ -22,6 +23,21 @@ export function executeDeduplicate(plan: Deduplicate, exec: Exec): Rel {
       out[m++] = k;
     }
   }
-  if (m === n) return input;
-  return select(input, out.slice(0, m), plan.schema ?? input.schema);
+  const kept = m === n ? input : select(input, out.slice(0, m), plan.schema ?? input.schema);
+  return normalizeZeroKeys(kept, keys);
+}
+
+/** Spark normalizes floating grouping keys, so a distinct -0.0 comes out as 0.0. */
+function normalizeZeroKeys(rel: Rel, keys: readonly number[]): Rel {
+  const floating = keys.filter((c) => {
+    const t = rel.schema.fields[c]!.dataType;
+    return t instanceof DoubleType || t instanceof FloatType;
+  });
+  if (floating.length === 0) return rel;
+  const cols = rel.cols.map((col, c) => {
+    if (!floating.includes(c)) return col;
+    const data = gatherCol(col, rel.numRows);
+    return data.some((v) => Object.is(v, -0)) ? denseCol(data.map((v) => (Object.is(v, -0) ? 0 : v))) : col;
+  });
+  return { ...rel, cols };
 }

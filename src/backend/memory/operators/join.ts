@@ -15,6 +15,7 @@ import type { RowFn } from '../functions/types.js';
 import type { ExecContext } from '../context.js';
 import { anyNullFunction, keyFunctions } from './keys.js';
 import { allRows, colReader, select, type Rel } from './relation.js';
+import { defaultBudget, memoryLimitExceeded, rowBytes } from '../../limits.js';
 import type { Exec } from './types.js';
 
 /** Rows of the build side per key, in order. */
@@ -101,6 +102,11 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
 
   const li: number[] = [];
   const ri: number[] = [];
+  // Keyed joins can multiply rows (many-to-many keys); stop with a typed error before the heap is exhausted.
+  const maxPairs = Math.floor(defaultBudget(false) / 2 / (rowBytes(plan) + 16)); // half: the output columns come next
+  const checkSize = (): void => {
+    if (li.length > maxPairs) throw memoryLimitExceeded(`${plan.joinType} join (more than ${maxPairs} rows so far)`, li.length * (rowBytes(plan) + 16), defaultBudget(false));
+  };
   switch (plan.joinType) {
     case 'inner':
     case 'cross':
@@ -124,6 +130,7 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
           ri.push(r);
           if (matchedRight) matchedRight[r] = 1;
         }
+        checkSize();
       }
       if (matchedRight) {
         for (let r = 0; r < nRight; r++) {
@@ -148,6 +155,7 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
           li.push(l);
           ri.push(r);
         }
+        checkSize();
       }
       break;
     }

@@ -42,7 +42,12 @@ export function deduplicate(plan: Deduplicate, input: Frame): NativeLazyFrame {
     if (t instanceof MapType) delegate('deduplicating maps');
   }
   const subset = keys.length === n ? null : keys.map(colName);
-  return input.lf.unique(subset, 'first', true);
+  const unique = input.lf.unique(subset, 'first', true);
+  // Spark normalizes floating grouping keys: a distinct -0.0 comes out as 0.0.
+  const zeroFolds = keys
+    .filter((k) => input.schema.fields[k]!.dataType instanceof DoubleType || input.schema.fields[k]!.dataType instanceof FloatType)
+    .map((k) => foldNegativeZero(colRef(colName(k)), input.schema.fields[k]!.dataType).alias(colName(k)));
+  return zeroFolds.length === 0 ? unique : unique.withColumns(zeroFolds);
 }
 
 function fill(t: DataType): NativeExpr {

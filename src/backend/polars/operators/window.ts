@@ -17,7 +17,7 @@
 import type { Alias, Call, Expr, WindowExpr, WindowFrame, WindowSpecDef } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
 import type { Window } from '../../../plan/nodes.js';
-import { ArrayType, BinaryType, DataType, DecimalType, DoubleType, FloatType, MapType, StructType } from '../../../types/data-types.js';
+import { ArrayType, BinaryType, DataType, DateType, DecimalType, DoubleType, FloatType, MapType, StructType, TimestampType } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
 import { isAggregateFunction, isConstant } from '../expression-translator.js';
 import { lookupPolarsFunction } from '../functions/index.js';
@@ -285,7 +285,9 @@ function lowerAggregate(fn: Call, c: WinCtx): NativeExpr {
     }
     case 'min':
     case 'max': {
-      if (!x || !t || isFloat(t)) delegate(`running window ${fn.fn} of ${t?.simpleString() ?? 'a literal'}`);
+      // Polars' cum_min/cum_max serve integers, dates and timestamps (no cum_max for strings; floats' NaN order differs).
+      const native = t !== undefined && (integralBits(t) !== undefined || t instanceof DateType || t instanceof TimestampType);
+      if (!x || !t || !native) delegate(`running window ${fn.fn} of ${t?.simpleString() ?? 'a literal'}`);
       const run = over((fn.fn === 'min' ? x.cumMin(false) : x.cumMax(false)).forwardFill());
       return atPeerEnd(run);
     }

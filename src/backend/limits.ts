@@ -1,0 +1,75 @@
+/**
+ * Resource limits: before a plan runs, an upper estimate of the rows and
+ * bytes each operator materialises (a cross join multiplies its inputs, a
+ * range holds every number) is checked against the memory budget, so an
+ * accidental explosion is a typed error rather than a V8 fatal
+ * out-of-memory abort. The budget is `spark.sparkless.backend.maxMemory`,
+ * else the V8 heap limit (the memory interpreter holds rows as JS values)
+ * or, for Polars, half the machine's memory.
+ */
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { ExecutionException } from '../errors/index.js';
+import { inputs, type LogicalPlan } from '../plan/nodes.js';
+import { ArrayType, BooleanType, MapType, StringType, StructType, BinaryType, type DataType } from '../types/data-types.js';
+
+/** Bytes one value of `t` takes as a JS value in a column (slot plus boxed payload), roughly. */
+function cellBytes(t: DataType): number {
+  if (t instanceof BooleanType) return 8;
+  if (t instanceof StringType || t instanceof BinaryType) return 48;
+  if (t instanceof ArrayType || t instanceof MapType || t instanceof StructType) return 128;
+  return 16;
+}
+
+export function rowBytes(plan: LogicalPlan): number {
+  const fields = plan.schema?.fields ?? [];
+  return 16 + fields.reduce((n, f) => n + cellBytes(f.dataType), 0);
+}
+
+/** An upper estimate of the rows `plan` produces (exact for relations, ranges and cross joins). */
+export function estimateRows(plan: LogicalPlan): number {
+  switch (plan.kind) {
+    case 'LocalRelation':
+      return plan.data.numRows;
+    case 'Range':
+      return Math.max(0, Math.ceil((plan.end - plan.start) / plan.step));
+    case 'Limit':
+      return Math.min(plan.n, estimateRows(plan.input));
+    case 'Join': {
+      const [l, r] = [estimateRows(plan.left), estimateRows(plan.right)];
+      // Without keys every pair is compared (and kept, for a cross join); keyed joins are checked as they run.
+      const keyed = plan.using?.length || plan.leftKeys?.length || plan.condition;
+      return keyed ? Math.max(l, r) : plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? l : l * r;
+    }
+    default: {
+      const ins = inputs(plan);
+      if (plan.kind === 'SetOperation') return ins.reduce((n, c) => n + estimateRows(c), 0);
+      return ins.reduce((n, c) => Math.max(n, estimateRows(c)), 0);
+    }
+  }
+}
+
+export function defaultBudget(native: boolean): number {
+  return native ? Math.floor(totalmem() / 2) : getHeapStatistics().heap_size_limit;
+}
+
+/** Throws before running a plan one of whose operators would hold more than `budget` bytes. */
+export function assertPlanFits(plan: LogicalPlan, budget: number): void {
+  const visit = (p: LogicalPlan): void => {
+    inputs(p).forEach(visit);
+    const rows = estimateRows(p);
+    const bytes = rows * rowBytes(p);
+    if (bytes > budget) throw memoryLimitExceeded(`${p.kind === 'Join' ? `${p.joinType} join` : p.kind} of about ${formatCount(rows)} rows`, bytes, budget);
+  };
+  visit(plan);
+}
+
+export function memoryLimitExceeded(what: string, bytes: number, budget: number): ExecutionException {
+  return new ExecutionException(
+    `Unable to acquire ${Math.round(bytes)} bytes of memory, got ${budget}: the ${what} would exceed the memory budget ` +
+      `(spark.sparkless.backend.maxMemory, default the JS heap limit). Filter or limit the inputs, or raise the budget.`,
+    { errorClass: 'UNABLE_TO_ACQUIRE_MEMORY', messageParameters: { requestedBytes: String(Math.round(bytes)), receivedBytes: String(budget) } },
+  );
+}
+
+const formatCount = (n: number): string => (n >= 1e6 ? n.toExponential(2) : String(n));

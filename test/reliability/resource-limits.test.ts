@@ -1,0 +1,68 @@
+/**
+ * Resource limits (issue 11): a query whose operators would hold more than
+ * the memory budget (spark.sparkless.backend.maxMemory, else the engine's
+ * default) fails with Spark's UNABLE_TO_ACQUIRE_MEMORY before it runs,
+ * instead of exhausting the heap and killing the process.
+ */
+import { expect, it } from 'vitest';
+import { SparkSession } from '../../src/index.js';
+import { estimateRows } from '../../src/backend/limits.js';
+import { forEachBackend } from '../helpers/backends.js';
+
+const outOfMemory = expect.objectContaining({ errorClass: 'UNABLE_TO_ACQUIRE_MEMORY' });
+
+forEachBackend(
+  'resource limits',
+  (session, backend) => {
+    it('a range with huge bounds is refused, not materialised', () => {
+      expect(() => session().range(0, 1e12).count()).toThrow(outOfMemory);
+      expect(() => session().range(0, 1e12).count()).toThrow(/Range of about 1\.00e\+12 rows/);
+    });
+
+    it('a cross join of large inputs is refused; a small one answers', () => {
+      const big = session().range(0, 300_000);
+      expect(() => big.crossJoin(big).count()).toThrow(outOfMemory);
+      expect(() => big.crossJoin(big).count()).toThrow(/cross join of about 9\.00e\+10 rows/);
+      expect(session().range(0, 300).crossJoin(session().range(0, 300)).count()).toBe(90_000);
+    });
+
+    it('spark.sparkless.backend.maxMemory sets the budget', () => {
+      const spark = new SparkSession('limits', { backendType: backend as 'memory', conf: { 'spark.sparkless.backend.maxMemory': '1m' } });
+      try {
+        expect(spark.range(0, 1000).count()).toBe(1000);
+        expect(() => spark.range(0, 100_000).count()).toThrow(/got 1048576: the Range of about 100000 rows/);
+        const df = spark.range(0, 2000);
+        expect(() => df.crossJoin(df).count()).toThrow(outOfMemory);
+      } finally {
+        spark.stop();
+      }
+    });
+
+    it('with disk spillover allowed, maxMemory is the spill threshold, not a query limit', () => {
+      const spark = new SparkSession('spill', {
+        backendType: backend as 'memory',
+        conf: { 'spark.sparkless.backend.maxMemory': '1k', 'spark.sparkless.backend.allowDiskSpillover': 'true' },
+      });
+      try {
+        expect(spark.range(0, 10_000).count()).toBe(10_000);
+      } finally {
+        spark.stop();
+      }
+    });
+  },
+  { localOnly: 'the budget guards sparkless’s own engines; Spark manages its executors’ memory itself' },
+);
+
+it('estimates rows: ranges exactly, cross joins as products, keyed joins by their larger side', () => {
+  const spark = new SparkSession('estimate', { backendType: 'memory' });
+  try {
+    const a = spark.range(0, 10);
+    const b = spark.range(0, 7);
+    expect(estimateRows(a.plan)).toBe(10);
+    expect(estimateRows(a.crossJoin(b).plan)).toBe(70);
+    expect(estimateRows(a.join(b, 'id').plan)).toBe(10);
+    expect(estimateRows(a.crossJoin(b).limit(5).plan)).toBe(5);
+  } finally {
+    spark.stop();
+  }
+});
