@@ -54,9 +54,12 @@ forEachBackend('SQL regressions', (session) => {
     ]);
   }, SLOW);
 
-  it("rejects what Spark's type checks reject: greatest/least over mixed types, date_add with a non-int day count", () => {
+  it("rejects what Spark's type checks reject: string or double DIV, greatest/least over mixed types, date_add with a non-int day count", () => {
     const spark = session();
     const err = (q: string) => errorOf(() => analyzed(spark.sql(q)));
+    expect(err("SELECT '7' div 2")?.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES');
+    expect(err('SELECT 7.5D div 2')?.message).toContain('("DOUBLE" and "BIGINT")');
+    expect(err("SELECT '7' div '2'")?.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE');
     expect(err("SELECT greatest(1, '2')")?.errorClass).toBe('DATATYPE_MISMATCH.DATA_DIFF_TYPES');
     expect(err("SELECT least(1, DATE'2020-01-01')")?.errorClass).toBe('DATATYPE_MISMATCH.DATA_DIFF_TYPES');
     expect(err("SELECT date_sub('2020-01-05', 1L)")?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
@@ -66,6 +69,14 @@ forEachBackend('SQL regressions', (session) => {
     expect(err('SELECT sort_array(array(2, 1), 1)')?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
     expect(err('SELECT sort_array(array(2, 1), b) FROM VALUES (true) t(b)')?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
     expect(rows(spark, 'SELECT sort_array(array(2, 1, 3), false)')).toEqual([[[3, 2, 1]]]);
+  }, SLOW);
+
+  it('DIV truncates toward zero to a bigint over integral and decimal operands; a zero divisor gives NULL', () => {
+    const spark = session();
+    const df = spark.sql('SELECT 7 div 2, -7 div 2, 7.5 div 2, 7 div 0, CAST(9 AS TINYINT) div 2L, NULL div 2');
+    expect(df.columns).toEqual(['(7 div 2)', '(-7 div 2)', '(7.5 div 2)', '(7 div 0)', '(CAST(9 AS TINYINT) div 2)', '(NULL div 2)']);
+    expect(df.schema.fields.map((f) => f.dataType.simpleString())).toEqual(['bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint']);
+    expect(df.collect().map((r) => [...r])).toEqual([[3, -3, 3, null, 4, null]]);
   }, SLOW);
 
   it('greatest/least widen numeric types; date_add takes a date string and a string day count', () => {

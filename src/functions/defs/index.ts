@@ -5,6 +5,7 @@ import { collectionDefs } from './collection.js';
 import { conditionalDefs } from './conditional.js';
 import { datetimeDefs } from './datetime.js';
 import { higherOrderDefs } from './higher-order.js';
+import { integralDivideDefs } from './integral-divide.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -15,6 +16,7 @@ import { windowDefs } from './window.js';
 
 export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...operatorDefs,
+  ...integralDivideDefs,
   ...conditionalDefs,
   ...mathDefs,
   ...mathExtraDefs,
