@@ -22,7 +22,7 @@ import { guardBackendCall } from '../backend/guard.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
 import type { Batch } from '../data/batch.js';
-import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
+import { IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
@@ -256,6 +256,10 @@ export class SparkSession {
   execute(p: LogicalPlan): Batch {
     this.#checkActive();
     if (this.remote) return this.remote.collect(p);
+    if (this.conf.get(CONF.ansiEnabled) === 'true') {
+      // The local engines compute Spark 3.5's default (non-ANSI) results; never pass them off as ANSI ones.
+      throw new NotImplementedException('spark.sql.ansi.enabled=true', 'the memory and Polars engines compute non-ANSI results; run on the connect backend or unset it');
+    }
     const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
     return this.#run(resolved);
   }
