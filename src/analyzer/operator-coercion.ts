@@ -17,10 +17,12 @@ import {
   StringType,
   TimestampNTZType,
   TimestampType,
+  LONG,
   isIntegral,
   isNumeric,
   type DataType,
 } from '../types/data-types.js';
+import { castTo } from './resolve-expr.js';
 
 /**
  * Set by the SQL parser on the operators of `spark.sql` queries: Spark names
@@ -61,6 +63,8 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
     case 'eq':
     case 'eq_null_safe':
       return booleanEquality(call, args as [Expr, Expr], resolve);
+    case 'div':
+      return integralDivide(call, args as [Expr, Expr], resolve);
     default:
       return undefined;
   }
@@ -83,6 +87,20 @@ function dateArithmetic(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Exp
   // Date - date and timestamp differences are intervals, which are not modelled here.
   const display = call.options?.[ANALYZED_NAME] ? undefined : `(${exprSql(l)} ${call.fn === 'add' ? '+' : '-'} ${exprSql(r)})`;
   return resolve(E.call(fn, args, display ? { options: { displaySql: display } } : {}), args);
+}
+
+/**
+ * `a DIV b` once Spark's type checks pass (the `div` definition): bigint
+ * operands (integral ones widened) or decimals, `(a - a % b) / b` truncated to
+ * a bigint — exact for integers, NULL for a zero divisor as in Spark.
+ */
+function integralDivide(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Expr {
+  resolve(call, [l, r]);
+  const widen = (e: Expr): Expr => (typeOf(e) instanceof DecimalType ? e : castTo(e, LONG, true));
+  const [a, b] = [widen(l), widen(r)];
+  const rem = resolve(E.call('remainder', [a, b]), [a, b]);
+  const diff = resolve(E.call('subtract', [a, rem]), [a, rem]);
+  return castTo(resolve(E.call('divide', [diff, b]), [diff, b]), LONG, false);
 }
 
 const isDateTimeOrDate = (t: DataType): boolean => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;

@@ -9,6 +9,7 @@ export const CONF = {
   master: 'spark.master',
   timeZone: 'spark.sql.session.timeZone',
   caseSensitive: 'spark.sql.caseSensitive',
+  ansiEnabled: 'spark.sql.ansi.enabled',
   backend: 'spark.sparkless.backend',
   /** Spark Connect address (`sc://host:port`); selects the connect backend, as in PySpark. */
   remote: 'spark.remote',
@@ -45,7 +46,7 @@ const DEFAULTS: Record<string, string> = {
   [CONF.master]: 'local[*]',
   [CONF.caseSensitive]: 'false',
   'spark.sql.shuffle.partitions': '200',
-  'spark.sql.ansi.enabled': 'false',
+  [CONF.ansiEnabled]: 'false',
   'spark.sql.mapKeyDedupPolicy': 'EXCEPTION',
   'spark.sql.adaptive.enabled': 'true',
   'spark.sql.adaptive.skewJoin.enabled': 'true',

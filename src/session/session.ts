@@ -23,7 +23,7 @@ import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } fro
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
 import { assertPlanFits, defaultBudget } from '../backend/limits.js';
 import type { Batch } from '../data/batch.js';
-import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
+import { IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
 import { DEFAULT_RULES } from '../optimizer/optimizer.js';
 import { optimizePlan } from '../optimizer/query-optimizer.js';
@@ -292,6 +292,10 @@ export class SparkSession {
       const out = this.remote.collect(this.remotePlan(p));
       notifyObservations(this, p);
       return out;
+    }
+    if (this.conf.get(CONF.ansiEnabled) === 'true') {
+      // The local engines compute Spark 3.5's default (non-ANSI) results; never pass them off as ANSI ones.
+      throw new NotImplementedException('spark.sql.ansi.enabled=true', 'the memory and Polars engines compute non-ANSI results; run on the connect backend or unset it');
     }
     const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
     const out = this.#run(resolved);

@@ -163,6 +163,8 @@ export interface SubqueryResult {
   readonly names: string;
   /** The only column's type; else Spark's error for a subquery with several columns. */
   singleColumnType(errorClass: string): DataType;
+  /** The column types of an IN subquery compared with `width` values on the left; else Spark's length error. */
+  columnTypes(width: number): DataType[];
   /** The subquery's value for the outer query: `value` of the only batch, or a CASE over the tuples. */
   build(value: (b: Batch) => Expr, otherwise: Expr): Expr;
 }
@@ -175,6 +177,15 @@ export function subqueryResult(refs: readonly OuterRef[], cases: readonly { valu
         throw new AnalysisException(`The number of columns of the subquery (${schema.fields.length}) does not match the number of values on the left (1).`, { errorClass });
       }
       return schema.fields[0]!.dataType;
+    },
+    columnTypes(width) {
+      if (schema.fields.length !== width) {
+        throw new AnalysisException(
+          `The number of columns of the subquery (${schema.fields.length}) does not match the number of values on the left (${width}).`,
+          { errorClass: 'DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH' },
+        );
+      }
+      return schema.fields.map((f) => f.dataType);
     },
     build(value, otherwise) {
       if (refs.length === 0) return value(cases[0]!.batch);

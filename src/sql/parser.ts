@@ -14,7 +14,7 @@
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
-import { BOOLEAN as BOOL, INT as INT_T, LONG as LONG_T, NULL as NULL_T, STRING as STRING_T, StructType, type DataType } from '../types/data-types.js';
+import { BOOLEAN as BOOL, INT as INT_T, NULL as NULL_T, STRING as STRING_T, StructType, type DataType } from '../types/data-types.js';
 import { parseDataType, parseTableSchema } from '../types/ddl.js';
 import type {
   ColumnDef,
@@ -1822,9 +1822,8 @@ function decimalNumber(unscaled: bigint, t: DataType): number {
 
 /** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */
 function integralDivide(a: Expr, b: Expr): Expr {
-  // (a - a % b) / b is exact for integers; the cast makes it a bigint as in Spark.
-  const exact = E.call('divide', [E.call('subtract', [a, E.call('remainder', [a, b])]), b]);
-  return named(E.cast(exact, LONG_T), () => `(${prettySql(a)} div ${prettySql(b)})`);
+  // typed and lowered to arithmetic by the analyzer (operator-coercion.ts)
+  return named(E.call('div', [a, b]), () => `(${prettySql(a)} div ${prettySql(b)})`);
 }
 
 

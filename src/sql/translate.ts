@@ -565,15 +565,25 @@ export class Translator {
 
   #inSubquery(x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
     const r = this.#runSubquery(x.options!['query'] as QueryAst, outer, 'in');
-    const t = r.singleColumnType('DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH');
     const lhs = go(x.args[0]!);
+    // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
+    const inner = stripAlias(lhs);
+    const items = inner.kind === 'Call' && inner.fn === 'struct' ? inner.args : [lhs];
+    const types = r.columnTypes(items.length);
     const value = (b: Batch): Expr => {
-      const values = b.columns[0]!;
-      if (values.length === 0) return E.lit(negated, BOOLEAN);
-      const inList = E.call('in', [lhs, ...values.map((v) => E.lit(v, t))]);
-      return E.call('coalesce', [negated ? E.call('not', [inList]) : inList, E.lit(false, BOOLEAN)]);
+      if (b.numRows === 0) return E.lit(negated, BOOLEAN);
+      let matched: Expr;
+      if (items.length === 1) {
+        matched = E.call('in', [lhs, ...b.columns[0]!.map((v) => E.lit(v, types[0]!))]);
+      } else {
+        const rowsMatch = Array.from({ length: b.numRows }, (_, row) =>
+          items.map((it, i) => E.call('eq', [it, E.lit(b.columns[i]![row], types[i]!)]) as Expr).reduce((p, q) => E.call('and', [p, q])),
+        );
+        matched = rowsMatch.reduce((p, q) => E.call('or', [p, q]));
+      }
+      return E.call('coalesce', [negated ? E.call('not', [matched]) : matched, E.lit(false, BOOLEAN)]);
     };
-    const name = `(${prettySql(lhs)} IN (listquery(${r.names})))`;
+    const name = `(${items.length === 1 ? prettySql(lhs) : structSql(items)} IN (listquery(${r.names})))`;
     return named(r.build(value, E.lit(null, BOOLEAN)), () => (negated ? `(NOT ${name})` : name));
   }
 
@@ -1138,6 +1148,11 @@ function containsMap(t: DataType): boolean {
 }
 
 const quoteName = (n: string): string => (/[.`]/.test(n) ? '`' + n.replace(/`/g, '``') + '`' : n);
+
+/** Spark's SQL text of a row constructor `(a, b)`: `named_struct('a', a, 'b', b)`. */
+function structSql(items: readonly Expr[]): string {
+  return `named_struct(${items.map((it, i) => `'${it.kind === 'ColumnRef' ? lastPart(it.name) : `col${i + 1}`}', ${prettySql(it)}`).join(', ')})`;
+}
 
 function missingAggregation(e: Expr): AnalysisException {
   const name = safeSql(e);

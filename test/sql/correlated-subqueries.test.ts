@@ -60,6 +60,23 @@ forEachBackend('correlated subqueries', (session) => {
     expect(rows(spark, 'SELECT b FROM t1 WHERE a NOT IN (SELECT a FROM t2 WHERE t2.c > 1000) ORDER BY b')).toEqual([[10], [20], [30]]);
   }, SLOW);
 
+  it('compares a row (a, b) with a subquery of two columns, uncorrelated in SELECT and correlated NOT IN in WHERE', () => {
+    const spark = session();
+    views(spark);
+    const df = spark.sql('SELECT a, b, (a, b) IN (SELECT a, c / 10 FROM t2) FROM t1 ORDER BY b');
+    expect(df.columns[2]).toBe("(named_struct('a', a, 'b', b) IN (listquery()))");
+    expect(df.collect().map((r) => [...r])).toEqual([
+      [1, 10, true],
+      [2, 20, false],
+      [null, 30, false],
+    ]);
+    expect(rows(spark, 'SELECT * FROM t1 WHERE (a, b) NOT IN (SELECT a, c / 10 FROM t2 WHERE t2.a = t1.a) ORDER BY b')).toEqual([
+      [2, 20],
+      [null, 30],
+    ]);
+    expect(errorClassOf(() => analyzed(spark.sql('SELECT a IN (SELECT a, c FROM t2) FROM t1')))).toBe('DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH');
+  }, SLOW);
+
   it('filters with EXISTS / NOT EXISTS and compares with a correlated count (0 for no match, not NULL)', () => {
     const spark = session();
     views(spark);

@@ -3,6 +3,7 @@
  * against Spark 3.5.7 on every backend (memory and Polars must agree).
  */
 import { expect, it } from 'vitest';
+import { ArithmeticException, NotImplementedException } from '../../src/errors/index.js';
 import type { SparkSession } from '../../src/session/session.js';
 import { analyzed, forEachBackend } from '../helpers/backends.js';
 
@@ -18,7 +19,7 @@ function errorOf(f: () => unknown): { errorClass?: string; message?: string } | 
   return undefined;
 }
 
-forEachBackend('SQL regressions', (session) => {
+forEachBackend('SQL regressions', (session, backend) => {
   it('count(DISTINCT literal) counts one value in a non-empty group, none in an empty one', () => {
     const spark = session();
     const df = spark.sql('SELECT count(DISTINCT 1), count(DISTINCT 1) FILTER (WHERE false), count(DISTINCT NULL) FROM VALUES (1), (2), (2) t(a)');
@@ -54,9 +55,12 @@ forEachBackend('SQL regressions', (session) => {
     ]);
   }, SLOW);
 
-  it("rejects what Spark's type checks reject: greatest/least over mixed types, date_add with a non-int day count", () => {
+  it("rejects what Spark's type checks reject: string or double DIV, greatest/least over mixed types, date_add with a non-int day count", () => {
     const spark = session();
     const err = (q: string) => errorOf(() => analyzed(spark.sql(q)));
+    expect(err("SELECT '7' div 2")?.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES');
+    expect(err('SELECT 7.5D div 2')?.message).toContain('("DOUBLE" and "BIGINT")');
+    expect(err("SELECT '7' div '2'")?.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE');
     expect(err("SELECT greatest(1, '2')")?.errorClass).toBe('DATATYPE_MISMATCH.DATA_DIFF_TYPES');
     expect(err("SELECT least(1, DATE'2020-01-01')")?.errorClass).toBe('DATATYPE_MISMATCH.DATA_DIFF_TYPES');
     expect(err("SELECT date_sub('2020-01-05', 1L)")?.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
@@ -68,10 +72,32 @@ forEachBackend('SQL regressions', (session) => {
     expect(rows(spark, 'SELECT sort_array(array(2, 1, 3), false)')).toEqual([[[3, 2, 1]]]);
   }, SLOW);
 
+  it('DIV truncates toward zero to a bigint over integral and decimal operands; a zero divisor gives NULL', () => {
+    const spark = session();
+    const df = spark.sql('SELECT 7 div 2, -7 div 2, 7.5 div 2, 7 div 0, CAST(9 AS TINYINT) div 2L, NULL div 2');
+    expect(df.columns).toEqual(['(7 div 2)', '(-7 div 2)', '(7.5 div 2)', '(7 div 0)', '(CAST(9 AS TINYINT) div 2)', '(NULL div 2)']);
+    expect(df.schema.fields.map((f) => f.dataType.simpleString())).toEqual(['bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint']);
+    expect(df.collect().map((r) => [...r])).toEqual([[3, -3, 3, null, 4, null]]);
+  }, SLOW);
+
   it('greatest/least widen numeric types; date_add takes a date string and a string day count', () => {
     const spark = session();
     const df = spark.sql("SELECT least(1, 2.5), greatest(1L, 2.5D), date_add('2020-01-01', 1), date_add(DATE'2020-01-01', '2')");
     expect(df.schema.fields.map((f) => f.dataType.simpleString())).toEqual(['decimal(11,1)', 'double', 'date', 'date']);
     expect(df.collect().map((r) => [...r].map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v))))).toEqual([['1.0', '2.5', '2020-01-02', '2020-01-03']]);
+  }, SLOW);
+
+  it('spark.sql.ansi.enabled=true is never ignored: Spark raises ANSI errors, local engines refuse to compute non-ANSI results', () => {
+    const spark = session();
+    spark.conf.set('spark.sql.ansi.enabled', 'true');
+    if (backend === 'connect') {
+      const e = errorOf(() => spark.sql('SELECT 1 / 0').collect());
+      expect(e).toBeInstanceOf(ArithmeticException);
+      expect(e?.errorClass).toBe('DIVIDE_BY_ZERO');
+    } else {
+      expect(() => spark.sql('SELECT 1 / 0').collect()).toThrow(NotImplementedException);
+      spark.conf.set('spark.sql.ansi.enabled', 'false');
+      expect(rows(spark, 'SELECT 1 / 0')).toEqual([[null]]);
+    }
   }, SLOW);
 });

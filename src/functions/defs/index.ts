@@ -20,6 +20,7 @@ import { groupingDefs } from './grouping.js';
 import { jvmDefs } from './jvm.js';
 import { numberFormatDefs } from './number-format.js';
 import { csvDefs } from './csv.js';
+import { integralDivideDefs } from './integral-divide.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -31,6 +32,7 @@ import { windowDefs } from './window.js';
 
 export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...operatorDefs,
+  ...integralDivideDefs,
   ...conditionalDefs,
   ...mathDefs,
   ...mathExtraDefs,
