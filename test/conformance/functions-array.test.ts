@@ -268,6 +268,11 @@ forEachBackend('array functions', (session, backend) => {
       'array<int>',
       'array<struct<0:int,1:string>>',
     ]);
+    const picks = session().sql(
+      'SELECT element_at(array(1, 2), 1) a, array(1, 2)[0] b, get(array(1, 2), 5) c, get(array(1, null), 1) d, element_at(array(1, 2), -1) e, try_element_at(array(1, 2), 1) f',
+    );
+    // A literal index into an array built in place takes the element's nullability, as Spark computes it.
+    expect(picks.schema.fields.map((f) => f.nullable)).toEqual([false, false, true, true, false, false]);
     const viaExpr = df().select(F.expr('array_insert(a, 1, 0)'), F.expr('array_sort(a, (x, y) -> y - x)').alias('d'), F.expr('sequence(1, 3)'));
     expect(viaExpr.columns).toEqual(['array_insert(a, 1, 0)', 'd', 'sequence(1, 3)']);
     expect(viaExpr.first()!.toArray()).toEqual([[0, 1, 2, 3], [3, 2, 1], [1, 2, 3]]);
