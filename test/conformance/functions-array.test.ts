@@ -108,6 +108,25 @@ forEachBackend('array functions', (session, backend) => {
     expect(rows[1]).toEqual([null, null, null, null]);
   });
 
+  it('set operations tell -0.0 from 0.0 and match NaN with NaN; element lookups do not tell the zeros apart', () => {
+    const d = (v: string) => lit(v).cast('double');
+    const out = session()
+      .range(1)
+      .select(
+        F.array_distinct(F.array(d('0.0'), d('-0.0'))).alias('distinct'),
+        F.array_except(F.array(d('0.0'), d('-0.0'), d('1.0')), F.array(d('-0.0'))).alias('except'),
+        F.arrays_overlap(F.array(d('0.0')), F.array(d('-0.0'))).alias('overlap'),
+        F.array_union(F.array(d('NaN')), F.array(d('NaN'))).alias('union'),
+        F.array_contains(F.array(d('0.0')), d('-0.0')).alias('contains'),
+        F.array_position(F.array(d('NaN')), d('NaN')).alias('position'),
+      );
+    const [distinct, except, overlap, union, contains, position] = out.first()!.toArray() as [number[], number[], boolean, number[], boolean, number];
+    expect(distinct.map((x) => Object.is(x, -0))).toEqual([false, true]);
+    expect(except).toEqual([0, 1]);
+    expect(Object.is(except[0], -0)).toBe(false);
+    expect([overlap, union.length, Number.isNaN(union[0]), contains, position]).toEqual([false, 1, true, true, 1]);
+  });
+
   it("arrays_overlap is three-valued: NULL when no common element but both non-empty and one holds NULL", () => {
     const one = session().range(1);
     const a = (...xs: (number | null)[]) => F.array(...xs.map((x) => (x === null ? lit(null).cast('int') : lit(x))));
@@ -249,6 +268,11 @@ forEachBackend('array functions', (session, backend) => {
       'array<int>',
       'array<struct<0:int,1:string>>',
     ]);
+    const picks = session().sql(
+      'SELECT element_at(array(1, 2), 1) a, array(1, 2)[0] b, get(array(1, 2), 5) c, get(array(1, null), 1) d, element_at(array(1, 2), -1) e, try_element_at(array(1, 2), 1) f',
+    );
+    // A literal index into an array built in place takes the element's nullability, as Spark computes it.
+    expect(picks.schema.fields.map((f) => f.nullable)).toEqual([false, false, true, true, false, false]);
     const viaExpr = df().select(F.expr('array_insert(a, 1, 0)'), F.expr('array_sort(a, (x, y) -> y - x)').alias('d'), F.expr('sequence(1, 3)'));
     expect(viaExpr.columns).toEqual(['array_insert(a, 1, 0)', 'd', 'sequence(1, 3)']);
     expect(viaExpr.first()!.toArray()).toEqual([[0, 1, 2, 3], [3, 2, 1], [1, 2, 3]]);

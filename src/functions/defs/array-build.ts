@@ -19,7 +19,7 @@ import {
 import { findTightestCommonType } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
-import { arrayArg } from './array-set.js';
+import { arrayArg, elementNullable } from './array-set.js';
 import { mapAndKey } from './map.js';
 
 /** An argument that must already be an INT (Spark casts nothing here: array_repeat's count). */
@@ -130,7 +130,7 @@ const tryElementAt: FunctionDef = {
     if (t instanceof MapType) return { dataType: t.valueType, nullable: true, argTypes: mapAndKey('try_element_at', args, ctx).argTypes };
     if (!(t instanceof ArrayType || t instanceof NullType)) throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
     const arr = arrayArg(args, 0, ctx);
-    return { dataType: arr.elementType, nullable: true, argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
+    return { dataType: arr.elementType, nullable: elementNullable(args[0]!, args[1]!, 1), argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
   },
 };
 
@@ -145,7 +145,7 @@ const get: FunctionDef = {
     const arr = arrayArg(args, 0, ctx);
     const idx = implicitCast(args[1]!.dataType, INT);
     if (!idx) throw unexpectedInputType(ctx, 1, '"INT"', args[1]!.dataType);
-    return { dataType: arr.elementType, nullable: true, argTypes: castsFor(args, [arr, idx]) };
+    return { dataType: arr.elementType, nullable: elementNullable(args[0]!, args[1]!, 0), argTypes: castsFor(args, [arr, idx]) };
   },
 };
 

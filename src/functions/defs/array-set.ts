@@ -36,6 +36,21 @@ export function tightestCommonType(a: DataType, b: DataType): DataType | undefin
   return findTightestCommonType(a, b);
 }
 
+/**
+ * Nullability of `array(e0, e1, ...)[index]` with a literal index (Spark's
+ * computeNullabilityFromArray): the chosen element's own nullability when the
+ * array is built in place and the index falls inside it, else nullable.
+ * `base` is 0 for get/[] and 1 for element_at (which also counts from the end).
+ */
+export function elementNullable(array: ArgInfo, index: ArgInfo, base: 0 | 1): boolean {
+  const a = array.expr;
+  const i = index.literal?.value;
+  if (a.kind !== 'Call' || a.fn !== 'array' || typeof i !== 'number') return true;
+  const n = a.args.length;
+  const at = base === 0 ? i : i > 0 ? i - 1 : i < 0 ? n + i : -1;
+  return at < 0 || at >= n ? true : (a.args[at]!.nullable ?? true);
+}
+
 /** The argument as an array, or Spark's UNEXPECTED_INPUT_TYPE (a NULL literal reads as an array of NULL). */
 export function arrayArg(args: readonly ArgInfo[], i: number, ctx: ResolveContext, shownIndex = i): ArrayType {
   const t = args[i]!.dataType;

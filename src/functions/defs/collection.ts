@@ -13,6 +13,7 @@ import {
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { elementNullable } from './array-set.js';
 import { mapAndKey } from './map.js';
 
 function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: string): DataType {
@@ -108,7 +109,7 @@ const elementAt: FunctionDef = {
     const t = args[0]!.dataType;
     if (t instanceof MapType) return { dataType: t.valueType, nullable: true, argTypes: mapAndKey('element_at', args, ctx).argTypes };
     const arr = requireArray(args, 0, ctx);
-    return { dataType: arr.elementType, nullable: true, argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
+    return { dataType: arr.elementType, nullable: elementNullable(args[0]!, args[1]!, 1), argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
   },
 };
 

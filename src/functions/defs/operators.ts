@@ -3,6 +3,7 @@
  * Names and result types follow Spark 3.5's Catalyst expressions.
  */
 import { AnalysisException } from '../../errors/index.js';
+import { elementNullable } from './array-set.js';
 import type { Call } from '../../expr/nodes.js';
 import {
   ArrayType,
@@ -180,7 +181,7 @@ const getItem: FunctionDef = {
     const t = args[0]!.dataType;
     if (t instanceof ArrayType) {
       const idx = coerceArg(args, 1, INT, ctx);
-      return { dataType: t.elementType, nullable: true, argTypes: castsFor(args, [t, idx]) };
+      return { dataType: t.elementType, nullable: elementNullable(args[0]!, args[1]!, 0), argTypes: castsFor(args, [t, idx]) };
     }
     if (t instanceof MapType) {
       const key = coerceArg(args, 1, t.keyType, ctx);

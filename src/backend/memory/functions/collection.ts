@@ -1,6 +1,6 @@
 /** Array, map and struct functions, including higher-order functions (lambdas arrive as JS functions). */
 import type { Call } from '../../../expr/nodes.js';
-import { ArrayType, MapType, StringType, type DataType } from '../../../types/data-types.js';
+import { ArrayType, DoubleType, FloatType, MapType, StringType, type DataType } from '../../../types/data-types.js';
 import { ExecutionException, SparkRuntimeException } from '../../../errors/index.js';
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
@@ -115,11 +115,21 @@ function arrayExtreme(sign: 1 | -1): FunctionImpl {
   });
 }
 
+/**
+ * Element identity of Spark's array set operations (distinct, union,
+ * intersect, except, overlap): NaN equals NaN, but -0.0 and 0.0 differ
+ * (Spark hashes the doubles' bits there, unlike its comparisons).
+ */
+function setKey(v: unknown, t: DataType): unknown {
+  return typeof v === 'number' && Object.is(v, -0) && (t instanceof DoubleType || t instanceof FloatType) ? NEGATIVE_ZERO : hashKey(v, t);
+}
+const NEGATIVE_ZERO = Symbol('-0.0');
+
 function distinctBy(arr: readonly unknown[], t: DataType): unknown[] {
   const seen = new Set<unknown>();
   const out: unknown[] = [];
   for (const v of arr) {
-    const k = hashKey(v, t);
+    const k = setKey(v, t);
     if (!seen.has(k)) {
       seen.add(k);
       out.push(v ?? null);
@@ -190,8 +200,8 @@ function setOp(op: 'union' | 'intersect' | 'except'): FunctionImpl {
     const x = a[0] as unknown[];
     const y = a[1] as unknown[];
     if (op === 'union') return distinctBy([...x, ...y], t);
-    const inY = new Set(y.map((v) => hashKey(v, t)));
-    return distinctBy(x, t).filter((v) => inY.has(hashKey(v, t)) === (op === 'intersect'));
+    const inY = new Set(y.map((v) => setKey(v, t)));
+    return distinctBy(x, t).filter((v) => inY.has(setKey(v, t)) === (op === 'intersect'));
   });
 }
 
@@ -199,8 +209,8 @@ const arraysOverlap = scalar((a, _ctx, call) => {
   const t = elementType(call);
   const x = a[0] as unknown[];
   const y = a[1] as unknown[];
-  const inY = new Set(y.filter((v) => !isNullish(v)).map((v) => hashKey(v, t)));
-  if (x.some((v) => !isNullish(v) && inY.has(hashKey(v, t)))) return true;
+  const inY = new Set(y.filter((v) => !isNullish(v)).map((v) => setKey(v, t)));
+  if (x.some((v) => !isNullish(v) && inY.has(setKey(v, t)))) return true;
   return (x.length > 0 && y.length > 0 && (x.some(isNullish) || y.some(isNullish))) ? null : false;
 });
 
