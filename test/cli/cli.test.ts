@@ -19,10 +19,11 @@ beforeAll(() => {
   const spark = new SparkSession('cli-test', { backendType: 'memory' });
   spark.createDataFrame([{ name: 'Ann', age: 30 }, { name: 'Bo', age: 9 }], 'name STRING, age INT').write.parquet(file);
   spark.stop();
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('sparkless sql', () => {
+// The first query loads a backend (Polars' native binding): seconds on a busy machine.
+describe('sparkless sql', { timeout: 30_000 }, () => {
   it.each(['memory', 'polars', 'auto'])('prints show() output of a query over a Parquet file (--backend %s)', (backend) => {
     const r = runCli(['sql', `SELECT name, age + 1 FROM parquet.\`${file}\` ORDER BY age DESC`, '--backend', backend]);
     expect(r).toEqual({ code: 0, err: '', out: '+----+---------+\n|name|(age + 1)|\n+----+---------+\n| Ann|       31|\n|  Bo|       10|\n+----+---------+\n' });
