@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    // CI runs the suite on three Node versions on a 2-core machine beside a JVM; a slow
+    // machine must not turn a correct test red (a hang still fails, after 20 s).
+    testTimeout: 20_000,
     // test/jest holds the Jest suite (run by `jest`, see jest.config.cjs).
     exclude: ['test/jest/**', '**/node_modules/**'],
   },
