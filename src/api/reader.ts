@@ -1,5 +1,6 @@
 /** `spark.read`: files through the session's ExportBackend (Spark's data sources on connect), tables through the catalog. */
 import { guardBackendCall } from '../backend/guard.js';
+import { requireStr } from './arg-checks.js';
 import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { StructType } from '../types/data-types.js';
@@ -16,6 +17,7 @@ export class DataFrameReader extends DataSourceBuilder {
 
   /** The schema to read with: a StructType or a DDL string. */
   schema(schema: StructType | string): this {
+    if (!(schema instanceof StructType)) requireStr('schema', schema);
     this.#schema = schema instanceof StructType ? schema : parseSchema(schema);
     return this;
   }
@@ -52,6 +54,7 @@ export class DataFrameReader extends DataSourceBuilder {
   }
 
   table(tableName: string): DataFrame {
+    requireStr('tableName', tableName);
     return this.session.table(tableName);
   }
 }
