@@ -7,11 +7,18 @@
  * typed sparkless error; a raw TypeError or RangeError fails. Methods are
  * found by walking the prototypes, so new methods are covered as they land.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { F, SparkSession, SparklessError, Window } from '../../src/index.js';
 
 const spark = new SparkSession('bad-input', { backendType: 'memory' });
-afterAll(() => spark.stop());
+const scratch = mkdtempSync(join(tmpdir(), 'sparkless-bad-input-'));
+afterAll(() => {
+  spark.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
 const df = spark.createDataFrame([[1, 'a']], 'a int, b string');
 
 const TARGETS: Record<string, () => object> = {
@@ -64,8 +71,10 @@ describe('bad input gives a typed error or an answer, never a raw JS error', () 
       for (const name of methods(make())) {
         for (const [label, value] of BAD) {
           const obj = make();
+          // A writer given a plain name writes there: keep such writes in a temp directory.
+          const arg = target === 'writer' && typeof value === 'string' ? join(scratch, value) : value;
           try {
-            const out = (obj as Record<string, (...a: unknown[]) => unknown>)[name]!.call(obj, value);
+            const out = (obj as Record<string, (...a: unknown[]) => unknown>)[name]!.call(obj, arg);
             // A DataFrame or Column answer is analyzed too: a bad argument may only surface there.
             if (out && typeof out === 'object' && 'schema' in out) void (out as { schema: unknown }).schema;
           } catch (e) {
