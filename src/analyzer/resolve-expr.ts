@@ -2,6 +2,7 @@
  * Expression resolution: binds column references to input ordinals, types
  * every node through the function registry, and makes implicit casts explicit.
  */
+import { assertOrderable } from './map-checks.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
 import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
@@ -290,6 +291,7 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
   }
   const partitionBy = e.spec.partitionBy.map((p) => resolveExpr(p, scope));
   const orderBy = e.spec.orderBy.map((o) => resolveExpr(o, scope)) as WindowExpr['spec']['orderBy'];
+  assertOrderable(orderBy);
   const def = lookupFunction(fn.fn);
   if (def.kind === 'window' && orderBy.length === 0) {
     throw new AnalysisException(

@@ -1,5 +1,6 @@
 /** What `spark.read` and `df.write` share: the data source format and its options. */
 import type { FileFormat } from '../backend/protocols.js';
+import { requireDict, requireStr } from './arg-checks.js';
 import { AnalysisException } from '../errors/index.js';
 
 /** A data source option value; it is passed on as its text. */
@@ -13,6 +14,7 @@ export abstract class DataSourceBuilder {
 
   /** The data source: `parquet`, `csv`, `json` or `text` (case-insensitive). */
   format(source: string): this {
+    requireStr('source', source);
     const f = source.toLowerCase();
     if (f !== 'parquet' && f !== 'csv' && f !== 'json' && f !== 'text') {
       throw new AnalysisException(`Failed to find the data source: ${source}.`, { errorClass: 'DATA_SOURCE_NOT_FOUND' });
@@ -29,6 +31,7 @@ export abstract class DataSourceBuilder {
 
   /** Sets several data source options. */
   options(opts: Readonly<Record<string, OptionValue>>): this {
+    requireDict('opts', opts);
     for (const [k, v] of Object.entries(opts)) this.option(k, v);
     return this;
   }

@@ -16,6 +16,7 @@
  * ```
  */
 import type { Table as ArrowTable } from 'apache-arrow';
+import { requireCallable, requireDict, requireInt, requireList, requireStr, requireStrs } from './arg-checks.js';
 import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { batchRows, type Batch } from '../data/batch.js';
@@ -158,6 +159,7 @@ export class DataFrame {
 
   /** A Column bound to this DataFrame (PySpark's `df['x']` / `df.x`), for joins and self-joins. */
   col(name: string): Column {
+    requireStr('col', name);
     if (name === '*') return new Column(E.star(undefined, this.#plan.id));
     const col = new Column(E.col(name, this.#plan.id));
     if (!this.#session.remote) this.#session.analyze(plan('Project', { input: this.#plan, exprs: [col.expr] })); // fail fast on a bad name
@@ -173,6 +175,7 @@ export class DataFrame {
 
   /** `selectExpr('a + 1 AS b', 'upper(name)')`: SQL expressions. */
   selectExpr(...exprs: (string | readonly string[])[]): DataFrame {
+    requireStrs('expr', exprs.flat());
     const texts = exprs.flatMap((e) => (Array.isArray(e) ? e : [e as string]));
     return this.select(...texts.map((t) => new Column(parseExpression(t))));
   }
@@ -207,6 +210,7 @@ export class DataFrame {
   }
 
   withColumnsRenamed(colsMap: Readonly<Record<string, string>>): DataFrame {
+    requireDict('colsMap', colsMap);
     const renames = Object.entries(colsMap).map(([from, to]) => {
       if (typeof to !== 'string') {
         throw new PySparkTypeError(`Argument \`colsMap\` should be a dict of str to str, got ${typeName(to)} for '${from}'.`, {
@@ -283,10 +287,12 @@ export class DataFrame {
   }
 
   limit(num: number): DataFrame {
+    if (typeof num !== 'number') requireInt('num', num);
     return this.#derive(plan('Limit', { input: this.#plan, n: num }));
   }
 
   offset(num: number): DataFrame {
+    if (typeof num !== 'number') requireInt('num', num);
     return this.#derive(plan('Offset', { input: this.#plan, n: num }));
   }
 
@@ -298,6 +304,7 @@ export class DataFrame {
     if (subset !== undefined && !Array.isArray(subset)) {
       throw new PySparkTypeError(`Argument \`subset\` should be a list or tuple, got ${typeName(subset)}.`, { errorClass: 'NOT_LIST_OR_TUPLE' });
     }
+    if (subset) requireStrs('subset', subset);
     return this.#derive(plan('Deduplicate', { input: this.#plan, ...(subset ? { subset } : {}) }));
   }
 
@@ -360,6 +367,7 @@ export class DataFrame {
   }
 
   crossJoin(other: DataFrame): DataFrame {
+    requireDataFrame('other', other);
     return this.#derive(plan('Join', { left: this.#plan, right: other.plan, joinType: 'cross' }));
   }
 
@@ -373,6 +381,7 @@ export class DataFrame {
   }
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    requireDataFrame('other', other);
     return this.#derive(
       plan('SetOperation', { op: 'union', all: true, left: this.#plan, right: other.plan, byName: true, allowMissingColumns }),
     );
@@ -406,11 +415,13 @@ export class DataFrame {
 
   /** Qualifies this DataFrame's columns: `df.alias('a')` then `col('a.id')`. */
   alias(alias: string): DataFrame {
+    requireStr('alias', alias);
     return this.#derive(plan('SubqueryAlias', { input: this.#plan, alias }));
   }
 
   /** `df.transform(f, ...args)` = `f(df, ...args)`, for chaining custom steps. */
   transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    requireCallable('func', func);
     const out = func(this, ...args);
     if (!DataFrame.isDataFrame(out)) {
       throw new PySparkTypeError(`Func returned an instance of type [${typeName(out)}], should have been DataFrame.`, {
@@ -542,6 +553,7 @@ export class DataFrame {
 
   /** Disjoint random splits in proportion to `weights` (deterministic for a seed). */
   randomSplit(weights: readonly number[], seed?: number): DataFrame[] {
+    requireList('weights', weights);
     if (weights.some((w) => w < 0)) {
       throw new IllegalArgumentException(`requirement failed: Weights must be nonnegative, but got [${weights.join(', ')}]`, {});
     }
@@ -622,25 +634,30 @@ export class DataFrame {
   // ---- views and writing -------------------------------------------------------------------------------
 
   createOrReplaceTempView(name: string): void {
+    requireStr('name', name);
     if (this.#session.remote) this.#remoteView(name, false, true);
     else this.#session.catalog.registerTempView(name, this.#plan, true);
   }
 
   createTempView(name: string): void {
+    requireStr('name', name);
     if (this.#session.remote) this.#remoteView(name, false, false);
     else this.#session.catalog.registerTempView(name, this.#plan, false);
   }
 
   registerTempTable(name: string): void {
+    requireStr('name', name);
     this.createOrReplaceTempView(name);
   }
 
   createGlobalTempView(name: string): void {
+    requireStr('name', name);
     if (this.#session.remote) this.#remoteView(name, true, false);
     else this.#session.catalog.registerTempView(name, this.#plan, false, true);
   }
 
   createOrReplaceGlobalTempView(name: string): void {
+    requireStr('name', name);
     if (this.#session.remote) this.#remoteView(name, true, true);
     else this.#session.catalog.registerTempView(name, this.#plan, true, true);
   }
@@ -708,6 +725,7 @@ export class DataFrame {
   }
 
   tail(num: number): Row[] {
+    if (typeof num !== 'number') requireInt('num', num);
     const rows = this.collect();
     return num <= 0 ? [] : rows.slice(-num);
   }
@@ -734,6 +752,7 @@ export class DataFrame {
 
   /** The text `show()` prints, without printing it. */
   showString(n = 20, truncate: boolean | number = true, vertical = false): string {
+    if (typeof n !== 'number') requireInt('n', n);
     const width = showWidth(truncate);
     if (this.#session.remote) {
       const text = this.#session.remote.showString(this.#session.remotePlan(this.#plan), n, width, vertical);
@@ -755,6 +774,7 @@ export class DataFrame {
 
   /** The tree `printSchema()` prints. */
   schemaString(level?: number): string {
+    if (level !== undefined && typeof level !== 'number') requireInt('level', level);
     if (this.#session.remote) return this.#session.remote.treeString(this.#plan, level);
     return formatSchemaTree(this.schema, level);
   }
@@ -894,4 +914,9 @@ function jsonReplacer(_k: string, v: unknown): unknown {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (v instanceof Map) return Object.fromEntries(v);
   return v;
+}
+
+/** PySpark's NOT_DATAFRAME for an argument that must be a DataFrame. */
+function requireDataFrame(arg: string, v: unknown): asserts v is DataFrame {
+  if (!DataFrame.isDataFrame(v)) throw new PySparkTypeError(`Argument \`${arg}\` should be a DataFrame, got ${typeName(v)}.`, { errorClass: 'NOT_DATAFRAME' });
 }

@@ -4,6 +4,7 @@
  */
 import { pythonOnly } from './python-only.js';
 import { PySparkTypeError, PySparkValueError, AnalysisException } from '../errors/index.js';
+import { requireStr, requireStrs } from './arg-checks.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { plan } from '../plan/nodes.js';
 import { INT as INT_TYPE, isNumeric } from '../types/data-types.js';
@@ -106,6 +107,7 @@ export class GroupedData {
   }
 
   #numericAgg(fn: string, cols: readonly string[]): DataFrame {
+    requireStrs('cols', cols);
     const names = cols.length > 0 ? cols : this.#df.schema.fields.filter((f) => isNumeric(f.dataType)).map((f) => f.name);
     if (cols.length > 0) {
       const fields = this.#df.schema.fields;
@@ -141,6 +143,8 @@ export class GroupedData {
 }
 
 function dictAgg(col: string, fn: string): Expr {
+  // agg({ col: 'fn' }): each value names an aggregate function.
+  requireStr('exprs', fn);
   const name = DICT_AGGS[fn.toLowerCase()];
   if (!name) {
     throw new AnalysisException(`Cannot resolve function \`${fn}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`].`, {

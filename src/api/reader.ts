@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listInputFiles } from '../backend/export/output-dir.js';
 import { guardBackendCall } from '../backend/guard.js';
+import { requireStr } from './arg-checks.js';
 import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { StructType } from '../types/data-types.js';
@@ -19,6 +20,7 @@ export class DataFrameReader extends DataSourceBuilder {
 
   /** The schema to read with: a StructType or a DDL string. */
   schema(schema: StructType | string): this {
+    if (!(schema instanceof StructType)) requireStr('schema', schema);
     this.#schema = schema instanceof StructType ? schema : parseSchema(schema);
     return this;
   }
@@ -61,6 +63,7 @@ export class DataFrameReader extends DataSourceBuilder {
   }
 
   table(tableName: string): DataFrame {
+    requireStr('tableName', tableName);
     return this.session.table(tableName);
   }
 }

@@ -3,6 +3,7 @@
  * files (through the ExportBackend). Spark's save modes apply.
  */
 import type { FileFormat, SaveMode } from '../backend/protocols.js';
+import { requireStr } from './arg-checks.js';
 import { AnalysisException, IllegalArgumentException, PySparkTypeError } from '../errors/index.js';
 import { guardBackendCall } from '../backend/guard.js';
 import { parseTableName } from '../session/catalog.js';
@@ -33,6 +34,9 @@ export class DataFrameWriter extends DataSourceBuilder {
   }
 
   mode(saveMode: string): this {
+    // PySpark: mode(None) keeps the default mode.
+    if (saveMode === undefined || saveMode === null) return this;
+    requireStr('saveMode', saveMode);
     const m = MODES[saveMode.toLowerCase()];
     if (!m) {
       throw new IllegalArgumentException(
@@ -64,6 +68,7 @@ export class DataFrameWriter extends DataSourceBuilder {
 
   /** Writes into a catalog table (`db.table` or `table` in the current database). */
   saveAsTable(name: string, format?: string, mode?: string): void {
+    requireStr('name', name);
     if (format) this.format(format);
     if (mode) this.mode(mode);
     const session = this.df.sparkSession;
@@ -112,6 +117,7 @@ export class DataFrameWriter extends DataSourceBuilder {
 
   /** Appends to (or overwrites) an existing table, matching columns by position. */
   insertInto(tableName: string, overwrite = false): void {
+    requireStr('tableName', tableName);
     const session = this.df.sparkSession;
     if (session.remote) {
       if (overwrite) this.#mode = 'overwrite';

@@ -10,7 +10,8 @@
  * df.select(F.upper('name'), F.round(F.col('salary').multiply(1.1), 2))
  * ```
  */
-import { Column, toColumnExpr, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
+import { requireStr } from '../api/arg-checks.js';
+import { Column, toColumnExpr, typeName, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
 import { AnalysisException, PySparkTypeError } from '../errors/index.js';
 import { E } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
@@ -35,6 +36,7 @@ export function lit(value: ColumnOrLiteral): Column {
 
 /** A SQL expression as a Column: `expr("a + 1")`, `expr("CASE WHEN x > 0 THEN 'p' END AS sign")`. */
 export function expr(sqlText: string): Column {
+  requireStr('str', sqlText);
   return new Column(parseExpression(sqlText));
 }
 
@@ -352,4 +354,9 @@ export const curdate = current_date;
 export const now = (): Column => aliasCall('current_timestamp', 'now', []);
 
 /** Marks a DataFrame for broadcast in joins (a hint: results are unchanged). */
-export const broadcast = <T extends { hint(name: string, ...parameters: unknown[]): T }>(df: T): T => df.hint('broadcast');
+export const broadcast = <T extends { hint(name: string, ...parameters: unknown[]): T }>(df: T): T => {
+  if (typeof (df as { hint?: unknown } | null)?.hint !== 'function') {
+    throw new PySparkTypeError(`Argument \`df\` should be a DataFrame, got ${typeName(df)}.`, { errorClass: 'NOT_DATAFRAME' });
+  }
+  return df.hint('broadcast');
+};

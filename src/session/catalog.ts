@@ -5,6 +5,7 @@
  */
 import type { RelationLookup } from '../analyzer/scope.js';
 import { tableMetadata } from './table-metadata.js';
+import { requireStr } from '../api/arg-checks.js';
 import type { StorageBackend } from '../backend/protocols.js';
 import { AnalysisException } from '../errors/index.js';
 import type { LogicalPlan } from '../plan/nodes.js';
@@ -90,6 +91,7 @@ export class Catalog implements RelationLookup {
   }
 
   setCurrentDatabase(dbName: string): void {
+    requireStr('dbName', dbName);
     if (!this.#storage.schemaExists(dbName)) throw schemaNotFound(dbName);
     this.#currentDatabase = dbName;
   }
@@ -106,20 +108,24 @@ export class Catalog implements RelationLookup {
   }
 
   databaseExists(dbName: string): boolean {
+    requireStr('dbName', dbName);
     return this.#storage.schemaExists(dbName);
   }
 
   /** Not in PySpark's Catalog API (it is `CREATE DATABASE` there); offered for pipelines without SQL. */
   createDatabase(dbName: string, ifNotExists = true): void {
+    requireStr('dbName', dbName);
     this.#storage.createSchema(dbName, ifNotExists);
   }
 
   dropDatabase(dbName: string, cascade = false): void {
+    requireStr('dbName', dbName);
     this.#storage.dropSchema(dbName, cascade);
   }
 
   /** Tables of a database (the current one by default) followed by the session's temp views. */
   listTables(dbName?: string): Table[] {
+    if (dbName !== undefined && dbName !== null) requireStr('dbName', dbName);
     const db = dbName ?? this.#currentDatabase;
     if (db === GLOBAL_TEMP_DB) {
       return [...this.#shared.globalTempViews.keys()].sort().map((name) => this.#tempTable(name, [GLOBAL_TEMP_DB]));
@@ -137,6 +143,7 @@ export class Catalog implements RelationLookup {
   }
 
   tableExists(tableName: string, dbName?: string): boolean {
+    requireStr('tableName', tableName);
     const { database, table } = dbName ? { database: dbName, table: tableName } : parseTableName(tableName);
     if (database === undefined && this.#tempViews.has(table.toLowerCase())) return true;
     if (database === GLOBAL_TEMP_DB) return this.#shared.globalTempViews.has(table.toLowerCase());
@@ -145,6 +152,7 @@ export class Catalog implements RelationLookup {
   }
 
   listColumns(tableName: string, dbName?: string, schemaOf?: (plan: LogicalPlan) => StructType): CatalogColumn[] {
+    requireStr('tableName', tableName);
     const { database, table } = dbName ? { database: dbName, table: tableName } : parseTableName(tableName);
     const rel = this.lookupRelation(database, table);
     const schema = rel.kind === 'table' ? rel.schema : schemaOf?.(rel.plan);
@@ -163,6 +171,7 @@ export class Catalog implements RelationLookup {
 
   /** Registers a temp view; `replace=false` fails if it exists (createTempView). */
   registerTempView(name: string, plan: LogicalPlan, replace: boolean, global = false): void {
+    requireStr('name', name);
     const views = global ? this.#shared.globalTempViews : this.#tempViews;
     const key = name.toLowerCase();
     if (!replace && views.has(key)) {
@@ -175,23 +184,28 @@ export class Catalog implements RelationLookup {
   }
 
   dropTempView(viewName: string): boolean {
+    requireStr('viewName', viewName);
     return this.#tempViews.delete(viewName.toLowerCase());
   }
 
   dropGlobalTempView(viewName: string): boolean {
+    requireStr('viewName', viewName);
     return this.#shared.globalTempViews.delete(viewName.toLowerCase());
   }
 
   isCached(tableName: string): boolean {
+    requireStr('tableName', tableName);
     return this.#cached.has(tableName.toLowerCase());
   }
 
   cacheTable(tableName: string): void {
+    requireStr('tableName', tableName);
     if (!this.tableExists(tableName)) throw tableNotFound([tableName]);
     this.#cached.add(tableName.toLowerCase());
   }
 
   uncacheTable(tableName: string): void {
+    requireStr('tableName', tableName);
     this.#cached.delete(tableName.toLowerCase());
   }
 

@@ -16,6 +16,7 @@
  * ```
  */
 import { Analyzer } from '../analyzer/analyzer.js';
+import { requireStr } from '../api/arg-checks.js';
 import type { Analyzed } from '../analyzer/scope.js';
 import { BackendFactory, isBackendType } from '../backend/factory.js';
 import { guardBackendCall } from '../backend/guard.js';
@@ -23,7 +24,7 @@ import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } fro
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
 import { assertPlanFits, defaultBudget } from '../backend/limits.js';
 import type { Batch } from '../data/batch.js';
-import { IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
+import { AnalysisException, IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
 import { DEFAULT_RULES } from '../optimizer/optimizer.js';
 import { optimizePlan } from '../optimizer/query-optimizer.js';
@@ -191,6 +192,7 @@ export class SparkSession {
 
   /** A table or (global) temp view by name. */
   table(tableName: string): DataFrame {
+    requireStr('tableName', tableName);
     this.#checkActive();
     const { database, table } = parseTableName(tableName);
     const df = new DataFrame(this, plan('TableScan', { database, table }));
@@ -248,7 +250,11 @@ export class SparkSession {
 
   /** @internal Resolved plan and attributes (memoized per plan node). */
   analyze(p: LogicalPlan): Analyzed {
-    return this.#analyzer.analyze(p);
+    try {
+      return this.#analyzer.analyze(p);
+    } catch (err) {
+      throw tooDeep(err);
+    }
   }
 
   /** @internal The resolved, optimized plan an action would run (explain: the backend then describes it with this query's settings). */
@@ -491,6 +497,18 @@ function parseBool(v: string | undefined): boolean | undefined {
 }
 
 /** `4g`, `512m`, `1024` (bytes). */
+/**
+ * A plan or expression nested deeper than the JS stack allows (e.g. 20,000 chained
+ * additions) overflows the recursive analyzer: a typed error, not a raw RangeError.
+ */
+function tooDeep(err: unknown): unknown {
+  if (!(err instanceof RangeError) || !/call stack/i.test(err.message)) return err;
+  return new AnalysisException('The query is nested too deeply to analyze (the JS call stack overflowed); build it in fewer nested steps.', {
+    errorClass: 'SPARKLESS_NESTING_TOO_DEEP',
+    cause: err,
+  });
+}
+
 function parseMemory(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)b?$/i.exec(v.trim());

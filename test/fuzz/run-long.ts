@@ -49,8 +49,10 @@ import { revive } from '../test/fuzz/revive.js';
 
 const spec = revive(${json(spec)});
 const steps = revive(${json(steps)});
-for (const backendType of ['memory', 'polars'] as const) {
-  const spark = new SparkSession('repro', { backendType, conf: { 'spark.sql.session.timeZone': 'UTC' } });
+// With SPARK_REMOTE set, the pipeline runs on Spark too (the referee).
+const remote = process.env['SPARK_REMOTE'];
+for (const backendType of ['memory', 'polars', ...(remote ? (['connect'] as const) : [])] as const) {
+  const spark = new SparkSession('repro', { backendType, conf: { 'spark.sql.session.timeZone': 'UTC', ...(remote ? { 'spark.remote': remote } : {}) } });
   console.log(backendType, run(spark, spec, steps));
   spark.stop();
 }

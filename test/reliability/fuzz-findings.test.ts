@@ -63,9 +63,12 @@ forEachBackend('fuzz findings', (session) => {
     expect(() => analyzed(df.distinct())).toThrow(expect.objectContaining({ errorClass: 'UNSUPPORTED_FEATURE.SET_OPERATION_ON_MAP_TYPE' }));
     expect(() => analyzed(df.select(F.array('m').alias('am')).dropDuplicates())).toThrow('the type of column `am` is "ARRAY<MAP<STRING, INT>>"');
     expect(df.dropDuplicates(['k']).count()).toBe(1);
+    expect(() => analyzed(df.select(F.lag('k').over(Window.orderBy('m'))))).toThrow(
+      'Cannot resolve "m ASC NULLS FIRST" due to data type mismatch: The `sortorder` does not support ordering on type "MAP<STRING, INT>".',
+    );
   });
 
-  it('distinct and dropDuplicates return a -0.0 key as 0.0, as Spark normalizes floating grouping keys', () => {
+  it('distinct and dropDuplicates return a -0.0 key as 0.0, as Spark normalizes floating grouping keys', { timeout: 30_000 }, () => {
     // Several rows: Spark drops the aggregate of a one-row local relation (OptimizeOneRowPlan), keeping -0.0 there.
     const df = session().createDataFrame([[-0.0, 1], [-0.0, 1], [2.5, 3]], 'd double, k int');
     for (const out of [df.distinct(), df.dropDuplicates(['d']), df.select('d').distinct()]) {
