@@ -114,7 +114,8 @@ export function implicitCast(from: DataType, target: InputType): DataType | unde
   switch (target) {
     case 'numeric':
       if (isNumeric(from)) return from;
-      return from instanceof StringType || from instanceof NullType ? DOUBLE : undefined;
+      // Spark's ImplicitTypeCasts also turns a timestamp into double seconds for NumericType (sum/avg of timestamps).
+      return from instanceof StringType || from instanceof NullType || from instanceof TimestampType ? DOUBLE : undefined;
     case 'integral':
       if (isIntegral(from)) return from;
       return from instanceof StringType || from instanceof NullType ? LONG : undefined;
