@@ -95,7 +95,6 @@ export const udf = notImplemented('udf');
 export const udtf = notImplemented('udtf');
 export const unwrap_udt = notImplemented('unwrap_udt');
 export const version = notImplemented('version');
-export const window = notImplemented('window');
 export const window_time = notImplemented('window_time');
 export const xpath = notImplemented('xpath');
 export const xpath_boolean = notImplemented('xpath_boolean');

@@ -7,6 +7,7 @@ import { datetimeDefs } from './datetime.js';
 import { datetimeExtractDefs } from './datetime-extract.js';
 import { datetimeMakeDefs } from './datetime-make.js';
 import { intervalDefs } from './intervals.js';
+import { timeWindowDefs } from './time-window.js';
 import { higherOrderDefs } from './higher-order.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
@@ -27,6 +28,7 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...datetimeMakeDefs,
   ...datetimeExtractDefs,
   ...intervalDefs,
+  ...timeWindowDefs,
   ...aggregateDefs,
   ...windowDefs,
   ...collectionDefs,
