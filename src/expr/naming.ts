@@ -5,6 +5,7 @@
  * `row_number() OVER (PARTITION BY d ORDER BY s ASC NULLS FIRST ROWS BETWEEN ...)`.
  * Names are computed on resolved trees so implicit casts stay invisible.
  */
+import { intervalToString } from '../types/intervals.js';
 import { castToString } from '../format/value-string.js';
 import { lookupFunction } from '../functions/registry.js';
 import { BinaryType, DateType, NullType, StringType, TimestampNTZType, TimestampType } from '../types/data-types.js';
@@ -80,6 +81,7 @@ function boundarySql(b: FrameBoundary): string {
       return 'CURRENT ROW';
     case 'offset':
       // Spark prints offsets as signed "FOLLOWING" values for lag/lead and as PRECEDING/FOLLOWING otherwise.
+      if (b.interval) return `${intervalToString(Math.abs(b.value), b.interval)} ${b.value < 0 ? 'PRECEDING' : 'FOLLOWING'}`;
       return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
   }
 }

@@ -89,8 +89,11 @@ export type FrameBoundary =
   | { readonly type: 'unboundedPreceding' }
   | { readonly type: 'unboundedFollowing' }
   | { readonly type: 'currentRow' }
-  /** Negative = preceding, positive = following. */
-  | { readonly type: 'offset'; readonly value: number };
+  /**
+   * Negative = preceding, positive = following. `interval`: a RANGE offset
+   * that is an interval of this type (value in months or microseconds).
+   */
+  | { readonly type: 'offset'; readonly value: number; readonly interval?: DataType };
 
 export interface WindowFrame {
   readonly frameType: 'rows' | 'range';

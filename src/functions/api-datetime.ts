@@ -68,6 +68,20 @@ export const convert_timezone = (sourceTz: Column | null | undefined, targetTz: 
 export const current_timezone = nullary('current_timezone');
 export const localtimestamp = nullary('localtimestamp');
 
+/**
+ * `window(timeColumn, windowDuration[, slideDuration[, startTime]])`: the
+ * tumbling time window of each row, a struct<start, end> named `window`
+ * (durations such as `'10 minutes'`). Sliding windows are not implemented.
+ */
+export const window = (timeColumn: ColumnOrName, windowDuration: string, slideDuration?: string | null, startTime?: string | null): Column =>
+  call(
+    'window',
+    c(timeColumn),
+    L(windowDuration),
+    ...(slideDuration != null || startTime != null ? [L(slideDuration ?? windowDuration)] : []),
+    ...(startTime != null ? [L(startTime)] : []),
+  );
+
 // ---- intervals --------------------------------------------------------------------------------
 
 /** `make_interval(years, months, weeks, days, hours, mins, secs)`: a CalendarInterval; omitted parts are 0. */

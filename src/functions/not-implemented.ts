@@ -36,7 +36,6 @@ export const to_varchar = notImplemented('to_varchar');
 export const try_remote_functions = notImplemented('try_remote_functions');
 export const unwrap_udt = notImplemented('unwrap_udt');
 export const version = notImplemented('version');
-export const window = notImplemented('window');
 export const window_time = notImplemented('window_time');
 export const xpath = notImplemented('xpath');
 export const xpath_boolean = notImplemented('xpath_boolean');

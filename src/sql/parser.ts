@@ -1073,7 +1073,15 @@ export class SqlParser {
     if (this.acceptKw('UNBOUNDED', 'PRECEDING')) return { type: 'unboundedPreceding' };
     if (this.acceptKw('UNBOUNDED', 'FOLLOWING')) return { type: 'unboundedFollowing' };
     if (this.acceptKw('CURRENT', 'ROW')) return { type: 'currentRow' };
-    if (this.isKw('INTERVAL')) throw this.notSupported('interval window frame boundaries');
+    if (this.isKw('INTERVAL')) {
+      // RANGE BETWEEN INTERVAL '1' DAY PRECEDING ...: the offset is an interval value.
+      const lit = this.intervalLiteral();
+      if (lit.kind !== 'Literal') throw this.syntaxError();
+      const value = Number(lit.value);
+      if (this.acceptKw('PRECEDING')) return { type: 'offset', value: -value, interval: lit.dataType };
+      if (this.acceptKw('FOLLOWING')) return { type: 'offset', value, interval: lit.dataType };
+      throw this.syntaxError();
+    }
     const start = this.cur;
     const e = this.additive();
     let value: number;

@@ -22,7 +22,7 @@ import { makeBatch, type Batch } from '../data/batch.js';
 import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
+import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
@@ -675,6 +675,18 @@ export class Translator {
         if (!f || f.frameType !== 'range' || !order || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return false;
         if (containsAggregate(order.child)) return false;
         const t = schemaOf(plan('Project', { input, exprs: [order.child] })).fields[0]!.dataType;
+        const interval = [f.lower, f.upper].map((b) => (b.type === 'offset' ? b.interval : undefined)).find((i) => i !== undefined);
+        if (interval) {
+          // Interval offsets move dates (by year-month intervals) and timestamps (by either kind).
+          const ok = t instanceof TimestampType || t instanceof TimestampNTZType || (t instanceof DateType && interval instanceof YearMonthIntervalType);
+          if (!ok) {
+            throw analysisError(
+              `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${interval.simpleString().toUpperCase()}" which is used in the range frame.`,
+              'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
+            );
+          }
+          return false;
+        }
         if (!(isNumeric(t) || t instanceof DateType)) {
           throw analysisError(
             `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not support range frames with value boundaries.`,

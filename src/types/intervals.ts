@@ -157,3 +157,31 @@ export function parseAnsiInterval(text: string, t: YearMonthIntervalType | DayTi
   }
   return sign * micros;
 }
+
+const DURATION_UNITS: Record<string, number> = {
+  week: 7 * MICROS_PER_DAY,
+  day: MICROS_PER_DAY,
+  hour: MICROS_PER_HOUR,
+  minute: MICROS_PER_MINUTE,
+  second: MICROS_PER_SECOND,
+  millisecond: 1000,
+  microsecond: 1,
+};
+
+/**
+ * A fixed-length duration in microseconds from interval text as time windows
+ * take it (`'10 minutes'`, `'1 hour 30 minutes'`, `'interval 1 day'`);
+ * undefined when the text is not one (months and years have no fixed length).
+ */
+export function parseDurationMicros(text: string): number | undefined {
+  const words = text.trim().toLowerCase().replace(/^interval\s+/, '').split(/\s+/);
+  if (words.length === 0 || words.length % 2 !== 0) return undefined;
+  let total = 0;
+  for (let i = 0; i < words.length; i += 2) {
+    const n = Number(words[i]);
+    const unit = DURATION_UNITS[words[i + 1]!.replace(/s$/, '')];
+    if (!Number.isFinite(n) || unit === undefined) return undefined;
+    total += Math.round(n * unit);
+  }
+  return total;
+}

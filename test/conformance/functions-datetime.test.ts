@@ -9,7 +9,7 @@ import { analyzed, forEachBackend } from '../helpers/backends.js';
 
 const { col, lit } = F;
 
-forEachBackend('date/time functions', (session) => {
+forEachBackend('date/time functions', (session, backend) => {
   const parts = () =>
     session().createDataFrame(
       [
@@ -127,6 +127,22 @@ forEachBackend('date/time functions', (session) => {
       ['2019-12-31', '2019-12-31', '2020-01-02'],
       ['2020-01-01', '2020-01-01', '2020-01-01'],
     ]);
+  });
+
+  it('window: the tumbling time window of each row, a struct named window', () => {
+    const df = session().createDataFrame(
+      [{ t: new Date('2020-01-01T00:13:00Z'), n: 1 }, { t: new Date('2020-01-01T00:17:00Z'), n: 2 }, { t: new Date('2020-01-01T00:21:00Z'), n: 4 }],
+      't TIMESTAMP, n INT',
+    );
+    const g = df.groupBy(F.window('t', '10 minutes')).agg(F.sum('n').alias('s')).orderBy('window');
+    // Spark's TimeWindowing rule drops rows with a null time and so makes a grouped window NOT NULL (KNOWN_GAPS.md).
+    expect(schemaOf(g)).toEqual([`window:struct<start:timestamp,end:timestamp>:${backend !== 'connect'}`, 's:bigint:true']);
+    expect(show(g).split('\n').slice(3, 5).map(cells)).toEqual([
+      ['{2020-01-01 00:10:00, 2020-01-01 00:20:00}', '3'],
+      ['{2020-01-01 00:20:00, 2020-01-01 00:30:00}', '4'],
+    ]);
+    const shifted = df.limit(1).select(F.window('t', '10 minutes', null, '5 minutes').getField('start').alias('start'));
+    expect(cells(show(shifted).split('\n')[3]!)).toEqual(['2020-01-01 00:05:00']);
   });
 
   it('partition transforms fail with a typed error outside writeTo().partitionedBy', () => {

@@ -7,10 +7,10 @@
  */
 import { expect, it } from 'vitest';
 import { Column } from '../../src/api/column.js';
-import { CalendarInterval, F } from '../../src/index.js';
+import { CalendarInterval, F, Row } from '../../src/index.js';
 import { E, type Expr } from '../../src/expr/nodes.js';
 import { lookupFunction, registeredFunctionNames } from '../../src/functions/registry.js';
-import { DOUBLE, INT, LONG, NULL, STRING } from '../../src/types/data-types.js';
+import { DOUBLE, INT, LONG, NULL, STRING, TIMESTAMP } from '../../src/types/data-types.js';
 import { forEachBackend } from '../helpers/backends.js';
 
 const s = (v: string): Expr => E.lit(v, STRING);
@@ -73,6 +73,13 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   array_sort: [[ints], [ints, E.lambda(['l', 'r'], E.call('subtract', [E.lambdaVar('r'), E.lambdaVar('l')]))], [1, 2, 3], [3, 2, 1]],
   sequence: [[i(1), i(5)], [i(1), i(5), i(2)], [1, 2, 3, 4, 5], [1, 3, 5]],
   str_to_map: [[s('a=1')], [s('a=1'), s(','), s('=')], new Map([['a=1', null]]), new Map([['a', '1']])],
+  // A startTime shifts the tumbling window: 00:13 is in [00:10, 00:20), or in [00:05, 00:15) from 5 minutes.
+  window: [
+    [E.lit(Date.UTC(2020, 0, 1, 0, 13) * 1000, TIMESTAMP), s('10 minutes')],
+    [E.lit(Date.UTC(2020, 0, 1, 0, 13) * 1000, TIMESTAMP), s('10 minutes'), s('10 minutes'), s('5 minutes')],
+    new Row([new Date('2020-01-01T00:10:00Z'), new Date('2020-01-01T00:20:00Z')], ['start', 'end']),
+    new Row([new Date('2020-01-01T00:05:00Z'), new Date('2020-01-01T00:15:00Z')], ['start', 'end']),
+  ],
 };
 
 /**

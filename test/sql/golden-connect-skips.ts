@@ -29,8 +29,6 @@ const SKIPS: Readonly<Record<string, string>> = {
   'using-join.sql.out#15': `${OTHER_VERSION}: Spark 3.5.7 expands nt1.*, nt2.* after USING (k) to four columns`,
   'using-join.sql.out#21': `${OTHER_VERSION}: Spark 3.5.7 expands nt1.*, nt2.* after USING (k) to four columns`,
   'using-join.sql.out#27': `${OTHER_VERSION}: Spark 3.5.7 expands nt1.*, nt2.* after USING (k) to four columns`,
-  'group-by.sql.out#78': 'sparkless gap: interval types are not modelled yet, so interval results from Spark cannot be returned',
-  'group-by.sql.out#79': 'sparkless gap: interval types are not modelled yet, so interval results from Spark cannot be returned',
 };
 
 export function connectSkipReason(file: string, index: number): string | undefined {

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { castToString, decimalToPlainString } from '../../src/format/value-string.js';
 import {
+  DayTimeIntervalType,
+  YearMonthIntervalType,
   ArrayType,
   BinaryType,
   DataType,
@@ -138,7 +140,21 @@ function renderNested(value: unknown, t: DataType, timeZone: string): string {
     const vals = value as unknown[];
     return `{${t.fields.map((f, i) => `"${f.name}":${renderNested(vals[i], f.dataType, timeZone)}`).join(',')}}`;
   }
+  if (t instanceof YearMonthIntervalType || t instanceof DayTimeIntervalType) return hiveInterval(value, t);
   return renderCell(value, t, timeZone);
+}
+
+/** Spark's HIVE_STYLE interval text inside nested values: `100-0`, `12 20:04:00.000000000`. */
+function hiveInterval(value: unknown, t: YearMonthIntervalType | DayTimeIntervalType): string {
+  const v = BigInt(value as number | bigint);
+  const sign = v < 0n ? '-' : '';
+  const a = v < 0n ? -v : v;
+  if (t instanceof YearMonthIntervalType) return `${sign}${a / 12n}-${a % 12n}`;
+  const pad = (x: bigint): string => String(x).padStart(2, '0');
+  const day = 86_400_000_000n;
+  const secs = (a % 60_000_000n) / 1_000_000n;
+  const nanos = String((a % 1_000_000n) * 1000n).padStart(9, '0');
+  return `${sign}${a / day} ${pad((a % day) / 3_600_000_000n)}:${pad((a % 3_600_000_000n) / 60_000_000n)}:${pad(secs)}.${nanos}`;
 }
 
 /** Cells equal, doubles/floats within a relative tolerance (Spark and JS may differ in the last digits). */

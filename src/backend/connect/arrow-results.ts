@@ -10,7 +10,6 @@ import { makeBatch, type Batch } from '../../data/batch.js';
 import { arrow } from '../../data/arrow-lib.js';
 import { StructType } from '../../types/data-types.js';
 import { arrowSchemaToSpark, readColumnData } from '../export/arrow-table.js';
-import { readIntervalColumn } from './arrow-intervals.js';
 
 /** `schema` is the result schema Spark sent (exact types and nullability); else the Arrow schema's. */
 export function arrowBatchesToBatch(streams: readonly Uint8Array[], schema: StructType | undefined): Batch {
@@ -28,7 +27,7 @@ export function arrowBatchesToBatch(streams: readonly Uint8Array[], schema: Stru
       const children = rb.data.children as Data[];
       resolved.fields.forEach((f, i) => {
         const d = children[i];
-        if (d && !readIntervalColumn(f.dataType, d, cols![i]!)) readColumnData(f.dataType, d, cols![i]!);
+        if (d) readColumnData(f.dataType, d, cols![i]!);
       });
     }
   }

@@ -43,6 +43,8 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../../types/data-types.js';
+import { readIntervalColumn } from '../../data/arrow-intervals.js';
+import { isIntervalType } from '../../types/intervals.js';
 import { InternalError } from '../../errors/index.js';
 
 /** The Arrow type used to ship a Spark type into Polars (maps as list<struct<key,value>>). */
@@ -259,6 +261,13 @@ function fill(t: DataType, data: Data, out: unknown[], pos: number): void {
   if (n === 0) return;
   const off = data.offset;
   const allValid = data.nullCount === 0;
+  // Interval columns come from Spark Connect results (Polars frames never hold them).
+  if (isIntervalType(t)) {
+    const intervals: unknown[] = [];
+    readIntervalColumn(t, data, intervals);
+    for (let i = 0; i < n; i++) out[pos + i] = intervals[i];
+    return;
+  }
   if (t instanceof NullType) {
     for (let i = 0; i < n; i++) out[pos + i] = null;
     return;

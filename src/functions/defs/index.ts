@@ -12,6 +12,7 @@ import { datetimeDefs } from './datetime.js';
 import { datetimeExtractDefs } from './datetime-extract.js';
 import { datetimeMakeDefs } from './datetime-make.js';
 import { intervalDefs } from './intervals.js';
+import { timeWindowDefs } from './time-window.js';
 import { higherOrderDefs } from './higher-order.js';
 import { jsonDefs } from './json.js';
 import { sketchDefs } from './sketches.js';
@@ -42,6 +43,7 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...datetimeMakeDefs,
   ...datetimeExtractDefs,
   ...intervalDefs,
+  ...timeWindowDefs,
   ...aggregateDefs,
   ...windowDefs,
   ...collectionDefs,

@@ -181,6 +181,7 @@ function boundaryMessage(b: FrameBoundary): Msg {
     case 'unboundedFollowing':
       return { unbounded: true };
     case 'offset':
+      if (b.interval) return { value: { literal: literalMessage(b.value, b.interval) } };
       return { value: { literal: Number.isInteger(b.value) && Math.abs(b.value) <= 2 ** 31 - 1 ? { integer: b.value } : { long: BigInt(Math.trunc(b.value)) } } };
   }
 }

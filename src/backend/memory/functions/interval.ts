@@ -6,7 +6,7 @@
  */
 import { ExecutionException } from '../../../errors/index.js';
 import { DayTimeIntervalType, DecimalType, TimestampType, YearMonthIntervalType, type DataType } from '../../../types/data-types.js';
-import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType } from '../../../types/intervals.js';
+import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType, parseDurationMicros } from '../../../types/intervals.js';
 import { sessionZone } from '../context.js';
 import { rescale } from '../runtime/decimal.js';
 import { MICROS_PER_DAY, addMonthsToDays, fromLocalMicros, toLocalMicros, type Zone } from '../runtime/datetime.js';
@@ -22,6 +22,8 @@ const LONG_MAX = 2n ** 63n - 1n;
 /** A decimal(18,6) seconds argument as microseconds. */
 const secondsMicros = (v: unknown, t: DataType): number =>
   t instanceof DecimalType ? Number(rescale(v as bigint, t.scale, 6)) : Math.round(Number(v) * 1e6);
+
+const floorMod = (a: number, n: number): number => ((a % n) + n) % n;
 
 /** Java's RoundingMode.HALF_UP: halves away from zero. */
 const roundHalfUp = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
@@ -160,6 +162,18 @@ export const intervalImpls: Record<string, FunctionImpl> = {
     const ms = BigInt(a[0] as number | bigint);
     if (ms * 1000n > LONG_MAX || ms * 1000n < -LONG_MAX - 1n) throw new ExecutionException('long overflow');
     return Number(ms) * 1000;
+  }),
+  /** window(t, size[, slide[, start]]): the tumbling window [start, start + size) holding t. */
+  window: compiled((args, call) => {
+    const text = (i: number): number => (i < call.args.length ? parseDurationMicros(String(literalArg(call, i)?.value)) ?? 0 : 0);
+    const [size, offset] = [text(1), text(3)];
+    const t = args[0]!;
+    return (i) => {
+      const v = t(i);
+      if (isNullish(v)) return null;
+      const start = (v as number) - floorMod((v as number) - offset, size);
+      return [start, start + size];
+    };
   }),
   extract: extractPart('extract'),
   date_part: extractPart('date_part'),

@@ -13,7 +13,9 @@ import { typeOf } from '../../../expr/nodes.js';
 import type { Window } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
 import { InternalError } from '../../../errors/index.js';
-import { DataType, DecimalType } from '../../../types/data-types.js';
+import { DataType, DateType, DecimalType, TimestampType, YearMonthIntervalType } from '../../../types/data-types.js';
+import { sessionZone } from '../context.js';
+import { MICROS_PER_DAY, addMonthsToDays, fromLocalMicros, getZone, toLocalMicros, type Zone } from '../runtime/datetime.js';
 import { compileExpr, type CompileEnv } from '../expressions/compile.js';
 import { lookupImpl } from '../functions/index.js';
 import type { RowFn, WindowPartition } from '../functions/types.js';
@@ -110,7 +112,7 @@ function computeFrames(
   rows: Int32Array,
   ps: Int32Array,
   pe: Int32Array,
-  orderKey: { fn: RowFn; type: DataType; ascending: boolean } | undefined,
+  orderKey: { fn: RowFn; type: DataType; ascending: boolean; zone: Zone } | undefined,
 ): { start: Int32Array; end: Int32Array } {
   const size = rows.length;
   const start = new Int32Array(size);
@@ -156,7 +158,7 @@ function rangeBound(
   ps: Int32Array,
   pe: Int32Array,
   keys: unknown[] | undefined,
-  orderKey: { type: DataType; ascending: boolean } | undefined,
+  orderKey: { type: DataType; ascending: boolean; zone: Zone } | undefined,
   upper: boolean,
 ): number {
   switch (b.type) {
@@ -171,7 +173,8 @@ function rangeBound(
       const v = keys[pos];
       // A null key's frame is its peer group (the other nulls).
       if (v === null || v === undefined) return upper ? pe[pos]! : ps[pos]!;
-      const target = addOffset(v, orderKey.ascending ? b.value : -b.value, orderKey.type);
+      const offset = orderKey.ascending ? b.value : -b.value;
+      const target = b.interval ? addIntervalOffset(v as number, offset, b.interval, orderKey.type, orderKey.zone) : addOffset(v, offset, orderKey.type);
       // Positions with non-null keys, where the sought boundary lies.
       const asc = orderKey.ascending;
       const cmp = (x: unknown): number => ((x as number) < (target as number) ? -1 : (x as number) > (target as number) ? 1 : 0);
@@ -200,6 +203,8 @@ function isNullAtEnd(keys: unknown[]): boolean {
   return last === null || last === undefined;
 }
 
+const UTC = getZone('UTC');
+
 function addOffset(v: unknown, offset: number, t: DataType): unknown {
   if (t instanceof DecimalType) {
     const scaled = BigInt(Math.round(offset * 10 ** Math.min(t.scale, 15))) * pow10(Math.max(0, t.scale - 15));
@@ -207,6 +212,18 @@ function addOffset(v: unknown, offset: number, t: DataType): unknown {
   }
   if (typeof v === 'bigint') return v + BigInt(offset);
   return (v as number) + offset;
+}
+
+/** A date or timestamp key moved by a year-month (months, on the calendar) or day-time (microseconds) interval. */
+function addIntervalOffset(v: number, offset: number, interval: DataType, keyType: DataType, zone: Zone): number {
+  if (interval instanceof YearMonthIntervalType) {
+    if (keyType instanceof DateType) return addMonthsToDays(v, offset);
+    const z = keyType instanceof TimestampType ? zone : UTC;
+    const local = toLocalMicros(v, z);
+    const day = Math.floor(local / MICROS_PER_DAY);
+    return fromLocalMicros((addMonthsToDays(day, offset) - day) * MICROS_PER_DAY + local, z);
+  }
+  return v + offset;
 }
 
 function stripAlias(e: Expr): Expr {
@@ -245,7 +262,7 @@ function evaluateWindowExpr(we: WindowExpr, layout: Layout, n: number, env: Comp
   const firstOrder = spec.orderBy[0];
   const orderKey =
     spec.orderBy.length === 1 && firstOrder
-      ? { fn: compileExpr(firstOrder.child, env), type: typeOf(firstOrder.child), ascending: firstOrder.ascending }
+      ? { fn: compileExpr(firstOrder.child, env), type: typeOf(firstOrder.child), ascending: firstOrder.ascending, zone: sessionZone(env.ctx) }
       : undefined;
   const out = new Array<unknown>(n).fill(null);
 

@@ -29,6 +29,7 @@ const reasons: Record<string, string> = {
   date_part: 'per-field extraction, interval sources',
   datepart: 'per-field extraction, interval sources',
   extractansiintervaldays: 'interval values',
+  window: 'time windows as structs',
   ...Object.fromEntries(
     [
       'make_interval',

@@ -1,13 +1,13 @@
 /**
- * Interval columns of Spark Connect's Arrow results: Spark sends a year-month
+ * Interval columns in Arrow data (Spark Connect results): Spark sends a year-month
  * interval as Arrow Interval(YEAR_MONTH) (int32 months), a day-time interval
  * as Duration(MICROSECOND) (int64) and a calendar interval as
  * Interval(MONTH_DAY_NANO) (int32 months, int32 days, int64 nanoseconds).
  * Values become sparkless's interval values (types/intervals.ts).
  */
 import type { Data } from 'apache-arrow';
-import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../../types/data-types.js';
-import { CalendarInterval } from '../../types/intervals.js';
+import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../types/data-types.js';
+import { CalendarInterval } from '../types/intervals.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -22,7 +22,7 @@ function valid(d: Data, i: number): boolean {
 export function readIntervalColumn(t: DataType, d: Data, out: unknown[]): boolean {
   if (t instanceof YearMonthIntervalType) {
     const vals = d.values as Int32Array;
-    for (let i = 0; i < d.length; i++) out.push(valid(d, i) ? vals[d.offset + i]! : null);
+    for (let i = 0; i < d.length; i++) out.push(valid(d, i) ? vals[i]! : null);
     return true;
   }
   if (t instanceof DayTimeIntervalType) {
@@ -30,7 +30,7 @@ export function readIntervalColumn(t: DataType, d: Data, out: unknown[]): boolea
     for (let i = 0; i < d.length; i++) {
       if (!valid(d, i)) out.push(null);
       else {
-        const v = vals[d.offset + i]!;
+        const v = vals[i]!;
         out.push(v <= BigInt(SAFE) && v >= BigInt(-SAFE) ? Number(v) : v);
       }
     }
@@ -45,7 +45,7 @@ export function readIntervalColumn(t: DataType, d: Data, out: unknown[]): boolea
         out.push(null);
         continue;
       }
-      const at = (d.offset + i) * 16;
+      const at = i * 16; // values are already sliced to the chunk (validity bits are not)
       const nanos = view.getBigInt64(at + 8, true);
       out.push(new CalendarInterval(view.getInt32(at, true), view.getInt32(at + 4, true), Number(nanos / 1000n)));
     }
