@@ -12,6 +12,7 @@ import { groupingDefs } from './grouping.js';
 import { jvmDefs } from './jvm.js';
 import { numberFormatDefs } from './number-format.js';
 import { csvDefs } from './csv.js';
+import { xpathDefs } from './xpath.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -40,4 +41,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...jvmDefs,
   ...numberFormatDefs,
   ...csvDefs,
+  ...xpathDefs,
 ];

@@ -11,6 +11,7 @@ import { cryptoImpls } from './crypto.js';
 import { jvmImpls } from './jvm.js';
 import { numberFormatImpls } from './number-format.js';
 import { csvImpls } from './csv.js';
+import { xpathImpls } from './xpath.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -46,6 +47,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...jvmImpls,
   ...numberFormatImpls,
   ...csvImpls,
+  ...xpathImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
