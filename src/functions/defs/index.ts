@@ -13,6 +13,7 @@ import { jvmDefs } from './jvm.js';
 import { numberFormatDefs } from './number-format.js';
 import { csvDefs } from './csv.js';
 import { xpathDefs } from './xpath.js';
+import { bitmapDefs } from './bitmap.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -42,4 +43,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...numberFormatDefs,
   ...csvDefs,
   ...xpathDefs,
+  ...bitmapDefs,
 ];

@@ -12,6 +12,7 @@ import { jvmImpls } from './jvm.js';
 import { numberFormatImpls } from './number-format.js';
 import { csvImpls } from './csv.js';
 import { xpathImpls } from './xpath.js';
+import { bitmapImpls } from './bitmap.js';
 import { collectionImpls } from './collection.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -48,6 +49,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...numberFormatImpls,
   ...csvImpls,
   ...xpathImpls,
+  ...bitmapImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
