@@ -27,7 +27,8 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, input: Analyzed, ct
   const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
   const named = p.groupedDataNames ? aggs.map((a) => (a.kind === 'Alias' ? a : nameExpr(a, exprSql(withoutDistinct(a))))) : aggs;
   // groupBy().agg() outputs the grouping columns first, then the aggregates.
-  return analyzeAggregateExprs(p.id, input, groupBy, [...groupRefs, ...named], ctx, p.groupingSets, p.skewMetrics);
+  // The SQL translator checks grouping()/grouping_id() itself (its grouping keys carry internal markers).
+  return analyzeAggregateExprs(p.id, input, groupBy, [...groupRefs, ...named], ctx, p.groupingSets, p.skewMetrics, p.groupedDataNames === true);
 }
 
 /** The same expression with DISTINCT dropped from aggregate calls (for naming only). */
@@ -48,6 +49,7 @@ export function analyzeAggregateExprs(
   ctx: AnalyzerContext,
   groupingSets?: readonly (readonly number[])[],
   skewMetrics?: SkewMetrics,
+  checkGrouping = false,
 ): Analyzed {
   void ctx;
   const groupNames = groupBy.map(nameOf);
@@ -70,7 +72,7 @@ export function analyzeAggregateExprs(
         errorClass: 'NOT_IMPLEMENTED',
       });
     }
-    if (e.kind === 'Call' && (e.fn === 'grouping' || e.fn === 'grouping_id')) checkGroupingCall(e, groupingSets !== undefined, groupIndex, groupBy);
+    if (e.kind === 'Call' && (e.fn === 'grouping' || e.fn === 'grouping_id')) checkGroupingCall(e, groupingSets !== undefined, checkGrouping, groupIndex, groupBy);
     if (e.kind === 'Call' && isAggregateCall(e)) {
       assertNoNestedAggregate(e);
       let idx = aggIndex.get(e);
@@ -139,10 +141,11 @@ function attr(name: string, dataType: DataType, nullable: boolean): Attribute {
  * grouping()/grouping_id() need grouping sets; grouping() takes a grouping
  * column, grouping_id() all of them in order (or none). Spark's checks.
  */
-function checkGroupingCall(call: Call, hasSets: boolean, groupIndex: ExprMap<number>, groupBy: readonly Expr[]): void {
+function checkGroupingCall(call: Call, hasSets: boolean, checkColumns: boolean, groupIndex: ExprMap<number>, groupBy: readonly Expr[]): void {
   if (!hasSets) {
     throw new AnalysisException('grouping()/grouping_id() can only be used with GroupingSets/Cube/Rollup.', { errorClass: 'UNSUPPORTED_GROUPING_EXPRESSION' });
   }
+  if (!checkColumns) return;
   const strip = (a: Expr): Expr => (a.kind === 'Alias' ? a.child : a);
   const groupList = groupBy.map((g) => exprSql(strip(g))).join(',');
   if (call.fn === 'grouping') {

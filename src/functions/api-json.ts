@@ -68,3 +68,18 @@ export const to_csv = (col: ColumnOrName, options?: Readonly<Record<string, unkn
 /** `schema_of_csv(csv[, options])`: the DDL type Spark infers from a CSV literal (a string is the CSV text itself). */
 export const schema_of_csv = (csv: Column | string, options?: Readonly<Record<string, unknown>>): Column =>
   withOptions('schema_of_csv', [typeof csv === 'string' ? L(csv) : csv.expr], options);
+
+const xpathCall = (fn: string) => (xml: ColumnOrName, path: ColumnOrName): Column => call(fn, c(xml), c(path));
+/** `xpath(xml, path)`: the values of the nodes an XPath 1.0 `path` (a Column, e.g. `lit('a/b/text()')`) selects. */
+export const xpath = xpathCall('xpath');
+/** `xpath_string(xml, path)`: the string value of the first node matched. */
+export const xpath_string = xpathCall('xpath_string');
+/** `xpath_boolean(xml, path)`: whether the path matches (XPath's boolean()). */
+export const xpath_boolean = xpathCall('xpath_boolean');
+/** `xpath_number` / `xpath_double` / `xpath_float` / `xpath_int` / `xpath_long` / `xpath_short`: XPath's number(), narrowed as Java does. */
+export const xpath_number = xpathCall('xpath_number');
+export const xpath_double = xpathCall('xpath_double');
+export const xpath_float = xpathCall('xpath_float');
+export const xpath_int = xpathCall('xpath_int');
+export const xpath_long = xpathCall('xpath_long');
+export const xpath_short = xpathCall('xpath_short');

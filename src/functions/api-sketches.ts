@@ -15,3 +15,14 @@ export const percentile_approx = (col: ColumnOrName, percentage: number | readon
 /** `approx_percentile(col, percentage, accuracy = 10000)`: percentile_approx under its SQL name. */
 export const approx_percentile = (col: ColumnOrName, percentage: number | readonly number[] | Column, accuracy: number | Column = 10000): Column =>
   call('approx_percentile', c(col), percentageArg(percentage), colOrLit(accuracy));
+
+/** `bitmap_bit_position(col)`: the bit position of a value within its 32768-bit bucket. */
+export const bitmap_bit_position = (col: ColumnOrName): Column => call('bitmap_bit_position', c(col));
+/** `bitmap_bucket_number(col)`: the 32768-bit bucket a value falls in. */
+export const bitmap_bucket_number = (col: ColumnOrName): Column => call('bitmap_bucket_number', c(col));
+/** `bitmap_count(col)`: the number of bits set in a bitmap. */
+export const bitmap_count = (col: ColumnOrName): Column => call('bitmap_count', c(col));
+/** `bitmap_construct_agg(col)`: a 4096-byte bitmap with the bits at the group's positions set. */
+export const bitmap_construct_agg = (col: ColumnOrName): Column => call('bitmap_construct_agg', c(col));
+/** `bitmap_or_agg(col)`: the OR of the group's bitmaps. */
+export const bitmap_or_agg = (col: ColumnOrName): Column => call('bitmap_or_agg', c(col));

@@ -12,11 +12,6 @@ const notImplemented =
     throw new NotImplementedException(`functions.${name}`);
   };
 
-export const bitmap_bit_position = notImplemented('bitmap_bit_position');
-export const bitmap_bucket_number = notImplemented('bitmap_bucket_number');
-export const bitmap_construct_agg = notImplemented('bitmap_construct_agg');
-export const bitmap_count = notImplemented('bitmap_count');
-export const bitmap_or_agg = notImplemented('bitmap_or_agg');
 export const cast = notImplemented('cast');
 export const count_min_sketch = notImplemented('count_min_sketch');
 export const get_active_spark_context = notImplemented('get_active_spark_context');
@@ -37,12 +32,3 @@ export const try_remote_functions = notImplemented('try_remote_functions');
 export const unwrap_udt = notImplemented('unwrap_udt');
 export const version = notImplemented('version');
 export const window_time = notImplemented('window_time');
-export const xpath = notImplemented('xpath');
-export const xpath_boolean = notImplemented('xpath_boolean');
-export const xpath_double = notImplemented('xpath_double');
-export const xpath_float = notImplemented('xpath_float');
-export const xpath_int = notImplemented('xpath_int');
-export const xpath_long = notImplemented('xpath_long');
-export const xpath_number = notImplemented('xpath_number');
-export const xpath_short = notImplemented('xpath_short');
-export const xpath_string = notImplemented('xpath_string');

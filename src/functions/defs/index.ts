@@ -22,6 +22,8 @@ import { jvmDefs } from './jvm.js';
 import { numberFormatDefs } from './number-format.js';
 import { csvDefs } from './csv.js';
 import { integralDivideDefs } from './integral-divide.js';
+import { xpathDefs } from './xpath.js';
+import { bitmapDefs } from './bitmap.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -62,4 +64,6 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...numberFormatDefs,
   ...csvDefs,
   ...udfDefs,
+  ...xpathDefs,
+  ...bitmapDefs,
 ];

@@ -11,6 +11,8 @@ import { cryptoImpls } from './crypto.js';
 import { jvmImpls } from './jvm.js';
 import { numberFormatImpls } from './number-format.js';
 import { csvImpls } from './csv.js';
+import { xpathImpls } from './xpath.js';
+import { bitmapImpls } from './bitmap.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
 import { conditionalImpls } from './conditional.js';
@@ -52,6 +54,8 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...numberFormatImpls,
   ...csvImpls,
   ...udfImpls,
+  ...xpathImpls,
+  ...bitmapImpls,
 });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
