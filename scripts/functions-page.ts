@@ -38,6 +38,7 @@ const TRIALS: readonly unknown[][] = [
   ['a', 'b', (x: Column, y: Column) => x],
   ['a', F.lit(0), (x: Column, y: Column) => x],
   ['a', 'b', 'c', 'd'],
+  ['a', 'b', 'c', 'd', 'e', 'f'],
   [1],
   [(x: unknown) => x],
   [F.col('a'), 1],
@@ -48,6 +49,9 @@ const API_ONLY: Readonly<Record<string, string>> = {
   broadcast: 'a DataFrame hint (df.hint("broadcast"))',
   call_function: 'calls the named builtin or registered function',
 };
+
+/** Partition transforms: valid only in `writeTo(...).partitionedBy(...)`, which only Spark evaluates. */
+const PARTITION_TRANSFORMS = new Set(['years', 'months', 'days', 'hours', 'bucket']);
 
 /** The registry function a Column's expression calls (under aliases and casts), or undefined for plain API expressions. */
 function calledFunction(e: Expr): string | undefined {
@@ -105,6 +109,9 @@ export function functionStatuses(names: readonly string[]): Status[] {
     const p = probe(name);
     const connect = connectLimit ? `no: ${connectLimit}` : p.kind === 'stub' || python ? 'no' : 'yes';
     if (python) return { name, memory: 'no', polars: 'no', connect: 'no', notes: `Python-only: ${python}` };
+    if (PARTITION_TRANSFORMS.has(name)) {
+      return { name, memory: 'no', polars: 'no', connect: 'yes', notes: 'partition transform: only in writeTo().partitionedBy, sent to Spark on connect; an analysis error in a query' };
+    }
     if (jvm) return { name, memory: 'no', polars: 'no', connect: p.kind === 'stub' ? 'no' : 'yes', notes: `needs a JVM: ${jvm}` };
     switch (p.kind) {
       case 'stub':

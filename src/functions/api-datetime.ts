@@ -5,7 +5,6 @@
  * (years/months/days/hours/bucket), with PySpark 3.5's parameters.
  */
 import { Column, type ColumnOrName } from '../api/column.js';
-import { AnalysisException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { DecimalType } from '../types/data-types.js';
 import { L, c, call, colOrLit, nullary, unary } from './call.js';
@@ -102,18 +101,13 @@ export const make_ym_interval = (years?: Part, months?: Part): Column => call('m
 
 // ---- partition transforms ---------------------------------------------------------------------
 
-/**
- * PySpark's partition transforms are only meaningful in
- * `DataFrameWriterV2.partitionedBy`, which sparkless does not have; anywhere
- * else (select, filter) Spark rejects them, so they fail at once here.
+/*
+ * PySpark's partition transforms build a Column that is only meaningful in
+ * `df.writeTo(...).partitionedBy(...)` (sent to Spark on connect); anywhere
+ * else the analyzer rejects it (defs/partition-transforms.ts).
  */
-function partitionTransform(name: string): never {
-  throw new AnalysisException(
-    `${name}() is a partition transform: it is only valid in DataFrameWriterV2.partitionedBy (df.writeTo(...).partitionedBy(...)), which sparkless does not support.`,
-  );
-}
-export const years = (_col: ColumnOrName): Column => partitionTransform('years');
-export const months = (_col: ColumnOrName): Column => partitionTransform('months');
-export const days = (_col: ColumnOrName): Column => partitionTransform('days');
-export const hours = (_col: ColumnOrName): Column => partitionTransform('hours');
-export const bucket = (_numBuckets: number | Column, _col: ColumnOrName): Column => partitionTransform('bucket');
+export const years = unary('years');
+export const months = unary('months');
+export const days = unary('days');
+export const hours = unary('hours');
+export const bucket = (numBuckets: number | Column, col: ColumnOrName): Column => call('bucket', numBuckets instanceof Column ? numBuckets.expr : L(numBuckets), c(col));

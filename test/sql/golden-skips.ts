@@ -24,8 +24,6 @@ skip('group-by.sql.out', [67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80
 skip('null-handling.sql.out', [27], 'the golden file names equal_null(b, c) `(b <=> c)`; Spark 3.5.7 names it `equal_null(b, c)`');
 
 // ---- SQL features not modelled ---------------------------------------------------------------------
-skip('group-by.sql.out', [78, 79], 'interval literals: sparkless has no interval types');
-skip('window.sql.out', [11, 12, 13, 14, 15, 16, 17, 18], 'interval window-frame boundaries: sparkless has no interval types');
 
 // ---- engine behaviour outside the SQL front end --------------------------------------------------------
 skip('group-by.sql.out', [66], "rand(0): sparkless's seeded generator does not reproduce Spark's XORShiftRandom sequence");

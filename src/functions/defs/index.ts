@@ -22,6 +22,7 @@ import { jvmDefs } from './jvm.js';
 import { numberFormatDefs } from './number-format.js';
 import { csvDefs } from './csv.js';
 import { integralDivideDefs } from './integral-divide.js';
+import { partitionTransformDefs } from './partition-transforms.js';
 import { xpathDefs } from './xpath.js';
 import { bitmapDefs } from './bitmap.js';
 import { mathDefs } from './math.js';
@@ -36,6 +37,7 @@ import { windowDefs } from './window.js';
 export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...operatorDefs,
   ...integralDivideDefs,
+  ...partitionTransformDefs,
   ...conditionalDefs,
   ...mathDefs,
   ...mathExtraDefs,
