@@ -76,5 +76,6 @@ describe('optimizer', () => {
       }),
       { numRuns: 250 },
     );
-  });
+    // 250 random pipelines: generous on a shared machine (this is not a timing test).
+  }, 60_000);
 });

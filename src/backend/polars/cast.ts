@@ -54,6 +54,17 @@ export function castIntegralLiteral(value: unknown, from: DataType, to: DataType
   return undefined;
 }
 
+/**
+ * CAST(decimal literal AS DOUBLE) as a double literal: the nearest double to
+ * the exact decimal value (Java's BigDecimal.doubleValue; JS parses decimal
+ * text with the same correct rounding). Decimal columns still delegate; this
+ * keeps `x BETWEEN 0.05 AND 0.07` over a double column native.
+ */
+export function castDecimalLiteral(value: unknown, from: DataType, to: DataType): NativeExpr | undefined {
+  if (!(from instanceof DecimalType) || !(to instanceof DoubleType) || typeof value !== 'bigint') return undefined;
+  return f64(Number(`${value}e-${from.scale}`));
+}
+
 const LONG_MAX = 9223372036854775807n;
 const LONG_MIN = -9223372036854775808n;
 /** Largest whole number of seconds whose microseconds fit a long. */

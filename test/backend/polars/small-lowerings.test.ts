@@ -60,6 +60,20 @@ describe('polars backend: integral literals cast to LONG or DOUBLE', () => {
   });
 });
 
+describe('polars backend: decimal literals cast to DOUBLE', () => {
+  it('compare against double columns natively, as the nearest double (TPC-H Q6: BETWEEN 0.05 AND 0.07)', () => {
+    const build = (s: SparkSession) => {
+      s.createDataFrame([[1, 0.05], [2, 0.06], [3, 0.07], [4, 0.071], [5, 0.1]], 'id LONG, d DOUBLE').createOrReplaceTempView('t');
+      return s.sql('SELECT id, CAST(0.1 AS DOUBLE) + 0.2 AS x, CAST(-123456789.987654321 AS DOUBLE) AS y FROM t WHERE d BETWEEN 0.05 AND 0.07');
+    };
+    const { rows: r, plan } = onBoth(build);
+    expect(r.map((x) => Number(x[0]))).toStrictEqual([1, 2, 3]);
+    // Spark 3.5: 0.30000000000000004 and -1.2345678998765433E8.
+    expect(r[0]!.slice(1)).toStrictEqual([0.30000000000000004, -1.2345678998765433e8]);
+    expect(plan).not.toContain('delegated');
+  });
+});
+
 describe('polars backend: sequential sums over null-free arguments', () => {
   const grouped = (spark: SparkSession, input: unknown[][]): DataFrame =>
     spark

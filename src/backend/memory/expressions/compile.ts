@@ -8,6 +8,7 @@ import type { Call, CaseWhen, Expr, Lambda } from '../../../expr/nodes.js';
 import { InternalError } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
 import { lookupImpl } from '../functions/index.js';
+import { hasFunction, lookupFunction } from '../../../functions/registry.js';
 import type { CompileInput, RowFn, ScalarImpl } from '../functions/types.js';
 import { castValue } from './cast.js';
 import { colReader, type Col } from '../operators/relation.js';
@@ -124,7 +125,46 @@ function compileCall(call: Call, env: CompileEnv): RowFn {
     throw new InternalError(`${impl.kind} function ${call.fn} evaluated as a scalar expression`);
   }
   const args = call.args.map((a) => compileExpr(a, env));
-  return compileScalar(impl, args, call, env.ctx, { numRows: inputRows(env) });
+  const perRow = compileScalar(impl, args, call, env.ctx, { numRows: inputRows(env) });
+  return isConstant(call) ? foldedOnce(perRow) : perRow;
+}
+
+/** Functions whose result varies per row even over literal arguments (in case a definition lacks the flag). */
+const VARYING = new Set(['rand', 'randn', 'random', 'uuid', 'shuffle', 'udf']);
+
+/**
+ * A deterministic call over literals only (`to_date('1994-01-01')`): the same
+ * value on every row. Zero-argument calls are left alone (row ids, partition ids).
+ */
+function isConstant(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Literal':
+      return true;
+    case 'Cast':
+    case 'Alias':
+      return isConstant(e.child);
+    case 'Call':
+      if (e.args.length === 0 || VARYING.has(e.fn) || !hasFunction(e.fn)) return false;
+      {
+        // Aggregates over literals (`sum(1)`) differ per group.
+        const def = lookupFunction(e.fn);
+        return def.kind === 'scalar' && def.nondeterministic !== true && e.args.every(isConstant);
+      }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Evaluates a constant expression once, on first use (so an empty input never
+ * evaluates it); if that throws, every row throws the same way, as before.
+ */
+function foldedOnce(perRow: RowFn): RowFn {
+  let state: { value: unknown } | undefined;
+  return (i) => {
+    if (!state) state = { value: perRow(i) };
+    return state.value;
+  };
 }
 
 /** The input's row count when row positions are 0..n-1 of `env.columns` (not under a join's custom binding). */
