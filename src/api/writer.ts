@@ -6,6 +6,7 @@ import type { FileFormat, SaveMode } from '../backend/protocols.js';
 import { AnalysisException, IllegalArgumentException, PySparkTypeError } from '../errors/index.js';
 import { guardBackendCall } from '../backend/guard.js';
 import { parseTableName } from '../session/catalog.js';
+import { CONF } from '../session/conf.js';
 import { remoteWrite, type RemoteWrite } from '../backend/connect/catalog.js';
 import type { DataFrame } from './dataframe.js';
 import { DataSourceBuilder, type OptionValue } from './data-source.js';
@@ -174,6 +175,7 @@ export class DataFrameWriter extends DataSourceBuilder {
     const batch = this.df.executeBatch();
     guardBackendCall(`Writing ${format} to ${path} failed`, () => session.exportBackend.writeFile(batch, path, format, {
       timeZone: session.timeZone,
+      [CONF.parquetEngine]: session.conf.get(CONF.parquetEngine, 'auto'),
       ...this.sourceOptions,
       mode: this.#mode,
       ...(this.#partitionBy.length > 0 ? { partitionBy: this.#partitionBy } : {}),
