@@ -4,7 +4,9 @@
  * and by Polars with the same values and types; files DuckDB and Polars write
  * are read with the schema Spark 3.5.7 gives them (checked with
  * ``SELECT * FROM parquet.`path` `` on Spark: DuckDB's TIMESTAMP reads as
- * timestamp_ntz, TIMESTAMPTZ as timestamp).
+ * timestamp_ntz, TIMESTAMPTZ as timestamp). Spark 3.5.7 also reads the
+ * ALL_TYPES file this path writes with ALL_TYPES's exact schema, maps included
+ * (checked by hand with askspark: the shared server cannot see this test's files).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +15,18 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import pl from 'nodejs-polars';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { setParquetWasmRequire } from '../../../src/backend/export/parquet-wasm.js';
+import { setNativeRequire } from '../../../src/backend/polars/native.js';
 import { newTestSession } from '../../helpers/backends.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sparkless-parquet-js-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => setParquetWasmRequire(undefined));
+afterEach(() => {
+  setParquetWasmRequire(undefined);
+  setNativeRequire(undefined);
+});
+const noModule = (id: string): never => {
+  throw new Error(`Cannot find module '${id}'`);
+};
 
 function jsSession() {
   const s = newTestSession('memory');
@@ -205,6 +214,24 @@ describe('Parquet through parquet-wasm (memory backend)', () => {
     );
     df.write.mode('overwrite').csv(join(dir, 'still-csv'));
     expect(s.read.schema('a INT').csv(join(dir, 'still-csv')).collect()[0]!.toArray()).toEqual([1]);
+  });
+
+  it('auto takes parquet-wasm when the Polars binding is absent, and says which package is missing when neither is there', async () => {
+    setNativeRequire(noModule);
+    const s = newTestSession('memory');
+    const path = join(dir, 'auto');
+    s.createDataFrame([{ a: 1, m: { k: 'v' } }], 'a INT, m MAP<STRING, STRING>').write.mode('overwrite').parquet(path);
+    // Only parquet-wasm keeps a Parquet MAP (Polars writes its entries), so the file says which engine wrote it.
+    const { types } = await duck(`SELECT * FROM read_parquet('${partFile(path)}')`);
+    expect(types['m']).toBe('MAP(VARCHAR, VARCHAR)');
+    expect(s.read.parquet(path).collect()[0]!.asDict(true)).toEqual({ a: 1, m: new Map([['k', 'v']]) });
+    s.conf.set('spark.sparkless.parquet.engine', 'polars');
+    expect(() => s.read.parquet(path)).toThrow(expect.objectContaining({ errorClass: 'POLARS_NATIVE_UNAVAILABLE' }));
+    s.conf.set('spark.sparkless.parquet.engine', 'auto');
+    setParquetWasmRequire(noModule);
+    expect(() => s.read.parquet(path)).toThrow(
+      expect.objectContaining({ errorClass: 'PARQUET_ENGINE_UNAVAILABLE', message: expect.stringContaining('without nodejs-polars') }),
+    );
   });
 
   it('rejects an unknown engine name', () => {
