@@ -234,6 +234,19 @@ describe('Parquet through parquet-wasm (memory backend)', () => {
     );
   });
 
+  it('writes empty frames and partitioned directories', () => {
+    const s = jsSession();
+    const empty = join(dir, 'empty');
+    s.createDataFrame([], 'a INT, b ARRAY<STRING>').write.mode('overwrite').parquet(empty);
+    const e = s.read.parquet(empty);
+    expect(e.schema.simpleString()).toBe('struct<a:int,b:array<string>>');
+    expect(e.count()).toBe(0);
+    const parts = join(dir, 'parts');
+    s.createDataFrame([{ k: 'x', v: 1 }, { k: 'y', v: 2 }, { k: 'x', v: 3 }], 'k STRING, v LONG').write.mode('overwrite').partitionBy('k').parquet(parts);
+    expect(readdirSync(parts).sort()).toEqual(['_SUCCESS', '_sparkless_schema.json', 'k=x', 'k=y']);
+    expect(s.read.parquet(parts).orderBy('v').collect().map((r) => r.toArray())).toEqual([[1, 'x'], [2, 'y'], [3, 'x']]);
+  });
+
   it('rejects an unknown engine name', () => {
     const s = newTestSession('memory');
     s.conf.set('spark.sparkless.parquet.engine', 'arrow');
