@@ -46,7 +46,7 @@ import {
 import { createExecContext } from '../memory/context.js';
 import { castValue, nullSafe } from '../memory/expressions/cast.js';
 import type { ExportBackend, FileFormat, SaveMode, WriteOptions } from '../protocols.js';
-import { arrowSchemaToSpark, arrowTableToBatch, batchToArrowTable } from './arrow-table.js';
+import { arrowSchemaToSpark, arrowTableToBatch, asNullable, batchToArrowTable } from './arrow-table.js';
 import { readCsvTexts, unsupportedDataType, writeCsvText } from './csv.js';
 import { writeFileAtomically } from './fs-atomic.js';
 import { readTextFiles, writeTextText } from './text.js';
@@ -371,13 +371,7 @@ function reorderTo(b: Batch, schema: StructType): Batch {
   return makeBatch(schema, cols);
 }
 
-/** Spark's `asNullable`: every field, element and value nullable. */
-export function asNullable(t: DataType): DataType {
-  if (t instanceof StructType) return new StructType(t.fields.map((f) => new StructField(f.name, asNullable(f.dataType), true, f.metadata)));
-  if (t instanceof ArrayType) return new ArrayType(asNullable(t.elementType), true);
-  if (t instanceof MapType) return new MapType(asNullable(t.keyType), asNullable(t.valueType), true);
-  return t;
-}
+export { asNullable };
 
 // ---------------------------------------------------------------- partition discovery
 

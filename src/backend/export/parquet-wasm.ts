@@ -17,7 +17,7 @@ import { arrow } from '../../data/arrow-lib.js';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import { BackendException, ExecutionException, SparklessError } from '../../errors/index.js';
 import { StructField, StructType } from '../../types/data-types.js';
-import { batchToArrowTable } from './arrow-table.js';
+import { asNullable, batchToArrowTable } from './arrow-table.js';
 
 /** The part of parquet-wasm's Node entry (0.8) used here. */
 interface WasmTable {
@@ -94,7 +94,10 @@ function engineError(err: unknown, whileDoing: string): SparklessError {
 export function writeParquetWasm(batch: Batch, filePath: string, codec: string, names: readonly string[]): void {
   const pw = parquetWasm();
   try {
-    const renamed = new StructType(batch.schema.fields.map((f, i) => new StructField(names[i] ?? f.name, f.dataType, f.nullable, f.metadata)));
+    // Written all-nullable (OPTIONAL), as the Polars path writes and as readers give Parquet back; the
+    // exact nullability lives in the schema sidecar / table registry. arrow-rs would otherwise reject
+    // a batch whose declared-non-null column holds a null, which the Polars path accepts.
+    const renamed = new StructType(batch.schema.fields.map((f, i) => new StructField(names[i] ?? f.name, asNullable(f.dataType), true, f.metadata)));
     const ipc = arrow().tableToIPC(batchToArrowTable(makeBatch(renamed, batch.columns, batch.numRows)), 'stream');
     const member = WASM_CODECS[codec] ?? 'SNAPPY';
     const props = new pw.WriterPropertiesBuilder().setCompression(pw.Compression[member]!).build();

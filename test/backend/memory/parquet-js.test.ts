@@ -247,6 +247,15 @@ describe('Parquet through parquet-wasm (memory backend)', () => {
     expect(s.read.parquet(parts).orderBy('v').collect().map((r) => r.toArray())).toEqual([[1, 'x'], [2, 'y'], [3, 'x']]);
   });
 
+  it('writes a null struct whose fields are not nullable, and reads it back nullable as Spark does', () => {
+    const s = jsSession();
+    const path = join(dir, 'null-struct');
+    s.createDataFrame([{ st: { a: 1 } }, { st: null }], 'st STRUCT<a: INT NOT NULL>').write.mode('overwrite').parquet(path);
+    const back = s.read.parquet(path);
+    expect(back.schema.simpleString()).toBe('struct<st:struct<a:int>>');
+    expect(back.collect().map((r) => r.asDict(true))).toEqual([{ st: { a: 1 } }, { st: null }]);
+  });
+
   it('rejects an unknown engine name', () => {
     const s = newTestSession('memory');
     s.conf.set('spark.sparkless.parquet.engine', 'arrow');
