@@ -8,13 +8,16 @@
  * ALL_TYPES file this path writes with ALL_TYPES's exact schema, maps included
  * (checked by hand with askspark: the shared server cannot see this test's files).
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pl from 'nodejs-polars';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { readParquetFile, writeParquetFile } from '../../../src/backend/export/parquet.js';
 import { setParquetWasmRequire } from '../../../src/backend/export/parquet-wasm.js';
+import { makeBatch } from '../../../src/data/batch.js';
+import { INT, StructField, StructType } from '../../../src/types/data-types.js';
 import { setNativeRequire } from '../../../src/backend/polars/native.js';
 import { newTestSession } from '../../helpers/backends.js';
 
@@ -254,6 +257,20 @@ describe('Parquet through parquet-wasm (memory backend)', () => {
     const back = s.read.parquet(path);
     expect(back.schema.simpleString()).toBe('struct<st:struct<a:int>>');
     expect(back.collect().map((r) => r.asDict(true))).toEqual([{ st: { a: 1 } }, { st: null }]);
+  });
+
+  it('writes a declared-non-null column holding nulls (as the Polars path does), every column OPTIONAL', () => {
+    const file = join(dir, 'required.parquet');
+    writeParquetFile(makeBatch(new StructType([new StructField('a', INT, false)]), [[1, null]]), file, 'snappy', ['a'], 'js');
+    const back = readParquetFile(file, undefined, 'js');
+    expect(back.schema.fields[0]!.nullable).toBe(true);
+    expect(back.columns[0]).toEqual([1, null]);
+  });
+
+  it('a file that is not Parquet is a typed error', () => {
+    const file = join(dir, 'not.parquet');
+    writeFileSync(file, 'hello');
+    expect(() => readParquetFile(file, undefined, 'js')).toThrow(expect.objectContaining({ errorClass: 'PARQUET_ENGINE_ERROR' }));
   });
 
   it('rejects an unknown engine name', () => {
