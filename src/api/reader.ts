@@ -5,6 +5,7 @@ import { listInputFiles } from '../backend/export/output-dir.js';
 import { guardBackendCall } from '../backend/guard.js';
 import { requireStr } from './arg-checks.js';
 import { plan } from '../plan/nodes.js';
+import { CONF } from '../session/conf.js';
 import type { SparkSession } from '../session/session.js';
 import { StructType } from '../types/data-types.js';
 import { parseSchema } from '../types/ddl.js';
@@ -39,7 +40,11 @@ export class DataFrameReader extends DataSourceBuilder {
       return new DataFrame(this.session, plan('RemoteRelation', { relation: { read: { data_source: dataSource } } }));
     }
     const batch = guardBackendCall(`Reading ${fileFormat} from ${path} failed`, () =>
-      this.session.exportBackend.readFile(path, fileFormat, this.#schema, { timeZone: this.session.timeZone, ...this.sourceOptions }),
+      this.session.exportBackend.readFile(path, fileFormat, this.#schema, {
+        timeZone: this.session.timeZone,
+        [CONF.parquetEngine]: this.session.conf.get(CONF.parquetEngine, 'auto'),
+        ...this.sourceOptions,
+      }),
     );
     const inputFiles = listInputFiles(path).map((f) => pathToFileURL(resolve(f)).href);
     return new DataFrame(this.session, plan('LocalRelation', { data: this.session.ingest(batch), inputFiles }));

@@ -7,6 +7,7 @@ import { requireStr } from './arg-checks.js';
 import { AnalysisException, IllegalArgumentException, PySparkTypeError } from '../errors/index.js';
 import { guardBackendCall } from '../backend/guard.js';
 import { parseTableName } from '../session/catalog.js';
+import { CONF } from '../session/conf.js';
 import { remoteWrite, type RemoteWrite } from '../backend/connect/catalog.js';
 import type { DataFrame } from './dataframe.js';
 import { DataSourceBuilder, type OptionValue } from './data-source.js';
@@ -180,6 +181,7 @@ export class DataFrameWriter extends DataSourceBuilder {
     const batch = this.df.executeBatch();
     guardBackendCall(`Writing ${format} to ${path} failed`, () => session.exportBackend.writeFile(batch, path, format, {
       timeZone: session.timeZone,
+      [CONF.parquetEngine]: session.conf.get(CONF.parquetEngine, 'auto'),
       ...this.sourceOptions,
       mode: this.#mode,
       ...(this.#partitionBy.length > 0 ? { partitionBy: this.#partitionBy } : {}),

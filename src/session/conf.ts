@@ -20,6 +20,8 @@ export const CONF = {
   basePath: 'spark.sparkless.backend.basePath',
   warehouseDir: 'spark.sql.warehouse.dir',
   sequentialSumMaxRows: 'spark.sparkless.sql.sequentialSumMaxRows',
+  /** Parquet library of the local backends: auto (Polars if its binding loads, else parquet-wasm), polars, js. */
+  parquetEngine: 'spark.sparkless.parquet.engine',
   /** Duplicate map keys: EXCEPTION (Spark's default) or LAST_WIN. */
   mapKeyDedupPolicy: 'spark.sql.mapKeyDedupPolicy',
 } as const;

@@ -15,7 +15,7 @@
  * (relative to the `basePath` option when given). Every column read from a
  * file is nullable, as in Spark.
  *
- * Parquet goes through nodejs-polars' native binding. Spark keeps its exact
+ * Parquet goes through nodejs-polars' native binding, or parquet-wasm without it. Spark keeps its exact
  * schema in the Parquet footer; Polars cannot write footer metadata, so the
  * Spark schema is kept beside the parts in `_sparkless_schema.json` (skipped
  * by Spark and every Hadoop-style reader, like `_SUCCESS`) and used when it
@@ -46,14 +46,14 @@ import {
 import { createExecContext } from '../memory/context.js';
 import { castValue, nullSafe } from '../memory/expressions/cast.js';
 import type { ExportBackend, FileFormat, SaveMode, WriteOptions } from '../protocols.js';
-import { arrowSchemaToSpark, arrowTableToBatch, batchToArrowTable } from './arrow-table.js';
+import { arrowSchemaToSpark, arrowTableToBatch, asNullable, batchToArrowTable } from './arrow-table.js';
 import { readCsvTexts, unsupportedDataType, writeCsvText } from './csv.js';
 import { writeFileAtomically } from './fs-atomic.js';
 import { readTextFiles, writeTextText } from './text.js';
 import { readJsonTexts, writeJsonText } from './json.js';
 import { SourceOptions } from './options.js';
 import { isGlob, listInputFiles, partFileName, writeOutputDirectory, type OutputFile } from './output-dir.js';
-import { parquetCodec, parquetCodecInfix, readParquetArrow, writeParquetFile } from './parquet.js';
+import { PARQUET_ENGINE_OPTION, parquetCodec, parquetCodecInfix, parquetEngine, readParquetArrow, writeParquetFile, type ParquetEngine } from './parquet.js';
 import { INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, TemporalText, parseJavaBigDecimal, parseJavaDouble, parseJavaIntegral } from './text-values.js';
 
 /** Sidecar holding the Spark schema of a Parquet output directory. */
@@ -105,7 +105,7 @@ export class ArrowExportBackend implements ExportBackend {
     const perFile: number[] = [];
     switch (format) {
       case 'parquet':
-        data = readParquetFiles(files, dataSchema, perFile, opts.bool('mergeSchema', false));
+        data = readParquetFiles(files, dataSchema, perFile, opts.bool('mergeSchema', false), parquetEngine(opts.get(PARQUET_ENGINE_OPTION)));
         break;
       case 'csv':
       case 'json': {
@@ -170,7 +170,8 @@ function encodePart(format: FileFormat, batch: Batch, opts: SourceOptions, compr
   if (format === 'parquet') {
     for (const f of batch.schema.fields) if (containsVoid(f.dataType)) throw unsupportedDataType('Parquet', f);
     const codec = parquetCodec(compression ?? opts.getAny('compression', 'codec'));
-    return { name: partFileName(`${parquetCodecInfix(codec)}.parquet`), write: (p) => writeParquetFile(batch, p, codec) };
+    const engine = parquetEngine(opts.get(PARQUET_ENGINE_OPTION));
+    return { name: partFileName(`${parquetCodecInfix(codec)}.parquet`), write: (p) => writeParquetFile(batch, p, codec, batch.schema.names, engine) };
   }
   const text = format === 'csv' ? writeCsvText(batch, opts) : format === 'text' ? writeTextText(batch, opts) : writeJsonText(batch, opts);
   const codec = textCodec(compression ?? opts.getAny('compression', 'codec'));
@@ -261,7 +262,13 @@ function readText(file: string): string {
  * otherwise the first file's schema (Spark also reads one footer), or with
  * `mergeSchema` the union of all files' columns (first-seen order).
  */
-function readParquetFiles(files: readonly string[], userSchema: StructType | undefined, perFile: number[], mergeSchema: boolean): Batch {
+function readParquetFiles(
+  files: readonly string[],
+  userSchema: StructType | undefined,
+  perFile: number[],
+  mergeSchema: boolean,
+  engine: ParquetEngine,
+): Batch {
   const sidecars = new Map<string, StructType | undefined>();
   const sidecarFor = (file: string): StructType | undefined => {
     // The sidecar sits in the output directory: the file's own, or above its partition directories.
@@ -273,7 +280,7 @@ function readParquetFiles(files: readonly string[], userSchema: StructType | und
   };
   const parts: Batch[] = [];
   for (const file of files) {
-    const table = readParquetArrow(file);
+    const table = readParquetArrow(file, engine);
     const physical = arrowSchemaToSpark(table.schema);
     const stored = sidecarFor(file);
     let fileSchema = stored && sameLayout(stored, physical) ? (asNullable(stored) as StructType) : physical;
@@ -364,13 +371,7 @@ function reorderTo(b: Batch, schema: StructType): Batch {
   return makeBatch(schema, cols);
 }
 
-/** Spark's `asNullable`: every field, element and value nullable. */
-export function asNullable(t: DataType): DataType {
-  if (t instanceof StructType) return new StructType(t.fields.map((f) => new StructField(f.name, asNullable(f.dataType), true, f.metadata)));
-  if (t instanceof ArrayType) return new ArrayType(asNullable(t.elementType), true);
-  if (t instanceof MapType) return new MapType(asNullable(t.keyType), asNullable(t.valueType), true);
-  return t;
-}
+export { asNullable };
 
 // ---------------------------------------------------------------- partition discovery
 

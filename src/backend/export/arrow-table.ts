@@ -79,6 +79,14 @@ export function columnToArrowData(t: DataType, values: readonly unknown[]): Data
   return exactData(t, toArrowData(t, values));
 }
 
+/** Spark's `asNullable`: every field, element and value nullable. */
+export function asNullable(t: DataType): DataType {
+  if (t instanceof StructType) return new StructType(t.fields.map((f) => new StructField(f.name, asNullable(f.dataType), true, f.metadata)));
+  if (t instanceof ArrayType) return new ArrayType(asNullable(t.elementType), true);
+  if (t instanceof MapType) return new MapType(asNullable(t.keyType), asNullable(t.valueType), true);
+  return t;
+}
+
 /** The batch as an Arrow Table: one record batch, columns in order (duplicates kept). */
 export function batchToArrowTable(batch: Batch): Table {
   const { Field, RecordBatch, Schema, Struct, Table, makeData } = arrow();

@@ -4,6 +4,10 @@
  * → `writeParquet`. Reading: `readParquet` → Arrow IPC → Batch, so every
  * value keeps its exact internal form (bigints, decimals, µs timestamps).
  *
+ * Without the binding (or with `spark.sparkless.parquet.engine` = `js`) both
+ * directions go through parquet-wasm instead (`parquet-wasm.ts`); `auto` (the
+ * default) takes Polars when its binding loads, else parquet-wasm.
+ *
  * Polars has no map type: maps are stored as list<struct<key, value>> and a
  * reader that is told the column is a MapType (a stored schema) reads them
  * back as maps; without one they read as arrays of key/value structs.
@@ -11,13 +15,42 @@
 import type { Table } from 'apache-arrow';
 import { arrow } from '../../data/arrow-lib.js';
 import type { Batch } from '../../data/batch.js';
-import { IllegalArgumentException } from '../../errors/index.js';
+import { IllegalArgumentException, SparklessError } from '../../errors/index.js';
 import type { StructType } from '../../types/data-types.js';
 import { translatePolarsError } from '../polars/errors.js';
 import { batchToNative } from '../polars/input.js';
 import { native, type NativeDataFrame } from '../polars/native.js';
 import { nativeToIpc } from '../polars/output.js';
 import { arrowTableToBatch } from './arrow-table.js';
+import { readParquetWasm, writeParquetWasm } from './parquet-wasm.js';
+
+/** The conf key, also passed by the reader and writer as an internal source option. */
+export const PARQUET_ENGINE_OPTION = 'spark.sparkless.parquet.engine';
+
+/** `spark.sparkless.parquet.engine`: which library reads and writes Parquet. */
+export type ParquetEngine = 'auto' | 'polars' | 'js';
+
+/** The engine a conf value names (case-insensitive; unset → auto). */
+export function parquetEngine(value: string | undefined): ParquetEngine {
+  const v = (value ?? 'auto').trim().toLowerCase();
+  if (v === 'auto' || v === 'polars' || v === 'js') return v;
+  throw new IllegalArgumentException(`spark.sparkless.parquet.engine must be one of auto, polars, js; got '${value}'.`, {
+    errorClass: 'INVALID_CONF_VALUE',
+    messageParameters: { confName: 'spark.sparkless.parquet.engine', confValue: String(value) },
+  });
+}
+
+/** True when `auto` should take Polars: its native binding loads. */
+function usePolars(engine: ParquetEngine): boolean {
+  if (engine !== 'auto') return engine === 'polars';
+  try {
+    native();
+    return true;
+  } catch (err) {
+    if (SparklessError.isSparklessError(err) && err.errorClass === 'POLARS_NATIVE_UNAVAILABLE') return false;
+    throw err;
+  }
+}
 
 /** The binding's Parquet entry points (nodejs-polars 0.24.1), not typed in `polars/native.ts`. */
 interface ParquetNative {
@@ -62,7 +95,14 @@ export function parquetCodecInfix(codec: string): string {
  * `names` (default: the schema's) are the physical column names; callers
  * pass positional names when the schema has duplicates.
  */
-export function writeParquetFile(batch: Batch, filePath: string, codec = 'snappy', names: readonly string[] = batch.schema.names): void {
+export function writeParquetFile(
+  batch: Batch,
+  filePath: string,
+  codec = 'snappy',
+  names: readonly string[] = batch.schema.names,
+  engine: ParquetEngine = 'auto',
+): void {
+  if (!usePolars(engine)) return writeParquetWasm(batch, filePath, codec, names);
   try {
     const df = batchToNative(batch);
     df.columns = [...names];
@@ -73,7 +113,8 @@ export function writeParquetFile(batch: Batch, filePath: string, codec = 'snappy
 }
 
 /** Reads one Parquet file as an Arrow Table (columns and types as stored). */
-export function readParquetArrow(filePath: string): Table {
+export function readParquetArrow(filePath: string, engine: ParquetEngine = 'auto'): Table {
+  if (!usePolars(engine)) return readParquetWasm(filePath);
   try {
     const df = (native() as unknown as ParquetNative).readParquet(filePath, {}, 'auto');
     return arrow().tableFromIPC(nativeToIpc(df));
@@ -83,6 +124,6 @@ export function readParquetArrow(filePath: string): Table {
 }
 
 /** Reads one Parquet file as a Batch (`schema` positional, default inferred from the file). */
-export function readParquetFile(filePath: string, schema?: StructType): Batch {
-  return arrowTableToBatch(readParquetArrow(filePath), schema);
+export function readParquetFile(filePath: string, schema?: StructType, engine: ParquetEngine = 'auto'): Batch {
+  return arrowTableToBatch(readParquetArrow(filePath, engine), schema);
 }
