@@ -23,8 +23,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "nullability differs: Spark |-- value: integer (nullable = false)",
   "SELECT stack(2, 1, 2, 3), stack(2, 1, 'a', 2, 'b')":
     "sparkless fails: [UNSUPPORTED_GENERATOR.MULTI_GENERATOR] Only one generator allowed per select clause but found 2.",
-  "SELECT assert_true(0 < 1), assert_true(a IS NULL) FROM VALUES (CAST(NULL AS INT)) AS t(a)":
-    "schema differs: Spark |-- assert_true((a IS NULL), 'isnull(a#266726)' is not true!): void (nullable = true) / sparkless |-- assert_true((a IS NULL), '(a IS NULL)' is not true!): void (nullable = true)",
   "SELECT date_add('2016-07-30', 1), date_sub('2016-07-30', 1), dateadd(DATE'2016-07-30', -1)":
     "not implemented on this branch: dateadd",
   "SELECT datediff('2009-07-31', '2009-07-30'), date_diff('2009-07-30', '2009-07-31'), datediff(NULL, '2009-07-31')":
@@ -83,20 +81,10 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: count_min_sketch",
   "SELECT array(1.5D, NULL), map('k', array(1)), named_struct('x', NULL), X'0102', DATE'2020-01-01', TIMESTAMP'2020-01-01 10:00:00.5', TIMESTAMP_NTZ'2020-01-01 10:00:00'":
     "nullability differs: Spark |-- TIMESTAMP '2020-01-01 10:00:00.5': timestamp (nullable = false)",
-  "SELECT trim(BOTH 'SL' FROM 'SSparkSQLS'), trim(LEADING 'S' FROM 'SSx'), trim(TRAILING 'S' FROM 'xSS')":
-    "schema differs: Spark |-- TRIM(BOTH SL FROM SSparkSQLS): string (nullable = false) / sparkless |-- trim(SSparkSQLS, SL): string (nullable = false)",
   "SELECT decode(2, 1, 'Southlake', 2, 'San Francisco', 'default'), decode(6, 1, 'a', 2, 'b')":
     "sparkless fails: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `decode` requires 2 parameters but the actual number is 6.",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":
     "sparkless fails: [NOT_IMPLEMENTED] format_number with a DecimalFormat pattern is not implemented in sparkless.",
-  "SELECT locate('bar', 'foobarbar'), locate('bar', 'foobarbar', 5), locate('x', 'abc', 0), position('bar' IN 'foobarbar'), position('bar', 'foobarbar', 5)":
-    "schema differs: Spark |-- position(bar, foobarbar, 5): integer (nullable = false) / sparkless |-- locate(bar, foobarbar, 5): integer (nullable = false)",
-  "SELECT split('oneAtwoBthreeC', '[ABC]'), split('oneAtwoBthreeC', '[ABC]', 2), split('', ','), split('a,b', '')":
-    "nullability differs: Spark |    |-- element: string (containsNull = false)",
-  "SELECT substr('Spark SQL', 5), substr('Spark SQL', -3), substr('Spark SQL', 5, 1), substring('Spark SQL' FROM 5 FOR 1), substring('abc', 0, 2)":
-    "schema differs: Spark |-- substr(Spark SQL, 5, 2147483647): string (nullable = false) / sparkless |-- substr(Spark SQL, 5): string (nullable = false)",
   "SELECT to_char(454, '999'), to_char(78.12, '$99.99'), to_varchar(-12454.8, '99G999D9S')":
     "not implemented on this branch: to_char",
-  "SELECT a, b, lag(b) OVER (PARTITION BY a ORDER BY b), lead(b, 1, 0) OVER (PARTITION BY a ORDER BY b), nth_value(b, 2) OVER (PARTITION BY a ORDER BY b) FROM VALUES ('A1', 2), ('A1', 1), ('A2', 3), ('A1', 1) AS t(a, b) ORDER BY a, b":
-    "nth_value's default frame is named ROWS (Spark: RANGE) and lead's default-value nullability differs",
 };
