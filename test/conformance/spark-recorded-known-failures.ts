@@ -81,8 +81,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: count_min_sketch",
   "SELECT array(1.5D, NULL), map('k', array(1)), named_struct('x', NULL), X'0102', DATE'2020-01-01', TIMESTAMP'2020-01-01 10:00:00.5', TIMESTAMP_NTZ'2020-01-01 10:00:00'":
     "nullability differs: Spark |-- TIMESTAMP '2020-01-01 10:00:00.5': timestamp (nullable = false)",
-  "SELECT decode(2, 1, 'Southlake', 2, 'San Francisco', 'default'), decode(6, 1, 'a', 2, 'b')":
-    "sparkless fails: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `decode` requires 2 parameters but the actual number is 6.",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":
     "sparkless fails: [NOT_IMPLEMENTED] format_number with a DecimalFormat pattern is not implemented in sparkless.",
   "SELECT to_char(454, '999'), to_char(78.12, '$99.99'), to_varchar(-12454.8, '99G999D9S')":
