@@ -27,12 +27,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: dateadd",
   "SELECT datediff('2009-07-31', '2009-07-30'), date_diff('2009-07-30', '2009-07-31'), datediff(NULL, '2009-07-31')":
     "not implemented on this branch: date_diff",
-  "SELECT date_format('2016-04-08', 'y'), date_format(TIMESTAMP'2016-04-08 13:04:05', 'yyyy-MM-dd HH:mm:ss EEE MMM'), date_format(NULL, 'y')":
-    "nullability differs: Spark |-- date_format(TIMESTAMP '2016-04-08 13:04:05', yyyy-MM-dd HH:mm:ss EEE MMM): string (nullable = false)",
-  "SELECT date_part('YEAR', TIMESTAMP '2019-08-12 01:00:00.123456'), date_part('week', timestamp'2019-08-12 01:00:00.123456'), datepart('doy', DATE'2019-08-12'), date_part('SECONDS', timestamp'2019-10-01 00:00:01.000001')":
-    "nullability differs: Spark |-- date_part(YEAR, TIMESTAMP '2019-08-12 01:00:00.123456'): integer (nullable = false)",
-  "SELECT extract(YEAR FROM TIMESTAMP '2019-08-12 01:00:00.123456'), extract(MONTH FROM DATE'2019-08-12'), extract(DAYOFWEEK FROM DATE'2019-08-12')":
-    "nullability differs: Spark |-- extract(YEAR FROM TIMESTAMP '2019-08-12 01:00:00.123456'): integer (nullable = false)",
   "SELECT from_unixtime(0, 'yyyy-MM-dd HH:mm:ss'), from_unixtime(1), from_unixtime(NULL)":
     "nullability differs: Spark |-- from_unixtime(0, yyyy-MM-dd HH:mm:ss): string (nullable = true)",
   "SELECT make_interval(100, 11, 1, 1, 12, 30, 01.001001), make_interval(0, 1)":
@@ -45,8 +39,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: session_window",
   "SELECT current_date() IS NOT NULL, current_timestamp() IS NOT NULL, now() IS NOT NULL, curdate() IS NOT NULL, localtimestamp() IS NOT NULL, current_timezone()":
     "not implemented on this branch: curdate",
-  "SELECT DATE'2020-01-01' + INTERVAL 1 DAY, TIMESTAMP'2020-01-01 00:00:00' - INTERVAL '1' HOUR":
-    "nullability differs: Spark |-- TIMESTAMP '2020-01-01 00:00:00' - INTERVAL '01' HOUR: timestamp (nullable = false)",
   "SELECT crc32('Spark'), md5('Spark'), sha('Spark'), sha1('Spark')":
     "not implemented on this branch: sha",
   "SELECT sha2('Spark', 256), sha2('Spark', 0), sha2('Spark', 384), sha2('Spark', 1)":
@@ -79,8 +71,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: bitmap_bit_position",
   "SELECT count_min_sketch(a, 0.5D, 0.5D, 1) IS NOT NULL FROM VALUES (1) AS t(a)":
     "not implemented on this branch: count_min_sketch",
-  "SELECT array(1.5D, NULL), map('k', array(1)), named_struct('x', NULL), X'0102', DATE'2020-01-01', TIMESTAMP'2020-01-01 10:00:00.5', TIMESTAMP_NTZ'2020-01-01 10:00:00'":
-    "nullability differs: Spark |-- TIMESTAMP '2020-01-01 10:00:00.5': timestamp (nullable = false)",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":
     "sparkless fails: [NOT_IMPLEMENTED] format_number with a DecimalFormat pattern is not implemented in sparkless.",
   "SELECT to_char(454, '999'), to_char(78.12, '$99.99'), to_varchar(-12454.8, '99G999D9S')":
