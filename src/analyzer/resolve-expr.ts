@@ -50,8 +50,11 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       const child = resolveExpr(e.child, scope);
       return Object.freeze({ ...e, child, dataType: typeOf(child), nullable: child.nullable ?? true });
     }
-    case 'Cast':
-      return resolveCast(e.child, e.to, e.implicit ?? false, scope);
+    case 'Cast': {
+      const cast = resolveCast(e.child, e.to, e.implicit ?? false, scope);
+      // Spark's TIMESTAMP literal is a non-null constant; here it is a cast of checked text, so equally never null.
+      return e.validLiteral && cast.kind === 'Cast' ? Object.freeze({ ...cast, validLiteral: true, nullable: false }) : cast;
+    }
     case 'Call': {
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);

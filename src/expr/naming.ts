@@ -101,7 +101,8 @@ export function defaultFrame(spec: WindowSpecDef, fn: Expr): WindowFrame {
     // cume_dist counts peer rows, so Spark gives it a RANGE frame (checked against Spark 3.5.7).
     if (fn.fn === 'cume_dist') return { frameType: 'range', lower: { type: 'unboundedPreceding' }, upper: { type: 'currentRow' } };
     const def = lookupFunction(fn.fn);
-    if (def.kind === 'window') {
+    // nth_value is an aggregate over its frame, so it takes the spec's default frame like any aggregate (RANGE when ordered).
+    if (def.kind === 'window' && fn.fn !== 'nth_value') {
       return { frameType: 'rows', lower: { type: 'unboundedPreceding' }, upper: { type: 'currentRow' } };
     }
   }

@@ -54,6 +54,8 @@ export interface Cast extends Typed {
   readonly to: DataType;
   /** True when the analyzer inserted it (type coercion): it does not show in column names. */
   readonly implicit?: boolean;
+  /** True for a typed literal's text the parser already validated (`TIMESTAMP '...'`): it never gives null. */
+  readonly validLiteral?: boolean;
 }
 
 /**

@@ -265,6 +265,16 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       if (args.length !== 2) throw wrongArgs(lower, '2', args.length);
       return named(E.call('coalesce', args), () => `${lower}(${argList(args)})`);
     }
+    case 'decode': {
+      // decode(expr, search, result[, search, result]...[, default]) is a CASE matching nulls too;
+      // the two-argument form is the charset decoding in the registry.
+      if (args.length < 3) break;
+      const [subject, ...rest] = args;
+      const branches = [];
+      for (let i = 0; i + 1 < rest.length; i += 2) branches.push({ when: E.call('eq_null_safe', [subject!, rest[i]!]), then: rest[i + 1]! });
+      const otherwise = rest.length % 2 === 1 ? rest[rest.length - 1]! : undefined;
+      return named(E.caseWhen(branches, otherwise), () => `decode(${argList(args)})`);
+    }
     case 'nullif': {
       if (args.length !== 2) throw wrongArgs(lower, '2', args.length);
       return named(E.caseWhen([{ when: E.call('eq', args), then: lit.nul() }], args[0]!), () => `nullif(${argList(args)})`);

@@ -164,7 +164,8 @@ export function typedLiteral(src: string, typeToken: Token, valueToken: Token, t
     case 'TIMESTAMP_LTZ': {
       const wallClock = parseTimestampText(text, 'UTC', true);
       if (wallClock === undefined) throw invalid();
-      return E.alias(E.cast(E.lit(text, STRING), TIMESTAMP), `TIMESTAMP '${formatTimestamp(wallClock, 'UTC')}'`);
+      const cast = Object.freeze({ ...E.cast(E.lit(text, STRING), TIMESTAMP), validLiteral: true });
+      return E.alias(cast, `TIMESTAMP '${formatTimestamp(wallClock, 'UTC')}'`);
     }
     case 'X':
       return binaryLiteral(src, { ...valueToken, value: text });

@@ -35,6 +35,7 @@ import { ParameterBinder, type SqlArgs } from './parameters.js';
 import { constantString } from './constant-string.js';
 import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
+import { SUBSTRING_TO_END } from '../functions/defs/operators.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
@@ -1614,7 +1615,8 @@ export class SqlParser {
     const str = this.expression();
     let pos: Expr;
     let len: Expr | undefined;
-    if (this.acceptKw('FROM')) {
+    const fromForm = this.acceptKw('FROM');
+    if (fromForm) {
       pos = this.expression();
       if (this.acceptKw('FOR')) len = this.expression();
     } else {
@@ -1625,7 +1627,10 @@ export class SqlParser {
     this.expectOp(')');
     const args = len ? [str, pos, len] : [str, pos];
     const call = E.call('substring', args);
-    if (t.upper === 'SUBSTR') return named(call, () => `substr(${args.map(prettySql).join(', ')})`);
+    // Spark names the FROM form `substring(...)` whichever keyword was written; a missing length shows as Int.MaxValue.
+    if (t.upper === 'SUBSTR' && !fromForm) {
+      return named(call, () => `substr(${[...args.map(prettySql), ...(len ? [] : [String(SUBSTRING_TO_END)])].join(', ')})`);
+    }
     return call;
   }
 
@@ -1661,14 +1666,16 @@ export class SqlParser {
     const sub = this.bitOr();
     let str: Expr;
     let start: Expr = E.lit(1, INT_T);
-    if (this.acceptKw('IN')) str = this.expression();
+    const inForm = this.acceptKw('IN');
+    if (inForm) str = this.expression();
     else {
       this.expectOp(',');
       str = this.expression();
       if (this.acceptOp(',')) start = this.expression();
     }
     this.expectOp(')');
-    return E.call('locate', [sub, str, start]);
+    // `position(sub IN str)` is Spark's locate; the function form keeps its own name (`position(bar, foobarbar, 1)`).
+    return inForm ? E.call('locate', [sub, str, start]) : E.call('position', [sub, str, start]);
   }
 
   private overlay(): Expr {

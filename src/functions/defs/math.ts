@@ -4,13 +4,15 @@ import { boundedDecimal } from '../../types/coercion.js';
 import { fn } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
+/** Spark declares its unary math expressions nullable whatever the input (checked on 3.5.7). */
 const unaryDouble = (name: string, sqlName = name.toUpperCase()): FunctionDef =>
-  fn(name, { inputs: [DOUBLE], returns: DOUBLE, nullIntolerant: true, sql: sqlName });
+  fn(name, { inputs: [DOUBLE], returns: DOUBLE, nullable: true, nullIntolerant: true, sql: sqlName });
 
-/** floor/ceil: integral and double inputs give bigint; decimals keep a scale-0 decimal. */
+/** floor/ceil: integral and double inputs give bigint; decimals keep a scale-0 decimal. Always nullable in Spark. */
 const floorCeil = (name: string): FunctionDef =>
   fn(name, {
     inputs: ['numeric'],
+    nullable: true,
     nullIntolerant: true,
     returns: (t) => {
       const x = t[0]!;
@@ -20,11 +22,12 @@ const floorCeil = (name: string): FunctionDef =>
     sql: name.toUpperCase(),
   });
 
-/** round/bround keep the input type (decimal scale adjusts); scale defaults to 0. */
+/** round/bround keep the input type (decimal scale adjusts); scale defaults to 0. Always nullable in Spark. */
 const rounding = (name: string): FunctionDef =>
   fn(name, {
     inputs: ['numeric', INT],
     min: 1,
+    nullable: true,
     nullIntolerant: true,
     returns: (t, args) => {
       const x = t[0]!;
@@ -72,7 +75,7 @@ export const mathDefs: readonly FunctionDef[] = [
   fn('atan2', { inputs: [DOUBLE, DOUBLE], returns: DOUBLE, nullIntolerant: true, sql: 'ATAN2' }),
   fn('hypot', { inputs: [DOUBLE, DOUBLE], returns: DOUBLE, nullIntolerant: true, sql: 'HYPOT' }),
   /** `log(base, x)`; the one-argument form is `ln` (built by the API). */
-  fn('log', { inputs: [DOUBLE, DOUBLE], returns: DOUBLE, nullIntolerant: true, sql: 'LOG' }),
+  fn('log', { inputs: [DOUBLE, DOUBLE], returns: DOUBLE, nullable: true, nullIntolerant: true, sql: 'LOG' }),
   fn('pi', { returns: DOUBLE, nullable: false, sql: 'PI' }),
   fn('e', { returns: DOUBLE, nullable: false, sql: 'E' }),
   fn('bitwise_not', {

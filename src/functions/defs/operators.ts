@@ -29,6 +29,9 @@ import {
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 
+/** The length Spark gives `substring(s, pos)`: Int.MaxValue, i.e. to the end. */
+export const SUBSTRING_TO_END = 2147483647;
+
 const infix = (op: string) => (a: readonly string[]) => `(${a[0]} ${op} ${a[1]})`;
 
 function binaryOpDiffTypes(ctx: ResolveContext, l: DataType, r: DataType): Error {
@@ -296,6 +299,8 @@ export const operatorDefs: readonly FunctionDef[] = [
     min: 2,
     returns: STRING,
     nullIntolerant: true,
+    // Spark fills a missing length with Int.MaxValue, and its column name shows it.
+    sql: (a) => `substring(${a[0]}, ${a[1]}, ${a[2] ?? SUBSTRING_TO_END})`,
   }),
   bitwise('bitwise_and', '&'),
   bitwise('bitwise_or', '|'),

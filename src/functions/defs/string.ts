@@ -41,6 +41,16 @@ const concatDef: FunctionDef = {
 /** reverse: a string's characters or an array's elements in reverse order. */
 const reverseDef = unaryOverTypes('reverse', ArrayType, 'string', '("STRING" or "ARRAY")', (t) => t);
 
+/** trim/ltrim/rtrim: an optional second argument holds the characters to strip; Spark then names it in its SQL syntax. */
+const trimDef = (name: string, side: 'BOTH' | 'LEADING' | 'TRAILING'): FunctionDef =>
+  fn(name, {
+    inputs: ['string', 'string'],
+    min: 1,
+    returns: STRING,
+    nullIntolerant: true,
+    sql: (a) => (a.length === 2 ? `TRIM(${side} ${a[1]} FROM ${a[0]})` : `${name}(${a[0]})`),
+  });
+
 const strToStr = (name: string): FunctionDef => fn(name, { inputs: ['string'], returns: STRING, nullIntolerant: true });
 
 export const stringDefs: readonly FunctionDef[] = [
@@ -66,9 +76,9 @@ export const stringDefs: readonly FunctionDef[] = [
     },
   }),
   /** trim/ltrim/rtrim: optional second argument = characters to strip (Spark's `trim(BOTH x FROM s)`). */
-  fn('trim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
-  fn('ltrim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
-  fn('rtrim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
+  trimDef('trim', 'BOTH'),
+  trimDef('ltrim', 'LEADING'),
+  trimDef('rtrim', 'TRAILING'),
   fn('length', { inputs: ['string'], returns: INT, nullIntolerant: true }),
   fn('ascii', { inputs: ['string'], returns: INT, nullIntolerant: true }),
   concatDef,
@@ -83,7 +93,8 @@ export const stringDefs: readonly FunctionDef[] = [
   fn('split', {
     inputs: ['string', 'string', INT],
     min: 3,
-    returns: new ArrayType(STRING, true),
+    // Splitting never yields a null piece (Spark: containsNull = false).
+    returns: new ArrayType(STRING, false),
     nullIntolerant: true,
   }),
   fn('regexp_replace', { inputs: ['string', 'string', 'string', INT], min: 4, returns: STRING, nullIntolerant: true }),

@@ -16,7 +16,8 @@ const offsetFn = (name: string): FunctionDef => ({
     const t = args[0]!.dataType;
     return {
       dataType: t,
-      nullable: true,
+      // Null only when the input or the default (for rows past the partition's edge) can be.
+      nullable: args[0]!.nullable || args[2]!.nullable,
       argTypes: castsFor(args, [t, coerceArg(args, 1, INT, ctx), coerceArg(args, 2, t, ctx)]),
     };
   },

@@ -19,9 +19,9 @@ export function rint(x: number): number {
   if (!Number.isFinite(x)) return x;
   const f = Math.floor(x);
   const diff = x - f;
-  if (diff < 0.5) return f === 0 && x < 0 ? -0 : f;
-  if (diff > 0.5) return f + 1;
-  return f % 2 === 0 ? f : f + 1;
+  const r = diff < 0.5 ? f : diff > 0.5 ? f + 1 : f % 2 === 0 ? f : f + 1;
+  // A negative input that rounds to zero keeps its sign (rint(-0.5) is -0.0).
+  return r === 0 && x < 0 ? -0 : r;
 }
 
 type Rounding = (n: bigint, d: bigint) => bigint;
