@@ -9,14 +9,8 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "regr_r2 of a perfect fit is 0.9999999999999998 locally, Spark's formula gives exactly 1.0",
   "SELECT histogram_numeric(a, 5) FROM VALUES (0), (1), (2), (10) AS t(a)":
     "not implemented on this branch: histogram_numeric",
-  "SELECT k, grouping(k), grouping_id(k), sum(v) FROM VALUES ('a', 1), ('b', 2) AS t(k, v) GROUP BY CUBE(k) ORDER BY k":
-    "sparkless fails: [GROUPING_ID_COLUMN_MISMATCH] Columns of grouping_id (k) does not match grouping columns (k,1).",
   "SELECT array_append(array('b', 'd', 'c', 'a'), 'd'), array_append(array(1, 2), NULL), array_append(CAST(NULL AS ARRAY<INT>), 1)":
     "schema differs: Spark |-- array_append(NULL, 1): array (nullable = true) / sparkless |-- array_append(CAST(NULL AS ARRAY<INT>), 1): array (nullable = true)",
-  "SELECT element_at(array(1, 2, 3), 2), element_at(array(1, 2, 3), -1), element_at(map(1, 'a', 2, 'b'), 2), try_element_at(array(1, 2, 3), 5), try_element_at(map(1, 'a'), 3)":
-    "nullability differs: Spark |-- element_at(array(1, 2, 3), 2): integer (nullable = false)",
-  "SELECT get(array(1, 2, 3), 0), get(array(1, 2, 3), 3), get(array(1, 2, 3), -1), array(1, 2, 3)[1]":
-    "nullability differs: Spark |-- get(array(1, 2, 3), 0): integer (nullable = false)",
   "SELECT sequence(1, 5), sequence(5, 1), sequence(1, 10, 3), sequence(DATE'2018-01-01', DATE'2018-03-01', INTERVAL 1 MONTH)":
     "sparkless fails: [DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES] Cannot resolve \"sequence(DATE '2018-01-01', DATE '2018-03-01', ",
   "SELECT explode(map('a', 1, 'b', 2))":
@@ -57,18 +51,10 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: input_file_name",
   "SELECT reflect('java.util.UUID', 'fromString', 'a5cf6c42-0c85-418f-af6c-3e4e5b1328f2'), java_method('java.lang.Math', 'abs', -1)":
     "sparkless fails: [NOT_IMPLEMENTED] reflect is not implemented in sparkless: it calls a Java method by reflection and needs a JV",
-  "SELECT xpath('<a><b>b1</b><b>b2</b></a>', 'a/b/text()'), xpath_string('<a><b>b</b><c>cc</c></a>', 'a/c'), xpath_boolean('<a><b>1</b></a>', 'a/b')":
-    "not implemented on this branch: xpath",
-  "SELECT xpath_int('<a><b>1</b><b>2</b></a>', 'sum(a/b)'), xpath_long('<a><b>1</b><b>2</b></a>', 'sum(a/b)'), xpath_short('<a><b>1</b><b>2</b></a>', 'sum(a/b)'), xpath_double('<a><b>1</b><b>2</b></a>', 'sum(a/b)'), xpath_float('<a><b>1</b><b>2</b></a>', 'sum(a/b)'), xpath_number('<a><b>1</b><b>2</b></a>', 'sum(a/b)')":
-    "not implemented on this branch: xpath_int",
   "SELECT hll_sketch_estimate(hll_sketch_agg(a)), hll_sketch_estimate(hll_union_agg(s)) FROM (SELECT a, hll_sketch_agg(a) AS s FROM VALUES (1), (2), (2) AS t(a) GROUP BY a)":
     "not implemented on this branch: hll_sketch_agg",
   "SELECT hll_sketch_estimate(hll_union(hll_sketch_agg(a), hll_sketch_agg(b))) FROM VALUES (1, 4), (2, 5) AS t(a, b)":
     "not implemented on this branch: hll_sketch_agg",
-  "SELECT bitmap_bit_position(1), bitmap_bit_position(123), bitmap_bucket_number(123), bitmap_bucket_number(0)":
-    "not implemented on this branch: bitmap_bit_position",
-  "SELECT bitmap_count(bitmap_construct_agg(bitmap_bit_position(a))), bitmap_count(bitmap_or_agg(X'10')) FROM VALUES (1), (2), (3) AS t(a)":
-    "not implemented on this branch: bitmap_bit_position",
   "SELECT count_min_sketch(a, 0.5D, 0.5D, 1) IS NOT NULL FROM VALUES (1) AS t(a)":
     "not implemented on this branch: count_min_sketch",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":

@@ -12,15 +12,6 @@ describe('hash (Spark Murmur3, seed 42)', () => {
   });
 });
 
-describe('udf', () => {
-  it('calls a JS function on external values and converts the result', () => {
-    const f = typedCall('udf', [lit('ab'), lit(2)], STRING, { options: { fn: (s: string, n: number) => s.repeat(n) } });
-    expect(evalOne(f)).toBe('abab');
-    const g = typedCall('udf', [lit(null, STRING)], INT, { options: { fn: (s: string | null) => (s === null ? -1 : 1) } });
-    expect(evalOne(g)).toBe(-1);
-  });
-});
-
 describe('ids and grouping markers', () => {
   it('monotonically_increasing_id counts rows', () => {
     const r = relation(schema(['x', INT]), [[5], [6], [7]]);

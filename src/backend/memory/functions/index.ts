@@ -12,6 +12,7 @@ import { jvmImpls } from './jvm.js';
 import { numberFormatImpls } from './number-format.js';
 import { csvImpls } from './csv.js';
 import { xpathImpls } from './xpath.js';
+import { partitionTransformImpls } from './partition-transforms.js';
 import { bitmapImpls } from './bitmap.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
@@ -55,6 +56,7 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...csvImpls,
   ...udfImpls,
   ...xpathImpls,
+  ...partitionTransformImpls,
   ...bitmapImpls,
 });
 

@@ -81,6 +81,8 @@ const reasons: Record<string, string> = {
   raise_error: 'a failing row must stop the query with its message',
   current_user: 'session information',
   user: 'session information',
+  div: "Spark's integral division (truncation, overflow and its errors)",
+  ...Object.fromEntries(['years', 'months', 'days', 'hours', 'bucket'].map((n) => [n, 'a partition transform: rejected during analysis, never executed'])),
   ...Object.fromEntries(
     ['regr_count', 'regr_avgx', 'regr_avgy', 'regr_sxx', 'regr_syy', 'regr_sxy', 'regr_slope', 'regr_intercept', 'regr_r2'].map((n) => [
       n,
