@@ -49,8 +49,11 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       const child = resolveExpr(e.child, scope);
       return Object.freeze({ ...e, child, dataType: typeOf(child), nullable: child.nullable ?? true });
     }
-    case 'Cast':
-      return resolveCast(e.child, e.to, e.implicit ?? false, scope);
+    case 'Cast': {
+      const cast = resolveCast(e.child, e.to, e.implicit ?? false, scope);
+      // TRY_CAST stays marked: under ANSI mode it still gives NULL where CAST raises.
+      return e.tryCast && cast.kind === 'Cast' ? Object.freeze({ ...cast, tryCast: true }) : cast;
+    }
     case 'Call': {
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);

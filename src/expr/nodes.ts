@@ -54,6 +54,8 @@ export interface Cast extends Typed {
   readonly to: DataType;
   /** True when the analyzer inserted it (type coercion): it does not show in column names. */
   readonly implicit?: boolean;
+  /** TRY_CAST: invalid input gives null even under spark.sql.ansi.enabled. */
+  readonly tryCast?: boolean;
 }
 
 /**

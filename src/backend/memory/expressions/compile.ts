@@ -10,6 +10,7 @@ import type { ExecContext } from '../context.js';
 import { lookupImpl } from '../functions/index.js';
 import type { CompileInput, RowFn, ScalarImpl } from '../functions/types.js';
 import { castValue } from './cast.js';
+import { ansiCast } from './ansi-cast.js';
 import { colReader, type Col } from '../operators/relation.js';
 
 /** A mutable slot holding a lambda parameter's current value. */
@@ -57,7 +58,7 @@ export function compileExpr(e: Expr, env: CompileEnv): RowFn {
       if (!from) throw new InternalError('Cast of an unresolved expression');
       const child = compileExpr(e.child, env);
       if (from.equals(e.to)) return child;
-      const conv = castValue(from, e.to, env.ctx);
+      const conv = env.ctx.ansiEnabled && !e.tryCast ? ansiCast(e, from, env.ctx) : castValue(from, e.to, env.ctx);
       return (i) => {
         const v = child(i);
         return v === null || v === undefined ? null : conv(v);

@@ -1,0 +1,167 @@
+/**
+ * spark.sql.ansi.enabled=true in the interpreter: the functions whose result
+ * Spark 3.5 changes under ANSI mode raise its errors instead of wrapping or
+ * returning null (ARITHMETIC_OVERFLOW, DIVIDE_BY_ZERO, INVALID_ARRAY_INDEX...).
+ * Each wraps the non-ANSI implementation, which still runs when the flag is off.
+ */
+import type { Call } from '../../../expr/nodes.js';
+import { ArrayType, ByteType, ShortType, type DataType } from '../../../types/data-types.js';
+import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
+import { SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
+import type { ExecContext } from '../context.js';
+import { normLong, toBigInt, type Long } from '../runtime/long.js';
+import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
+import { argType, binary, compiled, isNullish, resultType } from './util.js';
+
+const BYPASS = '"spark.sql.ansi.enabled"';
+const RANGES: Record<string, [bigint, bigint]> = {
+  byte: [-128n, 127n],
+  short: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  long: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+
+/** ARITHMETIC_OVERFLOW, with the try_ function to suggest (none for unary minus and abs). */
+export function arithmeticOverflow(t: DataType, tryFn?: string): ArithmeticException {
+  const message = `${t.typeName() === 'long' ? 'long' : 'integer'} overflow`;
+  const alternative = tryFn ? ` Use '${tryFn}' to tolerate overflow and return NULL instead.` : '';
+  return new ArithmeticException(`${message}.${alternative} If necessary set ${BYPASS} to "false" to bypass this error.`, {
+    errorClass: 'ARITHMETIC_OVERFLOW',
+    messageParameters: { message, alternative, config: BYPASS },
+  });
+}
+
+export function divideByZero(): ArithmeticException {
+  return new ArithmeticException(
+    `Division by zero. Use \`try_divide\` to tolerate divisor being 0 and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`,
+    { errorClass: 'DIVIDE_BY_ZERO', messageParameters: { config: BYPASS } },
+  );
+}
+
+type Compile = (args: readonly RowFn[], call: Call, ctx: ExecContext) => RowFn;
+const compileOf = (impl: FunctionImpl): Compile => {
+  const s = impl as ScalarImpl;
+  if (!s.compile) throw new Error('ANSI wrapper over a non-compiled implementation');
+  return s.compile.bind(s) as Compile;
+};
+
+/** `+`, `-`, `*` on integral types: exact, else ARITHMETIC_OVERFLOW (BINARY_ARITHMETIC_OVERFLOW for tinyint/smallint). */
+function exactArith(base: FunctionImpl, symbol: '+' | '-' | '*', tryFn: string): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const t = resultType(call);
+    const range = RANGES[t.typeName()];
+    if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
+    const [lo, hi] = range;
+    const small = t instanceof ByteType || t instanceof ShortType;
+    return binary(args[0]!, args[1]!, (x: Long, y: Long) => {
+      const bx = toBigInt(x);
+      const by = toBigInt(y);
+      const r = symbol === '+' ? bx + by : symbol === '-' ? bx - by : bx * by;
+      if (r >= lo && r <= hi) return normLong(r);
+      if (!small) throw arithmeticOverflow(t, tryFn);
+      throw new ArithmeticException(`${x}S ${symbol} ${y}S caused overflow.`, {
+        errorClass: 'BINARY_ARITHMETIC_OVERFLOW',
+        messageParameters: { value1: `${x}S`, symbol, value2: `${y}S` },
+      });
+    });
+  });
+}
+
+/** Unary minus and abs: the most negative value has no positive counterpart. */
+function exactUnary(base: FunctionImpl): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const t = resultType(call);
+    const range = RANGES[t.typeName()];
+    if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
+    const inner = plain(args, call, ctx);
+    const min = range[0];
+    // tinyint and smallint fail in Java's own negation, without an error class.
+    const small = t instanceof ByteType || t instanceof ShortType;
+    return (i) => {
+      const x = args[0]!(i);
+      if (!isNullish(x) && toBigInt(x as Long) === min) {
+        throw small ? new ArithmeticException(`- ${x} caused overflow.`, {}) : arithmeticOverflow(t);
+      }
+      return inner(i);
+    };
+  });
+}
+
+const isZero = (v: unknown): boolean => v === 0 || v === 0n;
+
+/** `/`, `div`, `%`, pmod: a zero divisor raises DIVIDE_BY_ZERO (a null dividend still gives null). */
+function checkedDivisor(base: FunctionImpl): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    if (!ctx.ansiEnabled) return plain(args, call, ctx);
+    const [a, b] = args as [RowFn, RowFn];
+    const divisor: RowFn = (i) => {
+      const y = b(i);
+      if (isZero(y)) throw divideByZero();
+      return y;
+    };
+    // The non-ANSI evaluator over the checked values; binary() reads the dividend first,
+    // so a null dividend never checks the divisor, as in Spark.
+    const cur: unknown[] = [null, null];
+    const f = plain([() => cur[0], () => cur[1]], call, ctx);
+    return binary(a, divisor, (x: unknown, y: unknown) => {
+      cur[0] = x;
+      cur[1] = y;
+      return f(0);
+    });
+  });
+}
+
+const INDEX_BYPASS = `If necessary set ${BYPASS} to "false" to bypass this error.`;
+
+/** element_at(array, i) (1-based) and array[i] (0-based): an index out of range raises. */
+function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const inner = plain(args, call, ctx);
+    if (!ctx.ansiEnabled || !(argType(call, 0) instanceof ArrayType)) return inner;
+    return (i) => {
+      const arr = args[0]!(i) as unknown[] | null | undefined;
+      const idx = args[1]!(i) as number | null | undefined;
+      if (!isNullish(arr) && !isNullish(idx)) {
+        const size = arr.length;
+        if (elementAt && idx === 0) {
+          throw new SparkRuntimeException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
+            errorClass: 'INVALID_INDEX_OF_ZERO',
+          });
+        }
+        const ok = elementAt ? Math.abs(idx) <= size : idx >= 0 && idx < size;
+        if (!ok) {
+          const alternative = elementAt
+            ? 'Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead.'
+            : 'Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead.';
+          throw new ArrayIndexOutOfBoundsException(`The index ${idx} is out of bounds. The array has ${size} elements. ${alternative} ${INDEX_BYPASS}`, {
+            errorClass: elementAt ? 'INVALID_ARRAY_INDEX_IN_ELEMENT_AT' : 'INVALID_ARRAY_INDEX',
+            messageParameters: { indexValue: String(idx), arraySize: String(size), ansiConfig: BYPASS },
+          });
+        }
+      }
+      return inner(i);
+    };
+  });
+}
+
+/** The ANSI-aware entries, over the table's non-ANSI ones. */
+export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record<string, FunctionImpl> {
+  const at = (n: string): FunctionImpl => table[n]!;
+  return {
+    add: exactArith(at('add'), '+', 'try_add'),
+    subtract: exactArith(at('subtract'), '-', 'try_subtract'),
+    multiply: exactArith(at('multiply'), '*', 'try_multiply'),
+    negate: exactUnary(at('negate')),
+    abs: exactUnary(at('abs')),
+    divide: checkedDivisor(at('divide')),
+    div: checkedDivisor(at('div')),
+    remainder: checkedDivisor(at('remainder')),
+    pmod: checkedDivisor(at('pmod')),
+    element_at: checkedIndex(at('element_at'), true),
+    get_item: checkedIndex(at('get_item'), false),
+  };
+}
