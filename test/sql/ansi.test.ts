@@ -133,3 +133,34 @@ describe('ANSI mode', () => {
     }, SLOW);
   });
 });
+
+forEachBackend('ANSI mode: what Spark changes and sparkless refuses', (session, backend) => {
+  it('size(NULL) is NULL under ANSI, -1 without', () => {
+    const spark = session();
+    const q = 'SELECT size(a), cardinality(a) FROM VALUES (CAST(NULL AS ARRAY<INT>)), (array(1)) t(a)';
+    expect(rows(spark, q)).toEqual([[-1, -1], [1, 1]]);
+    expect(rows(ansi(spark), q)).toEqual([[null, null], [1, 1]]);
+  }, SLOW);
+
+  it('ANSI errors Spark raises that sparkless does not model are refused, never computed the non-ANSI way', () => {
+    const spark = ansi(session());
+    // Spark coerces the string to BIGINT under ANSI (DOUBLE without): refused locally
+    const coerced = "SELECT '1' + a FROM VALUES (1) t(a)";
+    if (backend === 'connect') expect(spark.sql(coerced).schema.fields[0]!.dataType.simpleString()).toBe('bigint');
+    else expect(sqlError(spark, coerced).name).toBe('NotImplementedException');
+    const queries = [
+      'SELECT sum(x) FROM VALUES (9223372036854775807L), (1L) t(x)',
+      'SELECT make_date(2020, a, 1) FROM VALUES (13) t(a)',
+      "SELECT to_date(s) FROM VALUES ('x') t(s)",
+      "SELECT elt(a, 'x', 'y') FROM VALUES (5) t(a)",
+      'SELECT round(CAST(a AS TINYINT), -1) FROM VALUES (127) t(a)',
+    ];
+    for (const q of queries) {
+      const e = sqlError(spark, q);
+      if (backend === 'connect') expect(e.name, q).not.toBe('NotImplementedException');
+      else expect(e.name, q).toBe('NotImplementedException');
+    }
+    // what ANSI leaves alone still computes: double sums, explicit casts
+    expect(rows(spark, "SELECT sum(x), CAST('2' AS INT) + 1 FROM VALUES (1.5D), (2D) t(x)")).toEqual([[3.5, 3]]);
+  }, SLOW);
+});

@@ -112,13 +112,17 @@ export function ansiCastValue(from: DataType, to: DataType, ctx: ExecContext): C
 }
 
 /**
- * A Cast node under ANSI mode. The analyzer coerces with the non-ANSI rules; where Spark's
- * ANSI rules pick another type (a string in arithmetic becomes BIGINT, not DOUBLE) the
- * result would differ, so that coercion is refused rather than computed the non-ANSI way.
+ * A Cast node under ANSI mode. The analyzer coerces with the non-ANSI rules; Spark's ANSI
+ * rules often pick another numeric type for a string (BIGINT in `'1' + 1` and `'1' = 1`,
+ * not DOUBLE or INT), changing results and errors, so those coercions are refused rather
+ * than computed the non-ANSI way. Implicit casts to dates, timestamps and booleans are checked.
  */
 export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
-  if (e.implicit && from instanceof StringType && e.to instanceof DoubleType) {
-    throw new NotImplementedException('implicit STRING to DOUBLE coercion under spark.sql.ansi.enabled=true (Spark coerces by ANSI rules, e.g. to BIGINT in arithmetic)');
+  if (e.implicit && from instanceof StringType && isNumeric(e.to)) {
+    throw new NotImplementedException(
+      `implicit STRING to ${e.to.sql()} coercion under spark.sql.ansi.enabled=true`,
+      'Spark coerces strings by its ANSI rules there; cast the string explicitly',
+    );
   }
   return ansiCastValue(from, e.to, ctx);
 }

@@ -5,12 +5,13 @@
  * Each wraps the non-ANSI implementation, which still runs when the flag is off.
  */
 import type { Call } from '../../../expr/nodes.js';
-import { ArrayType, ByteType, ShortType, type DataType } from '../../../types/data-types.js';
+import { ArrayType, ByteType, DecimalType, DoubleType, FloatType, ShortType, type DataType } from '../../../types/data-types.js';
 import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
 import { SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
+import { NotImplementedException } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
-import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
+import type { AggregateImpl, FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, binary, compiled, isNullish, resultType } from './util.js';
 
 const BYPASS = '"spark.sql.ansi.enabled"';
@@ -51,6 +52,7 @@ function exactArith(base: FunctionImpl, symbol: '+' | '-' | '*', tryFn: string):
   return compiled((args, call, ctx) => {
     const t = resultType(call);
     const range = RANGES[t.typeName()];
+    if (ctx.ansiEnabled && t instanceof DecimalType) return refuseNullFromValues(plain(args, call, ctx), args, `decimal ${symbol} overflow`);
     if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
     const [lo, hi] = range;
     const small = t instanceof ByteType || t instanceof ShortType;
@@ -148,6 +150,63 @@ function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
   });
 }
 
+/** A decimal result the non-ANSI code nulled (an overflow): ANSI raises NUMERIC_VALUE_OUT_OF_RANGE, not modelled here. */
+function refuseNullFromValues(inner: RowFn, args: readonly RowFn[], what: string): RowFn {
+  return (i) => {
+    const r = inner(i);
+    if (r === null && args.every((a) => !isNullish(a(i)))) throw notUnderAnsi(what);
+    return r;
+  };
+}
+
+const notUnderAnsi = (what: string): NotImplementedException =>
+  new NotImplementedException(`${what} under spark.sql.ansi.enabled=true`, 'Spark raises an ANSI error here that sparkless does not model; unset it or use the connect backend');
+
+/** size/cardinality: NULL for a NULL collection under ANSI (spark.sql.legacy.sizeOfNull is ignored), -1 otherwise. */
+function ansiSize(base: FunctionImpl): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const inner = plain(args, call, ctx);
+    return ctx.ansiEnabled ? (i) => (isNullish(args[0]!(i)) ? null : inner(i)) : inner;
+  });
+}
+
+/**
+ * Functions whose results Spark 3.5 changes under ANSI mode in ways not modelled here:
+ * refused (NotImplementedException naming them) when the flag is on, when `applies` to the call.
+ */
+function refuseUnderAnsi(base: FunctionImpl, name: string, applies: (call: Call) => boolean = () => true): FunctionImpl {
+  if (base.kind === 'aggregate') {
+    const agg = base as AggregateImpl;
+    const check = (call: Call, ctx: ExecContext): void => {
+      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+    };
+    return {
+      kind: 'aggregate',
+      create: (call, ctx) => (check(call, ctx), agg.create(call, ctx)),
+      ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: Parameters<NonNullable<AggregateImpl['grouped']>>[2]) => (check(call, ctx), agg.grouped!(call, ctx, input)) } : {}),
+    };
+  }
+  const sc = base as ScalarImpl;
+  if (sc.compile) {
+    const plain = compileOf(sc);
+    return compiled((args, call, ctx) => {
+      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+      return plain(args, call, ctx);
+    });
+  }
+  return {
+    ...sc,
+    eval: (args, ctx, call) => {
+      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+      return sc.eval!(args, ctx, call);
+    },
+  };
+}
+
+const integralResult = (call: Call): boolean => RANGES[resultType(call).typeName()] !== undefined;
+const exactSum = (call: Call): boolean => !(resultType(call) instanceof DoubleType || resultType(call) instanceof FloatType);
+
 /** The ANSI-aware entries, over the table's non-ANSI ones. */
 export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record<string, FunctionImpl> {
   const at = (n: string): FunctionImpl => table[n]!;
@@ -163,5 +222,17 @@ export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record
     pmod: checkedDivisor(at('pmod')),
     element_at: checkedIndex(at('element_at'), true),
     get_item: checkedIndex(at('get_item'), false),
+    size: ansiSize(at('size')),
+    cardinality: ansiSize(at('cardinality')),
+    // Spark checks overflow of integral and decimal sums (ARITHMETIC_OVERFLOW), and rounding of integers.
+    sum: refuseUnderAnsi(at('sum'), 'sum of integral or decimal values', exactSum),
+    round: refuseUnderAnsi(at('round'), 'round of integral values', integralResult),
+    bround: refuseUnderAnsi(at('bround'), 'bround of integral values', integralResult),
+    // Invalid dates, times and day names raise under ANSI (CAST_INVALID_INPUT, CANNOT_PARSE_TIMESTAMP, DateTimeException).
+    ...Object.fromEntries(
+      ['make_date', 'make_timestamp', 'make_timestamp_ltz', 'make_timestamp_ntz', 'to_date', 'to_timestamp', 'to_timestamp_ltz', 'to_timestamp_ntz', 'unix_timestamp', 'to_unix_timestamp', 'next_day', 'elt'].map(
+        (n) => [n, refuseUnderAnsi(at(n), n)],
+      ),
+    ),
   };
 }
