@@ -11,16 +11,12 @@ import { SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
 import { NotImplementedException } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
+import { INT_RANGES } from './extra.js';
 import type { AggregateImpl, FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, binary, compiled, isNullish, resultType } from './util.js';
 
 const BYPASS = '"spark.sql.ansi.enabled"';
-const RANGES: Record<string, [bigint, bigint]> = {
-  byte: [-128n, 127n],
-  short: [-32768n, 32767n],
-  integer: [-2147483648n, 2147483647n],
-  long: [-(2n ** 63n), 2n ** 63n - 1n],
-};
+const RANGES = INT_RANGES;
 
 /** ARITHMETIC_OVERFLOW, with the try_ function to suggest (none for unary minus and abs). */
 export function arithmeticOverflow(t: DataType, tryFn?: string): ArithmeticException {
