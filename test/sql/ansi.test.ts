@@ -112,6 +112,12 @@ describe('ANSI mode', () => {
       expect(d.errorClass).toBe('NUMERIC_VALUE_OUT_OF_RANGE');
       expect(d.message).toContain('15000000000 cannot be represented as Decimal(4, 1).');
       expect(rows(spark, 'SELECT CAST(a AS TINYINT), CAST(a AS FLOAT) FROM VALUES (100) t(a)')).toEqual([[100, 100]]);
+      // casts Spark's analyzer refuses only in ANSI mode
+      const date = sqlError(spark, "SELECT CAST(d AS INT) FROM VALUES (DATE'2020-01-01') t(d)");
+      expect(date.name).toBe('AnalysisException');
+      expect(date.errorClass).toBe('DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION');
+      expect(date.message).toContain('cannot cast "DATE" to "INT".');
+      expect(sqlError(spark, 'SELECT CAST(b AS TIMESTAMP) FROM VALUES (true) t(b)').errorClass).toBe('DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION');
     }, SLOW);
   });
 
