@@ -8,7 +8,7 @@ import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, ByteType, DecimalType, DoubleType, FloatType, ShortType, type DataType } from '../../../types/data-types.js';
 import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
 import { SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
-import { NotImplementedException } from '../../../errors/index.js';
+import { InternalError, NotImplementedException } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
 import { INT_RANGES } from './extra.js';
@@ -38,7 +38,7 @@ export function divideByZero(): ArithmeticException {
 type Compile = (args: readonly RowFn[], call: Call, ctx: ExecContext) => RowFn;
 const compileOf = (impl: FunctionImpl): Compile => {
   const s = impl as ScalarImpl;
-  if (!s.compile) throw new Error('ANSI wrapper over a non-compiled implementation');
+  if (!s.compile) throw new InternalError('ANSI wrapper over a non-compiled implementation');
   return s.compile.bind(s) as Compile;
 };
 
