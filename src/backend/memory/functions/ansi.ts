@@ -200,6 +200,45 @@ function refuseUnderAnsi(base: FunctionImpl, name: string, applies: (call: Call)
   };
 }
 
+/**
+ * sum under ANSI: integral sums add exactly in row order and raise ARITHMETIC_OVERFLOW as
+ * soon as the running sum leaves BIGINT (Spark's addExact); the vectorized path is skipped.
+ * Decimal sums (overflow raises in Spark) are refused.
+ */
+function ansiSum(base: FunctionImpl): AggregateImpl {
+  const agg = base as AggregateImpl;
+  const exact = (call: Call, ctx: ExecContext): boolean => ctx.ansiEnabled === true && exactSum(call);
+  return {
+    kind: 'aggregate',
+    create: (call, ctx) => {
+      if (!exact(call, ctx)) return agg.create(call, ctx);
+      const t = resultType(call);
+      if (t instanceof DecimalType) throw notUnderAnsi('sum of decimal values');
+      const [lo, hi] = RANGES['long']!;
+      const check = (r: bigint): bigint => {
+        if (r < lo || r > hi) throw arithmeticOverflow(t, 'try_add');
+        return r;
+      };
+      let acc = 0n;
+      let seen = 0;
+      return {
+        add: (a) => {
+          if (isNullish(a[0])) return;
+          acc = check(acc + toBigInt(a[0] as Long));
+          seen++;
+        },
+        remove: (a) => {
+          if (isNullish(a[0])) return;
+          acc -= toBigInt(a[0] as Long);
+          seen--;
+        },
+        result: () => (seen > 0 ? normLong(check(acc)) : null),
+      };
+    },
+    ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: Parameters<NonNullable<AggregateImpl['grouped']>>[2]) => (exact(call, ctx) ? undefined : agg.grouped!(call, ctx, input)) } : {}),
+  };
+}
+
 const integralResult = (call: Call): boolean => RANGES[resultType(call).typeName()] !== undefined;
 const exactSum = (call: Call): boolean => !(resultType(call) instanceof DoubleType || resultType(call) instanceof FloatType);
 
@@ -220,8 +259,8 @@ export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record
     get_item: checkedIndex(at('get_item'), false),
     size: ansiSize(at('size')),
     cardinality: ansiSize(at('cardinality')),
-    // Spark checks overflow of integral and decimal sums (ARITHMETIC_OVERFLOW), and rounding of integers.
-    sum: refuseUnderAnsi(at('sum'), 'sum of integral or decimal values', exactSum),
+    sum: ansiSum(at('sum')),
+    // Spark checks the overflow of rounding integers.
     round: refuseUnderAnsi(at('round'), 'round of integral values', integralResult),
     bround: refuseUnderAnsi(at('bround'), 'bround of integral values', integralResult),
     // Invalid dates, times and day names raise under ANSI (CAST_INVALID_INPUT, CANNOT_PARSE_TIMESTAMP, DateTimeException).
