@@ -52,8 +52,11 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast': {
       const cast = resolveCast(e.child, e.to, e.implicit ?? false, scope);
+      if (cast.kind !== 'Cast') return cast;
       // Spark's TIMESTAMP literal is a non-null constant; here it is a cast of checked text, so equally never null.
-      return e.validLiteral && cast.kind === 'Cast' ? Object.freeze({ ...cast, validLiteral: true, nullable: false }) : cast;
+      // TRY_CAST stays marked: under ANSI mode it still gives NULL where CAST raises.
+      const marks = { ...(e.validLiteral ? { validLiteral: true, nullable: false } : {}), ...(e.tryCast ? { tryCast: true } : {}) };
+      return Object.keys(marks).length > 0 ? Object.freeze({ ...cast, ...marks }) : cast;
     }
     case 'Call': {
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);

@@ -37,7 +37,7 @@ export function exprSql(e: Expr): string {
     case 'Alias':
       return e.name;
     case 'Cast':
-      return e.implicit ? exprSql(e.child) : `CAST(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
+      return e.implicit ? exprSql(e.child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
     case 'Call': {
       // A call the analyzer rewrote from an operator (`dt + 1` → date_add) keeps the operator's name.
       if (typeof e.options?.['displaySql'] === 'string') return e.options['displaySql'];

@@ -56,6 +56,8 @@ export interface Cast extends Typed {
   readonly implicit?: boolean;
   /** True for a typed literal's text the parser already validated (`TIMESTAMP '...'`): it never gives null. */
   readonly validLiteral?: boolean;
+  /** TRY_CAST: invalid input gives null even under spark.sql.ansi.enabled. */
+  readonly tryCast?: boolean;
 }
 
 /**

@@ -299,10 +299,6 @@ export class SparkSession {
       notifyObservations(this, p);
       return out;
     }
-    if (this.conf.get(CONF.ansiEnabled) === 'true') {
-      // The local engines compute Spark 3.5's default (non-ANSI) results; never pass them off as ANSI ones.
-      throw new NotImplementedException('spark.sql.ansi.enabled=true', 'the memory and Polars engines compute non-ANSI results; run on the connect backend or unset it');
-    }
     const resolved = this.cacheManager.substitute(this.analyze(p).plan, (n) => this.#cacheRun(n));
     const out = this.#run(resolved);
     notifyObservations(this, p);
@@ -341,7 +337,7 @@ export class SparkSession {
   #applyQuerySettings(): void {
     const m = this.materializer;
     if ('timeZone' in m && m.timeZone !== this.timeZone) m.timeZone = this.timeZone;
-    if ('mapKeyDedupPolicy' in m) {
+    if ('runtimeConf' in m) {
       const policy = this.conf.get(CONF.mapKeyDedupPolicy).toUpperCase();
       if (policy !== 'EXCEPTION' && policy !== 'LAST_WIN') {
         throw new IllegalArgumentException(
@@ -349,7 +345,10 @@ export class SparkSession {
           { errorClass: 'INVALID_CONF_VALUE', messageParameters: { confName: `"${CONF.mapKeyDedupPolicy}"` } },
         );
       }
-      m.mapKeyDedupPolicy = policy;
+      m.runtimeConf = Object.freeze({ mapKeyDedupPolicy: policy, ansiEnabled: parseBool(this.conf.get(CONF.ansiEnabled)) === true });
+    } else if (parseBool(this.conf.get(CONF.ansiEnabled)) === true) {
+      // An engine that cannot be told the conf would compute non-ANSI results: refuse instead.
+      throw new NotImplementedException(`spark.sql.ansi.enabled=true on the ${this.backendType} backend`);
     }
     if ('sequentialSumMaxRows' in m) {
       const raw = this.conf.getOption(CONF.sequentialSumMaxRows);

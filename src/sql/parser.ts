@@ -1517,7 +1517,8 @@ export class SqlParser {
           this.expectKw('AS');
           const type = this.dataType();
           this.expectOp(')');
-          return E.cast(x, type);
+          const cast = E.cast(x, type);
+          return upper === 'TRY_CAST' ? Object.freeze({ ...cast, tryCast: true }) : cast;
         }
         case 'EXTRACT':
           return this.extract();

@@ -7,7 +7,7 @@
  */
 import type { Batch } from '../../data/batch.js';
 import { inputRows, type LogicalPlan } from '../../plan/nodes.js';
-import type { MapKeyDedupPolicy } from '../memory/context.js';
+import type { RuntimeConf } from '../memory/context.js';
 import { MemoryMaterializer } from '../memory/materializer.js';
 import { ingestNatively } from '../polars/input.js';
 import { PolarsMaterializer } from '../polars/materializer.js';
@@ -47,14 +47,14 @@ export class AutoMaterializer implements DataMaterializer {
     this.polars.timeZone = tz;
   }
 
-  /** spark.sql.mapKeyDedupPolicy, on both executors. */
-  get mapKeyDedupPolicy(): MapKeyDedupPolicy {
-    return this.memory.mapKeyDedupPolicy;
+  /** The per-query runtime conf, on both executors. */
+  get runtimeConf(): RuntimeConf {
+    return this.memory.runtimeConf;
   }
 
-  set mapKeyDedupPolicy(p: MapKeyDedupPolicy) {
-    this.memory.mapKeyDedupPolicy = p;
-    this.polars.mapKeyDedupPolicy = p;
+  set runtimeConf(c: RuntimeConf) {
+    this.memory.runtimeConf = c;
+    this.polars.runtimeConf = c;
   }
 
   /** Only the Polars executor has a faster summation to switch to. */

@@ -16,6 +16,8 @@ export interface ExecContext {
   readonly currentDatabase?: string;
   /** spark.sql.mapKeyDedupPolicy: a duplicate map key fails (EXCEPTION, the default) or the last value wins. */
   readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
+  /** spark.sql.ansi.enabled: overflow, division by zero, invalid casts and bad indices raise Spark's errors (see functions/ansi.ts). */
+  readonly ansiEnabled?: boolean;
 }
 
 export type MapKeyDedupPolicy = 'EXCEPTION' | 'LAST_WIN';
@@ -26,7 +28,16 @@ export interface ExecContextOptions {
   readonly randomSeed?: number;
   readonly currentDatabase?: string;
   readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
+  readonly ansiEnabled?: boolean;
 }
+
+/** The conf a session hands to the engines per query (spark.sql.mapKeyDedupPolicy, spark.sql.ansi.enabled). */
+export interface RuntimeConf {
+  readonly mapKeyDedupPolicy: MapKeyDedupPolicy;
+  readonly ansiEnabled: boolean;
+}
+
+export const DEFAULT_RUNTIME_CONF: RuntimeConf = Object.freeze({ mapKeyDedupPolicy: 'EXCEPTION', ansiEnabled: false });
 
 let processZone: { tz: string | undefined; zone: string } | undefined;
 
@@ -47,6 +58,7 @@ export function createExecContext(options: ExecContextOptions = {}): ExecContext
     ...(options.randomSeed !== undefined ? { randomSeed: options.randomSeed } : {}),
     ...(options.currentDatabase !== undefined ? { currentDatabase: options.currentDatabase } : {}),
     ...(options.mapKeyDedupPolicy !== undefined ? { mapKeyDedupPolicy: options.mapKeyDedupPolicy } : {}),
+    ...(options.ansiEnabled ? { ansiEnabled: true } : {}),
   });
 }
 

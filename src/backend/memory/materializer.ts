@@ -4,7 +4,7 @@ import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputs, schemaOf } from '../../plan/nodes.js';
 import type { DataMaterializer } from '../protocols.js';
 import { repartitionRecords, type RepartitionRecord } from '../repartitions.js';
-import { createExecContext, defaultTimeZone, type MapKeyDedupPolicy } from './context.js';
+import { createExecContext, defaultTimeZone, DEFAULT_RUNTIME_CONF, type RuntimeConf } from './context.js';
 import { executePlan } from './executor.js';
 
 export interface MemoryMaterializerOptions {
@@ -24,8 +24,8 @@ export class MemoryMaterializer implements DataMaterializer {
   readonly #now: number | undefined;
   /** The adaptive repartition steps of the last `materialize` call (run as pass-throughs). */
   lastRepartitions: readonly RepartitionRecord[] = [];
-  /** spark.sql.mapKeyDedupPolicy for the next queries (the session sets it per query). */
-  mapKeyDedupPolicy: MapKeyDedupPolicy = 'EXCEPTION';
+  /** Conf read by the interpreter for the next queries (the session sets it per query). */
+  runtimeConf: RuntimeConf = DEFAULT_RUNTIME_CONF;
 
   constructor(options: MemoryMaterializerOptions = {}) {
     this.#timeZone = options.timeZone ?? defaultTimeZone();
@@ -44,8 +44,7 @@ export class MemoryMaterializer implements DataMaterializer {
   /** Executes a resolved plan; `current_timestamp()` is fixed once per call. */
   materialize(plan: LogicalPlan): Batch {
     this.lastRepartitions = repartitionRecords(plan);
-    const policy = { mapKeyDedupPolicy: this.mapKeyDedupPolicy };
-    return executePlan(plan, createExecContext({ timeZone: this.timeZone, ...policy, ...(this.#now !== undefined ? { now: this.#now } : {}) }));
+    return executePlan(plan, createExecContext({ timeZone: this.timeZone, ...this.runtimeConf, ...(this.#now !== undefined ? { now: this.#now } : {}) }));
   }
 
   /** One line per node, indented by depth: what the interpreter will run. */

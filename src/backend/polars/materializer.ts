@@ -9,7 +9,7 @@ import { makeBatch, type Batch } from '../../data/batch.js';
 import type { LogicalPlan } from '../../plan/nodes.js';
 import { inputRows, inputs, schemaOf } from '../../plan/nodes.js';
 import { repartitionRecords, type RepartitionRecord } from '../repartitions.js';
-import { createExecContext, defaultTimeZone, executePlan, type MapKeyDedupPolicy } from '../memory/index.js';
+import { createExecContext, defaultTimeZone, executePlan, DEFAULT_RUNTIME_CONF, type RuntimeConf } from '../memory/index.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
@@ -20,6 +20,9 @@ import { nativeToArrow } from './output.js';
 import { PlanTranslator, type NodeReport } from './plan-translator.js';
 import { polarsTypeName } from './type-mapper.js';
 import { INTERVAL_DELEGATION, planHoldsIntervals } from './interval-plans.js';
+
+/** Why a plan ran in the interpreter under spark.sql.ansi.enabled=true. */
+const ANSI_DELEGATION = 'spark.sql.ansi.enabled=true runs in the interpreter';
 import { NotImplementedException } from '../../errors/index.js';
 
 export interface PolarsMaterializerOptions {
@@ -49,8 +52,8 @@ export class PolarsMaterializer implements DataMaterializer {
   lastRepartitions: readonly RepartitionRecord[] = [];
   private readonly fallback: FallbackExecutor | undefined;
   private readonly fixedNow: number | undefined;
-  /** spark.sql.mapKeyDedupPolicy for the interpreter's delegated nodes (the session sets it per query). */
-  mapKeyDedupPolicy: MapKeyDedupPolicy = 'EXCEPTION';
+  /** Conf read by the interpreter's delegated nodes (the session sets it per query). */
+  runtimeConf: RuntimeConf = DEFAULT_RUNTIME_CONF;
 
   constructor(options: PolarsMaterializerOptions = {}) {
     this.fixedNow = options.now;
@@ -63,7 +66,7 @@ export class PolarsMaterializer implements DataMaterializer {
     const timeZone = this.timeZone;
     const sequentialSums = inputRows(plan) <= this.sequentialSumMaxRows;
     // One interpreter context per query: current_timestamp() is the same instant in native and delegated nodes.
-    const ctx = createExecContext({ timeZone, mapKeyDedupPolicy: this.mapKeyDedupPolicy, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
+    const ctx = createExecContext({ timeZone, ...this.runtimeConf, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
     return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
   }
@@ -88,9 +91,11 @@ export class PolarsMaterializer implements DataMaterializer {
       const schema = plan.schema ?? plan.data.schema;
       return schema === plan.data.schema ? plan.data : makeBatch(schema, plan.data.columns);
     }
-    if (planHoldsIntervals(plan)) {
-      this.lastDelegations = [{ nodeId: plan.id, kind: plan.kind, reason: INTERVAL_DELEGATION }];
-      const ctx = createExecContext({ timeZone: this.timeZone, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
+    // ANSI plans run wholly in the interpreter: Polars' native arithmetic, casts and indexing never raise Spark's ANSI errors.
+    const whole = planHoldsIntervals(plan) ? INTERVAL_DELEGATION : this.runtimeConf.ansiEnabled ? ANSI_DELEGATION : undefined;
+    if (whole !== undefined) {
+      this.lastDelegations = [{ nodeId: plan.id, kind: plan.kind, reason: whole }];
+      const ctx = createExecContext({ timeZone: this.timeZone, ...this.runtimeConf, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
       return executePlan(plan, ctx);
     }
     const t = this.translator(plan, false);
@@ -102,6 +107,7 @@ export class PolarsMaterializer implements DataMaterializer {
   /** Executes a resolved plan into an Arrow table (Polars' IPC output, Spark column names). */
   materializeArrow(plan: LogicalPlan): ArrowTable {
     if (planHoldsIntervals(plan)) throw new NotImplementedException('Arrow output of interval columns on the polars backend');
+    if (this.runtimeConf.ansiEnabled) throw new NotImplementedException('Arrow output under spark.sql.ansi.enabled=true on the polars backend');
     const t = this.translator(plan, false);
     const frame = t.translate(plan);
     this.lastDelegations = t.delegations;

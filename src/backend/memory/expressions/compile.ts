@@ -11,6 +11,7 @@ import { lookupImpl } from '../functions/index.js';
 import { hasFunction, lookupFunction } from '../../../functions/registry.js';
 import type { CompileInput, RowFn, ScalarImpl } from '../functions/types.js';
 import { castValue } from './cast.js';
+import { ansiCast } from './ansi-cast.js';
 import { colReader, type Col } from '../operators/relation.js';
 
 /** A mutable slot holding a lambda parameter's current value. */
@@ -58,7 +59,7 @@ export function compileExpr(e: Expr, env: CompileEnv): RowFn {
       if (!from) throw new InternalError('Cast of an unresolved expression');
       const child = compileExpr(e.child, env);
       if (from.equals(e.to)) return child;
-      const conv = castValue(from, e.to, env.ctx);
+      const conv = env.ctx.ansiEnabled && !e.tryCast ? ansiCast(e, from, env.ctx) : castValue(from, e.to, env.ctx);
       return (i) => {
         const v = child(i);
         return v === null || v === undefined ? null : conv(v);

@@ -36,7 +36,8 @@ import { stringImpls } from './string.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, RowFn } from './types.js';
 import { argType, binary, compiled, intWrap, isNullish, literalArg, numericKind, resultType, scalar, scalarWithNulls } from './util.js';
 
-const INT_RANGES: Record<string, [bigint, bigint]> = {
+/** Integral result ranges by type name (try_* arithmetic, ANSI overflow checks). */
+export const INT_RANGES: Record<string, [bigint, bigint]> = {
   byte: [-128n, 127n],
   short: [-32768n, 32767n],
   integer: [-2147483648n, 2147483647n],

@@ -29,9 +29,10 @@ import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
 import { udfImpls } from './udf.js';
 import { windowImpls } from './window.js';
+import { ansiImpls } from './ansi.js';
 import type { FunctionImpl, FunctionTable } from './types.js';
 
-export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
+const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...operatorImpls,
   ...mathImpls,
   ...stringImpls,
@@ -59,6 +60,9 @@ export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({
   ...partitionTransformImpls,
   ...bitmapImpls,
 });
+
+/** Every function; those Spark changes under spark.sql.ansi.enabled check the flag (ansi.ts). */
+export const MEMORY_FUNCTIONS: FunctionTable = Object.freeze({ ...BASE_FUNCTIONS, ...ansiImpls(BASE_FUNCTIONS) });
 
 /** The implementation of a registry name; NotImplementedException when the memory backend lacks it. */
 export function lookupImpl(name: string): FunctionImpl {

@@ -1,0 +1,149 @@
+/**
+ * CAST under spark.sql.ansi.enabled=true: where the non-ANSI cast (cast.ts)
+ * gives null or wraps, Spark raises CAST_INVALID_INPUT (malformed strings),
+ * CAST_OVERFLOW (integral narrowing) or NUMERIC_VALUE_OUT_OF_RANGE (decimals).
+ * TRY_CAST keeps the non-ANSI nulls.
+ */
+import {
+  BooleanType,
+  ByteType,
+  DataType,
+  DateType,
+  DecimalType,
+  DoubleType,
+  FloatType,
+  LongType,
+  ShortType,
+  StringType,
+  TimestampNTZType,
+  TimestampType,
+} from '../../../types/data-types.js';
+import { castToString } from '../../../format/value-string.js';
+import { ArithmeticException, DateTimeException, NumberFormatException, SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
+import type { Cast } from '../../../expr/nodes.js';
+import { AnalysisException, NotImplementedException } from '../../../errors/index.js';
+import { exprSql } from '../../../expr/naming.js';
+import type { ExecContext } from '../context.js';
+import { decimalToDouble } from '../runtime/decimal.js';
+import { trimAll } from '../runtime/datetime-parse.js';
+import { castValue, parseDoubleString, type Converter } from './cast.js';
+
+const BYPASS = '"spark.sql.ansi.enabled"';
+const INTEGRAL_RANGE: Record<string, [number, number]> = {
+  byte: [-128, 127],
+  short: [-32768, 32767],
+  integer: [-2147483648, 2147483647],
+  long: [-(2 ** 63), 2 ** 63],
+};
+const isFloating = (t: DataType): boolean => t instanceof FloatType || t instanceof DoubleType;
+const isNumeric = (t: DataType): boolean => INTEGRAL_RANGE[t.typeName()] !== undefined || isFloating(t) || t instanceof DecimalType;
+
+/** A value as Spark's messages quote it: a SQL literal (`'abc'`, `300`, `3000000000L`, `1.0E20D`). */
+function sqlValue(v: unknown, t: DataType, tz: string): string {
+  const s = castToString(v, t, tz);
+  if (t instanceof StringType) return `'${s}'`;
+  const suffix = t instanceof LongType ? 'L' : t instanceof ShortType ? 'S' : t instanceof ByteType ? 'Y' : t instanceof DoubleType ? 'D' : t instanceof FloatType ? 'F' : t instanceof DecimalType ? 'BD' : '';
+  return `${s}${suffix}`;
+}
+
+function invalidInput(v: unknown, from: DataType, to: DataType, tz: string): Error {
+  const value = sqlValue(v, from, tz);
+  const msg = `The value ${value} of the type "${from.sql()}" cannot be cast to "${to.sql()}" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`;
+  const info = { errorClass: 'CAST_INVALID_INPUT', messageParameters: { expression: value, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"`, ansiConfig: BYPASS } };
+  if (isNumeric(to)) return new NumberFormatException(msg, info);
+  if (to instanceof DateType || to instanceof TimestampType || to instanceof TimestampNTZType) return new DateTimeException(msg, info);
+  return new SparkRuntimeException(msg, info);
+}
+
+function castOverflow(v: unknown, from: DataType, to: DataType, tz: string): ArithmeticException {
+  const value = sqlValue(v, from, tz);
+  return new ArithmeticException(
+    `The value ${value} of the type "${from.sql()}" cannot be cast to "${to.sql()}" due to an overflow. Use \`try_cast\` to tolerate overflow and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`,
+    { errorClass: 'CAST_OVERFLOW', messageParameters: { value, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"`, ansiConfig: BYPASS } },
+  );
+}
+
+function outOfRange(v: unknown, from: DataType, to: DecimalType, tz: string): ArithmeticException {
+  const value = castToString(v, from, tz);
+  return new ArithmeticException(
+    `${value} cannot be represented as Decimal(${to.precision}, ${to.scale}). If necessary set ${BYPASS} to "false" to bypass this error, and return NULL instead.`,
+    { errorClass: 'NUMERIC_VALUE_OUT_OF_RANGE', messageParameters: { value, precision: String(to.precision), scale: String(to.scale), config: BYPASS } },
+  );
+}
+
+const INTEGRAL_TEXT = /^[+-]?\d+$/;
+
+/** The converter for an ANSI CAST(from AS to) of non-null values. */
+export function ansiCastValue(from: DataType, to: DataType, ctx: ExecContext): Converter {
+  const plain = castValue(from, to, ctx);
+  const tz = ctx.timeZone;
+  const range = INTEGRAL_RANGE[to.typeName()];
+  if (from instanceof StringType) {
+    const checked = isNumeric(to) || to instanceof BooleanType || to instanceof DateType || to instanceof TimestampType || to instanceof TimestampNTZType;
+    if (!checked) return plain;
+    // ANSI integral parsing has no fractional part ('1.5' is malformed, not 1).
+    const strict = range !== undefined;
+    return (v) => {
+      if (strict && !INTEGRAL_TEXT.test(trimAll(v as string))) throw invalidInput(v, from, to, tz);
+      const r = plain(v);
+      if (r !== null) return r;
+      if (to instanceof DecimalType && parseDoubleString(v as string) !== undefined) throw outOfRange(v, from, to, tz);
+      throw invalidInput(v, from, to, tz);
+    };
+  }
+  if (range !== undefined && isNumeric(from)) {
+    const [lo, hi] = range;
+    const asNumber = from instanceof DecimalType ? (v: unknown) => decimalToDouble(v as bigint, from.scale) : (v: unknown) => Number(v);
+    const isLong = to instanceof LongType;
+    return (v) => {
+      const n = Math.trunc(asNumber(v));
+      // A long's upper bound 2^63 is exclusive; bigint inputs are exact already.
+      if (Number.isNaN(n) || n < lo || (isLong ? n >= hi : n > hi)) throw castOverflow(v, from, to, tz);
+      return plain(v);
+    };
+  }
+  if (to instanceof DecimalType && isNumeric(from)) {
+    return (v) => {
+      const r = plain(v);
+      if (r === null) throw outOfRange(v, from, to, tz);
+      return r;
+    };
+  }
+  return plain;
+}
+
+/**
+ * A Cast node under ANSI mode. The analyzer coerces with the non-ANSI rules; Spark's ANSI
+ * rules often pick another numeric type for a string (BIGINT in `'1' + 1` and `'1' = 1`,
+ * not DOUBLE or INT), changing results and errors, so those coercions are refused rather
+ * than computed the non-ANSI way. Implicit casts to dates, timestamps and booleans are checked.
+ */
+export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
+  if (e.implicit && from instanceof StringType && isNumeric(e.to)) {
+    throw new NotImplementedException(
+      `implicit STRING to ${e.to.sql()} coercion under spark.sql.ansi.enabled=true`,
+      'Spark coerces strings by its ANSI rules there; cast the string explicitly',
+    );
+  }
+  const forbidden = ansiForbidden(from, e.to);
+  if (forbidden) {
+    const sql = `CAST(${exprSql(e.child)} AS ${e.to.sql()})`;
+    const [src, dst] = [`"${from.sql()}"`, `"${e.to.sql()}"`];
+    const tail =
+      forbidden === 'func'
+        ? `cannot cast ${src} to ${dst}.\nTo convert values from ${src} to ${dst}, you can use the functions \`UNIX_DATE\` instead.`
+        : `cannot cast ${src} to ${dst} with ANSI mode on.\nIf you have to cast ${src} to ${dst}, you can set ${BYPASS} as 'false'.`;
+    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: ${tail}`, {
+      errorClass: `DATATYPE_MISMATCH.${forbidden === 'func' ? 'CAST_WITH_FUNC_SUGGESTION' : 'CAST_WITH_CONF_SUGGESTION'}`,
+      messageParameters: { sqlExpr: `"${sql}"`, srcType: src, targetType: dst },
+    });
+  }
+  return ansiCastValue(from, e.to, ctx);
+}
+
+/** Casts Spark's analyzer allows only without ANSI mode (checked here, at execution). */
+function ansiForbidden(from: DataType, to: DataType): 'func' | 'conf' | undefined {
+  if (from instanceof DateType && isNumeric(to)) return 'func';
+  if (from instanceof BooleanType && (to instanceof TimestampType || to instanceof TimestampNTZType)) return 'conf';
+  return undefined;
+}

@@ -1,0 +1,273 @@
+/**
+ * spark.sql.ansi.enabled=true in the interpreter: the functions whose result
+ * Spark 3.5 changes under ANSI mode raise its errors instead of wrapping or
+ * returning null (ARITHMETIC_OVERFLOW, DIVIDE_BY_ZERO, INVALID_ARRAY_INDEX...).
+ * Each wraps the non-ANSI implementation, which still runs when the flag is off.
+ */
+import type { Call } from '../../../expr/nodes.js';
+import { ArrayType, ByteType, DecimalType, DoubleType, FloatType, ShortType, type DataType } from '../../../types/data-types.js';
+import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
+import { SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
+import { InternalError, NotImplementedException } from '../../../errors/index.js';
+import type { ExecContext } from '../context.js';
+import { normLong, toBigInt, type Long } from '../runtime/long.js';
+import { INT_RANGES } from './extra.js';
+import type { AggregateImpl, FunctionImpl, RowFn, ScalarImpl } from './types.js';
+import { argType, binary, compiled, isNullish, resultType } from './util.js';
+
+const BYPASS = '"spark.sql.ansi.enabled"';
+const RANGES = INT_RANGES;
+
+/** ARITHMETIC_OVERFLOW, with the try_ function to suggest (none for unary minus and abs). */
+export function arithmeticOverflow(t: DataType, tryFn?: string): ArithmeticException {
+  const message = `${t.typeName() === 'long' ? 'long' : 'integer'} overflow`;
+  const alternative = tryFn ? ` Use '${tryFn}' to tolerate overflow and return NULL instead.` : '';
+  return new ArithmeticException(`${message}.${alternative} If necessary set ${BYPASS} to "false" to bypass this error.`, {
+    errorClass: 'ARITHMETIC_OVERFLOW',
+    messageParameters: { message, alternative, config: BYPASS },
+  });
+}
+
+export function divideByZero(): ArithmeticException {
+  return new ArithmeticException(
+    `Division by zero. Use \`try_divide\` to tolerate divisor being 0 and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`,
+    { errorClass: 'DIVIDE_BY_ZERO', messageParameters: { config: BYPASS } },
+  );
+}
+
+type Compile = (args: readonly RowFn[], call: Call, ctx: ExecContext) => RowFn;
+const compileOf = (impl: FunctionImpl): Compile => {
+  const s = impl as ScalarImpl;
+  if (!s.compile) throw new InternalError('ANSI wrapper over a non-compiled implementation');
+  return s.compile.bind(s) as Compile;
+};
+
+/** `+`, `-`, `*` on integral types: exact, else ARITHMETIC_OVERFLOW (BINARY_ARITHMETIC_OVERFLOW for tinyint/smallint). */
+function exactArith(base: FunctionImpl, symbol: '+' | '-' | '*', tryFn: string): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const t = resultType(call);
+    const range = RANGES[t.typeName()];
+    if (ctx.ansiEnabled && t instanceof DecimalType) return refuseNullFromValues(plain(args, call, ctx), args, `decimal ${symbol} overflow`);
+    if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
+    const [lo, hi] = range;
+    const small = t instanceof ByteType || t instanceof ShortType;
+    return binary(args[0]!, args[1]!, (x: Long, y: Long) => {
+      const bx = toBigInt(x);
+      const by = toBigInt(y);
+      const r = symbol === '+' ? bx + by : symbol === '-' ? bx - by : bx * by;
+      if (r >= lo && r <= hi) return normLong(r);
+      if (!small) throw arithmeticOverflow(t, tryFn);
+      throw new ArithmeticException(`${x}S ${symbol} ${y}S caused overflow.`, {
+        errorClass: 'BINARY_ARITHMETIC_OVERFLOW',
+        messageParameters: { value1: `${x}S`, symbol, value2: `${y}S` },
+      });
+    });
+  });
+}
+
+/** Unary minus and abs: the most negative value has no positive counterpart. */
+function exactUnary(base: FunctionImpl): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const t = resultType(call);
+    const range = RANGES[t.typeName()];
+    if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
+    const inner = plain(args, call, ctx);
+    const min = range[0];
+    // tinyint and smallint fail in Java's own negation, without an error class.
+    const small = t instanceof ByteType || t instanceof ShortType;
+    return (i) => {
+      const x = args[0]!(i);
+      if (!isNullish(x) && toBigInt(x as Long) === min) {
+        throw small ? new ArithmeticException(`- ${x} caused overflow.`, {}) : arithmeticOverflow(t);
+      }
+      return inner(i);
+    };
+  });
+}
+
+const isZero = (v: unknown): boolean => v === 0 || v === 0n;
+
+/** `/`, `div`, `%`, pmod: a zero divisor raises DIVIDE_BY_ZERO (a null dividend still gives null). */
+function checkedDivisor(base: FunctionImpl): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    if (!ctx.ansiEnabled) return plain(args, call, ctx);
+    const [a, b] = args as [RowFn, RowFn];
+    const divisor: RowFn = (i) => {
+      const y = b(i);
+      if (isZero(y)) throw divideByZero();
+      return y;
+    };
+    // The non-ANSI evaluator over the checked values; binary() reads the dividend first,
+    // so a null dividend never checks the divisor, as in Spark.
+    const cur: unknown[] = [null, null];
+    const f = plain([() => cur[0], () => cur[1]], call, ctx);
+    return binary(a, divisor, (x: unknown, y: unknown) => {
+      cur[0] = x;
+      cur[1] = y;
+      return f(0);
+    });
+  });
+}
+
+const INDEX_BYPASS = `If necessary set ${BYPASS} to "false" to bypass this error.`;
+
+/** element_at(array, i) (1-based) and array[i] (0-based): an index out of range raises. */
+function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const inner = plain(args, call, ctx);
+    if (!ctx.ansiEnabled || !(argType(call, 0) instanceof ArrayType)) return inner;
+    return (i) => {
+      const arr = args[0]!(i) as unknown[] | null | undefined;
+      const idx = args[1]!(i) as number | null | undefined;
+      if (!isNullish(arr) && !isNullish(idx)) {
+        const size = arr.length;
+        if (elementAt && idx === 0) {
+          throw new SparkRuntimeException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
+            errorClass: 'INVALID_INDEX_OF_ZERO',
+          });
+        }
+        const ok = elementAt ? Math.abs(idx) <= size : idx >= 0 && idx < size;
+        if (!ok) {
+          const alternative = elementAt
+            ? 'Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead.'
+            : 'Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead.';
+          throw new ArrayIndexOutOfBoundsException(`The index ${idx} is out of bounds. The array has ${size} elements. ${alternative} ${INDEX_BYPASS}`, {
+            errorClass: elementAt ? 'INVALID_ARRAY_INDEX_IN_ELEMENT_AT' : 'INVALID_ARRAY_INDEX',
+            messageParameters: { indexValue: String(idx), arraySize: String(size), ansiConfig: BYPASS },
+          });
+        }
+      }
+      return inner(i);
+    };
+  });
+}
+
+/** A decimal result the non-ANSI code nulled (an overflow): ANSI raises NUMERIC_VALUE_OUT_OF_RANGE, not modelled here. */
+function refuseNullFromValues(inner: RowFn, args: readonly RowFn[], what: string): RowFn {
+  return (i) => {
+    const r = inner(i);
+    if (r === null && args.every((a) => !isNullish(a(i)))) throw notUnderAnsi(what);
+    return r;
+  };
+}
+
+const notUnderAnsi = (what: string): NotImplementedException =>
+  new NotImplementedException(`${what} under spark.sql.ansi.enabled=true`, 'Spark raises an ANSI error here that sparkless does not model; unset it or use the connect backend');
+
+/** size/cardinality: NULL for a NULL collection under ANSI (spark.sql.legacy.sizeOfNull is ignored), -1 otherwise. */
+function ansiSize(base: FunctionImpl): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const inner = plain(args, call, ctx);
+    return ctx.ansiEnabled ? (i) => (isNullish(args[0]!(i)) ? null : inner(i)) : inner;
+  });
+}
+
+/**
+ * Functions whose results Spark 3.5 changes under ANSI mode in ways not modelled here:
+ * refused (NotImplementedException naming them) when the flag is on, when `applies` to the call.
+ */
+function refuseUnderAnsi(base: FunctionImpl, name: string, applies: (call: Call) => boolean = () => true): FunctionImpl {
+  if (base.kind === 'aggregate') {
+    const agg = base as AggregateImpl;
+    const check = (call: Call, ctx: ExecContext): void => {
+      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+    };
+    return {
+      kind: 'aggregate',
+      create: (call, ctx) => (check(call, ctx), agg.create(call, ctx)),
+      ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: Parameters<NonNullable<AggregateImpl['grouped']>>[2]) => (check(call, ctx), agg.grouped!(call, ctx, input)) } : {}),
+    };
+  }
+  const sc = base as ScalarImpl;
+  if (sc.compile) {
+    const plain = compileOf(sc);
+    return compiled((args, call, ctx) => {
+      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+      return plain(args, call, ctx);
+    });
+  }
+  return {
+    ...sc,
+    eval: (args, ctx, call) => {
+      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+      return sc.eval!(args, ctx, call);
+    },
+  };
+}
+
+/**
+ * sum under ANSI: integral sums add exactly in row order and raise ARITHMETIC_OVERFLOW as
+ * soon as the running sum leaves BIGINT (Spark's addExact); the vectorized path is skipped.
+ * Decimal sums (overflow raises in Spark) are refused.
+ */
+function ansiSum(base: FunctionImpl): AggregateImpl {
+  const agg = base as AggregateImpl;
+  const exact = (call: Call, ctx: ExecContext): boolean => ctx.ansiEnabled === true && exactSum(call);
+  return {
+    kind: 'aggregate',
+    create: (call, ctx) => {
+      if (!exact(call, ctx)) return agg.create(call, ctx);
+      const t = resultType(call);
+      if (t instanceof DecimalType) throw notUnderAnsi('sum of decimal values');
+      const [lo, hi] = RANGES['long']!;
+      const check = (r: bigint): bigint => {
+        if (r < lo || r > hi) throw arithmeticOverflow(t, 'try_add');
+        return r;
+      };
+      let acc = 0n;
+      let seen = 0;
+      return {
+        add: (a) => {
+          if (isNullish(a[0])) return;
+          acc = check(acc + toBigInt(a[0] as Long));
+          seen++;
+        },
+        remove: (a) => {
+          if (isNullish(a[0])) return;
+          acc -= toBigInt(a[0] as Long);
+          seen--;
+        },
+        result: () => (seen > 0 ? normLong(check(acc)) : null),
+      };
+    },
+    ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: Parameters<NonNullable<AggregateImpl['grouped']>>[2]) => (exact(call, ctx) ? undefined : agg.grouped!(call, ctx, input)) } : {}),
+  };
+}
+
+const integralResult = (call: Call): boolean => RANGES[resultType(call).typeName()] !== undefined;
+const exactSum = (call: Call): boolean => !(resultType(call) instanceof DoubleType || resultType(call) instanceof FloatType);
+
+/** The ANSI-aware entries, over the table's non-ANSI ones. */
+export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record<string, FunctionImpl> {
+  const at = (n: string): FunctionImpl => table[n]!;
+  return {
+    add: exactArith(at('add'), '+', 'try_add'),
+    subtract: exactArith(at('subtract'), '-', 'try_subtract'),
+    multiply: exactArith(at('multiply'), '*', 'try_multiply'),
+    negate: exactUnary(at('negate')),
+    abs: exactUnary(at('abs')),
+    divide: checkedDivisor(at('divide')),
+    div: checkedDivisor(at('div')),
+    remainder: checkedDivisor(at('remainder')),
+    pmod: checkedDivisor(at('pmod')),
+    element_at: checkedIndex(at('element_at'), true),
+    get_item: checkedIndex(at('get_item'), false),
+    size: ansiSize(at('size')),
+    cardinality: ansiSize(at('cardinality')),
+    sum: ansiSum(at('sum')),
+    // Spark checks the overflow of rounding integers.
+    round: refuseUnderAnsi(at('round'), 'round of integral values', integralResult),
+    bround: refuseUnderAnsi(at('bround'), 'bround of integral values', integralResult),
+    // Invalid dates, times and day names raise under ANSI (CAST_INVALID_INPUT, CANNOT_PARSE_TIMESTAMP, DateTimeException).
+    ...Object.fromEntries(
+      ['make_date', 'make_timestamp', 'make_timestamp_ltz', 'make_timestamp_ntz', 'to_date', 'to_timestamp', 'to_timestamp_ltz', 'to_timestamp_ntz', 'unix_timestamp', 'to_unix_timestamp', 'next_day', 'elt'].map(
+        (n) => [n, refuseUnderAnsi(at(n), n)],
+      ),
+    ),
+  };
+}
