@@ -4,7 +4,8 @@
  * The public `pl.*` API wraps every expression in a JS object whose
  * construction costs about a millisecond; the native methods themselves cost
  * microseconds. So this backend talks to the binding directly, and only the
- * methods it uses are typed here (signatures follow nodejs-polars 0.24.1).
+ * methods it uses are typed here (signatures follow nodejs-polars 0.24.1; calls
+ * whose signature changed in 0.26 go through binding-compat.ts).
  *
  * Nothing is loaded at import time: the binary is required on first use, so
  * importing the backend (or the whole library) never touches native code.
@@ -266,9 +267,22 @@ export interface PolarsNative {
 
 type RequireFn = (id: string) => unknown;
 
-const BINDING_ID = 'nodejs-polars/bin/native-polars.js';
+/** The binding versions this backend knows the signatures of (see binding-compat.ts). */
+export type BindingVersion = '0.24' | '0.26';
+
+/** nodejs-polars 0.24.1 (the dependency) and 0.26.1 (optional alias, native packages for Node >= 22 only). */
+const BINDING_IDS: Record<BindingVersion, string> = {
+  '0.24': 'nodejs-polars/bin/native-polars.js',
+  '0.26': 'nodejs-polars-026/bin/native-polars.js',
+};
+
+const FULL: Record<BindingVersion, string> = { '0.24': '0.24.1', '0.26': '0.26.1' };
+
+/** Forces one binding version (e.g. for testing); unset, Node >= 22 prefers 0.26 and falls back to 0.24. */
+export const POLARS_VERSION_ENV = 'SPARKLESS_POLARS_VERSION';
 
 let cached: PolarsNative | undefined;
+let cachedVersion: BindingVersion | undefined;
 let requireOverride: RequireFn | undefined;
 
 /**
@@ -278,11 +292,18 @@ let requireOverride: RequireFn | undefined;
 export function setNativeRequire(fn: RequireFn | undefined): void {
   requireOverride = fn;
   cached = undefined;
+  cachedVersion = undefined;
 }
 
 /** True once the native binding has been loaded in this process. */
 export function isNativeLoaded(): boolean {
   return cached !== undefined;
+}
+
+/** The version of the loaded binding (loading it if needed). */
+export function bindingVersion(): BindingVersion {
+  native();
+  return cachedVersion!;
 }
 
 function platformTag(): string {
@@ -295,32 +316,77 @@ function platformTag(): string {
   return `${platform}-${arch}`;
 }
 
+/** Versions to try, in order: the env override alone, else 0.26 first on Node >= 22. */
+function candidates(): BindingVersion[] {
+  const forced = process.env[POLARS_VERSION_ENV]?.trim();
+  if (forced) {
+    if (forced === '0.24' || forced === '0.26') return [forced];
+    throw new BackendException(`${POLARS_VERSION_ENV} must be '0.24' or '0.26', got '${forced}'.`, {
+      errorClass: 'POLARS_NATIVE_UNAVAILABLE',
+      messageParameters: { version: forced },
+    });
+  }
+  return Number(process.versions.node.split('.')[0]) >= 22 ? ['0.26', '0.24'] : ['0.24'];
+}
+
+/**
+ * Requires one binding version. 0.26's loader does not check its native
+ * package's version, and on Node 20 npm skips 0.26's native packages, so the
+ * loader would silently pick up 0.24's: the platform package resolved from
+ * the alias must itself be 0.26.
+ */
+function requireBinding(version: BindingVersion, tag: string): unknown {
+  if (requireOverride) return requireOverride(BINDING_IDS[version]);
+  const req = createRequire(import.meta.url);
+  if (version === '0.26') {
+    const aliasReq = createRequire(req.resolve('nodejs-polars-026/package.json'));
+    const found = (aliasReq(`nodejs-polars-${tag}/package.json`) as { version?: string }).version ?? '?';
+    if (!found.startsWith('0.26.')) {
+      throw new Error(`nodejs-polars-${tag} resolves to ${found}, not 0.26 (npm installs 0.26's native packages on Node >= 22 only)`);
+    }
+  }
+  return req(BINDING_IDS[version]);
+}
+
 /** The native binding, loaded on first call; throws BackendException naming the fix. */
 export function native(): PolarsNative {
   if (cached) return cached;
-  const req: RequireFn = requireOverride ?? createRequire(import.meta.url);
-  let mod: unknown;
-  try {
-    mod = req(BINDING_ID);
-  } catch (err) {
-    const tag = platformTag();
-    throw new BackendException(
-      `nodejs-polars' native binary for ${tag} could not be loaded (${errorText(err)}). ` +
-        `Fix: run \`npm install nodejs-polars@0.24.1\` on Node ${process.versions.node.split('.')[0]} so npm fetches ` +
-        `the optional package nodejs-polars-${tag}; or run on the 'memory' backend instead.`,
-      { errorClass: 'POLARS_NATIVE_UNAVAILABLE', messageParameters: { platform: tag }, cause: err },
-    );
+  const tag = platformTag();
+  const tried = candidates();
+  const failures: string[] = [];
+  let malformed: BindingVersion | undefined;
+  let lastErr: unknown;
+  for (const version of tried) {
+    let mod: unknown;
+    try {
+      mod = requireBinding(version, tag);
+    } catch (err) {
+      failures.push(`${version}: ${errorText(err)}`);
+      lastErr = err;
+      continue;
+    }
+    const m = mod as Partial<PolarsNative> | null;
+    if (!m || typeof m.col !== 'function' || typeof m.JsDataFrame !== 'function') {
+      malformed = version;
+      continue;
+    }
+    cached = m as PolarsNative;
+    cachedVersion = version;
+    return cached;
   }
-  const m = mod as Partial<PolarsNative> | null;
-  if (!m || typeof m.col !== 'function' || typeof m.JsDataFrame !== 'function') {
+  if (malformed) {
     throw new BackendException(
-      `nodejs-polars' native binding loaded but does not look like version 0.24.1. ` +
+      `nodejs-polars' native binding loaded but does not look like version ${FULL[malformed]}. ` +
         `Fix: run \`npm install nodejs-polars@0.24.1\`; or run on the 'memory' backend instead.`,
       { errorClass: 'POLARS_NATIVE_UNAVAILABLE' },
     );
   }
-  cached = m as PolarsNative;
-  return cached;
+  throw new BackendException(
+    `nodejs-polars' native binary for ${tag} could not be loaded (${failures.join('; ')}). ` +
+      `Fix: run \`npm install nodejs-polars@0.24.1\` on Node ${process.versions.node.split('.')[0]} so npm fetches ` +
+      `the optional package nodejs-polars-${tag}; or run on the 'memory' backend instead.`,
+    { errorClass: 'POLARS_NATIVE_UNAVAILABLE', messageParameters: { platform: tag }, cause: lastErr },
+  );
 }
 
 function errorText(err: unknown): string {

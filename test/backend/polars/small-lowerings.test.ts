@@ -36,7 +36,8 @@ describe('polars backend: integral literals cast to LONG or DOUBLE', () => {
   it('compare against double columns with the literal as a double', () => {
     const { rows: r, plan } = onBoth((s) => s.createDataFrame(data, 'id LONG, g STRING, v DOUBLE').filter(F.col('v').gt(10)).select('id'));
     expect(r.map((x) => Number(x[0]))).toStrictEqual([1, 4, 5]);
-    expect(plan).toContain('> (10.0)');
+    // 0.24's plan prints the literal as `(10.0)`, 0.26's as `10.0`.
+    expect(plan).toMatch(/> \(?10\.0\)?/);
   });
 
   it('widen exactly, and long literals round to the nearest double (ties to even) as Spark does', () => {

@@ -51,6 +51,7 @@ import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { colRef, literal, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
+import { joinFrames, sortByExprs } from '../binding-compat.js';
 
 const LI = '_li';
 const RI = '_ri';
@@ -154,8 +155,8 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   const mark = pl.lit(true).alias(MARK);
   const lj = (a: NativeLazyFrame, b: NativeLazyFrame, aOn: readonly string[], bOn: readonly string[], how: 'left' | 'inner' | 'cross' = 'left'): NativeLazyFrame =>
     how === 'cross'
-      ? a.join(b, [], [], true, false, 'cross', '_dup', false, 'm:m', [], [])
-      : a.join(b, cols(aOn), cols(bOn), true, false, how, '_dup', false, 'm:m', [], []);
+      ? joinFrames(a, b, [], [], 'cross', '_dup')
+      : joinFrames(a, b, cols(aOn), cols(bOn), how, '_dup');
 
   // Right columns renamed after the left ones, plus key columns.
   let R = right.lf.select(right.schema.fields.map((_, j) => colRef(colName(j)).alias(colName(nl + j))));
@@ -247,5 +248,5 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   }
   const all = pl.concatLf(parts, 'vertical', false, true, false, true);
   const order = type === 'right' ? [colRef(RI), colRef(LI)] : [colRef(LI), colRef(RI)];
-  return all.sortByExprs(order, false, true, true).select(cols(allNames));
+  return sortByExprs(all, order, false, true, true).select(cols(allNames));
 }

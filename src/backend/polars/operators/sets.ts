@@ -33,6 +33,7 @@ import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { colRef, literal } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
+import { joinFrames } from '../binding-compat.js';
 
 export function deduplicate(plan: Deduplicate, input: Frame): NativeLazyFrame {
   const n = input.schema.fields.length;
@@ -99,7 +100,7 @@ export function setOperation(plan: SetOperation, left: Frame, right: Frame, env:
   }
   // Semi/anti as a left join against the distinct right keys (with a marker): keeps the left order.
   const rightKeys = R.select([...on.map((n) => colRef(n)), pl.lit(true).alias('_m')]).unique(null, 'any', false);
-  const found = L.join(rightKeys, on.map((n) => colRef(n)), on.map((n) => colRef(n)), true, false, 'left', '_dup', false, 'm:m', [], []);
+  const found = joinFrames(L, rightKeys, on.map((n) => colRef(n)), on.map((n) => colRef(n)), 'left', '_dup');
   const m = colRef('_m');
   // The row index keeps Polars from treating the join output as unordered (it would drop `maintain_order` below).
   const joined = found

@@ -2,7 +2,7 @@
  * Sort: stable, per-key direction and null placement, NaN largest (Polars'
  * float order already puts NaN last ascending), -0.0 equal to 0.0.
  *
- * The binding's `sortByExprs` takes one `descending` and one `nullsLast` flag
+ * The binding's `sortByExprs` (0.24; binding-compat.ts adapts 0.26) takes one `descending` and one `nullsLast` flag
  * for all keys. The first key sets both; a key sorting the other way is
  * replaced by an order-reversing image (`not` for booleans, bitwise `~x` for
  * integers and dates, `-x` after a NaN flag for floats, a dense descending
@@ -53,6 +53,7 @@ import { colRef } from '../nx.js';
 import { exprNonNull } from './nullability.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { sortKeysAreUnique } from './unique-keys.js';
+import { sortByExprs } from '../binding-compat.js';
 
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
 
@@ -171,7 +172,7 @@ export function sortFrame(
     tie = colRef(ROW);
   }
   const p = planSort(tie ? [...specs, { key: tie.cast(PL.Int64, true), type: LONG, ascending: true, nullsFirst: true, nonNull: true }] : specs);
-  return src.sortByExprs(p.keys, p.descending, p.nullsLast, !tie && ties === 'stable');
+  return sortByExprs(src, p.keys, p.descending, p.nullsLast, !tie && ties === 'stable');
 }
 
 export function sort(plan: Sort, input: Frame, env: OperatorEnv): NativeLazyFrame {

@@ -28,6 +28,7 @@ import { colRef, f64, i64, ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import { sortFrame, sortKey } from './sort.js';
 import type { Frame, OperatorEnv } from './types.js';
+import { sortByExprs } from '../binding-compat.js';
 
 const WI = '_wi';
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
@@ -159,7 +160,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     if (staged.length > 0) lf = lf.withColumns(staged);
     lf = lf.withColumns(finals);
   }
-  if (anyOrdered) lf = lf.sortByExprs([col(WI)], false, false, false);
+  if (anyOrdered) lf = sortByExprs(lf, [col(WI)], false, false, false);
   return lf.select(Array.from({ length: n + plan.windowExprs.length }, (_, i) => col(colName(i))));
 }
 
