@@ -7,13 +7,12 @@
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, ByteType, DecimalType, DoubleType, FloatType, ShortType, type DataType } from '../../../types/data-types.js';
 import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
-import { SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
 import { InternalError, NotImplementedException } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
 import { INT_RANGES } from './extra.js';
 import type { AggregateImpl, FunctionImpl, RowFn, ScalarImpl } from './types.js';
-import { argType, binary, compiled, isNullish, resultType } from './util.js';
+import { argType, binary, compiled, isNullish, resultType, indexOfZeroError } from './util.js';
 
 const BYPASS = '"spark.sql.ansi.enabled"';
 const RANGES = INT_RANGES;
@@ -126,9 +125,7 @@ function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
       if (!isNullish(arr) && !isNullish(idx)) {
         const size = arr.length;
         if (elementAt && idx === 0) {
-          throw new SparkRuntimeException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
-            errorClass: 'INVALID_INDEX_OF_ZERO',
-          });
+          throw indexOfZeroError();
         }
         const ok = elementAt ? Math.abs(idx) <= size : idx >= 0 && idx < size;
         if (!ok) {

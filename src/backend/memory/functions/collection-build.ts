@@ -14,7 +14,7 @@ import { daysToTimestamp, timestampToDays } from '../runtime/datetime.js';
 import { Prng } from '../runtime/prng.js';
 import { buildMap } from './collection.js';
 import type { FunctionImpl, RowFn } from './types.js';
-import { argType, compiled, isNullish, resultType, scalar } from './util.js';
+import { argType, compiled, isNullish, resultType, scalar, indexOfZeroError } from './util.js';
 
 type Lambda = (...args: unknown[]) => unknown;
 
@@ -116,9 +116,7 @@ const arrayInsert = compiled((args) => {
     if (isNullish(arr) || isNullish(pos)) return null;
     const item = v(i) ?? null;
     if (pos === 0) {
-      throw new ExecutionException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
-        errorClass: 'INVALID_INDEX_OF_ZERO',
-      });
+      throw indexOfZeroError();
     }
     if (pos > 0) {
       const at = pos - 1;

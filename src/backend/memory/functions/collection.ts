@@ -7,7 +7,7 @@ import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
 import { mapLookup } from './operators.js';
 import type { MapKeyDedupPolicy } from '../context.js';
 import type { FunctionImpl, RowFn } from './types.js';
-import { argType, compiled, isNullish, resultType, scalar, scalarWithNulls, unary } from './util.js';
+import { argType, compiled, isNullish, resultType, scalar, scalarWithNulls, unary, indexOfZeroError } from './util.js';
 
 type Lambda = (...args: unknown[]) => unknown;
 const elementType = (call: Call, i = 0): DataType => (argType(call, i) as ArrayType).elementType;
@@ -78,9 +78,7 @@ const arrayContains = compiled((args, call) => {
 
 function arrayIndex(arr: unknown[], idx: number): unknown {
   if (idx === 0) {
-    throw new ExecutionException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
-      errorClass: 'INVALID_INDEX_OF_ZERO',
-    });
+    throw indexOfZeroError();
   }
   const k = idx > 0 ? idx - 1 : arr.length + idx;
   if (k < 0 || k >= arr.length) return null;

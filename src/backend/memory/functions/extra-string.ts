@@ -4,7 +4,7 @@ import type { DataType } from '../../../types/data-types.js';
 import { formatNumberValue, javaFormat } from '../runtime/java-format.js';
 import { allMatches, javaRegex } from '../runtime/regex.js';
 import type { FunctionImpl, RowFn } from './types.js';
-import { argType, charLength, codePoints, compiled, isNullish, scalar, scalarWithNulls } from './util.js';
+import { argType, charLength, codePoints, compiled, isNullish, scalar, scalarWithNulls, indexOfZeroError } from './util.js';
 import { buildMap } from './collection.js';
 import { operatorImpls } from './operators.js';
 
@@ -40,9 +40,7 @@ const splitPart = scalar((a) => {
   const delim = a[1] as string;
   const n = a[2] as number;
   if (n === 0) {
-    throw new ExecutionException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
-      errorClass: 'INVALID_INDEX_OF_ZERO',
-    });
+    throw indexOfZeroError();
   }
   const parts = delim.length === 0 ? [s] : s.split(delim);
   const k = n > 0 ? n - 1 : parts.length + n;

@@ -1,6 +1,6 @@
 /** Small helpers shared by the function implementations. */
 import type { Call } from '../../../expr/nodes.js';
-import { InternalError } from '../../../errors/index.js';
+import { InternalError, SparkRuntimeException } from '../../../errors/index.js';
 import {
   ByteType,
   DataType,
@@ -103,4 +103,11 @@ export function charLength(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
+}
+
+/** Spark's INVALID_INDEX_OF_ZERO (a SparkRuntimeException): element_at, elt and array_insert count from 1 or -1. */
+export function indexOfZeroError(): SparkRuntimeException {
+  return new SparkRuntimeException('The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
+    errorClass: 'INVALID_INDEX_OF_ZERO',
+  });
 }
