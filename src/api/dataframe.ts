@@ -16,24 +16,15 @@
  * ```
  */
 import type { Table as ArrowTable } from 'apache-arrow';
-import { requireCallable, requireDict, requireInt, requireList, requireStr, requireStrs } from './arg-checks.js';
-import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
-import { E, type Expr } from '../expr/nodes.js';
+import { requireCallable, requireInt, requireStr } from './arg-checks.js';
+import { PySparkTypeError } from '../errors/index.js';
 import { batchRows, type Batch } from '../data/batch.js';
 import type { Row } from '../data/row.js';
-import { formatSchemaTree } from '../format/print-schema.js';
-import { formatShow } from '../format/show.js';
-import { formatAdaptiveReport, skewHintsFromSimulation } from '../optimizer/adaptive/index.js';
-import { explainPlan } from '../plan/explain.js';
-import { relationMessage } from '../backend/connect/plan/relations.js';
-import { remotePersist, remoteStorageLevel, remoteUnpersist } from '../backend/connect/catalog.js';
-import { parseExpression } from '../sql/parse.js';
-import { plan, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
-import { LONG, type StructType } from '../types/data-types.js';
+import type { StructType } from '../types/data-types.js';
 import { batchToRows } from '../types/values.js';
-import { normalizeJoinType } from '../analyzer/analyzer.js';
-import { Column, toColumnExpr, toSortOrder, typeName, type ColumnOrName } from './column.js';
+import { toColumnExpr, typeName, type Column, type ColumnOrName } from './column.js';
 import { GroupedData } from './grouped-data.js';
 import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from './na-functions.js';
 import { describeFrame, summaryFrame } from './describe.js';
@@ -44,17 +35,19 @@ import { pythonOnly } from './python-only.js';
 import { unpivot, type ColumnList } from './unpivot.js';
 import { toSchema, withMetadata } from './schema-ops.js';
 import { mapInArrow, type ArrowBatchFunction } from './map-in-arrow.js';
-import { notifyObservations, observe, type Observation } from './observation.js';
-import { canonicalPlan, planInputFiles, semanticHashOf } from './plan-identity.js';
-import { remoteInputFiles, remoteSameSemantics, remoteSemanticHash } from '../backend/connect/plan-analysis.js';
+import { observe, type Observation } from './observation.js';
+import * as actions from './dataframe/actions.js';
+import * as introspection from './dataframe/introspection.js';
+import * as joins from './dataframe/joins.js';
+import * as projection from './dataframe/projection.js';
+import { flat, type Cols } from './dataframe/projection.js';
+import * as sampling from './dataframe/sampling.js';
+import * as storage from './dataframe/storage.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** Jest copies only these properties of a DataFrame when it prints a failure (not the getters, which would run queries). */
 const JEST_SERIALIZABLE = Symbol.for('@jest/serializableProperties');
-
-type Cols = (ColumnOrName | readonly ColumnOrName[])[];
-const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
 
 export interface SortOptions {
   /** One flag for all keys or one per key (PySpark's `ascending=`). */
@@ -127,9 +120,7 @@ export class DataFrame {
   // ---- schema ------------------------------------------------------------------------
 
   get schema(): StructType {
-    if (this.#session.remote) return this.#session.remote.schema(this.#plan);
-    const resolved = this.#session.analyze(this.#plan).plan;
-    return resolved.kind === 'LocalRelation' ? resolved.data.schema : resolved.schema!;
+    return introspection.schemaOf(this);
   }
 
   get columns(): string[] {
@@ -146,38 +137,23 @@ export class DataFrame {
    * (`` df.colRegex('`(Col1)?+.+`') ``); a name without backticks is a plain column.
    */
   colRegex(colName: string): Column {
-    if (typeof colName !== 'string') {
-      throw new PySparkTypeError(`Argument \`colName\` should be a str, got ${typeName(colName)}.`, {
-        errorClass: 'NOT_STR',
-        messageParameters: { arg_name: 'colName', arg_type: typeName(colName) },
-      });
-    }
-    const m = /^`(.+)`$/s.exec(colName);
-    if (!m) return this.col(colName);
-    return new Column(Object.freeze({ kind: 'Star' as const, regex: m[1]!.replace(/``/g, '`'), planId: this.#plan.id }));
+    return projection.colRegex(this, colName);
   }
 
   /** A Column bound to this DataFrame (PySpark's `df['x']` / `df.x`), for joins and self-joins. */
   col(name: string): Column {
-    requireStr('col', name);
-    if (name === '*') return new Column(E.star(undefined, this.#plan.id));
-    const col = new Column(E.col(name, this.#plan.id));
-    if (!this.#session.remote) this.#session.analyze(plan('Project', { input: this.#plan, exprs: [col.expr] })); // fail fast on a bad name
-    return col;
+    return projection.boundColumn(this, name);
   }
 
   // ---- projection ------------------------------------------------------------------------
 
   select(...cols: Cols): DataFrame {
-    const exprs = flat(cols).map(toColumnExpr);
-    return this.#derive(plan('Project', { input: this.#plan, exprs }));
+    return projection.select(this, cols);
   }
 
   /** `selectExpr('a + 1 AS b', 'upper(name)')`: SQL expressions. */
   selectExpr(...exprs: (string | readonly string[])[]): DataFrame {
-    requireStrs('expr', exprs.flat());
-    const texts = exprs.flatMap((e) => (Array.isArray(e) ? e : [e as string]));
-    return this.select(...texts.map((t) => new Column(parseExpression(t))));
+    return projection.selectExpr(this, exprs);
   }
 
   /** Adds or replaces (in place) a column. */
@@ -186,22 +162,7 @@ export class DataFrame {
   }
 
   withColumns(colsMap: Readonly<Record<string, Column>>): DataFrame {
-    if (typeof colsMap !== 'object' || colsMap === null || Column.isColumn(colsMap) || Array.isArray(colsMap)) {
-      throw new PySparkTypeError(`Argument \`colsMap\` should be a dict, got ${typeName(colsMap)}.`, {
-        errorClass: 'NOT_DICT',
-        messageParameters: { arg_name: 'colsMap', arg_type: typeName(colsMap) },
-      });
-    }
-    const entries = Object.entries(colsMap);
-    for (const [, col] of entries) {
-      if (!Column.isColumn(col)) {
-        throw new PySparkTypeError(`Argument \`col\` should be a Column, got ${typeName(col)}.`, {
-          errorClass: 'NOT_COLUMN',
-          messageParameters: { arg_name: 'col', arg_type: typeName(col) },
-        });
-      }
-    }
-    return this.#derive(plan('WithColumns', { input: this.#plan, names: entries.map(([n]) => n), exprs: entries.map(([, c]) => c.expr) }));
+    return projection.withColumns(this, colsMap);
   }
 
   /** Renames a column; a missing column is a no-op, as in Spark. */
@@ -210,29 +171,12 @@ export class DataFrame {
   }
 
   withColumnsRenamed(colsMap: Readonly<Record<string, string>>): DataFrame {
-    requireDict('colsMap', colsMap);
-    const renames = Object.entries(colsMap).map(([from, to]) => {
-      if (typeof to !== 'string') {
-        throw new PySparkTypeError(`Argument \`colsMap\` should be a dict of str to str, got ${typeName(to)} for '${from}'.`, {
-          errorClass: 'NOT_STR',
-          messageParameters: { arg_name: 'colsMap', arg_type: typeName(to) },
-        });
-      }
-      return [from, to] as const;
-    });
-    return this.#derive(plan('WithColumnsRenamed', { input: this.#plan, renames }));
+    return projection.withColumnsRenamed(this, colsMap);
   }
 
   /** Drops columns by name (missing names are ignored) or by Column. */
   drop(...cols: ColumnOrName[]): DataFrame {
-    const columnNames: string[] = [];
-    const columns: Expr[] = [];
-    for (const c of cols) {
-      if (typeof c === 'string') columnNames.push(c);
-      else if (Column.isColumn(c)) columns.push(c.expr);
-      else throw new PySparkTypeError(`Argument \`col\` should be a Column or str, got ${typeName(c)}.`, { errorClass: 'NOT_COLUMN_OR_STR' });
-    }
-    return this.#derive(plan('Drop', { input: this.#plan, columnNames, columns }));
+    return projection.drop(this, cols);
   }
 
   /** New column names, positionally. */
@@ -243,15 +187,7 @@ export class DataFrame {
   // ---- filtering and ordering ------------------------------------------------------------------
 
   filter(condition: Column | string): DataFrame {
-    if (typeof condition === 'string') {
-      return this.#derive(plan('Filter', { input: this.#plan, condition: parseExpression(condition) }));
-    }
-    if (!Column.isColumn(condition)) {
-      throw new PySparkTypeError(`Argument \`condition\` should be a Column or str, got ${typeName(condition)}.`, {
-        errorClass: 'NOT_COLUMN_OR_STR',
-      });
-    }
-    return this.#derive(plan('Filter', { input: this.#plan, condition: condition.expr }));
+    return projection.filter(this, condition);
   }
 
   where(condition: Column | string): DataFrame {
@@ -260,20 +196,7 @@ export class DataFrame {
 
   /** `orderBy('a', col('b').desc())` or `orderBy(['a', 'b'], { ascending: [true, false] })`. */
   orderBy(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
-    const opts = args.find((a): a is SortOptions => typeof a === 'object' && a !== null && !Array.isArray(a) && !Column.isColumn(a));
-    const cols = flat(args.filter((a) => a !== opts) as Cols);
-    if (cols.length === 0) throw new PySparkValueError('should sort by at least one column', { errorClass: 'CANNOT_BE_EMPTY' });
-    const asc = opts?.ascending;
-    if (Array.isArray(asc) && asc.length !== cols.length) {
-      throw new PySparkValueError(`ascending should have the same length as cols (${cols.length}), got ${asc.length}.`, {
-        errorClass: 'LENGTH_SHOULD_BE_THE_SAME',
-      });
-    }
-    const orders = cols.map((c, i) => {
-      const a = Array.isArray(asc) ? asc[i]! : (asc as boolean | undefined) ?? true;
-      return toSortOrder(c, a);
-    });
-    return this.#derive(plan('Sort', { input: this.#plan, orders }));
+    return projection.orderBy(this, args);
   }
 
   sort(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
@@ -282,8 +205,7 @@ export class DataFrame {
 
   /** Single process: sorting within partitions is a sort. */
   sortWithinPartitions(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
-    const sorted = this.orderBy(...args).plan as PlanOfKind<'Sort'>;
-    return this.#derive(plan('Sort', { input: sorted.input, orders: sorted.orders, global: false }));
+    return projection.sortWithinPartitions(this, args);
   }
 
   limit(num: number): DataFrame {
@@ -301,11 +223,7 @@ export class DataFrame {
   }
 
   dropDuplicates(subset?: readonly string[]): DataFrame {
-    if (subset !== undefined && !Array.isArray(subset)) {
-      throw new PySparkTypeError(`Argument \`subset\` should be a list or tuple, got ${typeName(subset)}.`, { errorClass: 'NOT_LIST_OR_TUPLE' });
-    }
-    if (subset) requireStrs('subset', subset);
-    return this.#derive(plan('Deduplicate', { input: this.#plan, ...(subset ? { subset } : {}) }));
+    return projection.dropDuplicates(this, subset);
   }
 
   drop_duplicates(subset?: readonly string[]): DataFrame {
@@ -342,38 +260,16 @@ export class DataFrame {
    * or a Column condition (or several, ANDed). `how`: any Spark join type.
    */
   join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how = 'inner'): DataFrame {
-    if (!DataFrame.isDataFrame(other)) {
-      throw new PySparkTypeError(`Argument \`other\` should be a DataFrame, got ${typeName(other)}.`, { errorClass: 'NOT_DATAFRAME' });
-    }
-    const joinType = normalizeJoinType(how);
-    const base = { left: this.#plan, right: other.plan, joinType };
-    // `on=None` is a join without a condition, as in PySpark.
-    if (on === undefined || on === null || (Array.isArray(on) && on.length === 0)) return this.#derive(plan('Join', base));
-    if (typeof on === 'string') return this.#derive(plan('Join', { ...base, using: [on] }));
-    if (Column.isColumn(on)) return this.#derive(plan('Join', { ...base, condition: on.expr }));
-    if (!Array.isArray(on)) {
-      throw new PySparkTypeError(`Argument \`on\` should be a Column, list or str, got ${typeName(on)}.`, {
-        errorClass: 'NOT_COLUMN_OR_LIST_OR_STR',
-        messageParameters: { arg_name: 'on', arg_type: typeName(on) },
-      });
-    }
-    const list = on as readonly (string | Column)[];
-    if (list.every((x) => typeof x === 'string')) return this.#derive(plan('Join', { ...base, using: list as string[] }));
-    if (list.every((x) => Column.isColumn(x))) {
-      const condition = (list as Column[]).map((c) => c.expr).reduce((a, b) => E.call('and', [a, b]));
-      return this.#derive(plan('Join', { ...base, condition }));
-    }
-    throw new PySparkTypeError('Argument `on` should be a Column, str or a list of either, not a mix.', { errorClass: 'NOT_COLUMN_OR_STR' });
+    return joins.join(this, other, on, how);
   }
 
   crossJoin(other: DataFrame): DataFrame {
-    requireDataFrame('other', other);
-    return this.#derive(plan('Join', { left: this.#plan, right: other.plan, joinType: 'cross' }));
+    return joins.crossJoin(this, other);
   }
 
   /** Positional UNION ALL (duplicates kept), as Spark's `union`. */
   union(other: DataFrame): DataFrame {
-    return this.#setOp('union', true, other);
+    return joins.setOperation(this, 'union', true, other);
   }
 
   unionAll(other: DataFrame): DataFrame {
@@ -381,35 +277,26 @@ export class DataFrame {
   }
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
-    requireDataFrame('other', other);
-    return this.#derive(
-      plan('SetOperation', { op: 'union', all: true, left: this.#plan, right: other.plan, byName: true, allowMissingColumns }),
-    );
+    return joins.unionByName(this, other, allowMissingColumns);
   }
 
   intersect(other: DataFrame): DataFrame {
-    return this.#setOp('intersect', false, other);
+    return joins.setOperation(this, 'intersect', false, other);
   }
 
   intersectAll(other: DataFrame): DataFrame {
-    return this.#setOp('intersect', true, other);
+    return joins.setOperation(this, 'intersect', true, other);
   }
 
   /** EXCEPT DISTINCT. */
   subtract(other: DataFrame): DataFrame {
-    return this.#setOp('except', false, other);
+    return joins.setOperation(this, 'except', false, other);
   }
 
   exceptAll(other: DataFrame): DataFrame {
-    return this.#setOp('except', true, other);
+    return joins.setOperation(this, 'except', true, other);
   }
 
-  #setOp(op: 'union' | 'intersect' | 'except', all: boolean, other: DataFrame): DataFrame {
-    if (!DataFrame.isDataFrame(other)) {
-      throw new PySparkTypeError(`Argument \`other\` should be a DataFrame, got ${typeName(other)}.`, { errorClass: 'NOT_DATAFRAME' });
-    }
-    return this.#derive(plan('SetOperation', { op, all, left: this.#plan, right: other.plan }));
-  }
 
   // ---- misc transformations ------------------------------------------------------------------------
 
@@ -532,45 +419,12 @@ export class DataFrame {
 
   /** `sample(fraction)`, `sample(fraction, seed)` or `sample(withReplacement, fraction, seed?)`. */
   sample(a?: boolean | number, b?: number, c?: number): DataFrame {
-    let withReplacement = false;
-    let fraction: number | undefined;
-    let seed: number | undefined;
-    if (typeof a === 'boolean') {
-      withReplacement = a;
-      fraction = b;
-      seed = c;
-    } else {
-      fraction = a;
-      seed = b;
-    }
-    if (typeof fraction !== 'number' || fraction < 0 || (!withReplacement && fraction > 1)) {
-      throw new IllegalArgumentException(`requirement failed: Sampling fraction (${fraction}) must be on interval [0, 1] without replacement`, {});
-    }
-    return this.#derive(
-      plan('Sample', { input: this.#plan, fraction, withReplacement, seed: seed ?? Math.floor(Math.random() * 2 ** 31) }),
-    );
+    return sampling.sample(this, a, b, c);
   }
 
   /** Disjoint random splits in proportion to `weights` (deterministic for a seed). */
   randomSplit(weights: readonly number[], seed?: number): DataFrame[] {
-    requireList('weights', weights);
-    if (weights.some((w) => w < 0)) {
-      throw new IllegalArgumentException(`requirement failed: Weights must be nonnegative, but got [${weights.join(', ')}]`, {});
-    }
-    const total = weights.reduce((a, b) => a + b, 0);
-    if (total <= 0) throw new IllegalArgumentException(`requirement failed: Sum of weights must be positive, but got [${weights.join(', ')}]`, {});
-    const s = seed ?? Math.floor(Math.random() * 2 ** 31);
-    // One uniform draw per row with a shared seed; each split keeps its own [lower, upper) slice of it.
-    const tmp = '__sparkless_split_rand';
-    const marked = this.withColumn(tmp, new Column(E.call('rand', [E.lit(s, LONG)])));
-    const r = new Column(E.col(tmp));
-    let lower = 0;
-    return weights.map((w, i) => {
-      const upper = i === weights.length - 1 ? 1 : lower + w / total;
-      const cond = i === weights.length - 1 ? r.gte(lower) : r.gte(lower).and(r.lt(upper));
-      lower = upper;
-      return marked.filter(cond).drop(tmp);
-    });
+    return sampling.randomSplit(this, weights, seed);
   }
 
   // ---- caching, partitioning, hints (no effect on results) ---------------------------------------------
@@ -584,20 +438,15 @@ export class DataFrame {
   }
 
   persist(storageLevel: StorageLevel = 'MEMORY_AND_DISK_DESER'): DataFrame {
-    if (this.#session.remote) remotePersist(this.#session.remote, this.#plan, storageLevel);
-    else this.#session.cacheManager.persist(this.#plan, storageLevel);
-    return this;
+    return storage.persist(this, storageLevel);
   }
 
   unpersist(_blocking = false): DataFrame {
-    if (this.#session.remote) remoteUnpersist(this.#session.remote, this.#plan);
-    else this.#session.cacheManager.unpersist(this.#plan);
-    return this;
+    return storage.unpersist(this);
   }
 
   get storageLevel(): StorageLevel {
-    if (this.#session.remote) return remoteStorageLevel(this.#session.remote, this.#plan) as StorageLevel;
-    return this.#session.cacheManager.storageLevel(this.#plan);
+    return storage.storageLevel(this);
   }
 
   get is_cached(): boolean {
@@ -605,14 +454,11 @@ export class DataFrame {
   }
 
   repartition(numPartitions?: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
-    const n = typeof numPartitions === 'number' ? numPartitions : undefined;
-    const exprs = [...(typeof numPartitions === 'number' || numPartitions === undefined ? [] : [numPartitions]), ...cols].map(toColumnExpr);
-    return this.#derive(plan('Repartition', { input: this.#plan, numPartitions: n, partitionExprs: exprs, shuffle: true }));
+    return storage.repartition(this, numPartitions, cols);
   }
 
   repartitionByRange(numPartitions?: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
-    const { input, numPartitions: n, partitionExprs, shuffle } = this.repartition(numPartitions, ...cols).plan as PlanOfKind<'Repartition'>;
-    return this.#derive(plan('Repartition', { input, numPartitions: n, partitionExprs, shuffle, byRange: true }));
+    return storage.repartitionByRange(this, numPartitions, cols);
   }
 
   coalesce(numPartitions: number): DataFrame {
@@ -634,15 +480,11 @@ export class DataFrame {
   // ---- views and writing -------------------------------------------------------------------------------
 
   createOrReplaceTempView(name: string): void {
-    requireStr('name', name);
-    if (this.#session.remote) this.#remoteView(name, false, true);
-    else this.#session.catalog.registerTempView(name, this.#plan, true);
+    storage.registerView(this, name, false, true);
   }
 
   createTempView(name: string): void {
-    requireStr('name', name);
-    if (this.#session.remote) this.#remoteView(name, false, false);
-    else this.#session.catalog.registerTempView(name, this.#plan, false);
+    storage.registerView(this, name, false, false);
   }
 
   registerTempTable(name: string): void {
@@ -651,20 +493,13 @@ export class DataFrame {
   }
 
   createGlobalTempView(name: string): void {
-    requireStr('name', name);
-    if (this.#session.remote) this.#remoteView(name, true, false);
-    else this.#session.catalog.registerTempView(name, this.#plan, false, true);
+    storage.registerView(this, name, true, false);
   }
 
   createOrReplaceGlobalTempView(name: string): void {
-    requireStr('name', name);
-    if (this.#session.remote) this.#remoteView(name, true, true);
-    else this.#session.catalog.registerTempView(name, this.#plan, true, true);
+    storage.registerView(this, name, true, true);
   }
 
-  #remoteView(name: string, isGlobal: boolean, replace: boolean): void {
-    this.#session.remote!.command({ create_dataframe_view: { input: relationMessage(this.#plan), name, is_global: isGlobal, replace } });
-  }
 
   get write(): DataFrameWriter {
     return new DataFrameWriter(this);
@@ -677,21 +512,17 @@ export class DataFrame {
    * query runs; on local backends the same as `collect()`.
    */
   async collectAsync(): Promise<Row[]> {
-    const remote = this.#session.remote;
-    return batchToRows(remote ? await remote.collectAsync(this.#session.remotePlan(this.#plan)) : this.executeBatch());
+    return actions.collectAsync(this);
   }
 
   /** `count()` without blocking the event loop while a remote query runs. */
   async countAsync(): Promise<number> {
-    const remote = this.#session.remote;
-    return remote ? remote.countAsync(this.#session.remotePlan(this.#plan)) : this.count();
+    return actions.countAsync(this);
   }
 
   /** `showString()` without blocking the event loop while a remote query runs. */
   async showStringAsync(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
-    const remote = this.#session.remote;
-    if (!remote) return this.showString(n, truncate, vertical);
-    return remote.showStringAsync(this.#session.remotePlan(this.#plan), n, showWidth(truncate), vertical);
+    return actions.showStringAsync(this, n, truncate, vertical);
   }
 
   /** `show()` without blocking the event loop while a remote query runs. */
@@ -725,20 +556,11 @@ export class DataFrame {
   }
 
   tail(num: number): Row[] {
-    if (typeof num !== 'number') requireInt('num', num);
-    const rows = this.collect();
-    return num <= 0 ? [] : rows.slice(-num);
+    return actions.tail(this, num);
   }
 
   count(): number {
-    if (this.#session.remote) {
-      const n = this.#session.remote.count(this.#session.remotePlan(this.#plan));
-      notifyObservations(this.#session, this.#plan);
-      return n;
-    }
-    // A count aggregate, as Spark plans df.count(): the backend never materializes the rows.
-    const batch = this.groupBy().count().executeBatch();
-    return Number(batch.columns[0]![0]);
+    return actions.count(this);
   }
 
   isEmpty(): boolean {
@@ -752,20 +574,7 @@ export class DataFrame {
 
   /** The text `show()` prints, without printing it. */
   showString(n = 20, truncate: boolean | number = true, vertical = false): string {
-    if (typeof n !== 'number') requireInt('n', n);
-    const width = showWidth(truncate);
-    if (this.#session.remote) {
-      const text = this.#session.remote.showString(this.#session.remotePlan(this.#plan), n, width, vertical);
-      notifyObservations(this.#session, this.#plan);
-      return text;
-    }
-    const batch = this.limit(n + 1).executeBatch();
-    return formatShow(batch, {
-      numRows: n,
-      truncate: width,
-      vertical,
-      timeZone: this.#session.timeZone,
-    });
+    return actions.showString(this, n, truncate, vertical);
   }
 
   printSchema(level?: number): void {
@@ -774,9 +583,7 @@ export class DataFrame {
 
   /** The tree `printSchema()` prints. */
   schemaString(level?: number): string {
-    if (level !== undefined && typeof level !== 'number') requireInt('level', level);
-    if (this.#session.remote) return this.#session.remote.treeString(this.#plan, level);
-    return formatSchemaTree(this.schema, level);
+    return introspection.schemaString(this, level);
   }
 
   /** Prints the plan; `extended` (or mode 'extended') adds the analyzed and optimized plans. */
@@ -785,17 +592,7 @@ export class DataFrame {
   }
 
   explainString(extended: boolean | 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen' = false): string {
-    const mode = extended === true ? 'extended' : extended === false ? 'simple' : extended;
-    if (this.#session.remote) return this.#session.remote.explain(this.#session.remotePlan(this.#plan), mode);
-    const analyzed = this.#session.analyze(this.#plan).plan;
-    // The adaptive simulation runs the join inputs, so only the detailed modes include it; with
-    // adaptive execution on, the skew it measures feeds the optimized plan's repartitions.
-    const detailed = mode !== 'simple' && mode !== 'codegen';
-    const simulation = detailed ? this.#session.simulateAdaptiveExecution(this.#plan) : undefined;
-    const hints = simulation && this.#session.adaptiveExecution.enabled ? skewHintsFromSimulation(simulation) : undefined;
-    const optimized = this.#session.optimizedPlan(this.#plan, hints);
-    const text = explainPlan({ parsed: this.#plan, analyzed, optimized, mode, backend: this.#session.materializer });
-    return simulation ? `${text}\n\n${formatAdaptiveReport(simulation)}` : text;
+    return introspection.explainString(this, extended);
   }
 
   /** The result as an apache-arrow Table. */
@@ -805,8 +602,7 @@ export class DataFrame {
 
   /** One JSON document per row, null fields left out as Spark's JSON writer does (PySpark returns an RDD of strings). */
   toJSON(): string[] {
-    // Also called on a test runner's copy when it prints a DataFrame.
-    return DataFrame.original(this).collect().map((r) => JSON.stringify(r.asDict(true), jsonReplacer));
+    return actions.toJSON(this);
   }
 
   *toLocalIterator(): IterableIterator<Row> {
@@ -869,27 +665,17 @@ export class DataFrame {
 
   /** The files this DataFrame reads (`file:` URIs), as Spark lists them. */
   inputFiles(): string[] {
-    if (this.#session.remote) return remoteInputFiles(this.#session.remote, this.#plan);
-    // The unresolved plan holds the reads themselves; the resolved one also those of the temp views it uses.
-    return [...new Set([...planInputFiles(this.#plan), ...planInputFiles(this.#session.analyze(this.#plan).plan)])].sort();
+    return introspection.inputFiles(this);
   }
 
   /** True when both DataFrames compute the same result by the same plan (Spark's canonicalized-plan equality). */
   sameSemantics(other: DataFrame): boolean {
-    if (!DataFrame.isDataFrame(other)) {
-      throw new PySparkTypeError(`Argument \`other\` should be a DataFrame, got ${typeName(other)}.`, {
-        errorClass: 'NOT_DATAFRAME',
-        messageParameters: { arg_name: 'other', arg_type: typeName(other) },
-      });
-    }
-    if (this.#session.remote) return remoteSameSemantics(this.#session.remote, this.#plan, other.plan);
-    return canonicalPlan(this.#session.analyze(this.#plan).plan) === canonicalPlan(other.sparkSession.analyze(other.plan).plan);
+    return introspection.sameSemantics(this, other);
   }
 
   /** A hash of the canonicalized plan: equal for DataFrames with the same semantics. */
   semanticHash(): number {
-    if (this.#session.remote) return remoteSemanticHash(this.#session.remote, this.#plan);
-    return semanticHashOf(this.#session.analyze(this.#plan).plan);
+    return introspection.semanticHash(this);
   }
 
   /** Rows as arrays of internal values (for tests of the engine itself). */
@@ -904,19 +690,3 @@ export class DataFrame {
 
 Object.defineProperty(DataFrame.prototype, JEST_SERIALIZABLE, { value: [DATAFRAME] });
 
-/** PySpark's `truncate` argument as a cell width: true is 20 characters, false no limit (0). */
-function showWidth(truncate: boolean | number): number {
-  return truncate === true ? 20 : truncate === false ? 0 : truncate;
-}
-
-function jsonReplacer(_k: string, v: unknown): unknown {
-  if (v === null) return undefined;
-  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (v instanceof Map) return Object.fromEntries(v);
-  return v;
-}
-
-/** PySpark's NOT_DATAFRAME for an argument that must be a DataFrame. */
-function requireDataFrame(arg: string, v: unknown): asserts v is DataFrame {
-  if (!DataFrame.isDataFrame(v)) throw new PySparkTypeError(`Argument \`${arg}\` should be a DataFrame, got ${typeName(v)}.`, { errorClass: 'NOT_DATAFRAME' });
-}

@@ -18,7 +18,7 @@
 import { Analyzer } from '../analyzer/analyzer.js';
 import { requireStr } from '../api/arg-checks.js';
 import type { Analyzed } from '../analyzer/scope.js';
-import { BackendFactory, isBackendType } from '../backend/factory.js';
+import { BackendFactory } from '../backend/factory.js';
 import { guardBackendCall } from '../backend/guard.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
@@ -41,13 +41,16 @@ import { DataFrameReader } from '../api/reader.js';
 import { executeSql } from '../sql/execute.js';
 import { ConnectExecutor } from '../backend/connect/executor.js';
 import { RemoteCatalog } from '../backend/connect/remote-catalog.js';
-import { DEFAULT_CONNECT_TIMEOUT_MS } from '../backend/connect/client.js';
 import { UDFRegistration } from '../api/udf-registration.js';
 import { pythonOnly } from '../api/python-only.js';
 import { notifyObservations } from '../api/observation.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
+import { connectExecutor, optional, parseBool, parseMemory, resolveBackendType } from './backend-setup.js';
+import { SparkSessionBuilder } from './builder.js';
+
+export { SparkSessionBuilder };
 
 /** The Spark version whose behaviour sparkless reproduces. */
 export const SPARK_VERSION = '3.5.2';
@@ -367,135 +370,6 @@ export class SparkSession {
   }
 }
 
-/** `SparkSession.builder`: collects settings, then `getOrCreate()`. */
-export class SparkSessionBuilder {
-  readonly #conf: Record<string, ConfValue> = {};
-  #options: Omit<SparkSessionOptions, 'conf'> = {};
-
-  appName(name: string): this {
-    this.#conf[CONF.appName] = name;
-    return this;
-  }
-
-  master(master: string): this {
-    this.#conf[CONF.master] = master;
-    return this;
-  }
-
-  /** `config(key, value)` or `config({ key: value, ... })`. */
-  config(key: string | Readonly<Record<string, ConfValue>>, value?: ConfValue): this {
-    if (typeof key === 'string') {
-      if (value === undefined) throw new PySparkValueError(`config('${key}') needs a value.`, { errorClass: 'CANNOT_BE_NONE' });
-      this.#conf[key] = value;
-    } else {
-      Object.assign(this.#conf, key);
-    }
-    return this;
-  }
-
-  /** Runs every query on a Spark Connect server: `remote('sc://127.0.0.1:15002')` (sets `spark.remote`). */
-  remote(url: string): this {
-    this.#conf[CONF.remote] = url;
-    return this;
-  }
-
-  /** Hive support has no meaning here; accepted so pipelines port unchanged. */
-  enableHiveSupport(): this {
-    return this;
-  }
-
-  /** sparkless extension: inject backends through the builder. */
-  backends(options: Omit<SparkSessionOptions, 'conf'>): this {
-    this.#options = { ...this.#options, ...options };
-    return this;
-  }
-
-  /**
-   * The active session (with this builder's conf applied), or a new one. A
-   * new one also when this builder sets a static setting (backend, a Spark Connect address, basePath,
-   * maxMemory, allowDiskSpillover) the active session was not built with:
-   * applying it to a running session is impossible, and ignoring it would
-   * write a `file` session's tables to memory (see docs/sessions.md).
-   */
-  getOrCreate(): SparkSession {
-    const active = SparkSession.getActiveSession();
-    if (
-      active &&
-      this.#options.storageBackend === undefined &&
-      this.#options.materializer === undefined &&
-      !differsInStaticSettings(active, this.#conf, this.#options.backendType)
-    ) {
-      for (const [k, v] of Object.entries(this.#conf)) {
-        if (k !== CONF.appName && k !== CONF.master) active.conf.set(k, v);
-      }
-      return active;
-    }
-    return this.create();
-  }
-
-  /** Always a new session. */
-  create(): SparkSession {
-    const name = String(this.#conf[CONF.appName] ?? 'sparkless');
-    const conf = { ...this.#conf };
-    // As PySpark's builder: SPARK_REMOTE makes a connect session, unless a backend was chosen explicitly.
-    const remoteEnv = process.env['SPARK_REMOTE'];
-    const backendChosen = conf[CONF.backend] !== undefined || process.env['SPARKLESS_BACKEND'] !== undefined || this.#options.backendType !== undefined;
-    if (remoteEnv && conf[CONF.remote] === undefined && !backendChosen) conf[CONF.remote] = remoteEnv;
-    return new SparkSession(name, { ...this.#options, conf });
-  }
-}
-
-/** Settings read once when a session is built (its backends are made from them). */
-const STATIC_SETTINGS = [CONF.basePath, CONF.maxMemory, CONF.allowDiskSpillover, CONF.remote, CONF.connectTimeoutMs] as const;
-
-/** True when `conf`/`backendType` ask for a static setting `session` does not have. */
-function differsInStaticSettings(session: SparkSession, conf: Readonly<Record<string, ConfValue>>, backendType: BackendType | undefined): boolean {
-  if (backendType !== undefined || CONF.backend in conf) {
-    if (resolveBackendType(backendType, new RuntimeConfig({ ...conf })) !== session.backendType) return true;
-  }
-  return STATIC_SETTINGS.some((k) => k in conf && String(conf[k]) !== session.conf.getOption(k));
-}
-
-function resolveBackendType(explicit: BackendType | undefined, conf: RuntimeConfig): BackendType {
-  const candidate =
-    explicit ?? process.env['SPARKLESS_BACKEND'] ?? conf.getOption(CONF.backend) ?? (conf.getOption(CONF.remote) !== undefined ? 'connect' : 'polars');
-  if (!isBackendType(candidate)) {
-    throw new IllegalArgumentException(
-      `Unsupported backend type '${candidate}'. Available backends: ${BackendFactory.listAvailableBackends().map((b) => `'${b}'`).join(', ')}.`,
-      { errorClass: 'UNSUPPORTED_BACKEND' },
-    );
-  }
-  return candidate;
-}
-
-/** The Spark Connect session of a `connect` session: its address from `spark.remote`, else `SPARK_REMOTE`. */
-function connectExecutor(conf: RuntimeConfig): ConnectExecutor {
-  const url = conf.getOption(CONF.remote) ?? process.env['SPARK_REMOTE'];
-  if (!url) {
-    throw new IllegalArgumentException(
-      "The connect backend needs a Spark Connect address: SparkSession.builder.remote('sc://host:15002'), the spark.remote config, or the SPARK_REMOTE environment variable.",
-      { errorClass: 'CONNECT_URL_NOT_SET' },
-    );
-  }
-  const raw = conf.getOption(CONF.connectTimeoutMs);
-  const timeoutMs = raw === undefined ? DEFAULT_CONNECT_TIMEOUT_MS : Number(raw);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new IllegalArgumentException(`${CONF.connectTimeoutMs} must be a positive number of milliseconds, got '${raw}'.`, {});
-  }
-  const executor = new ConnectExecutor(url, timeoutMs);
-  conf.attachRemote(executor);
-  return executor;
-}
-
-function optional<K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> {
-  return v === undefined ? {} : ({ [key]: v } as Record<K, V>);
-}
-
-function parseBool(v: string | undefined): boolean | undefined {
-  return v === undefined ? undefined : v.toLowerCase() === 'true';
-}
-
-/** `4g`, `512m`, `1024` (bytes). */
 /**
  * A plan or expression nested deeper than the JS stack allows (e.g. 20,000 chained
  * additions) overflows the recursive analyzer: a typed error, not a raw RangeError.
@@ -506,14 +380,6 @@ function tooDeep(err: unknown): unknown {
     errorClass: 'SPARKLESS_NESTING_TOO_DEEP',
     cause: err,
   });
-}
-
-function parseMemory(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)b?$/i.exec(v.trim());
-  if (!m) throw new IllegalArgumentException(`Invalid memory size '${v}' for ${CONF.maxMemory}: use forms like 512m or 4g.`, {});
-  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
-  return Math.round(Number(m[1]) * mult);
 }
 
 function isTypeName(s: string): boolean {
