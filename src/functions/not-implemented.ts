@@ -30,5 +30,4 @@ export const to_str = notImplemented('to_str');
 export const to_varchar = notImplemented('to_varchar');
 export const try_remote_functions = notImplemented('try_remote_functions');
 export const unwrap_udt = notImplemented('unwrap_udt');
-export const version = notImplemented('version');
 export const window_time = notImplemented('window_time');

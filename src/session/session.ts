@@ -48,9 +48,10 @@ import { notifyObservations } from '../api/observation.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
+import { SPARK_VERSION } from './spark-version.js';
 
 /** The Spark version whose behaviour sparkless reproduces. */
-export const SPARK_VERSION = '3.5.2';
+export { SPARK_VERSION };
 
 export interface SparkSessionOptions {
   /** Execution backend; see README "Backends" for the resolution order. */
