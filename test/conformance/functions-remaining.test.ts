@@ -1,14 +1,15 @@
 /**
- * The last PySpark 3.5 functions implemented: version() and friends, with
+ * The last PySpark 3.5 functions implemented: version(), to_char/to_varchar, with
  * values, types and names as Spark 3.5.7 gives them.
  */
 import { expect, it } from 'vitest';
 import { F, SPARK_VERSION } from '../../src/index.js';
-import { forEachBackend } from '../helpers/backends.js';
+import { analyzed, forEachBackend } from '../helpers/backends.js';
+
+const schemaOf = (df: { schema: { fields: readonly { name: string; dataType: { simpleString(): string }; nullable: boolean }[] } }) =>
+  df.schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}:${f.nullable}`);
 
 forEachBackend('remaining functions', (session, backend) => {
-  const schemaOf = (df: { schema: { fields: readonly { name: string; dataType: { simpleString(): string }; nullable: boolean }[] } }) =>
-    df.schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}:${f.nullable}`);
 
   it("version() is '<spark version> <revision>'; locally the revision word is 'sparkless'", () => {
     const df = session().range(1).select(F.version());
@@ -19,5 +20,40 @@ forEachBackend('remaining functions', (session, backend) => {
     else expect(v).toBe(`${SPARK_VERSION} sparkless`);
     expect(v.split(' ')[0]).toBe(session().version);
     expect(session().sql('SELECT version() AS v').first()!.toArray()).toEqual([v]);
+  });
+});
+
+forEachBackend('to_char / to_varchar', (session) => {
+  const show = (df: { collect(): { toArray(): unknown[] }[] }) => df.collect()[0]!.toArray();
+  // Every expected string below is Spark 3.5.7's answer (askspark), brackets showing the padding.
+  const cases: [string, string, string][] = [
+    ['0', '999', '   '], ['-12', '999', ' 12'], ['12345', '999', '###'], ['454', '$999', '$454'], ['12454.8', '99,999.9', '12,454.8'],
+    ['-12454.8', '99G999D9S', '12,454.8-'], ['-12', '999PR', ' <12>'], ['-12', '999MI', ' 12-'], ['12', '000', '012'], ['12.5', '99', '##'],
+    ['1.25', '9.9', '#.#'], ['0', '9.9', '0.0'], ['0.5', '9.99', '0.50'], ['5', '9PR', '5  '], ['-5', 'S9', '-5'], ['5', '9S', '5+'], ['5', '9MI', '5 '],
+    ['1234', '0,999', '1,234'], ['12', '9,999', '   12'], ['-1234', 'MI9,999', '-1,234'], ['12', '$9,999.00', '$   12.00'], ['-12', '$99PR', '<$12>'],
+    ['5', '0099', '0005'], ['5', '9099', '   5'], ['-0.5', '9.9', '0.5'], ['0.5', '99.9', ' 0.5'], ['12', '99.', '12 '], ['12', '99D', '12 '],
+    ['1', 'S999', '  +1'], ['-123', 'S999', '-123'], ['1', 'MI999', '   1'], ['1', '999PR', '  1  '], ['-12', '$9,999.00PR', '<$   12.00>'],
+    ['12', 'S$999', '+$ 12'], ['-12', '99.PR', '<12> '], ['123456', '9G99G999', '1,23,456'], ['-12345.67', 'S$9,999.9', '-$# ###.#'],
+    ['12345', '999PR', '###  '], ['-12345', '99MI', '##-'], ['0', 'S999', '   +'], ['12345', '9,9', '# #'], ['.5', '.9', '.5'],
+  ];
+
+  it('writes numbers with Spark number formats (padding, signs, overflow #)', () => {
+    const exprs = cases.map(([v, f]) => `concat('[', to_char(${v}, '${f}'), ']')`);
+    expect(show(session().sql(`SELECT ${exprs.join(', ')}`))).toEqual(cases.map(([, , want]) => `[${want}]`));
+  });
+
+  it('takes integral, fractional and string inputs through a DECIMAL cast; names, types and nullability as Spark', () => {
+    const df = session().createDataFrame([{ i: 12, d: 12.0, s: '12', n: null }], 'i INT NOT NULL, d DOUBLE NOT NULL, s STRING NOT NULL, n DECIMAL(4,1)');
+    const out = df.select(F.to_char('i', F.lit('99')), F.to_varchar(F.col('d'), F.lit('99.9')), F.to_char('s', F.lit('999')), F.to_char('n', F.lit('9')));
+    expect(schemaOf(out)).toEqual(['to_char(i, 99):string:false', 'to_char(d, 99.9):string:true', 'to_char(s, 999):string:true', 'to_char(n, 9):string:true']);
+    expect(show(out)).toEqual(['12', '12.0', ' 12', null]);
+    expect(show(session().sql("SELECT to_char(1e30D, '9'), to_char(12, NULL), to_varchar(12, '99')"))).toEqual([null, null, '12']);
+  });
+
+  it("rejects non-numbers, non-constant formats and bad formats with Spark's errors", () => {
+    const df = session().createDataFrame([{ a: 1, b: '9', t: true }], 'a INT, b STRING, t BOOLEAN');
+    expect(() => analyzed(df.select(F.to_char('t', F.lit('9'))))).toThrow(/UNEXPECTED_INPUT_TYPE.*requires the "DECIMAL" type/);
+    expect(() => analyzed(df.select(F.to_char('a', F.col('b'))))).toThrow(/NON_FOLDABLE_INPUT/);
+    expect(() => analyzed(df.select(F.to_char('a', F.lit('x'))))).toThrow(/INVALID_FORMAT.WRONG_NUM_DIGIT/);
   });
 });

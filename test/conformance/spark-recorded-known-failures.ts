@@ -57,6 +57,4 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: count_min_sketch",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":
     "sparkless fails: [NOT_IMPLEMENTED] format_number with a DecimalFormat pattern is not implemented in sparkless.",
-  "SELECT to_char(454, '999'), to_char(78.12, '$99.99'), to_varchar(-12454.8, '99G999D9S')":
-    "not implemented on this branch: to_char",
 };

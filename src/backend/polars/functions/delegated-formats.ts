@@ -38,6 +38,8 @@ const reasons: Record<string, string> = {
   bitmap_construct_agg: 'bitmaps as 4096-byte binaries',
   bitmap_or_agg: 'bitmaps as 4096-byte binaries',
   try_to_number: "Spark's number format strings",
+  to_char: "Spark's number format strings",
+  to_varchar: "Spark's number format strings",
   grouping: "answered from the row's grouping set by the interpreter's Aggregate",
   grouping_id: "answered from the row's grouping set by the interpreter's Aggregate",
   java_method: 'needs a JVM (refused at analysis)',
