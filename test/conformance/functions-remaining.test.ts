@@ -1,5 +1,5 @@
 /**
- * The last PySpark 3.5 functions implemented: version(), to_char/to_varchar, with
+ * The last PySpark 3.5 functions implemented: version(), to_char/to_varchar, histogram_numeric, with
  * values, types and names as Spark 3.5.7 gives them.
  */
 import { expect, it } from 'vitest';
@@ -55,5 +55,37 @@ forEachBackend('to_char / to_varchar', (session) => {
     expect(() => analyzed(df.select(F.to_char('t', F.lit('9'))))).toThrow(/UNEXPECTED_INPUT_TYPE.*requires the "DECIMAL" type/);
     expect(() => analyzed(df.select(F.to_char('a', F.col('b'))))).toThrow(/NON_FOLDABLE_INPUT/);
     expect(() => analyzed(df.select(F.to_char('a', F.lit('x'))))).toThrow(/INVALID_FORMAT.WRONG_NUM_DIGIT/);
+  });
+});
+
+forEachBackend('histogram_numeric', (session) => {
+  const data = '(5),(1),(2),(9),(4),(7),(7),(12),(null),(3),(8),(11),(20)';
+
+  it("bins merged by the smallest gap, centres back in the input type (Spark's answers)", () => {
+    const df = session().sql(
+      `SELECT histogram_numeric(a, 3), histogram_numeric(cast(a as bigint), 4), histogram_numeric(cast(a as float)/3, 3), histogram_numeric(cast(a as decimal(5,2)), 2) FROM VALUES ${data} t(a)`,
+    );
+    expect(schemaOf(df).map((s) => s.split(':').slice(1).join(':'))).toEqual([
+      'array<struct<x:int,y:double>>:true',
+      'array<struct<x:bigint,y:double>>:true',
+      'array<struct<x:double,y:double>>:true',
+      'array<struct<x:decimal(5,2),y:double>>:true',
+    ]);
+    const [a, b, c, d] = df.collect()[0]!.toArray() as { toArray?: () => unknown[] }[][];
+    const bins = (v: unknown[]) => v.map((s) => JSON.stringify((s as { toArray(): unknown[] }).toArray(), (_k, x) => (typeof x === 'bigint' ? Number(x) : x)));
+    expect(bins(a!)).toEqual(['[3,5]', '[9,6]', '[20,1]']);
+    expect(bins(b!)).toEqual(['[3,5]', '[7,4]', '[11,2]', '[20,1]']);
+    expect(bins(c!)).toEqual(['[1,5]', '[3,6]', '[6.666666666666667,1]']);
+    expect(d!.map((s) => String((s as { toArray(): unknown[] }).toArray()[0]))).toEqual(['6.27', '20.00']);
+  });
+
+  it('is null without values; nb must be a constant of at least 2', () => {
+    const df = session().createDataFrame([{ a: 1, b: 2 }], 'a INT, b INT');
+    const out = df.filter(F.col('a').gt(5)).select(F.histogram_numeric('a', F.lit(5)));
+    expect(out.columns).toEqual(['histogram_numeric(a, 5)']);
+    expect(out.collect()[0]!.toArray()).toEqual([null]);
+    expect(df.select(F.histogram_numeric(F.col('a').cast('double'), F.lit(2))).collect()[0]!.toArray()[0]).toHaveLength(1);
+    expect(() => analyzed(df.select(F.histogram_numeric('a', F.lit(1))))).toThrow(/VALUE_OUT_OF_RANGE.*The nb must be between \[2, 2147483647\] \(current value = 1\)/);
+    expect(() => analyzed(df.select(F.histogram_numeric('a', F.col('b'))))).toThrow(/NON_FOLDABLE_INPUT.*the input nb should be a foldable "INT" expression/);
   });
 });

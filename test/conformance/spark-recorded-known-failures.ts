@@ -7,8 +7,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "kurtosis differs in the last digits: Spark accumulates central moments incrementally",
   "SELECT regr_avgx(y, x), regr_avgy(y, x), regr_count(y, x), regr_r2(y, x) FROM VALUES (1, 2), (2, 3), (2, 3), (null, 4), (4, null) AS t(y, x)":
     "regr_r2 of a perfect fit is 0.9999999999999998 locally, Spark's formula gives exactly 1.0",
-  "SELECT histogram_numeric(a, 5) FROM VALUES (0), (1), (2), (10) AS t(a)":
-    "not implemented on this branch: histogram_numeric",
   "SELECT array_append(array('b', 'd', 'c', 'a'), 'd'), array_append(array(1, 2), NULL), array_append(CAST(NULL AS ARRAY<INT>), 1)":
     "schema differs: Spark |-- array_append(NULL, 1): array (nullable = true) / sparkless |-- array_append(CAST(NULL AS ARRAY<INT>), 1): array (nullable = true)",
   "SELECT sequence(1, 5), sequence(5, 1), sequence(1, 10, 3), sequence(DATE'2018-01-01', DATE'2018-03-01', INTERVAL 1 MONTH)":

@@ -39,6 +39,7 @@ const reasons: Record<string, string> = {
   bitmap_or_agg: 'bitmaps as 4096-byte binaries',
   try_to_number: "Spark's number format strings",
   to_char: "Spark's number format strings",
+  histogram_numeric: "Spark's streaming histogram (bins merged by smallest gap in arrival order)",
   to_varchar: "Spark's number format strings",
   grouping: "answered from the row's grouping set by the interpreter's Aggregate",
   grouping_id: "answered from the row's grouping set by the interpreter's Aggregate",
