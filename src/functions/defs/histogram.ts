@@ -1,8 +1,10 @@
 /** histogram_numeric(expr, nb): Spark's streaming numeric histogram as array<struct<x, y>>. */
-import { ArrayType, DOUBLE, INT, StructField, StructType, isNumeric } from '../../types/data-types.js';
+import { ArrayType, DOUBLE, DateType, DayTimeIntervalType, INT, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType, type DataType } from '../../types/data-types.js';
 import { NotImplementedException } from '../../errors/index.js';
 import { castsFor, coerceArg, dataTypeMismatch } from '../define.js';
 import type { FunctionDef } from '../registry.js';
+
+const isDatetime = (t: DataType): boolean => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
 
 export const histogramDefs: readonly FunctionDef[] = [
   {
@@ -11,9 +13,12 @@ export const histogramDefs: readonly FunctionDef[] = [
     minArgs: 2,
     maxArgs: 2,
     resolve(args, _call, ctx) {
-      const t = coerceArg(args, 0, 'numeric', ctx);
       // Spark also takes dates, timestamps and ANSI intervals; their x conversion is not built here.
-      if (!isNumeric(t)) throw new NotImplementedException(`histogram_numeric over ${t.simpleString()}`);
+      const raw = args[0]!.dataType;
+      if (isDatetime(raw) || raw instanceof DayTimeIntervalType || raw instanceof YearMonthIntervalType) {
+        throw new NotImplementedException(`histogram_numeric over ${raw.simpleString()}`);
+      }
+      const t = coerceArg(args, 0, 'numeric', ctx);
       const nbType = coerceArg(args, 1, INT, ctx);
       const lit = args[1]!.literal;
       if (!lit) {
