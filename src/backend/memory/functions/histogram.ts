@@ -2,11 +2,13 @@
  * histogram_numeric: the Ben-Haim & Tom-Tov streaming histogram as Hive's and
  * Spark's NumericHistogram keep it: bins sorted by centre, a value equal to a
  * centre adds to its count, otherwise it opens a bin; past nb bins the two
- * adjacent bins with the smallest gap (the first such pair) merge into their
- * weighted mean. Centres go back to the input type (integers truncate).
+ * adjacent bins with the smallest gap merge into their weighted mean, ties
+ * broken by a java.util.Random seeded 31183 (as Hive's and Spark's are).
+ * Centres go back to the input type (integers truncate).
  */
 import { DecimalType, FloatType, LongType, isIntegral, type DataType } from '../../../types/data-types.js';
 import { decimalToDouble, doubleToDecimal } from '../runtime/decimal.js';
+import { JavaRandom } from '../runtime/java-random.js';
 import { normLong } from '../runtime/long.js';
 import type { AggregateImpl, FunctionImpl } from './types.js';
 import { argType, isNullish, literalArg } from './util.js';
@@ -16,7 +18,7 @@ interface Bin {
   y: number;
 }
 
-function addValue(bins: Bin[], v: number, nb: number): void {
+function addValue(bins: Bin[], v: number, nb: number, prng: JavaRandom): void {
   let lo = 0;
   let hi = bins.length;
   while (lo < hi) {
@@ -29,18 +31,20 @@ function addValue(bins: Bin[], v: number, nb: number): void {
     return;
   }
   bins.splice(lo, 0, { x: v, y: 1 });
-  if (bins.length > nb) mergeClosest(bins);
+  if (bins.length > nb) mergeClosest(bins, prng);
 }
 
-function mergeClosest(bins: Bin[]): void {
+function mergeClosest(bins: Bin[], prng: JavaRandom): void {
   let best = 0;
-  let gap = Infinity;
-  for (let i = 0; i + 1 < bins.length; i++) {
+  let gap = bins[1]!.x - bins[0]!.x;
+  let ties = 1;
+  for (let i = 1; i + 1 < bins.length; i++) {
     const d = bins[i + 1]!.x - bins[i]!.x;
     if (d < gap) {
       gap = d;
       best = i;
-    }
+      ties = 1;
+    } else if (d === gap && prng.nextDouble() <= 1 / ++ties) best = i;
   }
   const a = bins[best]!;
   const b = bins[best + 1]!;
@@ -62,9 +66,10 @@ const histogramNumeric: AggregateImpl = {
     const nb = Number(literalArg(call, 1)!.value);
     const [toDouble, fromDouble] = numericCodec(argType(call, 0));
     const bins: Bin[] = [];
+    const prng = new JavaRandom(31183);
     return {
       add: (a) => {
-        if (!isNullish(a[0])) addValue(bins, toDouble(a[0]), nb);
+        if (!isNullish(a[0])) addValue(bins, toDouble(a[0]), nb, prng);
       },
       result: () => (bins.length === 0 ? null : bins.map((b) => [fromDouble(b.x), b.y])),
     };
