@@ -79,6 +79,14 @@ forEachBackend('histogram_numeric', (session, backend) => {
     expect(d!.map((s) => String((s as { toArray(): unknown[] }).toArray()[0]))).toEqual(['6.27', '20.00']);
   });
 
+  it('breaks ties between equal smallest gaps as Spark does', () => {
+    const df = session().sql('SELECT histogram_numeric(col, 3), histogram_numeric(col, 4) FROM VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12) AS t(col)');
+    const bins = (v: unknown) => (v as { toArray(): unknown[] }[]).map((s) => s.toArray());
+    const [h3, h4] = df.collect()[0]!.toArray();
+    expect(bins(h3)).toEqual([[2, 3], [5, 3], [9, 6]]);
+    expect(bins(h4)).toEqual([[2, 3], [4, 2], [7, 3], [10, 4]]);
+  });
+
   it('is null without values; nb must be a constant of at least 2', () => {
     const df = session().createDataFrame([{ a: 1, b: 2 }], 'a INT, b INT');
     const out = df.filter(F.col('a').gt(5)).select(F.histogram_numeric('a', F.lit(5)));

@@ -44,7 +44,7 @@ function mergeClosest(bins: Bin[], prng: JavaRandom): void {
       gap = d;
       best = i;
       ties = 1;
-    } else if (d === gap && prng.nextDouble() <= 1 / ++ties) best = i;
+    } else if (d === gap && prng.nextDouble() <= 1 / ties++) best = i;
   }
   const a = bins[best]!;
   const b = bins[best + 1]!;
