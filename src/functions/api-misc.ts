@@ -18,6 +18,8 @@ export const regexp_extract_all = (str: ColumnOrName, regexp: ColumnOrName, idx?
 export const current_database = nullary('current_database');
 export const current_schema = nullary('current_schema');
 export const current_catalog = nullary('current_catalog');
+/** version(): the Spark version, then its build revision ('sparkless' locally). */
+export const version = nullary('version');
 /** The partition id: always 0 (sparkless runs one partition). */
 export const spark_partition_id = nullary('spark_partition_id');
 /** Row ids 0, 1, 2, ... (one partition, so consecutive). */

@@ -26,3 +26,6 @@ export const bitmap_count = (col: ColumnOrName): Column => call('bitmap_count', 
 export const bitmap_construct_agg = (col: ColumnOrName): Column => call('bitmap_construct_agg', c(col));
 /** `bitmap_or_agg(col)`: the OR of the group's bitmaps. */
 export const bitmap_or_agg = (col: ColumnOrName): Column => call('bitmap_or_agg', c(col));
+
+/** `histogram_numeric(col, nBins)`: Spark's streaming histogram with at most nBins bins, as array<struct<x, y>>; `nBins` is a Column (`lit`). */
+export const histogram_numeric = (col: ColumnOrName, nBins: ColumnOrName): Column => call('histogram_numeric', c(col), c(nBins));

@@ -65,3 +65,7 @@ export const try_to_binary = (col: ColumnOrName, format?: ColumnOrName): Column 
 export const to_number = (col: ColumnOrName, format: ColumnOrName): Column => call('to_number', c(col), c(format));
 /** `try_to_number(col, format)`: to_number, null when the input does not match. */
 export const try_to_number = (col: ColumnOrName, format: ColumnOrName): Column => call('try_to_number', c(col), c(format));
+/** `to_char(col, format)`: a number written with a Spark number format (`'$99,999.99'`, `'999PR'`); `format` is a Column (`lit`). */
+export const to_char = (col: ColumnOrName, format: ColumnOrName): Column => call('to_char', c(col), c(format));
+/** `to_varchar(col, format)`: to_char under another name. */
+export const to_varchar = (col: ColumnOrName, format: ColumnOrName): Column => call('to_varchar', c(col), c(format));

@@ -51,9 +51,10 @@ import { connectExecutor, optional, parseBool, parseMemory, resolveBackendType }
 import { SparkSessionBuilder } from './builder.js';
 
 export { SparkSessionBuilder };
+import { SPARK_VERSION } from './spark-version.js';
 
 /** The Spark version whose behaviour sparkless reproduces. */
-export const SPARK_VERSION = '3.5.2';
+export { SPARK_VERSION };
 
 export interface SparkSessionOptions {
   /** Execution backend; see README "Backends" for the resolution order. */

@@ -7,8 +7,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "kurtosis differs in the last digits: Spark accumulates central moments incrementally",
   "SELECT regr_avgx(y, x), regr_avgy(y, x), regr_count(y, x), regr_r2(y, x) FROM VALUES (1, 2), (2, 3), (2, 3), (null, 4), (4, null) AS t(y, x)":
     "regr_r2 of a perfect fit is 0.9999999999999998 locally, Spark's formula gives exactly 1.0",
-  "SELECT histogram_numeric(a, 5) FROM VALUES (0), (1), (2), (10) AS t(a)":
-    "not implemented on this branch: histogram_numeric",
   "SELECT array_append(array('b', 'd', 'c', 'a'), 'd'), array_append(array(1, 2), NULL), array_append(CAST(NULL AS ARRAY<INT>), 1)":
     "schema differs: Spark |-- array_append(NULL, 1): array (nullable = true) / sparkless |-- array_append(CAST(NULL AS ARRAY<INT>), 1): array (nullable = true)",
   "SELECT sequence(1, 5), sequence(5, 1), sequence(1, 10, 3), sequence(DATE'2018-01-01', DATE'2018-03-01', INTERVAL 1 MONTH)":
@@ -45,8 +43,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "exp(1) is 2.718281828459045 in JS; Spark (Java StrictMath/fdlibm) prints 2.7182818284590455",
   "SELECT floor(-0.1), floor(5), floor(3.1411, 3), floor(3.1411, -3)":
     "sparkless fails: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `floor` requires 1 parameters but the actual number is 2.",
-  "SELECT version() IS NOT NULL, current_user() IS NOT NULL, user() IS NOT NULL":
-    "not implemented on this branch: version",
   "SELECT input_file_name(), input_file_block_length(), input_file_block_start()":
     "not implemented on this branch: input_file_name",
   "SELECT reflect('java.util.UUID', 'fromString', 'a5cf6c42-0c85-418f-af6c-3e4e5b1328f2'), java_method('java.lang.Math', 'abs', -1)":
@@ -59,6 +55,4 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: count_min_sketch",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":
     "sparkless fails: [NOT_IMPLEMENTED] format_number with a DecimalFormat pattern is not implemented in sparkless.",
-  "SELECT to_char(454, '999'), to_char(78.12, '$99.99'), to_varchar(-12454.8, '99G999D9S')":
-    "not implemented on this branch: to_char",
 };

@@ -25,6 +25,7 @@ import { integralDivideDefs } from './integral-divide.js';
 import { partitionTransformDefs } from './partition-transforms.js';
 import { xpathDefs } from './xpath.js';
 import { bitmapDefs } from './bitmap.js';
+import { histogramDefs } from './histogram.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -68,4 +69,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...udfDefs,
   ...xpathDefs,
   ...bitmapDefs,
+  ...histogramDefs,
 ];

@@ -38,6 +38,8 @@ export const miscDefs: readonly FunctionDef[] = [
   /** current_schema() is current_database() in Spark, and named so. */
   fn('current_schema', { returns: STRING, nullable: false, sql: 'current_database' }),
   fn('current_catalog', { returns: STRING, nullable: false }),
+  /** version(): '<spark version> <revision>'; locally the revision word is 'sparkless'. */
+  fn('version', { returns: STRING, nullable: false }),
   /** One partition: always 0. */
   fn('spark_partition_id', { returns: INT, nullable: false, nondeterministic: true, sql: 'SPARK_PARTITION_ID' }),
   /** 0, 1, 2, ... in row order (one partition). */

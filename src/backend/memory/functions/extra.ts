@@ -33,6 +33,7 @@ import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
+import { VERSION_STRING } from '../../../session/spark-version.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, RowFn } from './types.js';
 import { argType, binary, compiled, intWrap, isNullish, literalArg, numericKind, resultType, scalar, scalarWithNulls } from './util.js';
 
@@ -454,6 +455,7 @@ export const extraImpls: Record<string, FunctionImpl> = {
   current_schema: compiled((_a, _c, ctx) => () => ctx.currentDatabase ?? 'default'),
   current_catalog: compiled(() => () => 'spark_catalog'),
   current_user: compiled(() => () => currentUser()),
+  version: compiled(() => () => VERSION_STRING),
   user: compiled(() => () => currentUser()),
   nvl: conditionalImpls['coalesce']!,
 };

@@ -14,6 +14,7 @@ import { csvImpls } from './csv.js';
 import { xpathImpls } from './xpath.js';
 import { partitionTransformImpls } from './partition-transforms.js';
 import { bitmapImpls } from './bitmap.js';
+import { histogramImpls } from './histogram.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
 import { conditionalImpls } from './conditional.js';
@@ -59,6 +60,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...xpathImpls,
   ...partitionTransformImpls,
   ...bitmapImpls,
+  ...histogramImpls,
 });
 
 /** Every function; those Spark changes under spark.sql.ansi.enabled check the flag (ansi.ts). */

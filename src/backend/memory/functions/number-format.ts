@@ -1,8 +1,10 @@
-/** to_number / try_to_number: the input read with Spark's number format (functions/number-format.ts). */
+/** to_number / try_to_number read a string with Spark's number format; to_char writes a decimal with one (functions/number-format.ts). */
 import { IllegalArgumentException } from '../../../errors/index.js';
 import { parseNumberFormat, parseWithNumberFormat } from '../../../functions/number-format.js';
+import { formatWithNumberFormat } from '../../../functions/number-to-char.js';
+import type { DecimalType } from '../../../types/data-types.js';
 import type { FunctionImpl } from './types.js';
-import { compiled, isNullish, literalArg } from './util.js';
+import { argType, compiled, isNullish, literalArg } from './util.js';
 
 const toNumber = (tolerant: boolean): FunctionImpl =>
   compiled((args, call) => {
@@ -20,7 +22,20 @@ const toNumber = (tolerant: boolean): FunctionImpl =>
     };
   });
 
+const toChar: FunctionImpl = compiled((args, call) => {
+  const text = literalArg(call, 1)?.value;
+  if (isNullish(text)) return () => null;
+  const f = parseNumberFormat(text as string);
+  const scale = (argType(call, 0) as DecimalType).scale;
+  return (i) => {
+    const v = args[0]!(i);
+    return isNullish(v) ? null : formatWithNumberFormat(v as bigint, scale, f);
+  };
+});
+
 export const numberFormatImpls: Record<string, FunctionImpl> = {
   to_number: toNumber(false),
   try_to_number: toNumber(true),
+  to_char: toChar,
+  to_varchar: toChar,
 };

@@ -80,6 +80,7 @@ const reasons: Record<string, string> = {
   assert_true: 'a failing row must stop the query with its message',
   raise_error: 'a failing row must stop the query with its message',
   current_user: 'session information',
+  version: 'session information',
   user: 'session information',
   div: "Spark's integral division (truncation, overflow and its errors)",
   ...Object.fromEntries(['years', 'months', 'days', 'hours', 'bucket'].map((n) => [n, 'a partition transform: rejected during analysis, never executed'])),

@@ -1,0 +1,43 @@
+/** histogram_numeric(expr, nb): Spark's streaming numeric histogram as array<struct<x, y>>. */
+import { ArrayType, DOUBLE, DateType, DayTimeIntervalType, INT, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType, type DataType } from '../../types/data-types.js';
+import { NotImplementedException } from '../../errors/index.js';
+import { castsFor, coerceArg, dataTypeMismatch } from '../define.js';
+import type { FunctionDef } from '../registry.js';
+
+const isDatetime = (t: DataType): boolean => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
+
+export const histogramDefs: readonly FunctionDef[] = [
+  {
+    name: 'histogram_numeric',
+    kind: 'aggregate',
+    minArgs: 2,
+    maxArgs: 2,
+    resolve(args, _call, ctx) {
+      // Spark also takes dates, timestamps and ANSI intervals; their x conversion is not built here.
+      const raw = args[0]!.dataType;
+      if (isDatetime(raw) || raw instanceof DayTimeIntervalType || raw instanceof YearMonthIntervalType) {
+        throw new NotImplementedException(`histogram_numeric over ${raw.simpleString()}`);
+      }
+      const t = coerceArg(args, 0, 'numeric', ctx);
+      const nbType = coerceArg(args, 1, INT, ctx);
+      const lit = args[1]!.literal;
+      if (!lit) {
+        throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input nb should be a foldable "INT" expression; however, got "${ctx.argSql[1]}"`, {
+          inputName: 'nb',
+          inputType: '"INT"',
+          inputExpr: `"${ctx.argSql[1]}"`,
+        });
+      }
+      const nb = Number(lit.value);
+      if (lit.value === null || !(nb >= 2 && nb <= 2147483647)) {
+        throw dataTypeMismatch(ctx, 'VALUE_OUT_OF_RANGE', `The nb must be between [2, 2147483647] (current value = ${String(lit.value)})`, {
+          exprName: 'nb',
+          valueRange: '[2, 2147483647]',
+          currentValue: String(lit.value),
+        });
+      }
+      const bin = new StructType([new StructField('x', t, true), new StructField('y', DOUBLE, true)]);
+      return { dataType: new ArrayType(bin, true), nullable: true, argTypes: castsFor(args, [t, nbType]) };
+    },
+  },
+];
