@@ -117,7 +117,10 @@ const VALIDATED: Record<string, readonly [Expr[], string]> = {
 /** Seeded generators: the seed decides the values (checked separately: without a seed they are random). */
 const SEEDED = new Set(['rand', 'randn']);
 
-forEachBackend('optional arguments', (session) => {
+/** Spark Connect 3.5 cannot return calendar intervals in Arrow results ("Unsupported data type INTERVAL"; KNOWN_GAPS.md). */
+const UNREADABLE_OVER_CONNECT = new Set(['make_interval']);
+
+forEachBackend('optional arguments', (session, backend) => {
   const value = (e: Expr): unknown => day(session().range(1).select(new Column(e)).first()!.get(0));
 
   it('every registered function with optional arguments has a case', () => {
@@ -128,8 +131,10 @@ forEachBackend('optional arguments', (session) => {
     expect(optional.filter((n) => !(n in CASES) && !(n in IGNORED_BY_SPARK) && !(n in ERROR_CASES) && !(n in VALIDATED) && !SEEDED.has(n))).toEqual([]);
   });
 
-  it('each optional argument changes the result', () => {
+  // Two queries per case: on connect each is a round trip to Spark.
+  it('each optional argument changes the result', { timeout: 120_000 }, () => {
     for (const [name, [short, full, without, withArg]] of Object.entries(CASES)) {
+      if (backend === 'connect' && UNREADABLE_OVER_CONNECT.has(name)) continue;
       expect(value(E.call(name, short)), `${name} without`).toEqual(without);
       expect(value(E.call(name, full)), `${name} with`).toEqual(withArg);
     }
