@@ -51,6 +51,19 @@ export function dataTypeMismatch(
   });
 }
 
+/**
+ * Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT for argument `i`, whose `type` is
+ * quoted as Spark quotes types (`"STRING"`); `quotedName`: the parameter shows as
+ * an identifier (`` `json` ``), as most functions do, rather than bare (`nb`).
+ */
+export function nonFoldableInput(ctx: ResolveContext, i: number, name: string, type: string, quotedName = true): AnalysisException {
+  return dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input ${name} should be a foldable ${type} expression; however, got "${ctx.argSql[i]}"`, {
+    inputName: quotedName ? `\`${name}\`` : name,
+    inputType: type,
+    inputExpr: `"${ctx.argSql[i]}"`,
+  });
+}
+
 /** An input type requirement: a concrete type or an abstract class of types. */
 export type InputType =
   | DataType

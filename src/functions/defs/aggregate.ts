@@ -1,7 +1,7 @@
 /** Aggregate functions (usable in `agg` and over windows). */
 import { ArrayType, BOOLEAN, DataType, DecimalType, DOUBLE, LONG, isIntegral } from '../../types/data-types.js';
 import { boundedDecimal } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataTypeMismatch, fn } from '../define.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn, nonFoldableInput } from '../define.js';
 import type { Expr } from '../../expr/nodes.js';
 import type { FunctionDef } from '../registry.js';
 
@@ -48,11 +48,7 @@ const percentileDef: FunctionDef = {
     const isArray = pct.dataType instanceof ArrayType;
     const ps = percentages(pct.expr);
     if (!ps) {
-      throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input percentage should be a foldable "DOUBLE" expression; however, got "${ctx.argSql[1]}"`, {
-        inputName: 'percentage',
-        inputType: '"DOUBLE"',
-        inputExpr: `"${ctx.argSql[1]}"`,
-      });
+      throw nonFoldableInput(ctx, 1, 'percentage', '"DOUBLE"', false);
     }
     const bad = ps.find((p) => !(p >= 0 && p <= 1));
     if (bad !== undefined) {

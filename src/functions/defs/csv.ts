@@ -5,7 +5,7 @@
  */
 import { AnalysisException } from '../../errors/index.js';
 import { NullType, StructField, StructType, STRING } from '../../types/data-types.js';
-import { dataTypeMismatch, sqlTypeName } from '../define.js';
+import { dataTypeMismatch, sqlTypeName, nonFoldableInput } from '../define.js';
 import { checkOptions } from '../options-arg.js';
 import type { FunctionDef } from '../registry.js';
 import { parseSchemaArg, requireString } from './json.js';
@@ -68,11 +68,7 @@ const schemaOfCsv: FunctionDef = {
   resolve(args, _call, ctx) {
     const a = args[0]!;
     if (a.literal === undefined) {
-      throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input csv should be a foldable "STRING" expression; however, got "${ctx.argSql[0]}"`, {
-        inputName: '`csv`',
-        inputType: '"STRING"',
-        inputExpr: `"${ctx.argSql[0]}"`,
-      });
+      throw nonFoldableInput(ctx, 0, 'csv', '"STRING"');
     }
     if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', 'The csv must not be null', { exprName: 'csv' });
     requireString(args, 0, ctx);

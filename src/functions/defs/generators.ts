@@ -4,7 +4,7 @@
  * `stack(n, v1, ..., vk)` (n rows of ceil(k/n) columns `col0`, `col1`, ...).
  */
 import { ArrayType, DataType, IntegerType, NullType, StructField, StructType } from '../../types/data-types.js';
-import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
+import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 
 interface GenColumn {
@@ -43,11 +43,7 @@ function stackRows(args: readonly ArgInfo[], ctx: ResolveContext): number {
   const n = args[0]!;
   if (!(n.dataType instanceof IntegerType)) throw unexpectedInputType(ctx, 0, '"INT"', n.dataType);
   if (!n.literal || n.literal.value === null) {
-    throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input n should be a foldable "INT" expression; however, got "${ctx.argSql[0]}"`, {
-      inputName: '`n`',
-      inputType: '"INT"',
-      inputExpr: `"${ctx.argSql[0]}"`,
-    });
+    throw nonFoldableInput(ctx, 0, 'n', '"INT"');
   }
   const v = Number(n.literal.value);
   if (v <= 0) {

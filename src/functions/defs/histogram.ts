@@ -1,7 +1,7 @@
 /** histogram_numeric(expr, nb): Spark's streaming numeric histogram as array<struct<x, y>>. */
 import { ArrayType, DOUBLE, DateType, DayTimeIntervalType, INT, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType, type DataType } from '../../types/data-types.js';
 import { NotImplementedException } from '../../errors/index.js';
-import { castsFor, coerceArg, dataTypeMismatch } from '../define.js';
+import { castsFor, coerceArg, dataTypeMismatch, nonFoldableInput } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 const isDatetime = (t: DataType): boolean => t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
@@ -22,11 +22,7 @@ export const histogramDefs: readonly FunctionDef[] = [
       const nbType = coerceArg(args, 1, INT, ctx);
       const lit = args[1]!.literal;
       if (!lit) {
-        throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input nb should be a foldable "INT" expression; however, got "${ctx.argSql[1]}"`, {
-          inputName: 'nb',
-          inputType: '"INT"',
-          inputExpr: `"${ctx.argSql[1]}"`,
-        });
+        throw nonFoldableInput(ctx, 1, 'nb', '"INT"', false);
       }
       const nb = Number(lit.value);
       if (lit.value === null || !(nb >= 2 && nb <= 2147483647)) {

@@ -10,7 +10,7 @@ import type { Expr } from '../../expr/nodes.js';
 import { ArrayType, DataType, MapType, NullType, StructField, StringType, StructType, INT, STRING } from '../../types/data-types.js';
 import { parseDataType, parseTableSchema } from '../../types/ddl.js';
 import { ParseException } from '../../errors/index.js';
-import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
+import { dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput } from '../define.js';
 import { checkOptions, option, optionsOf } from '../options-arg.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { inferJsonSchemaText } from '../../backend/export/json-functions.js';
@@ -130,11 +130,7 @@ const schemaOfJson: FunctionDef = {
   resolve(args, _call, ctx) {
     const a = args[0]!;
     if (a.literal === undefined) {
-      throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input json should be a foldable "STRING" expression; however, got "${ctx.argSql[0]}"`, {
-        inputName: '`json`',
-        inputType: '"STRING"',
-        inputExpr: `"${ctx.argSql[0]}"`,
-      });
+      throw nonFoldableInput(ctx, 0, 'json', '"STRING"');
     }
     if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', 'The json must not be null', { exprName: 'json' });
     requireString(args, 0, ctx);

@@ -5,17 +5,10 @@
  */
 import { ArrayType, DataType, DateType, LongType, NullType, TimestampNTZType, TimestampType, DOUBLE, LONG } from '../../types/data-types.js';
 import { javaDoubleToString } from '../../format/value-string.js';
-import { castsFor, dataTypeMismatch, implicitCast, unexpectedInputType } from '../define.js';
+import { castsFor, dataTypeMismatch, implicitCast, nonFoldableInput, unexpectedInputType } from '../define.js';
 import type { Expr } from '../../expr/nodes.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { percentages } from './aggregate.js';
-
-const nonFoldable = (ctx: ResolveContext, i: number, name: string, type: string) =>
-  dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input ${name} should be a foldable ${type} expression; however, got "${ctx.argSql[i]}"`, {
-    inputName: `\`${name}\``,
-    inputType: type,
-    inputExpr: `"${ctx.argSql[i]}"`,
-  });
 
 const isNullLiteral = (e: Expr): boolean => (e.kind === 'Literal' && e.value === null) || (e.kind === 'Cast' && isNullLiteral(e.child));
 
@@ -55,7 +48,7 @@ const percentileApprox = (name: string): FunctionDef => ({
     if (isArray && (pct.dataType as ArrayType).containsNull) throw unexpectedInputType(ctx, 1, '("DOUBLE" or "ARRAY<DOUBLE>")', pct.dataType);
     if (isNullLiteral(pct.expr)) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', 'The percentage must not be null', { exprName: 'percentage' });
     const ps = percentages(pct.expr);
-    if (!ps) throw nonFoldable(ctx, 1, 'percentage', '"DOUBLE"');
+    if (!ps) throw nonFoldableInput(ctx, 1, 'percentage', '"DOUBLE"');
     const acc = args[2];
     let accType: DataType = LONG;
     if (acc) {
@@ -64,7 +57,7 @@ const percentileApprox = (name: string): FunctionDef => ({
       accType = t instanceof LongType ? t : LONG;
       if (isNullLiteral(acc.expr)) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', 'The accuracy must not be null', { exprName: 'accuracy' });
       const v = integralLiteral(acc.expr);
-      if (v === undefined) throw nonFoldable(ctx, 2, 'accuracy', '"BIGINT"');
+      if (v === undefined) throw nonFoldableInput(ctx, 2, 'accuracy', '"BIGINT"');
       if (!(v > 0 && v <= 2147483647)) {
         throw dataTypeMismatch(ctx, 'VALUE_OUT_OF_RANGE', `The accuracy must be between (0, 2147483647] (current value = ${v}L)`, {
           exprName: 'accuracy',

@@ -8,7 +8,7 @@
  */
 import { AnalysisException, NotImplementedException } from '../../errors/index.js';
 import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
-import { dataTypeMismatch, fn, implicitCast, unexpectedInputType, unaryOverTypes } from '../define.js';
+import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 /** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
@@ -36,11 +36,7 @@ const toBinary = (name: string, tolerant: boolean): FunctionDef =>
       if (!f) return;
       const v = f.literal?.value;
       if (typeof v !== 'string') {
-        throw dataTypeMismatch(ctx, 'NON_FOLDABLE_INPUT', `the input fmt should be a foldable "STRING" expression; however, got "${ctx.argSql[1]}"`, {
-          inputName: 'fmt',
-          inputType: '"STRING"',
-          inputExpr: `"${ctx.argSql[1]}"`,
-        });
+        throw nonFoldableInput(ctx, 1, 'fmt', '"STRING"', false);
       }
       if (!tolerant && !BINARY_FORMATS.includes(v.toLowerCase())) {
         throw new AnalysisException(`The format of \`${name}\` must be one of 'hex', 'utf-8', 'utf8' or 'base64', but got '${v}'.`, {
