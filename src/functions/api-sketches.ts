@@ -28,4 +28,10 @@ export const bitmap_construct_agg = (col: ColumnOrName): Column => call('bitmap_
 export const bitmap_or_agg = (col: ColumnOrName): Column => call('bitmap_or_agg', c(col));
 
 /** `histogram_numeric(col, nBins)`: Spark's streaming histogram with at most nBins bins, as array<struct<x, y>>; `nBins` is a Column (`lit`). */
+/**
+ * `count_min_sketch(col, eps, confidence, seed)`: Spark's count-min sketch of the group's integral, string or
+ * binary values, serialized as Spark's CountMinSketch (BINARY); the three parameters are constant Columns (`lit`).
+ */
+export const count_min_sketch = (col: ColumnOrName, eps: ColumnOrName, confidence: ColumnOrName, seed: ColumnOrName): Column =>
+  call('count_min_sketch', c(col), c(eps), c(confidence), c(seed));
 export const histogram_numeric = (col: ColumnOrName, nBins: ColumnOrName): Column => call('histogram_numeric', c(col), c(nBins));

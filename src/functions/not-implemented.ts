@@ -13,7 +13,6 @@ const notImplemented =
   };
 
 export const cast = notImplemented('cast');
-export const count_min_sketch = notImplemented('count_min_sketch');
 export const get_active_spark_context = notImplemented('get_active_spark_context');
 export const hll_sketch_agg = notImplemented('hll_sketch_agg');
 export const hll_sketch_estimate = notImplemented('hll_sketch_estimate');

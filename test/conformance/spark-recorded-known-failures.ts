@@ -51,8 +51,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: hll_sketch_agg",
   "SELECT hll_sketch_estimate(hll_union(hll_sketch_agg(a), hll_sketch_agg(b))) FROM VALUES (1, 4), (2, 5) AS t(a, b)":
     "not implemented on this branch: hll_sketch_agg",
-  "SELECT count_min_sketch(a, 0.5D, 0.5D, 1) IS NOT NULL FROM VALUES (1) AS t(a)":
-    "not implemented on this branch: count_min_sketch",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":
     "sparkless fails: [NOT_IMPLEMENTED] format_number with a DecimalFormat pattern is not implemented in sparkless.",
 };

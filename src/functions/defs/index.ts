@@ -26,6 +26,7 @@ import { partitionTransformDefs } from './partition-transforms.js';
 import { xpathDefs } from './xpath.js';
 import { bitmapDefs } from './bitmap.js';
 import { histogramDefs } from './histogram.js';
+import { countMinSketchDefs } from './count-min-sketch.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -70,4 +71,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...xpathDefs,
   ...bitmapDefs,
   ...histogramDefs,
+  ...countMinSketchDefs,
 ];

@@ -15,6 +15,7 @@ import { xpathImpls } from './xpath.js';
 import { partitionTransformImpls } from './partition-transforms.js';
 import { bitmapImpls } from './bitmap.js';
 import { histogramImpls } from './histogram.js';
+import { countMinSketchImpls } from './count-min-sketch.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
 import { conditionalImpls } from './conditional.js';
@@ -61,6 +62,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...partitionTransformImpls,
   ...bitmapImpls,
   ...histogramImpls,
+  ...countMinSketchImpls,
 });
 
 /** Every function; those Spark changes under spark.sql.ansi.enabled check the flag (ansi.ts). */

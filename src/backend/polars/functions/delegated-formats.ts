@@ -40,6 +40,7 @@ const reasons: Record<string, string> = {
   try_to_number: "Spark's number format strings",
   to_char: "Spark's number format strings",
   histogram_numeric: "Spark's streaming histogram (bins merged by smallest gap in arrival order)",
+  count_min_sketch: "Spark's CountMinSketch bytes (Murmur3 x86_32 and java.util.Random hash seeds)",
   to_varchar: "Spark's number format strings",
   grouping: "answered from the row's grouping set by the interpreter's Aggregate",
   grouping_id: "answered from the row's grouping set by the interpreter's Aggregate",
