@@ -34,4 +34,20 @@ export const bitmap_or_agg = (col: ColumnOrName): Column => call('bitmap_or_agg'
  */
 export const count_min_sketch = (col: ColumnOrName, eps: ColumnOrName, confidence: ColumnOrName, seed: ColumnOrName): Column =>
   call('count_min_sketch', c(col), c(eps), c(confidence), c(seed));
+/**
+ * `hll_sketch_agg(col, lgConfigK = 12)`: an Apache DataSketches HLL sketch (HLL_8, updatable image, BINARY) of
+ * the group's INT, BIGINT, STRING or BINARY values; nulls, empty strings and empty binaries are skipped.
+ */
+export const hll_sketch_agg = (col: ColumnOrName, lgConfigK?: number | Column): Column =>
+  lgConfigK === undefined ? call('hll_sketch_agg', c(col)) : call('hll_sketch_agg', c(col), colOrLit(lgConfigK));
+/** `hll_union_agg(col, allowDifferentLgConfigK = false)`: the union of the group's HLL sketches (BINARY). */
+export const hll_union_agg = (col: ColumnOrName, allowDifferentLgConfigK?: boolean | Column): Column =>
+  allowDifferentLgConfigK === undefined ? call('hll_union_agg', c(col)) : call('hll_union_agg', c(col), colOrLit(allowDifferentLgConfigK));
+/** `hll_sketch_estimate(col)`: the estimated distinct count of an HLL sketch (BIGINT, rounded). */
+export const hll_sketch_estimate = (col: ColumnOrName): Column => call('hll_sketch_estimate', c(col));
+/** `hll_union(col1, col2, allowDifferentLgConfigK = false)`: the union of two HLL sketches (BINARY). */
+export const hll_union = (col1: ColumnOrName, col2: ColumnOrName, allowDifferentLgConfigK?: boolean | Column): Column =>
+  allowDifferentLgConfigK === undefined
+    ? call('hll_union', c(col1), c(col2))
+    : call('hll_union', c(col1), c(col2), colOrLit(allowDifferentLgConfigK));
 export const histogram_numeric = (col: ColumnOrName, nBins: ColumnOrName): Column => call('histogram_numeric', c(col), c(nBins));

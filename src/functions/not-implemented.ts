@@ -14,10 +14,6 @@ const notImplemented =
 
 export const cast = notImplemented('cast');
 export const get_active_spark_context = notImplemented('get_active_spark_context');
-export const hll_sketch_agg = notImplemented('hll_sketch_agg');
-export const hll_sketch_estimate = notImplemented('hll_sketch_estimate');
-export const hll_union = notImplemented('hll_union');
-export const hll_union_agg = notImplemented('hll_union_agg');
 export const input_file_block_length = notImplemented('input_file_block_length');
 export const input_file_block_start = notImplemented('input_file_block_start');
 export const input_file_name = notImplemented('input_file_name');

@@ -47,10 +47,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: input_file_name",
   "SELECT reflect('java.util.UUID', 'fromString', 'a5cf6c42-0c85-418f-af6c-3e4e5b1328f2'), java_method('java.lang.Math', 'abs', -1)":
     "sparkless fails: [NOT_IMPLEMENTED] reflect is not implemented in sparkless: it calls a Java method by reflection and needs a JV",
-  "SELECT hll_sketch_estimate(hll_sketch_agg(a)), hll_sketch_estimate(hll_union_agg(s)) FROM (SELECT a, hll_sketch_agg(a) AS s FROM VALUES (1), (2), (2) AS t(a) GROUP BY a)":
-    "not implemented on this branch: hll_sketch_agg",
-  "SELECT hll_sketch_estimate(hll_union(hll_sketch_agg(a), hll_sketch_agg(b))) FROM VALUES (1, 4), (2, 5) AS t(a, b)":
-    "not implemented on this branch: hll_sketch_agg",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":
     "sparkless fails: [NOT_IMPLEMENTED] format_number with a DecimalFormat pattern is not implemented in sparkless.",
 };

@@ -27,6 +27,7 @@ import { xpathDefs } from './xpath.js';
 import { bitmapDefs } from './bitmap.js';
 import { histogramDefs } from './histogram.js';
 import { countMinSketchDefs } from './count-min-sketch.js';
+import { hllDefs } from './hll.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -72,4 +73,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...bitmapDefs,
   ...histogramDefs,
   ...countMinSketchDefs,
+  ...hllDefs,
 ];

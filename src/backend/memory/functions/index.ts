@@ -16,6 +16,7 @@ import { partitionTransformImpls } from './partition-transforms.js';
 import { bitmapImpls } from './bitmap.js';
 import { histogramImpls } from './histogram.js';
 import { countMinSketchImpls } from './count-min-sketch.js';
+import { hllImpls } from './hll.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
 import { conditionalImpls } from './conditional.js';
@@ -63,6 +64,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...bitmapImpls,
   ...histogramImpls,
   ...countMinSketchImpls,
+  ...hllImpls,
 });
 
 /** Every function; those Spark changes under spark.sql.ansi.enabled check the flag (ansi.ts). */
