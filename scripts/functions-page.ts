@@ -7,7 +7,7 @@
  *    registry function its Column calls is looked up in the memory and
  *    Polars function tables (native or delegated, with the reason);
  *  - src/functions/limitations.ts gives the JVM-only, Python-only and
- *    connect-only reasons.
+ *    connect-only reasons, and what the PySpark module helpers do here.
  * `npm run docs:functions` rewrites the page; test/docs/functions-page.test.ts fails when it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { Column } from '../src/api/column.js';
 import type { Expr } from '../src/expr/nodes.js';
 import * as F from '../src/functions/index.js';
 import * as stubs from '../src/functions/not-implemented.js';
-import { CONNECT_LIMITATIONS, JVM_ONLY_FUNCTIONS, PYTHON_ONLY_FUNCTIONS } from '../src/functions/limitations.js';
+import { CONNECT_LIMITATIONS, JVM_ONLY_FUNCTIONS, PYSPARK_HELPERS, PYTHON_ONLY_FUNCTIONS } from '../src/functions/limitations.js';
 import { hasFunction } from '../src/functions/registry.js';
 import { hasImpl } from '../src/backend/memory/functions/index.js';
 import { lookupPolarsFunction } from '../src/backend/polars/functions/index.js';
@@ -109,6 +109,8 @@ export function functionStatuses(names: readonly string[]): Status[] {
     const p = probe(name);
     const connect = connectLimit ? `no: ${connectLimit}` : p.kind === 'stub' || python ? 'no' : 'yes';
     if (python) return { name, memory: 'no', polars: 'no', connect: 'no', notes: `Python-only: ${python}` };
+    const helper = PYSPARK_HELPERS[name];
+    if (helper && p.kind !== 'stub') return { name, memory: 'yes', polars: 'yes', connect: 'yes', notes: helper };
     if (PARTITION_TRANSFORMS.has(name)) {
       return { name, memory: 'no', polars: 'no', connect: 'yes', notes: 'partition transform: only in writeTo().partitionedBy, sent to Spark on connect; an analysis error in a query' };
     }

@@ -35,6 +35,7 @@ export {
   IllegalArgumentException,
   PySparkTypeError,
   PySparkValueError,
+  PySparkRuntimeError,
   ExecutionException,
   NotImplementedException,
   BackendException,

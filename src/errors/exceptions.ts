@@ -43,6 +43,14 @@ export class PySparkValueError extends SparklessError {
 }
 defineErrorKind(PySparkValueError, 'PySparkValueError');
 
+/** A Python-side runtime error in PySpark (PySparkRuntimeError, a RuntimeError): the API was used in a wrong state. */
+export class PySparkRuntimeError extends SparklessError {
+  static isPySparkRuntimeError(err: unknown): err is PySparkRuntimeError {
+    return isErrorKind(err, 'PySparkRuntimeError');
+  }
+}
+defineErrorKind(PySparkRuntimeError, 'PySparkRuntimeError');
+
 /** Runtime failure while executing a query (Spark's SparkException family). */
 export class ExecutionException extends SparklessError {
   static isExecutionException(err: unknown): err is ExecutionException {

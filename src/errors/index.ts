@@ -5,6 +5,7 @@ export {
   IllegalArgumentException,
   PySparkTypeError,
   PySparkValueError,
+  PySparkRuntimeError,
   ExecutionException,
   NotImplementedException,
   BackendException,

@@ -1,5 +1,6 @@
 /** The `functions` namespace: implemented functions plus clear stubs for the rest of PySpark 3.5's list. */
 export * from './not-implemented.js';
+export * from './pyspark-helpers.js';
 export * from './api.js';
 export * from './higher-order-api.js';
 export * from './api-math.js';

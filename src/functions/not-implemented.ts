@@ -12,14 +12,8 @@ const notImplemented =
     throw new NotImplementedException(`functions.${name}`);
   };
 
-export const cast = notImplemented('cast');
-export const get_active_spark_context = notImplemented('get_active_spark_context');
 export const input_file_block_length = notImplemented('input_file_block_length');
 export const input_file_block_start = notImplemented('input_file_block_start');
 export const input_file_name = notImplemented('input_file_name');
-export const overload = notImplemented('overload');
 export const session_window = notImplemented('session_window');
-export const to_str = notImplemented('to_str');
-export const try_remote_functions = notImplemented('try_remote_functions');
-export const unwrap_udt = notImplemented('unwrap_udt');
 export const window_time = notImplemented('window_time');

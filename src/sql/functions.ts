@@ -11,6 +11,7 @@ import { AnalysisException } from '../errors/index.js';
 import { E, mapChildren, type Expr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
+import { COLUMN_API_ONLY_FUNCTIONS } from '../functions/defs/unwrap-udt.js';
 import { BINARY, BOOLEAN, BYTE, DATE, DecimalType, DOUBLE, FLOAT, INT, LONG, NULL, SHORT, STRING, TIMESTAMP, type DataType } from '../types/data-types.js';
 
 export interface CallOptions {
@@ -223,6 +224,13 @@ function applyFilter(args: readonly Expr[], filter: Expr | undefined): Expr[] {
  */
 export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], opts: CallOptions = {}): Expr {
   const lower = writtenName.toLowerCase();
+  // Column-API-only functions: SQL reports them as unknown, as Spark's SQL does.
+  if (COLUMN_API_ONLY_FUNCTIONS.has(lower)) {
+    throw new AnalysisException(
+      `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
+      { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
+    );
+  }
   const args = [...rawArgs];
   const filterSuffix = (): string => (opts.filter ? ` FILTER (WHERE ${prettySql(opts.filter)})` : '');
 

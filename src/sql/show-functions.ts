@@ -5,6 +5,7 @@
  * has; sparkless lists the ones it implements.
  */
 import { registeredFunctionNames } from '../functions/registry.js';
+import { COLUMN_API_ONLY_FUNCTIONS } from '../functions/defs/unwrap-udt.js';
 
 /** Registry names that SQL reaches through operators or syntax, with the names Spark lists for them. */
 const OPERATOR_NAMES: Record<string, readonly string[]> = {
@@ -37,7 +38,7 @@ const OPERATOR_NAMES: Record<string, readonly string[]> = {
 export function sqlFunctionNames(): string[] {
   const names = new Set<string>();
   for (const n of registeredFunctionNames()) {
-    if (n.startsWith('__')) continue;
+    if (n.startsWith('__') || COLUMN_API_ONLY_FUNCTIONS.has(n)) continue;
     for (const shown of OPERATOR_NAMES[n] ?? [n]) names.add(shown);
   }
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -28,6 +28,7 @@ import { bitmapDefs } from './bitmap.js';
 import { histogramDefs } from './histogram.js';
 import { countMinSketchDefs } from './count-min-sketch.js';
 import { hllDefs } from './hll.js';
+import { unwrapUdtDefs } from './unwrap-udt.js';
 import { mathDefs } from './math.js';
 import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
@@ -74,4 +75,5 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...histogramDefs,
   ...countMinSketchDefs,
   ...hllDefs,
+  ...unwrapUdtDefs,
 ];
