@@ -21,6 +21,10 @@ forEachBackend('sketch aggregates', (session) => {
     expect(one("SELECT hex(count_min_sketch(a, 0.3D, 0.8D, 3)) FROM VALUES (X'0102'),(X''),(X'01020304050607') AS t(a)")).toBe(CMS_BINARY);
     expect(one('SELECT hex(count_min_sketch(a, 0.5D, 0.5D, 1)) FROM VALUES (CAST(NULL AS INT)) AS t(a)')).toBe(CMS_EMPTY);
     expect(one('SELECT hex(count_min_sketch(a, 0.5D, 0.5D, 1)) FROM VALUES (1) AS t(a) WHERE a > 5')).toBe(CMS_EMPTY);
+    expect(one('SELECT hex(count_min_sketch(NULL, 0.5D, 0.5D, 1))')).toBe(CMS_EMPTY);
+    const win = session().sql('SELECT hex(count_min_sketch(a, 0.5D, 0.5D, 1) OVER ()) FROM VALUES (1),(2),(2) AS t(a)');
+    expect(win.columns).toEqual(['hex(count_min_sketch(a, 0.5, 0.5, 1) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))']);
+    expect(win.collect().map((r) => r.get(0))).toEqual([CMS_INTS, CMS_INTS, CMS_INTS]);
   });
 
   it('count_min_sketch in the DataFrame API: binary, not nullable, named as Spark names it', () => {
@@ -81,6 +85,12 @@ forEachBackend('hll sketches', (session) => {
     expect(one('SELECT hex(hll_sketch_agg(id, 4)) FROM range(0, 30, 1, 1)')).toEqual([HLL_HLL_LGK4]);
     expect(one('SELECT hex(hll_sketch_agg(id, 5)) FROM range(0, 3000, 1, 1)')).toEqual([HLL_HLL_LGK5]);
     expect(one('SELECT hex(hll_sketch_agg(a)) FROM VALUES (1) AS t(a) WHERE a > 5')).toEqual([HLL_EMPTY]);
+    const nulls = session().sql('SELECT hex(hll_sketch_agg(NULL)), hll_sketch_estimate(hll_union_agg(NULL))');
+    expect(nulls.columns).toEqual(['hex(hll_sketch_agg(NULL, 12))', 'hll_sketch_estimate(hll_union_agg(NULL, false))']);
+    expect(nulls.first()!.toArray()).toEqual([HLL_EMPTY, 0]);
+    const win = session().sql('SELECT a, hll_sketch_estimate(hll_sketch_agg(b) OVER (PARTITION BY a)) FROM VALUES (1, 2), (1, 3) AS t(a, b)');
+    expect(win.columns[1]).toBe('hll_sketch_estimate(hll_sketch_agg(b, 12) OVER (PARTITION BY a ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))');
+    expect(win.collect().map((r) => r.toArray())).toEqual([[1, 2], [1, 2]]);
   });
 
   it('hll_sketch_estimate: coupon-mapped counts, then the HIP estimate, as Spark on one partition', () => {

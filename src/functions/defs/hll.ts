@@ -25,6 +25,7 @@ export const hllDefs: readonly FunctionDef[] = [
     maxArgs: 2,
     resolve(args, _call, ctx) {
       requireType(args, 0, ctx, '("INT" or "BIGINT" or "STRING" or "BINARY")', (t) => t instanceof IntegerType || t instanceof LongType || t instanceof StringType || isBinary(t));
+      // (a NULL column is taken: every row is skipped)
       if (args[1]) requireType(args, 1, ctx, '"INT"', (t) => t instanceof IntegerType);
       return { dataType: BINARY, nullable: false, argTypes: [] };
     },
