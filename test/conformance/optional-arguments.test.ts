@@ -10,7 +10,7 @@ import { Column } from '../../src/api/column.js';
 import { CalendarInterval, F, Row } from '../../src/index.js';
 import { E, type Expr } from '../../src/expr/nodes.js';
 import { lookupFunction, registeredFunctionNames } from '../../src/functions/registry.js';
-import { DOUBLE, INT, LONG, NULL, STRING, TIMESTAMP } from '../../src/types/data-types.js';
+import { BINARY, DOUBLE, INT, LONG, NULL, STRING, TIMESTAMP } from '../../src/types/data-types.js';
 import { forEachBackend } from '../helpers/backends.js';
 
 const s = (v: string): Expr => E.lit(v, STRING);
@@ -112,6 +112,10 @@ const VALIDATED: Record<string, readonly [Expr[], string]> = {
   aes_decrypt: [[ecbSpark, s('0000111122223333'), s('ECB'), s('NONE')], 'AES-ECB with the padding NONE'],
   // A struct result; functions-csv.test.ts shows `sep` changing it.
   from_csv: [[s('1'), s('a INT'), opts('mode', 'DROPMALFORMED')], "from_csv() doesn't support the DROPMALFORMED mode"],
+  // Sketch sizes and unions of sketches of different sizes: test/conformance/functions-sketch.test.ts.
+  hll_sketch_agg: [[i(1), i(3)], 'the `lgConfigK` value must be between 4 and 21, inclusive: 3.'],
+  hll_union_agg: [[E.lit(Uint8Array.from([1]), BINARY), s('x')], 'Parameter 2 requires the "BOOLEAN" type, however "x" has the type "STRING"'],
+  hll_union: [[E.lit(Uint8Array.from([1]), BINARY), E.lit(Uint8Array.from([1]), BINARY), s('x')], 'Parameter 3 requires the "BOOLEAN" type, however "x" has the type "STRING"'],
 };
 
 /** Seeded generators: the seed decides the values (checked separately: without a seed they are random). */

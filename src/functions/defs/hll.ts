@@ -15,7 +15,9 @@ function requireType(args: readonly ArgInfo[], i: number, ctx: ResolveContext, e
 // A NULL literal is taken (cast to the parameter's type), as Spark takes hll_sketch_estimate(NULL).
 const isBinary = (t: DataType): boolean => t instanceof BinaryType || t instanceof NullType;
 const isBoolean = (t: DataType): boolean => t instanceof BooleanType || t instanceof NullType;
-const withDefault = (name: string, dflt: string) => (a: readonly string[]) => `${name}(${[...a, ...(a.length < 2 || (name === 'hll_union' && a.length < 3) ? [dflt] : [])].join(', ')})`;
+/** Spark's name shows the optional last parameter's default when it is left out. */
+const withDefault = (name: string, arity: number, dflt: string) => (a: readonly string[]) =>
+  `${name}(${(a.length < arity ? [...a, dflt] : a).join(', ')})`;
 
 export const hllDefs: readonly FunctionDef[] = [
   {
@@ -29,7 +31,7 @@ export const hllDefs: readonly FunctionDef[] = [
       if (args[1]) requireType(args, 1, ctx, '"INT"', (t) => t instanceof IntegerType);
       return { dataType: BINARY, nullable: false, argTypes: [] };
     },
-    sql: withDefault('hll_sketch_agg', '12'),
+    sql: withDefault('hll_sketch_agg', 2, '12'),
   },
   {
     name: 'hll_union_agg',
@@ -41,7 +43,7 @@ export const hllDefs: readonly FunctionDef[] = [
       if (args[1]) requireType(args, 1, ctx, '"BOOLEAN"', isBoolean);
       return { dataType: BINARY, nullable: false, argTypes: castsFor(args, [BINARY, BOOLEAN]) };
     },
-    sql: withDefault('hll_union_agg', 'false'),
+    sql: withDefault('hll_union_agg', 2, 'false'),
   },
   {
     name: 'hll_sketch_estimate',
@@ -66,6 +68,6 @@ export const hllDefs: readonly FunctionDef[] = [
       if (args[2]) requireType(args, 2, ctx, '"BOOLEAN"', isBoolean);
       return { dataType: BINARY, nullable: anyNullable(args), argTypes: castsFor(args, [BINARY, BINARY, BOOLEAN]) };
     },
-    sql: withDefault('hll_union', 'false'),
+    sql: withDefault('hll_union', 3, 'false'),
   },
 ];
