@@ -46,7 +46,7 @@ function sqlValue(v: unknown, t: DataType, tz: string): string {
   return `${s}${suffix}`;
 }
 
-function invalidInput(v: unknown, from: DataType, to: DataType, tz: string): Error {
+export function invalidInput(v: unknown, from: DataType, to: DataType, tz: string): Error {
   const value = sqlValue(v, from, tz);
   const msg = `The value ${value} of the type "${from.sql()}" cannot be cast to "${to.sql()}" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`;
   const info = { errorClass: 'CAST_INVALID_INPUT', messageParameters: { expression: value, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"`, ansiConfig: BYPASS } };

@@ -6,11 +6,14 @@
  */
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, ByteType, DecimalType, DoubleType, FloatType, ShortType, type DataType } from '../../../types/data-types.js';
-import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
+import { ArithmeticException } from '../../../errors/runtime-exceptions.js';
 import { InternalError, NotImplementedException } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
+import { divHalfEven, divHalfUp, pow10 } from '../runtime/decimal.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
 import { INT_RANGES } from './extra.js';
+import { ansiDateTimeImpls } from './ansi-datetime.js';
+import { invalidArrayIndex } from './ansi-errors.js';
 import type { AggregateImpl, FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, binary, compiled, isNullish, resultType, indexOfZeroError } from './util.js';
 
@@ -111,8 +114,6 @@ function checkedDivisor(base: FunctionImpl): ScalarImpl {
   });
 }
 
-const INDEX_BYPASS = `If necessary set ${BYPASS} to "false" to bypass this error.`;
-
 /** element_at(array, i) (1-based) and array[i] (0-based): an index out of range raises. */
 function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
   const plain = compileOf(base);
@@ -128,15 +129,7 @@ function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
           throw indexOfZeroError();
         }
         const ok = elementAt ? Math.abs(idx) <= size : idx >= 0 && idx < size;
-        if (!ok) {
-          const alternative = elementAt
-            ? 'Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead.'
-            : 'Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead.';
-          throw new ArrayIndexOutOfBoundsException(`The index ${idx} is out of bounds. The array has ${size} elements. ${alternative} ${INDEX_BYPASS}`, {
-            errorClass: elementAt ? 'INVALID_ARRAY_INDEX_IN_ELEMENT_AT' : 'INVALID_ARRAY_INDEX',
-            messageParameters: { indexValue: String(idx), arraySize: String(size), ansiConfig: BYPASS },
-          });
-        }
+        if (!ok) throw invalidArrayIndex(idx, size, elementAt);
       }
       return inner(i);
     };
@@ -164,37 +157,39 @@ function ansiSize(base: FunctionImpl): ScalarImpl {
   });
 }
 
+/** ARITHMETIC_OVERFLOW with java's bare "Overflow" (integral round/bround). */
+function plainOverflow(): ArithmeticException {
+  return new ArithmeticException(`Overflow. If necessary set ${BYPASS} to "false" to bypass this error.`, {
+    errorClass: 'ARITHMETIC_OVERFLOW',
+    messageParameters: { message: 'Overflow', alternative: '', config: BYPASS },
+  });
+}
+
 /**
- * Functions whose results Spark 3.5 changes under ANSI mode in ways not modelled here:
- * refused (NotImplementedException naming them) when the flag is on, when `applies` to the call.
+ * round/bround of integral values under ANSI: rounded exactly (to tens, hundreds... for a
+ * negative scale) and ARITHMETIC_OVERFLOW when the result leaves the type, where the
+ * non-ANSI code wraps.
  */
-function refuseUnderAnsi(base: FunctionImpl, name: string, applies: (call: Call) => boolean = () => true): FunctionImpl {
-  if (base.kind === 'aggregate') {
-    const agg = base as AggregateImpl;
-    const check = (call: Call, ctx: ExecContext): void => {
-      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+function ansiRound(base: FunctionImpl, mode: (n: bigint, d: bigint) => bigint): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const t = resultType(call);
+    const range = RANGES[t.typeName()];
+    if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
+    const [lo, hi] = range;
+    const scaleOf: RowFn = args[1] ?? (() => 0);
+    return (i) => {
+      const v = args[0]!(i);
+      if (isNullish(v)) return null;
+      const scale = scaleOf(i);
+      if (isNullish(scale)) return null;
+      if ((scale as number) >= 0) return v;
+      const unit = pow10(-(scale as number));
+      const r = mode(toBigInt(v as Long), unit) * unit;
+      if (r < lo || r > hi) throw plainOverflow();
+      return t.typeName() === 'long' ? normLong(r) : Number(r);
     };
-    return {
-      kind: 'aggregate',
-      create: (call, ctx) => (check(call, ctx), agg.create(call, ctx)),
-      ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: Parameters<NonNullable<AggregateImpl['grouped']>>[2]) => (check(call, ctx), agg.grouped!(call, ctx, input)) } : {}),
-    };
-  }
-  const sc = base as ScalarImpl;
-  if (sc.compile) {
-    const plain = compileOf(sc);
-    return compiled((args, call, ctx) => {
-      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
-      return plain(args, call, ctx);
-    });
-  }
-  return {
-    ...sc,
-    eval: (args, ctx, call) => {
-      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
-      return sc.eval!(args, ctx, call);
-    },
-  };
+  });
 }
 
 /**
@@ -236,7 +231,6 @@ function ansiSum(base: FunctionImpl): AggregateImpl {
   };
 }
 
-const integralResult = (call: Call): boolean => RANGES[resultType(call).typeName()] !== undefined;
 const exactSum = (call: Call): boolean => !(resultType(call) instanceof DoubleType || resultType(call) instanceof FloatType);
 
 /** The ANSI-aware entries, over the table's non-ANSI ones. */
@@ -258,13 +252,9 @@ export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record
     cardinality: ansiSize(at('cardinality')),
     sum: ansiSum(at('sum')),
     // Spark checks the overflow of rounding integers.
-    round: refuseUnderAnsi(at('round'), 'round of integral values', integralResult),
-    bround: refuseUnderAnsi(at('bround'), 'bround of integral values', integralResult),
+    round: ansiRound(at('round'), divHalfUp),
+    bround: ansiRound(at('bround'), divHalfEven),
     // Invalid dates, times and day names raise under ANSI (CAST_INVALID_INPUT, CANNOT_PARSE_TIMESTAMP, DateTimeException).
-    ...Object.fromEntries(
-      ['make_date', 'make_timestamp', 'make_timestamp_ltz', 'make_timestamp_ntz', 'to_date', 'to_timestamp', 'to_timestamp_ltz', 'to_timestamp_ntz', 'unix_timestamp', 'to_unix_timestamp', 'next_day', 'elt'].map(
-        (n) => [n, refuseUnderAnsi(at(n), n)],
-      ),
-    ),
+    ...ansiDateTimeImpls(at),
   };
 }
