@@ -13,8 +13,8 @@ import { divHalfEven, divHalfUp, pow10 } from '../runtime/decimal.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
 import { INT_RANGES } from './extra.js';
 import { ansiDateTimeImpls } from './ansi-datetime.js';
-import { invalidArrayIndex } from './ansi-errors.js';
-import type { AggregateImpl, FunctionImpl, RowFn, ScalarImpl } from './types.js';
+import { decimalOpValue, invalidArrayIndex, numericOutOfRange } from './ansi-errors.js';
+import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput, RowFn, ScalarImpl } from './types.js';
 import { argType, binary, compiled, isNullish, resultType, indexOfZeroError } from './util.js';
 
 const BYPASS = '"spark.sql.ansi.enabled"';
@@ -50,7 +50,7 @@ function exactArith(base: FunctionImpl, symbol: '+' | '-' | '*', tryFn: string):
   return compiled((args, call, ctx) => {
     const t = resultType(call);
     const range = RANGES[t.typeName()];
-    if (ctx.ansiEnabled && t instanceof DecimalType) return refuseNullFromValues(plain(args, call, ctx), args, `decimal ${symbol} overflow`);
+    if (ctx.ansiEnabled && t instanceof DecimalType) return decimalOverflowRaises(plain(args, call, ctx), args, call, symbol);
     if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
     const [lo, hi] = range;
     const small = t instanceof ByteType || t instanceof ShortType;
@@ -91,8 +91,8 @@ function exactUnary(base: FunctionImpl): ScalarImpl {
 
 const isZero = (v: unknown): boolean => v === 0 || v === 0n;
 
-/** `/`, `div`, `%`, pmod: a zero divisor raises DIVIDE_BY_ZERO (a null dividend still gives null). */
-function checkedDivisor(base: FunctionImpl): ScalarImpl {
+/** `/`, `div`, `%`, pmod: a zero divisor raises DIVIDE_BY_ZERO (a null dividend still gives null); a decimal `/` that overflows raises. */
+function checkedDivisor(base: FunctionImpl, op?: '/'): ScalarImpl {
   const plain = compileOf(base);
   return compiled((args, call, ctx) => {
     if (!ctx.ansiEnabled) return plain(args, call, ctx);
@@ -105,7 +105,9 @@ function checkedDivisor(base: FunctionImpl): ScalarImpl {
     // The non-ANSI evaluator over the checked values; binary() reads the dividend first,
     // so a null dividend never checks the divisor, as in Spark.
     const cur: unknown[] = [null, null];
-    const f = plain([() => cur[0], () => cur[1]], call, ctx);
+    const operands: RowFn[] = [() => cur[0], () => cur[1]];
+    const plainOf = plain(operands, call, ctx);
+    const f = op === '/' && resultType(call) instanceof DecimalType ? decimalOverflowRaises(plainOf, operands, call, '/') : plainOf;
     return binary(a, divisor, (x: unknown, y: unknown) => {
       cur[0] = x;
       cur[1] = y;
@@ -136,12 +138,19 @@ function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
   });
 }
 
-/** A decimal result the non-ANSI code nulled (an overflow): ANSI raises NUMERIC_VALUE_OUT_OF_RANGE, not modelled here. */
-function refuseNullFromValues(inner: RowFn, args: readonly RowFn[], what: string): RowFn {
+/**
+ * A decimal result the non-ANSI code nulled from non-null operands overflowed its type:
+ * ANSI raises NUMERIC_VALUE_OUT_OF_RANGE with the exact value (a zero divisor is checked before).
+ */
+function decimalOverflowRaises(inner: RowFn, args: readonly RowFn[], call: Call, op: '+' | '-' | '*' | '/'): RowFn {
+  const rt = resultType(call) as DecimalType;
+  const [sx, sy] = [argType(call, 0), argType(call, 1)].map((t) => (t as DecimalType).scale) as [number, number];
   return (i) => {
     const r = inner(i);
-    if (r === null && args.every((a) => !isNullish(a(i)))) throw notUnderAnsi(what);
-    return r;
+    if (r !== null) return r;
+    const [x, y] = [args[0]!(i), args[1]!(i)];
+    if (isNullish(x) || isNullish(y)) return r;
+    throw numericOutOfRange(decimalOpValue(op, x as bigint, sx, y as bigint, sy), rt);
   };
 }
 
@@ -195,7 +204,7 @@ function ansiRound(base: FunctionImpl, mode: (n: bigint, d: bigint) => bigint): 
 /**
  * sum under ANSI: integral sums add exactly in row order and raise ARITHMETIC_OVERFLOW as
  * soon as the running sum leaves BIGINT (Spark's addExact); the vectorized path is skipped.
- * Decimal sums (overflow raises in Spark) are refused.
+ * Decimal sums are guarded (guardedDecimal).
  */
 function ansiSum(base: FunctionImpl): AggregateImpl {
   const agg = base as AggregateImpl;
@@ -205,7 +214,7 @@ function ansiSum(base: FunctionImpl): AggregateImpl {
     create: (call, ctx) => {
       if (!exact(call, ctx)) return agg.create(call, ctx);
       const t = resultType(call);
-      if (t instanceof DecimalType) throw notUnderAnsi('sum of decimal values');
+      if (t instanceof DecimalType) return guardedDecimal(agg.create(call, ctx), t.precision, 'sum');
       const [lo, hi] = RANGES['long']!;
       const check = (r: bigint): bigint => {
         if (r < lo || r > hi) throw arithmeticOverflow(t, 'try_add');
@@ -231,6 +240,63 @@ function ansiSum(base: FunctionImpl): AggregateImpl {
   };
 }
 
+/**
+ * A decimal sum or avg under ANSI whose totals may exceed the sum's precision is refused:
+ * where Spark raises then depends on how its plan splits the rows (NUMERIC_VALUE_OUT_OF_RANGE
+ * or "Overflow in sum of decimals"). The positive and the negative values are totalled
+ * apart, so no subset of the rows can overflow when neither does; otherwise the non-ANSI
+ * result is Spark's. An avg the non-ANSI code nulls (its result type overflowed) is refused too.
+ */
+function guardedDecimal(inner: Accumulator, precision: number, what: 'sum' | 'avg'): Accumulator {
+  const limit = pow10(precision);
+  let pos = 0n;
+  let neg = 0n;
+  let seen = 0;
+  const track = (v: unknown, sign: 1n | -1n, count: number): void => {
+    if (isNullish(v)) return;
+    const x = (v as bigint) * sign;
+    if (x >= 0n) pos += x;
+    else neg += x;
+    seen += count;
+  };
+  return {
+    add: (a) => {
+      track(a[0], 1n, 1);
+      inner.add(a);
+    },
+    ...(inner.remove
+      ? {
+          remove: (a: readonly unknown[]) => {
+            track(a[0], -1n, -1);
+            inner.remove!(a);
+          },
+        }
+      : {}),
+    result: () => {
+      const r = inner.result();
+      if (pos >= limit || -neg >= limit || (seen > 0 && isNullish(r))) throw notUnderAnsi(`${what} of decimal values that may overflow`);
+      return r;
+    },
+  };
+}
+
+/** avg of decimals under ANSI: guarded as sum (its buffer is decimal(p+10, s)). */
+function ansiAvg(base: FunctionImpl): AggregateImpl {
+  const agg = base as AggregateImpl;
+  const decimalIn = (call: Call, ctx: ExecContext): DecimalType | undefined => {
+    const t = argType(call, 0);
+    return ctx.ansiEnabled && t instanceof DecimalType ? t : undefined;
+  };
+  return {
+    kind: 'aggregate',
+    create: (call, ctx) => {
+      const t = decimalIn(call, ctx);
+      return t ? guardedDecimal(agg.create(call, ctx), Math.min(38, t.precision + 10), 'avg') : agg.create(call, ctx);
+    },
+    ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: GroupedInput) => (decimalIn(call, ctx) ? undefined : agg.grouped!(call, ctx, input)) } : {}),
+  };
+}
+
 const exactSum = (call: Call): boolean => !(resultType(call) instanceof DoubleType || resultType(call) instanceof FloatType);
 
 /** The ANSI-aware entries, over the table's non-ANSI ones. */
@@ -242,7 +308,7 @@ export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record
     multiply: exactArith(at('multiply'), '*', 'try_multiply'),
     negate: exactUnary(at('negate')),
     abs: exactUnary(at('abs')),
-    divide: checkedDivisor(at('divide')),
+    divide: checkedDivisor(at('divide'), '/'),
     div: checkedDivisor(at('div')),
     remainder: checkedDivisor(at('remainder')),
     pmod: checkedDivisor(at('pmod')),
@@ -251,6 +317,8 @@ export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record
     size: ansiSize(at('size')),
     cardinality: ansiSize(at('cardinality')),
     sum: ansiSum(at('sum')),
+    avg: ansiAvg(at('avg')),
+    mean: ansiAvg(at('mean')),
     // Spark checks the overflow of rounding integers.
     round: ansiRound(at('round'), divHalfUp),
     bround: ansiRound(at('bround'), divHalfEven),
