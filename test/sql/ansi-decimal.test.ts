@@ -43,7 +43,7 @@ describe('ANSI mode: decimal overflow', () => {
         ],
         [`SELECT a / b FROM VALUES (${MAX}, CAST(0.3 AS DECIMAL(38,1))) t(a, b)`, '333333333333333333333333333333333333330.000000000000000000000000000000000000000', 'Decimal(38, 6)'],
       ];
-      for (const [q, value, type] of cases) {
+      for (const [q] of cases) {
         expect(rows(spark, q), q).toEqual([['null']]);
       }
       spark.conf.set('spark.sql.ansi.enabled', 'true');
