@@ -75,7 +75,7 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const args = starred.map((a) => resolveExpr(a, scope));
-      const call = rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
+      const call = rewriteOperator(e, args, resolveCall, scope.ctx.ansiEnabled === true) ?? resolveCall(e, args);
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
       if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw windowWithoutOver(call);
       return call;

@@ -144,6 +144,19 @@ describe('ANSI mode', () => {
       spark.conf.set('spark.sql.ansi.enabled', 'false');
       expect(rows(spark, "SELECT CAST(d AS BOOLEAN) FROM VALUES (DATE'2020-01-01') t(d)")).toEqual([[null]]);
     }, SLOW);
+
+    it('a boolean compared with a number is BINARY_OP_DIFF_TYPES (no BooleanEquality under ANSI)', () => {
+      const spark = session();
+      const q = ['SELECT a = true FROM VALUES (1) t(a)', 'SELECT b <=> 1 FROM VALUES (true) t(b)'];
+      expect(q.map((x) => rows(spark, x))).toEqual([[[true]], [[true]]]);
+      ansi(spark);
+      const e = errorOf(() => spark.sql(q[0]!).schema);
+      expect(e.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES');
+      expect(e.message).toContain(
+        'Cannot resolve "(a = true)" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("INT" and "BOOLEAN").',
+      );
+      expect(errorOf(() => spark.sql(q[1]!).schema).message).toContain('incompatible types ("BOOLEAN" and "INT")');
+    }, SLOW);
   });
 
   forEachBackend('collections', (session) => {
