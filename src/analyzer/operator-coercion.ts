@@ -52,7 +52,7 @@ type Resolve = (call: Call, args: readonly Expr[]) => Expr;
  * The replacement of an operator call whose operands are resolved, or
  * `undefined` when no rewrite applies. `resolve` types the replacement's calls.
  */
-export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Resolve): Expr | undefined {
+export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Resolve, ansi = false): Expr | undefined {
   const interval = rewriteIntervalOperator(call, args, resolve, castImplicitly, call.options?.[ANALYZED_NAME] === true);
   if (interval) return interval;
   if (args.length !== 2) return undefined;
@@ -62,7 +62,8 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
       return dateArithmetic(call, args as [Expr, Expr], resolve);
     case 'eq':
     case 'eq_null_safe':
-      return booleanEquality(call, args as [Expr, Expr], resolve);
+      // ANSI's coercion has no BooleanEquality: `1 = true` is BINARY_OP_DIFF_TYPES.
+      return ansi ? undefined : booleanEquality(call, args as [Expr, Expr], resolve);
     case 'div':
       return integralDivide(call, args as [Expr, Expr], resolve);
     default:

@@ -6,6 +6,7 @@ import { assertOrderable } from './map-checks.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
 import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
+import { ansiCastMismatch } from './ansi-casts.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
@@ -51,7 +52,13 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       return Object.freeze({ ...e, child, dataType: typeOf(child), nullable: child.nullable ?? true });
     }
     case 'Cast': {
-      const cast = resolveCast(e.child, e.to, e.implicit ?? false, scope);
+      const child = resolveExpr(e.child, scope);
+      if (scope.ctx.ansiEnabled && !e.implicit) {
+        const sql = `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
+        const mismatch = ansiCastMismatch(typeOf(child), e.to, sql);
+        if (mismatch) throw mismatch;
+      }
+      const cast = castTo(child, e.to, e.implicit ?? false);
       if (cast.kind !== 'Cast') return cast;
       // Spark's TIMESTAMP literal is a non-null constant; here it is a cast of checked text, so equally never null.
       // TRY_CAST stays marked: under ANSI mode it still gives NULL where CAST raises.
@@ -68,7 +75,7 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const args = starred.map((a) => resolveExpr(a, scope));
-      const call = rewriteOperator(e, args, resolveCall) ?? resolveCall(e, args);
+      const call = rewriteOperator(e, args, resolveCall, scope.ctx.ansiEnabled === true) ?? resolveCall(e, args);
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
       if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw windowWithoutOver(call);
       return call;
@@ -162,11 +169,6 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
     expr = resolveCall(E.call('get_field', [expr], { options: { field } }), [expr]);
   }
   return expr;
-}
-
-function resolveCast(childExpr: Expr, to: DataType, implicit: boolean, scope: ExprScope): Expr {
-  const child = resolveExpr(childExpr, scope);
-  return castTo(child, to, implicit);
 }
 
 /** A resolved cast of a resolved expression (no-op when already of that type). */

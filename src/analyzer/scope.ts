@@ -43,6 +43,8 @@ export interface RelationLookup {
 export interface AnalyzerContext {
   readonly relations: RelationLookup;
   readonly caseSensitive: boolean;
+  /** spark.sql.ansi.enabled: ANSI's analysis rules (casts it forbids) apply. */
+  readonly ansiEnabled?: boolean;
   /** Runs a resolved plan (pivot without explicit values needs the distinct pivot values). */
   readonly execute: (plan: LogicalPlan) => Batch;
   /** UDFs registered in the session (`spark.udf.register`). */

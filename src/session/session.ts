@@ -123,6 +123,9 @@ export class SparkSession {
       get caseSensitive() {
         return conf.get(CONF.caseSensitive) === 'true';
       },
+      get ansiEnabled() {
+        return parseBool(conf.get(CONF.ansiEnabled)) === true;
+      },
       execute: (p) => this.#run(p),
     });
     this.cacheManager = new CacheManager((p) => this.analyze(p).plan);

@@ -112,12 +112,50 @@ describe('ANSI mode', () => {
       expect(d.errorClass).toBe('NUMERIC_VALUE_OUT_OF_RANGE');
       expect(d.message).toContain('15000000000 cannot be represented as Decimal(4, 1).');
       expect(rows(spark, 'SELECT CAST(a AS TINYINT), CAST(a AS FLOAT) FROM VALUES (100) t(a)')).toEqual([[100, 100]]);
-      // casts Spark's analyzer refuses only in ANSI mode
-      const date = sqlError(spark, "SELECT CAST(d AS INT) FROM VALUES (DATE'2020-01-01') t(d)");
+    }, SLOW);
+
+    it("casts Spark's analyzer refuses only in ANSI mode fail at analysis (no rows are needed)", () => {
+      const spark = ansi(session());
+      const analysisError = (q: string) => errorOf(() => spark.sql(q).schema);
+      const date = analysisError("SELECT CAST(d AS INT) FROM VALUES (DATE'2020-01-01') t(d) WHERE false");
       expect(date.name).toBe('AnalysisException');
       expect(date.errorClass).toBe('DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION');
-      expect(date.message).toContain('cannot cast "DATE" to "INT".');
-      expect(sqlError(spark, 'SELECT CAST(b AS TIMESTAMP) FROM VALUES (true) t(b)').errorClass).toBe('DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION');
+      expect(date.message).toContain(
+        '[DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION] Cannot resolve "CAST(d AS INT)" due to data type mismatch: cannot cast "DATE" to "INT".\nTo convert values from "DATE" to "INT", you can use the functions `UNIX_DATE` instead.',
+      );
+      expect(analysisError("SELECT TRY_CAST(d AS DOUBLE) FROM VALUES (DATE'2020-01-01') t(d)").message).toContain(
+        'Cannot resolve "TRY_CAST(d AS DOUBLE)" due to data type mismatch: cannot cast "DATE" to "DOUBLE".',
+      );
+      const conf: [string, string, string][] = [
+        ['SELECT CAST(b AS TIMESTAMP) FROM VALUES (true) t(b)', 'CAST(b AS TIMESTAMP)', '"BOOLEAN" to "TIMESTAMP"'],
+        ['SELECT CAST(i AS BINARY) FROM VALUES (1) t(i)', 'CAST(i AS BINARY)', '"INT" to "BINARY"'],
+        ["SELECT CAST(d AS BOOLEAN) FROM VALUES (DATE'2020-01-01') t(d)", 'CAST(d AS BOOLEAN)', '"DATE" to "BOOLEAN"'],
+        ["SELECT CAST(t AS BOOLEAN) FROM VALUES (TIMESTAMP'2020-01-01 00:00:00') t(t)", 'CAST(t AS BOOLEAN)', '"TIMESTAMP" to "BOOLEAN"'],
+      ];
+      for (const [q, sql, types] of conf) {
+        const e = analysisError(q);
+        expect(e.errorClass, q).toBe('DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION');
+        expect(e.message, q).toContain(
+          `Cannot resolve "${sql}" due to data type mismatch: cannot cast ${types} with ANSI mode on.\nIf you have to cast ${types}, you can set "spark.sql.ansi.enabled" as 'false'.`,
+        );
+      }
+      // what ANSI still allows
+      expect(rows(spark, "SELECT CAST(t AS INT), CAST(i AS TIMESTAMP) IS NOT NULL FROM VALUES (TIMESTAMP'2020-01-01 00:00:00', 1) t(t, i)")).toEqual([[1577836800, true]]);
+      spark.conf.set('spark.sql.ansi.enabled', 'false');
+      expect(rows(spark, "SELECT CAST(d AS BOOLEAN) FROM VALUES (DATE'2020-01-01') t(d)")).toEqual([[null]]);
+    }, SLOW);
+
+    it('a boolean compared with a number is BINARY_OP_DIFF_TYPES (no BooleanEquality under ANSI)', () => {
+      const spark = session();
+      const q = ['SELECT a = true FROM VALUES (1) t(a)', 'SELECT b <=> 1 FROM VALUES (true) t(b)'];
+      expect(q.map((x) => rows(spark, x))).toEqual([[[true]], [[true]]]);
+      ansi(spark);
+      const e = errorOf(() => spark.sql(q[0]!).schema);
+      expect(e.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES');
+      expect(e.message).toContain(
+        'Cannot resolve "(a = true)" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("INT" and "BOOLEAN").',
+      );
+      expect(errorOf(() => spark.sql(q[1]!).schema).message).toContain('incompatible types ("BOOLEAN" and "INT")');
     }, SLOW);
   });
 
@@ -172,10 +210,6 @@ forEachBackend('ANSI mode: what Spark changes and sparkless refuses', (session, 
     else expect(sqlError(spark, coerced).name).toBe('NotImplementedException');
     const queries = [
       'SELECT sum(x) FROM VALUES (CAST(9 AS DECIMAL(38,0)) * 1e37BD), (CAST(9 AS DECIMAL(38,0)) * 1e37BD) t(x)',
-      'SELECT make_date(2020, a, 1) FROM VALUES (13) t(a)',
-      "SELECT to_date(s) FROM VALUES ('x') t(s)",
-      "SELECT elt(a, 'x', 'y') FROM VALUES (5) t(a)",
-      'SELECT round(CAST(a AS TINYINT), -1) FROM VALUES (127) t(a)',
     ];
     for (const q of queries) {
       const e = sqlError(spark, q);

@@ -21,7 +21,8 @@ import {
 import { castToString } from '../../../format/value-string.js';
 import { ArithmeticException, DateTimeException, NumberFormatException, SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
 import type { Cast } from '../../../expr/nodes.js';
-import { AnalysisException, NotImplementedException } from '../../../errors/index.js';
+import { NotImplementedException } from '../../../errors/index.js';
+import { ansiCastMismatch } from '../../../analyzer/ansi-casts.js';
 import { exprSql } from '../../../expr/naming.js';
 import type { ExecContext } from '../context.js';
 import { decimalToDouble } from '../runtime/decimal.js';
@@ -46,7 +47,7 @@ function sqlValue(v: unknown, t: DataType, tz: string): string {
   return `${s}${suffix}`;
 }
 
-function invalidInput(v: unknown, from: DataType, to: DataType, tz: string): Error {
+export function invalidInput(v: unknown, from: DataType, to: DataType, tz: string): Error {
   const value = sqlValue(v, from, tz);
   const msg = `The value ${value} of the type "${from.sql()}" cannot be cast to "${to.sql()}" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`;
   const info = { errorClass: 'CAST_INVALID_INPUT', messageParameters: { expression: value, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"`, ansiConfig: BYPASS } };
@@ -125,25 +126,8 @@ export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
       'Spark coerces strings by its ANSI rules there; cast the string explicitly',
     );
   }
-  const forbidden = ansiForbidden(from, e.to);
-  if (forbidden) {
-    const sql = `CAST(${exprSql(e.child)} AS ${e.to.sql()})`;
-    const [src, dst] = [`"${from.sql()}"`, `"${e.to.sql()}"`];
-    const tail =
-      forbidden === 'func'
-        ? `cannot cast ${src} to ${dst}.\nTo convert values from ${src} to ${dst}, you can use the functions \`UNIX_DATE\` instead.`
-        : `cannot cast ${src} to ${dst} with ANSI mode on.\nIf you have to cast ${src} to ${dst}, you can set ${BYPASS} as 'false'.`;
-    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: ${tail}`, {
-      errorClass: `DATATYPE_MISMATCH.${forbidden === 'func' ? 'CAST_WITH_FUNC_SUGGESTION' : 'CAST_WITH_CONF_SUGGESTION'}`,
-      messageParameters: { sqlExpr: `"${sql}"`, srcType: src, targetType: dst },
-    });
-  }
+  // The analyzer rejects these already (ansi-casts.ts); a plan analyzed without ANSI still fails here.
+  const mismatch = ansiCastMismatch(from, e.to, `CAST(${exprSql(e.child)} AS ${e.to.sql()})`);
+  if (mismatch) throw mismatch;
   return ansiCastValue(from, e.to, ctx);
-}
-
-/** Casts Spark's analyzer allows only without ANSI mode (checked here, at execution). */
-function ansiForbidden(from: DataType, to: DataType): 'func' | 'conf' | undefined {
-  if (from instanceof DateType && isNumeric(to)) return 'func';
-  if (from instanceof BooleanType && (to instanceof TimestampType || to instanceof TimestampNTZType)) return 'conf';
-  return undefined;
 }

@@ -6,12 +6,15 @@
  */
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, ByteType, DecimalType, DoubleType, FloatType, ShortType, type DataType } from '../../../types/data-types.js';
-import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
+import { ArithmeticException } from '../../../errors/runtime-exceptions.js';
 import { InternalError, NotImplementedException } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
+import { divHalfEven, divHalfUp, pow10 } from '../runtime/decimal.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
 import { INT_RANGES } from './extra.js';
-import type { AggregateImpl, FunctionImpl, RowFn, ScalarImpl } from './types.js';
+import { ansiDateTimeImpls } from './ansi-datetime.js';
+import { decimalOpValue, invalidArrayIndex, numericOutOfRange } from './ansi-errors.js';
+import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput, RowFn, ScalarImpl } from './types.js';
 import { argType, binary, compiled, isNullish, resultType, indexOfZeroError } from './util.js';
 
 const BYPASS = '"spark.sql.ansi.enabled"';
@@ -47,7 +50,7 @@ function exactArith(base: FunctionImpl, symbol: '+' | '-' | '*', tryFn: string):
   return compiled((args, call, ctx) => {
     const t = resultType(call);
     const range = RANGES[t.typeName()];
-    if (ctx.ansiEnabled && t instanceof DecimalType) return refuseNullFromValues(plain(args, call, ctx), args, `decimal ${symbol} overflow`);
+    if (ctx.ansiEnabled && t instanceof DecimalType) return decimalOverflowRaises(plain(args, call, ctx), args, call, symbol);
     if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
     const [lo, hi] = range;
     const small = t instanceof ByteType || t instanceof ShortType;
@@ -88,8 +91,8 @@ function exactUnary(base: FunctionImpl): ScalarImpl {
 
 const isZero = (v: unknown): boolean => v === 0 || v === 0n;
 
-/** `/`, `div`, `%`, pmod: a zero divisor raises DIVIDE_BY_ZERO (a null dividend still gives null). */
-function checkedDivisor(base: FunctionImpl): ScalarImpl {
+/** `/`, `div`, `%`, pmod: a zero divisor raises DIVIDE_BY_ZERO (a null dividend still gives null); a decimal `/` that overflows raises. */
+function checkedDivisor(base: FunctionImpl, op?: '/'): ScalarImpl {
   const plain = compileOf(base);
   return compiled((args, call, ctx) => {
     if (!ctx.ansiEnabled) return plain(args, call, ctx);
@@ -102,7 +105,9 @@ function checkedDivisor(base: FunctionImpl): ScalarImpl {
     // The non-ANSI evaluator over the checked values; binary() reads the dividend first,
     // so a null dividend never checks the divisor, as in Spark.
     const cur: unknown[] = [null, null];
-    const f = plain([() => cur[0], () => cur[1]], call, ctx);
+    const operands: RowFn[] = [() => cur[0], () => cur[1]];
+    const plainOf = plain(operands, call, ctx);
+    const f = op === '/' && resultType(call) instanceof DecimalType ? decimalOverflowRaises(plainOf, operands, call, '/') : plainOf;
     return binary(a, divisor, (x: unknown, y: unknown) => {
       cur[0] = x;
       cur[1] = y;
@@ -110,8 +115,6 @@ function checkedDivisor(base: FunctionImpl): ScalarImpl {
     });
   });
 }
-
-const INDEX_BYPASS = `If necessary set ${BYPASS} to "false" to bypass this error.`;
 
 /** element_at(array, i) (1-based) and array[i] (0-based): an index out of range raises. */
 function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
@@ -128,27 +131,26 @@ function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
           throw indexOfZeroError();
         }
         const ok = elementAt ? Math.abs(idx) <= size : idx >= 0 && idx < size;
-        if (!ok) {
-          const alternative = elementAt
-            ? 'Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead.'
-            : 'Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead.';
-          throw new ArrayIndexOutOfBoundsException(`The index ${idx} is out of bounds. The array has ${size} elements. ${alternative} ${INDEX_BYPASS}`, {
-            errorClass: elementAt ? 'INVALID_ARRAY_INDEX_IN_ELEMENT_AT' : 'INVALID_ARRAY_INDEX',
-            messageParameters: { indexValue: String(idx), arraySize: String(size), ansiConfig: BYPASS },
-          });
-        }
+        if (!ok) throw invalidArrayIndex(idx, size, elementAt);
       }
       return inner(i);
     };
   });
 }
 
-/** A decimal result the non-ANSI code nulled (an overflow): ANSI raises NUMERIC_VALUE_OUT_OF_RANGE, not modelled here. */
-function refuseNullFromValues(inner: RowFn, args: readonly RowFn[], what: string): RowFn {
+/**
+ * A decimal result the non-ANSI code nulled from non-null operands overflowed its type:
+ * ANSI raises NUMERIC_VALUE_OUT_OF_RANGE with the exact value (a zero divisor is checked before).
+ */
+function decimalOverflowRaises(inner: RowFn, args: readonly RowFn[], call: Call, op: '+' | '-' | '*' | '/'): RowFn {
+  const rt = resultType(call) as DecimalType;
+  const [sx, sy] = [argType(call, 0), argType(call, 1)].map((t) => (t as DecimalType).scale) as [number, number];
   return (i) => {
     const r = inner(i);
-    if (r === null && args.every((a) => !isNullish(a(i)))) throw notUnderAnsi(what);
-    return r;
+    if (r !== null) return r;
+    const [x, y] = [args[0]!(i), args[1]!(i)];
+    if (isNullish(x) || isNullish(y)) return r;
+    throw numericOutOfRange(decimalOpValue(op, x as bigint, sx, y as bigint, sy), rt);
   };
 }
 
@@ -164,43 +166,45 @@ function ansiSize(base: FunctionImpl): ScalarImpl {
   });
 }
 
+/** ARITHMETIC_OVERFLOW with java's bare "Overflow" (integral round/bround). */
+function plainOverflow(): ArithmeticException {
+  return new ArithmeticException(`Overflow. If necessary set ${BYPASS} to "false" to bypass this error.`, {
+    errorClass: 'ARITHMETIC_OVERFLOW',
+    messageParameters: { message: 'Overflow', alternative: '', config: BYPASS },
+  });
+}
+
 /**
- * Functions whose results Spark 3.5 changes under ANSI mode in ways not modelled here:
- * refused (NotImplementedException naming them) when the flag is on, when `applies` to the call.
+ * round/bround of integral values under ANSI: rounded exactly (to tens, hundreds... for a
+ * negative scale) and ARITHMETIC_OVERFLOW when the result leaves the type, where the
+ * non-ANSI code wraps.
  */
-function refuseUnderAnsi(base: FunctionImpl, name: string, applies: (call: Call) => boolean = () => true): FunctionImpl {
-  if (base.kind === 'aggregate') {
-    const agg = base as AggregateImpl;
-    const check = (call: Call, ctx: ExecContext): void => {
-      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
+function ansiRound(base: FunctionImpl, mode: (n: bigint, d: bigint) => bigint): ScalarImpl {
+  const plain = compileOf(base);
+  return compiled((args, call, ctx) => {
+    const t = resultType(call);
+    const range = RANGES[t.typeName()];
+    if (!ctx.ansiEnabled || !range) return plain(args, call, ctx);
+    const [lo, hi] = range;
+    const scaleOf: RowFn = args[1] ?? (() => 0);
+    return (i) => {
+      const v = args[0]!(i);
+      if (isNullish(v)) return null;
+      const scale = scaleOf(i);
+      if (isNullish(scale)) return null;
+      if ((scale as number) >= 0) return v;
+      const unit = pow10(-(scale as number));
+      const r = mode(toBigInt(v as Long), unit) * unit;
+      if (r < lo || r > hi) throw plainOverflow();
+      return t.typeName() === 'long' ? normLong(r) : Number(r);
     };
-    return {
-      kind: 'aggregate',
-      create: (call, ctx) => (check(call, ctx), agg.create(call, ctx)),
-      ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: Parameters<NonNullable<AggregateImpl['grouped']>>[2]) => (check(call, ctx), agg.grouped!(call, ctx, input)) } : {}),
-    };
-  }
-  const sc = base as ScalarImpl;
-  if (sc.compile) {
-    const plain = compileOf(sc);
-    return compiled((args, call, ctx) => {
-      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
-      return plain(args, call, ctx);
-    });
-  }
-  return {
-    ...sc,
-    eval: (args, ctx, call) => {
-      if (ctx.ansiEnabled && applies(call)) throw notUnderAnsi(name);
-      return sc.eval!(args, ctx, call);
-    },
-  };
+  });
 }
 
 /**
  * sum under ANSI: integral sums add exactly in row order and raise ARITHMETIC_OVERFLOW as
  * soon as the running sum leaves BIGINT (Spark's addExact); the vectorized path is skipped.
- * Decimal sums (overflow raises in Spark) are refused.
+ * Decimal sums are guarded (guardedDecimal).
  */
 function ansiSum(base: FunctionImpl): AggregateImpl {
   const agg = base as AggregateImpl;
@@ -210,7 +214,7 @@ function ansiSum(base: FunctionImpl): AggregateImpl {
     create: (call, ctx) => {
       if (!exact(call, ctx)) return agg.create(call, ctx);
       const t = resultType(call);
-      if (t instanceof DecimalType) throw notUnderAnsi('sum of decimal values');
+      if (t instanceof DecimalType) return guardedDecimal(agg.create(call, ctx), t.precision, 'sum');
       const [lo, hi] = RANGES['long']!;
       const check = (r: bigint): bigint => {
         if (r < lo || r > hi) throw arithmeticOverflow(t, 'try_add');
@@ -236,7 +240,63 @@ function ansiSum(base: FunctionImpl): AggregateImpl {
   };
 }
 
-const integralResult = (call: Call): boolean => RANGES[resultType(call).typeName()] !== undefined;
+/**
+ * A decimal sum or avg under ANSI whose totals may exceed the sum's precision is refused:
+ * where Spark raises then depends on how its plan splits the rows (NUMERIC_VALUE_OUT_OF_RANGE
+ * or "Overflow in sum of decimals"). The positive and the negative values are totalled
+ * apart, so no subset of the rows can overflow when neither does; otherwise the non-ANSI
+ * result is Spark's. An avg the non-ANSI code nulls (its result type overflowed) is refused too.
+ */
+function guardedDecimal(inner: Accumulator, precision: number, what: 'sum' | 'avg'): Accumulator {
+  const limit = pow10(precision);
+  let pos = 0n;
+  let neg = 0n;
+  let seen = 0;
+  const track = (v: unknown, sign: 1n | -1n, count: number): void => {
+    if (isNullish(v)) return;
+    const x = (v as bigint) * sign;
+    if (x >= 0n) pos += x;
+    else neg += x;
+    seen += count;
+  };
+  return {
+    add: (a) => {
+      track(a[0], 1n, 1);
+      inner.add(a);
+    },
+    ...(inner.remove
+      ? {
+          remove: (a: readonly unknown[]) => {
+            track(a[0], -1n, -1);
+            inner.remove!(a);
+          },
+        }
+      : {}),
+    result: () => {
+      const r = inner.result();
+      if (pos >= limit || -neg >= limit || (seen > 0 && isNullish(r))) throw notUnderAnsi(`${what} of decimal values that may overflow`);
+      return r;
+    },
+  };
+}
+
+/** avg of decimals under ANSI: guarded as sum (its buffer is decimal(p+10, s)). */
+function ansiAvg(base: FunctionImpl): AggregateImpl {
+  const agg = base as AggregateImpl;
+  const decimalIn = (call: Call, ctx: ExecContext): DecimalType | undefined => {
+    const t = argType(call, 0);
+    return ctx.ansiEnabled && t instanceof DecimalType ? t : undefined;
+  };
+  return {
+    kind: 'aggregate',
+    create: (call, ctx) => {
+      const t = decimalIn(call, ctx);
+      return t ? guardedDecimal(agg.create(call, ctx), Math.min(38, t.precision + 10), 'avg') : agg.create(call, ctx);
+    },
+    ...(agg.grouped ? { grouped: (call: Call, ctx: ExecContext, input: GroupedInput) => (decimalIn(call, ctx) ? undefined : agg.grouped!(call, ctx, input)) } : {}),
+  };
+}
+
 const exactSum = (call: Call): boolean => !(resultType(call) instanceof DoubleType || resultType(call) instanceof FloatType);
 
 /** The ANSI-aware entries, over the table's non-ANSI ones. */
@@ -248,7 +308,7 @@ export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record
     multiply: exactArith(at('multiply'), '*', 'try_multiply'),
     negate: exactUnary(at('negate')),
     abs: exactUnary(at('abs')),
-    divide: checkedDivisor(at('divide')),
+    divide: checkedDivisor(at('divide'), '/'),
     div: checkedDivisor(at('div')),
     remainder: checkedDivisor(at('remainder')),
     pmod: checkedDivisor(at('pmod')),
@@ -257,14 +317,12 @@ export function ansiImpls(table: Readonly<Record<string, FunctionImpl>>): Record
     size: ansiSize(at('size')),
     cardinality: ansiSize(at('cardinality')),
     sum: ansiSum(at('sum')),
+    avg: ansiAvg(at('avg')),
+    mean: ansiAvg(at('mean')),
     // Spark checks the overflow of rounding integers.
-    round: refuseUnderAnsi(at('round'), 'round of integral values', integralResult),
-    bround: refuseUnderAnsi(at('bround'), 'bround of integral values', integralResult),
+    round: ansiRound(at('round'), divHalfUp),
+    bround: ansiRound(at('bround'), divHalfEven),
     // Invalid dates, times and day names raise under ANSI (CAST_INVALID_INPUT, CANNOT_PARSE_TIMESTAMP, DateTimeException).
-    ...Object.fromEntries(
-      ['make_date', 'make_timestamp', 'make_timestamp_ltz', 'make_timestamp_ntz', 'to_date', 'to_timestamp', 'to_timestamp_ltz', 'to_timestamp_ntz', 'unix_timestamp', 'to_unix_timestamp', 'next_day', 'elt'].map(
-        (n) => [n, refuseUnderAnsi(at(n), n)],
-      ),
-    ),
+    ...ansiDateTimeImpls(at),
   };
 }

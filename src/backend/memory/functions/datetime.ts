@@ -21,8 +21,9 @@ import {
   type Zone,
 } from '../runtime/datetime.js';
 import { zoneFromText } from '../runtime/datetime-parse.js';
-import { formatDateTime, legacyParses, parseDateTime } from '../runtime/datetime-format.js';
-import { ExecutionException } from '../../../errors/index.js';
+import { javaDateError } from '../runtime/java-time-errors.js';
+import { formatDateTime, legacyParses, parseDateTime, scanDateTime } from '../runtime/datetime-format.js';
+import { SparkUpgradeException } from '../../../errors/runtime-exceptions.js';
 import { floorDiv, floorDivLong, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, literalArg, scalar, unary } from './util.js';
@@ -44,14 +45,18 @@ export function formatInstant(micros: number, pattern: string, zone: Zone): stri
 export function parseInstant(text: string, pattern: string, zone: Zone): number | undefined {
   const p = parseDateTime(text, pattern);
   if (!p) {
-    if (legacyParses(text, pattern)) throw upgradeError(text);
+    // Only text the new parser cannot scan is retried with the legacy one: values out of
+    // range (2020-02-30, hour 24) are rejected by both, so give NULL.
+    const scan = scanDateTime(text, pattern);
+    const textFailure = !scan.matched || scan.pos !== text.length;
+    if (textFailure && legacyParses(text, pattern)) throw upgradeError(text);
     return undefined;
   }
   return fromLocalMicros(p.local, p.zone ?? zone);
 }
 
-function upgradeError(text: string): ExecutionException {
-  return new ExecutionException(
+function upgradeError(text: string): SparkUpgradeException {
+  return new SparkUpgradeException(
     `You may get a different result due to the upgrading to Spark >= 3.0:\nFail to parse '${text}' in the new parser.\n` +
       'You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0, or set to "CORRECTED" and treat it as an invalid datetime string.',
     {
@@ -303,7 +308,7 @@ export const datetimeImpls: Record<string, FunctionImpl> = {
   to_utc_timestamp: zoneShift(true),
   make_date: scalar((a) => {
     const [y, m, d] = a as number[];
-    return m! >= 1 && m! <= 12 && d! >= 1 && d! <= daysInMonth(y!, m!) ? daysFromCivil(y!, m!, d!) : null;
+    return javaDateError(y!, m!, d!) === undefined ? daysFromCivil(y!, m!, d!) : null;
   }),
   next_day: scalar((a) => {
     const names = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];

@@ -293,6 +293,8 @@ interface ParseState {
   pos: number;
   fields: Map<string, number>;
   zone?: Zone;
+  /** Where the last token that failed started (java.time's error index). */
+  failAt?: number;
 }
 
 const isDigitAt = (s: string, i: number): boolean => {
@@ -370,7 +372,10 @@ function parseTokens(tokens: readonly Token[], st: ParseState): boolean {
     const t = tokens[k]!;
     if (t.kind === 'literal') {
       const got = st.text.slice(st.pos, st.pos + t.text.length);
-      if (got.toLowerCase() !== t.text.toLowerCase()) return false;
+      if (got.toLowerCase() !== t.text.toLowerCase()) {
+        st.failAt = st.pos;
+        return false;
+      }
       st.pos += t.text.length;
       continue;
     }
@@ -383,7 +388,11 @@ function parseTokens(tokens: readonly Token[], st: ParseState): boolean {
       }
       continue;
     }
-    if (!parseField(t, tokens, k, st)) return false;
+    const start = st.pos;
+    if (!parseField(t, tokens, k, st)) {
+      st.failAt = start;
+      return false;
+    }
   }
   return true;
 }
@@ -484,6 +493,31 @@ function parseLocalizedOffset(st: ParseState): boolean {
   return true;
 }
 
+/** The raw scan of `text` by a pattern (before the fields are resolved), for explaining failures. */
+export interface DateTimeScan {
+  readonly matched: boolean;
+  readonly pos: number;
+  readonly failAt: number | undefined;
+  readonly fields: ReadonlyMap<string, number>;
+  /** Two numeric fields directly adjacent (java.time's adjacent value parsing reports other indices). */
+  readonly adjacentNumbers: boolean;
+}
+
+export function scanDateTime(text: string, pattern: string): DateTimeScan {
+  const tokens = tokenize(pattern);
+  const st: ParseState = { text, pos: 0, fields: new Map() };
+  const matched = parseTokens(tokens, st);
+  let adjacentNumbers = false;
+  const walk = (ts: readonly Token[]): void => {
+    ts.forEach((t, k) => {
+      if (t.kind === 'optional') walk(t.tokens);
+      else if (isNumericField(t) && isNumericField(ts[k + 1])) adjacentNumbers = true;
+    });
+  };
+  walk(tokens);
+  return { matched, pos: st.pos, failAt: st.failAt, fields: st.fields, adjacentNumbers };
+}
+
 /** Parses `text` with a Spark pattern; undefined when it does not match (Spark's null). */
 export function parseDateTime(text: string, pattern: string): ParsedDateTime | undefined {
   const st: ParseState = { text, pos: 0, fields: new Map() };
@@ -529,10 +563,10 @@ export function parseDateTime(text: string, pattern: string): ParsedDateTime | u
 // Legacy (Spark 2.x) parsing check
 
 /**
- * Whether java.text.SimpleDateFormat in lenient mode (Spark 2.x's parser)
- * would accept `text`: numeric fields take any number of digits (the
- * pattern's width only when another numeric field follows directly),
- * out-of-range values roll over, and trailing text is ignored. Spark 3 raises
+ * Whether Spark 2.x's parser would accept `text`: numeric fields take any
+ * number of digits (the pattern's width only when another numeric field
+ * follows directly) and trailing text is ignored, but values out of range
+ * fail (Spark 3.5 gives NULL, not the upgrade error, for '2020-1-32'). Spark 3 raises
  * INCONSISTENT_BEHAVIOR_CROSS_VERSION when its own parser rejects text that
  * this one accepts.
  */
@@ -551,6 +585,7 @@ export function legacyParses(text: string, pattern: string): boolean {
     }
   };
   flatten(tokens);
+  const values = new Map<string, number>();
   let pos = 0;
   for (let k = 0; k < flat.length; k++) {
     const t = flat[k]!;
@@ -586,7 +621,17 @@ export function legacyParses(text: string, pattern: string): boolean {
     const abutting = next !== undefined && next.kind === 'field' && isNumericField(next);
     const m = /^[+-]?\d+/.exec(rest);
     if (!m) return false;
-    pos += abutting ? Math.min(count, m[0].length) : m[0].length;
+    const width = abutting ? Math.min(count, m[0].length) : m[0].length;
+    values.set(letter === 'L' ? 'M' : letter, Number(m[0].slice(0, width)));
+    pos += width;
   }
-  return true;
+  return legacyInRange(values);
+}
+
+/** The legacy parser is not lenient: fields out of range (month 13, February 30, hour 25) fail. */
+function legacyInRange(v: ReadonlyMap<string, number>): boolean {
+  const within = (k: string, lo: number, hi: number): boolean => !v.has(k) || (v.get(k)! >= lo && v.get(k)! <= hi);
+  if (!within('M', 1, 12) || !within('H', 0, 23) || !within('m', 0, 59) || !within('s', 0, 59)) return false;
+  if (!within('h', 1, 12) || !within('K', 0, 11) || !within('k', 1, 24)) return false;
+  return within('d', 1, daysInMonth(v.get('y') ?? 1970, v.get('M') ?? 1));
 }
