@@ -43,7 +43,8 @@ for (const corpus of CORPORA) {
         cases.push({ ...input, schema: df.schemaString(), show: df.showString(20, false) });
       } catch (e) {
         const err = e as Error & { errorClass?: string };
-        cases.push({ ...input, error: { class: err.name, errorClass: err.errorClass ?? null, message: err.message } });
+        // The first line only: what follows is the server's stack trace (task ids, host addresses).
+        cases.push({ ...input, error: { class: err.name, errorClass: err.errorClass ?? null, message: err.message.split('\n')[0]! } });
       }
     }
     const provenance = `Spark ${version} via Spark Connect (${remote}), session time zone UTC, recorded ${new Date().toISOString().slice(0, 10)} by scripts/record-spark.ts`;
