@@ -3,7 +3,7 @@
  * (NOT_STR, NOT_INT, NOT_CALLABLE, NOT_LIST, NOT_DICT): a wrong type names
  * the argument instead of surfacing as a raw TypeError deep inside.
  */
-import { PySparkTypeError } from '../errors/index.js';
+import { IllegalArgumentException, PySparkTypeError } from '../errors/index.js';
 import { typeName } from './column.js';
 
 export function requireStr(arg: string, v: unknown): asserts v is string {
@@ -28,4 +28,10 @@ export function requireList(arg: string, v: unknown): asserts v is readonly unkn
 
 export function requireDict(arg: string, v: unknown): asserts v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new PySparkTypeError(`Argument \`${arg}\` should be a dict, got ${typeName(v)}.`, { errorClass: 'NOT_DICT', messageParameters: { arg_name: arg, arg_type: typeName(v) } });
+}
+
+/** A partition count (range, repartition): an int, and positive as Spark requires. */
+export function requirePositivePartitions(v: unknown): asserts v is number {
+  requireInt('numPartitions', v);
+  if (v <= 0) throw new IllegalArgumentException('Positive number of partitions required', {});
 }

@@ -41,6 +41,12 @@ export interface Range extends PlanBase {
   readonly start: number;
   readonly end: number;
   readonly step: number;
+  /**
+   * Partitions asked for (`range(start, end, step, numPartitions)`): Spark Connect
+   * receives it; the local engines hold one partition, which is what Spark's seeded
+   * rand()/randn() and spark_partition_id() see when it is 1.
+   */
+  readonly numPartitions?: number;
 }
 
 /** A catalog table or temp view by name; resolved before execution. */

@@ -16,7 +16,7 @@
  * ```
  */
 import { Analyzer } from '../analyzer/analyzer.js';
-import { requireStr } from '../api/arg-checks.js';
+import { requirePositivePartitions, requireStr } from '../api/arg-checks.js';
 import type { Analyzed } from '../analyzer/scope.js';
 import { BackendFactory } from '../backend/factory.js';
 import { guardBackendCall } from '../backend/guard.js';
@@ -190,11 +190,12 @@ export class SparkSession {
   }
 
   /** `range(end)` or `range(start, end, step)`: one bigint column `id`. */
-  range(start: number, end?: number, step = 1, _numPartitions?: number): DataFrame {
+  range(start: number, end?: number, step = 1, numPartitions?: number): DataFrame {
     this.#checkActive();
     const [s, e] = end === undefined ? [0, start] : [start, end];
     if (step === 0) throw new IllegalArgumentException('requirement failed: The step of range should not be 0.', {});
-    return new DataFrame(this, plan('Range', { start: s, end: e, step }));
+    if (numPartitions !== undefined && numPartitions !== null) requirePositivePartitions(numPartitions);
+    return new DataFrame(this, plan('Range', { start: s, end: e, step, ...(numPartitions !== undefined && numPartitions !== null ? { numPartitions } : {}) }));
   }
 
   /** A table or (global) temp view by name. */

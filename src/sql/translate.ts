@@ -21,6 +21,7 @@ import { AnalysisException, ExecutionException, NotImplementedException } from '
 import { makeBatch, type Batch } from '../data/batch.js';
 import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
+import { requirePositivePartitions } from '../api/arg-checks.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
@@ -331,7 +332,9 @@ export class Translator {
       }
       const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
       if (step === 0) throw analysisError('requirement failed: The step of range should not be 0.', 'INVALID_PARAMETER_VALUE');
-      return plan('Range', { start, end, step });
+      const numPartitions = nums[3];
+      if (numPartitions !== undefined) requirePositivePartitions(numPartitions);
+      return plan('Range', { start, end, step, ...(numPartitions !== undefined ? { numPartitions } : {}) });
     }
     throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
   }

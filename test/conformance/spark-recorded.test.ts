@@ -1,32 +1,52 @@
 /**
- * Function examples recorded from real Spark 3.5.7 (fixtures/spark-recorded/functions,
- * refreshed with `npm run record:spark`): every query must print exactly Spark's
- * schema tree and show(20, false) text, or fail with Spark's error, on every backend.
+ * Examples recorded from real Spark 3.5.7 (refreshed with `npm run record:spark`):
+ * SQL function examples (fixtures/spark-recorded/functions, keyed by query) and
+ * PySpark's documented DataFrame-API examples written in TypeScript
+ * (fixtures/spark-recorded/dataframe, keyed by name). Every case must print exactly
+ * Spark's schema tree and show(20, false) text, or fail with Spark's error, on every backend.
  * Disagreements still open are listed in KNOWN_FAILURES with a reason; a listed case
  * that starts passing fails, so the list only shrinks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SparkSession } from '../../src/index.js';
+import type { DataFrame, SparkSession } from '../../src/index.js';
 import { backendsUnderTest, newTestSession, type ExecutionBackend } from '../helpers/backends.js';
+import { runDataFrameExample } from '../helpers/dataframe-example.js';
 import { KNOWN_FAILURES } from './spark-recorded-known-failures.js';
 
 interface RecordedCase {
-  readonly query: string;
+  /** The SQL query (functions corpus). */
+  readonly query?: string;
+  /** The example's name and TypeScript body (dataframe corpus). */
+  readonly name?: string;
+  readonly code?: string;
   readonly schema?: string;
   readonly show?: string;
   readonly error?: { readonly class: string; readonly errorClass: string | null; readonly message: string };
 }
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'spark-recorded', 'functions');
-const families = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+const ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'spark-recorded');
+/** Each corpus's family files, as [label, path]. */
+const families = ['functions', 'dataframe'].flatMap((corpus) =>
+  readdirSync(join(ROOT, corpus))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [`${corpus}/${f.slice(0, -5)}`, join(ROOT, corpus, f)] as const),
+);
+
+/** The key a case is listed under in KNOWN_FAILURES, and the DataFrame it builds. */
+function caseKey(c: RecordedCase): string {
+  return c.name ?? c.query ?? '';
+}
+function build(spark: SparkSession, c: RecordedCase): DataFrame {
+  return c.code !== undefined ? runDataFrameExample(spark, c.code) : spark.sql(c.query ?? '');
+}
 
 type Outcome = { schema: string; show: string } | { error: { class: string; errorClass: string | null; message: string } };
 
-function run(spark: SparkSession, query: string): Outcome {
+function run(spark: SparkSession, c: RecordedCase): Outcome {
   try {
-    const df = spark.sql(query);
+    const df = build(spark, c);
     return { schema: df.schemaString(), show: df.showString(20, false) };
   } catch (e) {
     const err = e as Error & { errorClass?: string };
@@ -62,11 +82,11 @@ describe.each(backendsUnderTest())('Spark-recorded function examples [%s]', (bac
   });
   afterAll(() => spark.stop());
 
-  describe.each(families)('%s', (family) => {
-    const { cases } = JSON.parse(readFileSync(join(DIR, `${family}.json`), 'utf8')) as { cases: RecordedCase[] };
-    it.each(cases.map((c) => [c.query, c] as const))('%s', (query, expected) => {
-      const reason = knownFailure(backend, query);
-      const got = run(spark, query);
+  describe.each(families)('%s', (_label, path) => {
+    const { cases } = JSON.parse(readFileSync(path, 'utf8')) as { cases: RecordedCase[] };
+    it.each(cases.map((c) => [caseKey(c), c] as const))('%s', (key, expected) => {
+      const reason = knownFailure(backend, key);
+      const got = run(spark, expected);
       if (reason === undefined) {
         check(expected, got);
         return;

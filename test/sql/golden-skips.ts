@@ -27,7 +27,6 @@ skip('null-handling.sql.out', [27], 'the golden file names equal_null(b, c) `(b 
 // ---- SQL features not modelled ---------------------------------------------------------------------
 
 // ---- engine behaviour outside the SQL front end --------------------------------------------------------
-skip('group-by.sql.out', [66], "rand(0): sparkless's seeded generator does not reproduce Spark's XORShiftRandom sequence");
 
 // ---- expected outputs from other Spark versions or settings ----------------------------------------------
 const orderedSetNames =

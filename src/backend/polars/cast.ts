@@ -25,7 +25,7 @@ import {
 } from '../../types/data-types.js';
 import { delegate } from './delegation.js';
 import { native, type NativeExpr } from './native.js';
-import { JAVA_TRIM_CHARS, bool, cases, f64, i64, ifElse, nullOf, str } from './nx.js';
+import { JAVA_TRIM_CHARS, bool, cases, exactDiv, f64, i64, ifElse, nullOf, str } from './nx.js';
 import { PL, integralBits, toPolarsDType } from './type-mapper.js';
 
 export interface CastContext {
@@ -102,7 +102,7 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
     const target = to instanceof DoubleType ? PL.Float64 : PL.Float32;
     if (isIntegral(from) || isFloat(from) || from instanceof BooleanType) return x.cast(target, true);
     if (from instanceof TimestampType || from instanceof TimestampNTZType) {
-      return epochMicros(x, from, ctx).cast(PL.Float64, true).trueDiv(f64(1_000_000)).cast(target, true);
+      return exactDiv(epochMicros(x, from, ctx).cast(PL.Float64, true), f64(1_000_000)).cast(target, true);
     }
     if (from instanceof DateType) return nullPerRow(x, to);
   }

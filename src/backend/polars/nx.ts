@@ -109,5 +109,15 @@ export function ifElse(cond: NativeExpr, a: NativeExpr, b: NativeExpr): NativeEx
   return native().when(cond).then(a).otherwise(b);
 }
 
+/**
+ * `a / b` as IEEE division on every row, as Java computes it. Polars divides a column
+ * by a scalar as a multiplication by the scalar's reciprocal, one ulp off the quotient
+ * for most divisors (7.0 / 6 gives 1.1666666666666665, Java 1.1666666666666667); a
+ * divisor spread to the dividend's length is divided row by row.
+ */
+export function exactDiv(a: NativeExpr, b: NativeExpr): NativeExpr {
+  return a.trueDiv(ifElse(a.isNull(), b, b));
+}
+
 /** Characters Spark's numeric/date string casts trim (Java's `String.trim`: code points <= U+0020). */
 export const JAVA_TRIM_CHARS = Array.from({ length: 33 }, (_, i) => String.fromCharCode(i)).join('');

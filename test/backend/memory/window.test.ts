@@ -22,13 +22,40 @@ const UF = { type: 'unboundedFollowing' } as const;
 const CUR = { type: 'currentRow' } as const;
 const off = (value: number) => ({ type: 'offset', value }) as const;
 
+/**
+ * The window column, listed in input-row order: rows leave the operator in Spark's
+ * order (sorted by the spec), so each is put back at its input position (`v` is unique).
+ */
+const INPUT_V = [10, 1, 20, 30, 40, 2];
 function w(fn: ReturnType<typeof call>, spec: Parameters<typeof windowExpr>[1]) {
-  return run(window(t, [alias(windowExpr(fn, spec), 'w')])).map((r) => r[3]);
+  const out = run(window(t, [alias(windowExpr(fn, spec), 'w')]));
+  return INPUT_V.map((value) => out.find((r) => r[2] === value)![3]);
 }
+
+describe('output order', () => {
+  it("rows leave sorted by the spec's partition keys, then its order keys, ties in input order (Spark's order for one partition)", () => {
+    const out = run(window(t, [alias(windowExpr(call('row_number', []), { partitionBy: [g], orderBy: [asc(x)] }), 'w')]));
+    expect(out.map((r) => r[2])).toEqual([10, 20, 30, 40, 2, 1]);
+    const byDesc = run(window(t, [alias(windowExpr(call('row_number', []), { orderBy: [desc(v)] }), 'w')]));
+    expect(byDesc.map((r) => r[2])).toEqual([40, 30, 20, 10, 2, 1]);
+  });
+
+  it('without PARTITION BY or ORDER BY the input order stays', () => {
+    const out = run(window(t, [alias(windowExpr(call('count', [lit(1)]), {}), 'w')]));
+    expect(out.map((r) => r[2])).toEqual(INPUT_V);
+  });
+
+  it('the last distinct spec orders the output', () => {
+    const a = alias(windowExpr(call('row_number', []), { orderBy: [asc(v)] }), 'a');
+    const b = alias(windowExpr(call('row_number', []), { orderBy: [desc(v)] }), 'b');
+    const c = alias(windowExpr(call('rank', []), { orderBy: [asc(v)] }), 'c');
+    expect(run(window(t, [a, b, c])).map((r) => r[2])).toEqual([40, 30, 20, 10, 2, 1]);
+  });
+});
 
 describe('ranking', () => {
   const spec = { partitionBy: [g], orderBy: [asc(x)] };
-  it('row_number, rank, dense_rank over ties (output keeps input order)', () => {
+  it('row_number, rank, dense_rank over ties', () => {
     expect(w(call('row_number', []), spec)).toEqual([1, 2, 2, 3, 4, 1]);
     expect(w(call('rank', []), spec)).toEqual([1, 2, 2, 2, 4, 1]);
     expect(w(call('dense_rank', []), spec)).toEqual([1, 2, 2, 2, 3, 1]);
@@ -93,7 +120,11 @@ describe('frame edge cases', () => {
   ]);
   const k = col(n, 0);
   const v = col(n, 1);
-  const wn = (fn: ReturnType<typeof call>, spec: Parameters<typeof windowExpr>[1]) => run(window(n, [alias(windowExpr(fn, spec), 'w')])).map((r) => r[2]);
+  // The window column in input-row order (`v` is unique), whatever order the rows leave in.
+  const wn = (fn: ReturnType<typeof call>, spec: Parameters<typeof windowExpr>[1]) => {
+    const out = run(window(n, [alias(windowExpr(fn, spec), 'w')]));
+    return [1, 2, 4, 8, 16].map((value) => out.find((r) => r[1] === value)![2]);
+  };
 
   it('RANGE offsets group null keys together', () => {
     // ascending, nulls first: [null(1), null(4), 1(2), 2(8), 4(16)]

@@ -21,14 +21,37 @@ const g = ref(T, 'g');
 const v = ref(T, 'v');
 const d = ref(T, 'd');
 
+const INPUT = [
+  ['a', 3, 1.5],
+  ['b', 1, null],
+  ['a', 1, 2.5],
+  ['a', 3, 0.5],
+  ['b', null, 4.0],
+  ['a', 2, null],
+];
+
+/** Runs natively; rows are put back in input order (each input row is unique), as rows leave in Spark's order. */
 function native(plan: ReturnType<typeof windowNode>): unknown[][] {
   const { rows, delegated } = runWithReport(plan);
   expect(delegated).toEqual([]);
-  return rows;
+  return INPUT.map((input) => rows.find((r) => input.every((x, i) => r[i] === x))!);
 }
 
 describe('polars backend: windows', () => {
-  it('ranking functions keep input order', () => {
+  it("rows leave sorted by the last spec's partition keys, then its order keys (Spark's order for one partition)", () => {
+    const spec = { partitionBy: [g], orderBy: [desc(v)] };
+    const { rows } = runWithReport(windowNode(T, [['rn', call('row_number', []), spec]]));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['a', 3, 1.5],
+      ['a', 3, 0.5],
+      ['a', 2, null],
+      ['a', 1, 2.5],
+      ['b', 1, null],
+      ['b', null, 4.0],
+    ]);
+  });
+
+  it('ranking functions', () => {
     const spec = { partitionBy: [g], orderBy: [asc(v)] };
     const w = windowNode(T, [
       ['rn', call('row_number', []), spec],

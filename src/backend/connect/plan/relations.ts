@@ -32,7 +32,7 @@ function relationBody(p: LogicalPlan): [string, Msg] {
     case 'LocalRelation':
       return ['local_relation', localRelationMessage(p.data)];
     case 'Range':
-      return ['range', { start: p.start, end: p.end, step: p.step }];
+      return ['range', { start: p.start, end: p.end, step: p.step, ...(p.numPartitions !== undefined ? { num_partitions: p.numPartitions } : {}) }];
     case 'TableScan':
       return ['read', { named_table: { unparsed_identifier: p.database ? `${p.database}.${p.table}` : p.table } }];
     case 'Project':

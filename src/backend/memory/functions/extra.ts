@@ -309,10 +309,13 @@ const toTimestampNtz = compiled((args, call, ctx) => {
 
 const aggregate = (create: (call: Call) => Accumulator): AggregateImpl => ({ kind: 'aggregate', create });
 
-/** Regression statistics over (y, x) pairs where both are non-null (Spark's regr_* family). */
-function regression(finish: (s: { n: number; avgX: number; avgY: number; m2x: number; m2y: number; ck: number }) => number | null): AggregateImpl {
+/**
+ * Regression statistics over (y, x) pairs where both are non-null (Spark's regr_* family).
+ * `sumX`/`sumY` serve regr_avgx/regr_avgy, which Spark computes as `avg` (sum / count).
+ */
+function regression(finish: (s: { n: number; avgX: number; avgY: number; m2x: number; m2y: number; ck: number; sumX: number; sumY: number }) => number | null): AggregateImpl {
   return aggregate(() => {
-    const s = { n: 0, avgX: 0, avgY: 0, m2x: 0, m2y: 0, ck: 0 };
+    const s = { n: 0, avgX: 0, avgY: 0, m2x: 0, m2y: 0, ck: 0, sumX: 0, sumY: 0 };
     return {
       add: (a) => {
         if (isNullish(a[0]) || isNullish(a[1])) return;
@@ -328,6 +331,8 @@ function regression(finish: (s: { n: number; avgX: number; avgY: number; m2x: nu
         s.m2y += dy * (y - newY);
         s.avgX = newX;
         s.avgY = newY;
+        s.sumX += x;
+        s.sumY += y;
         s.n = n;
       },
       result: () => finish(s),
@@ -436,8 +441,8 @@ export const extraImpls: Record<string, FunctionImpl> = {
   try_to_timestamp: datetimeImpls['to_timestamp']!,
   to_timestamp_ntz: toTimestampNtz,
   regr_count: regression((s) => s.n),
-  regr_avgx: regression((s) => (s.n === 0 ? null : s.avgX)),
-  regr_avgy: regression((s) => (s.n === 0 ? null : s.avgY)),
+  regr_avgx: regression((s) => (s.n === 0 ? null : s.sumX / s.n)),
+  regr_avgy: regression((s) => (s.n === 0 ? null : s.sumY / s.n)),
   regr_sxx: regression((s) => (s.n === 0 ? null : s.m2x)),
   regr_syy: regression((s) => (s.n === 0 ? null : s.m2y)),
   regr_sxy: regression((s) => (s.n === 0 ? null : s.ck)),

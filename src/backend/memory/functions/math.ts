@@ -4,7 +4,7 @@ import { DecimalType, FloatType } from '../../../types/data-types.js';
 import { javaDoubleToString, javaFloatToString } from '../../../format/value-string.js';
 import { divHalfEven, divHalfUp, fitsPrecision, parseDecimal, pow10, type ParsedDecimal } from '../runtime/decimal.js';
 import { doubleToLong, negLong, normLong, toBigInt, type Long } from '../runtime/long.js';
-import { Prng } from '../runtime/prng.js';
+import { XorShiftRandom } from '../runtime/xorshift-random.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, intWrap, literalArg, numericKind, resultType, scalar, unary } from './util.js';
 
@@ -134,12 +134,17 @@ const FACTORIALS: number[] = [1];
 for (let k = 1; k <= 20; k++) FACTORIALS.push(FACTORIALS[k - 1]! * k);
 const FACTORIAL_BIG = FACTORIALS.map((_, k) => normLong(Array.from({ length: k }, (_, j) => BigInt(j + 1)).reduce((a, b) => a * b, 1n)));
 
-/** rand/randn: a seeded generator per expression instance (seed from the literal argument). */
+/**
+ * rand/randn: Spark's XORShiftRandom per expression instance, seeded with the literal
+ * argument (plus partition index 0: a local relation is one partition).
+ */
 function random(gaussian: boolean): FunctionImpl {
   return compiled((_args, call: Call, ctx) => {
-    const lit = literalArg(call, 0);
+    // The seed is an INT or BIGINT literal; the analyzer widens an INT one with an implicit cast.
+    const arg = call.args[0];
+    const lit = arg?.kind === 'Cast' && arg.implicit ? literalArg({ ...call, args: [arg.child] }, 0) : literalArg(call, 0);
     const seed = lit && lit.value !== null ? (lit.value as number | bigint) : (ctx.randomSeed ?? Math.floor(Math.random() * 2 ** 52));
-    const rng = new Prng(seed);
+    const rng = new XorShiftRandom(seed);
     return () => (gaussian ? rng.nextGaussian() : rng.nextDouble());
   });
 }

@@ -1,8 +1,8 @@
 /**
  * Window functions. For each distinct window spec the input is partitioned
  * (first-appearance order) and sorted once (stable: ties keep input order);
- * each window expression then yields one value per row. Output rows keep
- * the input order, with one new column per window expression.
+ * each window expression then yields one value per row, one new column per
+ * window expression. Output rows leave in Spark's order (plan/window-output-order.ts).
  *
  * Aggregates over frames reuse one accumulator while the frame only grows
  * (running totals, whole partitions), slide it when the aggregate can
@@ -12,6 +12,7 @@ import type { Call, Expr, FrameBoundary, WindowExpr, WindowFrame, WindowSpecDef 
 import { typeOf } from '../../../expr/nodes.js';
 import type { Window } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
+import { outermostSpec, partitionKeyOrders } from '../../../plan/window-output-order.js';
 import { InternalError } from '../../../errors/index.js';
 import { DataType, DateType, DecimalType, TimestampType, YearMonthIntervalType } from '../../../types/data-types.js';
 import { sessionZone } from '../context.js';
@@ -23,7 +24,7 @@ import { pow10 } from '../runtime/decimal.js';
 import { AggregateFeeder } from './aggregate.js';
 import { keyFunction } from './keys.js';
 import { evalSortKeys, positionComparator, sortedPositions } from './ordering.js';
-import { allRows, denseCol, type Col, type Rel } from './relation.js';
+import { allRows, denseCol, select, type Col, type Rel } from './relation.js';
 import type { Exec } from './types.js';
 
 /** Partitions of one window spec: rows sorted within each partition, plus peer-group bounds. */
@@ -250,7 +251,24 @@ export function executeWindow(plan: Window, exec: Exec): Rel {
     }
     cols.push(denseCol(evaluateWindowExpr(we, layout, n, env)));
   }
-  return { schema: schemaOf(plan), cols, numRows: n };
+  const out: Rel = { schema: schemaOf(plan), cols, numRows: n };
+  const spec = outermostSpec(plan.windowExprs);
+  const layout = spec && layouts.get(specKey(spec));
+  return layout ? select(out, outputOrder(spec, layout, n, env)) : out;
+}
+
+/**
+ * Spark's output order: the outermost spec's layout already holds each partition's rows
+ * sorted by its ORDER BY keys (stably); only the partitions need sorting by their keys.
+ */
+function outputOrder(spec: WindowSpecDef, layout: Layout, n: number, env: CompileEnv): Int32Array {
+  if (spec.partitionBy.length === 0 && spec.orderBy.length === 0) return allRows(n);
+  const cmp = positionComparator(evalSortKeys(n, partitionKeyOrders(spec), env));
+  const parts = layout.partitions.map((rows, p) => p).sort((a, b) => cmp(layout.partitions[a]![0]!, layout.partitions[b]![0]!) || a - b);
+  const order = new Int32Array(n);
+  let k = 0;
+  for (const p of parts) for (const row of layout.partitions[p]!) order[k++] = row;
+  return order;
 }
 
 function evaluateWindowExpr(we: WindowExpr, layout: Layout, n: number, env: CompileEnv): unknown[] {

@@ -15,7 +15,7 @@ import {
 import { delegate } from '../delegation.js';
 import { valuesToSeries } from '../input.js';
 import { native, type NativeExpr } from '../native.js';
-import { bool, cachedExpr, f64, i64, ifElse, literal, nullOf, str } from '../nx.js';
+import { bool, cachedExpr, exactDiv, f64, i64, ifElse, literal, nullOf, str } from '../nx.js';
 import { PL, integralBits, toPolarsDType } from '../type-mapper.js';
 import { arg, type FnContext, type FunctionTable, type ScalarLowering } from './types.js';
 import { javaRegexToRust, likeToRegex } from './regex.js';
@@ -65,7 +65,7 @@ const multiply: ScalarLowering = (call, ctx) => {
 /** `/`: always double; division by zero (either sign) is null. */
 const divide: ScalarLowering = (call, ctx) => {
   const [a, b] = binary(call, ctx);
-  return ifElse(b.eq(f64(0)), nullOf(new DoubleType()), a.trueDiv(b));
+  return ifElse(b.eq(f64(0)), nullOf(new DoubleType()), exactDiv(a, b));
 };
 
 /** `%` on integers: Java semantics (sign of the dividend); `% 0` is null. */

@@ -1,11 +1,12 @@
 /**
- * Window: one new column per window expression, rows in input order.
+ * Window: one new column per window expression, rows in Spark's output order
+ * (plan/window-output-order.ts).
  *
  * Polars' `over(partition)` has no ORDER BY in this binding, so for an
  * ordered spec the frame is sorted by the order keys (ties broken by the
  * input row index `_wi`, i.e. a stable sort), the values are computed with
- * partition-wise cumulative/shift operations under `over`, and the input
- * order is restored at the end. The sort is unstable: `_wi` makes its keys
+ * partition-wise cumulative/shift operations under `over`, and the frame is
+ * sorted into Spark's output order at the end (input order breaking ties). The sort is unstable: `_wi` makes its keys
  * unique, so stability would only cost time. Peer groups (rows with equal order keys)
  * give RANGE frames and rank/dense_rank/cume_dist their Spark meaning.
  *
@@ -24,11 +25,12 @@ import { lookupPolarsFunction } from '../functions/index.js';
 import { foldNegativeZero } from '../functions/operators.js';
 import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
-import { colRef, f64, i64, ifElse, nullOf } from '../nx.js';
+import { colRef, exactDiv, f64, i64, ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import { sortFrame, sortKey } from './sort.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { sortByExprs } from '../binding-compat.js';
+import { windowOutputOrder } from '../../../plan/window-output-order.js';
 
 const WI = '_wi';
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
@@ -76,7 +78,8 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
 
   let lf = input.lf;
   const anyOrdered = [...groups.values()].some((g) => g.spec.orderBy.length > 0);
-  if (anyOrdered) lf = lf.withRowIndex(WI, 0);
+  const outputOrder = windowOutputOrder(plan.windowExprs);
+  if (anyOrdered || outputOrder.length > 0) lf = lf.withRowIndex(WI, 0);
 
   let s = 0;
   for (const { spec, items } of groups.values()) {
@@ -160,7 +163,8 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     if (staged.length > 0) lf = lf.withColumns(staged);
     lf = lf.withColumns(finals);
   }
-  if (anyOrdered) lf = sortByExprs(lf, [col(WI)], false, false, false);
+  if (outputOrder.length > 0) lf = sortFrame(lf, outputOrder, tr, plan.input, col(WI));
+  else if (anyOrdered) lf = sortByExprs(lf, [col(WI)], false, false, false);
   return lf.select(Array.from({ length: n + plan.windowExprs.length }, (_, i) => col(colName(i))));
 }
 
@@ -207,11 +211,11 @@ function lowerWindow(w: WindowExpr, c: WinCtx): NativeExpr {
       return over(np.cast(PL.Int32, true).cumSum(false)).cast(PL.Int32, true);
     case 'percent_rank': {
       const rank = fill(ifElse(np, rn, pl.lit(null).cast(PL.Int64, true)), 'f');
-      return ifElse(size.eq(i64(1)), f64(0), rank.sub(i64(1)).cast(PL.Float64, true).trueDiv(size.sub(i64(1)).cast(PL.Float64, true)));
+      return ifElse(size.eq(i64(1)), f64(0), exactDiv(rank.sub(i64(1)).cast(PL.Float64, true), size.sub(i64(1)).cast(PL.Float64, true)));
     }
     case 'cume_dist': {
       const upto = fill(ifElse(last, rn, pl.lit(null).cast(PL.Int64, true)), 'b');
-      return upto.cast(PL.Float64, true).trueDiv(size.cast(PL.Float64, true));
+      return exactDiv(upto.cast(PL.Float64, true), size.cast(PL.Float64, true));
     }
     case 'ntile': {
       const k = litInt(fn.args[0]);
@@ -281,7 +285,7 @@ function lowerAggregate(fn: Call, c: WinCtx): NativeExpr {
       const isInt = integralBits(t) !== undefined;
       const vals = isInt && fn.fn === 'sum' ? x.cast(PL.Int64, true).fillNull(i64(0)) : x.cast(PL.Float64, true).fillNull(f64(0));
       const total = over(vals.cumSum(false));
-      const out = fn.fn === 'sum' ? total : total.trueDiv(cnt.cast(PL.Float64, true));
+      const out = fn.fn === 'sum' ? total : exactDiv(total, cnt.cast(PL.Float64, true));
       return atPeerEnd(ifElse(cnt.eq(i64(0)), nullOf(typeOf(fn)), out));
     }
     case 'min':
