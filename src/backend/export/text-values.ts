@@ -4,7 +4,8 @@
  * `timestampFormat` / `timestampNTZFormat` patterns (Spark's defaults below),
  * numbers as Java prints and parses them.
  */
-import { formatDateTime, parseDateTime } from '../memory/runtime/datetime-format.js';
+import { formatDateTime } from '../memory/runtime/datetime-format.js';
+import { parseDateTime } from '../memory/runtime/datetime-pattern-parse.js';
 import { parseTimestampParts, stringToDate, stringToTimestamp, stringToTimestampNTZ } from '../memory/runtime/datetime-parse.js';
 import { MICROS_PER_DAY, fromLocalMicros, getZone, offsetSecondsAt, toLocalMicros, type Zone } from '../memory/runtime/datetime.js';
 import type { SourceOptions } from './options.js';

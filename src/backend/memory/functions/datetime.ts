@@ -22,7 +22,8 @@ import {
 } from '../runtime/datetime.js';
 import { zoneFromText } from '../runtime/datetime-parse.js';
 import { javaDateError } from '../runtime/java-time-errors.js';
-import { formatDateTime, legacyParses, parseDateTime, scanDateTime } from '../runtime/datetime-format.js';
+import { formatDateTime } from '../runtime/datetime-format.js';
+import { legacyParses, parseDateTime, scanDateTime } from '../runtime/datetime-pattern-parse.js';
 import { SparkUpgradeException } from '../../../errors/runtime-exceptions.js';
 import { floorDiv, floorDivLong, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';

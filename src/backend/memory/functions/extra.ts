@@ -26,7 +26,7 @@ import {
   toLocalMicros,
 } from '../runtime/datetime.js';
 import { zoneFromText } from '../runtime/datetime-parse.js';
-import { parseDateTime } from '../runtime/datetime-format.js';
+import { parseDateTime } from '../runtime/datetime-pattern-parse.js';
 import { normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
 import { aggregateImpls } from './aggregate.js';
 import { conditionalImpls } from './conditional.js';

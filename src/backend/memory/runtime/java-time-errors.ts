@@ -6,7 +6,7 @@
  * then hour, minute, second.
  */
 import { daysInMonth, isLeapYear } from '../../../types/timezone.js';
-import { scanDateTime } from './datetime-format.js';
+import { scanDateTime } from './datetime-pattern-parse.js';
 
 const MONTH_NAMES = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 const YEAR_LIMIT = 999_999_999;
