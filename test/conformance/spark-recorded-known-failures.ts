@@ -23,12 +23,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "nullability differs: Spark |-- from_unixtime(0, yyyy-MM-dd HH:mm:ss): string (nullable = true)",
   "SELECT make_interval(100, 11, 1, 1, 12, 30, 01.001001), make_interval(0, 1)":
     "the sparkless Connect client cannot read the INTERVAL type Spark returns (recording is an error), locally it computes",
-  "SELECT window_time(window) FROM (SELECT window(ts, '5 minutes') AS window FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts))":
-    "not implemented on this branch: window",
-  "SELECT window(ts, '5 minutes') FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts)":
-    "not implemented on this branch: window",
-  "SELECT session_window(ts, '5 minutes') FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts)":
-    "not implemented on this branch: session_window",
   "SELECT current_date() IS NOT NULL, current_timestamp() IS NOT NULL, now() IS NOT NULL, curdate() IS NOT NULL, localtimestamp() IS NOT NULL, current_timezone()":
     "not implemented on this branch: curdate",
   "SELECT crc32('Spark'), md5('Spark'), sha('Spark'), sha1('Spark')":
