@@ -16,6 +16,7 @@ import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { nameExpr, nameOf } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
+import { extractInputFile } from './input-file.js';
 import { extractTimeWindows } from './time-windows.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
@@ -23,7 +24,9 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, c
   const scope = { attrs: source.attrs, ctx };
   const keys = p.groupBy.map((g) => resolveExpr(g, scope));
   // A window()/session_window() call becomes a column computed below the aggregation (sessions merged per key).
-  const windowed = extractTimeWindows([...keys, ...p.aggs.map((a) => resolveExpr(a, scope))], source, keys.length);
+  // So do the input_file_* functions (columns of the file read below).
+  const fileCols = extractInputFile([...keys, ...p.aggs.map((a) => resolveExpr(a, scope))], source);
+  const windowed = extractTimeWindows(fileCols.exprs, fileCols.base, keys.length);
   const input = windowed.base;
   const groupBy = windowed.exprs.slice(0, keys.length);
   const aggs = windowed.exprs.slice(keys.length);

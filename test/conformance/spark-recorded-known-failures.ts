@@ -37,8 +37,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "exp(1) is 2.718281828459045 in JS; Spark (Java StrictMath/fdlibm) prints 2.7182818284590455",
   "SELECT floor(-0.1), floor(5), floor(3.1411, 3), floor(3.1411, -3)":
     "sparkless fails: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `floor` requires 1 parameters but the actual number is 2.",
-  "SELECT input_file_name(), input_file_block_length(), input_file_block_start()":
-    "not implemented on this branch: input_file_name",
   "SELECT reflect('java.util.UUID', 'fromString', 'a5cf6c42-0c85-418f-af6c-3e4e5b1328f2'), java_method('java.lang.Math', 'abs', -1)":
     "sparkless fails: [NOT_IMPLEMENTED] reflect is not implemented in sparkless: it calls a Java method by reflection and needs a JV",
   "SELECT hll_sketch_estimate(hll_sketch_agg(a)), hll_sketch_estimate(hll_union_agg(s)) FROM (SELECT a, hll_sketch_agg(a) AS s FROM VALUES (1), (2), (2) AS t(a) GROUP BY a)":
