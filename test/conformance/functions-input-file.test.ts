@@ -87,6 +87,12 @@ forEachBackend('input_file_* functions', (session) => {
     ]);
   });
 
+  it('in a WHERE clause', () => {
+    const df = session().sql(`SELECT a FROM csv.\`${csvDir}\` AS t(a, b) WHERE input_file_name() LIKE '%one.csv' ORDER BY a`);
+    expect(schemaOf(df)).toEqual(['a:string:true']);
+    expect(rowsOf(df)).toEqual([['1'], ['2'], ['a']]);
+  });
+
   it("rows not read from a file: '', -1 and -1", () => {
     const df = session().sql('SELECT input_file_name(), input_file_block_length(), input_file_block_start()');
     expect(schemaOf(df)).toEqual(['input_file_name():string:false', 'input_file_block_length():bigint:false', 'input_file_block_start():bigint:false']);

@@ -67,6 +67,14 @@ forEachBackend('time windows', (session) => {
     ]);
   });
 
+  it('a window in a filter expands the rows as in a projection', () => {
+    const df = session().sql(
+      "SELECT ts FROM VALUES (TIMESTAMP'2021-01-01 00:00:07'), (TIMESTAMP'2021-01-01 00:07:00'), (NULL) AS t(ts) WHERE window(ts, '10 minutes', '5 minutes').start >= TIMESTAMP'2021-01-01 00:00:00'",
+    );
+    expect(schemaOf(df)).toEqual(['ts:timestamp:true']);
+    expect(rowsOf(df)).toEqual([['2021-01-01 00:00:07'], ['2021-01-01 00:07:00'], ['2021-01-01 00:07:00']]);
+  });
+
   it('window over TIMESTAMP_NTZ and from the DataFrame API, grouped with other keys', () => {
     const df = session().createDataFrame(
       [
