@@ -16,12 +16,20 @@ import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { nameExpr, nameOf } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
+import { extractInputFile } from './input-file.js';
+import { extractTimeWindows } from './time-windows.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
-export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, input: Analyzed, ctx: AnalyzerContext): Analyzed {
-  const scope = { attrs: input.attrs, ctx };
-  const groupBy = p.groupBy.map((g) => resolveExpr(g, scope));
-  const aggs = p.aggs.map((a) => resolveExpr(a, scope));
+export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, ctx: AnalyzerContext): Analyzed {
+  const scope = { attrs: source.attrs, ctx };
+  const keys = p.groupBy.map((g) => resolveExpr(g, scope));
+  // A window()/session_window() call becomes a column computed below the aggregation (sessions merged per key).
+  // So do the input_file_* functions (columns of the file read below).
+  const fileCols = extractInputFile([...keys, ...p.aggs.map((a) => resolveExpr(a, scope))], source);
+  const windowed = extractTimeWindows(fileCols.exprs, fileCols.base, keys.length);
+  const input = windowed.base;
+  const groupBy = windowed.exprs.slice(0, keys.length);
+  const aggs = windowed.exprs.slice(keys.length);
   // groupBy() names its keys by their SQL text (RelationalGroupedDataset.alias): a cast key keeps `CAST(...)`.
   const groupNames = groupBy.map((g) => (p.groupedDataNames && g.kind !== 'Alias' ? exprSql(g) : nameOf(g)));
   const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
@@ -103,7 +111,7 @@ export function analyzeAggregateExprs(
   const rewritten = outputs.map((o) => (o.kind === 'Alias' ? Object.freeze({ ...o, child: rewrite(o.child) }) : rewrite(o)));
 
   const aggAttrs: Attribute[] = [
-    ...groupBy.map((g, i) => attr(groupNames[i]!, typeOf(g), nullableGroups || (g.nullable ?? true))),
+    ...groupBy.map((g, i) => ({ ...attr(groupNames[i]!, typeOf(g), nullableGroups || (g.nullable ?? true)), metadata: keyMetadata(g, input.attrs) })),
     ...aggCalls.map((c, i) => attr(`_agg${i}`, typeOf(c), c.nullable ?? true)),
     ...(groupingSets ? [attr('spark_grouping_id', INT, false)] : []),
   ];
@@ -131,6 +139,12 @@ export function analyzeAggregateExprs(
   });
   const project = withProps(plan('Project', { input: aggregate, exprs: finalExprs }), { schema: schemaFromAttributes(outAttrs) });
   return { plan: project, attrs: outAttrs };
+}
+
+/** A grouping column keeps its column's metadata, as Spark's (a time window's marker, which window_time needs). */
+function keyMetadata(g: Expr, attrs: readonly Attribute[]): Readonly<Record<string, unknown>> {
+  if (g.kind === 'Alias') return g.metadata ?? (g.child.kind === 'BoundRef' ? (attrs[g.child.index]?.metadata ?? {}) : {});
+  return g.kind === 'BoundRef' ? (attrs[g.index]?.metadata ?? {}) : {};
 }
 
 function attr(name: string, dataType: DataType, nullable: boolean): Attribute {

@@ -14,6 +14,8 @@ import { StructField, StructType } from '../types/data-types.js';
 import { analyzeAggregateExprs } from './analyze-aggregate.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { expandStars, resolveCall, resolveExpr } from './resolve-expr.js';
+import { extractInputFile } from './input-file.js';
+import { extractTimeWindows } from './time-windows.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 const isGeneratorCall = (e: Expr): e is Call => e.kind === 'Call' && lookupFunction(e.fn).kind === 'generator';
@@ -51,10 +53,16 @@ function selectedName(unresolved: Expr, resolved: Expr): string {
   return nameOf(resolved);
 }
 
-export function analyzeProject(p: PlanOfKind<'Project'>, input: Analyzed, ctx: AnalyzerContext): Analyzed {
-  const expanded = expandStars(p.exprs, input.attrs, ctx);
-  const scope = { attrs: input.attrs, ctx };
-  const resolved = expanded.map((e) => resolveExpr(e, scope));
+export function analyzeProject(p: PlanOfKind<'Project'>, source: Analyzed, ctx: AnalyzerContext): Analyzed {
+  const expanded = expandStars(p.exprs, source.attrs, ctx);
+  const scope = { attrs: source.attrs, ctx };
+  // A window()/session_window() call becomes a column computed below the projection.
+  // So do the input_file_* functions (columns of the file read below).
+  const fileCols = extractInputFile(
+    expanded.map((e) => resolveExpr(e, scope)),
+    source,
+  );
+  const { base: input, exprs: resolved } = extractTimeWindows(fileCols.exprs, fileCols.base);
   const names = resolved.map((e, i) => selectedName(expanded[i]!, e));
 
   if (resolved.some(containsAggregate)) {

@@ -7,13 +7,15 @@
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { children as childExprs, E, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
-import { withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
+import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { IntegerType, LONG, StructField, StructType } from '../types/data-types.js';
 import { analyzeAggregate, analyzePivot } from './analyze-aggregate.js';
 import { analyzeIntent } from './analyze-intent.js';
 import { analyzeJoin } from './analyze-join.js';
 import { analyzeProject } from './analyze-project.js';
 import { analyzeSetOperation } from './analyze-set-operation.js';
+import { extractInputFile } from './input-file.js';
+import { extractTimeWindows } from './time-windows.js';
 import { assertNoMapKeys, assertOrderable } from './map-checks.js';
 import { requireBoolean, resolveExpr } from './resolve-expr.js';
 import {
@@ -196,12 +198,18 @@ export class Analyzer {
 
   #analyzeFilter(p: PlanOfKind<'Filter'>): Analyzed {
     const input = this.#withHidden(p.input);
-    const cond = requireBoolean(resolveExpr(p.condition, { attrs: input.attrs, ctx: this.ctx }));
-    assertNoAggregate(cond, 'WHERE');
-    return {
-      plan: withProps(p, { input: input.plan, condition: cond, schema: passThroughSchema(input) }),
-      attrs: input.attrs,
-    };
+    const resolved = requireBoolean(resolveExpr(p.condition, { attrs: input.attrs, ctx: this.ctx }));
+    assertNoAggregate(resolved, 'WHERE');
+    // A time window or input_file_* call becomes a column computed below the filter, dropped above it.
+    const files = extractInputFile([resolved], input);
+    const { base, exprs } = extractTimeWindows(files.exprs, files.base);
+    const cond = exprs[0]!;
+    if (base === input) {
+      return { plan: withProps(p, { input: input.plan, condition: cond, schema: passThroughSchema(input) }), attrs: input.attrs };
+    }
+    const filter = withProps(p, { input: base.plan, condition: cond, schema: schemaFromAttributes(base.attrs) });
+    const keep = input.attrs.map((a, i) => E.bound(i, a.name, a.dataType, a.nullable));
+    return { plan: withProps(plan('Project', { input: filter, exprs: keep }), { schema: schemaFromAttributes(input.attrs) }), attrs: input.attrs };
   }
 
   #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {

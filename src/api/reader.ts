@@ -1,4 +1,5 @@
 /** `spark.read`: files through the session's ExportBackend (Spark's data sources on connect), tables through the catalog. */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listInputFiles } from '../backend/export/output-dir.js';
@@ -39,15 +40,24 @@ export class DataFrameReader extends DataSourceBuilder {
       };
       return new DataFrame(this.session, plan('RemoteRelation', { relation: { read: { data_source: dataSource } } }));
     }
+    const perFile: { file: string; rows: number }[] = [];
     const batch = guardBackendCall(`Reading ${fileFormat} from ${path} failed`, () =>
-      this.session.exportBackend.readFile(path, fileFormat, this.#schema, {
-        timeZone: this.session.timeZone,
-        [CONF.parquetEngine]: this.session.conf.get(CONF.parquetEngine, 'auto'),
-        ...this.sourceOptions,
-      }),
+      this.session.exportBackend.readFile(
+        path,
+        fileFormat,
+        this.#schema,
+        {
+          timeZone: this.session.timeZone,
+          [CONF.parquetEngine]: this.session.conf.get(CONF.parquetEngine, 'auto'),
+          ...this.sourceOptions,
+        },
+        perFile,
+      ),
     );
     const inputFiles = listInputFiles(path).map((f) => pathToFileURL(resolve(f)).href);
-    return new DataFrame(this.session, plan('LocalRelation', { data: this.session.ingest(batch), inputFiles }));
+    // Row counts per file only (a few numbers): input_file_name() builds its columns when a query asks.
+    const fileRows = perFile.length > 0 ? perFile.map(({ file, rows }) => ({ uri: pathToFileURL(resolve(file)).href, rows, length: statSync(file).size })) : undefined;
+    return new DataFrame(this.session, plan('LocalRelation', { data: this.session.ingest(batch), inputFiles, ...(fileRows ? { fileRows } : {}) }));
   }
 
   /** One row per line in a string column `value` (options: `wholetext`, `lineSep`). */

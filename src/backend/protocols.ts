@@ -119,5 +119,6 @@ export interface ExportBackend {
   readonly backendType: BackendType | string;
   toArrow(batch: Batch): ArrowTable;
   writeFile(batch: Batch, path: string, format: FileFormat, options?: WriteOptions): void;
-  readFile(path: string, format: FileFormat, schema?: StructType, options?: Record<string, unknown>): Batch;
+  /** Reads files into one batch; `rowsPerFile`, when given, receives each file's path and row count, in row order. */
+  readFile(path: string, format: FileFormat, schema?: StructType, options?: Record<string, unknown>, rowsPerFile?: { file: string; rows: number }[]): Batch;
 }

@@ -68,9 +68,10 @@ export const current_timezone = nullary('current_timezone');
 export const localtimestamp = nullary('localtimestamp');
 
 /**
- * `window(timeColumn, windowDuration[, slideDuration[, startTime]])`: the
- * tumbling time window of each row, a struct<start, end> named `window`
- * (durations such as `'10 minutes'`). Sliding windows are not implemented.
+ * `window(timeColumn, windowDuration[, slideDuration[, startTime]])`: the time
+ * window(s) of each row, a struct<start, end> named `window` (durations such as
+ * `'10 minutes'`). A slide shorter than the window puts a row in every window
+ * holding it; rows with a null time are dropped.
  */
 export const window = (timeColumn: ColumnOrName, windowDuration: string, slideDuration?: string | null, startTime?: string | null): Column =>
   call(
@@ -80,6 +81,18 @@ export const window = (timeColumn: ColumnOrName, windowDuration: string, slideDu
     ...(slideDuration != null || startTime != null ? [L(slideDuration ?? windowDuration)] : []),
     ...(startTime != null ? [L(startTime)] : []),
   );
+
+/**
+ * `session_window(timeColumn, gapDuration)`: the session of each row, a
+ * struct<start, end> named `session_window`; grouped by it, sessions of the
+ * same key closer than the gap merge. The gap is a duration string or a Column
+ * (a per-row gap; rows whose gap is not a positive interval are dropped).
+ */
+export const session_window = (timeColumn: ColumnOrName, gapDuration: Column | string): Column =>
+  call('session_window', c(timeColumn), typeof gapDuration === 'string' ? L(gapDuration) : gapDuration.expr);
+
+/** `window_time(windowColumn)`: the window's end minus one microsecond (a column made by window/session_window). */
+export const window_time = (windowColumn: ColumnOrName): Column => call('window_time', c(windowColumn));
 
 // ---- intervals --------------------------------------------------------------------------------
 

@@ -22,6 +22,12 @@ export const current_catalog = nullary('current_catalog');
 export const version = nullary('version');
 /** The partition id: always 0 (sparkless runs one partition). */
 export const spark_partition_id = nullary('spark_partition_id');
+/** `input_file_name()`: the `file:` URI of the file the row was read from ('' for other rows). */
+export const input_file_name = nullary('input_file_name');
+/** `input_file_block_start()`: where the row's file split starts (0: one split per file; -1 for other rows). */
+export const input_file_block_start = nullary('input_file_block_start');
+/** `input_file_block_length()`: the length of the row's file split (the file's size; -1 for other rows). */
+export const input_file_block_length = nullary('input_file_block_length');
 /** Row ids 0, 1, 2, ... (one partition, so consecutive). */
 export const monotonically_increasing_id = nullary('monotonically_increasing_id');
 /** `assert_true(col[, errMsg])`: null when `col` is true, otherwise the query fails with `errMsg`. */

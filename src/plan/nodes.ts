@@ -33,6 +33,15 @@ export interface LocalRelation extends PlanBase {
   readonly data: Batch;
   /** The files a reader took the data from (`file:` URIs), for `df.inputFiles()`. */
   readonly inputFiles?: readonly string[];
+  /** Where each row came from, in row order: consecutive rows per file (input_file_name()). */
+  readonly fileRows?: readonly InputFileRows[];
+}
+
+/** `rows` consecutive rows read from the file `uri` (`file:` URI) of `length` bytes. */
+export interface InputFileRows {
+  readonly uri: string;
+  readonly rows: number;
+  readonly length: number;
 }
 
 /** `spark.range(start, end, step)`: one LongType column `id`. */

@@ -23,12 +23,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "nullability differs: Spark |-- from_unixtime(0, yyyy-MM-dd HH:mm:ss): string (nullable = true)",
   "SELECT make_interval(100, 11, 1, 1, 12, 30, 01.001001), make_interval(0, 1)":
     "the sparkless Connect client cannot read the INTERVAL type Spark returns (recording is an error), locally it computes",
-  "SELECT window_time(window) FROM (SELECT window(ts, '5 minutes') AS window FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts))":
-    "not implemented on this branch: window",
-  "SELECT window(ts, '5 minutes') FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts)":
-    "not implemented on this branch: window",
-  "SELECT session_window(ts, '5 minutes') FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts)":
-    "not implemented on this branch: session_window",
   "SELECT current_date() IS NOT NULL, current_timestamp() IS NOT NULL, now() IS NOT NULL, curdate() IS NOT NULL, localtimestamp() IS NOT NULL, current_timezone()":
     "not implemented on this branch: curdate",
   "SELECT crc32('Spark'), md5('Spark'), sha('Spark'), sha1('Spark')":
@@ -43,8 +37,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "exp(1) is 2.718281828459045 in JS; Spark (Java StrictMath/fdlibm) prints 2.7182818284590455",
   "SELECT floor(-0.1), floor(5), floor(3.1411, 3), floor(3.1411, -3)":
     "sparkless fails: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `floor` requires 1 parameters but the actual number is 2.",
-  "SELECT input_file_name(), input_file_block_length(), input_file_block_start()":
-    "not implemented on this branch: input_file_name",
   "SELECT reflect('java.util.UUID', 'fromString', 'a5cf6c42-0c85-418f-af6c-3e4e5b1328f2'), java_method('java.lang.Math', 'abs', -1)":
     "sparkless fails: [NOT_IMPLEMENTED] reflect is not implemented in sparkless: it calls a Java method by reflection and needs a JV",
   "SELECT format_number(12332.123456, 4), format_number(12332.123456, '##################.###'), format_number(-0.5, 0), format_number(1, -1)":

@@ -88,7 +88,7 @@ export class ArrowExportBackend implements ExportBackend {
     writeOutputDirectory(path, mode, files);
   }
 
-  readFile(path: string, format: FileFormat, schema?: StructType, options: Record<string, unknown> = {}): Batch {
+  readFile(path: string, format: FileFormat, schema?: StructType, options: Record<string, unknown> = {}, rowsPerFile?: { file: string; rows: number }[]): Batch {
     const opts = new SourceOptions(options);
     const files = listInputFiles(path);
     // Partition directories are read relative to the `basePath` option, else to the path read
@@ -124,6 +124,7 @@ export class ArrowExportBackend implements ExportBackend {
       default:
         throw new IllegalArgumentException(`Unsupported file format: ${String(format)}`);
     }
+    rowsPerFile?.push(...files.map((file, i) => ({ file, rows: perFile[i] ?? 0 })));
     const withParts = partitions.columns.length === 0 ? data : appendPartitionColumns(data, partitions, perFile);
     return userSchema ? reorderTo(withParts, userSchema) : withParts;
   }

@@ -42,6 +42,10 @@ export const miscDefs: readonly FunctionDef[] = [
   fn('version', { returns: STRING, nullable: false }),
   /** One partition: always 0. */
   fn('spark_partition_id', { returns: INT, nullable: false, nondeterministic: true, sql: 'SPARK_PARTITION_ID' }),
+  /** The file a row was read from: the analyzer makes them columns of the read (analyzer/input-file.ts). */
+  fn('input_file_name', { returns: STRING, nullable: false, nondeterministic: true }),
+  fn('input_file_block_start', { returns: LONG, nullable: false, nondeterministic: true }),
+  fn('input_file_block_length', { returns: LONG, nullable: false, nondeterministic: true }),
   /** 0, 1, 2, ... in row order (one partition). */
   fn('monotonically_increasing_id', { returns: LONG, nullable: false, nondeterministic: true }),
 ];

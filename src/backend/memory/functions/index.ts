@@ -32,6 +32,7 @@ import { operatorImpls } from './operators.js';
 import { stringImpls } from './string.js';
 import { udfImpls } from './udf.js';
 import { windowImpls } from './window.js';
+import { timeWindowImpls } from './time-window.js';
 import { ansiImpls } from './ansi.js';
 import type { FunctionImpl, FunctionTable } from './types.js';
 
@@ -45,6 +46,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...collectionBuildImpls,
   ...aggregateImpls,
   ...windowImpls,
+  ...timeWindowImpls,
   ...generatorImpls,
   ...miscImpls,
   ...extraStringImpls,

@@ -6,7 +6,7 @@
  */
 import { ExecutionException } from '../../../errors/index.js';
 import { DayTimeIntervalType, DecimalType, TimestampType, YearMonthIntervalType, type DataType } from '../../../types/data-types.js';
-import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType, parseDurationMicros } from '../../../types/intervals.js';
+import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType } from '../../../types/intervals.js';
 import { sessionZone } from '../context.js';
 import { rescale } from '../runtime/decimal.js';
 import { MICROS_PER_DAY, addMonthsToDays, fromLocalMicros, toLocalMicros, type Zone } from '../runtime/datetime.js';
@@ -23,13 +23,12 @@ const LONG_MAX = 2n ** 63n - 1n;
 const secondsMicros = (v: unknown, t: DataType): number =>
   t instanceof DecimalType ? Number(rescale(v as bigint, t.scale, 6)) : Math.round(Number(v) * 1e6);
 
-const floorMod = (a: number, n: number): number => ((a % n) + n) % n;
 
 /** Java's RoundingMode.HALF_UP: halves away from zero. */
 const roundHalfUp = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
 
 /** A timestamp plus months, days and micros on the local calendar of `zone` (Spark's timestampAddInterval). */
-function addToTimestamp(micros: number, months: number, days: number, extra: number, zone: Zone): number {
+export function addToTimestamp(micros: number, months: number, days: number, extra: number, zone: Zone): number {
   const local = toLocalMicros(micros, zone);
   const day = floorDiv(local, MICROS_PER_DAY);
   const timeOfDay = local - day * MICROS_PER_DAY;
@@ -38,7 +37,7 @@ function addToTimestamp(micros: number, months: number, days: number, extra: num
 }
 
 /** The zone an argument of type `t` is read in: NTZ values are wall-clock times. */
-const zoneFor = (t: DataType, session: Zone): Zone => (t instanceof TimestampType ? session : UTC_ZONE);
+export const zoneFor = (t: DataType, session: Zone): Zone => (t instanceof TimestampType ? session : UTC_ZONE);
 
 const negateInterval = (v: unknown): unknown =>
   v instanceof CalendarInterval ? new CalendarInterval(-v.months, -v.days, -v.microseconds) : -(v as number);
@@ -162,18 +161,6 @@ export const intervalImpls: Record<string, FunctionImpl> = {
     const ms = BigInt(a[0] as number | bigint);
     if (ms * 1000n > LONG_MAX || ms * 1000n < -LONG_MAX - 1n) throw new ExecutionException('long overflow');
     return Number(ms) * 1000;
-  }),
-  /** window(t, size[, slide[, start]]): the tumbling window [start, start + size) holding t. */
-  window: compiled((args, call) => {
-    const text = (i: number): number => (i < call.args.length ? parseDurationMicros(String(literalArg(call, i)?.value)) ?? 0 : 0);
-    const [size, offset] = [text(1), text(3)];
-    const t = args[0]!;
-    return (i) => {
-      const v = t(i);
-      if (isNullish(v)) return null;
-      const start = (v as number) - floorMod((v as number) - offset, size);
-      return [start, start + size];
-    };
   }),
   extract: extractPart('extract'),
   date_part: extractPart('date_part'),

@@ -54,8 +54,11 @@ export const miscImpls: Record<string, FunctionImpl> = {
   hash,
   monotonically_increasing_id: monotonicallyIncreasingId,
   spark_partition_id: compiled(() => () => 0),
-  uuid: compiled(() => () => randomUUID()),
+  // Rows not read from a file (the analyzer replaces the calls over a file read by its columns).
   input_file_name: compiled(() => () => ''),
+  input_file_block_start: compiled(() => () => -1),
+  input_file_block_length: compiled(() => () => -1),
+  uuid: compiled(() => () => randomUUID()),
   udf,
   grouping: groupingMarker,
   grouping_id: groupingMarker,

@@ -30,6 +30,9 @@ const reasons: Record<string, string> = {
   datepart: 'per-field extraction, interval sources',
   extractansiintervaldays: 'interval values',
   window: 'time windows as structs',
+  session_window: 'time windows as structs',
+  window_time: 'time windows as structs',
+  merge_sessions: 'session merging per grouping key',
   ...Object.fromEntries(
     [
       'make_interval',
