@@ -10,16 +10,13 @@ import type { Expr } from '../../expr/nodes.js';
 import { ArrayType, DataType, MapType, NullType, StructField, StringType, StructType, INT, STRING } from '../../types/data-types.js';
 import { parseDataType, parseTableSchema } from '../../types/ddl.js';
 import { ParseException } from '../../errors/index.js';
-import { dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput } from '../define.js';
+import { dataTypeMismatch, sqlTypeName, nonFoldableInput } from '../define.js';
+import { requireString } from '../arg-checks.js';
 import { checkOptions, option, optionsOf } from '../options-arg.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { inferJsonSchemaText } from '../../backend/export/json-functions.js';
 
-/** A STRING argument without implicit casts (ExpectsInputTypes); NULL literals pass. */
-export function requireString(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
-  const t = args[i]!.dataType;
-  if (!(t instanceof StringType || t instanceof NullType)) throw unexpectedInputType(ctx, i, '"STRING"', t);
-}
+export { requireString };
 
 /** JSONOptions Spark honours that sparkless does not: a non-default value must not be silently ignored. */
 const UNSUPPORTED_JSON_OPTIONS: Readonly<Record<string, string>> = {
