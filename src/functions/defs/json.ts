@@ -110,40 +110,36 @@ export type OptionsCheck = (arg: ArgInfo | undefined, fnName: string) => unknown
  */
 export function toFormatDef(format: string, checkInput: (t: DataType, ctx: ResolveContext) => void, checkOpts: OptionsCheck): FunctionDef {
   const name = `to_${format}`;
-  return {
-    name,
-    kind: 'scalar',
-    minArgs: 1,
-    maxArgs: 2,
-    resolve(args, _call, ctx) {
-      checkInput(args[0]!.dataType, ctx);
-      checkOpts(args[1], name);
-      return { dataType: STRING, nullable: true };
-    },
-    sql: (a) => `${name}(${a[0]})`,
-  };
+  return formatFn(name, (args, _call, ctx) => {
+    checkInput(args[0]!.dataType, ctx);
+    checkOpts(args[1], name);
+    return { dataType: STRING, nullable: true };
+  });
 }
+
+/** `name(text[, options])`, named by its first argument only, as Spark names these. */
+const formatFn = (name: string, resolve: FunctionDef['resolve']): FunctionDef => ({
+  name,
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 2,
+  resolve,
+  sql: (a) => `${name}(${a[0]})`,
+});
 
 /** schema_of_<format>(text[, options]): `text` must be a foldable, non-null string. */
 export function schemaOfFormatDef(format: string, checkOpts: OptionsCheck): FunctionDef {
   const name = `schema_of_${format}`;
-  return {
-    name,
-    kind: 'scalar',
-    minArgs: 1,
-    maxArgs: 2,
-    resolve(args, _call, ctx) {
-      const a = args[0]!;
-      if (a.literal === undefined) {
-        throw nonFoldableInput(ctx, 0, format, '"STRING"');
-      }
-      if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', `The ${format} must not be null`, { exprName: format });
-      requireString(args, 0, ctx);
-      checkOpts(args[1], name);
-      return { dataType: STRING, nullable: false };
-    },
-    sql: (a) => `${name}(${a[0]})`,
-  };
+  return formatFn(name, (args, _call, ctx) => {
+    const a = args[0]!;
+    if (a.literal === undefined) {
+      throw nonFoldableInput(ctx, 0, format, '"STRING"');
+    }
+    if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', `The ${format} must not be null`, { exprName: format });
+    requireString(args, 0, ctx);
+    checkOpts(args[1], name);
+    return { dataType: STRING, nullable: false };
+  });
 }
 
 /** to_json(struct | array | map[, options]); a NULL literal is accepted. */
