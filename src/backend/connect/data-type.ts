@@ -6,27 +6,14 @@ import { BackendException, NotImplementedException } from '../../errors/index.js
 import { parseDataType } from '../../types/ddl.js';
 import {
   ArrayType,
-  BinaryType,
   CalendarIntervalType,
   DayTimeIntervalType,
   YearMonthIntervalType,
-  BooleanType,
-  ByteType,
   DataType,
-  DateType,
   DecimalType,
-  DoubleType,
-  FloatType,
-  IntegerType,
-  LongType,
   MapType,
-  NullType,
-  ShortType,
-  StringType,
   StructField,
   StructType,
-  TimestampNTZType,
-  TimestampType,
   BINARY,
   BOOLEAN,
   BYTE,
@@ -41,51 +28,36 @@ import {
   TIMESTAMP,
   TIMESTAMP_NTZ,
 } from '../../types/data-types.js';
+import { typeKey, visitType } from '../../types/visit.js';
 import type { Msg } from './proto/codec.js';
 
 /** Our type → `spark.connect.DataType`. */
 export function toProtoDataType(t: DataType): Msg {
-  if (t instanceof StructType) return { struct: { fields: t.fields.map(toProtoField) } };
-  if (t instanceof ArrayType) {
-    return { array: { element_type: toProtoDataType(t.elementType), contains_null: t.containsNull } };
-  }
-  if (t instanceof MapType) {
-    return {
+  return visitType<Msg>(t, {
+    struct: (s) => ({ struct: { fields: s.fields.map(toProtoField) } }),
+    array: (a) => ({ array: { element_type: toProtoDataType(a.elementType), contains_null: a.containsNull } }),
+    map: (m) => ({
       map: {
-        key_type: toProtoDataType(t.keyType),
-        value_type: toProtoDataType(t.valueType),
-        value_contains_null: t.valueContainsNull,
+        key_type: toProtoDataType(m.keyType),
+        value_type: toProtoDataType(m.valueType),
+        value_contains_null: m.valueContainsNull,
       },
-    };
-  }
-  if (t instanceof DecimalType) return { decimal: { precision: t.precision, scale: t.scale } };
-  if (t instanceof YearMonthIntervalType) return { year_month_interval: { start_field: t.startField, end_field: t.endField } };
-  if (t instanceof DayTimeIntervalType) return { day_time_interval: { start_field: t.startField, end_field: t.endField } };
-  if (t instanceof CalendarIntervalType) return { calendar_interval: {} };
-  const kind = simpleKind(t);
-  if (kind === undefined) throw unsupported(t.simpleString());
-  // Parameterless kinds are empty messages (type_variation_reference stays 0).
-  return { [kind]: {} };
+    }),
+    decimal: (d) => ({ decimal: { precision: d.precision, scale: d.scale } }),
+    year_month_interval: (y) => ({ year_month_interval: { start_field: y.startField, end_field: y.endField } }),
+    day_time_interval: (d) => ({ day_time_interval: { start_field: d.startField, end_field: d.endField } }),
+    calendar_interval: () => ({ calendar_interval: {} }),
+    // The parameterless kinds (the case names are the proto's) are empty
+    // messages (type_variation_reference stays 0).
+    default: (other) => {
+      const kind = typeKey(other);
+      if (kind === undefined) throw unsupported(other.simpleString());
+      return { [kind]: {} };
+    },
+  });
 }
 
 const fieldOr = (v: unknown, d: number): number => (typeof v === 'number' ? v : d);
-
-function simpleKind(t: DataType): string | undefined {
-  if (t instanceof NullType) return 'null';
-  if (t instanceof StringType) return 'string';
-  if (t instanceof BinaryType) return 'binary';
-  if (t instanceof BooleanType) return 'boolean';
-  if (t instanceof ByteType) return 'byte';
-  if (t instanceof ShortType) return 'short';
-  if (t instanceof IntegerType) return 'integer';
-  if (t instanceof LongType) return 'long';
-  if (t instanceof FloatType) return 'float';
-  if (t instanceof DoubleType) return 'double';
-  if (t instanceof DateType) return 'date';
-  if (t instanceof TimestampNTZType) return 'timestamp_ntz';
-  if (t instanceof TimestampType) return 'timestamp';
-  return undefined;
-}
 
 function toProtoField(f: StructField): Msg {
   // As PySpark's client does: metadata only when non-empty, as JSON text.

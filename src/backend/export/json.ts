@@ -55,6 +55,7 @@ import {
   NULL,
   STRING,
 } from '../../types/data-types.js';
+import { visitType } from '../../types/visit.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
 import type { SourceOptions } from './options.js';
 import { JsonSyntaxError, readJson, type JsonReader } from '../memory/runtime/json.js';
@@ -134,30 +135,36 @@ function mapKeyText(k: unknown, t: DataType, temporal: TemporalText): string {
 
 /** The JSON text of one non-null value. */
 export function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, ignoreNullFields: boolean): string {
-  if (t instanceof StringType) return jsonString(v as string);
-  if (t instanceof IntegerType || t instanceof LongType || t instanceof ShortType || t instanceof ByteType) return String(v);
-  if (t instanceof DoubleType) return nonFiniteOr(v as number, javaDoubleToString);
-  if (t instanceof FloatType) return nonFiniteOr(v as number, javaFloatToString);
-  if (t instanceof DecimalType) return javaBigDecimalToString(BigInt(v as bigint), t.scale);
-  if (t instanceof BooleanType) return v ? 'true' : 'false';
-  if (t instanceof BinaryType) return jsonString(toBase64(v as Uint8Array));
-  if (t instanceof DateType) return jsonString(temporal.formatDate(v as number));
-  if (t instanceof TimestampType) return jsonString(temporal.formatTimestamp(v as number));
-  if (t instanceof TimestampNTZType) return jsonString(temporal.formatTimestampNTZ(v as number));
-  if (t instanceof ArrayType) {
-    const items = (v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : jsonValueText(x, t.elementType, temporal, ignoreNullFields)));
-    return '[' + items.join(',') + ']';
-  }
-  if (t instanceof MapType) {
-    const parts: string[] = [];
-    for (const [k, x] of v as Map<unknown, unknown>) {
-      const val = x === null || x === undefined ? 'null' : jsonValueText(x, t.valueType, temporal, ignoreNullFields);
-      parts.push(jsonString(mapKeyText(k, t.keyType, temporal)) + ':' + val);
-    }
-    return '{' + parts.join(',') + '}';
-  }
-  if (t instanceof StructType) return structText(v as unknown[], t, temporal, ignoreNullFields);
-  return 'null';
+  const integral = (): string => String(v);
+  return visitType(t, {
+    string: () => jsonString(v as string),
+    integer: integral,
+    long: integral,
+    short: integral,
+    byte: integral,
+    double: () => nonFiniteOr(v as number, javaDoubleToString),
+    float: () => nonFiniteOr(v as number, javaFloatToString),
+    decimal: (d) => javaBigDecimalToString(BigInt(v as bigint), d.scale),
+    boolean: () => (v ? 'true' : 'false'),
+    binary: () => jsonString(toBase64(v as Uint8Array)),
+    date: () => jsonString(temporal.formatDate(v as number)),
+    timestamp: () => jsonString(temporal.formatTimestamp(v as number)),
+    timestamp_ntz: () => jsonString(temporal.formatTimestampNTZ(v as number)),
+    array: (a) => {
+      const items = (v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : jsonValueText(x, a.elementType, temporal, ignoreNullFields)));
+      return '[' + items.join(',') + ']';
+    },
+    map: (m) => {
+      const parts: string[] = [];
+      for (const [k, x] of v as Map<unknown, unknown>) {
+        const val = x === null || x === undefined ? 'null' : jsonValueText(x, m.valueType, temporal, ignoreNullFields);
+        parts.push(jsonString(mapKeyText(k, m.keyType, temporal)) + ':' + val);
+      }
+      return '{' + parts.join(',') + '}';
+    },
+    struct: (st) => structText(v as unknown[], st, temporal, ignoreNullFields),
+    default: () => 'null',
+  });
 }
 
 function structText(values: readonly unknown[], t: StructType, temporal: TemporalText, ignoreNullFields: boolean): string {

@@ -46,27 +46,32 @@ import {
 import { readIntervalColumn } from '../../data/arrow-intervals.js';
 import { isIntervalType } from '../../types/intervals.js';
 import { InternalError } from '../../errors/index.js';
+import { visitType } from '../../types/visit.js';
 
 /** The Arrow type used to ship a Spark type into Polars (maps as list<struct<key,value>>). */
 export function toArrowType(t: DataType): ArrowType {
-  if (t instanceof IntegerType) return new (arrow().Int32)();
-  if (t instanceof LongType) return new (arrow().Int64)();
-  if (t instanceof DoubleType) return new (arrow().Float64)();
-  if (t instanceof StringType) return new (arrow().Utf8)();
-  if (t instanceof BooleanType) return new (arrow().Bool)();
-  if (t instanceof DateType) return new (arrow().DateDay)();
-  if (t instanceof TimestampType) return new (arrow().TimestampMicrosecond)('UTC');
-  if (t instanceof TimestampNTZType) return new (arrow().TimestampMicrosecond)();
-  if (t instanceof ShortType) return new (arrow().Int16)();
-  if (t instanceof ByteType) return new (arrow().Int8)();
-  if (t instanceof FloatType) return new (arrow().Float32)();
-  if (t instanceof DecimalType) return new (arrow().Decimal)(t.scale, t.precision, 128);
-  if (t instanceof BinaryType) return new (arrow().Binary)();
-  if (t instanceof NullType) return new (arrow().Null)();
-  if (t instanceof ArrayType) return new (arrow().List)(new (arrow().Field)('item', toArrowType(t.elementType), true));
-  if (t instanceof MapType) return new (arrow().List)(new (arrow().Field)('item', mapEntryType(t), true));
-  if (t instanceof StructType) return new (arrow().Struct)(t.fields.map((f) => new (arrow().Field)(f.name, toArrowType(f.dataType), true)));
-  throw new InternalError(`polars backend: no Arrow type for ${t.simpleString()}`);
+  return visitType<ArrowType>(t, {
+    integer: () => new (arrow().Int32)(),
+    long: () => new (arrow().Int64)(),
+    double: () => new (arrow().Float64)(),
+    string: () => new (arrow().Utf8)(),
+    boolean: () => new (arrow().Bool)(),
+    date: () => new (arrow().DateDay)(),
+    timestamp: () => new (arrow().TimestampMicrosecond)('UTC'),
+    timestamp_ntz: () => new (arrow().TimestampMicrosecond)(),
+    short: () => new (arrow().Int16)(),
+    byte: () => new (arrow().Int8)(),
+    float: () => new (arrow().Float32)(),
+    decimal: (d) => new (arrow().Decimal)(d.scale, d.precision, 128),
+    binary: () => new (arrow().Binary)(),
+    null: () => new (arrow().Null)(),
+    array: (a) => new (arrow().List)(new (arrow().Field)('item', toArrowType(a.elementType), true)),
+    map: (m) => new (arrow().List)(new (arrow().Field)('item', mapEntryType(m), true)),
+    struct: (st) => new (arrow().Struct)(st.fields.map((f) => new (arrow().Field)(f.name, toArrowType(f.dataType), true))),
+    default: (other) => {
+      throw new InternalError(`polars backend: no Arrow type for ${other.simpleString()}`);
+    },
+  });
 }
 
 function mapEntryType(t: MapType): Struct {

@@ -1,6 +1,7 @@
 /**
  * The binding calls whose signatures differ between nodejs-polars 0.24.1 and
- * 0.26.1 (see native.ts for which one is loaded). Every such call the backend
+ * 0.26.1. The loader (native.ts) hands over the version it loaded, once, through
+ * `useBindingVersion`. Every such call the backend
  * makes goes through here, so operators stay version-agnostic.
  *
  * 0.26 changed: `sortByExprs` takes per-key `descending`/`nullsLast` arrays and
@@ -9,7 +10,7 @@
  * order by default, while 0.24's left join kept the left rows' order (and the
  * operators rely on it), so order is asked for explicitly.
  */
-import { bindingVersion, type NativeExpr, type NativeJoinHow, type NativeLazyFrame } from './native.js';
+import type { BindingVersion, NativeExpr, NativeJoinHow, NativeLazyFrame } from './native.js';
 
 /** 0.26's napi signatures for the calls above (0.24's are typed in native.ts). */
 interface LazyFrame026 {
@@ -36,7 +37,13 @@ interface LazyFrame026 {
   ): NativeLazyFrame;
 }
 
-const is026 = (): boolean => bindingVersion() === '0.26';
+/** The loaded binding's version is 0.26 (set by the loader; no call can reach here before a load). */
+let loaded026 = false;
+
+/** Called by native.ts when it has loaded a binding: the calls below use that version's signatures. */
+export function useBindingVersion(version: BindingVersion): void {
+  loaded026 = version === '0.26';
+}
 
 /** Sorts by `keys`, every key in the same direction and null placement. */
 export function sortByExprs(
@@ -46,7 +53,7 @@ export function sortByExprs(
   nullsLast: boolean,
   maintainOrder: boolean,
 ): NativeLazyFrame {
-  if (!is026()) return lf.sortByExprs(keys, descending, nullsLast, maintainOrder);
+  if (!loaded026) return lf.sortByExprs(keys, descending, nullsLast, maintainOrder);
   const all = (b: boolean): boolean[] => keys.map(() => b);
   return (lf as unknown as LazyFrame026).sortByExprs(keys, all(descending), all(nullsLast), maintainOrder, true);
 }
@@ -64,7 +71,7 @@ export function joinFrames(
   how: NativeJoinHow,
   suffix: string,
 ): NativeLazyFrame {
-  if (!is026()) return left.join(right, leftOn, rightOn, true, false, how, suffix, false, 'm:m', [], []);
+  if (!loaded026) return left.join(right, leftOn, rightOn, true, false, how, suffix, false, 'm:m', [], []);
   const order = how === 'right' ? 'right_left' : 'left_right';
   return (left as unknown as LazyFrame026).join(right, leftOn, rightOn, true, false, how, suffix, false, 'm:m', false, order, 'auto');
 }

@@ -12,6 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import { BackendException } from '../../errors/index.js';
+import { useBindingVersion } from './binding-compat.js';
 
 /** A Polars dtype as the binding reads it (`{ variant, inner?, fields?, timeUnit?, timeZone? }`; `timeZone` must be present, null for none). */
 export type NativeDType =
@@ -372,6 +373,7 @@ export function native(): PolarsNative {
     }
     cached = m as PolarsNative;
     cachedVersion = version;
+    useBindingVersion(version);
     return cached;
   }
   if (malformed) {

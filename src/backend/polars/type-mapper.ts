@@ -41,6 +41,7 @@ import {
   TimestampType,
 } from '../../types/data-types.js';
 import type { NativeDType } from './native.js';
+import { visitType } from '../../types/visit.js';
 
 const D = {
   Int8: { variant: 'Int8' },
@@ -67,42 +68,44 @@ export const PL = D;
  * the binding cannot express it (Binary, Null, or a nested type holding one).
  */
 export function toPolarsDType(t: DataType): NativeDType | undefined {
-  if (t instanceof IntegerType) return D.Int32;
-  if (t instanceof LongType) return D.Int64;
-  if (t instanceof DoubleType) return D.Float64;
-  if (t instanceof StringType) return D.String;
-  if (t instanceof BooleanType) return D.Bool;
-  if (t instanceof DateType) return D.Date;
-  if (t instanceof TimestampType) return D.DatetimeUtc;
-  if (t instanceof TimestampNTZType) return D.Datetime;
-  if (t instanceof ShortType) return D.Int16;
-  if (t instanceof ByteType) return D.Int8;
-  if (t instanceof FloatType) return D.Float32;
-  if (t instanceof DecimalType) return { variant: 'Decimal', inner: [t.precision, t.scale] };
-  if (t instanceof ArrayType) {
-    const inner = toPolarsDType(t.elementType);
-    return inner ? { variant: 'List', inner: [inner] } : undefined;
-  }
-  if (t instanceof MapType) {
-    const k = toPolarsDType(t.keyType);
-    const v = toPolarsDType(t.valueType);
-    if (!k || !v) return undefined;
-    return {
-      variant: 'List',
-      inner: [{ variant: 'Struct', fields: [{ name: 'key', dtype: k }, { name: 'value', dtype: v }] }],
-    };
-  }
-  if (t instanceof StructType) {
-    const fields: { name: string; dtype: NativeDType }[] = [];
-    for (const f of t.fields) {
-      const d = toPolarsDType(f.dataType);
-      if (!d) return undefined;
-      fields.push({ name: f.name, dtype: d });
-    }
-    return { variant: 'Struct', fields };
-  }
-  if (t instanceof BinaryType || t instanceof NullType) return undefined;
-  return undefined;
+  return visitType<NativeDType | undefined>(t, {
+    integer: () => D.Int32,
+    long: () => D.Int64,
+    double: () => D.Float64,
+    string: () => D.String,
+    boolean: () => D.Bool,
+    date: () => D.Date,
+    timestamp: () => D.DatetimeUtc,
+    timestamp_ntz: () => D.Datetime,
+    short: () => D.Int16,
+    byte: () => D.Int8,
+    float: () => D.Float32,
+    decimal: (d) => ({ variant: 'Decimal', inner: [d.precision, d.scale] }),
+    array: (a) => {
+      const inner = toPolarsDType(a.elementType);
+      return inner ? { variant: 'List', inner: [inner] } : undefined;
+    },
+    map: (m) => {
+      const k = toPolarsDType(m.keyType);
+      const v = toPolarsDType(m.valueType);
+      if (!k || !v) return undefined;
+      return {
+        variant: 'List',
+        inner: [{ variant: 'Struct', fields: [{ name: 'key', dtype: k }, { name: 'value', dtype: v }] }],
+      };
+    },
+    struct: (s) => {
+      const fields: { name: string; dtype: NativeDType }[] = [];
+      for (const f of s.fields) {
+        const d = toPolarsDType(f.dataType);
+        if (!d) return undefined;
+        fields.push({ name: f.name, dtype: d });
+      }
+      return { variant: 'Struct', fields };
+    },
+    // Binary, Null and the interval types have no Polars dtype here.
+    default: () => undefined,
+  });
 }
 
 /** True for types that need no special handling in expressions (flat, castable). */

@@ -18,15 +18,10 @@ import {
 } from '../../types/data-types.js';
 import { findTightestCommonType } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
-import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
+import { requireArrayOrMap, strictInt } from '../arg-checks.js';
+import type { FunctionDef, LambdaParam } from '../registry.js';
 import { arrayArg, elementNullable } from './array-set.js';
 import { mapAndKey } from './map.js';
-
-/** An argument that must already be an INT (Spark casts nothing here: array_repeat's count). */
-function strictInt(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
-  const t = args[i]!.dataType;
-  if (!(t.equals(INT) || t instanceof NullType)) throw unexpectedInputType(ctx, i, '"INT"', t);
-}
 
 const arrayCompact = fn('array_compact', {
   inputs: ['array'],
@@ -128,7 +123,7 @@ const tryElementAt: FunctionDef = {
   resolve(args, _call, ctx) {
     const t = args[0]!.dataType;
     if (t instanceof MapType) return { dataType: t.valueType, nullable: true, argTypes: mapAndKey('try_element_at', args, ctx).argTypes };
-    if (!(t instanceof ArrayType || t instanceof NullType)) throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
+    requireArrayOrMap(args, 0, ctx);
     const arr = arrayArg(args, 0, ctx);
     return { dataType: arr.elementType, nullable: elementNullable(args[0]!, args[1]!, 1), argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
   },

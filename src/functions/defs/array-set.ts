@@ -9,6 +9,7 @@
 import { ArrayType, DataType, DecimalType, IntegralType, NullType, BOOLEAN, INT, LONG } from '../../types/data-types.js';
 import { decimalForType, findTightestCommonType } from '../../types/coercion.js';
 import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
+import { strictInt } from '../arg-checks.js';
 import type { ArgInfo, FunctionDef, ResolveContext, Resolution } from '../registry.js';
 
 /** Decimal `d` holds every value of integral `i` (Spark's DecimalType.isWiderThan). */
@@ -119,8 +120,7 @@ const arrayInsert: FunctionDef = {
   maxArgs: 3,
   resolve(args, _call, ctx) {
     const arr = arrayArg(args, 0, ctx);
-    const pos = args[1]!.dataType;
-    if (!(pos.equals(INT) || pos instanceof NullType)) throw unexpectedInputType(ctx, 1, '"INT"', pos);
+    strictInt(args, 1, ctx);
     const elem = arrayAndElement('array_insert', args, arr, 2, ctx);
     return {
       dataType: new ArrayType(elem, true),

@@ -13,7 +13,8 @@ import {
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
-import { elementNullable } from './array-set.js';
+import { arrayArg, elementNullable } from './array-set.js';
+import { requireArrayOrMap } from '../arg-checks.js';
 import { mapAndKey } from './map.js';
 
 function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: string): DataType {
@@ -27,10 +28,6 @@ function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: 
     );
   }
   return t;
-}
-
-function requireArray(args: readonly ArgInfo[], i: number, ctx: ResolveContext): ArrayType {
-  return coerceArg(args, i, 'array', ctx) as ArrayType;
 }
 
 const arrayFn: FunctionDef = {
@@ -89,10 +86,7 @@ const size: FunctionDef = {
   minArgs: 1,
   maxArgs: 1,
   resolve(args, _call, ctx) {
-    const t = args[0]!.dataType;
-    if (!(t instanceof ArrayType || t instanceof MapType || t instanceof NullType)) {
-      throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
-    }
+    requireArrayOrMap(args, 0, ctx);
     // spark.sql.legacy.sizeOfNull is true by default in 3.5: size(null) = -1.
     return { dataType: INT, nullable: false };
   },
@@ -108,7 +102,7 @@ const elementAt: FunctionDef = {
   resolve(args, _call, ctx) {
     const t = args[0]!.dataType;
     if (t instanceof MapType) return { dataType: t.valueType, nullable: true, argTypes: mapAndKey('element_at', args, ctx).argTypes };
-    const arr = requireArray(args, 0, ctx);
+    const arr = arrayArg(args, 0, ctx);
     return { dataType: arr.elementType, nullable: elementNullable(args[0]!, args[1]!, 1), argTypes: castsFor(args, [arr, coerceArg(args, 1, INT, ctx)]) };
   },
 };
@@ -121,10 +115,8 @@ function generator(name: string, withPos: boolean): FunctionDef {
     minArgs: 1,
     maxArgs: 1,
     resolve(args, _call, ctx) {
-      const t = args[0]!.dataType;
-      if (!(t instanceof ArrayType || t instanceof MapType)) {
-        throw unexpectedInputType(ctx, 0, '("ARRAY" or "MAP")', t);
-      }
+      requireArrayOrMap(args, 0, ctx, false);
+      const t = args[0]!.dataType as ArrayType | MapType;
       return { dataType: t instanceof ArrayType ? t.elementType : t.valueType, nullable: true };
     },
     generatorOutput(args) {

@@ -4,11 +4,11 @@
  * the first argument.
  */
 import { AnalysisException } from '../../errors/index.js';
-import { NullType, StructField, StructType, STRING } from '../../types/data-types.js';
-import { dataTypeMismatch, sqlTypeName, nonFoldableInput } from '../define.js';
+import { NullType, StructField, StructType } from '../../types/data-types.js';
+import { sqlTypeName, unexpectedInputType } from '../define.js';
 import { checkOptions } from '../options-arg.js';
 import type { FunctionDef } from '../registry.js';
-import { parseSchemaArg, requireString } from './json.js';
+import { parseSchemaArg, requireString, schemaOfFormatDef, toFormatDef } from './json.js';
 
 const fromCsv: FunctionDef = {
   name: 'from_csv',
@@ -39,44 +39,15 @@ const fromCsv: FunctionDef = {
   sql: (a) => `from_csv(${a[0]})`,
 };
 
-const toCsv: FunctionDef = {
-  name: 'to_csv',
-  kind: 'scalar',
-  minArgs: 1,
-  maxArgs: 2,
-  resolve(args, _call, ctx) {
-    const t = args[0]!.dataType;
-    if (!(t instanceof StructType || t instanceof NullType)) {
-      throw dataTypeMismatch(ctx, 'UNEXPECTED_INPUT_TYPE', `Parameter 1 requires the "STRUCT" type, however "${ctx.argSql[0]}" has the type ${sqlTypeName(t)}`, {
-        paramIndex: '1',
-        requiredType: '"STRUCT"',
-        inputSql: `"${ctx.argSql[0]}"`,
-        inputType: sqlTypeName(t),
-      });
-    }
-    checkOptions(args[1]);
-    return { dataType: STRING, nullable: true };
+/** to_csv(struct[, options]); a NULL literal is accepted. */
+const toCsv = toFormatDef(
+  'csv',
+  (t, ctx) => {
+    if (!(t instanceof StructType || t instanceof NullType)) throw unexpectedInputType(ctx, 0, '"STRUCT"', t);
   },
-  sql: (a) => `to_csv(${a[0]})`,
-};
+  checkOptions,
+);
 
-const schemaOfCsv: FunctionDef = {
-  name: 'schema_of_csv',
-  kind: 'scalar',
-  minArgs: 1,
-  maxArgs: 2,
-  resolve(args, _call, ctx) {
-    const a = args[0]!;
-    if (a.literal === undefined) {
-      throw nonFoldableInput(ctx, 0, 'csv', '"STRING"');
-    }
-    if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', 'The csv must not be null', { exprName: 'csv' });
-    requireString(args, 0, ctx);
-    checkOptions(args[1]);
-    return { dataType: STRING, nullable: false };
-  },
-  sql: (a) => `schema_of_csv(${a[0]})`,
-};
-
+const schemaOfCsv = schemaOfFormatDef('csv', checkOptions);
 
 export const csvDefs: readonly FunctionDef[] = [fromCsv, toCsv, schemaOfCsv];

@@ -5,7 +5,8 @@
  * clock functions. Types, nullability and names as Spark 3.5.7 reports them.
  */
 import { DATE, DecimalType, INT, LONG, STRING, TIMESTAMP, TIMESTAMP_NTZ, NullType, isIntegral, type DataType } from '../../types/data-types.js';
-import { castsFor, fn, unexpectedInputType } from '../define.js';
+import { castsFor, fn } from '../define.js';
+import { strictArg } from '../arg-checks.js';
 import type { FunctionDef } from '../registry.js';
 
 /** make_timestamp's seconds: a decimal(16,6), so fractions to the microsecond survive the cast. */
@@ -20,7 +21,7 @@ const fromIntegral = (name: string, returns: DataType): FunctionDef => ({
   nullIntolerant: true,
   resolve(args, _call, ctx) {
     const t = args[0]!.dataType;
-    if (!(isIntegral(t) || t instanceof NullType)) throw unexpectedInputType(ctx, 0, '"INTEGRAL"', t);
+    strictArg(args, 0, ctx, '"INTEGRAL"', isIntegral);
     return { dataType: returns, nullable: args[0]!.nullable, argTypes: castsFor(args, [t instanceof NullType ? LONG : t]) };
   },
 });

@@ -7,6 +7,7 @@
  */
 import { ArrayType, BooleanType, DataType, MapType, NullType, StructType, BOOLEAN, INT } from '../../types/data-types.js';
 import { coerceArg, castsFor, unexpectedInputType } from '../define.js';
+import { strictArg } from '../arg-checks.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
 
 const param = (dataType: DataType, nullable: boolean): LambdaParam => ({ dataType, nullable });
@@ -24,8 +25,7 @@ function mapParams(a: ArgInfo | undefined): LambdaParam[] {
 
 /** The lambda's result must be boolean (Spark's UNEXPECTED_INPUT_TYPE otherwise). */
 function requireBooleanLambda(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
-  const t = args[i]!.dataType;
-  if (!(t instanceof BooleanType || t instanceof NullType)) throw unexpectedInputType(ctx, i, '"BOOLEAN"', t);
+  strictArg(args, i, ctx, '"BOOLEAN"', (t) => t instanceof BooleanType);
 }
 
 interface HofSpec {

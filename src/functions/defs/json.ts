@@ -10,16 +10,13 @@ import type { Expr } from '../../expr/nodes.js';
 import { ArrayType, DataType, MapType, NullType, StructField, StringType, StructType, INT, STRING } from '../../types/data-types.js';
 import { parseDataType, parseTableSchema } from '../../types/ddl.js';
 import { ParseException } from '../../errors/index.js';
-import { dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput } from '../define.js';
+import { dataTypeMismatch, sqlTypeName, nonFoldableInput } from '../define.js';
+import { requireString } from '../arg-checks.js';
 import { checkOptions, option, optionsOf } from '../options-arg.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { inferJsonSchemaText } from '../../backend/export/json-functions.js';
 
-/** A STRING argument without implicit casts (ExpectsInputTypes); NULL literals pass. */
-export function requireString(args: readonly ArgInfo[], i: number, ctx: ResolveContext): void {
-  const t = args[i]!.dataType;
-  if (!(t instanceof StringType || t instanceof NullType)) throw unexpectedInputType(ctx, i, '"STRING"', t);
-}
+export { requireString };
 
 /** JSONOptions Spark honours that sparkless does not: a non-default value must not be silently ignored. */
 const UNSUPPORTED_JSON_OPTIONS: Readonly<Record<string, string>> = {
@@ -104,41 +101,60 @@ const fromJson: FunctionDef = {
   sql: (a) => `from_json(${a[0]})`,
 };
 
-/** to_json(struct | array | map[, options]); a NULL literal is accepted. */
-const toJson: FunctionDef = {
-  name: 'to_json',
+/** Checks the options argument of `fnName`, a function of one text format. */
+export type OptionsCheck = (arg: ArgInfo | undefined, fnName: string) => unknown;
+
+/**
+ * to_<format>(value[, options]): `checkInput` throws Spark's error for a value
+ * type the format cannot write; the result is a nullable STRING.
+ */
+export function toFormatDef(format: string, checkInput: (t: DataType, ctx: ResolveContext) => void, checkOpts: OptionsCheck): FunctionDef {
+  const name = `to_${format}`;
+  return formatFn(name, (args, _call, ctx) => {
+    checkInput(args[0]!.dataType, ctx);
+    checkOpts(args[1], name);
+    return { dataType: STRING, nullable: true };
+  });
+}
+
+/** `name(text[, options])`, named by its first argument only, as Spark names these. */
+const formatFn = (name: string, resolve: FunctionDef['resolve']): FunctionDef => ({
+  name,
   kind: 'scalar',
   minArgs: 1,
   maxArgs: 2,
-  resolve(args, _call, ctx) {
-    const t = args[0]!.dataType;
+  resolve,
+  sql: (a) => `${name}(${a[0]})`,
+});
+
+/** schema_of_<format>(text[, options]): `text` must be a foldable, non-null string. */
+export function schemaOfFormatDef(format: string, checkOpts: OptionsCheck): FunctionDef {
+  const name = `schema_of_${format}`;
+  return formatFn(name, (args, _call, ctx) => {
+    const a = args[0]!;
+    if (a.literal === undefined) {
+      throw nonFoldableInput(ctx, 0, format, '"STRING"');
+    }
+    if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', `The ${format} must not be null`, { exprName: format });
+    requireString(args, 0, ctx);
+    checkOpts(args[1], name);
+    return { dataType: STRING, nullable: false };
+  });
+}
+
+/** to_json(struct | array | map[, options]); a NULL literal is accepted. */
+const toJson = toFormatDef(
+  'json',
+  (t, ctx) => {
     if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType || t instanceof NullType)) {
       throw dataTypeMismatch(ctx, 'INVALID_JSON_SCHEMA', `Input schema ${sqlTypeName(t)} must be a struct, an array or a map`, { schema: sqlTypeName(t) });
     }
-    jsonOptions(args[1], 'to_json');
-    return { dataType: STRING, nullable: true };
   },
-  sql: (a) => `to_json(${a[0]})`,
-};
+  jsonOptions,
+);
 
 /** schema_of_json(json[, options]): `json` must be a foldable, non-null string. */
-const schemaOfJson: FunctionDef = {
-  name: 'schema_of_json',
-  kind: 'scalar',
-  minArgs: 1,
-  maxArgs: 2,
-  resolve(args, _call, ctx) {
-    const a = args[0]!;
-    if (a.literal === undefined) {
-      throw nonFoldableInput(ctx, 0, 'json', '"STRING"');
-    }
-    if (a.literal.value === null) throw dataTypeMismatch(ctx, 'UNEXPECTED_NULL', 'The json must not be null', { exprName: 'json' });
-    requireString(args, 0, ctx);
-    jsonOptions(args[1], 'schema_of_json');
-    return { dataType: STRING, nullable: false };
-  },
-  sql: (a) => `schema_of_json(${a[0]})`,
-};
+const schemaOfJson = schemaOfFormatDef('json', jsonOptions);
 
 const stringFn = (name: string, n: number, dataType: DataType): FunctionDef => ({
   name,

@@ -5,9 +5,10 @@
  * Duplicate keys are resolved at run time by spark.sql.mapKeyDedupPolicy.
  */
 import { AnalysisException } from '../../errors/index.js';
-import { ArrayType, DataType, MapType, NullType, StringType, StructField, StructType, BOOLEAN, STRING } from '../../types/data-types.js';
+import { ArrayType, DataType, MapType, NullType, StructField, StructType, BOOLEAN, STRING } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
 import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
+import { requireString } from '../arg-checks.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
 import { arrayArg, tightestCommonType } from './array-set.js';
 
@@ -168,9 +169,7 @@ const strToMap: FunctionDef = {
   maxArgs: 3,
   nullIntolerant: true,
   resolve(args, _call, ctx) {
-    args.forEach((a, i) => {
-      if (!(a.dataType instanceof StringType || a.dataType instanceof NullType)) throw unexpectedInputType(ctx, i, '"STRING"', a.dataType);
-    });
+    args.forEach((_, i) => requireString(args, i, ctx));
     return { dataType: new MapType(STRING, STRING, true), nullable: args.some((a) => a.nullable), argTypes: castsFor(args, args.map(() => STRING)) };
   },
   sql: (a) => `str_to_map(${[...a, ',', ':'].slice(0, 3).join(', ')})`,

@@ -1,36 +1,30 @@
 /** Spark's `defaultSize` per type: the bytes its planner assumes per value when sizing shuffles. */
-import {
-  ArrayType,
-  BinaryType,
-  BooleanType,
-  ByteType,
-  DataType,
-  DateType,
-  DecimalType,
-  DoubleType,
-  FloatType,
-  IntegerType,
-  LongType,
-  MapType,
-  NullType,
-  ShortType,
-  StringType,
-  StructType,
-  TimestampNTZType,
-  TimestampType,
-} from '../../types/data-types.js';
+import type { DataType, StructType } from '../../types/data-types.js';
+import { visitType } from '../../types/visit.js';
+
+const size = (n: number) => (): number => n;
 
 export function defaultSize(t: DataType): number {
-  if (t instanceof BooleanType || t instanceof ByteType || t instanceof NullType) return 1;
-  if (t instanceof ShortType) return 2;
-  if (t instanceof IntegerType || t instanceof FloatType || t instanceof DateType) return 4;
-  if (t instanceof LongType || t instanceof DoubleType || t instanceof TimestampType || t instanceof TimestampNTZType) return 8;
-  if (t instanceof DecimalType) return t.precision <= 18 ? 8 : 16;
-  if (t instanceof StringType || t instanceof BinaryType) return 20;
-  if (t instanceof ArrayType) return defaultSize(t.elementType);
-  if (t instanceof MapType) return defaultSize(t.keyType) + defaultSize(t.valueType);
-  if (t instanceof StructType) return t.fields.reduce((s, f) => s + defaultSize(f.dataType), 0);
-  return 8;
+  return visitType(t, {
+    boolean: size(1),
+    byte: size(1),
+    null: size(1),
+    short: size(2),
+    integer: size(4),
+    float: size(4),
+    date: size(4),
+    long: size(8),
+    double: size(8),
+    timestamp: size(8),
+    timestamp_ntz: size(8),
+    decimal: (d) => (d.precision <= 18 ? 8 : 16),
+    string: size(20),
+    binary: size(20),
+    array: (a) => defaultSize(a.elementType),
+    map: (m) => defaultSize(m.keyType) + defaultSize(m.valueType),
+    struct: (s) => s.fields.reduce((n, f) => n + defaultSize(f.dataType), 0),
+    default: size(8),
+  });
 }
 
 /** Estimated bytes of one row (UnsafeRow: 8-byte header word plus the fields). */
