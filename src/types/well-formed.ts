@@ -13,3 +13,14 @@ export function wellFormed(s: string): string {
   const w = s as unknown as WellFormedString;
   return w.isWellFormed() ? s : w.toWellFormed();
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A string made inside Spark's JVM (e.g. Jackson decoding a `\ud800` JSON escape) becomes
+ * UTF-8 through Java's encoder, which writes `?` for a lone surrogate (Spark 3.5.7's JSON
+ * reader returns "a?" for "a\ud800").
+ */
+export function javaUtf8(s: string): string {
+  return (s as unknown as WellFormedString).isWellFormed() ? s : s.replace(LONE_SURROGATE, '?');
+}
