@@ -10,6 +10,20 @@ export function requireStr(arg: string, v: unknown): asserts v is string {
   if (typeof v !== 'string') throw new PySparkTypeError(`Argument \`${arg}\` should be a str, got ${typeName(v)}.`, { errorClass: 'NOT_STR', messageParameters: { arg_name: arg, arg_type: typeName(v) } });
 }
 
+/** `String(v)` for messages, never throwing (symbols, prototype-less objects, a throwing toString). */
+export function safeString(v: unknown): string {
+  try {
+    return typeof v === 'symbol' ? v.toString() : String(v);
+  } catch {
+    return `<${typeName(v)}>`;
+  }
+}
+
+/** A JS number (PySpark's int or float), e.g. a window frame boundary. */
+export function requireNumber(arg: string, v: unknown): asserts v is number {
+  if (typeof v !== 'number') throw new PySparkTypeError(`Argument \`${arg}\` should be an int or float, got ${typeName(v)}.`, { errorClass: 'NOT_FLOAT_OR_INT', messageParameters: { arg_name: arg, arg_type: typeName(v) } });
+}
+
 export function requireStrs(arg: string, vs: readonly unknown[]): asserts vs is readonly string[] {
   for (const v of vs) requireStr(arg, v);
 }

@@ -309,7 +309,14 @@ export function toSortOrder(c: ColumnOrName, ascending = true): SortOrder {
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
+  if (typeof v === 'object') {
+    try {
+      const name: unknown = (v as { constructor?: { name?: unknown } }).constructor?.name;
+      return typeof name === 'string' ? name : 'object';
+    } catch {
+      return 'object'; // a Proxy whose traps throw
+    }
+  }
   return typeof v;
 }
 

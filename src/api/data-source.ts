@@ -1,6 +1,8 @@
 /** What `spark.read` and `df.write` share: the data source format and its options. */
 import type { FileFormat } from '../backend/protocols.js';
 import { requireDict, requireStr } from './arg-checks.js';
+import { PySparkTypeError } from '../errors/index.js';
+import { typeName } from './column.js';
 import { AnalysisException } from '../errors/index.js';
 
 /** A data source option value; it is passed on as its text. */
@@ -25,7 +27,8 @@ export abstract class DataSourceBuilder {
 
   /** Sets one data source option. */
   option(key: string, value: OptionValue): this {
-    this.sourceOptions[key] = String(value);
+    requireStr('key', key);
+    this.sourceOptions[key] = optionString(value);
     return this;
   }
 
@@ -34,5 +37,14 @@ export abstract class DataSourceBuilder {
     requireDict('opts', opts);
     for (const [k, v] of Object.entries(opts)) this.option(k, v);
     return this;
+  }
+}
+
+/** An option value as text; a value with no text (a prototype-less object, a throwing toString) is NOT_STR. */
+function optionString(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    throw new PySparkTypeError(`Argument \`value\` should be a str, got ${typeName(v)}.`, { errorClass: 'NOT_STR', messageParameters: { arg_name: 'value', arg_type: typeName(v) } });
   }
 }

@@ -16,7 +16,7 @@
  * ```
  */
 import type { Table as ArrowTable } from 'apache-arrow';
-import { requireCallable, requireInt, requireStr } from './arg-checks.js';
+import { requireCallable, requireInt, requireStr, requireStrs } from './arg-checks.js';
 import { PySparkTypeError } from '../errors/index.js';
 import { batchRows, type Batch } from '../data/batch.js';
 import type { Row } from '../data/row.js';
@@ -24,7 +24,7 @@ import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import type { StructType } from '../types/data-types.js';
 import { batchToRows } from '../types/values.js';
-import { toColumnExpr, typeName, type Column, type ColumnOrName } from './column.js';
+import { Column, toColumnExpr, typeName, type ColumnOrName } from './column.js';
 import { GroupedData } from './grouped-data.js';
 import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from './na-functions.js';
 import { describeFrame, summaryFrame } from './describe.js';
@@ -158,6 +158,7 @@ export class DataFrame {
 
   /** Adds or replaces (in place) a column. */
   withColumn(colName: string, col: Column): DataFrame {
+    requireStr('colName', colName);
     return this.withColumns({ [colName]: col });
   }
 
@@ -167,6 +168,7 @@ export class DataFrame {
 
   /** Renames a column; a missing column is a no-op, as in Spark. */
   withColumnRenamed(existing: string, newName: string): DataFrame {
+    requireStr('existing', existing);
     return this.withColumnsRenamed({ [existing]: newName });
   }
 
@@ -181,6 +183,7 @@ export class DataFrame {
 
   /** New column names, positionally. */
   toDF(...cols: string[]): DataFrame {
+    requireStrs('cols', cols);
     return this.#derive(plan('ToDF', { input: this.#plan, names: cols }));
   }
 
@@ -409,11 +412,12 @@ export class DataFrame {
 
   /** count, mean, stddev, min, max for numeric and string columns (all as strings). */
   describe(...cols: Cols): DataFrame {
-    return describeFrame(this, flat(cols).map(String));
+    return describeFrame(this, flat(cols).map((c) => (Column.isColumn(c) ? String(c) : (requireStr('cols', c), c))));
   }
 
   /** Like describe plus percentiles; `summary('count', 'min', '25%')` picks statistics. */
   summary(...statistics: string[]): DataFrame {
+    requireStrs('statistics', statistics);
     return summaryFrame(this, statistics);
   }
 

@@ -9,6 +9,7 @@ import { plan } from '../plan/nodes.js';
 import { BooleanType, StringType, isNumeric, type DataType, type StructField } from '../types/data-types.js';
 import { literalExpr } from './literals.js';
 import { typeName } from './column.js';
+import { safeString } from './arg-checks.js';
 import type { DataFrame } from './dataframe.js';
 
 export type FillScalar = number | string | boolean;
@@ -72,7 +73,7 @@ export class DataFrameNaFunctions {
   /** Drops rows with nulls: `how` 'any'/'all', or keep rows with at least `thresh` non-nulls. */
   drop(how: 'any' | 'all' = 'any', thresh?: number, subset?: string | readonly string[]): DataFrame {
     if (how !== 'any' && how !== 'all') {
-      throw new PySparkValueError(`Argument \`how\` should be 'any' or 'all', got ${String(how)}.`, { errorClass: 'VALUE_NOT_ANY_OR_ALL' });
+      throw new PySparkValueError(`Argument \`how\` should be 'any' or 'all', got ${safeString(how)}.`, { errorClass: 'VALUE_NOT_ANY_OR_ALL' });
     }
     if (thresh !== undefined && thresh !== null && !Number.isInteger(thresh)) {
       throw new PySparkTypeError(`Argument \`thresh\` should be an int, got ${typeName(thresh)}.`, {

@@ -28,6 +28,7 @@ export class DataFrameReader extends DataSourceBuilder {
   }
 
   load(path: string, format?: string): DataFrame {
+    requireStr('path', path);
     if (format) this.format(format);
     const fileFormat = this.sourceFormat ?? 'parquet';
     if (this.session.remote) {

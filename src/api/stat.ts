@@ -7,6 +7,7 @@ import { IllegalArgumentException, PySparkTypeError, PySparkValueError } from '.
 import { ArrayType, LONG, STRING, StructField, StructType, isNumeric, type DataType } from '../types/data-types.js';
 import * as F from '../functions/api.js';
 import { typeName, type Column } from './column.js';
+import { requireStrs } from './arg-checks.js';
 import type { DataFrame } from './dataframe.js';
 
 function str(v: unknown, arg: string): string {
@@ -91,6 +92,7 @@ export class DataFrameStatFunctions {
    * include false positives), as one row of arrays named `<col>_freqItems`.
    */
   freqItems(cols: readonly string[], support = 0.01): DataFrame {
+    if (Array.isArray(cols)) requireStrs('cols', cols);
     if (!Array.isArray(cols)) {
       throw new PySparkTypeError(`Argument \`cols\` should be a list or tuple, got ${typeName(cols)}.`, {
         errorClass: 'NOT_LIST_OR_TUPLE',

@@ -10,6 +10,7 @@
  */
 import type { FrameBoundary, WindowFrame, WindowSpecDef } from '../expr/nodes.js';
 import { toColumnExpr, toSortOrder, type ColumnOrName } from './column.js';
+import { requireNumber } from './arg-checks.js';
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
 const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
@@ -56,6 +57,8 @@ export class WindowSpec {
   }
 
   #withFrame(frameType: WindowFrame['frameType'], start: number, end: number): WindowSpec {
+    requireNumber('start', start);
+    requireNumber('end', end);
     const frame: WindowFrame = { frameType, lower: boundary(start), upper: boundary(end) };
     return new WindowSpec({ ...this.#spec, frame });
   }

@@ -135,6 +135,7 @@ export class DataFrameWriter extends DataSourceBuilder {
   }
 
   save(path: string, format?: string, mode?: string): void {
+    requireStr('path', path);
     assertNotBucketed('save', this.#layout());
     if (format) this.format(format);
     if (mode) this.mode(mode);

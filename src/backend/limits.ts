@@ -49,6 +49,30 @@ export function estimateRows(plan: LogicalPlan): number {
   }
 }
 
+/**
+ * A bound on the rows `plan` produces that never undershoots: a keyed join may pair every left
+ * row with every right row, a generator's output is unbounded (Infinity), grouping sets repeat rows.
+ * Below a join, a guard that finds this bound within budget can skip counting the real output.
+ */
+export function maxRows(plan: LogicalPlan): number {
+  switch (plan.kind) {
+    case 'LocalRelation':
+    case 'Range':
+      return estimateRows(plan);
+    case 'Limit':
+      return Math.min(plan.n, maxRows(plan.input));
+    case 'Join':
+      return plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? maxRows(plan.left) : maxRows(plan.left) * maxRows(plan.right) + maxRows(plan.left) + maxRows(plan.right);
+    case 'Generate':
+    case 'TableScan':
+      return Infinity;
+    case 'Aggregate':
+      return maxRows(plan.input) * Math.max(1, plan.groupingSets?.length ?? 1);
+    default:
+      return inputs(plan).reduce((n, c) => (plan.kind === 'SetOperation' ? n + maxRows(c) : Math.max(n, maxRows(c))), 0);
+  }
+}
+
 export function defaultBudget(native: boolean): number {
   return native ? Math.floor(totalmem() / 2) : getHeapStatistics().heap_size_limit;
 }
@@ -72,4 +96,4 @@ export function memoryLimitExceeded(what: string, bytes: number, budget: number)
   );
 }
 
-const formatCount = (n: number): string => (n >= 1e6 ? n.toExponential(2) : String(n));
+export const formatCount = (n: number): string => (n >= 1e6 ? n.toExponential(2) : String(n));

@@ -7,6 +7,7 @@
  * every node carries `dataType` and `nullable`, and implicit casts are explicit
  * `Cast` nodes. Backends only ever see resolved trees.
  */
+import { wellFormed } from '../types/well-formed.js';
 import type { DataType } from '../types/data-types.js';
 
 /** Typing the analyzer attaches to every resolved node. */
@@ -169,7 +170,7 @@ export const E = {
   bound: (index: number, name: string, dataType: DataType, nullable: boolean): BoundRef =>
     freeze({ kind: 'BoundRef', index, name, dataType, nullable }),
   lit: (value: unknown, dataType: DataType): Literal =>
-    freeze({ kind: 'Literal', value, dataType, nullable: value === null }),
+    freeze({ kind: 'Literal', value: typeof value === 'string' ? wellFormed(value) : value, dataType, nullable: value === null }),
   alias: (child: Expr, name: string, metadata?: Record<string, unknown>): Alias =>
     freeze({ kind: 'Alias', child, name, ...(metadata ? { metadata } : {}) }),
   cast: (child: Expr, to: DataType, implicit = false): Cast =>

@@ -353,7 +353,7 @@ export class SparkSession {
           { errorClass: 'INVALID_CONF_VALUE', messageParameters: { confName: `"${CONF.mapKeyDedupPolicy}"` } },
         );
       }
-      m.runtimeConf = Object.freeze({ mapKeyDedupPolicy: policy, ansiEnabled: parseBool(this.conf.get(CONF.ansiEnabled)) === true });
+      m.runtimeConf = Object.freeze({ mapKeyDedupPolicy: policy, ansiEnabled: parseBool(this.conf.get(CONF.ansiEnabled)) === true, memoryBudget: this.#memoryBudget() });
     } else if (parseBool(this.conf.get(CONF.ansiEnabled)) === true) {
       // An engine that cannot be told the conf would compute non-ANSI results: refuse instead.
       throw new NotImplementedException(`spark.sql.ansi.enabled=true on the ${this.backendType} backend`);

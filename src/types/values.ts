@@ -7,6 +7,7 @@
  * nested one `field b in field a`, an array element `element in array field
  * tags`, a map key/value `key of map field m` / `value of map field m`.
  */
+import { wellFormed } from './well-formed.js';
 import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType } from './data-types.js';
 import { CalendarInterval } from './intervals.js';
 import { ExecutionException, PySparkTypeError, PySparkValueError } from '../errors/exceptions.js';
@@ -307,7 +308,7 @@ function fieldConverter(f: StructField, name: string, opts: ToInternalOptions): 
   const t = f.dataType;
   const nullable = f.nullable;
   const slow = (v: unknown): unknown => convert(v, t, name, nullable, opts);
-  if (t instanceof StringType) return (v) => (typeof v === 'string' ? v : slow(v));
+  if (t instanceof StringType) return (v) => (typeof v === 'string' ? wellFormed(v) : slow(v));
   if (t instanceof DoubleType) return (v) => (typeof v === 'number' ? v : slow(v));
   if (t instanceof BooleanType) return (v) => (typeof v === 'boolean' ? v : slow(v));
   if (t instanceof LongType) return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v + 0 : slow(v));
@@ -460,7 +461,7 @@ function objectKey(key: string, keyType: DataType): unknown {
 
 /** StringType accepts any value (PySpark hands it to the JVM, which calls `toString`). */
 function toJavaString(v: unknown): string {
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return wellFormed(v);
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';

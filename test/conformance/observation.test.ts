@@ -28,3 +28,19 @@ forEachBackend('observe with Observation', (session) => {
     expect(obs2.get).toEqual({ lo: 0 });
   });
 });
+
+forEachBackend('observe with the async actions', (session) => {
+  it('collectAsync, countAsync and showStringAsync fill the observation as their synchronous twins do', async () => {
+    const spark = session();
+    const o1 = new Observation('async collect');
+    const rows = await spark.range(4).observe(o1, F.sum('id').alias('total')).collectAsync();
+    expect(rows.length).toBe(4);
+    expect(o1.get).toEqual({ total: 6 });
+    const o2 = new Observation('async count');
+    expect(await spark.range(5).observe(o2, F.max('id').alias('hi')).filter('id > 1').countAsync()).toBe(3);
+    expect(o2.get).toEqual({ hi: 4 });
+    const o3 = new Observation('async show');
+    await spark.range(3).observe(o3, F.min('id').alias('lo')).showStringAsync();
+    expect(o3.get).toEqual({ lo: 0 });
+  });
+});

@@ -3,7 +3,8 @@
  * DataFrame, Column, GroupedData, Window/WindowSpec, the reader and writer,
  * the catalog, df.na and the functions is called with wrong values
  * (undefined, null, a number, a plain object, nested arrays, an unknown
- * column, NaN, a function, a huge bigint). Each call must answer or throw a
+ * column, NaN, a function, bigints, a symbol, objects whose toString or
+ * traps throw, a prototype-less object). Each call must answer or throw a
  * typed sparkless error; a raw TypeError or RangeError fails. Methods are
  * found by walking the prototypes, so new methods are covered as they land.
  */
@@ -41,6 +42,12 @@ const SKIP = new Set([
   'newSession', 'withPlan', 'execute', 'analyze', 'optimizedPlan', 'simulateAdaptiveExecution', 'ingest', 'lookupRelation',
 ]);
 
+/**
+ * What a value's own code throws (a Proxy trap sparkless cannot avoid running, even for
+ * `instanceof`) passes through unchanged, as Python propagates an exception from `__eq__`.
+ */
+const TRAP_ERROR = new Error('trap');
+
 const BAD: readonly [string, unknown][] = [
   ['undefined', undefined],
   ['null', null],
@@ -51,6 +58,14 @@ const BAD: readonly [string, unknown][] = [
   ['NaN', Number.NaN],
   ['a function', () => 1],
   ['a huge bigint', 1n << 80n],
+  ['a small bigint', 3n],
+  ['a symbol', Symbol('s')],
+  ['an object whose toString and valueOf throw', { toString: () => { throw new Error('toString'); }, valueOf: () => { throw new Error('valueOf'); } }],
+  ['an object without a prototype', Object.create(null)],
+  ['a transparent proxy', new Proxy({}, {})],
+  ['a proxy of an array', new Proxy([1, 'x'], {})],
+  ['a proxy whose every trap throws', new Proxy({}, new Proxy({}, { get: () => () => { throw TRAP_ERROR; } }))],
+  ['an array holding a symbol', [Symbol('t')]],
 ];
 
 function methods(obj: object): string[] {
@@ -80,7 +95,7 @@ describe('bad input gives a typed error or an answer, never a raw JS error', () 
             // A DataFrame or Column answer is analyzed too: a bad argument may only surface there.
             if (out && typeof out === 'object' && 'schema' in out) void (out as { schema: unknown }).schema;
           } catch (e) {
-            if (!SparklessError.isSparklessError(e)) raw.push(`${target}.${name}(${label}): ${String(e)}`);
+            if (!SparklessError.isSparklessError(e) && e !== TRAP_ERROR) raw.push(`${target}.${name}(${label}): ${String(e)}`);
           }
         }
       }
@@ -97,6 +112,25 @@ describe('bad input gives a typed error or an answer, never a raw JS error', () 
     expect(() => spark.catalog.tableExists(undefined as never)).toThrow(expect.objectContaining({ errorClass: 'NOT_STR', message: expect.stringContaining('`tableName`') }));
     expect(() => df.groupBy('a').sum(1 as never)).toThrow(expect.objectContaining({ errorClass: 'NOT_STR' }));
     expect(() => F.broadcast(null as never)).toThrow(expect.objectContaining({ errorClass: 'NOT_DATAFRAME' }));
+  });
+
+  it('symbols, prototype-less objects and throwing toString get the same typed errors', () => {
+    const noText = { toString: (): string => { throw new Error('toString'); } };
+    const cls = (f: () => unknown): unknown => { try { f(); return 'no error'; } catch (e) { return (e as { errorClass?: unknown }).errorClass ?? String(e); } };
+    expect(cls(() => df.toDF(Symbol('x') as never, 'b'))).toBe('NOT_STR');
+    expect(cls(() => df.summary(Symbol('x') as never))).toBe('NOT_STR');
+    expect(cls(() => df.describe(Object.create(null) as never))).toBe('NOT_STR');
+    expect(cls(() => df.withColumn(noText as never, F.lit(1)))).toBe('NOT_STR');
+    expect(cls(() => df.withColumnRenamed(noText as never, 'x'))).toBe('NOT_STR');
+    expect(cls(() => df.freqItems([Symbol('x')] as never))).toBe('NOT_STR');
+    expect(cls(() => df.randomSplit([1, Symbol('x')] as never))).toBe('NOT_FLOAT_OR_INT');
+    expect(cls(() => df.sample(Symbol('x') as never))).toBe('IllegalArgumentException: requirement failed: Sampling fraction (Symbol(x)) must be on interval [0, 1] without replacement');
+    expect(cls(() => Window.rowsBetween(Symbol('x') as never, 0))).toBe('NOT_FLOAT_OR_INT');
+    expect(cls(() => Window.partitionBy('a').rangeBetween(0, 1n as never))).toBe('NOT_FLOAT_OR_INT');
+    expect(cls(() => spark.read.csv(Symbol('x') as never))).toBe('NOT_STR');
+    expect(cls(() => spark.read.option('k', Object.create(null) as never))).toBe('NOT_STR');
+    expect(cls(() => df.write.parquet(Symbol('x') as never))).toBe('NOT_STR');
+    expect(cls(() => df.na.drop(noText as never))).toBe('VALUE_NOT_ANY_OR_ALL');
   });
 
   it('unknown columns name the column with a suggestion', () => {

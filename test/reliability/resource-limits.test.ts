@@ -38,6 +38,26 @@ forEachBackend(
       }
     });
 
+    it('a many-to-many keyed join over the budget is refused; ordinary keyed joins answer', () => {
+      const spark = new SparkSession('join-limits', { backendType: backend as 'memory', conf: { 'spark.sparkless.backend.maxMemory': '4m' } });
+      try {
+        // 20,000 rows on 4 keys each side: 10^8 output rows, far beyond 4 MB; on Polars it would run natively.
+        const skewed = spark.range(0, 20_000).selectExpr('id % 4 AS k', 'id AS v');
+        for (const how of ['inner', 'left', 'right', 'full'] as const) {
+          expect(() => skewed.join(skewed.withColumnRenamed('v', 'w'), 'k', how).count()).toThrow(outOfMemory);
+        }
+        expect(() => skewed.join(skewed.withColumnRenamed('v', 'w'), 'k').count()).toThrow(/Unable to acquire \d+ bytes of memory, got 4194304/);
+        // The same inputs on distinct keys: one match per row, within budget.
+        const unique = spark.range(0, 20_000).selectExpr('id AS k', 'id AS v');
+        expect(unique.join(unique.withColumnRenamed('v', 'w'), 'k').count()).toBe(20_000);
+        expect(unique.join(skewed.withColumnRenamed('v', 'w'), 'k', 'left').count()).toBe(20_000 - 4 + 4 * 5_000);
+        // Semi and anti joins never produce more rows than their left side.
+        expect(skewed.join(skewed, 'k', 'left_semi').count()).toBe(20_000);
+      } finally {
+        spark.stop();
+      }
+    });
+
     it('with disk spillover allowed, maxMemory is the spill threshold, not a query limit', () => {
       const spark = new SparkSession('spill', {
         backendType: backend as 'memory',

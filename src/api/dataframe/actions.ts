@@ -24,20 +24,28 @@ function jsonReplacer(_k: string, v: unknown): unknown {
 export async function collectAsync(df: DataFrame): Promise<Row[]> {
   const session = df.sparkSession;
   const remote = session.remote;
-  return batchToRows(remote ? await remote.collectAsync(session.remotePlan(df.plan)) : df.executeBatch());
+  if (!remote) return batchToRows(df.executeBatch());
+  const batch = await remote.collectAsync(session.remotePlan(df.plan));
+  notifyObservations(session, df.plan); // as the synchronous twin does (session.execute)
+  return batchToRows(batch);
 }
 
 export async function countAsync(df: DataFrame): Promise<number> {
   const session = df.sparkSession;
   const remote = session.remote;
-  return remote ? remote.countAsync(session.remotePlan(df.plan)) : df.count();
+  if (!remote) return df.count();
+  const n = await remote.countAsync(session.remotePlan(df.plan));
+  notifyObservations(session, df.plan);
+  return n;
 }
 
 export async function showStringAsync(df: DataFrame, n: number, truncate: boolean | number, vertical: boolean): Promise<string> {
   const session = df.sparkSession;
   const remote = session.remote;
   if (!remote) return df.showString(n, truncate, vertical);
-  return remote.showStringAsync(session.remotePlan(df.plan), n, showWidth(truncate), vertical);
+  const text = await remote.showStringAsync(session.remotePlan(df.plan), n, showWidth(truncate), vertical);
+  notifyObservations(session, df.plan);
+  return text;
 }
 
 export function tail(df: DataFrame, num: number): Row[] {

@@ -1,5 +1,5 @@
 /** DataFrame's random sampling: `sample` as a Sample plan node, `randomSplit` as filters over one shared rand(). */
-import { requireList } from '../arg-checks.js';
+import { requireList, requireNumber, safeString } from '../arg-checks.js';
 import { IllegalArgumentException } from '../../errors/index.js';
 import { E } from '../../expr/nodes.js';
 import { plan } from '../../plan/nodes.js';
@@ -20,13 +20,14 @@ export function sample(df: DataFrame, a?: boolean | number, b?: number, c?: numb
     seed = b;
   }
   if (typeof fraction !== 'number' || fraction < 0 || (!withReplacement && fraction > 1)) {
-    throw new IllegalArgumentException(`requirement failed: Sampling fraction (${fraction}) must be on interval [0, 1] without replacement`, {});
+    throw new IllegalArgumentException(`requirement failed: Sampling fraction (${safeString(fraction)}) must be on interval [0, 1] without replacement`, {});
   }
   return df.withPlan(plan('Sample', { input: df.plan, fraction, withReplacement, seed: seed ?? Math.floor(Math.random() * 2 ** 31) }));
 }
 
 export function randomSplit(df: DataFrame, weights: readonly number[], seed?: number): DataFrame[] {
   requireList('weights', weights);
+  for (const w of weights) requireNumber('weights', w);
   if (weights.some((w) => w < 0)) {
     throw new IllegalArgumentException(`requirement failed: Weights must be nonnegative, but got [${weights.join(', ')}]`, {});
   }

@@ -59,6 +59,7 @@ import { visitType } from '../../types/visit.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
 import type { SourceOptions } from './options.js';
 import { JsonSyntaxError, readJson, type JsonReader } from '../memory/runtime/json.js';
+import { javaUtf8 } from '../../types/well-formed.js';
 import {
   INT_MAX,
   INT_MIN,
@@ -209,7 +210,7 @@ export type JsonNode =
 const NODE_READER: JsonReader<JsonNode> = {
   object: (entries) => ({ kind: 'object', entries }),
   array: (items) => ({ kind: 'array', items }),
-  string: (value) => ({ kind: 'string', value }),
+  string: (value) => ({ kind: 'string', value: javaUtf8(value) }),
   number: (text, integral) => ({ kind: 'number', text, integral }),
   boolean: (value) => ({ kind: 'boolean', value }),
   null: () => ({ kind: 'null' }),

@@ -18,6 +18,8 @@ export interface ExecContext {
   readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
   /** spark.sql.ansi.enabled: overflow, division by zero, invalid casts and bad indices raise Spark's errors (see functions/ansi.ts). */
   readonly ansiEnabled?: boolean;
+  /** Bytes a join's output may take (spark.sparkless.backend.maxMemory; default the heap limit, backend/limits.ts). */
+  readonly memoryBudget?: number;
 }
 
 export type MapKeyDedupPolicy = 'EXCEPTION' | 'LAST_WIN';
@@ -29,12 +31,15 @@ export interface ExecContextOptions {
   readonly currentDatabase?: string;
   readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
   readonly ansiEnabled?: boolean;
+  readonly memoryBudget?: number;
 }
 
 /** The conf a session hands to the engines per query (spark.sql.mapKeyDedupPolicy, spark.sql.ansi.enabled). */
 export interface RuntimeConf {
   readonly mapKeyDedupPolicy: MapKeyDedupPolicy;
   readonly ansiEnabled: boolean;
+  /** The query's memory budget in bytes; absent: the engine's default. */
+  readonly memoryBudget?: number;
 }
 
 export const DEFAULT_RUNTIME_CONF: RuntimeConf = Object.freeze({ mapKeyDedupPolicy: 'EXCEPTION', ansiEnabled: false });
@@ -59,6 +64,7 @@ export function createExecContext(options: ExecContextOptions = {}): ExecContext
     ...(options.currentDatabase !== undefined ? { currentDatabase: options.currentDatabase } : {}),
     ...(options.mapKeyDedupPolicy !== undefined ? { mapKeyDedupPolicy: options.mapKeyDedupPolicy } : {}),
     ...(options.ansiEnabled ? { ansiEnabled: true } : {}),
+    ...(options.memoryBudget !== undefined ? { memoryBudget: options.memoryBudget } : {}),
   });
 }
 

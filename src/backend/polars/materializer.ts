@@ -68,7 +68,8 @@ export class PolarsMaterializer implements DataMaterializer {
     // One interpreter context per query: current_timestamp() is the same instant in native and delegated nodes.
     const ctx = createExecContext({ timeZone, ...this.runtimeConf, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
-    return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
+    const budget = this.runtimeConf.memoryBudget !== undefined ? { memoryBudget: this.runtimeConf.memoryBudget } : {};
+    return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto', ...budget });
   }
 
   /**

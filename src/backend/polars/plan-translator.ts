@@ -39,6 +39,8 @@ export interface PlanTranslatorOptions extends TranslateOptions {
   readonly describeOnly?: boolean;
   /** Polars engine for collecting delegated nodes' inputs. */
   readonly engine?: 'auto' | 'streaming';
+  /** The query's memory budget, checked before native keyed joins (operators/join-guard.ts). */
+  readonly memoryBudget?: number;
 }
 
 /** How one node was planned, for `describe()`. */
@@ -82,6 +84,7 @@ export class PlanTranslator {
     this.env = {
       pl,
       options,
+      ...(options.describeOnly || options.memoryBudget === undefined ? {} : { memoryBudget: options.memoryBudget }),
       translator: (schema, mode = 'row', nameOf) => {
         if (nameOf) return new ExprTranslator(schema, options, mode, nameOf);
         // Translators are stateless apart from caches; share them per schema and mode.

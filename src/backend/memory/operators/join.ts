@@ -103,9 +103,10 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
   const li: number[] = [];
   const ri: number[] = [];
   // Keyed joins can multiply rows (many-to-many keys); stop with a typed error before the heap is exhausted.
-  const maxPairs = Math.floor(defaultBudget(false) / 2 / (rowBytes(plan) + 16)); // half: the output columns come next
+  const budget = ctx.memoryBudget ?? defaultBudget(false);
+  const maxPairs = Math.floor(budget / 2 / (rowBytes(plan) + 16)); // half: the output columns come next
   const checkSize = (): void => {
-    if (li.length > maxPairs) throw memoryLimitExceeded(`${plan.joinType} join (more than ${maxPairs} rows so far)`, li.length * (rowBytes(plan) + 16), defaultBudget(false));
+    if (li.length > maxPairs) throw memoryLimitExceeded(`${plan.joinType} join (more than ${maxPairs} rows so far)`, li.length * (rowBytes(plan) + 16), budget);
   };
   switch (plan.joinType) {
     case 'inner':

@@ -25,6 +25,10 @@ export function executeSetOperation(plan: SetOperation, exec: Exec): Rel {
     if (plan.all) return union;
     return distinctRows(union, types);
   }
+  // Spark plans a distinct INTERSECT/EXCEPT as a semi/anti join under an aggregate grouped by every
+  // column; with no columns that is a global aggregate, which yields one row whatever its input
+  // (Spark 3.5.7: even both sides empty). The ALL variants count rows as usual.
+  if (schema.fields.length === 0 && !plan.all) return denseRel(schema, [], 1);
 
   const [lkey, rkey] = rowKeyFunctions(types, left.cols, right.cols) as [RowFn, RowFn];
   const out: number[] = [];

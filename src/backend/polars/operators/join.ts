@@ -52,6 +52,7 @@ import { colRef, literal, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { joinFrames, sortByExprs } from '../binding-compat.js';
+import { assertJoinFits } from './join-guard.js';
 
 const LI = '_li';
 const RI = '_ri';
@@ -164,6 +165,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   if (hasKeys) {
     L = L.withColumns(keys.left);
     R = R.withColumns(keys.right);
+    assertJoinFits(plan, L, R, keys.leftNames, keys.rightNames, env);
   }
   const cond = plan.condition ? env.translator(concatSchema(left, right)).tr(plan.condition) : undefined;
   /** Distinct key tuples of a side with the marker, for semi/anti/unmatched lookups. */

@@ -15,6 +15,8 @@ export interface Frame {
 export interface OperatorEnv {
   readonly pl: PolarsNative;
   readonly options: TranslateOptions;
+  /** Bytes a native join's output may take (backend/limits.ts); undefined: not checked (describe only). */
+  readonly memoryBudget?: number;
   /** A translator over `schema` (row mode, or agg mode inside group-bys). */
   translator(schema: StructType, mode?: 'row' | 'agg', nameOf?: (i: number) => string): ExprTranslator;
 }
