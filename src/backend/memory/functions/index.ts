@@ -17,6 +17,7 @@ import { bitmapImpls } from './bitmap.js';
 import { histogramImpls } from './histogram.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
+import { sequenceImpls } from './sequence.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { extraImpls } from './extra.js';
@@ -41,6 +42,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...conditionalImpls,
   ...collectionImpls,
   ...collectionBuildImpls,
+  ...sequenceImpls,
   ...aggregateImpls,
   ...windowImpls,
   ...generatorImpls,

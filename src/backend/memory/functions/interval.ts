@@ -29,7 +29,7 @@ const floorMod = (a: number, n: number): number => ((a % n) + n) % n;
 const roundHalfUp = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
 
 /** A timestamp plus months, days and micros on the local calendar of `zone` (Spark's timestampAddInterval). */
-function addToTimestamp(micros: number, months: number, days: number, extra: number, zone: Zone): number {
+export function addToTimestamp(micros: number, months: number, days: number, extra: number, zone: Zone): number {
   const local = toLocalMicros(micros, zone);
   const day = floorDiv(local, MICROS_PER_DAY);
   const timeOfDay = local - day * MICROS_PER_DAY;
