@@ -12,6 +12,7 @@ import type { SparkSession } from '../session/session.js';
 import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata } from '../session/table-metadata.js';
 import { tableLayout } from '../api/table-layout.js';
 import { defaultProvider, describeTable, showCreateTable } from './describe-table.js';
+import { describeFunctionRows } from './describe-function.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
 import type { SqlArgs } from './parameters.js';
@@ -202,13 +203,14 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       return session.createDataFrame(rows, new StructType([new StructField('function', STRING, false)]));
     }
     case 'describeFunction': {
-      if (!sqlFunctionNames().includes(c.name.toLowerCase())) {
+      const rows = describeFunctionRows(c.name, c.extended);
+      if (!rows) {
         throw new AnalysisException(
           `Cannot resolve function \`${c.name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`${session.catalog.currentDatabase()}\`].`,
           { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${c.name}\``, searchPath: `[\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`${session.catalog.currentDatabase()}\`]` } },
         );
       }
-      throw new NotImplementedException(`SQL DESCRIBE FUNCTION${c.extended ? ' EXTENDED' : ''}`, "sparkless does not carry Spark's class names and usage texts");
+      return session.createDataFrame(rows.map((r) => [r]), new StructType([new StructField('function_desc', STRING, false)]));
     }
     case 'describe': {
       const { database, table } = names(c.name);

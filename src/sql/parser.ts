@@ -229,7 +229,13 @@ export class SqlParser {
         this.pos++;
         if (this.acceptKw('FUNCTION')) {
           const extended = this.acceptKw('EXTENDED');
-          const name = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : this.multipartIdentifier().join('.');
+          let name: string;
+          if (this.cur.kind === 'string') name = this.tokens[this.pos++]!.value;
+          else if (this.cur.kind === 'op') {
+            // An operator's name (`DESCRIBE FUNCTION +`, `<=>`), as Spark's grammar allows.
+            name = '';
+            while (this.cur.kind === 'op' && !this.isOp(';')) name += this.tokens[this.pos++]!.text;
+          } else name = this.multipartIdentifier().join('.');
           return { kind: 'describeFunction', name, extended };
         }
         this.acceptKw('TABLE');
