@@ -602,7 +602,7 @@ export class Translator {
       const batch = evaluate(first);
       return subqueryResult(refs, [{ batch }], batch.schema);
     }
-    checkCorrelatedShape(q, first, kind);
+    checkCorrelatedShape(q, first, kind, refs);
     const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: outer!, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
     const cases: { values: unknown[]; batch: Batch }[] = [];
     for (let row = 0; row < keys.numRows; row++) {
