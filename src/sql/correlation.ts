@@ -13,6 +13,7 @@ import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { inputs, plan, type LogicalPlan } from '../plan/nodes.js';
 import { quoteIfNeeded, type DataType, type StructType } from '../types/data-types.js';
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
+import { prettySql } from './functions.js';
 import { mapExpr } from './parser.js';
 
 /** One outer reference found in a subquery: the expression as written and its type in the outer FROM. */
@@ -106,6 +107,22 @@ export function bindOuterRefs(
     ...(s.having ? { having: bind('having')(s.having) } : {}),
   };
   return { select, orderBy: orderBy.map((o) => bind('orderBy')(o) as SortOrder) };
+}
+
+/**
+ * Spark decorrelates outer references only in WHERE and HAVING: one in a join
+ * condition inside the subquery fails with CORRELATED_REFERENCE, naming the
+ * condition with its columns unqualified.
+ */
+export function checkJoinConditionOuterRefs(on: Expr, joined: LogicalPlan, scopes: readonly OuterScope[], r: Resolver): void {
+  const outer = exists(on, (x) => x.kind === 'ColumnRef' && !typeOver(joined, x, r) && scopes.some((s) => s.from !== undefined && typeOver(s.from, x, r) !== undefined));
+  if (!outer) return;
+  const unqualified = (x: Expr): Expr => (x.kind === 'ColumnRef' ? E.col(quoteIfNeeded(lastPart(x.name))) : mapExpr(x, unqualified));
+  const sqlExprs = `"${prettySql(unqualified(on))}"`;
+  throw new AnalysisException(`Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: ${sqlExprs}.`, {
+    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE',
+    messageParameters: { sqlExprs },
+  });
 }
 
 /** `t.` for the relation alias (or table name) that qualifies an unqualified outer column. */

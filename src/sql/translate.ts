@@ -29,7 +29,7 @@ import { ordinalOf } from './literals.js';
 import { unpivotPlan } from './unpivot.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
-import { bindOuterRefs, checkCorrelatedShape, checkLateralJoinType, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
+import { bindOuterRefs, checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
 
 export interface TranslateOptions {
   /**
@@ -410,7 +410,12 @@ export class Translator {
       return plan('Join', { left, right, joinType: r.joinType, using });
     }
     if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
-    if (r.on) return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
+    if (r.on) {
+      if (this.#outer.length > 0 && this.#opts.schemaOf) {
+        checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), this.#outer, { schemaOf: this.#opts.schemaOf });
+      }
+      return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
+    }
     return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
   }
 
