@@ -46,6 +46,15 @@ export interface StorageBackend {
   tableExists(schema: string, table: string): boolean;
   listTables(schema: string): TableInfo[];
   getTableSchema(schema: string, table: string): StructType;
+  /**
+   * Optional, for storages that persist tables: keeps the table's catalog
+   * details (session/table-metadata.ts, as JSON) with the table, so any
+   * later reader sees them. Without it they are kept in-process.
+   */
+  writeCatalogEntry?(schema: string, table: string, entry: Record<string, unknown>): void;
+  readCatalogEntry?(schema: string, table: string): Record<string, unknown> | undefined;
+  /** Optional: where the table's files live (`file:/...`), for DESCRIBE/SHOW CREATE TABLE. */
+  tableLocation?(schema: string, table: string): string;
   close(): void;
 }
 

@@ -133,7 +133,12 @@ export class Catalog implements RelationLookup {
     if (!this.#storage.schemaExists(db)) throw schemaNotFound(db);
     const stored: Table[] = this.#storage
       .listTables(db)
-      .map((t) => ({ name: t.name, catalog: 'spark_catalog', namespace: [db], description: null, tableType: t.tableType, isTemporary: false }));
+      .map((t) => {
+        // What the creator declared: its comment, and EXTERNAL when it gave a location.
+        const meta = tableMetadata(this.#storage, db, t.name);
+        const tableType = meta?.location !== undefined ? 'EXTERNAL' : t.tableType;
+        return { name: t.name, catalog: 'spark_catalog', namespace: [db], description: meta?.comment ?? null, tableType, isTemporary: false };
+      });
     const temps = [...this.#tempViews.keys()].sort().map((name) => this.#tempTable(name, []));
     return [...stored.sort((a, b) => a.name.localeCompare(b.name)), ...temps];
   }

@@ -1,12 +1,15 @@
 /**
- * What a table's writer declared beyond its schema: provider (`using`),
- * partition columns (`partitionedBy`/`partitionBy`), buckets and sort columns
- * (`bucketBy`/`sortBy`) and table properties (`tableProperty`). Shown by
- * `spark.catalog.listColumns` (isPartition/isBucket) and `DESCRIBE TABLE`.
+ * What a table's creator declared beyond its schema: provider (`USING`,
+ * `format`), partition columns (`PARTITIONED BY`, `partitionBy`), buckets
+ * and sort columns (`CLUSTERED BY ... SORTED BY ... INTO n BUCKETS`,
+ * `bucketBy`/`sortBy`), table properties (`TBLPROPERTIES`, `tableProperty`),
+ * storage options (`OPTIONS`), comment, explicit location (an EXTERNAL table)
+ * and creation time. Shown by `spark.catalog.listColumns`/`getTable`,
+ * `DESCRIBE TABLE [EXTENDED]` and `SHOW CREATE TABLE`.
  *
- * Kept per StorageBackend in this process (sessions sharing a storage share
- * it); storage formats hold only data and schema, so a `file` table reopened
- * by another process has no metadata (KNOWN_GAPS.md).
+ * A storage that persists tables (the file backend) keeps it with the table
+ * (`writeCatalogEntry`), so another process sees it; the in-process
+ * storages keep it here, per StorageBackend (sessions sharing a storage share it).
  */
 import type { StorageBackend } from '../backend/protocols.js';
 
@@ -15,6 +18,13 @@ export interface TableMetadata {
   readonly partitionColumns: readonly string[];
   readonly bucketSpec?: { readonly numBuckets: number; readonly bucketColumns: readonly string[]; readonly sortColumns: readonly string[] };
   readonly properties: Readonly<Record<string, string>>;
+  /** `OPTIONS (...)`: Spark's storage properties. */
+  readonly options?: Readonly<Record<string, string>>;
+  readonly comment?: string;
+  /** A location given by the creator (`LOCATION`, `OPTIONS (path ...)`): the table is EXTERNAL. */
+  readonly location?: string;
+  /** Creation time, epoch milliseconds (set when recorded). */
+  readonly createdMs?: number;
 }
 
 const stores = new WeakMap<StorageBackend, Map<string, TableMetadata>>();
@@ -29,14 +39,38 @@ function store(storage: StorageBackend): Map<string, TableMetadata> {
 
 /** Records a (re)created table's metadata, replacing what an older table of that name had. */
 export function setTableMetadata(storage: StorageBackend, db: string, table: string, meta: TableMetadata): void {
-  store(storage).set(key(db, table), meta);
+  const stamped: TableMetadata = { ...meta, createdMs: meta.createdMs ?? Date.now() };
+  if (storage.writeCatalogEntry) storage.writeCatalogEntry(db, table, JSON.parse(JSON.stringify(stamped)) as Record<string, unknown>);
+  else store(storage).set(key(db, table), stamped);
 }
 
-/** Forgets a dropped table's metadata. */
+/** Forgets a dropped table's metadata (a persisting storage drops it with the table). */
 export function dropTableMetadata(storage: StorageBackend, db: string, table: string): void {
   store(storage).delete(key(db, table));
 }
 
 export function tableMetadata(storage: StorageBackend, db: string, table: string): TableMetadata | undefined {
+  if (storage.readCatalogEntry) return fromJson(storage.readCatalogEntry(db, table));
   return store(storage).get(key(db, table));
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const record = (v: unknown): Record<string, string> | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : undefined;
+
+/** A stored entry read back defensively (a file written by an older sparkless may lack fields). */
+function fromJson(raw: Record<string, unknown> | undefined): TableMetadata | undefined {
+  if (!raw) return undefined;
+  const b = raw['bucketSpec'] as Record<string, unknown> | undefined;
+  const options = record(raw['options']);
+  return {
+    ...(typeof raw['provider'] === 'string' ? { provider: raw['provider'] } : {}),
+    partitionColumns: strings(raw['partitionColumns']),
+    ...(b ? { bucketSpec: { numBuckets: Number(b['numBuckets']), bucketColumns: strings(b['bucketColumns']), sortColumns: strings(b['sortColumns']) } } : {}),
+    properties: record(raw['properties']) ?? {},
+    ...(options ? { options } : {}),
+    ...(typeof raw['comment'] === 'string' ? { comment: raw['comment'] } : {}),
+    ...(typeof raw['location'] === 'string' ? { location: raw['location'] } : {}),
+    ...(typeof raw['createdMs'] === 'number' ? { createdMs: raw['createdMs'] } : {}),
+  };
 }

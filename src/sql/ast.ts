@@ -138,6 +138,16 @@ export interface ColumnDef {
   readonly comment?: string;
 }
 
+/** CREATE TABLE's clauses after the columns (each at most once, any order, as Spark's grammar). */
+export interface TableClauses {
+  readonly options: readonly (readonly [string, string])[];
+  readonly partitionColumns: readonly string[];
+  readonly bucketSpec?: { readonly numBuckets: number; readonly bucketColumns: readonly string[]; readonly sortColumns: readonly string[] };
+  readonly comment?: string;
+  readonly location?: string;
+  readonly properties: readonly (readonly [string, string])[];
+}
+
 /** Statements that are not queries (Spark "commands"). */
 export type CommandAst =
   | {
@@ -157,6 +167,7 @@ export type CommandAst =
       readonly ifNotExists: boolean;
       readonly columns?: readonly ColumnDef[];
       readonly provider?: string;
+      readonly clauses: TableClauses;
       readonly query?: QueryAst;
     }
   | {
@@ -172,8 +183,9 @@ export type CommandAst =
   | { readonly kind: 'use'; readonly name: string }
   | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
   | { readonly kind: 'showDatabases'; readonly pattern?: string }
-  /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name`. */
-  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean }
+  /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name [column]`. */
+  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[] }
+  | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly asSerde: boolean }
   | { readonly kind: 'describeFunction'; readonly name: string; readonly extended: boolean }
   /** `SHOW [USER | SYSTEM | ALL] FUNCTIONS [FROM db] [[LIKE] 'pattern']`. */
   | { readonly kind: 'showFunctions'; readonly scope: 'user' | 'system' | 'all'; readonly pattern?: string }

@@ -13,6 +13,7 @@ import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { inputs, plan, type LogicalPlan } from '../plan/nodes.js';
 import { quoteIfNeeded, type DataType, type StructType } from '../types/data-types.js';
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
+import { prettySql } from './functions.js';
 import { mapExpr } from './parser.js';
 
 /** One outer reference found in a subquery: the expression as written and its type in the outer FROM. */
@@ -106,6 +107,22 @@ export function bindOuterRefs(
     ...(s.having ? { having: bind('having')(s.having) } : {}),
   };
   return { select, orderBy: orderBy.map((o) => bind('orderBy')(o) as SortOrder) };
+}
+
+/**
+ * Spark decorrelates outer references only in WHERE and HAVING: one in a join
+ * condition inside the subquery fails with CORRELATED_REFERENCE, naming the
+ * condition with its columns unqualified.
+ */
+export function checkJoinConditionOuterRefs(on: Expr, joined: LogicalPlan, scopes: readonly OuterScope[], r: Resolver): void {
+  const outer = exists(on, (x) => x.kind === 'ColumnRef' && !typeOver(joined, x, r) && scopes.some((s) => s.from !== undefined && typeOver(s.from, x, r) !== undefined));
+  if (!outer) return;
+  const unqualified = (x: Expr): Expr => (x.kind === 'ColumnRef' ? E.col(quoteIfNeeded(lastPart(x.name))) : mapExpr(x, unqualified));
+  const sqlExprs = `"${prettySql(unqualified(on))}"`;
+  throw new AnalysisException(`Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: ${sqlExprs}.`, {
+    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE',
+    messageParameters: { sqlExprs },
+  });
 }
 
 /** `t.` for the relation alias (or table name) that qualifies an unqualified outer column. */
@@ -208,13 +225,54 @@ const isAggregate = (e: Expr): boolean =>
   exists(e, (x) => x.kind === 'Call' && hasFunction(x.fn) && lookupFunction(x.fn).kind === 'aggregate');
 
 /** Spark's restrictions on correlated subqueries that per-tuple evaluation would otherwise lift. */
-export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral'): void {
+export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral', refs: readonly OuterRef[] = []): void {
   let body = q;
   if (body.kind === 'query') {
     if (body.limit || body.offset) throw accessingOuterColumn(body.limit ? ' Limit' : ' Offset');
     body = body.body;
   }
   if (kind === 'scalar' && body.kind === 'select' && !body.groupBy && !body.items.some(isAggregate) && !(maxRows(p) <= 1)) throw mustAggregateScalar();
+  if (kind === 'scalar' && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs);
+}
+
+/**
+ * A grouped scalar subquery may group only by columns its WHERE equates to
+ * outer references (so each outer row meets at most one group), as Spark checks.
+ */
+function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[]): void {
+  const outer = new Set(refs.map((r) => r.ref.name.toLowerCase()));
+  const isOuter = (e: Expr): boolean => e.kind === 'ColumnRef' && outer.has(e.name.toLowerCase());
+  const correlated = new Set<string>();
+  const conjuncts = (e: Expr): void => {
+    if (e.kind !== 'Call') return;
+    if (e.fn === 'and') return e.args.forEach(conjuncts);
+    if (e.fn !== 'eq' || e.args.length !== 2) return;
+    const [a, b] = e.args as [Expr, Expr];
+    if (isOuter(b) && a.kind === 'ColumnRef' && !isOuter(a)) correlated.add(lastPart(a.name).toLowerCase());
+    if (isOuter(a) && b.kind === 'ColumnRef' && !isOuter(b)) correlated.add(lastPart(b.name).toLowerCase());
+  };
+  if (s.where) conjuncts(s.where);
+  const offending: string[] = [];
+  const visit = (e: Expr): void => {
+    if (e.kind === 'ColumnRef') {
+      const name = lastPart(e.name);
+      if (!isOuter(e) && !correlated.has(name.toLowerCase()) && !offending.includes(name)) offending.push(name);
+      return;
+    }
+    mapExpr(e, (x) => (visit(x), x));
+  };
+  for (const el of s.groupBy!.elements) {
+    if (el.kind === 'expr') visit(el.expr);
+    else if (el.kind === 'sets') el.sets.forEach((set) => set.forEach(visit));
+    else el.items.forEach((set) => set.forEach(visit));
+  }
+  if (offending.length > 0) {
+    const value = offending.join(',');
+    throw new AnalysisException(`Unsupported subquery expression: A GROUP BY clause in a scalar correlated subquery cannot contain non-correlated columns: ${value}.`, {
+      errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY',
+      messageParameters: { value },
+    });
+  }
 }
 
 /** An upper bound of a plan's row count that holds without running it (Spark's maxRows), else Infinity. */

@@ -9,7 +9,10 @@ import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
-import { dropTableMetadata, tableMetadata } from '../session/table-metadata.js';
+import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata } from '../session/table-metadata.js';
+import { tableLayout } from '../api/table-layout.js';
+import { defaultProvider, describeTable, showCreateTable } from './describe-table.js';
+import { describeFunctionRows } from './describe-function.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
 import type { SqlArgs } from './parameters.js';
@@ -105,19 +108,35 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       if (c.query) {
         let df = new DataFrame(session, c.query);
         if (c.columns) df = df.toDF(...c.columns.map((col) => col.name));
-        df.write.mode(exists ? 'overwrite' : 'errorifexists').saveAsTable(text);
+        let writer = df.write.mode(exists ? 'overwrite' : 'errorifexists').format(c.provider ?? defaultProvider(session));
+        if (c.clauses.partitionColumns.length > 0) writer = writer.partitionBy(...c.clauses.partitionColumns);
+        const b = c.clauses.bucketSpec;
+        if (b) writer = writer.bucketBy(b.numBuckets, [...b.bucketColumns]);
+        if (b && b.sortColumns.length > 0) writer = writer.sortBy([...b.sortColumns]);
+        writer.saveAsTable(text);
+        const db = database ?? session.catalog.currentDatabase();
+        recordDeclared(session, db, table, c, tableMetadata(session.storage, db, table) ?? { partitionColumns: [], properties: {} });
         return empty(session);
       }
       const db = database ?? session.catalog.currentDatabase();
       if (!session.storage.schemaExists(db)) {
         throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND', messageParameters: { schemaName: `\`${db}\`` } });
       }
+      const fields = (c.columns ?? []).map((col) => new StructField(col.name, col.dataType, col.nullable, col.comment !== undefined ? { comment: col.comment } : {}));
+      const b = c.clauses.bucketSpec;
+      const layout = tableLayout(
+        { partitionBy: [...c.clauses.partitionColumns], buckets: b ? { numBuckets: b.numBuckets, bucketColumns: [...b.bucketColumns] } : undefined, sortBy: b ? [...b.sortColumns] : [] },
+        c.provider ?? defaultProvider(session),
+        fields.map((f) => f.name),
+        `\`spark_catalog\`.\`${db}\`.\`${table}\``,
+      );
+      // Spark stores partition columns last.
+      const isPart = (f: StructField): boolean => layout.partitionColumns.some((p) => p.toLowerCase() === f.name.toLowerCase());
+      const schema = new StructType([...fields.filter((f) => !isPart(f)), ...layout.partitionColumns.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!)]);
       if (exists) session.storage.dropTable(db, table);
       dropTableMetadata(session.storage, db, table);
-      const schema = new StructType(
-        (c.columns ?? []).map((col) => new StructField(col.name, col.dataType, col.nullable, col.comment !== undefined ? { comment: col.comment } : {})),
-      );
       session.storage.createTable(db, table, schema);
+      recordDeclared(session, db, table, c, layout);
       return empty(session);
     }
     case 'insert':
@@ -184,28 +203,22 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       return session.createDataFrame(rows, new StructType([new StructField('function', STRING, false)]));
     }
     case 'describeFunction': {
-      if (!sqlFunctionNames().includes(c.name.toLowerCase())) {
+      const rows = describeFunctionRows(c.name, c.extended);
+      if (!rows) {
         throw new AnalysisException(
           `Cannot resolve function \`${c.name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`${session.catalog.currentDatabase()}\`].`,
           { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${c.name}\``, searchPath: `[\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`${session.catalog.currentDatabase()}\`]` } },
         );
       }
-      throw new NotImplementedException(`SQL DESCRIBE FUNCTION${c.extended ? ' EXTENDED' : ''}`, "sparkless does not carry Spark's class names and usage texts");
+      return session.createDataFrame(rows.map((r) => [r]), new StructType([new StructField('function_desc', STRING, false)]));
     }
     case 'describe': {
       const { database, table } = names(c.name);
-      if (c.extended && session.catalog.lookupRelation(database, table).kind === 'table') {
-        // Spark adds the table's provider, location, owner and creation time, which sparkless does not keep
-        throw new NotImplementedException('SQL DESCRIBE TABLE EXTENDED on a table', 'table details (provider, location, creation time) are not recorded; views describe as Spark does');
-      }
-      const df = new DataFrame(session, plan('TableScan', { database, table }));
-      const fields = df.schema.fields;
-      const rows: (string | null)[][] = fields.map((f) => [f.name, f.dataType.simpleString(), typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null]);
-      rows.push(...partitionInformation(session, database, table, rows));
-      return session.createDataFrame(
-        rows,
-        new StructType([new StructField('col_name', STRING, false), new StructField('data_type', STRING, false), new StructField('comment', STRING, true)]),
-      );
+      return describeTable(session, database, table, c.extended, c.column);
+    }
+    case 'showCreateTable': {
+      const { database, table } = names(c.name);
+      return showCreateTable(session, database, table, c.asSerde);
     }
     case 'set': {
       const schema = new StructType([new StructField('key', STRING, false), new StructField('value', STRING, false)]);
@@ -299,12 +312,17 @@ function insertInto(session: SparkSession, c: Extract<SqlCommand, { kind: 'inser
   return empty(session);
 }
 
-/** DESCRIBE TABLE's `# Partition Information` section, as Spark prints it for a partitioned table. */
-function partitionInformation(session: SparkSession, database: string | undefined, table: string, columns: readonly (string | null)[][]): (string | null)[][] {
-  const rel = session.catalog.lookupRelation(database, table);
-  if (rel.kind !== 'table') return [];
-  const meta = tableMetadata(session.storage, rel.database, rel.table);
-  if (!meta || meta.partitionColumns.length === 0) return [];
-  const lower = meta.partitionColumns.map((c) => c.toLowerCase());
-  return [['# Partition Information', '', ''], ['# col_name', 'data_type', 'comment'], ...columns.filter((r) => lower.includes(String(r[0]).toLowerCase()))];
+/** Records CREATE TABLE's declared clauses over the layout the table was created with (`OPTIONS (path ...)` is its location, as in Spark). */
+function recordDeclared(session: SparkSession, db: string, table: string, c: Extract<SqlCommand, { kind: 'createTable' }>, layout: TableMetadata): void {
+  const options = c.clauses.options.filter(([k]) => k.toLowerCase() !== 'path');
+  const path = c.clauses.options.find(([k]) => k.toLowerCase() === 'path')?.[1];
+  const location = c.clauses.location ?? path;
+  setTableMetadata(session.storage, db, table, {
+    ...layout,
+    provider: c.provider ?? defaultProvider(session),
+    properties: Object.fromEntries(c.clauses.properties),
+    ...(options.length > 0 ? { options: Object.fromEntries(options) } : {}),
+    ...(c.clauses.comment !== undefined ? { comment: c.clauses.comment } : {}),
+    ...(location !== undefined ? { location } : {}),
+  });
 }

@@ -124,6 +124,9 @@ const RENAMES: Record<string, string> = {
   regexp_like: 'rlike',
 };
 
+/** SQL-only names (renames such as `ucase`, and casts such as `int`), which SHOW FUNCTIONS's registry names leave out. */
+export const sqlAliasNames = (): string[] => [...Object.keys(RENAMES), ...Object.keys(CAST_FUNCTIONS)];
+
 /** Renamed functions whose Spark column name uses the name as written (`stddev(a)`). */
 const KEEPS_WRITTEN_NAME = new Set([
   'pow',

@@ -27,6 +27,7 @@ import type {
   SelectAst,
   StatementAst,
   TableAlias,
+  TableClauses,
 } from './ast.js';
 import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
@@ -228,13 +229,22 @@ export class SqlParser {
         this.pos++;
         if (this.acceptKw('FUNCTION')) {
           const extended = this.acceptKw('EXTENDED');
-          const name = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : this.multipartIdentifier().join('.');
+          let name: string;
+          if (this.cur.kind === 'string') name = this.tokens[this.pos++]!.value;
+          else if (this.cur.kind === 'op') {
+            // An operator's name (`DESCRIBE FUNCTION +`, `<=>`), as Spark's grammar allows.
+            name = '';
+            while (this.cur.kind === 'op' && !this.isOp(';')) name += this.tokens[this.pos++]!.text;
+          } else name = this.multipartIdentifier().join('.');
           return { kind: 'describeFunction', name, extended };
         }
         this.acceptKw('TABLE');
         const extended = this.acceptKw('EXTENDED') || this.acceptKw('FORMATTED');
         if (this.isQueryStart()) throw this.notSupported('DESCRIBE QUERY');
-        return { kind: 'describe', name: this.multipartIdentifier(), extended };
+        const name = this.multipartIdentifier();
+        if (this.isKw('PARTITION')) throw this.notSupported('DESCRIBE TABLE ... PARTITION');
+        const column = this.cur.kind === 'ident' ? this.multipartIdentifier() : undefined;
+        return { kind: 'describe', name, extended, ...(column ? { column } : {}) };
       }
       case 'SET':
         return this.set();
@@ -343,7 +353,7 @@ export class SqlParser {
       if (this.isOp('(') && !this.looksLikeQuery(1)) columns = this.columnDefs();
       let provider: string | undefined;
       if (this.acceptKw('USING')) provider = this.identifier().toLowerCase();
-      this.skipTableClauses();
+      const clauses = this.tableClauses();
       let query: QueryAst | undefined;
       if (this.acceptKw('AS') || this.isQueryStart()) query = this.query();
       if (!columns && !query) throw this.syntaxError();
@@ -354,6 +364,7 @@ export class SqlParser {
         ifNotExists,
         ...(columns ? { columns } : {}),
         ...(provider ? { provider } : {}),
+        clauses,
         ...(query ? { query } : {}),
       };
     }
@@ -382,6 +393,72 @@ export class SqlParser {
       nullable: f.nullable,
       ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
     }));
+  }
+
+  /** CREATE TABLE's `OPTIONS`, `PARTITIONED BY`, `CLUSTERED BY ... [SORTED BY ...] INTO n BUCKETS`, `COMMENT`, `LOCATION`, `TBLPROPERTIES`. */
+  private tableClauses(): TableClauses {
+    let options: (readonly [string, string])[] = [];
+    let properties: (readonly [string, string])[] = [];
+    let partitionColumns: string[] = [];
+    let bucketSpec: TableClauses['bucketSpec'];
+    let comment: string | undefined;
+    let location: string | undefined;
+    const text = (): string => {
+      if (this.cur.kind !== 'string') throw this.syntaxError();
+      return this.tokens[this.pos++]!.value;
+    };
+    for (;;) {
+      if (this.acceptKw('OPTIONS')) options = this.propertyList();
+      else if (this.acceptKw('TBLPROPERTIES')) properties = this.propertyList();
+      else if (this.acceptKw('PARTITIONED', 'BY')) partitionColumns = this.identifierList();
+      else if (this.acceptKw('CLUSTERED', 'BY')) {
+        const bucketColumns = this.identifierList();
+        const sortColumns = this.acceptKw('SORTED', 'BY') ? this.sortedColumns() : [];
+        this.expectKw('INTO');
+        if (this.cur.kind !== 'number') throw this.syntaxError();
+        const numBuckets = Number(this.tokens[this.pos++]!.text);
+        this.expectKw('BUCKETS');
+        bucketSpec = { numBuckets, bucketColumns, sortColumns };
+      } else if (this.acceptKw('COMMENT')) comment = text();
+      else if (this.acceptKw('LOCATION')) location = text();
+      else if (this.isKw('STORED') || this.isKw('ROW')) throw this.notSupported('Hive table clauses (STORED AS, ROW FORMAT)');
+      else break;
+    }
+    return { options, partitionColumns, ...(bucketSpec ? { bucketSpec } : {}), ...(comment !== undefined ? { comment } : {}), ...(location !== undefined ? { location } : {}), properties };
+  }
+
+  /** `(a [ASC], b)` of SORTED BY: Spark's bucket sort columns are ascending. */
+  private sortedColumns(): string[] {
+    this.expectOp('(');
+    const cols: string[] = [];
+    do {
+      cols.push(this.identifier());
+      if (this.isKw('DESC')) throw this.notSupported('SORTED BY ... DESC');
+      this.acceptKw('ASC');
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    return cols;
+  }
+
+  /** `(key = value, ...)`: keys are dotted identifiers or strings; values strings, numbers, booleans or identifiers (`=` optional). */
+  private propertyList(): (readonly [string, string])[] {
+    this.expectOp('(');
+    const out: (readonly [string, string])[] = [];
+    do {
+      let key: string;
+      if (this.cur.kind === 'string') key = this.tokens[this.pos++]!.value;
+      else {
+        key = this.identifier();
+        while (this.acceptOp('.')) key += '.' + this.identifier();
+      }
+      this.acceptOp('=');
+      const v = this.tokens[this.pos++]!;
+      if (v.kind === 'eof' || v.kind === 'quoted' || v.kind === 'binary' || (v.kind === 'op' && v.text !== '-') || (v.kind === 'ident' && v.upper !== 'TRUE' && v.upper !== 'FALSE')) throw this.syntaxError();
+      const value = v.kind === 'string' ? v.value : v.kind === 'op' ? '-' + this.tokens[this.pos++]!.text : v.kind === 'ident' ? v.text.toLowerCase() : v.text;
+      out.push([key, value]);
+    } while (this.acceptOp(','));
+    this.expectOp(')');
+    return out;
   }
 
   /** Skips `OPTIONS (...)`, `PARTITIONED BY (...)`, `COMMENT '..'`, `TBLPROPERTIES (...)`, `LOCATION '..'`... */
@@ -458,6 +535,10 @@ export class SqlParser {
       this.acceptKw('LIKE');
       const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
       return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
+    }
+    if (this.acceptKw('CREATE', 'TABLE')) {
+      const name = this.multipartIdentifier();
+      return { kind: 'showCreateTable', name, asSerde: this.acceptKw('AS', 'SERDE') };
     }
     const start = this.pos;
     const scope = this.acceptKw('USER') ? 'user' : this.acceptKw('SYSTEM') ? 'system' : this.acceptKw('ALL') ? 'all' : undefined;

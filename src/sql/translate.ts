@@ -30,7 +30,7 @@ import { ordinalOf } from './literals.js';
 import { unpivotPlan } from './unpivot.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
-import { bindOuterRefs, checkCorrelatedShape, checkLateralJoinType, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
+import { bindOuterRefs, checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
 
 export interface TranslateOptions {
   /**
@@ -413,7 +413,12 @@ export class Translator {
       return plan('Join', { left, right, joinType: r.joinType, using });
     }
     if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
-    if (r.on) return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
+    if (r.on) {
+      if (this.#outer.length > 0 && this.#opts.schemaOf) {
+        checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), this.#outer, { schemaOf: this.#opts.schemaOf });
+      }
+      return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
+    }
     return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
   }
 
@@ -605,7 +610,7 @@ export class Translator {
       const batch = evaluate(first);
       return subqueryResult(refs, [{ batch }], batch.schema);
     }
-    checkCorrelatedShape(q, first, kind);
+    checkCorrelatedShape(q, first, kind, refs);
     const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: outer!, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
     const cases: { values: unknown[]; batch: Batch }[] = [];
     for (let row = 0; row < keys.numRows; row++) {

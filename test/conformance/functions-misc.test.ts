@@ -3,10 +3,19 @@
  * ids: values, types and names as Spark 3.5.7 gives them.
  */
 import { expect, it } from 'vitest';
-import { F } from '../../src/index.js';
+import { ExecutionException, F, SparkRuntimeException } from '../../src/index.js';
 import { forEachBackend } from '../helpers/backends.js';
 
 const { col, lit } = F;
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a failure');
+}
 
 forEachBackend('misc functions', (session, backend) => {
   const one = () => session().createDataFrame([{ i: 1, s: 'a' }], 'i INT NOT NULL, s STRING NOT NULL');
@@ -68,6 +77,14 @@ forEachBackend('misc functions', (session, backend) => {
     expect(() => df.select(F.assert_true(col('x').gt(0))).collect()).toThrow(backend === 'connect' ? /'\(x#\d+ > 0\)' is not true!/ : "'(x > 0)' is not true!");
     expect(() => df.select(F.assert_true(col('x').gt(0), F.concat(lit('v'), col('x')))).collect()).toThrow('v-1');
     expect(() => df.select(F.raise_error('boom')).collect()).toThrow('boom');
+    // Spark 3.5.7 throws a plain java.lang.RuntimeException (no error class; USER_RAISED_EXCEPTION is Spark 4),
+    // which reaches PySpark's Connect client inside a SparkException: no specific class, as ExecutionException here.
+    for (const failing of [F.raise_error('boom'), F.assert_true(col('x').gt(0), 'bad')]) {
+      const err = catchError(() => df.select(failing).collect());
+      expect(err).toBeInstanceOf(ExecutionException);
+      expect(err).not.toBeInstanceOf(SparkRuntimeException);
+      expect((err as ExecutionException).errorClass).toBeUndefined();
+    }
     expect(df.select(F.raise_error('boom')).columns).toEqual(['raise_error(boom)']);
     expect(df.select(F.current_user(), F.user()).columns).toEqual(['current_user()', 'current_user()']);
   });

@@ -9,8 +9,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "regr_r2 of a perfect fit is 0.9999999999999998 locally, Spark's formula gives exactly 1.0",
   "SELECT array_append(array('b', 'd', 'c', 'a'), 'd'), array_append(array(1, 2), NULL), array_append(CAST(NULL AS ARRAY<INT>), 1)":
     "schema differs: Spark |-- array_append(NULL, 1): array (nullable = true) / sparkless |-- array_append(CAST(NULL AS ARRAY<INT>), 1): array (nullable = true)",
-  "SELECT sequence(1, 5), sequence(5, 1), sequence(1, 10, 3), sequence(DATE'2018-01-01', DATE'2018-03-01', INTERVAL 1 MONTH)":
-    "sparkless fails: [DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES] Cannot resolve \"sequence(DATE '2018-01-01', DATE '2018-03-01', ",
   "SELECT explode(map('a', 1, 'b', 2))":
     "nullability differs: Spark |-- value: integer (nullable = false)",
   "SELECT stack(2, 1, 2, 3), stack(2, 1, 'a', 2, 'b')":

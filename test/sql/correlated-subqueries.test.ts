@@ -128,4 +128,31 @@ forEachBackend('correlated subqueries', (session) => {
     expect(err('SELECT (SELECT max(c) FROM t2 GROUP BY t2.c + t1.a LIMIT 1) x FROM t1')).toBe('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED');
     expect(err('SELECT (SELECT max(c) FROM t2 WHERE t2.a = t1.zzz) FROM t1')).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
   }, SLOW);
+
+  it('a grouped correlated scalar subquery groups only by columns its WHERE equates to outer ones; no outer reference in a join condition', () => {
+    const spark = session();
+    views(spark);
+    spark.sql('CREATE OR REPLACE TEMP VIEW t3 AS SELECT * FROM VALUES (1, 5, 7), (2, 6, 8) AS t3(x, y, z)');
+    expect(rows(spark, 'SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.x) s FROM t1 ORDER BY b')).toEqual([[1, 5], [2, 6], [null, null]]);
+    expect(rows(spark, 'SELECT a, (SELECT sum(y) FROM t3 WHERE t1.a = x GROUP BY x) s FROM t1 ORDER BY b')).toEqual([[1, 5], [2, 6], [null, null]]);
+    const message = (q: string): string => {
+      try {
+        analyzed(spark.sql(q));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    const prefix = '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY] Unsupported subquery expression: A GROUP BY clause in a scalar correlated subquery cannot contain non-correlated columns:';
+    expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z) FROM t1')).toContain(`${prefix} z.`);
+    expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z, t3.y, t3.x) FROM t1')).toContain(`${prefix} z,y.`);
+    expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t1.a = t3.x GROUP BY z + 1) s FROM t1')).toContain(`${prefix} z.`);
+    // An outer reference in a join condition inside the subquery (Spark decorrelates WHERE and HAVING only).
+    expect(message('SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t3 JOIN t3 AS u ON t3.x = u.x AND u.y = t1.b)')).toContain(
+      '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: "((x = x) AND (y = b))".',
+    );
+    expect(rows(spark, 'SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t3 JOIN t3 AS u ON t3.x = u.x WHERE u.y > t1.b - 6) ORDER BY a')).toEqual([[1]]);
+    // IN subqueries may group by any column.
+    expect(rows(spark, 'SELECT a FROM t1 WHERE a IN (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z)')).toEqual([]);
+  }, SLOW);
 });

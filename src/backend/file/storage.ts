@@ -11,10 +11,12 @@
  * <basePath>/<db>.db/<table>/part-00000-<uuid>-c000.snappy.parquet
  * ```
  *
- * `_sparkless_table.json` is the commit point: `{ version, name, schema, files }`
+ * `_sparkless_table.json` is the commit point: `{ version, name, schema, files, catalog }`
  * where `schema` is Spark's JSON schema (`StructType.jsonValue()`, read back
  * with `StructType.fromJson`, so types, nullability and metadata are exact)
- * and `files` lists the table's Parquet parts in row order. A write puts new
+ * `files` lists the table's Parquet parts in row order, and `catalog` holds
+ * what its creator declared (provider, partitioning, comment, properties:
+ * session/table-metadata.ts), kept across inserts. A write puts new
  * parts under fresh names, then replaces the JSON atomically (temp file +
  * rename), then deletes parts no longer listed. A failure at any step before
  * the rename leaves the previous table intact. The leading `_` makes Spark
@@ -69,6 +71,8 @@ interface TableMetadata {
   readonly files: readonly string[];
   /** Row count of a table without columns (which has no data files). */
   readonly numRows?: number;
+  /** Catalog details (provider, partitioning, comment, ...: session/table-metadata.ts), kept across writes. */
+  readonly catalog?: Record<string, unknown>;
 }
 
 export class FileStorageBackend implements StorageBackend {
@@ -141,7 +145,15 @@ export class FileStorageBackend implements StorageBackend {
     const newFiles = this.#writeData(schema, table, rows);
     const files = appending ? [...existing.files, ...newFiles] : newFiles;
     const numRows = schemaOut.fields.length === 0 ? (appending ? existing.numRows ?? 0 : 0) + data.numRows : undefined;
-    const meta: TableMetadata = { version: FORMAT_VERSION, name: table.toLowerCase(), schema: schemaOut, files, ...(numRows !== undefined ? { numRows } : {}) };
+    const meta: TableMetadata = {
+      version: FORMAT_VERSION,
+      name: table.toLowerCase(),
+      schema: schemaOut,
+      files,
+      ...(numRows !== undefined ? { numRows } : {}),
+      // INSERT OVERWRITE keeps the table's declared layout; a writer that recreates the table records its own after.
+      ...(existing?.catalog ? { catalog: existing.catalog } : {}),
+    };
     this.#commit(schema, table, meta, appending ? [] : existing?.files ?? []);
   }
 
@@ -177,6 +189,21 @@ export class FileStorageBackend implements StorageBackend {
     const meta = this.#readMetadata(schema, table);
     if (!meta) return this.#mirror(schema).getTableSchema(schema, table); // throws TABLE_OR_VIEW_NOT_FOUND
     return meta.schema;
+  }
+
+  writeCatalogEntry(schema: string, table: string, entry: Record<string, unknown>): void {
+    this.#locked(schema, () => {
+      const meta = this.#readMetadata(schema, table);
+      if (meta) this.#commit(schema, table, { ...meta, catalog: entry }, []);
+    });
+  }
+
+  readCatalogEntry(schema: string, table: string): Record<string, unknown> | undefined {
+    return this.#readMetadata(schema, table)?.catalog;
+  }
+
+  tableLocation(schema: string, table: string): string {
+    return `file:${this.#tableDir(schema, table)}`;
   }
 
   /** Nothing is held open: every call reads and writes the disk. */
@@ -236,7 +263,7 @@ export class FileStorageBackend implements StorageBackend {
       throw err;
     }
     try {
-      const raw = JSON.parse(text) as { version?: number; name?: string; schema?: unknown; files?: unknown; numRows?: number };
+      const raw = JSON.parse(text) as { version?: number; name?: string; schema?: unknown; files?: unknown; numRows?: number; catalog?: unknown };
       if (!Array.isArray(raw.files) || raw.schema === undefined) throw new Error('missing "schema" or "files"');
       return {
         version: raw.version ?? FORMAT_VERSION,
@@ -244,6 +271,7 @@ export class FileStorageBackend implements StorageBackend {
         schema: StructType.fromJson(raw.schema),
         files: raw.files.map(String),
         ...(typeof raw.numRows === 'number' ? { numRows: raw.numRows } : {}),
+        ...(raw.catalog !== null && typeof raw.catalog === 'object' ? { catalog: raw.catalog as Record<string, unknown> } : {}),
       };
     } catch (err) {
       throw new ExecutionException(`The table metadata file ${file} is corrupt: ${(err as Error).message}`, {
@@ -277,6 +305,7 @@ export class FileStorageBackend implements StorageBackend {
       schema: meta.schema.jsonValue(),
       files: meta.files,
       ...(meta.numRows !== undefined ? { numRows: meta.numRows } : {}),
+      ...(meta.catalog ? { catalog: meta.catalog } : {}),
     };
     writeFileAtomically(join(dir, TABLE_METADATA_FILE), JSON.stringify(json, null, 2) + '\n');
     const keep = new Set(meta.files);

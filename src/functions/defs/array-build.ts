@@ -17,6 +17,7 @@ import {
   INT,
 } from '../../types/data-types.js';
 import { findTightestCommonType } from '../../types/coercion.js';
+import { isIntervalType } from '../../types/intervals.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import { requireArrayOrMap, strictInt } from '../arg-checks.js';
 import type { FunctionDef, LambdaParam } from '../registry.js';
@@ -72,9 +73,9 @@ const isDatetime = (t: DataType): boolean => t instanceof DateType || t instance
 
 /**
  * sequence(start, stop[, step]): integral bounds with an integral step, or
- * date/timestamp bounds stepping one day. sparkless has no interval type, so
- * a date/timestamp step (an interval in Spark) cannot be written; any other
- * step there is Spark's SEQUENCE_WRONG_INPUT_TYPES too.
+ * date/timestamp bounds with an interval step (year-month, day-time or
+ * calendar; one day by default). Any other step is Spark's
+ * SEQUENCE_WRONG_INPUT_TYPES.
  */
 const sequence: FunctionDef = {
   name: 'sequence',
@@ -89,8 +90,9 @@ const sequence: FunctionDef = {
     const bounds = findTightestCommonType(types[0]!, types[1]!);
     if (!bounds || !(bounds instanceof IntegralType || isDatetime(bounds))) throw wrong();
     if (isDatetime(bounds)) {
-      if (args.length === 3) throw wrong();
-      return { dataType: new ArrayType(bounds, false), nullable: args.some((a) => a.nullable), argTypes: castsFor(args, [bounds, bounds]) };
+      if (args.length === 3 && !isIntervalType(types[2]!)) throw wrong();
+      const argTypes = castsFor(args, args.length === 3 ? [bounds, bounds, types[2]!] : [bounds, bounds]);
+      return { dataType: new ArrayType(bounds, false), nullable: args.some((a) => a.nullable), argTypes };
     }
     if (!common || !(common instanceof IntegralType)) throw wrong();
     return { dataType: new ArrayType(common, false), nullable: args.some((a) => a.nullable), argTypes: castsFor(args, args.map(() => common)) };

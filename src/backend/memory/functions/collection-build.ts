@@ -1,16 +1,14 @@
 /**
- * Array functions that build or reorder arrays (sequence, array_repeat,
- * array_insert, array_sort, shuffle), map_zip_with and sentences. Arrays
- * are bounded by Spark's maximum length, so a huge `sequence` or
- * `array_repeat` fails with Spark's error before allocating anything.
+ * Array functions that build or reorder arrays (array_repeat, array_insert,
+ * array_sort, shuffle), map_zip_with and sentences. Arrays are bounded by
+ * Spark's maximum length (checkArrayLength, also used by `sequence`), so a
+ * huge `array_repeat` fails with Spark's error before allocating anything.
  */
 import type { Call } from '../../../expr/nodes.js';
-import { ExecutionException, IllegalArgumentException } from '../../../errors/index.js';
-import { ArrayType, DateType, MapType, TimestampType, type DataType } from '../../../types/data-types.js';
+import { ExecutionException } from '../../../errors/index.js';
+import { ArrayType, MapType, type DataType } from '../../../types/data-types.js';
 import { castToString } from '../../../format/value-string.js';
-import { sessionZone } from '../context.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
-import { daysToTimestamp, timestampToDays } from '../runtime/datetime.js';
 import { Prng } from '../runtime/prng.js';
 import { buildMap } from './collection.js';
 import type { FunctionImpl, RowFn } from './types.js';
@@ -42,58 +40,6 @@ export function checkArrayLength(n: number | bigint): void {
     );
   }
 }
-
-const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(v as number));
-/** A long back in its internal form: a number when it is safe, else a bigint. */
-const longValue = (v: bigint): number | bigint => (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
-
-/** Integral sequence, computed in bigint so long bounds are exact. */
-function integralSequence(start: bigint, stop: bigint, step: bigint): unknown[] {
-  if (!((step > 0n && start <= stop) || (step < 0n && start >= stop) || (step === 0n && start === stop))) {
-    throw new IllegalArgumentException(`requirement failed: Illegal sequence boundaries: ${start} to ${stop} by ${step}`);
-  }
-  const n = step === 0n ? 1n : (stop - start) / step + 1n;
-  checkArrayLength(n);
-  const out: unknown[] = new Array(Number(n));
-  for (let k = 0; k < out.length; k++) out[k] = longValue(start + BigInt(k) * step);
-  return out;
-}
-
-/** sequence(start, stop[, step]): integers, or days (dates; timestamps step one day in the session zone). */
-const sequence = compiled((args, call, ctx) => {
-  const t = (resultType(call) as ArrayType).elementType;
-  const [a, b, s] = args as [RowFn, RowFn, RowFn | undefined];
-  return (i) => {
-    const start = a(i);
-    const stop = b(i);
-    const step = s ? s(i) : undefined;
-    if (isNullish(start) || isNullish(stop) || (s && isNullish(step))) return null;
-    if (t instanceof DateType) {
-      const dir = (start as number) <= (stop as number) ? 1 : -1;
-      return integralSequence(BigInt(start as number), BigInt(stop as number), BigInt(dir)).map(Number);
-    }
-    if (t instanceof TimestampType || argType(call, 0).typeName() === 'timestamp_ntz') {
-      const zoned = t instanceof TimestampType;
-      const zone = sessionZone(ctx);
-      const day = (v: number): number => (zoned ? timestampToDays(v, zone) : Math.floor(v / 86_400_000_000));
-      const midnight = (d: number): number => (zoned ? daysToTimestamp(d, zone) : d * 86_400_000_000);
-      const d0 = day(start as number);
-      const timeOfDay = (start as number) - midnight(d0);
-      const dir = (start as number) <= (stop as number) ? 1 : -1;
-      const out: number[] = [];
-      for (let k = 0; ; k++) {
-        const v = midnight(d0 + dir * k) + timeOfDay;
-        if (dir > 0 ? v > (stop as number) : v < (stop as number)) break;
-        if (k >= MAX_LOCAL_ARRAY_LENGTH) checkArrayLength(k + 1);
-        out.push(v);
-      }
-      return out;
-    }
-    const st = s ? big(step) : big(start) <= big(stop) ? 1n : -1n;
-    const out = integralSequence(big(start), big(stop), st);
-    return t.typeName() === 'long' ? out : out.map(Number);
-  };
-});
 
 const arrayRepeat = compiled((args) => {
   const [v, n] = args as [RowFn, RowFn];
@@ -228,7 +174,6 @@ const sentences = scalar((a) => {
 });
 
 export const collectionBuildImpls: Record<string, FunctionImpl> = {
-  sequence,
   array_repeat: arrayRepeat,
   array_insert: arrayInsert,
   array_sort: arraySort,

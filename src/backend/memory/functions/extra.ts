@@ -377,17 +377,23 @@ const typeofFn = compiled((_args, call) => {
   return () => name;
 });
 
+/**
+ * Spark 3.5 fails with a plain java.lang.RuntimeException: no error class (USER_RAISED_EXCEPTION is
+ * Spark 4's), and PySpark's Connect client maps it to no specific class, as ExecutionException here.
+ */
+const userRaised = (message: string): ExecutionException => new ExecutionException(message);
+
 /** raise_error(msg): always fails with msg (a null msg gives an empty message, as Java's RuntimeException(null)). */
 const raiseError = scalarWithNulls((a) => {
   const message = isNullish(a[0]) ? '' : String(a[0]);
-  throw new ExecutionException(message, { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: message } });
+  throw userRaised(message);
 });
 
 /** assert_true(cond[, msg]): null when cond is true; otherwise fails with msg, by default `'<cond's SQL>' is not true!`. */
 const assertTrue = scalarWithNulls((a, _ctx, call) => {
   if (a[0] === true) return null;
   const message = a.length > 1 ? (isNullish(a[1]) ? '' : String(a[1])) : `'${exprSql(call.args[0]!)}' is not true!`;
-  throw new ExecutionException(message, { errorClass: 'USER_RAISED_EXCEPTION', messageParameters: { errorMessage: message } });
+  throw userRaised(message);
 });
 
 function currentUser(): string {

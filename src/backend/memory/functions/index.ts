@@ -19,6 +19,7 @@ import { countMinSketchImpls } from './count-min-sketch.js';
 import { hllImpls } from './hll.js';
 import { collectionImpls } from './collection.js';
 import { collectionBuildImpls } from './collection-build.js';
+import { sequenceImpls } from './sequence.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { extraImpls } from './extra.js';
@@ -44,6 +45,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...conditionalImpls,
   ...collectionImpls,
   ...collectionBuildImpls,
+  ...sequenceImpls,
   ...aggregateImpls,
   ...windowImpls,
   ...timeWindowImpls,

@@ -1,0 +1,157 @@
+/**
+ * `DESCRIBE [TABLE] [EXTENDED | FORMATTED] t [col]` and `SHOW CREATE TABLE t`
+ * of catalog tables, in Spark 3.5's layouts, from the schema and what the
+ * creator declared (session/table-metadata.ts). Values Spark takes from its
+ * machine (creation time in the JVM's zone, the warehouse location) are this
+ * machine's, in Spark's format.
+ */
+import { resolve } from 'node:path';
+import { DataFrame } from '../api/dataframe.js';
+import { AnalysisException } from '../errors/index.js';
+import { plan } from '../plan/nodes.js';
+import type { SparkSession } from '../session/session.js';
+import { SPARK_VERSION } from '../session/spark-version.js';
+import { tableMetadata, type TableMetadata } from '../session/table-metadata.js';
+import { STRING, StructField, StructType, type DataType } from '../types/data-types.js';
+
+type Cell = string | null;
+
+const DESCRIBE_SCHEMA = new StructType([new StructField('col_name', STRING, false), new StructField('data_type', STRING, false), new StructField('comment', STRING, true)]);
+
+const commentOf = (f: StructField): string | null => (typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null);
+
+/** The table's metadata, or undefined for a view (views describe their columns only, as in Spark). */
+function catalogTable(session: SparkSession, database: string | undefined, table: string): { db: string; table: string; meta: TableMetadata } | undefined {
+  const rel = session.catalog.lookupRelation(database, table);
+  if (rel.kind !== 'table') return undefined;
+  return { db: rel.database, table: rel.table, meta: tableMetadata(session.storage, rel.database, rel.table) ?? { partitionColumns: [], properties: {} } };
+}
+
+export function describeTable(session: SparkSession, database: string | undefined, table: string, extended: boolean, column?: readonly string[]): DataFrame {
+  const fields = new DataFrame(session, plan('TableScan', { database, table })).schema.fields;
+  if (column) return describeColumn(session, fields, column, extended);
+  const rows: Cell[][] = fields.map((f) => [f.name, f.dataType.simpleString(), commentOf(f)]);
+  const t = catalogTable(session, database, table);
+  if (t && t.meta.partitionColumns.length > 0) {
+    const lower = t.meta.partitionColumns.map((c) => c.toLowerCase());
+    rows.push(['# Partition Information', '', ''], ['# col_name', 'data_type', 'comment'], ...rows.filter((r) => lower.includes(String(r[0]).toLowerCase())));
+  }
+  if (extended && t) rows.push(['', '', ''], ['# Detailed Table Information', '', ''], ...detailRows(session, t.db, t.table, t.meta).map(([k, v]) => [k, v, '']));
+  return session.createDataFrame(rows, DESCRIBE_SCHEMA);
+}
+
+function describeColumn(session: SparkSession, fields: readonly StructField[], column: readonly string[], extended: boolean): DataFrame {
+  const f = column.length === 1 ? fields.find((x) => x.name.toLowerCase() === column[0]!.toLowerCase()) : undefined;
+  if (!f) {
+    const name = column.map((p) => '`' + p + '`').join('.');
+    throw new AnalysisException(
+      `The column ${name} cannot be found. Verify the spelling and correctness of the column name according to the SQL config "spark.sql.caseSensitive".`,
+      { errorClass: 'COLUMN_NOT_FOUND', messageParameters: { colName: name, caseSensitiveConfig: '"spark.sql.caseSensitive"' } },
+    );
+  }
+  const rows: string[][] = [['col_name', f.name], ['data_type', f.dataType.simpleString()], ['comment', commentOf(f) ?? 'NULL']];
+  // Column statistics: sparkless computes none (Spark shows NULL until ANALYZE TABLE ... FOR COLUMNS).
+  if (extended) for (const stat of ['min', 'max', 'num_nulls', 'distinct_count', 'avg_col_len', 'max_col_len', 'histogram']) rows.push([stat, 'NULL']);
+  return session.createDataFrame(rows, new StructType([new StructField('info_name', STRING, false), new StructField('info_value', STRING, false)]));
+}
+
+/** `# Detailed Table Information` rows, in Spark's order, each only when it applies. */
+function detailRows(session: SparkSession, db: string, table: string, meta: TableMetadata): [string, string][] {
+  const out: [string, string][] = [
+    ['Catalog', 'spark_catalog'],
+    ['Database', db.toLowerCase()],
+    ['Table', table.toLowerCase()],
+    ['Created Time', javaDateString(meta.createdMs ?? Date.now())],
+    ['Last Access', 'UNKNOWN'],
+    ['Created By', `Spark ${SPARK_VERSION}`],
+    ['Type', meta.location !== undefined ? 'EXTERNAL' : 'MANAGED'],
+    ['Provider', meta.provider ?? defaultProvider(session)],
+  ];
+  const b = meta.bucketSpec;
+  if (b) out.push(['Num Buckets', String(b.numBuckets)], ['Bucket Columns', backquoted(b.bucketColumns)], ['Sort Columns', backquoted(b.sortColumns)]);
+  if (meta.comment !== undefined) out.push(['Comment', meta.comment]);
+  const props = Object.entries(meta.properties).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
+  if (props.length > 0) out.push(['Table Properties', `[${props.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
+  out.push(['Location', tableLocation(session, db, table, meta)]);
+  const options = Object.entries(meta.options ?? {});
+  if (options.length > 0) out.push(['Storage Properties', `[${options.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
+  if (meta.partitionColumns.length > 0) out.push(['Partition Provider', 'Catalog']);
+  return out;
+}
+
+const backquoted = (cols: readonly string[]): string => `[${cols.map((c) => '`' + c + '`').join(', ')}]`;
+
+/** `CREATE TABLE` without `USING` records the session's default source (Spark's `spark.sql.sources.default`). */
+export const defaultProvider = (session: SparkSession): string => session.conf.getOption('spark.sql.sources.default') ?? 'parquet';
+
+/** A declared location as Spark qualifies it (`file:` + absolute path); else where the storage keeps the table, or Spark's warehouse layout. */
+function tableLocation(session: SparkSession, db: string, table: string, meta: TableMetadata): string {
+  if (meta.location !== undefined) return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(meta.location) ? meta.location : `file:${resolve(meta.location)}`;
+  if (session.storage.tableLocation) return session.storage.tableLocation(db, table);
+  const warehouse = resolve(session.conf.getOption('spark.sql.warehouse.dir') ?? 'spark-warehouse');
+  const name = table.toLowerCase();
+  return `file:${db.toLowerCase() === 'default' ? `${warehouse}/${name}` : `${warehouse}/${db.toLowerCase()}.db/${name}`}`;
+}
+
+/** Java's `Date.toString()` in this process's zone: `Mon Dec 07 03:19:37 UTC 2026`. */
+function javaDateString(ms: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      weekday: 'short',
+      month: 'short',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      year: 'numeric',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts['weekday']} ${parts['month']} ${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']} ${parts['timeZoneName']} ${parts['year']}`;
+}
+
+/** A name part as Spark's SHOW CREATE TABLE writes it: bare when it is a plain identifier, else backquoted. */
+const quoteIfNeeded = (part: string): string => (/^[a-zA-Z0-9_]+$/.test(part) && !/^[0-9]+$/.test(part) ? part : '`' + part.replace(/`/g, '``') + '`');
+
+const sqlString = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+const propertyLines = (entries: readonly [string, string][]): string =>
+  [...entries]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `  ${sqlString(k)} = ${sqlString(v)}`)
+    .join(',\n');
+
+/** `SHOW CREATE TABLE t`: Spark 3.5's statement for a data source table (views and AS SERDE as Spark refuses or shows them). */
+export function showCreateTable(session: SparkSession, database: string | undefined, table: string, asSerde: boolean): DataFrame {
+  const t = catalogTable(session, database, table);
+  // sparkless keeps every view as a temp view (a persistent one too): Spark refuses those.
+  if (!t) throw new AnalysisException(`${table} is a temp view. 'SHOW CREATE TABLE' expects a table or permanent view.`);
+  const ident = `\`spark_catalog\`.\`${t.db.toLowerCase()}\`.\`${t.table.toLowerCase()}\``;
+  if (asSerde) throw new AnalysisException(`${ident} is a Spark data source table. Use \`SHOW CREATE TABLE\` without \`AS SERDE\` instead.`);
+  const { meta } = t;
+  const fields = session.catalog.lookupRelation(database, table);
+  const schema = fields.kind === 'table' ? fields.schema : new StructType([]);
+  const columns = schema.fields.map((f) => `  ${quoteIfNeeded(f.name)} ${typeSql(f.dataType)}${commentOf(f) !== null ? ` COMMENT ${sqlString(commentOf(f)!)}` : ''}`);
+  let text = `CREATE TABLE spark_catalog.${quoteIfNeeded(t.db.toLowerCase())}.${quoteIfNeeded(t.table.toLowerCase())} (\n${columns.join(',\n')})\n`;
+  text += `USING ${meta.provider ?? defaultProvider(session)}\n`;
+  const options = Object.entries(meta.options ?? {});
+  if (options.length > 0) text += `OPTIONS (\n${propertyLines(options)})\n`;
+  if (meta.partitionColumns.length > 0) text += `PARTITIONED BY (${meta.partitionColumns.map(quoteIfNeeded).join(', ')})\n`;
+  const b = meta.bucketSpec;
+  if (b) {
+    text += `CLUSTERED BY (${b.bucketColumns.map(quoteIfNeeded).join(', ')})\n`;
+    if (b.sortColumns.length > 0) text += `SORTED BY (${b.sortColumns.map(quoteIfNeeded).join(', ')})\n`;
+    text += `INTO ${b.numBuckets} BUCKETS\n`;
+  }
+  if (meta.comment !== undefined) text += `COMMENT ${sqlString(meta.comment)}\n`;
+  if (meta.location !== undefined) text += `LOCATION ${sqlString(tableLocation(session, t.db, t.table, meta))}\n`;
+  const props = Object.entries(meta.properties);
+  if (props.length > 0) text += `TBLPROPERTIES (\n${propertyLines(props)})\n`;
+  return session.createDataFrame([[text]], new StructType([new StructField('createtab_stmt', STRING, false)]));
+}
+
+/** Column types in SHOW CREATE TABLE: Spark's SQL type names (`ARRAY<STRUCT<x: INT>>`). */
+const typeSql = (t: DataType): string => t.sql();
