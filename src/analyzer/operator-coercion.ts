@@ -11,8 +11,11 @@ import { exprSql } from '../expr/naming.js';
 import { rewriteIntervalOperator } from './interval-arithmetic.js';
 import { castForcesNull, decimalForIntegralLiteral } from '../types/coercion.js';
 import {
+  BinaryType,
   BooleanType,
   DateType,
+  DOUBLE,
+  NullType,
   DecimalType,
   StringType,
   TimestampNTZType,
@@ -56,6 +59,10 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
   const interval = rewriteIntervalOperator(call, args, resolve, castImplicitly, call.options?.[ANALYZED_NAME] === true);
   if (interval) return interval;
   if (args.length !== 2) return undefined;
+  if (ansi) {
+    const promoted = ansiPromoteStrings(call.fn, args as [Expr, Expr]);
+    if (promoted) return resolve(E.call(call.fn, promoted, call.options ? { options: call.options } : {}), promoted);
+  }
   switch (call.fn) {
     case 'add':
     case 'subtract':
@@ -153,6 +160,29 @@ export function narrowDecimalLiterals(fn: string, args: readonly Expr[]): readon
     return castImplicitly(a, decimalForIntegralLiteral(a.value as number | bigint));
   });
 }
+
+/** Binary operators ANSI's PromoteStrings rule applies to (arithmetic, comparisons, bitwise). */
+const PROMOTE_STRINGS_OPERATORS = new Set([...DECIMAL_LITERAL_OPERATORS, 'div', 'bitwise_and', 'bitwise_or', 'bitwise_xor']);
+
+/**
+ * Spark 3.5 AnsiTypeCoercion.PromoteStrings: a string operand next to an integral one
+ * makes both BIGINT, next to a fractional (or decimal) one both DOUBLE, next to another
+ * atomic type (date, timestamp, boolean, binary) that type; an invalid string then raises
+ * CAST_INVALID_INPUT when the query runs (`a = '1.5'` for an INT `a`). Undefined when the
+ * rule does not apply (no string, two strings, an interval).
+ */
+function ansiPromoteStrings(fn: string, [l, r]: [Expr, Expr]): [Expr, Expr] | undefined {
+  if (!PROMOTE_STRINGS_OPERATORS.has(fn)) return undefined;
+  const [lt, rt] = [typeOf(l), typeOf(r)];
+  const other = lt instanceof StringType ? rt : rt instanceof StringType ? lt : undefined;
+  if (!other || other instanceof StringType || other instanceof NullType) return undefined;
+  const target = isIntegral(other) ? LONG : isNumeric(other) ? DOUBLE : isPromotableAtomic(other) ? other : undefined;
+  if (!target) return undefined;
+  const promote = (e: Expr): Expr => (typeOf(e).equals(target) ? e : Object.freeze({ ...castImplicitly(e, target), ansiCoercion: true }));
+  return [promote(l), promote(r)];
+}
+
+const isPromotableAtomic = (t: DataType): boolean => t instanceof BooleanType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || t instanceof BinaryType;
 
 /** A resolved implicit cast (invisible in column names). */
 function castImplicitly(e: Expr, to: DataType): Expr {

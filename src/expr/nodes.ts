@@ -59,6 +59,12 @@ export interface Cast extends Typed {
   readonly validLiteral?: boolean;
   /** TRY_CAST: invalid input gives null even under spark.sql.ansi.enabled. */
   readonly tryCast?: boolean;
+  /**
+   * An implicit cast ANSI mode's own coercion chose (PromoteStrings: a string next to
+   * a number becomes BIGINT or DOUBLE): it runs with ANSI cast semantics, where other
+   * implicit string-to-number casts are refused (their ANSI types are not modelled).
+   */
+  readonly ansiCoercion?: boolean;
 }
 
 /**

@@ -114,13 +114,13 @@ export function ansiCastValue(from: DataType, to: DataType, ctx: ExecContext): C
 }
 
 /**
- * A Cast node under ANSI mode. The analyzer coerces with the non-ANSI rules; Spark's ANSI
- * rules often pick another numeric type for a string (BIGINT in `'1' + 1` and `'1' = 1`,
- * not DOUBLE or INT), changing results and errors, so those coercions are refused rather
- * than computed the non-ANSI way. Implicit casts to dates, timestamps and booleans are checked.
+ * A Cast node under ANSI mode. Binary operators coerce a string next to a number by ANSI's
+ * rules (operator-coercion.ts marks those casts `ansiCoercion`); any other implicit
+ * string-to-number cast was chosen by the non-ANSI rules, whose type Spark's ANSI rules may
+ * not share, so it is refused rather than computed the non-ANSI way. Implicit casts to dates, timestamps and booleans are checked.
  */
 export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
-  if (e.implicit && from instanceof StringType && isNumeric(e.to)) {
+  if (e.implicit && !e.ansiCoercion && from instanceof StringType && isNumeric(e.to)) {
     throw new NotImplementedException(
       `implicit STRING to ${e.to.sql()} coercion under spark.sql.ansi.enabled=true`,
       'Spark coerces strings by its ANSI rules there; cast the string explicitly',
