@@ -121,6 +121,10 @@ const RENAMES: Record<string, string> = {
   array_agg: 'collect_list',
   regexp: 'rlike',
   regexp_like: 'rlike',
+  dateadd: 'date_add',
+  date_diff: 'datediff',
+  curdate: 'current_date',
+  sha: 'sha1',
 };
 
 /** Renamed functions whose Spark column name uses the name as written (`stddev(a)`). */
@@ -147,6 +151,8 @@ const KEEPS_WRITTEN_NAME = new Set([
   'cardinality',
   'mod',
   'now',
+  'date_diff',
+  'sha',
 ]);
 
 /** Optional trailing arguments the registry wants explicitly: name → defaults appended when missing. */

@@ -110,4 +110,45 @@ forEachBackend('math functions', (session) => {
     expect(df.first()!.toArray()).toEqual([2, 25769803776, -4, 15, 15, 62, 1, 1, 0]);
     expect(() => nums().select(F.bit_get(lit(1), 32)).collect()).toThrow(/Invalid bit position/);
   });
+
+  it('ceil/floor with a scale round to a decimal of that scale (RoundCeil/RoundFloor)', () => {
+    const df = session()
+      .createDataFrame([{ d: -7.55, n: 17 }, { d: 2.01, n: -3 }], 'd DOUBLE, n INT')
+      .select(F.ceil('d', 1), F.floor('d', -1), F.ceiling('d', 0), F.floor('n', 1), F.ceil('d'));
+    expect(df.schemaString()).toBe(
+      [
+        'root',
+        ' |-- ceil(d, 1): decimal(17,1) (nullable = true)',
+        ' |-- floor(d, -1): decimal(16,0) (nullable = true)',
+        ' |-- ceiling(d, 0): decimal(16,0) (nullable = true)',
+        ' |-- floor(n, 1): decimal(11,0) (nullable = true)',
+        ' |-- CEIL(d): long (nullable = true)',
+        '',
+      ].join('\n'),
+    );
+    expect(df.showString(20, false)).toContain('|-7.5      |-10         |-7           |17         |-7     |');
+    expect(df.showString(20, false)).toContain('|2.1       |0           |3            |-3         |3      |');
+  });
+
+  it('ceil/floor scale types, limits and errors follow Spark', () => {
+    const df = session().sql(
+      "SELECT ceil(3.1411, -3), floor(99.9, -1), ceil(CAST(1.5 AS FLOAT), 1), floor(5L, -1), ceil(NULL, 1), ceil('1.55', 1)",
+    );
+    expect(schemaOf(df)).toEqual([
+      'ceil(3.1411, -3):decimal(4,0):true',
+      'floor(99.9, -1):decimal(3,0):true',
+      'ceil(CAST(1.5 AS FLOAT), 1):decimal(9,1):true',
+      'floor(5, -1):decimal(21,0):true',
+      'ceil(NULL, 1):decimal(22,1):true',
+      'ceil(1.55, 1):decimal(22,1):true',
+    ]);
+    expect(df.showString(20, false)).toContain('|1000            |90             |1.5                        |0           |NULL         |1.6          |');
+    expect(() => session().sql('SELECT ceil(1.5, CAST(1 AS BIGINT))')).toThrow(
+      expect.objectContaining({ errorClass: '_LEGACY_ERROR_TEMP_1100', message: expect.stringContaining("The 'scale' parameter of function 'ceil' needs to be a int literal.") }),
+    );
+    expect(() => session().sql('SELECT floor(true, 1)')).toThrow(expect.objectContaining({ errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' }));
+    expect(() => session().sql('SELECT ceil(99999999999999999999999999999999999999BD, -2)')).toThrow(
+      expect.objectContaining({ errorClass: 'DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION' }),
+    );
+  });
 });

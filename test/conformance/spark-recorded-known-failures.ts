@@ -7,20 +7,8 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "kurtosis differs in the last digits: Spark accumulates central moments incrementally",
   "SELECT regr_avgx(y, x), regr_avgy(y, x), regr_count(y, x), regr_r2(y, x) FROM VALUES (1, 2), (2, 3), (2, 3), (null, 4), (4, null) AS t(y, x)":
     "regr_r2 of a perfect fit is 0.9999999999999998 locally, Spark's formula gives exactly 1.0",
-  "SELECT array_append(array('b', 'd', 'c', 'a'), 'd'), array_append(array(1, 2), NULL), array_append(CAST(NULL AS ARRAY<INT>), 1)":
-    "schema differs: Spark |-- array_append(NULL, 1): array (nullable = true) / sparkless |-- array_append(CAST(NULL AS ARRAY<INT>), 1): array (nullable = true)",
   "SELECT sequence(1, 5), sequence(5, 1), sequence(1, 10, 3), sequence(DATE'2018-01-01', DATE'2018-03-01', INTERVAL 1 MONTH)":
     "sparkless fails: [DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES] Cannot resolve \"sequence(DATE '2018-01-01', DATE '2018-03-01', ",
-  "SELECT explode(map('a', 1, 'b', 2))":
-    "nullability differs: Spark |-- value: integer (nullable = false)",
-  "SELECT stack(2, 1, 2, 3), stack(2, 1, 'a', 2, 'b')":
-    "sparkless fails: [UNSUPPORTED_GENERATOR.MULTI_GENERATOR] Only one generator allowed per select clause but found 2.",
-  "SELECT date_add('2016-07-30', 1), date_sub('2016-07-30', 1), dateadd(DATE'2016-07-30', -1)":
-    "not implemented on this branch: dateadd",
-  "SELECT datediff('2009-07-31', '2009-07-30'), date_diff('2009-07-30', '2009-07-31'), datediff(NULL, '2009-07-31')":
-    "not implemented on this branch: date_diff",
-  "SELECT from_unixtime(0, 'yyyy-MM-dd HH:mm:ss'), from_unixtime(1), from_unixtime(NULL)":
-    "nullability differs: Spark |-- from_unixtime(0, yyyy-MM-dd HH:mm:ss): string (nullable = true)",
   "SELECT make_interval(100, 11, 1, 1, 12, 30, 01.001001), make_interval(0, 1)":
     "the sparkless Connect client cannot read the INTERVAL type Spark returns (recording is an error), locally it computes",
   "SELECT window_time(window) FROM (SELECT window(ts, '5 minutes') AS window FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts))":
@@ -29,20 +17,8 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: window",
   "SELECT session_window(ts, '5 minutes') FROM VALUES (TIMESTAMP'2021-01-01 00:00:07') AS t(ts)":
     "not implemented on this branch: session_window",
-  "SELECT current_date() IS NOT NULL, current_timestamp() IS NOT NULL, now() IS NOT NULL, curdate() IS NOT NULL, localtimestamp() IS NOT NULL, current_timezone()":
-    "not implemented on this branch: curdate",
-  "SELECT crc32('Spark'), md5('Spark'), sha('Spark'), sha1('Spark')":
-    "not implemented on this branch: sha",
-  "SELECT sha2('Spark', 256), sha2('Spark', 0), sha2('Spark', 384), sha2('Spark', 1)":
-    "nullability differs: Spark |-- sha2(Spark, 256): string (nullable = true)",
-  "SELECT map_entries(map(1, 'a', 2, 'b')), map_keys(map(1, 'a', 2, 'b')), map_values(map(1, 'a', 2, 'b'))":
-    "nullability differs: Spark |    |-- element: integer (containsNull = true)",
-  "SELECT ceil(-0.1), ceil(5), ceil(3.1411, 3), ceil(3.1411, -3), ceiling(1.5)":
-    "sparkless fails: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `ceil` requires 1 parameters but the actual number is 2.",
   "SELECT exp(0), exp(1), expm1(0), expm1(1)":
     "exp(1) is 2.718281828459045 in JS; Spark (Java StrictMath/fdlibm) prints 2.7182818284590455",
-  "SELECT floor(-0.1), floor(5), floor(3.1411, 3), floor(3.1411, -3)":
-    "sparkless fails: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `floor` requires 1 parameters but the actual number is 2.",
   "SELECT input_file_name(), input_file_block_length(), input_file_block_start()":
     "not implemented on this branch: input_file_name",
   "SELECT reflect('java.util.UUID', 'fromString', 'a5cf6c42-0c85-418f-af6c-3e4e5b1328f2'), java_method('java.lang.Math', 'abs', -1)":

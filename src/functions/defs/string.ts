@@ -110,7 +110,8 @@ export const stringDefs: readonly FunctionDef[] = [
   /** levenshtein(a, b[, threshold]): -1 when the distance exceeds the threshold. */
   fn('levenshtein', { inputs: ['string', 'string', INT], min: 2, returns: INT, nullIntolerant: true }),
   fn('overlay', { inputs: ['string', 'string', INT, INT], min: 4, returns: STRING, nullIntolerant: true }),
-  fn('sha2', { inputs: ['string', INT], returns: STRING, nullIntolerant: true }),
+  // an unsupported bit length gives NULL, so Spark's Sha2 is always nullable
+  fn('sha2', { inputs: ['string', INT], returns: STRING, nullIntolerant: true, nullable: true }),
   fn('crc32', { inputs: [BINARY], returns: LONG, nullIntolerant: true }),
   fn('unbase64', { inputs: ['string'], returns: BINARY, nullIntolerant: true }),
 ];
