@@ -151,4 +151,22 @@ forEachBackend('math functions', (session) => {
       expect.objectContaining({ errorClass: 'DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION' }),
     );
   });
+
+  it('exp and cosh are StrictMath (fdlibm) to the last bit', () => {
+    const df = session().sql(
+      'SELECT exp(x), cosh(x) FROM VALUES (1D), (-1D), (0.5D), (3.7D), (100.5D), (-745D), (1D-9), (20.25D), (0.1D), (710D) AS t(x)',
+    );
+    expect(df.collect().map((r) => r.toArray())).toEqual([
+      [2.7182818284590455, 1.543080634815244],
+      [0.36787944117144233, 1.543080634815244],
+      [1.6487212707001282, 1.1276259652063807],
+      [40.4473043600674, 20.23601394326887],
+      [4.4319559098458955e43, 2.2159779549229477e43],
+      [5e-324, Infinity],
+      [3.3546262790251185e-4, 1490.479161252178], // 1D-9 is 1D - 9
+      [6.229644421984454e8, 3.114822210992227e8],
+      [1.1051709180756477, 1.0050041680558035],
+      [Infinity, 1.1169973830808557e308],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { DecimalType, FloatType } from '../../../types/data-types.js';
 import { javaDoubleToString, javaFloatToString } from '../../../format/value-string.js';
 import { divHalfEven, divHalfUp, fitsPrecision, parseDecimal, pow10, type ParsedDecimal } from '../runtime/decimal.js';
 import { doubleToLong, negLong, normLong, toBigInt, type Long } from '../runtime/long.js';
+import { strictCosh, strictExp } from '../runtime/fdlibm.js';
 import { Prng } from '../runtime/prng.js';
 import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, compiled, intWrap, literalArg, numericKind, resultType, scalar, unary } from './util.js';
@@ -167,7 +168,8 @@ export const mathImpls: Record<string, FunctionImpl> = {
   ceil: floorCeil(true),
   sqrt: d1(Math.sqrt),
   cbrt: d1(Math.cbrt),
-  exp: d1(Math.exp),
+  // Spark calls StrictMath.exp (fdlibm); V8's Math.exp differs in the last place
+  exp: d1(strictExp),
   expm1: d1(Math.expm1),
   log10: d1(logOf(Math.log10)),
   log2: d1(logOf((x) => Math.log(x) / Math.LN2)),
@@ -181,7 +183,8 @@ export const mathImpls: Record<string, FunctionImpl> = {
   acos: d1(Math.acos),
   atan: d1(Math.atan),
   sinh: d1(Math.sinh),
-  cosh: d1(Math.cosh),
+  // java.lang.Math.cosh is StrictMath.cosh (fdlibm)
+  cosh: d1(strictCosh),
   tanh: d1(Math.tanh),
   asinh: d1(Math.asinh),
   acosh: d1(Math.acosh),
