@@ -18,6 +18,12 @@ export interface ExecContext {
   readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
   /** spark.sql.ansi.enabled: overflow, division by zero, invalid casts and bad indices raise Spark's errors (see functions/ansi.ts). */
   readonly ansiEnabled?: boolean;
+  /**
+   * spark.default.parallelism: how many partitions Spark would split a scanned relation into. Floating
+   * moments (stddev, skewness, corr...) aggregate each partition and merge the partials, as Spark does,
+   * so their last digits match a Spark run with that many partitions. Absent: one partition.
+   */
+  readonly defaultParallelism?: number;
 }
 
 export type MapKeyDedupPolicy = 'EXCEPTION' | 'LAST_WIN';
@@ -29,12 +35,14 @@ export interface ExecContextOptions {
   readonly currentDatabase?: string;
   readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
   readonly ansiEnabled?: boolean;
+  readonly defaultParallelism?: number;
 }
 
 /** The conf a session hands to the engines per query (spark.sql.mapKeyDedupPolicy, spark.sql.ansi.enabled). */
 export interface RuntimeConf {
   readonly mapKeyDedupPolicy: MapKeyDedupPolicy;
   readonly ansiEnabled: boolean;
+  readonly defaultParallelism?: number;
 }
 
 export const DEFAULT_RUNTIME_CONF: RuntimeConf = Object.freeze({ mapKeyDedupPolicy: 'EXCEPTION', ansiEnabled: false });
@@ -59,6 +67,7 @@ export function createExecContext(options: ExecContextOptions = {}): ExecContext
     ...(options.currentDatabase !== undefined ? { currentDatabase: options.currentDatabase } : {}),
     ...(options.mapKeyDedupPolicy !== undefined ? { mapKeyDedupPolicy: options.mapKeyDedupPolicy } : {}),
     ...(options.ansiEnabled ? { ansiEnabled: true } : {}),
+    ...(options.defaultParallelism !== undefined && options.defaultParallelism > 1 ? { defaultParallelism: options.defaultParallelism } : {}),
   });
 }
 

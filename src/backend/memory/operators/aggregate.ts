@@ -179,9 +179,21 @@ export function executeAggregate(plan: Aggregate, exec: Exec): Rel {
     const feeder = new AggregateFeeder(call, env, ctx);
     const states = new Array<ReturnType<AggregateFeeder['create']>>(numGroups);
     for (let g = 0; g < numGroups; g++) states[g] = feeder.create();
+    // Spark's partitions of a scanned relation (slice i holds rows ⌊i·n/P⌋ until ⌊(i+1)·n/P⌋),
+    // for the aggregates that merge per-partition partials.
+    const partitions = ctx.defaultParallelism ?? 1;
+    const splits = partitions > 1 && states.some((st) => st.acc.startPartition);
+    const boundaries = splits ? Array.from({ length: partitions - 1 }, (_, i) => Math.floor(((i + 1) * n) / partitions)) : [];
     for (let s = 0; s < sets.length; s++) {
       const of = rowGroup[s]!;
-      for (let k = 0; k < n; k++) feeder.add(states[of[k]!]!, k);
+      let next = 0;
+      for (let k = 0; k < n; k++) {
+        while (next < boundaries.length && boundaries[next] === k) {
+          for (const st of states) st.acc.startPartition?.();
+          next++;
+        }
+        feeder.add(states[of[k]!]!, k);
+      }
     }
     const out = new Array<unknown>(numGroups);
     for (let g = 0; g < numGroups; g++) {
