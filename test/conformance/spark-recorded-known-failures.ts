@@ -23,4 +23,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "not implemented on this branch: hll_sketch_agg",
   "SELECT count_min_sketch(a, 0.5D, 0.5D, 1) IS NOT NULL FROM VALUES (1) AS t(a)":
     "not implemented on this branch: count_min_sketch",
+  "SELECT regr_slope(y, x), regr_intercept(y, x), regr_sxx(y, x), regr_syy(y, x), regr_sxy(y, x) FROM VALUES (1D, 2D), (2D, 3.5D), (4D, 4D), (3D, 7D) AS t(y, x)":
+    "regr_syy is 4.999999999999999 locally, Spark's 5.0: Spark computes regr_sxx/regr_syy as a CentralMomentAgg m2 of one side (not the co-moment update sparkless shares with regr_sxy)",
 };

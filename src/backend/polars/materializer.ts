@@ -68,7 +68,8 @@ export class PolarsMaterializer implements DataMaterializer {
     // One interpreter context per query: current_timestamp() is the same instant in native and delegated nodes.
     const ctx = createExecContext({ timeZone, ...this.runtimeConf, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
-    return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
+    const partitionedSums = (this.runtimeConf.defaultParallelism ?? 1) > 1;
+    return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, partitionedSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto' });
   }
 
   /**

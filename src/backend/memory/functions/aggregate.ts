@@ -5,6 +5,7 @@
  * results match to the last bit.
  */
 import type { Call } from '../../../expr/nodes.js';
+import type { ExecContext } from '../context.js';
 import { DecimalType, DoubleType, FloatType } from '../../../types/data-types.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
@@ -14,10 +15,16 @@ import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput } from './t
 import { argType, isNullish, literalArg, resultType } from './util.js';
 
 
-type Grouped = (call: Call, input: GroupedInput) => unknown[] | undefined;
+type Grouped = (call: Call, input: GroupedInput, ctx: ExecContext) => unknown[] | undefined;
 
 const aggregate = (create: (call: Call) => Accumulator, grouped?: Grouped): AggregateImpl =>
-  grouped ? { kind: 'aggregate', create, grouped: (call, _ctx, input) => grouped(call, input) } : { kind: 'aggregate', create };
+  grouped ? { kind: 'aggregate', create, grouped: (call, ctx, input) => grouped(call, input, ctx) } : { kind: 'aggregate', create };
+
+/** Floating sums over several partitions add per-partition partials: the row-order fast path does not apply. */
+const partitionedFloating = (call: Call, ctx: ExecContext): boolean => {
+  const t = argType(call, 0);
+  return (ctx.defaultParallelism ?? 1) > 1 && (t instanceof DoubleType || t instanceof FloatType);
+};
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -62,9 +69,9 @@ function numberSums(input: GroupedInput): { sums: Float64Array; counts: Float64A
   return { sums, counts, maxAbs };
 }
 
-const groupedSum: Grouped = (call, input) => {
+const groupedSum: Grouped = (call, input, ctx) => {
   const rt = resultType(call);
-  if (rt instanceof DecimalType) return undefined;
+  if (rt instanceof DecimalType || partitionedFloating(call, ctx)) return undefined;
   const r = numberSums(input);
   if (!r) return undefined;
   const isDouble = rt instanceof DoubleType || rt instanceof FloatType;
@@ -75,8 +82,8 @@ const groupedSum: Grouped = (call, input) => {
   return out;
 };
 
-const groupedAvg: Grouped = (call, input) => {
-  if (resultType(call) instanceof DecimalType) return undefined;
+const groupedAvg: Grouped = (call, input, ctx) => {
+  if (resultType(call) instanceof DecimalType || partitionedFloating(call, ctx)) return undefined;
   const r = numberSums(input);
   if (!r) return undefined;
   const out = new Array<unknown>(input.numGroups);
@@ -153,16 +160,16 @@ const sum = aggregate((call) => {
     };
   }
   if (rt instanceof DoubleType || rt instanceof FloatType) {
-    let acc = 0;
-    let seen = false;
+    // one partial sum per partition, added in partition order (Spark's partial/final Sum)
+    const partials = partitionedSum();
     return {
       add: (a) => {
         if (isNullish(a[0])) return;
         const v = a[0];
-        acc += typeof v === 'bigint' ? Number(v) : (v as number);
-        seen = true;
+        partials.add(typeof v === 'bigint' ? Number(v) : (v as number));
       },
-      result: () => (seen ? acc : null),
+      startPartition: partials.startPartition,
+      result: () => (partials.count() === 0 ? null : partials.sum()),
     };
   }
   let acc: Long = 0;
@@ -208,18 +215,36 @@ const avg = aggregate((call) => {
       },
     };
   }
-  let acc = 0;
-  let n = 0;
+  const partials = partitionedSum();
   return {
     add: (a) => {
       if (isNullish(a[0])) return;
       const v = a[0];
-      acc += typeof v === 'bigint' ? Number(v) : (v as number);
-      n++;
+      partials.add(typeof v === 'bigint' ? Number(v) : (v as number));
     },
-    result: () => (n === 0 ? null : acc / n),
+    startPartition: partials.startPartition,
+    result: () => (partials.count() === 0 ? null : partials.sum() / partials.count()),
   };
 }, groupedAvg);
+
+/** A double sum kept per partition and merged in order; with one partition, the plain running sum. */
+function partitionedSum() {
+  let merged = 0;
+  let part = 0;
+  let n = 0;
+  return {
+    add: (v: number) => {
+      part += v;
+      n++;
+    },
+    startPartition: () => {
+      merged += part;
+      part = 0;
+    },
+    sum: () => merged + part,
+    count: () => n,
+  };
+}
 
 function extreme(sign: 1 | -1): AggregateImpl {
   return aggregate((call) => {
