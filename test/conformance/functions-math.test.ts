@@ -143,9 +143,8 @@ forEachBackend('math functions', (session) => {
       'ceil(1.55, 1):decimal(22,1):true',
     ]);
     expect(df.showString(20, false)).toContain('|1000            |90             |1.5                        |0           |NULL         |1.6          |');
-    expect(() => session().sql('SELECT ceil(1.5, CAST(1 AS BIGINT))')).toThrow(
-      expect.objectContaining({ errorClass: '_LEGACY_ERROR_TEMP_1100', message: expect.stringContaining("The 'scale' parameter of function 'ceil' needs to be a int literal.") }),
-    );
+    // Spark reports it without an error class over Connect (_LEGACY_ERROR_TEMP_1100 in the JVM)
+    expect(() => session().sql('SELECT ceil(1.5, CAST(1 AS BIGINT))')).toThrow(/The 'scale' parameter of function 'ceil' needs to be a int literal/);
     expect(() => session().sql('SELECT floor(true, 1)')).toThrow(expect.objectContaining({ errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' }));
     expect(() => session().sql('SELECT ceil(99999999999999999999999999999999999999BD, -2)')).toThrow(
       expect.objectContaining({ errorClass: 'DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION' }),

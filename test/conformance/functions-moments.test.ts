@@ -26,6 +26,10 @@ forEachBackend('moment aggregates', (session, backend) => {
     ]);
   });
 
+  it('double sum/avg add one partial sum per partition (0.1 | 0.2 + 0.3)', () => {
+    expect(rows('SELECT avg(a), sum(a) FROM VALUES (0.1D), (0.2D), (0.3D) AS t(a)')).toEqual([[0.19999999999999998, 0.6]]);
+  });
+
   it("regr_r2 is PearsonCorrelation's corr * corr: null without variance in y, 1 without variance in x", () => {
     expect(rows('SELECT regr_r2(y, x) FROM VALUES (1.5, 2.1), (2.7, 2.2), (2.2, 3.9), (2.9, 4.4), (0.3, 7.7) AS t(y, x)')).toEqual([[0.4225177561411147]]);
     expect(rows('SELECT regr_r2(y, x) FROM VALUES (1, 2), (2, 2) AS t(y, x)')).toEqual([[1]]);
