@@ -72,17 +72,14 @@ export function analyzeProject(p: PlanOfKind<'Project'>, source: Analyzed, ctx: 
 
   let base: Analyzed = input;
   let exprs = resolved;
-  const generatorAt = resolved.findIndex((e) => isGeneratorCall(e.kind === 'Alias' ? e.child : e));
-  if (generatorAt >= 0) {
-    if (resolved.filter((e) => isGeneratorCall(e.kind === 'Alias' ? e.child : e)).length > 1) {
-      throw new AnalysisException('Only one generator allowed per select clause but found 2.', {
-        errorClass: 'UNSUPPORTED_GENERATOR.MULTI_GENERATOR',
-      });
-    }
-    ({ base, exprs } = extractGenerator(resolved, generatorAt, input, ctx));
-    // The generator's slot now holds its output columns, named by the generator.
-    const generated = exprs.slice(generatorAt, generatorAt + exprs.length - resolved.length + 1).map(nameOf);
-    names.splice(generatorAt, 1, ...generated);
+  // Several generators nest, one Generate per generator in select-list order (Spark's ExtractGenerator
+  // extracts the first one each round): `stack(...), stack(...)` is their cross product.
+  const isGen = (e: Expr): boolean => isGeneratorCall(e.kind === 'Alias' ? e.child : e);
+  for (let at = exprs.findIndex(isGen); at >= 0; at = exprs.findIndex(isGen)) {
+    const before = exprs.length;
+    ({ base, exprs } = extractGenerator(exprs, at, base, ctx));
+    // The generator's slot now holds its output columns (bound references), named by the generator.
+    names.splice(at, 1, ...exprs.slice(at, at + exprs.length - before + 1).map(nameOf));
   }
   if (exprs.some(containsWindow)) {
     ({ base, exprs } = extractWindows(exprs, base, p.id));

@@ -8,7 +8,7 @@
 import { intervalToString } from '../types/intervals.js';
 import { castToString } from '../format/value-string.js';
 import { lookupFunction } from '../functions/registry.js';
-import { BinaryType, DateType, NullType, StringType, TimestampNTZType, TimestampType } from '../types/data-types.js';
+import { ArrayType, BinaryType, DateType, MapType, NullType, StringType, StructType, TimestampNTZType, TimestampType, type DataType } from '../types/data-types.js';
 import type { Expr, FrameBoundary, Literal, SortOrder, WindowFrame, WindowSpecDef } from './nodes.js';
 
 /** Pretty SQL of a literal as Spark shows it in a column name. */
@@ -37,7 +37,8 @@ export function exprSql(e: Expr): string {
     case 'Alias':
       return e.name;
     case 'Cast':
-      return e.implicit ? exprSql(e.child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
+      // Spark's Cast.sql drops a cast to a complex type (array/map/struct): `CAST(NULL AS ARRAY<INT>)` is named `NULL`.
+      return e.implicit || isComplexType(e.to) ? exprSql(e.child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
     case 'Call': {
       // A call the analyzer rewrote from an operator (`dt + 1` → date_add) keeps the operator's name.
       if (typeof e.options?.['displaySql'] === 'string') return e.options['displaySql'];
@@ -129,4 +130,8 @@ export function windowSpecSql(spec: WindowSpecDef, fn: Expr): string {
 /** Output column name of a projected expression: its alias, column name, or pretty SQL. */
 export function outputName(e: Expr): string {
   return exprSql(e);
+}
+
+function isComplexType(t: DataType): boolean {
+  return t instanceof ArrayType || t instanceof MapType || t instanceof StructType;
 }

@@ -69,9 +69,16 @@ export const least = (...cols: Cols): Column => call('least', ...flat(cols).map(
 export const abs = unary('abs');
 export const round = (col: ColumnOrName, scale = 0): Column => call('round', c(col), L(scale));
 export const bround = (col: ColumnOrName, scale = 0): Column => call('bround', c(col), L(scale));
-export const floor = unary('floor');
-export const ceil = unary('ceil');
-export const ceiling = aliasOf('ceil', 'ceiling');
+/** floor/ceil(col[, scale]): with a scale (an int, or a column), Spark rounds to a decimal of that scale. */
+const floorCeil =
+  (fn: string, calledAs?: string) =>
+  (col: ColumnOrName, scale?: ColumnOrName | number): Column => {
+    const args = scale === undefined ? [c(col)] : [c(col), numOrCol(scale)];
+    return calledAs ? aliasCall(fn, calledAs, args) : call(fn, ...args);
+  };
+export const floor = floorCeil('floor');
+export const ceil = floorCeil('ceil');
+export const ceiling = floorCeil('ceil', 'ceiling');
 export const sqrt = unary('sqrt');
 export const cbrt = unary('cbrt');
 export const exp = unary('exp');

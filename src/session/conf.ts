@@ -24,6 +24,8 @@ export const CONF = {
   parquetEngine: 'spark.sparkless.parquet.engine',
   /** Duplicate map keys: EXCEPTION (Spark's default) or LAST_WIN. */
   mapKeyDedupPolicy: 'spark.sql.mapKeyDedupPolicy',
+  /** Partitions Spark splits a scanned relation into (its core count in local mode); moment aggregates merge per-partition partials. */
+  defaultParallelism: 'spark.default.parallelism',
 } as const;
 
 

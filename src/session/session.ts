@@ -353,7 +353,17 @@ export class SparkSession {
           { errorClass: 'INVALID_CONF_VALUE', messageParameters: { confName: `"${CONF.mapKeyDedupPolicy}"` } },
         );
       }
-      m.runtimeConf = Object.freeze({ mapKeyDedupPolicy: policy, ansiEnabled: parseBool(this.conf.get(CONF.ansiEnabled)) === true, memoryBudget: this.#memoryBudget() });
+      const parallelism = this.conf.getOption(CONF.defaultParallelism);
+      const partitions = parallelism === undefined ? 1 : Number(parallelism);
+      if (!Number.isInteger(partitions) || partitions < 1) {
+        throw new IllegalArgumentException(`${CONF.defaultParallelism} should be a positive integer, but was ${parallelism}.`);
+      }
+      m.runtimeConf = Object.freeze({
+        mapKeyDedupPolicy: policy,
+        ansiEnabled: parseBool(this.conf.get(CONF.ansiEnabled)) === true,
+        memoryBudget: this.#memoryBudget(),
+        ...(partitions > 1 ? { defaultParallelism: partitions } : {}),
+      });
     } else if (parseBool(this.conf.get(CONF.ansiEnabled)) === true) {
       // An engine that cannot be told the conf would compute non-ANSI results: refuse instead.
       throw new NotImplementedException(`spark.sql.ansi.enabled=true on the ${this.backendType} backend`);

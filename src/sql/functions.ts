@@ -122,6 +122,10 @@ const RENAMES: Record<string, string> = {
   array_agg: 'collect_list',
   regexp: 'rlike',
   regexp_like: 'rlike',
+  dateadd: 'date_add',
+  date_diff: 'datediff',
+  curdate: 'current_date',
+  sha: 'sha1',
 };
 
 /** SQL-only names (renames such as `ucase`, and casts such as `int`), which SHOW FUNCTIONS's registry names leave out. */
@@ -151,6 +155,8 @@ const KEEPS_WRITTEN_NAME = new Set([
   'cardinality',
   'mod',
   'now',
+  'date_diff',
+  'sha',
 ]);
 
 /** Optional trailing arguments the registry wants explicitly: name → defaults appended when missing. */

@@ -281,4 +281,11 @@ forEachBackend('array functions', (session, backend) => {
       'array_size(array(1, 2))',
     ]);
   });
+
+  it('a cast to a complex type is named after its input (Cast.sql), other casts keep CAST(...)', () => {
+    const df = session().sql(
+      "SELECT array_append(CAST(NULL AS ARRAY<INT>), 1), CAST(map(1, 2) AS MAP<INT, BIGINT>), CAST(named_struct('a', 1) AS STRUCT<a: BIGINT>), abs(CAST(NULL AS INT))",
+    );
+    expect(df.columns).toEqual(['array_append(NULL, 1)', 'map(1, 2)', 'named_struct(a, 1)', 'abs(CAST(NULL AS INT))']);
+  });
 });

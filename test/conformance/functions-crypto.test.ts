@@ -69,4 +69,20 @@ forEachBackend('xxhash64 and AES', (session) => {
     expect(() => analyzed(session().sql('SELECT aes_encrypt(1, 2)'))).toThrow('Parameter 1 requires the "BINARY" type, however "1" has the type "INT"');
     expect(session().range(1).select(expr("try_aes_decrypt(X'00', '0000111122223333', 'ECB')")).first()!.get(0)).toBeNull();
   });
+
+  it('sha is sha1 (named as written); sha2 is nullable (an unsupported bit length gives NULL)', () => {
+    const df = session().sql("SELECT sha('Spark'), sha2('Spark', 256), sha2('Spark', 1)");
+    expect(df.schema.fields.map((f) => `${f.name}:${f.nullable}`)).toEqual(['sha(Spark):false', 'sha2(Spark, 256):true', 'sha2(Spark, 1):true']);
+    expect(df.first()!.toArray()).toEqual(['85f5955f4b27a9a4c2aab6ffe5d7189fc298b92c', '529bc3b07127ecb7e53a4dcf1991d9152c24537d919178022b2c42657f79a26b', null]);
+  });
+
+  it('md5/sha1/sha2 hash the bytes of a binary and refuse numbers (BINARY input)', () => {
+    const df = session().sql("SELECT md5(X'00FF'), sha1(X'00FF'), sha2(X'00FF', 256)");
+    expect(df.first()!.toArray()).toEqual([
+      'd07d34efac6328007ad67c7e0a985e00',
+      'aa3e5dcdd77b153f2e59bd0d8794fde33cb4e486',
+      '06eb7d6a69ee19e5fbdf749018d3d2abfa04bcbd1365db312eb86dc7169389b8',
+    ]);
+    expect(() => session().sql('SELECT md5(123)')).toThrow(expect.objectContaining({ errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' }));
+  });
 });

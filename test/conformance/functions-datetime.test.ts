@@ -153,4 +153,17 @@ forEachBackend('date/time functions', (session, backend) => {
     expect(() => df.select(F.years('d')).collect()).toThrow(expected);
     if (backend !== 'connect') expect(() => analyzed(df.select(F.bucket(4, 'd')))).toThrow(AnalysisException);
   });
+
+  it('SQL dateadd/date_diff/curdate are date_add/datediff/current_date; from_unixtime is always nullable', () => {
+    const df = session().sql(
+      "SELECT dateadd(DATE'2016-07-30', -1), date_diff('2009-07-30', '2009-07-31'), curdate() IS NOT NULL, from_unixtime(0)",
+    );
+    expect(df.schema.fields.map((f) => `${f.name}:${f.nullable}`)).toEqual([
+      "date_add(DATE '2016-07-30', -1):false",
+      'date_diff(2009-07-30, 2009-07-31):true',
+      '(current_date() IS NOT NULL):false',
+      'from_unixtime(0, yyyy-MM-dd HH:mm:ss):true',
+    ]);
+    expect(df.showString(20, false)).toContain('|2016-07-29                     |-1                               |true                        |1970-01-01 00:00:00                  |');
+  });
 });

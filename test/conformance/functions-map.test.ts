@@ -195,4 +195,33 @@ forEachBackend('map functions', (session) => {
     expect(row[4]).toEqual([]);
     expect(session().sql("SELECT inline(array(named_struct('p', 1, 'q', 'a')))").columns).toEqual(['p', 'q']);
   });
+
+  it('map_keys/map_values arrays may hold nulls; explode(map) values are nullable as the map says', () => {
+    const df = session().sql("SELECT map_keys(map(1, 'a')), map_values(map(1, 'a'))");
+    expect(df.schemaString()).toBe(
+      [
+        'root',
+        ' |-- map_keys(map(1, a)): array (nullable = false)',
+        ' |    |-- element: integer (containsNull = true)',
+        ' |-- map_values(map(1, a)): array (nullable = false)',
+        ' |    |-- element: string (containsNull = true)',
+        '',
+      ].join('\n'),
+    );
+    const fields = (q: string) => session().sql(q).schema.fields.map((f) => `${f.name}:${f.nullable}`);
+    expect(fields("SELECT explode(map('a', 1))")).toEqual(['key:false', 'value:false']);
+    expect(fields("SELECT explode(map('a', CAST(NULL AS INT)))")).toEqual(['key:false', 'value:true']);
+    expect(fields("SELECT posexplode_outer(map('a', 1))")).toEqual(['pos:true', 'key:true', 'value:true']);
+  });
+
+  it('several generators in one select nest: the first varies slowest', () => {
+    const df = session().sql("SELECT stack(2, 1, 2, 3), explode(array('x', 'y')) AS e");
+    expect(df.columns).toEqual(['col0', 'col1', 'e']);
+    expect(df.collect().map((r) => r.toArray())).toEqual([
+      [1, 2, 'x'],
+      [1, 2, 'y'],
+      [3, null, 'x'],
+      [3, null, 'y'],
+    ]);
+  });
 });

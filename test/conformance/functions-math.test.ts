@@ -110,4 +110,62 @@ forEachBackend('math functions', (session) => {
     expect(df.first()!.toArray()).toEqual([2, 25769803776, -4, 15, 15, 62, 1, 1, 0]);
     expect(() => nums().select(F.bit_get(lit(1), 32)).collect()).toThrow(/Invalid bit position/);
   });
+
+  it('ceil/floor with a scale round to a decimal of that scale (RoundCeil/RoundFloor)', () => {
+    const df = session()
+      .createDataFrame([{ d: -7.55, n: 17 }, { d: 2.01, n: -3 }], 'd DOUBLE, n INT')
+      .select(F.ceil('d', 1), F.floor('d', -1), F.ceiling('d', 0), F.floor('n', 1), F.ceil('d'));
+    expect(df.schemaString()).toBe(
+      [
+        'root',
+        ' |-- ceil(d, 1): decimal(17,1) (nullable = true)',
+        ' |-- floor(d, -1): decimal(16,0) (nullable = true)',
+        ' |-- ceiling(d, 0): decimal(16,0) (nullable = true)',
+        ' |-- floor(n, 1): decimal(11,0) (nullable = true)',
+        ' |-- CEIL(d): long (nullable = true)',
+        '',
+      ].join('\n'),
+    );
+    expect(df.showString(20, false)).toContain('|-7.5      |-10         |-7           |17         |-7     |');
+    expect(df.showString(20, false)).toContain('|2.1       |0           |3            |-3         |3      |');
+  });
+
+  it('ceil/floor scale types, limits and errors follow Spark', () => {
+    const df = session().sql(
+      "SELECT ceil(3.1411, -3), floor(99.9, -1), ceil(CAST(1.5 AS FLOAT), 1), floor(5L, -1), ceil(NULL, 1), ceil('1.55', 1)",
+    );
+    expect(schemaOf(df)).toEqual([
+      'ceil(3.1411, -3):decimal(4,0):true',
+      'floor(99.9, -1):decimal(3,0):true',
+      'ceil(CAST(1.5 AS FLOAT), 1):decimal(9,1):true',
+      'floor(5, -1):decimal(21,0):true',
+      'ceil(NULL, 1):decimal(22,1):true',
+      'ceil(1.55, 1):decimal(22,1):true',
+    ]);
+    expect(df.showString(20, false)).toContain('|1000            |90             |1.5                        |0           |NULL         |1.6          |');
+    // Spark reports it without an error class over Connect (_LEGACY_ERROR_TEMP_1100 in the JVM)
+    expect(() => session().sql('SELECT ceil(1.5, CAST(1 AS BIGINT))')).toThrow(/The 'scale' parameter of function 'ceil' needs to be a int literal/);
+    expect(() => session().sql('SELECT floor(true, 1)')).toThrow(expect.objectContaining({ errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' }));
+    expect(() => session().sql('SELECT ceil(99999999999999999999999999999999999999BD, -2)')).toThrow(
+      expect.objectContaining({ errorClass: 'DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION' }),
+    );
+  });
+
+  it('exp and cosh are StrictMath (fdlibm) to the last bit', () => {
+    const df = session().sql(
+      'SELECT exp(x), cosh(x) FROM VALUES (1D), (-1D), (0.5D), (3.7D), (100.5D), (-745D), (1D-9), (20.25D), (0.1D), (710D) AS t(x)',
+    );
+    expect(df.collect().map((r) => r.toArray())).toEqual([
+      [2.7182818284590455, 1.543080634815244],
+      [0.36787944117144233, 1.543080634815244],
+      [1.6487212707001282, 1.1276259652063807],
+      [40.4473043600674, 20.23601394326887],
+      [4.4319559098458955e43, 2.2159779549229477e43],
+      [5e-324, Infinity],
+      [3.3546262790251185e-4, 1490.479161252178], // 1D-9 is 1D - 9
+      [6.229644421984454e8, 3.114822210992227e8],
+      [1.1051709180756477, 1.0050041680558035],
+      [Infinity, 1.1169973830808557e308],
+    ]);
+  });
 });

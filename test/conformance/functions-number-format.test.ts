@@ -39,3 +39,42 @@ forEachBackend('to_number', (session) => {
     expect(() => analyzed(session().sql("SELECT to_number(s, s) FROM VALUES ('1') t(s)"))).toThrow('should be a foldable "STRING" expression');
   });
 });
+
+forEachBackend('format_number', (session) => {
+  it('formats with a DecimalFormat pattern (HALF_EVEN, US symbols) or d decimals, NULL for a negative d', () => {
+    const df = session().sql(
+      "SELECT format_number(x, '#,##0.00'), format_number(x, '#.##'), format_number(x, '000.0#'), format_number(x, ''), " +
+        "format_number(x, '$#,##0.0;($#)'), format_number(x, '0.0%'), format_number(x, '#,#0.###'), format_number(x, -1) " +
+        'FROM VALUES (1234.5678D), (-0.5D), (0D), (0.125D), (-1234567.891D), (CAST(NULL AS DOUBLE)) AS t(x)',
+    );
+    expect(df.columns[4]).toBe('format_number(x, $#,##0.0;($#))');
+    expect(df.collect().map((r) => r.toArray())).toEqual([
+      ['1,234.57', '1234.57', '1234.57', '1,235', '$1,234.6', '123456.8%', '12,34.568', null],
+      ['-0.50', '-0.5', '-000.5', '-0', '($0.5)', '-50.0%', '-0.5', null],
+      ['0.00', '0', '000.0', '0', '$0.0', '0.0%', '0', null],
+      ['0.12', '0.12', '000.12', '0', '$0.1', '12.5%', '0.125', null],
+      ['-1,234,567.89', '-1234567.89', '-1234567.89', '-1,234,568', '($1,234,567.9)', '-123456789.1%', '-1,23,45,67.891', null],
+      [null, null, null, null, null, null, null, null],
+    ]);
+    const typed = session().sql(
+      "SELECT format_number(CAST(x AS DECIMAL(20,6)), '#,##0.00'), format_number(CAST(x AS INT), '#.##'), format_number(CAST(x AS BIGINT), '0000'), format_number(x, s) " +
+        "FROM VALUES (1234.5678D, '##################.###'), (-0.5D, '#') AS t(x, s)",
+    );
+    expect(typed.collect().map((r) => r.toArray())).toEqual([
+      ['1,234.57', '1234', '1234', '1234.568'],
+      ['-0.50', '0', '0000', '-0'],
+    ]);
+  });
+});
+
+forEachBackend(
+  'format_number patterns sparkless refuses',
+  (session) => {
+  it("a malformed pattern fails as Java's DecimalFormat does; scientific patterns are not implemented", () => {
+    expect(() => session().sql("SELECT format_number(1.5, '0.#0')").collect()).toThrow(`Unexpected '0' in pattern "0.#0"`);
+    expect(() => session().sql("SELECT format_number(1.5, '0.0.0')").collect()).toThrow('Multiple decimal separators in pattern "0.0.0"');
+    expect(() => session().sql("SELECT format_number(1.5, '0.0E0')").collect()).toThrow(/NOT_IMPLEMENTED/);
+  });
+  },
+  { localOnly: 'Spark supports scientific patterns' },
+);

@@ -35,6 +35,9 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   array_join: [[arr('a', null, 'b'), s(',')], [arr('a', null, 'b'), s(','), s('-')], 'a,b', 'a,-,b'],
   bround: [[d(2.25)], [d(2.25), i(1)], 2, 2.2],
   round: [[d(2.25)], [d(2.25), i(1)], 2, 2.3],
+  // with a scale the result is a decimal (RoundCeil/RoundFloor), collected as its text
+  ceil: [[d(2.25)], [d(2.25), i(1)], 3, '2.3'],
+  floor: [[d(2.25)], [d(2.25), i(1)], 2, '2.2'],
   btrim: [[s('xxaxx')], [s('xxaxx'), s('x')], 'xxaxx', 'a'],
   trim: [[s('xax')], [s('xax'), s('x')], 'xax', 'a'],
   ltrim: [[s('xxa')], [s('xxa'), s('x')], 'xxa', 'a'],

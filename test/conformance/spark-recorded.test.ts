@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataFrame, SparkSession } from '../../src/index.js';
-import { backendsUnderTest, newTestSession, type ExecutionBackend } from '../helpers/backends.js';
+import { backendsUnderTest, newTestSession, REFEREE_PARALLELISM, type ExecutionBackend } from '../helpers/backends.js';
 import { runDataFrameExample } from '../helpers/dataframe-example.js';
 import { KNOWN_FAILURES } from './spark-recorded-known-failures.js';
 
@@ -78,7 +78,8 @@ function knownFailure(backend: ExecutionBackend, query: string): string | undefi
 describe.each(backendsUnderTest())('Spark-recorded function examples [%s]', (backend) => {
   let spark: SparkSession;
   beforeAll(() => {
-    spark = newTestSession(backend, 'spark-recorded');
+    // recorded on a local[2] server: model its two partitions for the moment aggregates
+    spark = newTestSession(backend, 'spark-recorded', REFEREE_PARALLELISM);
   });
   afterAll(() => spark.stop());
 

@@ -7,6 +7,13 @@ import { DataFrame, SparkSession } from '../../src/index.js';
 import { sparkRemote } from './spark-remote.js';
 
 export const EXECUTION_BACKENDS = ['memory', 'polars'] as const;
+
+/**
+ * The referee Spark (sc://127.0.0.1:15003) runs local[2]: relations scan as 2 partitions, whose
+ * partial aggregates merge into the last digits of stddev, skewness, kurtosis, corr... Local
+ * sessions that compare such digits with it model the same split.
+ */
+export const REFEREE_PARALLELISM = { 'spark.default.parallelism': '2' } as const;
 export type ExecutionBackend = (typeof EXECUTION_BACKENDS)[number] | 'connect';
 
 /** The local backends, plus real Spark (`connect`) when SPARK_REMOTE answers. */
@@ -14,10 +21,16 @@ export function backendsUnderTest(): ExecutionBackend[] {
   return 'url' in sparkRemote() ? [...EXECUTION_BACKENDS, 'connect'] : [...EXECUTION_BACKENDS];
 }
 
-/** A fresh UTC session on `backend` (its own server-side session on connect). */
-export function newTestSession(backend: ExecutionBackend, appName = 'conformance'): SparkSession {
+/**
+ * A fresh UTC session on `backend` (its own server-side session on connect); `localConf` applies to
+ * the local backends only (e.g. REFEREE_PARALLELISM, which the Spark server has of itself).
+ */
+export function newTestSession(backend: ExecutionBackend, appName = 'conformance', localConf: Record<string, string> = {}): SparkSession {
   const remote = sparkRemote();
-  const conf = { 'spark.sql.session.timeZone': 'UTC', ...(backend === 'connect' && 'url' in remote ? { 'spark.remote': remote.url } : {}) };
+  const conf = {
+    'spark.sql.session.timeZone': 'UTC',
+    ...(backend === 'connect' && 'url' in remote ? { 'spark.remote': remote.url } : localConf),
+  };
   return new SparkSession(appName, { backendType: backend, conf });
 }
 

@@ -20,6 +20,12 @@ export interface ExecContext {
   readonly ansiEnabled?: boolean;
   /** Bytes a join's output may take (spark.sparkless.backend.maxMemory; default the heap limit, backend/limits.ts). */
   readonly memoryBudget?: number;
+  /**
+   * spark.default.parallelism: how many partitions Spark would split a scanned relation into. Floating
+   * moments (stddev, skewness, corr...) aggregate each partition and merge the partials, as Spark does,
+   * so their last digits match a Spark run with that many partitions. Absent: one partition.
+   */
+  readonly defaultParallelism?: number;
 }
 
 export type MapKeyDedupPolicy = 'EXCEPTION' | 'LAST_WIN';
@@ -32,6 +38,7 @@ export interface ExecContextOptions {
   readonly mapKeyDedupPolicy?: MapKeyDedupPolicy;
   readonly ansiEnabled?: boolean;
   readonly memoryBudget?: number;
+  readonly defaultParallelism?: number;
 }
 
 /** The conf a session hands to the engines per query (spark.sql.mapKeyDedupPolicy, spark.sql.ansi.enabled). */
@@ -40,6 +47,7 @@ export interface RuntimeConf {
   readonly ansiEnabled: boolean;
   /** The query's memory budget in bytes; absent: the engine's default. */
   readonly memoryBudget?: number;
+  readonly defaultParallelism?: number;
 }
 
 export const DEFAULT_RUNTIME_CONF: RuntimeConf = Object.freeze({ mapKeyDedupPolicy: 'EXCEPTION', ansiEnabled: false });
@@ -65,6 +73,7 @@ export function createExecContext(options: ExecContextOptions = {}): ExecContext
     ...(options.mapKeyDedupPolicy !== undefined ? { mapKeyDedupPolicy: options.mapKeyDedupPolicy } : {}),
     ...(options.ansiEnabled ? { ansiEnabled: true } : {}),
     ...(options.memoryBudget !== undefined ? { memoryBudget: options.memoryBudget } : {}),
+    ...(options.defaultParallelism !== undefined && options.defaultParallelism > 1 ? { defaultParallelism: options.defaultParallelism } : {}),
   });
 }
 

@@ -33,6 +33,8 @@ export interface TranslateOptions {
    * (`DataMaterializer.sequentialSumMaxRows`). Default true.
    */
   readonly sequentialSums?: boolean;
+  /** spark.default.parallelism > 1: double sums merge per-partition partials (the interpreter models them). */
+  readonly partitionedSums?: boolean;
 }
 
 /** True when `name` is an aggregate function. */
@@ -52,6 +54,7 @@ export class ExprTranslator implements FnContext {
   readonly timeZone: string;
   readonly now: number | undefined;
   readonly sequentialSums: boolean;
+  readonly partitionedSums: boolean;
   private rowMode?: ExprTranslator;
   /** Pooled per-group aggregations (Aggregate nodes only): key → column name and expression. */
   private pool: Map<string, { name: string; expr: NativeExpr; ref: NativeExpr }> | undefined;
@@ -69,6 +72,7 @@ export class ExprTranslator implements FnContext {
     this.timeZone = options.timeZone;
     this.now = options.now;
     this.sequentialSums = options.sequentialSums ?? true;
+    this.partitionedSums = options.partitionedSums ?? false;
   }
 
   /** A translator over the same input in row mode (for aggregate arguments); its `part` feeds this one's pool. */

@@ -69,7 +69,8 @@ export class PolarsMaterializer implements DataMaterializer {
     const ctx = createExecContext({ timeZone, ...this.runtimeConf, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
     const fallback: FallbackExecutor = this.fallback ?? ((p) => executePlan(p, ctx));
     const budget = this.runtimeConf.memoryBudget !== undefined ? { memoryBudget: this.runtimeConf.memoryBudget } : {};
-    return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto', ...budget });
+    const partitionedSums = (this.runtimeConf.defaultParallelism ?? 1) > 1;
+    return new PlanTranslator({ timeZone, now: ctx.now, sequentialSums, partitionedSums, fallback, describeOnly, engine: this.streaming ? 'streaming' : 'auto', ...budget });
   }
 
   /**

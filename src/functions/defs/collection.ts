@@ -123,7 +123,7 @@ function generator(name: string, withPos: boolean): FunctionDef {
       const t = args[0]!.dataType;
       const pos = withPos ? [{ name: 'pos', dataType: INT, nullable: name.endsWith('_outer') }] : [];
       if (t instanceof MapType) {
-        return [...pos, { name: 'key', dataType: t.keyType, nullable: name.endsWith('_outer') }, { name: 'value', dataType: t.valueType, nullable: true }];
+        return [...pos, { name: 'key', dataType: t.keyType, nullable: name.endsWith('_outer') }, { name: 'value', dataType: t.valueType, nullable: t.valueContainsNull || name.endsWith('_outer') }];
       }
       const a = t as ArrayType;
       return [...pos, { name: 'col', dataType: a.elementType, nullable: a.containsNull || name.endsWith('_outer') }];
@@ -161,12 +161,13 @@ export const collectionDefs: readonly FunctionDef[] = [
   fn('array_join', { inputs: ['array', 'string', 'string'], min: 2, returns: STRING, nullIntolerant: true }),
   fn('map_keys', {
     inputs: ['map'],
-    returns: (t) => new ArrayType((t[0] as MapType).keyType, false),
+    // Spark's MapKeys/MapValues declare ArrayType(elementType) whose containsNull defaults to true
+    returns: (t) => new ArrayType((t[0] as MapType).keyType, true),
     nullIntolerant: true,
   }),
   fn('map_values', {
     inputs: ['map'],
-    returns: (t) => new ArrayType((t[0] as MapType).valueType, (t[0] as MapType).valueContainsNull),
+    returns: (t) => new ArrayType((t[0] as MapType).valueType, true),
     nullIntolerant: true,
   }),
 ];

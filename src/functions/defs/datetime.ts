@@ -32,7 +32,8 @@ export const datetimeDefs: readonly FunctionDef[] = [
   fn('trunc', { inputs: [DATE, 'string'], returns: DATE, nullIntolerant: true }),
   fn('date_trunc', { inputs: ['string', TIMESTAMP], returns: TIMESTAMP, nullIntolerant: true }),
   fn('unix_timestamp', { inputs: ['any', 'string'], min: 2, returns: LONG, nullable: true }),
-  fn('from_unixtime', { inputs: [LONG, 'string'], min: 2, returns: STRING, nullIntolerant: true }),
+  // nullable whatever its inputs: a value the pattern cannot format gives NULL (FromUnixTime.nullable)
+  fn('from_unixtime', { inputs: [LONG, 'string'], min: 2, returns: STRING, nullIntolerant: true, nullable: true }),
   fn('timestamp_seconds', { inputs: ['numeric'], returns: TIMESTAMP, nullIntolerant: true }),
   fn('from_utc_timestamp', { inputs: [TIMESTAMP, 'string'], returns: TIMESTAMP, nullIntolerant: true }),
   fn('to_utc_timestamp', { inputs: [TIMESTAMP, 'string'], returns: TIMESTAMP, nullIntolerant: true }),

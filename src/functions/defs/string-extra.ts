@@ -6,7 +6,7 @@
  * Spark fills in a default argument it also shows it in the name
  * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
  */
-import { AnalysisException, NotImplementedException } from '../../errors/index.js';
+import { AnalysisException } from '../../errors/index.js';
 import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
 import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput } from '../define.js';
 import type { FunctionDef } from '../registry.js';
@@ -57,7 +57,7 @@ const formatString = (name: string): FunctionDef =>
   fn(name, { inputs: ['string', 'any'], min: 1, max: Infinity, returns: STRING, nullable: (args) => args[0]!.nullable });
 
 export const stringExtraDefs: readonly FunctionDef[] = [
-  /** format_number(x, d): `d` decimals with thousands separators; null for negative `d`. */
+  /** format_number(x, d): `d` decimals with thousands separators, null for negative `d`; or a DecimalFormat pattern string. */
   fn('format_number', {
     inputs: ['numeric', 'any'],
     returns: STRING,
@@ -65,7 +65,7 @@ export const stringExtraDefs: readonly FunctionDef[] = [
     nullIntolerant: true,
     check: (args, _t, ctx) => {
       const d = args[1]!.dataType;
-      if (d instanceof StringType) throw new NotImplementedException('format_number with a DecimalFormat pattern');
+      if (d instanceof StringType) return;
       if (!implicitCast(d, 'integral')) throw unexpectedInputType(ctx, 1, '("INT" or "STRING")', d);
     },
   }),

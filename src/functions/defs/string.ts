@@ -59,8 +59,9 @@ export const stringDefs: readonly FunctionDef[] = [
   strToStr('initcap'),
   reverseDef,
   strToStr('soundex'),
-  strToStr('md5'),
-  strToStr('sha1'),
+  // digests take BINARY (Spark's Md5/Sha1/Sha2 inputTypes): a string is cast to its UTF-8 bytes, a number is refused
+  fn('md5', { inputs: [BINARY], returns: STRING, nullIntolerant: true }),
+  fn('sha1', { inputs: [BINARY], returns: STRING, nullIntolerant: true }),
   /** base64(bin): strings are cast to binary (their UTF-8 bytes), as Spark's implicit cast does. */
   fn('base64', { inputs: [BINARY], returns: STRING, nullIntolerant: true }),
   /** hex: integers as two's-complement hex (`hex(-1L)` = `FFFFFFFFFFFFFFFF`), strings and binary byte by byte. */
@@ -110,7 +111,8 @@ export const stringDefs: readonly FunctionDef[] = [
   /** levenshtein(a, b[, threshold]): -1 when the distance exceeds the threshold. */
   fn('levenshtein', { inputs: ['string', 'string', INT], min: 2, returns: INT, nullIntolerant: true }),
   fn('overlay', { inputs: ['string', 'string', INT, INT], min: 4, returns: STRING, nullIntolerant: true }),
-  fn('sha2', { inputs: ['string', INT], returns: STRING, nullIntolerant: true }),
+  // an unsupported bit length gives NULL, so Spark's Sha2 is always nullable
+  fn('sha2', { inputs: [BINARY, INT], returns: STRING, nullIntolerant: true, nullable: true }),
   fn('crc32', { inputs: [BINARY], returns: LONG, nullIntolerant: true }),
   fn('unbase64', { inputs: ['string'], returns: BINARY, nullIntolerant: true }),
 ];

@@ -5,6 +5,7 @@
  * results match to the last bit.
  */
 import type { Call } from '../../../expr/nodes.js';
+import type { ExecContext } from '../context.js';
 import { DecimalType, DoubleType, FloatType } from '../../../types/data-types.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
@@ -14,10 +15,16 @@ import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput } from './t
 import { argType, isNullish, literalArg, resultType } from './util.js';
 
 
-type Grouped = (call: Call, input: GroupedInput) => unknown[] | undefined;
+type Grouped = (call: Call, input: GroupedInput, ctx: ExecContext) => unknown[] | undefined;
 
 const aggregate = (create: (call: Call) => Accumulator, grouped?: Grouped): AggregateImpl =>
-  grouped ? { kind: 'aggregate', create, grouped: (call, _ctx, input) => grouped(call, input) } : { kind: 'aggregate', create };
+  grouped ? { kind: 'aggregate', create, grouped: (call, ctx, input) => grouped(call, input, ctx) } : { kind: 'aggregate', create };
+
+/** Floating sums over several partitions add per-partition partials: the row-order fast path does not apply. */
+const partitionedFloating = (call: Call, ctx: ExecContext): boolean => {
+  const t = argType(call, 0);
+  return (ctx.defaultParallelism ?? 1) > 1 && (t instanceof DoubleType || t instanceof FloatType);
+};
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -62,9 +69,9 @@ function numberSums(input: GroupedInput): { sums: Float64Array; counts: Float64A
   return { sums, counts, maxAbs };
 }
 
-const groupedSum: Grouped = (call, input) => {
+const groupedSum: Grouped = (call, input, ctx) => {
   const rt = resultType(call);
-  if (rt instanceof DecimalType) return undefined;
+  if (rt instanceof DecimalType || partitionedFloating(call, ctx)) return undefined;
   const r = numberSums(input);
   if (!r) return undefined;
   const isDouble = rt instanceof DoubleType || rt instanceof FloatType;
@@ -75,8 +82,8 @@ const groupedSum: Grouped = (call, input) => {
   return out;
 };
 
-const groupedAvg: Grouped = (call, input) => {
-  if (resultType(call) instanceof DecimalType) return undefined;
+const groupedAvg: Grouped = (call, input, ctx) => {
+  if (resultType(call) instanceof DecimalType || partitionedFloating(call, ctx)) return undefined;
   const r = numberSums(input);
   if (!r) return undefined;
   const out = new Array<unknown>(input.numGroups);
@@ -153,16 +160,16 @@ const sum = aggregate((call) => {
     };
   }
   if (rt instanceof DoubleType || rt instanceof FloatType) {
-    let acc = 0;
-    let seen = false;
+    // one partial sum per partition, added in partition order (Spark's partial/final Sum)
+    const partials = partitionedSum();
     return {
       add: (a) => {
         if (isNullish(a[0])) return;
         const v = a[0];
-        acc += typeof v === 'bigint' ? Number(v) : (v as number);
-        seen = true;
+        partials.add(typeof v === 'bigint' ? Number(v) : (v as number));
       },
-      result: () => (seen ? acc : null),
+      startPartition: partials.startPartition,
+      result: () => (partials.count() === 0 ? null : partials.sum()),
     };
   }
   let acc: Long = 0;
@@ -208,18 +215,36 @@ const avg = aggregate((call) => {
       },
     };
   }
-  let acc = 0;
-  let n = 0;
+  const partials = partitionedSum();
   return {
     add: (a) => {
       if (isNullish(a[0])) return;
       const v = a[0];
-      acc += typeof v === 'bigint' ? Number(v) : (v as number);
-      n++;
+      partials.add(typeof v === 'bigint' ? Number(v) : (v as number));
     },
-    result: () => (n === 0 ? null : acc / n),
+    startPartition: partials.startPartition,
+    result: () => (partials.count() === 0 ? null : partials.sum() / partials.count()),
   };
 }, groupedAvg);
+
+/** A double sum kept per partition and merged in order; with one partition, the plain running sum. */
+function partitionedSum() {
+  let merged = 0;
+  let part = 0;
+  let n = 0;
+  return {
+    add: (v: number) => {
+      part += v;
+      n++;
+    },
+    startPartition: () => {
+      merged += part;
+      part = 0;
+    },
+    sum: () => merged + part,
+    count: () => n,
+  };
+}
 
 function extreme(sign: 1 | -1): AggregateImpl {
   return aggregate((call) => {
@@ -279,67 +304,142 @@ const collectSet = aggregate((call) => {
   };
 });
 
-/** Spark's CentralMomentAgg update (n, avg, m2, m3, m4) and final formulas. */
+interface Moments {
+  n: number;
+  avg: number;
+  m2: number;
+  m3: number;
+  m4: number;
+}
+
+const noMoments = (): Moments => ({ n: 0, avg: 0, m2: 0, m3: 0, m4: 0 });
+
+/** Spark's CentralMomentAgg update of one partition's buffer by a value (orders above `order` stay 0). */
+function updateMoments(b: Moments, v: number, order: 2 | 3 | 4): void {
+  const newN = b.n + 1;
+  const delta = v - b.avg;
+  const deltaN = delta / newN;
+  const newM2 = b.m2 + delta * (delta - deltaN);
+  const delta2 = delta * delta;
+  const deltaN2 = deltaN * deltaN;
+  const newM3 = order >= 3 ? b.m3 - 3.0 * deltaN * newM2 + delta * (delta2 - deltaN2) : 0;
+  const newM4 = order >= 4 ? b.m4 - 4.0 * deltaN * newM3 - 6.0 * deltaN2 * newM2 + delta * (delta * delta2 - deltaN * deltaN2) : 0;
+  b.n = newN;
+  b.avg += deltaN;
+  b.m2 = newM2;
+  b.m3 = newM3;
+  b.m4 = newM4;
+}
+
+/** Spark's CentralMomentAgg merge of two partial buffers (the higher-order moment formulas of Chan et al.). */
+function mergeMoments(l: Moments, r: Moments, order: 2 | 3 | 4): Moments {
+  const n1 = l.n;
+  const n2 = r.n;
+  const n = n1 + n2;
+  const delta = r.avg - l.avg;
+  const deltaN = n === 0 ? 0 : delta / n;
+  const m2 = l.m2 + r.m2 + delta * deltaN * n1 * n2;
+  const m3 = order >= 3 ? l.m3 + r.m3 + deltaN * deltaN * delta * n1 * n2 * (n1 - n2) + 3.0 * deltaN * (n1 * r.m2 - n2 * l.m2) : 0;
+  const m4 =
+    order >= 4
+      ? l.m4 +
+        r.m4 +
+        deltaN * deltaN * deltaN * delta * n1 * n2 * (n1 * n1 - n1 * n2 + n2 * n2) +
+        6.0 * deltaN * deltaN * (n1 * n1 * r.m2 + n2 * n2 * l.m2) +
+        4.0 * deltaN * (n1 * r.m3 - n2 * l.m3)
+      : 0;
+  return { n, avg: l.avg + deltaN * n2, m2, m3, m4 };
+}
+
+/**
+ * Spark's CentralMomentAgg: each partition updates its own buffer row by row, and the final
+ * aggregation merges the partials, in partition order, into an empty buffer; the last digits
+ * of skewness or kurtosis depend on that shape.
+ */
 function moments(order: 2 | 3 | 4, finish: (n: number, m2: number, m3: number, m4: number) => number | null): AggregateImpl {
   return aggregate(() => {
-    let n = 0;
-    let mean = 0;
-    let m2 = 0;
-    let m3 = 0;
-    let m4 = 0;
+    let merged = noMoments();
+    let part = noMoments();
     return {
       add: (a) => {
         const x = a[0];
         if (isNullish(x)) return;
-        const v = typeof x === 'bigint' ? Number(x) : (x as number);
-        const newN = n + 1;
-        const delta = v - mean;
-        const deltaN = delta / newN;
-        const newM2 = m2 + delta * (delta - deltaN);
-        const delta2 = delta * delta;
-        const deltaN2 = deltaN * deltaN;
-        const newM3 = order >= 3 ? m3 - 3.0 * deltaN * newM2 + delta * (delta2 - deltaN2) : 0;
-        const newM4 = order >= 4 ? m4 - 4.0 * deltaN * newM3 - 6.0 * deltaN2 * newM2 + delta * (delta * delta2 - deltaN * deltaN2) : 0;
-        n = newN;
-        mean += deltaN;
-        m2 = newM2;
-        m3 = newM3;
-        m4 = newM4;
+        updateMoments(part, typeof x === 'bigint' ? Number(x) : (x as number), order);
       },
-      result: () => (n === 0 ? null : finish(n, m2, m3, m4)),
+      startPartition: () => {
+        merged = mergeMoments(merged, part, order);
+        part = noMoments();
+      },
+      result: () => {
+        const b = mergeMoments(merged, part, order);
+        return b.n === 0 ? null : finish(b.n, b.m2, b.m3, b.m4);
+      },
     };
   });
 }
 
-/** Spark's Covariance / PearsonCorrelation updates. */
-function bivariate(finish: (n: number, ck: number, xMk: number, yMk: number) => number | null): AggregateImpl {
+interface CoMoments {
+  n: number;
+  xAvg: number;
+  yAvg: number;
+  ck: number;
+  xMk: number;
+  yMk: number;
+}
+
+const noCoMoments = (): CoMoments => ({ n: 0, xAvg: 0, yAvg: 0, ck: 0, xMk: 0, yMk: 0 });
+
+/** Spark's PearsonCorrelation/Covariance merge of two partial buffers. */
+function mergeCoMoments(l: CoMoments, r: CoMoments): CoMoments {
+  const n1 = l.n;
+  const n2 = r.n;
+  const n = n1 + n2;
+  const dx = r.xAvg - l.xAvg;
+  const dxN = n === 0 ? 0 : dx / n;
+  const dy = r.yAvg - l.yAvg;
+  const dyN = n === 0 ? 0 : dy / n;
+  return {
+    n,
+    xAvg: l.xAvg + dxN * n2,
+    yAvg: l.yAvg + dyN * n2,
+    ck: l.ck + r.ck + dx * dyN * n1 * n2,
+    xMk: l.xMk + r.xMk + dx * dxN * n1 * n2,
+    yMk: l.yMk + r.yMk + dy * dyN * n1 * n2,
+  };
+}
+
+/** Spark's Covariance / PearsonCorrelation: per-partition updates over non-null pairs, merged in order. */
+export function bivariate(finish: (n: number, ck: number, xMk: number, yMk: number) => number | null): AggregateImpl {
   return aggregate(() => {
-    let n = 0;
-    let xAvg = 0;
-    let yAvg = 0;
-    let ck = 0;
-    let xMk = 0;
-    let yMk = 0;
+    let merged = noCoMoments();
+    let b = noCoMoments();
     return {
       add: (a) => {
         if (isNullish(a[0]) || isNullish(a[1])) return;
-        const x = a[0] as number;
-        const y = a[1] as number;
-        const newN = n + 1;
-        const dx = x - xAvg;
+        const x = Number(a[0]);
+        const y = Number(a[1]);
+        const newN = b.n + 1;
+        const dx = x - b.xAvg;
         const dxN = dx / newN;
-        const dy = y - yAvg;
+        const dy = y - b.yAvg;
         const dyN = dy / newN;
-        const newXAvg = xAvg + dxN;
-        const newYAvg = yAvg + dyN;
-        ck += dx * (y - newYAvg);
-        xMk += dx * (x - newXAvg);
-        yMk += dy * (y - newYAvg);
-        xAvg = newXAvg;
-        yAvg = newYAvg;
-        n = newN;
+        const newXAvg = b.xAvg + dxN;
+        const newYAvg = b.yAvg + dyN;
+        b.ck += dx * (y - newYAvg);
+        b.xMk += dx * (x - newXAvg);
+        b.yMk += dy * (y - newYAvg);
+        b.xAvg = newXAvg;
+        b.yAvg = newYAvg;
+        b.n = newN;
       },
-      result: () => (n === 0 ? null : finish(n, ck, xMk, yMk)),
+      startPartition: () => {
+        merged = mergeCoMoments(merged, b);
+        b = noCoMoments();
+      },
+      result: () => {
+        const m = mergeCoMoments(merged, b);
+        return m.n === 0 ? null : finish(m.n, m.ck, m.xMk, m.yMk);
+      },
     };
   });
 }

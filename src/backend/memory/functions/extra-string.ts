@@ -1,4 +1,5 @@
 /** More string functions: regexp_* family, split_part, elt, find_in_set, format_number/format_string, url and mask helpers. */
+import { parseDecimalPattern, formatWithPattern, type DecimalPattern } from '../runtime/decimal-format.js';
 import { ExecutionException } from '../../../errors/index.js';
 import type { DataType } from '../../../types/data-types.js';
 import { formatNumberValue, javaFormat } from '../runtime/java-format.js';
@@ -62,14 +63,22 @@ const findInSet = scalar((a) => {
   return idx + 1;
 });
 
-/** format_number(x, d): HALF_EVEN to d decimals with thousands separators (Java DecimalFormat). */
+/**
+ * format_number(x, d): HALF_EVEN to d decimals with thousands separators (Java DecimalFormat), null
+ * for a negative d; format_number(x, 'pattern') formats with that DecimalFormat pattern ('' = `#,##0`).
+ */
 const formatNumber = compiled((args, call) => {
   const t = argType(call, 0);
   const [x, d] = args as [RowFn, RowFn];
+  let cached: { text: string; pattern: DecimalPattern } | undefined;
   return (i) => {
     const v = x(i);
     const places = d(i);
     if (isNullish(v) || isNullish(places)) return null;
+    if (typeof places === 'string') {
+      if (cached?.text !== places) cached = { text: places, pattern: parseDecimalPattern(places === '' ? '#,###,###,###,###,###,##0' : places) };
+      return formatWithPattern(v, t, cached.pattern);
+    }
     if (typeof places !== 'number') return null;
     if (places < 0) return null;
     return formatNumberValue(v, t, places);

@@ -28,7 +28,7 @@ import {
 import { zoneFromText } from '../runtime/datetime-parse.js';
 import { parseDateTime } from '../runtime/datetime-pattern-parse.js';
 import { normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
-import { aggregateImpls } from './aggregate.js';
+import { aggregateImpls, bivariate } from './aggregate.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { operatorImpls } from './operators.js';
@@ -455,7 +455,13 @@ export const extraImpls: Record<string, FunctionImpl> = {
   regr_slope: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.ck / s.n / (s.m2x / s.n))),
   regr_intercept: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.avgY - (s.ck / s.n / (s.m2x / s.n)) * s.avgX)),
   // Spark's RegrR2: null without variance in y, 1 without variance in x, else the squared correlation.
-  regr_r2: regression((s) => (s.n === 0 || s.m2y === 0 ? null : s.m2x === 0 ? 1 : (s.ck / Math.sqrt(s.m2x * s.m2y)) ** 2)),
+  // It is a PearsonCorrelation over (y, x), merged per partition like corr; the square is corr * corr.
+  regr_r2: bivariate((_n, ck, yMk, xMk) => {
+    if (yMk === 0) return null;
+    if (xMk === 0) return 1;
+    const corr = ck / Math.sqrt(yMk * xMk);
+    return corr * corr;
+  }),
   bit_and: bitAgg((x, y) => x & y),
   bit_or: bitAgg((x, y) => x | y),
   bit_xor: bitAgg((x, y) => x ^ y),

@@ -4,8 +4,9 @@ import { DecimalType, FloatType } from '../../../types/data-types.js';
 import { javaDoubleToString, javaFloatToString } from '../../../format/value-string.js';
 import { divHalfEven, divHalfUp, fitsPrecision, parseDecimal, pow10, type ParsedDecimal } from '../runtime/decimal.js';
 import { doubleToLong, negLong, normLong, toBigInt, type Long } from '../runtime/long.js';
+import { strictCosh, strictExp } from '../runtime/fdlibm.js';
 import { XorShiftRandom } from '../runtime/xorshift-random.js';
-import type { FunctionImpl, RowFn } from './types.js';
+import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, compiled, intWrap, literalArg, numericKind, resultType, scalar, unary } from './util.js';
 
 const d1 = (f: (x: number) => number | null): FunctionImpl => scalar((a) => f(a[0] as number));
@@ -35,7 +36,7 @@ function roundParsed(p: ParsedDecimal, scale: number, mode: Rounding): ParsedDec
 const parsedToNumber = (p: ParsedDecimal): number => Number(`${p.unscaled}e${-p.scale}`);
 
 /** round/bround for every numeric type; `mode` is HALF_UP or HALF_EVEN. */
-function rounding(mode: Rounding): FunctionImpl {
+function rounding(mode: Rounding): ScalarImpl {
   return compiled((args, call) => {
     const x = args[0]!;
     const scaleLit = literalArg(call, 1);
@@ -87,9 +88,24 @@ function rounding(mode: Rounding): FunctionImpl {
   });
 }
 
-/** floor/ceil: doubles to bigint (saturating), integrals unchanged as bigint, decimals to scale 0. */
+/** Integer division rounding toward +∞ (CEILING) or −∞ (FLOOR). */
+const divToward =
+  (up: boolean): Rounding =>
+  (n, d) => {
+    const q = n / d;
+    const r = n % d;
+    if (r === 0n) return q;
+    return up ? (n > 0n ? q + 1n : q) : n < 0n ? q - 1n : q;
+  };
+
+/**
+ * floor/ceil: doubles to bigint (saturating), integrals unchanged as bigint, decimals to scale 0;
+ * with a scale (`ceil(x, 2)`) the analyzer made x a decimal, rounded like round() but CEILING/FLOOR.
+ */
 function floorCeil(up: boolean): FunctionImpl {
-  return compiled((args, call) => {
+  const scaled = rounding(divToward(up));
+  return compiled((args, call, ctx) => {
+    if (call.args.length > 1) return scaled.compile!(args, call, ctx);
     const t = argType(call, 0);
     switch (numericKind(t)) {
       case 'int':
@@ -157,7 +173,8 @@ export const mathImpls: Record<string, FunctionImpl> = {
   ceil: floorCeil(true),
   sqrt: d1(Math.sqrt),
   cbrt: d1(Math.cbrt),
-  exp: d1(Math.exp),
+  // Spark calls StrictMath.exp (fdlibm); V8's Math.exp differs in the last place
+  exp: d1(strictExp),
   expm1: d1(Math.expm1),
   log10: d1(logOf(Math.log10)),
   log2: d1(logOf((x) => Math.log(x) / Math.LN2)),
@@ -171,7 +188,8 @@ export const mathImpls: Record<string, FunctionImpl> = {
   acos: d1(Math.acos),
   atan: d1(Math.atan),
   sinh: d1(Math.sinh),
-  cosh: d1(Math.cosh),
+  // java.lang.Math.cosh is StrictMath.cosh (fdlibm)
+  cosh: d1(strictCosh),
   tanh: d1(Math.tanh),
   asinh: d1(Math.asinh),
   acosh: d1(Math.acosh),

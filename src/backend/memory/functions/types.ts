@@ -44,6 +44,12 @@ export interface Accumulator {
   add(args: readonly unknown[]): void;
   /** The aggregate of the rows added so far; may be called repeatedly, interleaved with `add`. */
   result(): unknown;
+  /**
+   * Optional: the rows added from now on come from the next input partition. Aggregates whose
+   * floating result depends on Spark's partial-then-merge evaluation (the central moments) keep a
+   * partial per partition and merge them in order, as Spark's final aggregation does.
+   */
+  startPartition?(): void;
   /** Optional inverse of `add`, enabling sliding window frames in O(n). */
   remove?(args: readonly unknown[]): void;
 }

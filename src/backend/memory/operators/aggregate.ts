@@ -8,7 +8,7 @@
  */
 import type { Call, Expr } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
-import type { Aggregate } from '../../../plan/nodes.js';
+import type { Aggregate, LogicalPlan } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
 import { InternalError } from '../../../errors/index.js';
 import { DataType } from '../../../types/data-types.js';
@@ -179,9 +179,21 @@ export function executeAggregate(plan: Aggregate, exec: Exec): Rel {
     const feeder = new AggregateFeeder(call, env, ctx);
     const states = new Array<ReturnType<AggregateFeeder['create']>>(numGroups);
     for (let g = 0; g < numGroups; g++) states[g] = feeder.create();
+    // Spark's partitions of a scanned relation (slice i holds rows ⌊i·n/P⌋ until ⌊(i+1)·n/P⌋),
+    // for the aggregates that merge per-partition partials.
+    const partitions = scanPartitions(plan.input, ctx.defaultParallelism ?? 1);
+    const splits = partitions > 1 && states.some((st) => st.acc.startPartition);
+    const boundaries = splits ? Array.from({ length: partitions - 1 }, (_, i) => Math.floor(((i + 1) * n) / partitions)) : [];
     for (let s = 0; s < sets.length; s++) {
       const of = rowGroup[s]!;
-      for (let k = 0; k < n; k++) feeder.add(states[of[k]!]!, k);
+      let next = 0;
+      for (let k = 0; k < n; k++) {
+        while (next < boundaries.length && boundaries[next] === k) {
+          for (const st of states) st.acc.startPartition?.();
+          next++;
+        }
+        feeder.add(states[of[k]!]!, k);
+      }
     }
     const out = new Array<unknown>(numGroups);
     for (let g = 0; g < numGroups; g++) {
@@ -327,4 +339,23 @@ function exprKey(e: Expr): string {
   return JSON.stringify(inner, (k, v: unknown) =>
     k === 'nullable' || k === 'name' ? undefined : typeof v === 'bigint' ? `${v}n` : v instanceof DataType ? v.simpleString() : v,
   );
+}
+
+/**
+ * How many partitions Spark reads the aggregate's input in: `range(..., numPartitions)` its
+ * own count, `coalesce(1)`/`repartition(1)` one, a local relation min(rows, parallelism)
+ * (LocalTableScanExec), through projections; otherwise the default parallelism.
+ */
+function scanPartitions(p: LogicalPlan, parallelism: number): number {
+  if (parallelism <= 1) return 1;
+  switch (p.kind) {
+    case 'Project':
+      return scanPartitions(p.input, parallelism);
+    case 'Range':
+      return p.numPartitions ?? parallelism;
+    case 'Repartition':
+      return p.numPartitions === 1 ? 1 : parallelism;
+    default:
+      return parallelism;
+  }
 }

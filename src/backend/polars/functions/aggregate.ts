@@ -94,6 +94,7 @@ const nullWhenEmpty = (call: Call, ctx: FnContext, x: NativeExpr, t: DataType): 
  * -0.0: Spark's and the interpreter's sums start from 0.0.
  */
 function doubleSum(call: Call, ctx: FnContext): NativeExpr {
+  if (ctx.partitionedSums) delegate('a double sum over several partitions (spark.default.parallelism > 1) adds per-partition partials');
   if (ctx.sequentialSums) {
     // drop_nulls: the cumulative sum keeps nulls in place, and last() must see the final total
     // (not needed where the argument is proved null-free; the pool key tells the two apart, as it includes nullability).

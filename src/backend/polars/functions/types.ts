@@ -20,6 +20,8 @@ export interface FnContext {
    * See `TranslateOptions.sequentialSums`.
    */
   readonly sequentialSums: boolean;
+  /** Double sums merge per-partition partials (spark.default.parallelism > 1): delegated to the interpreter. */
+  readonly partitionedSums: boolean;
   /** Translates a (resolved) sub-expression. */
   tr(e: Expr): NativeExpr;
   /** Spark CAST of an already translated expression. */

@@ -1,0 +1,110 @@
+/**
+ * Spark evaluates exp through java.lang.StrictMath, which is defined as fdlibm 5.3's
+ * algorithm bit for bit. V8's Math.exp rounds differently in the last place
+ * (exp(1): V8 2.718281828459045, StrictMath 2.7182818284590455), so the
+ * interpreter carries its own implementation of the published fdlibm method:
+ *
+ *   1. reduce x = k·ln2 + r with |r| ≤ ln2/2, ln2 split in a high part (exact
+ *      product with k) and a low correction;
+ *   2. approximate exp(r) with the rational form 1 + 2r/(R(r) − r), where
+ *      R(r) = r − r²·(P1 + r²·(P2 + … + r²·P5)) is fdlibm's Remez polynomial;
+ *   3. scale by 2^k by adding k to the exponent field.
+ */
+
+const buf = new DataView(new ArrayBuffer(8));
+
+function highWord(x: number): number {
+  buf.setFloat64(0, x);
+  return buf.getInt32(0);
+}
+
+/** x with `k` added to its binary exponent (x normal, result normal). */
+function addExponent(x: number, k: number): number {
+  buf.setFloat64(0, x);
+  buf.setInt32(0, buf.getInt32(0) + (k << 20));
+  return buf.getFloat64(0);
+}
+
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+const OVERFLOW_THRESHOLD = 7.09782712893383973096e2;
+const UNDERFLOW_THRESHOLD = -7.45133219101941108420e2;
+const TWO_M1000 = 2 ** -1000;
+
+/** StrictMath.exp. */
+export function strictExp(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const hx = highWord(x) & 0x7fffffff;
+  const negative = x < 0;
+  if (hx >= 0x40862e42) {
+    // |x| ≥ 709.78: infinities, overflow and total underflow
+    if (x === Infinity) return Infinity;
+    if (x === -Infinity) return 0;
+    if (x > OVERFLOW_THRESHOLD) return Infinity;
+    if (x < UNDERFLOW_THRESHOLD) return 0;
+  }
+  let k = 0;
+  let hi = 0;
+  let lo = 0;
+  let r = x;
+  if (hx > 0x3fd62e42) {
+    // |x| > ln2/2: argument reduction
+    if (hx < 0x3ff0a2b2) {
+      // |x| < 1.5·ln2: k is ±1
+      hi = negative ? x + LN2_HI : x - LN2_HI;
+      lo = negative ? -LN2_LO : LN2_LO;
+      k = negative ? -1 : 1;
+    } else {
+      k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
+      hi = x - k * LN2_HI;
+      lo = k * LN2_LO;
+    }
+    r = hi - lo;
+  } else if (hx < 0x3e300000) {
+    // |x| < 2^-28: exp(x) rounds to 1 + x
+    return 1 + x;
+  }
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((r * c) / (c - 2) - r);
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  return k >= -1021 ? addExponent(y, k) : addExponent(y, k + 1000) * TWO_M1000;
+}
+
+const LN_MAX_DOUBLE = 7.09782712893383973096e2;
+const COSH_OVERFLOW = 7.10475860073943863426e2;
+
+/**
+ * StrictMath.cosh, fdlibm's method over |x|: 1 + t²/(2(1+t)) with t = expm1(|x|)
+ * below ln2/2, (e + 1/e)/2 below 22, e/2 up to ln(MAX_VALUE), then exp(|x|/2)²/2.
+ * (V8's Math.expm1 is fdlibm's own, verified against Spark.)
+ */
+export function strictCosh(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const a = Math.abs(x);
+  if (a === Infinity) return Infinity;
+  const ix = highWord(a);
+  if (ix < 0x3fd62e43) {
+    const t = Math.expm1(a);
+    const w = 1 + t;
+    if (ix < 0x3c800000) return w;
+    return 1 + (t * t) / (w + w);
+  }
+  if (ix < 0x40360000) {
+    const t = strictExp(a);
+    return 0.5 * t + 0.5 / t;
+  }
+  if (a <= LN_MAX_DOUBLE) return 0.5 * strictExp(a);
+  if (a <= COSH_OVERFLOW) {
+    const w = strictExp(0.5 * a);
+    const t = 0.5 * w;
+    return t * w;
+  }
+  return Infinity;
+}
