@@ -49,6 +49,7 @@ const reasons: Record<string, string> = {
   grouping: "answered from the row's grouping set by the interpreter's Aggregate",
   grouping_id: "answered from the row's grouping set by the interpreter's Aggregate",
   java_method: 'needs a JVM (refused at analysis)',
+  unwrap_udt: 'sparkless has no user-defined types (a type error at analysis)',
 };
 
 export const formatFunctions: Record<string, PolarsFunction> = {
