@@ -15,7 +15,7 @@ import { sqlFunctionNames } from '../../src/sql/show-functions.js';
 const NOT_SPARK_BUILTINS = [
   'bucket', 'create_map', 'date_add_interval', 'date_add_ym_interval', 'days', 'extractansiintervaldays', 'hours',
   'interval_add', 'interval_divide', 'interval_multiply', 'interval_negate', 'interval_subtract', 'months', 'product',
-  'subtract_dates', 'subtract_timestamps', 'time_add', 'timestamp_add_ym_interval', 'udf', 'years',
+  'subtract_dates', 'subtract_timestamps', 'time_add', 'timestamp_add_ym_interval', 'udf', 'years', 'merge_sessions',
 ];
 
 it('every listed builtin has a recorded description, or is no Spark builtin', () => {

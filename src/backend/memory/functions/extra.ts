@@ -427,6 +427,9 @@ export const extraImpls: Record<string, FunctionImpl> = {
   sec: unaryDouble((x) => 1 / Math.cos(x)),
   csc: unaryDouble((x) => 1 / Math.sin(x)),
   positive: compiled((args) => args[0]!),
+  // UnwrapUDT yields a user-defined type's underlying value; the analyzer rejects every
+  // input (no UDTs exist locally), so this identity is never reached with data.
+  unwrap_udt: compiled((args) => args[0]!),
   equal_null: operatorImpls['eq_null_safe']!,
   sha: stringImpls['sha1']!,
   position: stringImpls['locate']!,
