@@ -14,6 +14,7 @@ import { eliminateLimits } from './rules/eliminate-limits.js';
 import { limitPushdown } from './rules/limit-pushdown.js';
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
+import { pushJoinCondition } from './rules/push-join-condition.js';
 import { pushFilterThroughProject } from './rules/push-filter-through-project.js';
 import { pushFilterThroughUnion } from './rules/push-filter-through-union.js';
 import { removeNoopProject } from './rules/remove-noop-project.js';
@@ -22,6 +23,7 @@ import { removeNoopProject } from './rules/remove-noop-project.js';
 export const DEFAULT_RULES: readonly OptimizerRule[] = [
   booleanSimplification, // constant conditions fold (a filter on true goes away)
   pushFilterThroughProject, // filter rows before projecting them
+  pushJoinCondition, // conditions on both sides of a join become its keys (FROM a, b WHERE a.k = b.k)
   pushFilterThroughJoin, // ... before joining them
   pushFilterThroughAggregate, // ... before grouping them (conditions on the keys)
   pushFilterThroughUnion, // ... on each side of a union
