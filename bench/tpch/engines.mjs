@@ -9,9 +9,10 @@ export const TABLES = Object.keys(SCHEMAS);
 /**
  * sparkless (`mod` is the package: src in tests, dist in the benchmark) on
  * one backend: each query through the DataFrame API and through spark.sql.
+ * On `connect` (conf `spark.remote`) the same calls run on real Spark.
  */
-export function sparkless(mod, backendType, data) {
-  const spark = new mod.SparkSession('tpch', { backendType });
+export function sparkless(mod, backendType, data, conf = {}) {
+  const spark = new mod.SparkSession('tpch', { backendType, conf: { 'spark.sql.session.timeZone': 'UTC', ...conf } });
   const t = {};
   for (const name of TABLES) {
     t[name] = spark.createDataFrame(rowsOf(data[name], name), ddl(name));

@@ -2,10 +2,12 @@
  * TPC-H queries 1, 3, 5, 6, 10 and 18 at scale factor 0.01 (bench/tpch): the
  * DataFrame and SQL versions on both local backends give DuckDB's answer, and
  * so does the hand-written nodejs-polars version the benchmark compares with.
- * (The live-Spark check of the DataFrame versions is in docs/benchmarks.md.)
+ * With SPARK_REMOTE set, the same DataFrame and SQL versions run on the live
+ * Spark too (connect backend) and must give DuckDB's answer.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as sparklessModule from '../../src/index.js';
+import { sparkRemote } from '../helpers/spark-remote.js';
 
 // The bench modules are plain JavaScript; a computed specifier keeps them untyped.
 const load = (p: string): Promise<any> => import(p);
@@ -49,9 +51,12 @@ describe('TPC-H at SF 0.01 against DuckDB', () => {
     for (const q of bench.queries.QUERIES) agree(q, raw.queries[q]());
   }, 60_000);
 
-  for (const backend of ['memory', 'polars'] as const) {
+  const remote = sparkRemote();
+  const backends = ['memory', 'polars', ...('url' in remote ? ['connect'] : [])];
+  for (const backend of backends) {
     it(`sparkless ${backend}: DataFrame API and spark.sql`, () => {
-      const s = bench.engines.sparkless(sparklessModule, backend, data);
+      const conf = backend === 'connect' && 'url' in remote ? { 'spark.remote': remote.url } : {};
+      const s = bench.engines.sparkless(sparklessModule, backend, data, conf);
       try {
         for (const q of bench.queries.QUERIES) {
           agree(q, s.df[q]());
@@ -60,6 +65,6 @@ describe('TPC-H at SF 0.01 against DuckDB', () => {
       } finally {
         s.close();
       }
-    }, 120_000);
+    }, 300_000);
   }
 });
