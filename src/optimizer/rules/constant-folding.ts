@@ -27,12 +27,13 @@
  */
 import { compileExpr } from '../../backend/memory/expressions/compile.js';
 import { createExecContext, type ExecContext } from '../../backend/memory/context.js';
-import { children, E, mapChildren, type Expr } from '../../expr/nodes.js';
+import { children, E, type Expr } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
 import { withProps } from '../../plan/nodes.js';
 import { AtomicType, BinaryType, DayTimeIntervalType, YearMonthIntervalType, type DataType } from '../../types/data-types.js';
 import type { OptimizerRule } from '../rule.js';
 import { simplifyExpr } from './boolean-simplification.js';
+import { mapChildrenKeep } from './predicates.js';
 
 export interface FoldingSettings {
   readonly ansiEnabled: boolean;
@@ -94,7 +95,7 @@ function evaluate(e: Expr, ctxs: readonly ExecContext[]): unknown {
 
 function foldExpr(e: Expr, ctxs: readonly ExecContext[]): Expr {
   if (e.kind === 'Literal' || e.kind === 'BoundRef') return e;
-  const inner = children(e).length === 0 ? e : mapChildren(e, (c) => foldExpr(c, ctxs));
+  const inner = mapChildrenKeep(e, (c) => foldExpr(c, ctxs));
   if (!candidate(inner)) return inner;
   const value = evaluate(inner, ctxs);
   if (value === NO_VALUE) return inner;
