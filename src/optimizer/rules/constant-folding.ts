@@ -53,6 +53,8 @@ const foldableType = (t: DataType | undefined): boolean =>
 /** Whether `e` (its children already folded) is an expression over literals only that may fold. */
 function candidate(e: Expr): boolean {
   if (e.kind !== 'Call' && e.kind !== 'Cast' && e.kind !== 'CaseWhen') return false;
+  // A typed null (CAST(NULL AS STRING)) is a constant already; some functions read it as "no value given".
+  if (e.kind === 'Cast' && e.child.kind === 'Literal' && (e.child.value ?? null) === null) return false;
   const kids = children(e);
   if (kids.length === 0 || !kids.every((c) => c.kind === 'Literal')) return false;
   if (!foldableType(e.kind === 'Cast' ? e.to : e.dataType)) return false;
@@ -93,8 +95,12 @@ function evaluate(e: Expr, ctxs: readonly ExecContext[]): unknown {
   return value;
 }
 
+/** Functions whose behaviour reads their arguments' SQL text (assert_true's message), whose arguments stay as written. */
+const READS_ARGUMENT_TEXT = new Set(['assert_true']);
+
 function foldExpr(e: Expr, ctxs: readonly ExecContext[]): Expr {
   if (e.kind === 'Literal' || e.kind === 'BoundRef') return e;
+  if (e.kind === 'Call' && READS_ARGUMENT_TEXT.has(e.fn)) return e;
   const inner = mapChildrenKeep(e, (c) => foldExpr(c, ctxs));
   if (!candidate(inner)) return inner;
   const value = evaluate(inner, ctxs);
