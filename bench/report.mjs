@@ -2,6 +2,7 @@
 import { WORKLOADS, TABLE_WORKLOADS, ENGINES, ENGINE_INFO } from './workloads.mjs';
 import { PYSPARK_JOB_MS, PYSPARK_SESSION_MS, sizeLabel } from './targets.mjs';
 import { missCause } from './miss-causes.mjs';
+import { tpchSection } from './tpch/bench-step.mjs';
 
 const num = (x, digits) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** Three significant figures or so, with thousands separators. */
@@ -90,6 +91,7 @@ function tableSection(report) {
     '## (b) Table workloads',
     '',
     'Milliseconds per run. The tables are loaded into each engine before timing; only the query is timed.',
+    '"run RSS × polars-raw" is this engine\'s run RSS over hand-written nodejs-polars\' at the same size (each engine measured in its own process).',
     '"peak RSS" is the whole worker process (data generation and loading included: for sparkless that includes the row arrays handed to `createDataFrame`); "run RSS" is the peak while the queries run, sampled every 2 ms after the generated data was released, a GC ran and RSS stopped falling (V8 returns freed pages to the OS some hundreds of ms after a GC). The RSS target uses "run RSS". Native allocators keep freed pages, so for engines that load through native memory the two are usually close.',
     '',
   ];
@@ -97,11 +99,13 @@ function tableSection(report) {
     const all = report.cells.filter((c) => c.workload === w);
     if (!all.length) continue;
     lines.push(`### \`${w}\``, '', WORKLOADS[w].what, '');
-    lines.push(header(['rows', 'engine', 'median ms', 'min ms', 'max ms', '× fastest', 'peak RSS MB', 'run RSS MB', 'notes']));
+    lines.push(header(['rows', 'engine', 'median ms', 'min ms', 'max ms', '× fastest', 'peak RSS MB', 'run RSS MB', 'run RSS × polars-raw', 'notes']));
     const sizes = [...new Set(all.map((c) => c.size))].sort((a, b) => a - b);
     for (const size of sizes) {
       const cells = withRatios(all.filter((c) => c.size === size)).sort(byEngineOrder);
-        for (const c of cells) lines.push(row([sizeLabel(size), c.engine, ...figureCells(c), rss(c), runRss(c), notesFor(report, c)]));
+      const raw = cells.find((c) => c.engine === 'polars-raw');
+      const rssRatio = (c) => (typeof c.runRssMB === 'number' && typeof raw?.runRssMB === 'number' && !c.error && !c.skipped ? times(c.runRssMB / raw.runRssMB) : '—');
+      for (const c of cells) lines.push(row([sizeLabel(size), c.engine, ...figureCells(c), rss(c), runRss(c), rssRatio(c), notesFor(report, c)]));
     }
     lines.push('');
   }
@@ -198,15 +202,17 @@ export function renderMarkdown(report) {
     `Last run: ${m.date.slice(0, 16).replace('T', ' ')} UTC, **${m.mode}** run (${fmt(m.durationS)} s)${mc.commit ? ` at commit \`${mc.commit}\`${mc.srcDirty ? ' (with uncommitted changes under src/)' : ''}` : ''}.`,
     `Machine: ${mc.cpu}, ${mc.cores} cores, ${mc.memoryGB} GB RAM; ${mc.os}; Node ${mc.node}. Versions: ${versions}.`,
     m.loadAverage ? `Load average (1 min) at start ${m.loadAverage.start.toFixed(2)}, at end ${m.loadAverage.end.toFixed(2)}${m.loadAverage.start > 0.5 ? ': other processes were running, so the figures are noisier than usual' : ''}.` : null,
+    m.uptime ? `\`uptime\` at start: \`${m.uptime.start}\`; at end: \`${m.uptime.end}\`. All ratios are between figures of this single run (no averaging over runs), so on a loaded machine they carry its noise.` : null,
     m.staleBuild ? '**Warning:** `dist/` was older than `src/` during this run; the sparkless figures may be of older code.' : null,
     '',
     '## How to run',
     '',
     '```sh',
     'npm run build                             # sparkless itself; the adapters import the built package',
-    'npm run bench                             # full run: 100k / 1M / 5M rows (under ~20 min on 2 cores)',
+    'npm run bench                             # full run: 100k / 1M / 5M rows and TPC-H at SF 0.1 (under ~20 min on 2 cores)',
     'npm run bench -- --quick                  # 100k / 1M rows, fewer runs: under 2 minutes',
     'npm run bench -- --only duckdb,sort       # engines and/or workloads; partial runs leave this file alone',
+    'npm run bench -- --only tpch --sf 1      # TPC-H queries 1, 3, 5, 6, 10, 18 alone at scale factor 1 (minutes)',
     'npm run bench -- --render bench/results/latest.json   # re-render this file from a results file',
     '```',
     '',
@@ -219,6 +225,7 @@ export function renderMarkdown(report) {
     collectSection(report),
     coldSection(report),
     vitestSection(report),
+    tpchSection(report.tpch),
     methodSection(report),
   ]
     .filter((s) => s !== null)

@@ -4,26 +4,30 @@
 // Every engine × workload × size runs in its own child process (bench/worker.mjs),
 // so each peak-RSS figure belongs to one engine alone. Results go to
 // bench/results/<timestamp>.json (+ latest.json) and docs/benchmarks.md.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release, platform, arch, loadavg } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WORKLOADS, ENGINES, sameResult } from './workloads.mjs';
-import { VITEST_ENGINES, VITEST_TESTS, writeVitestProject } from './vitest-file.mjs';
+import { fileURLToPath } from 'node:url';
+import { WORKLOADS, ENGINES } from './workloads.mjs';
+import { VITEST_ENGINES, VITEST_TESTS } from './vitest-file.mjs';
 import { evaluateTargets, sizeLabel } from './targets.mjs';
 import { renderMarkdown } from './report.mjs';
+import { runTpch } from './tpch/bench-step.mjs';
+import { machine, staleBuild, uptimeText } from './meta.mjs';
+import { runChild, runWorkerCell, runColdCell, runVitestCell, markAgreement } from './cells.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
 const RESULTS = join(BENCH, 'results');
 const TMP = join(BENCH, '.tmp');
 
-const USAGE = `usage: node bench/run.mjs [--quick] [--only <engine|workload>[,...]] [--sizes 100000,1000000] [--no-docs]
+const USAGE = `usage: node bench/run.mjs [--quick] [--only <engine|workload|tpch>[,...]] [--sizes 100000,1000000] [--sf 0.1] [--no-docs]
   --quick     100k and 1M rows, fewer runs: finishes in under 2 minutes
   --only      restrict to engines and/or workloads (repeatable, comma lists); such a
               partial run does not rewrite docs/benchmarks.md or latest.json
   --sizes     row counts for the table workloads (overrides the mode's sizes)
+  --sf        TPC-H scale factor (a full run: 0.1, Polars backend; 0 skips TPC-H; 1 takes minutes);
+              \`--only tpch --sf 1\` runs TPC-H alone. --tpch-backends polars,memory adds the memory backend
   --no-docs   do not rewrite docs/benchmarks.md
   --render <results.json>   only re-render docs/benchmarks.md from a results file
 engines:   ${ENGINES.join(', ')}
@@ -32,12 +36,14 @@ workloads: ${Object.keys(WORKLOADS).join(', ')}`;
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const opts = { quick: false, only: [], sizes: null, docs: true, render: null };
+  const opts = { quick: false, only: [], sizes: null, docs: true, render: null, sf: null, tpchBackends: ['polars'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
     else if (a === '--no-docs') opts.docs = false;
     else if (a === '--render') opts.render = argv[++i];
+    else if (a === '--sf') opts.sf = Number(argv[++i]);
+    else if (a === '--tpch-backends') opts.tpchBackends = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (a === '--only' || a === '--sizes') {
       const v = argv[++i];
       if (!v) throw new Error(`${a} needs a value`);
@@ -49,8 +55,9 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
+  if (opts.sf !== null && !(opts.sf >= 0)) throw new Error(`--sf needs a scale factor such as 0.1 or 1\n${USAGE}`);
   for (const t of opts.only) {
-    if (!ENGINES.includes(t) && !WORKLOADS[t]) throw new Error(`--only ${t}: not an engine or workload\n${USAGE}`);
+    if (t !== 'tpch' && !ENGINES.includes(t) && !WORKLOADS[t]) throw new Error(`--only ${t}: not an engine or workload\n${USAGE}`);
   }
   return opts;
 }
@@ -112,64 +119,6 @@ function tableSettings(mode, size) {
   return size <= 200_000 ? t.small : size <= 2_000_000 ? t.large : (t.huge ?? t.large);
 }
 
-// ---------------------------------------------------------------- children
-
-let currentChild; // the one child running, so an interrupted run can end it too
-
-function killGroup(child) {
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (currentChild) killGroup(currentChild);
-    process.exit(130);
-  });
-}
-
-/** Runs a child in its own process group; kills that group on timeout. */
-function runChild(args, { timeoutMs, cwd = ROOT } = {}) {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    currentChild = child;
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      currentChild = undefined;
-      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      resolve({ code, signal, stdout, stderr, wallMs, timedOut });
-    });
-  });
-}
-
-function parseResult(out) {
-  const line = out.stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
-  if (line) return JSON.parse(line.slice(9));
-  if (out.timedOut) return { error: 'timeout' };
-  const lastErr = out.stderr.trim().split('\n').filter(Boolean).slice(-1)[0] ?? '';
-  return { error: `exit ${out.code ?? out.signal}: ${lastErr}`.slice(0, 300) };
-}
-
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-  return { median, min: s[0], max: s[s.length - 1], samples };
-}
-
 // ---------------------------------------------------------------- plan
 
 async function supportedWorkloads() {
@@ -184,6 +133,7 @@ async function supportedWorkloads() {
 function buildPlan(opts, mode, supported) {
   const onlyEngines = opts.only.filter((t) => ENGINES.includes(t));
   const onlyWorkloads = opts.only.filter((t) => WORKLOADS[t]);
+  if (opts.only.length > 0 && opts.only.every((t) => t === 'tpch')) return []; // TPC-H alone
   const engineOk = (e) => onlyEngines.length === 0 || onlyEngines.includes(e);
   const workloadOk = (w) => onlyWorkloads.length === 0 || onlyWorkloads.includes(w);
   const sizes = opts.sizes ?? mode.sizes;
@@ -241,179 +191,6 @@ function slowerAtSmallerSize(done, cell, cutoffMs) {
   return undefined;
 }
 
-// ---------------------------------------------------------------- running cells
-
-async function runWorkerCell(cell, mode) {
-  const { runs, warmup, iterations, minTotal, budgetMs, minRuns } = cell;
-  const options = JSON.stringify({ runs, warmup, iterations, minTotal, budgetMs, minRuns });
-  const args = ['--expose-gc', join(BENCH, 'worker.mjs'), cell.engine, cell.workload, String(cell.size), options];
-  const out = await runChild(args, { timeoutMs: mode.timeoutMs });
-  return { ...parseResult(out), wallMs: out.wallMs };
-}
-
-async function runColdCell(cell, mode) {
-  const inside = [];
-  const wall = [];
-  const imports = [];
-  const firsts = [];
-  let last;
-  for (let i = 0; i < cell.warmup + cell.runs; i++) {
-    const out = await runChild([join(BENCH, 'cold.mjs'), cell.engine], { timeoutMs: Math.min(mode.timeoutMs, 60_000) });
-    last = parseResult(out);
-    if (last.error) return { error: last.error };
-    if (i >= cell.warmup) {
-      inside.push(last.totalMs);
-      wall.push(out.wallMs);
-      imports.push(last.importMs);
-      firsts.push(last.firstQueryMs);
-    }
-  }
-  return {
-    ...stats(inside),
-    unit: 'ms',
-    wall: stats(wall),
-    importMs: stats(imports).median,
-    firstQueryMs: stats(firsts).median,
-    splitIsMedian: true,
-    peakRssMB: last.peakRssMB,
-  };
-}
-
-/**
- * How the generated Vitest file imports sparkless: by package name when the package's
- * self-reference resolves (as a user's file would), else by the built file's URL.
- * Only resolved, never imported: `sparkless/vitest` may only be imported inside Vitest.
- */
-function sparklessSpecifiers() {
-  const out = {};
-  for (const [key, sub] of [['main', ''], ['vitest', '/vitest']]) {
-    const name = `sparkless${sub}`;
-    let file;
-    try {
-      file = fileURLToPath(import.meta.resolve(name));
-      if (existsSync(file)) {
-        out[key] = name;
-        continue;
-      }
-    } catch {
-      // no self-reference (no "exports" map yet): the built file itself
-    }
-    file = join(ROOT, 'dist', `${sub ? sub.slice(1) : 'index'}.js`);
-    if (!existsSync(file)) return { error: `${name} not found: no dist/${file.split('/dist/')[1]} (run \`npm run build\`)` };
-    out[key] = pathToFileURL(file).href;
-  }
-  return out;
-}
-
-async function runVitestCell(cell, mode) {
-  let specs = {};
-  if (VITEST_ENGINES[cell.engine]) {
-    specs = sparklessSpecifiers();
-    if (specs.error) return { error: specs.error };
-  }
-  const dir = writeVitestProject(TMP, cell.engine, specs);
-  const bin = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const wall = [];
-  for (let i = 0; i < cell.warmup + cell.runs; i++) {
-    const out = await runChild([bin, 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')], {
-      timeoutMs: Math.min(mode.timeoutMs, 180_000),
-      cwd: dir,
-    });
-    if (out.timedOut) return { error: 'timeout' };
-    if (out.code !== 0) {
-      const text = (out.stdout + '\n' + out.stderr).split('\n').map((l) => l.trim());
-      const reason = text.find((l) => /Error|error:|FAIL/.test(l)) ?? text.filter(Boolean).slice(-1)[0] ?? '';
-      return { error: `vitest exit ${out.code}: ${reason}`.slice(0, 300) };
-    }
-    if (i >= cell.warmup) wall.push(out.wallMs);
-  }
-  const s = stats(wall);
-  return { ...s, unit: 'ms', perTestMs: s.median / VITEST_TESTS };
-}
-
-/**
- * Marks each cell whose small result differs from the result most engines agree
- * on (same workload and size), then keeps only a sample of it.
- */
-function markAgreement(cells) {
-  const groups = new Map();
-  for (const c of cells) {
-    if (!Array.isArray(c.result)) continue;
-    const key = `${c.workload}:${c.size}`;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(c);
-  }
-  for (const group of groups.values()) {
-    if (group.length > 1) {
-      const score = (c) => group.filter((o) => sameResult(c.result, o.result)).length;
-      const ref = group.reduce((best, c) => (score(c) > score(best) ? c : best));
-      for (const c of group) c.agrees = sameResult(c.result, ref.result);
-    }
-  }
-  for (const c of cells) {
-    if (!Array.isArray(c.result)) continue;
-    c.resultRows = c.result.length;
-    c.resultSample = c.result.slice(0, 3);
-    delete c.result;
-  }
-}
-
-// ---------------------------------------------------------------- metadata
-
-function pkgVersion(name) {
-  try {
-    return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
-  } catch {
-    return undefined;
-  }
-}
-
-function git(...args) {
-  try {
-    return execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).toString().trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function machine() {
-  const c = cpus();
-  return {
-    cpu: c[0]?.model?.trim(),
-    cores: c.length,
-    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    os: `${platform()} ${release()} ${arch()}`,
-    node: process.version,
-    versions: {
-      'nodejs-polars': pkgVersion('nodejs-polars'),
-      '@duckdb/node-api': pkgVersion('@duckdb/node-api'),
-      arquero: pkgVersion('arquero'),
-      'apache-arrow': pkgVersion('apache-arrow'),
-      vitest: pkgVersion('vitest'),
-      sparkless: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
-    },
-    commit: git('rev-parse', '--short', 'HEAD'),
-    // Uncommitted changes under src/ mean dist/ may not be the code of `commit`.
-    srcDirty: git('status', '--porcelain', '--', 'src') ? true : undefined,
-  };
-}
-
-/** Whether dist/ is older than the newest file under src/ (the sparkless figures would be of old code). */
-function staleBuild() {
-  const dist = join(ROOT, 'dist', 'index.js');
-  if (!existsSync(dist)) return undefined;
-  let newest = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  if (existsSync(join(ROOT, 'src'))) walk(join(ROOT, 'src'));
-  return newest > statSync(dist).mtimeMs;
-}
-
 // ---------------------------------------------------------------- main
 
 function fmtCell(r) {
@@ -436,12 +213,15 @@ async function main() {
   const modeName = opts.quick ? 'quick' : 'full';
   const mode = MODES[modeName];
   const partial = opts.only.length > 0 || opts.sizes !== null;
+  // TPC-H: at SF 0.1 in a full run, else when asked for (--sf, --only tpch).
+  const tpchSf = opts.sf ?? (opts.only.includes('tpch') || (!partial && !opts.quick) ? 0.1 : 0);
   const supported = await supportedWorkloads();
   const plan = buildPlan(opts, mode, supported);
   const started = Date.now();
   const startedIso = new Date(started).toISOString();
   console.error(`sparkless bench: ${modeName} run, ${plan.length} cells${partial ? ' (partial)' : ''}`);
   const loadAtStart = loadavg()[0];
+  const uptimeAtStart = uptimeText();
   if (loadAtStart > 0.5) console.error(`note: load average ${loadAtStart.toFixed(2)}: other processes are running, figures will be noisier`);
   const stale = staleBuild();
   if (stale) console.error('note: dist/ is older than src/: run `npm run build` first, or the sparkless figures are of old code');
@@ -472,6 +252,12 @@ async function main() {
     console.error(`[${String(i + 1).padStart(3)}/${plan.length}] ${label.padEnd(44)} ${fmtCell(result)}`);
   }
 
+  let tpch;
+  if (tpchSf > 0) {
+    console.error(`TPC-H at SF ${tpchSf} (${opts.tpchBackends.join(', ')} backend) ...`);
+    tpch = await runTpch({ sf: tpchSf, backends: opts.tpchBackends, runs: opts.quick ? 3 : 5 }, runChild, BENCH);
+    console.error(tpch.error ? `TPC-H: error: ${tpch.error}` : `TPC-H: ${tpch.ok ? 'all engines agree with DuckDB' : 'engines DISAGREE'} (${(tpch.wallMs / 1000).toFixed(0)} s)`);
+  }
   markAgreement(cells);
   const durationS = (Date.now() - started) / 1000;
   const report = {
@@ -482,11 +268,13 @@ async function main() {
       only: opts.only,
       durationS,
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      uptime: { start: uptimeAtStart, end: uptimeText() },
       staleBuild: stale,
       machine: machine(),
     },
     config: { ...mode, sizes: opts.sizes ?? mode.sizes },
     cells,
+    tpch,
   };
   report.targets = evaluateTargets(report);
 

@@ -67,6 +67,19 @@ export function evaluateTargets(report) {
 
   // (a) the per-test model
   ratio({ id: 'pertest-memory-vs-arquero', engine: 'sparkless-memory', workload: 'pertest', size: 10, ref: 'arquero', limit: 2, what: 'per-test pipeline, memory backend ≤ 2× arquero' });
+  {
+    const c = cell('sparkless-memory', 'pertest', 10);
+    check({
+      id: 'pertest-memory-150us',
+      engine: 'sparkless-memory',
+      workload: 'pertest',
+      size: 10,
+      text: 'per-test pipeline, memory backend ≤ 150 µs',
+      short: '≤ 150 µs',
+      cells: [[c, 'sparkless-memory']],
+      compute: () => ({ value: c.median, display: `${fx(c.median)} µs`, pass: c.median <= 150 }),
+    });
+  }
   ratio({ id: 'pertest-polars-vs-native', engine: 'sparkless-polars', workload: 'pertest', size: 10, ref: 'polars-native', limit: 2, what: 'per-test pipeline, Polars backend ≤ 2× the raw-binding floor (polars-native)' });
   for (const engine of SPARKLESS) {
     const c = cell(engine, 'pertest', 10);

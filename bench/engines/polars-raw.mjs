@@ -28,6 +28,13 @@ function dimFrame(pl, d) {
 
 const records = (df) => df.toRecords();
 
+/** The fact and dimension frames every join workload starts from, and the fact ⋈ dim inner join on k. */
+function joinSetup(pl, { fact, dim }) {
+  const df = factFrame(pl, fact);
+  const dm = dimFrame(pl, dim);
+  return { df, dm, joined: () => df.lazy().join(dm.lazy(), { on: 'k', how: 'inner' }) };
+}
+
 /** Each workload: (lib, data, ctx) => { run, normalize? } with data already loaded into the engine. */
 export const workloads = {
   pertest({ pl }) {
@@ -77,14 +84,11 @@ export const workloads = {
     };
   },
 
-  join_groupby({ pl }, { fact, dim }) {
-    const df = factFrame(pl, fact);
-    const dm = dimFrame(pl, dim);
+  join_groupby({ pl }, data) {
+    const { joined } = joinSetup(pl, data);
     return {
       run: () =>
-        df
-          .lazy()
-          .join(dm.lazy(), { on: 'k', how: 'inner' })
+        joined()
           .groupBy('region')
           .agg(pl.col('v').mul(pl.col('w')).sum().alias('sw'), pl.len().alias('n'))
           .collectSync(),
@@ -92,28 +96,22 @@ export const workloads = {
     };
   },
 
-  join_only({ pl }, { fact, dim }) {
-    const df = factFrame(pl, fact);
-    const dm = dimFrame(pl, dim);
+  join_only({ pl }, data) {
+    const { joined } = joinSetup(pl, data);
     return {
       run: () =>
-        df
-          .lazy()
-          .join(dm.lazy(), { on: 'k', how: 'inner' })
+        joined()
           .select(pl.len().alias('n'), pl.col('w').sum().alias('sw'), pl.col('name').max().alias('mn'))
           .collectSync(),
       normalize: records,
     };
   },
 
-  multi_join({ pl }, { fact, dim }) {
-    const df = factFrame(pl, fact);
-    const dm = dimFrame(pl, dim);
+  multi_join({ pl }, data) {
+    const { df, joined } = joinSetup(pl, data);
     return {
       run: () =>
-        df
-          .lazy()
-          .join(dm.lazy(), { on: 'k', how: 'inner' })
+        joined()
           .join(df.lazy().filter(pl.col('q').ltEq(2)).select('id', pl.col('v').alias('v2')), { on: 'id', how: 'inner' })
           .select(pl.len().alias('n'), pl.col('v2').mul(pl.col('w')).sum().alias('s'))
           .collectSync(),
@@ -156,9 +154,8 @@ export const workloads = {
     };
   },
 
-  etl_chain({ pl }, { fact, dim }) {
-    const df = factFrame(pl, fact);
-    const dm = dimFrame(pl, dim);
+  etl_chain({ pl }, data) {
+    const { df, dm } = joinSetup(pl, data); // filters the fact side before joining
     return {
       run: () =>
         df

@@ -20,6 +20,8 @@ const ROW_MARKER = Symbol.for('sparkless.row');
 
 /** Set only for the next constructor call by `ownedRow`. */
 let handingOver = false;
+/** The layout of `names`, when `ownedRows` already looked it up for all rows. */
+let handedLayout: Layout | undefined;
 
 export class Row implements Iterable<unknown> {
   readonly #values: readonly unknown[];
@@ -32,9 +34,12 @@ export class Row implements Iterable<unknown> {
    */
   constructor(values: readonly unknown[], names?: readonly string[]) {
     // `collect()` passes a fresh array it never touches again (see `ownedRow`): no copy needed.
-    const vals = Object.freeze(handingOver ? (values as unknown[]) : [...values]);
+    // The values array is private and never handed out (iteration goes through an
+    // iterator, toArray copies), so it needs no freezing: one less freeze per row.
+    const vals = handingOver ? (values as unknown[]) : [...values];
     handingOver = false;
-    const layout = names ? layoutOf(names) : makeLayout(vals.map((_, i) => `_${i + 1}`));
+    const layout = handedLayout ?? (names ? layoutOf(names) : makeLayout(vals.map((_, i) => `_${i + 1}`)));
+    handedLayout = undefined;
     if (layout.names.length !== vals.length) {
       throw new PySparkValueError(`names and values should be of the same length, got ${layout.names.length} and ${vals.length}.`, {
         errorClass: 'LENGTH_SHOULD_BE_THE_SAME',
@@ -193,6 +198,21 @@ export function ownedRow(values: unknown[], names: readonly string[]): Row {
   } finally {
     handingOver = false;
   }
+}
+
+/** @internal `ownedRow` for many rows of one field layout (`collect()`): the layout is looked up once. */
+export function ownedRowMaker(names: readonly string[]): (values: unknown[]) => Row {
+  const layout = layoutOf(names);
+  return (values) => {
+    handingOver = true;
+    handedLayout = layout;
+    try {
+      return new Row(values, names);
+    } finally {
+      handingOver = false;
+      handedLayout = undefined;
+    }
+  };
 }
 
 /** PySpark's `Row(**kwargs)`: `row({ a: 1, b: 'x' })`, fields in insertion order. */

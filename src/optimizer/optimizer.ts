@@ -7,6 +7,7 @@ import { InternalError, SparklessError } from '../errors/index.js';
 import { schemaOf, type LogicalPlan } from '../plan/nodes.js';
 import { transformDown, transformUp } from '../plan/transform.js';
 import type { OptimizerRule } from './rule.js';
+import { constantFolding, constantFoldingRule, type FoldingSettings } from './rules/constant-folding.js';
 import { booleanSimplification } from './rules/boolean-simplification.js';
 import { collapseProjects } from './rules/collapse-projects.js';
 import { combineFilters } from './rules/combine-filters.js';
@@ -14,14 +15,17 @@ import { eliminateLimits } from './rules/eliminate-limits.js';
 import { limitPushdown } from './rules/limit-pushdown.js';
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
+import { pushJoinCondition } from './rules/push-join-condition.js';
 import { pushFilterThroughProject } from './rules/push-filter-through-project.js';
 import { pushFilterThroughUnion } from './rules/push-filter-through-union.js';
 import { removeNoopProject } from './rules/remove-noop-project.js';
 
 /** Ordered: pushing filters first lets adjacent filters meet and combine. */
 export const DEFAULT_RULES: readonly OptimizerRule[] = [
+  constantFoldingRule, // expressions over literals only become literals (once, not per row)
   booleanSimplification, // constant conditions fold (a filter on true goes away)
   pushFilterThroughProject, // filter rows before projecting them
+  pushJoinCondition, // conditions on both sides of a join become its keys (FROM a, b WHERE a.k = b.k)
   pushFilterThroughJoin, // ... before joining them
   pushFilterThroughAggregate, // ... before grouping them (conditions on the keys)
   pushFilterThroughUnion, // ... on each side of a union
@@ -33,6 +37,21 @@ export const DEFAULT_RULES: readonly OptimizerRule[] = [
 ];
 
 const MAX_ITERATIONS = 50;
+
+const withSettings = new Map<string, readonly OptimizerRule[]>();
+
+/** DEFAULT_RULES with constant folding under a query's ANSI mode and time zone (as Spark folds). */
+export function rulesFor(settings: FoldingSettings): readonly OptimizerRule[] {
+  const key = `${settings.ansiEnabled}|${settings.timeZone}`;
+  let rules = withSettings.get(key);
+  if (!rules) {
+    const folding = constantFolding(settings);
+    rules = DEFAULT_RULES.map((r) => (r === constantFoldingRule ? folding : r));
+    if (withSettings.size > 16) withSettings.clear();
+    withSettings.set(key, rules);
+  }
+  return rules;
+}
 
 export function optimize(plan: LogicalPlan, rules: readonly OptimizerRule[] = DEFAULT_RULES): LogicalPlan {
   let current = plan;

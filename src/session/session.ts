@@ -26,7 +26,7 @@ import { assertPlanFits, defaultBudget } from '../backend/limits.js';
 import type { Batch } from '../data/batch.js';
 import { AnalysisException, IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
-import { DEFAULT_RULES } from '../optimizer/optimizer.js';
+import { rulesFor } from '../optimizer/optimizer.js';
 import { optimizePlan } from '../optimizer/query-optimizer.js';
 import { withRemoteRepartitions } from '../optimizer/remote-repartition.js';
 import { adaptiveExecutionFromConf, type AdaptiveExecutionConfig, type SkewHints } from '../optimizer/skew.js';
@@ -278,7 +278,9 @@ export class SparkSession {
 
   /** The optimizer's rewrites plus, when enabled, skew repartitioning. */
   #optimize(resolved: LogicalPlan, skewHints?: SkewHints): LogicalPlan {
-    return optimizePlan(resolved, DEFAULT_RULES, this.adaptiveExecution, skewHints);
+    // Constants fold under this query's ANSI mode and time zone, as Spark folds them.
+    const rules = rulesFor({ ansiEnabled: parseBool(this.conf.get(CONF.ansiEnabled)) === true, timeZone: this.timeZone });
+    return optimizePlan(resolved, rules, this.adaptiveExecution, skewHints);
   }
 
   /** @internal The plan a connect session sends: with the adaptive repartitions Spark must run. */

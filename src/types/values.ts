@@ -13,7 +13,7 @@ import { CalendarInterval } from './intervals.js';
 import { ExecutionException, PySparkTypeError, PySparkValueError } from '../errors/exceptions.js';
 import { makeBatch } from '../data/batch.js';
 import type { Batch } from '../data/batch.js';
-import { ownedRow, Row } from '../data/row.js';
+import { ownedRowMaker, Row } from '../data/row.js';
 import {
   ArrayType,
   BinaryType,
@@ -75,6 +75,7 @@ export function batchToRows(batch: Batch): Row[] {
   const width = columns.length;
   const converters = schema.fields.map((f) => externalConverter(f.dataType));
   const out = new Array<Row>(numRows);
+  const makeRow = ownedRowMaker(names);
   for (let r = 0; r < numRows; r++) {
     const values = new Array<unknown>(width);
     for (let c = 0; c < width; c++) {
@@ -82,7 +83,7 @@ export function batchToRows(batch: Batch): Row[] {
       const v = columns[c]![r];
       values[c] = conv === undefined ? (v === undefined ? null : v) : conv(v);
     }
-    out[r] = ownedRow(values, names);
+    out[r] = makeRow(values);
   }
   return out;
 }

@@ -4,6 +4,8 @@ import { F, SparkSession } from '../../src/index.js';
 import { planTreeString } from '../../src/plan/explain.js';
 import { optimize } from '../../src/optimizer/optimizer.js';
 import { booleanSimplification } from '../../src/optimizer/rules/boolean-simplification.js';
+import { constantFolding, constantFoldingRule } from '../../src/optimizer/rules/constant-folding.js';
+import { pushJoinCondition } from '../../src/optimizer/rules/push-join-condition.js';
 import { collapseProjects } from '../../src/optimizer/rules/collapse-projects.js';
 import { limitPushdown } from '../../src/optimizer/rules/limit-pushdown.js';
 import { pushFilterThroughAggregate } from '../../src/optimizer/rules/push-filter-through-aggregate.js';
@@ -133,6 +135,77 @@ describe('limit_pushdown', () => {
          +- Join LeftOuter keys=[a = a]
             :- GlobalLimit 2
             :  +- LocalRelation [a, b], 1 rows
+            +- LocalRelation [a, c], 1 rows"
+    `);
+  });
+});
+
+// The optimized plans Spark 3.5.7 prints for the same queries (EXPLAIN EXTENDED over range(10)):
+// Project [(id + 3) AS (id + (1 + 2)), 3 AS (1 + 2), AB AS u, 2020-01-01 AS to_date(2020-01-01), 5 AS y,
+//   0.07 AS z, -2147483648 AS o, null AS dz, 2026-12-07 AS cd, rand(1) AS r, null AS bad, null AS n, 2020-01-02 AS d1]
+// +- Filter (id > 6)
+describe('constant_folding', () => {
+  const sqlPlan = (query: string, rules: Parameters<typeof optimize>[1]) => planTreeString(optimize(spark.analyze(spark.sql(query).plan).plan, rules));
+  const QUERY = `SELECT id + (1 + 2), 1 + 2, upper('ab') AS u, to_date('2020-01-01'), cast('5' as int) AS y, 0.05 + 0.02 AS z,
+    2147483647 + 1 AS o, 1 / 0 AS dz, current_date() AS cd, rand(1) AS r, cast('x' as int) AS bad, cast(null as int) + 1 AS n,
+    date '2020-01-01' + 1 AS d1 FROM range(10) WHERE id > 2 * 3`;
+  it('folds expressions over literals as Spark does in non-ANSI mode (never the clock or random functions)', () => {
+    expect(sqlPlan(QUERY, [constantFolding({ ansiEnabled: false, timeZone: 'UTC' })])).toMatchInlineSnapshot(`
+      "Project [(id + 3) AS (id + (1 + 2)), 3 AS (1 + 2), AB AS u, DATE '2020-01-01' AS to_date(2020-01-01), 5 AS y, 0.07 AS z, -2147483648 AS o, NULL AS dz, current_date() AS cd, rand(1) AS r, NULL AS bad, NULL AS n, DATE '2020-01-02' AS d1]
+      +- Filter (id > 6)
+         +- Range (0, 10, step=1)"
+    `);
+  });
+  it('under ANSI leaves what would raise (overflow, division by zero, invalid cast) for run time', () => {
+    expect(sqlPlan(QUERY, [constantFolding({ ansiEnabled: true, timeZone: 'UTC' })])).toMatchInlineSnapshot(`
+      "Project [(id + 3) AS (id + (1 + 2)), 3 AS (1 + 2), AB AS u, to_date(2020-01-01) AS to_date(2020-01-01), 5 AS y, 0.07 AS z, (2147483647 + 1) AS o, (1.0 / 0.0) AS dz, current_date() AS cd, rand(1) AS r, CAST(x AS INT) AS bad, NULL AS n, DATE '2020-01-02' AS d1]
+      +- Filter (id > 6)
+         +- Range (0, 10, step=1)"
+    `);
+  });
+  it('without the session settings folds only what neither ANSI mode nor the time zone changes', () => {
+    const q = `SELECT 2147483647 + 1 AS o, 7 * 6 AS m, cast('2020-01-01 00:00:00' as timestamp) AS ts, date '2020-01-01' + 1 AS d FROM range(1)`;
+    expect(sqlPlan(q, [constantFoldingRule])).toMatchInlineSnapshot(`
+      "Project [(2147483647 + 1) AS o, 42 AS m, CAST(2020-01-01 00:00:00 AS TIMESTAMP) AS ts, DATE '2020-01-02' AS d]
+      +- Range (0, 1, step=1)"
+    `);
+    expect(sqlPlan(q, [constantFolding({ ansiEnabled: false, timeZone: 'UTC' })])).toMatchInlineSnapshot(`
+      "Project [-2147483648 AS o, 42 AS m, TIMESTAMP '2020-01-01 00:00:00' AS ts, DATE '2020-01-02' AS d]
+      +- Range (0, 1, step=1)"
+    `);
+  });
+  it('folds join conditions and sort keys; a condition folding to true drops its filter in the default pipeline', () => {
+    const df = t.join(u.select(col('a').alias('a2'), 'c'), col('a').eq(col('a2')).and(lit(2).gt(lit(1)))).filter(lit('A').lt(F.upper(lit('b')))).orderBy(lit(1).plus(lit(1)), 'b');
+    expect(text(df, undefined)).toMatchInlineSnapshot(`
+      "Sort [b ASC NULLS FIRST], true
+      +- Join Inner keys=[a = a2]
+         :- LocalRelation [a, b], 1 rows
+         +- Project [a AS a2, c]
+            +- LocalRelation [a, c], 1 rows"
+    `);
+  });
+});
+
+describe('push_join_condition', () => {
+  it('turns a cross join filtered on both sides into an inner join on keys, with a residual condition', () => {
+    const df = t.crossJoin(u.select(col('a').alias('a2'), 'c')).filter(col('a').eq(col('a2')).and(col('b').eq('x')).and(col('c').gt(col('a'))));
+    expect(text(df, [pushJoinCondition])).toMatchInlineSnapshot(`
+      "Filter (b = x)
+      +- Join Inner keys=[a = a2], (c > a)
+         :- LocalRelation [a, b], 1 rows
+         +- Project [a AS a2, c]
+            +- LocalRelation [a, c], 1 rows"
+    `);
+  });
+  it('makes SQL comma joins hash joins (TPC-H style)', () => {
+    t.createOrReplaceTempView('t');
+    u.createOrReplaceTempView('u');
+    const df = spark.sql('SELECT b, c FROM t, u WHERE t.a = u.a AND c > 1');
+    expect(text(df, undefined)).toMatchInlineSnapshot(`
+      "Project [b, c]
+      +- Join Inner keys=[a = a]
+         :- LocalRelation [a, b], 1 rows
+         +- Filter (c > 1.0)
             +- LocalRelation [a, c], 1 rows"
     `);
   });

@@ -9,12 +9,12 @@
  * the query's time zone and ANSI settings.
  */
 import { batchFromRows } from '../../data/batch.js';
-import { children, E, mapChildren, type Expr } from '../../expr/nodes.js';
+import { E, type Expr } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
 import { plan, schemaOf, withProps } from '../../plan/nodes.js';
 import { BOOLEAN } from '../../types/data-types.js';
 import type { OptimizerRule } from '../rule.js';
-import { deterministic } from './predicates.js';
+import { deterministic, mapChildrenKeep } from './predicates.js';
 
 const isBool = (e: Expr, v: boolean | null): boolean => e.kind === 'Literal' && (e.value ?? null) === v;
 /** A null literal, or a cast of one (null in any type). */
@@ -51,7 +51,7 @@ function simplifyRoot(e: Expr): Expr {
 }
 
 export function simplifyExpr(e: Expr): Expr {
-  const inner = children(e).length === 0 ? e : mapChildren(e, simplifyExpr);
+  const inner = mapChildrenKeep(e, simplifyExpr); // identity when nothing changes (the fixpoint loop stops)
   return simplifyRoot(inner);
 }
 

@@ -34,6 +34,22 @@ export function deterministic(e: Expr): boolean {
   return !exists(e, (x) => x.kind === 'Call' && (!hasFunction(x.fn) || lookupFunction(x.fn).nondeterministic === true));
 }
 
+/**
+ * `mapChildren(e, f)`, but `e` itself when `f` changed no child: the optimizer
+ * runs its rules until the plan stops changing, judged by identity, so a rule
+ * that rebuilt unchanged expressions would never let it stop.
+ */
+export function mapChildrenKeep(e: Expr, f: (c: Expr) => Expr): Expr {
+  const kids = children(e);
+  if (kids.length === 0) return e;
+  const next = kids.map(f);
+  if (next.every((c, i) => c === kids[i])) return e;
+  return mapChildren(e, (c) => {
+    const i = kids.indexOf(c);
+    return i >= 0 ? next[i]! : c;
+  });
+}
+
 /** `e` with every BoundRef replaced by `f(ref)` (a BoundRef into another input, or any expression). */
 export function rebind(e: Expr, f: (ref: BoundRef) => Expr): Expr {
   if (e.kind === 'BoundRef') return f(e);

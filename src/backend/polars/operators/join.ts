@@ -120,6 +120,33 @@ function keyColumns(plan: Join, left: Frame, right: Frame, env: OperatorEnv): Ke
   return out;
 }
 
+/**
+ * Inner-join keys that are plain columns of the same non-floating type on both
+ * sides, each column at most once per side: Polars can join on the columns
+ * themselves, with no key columns added to either side (at 1M rows those
+ * extra columns cost a measurable share of the join). Polars drops the right
+ * key columns from an inner join's output; on every matched row each equals
+ * its left key, so it is restored from there.
+ */
+function plainInnerKeys(plan: Join, nl: number): { left: string[]; right: string[] } | undefined {
+  const lk = plan.leftKeys ?? [];
+  const rk = plan.rightKeys ?? [];
+  if (plan.joinType !== 'inner' || lk.length === 0 || plan.nullSafeKeys?.some(Boolean)) return undefined;
+  const left: string[] = [];
+  const right: string[] = [];
+  for (let i = 0; i < lk.length; i++) {
+    const l = lk[i]!;
+    const r = rk[i]!;
+    if (l.kind !== 'BoundRef' || r.kind !== 'BoundRef' || !l.dataType || !l.dataType.equals(r.dataType)) return undefined;
+    const t = l.dataType;
+    if (t instanceof DoubleType || t instanceof FloatType || t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof BinaryType || t instanceof NullType) return undefined;
+    left.push(colName(l.index));
+    right.push(colName(nl + r.index));
+  }
+  if (new Set(left).size !== left.length || new Set(right).size !== right.length) return undefined;
+  return { left, right };
+}
+
 function concatSchema(left: Frame, right: Frame): StructType {
   return new StructType([...left.schema.fields, ...right.schema.fields]);
 }
@@ -147,12 +174,21 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   const pl = env.pl;
   const nl = left.schema.fields.length;
   const type = plan.joinType;
-  const keys = keyColumns(plan, left, right, env);
-  const hasKeys = keys.left.length > 0;
   const cols = (names: readonly string[]): NativeExpr[] => names.map((n) => colRef(n));
   const leftNames = left.schema.fields.map((_, i) => colName(i));
   const rightNames = right.schema.fields.map((_, j) => colName(nl + j));
   const allNames = [...leftNames, ...rightNames];
+  const renamedRight = (): NativeLazyFrame => right.lf.select(right.schema.fields.map((_, j) => colRef(colName(j)).alias(colName(nl + j))));
+  const plain = plainInnerKeys(plan, nl);
+  if (plain) {
+    const fromLeft = new Map(plain.right.map((r, i) => [r, plain.left[i]!]));
+    const pairs = joinFrames(left.lf, renamedRight(), cols(plain.left), cols(plain.right), 'inner', '_dup').select(
+      allNames.map((n) => (fromLeft.has(n) ? colRef(fromLeft.get(n)!).alias(n) : colRef(n))),
+    );
+    return plan.condition ? pairs.filter(env.translator(concatSchema(left, right)).tr(plan.condition)) : pairs;
+  }
+  const keys = keyColumns(plan, left, right, env);
+  const hasKeys = keys.left.length > 0;
   const mark = pl.lit(true).alias(MARK);
   const lj = (a: NativeLazyFrame, b: NativeLazyFrame, aOn: readonly string[], bOn: readonly string[], how: 'left' | 'inner' | 'cross' = 'left'): NativeLazyFrame =>
     how === 'cross'
@@ -160,7 +196,7 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
       : joinFrames(a, b, cols(aOn), cols(bOn), how, '_dup');
 
   // Right columns renamed after the left ones, plus key columns.
-  let R = right.lf.select(right.schema.fields.map((_, j) => colRef(colName(j)).alias(colName(nl + j))));
+  let R = renamedRight();
   let L = left.lf;
   if (hasKeys) {
     L = L.withColumns(keys.left);
