@@ -158,7 +158,7 @@ describe('constant_folding', () => {
   });
   it('under ANSI leaves what would raise (overflow, division by zero, invalid cast) for run time', () => {
     expect(sqlPlan(QUERY, [constantFolding({ ansiEnabled: true, timeZone: 'UTC' })])).toMatchInlineSnapshot(`
-      "Project [(id + 3) AS (id + (1 + 2)), 3 AS (1 + 2), AB AS u, to_date(2020-01-01) AS to_date(2020-01-01), 5 AS y, 0.07 AS z, (2147483647 + 1) AS o, (1.0 / 0.0) AS dz, current_date() AS cd, rand(1) AS r, CAST(x AS INT) AS bad, NULL AS n, DATE '2020-01-02' AS d1]
+      "Project [(id + 3) AS (id + (1 + 2)), 3 AS (1 + 2), AB AS u, DATE '2020-01-01' AS to_date(2020-01-01), 5 AS y, 0.07 AS z, (2147483647 + 1) AS o, (1.0 / 0.0) AS dz, current_date() AS cd, rand(1) AS r, CAST(x AS INT) AS bad, NULL AS n, DATE '2020-01-02' AS d1]
       +- Filter (id > 6)
          +- Range (0, 10, step=1)"
     `);

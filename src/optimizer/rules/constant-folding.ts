@@ -50,13 +50,15 @@ const CONTEXTUAL = new Set([
 const foldableType = (t: DataType | undefined): boolean =>
   t instanceof AtomicType && !(t instanceof BinaryType) && !(t instanceof YearMonthIntervalType) && !(t instanceof DayTimeIntervalType);
 
+const isTypedNull = (e: Expr): boolean => e.kind === 'Cast' && e.child.kind === 'Literal' && (e.child.value ?? null) === null;
+
 /** Whether `e` (its children already folded) is an expression over literals only that may fold. */
 function candidate(e: Expr): boolean {
   if (e.kind !== 'Call' && e.kind !== 'Cast' && e.kind !== 'CaseWhen') return false;
   // A typed null (CAST(NULL AS STRING)) is a constant already; some functions read it as "no value given".
-  if (e.kind === 'Cast' && e.child.kind === 'Literal' && (e.child.value ?? null) === null) return false;
+  if (isTypedNull(e)) return false;
   const kids = children(e);
-  if (kids.length === 0 || !kids.every((c) => c.kind === 'Literal')) return false;
+  if (kids.length === 0 || !kids.every((c) => c.kind === 'Literal' || isTypedNull(c))) return false;
   if (!foldableType(e.kind === 'Cast' ? e.to : e.dataType)) return false;
   if (e.kind !== 'Call') return true;
   if (!hasFunction(e.fn) || CONTEXTUAL.has(e.fn)) return false;

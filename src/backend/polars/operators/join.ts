@@ -182,7 +182,9 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
   const plain = plainInnerKeys(plan, nl);
   if (plain) {
     const fromLeft = new Map(plain.right.map((r, i) => [r, plain.left[i]!]));
-    const pairs = joinFrames(left.lf, renamedRight(), cols(plain.left), cols(plain.right), 'inner', '_dup').select(
+    const plainRight = renamedRight();
+    assertJoinFits(plan, left.lf, plainRight, plain.left, plain.right, env);
+    const pairs = joinFrames(left.lf, plainRight, cols(plain.left), cols(plain.right), 'inner', '_dup').select(
       allNames.map((n) => (fromLeft.has(n) ? colRef(fromLeft.get(n)!).alias(n) : colRef(n))),
     );
     return plan.condition ? pairs.filter(env.translator(concatSchema(left, right)).tr(plan.condition)) : pairs;
