@@ -4,27 +4,13 @@
  * NULL (or wraps), ANSI raises Spark 3.5.7's errors, checked against it.
  */
 import { describe, expect, it } from 'vitest';
-import type { SparkSession } from '../../src/index.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { ansi, rows, sqlError } from '../helpers/sql-errors.js';
 
 const SLOW = 30_000;
 const BYPASS = 'If necessary set "spark.sql.ansi.enabled" to false to bypass this error.';
 const CLASS_BYPASS = 'If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.';
 
-type Caught = { name?: string; errorClass?: string; message?: string };
-function sqlError(spark: SparkSession, q: string): Caught {
-  try {
-    spark.sql(q).collect();
-  } catch (e) {
-    return e as Caught;
-  }
-  throw new Error(`expected an error: ${q}`);
-}
-const ansi = (spark: SparkSession): SparkSession => {
-  spark.conf.set('spark.sql.ansi.enabled', 'true');
-  return spark;
-};
-const rows = (spark: SparkSession, q: string): unknown[][] => spark.sql(q).collect().map((r) => [...r]);
 
 describe('ANSI mode: rounding, date/time constructors and parsers, elt', () => {
   forEachBackend('rounding integers', (session, backend) => {

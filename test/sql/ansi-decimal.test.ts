@@ -7,20 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SparkSession } from '../../src/index.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { sqlError } from '../helpers/sql-errors.js';
 
 const SLOW = 30_000;
 const MAX = "CAST('99999999999999999999999999999999999999' AS DECIMAL(38,0))";
 const MIN = "CAST('-99999999999999999999999999999999999999' AS DECIMAL(38,0))";
 
-type Caught = { name?: string; errorClass?: string; message?: string };
-function sqlError(spark: SparkSession, q: string): Caught {
-  try {
-    spark.sql(q).collect();
-  } catch (e) {
-    return e as Caught;
-  }
-  throw new Error(`expected an error: ${q}`);
-}
 const rows = (spark: SparkSession, q: string): string[][] => spark.sql(q).collect().map((r) => [...r].map(String));
 
 describe('ANSI mode: decimal overflow', () => {

@@ -5,26 +5,12 @@
  * TRY_CAST keep returning NULL.
  */
 import { describe, expect, it } from 'vitest';
-import { F, type SparkSession } from '../../src/index.js';
+import { F } from '../../src/index.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { ansi, errorOf, rows, sqlError } from '../helpers/sql-errors.js';
 
 const SLOW = 30_000;
 
-function errorOf(f: () => unknown): { name?: string; errorClass?: string; message?: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { name?: string; errorClass?: string; message?: string };
-  }
-  throw new Error('expected an error');
-}
-
-const ansi = (spark: SparkSession): SparkSession => {
-  spark.conf.set('spark.sql.ansi.enabled', 'true');
-  return spark;
-};
-const rows = (spark: SparkSession, q: string): unknown[][] => spark.sql(q).collect().map((r) => [...r]);
-const sqlError = (spark: SparkSession, q: string) => errorOf(() => spark.sql(q).collect());
 
 describe('ANSI mode', () => {
   forEachBackend('string operands next to numbers (PromoteStrings)', (session) => {
