@@ -15,7 +15,7 @@ import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
 import { BOOLEAN as BOOL, INT as INT_T, NULL as NULL_T, STRING as STRING_T, StructType, type DataType } from '../types/data-types.js';
-import { parseDataType, parseTableSchema } from '../types/ddl.js';
+import { parseDataType } from '../types/ddl.js';
 import type {
   ColumnDef,
   CommandAst,
@@ -41,6 +41,7 @@ import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { columnDefs, create, drop, insert, propertyList, set, show, skipParens, skipTableClauses, skipToClose, sortedColumns, tableClauses } from './parse-commands.js';
 
 /**
  * Subquery expressions, kept as placeholder calls holding the subquery's AST
@@ -80,14 +81,14 @@ export interface ParserOptions {
 }
 
 export class SqlParser {
-  private pos = 0;
-  private readonly tokens: Token[];
+  pos = 0;
+  readonly tokens: Token[];
   /** Parsing a statement or query (not an expression string): operators get ANALYZED_NAME. */
   #queryNames = false;
   readonly #params: ParameterBinder;
 
   constructor(
-    private readonly src: string,
+    readonly src: string,
     private readonly options: ParserOptions = {},
   ) {
     this.tokens = tokenize(src);
@@ -99,40 +100,40 @@ export class SqlParser {
 
   // ---- token helpers -------------------------------------------------------------------
 
-  private get cur(): Token {
+  get cur(): Token {
     return this.tokens[this.pos]!;
   }
 
-  private peek(offset = 1): Token {
+  peek(offset = 1): Token {
     return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
   }
 
-  private isKw(kw: string, t: Token = this.cur): boolean {
+  isKw(kw: string, t: Token = this.cur): boolean {
     return t.kind === 'ident' && t.upper === kw;
   }
 
-  private isOp(op: string, t: Token = this.cur): boolean {
+  isOp(op: string, t: Token = this.cur): boolean {
     return t.kind === 'op' && t.value === op;
   }
 
-  private acceptKw(...kws: string[]): boolean {
+  acceptKw(...kws: string[]): boolean {
     for (let i = 0; i < kws.length; i++) if (!this.isKw(kws[i]!, this.peek(i))) return false;
     this.pos += kws.length;
     return true;
   }
 
-  private acceptOp(op: string): boolean {
+  acceptOp(op: string): boolean {
     if (!this.isOp(op)) return false;
     this.pos++;
     return true;
   }
 
-  private expectKw(kw: string): Token {
+  expectKw(kw: string): Token {
     if (!this.isKw(kw)) throw this.syntaxError();
     return this.tokens[this.pos++]!;
   }
 
-  private expectOp(op: string): Token {
+  expectOp(op: string): Token {
     if (!this.isOp(op)) throw this.syntaxError();
     return this.tokens[this.pos++]!;
   }
@@ -143,7 +144,7 @@ export class SqlParser {
     return sqlParseError(this.src, t.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near ${near}.`, { error: near, hint: '' });
   }
 
-  private notSupported(feature: string): Error {
+  notSupported(feature: string): Error {
     return new NotImplementedException(`SQL ${feature}`, `sparkless's SQL front end does not model it`);
   }
 
@@ -154,7 +155,7 @@ export class SqlParser {
   }
 
   /** An identifier (plain word or backquoted). */
-  private identifier(): string {
+  identifier(): string {
     const t = this.cur;
     if (t.kind === 'ident' || t.kind === 'quoted') {
       this.pos++;
@@ -168,7 +169,7 @@ export class SqlParser {
   }
 
   /** `a.b.c` as parts; `IDENTIFIER('a.b')` too. */
-  private multipartIdentifier(): string[] {
+  multipartIdentifier(): string[] {
     if (this.isKw('IDENTIFIER') && this.isOp('(', this.peek())) return this.identifierClause();
     const parts = [this.identifier()];
     while (this.isOp('.') && this.isIdentifier(this.peek())) {
@@ -195,7 +196,7 @@ export class SqlParser {
     return parts;
   }
 
-  private identifierList(): string[] {
+  identifierList(): string[] {
     this.expectOp('(');
     const names = [this.identifier()];
     while (this.acceptOp(',')) names.push(this.identifier());
@@ -310,257 +311,64 @@ export class SqlParser {
   }
 
   /** True when the tokens from `offset` (after any opening parentheses) start a query. */
-  private looksLikeQuery(offset = 0): boolean {
+  looksLikeQuery(offset = 0): boolean {
     let k = offset;
     while (this.isOp('(', this.peek(k))) k++;
     const t = this.peek(k);
     return t.kind === 'ident' && ['SELECT', 'WITH', 'VALUES', 'TABLE', 'FROM'].includes(t.upper);
   }
 
-  private isQueryStart(t: Token = this.cur): boolean {
+  isQueryStart(t: Token = this.cur): boolean {
     if (this.isOp('(', t)) return true;
     return t.kind === 'ident' && ['SELECT', 'WITH', 'VALUES', 'TABLE', 'FROM'].includes(t.upper);
   }
 
   private create(): CommandAst {
-    this.expectKw('CREATE');
-    const replace = this.acceptKw('OR', 'REPLACE');
-    const global = this.acceptKw('GLOBAL');
-    const temporary = this.acceptKw('TEMPORARY') || this.acceptKw('TEMP');
-    if (this.acceptKw('VIEW')) {
-      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
-      const name = this.multipartIdentifier();
-      let columns: string[] | undefined;
-      if (this.isOp('(')) {
-        this.pos++;
-        columns = [];
-        do {
-          columns.push(this.identifier());
-          if (this.acceptKw('COMMENT')) this.pos++;
-        } while (this.acceptOp(','));
-        this.expectOp(')');
-      }
-      this.skipTableClauses();
-      this.expectKw('AS');
-      const query = this.query();
-      return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query };
-    }
-    if (this.acceptKw('TABLE')) {
-      if (temporary || global) throw this.syntaxError();
-      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
-      const name = this.multipartIdentifier();
-      let columns: ColumnDef[] | undefined;
-      if (this.isOp('(') && !this.looksLikeQuery(1)) columns = this.columnDefs();
-      let provider: string | undefined;
-      if (this.acceptKw('USING')) provider = this.identifier().toLowerCase();
-      const clauses = this.tableClauses();
-      let query: QueryAst | undefined;
-      if (this.acceptKw('AS') || this.isQueryStart()) query = this.query();
-      if (!columns && !query) throw this.syntaxError();
-      return {
-        kind: 'createTable',
-        name,
-        replace,
-        ifNotExists,
-        ...(columns ? { columns } : {}),
-        ...(provider ? { provider } : {}),
-        clauses,
-        ...(query ? { query } : {}),
-      };
-    }
-    if (this.acceptKw('DATABASE') || this.acceptKw('SCHEMA') || this.acceptKw('NAMESPACE')) {
-      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
-      const name = this.multipartIdentifier().join('.');
-      while (this.cur.kind !== 'eof' && !this.isOp(';')) {
-        if (this.acceptKw('COMMENT') || this.acceptKw('LOCATION')) this.pos++;
-        else if (this.acceptKw('WITH', 'DBPROPERTIES') || this.acceptKw('WITH', 'PROPERTIES')) this.skipParens();
-        else throw this.syntaxError();
-      }
-      return { kind: 'createDatabase', name, ifNotExists };
-    }
-    throw this.syntaxError();
+    return create(this);
   }
 
-  /** `(a INT, b STRING NOT NULL COMMENT 'x')`, read with the DDL schema parser. */
-  private columnDefs(): ColumnDef[] {
-    const open = this.expectOp('(');
-    const close = this.skipToClose(open);
-    const text = this.src.slice(open.end, close.start);
-    const schema: StructType = parseTableSchema(text);
-    return schema.fields.map((f) => ({
-      name: f.name,
-      dataType: f.dataType,
-      nullable: f.nullable,
-      ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
-    }));
+  columnDefs(): ColumnDef[] {
+    return columnDefs(this);
   }
 
-  /** CREATE TABLE's `OPTIONS`, `PARTITIONED BY`, `CLUSTERED BY ... [SORTED BY ...] INTO n BUCKETS`, `COMMENT`, `LOCATION`, `TBLPROPERTIES`. */
-  private tableClauses(): TableClauses {
-    let options: (readonly [string, string])[] = [];
-    let properties: (readonly [string, string])[] = [];
-    let partitionColumns: string[] = [];
-    let bucketSpec: TableClauses['bucketSpec'];
-    let comment: string | undefined;
-    let location: string | undefined;
-    const text = (): string => {
-      if (this.cur.kind !== 'string') throw this.syntaxError();
-      return this.tokens[this.pos++]!.value;
-    };
-    for (;;) {
-      if (this.acceptKw('OPTIONS')) options = this.propertyList();
-      else if (this.acceptKw('TBLPROPERTIES')) properties = this.propertyList();
-      else if (this.acceptKw('PARTITIONED', 'BY')) partitionColumns = this.identifierList();
-      else if (this.acceptKw('CLUSTERED', 'BY')) {
-        const bucketColumns = this.identifierList();
-        const sortColumns = this.acceptKw('SORTED', 'BY') ? this.sortedColumns() : [];
-        this.expectKw('INTO');
-        if (this.cur.kind !== 'number') throw this.syntaxError();
-        const numBuckets = Number(this.tokens[this.pos++]!.text);
-        this.expectKw('BUCKETS');
-        bucketSpec = { numBuckets, bucketColumns, sortColumns };
-      } else if (this.acceptKw('COMMENT')) comment = text();
-      else if (this.acceptKw('LOCATION')) location = text();
-      else if (this.isKw('STORED') || this.isKw('ROW')) throw this.notSupported('Hive table clauses (STORED AS, ROW FORMAT)');
-      else break;
-    }
-    return { options, partitionColumns, ...(bucketSpec ? { bucketSpec } : {}), ...(comment !== undefined ? { comment } : {}), ...(location !== undefined ? { location } : {}), properties };
+  tableClauses(): TableClauses {
+    return tableClauses(this);
   }
 
-  /** `(a [ASC], b)` of SORTED BY: Spark's bucket sort columns are ascending. */
-  private sortedColumns(): string[] {
-    this.expectOp('(');
-    const cols: string[] = [];
-    do {
-      cols.push(this.identifier());
-      if (this.isKw('DESC')) throw this.notSupported('SORTED BY ... DESC');
-      this.acceptKw('ASC');
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    return cols;
+  sortedColumns(): string[] {
+    return sortedColumns(this);
   }
 
-  /** `(key = value, ...)`: keys are dotted identifiers or strings; values strings, numbers, booleans or identifiers (`=` optional). */
-  private propertyList(): (readonly [string, string])[] {
-    this.expectOp('(');
-    const out: (readonly [string, string])[] = [];
-    do {
-      let key: string;
-      if (this.cur.kind === 'string') key = this.tokens[this.pos++]!.value;
-      else {
-        key = this.identifier();
-        while (this.acceptOp('.')) key += '.' + this.identifier();
-      }
-      this.acceptOp('=');
-      const v = this.tokens[this.pos++]!;
-      if (v.kind === 'eof' || v.kind === 'quoted' || v.kind === 'binary' || (v.kind === 'op' && v.text !== '-') || (v.kind === 'ident' && v.upper !== 'TRUE' && v.upper !== 'FALSE')) throw this.syntaxError();
-      const value = v.kind === 'string' ? v.value : v.kind === 'op' ? '-' + this.tokens[this.pos++]!.text : v.kind === 'ident' ? v.text.toLowerCase() : v.text;
-      out.push([key, value]);
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    return out;
+  propertyList(): (readonly [string, string])[] {
+    return propertyList(this);
   }
 
-  /** Skips `OPTIONS (...)`, `PARTITIONED BY (...)`, `COMMENT '..'`, `TBLPROPERTIES (...)`, `LOCATION '..'`... */
-  private skipTableClauses(): void {
-    for (;;) {
-      if (this.acceptKw('OPTIONS') || this.acceptKw('TBLPROPERTIES')) this.skipParens();
-      else if (this.acceptKw('PARTITIONED', 'BY') || this.acceptKw('CLUSTERED', 'BY') || this.acceptKw('SORTED', 'BY')) this.skipParens();
-      else if (this.acceptKw('COMMENT') || this.acceptKw('LOCATION')) this.pos++;
-      else if (this.acceptKw('STORED', 'AS')) this.pos++;
-      else if (this.acceptKw('INTO') && this.cur.kind === 'number' && this.isKw('BUCKETS', this.peek())) this.pos += 2;
-      else return;
-    }
+  skipTableClauses(): void {
+    return skipTableClauses(this);
   }
 
-  private skipParens(): void {
-    const open = this.expectOp('(');
-    this.skipToClose(open);
+  skipParens(): void {
+    return skipParens(this);
   }
 
-  /** Moves past the `)` matching `open` (already consumed) and returns it. */
-  private skipToClose(open: Token): Token {
-    let depth = 1;
-    while (this.cur.kind !== 'eof') {
-      const t = this.tokens[this.pos++]!;
-      if (this.isOp('(', t)) depth++;
-      else if (this.isOp(')', t) && --depth === 0) return t;
-    }
-    throw sqlParseError(this.src, open.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near end of input.`, { error: 'end of input', hint: '' });
+  skipToClose(open: Token): Token {
+    return skipToClose(this, open);
   }
 
   private insert(): CommandAst {
-    this.expectKw('INSERT');
-    let overwrite = false;
-    if (this.acceptKw('OVERWRITE')) overwrite = true;
-    else this.expectKw('INTO');
-    this.acceptKw('TABLE');
-    const name = this.multipartIdentifier();
-    if (this.isKw('PARTITION')) throw this.notSupported('INSERT ... PARTITION');
-    let columns: string[] | undefined;
-    if (this.isOp('(') && !this.looksLikeQuery(1)) columns = this.identifierList();
-    const query = this.query();
-    return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query };
+    return insert(this);
   }
 
   private drop(): CommandAst {
-    this.expectKw('DROP');
-    if (this.acceptKw('TABLE') || this.isKw('VIEW')) {
-      const view = this.acceptKw('VIEW');
-      const ifExists = this.acceptKw('IF', 'EXISTS');
-      const name = this.multipartIdentifier();
-      this.acceptKw('PURGE');
-      return { kind: 'dropTable', name, ifExists, view };
-    }
-    if (this.acceptKw('DATABASE') || this.acceptKw('SCHEMA') || this.acceptKw('NAMESPACE')) {
-      const ifExists = this.acceptKw('IF', 'EXISTS');
-      const name = this.multipartIdentifier().join('.');
-      const cascade = this.acceptKw('CASCADE');
-      if (!cascade) this.acceptKw('RESTRICT');
-      return { kind: 'dropDatabase', name, ifExists, cascade };
-    }
-    throw this.syntaxError();
+    return drop(this);
   }
 
   private show(): CommandAst {
-    this.expectKw('SHOW');
-    if (this.acceptKw('TABLES')) {
-      let database: string | undefined;
-      if (this.acceptKw('FROM') || this.acceptKw('IN')) database = this.multipartIdentifier().join('.');
-      this.acceptKw('LIKE');
-      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
-      return { kind: 'showTables', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
-    }
-    if (this.acceptKw('DATABASES') || this.acceptKw('SCHEMAS') || this.acceptKw('NAMESPACES')) {
-      this.acceptKw('LIKE');
-      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
-      return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
-    }
-    if (this.acceptKw('CREATE', 'TABLE')) {
-      const name = this.multipartIdentifier();
-      return { kind: 'showCreateTable', name, asSerde: this.acceptKw('AS', 'SERDE') };
-    }
-    const start = this.pos;
-    const scope = this.acceptKw('USER') ? 'user' : this.acceptKw('SYSTEM') ? 'system' : this.acceptKw('ALL') ? 'all' : undefined;
-    if (this.acceptKw('FUNCTIONS')) {
-      if (this.acceptKw('FROM') || this.acceptKw('IN')) this.multipartIdentifier();
-      this.acceptKw('LIKE');
-      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
-      return { kind: 'showFunctions', scope: scope ?? 'all', ...(pattern !== undefined ? { pattern } : {}) };
-    }
-    this.pos = start;
-    throw this.notSupported(`SHOW ${this.cur.text}`);
+    return show(this);
   }
 
-  /** `SET`, `SET key`, `SET key=value` (Spark reads the raw text). */
   private set(): CommandAst {
-    const setTok = this.expectKw('SET');
-    const rest = this.src.slice(setTok.end).trim().replace(/;\s*$/, '').trim();
-    this.pos = this.tokens.length - 1;
-    if (rest === '' || rest === '-v') return { kind: 'set' };
-    const eq = rest.indexOf('=');
-    if (eq < 0) return { kind: 'set', key: rest };
-    return { kind: 'set', key: rest.slice(0, eq).trim(), value: rest.slice(eq + 1).trim() };
+    return set(this);
   }
 
   // ---- queries ------------------------------------------------------------------------------
