@@ -41,6 +41,7 @@ import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { fromClause, integerValue, joinType, lateralView, parenthesizedNames, pivot, relation, relationPrimary, tableAlias, tableSample, unpivot } from './parse-relations.js';
 import { columnDefs, create, drop, insert, propertyList, set, show, skipParens, skipTableClauses, skipToClose, sortedColumns, tableClauses } from './parse-commands.js';
 
 /**
@@ -58,14 +59,6 @@ const NOT_AN_ALIAS = new Set(
     'FROM WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE AS ON USING ' +
     'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER WHEN THEN ELSE END AND OR NOT IS IN BETWEEN LIKE ILIKE RLIKE REGEXP ' +
     'ASC DESC NULLS ROWS RANGE OVER FILTER SELECT INTO TABLESAMPLE PIVOT UNPIVOT FOR ESCAPE DIV WITH QUALIFY'
-  ).split(' '),
-);
-
-/** Words that cannot be a table alias (they continue the FROM clause). */
-const NOT_A_TABLE_ALIAS = new Set(
-  (
-    'WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE ON USING ' +
-    'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER SELECT TABLESAMPLE PIVOT UNPIVOT WITH QUALIFY AS'
   ).split(' '),
 );
 
@@ -164,7 +157,7 @@ export class SqlParser {
     throw this.syntaxError();
   }
 
-  private isIdentifier(t: Token = this.cur): boolean {
+  isIdentifier(t: Token = this.cur): boolean {
     return t.kind === 'ident' || t.kind === 'quoted';
   }
 
@@ -463,7 +456,7 @@ export class SqlParser {
   }
 
   /** Rows of an inline table: `(1, 'a'), (2, 'b')` or `1, 2, 3`. */
-  private valuesRows(): Expr[][] {
+  valuesRows(): Expr[][] {
     const rows: Expr[][] = [];
     do {
       if (this.isOp('(') && !this.looksLikeQuery(1)) {
@@ -526,10 +519,10 @@ export class SqlParser {
   }
 
   /** Set by `selectItem`: whether the item had a written alias (vs. an Alias carrying a function's Spark name). */
-  private aliasWasWritten = false;
+  aliasWasWritten = false;
 
   /** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
-  private selectItem(): Expr {
+  selectItem(): Expr {
     this.aliasWasWritten = false;
     const e = this.expression();
     if (e.kind === 'Star') return e;
@@ -552,273 +545,55 @@ export class SqlParser {
     return e;
   }
 
-  private aliasName(): string {
+  aliasName(): string {
     if (this.cur.kind === 'string') return this.tokens[this.pos++]!.value;
     return this.identifier();
   }
 
   // ---- FROM ------------------------------------------------------------------------------------
 
-  private fromClause(): RelationAst {
-    let rel = this.relation();
-    while (this.acceptOp(',')) {
-      const right = this.relation();
-      rel = { kind: 'join', left: rel, right, joinType: 'inner', natural: false };
-    }
-    if (this.isKw('PIVOT') && this.isOp('(', this.peek())) rel = this.pivot(rel);
-    if (this.isKw('UNPIVOT')) rel = this.unpivot(rel);
-    return rel;
+  fromClause(): RelationAst {
+    return fromClause(this);
   }
 
-  /** `UNPIVOT [INCLUDE|EXCLUDE NULLS] (v FOR name IN (c [AS a], ...)) [alias]`, or `(v1, v2) FOR name IN ((c1, c2) [AS a], ...)`. */
-  private unpivot(input: RelationAst): RelationAst {
-    this.expectKw('UNPIVOT');
-    let includeNulls = false;
-    if (this.acceptKw('INCLUDE', 'NULLS')) includeNulls = true;
-    else this.acceptKw('EXCLUDE', 'NULLS');
-    this.expectOp('(');
-    const valueColumns = this.isOp('(') ? this.identifierList() : [this.identifier()];
-    this.expectKw('FOR');
-    const nameColumn = this.identifier();
-    this.expectKw('IN');
-    this.expectOp('(');
-    const columns: { names: string[]; alias?: string }[] = [];
-    do {
-      const names = this.isOp('(') ? this.parenthesizedNames() : [this.multipartIdentifier().join('.')];
-      const alias = this.acceptKw('AS') || this.cur.kind === 'quoted' || this.cur.kind === 'ident' ? this.aliasName() : undefined;
-      columns.push({ names, ...(alias !== undefined ? { alias } : {}) });
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    this.expectOp(')');
-    const alias = this.tableAlias();
-    return { kind: 'unpivot', input, includeNulls, valueColumns, nameColumn, columns, ...(alias ? { alias } : {}) };
+  unpivot(input: RelationAst): RelationAst {
+    return unpivot(this, input);
   }
 
-  /** `(a, b.c)`: column names, each possibly qualified. */
-  private parenthesizedNames(): string[] {
-    this.expectOp('(');
-    const names = [this.multipartIdentifier().join('.')];
-    while (this.acceptOp(',')) names.push(this.multipartIdentifier().join('.'));
-    this.expectOp(')');
-    return names;
+  parenthesizedNames(): string[] {
+    return parenthesizedNames(this);
   }
 
-  /** `TABLESAMPLE (n PERCENT | expr ROWS | BUCKET x OUT OF y) [REPEATABLE (seed)]` after a table or subquery. */
-  private tableSample(input: RelationAst): RelationAst {
-    const at = this.cur;
-    this.expectKw('TABLESAMPLE');
-    this.expectOp('(');
-    const checked = (fraction: number): number => {
-      if (!(fraction >= 0 && fraction <= 1)) {
-        const shown = Number.isInteger(fraction) ? `${fraction}.0` : String(fraction);
-        throw sqlParseError(this.src, at.start, 'PARSE_SYNTAX_ERROR', `Sampling fraction (${shown}) must be on interval [0, 1].`, {});
-      }
-      return fraction;
-    };
-    let sample: { fraction?: number; rows?: Expr };
-    if (this.isKw('BUCKET')) {
-      const bucket = this.tokens[this.pos++]!;
-      const x = this.integerValue();
-      this.expectKw('OUT');
-      this.expectKw('OF');
-      const y = this.integerValue();
-      if (this.isKw('ON')) {
-        throw sqlParseError(this.src, bucket.start, 'PARSE_SYNTAX_ERROR', 'TABLESAMPLE(BUCKET x OUT OF y ON colname) is not supported.', {});
-      }
-      checked(x / y);
-      // Rows fall in bucket x with probability 1/y.
-      sample = { fraction: 1 / y };
-    } else {
-      const negative = this.isOp('-') && this.peek().kind === 'number' && this.isKw('PERCENT', this.peek(2));
-      if (negative) this.pos++;
-      if (this.cur.kind === 'number' && this.isKw('PERCENT', this.peek())) {
-        const n = Number(this.tokens[this.pos++]!.value);
-        this.pos++;
-        sample = { fraction: checked(((negative ? -1 : 1) * n) / 100) };
-      } else {
-        const rows = this.expression();
-        this.expectKw('ROWS');
-        sample = { rows };
-      }
-    }
-    this.expectOp(')');
-    let seed: number | undefined;
-    if (this.acceptKw('REPEATABLE')) {
-      this.expectOp('(');
-      seed = this.integerValue();
-      this.expectOp(')');
-    }
-    const alias = this.tableAlias();
-    return { kind: 'sample', input, ...sample, ...(seed !== undefined ? { seed } : {}), ...(alias ? { alias } : {}) };
+  tableSample(input: RelationAst): RelationAst {
+    return tableSample(this, input);
   }
 
-  private integerValue(): number {
-    const t = this.cur;
-    if (t.kind !== 'number' || t.numberForm !== 'int') throw this.syntaxError();
-    this.pos++;
-    return Number(t.value);
+  integerValue(): number {
+    return integerValue(this);
   }
 
-  /** `PIVOT (agg [[AS] a], ... FOR col | (c1, c2) IN (value [[AS] n], ...)) [alias]`. */
-  private pivot(input: RelationAst): RelationAst {
-    this.expectKw('PIVOT');
-    this.expectOp('(');
-    const aggs = [this.selectItem()];
-    while (this.acceptOp(',')) aggs.push(this.selectItem());
-    this.expectKw('FOR');
-    const columns = this.isOp('(') ? this.identifierList() : [this.identifier()];
-    this.expectKw('IN');
-    this.expectOp('(');
-    const values: { expr: Expr; alias?: string }[] = [];
-    do {
-      const item = this.selectItem();
-      values.push(item.kind === 'Alias' && this.aliasWasWritten ? { expr: item.child, alias: item.name } : { expr: item });
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    this.expectOp(')');
-    const alias = this.tableAlias();
-    return { kind: 'pivot', input, aggs, columns, values, ...(alias ? { alias } : {}) };
+  pivot(input: RelationAst): RelationAst {
+    return pivot(this, input);
   }
 
-  private relation(): RelationAst {
-    let left = this.relationPrimary();
-    for (;;) {
-      if (this.isKw('LATERAL') && this.isKw('VIEW', this.peek())) {
-        left = this.lateralView(left);
-        continue;
-      }
-      const join = this.joinType();
-      if (!join) return left;
-      const right = this.relationPrimary();
-      if (join.natural) {
-        left = { kind: 'join', left, right, joinType: join.type, natural: true };
-        continue;
-      }
-      if (this.acceptKw('ON')) {
-        left = { kind: 'join', left, right, joinType: join.type, natural: false, on: this.expression() };
-      } else if (this.acceptKw('USING')) {
-        left = { kind: 'join', left, right, joinType: join.type, natural: false, using: this.identifierList() };
-      } else {
-        left = { kind: 'join', left, right, joinType: join.type === 'inner' ? 'inner' : join.type, natural: false };
-      }
-    }
+  relation(): RelationAst {
+    return relation(this);
   }
 
-  /** Reads a join keyword sequence, or returns undefined when none follows. */
-  private joinType(): { type: JoinType; natural: boolean } | undefined {
-    const start = this.pos;
-    const natural = this.acceptKw('NATURAL');
-    let type: JoinType | undefined;
-    if (this.acceptKw('JOIN')) return { type: 'inner', natural };
-    if (this.acceptKw('INNER')) type = 'inner';
-    else if (this.acceptKw('CROSS')) type = 'cross';
-    else if (this.acceptKw('LEFT')) {
-      if (this.acceptKw('SEMI')) type = 'left_semi';
-      else if (this.acceptKw('ANTI')) type = 'left_anti';
-      else {
-        this.acceptKw('OUTER');
-        type = 'left';
-      }
-    } else if (this.acceptKw('RIGHT')) {
-      this.acceptKw('OUTER');
-      type = 'right';
-    } else if (this.acceptKw('FULL')) {
-      this.acceptKw('OUTER');
-      type = 'full';
-    } else if (this.acceptKw('SEMI')) type = 'left_semi';
-    else if (this.acceptKw('ANTI')) type = 'left_anti';
-    if (!type) {
-      this.pos = start;
-      return undefined;
-    }
-    this.expectKw('JOIN');
-    return { type, natural };
+  joinType(): { type: JoinType; natural: boolean } | undefined {
+    return joinType(this);
   }
 
-  private lateralView(input: RelationAst): RelationAst {
-    this.expectKw('LATERAL');
-    this.expectKw('VIEW');
-    const outer = this.acceptKw('OUTER');
-    const generator = this.primaryWithPostfix();
-    let tableAlias = '';
-    if (this.isIdentifier() && !this.isKw('AS')) tableAlias = this.identifier();
-    const columns: string[] = [];
-    if (this.acceptKw('AS')) {
-      columns.push(this.identifier());
-      while (this.isOp(',') && this.isIdentifier(this.peek()) && !this.isKw('LATERAL', this.peek())) {
-        // `AS a, b` belongs to the view unless the next item starts a new relation
-        const save = this.pos;
-        this.pos++;
-        if (this.isOp('(', this.peek()) || this.isOp('.', this.peek())) {
-          this.pos = save;
-          break;
-        }
-        columns.push(this.identifier());
-      }
-    }
-    return { kind: 'lateralView', input, generator, outer, tableAlias, columns };
+  lateralView(input: RelationAst): RelationAst {
+    return lateralView(this, input);
   }
 
-  private relationPrimary(): RelationAst {
-    if (this.isOp('(')) {
-      if (this.looksLikeQuery(1)) {
-        this.pos++;
-        const query = this.query();
-        this.expectOp(')');
-        if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'subquery', query });
-        const alias = this.tableAlias();
-        return { kind: 'subquery', query, ...(alias ? { alias } : {}) };
-      }
-      this.pos++;
-      const inner = this.fromClause();
-      this.expectOp(')');
-      const alias = this.tableAlias();
-      if (alias) throw this.notSupported('aliases of parenthesized joins');
-      return inner;
-    }
-    if (this.acceptKw('VALUES')) {
-      const rows = this.valuesRows();
-      const alias = this.tableAlias();
-      return { kind: 'values', rows, ...(alias ? { alias } : {}) };
-    }
-    if (this.isKw('LATERAL') && this.isOp('(', this.peek())) {
-      // `LATERAL (query) [alias]`: a subquery that sees the relations to its left
-      this.pos += 2;
-      const query = this.query();
-      this.expectOp(')');
-      const alias = this.tableAlias();
-      return { kind: 'lateral', query, ...(alias ? { alias } : {}) };
-    }
-    const parts = this.multipartIdentifier();
-    if (this.isOp('(')) {
-      // table-valued function
-      this.pos++;
-      const args: Expr[] = [];
-      if (!this.isOp(')')) {
-        args.push(this.expression());
-        while (this.acceptOp(',')) args.push(this.expression());
-      }
-      this.expectOp(')');
-      const alias = this.tableAlias();
-      return { kind: 'tvf', name: parts.join('.').toLowerCase(), args, ...(alias ? { alias } : {}) };
-    }
-    if (this.isKw('TIMESTAMP') || this.isKw('VERSION')) throw this.notSupported('time travel');
-    if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'table', parts });
-    const alias = this.tableAlias();
-    return { kind: 'table', parts, ...(alias ? { alias } : {}) };
+  relationPrimary(): RelationAst {
+    return relationPrimary(this);
   }
 
-  /** `[AS] name [(c1, c2)]`, or nothing. */
-  private tableAlias(): TableAlias | undefined {
-    const hasAs = this.acceptKw('AS');
-    if (!hasAs && !(this.cur.kind === 'quoted' || (this.cur.kind === 'ident' && !NOT_A_TABLE_ALIAS.has(this.cur.upper)))) return undefined;
-    // `t(a, b)`: column aliases
-    const name = this.identifier();
-    if (this.isOp('(')) {
-      const columns = this.identifierList();
-      return { name, columns };
-    }
-    return { name };
+  tableAlias(): TableAlias | undefined {
+    return tableAlias(this);
   }
 
   // ---- GROUP BY -----------------------------------------------------------------------------------
@@ -1194,7 +969,7 @@ export class SqlParser {
     return this.primaryWithPostfix();
   }
 
-  private primaryWithPostfix(): Expr {
+  primaryWithPostfix(): Expr {
     return this.postfix(this.primary());
   }
 
