@@ -14,7 +14,7 @@
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
-import { BOOLEAN as BOOL, INT as INT_T, NULL as NULL_T, STRING as STRING_T, StructType, type DataType } from '../types/data-types.js';
+import { BOOLEAN as BOOL, INT as INT_T, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
 import { parseDataType } from '../types/ddl.js';
 import type {
   ColumnDef,
@@ -36,11 +36,11 @@ import { ParameterBinder, type SqlArgs } from './parameters.js';
 import { constantString } from './constant-string.js';
 import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
-import { SUBSTRING_TO_END } from '../functions/defs/operators.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
 import { fromClause, integerValue, joinType, lateralView, parenthesizedNames, pivot, relation, relationPrimary, tableAlias, tableSample, unpivot } from './parse-relations.js';
 import { columnDefs, create, drop, insert, propertyList, set, show, skipParens, skipTableClauses, skipToClose, sortedColumns, tableClauses } from './parse-commands.js';
 
@@ -891,7 +891,7 @@ export class SqlParser {
     }
   }
 
-  private bitOr(): Expr {
+  bitOr(): Expr {
     let left = this.bitXor();
     while (this.isOp('|')) {
       this.pos++;
@@ -1240,119 +1240,31 @@ export class SqlParser {
   }
 
   private existsSubquery(): Expr {
-    this.expectKw('EXISTS');
-    this.expectOp('(');
-    const query = this.query();
-    this.expectOp(')');
-    return E.call(SUBQUERY.exists, [], { options: { query } });
+    return existsSubquery(this);
   }
 
   private caseExpr(): Expr {
-    this.expectKw('CASE');
-    let subject: Expr | undefined;
-    if (!this.isKw('WHEN')) subject = this.expression();
-    const branches: { when: Expr; then: Expr }[] = [];
-    while (this.acceptKw('WHEN')) {
-      const w = this.expression();
-      this.expectKw('THEN');
-      const then = this.expression();
-      branches.push({ when: subject ? E.call('eq', [subject, w]) : w, then });
-    }
-    if (branches.length === 0) throw this.syntaxError();
-    const otherwise = this.acceptKw('ELSE') ? this.expression() : undefined;
-    this.expectKw('END');
-    // Spark names `CASE x WHEN v ...` as the searched form `CASE WHEN (x = v) ...`.
-    return E.caseWhen(branches, otherwise);
+    return caseExpr(this);
   }
 
-  /** `EXTRACT(field FROM source)`: the field is an identifier, passed on as a string literal. */
   private extract(): Expr {
-    this.pos += 2;
-    const field = this.identifier();
-    this.expectKw('FROM');
-    const source = this.expression();
-    this.expectOp(')');
-    return E.call('extract', [E.lit(field, STRING_T), source]);
+    return extract(this);
   }
 
   private substring(t: Token): Expr {
-    this.pos += 2;
-    const str = this.expression();
-    let pos: Expr;
-    let len: Expr | undefined;
-    const fromForm = this.acceptKw('FROM');
-    if (fromForm) {
-      pos = this.expression();
-      if (this.acceptKw('FOR')) len = this.expression();
-    } else {
-      this.expectOp(',');
-      pos = this.expression();
-      if (this.acceptOp(',')) len = this.expression();
-    }
-    this.expectOp(')');
-    const args = len ? [str, pos, len] : [str, pos];
-    const call = E.call('substring', args);
-    // Spark names the FROM form `substring(...)` whichever keyword was written; a missing length shows as Int.MaxValue.
-    if (t.upper === 'SUBSTR' && !fromForm) {
-      return named(call, () => `substr(${[...args.map(prettySql), ...(len ? [] : [String(SUBSTRING_TO_END)])].join(', ')})`);
-    }
-    return call;
+    return substring(this, t);
   }
 
   private trim(): Expr {
-    this.pos += 2;
-    let fn = 'trim';
-    if (this.acceptKw('BOTH')) fn = 'trim';
-    else if (this.acceptKw('LEADING')) fn = 'ltrim';
-    else if (this.acceptKw('TRAILING')) fn = 'rtrim';
-    let chars: Expr | undefined;
-    let str: Expr;
-    if (this.acceptKw('FROM')) {
-      str = this.expression();
-    } else {
-      const first = this.expression();
-      if (this.acceptKw('FROM')) {
-        chars = first;
-        str = this.expression();
-      } else if (this.acceptOp(',')) {
-        // The function form takes the characters first: trim('x', 'xax') is 'a' in Spark.
-        chars = first;
-        str = this.expression();
-      } else {
-        str = first;
-      }
-    }
-    this.expectOp(')');
-    return E.call(fn, chars ? [str, chars] : [str]);
+    return trim(this);
   }
 
   private position(): Expr {
-    this.pos += 2;
-    const sub = this.bitOr();
-    let str: Expr;
-    let start: Expr = E.lit(1, INT_T);
-    const inForm = this.acceptKw('IN');
-    if (inForm) str = this.expression();
-    else {
-      this.expectOp(',');
-      str = this.expression();
-      if (this.acceptOp(',')) start = this.expression();
-    }
-    this.expectOp(')');
-    // `position(sub IN str)` is Spark's locate; the function form keeps its own name (`position(bar, foobarbar, 1)`).
-    return inForm ? E.call('locate', [sub, str, start]) : E.call('position', [sub, str, start]);
+    return position(this);
   }
 
   private overlay(): Expr {
-    this.pos += 2;
-    const input = this.expression();
-    this.expectKw('PLACING');
-    const replace = this.expression();
-    this.expectKw('FROM');
-    const pos = this.expression();
-    const len = this.acceptKw('FOR') ? this.expression() : E.lit(-1, INT_T);
-    this.expectOp(')');
-    return E.call('overlay', [input, replace, pos, len]);
+    return overlay(this);
   }
 
   /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
