@@ -14,7 +14,7 @@
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
-import { BOOLEAN as BOOL, INT as INT_T, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
+import { BOOLEAN as BOOL, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
 import { parseDataType } from '../types/ddl.js';
 import type {
   ColumnDef,
@@ -40,6 +40,7 @@ import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { frameBound, sortItem, sortItems, windowFrame, windowSpec } from './parse-window.js';
 import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
 import { fromClause, integerValue, joinType, lateralView, parenthesizedNames, pivot, relation, relationPrimary, tableAlias, tableSample, unpivot } from './parse-relations.js';
 import { columnDefs, create, drop, insert, propertyList, set, show, skipParens, skipTableClauses, skipToClose, sortedColumns, tableClauses } from './parse-commands.js';
@@ -669,101 +670,24 @@ export class SqlParser {
 
   // ---- ORDER BY / windows ------------------------------------------------------------------------
 
-  private sortItems(): SortOrder[] {
-    const items = [this.sortItem()];
-    while (this.acceptOp(',')) items.push(this.sortItem());
-    return items;
+  sortItems(): SortOrder[] {
+    return sortItems(this);
   }
 
-  private sortItem(): SortOrder {
-    const e = this.expression();
-    let asc = true;
-    if (this.acceptKw('DESC')) asc = false;
-    else this.acceptKw('ASC');
-    let nullsFirst = asc;
-    if (this.acceptKw('NULLS')) {
-      if (this.acceptKw('FIRST')) nullsFirst = true;
-      else if (this.acceptKw('LAST')) nullsFirst = false;
-      else throw this.syntaxError();
-    }
-    return E.sort(e, asc, nullsFirst);
+  sortItem(): SortOrder {
+    return sortItem(this);
   }
 
-  /** `w` or `([w] [PARTITION BY ...] [ORDER BY ...] [frame])`. */
   private windowSpec(): WindowSpecDef {
-    if (this.isIdentifier() && !this.isOp('(')) {
-      const spec: WindowSpecDef = { partitionBy: [], orderBy: [] };
-      namedWindowRefs.set(spec, this.identifier().toLowerCase());
-      return spec;
-    }
-    this.expectOp('(');
-    let base: string | undefined;
-    if (this.isIdentifier() && !['PARTITION', 'DISTRIBUTE', 'ORDER', 'SORT', 'ROWS', 'RANGE', 'CLUSTER'].includes(this.cur.upper)) {
-      base = this.identifier().toLowerCase();
-    }
-    let partitionBy: Expr[] = [];
-    let orderBy: SortOrder[] = [];
-    if (this.acceptKw('PARTITION', 'BY') || this.acceptKw('DISTRIBUTE', 'BY') || this.acceptKw('CLUSTER', 'BY')) {
-      partitionBy = [this.expression()];
-      while (this.acceptOp(',')) partitionBy.push(this.expression());
-    }
-    if (this.acceptKw('ORDER', 'BY') || this.acceptKw('SORT', 'BY')) orderBy = this.sortItems();
-    let frame: WindowFrame | undefined;
-    if (this.isKw('ROWS') || this.isKw('RANGE')) frame = this.windowFrame();
-    this.expectOp(')');
-    const spec: WindowSpecDef = { partitionBy, orderBy, ...(frame ? { frame } : {}) };
-    if (base !== undefined) {
-      if (partitionBy.length > 0 || orderBy.length > 0 || frame) throw this.notSupported('window specs extending a named window');
-      namedWindowRefs.set(spec, base);
-    }
-    return spec;
+    return windowSpec(this);
   }
 
-  private windowFrame(): WindowFrame {
-    const frameType = this.tokens[this.pos++]!.upper === 'ROWS' ? 'rows' : 'range';
-    let frame: WindowFrame;
-    if (this.acceptKw('BETWEEN')) {
-      const lower = this.frameBound(frameType);
-      this.expectKw('AND');
-      const upper = this.frameBound(frameType);
-      frame = { frameType, lower, upper };
-    } else {
-      frame = { frameType, lower: this.frameBound(frameType), upper: { type: 'currentRow' } };
-    }
-    checkFrame(frame);
-    return frame;
+  windowFrame(): WindowFrame {
+    return windowFrame(this);
   }
 
-  private frameBound(frameType: 'rows' | 'range'): FrameBoundary {
-    if (this.acceptKw('UNBOUNDED', 'PRECEDING')) return { type: 'unboundedPreceding' };
-    if (this.acceptKw('UNBOUNDED', 'FOLLOWING')) return { type: 'unboundedFollowing' };
-    if (this.acceptKw('CURRENT', 'ROW')) return { type: 'currentRow' };
-    if (this.isKw('INTERVAL')) {
-      // RANGE BETWEEN INTERVAL '1' DAY PRECEDING ...: the offset is an interval value.
-      const lit = this.intervalLiteral();
-      if (lit.kind !== 'Literal') throw this.syntaxError();
-      const value = Number(lit.value);
-      if (this.acceptKw('PRECEDING')) return { type: 'offset', value: -value, interval: lit.dataType };
-      if (this.acceptKw('FOLLOWING')) return { type: 'offset', value, interval: lit.dataType };
-      throw this.syntaxError();
-    }
-    const start = this.cur;
-    const e = this.additive();
-    let value: number;
-    if (e.kind === 'Literal' && (typeof e.value === 'number' || typeof e.value === 'bigint')) {
-      value = typeof e.value === 'bigint' ? decimalNumber(e.value, e.dataType) : Number(e.value);
-      if (frameType === 'rows' && !e.dataType.equals(INT_T)) {
-        throw new AnalysisException(
-          `Cannot resolve "ROWS BETWEEN ... ${prettySql(e)} ..." due to data type mismatch: The data type of the bound "${e.dataType.simpleString().toUpperCase()}" does not match the expected data type "INT".`,
-          { errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE' },
-        );
-      }
-    } else {
-      throw sqlParseError(this.src, start.start, 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC', `Frame bound value must be a literal.`, {});
-    }
-    if (this.acceptKw('PRECEDING')) return { type: 'offset', value: -value };
-    if (this.acceptKw('FOLLOWING')) return { type: 'offset', value };
-    throw this.syntaxError();
+  frameBound(frameType: 'rows' | 'range'): FrameBoundary {
+    return frameBound(this, frameType);
   }
 
   // ---- expressions -------------------------------------------------------------------------------
@@ -918,7 +842,7 @@ export class SqlParser {
     return left;
   }
 
-  private additive(): Expr {
+  additive(): Expr {
     let left = this.multiplicative();
     for (;;) {
       if (this.acceptOp('+')) left = this.operator('add', left, this.multiplicative());
@@ -1214,7 +1138,7 @@ export class SqlParser {
   }
 
   /** `INTERVAL '<text>' <unit> [TO <unit>]` or `INTERVAL <n> <unit> [<n> <unit> ...]` (see interval-literal.ts). */
-  private intervalLiteral(): Expr {
+  intervalLiteral(): Expr {
     const start = this.cur;
     this.pos++;
     const parts: IntervalPart[] = [];
@@ -1386,30 +1310,6 @@ function lastPart(name: string): string {
   const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
   const p = m ? m[1]! : name;
   return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
-}
-
-/** Spark's frame checks: bounds in order, UNBOUNDED FOLLOWING never first, UNBOUNDED PRECEDING never last. */
-function checkFrame(f: WindowFrame): void {
-  const rank = (b: FrameBoundary): number =>
-    b.type === 'unboundedPreceding' ? -Infinity : b.type === 'unboundedFollowing' ? Infinity : b.type === 'currentRow' ? 0 : b.value;
-  const text = (b: FrameBoundary): string =>
-    b.type === 'unboundedPreceding' ? 'UNBOUNDED PRECEDING' : b.type === 'unboundedFollowing' ? 'UNBOUNDED FOLLOWING' : b.type === 'currentRow' ? 'CURRENT ROW' : b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
-  const sql = `${f.frameType.toUpperCase()} BETWEEN ${text(f.lower)} AND ${text(f.upper)}`;
-  if (f.lower.type === 'unboundedFollowing' || f.upper.type === 'unboundedPreceding') {
-    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: Window frame upper bound "${text(f.upper)}" does not follow the lower bound "${text(f.lower)}".`, {
-      errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON',
-    });
-  }
-  if (rank(f.lower) > rank(f.upper)) {
-    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: The lower bound of a window frame must be less than or equal to the upper bound.`, {
-      errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_INVALID_BOUND',
-    });
-  }
-}
-
-function decimalNumber(unscaled: bigint, t: DataType): number {
-  const scale = (t as { scale?: number }).scale ?? 0;
-  return Number(unscaled) / 10 ** scale;
 }
 
 /** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */
