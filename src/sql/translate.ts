@@ -18,19 +18,18 @@
  * - aliases and ordinals in GROUP BY and ORDER BY, named windows (WINDOW w AS).
  */
 import { AnalysisException, ExecutionException, NotImplementedException } from '../errors/index.js';
-import { makeBatch, type Batch } from '../data/batch.js';
+import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
-import { requirePositivePartitions } from '../api/arg-checks.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
+import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { unpivotPlan } from './unpivot.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
-import { bindOuterRefs, checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
+import { aliased, join, lateralJoin, literalRelation, lookupCte, oneRow, pivot, relation, renameColumns, tableRef, tvf, values } from './translate-relations.js';
+import { bindOuterRefs, checkCorrelatedShape, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
 
 export interface TranslateOptions {
   /**
@@ -57,9 +56,9 @@ export interface TranslateOptions {
 const UNTYPED: DataType = NULL;
 
 /** A positional reference to column `i` of a node's input. */
-const ordinalRef = (i: number, name = `#${i}`): Expr => E.bound(i, name, UNTYPED, true);
+export const ordinalRef = (i: number, name = `#${i}`): Expr => E.bound(i, name, UNTYPED, true);
 
-function analysisError(message: string, errorClass: string, params: Record<string, string> = {}): AnalysisException {
+export function analysisError(message: string, errorClass: string, params: Record<string, string> = {}): AnalysisException {
   return new AnalysisException(message, { errorClass, messageParameters: params });
 }
 
@@ -73,20 +72,20 @@ function exprKey(e: Expr): string {
   });
 }
 
-function lastPart(name: string): string {
+export function lastPart(name: string): string {
   const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
   const p = m ? m[1]! : name;
   return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
 }
 
-const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
+export const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
 
 const isAggregateFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'aggregate';
 const isGeneratorFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'generator';
 const isGroupingFn = (fn: string): boolean => fn === 'grouping' || fn === 'grouping_id';
 
 /** True when `e` holds an aggregate call outside window functions (window arguments count). */
-function containsAggregate(e: Expr): boolean {
+export function containsAggregate(e: Expr): boolean {
   if (e.kind === 'WindowExpr') {
     const fn = e.fn;
     const args = fn.kind === 'Call' ? fn.args : [];
@@ -135,17 +134,17 @@ function aliasMap(items: readonly Expr[]): Map<string, Expr> {
 }
 
 export class Translator {
-  readonly #opts: TranslateOptions;
-  readonly #ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
+  readonly opts: TranslateOptions;
+  readonly ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
   /** Enclosing queries' FROMs while a subquery is translated, innermost last. */
-  readonly #outer: OuterScope[] = [];
+  readonly outer: OuterScope[] = [];
 
   constructor(opts: TranslateOptions = {}) {
-    this.#opts = opts;
+    this.opts = opts;
   }
 
   #conf(key: string): string | undefined {
-    return this.#opts.conf?.(key);
+    return this.opts.conf?.(key);
   }
 
   // ---- queries ---------------------------------------------------------------------------------
@@ -159,15 +158,15 @@ export class Translator {
       case 'setop':
         return plan('SetOperation', { op: q.op, all: q.all, left: this.query(q.left), right: this.query(q.right) });
       case 'values':
-        return this.#values(q.rows, q.alias);
+        return this.values(q.rows, q.alias);
       case 'table':
-        return this.#tableRef(q.parts, undefined);
+        return this.tableRef(q.parts, undefined);
     }
   }
 
   #organized(q: Extract<QueryAst, { kind: 'query' }>): LogicalPlan {
     const scope = new Map<string, { plan: LogicalPlan; columns?: readonly string[] }>();
-    this.#ctes.push(scope);
+    this.ctes.push(scope);
     try {
       this.#defineCtes(q.ctes, scope);
       let p: LogicalPlan;
@@ -178,16 +177,16 @@ export class Translator {
         if (q.orderBy.length > 0) {
           const orders = q.orderBy.map((o) => {
             const n = ordinalOf(o.child);
-            return n === undefined ? o : E.sort(this.#ordinalRefChecked(n, this.#opts.columnsOf?.(p).length), o.ascending, o.nullsFirst);
+            return n === undefined ? o : E.sort(this.#ordinalRefChecked(n, this.opts.columnsOf?.(p).length), o.ascending, o.nullsFirst);
           });
           p = plan('Sort', { input: p, orders });
         }
       }
-      if (q.offset) p = plan('Offset', { input: p, n: this.#limitValue(q.offset, 'offset') });
-      if (q.limit) p = plan('Limit', { input: p, n: this.#limitValue(q.limit, 'limit') });
+      if (q.offset) p = plan('Offset', { input: p, n: this.limitValue(q.offset, 'offset') });
+      if (q.limit) p = plan('Limit', { input: p, n: this.limitValue(q.limit, 'limit') });
       return p;
     } finally {
-      this.#ctes.pop();
+      this.ctes.pop();
     }
   }
 
@@ -195,15 +194,15 @@ export class Translator {
     for (const cte of ctes) {
       const key = cte.name.toLowerCase();
       let p = this.query(cte.query);
-      if (cte.columns) p = this.#renameColumns(p, cte.columns, cte.name);
+      if (cte.columns) p = this.renameColumns(p, cte.columns, cte.name);
       // Spark analyzes every CTE definition, used or not.
-      this.#opts.columnsOf?.(p);
+      this.opts.columnsOf?.(p);
       scope.set(key, { plan: p });
     }
   }
 
   /** LIMIT/OFFSET take a foldable integer expression (`2 + 1`, `CAST(1 AS INT)`). */
-  #limitValue(e: Expr, what: 'limit' | 'offset'): number {
+  limitValue(e: Expr, what: 'limit' | 'offset'): number {
     const folded = foldConstant(e);
     if (folded === undefined) {
       throw analysisError(
@@ -242,294 +241,65 @@ export class Translator {
   // ---- relations ---------------------------------------------------------------------------------
 
   relation(r: RelationAst): LogicalPlan {
-    switch (r.kind) {
-      case 'table':
-        return this.#tableRef(r.parts, r.alias);
-      case 'subquery':
-      case 'lateral': {
-        const p = this.query(r.query);
-        return this.#aliased(p, r.alias);
-      }
-      case 'values':
-        return this.#values(r.rows, r.alias);
-      case 'tvf':
-        return this.#aliased(this.#tvf(r.name, r.args), r.alias);
-      case 'join':
-        return this.#join(r);
-      case 'pivot':
-        return this.#aliased(this.#pivot(r), r.alias);
-      case 'unpivot': {
-        const { schemaOf } = this.#opts;
-        if (!schemaOf) throw new NotImplementedException('SQL UNPIVOT without a session', 'the kept columns come from the input schema');
-        return this.#aliased(unpivotPlan(this.relation(r.input), r, schemaOf), r.alias);
-      }
-      case 'sample': {
-        const input = this.relation(r.input);
-        const sampled = r.rows
-          ? plan('Limit', { input, n: this.#limitValue(r.rows, 'limit') })
-          : plan('Sample', { input, fraction: r.fraction!, withReplacement: false, seed: r.seed ?? Math.floor(Math.random() * 2 ** 31) });
-        return this.#aliased(sampled, r.alias);
-      }
-      case 'lateralView': {
-        const input = this.relation(r.input);
-        const gen = r.outer ? withOuter(r.generator) : r.generator;
-        const item =
-          r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, r.columns.length > 1 ? { multiAlias: [...r.columns] } : undefined);
-        return plan('Project', { input, exprs: [E.star(), item] });
-      }
-    }
+    return relation(this, r);
   }
 
-  #aliased(p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
-    if (!alias) return p;
-    const renamed = alias.columns ? this.#renameColumns(p, alias.columns, alias.name) : p;
-    return plan('SubqueryAlias', { input: renamed, alias: alias.name });
+  aliased(p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
+    return aliased(this, p, alias);
   }
 
-  /** `t(a, b)`: positional renames. */
-  #renameColumns(p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
-    const actual = this.#opts.columnsOf?.(p);
-    if (actual && actual.length !== columns.length) {
-      throw analysisError(
-        `Number of column aliases does not match number of columns. Number of column aliases: ${columns.length}; number of columns: ${actual.length}.`,
-        'ASSIGNMENT_ARITY_MISMATCH',
-        { relName },
-      );
-    }
-    return plan('Project', { input: p, exprs: columns.map((c, i) => E.alias(ordinalRef(i), c)) });
+  renameColumns(p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
+    return renameColumns(this, p, columns, relName);
   }
 
-  #lookupCte(name: string): { plan: LogicalPlan } | undefined {
-    for (let i = this.#ctes.length - 1; i >= 0; i--) {
-      const hit = this.#ctes[i]!.get(name.toLowerCase());
-      if (hit) return hit;
-    }
-    return undefined;
+  lookupCte(name: string): { plan: LogicalPlan } | undefined {
+    return lookupCte(this, name);
   }
 
-  #tableRef(parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
-    if (parts.length === 1) {
-      const cte = this.#lookupCte(parts[0]!);
-      if (cte) return this.#aliased(plan('SubqueryAlias', { input: cte.plan, alias: parts[0]! }), alias);
-    }
-    const file = parts.length === 2 ? this.#opts.readFile?.(parts[0]!, parts[1]!) : undefined;
-    if (file) return this.#aliased(file, alias);
-    const table = parts[parts.length - 1]!;
-    const database = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
-    const scan = plan('TableScan', { database, table });
-    return this.#aliased(scan, alias);
+  tableRef(parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
+    return tableRef(this, parts, alias);
   }
 
-  #tvf(name: string, args: readonly Expr[]): LogicalPlan {
-    if (name === 'range') {
-      const nums = args.map((a) => {
-        const x = stripAlias(a);
-        if (x.kind === 'Literal' && (typeof x.value === 'number' || typeof x.value === 'bigint')) return Number(x.value);
-        throw analysisError(`The table-valued function range's arguments must be integer literals, got ${safeSql(a)}.`, 'TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL');
-      });
-      if (nums.length < 1 || nums.length > 4) {
-        throw analysisError(`The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${nums.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
-      }
-      const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
-      if (step === 0) throw analysisError('requirement failed: The step of range should not be 0.', 'INVALID_PARAMETER_VALUE');
-      const numPartitions = nums[3];
-      if (numPartitions !== undefined) requirePositivePartitions(numPartitions);
-      return plan('Range', { start, end, step, ...(numPartitions !== undefined ? { numPartitions } : {}) });
-    }
-    throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
+  tvf(name: string, args: readonly Expr[]): LogicalPlan {
+    return tvf(this, name, args);
   }
 
-  /** One row, no meaningful columns: the input of `SELECT` without FROM. */
-  #oneRow(): LogicalPlan {
-    return plan('Range', { start: 0, end: 1, step: 1 });
+  oneRow(): LogicalPlan {
+    return oneRow(this);
   }
 
-  /** `VALUES (...), (...) [AS t(a, b)]`: a LocalRelation when every cell is a literal, else a UNION ALL of one-row projections. */
-  #values(rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
-    const width = rows[0]?.length ?? 0;
-    if (rows.some((r) => r.length !== width)) {
-      throw analysisError('Inline table expected ' + width + ' columns but found ' + rows.find((r) => r.length !== width)!.length + ' columns in row.', 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH');
-    }
-    for (const r of rows) {
-      for (const c of r) {
-        if (exists(c, (x) => x.kind === 'ColumnRef' || x.kind === 'Star')) {
-          throw analysisError(`Invalid inline table. Cannot evaluate the expression ${safeSql(c)} in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
-            expr: `"${safeSql(c)}"`,
-          });
-        }
-      }
-    }
-    const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
-    if (names.length !== width) {
-      throw analysisError(
-        `Number of column aliases does not match number of columns. Number of column aliases: ${names.length}; number of columns: ${width}.`,
-        'ASSIGNMENT_ARITY_MISMATCH',
-      );
-    }
-    let p = this.#literalRelation(rows, names);
-    if (!p) {
-      const projections = rows.map((r) => plan('Project', { input: this.#oneRow(), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
-      // a balanced UNION ALL tree keeps the plan shallow for long VALUES lists (order is preserved)
-      const union = (parts: readonly LogicalPlan[]): LogicalPlan =>
-        parts.length === 1 ? parts[0]! : plan('SetOperation', { op: 'union', all: true, left: union(parts.slice(0, parts.length >> 1)), right: union(parts.slice(parts.length >> 1)) });
-      p = union(projections);
-    }
-    return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
+  values(rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
+    return values(this, rows, alias);
   }
 
-  #literalRelation(rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
-    if (!rows.every((r) => r.every((c) => c.kind === 'Literal'))) return undefined;
-    const width = names.length;
-    const fields: StructField[] = [];
-    for (let i = 0; i < width; i++) {
-      let t: DataType | undefined;
-      let nullable = false;
-      for (const r of rows) {
-        const c = r[i] as Extract<Expr, { kind: 'Literal' }>;
-        if (c.value === null || c.dataType instanceof NullType) {
-          nullable = true;
-          continue;
-        }
-        if (!t) t = c.dataType;
-        else if (!t.equals(c.dataType)) return undefined;
-      }
-      fields.push(new StructField(names[i]!, t ?? NULL, nullable || !t));
-    }
-    const schema = new StructType(fields);
-    const columns = fields.map((_, i) => rows.map((r) => (r[i] as Extract<Expr, { kind: 'Literal' }>).value ?? null));
-    return plan('LocalRelation', { data: makeBatch(schema, columns) });
+  literalRelation(rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
+    return literalRelation(this, rows, names);
   }
 
-  #join(r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
-    const left = this.relation(r.left);
-    if (r.right.kind === 'lateral') return this.#lateralJoin(left, r.right, r);
-    const right = this.relation(r.right);
-    if (r.natural) {
-      const columnsOf = this.#opts.columnsOf;
-      if (!columnsOf) throw new NotImplementedException('SQL NATURAL JOIN without a session', 'the common columns come from the input schemas');
-      const rightNames = columnsOf(right).map((n) => n.toLowerCase());
-      const using = columnsOf(left).filter((n) => rightNames.includes(n.toLowerCase()));
-      if (using.length === 0) return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
-      return plan('Join', { left, right, joinType: r.joinType, using });
-    }
-    if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
-    if (r.on) {
-      if (this.#outer.length > 0 && this.#opts.schemaOf) {
-        checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), this.#outer, { schemaOf: this.#opts.schemaOf });
-      }
-      return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
-    }
-    return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+  join(r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+    return join(this, r);
   }
 
-  /**
-   * `left [JOIN] LATERAL (query) [ON cond]`: the subquery runs once per
-   * distinct tuple of the left columns it uses; its rows, tagged with their
-   * tuple, join back null-safely on those columns (the tags are projected away).
-   */
-  #lateralJoin(left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
-    const { evaluate, schemaOf, columnsOf } = this.#opts;
-    if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
-    checkLateralJoinType(r);
-    const collect = new OuterScope(left);
-    const first = this.#inScope(collect, () => this.query(lat.query));
-    const refs = [...collect.found.values()];
-    const on = r.on ? this.#subqueries(r.on, undefined) : undefined;
-    const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
-    if (refs.length === 0) return plan('Join', { left, right: this.#aliased(first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
-    checkCorrelatedShape(lat.query, first, 'lateral');
-    const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
-    const batches: Batch[] = [];
-    for (let row = 0; row < keys.numRows; row++) {
-      const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
-      batches.push(evaluate(this.#inScope(new OuterScope(left, binding), () => this.query(lat.query))));
-    }
-    // `AS s(x, y)` renames the subquery's columns, not the tuple tags
-    const sub = schemaOf(lat.alias?.columns ? this.#renameColumns(first, lat.alias.columns, lat.alias.name) : first).fields;
-    const tags = refs.map((k, i) => new StructField(`__lateral_key${i}`, k.dataType, true));
-    const fields = sub.map((f, j) => new StructField(f.name, f.dataType, batches.length === 0 ? f.nullable : batches.some((b) => b.schema.fields[j]!.nullable), f.metadata));
-    const columns: unknown[][] = [...fields, ...tags].map(() => []);
-    batches.forEach((b, t) => {
-      for (let i = 0; i < b.numRows; i++) {
-        sub.forEach((_, j) => columns[j]!.push(b.columns[j]![i]));
-        tags.forEach((_, k) => columns[sub.length + k]!.push(keys.columns[k]![t]));
-      }
-    });
-    const right = this.#aliased(plan('LocalRelation', { data: makeBatch(new StructType([...fields, ...tags]), columns) }), lat.alias && { name: lat.alias.name });
-    const match = refs.map((k, i) => E.call('eq_null_safe', [k.ref, E.col(tags[i]!.name)])).reduce((a, b) => E.call('and', [a, b]));
-    const joined = plan('Join', { left, right, joinType: joinType === 'cross' ? 'inner' : joinType, condition: on ? E.call('and', [match, on]) : match });
-    const width = columnsOf(left).length + sub.length;
-    return plan('Project', { input: joined, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+  lateralJoin(left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+    return lateralJoin(this, left, lat, r);
   }
 
-  /**
-   * `rel PIVOT (agg [AS a], ... FOR col | (c1, c2) IN (v [AS n], ...))`: grouped by
-   * every input column the aggregates and pivot columns do not use; the values
-   * are constant expressions evaluated and cast to the pivot column's type.
-   */
-  #pivot(r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
-    const input = this.relation(r.input);
-    const { schemaOf, evaluate } = this.#opts;
-    if (!schemaOf || !evaluate) throw new NotImplementedException('SQL PIVOT without a session', 'the grouping columns come from the input schema');
-    for (const a of r.aggs) {
-      if (!containsAggregate(stripAlias(a))) {
-        throw analysisError(`Aggregate expression required for pivot, but '${safeSql(stripAlias(a))}' did not appear in any aggregate function.`, 'PIVOT_REQUIRES_AGGREGATE');
-      }
-    }
-    const pivotExpr: Expr = r.columns.length === 1 ? E.col(r.columns[0]!) : E.call('struct', r.columns.map((c) => E.col(c)));
-    const pivotType = schemaOf(plan('Project', { input, exprs: [pivotExpr] })).fields[0]!.dataType;
-    if (containsMap(pivotType)) {
-      throw analysisError(`Invalid pivot column '${r.columns.join(', ')}'. Pivot columns must be comparable.`, 'NON_COMPARABLE_PIVOT_COLUMN', { columnName: r.columns.join(', ') });
-    }
-    for (const v of r.values) {
-      if (exists(v.expr, (x) => x.kind === 'ColumnRef')) {
-        throw analysisError(`Literal expressions required for pivot values, found '${safeSql(v.expr)}'.`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
-      }
-    }
-    const row = evaluate(plan('Project', { input: this.#oneRow(), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
-    const values = row.columns.map((c) => c[0]);
-    // grouping columns: the input columns the aggregates and the pivot columns do not reference
-    const used = new Set<string>(r.columns.map((c) => c.toLowerCase()));
-    for (const a of r.aggs) {
-      exists(a, (x) => {
-        if (x.kind === 'ColumnRef') used.add(lastPart(x.name).toLowerCase());
-        return false;
-      });
-    }
-    const groupBy = schemaOf(input)
-      .fields.filter((f) => !used.has(f.name.toLowerCase()))
-      .map((f) => E.col(quoteName(f.name)));
-    let p: LogicalPlan = plan('Pivot', { input, groupBy, pivotColumn: pivotExpr, values, aggs: r.aggs });
-    if (r.values.some((v) => v.alias !== undefined)) {
-      // value aliases rename the pivoted columns: `<alias>` or `<alias>_<aggregate name>`
-      const nG = groupBy.length;
-      const width = schemaOf(p).names.length;
-      const aggNames = schemaOf(plan('Aggregate', { input, groupBy: [], aggs: r.aggs })).names;
-      const exprs: Expr[] = Array.from({ length: width }, (_, i) => ordinalRef(i));
-      r.values.forEach((v, vi) => {
-        if (v.alias === undefined) return;
-        r.aggs.forEach((_, ai) => {
-          const at = nG + vi * r.aggs.length + ai;
-          exprs[at] = E.alias(ordinalRef(at), r.aggs.length === 1 ? v.alias! : `${v.alias}_${aggNames[ai]}`);
-        });
-      });
-      p = plan('Project', { input: p, exprs });
-    }
-    return p;
+  pivot(r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
+    return pivot(this, r);
   }
 
   // ---- SELECT -------------------------------------------------------------------------------------
 
   #select(select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
-    let input = select.from ? this.relation(select.from) : this.#oneRow();
+    let input = select.from ? this.relation(select.from) : this.oneRow();
     const from = input;
     let s = select;
-    if (this.#outer.length > 0 && this.#opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, this.#outer, { schemaOf: this.#opts.schemaOf }));
-    const prepare = (e: Expr): Expr => this.#expandStarArgs(this.#subqueries(this.#resolveNamedWindows(e, s.windows), from), from);
+    if (this.outer.length > 0 && this.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, this.outer, { schemaOf: this.opts.schemaOf }));
+    const prepare = (e: Expr): Expr => this.#expandStarArgs(this.subqueries(this.#resolveNamedWindows(e, s.windows), from), from);
     const items = s.items.map(prepare);
     const order = orderBy.map((o) => prepare(o) as SortOrder);
     let having = s.having ? prepare(s.having) : undefined;
-    let where = s.where ? this.#subqueries(s.where, from) : undefined;
+    let where = s.where ? this.subqueries(s.where, from) : undefined;
     if (having && !s.groupBy && this.#conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
       where = where ? E.call('and', [where, having]) : having;
       having = undefined;
@@ -548,7 +318,7 @@ export class Translator {
    * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
    * comparison counts as no match for IN and as a match for NOT IN.
    */
-  #subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
+  subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
     const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
     if (!exists(e, isSub)) return e;
     const go = (x: Expr): Expr => {
@@ -601,10 +371,10 @@ export class Translator {
    * `build` turns the results into one expression for the outer query.
    */
   #runSubquery(q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in'): SubqueryResult {
-    const { evaluate, schemaOf } = this.#opts;
+    const { evaluate, schemaOf } = this.opts;
     if (!evaluate || !schemaOf) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
     const collect = new OuterScope(outer);
-    const first = this.#inScope(collect, () => this.query(q));
+    const first = this.inScope(collect, () => this.query(q));
     const refs = [...collect.found.values()];
     if (refs.length === 0) {
       const batch = evaluate(first);
@@ -616,23 +386,23 @@ export class Translator {
     for (let row = 0; row < keys.numRows; row++) {
       const values = keys.columns.map((c) => c[row]);
       const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(values[i] ?? null, k.dataType) as Expr]));
-      cases.push({ values, batch: evaluate(this.#inScope(new OuterScope(outer, binding), () => this.query(q))) });
+      cases.push({ values, batch: evaluate(this.inScope(new OuterScope(outer, binding), () => this.query(q))) });
     }
     return subqueryResult(refs, cases, schemaOf(first));
   }
 
-  #inScope<T>(scope: OuterScope, f: () => T): T {
-    this.#outer.push(scope);
+  inScope<T>(scope: OuterScope, f: () => T): T {
+    this.outer.push(scope);
     try {
       return f();
     } finally {
-      this.#outer.pop();
+      this.outer.pop();
     }
   }
 
   /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */
   #expandStarArgs(e: Expr, input: LogicalPlan): Expr {
-    const columnsOf = this.#opts.columnsOf;
+    const columnsOf = this.opts.columnsOf;
     if (!columnsOf || !exists(e, (x) => x.kind === 'Call' && x.args.some((a) => a.kind === 'Star'))) return e;
     const go = (x: Expr): Expr => {
       if (x.kind !== 'Call' || !x.args.some((a) => a.kind === 'Star')) return mapExpr(x, go);
@@ -673,7 +443,7 @@ export class Translator {
 
   /** RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here). */
   #checkRangeFrameTypes(exprs: readonly Expr[], input: LogicalPlan): void {
-    const schemaOf = this.#opts.schemaOf;
+    const schemaOf = this.opts.schemaOf;
     if (!schemaOf) return;
     for (const e of exprs) {
       exists(e, (x) => {
@@ -742,7 +512,7 @@ export class Translator {
     // 1. every key resolvable on the select output: sort above the projection
     const above = order.map((o) => {
       const n = ordinalOf(o.child);
-      if (n !== undefined) return E.sort(this.#ordinalRefChecked(n, hasStar ? this.#opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
+      if (n !== undefined) return E.sort(this.#ordinalRefChecked(n, hasStar ? this.opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
       return refsInOutput(o.child) && !containsWindow(o.child) && this.#resolvesOver(project(input, items), o.child) ? o : undefined;
     });
     if (above.every((x) => x !== undefined)) {
@@ -778,7 +548,7 @@ export class Translator {
    * below the projection). Unqualified names are decided by the caller.
    */
   #resolvesOver(p: LogicalPlan, e: Expr): boolean {
-    const columnsOf = this.#opts.columnsOf;
+    const columnsOf = this.opts.columnsOf;
     if (!columnsOf || !exists(e, (x) => x.kind === 'ColumnRef' && x.name.includes('.'))) return true;
     try {
       columnsOf(plan('Project', { input: p, exprs: [e] }));
@@ -801,7 +571,7 @@ export class Translator {
     const first = plan('Project', { input, exprs: [...items, ...hidden] });
     let width: number;
     if (items.some((i) => i.kind === 'Star' || isGeneratorItem(i))) {
-      const columnsOf = this.#opts.columnsOf;
+      const columnsOf = this.opts.columnsOf;
       if (!columnsOf) throw new NotImplementedException('SQL ORDER BY on unselected columns with * and window functions', 'run the query through a session');
       width = columnsOf(first).length - hidden.length;
     } else {
@@ -821,7 +591,7 @@ export class Translator {
     const groupByAliases = this.#conf('spark.sql.groupByAliases') !== 'false';
     let inputNames: Set<string> | undefined;
     const isInputColumn = (name: string): boolean => {
-      const columnsOf = this.#opts.columnsOf;
+      const columnsOf = this.opts.columnsOf;
       if (!columnsOf) return false;
       inputNames ??= new Set(columnsOf(input).map((n) => n.toLowerCase()));
       return inputNames.has(name.toLowerCase());
@@ -1160,14 +930,14 @@ function groupByAllKeys(items: readonly Expr[]): Expr[] {
   return keys;
 }
 
-function containsMap(t: DataType): boolean {
+export function containsMap(t: DataType): boolean {
   if (t instanceof MapType) return true;
   if (t instanceof ArrayType) return containsMap(t.elementType);
   if (t instanceof StructType) return t.fields.some((f) => containsMap(f.dataType));
   return false;
 }
 
-const quoteName = (n: string): string => (/[.`]/.test(n) ? '`' + n.replace(/`/g, '``') + '`' : n);
+export const quoteName = (n: string): string => (/[.`]/.test(n) ? '`' + n.replace(/`/g, '``') + '`' : n);
 
 /** Spark's SQL text of a row constructor `(a, b)`: `named_struct('a', a, 'b', b)`. */
 function structSql(items: readonly Expr[]): string {
@@ -1200,14 +970,8 @@ function cubeSets(items: readonly (readonly Expr[])[]): Expr[][] {
   return out;
 }
 
-function withOuter(gen: Expr): Expr {
-  const inner = stripAlias(gen);
-  if (inner.kind !== 'Call' || inner.fn.endsWith('_outer')) return gen;
-  const outer = E.call(`${inner.fn}_outer`, inner.args);
-  return gen.kind === 'Alias' ? E.alias(outer, gen.name, gen.metadata ? { ...gen.metadata } : undefined) : outer;
-}
 
-function safeSql(e: Expr): string {
+export function safeSql(e: Expr): string {
   try {
     return prettySql(e);
   } catch {
