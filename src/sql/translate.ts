@@ -17,21 +17,21 @@
  *   functions or generators);
  * - aliases and ordinals in GROUP BY and ORDER BY, named windows (WINDOW w AS).
  */
-import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { AnalysisException } from '../errors/index.js';
 import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, DateType, isNumeric, DataType, MapType, NULL, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
+import { ArrayType, DataType, MapType, NULL, StructType } from '../types/data-types.js';
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
-import { named, prettySql } from './functions.js';
+import { prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
-import { mapExpr, namedWindowRefs, windowExpr } from './parser.js';
+import { mapExpr } from './parser.js';
 import { aliased, join, lateralJoin, literalRelation, lookupCte, oneRow, pivot, relation, renameColumns, tableRef, tvf, values } from './translate-relations.js';
 import { aggregateSelect, groupingKeys, selectListRef, twoStageAggregate } from './translate-aggregate.js';
+import { checkRangeFrameTypes, expandStarArgs, plainSelect, resolveNamedWindows, resolvesOver, selectBlock, sortWithHidden, windowSpec } from './translate-select.js';
 import { inScope, inSubquery, runSubquery, subqueries } from './translate-subqueries.js';
-import { bindOuterRefs, OuterScope, type SubqueryResult } from './correlation.js';
+import { OuterScope, type SubqueryResult } from './correlation.js';
 
 export interface TranslateOptions {
   /**
@@ -110,7 +110,7 @@ export function childrenOf(e: Expr): Expr[] {
 export const containsWindow = (e: Expr): boolean => exists(e, (x) => x.kind === 'WindowExpr');
 export const containsGrouping = (e: Expr): boolean =>
   exists(e, (x) => (x.kind === 'Call' && isGroupingFn(x.fn)) || (x.kind === 'ColumnRef' && x.name.toLowerCase() === 'grouping__id'));
-const isGeneratorItem = (e: Expr): boolean => {
+export const isGeneratorItem = (e: Expr): boolean => {
   const inner = stripAlias(e);
   return inner.kind === 'Call' && isGeneratorFn(inner.fn);
 };
@@ -156,7 +156,7 @@ export class Translator {
       case 'query':
         return this.#organized(q);
       case 'select':
-        return this.#select(q, []);
+        return this.select(q, []);
       case 'setop':
         return plan('SetOperation', { op: q.op, all: q.all, left: this.query(q.left), right: this.query(q.right) });
       case 'values':
@@ -173,7 +173,7 @@ export class Translator {
       this.#defineCtes(q.ctes, scope);
       let p: LogicalPlan;
       if (q.body.kind === 'select') {
-        p = this.#select(q.body, q.orderBy);
+        p = this.select(q.body, q.orderBy);
       } else {
         p = this.query(q.body);
         if (q.orderBy.length > 0) {
@@ -292,25 +292,8 @@ export class Translator {
 
   // ---- SELECT -------------------------------------------------------------------------------------
 
-  #select(select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
-    let input = select.from ? this.relation(select.from) : this.oneRow();
-    const from = input;
-    let s = select;
-    if (this.outer.length > 0 && this.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, this.outer, { schemaOf: this.opts.schemaOf }));
-    const prepare = (e: Expr): Expr => this.#expandStarArgs(this.subqueries(this.#resolveNamedWindows(e, s.windows), from), from);
-    const items = s.items.map(prepare);
-    const order = orderBy.map((o) => prepare(o) as SortOrder);
-    let having = s.having ? prepare(s.having) : undefined;
-    let where = s.where ? this.subqueries(s.where, from) : undefined;
-    if (having && !s.groupBy && this.conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
-      where = where ? E.call('and', [where, having]) : having;
-      having = undefined;
-    }
-    if (where) input = plan('Filter', { input, condition: where });
-    this.#checkRangeFrameTypes([...items, ...order], input);
-    const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
-    if (aggregate) return this.aggregateSelect(s, input, items, having, order);
-    return this.#plainSelect(s, input, items, order);
+  select(select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
+    return selectBlock(this, select, orderBy);
   }
 
   subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
@@ -329,185 +312,32 @@ export class Translator {
     return inScope(this, scope, f);
   }
 
-  /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */
-  #expandStarArgs(e: Expr, input: LogicalPlan): Expr {
-    const columnsOf = this.opts.columnsOf;
-    if (!columnsOf || !exists(e, (x) => x.kind === 'Call' && x.args.some((a) => a.kind === 'Star'))) return e;
-    const go = (x: Expr): Expr => {
-      if (x.kind !== 'Call' || !x.args.some((a) => a.kind === 'Star')) return mapExpr(x, go);
-      const args = x.args.flatMap((a) => {
-        if (a.kind !== 'Star') return [go(a)];
-        const names = columnsOf(plan('Project', { input, exprs: [a] }));
-        return names.map((n) => E.col(a.target ? `${quoteName(a.target)}.${quoteName(n)}` : quoteName(n)));
-      });
-      const call = E.call(x.fn, args, { ...(x.distinct ? { distinct: true } : {}), ...(x.options ? { options: { ...x.options } } : {}) });
-      return x.fn === 'count' && x.distinct ? named(call, () => `count(DISTINCT ${args.map(prettySql).join(', ')})`) : call;
-    };
-    return go(e);
+  expandStarArgs(e: Expr, input: LogicalPlan): Expr {
+    return expandStarArgs(this, e, input);
   }
 
-  #resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
-    const go = (x: Expr): Expr => {
-      const orderedSet = overNamedWindow.get(x);
-      if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, this.#windowSpec(orderedSet.spec, defs, new Set()));
-      if (x.kind === 'WindowExpr') {
-        const spec = this.#windowSpec(x.spec, defs, new Set());
-        return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
-      }
-      return mapExpr(x, go);
-    };
-    return go(e);
+  resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
+    return resolveNamedWindows(this, e, defs);
   }
 
-  #windowSpec(spec: WindowSpecDef, defs: ReadonlyMap<string, WindowSpecDef>, seen: Set<string>): WindowSpecDef {
-    const name = namedWindowRefs.get(spec);
-    if (name === undefined) return spec;
-    const def = defs.get(name);
-    if (!def || seen.has(name)) {
-      throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, 'MISSING_WINDOW_SPECIFICATION', { windowName: name });
-    }
-    seen.add(name);
-    return this.#windowSpec(def, defs, seen);
+  windowSpec(spec: WindowSpecDef, defs: ReadonlyMap<string, WindowSpecDef>, seen: Set<string>): WindowSpecDef {
+    return windowSpec(this, spec, defs, seen);
   }
 
-  /** RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here). */
-  #checkRangeFrameTypes(exprs: readonly Expr[], input: LogicalPlan): void {
-    const schemaOf = this.opts.schemaOf;
-    if (!schemaOf) return;
-    for (const e of exprs) {
-      exists(e, (x) => {
-        if (x.kind !== 'WindowExpr') return false;
-        const f = x.spec.frame;
-        const order = x.spec.orderBy[0];
-        if (!f || f.frameType !== 'range' || !order || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return false;
-        if (containsAggregate(order.child)) return false;
-        const t = schemaOf(plan('Project', { input, exprs: [order.child] })).fields[0]!.dataType;
-        const interval = [f.lower, f.upper].map((b) => (b.type === 'offset' ? b.interval : undefined)).find((i) => i !== undefined);
-        if (interval) {
-          // Interval offsets move dates (by year-month intervals) and timestamps (by either kind).
-          const ok = t instanceof TimestampType || t instanceof TimestampNTZType || (t instanceof DateType && interval instanceof YearMonthIntervalType);
-          if (!ok) {
-            throw analysisError(
-              `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${interval.simpleString().toUpperCase()}" which is used in the range frame.`,
-              'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
-            );
-          }
-          return false;
-        }
-        if (!(isNumeric(t) || t instanceof DateType)) {
-          throw analysisError(
-            `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not support range frames with value boundaries.`,
-            'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
-          );
-        }
-        return false;
-      });
-    }
+  checkRangeFrameTypes(exprs: readonly Expr[], input: LogicalPlan): void {
+    return checkRangeFrameTypes(this, exprs, input);
   }
 
-  /** SELECT without aggregation. */
-  #plainSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
-    const project = (p: LogicalPlan, exprs: readonly Expr[]): LogicalPlan => plan('Project', { input: p, exprs });
-    const finish = (p: LogicalPlan): LogicalPlan => (s.distinct ? plan('Deduplicate', { input: p }) : p);
-    if (order.length === 0) return finish(project(input, items));
-
-    const aliases = aliasMap(items);
-    const hasStar = items.some((i) => i.kind === 'Star');
-    const outputNames = new Set<string>();
-    for (const it of items) {
-      if (it.kind === 'Alias') outputNames.add(it.name.toLowerCase());
-      else if (it.kind === 'ColumnRef') outputNames.add(lastPart(it.name).toLowerCase());
-    }
-    const unqualifiedStar = items.some((i) => i.kind === 'Star' && i.target === undefined);
-    const starTargets = new Set(items.filter((i) => i.kind === 'Star' && i.target !== undefined).map((i) => (i as { target: string }).target.toLowerCase()));
-    const refsInOutput = (e: Expr): boolean => {
-      let ok = true;
-      const visit = (x: Expr): void => {
-        if (x.kind === 'ColumnRef') {
-          const parts = x.name.split('.');
-          const inOutput =
-            unqualifiedStar ||
-            (parts.length === 1 && outputNames.has(x.name.toLowerCase())) ||
-            (parts.length >= 2 && (starTargets.has(parts[0]!.toLowerCase()) || items.some((it) => it.kind === 'ColumnRef' && it.name.toLowerCase() === x.name.toLowerCase())));
-          if (!inOutput) ok = false;
-          return;
-        }
-        childrenOf(x).forEach(visit);
-      };
-      visit(e);
-      return ok;
-    };
-
-    // 1. every key resolvable on the select output: sort above the projection
-    const above = order.map((o) => {
-      const n = ordinalOf(o.child);
-      if (n !== undefined) return E.sort(this.ordinalRefChecked(n, hasStar ? this.opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
-      return refsInOutput(o.child) && !containsWindow(o.child) && this.#resolvesOver(project(input, items), o.child) ? o : undefined;
-    });
-    if (above.every((x) => x !== undefined)) {
-      return plan('Sort', { input: finish(project(input, items)), orders: above as SortOrder[] });
-    }
-    if (s.distinct) {
-      // Spark requires DISTINCT sort keys to be selected; let the analyzer report the missing column.
-      return plan('Sort', { input: finish(project(input, items)), orders: above.map((x, i) => x ?? order[i]!) });
-    }
-
-    // 2. a row-wise projection: sort its input instead, with aliases and ordinals replaced by their expressions
-    const rowWise = !items.some((i) => containsWindow(i) || isGeneratorItem(i));
-    const starBefore = (n: number): boolean => items.slice(0, n).some((i) => i.kind === 'Star');
-    if (rowWise && order.every((o) => ordinalOf(o.child) === undefined || !starBefore(ordinalOf(o.child)!))) {
-      const below = order.map((o) => {
-        const n = ordinalOf(o.child);
-        if (n !== undefined) {
-          this.ordinalRefChecked(n, items.length);
-          return E.sort(stripAlias(items[n - 1]!), o.ascending, o.nullsFirst);
-        }
-        return E.sort(substituteAliases(o.child, aliases), o.ascending, o.nullsFirst);
-      });
-      return project(plan('Sort', { input, orders: below }), items);
-    }
-
-    // 3. hidden sort columns computed next to the select list, dropped after sorting
-    return this.#sortWithHidden(input, items, order, above);
+  plainSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
+    return plainSelect(this, s, input, items, order);
   }
 
-  /**
-   * Whether a qualified reference in `e` still resolves over `p` (a `t.k`
-   * hidden by a USING join does not survive `SELECT *`; the key is then sorted
-   * below the projection). Unqualified names are decided by the caller.
-   */
-  #resolvesOver(p: LogicalPlan, e: Expr): boolean {
-    const columnsOf = this.opts.columnsOf;
-    if (!columnsOf || !exists(e, (x) => x.kind === 'ColumnRef' && x.name.includes('.'))) return true;
-    try {
-      columnsOf(plan('Project', { input: p, exprs: [e] }));
-      return true;
-    } catch {
-      return false;
-    }
+  resolvesOver(p: LogicalPlan, e: Expr): boolean {
+    return resolvesOver(this, p, e);
   }
 
-  /** Project(items + hidden keys) → Sort → Project(items only). */
-  #sortWithHidden(input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[], above: readonly (SortOrder | undefined)[]): LogicalPlan {
-    const hidden: Expr[] = [];
-    const orders = order.map((o, i) => {
-      const a = above[i];
-      if (a) return a;
-      const name = `__sparkless_sort_${hidden.length}`;
-      hidden.push(E.alias(o.child, name));
-      return E.sort(E.col(name), o.ascending, o.nullsFirst);
-    });
-    const first = plan('Project', { input, exprs: [...items, ...hidden] });
-    let width: number;
-    if (items.some((i) => i.kind === 'Star' || isGeneratorItem(i))) {
-      const columnsOf = this.opts.columnsOf;
-      if (!columnsOf) throw new NotImplementedException('SQL ORDER BY on unselected columns with * and window functions', 'run the query through a session');
-      width = columnsOf(first).length - hidden.length;
-    } else {
-      width = items.length;
-    }
-    const sorted = plan('Sort', { input: first, orders });
-    return plan('Project', { input: sorted, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+  sortWithHidden(input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[], above: readonly (SortOrder | undefined)[]): LogicalPlan {
+    return sortWithHidden(this, input, items, order, above);
   }
 
   // ---- aggregation -----------------------------------------------------------------------------
