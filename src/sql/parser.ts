@@ -40,6 +40,7 @@ import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { additive, and, bitAnd, bitOr, bitXor, comparison, likePredicate, multiplicative, not, or, predicated, unary } from './parse-operators.js';
 import { frameBound, sortItem, sortItems, windowFrame, windowSpec } from './parse-window.js';
 import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
 import { fromClause, integerValue, joinType, lateralView, parenthesizedNames, pivot, relation, relationPrimary, tableAlias, tableSample, unpivot } from './parse-relations.js';
@@ -64,8 +65,6 @@ const NOT_AN_ALIAS = new Set(
 );
 
 const SET_OPS: Readonly<Record<string, 'union' | 'except' | 'intersect'>> = { UNION: 'union', EXCEPT: 'except', MINUS: 'except', INTERSECT: 'intersect' };
-
-const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', '<=>': 'eq_null_safe' };
 
 export interface ParserOptions {
   /** `spark.sql.legacy.setopsPrecedence.enabled`: all set operators left-associative with equal precedence. */
@@ -698,199 +697,59 @@ export class SqlParser {
   }
 
   private or(): Expr {
-    let left = this.and();
-    while (this.acceptKw('OR')) left = E.call('or', [left, this.and()]);
-    return left;
+    return or(this);
   }
 
-  private and(): Expr {
-    let left = this.not();
-    while (this.acceptKw('AND')) left = E.call('and', [left, this.not()]);
-    return left;
+  and(): Expr {
+    return and(this);
   }
 
-  private not(): Expr {
-    if (this.acceptKw('NOT') || this.acceptOp('!')) return E.call('not', [this.not()]);
-    if (this.isKw('EXISTS') && this.isOp('(', this.peek()) && this.looksLikeQuery(2)) return this.existsSubquery();
-    return this.predicated();
+  not(): Expr {
+    return not(this);
   }
 
-  private predicated(): Expr {
-    let e = this.comparison();
-    for (;;) {
-      const save = this.pos;
-      const negated = this.acceptKw('NOT');
-      if (this.acceptKw('BETWEEN')) {
-        const lo = this.comparison();
-        this.expectKw('AND');
-        const hi = this.comparison();
-        // Spark 3.5 expands BETWEEN, and names the column after the expansion: `((a >= 1) AND (a <= 2))`.
-        const between = E.call('and', [this.operator('gte', e, lo), this.operator('lte', e, hi)]);
-        e = negated ? E.call('not', [between]) : between;
-        continue;
-      }
-      if (this.acceptKw('IN')) {
-        this.expectOp('(');
-        if (this.looksLikeQuery()) {
-          const query = this.query();
-          this.expectOp(')');
-          const inSub = E.call(SUBQUERY.in, [e], { options: { query } });
-          e = negated ? E.call('not', [inSub]) : inSub;
-          continue;
-        }
-        const list = [this.expression()];
-        while (this.acceptOp(',')) list.push(this.expression());
-        this.expectOp(')');
-        const inCall = E.call('in', [e, ...list]);
-        e = negated ? E.call('not', [inCall]) : inCall;
-        continue;
-      }
-      const likeKw = ['LIKE', 'ILIKE', 'RLIKE', 'REGEXP'].find((k) => this.isKw(k));
-      if (likeKw) {
-        this.pos++;
-        e = this.likePredicate(e, likeKw, negated);
-        continue;
-      }
-      if (!negated && this.acceptKw('IS')) {
-        const isNot = this.acceptKw('NOT');
-        let r: Expr;
-        if (this.acceptKw('NULL')) r = E.call(isNot ? 'is_not_null' : 'is_null', [e]);
-        else if (this.acceptKw('TRUE') || this.isKw('FALSE')) {
-          const value = this.tokens[this.pos - 1]!.upper === 'TRUE' ? true : (this.pos++, false);
-          const cmp = E.call('eq_null_safe', [e, E.lit(value, BOOL)]);
-          r = isNot ? E.call('not', [cmp]) : cmp;
-        } else if (this.acceptKw('UNKNOWN')) r = E.call(isNot ? 'is_not_null' : 'is_null', [e]);
-        else if (this.acceptKw('DISTINCT', 'FROM')) {
-          const other = this.comparison();
-          const ns = E.call('eq_null_safe', [e, other]);
-          r = isNot ? ns : E.call('not', [ns]);
-        } else throw this.syntaxError();
-        e = r;
-        continue;
-      }
-      this.pos = save;
-      return e;
-    }
+  predicated(): Expr {
+    return predicated(this);
   }
 
-  private likePredicate(e: Expr, kw: string, negated: boolean): Expr {
-    const fn = kw === 'LIKE' ? 'like' : kw === 'ILIKE' ? 'ilike' : 'rlike';
-    if ((kw === 'LIKE' || kw === 'ILIKE') && (this.isKw('ANY') || this.isKw('SOME') || this.isKw('ALL'))) {
-      const quant = this.tokens[this.pos++]!.upper;
-      this.expectOp('(');
-      const patterns = [this.expression()];
-      while (this.acceptOp(',')) patterns.push(this.expression());
-      this.expectOp(')');
-      const parts = patterns.map((p) => {
-        const c = E.call(fn, [e, p]);
-        return negated ? E.call('not', [c]) : c;
-      });
-      return parts.reduce((a, b) => E.call(quant === 'ALL' ? 'and' : 'or', [a, b]));
-    }
-    const pattern = this.comparison();
-    if (this.acceptKw('ESCAPE')) {
-      const esc = this.cur;
-      if (esc.kind !== 'string') throw this.syntaxError();
-      this.pos++;
-      if (esc.value !== '\\') throw this.notSupported('LIKE ... ESCAPE with a custom escape character');
-    }
-    let call: Expr = E.call(fn, [e, pattern]);
-    if (kw === 'REGEXP') call = named(call, () => `REGEXP(${prettySql(e)}, ${prettySql(pattern)})`);
-    return negated ? E.call('not', [call]) : call;
+  likePredicate(e: Expr, kw: string, negated: boolean): Expr {
+    return likePredicate(this, e, kw, negated);
   }
 
-  private comparison(): Expr {
-    let left = this.bitOr();
-    for (;;) {
-      const t = this.cur;
-      if (t.kind !== 'op') return left;
-      const fn = COMPARISON[t.value];
-      if (fn) {
-        this.pos++;
-        left = this.operator(fn, left, this.bitOr());
-      } else if (t.value === '<>' || t.value === '!=') {
-        this.pos++;
-        left = E.call('not', [E.call('eq', [left, this.bitOr()])]);
-      } else return left;
-    }
+  comparison(): Expr {
+    return comparison(this);
   }
 
   bitOr(): Expr {
-    let left = this.bitXor();
-    while (this.isOp('|')) {
-      this.pos++;
-      left = E.call('bitwise_or', [left, this.bitXor()]);
-    }
-    return left;
+    return bitOr(this);
   }
 
-  private bitXor(): Expr {
-    let left = this.bitAnd();
-    while (this.isOp('^')) {
-      this.pos++;
-      left = E.call('bitwise_xor', [left, this.bitAnd()]);
-    }
-    return left;
+  bitXor(): Expr {
+    return bitXor(this);
   }
 
-  private bitAnd(): Expr {
-    let left = this.additive();
-    while (this.isOp('&')) {
-      this.pos++;
-      left = E.call('bitwise_and', [left, this.additive()]);
-    }
-    return left;
+  bitAnd(): Expr {
+    return bitAnd(this);
   }
 
   additive(): Expr {
-    let left = this.multiplicative();
-    for (;;) {
-      if (this.acceptOp('+')) left = this.operator('add', left, this.multiplicative());
-      else if (this.acceptOp('-')) left = this.operator('subtract', left, this.multiplicative());
-      else if (this.acceptOp('||')) {
-        const right = this.multiplicative();
-        const l = left;
-        left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
-      } else return left;
-    }
+    return additive(this);
   }
 
   /**
    * A binary operator call; in queries it is named as Spark names it after
    * analysis (see ANALYZED_NAME), in expression strings as written.
    */
-  private operator(fn: string, left: Expr, right: Expr): Expr {
+  operator(fn: string, left: Expr, right: Expr): Expr {
     return E.call(fn, [left, right], this.#queryNames ? { options: { [ANALYZED_NAME]: true } } : {});
   }
 
-  private multiplicative(): Expr {
-    let left = this.unary();
-    for (;;) {
-      // `*` and `/` carry ANALYZED_NAME for interval operands (`3 * i` is named `(i * 3)` in queries).
-      if (this.acceptOp('*')) left = this.operator('multiply', left, this.unary());
-      else if (this.acceptOp('/')) left = this.operator('divide', left, this.unary());
-      else if (this.acceptOp('%')) left = E.call('remainder', [left, this.unary()]);
-      else if (this.acceptKw('DIV')) left = integralDivide(left, this.unary());
-      else return left;
-    }
+  multiplicative(): Expr {
+    return multiplicative(this);
   }
 
-  private unary(): Expr {
-    if (this.isOp('-')) {
-      if (this.peek().kind === 'number') {
-        this.pos++;
-        const n = this.tokens[this.pos++]!;
-        return this.postfix(numberLiteral(this.src, n, true));
-      }
-      this.pos++;
-      return E.call('negate', [this.unary()]);
-    }
-    if (this.acceptOp('+')) {
-      const x = this.unary();
-      return named(x, () => `(+ ${prettySql(x)})`);
-    }
-    if (this.acceptOp('~')) return E.call('bitwise_not', [this.unary()]);
-    return this.primaryWithPostfix();
+  unary(): Expr {
+    return unary(this);
   }
 
   primaryWithPostfix(): Expr {
@@ -898,7 +757,7 @@ export class SqlParser {
   }
 
   /** `x[i]`, `x.field`, `x::type` after a primary expression. */
-  private postfix(base: Expr): Expr {
+  postfix(base: Expr): Expr {
     let e = base;
     for (;;) {
       if (this.acceptOp('[')) {
@@ -1163,7 +1022,7 @@ export class SqlParser {
     return intervalLiteral(this.src, start.start, text, parts, toUnit);
   }
 
-  private existsSubquery(): Expr {
+  existsSubquery(): Expr {
     return existsSubquery(this);
   }
 
@@ -1312,11 +1171,6 @@ function lastPart(name: string): string {
   return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
 }
 
-/** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */
-function integralDivide(a: Expr, b: Expr): Expr {
-  // typed and lowered to arithmetic by the analyzer (operator-coercion.ts)
-  return named(E.call('div', [a, b]), () => `(${prettySql(a)} div ${prettySql(b)})`);
-}
 
 
 /**
