@@ -14,7 +14,7 @@
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
-import { BOOLEAN as BOOL, NULL as NULL_T, StructType, type DataType } from '../types/data-types.js';
+import { StructType, type DataType } from '../types/data-types.js';
 import { parseDataType } from '../types/ddl.js';
 import type {
   ColumnDef,
@@ -30,16 +30,15 @@ import type {
   TableClauses,
 } from './ast.js';
 import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
-import { parseIdentifier } from '../analyzer/identifiers.js';
 import { sqlParseError } from './errors.js';
 import { ParameterBinder, type SqlArgs } from './parameters.js';
 import { constantString } from './constant-string.js';
-import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
-import { named, prettySql, sqlFunctionCall } from './functions.js';
+import { named, prettySql } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
-import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
+import { binaryLiteral, numberLiteral, stringLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { functionCall, identPrimary, lambda, lambdaBody, parenthesized } from './parse-calls.js';
 import { additive, and, bitAnd, bitOr, bitXor, comparison, likePredicate, multiplicative, not, or, predicated, unary } from './parse-operators.js';
 import { frameBound, sortItem, sortItems, windowFrame, windowSpec } from './parse-window.js';
 import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
@@ -176,7 +175,7 @@ export class SqlParser {
    * `IDENTIFIER(expr)`: a name given as a constant string (a literal, a
    * parameter marker, or a concatenation of them), parsed as `a.b.c`.
    */
-  private identifierClause(): string[] {
+  identifierClause(): string[] {
     this.pos++;
     this.expectOp('(');
     const e = this.expression();
@@ -677,7 +676,7 @@ export class SqlParser {
     return sortItem(this);
   }
 
-  private windowSpec(): WindowSpecDef {
+  windowSpec(): WindowSpecDef {
     return windowSpec(this);
   }
 
@@ -783,7 +782,7 @@ export class SqlParser {
   }
 
   /** A type name as Spark writes it (`int`, `decimal(10,2)`, `array<struct<a:int>>`). */
-  private dataType(): DataType {
+  dataType(): DataType {
     const start = this.cur;
     if (!this.isIdentifier()) throw this.syntaxError();
     this.pos++;
@@ -862,138 +861,19 @@ export class SqlParser {
   }
 
   private parenthesized(): Expr {
-    this.expectOp('(');
-    if (this.looksLikeQuery()) {
-      const query = this.query();
-      this.expectOp(')');
-      return E.call(SUBQUERY.scalar, [], { options: { query } });
-    }
-    // `(a, b) -> ...` lambda
-    if (this.isIdentifier()) {
-      let k = this.pos;
-      const names: string[] = [];
-      while (this.isIdentifier(this.tokens[k]!) && (this.isOp(',', this.tokens[k + 1]!) || this.isOp(')', this.tokens[k + 1]!))) {
-        names.push(this.tokens[k]!.value);
-        if (this.isOp(')', this.tokens[k + 1]!)) {
-          if (this.isOp('->', this.tokens[k + 2]!)) {
-            this.pos = k + 3;
-            return this.lambdaBody(names);
-          }
-          break;
-        }
-        k += 2;
-      }
-    }
-    const first = this.expression();
-    if (this.acceptOp(')')) return first;
-    // `(a, b)` / `(0 AS sum, 0 AS n)`: a struct, named `named_struct(a, a, b, b)` as Spark names it
-    const items = [first];
-    if (this.acceptKw('AS')) items[0] = E.alias(first, this.identifier());
-    while (this.acceptOp(',')) {
-      const e = this.expression();
-      items.push(this.acceptKw('AS') ? E.alias(e, this.identifier()) : e);
-    }
-    this.expectOp(')');
-    return named(E.call('struct', items), () => {
-      const parts = items.map((it, i) => {
-        const fieldName = it.kind === 'Alias' ? it.name : it.kind === 'ColumnRef' ? lastPart(it.name) : `col${i + 1}`;
-        return `${fieldName}, ${prettySql(it.kind === 'Alias' ? it.child : it)}`;
-      });
-      return `named_struct(${parts.join(', ')})`;
-    });
+    return parenthesized(this);
   }
 
-  private lambda(params: string[]): Expr {
-    this.expectOp('->');
-    return this.lambdaBody(params);
+  lambda(params: string[]): Expr {
+    return lambda(this, params);
   }
 
-  private lambdaBody(params: string[]): Expr {
-    const body = this.expression();
-    const lower = new Set(params.map((p) => p.toLowerCase()));
-    const bind = (e: Expr): Expr => {
-      if (e.kind === 'ColumnRef') {
-        // `acc.sum`: a field of the lambda variable `acc`
-        const [first, ...fields] = e.quoted ? [e.name] : parseIdentifier(e.name);
-        if (first !== undefined && lower.has(first.toLowerCase())) {
-          return fields.reduce<Expr>((acc, field) => E.call('get_field', [acc], { options: { field } }), E.lambdaVar(first));
-        }
-      }
-      return mapExpr(e, bind);
-    };
-    return E.lambda(params, bind(body));
+  lambdaBody(params: string[]): Expr {
+    return lambdaBody(this, params);
   }
 
   private identPrimary(t: Token): Expr {
-    const next = this.peek();
-    const upper = t.upper;
-    // literals
-    if (upper === 'NULL') {
-      this.pos++;
-      return E.lit(null, NULL_T);
-    }
-    if (upper === 'TRUE' || upper === 'FALSE') {
-      this.pos++;
-      return E.lit(upper === 'TRUE', BOOL);
-    }
-    if (next.kind === 'string' && ['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ'].includes(upper)) {
-      this.pos += 2;
-      let text = next.value;
-      while (this.cur.kind === 'string') text += this.tokens[this.pos++]!.value;
-      return typedLiteral(this.src, t, next, text);
-    }
-    if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || this.isOp('-', next) || this.isOp('+', next))) {
-      return this.intervalLiteral();
-    }
-    if (upper === 'CASE') return this.caseExpr();
-    if (upper === 'IDENTIFIER' && this.isOp('(', next)) {
-      const parts = this.identifierClause();
-      if (this.isOp('(')) return this.functionCall(parts.join('.'));
-      return E.col(parts.map((p) => quotePart(p, true)).join('.'));
-    }
-    if (this.isOp('->', next)) {
-      this.pos++;
-      return this.lambda([t.value]);
-    }
-    if (this.isOp('(', next)) {
-      switch (upper) {
-        case 'CAST':
-        case 'TRY_CAST': {
-          this.pos += 2;
-          const x = this.expression();
-          this.expectKw('AS');
-          const type = this.dataType();
-          this.expectOp(')');
-          const cast = E.cast(x, type);
-          return upper === 'TRY_CAST' ? Object.freeze({ ...cast, tryCast: true }) : cast;
-        }
-        case 'EXTRACT':
-          return this.extract();
-        case 'SUBSTRING':
-        case 'SUBSTR':
-          return this.substring(t);
-        case 'TRIM':
-          return this.trim();
-        case 'POSITION':
-          return this.position();
-        case 'OVERLAY':
-          return this.overlay();
-        case 'EXISTS':
-          if (this.looksLikeQuery(2)) return this.existsSubquery();
-          break;
-        default:
-          break;
-      }
-      return this.functionCall();
-    }
-    if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
-      this.pos++;
-      if (upper === 'CURRENT_DATE') return E.call('current_date', []);
-      if (upper === 'CURRENT_TIMESTAMP') return E.call('current_timestamp', []);
-      return E.call(upper.toLowerCase(), []);
-    }
-    this.pos++;
-    return E.col(quotePart(t.value, false));
+    return identPrimary(this, t);
   }
 
   /** `INTERVAL '<text>' <unit> [TO <unit>]` or `INTERVAL <n> <unit> [<n> <unit> ...]` (see interval-literal.ts). */
@@ -1026,99 +906,32 @@ export class SqlParser {
     return existsSubquery(this);
   }
 
-  private caseExpr(): Expr {
+  caseExpr(): Expr {
     return caseExpr(this);
   }
 
-  private extract(): Expr {
+  extract(): Expr {
     return extract(this);
   }
 
-  private substring(t: Token): Expr {
+  substring(t: Token): Expr {
     return substring(this, t);
   }
 
-  private trim(): Expr {
+  trim(): Expr {
     return trim(this);
   }
 
-  private position(): Expr {
+  position(): Expr {
     return position(this);
   }
 
-  private overlay(): Expr {
+  overlay(): Expr {
     return overlay(this);
   }
 
-  /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
-  private functionCall(nameFromClause?: string): Expr {
-    const name = nameFromClause ?? this.identifier();
-    this.expectOp('(');
-    let distinct = false;
-    if (this.acceptKw('DISTINCT')) distinct = true;
-    else if (this.isKw('ALL') && !this.isOp(')', this.peek()) && !this.isOp(',', this.peek())) this.pos++;
-    const args: Expr[] = [];
-    let star = false;
-    let ignoreNulls: boolean | undefined;
-    const lower = name.toLowerCase();
-    if (this.isOp('*') && this.isOp(')', this.peek())) {
-      this.pos++;
-      star = true;
-    } else if (!this.isOp(')')) {
-      do {
-        if (this.isIdentifier() && this.isOp('=>', this.peek())) throw this.notSupported('named function arguments');
-        const arg = lower === 'struct' ? this.selectItem() : this.expression();
-        args.push(arg);
-      } while (this.acceptOp(','));
-      if (this.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
-      else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
-    }
-    this.expectOp(')');
-    if (star && (lower !== 'count' || distinct)) {
-      args.push(E.star());
-      star = false;
-    }
-    if (this.isKw('WITHIN') && this.isKw('GROUP', this.peek())) {
-      if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw this.syntaxError();
-      this.pos += 2;
-      this.expectOp('(');
-      this.expectKw('ORDER');
-      this.expectKw('BY');
-      const order = this.sortItem();
-      this.expectOp(')');
-      const spec = this.acceptKw('OVER') ? this.windowSpec() : undefined;
-      return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
-    }
-    if (ORDERED_SET_FUNCTIONS.has(lower)) {
-      // Only the WITHIN GROUP form exists.
-      throw new AnalysisException(
-        `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
-        { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
-      );
-    }
-    let filter: Expr | undefined;
-    if (this.acceptKw('FILTER')) {
-      this.expectOp('(');
-      this.expectKw('WHERE');
-      filter = this.expression();
-      this.expectOp(')');
-    }
-    if (this.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
-    else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
-    const call = sqlFunctionCall(name, args, {
-      ...(distinct ? { distinct } : {}),
-      ...(star ? { star } : {}),
-      ...(filter ? { filter } : {}),
-      ...(ignoreNulls !== undefined ? { ignoreNulls } : {}),
-    });
-    if (this.acceptKw('OVER')) {
-      if (filter) {
-        throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
-      }
-      const spec = this.windowSpec();
-      return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
-    }
-    return call;
+  functionCall(nameFromClause?: string): Expr {
+    return functionCall(this, nameFromClause);
   }
 }
 
@@ -1165,7 +978,7 @@ export function quotePart(part: string, quoted: boolean): string {
   return '`' + part.replace(/`/g, '``') + '`';
 }
 
-function lastPart(name: string): string {
+export function lastPart(name: string): string {
   const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
   const p = m ? m[1]! : name;
   return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
