@@ -21,7 +21,6 @@ import type {
   CommandAst,
   CteAst,
   GroupByAst,
-  GroupingElement,
   QueryAst,
   RelationAst,
   SelectAst,
@@ -38,6 +37,7 @@ import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { aliasName, groupBy, groupingSetList, select, selectItem } from './parse-select.js';
 import { functionCall, identPrimary, lambda, lambdaBody, parenthesized } from './parse-calls.js';
 import { additive, and, bitAnd, bitOr, bitXor, comparison, likePredicate, multiplicative, not, or, predicated, unary } from './parse-operators.js';
 import { frameBound, sortItem, sortItems, windowFrame, windowSpec } from './parse-window.js';
@@ -53,15 +53,6 @@ export const SUBQUERY = { scalar: '__sql_scalar_subquery', in: '__sql_in_subquer
 
 /** Window specs written as `OVER w`: replaced by the WINDOW clause definition when the query is translated. */
 export const namedWindowRefs = new WeakMap<WindowSpecDef, string>();
-
-/** Words that end an expression, so they are never read as a bare alias. */
-const NOT_AN_ALIAS = new Set(
-  (
-    'FROM WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE AS ON USING ' +
-    'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER WHEN THEN ELSE END AND OR NOT IS IN BETWEEN LIKE ILIKE RLIKE REGEXP ' +
-    'ASC DESC NULLS ROWS RANGE OVER FILTER SELECT INTO TABLESAMPLE PIVOT UNPIVOT FOR ESCAPE DIV WITH QUALIFY'
-  ).split(' '),
-);
 
 const SET_OPS: Readonly<Record<string, 'union' | 'except' | 'intersect'>> = { UNION: 'union', EXCEPT: 'except', MINUS: 'except', INTERSECT: 'intersect' };
 
@@ -472,44 +463,7 @@ export class SqlParser {
   }
 
   private select(): SelectAst {
-    this.expectKw('SELECT');
-    if (this.isOp('/') && this.isOp('*', this.peek())) throw this.syntaxError();
-    let distinct = false;
-    if (this.acceptKw('DISTINCT')) distinct = true;
-    else this.acceptKw('ALL');
-    const items = [this.selectItem()];
-    while (this.acceptOp(',')) items.push(this.selectItem());
-    if (this.isKw('INTO')) throw this.notSupported('SELECT INTO');
-    let from: RelationAst | undefined;
-    if (this.acceptKw('FROM')) from = this.fromClause();
-    const where = this.acceptKw('WHERE') ? this.expression() : undefined;
-    const groupBy = this.acceptKw('GROUP', 'BY') ? this.groupBy() : undefined;
-    const having = this.acceptKw('HAVING') ? this.expression() : undefined;
-    const windows = new Map<string, WindowSpecDef>();
-    if (this.acceptKw('WINDOW')) {
-      const windowKw = this.tokens[this.pos - 1]!;
-      do {
-        const name = this.identifier().toLowerCase();
-        if (windows.has(name)) {
-          throw sqlParseError(this.src, windowKw.start, 'INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION', `Invalid SQL syntax: The definition of window \`${name}\` is repetitive.`, {
-            windowName: `\`${name}\``,
-          });
-        }
-        this.expectKw('AS');
-        windows.set(name, this.windowSpec());
-      } while (this.acceptOp(','));
-    }
-    if (this.isKw('QUALIFY')) throw this.notSupported('QUALIFY');
-    return {
-      kind: 'select',
-      distinct,
-      items,
-      ...(from ? { from } : {}),
-      ...(where ? { where } : {}),
-      ...(groupBy ? { groupBy } : {}),
-      ...(having ? { having } : {}),
-      windows,
-    };
+    return select(this);
   }
 
   /** A select-list item on its own (`F.expr` / `selectExpr` text). */
@@ -520,33 +474,12 @@ export class SqlParser {
   /** Set by `selectItem`: whether the item had a written alias (vs. an Alias carrying a function's Spark name). */
   aliasWasWritten = false;
 
-  /** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
   selectItem(): Expr {
-    this.aliasWasWritten = false;
-    const e = this.expression();
-    if (e.kind === 'Star') return e;
-    if (this.acceptKw('AS')) {
-      if (this.isOp('(')) {
-        const names = this.identifierList();
-        this.aliasWasWritten = true;
-        return E.alias(e, names[0]!, names.length > 1 ? { multiAlias: names } : undefined);
-      }
-      const name = this.aliasName();
-      this.aliasWasWritten = true;
-      return E.alias(e, name);
-    }
-    if ((this.cur.kind === 'ident' && !NOT_AN_ALIAS.has(this.cur.upper)) || this.cur.kind === 'quoted') {
-      const name = this.identifier();
-      this.aliasWasWritten = true;
-      return E.alias(e, name);
-    }
-    this.aliasWasWritten = false;
-    return e;
+    return selectItem(this);
   }
 
   aliasName(): string {
-    if (this.cur.kind === 'string') return this.tokens[this.pos++]!.value;
-    return this.identifier();
+    return aliasName(this);
   }
 
   // ---- FROM ------------------------------------------------------------------------------------
@@ -597,73 +530,12 @@ export class SqlParser {
 
   // ---- GROUP BY -----------------------------------------------------------------------------------
 
-  private groupBy(): GroupByAst {
-    const elements: GroupingElement[] = [];
-    if (this.isKw('GROUPING') && this.isKw('SETS', this.peek())) {
-      this.pos += 2;
-      return { elements: [{ kind: 'sets', sets: this.groupingSetList() }] };
-    }
-    const afterAll = this.peek();
-    if (this.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => this.isKw(k, afterAll)) || this.isOp(')', afterAll) || this.isOp(';', afterAll))) {
-      this.pos++;
-      return { elements: [], all: true };
-    }
-    do {
-      if ((this.isKw('ROLLUP') || this.isKw('CUBE')) && this.isOp('(', this.peek())) {
-        const kind = this.cur.upper === 'ROLLUP' ? 'rollup' : 'cube';
-        const at = this.cur;
-        this.pos++;
-        const items = this.groupingSetList();
-        if (items.some((set) => set.length === 0)) {
-          throw sqlParseError(this.src, at.start, 'PARSE_SYNTAX_ERROR', `Empty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
-        }
-        elements.push({ kind, items });
-      } else if (this.isKw('GROUPING') && this.isKw('SETS', this.peek())) {
-        this.pos += 2;
-        elements.push({ kind: 'sets', sets: this.groupingSetList() });
-      } else {
-        elements.push({ kind: 'expr', expr: this.expression() });
-      }
-    } while (this.acceptOp(','));
-    if (this.acceptKw('WITH', 'ROLLUP')) return { elements, with: 'rollup' };
-    if (this.acceptKw('WITH', 'CUBE')) return { elements, with: 'cube' };
-    if (this.acceptKw('GROUPING', 'SETS')) return { elements, groupingSets: this.groupingSetList() };
-    return { elements };
+  groupBy(): GroupByAst {
+    return groupBy(this);
   }
 
-  /** `((a, b), a, ())`: each item a parenthesized list or a single expression. */
-  private groupingSetList(): Expr[][] {
-    this.expectOp('(');
-    const sets: Expr[][] = [];
-    do {
-      if (this.isOp('(') ) {
-        // `(a, b)` or `()` is a set; `(a + b)` is a single expression
-        const save = this.pos;
-        this.pos++;
-        if (this.acceptOp(')')) {
-          sets.push([]);
-          continue;
-        }
-        const first = this.expression();
-        if (this.isOp(',') || this.isOp(')')) {
-          const set = [first];
-          while (this.acceptOp(',')) set.push(this.expression());
-          this.expectOp(')');
-          if (set.length === 1 && !(this.isOp(',') || this.isOp(')'))) {
-            // the parenthesized expression continues, e.g. `(a) + 1`
-            this.pos = save;
-            sets.push([this.expression()]);
-          } else {
-            sets.push(set);
-          }
-          continue;
-        }
-        this.pos = save;
-      }
-      sets.push([this.expression()]);
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    return sets;
+  groupingSetList(): Expr[][] {
+    return groupingSetList(this);
   }
 
   // ---- ORDER BY / windows ------------------------------------------------------------------------
