@@ -14,14 +14,13 @@
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, mapChildren, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
-import { BOOLEAN as BOOL, INT as INT_T, NULL as NULL_T, STRING as STRING_T, StructType, type DataType } from '../types/data-types.js';
-import { parseDataType, parseTableSchema } from '../types/ddl.js';
+import { StructType, type DataType } from '../types/data-types.js';
+import { parseDataType } from '../types/ddl.js';
 import type {
   ColumnDef,
   CommandAst,
   CteAst,
   GroupByAst,
-  GroupingElement,
   QueryAst,
   RelationAst,
   SelectAst,
@@ -30,17 +29,21 @@ import type {
   TableClauses,
 } from './ast.js';
 import { ANALYZED_NAME } from '../analyzer/operator-coercion.js';
-import { parseIdentifier } from '../analyzer/identifiers.js';
 import { sqlParseError } from './errors.js';
 import { ParameterBinder, type SqlArgs } from './parameters.js';
 import { constantString } from './constant-string.js';
-import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
-import { named, prettySql, sqlFunctionCall } from './functions.js';
-import { SUBSTRING_TO_END } from '../functions/defs/operators.js';
+import { named, prettySql } from './functions.js';
 import { windowSpecSql } from '../expr/naming.js';
 import { tokenize, type Token } from './lexer.js';
-import { binaryLiteral, numberLiteral, stringLiteral, typedLiteral } from './literals.js';
+import { binaryLiteral, numberLiteral, stringLiteral } from './literals.js';
 import { intervalLiteral, type IntervalPart } from './interval-literal.js';
+import { aliasName, groupBy, groupingSetList, select, selectItem } from './parse-select.js';
+import { functionCall, identPrimary, lambda, lambdaBody, parenthesized } from './parse-calls.js';
+import { additive, and, bitAnd, bitOr, bitXor, comparison, likePredicate, multiplicative, not, or, predicated, unary } from './parse-operators.js';
+import { frameBound, sortItem, sortItems, windowFrame, windowSpec } from './parse-window.js';
+import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
+import { fromClause, integerValue, joinType, lateralView, parenthesizedNames, pivot, relation, relationPrimary, tableAlias, tableSample, unpivot } from './parse-relations.js';
+import { columnDefs, create, drop, insert, propertyList, set, show, skipParens, skipTableClauses, skipToClose, sortedColumns, tableClauses } from './parse-commands.js';
 
 /**
  * Subquery expressions, kept as placeholder calls holding the subquery's AST
@@ -51,26 +54,7 @@ export const SUBQUERY = { scalar: '__sql_scalar_subquery', in: '__sql_in_subquer
 /** Window specs written as `OVER w`: replaced by the WINDOW clause definition when the query is translated. */
 export const namedWindowRefs = new WeakMap<WindowSpecDef, string>();
 
-/** Words that end an expression, so they are never read as a bare alias. */
-const NOT_AN_ALIAS = new Set(
-  (
-    'FROM WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE AS ON USING ' +
-    'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER WHEN THEN ELSE END AND OR NOT IS IN BETWEEN LIKE ILIKE RLIKE REGEXP ' +
-    'ASC DESC NULLS ROWS RANGE OVER FILTER SELECT INTO TABLESAMPLE PIVOT UNPIVOT FOR ESCAPE DIV WITH QUALIFY'
-  ).split(' '),
-);
-
-/** Words that cannot be a table alias (they continue the FROM clause). */
-const NOT_A_TABLE_ALIAS = new Set(
-  (
-    'WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE ON USING ' +
-    'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER SELECT TABLESAMPLE PIVOT UNPIVOT WITH QUALIFY AS'
-  ).split(' '),
-);
-
 const SET_OPS: Readonly<Record<string, 'union' | 'except' | 'intersect'>> = { UNION: 'union', EXCEPT: 'except', MINUS: 'except', INTERSECT: 'intersect' };
-
-const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', '<=>': 'eq_null_safe' };
 
 export interface ParserOptions {
   /** `spark.sql.legacy.setopsPrecedence.enabled`: all set operators left-associative with equal precedence. */
@@ -80,14 +64,14 @@ export interface ParserOptions {
 }
 
 export class SqlParser {
-  private pos = 0;
-  private readonly tokens: Token[];
+  pos = 0;
+  readonly tokens: Token[];
   /** Parsing a statement or query (not an expression string): operators get ANALYZED_NAME. */
   #queryNames = false;
   readonly #params: ParameterBinder;
 
   constructor(
-    private readonly src: string,
+    readonly src: string,
     private readonly options: ParserOptions = {},
   ) {
     this.tokens = tokenize(src);
@@ -99,40 +83,40 @@ export class SqlParser {
 
   // ---- token helpers -------------------------------------------------------------------
 
-  private get cur(): Token {
+  get cur(): Token {
     return this.tokens[this.pos]!;
   }
 
-  private peek(offset = 1): Token {
+  peek(offset = 1): Token {
     return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
   }
 
-  private isKw(kw: string, t: Token = this.cur): boolean {
+  isKw(kw: string, t: Token = this.cur): boolean {
     return t.kind === 'ident' && t.upper === kw;
   }
 
-  private isOp(op: string, t: Token = this.cur): boolean {
+  isOp(op: string, t: Token = this.cur): boolean {
     return t.kind === 'op' && t.value === op;
   }
 
-  private acceptKw(...kws: string[]): boolean {
+  acceptKw(...kws: string[]): boolean {
     for (let i = 0; i < kws.length; i++) if (!this.isKw(kws[i]!, this.peek(i))) return false;
     this.pos += kws.length;
     return true;
   }
 
-  private acceptOp(op: string): boolean {
+  acceptOp(op: string): boolean {
     if (!this.isOp(op)) return false;
     this.pos++;
     return true;
   }
 
-  private expectKw(kw: string): Token {
+  expectKw(kw: string): Token {
     if (!this.isKw(kw)) throw this.syntaxError();
     return this.tokens[this.pos++]!;
   }
 
-  private expectOp(op: string): Token {
+  expectOp(op: string): Token {
     if (!this.isOp(op)) throw this.syntaxError();
     return this.tokens[this.pos++]!;
   }
@@ -143,7 +127,7 @@ export class SqlParser {
     return sqlParseError(this.src, t.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near ${near}.`, { error: near, hint: '' });
   }
 
-  private notSupported(feature: string): Error {
+  notSupported(feature: string): Error {
     return new NotImplementedException(`SQL ${feature}`, `sparkless's SQL front end does not model it`);
   }
 
@@ -154,7 +138,7 @@ export class SqlParser {
   }
 
   /** An identifier (plain word or backquoted). */
-  private identifier(): string {
+  identifier(): string {
     const t = this.cur;
     if (t.kind === 'ident' || t.kind === 'quoted') {
       this.pos++;
@@ -163,12 +147,12 @@ export class SqlParser {
     throw this.syntaxError();
   }
 
-  private isIdentifier(t: Token = this.cur): boolean {
+  isIdentifier(t: Token = this.cur): boolean {
     return t.kind === 'ident' || t.kind === 'quoted';
   }
 
   /** `a.b.c` as parts; `IDENTIFIER('a.b')` too. */
-  private multipartIdentifier(): string[] {
+  multipartIdentifier(): string[] {
     if (this.isKw('IDENTIFIER') && this.isOp('(', this.peek())) return this.identifierClause();
     const parts = [this.identifier()];
     while (this.isOp('.') && this.isIdentifier(this.peek())) {
@@ -182,7 +166,7 @@ export class SqlParser {
    * `IDENTIFIER(expr)`: a name given as a constant string (a literal, a
    * parameter marker, or a concatenation of them), parsed as `a.b.c`.
    */
-  private identifierClause(): string[] {
+  identifierClause(): string[] {
     this.pos++;
     this.expectOp('(');
     const e = this.expression();
@@ -195,7 +179,7 @@ export class SqlParser {
     return parts;
   }
 
-  private identifierList(): string[] {
+  identifierList(): string[] {
     this.expectOp('(');
     const names = [this.identifier()];
     while (this.acceptOp(',')) names.push(this.identifier());
@@ -310,257 +294,64 @@ export class SqlParser {
   }
 
   /** True when the tokens from `offset` (after any opening parentheses) start a query. */
-  private looksLikeQuery(offset = 0): boolean {
+  looksLikeQuery(offset = 0): boolean {
     let k = offset;
     while (this.isOp('(', this.peek(k))) k++;
     const t = this.peek(k);
     return t.kind === 'ident' && ['SELECT', 'WITH', 'VALUES', 'TABLE', 'FROM'].includes(t.upper);
   }
 
-  private isQueryStart(t: Token = this.cur): boolean {
+  isQueryStart(t: Token = this.cur): boolean {
     if (this.isOp('(', t)) return true;
     return t.kind === 'ident' && ['SELECT', 'WITH', 'VALUES', 'TABLE', 'FROM'].includes(t.upper);
   }
 
   private create(): CommandAst {
-    this.expectKw('CREATE');
-    const replace = this.acceptKw('OR', 'REPLACE');
-    const global = this.acceptKw('GLOBAL');
-    const temporary = this.acceptKw('TEMPORARY') || this.acceptKw('TEMP');
-    if (this.acceptKw('VIEW')) {
-      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
-      const name = this.multipartIdentifier();
-      let columns: string[] | undefined;
-      if (this.isOp('(')) {
-        this.pos++;
-        columns = [];
-        do {
-          columns.push(this.identifier());
-          if (this.acceptKw('COMMENT')) this.pos++;
-        } while (this.acceptOp(','));
-        this.expectOp(')');
-      }
-      this.skipTableClauses();
-      this.expectKw('AS');
-      const query = this.query();
-      return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query };
-    }
-    if (this.acceptKw('TABLE')) {
-      if (temporary || global) throw this.syntaxError();
-      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
-      const name = this.multipartIdentifier();
-      let columns: ColumnDef[] | undefined;
-      if (this.isOp('(') && !this.looksLikeQuery(1)) columns = this.columnDefs();
-      let provider: string | undefined;
-      if (this.acceptKw('USING')) provider = this.identifier().toLowerCase();
-      const clauses = this.tableClauses();
-      let query: QueryAst | undefined;
-      if (this.acceptKw('AS') || this.isQueryStart()) query = this.query();
-      if (!columns && !query) throw this.syntaxError();
-      return {
-        kind: 'createTable',
-        name,
-        replace,
-        ifNotExists,
-        ...(columns ? { columns } : {}),
-        ...(provider ? { provider } : {}),
-        clauses,
-        ...(query ? { query } : {}),
-      };
-    }
-    if (this.acceptKw('DATABASE') || this.acceptKw('SCHEMA') || this.acceptKw('NAMESPACE')) {
-      const ifNotExists = this.acceptKw('IF', 'NOT', 'EXISTS');
-      const name = this.multipartIdentifier().join('.');
-      while (this.cur.kind !== 'eof' && !this.isOp(';')) {
-        if (this.acceptKw('COMMENT') || this.acceptKw('LOCATION')) this.pos++;
-        else if (this.acceptKw('WITH', 'DBPROPERTIES') || this.acceptKw('WITH', 'PROPERTIES')) this.skipParens();
-        else throw this.syntaxError();
-      }
-      return { kind: 'createDatabase', name, ifNotExists };
-    }
-    throw this.syntaxError();
+    return create(this);
   }
 
-  /** `(a INT, b STRING NOT NULL COMMENT 'x')`, read with the DDL schema parser. */
-  private columnDefs(): ColumnDef[] {
-    const open = this.expectOp('(');
-    const close = this.skipToClose(open);
-    const text = this.src.slice(open.end, close.start);
-    const schema: StructType = parseTableSchema(text);
-    return schema.fields.map((f) => ({
-      name: f.name,
-      dataType: f.dataType,
-      nullable: f.nullable,
-      ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
-    }));
+  columnDefs(): ColumnDef[] {
+    return columnDefs(this);
   }
 
-  /** CREATE TABLE's `OPTIONS`, `PARTITIONED BY`, `CLUSTERED BY ... [SORTED BY ...] INTO n BUCKETS`, `COMMENT`, `LOCATION`, `TBLPROPERTIES`. */
-  private tableClauses(): TableClauses {
-    let options: (readonly [string, string])[] = [];
-    let properties: (readonly [string, string])[] = [];
-    let partitionColumns: string[] = [];
-    let bucketSpec: TableClauses['bucketSpec'];
-    let comment: string | undefined;
-    let location: string | undefined;
-    const text = (): string => {
-      if (this.cur.kind !== 'string') throw this.syntaxError();
-      return this.tokens[this.pos++]!.value;
-    };
-    for (;;) {
-      if (this.acceptKw('OPTIONS')) options = this.propertyList();
-      else if (this.acceptKw('TBLPROPERTIES')) properties = this.propertyList();
-      else if (this.acceptKw('PARTITIONED', 'BY')) partitionColumns = this.identifierList();
-      else if (this.acceptKw('CLUSTERED', 'BY')) {
-        const bucketColumns = this.identifierList();
-        const sortColumns = this.acceptKw('SORTED', 'BY') ? this.sortedColumns() : [];
-        this.expectKw('INTO');
-        if (this.cur.kind !== 'number') throw this.syntaxError();
-        const numBuckets = Number(this.tokens[this.pos++]!.text);
-        this.expectKw('BUCKETS');
-        bucketSpec = { numBuckets, bucketColumns, sortColumns };
-      } else if (this.acceptKw('COMMENT')) comment = text();
-      else if (this.acceptKw('LOCATION')) location = text();
-      else if (this.isKw('STORED') || this.isKw('ROW')) throw this.notSupported('Hive table clauses (STORED AS, ROW FORMAT)');
-      else break;
-    }
-    return { options, partitionColumns, ...(bucketSpec ? { bucketSpec } : {}), ...(comment !== undefined ? { comment } : {}), ...(location !== undefined ? { location } : {}), properties };
+  tableClauses(): TableClauses {
+    return tableClauses(this);
   }
 
-  /** `(a [ASC], b)` of SORTED BY: Spark's bucket sort columns are ascending. */
-  private sortedColumns(): string[] {
-    this.expectOp('(');
-    const cols: string[] = [];
-    do {
-      cols.push(this.identifier());
-      if (this.isKw('DESC')) throw this.notSupported('SORTED BY ... DESC');
-      this.acceptKw('ASC');
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    return cols;
+  sortedColumns(): string[] {
+    return sortedColumns(this);
   }
 
-  /** `(key = value, ...)`: keys are dotted identifiers or strings; values strings, numbers, booleans or identifiers (`=` optional). */
-  private propertyList(): (readonly [string, string])[] {
-    this.expectOp('(');
-    const out: (readonly [string, string])[] = [];
-    do {
-      let key: string;
-      if (this.cur.kind === 'string') key = this.tokens[this.pos++]!.value;
-      else {
-        key = this.identifier();
-        while (this.acceptOp('.')) key += '.' + this.identifier();
-      }
-      this.acceptOp('=');
-      const v = this.tokens[this.pos++]!;
-      if (v.kind === 'eof' || v.kind === 'quoted' || v.kind === 'binary' || (v.kind === 'op' && v.text !== '-') || (v.kind === 'ident' && v.upper !== 'TRUE' && v.upper !== 'FALSE')) throw this.syntaxError();
-      const value = v.kind === 'string' ? v.value : v.kind === 'op' ? '-' + this.tokens[this.pos++]!.text : v.kind === 'ident' ? v.text.toLowerCase() : v.text;
-      out.push([key, value]);
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    return out;
+  propertyList(): (readonly [string, string])[] {
+    return propertyList(this);
   }
 
-  /** Skips `OPTIONS (...)`, `PARTITIONED BY (...)`, `COMMENT '..'`, `TBLPROPERTIES (...)`, `LOCATION '..'`... */
-  private skipTableClauses(): void {
-    for (;;) {
-      if (this.acceptKw('OPTIONS') || this.acceptKw('TBLPROPERTIES')) this.skipParens();
-      else if (this.acceptKw('PARTITIONED', 'BY') || this.acceptKw('CLUSTERED', 'BY') || this.acceptKw('SORTED', 'BY')) this.skipParens();
-      else if (this.acceptKw('COMMENT') || this.acceptKw('LOCATION')) this.pos++;
-      else if (this.acceptKw('STORED', 'AS')) this.pos++;
-      else if (this.acceptKw('INTO') && this.cur.kind === 'number' && this.isKw('BUCKETS', this.peek())) this.pos += 2;
-      else return;
-    }
+  skipTableClauses(): void {
+    return skipTableClauses(this);
   }
 
-  private skipParens(): void {
-    const open = this.expectOp('(');
-    this.skipToClose(open);
+  skipParens(): void {
+    return skipParens(this);
   }
 
-  /** Moves past the `)` matching `open` (already consumed) and returns it. */
-  private skipToClose(open: Token): Token {
-    let depth = 1;
-    while (this.cur.kind !== 'eof') {
-      const t = this.tokens[this.pos++]!;
-      if (this.isOp('(', t)) depth++;
-      else if (this.isOp(')', t) && --depth === 0) return t;
-    }
-    throw sqlParseError(this.src, open.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near end of input.`, { error: 'end of input', hint: '' });
+  skipToClose(open: Token): Token {
+    return skipToClose(this, open);
   }
 
   private insert(): CommandAst {
-    this.expectKw('INSERT');
-    let overwrite = false;
-    if (this.acceptKw('OVERWRITE')) overwrite = true;
-    else this.expectKw('INTO');
-    this.acceptKw('TABLE');
-    const name = this.multipartIdentifier();
-    if (this.isKw('PARTITION')) throw this.notSupported('INSERT ... PARTITION');
-    let columns: string[] | undefined;
-    if (this.isOp('(') && !this.looksLikeQuery(1)) columns = this.identifierList();
-    const query = this.query();
-    return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query };
+    return insert(this);
   }
 
   private drop(): CommandAst {
-    this.expectKw('DROP');
-    if (this.acceptKw('TABLE') || this.isKw('VIEW')) {
-      const view = this.acceptKw('VIEW');
-      const ifExists = this.acceptKw('IF', 'EXISTS');
-      const name = this.multipartIdentifier();
-      this.acceptKw('PURGE');
-      return { kind: 'dropTable', name, ifExists, view };
-    }
-    if (this.acceptKw('DATABASE') || this.acceptKw('SCHEMA') || this.acceptKw('NAMESPACE')) {
-      const ifExists = this.acceptKw('IF', 'EXISTS');
-      const name = this.multipartIdentifier().join('.');
-      const cascade = this.acceptKw('CASCADE');
-      if (!cascade) this.acceptKw('RESTRICT');
-      return { kind: 'dropDatabase', name, ifExists, cascade };
-    }
-    throw this.syntaxError();
+    return drop(this);
   }
 
   private show(): CommandAst {
-    this.expectKw('SHOW');
-    if (this.acceptKw('TABLES')) {
-      let database: string | undefined;
-      if (this.acceptKw('FROM') || this.acceptKw('IN')) database = this.multipartIdentifier().join('.');
-      this.acceptKw('LIKE');
-      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
-      return { kind: 'showTables', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
-    }
-    if (this.acceptKw('DATABASES') || this.acceptKw('SCHEMAS') || this.acceptKw('NAMESPACES')) {
-      this.acceptKw('LIKE');
-      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
-      return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
-    }
-    if (this.acceptKw('CREATE', 'TABLE')) {
-      const name = this.multipartIdentifier();
-      return { kind: 'showCreateTable', name, asSerde: this.acceptKw('AS', 'SERDE') };
-    }
-    const start = this.pos;
-    const scope = this.acceptKw('USER') ? 'user' : this.acceptKw('SYSTEM') ? 'system' : this.acceptKw('ALL') ? 'all' : undefined;
-    if (this.acceptKw('FUNCTIONS')) {
-      if (this.acceptKw('FROM') || this.acceptKw('IN')) this.multipartIdentifier();
-      this.acceptKw('LIKE');
-      const pattern = this.cur.kind === 'string' ? this.tokens[this.pos++]!.value : undefined;
-      return { kind: 'showFunctions', scope: scope ?? 'all', ...(pattern !== undefined ? { pattern } : {}) };
-    }
-    this.pos = start;
-    throw this.notSupported(`SHOW ${this.cur.text}`);
+    return show(this);
   }
 
-  /** `SET`, `SET key`, `SET key=value` (Spark reads the raw text). */
   private set(): CommandAst {
-    const setTok = this.expectKw('SET');
-    const rest = this.src.slice(setTok.end).trim().replace(/;\s*$/, '').trim();
-    this.pos = this.tokens.length - 1;
-    if (rest === '' || rest === '-v') return { kind: 'set' };
-    const eq = rest.indexOf('=');
-    if (eq < 0) return { kind: 'set', key: rest };
-    return { kind: 'set', key: rest.slice(0, eq).trim(), value: rest.slice(eq + 1).trim() };
+    return set(this);
   }
 
   // ---- queries ------------------------------------------------------------------------------
@@ -655,7 +446,7 @@ export class SqlParser {
   }
 
   /** Rows of an inline table: `(1, 'a'), (2, 'b')` or `1, 2, 3`. */
-  private valuesRows(): Expr[][] {
+  valuesRows(): Expr[][] {
     const rows: Expr[][] = [];
     do {
       if (this.isOp('(') && !this.looksLikeQuery(1)) {
@@ -672,44 +463,7 @@ export class SqlParser {
   }
 
   private select(): SelectAst {
-    this.expectKw('SELECT');
-    if (this.isOp('/') && this.isOp('*', this.peek())) throw this.syntaxError();
-    let distinct = false;
-    if (this.acceptKw('DISTINCT')) distinct = true;
-    else this.acceptKw('ALL');
-    const items = [this.selectItem()];
-    while (this.acceptOp(',')) items.push(this.selectItem());
-    if (this.isKw('INTO')) throw this.notSupported('SELECT INTO');
-    let from: RelationAst | undefined;
-    if (this.acceptKw('FROM')) from = this.fromClause();
-    const where = this.acceptKw('WHERE') ? this.expression() : undefined;
-    const groupBy = this.acceptKw('GROUP', 'BY') ? this.groupBy() : undefined;
-    const having = this.acceptKw('HAVING') ? this.expression() : undefined;
-    const windows = new Map<string, WindowSpecDef>();
-    if (this.acceptKw('WINDOW')) {
-      const windowKw = this.tokens[this.pos - 1]!;
-      do {
-        const name = this.identifier().toLowerCase();
-        if (windows.has(name)) {
-          throw sqlParseError(this.src, windowKw.start, 'INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION', `Invalid SQL syntax: The definition of window \`${name}\` is repetitive.`, {
-            windowName: `\`${name}\``,
-          });
-        }
-        this.expectKw('AS');
-        windows.set(name, this.windowSpec());
-      } while (this.acceptOp(','));
-    }
-    if (this.isKw('QUALIFY')) throw this.notSupported('QUALIFY');
-    return {
-      kind: 'select',
-      distinct,
-      items,
-      ...(from ? { from } : {}),
-      ...(where ? { where } : {}),
-      ...(groupBy ? { groupBy } : {}),
-      ...(having ? { having } : {}),
-      windows,
-    };
+    return select(this);
   }
 
   /** A select-list item on its own (`F.expr` / `selectExpr` text). */
@@ -718,469 +472,92 @@ export class SqlParser {
   }
 
   /** Set by `selectItem`: whether the item had a written alias (vs. an Alias carrying a function's Spark name). */
-  private aliasWasWritten = false;
+  aliasWasWritten = false;
 
-  /** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
-  private selectItem(): Expr {
-    this.aliasWasWritten = false;
-    const e = this.expression();
-    if (e.kind === 'Star') return e;
-    if (this.acceptKw('AS')) {
-      if (this.isOp('(')) {
-        const names = this.identifierList();
-        this.aliasWasWritten = true;
-        return E.alias(e, names[0]!, names.length > 1 ? { multiAlias: names } : undefined);
-      }
-      const name = this.aliasName();
-      this.aliasWasWritten = true;
-      return E.alias(e, name);
-    }
-    if ((this.cur.kind === 'ident' && !NOT_AN_ALIAS.has(this.cur.upper)) || this.cur.kind === 'quoted') {
-      const name = this.identifier();
-      this.aliasWasWritten = true;
-      return E.alias(e, name);
-    }
-    this.aliasWasWritten = false;
-    return e;
+  selectItem(): Expr {
+    return selectItem(this);
   }
 
-  private aliasName(): string {
-    if (this.cur.kind === 'string') return this.tokens[this.pos++]!.value;
-    return this.identifier();
+  aliasName(): string {
+    return aliasName(this);
   }
 
   // ---- FROM ------------------------------------------------------------------------------------
 
-  private fromClause(): RelationAst {
-    let rel = this.relation();
-    while (this.acceptOp(',')) {
-      const right = this.relation();
-      rel = { kind: 'join', left: rel, right, joinType: 'inner', natural: false };
-    }
-    if (this.isKw('PIVOT') && this.isOp('(', this.peek())) rel = this.pivot(rel);
-    if (this.isKw('UNPIVOT')) rel = this.unpivot(rel);
-    return rel;
+  fromClause(): RelationAst {
+    return fromClause(this);
   }
 
-  /** `UNPIVOT [INCLUDE|EXCLUDE NULLS] (v FOR name IN (c [AS a], ...)) [alias]`, or `(v1, v2) FOR name IN ((c1, c2) [AS a], ...)`. */
-  private unpivot(input: RelationAst): RelationAst {
-    this.expectKw('UNPIVOT');
-    let includeNulls = false;
-    if (this.acceptKw('INCLUDE', 'NULLS')) includeNulls = true;
-    else this.acceptKw('EXCLUDE', 'NULLS');
-    this.expectOp('(');
-    const valueColumns = this.isOp('(') ? this.identifierList() : [this.identifier()];
-    this.expectKw('FOR');
-    const nameColumn = this.identifier();
-    this.expectKw('IN');
-    this.expectOp('(');
-    const columns: { names: string[]; alias?: string }[] = [];
-    do {
-      const names = this.isOp('(') ? this.parenthesizedNames() : [this.multipartIdentifier().join('.')];
-      const alias = this.acceptKw('AS') || this.cur.kind === 'quoted' || this.cur.kind === 'ident' ? this.aliasName() : undefined;
-      columns.push({ names, ...(alias !== undefined ? { alias } : {}) });
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    this.expectOp(')');
-    const alias = this.tableAlias();
-    return { kind: 'unpivot', input, includeNulls, valueColumns, nameColumn, columns, ...(alias ? { alias } : {}) };
+  unpivot(input: RelationAst): RelationAst {
+    return unpivot(this, input);
   }
 
-  /** `(a, b.c)`: column names, each possibly qualified. */
-  private parenthesizedNames(): string[] {
-    this.expectOp('(');
-    const names = [this.multipartIdentifier().join('.')];
-    while (this.acceptOp(',')) names.push(this.multipartIdentifier().join('.'));
-    this.expectOp(')');
-    return names;
+  parenthesizedNames(): string[] {
+    return parenthesizedNames(this);
   }
 
-  /** `TABLESAMPLE (n PERCENT | expr ROWS | BUCKET x OUT OF y) [REPEATABLE (seed)]` after a table or subquery. */
-  private tableSample(input: RelationAst): RelationAst {
-    const at = this.cur;
-    this.expectKw('TABLESAMPLE');
-    this.expectOp('(');
-    const checked = (fraction: number): number => {
-      if (!(fraction >= 0 && fraction <= 1)) {
-        const shown = Number.isInteger(fraction) ? `${fraction}.0` : String(fraction);
-        throw sqlParseError(this.src, at.start, 'PARSE_SYNTAX_ERROR', `Sampling fraction (${shown}) must be on interval [0, 1].`, {});
-      }
-      return fraction;
-    };
-    let sample: { fraction?: number; rows?: Expr };
-    if (this.isKw('BUCKET')) {
-      const bucket = this.tokens[this.pos++]!;
-      const x = this.integerValue();
-      this.expectKw('OUT');
-      this.expectKw('OF');
-      const y = this.integerValue();
-      if (this.isKw('ON')) {
-        throw sqlParseError(this.src, bucket.start, 'PARSE_SYNTAX_ERROR', 'TABLESAMPLE(BUCKET x OUT OF y ON colname) is not supported.', {});
-      }
-      checked(x / y);
-      // Rows fall in bucket x with probability 1/y.
-      sample = { fraction: 1 / y };
-    } else {
-      const negative = this.isOp('-') && this.peek().kind === 'number' && this.isKw('PERCENT', this.peek(2));
-      if (negative) this.pos++;
-      if (this.cur.kind === 'number' && this.isKw('PERCENT', this.peek())) {
-        const n = Number(this.tokens[this.pos++]!.value);
-        this.pos++;
-        sample = { fraction: checked(((negative ? -1 : 1) * n) / 100) };
-      } else {
-        const rows = this.expression();
-        this.expectKw('ROWS');
-        sample = { rows };
-      }
-    }
-    this.expectOp(')');
-    let seed: number | undefined;
-    if (this.acceptKw('REPEATABLE')) {
-      this.expectOp('(');
-      seed = this.integerValue();
-      this.expectOp(')');
-    }
-    const alias = this.tableAlias();
-    return { kind: 'sample', input, ...sample, ...(seed !== undefined ? { seed } : {}), ...(alias ? { alias } : {}) };
+  tableSample(input: RelationAst): RelationAst {
+    return tableSample(this, input);
   }
 
-  private integerValue(): number {
-    const t = this.cur;
-    if (t.kind !== 'number' || t.numberForm !== 'int') throw this.syntaxError();
-    this.pos++;
-    return Number(t.value);
+  integerValue(): number {
+    return integerValue(this);
   }
 
-  /** `PIVOT (agg [[AS] a], ... FOR col | (c1, c2) IN (value [[AS] n], ...)) [alias]`. */
-  private pivot(input: RelationAst): RelationAst {
-    this.expectKw('PIVOT');
-    this.expectOp('(');
-    const aggs = [this.selectItem()];
-    while (this.acceptOp(',')) aggs.push(this.selectItem());
-    this.expectKw('FOR');
-    const columns = this.isOp('(') ? this.identifierList() : [this.identifier()];
-    this.expectKw('IN');
-    this.expectOp('(');
-    const values: { expr: Expr; alias?: string }[] = [];
-    do {
-      const item = this.selectItem();
-      values.push(item.kind === 'Alias' && this.aliasWasWritten ? { expr: item.child, alias: item.name } : { expr: item });
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    this.expectOp(')');
-    const alias = this.tableAlias();
-    return { kind: 'pivot', input, aggs, columns, values, ...(alias ? { alias } : {}) };
+  pivot(input: RelationAst): RelationAst {
+    return pivot(this, input);
   }
 
-  private relation(): RelationAst {
-    let left = this.relationPrimary();
-    for (;;) {
-      if (this.isKw('LATERAL') && this.isKw('VIEW', this.peek())) {
-        left = this.lateralView(left);
-        continue;
-      }
-      const join = this.joinType();
-      if (!join) return left;
-      const right = this.relationPrimary();
-      if (join.natural) {
-        left = { kind: 'join', left, right, joinType: join.type, natural: true };
-        continue;
-      }
-      if (this.acceptKw('ON')) {
-        left = { kind: 'join', left, right, joinType: join.type, natural: false, on: this.expression() };
-      } else if (this.acceptKw('USING')) {
-        left = { kind: 'join', left, right, joinType: join.type, natural: false, using: this.identifierList() };
-      } else {
-        left = { kind: 'join', left, right, joinType: join.type === 'inner' ? 'inner' : join.type, natural: false };
-      }
-    }
+  relation(): RelationAst {
+    return relation(this);
   }
 
-  /** Reads a join keyword sequence, or returns undefined when none follows. */
-  private joinType(): { type: JoinType; natural: boolean } | undefined {
-    const start = this.pos;
-    const natural = this.acceptKw('NATURAL');
-    let type: JoinType | undefined;
-    if (this.acceptKw('JOIN')) return { type: 'inner', natural };
-    if (this.acceptKw('INNER')) type = 'inner';
-    else if (this.acceptKw('CROSS')) type = 'cross';
-    else if (this.acceptKw('LEFT')) {
-      if (this.acceptKw('SEMI')) type = 'left_semi';
-      else if (this.acceptKw('ANTI')) type = 'left_anti';
-      else {
-        this.acceptKw('OUTER');
-        type = 'left';
-      }
-    } else if (this.acceptKw('RIGHT')) {
-      this.acceptKw('OUTER');
-      type = 'right';
-    } else if (this.acceptKw('FULL')) {
-      this.acceptKw('OUTER');
-      type = 'full';
-    } else if (this.acceptKw('SEMI')) type = 'left_semi';
-    else if (this.acceptKw('ANTI')) type = 'left_anti';
-    if (!type) {
-      this.pos = start;
-      return undefined;
-    }
-    this.expectKw('JOIN');
-    return { type, natural };
+  joinType(): { type: JoinType; natural: boolean } | undefined {
+    return joinType(this);
   }
 
-  private lateralView(input: RelationAst): RelationAst {
-    this.expectKw('LATERAL');
-    this.expectKw('VIEW');
-    const outer = this.acceptKw('OUTER');
-    const generator = this.primaryWithPostfix();
-    let tableAlias = '';
-    if (this.isIdentifier() && !this.isKw('AS')) tableAlias = this.identifier();
-    const columns: string[] = [];
-    if (this.acceptKw('AS')) {
-      columns.push(this.identifier());
-      while (this.isOp(',') && this.isIdentifier(this.peek()) && !this.isKw('LATERAL', this.peek())) {
-        // `AS a, b` belongs to the view unless the next item starts a new relation
-        const save = this.pos;
-        this.pos++;
-        if (this.isOp('(', this.peek()) || this.isOp('.', this.peek())) {
-          this.pos = save;
-          break;
-        }
-        columns.push(this.identifier());
-      }
-    }
-    return { kind: 'lateralView', input, generator, outer, tableAlias, columns };
+  lateralView(input: RelationAst): RelationAst {
+    return lateralView(this, input);
   }
 
-  private relationPrimary(): RelationAst {
-    if (this.isOp('(')) {
-      if (this.looksLikeQuery(1)) {
-        this.pos++;
-        const query = this.query();
-        this.expectOp(')');
-        if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'subquery', query });
-        const alias = this.tableAlias();
-        return { kind: 'subquery', query, ...(alias ? { alias } : {}) };
-      }
-      this.pos++;
-      const inner = this.fromClause();
-      this.expectOp(')');
-      const alias = this.tableAlias();
-      if (alias) throw this.notSupported('aliases of parenthesized joins');
-      return inner;
-    }
-    if (this.acceptKw('VALUES')) {
-      const rows = this.valuesRows();
-      const alias = this.tableAlias();
-      return { kind: 'values', rows, ...(alias ? { alias } : {}) };
-    }
-    if (this.isKw('LATERAL') && this.isOp('(', this.peek())) {
-      // `LATERAL (query) [alias]`: a subquery that sees the relations to its left
-      this.pos += 2;
-      const query = this.query();
-      this.expectOp(')');
-      const alias = this.tableAlias();
-      return { kind: 'lateral', query, ...(alias ? { alias } : {}) };
-    }
-    const parts = this.multipartIdentifier();
-    if (this.isOp('(')) {
-      // table-valued function
-      this.pos++;
-      const args: Expr[] = [];
-      if (!this.isOp(')')) {
-        args.push(this.expression());
-        while (this.acceptOp(',')) args.push(this.expression());
-      }
-      this.expectOp(')');
-      const alias = this.tableAlias();
-      return { kind: 'tvf', name: parts.join('.').toLowerCase(), args, ...(alias ? { alias } : {}) };
-    }
-    if (this.isKw('TIMESTAMP') || this.isKw('VERSION')) throw this.notSupported('time travel');
-    if (this.isKw('TABLESAMPLE')) return this.tableSample({ kind: 'table', parts });
-    const alias = this.tableAlias();
-    return { kind: 'table', parts, ...(alias ? { alias } : {}) };
+  relationPrimary(): RelationAst {
+    return relationPrimary(this);
   }
 
-  /** `[AS] name [(c1, c2)]`, or nothing. */
-  private tableAlias(): TableAlias | undefined {
-    const hasAs = this.acceptKw('AS');
-    if (!hasAs && !(this.cur.kind === 'quoted' || (this.cur.kind === 'ident' && !NOT_A_TABLE_ALIAS.has(this.cur.upper)))) return undefined;
-    // `t(a, b)`: column aliases
-    const name = this.identifier();
-    if (this.isOp('(')) {
-      const columns = this.identifierList();
-      return { name, columns };
-    }
-    return { name };
+  tableAlias(): TableAlias | undefined {
+    return tableAlias(this);
   }
 
   // ---- GROUP BY -----------------------------------------------------------------------------------
 
-  private groupBy(): GroupByAst {
-    const elements: GroupingElement[] = [];
-    if (this.isKw('GROUPING') && this.isKw('SETS', this.peek())) {
-      this.pos += 2;
-      return { elements: [{ kind: 'sets', sets: this.groupingSetList() }] };
-    }
-    const afterAll = this.peek();
-    if (this.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => this.isKw(k, afterAll)) || this.isOp(')', afterAll) || this.isOp(';', afterAll))) {
-      this.pos++;
-      return { elements: [], all: true };
-    }
-    do {
-      if ((this.isKw('ROLLUP') || this.isKw('CUBE')) && this.isOp('(', this.peek())) {
-        const kind = this.cur.upper === 'ROLLUP' ? 'rollup' : 'cube';
-        const at = this.cur;
-        this.pos++;
-        const items = this.groupingSetList();
-        if (items.some((set) => set.length === 0)) {
-          throw sqlParseError(this.src, at.start, 'PARSE_SYNTAX_ERROR', `Empty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
-        }
-        elements.push({ kind, items });
-      } else if (this.isKw('GROUPING') && this.isKw('SETS', this.peek())) {
-        this.pos += 2;
-        elements.push({ kind: 'sets', sets: this.groupingSetList() });
-      } else {
-        elements.push({ kind: 'expr', expr: this.expression() });
-      }
-    } while (this.acceptOp(','));
-    if (this.acceptKw('WITH', 'ROLLUP')) return { elements, with: 'rollup' };
-    if (this.acceptKw('WITH', 'CUBE')) return { elements, with: 'cube' };
-    if (this.acceptKw('GROUPING', 'SETS')) return { elements, groupingSets: this.groupingSetList() };
-    return { elements };
+  groupBy(): GroupByAst {
+    return groupBy(this);
   }
 
-  /** `((a, b), a, ())`: each item a parenthesized list or a single expression. */
-  private groupingSetList(): Expr[][] {
-    this.expectOp('(');
-    const sets: Expr[][] = [];
-    do {
-      if (this.isOp('(') ) {
-        // `(a, b)` or `()` is a set; `(a + b)` is a single expression
-        const save = this.pos;
-        this.pos++;
-        if (this.acceptOp(')')) {
-          sets.push([]);
-          continue;
-        }
-        const first = this.expression();
-        if (this.isOp(',') || this.isOp(')')) {
-          const set = [first];
-          while (this.acceptOp(',')) set.push(this.expression());
-          this.expectOp(')');
-          if (set.length === 1 && !(this.isOp(',') || this.isOp(')'))) {
-            // the parenthesized expression continues, e.g. `(a) + 1`
-            this.pos = save;
-            sets.push([this.expression()]);
-          } else {
-            sets.push(set);
-          }
-          continue;
-        }
-        this.pos = save;
-      }
-      sets.push([this.expression()]);
-    } while (this.acceptOp(','));
-    this.expectOp(')');
-    return sets;
+  groupingSetList(): Expr[][] {
+    return groupingSetList(this);
   }
 
   // ---- ORDER BY / windows ------------------------------------------------------------------------
 
-  private sortItems(): SortOrder[] {
-    const items = [this.sortItem()];
-    while (this.acceptOp(',')) items.push(this.sortItem());
-    return items;
+  sortItems(): SortOrder[] {
+    return sortItems(this);
   }
 
-  private sortItem(): SortOrder {
-    const e = this.expression();
-    let asc = true;
-    if (this.acceptKw('DESC')) asc = false;
-    else this.acceptKw('ASC');
-    let nullsFirst = asc;
-    if (this.acceptKw('NULLS')) {
-      if (this.acceptKw('FIRST')) nullsFirst = true;
-      else if (this.acceptKw('LAST')) nullsFirst = false;
-      else throw this.syntaxError();
-    }
-    return E.sort(e, asc, nullsFirst);
+  sortItem(): SortOrder {
+    return sortItem(this);
   }
 
-  /** `w` or `([w] [PARTITION BY ...] [ORDER BY ...] [frame])`. */
-  private windowSpec(): WindowSpecDef {
-    if (this.isIdentifier() && !this.isOp('(')) {
-      const spec: WindowSpecDef = { partitionBy: [], orderBy: [] };
-      namedWindowRefs.set(spec, this.identifier().toLowerCase());
-      return spec;
-    }
-    this.expectOp('(');
-    let base: string | undefined;
-    if (this.isIdentifier() && !['PARTITION', 'DISTRIBUTE', 'ORDER', 'SORT', 'ROWS', 'RANGE', 'CLUSTER'].includes(this.cur.upper)) {
-      base = this.identifier().toLowerCase();
-    }
-    let partitionBy: Expr[] = [];
-    let orderBy: SortOrder[] = [];
-    if (this.acceptKw('PARTITION', 'BY') || this.acceptKw('DISTRIBUTE', 'BY') || this.acceptKw('CLUSTER', 'BY')) {
-      partitionBy = [this.expression()];
-      while (this.acceptOp(',')) partitionBy.push(this.expression());
-    }
-    if (this.acceptKw('ORDER', 'BY') || this.acceptKw('SORT', 'BY')) orderBy = this.sortItems();
-    let frame: WindowFrame | undefined;
-    if (this.isKw('ROWS') || this.isKw('RANGE')) frame = this.windowFrame();
-    this.expectOp(')');
-    const spec: WindowSpecDef = { partitionBy, orderBy, ...(frame ? { frame } : {}) };
-    if (base !== undefined) {
-      if (partitionBy.length > 0 || orderBy.length > 0 || frame) throw this.notSupported('window specs extending a named window');
-      namedWindowRefs.set(spec, base);
-    }
-    return spec;
+  windowSpec(): WindowSpecDef {
+    return windowSpec(this);
   }
 
-  private windowFrame(): WindowFrame {
-    const frameType = this.tokens[this.pos++]!.upper === 'ROWS' ? 'rows' : 'range';
-    let frame: WindowFrame;
-    if (this.acceptKw('BETWEEN')) {
-      const lower = this.frameBound(frameType);
-      this.expectKw('AND');
-      const upper = this.frameBound(frameType);
-      frame = { frameType, lower, upper };
-    } else {
-      frame = { frameType, lower: this.frameBound(frameType), upper: { type: 'currentRow' } };
-    }
-    checkFrame(frame);
-    return frame;
+  windowFrame(): WindowFrame {
+    return windowFrame(this);
   }
 
-  private frameBound(frameType: 'rows' | 'range'): FrameBoundary {
-    if (this.acceptKw('UNBOUNDED', 'PRECEDING')) return { type: 'unboundedPreceding' };
-    if (this.acceptKw('UNBOUNDED', 'FOLLOWING')) return { type: 'unboundedFollowing' };
-    if (this.acceptKw('CURRENT', 'ROW')) return { type: 'currentRow' };
-    if (this.isKw('INTERVAL')) {
-      // RANGE BETWEEN INTERVAL '1' DAY PRECEDING ...: the offset is an interval value.
-      const lit = this.intervalLiteral();
-      if (lit.kind !== 'Literal') throw this.syntaxError();
-      const value = Number(lit.value);
-      if (this.acceptKw('PRECEDING')) return { type: 'offset', value: -value, interval: lit.dataType };
-      if (this.acceptKw('FOLLOWING')) return { type: 'offset', value, interval: lit.dataType };
-      throw this.syntaxError();
-    }
-    const start = this.cur;
-    const e = this.additive();
-    let value: number;
-    if (e.kind === 'Literal' && (typeof e.value === 'number' || typeof e.value === 'bigint')) {
-      value = typeof e.value === 'bigint' ? decimalNumber(e.value, e.dataType) : Number(e.value);
-      if (frameType === 'rows' && !e.dataType.equals(INT_T)) {
-        throw new AnalysisException(
-          `Cannot resolve "ROWS BETWEEN ... ${prettySql(e)} ..." due to data type mismatch: The data type of the bound "${e.dataType.simpleString().toUpperCase()}" does not match the expected data type "INT".`,
-          { errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE' },
-        );
-      }
-    } else {
-      throw sqlParseError(this.src, start.start, 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC', `Frame bound value must be a literal.`, {});
-    }
-    if (this.acceptKw('PRECEDING')) return { type: 'offset', value: -value };
-    if (this.acceptKw('FOLLOWING')) return { type: 'offset', value };
-    throw this.syntaxError();
+  frameBound(frameType: 'rows' | 'range'): FrameBoundary {
+    return frameBound(this, frameType);
   }
 
   // ---- expressions -------------------------------------------------------------------------------
@@ -1191,207 +568,67 @@ export class SqlParser {
   }
 
   private or(): Expr {
-    let left = this.and();
-    while (this.acceptKw('OR')) left = E.call('or', [left, this.and()]);
-    return left;
+    return or(this);
   }
 
-  private and(): Expr {
-    let left = this.not();
-    while (this.acceptKw('AND')) left = E.call('and', [left, this.not()]);
-    return left;
+  and(): Expr {
+    return and(this);
   }
 
-  private not(): Expr {
-    if (this.acceptKw('NOT') || this.acceptOp('!')) return E.call('not', [this.not()]);
-    if (this.isKw('EXISTS') && this.isOp('(', this.peek()) && this.looksLikeQuery(2)) return this.existsSubquery();
-    return this.predicated();
+  not(): Expr {
+    return not(this);
   }
 
-  private predicated(): Expr {
-    let e = this.comparison();
-    for (;;) {
-      const save = this.pos;
-      const negated = this.acceptKw('NOT');
-      if (this.acceptKw('BETWEEN')) {
-        const lo = this.comparison();
-        this.expectKw('AND');
-        const hi = this.comparison();
-        // Spark 3.5 expands BETWEEN, and names the column after the expansion: `((a >= 1) AND (a <= 2))`.
-        const between = E.call('and', [this.operator('gte', e, lo), this.operator('lte', e, hi)]);
-        e = negated ? E.call('not', [between]) : between;
-        continue;
-      }
-      if (this.acceptKw('IN')) {
-        this.expectOp('(');
-        if (this.looksLikeQuery()) {
-          const query = this.query();
-          this.expectOp(')');
-          const inSub = E.call(SUBQUERY.in, [e], { options: { query } });
-          e = negated ? E.call('not', [inSub]) : inSub;
-          continue;
-        }
-        const list = [this.expression()];
-        while (this.acceptOp(',')) list.push(this.expression());
-        this.expectOp(')');
-        const inCall = E.call('in', [e, ...list]);
-        e = negated ? E.call('not', [inCall]) : inCall;
-        continue;
-      }
-      const likeKw = ['LIKE', 'ILIKE', 'RLIKE', 'REGEXP'].find((k) => this.isKw(k));
-      if (likeKw) {
-        this.pos++;
-        e = this.likePredicate(e, likeKw, negated);
-        continue;
-      }
-      if (!negated && this.acceptKw('IS')) {
-        const isNot = this.acceptKw('NOT');
-        let r: Expr;
-        if (this.acceptKw('NULL')) r = E.call(isNot ? 'is_not_null' : 'is_null', [e]);
-        else if (this.acceptKw('TRUE') || this.isKw('FALSE')) {
-          const value = this.tokens[this.pos - 1]!.upper === 'TRUE' ? true : (this.pos++, false);
-          const cmp = E.call('eq_null_safe', [e, E.lit(value, BOOL)]);
-          r = isNot ? E.call('not', [cmp]) : cmp;
-        } else if (this.acceptKw('UNKNOWN')) r = E.call(isNot ? 'is_not_null' : 'is_null', [e]);
-        else if (this.acceptKw('DISTINCT', 'FROM')) {
-          const other = this.comparison();
-          const ns = E.call('eq_null_safe', [e, other]);
-          r = isNot ? ns : E.call('not', [ns]);
-        } else throw this.syntaxError();
-        e = r;
-        continue;
-      }
-      this.pos = save;
-      return e;
-    }
+  predicated(): Expr {
+    return predicated(this);
   }
 
-  private likePredicate(e: Expr, kw: string, negated: boolean): Expr {
-    const fn = kw === 'LIKE' ? 'like' : kw === 'ILIKE' ? 'ilike' : 'rlike';
-    if ((kw === 'LIKE' || kw === 'ILIKE') && (this.isKw('ANY') || this.isKw('SOME') || this.isKw('ALL'))) {
-      const quant = this.tokens[this.pos++]!.upper;
-      this.expectOp('(');
-      const patterns = [this.expression()];
-      while (this.acceptOp(',')) patterns.push(this.expression());
-      this.expectOp(')');
-      const parts = patterns.map((p) => {
-        const c = E.call(fn, [e, p]);
-        return negated ? E.call('not', [c]) : c;
-      });
-      return parts.reduce((a, b) => E.call(quant === 'ALL' ? 'and' : 'or', [a, b]));
-    }
-    const pattern = this.comparison();
-    if (this.acceptKw('ESCAPE')) {
-      const esc = this.cur;
-      if (esc.kind !== 'string') throw this.syntaxError();
-      this.pos++;
-      if (esc.value !== '\\') throw this.notSupported('LIKE ... ESCAPE with a custom escape character');
-    }
-    let call: Expr = E.call(fn, [e, pattern]);
-    if (kw === 'REGEXP') call = named(call, () => `REGEXP(${prettySql(e)}, ${prettySql(pattern)})`);
-    return negated ? E.call('not', [call]) : call;
+  likePredicate(e: Expr, kw: string, negated: boolean): Expr {
+    return likePredicate(this, e, kw, negated);
   }
 
-  private comparison(): Expr {
-    let left = this.bitOr();
-    for (;;) {
-      const t = this.cur;
-      if (t.kind !== 'op') return left;
-      const fn = COMPARISON[t.value];
-      if (fn) {
-        this.pos++;
-        left = this.operator(fn, left, this.bitOr());
-      } else if (t.value === '<>' || t.value === '!=') {
-        this.pos++;
-        left = E.call('not', [E.call('eq', [left, this.bitOr()])]);
-      } else return left;
-    }
+  comparison(): Expr {
+    return comparison(this);
   }
 
-  private bitOr(): Expr {
-    let left = this.bitXor();
-    while (this.isOp('|')) {
-      this.pos++;
-      left = E.call('bitwise_or', [left, this.bitXor()]);
-    }
-    return left;
+  bitOr(): Expr {
+    return bitOr(this);
   }
 
-  private bitXor(): Expr {
-    let left = this.bitAnd();
-    while (this.isOp('^')) {
-      this.pos++;
-      left = E.call('bitwise_xor', [left, this.bitAnd()]);
-    }
-    return left;
+  bitXor(): Expr {
+    return bitXor(this);
   }
 
-  private bitAnd(): Expr {
-    let left = this.additive();
-    while (this.isOp('&')) {
-      this.pos++;
-      left = E.call('bitwise_and', [left, this.additive()]);
-    }
-    return left;
+  bitAnd(): Expr {
+    return bitAnd(this);
   }
 
-  private additive(): Expr {
-    let left = this.multiplicative();
-    for (;;) {
-      if (this.acceptOp('+')) left = this.operator('add', left, this.multiplicative());
-      else if (this.acceptOp('-')) left = this.operator('subtract', left, this.multiplicative());
-      else if (this.acceptOp('||')) {
-        const right = this.multiplicative();
-        const l = left;
-        left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
-      } else return left;
-    }
+  additive(): Expr {
+    return additive(this);
   }
 
   /**
    * A binary operator call; in queries it is named as Spark names it after
    * analysis (see ANALYZED_NAME), in expression strings as written.
    */
-  private operator(fn: string, left: Expr, right: Expr): Expr {
+  operator(fn: string, left: Expr, right: Expr): Expr {
     return E.call(fn, [left, right], this.#queryNames ? { options: { [ANALYZED_NAME]: true } } : {});
   }
 
-  private multiplicative(): Expr {
-    let left = this.unary();
-    for (;;) {
-      // `*` and `/` carry ANALYZED_NAME for interval operands (`3 * i` is named `(i * 3)` in queries).
-      if (this.acceptOp('*')) left = this.operator('multiply', left, this.unary());
-      else if (this.acceptOp('/')) left = this.operator('divide', left, this.unary());
-      else if (this.acceptOp('%')) left = E.call('remainder', [left, this.unary()]);
-      else if (this.acceptKw('DIV')) left = integralDivide(left, this.unary());
-      else return left;
-    }
+  multiplicative(): Expr {
+    return multiplicative(this);
   }
 
-  private unary(): Expr {
-    if (this.isOp('-')) {
-      if (this.peek().kind === 'number') {
-        this.pos++;
-        const n = this.tokens[this.pos++]!;
-        return this.postfix(numberLiteral(this.src, n, true));
-      }
-      this.pos++;
-      return E.call('negate', [this.unary()]);
-    }
-    if (this.acceptOp('+')) {
-      const x = this.unary();
-      return named(x, () => `(+ ${prettySql(x)})`);
-    }
-    if (this.acceptOp('~')) return E.call('bitwise_not', [this.unary()]);
-    return this.primaryWithPostfix();
+  unary(): Expr {
+    return unary(this);
   }
 
-  private primaryWithPostfix(): Expr {
+  primaryWithPostfix(): Expr {
     return this.postfix(this.primary());
   }
 
   /** `x[i]`, `x.field`, `x::type` after a primary expression. */
-  private postfix(base: Expr): Expr {
+  postfix(base: Expr): Expr {
     let e = base;
     for (;;) {
       if (this.acceptOp('[')) {
@@ -1417,7 +654,7 @@ export class SqlParser {
   }
 
   /** A type name as Spark writes it (`int`, `decimal(10,2)`, `array<struct<a:int>>`). */
-  private dataType(): DataType {
+  dataType(): DataType {
     const start = this.cur;
     if (!this.isIdentifier()) throw this.syntaxError();
     this.pos++;
@@ -1496,142 +733,23 @@ export class SqlParser {
   }
 
   private parenthesized(): Expr {
-    this.expectOp('(');
-    if (this.looksLikeQuery()) {
-      const query = this.query();
-      this.expectOp(')');
-      return E.call(SUBQUERY.scalar, [], { options: { query } });
-    }
-    // `(a, b) -> ...` lambda
-    if (this.isIdentifier()) {
-      let k = this.pos;
-      const names: string[] = [];
-      while (this.isIdentifier(this.tokens[k]!) && (this.isOp(',', this.tokens[k + 1]!) || this.isOp(')', this.tokens[k + 1]!))) {
-        names.push(this.tokens[k]!.value);
-        if (this.isOp(')', this.tokens[k + 1]!)) {
-          if (this.isOp('->', this.tokens[k + 2]!)) {
-            this.pos = k + 3;
-            return this.lambdaBody(names);
-          }
-          break;
-        }
-        k += 2;
-      }
-    }
-    const first = this.expression();
-    if (this.acceptOp(')')) return first;
-    // `(a, b)` / `(0 AS sum, 0 AS n)`: a struct, named `named_struct(a, a, b, b)` as Spark names it
-    const items = [first];
-    if (this.acceptKw('AS')) items[0] = E.alias(first, this.identifier());
-    while (this.acceptOp(',')) {
-      const e = this.expression();
-      items.push(this.acceptKw('AS') ? E.alias(e, this.identifier()) : e);
-    }
-    this.expectOp(')');
-    return named(E.call('struct', items), () => {
-      const parts = items.map((it, i) => {
-        const fieldName = it.kind === 'Alias' ? it.name : it.kind === 'ColumnRef' ? lastPart(it.name) : `col${i + 1}`;
-        return `${fieldName}, ${prettySql(it.kind === 'Alias' ? it.child : it)}`;
-      });
-      return `named_struct(${parts.join(', ')})`;
-    });
+    return parenthesized(this);
   }
 
-  private lambda(params: string[]): Expr {
-    this.expectOp('->');
-    return this.lambdaBody(params);
+  lambda(params: string[]): Expr {
+    return lambda(this, params);
   }
 
-  private lambdaBody(params: string[]): Expr {
-    const body = this.expression();
-    const lower = new Set(params.map((p) => p.toLowerCase()));
-    const bind = (e: Expr): Expr => {
-      if (e.kind === 'ColumnRef') {
-        // `acc.sum`: a field of the lambda variable `acc`
-        const [first, ...fields] = e.quoted ? [e.name] : parseIdentifier(e.name);
-        if (first !== undefined && lower.has(first.toLowerCase())) {
-          return fields.reduce<Expr>((acc, field) => E.call('get_field', [acc], { options: { field } }), E.lambdaVar(first));
-        }
-      }
-      return mapExpr(e, bind);
-    };
-    return E.lambda(params, bind(body));
+  lambdaBody(params: string[]): Expr {
+    return lambdaBody(this, params);
   }
 
   private identPrimary(t: Token): Expr {
-    const next = this.peek();
-    const upper = t.upper;
-    // literals
-    if (upper === 'NULL') {
-      this.pos++;
-      return E.lit(null, NULL_T);
-    }
-    if (upper === 'TRUE' || upper === 'FALSE') {
-      this.pos++;
-      return E.lit(upper === 'TRUE', BOOL);
-    }
-    if (next.kind === 'string' && ['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ'].includes(upper)) {
-      this.pos += 2;
-      let text = next.value;
-      while (this.cur.kind === 'string') text += this.tokens[this.pos++]!.value;
-      return typedLiteral(this.src, t, next, text);
-    }
-    if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || this.isOp('-', next) || this.isOp('+', next))) {
-      return this.intervalLiteral();
-    }
-    if (upper === 'CASE') return this.caseExpr();
-    if (upper === 'IDENTIFIER' && this.isOp('(', next)) {
-      const parts = this.identifierClause();
-      if (this.isOp('(')) return this.functionCall(parts.join('.'));
-      return E.col(parts.map((p) => quotePart(p, true)).join('.'));
-    }
-    if (this.isOp('->', next)) {
-      this.pos++;
-      return this.lambda([t.value]);
-    }
-    if (this.isOp('(', next)) {
-      switch (upper) {
-        case 'CAST':
-        case 'TRY_CAST': {
-          this.pos += 2;
-          const x = this.expression();
-          this.expectKw('AS');
-          const type = this.dataType();
-          this.expectOp(')');
-          const cast = E.cast(x, type);
-          return upper === 'TRY_CAST' ? Object.freeze({ ...cast, tryCast: true }) : cast;
-        }
-        case 'EXTRACT':
-          return this.extract();
-        case 'SUBSTRING':
-        case 'SUBSTR':
-          return this.substring(t);
-        case 'TRIM':
-          return this.trim();
-        case 'POSITION':
-          return this.position();
-        case 'OVERLAY':
-          return this.overlay();
-        case 'EXISTS':
-          if (this.looksLikeQuery(2)) return this.existsSubquery();
-          break;
-        default:
-          break;
-      }
-      return this.functionCall();
-    }
-    if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
-      this.pos++;
-      if (upper === 'CURRENT_DATE') return E.call('current_date', []);
-      if (upper === 'CURRENT_TIMESTAMP') return E.call('current_timestamp', []);
-      return E.call(upper.toLowerCase(), []);
-    }
-    this.pos++;
-    return E.col(quotePart(t.value, false));
+    return identPrimary(this, t);
   }
 
   /** `INTERVAL '<text>' <unit> [TO <unit>]` or `INTERVAL <n> <unit> [<n> <unit> ...]` (see interval-literal.ts). */
-  private intervalLiteral(): Expr {
+  intervalLiteral(): Expr {
     const start = this.cur;
     this.pos++;
     const parts: IntervalPart[] = [];
@@ -1656,191 +774,36 @@ export class SqlParser {
     return intervalLiteral(this.src, start.start, text, parts, toUnit);
   }
 
-  private existsSubquery(): Expr {
-    this.expectKw('EXISTS');
-    this.expectOp('(');
-    const query = this.query();
-    this.expectOp(')');
-    return E.call(SUBQUERY.exists, [], { options: { query } });
+  existsSubquery(): Expr {
+    return existsSubquery(this);
   }
 
-  private caseExpr(): Expr {
-    this.expectKw('CASE');
-    let subject: Expr | undefined;
-    if (!this.isKw('WHEN')) subject = this.expression();
-    const branches: { when: Expr; then: Expr }[] = [];
-    while (this.acceptKw('WHEN')) {
-      const w = this.expression();
-      this.expectKw('THEN');
-      const then = this.expression();
-      branches.push({ when: subject ? E.call('eq', [subject, w]) : w, then });
-    }
-    if (branches.length === 0) throw this.syntaxError();
-    const otherwise = this.acceptKw('ELSE') ? this.expression() : undefined;
-    this.expectKw('END');
-    // Spark names `CASE x WHEN v ...` as the searched form `CASE WHEN (x = v) ...`.
-    return E.caseWhen(branches, otherwise);
+  caseExpr(): Expr {
+    return caseExpr(this);
   }
 
-  /** `EXTRACT(field FROM source)`: the field is an identifier, passed on as a string literal. */
-  private extract(): Expr {
-    this.pos += 2;
-    const field = this.identifier();
-    this.expectKw('FROM');
-    const source = this.expression();
-    this.expectOp(')');
-    return E.call('extract', [E.lit(field, STRING_T), source]);
+  extract(): Expr {
+    return extract(this);
   }
 
-  private substring(t: Token): Expr {
-    this.pos += 2;
-    const str = this.expression();
-    let pos: Expr;
-    let len: Expr | undefined;
-    const fromForm = this.acceptKw('FROM');
-    if (fromForm) {
-      pos = this.expression();
-      if (this.acceptKw('FOR')) len = this.expression();
-    } else {
-      this.expectOp(',');
-      pos = this.expression();
-      if (this.acceptOp(',')) len = this.expression();
-    }
-    this.expectOp(')');
-    const args = len ? [str, pos, len] : [str, pos];
-    const call = E.call('substring', args);
-    // Spark names the FROM form `substring(...)` whichever keyword was written; a missing length shows as Int.MaxValue.
-    if (t.upper === 'SUBSTR' && !fromForm) {
-      return named(call, () => `substr(${[...args.map(prettySql), ...(len ? [] : [String(SUBSTRING_TO_END)])].join(', ')})`);
-    }
-    return call;
+  substring(t: Token): Expr {
+    return substring(this, t);
   }
 
-  private trim(): Expr {
-    this.pos += 2;
-    let fn = 'trim';
-    if (this.acceptKw('BOTH')) fn = 'trim';
-    else if (this.acceptKw('LEADING')) fn = 'ltrim';
-    else if (this.acceptKw('TRAILING')) fn = 'rtrim';
-    let chars: Expr | undefined;
-    let str: Expr;
-    if (this.acceptKw('FROM')) {
-      str = this.expression();
-    } else {
-      const first = this.expression();
-      if (this.acceptKw('FROM')) {
-        chars = first;
-        str = this.expression();
-      } else if (this.acceptOp(',')) {
-        // The function form takes the characters first: trim('x', 'xax') is 'a' in Spark.
-        chars = first;
-        str = this.expression();
-      } else {
-        str = first;
-      }
-    }
-    this.expectOp(')');
-    return E.call(fn, chars ? [str, chars] : [str]);
+  trim(): Expr {
+    return trim(this);
   }
 
-  private position(): Expr {
-    this.pos += 2;
-    const sub = this.bitOr();
-    let str: Expr;
-    let start: Expr = E.lit(1, INT_T);
-    const inForm = this.acceptKw('IN');
-    if (inForm) str = this.expression();
-    else {
-      this.expectOp(',');
-      str = this.expression();
-      if (this.acceptOp(',')) start = this.expression();
-    }
-    this.expectOp(')');
-    // `position(sub IN str)` is Spark's locate; the function form keeps its own name (`position(bar, foobarbar, 1)`).
-    return inForm ? E.call('locate', [sub, str, start]) : E.call('position', [sub, str, start]);
+  position(): Expr {
+    return position(this);
   }
 
-  private overlay(): Expr {
-    this.pos += 2;
-    const input = this.expression();
-    this.expectKw('PLACING');
-    const replace = this.expression();
-    this.expectKw('FROM');
-    const pos = this.expression();
-    const len = this.acceptKw('FOR') ? this.expression() : E.lit(-1, INT_T);
-    this.expectOp(')');
-    return E.call('overlay', [input, replace, pos, len]);
+  overlay(): Expr {
+    return overlay(this);
   }
 
-  /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
-  private functionCall(nameFromClause?: string): Expr {
-    const name = nameFromClause ?? this.identifier();
-    this.expectOp('(');
-    let distinct = false;
-    if (this.acceptKw('DISTINCT')) distinct = true;
-    else if (this.isKw('ALL') && !this.isOp(')', this.peek()) && !this.isOp(',', this.peek())) this.pos++;
-    const args: Expr[] = [];
-    let star = false;
-    let ignoreNulls: boolean | undefined;
-    const lower = name.toLowerCase();
-    if (this.isOp('*') && this.isOp(')', this.peek())) {
-      this.pos++;
-      star = true;
-    } else if (!this.isOp(')')) {
-      do {
-        if (this.isIdentifier() && this.isOp('=>', this.peek())) throw this.notSupported('named function arguments');
-        const arg = lower === 'struct' ? this.selectItem() : this.expression();
-        args.push(arg);
-      } while (this.acceptOp(','));
-      if (this.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
-      else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
-    }
-    this.expectOp(')');
-    if (star && (lower !== 'count' || distinct)) {
-      args.push(E.star());
-      star = false;
-    }
-    if (this.isKw('WITHIN') && this.isKw('GROUP', this.peek())) {
-      if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw this.syntaxError();
-      this.pos += 2;
-      this.expectOp('(');
-      this.expectKw('ORDER');
-      this.expectKw('BY');
-      const order = this.sortItem();
-      this.expectOp(')');
-      const spec = this.acceptKw('OVER') ? this.windowSpec() : undefined;
-      return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
-    }
-    if (ORDERED_SET_FUNCTIONS.has(lower)) {
-      // Only the WITHIN GROUP form exists.
-      throw new AnalysisException(
-        `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
-        { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
-      );
-    }
-    let filter: Expr | undefined;
-    if (this.acceptKw('FILTER')) {
-      this.expectOp('(');
-      this.expectKw('WHERE');
-      filter = this.expression();
-      this.expectOp(')');
-    }
-    if (this.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
-    else if (this.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
-    const call = sqlFunctionCall(name, args, {
-      ...(distinct ? { distinct } : {}),
-      ...(star ? { star } : {}),
-      ...(filter ? { filter } : {}),
-      ...(ignoreNulls !== undefined ? { ignoreNulls } : {}),
-    });
-    if (this.acceptKw('OVER')) {
-      if (filter) {
-        throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
-      }
-      const spec = this.windowSpec();
-      return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
-    }
-    return call;
+  functionCall(nameFromClause?: string): Expr {
+    return functionCall(this, nameFromClause);
   }
 }
 
@@ -1887,41 +850,12 @@ export function quotePart(part: string, quoted: boolean): string {
   return '`' + part.replace(/`/g, '``') + '`';
 }
 
-function lastPart(name: string): string {
+export function lastPart(name: string): string {
   const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
   const p = m ? m[1]! : name;
   return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
 }
 
-/** Spark's frame checks: bounds in order, UNBOUNDED FOLLOWING never first, UNBOUNDED PRECEDING never last. */
-function checkFrame(f: WindowFrame): void {
-  const rank = (b: FrameBoundary): number =>
-    b.type === 'unboundedPreceding' ? -Infinity : b.type === 'unboundedFollowing' ? Infinity : b.type === 'currentRow' ? 0 : b.value;
-  const text = (b: FrameBoundary): string =>
-    b.type === 'unboundedPreceding' ? 'UNBOUNDED PRECEDING' : b.type === 'unboundedFollowing' ? 'UNBOUNDED FOLLOWING' : b.type === 'currentRow' ? 'CURRENT ROW' : b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
-  const sql = `${f.frameType.toUpperCase()} BETWEEN ${text(f.lower)} AND ${text(f.upper)}`;
-  if (f.lower.type === 'unboundedFollowing' || f.upper.type === 'unboundedPreceding') {
-    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: Window frame upper bound "${text(f.upper)}" does not follow the lower bound "${text(f.lower)}".`, {
-      errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON',
-    });
-  }
-  if (rank(f.lower) > rank(f.upper)) {
-    throw new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: The lower bound of a window frame must be less than or equal to the upper bound.`, {
-      errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_INVALID_BOUND',
-    });
-  }
-}
-
-function decimalNumber(unscaled: bigint, t: DataType): number {
-  const scale = (t as { scale?: number }).scale ?? 0;
-  return Number(unscaled) / 10 ** scale;
-}
-
-/** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */
-function integralDivide(a: Expr, b: Expr): Expr {
-  // typed and lowered to arithmetic by the analyzer (operator-coercion.ts)
-  return named(E.call('div', [a, b]), () => `(${prettySql(a)} div ${prettySql(b)})`);
-}
 
 
 /**

@@ -17,20 +17,21 @@
  *   functions or generators);
  * - aliases and ordinals in GROUP BY and ORDER BY, named windows (WINDOW w AS).
  */
-import { AnalysisException, ExecutionException, NotImplementedException } from '../errors/index.js';
-import { makeBatch, type Batch } from '../data/batch.js';
+import { AnalysisException } from '../errors/index.js';
+import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
-import { requirePositivePartitions } from '../api/arg-checks.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, BOOLEAN, BYTE, DateType, isNumeric, DataType, INT, LONG, MapType, NULL, NullType, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
+import { ArrayType, DataType, MapType, NULL, StructType } from '../types/data-types.js';
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
-import { named, prettySql } from './functions.js';
+import { prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { unpivotPlan } from './unpivot.js';
-import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
-import { mapExpr, namedWindowRefs, SUBQUERY, windowExpr } from './parser.js';
-import { bindOuterRefs, checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
+import { mapExpr } from './parser.js';
+import { aliased, join, lateralJoin, literalRelation, lookupCte, oneRow, pivot, relation, renameColumns, tableRef, tvf, values } from './translate-relations.js';
+import { aggregateSelect, groupingKeys, selectListRef, twoStageAggregate } from './translate-aggregate.js';
+import { checkRangeFrameTypes, expandStarArgs, plainSelect, resolveNamedWindows, resolvesOver, selectBlock, sortWithHidden, windowSpec } from './translate-select.js';
+import { inScope, inSubquery, runSubquery, subqueries } from './translate-subqueries.js';
+import { OuterScope, type SubqueryResult } from './correlation.js';
 
 export interface TranslateOptions {
   /**
@@ -57,14 +58,14 @@ export interface TranslateOptions {
 const UNTYPED: DataType = NULL;
 
 /** A positional reference to column `i` of a node's input. */
-const ordinalRef = (i: number, name = `#${i}`): Expr => E.bound(i, name, UNTYPED, true);
+export const ordinalRef = (i: number, name = `#${i}`): Expr => E.bound(i, name, UNTYPED, true);
 
-function analysisError(message: string, errorClass: string, params: Record<string, string> = {}): AnalysisException {
+export function analysisError(message: string, errorClass: string, params: Record<string, string> = {}): AnalysisException {
   return new AnalysisException(message, { errorClass, messageParameters: params });
 }
 
 /** Structural identity of an unresolved expression (names compared case-insensitively, without qualifiers). */
-function exprKey(e: Expr): string {
+export function exprKey(e: Expr): string {
   return JSON.stringify(e, (k, v: unknown) => {
     if (k === 'name' && typeof v === 'string') return lastPart(v).toLowerCase();
     if (typeof v === 'bigint') return `${v}n`;
@@ -73,20 +74,20 @@ function exprKey(e: Expr): string {
   });
 }
 
-function lastPart(name: string): string {
+export function lastPart(name: string): string {
   const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
   const p = m ? m[1]! : name;
   return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
 }
 
-const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
+export const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
 
-const isAggregateFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'aggregate';
+export const isAggregateFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'aggregate';
 const isGeneratorFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'generator';
 const isGroupingFn = (fn: string): boolean => fn === 'grouping' || fn === 'grouping_id';
 
 /** True when `e` holds an aggregate call outside window functions (window arguments count). */
-function containsAggregate(e: Expr): boolean {
+export function containsAggregate(e: Expr): boolean {
   if (e.kind === 'WindowExpr') {
     const fn = e.fn;
     const args = fn.kind === 'Call' ? fn.args : [];
@@ -97,7 +98,7 @@ function containsAggregate(e: Expr): boolean {
   return childrenOf(e).some(containsAggregate);
 }
 
-function childrenOf(e: Expr): Expr[] {
+export function childrenOf(e: Expr): Expr[] {
   const out: Expr[] = [];
   mapExpr(e, (c) => {
     out.push(c);
@@ -106,16 +107,16 @@ function childrenOf(e: Expr): Expr[] {
   return out;
 }
 
-const containsWindow = (e: Expr): boolean => exists(e, (x) => x.kind === 'WindowExpr');
-const containsGrouping = (e: Expr): boolean =>
+export const containsWindow = (e: Expr): boolean => exists(e, (x) => x.kind === 'WindowExpr');
+export const containsGrouping = (e: Expr): boolean =>
   exists(e, (x) => (x.kind === 'Call' && isGroupingFn(x.fn)) || (x.kind === 'ColumnRef' && x.name.toLowerCase() === 'grouping__id'));
-const isGeneratorItem = (e: Expr): boolean => {
+export const isGeneratorItem = (e: Expr): boolean => {
   const inner = stripAlias(e);
   return inner.kind === 'Call' && isGeneratorFn(inner.fn);
 };
 
 /** Replaces every ColumnRef named like a select-list alias by the aliased expression. */
-function substituteAliases(e: Expr, aliases: ReadonlyMap<string, Expr>, keep?: (name: string) => boolean): Expr {
+export function substituteAliases(e: Expr, aliases: ReadonlyMap<string, Expr>, keep?: (name: string) => boolean): Expr {
   const go = (x: Expr): Expr => {
     if (x.kind === 'ColumnRef' && !x.name.includes('.')) {
       const hit = aliases.get(x.name.toLowerCase());
@@ -128,24 +129,24 @@ function substituteAliases(e: Expr, aliases: ReadonlyMap<string, Expr>, keep?: (
   return go(e);
 }
 
-function aliasMap(items: readonly Expr[]): Map<string, Expr> {
+export function aliasMap(items: readonly Expr[]): Map<string, Expr> {
   const m = new Map<string, Expr>();
   for (const it of items) if (it.kind === 'Alias' && !m.has(it.name.toLowerCase())) m.set(it.name.toLowerCase(), it.child);
   return m;
 }
 
 export class Translator {
-  readonly #opts: TranslateOptions;
-  readonly #ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
+  readonly opts: TranslateOptions;
+  readonly ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
   /** Enclosing queries' FROMs while a subquery is translated, innermost last. */
-  readonly #outer: OuterScope[] = [];
+  readonly outer: OuterScope[] = [];
 
   constructor(opts: TranslateOptions = {}) {
-    this.#opts = opts;
+    this.opts = opts;
   }
 
-  #conf(key: string): string | undefined {
-    return this.#opts.conf?.(key);
+  conf(key: string): string | undefined {
+    return this.opts.conf?.(key);
   }
 
   // ---- queries ---------------------------------------------------------------------------------
@@ -155,39 +156,39 @@ export class Translator {
       case 'query':
         return this.#organized(q);
       case 'select':
-        return this.#select(q, []);
+        return this.select(q, []);
       case 'setop':
         return plan('SetOperation', { op: q.op, all: q.all, left: this.query(q.left), right: this.query(q.right) });
       case 'values':
-        return this.#values(q.rows, q.alias);
+        return this.values(q.rows, q.alias);
       case 'table':
-        return this.#tableRef(q.parts, undefined);
+        return this.tableRef(q.parts, undefined);
     }
   }
 
   #organized(q: Extract<QueryAst, { kind: 'query' }>): LogicalPlan {
     const scope = new Map<string, { plan: LogicalPlan; columns?: readonly string[] }>();
-    this.#ctes.push(scope);
+    this.ctes.push(scope);
     try {
       this.#defineCtes(q.ctes, scope);
       let p: LogicalPlan;
       if (q.body.kind === 'select') {
-        p = this.#select(q.body, q.orderBy);
+        p = this.select(q.body, q.orderBy);
       } else {
         p = this.query(q.body);
         if (q.orderBy.length > 0) {
           const orders = q.orderBy.map((o) => {
             const n = ordinalOf(o.child);
-            return n === undefined ? o : E.sort(this.#ordinalRefChecked(n, this.#opts.columnsOf?.(p).length), o.ascending, o.nullsFirst);
+            return n === undefined ? o : E.sort(this.ordinalRefChecked(n, this.opts.columnsOf?.(p).length), o.ascending, o.nullsFirst);
           });
           p = plan('Sort', { input: p, orders });
         }
       }
-      if (q.offset) p = plan('Offset', { input: p, n: this.#limitValue(q.offset, 'offset') });
-      if (q.limit) p = plan('Limit', { input: p, n: this.#limitValue(q.limit, 'limit') });
+      if (q.offset) p = plan('Offset', { input: p, n: this.limitValue(q.offset, 'offset') });
+      if (q.limit) p = plan('Limit', { input: p, n: this.limitValue(q.limit, 'limit') });
       return p;
     } finally {
-      this.#ctes.pop();
+      this.ctes.pop();
     }
   }
 
@@ -195,15 +196,15 @@ export class Translator {
     for (const cte of ctes) {
       const key = cte.name.toLowerCase();
       let p = this.query(cte.query);
-      if (cte.columns) p = this.#renameColumns(p, cte.columns, cte.name);
+      if (cte.columns) p = this.renameColumns(p, cte.columns, cte.name);
       // Spark analyzes every CTE definition, used or not.
-      this.#opts.columnsOf?.(p);
+      this.opts.columnsOf?.(p);
       scope.set(key, { plan: p });
     }
   }
 
   /** LIMIT/OFFSET take a foldable integer expression (`2 + 1`, `CAST(1 AS INT)`). */
-  #limitValue(e: Expr, what: 'limit' | 'offset'): number {
+  limitValue(e: Expr, what: 'limit' | 'offset'): number {
     const folded = foldConstant(e);
     if (folded === undefined) {
       throw analysisError(
@@ -229,7 +230,7 @@ export class Translator {
     return folded.value;
   }
 
-  #ordinalRefChecked(n: number, count: number | undefined): Expr {
+  ordinalRefChecked(n: number, count: number | undefined): Expr {
     if (n < 1 || (count !== undefined && n > count)) {
       throw analysisError(`ORDER BY position ${n} is not in select list (valid range is [1, ${count ?? '?'}]).`, 'ORDER_BY_POS_OUT_OF_RANGE', {
         index: String(n),
@@ -242,737 +243,118 @@ export class Translator {
   // ---- relations ---------------------------------------------------------------------------------
 
   relation(r: RelationAst): LogicalPlan {
-    switch (r.kind) {
-      case 'table':
-        return this.#tableRef(r.parts, r.alias);
-      case 'subquery':
-      case 'lateral': {
-        const p = this.query(r.query);
-        return this.#aliased(p, r.alias);
-      }
-      case 'values':
-        return this.#values(r.rows, r.alias);
-      case 'tvf':
-        return this.#aliased(this.#tvf(r.name, r.args), r.alias);
-      case 'join':
-        return this.#join(r);
-      case 'pivot':
-        return this.#aliased(this.#pivot(r), r.alias);
-      case 'unpivot': {
-        const { schemaOf } = this.#opts;
-        if (!schemaOf) throw new NotImplementedException('SQL UNPIVOT without a session', 'the kept columns come from the input schema');
-        return this.#aliased(unpivotPlan(this.relation(r.input), r, schemaOf), r.alias);
-      }
-      case 'sample': {
-        const input = this.relation(r.input);
-        const sampled = r.rows
-          ? plan('Limit', { input, n: this.#limitValue(r.rows, 'limit') })
-          : plan('Sample', { input, fraction: r.fraction!, withReplacement: false, seed: r.seed ?? Math.floor(Math.random() * 2 ** 31) });
-        return this.#aliased(sampled, r.alias);
-      }
-      case 'lateralView': {
-        const input = this.relation(r.input);
-        const gen = r.outer ? withOuter(r.generator) : r.generator;
-        const item =
-          r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, r.columns.length > 1 ? { multiAlias: [...r.columns] } : undefined);
-        return plan('Project', { input, exprs: [E.star(), item] });
-      }
-    }
+    return relation(this, r);
   }
 
-  #aliased(p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
-    if (!alias) return p;
-    const renamed = alias.columns ? this.#renameColumns(p, alias.columns, alias.name) : p;
-    return plan('SubqueryAlias', { input: renamed, alias: alias.name });
+  aliased(p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
+    return aliased(this, p, alias);
   }
 
-  /** `t(a, b)`: positional renames. */
-  #renameColumns(p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
-    const actual = this.#opts.columnsOf?.(p);
-    if (actual && actual.length !== columns.length) {
-      throw analysisError(
-        `Number of column aliases does not match number of columns. Number of column aliases: ${columns.length}; number of columns: ${actual.length}.`,
-        'ASSIGNMENT_ARITY_MISMATCH',
-        { relName },
-      );
-    }
-    return plan('Project', { input: p, exprs: columns.map((c, i) => E.alias(ordinalRef(i), c)) });
+  renameColumns(p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
+    return renameColumns(this, p, columns, relName);
   }
 
-  #lookupCte(name: string): { plan: LogicalPlan } | undefined {
-    for (let i = this.#ctes.length - 1; i >= 0; i--) {
-      const hit = this.#ctes[i]!.get(name.toLowerCase());
-      if (hit) return hit;
-    }
-    return undefined;
+  lookupCte(name: string): { plan: LogicalPlan } | undefined {
+    return lookupCte(this, name);
   }
 
-  #tableRef(parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
-    if (parts.length === 1) {
-      const cte = this.#lookupCte(parts[0]!);
-      if (cte) return this.#aliased(plan('SubqueryAlias', { input: cte.plan, alias: parts[0]! }), alias);
-    }
-    const file = parts.length === 2 ? this.#opts.readFile?.(parts[0]!, parts[1]!) : undefined;
-    if (file) return this.#aliased(file, alias);
-    const table = parts[parts.length - 1]!;
-    const database = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
-    const scan = plan('TableScan', { database, table });
-    return this.#aliased(scan, alias);
+  tableRef(parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
+    return tableRef(this, parts, alias);
   }
 
-  #tvf(name: string, args: readonly Expr[]): LogicalPlan {
-    if (name === 'range') {
-      const nums = args.map((a) => {
-        const x = stripAlias(a);
-        if (x.kind === 'Literal' && (typeof x.value === 'number' || typeof x.value === 'bigint')) return Number(x.value);
-        throw analysisError(`The table-valued function range's arguments must be integer literals, got ${safeSql(a)}.`, 'TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL');
-      });
-      if (nums.length < 1 || nums.length > 4) {
-        throw analysisError(`The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${nums.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
-      }
-      const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
-      if (step === 0) throw analysisError('requirement failed: The step of range should not be 0.', 'INVALID_PARAMETER_VALUE');
-      const numPartitions = nums[3];
-      if (numPartitions !== undefined) requirePositivePartitions(numPartitions);
-      return plan('Range', { start, end, step, ...(numPartitions !== undefined ? { numPartitions } : {}) });
-    }
-    throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
+  tvf(name: string, args: readonly Expr[]): LogicalPlan {
+    return tvf(this, name, args);
   }
 
-  /** One row, no meaningful columns: the input of `SELECT` without FROM. */
-  #oneRow(): LogicalPlan {
-    return plan('Range', { start: 0, end: 1, step: 1 });
+  oneRow(): LogicalPlan {
+    return oneRow(this);
   }
 
-  /** `VALUES (...), (...) [AS t(a, b)]`: a LocalRelation when every cell is a literal, else a UNION ALL of one-row projections. */
-  #values(rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
-    const width = rows[0]?.length ?? 0;
-    if (rows.some((r) => r.length !== width)) {
-      throw analysisError('Inline table expected ' + width + ' columns but found ' + rows.find((r) => r.length !== width)!.length + ' columns in row.', 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH');
-    }
-    for (const r of rows) {
-      for (const c of r) {
-        if (exists(c, (x) => x.kind === 'ColumnRef' || x.kind === 'Star')) {
-          throw analysisError(`Invalid inline table. Cannot evaluate the expression ${safeSql(c)} in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
-            expr: `"${safeSql(c)}"`,
-          });
-        }
-      }
-    }
-    const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
-    if (names.length !== width) {
-      throw analysisError(
-        `Number of column aliases does not match number of columns. Number of column aliases: ${names.length}; number of columns: ${width}.`,
-        'ASSIGNMENT_ARITY_MISMATCH',
-      );
-    }
-    let p = this.#literalRelation(rows, names);
-    if (!p) {
-      const projections = rows.map((r) => plan('Project', { input: this.#oneRow(), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
-      // a balanced UNION ALL tree keeps the plan shallow for long VALUES lists (order is preserved)
-      const union = (parts: readonly LogicalPlan[]): LogicalPlan =>
-        parts.length === 1 ? parts[0]! : plan('SetOperation', { op: 'union', all: true, left: union(parts.slice(0, parts.length >> 1)), right: union(parts.slice(parts.length >> 1)) });
-      p = union(projections);
-    }
-    return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
+  values(rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
+    return values(this, rows, alias);
   }
 
-  #literalRelation(rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
-    if (!rows.every((r) => r.every((c) => c.kind === 'Literal'))) return undefined;
-    const width = names.length;
-    const fields: StructField[] = [];
-    for (let i = 0; i < width; i++) {
-      let t: DataType | undefined;
-      let nullable = false;
-      for (const r of rows) {
-        const c = r[i] as Extract<Expr, { kind: 'Literal' }>;
-        if (c.value === null || c.dataType instanceof NullType) {
-          nullable = true;
-          continue;
-        }
-        if (!t) t = c.dataType;
-        else if (!t.equals(c.dataType)) return undefined;
-      }
-      fields.push(new StructField(names[i]!, t ?? NULL, nullable || !t));
-    }
-    const schema = new StructType(fields);
-    const columns = fields.map((_, i) => rows.map((r) => (r[i] as Extract<Expr, { kind: 'Literal' }>).value ?? null));
-    return plan('LocalRelation', { data: makeBatch(schema, columns) });
+  literalRelation(rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
+    return literalRelation(this, rows, names);
   }
 
-  #join(r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
-    const left = this.relation(r.left);
-    if (r.right.kind === 'lateral') return this.#lateralJoin(left, r.right, r);
-    const right = this.relation(r.right);
-    if (r.natural) {
-      const columnsOf = this.#opts.columnsOf;
-      if (!columnsOf) throw new NotImplementedException('SQL NATURAL JOIN without a session', 'the common columns come from the input schemas');
-      const rightNames = columnsOf(right).map((n) => n.toLowerCase());
-      const using = columnsOf(left).filter((n) => rightNames.includes(n.toLowerCase()));
-      if (using.length === 0) return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
-      return plan('Join', { left, right, joinType: r.joinType, using });
-    }
-    if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
-    if (r.on) {
-      if (this.#outer.length > 0 && this.#opts.schemaOf) {
-        checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), this.#outer, { schemaOf: this.#opts.schemaOf });
-      }
-      return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: this.#subqueries(r.on, undefined) });
-    }
-    return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+  join(r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+    return join(this, r);
   }
 
-  /**
-   * `left [JOIN] LATERAL (query) [ON cond]`: the subquery runs once per
-   * distinct tuple of the left columns it uses; its rows, tagged with their
-   * tuple, join back null-safely on those columns (the tags are projected away).
-   */
-  #lateralJoin(left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
-    const { evaluate, schemaOf, columnsOf } = this.#opts;
-    if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
-    checkLateralJoinType(r);
-    const collect = new OuterScope(left);
-    const first = this.#inScope(collect, () => this.query(lat.query));
-    const refs = [...collect.found.values()];
-    const on = r.on ? this.#subqueries(r.on, undefined) : undefined;
-    const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
-    if (refs.length === 0) return plan('Join', { left, right: this.#aliased(first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
-    checkCorrelatedShape(lat.query, first, 'lateral');
-    const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
-    const batches: Batch[] = [];
-    for (let row = 0; row < keys.numRows; row++) {
-      const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
-      batches.push(evaluate(this.#inScope(new OuterScope(left, binding), () => this.query(lat.query))));
-    }
-    // `AS s(x, y)` renames the subquery's columns, not the tuple tags
-    const sub = schemaOf(lat.alias?.columns ? this.#renameColumns(first, lat.alias.columns, lat.alias.name) : first).fields;
-    const tags = refs.map((k, i) => new StructField(`__lateral_key${i}`, k.dataType, true));
-    const fields = sub.map((f, j) => new StructField(f.name, f.dataType, batches.length === 0 ? f.nullable : batches.some((b) => b.schema.fields[j]!.nullable), f.metadata));
-    const columns: unknown[][] = [...fields, ...tags].map(() => []);
-    batches.forEach((b, t) => {
-      for (let i = 0; i < b.numRows; i++) {
-        sub.forEach((_, j) => columns[j]!.push(b.columns[j]![i]));
-        tags.forEach((_, k) => columns[sub.length + k]!.push(keys.columns[k]![t]));
-      }
-    });
-    const right = this.#aliased(plan('LocalRelation', { data: makeBatch(new StructType([...fields, ...tags]), columns) }), lat.alias && { name: lat.alias.name });
-    const match = refs.map((k, i) => E.call('eq_null_safe', [k.ref, E.col(tags[i]!.name)])).reduce((a, b) => E.call('and', [a, b]));
-    const joined = plan('Join', { left, right, joinType: joinType === 'cross' ? 'inner' : joinType, condition: on ? E.call('and', [match, on]) : match });
-    const width = columnsOf(left).length + sub.length;
-    return plan('Project', { input: joined, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+  lateralJoin(left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+    return lateralJoin(this, left, lat, r);
   }
 
-  /**
-   * `rel PIVOT (agg [AS a], ... FOR col | (c1, c2) IN (v [AS n], ...))`: grouped by
-   * every input column the aggregates and pivot columns do not use; the values
-   * are constant expressions evaluated and cast to the pivot column's type.
-   */
-  #pivot(r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
-    const input = this.relation(r.input);
-    const { schemaOf, evaluate } = this.#opts;
-    if (!schemaOf || !evaluate) throw new NotImplementedException('SQL PIVOT without a session', 'the grouping columns come from the input schema');
-    for (const a of r.aggs) {
-      if (!containsAggregate(stripAlias(a))) {
-        throw analysisError(`Aggregate expression required for pivot, but '${safeSql(stripAlias(a))}' did not appear in any aggregate function.`, 'PIVOT_REQUIRES_AGGREGATE');
-      }
-    }
-    const pivotExpr: Expr = r.columns.length === 1 ? E.col(r.columns[0]!) : E.call('struct', r.columns.map((c) => E.col(c)));
-    const pivotType = schemaOf(plan('Project', { input, exprs: [pivotExpr] })).fields[0]!.dataType;
-    if (containsMap(pivotType)) {
-      throw analysisError(`Invalid pivot column '${r.columns.join(', ')}'. Pivot columns must be comparable.`, 'NON_COMPARABLE_PIVOT_COLUMN', { columnName: r.columns.join(', ') });
-    }
-    for (const v of r.values) {
-      if (exists(v.expr, (x) => x.kind === 'ColumnRef')) {
-        throw analysisError(`Literal expressions required for pivot values, found '${safeSql(v.expr)}'.`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
-      }
-    }
-    const row = evaluate(plan('Project', { input: this.#oneRow(), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
-    const values = row.columns.map((c) => c[0]);
-    // grouping columns: the input columns the aggregates and the pivot columns do not reference
-    const used = new Set<string>(r.columns.map((c) => c.toLowerCase()));
-    for (const a of r.aggs) {
-      exists(a, (x) => {
-        if (x.kind === 'ColumnRef') used.add(lastPart(x.name).toLowerCase());
-        return false;
-      });
-    }
-    const groupBy = schemaOf(input)
-      .fields.filter((f) => !used.has(f.name.toLowerCase()))
-      .map((f) => E.col(quoteName(f.name)));
-    let p: LogicalPlan = plan('Pivot', { input, groupBy, pivotColumn: pivotExpr, values, aggs: r.aggs });
-    if (r.values.some((v) => v.alias !== undefined)) {
-      // value aliases rename the pivoted columns: `<alias>` or `<alias>_<aggregate name>`
-      const nG = groupBy.length;
-      const width = schemaOf(p).names.length;
-      const aggNames = schemaOf(plan('Aggregate', { input, groupBy: [], aggs: r.aggs })).names;
-      const exprs: Expr[] = Array.from({ length: width }, (_, i) => ordinalRef(i));
-      r.values.forEach((v, vi) => {
-        if (v.alias === undefined) return;
-        r.aggs.forEach((_, ai) => {
-          const at = nG + vi * r.aggs.length + ai;
-          exprs[at] = E.alias(ordinalRef(at), r.aggs.length === 1 ? v.alias! : `${v.alias}_${aggNames[ai]}`);
-        });
-      });
-      p = plan('Project', { input: p, exprs });
-    }
-    return p;
+  pivot(r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
+    return pivot(this, r);
   }
 
   // ---- SELECT -------------------------------------------------------------------------------------
 
-  #select(select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
-    let input = select.from ? this.relation(select.from) : this.#oneRow();
-    const from = input;
-    let s = select;
-    if (this.#outer.length > 0 && this.#opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, this.#outer, { schemaOf: this.#opts.schemaOf }));
-    const prepare = (e: Expr): Expr => this.#expandStarArgs(this.#subqueries(this.#resolveNamedWindows(e, s.windows), from), from);
-    const items = s.items.map(prepare);
-    const order = orderBy.map((o) => prepare(o) as SortOrder);
-    let having = s.having ? prepare(s.having) : undefined;
-    let where = s.where ? this.#subqueries(s.where, from) : undefined;
-    if (having && !s.groupBy && this.#conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
-      where = where ? E.call('and', [where, having]) : having;
-      having = undefined;
-    }
-    if (where) input = plan('Filter', { input, condition: where });
-    this.#checkRangeFrameTypes([...items, ...order], input);
-    const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
-    if (aggregate) return this.#aggregateSelect(s, input, items, having, order);
-    return this.#plainSelect(s, input, items, order);
+  select(select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
+    return selectBlock(this, select, orderBy);
   }
 
-  /**
-   * Subquery expressions, evaluated now: a scalar subquery becomes its value,
-   * `x IN (SELECT ...)` an IN list, EXISTS a boolean; a correlated one a CASE
-   * over the distinct values of its outer references (see correlation.ts).
-   * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
-   * comparison counts as no match for IN and as a match for NOT IN.
-   */
-  #subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
-    const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
-    if (!exists(e, isSub)) return e;
-    const go = (x: Expr): Expr => {
-      if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return this.#inSubquery(x.args[0], outer, true, go);
-      if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
-      if (x.fn === SUBQUERY.in) return this.#inSubquery(x, outer, false, go);
-      const q = x.options!['query'] as QueryAst;
-      if (x.fn === SUBQUERY.exists) {
-        const r = this.#runSubquery(q, outer, 'exists');
-        return named(r.build((b) => E.lit(b.numRows > 0, BOOLEAN), E.lit(false, BOOLEAN)), () => `exists(${r.names})`);
-      }
-      const r = this.#runSubquery(q, outer, 'scalar');
-      const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
-      const value = (b: Batch): Expr => {
-        if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
-        return E.lit(b.numRows === 0 ? null : b.columns[0]![0], t);
-      };
-      return named(r.build(value, E.lit(null, t)), () => `scalarsubquery(${r.names})`);
-    };
-    return go(e);
+  subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
+    return subqueries(this, e, outer);
   }
 
-  #inSubquery(x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
-    const r = this.#runSubquery(x.options!['query'] as QueryAst, outer, 'in');
-    const lhs = go(x.args[0]!);
-    // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
-    const inner = stripAlias(lhs);
-    const items = inner.kind === 'Call' && inner.fn === 'struct' ? inner.args : [lhs];
-    const types = r.columnTypes(items.length);
-    const value = (b: Batch): Expr => {
-      if (b.numRows === 0) return E.lit(negated, BOOLEAN);
-      let matched: Expr;
-      if (items.length === 1) {
-        matched = E.call('in', [lhs, ...b.columns[0]!.map((v) => E.lit(v, types[0]!))]);
-      } else {
-        const rowsMatch = Array.from({ length: b.numRows }, (_, row) =>
-          items.map((it, i) => E.call('eq', [it, E.lit(b.columns[i]![row], types[i]!)]) as Expr).reduce((p, q) => E.call('and', [p, q])),
-        );
-        matched = rowsMatch.reduce((p, q) => E.call('or', [p, q]));
-      }
-      return E.call('coalesce', [negated ? E.call('not', [matched]) : matched, E.lit(false, BOOLEAN)]);
-    };
-    const name = `(${items.length === 1 ? prettySql(lhs) : structSql(items)} IN (listquery(${r.names})))`;
-    return named(r.build(value, E.lit(null, BOOLEAN)), () => (negated ? `(NOT ${name})` : name));
+  inSubquery(x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
+    return inSubquery(this, x, outer, negated, go);
   }
 
-  /**
-   * Translates and runs a subquery whose enclosing FROM is `outer`. When it
-   * refers to outer columns it runs once per distinct tuple of their values;
-   * `build` turns the results into one expression for the outer query.
-   */
-  #runSubquery(q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in'): SubqueryResult {
-    const { evaluate, schemaOf } = this.#opts;
-    if (!evaluate || !schemaOf) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
-    const collect = new OuterScope(outer);
-    const first = this.#inScope(collect, () => this.query(q));
-    const refs = [...collect.found.values()];
-    if (refs.length === 0) {
-      const batch = evaluate(first);
-      return subqueryResult(refs, [{ batch }], batch.schema);
-    }
-    checkCorrelatedShape(q, first, kind, refs);
-    const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: outer!, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
-    const cases: { values: unknown[]; batch: Batch }[] = [];
-    for (let row = 0; row < keys.numRows; row++) {
-      const values = keys.columns.map((c) => c[row]);
-      const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(values[i] ?? null, k.dataType) as Expr]));
-      cases.push({ values, batch: evaluate(this.#inScope(new OuterScope(outer, binding), () => this.query(q))) });
-    }
-    return subqueryResult(refs, cases, schemaOf(first));
+  runSubquery(q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in'): SubqueryResult {
+    return runSubquery(this, q, outer, kind);
   }
 
-  #inScope<T>(scope: OuterScope, f: () => T): T {
-    this.#outer.push(scope);
-    try {
-      return f();
-    } finally {
-      this.#outer.pop();
-    }
+  inScope<T>(scope: OuterScope, f: () => T): T {
+    return inScope(this, scope, f);
   }
 
-  /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */
-  #expandStarArgs(e: Expr, input: LogicalPlan): Expr {
-    const columnsOf = this.#opts.columnsOf;
-    if (!columnsOf || !exists(e, (x) => x.kind === 'Call' && x.args.some((a) => a.kind === 'Star'))) return e;
-    const go = (x: Expr): Expr => {
-      if (x.kind !== 'Call' || !x.args.some((a) => a.kind === 'Star')) return mapExpr(x, go);
-      const args = x.args.flatMap((a) => {
-        if (a.kind !== 'Star') return [go(a)];
-        const names = columnsOf(plan('Project', { input, exprs: [a] }));
-        return names.map((n) => E.col(a.target ? `${quoteName(a.target)}.${quoteName(n)}` : quoteName(n)));
-      });
-      const call = E.call(x.fn, args, { ...(x.distinct ? { distinct: true } : {}), ...(x.options ? { options: { ...x.options } } : {}) });
-      return x.fn === 'count' && x.distinct ? named(call, () => `count(DISTINCT ${args.map(prettySql).join(', ')})`) : call;
-    };
-    return go(e);
+  expandStarArgs(e: Expr, input: LogicalPlan): Expr {
+    return expandStarArgs(this, e, input);
   }
 
-  #resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
-    const go = (x: Expr): Expr => {
-      const orderedSet = overNamedWindow.get(x);
-      if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, this.#windowSpec(orderedSet.spec, defs, new Set()));
-      if (x.kind === 'WindowExpr') {
-        const spec = this.#windowSpec(x.spec, defs, new Set());
-        return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
-      }
-      return mapExpr(x, go);
-    };
-    return go(e);
+  resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
+    return resolveNamedWindows(this, e, defs);
   }
 
-  #windowSpec(spec: WindowSpecDef, defs: ReadonlyMap<string, WindowSpecDef>, seen: Set<string>): WindowSpecDef {
-    const name = namedWindowRefs.get(spec);
-    if (name === undefined) return spec;
-    const def = defs.get(name);
-    if (!def || seen.has(name)) {
-      throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, 'MISSING_WINDOW_SPECIFICATION', { windowName: name });
-    }
-    seen.add(name);
-    return this.#windowSpec(def, defs, seen);
+  windowSpec(spec: WindowSpecDef, defs: ReadonlyMap<string, WindowSpecDef>, seen: Set<string>): WindowSpecDef {
+    return windowSpec(this, spec, defs, seen);
   }
 
-  /** RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here). */
-  #checkRangeFrameTypes(exprs: readonly Expr[], input: LogicalPlan): void {
-    const schemaOf = this.#opts.schemaOf;
-    if (!schemaOf) return;
-    for (const e of exprs) {
-      exists(e, (x) => {
-        if (x.kind !== 'WindowExpr') return false;
-        const f = x.spec.frame;
-        const order = x.spec.orderBy[0];
-        if (!f || f.frameType !== 'range' || !order || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return false;
-        if (containsAggregate(order.child)) return false;
-        const t = schemaOf(plan('Project', { input, exprs: [order.child] })).fields[0]!.dataType;
-        const interval = [f.lower, f.upper].map((b) => (b.type === 'offset' ? b.interval : undefined)).find((i) => i !== undefined);
-        if (interval) {
-          // Interval offsets move dates (by year-month intervals) and timestamps (by either kind).
-          const ok = t instanceof TimestampType || t instanceof TimestampNTZType || (t instanceof DateType && interval instanceof YearMonthIntervalType);
-          if (!ok) {
-            throw analysisError(
-              `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${interval.simpleString().toUpperCase()}" which is used in the range frame.`,
-              'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
-            );
-          }
-          return false;
-        }
-        if (!(isNumeric(t) || t instanceof DateType)) {
-          throw analysisError(
-            `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not support range frames with value boundaries.`,
-            'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
-          );
-        }
-        return false;
-      });
-    }
+  checkRangeFrameTypes(exprs: readonly Expr[], input: LogicalPlan): void {
+    return checkRangeFrameTypes(this, exprs, input);
   }
 
-  /** SELECT without aggregation. */
-  #plainSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
-    const project = (p: LogicalPlan, exprs: readonly Expr[]): LogicalPlan => plan('Project', { input: p, exprs });
-    const finish = (p: LogicalPlan): LogicalPlan => (s.distinct ? plan('Deduplicate', { input: p }) : p);
-    if (order.length === 0) return finish(project(input, items));
-
-    const aliases = aliasMap(items);
-    const hasStar = items.some((i) => i.kind === 'Star');
-    const outputNames = new Set<string>();
-    for (const it of items) {
-      if (it.kind === 'Alias') outputNames.add(it.name.toLowerCase());
-      else if (it.kind === 'ColumnRef') outputNames.add(lastPart(it.name).toLowerCase());
-    }
-    const unqualifiedStar = items.some((i) => i.kind === 'Star' && i.target === undefined);
-    const starTargets = new Set(items.filter((i) => i.kind === 'Star' && i.target !== undefined).map((i) => (i as { target: string }).target.toLowerCase()));
-    const refsInOutput = (e: Expr): boolean => {
-      let ok = true;
-      const visit = (x: Expr): void => {
-        if (x.kind === 'ColumnRef') {
-          const parts = x.name.split('.');
-          const inOutput =
-            unqualifiedStar ||
-            (parts.length === 1 && outputNames.has(x.name.toLowerCase())) ||
-            (parts.length >= 2 && (starTargets.has(parts[0]!.toLowerCase()) || items.some((it) => it.kind === 'ColumnRef' && it.name.toLowerCase() === x.name.toLowerCase())));
-          if (!inOutput) ok = false;
-          return;
-        }
-        childrenOf(x).forEach(visit);
-      };
-      visit(e);
-      return ok;
-    };
-
-    // 1. every key resolvable on the select output: sort above the projection
-    const above = order.map((o) => {
-      const n = ordinalOf(o.child);
-      if (n !== undefined) return E.sort(this.#ordinalRefChecked(n, hasStar ? this.#opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
-      return refsInOutput(o.child) && !containsWindow(o.child) && this.#resolvesOver(project(input, items), o.child) ? o : undefined;
-    });
-    if (above.every((x) => x !== undefined)) {
-      return plan('Sort', { input: finish(project(input, items)), orders: above as SortOrder[] });
-    }
-    if (s.distinct) {
-      // Spark requires DISTINCT sort keys to be selected; let the analyzer report the missing column.
-      return plan('Sort', { input: finish(project(input, items)), orders: above.map((x, i) => x ?? order[i]!) });
-    }
-
-    // 2. a row-wise projection: sort its input instead, with aliases and ordinals replaced by their expressions
-    const rowWise = !items.some((i) => containsWindow(i) || isGeneratorItem(i));
-    const starBefore = (n: number): boolean => items.slice(0, n).some((i) => i.kind === 'Star');
-    if (rowWise && order.every((o) => ordinalOf(o.child) === undefined || !starBefore(ordinalOf(o.child)!))) {
-      const below = order.map((o) => {
-        const n = ordinalOf(o.child);
-        if (n !== undefined) {
-          this.#ordinalRefChecked(n, items.length);
-          return E.sort(stripAlias(items[n - 1]!), o.ascending, o.nullsFirst);
-        }
-        return E.sort(substituteAliases(o.child, aliases), o.ascending, o.nullsFirst);
-      });
-      return project(plan('Sort', { input, orders: below }), items);
-    }
-
-    // 3. hidden sort columns computed next to the select list, dropped after sorting
-    return this.#sortWithHidden(input, items, order, above);
+  plainSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
+    return plainSelect(this, s, input, items, order);
   }
 
-  /**
-   * Whether a qualified reference in `e` still resolves over `p` (a `t.k`
-   * hidden by a USING join does not survive `SELECT *`; the key is then sorted
-   * below the projection). Unqualified names are decided by the caller.
-   */
-  #resolvesOver(p: LogicalPlan, e: Expr): boolean {
-    const columnsOf = this.#opts.columnsOf;
-    if (!columnsOf || !exists(e, (x) => x.kind === 'ColumnRef' && x.name.includes('.'))) return true;
-    try {
-      columnsOf(plan('Project', { input: p, exprs: [e] }));
-      return true;
-    } catch {
-      return false;
-    }
+  resolvesOver(p: LogicalPlan, e: Expr): boolean {
+    return resolvesOver(this, p, e);
   }
 
-  /** Project(items + hidden keys) → Sort → Project(items only). */
-  #sortWithHidden(input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[], above: readonly (SortOrder | undefined)[]): LogicalPlan {
-    const hidden: Expr[] = [];
-    const orders = order.map((o, i) => {
-      const a = above[i];
-      if (a) return a;
-      const name = `__sparkless_sort_${hidden.length}`;
-      hidden.push(E.alias(o.child, name));
-      return E.sort(E.col(name), o.ascending, o.nullsFirst);
-    });
-    const first = plan('Project', { input, exprs: [...items, ...hidden] });
-    let width: number;
-    if (items.some((i) => i.kind === 'Star' || isGeneratorItem(i))) {
-      const columnsOf = this.#opts.columnsOf;
-      if (!columnsOf) throw new NotImplementedException('SQL ORDER BY on unselected columns with * and window functions', 'run the query through a session');
-      width = columnsOf(first).length - hidden.length;
-    } else {
-      width = items.length;
-    }
-    const sorted = plan('Sort', { input: first, orders });
-    return plan('Project', { input: sorted, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+  sortWithHidden(input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[], above: readonly (SortOrder | undefined)[]): LogicalPlan {
+    return sortWithHidden(this, input, items, order, above);
   }
 
   // ---- aggregation -----------------------------------------------------------------------------
 
-  /** GROUP BY keys (aliases and ordinals resolved) and grouping sets (indices into the keys). */
-  #groupingKeys(g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
-    if (!g) return { keys: [] };
-    if (g.all) return { keys: groupByAllKeys(items) };
-    const aliases = aliasMap(items);
-    const groupByAliases = this.#conf('spark.sql.groupByAliases') !== 'false';
-    let inputNames: Set<string> | undefined;
-    const isInputColumn = (name: string): boolean => {
-      const columnsOf = this.#opts.columnsOf;
-      if (!columnsOf) return false;
-      inputNames ??= new Set(columnsOf(input).map((n) => n.toLowerCase()));
-      return inputNames.has(name.toLowerCase());
-    };
-    const resolveKey = (e: Expr): Expr => {
-      const n = ordinalOf(e);
-      if (n !== undefined) {
-        if (n < 1 || n > items.length) {
-          throw analysisError(`GROUP BY position ${n} is not in select list (valid range is [1, ${items.length}]).`, 'GROUP_BY_POS_OUT_OF_RANGE', {
-            index: String(n),
-            size: String(items.length),
-          });
-        }
-        const target = stripAlias(items[n - 1]!);
-        if (containsAggregate(target)) {
-          throw analysisError(`GROUP BY ${n} refers to an expression ${safeSql(target)} that contains an aggregate function. Aggregate functions are not allowed in GROUP BY.`, 'GROUP_BY_POS_AGGREGATE', {
-            index: String(n),
-            aggExpr: safeSql(target),
-          });
-        }
-        return target;
-      }
-      if (e.kind === 'ColumnRef' && !e.name.includes('.') && groupByAliases) {
-        const hit = aliases.get(e.name.toLowerCase());
-        if (hit && !isInputColumn(e.name)) {
-          if (containsAggregate(hit)) {
-            throw analysisError(`aggregate functions are not allowed in GROUP BY, but found ${safeSql(hit)}.`, 'GROUP_BY_AGGREGATE', { sqlExpr: safeSql(hit) });
-          }
-          return hit;
-        }
-      }
-      if (containsAggregate(e)) {
-        throw analysisError(`aggregate functions are not allowed in GROUP BY, but found ${safeSql(e)}.`, 'GROUP_BY_AGGREGATE', { sqlExpr: safeSql(e) });
-      }
-      return e;
-    };
-
-    const plain = g.elements.every((el) => el.kind === 'expr');
-    if (plain && !g.with && !g.groupingSets) {
-      return { keys: g.elements.map((el) => resolveKey((el as { expr: Expr }).expr)) };
-    }
-    const keys: Expr[] = [];
-    const keyIndex = (e: Expr): number => {
-      const k = exprKey(e);
-      let i = keys.findIndex((x) => exprKey(x) === k);
-      if (i < 0) {
-        i = keys.length;
-        keys.push(e);
-      }
-      return i;
-    };
-    let sets: number[][];
-    if (g.groupingSets) {
-      // legacy form: GROUP BY a, b GROUPING SETS (...); there CUBE(...) / ROLLUP(...) would be function calls
-      const fnLike = g.elements.find((el) => el.kind === 'rollup' || el.kind === 'cube');
-      if (fnLike) {
-        const fnName = fnLike.kind.toUpperCase();
-        throw analysisError(`Cannot resolve function \`${fnName.toLowerCase()}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`, 'UNRESOLVED_ROUTINE', {
-          routineName: `\`${fnName.toLowerCase()}\``,
-        });
-      }
-      for (const el of g.elements) if (el.kind === 'expr') keyIndex(resolveKey(el.expr));
-      sets = g.groupingSets.map((set) => set.map((e) => keyIndex(resolveKey(e))));
-    } else {
-      let acc: Expr[][] = [[]];
-      for (const el of g.elements) {
-        let choices: Expr[][];
-        if (el.kind === 'expr') {
-          choices = [[resolveKey(el.expr)]];
-        } else if (el.kind === 'sets') {
-          choices = el.sets.map((set) => set.map(resolveKey));
-        } else {
-          const items2 = el.items.map((set) => set.map(resolveKey));
-          choices = el.kind === 'rollup' ? rollupSets(items2) : cubeSets(items2);
-        }
-        if (g.with && el.kind === 'expr') {
-          // handled below for WITH ROLLUP/CUBE
-        }
-        const next: Expr[][] = [];
-        for (const a of acc) for (const c of choices) next.push([...a, ...c]);
-        acc = next;
-      }
-      if (g.with) {
-        const exprs = g.elements.map((el) => resolveKey((el as { expr: Expr }).expr)).map((e) => [e]);
-        acc = g.with === 'rollup' ? rollupSets(exprs) : cubeSets(exprs);
-      }
-      // keys in order of first appearance in the GROUP BY text
-      for (const el of g.elements) {
-        if (el.kind === 'expr') keyIndex(resolveKey(el.expr));
-        else if (el.kind === 'sets') el.sets.forEach((set) => set.forEach((e) => keyIndex(resolveKey(e))));
-        else el.items.forEach((set) => set.forEach((e) => keyIndex(resolveKey(e))));
-      }
-      sets = acc.map((set) => [...new Set(set.map(keyIndex))].sort((a, b) => a - b));
-    }
-    return { keys, sets };
+  groupingKeys(g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
+    return groupingKeys(this, g, items, input);
   }
 
-  #aggregateSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], having: Expr | undefined, order: readonly SortOrder[]): LogicalPlan {
-    const { keys, sets } = this.#groupingKeys(s.groupBy, items, input);
-    if (items.some((i) => i.kind === 'Star')) {
-      throw new NotImplementedException('SQL SELECT * with GROUP BY', 'list the grouped columns');
-    }
-    const aliases = aliasMap(items);
-    const havingExpr = having ? substituteAliases(having, aliases) : undefined;
-    const extended =
-      [...items, ...(havingExpr ? [havingExpr] : []), ...order.map((o) => o.child)].some((e) => containsWindow(e) || containsGrouping(e));
-    if (extended) return this.#twoStageAggregate(s, input, keys, sets, items, havingExpr, order, aliases);
-
-    const nG = keys.length;
-    const aggs: Expr[] = [...items];
-    let havingRef: Expr | undefined;
-    if (havingExpr) {
-      havingRef = ordinalRef(nG + aggs.length);
-      aggs.push(E.alias(havingExpr, '__sparkless_having'));
-    }
-    const orders = order.map((o) => {
-      const ref = this.#selectListRef(o.child, items, aliases);
-      if (ref !== undefined) return E.sort(ordinalRef(nG + ref), o.ascending, o.nullsFirst);
-      const at = nG + aggs.length;
-      aggs.push(E.alias(substituteAliases(o.child, aliases), `__sparkless_sort_${at}`));
-      return E.sort(ordinalRef(at), o.ascending, o.nullsFirst);
-    });
-    let p: LogicalPlan = plan('Aggregate', { input, groupBy: keys, aggs, ...(sets ? { groupingSets: sets } : {}) });
-    if (havingRef) p = plan('Filter', { input: p, condition: havingRef });
-    if (orders.length > 0) p = plan('Sort', { input: p, orders });
-    if (aggs.length !== items.length || nG > 0) {
-      p = plan('Project', { input: p, exprs: items.map((_, i) => ordinalRef(nG + i)) });
-    }
-    return s.distinct ? plan('Deduplicate', { input: p }) : p;
+  aggregateSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], having: Expr | undefined, order: readonly SortOrder[]): LogicalPlan {
+    return aggregateSelect(this, s, input, items, having, order);
   }
 
-  /** Position in the select list an ORDER BY key names (ordinal, alias, or the same expression). */
-  #selectListRef(key: Expr, items: readonly Expr[], aliases: ReadonlyMap<string, Expr>): number | undefined {
-    const n = ordinalOf(key);
-    if (n !== undefined) {
-      this.#ordinalRefChecked(n, items.length);
-      return n - 1;
-    }
-    if (key.kind === 'ColumnRef' && !key.name.includes('.') && aliases.has(key.name.toLowerCase())) {
-      return items.findIndex((i) => i.kind === 'Alias' && i.name.toLowerCase() === key.name.toLowerCase());
-    }
-    const k = exprKey(key);
-    const i = items.findIndex((it) => it.kind !== 'Alias' && exprKey(it) === k);
-    return i >= 0 ? i : undefined;
+  selectListRef(key: Expr, items: readonly Expr[], aliases: ReadonlyMap<string, Expr>): number | undefined {
+    return selectListRef(this, key, items, aliases);
   }
 
-  /**
-   * Aggregate computing the aggregate calls, then the select list over its
-   * output: for window functions over aggregates and grouping()/grouping_id().
-   */
-  #twoStageAggregate(
+  twoStageAggregate(
     s: SelectAst,
     input: LogicalPlan,
     keys: readonly Expr[],
@@ -982,114 +364,7 @@ export class Translator {
     order: readonly SortOrder[],
     aliases: ReadonlyMap<string, Expr>,
   ): LogicalPlan {
-    const nG = keys.length;
-    const keyKeys = keys.map(exprKey);
-    const aggCalls: Expr[] = [];
-    const aggKeys: string[] = [];
-    // collect aggregate calls (outside window function positions)
-    const collect = (e: Expr): void => {
-      if (e.kind === 'WindowExpr') {
-        const fn = e.fn;
-        if (fn.kind === 'Call') fn.args.forEach(collect);
-        e.spec.partitionBy.forEach(collect);
-        e.spec.orderBy.forEach(collect);
-        return;
-      }
-      if (e.kind === 'Call' && isAggregateFn(e.fn)) {
-        const k = exprKey(e);
-        if (!aggKeys.includes(k)) {
-          aggKeys.push(k);
-          aggCalls.push(e);
-        }
-        return;
-      }
-      childrenOf(e).forEach(collect);
-    };
-    const orderExprs = order.map((o) => substituteAliases(o.child, aliases));
-    [...items, ...(having ? [having] : []), ...orderExprs].forEach(collect);
-    // grouping(): one marker key per grouping key, present exactly in the grouping sets that keep
-    // that key, so a null marker means the key was aggregated away (reading it needs no grouping id).
-    const nM = sets ? nG : 0;
-    const aggBase = nG + nM;
-    const keyNames = keys.map((k) => lastPart(safeSql(k)));
-
-    const groupingBit = (arg: Expr): number => {
-      const i = keyKeys.indexOf(exprKey(arg));
-      if (i < 0) {
-        throw analysisError(`Column of grouping (${safeSql(arg)}) can't be found in grouping columns ${keyNames.join(',')}`, 'GROUPING_COLUMN_MISMATCH', {
-          grouping: safeSql(arg),
-          groupingColumns: keyNames.join(','),
-        });
-      }
-      return i;
-    };
-    const requireSets = (fn: string): void => {
-      if (!sets) {
-        throw analysisError(`${fn}() can only be used with GroupingSets/Cube/Rollup`, 'UNSUPPORTED_GROUPING_EXPRESSION');
-      }
-    };
-    const bitOf = (i: number): Expr => E.caseWhen([{ when: E.call('is_null', [ordinalRef(nG + i)]), then: E.lit(1, BYTE) }], E.lit(0, BYTE));
-    const groupingId = (idx: readonly number[]): Expr =>
-      idx
-        .map((bit, j) => {
-          const b = E.cast(bitOf(bit), LONG);
-          const shift = idx.length - 1 - j;
-          return shift === 0 ? b : E.call('multiply', [b, E.lit(2 ** shift, LONG)]);
-        })
-        .reduce((a, b) => E.call('add', [a, b]), E.lit(0, LONG) as Expr);
-
-    const rewrite = (e: Expr): Expr => {
-      const k = exprKey(e);
-      const gi = keyKeys.indexOf(k);
-      if (gi >= 0 && e.kind !== 'Literal') return ordinalRef(gi);
-      if (e.kind === 'Call' && isAggregateFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
-      if (e.kind === 'Call' && e.fn === 'grouping') {
-        requireSets('grouping');
-        if (e.args.length !== 1) throw analysisError(`The \`grouping\` requires 1 parameters but the actual number is ${e.args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
-        return named(bitOf(groupingBit(e.args[0]!)), () => `grouping(${prettySql(e.args[0]!)})`);
-      }
-      if (e.kind === 'Call' && e.fn === 'grouping_id') {
-        requireSets('grouping_id');
-        const idx = e.args.length === 0 ? keys.map((_, i) => i) : e.args.map(groupingBit);
-        return named(groupingId(idx), () => `grouping_id(${e.args.map(prettySql).join(', ')})`);
-      }
-      if (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'grouping__id') {
-        requireSets('grouping__id');
-        return named(groupingId(keys.map((_, i) => i)), () => 'grouping__id');
-      }
-      if (e.kind === 'ColumnRef') {
-        const name = lastPart(e.name).toLowerCase();
-        const hit = keys.findIndex((kk) => kk.kind === 'ColumnRef' && lastPart(kk.name).toLowerCase() === name);
-        if (hit >= 0) return ordinalRef(hit);
-        throw missingAggregation(e);
-      }
-      return mapExpr(e, rewrite);
-    };
-
-    const markers = sets ? keys.map((_, i) => E.alias(E.lit(i + 1, INT), `__sparkless_grouping_${i}`)) : [];
-    const markedSets = sets?.map((set) => [...set, ...set.map((i) => nG + i)]);
-    let p: LogicalPlan = plan('Aggregate', { input, groupBy: [...keys, ...markers], aggs: aggCalls, ...(markedSets ? { groupingSets: markedSets } : {}) });
-    if (having) p = plan('Filter', { input: p, condition: rewrite(having) });
-    // Unaliased items keep Spark's names: references to the Aggregate's output carry the
-    // grouping columns' and aggregate calls' own names.
-    const outItems = items.map((it) => (it.kind === 'Alias' ? E.alias(rewrite(it.child), it.name, it.metadata ? { ...it.metadata } : undefined) : rewrite(it)));
-    if (order.length === 0) {
-      const proj = plan('Project', { input: p, exprs: outItems });
-      return s.distinct ? plan('Deduplicate', { input: proj }) : proj;
-    }
-    const hidden: Expr[] = [];
-    const orders = order.map((o, i) => {
-      const ref = this.#selectListRef(o.child, items, aliases);
-      if (ref !== undefined) return E.sort(ordinalRef(ref), o.ascending, o.nullsFirst);
-      const at = items.length + hidden.length;
-      hidden.push(E.alias(rewrite(orderExprs[i]!), `__sparkless_sort_${at}`));
-      return E.sort(ordinalRef(at), o.ascending, o.nullsFirst);
-    });
-    let out: LogicalPlan = plan('Project', { input: p, exprs: [...outItems, ...hidden] });
-    if (s.distinct) out = plan('Deduplicate', { input: out });
-    out = plan('Sort', { input: out, orders });
-    if (hidden.length > 0) out = plan('Project', { input: out, exprs: items.map((_, i) => ordinalRef(i)) });
-    return out;
+    return twoStageAggregate(this, s, input, keys, sets, items, having, order, aliases);
   }
 }
 
@@ -1147,7 +422,7 @@ function foldConstant(e: Expr): { value: number | string | boolean | null } | un
  * the query is a global aggregate, unless some column is used outside an
  * aggregate (Spark cannot infer the keys then).
  */
-function groupByAllKeys(items: readonly Expr[]): Expr[] {
+export function groupByAllKeys(items: readonly Expr[]): Expr[] {
   const keys = items.map(stripAlias).filter((e) => !containsAggregate(e));
   const isAggregateCall = (e: Expr): boolean => e.kind === 'Call' && (isAggregateFn(e.fn) || isGroupingFn(e.fn));
   const columnOutsideAggregate = (e: Expr): boolean => e.kind === 'ColumnRef' || (!isAggregateCall(e) && childrenOf(e).some(columnOutsideAggregate));
@@ -1160,21 +435,21 @@ function groupByAllKeys(items: readonly Expr[]): Expr[] {
   return keys;
 }
 
-function containsMap(t: DataType): boolean {
+export function containsMap(t: DataType): boolean {
   if (t instanceof MapType) return true;
   if (t instanceof ArrayType) return containsMap(t.elementType);
   if (t instanceof StructType) return t.fields.some((f) => containsMap(f.dataType));
   return false;
 }
 
-const quoteName = (n: string): string => (/[.`]/.test(n) ? '`' + n.replace(/`/g, '``') + '`' : n);
+export const quoteName = (n: string): string => (/[.`]/.test(n) ? '`' + n.replace(/`/g, '``') + '`' : n);
 
 /** Spark's SQL text of a row constructor `(a, b)`: `named_struct('a', a, 'b', b)`. */
-function structSql(items: readonly Expr[]): string {
+export function structSql(items: readonly Expr[]): string {
   return `named_struct(${items.map((it, i) => `'${it.kind === 'ColumnRef' ? lastPart(it.name) : `col${i + 1}`}', ${prettySql(it)}`).join(', ')})`;
 }
 
-function missingAggregation(e: Expr): AnalysisException {
+export function missingAggregation(e: Expr): AnalysisException {
   const name = safeSql(e);
   return analysisError(
     `The non-aggregating expression "${name}" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${name})" if you do not care which of the values within a group is returned.`,
@@ -1184,14 +459,14 @@ function missingAggregation(e: Expr): AnalysisException {
 }
 
 /** rollup((a), (b, c)) → [a, b, c], [a], []. */
-function rollupSets(items: readonly (readonly Expr[])[]): Expr[][] {
+export function rollupSets(items: readonly (readonly Expr[])[]): Expr[][] {
   const out: Expr[][] = [];
   for (let k = items.length; k >= 0; k--) out.push(items.slice(0, k).flat());
   return out;
 }
 
 /** cube(a, b) → [a, b], [a], [b], [] (Spark's order). */
-function cubeSets(items: readonly (readonly Expr[])[]): Expr[][] {
+export function cubeSets(items: readonly (readonly Expr[])[]): Expr[][] {
   const n = items.length;
   const out: Expr[][] = [];
   for (let mask = (1 << n) - 1; mask >= 0; mask--) {
@@ -1200,14 +475,8 @@ function cubeSets(items: readonly (readonly Expr[])[]): Expr[][] {
   return out;
 }
 
-function withOuter(gen: Expr): Expr {
-  const inner = stripAlias(gen);
-  if (inner.kind !== 'Call' || inner.fn.endsWith('_outer')) return gen;
-  const outer = E.call(`${inner.fn}_outer`, inner.args);
-  return gen.kind === 'Alias' ? E.alias(outer, gen.name, gen.metadata ? { ...gen.metadata } : undefined) : outer;
-}
 
-function safeSql(e: Expr): string {
+export function safeSql(e: Expr): string {
   try {
     return prettySql(e);
   } catch {

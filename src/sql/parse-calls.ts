@@ -1,0 +1,222 @@
+/**
+ * Names and calls in expressions: identifiers and qualified columns (with
+ * the typed literals and keyword forms they may start), function calls
+ * (DISTINCT, FILTER, IGNORE NULLS, WITHIN GROUP, OVER), lambdas
+ * (`x -> ...`, `(x, y) -> ...`) and parenthesized expressions / structs /
+ * scalar subqueries. Each takes the `SqlParser` at the token it reads.
+ */
+import { AnalysisException } from '../errors/index.js';
+import { E, type Expr } from '../expr/nodes.js';
+import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
+import { parseIdentifier } from '../analyzer/identifiers.js';
+import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
+import { named, prettySql, sqlFunctionCall } from './functions.js';
+import type { Token } from './lexer.js';
+import { typedLiteral } from './literals.js';
+import { lastPart, mapExpr, namedWindowRefs, quotePart, SUBQUERY, windowExpr, type SqlParser } from './parser.js';
+
+export function parenthesized(p: SqlParser): Expr {
+  p.expectOp('(');
+  if (p.looksLikeQuery()) {
+    const query = p.query();
+    p.expectOp(')');
+    return E.call(SUBQUERY.scalar, [], { options: { query } });
+  }
+  // `(a, b) -> ...` lambda
+  if (p.isIdentifier()) {
+    let k = p.pos;
+    const names: string[] = [];
+    while (p.isIdentifier(p.tokens[k]!) && (p.isOp(',', p.tokens[k + 1]!) || p.isOp(')', p.tokens[k + 1]!))) {
+      names.push(p.tokens[k]!.value);
+      if (p.isOp(')', p.tokens[k + 1]!)) {
+        if (p.isOp('->', p.tokens[k + 2]!)) {
+          p.pos = k + 3;
+          return p.lambdaBody(names);
+        }
+        break;
+      }
+      k += 2;
+    }
+  }
+  const first = p.expression();
+  if (p.acceptOp(')')) return first;
+  // `(a, b)` / `(0 AS sum, 0 AS n)`: a struct, named `named_struct(a, a, b, b)` as Spark names it
+  const items = [first];
+  if (p.acceptKw('AS')) items[0] = E.alias(first, p.identifier());
+  while (p.acceptOp(',')) {
+    const e = p.expression();
+    items.push(p.acceptKw('AS') ? E.alias(e, p.identifier()) : e);
+  }
+  p.expectOp(')');
+  return named(E.call('struct', items), () => {
+    const parts = items.map((it, i) => {
+      const fieldName = it.kind === 'Alias' ? it.name : it.kind === 'ColumnRef' ? lastPart(it.name) : `col${i + 1}`;
+      return `${fieldName}, ${prettySql(it.kind === 'Alias' ? it.child : it)}`;
+    });
+    return `named_struct(${parts.join(', ')})`;
+  });
+}
+
+export function lambda(p: SqlParser, params: string[]): Expr {
+  p.expectOp('->');
+  return p.lambdaBody(params);
+}
+
+export function lambdaBody(p: SqlParser, params: string[]): Expr {
+  const body = p.expression();
+  const lower = new Set(params.map((p) => p.toLowerCase()));
+  const bind = (e: Expr): Expr => {
+    if (e.kind === 'ColumnRef') {
+      // `acc.sum`: a field of the lambda variable `acc`
+      const [first, ...fields] = e.quoted ? [e.name] : parseIdentifier(e.name);
+      if (first !== undefined && lower.has(first.toLowerCase())) {
+        return fields.reduce<Expr>((acc, field) => E.call('get_field', [acc], { options: { field } }), E.lambdaVar(first));
+      }
+    }
+    return mapExpr(e, bind);
+  };
+  return E.lambda(params, bind(body));
+}
+
+export function identPrimary(p: SqlParser, t: Token): Expr {
+  const next = p.peek();
+  const upper = t.upper;
+  // literals
+  if (upper === 'NULL') {
+    p.pos++;
+    return E.lit(null, NULL_T);
+  }
+  if (upper === 'TRUE' || upper === 'FALSE') {
+    p.pos++;
+    return E.lit(upper === 'TRUE', BOOL);
+  }
+  if (next.kind === 'string' && ['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ'].includes(upper)) {
+    p.pos += 2;
+    let text = next.value;
+    while (p.cur.kind === 'string') text += p.tokens[p.pos++]!.value;
+    return typedLiteral(p.src, t, next, text);
+  }
+  if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || p.isOp('-', next) || p.isOp('+', next))) {
+    return p.intervalLiteral();
+  }
+  if (upper === 'CASE') return p.caseExpr();
+  if (upper === 'IDENTIFIER' && p.isOp('(', next)) {
+    const parts = p.identifierClause();
+    if (p.isOp('(')) return p.functionCall(parts.join('.'));
+    return E.col(parts.map((p) => quotePart(p, true)).join('.'));
+  }
+  if (p.isOp('->', next)) {
+    p.pos++;
+    return p.lambda([t.value]);
+  }
+  if (p.isOp('(', next)) {
+    switch (upper) {
+      case 'CAST':
+      case 'TRY_CAST': {
+        p.pos += 2;
+        const x = p.expression();
+        p.expectKw('AS');
+        const type = p.dataType();
+        p.expectOp(')');
+        const cast = E.cast(x, type);
+        return upper === 'TRY_CAST' ? Object.freeze({ ...cast, tryCast: true }) : cast;
+      }
+      case 'EXTRACT':
+        return p.extract();
+      case 'SUBSTRING':
+      case 'SUBSTR':
+        return p.substring(t);
+      case 'TRIM':
+        return p.trim();
+      case 'POSITION':
+        return p.position();
+      case 'OVERLAY':
+        return p.overlay();
+      case 'EXISTS':
+        if (p.looksLikeQuery(2)) return p.existsSubquery();
+        break;
+      default:
+        break;
+    }
+    return p.functionCall();
+  }
+  if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
+    p.pos++;
+    if (upper === 'CURRENT_DATE') return E.call('current_date', []);
+    if (upper === 'CURRENT_TIMESTAMP') return E.call('current_timestamp', []);
+    return E.call(upper.toLowerCase(), []);
+  }
+  p.pos++;
+  return E.col(quotePart(t.value, false));
+}
+
+/** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
+export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
+  const name = nameFromClause ?? p.identifier();
+  p.expectOp('(');
+  let distinct = false;
+  if (p.acceptKw('DISTINCT')) distinct = true;
+  else if (p.isKw('ALL') && !p.isOp(')', p.peek()) && !p.isOp(',', p.peek())) p.pos++;
+  const args: Expr[] = [];
+  let star = false;
+  let ignoreNulls: boolean | undefined;
+  const lower = name.toLowerCase();
+  if (p.isOp('*') && p.isOp(')', p.peek())) {
+    p.pos++;
+    star = true;
+  } else if (!p.isOp(')')) {
+    do {
+      if (p.isIdentifier() && p.isOp('=>', p.peek())) throw p.notSupported('named function arguments');
+      const arg = lower === 'struct' ? p.selectItem() : p.expression();
+      args.push(arg);
+    } while (p.acceptOp(','));
+    if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
+    else if (p.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
+  }
+  p.expectOp(')');
+  if (star && (lower !== 'count' || distinct)) {
+    args.push(E.star());
+    star = false;
+  }
+  if (p.isKw('WITHIN') && p.isKw('GROUP', p.peek())) {
+    if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw p.syntaxError();
+    p.pos += 2;
+    p.expectOp('(');
+    p.expectKw('ORDER');
+    p.expectKw('BY');
+    const order = p.sortItem();
+    p.expectOp(')');
+    const spec = p.acceptKw('OVER') ? p.windowSpec() : undefined;
+    return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
+  }
+  if (ORDERED_SET_FUNCTIONS.has(lower)) {
+    // Only the WITHIN GROUP form exists.
+    throw new AnalysisException(
+      `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
+      { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
+    );
+  }
+  let filter: Expr | undefined;
+  if (p.acceptKw('FILTER')) {
+    p.expectOp('(');
+    p.expectKw('WHERE');
+    filter = p.expression();
+    p.expectOp(')');
+  }
+  if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
+  else if (p.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
+  const call = sqlFunctionCall(name, args, {
+    ...(distinct ? { distinct } : {}),
+    ...(star ? { star } : {}),
+    ...(filter ? { filter } : {}),
+    ...(ignoreNulls !== undefined ? { ignoreNulls } : {}),
+  });
+  if (p.acceptKw('OVER')) {
+    if (filter) {
+      throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
+    }
+    const spec = p.windowSpec();
+    return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
+  }
+  return call;
+}

@@ -1,0 +1,253 @@
+/**
+ * The SQL commands the statement parser hands off: CREATE (TABLE / VIEW /
+ * DATABASE / FUNCTION), its column definitions and table clauses
+ * (PARTITIONED BY, CLUSTERED BY, TBLPROPERTIES, ...), INSERT, DROP, SHOW and
+ * SET. Each takes the `SqlParser` positioned at the command's first keyword.
+ */
+import { StructType } from '../types/data-types.js';
+import { parseTableSchema } from '../types/ddl.js';
+import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
+import { sqlParseError } from './errors.js';
+import type { Token } from './lexer.js';
+import type { SqlParser } from './parser.js';
+
+export function create(p: SqlParser): CommandAst {
+  p.expectKw('CREATE');
+  const replace = p.acceptKw('OR', 'REPLACE');
+  const global = p.acceptKw('GLOBAL');
+  const temporary = p.acceptKw('TEMPORARY') || p.acceptKw('TEMP');
+  if (p.acceptKw('VIEW')) {
+    const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
+    const name = p.multipartIdentifier();
+    let columns: string[] | undefined;
+    if (p.isOp('(')) {
+      p.pos++;
+      columns = [];
+      do {
+        columns.push(p.identifier());
+        if (p.acceptKw('COMMENT')) p.pos++;
+      } while (p.acceptOp(','));
+      p.expectOp(')');
+    }
+    p.skipTableClauses();
+    p.expectKw('AS');
+    const query = p.query();
+    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query };
+  }
+  if (p.acceptKw('TABLE')) {
+    if (temporary || global) throw p.syntaxError();
+    const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
+    const name = p.multipartIdentifier();
+    let columns: ColumnDef[] | undefined;
+    if (p.isOp('(') && !p.looksLikeQuery(1)) columns = p.columnDefs();
+    let provider: string | undefined;
+    if (p.acceptKw('USING')) provider = p.identifier().toLowerCase();
+    const clauses = p.tableClauses();
+    let query: QueryAst | undefined;
+    if (p.acceptKw('AS') || p.isQueryStart()) query = p.query();
+    if (!columns && !query) throw p.syntaxError();
+    return {
+      kind: 'createTable',
+      name,
+      replace,
+      ifNotExists,
+      ...(columns ? { columns } : {}),
+      ...(provider ? { provider } : {}),
+      clauses,
+      ...(query ? { query } : {}),
+    };
+  }
+  if (p.acceptKw('DATABASE') || p.acceptKw('SCHEMA') || p.acceptKw('NAMESPACE')) {
+    const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
+    const name = p.multipartIdentifier().join('.');
+    while (p.cur.kind !== 'eof' && !p.isOp(';')) {
+      if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.pos++;
+      else if (p.acceptKw('WITH', 'DBPROPERTIES') || p.acceptKw('WITH', 'PROPERTIES')) p.skipParens();
+      else throw p.syntaxError();
+    }
+    return { kind: 'createDatabase', name, ifNotExists };
+  }
+  throw p.syntaxError();
+}
+
+/** `(a INT, b STRING NOT NULL COMMENT 'x')`, read with the DDL schema parser. */
+export function columnDefs(p: SqlParser): ColumnDef[] {
+  const open = p.expectOp('(');
+  const close = p.skipToClose(open);
+  const text = p.src.slice(open.end, close.start);
+  const schema: StructType = parseTableSchema(text);
+  return schema.fields.map((f) => ({
+    name: f.name,
+    dataType: f.dataType,
+    nullable: f.nullable,
+    ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
+  }));
+}
+
+/** CREATE TABLE's `OPTIONS`, `PARTITIONED BY`, `CLUSTERED BY ... [SORTED BY ...] INTO n BUCKETS`, `COMMENT`, `LOCATION`, `TBLPROPERTIES`. */
+export function tableClauses(p: SqlParser): TableClauses {
+  let options: (readonly [string, string])[] = [];
+  let properties: (readonly [string, string])[] = [];
+  let partitionColumns: string[] = [];
+  let bucketSpec: TableClauses['bucketSpec'];
+  let comment: string | undefined;
+  let location: string | undefined;
+  const text = (): string => {
+    if (p.cur.kind !== 'string') throw p.syntaxError();
+    return p.tokens[p.pos++]!.value;
+  };
+  for (;;) {
+    if (p.acceptKw('OPTIONS')) options = p.propertyList();
+    else if (p.acceptKw('TBLPROPERTIES')) properties = p.propertyList();
+    else if (p.acceptKw('PARTITIONED', 'BY')) partitionColumns = p.identifierList();
+    else if (p.acceptKw('CLUSTERED', 'BY')) {
+      const bucketColumns = p.identifierList();
+      const sortColumns = p.acceptKw('SORTED', 'BY') ? p.sortedColumns() : [];
+      p.expectKw('INTO');
+      if (p.cur.kind !== 'number') throw p.syntaxError();
+      const numBuckets = Number(p.tokens[p.pos++]!.text);
+      p.expectKw('BUCKETS');
+      bucketSpec = { numBuckets, bucketColumns, sortColumns };
+    } else if (p.acceptKw('COMMENT')) comment = text();
+    else if (p.acceptKw('LOCATION')) location = text();
+    else if (p.isKw('STORED') || p.isKw('ROW')) throw p.notSupported('Hive table clauses (STORED AS, ROW FORMAT)');
+    else break;
+  }
+  return { options, partitionColumns, ...(bucketSpec ? { bucketSpec } : {}), ...(comment !== undefined ? { comment } : {}), ...(location !== undefined ? { location } : {}), properties };
+}
+
+/** `(a [ASC], b)` of SORTED BY: Spark's bucket sort columns are ascending. */
+export function sortedColumns(p: SqlParser): string[] {
+  p.expectOp('(');
+  const cols: string[] = [];
+  do {
+    cols.push(p.identifier());
+    if (p.isKw('DESC')) throw p.notSupported('SORTED BY ... DESC');
+    p.acceptKw('ASC');
+  } while (p.acceptOp(','));
+  p.expectOp(')');
+  return cols;
+}
+
+/** `(key = value, ...)`: keys are dotted identifiers or strings; values strings, numbers, booleans or identifiers (`=` optional). */
+export function propertyList(p: SqlParser): (readonly [string, string])[] {
+  p.expectOp('(');
+  const out: (readonly [string, string])[] = [];
+  do {
+    let key: string;
+    if (p.cur.kind === 'string') key = p.tokens[p.pos++]!.value;
+    else {
+      key = p.identifier();
+      while (p.acceptOp('.')) key += '.' + p.identifier();
+    }
+    p.acceptOp('=');
+    const v = p.tokens[p.pos++]!;
+    if (v.kind === 'eof' || v.kind === 'quoted' || v.kind === 'binary' || (v.kind === 'op' && v.text !== '-') || (v.kind === 'ident' && v.upper !== 'TRUE' && v.upper !== 'FALSE')) throw p.syntaxError();
+    const value = v.kind === 'string' ? v.value : v.kind === 'op' ? '-' + p.tokens[p.pos++]!.text : v.kind === 'ident' ? v.text.toLowerCase() : v.text;
+    out.push([key, value]);
+  } while (p.acceptOp(','));
+  p.expectOp(')');
+  return out;
+}
+
+/** Skips `OPTIONS (...)`, `PARTITIONED BY (...)`, `COMMENT '..'`, `TBLPROPERTIES (...)`, `LOCATION '..'`... */
+export function skipTableClauses(p: SqlParser): void {
+  for (;;) {
+    if (p.acceptKw('OPTIONS') || p.acceptKw('TBLPROPERTIES')) p.skipParens();
+    else if (p.acceptKw('PARTITIONED', 'BY') || p.acceptKw('CLUSTERED', 'BY') || p.acceptKw('SORTED', 'BY')) p.skipParens();
+    else if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.pos++;
+    else if (p.acceptKw('STORED', 'AS')) p.pos++;
+    else if (p.acceptKw('INTO') && p.cur.kind === 'number' && p.isKw('BUCKETS', p.peek())) p.pos += 2;
+    else return;
+  }
+}
+
+export function skipParens(p: SqlParser): void {
+  const open = p.expectOp('(');
+  p.skipToClose(open);
+}
+
+/** Moves past the `)` matching `open` (already consumed) and returns it. */
+export function skipToClose(p: SqlParser, open: Token): Token {
+  let depth = 1;
+  while (p.cur.kind !== 'eof') {
+    const t = p.tokens[p.pos++]!;
+    if (p.isOp('(', t)) depth++;
+    else if (p.isOp(')', t) && --depth === 0) return t;
+  }
+  throw sqlParseError(p.src, open.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near end of input.`, { error: 'end of input', hint: '' });
+}
+
+export function insert(p: SqlParser): CommandAst {
+  p.expectKw('INSERT');
+  let overwrite = false;
+  if (p.acceptKw('OVERWRITE')) overwrite = true;
+  else p.expectKw('INTO');
+  p.acceptKw('TABLE');
+  const name = p.multipartIdentifier();
+  if (p.isKw('PARTITION')) throw p.notSupported('INSERT ... PARTITION');
+  let columns: string[] | undefined;
+  if (p.isOp('(') && !p.looksLikeQuery(1)) columns = p.identifierList();
+  const query = p.query();
+  return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query };
+}
+
+export function drop(p: SqlParser): CommandAst {
+  p.expectKw('DROP');
+  if (p.acceptKw('TABLE') || p.isKw('VIEW')) {
+    const view = p.acceptKw('VIEW');
+    const ifExists = p.acceptKw('IF', 'EXISTS');
+    const name = p.multipartIdentifier();
+    p.acceptKw('PURGE');
+    return { kind: 'dropTable', name, ifExists, view };
+  }
+  if (p.acceptKw('DATABASE') || p.acceptKw('SCHEMA') || p.acceptKw('NAMESPACE')) {
+    const ifExists = p.acceptKw('IF', 'EXISTS');
+    const name = p.multipartIdentifier().join('.');
+    const cascade = p.acceptKw('CASCADE');
+    if (!cascade) p.acceptKw('RESTRICT');
+    return { kind: 'dropDatabase', name, ifExists, cascade };
+  }
+  throw p.syntaxError();
+}
+
+export function show(p: SqlParser): CommandAst {
+  p.expectKw('SHOW');
+  if (p.acceptKw('TABLES')) {
+    let database: string | undefined;
+    if (p.acceptKw('FROM') || p.acceptKw('IN')) database = p.multipartIdentifier().join('.');
+    p.acceptKw('LIKE');
+    const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
+    return { kind: 'showTables', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
+  }
+  if (p.acceptKw('DATABASES') || p.acceptKw('SCHEMAS') || p.acceptKw('NAMESPACES')) {
+    p.acceptKw('LIKE');
+    const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
+    return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
+  }
+  if (p.acceptKw('CREATE', 'TABLE')) {
+    const name = p.multipartIdentifier();
+    return { kind: 'showCreateTable', name, asSerde: p.acceptKw('AS', 'SERDE') };
+  }
+  const start = p.pos;
+  const scope = p.acceptKw('USER') ? 'user' : p.acceptKw('SYSTEM') ? 'system' : p.acceptKw('ALL') ? 'all' : undefined;
+  if (p.acceptKw('FUNCTIONS')) {
+    if (p.acceptKw('FROM') || p.acceptKw('IN')) p.multipartIdentifier();
+    p.acceptKw('LIKE');
+    const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
+    return { kind: 'showFunctions', scope: scope ?? 'all', ...(pattern !== undefined ? { pattern } : {}) };
+  }
+  p.pos = start;
+  throw p.notSupported(`SHOW ${p.cur.text}`);
+}
+
+/** `SET`, `SET key`, `SET key=value` (Spark reads the raw text). */
+export function set(p: SqlParser): CommandAst {
+  const setTok = p.expectKw('SET');
+  const rest = p.src.slice(setTok.end).trim().replace(/;\s*$/, '').trim();
+  p.pos = p.tokens.length - 1;
+  if (rest === '' || rest === '-v') return { kind: 'set' };
+  const eq = rest.indexOf('=');
+  if (eq < 0) return { kind: 'set', key: rest };
+  return { kind: 'set', key: rest.slice(0, eq).trim(), value: rest.slice(eq + 1).trim() };
+}

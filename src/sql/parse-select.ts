@@ -1,0 +1,158 @@
+/**
+ * One SELECT block's clauses: the select list (items and their aliases,
+ * written or implicit), FROM / WHERE / GROUP BY (ROLLUP, CUBE, GROUPING
+ * SETS, GROUP BY ALL) / HAVING / WINDOW / QUALIFY. Each takes the
+ * `SqlParser` at the clause it reads.
+ */
+import { E, type Expr, type WindowSpecDef } from '../expr/nodes.js';
+import type { GroupByAst, GroupingElement, RelationAst, SelectAst } from './ast.js';
+import { sqlParseError } from './errors.js';
+import type { SqlParser } from './parser.js';
+
+/** Words that end an expression, so they are never read as a bare alias. */
+const NOT_AN_ALIAS = new Set(
+  (
+    'FROM WHERE GROUP HAVING ORDER LIMIT OFFSET UNION EXCEPT MINUS INTERSECT WINDOW LATERAL SORT CLUSTER DISTRIBUTE AS ON USING ' +
+    'JOIN INNER LEFT RIGHT FULL CROSS NATURAL SEMI ANTI OUTER WHEN THEN ELSE END AND OR NOT IS IN BETWEEN LIKE ILIKE RLIKE REGEXP ' +
+    'ASC DESC NULLS ROWS RANGE OVER FILTER SELECT INTO TABLESAMPLE PIVOT UNPIVOT FOR ESCAPE DIV WITH QUALIFY'
+  ).split(' '),
+);
+
+export function select(p: SqlParser): SelectAst {
+  p.expectKw('SELECT');
+  if (p.isOp('/') && p.isOp('*', p.peek())) throw p.syntaxError();
+  let distinct = false;
+  if (p.acceptKw('DISTINCT')) distinct = true;
+  else p.acceptKw('ALL');
+  const items = [p.selectItem()];
+  while (p.acceptOp(',')) items.push(p.selectItem());
+  if (p.isKw('INTO')) throw p.notSupported('SELECT INTO');
+  let from: RelationAst | undefined;
+  if (p.acceptKw('FROM')) from = p.fromClause();
+  const where = p.acceptKw('WHERE') ? p.expression() : undefined;
+  const groupBy = p.acceptKw('GROUP', 'BY') ? p.groupBy() : undefined;
+  const having = p.acceptKw('HAVING') ? p.expression() : undefined;
+  const windows = new Map<string, WindowSpecDef>();
+  if (p.acceptKw('WINDOW')) {
+    const windowKw = p.tokens[p.pos - 1]!;
+    do {
+      const name = p.identifier().toLowerCase();
+      if (windows.has(name)) {
+        throw sqlParseError(p.src, windowKw.start, 'INVALID_SQL_SYNTAX.REPETITIVE_WINDOW_DEFINITION', `Invalid SQL syntax: The definition of window \`${name}\` is repetitive.`, {
+          windowName: `\`${name}\``,
+        });
+      }
+      p.expectKw('AS');
+      windows.set(name, p.windowSpec());
+    } while (p.acceptOp(','));
+  }
+  if (p.isKw('QUALIFY')) throw p.notSupported('QUALIFY');
+  return {
+    kind: 'select',
+    distinct,
+    items,
+    ...(from ? { from } : {}),
+    ...(where ? { where } : {}),
+    ...(groupBy ? { groupBy } : {}),
+    ...(having ? { having } : {}),
+    windows,
+  };
+}
+
+/** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
+export function selectItem(p: SqlParser): Expr {
+  p.aliasWasWritten = false;
+  const e = p.expression();
+  if (e.kind === 'Star') return e;
+  if (p.acceptKw('AS')) {
+    if (p.isOp('(')) {
+      const names = p.identifierList();
+      p.aliasWasWritten = true;
+      return E.alias(e, names[0]!, names.length > 1 ? { multiAlias: names } : undefined);
+    }
+    const name = p.aliasName();
+    p.aliasWasWritten = true;
+    return E.alias(e, name);
+  }
+  if ((p.cur.kind === 'ident' && !NOT_AN_ALIAS.has(p.cur.upper)) || p.cur.kind === 'quoted') {
+    const name = p.identifier();
+    p.aliasWasWritten = true;
+    return E.alias(e, name);
+  }
+  p.aliasWasWritten = false;
+  return e;
+}
+
+export function aliasName(p: SqlParser): string {
+  if (p.cur.kind === 'string') return p.tokens[p.pos++]!.value;
+  return p.identifier();
+}
+
+export function groupBy(p: SqlParser): GroupByAst {
+  const elements: GroupingElement[] = [];
+  if (p.isKw('GROUPING') && p.isKw('SETS', p.peek())) {
+    p.pos += 2;
+    return { elements: [{ kind: 'sets', sets: p.groupingSetList() }] };
+  }
+  const afterAll = p.peek();
+  if (p.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => p.isKw(k, afterAll)) || p.isOp(')', afterAll) || p.isOp(';', afterAll))) {
+    p.pos++;
+    return { elements: [], all: true };
+  }
+  do {
+    if ((p.isKw('ROLLUP') || p.isKw('CUBE')) && p.isOp('(', p.peek())) {
+      const kind = p.cur.upper === 'ROLLUP' ? 'rollup' : 'cube';
+      const at = p.cur;
+      p.pos++;
+      const items = p.groupingSetList();
+      if (items.some((set) => set.length === 0)) {
+        throw sqlParseError(p.src, at.start, 'PARSE_SYNTAX_ERROR', `Empty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
+      }
+      elements.push({ kind, items });
+    } else if (p.isKw('GROUPING') && p.isKw('SETS', p.peek())) {
+      p.pos += 2;
+      elements.push({ kind: 'sets', sets: p.groupingSetList() });
+    } else {
+      elements.push({ kind: 'expr', expr: p.expression() });
+    }
+  } while (p.acceptOp(','));
+  if (p.acceptKw('WITH', 'ROLLUP')) return { elements, with: 'rollup' };
+  if (p.acceptKw('WITH', 'CUBE')) return { elements, with: 'cube' };
+  if (p.acceptKw('GROUPING', 'SETS')) return { elements, groupingSets: p.groupingSetList() };
+  return { elements };
+}
+
+/** `((a, b), a, ())`: each item a parenthesized list or a single expression. */
+export function groupingSetList(p: SqlParser): Expr[][] {
+  p.expectOp('(');
+  const sets: Expr[][] = [];
+  do {
+    if (p.isOp('(') ) {
+      // `(a, b)` or `()` is a set; `(a + b)` is a single expression
+      const save = p.pos;
+      p.pos++;
+      if (p.acceptOp(')')) {
+        sets.push([]);
+        continue;
+      }
+      const first = p.expression();
+      if (p.isOp(',') || p.isOp(')')) {
+        const set = [first];
+        while (p.acceptOp(',')) set.push(p.expression());
+        p.expectOp(')');
+        if (set.length === 1 && !(p.isOp(',') || p.isOp(')'))) {
+          // the parenthesized expression continues, e.g. `(a) + 1`
+          p.pos = save;
+          sets.push([p.expression()]);
+        } else {
+          sets.push(set);
+        }
+        continue;
+      }
+      p.pos = save;
+    }
+    sets.push([p.expression()]);
+  } while (p.acceptOp(','));
+  p.expectOp(')');
+  return sets;
+}

@@ -1,0 +1,128 @@
+/**
+ * Expressions with their own keyword syntax rather than a plain argument
+ * list: CASE, EXISTS (subquery), EXTRACT(f FROM x), SUBSTRING(s FROM p FOR
+ * l), TRIM([BOTH|LEADING|TRAILING] c FROM s), POSITION(sub IN s) and
+ * OVERLAY(s PLACING r FROM p FOR l), with the names Spark gives each form.
+ */
+import { E, type Expr } from '../expr/nodes.js';
+import { INT as INT_T, STRING as STRING_T } from '../types/data-types.js';
+import { named, prettySql } from './functions.js';
+import { SUBSTRING_TO_END } from '../functions/defs/operators.js';
+import type { Token } from './lexer.js';
+import { SUBQUERY, type SqlParser } from './parser.js';
+
+export function existsSubquery(p: SqlParser): Expr {
+  p.expectKw('EXISTS');
+  p.expectOp('(');
+  const query = p.query();
+  p.expectOp(')');
+  return E.call(SUBQUERY.exists, [], { options: { query } });
+}
+
+export function caseExpr(p: SqlParser): Expr {
+  p.expectKw('CASE');
+  let subject: Expr | undefined;
+  if (!p.isKw('WHEN')) subject = p.expression();
+  const branches: { when: Expr; then: Expr }[] = [];
+  while (p.acceptKw('WHEN')) {
+    const w = p.expression();
+    p.expectKw('THEN');
+    const then = p.expression();
+    branches.push({ when: subject ? E.call('eq', [subject, w]) : w, then });
+  }
+  if (branches.length === 0) throw p.syntaxError();
+  const otherwise = p.acceptKw('ELSE') ? p.expression() : undefined;
+  p.expectKw('END');
+  // Spark names `CASE x WHEN v ...` as the searched form `CASE WHEN (x = v) ...`.
+  return E.caseWhen(branches, otherwise);
+}
+
+/** `EXTRACT(field FROM source)`: the field is an identifier, passed on as a string literal. */
+export function extract(p: SqlParser): Expr {
+  p.pos += 2;
+  const field = p.identifier();
+  p.expectKw('FROM');
+  const source = p.expression();
+  p.expectOp(')');
+  return E.call('extract', [E.lit(field, STRING_T), source]);
+}
+
+export function substring(p: SqlParser, t: Token): Expr {
+  p.pos += 2;
+  const str = p.expression();
+  let pos: Expr;
+  let len: Expr | undefined;
+  const fromForm = p.acceptKw('FROM');
+  if (fromForm) {
+    pos = p.expression();
+    if (p.acceptKw('FOR')) len = p.expression();
+  } else {
+    p.expectOp(',');
+    pos = p.expression();
+    if (p.acceptOp(',')) len = p.expression();
+  }
+  p.expectOp(')');
+  const args = len ? [str, pos, len] : [str, pos];
+  const call = E.call('substring', args);
+  // Spark names the FROM form `substring(...)` whichever keyword was written; a missing length shows as Int.MaxValue.
+  if (t.upper === 'SUBSTR' && !fromForm) {
+    return named(call, () => `substr(${[...args.map(prettySql), ...(len ? [] : [String(SUBSTRING_TO_END)])].join(', ')})`);
+  }
+  return call;
+}
+
+export function trim(p: SqlParser): Expr {
+  p.pos += 2;
+  let fn = 'trim';
+  if (p.acceptKw('BOTH')) fn = 'trim';
+  else if (p.acceptKw('LEADING')) fn = 'ltrim';
+  else if (p.acceptKw('TRAILING')) fn = 'rtrim';
+  let chars: Expr | undefined;
+  let str: Expr;
+  if (p.acceptKw('FROM')) {
+    str = p.expression();
+  } else {
+    const first = p.expression();
+    if (p.acceptKw('FROM')) {
+      chars = first;
+      str = p.expression();
+    } else if (p.acceptOp(',')) {
+      // The function form takes the characters first: trim('x', 'xax') is 'a' in Spark.
+      chars = first;
+      str = p.expression();
+    } else {
+      str = first;
+    }
+  }
+  p.expectOp(')');
+  return E.call(fn, chars ? [str, chars] : [str]);
+}
+
+export function position(p: SqlParser): Expr {
+  p.pos += 2;
+  const sub = p.bitOr();
+  let str: Expr;
+  let start: Expr = E.lit(1, INT_T);
+  const inForm = p.acceptKw('IN');
+  if (inForm) str = p.expression();
+  else {
+    p.expectOp(',');
+    str = p.expression();
+    if (p.acceptOp(',')) start = p.expression();
+  }
+  p.expectOp(')');
+  // `position(sub IN str)` is Spark's locate; the function form keeps its own name (`position(bar, foobarbar, 1)`).
+  return inForm ? E.call('locate', [sub, str, start]) : E.call('position', [sub, str, start]);
+}
+
+export function overlay(p: SqlParser): Expr {
+  p.pos += 2;
+  const input = p.expression();
+  p.expectKw('PLACING');
+  const replace = p.expression();
+  p.expectKw('FROM');
+  const pos = p.expression();
+  const len = p.acceptKw('FOR') ? p.expression() : E.lit(-1, INT_T);
+  p.expectOp(')');
+  return E.call('overlay', [input, replace, pos, len]);
+}

@@ -1,0 +1,315 @@
+/**
+ * GROUP BY SELECT blocks → plans: grouping keys (aliases, ordinals, GROUP BY
+ * ALL, ROLLUP / CUBE / GROUPING SETS), the Aggregate with hidden HAVING and
+ * sort columns, and the two-stage form (an Aggregate of the aggregate calls,
+ * the select list above it) that window functions over aggregates and
+ * grouping() need.
+ */
+import { NotImplementedException } from '../errors/index.js';
+import { E, type Expr, type SortOrder } from '../expr/nodes.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import { BYTE, INT, LONG } from '../types/data-types.js';
+import type { GroupByAst, SelectAst } from './ast.js';
+import { named, prettySql } from './functions.js';
+import { ordinalOf } from './literals.js';
+import { mapExpr } from './parser.js';
+import {
+  aliasMap,
+  analysisError,
+  childrenOf,
+  containsAggregate,
+  containsGrouping,
+  containsWindow,
+  cubeSets,
+  exprKey,
+  groupByAllKeys,
+  isAggregateFn,
+  lastPart,
+  missingAggregation,
+  ordinalRef,
+  rollupSets,
+  safeSql,
+  stripAlias,
+  substituteAliases,
+  type Translator,
+} from './translate.js';
+
+/** GROUP BY keys (aliases and ordinals resolved) and grouping sets (indices into the keys). */
+export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
+  if (!g) return { keys: [] };
+  if (g.all) return { keys: groupByAllKeys(items) };
+  const aliases = aliasMap(items);
+  const groupByAliases = t.conf('spark.sql.groupByAliases') !== 'false';
+  let inputNames: Set<string> | undefined;
+  const isInputColumn = (name: string): boolean => {
+    const columnsOf = t.opts.columnsOf;
+    if (!columnsOf) return false;
+    inputNames ??= new Set(columnsOf(input).map((n) => n.toLowerCase()));
+    return inputNames.has(name.toLowerCase());
+  };
+  const resolveKey = (e: Expr): Expr => {
+    const n = ordinalOf(e);
+    if (n !== undefined) {
+      if (n < 1 || n > items.length) {
+        throw analysisError(`GROUP BY position ${n} is not in select list (valid range is [1, ${items.length}]).`, 'GROUP_BY_POS_OUT_OF_RANGE', {
+          index: String(n),
+          size: String(items.length),
+        });
+      }
+      const target = stripAlias(items[n - 1]!);
+      if (containsAggregate(target)) {
+        throw analysisError(`GROUP BY ${n} refers to an expression ${safeSql(target)} that contains an aggregate function. Aggregate functions are not allowed in GROUP BY.`, 'GROUP_BY_POS_AGGREGATE', {
+          index: String(n),
+          aggExpr: safeSql(target),
+        });
+      }
+      return target;
+    }
+    if (e.kind === 'ColumnRef' && !e.name.includes('.') && groupByAliases) {
+      const hit = aliases.get(e.name.toLowerCase());
+      if (hit && !isInputColumn(e.name)) {
+        if (containsAggregate(hit)) {
+          throw analysisError(`aggregate functions are not allowed in GROUP BY, but found ${safeSql(hit)}.`, 'GROUP_BY_AGGREGATE', { sqlExpr: safeSql(hit) });
+        }
+        return hit;
+      }
+    }
+    if (containsAggregate(e)) {
+      throw analysisError(`aggregate functions are not allowed in GROUP BY, but found ${safeSql(e)}.`, 'GROUP_BY_AGGREGATE', { sqlExpr: safeSql(e) });
+    }
+    return e;
+  };
+
+  const plain = g.elements.every((el) => el.kind === 'expr');
+  if (plain && !g.with && !g.groupingSets) {
+    return { keys: g.elements.map((el) => resolveKey((el as { expr: Expr }).expr)) };
+  }
+  const keys: Expr[] = [];
+  const keyIndex = (e: Expr): number => {
+    const k = exprKey(e);
+    let i = keys.findIndex((x) => exprKey(x) === k);
+    if (i < 0) {
+      i = keys.length;
+      keys.push(e);
+    }
+    return i;
+  };
+  let sets: number[][];
+  if (g.groupingSets) {
+    // legacy form: GROUP BY a, b GROUPING SETS (...); there CUBE(...) / ROLLUP(...) would be function calls
+    const fnLike = g.elements.find((el) => el.kind === 'rollup' || el.kind === 'cube');
+    if (fnLike) {
+      const fnName = fnLike.kind.toUpperCase();
+      throw analysisError(`Cannot resolve function \`${fnName.toLowerCase()}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`, 'UNRESOLVED_ROUTINE', {
+        routineName: `\`${fnName.toLowerCase()}\``,
+      });
+    }
+    for (const el of g.elements) if (el.kind === 'expr') keyIndex(resolveKey(el.expr));
+    sets = g.groupingSets.map((set) => set.map((e) => keyIndex(resolveKey(e))));
+  } else {
+    let acc: Expr[][] = [[]];
+    for (const el of g.elements) {
+      let choices: Expr[][];
+      if (el.kind === 'expr') {
+        choices = [[resolveKey(el.expr)]];
+      } else if (el.kind === 'sets') {
+        choices = el.sets.map((set) => set.map(resolveKey));
+      } else {
+        const items2 = el.items.map((set) => set.map(resolveKey));
+        choices = el.kind === 'rollup' ? rollupSets(items2) : cubeSets(items2);
+      }
+      if (g.with && el.kind === 'expr') {
+        // handled below for WITH ROLLUP/CUBE
+      }
+      const next: Expr[][] = [];
+      for (const a of acc) for (const c of choices) next.push([...a, ...c]);
+      acc = next;
+    }
+    if (g.with) {
+      const exprs = g.elements.map((el) => resolveKey((el as { expr: Expr }).expr)).map((e) => [e]);
+      acc = g.with === 'rollup' ? rollupSets(exprs) : cubeSets(exprs);
+    }
+    // keys in order of first appearance in the GROUP BY text
+    for (const el of g.elements) {
+      if (el.kind === 'expr') keyIndex(resolveKey(el.expr));
+      else if (el.kind === 'sets') el.sets.forEach((set) => set.forEach((e) => keyIndex(resolveKey(e))));
+      else el.items.forEach((set) => set.forEach((e) => keyIndex(resolveKey(e))));
+    }
+    sets = acc.map((set) => [...new Set(set.map(keyIndex))].sort((a, b) => a - b));
+  }
+  return { keys, sets };
+}
+
+export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], having: Expr | undefined, order: readonly SortOrder[]): LogicalPlan {
+  const { keys, sets } = t.groupingKeys(s.groupBy, items, input);
+  if (items.some((i) => i.kind === 'Star')) {
+    throw new NotImplementedException('SQL SELECT * with GROUP BY', 'list the grouped columns');
+  }
+  const aliases = aliasMap(items);
+  const havingExpr = having ? substituteAliases(having, aliases) : undefined;
+  const extended =
+    [...items, ...(havingExpr ? [havingExpr] : []), ...order.map((o) => o.child)].some((e) => containsWindow(e) || containsGrouping(e));
+  if (extended) return t.twoStageAggregate(s, input, keys, sets, items, havingExpr, order, aliases);
+
+  const nG = keys.length;
+  const aggs: Expr[] = [...items];
+  let havingRef: Expr | undefined;
+  if (havingExpr) {
+    havingRef = ordinalRef(nG + aggs.length);
+    aggs.push(E.alias(havingExpr, '__sparkless_having'));
+  }
+  const orders = order.map((o) => {
+    const ref = t.selectListRef(o.child, items, aliases);
+    if (ref !== undefined) return E.sort(ordinalRef(nG + ref), o.ascending, o.nullsFirst);
+    const at = nG + aggs.length;
+    aggs.push(E.alias(substituteAliases(o.child, aliases), `__sparkless_sort_${at}`));
+    return E.sort(ordinalRef(at), o.ascending, o.nullsFirst);
+  });
+  let p: LogicalPlan = plan('Aggregate', { input, groupBy: keys, aggs, ...(sets ? { groupingSets: sets } : {}) });
+  if (havingRef) p = plan('Filter', { input: p, condition: havingRef });
+  if (orders.length > 0) p = plan('Sort', { input: p, orders });
+  if (aggs.length !== items.length || nG > 0) {
+    p = plan('Project', { input: p, exprs: items.map((_, i) => ordinalRef(nG + i)) });
+  }
+  return s.distinct ? plan('Deduplicate', { input: p }) : p;
+}
+
+/** Position in the select list an ORDER BY key names (ordinal, alias, or the same expression). */
+export function selectListRef(t: Translator, key: Expr, items: readonly Expr[], aliases: ReadonlyMap<string, Expr>): number | undefined {
+  const n = ordinalOf(key);
+  if (n !== undefined) {
+    t.ordinalRefChecked(n, items.length);
+    return n - 1;
+  }
+  if (key.kind === 'ColumnRef' && !key.name.includes('.') && aliases.has(key.name.toLowerCase())) {
+    return items.findIndex((i) => i.kind === 'Alias' && i.name.toLowerCase() === key.name.toLowerCase());
+  }
+  const k = exprKey(key);
+  const i = items.findIndex((it) => it.kind !== 'Alias' && exprKey(it) === k);
+  return i >= 0 ? i : undefined;
+}
+
+/**
+ * Aggregate computing the aggregate calls, then the select list over its
+ * output: for window functions over aggregates and grouping()/grouping_id().
+ */
+export function twoStageAggregate(
+  t: Translator,
+  s: SelectAst,
+  input: LogicalPlan,
+  keys: readonly Expr[],
+  sets: number[][] | undefined,
+  items: readonly Expr[],
+  having: Expr | undefined,
+  order: readonly SortOrder[],
+  aliases: ReadonlyMap<string, Expr>,
+): LogicalPlan {
+  const nG = keys.length;
+  const keyKeys = keys.map(exprKey);
+  const aggCalls: Expr[] = [];
+  const aggKeys: string[] = [];
+  // collect aggregate calls (outside window function positions)
+  const collect = (e: Expr): void => {
+    if (e.kind === 'WindowExpr') {
+      const fn = e.fn;
+      if (fn.kind === 'Call') fn.args.forEach(collect);
+      e.spec.partitionBy.forEach(collect);
+      e.spec.orderBy.forEach(collect);
+      return;
+    }
+    if (e.kind === 'Call' && isAggregateFn(e.fn)) {
+      const k = exprKey(e);
+      if (!aggKeys.includes(k)) {
+        aggKeys.push(k);
+        aggCalls.push(e);
+      }
+      return;
+    }
+    childrenOf(e).forEach(collect);
+  };
+  const orderExprs = order.map((o) => substituteAliases(o.child, aliases));
+  [...items, ...(having ? [having] : []), ...orderExprs].forEach(collect);
+  // grouping(): one marker key per grouping key, present exactly in the grouping sets that keep
+  // that key, so a null marker means the key was aggregated away (reading it needs no grouping id).
+  const nM = sets ? nG : 0;
+  const aggBase = nG + nM;
+  const keyNames = keys.map((k) => lastPart(safeSql(k)));
+
+  const groupingBit = (arg: Expr): number => {
+    const i = keyKeys.indexOf(exprKey(arg));
+    if (i < 0) {
+      throw analysisError(`Column of grouping (${safeSql(arg)}) can't be found in grouping columns ${keyNames.join(',')}`, 'GROUPING_COLUMN_MISMATCH', {
+        grouping: safeSql(arg),
+        groupingColumns: keyNames.join(','),
+      });
+    }
+    return i;
+  };
+  const requireSets = (fn: string): void => {
+    if (!sets) {
+      throw analysisError(`${fn}() can only be used with GroupingSets/Cube/Rollup`, 'UNSUPPORTED_GROUPING_EXPRESSION');
+    }
+  };
+  const bitOf = (i: number): Expr => E.caseWhen([{ when: E.call('is_null', [ordinalRef(nG + i)]), then: E.lit(1, BYTE) }], E.lit(0, BYTE));
+  const groupingId = (idx: readonly number[]): Expr =>
+    idx
+      .map((bit, j) => {
+        const b = E.cast(bitOf(bit), LONG);
+        const shift = idx.length - 1 - j;
+        return shift === 0 ? b : E.call('multiply', [b, E.lit(2 ** shift, LONG)]);
+      })
+      .reduce((a, b) => E.call('add', [a, b]), E.lit(0, LONG) as Expr);
+
+  const rewrite = (e: Expr): Expr => {
+    const k = exprKey(e);
+    const gi = keyKeys.indexOf(k);
+    if (gi >= 0 && e.kind !== 'Literal') return ordinalRef(gi);
+    if (e.kind === 'Call' && isAggregateFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
+    if (e.kind === 'Call' && e.fn === 'grouping') {
+      requireSets('grouping');
+      if (e.args.length !== 1) throw analysisError(`The \`grouping\` requires 1 parameters but the actual number is ${e.args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
+      return named(bitOf(groupingBit(e.args[0]!)), () => `grouping(${prettySql(e.args[0]!)})`);
+    }
+    if (e.kind === 'Call' && e.fn === 'grouping_id') {
+      requireSets('grouping_id');
+      const idx = e.args.length === 0 ? keys.map((_, i) => i) : e.args.map(groupingBit);
+      return named(groupingId(idx), () => `grouping_id(${e.args.map(prettySql).join(', ')})`);
+    }
+    if (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'grouping__id') {
+      requireSets('grouping__id');
+      return named(groupingId(keys.map((_, i) => i)), () => 'grouping__id');
+    }
+    if (e.kind === 'ColumnRef') {
+      const name = lastPart(e.name).toLowerCase();
+      const hit = keys.findIndex((kk) => kk.kind === 'ColumnRef' && lastPart(kk.name).toLowerCase() === name);
+      if (hit >= 0) return ordinalRef(hit);
+      throw missingAggregation(e);
+    }
+    return mapExpr(e, rewrite);
+  };
+
+  const markers = sets ? keys.map((_, i) => E.alias(E.lit(i + 1, INT), `__sparkless_grouping_${i}`)) : [];
+  const markedSets = sets?.map((set) => [...set, ...set.map((i) => nG + i)]);
+  let p: LogicalPlan = plan('Aggregate', { input, groupBy: [...keys, ...markers], aggs: aggCalls, ...(markedSets ? { groupingSets: markedSets } : {}) });
+  if (having) p = plan('Filter', { input: p, condition: rewrite(having) });
+  // Unaliased items keep Spark's names: references to the Aggregate's output carry the
+  // grouping columns' and aggregate calls' own names.
+  const outItems = items.map((it) => (it.kind === 'Alias' ? E.alias(rewrite(it.child), it.name, it.metadata ? { ...it.metadata } : undefined) : rewrite(it)));
+  if (order.length === 0) {
+    const proj = plan('Project', { input: p, exprs: outItems });
+    return s.distinct ? plan('Deduplicate', { input: proj }) : proj;
+  }
+  const hidden: Expr[] = [];
+  const orders = order.map((o, i) => {
+    const ref = t.selectListRef(o.child, items, aliases);
+    if (ref !== undefined) return E.sort(ordinalRef(ref), o.ascending, o.nullsFirst);
+    const at = items.length + hidden.length;
+    hidden.push(E.alias(rewrite(orderExprs[i]!), `__sparkless_sort_${at}`));
+    return E.sort(ordinalRef(at), o.ascending, o.nullsFirst);
+  });
+  let out: LogicalPlan = plan('Project', { input: p, exprs: [...outItems, ...hidden] });
+  if (s.distinct) out = plan('Deduplicate', { input: out });
+  out = plan('Sort', { input: out, orders });
+  if (hidden.length > 0) out = plan('Project', { input: out, exprs: items.map((_, i) => ordinalRef(i)) });
+  return out;
+}

@@ -1,0 +1,300 @@
+/**
+ * FROM-clause relations → plans: table and CTE references, SQL on files,
+ * table-valued functions, VALUES, aliases with column lists, joins
+ * (including LATERAL subqueries) and PIVOT. Each takes the `Translator`
+ * whose options and CTE/outer scopes it reads.
+ */
+import { NotImplementedException } from '../errors/index.js';
+import { makeBatch, type Batch } from '../data/batch.js';
+import { E, exists, type Expr } from '../expr/nodes.js';
+import { requirePositivePartitions } from '../api/arg-checks.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import { DataType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
+import type { RelationAst, TableAlias } from './ast.js';
+import { unpivotPlan } from './unpivot.js';
+import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
+import { analysisError, containsAggregate, containsMap, lastPart, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
+
+export function relation(t: Translator, r: RelationAst): LogicalPlan {
+  switch (r.kind) {
+    case 'table':
+      return t.tableRef(r.parts, r.alias);
+    case 'subquery':
+    case 'lateral': {
+      const p = t.query(r.query);
+      return t.aliased(p, r.alias);
+    }
+    case 'values':
+      return t.values(r.rows, r.alias);
+    case 'tvf':
+      return t.aliased(t.tvf(r.name, r.args), r.alias);
+    case 'join':
+      return t.join(r);
+    case 'pivot':
+      return t.aliased(t.pivot(r), r.alias);
+    case 'unpivot': {
+      const { schemaOf } = t.opts;
+      if (!schemaOf) throw new NotImplementedException('SQL UNPIVOT without a session', 'the kept columns come from the input schema');
+      return t.aliased(unpivotPlan(t.relation(r.input), r, schemaOf), r.alias);
+    }
+    case 'sample': {
+      const input = t.relation(r.input);
+      const sampled = r.rows
+        ? plan('Limit', { input, n: t.limitValue(r.rows, 'limit') })
+        : plan('Sample', { input, fraction: r.fraction!, withReplacement: false, seed: r.seed ?? Math.floor(Math.random() * 2 ** 31) });
+      return t.aliased(sampled, r.alias);
+    }
+    case 'lateralView': {
+      const input = t.relation(r.input);
+      const gen = r.outer ? withOuter(r.generator) : r.generator;
+      const item =
+        r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, r.columns.length > 1 ? { multiAlias: [...r.columns] } : undefined);
+      return plan('Project', { input, exprs: [E.star(), item] });
+    }
+  }
+}
+
+export function aliased(t: Translator, p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
+  if (!alias) return p;
+  const renamed = alias.columns ? t.renameColumns(p, alias.columns, alias.name) : p;
+  return plan('SubqueryAlias', { input: renamed, alias: alias.name });
+}
+
+/** `t(a, b)`: positional renames. */
+export function renameColumns(t: Translator, p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
+  const actual = t.opts.columnsOf?.(p);
+  if (actual && actual.length !== columns.length) {
+    throw analysisError(
+      `Number of column aliases does not match number of columns. Number of column aliases: ${columns.length}; number of columns: ${actual.length}.`,
+      'ASSIGNMENT_ARITY_MISMATCH',
+      { relName },
+    );
+  }
+  return plan('Project', { input: p, exprs: columns.map((c, i) => E.alias(ordinalRef(i), c)) });
+}
+
+export function lookupCte(t: Translator, name: string): { plan: LogicalPlan } | undefined {
+  for (let i = t.ctes.length - 1; i >= 0; i--) {
+    const hit = t.ctes[i]!.get(name.toLowerCase());
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+export function tableRef(t: Translator, parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
+  if (parts.length === 1) {
+    const cte = t.lookupCte(parts[0]!);
+    if (cte) return t.aliased(plan('SubqueryAlias', { input: cte.plan, alias: parts[0]! }), alias);
+  }
+  const file = parts.length === 2 ? t.opts.readFile?.(parts[0]!, parts[1]!) : undefined;
+  if (file) return t.aliased(file, alias);
+  const table = parts[parts.length - 1]!;
+  const database = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
+  const scan = plan('TableScan', { database, table });
+  return t.aliased(scan, alias);
+}
+
+export function tvf(t: Translator, name: string, args: readonly Expr[]): LogicalPlan {
+  if (name === 'range') {
+    const nums = args.map((a) => {
+      const x = stripAlias(a);
+      if (x.kind === 'Literal' && (typeof x.value === 'number' || typeof x.value === 'bigint')) return Number(x.value);
+      throw analysisError(`The table-valued function range's arguments must be integer literals, got ${safeSql(a)}.`, 'TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL');
+    });
+    if (nums.length < 1 || nums.length > 4) {
+      throw analysisError(`The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${nums.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
+    }
+    const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
+    if (step === 0) throw analysisError('requirement failed: The step of range should not be 0.', 'INVALID_PARAMETER_VALUE');
+    const numPartitions = nums[3];
+    if (numPartitions !== undefined) requirePositivePartitions(numPartitions);
+    return plan('Range', { start, end, step, ...(numPartitions !== undefined ? { numPartitions } : {}) });
+  }
+  throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
+}
+
+/** One row, no meaningful columns: the input of `SELECT` without FROM. */
+export function oneRow(t: Translator): LogicalPlan {
+  return plan('Range', { start: 0, end: 1, step: 1 });
+}
+
+/** `VALUES (...), (...) [AS t(a, b)]`: a LocalRelation when every cell is a literal, else a UNION ALL of one-row projections. */
+export function values(t: Translator, rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
+  const width = rows[0]?.length ?? 0;
+  if (rows.some((r) => r.length !== width)) {
+    throw analysisError('Inline table expected ' + width + ' columns but found ' + rows.find((r) => r.length !== width)!.length + ' columns in row.', 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH');
+  }
+  for (const r of rows) {
+    for (const c of r) {
+      if (exists(c, (x) => x.kind === 'ColumnRef' || x.kind === 'Star')) {
+        throw analysisError(`Invalid inline table. Cannot evaluate the expression ${safeSql(c)} in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
+          expr: `"${safeSql(c)}"`,
+        });
+      }
+    }
+  }
+  const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
+  if (names.length !== width) {
+    throw analysisError(
+      `Number of column aliases does not match number of columns. Number of column aliases: ${names.length}; number of columns: ${width}.`,
+      'ASSIGNMENT_ARITY_MISMATCH',
+    );
+  }
+  let p = t.literalRelation(rows, names);
+  if (!p) {
+    const projections = rows.map((r) => plan('Project', { input: t.oneRow(), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
+    // a balanced UNION ALL tree keeps the plan shallow for long VALUES lists (order is preserved)
+    const union = (parts: readonly LogicalPlan[]): LogicalPlan =>
+      parts.length === 1 ? parts[0]! : plan('SetOperation', { op: 'union', all: true, left: union(parts.slice(0, parts.length >> 1)), right: union(parts.slice(parts.length >> 1)) });
+    p = union(projections);
+  }
+  return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
+}
+
+export function literalRelation(t: Translator, rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
+  if (!rows.every((r) => r.every((c) => c.kind === 'Literal'))) return undefined;
+  const width = names.length;
+  const fields: StructField[] = [];
+  for (let i = 0; i < width; i++) {
+    let t: DataType | undefined;
+    let nullable = false;
+    for (const r of rows) {
+      const c = r[i] as Extract<Expr, { kind: 'Literal' }>;
+      if (c.value === null || c.dataType instanceof NullType) {
+        nullable = true;
+        continue;
+      }
+      if (!t) t = c.dataType;
+      else if (!t.equals(c.dataType)) return undefined;
+    }
+    fields.push(new StructField(names[i]!, t ?? NULL, nullable || !t));
+  }
+  const schema = new StructType(fields);
+  const columns = fields.map((_, i) => rows.map((r) => (r[i] as Extract<Expr, { kind: 'Literal' }>).value ?? null));
+  return plan('LocalRelation', { data: makeBatch(schema, columns) });
+}
+
+export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+  const left = t.relation(r.left);
+  if (r.right.kind === 'lateral') return t.lateralJoin(left, r.right, r);
+  const right = t.relation(r.right);
+  if (r.natural) {
+    const columnsOf = t.opts.columnsOf;
+    if (!columnsOf) throw new NotImplementedException('SQL NATURAL JOIN without a session', 'the common columns come from the input schemas');
+    const rightNames = columnsOf(right).map((n) => n.toLowerCase());
+    const using = columnsOf(left).filter((n) => rightNames.includes(n.toLowerCase()));
+    if (using.length === 0) return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+    return plan('Join', { left, right, joinType: r.joinType, using });
+  }
+  if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
+  if (r.on) {
+    if (t.outer.length > 0 && t.opts.schemaOf) {
+      checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), t.outer, { schemaOf: t.opts.schemaOf });
+    }
+    return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: t.subqueries(r.on, undefined) });
+  }
+  return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
+}
+
+/**
+ * `left [JOIN] LATERAL (query) [ON cond]`: the subquery runs once per
+ * distinct tuple of the left columns it uses; its rows, tagged with their
+ * tuple, join back null-safely on those columns (the tags are projected away).
+ */
+export function lateralJoin(t: Translator, left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+  const { evaluate, schemaOf, columnsOf } = t.opts;
+  if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
+  checkLateralJoinType(r);
+  const collect = new OuterScope(left);
+  const first = t.inScope(collect, () => t.query(lat.query));
+  const refs = [...collect.found.values()];
+  const on = r.on ? t.subqueries(r.on, undefined) : undefined;
+  const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
+  if (refs.length === 0) return plan('Join', { left, right: t.aliased(first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
+  checkCorrelatedShape(lat.query, first, 'lateral');
+  const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
+  const batches: Batch[] = [];
+  for (let row = 0; row < keys.numRows; row++) {
+    const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
+    batches.push(evaluate(t.inScope(new OuterScope(left, binding), () => t.query(lat.query))));
+  }
+  // `AS s(x, y)` renames the subquery's columns, not the tuple tags
+  const sub = schemaOf(lat.alias?.columns ? t.renameColumns(first, lat.alias.columns, lat.alias.name) : first).fields;
+  const tags = refs.map((k, i) => new StructField(`__lateral_key${i}`, k.dataType, true));
+  const fields = sub.map((f, j) => new StructField(f.name, f.dataType, batches.length === 0 ? f.nullable : batches.some((b) => b.schema.fields[j]!.nullable), f.metadata));
+  const columns: unknown[][] = [...fields, ...tags].map(() => []);
+  batches.forEach((b, t) => {
+    for (let i = 0; i < b.numRows; i++) {
+      sub.forEach((_, j) => columns[j]!.push(b.columns[j]![i]));
+      tags.forEach((_, k) => columns[sub.length + k]!.push(keys.columns[k]![t]));
+    }
+  });
+  const right = t.aliased(plan('LocalRelation', { data: makeBatch(new StructType([...fields, ...tags]), columns) }), lat.alias && { name: lat.alias.name });
+  const match = refs.map((k, i) => E.call('eq_null_safe', [k.ref, E.col(tags[i]!.name)])).reduce((a, b) => E.call('and', [a, b]));
+  const joined = plan('Join', { left, right, joinType: joinType === 'cross' ? 'inner' : joinType, condition: on ? E.call('and', [match, on]) : match });
+  const width = columnsOf(left).length + sub.length;
+  return plan('Project', { input: joined, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+}
+
+/**
+ * `rel PIVOT (agg [AS a], ... FOR col | (c1, c2) IN (v [AS n], ...))`: grouped by
+ * every input column the aggregates and pivot columns do not use; the values
+ * are constant expressions evaluated and cast to the pivot column's type.
+ */
+export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
+  const input = t.relation(r.input);
+  const { schemaOf, evaluate } = t.opts;
+  if (!schemaOf || !evaluate) throw new NotImplementedException('SQL PIVOT without a session', 'the grouping columns come from the input schema');
+  for (const a of r.aggs) {
+    if (!containsAggregate(stripAlias(a))) {
+      throw analysisError(`Aggregate expression required for pivot, but '${safeSql(stripAlias(a))}' did not appear in any aggregate function.`, 'PIVOT_REQUIRES_AGGREGATE');
+    }
+  }
+  const pivotExpr: Expr = r.columns.length === 1 ? E.col(r.columns[0]!) : E.call('struct', r.columns.map((c) => E.col(c)));
+  const pivotType = schemaOf(plan('Project', { input, exprs: [pivotExpr] })).fields[0]!.dataType;
+  if (containsMap(pivotType)) {
+    throw analysisError(`Invalid pivot column '${r.columns.join(', ')}'. Pivot columns must be comparable.`, 'NON_COMPARABLE_PIVOT_COLUMN', { columnName: r.columns.join(', ') });
+  }
+  for (const v of r.values) {
+    if (exists(v.expr, (x) => x.kind === 'ColumnRef')) {
+      throw analysisError(`Literal expressions required for pivot values, found '${safeSql(v.expr)}'.`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
+    }
+  }
+  const row = evaluate(plan('Project', { input: t.oneRow(), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
+  const values = row.columns.map((c) => c[0]);
+  // grouping columns: the input columns the aggregates and the pivot columns do not reference
+  const used = new Set<string>(r.columns.map((c) => c.toLowerCase()));
+  for (const a of r.aggs) {
+    exists(a, (x) => {
+      if (x.kind === 'ColumnRef') used.add(lastPart(x.name).toLowerCase());
+      return false;
+    });
+  }
+  const groupBy = schemaOf(input)
+    .fields.filter((f) => !used.has(f.name.toLowerCase()))
+    .map((f) => E.col(quoteName(f.name)));
+  let p: LogicalPlan = plan('Pivot', { input, groupBy, pivotColumn: pivotExpr, values, aggs: r.aggs });
+  if (r.values.some((v) => v.alias !== undefined)) {
+    // value aliases rename the pivoted columns: `<alias>` or `<alias>_<aggregate name>`
+    const nG = groupBy.length;
+    const width = schemaOf(p).names.length;
+    const aggNames = schemaOf(plan('Aggregate', { input, groupBy: [], aggs: r.aggs })).names;
+    const exprs: Expr[] = Array.from({ length: width }, (_, i) => ordinalRef(i));
+    r.values.forEach((v, vi) => {
+      if (v.alias === undefined) return;
+      r.aggs.forEach((_, ai) => {
+        const at = nG + vi * r.aggs.length + ai;
+        exprs[at] = E.alias(ordinalRef(at), r.aggs.length === 1 ? v.alias! : `${v.alias}_${aggNames[ai]}`);
+      });
+    });
+    p = plan('Project', { input: p, exprs });
+  }
+  return p;
+}
+
+function withOuter(gen: Expr): Expr {
+  const inner = stripAlias(gen);
+  if (inner.kind !== 'Call' || inner.fn.endsWith('_outer')) return gen;
+  const outer = E.call(`${inner.fn}_outer`, inner.args);
+  return gen.kind === 'Alias' ? E.alias(outer, gen.name, gen.metadata ? { ...gen.metadata } : undefined) : outer;
+}

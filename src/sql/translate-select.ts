@@ -1,0 +1,233 @@
+/**
+ * SELECT blocks without GROUP BY → plans: the block's FROM / WHERE / select
+ * list, `f(t.*)` star arguments, named windows (WINDOW w AS ...) and their
+ * RANGE-frame type checks, the Project (with Generate for generators) and
+ * ORDER BY on unselected columns through hidden sort columns.
+ */
+import { NotImplementedException } from '../errors/index.js';
+import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import { DateType, isNumeric, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
+import type { SelectAst } from './ast.js';
+import { named, prettySql } from './functions.js';
+import { ordinalOf } from './literals.js';
+import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
+import { mapExpr, namedWindowRefs, windowExpr } from './parser.js';
+import { bindOuterRefs } from './correlation.js';
+import {
+  aliasMap,
+  analysisError,
+  childrenOf,
+  containsAggregate,
+  containsWindow,
+  isGeneratorItem,
+  lastPart,
+  ordinalRef,
+  quoteName,
+  safeSql,
+  stripAlias,
+  substituteAliases,
+  type Translator,
+} from './translate.js';
+
+export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
+  let input = select.from ? tr.relation(select.from) : tr.oneRow();
+  const from = input;
+  let s = select;
+  if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }));
+  const prepare = (e: Expr): Expr => tr.expandStarArgs(tr.subqueries(tr.resolveNamedWindows(e, s.windows), from), from);
+  const items = s.items.map(prepare);
+  const order = orderBy.map((o) => prepare(o) as SortOrder);
+  let having = s.having ? prepare(s.having) : undefined;
+  let where = s.where ? tr.subqueries(s.where, from) : undefined;
+  if (having && !s.groupBy && tr.conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
+    where = where ? E.call('and', [where, having]) : having;
+    having = undefined;
+  }
+  if (where) input = plan('Filter', { input, condition: where });
+  tr.checkRangeFrameTypes([...items, ...order], input);
+  const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
+  if (aggregate) return tr.aggregateSelect(s, input, items, having, order);
+  return tr.plainSelect(s, input, items, order);
+}
+
+/** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */
+export function expandStarArgs(tr: Translator, e: Expr, input: LogicalPlan): Expr {
+  const columnsOf = tr.opts.columnsOf;
+  if (!columnsOf || !exists(e, (x) => x.kind === 'Call' && x.args.some((a) => a.kind === 'Star'))) return e;
+  const go = (x: Expr): Expr => {
+    if (x.kind !== 'Call' || !x.args.some((a) => a.kind === 'Star')) return mapExpr(x, go);
+    const args = x.args.flatMap((a) => {
+      if (a.kind !== 'Star') return [go(a)];
+      const names = columnsOf(plan('Project', { input, exprs: [a] }));
+      return names.map((n) => E.col(a.target ? `${quoteName(a.target)}.${quoteName(n)}` : quoteName(n)));
+    });
+    const call = E.call(x.fn, args, { ...(x.distinct ? { distinct: true } : {}), ...(x.options ? { options: { ...x.options } } : {}) });
+    return x.fn === 'count' && x.distinct ? named(call, () => `count(DISTINCT ${args.map(prettySql).join(', ')})`) : call;
+  };
+  return go(e);
+}
+
+export function resolveNamedWindows(tr: Translator, e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
+  const go = (x: Expr): Expr => {
+    const orderedSet = overNamedWindow.get(x);
+    if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, tr.windowSpec(orderedSet.spec, defs, new Set()));
+    if (x.kind === 'WindowExpr') {
+      const spec = tr.windowSpec(x.spec, defs, new Set());
+      return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
+    }
+    return mapExpr(x, go);
+  };
+  return go(e);
+}
+
+export function windowSpec(tr: Translator, spec: WindowSpecDef, defs: ReadonlyMap<string, WindowSpecDef>, seen: Set<string>): WindowSpecDef {
+  const name = namedWindowRefs.get(spec);
+  if (name === undefined) return spec;
+  const def = defs.get(name);
+  if (!def || seen.has(name)) {
+    throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, 'MISSING_WINDOW_SPECIFICATION', { windowName: name });
+  }
+  seen.add(name);
+  return tr.windowSpec(def, defs, seen);
+}
+
+/** RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here). */
+export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], input: LogicalPlan): void {
+  const schemaOf = tr.opts.schemaOf;
+  if (!schemaOf) return;
+  for (const e of exprs) {
+    exists(e, (x) => {
+      if (x.kind !== 'WindowExpr') return false;
+      const f = x.spec.frame;
+      const order = x.spec.orderBy[0];
+      if (!f || f.frameType !== 'range' || !order || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return false;
+      if (containsAggregate(order.child)) return false;
+      const t = schemaOf(plan('Project', { input, exprs: [order.child] })).fields[0]!.dataType;
+      const interval = [f.lower, f.upper].map((b) => (b.type === 'offset' ? b.interval : undefined)).find((i) => i !== undefined);
+      if (interval) {
+        // Interval offsets move dates (by year-month intervals) and timestamps (by either kind).
+        const ok = t instanceof TimestampType || t instanceof TimestampNTZType || (t instanceof DateType && interval instanceof YearMonthIntervalType);
+        if (!ok) {
+          throw analysisError(
+            `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${interval.simpleString().toUpperCase()}" which is used in the range frame.`,
+            'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
+          );
+        }
+        return false;
+      }
+      if (!(isNumeric(t) || t instanceof DateType)) {
+        throw analysisError(
+          `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not support range frames with value boundaries.`,
+          'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
+        );
+      }
+      return false;
+    });
+  }
+}
+
+/** SELECT without aggregation. */
+export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
+  const project = (p: LogicalPlan, exprs: readonly Expr[]): LogicalPlan => plan('Project', { input: p, exprs });
+  const finish = (p: LogicalPlan): LogicalPlan => (s.distinct ? plan('Deduplicate', { input: p }) : p);
+  if (order.length === 0) return finish(project(input, items));
+
+  const aliases = aliasMap(items);
+  const hasStar = items.some((i) => i.kind === 'Star');
+  const outputNames = new Set<string>();
+  for (const it of items) {
+    if (it.kind === 'Alias') outputNames.add(it.name.toLowerCase());
+    else if (it.kind === 'ColumnRef') outputNames.add(lastPart(it.name).toLowerCase());
+  }
+  const unqualifiedStar = items.some((i) => i.kind === 'Star' && i.target === undefined);
+  const starTargets = new Set(items.filter((i) => i.kind === 'Star' && i.target !== undefined).map((i) => (i as { target: string }).target.toLowerCase()));
+  const refsInOutput = (e: Expr): boolean => {
+    let ok = true;
+    const visit = (x: Expr): void => {
+      if (x.kind === 'ColumnRef') {
+        const parts = x.name.split('.');
+        const inOutput =
+          unqualifiedStar ||
+          (parts.length === 1 && outputNames.has(x.name.toLowerCase())) ||
+          (parts.length >= 2 && (starTargets.has(parts[0]!.toLowerCase()) || items.some((it) => it.kind === 'ColumnRef' && it.name.toLowerCase() === x.name.toLowerCase())));
+        if (!inOutput) ok = false;
+        return;
+      }
+      childrenOf(x).forEach(visit);
+    };
+    visit(e);
+    return ok;
+  };
+
+  // 1. every key resolvable on the select output: sort above the projection
+  const above = order.map((o) => {
+    const n = ordinalOf(o.child);
+    if (n !== undefined) return E.sort(tr.ordinalRefChecked(n, hasStar ? tr.opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
+    return refsInOutput(o.child) && !containsWindow(o.child) && tr.resolvesOver(project(input, items), o.child) ? o : undefined;
+  });
+  if (above.every((x) => x !== undefined)) {
+    return plan('Sort', { input: finish(project(input, items)), orders: above as SortOrder[] });
+  }
+  if (s.distinct) {
+    // Spark requires DISTINCT sort keys to be selected; let the analyzer report the missing column.
+    return plan('Sort', { input: finish(project(input, items)), orders: above.map((x, i) => x ?? order[i]!) });
+  }
+
+  // 2. a row-wise projection: sort its input instead, with aliases and ordinals replaced by their expressions
+  const rowWise = !items.some((i) => containsWindow(i) || isGeneratorItem(i));
+  const starBefore = (n: number): boolean => items.slice(0, n).some((i) => i.kind === 'Star');
+  if (rowWise && order.every((o) => ordinalOf(o.child) === undefined || !starBefore(ordinalOf(o.child)!))) {
+    const below = order.map((o) => {
+      const n = ordinalOf(o.child);
+      if (n !== undefined) {
+        tr.ordinalRefChecked(n, items.length);
+        return E.sort(stripAlias(items[n - 1]!), o.ascending, o.nullsFirst);
+      }
+      return E.sort(substituteAliases(o.child, aliases), o.ascending, o.nullsFirst);
+    });
+    return project(plan('Sort', { input, orders: below }), items);
+  }
+
+  // 3. hidden sort columns computed next to the select list, dropped after sorting
+  return tr.sortWithHidden(input, items, order, above);
+}
+
+/**
+ * Whether a qualified reference in `e` still resolves over `p` (a `t.k`
+ * hidden by a USING join does not survive `SELECT *`; the key is then sorted
+ * below the projection). Unqualified names are decided by the caller.
+ */
+export function resolvesOver(tr: Translator, p: LogicalPlan, e: Expr): boolean {
+  const columnsOf = tr.opts.columnsOf;
+  if (!columnsOf || !exists(e, (x) => x.kind === 'ColumnRef' && x.name.includes('.'))) return true;
+  try {
+    columnsOf(plan('Project', { input: p, exprs: [e] }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Project(items + hidden keys) → Sort → Project(items only). */
+export function sortWithHidden(tr: Translator, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[], above: readonly (SortOrder | undefined)[]): LogicalPlan {
+  const hidden: Expr[] = [];
+  const orders = order.map((o, i) => {
+    const a = above[i];
+    if (a) return a;
+    const name = `__sparkless_sort_${hidden.length}`;
+    hidden.push(E.alias(o.child, name));
+    return E.sort(E.col(name), o.ascending, o.nullsFirst);
+  });
+  const first = plan('Project', { input, exprs: [...items, ...hidden] });
+  let width: number;
+  if (items.some((i) => i.kind === 'Star' || isGeneratorItem(i))) {
+    const columnsOf = tr.opts.columnsOf;
+    if (!columnsOf) throw new NotImplementedException('SQL ORDER BY on unselected columns with * and window functions', 'run the query through a session');
+    width = columnsOf(first).length - hidden.length;
+  } else {
+    width = items.length;
+  }
+  const sorted = plan('Sort', { input: first, orders });
+  return plan('Project', { input: sorted, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+}

@@ -1,0 +1,104 @@
+/**
+ * Subqueries inside expressions: scalar, IN and EXISTS subqueries (found by
+ * the parser's SUBQUERY markers) translated in the scope of the enclosing
+ * queries' FROMs, their outer references bound and their shape checked.
+ */
+import { ExecutionException, NotImplementedException } from '../errors/index.js';
+import type { Batch } from '../data/batch.js';
+import { E, exists, type Expr } from '../expr/nodes.js';
+import { plan, type LogicalPlan } from '../plan/nodes.js';
+import { BOOLEAN } from '../types/data-types.js';
+import type { QueryAst } from './ast.js';
+import { named, prettySql } from './functions.js';
+import { mapExpr, SUBQUERY } from './parser.js';
+import { checkCorrelatedShape, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
+import { stripAlias, structSql, type Translator } from './translate.js';
+
+/**
+ * Subquery expressions, evaluated now: a scalar subquery becomes its value,
+ * `x IN (SELECT ...)` an IN list, EXISTS a boolean; a correlated one a CASE
+ * over the distinct values of its outer references (see correlation.ts).
+ * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
+ * comparison counts as no match for IN and as a match for NOT IN.
+ */
+export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefined): Expr {
+  const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
+  if (!exists(e, isSub)) return e;
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return tr.inSubquery(x.args[0], outer, true, go);
+    if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
+    if (x.fn === SUBQUERY.in) return tr.inSubquery(x, outer, false, go);
+    const q = x.options!['query'] as QueryAst;
+    if (x.fn === SUBQUERY.exists) {
+      const r = tr.runSubquery(q, outer, 'exists');
+      return named(r.build((b) => E.lit(b.numRows > 0, BOOLEAN), E.lit(false, BOOLEAN)), () => `exists(${r.names})`);
+    }
+    const r = tr.runSubquery(q, outer, 'scalar');
+    const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
+    const value = (b: Batch): Expr => {
+      if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
+      return E.lit(b.numRows === 0 ? null : b.columns[0]![0], t);
+    };
+    return named(r.build(value, E.lit(null, t)), () => `scalarsubquery(${r.names})`);
+  };
+  return go(e);
+}
+
+export function inSubquery(tr: Translator, x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
+  const r = tr.runSubquery(x.options!['query'] as QueryAst, outer, 'in');
+  const lhs = go(x.args[0]!);
+  // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
+  const inner = stripAlias(lhs);
+  const items = inner.kind === 'Call' && inner.fn === 'struct' ? inner.args : [lhs];
+  const types = r.columnTypes(items.length);
+  const value = (b: Batch): Expr => {
+    if (b.numRows === 0) return E.lit(negated, BOOLEAN);
+    let matched: Expr;
+    if (items.length === 1) {
+      matched = E.call('in', [lhs, ...b.columns[0]!.map((v) => E.lit(v, types[0]!))]);
+    } else {
+      const rowsMatch = Array.from({ length: b.numRows }, (_, row) =>
+        items.map((it, i) => E.call('eq', [it, E.lit(b.columns[i]![row], types[i]!)]) as Expr).reduce((p, q) => E.call('and', [p, q])),
+      );
+      matched = rowsMatch.reduce((p, q) => E.call('or', [p, q]));
+    }
+    return E.call('coalesce', [negated ? E.call('not', [matched]) : matched, E.lit(false, BOOLEAN)]);
+  };
+  const name = `(${items.length === 1 ? prettySql(lhs) : structSql(items)} IN (listquery(${r.names})))`;
+  return named(r.build(value, E.lit(null, BOOLEAN)), () => (negated ? `(NOT ${name})` : name));
+}
+
+/**
+ * Translates and runs a subquery whose enclosing FROM is `outer`. When it
+ * refers to outer columns it runs once per distinct tuple of their values;
+ * `build` turns the results into one expression for the outer query.
+ */
+export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in'): SubqueryResult {
+  const { evaluate, schemaOf } = tr.opts;
+  if (!evaluate || !schemaOf) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
+  const collect = new OuterScope(outer);
+  const first = tr.inScope(collect, () => tr.query(q));
+  const refs = [...collect.found.values()];
+  if (refs.length === 0) {
+    const batch = evaluate(first);
+    return subqueryResult(refs, [{ batch }], batch.schema);
+  }
+  checkCorrelatedShape(q, first, kind, refs);
+  const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: outer!, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
+  const cases: { values: unknown[]; batch: Batch }[] = [];
+  for (let row = 0; row < keys.numRows; row++) {
+    const values = keys.columns.map((c) => c[row]);
+    const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(values[i] ?? null, k.dataType) as Expr]));
+    cases.push({ values, batch: evaluate(tr.inScope(new OuterScope(outer, binding), () => tr.query(q))) });
+  }
+  return subqueryResult(refs, cases, schemaOf(first));
+}
+
+export function inScope<T>(tr: Translator, scope: OuterScope, f: () => T): T {
+  tr.outer.push(scope);
+  try {
+    return f();
+  } finally {
+    tr.outer.pop();
+  }
+}
