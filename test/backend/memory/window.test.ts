@@ -3,14 +3,15 @@ import type { WindowFrame } from '../../../src/expr/nodes.js';
 import { DOUBLE, INT, STRING } from '../../../src/types/data-types.js';
 import { alias, asc, call, col, desc, lit, relation, run, schema, window, windowExpr } from '../../helpers/resolved.js';
 
-const t = relation(schema(['g', STRING], ['x', INT], ['v', DOUBLE]), [
+const ROWS = [
   ['a', 1, 10],
   ['b', 5, 1],
   ['a', 2, 20],
   ['a', 2, 30],
   ['a', 4, 40],
   ['b', null, 2],
-]);
+];
+const t = relation(schema(['g', STRING], ['x', INT], ['v', DOUBLE]), ROWS);
 const g = col(t, 0);
 const x = col(t, 1);
 const v = col(t, 2);
@@ -26,7 +27,7 @@ const off = (value: number) => ({ type: 'offset', value }) as const;
  * The window column, listed in input-row order: rows leave the operator in Spark's
  * order (sorted by the spec), so each is put back at its input position (`v` is unique).
  */
-const INPUT_V = [10, 1, 20, 30, 40, 2];
+const INPUT_V = ROWS.map((r) => r[2]);
 function w(fn: ReturnType<typeof call>, spec: Parameters<typeof windowExpr>[1]) {
   const out = run(window(t, [alias(windowExpr(fn, spec), 'w')]));
   return INPUT_V.map((value) => out.find((r) => r[2] === value)![3]);

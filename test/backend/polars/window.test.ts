@@ -2,25 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOUBLE, INT, STRING } from '../../../src/types/data-types.js';
 import { asc, call, desc, lit, ref, rel, runWithReport, windowNode } from './helpers.js';
 
-const T = rel(
-  [
-    ['g', STRING],
-    ['v', INT],
-    ['d', DOUBLE],
-  ],
-  [
-    ['a', 3, 1.5],
-    ['b', 1, null],
-    ['a', 1, 2.5],
-    ['a', 3, 0.5],
-    ['b', null, 4.0],
-    ['a', 2, null],
-  ],
-);
-const g = ref(T, 'g');
-const v = ref(T, 'v');
-const d = ref(T, 'd');
-
+/** Input rows, each unique, so results can be put back in input order. */
 const INPUT = [
   ['a', 3, 1.5],
   ['b', 1, null],
@@ -29,6 +11,17 @@ const INPUT = [
   ['b', null, 4.0],
   ['a', 2, null],
 ];
+const T = rel(
+  [
+    ['g', STRING],
+    ['v', INT],
+    ['d', DOUBLE],
+  ],
+  INPUT,
+);
+const g = ref(T, 'g');
+const v = ref(T, 'v');
+const d = ref(T, 'd');
 
 /** Runs natively; rows are put back in input order (each input row is unique), as rows leave in Spark's order. */
 function native(plan: ReturnType<typeof windowNode>): unknown[][] {
