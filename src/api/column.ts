@@ -191,6 +191,12 @@ export class Column {
     const names = args.filter((a): a is string => typeof a === 'string');
     const opts = args.find((a): a is { metadata: Record<string, unknown> } => typeof a === 'object');
     if (names.length === 0) throw new PySparkValueError('alias() requires at least one name.', { errorClass: 'CANNOT_BE_EMPTY' });
+    if (names.length > 1 && opts !== undefined) {
+      throw new PySparkValueError('Argument `metadata` can only be provided for a single column.', {
+        errorClass: 'ONLY_ALLOWED_FOR_SINGLE_COLUMN',
+        messageParameters: { arg_name: 'metadata' },
+      });
+    }
     const metadata = { ...(opts?.metadata ?? {}), ...(names.length > 1 ? { multiAlias: names } : {}) };
     return new Column(E.alias(this.#expr, names[0]!, Object.keys(metadata).length > 0 ? metadata : undefined));
   }

@@ -72,14 +72,17 @@ export function expressionMessage(e: Expr): Msg {
       };
     case 'Literal':
       return { literal: literalMessage(e.value, e.dataType) };
-    case 'Alias':
+    case 'Alias': {
+      // A generator's several names (`explode(map).alias('k', 'v')`) travel as the alias's name list.
+      const { multiAlias, ...metadata } = e.metadata ?? {};
       return {
         alias: {
           expr: expressionMessage(e.child),
-          name: [e.name],
-          ...(e.metadata && Object.keys(e.metadata).length > 0 ? { metadata: JSON.stringify(e.metadata) } : {}),
+          name: Array.isArray(multiAlias) ? multiAlias.map(String) : [e.name],
+          ...(Object.keys(metadata).length > 0 ? { metadata: JSON.stringify(metadata) } : {}),
         },
       };
+    }
     case 'Cast':
       return { cast: { expr: expressionMessage(e.child), type: toProtoDataType(e.to) } };
     case 'Call':
