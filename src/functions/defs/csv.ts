@@ -8,7 +8,7 @@ import { NullType, StructField, StructType } from '../../types/data-types.js';
 import { sqlTypeName, unexpectedInputType } from '../define.js';
 import { checkOptions } from '../options-arg.js';
 import type { FunctionDef } from '../registry.js';
-import { parseSchemaArg, requireString, schemaOfFormatDef, toFormatDef } from './json.js';
+import { parseSchemaArg, requireString, schemaOfFormatDef, schemaText, toFormatDef } from './json.js';
 
 const fromCsv: FunctionDef = {
   name: 'from_csv',
@@ -17,9 +17,8 @@ const fromCsv: FunctionDef = {
   maxArgs: 3,
   resolve(args, _call, ctx) {
     requireString(args, 0, ctx);
-    const e = args[1]!.expr;
-    const text = e.kind === 'Literal' && typeof e.value === 'string' ? e.value : undefined;
-    if (text === undefined) {
+    const text = schemaText(args[1]!.expr);
+    if (typeof text !== 'string') {
       throw new AnalysisException(
         `The input schema "${ctx.argSql[1]}" is not a valid schema string. The input expression must be string literal and not null.`,
         { errorClass: 'INVALID_SCHEMA.NON_STRING_LITERAL', messageParameters: { inputSchema: `"${ctx.argSql[1]}"` } },

@@ -15,6 +15,7 @@ import { requireString } from '../arg-checks.js';
 import { checkOptions, option, optionsOf } from '../options-arg.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { inferJsonSchemaText } from '../../backend/export/json-functions.js';
+import { inferCsvSchemaText } from '../../backend/export/csv-functions.js';
 
 export { requireString };
 
@@ -38,14 +39,21 @@ export function jsonOptions(arg: ArgInfo | undefined, fnName: string): Record<st
   return o;
 }
 
-/** The literal text of a schema argument, or of a `schema_of_json(literal)` call (Spark folds it at analysis). */
+/** Schema inference of the `schema_of_*` functions, which Spark folds at analysis. */
+const INFER_SCHEMA_TEXT: Readonly<Record<string, (text: string, options: Readonly<Record<string, string>>) => string>> = {
+  schema_of_json: inferJsonSchemaText,
+  schema_of_csv: inferCsvSchemaText,
+};
+
+/** The literal text of a schema argument, or of a `schema_of_json`/`schema_of_csv(literal)` call. */
 export function schemaText(e: Expr): string | null | undefined {
   if (e.kind === 'Literal') return e.value === null ? null : typeof e.value === 'string' ? e.value : undefined;
   if (e.kind === 'Cast') return schemaText(e.child);
-  if (e.kind === 'Call' && e.fn === 'schema_of_json') {
-    const json = schemaText(e.args[0]!);
-    if (typeof json !== 'string') return undefined;
-    return inferJsonSchemaText(json, optionsOf(e.args[1]) ?? {});
+  const infer = e.kind === 'Call' ? INFER_SCHEMA_TEXT[e.fn] : undefined;
+  if (e.kind === 'Call' && infer) {
+    const text = schemaText(e.args[0]!);
+    if (typeof text !== 'string') return undefined;
+    return infer(text, optionsOf(e.args[1]) ?? {});
   }
   return undefined;
 }
