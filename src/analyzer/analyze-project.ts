@@ -118,7 +118,7 @@ function extractGenerator(
       : outputs.map((o) => o.name);
   if (names.length !== outputs.length) {
     throw new AnalysisException(
-      `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected ${outputs.length} aliases, but got ${names.join(', ')}. Please ensure that the number of aliases provided matches the number of columns output by the UDTF.`,
+      `The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected ${outputs.length} aliases, but got ${names.join(',')}. Please ensure that the number of aliases provided matches the number of columns output by the UDTF.`,
       { errorClass: 'UDTF_ALIAS_NUMBER_MISMATCH' },
     );
   }

@@ -173,6 +173,15 @@ forEachBackend('DataFrame transformations', (session, backend) => {
     expect(df.select(F.size('xs')).collect().map((r) => r.get(0))).toEqual([2, 0, -1]);
   });
 
+  it('names a generator\'s outputs with alias(...names), and refuses metadata for several names as PySpark does', () => {
+    const df = session().createDataFrame([{ m: { a: 1 } }], 'm MAP<STRING,INT>');
+    expect(df.select(F.explode('m').alias('k', 'v')).columns).toEqual(['k', 'v']);
+    expect(() => df.select(F.explode('m').alias('k', 'v', 'w'))).toThrow(/UDTF_ALIAS_NUMBER_MISMATCH.*Expected 2 aliases, but got k,v,w\. Please ensure/);
+    expect(() => F.explode('m').alias('k', 'v', { metadata: { x: 1 } })).toThrow(
+      expect.objectContaining({ name: 'PySparkValueError', errorClass: 'ONLY_ALLOWED_FOR_SINGLE_COLUMN' }),
+    );
+  });
+
   it('computes window functions with Spark default frames', () => {
     const w = Window.partitionBy('dept').orderBy('salary');
     const out = emp()

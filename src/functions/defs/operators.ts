@@ -11,7 +11,6 @@ import {
   DecimalType,
   MapType,
   NullType,
-  StructField,
   StructType,
   BOOLEAN,
   DOUBLE,
@@ -28,6 +27,7 @@ import {
 } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { cannotDropAll, fieldUpdates, updatedType, updateFieldsSql } from './update-fields.js';
 
 /** The length Spark gives `substring(s, pos)`: Int.MaxValue, i.e. to the end. */
 export const SUBSTRING_TO_END = 2147483647;
@@ -224,7 +224,7 @@ const getField: FunctionDef = {
   sql: (a, call: Call) => `${a[0]}.${String(call.options?.field)}`,
 };
 
-/** `withField(name, value)`: args = [struct, value], `options.field` the (top-level) field name. */
+/** `withField(path, value)`: args = [struct, value], `options.field` the field path (update-fields.ts). */
 const withField: FunctionDef = {
   name: 'with_field',
   kind: 'scalar',
@@ -232,34 +232,27 @@ const withField: FunctionDef = {
   maxArgs: 2,
   resolve(args, call, ctx) {
     const t = requireStruct(args, ctx);
-    const name = String(call.options?.field);
     const value = args[1]!;
-    const replaced = new StructField(name, value.dataType, value.nullable);
-    const fields = t.fields.some((f) => f.name === name)
-      ? t.fields.map((f) => (f.name === name ? replaced : f))
-      : [...t.fields, replaced];
-    return { dataType: new StructType(fields), nullable: args[0]!.nullable };
+    const [u] = fieldUpdates(call);
+    const dataType = updatedType(t, u!, value, ctx.argSql[0]!, `WithField(${ctx.argSql[1]})`, args[0]!.nullable);
+    return { dataType, nullable: args[0]!.nullable };
   },
-  sql: (a, call: Call) => `update_fields(${a[0]}, WithField(${String(call.options?.field)}, ${a[1]}))`,
+  sql: updateFieldsSql,
 };
 
-/** `dropFields(...names)`: `options.fields` lists the dropped names. */
+/** `dropFields(...paths)`: `options.fields` lists the dropped paths, applied in order. */
 const dropFields: FunctionDef = {
   name: 'drop_fields',
   kind: 'scalar',
   minArgs: 1,
   maxArgs: 1,
   resolve(args, call, ctx) {
-    const t = requireStruct(args, ctx);
-    const drop = new Set((call.options?.fields as string[] | undefined) ?? []);
-    const kept = t.fields.filter((f) => !drop.has(f.name));
-    if (kept.length === 0) {
-      throw dataTypeMismatch(ctx, 'CANNOT_DROP_ALL_FIELDS', 'Cannot drop all fields in struct');
-    }
-    return { dataType: new StructType(kept), nullable: args[0]!.nullable };
+    let t = requireStruct(args, ctx);
+    for (const u of fieldUpdates(call)) t = updatedType(t, u, undefined, ctx.argSql[0]!, 'dropfield()', args[0]!.nullable);
+    if (t.fields.length === 0) throw cannotDropAll(ctx.sql);
+    return { dataType: t, nullable: args[0]!.nullable };
   },
-  sql: (a, call: Call) =>
-    `update_fields(${a[0]}, ${((call.options?.fields as string[] | undefined) ?? []).map((f) => `dropfield(${f})`).join(', ')})`,
+  sql: updateFieldsSql,
 };
 
 const negate: FunctionDef = fn('negate', {

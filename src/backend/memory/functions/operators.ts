@@ -21,6 +21,7 @@ import { addLong, divLong, mulLong, negLong, normLong, remLong, subLong, toBigIn
 import { javaRegex, likeRegex } from '../runtime/regex.js';
 import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, binary, charLength, codePoints, compiled, hasSurrogates, intWrap, literalArg, numericKind, resultType, unary } from './util.js';
+import { compileFieldUpdate, fieldUpdates, updatedType } from '../../../functions/defs/update-fields.js';
 
 // --- arithmetic ------------------------------------------------------------
 
@@ -433,25 +434,21 @@ const getField = compiled((args, call) => {
 
 const withField = compiled((args, call) => {
   const [a, b] = args as [RowFn, RowFn];
-  const t = argType(call, 0) as StructType;
-  const name = String(call.options?.field);
-  const at = t.fields.findIndex((f) => f.name === name);
+  const update = compileFieldUpdate(argType(call, 0) as StructType, fieldUpdates(call)[0]!);
   return (i) => {
     const s = a(i) as unknown[] | null | undefined;
-    if (s === null || s === undefined) return null;
-    const v = b(i);
-    const out = s.slice();
-    if (at >= 0) out[at] = v === undefined ? null : v;
-    else out.push(v === undefined ? null : v);
-    return out;
+    return s === null || s === undefined ? null : update(s, b(i));
   };
 });
 
 const dropFields = compiled((args, call) => {
-  const t = argType(call, 0) as StructType;
-  const drop = new Set((call.options?.fields as string[] | undefined) ?? []);
-  const keep = t.fields.map((f, k) => (drop.has(f.name) ? -1 : k)).filter((k) => k >= 0);
-  return unary(args[0]!, (s: unknown[]) => keep.map((k) => s[k] ?? null));
+  let t = argType(call, 0) as StructType;
+  const steps = fieldUpdates(call).map((u) => {
+    const step = compileFieldUpdate(t, u);
+    t = updatedType(t, u, undefined, '', '', true);
+    return step;
+  });
+  return unary(args[0]!, (s: unknown[]) => steps.reduce<unknown[]>((row, step) => step(row, undefined), s));
 });
 
 export const operatorImpls: Record<string, FunctionImpl> = {

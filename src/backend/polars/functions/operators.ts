@@ -19,6 +19,7 @@ import { bool, cachedExpr, exactDiv, f64, i64, ifElse, literal, nullOf, str } fr
 import { PL, integralBits, toPolarsDType } from '../type-mapper.js';
 import { arg, type FnContext, type FunctionTable, type ScalarLowering } from './types.js';
 import { javaRegexToRust, likeToRegex } from './regex.js';
+import { fieldUpdates } from '../../../functions/defs/update-fields.js';
 
 const isFloatT = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
 
@@ -242,10 +243,22 @@ function rebuildStruct(x: NativeExpr, result: StructType, value: (name: string, 
   return ifElse(x.isNull(), nullOf(result), built);
 }
 
+/** Nested paths and case-insensitive matches go to the interpreter (update-fields.ts). */
+function requireExactTopLevel(call: Call, src: StructType): void {
+  for (const u of fieldUpdates(call)) {
+    const name = u.parts[0]!;
+    const exact = src.fields.some((f) => f.name === name);
+    if (u.parts.length > 1 || (!exact && src.fields.some((f) => f.name.toLowerCase() === name.toLowerCase()))) {
+      delegate(`${call.fn} of a nested or case-insensitive field path`);
+    }
+  }
+}
+
 const withField: ScalarLowering = (call, ctx) => {
   const src = typeOf(arg(call, 0)) as StructType;
   const result = call.dataType as StructType;
-  const name = String(call.options?.field);
+  requireExactTopLevel(call, src);
+  const name = fieldUpdates(call)[0]!.parts[0]!;
   const x = ctx.tr(arg(call, 0));
   const v = ctx.tr(arg(call, 1));
   if (new Set(result.fields.map((f) => f.name)).size !== result.fields.length) delegate('with_field on a struct with duplicate field names');
@@ -255,6 +268,7 @@ const withField: ScalarLowering = (call, ctx) => {
 const dropFields: ScalarLowering = (call, ctx) => {
   const src = typeOf(arg(call, 0)) as StructType;
   const result = call.dataType as StructType;
+  requireExactTopLevel(call, src);
   const x = ctx.tr(arg(call, 0));
   if (new Set(src.fields.map((f) => f.name)).size !== src.fields.length) delegate('drop_fields on a struct with duplicate field names');
   return rebuildStruct(x, result, (n) => x.structFieldByIndex(src.fields.findIndex((f) => f.name === n)));
