@@ -5,6 +5,7 @@ import { javaDoubleToString, javaFloatToString } from '../../../format/value-str
 import { divHalfEven, divHalfUp, fitsPrecision, parseDecimal, pow10, type ParsedDecimal } from '../runtime/decimal.js';
 import { doubleToLong, negLong, normLong, toBigInt, type Long } from '../runtime/long.js';
 import { strictCbrt, strictCosh, strictExp, strictHypot } from '../runtime/fdlibm.js';
+import { strictPow } from '../runtime/fdlibm-pow.js';
 import { XorShiftRandom } from '../runtime/xorshift-random.js';
 import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, compiled, intWrap, literalArg, numericKind, resultType, scalar, unary } from './util.js';
@@ -199,7 +200,8 @@ export const mathImpls: Record<string, FunctionImpl> = {
   radians: d1((x) => x * 0.017453292519943295),
   signum: d1((x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : x)),
   rint: d1(rint),
-  pow: d2(Math.pow),
+  // Spark's Pow calls StrictMath.pow (fdlibm)
+  pow: d2(strictPow),
   atan2: d2(Math.atan2),
   hypot: d2(strictHypot),
   pi: scalar(() => Math.PI),

@@ -13,18 +13,20 @@
 
 const buf = new DataView(new ArrayBuffer(8));
 
-function highWord(x: number): number {
+/** The high 32 bits of x's IEEE 754 encoding, as a signed int (fdlibm's __HI). */
+export function highWord(x: number): number {
   buf.setFloat64(0, x);
   return buf.getInt32(0);
 }
 
-function lowWord(x: number): number {
+/** The low 32 bits, as a signed int (fdlibm's __LO). */
+export function lowWord(x: number): number {
   buf.setFloat64(0, x);
   return buf.getInt32(4);
 }
 
 /** The double whose high 32 bits are `hi` and low 32 bits `lo`. */
-function fromWords(hi: number, lo: number): number {
+export function fromWords(hi: number, lo: number): number {
   buf.setInt32(0, hi);
   buf.setInt32(4, lo);
   return buf.getFloat64(0);
