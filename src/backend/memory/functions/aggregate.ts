@@ -304,7 +304,7 @@ const collectSet = aggregate((call) => {
   };
 });
 
-interface Moments {
+export interface Moments {
   n: number;
   avg: number;
   m2: number;
@@ -312,10 +312,10 @@ interface Moments {
   m4: number;
 }
 
-const noMoments = (): Moments => ({ n: 0, avg: 0, m2: 0, m3: 0, m4: 0 });
+export const noMoments = (): Moments => ({ n: 0, avg: 0, m2: 0, m3: 0, m4: 0 });
 
 /** Spark's CentralMomentAgg update of one partition's buffer by a value (orders above `order` stay 0). */
-function updateMoments(b: Moments, v: number, order: 2 | 3 | 4): void {
+export function updateMoments(b: Moments, v: number, order: 2 | 3 | 4): void {
   const newN = b.n + 1;
   const delta = v - b.avg;
   const deltaN = delta / newN;
@@ -332,7 +332,7 @@ function updateMoments(b: Moments, v: number, order: 2 | 3 | 4): void {
 }
 
 /** Spark's CentralMomentAgg merge of two partial buffers (the higher-order moment formulas of Chan et al.). */
-function mergeMoments(l: Moments, r: Moments, order: 2 | 3 | 4): Moments {
+export function mergeMoments(l: Moments, r: Moments, order: 2 | 3 | 4): Moments {
   const n1 = l.n;
   const n2 = r.n;
   const n = n1 + n2;
@@ -378,7 +378,7 @@ function moments(order: 2 | 3 | 4, finish: (n: number, m2: number, m3: number, m
   });
 }
 
-interface CoMoments {
+export interface CoMoments {
   n: number;
   xAvg: number;
   yAvg: number;
@@ -387,10 +387,27 @@ interface CoMoments {
   yMk: number;
 }
 
-const noCoMoments = (): CoMoments => ({ n: 0, xAvg: 0, yAvg: 0, ck: 0, xMk: 0, yMk: 0 });
+export const noCoMoments = (): CoMoments => ({ n: 0, xAvg: 0, yAvg: 0, ck: 0, xMk: 0, yMk: 0 });
+
+/** Spark's Covariance / PearsonCorrelation update of one partition's buffer by a pair (x is the first argument). */
+export function updateCoMoments(b: CoMoments, x: number, y: number): void {
+  const newN = b.n + 1;
+  const dx = x - b.xAvg;
+  const dxN = dx / newN;
+  const dy = y - b.yAvg;
+  const dyN = dy / newN;
+  const newXAvg = b.xAvg + dxN;
+  const newYAvg = b.yAvg + dyN;
+  b.ck += dx * (y - newYAvg);
+  b.xMk += dx * (x - newXAvg);
+  b.yMk += dy * (y - newYAvg);
+  b.xAvg = newXAvg;
+  b.yAvg = newYAvg;
+  b.n = newN;
+}
 
 /** Spark's PearsonCorrelation/Covariance merge of two partial buffers. */
-function mergeCoMoments(l: CoMoments, r: CoMoments): CoMoments {
+export function mergeCoMoments(l: CoMoments, r: CoMoments): CoMoments {
   const n1 = l.n;
   const n2 = r.n;
   const n = n1 + n2;
@@ -416,21 +433,7 @@ export function bivariate(finish: (n: number, ck: number, xMk: number, yMk: numb
     return {
       add: (a) => {
         if (isNullish(a[0]) || isNullish(a[1])) return;
-        const x = Number(a[0]);
-        const y = Number(a[1]);
-        const newN = b.n + 1;
-        const dx = x - b.xAvg;
-        const dxN = dx / newN;
-        const dy = y - b.yAvg;
-        const dyN = dy / newN;
-        const newXAvg = b.xAvg + dxN;
-        const newYAvg = b.yAvg + dyN;
-        b.ck += dx * (y - newYAvg);
-        b.xMk += dx * (x - newXAvg);
-        b.yMk += dy * (y - newYAvg);
-        b.xAvg = newXAvg;
-        b.yAvg = newYAvg;
-        b.n = newN;
+        updateCoMoments(b, Number(a[0]), Number(a[1]));
       },
       startPartition: () => {
         merged = mergeCoMoments(merged, b);

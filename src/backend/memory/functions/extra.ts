@@ -32,6 +32,7 @@ import { aggregateImpls, bivariate } from './aggregate.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { operatorImpls } from './operators.js';
+import { regressionImpls } from './regression.js';
 import { stringImpls } from './string.js';
 import { VERSION_STRING } from '../../../session/spark-version.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, RowFn } from './types.js';
@@ -309,37 +310,6 @@ const toTimestampNtz = compiled((args, call, ctx) => {
 
 const aggregate = (create: (call: Call) => Accumulator): AggregateImpl => ({ kind: 'aggregate', create });
 
-/**
- * Regression statistics over (y, x) pairs where both are non-null (Spark's regr_* family).
- * `sumX`/`sumY` serve regr_avgx/regr_avgy, which Spark computes as `avg` (sum / count).
- */
-function regression(finish: (s: { n: number; avgX: number; avgY: number; m2x: number; m2y: number; ck: number; sumX: number; sumY: number }) => number | null): AggregateImpl {
-  return aggregate(() => {
-    const s = { n: 0, avgX: 0, avgY: 0, m2x: 0, m2y: 0, ck: 0, sumX: 0, sumY: 0 };
-    return {
-      add: (a) => {
-        if (isNullish(a[0]) || isNullish(a[1])) return;
-        const y = Number(a[0]);
-        const x = Number(a[1]);
-        const n = s.n + 1;
-        const dx = x - s.avgX;
-        const dy = y - s.avgY;
-        const newX = s.avgX + dx / n;
-        const newY = s.avgY + dy / n;
-        s.ck += dx * (y - newY);
-        s.m2x += dx * (x - newX);
-        s.m2y += dy * (y - newY);
-        s.avgX = newX;
-        s.avgY = newY;
-        s.sumX += x;
-        s.sumY += y;
-        s.n = n;
-      },
-      result: () => finish(s),
-    };
-  });
-}
-
 function bitAgg(op: (x: bigint, y: bigint) => bigint): AggregateImpl {
   return aggregate(() => {
     let acc: bigint | null = null;
@@ -449,14 +419,7 @@ export const extraImpls: Record<string, FunctionImpl> = {
   to_timestamp_ltz: datetimeImpls['to_timestamp']!,
   try_to_timestamp: datetimeImpls['to_timestamp']!,
   to_timestamp_ntz: toTimestampNtz,
-  regr_count: regression((s) => s.n),
-  regr_avgx: regression((s) => (s.n === 0 ? null : s.sumX / s.n)),
-  regr_avgy: regression((s) => (s.n === 0 ? null : s.sumY / s.n)),
-  regr_sxx: regression((s) => (s.n === 0 ? null : s.m2x)),
-  regr_syy: regression((s) => (s.n === 0 ? null : s.m2y)),
-  regr_sxy: regression((s) => (s.n === 0 ? null : s.ck)),
-  regr_slope: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.ck / s.n / (s.m2x / s.n))),
-  regr_intercept: regression((s) => (s.n === 0 || s.m2x === 0 ? null : s.avgY - (s.ck / s.n / (s.m2x / s.n)) * s.avgX)),
+  ...regressionImpls,
   // Spark's RegrR2: null without variance in y, 1 without variance in x, else the squared correlation.
   // It is a PearsonCorrelation over (y, x), merged per partition like corr; the square is corr * corr.
   regr_r2: bivariate((_n, ck, yMk, xMk) => {

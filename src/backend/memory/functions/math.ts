@@ -4,7 +4,8 @@ import { DecimalType, FloatType } from '../../../types/data-types.js';
 import { javaDoubleToString, javaFloatToString } from '../../../format/value-string.js';
 import { divHalfEven, divHalfUp, fitsPrecision, parseDecimal, pow10, type ParsedDecimal } from '../runtime/decimal.js';
 import { doubleToLong, negLong, normLong, toBigInt, type Long } from '../runtime/long.js';
-import { strictCosh, strictExp } from '../runtime/fdlibm.js';
+import { strictCbrt, strictCosh, strictExp, strictHypot } from '../runtime/fdlibm.js';
+import { strictPow } from '../runtime/fdlibm-pow.js';
 import { XorShiftRandom } from '../runtime/xorshift-random.js';
 import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, compiled, intWrap, literalArg, numericKind, resultType, scalar, unary } from './util.js';
@@ -172,7 +173,8 @@ export const mathImpls: Record<string, FunctionImpl> = {
   floor: floorCeil(false),
   ceil: floorCeil(true),
   sqrt: d1(Math.sqrt),
-  cbrt: d1(Math.cbrt),
+  // java.lang.Math.cbrt and hypot are StrictMath's (fdlibm) in JDK 17
+  cbrt: d1(strictCbrt),
   // Spark calls StrictMath.exp (fdlibm); V8's Math.exp differs in the last place
   exp: d1(strictExp),
   expm1: d1(Math.expm1),
@@ -198,9 +200,10 @@ export const mathImpls: Record<string, FunctionImpl> = {
   radians: d1((x) => x * 0.017453292519943295),
   signum: d1((x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : x)),
   rint: d1(rint),
-  pow: d2(Math.pow),
+  // Spark's Pow calls StrictMath.pow (fdlibm)
+  pow: d2(strictPow),
   atan2: d2(Math.atan2),
-  hypot: d2(Math.hypot),
+  hypot: d2(strictHypot),
   pi: scalar(() => Math.PI),
   e: scalar(() => Math.E),
   factorial: scalar((a) => {
