@@ -182,6 +182,13 @@ forEachBackend('DataFrame transformations', (session, backend) => {
     );
   });
 
+  it('a cross join keeps the left side\'s order, a sort below it included', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => [(i * 7919) % 200]);
+    const left = session().createDataFrame(ids, 'id INT').distinct().orderBy('id');
+    const out = left.crossJoin(session().createDataFrame([[1], [2]], 'k INT')).collect().map((r) => r.toArray());
+    expect(out).toEqual(Array.from({ length: 200 }, (_, i) => [[i, 1], [i, 2]]).flat());
+  });
+
   it('computes window functions with Spark default frames', () => {
     const w = Window.partitionBy('dept').orderBy('salary');
     const out = emp()

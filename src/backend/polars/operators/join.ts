@@ -165,7 +165,7 @@ export function join(plan: Join, left: Frame, right: Frame, env: OperatorEnv): N
   // A side without columns is a placeholder frame (input.ts UNIT_COLUMN) the key logic does not know.
   if (left.schema.fields.length === 0 || right.schema.fields.length === 0) delegate('joining a relation without columns');
   const out = joinUnfenced(plan, left, right, env);
-  if (plan.joinType === 'inner' || plan.joinType === 'cross') return out;
+  if (plan.joinType === 'inner') return out;
   const n = (plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? left.schema.fields.length : left.schema.fields.length + right.schema.fields.length);
   return orderBarrier(out).select(Array.from({ length: n }, (_, i) => colRef(colName(i))));
 }
@@ -241,7 +241,10 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
 
   if (type === 'inner' || type === 'cross') {
     // Unordered: Polars' inner join (null keys never match, its default), then the condition.
-    const pairs = hasKeys ? lj(L, R, keys.leftNames, keys.rightNames, 'inner') : lj(L, R, [], [], 'cross');
+    // A cross join keeps the left side's order (as Spark's nested-loop join streams it): the barrier on
+    // that side stops Polars from dropping a sort below the join, the one above keeps the pairs in order.
+    const leftInOrder = (): NativeLazyFrame => orderBarrier(L).select(cols(leftNames));
+    const pairs = hasKeys ? lj(L, R, keys.leftNames, keys.rightNames, 'inner') : lj(leftInOrder(), R, [], [], 'cross');
     return (cond ? pairs.filter(cond) : pairs).select(cols(allNames));
   }
 
