@@ -14,7 +14,7 @@ import { inputs, plan, type LogicalPlan } from '../plan/nodes.js';
 import { quoteIfNeeded, type DataType, type StructType } from '../types/data-types.js';
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
-import { mapExpr } from './parser.js';
+import { mapExpr } from './parsed-expressions.js';
 
 /** One outer reference found in a subquery: the expression as written and its type in the outer FROM. */
 export interface OuterRef {

@@ -12,7 +12,7 @@ import { BYTE, INT, LONG } from '../types/data-types.js';
 import type { GroupByAst, SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { mapExpr } from './parser.js';
+import { mapExpr } from './parsed-expressions.js';
 import {
   aliasMap,
   analysisError,

@@ -10,7 +10,7 @@ import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { BOOLEAN } from '../types/data-types.js';
 import type { QueryAst } from './ast.js';
 import { named, prettySql } from './functions.js';
-import { mapExpr, SUBQUERY } from './parser.js';
+import { mapExpr, SUBQUERY } from './parsed-expressions.js';
 import { checkCorrelatedShape, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
 import { stripAlias, structSql, type Translator } from './translate.js';
 

@@ -26,7 +26,7 @@ import { ArrayType, DataType, MapType, NULL, StructType } from '../types/data-ty
 import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
 import { prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { mapExpr } from './parser.js';
+import { mapExpr } from './parsed-expressions.js';
 import { aliased, join, lateralJoin, literalRelation, lookupCte, oneRow, pivot, relation, renameColumns, tableRef, tvf, values } from './translate-relations.js';
 import { aggregateSelect, groupingKeys, selectListRef, twoStageAggregate } from './translate-aggregate.js';
 import { checkRangeFrameTypes, expandStarArgs, plainSelect, resolveNamedWindows, resolvesOver, selectBlock, sortWithHidden, windowSpec } from './translate-select.js';
