@@ -12,7 +12,7 @@ import { BYTE, INT, LONG } from '../types/data-types.js';
 import type { GroupByAst, SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { mapExpr } from './parsed-expressions.js';
+import { lastPart, mapExpr } from './parsed-expressions.js';
 import {
   aliasMap,
   analysisError,
@@ -24,7 +24,6 @@ import {
   exprKey,
   groupByAllKeys,
   isAggregateFn,
-  lastPart,
   missingAggregation,
   ordinalRef,
   rollupSets,

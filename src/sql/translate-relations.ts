@@ -13,7 +13,8 @@ import { DataType, NULL, NullType, StructField, StructType } from '../types/data
 import type { RelationAst, TableAlias } from './ast.js';
 import { unpivotPlan } from './unpivot.js';
 import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
-import { analysisError, containsAggregate, containsMap, lastPart, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
+import { lastPart } from './parsed-expressions.js';
+import { analysisError, containsAggregate, containsMap, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
 import { inScope, subqueries } from './translate-subqueries.js';
 
 export function relation(t: Translator, r: RelationAst): LogicalPlan {

@@ -12,7 +12,7 @@ import type { SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
-import { mapExpr, namedWindowRefs } from './parsed-expressions.js';
+import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
 import { bindOuterRefs } from './correlation.js';
 import {
@@ -22,7 +22,6 @@ import {
   containsAggregate,
   containsWindow,
   isGeneratorItem,
-  lastPart,
   ordinalRef,
   quoteName,
   safeSql,

@@ -26,7 +26,7 @@ import { ArrayType, DataType, MapType, NULL, StructType } from '../types/data-ty
 import type { CteAst, QueryAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { mapExpr } from './parsed-expressions.js';
+import { lastPart, mapExpr } from './parsed-expressions.js';
 import { renameColumns, tableRef, values } from './translate-relations.js';
 import { selectBlock } from './translate-select.js';
 import type { OuterScope } from './correlation.js';
@@ -70,12 +70,6 @@ export function exprKey(e: Expr): string {
     if (v instanceof DataType) return v.simpleString();
     return v;
   });
-}
-
-export function lastPart(name: string): string {
-  const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
-  const p = m ? m[1]! : name;
-  return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
 }
 
 export const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
