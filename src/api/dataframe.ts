@@ -16,14 +16,13 @@
  * ```
  */
 import type { Table as ArrowTable } from 'apache-arrow';
-import { requireCallable, requireInt, requireStr, requireStrs } from './arg-checks.js';
+import { requireCallable, requireStr, requireStrs } from './arg-checks.js';
 import { PySparkTypeError } from '../errors/index.js';
 import { batchRows, type Batch } from '../data/batch.js';
 import type { Row } from '../data/row.js';
-import { plan, type LogicalPlan } from '../plan/nodes.js';
+import type { LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import type { StructType } from '../types/data-types.js';
-import { batchToRows } from '../types/values.js';
 import { Column, toColumnExpr, typeName, type ColumnOrName } from './column.js';
 import { GroupedData } from './grouped-data.js';
 import { DataFrameNaFunctions, type FillValue, type ReplaceValue } from './na-functions.js';
@@ -42,6 +41,7 @@ import * as joins from './dataframe/joins.js';
 import * as projection from './dataframe/projection.js';
 import { flat, type Cols } from './dataframe/projection.js';
 import * as sampling from './dataframe/sampling.js';
+import * as setOperations from './dataframe/set-operations.js';
 import * as storage from './dataframe/storage.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
@@ -183,8 +183,7 @@ export class DataFrame {
 
   /** New column names, positionally. */
   toDF(...cols: string[]): DataFrame {
-    requireStrs('cols', cols);
-    return this.#derive(plan('ToDF', { input: this.#plan, names: cols }));
+    return projection.toDF(this, cols);
   }
 
   // ---- filtering and ordering ------------------------------------------------------------------
@@ -212,17 +211,15 @@ export class DataFrame {
   }
 
   limit(num: number): DataFrame {
-    if (typeof num !== 'number') requireInt('num', num);
-    return this.#derive(plan('Limit', { input: this.#plan, n: num }));
+    return projection.limit(this, num);
   }
 
   offset(num: number): DataFrame {
-    if (typeof num !== 'number') requireInt('num', num);
-    return this.#derive(plan('Offset', { input: this.#plan, n: num }));
+    return projection.offset(this, num);
   }
 
   distinct(): DataFrame {
-    return this.#derive(plan('Deduplicate', { input: this.#plan }));
+    return projection.distinct(this);
   }
 
   dropDuplicates(subset?: readonly string[]): DataFrame {
@@ -256,7 +253,7 @@ export class DataFrame {
     return this.groupBy().agg(...exprs);
   }
 
-  // ---- joins and set operations ---------------------------------------------------------------------
+  // ---- joins ------------------------------------------------------------------------------------------
 
   /**
    * `on`: a column name or names (an equi-join that keeps one copy of the keys)
@@ -270,9 +267,11 @@ export class DataFrame {
     return joins.crossJoin(this, other);
   }
 
+  // ---- set operations ---------------------------------------------------------------------------------
+
   /** Positional UNION ALL (duplicates kept), as Spark's `union`. */
   union(other: DataFrame): DataFrame {
-    return joins.setOperation(this, 'union', true, other);
+    return setOperations.setOperation(this, 'union', true, other);
   }
 
   unionAll(other: DataFrame): DataFrame {
@@ -280,24 +279,24 @@ export class DataFrame {
   }
 
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
-    return joins.unionByName(this, other, allowMissingColumns);
+    return setOperations.unionByName(this, other, allowMissingColumns);
   }
 
   intersect(other: DataFrame): DataFrame {
-    return joins.setOperation(this, 'intersect', false, other);
+    return setOperations.setOperation(this, 'intersect', false, other);
   }
 
   intersectAll(other: DataFrame): DataFrame {
-    return joins.setOperation(this, 'intersect', true, other);
+    return setOperations.setOperation(this, 'intersect', true, other);
   }
 
   /** EXCEPT DISTINCT. */
   subtract(other: DataFrame): DataFrame {
-    return joins.setOperation(this, 'except', false, other);
+    return setOperations.setOperation(this, 'except', false, other);
   }
 
   exceptAll(other: DataFrame): DataFrame {
-    return joins.setOperation(this, 'except', true, other);
+    return setOperations.setOperation(this, 'except', true, other);
   }
 
 
@@ -305,8 +304,7 @@ export class DataFrame {
 
   /** Qualifies this DataFrame's columns: `df.alias('a')` then `col('a.id')`. */
   alias(alias: string): DataFrame {
-    requireStr('alias', alias);
-    return this.#derive(plan('SubqueryAlias', { input: this.#plan, alias }));
+    return projection.alias(this, alias);
   }
 
   /** `df.transform(f, ...args)` = `f(df, ...args)`, for chaining custom steps. */
@@ -466,11 +464,11 @@ export class DataFrame {
   }
 
   coalesce(numPartitions: number): DataFrame {
-    return this.#derive(plan('Repartition', { input: this.#plan, numPartitions, partitionExprs: [], shuffle: false }));
+    return storage.coalesce(this, numPartitions);
   }
 
   hint(name: string, ...parameters: unknown[]): DataFrame {
-    return this.#derive(plan('Hint', { input: this.#plan, name, parameters }));
+    return storage.hint(this, name, parameters);
   }
 
   checkpoint(_eager = true): DataFrame {
@@ -540,7 +538,7 @@ export class DataFrame {
   }
 
   collect(): Row[] {
-    return batchToRows(this.executeBatch());
+    return actions.collect(this);
   }
 
   take(num: number): Row[] {
@@ -568,7 +566,7 @@ export class DataFrame {
   }
 
   isEmpty(): boolean {
-    return this.limit(1).executeBatch().numRows === 0;
+    return actions.isEmpty(this);
   }
 
   /** Prints the first `n` rows as Spark's table text (`vertical` prints one block per row). */
@@ -601,7 +599,7 @@ export class DataFrame {
 
   /** The result as an apache-arrow Table. */
   toArrow(): ArrowTable {
-    return this.#session.exportBackend.toArrow(this.executeBatch());
+    return actions.toArrow(this);
   }
 
   /** One JSON document per row, null fields left out as Spark's JSON writer does (PySpark returns an RDD of strings). */

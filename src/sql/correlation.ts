@@ -14,7 +14,7 @@ import { inputs, plan, type LogicalPlan } from '../plan/nodes.js';
 import { quoteIfNeeded, type DataType, type StructType } from '../types/data-types.js';
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
-import { mapExpr } from './parser.js';
+import { lastPart, mapExpr } from './parsed-expressions.js';
 
 /** One outer reference found in a subquery: the expression as written and its type in the outer FROM. */
 export interface OuterRef {
@@ -213,12 +213,6 @@ export function subqueryResult(refs: readonly OuterRef[], cases: readonly { valu
       );
     },
   };
-}
-
-const unquote = (p: string): string => (p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p);
-function lastPart(name: string): string {
-  const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
-  return unquote(m ? m[1]! : name);
 }
 
 const isAggregate = (e: Expr): boolean =>

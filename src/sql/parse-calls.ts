@@ -13,14 +13,21 @@ import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
 import type { Token } from './lexer.js';
 import { typedLiteral } from './literals.js';
-import { lastPart, mapExpr, namedWindowRefs, quotePart, SUBQUERY, windowExpr, type SqlParser } from './parser.js';
+import { expression } from './parse-operators.js';
+import { dataType, intervalLiteral } from './parse-primary.js';
+import { looksLikeQuery, query } from './parse-query.js';
+import { selectItem } from './parse-select.js';
+import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
+import { sortItem, windowExpr, windowSpec } from './parse-window.js';
+import { lastPart, mapExpr, namedWindowRefs, quotePart, SUBQUERY } from './parsed-expressions.js';
+import type { SqlParser } from './parser.js';
 
 export function parenthesized(p: SqlParser): Expr {
   p.expectOp('(');
-  if (p.looksLikeQuery()) {
-    const query = p.query();
+  if (looksLikeQuery(p)) {
+    const q = query(p);
     p.expectOp(')');
-    return E.call(SUBQUERY.scalar, [], { options: { query } });
+    return E.call(SUBQUERY.scalar, [], { options: { query: q } });
   }
   // `(a, b) -> ...` lambda
   if (p.isIdentifier()) {
@@ -31,20 +38,20 @@ export function parenthesized(p: SqlParser): Expr {
       if (p.isOp(')', p.tokens[k + 1]!)) {
         if (p.isOp('->', p.tokens[k + 2]!)) {
           p.pos = k + 3;
-          return p.lambdaBody(names);
+          return lambdaBody(p, names);
         }
         break;
       }
       k += 2;
     }
   }
-  const first = p.expression();
+  const first = expression(p);
   if (p.acceptOp(')')) return first;
   // `(a, b)` / `(0 AS sum, 0 AS n)`: a struct, named `named_struct(a, a, b, b)` as Spark names it
   const items = [first];
   if (p.acceptKw('AS')) items[0] = E.alias(first, p.identifier());
   while (p.acceptOp(',')) {
-    const e = p.expression();
+    const e = expression(p);
     items.push(p.acceptKw('AS') ? E.alias(e, p.identifier()) : e);
   }
   p.expectOp(')');
@@ -59,11 +66,11 @@ export function parenthesized(p: SqlParser): Expr {
 
 export function lambda(p: SqlParser, params: string[]): Expr {
   p.expectOp('->');
-  return p.lambdaBody(params);
+  return lambdaBody(p, params);
 }
 
 export function lambdaBody(p: SqlParser, params: string[]): Expr {
-  const body = p.expression();
+  const body = expression(p);
   const lower = new Set(params.map((p) => p.toLowerCase()));
   const bind = (e: Expr): Expr => {
     if (e.kind === 'ColumnRef') {
@@ -97,48 +104,48 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
     return typedLiteral(p.src, t, next, text);
   }
   if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || p.isOp('-', next) || p.isOp('+', next))) {
-    return p.intervalLiteral();
+    return intervalLiteral(p);
   }
-  if (upper === 'CASE') return p.caseExpr();
+  if (upper === 'CASE') return caseExpr(p);
   if (upper === 'IDENTIFIER' && p.isOp('(', next)) {
     const parts = p.identifierClause();
-    if (p.isOp('(')) return p.functionCall(parts.join('.'));
+    if (p.isOp('(')) return functionCall(p, parts.join('.'));
     return E.col(parts.map((p) => quotePart(p, true)).join('.'));
   }
   if (p.isOp('->', next)) {
     p.pos++;
-    return p.lambda([t.value]);
+    return lambda(p, [t.value]);
   }
   if (p.isOp('(', next)) {
     switch (upper) {
       case 'CAST':
       case 'TRY_CAST': {
         p.pos += 2;
-        const x = p.expression();
+        const x = expression(p);
         p.expectKw('AS');
-        const type = p.dataType();
+        const type = dataType(p);
         p.expectOp(')');
         const cast = E.cast(x, type);
         return upper === 'TRY_CAST' ? Object.freeze({ ...cast, tryCast: true }) : cast;
       }
       case 'EXTRACT':
-        return p.extract();
+        return extract(p);
       case 'SUBSTRING':
       case 'SUBSTR':
-        return p.substring(t);
+        return substring(p, t);
       case 'TRIM':
-        return p.trim();
+        return trim(p);
       case 'POSITION':
-        return p.position();
+        return position(p);
       case 'OVERLAY':
-        return p.overlay();
+        return overlay(p);
       case 'EXISTS':
-        if (p.looksLikeQuery(2)) return p.existsSubquery();
+        if (looksLikeQuery(p, 2)) return existsSubquery(p);
         break;
       default:
         break;
     }
-    return p.functionCall();
+    return functionCall(p);
   }
   if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
     p.pos++;
@@ -167,7 +174,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   } else if (!p.isOp(')')) {
     do {
       if (p.isIdentifier() && p.isOp('=>', p.peek())) throw p.notSupported('named function arguments');
-      const arg = lower === 'struct' ? p.selectItem() : p.expression();
+      const arg = lower === 'struct' ? selectItem(p) : expression(p);
       args.push(arg);
     } while (p.acceptOp(','));
     if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
@@ -184,9 +191,9 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     p.expectOp('(');
     p.expectKw('ORDER');
     p.expectKw('BY');
-    const order = p.sortItem();
+    const order = sortItem(p);
     p.expectOp(')');
-    const spec = p.acceptKw('OVER') ? p.windowSpec() : undefined;
+    const spec = p.acceptKw('OVER') ? windowSpec(p) : undefined;
     return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
   }
   if (ORDERED_SET_FUNCTIONS.has(lower)) {
@@ -200,7 +207,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   if (p.acceptKw('FILTER')) {
     p.expectOp('(');
     p.expectKw('WHERE');
-    filter = p.expression();
+    filter = expression(p);
     p.expectOp(')');
   }
   if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
@@ -215,7 +222,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     if (filter) {
       throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
     }
-    const spec = p.windowSpec();
+    const spec = windowSpec(p);
     return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
   }
   return call;

@@ -9,6 +9,7 @@ import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
+import { isQueryStart, looksLikeQuery, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
 
 export function create(p: SqlParser): CommandAst {
@@ -29,23 +30,23 @@ export function create(p: SqlParser): CommandAst {
       } while (p.acceptOp(','));
       p.expectOp(')');
     }
-    p.skipTableClauses();
+    skipTableClauses(p);
     p.expectKw('AS');
-    const query = p.query();
-    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query };
+    const q = query(p);
+    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query: q };
   }
   if (p.acceptKw('TABLE')) {
     if (temporary || global) throw p.syntaxError();
     const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
     const name = p.multipartIdentifier();
     let columns: ColumnDef[] | undefined;
-    if (p.isOp('(') && !p.looksLikeQuery(1)) columns = p.columnDefs();
+    if (p.isOp('(') && !looksLikeQuery(p, 1)) columns = columnDefs(p);
     let provider: string | undefined;
     if (p.acceptKw('USING')) provider = p.identifier().toLowerCase();
-    const clauses = p.tableClauses();
-    let query: QueryAst | undefined;
-    if (p.acceptKw('AS') || p.isQueryStart()) query = p.query();
-    if (!columns && !query) throw p.syntaxError();
+    const clauses = tableClauses(p);
+    let q: QueryAst | undefined;
+    if (p.acceptKw('AS') || isQueryStart(p)) q = query(p);
+    if (!columns && !q) throw p.syntaxError();
     return {
       kind: 'createTable',
       name,
@@ -54,7 +55,7 @@ export function create(p: SqlParser): CommandAst {
       ...(columns ? { columns } : {}),
       ...(provider ? { provider } : {}),
       clauses,
-      ...(query ? { query } : {}),
+      ...(q ? { query: q } : {}),
     };
   }
   if (p.acceptKw('DATABASE') || p.acceptKw('SCHEMA') || p.acceptKw('NAMESPACE')) {
@@ -62,7 +63,7 @@ export function create(p: SqlParser): CommandAst {
     const name = p.multipartIdentifier().join('.');
     while (p.cur.kind !== 'eof' && !p.isOp(';')) {
       if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.pos++;
-      else if (p.acceptKw('WITH', 'DBPROPERTIES') || p.acceptKw('WITH', 'PROPERTIES')) p.skipParens();
+      else if (p.acceptKw('WITH', 'DBPROPERTIES') || p.acceptKw('WITH', 'PROPERTIES')) skipParens(p);
       else throw p.syntaxError();
     }
     return { kind: 'createDatabase', name, ifNotExists };
@@ -73,7 +74,7 @@ export function create(p: SqlParser): CommandAst {
 /** `(a INT, b STRING NOT NULL COMMENT 'x')`, read with the DDL schema parser. */
 export function columnDefs(p: SqlParser): ColumnDef[] {
   const open = p.expectOp('(');
-  const close = p.skipToClose(open);
+  const close = skipToClose(p, open);
   const text = p.src.slice(open.end, close.start);
   const schema: StructType = parseTableSchema(text);
   return schema.fields.map((f) => ({
@@ -97,12 +98,12 @@ export function tableClauses(p: SqlParser): TableClauses {
     return p.tokens[p.pos++]!.value;
   };
   for (;;) {
-    if (p.acceptKw('OPTIONS')) options = p.propertyList();
-    else if (p.acceptKw('TBLPROPERTIES')) properties = p.propertyList();
+    if (p.acceptKw('OPTIONS')) options = propertyList(p);
+    else if (p.acceptKw('TBLPROPERTIES')) properties = propertyList(p);
     else if (p.acceptKw('PARTITIONED', 'BY')) partitionColumns = p.identifierList();
     else if (p.acceptKw('CLUSTERED', 'BY')) {
       const bucketColumns = p.identifierList();
-      const sortColumns = p.acceptKw('SORTED', 'BY') ? p.sortedColumns() : [];
+      const sortColumns = p.acceptKw('SORTED', 'BY') ? sortedColumns(p) : [];
       p.expectKw('INTO');
       if (p.cur.kind !== 'number') throw p.syntaxError();
       const numBuckets = Number(p.tokens[p.pos++]!.text);
@@ -153,8 +154,8 @@ export function propertyList(p: SqlParser): (readonly [string, string])[] {
 /** Skips `OPTIONS (...)`, `PARTITIONED BY (...)`, `COMMENT '..'`, `TBLPROPERTIES (...)`, `LOCATION '..'`... */
 export function skipTableClauses(p: SqlParser): void {
   for (;;) {
-    if (p.acceptKw('OPTIONS') || p.acceptKw('TBLPROPERTIES')) p.skipParens();
-    else if (p.acceptKw('PARTITIONED', 'BY') || p.acceptKw('CLUSTERED', 'BY') || p.acceptKw('SORTED', 'BY')) p.skipParens();
+    if (p.acceptKw('OPTIONS') || p.acceptKw('TBLPROPERTIES')) skipParens(p);
+    else if (p.acceptKw('PARTITIONED', 'BY') || p.acceptKw('CLUSTERED', 'BY') || p.acceptKw('SORTED', 'BY')) skipParens(p);
     else if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.pos++;
     else if (p.acceptKw('STORED', 'AS')) p.pos++;
     else if (p.acceptKw('INTO') && p.cur.kind === 'number' && p.isKw('BUCKETS', p.peek())) p.pos += 2;
@@ -164,7 +165,7 @@ export function skipTableClauses(p: SqlParser): void {
 
 export function skipParens(p: SqlParser): void {
   const open = p.expectOp('(');
-  p.skipToClose(open);
+  skipToClose(p, open);
 }
 
 /** Moves past the `)` matching `open` (already consumed) and returns it. */
@@ -187,9 +188,9 @@ export function insert(p: SqlParser): CommandAst {
   const name = p.multipartIdentifier();
   if (p.isKw('PARTITION')) throw p.notSupported('INSERT ... PARTITION');
   let columns: string[] | undefined;
-  if (p.isOp('(') && !p.looksLikeQuery(1)) columns = p.identifierList();
-  const query = p.query();
-  return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query };
+  if (p.isOp('(') && !looksLikeQuery(p, 1)) columns = p.identifierList();
+  const q = query(p);
+  return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query: q };
 }
 
 export function drop(p: SqlParser): CommandAst {

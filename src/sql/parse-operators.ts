@@ -8,37 +8,46 @@ import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL } from '../types/data-types.js';
 import { named, prettySql } from './functions.js';
 import { numberLiteral } from './literals.js';
-import { SUBQUERY, type SqlParser } from './parser.js';
+import { postfix, primaryWithPostfix } from './parse-primary.js';
+import { looksLikeQuery, query } from './parse-query.js';
+import { existsSubquery } from './parse-special-forms.js';
+import { SUBQUERY } from './parsed-expressions.js';
+import type { SqlParser } from './parser.js';
 
 const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', '<=>': 'eq_null_safe' };
 
+/** A full (boolean) expression. */
+export function expression(p: SqlParser): Expr {
+  return or(p);
+}
+
 export function or(p: SqlParser): Expr {
-  let left = p.and();
-  while (p.acceptKw('OR')) left = E.call('or', [left, p.and()]);
+  let left = and(p);
+  while (p.acceptKw('OR')) left = E.call('or', [left, and(p)]);
   return left;
 }
 
 export function and(p: SqlParser): Expr {
-  let left = p.not();
-  while (p.acceptKw('AND')) left = E.call('and', [left, p.not()]);
+  let left = not(p);
+  while (p.acceptKw('AND')) left = E.call('and', [left, not(p)]);
   return left;
 }
 
 export function not(p: SqlParser): Expr {
-  if (p.acceptKw('NOT') || p.acceptOp('!')) return E.call('not', [p.not()]);
-  if (p.isKw('EXISTS') && p.isOp('(', p.peek()) && p.looksLikeQuery(2)) return p.existsSubquery();
-  return p.predicated();
+  if (p.acceptKw('NOT') || p.acceptOp('!')) return E.call('not', [not(p)]);
+  if (p.isKw('EXISTS') && p.isOp('(', p.peek()) && looksLikeQuery(p, 2)) return existsSubquery(p);
+  return predicated(p);
 }
 
 export function predicated(p: SqlParser): Expr {
-  let e = p.comparison();
+  let e = comparison(p);
   for (;;) {
     const save = p.pos;
     const negated = p.acceptKw('NOT');
     if (p.acceptKw('BETWEEN')) {
-      const lo = p.comparison();
+      const lo = comparison(p);
       p.expectKw('AND');
-      const hi = p.comparison();
+      const hi = comparison(p);
       // Spark 3.5 expands BETWEEN, and names the column after the expansion: `((a >= 1) AND (a <= 2))`.
       const between = E.call('and', [p.operator('gte', e, lo), p.operator('lte', e, hi)]);
       e = negated ? E.call('not', [between]) : between;
@@ -46,15 +55,15 @@ export function predicated(p: SqlParser): Expr {
     }
     if (p.acceptKw('IN')) {
       p.expectOp('(');
-      if (p.looksLikeQuery()) {
-        const query = p.query();
+      if (looksLikeQuery(p)) {
+        const q = query(p);
         p.expectOp(')');
-        const inSub = E.call(SUBQUERY.in, [e], { options: { query } });
+        const inSub = E.call(SUBQUERY.in, [e], { options: { query: q } });
         e = negated ? E.call('not', [inSub]) : inSub;
         continue;
       }
-      const list = [p.expression()];
-      while (p.acceptOp(',')) list.push(p.expression());
+      const list = [expression(p)];
+      while (p.acceptOp(',')) list.push(expression(p));
       p.expectOp(')');
       const inCall = E.call('in', [e, ...list]);
       e = negated ? E.call('not', [inCall]) : inCall;
@@ -63,7 +72,7 @@ export function predicated(p: SqlParser): Expr {
     const likeKw = ['LIKE', 'ILIKE', 'RLIKE', 'REGEXP'].find((k) => p.isKw(k));
     if (likeKw) {
       p.pos++;
-      e = p.likePredicate(e, likeKw, negated);
+      e = likePredicate(p, e, likeKw, negated);
       continue;
     }
     if (!negated && p.acceptKw('IS')) {
@@ -76,7 +85,7 @@ export function predicated(p: SqlParser): Expr {
         r = isNot ? E.call('not', [cmp]) : cmp;
       } else if (p.acceptKw('UNKNOWN')) r = E.call(isNot ? 'is_not_null' : 'is_null', [e]);
       else if (p.acceptKw('DISTINCT', 'FROM')) {
-        const other = p.comparison();
+        const other = comparison(p);
         const ns = E.call('eq_null_safe', [e, other]);
         r = isNot ? ns : E.call('not', [ns]);
       } else throw p.syntaxError();
@@ -93,8 +102,8 @@ export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolea
   if ((kw === 'LIKE' || kw === 'ILIKE') && (p.isKw('ANY') || p.isKw('SOME') || p.isKw('ALL'))) {
     const quant = p.tokens[p.pos++]!.upper;
     p.expectOp('(');
-    const patterns = [p.expression()];
-    while (p.acceptOp(',')) patterns.push(p.expression());
+    const patterns = [expression(p)];
+    while (p.acceptOp(',')) patterns.push(expression(p));
     p.expectOp(')');
     const parts = patterns.map((p) => {
       const c = E.call(fn, [e, p]);
@@ -102,7 +111,7 @@ export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolea
     });
     return parts.reduce((a, b) => E.call(quant === 'ALL' ? 'and' : 'or', [a, b]));
   }
-  const pattern = p.comparison();
+  const pattern = comparison(p);
   if (p.acceptKw('ESCAPE')) {
     const esc = p.cur;
     if (esc.kind !== 'string') throw p.syntaxError();
@@ -115,55 +124,55 @@ export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolea
 }
 
 export function comparison(p: SqlParser): Expr {
-  let left = p.bitOr();
+  let left = bitOr(p);
   for (;;) {
     const t = p.cur;
     if (t.kind !== 'op') return left;
     const fn = COMPARISON[t.value];
     if (fn) {
       p.pos++;
-      left = p.operator(fn, left, p.bitOr());
+      left = p.operator(fn, left, bitOr(p));
     } else if (t.value === '<>' || t.value === '!=') {
       p.pos++;
-      left = E.call('not', [E.call('eq', [left, p.bitOr()])]);
+      left = E.call('not', [E.call('eq', [left, bitOr(p)])]);
     } else return left;
   }
 }
 
 export function bitOr(p: SqlParser): Expr {
-  let left = p.bitXor();
+  let left = bitXor(p);
   while (p.isOp('|')) {
     p.pos++;
-    left = E.call('bitwise_or', [left, p.bitXor()]);
+    left = E.call('bitwise_or', [left, bitXor(p)]);
   }
   return left;
 }
 
 export function bitXor(p: SqlParser): Expr {
-  let left = p.bitAnd();
+  let left = bitAnd(p);
   while (p.isOp('^')) {
     p.pos++;
-    left = E.call('bitwise_xor', [left, p.bitAnd()]);
+    left = E.call('bitwise_xor', [left, bitAnd(p)]);
   }
   return left;
 }
 
 export function bitAnd(p: SqlParser): Expr {
-  let left = p.additive();
+  let left = additive(p);
   while (p.isOp('&')) {
     p.pos++;
-    left = E.call('bitwise_and', [left, p.additive()]);
+    left = E.call('bitwise_and', [left, additive(p)]);
   }
   return left;
 }
 
 export function additive(p: SqlParser): Expr {
-  let left = p.multiplicative();
+  let left = multiplicative(p);
   for (;;) {
-    if (p.acceptOp('+')) left = p.operator('add', left, p.multiplicative());
-    else if (p.acceptOp('-')) left = p.operator('subtract', left, p.multiplicative());
+    if (p.acceptOp('+')) left = p.operator('add', left, multiplicative(p));
+    else if (p.acceptOp('-')) left = p.operator('subtract', left, multiplicative(p));
     else if (p.acceptOp('||')) {
-      const right = p.multiplicative();
+      const right = multiplicative(p);
       const l = left;
       left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
     } else return left;
@@ -171,13 +180,13 @@ export function additive(p: SqlParser): Expr {
 }
 
 export function multiplicative(p: SqlParser): Expr {
-  let left = p.unary();
+  let left = unary(p);
   for (;;) {
     // `*` and `/` carry ANALYZED_NAME for interval operands (`3 * i` is named `(i * 3)` in queries).
-    if (p.acceptOp('*')) left = p.operator('multiply', left, p.unary());
-    else if (p.acceptOp('/')) left = p.operator('divide', left, p.unary());
-    else if (p.acceptOp('%')) left = E.call('remainder', [left, p.unary()]);
-    else if (p.acceptKw('DIV')) left = integralDivide(left, p.unary());
+    if (p.acceptOp('*')) left = p.operator('multiply', left, unary(p));
+    else if (p.acceptOp('/')) left = p.operator('divide', left, unary(p));
+    else if (p.acceptOp('%')) left = E.call('remainder', [left, unary(p)]);
+    else if (p.acceptKw('DIV')) left = integralDivide(left, unary(p));
     else return left;
   }
 }
@@ -187,17 +196,17 @@ export function unary(p: SqlParser): Expr {
     if (p.peek().kind === 'number') {
       p.pos++;
       const n = p.tokens[p.pos++]!;
-      return p.postfix(numberLiteral(p.src, n, true));
+      return postfix(p, numberLiteral(p.src, n, true));
     }
     p.pos++;
-    return E.call('negate', [p.unary()]);
+    return E.call('negate', [unary(p)]);
   }
   if (p.acceptOp('+')) {
-    const x = p.unary();
+    const x = unary(p);
     return named(x, () => `(+ ${prettySql(x)})`);
   }
-  if (p.acceptOp('~')) return E.call('bitwise_not', [p.unary()]);
-  return p.primaryWithPostfix();
+  if (p.acceptOp('~')) return E.call('bitwise_not', [unary(p)]);
+  return primaryWithPostfix(p);
 }
 
 /** `a DIV b`: integral division truncating toward zero, as a bigint, named `(a div b)`. */

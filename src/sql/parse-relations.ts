@@ -8,6 +8,10 @@ import type { Expr } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
 import type { RelationAst, TableAlias } from './ast.js';
 import { sqlParseError } from './errors.js';
+import { expression } from './parse-operators.js';
+import { primaryWithPostfix } from './parse-primary.js';
+import { looksLikeQuery, query, valuesRows } from './parse-query.js';
+import { aliasName, selectItem } from './parse-select.js';
 import type { SqlParser } from './parser.js';
 
 /** Words that cannot be a table alias (they continue the FROM clause). */
@@ -19,13 +23,13 @@ const NOT_A_TABLE_ALIAS = new Set(
 );
 
 export function fromClause(p: SqlParser): RelationAst {
-  let rel = p.relation();
+  let rel = relation(p);
   while (p.acceptOp(',')) {
-    const right = p.relation();
+    const right = relation(p);
     rel = { kind: 'join', left: rel, right, joinType: 'inner', natural: false };
   }
-  if (p.isKw('PIVOT') && p.isOp('(', p.peek())) rel = p.pivot(rel);
-  if (p.isKw('UNPIVOT')) rel = p.unpivot(rel);
+  if (p.isKw('PIVOT') && p.isOp('(', p.peek())) rel = pivot(p, rel);
+  if (p.isKw('UNPIVOT')) rel = unpivot(p, rel);
   return rel;
 }
 
@@ -43,13 +47,13 @@ export function unpivot(p: SqlParser, input: RelationAst): RelationAst {
   p.expectOp('(');
   const columns: { names: string[]; alias?: string }[] = [];
   do {
-    const names = p.isOp('(') ? p.parenthesizedNames() : [p.multipartIdentifier().join('.')];
-    const alias = p.acceptKw('AS') || p.cur.kind === 'quoted' || p.cur.kind === 'ident' ? p.aliasName() : undefined;
+    const names = p.isOp('(') ? parenthesizedNames(p) : [p.multipartIdentifier().join('.')];
+    const alias = p.acceptKw('AS') || p.cur.kind === 'quoted' || p.cur.kind === 'ident' ? aliasName(p) : undefined;
     columns.push({ names, ...(alias !== undefined ? { alias } : {}) });
   } while (p.acceptOp(','));
   p.expectOp(')');
   p.expectOp(')');
-  const alias = p.tableAlias();
+  const alias = tableAlias(p);
   return { kind: 'unpivot', input, includeNulls, valueColumns, nameColumn, columns, ...(alias ? { alias } : {}) };
 }
 
@@ -77,10 +81,10 @@ export function tableSample(p: SqlParser, input: RelationAst): RelationAst {
   let sample: { fraction?: number; rows?: Expr };
   if (p.isKw('BUCKET')) {
     const bucket = p.tokens[p.pos++]!;
-    const x = p.integerValue();
+    const x = integerValue(p);
     p.expectKw('OUT');
     p.expectKw('OF');
-    const y = p.integerValue();
+    const y = integerValue(p);
     if (p.isKw('ON')) {
       throw sqlParseError(p.src, bucket.start, 'PARSE_SYNTAX_ERROR', 'TABLESAMPLE(BUCKET x OUT OF y ON colname) is not supported.', {});
     }
@@ -95,7 +99,7 @@ export function tableSample(p: SqlParser, input: RelationAst): RelationAst {
       p.pos++;
       sample = { fraction: checked(((negative ? -1 : 1) * n) / 100) };
     } else {
-      const rows = p.expression();
+      const rows = expression(p);
       p.expectKw('ROWS');
       sample = { rows };
     }
@@ -104,10 +108,10 @@ export function tableSample(p: SqlParser, input: RelationAst): RelationAst {
   let seed: number | undefined;
   if (p.acceptKw('REPEATABLE')) {
     p.expectOp('(');
-    seed = p.integerValue();
+    seed = integerValue(p);
     p.expectOp(')');
   }
-  const alias = p.tableAlias();
+  const alias = tableAlias(p);
   return { kind: 'sample', input, ...sample, ...(seed !== undefined ? { seed } : {}), ...(alias ? { alias } : {}) };
 }
 
@@ -122,39 +126,39 @@ export function integerValue(p: SqlParser): number {
 export function pivot(p: SqlParser, input: RelationAst): RelationAst {
   p.expectKw('PIVOT');
   p.expectOp('(');
-  const aggs = [p.selectItem()];
-  while (p.acceptOp(',')) aggs.push(p.selectItem());
+  const aggs = [selectItem(p)];
+  while (p.acceptOp(',')) aggs.push(selectItem(p));
   p.expectKw('FOR');
   const columns = p.isOp('(') ? p.identifierList() : [p.identifier()];
   p.expectKw('IN');
   p.expectOp('(');
   const values: { expr: Expr; alias?: string }[] = [];
   do {
-    const item = p.selectItem();
+    const item = selectItem(p);
     values.push(item.kind === 'Alias' && p.aliasWasWritten ? { expr: item.child, alias: item.name } : { expr: item });
   } while (p.acceptOp(','));
   p.expectOp(')');
   p.expectOp(')');
-  const alias = p.tableAlias();
+  const alias = tableAlias(p);
   return { kind: 'pivot', input, aggs, columns, values, ...(alias ? { alias } : {}) };
 }
 
 export function relation(p: SqlParser): RelationAst {
-  let left = p.relationPrimary();
+  let left = relationPrimary(p);
   for (;;) {
     if (p.isKw('LATERAL') && p.isKw('VIEW', p.peek())) {
-      left = p.lateralView(left);
+      left = lateralView(p, left);
       continue;
     }
-    const join = p.joinType();
+    const join = joinType(p);
     if (!join) return left;
-    const right = p.relationPrimary();
+    const right = relationPrimary(p);
     if (join.natural) {
       left = { kind: 'join', left, right, joinType: join.type, natural: true };
       continue;
     }
     if (p.acceptKw('ON')) {
-      left = { kind: 'join', left, right, joinType: join.type, natural: false, on: p.expression() };
+      left = { kind: 'join', left, right, joinType: join.type, natural: false, on: expression(p) };
     } else if (p.acceptKw('USING')) {
       left = { kind: 'join', left, right, joinType: join.type, natural: false, using: p.identifierList() };
     } else {
@@ -198,7 +202,7 @@ export function lateralView(p: SqlParser, input: RelationAst): RelationAst {
   p.expectKw('LATERAL');
   p.expectKw('VIEW');
   const outer = p.acceptKw('OUTER');
-  const generator = p.primaryWithPostfix();
+  const generator = primaryWithPostfix(p);
   let tableAlias = '';
   if (p.isIdentifier() && !p.isKw('AS')) tableAlias = p.identifier();
   const columns: string[] = [];
@@ -220,33 +224,33 @@ export function lateralView(p: SqlParser, input: RelationAst): RelationAst {
 
 export function relationPrimary(p: SqlParser): RelationAst {
   if (p.isOp('(')) {
-    if (p.looksLikeQuery(1)) {
+    if (looksLikeQuery(p, 1)) {
       p.pos++;
-      const query = p.query();
+      const q = query(p);
       p.expectOp(')');
-      if (p.isKw('TABLESAMPLE')) return p.tableSample({ kind: 'subquery', query });
-      const alias = p.tableAlias();
-      return { kind: 'subquery', query, ...(alias ? { alias } : {}) };
+      if (p.isKw('TABLESAMPLE')) return tableSample(p, { kind: 'subquery', query: q });
+      const alias = tableAlias(p);
+      return { kind: 'subquery', query: q, ...(alias ? { alias } : {}) };
     }
     p.pos++;
-    const inner = p.fromClause();
+    const inner = fromClause(p);
     p.expectOp(')');
-    const alias = p.tableAlias();
+    const alias = tableAlias(p);
     if (alias) throw p.notSupported('aliases of parenthesized joins');
     return inner;
   }
   if (p.acceptKw('VALUES')) {
-    const rows = p.valuesRows();
-    const alias = p.tableAlias();
+    const rows = valuesRows(p);
+    const alias = tableAlias(p);
     return { kind: 'values', rows, ...(alias ? { alias } : {}) };
   }
   if (p.isKw('LATERAL') && p.isOp('(', p.peek())) {
     // `LATERAL (query) [alias]`: a subquery that sees the relations to its left
     p.pos += 2;
-    const query = p.query();
+    const q = query(p);
     p.expectOp(')');
-    const alias = p.tableAlias();
-    return { kind: 'lateral', query, ...(alias ? { alias } : {}) };
+    const alias = tableAlias(p);
+    return { kind: 'lateral', query: q, ...(alias ? { alias } : {}) };
   }
   const parts = p.multipartIdentifier();
   if (p.isOp('(')) {
@@ -254,16 +258,16 @@ export function relationPrimary(p: SqlParser): RelationAst {
     p.pos++;
     const args: Expr[] = [];
     if (!p.isOp(')')) {
-      args.push(p.expression());
-      while (p.acceptOp(',')) args.push(p.expression());
+      args.push(expression(p));
+      while (p.acceptOp(',')) args.push(expression(p));
     }
     p.expectOp(')');
-    const alias = p.tableAlias();
+    const alias = tableAlias(p);
     return { kind: 'tvf', name: parts.join('.').toLowerCase(), args, ...(alias ? { alias } : {}) };
   }
   if (p.isKw('TIMESTAMP') || p.isKw('VERSION')) throw p.notSupported('time travel');
-  if (p.isKw('TABLESAMPLE')) return p.tableSample({ kind: 'table', parts });
-  const alias = p.tableAlias();
+  if (p.isKw('TABLESAMPLE')) return tableSample(p, { kind: 'table', parts });
+  const alias = tableAlias(p);
   return { kind: 'table', parts, ...(alias ? { alias } : {}) };
 }
 

@@ -7,6 +7,9 @@
 import { E, type Expr, type WindowSpecDef } from '../expr/nodes.js';
 import type { GroupByAst, GroupingElement, RelationAst, SelectAst } from './ast.js';
 import { sqlParseError } from './errors.js';
+import { expression } from './parse-operators.js';
+import { fromClause } from './parse-relations.js';
+import { windowSpec } from './parse-window.js';
 import type { SqlParser } from './parser.js';
 
 /** Words that end an expression, so they are never read as a bare alias. */
@@ -24,14 +27,14 @@ export function select(p: SqlParser): SelectAst {
   let distinct = false;
   if (p.acceptKw('DISTINCT')) distinct = true;
   else p.acceptKw('ALL');
-  const items = [p.selectItem()];
-  while (p.acceptOp(',')) items.push(p.selectItem());
+  const items = [selectItem(p)];
+  while (p.acceptOp(',')) items.push(selectItem(p));
   if (p.isKw('INTO')) throw p.notSupported('SELECT INTO');
   let from: RelationAst | undefined;
-  if (p.acceptKw('FROM')) from = p.fromClause();
-  const where = p.acceptKw('WHERE') ? p.expression() : undefined;
-  const groupBy = p.acceptKw('GROUP', 'BY') ? p.groupBy() : undefined;
-  const having = p.acceptKw('HAVING') ? p.expression() : undefined;
+  if (p.acceptKw('FROM')) from = fromClause(p);
+  const where = p.acceptKw('WHERE') ? expression(p) : undefined;
+  const grouping = p.acceptKw('GROUP', 'BY') ? groupBy(p) : undefined;
+  const having = p.acceptKw('HAVING') ? expression(p) : undefined;
   const windows = new Map<string, WindowSpecDef>();
   if (p.acceptKw('WINDOW')) {
     const windowKw = p.tokens[p.pos - 1]!;
@@ -43,7 +46,7 @@ export function select(p: SqlParser): SelectAst {
         });
       }
       p.expectKw('AS');
-      windows.set(name, p.windowSpec());
+      windows.set(name, windowSpec(p));
     } while (p.acceptOp(','));
   }
   if (p.isKw('QUALIFY')) throw p.notSupported('QUALIFY');
@@ -53,7 +56,7 @@ export function select(p: SqlParser): SelectAst {
     items,
     ...(from ? { from } : {}),
     ...(where ? { where } : {}),
-    ...(groupBy ? { groupBy } : {}),
+    ...(grouping ? { groupBy: grouping } : {}),
     ...(having ? { having } : {}),
     windows,
   };
@@ -62,7 +65,7 @@ export function select(p: SqlParser): SelectAst {
 /** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
 export function selectItem(p: SqlParser): Expr {
   p.aliasWasWritten = false;
-  const e = p.expression();
+  const e = expression(p);
   if (e.kind === 'Star') return e;
   if (p.acceptKw('AS')) {
     if (p.isOp('(')) {
@@ -70,7 +73,7 @@ export function selectItem(p: SqlParser): Expr {
       p.aliasWasWritten = true;
       return E.alias(e, names[0]!, names.length > 1 ? { multiAlias: names } : undefined);
     }
-    const name = p.aliasName();
+    const name = aliasName(p);
     p.aliasWasWritten = true;
     return E.alias(e, name);
   }
@@ -92,7 +95,7 @@ export function groupBy(p: SqlParser): GroupByAst {
   const elements: GroupingElement[] = [];
   if (p.isKw('GROUPING') && p.isKw('SETS', p.peek())) {
     p.pos += 2;
-    return { elements: [{ kind: 'sets', sets: p.groupingSetList() }] };
+    return { elements: [{ kind: 'sets', sets: groupingSetList(p) }] };
   }
   const afterAll = p.peek();
   if (p.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => p.isKw(k, afterAll)) || p.isOp(')', afterAll) || p.isOp(';', afterAll))) {
@@ -104,21 +107,21 @@ export function groupBy(p: SqlParser): GroupByAst {
       const kind = p.cur.upper === 'ROLLUP' ? 'rollup' : 'cube';
       const at = p.cur;
       p.pos++;
-      const items = p.groupingSetList();
+      const items = groupingSetList(p);
       if (items.some((set) => set.length === 0)) {
         throw sqlParseError(p.src, at.start, 'PARSE_SYNTAX_ERROR', `Empty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
       }
       elements.push({ kind, items });
     } else if (p.isKw('GROUPING') && p.isKw('SETS', p.peek())) {
       p.pos += 2;
-      elements.push({ kind: 'sets', sets: p.groupingSetList() });
+      elements.push({ kind: 'sets', sets: groupingSetList(p) });
     } else {
-      elements.push({ kind: 'expr', expr: p.expression() });
+      elements.push({ kind: 'expr', expr: expression(p) });
     }
   } while (p.acceptOp(','));
   if (p.acceptKw('WITH', 'ROLLUP')) return { elements, with: 'rollup' };
   if (p.acceptKw('WITH', 'CUBE')) return { elements, with: 'cube' };
-  if (p.acceptKw('GROUPING', 'SETS')) return { elements, groupingSets: p.groupingSetList() };
+  if (p.acceptKw('GROUPING', 'SETS')) return { elements, groupingSets: groupingSetList(p) };
   return { elements };
 }
 
@@ -135,15 +138,15 @@ export function groupingSetList(p: SqlParser): Expr[][] {
         sets.push([]);
         continue;
       }
-      const first = p.expression();
+      const first = expression(p);
       if (p.isOp(',') || p.isOp(')')) {
         const set = [first];
-        while (p.acceptOp(',')) set.push(p.expression());
+        while (p.acceptOp(',')) set.push(expression(p));
         p.expectOp(')');
         if (set.length === 1 && !(p.isOp(',') || p.isOp(')'))) {
           // the parenthesized expression continues, e.g. `(a) + 1`
           p.pos = save;
-          sets.push([p.expression()]);
+          sets.push([expression(p)]);
         } else {
           sets.push(set);
         }
@@ -151,7 +154,7 @@ export function groupingSetList(p: SqlParser): Expr[][] {
       }
       p.pos = save;
     }
-    sets.push([p.expression()]);
+    sets.push([expression(p)]);
   } while (p.acceptOp(','));
   p.expectOp(')');
   return sets;

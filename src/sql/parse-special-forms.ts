@@ -9,29 +9,32 @@ import { INT as INT_T, STRING as STRING_T } from '../types/data-types.js';
 import { named, prettySql } from './functions.js';
 import { SUBSTRING_TO_END } from '../functions/defs/operators.js';
 import type { Token } from './lexer.js';
-import { SUBQUERY, type SqlParser } from './parser.js';
+import { bitOr, expression } from './parse-operators.js';
+import { query } from './parse-query.js';
+import { SUBQUERY } from './parsed-expressions.js';
+import type { SqlParser } from './parser.js';
 
 export function existsSubquery(p: SqlParser): Expr {
   p.expectKw('EXISTS');
   p.expectOp('(');
-  const query = p.query();
+  const q = query(p);
   p.expectOp(')');
-  return E.call(SUBQUERY.exists, [], { options: { query } });
+  return E.call(SUBQUERY.exists, [], { options: { query: q } });
 }
 
 export function caseExpr(p: SqlParser): Expr {
   p.expectKw('CASE');
   let subject: Expr | undefined;
-  if (!p.isKw('WHEN')) subject = p.expression();
+  if (!p.isKw('WHEN')) subject = expression(p);
   const branches: { when: Expr; then: Expr }[] = [];
   while (p.acceptKw('WHEN')) {
-    const w = p.expression();
+    const w = expression(p);
     p.expectKw('THEN');
-    const then = p.expression();
+    const then = expression(p);
     branches.push({ when: subject ? E.call('eq', [subject, w]) : w, then });
   }
   if (branches.length === 0) throw p.syntaxError();
-  const otherwise = p.acceptKw('ELSE') ? p.expression() : undefined;
+  const otherwise = p.acceptKw('ELSE') ? expression(p) : undefined;
   p.expectKw('END');
   // Spark names `CASE x WHEN v ...` as the searched form `CASE WHEN (x = v) ...`.
   return E.caseWhen(branches, otherwise);
@@ -42,24 +45,24 @@ export function extract(p: SqlParser): Expr {
   p.pos += 2;
   const field = p.identifier();
   p.expectKw('FROM');
-  const source = p.expression();
+  const source = expression(p);
   p.expectOp(')');
   return E.call('extract', [E.lit(field, STRING_T), source]);
 }
 
 export function substring(p: SqlParser, t: Token): Expr {
   p.pos += 2;
-  const str = p.expression();
+  const str = expression(p);
   let pos: Expr;
   let len: Expr | undefined;
   const fromForm = p.acceptKw('FROM');
   if (fromForm) {
-    pos = p.expression();
-    if (p.acceptKw('FOR')) len = p.expression();
+    pos = expression(p);
+    if (p.acceptKw('FOR')) len = expression(p);
   } else {
     p.expectOp(',');
-    pos = p.expression();
-    if (p.acceptOp(',')) len = p.expression();
+    pos = expression(p);
+    if (p.acceptOp(',')) len = expression(p);
   }
   p.expectOp(')');
   const args = len ? [str, pos, len] : [str, pos];
@@ -80,16 +83,16 @@ export function trim(p: SqlParser): Expr {
   let chars: Expr | undefined;
   let str: Expr;
   if (p.acceptKw('FROM')) {
-    str = p.expression();
+    str = expression(p);
   } else {
-    const first = p.expression();
+    const first = expression(p);
     if (p.acceptKw('FROM')) {
       chars = first;
-      str = p.expression();
+      str = expression(p);
     } else if (p.acceptOp(',')) {
       // The function form takes the characters first: trim('x', 'xax') is 'a' in Spark.
       chars = first;
-      str = p.expression();
+      str = expression(p);
     } else {
       str = first;
     }
@@ -100,15 +103,15 @@ export function trim(p: SqlParser): Expr {
 
 export function position(p: SqlParser): Expr {
   p.pos += 2;
-  const sub = p.bitOr();
+  const sub = bitOr(p);
   let str: Expr;
   let start: Expr = E.lit(1, INT_T);
   const inForm = p.acceptKw('IN');
-  if (inForm) str = p.expression();
+  if (inForm) str = expression(p);
   else {
     p.expectOp(',');
-    str = p.expression();
-    if (p.acceptOp(',')) start = p.expression();
+    str = expression(p);
+    if (p.acceptOp(',')) start = expression(p);
   }
   p.expectOp(')');
   // `position(sub IN str)` is Spark's locate; the function form keeps its own name (`position(bar, foobarbar, 1)`).
@@ -117,12 +120,12 @@ export function position(p: SqlParser): Expr {
 
 export function overlay(p: SqlParser): Expr {
   p.pos += 2;
-  const input = p.expression();
+  const input = expression(p);
   p.expectKw('PLACING');
-  const replace = p.expression();
+  const replace = expression(p);
   p.expectKw('FROM');
-  const pos = p.expression();
-  const len = p.acceptKw('FOR') ? p.expression() : E.lit(-1, INT_T);
+  const pos = expression(p);
+  const len = p.acceptKw('FOR') ? expression(p) : E.lit(-1, INT_T);
   p.expectOp(')');
   return E.call('overlay', [input, replace, pos, len]);
 }

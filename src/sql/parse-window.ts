@@ -2,22 +2,27 @@
  * Sort items (`e [ASC|DESC] [NULLS FIRST|LAST]`) and window specifications:
  * `OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE BETWEEN ... AND ...)` with
  * its frame boundaries. Each takes the `SqlParser` at the clause it reads.
+ * `windowExpr` builds `fn OVER (spec)` with Spark's name and frame checks.
  */
 import { AnalysisException } from '../errors/index.js';
 import { E, type Expr, type FrameBoundary, type SortOrder, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import { INT as INT_T, type DataType } from '../types/data-types.js';
 import { sqlParseError } from './errors.js';
-import { prettySql } from './functions.js';
-import { namedWindowRefs, type SqlParser } from './parser.js';
+import { windowSpecSql } from '../expr/naming.js';
+import { named, prettySql } from './functions.js';
+import { additive, expression } from './parse-operators.js';
+import { intervalLiteral } from './parse-primary.js';
+import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
+import type { SqlParser } from './parser.js';
 
 export function sortItems(p: SqlParser): SortOrder[] {
-  const items = [p.sortItem()];
-  while (p.acceptOp(',')) items.push(p.sortItem());
+  const items = [sortItem(p)];
+  while (p.acceptOp(',')) items.push(sortItem(p));
   return items;
 }
 
 export function sortItem(p: SqlParser): SortOrder {
-  const e = p.expression();
+  const e = expression(p);
   let asc = true;
   if (p.acceptKw('DESC')) asc = false;
   else p.acceptKw('ASC');
@@ -45,12 +50,12 @@ export function windowSpec(p: SqlParser): WindowSpecDef {
   let partitionBy: Expr[] = [];
   let orderBy: SortOrder[] = [];
   if (p.acceptKw('PARTITION', 'BY') || p.acceptKw('DISTRIBUTE', 'BY') || p.acceptKw('CLUSTER', 'BY')) {
-    partitionBy = [p.expression()];
-    while (p.acceptOp(',')) partitionBy.push(p.expression());
+    partitionBy = [expression(p)];
+    while (p.acceptOp(',')) partitionBy.push(expression(p));
   }
-  if (p.acceptKw('ORDER', 'BY') || p.acceptKw('SORT', 'BY')) orderBy = p.sortItems();
+  if (p.acceptKw('ORDER', 'BY') || p.acceptKw('SORT', 'BY')) orderBy = sortItems(p);
   let frame: WindowFrame | undefined;
-  if (p.isKw('ROWS') || p.isKw('RANGE')) frame = p.windowFrame();
+  if (p.isKw('ROWS') || p.isKw('RANGE')) frame = windowFrame(p);
   p.expectOp(')');
   const spec: WindowSpecDef = { partitionBy, orderBy, ...(frame ? { frame } : {}) };
   if (base !== undefined) {
@@ -64,12 +69,12 @@ export function windowFrame(p: SqlParser): WindowFrame {
   const frameType = p.tokens[p.pos++]!.upper === 'ROWS' ? 'rows' : 'range';
   let frame: WindowFrame;
   if (p.acceptKw('BETWEEN')) {
-    const lower = p.frameBound(frameType);
+    const lower = frameBound(p, frameType);
     p.expectKw('AND');
-    const upper = p.frameBound(frameType);
+    const upper = frameBound(p, frameType);
     frame = { frameType, lower, upper };
   } else {
-    frame = { frameType, lower: p.frameBound(frameType), upper: { type: 'currentRow' } };
+    frame = { frameType, lower: frameBound(p, frameType), upper: { type: 'currentRow' } };
   }
   checkFrame(frame);
   return frame;
@@ -81,7 +86,7 @@ export function frameBound(p: SqlParser, frameType: 'rows' | 'range'): FrameBoun
   if (p.acceptKw('CURRENT', 'ROW')) return { type: 'currentRow' };
   if (p.isKw('INTERVAL')) {
     // RANGE BETWEEN INTERVAL '1' DAY PRECEDING ...: the offset is an interval value.
-    const lit = p.intervalLiteral();
+    const lit = intervalLiteral(p);
     if (lit.kind !== 'Literal') throw p.syntaxError();
     const value = Number(lit.value);
     if (p.acceptKw('PRECEDING')) return { type: 'offset', value: -value, interval: lit.dataType };
@@ -89,7 +94,7 @@ export function frameBound(p: SqlParser, frameType: 'rows' | 'range'): FrameBoun
     throw p.syntaxError();
   }
   const start = p.cur;
-  const e = p.additive();
+  const e = additive(p);
   let value: number;
   if (e.kind === 'Literal' && (typeof e.value === 'number' || typeof e.value === 'bigint')) {
     value = typeof e.value === 'bigint' ? decimalNumber(e.value, e.dataType) : Number(e.value);
@@ -129,4 +134,37 @@ function checkFrame(f: WindowFrame): void {
 function decimalNumber(unscaled: bigint, t: DataType): number {
   const scale = (t as { scale?: number }).scale ?? 0;
   return Number(unscaled) / 10 ** scale;
+}
+
+/**
+ * `fn OVER (spec)`. A function whose SQL form carries Spark's name in an Alias
+ * (`every(v)`, `first_value(x)`) keeps the alias outside the window, named
+ * `every(v) OVER (...)`, since window functions must be calls.
+ */
+export function windowExpr(fn: Expr, spec: WindowSpecDef): Expr {
+  checkRangeFrame(spec);
+  if (fn.kind !== 'Alias') return E.window(fn, spec);
+  const w = E.window(fn.child, spec);
+  return named(w, () => `${fn.name} OVER (${windowSpecSql(stripSpec(spec), fn.child)})`);
+}
+
+/** A RANGE frame with value offsets needs exactly one ORDER BY expression. */
+function checkRangeFrame(spec: WindowSpecDef): void {
+  const f = spec.frame;
+  if (!f || f.frameType !== 'range') return;
+  if ((f.lower.type === 'offset' || f.upper.type === 'offset') && spec.orderBy.length !== 1) {
+    throw new AnalysisException(
+      `A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: ${spec.orderBy.map((o) => prettySql(o)).join(',')}.`,
+      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER' },
+    );
+  }
+}
+
+function stripSpec(spec: WindowSpecDef): WindowSpecDef {
+  return { ...spec, partitionBy: spec.partitionBy.map(unqualified), orderBy: spec.orderBy.map((o) => unqualified(o) as SortOrder) };
+}
+
+function unqualified(e: Expr): Expr {
+  if (e.kind === 'ColumnRef') return E.col(lastPart(e.name));
+  return mapExpr(e, unqualified);
 }

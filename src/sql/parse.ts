@@ -8,7 +8,11 @@ import { exists, type Expr } from '../expr/nodes.js';
 import { rememberSqlText } from '../expr/sql-text.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { CommandAst, QueryAst, StatementAst } from './ast.js';
-import { namedWindowRefs, SqlParser, SUBQUERY, type ParserOptions } from './parser.js';
+import { query } from './parse-query.js';
+import { selectItem } from './parse-select.js';
+import { statement } from './parse-statements.js';
+import { namedWindowRefs, SUBQUERY } from './parsed-expressions.js';
+import { type ParserOptions, SqlParser } from './parser.js';
 import { Translator, type TranslateOptions } from './translate.js';
 
 /**
@@ -18,7 +22,7 @@ import { Translator, type TranslateOptions } from './translate.js';
  */
 export function parseExpression(text: string): Expr {
   const p = new SqlParser(text);
-  const e = p.selectItemExpression();
+  const e = selectItem(p);
   p.expectEnd();
   checkStandalone(e);
   return rememberSqlText(e, text);
@@ -44,7 +48,7 @@ function checkStandalone(e: Expr): void {
 /** Parses a query (`SELECT ...`, `WITH ...`, `VALUES ...`, set operations) into an unresolved plan. */
 export function parseQuery(sql: string, options: TranslateOptions = {}): LogicalPlan {
   const p = new SqlParser(sql);
-  const q = p.query();
+  const q = query(p);
   p.expectEnd();
   return new Translator(options).query(q);
 }
@@ -52,7 +56,7 @@ export function parseQuery(sql: string, options: TranslateOptions = {}): Logical
 /** Parses one statement into its AST (queries are not translated yet). */
 export function parseStatementAst(sql: string, options: ParserOptions = {}): StatementAst {
   const p = new SqlParser(sql, options);
-  const s = p.statement();
+  const s = statement(p);
   p.expectEnd();
   return s;
 }

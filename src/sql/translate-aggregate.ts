@@ -12,7 +12,7 @@ import { BYTE, INT, LONG } from '../types/data-types.js';
 import type { GroupByAst, SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { mapExpr } from './parser.js';
+import { lastPart, mapExpr } from './parsed-expressions.js';
 import {
   aliasMap,
   analysisError,
@@ -24,7 +24,6 @@ import {
   exprKey,
   groupByAllKeys,
   isAggregateFn,
-  lastPart,
   missingAggregation,
   ordinalRef,
   rollupSets,
@@ -141,7 +140,7 @@ export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: re
 }
 
 export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], having: Expr | undefined, order: readonly SortOrder[]): LogicalPlan {
-  const { keys, sets } = t.groupingKeys(s.groupBy, items, input);
+  const { keys, sets } = groupingKeys(t, s.groupBy, items, input);
   if (items.some((i) => i.kind === 'Star')) {
     throw new NotImplementedException('SQL SELECT * with GROUP BY', 'list the grouped columns');
   }
@@ -149,7 +148,7 @@ export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan,
   const havingExpr = having ? substituteAliases(having, aliases) : undefined;
   const extended =
     [...items, ...(havingExpr ? [havingExpr] : []), ...order.map((o) => o.child)].some((e) => containsWindow(e) || containsGrouping(e));
-  if (extended) return t.twoStageAggregate(s, input, keys, sets, items, havingExpr, order, aliases);
+  if (extended) return twoStageAggregate(t, s, input, keys, sets, items, havingExpr, order, aliases);
 
   const nG = keys.length;
   const aggs: Expr[] = [...items];
@@ -159,7 +158,7 @@ export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan,
     aggs.push(E.alias(havingExpr, '__sparkless_having'));
   }
   const orders = order.map((o) => {
-    const ref = t.selectListRef(o.child, items, aliases);
+    const ref = selectListRef(t, o.child, items, aliases);
     if (ref !== undefined) return E.sort(ordinalRef(nG + ref), o.ascending, o.nullsFirst);
     const at = nG + aggs.length;
     aggs.push(E.alias(substituteAliases(o.child, aliases), `__sparkless_sort_${at}`));
@@ -301,7 +300,7 @@ export function twoStageAggregate(
   }
   const hidden: Expr[] = [];
   const orders = order.map((o, i) => {
-    const ref = t.selectListRef(o.child, items, aliases);
+    const ref = selectListRef(t, o.child, items, aliases);
     if (ref !== undefined) return E.sort(ordinalRef(ref), o.ascending, o.nullsFirst);
     const at = items.length + hidden.length;
     hidden.push(E.alias(rewrite(orderExprs[i]!), `__sparkless_sort_${at}`));

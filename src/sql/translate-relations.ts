@@ -13,39 +13,41 @@ import { DataType, NULL, NullType, StructField, StructType } from '../types/data
 import type { RelationAst, TableAlias } from './ast.js';
 import { unpivotPlan } from './unpivot.js';
 import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
-import { analysisError, containsAggregate, containsMap, lastPart, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
+import { lastPart } from './parsed-expressions.js';
+import { analysisError, containsAggregate, containsMap, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
+import { inScope, subqueries } from './translate-subqueries.js';
 
 export function relation(t: Translator, r: RelationAst): LogicalPlan {
   switch (r.kind) {
     case 'table':
-      return t.tableRef(r.parts, r.alias);
+      return tableRef(t, r.parts, r.alias);
     case 'subquery':
     case 'lateral': {
       const p = t.query(r.query);
-      return t.aliased(p, r.alias);
+      return aliased(t, p, r.alias);
     }
     case 'values':
-      return t.values(r.rows, r.alias);
+      return values(t, r.rows, r.alias);
     case 'tvf':
-      return t.aliased(t.tvf(r.name, r.args), r.alias);
+      return aliased(t, tvf(t, r.name, r.args), r.alias);
     case 'join':
-      return t.join(r);
+      return join(t, r);
     case 'pivot':
-      return t.aliased(t.pivot(r), r.alias);
+      return aliased(t, pivot(t, r), r.alias);
     case 'unpivot': {
       const { schemaOf } = t.opts;
       if (!schemaOf) throw new NotImplementedException('SQL UNPIVOT without a session', 'the kept columns come from the input schema');
-      return t.aliased(unpivotPlan(t.relation(r.input), r, schemaOf), r.alias);
+      return aliased(t, unpivotPlan(relation(t, r.input), r, schemaOf), r.alias);
     }
     case 'sample': {
-      const input = t.relation(r.input);
+      const input = relation(t, r.input);
       const sampled = r.rows
         ? plan('Limit', { input, n: t.limitValue(r.rows, 'limit') })
         : plan('Sample', { input, fraction: r.fraction!, withReplacement: false, seed: r.seed ?? Math.floor(Math.random() * 2 ** 31) });
-      return t.aliased(sampled, r.alias);
+      return aliased(t, sampled, r.alias);
     }
     case 'lateralView': {
-      const input = t.relation(r.input);
+      const input = relation(t, r.input);
       const gen = r.outer ? withOuter(r.generator) : r.generator;
       const item =
         r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, r.columns.length > 1 ? { multiAlias: [...r.columns] } : undefined);
@@ -56,7 +58,7 @@ export function relation(t: Translator, r: RelationAst): LogicalPlan {
 
 export function aliased(t: Translator, p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
   if (!alias) return p;
-  const renamed = alias.columns ? t.renameColumns(p, alias.columns, alias.name) : p;
+  const renamed = alias.columns ? renameColumns(t, p, alias.columns, alias.name) : p;
   return plan('SubqueryAlias', { input: renamed, alias: alias.name });
 }
 
@@ -83,15 +85,15 @@ export function lookupCte(t: Translator, name: string): { plan: LogicalPlan } | 
 
 export function tableRef(t: Translator, parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
   if (parts.length === 1) {
-    const cte = t.lookupCte(parts[0]!);
-    if (cte) return t.aliased(plan('SubqueryAlias', { input: cte.plan, alias: parts[0]! }), alias);
+    const cte = lookupCte(t, parts[0]!);
+    if (cte) return aliased(t, plan('SubqueryAlias', { input: cte.plan, alias: parts[0]! }), alias);
   }
   const file = parts.length === 2 ? t.opts.readFile?.(parts[0]!, parts[1]!) : undefined;
-  if (file) return t.aliased(file, alias);
+  if (file) return aliased(t, file, alias);
   const table = parts[parts.length - 1]!;
   const database = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
   const scan = plan('TableScan', { database, table });
-  return t.aliased(scan, alias);
+  return aliased(t, scan, alias);
 }
 
 export function tvf(t: Translator, name: string, args: readonly Expr[]): LogicalPlan {
@@ -140,9 +142,9 @@ export function values(t: Translator, rows: readonly (readonly Expr[])[], alias:
       'ASSIGNMENT_ARITY_MISMATCH',
     );
   }
-  let p = t.literalRelation(rows, names);
+  let p = literalRelation(t, rows, names);
   if (!p) {
-    const projections = rows.map((r) => plan('Project', { input: t.oneRow(), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
+    const projections = rows.map((r) => plan('Project', { input: oneRow(t), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
     // a balanced UNION ALL tree keeps the plan shallow for long VALUES lists (order is preserved)
     const union = (parts: readonly LogicalPlan[]): LogicalPlan =>
       parts.length === 1 ? parts[0]! : plan('SetOperation', { op: 'union', all: true, left: union(parts.slice(0, parts.length >> 1)), right: union(parts.slice(parts.length >> 1)) });
@@ -175,9 +177,9 @@ export function literalRelation(t: Translator, rows: readonly (readonly Expr[])[
 }
 
 export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
-  const left = t.relation(r.left);
-  if (r.right.kind === 'lateral') return t.lateralJoin(left, r.right, r);
-  const right = t.relation(r.right);
+  const left = relation(t, r.left);
+  if (r.right.kind === 'lateral') return lateralJoin(t, left, r.right, r);
+  const right = relation(t, r.right);
   if (r.natural) {
     const columnsOf = t.opts.columnsOf;
     if (!columnsOf) throw new NotImplementedException('SQL NATURAL JOIN without a session', 'the common columns come from the input schemas');
@@ -191,7 +193,7 @@ export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): 
     if (t.outer.length > 0 && t.opts.schemaOf) {
       checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), t.outer, { schemaOf: t.opts.schemaOf });
     }
-    return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: t.subqueries(r.on, undefined) });
+    return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: subqueries(t, r.on, undefined) });
   }
   return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
 }
@@ -206,20 +208,20 @@ export function lateralJoin(t: Translator, left: LogicalPlan, lat: Extract<Relat
   if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
   checkLateralJoinType(r);
   const collect = new OuterScope(left);
-  const first = t.inScope(collect, () => t.query(lat.query));
+  const first = inScope(t, collect, () => t.query(lat.query));
   const refs = [...collect.found.values()];
-  const on = r.on ? t.subqueries(r.on, undefined) : undefined;
+  const on = r.on ? subqueries(t, r.on, undefined) : undefined;
   const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
-  if (refs.length === 0) return plan('Join', { left, right: t.aliased(first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
+  if (refs.length === 0) return plan('Join', { left, right: aliased(t, first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
   checkCorrelatedShape(lat.query, first, 'lateral');
   const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
   const batches: Batch[] = [];
   for (let row = 0; row < keys.numRows; row++) {
     const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
-    batches.push(evaluate(t.inScope(new OuterScope(left, binding), () => t.query(lat.query))));
+    batches.push(evaluate(inScope(t, new OuterScope(left, binding), () => t.query(lat.query))));
   }
   // `AS s(x, y)` renames the subquery's columns, not the tuple tags
-  const sub = schemaOf(lat.alias?.columns ? t.renameColumns(first, lat.alias.columns, lat.alias.name) : first).fields;
+  const sub = schemaOf(lat.alias?.columns ? renameColumns(t, first, lat.alias.columns, lat.alias.name) : first).fields;
   const tags = refs.map((k, i) => new StructField(`__lateral_key${i}`, k.dataType, true));
   const fields = sub.map((f, j) => new StructField(f.name, f.dataType, batches.length === 0 ? f.nullable : batches.some((b) => b.schema.fields[j]!.nullable), f.metadata));
   const columns: unknown[][] = [...fields, ...tags].map(() => []);
@@ -229,7 +231,7 @@ export function lateralJoin(t: Translator, left: LogicalPlan, lat: Extract<Relat
       tags.forEach((_, k) => columns[sub.length + k]!.push(keys.columns[k]![t]));
     }
   });
-  const right = t.aliased(plan('LocalRelation', { data: makeBatch(new StructType([...fields, ...tags]), columns) }), lat.alias && { name: lat.alias.name });
+  const right = aliased(t, plan('LocalRelation', { data: makeBatch(new StructType([...fields, ...tags]), columns) }), lat.alias && { name: lat.alias.name });
   const match = refs.map((k, i) => E.call('eq_null_safe', [k.ref, E.col(tags[i]!.name)])).reduce((a, b) => E.call('and', [a, b]));
   const joined = plan('Join', { left, right, joinType: joinType === 'cross' ? 'inner' : joinType, condition: on ? E.call('and', [match, on]) : match });
   const width = columnsOf(left).length + sub.length;
@@ -242,7 +244,7 @@ export function lateralJoin(t: Translator, left: LogicalPlan, lat: Extract<Relat
  * are constant expressions evaluated and cast to the pivot column's type.
  */
 export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
-  const input = t.relation(r.input);
+  const input = relation(t, r.input);
   const { schemaOf, evaluate } = t.opts;
   if (!schemaOf || !evaluate) throw new NotImplementedException('SQL PIVOT without a session', 'the grouping columns come from the input schema');
   for (const a of r.aggs) {
@@ -260,7 +262,7 @@ export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>)
       throw analysisError(`Literal expressions required for pivot values, found '${safeSql(v.expr)}'.`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
     }
   }
-  const row = evaluate(plan('Project', { input: t.oneRow(), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
+  const row = evaluate(plan('Project', { input: oneRow(t), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
   const values = row.columns.map((c) => c[0]);
   // grouping columns: the input columns the aggregates and the pivot columns do not reference
   const used = new Set<string>(r.columns.map((c) => c.toLowerCase()));

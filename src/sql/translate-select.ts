@@ -12,7 +12,8 @@ import type { SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
-import { mapExpr, namedWindowRefs, windowExpr } from './parser.js';
+import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
+import { windowExpr } from './parse-window.js';
 import { bindOuterRefs } from './correlation.js';
 import {
   aliasMap,
@@ -21,7 +22,6 @@ import {
   containsAggregate,
   containsWindow,
   isGeneratorItem,
-  lastPart,
   ordinalRef,
   quoteName,
   safeSql,
@@ -29,26 +29,29 @@ import {
   substituteAliases,
   type Translator,
 } from './translate.js';
+import { oneRow, relation } from './translate-relations.js';
+import { subqueries } from './translate-subqueries.js';
+import { aggregateSelect } from './translate-aggregate.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
-  let input = select.from ? tr.relation(select.from) : tr.oneRow();
+  let input = select.from ? relation(tr, select.from) : oneRow(tr);
   const from = input;
   let s = select;
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }));
-  const prepare = (e: Expr): Expr => tr.expandStarArgs(tr.subqueries(tr.resolveNamedWindows(e, s.windows), from), from);
+  const prepare = (e: Expr): Expr => expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, e, s.windows), from), from);
   const items = s.items.map(prepare);
   const order = orderBy.map((o) => prepare(o) as SortOrder);
   let having = s.having ? prepare(s.having) : undefined;
-  let where = s.where ? tr.subqueries(s.where, from) : undefined;
+  let where = s.where ? subqueries(tr, s.where, from) : undefined;
   if (having && !s.groupBy && tr.conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
     where = where ? E.call('and', [where, having]) : having;
     having = undefined;
   }
   if (where) input = plan('Filter', { input, condition: where });
-  tr.checkRangeFrameTypes([...items, ...order], input);
+  checkRangeFrameTypes(tr, [...items, ...order], input);
   const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
-  if (aggregate) return tr.aggregateSelect(s, input, items, having, order);
-  return tr.plainSelect(s, input, items, order);
+  if (aggregate) return aggregateSelect(tr, s, input, items, having, order);
+  return plainSelect(tr, s, input, items, order);
 }
 
 /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */
@@ -71,9 +74,9 @@ export function expandStarArgs(tr: Translator, e: Expr, input: LogicalPlan): Exp
 export function resolveNamedWindows(tr: Translator, e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
   const go = (x: Expr): Expr => {
     const orderedSet = overNamedWindow.get(x);
-    if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, tr.windowSpec(orderedSet.spec, defs, new Set()));
+    if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()));
     if (x.kind === 'WindowExpr') {
-      const spec = tr.windowSpec(x.spec, defs, new Set());
+      const spec = windowSpec(tr, x.spec, defs, new Set());
       return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
     }
     return mapExpr(x, go);
@@ -89,7 +92,7 @@ export function windowSpec(tr: Translator, spec: WindowSpecDef, defs: ReadonlyMa
     throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, 'MISSING_WINDOW_SPECIFICATION', { windowName: name });
   }
   seen.add(name);
-  return tr.windowSpec(def, defs, seen);
+  return windowSpec(tr, def, defs, seen);
 }
 
 /** RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here). */
@@ -164,7 +167,7 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
   const above = order.map((o) => {
     const n = ordinalOf(o.child);
     if (n !== undefined) return E.sort(tr.ordinalRefChecked(n, hasStar ? tr.opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
-    return refsInOutput(o.child) && !containsWindow(o.child) && tr.resolvesOver(project(input, items), o.child) ? o : undefined;
+    return refsInOutput(o.child) && !containsWindow(o.child) && resolvesOver(tr, project(input, items), o.child) ? o : undefined;
   });
   if (above.every((x) => x !== undefined)) {
     return plan('Sort', { input: finish(project(input, items)), orders: above as SortOrder[] });
@@ -190,7 +193,7 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
   }
 
   // 3. hidden sort columns computed next to the select list, dropped after sorting
-  return tr.sortWithHidden(input, items, order, above);
+  return sortWithHidden(tr, input, items, order, above);
 }
 
 /**

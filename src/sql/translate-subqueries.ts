@@ -10,7 +10,7 @@ import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { BOOLEAN } from '../types/data-types.js';
 import type { QueryAst } from './ast.js';
 import { named, prettySql } from './functions.js';
-import { mapExpr, SUBQUERY } from './parser.js';
+import { mapExpr, SUBQUERY } from './parsed-expressions.js';
 import { checkCorrelatedShape, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
 import { stripAlias, structSql, type Translator } from './translate.js';
 
@@ -25,15 +25,15 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
   const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
   if (!exists(e, isSub)) return e;
   const go = (x: Expr): Expr => {
-    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return tr.inSubquery(x.args[0], outer, true, go);
+    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, go);
     if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
-    if (x.fn === SUBQUERY.in) return tr.inSubquery(x, outer, false, go);
+    if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, go);
     const q = x.options!['query'] as QueryAst;
     if (x.fn === SUBQUERY.exists) {
-      const r = tr.runSubquery(q, outer, 'exists');
+      const r = runSubquery(tr, q, outer, 'exists');
       return named(r.build((b) => E.lit(b.numRows > 0, BOOLEAN), E.lit(false, BOOLEAN)), () => `exists(${r.names})`);
     }
-    const r = tr.runSubquery(q, outer, 'scalar');
+    const r = runSubquery(tr, q, outer, 'scalar');
     const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
     const value = (b: Batch): Expr => {
       if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
@@ -45,7 +45,7 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
 }
 
 export function inSubquery(tr: Translator, x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
-  const r = tr.runSubquery(x.options!['query'] as QueryAst, outer, 'in');
+  const r = runSubquery(tr, x.options!['query'] as QueryAst, outer, 'in');
   const lhs = go(x.args[0]!);
   // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
   const inner = stripAlias(lhs);
@@ -77,7 +77,7 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
   const { evaluate, schemaOf } = tr.opts;
   if (!evaluate || !schemaOf) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
   const collect = new OuterScope(outer);
-  const first = tr.inScope(collect, () => tr.query(q));
+  const first = inScope(tr, collect, () => tr.query(q));
   const refs = [...collect.found.values()];
   if (refs.length === 0) {
     const batch = evaluate(first);
@@ -89,7 +89,7 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
   for (let row = 0; row < keys.numRows; row++) {
     const values = keys.columns.map((c) => c[row]);
     const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(values[i] ?? null, k.dataType) as Expr]));
-    cases.push({ values, batch: evaluate(tr.inScope(new OuterScope(outer, binding), () => tr.query(q))) });
+    cases.push({ values, batch: evaluate(inScope(tr, new OuterScope(outer, binding), () => tr.query(q))) });
   }
   return subqueryResult(refs, cases, schemaOf(first));
 }

@@ -19,19 +19,17 @@
  */
 import { AnalysisException } from '../errors/index.js';
 import type { Batch } from '../data/batch.js';
-import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
+import { E, exists, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { ArrayType, DataType, MapType, NULL, StructType } from '../types/data-types.js';
-import type { CteAst, GroupByAst, QueryAst, RelationAst, SelectAst, TableAlias } from './ast.js';
+import type { CteAst, QueryAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
-import { mapExpr } from './parser.js';
-import { aliased, join, lateralJoin, literalRelation, lookupCte, oneRow, pivot, relation, renameColumns, tableRef, tvf, values } from './translate-relations.js';
-import { aggregateSelect, groupingKeys, selectListRef, twoStageAggregate } from './translate-aggregate.js';
-import { checkRangeFrameTypes, expandStarArgs, plainSelect, resolveNamedWindows, resolvesOver, selectBlock, sortWithHidden, windowSpec } from './translate-select.js';
-import { inScope, inSubquery, runSubquery, subqueries } from './translate-subqueries.js';
-import { OuterScope, type SubqueryResult } from './correlation.js';
+import { lastPart, mapExpr } from './parsed-expressions.js';
+import { renameColumns, tableRef, values } from './translate-relations.js';
+import { selectBlock } from './translate-select.js';
+import type { OuterScope } from './correlation.js';
 
 export interface TranslateOptions {
   /**
@@ -72,12 +70,6 @@ export function exprKey(e: Expr): string {
     if (v instanceof DataType) return v.simpleString();
     return v;
   });
-}
-
-export function lastPart(name: string): string {
-  const m = /(?:^|\.)(`(?:[^`]|``)*`|[^.`]*)$/.exec(name);
-  const p = m ? m[1]! : name;
-  return p.startsWith('`') ? p.slice(1, -1).replace(/``/g, '`') : p;
 }
 
 export const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
@@ -156,13 +148,13 @@ export class Translator {
       case 'query':
         return this.#organized(q);
       case 'select':
-        return this.select(q, []);
+        return selectBlock(this, q, []);
       case 'setop':
         return plan('SetOperation', { op: q.op, all: q.all, left: this.query(q.left), right: this.query(q.right) });
       case 'values':
-        return this.values(q.rows, q.alias);
+        return values(this, q.rows, q.alias);
       case 'table':
-        return this.tableRef(q.parts, undefined);
+        return tableRef(this, q.parts, undefined);
     }
   }
 
@@ -173,7 +165,7 @@ export class Translator {
       this.#defineCtes(q.ctes, scope);
       let p: LogicalPlan;
       if (q.body.kind === 'select') {
-        p = this.select(q.body, q.orderBy);
+        p = selectBlock(this, q.body, q.orderBy);
       } else {
         p = this.query(q.body);
         if (q.orderBy.length > 0) {
@@ -196,7 +188,7 @@ export class Translator {
     for (const cte of ctes) {
       const key = cte.name.toLowerCase();
       let p = this.query(cte.query);
-      if (cte.columns) p = this.renameColumns(p, cte.columns, cte.name);
+      if (cte.columns) p = renameColumns(this, p, cte.columns, cte.name);
       // Spark analyzes every CTE definition, used or not.
       this.opts.columnsOf?.(p);
       scope.set(key, { plan: p });
@@ -238,133 +230,6 @@ export class Translator {
       });
     }
     return ordinalRef(n - 1);
-  }
-
-  // ---- relations ---------------------------------------------------------------------------------
-
-  relation(r: RelationAst): LogicalPlan {
-    return relation(this, r);
-  }
-
-  aliased(p: LogicalPlan, alias: TableAlias | undefined): LogicalPlan {
-    return aliased(this, p, alias);
-  }
-
-  renameColumns(p: LogicalPlan, columns: readonly string[], relName: string): LogicalPlan {
-    return renameColumns(this, p, columns, relName);
-  }
-
-  lookupCte(name: string): { plan: LogicalPlan } | undefined {
-    return lookupCte(this, name);
-  }
-
-  tableRef(parts: readonly string[], alias: TableAlias | undefined): LogicalPlan {
-    return tableRef(this, parts, alias);
-  }
-
-  tvf(name: string, args: readonly Expr[]): LogicalPlan {
-    return tvf(this, name, args);
-  }
-
-  oneRow(): LogicalPlan {
-    return oneRow(this);
-  }
-
-  values(rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
-    return values(this, rows, alias);
-  }
-
-  literalRelation(rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
-    return literalRelation(this, rows, names);
-  }
-
-  join(r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
-    return join(this, r);
-  }
-
-  lateralJoin(left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
-    return lateralJoin(this, left, lat, r);
-  }
-
-  pivot(r: Extract<RelationAst, { kind: 'pivot' }>): LogicalPlan {
-    return pivot(this, r);
-  }
-
-  // ---- SELECT -------------------------------------------------------------------------------------
-
-  select(select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
-    return selectBlock(this, select, orderBy);
-  }
-
-  subqueries(e: Expr, outer: LogicalPlan | undefined): Expr {
-    return subqueries(this, e, outer);
-  }
-
-  inSubquery(x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
-    return inSubquery(this, x, outer, negated, go);
-  }
-
-  runSubquery(q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in'): SubqueryResult {
-    return runSubquery(this, q, outer, kind);
-  }
-
-  inScope<T>(scope: OuterScope, f: () => T): T {
-    return inScope(this, scope, f);
-  }
-
-  expandStarArgs(e: Expr, input: LogicalPlan): Expr {
-    return expandStarArgs(this, e, input);
-  }
-
-  resolveNamedWindows(e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
-    return resolveNamedWindows(this, e, defs);
-  }
-
-  windowSpec(spec: WindowSpecDef, defs: ReadonlyMap<string, WindowSpecDef>, seen: Set<string>): WindowSpecDef {
-    return windowSpec(this, spec, defs, seen);
-  }
-
-  checkRangeFrameTypes(exprs: readonly Expr[], input: LogicalPlan): void {
-    return checkRangeFrameTypes(this, exprs, input);
-  }
-
-  plainSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
-    return plainSelect(this, s, input, items, order);
-  }
-
-  resolvesOver(p: LogicalPlan, e: Expr): boolean {
-    return resolvesOver(this, p, e);
-  }
-
-  sortWithHidden(input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[], above: readonly (SortOrder | undefined)[]): LogicalPlan {
-    return sortWithHidden(this, input, items, order, above);
-  }
-
-  // ---- aggregation -----------------------------------------------------------------------------
-
-  groupingKeys(g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
-    return groupingKeys(this, g, items, input);
-  }
-
-  aggregateSelect(s: SelectAst, input: LogicalPlan, items: readonly Expr[], having: Expr | undefined, order: readonly SortOrder[]): LogicalPlan {
-    return aggregateSelect(this, s, input, items, having, order);
-  }
-
-  selectListRef(key: Expr, items: readonly Expr[], aliases: ReadonlyMap<string, Expr>): number | undefined {
-    return selectListRef(this, key, items, aliases);
-  }
-
-  twoStageAggregate(
-    s: SelectAst,
-    input: LogicalPlan,
-    keys: readonly Expr[],
-    sets: number[][] | undefined,
-    items: readonly Expr[],
-    having: Expr | undefined,
-    order: readonly SortOrder[],
-    aliases: ReadonlyMap<string, Expr>,
-  ): LogicalPlan {
-    return twoStageAggregate(this, s, input, keys, sets, items, having, order, aliases);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * DataFrame's actions that run the plan: counts, show text, rows (also the async
- * forms that keep the event loop free while Spark Connect runs a query) and JSON.
+ * forms that keep the event loop free while Spark Connect runs a query), Arrow and JSON.
  */
+import type { Table as ArrowTable } from 'apache-arrow';
 import { requireInt } from '../arg-checks.js';
 import type { Row } from '../../data/row.js';
 import { formatShow } from '../../format/show.js';
@@ -46,6 +47,19 @@ export async function showStringAsync(df: DataFrame, n: number, truncate: boolea
   const text = await remote.showStringAsync(session.remotePlan(df.plan), n, showWidth(truncate), vertical);
   notifyObservations(session, df.plan);
   return text;
+}
+
+export function collect(df: DataFrame): Row[] {
+  return batchToRows(df.executeBatch());
+}
+
+export function isEmpty(df: DataFrame): boolean {
+  return df.limit(1).executeBatch().numRows === 0;
+}
+
+/** The result as an apache-arrow Table, built by the session's export backend. */
+export function toArrow(df: DataFrame): ArrowTable {
+  return df.sparkSession.exportBackend.toArrow(df.executeBatch());
 }
 
 export function tail(df: DataFrame, num: number): Row[] {

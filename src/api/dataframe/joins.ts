@@ -1,18 +1,14 @@
 /**
- * The joins and set operations of DataFrame (join, crossJoin, union, intersect,
- * except, unionByName): two plans combined into one Join or SetOperation node.
+ * The joins of DataFrame (join, crossJoin): two plans combined into one Join
+ * node, with the join keys or condition as PySpark takes them.
  */
+import { requireDataFrame } from './require-dataframe.js';
 import { PySparkTypeError } from '../../errors/index.js';
 import { E } from '../../expr/nodes.js';
 import { plan } from '../../plan/nodes.js';
 import { normalizeJoinType } from '../../analyzer/analyzer.js';
 import { Column, typeName } from '../column.js';
-import { DataFrame } from '../dataframe.js';
-
-/** PySpark's NOT_DATAFRAME for an argument that must be a DataFrame. */
-function requireDataFrame(arg: string, v: unknown): asserts v is DataFrame {
-  if (!DataFrame.isDataFrame(v)) throw new PySparkTypeError(`Argument \`${arg}\` should be a DataFrame, got ${typeName(v)}.`, { errorClass: 'NOT_DATAFRAME' });
-}
+import type { DataFrame } from '../dataframe.js';
 
 export function join(df: DataFrame, other: DataFrame, on: string | readonly string[] | Column | readonly Column[] | undefined, how: string): DataFrame {
   requireDataFrame('other', other);
@@ -40,14 +36,4 @@ export function join(df: DataFrame, other: DataFrame, on: string | readonly stri
 export function crossJoin(df: DataFrame, other: DataFrame): DataFrame {
   requireDataFrame('other', other);
   return df.withPlan(plan('Join', { left: df.plan, right: other.plan, joinType: 'cross' }));
-}
-
-export function unionByName(df: DataFrame, other: DataFrame, allowMissingColumns: boolean): DataFrame {
-  requireDataFrame('other', other);
-  return df.withPlan(plan('SetOperation', { op: 'union', all: true, left: df.plan, right: other.plan, byName: true, allowMissingColumns }));
-}
-
-export function setOperation(df: DataFrame, op: 'union' | 'intersect' | 'except', all: boolean, other: DataFrame): DataFrame {
-  requireDataFrame('other', other);
-  return df.withPlan(plan('SetOperation', { op, all, left: df.plan, right: other.plan }));
 }

@@ -1,8 +1,9 @@
 /**
  * The projection, filtering and ordering methods of DataFrame (select, withColumns,
- * drop, filter, orderBy, dropDuplicates, ...): each builds one plan node over `df.plan`.
+ * drop, toDF, alias, filter, orderBy, limit, offset, distinct, dropDuplicates, ...):
+ * each builds one plan node over `df.plan`.
  */
-import { requireDict, requireStr, requireStrs } from '../arg-checks.js';
+import { requireDict, requireInt, requireStr, requireStrs } from '../arg-checks.js';
 import { PySparkTypeError, PySparkValueError } from '../../errors/index.js';
 import { E, type Expr } from '../../expr/nodes.js';
 import { parseExpression } from '../../sql/parse.js';
@@ -130,4 +131,30 @@ export function dropDuplicates(df: DataFrame, subset?: readonly string[]): DataF
   }
   if (subset) requireStrs('subset', subset);
   return df.withPlan(plan('Deduplicate', { input: df.plan, ...(subset ? { subset } : {}) }));
+}
+
+/** New column names, positionally. */
+export function toDF(df: DataFrame, cols: string[]): DataFrame {
+  requireStrs('cols', cols);
+  return df.withPlan(plan('ToDF', { input: df.plan, names: cols }));
+}
+
+export function limit(df: DataFrame, num: number): DataFrame {
+  if (typeof num !== 'number') requireInt('num', num);
+  return df.withPlan(plan('Limit', { input: df.plan, n: num }));
+}
+
+export function offset(df: DataFrame, num: number): DataFrame {
+  if (typeof num !== 'number') requireInt('num', num);
+  return df.withPlan(plan('Offset', { input: df.plan, n: num }));
+}
+
+export function distinct(df: DataFrame): DataFrame {
+  return df.withPlan(plan('Deduplicate', { input: df.plan }));
+}
+
+/** Qualifies the frame's columns: `df.alias('a')` then `col('a.id')`. */
+export function alias(df: DataFrame, alias: string): DataFrame {
+  requireStr('alias', alias);
+  return df.withPlan(plan('SubqueryAlias', { input: df.plan, alias }));
 }

@@ -1,6 +1,7 @@
 /**
  * DataFrame's caching, partitioning and temp views: persist/unpersist (the session's
- * cache manager, or Spark's on Connect), Repartition plan nodes, and view registration.
+ * cache manager, or Spark's on Connect), Repartition / coalesce and Hint plan nodes, and
+ * view registration.
  */
 import { requireStr } from '../arg-checks.js';
 import { plan, type PlanOfKind } from '../../plan/nodes.js';
@@ -38,6 +39,14 @@ export function repartition(df: DataFrame, numPartitions: number | ColumnOrName 
 export function repartitionByRange(df: DataFrame, numPartitions: number | ColumnOrName | undefined, cols: ColumnOrName[]): DataFrame {
   const { input, numPartitions: n, partitionExprs, shuffle } = df.repartition(numPartitions, ...cols).plan as PlanOfKind<'Repartition'>;
   return df.withPlan(plan('Repartition', { input, numPartitions: n, partitionExprs, shuffle, byRange: true }));
+}
+
+export function coalesce(df: DataFrame, numPartitions: number): DataFrame {
+  return df.withPlan(plan('Repartition', { input: df.plan, numPartitions, partitionExprs: [], shuffle: false }));
+}
+
+export function hint(df: DataFrame, name: string, parameters: unknown[]): DataFrame {
+  return df.withPlan(plan('Hint', { input: df.plan, name, parameters }));
 }
 
 /** Registers `df` as a temp view (global: in `global_temp`); `replace` false fails on an existing name. */
