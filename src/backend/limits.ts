@@ -81,17 +81,41 @@ export function defaultBudget(native: boolean): number {
 export function assertPlanFits(plan: LogicalPlan, budget: number): void {
   const visit = (p: LogicalPlan): void => {
     inputs(p).forEach(visit);
-    const rows = estimateRows(p);
-    const bytes = rows * rowBytes(p);
-    if (bytes > budget) throw memoryLimitExceeded(`${p.kind === 'Join' ? `${p.joinType} join` : p.kind} of about ${formatCount(rows)} rows`, bytes, budget);
+    assertRowsFit(p, estimateRows(p), budget, p.kind === 'Join' ? operatorName(p) : p.kind);
   };
   visit(plan);
+}
+
+/** How the budget errors name an operator: `inner join`, `explode`, `stack`, else its plan kind. */
+export function operatorName(plan: LogicalPlan): string {
+  if (plan.kind === 'Join') return `${plan.joinType} join`;
+  if (plan.kind === 'Generate') return plan.generator.fn;
+  return plan.kind;
+}
+
+/** Throws UNABLE_TO_ACQUIRE_MEMORY when `rows` rows of `plan`'s output (counted or estimated) exceed the budget. */
+export function assertRowsFit(plan: LogicalPlan, rows: number, budget: number, what = operatorName(plan)): void {
+  const bytes = rows * rowBytes(plan);
+  if (bytes > budget) throw memoryLimitExceeded(`${what} of about ${formatCount(rows)} rows`, bytes, budget);
+}
+
+/**
+ * For an operator that builds its output row by row (the interpreter's joins and generators): a
+ * check of the rows held so far that throws once they outgrow the budget, before the heap does.
+ */
+export function growthGuard(plan: LogicalPlan, budget: number): (rows: number) => void {
+  const perRow = rowBytes(plan);
+  const limit = Math.floor(budget / perRow);
+  const what = operatorName(plan);
+  return (rows) => {
+    if (rows > limit) throw memoryLimitExceeded(`${what} of more than ${formatCount(limit)} rows`, rows * perRow, budget);
+  };
 }
 
 export function memoryLimitExceeded(what: string, bytes: number, budget: number): ExecutionException {
   return new ExecutionException(
     `Unable to acquire ${Math.round(bytes)} bytes of memory, got ${budget}: the ${what} would exceed the memory budget ` +
-      `(spark.sparkless.backend.maxMemory, default the JS heap limit). Filter or limit the inputs, or raise the budget.`,
+      `(spark.sparkless.backend.maxMemory, default the JS heap limit, or half the machine's memory on Polars). Filter or limit the inputs, or raise the budget.`,
     { errorClass: 'UNABLE_TO_ACQUIRE_MEMORY', messageParameters: { requestedBytes: String(Math.round(bytes)), receivedBytes: String(budget) } },
   );
 }
