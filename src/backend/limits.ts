@@ -9,7 +9,7 @@
  */
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { ExecutionException } from '../errors/index.js';
+import { ArithmeticException, ExecutionException } from '../errors/index.js';
 import { inputs, type LogicalPlan } from '../plan/nodes.js';
 import { ArrayType, BooleanType, MapType, StringType, StructType, BinaryType, type DataType } from '../types/data-types.js';
 
@@ -120,4 +120,34 @@ export function memoryLimitExceeded(what: string, bytes: number, budget: number)
   );
 }
 
+/** Throws when one array of `n` elements (sequence, array_repeat) would by itself exceed the budget. */
+export function assertArrayFits(fn: string, n: number | bigint, budget: number): void {
+  const bytes = Number(n) * 16;
+  if (bytes > budget) throw memoryLimitExceeded(`${fn} array of ${n} elements`, bytes, budget);
+}
+
 export const formatCount = (n: number): string => (n >= 1e6 ? n.toExponential(2) : String(n));
+
+/** The longest JS string, in UTF-16 units (V8's String::kMaxLength on 64-bit hosts). */
+export const MAX_STRING_LENGTH = 536_870_888;
+
+/**
+ * Fails before `fn` builds a string of `units` UTF-16 units that no JS string can hold (a raw
+ * "Invalid string length" otherwise). Spark's strings go up to 2^31 - 1 bytes: sparkless's own limit.
+ */
+export function checkStringLength(fn: string, units: number): void {
+  if (units <= MAX_STRING_LENGTH) return;
+  // As UTF-16, the most a string takes in V8: two bytes a unit.
+  const [requested, received] = [String(2 * units), String(2 * MAX_STRING_LENGTH)];
+  throw new ExecutionException(
+    `Unable to acquire ${requested} bytes of memory, got ${received}: ${fn} would build a string of ${units} characters, ` +
+      `more than a JS string holds (${MAX_STRING_LENGTH}; Spark's strings hold up to 2147483647 bytes).`,
+    { errorClass: 'UNABLE_TO_ACQUIRE_MEMORY', messageParameters: { requestedBytes: requested, receivedBytes: received } },
+  );
+}
+
+/** `repeat(s, times)`: Spark sizes the result in UTF-8 bytes as a Java int and fails past 2^31 - 1. */
+export function checkRepeat(s: string, times: number): void {
+  if (Buffer.byteLength(s, 'utf8') * times > 2147483647) throw new ArithmeticException('integer overflow');
+  checkStringLength('repeat', s.length * times);
+}

@@ -62,6 +62,53 @@ forEachBackend(
       // 600 x 600 pairs are compared (17 MB as rows), 300 x 2 x 2 kept: a <= b AND b <= a is equality without keys.
       expect(count(`SELECT count(*) FROM ${side('a')} JOIN ${side('b')} ON a <= b AND b <= a`)).toBe(1_200);
     });
+
+    it('one sequence or array_repeat array larger than the budget is refused before it is built', () => {
+      expect(() => count('SELECT size(sequence(1, 100000))')).toThrow(/got 1048576: the sequence array of 100000 elements would exceed the memory budget/);
+      expect(() => count("SELECT size(array_repeat('a', n)) FROM VALUES (100000) AS t(n)")).toThrow(/the array_repeat array of 100000 elements/);
+      expect(() => count("SELECT size(sequence(DATE'2000-01-01', DATE'2300-01-01'))")).toThrow(/the sequence array of \d+ elements/);
+      expect(count('SELECT size(sequence(1, 1000))')).toBe(1000);
+      // Spark's own limit is checked first (its message, as Spark 3.5.7 gives it).
+      expect(() => count('SELECT size(sequence(1, 3000000000L))')).toThrow(
+        'Unsuccessful try to create array with 3000000000 elements due to exceeding the array size limit 2147483632.',
+      );
+    });
   },
   { localOnly: 'the budget guards sparkless’s own engines; Spark manages its executors’ memory itself' },
+);
+
+forEachBackend(
+  'string blow-ups',
+  (session) => {
+    const value = (sql: string): unknown => session().sql(sql).collect()[0]!.get(0);
+
+    it("repeat past 2^31 - 1 UTF-8 bytes fails as Spark's does (integer overflow), without allocating", () => {
+      // Spark 3.5.7: ArithmeticException "integer overflow" for both (2 bytes x 2^30, 2-byte é x 1.1e9).
+      expect(() => value("SELECT length(repeat('xx', 1073741824))")).toThrow(expect.objectContaining({ name: 'ArithmeticException', message: 'integer overflow' }));
+      expect(() => value("SELECT length(repeat('é', 1100000000))")).toThrow('integer overflow');
+    });
+
+    it('small pads and repeats give Spark’s strings', () => {
+      // Spark 3.5.7: xyzxyab | abxyxyx | a | ababab | ab | éüüü | '' | ''.
+      const row = session()
+        .sql("SELECT lpad('ab', 7, 'xyz') a, rpad('ab', 7, 'xy') b, lpad('ab', 1, 'x') c, repeat('ab', 3) d, lpad('ab', 5, '') e, rpad('é', 4, 'ü') f, repeat('x', -1) g, repeat('x', 0) h")
+        .collect()[0]!;
+      expect(row.toArray()).toEqual(['xyzxyab', 'abxyxyx', 'a', 'ababab', 'ab', 'éüüü', '', '']);
+    });
+  },
+);
+
+forEachBackend(
+  'string blow-ups past a JS string',
+  (session) => {
+    const value = (sql: string): unknown => session().sql(sql).collect()[0]!.get(0);
+    it('repeat, lpad and rpad longer than a JS string holds fail with a typed error, not "Invalid string length"', () => {
+      // Spark would build these (up to 2^31 - 1 bytes); a JS string holds 536,870,888 UTF-16 units.
+      const tooLong = /UNABLE_TO_ACQUIRE_MEMORY.*a string of \d+ characters, more than a JS string holds/;
+      expect(() => value("SELECT length(repeat('x', 600000000))")).toThrow(tooLong);
+      expect(() => value("SELECT length(lpad('x', 600000000, 'y'))")).toThrow(tooLong);
+      expect(() => value("SELECT length(rpad(CAST(id AS STRING), 600000000, 'xyz')) FROM range(3)")).toThrow(tooLong);
+    });
+  },
+  { localOnly: 'a limit of sparkless’s JS strings; Spark would allocate the string' },
 );
