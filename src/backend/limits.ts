@@ -77,6 +77,14 @@ export function defaultBudget(native: boolean): number {
   return native ? Math.floor(totalmem() / 2) : getHeapStatistics().heap_size_limit;
 }
 
+/**
+ * The budget of the interpreter's operators: the query's, but never more than the JS heap holds
+ * (Polars' budget, half the machine, also reaches the operators it delegates to the interpreter).
+ */
+export function interpreterBudget(budget: number | undefined): number {
+  return Math.min(budget ?? Infinity, defaultBudget(false));
+}
+
 /** Throws before running a plan one of whose operators would hold more than `budget` bytes. */
 export function assertPlanFits(plan: LogicalPlan, budget: number): void {
   const visit = (p: LogicalPlan): void => {

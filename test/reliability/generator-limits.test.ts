@@ -49,6 +49,15 @@ forEachBackend(
       expect(mixed.select(explode_outer('s')).count()).toBe(48);
     });
 
+    it('explode of an array column of the input (native on Polars) is counted before it runs', async () => {
+      const { explode, posexplode } = await import('../../src/functions/index.js');
+      const rows = Array.from({ length: 100 }, (_, i) => ({ id: i, xs: Array.from({ length: 1000 }, (_, k) => k) }));
+      const df = spark.createDataFrame(rows);
+      expect(() => df.select('id', explode('xs')).count()).toThrow(exceeds('explode'));
+      expect(() => df.select(posexplode('xs')).collect()).toThrow(exceeds('posexplode'));
+      expect(df.where('id < 3').select(posexplode('xs')).count()).toBe(3_000);
+    });
+
     it('a cross join above generators (sizes the estimate cannot see) is refused', () => {
       const side = (c: string): string => `(SELECT explode(sequence(1, 100)) AS ${c} FROM range(10))`;
       expect(() => count(`SELECT count(*) FROM ${side('a')} CROSS JOIN ${side('b')}`)).toThrow(outOfMemory);
@@ -112,3 +121,13 @@ forEachBackend(
   },
   { localOnly: 'a limit of sparkless’s JS strings; Spark would allocate the string' },
 );
+
+it("the interpreter's budget never exceeds the JS heap, even under Polars' larger default", async () => {
+  const { getHeapStatistics } = await import('node:v8');
+  const { defaultBudget, interpreterBudget } = await import('../../src/backend/limits.js');
+  const heap = getHeapStatistics().heap_size_limit;
+  expect(interpreterBudget(undefined)).toBe(heap);
+  expect(interpreterBudget(heap * 10)).toBe(heap);
+  expect(interpreterBudget(1_048_576)).toBe(1_048_576);
+  expect(defaultBudget(false)).toBe(heap);
+});

@@ -10,7 +10,7 @@ import { ArrayType, MapType, type DataType } from '../../../types/data-types.js'
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { Prng } from '../runtime/prng.js';
-import { assertArrayFits, defaultBudget } from '../../limits.js';
+import { assertArrayFits, interpreterBudget } from '../../limits.js';
 import { buildMap } from './collection.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, resultType, scalar, indexOfZeroError } from './util.js';
@@ -48,7 +48,7 @@ export function checkArrayLength(n: number | bigint, ctx?: { fn: string; budget:
 
 const arrayRepeat = compiled((args, _call, ctx) => {
   const [v, n] = args as [RowFn, RowFn];
-  const limits = { fn: 'array_repeat', budget: ctx.memoryBudget ?? defaultBudget(false) };
+  const limits = { fn: 'array_repeat', budget: interpreterBudget(ctx.memoryBudget) };
   return (i) => {
     const count = n(i);
     if (isNullish(count)) return null;

@@ -12,7 +12,7 @@ import { CalendarInterval, MICROS_PER_DAY } from '../../../types/intervals.js';
 import { sessionZone } from '../context.js';
 import { daysToTimestamp, timestampToDays, type Zone } from '../runtime/datetime.js';
 import { zoneFromText } from '../runtime/datetime-parse.js';
-import { defaultBudget } from '../../limits.js';
+import { interpreterBudget } from '../../limits.js';
 import { checkArrayLength } from './collection-build.js';
 import { addToTimestamp } from './interval.js';
 import type { FunctionImpl, RowFn } from './types.js';
@@ -73,7 +73,7 @@ const sequence = compiled((args, call, ctx) => {
   const dates = t instanceof DateType;
   const temporal = dates || t instanceof TimestampType || t.typeName() === 'timestamp_ntz';
   const zone = t instanceof TimestampType || dates ? sessionZone(ctx) : UTC_ZONE;
-  const limits: ArrayLimits = { fn: 'sequence', budget: ctx.memoryBudget ?? defaultBudget(false) };
+  const limits: ArrayLimits = { fn: 'sequence', budget: interpreterBudget(ctx.memoryBudget) };
   return (i) => {
     const start = a(i);
     const stop = b(i);

@@ -8,7 +8,7 @@
 import type { Generate } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
 import { InternalError } from '../../../errors/index.js';
-import { defaultBudget, growthGuard } from '../../limits.js';
+import { interpreterBudget, growthGuard } from '../../limits.js';
 import { compileExpr } from '../expressions/compile.js';
 import { lookupImpl } from '../functions/index.js';
 import { denseCol, select, type Rel } from './relation.js';
@@ -28,7 +28,7 @@ export function executeGenerate(plan: Generate, exec: Exec): Rel {
   const width = schema.fields.length - input.cols.length;
   if (width < 0) throw new InternalError('Generate schema is narrower than its input');
 
-  const grown = growthGuard(plan, ctx.memoryBudget ?? defaultBudget(false));
+  const grown = growthGuard(plan, interpreterBudget(ctx.memoryBudget));
   const source: number[] = [];
   const genCols: unknown[][] = Array.from({ length: width }, () => []);
   for (let i = 0; i < input.numRows; i++) {
