@@ -5,7 +5,10 @@
  * accidental explosion is a typed error rather than a V8 fatal
  * out-of-memory abort. The budget is `spark.sparkless.backend.maxMemory`,
  * else the V8 heap limit (the memory interpreter holds rows as JS values)
- * or, for Polars, half the machine's memory.
+ * or, for Polars, half the machine's memory. Operators whose size only
+ * shows as they run (keyed joins, generators) are checked there with the
+ * same helpers (`assertRowsFit`, `growthGuard`); single arrays and strings
+ * too large to build fail before they are allocated.
  */
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
