@@ -5,11 +5,14 @@
  * accidental explosion is a typed error rather than a V8 fatal
  * out-of-memory abort. The budget is `spark.sparkless.backend.maxMemory`,
  * else the V8 heap limit (the memory interpreter holds rows as JS values)
- * or, for Polars, half the machine's memory.
+ * or, for Polars, half the machine's memory. Operators whose size only
+ * shows as they run (keyed joins, generators) are checked there with the
+ * same helpers (`assertRowsFit`, `growthGuard`); single arrays and strings
+ * too large to build fail before they are allocated.
  */
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { ExecutionException } from '../errors/index.js';
+import { ArithmeticException, ExecutionException } from '../errors/index.js';
 import { inputs, type LogicalPlan } from '../plan/nodes.js';
 import { ArrayType, BooleanType, MapType, StringType, StructType, BinaryType, type DataType } from '../types/data-types.js';
 
@@ -77,23 +80,85 @@ export function defaultBudget(native: boolean): number {
   return native ? Math.floor(totalmem() / 2) : getHeapStatistics().heap_size_limit;
 }
 
+/**
+ * The budget of the interpreter's operators: the query's, but never more than the JS heap holds
+ * (Polars' budget, half the machine, also reaches the operators it delegates to the interpreter).
+ */
+export function interpreterBudget(budget: number | undefined): number {
+  return Math.min(budget ?? Infinity, defaultBudget(false));
+}
+
 /** Throws before running a plan one of whose operators would hold more than `budget` bytes. */
 export function assertPlanFits(plan: LogicalPlan, budget: number): void {
   const visit = (p: LogicalPlan): void => {
     inputs(p).forEach(visit);
-    const rows = estimateRows(p);
-    const bytes = rows * rowBytes(p);
-    if (bytes > budget) throw memoryLimitExceeded(`${p.kind === 'Join' ? `${p.joinType} join` : p.kind} of about ${formatCount(rows)} rows`, bytes, budget);
+    assertRowsFit(p, estimateRows(p), budget, p.kind === 'Join' ? operatorName(p) : p.kind);
   };
   visit(plan);
+}
+
+/** How the budget errors name an operator: `inner join`, `explode`, `stack`, else its plan kind. */
+export function operatorName(plan: LogicalPlan): string {
+  if (plan.kind === 'Join') return `${plan.joinType} join`;
+  if (plan.kind === 'Generate') return plan.generator.fn;
+  return plan.kind;
+}
+
+/** Throws UNABLE_TO_ACQUIRE_MEMORY when `rows` rows of `plan`'s output (counted or estimated) exceed the budget. */
+export function assertRowsFit(plan: LogicalPlan, rows: number, budget: number, what = operatorName(plan)): void {
+  const bytes = rows * rowBytes(plan);
+  if (bytes > budget) throw memoryLimitExceeded(`${what} of about ${formatCount(rows)} rows`, bytes, budget);
+}
+
+/**
+ * For an operator that builds its output row by row (the interpreter's joins and generators): a
+ * check of the rows held so far that throws once they outgrow the budget, before the heap does.
+ */
+export function growthGuard(plan: LogicalPlan, budget: number): (rows: number) => void {
+  const perRow = rowBytes(plan);
+  const limit = Math.floor(budget / perRow);
+  const what = operatorName(plan);
+  return (rows) => {
+    if (rows > limit) throw memoryLimitExceeded(`${what} of more than ${formatCount(limit)} rows`, rows * perRow, budget);
+  };
 }
 
 export function memoryLimitExceeded(what: string, bytes: number, budget: number): ExecutionException {
   return new ExecutionException(
     `Unable to acquire ${Math.round(bytes)} bytes of memory, got ${budget}: the ${what} would exceed the memory budget ` +
-      `(spark.sparkless.backend.maxMemory, default the JS heap limit). Filter or limit the inputs, or raise the budget.`,
+      `(spark.sparkless.backend.maxMemory, default the JS heap limit, or half the machine's memory on Polars). Filter or limit the inputs, or raise the budget.`,
     { errorClass: 'UNABLE_TO_ACQUIRE_MEMORY', messageParameters: { requestedBytes: String(Math.round(bytes)), receivedBytes: String(budget) } },
   );
 }
 
+/** Throws when one array of `n` elements (sequence, array_repeat) would by itself exceed the budget. */
+export function assertArrayFits(fn: string, n: number | bigint, budget: number): void {
+  const bytes = Number(n) * 16;
+  if (bytes > budget) throw memoryLimitExceeded(`${fn} array of ${n} elements`, bytes, budget);
+}
+
 export const formatCount = (n: number): string => (n >= 1e6 ? n.toExponential(2) : String(n));
+
+/** The longest JS string, in UTF-16 units (V8's String::kMaxLength on 64-bit hosts). */
+export const MAX_STRING_LENGTH = 536_870_888;
+
+/**
+ * Fails before `fn` builds a string of `units` UTF-16 units that no JS string can hold (a raw
+ * "Invalid string length" otherwise). Spark's strings go up to 2^31 - 1 bytes: sparkless's own limit.
+ */
+export function checkStringLength(fn: string, units: number): void {
+  if (units <= MAX_STRING_LENGTH) return;
+  // As UTF-16, the most a string takes in V8: two bytes a unit.
+  const [requested, received] = [String(2 * units), String(2 * MAX_STRING_LENGTH)];
+  throw new ExecutionException(
+    `Unable to acquire ${requested} bytes of memory, got ${received}: ${fn} would build a string of ${units} characters, ` +
+      `more than a JS string holds (${MAX_STRING_LENGTH}; Spark's strings hold up to 2147483647 bytes).`,
+    { errorClass: 'UNABLE_TO_ACQUIRE_MEMORY', messageParameters: { requestedBytes: requested, receivedBytes: received } },
+  );
+}
+
+/** `repeat(s, times)`: Spark sizes the result in UTF-8 bytes as a Java int and fails past 2^31 - 1. */
+export function checkRepeat(s: string, times: number): void {
+  if (Buffer.byteLength(s, 'utf8') * times > 2147483647) throw new ArithmeticException('integer overflow');
+  checkStringLength('repeat', s.length * times);
+}

@@ -10,6 +10,7 @@ import { ArrayType, MapType, type DataType } from '../../../types/data-types.js'
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { Prng } from '../runtime/prng.js';
+import { assertArrayFits, interpreterBudget } from '../../limits.js';
 import { buildMap } from './collection.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, resultType, scalar, indexOfZeroError } from './util.js';
@@ -25,14 +26,18 @@ const MAX_ARRAY_LENGTH = 2147483632;
  */
 const MAX_LOCAL_ARRAY_LENGTH = 50_000_000;
 
-/** Fails as Spark does (or as sparkless must) before building an array of `n` elements. */
-export function checkArrayLength(n: number | bigint): void {
+/**
+ * Fails as Spark does (or as sparkless must) before building an array of `n` elements: past
+ * Spark's limit, past the memory budget (of `ctx`, when given), past sparkless's own limit.
+ */
+export function checkArrayLength(n: number | bigint, ctx?: { fn: string; budget: number }): void {
   if (n > MAX_ARRAY_LENGTH) {
     throw new ExecutionException(
       `Unsuccessful try to create array with ${n} elements due to exceeding the array size limit ${MAX_ARRAY_LENGTH}.`,
       { errorClass: 'COLLECTION_SIZE_LIMIT_EXCEEDED.INITIALIZE', messageParameters: { numberOfElements: String(n), maxRoundedArrayLength: String(MAX_ARRAY_LENGTH) } },
     );
   }
+  if (ctx) assertArrayFits(ctx.fn, n, ctx.budget);
   if (n > MAX_LOCAL_ARRAY_LENGTH) {
     throw new ExecutionException(
       `Cannot create an array with ${n} elements: sparkless holds arrays in memory and allows at most ${MAX_LOCAL_ARRAY_LENGTH} (Spark's limit is ${MAX_ARRAY_LENGTH}).`,
@@ -41,13 +46,14 @@ export function checkArrayLength(n: number | bigint): void {
   }
 }
 
-const arrayRepeat = compiled((args) => {
+const arrayRepeat = compiled((args, _call, ctx) => {
   const [v, n] = args as [RowFn, RowFn];
+  const limits = { fn: 'array_repeat', budget: interpreterBudget(ctx.memoryBudget) };
   return (i) => {
     const count = n(i);
     if (isNullish(count)) return null;
     const len = Math.max(0, count as number);
-    checkArrayLength(len);
+    checkArrayLength(len, limits);
     const x = v(i) ?? null;
     return new Array<unknown>(len).fill(x);
   };

@@ -10,6 +10,7 @@ import { toBigInt, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, charLength, codePoints, compiled, hasSurrogates, resultType, scalar, scalarWithNulls, unary } from './util.js';
 import { sqlSubstring } from './operators.js';
+import { checkRepeat, checkStringLength } from '../../limits.js';
 
 const encoder = new TextEncoder();
 
@@ -201,8 +202,10 @@ function pad(left: boolean): FunctionImpl {
     if (len <= 0) return '';
     if (spaces <= 0 || p.length === 0) return cps.slice(0, len).join('');
     const pcs = codePoints(p);
-    let fill = '';
-    for (let k = 0; k < spaces; k++) fill += pcs[k % pcs.length];
+    // Whole repeats of the pad, then its first code points: `spaces` code points in all.
+    const whole = Math.floor(spaces / pcs.length);
+    checkStringLength(left ? 'lpad' : 'rpad', s.length + whole * p.length + pcs.length);
+    const fill = p.repeat(whole) + pcs.slice(0, spaces % pcs.length).join('');
     return left ? fill + s : s + fill;
   });
 }
@@ -408,7 +411,12 @@ export const stringImpls: Record<string, FunctionImpl> = {
   regexp_extract_all: regexpExtractAll,
   lpad: pad(true),
   rpad: pad(false),
-  repeat: scalar((a) => ((a[1] as number) <= 0 ? '' : (a[0] as string).repeat(a[1] as number))),
+  repeat: scalar((a) => {
+    const [s, n] = a as [string, number];
+    if (n <= 0) return '';
+    checkRepeat(s, n);
+    return s.repeat(n);
+  }),
   instr: scalar((a) => indexOfChars(a[0] as string, a[1] as string, 0)),
   locate,
   substring_index: scalar((a) => substringIndex(a[0] as string, a[1] as string, a[2] as number)),

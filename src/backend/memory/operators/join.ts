@@ -15,7 +15,7 @@ import type { RowFn } from '../functions/types.js';
 import type { ExecContext } from '../context.js';
 import { anyNullFunction, keyFunctions } from './keys.js';
 import { allRows, colReader, select, type Rel } from './relation.js';
-import { defaultBudget, memoryLimitExceeded, rowBytes } from '../../limits.js';
+import { interpreterBudget, growthGuard } from '../../limits.js';
 import type { Exec } from './types.js';
 
 /** Rows of the build side per key, in order. */
@@ -103,11 +103,8 @@ export function executeJoin(plan: Join, exec: Exec): Rel {
   const li: number[] = [];
   const ri: number[] = [];
   // Keyed joins can multiply rows (many-to-many keys); stop with a typed error before the heap is exhausted.
-  const budget = ctx.memoryBudget ?? defaultBudget(false);
-  const maxPairs = Math.floor(budget / 2 / (rowBytes(plan) + 16)); // half: the output columns come next
-  const checkSize = (): void => {
-    if (li.length > maxPairs) throw memoryLimitExceeded(`${plan.joinType} join (more than ${maxPairs} rows so far)`, li.length * (rowBytes(plan) + 16), budget);
-  };
+  const grown = growthGuard(plan, interpreterBudget(ctx.memoryBudget));
+  const checkSize = (): void => grown(li.length);
   switch (plan.joinType) {
     case 'inner':
     case 'cross':

@@ -17,6 +17,7 @@ import {
 } from '../../../types/data-types.js';
 import { floatToIntegral, instantToWallClock, stringToDate } from '../cast.js';
 import { delegate } from '../delegation.js';
+import { MAX_STRING_LENGTH } from '../../limits.js';
 import type { NativeExpr } from '../native.js';
 import { cases, f64, i32, i64, ifElse, nullOf, str } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
@@ -209,6 +210,8 @@ const pad =
     if ([...p].length !== 1) delegate(`${call.fn} with a pad of ${[...p].length} characters`);
     const s = tr0(call, ctx);
     if (len <= 0) return ifElse(s.isNull(), nullOf(STRING), str(''));
+    // Longer than a JS string holds: the interpreter raises sparkless's error (limits.ts) before Polars allocates.
+    if (len > MAX_STRING_LENGTH) delegate(`${call.fn} to more characters than a JS string holds`);
     const n = i64(len);
     const padded = left ? s.strPadStart(n, p) : s.strPadEnd(n, p);
     return ifElse(s.strLengths().cast(PL.Int64, true).gtEq(n), s.strSlice(i64(0), n), padded);

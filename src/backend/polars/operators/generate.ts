@@ -3,7 +3,8 @@
  * Polars' explode. Spark drops rows whose collection is null or empty unless
  * the generator is outer, in which case the row is kept once with nulls
  * (which is what Polars' explode produces for null and empty lists).
- * Other generators are delegated.
+ * Other generators are delegated. The output's rows are counted against the
+ * memory budget before anything is exploded (guard.ts).
  */
 import { typeOf } from '../../../expr/nodes.js';
 import type { Generate } from '../../../plan/nodes.js';
@@ -13,6 +14,7 @@ import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
+import { assertGenerateFits } from './guard.js';
 import type { Frame, OperatorEnv } from './types.js';
 
 const EXPLODERS = new Set(['explode', 'explode_outer', 'posexplode', 'posexplode_outer']);
@@ -28,7 +30,7 @@ export function generate(plan: Generate, input: Frame, env: OperatorEnv): Native
   const gen = env.translator(input.schema).tr(call.args[0]!);
   const n = input.schema.fields.length;
 
-  let lf = input.lf.withColumns([gen.alias('_g')]);
+  let lf = assertGenerateFits(plan, input.lf.withColumns([gen.alias('_g')]), '_g', outer, env);
   if (!outer) lf = lf.filter(colRef('_g').listLengths().gt(i64(0)));
   const exploded: NativeExpr[] = [colRef('_g')];
   if (withPos) {

@@ -9,12 +9,12 @@
  * sides joined on the key and the products summed.
  */
 import type { Join } from '../../../plan/nodes.js';
-import { formatCount, maxRows, memoryLimitExceeded, rowBytes } from '../../limits.js';
-import { translatePolarsError } from '../errors.js';
+import { assertRowsFit, maxRows, rowBytes } from '../../limits.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { colRef } from '../nx.js';
 import { PL } from '../type-mapper.js';
 import { joinFrames } from '../binding-compat.js';
+import { countOf } from './guard.js';
 import type { OperatorEnv } from './types.js';
 
 /** Throws Spark's UNABLE_TO_ACQUIRE_MEMORY when the join of `L` and `R` on the named keys would exceed the budget. */
@@ -27,13 +27,7 @@ export function assertJoinFits(plan: Join, L: NativeLazyFrame, R: NativeLazyFram
   const one = pl.lit(1).cast(PL.Float64, true);
   const perKey = (lf: NativeLazyFrame, keys: readonly string[], n: string): NativeLazyFrame =>
     lf.groupby(keys.map((k) => colRef(k)), false).agg([pl.len().cast(PL.Float64, true).alias(n)]);
-  const scalar = (lf: NativeLazyFrame, x: NativeExpr): number => {
-    try {
-      return Number(lf.select([x.alias('_x')]).collectSync('auto').getColumns()[0]!.toArray()[0] ?? 0);
-    } catch (err) {
-      throw translatePolarsError(err, 'counting the rows of a join');
-    }
-  };
+  const scalar = (lf: NativeLazyFrame, x: NativeExpr): number => countOf(lf, x, 'counting the rows of a join');
   const t = plan.joinType;
   const [nl, nr] = [maxRows(plan.left), maxRows(plan.right)];
   const outer = (t === 'left' || t === 'full' ? nl : 0) + (t === 'right' || t === 'full' ? nr : 0);
@@ -46,5 +40,5 @@ export function assertJoinFits(plan: Join, L: NativeLazyFrame, R: NativeLazyFram
   const how = t === 'left' || t === 'right' || t === 'full' ? t : 'inner';
   const counts = joinFrames(perKey(L, leftKeys, '_nl'), perKey(R, rightKeys, '_nr'), leftKeys.map((k) => colRef(k)), rightKeys.map((k) => colRef(k)), how, '_dup');
   const rows = scalar(counts, colRef('_nl').fillNull(one).mul(colRef('_nr').fillNull(one)).sum());
-  if (rows * perRow > budget) throw memoryLimitExceeded(`${t} join of about ${formatCount(rows)} rows`, rows * perRow, budget);
+  assertRowsFit(plan, rows, budget);
 }

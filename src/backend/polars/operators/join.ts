@@ -53,6 +53,7 @@ import { PL, integralBits } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { joinFrames, sortByExprs } from '../binding-compat.js';
 import { assertJoinFits } from './join-guard.js';
+import { assertPairsFit } from './guard.js';
 
 const LI = '_li';
 const RI = '_ri';
@@ -204,6 +205,8 @@ function joinUnfenced(plan: Join, left: Frame, right: Frame, env: OperatorEnv): 
     L = L.withColumns(keys.left);
     R = R.withColumns(keys.right);
     assertJoinFits(plan, L, R, keys.leftNames, keys.rightNames, env);
+  } else {
+    assertPairsFit(plan, L, R, env);
   }
   const cond = plan.condition ? env.translator(concatSchema(left, right)).tr(plan.condition) : undefined;
   /** Distinct key tuples of a side with the marker, for semi/anti/unmatched lookups. */
