@@ -116,16 +116,14 @@ const isAtomic = (t: DataType): boolean =>
 
 /**
  * Spark's ImplicitTypeCasts.implicitCast: the type `from` is cast to so it
- * satisfies `target`, or undefined when no implicit cast exists. With `ansi`
- * (spark.sql.ansi.enabled) AnsiTypeCoercion's: a string still becomes any atomic
- * type asked for (DOUBLE for "NUMERIC"), BOOLEAN included, but no longer an
- * "INTEGRAL" one (`~'1'`, `bit_and('3')` are UNEXPECTED_INPUT_TYPE on Spark 3.5.7).
+ * satisfies `target`, or undefined when no implicit cast exists. A string is
+ * never cast to an "INTEGRAL" class (`~'1'`, `bit_and('3')` are
+ * UNEXPECTED_INPUT_TYPE on Spark 3.5.7, ANSI or not). With `ansi`
+ * (spark.sql.ansi.enabled) AnsiTypeCoercion's: a string also becomes a BOOLEAN.
  */
 export function implicitCast(from: DataType, target: InputType, ansi = false): DataType | undefined {
-  if (ansi && from instanceof StringType) {
-    if (target === 'integral') return undefined;
-    if (target === 'boolean') return BOOLEAN;
-  }
+  if (from instanceof StringType && target === 'integral') return undefined;
+  if (ansi && from instanceof StringType && target === 'boolean') return BOOLEAN;
   if (target === 'any') return from instanceof NullType ? from : from;
   if (target instanceof DataType) {
     if (from.equals(target)) return from;
@@ -151,7 +149,7 @@ export function implicitCast(from: DataType, target: InputType, ansi = false): D
       return from instanceof TimestampType ? DOUBLE : implicitCast(from, 'numeric', ansi);
     case 'integral':
       if (isIntegral(from)) return from;
-      return from instanceof StringType || from instanceof NullType ? LONG : undefined;
+      return from instanceof NullType ? LONG : undefined;
     case 'string':
       if (from instanceof StringType) return from;
       return isAtomic(from) || from instanceof NullType ? STRING : undefined;

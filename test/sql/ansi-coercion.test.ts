@@ -22,6 +22,19 @@ const schemaOf = (spark: SparkSession, q: string): string[] =>
 /** The analysis error of `q` (raised without running it). */
 const analysisError = (spark: SparkSession, q: string) => errorOf(() => spark.sql(q).schema, q);
 
+const INTEGRAL_REFUSALS: [string, string][] = [
+  ["SELECT ~'1'", 'Cannot resolve "~1" due to data type mismatch: Parameter 1 requires the "INTEGRAL" type, however "1" has the type "STRING".'],
+  ["SELECT bit_and('3')", 'Cannot resolve "bit_and(3)" due to data type mismatch: Parameter 1 requires the "INTEGRAL" type, however "3" has the type "STRING".'],
+  [
+    "SELECT bit_count('3')",
+    'Cannot resolve "bit_count(3)" due to data type mismatch: Parameter 1 requires the ("INTEGRAL" or "BOOLEAN") type, however "3" has the type "STRING".',
+  ],
+  [
+    "SELECT percentile(1, 0.5, '2')",
+    'Cannot resolve "percentile(1, 0.5, 2)" due to data type mismatch: Parameter 3 requires the "INTEGRAL" type, however "2" has the type "STRING".',
+  ],
+];
+
 const malformed = (value: string, type: string): string =>
   `[CAST_INVALID_INPUT] The value '${value}' of the type "STRING" cannot be cast to "${type}" because it is malformed.`;
 
@@ -77,20 +90,15 @@ describe('ANSI mode: implicit string coercion', () => {
       }
     }, SLOW);
 
-    it('an integral parameter takes no string (UNEXPECTED_INPUT_TYPE)', () => {
-      const spark = ansi(session());
-      const cases: [string, string][] = [
-        ["SELECT ~'1'", 'Cannot resolve "~1" due to data type mismatch: Parameter 1 requires the "INTEGRAL" type, however "1" has the type "STRING".'],
-        ["SELECT bit_and('3')", 'Cannot resolve "bit_and(3)" due to data type mismatch: Parameter 1 requires the "INTEGRAL" type, however "3" has the type "STRING".'],
-        [
-          "SELECT bit_count('3')",
-          'Cannot resolve "bit_count(3)" due to data type mismatch: Parameter 1 requires the ("INTEGRAL" or "BOOLEAN") type, however "3" has the type "STRING".',
-        ],
-      ];
-      for (const [q, message] of cases) {
-        const e = analysisError(spark, q);
-        expect(e.errorClass, q).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
-        expect(e.message, q).toContain(message);
+    it('an integral parameter takes no string (UNEXPECTED_INPUT_TYPE), with ANSI on or off', () => {
+      const spark = session();
+      for (const enabled of ['true', 'false']) {
+        spark.conf.set('spark.sql.ansi.enabled', enabled);
+        for (const [q, message] of INTEGRAL_REFUSALS) {
+          const e = analysisError(spark, q);
+          expect(e.errorClass, `${q} ansi=${enabled}`).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+          expect(e.message, q).toContain(message);
+        }
       }
     }, SLOW);
   });
@@ -146,8 +154,16 @@ describe('ANSI mode: implicit string coercion', () => {
       expect(analysisError(session(), 'SELECT true / true').message).toContain('the binary operator requires the input type ("DOUBLE" or "DECIMAL"), not "BOOLEAN".');
     }, SLOW);
 
-    it('without ANSI two strings are added as doubles', () => {
-      expect(rows(session(), "SELECT '1' + '2', '6' / '4'")).toEqual([[3, 1.5]]);
+    it('without ANSI two strings are added as doubles, and a bitwise operator rejects the doubles', () => {
+      const spark = session();
+      expect(rows(spark, "SELECT '1' + '2', '6' / '4'")).toEqual([[3, 1.5]]);
+      const wrong = analysisError(spark, "SELECT '1' ^ '2'");
+      expect(wrong.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE');
+      expect(wrong.message).toContain('Cannot resolve "(1 ^ 2)" due to data type mismatch: the binary operator requires the input type "INTEGRAL", not "DOUBLE".');
+      const diff = analysisError(spark, "SELECT 2 | '1'");
+      expect(diff.errorClass).toBe('DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES');
+      expect(diff.message).toContain('the left and right operands of the binary operator have incompatible types ("INT" and "DOUBLE").');
+      expect(analysisError(spark, "SELECT '1' & NULL").message).toContain('incompatible types ("DOUBLE" and "VOID").');
     }, SLOW);
   });
 

@@ -171,6 +171,11 @@ function bitwise(name: string, op: string): FunctionDef {
     nullIntolerant: true,
     resolve(args, _call, ctx) {
       refuseAnsiStrings(args, ctx, OPERATOR_INPUT_TYPES.bitwise!);
+      if (args.some((a) => a.dataType instanceof StringType)) {
+        // Without ANSI a string operand is promoted to DOUBLE, which no bitwise operator takes.
+        const [l, r] = args.map((a) => (a.dataType instanceof StringType ? DOUBLE : a.dataType)) as [DataType, DataType];
+        throw l.equals(r) ? binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES.bitwise!, l) : binaryOpDiffTypes(ctx, l, r);
+      }
       const types = args.map((_, i) => coerceArg(args, i, 'integral', ctx));
       const common = findTightestCommonType(types[0]!, types[1]!)!;
       return { dataType: common, nullable: args.some((a) => a.nullable), argTypes: castsFor(args, [common, common]) };
