@@ -9,7 +9,8 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/node
 import { findWiderCommonType } from '../types/coercion.js';
 import { assertNoAggregate } from './analyzer.js';
 import { nameExpr } from './analyze-project.js';
-import { castTo, requireBoolean, resolveCall, resolveExpr } from './resolve-expr.js';
+import { coerceTo, requireBoolean, resolveCall, resolveExpr } from './resolve-expr.js';
+import { rewriteOperator } from './operator-coercion.js';
 import { hiddenLast, namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 export function analyzeJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed, ctx: AnalyzerContext): Analyzed {
@@ -132,9 +133,13 @@ function analyzeUsingJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed
   const keys = p.using!.map((name) => ({ l: find(left.attrs, name, 'left'), r: find(right.attrs, name, 'right') }));
   const both = [...left.attrs, ...right.attrs];
   const ref = (i: number) => E.bound(i, both[i]!.name, both[i]!.dataType, both[i]!.nullable);
+  const ansi = ctx.ansiEnabled === true;
+  const resolve = (c: Call, a: readonly Expr[]): Expr => resolveCall(c, a, ansi);
+  // Keys compare as `l = r` would in a query (under ANSI a string key next to a number is BIGINT).
   const conds = keys.map(({ l, r }) => {
     const args = [ref(l), ref(nl + r)];
-    return resolveCall(E.call('eq', args), args);
+    const eq = E.call('eq', args);
+    return rewriteOperator(eq, args, resolve, ansi) ?? resolve(eq, args);
   });
   const condition = conds.reduce((acc, c) => resolveCall(E.call('and', [acc, c]), [acc, c]));
   const joined = joinInOrder(
@@ -150,8 +155,8 @@ function analyzeUsingJoin(p: PlanOfKind<'Join'>, left: Analyzed, right: Analyzed
     if (jt === 'left_semi' || jt === 'left_anti' || jt === 'inner' || jt === 'left' || jt === 'cross') return E.bound(l, la.name, la.dataType, la.nullable);
     const ra = ja[nl + r]!;
     if (jt === 'right') return E.bound(nl + r, ra.name, ra.dataType, ra.nullable);
-    const t = findWiderCommonType(la.dataType, ra.dataType) ?? la.dataType;
-    const args = [castTo(E.bound(l, la.name, la.dataType, true), t, true), castTo(E.bound(nl + r, ra.name, ra.dataType, true), t, true)];
+    const t = findWiderCommonType(la.dataType, ra.dataType, ansi) ?? la.dataType;
+    const args = [coerceTo(E.bound(l, la.name, la.dataType, true), t, ansi), coerceTo(E.bound(nl + r, ra.name, ra.dataType, true), t, ansi)];
     return nameExpr(resolveCall(E.call('coalesce', args) as Call, args), la.name);
   });
   const leftKeySet = new Set(keys.map((k) => k.l));

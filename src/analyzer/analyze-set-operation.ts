@@ -10,7 +10,7 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/node
 import { findWiderCommonType } from '../types/coercion.js';
 import type { DataType } from '../types/data-types.js';
 import { nameExpr } from './analyze-project.js';
-import { castTo } from './resolve-expr.js';
+import { coerceTo } from './resolve-expr.js';
 import { namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 const OP_NAME = { union: 'UNION', intersect: 'INTERSECT', except: 'EXCEPT' } as const;
@@ -31,7 +31,7 @@ export function analyzeSetOperation(p: PlanOfKind<'SetOperation'>, left: Analyze
   }
   const types: DataType[] = l.attrs.map((a, i) => {
     const b = r.attrs[i]!;
-    const t = findWiderCommonType(a.dataType, b.dataType);
+    const t = findWiderCommonType(a.dataType, b.dataType, ctx.ansiEnabled === true);
     if (!t) {
       throw new AnalysisException(
         `${opName} can only be performed on inputs with compatible column types. The ${ordinal(i + 1)} column of the second table is ${sqlTypeName(b.dataType)} type which is not compatible with ${sqlTypeName(a.dataType)} at the same column of the first table.`,
@@ -40,8 +40,8 @@ export function analyzeSetOperation(p: PlanOfKind<'SetOperation'>, left: Analyze
     }
     return t;
   });
-  const lc = castSide(l, types, p.id);
-  const rc = castSide(r, types, p.id);
+  const lc = castSide(l, types, p.id, ctx.ansiEnabled === true);
+  const rc = castSide(r, types, p.id, ctx.ansiEnabled === true);
   const attrs: Attribute[] = lc.attrs.map((a, i) => ({
     ...a,
     nullable: a.nullable || rc.attrs[i]!.nullable,
@@ -59,10 +59,11 @@ export function analyzeSetOperation(p: PlanOfKind<'SetOperation'>, left: Analyze
 }
 
 /** Projects one side to the common column types (no-op when already aligned). */
-function castSide(side: Analyzed, types: readonly DataType[], planId: number): Analyzed {
+function castSide(side: Analyzed, types: readonly DataType[], planId: number, ansi: boolean): Analyzed {
   if (side.attrs.every((a, i) => a.dataType.equals(types[i]!))) return side;
-  const exprs: Expr[] = side.attrs.map((a, i) => nameExpr(castTo(E.bound(i, a.name, a.dataType, a.nullable), types[i]!, true), a.name));
-  const attrs = side.attrs.map((a, i) => ({ ...a, dataType: types[i]!, planIds: new Set([...a.planIds, planId]) }));
+  const exprs: Expr[] = side.attrs.map((a, i) => nameExpr(coerceTo(E.bound(i, a.name, a.dataType, a.nullable), types[i]!, ansi), a.name));
+  // A cast that can fail makes the column nullable (ANSI's `'1' UNION SELECT 2` is a nullable BIGINT).
+  const attrs = side.attrs.map((a, i) => ({ ...a, dataType: types[i]!, nullable: exprs[i]!.nullable ?? true, planIds: new Set([...a.planIds, planId]) }));
   const project = withProps(plan('Project', { input: side.plan, exprs }), { schema: schemaFromAttributes(attrs) });
   return { plan: project as LogicalPlan, attrs };
 }

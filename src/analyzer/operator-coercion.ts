@@ -9,12 +9,10 @@ import type { Call, Expr, Literal } from '../expr/nodes.js';
 import { E, typeOf } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { rewriteIntervalOperator } from './interval-arithmetic.js';
-import { castForcesNull, decimalForIntegralLiteral } from '../types/coercion.js';
+import { ansiStringPromotion, castForcesNull, decimalForIntegralLiteral } from '../types/coercion.js';
 import {
-  BinaryType,
   BooleanType,
   DateType,
-  DOUBLE,
   NullType,
   DecimalType,
   StringType,
@@ -61,7 +59,11 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
   if (args.length !== 2) return undefined;
   if (ansi) {
     const promoted = ansiPromoteStrings(call.fn, args as [Expr, Expr]);
-    if (promoted) return resolve(E.call(call.fn, promoted, call.options ? { options: call.options } : {}), promoted);
+    if (promoted) {
+      // The promoted operands go through the other rewrites: `'2020-01-01' - d` is a date difference.
+      const typed = E.call(call.fn, promoted, call.options ? { options: call.options } : {});
+      return rewriteOperator(typed, promoted, resolve, ansi) ?? resolve(typed, promoted);
+    }
   }
   switch (call.fn) {
     case 'add':
@@ -162,7 +164,7 @@ export function narrowDecimalLiterals(fn: string, args: readonly Expr[]): readon
 }
 
 /** Binary operators ANSI's PromoteStrings rule applies to (arithmetic, comparisons, bitwise). */
-const PROMOTE_STRINGS_OPERATORS = new Set([...DECIMAL_LITERAL_OPERATORS, 'div', 'bitwise_and', 'bitwise_or', 'bitwise_xor']);
+const PROMOTE_STRINGS_OPERATORS = new Set([...DECIMAL_LITERAL_OPERATORS, 'div', 'pmod', 'try_add', 'try_subtract', 'try_multiply', 'try_divide', 'bitwise_and', 'bitwise_or', 'bitwise_xor']);
 
 /**
  * Spark 3.5 AnsiTypeCoercion.PromoteStrings: a string operand next to an integral one
@@ -176,13 +178,11 @@ function ansiPromoteStrings(fn: string, [l, r]: [Expr, Expr]): [Expr, Expr] | un
   const [lt, rt] = [typeOf(l), typeOf(r)];
   const other = lt instanceof StringType ? rt : rt instanceof StringType ? lt : undefined;
   if (!other || other instanceof StringType || other instanceof NullType) return undefined;
-  const target = isIntegral(other) ? LONG : isNumeric(other) ? DOUBLE : isPromotableAtomic(other) ? other : undefined;
+  const target = ansiStringPromotion(other);
   if (!target) return undefined;
   const promote = (e: Expr): Expr => (typeOf(e).equals(target) ? e : Object.freeze({ ...castImplicitly(e, target), ansiCoercion: true }));
   return [promote(l), promote(r)];
 }
-
-const isPromotableAtomic = (t: DataType): boolean => t instanceof BooleanType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || t instanceof BinaryType;
 
 /** A resolved implicit cast (invisible in column names). */
 function castImplicitly(e: Expr, to: DataType): Expr {

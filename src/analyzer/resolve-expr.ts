@@ -19,6 +19,7 @@ import {
   DateType,
   NullType,
   NumericType,
+  StringType,
   StructType,
   TimestampNTZType,
   TimestampType,
@@ -58,11 +59,17 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
         const mismatch = ansiCastMismatch(typeOf(child), e.to, sql);
         if (mismatch) throw mismatch;
       }
-      const cast = castTo(child, e.to, e.implicit ?? false);
+      const cast = e.implicit ? coerceTo(child, e.to, scope.ctx.ansiEnabled === true) : castTo(child, e.to, false);
       if (cast.kind !== 'Cast') return cast;
       // Spark's TIMESTAMP literal is a non-null constant; here it is a cast of checked text, so equally never null.
       // TRY_CAST stays marked: under ANSI mode it still gives NULL where CAST raises.
-      const marks = { ...(e.validLiteral ? { validLiteral: true, nullable: false } : {}), ...(e.tryCast ? { tryCast: true } : {}) };
+      // An implicit cast written before analysis (`int(s)`, percentile_cont's DOUBLE input) is, under
+      // ANSI, Spark's ANSI cast; an ANSI coercion resolved again (a USING join's condition) stays one.
+      const marks = {
+        ...(e.validLiteral ? { validLiteral: true, nullable: false } : {}),
+        ...(e.tryCast ? { tryCast: true } : {}),
+        ...(e.ansiCoercion || cast.ansiCoercion ? { ansiCoercion: true } : {}),
+      };
       return Object.keys(marks).length > 0 ? Object.freeze({ ...cast, ...marks }) : cast;
     }
     case 'Call': {
@@ -70,12 +77,13 @@ export function resolveExpr(e: Expr, scope: ExprScope): Expr {
       if (bound !== e) return resolveExpr(bound, scope);
       if (hasFunction(e.fn)) {
         const def = lookupFunction(e.fn);
-        if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, resolveCall);
+        if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, callResolver(scope));
       }
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const args = starred.map((a) => resolveExpr(a, scope));
-      const call = rewriteOperator(e, args, resolveCall, scope.ctx.ansiEnabled === true) ?? resolveCall(e, args);
+      const resolve = callResolver(scope);
+      const call = rewriteOperator(e, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(e, args);
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
       if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw windowWithoutOver(call);
       return call;
@@ -190,6 +198,16 @@ export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {
   return Object.freeze({ ...E.cast(child, to, implicit), dataType: to, nullable });
 }
 
+/**
+ * The implicit cast coercion inserts. Under ANSI a string cast this way follows ANSI's
+ * coercion (its target type chosen by ANSI's rules), so it runs as an ANSI cast:
+ * CAST_INVALID_INPUT for a malformed string (ansi-cast.ts).
+ */
+export function coerceTo(child: Expr, to: DataType, ansi: boolean): Expr {
+  const cast = castTo(child, to, true);
+  return ansi && cast.kind === 'Cast' && typeOf(child) instanceof StringType ? Object.freeze({ ...cast, ansiCoercion: true }) : cast;
+}
+
 function argInfo(a: Expr): ArgInfo {
   const name = a.kind === 'BoundRef' || a.kind === 'Alias' ? a.name : a.kind === 'Call' && a.fn === 'get_field' ? String(a.options?.field) : undefined;
   return {
@@ -201,10 +219,20 @@ function argInfo(a: Expr): ArgInfo {
   };
 }
 
-/** Types a call whose arguments are already resolved, inserting implicit casts. */
-export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
+/** resolveCall under the scope's ANSI setting. */
+const callResolver =
+  (scope: ExprScope) =>
+  (call: Call, args: readonly Expr[]): Call =>
+    resolveCall(call, args, scope.ctx.ansiEnabled === true);
+
+/**
+ * Types a call whose arguments are already resolved, inserting implicit casts. With `ansi`
+ * the arguments coerce by Spark's ANSI rules, and a string cast to another type is an ANSI
+ * cast at run time (CAST_INVALID_INPUT for `abs('x')`).
+ */
+export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = false): Call {
   const extract = extractValueByType(call, resolvedArgs);
-  if (extract) return resolveCall(extract.call, extract.args);
+  if (extract) return resolveCall(extract.call, extract.args, ansi);
   const def = lookupFunction(call.fn);
   const args = narrowDecimalLiterals(call.fn, resolvedArgs);
   const withArgs: Call = { ...call, args };
@@ -212,6 +240,7 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
   let argSql: readonly string[] | undefined;
   let sql: string | undefined;
   const ctx = {
+    ansi,
     get argSql(): readonly string[] {
       return (argSql ??= args.map(exprSql));
     },
@@ -235,7 +264,7 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[]): Call {
   const res = def.resolve(args.map(argInfo), withArgs, ctx);
   const casted = args.map((a, i) => {
     const t = res.argTypes?.[i];
-    return t ? castTo(a, t, true) : a;
+    return t ? coerceTo(a, t, ansi) : a;
   });
   let options = call.options;
   if (call.fn === 'get_field') {
@@ -254,7 +283,8 @@ function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
   const branches = e.branches.map((b) => ({ when: resolveExpr(b.when, scope), then: resolveExpr(b.then, scope) }));
   const otherwise = e.otherwise ? resolveExpr(e.otherwise, scope) : undefined;
   const values = [...branches.map((b) => b.then), ...(otherwise ? [otherwise] : [])];
-  const t = findWiderCommonTypeOf(values.map(typeOf));
+  const ansi = scope.ctx.ansiEnabled === true;
+  const t = findWiderCommonTypeOf(values.map(typeOf), ansi);
   const sql = exprSql({ ...e, branches, ...(otherwise ? { otherwise } : {}) });
   if (!t) {
     throw dataTypeMismatch(
@@ -268,10 +298,11 @@ function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
     if (!(wt instanceof BooleanType || wt instanceof NullType)) {
       throw unexpectedInputType({ sql, argSql: [] }, 2 * i, '"BOOLEAN"', wt, exprSql(b.when));
     }
-    return Object.freeze({ when: castTo(b.when, BOOLEAN, true), then: castTo(b.then, t, true) });
+    return Object.freeze({ when: castTo(b.when, BOOLEAN, true), then: coerceTo(b.then, t, ansi) });
   });
-  const typedOtherwise = otherwise ? castTo(otherwise, t, true) : undefined;
-  const nullable = !typedOtherwise || values.some((v) => v.nullable ?? true);
+  const typedOtherwise = otherwise ? coerceTo(otherwise, t, ansi) : undefined;
+  const typedValues = [...typedBranches.map((b) => b.then), ...(typedOtherwise ? [typedOtherwise] : [])];
+  const nullable = !typedOtherwise || typedValues.some((v) => v.nullable ?? true);
   return Object.freeze({
     kind: 'CaseWhen',
     branches: Object.freeze(typedBranches),
@@ -290,7 +321,7 @@ function windowWithoutOver(call: Expr): AnalysisException {
 }
 
 function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
-  const fn = e.fn.kind === 'Call' ? resolveCall(e.fn, e.fn.args.map((a) => resolveExpr(a, scope))) : resolveExpr(e.fn, scope);
+  const fn = e.fn.kind === 'Call' ? callResolver(scope)(e.fn, e.fn.args.map((a) => resolveExpr(a, scope))) : resolveExpr(e.fn, scope);
   if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
     throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
       errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',

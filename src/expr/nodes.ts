@@ -60,9 +60,10 @@ export interface Cast extends Typed {
   /** TRY_CAST: invalid input gives null even under spark.sql.ansi.enabled. */
   readonly tryCast?: boolean;
   /**
-   * An implicit cast ANSI mode's own coercion chose (PromoteStrings: a string next to
-   * a number becomes BIGINT or DOUBLE): it runs with ANSI cast semantics, where other
-   * implicit string-to-number casts are refused (their ANSI types are not modelled).
+   * An implicit cast of a string that ANSI mode's own coercion chose (a function argument,
+   * PromoteStrings next to a typed operand, a common type): it runs with ANSI cast
+   * semantics, where other implicit string-to-number casts are refused (their ANSI types
+   * are not modelled).
    */
   readonly ansiCoercion?: boolean;
 }

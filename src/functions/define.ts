@@ -33,6 +33,7 @@ import {
   isIntegral,
   isNumeric,
 } from '../types/data-types.js';
+import { castForcesNull } from '../types/coercion.js';
 import type { ArgInfo, FunctionDef, FunctionKind, ResolveContext, Resolution } from './registry.js';
 
 /** Spark's type name in messages: `"BIGINT"`, `"ARRAY<STRING>"`. */
@@ -115,9 +116,14 @@ const isAtomic = (t: DataType): boolean =>
 
 /**
  * Spark's ImplicitTypeCasts.implicitCast: the type `from` is cast to so it
- * satisfies `target`, or undefined when no implicit cast exists.
+ * satisfies `target`, or undefined when no implicit cast exists. A string is
+ * never cast to an "INTEGRAL" class (`~'1'`, `bit_and('3')` are
+ * UNEXPECTED_INPUT_TYPE on Spark 3.5.7, ANSI or not). With `ansi`
+ * (spark.sql.ansi.enabled) AnsiTypeCoercion's: a string also becomes a BOOLEAN.
  */
-export function implicitCast(from: DataType, target: InputType): DataType | undefined {
+export function implicitCast(from: DataType, target: InputType, ansi = false): DataType | undefined {
+  if (from instanceof StringType && target === 'integral') return undefined;
+  if (ansi && from instanceof StringType && target === 'boolean') return BOOLEAN;
   if (target === 'any') return from instanceof NullType ? from : from;
   if (target instanceof DataType) {
     if (from.equals(target)) return from;
@@ -140,10 +146,10 @@ export function implicitCast(from: DataType, target: InputType): DataType | unde
       if (isNumeric(from)) return from;
       return from instanceof StringType || from instanceof NullType ? DOUBLE : undefined;
     case 'summable':
-      return from instanceof TimestampType ? DOUBLE : implicitCast(from, 'numeric');
+      return from instanceof TimestampType ? DOUBLE : implicitCast(from, 'numeric', ansi);
     case 'integral':
       if (isIntegral(from)) return from;
-      return from instanceof StringType || from instanceof NullType ? LONG : undefined;
+      return from instanceof NullType ? LONG : undefined;
     case 'string':
       if (from instanceof StringType) return from;
       return isAtomic(from) || from instanceof NullType ? STRING : undefined;
@@ -189,7 +195,7 @@ export function unexpectedInputType(
 /** Casts argument `i` to satisfy `target`, or throws Spark's UNEXPECTED_INPUT_TYPE. */
 export function coerceArg(args: readonly ArgInfo[], i: number, target: InputType, ctx: ResolveContext): DataType {
   const arg = args[i]!;
-  const to = implicitCast(arg.dataType, target);
+  const to = implicitCast(arg.dataType, target, ctx.ansi);
   if (!to) throw unexpectedInputType(ctx, i, describeInput(target), arg.dataType);
   return to;
 }
@@ -200,6 +206,9 @@ export function castsFor(args: readonly ArgInfo[], types: readonly DataType[]): 
 }
 
 export const anyNullable = (args: readonly ArgInfo[]): boolean => args.some((a) => a.nullable);
+
+/** Whether an argument is nullable once cast to `t` (a cast that can fail, `'1'` to BIGINT, can give null). */
+export const nullableAs = (a: ArgInfo, t: DataType): boolean => a.nullable || castForcesNull(a.dataType, t);
 
 /** Default auto-name: `name(a, b)`. */
 export const callSql = (name: string, argSql: readonly string[]): string => `${name}(${argSql.join(', ')})`;
@@ -212,7 +221,7 @@ export interface FnSpec {
   readonly inputs?: readonly InputType[];
   /** Result type, fixed or computed from the coerced argument types. */
   readonly returns: DataType | ((types: readonly DataType[], args: readonly ArgInfo[], call: Call, ctx: ResolveContext) => DataType);
-  /** Result nullability: default `true` when any argument is nullable (or always for aggregates). */
+  /** Result nullability: default `true` when any argument is nullable once cast (or always for aggregates). */
   readonly nullable?: boolean | ((args: readonly ArgInfo[]) => boolean);
   readonly nullIntolerant?: boolean;
   readonly nondeterministic?: boolean;
@@ -246,7 +255,7 @@ export function fn(name: string, spec: FnSpec): FunctionDef {
       const nullable =
         typeof spec.nullable === 'function'
           ? spec.nullable(args)
-          : spec.nullable ?? (kind === 'aggregate' ? true : anyNullable(args));
+          : spec.nullable ?? (kind === 'aggregate' ? true : args.some((a, i) => nullableAs(a, types[i]!)));
       return { dataType, nullable, argTypes: castsFor(args, types) };
     },
     sql(argSql, call) {
@@ -283,7 +292,7 @@ export function unaryOverTypes(
     nullIntolerant: true,
     resolve(args, _call, ctx) {
       const t = args[0]!.dataType;
-      const target = t instanceof keeps ? t : implicitCast(t, otherwise);
+      const target = t instanceof keeps ? t : implicitCast(t, otherwise, ctx.ansi);
       if (!target) throw unexpectedInputType(ctx, 0, expected, t);
       return { dataType: returns(target), nullable: args[0]!.nullable, argTypes: castsFor(args, [target]) };
     },

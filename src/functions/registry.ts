@@ -30,6 +30,8 @@ export interface ArgInfo {
 export interface ResolveContext {
   readonly sql: string;
   readonly argSql: readonly string[];
+  /** spark.sql.ansi.enabled: arguments coerce by Spark's AnsiTypeCoercion (define.ts implicitCast). */
+  readonly ansi?: boolean;
 }
 
 export interface Resolution {

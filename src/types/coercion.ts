@@ -23,6 +23,7 @@ import {
   TimestampNTZType,
   TimestampType,
   DOUBLE,
+  LONG,
   STRING,
   TIMESTAMP,
   isIntegral,
@@ -92,12 +93,36 @@ export function findTightestCommonType(a: DataType, b: DataType): DataType | und
  * to string), so `1 IN ('1.0')` compares strings and `coalesce(true, 'x')`
  * has no common type.
  */
-export function findWiderCommonType(a: DataType, b: DataType): DataType | undefined {
+export function findWiderCommonType(a: DataType, b: DataType, ansi = false): DataType | undefined {
   const tight = findTightestCommonType(a, b);
   if (tight) return tight;
-  if (a instanceof StringType && promotesToString(b)) return STRING;
-  if (b instanceof StringType && promotesToString(a)) return STRING;
-  return findComplexCommonType(a, b, findWiderCommonType);
+  if (ansi) {
+    const promoted = a instanceof StringType ? ansiStringPromotion(b) : b instanceof StringType ? ansiStringPromotion(a) : undefined;
+    if (promoted) return promoted;
+  } else {
+    if (a instanceof StringType && promotesToString(b)) return STRING;
+    if (b instanceof StringType && promotesToString(a)) return STRING;
+  }
+  return findComplexCommonType(a, b, (x, y) => findWiderCommonType(x, y, ansi));
+}
+
+/**
+ * Under spark.sql.ansi.enabled the other way round (AnsiTypeCoercion's string promotion):
+ * the type a string next to `other` becomes — BIGINT next to an integral type, DOUBLE next
+ * to a fractional or decimal one, the other type itself for a date, timestamp, binary or
+ * boolean; undefined for the rest (arrays, intervals, strings). Checked on Spark 3.5.7:
+ * `coalesce('1', 2)` is BIGINT, `'1' + 1.5BD` DOUBLE, `coalesce('x', true)` BOOLEAN.
+ */
+export function ansiStringPromotion(other: DataType): DataType | undefined {
+  if (isIntegral(other)) return LONG;
+  if (isNumeric(other)) return DOUBLE;
+  const atomic =
+    other instanceof DateType ||
+    other instanceof TimestampType ||
+    other instanceof TimestampNTZType ||
+    other instanceof BinaryType ||
+    other instanceof BooleanType;
+  return atomic ? other : undefined;
 }
 
 /** Spark's stringPromotion: atomic types except binary and boolean. */
@@ -105,11 +130,11 @@ function promotesToString(t: DataType): boolean {
   return isNumeric(t) || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
 }
 
-export function findWiderCommonTypeOf(types: readonly DataType[]): DataType | undefined {
+export function findWiderCommonTypeOf(types: readonly DataType[], ansi = false): DataType | undefined {
   let acc: DataType | undefined = types[0] ?? new NullType();
   for (const t of types.slice(1)) {
     if (!acc) return undefined;
-    acc = findWiderCommonType(acc, t);
+    acc = findWiderCommonType(acc, t, ansi);
   }
   return acc;
 }

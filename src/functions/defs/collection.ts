@@ -19,7 +19,7 @@ import { mapAndKey } from './map.js';
 
 function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: string): DataType {
   if (args.length === 0) return new NullType();
-  const t = findWiderCommonTypeOf(args.map((a) => a.dataType));
+  const t = findWiderCommonTypeOf(args.map((a) => a.dataType), ctx.ansi);
   if (!t) {
     throw dataTypeMismatch(
       ctx,

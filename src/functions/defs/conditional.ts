@@ -1,14 +1,14 @@
 /** Null handling and conditional functions. */
 import { BOOLEAN, DOUBLE, DataType } from '../../types/data-types.js';
 import { findWiderCommonTypeOf, findWiderCommonTypeWithoutStringPromotionOf } from '../../types/coercion.js';
-import { callSql, castsFor, dataTypeMismatch, fn, sqlTypeName } from '../define.js';
+import { callSql, castsFor, dataTypeMismatch, fn, nullableAs, sqlTypeName } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { comparison } from './operators.js';
 
 /** All arguments cast to their wider common type (coalesce, greatest, least, nvl...). */
 function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string, stringPromotion = true): DataType {
   const types = args.map((a) => a.dataType);
-  const t = stringPromotion ? findWiderCommonTypeOf(types) : findWiderCommonTypeWithoutStringPromotionOf(types);
+  const t = stringPromotion ? findWiderCommonTypeOf(types, ctx.ansi) : findWiderCommonTypeWithoutStringPromotionOf(types);
   if (!t) {
     throw dataTypeMismatch(
       ctx,
@@ -27,7 +27,8 @@ function sameTypeFn(name: string, min: number, nullable: (args: readonly ArgInfo
     maxArgs: max,
     resolve(args, _call, ctx) {
       const t = commonOf(args, ctx, name, stringPromotion);
-      return { dataType: t, nullable: nullable(args), argTypes: castsFor(args, args.map(() => t)) };
+      const castArgs = args.map((a) => ({ ...a, nullable: nullableAs(a, t) }));
+      return { dataType: t, nullable: nullable(castArgs), argTypes: castsFor(args, args.map(() => t)) };
     },
   };
 }
@@ -49,7 +50,7 @@ export const conditionalDefs: readonly FunctionDef[] = [
     maxArgs: 3,
     resolve(args, _call, ctx) {
       const t = commonOf(args.slice(1), ctx, 'nvl2');
-      return { dataType: t, nullable: args[1]!.nullable || args[2]!.nullable, argTypes: castsFor(args, [args[0]!.dataType, t, t]) };
+      return { dataType: t, nullable: nullableAs(args[1]!, t) || nullableAs(args[2]!, t), argTypes: castsFor(args, [args[0]!.dataType, t, t]) };
     },
   },
   /** nullif(a, b): null when a = b, else a; b is compared as a's type. */

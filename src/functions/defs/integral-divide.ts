@@ -7,6 +7,7 @@
 import { DecimalType, DOUBLE, LONG, NullType, StringType, isIntegral, type DataType } from '../../types/data-types.js';
 import { dataTypeMismatch, sqlTypeName } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { binaryOpWrongType, OPERATOR_INPUT_TYPES, refuseAnsiStrings } from './operators.js';
 
 /** The operand type Spark's coercion gives before IntegralDivide's input check. */
 function operandType(t: DataType): DataType {
@@ -17,6 +18,7 @@ function operandType(t: DataType): DataType {
 
 /** Each operand's type after coercion (bigint or decimal), or Spark's error. */
 export function integralDivideTypes(args: readonly ArgInfo[], ctx: ResolveContext): [DataType, DataType] {
+  refuseAnsiStrings(args, ctx, OPERATOR_INPUT_TYPES.div!);
   const [l, r] = [operandType(args[0]!.dataType), operandType(args[1]!.dataType)];
   const ok = (t: DataType): boolean => t.equals(LONG) || t instanceof DecimalType;
   if (ok(l) && ok(r)) return [l, r];
@@ -26,12 +28,7 @@ export function integralDivideTypes(args: readonly ArgInfo[], ctx: ResolveContex
       right: sqlTypeName(r),
     });
   }
-  throw dataTypeMismatch(
-    ctx,
-    'BINARY_OP_WRONG_TYPE',
-    `the binary operator requires the input type ("BIGINT" or "DECIMAL" or "INTERVAL YEAR TO MONTH" or "INTERVAL DAY TO SECOND"), not ${sqlTypeName(l)}`,
-    { operator: 'div', type: sqlTypeName(l) },
-  );
+  throw binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES.div!, l);
 }
 
 export const integralDivideDefs: readonly FunctionDef[] = [

@@ -33,8 +33,8 @@ const mapConcat: FunctionDef = {
       });
     }
     const maps = args.map((a) => a.dataType as MapType);
-    const kt = findWiderCommonTypeOf(maps.map((m) => m.keyType));
-    const vt = findWiderCommonTypeOf(maps.map((m) => m.valueType));
+    const kt = findWiderCommonTypeOf(maps.map((m) => m.keyType), ctx.ansi);
+    const vt = findWiderCommonTypeOf(maps.map((m) => m.valueType), ctx.ansi);
     if (!kt || !vt) {
       throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`map_concat\` should all be the same type, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`, {
         functionName: '`map_concat`',

@@ -6,12 +6,16 @@
  */
 import { BooleanType, BYTE, BINARY, DOUBLE, INT, LONG, LongType, STRING, type DataType } from '../../types/data-types.js';
 import { callSql, castsFor, fn, implicitCast, unexpectedInputType, unaryOverTypes } from '../define.js';
-import type { FunctionDef } from '../registry.js';
+import type { FunctionDef, ResolveContext } from '../registry.js';
 import { avgType, sumType } from './aggregate.js';
 import { arithmetic } from './operators.js';
 
-/** An arithmetic operator's typing under a function name (`try_add(a, b)`, `pmod(a, b)`). */
-function arithmeticFunction(name: string, base: string, alwaysNullable: boolean): FunctionDef {
+/**
+ * An arithmetic operator's typing under a function name (`try_add(a, b)`, `pmod(a, b)`).
+ * `symbol`: the operator a try_* function stands for, which Spark's type errors name
+ * (`try_add('1', '2')` fails as "(1 + 2)"); pmod's errors name pmod itself.
+ */
+function arithmeticFunction(name: string, base: string, alwaysNullable: boolean, symbol?: string): FunctionDef {
   const op = arithmetic(base, '');
   return {
     ...op,
@@ -19,12 +23,24 @@ function arithmeticFunction(name: string, base: string, alwaysNullable: boolean)
     // try_* catch overflow (and try_divide division by zero) and give null.
     nullIntolerant: true,
     resolve(args, call, ctx) {
-      const r = op.resolve(args, call, ctx);
+      const opCtx = symbol ? operatorContext(ctx, symbol) : ctx;
+      const r = op.resolve(args, call, opCtx);
       return alwaysNullable ? { ...r, nullable: true } : r;
     },
     sql: (a) => callSql(name, a),
   };
 }
+
+/** `ctx` with the call written as the operator `symbol` (its texts built on first use, as resolveCall's are). */
+const operatorContext = (ctx: ResolveContext, symbol: string): ResolveContext => ({
+  ansi: ctx.ansi,
+  get argSql() {
+    return ctx.argSql;
+  },
+  get sql() {
+    return `(${ctx.argSql[0]} ${symbol} ${ctx.argSql[1]})`;
+  },
+});
 
 /** cot/csc/sec: doubles; Spark declares them nullable. */
 const reciprocalTrig = (name: string): FunctionDef =>
@@ -53,10 +69,10 @@ const bitCount = unaryOverTypes('bit_count', BooleanType, 'integral', '("INTEGRA
 const bitGet = (name: string): FunctionDef => fn(name, { inputs: ['integral', INT], returns: BYTE, nullIntolerant: true });
 
 export const mathExtraDefs: readonly FunctionDef[] = [
-  arithmeticFunction('try_add', 'add', true),
-  arithmeticFunction('try_subtract', 'subtract', true),
-  arithmeticFunction('try_multiply', 'multiply', true),
-  arithmeticFunction('try_divide', 'divide', true),
+  arithmeticFunction('try_add', 'add', true, '+'),
+  arithmeticFunction('try_subtract', 'subtract', true, '-'),
+  arithmeticFunction('try_multiply', 'multiply', true, '*'),
+  arithmeticFunction('try_divide', 'divide', true, '/'),
   arithmeticFunction('pmod', 'remainder', true),
   fn('try_sum', { kind: 'aggregate', inputs: ['numeric'], returns: (t) => sumType(t[0]!) }),
   fn('try_avg', { kind: 'aggregate', inputs: ['numeric'], returns: (t) => avgType(t[0]!) }),

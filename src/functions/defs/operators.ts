@@ -11,6 +11,7 @@ import {
   DecimalType,
   MapType,
   NullType,
+  StringType,
   StructType,
   BOOLEAN,
   DOUBLE,
@@ -25,7 +26,7 @@ import {
   findTightestCommonType,
   findWiderCommonTypeOf,
 } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
+import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, nullableAs, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { cannotDropAll, fieldUpdates, updatedType, updateFieldsSql } from './update-fields.js';
 
@@ -41,6 +42,37 @@ function binaryOpDiffTypes(ctx: ResolveContext, l: DataType, r: DataType): Error
     `the left and right operands of the binary operator have incompatible types (${sqlTypeName(l)} and ${sqlTypeName(r)})`,
     { left: sqlTypeName(l), right: sqlTypeName(r) },
   );
+}
+
+/** The input types Spark names when a binary operator rejects its operands' type. */
+export const OPERATOR_INPUT_TYPES: Readonly<Record<string, string>> = {
+  add: '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")',
+  subtract: '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")',
+  multiply: '"NUMERIC"',
+  remainder: '"NUMERIC"',
+  divide: '("DOUBLE" or "DECIMAL")',
+  div: '("BIGINT" or "DECIMAL" or "INTERVAL YEAR TO MONTH" or "INTERVAL DAY TO SECOND")',
+  bitwise: '"INTEGRAL"',
+};
+
+/** Spark's DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE: the operands' common `actual` type is not one the operator takes. */
+export function binaryOpWrongType(ctx: ResolveContext, inputType: string, actual: DataType): Error {
+  return dataTypeMismatch(ctx, 'BINARY_OP_WRONG_TYPE', `the binary operator requires the input type ${inputType}, not ${sqlTypeName(actual)}`, {
+    inputType,
+    actualDataType: sqlTypeName(actual),
+  });
+}
+
+/**
+ * Under ANSI mode two string operands (or a string and a NULL) are not promoted to a
+ * number (PromoteStrings needs a typed partner): Spark 3.5.7 rejects `'1' + '2'`.
+ */
+export function refuseAnsiStrings(args: readonly ArgInfo[], ctx: ResolveContext, inputType: string): void {
+  if (!ctx.ansi) return;
+  const types = args.map((a) => a.dataType);
+  if (types.some((t) => t instanceof StringType) && types.every((t) => t instanceof StringType || t instanceof NullType)) {
+    throw binaryOpWrongType(ctx, inputType, STRING);
+  }
 }
 
 /** Spark's DecimalPrecision result types for `+ - * / %` on decimals (allowPrecisionLoss = true). */
@@ -83,9 +115,11 @@ export function arithmetic(name: string, op: string): FunctionDef {
     maxArgs: 2,
     nullIntolerant: true,
     resolve(args, _call, ctx) {
+      refuseAnsiStrings(args, ctx, OPERATOR_INPUT_TYPES[name]!);
       const [l, r] = [args[0]!.dataType, args[1]!.dataType];
       let common = findCommonTypeForArithmetic(l, r);
-      if (!common) throw binaryOpDiffTypes(ctx, l, r);
+      // One type the operator does not take (`true + true`) is the wrong type, not two different ones.
+      if (!common) throw l.equals(r) ? binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES[name]!, l) : binaryOpDiffTypes(ctx, l, r);
       if (name === 'divide' && !(common instanceof DecimalType)) common = DOUBLE;
       if (common instanceof DecimalType) {
         const dl = decimalForType(l instanceof NullType ? common : implicitCast(l, 'numeric')!);
@@ -136,6 +170,12 @@ function bitwise(name: string, op: string): FunctionDef {
     maxArgs: 2,
     nullIntolerant: true,
     resolve(args, _call, ctx) {
+      refuseAnsiStrings(args, ctx, OPERATOR_INPUT_TYPES.bitwise!);
+      if (args.some((a) => a.dataType instanceof StringType)) {
+        // Without ANSI a string operand is promoted to DOUBLE, which no bitwise operator takes.
+        const [l, r] = args.map((a) => (a.dataType instanceof StringType ? DOUBLE : a.dataType)) as [DataType, DataType];
+        throw l.equals(r) ? binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES.bitwise!, l) : binaryOpDiffTypes(ctx, l, r);
+      }
       const types = args.map((_, i) => coerceArg(args, i, 'integral', ctx));
       const common = findTightestCommonType(types[0]!, types[1]!)!;
       return { dataType: common, nullable: args.some((a) => a.nullable), argTypes: castsFor(args, [common, common]) };
@@ -157,7 +197,7 @@ const inOp: FunctionDef = {
   minArgs: 1,
   maxArgs: Infinity,
   resolve(args, _call, ctx) {
-    const common = findWiderCommonTypeOf(args.map((a) => a.dataType));
+    const common = findWiderCommonTypeOf(args.map((a) => a.dataType), ctx.ansi);
     if (!common) {
       throw dataTypeMismatch(
         ctx,
@@ -167,7 +207,7 @@ const inOp: FunctionDef = {
     }
     return {
       dataType: BOOLEAN,
-      nullable: args.some((a) => a.nullable),
+      nullable: args.some((a) => nullableAs(a, common)),
       argTypes: castsFor(args, args.map(() => common)),
     };
   },

@@ -19,7 +19,7 @@ const concatDef: FunctionDef = {
     if (args.length === 0) return { dataType: STRING, nullable: false };
     const types = args.map((a) => a.dataType);
     let target;
-    if (types.every((t) => t instanceof ArrayType)) target = findWiderCommonTypeOf(types);
+    if (types.every((t) => t instanceof ArrayType)) target = findWiderCommonTypeOf(types, ctx.ansi);
     else if (types.every((t) => t instanceof BinaryType)) target = BINARY;
     else {
       const casted = types.map((t) => implicitCast(t, 'string') ?? t);

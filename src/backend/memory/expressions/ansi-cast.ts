@@ -114,10 +114,11 @@ export function ansiCastValue(from: DataType, to: DataType, ctx: ExecContext): C
 }
 
 /**
- * A Cast node under ANSI mode. Binary operators coerce a string next to a number by ANSI's
- * rules (operator-coercion.ts marks those casts `ansiCoercion`); any other implicit
- * string-to-number cast was chosen by the non-ANSI rules, whose type Spark's ANSI rules may
- * not share, so it is refused rather than computed the non-ANSI way. Implicit casts to dates, timestamps and booleans are checked.
+ * A Cast node under ANSI mode. The analyzer coerces strings by ANSI's rules (function
+ * arguments, operators, common types) and marks those casts `ansiCoercion`; any other
+ * implicit string-to-number cast was chosen by the non-ANSI rules, whose type Spark's ANSI
+ * rules may not share, so it is refused rather than computed the non-ANSI way. Implicit
+ * casts to dates, timestamps and booleans are checked.
  */
 export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
   if (e.implicit && !e.ansiCoercion && from instanceof StringType && isNumeric(e.to)) {
