@@ -73,14 +73,18 @@ export function maxRows(plan: LogicalPlan): number {
   }
 }
 
+// Both fixed for the life of the process (the heap limit is set when V8 starts): read once, not per query.
+let heapLimit: number | undefined;
+let halfMemory: number | undefined;
+
 export function defaultBudget(native: boolean): number {
-  return native ? Math.floor(totalmem() / 2) : getHeapStatistics().heap_size_limit;
+  return native ? (halfMemory ??= Math.floor(totalmem() / 2)) : (heapLimit ??= getHeapStatistics().heap_size_limit);
 }
 
 /** Throws before running a plan one of whose operators would hold more than `budget` bytes. */
 export function assertPlanFits(plan: LogicalPlan, budget: number): void {
   const visit = (p: LogicalPlan): void => {
-    inputs(p).forEach(visit);
+    for (const c of inputs(p)) visit(c);
     const rows = estimateRows(p);
     const bytes = rows * rowBytes(p);
     if (bytes > budget) throw memoryLimitExceeded(`${p.kind === 'Join' ? `${p.joinType} join` : p.kind} of about ${formatCount(rows)} rows`, bytes, budget);
