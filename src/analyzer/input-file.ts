@@ -23,7 +23,8 @@ const FUNCTIONS: readonly { fn: string; name: string; type: DataType; none: unkn
 ];
 const FILE_FIELDS = FUNCTIONS.map((f) => new StructField(f.name, f.type, false));
 
-const isInputFileCall = (e: Expr): boolean => e.kind === 'Call' && FUNCTIONS.some((f) => f.fn === e.fn);
+const INPUT_FILE_FUNCTIONS: ReadonlySet<string> = new Set(FUNCTIONS.map((f) => f.fn));
+const isInputFileCall = (e: Expr): boolean => e.kind === 'Call' && INPUT_FILE_FUNCTIONS.has(e.fn);
 const mentions = (e: Expr): boolean => isInputFileCall(e) || children(e).some(mentions);
 
 const widened = (schema: StructType): StructType => new StructType([...schema.fields, ...FILE_FIELDS]);

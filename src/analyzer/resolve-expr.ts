@@ -133,7 +133,27 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
 export function resolveColumn(name: string, planId: number | undefined, quoted: boolean, scope: ExprScope): Expr {
   const { attrs, ctx } = scope;
   const cs = ctx.caseSensitive;
-  const parts = quoted ? [name] : parseIdentifier(name);
+  // A plain name (no dots, no backquotes) is its own single part.
+  const plain = quoted || (name !== '' && !name.includes('.') && !name.includes('`'));
+  if (plain && planId === undefined) {
+    // The common case, without building candidate lists: exactly one visible column of that name.
+    const lower = cs ? name : name.toLowerCase();
+    let hit = -1;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i]!;
+      if (a.hidden || !(a.name === name || (!cs && a.name.toLowerCase() === lower))) continue;
+      if (hit >= 0) {
+        hit = -2; // ambiguous: the general path below reports it
+        break;
+      }
+      hit = i;
+    }
+    if (hit >= 0) {
+      const a = attrs[hit]!;
+      return E.bound(hit, a.name, a.dataType, a.nullable);
+    }
+  }
+  const parts = plain ? [name] : parseIdentifier(name);
   const indexed = attrs.map((a, i) => ({ a, i }));
   let pool = indexed;
   if (planId !== undefined) {

@@ -96,6 +96,8 @@ function sessionWindowInput(input: Analyzed, call: Call, partitionBy: readonly E
  * aggregation, `groupingKeys` is how many of `exprs` are its grouping keys.
  */
 export function extractTimeWindows(exprs: readonly Expr[], input: Analyzed, groupingKeys?: number): { base: Analyzed; exprs: Expr[] } {
+  // Most expressions have none of these calls: one walk to say so, instead of collecting and checking.
+  if (!exprs.some(mentionsWindowCall)) return { base: input, exprs: [...exprs] };
   const found = new Map<string, Call>();
   exprs.forEach((e) => collect(e, found));
   if (found.size === 0) {
@@ -128,6 +130,9 @@ export function extractTimeWindows(exprs: readonly Expr[], input: Analyzed, grou
   out.forEach((e) => checkWindowTime(e, base.attrs));
   return { base, exprs: out };
 }
+
+const mentionsWindowCall = (e: Expr): boolean =>
+  (e.kind === 'Call' && (e.fn === 'window' || e.fn === 'session_window' || e.fn === 'window_time')) || children(e).some(mentionsWindowCall);
 
 function exists(e: Expr, key: string): boolean {
   return (isTimeWindowCall(e) && exprKey(e) === key) || children(e).some((c) => exists(c, key));

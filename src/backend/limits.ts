@@ -76,8 +76,12 @@ export function maxRows(plan: LogicalPlan): number {
   }
 }
 
+// Both fixed for the life of the process (the heap limit is set when V8 starts): read once, not per query.
+let heapLimit: number | undefined;
+let halfMemory: number | undefined;
+
 export function defaultBudget(native: boolean): number {
-  return native ? Math.floor(totalmem() / 2) : getHeapStatistics().heap_size_limit;
+  return native ? (halfMemory ??= Math.floor(totalmem() / 2)) : (heapLimit ??= getHeapStatistics().heap_size_limit);
 }
 
 /**
@@ -91,7 +95,7 @@ export function interpreterBudget(budget: number | undefined): number {
 /** Throws before running a plan one of whose operators would hold more than `budget` bytes. */
 export function assertPlanFits(plan: LogicalPlan, budget: number): void {
   const visit = (p: LogicalPlan): void => {
-    inputs(p).forEach(visit);
+    for (const c of inputs(p)) visit(c);
     assertRowsFit(p, estimateRows(p), budget, p.kind === 'Join' ? operatorName(p) : p.kind);
   };
   visit(plan);

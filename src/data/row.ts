@@ -24,8 +24,13 @@ let handingOver = false;
 let handedLayout: Layout | undefined;
 
 export class Row implements Iterable<unknown> {
-  readonly #values: readonly unknown[];
-  readonly #names: readonly string[];
+  /**
+   * The values, kept only when some field is not a property (a duplicate or
+   * reserved name): otherwise the own properties are the values, and a row
+   * holds no second array (collect() of many rows: half the memory and GC).
+   */
+  readonly #values: readonly unknown[] | undefined;
+  readonly #layout: Layout;
   [key: string]: unknown;
 
   /**
@@ -36,27 +41,37 @@ export class Row implements Iterable<unknown> {
     // `collect()` passes a fresh array it never touches again (see `ownedRow`): no copy needed.
     // The values array is private and never handed out (iteration goes through an
     // iterator, toArray copies), so it needs no freezing: one less freeze per row.
-    const vals = handingOver ? (values as unknown[]) : [...values];
+    const owned = handingOver;
     handingOver = false;
-    const layout = handedLayout ?? (names ? layoutOf(names) : makeLayout(vals.map((_, i) => `_${i + 1}`)));
+    const layout = handedLayout ?? (names ? layoutOf(names) : makeLayout(Array.from(values, (_, i) => `_${i + 1}`)));
     handedLayout = undefined;
-    if (layout.names.length !== vals.length) {
-      throw new PySparkValueError(`names and values should be of the same length, got ${layout.names.length} and ${vals.length}.`, {
+    if (layout.names.length !== values.length) {
+      throw new PySparkValueError(`names and values should be of the same length, got ${layout.names.length} and ${values.length}.`, {
         errorClass: 'LENGTH_SHOULD_BE_THE_SAME',
         messageParameters: {
           arg1: 'names',
           arg2: 'values',
           arg1_length: String(layout.names.length),
-          arg2_length: String(vals.length),
+          arg2_length: String(values.length),
         },
       });
     }
-    this.#values = vals;
-    this.#names = layout.names;
+    this.#layout = layout;
+    this.#values = layout.complete ? undefined : owned ? values : [...values];
     // Plain assignment then freeze: fields become own, enumerable, read-only properties.
     const { propIndex, propName } = layout;
-    for (let k = 0; k < propIndex.length; k++) this[propName[k]!] = vals[propIndex[k]!];
+    for (let k = 0; k < propIndex.length; k++) this[propName[k]!] = values[propIndex[k]!];
     Object.freeze(this);
+  }
+
+  /** The values in field order (the properties themselves when every field is one). */
+  #vals(): readonly unknown[] {
+    return this.#values ?? this.#layout.names.map((n) => this[n]);
+  }
+
+  /** The value at a valid position. */
+  #at(i: number): unknown {
+    return this.#values ? this.#values[i] : this[this.#layout.names[i]!];
   }
 
   /** A row from `[name, value]` pairs, in order. */
@@ -82,12 +97,12 @@ export class Row implements Iterable<unknown> {
 
   /** Number of fields. */
   get length(): number {
-    return this.#values.length;
+    return this.#layout.names.length;
   }
 
   /** Field names, in order (PySpark's `__fields__`). */
   get fields(): string[] {
-    return [...this.#names];
+    return [...this.#layout.names];
   }
 
   /**
@@ -96,15 +111,17 @@ export class Row implements Iterable<unknown> {
    */
   get(key: number | string): unknown {
     if (typeof key === 'number') {
-      const i = key < 0 ? this.#values.length + key : key;
-      if (!Number.isInteger(i) || i < 0 || i >= this.#values.length) {
-        throw new PySparkValueError(`Row index ${key} out of range for a row of ${this.#values.length} fields.`);
+      const n = this.#layout.names.length;
+      const i = key < 0 ? n + key : key;
+      if (!Number.isInteger(i) || i < 0 || i >= n) {
+        throw new PySparkValueError(`Row index ${key} out of range for a row of ${n} fields.`);
       }
-      return this.#values[i];
+      return this.#at(i);
     }
-    const i = this.#names.indexOf(key);
-    if (i < 0) throw new PySparkValueError(`Row has no field '${key}'; fields are [${this.#names.join(', ')}].`);
-    return this.#values[i];
+    const names = this.#layout.names;
+    const i = names.indexOf(key);
+    if (i < 0) throw new PySparkValueError(`Row has no field '${key}'; fields are [${names.join(', ')}].`);
+    return this.#at(i);
   }
 
   /**
@@ -113,9 +130,11 @@ export class Row implements Iterable<unknown> {
    */
   asDict(recursive = false): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < this.#names.length; i++) {
-      const v = this.#values[i];
-      Object.defineProperty(out, this.#names[i]!, {
+    const names = this.#layout.names;
+    const values = this.#vals();
+    for (let i = 0; i < names.length; i++) {
+      const v = values[i];
+      Object.defineProperty(out, names[i]!, {
         value: recursive ? toPlain(v) : v,
         enumerable: true,
         writable: true,
@@ -127,7 +146,7 @@ export class Row implements Iterable<unknown> {
 
   /** The values, in field order. */
   toArray(): unknown[] {
-    return [...this.#values];
+    return [...this.#vals()];
   }
 
   /** `JSON.stringify(row)` gives the object form; nested Rows serialize the same way. */
@@ -137,11 +156,12 @@ export class Row implements Iterable<unknown> {
 
   /** PySpark's repr, e.g. `Row(name='Alice', age=11)`. */
   toString(): string {
-    return `Row(${this.#names.map((n, i) => `${n}=${pyRepr(this.#values[i])}`).join(', ')})`;
+    const values = this.#vals();
+    return `Row(${this.#layout.names.map((n, i) => `${n}=${pyRepr(values[i])}`).join(', ')})`;
   }
 
   [Symbol.iterator](): Iterator<unknown> {
-    return this.#values[Symbol.iterator]();
+    return this.#vals()[Symbol.iterator]();
   }
 }
 
@@ -159,6 +179,8 @@ interface Layout {
   /** Positions and names of the fields that become properties (parallel arrays). */
   readonly propIndex: readonly number[];
   readonly propName: readonly string[];
+  /** Every field is a property, in order: the properties hold all the values. */
+  readonly complete: boolean;
 }
 
 // Rows collected from one result share their names array: compute its layout once.
@@ -184,7 +206,7 @@ function makeLayout(names: string[]): Layout {
     propIndex.push(i);
     propName.push(name);
   });
-  return { names: Object.freeze(names), propIndex, propName };
+  return { names: Object.freeze(names), propIndex, propName, complete: propIndex.length === names.length };
 }
 
 /**

@@ -4,7 +4,7 @@
  * schema must be unchanged; a failing rule's error names the rule.
  */
 import { InternalError, SparklessError } from '../errors/index.js';
-import { schemaOf, type LogicalPlan } from '../plan/nodes.js';
+import { inputs, schemaOf, type LogicalPlan, type PlanKind } from '../plan/nodes.js';
 import { transformDown, transformUp } from '../plan/transform.js';
 import type { OptimizerRule } from './rule.js';
 import { constantFolding, constantFoldingRule, type FoldingSettings } from './rules/constant-folding.js';
@@ -55,12 +55,42 @@ export function rulesFor(settings: FoldingSettings): readonly OptimizerRule[] {
 
 export function optimize(plan: LogicalPlan, rules: readonly OptimizerRule[] = DEFAULT_RULES): LogicalPlan {
   let current = plan;
+  // How many nodes of each kind `current` holds: rules whose `requires` it lacks are not walked.
+  let kinds = kindCounts(current);
+  // Rules applied in a row (in pass order, across passes) that left `current` unchanged: once every
+  // rule has, `current` is the fixpoint (rules are deterministic), with no need to finish the pass.
+  let unchanged = 0;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     const before = current;
-    for (const rule of rules) current = applyRule(rule, current);
+    for (const rule of rules) {
+      if (unchanged >= rules.length) return current;
+      const next = rule.requires && !satisfies(kinds, rule.requires) ? current : applyRule(rule, current);
+      if (next === current) {
+        unchanged++;
+        continue;
+      }
+      current = next;
+      kinds = kindCounts(current);
+      unchanged = 0;
+    }
     if (current === before) return current;
   }
   return current;
+}
+
+function kindCounts(plan: LogicalPlan): Map<PlanKind, number> {
+  const counts = new Map<PlanKind, number>();
+  const visit = (p: LogicalPlan): void => {
+    counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+    for (const c of inputs(p)) visit(c);
+  };
+  visit(plan);
+  return counts;
+}
+
+function satisfies(kinds: ReadonlyMap<PlanKind, number>, requires: Readonly<Partial<Record<PlanKind, number>>>): boolean {
+  for (const k in requires) if ((kinds.get(k as PlanKind) ?? 0) < requires[k as PlanKind]!) return false;
+  return true;
 }
 
 function applyRule(rule: OptimizerRule, plan: LogicalPlan): LogicalPlan {

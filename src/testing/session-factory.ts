@@ -73,8 +73,9 @@ export function createTestSession(options: TestSessionOptions = {}): TestSession
     const materializer = resolve(options.materializer);
     const exportBackend = resolve(options.exportBackend);
     // The session resolves SPARKLESS_BACKEND and the conf itself; only an unspecified backend becomes the test default.
-    const unspecified = !process.env['SPARKLESS_BACKEND'] && options.conf?.[CONF.backend] === undefined && !materializer;
-    const backendType = options.backend ?? (unspecified ? TEST_DEFAULT_BACKEND : undefined);
+    // (process.env is read only when needed: each read costs about a microsecond, per test.)
+    const unspecified = (): boolean => !process.env['SPARKLESS_BACKEND'] && options.conf?.[CONF.backend] === undefined && !materializer;
+    const backendType = options.backend ?? (unspecified() ? TEST_DEFAULT_BACKEND : undefined);
     spark = new SparkSession(options.appName ?? 'sparkless-test', {
       ...(backendType ? { backendType } : {}),
       ...(storageBackend ? { storageBackend } : {}),

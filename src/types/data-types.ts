@@ -345,7 +345,15 @@ export class StructField {
   }
 
   equals(other: StructField): boolean {
-    return other === this || (other instanceof StructField && this.json() === other.json());
+    // Field by field, as their JSON texts compare (schemas are compared after every optimizer rewrite).
+    return (
+      other === this ||
+      (other instanceof StructField &&
+        this.name === other.name &&
+        this.nullable === other.nullable &&
+        this.dataType.equals(other.dataType) &&
+        (this.metadata === other.metadata || JSON.stringify(this.metadata) === JSON.stringify(other.metadata)))
+    );
   }
 
   withName(name: string): StructField {
@@ -422,6 +430,13 @@ export class StructType extends DataType {
 
   override toString(): string {
     return `StructType([${this.fields.map((f) => f.toString()).join(', ')}])`;
+  }
+
+  /** Field by field (the same answer as comparing JSON texts, without building them). */
+  override equals(other: DataType): boolean {
+    if (other === this) return true;
+    if (!(other instanceof StructType) || other.fields.length !== this.fields.length) return false;
+    return this.fields.every((f, i) => f.equals(other.fields[i]!));
   }
 
   /** Returns a new StructType with one more field (PySpark's `add`, without mutation). */

@@ -52,6 +52,26 @@ describe('Row', () => {
     expect(r.get('a')).toBe(1);
     expect(r.asDict()).toEqual({ a: 2 });
     expect(r.fields).toEqual(['a', 'a']);
+    // Positional access still sees the shadowed field.
+    expect(r.get(1)).toBe(2);
+    expect(r.get(-1)).toBe(2);
+    expect(r.toArray()).toEqual([1, 2]);
+    expect([...r]).toEqual([1, 2]);
+    expect(r.toString()).toBe('Row(a=1, a=2)');
+  });
+
+  it('keeps its values when the array it was built from changes', () => {
+    const values = [1, 'x'];
+    const r = new Row(values, ['id', 'name']);
+    values[0] = 99;
+    values.push('extra');
+    expect(r.toArray()).toEqual([1, 'x']);
+    expect(r.get(0)).toBe(1);
+    expect(r.length).toBe(2);
+    const unnamed = new Row([5, 6]);
+    expect(unnamed.fields).toEqual(['_1', '_2']);
+    expect(unnamed.get(1)).toBe(6);
+    expect(unnamed.toArray()).toEqual([5, 6]);
   });
 
   it('asDict, recursive asDict and toJSON', () => {

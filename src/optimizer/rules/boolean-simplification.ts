@@ -58,6 +58,7 @@ export function simplifyExpr(e: Expr): Expr {
 export const booleanSimplification: OptimizerRule = {
   name: 'boolean_simplification',
   order: 'bottomUp',
+  requires: { Filter: 1 },
   apply(node) {
     if (node.kind !== 'Filter') return node;
     const condition = simplifyExpr(node.condition);

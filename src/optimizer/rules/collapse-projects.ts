@@ -21,6 +21,7 @@ function countRefs(e: Expr, counts: number[]): void {
 export const collapseProjects: OptimizerRule = {
   name: 'collapse_projects',
   order: 'topDown',
+  requires: { Project: 2 },
   apply(node) {
     if (node.kind !== 'Project' || node.input.kind !== 'Project') return node;
     const inner = node.input;

@@ -7,6 +7,7 @@ import type { OptimizerRule } from '../rule.js';
 export const combineFilters: OptimizerRule = {
   name: 'combine_filters',
   order: 'topDown',
+  requires: { Filter: 2 },
   apply(node) {
     if (node.kind !== 'Filter' || node.input.kind !== 'Filter') return node;
     const inner = node.input;

@@ -17,6 +17,7 @@ function limited(input: LogicalPlan, n: number): LogicalPlan {
 export const limitPushdown: OptimizerRule = {
   name: 'limit_pushdown',
   order: 'topDown',
+  requires: { Limit: 1 },
   apply(node) {
     if (node.kind !== 'Limit') return node;
     const x = node.input;

@@ -12,6 +12,7 @@ import { conjunction, conjuncts, deterministic, filterOver, rebind, references }
 export const pushFilterThroughAggregate: OptimizerRule = {
   name: 'push_filter_through_aggregate',
   order: 'topDown',
+  requires: { Filter: 1, Aggregate: 1 },
   apply(node) {
     if (node.kind !== 'Filter' || node.input.kind !== 'Aggregate') return node;
     const agg = node.input;

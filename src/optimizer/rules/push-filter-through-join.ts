@@ -16,6 +16,7 @@ const RIGHT_OK = new Set(['inner', 'cross', 'right']);
 export const pushFilterThroughJoin: OptimizerRule = {
   name: 'push_filter_through_join',
   order: 'topDown',
+  requires: { Filter: 1, Join: 1 },
   apply(node) {
     if (node.kind !== 'Filter' || node.input.kind !== 'Join') return node;
     const j = node.input;

@@ -10,6 +10,7 @@ import type { OptimizerRule } from '../rule.js';
 export const pushFilterThroughProject: OptimizerRule = {
   name: 'push_filter_through_project',
   order: 'topDown',
+  requires: { Filter: 1, Project: 1 },
   apply(node) {
     if (node.kind !== 'Filter' || node.input.kind !== 'Project') return node;
     const project = node.input;

@@ -10,6 +10,7 @@ import { boundIn, deterministic, filterOver, rebind } from './predicates.js';
 export const pushFilterThroughUnion: OptimizerRule = {
   name: 'push_filter_through_union',
   order: 'topDown',
+  requires: { Filter: 1, SetOperation: 1 },
   apply(node) {
     if (node.kind !== 'Filter' || node.input.kind !== 'SetOperation' || node.input.op !== 'union') return node;
     if (!deterministic(node.condition)) return node;

@@ -16,6 +16,7 @@ import { conjunction, conjuncts, deterministic, references } from './predicates.
 export const pushJoinCondition: OptimizerRule = {
   name: 'push_join_condition',
   order: 'topDown',
+  requires: { Filter: 1, Join: 1 },
   apply(node) {
     if (node.kind !== 'Filter' || node.input.kind !== 'Join') return node;
     const j = node.input;

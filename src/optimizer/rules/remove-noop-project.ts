@@ -5,6 +5,7 @@ import type { OptimizerRule } from '../rule.js';
 export const removeNoopProject: OptimizerRule = {
   name: 'remove_noop_project',
   order: 'bottomUp',
+  requires: { Project: 1 },
   apply(node) {
     if (node.kind !== 'Project') return node;
     const input = schemaOf(node.input);
