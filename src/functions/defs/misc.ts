@@ -40,6 +40,8 @@ export const miscDefs: readonly FunctionDef[] = [
   fn('current_catalog', { returns: STRING, nullable: false }),
   /** version(): '<spark version> <revision>'; locally the revision word is 'sparkless'. */
   fn('version', { returns: STRING, nullable: false }),
+  /** uuid(): a random version-4 UUID per row (Spark's draws are not reproducible either). */
+  fn('uuid', { returns: STRING, nullable: false, nondeterministic: true }),
   /** One partition: always 0. */
   fn('spark_partition_id', { returns: INT, nullable: false, nondeterministic: true, sql: 'SPARK_PARTITION_ID' }),
   /** The file a row was read from: the analyzer makes them columns of the read (analyzer/input-file.ts). */

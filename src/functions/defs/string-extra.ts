@@ -91,6 +91,10 @@ export const stringExtraDefs: readonly FunctionDef[] = [
     nullable: true,
     sql: withDefaults('mask', 1, ['X', 'x', 'n', 'NULL']),
   }),
+  /** space(n): n spaces, '' for n <= 0. */
+  fn('space', { inputs: [INT], returns: STRING, nullIntolerant: true }),
+  /** luhn_check(s): the Luhn checksum of a string of (Unicode) digits; '' and non-digits are false. */
+  fn('luhn_check', { inputs: ['string'], returns: BOOLEAN, nullable: true, nullIntolerant: true }),
   byteLength('octet_length'),
   byteLength('bit_length'),
   /** replace(s, search[, replacement = '']). */

@@ -1,6 +1,7 @@
 /** More string functions: regexp_* family, split_part, elt, find_in_set, format_number/format_string, url and mask helpers. */
 import { parseDecimalPattern, formatWithPattern, type DecimalPattern } from '../runtime/decimal-format.js';
 import { ExecutionException } from '../../../errors/index.js';
+import { checkStringLength } from '../../limits.js';
 import type { DataType } from '../../../types/data-types.js';
 import { formatNumberValue, javaFormat } from '../runtime/java-format.js';
 import { allMatches, javaRegex } from '../runtime/regex.js';
@@ -152,6 +153,33 @@ const parseUrl = scalar((a) => {
   }
 });
 
+/**
+ * Spark's ExpressionImplUtils.isLuhnNumber: every character must be a digit (Java's
+ * Character.isDigit, so any Unicode decimal digit), doubled from the right every second one.
+ */
+function isLuhnNumber(s: string): boolean {
+  const digits = [...s];
+  if (digits.length === 0) return false;
+  let sum = 0;
+  for (let k = digits.length - 1, second = false; k >= 0; k--, second = !second) {
+    const d = decimalDigitValue(digits[k]!);
+    if (d === undefined) return false;
+    const v = second ? d * 2 : d;
+    sum += v > 9 ? v - 9 : v;
+  }
+  return sum % 10 === 0;
+}
+
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/** The value of a Unicode decimal digit: Nd code points come in runs of ten, zero first. */
+function decimalDigitValue(ch: string): number | undefined {
+  if (!DECIMAL_DIGIT.test(ch)) return undefined;
+  let start = ch.codePointAt(0)!;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (ch.codePointAt(0)! - start) % 10;
+}
+
 /** mask(str, upper='X', lower='x', digit='n', other=null): null replacement chars keep the original. */
 const mask = scalarWithNulls((a) => {
   const s = a[0];
@@ -212,6 +240,12 @@ export const extraStringImpls: Record<string, FunctionImpl> = {
   url_decode: scalar((a) => urlDecode(a[0] as string)),
   parse_url: parseUrl,
   mask,
+  space: scalar((a) => {
+    const n = Math.max(0, a[0] as number);
+    checkStringLength('space', n);
+    return ' '.repeat(n);
+  }),
+  luhn_check: scalar((a) => isLuhnNumber(a[0] as string)),
   str_to_map: strToMap,
   replace,
   char: chr,
