@@ -11,6 +11,30 @@ import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import type { SqlParser } from './parser.js';
 
+/**
+ * A view's query, whose expressions' origins point into the view's own text (from its
+ * first token to its last), as the query contexts of Spark's errors in views quote it.
+ */
+function viewQuery(p: SqlParser, objectName: string): QueryAst {
+  const outer = p.source;
+  const source = { text: '', base: p.cur.start, objectType: 'VIEW', objectName };
+  p.source = source;
+  try {
+    const query = p.query();
+    source.text = p.src.slice(source.base, p.tokens[p.pos - 1]!.end);
+    return query;
+  } finally {
+    p.source = outer;
+  }
+}
+
+/** How Spark names a view in a query context: as written for a temp view, qualified otherwise. */
+function viewObjectName(name: readonly string[], temporary: boolean, global: boolean): string {
+  if (global) return name.length > 1 ? name.join('.') : `global_temp.${name.join('.')}`;
+  // sparkless keeps a persistent view as a temp view of the current session; Spark's name is the catalog's.
+  return temporary ? name.join('.') : ['spark_catalog', ...(name.length > 1 ? [] : ['default']), ...name].join('.');
+}
+
 export function create(p: SqlParser): CommandAst {
   p.expectKw('CREATE');
   const replace = p.acceptKw('OR', 'REPLACE');
@@ -31,7 +55,7 @@ export function create(p: SqlParser): CommandAst {
     }
     p.skipTableClauses();
     p.expectKw('AS');
-    const query = p.query();
+    const query = viewQuery(p, viewObjectName(name, temporary, global));
     return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query };
   }
   if (p.acceptKw('TABLE')) {

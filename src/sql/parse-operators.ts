@@ -158,6 +158,8 @@ export function bitAnd(p: SqlParser): Expr {
 }
 
 export function additive(p: SqlParser): Expr {
+  // Each application is located from the level's start: `a + b + c`'s inner `a + b` has its own origin.
+  const start = p.pos;
   let left = p.multiplicative();
   for (;;) {
     if (p.acceptOp('+')) left = p.operator('add', left, p.multiplicative());
@@ -167,10 +169,12 @@ export function additive(p: SqlParser): Expr {
       const l = left;
       left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
     } else return left;
+    left = p.located(start, left);
   }
 }
 
 export function multiplicative(p: SqlParser): Expr {
+  const start = p.pos;
   let left = p.unary();
   for (;;) {
     // `*` and `/` carry ANALYZED_NAME for interval operands (`3 * i` is named `(i * 3)` in queries).
@@ -179,6 +183,7 @@ export function multiplicative(p: SqlParser): Expr {
     else if (p.acceptOp('%')) left = E.call('remainder', [left, p.unary()]);
     else if (p.acceptKw('DIV')) left = integralDivide(left, p.unary());
     else return left;
+    left = p.located(start, left);
   }
 }
 

@@ -43,6 +43,9 @@ import { additive, and, bitAnd, bitOr, bitXor, comparison, likePredicate, multip
 import { frameBound, sortItem, sortItems, windowFrame, windowSpec } from './parse-window.js';
 import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
 import { fromClause, integerValue, joinType, lateralView, parenthesizedNames, pivot, relation, relationPrimary, tableAlias, tableSample, unpivot } from './parse-relations.js';
+import { withOrigin } from '../expr/origin.js';
+import type { SqlSource } from '../errors/query-context.js';
+import { overNamedWindow } from './ordered-set.js';
 import { columnDefs, create, drop, insert, propertyList, set, show, skipParens, skipTableClauses, skipToClose, sortedColumns, tableClauses } from './parse-commands.js';
 
 /**
@@ -69,12 +72,15 @@ export class SqlParser {
   /** Parsing a statement or query (not an expression string): operators get ANALYZED_NAME. */
   #queryNames = false;
   readonly #params: ParameterBinder;
+  /** The text expression origins point into (a CREATE VIEW switches it to the view's query text). */
+  source: SqlSource;
 
   constructor(
     readonly src: string,
     private readonly options: ParserOptions = {},
   ) {
     this.tokens = tokenize(src);
+    this.source = { text: src, base: 0, objectType: '', objectName: '' };
     this.#params = new ParameterBinder(
       options.args,
       this.tokens.filter((t) => t.kind === 'op' && t.value === '?').map((t) => t.start),
@@ -562,25 +568,42 @@ export class SqlParser {
 
   // ---- expressions -------------------------------------------------------------------------------
 
+  /**
+   * `e` with its origin: the text from token `start` to the last token read, as
+   * Spark's parser records each expression's context (the innermost one wins).
+   */
+  located<T extends Expr>(start: number, e: T): T {
+    if (this.pos <= start) return e;
+    const origin = { source: this.source, startIndex: this.tokens[start]!.start, stopIndex: this.tokens[this.pos - 1]!.end - 1 };
+    const out = withOrigin(e, origin);
+    const orderedSet = out !== e ? overNamedWindow.get(e) : undefined;
+    if (orderedSet) overNamedWindow.set(out, orderedSet);
+    return out;
+  }
+
   /** A full (boolean) expression. */
   expression(): Expr {
     return this.or();
   }
 
   private or(): Expr {
-    return or(this);
+    const start = this.pos;
+    return this.located(start, or(this));
   }
 
   and(): Expr {
-    return and(this);
+    const start = this.pos;
+    return this.located(start, and(this));
   }
 
   not(): Expr {
-    return not(this);
+    const start = this.pos;
+    return this.located(start, not(this));
   }
 
   predicated(): Expr {
-    return predicated(this);
+    const start = this.pos;
+    return this.located(start, predicated(this));
   }
 
   likePredicate(e: Expr, kw: string, negated: boolean): Expr {
@@ -588,19 +611,23 @@ export class SqlParser {
   }
 
   comparison(): Expr {
-    return comparison(this);
+    const start = this.pos;
+    return this.located(start, comparison(this));
   }
 
   bitOr(): Expr {
-    return bitOr(this);
+    const start = this.pos;
+    return this.located(start, bitOr(this));
   }
 
   bitXor(): Expr {
-    return bitXor(this);
+    const start = this.pos;
+    return this.located(start, bitXor(this));
   }
 
   bitAnd(): Expr {
-    return bitAnd(this);
+    const start = this.pos;
+    return this.located(start, bitAnd(this));
   }
 
   additive(): Expr {
@@ -620,21 +647,23 @@ export class SqlParser {
   }
 
   unary(): Expr {
-    return unary(this);
+    const start = this.pos;
+    return this.located(start, unary(this));
   }
 
   primaryWithPostfix(): Expr {
-    return this.postfix(this.primary());
+    const start = this.pos;
+    return this.postfix(this.located(start, this.primary()), start);
   }
 
-  /** `x[i]`, `x.field`, `x::type` after a primary expression. */
-  postfix(base: Expr): Expr {
+  /** `x[i]`, `x.field`, `x::type` after a primary expression (read from token `start`). */
+  postfix(base: Expr, start = this.pos): Expr {
     let e = base;
     for (;;) {
       if (this.acceptOp('[')) {
         const idx = this.expression();
         this.expectOp(']');
-        e = E.call('get_item', [e, idx]);
+        e = this.located(start, E.call('get_item', [e, idx]));
       } else if (this.isOp('.') && (this.isIdentifier(this.peek()) || this.isOp('*', this.peek()))) {
         this.pos++;
         if (this.acceptOp('*')) {
@@ -646,7 +675,7 @@ export class SqlParser {
         const field = this.identifier();
         e = e.kind === 'ColumnRef' ? E.col(`${e.name}.${quotePart(field, quoted)}`) : E.call('get_field', [e], { options: { field } });
       } else if (this.acceptOp('::')) {
-        e = E.cast(e, this.dataType());
+        e = this.located(start, E.cast(e, this.dataType()));
       } else {
         return e;
       }
