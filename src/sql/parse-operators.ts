@@ -33,6 +33,7 @@ export function not(p: SqlParser): Expr {
 export function predicated(p: SqlParser): Expr {
   let e = p.comparison();
   for (;;) {
+    // Spark's predicate context starts at the predicate's keyword (or NOT): `a BETWEEN 1 AND 2` is located at BETWEEN.
     const save = p.pos;
     const negated = p.acceptKw('NOT');
     if (p.acceptKw('BETWEEN')) {
@@ -42,6 +43,7 @@ export function predicated(p: SqlParser): Expr {
       // Spark 3.5 expands BETWEEN, and names the column after the expansion: `((a >= 1) AND (a <= 2))`.
       const between = E.call('and', [p.operator('gte', e, lo), p.operator('lte', e, hi)]);
       e = negated ? E.call('not', [between]) : between;
+      e = p.located(save, e);
       continue;
     }
     if (p.acceptKw('IN')) {
@@ -51,19 +53,22 @@ export function predicated(p: SqlParser): Expr {
         p.expectOp(')');
         const inSub = E.call(SUBQUERY.in, [e], { options: { query } });
         e = negated ? E.call('not', [inSub]) : inSub;
-        continue;
+        e = p.located(save, e);
+      continue;
       }
       const list = [p.expression()];
       while (p.acceptOp(',')) list.push(p.expression());
       p.expectOp(')');
       const inCall = E.call('in', [e, ...list]);
       e = negated ? E.call('not', [inCall]) : inCall;
+      e = p.located(save, e);
       continue;
     }
     const likeKw = ['LIKE', 'ILIKE', 'RLIKE', 'REGEXP'].find((k) => p.isKw(k));
     if (likeKw) {
       p.pos++;
       e = p.likePredicate(e, likeKw, negated);
+      e = p.located(save, e);
       continue;
     }
     if (!negated && p.acceptKw('IS')) {
@@ -81,6 +86,7 @@ export function predicated(p: SqlParser): Expr {
         r = isNot ? ns : E.call('not', [ns]);
       } else throw p.syntaxError();
       e = r;
+      e = p.located(save, e);
       continue;
     }
     p.pos = save;

@@ -15,10 +15,13 @@ const BYPASS = 'If necessary set "spark.sql.ansi.enabled" to "false" to bypass t
 const DIVIDE = `[DIVIDE_BY_ZERO] Division by zero. Use \`try_divide\` to tolerate divisor being 0 and return NULL instead. ${BYPASS}`;
 const OVERFLOW = `[ARITHMETIC_OVERFLOW] integer overflow. Use 'try_add' to tolerate overflow and return NULL instead. ${BYPASS}`;
 
-/** The context block of an error message (what follows its first `\n== SQL`), or undefined. */
+/**
+ * The context block of an error message (what follows its first `\n== SQL`), or undefined;
+ * on connect, without the JVM stack Spark appends to an error raised in a task.
+ */
 const contextOf = (message: string | undefined): string | undefined => {
   const at = message?.indexOf('\n== SQL') ?? -1;
-  return at < 0 ? undefined : message!.slice(at + 1);
+  return at < 0 ? undefined : message!.slice(at + 1).split('\n\tat ')[0];
 };
 
 describe('contextSummary', () => {
@@ -127,6 +130,24 @@ describe('query context', () => {
       );
       expect(sqlError(spark, 'SELECT element_at(array(1), 0)').message).toBe(
         '[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).',
+      );
+    }, SLOW);
+
+    it('a predicate is quoted from its keyword; lambdas, aggregates and CASE branches quote the inner expression', () => {
+      const spark = ansi(session());
+      expect(contextOf(sqlError(spark, "SELECT a NOT BETWEEN 1 AND '1.5x' FROM VALUES (1) t(a)").message)).toBe(
+        "== SQL(line 1, position 10) ==\nSELECT a NOT BETWEEN 1 AND '1.5x' FROM VALUES (1) t(a)\n         ^^^^^^^^^^^^^^^^^^^^^^^^\n",
+      );
+      expect(contextOf(sqlError(spark, 'SELECT a FROM VALUES (1) t(a) WHERE a + 1 BETWEEN 1 AND 2147483647 + 1').message)).toBe(
+        '== SQL(line 1, position 57) ==\n... t(a) WHERE a + 1 BETWEEN 1 AND 2147483647 + 1\n                                   ^^^^^^^^^^^^^^\n',
+      );
+      expect(contextOf(sqlError(spark, 'SELECT transform(array(1), x -> x / 0)').message)).toBe(
+        '== SQL(line 1, position 33) ==\n...SELECT transform(array(1), x -> x / 0)\n                                   ^^^^^\n',
+      );
+      expect(contextOf(sqlError(spark, 'SELECT sum(a / 0) FROM VALUES (1) t(a)').message)).toBe('== SQL(line 1, position 12) ==\nSELECT sum(a / 0) FROM VALUES (1) t(a)\n           ^^^^^\n');
+      expect(contextOf(sqlError(spark, 'SELECT sum(a) / 0 FROM VALUES (1) t(a)').message)).toBe('== SQL(line 1, position 8) ==\nSELECT sum(a) / 0 FROM VALUES (1) t(a)\n       ^^^^^^^^^^\n');
+      expect(contextOf(sqlError(spark, 'SELECT CASE WHEN a > 0 THEN a / 0 END FROM VALUES (1) t(a)').message)).toBe(
+        '== SQL(line 1, position 29) ==\nSELECT CASE WHEN a > 0 THEN a / 0 END FROM VALUES (1) t(a)\n                            ^^^^^\n',
       );
     }, SLOW);
 
