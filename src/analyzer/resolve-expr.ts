@@ -28,6 +28,7 @@ import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { extractValueByType } from './extract-value.js';
 import { originOf, withOrigin } from '../expr/origin.js';
+import { positionAnalysisError } from '../errors/query-context.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
 
@@ -41,9 +42,16 @@ export interface ExprScope extends LambdaScope {
  * SQL-text origin (Spark runs its rules under the rewritten expression's origin).
  */
 export function resolveExpr(e: Expr, scope: ExprScope): Expr {
-  const out = resolveNode(e, scope);
   const origin = originOf(e);
-  return origin && out !== e ? withOrigin(out, origin) : out;
+  if (!origin) return resolveNode(e, scope);
+  let out: Expr;
+  try {
+    out = resolveNode(e, scope);
+  } catch (err) {
+    positionAnalysisError(err, origin);
+    throw err;
+  }
+  return out !== e ? withOrigin(out, origin) : out;
 }
 
 function resolveNode(e: Expr, scope: ExprScope): Expr {

@@ -13,7 +13,7 @@
  * raising site marks the error with `takesQueryContext`, and the evaluator of
  * the expression it came from attaches the origin with `attachQueryContext`.
  */
-import { setQueryContext, SparklessError, type QueryContext } from './base.js';
+import { isErrorKind, setQueryContext, SparklessError, type QueryContext } from './base.js';
 
 /** The SQL text an expression came from, shared by every origin in it. */
 export interface SqlSource {
@@ -95,4 +95,24 @@ export function attachQueryContext(err: unknown, origin: SqlOrigin): void {
   };
   err.message = `${err.message}\n${summary}`;
   setQueryContext(err, [context]);
+}
+
+const POSITIONED = Symbol.for('sparkless.analysisPositioned');
+
+/**
+ * An AnalysisException raised while resolving an expression written in SQL text ends
+ * with `; line L pos P` (P 0-based), as Spark 3.5's do: once, at the innermost expression
+ * with an origin. Positions count in the text the expression was parsed from (a view's
+ * query text for a view).
+ */
+export function positionAnalysisError(err: unknown, origin: SqlOrigin): void {
+  if (!isErrorKind(err, 'AnalysisException') || isErrorKind(err, 'ParseException')) return;
+  const e = err as SparklessError & Record<symbol, unknown>;
+  if (e[POSITIONED] === true) return;
+  Object.defineProperty(e, POSITIONED, { value: true, configurable: true });
+  const text = origin.source.text;
+  const start = origin.startIndex - origin.source.base;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const line = text.slice(0, start).split('\n').length;
+  e.message = `${e.message}; line ${line} pos ${start - lineStart}`;
 }

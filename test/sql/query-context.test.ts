@@ -2,7 +2,8 @@
  * Spark's query context: runtime errors raised by an expression written in SQL
  * text (a query, a view's query, `F.expr`, `selectExpr`) end with a
  * `== SQL(line L, position P) ==` block quoting the expression with carets under
- * it. Every expected text here is Spark 3.5.7's (live server, ANSI on unless said).
+ * it; analysis errors of such expressions end with `; line L pos P`. Every
+ * expected text here is Spark 3.5.7's (live server, ANSI on unless said).
  */
 import { describe, expect, it } from 'vitest';
 import { F } from '../../src/index.js';
@@ -170,6 +171,43 @@ describe('query context', () => {
       expect(contextOf(sqlError(spark, 'SELECT x FROM global_temp.gctx').message)).toBe(`== SQL of VIEW global_temp.gctx(line 1, position 8) ==${quoted}`);
       spark.sql('CREATE OR REPLACE TEMP VIEW vctx_one AS SELECT 1 AS a');
       expect(contextOf(sqlError(spark, 'SELECT a / 0 FROM vctx_one').message)).toBe('== SQL(line 1, position 8) ==\nSELECT a / 0 FROM vctx_one\n       ^^^^^\n');
+    }, SLOW);
+  });
+
+  forEachBackend('analysis errors', (session) => {
+    const SUGGEST = (name: string): string =>
+      `[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name \`${name}\` cannot be resolved. Did you mean one of the following? [\`a\`].`;
+
+    it('an expression of SQL text that fails to resolve ends with `; line L pos P` (P 0-based)', () => {
+      const spark = session();
+      const err = (q: string): string | undefined => errorOf(() => spark.sql(q).collect(), q).message;
+      expect(err('SELECT abs(x) FROM VALUES (1) t(a)')).toBe(`${SUGGEST('x')}; line 1 pos 11`);
+      expect(err('SELECT 1,\n   abs(x) FROM VALUES (1) t(a)')).toBe(`${SUGGEST('x')}; line 2 pos 7`);
+      expect(err('SELECT a FROM VALUES (1) t(a) WHERE b > 1')).toBe(`${SUGGEST('b')}; line 1 pos 36`);
+      expect(err('SELECT sum(a) FROM VALUES (1) t(a) GROUP BY b')).toBe(`${SUGGEST('b')}; line 1 pos 44`);
+      expect(err('SELECT a FROM VALUES (1) t(a) ORDER BY zz')).toBe(`${SUGGEST('zz')}; line 1 pos 39`);
+      expect(err('SELECT a FROM VALUES (1) t(a) GROUP BY a HAVING zz > 1')).toBe(`${SUGGEST('zz')}; line 1 pos 48`);
+      expect(err('SELECT nosuchfn(a) FROM VALUES (1) t(a)')).toBe(
+        '[UNRESOLVED_ROUTINE] Cannot resolve function `nosuchfn` on search path [`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`].; line 1 pos 7',
+      );
+      expect(err("SELECT a + 'x' + true FROM VALUES (1) t(a)")).toBe(
+        '[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve "((a + x) + true)" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("DOUBLE" and "BOOLEAN").; line 1 pos 7',
+      );
+      expect(err('SELECT CAST(array(1) AS INT)')).toBe(
+        '[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve "CAST(array(1) AS INT)" due to data type mismatch: cannot cast "ARRAY<INT>" to "INT".; line 1 pos 7',
+      );
+      spark.sql('CREATE OR REPLACE TEMP VIEW vpos AS SELECT 1 AS a');
+      expect(err('SELECT\n  zz FROM vpos')).toBe(`${SUGGEST('zz')}; line 2 pos 2`);
+    }, SLOW);
+
+    it('expression strings count in their own text; the DataFrame API has no position', () => {
+      const df = session().createDataFrame([[1]], 'a int');
+      expect(errorOf(() => df.selectExpr('a', ' abs(x)').collect()).message).toBe(`${SUGGEST('x')}; line 1 pos 5`);
+      expect(errorOf(() => df.filter('x > 1').collect()).message).toBe(`${SUGGEST('x')}; line 1 pos 0`);
+      expect(errorOf(() => df.select(F.expr('a + true')).collect()).message).toBe(
+        '[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve "(a + true)" due to data type mismatch: the left and right operands of the binary operator have incompatible types ("INT" and "BOOLEAN").; line 1 pos 0',
+      );
+      expect(errorOf(() => df.select(F.col('x')).collect()).message).toBe(SUGGEST('x'));
     }, SLOW);
   });
 
