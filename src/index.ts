@@ -47,6 +47,7 @@ export {
   SparkUpgradeException,
   ArrayIndexOutOfBoundsException,
   SparkNoSuchElementException,
+  type QueryContext,
 } from './errors/index.js';
 export { SparkConnectGrpcException } from './backend/connect/errors.js';
 export type { BackendType } from './backend/protocols.js';

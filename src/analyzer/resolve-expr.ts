@@ -28,6 +28,8 @@ import {
 import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { extractValueByType } from './extract-value.js';
+import { originOf, withOrigin } from '../expr/origin.js';
+import { positionAnalysisError } from '../errors/query-context.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
 
@@ -36,8 +38,24 @@ export interface ExprScope extends LambdaScope {
   readonly ctx: AnalyzerContext;
 }
 
-/** Resolves an expression against the input attributes. */
+/**
+ * Resolves an expression against the input attributes. What a node resolves to keeps its
+ * SQL-text origin (Spark runs its rules under the rewritten expression's origin).
+ */
 export function resolveExpr(e: Expr, scope: ExprScope): Expr {
+  const origin = originOf(e);
+  if (!origin) return resolveNode(e, scope);
+  let out: Expr;
+  try {
+    out = resolveNode(e, scope);
+  } catch (err) {
+    positionAnalysisError(err, origin);
+    throw err;
+  }
+  return out !== e ? withOrigin(out, origin) : out;
+}
+
+function resolveNode(e: Expr, scope: ExprScope): Expr {
   switch (e.kind) {
     case 'ColumnRef':
       return resolveColumn(e.name, e.planId, e.quoted ?? false, scope);

@@ -10,6 +10,29 @@ const MARKER = Symbol.for('sparkless.error');
 /** The brand of the error kind `name`: the same symbol in every copy of the library. */
 const kindBrand = (name: string): symbol => Symbol.for(`sparkless.error.${name}`);
 
+/**
+ * Where in SQL text the failing expression was written (the JVM's
+ * `SparkThrowable.getQueryContext()` entries; see query-context.ts).
+ */
+export interface QueryContext {
+  /** `VIEW` when the expression is in a view's query text, '' otherwise. */
+  readonly objectType: string;
+  readonly objectName: string;
+  /** Offsets of the fragment in the SQL text (stop inclusive). */
+  readonly startIndex: number;
+  readonly stopIndex: number;
+  readonly fragment: string;
+  /** The `== SQL(line L, position P) ==` block appended to the message. */
+  readonly summary: string;
+}
+
+const QUERY_CONTEXT = Symbol.for('sparkless.queryContext');
+
+/** Records an error's query context (query-context.ts appends its summary to the message). */
+export function setQueryContext(err: SparklessError, context: readonly QueryContext[]): void {
+  Object.defineProperty(err, QUERY_CONTEXT, { value: Object.freeze([...context]), configurable: true });
+}
+
 export interface ErrorDetails {
   /** Spark's error class, e.g. `UNRESOLVED_COLUMN.WITH_SUGGESTION`. */
   readonly errorClass?: string;
@@ -39,6 +62,11 @@ export class SparklessError extends Error {
 
   getMessageParameters(): Readonly<Record<string, string>> {
     return this.messageParameters;
+  }
+
+  /** The JVM's `getQueryContext()`: where the failing expression was written in SQL text (empty when not from SQL text). */
+  getQueryContext(): readonly QueryContext[] {
+    return (this as unknown as Record<symbol, readonly QueryContext[] | undefined>)[QUERY_CONTEXT] ?? [];
   }
 
   /** True for an error raised by any copy of sparkless. */

@@ -1,4 +1,4 @@
-export { SparklessError, type ErrorDetails } from './base.js';
+export { SparklessError, type ErrorDetails, type QueryContext } from './base.js';
 export {
   AnalysisException,
   ParseException,

@@ -12,6 +12,30 @@ import type { Token } from './lexer.js';
 import { isQueryStart, looksLikeQuery, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
 
+/**
+ * A view's query, whose expressions' origins point into the view's own text (from its
+ * first token to its last), as the query contexts of Spark's errors in views quote it.
+ */
+function viewQuery(p: SqlParser, objectName: string): QueryAst {
+  const outer = p.source;
+  const source = { text: '', base: p.cur.start, objectType: 'VIEW', objectName };
+  p.source = source;
+  try {
+    const q = query(p);
+    source.text = p.src.slice(source.base, p.tokens[p.pos - 1]!.end);
+    return q;
+  } finally {
+    p.source = outer;
+  }
+}
+
+/** How Spark names a view in a query context: as written for a temp view, qualified otherwise. */
+function viewObjectName(name: readonly string[], temporary: boolean, global: boolean): string {
+  if (global) return name.length > 1 ? name.join('.') : `global_temp.${name.join('.')}`;
+  // sparkless keeps a persistent view as a temp view of the current session; Spark's name is the catalog's.
+  return temporary ? name.join('.') : ['spark_catalog', ...(name.length > 1 ? [] : ['default']), ...name].join('.');
+}
+
 export function create(p: SqlParser): CommandAst {
   p.expectKw('CREATE');
   const replace = p.acceptKw('OR', 'REPLACE');
@@ -32,7 +56,7 @@ export function create(p: SqlParser): CommandAst {
     }
     skipTableClauses(p);
     p.expectKw('AS');
-    const q = query(p);
+    const q = viewQuery(p, viewObjectName(name, temporary, global));
     return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query: q };
   }
   if (p.acceptKw('TABLE')) {

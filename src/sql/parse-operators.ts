@@ -16,32 +16,51 @@ import type { SqlParser } from './parser.js';
 
 const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', '<=>': 'eq_null_safe' };
 
+// Each precedence level's result carries its origin (the text from the level's first token to its
+// last), as Spark's parser records one per expression for the query contexts of errors.
+const located =
+  (rule: (p: SqlParser) => Expr) =>
+  (p: SqlParser): Expr => {
+    const start = p.pos;
+    return p.located(start, rule(p));
+  };
+export const or = located(orRule);
+export const and = located(andRule);
+export const not = located(notRule);
+export const predicated = located(predicatedRule);
+export const comparison = located(comparisonRule);
+export const bitOr = located(bitOrRule);
+export const bitXor = located(bitXorRule);
+export const bitAnd = located(bitAndRule);
+export const unary = located(unaryRule);
+
 /** A full (boolean) expression. */
 export function expression(p: SqlParser): Expr {
   return or(p);
 }
 
-export function or(p: SqlParser): Expr {
+function orRule(p: SqlParser): Expr {
   let left = and(p);
   while (p.acceptKw('OR')) left = E.call('or', [left, and(p)]);
   return left;
 }
 
-export function and(p: SqlParser): Expr {
+function andRule(p: SqlParser): Expr {
   let left = not(p);
   while (p.acceptKw('AND')) left = E.call('and', [left, not(p)]);
   return left;
 }
 
-export function not(p: SqlParser): Expr {
+function notRule(p: SqlParser): Expr {
   if (p.acceptKw('NOT') || p.acceptOp('!')) return E.call('not', [not(p)]);
   if (p.isKw('EXISTS') && p.isOp('(', p.peek()) && looksLikeQuery(p, 2)) return existsSubquery(p);
   return predicated(p);
 }
 
-export function predicated(p: SqlParser): Expr {
+function predicatedRule(p: SqlParser): Expr {
   let e = comparison(p);
   for (;;) {
+    // Spark's predicate context starts at the predicate's keyword (or NOT): `a BETWEEN 1 AND 2` is located at BETWEEN.
     const save = p.pos;
     const negated = p.acceptKw('NOT');
     if (p.acceptKw('BETWEEN')) {
@@ -50,7 +69,7 @@ export function predicated(p: SqlParser): Expr {
       const hi = comparison(p);
       // Spark 3.5 expands BETWEEN, and names the column after the expansion: `((a >= 1) AND (a <= 2))`.
       const between = E.call('and', [p.operator('gte', e, lo), p.operator('lte', e, hi)]);
-      e = negated ? E.call('not', [between]) : between;
+      e = p.located(save, negated ? E.call('not', [between]) : between);
       continue;
     }
     if (p.acceptKw('IN')) {
@@ -59,20 +78,20 @@ export function predicated(p: SqlParser): Expr {
         const q = query(p);
         p.expectOp(')');
         const inSub = E.call(SUBQUERY.in, [e], { options: { query: q } });
-        e = negated ? E.call('not', [inSub]) : inSub;
+        e = p.located(save, negated ? E.call('not', [inSub]) : inSub);
         continue;
       }
       const list = [expression(p)];
       while (p.acceptOp(',')) list.push(expression(p));
       p.expectOp(')');
       const inCall = E.call('in', [e, ...list]);
-      e = negated ? E.call('not', [inCall]) : inCall;
+      e = p.located(save, negated ? E.call('not', [inCall]) : inCall);
       continue;
     }
     const likeKw = ['LIKE', 'ILIKE', 'RLIKE', 'REGEXP'].find((k) => p.isKw(k));
     if (likeKw) {
       p.pos++;
-      e = likePredicate(p, e, likeKw, negated);
+      e = p.located(save, likePredicate(p, e, likeKw, negated));
       continue;
     }
     if (!negated && p.acceptKw('IS')) {
@@ -89,7 +108,7 @@ export function predicated(p: SqlParser): Expr {
         const ns = E.call('eq_null_safe', [e, other]);
         r = isNot ? ns : E.call('not', [ns]);
       } else throw p.syntaxError();
-      e = r;
+      e = p.located(save, r);
       continue;
     }
     p.pos = save;
@@ -123,7 +142,7 @@ export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolea
   return negated ? E.call('not', [call]) : call;
 }
 
-export function comparison(p: SqlParser): Expr {
+function comparisonRule(p: SqlParser): Expr {
   let left = bitOr(p);
   for (;;) {
     const t = p.cur;
@@ -139,7 +158,7 @@ export function comparison(p: SqlParser): Expr {
   }
 }
 
-export function bitOr(p: SqlParser): Expr {
+function bitOrRule(p: SqlParser): Expr {
   let left = bitXor(p);
   while (p.isOp('|')) {
     p.pos++;
@@ -148,7 +167,7 @@ export function bitOr(p: SqlParser): Expr {
   return left;
 }
 
-export function bitXor(p: SqlParser): Expr {
+function bitXorRule(p: SqlParser): Expr {
   let left = bitAnd(p);
   while (p.isOp('^')) {
     p.pos++;
@@ -157,7 +176,7 @@ export function bitXor(p: SqlParser): Expr {
   return left;
 }
 
-export function bitAnd(p: SqlParser): Expr {
+function bitAndRule(p: SqlParser): Expr {
   let left = additive(p);
   while (p.isOp('&')) {
     p.pos++;
@@ -167,6 +186,8 @@ export function bitAnd(p: SqlParser): Expr {
 }
 
 export function additive(p: SqlParser): Expr {
+  // Each application is located from the level's start: `a + b + c`'s inner `a + b` has its own origin.
+  const start = p.pos;
   let left = multiplicative(p);
   for (;;) {
     if (p.acceptOp('+')) left = p.operator('add', left, multiplicative(p));
@@ -176,10 +197,12 @@ export function additive(p: SqlParser): Expr {
       const l = left;
       left = named(E.call('concat', [l, right]), () => `concat(${prettySql(l)}, ${prettySql(right)})`);
     } else return left;
+    left = p.located(start, left);
   }
 }
 
 export function multiplicative(p: SqlParser): Expr {
+  const start = p.pos;
   let left = unary(p);
   for (;;) {
     // `*` and `/` carry ANALYZED_NAME for interval operands (`3 * i` is named `(i * 3)` in queries).
@@ -188,10 +211,11 @@ export function multiplicative(p: SqlParser): Expr {
     else if (p.acceptOp('%')) left = E.call('remainder', [left, unary(p)]);
     else if (p.acceptKw('DIV')) left = integralDivide(left, unary(p));
     else return left;
+    left = p.located(start, left);
   }
 }
 
-export function unary(p: SqlParser): Expr {
+function unaryRule(p: SqlParser): Expr {
   if (p.isOp('-')) {
     if (p.peek().kind === 'number') {
       p.pos++;

@@ -16,17 +16,18 @@ import { lastPart, quotePart } from './parsed-expressions.js';
 import type { SqlParser } from './parser.js';
 
 export function primaryWithPostfix(p: SqlParser): Expr {
-  return postfix(p, primary(p));
+  const start = p.pos;
+  return postfix(p, p.located(start, primary(p)), start);
 }
 
-/** `x[i]`, `x.field`, `x::type` after a primary expression. */
-export function postfix(p: SqlParser, base: Expr): Expr {
+/** `x[i]`, `x.field`, `x::type` after a primary expression (read from token `start`). */
+export function postfix(p: SqlParser, base: Expr, start = p.pos): Expr {
   let e = base;
   for (;;) {
     if (p.acceptOp('[')) {
       const idx = expression(p);
       p.expectOp(']');
-      e = E.call('get_item', [e, idx]);
+      e = p.located(start, E.call('get_item', [e, idx]));
     } else if (p.isOp('.') && (p.isIdentifier(p.peek()) || p.isOp('*', p.peek()))) {
       p.pos++;
       if (p.acceptOp('*')) {
@@ -38,7 +39,7 @@ export function postfix(p: SqlParser, base: Expr): Expr {
       const field = p.identifier();
       e = e.kind === 'ColumnRef' ? E.col(`${e.name}.${quotePart(field, quoted)}`) : E.call('get_field', [e], { options: { field } });
     } else if (p.acceptOp('::')) {
-      e = E.cast(e, dataType(p));
+      e = p.located(start, E.cast(e, dataType(p)));
     } else {
       return e;
     }

@@ -28,6 +28,9 @@ import { ParameterBinder, type SqlArgs } from './parameters.js';
 import { constantString } from './constant-string.js';
 import { tokenize, type Token } from './lexer.js';
 import { expression } from './parse-operators.js';
+import { withOrigin } from '../expr/origin.js';
+import type { SqlSource } from '../errors/query-context.js';
+import { overNamedWindow } from './ordered-set.js';
 
 export interface ParserOptions {
   /** `spark.sql.legacy.setopsPrecedence.enabled`: all set operators left-associative with equal precedence. */
@@ -43,12 +46,15 @@ export class SqlParser {
   #queryNames = false;
   /** The `?` / `:name` parameter markers' values (read by parse-primary.ts). */
   readonly params: ParameterBinder;
+  /** The text expression origins point into (a CREATE VIEW switches it to the view's query text). */
+  source: SqlSource;
 
   constructor(
     readonly src: string,
     readonly options: ParserOptions = {},
   ) {
     this.tokens = tokenize(src);
+    this.source = { text: src, base: 0, objectType: '', objectName: '' };
     this.params = new ParameterBinder(
       options.args,
       this.tokens.filter((t) => t.kind === 'op' && t.value === '?').map((t) => t.start),
@@ -166,6 +172,19 @@ export class SqlParser {
   /** From here on the text is a statement or query (not an expression string): operators get ANALYZED_NAME. */
   enterQuery(): void {
     this.#queryNames = true;
+  }
+
+  /**
+   * `e` with its origin: the text from token `start` to the last token read, as
+   * Spark's parser records each expression's context (the innermost one wins).
+   */
+  located<T extends Expr>(start: number, e: T): T {
+    if (this.pos <= start) return e;
+    const origin = { source: this.source, startIndex: this.tokens[start]!.start, stopIndex: this.tokens[this.pos - 1]!.end - 1 };
+    const out = withOrigin(e, origin);
+    const orderedSet = out !== e ? overNamedWindow.get(e) : undefined;
+    if (orderedSet) overNamedWindow.set(out, orderedSet);
+    return out;
   }
 
   /** Set by `selectItem`: whether the item had a written alias (vs. an Alias carrying a function's Spark name). */

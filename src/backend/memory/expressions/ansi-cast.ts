@@ -22,6 +22,7 @@ import { castToString } from '../../../format/value-string.js';
 import { ArithmeticException, DateTimeException, NumberFormatException, SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
 import type { Cast } from '../../../expr/nodes.js';
 import { NotImplementedException } from '../../../errors/index.js';
+import { takesQueryContext } from '../../../errors/query-context.js';
 import { ansiCastMismatch } from '../../../analyzer/ansi-casts.js';
 import { exprSql } from '../../../expr/naming.js';
 import type { ExecContext } from '../context.js';
@@ -130,5 +131,16 @@ export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
   // The analyzer rejects these already (ansi-casts.ts); a plan analyzed without ANSI still fails here.
   const mismatch = ansiCastMismatch(from, e.to, `CAST(${exprSql(e.child)} AS ${e.to.sql()})`);
   if (mismatch) throw mismatch;
-  return ansiCastValue(from, e.to, ctx);
+  const conv = ansiCastValue(from, e.to, ctx);
+  return (v) => {
+    try {
+      return conv(v);
+    } catch (err) {
+      // A CAST's malformed input and decimal overflow come with its query context; its CAST_OVERFLOW without.
+      if (CONTEXT_CLASSES.has((err as { errorClass?: string }).errorClass ?? '')) takesQueryContext(err as Error);
+      throw err;
+    }
+  };
 }
+
+const CONTEXT_CLASSES = new Set(['CAST_INVALID_INPUT', 'NUMERIC_VALUE_OUT_OF_RANGE']);

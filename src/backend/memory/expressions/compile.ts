@@ -13,6 +13,8 @@ import type { CompileInput, RowFn, ScalarImpl } from '../functions/types.js';
 import { castValue } from './cast.js';
 import { ansiCast } from './ansi-cast.js';
 import { colReader, type Col } from '../operators/relation.js';
+import { originOf } from '../../../expr/origin.js';
+import { attachQueryContext, type SqlOrigin } from '../../../errors/query-context.js';
 
 /** A mutable slot holding a lambda parameter's current value. */
 interface LambdaSlot {
@@ -35,9 +37,32 @@ export interface CompileEnv {
    * conditions over a (left row, right row) pair this way).
    */
   readonly resolveBound?: (index: number) => RowFn | undefined;
+  /** The origin of the nearest enclosing expression written in SQL text (see expr/origin.ts). */
+  readonly origin?: SqlOrigin;
 }
 
+/** Functions whose errors take a query context outside ANSI mode too (INTERVAL_DIVIDED_BY_ZERO). */
+const CONTEXT_WITHOUT_ANSI = new Set(['interval_divide']);
+
 export function compileExpr(e: Expr, env: CompileEnv): RowFn {
+  const own = originOf(e);
+  const origin = own ?? env.origin;
+  if (!origin) return compileNode(e, env);
+  const inner = compileNode(e, own && own !== env.origin ? { ...env, origin: own } : env);
+  // Only the expressions that can raise an error Spark reports with a context are wrapped.
+  const raises = (e.kind === 'Cast' && !e.tryCast && env.ctx.ansiEnabled) || (e.kind === 'Call' && (env.ctx.ansiEnabled || CONTEXT_WITHOUT_ANSI.has(e.fn)));
+  if (!raises) return inner;
+  return (i) => {
+    try {
+      return inner(i);
+    } catch (err) {
+      attachQueryContext(err, origin);
+      throw err;
+    }
+  };
+}
+
+function compileNode(e: Expr, env: CompileEnv): RowFn {
   switch (e.kind) {
     case 'BoundRef': {
       const custom = env.resolveBound?.(e.index);

@@ -1,6 +1,7 @@
 /** Errors shared by the ANSI-mode wrappers (ansi.ts, ansi-datetime.ts): array indices, decimal overflow. */
 import { ArithmeticException, ArrayIndexOutOfBoundsException } from '../../../errors/runtime-exceptions.js';
 import type { DecimalType } from '../../../types/data-types.js';
+import { takesQueryContext } from '../../../errors/query-context.js';
 import { decimalToPlainString, divHalfUp, pow10 } from '../runtime/decimal.js';
 
 const BYPASS = '"spark.sql.ansi.enabled"';
@@ -10,13 +11,13 @@ export function invalidArrayIndex(idx: number, size: number, elementAt: boolean)
   const alternative = elementAt
     ? 'Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead.'
     : 'Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead.';
-  return new ArrayIndexOutOfBoundsException(
+  return takesQueryContext(new ArrayIndexOutOfBoundsException(
     `The index ${idx} is out of bounds. The array has ${size} elements. ${alternative} If necessary set ${BYPASS} to "false" to bypass this error.`,
     {
       errorClass: elementAt ? 'INVALID_ARRAY_INDEX_IN_ELEMENT_AT' : 'INVALID_ARRAY_INDEX',
       messageParameters: { indexValue: String(idx), arraySize: String(size), ansiConfig: BYPASS },
     },
-  );
+  ));
 }
 
 /** NUMERIC_VALUE_OUT_OF_RANGE: a decimal result beyond its type's precision (`value` as Spark prints it). */

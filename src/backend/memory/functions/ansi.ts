@@ -7,6 +7,7 @@
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, ByteType, DecimalType, DoubleType, FloatType, ShortType, type DataType } from '../../../types/data-types.js';
 import { ArithmeticException } from '../../../errors/runtime-exceptions.js';
+import { takesQueryContext } from '../../../errors/query-context.js';
 import { InternalError, NotImplementedException } from '../../../errors/index.js';
 import type { ExecContext } from '../context.js';
 import { divHalfEven, divHalfUp, pow10 } from '../runtime/decimal.js';
@@ -59,7 +60,8 @@ function exactArith(base: FunctionImpl, symbol: '+' | '-' | '*', tryFn: string):
       const by = toBigInt(y);
       const r = symbol === '+' ? bx + by : symbol === '-' ? bx - by : bx * by;
       if (r >= lo && r <= hi) return normLong(r);
-      if (!small) throw arithmeticOverflow(t, tryFn);
+      // Spark gives the binary operators' overflow the query context (not unary minus's or sum's).
+      if (!small) throw takesQueryContext(arithmeticOverflow(t, tryFn));
       throw new ArithmeticException(`${x}S ${symbol} ${y}S caused overflow.`, {
         errorClass: 'BINARY_ARITHMETIC_OVERFLOW',
         messageParameters: { value1: `${x}S`, symbol, value2: `${y}S` },
@@ -99,7 +101,7 @@ function checkedDivisor(base: FunctionImpl, op?: '/'): ScalarImpl {
     const [a, b] = args as [RowFn, RowFn];
     const divisor: RowFn = (i) => {
       const y = b(i);
-      if (isZero(y)) throw divideByZero();
+      if (isZero(y)) throw takesQueryContext(divideByZero());
       return y;
     };
     // The non-ANSI evaluator over the checked values; binary() reads the dividend first,
@@ -128,7 +130,8 @@ function checkedIndex(base: FunctionImpl, elementAt: boolean): ScalarImpl {
       if (!isNullish(arr) && !isNullish(idx)) {
         const size = arr.length;
         if (elementAt && idx === 0) {
-          throw indexOfZeroError();
+          // With a query context under ANSI only (the non-ANSI element_at raises it without).
+          throw takesQueryContext(indexOfZeroError());
         }
         const ok = elementAt ? Math.abs(idx) <= size : idx >= 0 && idx < size;
         if (!ok) throw invalidArrayIndex(idx, size, elementAt);
@@ -150,7 +153,7 @@ function decimalOverflowRaises(inner: RowFn, args: readonly RowFn[], call: Call,
     if (r !== null) return r;
     const [x, y] = [args[0]!(i), args[1]!(i)];
     if (isNullish(x) || isNullish(y)) return r;
-    throw numericOutOfRange(decimalOpValue(op, x as bigint, sx, y as bigint, sy), rt);
+    throw takesQueryContext(numericOutOfRange(decimalOpValue(op, x as bigint, sx, y as bigint, sy), rt));
   };
 }
 
@@ -195,7 +198,7 @@ function ansiRound(base: FunctionImpl, mode: (n: bigint, d: bigint) => bigint): 
       if ((scale as number) >= 0) return v;
       const unit = pow10(-(scale as number));
       const r = mode(toBigInt(v as Long), unit) * unit;
-      if (r < lo || r > hi) throw plainOverflow();
+      if (r < lo || r > hi) throw takesQueryContext(plainOverflow());
       return t.typeName() === 'long' ? normLong(r) : Number(r);
     };
   });

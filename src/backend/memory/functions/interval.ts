@@ -5,6 +5,8 @@
  * day-time = microseconds, calendar = CalendarInterval (types/intervals.ts).
  */
 import { ExecutionException } from '../../../errors/index.js';
+import { ArithmeticException } from '../../../errors/runtime-exceptions.js';
+import { takesQueryContext } from '../../../errors/query-context.js';
 import { DayTimeIntervalType, DecimalType, TimestampType, YearMonthIntervalType, type DataType } from '../../../types/data-types.js';
 import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType } from '../../../types/intervals.js';
 import { sessionZone } from '../context.js';
@@ -47,8 +49,9 @@ const addIntervals = (a: unknown, b: unknown): unknown =>
     ? new CalendarInterval(a.months + b.months, a.days + b.days, a.microseconds + b.microseconds)
     : (a as number) + (b as number);
 
-const divideByZero = (): ExecutionException =>
-  new ExecutionException('Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.', {
+/** An ArithmeticException in Spark 3.5.7, with the query context in ANSI mode and out of it. */
+const divideByZero = (): ArithmeticException =>
+  new ArithmeticException('Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.', {
     errorClass: 'INTERVAL_DIVIDED_BY_ZERO',
   });
 
@@ -142,7 +145,7 @@ export const intervalImpls: Record<string, FunctionImpl> = {
   interval_multiply: scalar((a) => roundHalfUp(Number(a[0]) * (a[1] as number))),
   interval_divide: scalar((a, _ctx, call) => {
     const d = a[1] as number;
-    if (d === 0) throw divideByZero();
+    if (d === 0) throw takesQueryContext(divideByZero());
     const q = roundHalfUp(Number(a[0]) / d);
     return resultType(call) instanceof YearMonthIntervalType ? q | 0 : q;
   }),

@@ -1,0 +1,22 @@
+/**
+ * The origin of an expression written in SQL text (Spark's `Origin`): kept on
+ * the node under a symbol key, so node copies made by spreading (`mapChildren`,
+ * the analyzer's typing) keep it while structural keys (`exprKey`, which read
+ * string keys) and SQL names ignore it. Nodes the analyzer adds (implicit casts)
+ * have none and take their nearest ancestor's when evaluated, as Spark's rules
+ * create them under the origin of the expression they rewrite.
+ */
+import type { SqlOrigin } from '../errors/query-context.js';
+import type { Expr } from './nodes.js';
+
+const ORIGIN = Symbol.for('sparkless.exprOrigin');
+
+export function originOf(e: Expr): SqlOrigin | undefined {
+  return (e as unknown as Record<symbol, SqlOrigin | undefined>)[ORIGIN];
+}
+
+/** `e` with `origin` (a frozen copy; `e` itself when it already has one). */
+export function withOrigin<T extends Expr>(e: T, origin: SqlOrigin): T {
+  if (originOf(e)) return e;
+  return Object.freeze({ ...e, [ORIGIN]: origin });
+}
