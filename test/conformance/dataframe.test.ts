@@ -176,17 +176,22 @@ forEachBackend('DataFrame transformations', (session, backend) => {
   it('names a generator\'s outputs with alias(...names), and refuses metadata for several names as PySpark does', () => {
     const df = session().createDataFrame([{ m: { a: 1 } }], 'm MAP<STRING,INT>');
     expect(df.select(F.explode('m').alias('k', 'v')).columns).toEqual(['k', 'v']);
-    expect(() => df.select(F.explode('m').alias('k', 'v', 'w'))).toThrow(/UDTF_ALIAS_NUMBER_MISMATCH.*Expected 2 aliases, but got k,v,w\. Please ensure/);
+    // .columns forces analysis: Spark Connect analyses lazily, classic Spark at select().
+    expect(() => df.select(F.explode('m').alias('k', 'v', 'w')).columns).toThrow(/UDTF_ALIAS_NUMBER_MISMATCH.*Expected 2 aliases, but got k,v,w\. Please ensure/);
     expect(() => F.explode('m').alias('k', 'v', { metadata: { x: 1 } })).toThrow(
       expect.objectContaining({ name: 'PySparkValueError', errorClass: 'ONLY_ALLOWED_FOR_SINGLE_COLUMN' }),
     );
   });
 
-  it('a cross join keeps the left side\'s order, a sort below it included', () => {
+  it('a cross join pairs every row; the local backends keep the left side\'s order, a sort below it included', () => {
     const ids = Array.from({ length: 200 }, (_, i) => [(i * 7919) % 200]);
     const left = session().createDataFrame(ids, 'id INT').distinct().orderBy('id');
     const out = left.crossJoin(session().createDataFrame([[1], [2]], 'k INT')).collect().map((r) => r.toArray());
-    expect(out).toEqual(Array.from({ length: 200 }, (_, i) => [[i, 1], [i, 2]]).flat());
+    const expected = Array.from({ length: 200 }, (_, i) => [[i, 1], [i, 2]]).flat();
+    // Spark's EliminateSorts drops a sort below a join, so Spark promises no order here;
+    // the local backends keep the left order so small examples read as PySpark's docs show.
+    if (backend === 'connect') expect([...out].sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]))).toEqual(expected);
+    else expect(out).toEqual(expected);
   });
 
   it('computes window functions with Spark default frames', () => {
