@@ -425,26 +425,41 @@ export function mergeCoMoments(l: CoMoments, r: CoMoments): CoMoments {
   };
 }
 
-/** Spark's Covariance / PearsonCorrelation: per-partition updates over non-null pairs, merged in order. */
-export function bivariate(finish: (n: number, ck: number, xMk: number, yMk: number) => number | null): AggregateImpl {
+/** How a two-argument aggregate keeps its buffer: Spark updates it row by row within a partition and merges partials in order. */
+export interface PairBuffer<B> {
+  empty: () => B;
+  update: (b: B, first: number, second: number) => void;
+  merge: (l: B, r: B) => B;
+  count: (b: B) => number;
+}
+
+/** An aggregate over the non-null (first, second) pairs; `whenEmpty` answers when no pair counted. */
+export function pairAggregate<B>(buf: PairBuffer<B>, finish: (b: B) => number | null, whenEmpty: number | null = null): AggregateImpl {
   return aggregate(() => {
-    let merged = noCoMoments();
-    let b = noCoMoments();
+    let merged = buf.empty();
+    let part = buf.empty();
     return {
       add: (a) => {
         if (isNullish(a[0]) || isNullish(a[1])) return;
-        updateCoMoments(b, Number(a[0]), Number(a[1]));
+        buf.update(part, Number(a[0]), Number(a[1]));
       },
       startPartition: () => {
-        merged = mergeCoMoments(merged, b);
-        b = noCoMoments();
+        merged = buf.merge(merged, part);
+        part = buf.empty();
       },
       result: () => {
-        const m = mergeCoMoments(merged, b);
-        return m.n === 0 ? null : finish(m.n, m.ck, m.xMk, m.yMk);
+        const b = buf.merge(merged, part);
+        return buf.count(b) === 0 ? whenEmpty : finish(b);
       },
     };
   });
+}
+
+const coMomentBuffer: PairBuffer<CoMoments> = { empty: noCoMoments, update: updateCoMoments, merge: mergeCoMoments, count: (m) => m.n };
+
+/** Spark's Covariance / PearsonCorrelation over their co-moments. */
+export function bivariate(finish: (n: number, ck: number, xMk: number, yMk: number) => number | null): AggregateImpl {
+  return pairAggregate(coMomentBuffer, (m) => finish(m.n, m.ck, m.xMk, m.yMk));
 }
 
 const approxCountDistinct = aggregate((call) => {

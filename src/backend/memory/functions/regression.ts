@@ -12,16 +12,17 @@
  * PearsonCorrelation, lives with them).
  */
 import type { AggregateImpl } from './types.js';
-import { isNullish } from './util.js';
 import {
   mergeCoMoments,
   mergeMoments,
   noCoMoments,
   noMoments,
+  pairAggregate,
   updateCoMoments,
   updateMoments,
   type CoMoments,
   type Moments,
+  type PairBuffer,
 } from './aggregate.js';
 
 /** One partition's buffers (or their merge). */
@@ -58,30 +59,10 @@ function merge(l: Buffers, r: Buffers): Buffers {
   };
 }
 
-/** A regr_* aggregate: per-partition buffers merged in order, then `finish` over the non-empty merge. */
-function regression(finish: (b: Buffers) => number | null, empty0: number | null = null): AggregateImpl {
-  return {
-    kind: 'aggregate',
-    create: () => {
-      let merged = empty();
-      let part = empty();
-      return {
-        add: (a) => {
-          if (isNullish(a[0]) || isNullish(a[1])) return;
-          update(part, Number(a[0]), Number(a[1]));
-        },
-        startPartition: () => {
-          merged = merge(merged, part);
-          part = empty();
-        },
-        result: () => {
-          const b = merge(merged, part);
-          return b.x.n === 0 ? empty0 : finish(b);
-        },
-      };
-    },
-  };
-}
+/** regr_* buffers take (y, x): Spark's argument order. */
+const buffers: PairBuffer<Buffers> = { empty, update, merge, count: (b) => b.x.n };
+const regression = (finish: (b: Buffers) => number | null, whenEmpty: number | null = null): AggregateImpl =>
+  pairAggregate(buffers, finish, whenEmpty);
 
 /**
  * The co-moment of x and y over x's m2, null without variance in x. (Spark's digits: dividing
