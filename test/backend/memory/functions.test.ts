@@ -135,7 +135,22 @@ describe('datetime', () => {
     expect(fmt('EEEE MMMM yy D')).toBe('Tuesday March 24 65');
     expect(fmt('HH:mm XXX', 'Asia/Kolkata')).toBe('12:38 +05:30');
     expect(fmt('SSSSSS')).toBe('123456');
-    expect(() => fmt('YYYY')).toThrow(/week-based/);
+    // Spark 3.5.7: SimpleDateFormat (the legacy policy's formatter) knows Y/w/W/u, so the default
+    // EXCEPTION policy reports an upgrade; e/c and letters neither formatter knows stay java's error.
+    expect(() => fmt('YYYY')).toThrow(/INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION.*\nFail to recognize 'YYYY' pattern/);
+    expect(() => fmt('EEEEEE')).toThrow(/DATETIME_PATTERN_RECOGNITION/);
+    expect(() => fmt('ww e')).toThrow(/^All week-based patterns are unsupported since Spark 3.0, detected: w,/);
+    expect(() => fmt('b')).toThrow(/^Unknown pattern letter: b$/);
+    expect(() => fmt('n')).toThrow(/^Illegal pattern character: n$/);
+    expect(() => fmt('B')).toThrow(/^Illegal pattern character: B$/);
+    // Letter counts java.time refuses: an upgrade error where SimpleDateFormat takes the count, java's message where not.
+    for (const p of ['ddd', 'HHH', 'aa', 'FF', 'DDDD', 'zzzzz', 'yyyyyyy', 'SSSSSSSSSS', 'ZZZZZZ']) {
+      expect(() => fmt(p), p).toThrow(/DATETIME_PATTERN_RECOGNITION/);
+    }
+    expect(() => fmt('XXXXXX')).toThrow(/^Too many pattern letters: X$/);
+    expect(() => fmt('OO')).toThrow(/^Pattern letter count must be 1 or 4: O$/);
+    expect(() => fmt('VVV')).toThrow(/^Pattern letter count must be 2: V$/);
+    expect(fmt('yyyyyy DDD SSSSSSSSS')).toBe('002024 065 123456000');
   });
 
   it('to_date / to_timestamp with and without patterns', () => {
