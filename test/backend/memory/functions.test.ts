@@ -177,6 +177,19 @@ describe('datetime', () => {
     expect(evalOne(call('to_utc_timestamp', [lit(ts('2024-03-05T19:00:00Z'), TIMESTAMP), lit('Asia/Seoul')]))).toBe(ts('2024-03-05T10:00:00Z'));
   });
 
+  it('an unknown zone argument is java.time\'s DateTimeException, not NULL (Spark 3.5.7)', () => {
+    const t = lit(ts('2024-03-05T10:00:00Z'), TIMESTAMP);
+    const shift = (zone: string) => () => evalOne(call('from_utc_timestamp', [t, lit(zone)]));
+    expect(shift('Mars/Olympus')).toThrow(expect.objectContaining({ name: 'DateTimeException', message: 'Unknown time-zone ID: Mars/Olympus' }));
+    expect(shift('')).toThrow(expect.objectContaining({ name: 'DateTimeException', message: '' }));
+    expect(shift('-19:30')).toThrow('Zone offset hours not in valid range: value -19 is not in the range -18 to 18');
+    expect(shift('UTC+19')).toThrow('Invalid ID for offset-based ZoneId: UTC+19');
+    expect(() => evalOne(call('to_utc_timestamp', [t, lit('Bad/Zone')]))).toThrow('Unknown time-zone ID: Bad/Zone');
+    // make_timestamp resolves its zone before it checks the fields: month 13 with a bad zone is still the zone error.
+    const fields = [2020, 13, 1, 0, 0].map((v) => lit(v));
+    expect(() => evalOne(call('make_timestamp', [...fields, lit(0, new DecimalType(8, 6)), lit('Mars/X')]))).toThrow('Unknown time-zone ID: Mars/X');
+  });
+
   it('current_date and current_timestamp are the query\'s fixed now', () => {
     const now = ts('2024-01-15T23:30:00Z');
     expect(evalOne(call('current_timestamp', []), { now })).toBe(now);
