@@ -135,7 +135,22 @@ describe('datetime', () => {
     expect(fmt('EEEE MMMM yy D')).toBe('Tuesday March 24 65');
     expect(fmt('HH:mm XXX', 'Asia/Kolkata')).toBe('12:38 +05:30');
     expect(fmt('SSSSSS')).toBe('123456');
-    expect(() => fmt('YYYY')).toThrow(/week-based/);
+    // Spark 3.5.7: SimpleDateFormat (the legacy policy's formatter) knows Y/w/W/u, so the default
+    // EXCEPTION policy reports an upgrade; e/c and letters neither formatter knows stay java's error.
+    expect(() => fmt('YYYY')).toThrow(/INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION.*\nFail to recognize 'YYYY' pattern/);
+    expect(() => fmt('EEEEEE')).toThrow(/DATETIME_PATTERN_RECOGNITION/);
+    expect(() => fmt('ww e')).toThrow(/^All week-based patterns are unsupported since Spark 3.0, detected: w,/);
+    expect(() => fmt('b')).toThrow(/^Unknown pattern letter: b$/);
+    expect(() => fmt('n')).toThrow(/^Illegal pattern character: n$/);
+    expect(() => fmt('B')).toThrow(/^Illegal pattern character: B$/);
+    // Letter counts java.time refuses: an upgrade error where SimpleDateFormat takes the count, java's message where not.
+    for (const p of ['ddd', 'HHH', 'aa', 'FF', 'DDDD', 'zzzzz', 'yyyyyyy', 'SSSSSSSSSS', 'ZZZZZZ']) {
+      expect(() => fmt(p), p).toThrow(/DATETIME_PATTERN_RECOGNITION/);
+    }
+    expect(() => fmt('XXXXXX')).toThrow(/^Too many pattern letters: X$/);
+    expect(() => fmt('OO')).toThrow(/^Pattern letter count must be 1 or 4: O$/);
+    expect(() => fmt('VVV')).toThrow(/^Pattern letter count must be 2: V$/);
+    expect(fmt('yyyyyy DDD SSSSSSSSS')).toBe('002024 065 123456000');
   });
 
   it('to_date / to_timestamp with and without patterns', () => {
@@ -160,6 +175,19 @@ describe('datetime', () => {
     expect(evalOne(call('timestamp_seconds', [lit(1.5, DOUBLE)]))).toBe(1_500_000);
     expect(evalOne(call('from_utc_timestamp', [lit(ts('2024-03-05T10:00:00Z'), TIMESTAMP), lit('Asia/Seoul')]))).toBe(ts('2024-03-05T19:00:00Z'));
     expect(evalOne(call('to_utc_timestamp', [lit(ts('2024-03-05T19:00:00Z'), TIMESTAMP), lit('Asia/Seoul')]))).toBe(ts('2024-03-05T10:00:00Z'));
+  });
+
+  it('an unknown zone argument is java.time\'s DateTimeException, not NULL (Spark 3.5.7)', () => {
+    const t = lit(ts('2024-03-05T10:00:00Z'), TIMESTAMP);
+    const shift = (zone: string) => () => evalOne(call('from_utc_timestamp', [t, lit(zone)]));
+    expect(shift('Mars/Olympus')).toThrow(expect.objectContaining({ name: 'DateTimeException', message: 'Unknown time-zone ID: Mars/Olympus' }));
+    expect(shift('')).toThrow(expect.objectContaining({ name: 'DateTimeException', message: '' }));
+    expect(shift('-19:30')).toThrow('Zone offset hours not in valid range: value -19 is not in the range -18 to 18');
+    expect(shift('UTC+19')).toThrow('Invalid ID for offset-based ZoneId: UTC+19');
+    expect(() => evalOne(call('to_utc_timestamp', [t, lit('Bad/Zone')]))).toThrow('Unknown time-zone ID: Bad/Zone');
+    // make_timestamp resolves its zone before it checks the fields: month 13 with a bad zone is still the zone error.
+    const fields = [2020, 13, 1, 0, 0].map((v) => lit(v));
+    expect(() => evalOne(call('make_timestamp', [...fields, lit(0, new DecimalType(8, 6)), lit('Mars/X')]))).toThrow('Unknown time-zone ID: Mars/X');
   });
 
   it('current_date and current_timestamp are the query\'s fixed now', () => {

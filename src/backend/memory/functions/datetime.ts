@@ -20,7 +20,7 @@ import {
   toLocalMicros,
   type Zone,
 } from '../runtime/datetime.js';
-import { zoneFromText } from '../runtime/datetime-parse.js';
+import { zoneOrThrow } from '../runtime/datetime-parse.js';
 import { javaDateError } from '../runtime/java-time-errors.js';
 import { formatDateTime } from '../runtime/datetime-format.js';
 import { legacyParses, parseDateTime, scanDateTime } from '../runtime/datetime-pattern-parse.js';
@@ -232,8 +232,7 @@ function zoneShift(toUtc: boolean): FunctionImpl {
       if (ts === null || ts === undefined) return null;
       const tz = b(i);
       if (tz === null || tz === undefined) return null;
-      const zone = zoneFromText(tz as string);
-      if (!zone) return null;
+      const zone = zoneOrThrow(tz as string);
       return toUtc ? fromLocalMicros(ts as number, zone) : toLocalMicros(ts as number, zone);
     };
   });

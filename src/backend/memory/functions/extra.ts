@@ -25,7 +25,7 @@ import {
   localFields,
   toLocalMicros,
 } from '../runtime/datetime.js';
-import { zoneFromText } from '../runtime/datetime-parse.js';
+import { zoneOrThrow } from '../runtime/datetime-parse.js';
 import { parseDateTime } from '../runtime/datetime-pattern-parse.js';
 import { normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
 import { aggregateImpls, bivariate } from './aggregate.js';
@@ -273,6 +273,9 @@ function makeTimestamp(kind: 'ltz' | 'ntz'): FunctionImpl {
     return (i) => {
       const vals = args.map((f) => f(i));
       if (vals.slice(0, 6).some(isNullish)) return null;
+      // Spark resolves the zone argument before it validates the fields: an unknown zone is an error.
+      const tzText = vals.length > 6 ? vals[6] : undefined;
+      const zone = kind === 'ntz' || tzText === undefined ? session : isNullish(tzText) ? undefined : zoneOrThrow(tzText as string);
       const [y, mo, d, h, mi] = vals.slice(0, 5).map((x) => Number(x)) as [number, number, number, number, number];
       let micros: number;
       const sec = vals[5];
@@ -284,8 +287,6 @@ function makeTimestamp(kind: 'ltz' | 'ntz'): FunctionImpl {
       }
       const local = daysFromCivil(y, mo, d) * MICROS_PER_DAY + (h * 3600 + mi * 60) * MICROS_PER_SECOND + micros;
       if (kind === 'ntz') return local;
-      const tzText = vals.length > 6 ? vals[6] : undefined;
-      const zone = tzText === undefined ? session : isNullish(tzText) ? undefined : zoneFromText(tzText as string);
       return zone ? fromLocalMicros(local, zone) : null;
     };
   });

@@ -12,7 +12,7 @@ import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType } 
 import { sessionZone } from '../context.js';
 import { rescale } from '../runtime/decimal.js';
 import { MICROS_PER_DAY, addMonthsToDays, fromLocalMicros, toLocalMicros, type Zone } from '../runtime/datetime.js';
-import { zoneFromText } from '../runtime/datetime-parse.js';
+import { zoneFromText, zoneOrThrow } from '../runtime/datetime-parse.js';
 import { floorDiv } from '../runtime/long.js';
 import { extraImpls } from './extra.js';
 import type { FunctionImpl, ScalarImpl } from './types.js';
@@ -151,13 +151,7 @@ export const intervalImpls: Record<string, FunctionImpl> = {
   }),
   convert_timezone: scalar((a) => {
     const [from, to, ts] = a as [string, string, number];
-    const zone = (id: string): Zone => {
-      const z = zoneFromText(id);
-      // Spark reports java.time's ZoneRulesException, which has no error class.
-      if (!z) throw new ExecutionException(`Unknown time-zone ID: ${id}`);
-      return z;
-    };
-    return toLocalMicros(fromLocalMicros(ts, zone(from)), zone(to));
+    return toLocalMicros(fromLocalMicros(ts, zoneOrThrow(from)), zoneOrThrow(to));
   }),
   /** timestamp_millis/micros: Spark's Math.multiplyExact overflow is an error, not a wrapped value. */
   timestamp_millis: scalar((a) => {

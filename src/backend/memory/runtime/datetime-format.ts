@@ -5,7 +5,7 @@
  * choices (week-based letters rejected). Parsing text with a pattern is in
  * datetime-pattern-parse.ts.
  */
-import { IllegalArgumentException } from '../../../errors/index.js';
+import { IllegalArgumentException, NotImplementedException, SparkUpgradeException } from '../../../errors/index.js';
 import {
   dayOfYear,
   isoDayOfWeek,
@@ -24,9 +24,54 @@ export type Token =
 
 const FIELD_LETTERS = new Set('GyMLdDQqEFaHhKkmsSVzOXxZ'.split(''));
 const WEEK_BASED = new Set('YwWuec'.split(''));
+/** Letters Spark rejects itself before java.time sees the pattern. */
+const SPARK_UNSUPPORTED = new Set('ABnNp'.split(''));
+/** Letters java.time's DateTimeFormatterBuilder knows (the rest are "Unknown pattern letter"). */
+const JAVA_LETTERS = new Set('GuyDMLdQqYwWEecFahKkHmsSAnNVvzOXxZpBg'.split(''));
+/** The most letters of one kind java.time (or Spark, for `y`) accepts in a row. */
+const MAX_COUNT: Record<string, number> = { a: 1, F: 1, d: 2, h: 2, H: 2, k: 2, K: 2, m: 2, s: 2, D: 3, z: 4, y: 6, S: 9 };
+/** The letters of java.text.SimpleDateFormat, Spark's legacy formatter. */
+const LEGACY_LETTERS = new Set('GyMdkHmsSEDFwWahKzZYuXL'.split(''));
 
-function unsupported(pattern: string, detail: string): IllegalArgumentException {
-  return new IllegalArgumentException(detail, { errorClass: 'INVALID_DATETIME_PATTERN', messageParameters: { pattern } });
+/** Spark raises java's plain IllegalArgumentException (no error class) for a pattern neither formatter accepts. */
+function unsupported(_pattern: string, detail: string): IllegalArgumentException {
+  return new IllegalArgumentException(detail);
+}
+
+/**
+ * Under the default spark.sql.legacy.timeParserPolicy (EXCEPTION) a pattern the
+ * new formatter rejects but SimpleDateFormat accepts (`w`, `YYYY`, `EEEEEE`)
+ * is a SparkUpgradeException rather than the new formatter's error.
+ */
+function legacyAccepts(p: string): boolean {
+  let quoted = false;
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i]!;
+    if (ch === "'") {
+      if (p[i + 1] === "'") i++;
+      else quoted = !quoted;
+      continue;
+    }
+    if (quoted || !/[A-Za-z]/.test(ch)) continue;
+    if (!LEGACY_LETTERS.has(ch)) return false;
+    let j = i;
+    while (p[j + 1] === ch) j++;
+    if (ch === 'X' && j - i + 1 > 3) return false;
+    i = j;
+  }
+  return !quoted;
+}
+
+function patternRecognitionError(pattern: string): SparkUpgradeException {
+  return new SparkUpgradeException(
+    `You may get a different result due to the upgrading to Spark >= 3.0:\nFail to recognize '${pattern}' pattern in the DateTimeFormatter. ` +
+      '1) You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0. ' +
+      "2) You can form a valid datetime pattern with the guide from 'https://spark.apache.org/docs/latest/sql-ref-datetime-pattern.html'.",
+    {
+      errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION',
+      messageParameters: { pattern: `'${pattern}'`, config: '"spark.sql.legacy.timeParserPolicy"', docroot: 'https://spark.apache.org/docs/latest' },
+    },
+  );
 }
 
 const tokenCache = new Map<string, readonly Token[]>();
@@ -35,8 +80,11 @@ const tokenCache = new Map<string, readonly Token[]>();
 export function tokenize(pattern: string): readonly Token[] {
   let tokens = tokenCache.get(pattern);
   if (!tokens) {
-    const [parsed] = tokenizeFrom(pattern, 0, false);
-    tokens = parsed;
+    try {
+      [tokens] = tokenizeFrom(pattern, 0, false);
+    } catch (e) {
+      throw IllegalArgumentException.isIllegalArgumentException(e) && legacyAccepts(pattern) ? patternRecognitionError(pattern) : e;
+    }
     if (tokenCache.size > 500) tokenCache.clear();
     tokenCache.set(pattern, tokens);
   }
@@ -95,10 +143,12 @@ function tokenizeFrom(p: string, start: number, nested: boolean): [Token[], numb
       if (WEEK_BASED.has(ch)) {
         throw unsupported(p, `All week-based patterns are unsupported since Spark 3.0, detected: ${ch}, Please use the SQL function EXTRACT instead`);
       }
-      if (!FIELD_LETTERS.has(ch)) throw unsupported(p, `Illegal pattern character: ${ch}`);
-      if ((ch === 'E' || ch === 'M' || ch === 'L' || ch === 'G' || ch === 'Q' || ch === 'q') && count > 5) {
-        throw unsupported(p, `Too many pattern letters: ${ch}`);
-      }
+      if (SPARK_UNSUPPORTED.has(ch)) throw unsupported(p, `Illegal pattern character: ${ch}`);
+      if (!JAVA_LETTERS.has(ch)) throw unsupported(p, `Unknown pattern letter: ${ch}`);
+      if (!FIELD_LETTERS.has(ch)) throw new NotImplementedException(`datetime pattern letter '${ch}' (in '${p}')`);
+      if (ch === 'V' && count !== 2) throw unsupported(p, `Pattern letter count must be 2: ${ch}`);
+      if (ch === 'O' && count !== 1 && count !== 4) throw unsupported(p, `Pattern letter count must be 1 or 4: ${ch}`);
+      if (count > (MAX_COUNT[ch] ?? 5)) throw unsupported(p, `Too many pattern letters: ${ch}`);
       out.push({ kind: 'field', letter: ch, count });
       i = j;
       continue;

@@ -9,6 +9,7 @@
  *
  * Invalid text gives undefined (the caller's null).
  */
+import { DateTimeException } from '../../../errors/index.js';
 import {
   MICROS_PER_DAY,
   daysFromCivil,
@@ -189,6 +190,24 @@ export function parseTimestampParts(text: string): TimestampParts | undefined {
 export function zoneFromText(text: string): Zone | undefined {
   const normalized = text.replace(/^([+-])(\d):/, '$10$2:').replace(/([+-]\d\d):(\d)$/, '$1:0$2');
   return tryGetZone(normalized);
+}
+
+/**
+ * A zone argument of from_utc_timestamp, to_utc_timestamp, convert_timezone and
+ * make_timestamp: Spark resolves it with java.time's ZoneId.of, whose failure is
+ * a DateTimeException without an error class (not a NULL result).
+ */
+export function zoneOrThrow(text: string): Zone {
+  const zone = zoneFromText(text);
+  if (zone) return zone;
+  // An offset beyond ±18 hours fails ZoneOffset's range check (ZoneId.of rewords it after a UTC/GMT/UT prefix).
+  const offset = /^(UTC|GMT|UT)?([+-])(\d\d?)(?::?\d\d){0,2}$/.exec(text);
+  if (offset && Number(offset[3]) > 18) {
+    if (offset[1]) throw new DateTimeException(`Invalid ID for offset-based ZoneId: ${text}`);
+    const hours = Number(offset[3]) * (offset[2] === '-' ? -1 : 1);
+    throw new DateTimeException(`Zone offset hours not in valid range: value ${hours} is not in the range -18 to 18`);
+  }
+  throw new DateTimeException(text === '' ? '' : `Unknown time-zone ID: ${text}`);
 }
 
 function validTime(p: TimestampParts): boolean {
