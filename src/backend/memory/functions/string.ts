@@ -91,8 +91,9 @@ export function javaSplit(s: string, pattern: string, limit: number): string[] {
   if (pattern.length === 0) {
     if (s.length === 0) return [''];
     const cps = codePoints(s);
+    // Spark splits into single characters and keeps only the first `limit`: the rest is dropped, not joined.
     const n = limit > 0 && limit < cps.length ? limit : cps.length;
-    return [...cps.slice(0, n - 1), cps.slice(n - 1).join('')];
+    return cps.slice(0, n);
   }
   if (s.length === 0) return [''];
   const re = javaRegex(pattern, 'g');
@@ -229,6 +230,8 @@ const locate = compiled((args) => {
     const pos = p ? p(i) : 1;
     if (pos === null || pos === undefined) return 0;
     if ((pos as number) < 1) return 0;
+    // Spark finds an empty substring at the very start, whatever the (positive) start position.
+    if ((a as string).length === 0) return 1;
     if (charLength(b as string) < (pos as number) - 1) return 0;
     return indexOfChars(b as string, a as string, (pos as number) - 1);
   };
