@@ -83,7 +83,8 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   /** elt(n, s1, s2, ...): the n-th string, null when out of range. */
   fn('elt', { inputs: [INT, 'string'], min: 2, max: Infinity, returns: STRING, nullable: true }),
   fn('find_in_set', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
-  fn('left', { inputs: ['string', INT], returns: STRING, nullIntolerant: true }),
+  /** left is Spark's substring(str, 1, len): a binary stays binary (right casts to string). */
+  fn('left', { inputs: ['string_or_binary', INT], returns: (types) => types[0]!, nullIntolerant: true }),
   /** right is `IF(str IS NULL, NULL, ...)` in Spark, hence always nullable. */
   fn('right', { inputs: ['string', INT], returns: STRING, nullable: true, nullIntolerant: true }),
   /** mask(s[, upper = 'X', lower = 'x', digit = 'n', other = NULL]): a NULL replacement keeps that class. */
