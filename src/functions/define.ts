@@ -81,7 +81,9 @@ export type InputType =
   | 'orderable'
   | 'boolean'
   /** Spark's TypeCollection(IntegerType, ShortType, ByteType) (date_add's day count): no implicit narrowing. */
-  | 'int_or_narrower';
+  | 'int_or_narrower'
+  /** Spark's TypeCollection(StringType, BinaryType): a binary stays binary, anything else is cast to string. */
+  | 'string_or_binary';
 
 const describeInput = (t: InputType): string => {
   if (t instanceof DataType) return sqlTypeName(t);
@@ -106,6 +108,8 @@ const describeInput = (t: InputType): string => {
       return '"BOOLEAN"';
     case 'int_or_narrower':
       return '("INT" or "SMALLINT" or "TINYINT")';
+    case 'string_or_binary':
+      return '("STRING" or "BINARY")';
     default:
       return '"ANY"';
   }
@@ -125,6 +129,7 @@ export function implicitCast(from: DataType, target: InputType, ansi = false): D
   if (from instanceof StringType && target === 'integral') return undefined;
   if (ansi && from instanceof StringType && target === 'boolean') return BOOLEAN;
   if (target === 'any') return from instanceof NullType ? from : from;
+  if (target === 'string_or_binary') return from instanceof BinaryType ? from : implicitCast(from, 'string', ansi);
   if (target instanceof DataType) {
     if (from.equals(target)) return from;
     if (from instanceof NullType) return target;

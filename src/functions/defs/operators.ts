@@ -328,9 +328,9 @@ export const operatorDefs: readonly FunctionDef[] = [
   likeOp('endswith', (a) => `endswith(${a[0]}, ${a[1]})`),
   likeOp('contains', (a) => `contains(${a[0]}, ${a[1]})`),
   fn('substring', {
-    inputs: ['string', INT, INT],
+    inputs: ['string_or_binary', INT, INT],
     min: 2,
-    returns: STRING,
+    returns: (types) => types[0]!,
     nullIntolerant: true,
     // Spark fills a missing length with Int.MaxValue, and its column name shows it.
     sql: (a) => `substring(${a[0]}, ${a[1]}, ${a[2] ?? SUBSTRING_TO_END})`,

@@ -6,9 +6,8 @@
  * Spark fills in a default argument it also shows it in the name
  * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
  */
-import { AnalysisException } from '../../errors/index.js';
 import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
-import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput } from '../define.js';
+import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput, dataTypeMismatch } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 /** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
@@ -39,9 +38,13 @@ const toBinary = (name: string, tolerant: boolean): FunctionDef =>
         throw nonFoldableInput(ctx, 1, 'fmt', '"STRING"', false);
       }
       if (!tolerant && !BINARY_FORMATS.includes(v.toLowerCase())) {
-        throw new AnalysisException(`The format of \`${name}\` must be one of 'hex', 'utf-8', 'utf8' or 'base64', but got '${v}'.`, {
-          errorClass: 'INVALID_PARAMETER_VALUE.BINARY_FORMAT',
-          messageParameters: { parameter: '`format`', functionName: `\`${name}\``, invalidFormat: `'${v}'` },
+        // Spark shows the format lower-cased.
+        const got = `'${v.toLowerCase()}'`;
+        throw dataTypeMismatch(ctx, 'INVALID_ARG_VALUE', `The fmt value must to be a case-insensitive "STRING" literal of 'hex', 'utf-8', 'utf8', or 'base64', but got ${got}`, {
+          inputName: 'fmt',
+          requireType: 'case-insensitive "STRING"',
+          validValues: "'hex', 'utf-8', 'utf8', or 'base64'",
+          inputValue: got,
         });
       }
     },
@@ -80,7 +83,8 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   /** elt(n, s1, s2, ...): the n-th string, null when out of range. */
   fn('elt', { inputs: [INT, 'string'], min: 2, max: Infinity, returns: STRING, nullable: true }),
   fn('find_in_set', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
-  fn('left', { inputs: ['string', INT], returns: STRING, nullIntolerant: true }),
+  /** left is Spark's substring(str, 1, len): a binary stays binary (right casts to string). */
+  fn('left', { inputs: ['string_or_binary', INT], returns: (types) => types[0]!, nullIntolerant: true }),
   /** right is `IF(str IS NULL, NULL, ...)` in Spark, hence always nullable. */
   fn('right', { inputs: ['string', INT], returns: STRING, nullable: true, nullIntolerant: true }),
   /** mask(s[, upper = 'X', lower = 'x', digit = 'n', other = NULL]): a NULL replacement keeps that class. */

@@ -80,7 +80,8 @@ export const stringDefs: readonly FunctionDef[] = [
   trimDef('trim', 'BOTH'),
   trimDef('ltrim', 'LEADING'),
   trimDef('rtrim', 'TRAILING'),
-  fn('length', { inputs: ['string'], returns: INT, nullIntolerant: true }),
+  /** Characters of a string, bytes of a binary (char_length/character_length/len are its aliases). */
+  unaryOverTypes('length', BinaryType, 'string', '("STRING" or "BINARY")', () => INT),
   fn('ascii', { inputs: ['string'], returns: INT, nullIntolerant: true }),
   concatDef,
   /** concat_ws skips nulls; only a null separator gives null. */
@@ -110,7 +111,21 @@ export const stringDefs: readonly FunctionDef[] = [
   fn('translate', { inputs: ['string', 'string', 'string'], returns: STRING, nullIntolerant: true }),
   /** levenshtein(a, b[, threshold]): -1 when the distance exceeds the threshold. */
   fn('levenshtein', { inputs: ['string', 'string', INT], min: 2, returns: INT, nullIntolerant: true }),
-  fn('overlay', { inputs: ['string', 'string', INT, INT], min: 4, returns: STRING, nullIntolerant: true }),
+  /** overlay over strings or binaries; input and replacement must agree (DATA_DIFF_TYPES otherwise). */
+  fn('overlay', {
+    inputs: ['string_or_binary', 'string_or_binary', INT, INT],
+    min: 4,
+    returns: (types) => types[0]!,
+    nullIntolerant: true,
+    check: (_args, types, ctx) => {
+      if (types[0]!.equals(types[1]!)) return;
+      const shown = `(${types.slice(0, 2).map(sqlTypeName).join(' or ')})`;
+      throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`overlay\` should all be the same type, but it's ${shown}`, {
+        functionName: '`overlay`',
+        dataType: shown,
+      });
+    },
+  }),
   // an unsupported bit length gives NULL, so Spark's Sha2 is always nullable
   fn('sha2', { inputs: [BINARY, INT], returns: STRING, nullIntolerant: true, nullable: true }),
   fn('crc32', { inputs: [BINARY], returns: LONG, nullIntolerant: true }),

@@ -167,11 +167,15 @@ const conv = scalar((a) => {
     if (value > max) overflow = true;
   }
   if (overflow) value = max;
-  if (negative) value = BigInt.asUintN(64, -value);
-  if (to < 0) {
-    const signed = BigInt.asIntN(64, value);
-    return signed < 0n ? `-${(-signed).toString(-to).toUpperCase()}` : signed.toString(-to).toUpperCase();
+  // Spark negates a negative input only for a positive toBase (an overflowed or >= 2^63 magnitude gives -1);
+  // for a negative toBase it prints the magnitude, signed, behind the input's '-'.
+  let neg = negative;
+  if (neg && to > 0) value = value >= 2n ** 63n ? max : BigInt.asUintN(64, -value);
+  if (to < 0 && BigInt.asIntN(64, value) < 0n) {
+    value = -BigInt.asIntN(64, value);
+    neg = true;
   }
+  if (to < 0) return (neg ? '-' : '') + value.toString(-to).toUpperCase();
   return value.toString(to).toUpperCase();
 });
 

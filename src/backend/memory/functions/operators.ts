@@ -342,9 +342,22 @@ export function sqlSubstring(s: string, pos: number, len: number): string {
   return codePoints(s).slice(start, end).join('');
 }
 
+/** substringSQL over bytes: the same 1-based / from-the-end positions, counted in bytes. */
+export function byteSubstring(b: Uint8Array, pos: number, len: number): Uint8Array {
+  let start = pos > 0 ? pos - 1 : pos < 0 ? b.length + pos : 0;
+  const end = Math.min(start + len, 2147483647);
+  start = Math.max(start, 0);
+  return start >= end ? new Uint8Array(0) : b.slice(start, end);
+}
+
+/** substring of a string (characters) or a binary (bytes). */
+export function sqlSubstringOf<T extends string | Uint8Array>(x: T, pos: number, len: number): T {
+  return (x instanceof Uint8Array ? byteSubstring(x, pos, len) : sqlSubstring(x as string, pos, len)) as T;
+}
+
 const substring = compiled((args) => {
   const [s, p, l] = args as [RowFn, RowFn, RowFn | undefined];
-  if (!l) return binary(s, p, (x: string, pos: number) => sqlSubstring(x, pos, 2147483647));
+  if (!l) return binary(s, p, (x: string | Uint8Array, pos: number) => sqlSubstringOf(x, pos, 2147483647));
   return (i) => {
     const x = s(i);
     if (x === null || x === undefined) return null;
@@ -352,7 +365,7 @@ const substring = compiled((args) => {
     if (pos === null || pos === undefined) return null;
     const len = l(i);
     if (len === null || len === undefined) return null;
-    return sqlSubstring(x as string, pos as number, len as number);
+    return sqlSubstringOf(x as string | Uint8Array, pos as number, len as number);
   };
 });
 

@@ -9,7 +9,7 @@ import { allMatches, javaRegex, javaReplacement } from '../runtime/regex.js';
 import { toBigInt, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, charLength, codePoints, compiled, hasSurrogates, resultType, scalar, scalarWithNulls, unary } from './util.js';
-import { sqlSubstring } from './operators.js';
+import { byteSubstring, sqlSubstring, sqlSubstringOf } from './operators.js';
 import { checkRepeat, checkStringLength } from '../../limits.js';
 
 const encoder = new TextEncoder();
@@ -91,8 +91,9 @@ export function javaSplit(s: string, pattern: string, limit: number): string[] {
   if (pattern.length === 0) {
     if (s.length === 0) return [''];
     const cps = codePoints(s);
+    // Spark splits into single characters and keeps only the first `limit`: the rest is dropped, not joined.
     const n = limit > 0 && limit < cps.length ? limit : cps.length;
-    return [...cps.slice(0, n - 1), cps.slice(n - 1).join('')];
+    return cps.slice(0, n);
   }
   if (s.length === 0) return [''];
   const re = javaRegex(pattern, 'g');
@@ -229,6 +230,8 @@ const locate = compiled((args) => {
     const pos = p ? p(i) : 1;
     if (pos === null || pos === undefined) return 0;
     if ((pos as number) < 1) return 0;
+    // Spark finds an empty substring at the very start, whatever the (positive) start position.
+    if ((a as string).length === 0) return 1;
     if (charLength(b as string) < (pos as number) - 1) return 0;
     return indexOfChars(b as string, a as string, (pos as number) - 1);
   };
@@ -283,9 +286,20 @@ export function levenshtein(a: string, b: string): number {
   return prev[y.length]!;
 }
 
-function overlay(input: string, replace: string, pos: number, len: number): string {
-  const length = len >= 0 ? len : charLength(replace);
-  return sqlSubstring(input, 1, pos - 1) + replace + sqlSubstring(input, pos + length, 2147483647);
+function overlay<T extends string | Uint8Array>(input: T, replace: T, pos: number, len: number): T {
+  if (input instanceof Uint8Array) {
+    const r = replace as Uint8Array;
+    const length = len >= 0 ? len : r.length;
+    const head = byteSubstring(input, 1, pos - 1);
+    const tail = byteSubstring(input, pos + length, 2147483647);
+    const out = new Uint8Array(head.length + r.length + tail.length);
+    out.set(head);
+    out.set(r, head.length);
+    out.set(tail, head.length + r.length);
+    return out as T;
+  }
+  const length = len >= 0 ? len : charLength(replace as string);
+  return (sqlSubstring(input as string, 1, pos - 1) + replace + sqlSubstring(input as string, pos + length, 2147483647)) as T;
 }
 
 let CRC_TABLE: Uint32Array | undefined;
@@ -425,9 +439,9 @@ export const stringImpls: Record<string, FunctionImpl> = {
     const d = levenshtein(a[0] as string, a[1] as string);
     return a.length > 2 && d > (a[2] as number) ? -1 : d;
   }),
-  overlay: scalar((a) => overlay(a[0] as string, a[1] as string, a[2] as number, a.length > 3 ? (a[3] as number) : -1)),
+  overlay: scalar((a) => overlay(a[0] as string | Uint8Array, a[1] as string | Uint8Array, a[2] as number, a.length > 3 ? (a[3] as number) : -1)),
   crc32: scalar((a) => crc32(bytesOf(a[0]))),
-  left: scalar((a) => ((a[1] as number) <= 0 ? '' : sqlSubstring(a[0] as string, 1, a[1] as number))),
+  left: scalar((a) => sqlSubstringOf(a[0] as string | Uint8Array, 1, a[1] as number)),
   right: scalar((a) => ((a[1] as number) <= 0 ? '' : sqlSubstring(a[0] as string, -(a[1] as number), 2147483647))),
   decode: scalar((a) => decodeCharset(bytesOf(a[0]), a[1] as string)),
   encode: scalar((a) => encodeCharset(a[0] as string, a[1] as string)),

@@ -5,6 +5,7 @@
  * not on the binary value: Java formats `%.2f` of 1.005 as `1.01`.
  */
 import { ExecutionException, IllegalArgumentException } from '../../../errors/index.js';
+import { javaHashCode } from './java-hash.js';
 import { castToString, javaDoubleToString } from '../../../format/value-string.js';
 import { DecimalType, type DataType } from '../../../types/data-types.js';
 import { divHalfEven, divHalfUp, parseDecimal, pow10 } from './decimal.js';
@@ -112,7 +113,7 @@ function checkConversion(conv: string, v: unknown, t: DataType | undefined): voi
 }
 
 /**
- * A subset of java.util.Formatter: %s %S %d %f %e %E %g %G %x %X %o %c %b %B
+ * A subset of java.util.Formatter: %s %S %d %f %e %E %g %G %x %X %o %c %b %B %h %H
  * %n %%, with flags (-, 0, +, space, ','), width, precision and `n$` indexes.
  */
 export function javaFormat(format: string, args: readonly unknown[], types: readonly (DataType | undefined)[], timeZone: string): string {
@@ -166,6 +167,9 @@ export function javaFormat(format: string, args: readonly unknown[], types: read
         }
         case 'c':
           s = String.fromCodePoint(Number(v));
+          break;
+        case 'h':
+          s = (javaHashCode(v, t) >>> 0).toString(16);
           break;
         default:
           throw new ExecutionException(`Conversion = '${conv}'`, { errorClass: 'UNKNOWN_FORMAT_CONVERSION' });

@@ -191,6 +191,7 @@ export function substringSql(s: NativeExpr, pos: NativeExpr, len: NativeExpr | u
 }
 
 const substring: ScalarLowering = (call, ctx) => {
+  if (!(call.dataType instanceof StringType)) delegate('substring of a binary (byte positions)');
   const s = ctx.tr(arg(call, 0));
   const posArg = arg(call, 1);
   const posLit = posArg.kind === 'Literal' && typeof posArg.value === 'number' ? posArg.value : undefined;

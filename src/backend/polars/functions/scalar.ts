@@ -372,7 +372,12 @@ export const scalarFunctions: FunctionTable = {
   // strings
   upper: { scalar: (c, ctx) => tr0(c, ctx).strToUppercase() },
   lower: { scalar: (c, ctx) => tr0(c, ctx).strToLowercase() },
-  length: { scalar: (c, ctx) => tr0(c, ctx).strLengths().cast(PL.Int32, true) },
+  length: {
+    scalar: (c, ctx) => {
+      if (!(typeOf(c.args[0]!) instanceof StringType)) delegate('length of a binary (its byte count)');
+      return tr0(c, ctx).strLengths().cast(PL.Int32, true);
+    },
+  },
   trim: { scalar: trimFn(true, true) },
   ltrim: { scalar: trimFn(true, false) },
   rtrim: { scalar: trimFn(false, true) },
