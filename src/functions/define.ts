@@ -53,6 +53,20 @@ export function dataTypeMismatch(
 }
 
 /**
+ * Spark's DATATYPE_MISMATCH.DATA_DIFF_TYPES for `fnName` over argument `types`. Spark lists the
+ * types two ways: coalesce, array, concat and map_concat as `("INT" or "ARRAY<INT>")`, the
+ * others (greatest, least, in, if, casewhen) as `["INT", "ARRAY<INT>"]`.
+ */
+export function dataDiffTypes(ctx: ResolveContext, fnName: string, types: readonly DataType[], listing: 'or' | 'list'): AnalysisException {
+  const names = types.map(sqlTypeName);
+  const dataType = listing === 'or' ? `(${names.join(' or ')})` : `[${names.join(', ')}]`;
+  return dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`${fnName}\` should all be the same type, but it's ${dataType}`, {
+    functionName: `\`${fnName}\``,
+    dataType,
+  });
+}
+
+/**
  * Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT for argument `i`, whose `type` is
  * quoted as Spark quotes types (`"STRING"`); `quotedName`: the parameter shows as
  * an identifier (`` `json` ``), as most functions do, rather than bare (`nb`).

@@ -7,7 +7,7 @@
 import { AnalysisException } from '../../errors/index.js';
 import { ArrayType, DataType, MapType, NullType, StructField, StructType, BOOLEAN, STRING } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
+import { castsFor, dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
 import { requireString } from '../arg-checks.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
 import { arrayArg, tightestCommonType } from './array-set.js';
@@ -36,9 +36,7 @@ const mapConcat: FunctionDef = {
     const kt = findWiderCommonTypeOf(maps.map((m) => m.keyType), ctx.ansi);
     const vt = findWiderCommonTypeOf(maps.map((m) => m.valueType), ctx.ansi);
     if (!kt || !vt) {
-      throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`map_concat\` should all be the same type, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`, {
-        functionName: '`map_concat`',
-      });
+      throw dataDiffTypes(ctx, 'map_concat', args.map((a) => a.dataType), 'or');
     }
     const containsNull = maps.some((m) => m.valueContainsNull);
     return {
