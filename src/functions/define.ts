@@ -34,6 +34,7 @@ import {
   isNumeric,
 } from '../types/data-types.js';
 import { castForcesNull } from '../types/coercion.js';
+import { isIntervalType } from '../types/intervals.js';
 import type { ArgInfo, FunctionDef, FunctionKind, ResolveContext, Resolution } from './registry.js';
 
 /** Spark's type name in messages: `"BIGINT"`, `"ARRAY<STRING>"`. */
@@ -83,6 +84,8 @@ export function nonFoldableInput(ctx: ResolveContext, i: number, name: string, t
 export type InputType =
   | DataType
   | 'numeric'
+  /** Unary `+`/`-`: a number or any interval (Spark's NumericAndInterval); a string becomes a DOUBLE. */
+  | 'numeric_or_interval'
   /** sum/avg: numeric, or a TIMESTAMP taken as seconds (Spark casts it to DOUBLE for these two). */
   | 'summable'
   | 'integral'
@@ -102,6 +105,8 @@ const describeInput = (t: InputType): string => {
   switch (t) {
     case 'numeric':
       return '"NUMERIC"';
+    case 'numeric_or_interval':
+      return '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")';
     case 'summable':
       return '"NUMERIC" or "ANSI INTERVAL"';
     case 'integral':
@@ -159,6 +164,8 @@ export function implicitCast(from: DataType, target: InputType, ansi = false): D
     case 'numeric':
       if (isNumeric(from)) return from;
       return from instanceof StringType || from instanceof NullType ? DOUBLE : undefined;
+    case 'numeric_or_interval':
+      return isIntervalType(from) ? from : implicitCast(from, 'numeric', ansi);
     case 'summable':
       return from instanceof TimestampType ? DOUBLE : implicitCast(from, 'numeric', ansi);
     case 'integral':

@@ -325,9 +325,6 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       const call = E.call('pow', args);
       return named(call, () => `pow(${argList(args)})`);
     }
-    case 'positive':
-      if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
-      return named(args[0]!, () => `(+ ${prettySql(args[0]!)})`);
     case 'log':
       if (args.length === 1) return named(E.call('ln', args), () => `LOG(E(), ${prettySql(args[0]!)})`);
       break;

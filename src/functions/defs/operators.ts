@@ -289,8 +289,9 @@ const dropFields: FunctionDef = {
   sql: updateFieldsSql,
 };
 
+/** Unary minus; an interval operand is rewritten to interval_negate first (interval-arithmetic.ts). */
 const negate: FunctionDef = fn('negate', {
-  inputs: ['numeric'],
+  inputs: ['numeric_or_interval'],
   returns: (t) => t[0]!,
   nullIntolerant: true,
   sql: (a) => `(- ${a[0]})`,
