@@ -14,7 +14,9 @@ import {
   CalendarIntervalType,
   DateType,
   DayTimeIntervalType,
+  DOUBLE,
   StringType,
+  STRING,
   TIMESTAMP,
   TimestampNTZType,
   TimestampType,
@@ -48,7 +50,9 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
   const neg = (e: Expr): Expr => resolve(E.call('interval_negate', [e]), [e]);
 
   if (call.fn === 'multiply' || call.fn === 'divide') {
-    const [iv, num] = isIntervalType(lt) ? [l, r] : call.fn === 'multiply' && isIntervalType(rt) ? [r, l] : [undefined, undefined];
+    const [iv, written] = isIntervalType(lt) ? [l, r] : call.fn === 'multiply' && isIntervalType(rt) ? [r, l] : [undefined, undefined];
+    // A string factor is read as a DOUBLE, ANSI or not (`'2' * INTERVAL 1 DAY`).
+    const num = written && typeOf(written) instanceof StringType ? Object.freeze({ ...castTo(written, DOUBLE), ansiCoercion: true }) : written;
     if (!iv || !num || !isNumeric(typeOf(num)) || typeOf(iv) instanceof CalendarIntervalType) return undefined;
     return build(call.fn === 'multiply' ? 'interval_multiply' : 'interval_divide', [iv, num]);
   }
@@ -71,9 +75,15 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
   let [dt, iv] = [l, r];
   if (!subtract && isIntervalType(lt) && !isIntervalType(rt)) [dt, iv] = [r, l];
   const [dtt, ivt] = [typeOf(dt), typeOf(iv)];
-  if (!isIntervalType(ivt) || isIntervalType(dtt) || dtt instanceof StringType) return undefined;
+  if (!isIntervalType(ivt) || isIntervalType(dtt)) return undefined;
   const ivArg = subtract ? neg(iv) : iv;
   const opName = `${exprSql(dt)} ${subtract ? '-' : '+'} ${exprSql(iv)}`;
+  if (dtt instanceof StringType) {
+    // Spark reads the string as a TIMESTAMP and gives the sum back as a STRING (ANSI or not);
+    // a year-month interval has no such rule (BINARY_OP_DIFF_TYPES).
+    if (ivt instanceof YearMonthIntervalType) return undefined;
+    return castTo(build('time_add', [castTo(dt, TIMESTAMP), ivArg], opName), STRING);
+  }
   if (dtt instanceof DateType) {
     if (ivt instanceof DayTimeIntervalType && ivt.startField === 0 && ivt.endField === 0) {
       const days = resolve(E.call('extractansiintervaldays', [iv]), [iv]);

@@ -18,12 +18,14 @@ import {
   StringType,
   TimestampNTZType,
   TimestampType,
+  DOUBLE,
   LONG,
   isIntegral,
   isNumeric,
   type DataType,
 } from '../types/data-types.js';
 import { castTo } from './resolve-expr.js';
+import { isIntervalType } from '../types/intervals.js';
 
 /**
  * Set by the SQL parser on the operators of `spark.sql` queries: Spark names
@@ -57,6 +59,12 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
   const interval = rewriteIntervalOperator(call, args, resolve, castImplicitly, call.options?.[ANALYZED_NAME] === true);
   if (interval) return interval;
   if (args.length !== 2) return undefined;
+  const [lt, rt] = [typeOf(args[0]!), typeOf(args[1]!)];
+  if (!ansi && (call.fn === 'add' || call.fn === 'subtract') && (isIntervalType(lt) || isIntervalType(rt)) && (lt instanceof StringType || rt instanceof StringType)) {
+    // PromoteStrings reads the string as a DOUBLE next to an interval it cannot be added to: the error names DOUBLE.
+    const promoted = args.map((a) => (typeOf(a) instanceof StringType ? castImplicitly(a, DOUBLE) : a));
+    return resolve(E.call(call.fn, promoted, call.options ? { options: call.options } : {}), promoted);
+  }
   if (ansi) {
     const promoted = ansiPromoteStrings(call.fn, args as [Expr, Expr]);
     if (promoted) {

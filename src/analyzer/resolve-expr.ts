@@ -7,7 +7,7 @@ import { AnalysisException, ambiguousReference, unresolvedColumn } from '../erro
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
 import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
 import { ansiCastMismatch } from './ansi-casts.js';
-import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
+import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
 import { javaRegex } from '../backend/memory/runtime/regex.js';
@@ -72,8 +72,8 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast': {
       const child = resolveExpr(e.child, scope);
-      if (scope.ctx.ansiEnabled && !e.implicit) {
-        const sql = `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
+      if (scope.ctx.ansiEnabled && (!e.implicit || e.castFunction)) {
+        const sql = e.castFunction ? exprSql(child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
         const mismatch = ansiCastMismatch(typeOf(child), e.to, sql);
         if (mismatch) throw mismatch;
       }
@@ -323,13 +323,12 @@ function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
   const values = [...branches.map((b) => b.then), ...(otherwise ? [otherwise] : [])];
   const ansi = scope.ctx.ansiEnabled === true;
   const t = findWiderCommonTypeOf(values.map(typeOf), ansi);
-  const sql = exprSql({ ...e, branches, ...(otherwise ? { otherwise } : {}) });
+  const sql =
+    e.ifForm && otherwise
+      ? `(IF(${exprSql(branches[0]!.when)}, ${exprSql(branches[0]!.then)}, ${exprSql(otherwise)}))`
+      : exprSql({ ...e, branches, ...(otherwise ? { otherwise } : {}) });
   if (!t) {
-    throw dataTypeMismatch(
-      { sql, argSql: [] },
-      'DATA_DIFF_TYPES',
-      `Input to \`casewhen\` should all be the same type, but it's [${values.map((v) => sqlTypeName(typeOf(v))).join(', ')}]`,
-    );
+    throw dataDiffTypes({ sql, argSql: [] }, e.ifForm ? 'if' : 'casewhen', values.map(typeOf), 'list');
   }
   const typedBranches = branches.map((b, i) => {
     const wt = typeOf(b.when);

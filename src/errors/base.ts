@@ -46,9 +46,13 @@ export class SparklessError extends Error {
   readonly errorClass: string | undefined;
   readonly messageParameters: Readonly<Record<string, string>>;
 
-  /** `message` is the text after the `[ERROR_CLASS] ` prefix, which is added here. */
+  /**
+   * `message` is the text after the `[ERROR_CLASS] ` prefix, which is added here; Spark
+   * words `_LEGACY_ERROR_TEMP_*` classes without it.
+   */
   constructor(message: string, details: ErrorDetails = {}) {
-    super(details.errorClass ? `[${details.errorClass}] ${message}` : message, { cause: details.cause });
+    const prefixed = details.errorClass && !details.errorClass.startsWith('_LEGACY_ERROR_');
+    super(prefixed ? `[${details.errorClass}] ${message}` : message, { cause: details.cause });
     // sparkless' own kinds carry their name on the prototype (defineErrorKind); a user's subclass is named after its class.
     if (!Object.prototype.hasOwnProperty.call(new.target.prototype, 'name')) this.name = new.target.name;
     this.errorClass = details.errorClass;

@@ -66,6 +66,11 @@ export interface Cast extends Typed {
    * are not modelled).
    */
   readonly ansiCoercion?: boolean;
+  /**
+   * A cast-alias function (`int(x)`): implicit in its naming (Spark names it as its child, in
+   * column names and in ANSI mode's cast errors) but checked as the explicit cast it is.
+   */
+  readonly castFunction?: boolean;
 }
 
 /**
@@ -87,6 +92,8 @@ export interface CaseWhen extends Typed {
   readonly kind: 'CaseWhen';
   readonly branches: readonly { readonly when: Expr; readonly then: Expr }[];
   readonly otherwise?: Expr;
+  /** Written as `if(c, a, b)` or `nvl2`: Spark's If, whose type errors name `(IF(c, a, b))` and `if`. */
+  readonly ifForm?: boolean;
 }
 
 export interface SortOrder extends Typed {

@@ -34,6 +34,7 @@ import {
   isNumeric,
 } from '../types/data-types.js';
 import { castForcesNull } from '../types/coercion.js';
+import { isIntervalType } from '../types/intervals.js';
 import type { ArgInfo, FunctionDef, FunctionKind, ResolveContext, Resolution } from './registry.js';
 
 /** Spark's type name in messages: `"BIGINT"`, `"ARRAY<STRING>"`. */
@@ -49,6 +50,20 @@ export function dataTypeMismatch(
   return new AnalysisException(`Cannot resolve "${ctx.sql}" due to data type mismatch: ${detail}.`, {
     errorClass: `DATATYPE_MISMATCH.${sub}`,
     messageParameters: { sqlExpr: `"${ctx.sql}"`, ...params },
+  });
+}
+
+/**
+ * Spark's DATATYPE_MISMATCH.DATA_DIFF_TYPES for `fnName` over argument `types`. Spark lists the
+ * types two ways: coalesce, array, concat and map_concat as `("INT" or "ARRAY<INT>")`, the
+ * others (greatest, least, in, if, casewhen) as `["INT", "ARRAY<INT>"]`.
+ */
+export function dataDiffTypes(ctx: ResolveContext, fnName: string, types: readonly DataType[], listing: 'or' | 'list'): AnalysisException {
+  const names = types.map(sqlTypeName);
+  const dataType = listing === 'or' ? `(${names.join(' or ')})` : `[${names.join(', ')}]`;
+  return dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`${fnName}\` should all be the same type, but it's ${dataType}`, {
+    functionName: `\`${fnName}\``,
+    dataType,
   });
 }
 
@@ -69,6 +84,8 @@ export function nonFoldableInput(ctx: ResolveContext, i: number, name: string, t
 export type InputType =
   | DataType
   | 'numeric'
+  /** Unary `+`/`-`: a number or any interval (Spark's NumericAndInterval); a string becomes a DOUBLE. */
+  | 'numeric_or_interval'
   /** sum/avg: numeric, or a TIMESTAMP taken as seconds (Spark casts it to DOUBLE for these two). */
   | 'summable'
   | 'integral'
@@ -90,6 +107,8 @@ const describeInput = (t: InputType): string => {
   switch (t) {
     case 'numeric':
       return '"NUMERIC"';
+    case 'numeric_or_interval':
+      return '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL")';
     case 'summable':
       return '"NUMERIC" or "ANSI INTERVAL"';
     case 'integral':
@@ -150,6 +169,8 @@ export function implicitCast(from: DataType, target: InputType, ansi = false): D
     case 'numeric':
       if (isNumeric(from)) return from;
       return from instanceof StringType || from instanceof NullType ? DOUBLE : undefined;
+    case 'numeric_or_interval':
+      return isIntervalType(from) ? from : implicitCast(from, 'numeric', ansi);
     case 'summable':
       return from instanceof TimestampType ? DOUBLE : implicitCast(from, 'numeric', ansi);
     case 'integral':

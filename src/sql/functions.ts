@@ -77,6 +77,9 @@ export function named(e: Expr, name: () => string): Expr {
 
 const argList = (args: readonly Expr[]): string => args.map(prettySql).join(', ');
 
+/** `if(c, a, b)` as the CASE it runs as, marked so that its errors name Spark's If. */
+const ifForm = (c: Expr, a: Expr, b: Expr): Expr => Object.freeze({ ...E.caseWhen([{ when: c, then: a }], b), ifForm: true });
+
 /** SQL function names that are casts (`int(x)` = `CAST(x AS INT)`). */
 const CAST_FUNCTIONS: Record<string, DataType> = {
   boolean: BOOLEAN,
@@ -263,7 +266,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
   if (castType && !hasFunction(lower)) {
     if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
     // Spark's cast-alias functions do not show in column names (`float(2.0)` is named `2.0`).
-    return E.cast(args[0]!, castType, true);
+    return Object.freeze({ ...E.cast(args[0]!, castType, true), castFunction: true });
   }
 
   switch (lower) {
@@ -275,7 +278,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     case 'if':
     case 'iif': {
       if (args.length !== 3) throw wrongArgs(lower, '3', args.length);
-      return named(E.caseWhen([{ when: args[0]!, then: args[1]! }], args[2]!), () => `(IF(${argList(args)}))`);
+      return named(ifForm(args[0]!, args[1]!, args[2]!), () => `(IF(${argList(args)}))`);
     }
     case 'nvl':
     case 'ifnull': {
@@ -298,7 +301,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     }
     case 'nvl2': {
       if (args.length !== 3) throw wrongArgs(lower, '3', args.length);
-      return named(E.caseWhen([{ when: E.call('is_not_null', [args[0]!]), then: args[1]! }], args[2]!), () => `nvl2(${argList(args)})`);
+      return named(ifForm(E.call('is_not_null', [args[0]!]), args[1]!, args[2]!), () => `nvl2(${argList(args)})`);
     }
     case 'every':
     case 'bool_and':
@@ -322,9 +325,6 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       const call = E.call('pow', args);
       return named(call, () => `pow(${argList(args)})`);
     }
-    case 'positive':
-      if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
-      return named(args[0]!, () => `(+ ${prettySql(args[0]!)})`);
     case 'log':
       if (args.length === 1) return named(E.call('ln', args), () => `LOG(E(), ${prettySql(args[0]!)})`);
       break;

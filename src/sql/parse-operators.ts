@@ -225,10 +225,8 @@ function unaryRule(p: SqlParser): Expr {
     p.pos++;
     return E.call('negate', [unary(p)]);
   }
-  if (p.acceptOp('+')) {
-    const x = unary(p);
-    return named(x, () => `(+ ${prettySql(x)})`);
-  }
+  // Spark's UnaryPositive: typed (a string becomes a DOUBLE), not dropped.
+  if (p.acceptOp('+')) return E.call('positive', [unary(p)]);
   if (p.acceptOp('~')) return E.call('bitwise_not', [unary(p)]);
   return primaryWithPostfix(p);
 }

@@ -7,7 +7,8 @@
 import { E, type Expr } from '../expr/nodes.js';
 import type { DataType } from '../types/data-types.js';
 import { parseDataType } from '../types/ddl.js';
-import { intervalLiteral as intervalLiteralExpr, type IntervalPart } from './interval-literal.js';
+import { sqlParseError } from './errors.js';
+import { fromToInterval, isIntervalUnit, multiUnitInterval, typedInterval, type IntervalPart } from './interval-literal.js';
 import type { Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral } from './literals.js';
 import { identPrimary, lambda, parenthesized } from './parse-calls.js';
@@ -125,28 +126,47 @@ function primary(p: SqlParser): Expr {
   }
 }
 
-/** `INTERVAL '<text>' <unit> [TO <unit>]` or `INTERVAL <n> <unit> [<n> <unit> ...]` (see interval-literal.ts). */
+/**
+ * `INTERVAL '<text>' <unit> TO <unit>`, `INTERVAL <value> <unit> [<value> <unit> ...]` or the
+ * typed literal `INTERVAL '<text>'` (see interval-literal.ts).
+ */
 export function intervalLiteral(p: SqlParser): Expr {
   const start = p.cur;
   p.pos++;
   const parts: IntervalPart[] = [];
-  let toUnit: string | undefined;
+  let fromTo: [IntervalPart, string] | undefined;
   for (;;) {
     const signed = p.isOp('-') || p.isOp('+');
     const v = p.peek(signed ? 1 : 0);
     const u = p.peek(signed ? 2 : 1);
-    if ((v.kind !== 'string' && v.kind !== 'number') || u.kind !== 'ident') break;
-    const negative = signed && p.cur.value === '-';
-    p.pos += signed ? 3 : 2;
-    const value = v.value.trim();
-    parts.push({ value: negative ? (value.startsWith('-') ? value.slice(1) : `-${value}`) : value, quoted: v.kind === 'string', unit: u.value });
-    if (parts.length === 1 && v.kind === 'string' && p.isKw('TO') && p.peek().kind === 'ident') {
-      toUnit = p.peek().value;
-      p.pos += 2;
-      break;
+    if (v.kind !== 'string' && v.kind !== 'number') break;
+    // Spark's grammar takes unit keywords only: `INTERVAL '1' DAY + 'x' b` ends before the `+`.
+    if (u.kind !== 'ident' || !isIntervalUnit(u.value)) {
+      if (parts.length === 0 && !signed && v.kind === 'string') {
+        p.pos++;
+        return typedInterval(p.src, start.start, p.src.slice(start.start, v.end), v.value);
+      }
+      if (signed && parts.length > 0) break;
+      p.pos += signed ? 2 : 1;
+      throw p.syntaxError();
     }
+    const at = p.cur.start;
+    const sign = signed ? p.cur.value : '';
+    p.pos += signed ? 3 : 2;
+    const part: IntervalPart = { raw: v.kind === 'string' ? v.value : v.text, quoted: v.kind === 'string', negative: sign === '-', sign, unit: u.value, at };
+    // Only one from-to pair, with nothing before or after it.
+    if (fromTo || (parts.length > 0 && p.isKw('TO'))) throw singleFromTo(p, at);
+    if (p.isKw('TO') && p.peek().kind === 'ident') {
+      fromTo = [part, p.peek().value];
+      p.pos += 2;
+      continue;
+    }
+    parts.push(part);
   }
+  if (fromTo) return fromToInterval(p.src, ...fromTo);
   if (parts.length === 0) throw p.syntaxError();
-  const text = p.src.slice(start.start, p.tokens[p.pos - 1]!.end);
-  return intervalLiteralExpr(p.src, start.start, text, parts, toUnit);
+  return multiUnitInterval(p.src, start.start, p.src.slice(start.start, p.tokens[p.pos - 1]!.end), parts);
 }
+
+const singleFromTo = (p: SqlParser, at: number): Error =>
+  sqlParseError(p.src, at, '_LEGACY_ERROR_TEMP_0024', 'Can only have a single from-to unit in the interval literal syntax.', {});

@@ -11,24 +11,29 @@ import {
   STRING,
 } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataTypeMismatch, fn, sqlTypeName, unexpectedInputType } from '../define.js';
+import { castsFor, coerceArg, dataDiffTypes, dataTypeMismatch, fn, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { arrayArg, elementNullable } from './array-set.js';
 import { requireArrayOrMap } from '../arg-checks.js';
 import { mapAndKey } from './map.js';
 
-function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, name: string): DataType {
+/** The common type of `args`, or `onMismatch`'s error (`array`'s DATA_DIFF_TYPES, `map`'s key/value classes). */
+function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, onMismatch: (types: DataType[]) => Error): DataType {
   if (args.length === 0) return new NullType();
-  const t = findWiderCommonTypeOf(args.map((a) => a.dataType), ctx.ansi);
-  if (!t) {
-    throw dataTypeMismatch(
-      ctx,
-      'DATA_DIFF_TYPES',
-      `Input to \`${name}\` should all be the same type, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`,
-    );
-  }
+  const types = args.map((a) => a.dataType);
+  const t = findWiderCommonTypeOf(types, ctx.ansi);
+  if (!t) throw onMismatch(types);
   return t;
 }
+
+/** Spark's CREATE_MAP_KEY_DIFF_TYPES / CREATE_MAP_VALUE_DIFF_TYPES of `map(...)`. */
+const mapDiffTypes = (ctx: ResolveContext, what: 'keys' | 'values') => (types: DataType[]) => {
+  const dataType = `[${types.map(sqlTypeName).join(', ')}]`;
+  return dataTypeMismatch(ctx, `CREATE_MAP_${what === 'keys' ? 'KEY' : 'VALUE'}_DIFF_TYPES`, `The given ${what} of function \`map\` should all be the same type, but they are ${dataType}`, {
+    functionName: '`map`',
+    dataType,
+  });
+};
 
 const arrayFn: FunctionDef = {
   name: 'array',
@@ -36,7 +41,7 @@ const arrayFn: FunctionDef = {
   minArgs: 0,
   maxArgs: Infinity,
   resolve(args, _call, ctx) {
-    const t = commonElementType(args, ctx, 'array');
+    const t = commonElementType(args, ctx, (types) => dataDiffTypes(ctx, 'array', types, 'or'));
     return {
       dataType: new ArrayType(t, args.some((a) => a.nullable)),
       nullable: false,
@@ -69,8 +74,8 @@ const createMap: FunctionDef = {
     }
     const keys = args.filter((_, i) => i % 2 === 0);
     const values = args.filter((_, i) => i % 2 === 1);
-    const kt = commonElementType(keys, ctx, 'map');
-    const vt = commonElementType(values, ctx, 'map');
+    const kt = commonElementType(keys, ctx, mapDiffTypes(ctx, 'keys'));
+    const vt = commonElementType(values, ctx, mapDiffTypes(ctx, 'values'));
     return {
       dataType: new MapType(kt, vt, values.some((v) => v.nullable)),
       nullable: false,

@@ -1,7 +1,7 @@
 /** Null handling and conditional functions. */
 import { BOOLEAN, DOUBLE, DataType } from '../../types/data-types.js';
 import { findWiderCommonTypeOf, findWiderCommonTypeWithoutStringPromotionOf } from '../../types/coercion.js';
-import { callSql, castsFor, dataTypeMismatch, fn, nullableAs, sqlTypeName } from '../define.js';
+import { callSql, castsFor, dataDiffTypes, fn, nullableAs } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { comparison } from './operators.js';
 
@@ -9,13 +9,8 @@ import { comparison } from './operators.js';
 function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string, stringPromotion = true): DataType {
   const types = args.map((a) => a.dataType);
   const t = stringPromotion ? findWiderCommonTypeOf(types, ctx.ansi) : findWiderCommonTypeWithoutStringPromotionOf(types);
-  if (!t) {
-    throw dataTypeMismatch(
-      ctx,
-      'DATA_DIFF_TYPES',
-      `Input to \`${fnName}\` should all be the same type, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`,
-    );
-  }
+  // Spark's coalesce (nvl and ifnull are coalesce) words its types `("INT" or ...)`.
+  if (!t) throw dataDiffTypes(ctx, fnName, types, fnName === 'coalesce' ? 'or' : 'list');
   return t;
 }
 
@@ -49,7 +44,9 @@ export const conditionalDefs: readonly FunctionDef[] = [
     minArgs: 3,
     maxArgs: 3,
     resolve(args, _call, ctx) {
-      const t = commonOf(args.slice(1), ctx, 'nvl2');
+      // Spark rewrites nvl2 into If, whose type error it reports.
+      const ifSql = `(IF((${ctx.argSql[0]} IS NOT NULL), ${ctx.argSql[1]}, ${ctx.argSql[2]}))`;
+      const t = commonOf(args.slice(1), { ...ctx, sql: ifSql }, 'if');
       return { dataType: t, nullable: nullableAs(args[1]!, t) || nullableAs(args[2]!, t), argTypes: castsFor(args, [args[0]!.dataType, t, t]) };
     },
   },

@@ -6,8 +6,10 @@
  */
 import { AnalysisException } from '../../errors/index.js';
 import { ArrayType, DataType, MapType, NullType, StructField, StructType, BOOLEAN, STRING } from '../../types/data-types.js';
-import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
+import { findWiderCommonTypeOf, findWiderCommonTypeWithoutStringPromotionOf } from '../../types/coercion.js';
+import { E, mapChildren, type Expr } from '../../expr/nodes.js';
+import { exprSql } from '../../expr/naming.js';
+import { castsFor, dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
 import { requireString } from '../arg-checks.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
 import { arrayArg, tightestCommonType } from './array-set.js';
@@ -36,9 +38,7 @@ const mapConcat: FunctionDef = {
     const kt = findWiderCommonTypeOf(maps.map((m) => m.keyType), ctx.ansi);
     const vt = findWiderCommonTypeOf(maps.map((m) => m.valueType), ctx.ansi);
     if (!kt || !vt) {
-      throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`map_concat\` should all be the same type, but it's [${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`, {
-        functionName: '`map_concat`',
-      });
+      throw dataDiffTypes(ctx, 'map_concat', args.map((a) => a.dataType), 'or');
     }
     const containsNull = maps.some((m) => m.valueContainsNull);
     return {
@@ -124,6 +124,9 @@ const mapFromEntries: FunctionDef = {
   },
 };
 
+/** A lambda body with its variables as the names written (`concat(v1, v2)`). */
+const byName = (e: Expr): Expr => (e.kind === 'LambdaVar' ? E.col(e.name) : mapChildren(e, byName));
+
 /** map_zip_with(m1, m2, (k, v1, v2) -> v): over the union of keys, a missing side's value is NULL. */
 const mapZipWith: FunctionDef = {
   name: 'map_zip_with',
@@ -141,13 +144,17 @@ const mapZipWith: FunctionDef = {
       { dataType: value(b), nullable: true },
     ];
   },
-  resolve(args, _call, ctx) {
+  resolve(args, call, ctx) {
     const l = mapOf(args, 0, ctx);
     const r = mapOf(args, 1, ctx);
-    const key = findWiderCommonTypeOf([l.keyType, r.keyType]);
+    // Under ANSI a string key widens with no other type (`map(1, ..)` and `map('1', ..)` do not zip).
+    const key = ctx.ansi ? findWiderCommonTypeWithoutStringPromotionOf([l.keyType, r.keyType]) : findWiderCommonTypeOf([l.keyType, r.keyType]);
     if (!key) {
+      // Spark checks the key types before binding the lambda: its variables show by name.
+      const lambda = call.args[2];
+      const lambdaSql = lambda?.kind === 'Lambda' ? `lambdafunction(${exprSql(byName(lambda.body))}, ${lambda.params.join(', ')})` : ctx.argSql[2];
       throw dataTypeMismatch(
-        ctx,
+        { ...ctx, sql: `map_zip_with(${ctx.argSql[0]}, ${ctx.argSql[1]}, ${lambdaSql})` },
         'MAP_ZIP_WITH_DIFF_TYPES',
         `Input to the \`map_zip_with\` should have been two maps with compatible key types, but it's [${sqlTypeName(l.keyType)}, ${sqlTypeName(r.keyType)}]`,
         { functionName: '`map_zip_with`', leftType: sqlTypeName(l.keyType), rightType: sqlTypeName(r.keyType) },

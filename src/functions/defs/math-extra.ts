@@ -76,7 +76,7 @@ export const mathExtraDefs: readonly FunctionDef[] = [
   arithmeticFunction('pmod', 'remainder', true),
   fn('try_sum', { kind: 'aggregate', inputs: ['numeric'], returns: (t) => sumType(t[0]!) }),
   fn('try_avg', { kind: 'aggregate', inputs: ['numeric'], returns: (t) => avgType(t[0]!) }),
-  fn('positive', { inputs: ['numeric'], returns: (t) => t[0]!, nullIntolerant: true, sql: (a) => `(+ ${a[0]})` }),
+  fn('positive', { inputs: ['numeric_or_interval'], returns: (t) => t[0]!, nullIntolerant: true, sql: (a) => `(+ ${a[0]})` }),
   reciprocalTrig('cot'),
   reciprocalTrig('csc'),
   reciprocalTrig('sec'),

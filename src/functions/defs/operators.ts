@@ -26,7 +26,7 @@ import {
   findTightestCommonType,
   findWiderCommonTypeOf,
 } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataTypeMismatch, fn, implicitCast, nullableAs, sqlTypeName, unexpectedInputType } from '../define.js';
+import { castsFor, coerceArg, dataDiffTypes, dataTypeMismatch, fn, implicitCast, nullableAs, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { cannotDropAll, fieldUpdates, updatedType, updateFieldsSql } from './update-fields.js';
 
@@ -198,13 +198,7 @@ const inOp: FunctionDef = {
   maxArgs: Infinity,
   resolve(args, _call, ctx) {
     const common = findWiderCommonTypeOf(args.map((a) => a.dataType), ctx.ansi);
-    if (!common) {
-      throw dataTypeMismatch(
-        ctx,
-        'DATA_DIFF_TYPES',
-        `Input to \`in\` should all be the same type, but it's [${args.map((x) => sqlTypeName(x.dataType)).join(', ')}]`,
-      );
-    }
+    if (!common) throw dataDiffTypes(ctx, 'in', args.map((x) => x.dataType), 'list');
     return {
       dataType: BOOLEAN,
       nullable: args.some((a) => nullableAs(a, common)),
@@ -295,8 +289,9 @@ const dropFields: FunctionDef = {
   sql: updateFieldsSql,
 };
 
+/** Unary minus; an interval operand is rewritten to interval_negate first (interval-arithmetic.ts). */
 const negate: FunctionDef = fn('negate', {
-  inputs: ['numeric'],
+  inputs: ['numeric_or_interval'],
   returns: (t) => t[0]!,
   nullIntolerant: true,
   sql: (a) => `(- ${a[0]})`,

@@ -1,7 +1,7 @@
 /** String functions. Non-string atomic arguments are cast to string implicitly, as in Spark. */
 import { ArrayType, BinaryType, NullType, StringType, BINARY, INT, LONG, STRING, isIntegral } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { anyNullable, castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType, unaryOverTypes } from '../define.js';
+import { anyNullable, castsFor, dataDiffTypes, fn, implicitCast, unexpectedInputType, unaryOverTypes } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 /**
@@ -27,12 +27,7 @@ const concatDef: FunctionDef = {
       else types.splice(0, types.length, ...casted);
     }
     if (!target) {
-      throw dataTypeMismatch(
-        ctx,
-        'DATA_DIFF_TYPES',
-        `Input to \`concat\` should all be the same type, but it's (${types.map(sqlTypeName).join(' or ')})`,
-        { functionName: '`concat`', dataType: `(${types.map(sqlTypeName).join(' or ')})` },
-      );
+      throw dataDiffTypes(ctx, 'concat', types, 'or');
     }
     return { dataType: target, nullable: anyNullable(args), argTypes: castsFor(args, args.map(() => target)) };
   },
