@@ -114,11 +114,7 @@ export const stringDefs: readonly FunctionDef[] = [
     nullIntolerant: true,
     check: (_args, types, ctx) => {
       if (types[0]!.equals(types[1]!)) return;
-      const shown = `(${types.slice(0, 2).map(sqlTypeName).join(' or ')})`;
-      throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`overlay\` should all be the same type, but it's ${shown}`, {
-        functionName: '`overlay`',
-        dataType: shown,
-      });
+      throw dataDiffTypes(ctx, 'overlay', types.slice(0, 2), 'or');
     },
   }),
   // an unsupported bit length gives NULL, so Spark's Sha2 is always nullable
