@@ -2,7 +2,8 @@
  * The casts Spark's analyzer allows without ANSI mode but rejects with it
  * (spark.sql.ansi.enabled=true): DATE to a number (CAST_WITH_FUNC_SUGGESTION,
  * use UNIX_DATE), and BOOLEAN to TIMESTAMP, an integral number to BINARY, DATE
- * or TIMESTAMP to BOOLEAN (CAST_WITH_CONF_SUGGESTION). TRY_CAST is rejected too.
+ * or TIMESTAMP to BOOLEAN (CAST_WITH_CONF_SUGGESTION). TRY_CAST follows ANSI's rules in
+ * both modes, and names no configuration to turn off (CAST_WITHOUT_SUGGESTION).
  */
 import { AnalysisException } from '../errors/index.js';
 import {
@@ -33,10 +34,16 @@ function forbidden(from: DataType, to: DataType): 'func' | 'conf' | undefined {
 }
 
 /** Spark's DATATYPE_MISMATCH for `sql` (e.g. `CAST(d AS INT)`) when ANSI forbids the cast, else undefined. */
-export function ansiCastMismatch(from: DataType, to: DataType, sql: string): AnalysisException | undefined {
+export function ansiCastMismatch(from: DataType, to: DataType, sql: string, tryCast = false): AnalysisException | undefined {
   const kind = forbidden(from, to);
   if (!kind) return undefined;
   const [src, dst] = [`"${from.sql()}"`, `"${to.sql()}"`];
+  if (tryCast && kind === 'conf') {
+    return new AnalysisException(`Cannot resolve "${sql}" due to data type mismatch: cannot cast ${src} to ${dst}.`, {
+      errorClass: 'DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION',
+      messageParameters: { sqlExpr: `"${sql}"`, srcType: src, targetType: dst },
+    });
+  }
   const detail =
     kind === 'func'
       ? `cannot cast ${src} to ${dst}.\nTo convert values from ${src} to ${dst}, you can use the functions \`UNIX_DATE\` instead.`

@@ -72,9 +72,9 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast': {
       const child = resolveExpr(e.child, scope);
-      if (scope.ctx.ansiEnabled && (!e.implicit || e.castFunction)) {
+      if ((scope.ctx.ansiEnabled || e.tryCast) && (!e.implicit || e.castFunction)) {
         const sql = e.castFunction ? exprSql(child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
-        const mismatch = ansiCastMismatch(typeOf(child), e.to, sql);
+        const mismatch = ansiCastMismatch(typeOf(child), e.to, sql, e.tryCast === true);
         if (mismatch) throw mismatch;
       }
       const cast = e.implicit ? coerceTo(child, e.to, scope.ctx.ansiEnabled === true) : castTo(child, e.to, false);

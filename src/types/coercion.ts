@@ -268,6 +268,8 @@ export function canCast(from: DataType, to: DataType): boolean {
   if (to instanceof DateType) return from instanceof TimestampType || from instanceof TimestampNTZType;
   if (to instanceof TimestampType) return isNumeric(from) || from instanceof DateType || from instanceof TimestampNTZType || from instanceof BooleanType;
   if (to instanceof TimestampNTZType) return from instanceof DateType || from instanceof TimestampType;
+  // integral values cast to their big-endian two's-complement bytes (not allowed under ANSI)
+  if (to instanceof BinaryType) return isIntegral(from);
   if (from instanceof ArrayType && to instanceof ArrayType) return canCast(from.elementType, to.elementType);
   if (from instanceof MapType && to instanceof MapType) return canCast(from.keyType, to.keyType) && canCast(from.valueType, to.valueType);
   if (from instanceof StructType && to instanceof StructType) {

@@ -153,6 +153,20 @@ describe('ANSI mode', () => {
       expect(rows(spark, "SELECT CAST(t AS INT), CAST(i AS TIMESTAMP) IS NOT NULL FROM VALUES (TIMESTAMP'2020-01-01 00:00:00', 1) t(t, i)")).toEqual([[1577836800, true]]);
       spark.conf.set('spark.sql.ansi.enabled', 'false');
       expect(rows(spark, "SELECT CAST(d AS BOOLEAN) FROM VALUES (DATE'2020-01-01') t(d)")).toEqual([[null]]);
+      // without ANSI an integral casts to its big-endian bytes, as wide as its type
+      expect(rows(spark, 'SELECT HEX(CAST(123 AS BINARY)), HEX(CAST(-123S AS BINARY)), HEX(CAST(123L AS BINARY)), HEX(CAST(-1Y AS BINARY))')).toEqual([
+        ['0000007B', 'FF85', '000000000000007B', 'FF'],
+      ]);
+      expect(analysisError('SELECT CAST(1.5 AS BINARY)').errorClass).toBe('DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION');
+      // TRY_CAST follows ANSI's castability in both modes, with no configuration to suggest
+      for (const mode of ['false', 'true']) {
+        spark.conf.set('spark.sql.ansi.enabled', mode);
+        const e = analysisError('SELECT TRY_CAST(123 AS BINARY)');
+        expect(e.errorClass).toBe('DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION');
+        expect(e.message).toContain('Cannot resolve "TRY_CAST(123 AS BINARY)" due to data type mismatch: cannot cast "INT" to "BINARY".');
+        expect(analysisError("SELECT TRY_CAST(DATE'2020-01-01' AS INT)").errorClass).toBe('DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION');
+        expect(analysisError('SELECT TRY_CAST(true AS TIMESTAMP)').errorClass).toBe('DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION');
+      }
     }, SLOW);
 
     it('a boolean compared with a number is BINARY_OP_DIFF_TYPES (no BooleanEquality under ANSI)', () => {
