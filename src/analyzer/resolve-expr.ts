@@ -28,6 +28,7 @@ import {
 import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { extractValueByType } from './extract-value.js';
+import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
 import { positionAnalysisError } from '../errors/query-context.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
@@ -99,7 +100,8 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       }
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
-      const args = starred.map((a) => resolveExpr(a, scope));
+      const resolved = starred.map((a) => resolveExpr(a, scope));
+      const args = stringLiteralCoercion(e.fn, resolved, scope.ctx.ansiEnabled === true) ?? resolved;
       const resolve = callResolver(scope);
       const call = rewriteOperator(e, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(e, args);
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.

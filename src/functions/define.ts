@@ -195,7 +195,8 @@ export function implicitCast(from: DataType, target: InputType, ansi = false): D
       return from instanceof MapType ? undefined : from;
     case 'int_or_narrower':
       if (from instanceof IntegerType || from instanceof ShortType || from instanceof ByteType) return from;
-      return from instanceof StringType || from instanceof NullType ? INT : undefined;
+      // a string only under ANSI: without it only a constant string is read, at analysis (string-literal-coercion.ts)
+      return (ansi && from instanceof StringType) || from instanceof NullType ? INT : undefined;
   }
 }
 

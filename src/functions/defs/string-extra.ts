@@ -9,6 +9,7 @@
 import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
 import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput, dataTypeMismatch } from '../define.js';
 import type { FunctionDef } from '../registry.js';
+import { foldedValue } from '../../optimizer/rules/constant-folding.js';
 
 /** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
 const withDefaults =
@@ -22,8 +23,9 @@ const byteLength = (name: string): FunctionDef => unaryOverTypes(name, BinaryTyp
 const BINARY_FORMATS = ['hex', 'utf-8', 'utf8', 'base64'];
 
 /**
- * to_binary(str[, fmt]) / try_to_binary: `fmt` must be a string literal; an
- * unknown format is an analysis error for to_binary and null for try_to_binary.
+ * to_binary(str[, fmt]) / try_to_binary: `fmt` must be a constant string (any foldable
+ * expression; NULL gives NULL); an unknown format is an analysis error for to_binary and
+ * null for try_to_binary.
  */
 const toBinary = (name: string, tolerant: boolean): FunctionDef =>
   fn(name, {
@@ -33,7 +35,8 @@ const toBinary = (name: string, tolerant: boolean): FunctionDef =>
     check: (args, _t, ctx) => {
       const f = args[1];
       if (!f) return;
-      const v = f.literal?.value;
+      const v = (f.literal ?? foldedValue(f.expr))?.value;
+      if (v === null) return;
       if (typeof v !== 'string') {
         throw nonFoldableInput(ctx, 1, 'fmt', '"STRING"', false);
       }
@@ -50,9 +53,9 @@ const toBinary = (name: string, tolerant: boolean): FunctionDef =>
     },
     // Text is always valid utf-8 and base64 input is checked only for malformed rows: hex may fail.
     nullable: (args) => {
-      const v = args[1]?.literal?.value;
+      const v = args[1] && (args[1].literal ?? foldedValue(args[1].expr))?.value;
       const fmt = typeof v === 'string' ? v.toLowerCase() : 'hex';
-      return tolerant || args[0]!.nullable || !(fmt === 'utf-8' || fmt === 'utf8' || fmt === 'base64');
+      return tolerant || args[0]!.nullable || v === null || !(fmt === 'utf-8' || fmt === 'utf8' || fmt === 'base64');
     },
   });
 

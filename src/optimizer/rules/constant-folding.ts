@@ -110,6 +110,19 @@ function foldExpr(e: Expr, ctxs: readonly ExecContext[]): Expr {
   return E.lit(value, inner.kind === 'Cast' ? inner.to : inner.dataType!);
 }
 
+let analysisContexts: ExecContext[] | undefined;
+
+/**
+ * The value of a foldable expression (Spark's `foldable`: a literal, or deterministic functions
+ * of literals), for analysis-time checks that accept any constant (`to_binary(s, concat('utf', '-8'))`);
+ * undefined when `e` reads a column, raises or depends on the session (time zone, ANSI mode).
+ */
+export function foldedValue(e: Expr): { value: unknown } | undefined {
+  const out = e.kind === 'Literal' || isTypedNull(e) ? e : foldExpr(e, (analysisContexts ??= contexts(undefined)));
+  if (out.kind === 'Literal') return { value: out.value ?? null };
+  return isTypedNull(out) ? { value: null } : undefined;
+}
+
 /** The rule, folding under the session's settings when given (see the file comment). */
 export function constantFolding(settings?: FoldingSettings): OptimizerRule {
   const ctxs = contexts(settings);
