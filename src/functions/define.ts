@@ -67,6 +67,15 @@ export function dataDiffTypes(ctx: ResolveContext, fnName: string, types: readon
   });
 }
 
+/** Spark's DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE: `The ${exprName} must be between ${range} (current value = ${current})`. */
+export function valueOutOfRange(ctx: ResolveContext, exprName: string, range: string, current: string): AnalysisException {
+  return dataTypeMismatch(ctx, 'VALUE_OUT_OF_RANGE', `The ${exprName} must be between ${range} (current value = ${current})`, {
+    exprName,
+    valueRange: range,
+    currentValue: current,
+  });
+}
+
 /**
  * Spark's DATATYPE_MISMATCH.NON_FOLDABLE_INPUT for argument `i`, whose `type` is
  * quoted as Spark quotes types (`"STRING"`); `quotedName`: the parameter shows as

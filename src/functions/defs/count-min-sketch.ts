@@ -6,7 +6,7 @@
 import { BinaryType, DoubleType, IntegerType, NullType, StringType, isIntegral, BINARY, type DataType } from '../../types/data-types.js';
 import type { Expr } from '../../expr/nodes.js';
 import { javaDoubleToString } from '../../format/value-string.js';
-import { dataTypeMismatch, nonFoldableInput, unexpectedInputType } from '../define.js';
+import { dataTypeMismatch, nonFoldableInput, unexpectedInputType, valueOutOfRange } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 import { percentages } from './aggregate.js';
 
@@ -54,10 +54,5 @@ export const countMinSketchDefs: readonly FunctionDef[] = [
 ];
 
 function outOfRange(ctx: Parameters<typeof dataTypeMismatch>[0], name: string, range: string, v: number) {
-  const current = `${javaDoubleToString(v)}D`;
-  return dataTypeMismatch(ctx, 'VALUE_OUT_OF_RANGE', `The ${name} must be between ${range} (current value = ${current})`, {
-    exprName: name,
-    valueRange: range,
-    currentValue: current,
-  });
+  return valueOutOfRange(ctx, name, range, `${javaDoubleToString(v)}D`);
 }

@@ -4,7 +4,7 @@
  * `stack(n, v1, ..., vk)` (n rows of ceil(k/n) columns `col0`, `col1`, ...).
  */
 import { ArrayType, DataType, IntegerType, NullType, StructField, StructType } from '../../types/data-types.js';
-import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput } from '../define.js';
+import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput, valueOutOfRange } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 
 interface GenColumn {
@@ -47,11 +47,7 @@ function stackRows(args: readonly ArgInfo[], ctx: ResolveContext): number {
   }
   const v = Number(n.literal.value);
   if (v <= 0) {
-    throw dataTypeMismatch(ctx, 'VALUE_OUT_OF_RANGE', `The \`n\` must be between (0, 2147483647] (current value = ${v})`, {
-      exprName: '`n`',
-      valueRange: '(0, 2147483647]',
-      currentValue: String(v),
-    });
+    throw valueOutOfRange(ctx, '`n`', '(0, 2147483647]', String(v));
   }
   return v;
 }

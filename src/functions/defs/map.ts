@@ -53,9 +53,14 @@ const mapConcat: FunctionDef = {
  * A map and a key (element_at, try_element_at, map_contains_key): both are
  * cast to the tightest common key type, else MAP_FUNCTION_DIFF_TYPES.
  */
-export function mapAndKey(name: string, args: readonly ArgInfo[], ctx: ResolveContext): { map: MapType; argTypes: (DataType | undefined)[] } {
+export function mapAndKey(
+  name: string,
+  args: readonly ArgInfo[],
+  ctx: ResolveContext,
+  common: (a: DataType, b: DataType) => DataType | undefined = tightestCommonType,
+): { map: MapType; argTypes: (DataType | undefined)[] } {
   const m = args[0]!.dataType;
-  const k = m instanceof MapType ? tightestCommonType(m.keyType, args[1]!.dataType) : undefined;
+  const k = m instanceof MapType ? common(m.keyType, args[1]!.dataType) : undefined;
   if (!(m instanceof MapType) || !k || args[1]!.dataType instanceof NullType) {
     throw dataTypeMismatch(
       ctx,
@@ -68,7 +73,7 @@ export function mapAndKey(name: string, args: readonly ArgInfo[], ctx: ResolveCo
   return { map, argTypes: castsFor(args, [map, k]) };
 }
 
-/** map_contains_key(map, key). */
+/** map_contains_key(map, key): unlike element_at, the key widens with the map's key type (a decimal next to INT keys). */
 const mapContainsKey: FunctionDef = {
   name: 'map_contains_key',
   kind: 'scalar',
@@ -76,7 +81,8 @@ const mapContainsKey: FunctionDef = {
   maxArgs: 2,
   nullIntolerant: true,
   resolve(args, _call, ctx) {
-    return { dataType: BOOLEAN, nullable: true, argTypes: mapAndKey('map_contains_key', args, ctx).argTypes };
+    const wider = (a: DataType, b: DataType) => findWiderCommonTypeWithoutStringPromotionOf([a, b]);
+    return { dataType: BOOLEAN, nullable: true, argTypes: mapAndKey('map_contains_key', args, ctx, wider).argTypes };
   },
 };
 

@@ -1,7 +1,8 @@
 /** String functions. Non-string atomic arguments are cast to string implicitly, as in Spark. */
 import { ArrayType, BinaryType, NullType, StringType, BINARY, INT, LONG, STRING, isIntegral } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { anyNullable, castsFor, dataDiffTypes, fn, implicitCast, unexpectedInputType, unaryOverTypes } from '../define.js';
+import { anyNullable, castsFor, dataDiffTypes, fn, implicitCast, nonFoldableInput, unexpectedInputType, unaryOverTypes, valueOutOfRange } from '../define.js';
+import { foldedValue } from '../../optimizer/rules/constant-folding.js';
 import type { FunctionDef } from '../registry.js';
 
 /**
@@ -94,7 +95,18 @@ export const stringDefs: readonly FunctionDef[] = [
     returns: new ArrayType(STRING, false),
     nullIntolerant: true,
   }),
-  fn('regexp_replace', { inputs: ['string', 'string', 'string', INT], min: 4, returns: STRING, nullIntolerant: true }),
+  fn('regexp_replace', {
+    inputs: ['string', 'string', 'string', INT],
+    min: 4,
+    returns: STRING,
+    nullIntolerant: true,
+    // the position is a constant, checked at analysis (a NULL one gives NULL)
+    check: (args, _types, ctx) => {
+      const pos = (args[3]!.literal ?? foldedValue(args[3]!.expr))?.value;
+      if (pos === undefined) throw nonFoldableInput(ctx, 3, 'position', '"INT"', false);
+      if (pos !== null && Number(pos) <= 0) throw valueOutOfRange(ctx, 'position', '(0, 2147483647]', String(pos));
+    },
+  }),
   fn('regexp_extract', { inputs: ['string', 'string', INT], min: 3, returns: STRING, nullIntolerant: true }),
   fn('lpad', { inputs: ['string', INT, 'string'], min: 3, returns: STRING, nullIntolerant: true }),
   fn('rpad', { inputs: ['string', INT, 'string'], min: 3, returns: STRING, nullIntolerant: true }),
