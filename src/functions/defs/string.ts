@@ -80,7 +80,8 @@ export const stringDefs: readonly FunctionDef[] = [
   trimDef('trim', 'BOTH'),
   trimDef('ltrim', 'LEADING'),
   trimDef('rtrim', 'TRAILING'),
-  fn('length', { inputs: ['string'], returns: INT, nullIntolerant: true }),
+  /** length counts characters of a string and bytes of a binary (Spark's Length keeps BINARY uncast). */
+  unaryOverTypes('length', BinaryType, 'string', '("STRING" or "BINARY")', () => INT),
   fn('ascii', { inputs: ['string'], returns: INT, nullIntolerant: true }),
   concatDef,
   /** concat_ws skips nulls; only a null separator gives null. */

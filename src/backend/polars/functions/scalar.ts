@@ -3,6 +3,7 @@ import type { Call } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
 import {
   ArrayType,
+  BinaryType,
   DATE,
   DateType,
   DecimalType,
@@ -372,7 +373,12 @@ export const scalarFunctions: FunctionTable = {
   // strings
   upper: { scalar: (c, ctx) => tr0(c, ctx).strToUppercase() },
   lower: { scalar: (c, ctx) => tr0(c, ctx).strToLowercase() },
-  length: { scalar: (c, ctx) => tr0(c, ctx).strLengths().cast(PL.Int32, true) },
+  length: {
+    scalar: (c, ctx) => {
+      if (typeOf(c.args[0]!) instanceof BinaryType) delegate('length of a binary (a byte count)');
+      return tr0(c, ctx).strLengths().cast(PL.Int32, true);
+    },
+  },
   trim: { scalar: trimFn(true, true) },
   ltrim: { scalar: trimFn(true, false) },
   rtrim: { scalar: trimFn(false, true) },
