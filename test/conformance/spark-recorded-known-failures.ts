@@ -20,14 +20,8 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
   "covar_one_partition":
     "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
-  "regr_randn": {
-    polars: "Polars hands regr_* to the interpreter over a materialized input, which no longer shows range(..., numPartitions=1); the split model then uses 2 partitions (the memory backend gives Spark's one-partition digits)",
-  },
   "df_groupBy_agg_cols":
     "column name: Spark Connect 3.5 names GroupedData.agg(F.countDistinct('height')) count(DISTINCT height); classic PySpark names it count(height) (the parity fixture aggregations/countDistinct, recorded from classic PySpark), as sparkless does",
   "df_sortWithinPartitions":
     "the recording server splits the two-row relation over two partitions (local[2]), so sorting within each leaves the rows in input order; the local engines hold one partition and sort both rows",
-  "regr_deterministic": {
-    polars: "Polars hands regr_* to the interpreter over a materialized input, which no longer shows range(..., numPartitions=1); the split model then uses 2 partitions",
-  },
 };
