@@ -14,12 +14,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "column name: Spark Connect 3.5 builds Column.cast without the USER_SPECIFIED_CAST tag, so it names date_sub(dt, sub); classic PySpark (Column.cast sets the tag) names it date_sub(dt, CAST(sub AS INT)), as sparkless does",
   "add_months":
     "column name: Spark Connect 3.5 names add_months(dt, add) for a Column.cast argument; classic PySpark names it add_months(dt, CAST(add AS INT)), as sparkless does",
-  "describe_one_partition":
-    "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
-  "kurtosis_one_partition":
-    "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
-  "covar_one_partition":
-    "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
   "df_groupBy_agg_cols":
     "column name: Spark Connect 3.5 names GroupedData.agg(F.countDistinct('height')) count(DISTINCT height); classic PySpark names it count(height) (the parity fixture aggregations/countDistinct, recorded from classic PySpark), as sparkless does",
   "df_sortWithinPartitions":
