@@ -23,6 +23,7 @@ import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribu
 export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, ctx: AnalyzerContext): Analyzed {
   const scope = { attrs: source.attrs, ctx };
   const keys = p.groupBy.map((g) => resolveExpr(g, scope));
+  if (p.groupingSets && p.groupedDataNames) checkGroupingAliasRefs(p, keys, source.attrs);
   // A window()/session_window() call becomes a column computed below the aggregation (sessions merged per key).
   // So do the input_file_* functions (columns of the file read below).
   const fileCols = extractInputFile([...keys, ...p.aggs.map((a) => resolveExpr(a, scope))], source);
@@ -161,10 +162,15 @@ function checkGroupingCall(call: Call, hasSets: boolean, checkColumns: boolean, 
   }
   if (!checkColumns) return;
   const strip = (a: Expr): Expr => (a.kind === 'Alias' ? a.child : a);
-  const groupList = groupBy.map((g) => exprSql(strip(g))).join(',');
+  const groupList = groupingColumnsText(groupBy);
+  // An aliased key (`col('a').alias('k')`) is the expression `a AS k` to Spark: no argument matches it.
+  const keyAt = (a: Expr): number => {
+    const i = groupIndex.get(strip(a)) ?? -1;
+    return i >= 0 && groupBy[i]!.kind !== 'Alias' ? i : -1;
+  };
   if (call.fn === 'grouping') {
     const a = call.args[0]!;
-    if ((groupIndex.get(strip(a)) ?? -1) < 0) {
+    if (keyAt(a) < 0) {
       const name = exprSql(a);
       throw new AnalysisException(`Column of grouping (${name}) can't be found in grouping columns ${groupList}.`, {
         errorClass: 'GROUPING_COLUMN_MISMATCH',
@@ -173,7 +179,7 @@ function checkGroupingCall(call: Call, hasSets: boolean, checkColumns: boolean, 
     }
     return;
   }
-  if (call.args.length > 0 && (call.args.length !== groupBy.length || call.args.some((a, i) => groupIndex.get(strip(a)) !== i))) {
+  if (call.args.length > 0 && (call.args.length !== groupBy.length || call.args.some((a, i) => keyAt(a) !== i))) {
     const ids = call.args.map((a) => exprSql(a)).join(',');
     throw new AnalysisException(`Columns of grouping_id (${ids}) does not match grouping columns (${groupList}).`, {
       errorClass: 'GROUPING_ID_COLUMN_MISMATCH',
@@ -181,6 +187,40 @@ function checkGroupingCall(call: Call, hasSets: boolean, checkColumns: boolean, 
     });
   }
 }
+
+/**
+ * grouping()/grouping_id() naming a grouping key's alias (`rollup(col('a').alias('k'))` then
+ * `grouping('k')`): Spark resolves the name as a lateral alias, which then matches no grouping
+ * column, so it fails with the mismatch error rather than an unresolved column.
+ */
+function checkGroupingAliasRefs(p: PlanOfKind<'Aggregate'>, keys: readonly Expr[], attrs: readonly Attribute[]): void {
+  const aliasNames = new Set(keys.flatMap((k) => (k.kind === 'Alias' ? [k.name.toLowerCase()] : [])));
+  if (aliasNames.size === 0) return;
+  const isLateral = (a: Expr): boolean =>
+    a.kind === 'ColumnRef' && aliasNames.has(a.name.toLowerCase()) && !attrs.some((at) => at.name.toLowerCase() === a.name.toLowerCase());
+  const groupList = groupingColumnsText(keys);
+  const visit = (e: Expr): void => {
+    if (e.kind === 'Call' && (e.fn === 'grouping' || e.fn === 'grouping_id') && e.args.some(isLateral)) {
+      const ids = e.args.map((a) => (isLateral(a) ? `lateralAliasReference(${(a as { name: string }).name})` : exprSql(a))).join(',');
+      if (e.fn === 'grouping') {
+        throw new AnalysisException(`Column of grouping (${ids}) can't be found in grouping columns ${groupList}.`, {
+          errorClass: 'GROUPING_COLUMN_MISMATCH',
+          messageParameters: { grouping: ids, groupingColumns: groupList },
+        });
+      }
+      throw new AnalysisException(`Columns of grouping_id (${ids}) does not match grouping columns (${groupList}).`, {
+        errorClass: 'GROUPING_ID_COLUMN_MISMATCH',
+        messageParameters: { groupingIdColumn: ids, groupByColumns: groupList },
+      });
+    }
+    children(e).forEach(visit);
+  };
+  p.aggs.forEach(visit);
+}
+
+/** Grouping columns as Spark lists them in mismatch errors (an aliased key as `a AS k`). */
+const groupingColumnsText = (keys: readonly Expr[]): string =>
+  keys.map((k) => (k.kind === 'Alias' ? `${exprSql(k.child)} AS ${k.name}` : exprSql(k))).join(',');
 
 function assertNoNestedAggregate(call: Call): void {
   const nested = (e: Expr): boolean => (e.kind === 'Call' && isAggregateCall(e)) || children(e).some(nested);

@@ -68,8 +68,9 @@ export class Analyzer {
         break;
       case 'SubqueryAlias':
       case 'Hint':
-      case 'Repartition':
         return { plan: this.analyze(p.input).plan, attrs };
+      case 'Repartition':
+        return { plan: onePartition(p, this.analyze(p.input)).plan, attrs };
       case 'Filter':
         if (r.kind === 'Filter' && visibleOnly([r.condition])) return over(p.input);
         break;
@@ -141,8 +142,9 @@ export class Analyzer {
         return { plan: input.plan, attrs: input.attrs.map((a) => ({ ...a, qualifiers: [q] })) };
       }
       case 'Hint':
-      case 'Repartition':
         return this.#withHidden(p.input);
+      case 'Repartition':
+        return onePartition(p, this.#withHidden(p.input));
       case 'Project':
         return this.#consuming(p.input, p.exprs, (input) => analyzeProject(p, input, this.ctx));
       case 'Filter':
@@ -349,4 +351,14 @@ export function normalizeJoinType(how: string): PlanOfKind<'Join'>['joinType'] {
     );
   }
   return t;
+}
+
+/**
+ * Repartition nodes leave the analyzed plan, but `coalesce(1)`/`repartition(1)` over a local
+ * relation decides how Spark's aggregates above it split their partials (one partition, one
+ * buffer): the relation keeps that count (plan/scan-partitions.ts).
+ */
+function onePartition(p: PlanOfKind<'Repartition'>, a: Analyzed): Analyzed {
+  if (p.numPartitions !== 1 || a.plan.kind !== 'LocalRelation') return a;
+  return { ...a, plan: withProps(a.plan, { scanPartitions: 1 }) };
 }

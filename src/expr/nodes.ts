@@ -111,8 +111,10 @@ export type FrameBoundary =
   /**
    * Negative = preceding, positive = following. `interval`: a RANGE offset
    * that is an interval of this type (value in months or microseconds).
+   * `literal`: given as a plain number through the DataFrame API (rowsBetween/rangeBetween),
+   * which Spark keeps as a signed literal and names `-1 FOLLOWING`, not `1 PRECEDING`.
    */
-  | { readonly type: 'offset'; readonly value: number; readonly interval?: DataType };
+  | { readonly type: 'offset'; readonly value: number; readonly interval?: DataType; readonly literal?: true };
 
 export interface WindowFrame {
   readonly frameType: 'rows' | 'range';

@@ -10,9 +10,10 @@
  * df.select(F.upper('name'), F.round(F.col('salary').multiply(1.1), 2))
  * ```
  */
-import { requireStr } from '../api/arg-checks.js';
+import { requireNumber, requireStr } from '../api/arg-checks.js';
 import { Column, toColumnExpr, typeName, type ColumnOrLiteral, type ColumnOrName } from '../api/column.js';
 import { AnalysisException, PySparkTypeError } from '../errors/index.js';
+import { DOUBLE } from '../types/data-types.js';
 import { E } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { parseExpression } from '../sql/parse.js';
@@ -270,7 +271,12 @@ export const median = agg('median');
 export const corr = (col1: ColumnOrName, col2: ColumnOrName): Column => call('corr', c(col1), c(col2));
 export const covar_pop = (col1: ColumnOrName, col2: ColumnOrName): Column => call('covar_pop', c(col1), c(col2));
 export const covar_samp = (col1: ColumnOrName, col2: ColumnOrName): Column => call('covar_samp', c(col1), c(col2));
-export const approx_count_distinct = agg('approx_count_distinct');
+/** `rsd`: the maximum relative standard deviation (default 0.05), sent as a DOUBLE literal as PySpark's float is. */
+export function approx_count_distinct(col: ColumnOrName, rsd?: number | null): Column {
+  if (rsd === undefined || rsd === null) return call('approx_count_distinct', c(col));
+  requireNumber('rsd', rsd);
+  return call('approx_count_distinct', c(col), E.lit(rsd, DOUBLE));
+}
 export const approxCountDistinct = approx_count_distinct;
 
 // ---- window functions ------------------------------------------------------------------------

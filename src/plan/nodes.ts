@@ -35,6 +35,8 @@ export interface LocalRelation extends PlanBase {
   readonly inputFiles?: readonly string[];
   /** Where each row came from, in row order: consecutive rows per file (input_file_name()). */
   readonly fileRows?: readonly InputFileRows[];
+  /** Spark's partition count of the input this relation stands for, when that input fixed it (plan/scan-partitions.ts). */
+  readonly scanPartitions?: number;
 }
 
 /** `rows` consecutive rows read from the file `uri` (`file:` URI) of `length` bytes. */

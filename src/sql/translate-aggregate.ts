@@ -24,6 +24,7 @@ import {
   exprKey,
   groupByAllKeys,
   isAggregateFn,
+  isGroupingFn,
   missingAggregation,
   ordinalRef,
   rollupSets,
@@ -216,7 +217,8 @@ export function twoStageAggregate(
       e.spec.orderBy.forEach(collect);
       return;
     }
-    if (e.kind === 'Call' && isAggregateFn(e.fn)) {
+    // grouping()/grouping_id() are registered as aggregates but read the markers below, not the Aggregate.
+    if (e.kind === 'Call' && isAggregateFn(e.fn) && !isGroupingFn(e.fn)) {
       const k = exprKey(e);
       if (!aggKeys.includes(k)) {
         aggKeys.push(k);
@@ -263,7 +265,7 @@ export function twoStageAggregate(
     const k = exprKey(e);
     const gi = keyKeys.indexOf(k);
     if (gi >= 0 && e.kind !== 'Literal') return ordinalRef(gi);
-    if (e.kind === 'Call' && isAggregateFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
+    if (e.kind === 'Call' && isAggregateFn(e.fn) && !isGroupingFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
     if (e.kind === 'Call' && e.fn === 'grouping') {
       requireSets('grouping');
       if (e.args.length !== 1) throw analysisError(`The \`grouping\` requires 1 parameters but the actual number is ${e.args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
@@ -272,6 +274,14 @@ export function twoStageAggregate(
     if (e.kind === 'Call' && e.fn === 'grouping_id') {
       requireSets('grouping_id');
       const idx = e.args.length === 0 ? keys.map((_, i) => i) : e.args.map(groupingBit);
+      // Spark: the arguments, when given, are all grouping columns in their GROUP BY order.
+      if (idx.length !== nG || idx.some((bit, j) => bit !== j)) {
+        const ids = e.args.map(safeSql).join(',');
+        throw analysisError(`Columns of grouping_id (${ids}) does not match grouping columns (${keyNames.join(',')}).`, 'GROUPING_ID_COLUMN_MISMATCH', {
+          groupingIdColumn: ids,
+          groupByColumns: keyNames.join(','),
+        });
+      }
       return named(groupingId(idx), () => `grouping_id(${e.args.map(prettySql).join(', ')})`);
     }
     if (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'grouping__id') {

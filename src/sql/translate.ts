@@ -76,7 +76,7 @@ export const stripAlias = (e: Expr): Expr => (e.kind === 'Alias' ? e.child : e);
 
 export const isAggregateFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'aggregate';
 const isGeneratorFn = (fn: string): boolean => hasFunction(fn) && lookupFunction(fn).kind === 'generator';
-const isGroupingFn = (fn: string): boolean => fn === 'grouping' || fn === 'grouping_id';
+export const isGroupingFn = (fn: string): boolean => fn === 'grouping' || fn === 'grouping_id';
 
 /** True when `e` holds an aggregate call outside window functions (window arguments count). */
 export function containsAggregate(e: Expr): boolean {

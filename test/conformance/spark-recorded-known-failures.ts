@@ -17,15 +17,6 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "column name: Spark Connect 3.5 builds Column.cast without the USER_SPECIFIED_CAST tag, so it names date_sub(dt, sub); classic PySpark (Column.cast sets the tag) names it date_sub(dt, CAST(sub AS INT)), as sparkless does",
   "add_months":
     "column name: Spark Connect 3.5 names add_months(dt, add) for a Column.cast argument; classic PySpark names it add_months(dt, CAST(add AS INT)), as sparkless does",
-  "describe_one_partition":
-    "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
-  "kurtosis_one_partition":
-    "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
-  "covar_one_partition":
-    "coalesce(1) is a hint the local analyzer drops, so the partition model (spark.default.parallelism=2 here, as the recording server) still splits the rows in two; with the default parallelism of 1 sparkless gives Spark's one-partition digits",
-  "regr_randn": {
-    polars: "Polars hands regr_* to the interpreter over a materialized input, which no longer shows range(..., numPartitions=1); the split model then uses 2 partitions (the memory backend gives Spark's one-partition digits)",
-  },
   "lcase_cast_name":
     "column name: Spark Connect 3.5 builds Column.cast without the USER_SPECIFIED_CAST tag, so it names lcase(NULL); classic PySpark names F.lcase(F.lit(None).cast('string')) lcase(CAST(NULL AS STRING)), as sparkless does",
   "to_char_cast_name":
@@ -40,7 +31,4 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     NAMED_AFTER_REWRITE,
   "column_datetime_arith_names":
     NAMED_AFTER_REWRITE,
-  "regr_deterministic": {
-    polars: "Polars hands regr_* to the interpreter over a materialized input, which no longer shows range(..., numPartitions=1); the split model then uses 2 partitions",
-  },
 };

@@ -15,6 +15,7 @@
 import type { Batch } from '../../data/batch.js';
 import type { ExecutablePlanKind, LocalRelation, LogicalPlan, Project } from '../../plan/nodes.js';
 import { inputs, newPlanId, schemaOf } from '../../plan/nodes.js';
+import { ownScanPartitions } from '../../plan/scan-partitions.js';
 import { InternalError, NotImplementedException } from '../../errors/index.js';
 import type { StructType } from '../../types/data-types.js';
 import { DelegateSignal, type DelegationRecord, type FallbackExecutor } from './delegation.js';
@@ -127,7 +128,11 @@ export class PlanTranslator {
       throw new NotImplementedException(`${plan.kind} on the Polars backend`, this.delegations.at(-1)?.reason);
     }
     const batches = ins.map((f) => this.collect(f));
-    const rels = batches.map((b): LocalRelation => Object.freeze({ kind: 'LocalRelation', id: newPlanId(), data: b, schema: b.schema }));
+    // Keep the partitioning the inputs fixed (range(..., 1)): the interpreter's aggregates split rows by it.
+    const rels = batches.map((b, i): LocalRelation => {
+      const partitions = ownScanPartitions(inputs(plan)[i]!);
+      return Object.freeze({ kind: 'LocalRelation', id: newPlanId(), data: b, schema: b.schema, ...(partitions !== undefined ? { scanPartitions: partitions } : {}) });
+    });
     const copy = withInputs(plan, rels);
     const result = fallback(copy);
     return batchToNative({ ...result, schema }).lazy();

@@ -1,8 +1,9 @@
 /** Aggregate functions (usable in `agg` and over windows). */
-import { ArrayType, BOOLEAN, DataType, DecimalType, DOUBLE, LONG, isIntegral } from '../../types/data-types.js';
+import { ArrayType, BOOLEAN, DataType, DecimalType, DOUBLE, DoubleType, LONG, isIntegral } from '../../types/data-types.js';
 import { boundedDecimal } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataTypeMismatch, fn, nonFoldableInput } from '../define.js';
 import type { Expr } from '../../expr/nodes.js';
+import { AnalysisException } from '../../errors/index.js';
 import type { FunctionDef } from '../registry.js';
 
 /** sum: integral → bigint, decimal(p,s) → decimal(p+10,s), floating/string → double. */
@@ -67,6 +68,40 @@ const percentileDef: FunctionDef = {
   sql: (a) => `percentile(${[...a, ...(a.length < 3 ? ['1'] : [])].join(', ')})`,
 };
 
+/** approx_count_distinct's relative standard deviation: a non-null DOUBLE or DECIMAL literal (Spark's validateDoubleLiteral). */
+export function relativeSD(e: Expr | undefined): number | undefined {
+  if (e === undefined) return 0.05;
+  if (e.kind !== 'Literal' || e.value === null || e.value === undefined) return undefined;
+  if (e.dataType instanceof DecimalType && typeof e.value === 'bigint') return Number(`${e.value}e-${e.dataType.scale}`);
+  return e.dataType instanceof DoubleType && typeof e.value === 'number' ? e.value : undefined;
+}
+
+/** HyperLogLog++ precision (register address bits) for a relative standard deviation. */
+export const hllPrecision = (rsd: number): number => Math.ceil((2.0 * Math.log(1.106 / rsd)) / Math.log(2.0));
+
+/**
+ * approx_count_distinct(x[, rsd = 0.05]): HyperLogLog++ (runtime/hll/hllpp.ts). Spark names the
+ * call after x alone and refuses an rsd that leaves fewer than 4 bits of register address.
+ */
+const approxCountDistinctDef: FunctionDef = {
+  name: 'approx_count_distinct',
+  kind: 'aggregate',
+  minArgs: 1,
+  maxArgs: 2,
+  resolve(args) {
+    const rsd = relativeSD(args[1]?.expr);
+    if (rsd === undefined) throw new AnalysisException('The second argument should be a double literal.', { errorClass: '_LEGACY_ERROR_TEMP_1104' });
+    if (!(hllPrecision(rsd) >= 4)) {
+      throw new AnalysisException(
+        "Failed preparing of the function `approx_count_distinct` for call. Please, double check function's arguments.",
+        { errorClass: 'FAILED_FUNCTION_CALL', messageParameters: { funcName: '`approx_count_distinct`' } },
+      );
+    }
+    return { dataType: LONG, nullable: false, argTypes: args.map((a) => a.dataType) };
+  },
+  sql: (a, call) => `approx_count_distinct(${call.distinct ? 'DISTINCT ' : ''}${a[0]})`,
+};
+
 const agg = (name: string, spec: Omit<Parameters<typeof fn>[1], 'kind'>): FunctionDef => fn(name, { ...spec, kind: 'aggregate' });
 const doubleAgg = (name: string, arity = 1): FunctionDef =>
   agg(name, { inputs: Array.from({ length: arity }, () => DOUBLE), returns: DOUBLE });
@@ -93,7 +128,7 @@ export const aggregateDefs: readonly FunctionDef[] = [
   doubleAgg('corr', 2),
   doubleAgg('covar_pop', 2),
   doubleAgg('covar_samp', 2),
-  agg('approx_count_distinct', { inputs: ['any'], returns: LONG, nullable: false }),
+  approxCountDistinctDef,
   agg('product', { inputs: [DOUBLE], returns: DOUBLE }),
   agg('median', { inputs: [DOUBLE], returns: DOUBLE }),
   percentileDef,

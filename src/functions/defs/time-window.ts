@@ -35,8 +35,10 @@ export function windowDuration(args: readonly ArgInfo[], i: number, what: string
   const v = args[i]!.literal?.value;
   const micros = typeof v === 'string' ? parseDurationMicros(v) : undefined;
   if (micros === undefined) {
-    throw new AnalysisException('[FAILED_FUNCTION_CALL] Failed preparing of the function `window` for call. Please, double check function\'s arguments.', {
+    // The base error adds the `[FAILED_FUNCTION_CALL] ` prefix.
+    throw new AnalysisException('Failed preparing of the function `window` for call. Please, double check function\'s arguments.', {
       errorClass: 'FAILED_FUNCTION_CALL',
+      messageParameters: { funcName: '`window`' },
     });
   }
   if (what !== 'startTime' && micros <= 0) throw new AnalysisException(`The ${what} (${micros}) must be greater than 0.`);

@@ -11,6 +11,7 @@ import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
 import { javaHashCode, openHashIterationOrder } from '../runtime/open-hash-order.js';
 import { addLong, subLong, type Long } from '../runtime/long.js';
+import { approxCountDistinct } from './approx-count-distinct.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput } from './types.js';
 import { argType, isNullish, literalArg, resultType } from './util.js';
 
@@ -461,17 +462,6 @@ const coMomentBuffer: PairBuffer<CoMoments> = { empty: noCoMoments, update: upda
 export function bivariate(finish: (n: number, ck: number, xMk: number, yMk: number) => number | null): AggregateImpl {
   return pairAggregate(coMomentBuffer, (m) => finish(m.n, m.ck, m.xMk, m.yMk));
 }
-
-const approxCountDistinct = aggregate((call) => {
-  const t = argType(call, 0);
-  const seen = new Set<unknown>();
-  return {
-    add: (a) => {
-      if (!isNullish(a[0])) seen.add(hashKey(a[0], t));
-    },
-    result: () => seen.size,
-  };
-});
 
 const product = aggregate(() => {
   let acc = 1;

@@ -4,7 +4,10 @@
  * centre adds to its count, otherwise it opens a bin; past nb bins the two
  * adjacent bins with the smallest gap merge into their weighted mean, ties
  * broken by a java.util.Random seeded 31183 (as Hive's and Spark's are).
- * Centres go back to the input type (integers truncate).
+ * Centres go back to the input type (integers truncate). Each partition builds its own
+ * histogram; the final one takes the first partial as is and merges each later one by
+ * sorting the union of both bin lists (equal centres stay separate bins) and trimming
+ * back to nb bins with its own Random(31183), so partition splits show in the result.
  */
 import { DecimalType, FloatType, LongType, isIntegral, type DataType } from '../../../types/data-types.js';
 import { decimalToDouble, doubleToDecimal } from '../runtime/decimal.js';
@@ -60,18 +63,37 @@ function numericCodec(t: DataType): [(v: unknown) => number, (x: number) => unkn
   return [(v) => Number(v), (x) => x];
 }
 
+/** Merges partial `other` into the final histogram `into` (Ben-Haim & Tom-Tov's merge). */
+function mergeInto(into: Bin[], other: readonly Bin[], nb: number, prng: JavaRandom): Bin[] {
+  if (into.length === 0) return other.map((b) => ({ ...b }));
+  // a stable sort keeps this histogram's bins ahead of the other's equal centres
+  const all = [...into, ...other.map((b) => ({ ...b }))].sort((p, q) => p.x - q.x);
+  while (all.length > nb) mergeClosest(all, prng);
+  return all;
+}
+
 const histogramNumeric: AggregateImpl = {
   kind: 'aggregate',
   create: (call) => {
     const nb = Number(literalArg(call, 1)!.value);
     const [toDouble, fromDouble] = numericCodec(argType(call, 0));
-    const bins: Bin[] = [];
-    const prng = new JavaRandom(31183);
+    let merged: Bin[] = [];
+    const mergePrng = new JavaRandom(31183);
+    let bins: Bin[] = [];
+    let prng = new JavaRandom(31183);
     return {
       add: (a) => {
         if (!isNullish(a[0])) addValue(bins, toDouble(a[0]), nb, prng);
       },
-      result: () => (bins.length === 0 ? null : bins.map((b) => [fromDouble(b.x), b.y])),
+      startPartition: () => {
+        merged = mergeInto(merged, bins, nb, mergePrng);
+        bins = [];
+        prng = new JavaRandom(31183);
+      },
+      result: () => {
+        const all = mergeInto(merged, bins, nb, mergePrng);
+        return all.length === 0 ? null : all.map((b) => [fromDouble(b.x), b.y]);
+      },
     };
   },
 };

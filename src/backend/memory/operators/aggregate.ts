@@ -8,8 +8,9 @@
  */
 import type { Call, Expr } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
-import type { Aggregate, LogicalPlan } from '../../../plan/nodes.js';
+import type { Aggregate } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
+import { scanPartitions } from '../../../plan/scan-partitions.js';
 import { InternalError } from '../../../errors/index.js';
 import { DataType } from '../../../types/data-types.js';
 import { compileExpr, type CompileEnv } from '../expressions/compile.js';
@@ -339,23 +340,4 @@ function exprKey(e: Expr): string {
   return JSON.stringify(inner, (k, v: unknown) =>
     k === 'nullable' || k === 'name' ? undefined : typeof v === 'bigint' ? `${v}n` : v instanceof DataType ? v.simpleString() : v,
   );
-}
-
-/**
- * How many partitions Spark reads the aggregate's input in: `range(..., numPartitions)` its
- * own count, `coalesce(1)`/`repartition(1)` one, a local relation min(rows, parallelism)
- * (LocalTableScanExec), through projections; otherwise the default parallelism.
- */
-function scanPartitions(p: LogicalPlan, parallelism: number): number {
-  if (parallelism <= 1) return 1;
-  switch (p.kind) {
-    case 'Project':
-      return scanPartitions(p.input, parallelism);
-    case 'Range':
-      return p.numPartitions ?? parallelism;
-    case 'Repartition':
-      return p.numPartitions === 1 ? 1 : parallelism;
-    default:
-      return parallelism;
-  }
 }
