@@ -216,7 +216,9 @@ export function twoStageAggregate(
       e.spec.orderBy.forEach(collect);
       return;
     }
-    if (e.kind === 'Call' && isAggregateFn(e.fn)) {
+    // grouping()/grouping_id() are answered below from the grouping markers, not by the Aggregate
+    // (whose grouping keys include the markers, so its own grouping_id() would count them too)
+    if (e.kind === 'Call' && isAggregateFn(e.fn) && e.fn !== 'grouping' && e.fn !== 'grouping_id') {
       const k = exprKey(e);
       if (!aggKeys.includes(k)) {
         aggKeys.push(k);
@@ -263,7 +265,6 @@ export function twoStageAggregate(
     const k = exprKey(e);
     const gi = keyKeys.indexOf(k);
     if (gi >= 0 && e.kind !== 'Literal') return ordinalRef(gi);
-    if (e.kind === 'Call' && isAggregateFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
     if (e.kind === 'Call' && e.fn === 'grouping') {
       requireSets('grouping');
       if (e.args.length !== 1) throw analysisError(`The \`grouping\` requires 1 parameters but the actual number is ${e.args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
@@ -274,6 +275,7 @@ export function twoStageAggregate(
       const idx = e.args.length === 0 ? keys.map((_, i) => i) : e.args.map(groupingBit);
       return named(groupingId(idx), () => `grouping_id(${e.args.map(prettySql).join(', ')})`);
     }
+    if (e.kind === 'Call' && isAggregateFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
     if (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'grouping__id') {
       requireSets('grouping__id');
       return named(groupingId(keys.map((_, i) => i)), () => 'grouping__id');
