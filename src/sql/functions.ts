@@ -197,10 +197,6 @@ function withDefaults(key: string, args: readonly Expr[]): Expr[] {
     case 'locate':
       if (a.length === 2) a.push(lit.int(1));
       break;
-    case 'lpad':
-    case 'rpad':
-      if (a.length === 2) a.push(lit.str(' '));
-      break;
     case 'sort_array':
       if (a.length === 1) a.push(lit.bool(true));
       break;
