@@ -131,6 +131,30 @@ export function extractTimeWindows(exprs: readonly Expr[], input: Analyzed, grou
   return { base, exprs: out };
 }
 
+/**
+ * GROUP BY window(...) / session_window(...): the window column computed below
+ * the aggregation before its other expressions are resolved, so they can name
+ * it (`window.start`, `session_window.end`, as in SQL) and their own copies of
+ * the grouping call become references to it. Undefined when no key has one.
+ */
+export function groupingTimeWindow(
+  keys: readonly Expr[],
+  input: Analyzed,
+): { base: Analyzed; keys: Expr[]; scope: readonly Attribute[]; replace: (e: Expr) => Expr } | undefined {
+  const found = new Map<string, Call>();
+  keys.forEach((e) => collect(e, found));
+  if (found.size !== 1) return undefined;
+  const { base, exprs } = extractTimeWindows(keys, input, keys.length);
+  const [key] = [...found.keys()];
+  const at = base.attrs.length - 1;
+  const col = base.attrs[at]!;
+  const ref = E.bound(at, col.name, col.dataType, col.nullable);
+  const replace = (e: Expr): Expr => (isTimeWindowCall(e) && exprKey(e) === key ? ref : mapChildren(e, replace));
+  // The window column answers to its name; the session-window column it was merged from does not.
+  const scope = base.attrs.map((a, i) => (i === at ? { ...a, hidden: false } : a));
+  return { base, keys: exprs, scope, replace };
+}
+
 const mentionsWindowCall = (e: Expr): boolean =>
   (e.kind === 'Call' && (e.fn === 'window' || e.fn === 'session_window' || e.fn === 'window_time')) || children(e).some(mentionsWindowCall);
 
