@@ -118,15 +118,7 @@ export function extractTimeWindows(exprs: readonly Expr[], input: Analyzed, grou
   }
   const at = base.attrs.length - 1;
   const col = base.attrs[at]!;
-  const ref = E.bound(at, col.name, col.dataType, col.nullable);
-  const replace = (e: Expr): Expr => {
-    if (e.kind === 'Alias' && isTimeWindowCall(e.child) && exprKey(e.child) === key) {
-      return Object.freeze({ ...e, child: ref, dataType: col.dataType, nullable: col.nullable, metadata: e.metadata ?? col.metadata });
-    }
-    if (isTimeWindowCall(e) && exprKey(e) === key) return ref;
-    return mapChildren(e, replace);
-  };
-  const out = exprs.map(replace);
+  const out = exprs.map(windowColumnFor(key, col, at));
   out.forEach((e) => checkWindowTime(e, base.attrs));
   return { base, exprs: out };
 }
@@ -147,12 +139,23 @@ export function groupingTimeWindow(
   const { base, exprs } = extractTimeWindows(keys, input, keys.length);
   const [key] = [...found.keys()];
   const at = base.attrs.length - 1;
-  const col = base.attrs[at]!;
-  const ref = E.bound(at, col.name, col.dataType, col.nullable);
-  const replace = (e: Expr): Expr => (isTimeWindowCall(e) && exprKey(e) === key ? ref : mapChildren(e, replace));
+  const replace = windowColumnFor(key!, base.attrs[at]!, at);
   // The window column answers to its name; the session-window column it was merged from does not.
   const scope = base.attrs.map((a, i) => (i === at ? { ...a, hidden: false } : a));
   return { base, keys: exprs, scope, replace };
+}
+
+/** Replaces the window call of `key` by a reference to its column `col` (at `at`); an alias of it takes the column's type. */
+function windowColumnFor(key: string, col: Attribute, at: number): (e: Expr) => Expr {
+  const ref = E.bound(at, col.name, col.dataType, col.nullable);
+  const replace = (e: Expr): Expr => {
+    if (e.kind === 'Alias' && isTimeWindowCall(e.child) && exprKey(e.child) === key) {
+      return Object.freeze({ ...e, child: ref, dataType: col.dataType, nullable: col.nullable, metadata: e.metadata ?? col.metadata });
+    }
+    if (isTimeWindowCall(e) && exprKey(e) === key) return ref;
+    return mapChildren(e, replace);
+  };
+  return replace;
 }
 
 const mentionsWindowCall = (e: Expr): boolean =>
