@@ -273,6 +273,14 @@ export function twoStageAggregate(
     if (e.kind === 'Call' && e.fn === 'grouping_id') {
       requireSets('grouping_id');
       const idx = e.args.length === 0 ? keys.map((_, i) => i) : e.args.map(groupingBit);
+      // Spark takes grouping_id's columns only as the whole GROUP BY list, in its order.
+      if (e.args.length > 0 && (idx.length !== nG || idx.some((bit, j) => bit !== j))) {
+        const ids = e.args.map(safeSql).join(',');
+        throw analysisError(`Columns of grouping_id (${ids}) does not match grouping columns (${keyNames.join(',')}).`, 'GROUPING_ID_COLUMN_MISMATCH', {
+          groupingIdColumn: ids,
+          groupByColumns: keyNames.join(','),
+        });
+      }
       return named(groupingId(idx), () => `grouping_id(${e.args.map(prettySql).join(', ')})`);
     }
     if (e.kind === 'Call' && isAggregateFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
