@@ -14,10 +14,10 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind, type SkewMetrics } 
 import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
 import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
-import { nameExpr, nameOf } from './analyze-project.js';
+import { nameExpr, nameOf, selectedName } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
-import { extractTimeWindows } from './time-windows.js';
+import { extractTimeWindows, groupingTimeWindow } from './time-windows.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, ctx: AnalyzerContext): Analyzed {
@@ -26,8 +26,18 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, c
   if (p.groupingSets && p.groupedDataNames) checkGroupingAliasRefs(p, keys, source.attrs);
   // A window()/session_window() call becomes a column computed below the aggregation (sessions merged per key).
   // So do the input_file_* functions (columns of the file read below).
-  const fileCols = extractInputFile([...keys, ...p.aggs.map((a) => resolveExpr(a, scope))], source);
-  const windowed = extractTimeWindows(fileCols.exprs, fileCols.base, keys.length);
+  // A selected nested field (`s.f`, `window.start`) is named after the field, as in a projection.
+  const resolveAgg = (a: Expr, attrs: readonly Attribute[]): Expr => {
+    const r = resolveExpr(a, { attrs, ctx });
+    return a.kind === 'ColumnRef' && r.kind === 'Call' ? nameExpr(r, selectedName(a, r)) : r;
+  };
+  const windowKey = groupingTimeWindow(keys, source);
+  const windowed = windowKey
+    ? extractInputFile([...windowKey.keys, ...p.aggs.map((a) => windowKey.replace(resolveAgg(a, windowKey.scope)))], windowKey.base)
+    : (() => {
+        const fileCols = extractInputFile([...keys, ...p.aggs.map((a) => resolveAgg(a, source.attrs))], source);
+        return extractTimeWindows(fileCols.exprs, fileCols.base, keys.length);
+      })();
   const input = windowed.base;
   const groupBy = windowed.exprs.slice(0, keys.length);
   const aggs = windowed.exprs.slice(keys.length);

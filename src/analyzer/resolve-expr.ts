@@ -249,7 +249,7 @@ export function coerceTo(child: Expr, to: DataType, ansi: boolean): Expr {
 }
 
 function argInfo(a: Expr): ArgInfo {
-  const name = a.kind === 'BoundRef' || a.kind === 'Alias' ? a.name : a.kind === 'Call' && a.fn === 'get_field' ? String(a.options?.field) : undefined;
+  const name = a.kind === 'BoundRef' || a.kind === 'Alias' || a.kind === 'LambdaVar' ? a.name : a.kind === 'Call' && a.fn === 'get_field' ? String(a.options?.field) : undefined;
   return {
     expr: a,
     dataType: typeOf(a),

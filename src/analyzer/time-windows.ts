@@ -118,6 +118,35 @@ export function extractTimeWindows(exprs: readonly Expr[], input: Analyzed, grou
   }
   const at = base.attrs.length - 1;
   const col = base.attrs[at]!;
+  const out = exprs.map(windowColumnFor(key, col, at));
+  out.forEach((e) => checkWindowTime(e, base.attrs));
+  return { base, exprs: out };
+}
+
+/**
+ * GROUP BY window(...) / session_window(...): the window column computed below
+ * the aggregation before its other expressions are resolved, so they can name
+ * it (`window.start`, `session_window.end`, as in SQL) and their own copies of
+ * the grouping call become references to it. Undefined when no key has one.
+ */
+export function groupingTimeWindow(
+  keys: readonly Expr[],
+  input: Analyzed,
+): { base: Analyzed; keys: Expr[]; scope: readonly Attribute[]; replace: (e: Expr) => Expr } | undefined {
+  const found = new Map<string, Call>();
+  keys.forEach((e) => collect(e, found));
+  if (found.size !== 1) return undefined;
+  const { base, exprs } = extractTimeWindows(keys, input, keys.length);
+  const [key] = [...found.keys()];
+  const at = base.attrs.length - 1;
+  const replace = windowColumnFor(key!, base.attrs[at]!, at);
+  // The window column answers to its name; the session-window column it was merged from does not.
+  const scope = base.attrs.map((a, i) => (i === at ? { ...a, hidden: false } : a));
+  return { base, keys: exprs, scope, replace };
+}
+
+/** Replaces the window call of `key` by a reference to its column `col` (at `at`); an alias of it takes the column's type. */
+function windowColumnFor(key: string, col: Attribute, at: number): (e: Expr) => Expr {
   const ref = E.bound(at, col.name, col.dataType, col.nullable);
   const replace = (e: Expr): Expr => {
     if (e.kind === 'Alias' && isTimeWindowCall(e.child) && exprKey(e.child) === key) {
@@ -126,9 +155,7 @@ export function extractTimeWindows(exprs: readonly Expr[], input: Analyzed, grou
     if (isTimeWindowCall(e) && exprKey(e) === key) return ref;
     return mapChildren(e, replace);
   };
-  const out = exprs.map(replace);
-  out.forEach((e) => checkWindowTime(e, base.attrs));
-  return { base, exprs: out };
+  return replace;
 }
 
 const mentionsWindowCall = (e: Expr): boolean =>

@@ -35,10 +35,27 @@ export function prettySql(e: Expr): string {
   return exprSql(stripQualifiers(e));
 }
 
+/** Lambda parameters (lower-cased) of the lambda bodies being parsed, innermost last. */
+const lambdaScopes: ReadonlySet<string>[] = [];
+
+/** Runs `parse` (a lambda body's parse) with `params` naming lambda variables in pretty SQL. */
+export function inLambdaScope<T>(params: readonly string[], parse: () => T): T {
+  lambdaScopes.push(new Set(params.map((p) => p.toLowerCase())));
+  try {
+    return parse();
+  } finally {
+    lambdaScopes.pop();
+  }
+}
+
 function stripQualifiers(e: Expr): Expr {
   if (e.kind === 'ColumnRef') {
+    const parts = e.quoted ? [e.name] : splitName(e.name);
+    // A lambda variable prints as Spark's `namedlambdavariable()` (its fields as `.field`).
+    if (lambdaScopes.some((s) => s.has(parts[0]!.toLowerCase()))) {
+      return parts.slice(1).reduce<Expr>((acc, field) => E.call('get_field', [acc], { options: { field } }), E.lambdaVar(parts[0]!));
+    }
     if (e.quoted) return e;
-    const parts = splitName(e.name);
     return parts.length > 1 ? E.col(parts[parts.length - 1]!) : e;
   }
   // An alias, a window or a lambda is named as written.
@@ -182,10 +199,6 @@ function withDefaults(key: string, args: readonly Expr[]): Expr[] {
       break;
     case 'locate':
       if (a.length === 2) a.push(lit.int(1));
-      break;
-    case 'lpad':
-    case 'rpad':
-      if (a.length === 2) a.push(lit.str(' '));
       break;
     case 'sort_array':
       if (a.length === 1) a.push(lit.bool(true));

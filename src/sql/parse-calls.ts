@@ -10,7 +10,7 @@ import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
 import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
-import { named, prettySql, sqlFunctionCall } from './functions.js';
+import { inLambdaScope, named, prettySql, sqlFunctionCall } from './functions.js';
 import type { Token } from './lexer.js';
 import { typedLiteral } from './literals.js';
 import { expression } from './parse-operators.js';
@@ -58,7 +58,8 @@ export function parenthesized(p: SqlParser): Expr {
   return named(E.call('struct', items), () => {
     const parts = items.map((it, i) => {
       const fieldName = it.kind === 'Alias' ? it.name : it.kind === 'ColumnRef' ? lastPart(it.name) : `col${i + 1}`;
-      return `${fieldName}, ${prettySql(it.kind === 'Alias' ? it.child : it)}`;
+      // Spark keeps an item's alias in the name: `(1 AS v)` is `named_struct(v, 1 AS v)`.
+      return `${fieldName}, ${it.kind === 'Alias' ? `${prettySql(it.child)} AS ${it.name}` : prettySql(it)}`;
     });
     return `named_struct(${parts.join(', ')})`;
   });
@@ -70,7 +71,7 @@ export function lambda(p: SqlParser, params: string[]): Expr {
 }
 
 export function lambdaBody(p: SqlParser, params: string[]): Expr {
-  const body = expression(p);
+  const body = inLambdaScope(params, () => expression(p));
   const lower = new Set(params.map((p) => p.toLowerCase()));
   const bind = (e: Expr): Expr => {
     if (e.kind === 'ColumnRef') {

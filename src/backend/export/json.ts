@@ -56,6 +56,7 @@ import {
   STRING,
 } from '../../types/data-types.js';
 import { visitType } from '../../types/visit.js';
+import { mapKeyText } from './map-key-text.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
 import type { SourceOptions } from './options.js';
 import { JsonSyntaxError, readJson, type JsonReader } from '../memory/runtime/json.js';
@@ -123,17 +124,6 @@ function nonFiniteOr(x: number, text: (x: number) => string): string {
   return text(x);
 }
 
-/** Map keys are written with their internal value's text, as Spark's JacksonGenerator does. */
-function mapKeyText(k: unknown, t: DataType, temporal: TemporalText): string {
-  if (t instanceof StringType) return k as string;
-  if (t instanceof DecimalType) return javaBigDecimalToString(BigInt(k as bigint), t.scale);
-  if (t instanceof DoubleType) return javaDoubleToString(k as number);
-  if (t instanceof FloatType) return javaFloatToString(k as number);
-  if (t instanceof BinaryType) return toBase64(k as Uint8Array);
-  if (t instanceof StructType || t instanceof ArrayType || t instanceof MapType) return jsonValueText(k, t, temporal, true);
-  return String(k);
-}
-
 /** The JSON text of one non-null value. */
 export function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, ignoreNullFields: boolean): string {
   const integral = (): string => String(v);
@@ -159,7 +149,7 @@ export function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, i
       const parts: string[] = [];
       for (const [k, x] of v as Map<unknown, unknown>) {
         const val = x === null || x === undefined ? 'null' : jsonValueText(x, m.valueType, temporal, ignoreNullFields);
-        parts.push(jsonString(mapKeyText(k, m.keyType, temporal)) + ':' + val);
+        parts.push(jsonString(mapKeyText(k, m.keyType)) + ':' + val);
       }
       return '{' + parts.join(',') + '}';
     },

@@ -34,6 +34,7 @@ import { mathExtraDefs } from './math-extra.js';
 import { miscDefs } from './misc.js';
 import { operatorDefs } from './operators.js';
 import { stringDefs } from './string.js';
+import { padDefs } from './pad.js';
 import { stringExtraDefs } from './string-extra.js';
 import { udfDefs } from './udf.js';
 import { windowDefs } from './window.js';
@@ -46,6 +47,7 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...mathDefs,
   ...mathExtraDefs,
   ...stringDefs,
+  ...padDefs,
   ...stringExtraDefs,
   ...datetimeDefs,
   ...datetimeMakeDefs,

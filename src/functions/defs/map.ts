@@ -167,7 +167,8 @@ const mapZipWith: FunctionDef = {
       );
     }
     return {
-      dataType: new MapType(key, args[2]!.dataType, true),
+      // a value is null only where the lambda can give null (its missing-side variables are nullable)
+      dataType: new MapType(key, args[2]!.dataType, args[2]!.nullable),
       nullable: args[0]!.nullable || args[1]!.nullable,
       argTypes: castsFor(args.slice(0, 2), [new MapType(key, l.valueType, l.valueContainsNull), new MapType(key, r.valueType, r.valueContainsNull)]),
     };

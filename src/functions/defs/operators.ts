@@ -28,6 +28,7 @@ import {
 } from '../../types/coercion.js';
 import { castsFor, coerceArg, dataDiffTypes, dataTypeMismatch, fn, implicitCast, nullableAs, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { substringPredicateDefs } from './substring-predicates.js';
 import { cannotDropAll, fieldUpdates, updatedType, updateFieldsSql } from './update-fields.js';
 
 /** The length Spark gives `substring(s, pos)`: Int.MaxValue, i.e. to the end. */
@@ -319,9 +320,7 @@ export const operatorDefs: readonly FunctionDef[] = [
   likeOp('like', (a) => `${a[0]} LIKE ${a[1]}`),
   likeOp('rlike', (a) => `RLIKE(${a[0]}, ${a[1]})`),
   likeOp('ilike', (a) => `ilike(${a[0]}, ${a[1]})`),
-  likeOp('startswith', (a) => `startswith(${a[0]}, ${a[1]})`),
-  likeOp('endswith', (a) => `endswith(${a[0]}, ${a[1]})`),
-  likeOp('contains', (a) => `contains(${a[0]}, ${a[1]})`),
+  ...substringPredicateDefs,
   fn('substring', {
     inputs: ['string_or_binary', INT, INT],
     min: 2,

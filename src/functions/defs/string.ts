@@ -108,8 +108,6 @@ export const stringDefs: readonly FunctionDef[] = [
     },
   }),
   fn('regexp_extract', { inputs: ['string', 'string', INT], min: 3, returns: STRING, nullIntolerant: true }),
-  fn('lpad', { inputs: ['string', INT, 'string'], min: 3, returns: STRING, nullIntolerant: true }),
-  fn('rpad', { inputs: ['string', INT, 'string'], min: 3, returns: STRING, nullIntolerant: true }),
   fn('repeat', { inputs: ['string', INT], returns: STRING, nullIntolerant: true }),
   fn('instr', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
   /** locate(substr, str, pos): 1-based; 0 when not found. */

@@ -326,9 +326,29 @@ const rlike = patternPredicate((p) => {
   return (s) => re.test(s);
 });
 
-const startswith = compiled((args) => binary(args[0]!, args[1]!, (s: string, p: string) => s.startsWith(p)));
-const endswith = compiled((args) => binary(args[0]!, args[1]!, (s: string, p: string) => s.endsWith(p)));
-const contains = compiled((args) => binary(args[0]!, args[1]!, (s: string, p: string) => s.includes(p)));
+/** Whether `p` occurs in `s` at byte offset `at`. */
+const bytesAt = (s: Uint8Array, p: Uint8Array, at: number): boolean => {
+  if (at < 0 || at + p.length > s.length) return false;
+  for (let i = 0; i < p.length; i++) if (s[at + i] !== p[i]) return false;
+  return true;
+};
+
+/** startswith/endswith/contains over strings, or over the bytes of two binaries. */
+const substringPredicate = (onString: (s: string, p: string) => boolean, onBytes: (s: Uint8Array, p: Uint8Array) => boolean) =>
+  compiled((args) =>
+    binary(args[0]!, args[1]!, (s: string | Uint8Array, p: string | Uint8Array) =>
+      s instanceof Uint8Array ? onBytes(s, p as Uint8Array) : onString(s, p as string),
+    ),
+  );
+const startswith = substringPredicate((s, p) => s.startsWith(p), (s, p) => bytesAt(s, p, 0));
+const endswith = substringPredicate((s, p) => s.endsWith(p), (s, p) => bytesAt(s, p, s.length - p.length));
+const contains = substringPredicate(
+  (s, p) => s.includes(p),
+  (s, p) => {
+    for (let at = 0; at + p.length <= s.length; at++) if (bytesAt(s, p, at)) return true;
+    return false;
+  },
+);
 
 /** Spark's substringSQL: 1-based; 0 is treated as 1; negative counts from the end. */
 export function sqlSubstring(s: string, pos: number, len: number): string {

@@ -195,6 +195,7 @@ const regexpExtractAll = scalar((a) => {
 
 function pad(left: boolean): FunctionImpl {
   return scalar((a) => {
+    if (a[0] instanceof Uint8Array) return padBytes(left, a[0], a[1] as number, a.length > 2 ? (a[2] as Uint8Array) : new Uint8Array([0]));
     const s = a[0] as string;
     const len = a[1] as number;
     const p = a.length > 2 ? (a[2] as string) : ' ';
@@ -209,6 +210,22 @@ function pad(left: boolean): FunctionImpl {
     const fill = p.repeat(whole) + pcs.slice(0, spaces % pcs.length).join('');
     return left ? fill + s : s + fill;
   });
+}
+
+/**
+ * Binary lpad/rpad: the first `len` bytes when long enough (or when the pad is empty), else
+ * filled with whole repeats of the pad and its first bytes. A negative length gives empty
+ * bytes (Spark 3.5.7 fails there with a Java NegativeArraySizeException).
+ */
+function padBytes(left: boolean, s: Uint8Array, len: number, p: Uint8Array): Uint8Array {
+  if (len <= 0) return new Uint8Array(0);
+  if (len <= s.length || p.length === 0) return s.slice(0, len);
+  checkStringLength(left ? 'lpad' : 'rpad', len);
+  const out = new Uint8Array(len);
+  const fill = len - s.length;
+  for (let i = 0; i < fill; i++) out[left ? i : s.length + i] = p[i % p.length]!;
+  out.set(s, left ? fill : 0);
+  return out;
 }
 
 /** 1-based code-point index of `sub` in `s` at or after code point `from` (0-based); 0 when absent. */

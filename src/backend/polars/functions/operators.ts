@@ -163,9 +163,16 @@ const rlike: ScalarLowering = (call, ctx) => {
   return ctx.tr(arg(call, 0)).strContains(str(re), false, true);
 };
 
-const startswith: ScalarLowering = (call, ctx) => ctx.tr(arg(call, 0)).strStartsWith(ctx.tr(arg(call, 1)));
-const endswith: ScalarLowering = (call, ctx) => ctx.tr(arg(call, 0)).strEndsWith(ctx.tr(arg(call, 1)));
-const contains: ScalarLowering = (call, ctx) => ctx.tr(arg(call, 0)).strContains(ctx.tr(arg(call, 1)), true, true);
+/** Byte-wise predicates over two binaries are the interpreter's. */
+const overStrings =
+  (lower: ScalarLowering): ScalarLowering =>
+  (call, ctx) => {
+    if (typeOf(arg(call, 0)) instanceof BinaryType) delegate(`${call.fn} over binary`);
+    return lower(call, ctx);
+  };
+const startswith = overStrings((call, ctx) => ctx.tr(arg(call, 0)).strStartsWith(ctx.tr(arg(call, 1))));
+const endswith = overStrings((call, ctx) => ctx.tr(arg(call, 0)).strEndsWith(ctx.tr(arg(call, 1))));
+const contains = overStrings((call, ctx) => ctx.tr(arg(call, 0)).strContains(ctx.tr(arg(call, 1)), true, true));
 
 /**
  * Spark's `substring(s, pos, len)` (UTF8String.substringSQL): 1-based, pos 0

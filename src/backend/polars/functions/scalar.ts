@@ -203,8 +203,10 @@ const regexpExtract: ScalarLowering = (call, ctx) => {
 const pad =
   (left: boolean): ScalarLowering =>
   (call, ctx) => {
+    if (!(typeOf(call) instanceof StringType)) delegate(`${call.fn} over binary`);
     const len = litInt(call, 1);
-    const p = litString(call, 2);
+    // SQL's two-argument form pads with a space.
+    const p = call.args.length === 2 ? ' ' : litString(call, 2);
     if (len === undefined || p === undefined) delegate(`${call.fn} with non-literal length or pad`);
     if (len === null || p === null) return nullOf(STRING);
     if ([...p].length !== 1) delegate(`${call.fn} with a pad of ${[...p].length} characters`);
