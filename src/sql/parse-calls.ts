@@ -97,16 +97,17 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
     p.pos++;
     return E.lit(upper === 'TRUE', BOOL);
   }
-  if (next.kind === 'string' && ['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ'].includes(upper)) {
-    p.pos += 2;
-    let text = next.value;
-    while (p.cur.kind === 'string') text += p.tokens[p.pos++]!.value;
-    return typedLiteral(p.src, t, next, text);
-  }
   if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || p.isOp('-', next) || p.isOp('+', next))) {
     return intervalLiteral(p);
   }
   if (upper === 'CASE') return caseExpr(p);
+  // Any word before one string is a typed literal (`DATE '..'`, `X '0A'`; `TIME '..'` is unsupported), as in Spark's grammar.
+  if (next.kind === 'string') {
+    p.pos += 2;
+    // A typed literal takes exactly one string (Spark rejects the text before building the literal).
+    if (p.cur.kind === 'string') throw p.extraInput();
+    return typedLiteral(p.src, t, next, next.value);
+  }
   if (upper === 'IDENTIFIER' && p.isOp('(', next)) {
     const parts = p.identifierClause();
     if (p.isOp('(')) return functionCall(p, parts.join('.'));

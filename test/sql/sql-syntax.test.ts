@@ -1,0 +1,123 @@
+/**
+ * Lexical and grammar details of Spark 3.5's SQL parser, each checked against
+ * Spark 3.5.7 (names, values, error classes and positions) on every backend:
+ * raw strings, hex binary literals, typed literals, `::` (Spark 4.0 only),
+ * balanced AND/OR trees and LIKE / ILIKE ... ESCAPE.
+ */
+import { expect, it } from 'vitest';
+import type { SparkSession } from '../../src/session/session.js';
+import { forEachBackend } from '../helpers/backends.js';
+
+const SLOW = 30_000;
+
+function errorOf(f: () => unknown): { errorClass?: string; message: string } {
+  try {
+    f();
+  } catch (e) {
+    const err = e as { errorClass?: string; message: string };
+    return { errorClass: err.errorClass, message: err.message.split('\n')[0]! };
+  }
+  throw new Error('expected an error');
+}
+
+const result = (spark: SparkSession, sql: string): { names: string[]; nullable: boolean[]; rows: unknown[][] } => {
+  const df = spark.sql(sql);
+  return { names: df.columns, nullable: df.schema.fields.map((f) => f.nullable), rows: df.collect().map((r) => [...r]) };
+};
+
+forEachBackend('SQL syntax', (session) => {
+  it('reads raw strings r\'..\' and R".." without escape processing, concatenating adjacent literals', () => {
+    const spark = session();
+    expect(result(spark, String.raw`SELECT regexp_extract('100-200', r'(\d+)-(\d+)', 1), '\\abc' like r'\\abc', r"a\nb", r'a' 'b\n'`)).toEqual({
+      names: [String.raw`regexp_extract(100-200, (\d+)-(\d+), 1)`, String.raw`\abc LIKE \\abc`, String.raw`a\nb`, 'ab\n'],
+      nullable: [false, false, false, false],
+      rows: [['100', true, String.raw`a\nb`, 'ab\n']],
+    });
+  }, SLOW);
+
+  it('reads hex binary literals with a space, lower case x and odd digit counts', () => {
+    const spark = session();
+    const r = result(spark, "SELECT X '1010', X '0', x'cafe', X''");
+    expect(r.names).toEqual(["X'1010'", "X'00'", "X'CAFE'", "X''"]);
+    expect(r.rows[0]!.map((b) => [...(b as Uint8Array)])).toEqual([[0x10, 0x10], [0], [0xca, 0xfe], []]);
+    expect(errorOf(() => spark.sql("SELECT X 'zz'")).message).toBe(`[INVALID_TYPED_LITERAL] The value of the typed literal "X" is invalid: 'zz'.(line 1, pos 7)`);
+    expect(errorOf(() => spark.sql("SELECT X'1' 'a'")).message).toBe(`[PARSE_SYNTAX_ERROR] Syntax error at or near ''a'': extra input ''a''.(line 1, pos 12)`);
+  }, SLOW);
+
+  it('rejects typed literals of unsupported types, and a second string after a typed literal', () => {
+    const spark = session();
+    const supported = 'Supported types are "DATE", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ", "TIMESTAMP", "INTERVAL", "X".';
+    expect(errorOf(() => spark.sql("SELECT TIME '09:08:01'"))).toEqual({
+      errorClass: 'UNSUPPORTED_TYPED_LITERAL',
+      message: `[UNSUPPORTED_TYPED_LITERAL] Literals of the type "TIME" are not supported. ${supported}(line 1, pos 7)`,
+    });
+    expect(errorOf(() => spark.sql("SELECT a 'b' FROM VALUES (1) t(a)")).message).toBe(
+      `[UNSUPPORTED_TYPED_LITERAL] Literals of the type "A" are not supported. ${supported}(line 1, pos 7)`,
+    );
+    expect(errorOf(() => spark.sql("SELECT DATE '2020-' '01-01'")).message).toBe(
+      `[PARSE_SYNTAX_ERROR] Syntax error at or near ''01-01'': extra input ''01-01''.(line 1, pos 20)`,
+    );
+    expect(errorOf(() => spark.sql("SELECT (DATE '2020-' '01-01')")).message).toBe(`[PARSE_SYNTAX_ERROR] Syntax error at or near ''01-01''.(line 1, pos 21)`);
+    expect(errorOf(() => spark.sql("SELECT DATE '2020-01-01' 'x' FROM VALUES (1)")).message).toBe(`[PARSE_SYNTAX_ERROR] Syntax error at or near ''x''.(line 1, pos 25)`);
+    expect(result(spark, "SELECT CASE 'a' WHEN 'a' THEN 1 END").rows).toEqual([[1]]);
+  }, SLOW);
+
+  it('has no :: cast (Spark 4.0 syntax): a syntax error at the first colon', () => {
+    const spark = session();
+    expect(errorOf(() => spark.sql("SELECT '10' :: int"))).toEqual({
+      errorClass: 'PARSE_SYNTAX_ERROR',
+      message: `[PARSE_SYNTAX_ERROR] Syntax error at or near ':'.(line 1, pos 12)`,
+    });
+    expect(errorOf(() => spark.sql('SELECT 1 :: int')).message).toBe(`[PARSE_SYNTAX_ERROR] Syntax error at or near ':'.(line 1, pos 9)`);
+  }, SLOW);
+
+  it('builds chains of AND / OR as balanced trees, as the column names show', () => {
+    const spark = session();
+    expect(
+      result(
+        spark,
+        'SELECT 1 == 1 AND 2 == 2 AND 3 == 3, 1 == 1 AND 2 == 2 AND 3 == 3 AND 4 == 4, 1 == 1 AND 2 == 2 AND 3 == 3 AND 4 == 4 AND 5 == 5',
+      ).names,
+    ).toEqual([
+      '(((1 = 1) AND (2 = 2)) AND (3 = 3))',
+      '(((1 = 1) AND (2 = 2)) AND ((3 = 3) AND (4 = 4)))',
+      '((((1 = 1) AND (2 = 2)) AND (3 = 3)) AND ((4 = 4) AND (5 = 5)))',
+    ]);
+    expect(
+      result(
+        spark,
+        'SELECT true OR false OR true AND false AND true OR false, true AND false OR true AND false AND true OR false OR true, true AND (true AND true) AND true',
+      ),
+    ).toEqual({
+      names: [
+        '((true OR false) OR (((true AND false) AND true) OR false))',
+        '(((true AND false) OR ((true AND false) AND true)) OR (false OR true))',
+        '((true AND (true AND true)) AND true)',
+      ],
+      nullable: [false, false, false],
+      rows: [[true, true, true]],
+    });
+  }, SLOW);
+
+  it('reads LIKE / ILIKE ... ESCAPE (the escape character is not in the name) and rejects escapes of other lengths', () => {
+    const spark = session();
+    expect(
+      result(
+        spark,
+        String.raw`SELECT 'a%b' like 'a#%b' escape '#', 'A%b' ilike 'a#%B' ESCAPE '#', '%SystemDrive%/Users/John' ilike '/%SYSTEMDrive/%//Users%' escape '/', 'axb' not like 'a#%b' escape '#', 'a_' like 'a\\_' escape '\\'`,
+      ),
+    ).toEqual({
+      names: ['a%b LIKE a#%b', 'ilike(A%b, a#%B)', 'ilike(%SystemDrive%/Users/John, /%SYSTEMDrive/%//Users%)', '(NOT axb LIKE a#%b)', String.raw`a_ LIKE a\_`],
+      nullable: [false, false, false, false, false],
+      rows: [[true, true, true, true, true]],
+    });
+    expect(result(spark, "SELECT s LIKE 'x#_%' ESCAPE '#' FROM VALUES ('x_1'), ('xa1'), (NULL) t(s)").rows).toEqual([[true], [false], [null]]);
+    expect(errorOf(() => spark.sql("SELECT 'a' like 'a' escape '##'"))).toEqual({
+      errorClass: 'INVALID_ESC',
+      message: `[INVALID_ESC] Found an invalid escape string: '##'. The escape string must contain only one character.(line 1, pos 11)`,
+    });
+    expect(errorOf(() => spark.sql("SELECT 'a' not like 'a' escape ''")).message).toBe(
+      `[INVALID_ESC] Found an invalid escape string: ''. The escape string must contain only one character.(line 1, pos 11)`,
+    );
+  }, SLOW);
+});
