@@ -120,4 +120,18 @@ forEachBackend('SQL syntax', (session) => {
       `[INVALID_ESC] Found an invalid escape string: ''. The escape string must contain only one character.(line 1, pos 11)`,
     );
   }, SLOW);
+
+  it('SELECT without FROM reads a relation with no columns: nothing internal resolves or is suggested', () => {
+    const spark = session();
+    expect(errorOf(() => spark.sql('SELECT a').collect())).toEqual({
+      errorClass: 'UNRESOLVED_COLUMN.WITHOUT_SUGGESTION',
+      message: '[UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column or function parameter with name `a` cannot be resolved. ; line 1 pos 7',
+    });
+    expect(errorOf(() => spark.sql('SELECT 1, id').collect()).errorClass).toBe('UNRESOLVED_COLUMN.WITHOUT_SUGGESTION');
+    expect(result(spark, 'SELECT 1 + 1, count(*), sum(1)')).toEqual({ names: ['(1 + 1)', 'count(1)', 'sum(1)'], nullable: [false, false, true], rows: [[2, 1, 1]] });
+    expect(result(spark, 'SELECT explode(array(1,2)), 1 WHERE true').rows).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+  }, SLOW);
 });
