@@ -134,4 +134,29 @@ forEachBackend('SQL syntax', (session) => {
       [2, 1],
     ]);
   }, SLOW);
+
+  it('rank / dense_rank / percent_rank accept arguments that resolve and are replaced by the ORDER BY, as in Spark', () => {
+    const spark = session();
+    const frame = 'ORDER BY b ASC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)';
+    expect(
+      result(
+        spark,
+        'SELECT rank(a) OVER (PARTITION BY a ORDER BY b), dense_rank(b) OVER (PARTITION BY a ORDER BY b), percent_rank(b, 1/0) OVER (PARTITION BY a ORDER BY b) FROM VALUES (1,2),(1,3),(1,3) t(a,b)',
+      ),
+    ).toEqual({
+      names: [`RANK() OVER (PARTITION BY a ${frame}`, `DENSE_RANK() OVER (PARTITION BY a ${frame}`, `PERCENT_RANK() OVER (PARTITION BY a ${frame}`],
+      nullable: [false, false, false],
+      rows: [
+        [1, 1, 0],
+        [2, 2, 0.5],
+        [2, 2, 0.5],
+      ],
+    });
+    expect(errorOf(() => spark.sql('SELECT rank(zz) OVER (ORDER BY b) FROM VALUES (1,2) t(a,b)').collect()).errorClass).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
+    // (Spark reports this one at `line 1 pos 0`; the position is not compared here.)
+    expect(errorOf(() => spark.sql('SELECT rank(b) FROM VALUES (1,2) t(a,b)').collect()).message).toContain(
+      '[WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE] Window function "RANK()" requires an OVER clause.',
+    );
+    expect(errorOf(() => spark.sql('SELECT cume_dist(b) OVER (ORDER BY b) FROM VALUES (1,2) t(a,b)').collect()).errorClass).toBe('WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
+  }, SLOW);
 });
