@@ -9,6 +9,7 @@ import { AnalysisException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
+import { bindNamedArguments, type NamedArgument } from './named-arguments.js';
 import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { named, prettySql, sqlFunctionCall } from './functions.js';
 import type { Token } from './lexer.js';
@@ -160,12 +161,14 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
 
 /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
 export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
+  const nameToken = nameFromClause === undefined ? p.cur : p.tokens[p.pos - 1]!;
   const name = nameFromClause ?? p.identifier();
   p.expectOp('(');
   let distinct = false;
   if (p.acceptKw('DISTINCT')) distinct = true;
   else if (p.isKw('ALL') && !p.isOp(')', p.peek()) && !p.isOp(',', p.peek())) p.pos++;
-  const args: Expr[] = [];
+  let args: Expr[] = [];
+  const written: (Expr | NamedArgument)[] = [];
   let star = false;
   let ignoreNulls: boolean | undefined;
   const lower = name.toLowerCase();
@@ -174,14 +177,23 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     star = true;
   } else if (!p.isOp(')')) {
     do {
-      if (p.isIdentifier() && p.isOp('=>', p.peek())) throw p.notSupported('named function arguments');
+      if (p.isIdentifier() && p.isOp('=>', p.peek())) {
+        const argName = p.identifier();
+        p.pos++;
+        written.push({ name: argName, value: expression(p) });
+        continue;
+      }
       const arg = lower === 'struct' ? selectItem(p) : expression(p);
       args.push(arg);
+      written.push(arg);
     } while (p.acceptOp(','));
     if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
     else if (p.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
   }
   p.expectOp(')');
+  if (written.length > args.length) {
+    args = bindNamedArguments(name, written, { source: p.source, start: nameToken.start, stop: p.tokens[p.pos - 1]!.end - 1 });
+  }
   if (star && (lower !== 'count' || distinct)) {
     args.push(E.star());
     star = false;

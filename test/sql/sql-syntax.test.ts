@@ -159,4 +159,36 @@ forEachBackend('SQL syntax', (session) => {
     );
     expect(errorOf(() => spark.sql('SELECT cume_dist(b) OVER (ORDER BY b) FROM VALUES (1,2) t(a,b)').collect()).errorClass).toBe('WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
   }, SLOW);
+
+  it('binds named arguments of explode / explode_outer / mask / count_min_sketch, and rejects them elsewhere', () => {
+    const spark = session();
+    expect(result(spark, 'SELECT explode(collection => array(10, 20))')).toEqual({ names: ['col'], nullable: [false], rows: [[10], [20]] });
+    expect(result(spark, 'SELECT explode_outer(collection => array(10, 20))')).toEqual({ names: ['col'], nullable: [true], rows: [[10], [20]] });
+    expect(
+      result(spark, "SELECT mask(str => 'AbCD123-@$#', upperChar => 'Q', lowerChar => 'q', digitChar => 'd', otherChar => 'o'), mask('AbCD123', digitChar => 'd'), MASK(str => 'aB1')"),
+    ).toEqual({
+      names: ['mask(AbCD123-@$#, Q, q, d, o)', 'mask(AbCD123, X, x, d, NULL)', 'mask(aB1, X, x, n, NULL)'],
+      nullable: [true, true, true],
+      rows: [['QqQQdddoooo', 'XxXXddd', 'xXn']],
+    });
+    const err = (q: string) => errorOf(() => spark.sql(q).collect());
+    expect(err("SELECT inline(input => array(struct(1, 'a')))")).toEqual({
+      errorClass: 'NAMED_PARAMETERS_NOT_SUPPORTED',
+      message:
+        '[NAMED_PARAMETERS_NOT_SUPPORTED] Named parameters are not supported for function `inline`; please retry the query with positional arguments to the function call instead.; line 1 pos 7',
+    });
+    expect(err('SELECT count(DISTINCT x => 1)').errorClass).toBe('NAMED_PARAMETERS_NOT_SUPPORTED');
+    expect(err("SELECT mask('a', digitChar => 'd', upperChar => 'u', 'x')").message).toBe(
+      '[UNEXPECTED_POSITIONAL_ARGUMENT] Cannot invoke function `mask` because it contains positional argument(s) following the named argument assigned to `upperChar`; please rearrange them so the positional arguments come first and then retry the query again.; line 1 pos 7',
+    );
+    expect(err('SELECT explode(foo => array(1))').message).toBe(
+      '[UNRECOGNIZED_PARAMETER_NAME] Cannot invoke function `explode` because the function call included a named argument reference for the argument named `foo`, but this function does not include any signature containing an argument with this name. Did you mean one of the following? [`collection`].; line 1 pos 7',
+    );
+    expect(err("SELECT mask(str => 'a', str => 'b')").errorClass).toBe('DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE');
+    expect(err("SELECT mask('a', str => 'b')").errorClass).toBe('DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED');
+    expect(err("SELECT mask(upperChar => 'Q')").message).toBe(
+      '[REQUIRED_PARAMETER_NOT_FOUND] Cannot invoke function `mask` because the parameter named `str` is required, but the function call did not supply a value. Please update the function call to supply an argument value (either positionally at index 0 or by name) and retry the query again.; line 1 pos 7',
+    );
+    expect(err('SELECT count_min_sketch(column => a, epsilon => 0.5d) FROM VALUES (1) t(a)').message).toContain('the parameter named `confidence` is required');
+  }, SLOW);
 });
