@@ -191,4 +191,28 @@ forEachBackend('SQL syntax', (session) => {
     );
     expect(err('SELECT count_min_sketch(column => a, epsilon => 0.5d) FROM VALUES (1) t(a)').message).toContain('the parameter named `confidence` is required');
   }, SLOW);
+
+  it('compares an integral value with a decimal literal through the bigint bound, as Spark names it (DecimalPrecision)', () => {
+    const spark = session();
+    expect(result(spark, 'SELECT id > 1.1, id < 1.1, id = 1.0, id >= 1.5, id <= 1.5, 2 > 1.1, 1.1 < id, 1.5 >= id, id <=> 1.5, id > -1.5, id < -1.5 FROM range(3)')).toEqual({
+      names: ['(id > 1)', '(id < 2)', '(id = 1.0)', '(id >= 2)', '(id <= 1)', '(2 > 1)', '(1 < id)', '(1 >= id)', '(id <=> 1.5)', '(id > -2)', '(id < -1)'],
+      nullable: Array(11).fill(false),
+      rows: [
+        [false, true, false, false, true, true, false, true, false, true, false],
+        [false, true, true, false, true, true, false, true, false, true, false],
+        [true, false, false, true, false, true, true, false, false, true, false],
+      ],
+    });
+    // Beyond the bigint range the comparison is a constant, even for a NULL value.
+    expect(
+      result(spark, 'SELECT a > 1.1, a < -0.5, a >= 9223372036854775807.5, a <= -9223372036854775808.0, a < 99999999999999999999.5, a > CAST(1.1 AS DECIMAL(5,2)) FROM VALUES (1),(NULL) t(a)'),
+    ).toEqual({
+      names: ['(a > 1)', '(a < 0)', 'false', '(a <= -9223372036854775808)', 'true', '(a > CAST(1.1 AS DECIMAL(5,2)))'],
+      nullable: [true, true, false, true, false, true],
+      rows: [
+        [false, false, false, false, true, false],
+        [null, null, false, null, true, null],
+      ],
+    });
+  }, SLOW);
 });
