@@ -5,7 +5,7 @@
  * and unary - + ~. Each takes the `SqlParser` and reads one precedence level.
  */
 import { E, type Expr } from '../expr/nodes.js';
-import { BOOLEAN as BOOL } from '../types/data-types.js';
+import { BOOLEAN as BOOL, STRING } from '../types/data-types.js';
 import { sqlParseError } from './errors.js';
 import { named, prettySql } from './functions.js';
 import { numberLiteral } from './literals.js';
@@ -133,18 +133,7 @@ function predicatedRule(p: SqlParser): Expr {
 /** `[NOT] LIKE|ILIKE|RLIKE|REGEXP ...` after its keyword; `at` is the predicate's first token (NOT or the keyword). */
 export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolean, at: Token): Expr {
   const fn = kw === 'LIKE' ? 'like' : kw === 'ILIKE' ? 'ilike' : 'rlike';
-  if ((kw === 'LIKE' || kw === 'ILIKE') && (p.isKw('ANY') || p.isKw('SOME') || p.isKw('ALL'))) {
-    const quant = p.tokens[p.pos++]!.upper;
-    p.expectOp('(');
-    const patterns = [expression(p)];
-    while (p.acceptOp(',')) patterns.push(expression(p));
-    p.expectOp(')');
-    const parts = patterns.map((p) => {
-      const c = E.call(fn, [e, p]);
-      return negated ? E.call('not', [c]) : c;
-    });
-    return parts.reduce((a, b) => E.call(quant === 'ALL' ? 'and' : 'or', [a, b]));
-  }
+  if ((kw === 'LIKE' || kw === 'ILIKE') && (p.isKw('ANY') || p.isKw('SOME') || p.isKw('ALL'))) return likeQuantified(p, e, fn, negated, at);
   const pattern = comparison(p);
   let escapeChar: string | undefined;
   if ((kw === 'LIKE' || kw === 'ILIKE') && p.acceptKw('ESCAPE')) {
@@ -162,6 +151,39 @@ export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolea
   let call: Expr = E.call(fn, [e, pattern], escapeChar === undefined ? {} : { options: { escapeChar } });
   if (kw === 'REGEXP') call = named(call, () => `REGEXP(${prettySql(e)}, ${prettySql(pattern)})`);
   return negated ? E.call('not', [call]) : call;
+}
+
+/**
+ * `[NOT] LIKE|ILIKE ANY|SOME|ALL (p1, ...)`: the OR (ANY) or AND (ALL) of the
+ * single predicates. When every pattern is a string constant Spark builds one
+ * LikeAny / LikeAll expression instead, named `likeany(a)` (`notlikeall(a)`,
+ * `likeany(lower(a))` for ILIKE) and nullable whatever its inputs.
+ */
+function likeQuantified(p: SqlParser, e: Expr, fn: string, negated: boolean, at: Token): Expr {
+  const quant = p.tokens[p.pos++]!.upper;
+  p.expectOp('(');
+  // Spark's own (class-less) parse error for the empty list, at the predicate.
+  if (p.isOp(')')) throw sqlParseError(p.src, at.start, '', "\nExpected something between '(' and ')'..", {});
+  const patterns = [expression(p)];
+  while (p.acceptOp(',')) patterns.push(expression(p));
+  p.expectOp(')');
+  const parts = patterns.map((pattern) => {
+    const c = E.call(fn, [e, pattern]);
+    return negated ? E.call('not', [c]) : c;
+  });
+  const all = quant === 'ALL';
+  const expansion = parts.reduce((a, b) => E.call(all ? 'and' : 'or', [a, b]));
+  if (!patterns.every(stringConstant)) return expansion;
+  const name = `${negated ? 'not' : ''}like${all ? 'all' : 'any'}`;
+  // A CASE without ELSE gives the same values and Spark's always-nullable result.
+  const nullable = E.caseWhen([{ when: E.lit(true, BOOL), then: expansion }]);
+  return named(nullable, () => `${name}(${fn === 'ilike' ? `lower(${prettySql(e)})` : prettySql(e)})`);
+}
+
+/** A pattern Spark's parser already sees as a foldable string: a string literal, or one cast to STRING. */
+function stringConstant(e: Expr): boolean {
+  if (e.kind === 'Literal') return e.dataType.equals(STRING);
+  return e.kind === 'Cast' && e.to.equals(STRING) && e.child.kind === 'Literal';
 }
 
 function comparisonRule(p: SqlParser): Expr {

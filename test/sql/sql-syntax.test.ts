@@ -215,4 +215,30 @@ forEachBackend('SQL syntax', (session) => {
       ],
     });
   }, SLOW);
+
+  it('names LIKE / ILIKE ANY / ALL over string constants as Spark\'s LikeAny / LikeAll (always nullable), else the expansion', () => {
+    const spark = session();
+    expect(
+      result(
+        spark,
+        "SELECT s like any ('x%', '%y'), s not like all ('x%', '%y'), s ilike all ('X%', '%Y'), s not ilike any ('X%'), s like all ('x%', NULL) FROM VALUES ('xay'), ('xa'), ('b'), (NULL) t(s)",
+      ),
+    ).toEqual({
+      names: ['likeany(s)', 'notlikeall(s)', 'likeall(lower(s))', 'notlikeany(lower(s))', '(s LIKE x% AND s LIKE NULL)'],
+      nullable: [true, true, true, true, true],
+      rows: [
+        [true, false, true, false, null],
+        [true, false, false, false, null],
+        [false, true, false, true, false],
+        [null, null, null, null, null],
+      ],
+    });
+    expect(result(spark, "SELECT 'a' like any ('b', CAST(NULL AS STRING)), 'a' like any (upper('a')), 'a' like all ('a', 'b')")).toEqual({
+      names: ['likeany(a)', 'a LIKE upper(a)', 'likeall(a)'],
+      nullable: [true, false, true],
+      rows: [[null, false, false]],
+    });
+    expect(errorOf(() => spark.sql("SELECT 'a' not like all ()")).message).toBe('');
+    expect(() => spark.sql("SELECT 'a' not like all ()")).toThrow("\nExpected something between '(' and ')'..(line 1, pos 11)");
+  }, SLOW);
 });
