@@ -241,4 +241,32 @@ forEachBackend('SQL syntax', (session) => {
     expect(errorOf(() => spark.sql("SELECT 'a' not like all ()")).message).toBe('');
     expect(() => spark.sql("SELECT 'a' not like all ()")).toThrow("\nExpected something between '(' and ')'..(line 1, pos 11)");
   }, SLOW);
+
+  it('resolves lateral column aliases of non-aggregating SELECT lists, named lateralAliasReference(x) inside expressions', () => {
+    const spark = session();
+    expect(result(spark, 'SELECT 1 AS x, x + 1, upper(x) AS y, y, X + 1')).toEqual({
+      names: ['x', '(lateralAliasReference(x) + 1)', 'y', 'y', '(lateralAliasReference(X) + 1)'],
+      nullable: [false, false, false, false, false],
+      rows: [[1, 2, '1', '1', 2]],
+    });
+    expect(result(spark, String.raw`SELECT '\\abc' AS S, S like r'\\abc'`)).toEqual({
+      names: ['S', String.raw`lateralAliasReference(S) LIKE \\abc`],
+      nullable: [false, false],
+      rows: [[String.raw`\abc`, true]],
+    });
+    expect(result(spark, 'SELECT id + 10 AS k, k + 1 AS m, m * 2, k FROM range(2) WHERE id > 0')).toEqual({
+      names: ['k', 'm', '(lateralAliasReference(m) * 2)', 'k'],
+      nullable: [false, false, false, false],
+      rows: [[11, 12, 24, 11]],
+    });
+    // An input column of the same name wins.
+    expect(result(spark, 'SELECT id + 10 AS id, id + 1 FROM range(2)').rows).toEqual([
+      [10, 1],
+      [11, 2],
+    ]);
+    expect(result(spark, 'SELECT 1 AS x, transform(array(1), v -> v + x)').names[1]).toBe(
+      'transform(array(1), lambdafunction((namedlambdavariable() + lateralAliasReference(x)), namedlambdavariable()))',
+    );
+    expect(errorOf(() => spark.sql('SELECT 1 AS x, (SELECT x)').collect()).errorClass).toBe('UNRESOLVED_COLUMN.WITHOUT_SUGGESTION');
+  }, SLOW);
 });
