@@ -26,6 +26,7 @@ import {
 } from '../types/data-types.js';
 import { castTo } from './resolve-expr.js';
 import { isIntervalType } from '../types/intervals.js';
+import { integralVersusDecimalLiteral } from './decimal-comparison.js';
 
 /**
  * Set by the SQL parser on the operators of `spark.sql` queries: Spark names
@@ -83,6 +84,11 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
       return ansi ? undefined : booleanEquality(call, args as [Expr, Expr], resolve);
     case 'div':
       return integralDivide(call, args as [Expr, Expr], resolve);
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return call.options?.[ANALYZED_NAME] === true ? integralVersusDecimalLiteral(call, args as [Expr, Expr], resolve) : undefined;
     default:
       return undefined;
   }

@@ -57,7 +57,7 @@ export function resolveHigherOrder<S extends LambdaScope>(
 export function resolveLambdaVar(name: string, scope: LambdaScope): Expr {
   const p = scope.lambdas?.get(name.toLowerCase());
   if (!p) {
-    throw new AnalysisException(`A column or function parameter with name \`${name}\` cannot be resolved.`, {
+    throw new AnalysisException(`A column or function parameter with name \`${name}\` cannot be resolved. `, {
       errorClass: 'UNRESOLVED_COLUMN.WITHOUT_SUGGESTION',
       messageParameters: { objectName: `\`${name}\`` },
     });

@@ -7,7 +7,7 @@ const quote = (name: string): string => '`' + name.replace(/`/g, '``') + '`';
 export function unresolvedColumn(name: string, candidates: readonly string[]): AnalysisException {
   if (candidates.length === 0) {
     return new AnalysisException(
-      `A column or function parameter with name ${quote(name)} cannot be resolved.`,
+      `A column or function parameter with name ${quote(name)} cannot be resolved. `,
       { errorClass: 'UNRESOLVED_COLUMN.WITHOUT_SUGGESTION', messageParameters: { objectName: quote(name) } },
     );
   }

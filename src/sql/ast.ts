@@ -91,6 +91,8 @@ export interface SelectAst {
   readonly kind: 'select';
   readonly distinct: boolean;
   readonly items: readonly Expr[];
+  /** Per item: whether its alias was written (only those serve as lateral column aliases). */
+  readonly aliasWritten?: readonly boolean[];
   readonly from?: RelationAst;
   readonly where?: Expr;
   readonly groupBy?: GroupByAst;

@@ -4,7 +4,7 @@
  * parser decides what is a keyword), backquoted identifiers with ``` `` ```
  * escapes, string literals in '' or "" with backslash escapes, numeric
  * literals with the `L S Y D F BD` suffixes and exponents, `X'..'` binary
- * literals, `--` and nested `/* *\/` comments.
+ * literals, raw strings `r'..'` (no escape processing), `--` and nested `/* *\/` comments.
  */
 import { readQuotedIdentifier, unescapeSqlChar } from '../types/ddl.js';
 import { sqlParseError } from './errors.js';
@@ -39,8 +39,8 @@ export interface Token {
   readonly numberForm?: 'int' | 'decimal' | 'exponent';
 }
 
-/** Multi-character operators, longest first. */
-const OPERATORS = ['<=>', '<>', '!=', '<=', '>=', '==', '||', '::', '->', '=>', '&&', '!'];
+/** Multi-character operators, longest first (no `::`: the cast shorthand is Spark 4.0 syntax, 3.5 reads two colons). */
+const OPERATORS = ['<=>', '<>', '!=', '<=', '>=', '==', '||', '->', '=>', '&&', '!'];
 const SINGLE = new Set(['(', ')', ',', '.', '[', ']', '{', '}', ';', '+', '-', '*', '/', '%', '<', '>', '=', '&', '|', '^', '~', ':', '?']);
 
 const isIdentStart = (c: string): boolean => /[A-Za-z_]/.test(c) || c.charCodeAt(0) > 127;
@@ -94,6 +94,14 @@ export function tokenize(src: string): Token[] {
       const hex = src.slice(i + 2, close);
       i = close + 1;
       out.push(tok('binary', src, start, i, hex));
+      continue;
+    }
+    // raw string r'..' / R"..": no escapes, and it cannot contain its quote
+    if ((c === 'r' || c === 'R') && (src[i + 1] === "'" || src[i + 1] === '"')) {
+      const close = src.indexOf(src[i + 1]!, i + 2);
+      if (close < 0) throw unclosed(src, start);
+      i = close + 1;
+      out.push(tok('string', src, start, i, src.slice(start + 2, close)));
       continue;
     }
     // numbers: 12, 1.5, .5, 1e3, 1.5e-3, with suffixes

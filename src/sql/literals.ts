@@ -138,6 +138,8 @@ function dateDays(text: string): number | undefined {
   return daysFromCivil(Number(m[1]), mo, 1);
 }
 
+const SUPPORTED_TYPED_LITERALS = '"DATE", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ", "TIMESTAMP", "INTERVAL", "X"';
+
 /**
  * A typed literal `TYPE 'text'`. TIMESTAMP (session time zone) stays a cast of
  * the text, named as Spark names the literal, so the session zone applies.
@@ -168,9 +170,15 @@ export function typedLiteral(src: string, typeToken: Token, valueToken: Token, t
       return E.alias(cast, `TIMESTAMP '${formatTimestamp(wallClock, 'UTC')}'`);
     }
     case 'X':
-      return binaryLiteral(src, { ...valueToken, value: text });
+      return binaryLiteral(src, { ...valueToken, start: typeToken.start, value: text });
     default:
-      throw invalid();
+      throw sqlParseError(
+        src,
+        typeToken.start,
+        'UNSUPPORTED_TYPED_LITERAL',
+        `Literals of the type "${kind}" are not supported. Supported types are ${SUPPORTED_TYPED_LITERALS}.`,
+        { unsupportedType: `"${kind}"`, supportedTypes: SUPPORTED_TYPED_LITERALS },
+      );
   }
 }
 

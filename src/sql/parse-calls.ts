@@ -9,6 +9,7 @@ import { AnalysisException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
+import { bindNamedArguments, type NamedArgument } from './named-arguments.js';
 import { ORDERED_SET_FUNCTIONS, orderedSetAggregate } from './ordered-set.js';
 import { inLambdaScope, named, prettySql, sqlFunctionCall } from './functions.js';
 import type { Token } from './lexer.js';
@@ -98,16 +99,17 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
     p.pos++;
     return E.lit(upper === 'TRUE', BOOL);
   }
-  if (next.kind === 'string' && ['DATE', 'TIMESTAMP', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ'].includes(upper)) {
-    p.pos += 2;
-    let text = next.value;
-    while (p.cur.kind === 'string') text += p.tokens[p.pos++]!.value;
-    return typedLiteral(p.src, t, next, text);
-  }
   if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || p.isOp('-', next) || p.isOp('+', next))) {
     return intervalLiteral(p);
   }
   if (upper === 'CASE') return caseExpr(p);
+  // Any word before one string is a typed literal (`DATE '..'`, `X '0A'`; `TIME '..'` is unsupported), as in Spark's grammar.
+  if (next.kind === 'string') {
+    p.pos += 2;
+    // A typed literal takes exactly one string (Spark rejects the text before building the literal).
+    if (p.cur.kind === 'string') throw p.extraInput();
+    return typedLiteral(p.src, t, next, next.value);
+  }
   if (upper === 'IDENTIFIER' && p.isOp('(', next)) {
     const parts = p.identifierClause();
     if (p.isOp('(')) return functionCall(p, parts.join('.'));
@@ -160,12 +162,14 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
 
 /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
 export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
+  const nameToken = nameFromClause === undefined ? p.cur : p.tokens[p.pos - 1]!;
   const name = nameFromClause ?? p.identifier();
   p.expectOp('(');
   let distinct = false;
   if (p.acceptKw('DISTINCT')) distinct = true;
   else if (p.isKw('ALL') && !p.isOp(')', p.peek()) && !p.isOp(',', p.peek())) p.pos++;
-  const args: Expr[] = [];
+  let args: Expr[] = [];
+  const written: (Expr | NamedArgument)[] = [];
   let star = false;
   let ignoreNulls: boolean | undefined;
   const lower = name.toLowerCase();
@@ -174,14 +178,23 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     star = true;
   } else if (!p.isOp(')')) {
     do {
-      if (p.isIdentifier() && p.isOp('=>', p.peek())) throw p.notSupported('named function arguments');
+      if (p.isIdentifier() && p.isOp('=>', p.peek())) {
+        const argName = p.identifier();
+        p.pos++;
+        written.push({ name: argName, value: expression(p) });
+        continue;
+      }
       const arg = lower === 'struct' ? selectItem(p) : expression(p);
       args.push(arg);
+      written.push(arg);
     } while (p.acceptOp(','));
     if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
     else if (p.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
   }
   p.expectOp(')');
+  if (written.length > args.length) {
+    args = bindNamedArguments(name, written, { source: p.source, start: nameToken.start, stop: p.tokens[p.pos - 1]!.end - 1 });
+  }
   if (star && (lower !== 'count' || distinct)) {
     args.push(E.star());
     star = false;

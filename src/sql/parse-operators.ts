@@ -5,13 +5,15 @@
  * and unary - + ~. Each takes the `SqlParser` and reads one precedence level.
  */
 import { E, type Expr } from '../expr/nodes.js';
-import { BOOLEAN as BOOL } from '../types/data-types.js';
+import { BOOLEAN as BOOL, STRING } from '../types/data-types.js';
+import { sqlParseError } from './errors.js';
 import { named, prettySql } from './functions.js';
 import { numberLiteral } from './literals.js';
 import { postfix, primaryWithPostfix } from './parse-primary.js';
 import { looksLikeQuery, query } from './parse-query.js';
 import { existsSubquery } from './parse-special-forms.js';
 import { SUBQUERY } from './parsed-expressions.js';
+import type { Token } from './lexer.js';
 import type { SqlParser } from './parser.js';
 
 const COMPARISON: Record<string, string> = { '=': 'eq', '==': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte', '<=>': 'eq_null_safe' };
@@ -40,15 +42,27 @@ export function expression(p: SqlParser): Expr {
 }
 
 function orRule(p: SqlParser): Expr {
-  let left = and(p);
-  while (p.acceptKw('OR')) left = E.call('or', [left, and(p)]);
-  return left;
+  const operands = [and(p)];
+  while (p.acceptKw('OR')) operands.push(and(p));
+  return balanced('or', operands, 0, operands.length - 1);
 }
 
 function andRule(p: SqlParser): Expr {
-  let left = not(p);
-  while (p.acceptKw('AND')) left = E.call('and', [left, not(p)]);
-  return left;
+  const operands = [not(p)];
+  while (p.acceptKw('AND')) operands.push(not(p));
+  return balanced('and', operands, 0, operands.length - 1);
+}
+
+/**
+ * Spark's parser turns a chain `a AND b AND c AND d` into a balanced tree split
+ * at the middle (`((a AND b) AND (c AND d))`; `a AND b AND c` is `((a AND b) AND c)`),
+ * which shows in the generated column names.
+ */
+function balanced(fn: string, operands: Expr[], low: number, high: number): Expr {
+  if (low === high) return operands[low]!;
+  if (high - low === 1) return E.call(fn, [operands[low]!, operands[high]!]);
+  const mid = low + Math.floor((high - low) / 2);
+  return E.call(fn, [balanced(fn, operands, low, mid), balanced(fn, operands, mid + 1, high)]);
 }
 
 function notRule(p: SqlParser): Expr {
@@ -91,7 +105,7 @@ function predicatedRule(p: SqlParser): Expr {
     const likeKw = ['LIKE', 'ILIKE', 'RLIKE', 'REGEXP'].find((k) => p.isKw(k));
     if (likeKw) {
       p.pos++;
-      e = p.located(save, likePredicate(p, e, likeKw, negated));
+      e = p.located(save, likePredicate(p, e, likeKw, negated, p.tokens[save]!));
       continue;
     }
     if (!negated && p.acceptKw('IS')) {
@@ -116,30 +130,60 @@ function predicatedRule(p: SqlParser): Expr {
   }
 }
 
-export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolean): Expr {
+/** `[NOT] LIKE|ILIKE|RLIKE|REGEXP ...` after its keyword; `at` is the predicate's first token (NOT or the keyword). */
+export function likePredicate(p: SqlParser, e: Expr, kw: string, negated: boolean, at: Token): Expr {
   const fn = kw === 'LIKE' ? 'like' : kw === 'ILIKE' ? 'ilike' : 'rlike';
-  if ((kw === 'LIKE' || kw === 'ILIKE') && (p.isKw('ANY') || p.isKw('SOME') || p.isKw('ALL'))) {
-    const quant = p.tokens[p.pos++]!.upper;
-    p.expectOp('(');
-    const patterns = [expression(p)];
-    while (p.acceptOp(',')) patterns.push(expression(p));
-    p.expectOp(')');
-    const parts = patterns.map((p) => {
-      const c = E.call(fn, [e, p]);
-      return negated ? E.call('not', [c]) : c;
-    });
-    return parts.reduce((a, b) => E.call(quant === 'ALL' ? 'and' : 'or', [a, b]));
-  }
+  if ((kw === 'LIKE' || kw === 'ILIKE') && (p.isKw('ANY') || p.isKw('SOME') || p.isKw('ALL'))) return likeQuantified(p, e, fn, negated, at);
   const pattern = comparison(p);
-  if (p.acceptKw('ESCAPE')) {
+  let escapeChar: string | undefined;
+  if ((kw === 'LIKE' || kw === 'ILIKE') && p.acceptKw('ESCAPE')) {
     const esc = p.cur;
     if (esc.kind !== 'string') throw p.syntaxError();
     p.pos++;
-    if (esc.value !== '\\') throw p.notSupported('LIKE ... ESCAPE with a custom escape character');
+    if ([...esc.value].length !== 1) {
+      throw sqlParseError(p.src, at.start, 'INVALID_ESC', `Found an invalid escape string: '${esc.value}'. The escape string must contain only one character.`, {
+        invalidEscape: `'${esc.value}'`,
+      });
+    }
+    // The escape character does not show in the column name (`a LIKE a#%b`).
+    if (esc.value !== '\\') escapeChar = esc.value;
   }
-  let call: Expr = E.call(fn, [e, pattern]);
+  let call: Expr = E.call(fn, [e, pattern], escapeChar === undefined ? {} : { options: { escapeChar } });
   if (kw === 'REGEXP') call = named(call, () => `REGEXP(${prettySql(e)}, ${prettySql(pattern)})`);
   return negated ? E.call('not', [call]) : call;
+}
+
+/**
+ * `[NOT] LIKE|ILIKE ANY|SOME|ALL (p1, ...)`: the OR (ANY) or AND (ALL) of the
+ * single predicates. When every pattern is a string constant Spark builds one
+ * LikeAny / LikeAll expression instead, named `likeany(a)` (`notlikeall(a)`,
+ * `likeany(lower(a))` for ILIKE) and nullable whatever its inputs.
+ */
+function likeQuantified(p: SqlParser, e: Expr, fn: string, negated: boolean, at: Token): Expr {
+  const quant = p.tokens[p.pos++]!.upper;
+  p.expectOp('(');
+  // Spark's own (class-less) parse error for the empty list, at the predicate.
+  if (p.isOp(')')) throw sqlParseError(p.src, at.start, '', "\nExpected something between '(' and ')'..", {});
+  const patterns = [expression(p)];
+  while (p.acceptOp(',')) patterns.push(expression(p));
+  p.expectOp(')');
+  const parts = patterns.map((pattern) => {
+    const c = E.call(fn, [e, pattern]);
+    return negated ? E.call('not', [c]) : c;
+  });
+  const all = quant === 'ALL';
+  const expansion = parts.reduce((a, b) => E.call(all ? 'and' : 'or', [a, b]));
+  if (!patterns.every(stringConstant)) return expansion;
+  const name = `${negated ? 'not' : ''}like${all ? 'all' : 'any'}`;
+  // A CASE without ELSE gives the same values and Spark's always-nullable result.
+  const nullable = E.caseWhen([{ when: E.lit(true, BOOL), then: expansion }]);
+  return named(nullable, () => `${name}(${fn === 'ilike' ? `lower(${prettySql(e)})` : prettySql(e)})`);
+}
+
+/** A pattern Spark's parser already sees as a foldable string: a string literal, or one cast to STRING. */
+function stringConstant(e: Expr): boolean {
+  if (e.kind === 'Literal') return e.dataType.equals(STRING);
+  return e.kind === 'Cast' && e.to.equals(STRING) && e.child.kind === 'Literal';
 }
 
 function comparisonRule(p: SqlParser): Expr {

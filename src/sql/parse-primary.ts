@@ -1,7 +1,7 @@
 /**
  * Primary expressions and what follows them: literals (numbers, strings,
  * binary, INTERVAL), parameter markers, `*`, and the postfix forms `x[i]`,
- * `x.field`, `x::type`; type names as Spark writes them. Identifiers and
+ * `x.field`; type names as Spark writes them. Identifiers and
  * calls are in parse-calls.ts.
  */
 import { E, type Expr } from '../expr/nodes.js';
@@ -21,7 +21,7 @@ export function primaryWithPostfix(p: SqlParser): Expr {
   return postfix(p, p.located(start, primary(p)), start);
 }
 
-/** `x[i]`, `x.field`, `x::type` after a primary expression (read from token `start`). */
+/** `x[i]`, `x.field` after a primary expression (read from token `start`). */
 export function postfix(p: SqlParser, base: Expr, start = p.pos): Expr {
   let e = base;
   for (;;) {
@@ -39,8 +39,6 @@ export function postfix(p: SqlParser, base: Expr, start = p.pos): Expr {
       const quoted = p.cur.kind === 'quoted';
       const field = p.identifier();
       e = e.kind === 'ColumnRef' ? E.col(`${e.name}.${quotePart(field, quoted)}`) : E.call('get_field', [e], { options: { field } });
-    } else if (p.acceptOp('::')) {
-      e = p.located(start, E.cast(e, dataType(p)));
     } else {
       return e;
     }
@@ -99,6 +97,7 @@ function primary(p: SqlParser): Expr {
     }
     case 'binary':
       p.pos++;
+      if (p.cur.kind === 'string') throw p.extraInput();
       return binaryLiteral(p.src, t);
     case 'quoted':
       p.pos++;

@@ -28,7 +28,11 @@ export function select(p: SqlParser): SelectAst {
   if (p.acceptKw('DISTINCT')) distinct = true;
   else p.acceptKw('ALL');
   const items = [selectItem(p)];
-  while (p.acceptOp(',')) items.push(selectItem(p));
+  const aliasWritten = [p.aliasWasWritten];
+  while (p.acceptOp(',')) {
+    items.push(selectItem(p));
+    aliasWritten.push(p.aliasWasWritten);
+  }
   if (p.isKw('INTO')) throw p.notSupported('SELECT INTO');
   let from: RelationAst | undefined;
   if (p.acceptKw('FROM')) from = fromClause(p);
@@ -54,6 +58,7 @@ export function select(p: SqlParser): SelectAst {
     kind: 'select',
     distinct,
     items,
+    aliasWritten,
     ...(from ? { from } : {}),
     ...(where ? { where } : {}),
     ...(grouping ? { groupBy: grouping } : {}),

@@ -4,7 +4,7 @@
  *
  *   OR < AND < NOT < predicates (BETWEEN, IN, LIKE, IS NULL, ...)
  *      < comparison (= == <> != < <= > >= <=>) < | < ^ < & < (+ - ||)
- *      < (* / % DIV) < unary (- + ~) < postfix ([i], .f, ::type) < primary
+ *      < (* / % DIV) < unary (- + ~) < postfix ([i], .f) < primary
  *
  * Scalar expressions come out as unresolved expression IR; queries and
  * commands as the AST in `ast.ts`. Syntax errors are ParseExceptions in
@@ -105,6 +105,13 @@ export class SqlParser {
   syntaxError(t: Token = this.cur): Error {
     const near = t.kind === 'eof' ? 'end of input' : `'${t.text}'`;
     return sqlParseError(this.src, t.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near ${near}.`, { error: near, hint: '' });
+  }
+
+  /** A token the grammar has no place for: ANTLR's "extra input" hint when only the end of input follows. */
+  extraInput(t: Token = this.cur): Error {
+    if (this.peek().kind !== 'eof') return this.syntaxError(t);
+    const near = `'${t.text}'`;
+    return sqlParseError(this.src, t.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near ${near}: extra input ${near}.`, { error: near, hint: `: extra input ${near}` });
   }
 
   notSupported(feature: string): Error {

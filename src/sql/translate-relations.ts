@@ -115,9 +115,9 @@ export function tvf(t: Translator, name: string, args: readonly Expr[]): Logical
   throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
 }
 
-/** One row, no meaningful columns: the input of `SELECT` without FROM. */
-export function oneRow(t: Translator): LogicalPlan {
-  return plan('Range', { start: 0, end: 1, step: 1 });
+/** One row and no columns (Spark's OneRowRelation): the input of `SELECT` without FROM, so no name resolves in it. */
+export function oneRow(_t: Translator): LogicalPlan {
+  return plan('LocalRelation', { data: makeBatch(new StructType([]), [], 1) });
 }
 
 /** `VALUES (...), (...) [AS t(a, b)]`: a LocalRelation when every cell is a literal, else a UNION ALL of one-row projections. */

@@ -32,6 +32,7 @@ import {
 import { oneRow, relation } from './translate-relations.js';
 import { subqueries } from './translate-subqueries.js';
 import { aggregateSelect } from './translate-aggregate.js';
+import { resolveLateralAliases } from './lateral-aliases.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   let input = select.from ? relation(tr, select.from) : oneRow(tr);
@@ -51,7 +52,9 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   checkRangeFrameTypes(tr, [...items, ...order], input);
   const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
   if (aggregate) return aggregateSelect(tr, s, input, items, having, order);
-  return plainSelect(tr, s, input, items, order);
+  // Only an alias written before the last item can be referenced laterally.
+  const lateral = s.aliasWritten?.slice(0, -1).some(Boolean) && tr.opts.columnsOf ? resolveLateralAliases(items, s.aliasWritten, tr.opts.columnsOf(from)) : items;
+  return plainSelect(tr, s, input, lateral, order);
 }
 
 /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */

@@ -121,11 +121,10 @@ describe('operators', () => {
     expect(p('a BETWEEN 1 AND 2')).toBe('and(gte(a, 1:int), lte(a, 2:int))');
   });
 
-  it('reads CASE, CAST, ::, subscripts, fields and concatenation', () => {
+  it('reads CASE, CAST, subscripts, fields and concatenation', () => {
     expect(p(`CASE WHEN a > 1 THEN 'x' ELSE 'y' END`)).toBe('case(gt(a, 1:int) -> "x":string; else "y":string)');
     expect(p(`CASE a WHEN 1 THEN 'x' END`)).toBe('case(eq(a, 1:int) -> "x":string)');
     expect(p('CAST(a AS DECIMAL(10, 2))')).toBe('cast(a, decimal(10,2))');
-    expect(p('a::array<int>')).toBe('cast(a, array<int>)');
     expect(p('arr[0]')).toBe('get_item(arr, 0:int)');
     expect(p('t.s.f')).toBe('t.s.f');
     expect(p('f(x).y')).toBe('f(x){"field":"y"}'.replace('f(x){"field":"y"}', 'get_field(f(x)){"field":"y"}'));

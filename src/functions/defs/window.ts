@@ -6,6 +6,14 @@ import type { FunctionDef } from '../registry.js';
 const ranking = (name: string, returns: DataType = INT, sql?: string): FunctionDef =>
   fn(name, { kind: 'window', returns, nullable: false, ...(sql ? { sql } : {}) });
 
+/**
+ * RANK, DENSE_RANK and PERCENT_RANK (named upper-case, `RANK() OVER (...)`):
+ * Spark's SQL accepts any arguments and, once they resolve, replaces them
+ * with the window's ORDER BY expressions, so they neither compute nor name.
+ */
+const rankByOrder = (name: string, returns: DataType): FunctionDef =>
+  fn(name, { kind: 'window', returns, nullable: false, max: Infinity, sql: () => `${name.toUpperCase()}()` });
+
 /** lag/lead(input, offset, default): the default is cast to the input's type. */
 const offsetFn = (name: string): FunctionDef => ({
   name,
@@ -25,10 +33,10 @@ const offsetFn = (name: string): FunctionDef => ({
 
 export const windowDefs: readonly FunctionDef[] = [
   ranking('row_number'),
-  // Spark's RANK, DENSE_RANK and PERCENT_RANK name themselves upper-case (`RANK() OVER (...)`); row_number and cume_dist do not.
-  ranking('rank', INT, 'RANK'),
-  ranking('dense_rank', INT, 'DENSE_RANK'),
-  ranking('percent_rank', DOUBLE, 'PERCENT_RANK'),
+  // row_number and cume_dist take no arguments and name themselves lower-case.
+  rankByOrder('rank', INT),
+  rankByOrder('dense_rank', INT),
+  rankByOrder('percent_rank', DOUBLE),
   ranking('cume_dist', DOUBLE),
   fn('ntile', {
     kind: 'window',
