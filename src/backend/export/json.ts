@@ -228,6 +228,7 @@ export interface JsonParseFlags {
   readonly singleQuotes: boolean;
   readonly nonNumericNumbers: boolean;
   readonly controlChars: boolean;
+  readonly firstValueOnly?: boolean;
 }
 
 /** Parses one JSON document with the given relaxations; throws JsonSyntaxError. */
@@ -235,7 +236,7 @@ export function parseJsonWith(text: string, flags: JsonParseFlags): JsonNode {
   return readJson(text, { ...NODE_READER, ...flags });
 }
 
-/** Compact JSON text of a node (numbers as written); used when a string column reads a non-string value. */
+/** Compact JSON text of a node as Jackson copies it (numbers re-printed); a string column reading a non-string value, get_json_object. */
 export function nodeText(node: JsonNode): string {
   switch (node.kind) {
     case 'object':
@@ -244,17 +245,24 @@ export function nodeText(node: JsonNode): string {
       return '[' + node.items.map(nodeText).join(',') + ']';
     case 'string':
       return jsonString(node.value);
-    case 'number': {
-      // Jackson's copyCurrentStructure re-prints floating-point numbers as doubles.
-      if (node.integral) return node.text;
-      const special = specialDouble(node.text);
-      return special !== undefined ? nonFiniteOr(special, javaDoubleToString) : javaDoubleToString(Number(node.text));
-    }
+    case 'number':
+      return jacksonNumberText(node.text, node.integral);
     case 'boolean':
       return String(node.value);
     case 'null':
       return 'null';
   }
+}
+
+/**
+ * A number token as Jackson's copyCurrentStructure re-prints it: integers as
+ * their value (`-0` is `0`), others as doubles (`1.0e0` is `1.0`, `1e400` the
+ * string `"Infinity"`).
+ */
+export function jacksonNumberText(text: string, integral: boolean): string {
+  if (integral) return BigInt(text).toString();
+  const special = specialDouble(text);
+  return special !== undefined ? nonFiniteOr(special, javaDoubleToString) : nonFiniteOr(Number(text), javaDoubleToString);
 }
 
 // ---------------------------------------------------------------- inference

@@ -1,7 +1,7 @@
 /**
- * A small JSON reader that keeps number tokens as written (Spark returns
- * `1.0` from `get_json_object('{"a":1.0}', '$.a')`, which JSON.parse would
- * lose) and preserves object key order. Invalid input gives undefined.
+ * A small JSON reader that keeps number tokens as written (so longs and
+ * decimals stay exact, which JSON.parse would lose) and preserves object
+ * key order. Invalid input gives undefined.
  * `readJson` is the one reader; the file source (backend/export/json.ts)
  * builds its own nodes with it.
  */
@@ -38,6 +38,8 @@ export interface JsonReader<T> {
   readonly controlChars?: boolean;
   /** Longest number token accepted (default: any length). */
   readonly maxNumberLength?: number;
+  /** Read the first value only and ignore what follows it, as a Jackson parser asked for one value does. */
+  readonly firstValueOnly?: boolean;
 }
 
 /** Thrown by `readJson` for text that is not one JSON document. */
@@ -203,12 +205,13 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
     return r.number(m![0], m![1] === undefined && m![2] === undefined);
   };
   const v = value();
+  if (r.firstValueOnly) return v;
   ws();
   if (i !== n) fail();
   return v;
 }
 
-/** The JSON functions' reader (get_json_object, from_json, ...): double quotes only, raw control characters allowed. */
+/** json_array_length / json_object_keys's reader: double quotes only, raw control characters allowed. */
 const VALUE_READER: JsonReader<JsonValue> = {
   object: (entries) => ({ entries }),
   array: (items) => items,
@@ -227,79 +230,4 @@ export function parseJson(text: string): JsonValue | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Compact JSON text of a parsed value (Jackson's output for get_json_object). */
-export function jsonText(v: JsonValue): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return quoteJson(v);
-  if (isJsonNumber(v)) return v.num;
-  if (Array.isArray(v)) return `[${v.map(jsonText).join(',')}]`;
-  return `{${(v as { entries: readonly (readonly [string, JsonValue])[] }).entries.map(([k, x]) => `${quoteJson(k)}:${jsonText(x)}`).join(',')}}`;
-}
-
-/** A JSON string literal, escaping like Jackson (quotes, backslash, control characters). */
-export function quoteJson(s: string): string {
-  let out = '"';
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    const ch = s[k]!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c < 0x20) {
-      out += ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : ch === '\b' ? '\\b' : ch === '\f' ? '\\f' : `\\u${c.toString(16).padStart(4, '0')}`;
-    } else out += ch;
-  }
-  return `${out}"`;
-}
-
-type PathStep = { key: string } | { index: number } | { wildcard: true };
-
-/** Parses Spark's JSON path subset: `$`, `.key`, `['key']`, `[n]`, `[*]`, `.*`. */
-export function parseJsonPath(path: string): PathStep[] | undefined {
-  if (!path.startsWith('$')) return undefined;
-  const steps: PathStep[] = [];
-  let i = 1;
-  while (i < path.length) {
-    if (path[i] === '.') {
-      const m = /^\.([^.[\]]+)/.exec(path.slice(i));
-      if (!m) return undefined;
-      steps.push(m[1] === '*' ? { wildcard: true } : { key: m[1]! });
-      i += m[0].length;
-    } else if (path[i] === '[') {
-      const m = /^\[(?:'([^']*)'|(\d+)|(\*))\]/.exec(path.slice(i));
-      if (!m) return undefined;
-      steps.push(m[1] !== undefined ? { key: m[1] } : m[2] !== undefined ? { index: Number(m[2]) } : { wildcard: true });
-      i += m[0].length;
-    } else return undefined;
-  }
-  return steps;
-}
-
-/** Evaluates a path; wildcards collect every match. */
-export function evalJsonPath(v: JsonValue, steps: readonly PathStep[]): { value: JsonValue; multi: boolean } | undefined {
-  let current: JsonValue[] = [v];
-  let multi = false;
-  for (const step of steps) {
-    const next: JsonValue[] = [];
-    for (const c of current) {
-      if ('key' in step) {
-        if (isJsonObject(c)) {
-          const hit = c.entries.find(([k]) => k === step.key);
-          if (hit) next.push(hit[1]);
-        }
-      } else if ('index' in step) {
-        if (Array.isArray(c) && step.index < c.length) next.push(c[step.index]!);
-      } else {
-        multi = true;
-        if (Array.isArray(c)) next.push(...c);
-        else if (isJsonObject(c)) next.push(...c.entries.map(([, x]) => x));
-      }
-    }
-    current = next;
-  }
-  if (current.length === 0) return undefined;
-  if (multi && current.length > 1) return { value: current, multi: true };
-  return { value: current[0]!, multi: false };
 }
