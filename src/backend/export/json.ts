@@ -11,8 +11,8 @@
  * objects. Strings escaped as Jackson does (`\uXXXX` upper-case for control
  * characters, everything else raw).
  *
- * Reading: one JSON value per line (`multiLine` reads each file as one value;
- * a top-level array gives one row per element). Inference (JsonInferSchema):
+ * Reading (records in `json-read.ts`): a top-level array gives one row per
+ * element. Inference (JsonInferSchema):
  * integers → long (beyond long: decimal(p,0), beyond 38 digits: double),
  * other numbers → double, strings → string, booleans → boolean, objects →
  * struct with fields sorted by name, arrays → array of the merged element
@@ -22,12 +22,10 @@
  * (PERMISSIVE), is dropped (DROPMALFORMED) or fails the read (FAILFAST).
  * Options `primitivesAsString`, `prefersDecimal`, `dropFieldIfAllNull`,
  * `allowNonNumericNumbers`, `columnNameOfCorruptRecord`, `dateFormat`,
- * `timestampFormat`, `timestampNTZFormat`, `ignoreNullFields` (write) and
- * `lineSep` (write) are honoured.
- * Single-quoted strings and unquoted NaN/Infinity are accepted, as Spark's
- * defaults allow.
+ * `timestampFormat`, `timestampNTZFormat`, `ignoreNullFields` and `pretty` (write),
+ * `lineSep`, and the parser relaxations of `jsonParseFlags` are honoured.
  */
-import { makeBatch, type Batch } from '../../data/batch.js';
+import type { Batch } from '../../data/batch.js';
 import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
 import {
   ArrayType,
@@ -56,9 +54,9 @@ import {
   STRING,
 } from '../../types/data-types.js';
 import { visitType } from '../../types/visit.js';
-import { malformedRecord, type TextReadResult } from './csv.js';
+import { prettyJson } from './json-pretty.js';
 import type { SourceOptions } from './options.js';
-import { JsonSyntaxError, readJson, type JsonReader } from '../memory/runtime/json.js';
+import { readJson, type JsonReader } from '../memory/runtime/json.js';
 import { javaUtf8 } from '../../types/well-formed.js';
 import {
   INT_MAX,
@@ -186,11 +184,13 @@ export function writeJsonText(batch: Batch, opts: SourceOptions): string {
   const temporal = new TemporalText(opts);
   const ignoreNullFields = opts.bool('ignoreNullFields', true);
   const lineSep = opts.string('lineSep', '\n');
+  const pretty = opts.bool('pretty', false);
   const fields = batch.schema;
   let out = '';
   for (let r = 0; r < batch.numRows; r++) {
     const row = batch.columns.map((c) => c[r]);
-    out += structText(row, fields, temporal, ignoreNullFields) + lineSep;
+    const text = structText(row, fields, temporal, ignoreNullFields);
+    out += (pretty ? prettyJson(text) : text) + lineSep;
   }
   return out;
 }
@@ -223,12 +223,31 @@ export function parseJson(text: string): JsonNode {
   return readJson(text, NODE_READER);
 }
 
-/** Jackson relaxations a JSON function's options switch (JSONOptions). */
+/** Jackson relaxations the JSON options switch (JSONOptions). */
 export interface JsonParseFlags {
   readonly singleQuotes: boolean;
   readonly nonNumericNumbers: boolean;
   readonly controlChars: boolean;
   readonly firstValueOnly?: boolean;
+  readonly comments?: boolean;
+  readonly unquotedFieldNames?: boolean;
+  readonly leadingZeros?: boolean;
+  readonly anyEscape?: boolean;
+}
+
+/** The parser relaxations of a JSON source's or function's options, with Spark's defaults. */
+export function jsonParseFlags(o: SourceOptions): JsonParseFlags {
+  return {
+    singleQuotes: o.bool('allowSingleQuotes', true),
+    nonNumericNumbers: o.bool('allowNonNumericNumbers', true),
+    controlChars: o.bool('allowUnquotedControlChars', false),
+    comments: o.bool('allowComments', false),
+    unquotedFieldNames: o.bool('allowUnquotedFieldNames', false),
+    leadingZeros: o.bool('allowNumericLeadingZeros', false),
+    anyEscape: o.bool('allowBackslashEscapingAnyCharacter', false),
+    // Jackson reads one value and leaves what follows it (`{"a":1} x` is `{"a":1}`).
+    firstValueOnly: true,
+  };
 }
 
 /** Parses one JSON document with the given relaxations; throws JsonSyntaxError. */
@@ -355,92 +374,7 @@ export function canonicalize(t: DataType, dropNull: boolean): DataType | undefin
   return t;
 }
 
-// ---------------------------------------------------------------- reading
-
-/** One input record: parsed objects (several for a top-level array) or the raw text of a corrupt one. */
-type JsonRecord = ({ readonly ok: true; readonly rows: readonly JsonNode[] } | { readonly ok: false }) & {
-  /** The record's text, as `_corrupt_record` shows it. */
-  readonly raw: string;
-  /** Index of the text (file) the record came from. */
-  readonly file: number;
-};
-
-function records(texts: readonly string[], multiLine: boolean): JsonRecord[] {
-  const out: JsonRecord[] = [];
-  const docs: [string, number][] = [];
-  texts.forEach((t, file) => {
-    if (multiLine) {
-      if (t.trim() !== '') docs.push([t, file]);
-    } else {
-      for (const line of t.split(/\r?\n|\r/)) if (line.trim() !== '') docs.push([line, file]);
-    }
-  });
-  for (const [doc, file] of docs) {
-    let node: JsonNode;
-    try {
-      node = parseJson(doc);
-    } catch (err) {
-      if (!(err instanceof JsonSyntaxError)) throw err;
-      out.push({ ok: false, raw: doc, file });
-      continue;
-    }
-    if (node.kind === 'object') out.push({ ok: true, rows: [node], raw: doc, file });
-    else if (node.kind === 'array' && node.items.every((x) => x.kind === 'object')) out.push({ ok: true, rows: node.items, raw: doc, file });
-    else out.push({ ok: false, raw: doc, file });
-  }
-  return out;
-}
-
-/** Reads JSON texts (one per file) into a batch of `schema`, or of the inferred schema. */
-export function readJsonTexts(texts: readonly string[], schema: StructType | undefined, opts: SourceOptions): TextReadResult {
-  const mode = opts.parseMode();
-  const corruptColumn = opts.string('columnNameOfCorruptRecord', '_corrupt_record');
-  const recs = records(texts, opts.bool('multiLine', false));
-  if (!schema) {
-    const inferOpts: InferOptions = { primitivesAsString: opts.bool('primitivesAsString', false), prefersDecimal: opts.bool('prefersDecimal', false) };
-    let t: DataType = new StructType();
-    for (const r of recs) {
-      if (r.ok) for (const row of r.rows) t = compatibleJsonType(t, inferNode(row, inferOpts));
-      else if (mode === 'PERMISSIVE') t = compatibleJsonType(t, new StructType([new StructField(corruptColumn, STRING, true)]));
-      else if (mode === 'FAILFAST') throw malformedRecord(r.raw);
-    }
-    const c = canonicalize(t, opts.bool('dropFieldIfAllNull', false));
-    schema = c instanceof StructType ? c : new StructType();
-  }
-  const temporal = new TemporalText(opts);
-  const fields = schema.fields;
-  const corruptIdx = fields.findIndex((f) => f.name === corruptColumn && f.dataType instanceof StringType);
-  const convert = structConverter(schema, temporal, opts.bool('allowNonNumericNumbers', true));
-  const cols: unknown[][] = fields.map(() => []);
-  const rowsPerText: number[] = new Array(texts.length).fill(0);
-  let file = 0;
-  const push = (row: unknown[]): void => {
-    row.forEach((v, c) => cols[c]!.push(v));
-    rowsPerText[file]!++;
-  };
-  for (const r of recs) {
-    file = r.file;
-    if (!r.ok) {
-      if (mode === 'DROPMALFORMED') continue;
-      if (mode === 'FAILFAST') throw malformedRecord(r.raw);
-      const row: unknown[] = new Array(fields.length).fill(null);
-      if (corruptIdx >= 0) row[corruptIdx] = r.raw;
-      push(row);
-      continue;
-    }
-    for (const node of r.rows) {
-      const bad = { value: false };
-      const row = convert(node, bad) as unknown[];
-      if (bad.value) {
-        if (mode === 'DROPMALFORMED') continue;
-        if (mode === 'FAILFAST') throw malformedRecord(r.raw);
-        if (corruptIdx >= 0) row[corruptIdx] = r.raw;
-      }
-      push(row);
-    }
-  }
-  return { batch: makeBatch(schema, cols), rowsPerText };
-}
+// ---------------------------------------------------------------- converting
 
 /** Flag set when any value of a record does not fit its type (the value becomes null). */
 export interface BadFlag {
@@ -449,7 +383,7 @@ export interface BadFlag {
 
 export type NodeConverter = (node: JsonNode, bad: BadFlag) => unknown;
 
-function structConverter(t: StructType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
+export function structConverter(t: StructType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
   const convs = t.fields.map((f) => valueConverter(f.dataType, temporal, nonNumeric));
   const index = new Map<string, number>();
   t.fields.forEach((f, i) => {

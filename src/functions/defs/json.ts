@@ -21,11 +21,6 @@ export { requireString };
 
 /** JSONOptions Spark honours that sparkless does not: a non-default value must not be silently ignored. */
 const UNSUPPORTED_JSON_OPTIONS: Readonly<Record<string, string>> = {
-  allowComments: 'false',
-  allowUnquotedFieldNames: 'false',
-  allowNumericLeadingZeros: 'false',
-  allowBackslashEscapingAnyCharacter: 'false',
-  pretty: 'false',
   inferTimestamp: 'false',
 };
 

@@ -40,12 +40,23 @@ export interface JsonReader<T> {
   readonly maxNumberLength?: number;
   /** Read the first value only and ignore what follows it, as a Jackson parser asked for one value does. */
   readonly firstValueOnly?: boolean;
+  /** ALLOW_COMMENTS: `/* ... *\/` and `// ...` wherever whitespace may stand. */
+  readonly comments?: boolean;
+  /** ALLOW_UNQUOTED_FIELD_NAMES: names of Java identifier characters and `@#*+-`. */
+  readonly unquotedFieldNames?: boolean;
+  /** ALLOW_LEADING_ZEROS_FOR_NUMBERS: `007` reads as `7`. */
+  readonly leadingZeros?: boolean;
+  /** ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER: `\q` reads as `q`. */
+  readonly anyEscape?: boolean;
 }
 
 /** Thrown by `readJson` for text that is not one JSON document. */
 export class JsonSyntaxError extends Error {}
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const ZEROS_NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+/** Jackson's unquoted-name characters: Java identifier parts (ignorable controls included) and `@#*+-`. */
+const NAME_CHAR = /[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Sc}\p{Cf}\u007f-\u009f@#*+-]/u;
 const NON_NUMERIC = /(?:NaN|[+-]?Infinity|[+-]?INF)/y;
 
 /**
@@ -62,8 +73,20 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else break;
+      else if (c === 0x2f && r.comments && text[i + 1] === '*') {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) fail();
+        i = end + 2;
+      } else if (c === 0x2f && r.comments && text[i + 1] === '/') {
+        while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+      } else break;
     }
+  };
+  const unquotedName = (): string => {
+    const from = i;
+    while (i < n && NAME_CHAR.test(text[i]!)) i++;
+    if (i === from) fail();
+    return text.slice(from, i);
   };
   const isQuote = (c: string | undefined): boolean => c === '"' || (c === "'" && r.singleQuotes === true);
   const str = (q: string): string => {
@@ -85,7 +108,7 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
         i += 2;
         switch (e) {
           case "'":
-            if (!r.singleQuotes) fail();
+            if (!r.singleQuotes && !r.anyEscape) fail();
             out += e;
             break;
           case '"':
@@ -116,7 +139,8 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
             break;
           }
           default:
-            fail();
+            if (!r.anyEscape || e === undefined) fail();
+            out += e;
         }
         from = i;
         continue;
@@ -137,8 +161,7 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
       }
       for (;;) {
         ws();
-        if (!isQuote(text[i])) fail();
-        const k = str(text[i]!);
+        const k = isQuote(text[i]) ? str(text[i]!) : r.unquotedFieldNames ? unquotedName() : fail();
         ws();
         if (text[i] !== ':') fail();
         i++;
@@ -198,11 +221,14 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
         return r.number(special[0], false);
       }
     }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
+    const pattern = r.leadingZeros ? ZEROS_NUMBER : NUMBER;
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
     if (!m || m[0].length > (r.maxNumberLength ?? Infinity)) fail();
     i += m![0].length;
-    return r.number(m![0], m![1] === undefined && m![2] === undefined);
+    // Jackson drops the leading zeros it allows (`-007.5` is `-7.5`, `00` is `0`).
+    const token = r.leadingZeros ? m![0].replace(/^(-?)0+(?=\d)/, '$1') : m![0];
+    return r.number(token, m![1] === undefined && m![2] === undefined);
   };
   const v = value();
   if (r.firstValueOnly) return v;
