@@ -99,6 +99,9 @@ function checkReadOptions(opts: SourceOptions): void {
     const v = opts.get(k);
     if (v !== undefined && v.trim().toLowerCase() !== dflt) throw new NotImplementedException(`JSON reader option ${k}=${v}`);
   }
+  // Spark infers from a random sample of the records; every record is read here.
+  const ratio = opts.get('samplingRatio');
+  if (ratio !== undefined && Number(ratio) !== 1) throw new NotImplementedException(`JSON reader option samplingRatio=${ratio}`);
   const enc = opts.get('encoding');
   const utf8 = enc === undefined || ['utf-8', 'utf8'].includes(enc.toLowerCase());
   if (!utf8 && !opts.bool('multiLine', false) && opts.get('lineSep') === undefined) {

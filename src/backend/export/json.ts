@@ -26,6 +26,7 @@
  * `lineSep`, and the parser relaxations of `jsonParseFlags` are honoured.
  */
 import type { Batch } from '../../data/batch.js';
+import { NotImplementedException } from '../../errors/index.js';
 import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
 import {
   ArrayType,
@@ -185,6 +186,9 @@ export function writeJsonText(batch: Batch, opts: SourceOptions): string {
   const ignoreNullFields = opts.bool('ignoreNullFields', true);
   const lineSep = opts.string('lineSep', '\n');
   const pretty = opts.bool('pretty', false);
+  const enc = opts.get('encoding');
+  // The text is written as UTF-8; another charset must not be silently ignored.
+  if (enc !== undefined && !['utf-8', 'utf8'].includes(enc.toLowerCase())) throw new NotImplementedException(`JSON writer encoding ${enc}`);
   const fields = batch.schema;
   let out = '';
   for (let r = 0; r < batch.numRows; r++) {
