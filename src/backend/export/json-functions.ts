@@ -8,7 +8,7 @@ import { AnalysisException, ExecutionException } from '../../errors/index.js';
 import { ArrayType, DataType, MapType, StringType, StructType } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord } from './csv.js';
-import { canonicalize, inferNode, jsonParseFlags, jsonValueText, parseJsonWith, valueConverter, type JsonNode, type JsonParseFlags } from './json.js';
+import { canonicalize, inferNode, jsonBool, jsonParseFlags, jsonValueText, parseJsonWith, valueConverter, type JsonNode, type JsonParseFlags } from './json.js';
 import { SourceOptions } from './options.js';
 import { prettyJson } from './json-pretty.js';
 import { TemporalText } from './text-values.js';
@@ -39,9 +39,9 @@ export function inferJsonSchemaText(json: string, options: Readonly<Record<strin
   if (node === undefined) {
     throw new ExecutionException(`Failed to infer the schema of the JSON text ${json}: it is not valid JSON.`, { errorClass: 'INVALID_JSON' });
   }
-  const t = inferNode(node, { primitivesAsString: o.bool('primitivesAsString', false), prefersDecimal: o.bool('prefersDecimal', false) });
+  const t = inferNode(node, { primitivesAsString: jsonBool(o, 'primitivesAsString', false), prefersDecimal: jsonBool(o, 'prefersDecimal', false) });
   // A top-level object keeps its (possibly empty) struct; nested all-null fields become strings.
-  const c = t instanceof StructType && t.fields.length === 0 ? t : canonicalize(t, o.bool('dropFieldIfAllNull', false)) ?? new StructType();
+  const c = t instanceof StructType && t.fields.length === 0 ? t : canonicalize(t, jsonBool(o, 'dropFieldIfAllNull', false)) ?? new StructType();
   return c.sql();
 }
 
@@ -64,7 +64,7 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
   const failFast = mode === 'FAILFAST';
   const corruptName = o.string('columnNameOfCorruptRecord', '_corrupt_record');
   const corruptIdx = schema instanceof StructType ? schema.fields.findIndex((f) => f.name === corruptName && f.dataType instanceof StringType) : -1;
-  const convert = valueConverter(schema, new TemporalText(o), o.bool('allowNonNumericNumbers', true));
+  const convert = valueConverter(schema, new TemporalText(o), jsonBool(o, 'allowNonNumericNumbers', true));
   const malformed = (text: string, partial: unknown[] | null): unknown => {
     if (failFast) throw malformedRecord(text);
     if (!(schema instanceof StructType)) return null;
@@ -88,8 +88,8 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
 export function toJsonWriter(t: DataType, options: Readonly<Record<string, string>>, sessionZone: string): (v: unknown) => string {
   const o = sourceOptions(options, sessionZone);
   const temporal = new TemporalText(o);
-  const ignoreNullFields = o.bool('ignoreNullFields', true);
-  const pretty = o.bool('pretty', false);
+  const ignoreNullFields = jsonBool(o, 'ignoreNullFields', true);
+  const pretty = jsonBool(o, 'pretty', false);
   if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType)) return () => 'null';
   return (v) => {
     const text = jsonValueText(v, t, temporal, ignoreNullFields);

@@ -10,7 +10,7 @@ import { makeBatch } from '../../data/batch.js';
 import { DataType, StringType, StructField, StructType, STRING } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
-import { canonicalize, compatibleJsonType, inferNode, jsonParseFlags, parseJsonWith, structConverter, type InferOptions, type JsonNode, type JsonParseFlags } from './json.js';
+import { canonicalize, compatibleJsonType, inferNode, jsonBool, jsonParseFlags, parseJsonWith, structConverter, type InferOptions, type JsonNode, type JsonParseFlags } from './json.js';
 import type { SourceOptions } from './options.js';
 import { TemporalText } from './text-values.js';
 
@@ -59,7 +59,7 @@ function isBlank(doc: string, flags: JsonParseFlags): boolean {
 }
 
 function records(texts: readonly string[], opts: SourceOptions, flags: JsonParseFlags): JsonRecord[] {
-  const multiLine = opts.bool('multiLine', false);
+  const multiLine = jsonBool(opts, 'multiLine', false);
   const lineSep = opts.get('lineSep');
   if (lineSep === '') throw new IllegalArgumentException("requirement failed: 'lineSep' cannot be an empty string");
   const out: JsonRecord[] = [];
@@ -104,7 +104,7 @@ function checkReadOptions(opts: SourceOptions): void {
   if (ratio !== undefined && Number(ratio) !== 1) throw new NotImplementedException(`JSON reader option samplingRatio=${ratio}`);
   const enc = opts.get('encoding');
   const utf8 = enc === undefined || ['utf-8', 'utf8'].includes(enc.toLowerCase());
-  if (!utf8 && !opts.bool('multiLine', false) && opts.get('lineSep') === undefined) {
+  if (!utf8 && !jsonBool(opts, 'multiLine', false) && opts.get('lineSep') === undefined) {
     throw new IllegalArgumentException(`requirement failed: The lineSep option must be specified for the ${enc} encoding`);
   }
 }
@@ -116,20 +116,20 @@ export function readJsonTexts(texts: readonly string[], schema: StructType | und
   const flags = jsonParseFlags(opts);
   const recs = records(texts, opts, flags);
   if (!schema) {
-    const inferOpts: InferOptions = { primitivesAsString: opts.bool('primitivesAsString', false), prefersDecimal: opts.bool('prefersDecimal', false) };
+    const inferOpts: InferOptions = { primitivesAsString: jsonBool(opts, 'primitivesAsString', false), prefersDecimal: jsonBool(opts, 'prefersDecimal', false) };
     let t: DataType = new StructType();
     for (const r of recs) {
       if (r.ok) for (const row of r.rows) t = compatibleJsonType(t, inferNode(row, inferOpts));
       else if (mode === 'PERMISSIVE') t = compatibleJsonType(t, new StructType([new StructField(corruptColumn, STRING, true)]));
       else if (mode === 'FAILFAST') throw malformedInInference();
     }
-    const c = canonicalize(t, opts.bool('dropFieldIfAllNull', false));
+    const c = canonicalize(t, jsonBool(opts, 'dropFieldIfAllNull', false));
     schema = c instanceof StructType ? c : new StructType();
   }
   const temporal = new TemporalText(opts);
   const fields = schema.fields;
   const corruptIdx = fields.findIndex((f) => f.name === corruptColumn && f.dataType instanceof StringType);
-  const convert = structConverter(schema, temporal, opts.bool('allowNonNumericNumbers', true));
+  const convert = structConverter(schema, temporal, jsonBool(opts, 'allowNonNumericNumbers', true));
   const cols: unknown[][] = fields.map(() => []);
   const rowsPerText: number[] = new Array(texts.length).fill(0);
   let file = 0;

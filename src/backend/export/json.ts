@@ -26,7 +26,7 @@
  * `lineSep`, and the parser relaxations of `jsonParseFlags` are honoured.
  */
 import type { Batch } from '../../data/batch.js';
-import { NotImplementedException } from '../../errors/index.js';
+import { IllegalArgumentException, NotImplementedException } from '../../errors/index.js';
 import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
 import {
   ArrayType,
@@ -183,9 +183,9 @@ function structText(values: readonly unknown[], t: StructType, temporal: Tempora
 /** The batch as JSON Lines: one object per row, each followed by `\n`. */
 export function writeJsonText(batch: Batch, opts: SourceOptions): string {
   const temporal = new TemporalText(opts);
-  const ignoreNullFields = opts.bool('ignoreNullFields', true);
+  const ignoreNullFields = jsonBool(opts, 'ignoreNullFields', true);
   const lineSep = opts.string('lineSep', '\n');
-  const pretty = opts.bool('pretty', false);
+  const pretty = jsonBool(opts, 'pretty', false);
   const enc = opts.get('encoding');
   // The text is written as UTF-8; another charset must not be silently ignored.
   if (enc !== undefined && !['utf-8', 'utf8'].includes(enc.toLowerCase())) throw new NotImplementedException(`JSON writer encoding ${enc}`);
@@ -239,16 +239,25 @@ export interface JsonParseFlags {
   readonly anyEscape?: boolean;
 }
 
+/** A boolean JSON option as JSONOptions reads it (Scala's toBoolean: `true`/`false` in any case, nothing else). */
+export function jsonBool(o: SourceOptions, key: string, dflt: boolean): boolean {
+  const v = o.get(key);
+  if (v === undefined) return dflt;
+  const s = v.toLowerCase();
+  if (s === 'true' || s === 'false') return s === 'true';
+  throw new IllegalArgumentException(`For input string: "${v}"`);
+}
+
 /** The parser relaxations of a JSON source's or function's options, with Spark's defaults. */
 export function jsonParseFlags(o: SourceOptions): JsonParseFlags {
   return {
-    singleQuotes: o.bool('allowSingleQuotes', true),
-    nonNumericNumbers: o.bool('allowNonNumericNumbers', true),
-    controlChars: o.bool('allowUnquotedControlChars', false),
-    comments: o.bool('allowComments', false),
-    unquotedFieldNames: o.bool('allowUnquotedFieldNames', false),
-    leadingZeros: o.bool('allowNumericLeadingZeros', false),
-    anyEscape: o.bool('allowBackslashEscapingAnyCharacter', false),
+    singleQuotes: jsonBool(o, 'allowSingleQuotes', true),
+    nonNumericNumbers: jsonBool(o, 'allowNonNumericNumbers', true),
+    controlChars: jsonBool(o, 'allowUnquotedControlChars', false),
+    comments: jsonBool(o, 'allowComments', false),
+    unquotedFieldNames: jsonBool(o, 'allowUnquotedFieldNames', false),
+    leadingZeros: jsonBool(o, 'allowNumericLeadingZeros', false),
+    anyEscape: jsonBool(o, 'allowBackslashEscapingAnyCharacter', false),
     // Jackson reads one value and leaves what follows it (`{"a":1} x` is `{"a":1}`).
     firstValueOnly: true,
   };
