@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { IllegalArgumentException, NotImplementedException } from '../../src/index.js';
+import { IllegalArgumentException } from '../../src/index.js';
 import { forEachBackend } from '../helpers/backends.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sparkless-json-options-'));
@@ -140,9 +140,17 @@ forEachBackend('JSON options', (session, backend) => {
     expect(text).toBe('{\n  "a" : 1,\n  "b" : [ 1, 2 ],\n  "c" : {\n    "x" : "y"\n  }\n}\n{\n  "a" : 2,\n  "b" : [ ]\n}\n');
   });
 
-  it('inferTimestamp is not modelled: a non-default value is refused, not ignored', (ctx) => {
-    if (backend === 'connect') return ctx.skip();
-    expect(() => session().sql(`SELECT schema_of_json('{"a":"2020-01-01"}', map('inferTimestamp','true'))`).collect()).toThrow(NotImplementedException);
-    expect(() => session().read.option('inferTimestamp', 'true').json(jsonFile('{"a":"2020-01-01"}\n')).collect()).toThrow(NotImplementedException);
+  it('inferTimestamp: strings CAST AS TIMESTAMP accepts (or timestampFormat) infer as TIMESTAMP; prefersDecimal reads decimal strings', () => {
+    const df = session().sql(`SELECT schema_of_json('{"a":"2020","b":"10:00","c":"1","d":"2020-01-01T10:00:00+02:00"}', map('inferTimestamp','true')) t,
+      schema_of_json('{"a":"2020-01-01 10:00","b":"2020-01-01"}', map('inferTimestamp','true','timestampFormat','yyyy-MM-dd HH:mm')) f,
+      schema_of_json('{"a":"1,000.5","b":"1e5","c":"0.000001","d":""}', map('prefersDecimal','true')) d`);
+    expect(df.first()!.toArray()).toEqual([
+      'STRUCT<a: TIMESTAMP, b: TIMESTAMP, c: STRING, d: TIMESTAMP>',
+      'STRUCT<a: TIMESTAMP, b: STRING>',
+      'STRUCT<a: DECIMAL(5,1), b: STRING, c: STRING, d: STRING>',
+    ]);
+    const read = session().read.option('inferTimestamp', 'true').json(jsonFile('{"a":"2020-01-01","b":"2020-01-02 03:04:05","c":"x"}\n{"a":"2021-05-06T07:08:09Z","c":"2020-01-01"}\n'));
+    expect(read.schema.simpleString()).toBe('struct<a:timestamp,b:timestamp,c:string>');
+    expect(read.collect().map((r) => (r.toArray()[0] as Date).toISOString())).toEqual(['2020-01-01T00:00:00.000Z', '2021-05-06T07:08:09.000Z']);
   });
 });

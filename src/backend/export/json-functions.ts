@@ -8,7 +8,7 @@ import { AnalysisException, ExecutionException } from '../../errors/index.js';
 import { ArrayType, DataType, MapType, StringType, StructType } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord } from './csv.js';
-import { canonicalize, inferNode, jsonBool, jsonParseFlags, jsonValueText, parseJsonWith, valueConverter, type JsonNode, type JsonParseFlags } from './json.js';
+import { canonicalize, inferNode, inferOptions, jsonBool, jsonParseFlags, jsonValueText, parseJsonWith, valueConverter, type JsonNode, type JsonParseFlags } from './json.js';
 import { SourceOptions } from './options.js';
 import { prettyJson } from './json-pretty.js';
 import { TemporalText } from './text-values.js';
@@ -39,7 +39,7 @@ export function inferJsonSchemaText(json: string, options: Readonly<Record<strin
   if (node === undefined) {
     throw new ExecutionException(`Failed to infer the schema of the JSON text ${json}: it is not valid JSON.`, { errorClass: 'INVALID_JSON' });
   }
-  const t = inferNode(node, { primitivesAsString: jsonBool(o, 'primitivesAsString', false), prefersDecimal: jsonBool(o, 'prefersDecimal', false) });
+  const t = inferNode(node, inferOptions(o, new TemporalText(o)));
   // A top-level object keeps its (possibly empty) struct; nested all-null fields become strings.
   const c = t instanceof StructType && t.fields.length === 0 ? t : canonicalize(t, jsonBool(o, 'dropFieldIfAllNull', false)) ?? new StructType();
   return c.sql();

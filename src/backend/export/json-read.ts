@@ -10,12 +10,10 @@ import { makeBatch } from '../../data/batch.js';
 import { DataType, StringType, StructField, StructType, STRING } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
-import { canonicalize, compatibleJsonType, inferNode, jsonBool, jsonParseFlags, parseJsonWith, structConverter, type InferOptions, type JsonNode, type JsonParseFlags } from './json.js';
+import { canonicalize, compatibleJsonType, inferNode, inferOptions, jsonBool, jsonParseFlags, parseJsonWith, structConverter, type JsonNode, type JsonParseFlags } from './json.js';
 import type { SourceOptions } from './options.js';
 import { TemporalText } from './text-values.js';
 
-/** Read options Spark honours that this reader does not model: a non-default value is refused, not ignored. */
-const UNSUPPORTED_READ_OPTIONS: Readonly<Record<string, string>> = { inferTimestamp: 'false' };
 
 /** Decoders for the `encoding` option (Java charset names, any case). */
 const DECODERS: Readonly<Record<string, (b: Buffer) => string>> = {
@@ -95,10 +93,6 @@ function malformedInInference(): ExecutionException {
 
 /** Spark's JSONOptionsInRead checks: a non-UTF-8 encoding needs `lineSep` unless the files are read whole. */
 function checkReadOptions(opts: SourceOptions): void {
-  for (const [k, dflt] of Object.entries(UNSUPPORTED_READ_OPTIONS)) {
-    const v = opts.get(k);
-    if (v !== undefined && v.trim().toLowerCase() !== dflt) throw new NotImplementedException(`JSON reader option ${k}=${v}`);
-  }
   // Spark infers from a random sample of the records; every record is read here.
   const ratio = opts.get('samplingRatio');
   if (ratio !== undefined && Number(ratio) !== 1) throw new NotImplementedException(`JSON reader option samplingRatio=${ratio}`);
@@ -116,7 +110,7 @@ export function readJsonTexts(texts: readonly string[], schema: StructType | und
   const flags = jsonParseFlags(opts);
   const recs = records(texts, opts, flags);
   if (!schema) {
-    const inferOpts: InferOptions = { primitivesAsString: jsonBool(opts, 'primitivesAsString', false), prefersDecimal: jsonBool(opts, 'prefersDecimal', false) };
+    const inferOpts = inferOptions(opts, new TemporalText(opts));
     let t: DataType = new StructType();
     for (const r of recs) {
       if (r.ok) for (const row of r.rows) t = compatibleJsonType(t, inferNode(row, inferOpts));

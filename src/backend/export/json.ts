@@ -53,6 +53,7 @@ import {
   LONG,
   NULL,
   STRING,
+  TIMESTAMP,
 } from '../../types/data-types.js';
 import { visitType } from '../../types/visit.js';
 import { prettyJson } from './json-pretty.js';
@@ -303,14 +304,38 @@ export function jacksonNumberText(text: string, integral: boolean): string {
 export interface InferOptions {
   readonly primitivesAsString: boolean;
   readonly prefersDecimal: boolean;
+  /** `inferTimestamp`: whether a string reads as a TIMESTAMP (the options' timestampFormat, else as CAST does). */
+  readonly timestamp?: (text: string) => boolean;
+}
+
+/** The inference options of a JSON source's or function's options. */
+export function inferOptions(o: SourceOptions, temporal: TemporalText): InferOptions {
+  const inferTimestamp = jsonBool(o, 'inferTimestamp', false);
+  return {
+    primitivesAsString: jsonBool(o, 'primitivesAsString', false),
+    prefersDecimal: jsonBool(o, 'prefersDecimal', false),
+    ...(inferTimestamp ? { timestamp: (text: string) => temporal.parseTimestamp(text) !== undefined } : {}),
+  };
+}
+
+/** A decimal string's type under `prefersDecimal` (Java's BigDecimal of the text without commas), if it is a valid one. */
+function stringDecimalType(text: string): DecimalType | undefined {
+  const d = parseJavaBigDecimal(text.replaceAll(',', ''));
+  if (!d || d.scale < 0 || d.scale > d.precision || d.precision > DecimalType.MAX_PRECISION) return undefined;
+  return new DecimalType(d.precision, d.scale);
 }
 
 export function inferNode(node: JsonNode, o: InferOptions): DataType {
   switch (node.kind) {
     case 'null':
       return NULL;
-    case 'string':
-      return STRING;
+    case 'string': {
+      // An empty string infers as null (it merges with any type), as JsonInferSchema does.
+      if (node.value === '') return NULL;
+      const dec = o.prefersDecimal ? stringDecimalType(node.value) : undefined;
+      if (dec) return dec;
+      return o.timestamp?.(node.value) ? TIMESTAMP : STRING;
+    }
     case 'boolean':
       return o.primitivesAsString ? STRING : BOOLEAN;
     case 'number': {
@@ -441,7 +466,8 @@ export function valueConverter(t: DataType, temporal: TemporalText, nonNumeric: 
   }
   if (t instanceof DecimalType) {
     return (n, bad) => {
-      const text = n.kind === 'number' ? n.text : n.kind === 'string' ? n.value : undefined;
+      // A string is read as Java's BigDecimal of its text without grouping commas.
+      const text = n.kind === 'number' ? n.text : n.kind === 'string' ? n.value.replaceAll(',', '') : undefined;
       const d = text === undefined ? undefined : parseJavaBigDecimal(text);
       return d ? orFail(toDecimalValue(d.unscaled, d.scale, t.precision, t.scale), bad) : fail(bad);
     };
