@@ -10,7 +10,8 @@ import { makeBatch } from '../../data/batch.js';
 import { DataType, StringType, StructField, StructType, STRING } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
-import { canonicalize, compatibleJsonType, inferNode, inferOptions, jsonBool, jsonParseFlags, parseJsonWith, structConverter, type JsonNode, type JsonParseFlags } from './json.js';
+import { canonicalize, compatibleJsonType, inferNode, inferOptions, jsonBool, jsonParseFlags, parseJsonWith, type JsonNode, type JsonParseFlags } from './json.js';
+import { structConverter } from './json-convert.js';
 import type { SourceOptions } from './options.js';
 import { TemporalText } from './text-values.js';
 
