@@ -50,7 +50,8 @@ import { arrowSchemaToSpark, arrowTableToBatch, asNullable, batchToArrowTable } 
 import { readCsvTexts, unsupportedDataType, writeCsvText } from './csv.js';
 import { writeFileAtomically } from './fs-atomic.js';
 import { readTextFiles, writeTextText } from './text.js';
-import { readJsonTexts, writeJsonText } from './json.js';
+import { writeJsonText } from './json.js';
+import { readJsonFiles } from './json-read.js';
 import { SourceOptions } from './options.js';
 import { isGlob, listInputFiles, partFileName, writeOutputDirectory, type OutputFile } from './output-dir.js';
 import { PARQUET_ENGINE_OPTION, parquetCodec, parquetCodecInfix, parquetEngine, readParquetArrow, writeParquetFile, type ParquetEngine } from './parquet.js';
@@ -109,8 +110,7 @@ export class ArrowExportBackend implements ExportBackend {
         break;
       case 'csv':
       case 'json': {
-        const texts = files.map(readText);
-        const res = format === 'csv' ? readCsvTexts(texts, dataSchema, opts) : readJsonTexts(texts, dataSchema, opts);
+        const res = format === 'csv' ? readCsvTexts(files.map(readText), dataSchema, opts) : readJsonFiles(files.map(readBytes), dataSchema, opts);
         data = res.batch;
         perFile.push(...res.rowsPerText);
         break;
@@ -252,9 +252,14 @@ function partitionRows(batch: Batch, partitionBy: readonly string[]): { dir: str
 
 // ---------------------------------------------------------------- reading
 
-function readText(file: string): string {
+/** A file's bytes, decompressed when it is gzipped. */
+function readBytes(file: string): Buffer {
   const buf = readFileSync(file);
-  const text = (file.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+  return file.endsWith('.gz') ? gunzipSync(buf) : buf;
+}
+
+function readText(file: string): string {
+  const text = readBytes(file).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a UTF-8 byte order mark is not data
 }
 

@@ -4,8 +4,11 @@
  * to one record, as Spark's UnivocityParser/Generator serve both.
  */
 import { makeBatch } from '../../data/batch.js';
-import { AnalysisException } from '../../errors/index.js';
-import { StructType } from '../../types/data-types.js';
+import { AnalysisException, NotImplementedException } from '../../errors/index.js';
+import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
+import { AtomicType, BinaryType, DataType, STRING, StructField, StructType } from '../../types/data-types.js';
+import { intervalToString, isIntervalType } from '../../types/intervals.js';
+import { visitType } from '../../types/visit.js';
 import { readCsvTexts, writeCsvText } from './csv.js';
 import { SourceOptions } from './options.js';
 
@@ -36,12 +39,53 @@ export function inferCsvSchemaText(csv: string, options: Readonly<Record<string,
   return readCsvTexts([csv], undefined, o).batch.schema.sql();
 }
 
+/**
+ * The text Spark 3.5's CSV generator gives a value it has no CSV form for:
+ * the internal value's toString. Arrays and structs print as `[a,b]`, maps as
+ * `keys: [k], values: [v]`, nulls as `null`, strings raw, dates as days,
+ * timestamps and day-time intervals as microseconds, year-month intervals as
+ * months (each checked against Spark 3.5.7).
+ */
+function internalText(v: unknown, t: DataType): string {
+  if (v === null || v === undefined) return 'null';
+  const list = (items: readonly unknown[], types: (i: number) => DataType): string => '[' + items.map((x, i) => internalText(x, types(i))).join(',') + ']';
+  return visitType(t, {
+    string: () => v as string,
+    double: () => javaDoubleToString(v as number),
+    float: () => javaFloatToString(v as number),
+    decimal: (d) => javaBigDecimalToString(BigInt(v as bigint), d.scale),
+    binary: () => {
+      throw new NotImplementedException('to_csv of a BINARY value inside an array, map or struct field', 'Spark 3.5.7 prints a JVM object reference (`[B@6524df1f`)');
+    },
+    array: (a) => list(v as unknown[], () => a.elementType),
+    struct: (st) => list(v as unknown[], (i) => st.fields[i]!.dataType),
+    map: (m) => {
+      const entries = [...(v as Map<unknown, unknown>)];
+      const keys = list(entries.map(([k]) => k), () => m.keyType);
+      return `keys: ${keys}, values: ${list(entries.map(([, x]) => x), () => m.valueType)}`;
+    },
+    default: () => String(v),
+  });
+}
+
+/** A field the CSV writer cannot print as it is: nested values and intervals become text first. */
+const needsText = (t: DataType): boolean => !(t instanceof AtomicType) || isIntervalType(t) || t instanceof BinaryType;
+
 /** to_csv's writer: one struct value as a CSV record (no line separator). */
 export function toCsvWriter(t: StructType, options: Readonly<Record<string, string>>, sessionZone: string): (v: unknown[]) => string {
   const o = sourceOptions(options, { header: 'false' }, sessionZone);
   const lineSep = o.string('lineSep', '\n');
+  const asText = t.fields.map((f) => needsText(f.dataType));
+  if (t.fields.some((f) => f.dataType instanceof BinaryType)) {
+    throw new NotImplementedException('to_csv of a BINARY field', 'Spark 3.5.7 prints a JVM object reference (`[B@6524df1f`)');
+  }
+  const schema = new StructType(t.fields.map((f, i) => (asText[i] ? new StructField(f.name, STRING, f.nullable) : f)));
+  // A top-level interval prints as CAST AS STRING does (`INTERVAL '1' DAY`); nested values as `internalText`.
+  const cell = (x: unknown, f: StructField): unknown =>
+    x === null || x === undefined ? null : isIntervalType(f.dataType) ? intervalToString(x, f.dataType) : internalText(x, f.dataType);
   return (v) => {
-    const text = writeCsvText(makeBatch(t, v.map((x) => [x])), o);
+    const row = v.map((x, i) => (asText[i] ? cell(x, t.fields[i]!) : x));
+    const text = writeCsvText(makeBatch(schema, row.map((x) => [x])), o);
     return text.endsWith(lineSep) ? text.slice(0, text.length - lineSep.length) : text;
   };
 }

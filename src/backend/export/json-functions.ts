@@ -8,8 +8,10 @@ import { AnalysisException, ExecutionException } from '../../errors/index.js';
 import { ArrayType, DataType, MapType, StringType, StructType } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord } from './csv.js';
-import { canonicalize, inferNode, jsonValueText, parseJsonWith, valueConverter, type JsonNode, type JsonParseFlags } from './json.js';
+import { canonicalize, inferNode, inferOptions, jsonBool, jsonParseFlags, jsonValueText, parseJsonWith, type JsonNode, type JsonParseFlags } from './json.js';
+import { valueConverter } from './json-convert.js';
 import { SourceOptions } from './options.js';
+import { prettyJson } from './json-pretty.js';
 import { TemporalText } from './text-values.js';
 
 /** Options of one call, with the session zone unless `timeZone` is given. */
@@ -18,33 +20,14 @@ function sourceOptions(options: Readonly<Record<string, string>>, sessionZone?: 
   return o.has('timeZone') || sessionZone === undefined ? o : new SourceOptions({ ...options, timeZone: sessionZone });
 }
 
-function parseFlags(o: SourceOptions): JsonParseFlags {
-  return {
-    singleQuotes: o.bool('allowSingleQuotes', true),
-    nonNumericNumbers: o.bool('allowNonNumericNumbers', true),
-    controlChars: o.bool('allowUnquotedControlChars', false),
-  };
-}
-
-/** Jackson reads the first value of the text and ignores what follows it (`{"a":1} x` is `{"a":1}`). */
+/** The first JSON value of the text (what follows it is ignored, as Jackson does), or undefined when invalid. */
 function firstDocument(text: string, flags: JsonParseFlags): JsonNode | undefined {
   try {
     return parseJsonWith(text, flags);
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
+    return undefined;
   }
-  // Retry on the longest prefix that closes the first object or array.
-  const open = text.trimStart()[0];
-  if (open !== '{' && open !== '[') return undefined;
-  for (let end = text.length - 1; end > 0; end--) {
-    if (text[end] !== '}' && text[end] !== ']') continue;
-    try {
-      return parseJsonWith(text.slice(0, end + 1), flags);
-    } catch (err) {
-      if (!(err instanceof JsonSyntaxError)) throw err;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -53,13 +36,13 @@ function firstDocument(text: string, flags: JsonParseFlags): JsonNode | undefine
  */
 export function inferJsonSchemaText(json: string, options: Readonly<Record<string, string>>): string {
   const o = sourceOptions(options);
-  const node = firstDocument(json, parseFlags(o));
+  const node = firstDocument(json, jsonParseFlags(o));
   if (node === undefined) {
     throw new ExecutionException(`Failed to infer the schema of the JSON text ${json}: it is not valid JSON.`, { errorClass: 'INVALID_JSON' });
   }
-  const t = inferNode(node, { primitivesAsString: o.bool('primitivesAsString', false), prefersDecimal: o.bool('prefersDecimal', false) });
+  const t = inferNode(node, inferOptions(o, new TemporalText(o)));
   // A top-level object keeps its (possibly empty) struct; nested all-null fields become strings.
-  const c = t instanceof StructType && t.fields.length === 0 ? t : canonicalize(t, o.bool('dropFieldIfAllNull', false)) ?? new StructType();
+  const c = t instanceof StructType && t.fields.length === 0 ? t : canonicalize(t, jsonBool(o, 'dropFieldIfAllNull', false)) ?? new StructType();
   return c.sql();
 }
 
@@ -70,7 +53,7 @@ export function inferJsonSchemaText(json: string, options: Readonly<Record<strin
  */
 export function fromJsonConverter(schema: DataType, options: Readonly<Record<string, string>>, sessionZone: string): (text: string) => unknown {
   const o = sourceOptions(options, sessionZone);
-  const flags = parseFlags(o);
+  const flags = jsonParseFlags(o);
   const mode = o.parseMode();
   // Spark checks the mode when the parser is built, at execution (JsonToStructs).
   if (mode === 'DROPMALFORMED') {
@@ -82,7 +65,7 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
   const failFast = mode === 'FAILFAST';
   const corruptName = o.string('columnNameOfCorruptRecord', '_corrupt_record');
   const corruptIdx = schema instanceof StructType ? schema.fields.findIndex((f) => f.name === corruptName && f.dataType instanceof StringType) : -1;
-  const convert = valueConverter(schema, new TemporalText(o), o.bool('allowNonNumericNumbers', true));
+  const convert = valueConverter(schema, new TemporalText(o), jsonBool(o, 'allowNonNumericNumbers', true));
   const malformed = (text: string, partial: unknown[] | null): unknown => {
     if (failFast) throw malformedRecord(text);
     if (!(schema instanceof StructType)) return null;
@@ -106,7 +89,11 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
 export function toJsonWriter(t: DataType, options: Readonly<Record<string, string>>, sessionZone: string): (v: unknown) => string {
   const o = sourceOptions(options, sessionZone);
   const temporal = new TemporalText(o);
-  const ignoreNullFields = o.bool('ignoreNullFields', true);
+  const ignoreNullFields = jsonBool(o, 'ignoreNullFields', true);
+  const pretty = jsonBool(o, 'pretty', false);
   if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType)) return () => 'null';
-  return (v) => jsonValueText(v, t, temporal, ignoreNullFields);
+  return (v) => {
+    const text = jsonValueText(v, t, temporal, ignoreNullFields);
+    return pretty ? prettyJson(text) : text;
+  };
 }

@@ -11,8 +11,8 @@
  * objects. Strings escaped as Jackson does (`\uXXXX` upper-case for control
  * characters, everything else raw).
  *
- * Reading: one JSON value per line (`multiLine` reads each file as one value;
- * a top-level array gives one row per element). Inference (JsonInferSchema):
+ * Reading (records in `json-read.ts`, values in `json-convert.ts`): a top-level array gives one row per
+ * element. Inference (JsonInferSchema):
  * integers → long (beyond long: decimal(p,0), beyond 38 digits: double),
  * other numbers → double, strings → string, booleans → boolean, objects →
  * struct with fields sorted by name, arrays → array of the merged element
@@ -22,57 +22,42 @@
  * (PERMISSIVE), is dropped (DROPMALFORMED) or fails the read (FAILFAST).
  * Options `primitivesAsString`, `prefersDecimal`, `dropFieldIfAllNull`,
  * `allowNonNumericNumbers`, `columnNameOfCorruptRecord`, `dateFormat`,
- * `timestampFormat`, `timestampNTZFormat`, `ignoreNullFields` (write) and
- * `lineSep` (write) are honoured.
- * Single-quoted strings and unquoted NaN/Infinity are accepted, as Spark's
- * defaults allow.
+ * `timestampFormat`, `timestampNTZFormat`, `ignoreNullFields` and `pretty` (write),
+ * `lineSep`, and the parser relaxations of `jsonParseFlags` are honoured.
  */
-import { makeBatch, type Batch } from '../../data/batch.js';
+import type { Batch } from '../../data/batch.js';
+import { IllegalArgumentException, NotImplementedException } from '../../errors/index.js';
 import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
 import {
   ArrayType,
-  BinaryType,
-  BooleanType,
-  ByteType,
   DataType,
-  DateType,
   DecimalType,
   DoubleType,
   FloatType,
-  IntegerType,
   LongType,
-  MapType,
   NullType,
-  ShortType,
-  StringType,
   StructField,
   StructType,
-  TimestampNTZType,
-  TimestampType,
   BOOLEAN,
   DOUBLE,
   LONG,
   NULL,
   STRING,
+  TIMESTAMP,
 } from '../../types/data-types.js';
 import { visitType } from '../../types/visit.js';
 import { mapKeyText } from './map-key-text.js';
-import { malformedRecord, type TextReadResult } from './csv.js';
+import { prettyJson } from './json-pretty.js';
 import type { SourceOptions } from './options.js';
-import { JsonSyntaxError, readJson, type JsonReader } from '../memory/runtime/json.js';
+import { readJson, type JsonReader } from '../memory/runtime/json.js';
 import { javaUtf8 } from '../../types/well-formed.js';
 import {
-  INT_MAX,
-  INT_MIN,
   LONG_MAX,
   LONG_MIN,
   TemporalText,
-  fromBase64,
   parseJavaBigDecimal,
-  parseJavaDouble,
   parseJavaIntegral,
   toBase64,
-  toDecimalValue,
 } from './text-values.js';
 
 // ---------------------------------------------------------------- writing
@@ -174,13 +159,18 @@ function structText(values: readonly unknown[], t: StructType, temporal: Tempora
 /** The batch as JSON Lines: one object per row, each followed by `\n`. */
 export function writeJsonText(batch: Batch, opts: SourceOptions): string {
   const temporal = new TemporalText(opts);
-  const ignoreNullFields = opts.bool('ignoreNullFields', true);
+  const ignoreNullFields = jsonBool(opts, 'ignoreNullFields', true);
   const lineSep = opts.string('lineSep', '\n');
+  const pretty = jsonBool(opts, 'pretty', false);
+  const enc = opts.get('encoding');
+  // The text is written as UTF-8; another charset must not be silently ignored.
+  if (enc !== undefined && !['utf-8', 'utf8'].includes(enc.toLowerCase())) throw new NotImplementedException(`JSON writer encoding ${enc}`);
   const fields = batch.schema;
   let out = '';
   for (let r = 0; r < batch.numRows; r++) {
     const row = batch.columns.map((c) => c[r]);
-    out += structText(row, fields, temporal, ignoreNullFields) + lineSep;
+    const text = structText(row, fields, temporal, ignoreNullFields);
+    out += (pretty ? prettyJson(text) : text) + lineSep;
   }
   return out;
 }
@@ -213,11 +203,40 @@ export function parseJson(text: string): JsonNode {
   return readJson(text, NODE_READER);
 }
 
-/** Jackson relaxations a JSON function's options switch (JSONOptions). */
+/** Jackson relaxations the JSON options switch (JSONOptions). */
 export interface JsonParseFlags {
   readonly singleQuotes: boolean;
   readonly nonNumericNumbers: boolean;
   readonly controlChars: boolean;
+  readonly firstValueOnly?: boolean;
+  readonly comments?: boolean;
+  readonly unquotedFieldNames?: boolean;
+  readonly leadingZeros?: boolean;
+  readonly anyEscape?: boolean;
+}
+
+/** A boolean JSON option as JSONOptions reads it (Scala's toBoolean: `true`/`false` in any case, nothing else). */
+export function jsonBool(o: SourceOptions, key: string, dflt: boolean): boolean {
+  const v = o.get(key);
+  if (v === undefined) return dflt;
+  const s = v.toLowerCase();
+  if (s === 'true' || s === 'false') return s === 'true';
+  throw new IllegalArgumentException(`For input string: "${v}"`);
+}
+
+/** The parser relaxations of a JSON source's or function's options, with Spark's defaults. */
+export function jsonParseFlags(o: SourceOptions): JsonParseFlags {
+  return {
+    singleQuotes: jsonBool(o, 'allowSingleQuotes', true),
+    nonNumericNumbers: jsonBool(o, 'allowNonNumericNumbers', true),
+    controlChars: jsonBool(o, 'allowUnquotedControlChars', false),
+    comments: jsonBool(o, 'allowComments', false),
+    unquotedFieldNames: jsonBool(o, 'allowUnquotedFieldNames', false),
+    leadingZeros: jsonBool(o, 'allowNumericLeadingZeros', false),
+    anyEscape: jsonBool(o, 'allowBackslashEscapingAnyCharacter', false),
+    // Jackson reads one value and leaves what follows it (`{"a":1} x` is `{"a":1}`).
+    firstValueOnly: true,
+  };
 }
 
 /** Parses one JSON document with the given relaxations; throws JsonSyntaxError. */
@@ -225,7 +244,7 @@ export function parseJsonWith(text: string, flags: JsonParseFlags): JsonNode {
   return readJson(text, { ...NODE_READER, ...flags });
 }
 
-/** Compact JSON text of a node (numbers as written); used when a string column reads a non-string value. */
+/** Compact JSON text of a node as Jackson copies it (numbers re-printed); a string column reading a non-string value, get_json_object. */
 export function nodeText(node: JsonNode): string {
   switch (node.kind) {
     case 'object':
@@ -234,17 +253,24 @@ export function nodeText(node: JsonNode): string {
       return '[' + node.items.map(nodeText).join(',') + ']';
     case 'string':
       return jsonString(node.value);
-    case 'number': {
-      // Jackson's copyCurrentStructure re-prints floating-point numbers as doubles.
-      if (node.integral) return node.text;
-      const special = specialDouble(node.text);
-      return special !== undefined ? nonFiniteOr(special, javaDoubleToString) : javaDoubleToString(Number(node.text));
-    }
+    case 'number':
+      return jacksonNumberText(node.text, node.integral);
     case 'boolean':
       return String(node.value);
     case 'null':
       return 'null';
   }
+}
+
+/**
+ * A number token as Jackson's copyCurrentStructure re-prints it: integers as
+ * their value (`-0` is `0`), others as doubles (`1.0e0` is `1.0`, `1e400` the
+ * string `"Infinity"`).
+ */
+export function jacksonNumberText(text: string, integral: boolean): string {
+  if (integral) return BigInt(text).toString();
+  const special = specialDouble(text);
+  return special !== undefined ? nonFiniteOr(special, javaDoubleToString) : nonFiniteOr(Number(text), javaDoubleToString);
 }
 
 // ---------------------------------------------------------------- inference
@@ -253,14 +279,38 @@ export function nodeText(node: JsonNode): string {
 export interface InferOptions {
   readonly primitivesAsString: boolean;
   readonly prefersDecimal: boolean;
+  /** `inferTimestamp`: whether a string reads as a TIMESTAMP (the options' timestampFormat, else as CAST does). */
+  readonly timestamp?: (text: string) => boolean;
+}
+
+/** The inference options of a JSON source's or function's options. */
+export function inferOptions(o: SourceOptions, temporal: TemporalText): InferOptions {
+  const inferTimestamp = jsonBool(o, 'inferTimestamp', false);
+  return {
+    primitivesAsString: jsonBool(o, 'primitivesAsString', false),
+    prefersDecimal: jsonBool(o, 'prefersDecimal', false),
+    ...(inferTimestamp ? { timestamp: (text: string) => temporal.parseTimestamp(text) !== undefined } : {}),
+  };
+}
+
+/** A decimal string's type under `prefersDecimal` (Java's BigDecimal of the text without commas), if it is a valid one. */
+function stringDecimalType(text: string): DecimalType | undefined {
+  const d = parseJavaBigDecimal(text.replaceAll(',', ''));
+  if (!d || d.scale < 0 || d.scale > d.precision || d.precision > DecimalType.MAX_PRECISION) return undefined;
+  return new DecimalType(d.precision, d.scale);
 }
 
 export function inferNode(node: JsonNode, o: InferOptions): DataType {
   switch (node.kind) {
     case 'null':
       return NULL;
-    case 'string':
-      return STRING;
+    case 'string': {
+      // An empty string infers as null (it merges with any type), as JsonInferSchema does.
+      if (node.value === '') return NULL;
+      const dec = o.prefersDecimal ? stringDecimalType(node.value) : undefined;
+      if (dec) return dec;
+      return o.timestamp?.(node.value) ? TIMESTAMP : STRING;
+    }
     case 'boolean':
       return o.primitivesAsString ? STRING : BOOLEAN;
     case 'number': {
@@ -337,196 +387,8 @@ export function canonicalize(t: DataType, dropNull: boolean): DataType | undefin
   return t;
 }
 
-// ---------------------------------------------------------------- reading
-
-/** One input record: parsed objects (several for a top-level array) or the raw text of a corrupt one. */
-type JsonRecord = ({ readonly ok: true; readonly rows: readonly JsonNode[] } | { readonly ok: false }) & {
-  /** The record's text, as `_corrupt_record` shows it. */
-  readonly raw: string;
-  /** Index of the text (file) the record came from. */
-  readonly file: number;
-};
-
-function records(texts: readonly string[], multiLine: boolean): JsonRecord[] {
-  const out: JsonRecord[] = [];
-  const docs: [string, number][] = [];
-  texts.forEach((t, file) => {
-    if (multiLine) {
-      if (t.trim() !== '') docs.push([t, file]);
-    } else {
-      for (const line of t.split(/\r?\n|\r/)) if (line.trim() !== '') docs.push([line, file]);
-    }
-  });
-  for (const [doc, file] of docs) {
-    let node: JsonNode;
-    try {
-      node = parseJson(doc);
-    } catch (err) {
-      if (!(err instanceof JsonSyntaxError)) throw err;
-      out.push({ ok: false, raw: doc, file });
-      continue;
-    }
-    if (node.kind === 'object') out.push({ ok: true, rows: [node], raw: doc, file });
-    else if (node.kind === 'array' && node.items.every((x) => x.kind === 'object')) out.push({ ok: true, rows: node.items, raw: doc, file });
-    else out.push({ ok: false, raw: doc, file });
-  }
-  return out;
-}
-
-/** Reads JSON texts (one per file) into a batch of `schema`, or of the inferred schema. */
-export function readJsonTexts(texts: readonly string[], schema: StructType | undefined, opts: SourceOptions): TextReadResult {
-  const mode = opts.parseMode();
-  const corruptColumn = opts.string('columnNameOfCorruptRecord', '_corrupt_record');
-  const recs = records(texts, opts.bool('multiLine', false));
-  if (!schema) {
-    const inferOpts: InferOptions = { primitivesAsString: opts.bool('primitivesAsString', false), prefersDecimal: opts.bool('prefersDecimal', false) };
-    let t: DataType = new StructType();
-    for (const r of recs) {
-      if (r.ok) for (const row of r.rows) t = compatibleJsonType(t, inferNode(row, inferOpts));
-      else if (mode === 'PERMISSIVE') t = compatibleJsonType(t, new StructType([new StructField(corruptColumn, STRING, true)]));
-      else if (mode === 'FAILFAST') throw malformedRecord(r.raw);
-    }
-    const c = canonicalize(t, opts.bool('dropFieldIfAllNull', false));
-    schema = c instanceof StructType ? c : new StructType();
-  }
-  const temporal = new TemporalText(opts);
-  const fields = schema.fields;
-  const corruptIdx = fields.findIndex((f) => f.name === corruptColumn && f.dataType instanceof StringType);
-  const convert = structConverter(schema, temporal, opts.bool('allowNonNumericNumbers', true));
-  const cols: unknown[][] = fields.map(() => []);
-  const rowsPerText: number[] = new Array(texts.length).fill(0);
-  let file = 0;
-  const push = (row: unknown[]): void => {
-    row.forEach((v, c) => cols[c]!.push(v));
-    rowsPerText[file]!++;
-  };
-  for (const r of recs) {
-    file = r.file;
-    if (!r.ok) {
-      if (mode === 'DROPMALFORMED') continue;
-      if (mode === 'FAILFAST') throw malformedRecord(r.raw);
-      const row: unknown[] = new Array(fields.length).fill(null);
-      if (corruptIdx >= 0) row[corruptIdx] = r.raw;
-      push(row);
-      continue;
-    }
-    for (const node of r.rows) {
-      const bad = { value: false };
-      const row = convert(node, bad) as unknown[];
-      if (bad.value) {
-        if (mode === 'DROPMALFORMED') continue;
-        if (mode === 'FAILFAST') throw malformedRecord(r.raw);
-        if (corruptIdx >= 0) row[corruptIdx] = r.raw;
-      }
-      push(row);
-    }
-  }
-  return { batch: makeBatch(schema, cols), rowsPerText };
-}
-
-/** Flag set when any value of a record does not fit its type (the value becomes null). */
-export interface BadFlag {
-  value: boolean;
-}
-
-export type NodeConverter = (node: JsonNode, bad: BadFlag) => unknown;
-
-function structConverter(t: StructType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
-  const convs = t.fields.map((f) => valueConverter(f.dataType, temporal, nonNumeric));
-  const index = new Map<string, number>();
-  t.fields.forEach((f, i) => {
-    if (!index.has(f.name)) index.set(f.name, i);
-  });
-  return (node, bad) => {
-    if (node.kind !== 'object') {
-      bad.value = true;
-      return null;
-    }
-    const row: unknown[] = new Array(t.fields.length).fill(null);
-    for (const [k, v] of node.entries) {
-      const i = index.get(k);
-      if (i !== undefined) row[i] = v.kind === 'null' ? null : convs[i]!(v, bad);
-    }
-    return row;
-  };
-}
-
-export function valueConverter(t: DataType, temporal: TemporalText, nonNumeric: boolean): NodeConverter {
-  const fail = (bad: BadFlag): null => {
-    bad.value = true;
-    return null;
-  };
-  const orFail = (v: unknown, bad: BadFlag): unknown => (v === undefined ? fail(bad) : v);
-  if (t instanceof StringType) return (n) => (n.kind === 'string' ? n.value : nodeText(n));
-  if (t instanceof LongType || t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) {
-    const [lo, hi] =
-      t instanceof LongType ? [LONG_MIN, LONG_MAX] : t instanceof IntegerType ? [INT_MIN, INT_MAX] : t instanceof ShortType ? [-32768n, 32767n] : [-128n, 127n];
-    return (n, bad) => (n.kind === 'number' && n.integral ? orFail(parseJavaIntegral(n.text, lo, hi), bad) : fail(bad));
-  }
-  if (t instanceof DoubleType || t instanceof FloatType) {
-    const round = t instanceof FloatType ? Math.fround : (x: number) => x;
-    return (n, bad) => {
-      if (n.kind === 'number') return round(specialDouble(n.text) ?? Number(n.text));
-      if (n.kind === 'string' && nonNumeric) {
-        const d = specialDouble(n.value);
-        return d === undefined ? fail(bad) : round(d);
-      }
-      return fail(bad);
-    };
-  }
-  if (t instanceof DecimalType) {
-    return (n, bad) => {
-      const text = n.kind === 'number' ? n.text : n.kind === 'string' ? n.value : undefined;
-      const d = text === undefined ? undefined : parseJavaBigDecimal(text);
-      return d ? orFail(toDecimalValue(d.unscaled, d.scale, t.precision, t.scale), bad) : fail(bad);
-    };
-  }
-  if (t instanceof BooleanType) return (n, bad) => (n.kind === 'boolean' ? n.value : fail(bad));
-  if (t instanceof DateType) return (n, bad) => (n.kind === 'string' ? orFail(temporal.parseDate(n.value), bad) : fail(bad));
-  if (t instanceof TimestampType) {
-    return (n, bad) => {
-      if (n.kind === 'string') return orFail(temporal.parseTimestamp(n.value), bad);
-      if (n.kind === 'number' && n.integral) {
-        const secs = parseJavaIntegral(n.text, LONG_MIN, LONG_MAX);
-        return secs === undefined ? fail(bad) : Number(BigInt(secs) * 1_000_000n);
-      }
-      return fail(bad);
-    };
-  }
-  if (t instanceof TimestampNTZType) return (n, bad) => (n.kind === 'string' ? orFail(temporal.parseTimestampNTZ(n.value), bad) : fail(bad));
-  if (t instanceof BinaryType) return (n, bad) => (n.kind === 'string' ? orFail(fromBase64(n.value), bad) : fail(bad));
-  if (t instanceof NullType) return () => null;
-  if (t instanceof ArrayType) {
-    const el = valueConverter(t.elementType, temporal, nonNumeric);
-    return (n, bad) => (n.kind === 'array' ? n.items.map((x) => (x.kind === 'null' ? null : el(x, bad))) : fail(bad));
-  }
-  if (t instanceof MapType) {
-    const key = valueConverter(t.keyType, temporal, nonNumeric);
-    const val = valueConverter(t.valueType, temporal, nonNumeric);
-    return (n, bad) => {
-      if (n.kind !== 'object') return fail(bad);
-      const m = new Map<unknown, unknown>();
-      for (const [k, v] of n.entries) {
-        const kn: JsonNode = t.keyType instanceof StringType ? { kind: 'string', value: k } : keyNode(k);
-        m.set(key(kn, bad), v.kind === 'null' ? null : val(v, bad));
-      }
-      return m;
-    };
-  }
-  if (t instanceof StructType) return structConverter(t, temporal, nonNumeric);
-  return (_n, bad) => fail(bad);
-}
-
-/** A map key's text as the node its key type reads (numbers and booleans unquoted). */
-function keyNode(k: string): JsonNode {
-  if (/^-?\d+$/.test(k)) return { kind: 'number', text: k, integral: true };
-  if (parseJavaDouble(k) !== undefined) return { kind: 'number', text: k, integral: false };
-  if (k === 'true' || k === 'false') return { kind: 'boolean', value: k === 'true' };
-  return { kind: 'string', value: k };
-}
-
 /** Jackson's non-numeric numbers (and their string forms Spark accepts). */
-function specialDouble(text: string): number | undefined {
+export function specialDouble(text: string): number | undefined {
   switch (text) {
     case 'NaN':
       return NaN;

@@ -5,39 +5,19 @@
  * ExpectsInputTypes (a number is not cast to a string), the schema and the
  * options are read at analysis, and names show only the JSON argument.
  */
-import { AnalysisException, NotImplementedException } from '../../errors/index.js';
+import { AnalysisException } from '../../errors/index.js';
 import type { Expr } from '../../expr/nodes.js';
 import { ArrayType, DataType, MapType, NullType, StructField, StringType, StructType, INT, STRING } from '../../types/data-types.js';
 import { parseDataType, parseTableSchema } from '../../types/ddl.js';
 import { ParseException } from '../../errors/index.js';
 import { dataTypeMismatch, sqlTypeName, nonFoldableInput } from '../define.js';
 import { requireString } from '../arg-checks.js';
-import { checkOptions, option, optionsOf } from '../options-arg.js';
+import { checkOptions, optionsOf } from '../options-arg.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { inferJsonSchemaText } from '../../backend/export/json-functions.js';
 import { inferCsvSchemaText } from '../../backend/export/csv-functions.js';
 
 export { requireString };
-
-/** JSONOptions Spark honours that sparkless does not: a non-default value must not be silently ignored. */
-const UNSUPPORTED_JSON_OPTIONS: Readonly<Record<string, string>> = {
-  allowComments: 'false',
-  allowUnquotedFieldNames: 'false',
-  allowNumericLeadingZeros: 'false',
-  allowBackslashEscapingAnyCharacter: 'false',
-  pretty: 'false',
-  inferTimestamp: 'false',
-};
-
-/** Checks the options argument of a JSON function; unknown names are ignored, as Spark ignores them. */
-export function jsonOptions(arg: ArgInfo | undefined, fnName: string): Record<string, string> {
-  const o = checkOptions(arg);
-  for (const [k, dflt] of Object.entries(UNSUPPORTED_JSON_OPTIONS)) {
-    const v = option(o, k);
-    if (v !== undefined && v.trim().toLowerCase() !== dflt) throw new NotImplementedException(`${fnName} option ${k}=${v}`);
-  }
-  return o;
-}
 
 /** Schema inference of the `schema_of_*` functions, which Spark folds at analysis. */
 const INFER_SCHEMA_TEXT: Readonly<Record<string, (text: string, options: Readonly<Record<string, string>>) => string>> = {
@@ -103,7 +83,7 @@ const fromJson: FunctionDef = {
   resolve(args, _call, ctx) {
     requireString(args, 0, ctx);
     const dataType = fromJsonSchema(args, ctx);
-    jsonOptions(args[2], 'from_json');
+    checkOptions(args[2]);
     return { dataType, nullable: true };
   },
   sql: (a) => `from_json(${a[0]})`,
@@ -158,11 +138,11 @@ const toJson = toFormatDef(
       throw dataTypeMismatch(ctx, 'INVALID_JSON_SCHEMA', `Input schema ${sqlTypeName(t)} must be a struct, an array or a map`, { schema: sqlTypeName(t) });
     }
   },
-  jsonOptions,
+  checkOptions,
 );
 
 /** schema_of_json(json[, options]): `json` must be a foldable, non-null string. */
-const schemaOfJson = schemaOfFormatDef('json', jsonOptions);
+const schemaOfJson = schemaOfFormatDef('json', checkOptions);
 
 const stringFn = (name: string, n: number, dataType: DataType): FunctionDef => ({
   name,

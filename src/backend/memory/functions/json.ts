@@ -2,12 +2,11 @@
 import type { Call } from '../../../expr/nodes.js';
 import { fromJsonConverter, inferJsonSchemaText, toJsonWriter } from '../../export/json-functions.js';
 import { optionsOf } from '../../../functions/options-arg.js';
-import { evalJsonPath, isJsonObject, jsonText, parseJson, parseJsonPath, type JsonValue } from '../runtime/json.js';
+import { isJsonObject, parseJson } from '../runtime/json.js';
+import { nodeText } from '../../export/json.js';
+import { getJsonObject as evalGetJsonObject, parseJsonPath, readFirstJsonValue } from '../runtime/json-path.js';
 import type { FunctionImpl, GeneratorImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, literalArg, resultType, scalar } from './util.js';
-
-/** A JSON value as Spark returns it from get_json_object/json_tuple: strings raw, others as JSON text. */
-const asText = (v: JsonValue): string | null => (v === null ? null : typeof v === 'string' ? v : jsonText(v));
 
 const getJsonObject = compiled((args, call) => {
   const [a, b] = args as [RowFn, RowFn];
@@ -20,11 +19,7 @@ const getJsonObject = compiled((args, call) => {
       const p = b(i);
       return isNullish(p) ? undefined : parseJsonPath(p as string);
     })();
-    if (!steps) return null;
-    const doc = parseJson(s as string);
-    if (doc === undefined) return null;
-    const hit = evalJsonPath(doc, steps);
-    return hit ? asText(hit.value) : null;
+    return steps ? evalGetJsonObject(s as string, steps) : null;
   };
 });
 
@@ -33,13 +28,16 @@ const jsonTuple: GeneratorImpl = {
   generate(args) {
     const keys = args.slice(1);
     const s = args[0];
-    const doc = isNullish(s) ? undefined : parseJson(s as string);
-    if (doc === undefined || !isJsonObject(doc)) return [keys.map(() => null)];
+    const doc = isNullish(s) ? undefined : readFirstJsonValue(s as string);
+    if (doc === undefined || doc.kind !== 'object') return [keys.map(() => null)];
+    // The last non-null field of a name wins; strings unquoted, other values as Jackson re-prints them.
+    const text = (v: (typeof doc.entries)[number][1]): string => (v.kind === 'string' ? v.value : nodeText(v));
     return [
       keys.map((k) => {
         if (isNullish(k)) return null;
-        const hit = doc.entries.find(([key]) => key === k);
-        return hit ? asText(hit[1]) : null;
+        let hit: string | null = null;
+        for (const [key, v] of doc.entries) if (key === k && v.kind !== 'null') hit = text(v);
+        return hit;
       }),
     ];
   },

@@ -1,7 +1,7 @@
 /**
- * A small JSON reader that keeps number tokens as written (Spark returns
- * `1.0` from `get_json_object('{"a":1.0}', '$.a')`, which JSON.parse would
- * lose) and preserves object key order. Invalid input gives undefined.
+ * A small JSON reader that keeps number tokens as written (so longs and
+ * decimals stay exact, which JSON.parse would lose) and preserves object
+ * key order. Invalid input gives undefined.
  * `readJson` is the one reader; the file source (backend/export/json.ts)
  * builds its own nodes with it.
  */
@@ -38,12 +38,25 @@ export interface JsonReader<T> {
   readonly controlChars?: boolean;
   /** Longest number token accepted (default: any length). */
   readonly maxNumberLength?: number;
+  /** Read the first value only and ignore what follows it, as a Jackson parser asked for one value does. */
+  readonly firstValueOnly?: boolean;
+  /** ALLOW_COMMENTS: `/* ... *\/` and `// ...` wherever whitespace may stand. */
+  readonly comments?: boolean;
+  /** ALLOW_UNQUOTED_FIELD_NAMES: names of Java identifier characters and `@#*+-`. */
+  readonly unquotedFieldNames?: boolean;
+  /** ALLOW_LEADING_ZEROS_FOR_NUMBERS: `007` reads as `7`. */
+  readonly leadingZeros?: boolean;
+  /** ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER: `\q` reads as `q`. */
+  readonly anyEscape?: boolean;
 }
 
 /** Thrown by `readJson` for text that is not one JSON document. */
 export class JsonSyntaxError extends Error {}
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const ZEROS_NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+/** Jackson's unquoted-name characters: Java identifier parts (ignorable controls included) and `@#*+-`. */
+const NAME_CHAR = /[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Sc}\p{Cf}\u007f-\u009f@#*+-]/u;
 const NON_NUMERIC = /(?:NaN|[+-]?Infinity|[+-]?INF)/y;
 
 /**
@@ -60,8 +73,20 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else break;
+      else if (c === 0x2f && r.comments && text[i + 1] === '*') {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) fail();
+        i = end + 2;
+      } else if (c === 0x2f && r.comments && text[i + 1] === '/') {
+        while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+      } else break;
     }
+  };
+  const unquotedName = (): string => {
+    const from = i;
+    while (i < n && NAME_CHAR.test(text[i]!)) i++;
+    if (i === from) fail();
+    return text.slice(from, i);
   };
   const isQuote = (c: string | undefined): boolean => c === '"' || (c === "'" && r.singleQuotes === true);
   const str = (q: string): string => {
@@ -83,7 +108,7 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
         i += 2;
         switch (e) {
           case "'":
-            if (!r.singleQuotes) fail();
+            if (!r.singleQuotes && !r.anyEscape) fail();
             out += e;
             break;
           case '"':
@@ -114,7 +139,8 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
             break;
           }
           default:
-            fail();
+            if (!r.anyEscape || e === undefined) fail();
+            out += e;
         }
         from = i;
         continue;
@@ -135,8 +161,7 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
       }
       for (;;) {
         ws();
-        if (!isQuote(text[i])) fail();
-        const k = str(text[i]!);
+        const k = isQuote(text[i]) ? str(text[i]!) : r.unquotedFieldNames ? unquotedName() : fail();
         ws();
         if (text[i] !== ':') fail();
         i++;
@@ -196,19 +221,23 @@ export function readJson<T>(text: string, r: JsonReader<T>): T {
         return r.number(special[0], false);
       }
     }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
+    const pattern = r.leadingZeros ? ZEROS_NUMBER : NUMBER;
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
     if (!m || m[0].length > (r.maxNumberLength ?? Infinity)) fail();
     i += m![0].length;
-    return r.number(m![0], m![1] === undefined && m![2] === undefined);
+    // Jackson drops the leading zeros it allows (`-007.5` is `-7.5`, `00` is `0`).
+    const token = r.leadingZeros ? m![0].replace(/^(-?)0+(?=\d)/, '$1') : m![0];
+    return r.number(token, m![1] === undefined && m![2] === undefined);
   };
   const v = value();
+  if (r.firstValueOnly) return v;
   ws();
   if (i !== n) fail();
   return v;
 }
 
-/** The JSON functions' reader (get_json_object, from_json, ...): double quotes only, raw control characters allowed. */
+/** json_array_length / json_object_keys's reader: double quotes only, raw control characters allowed. */
 const VALUE_READER: JsonReader<JsonValue> = {
   object: (entries) => ({ entries }),
   array: (items) => items,
@@ -227,79 +256,4 @@ export function parseJson(text: string): JsonValue | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Compact JSON text of a parsed value (Jackson's output for get_json_object). */
-export function jsonText(v: JsonValue): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return quoteJson(v);
-  if (isJsonNumber(v)) return v.num;
-  if (Array.isArray(v)) return `[${v.map(jsonText).join(',')}]`;
-  return `{${(v as { entries: readonly (readonly [string, JsonValue])[] }).entries.map(([k, x]) => `${quoteJson(k)}:${jsonText(x)}`).join(',')}}`;
-}
-
-/** A JSON string literal, escaping like Jackson (quotes, backslash, control characters). */
-export function quoteJson(s: string): string {
-  let out = '"';
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    const ch = s[k]!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c < 0x20) {
-      out += ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : ch === '\b' ? '\\b' : ch === '\f' ? '\\f' : `\\u${c.toString(16).padStart(4, '0')}`;
-    } else out += ch;
-  }
-  return `${out}"`;
-}
-
-type PathStep = { key: string } | { index: number } | { wildcard: true };
-
-/** Parses Spark's JSON path subset: `$`, `.key`, `['key']`, `[n]`, `[*]`, `.*`. */
-export function parseJsonPath(path: string): PathStep[] | undefined {
-  if (!path.startsWith('$')) return undefined;
-  const steps: PathStep[] = [];
-  let i = 1;
-  while (i < path.length) {
-    if (path[i] === '.') {
-      const m = /^\.([^.[\]]+)/.exec(path.slice(i));
-      if (!m) return undefined;
-      steps.push(m[1] === '*' ? { wildcard: true } : { key: m[1]! });
-      i += m[0].length;
-    } else if (path[i] === '[') {
-      const m = /^\[(?:'([^']*)'|(\d+)|(\*))\]/.exec(path.slice(i));
-      if (!m) return undefined;
-      steps.push(m[1] !== undefined ? { key: m[1] } : m[2] !== undefined ? { index: Number(m[2]) } : { wildcard: true });
-      i += m[0].length;
-    } else return undefined;
-  }
-  return steps;
-}
-
-/** Evaluates a path; wildcards collect every match. */
-export function evalJsonPath(v: JsonValue, steps: readonly PathStep[]): { value: JsonValue; multi: boolean } | undefined {
-  let current: JsonValue[] = [v];
-  let multi = false;
-  for (const step of steps) {
-    const next: JsonValue[] = [];
-    for (const c of current) {
-      if ('key' in step) {
-        if (isJsonObject(c)) {
-          const hit = c.entries.find(([k]) => k === step.key);
-          if (hit) next.push(hit[1]);
-        }
-      } else if ('index' in step) {
-        if (Array.isArray(c) && step.index < c.length) next.push(c[step.index]!);
-      } else {
-        multi = true;
-        if (Array.isArray(c)) next.push(...c);
-        else if (isJsonObject(c)) next.push(...c.entries.map(([, x]) => x));
-      }
-    }
-    current = next;
-  }
-  if (current.length === 0) return undefined;
-  if (multi && current.length > 1) return { value: current, multi: true };
-  return { value: current[0]!, multi: false };
 }
