@@ -33,6 +33,7 @@ const reasons: Record<string, string> = {
   session_window: 'time windows as structs',
   window_time: 'time windows as structs',
   merge_sessions: 'session merging per grouping key',
+  try_eval: 'errors of datetime and interval arithmetic become NULL',
   ...Object.fromEntries(
     [
       'make_interval',
@@ -49,6 +50,10 @@ const reasons: Record<string, string> = {
       'interval_negate',
       'interval_multiply',
       'interval_divide',
+      'interval_div',
+      'interval_abs',
+      'interval_signum',
+      'interval_width_bucket',
     ].map((n) => [n, 'interval values run in the interpreter']),
   ),
 };

@@ -1,0 +1,45 @@
+/**
+ * Internal functions the analyzer turns calls over ANSI intervals into
+ * (analyzer/interval-functions.ts): try_* as TryEval of the rewritten
+ * operator, `div` of two intervals, abs, signum and width_bucket. Each keeps
+ * the name of the call it stands for (its `displaySql` option); types and
+ * nullability as Spark 3.5.7 reports them.
+ */
+import { DOUBLE, LONG, YearMonthIntervalType, isNumeric, type DataType } from '../../types/data-types.js';
+import { isAnsiInterval } from '../../types/intervals.js';
+import { castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
+import type { FunctionDef } from '../registry.js';
+
+const isYearMonth = (t: DataType): boolean => t instanceof YearMonthIntervalType;
+
+/** width_bucket(interval, interval, interval, n): value and bounds all year-month or all day-time. */
+const intervalWidthBucket: FunctionDef = {
+  name: 'interval_width_bucket',
+  kind: 'scalar',
+  minArgs: 4,
+  maxArgs: 4,
+  nullIntolerant: true,
+  resolve(args, _call, ctx) {
+    const types = args.slice(0, 3).map((a) => a.dataType);
+    if (!types.every((t) => isAnsiInterval(t) && isYearMonth(t) === isYearMonth(types[0]!))) {
+      // Spark lists the other arguments as the DOUBLE they would be cast to.
+      const shown = types.map((t) => sqlTypeName(isNumeric(t) ? DOUBLE : t)).join(' or ');
+      throw dataTypeMismatch(ctx, 'DATA_DIFF_TYPES', `Input to \`width_bucket\` should all be the same type, but it's (${shown})`, {
+        functionName: '`width_bucket`',
+        dataType: `(${shown})`,
+      });
+    }
+    const n = implicitCast(args[3]!.dataType, LONG, ctx.ansi);
+    if (!n) throw unexpectedInputType(ctx, 3, '"BIGINT"', args[3]!.dataType);
+    return { dataType: LONG, nullable: true, argTypes: castsFor(args, [types[0]!, types[1]!, types[2]!, n]) };
+  },
+};
+
+export const intervalMathDefs: readonly FunctionDef[] = [
+  /** Spark's TryEval: any error of its argument gives NULL. */
+  fn('try_eval', { inputs: ['any'], returns: (t) => t[0]!, nullable: true }),
+  fn('interval_div', { inputs: ['any', 'any'], returns: LONG, nullable: true, nullIntolerant: true }),
+  fn('interval_abs', { inputs: ['any'], returns: (t) => t[0]!, nullIntolerant: true }),
+  fn('interval_signum', { inputs: ['any'], returns: DOUBLE, nullable: true, nullIntolerant: true }),
+  intervalWidthBucket,
+];
