@@ -19,7 +19,10 @@ const intervalWidthBucket: FunctionDef = {
   minArgs: 4,
   maxArgs: 4,
   nullIntolerant: true,
-  resolve(args, _call, ctx) {
+  resolve(args, call, written) {
+    // Errors name the call as written (`width_bucket(...)`), not this internal function.
+    const shownSql = call.options?.['displaySql'];
+    const ctx = typeof shownSql === 'string' ? { ansi: written.ansi, argSql: written.argSql, sql: shownSql } : written;
     const types = args.slice(0, 3).map((a) => a.dataType);
     if (!types.every((t) => isAnsiInterval(t) && isYearMonth(t) === isYearMonth(types[0]!))) {
       // Spark lists the other arguments as the DOUBLE they would be cast to.
