@@ -20,6 +20,14 @@ type RewriteOperator = (call: Call, args: readonly Expr[]) => Expr | undefined;
 
 const TRY_OPERATORS: Record<string, string> = { try_add: 'add', try_subtract: 'subtract', try_multiply: 'multiply', try_divide: 'divide' };
 
+const INTERVAL_AGGREGATES: Record<string, string> = {
+  sum: 'interval_sum',
+  try_sum: 'interval_try_sum',
+  avg: 'interval_avg',
+  mean: 'interval_avg',
+  try_avg: 'interval_try_avg',
+};
+
 const isDatetimeOrInterval = (t: DataType): boolean =>
   isIntervalType(t) || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
 
@@ -33,7 +41,7 @@ export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resol
   // Named as the original call would be (`try_add(d, 1)`, `sign(i)`, `(a div b)`).
   const name = (): string => exprSql(E.call(call.fn, args, call.options ? { options: call.options } : {}));
   const build = (fn: string, fnArgs: readonly Expr[]): Expr =>
-    resolve(E.call(fn, fnArgs, { options: { displaySql: name() } }), fnArgs);
+    resolve(E.call(fn, fnArgs, { ...(call.distinct ? { distinct: true } : {}), options: { displaySql: name() } }), fnArgs);
 
   const base = TRY_OPERATORS[call.fn];
   if (base && args.length === 2 && types.some(isDatetimeOrInterval)) {
@@ -49,6 +57,8 @@ export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resol
     if (call.fn === 'abs') return build('interval_abs', args);
     if (call.fn === 'signum') return build('interval_signum', args);
   }
+  const aggregate = INTERVAL_AGGREGATES[call.fn];
+  if (aggregate && args.length === 1 && isAnsiInterval(types[0]!)) return build(aggregate, args);
   if (call.fn === 'width_bucket' && args.length === 4 && isAnsiInterval(types[0]!)) {
     return build('interval_width_bucket', args);
   }

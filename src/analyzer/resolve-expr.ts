@@ -359,7 +359,7 @@ function windowWithoutOver(call: Expr): AnalysisException {
 }
 
 function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
-  const fn = e.fn.kind === 'Call' ? callResolver(scope)(e.fn, e.fn.args.map((a) => resolveExpr(a, scope))) : resolveExpr(e.fn, scope);
+  const fn = e.fn.kind === 'Call' ? resolveWindowCall(e.fn, scope) : resolveExpr(e.fn, scope);
   if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
     throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
       errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',
@@ -379,6 +379,13 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
   checkRangeFrame(spec, fn);
   return Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
+}
+
+/** A window's function call; an aggregate over intervals becomes its interval form (`sum(i)` → interval_sum). */
+function resolveWindowCall(call: Call, scope: ExprScope): Expr {
+  const args = call.args.map((a) => resolveExpr(a, scope));
+  const resolve = callResolver(scope);
+  return rewriteOperator(call, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(call, args);
 }
 
 /** Spark's checks of a RANGE frame with value offsets: one numeric (or datetime) order key. */

@@ -5,12 +5,14 @@
  * the name of the call it stands for (its `displaySql` option); types and
  * nullability as Spark 3.5.7 reports them.
  */
-import { DOUBLE, LONG, YearMonthIntervalType, isNumeric, type DataType } from '../../types/data-types.js';
+import { DayTimeIntervalType, DOUBLE, LONG, YearMonthIntervalType, isNumeric, type DataType } from '../../types/data-types.js';
 import { isAnsiInterval } from '../../types/intervals.js';
 import { castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 const isYearMonth = (t: DataType): boolean => t instanceof YearMonthIntervalType;
+/** YEAR TO MONTH or DAY TO SECOND: the type of an interval product, quotient or average. */
+const fullIntervalType = (t: DataType): DataType => (isYearMonth(t) ? new YearMonthIntervalType(0, 1) : new DayTimeIntervalType(0, 3));
 
 /** width_bucket(interval, interval, interval, n): value and bounds all year-month or all day-time. */
 const intervalWidthBucket: FunctionDef = {
@@ -45,4 +47,9 @@ export const intervalMathDefs: readonly FunctionDef[] = [
   fn('interval_abs', { inputs: ['any'], returns: (t) => t[0]!, nullIntolerant: true }),
   fn('interval_signum', { inputs: ['any'], returns: DOUBLE, nullable: true, nullIntolerant: true }),
   intervalWidthBucket,
+  // sum / try_sum keep the input's interval type; avg / try_avg give the kind's full type.
+  fn('interval_sum', { kind: 'aggregate', inputs: ['any'], returns: (t) => t[0]! }),
+  fn('interval_try_sum', { kind: 'aggregate', inputs: ['any'], returns: (t) => t[0]! }),
+  fn('interval_avg', { kind: 'aggregate', inputs: ['any'], returns: (t) => fullIntervalType(t[0]!) }),
+  fn('interval_try_avg', { kind: 'aggregate', inputs: ['any'], returns: (t) => fullIntervalType(t[0]!) }),
 ];

@@ -26,6 +26,7 @@ import { extraImpls } from './extra.js';
 import { extraStringImpls } from './extra-string.js';
 import { intervalImpls } from './interval.js';
 import { intervalMathImpls } from './interval-math.js';
+import { intervalAggregateImpls } from './interval-aggregate.js';
 import { jsonImpls } from './json.js';
 import { generatorImpls } from './generator.js';
 import { mathImpls } from './math.js';
@@ -59,6 +60,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...percentileImpls,
   ...intervalImpls,
   ...intervalMathImpls,
+  ...intervalAggregateImpls,
   ...approxPercentileImpls,
   ...cryptoImpls,
   ...jvmImpls,

@@ -54,6 +54,10 @@ const reasons: Record<string, string> = {
       'interval_abs',
       'interval_signum',
       'interval_width_bucket',
+      'interval_sum',
+      'interval_try_sum',
+      'interval_avg',
+      'interval_try_avg',
     ].map((n) => [n, 'interval values run in the interpreter']),
   ),
 };
