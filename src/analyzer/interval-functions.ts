@@ -40,8 +40,8 @@ export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resol
   const types = args.map(typeOf);
   // Named as the original call would be (`try_add(d, 1)`, `sign(i)`, `(a div b)`).
   const name = (): string => exprSql(E.call(call.fn, args, call.options ? { options: call.options } : {}));
-  const build = (fn: string, fnArgs: readonly Expr[]): Expr =>
-    resolve(E.call(fn, fnArgs, { ...(call.distinct ? { distinct: true } : {}), options: { displaySql: name() } }), fnArgs);
+  const build = (fn: string, fnArgs: readonly Expr[], options: Record<string, unknown> = {}): Expr =>
+    resolve(E.call(fn, fnArgs, { ...(call.distinct ? { distinct: true } : {}), options: { displaySql: name(), ...options } }), fnArgs);
 
   const base = TRY_OPERATORS[call.fn];
   if (base && args.length === 2 && types.some(isDatetimeOrInterval)) {
@@ -59,6 +59,13 @@ export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resol
   }
   const aggregate = INTERVAL_AGGREGATES[call.fn];
   if (aggregate && args.length === 1 && isAnsiInterval(types[0]!)) return build(aggregate, args);
+  // median / percentile: Spark's exact percentile of the values as doubles, truncated back to the kind's full type.
+  if ((call.fn === 'median' || call.fn === 'percentile') && args.length >= 1 && isAnsiInterval(types[0]!)) {
+    const asNumber = resolve(E.call('interval_to_number', [args[0]!]), [args[0]!]);
+    const innerArgs = [asNumber, ...args.slice(1)];
+    const inner = resolve(E.call(call.fn, innerArgs, call.distinct ? { distinct: true } : {}), innerArgs);
+    return build('interval_from_number', [inner], { yearMonth: types[0] instanceof YearMonthIntervalType });
+  }
   if (call.fn === 'width_bucket' && args.length === 4 && isAnsiInterval(types[0]!)) {
     return build('interval_width_bucket', args);
   }

@@ -5,7 +5,7 @@
  * the name of the call it stands for (its `displaySql` option); types and
  * nullability as Spark 3.5.7 reports them.
  */
-import { DayTimeIntervalType, DOUBLE, LONG, YearMonthIntervalType, isNumeric, type DataType } from '../../types/data-types.js';
+import { ArrayType, DayTimeIntervalType, DOUBLE, LONG, YearMonthIntervalType, isNumeric, type DataType } from '../../types/data-types.js';
 import { isAnsiInterval } from '../../types/intervals.js';
 import { castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { FunctionDef } from '../registry.js';
@@ -40,6 +40,20 @@ const intervalWidthBucket: FunctionDef = {
   },
 };
 
+/** A double (or array of doubles) of months or microseconds as the full year-month or day-time type. */
+const intervalFromNumber: FunctionDef = {
+  name: 'interval_from_number',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: 1,
+  nullIntolerant: true,
+  resolve(args, call) {
+    const t = call.options?.['yearMonth'] ? new YearMonthIntervalType(0, 1) : new DayTimeIntervalType(0, 3);
+    const from = args[0]!.dataType;
+    return { dataType: from instanceof ArrayType ? new ArrayType(t, from.containsNull) : t, nullable: args[0]!.nullable };
+  },
+};
+
 export const intervalMathDefs: readonly FunctionDef[] = [
   /** Spark's TryEval: any error of its argument gives NULL. */
   fn('try_eval', { inputs: ['any'], returns: (t) => t[0]!, nullable: true }),
@@ -47,6 +61,9 @@ export const intervalMathDefs: readonly FunctionDef[] = [
   fn('interval_abs', { inputs: ['any'], returns: (t) => t[0]!, nullIntolerant: true }),
   fn('interval_signum', { inputs: ['any'], returns: DOUBLE, nullable: true, nullIntolerant: true }),
   intervalWidthBucket,
+  /** An interval's months or microseconds as a double (the input of median and percentile). */
+  fn('interval_to_number', { inputs: ['any'], returns: DOUBLE, nullIntolerant: true }),
+  intervalFromNumber,
   // sum / try_sum keep the input's interval type; avg / try_avg give the kind's full type.
   fn('interval_sum', { kind: 'aggregate', inputs: ['any'], returns: (t) => t[0]! }),
   fn('interval_try_sum', { kind: 'aggregate', inputs: ['any'], returns: (t) => t[0]! }),

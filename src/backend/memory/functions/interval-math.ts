@@ -52,6 +52,13 @@ export const intervalMathImpls: Record<string, FunctionImpl> = {
       return normLong(b < 0n ? -b : b);
     });
   }),
+  interval_to_number: compiled((args) => unary(args[0]!, (v: Long) => Number(v))),
+  /** Spark's `toInt` / `toLong` of the double percentile: truncated toward zero. */
+  interval_from_number: compiled((args, call) => {
+    const yearMonth = call.options?.['yearMonth'] === true;
+    const one = (d: number): Long => (yearMonth ? Math.trunc(d) : normLong(BigInt(Math.trunc(d))));
+    return unary(args[0]!, (v: number | number[]) => (Array.isArray(v) ? v.map(one) : one(v)));
+  }),
   interval_signum: compiled((args) => unary(args[0]!, (v: Long) => Math.sign(Number(v)))),
   /** width_bucket on the intervals' months or microseconds as doubles (Spark's WidthBucket). */
   interval_width_bucket: compiled((args, call, ctx) => {

@@ -55,6 +55,8 @@ const reasons: Record<string, string> = {
       'interval_signum',
       'interval_width_bucket',
       'interval_sum',
+      'interval_to_number',
+      'interval_from_number',
       'interval_try_sum',
       'interval_avg',
       'interval_try_avg',
