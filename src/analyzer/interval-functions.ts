@@ -39,7 +39,7 @@ const sameIntervalKind = (a: DataType, b: DataType): boolean =>
 export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resolve: Resolve, castTo: CastTo, rewriteOp: RewriteOperator): Expr | undefined {
   const types = args.map(typeOf);
   // Named as the original call would be (`try_add(d, 1)`, `sign(i)`, `(a div b)`).
-  const name = (): string => exprSql(E.call(call.fn, args, call.options ? { options: call.options } : {}));
+  const name = (): string => exprSql(E.call(call.fn, args, { ...(call.distinct ? { distinct: true } : {}), ...(call.options ? { options: call.options } : {}) }));
   const build = (fn: string, fnArgs: readonly Expr[], options: Record<string, unknown> = {}): Expr =>
     resolve(E.call(fn, fnArgs, { ...(call.distinct ? { distinct: true } : {}), options: { displaySql: name(), ...options } }), fnArgs);
 
