@@ -79,6 +79,8 @@ forEachBackend('interval arithmetic', (session) => {
       expect(() => s.sql("SELECT INTERVAL '178956970' YEAR * 3").collect()).toThrow('integer overflow');
       expect(() => s.sql("SELECT INTERVAL '106751991' DAY * 2").collect()).toThrow('long overflow');
       expect(() => s.sql('SELECT abs(make_ym_interval(-178956970, -8))').collect()).toThrow('[ARITHMETIC_OVERFLOW] integer overflow.');
+      expect(() => s.sql('SELECT negative(make_ym_interval(-178956970, -8))').collect()).toThrow('[INTERVAL_ARITHMETIC_OVERFLOW] integer overflow.');
+      expect(s.sql("SELECT try_subtract(INTERVAL '0' MONTH, make_ym_interval(-178956970, -8))").collect()[0]!.toArray()).toEqual([null]);
     });
   }
 

@@ -59,18 +59,21 @@ const overflowWord = (t: DataType): string => (t instanceof YearMonthIntervalTyp
 
 /** ANSI interval ± interval: Math.addExact, INTERVAL_ARITHMETIC_OVERFLOW in both modes. */
 const exactIntervalSum = (tryFn: string, negateRight: boolean) =>
-  scalar((a, _ctx, call) => {
-    const sum = addIntervals(a[0], negateRight ? negateInterval(a[1]) : a[1]);
-    const t = resultType(call);
-    if (typeof sum !== 'number' || fits(sum, t)) return sum;
-    const message = overflowWord(t);
-    throw takesQueryContext(
-      new ArithmeticException(`${message}. Use '${tryFn}' to tolerate overflow and return NULL instead.`, {
-        errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
-        messageParameters: { message, alternative: `Use '${tryFn}' to tolerate overflow and return NULL instead.` },
-      }),
-    );
-  });
+  scalar((a, _ctx, call) => checkedInterval(addIntervals(a[0], negateRight ? negateInterval(a[1]) : a[1]), call, tryFn));
+
+/** The value, or INTERVAL_ARITHMETIC_OVERFLOW when it leaves its interval type (naming the try_ function, if any). */
+function checkedInterval(v: unknown, call: Call, tryFn?: string): unknown {
+  const t = resultType(call);
+  if (typeof v !== 'number' || fits(v, t)) return v;
+  const message = overflowWord(t);
+  const alternative = tryFn ? `Use '${tryFn}' to tolerate overflow and return NULL instead.` : '';
+  throw takesQueryContext(
+    new ArithmeticException(`${message}.${alternative ? ' ' + alternative : ''}`, {
+      errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
+      messageParameters: { message, alternative },
+    }),
+  );
+}
 
 /** interval × / ÷ number beyond the interval type: Java's ArithmeticException (Spark says `Overflow` for a decimal factor). */
 function checkedProduct(v: number, call: Call): number {
@@ -171,7 +174,7 @@ export const intervalImpls: Record<string, FunctionImpl> = {
   subtract_timestamps: scalar((a) => (a[0] as number) - (a[1] as number)),
   interval_add: exactIntervalSum('try_add', false),
   interval_subtract: exactIntervalSum('try_subtract', true),
-  interval_negate: scalar((a) => negateInterval(a[0])),
+  interval_negate: scalar((a, _ctx, call) => checkedInterval(negateInterval(a[0]), call)),
   interval_multiply: scalar((a, _ctx, call) => checkedProduct(roundHalfUp(Number(a[0]) * (a[1] as number)), call)),
   interval_divide: scalar((a, _ctx, call) => {
     const d = a[1] as number;
