@@ -59,6 +59,16 @@ export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resol
   }
   const aggregate = INTERVAL_AGGREGATES[call.fn];
   if (aggregate && args.length === 1 && isAnsiInterval(types[0]!)) return build(aggregate, args);
+  // percentile_cont / percentile_disc (sql/ordered-set.ts): the collected values' numbers, the answer in their type.
+  if (call.fn === 'ordered_set_number' && args.length === 1) {
+    return isAnsiInterval(types[0]!) ? resolve(E.call('interval_to_number', args), args) : args[0]!;
+  }
+  if (call.fn === 'ordered_set_result' && args.length === 2) {
+    // The second argument, an element of the collected values, only tells their type; it is not evaluated.
+    if (!isAnsiInterval(types[1]!)) return args[0]!;
+    const from = E.call('interval_from_number', [args[0]!], { options: { yearMonth: types[1] instanceof YearMonthIntervalType } });
+    return resolve(from, [args[0]!]);
+  }
   // median / percentile: Spark's exact percentile of the values as doubles, truncated back to the kind's full type.
   if ((call.fn === 'median' || call.fn === 'percentile') && args.length >= 1 && isAnsiInterval(types[0]!)) {
     const asNumber = resolve(E.call('interval_to_number', [args[0]!]), [args[0]!]);

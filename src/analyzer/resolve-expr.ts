@@ -27,6 +27,7 @@ import {
 } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
+import { isAnsiInterval } from '../types/intervals.js';
 import { extractValueByType } from './extract-value.js';
 import { originOf, withOrigin } from '../expr/origin.js';
 import { positionAnalysisError } from '../errors/query-context.js';
@@ -72,6 +73,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast': {
       const child = resolveExpr(e.child, scope);
+      if (e.keepsIntervals && isAnsiInterval(typeOf(child))) return child;
       if (scope.ctx.ansiEnabled && !e.implicit) {
         const sql = `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
         const mismatch = ansiCastMismatch(typeOf(child), e.to, sql);

@@ -66,6 +66,8 @@ export interface Cast extends Typed {
    * are not modelled).
    */
   readonly ansiCoercion?: boolean;
+  /** percentile_cont/disc's input: an ANSI interval stays an interval (Spark's Percentile takes them). */
+  readonly keepsIntervals?: boolean;
 }
 
 /**

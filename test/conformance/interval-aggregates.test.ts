@@ -89,6 +89,41 @@ forEachBackend('interval aggregates', (session) => {
     expect(rows(dt)).toEqual([["INTERVAL '0 00:00:01.5' DAY TO SECOND", "[INTERVAL '01' SECOND, INTERVAL '02' SECOND]"]]);
   });
 
+  it('percentile_cont / percentile_disc WITHIN GROUP over intervals, grouped and over a window', () => {
+    const df = session().sql(
+      "SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY col), percentile_disc(0.25) WITHIN GROUP (ORDER BY col) FROM VALUES (INTERVAL '0' MONTH), (INTERVAL '10' MONTH) AS tab(col)",
+    );
+    expect(schemaOf(df)).toEqual([
+      'percentile_cont(0.25) WITHIN GROUP (ORDER BY col):interval year to month:true',
+      'percentile_disc(0.25) WITHIN GROUP (ORDER BY col):interval year to month:true',
+    ]);
+    expect(rows(df)).toEqual([["INTERVAL '0-2' YEAR TO MONTH", "INTERVAL '0-0' YEAR TO MONTH"]]);
+    const dt = session().sql(
+      "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY col DESC), percentile_disc(0.5) WITHIN GROUP (ORDER BY col) FROM VALUES (INTERVAL '0' SECOND), (INTERVAL '-5' SECOND), (NULL) AS tab(col)",
+    );
+    expect(rows(dt)).toEqual([["INTERVAL '-0 00:00:02.5' DAY TO SECOND", "INTERVAL '-0 00:00:05' DAY TO SECOND"]]);
+    const w = session().sql(
+      "SELECT k, percentile_cont(0.5) WITHIN GROUP (ORDER BY col) OVER (PARTITION BY k) AS p FROM VALUES (1, INTERVAL '1' HOUR), (1, INTERVAL '2' HOUR), (2, INTERVAL '3' HOUR) AS tab(k, col) ORDER BY k",
+    );
+    expect(schemaOf(w)).toEqual(['k:int:false', 'p:interval day to second:true']);
+    expect(rows(w)).toEqual([
+      ['1', "INTERVAL '0 01:30:00' DAY TO SECOND"],
+      ['1', "INTERVAL '0 01:30:00' DAY TO SECOND"],
+      ['2', "INTERVAL '0 03:00:00' DAY TO SECOND"],
+    ]);
+  });
+
+  it('percentile_cont / percentile_disc of no rows are NULL, under ANSI too', () => {
+    for (const ansi of ['false', 'true']) {
+      const s = session();
+      s.conf.set('spark.sql.ansi.enabled', ansi);
+      const df = s.sql(
+        "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i), percentile_disc(0.5) WITHIN GROUP (ORDER BY i), percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FROM VALUES (INTERVAL '1' MONTH, 1) AS tab(i, n) WHERE false",
+      );
+      expect(df.collect()[0]!.toArray()).toEqual([null, null, null]);
+    }
+  });
+
   it('DataFrame API: F.sum / F.avg / F.median over make_dt_interval', () => {
     const df = session()
       .createDataFrame([{ n: 1 }, { n: 2 }], 'n INT')
