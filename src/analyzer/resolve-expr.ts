@@ -362,6 +362,19 @@ function windowWithoutOver(call: Expr): AnalysisException {
 
 function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
   const fn = e.fn.kind === 'Call' ? resolveWindowCall(e.fn, scope) : resolveExpr(e.fn, scope);
+  // median / percentile of intervals: the window goes around the inner percentile, the conversion back around the window.
+  if (fn.kind === 'Call' && fn.fn === 'interval_from_number' && fn.args[0]?.kind === 'Call') {
+    const shown = fn.options?.['displaySql'];
+    const inner = Object.freeze({ ...fn.args[0], options: { ...fn.args[0].options, displaySql: shown } });
+    const win = windowOver(inner, e, scope);
+    const outer = E.call(fn.fn, [win], { options: { ...fn.options, displaySql: exprSql(win) } });
+    return callResolver(scope)(outer, [win]);
+  }
+  return windowOver(fn, e, scope);
+}
+
+/** The resolved window of `fn` (an aggregate or window function) with `e`'s spec, after Spark's checks. */
+function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
     throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
       errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',

@@ -69,6 +69,22 @@ forEachBackend('interval aggregates', (session) => {
     ]);
   });
 
+  it('median and percentile of intervals over a partition window', () => {
+    const df = session().sql(
+      "SELECT k, median(col) OVER (PARTITION BY k), percentile(col, array(0.5)) OVER () AS p FROM VALUES (1, INTERVAL '1' HOUR), (1, INTERVAL '2' HOUR), (2, INTERVAL '3' HOUR) AS tab(k, col) ORDER BY k",
+    );
+    expect(schemaOf(df)).toEqual([
+      'k:int:false',
+      'median(col) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING):interval day to second:true',
+      'p:array<interval day to second>:true',
+    ]);
+    expect(rows(df)).toEqual([
+      ['1', "INTERVAL '0 01:30:00' DAY TO SECOND", "[INTERVAL '0 02:00:00' DAY TO SECOND]"],
+      ['1', "INTERVAL '0 01:30:00' DAY TO SECOND", "[INTERVAL '0 02:00:00' DAY TO SECOND]"],
+      ['2', "INTERVAL '0 03:00:00' DAY TO SECOND", "[INTERVAL '0 02:00:00' DAY TO SECOND]"],
+    ]);
+  });
+
   it('median and percentile truncate to the full type; percentile_approx keeps the input type', () => {
     const df = session().sql(
       "SELECT median(col), percentile(col, 0.5), percentile(col, array(0.25, 0.5)), percentile_approx(col, 0.5, 100) FROM VALUES (INTERVAL '0' MONTH), (INTERVAL '5' MONTH) AS tab(col)",
