@@ -81,6 +81,18 @@ forEachBackend('interval arithmetic', (session) => {
       expect(() => s.sql('SELECT abs(make_ym_interval(-178956970, -8))').collect()).toThrow('[ARITHMETIC_OVERFLOW] integer overflow.');
       expect(() => s.sql('SELECT negative(make_ym_interval(-178956970, -8))').collect()).toThrow('[INTERVAL_ARITHMETIC_OVERFLOW] integer overflow.');
       expect(s.sql("SELECT try_subtract(INTERVAL '0' MONTH, make_ym_interval(-178956970, -8))").collect()[0]!.toArray()).toEqual([null]);
+      // Spark gives these errors no query context (unlike DIVIDE_BY_ZERO), under ANSI too.
+      const message = (q: string): string => {
+        try {
+          s.sql(q).collect();
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return '';
+      };
+      for (const q of ["SELECT INTERVAL '178956970' YEAR + INTERVAL '178956970' YEAR", 'SELECT abs(make_ym_interval(-178956970, -8))']) {
+        expect(message(q)).toMatch(/^\[(INTERVAL_)?ARITHMETIC_OVERFLOW\] integer overflow\.[^\n]*$/);
+      }
     });
   }
 

@@ -37,18 +37,18 @@ export const intervalMathImpls: Record<string, FunctionImpl> = {
       return normLong(toBigInt(x) / d);
     }),
   ),
-  /** abs: Math.absExact of the months (int) or microseconds (long); the minimum overflows in either mode. */
+  /** abs: Math.absExact of the months (int) or microseconds (long); the minimum overflows in either mode (no query context). */
   interval_abs: compiled((args, call) => {
     const t = argType(call, 0);
     if (t instanceof YearMonthIntervalType) {
       return unary(args[0]!, (m: number) => {
-        if (m === INT_MIN) throw takesQueryContext(arithmeticOverflow(t));
+        if (m === INT_MIN) throw arithmeticOverflow(t);
         return Math.abs(m);
       });
     }
     return unary(args[0]!, (us: Long) => {
       const b = toBigInt(us);
-      if (b === LONG_MIN) throw takesQueryContext(arithmeticOverflow(t));
+      if (b === LONG_MIN) throw arithmeticOverflow(t);
       return normLong(b < 0n ? -b : b);
     });
   }),

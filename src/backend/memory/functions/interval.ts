@@ -67,12 +67,11 @@ function checkedInterval(v: unknown, call: Call, tryFn?: string): unknown {
   if (typeof v !== 'number' || fits(v, t)) return v;
   const message = overflowWord(t);
   const alternative = tryFn ? `Use '${tryFn}' to tolerate overflow and return NULL instead.` : '';
-  throw takesQueryContext(
-    new ArithmeticException(`${message}.${alternative ? ' ' + alternative : ''}`, {
-      errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
-      messageParameters: { message, alternative },
-    }),
-  );
+  // Spark attaches no query context to this error.
+  throw new ArithmeticException(`${message}.${alternative ? ' ' + alternative : ''}`, {
+    errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
+    messageParameters: { message, alternative },
+  });
 }
 
 /** interval × / ÷ number beyond the interval type: Java's ArithmeticException (Spark says `Overflow` for a decimal factor). */
