@@ -21,10 +21,13 @@ import {
   TimestampNTZType,
   TimestampType,
   YearMonthIntervalType,
+  NullType,
   isNumeric,
   type DataType,
 } from '../types/data-types.js';
-import { isIntervalType } from '../types/intervals.js';
+import { isAnsiInterval, isIntervalType } from '../types/intervals.js';
+import { unexpectedInputType } from '../functions/define.js';
+import type { ResolveContext } from '../functions/registry.js';
 
 type Resolve = (call: Call, args: readonly Expr[]) => Expr;
 type CastTo = (e: Expr, to: DataType) => Expr;
@@ -53,7 +56,8 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
     const [iv, written] = isIntervalType(lt) ? [l, r] : call.fn === 'multiply' && isIntervalType(rt) ? [r, l] : [undefined, undefined];
     // A string factor is read as a DOUBLE, ANSI or not (`'2' * INTERVAL 1 DAY`).
     const num = written && typeOf(written) instanceof StringType ? Object.freeze({ ...castTo(written, DOUBLE), ansiCoercion: true }) : written;
-    if (!iv || !num || !isNumeric(typeOf(num)) || typeOf(iv) instanceof CalendarIntervalType) return undefined;
+    const numType = num && typeOf(num);
+    if (!iv || !numType || !(isNumeric(numType) || numType instanceof NullType) || typeOf(iv) instanceof CalendarIntervalType) return undefined;
     return build(call.fn === 'multiply' ? 'interval_multiply' : 'interval_divide', [iv, num]);
   }
 
@@ -65,8 +69,14 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
     return build('subtract_timestamps', [castTo(l, t), castTo(r, t)]);
   }
 
+  // NULL ± interval is an interval sum of that type.
+  if (isAnsiInterval(lt) && rt instanceof NullType) return build(subtract ? 'interval_subtract' : 'interval_add', [l, castTo(r, lt)]);
+  if (lt instanceof NullType && isAnsiInterval(rt)) return build(subtract ? 'interval_subtract' : 'interval_add', [castTo(l, rt), r]);
+
   if (isIntervalType(lt) && isIntervalType(rt)) {
     const common = findTightestCommonType(lt, rt);
+    // Year-month + day-time: Spark reads it as a timestamp plus the day-time interval, and rejects the first.
+    if (!common && !subtract && lt instanceof YearMonthIntervalType && rt instanceof DayTimeIntervalType) throw timeAddNeedsTimestamp(l, r);
     if (!common) return undefined;
     return build(subtract ? 'interval_subtract' : 'interval_add', [castTo(l, common), castTo(r, common)]);
   }
@@ -97,4 +107,11 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
   if (!isTimestamp(dtt)) return undefined;
   if (ivt instanceof YearMonthIntervalType) return build('timestamp_add_ym_interval', [dt, ivArg], opName);
   return build('time_add', [dt, ivArg], opName);
+}
+
+/** `ym + dt`: Spark's TimeAdd(ym, dt) fails its first parameter's check. */
+function timeAddNeedsTimestamp(l: Expr, r: Expr): Error {
+  const argSql = [exprSql(l), exprSql(r)];
+  const ctx: ResolveContext = { ansi: false, argSql, sql: `${argSql[0]} + ${argSql[1]}` };
+  return unexpectedInputType(ctx, 0, '"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)"', typeOf(l));
 }

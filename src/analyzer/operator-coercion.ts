@@ -9,6 +9,7 @@ import type { Call, Expr, Literal } from '../expr/nodes.js';
 import { E, typeOf } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { rewriteIntervalOperator } from './interval-arithmetic.js';
+import { rewriteIntervalFunction } from './interval-functions.js';
 import { ansiStringPromotion, castForcesNull, decimalForIntegralLiteral } from '../types/coercion.js';
 import {
   BooleanType,
@@ -59,6 +60,8 @@ type Resolve = (call: Call, args: readonly Expr[]) => Expr;
 export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Resolve, ansi = false): Expr | undefined {
   const interval = rewriteIntervalOperator(call, args, resolve, castImplicitly, call.options?.[ANALYZED_NAME] === true);
   if (interval) return interval;
+  const intervalFn = rewriteIntervalFunction(call, args, resolve, castImplicitly, (c, a) => rewriteOperator(c, a, resolve, ansi));
+  if (intervalFn) return intervalFn;
   if (args.length !== 2) return undefined;
   const [lt, rt] = [typeOf(args[0]!), typeOf(args[1]!)];
   if (!ansi && (call.fn === 'add' || call.fn === 'subtract') && (isIntervalType(lt) || isIntervalType(rt)) && (lt instanceof StringType || rt instanceof StringType)) {

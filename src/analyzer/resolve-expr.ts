@@ -27,6 +27,7 @@ import {
 } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
+import { isAnsiInterval } from '../types/intervals.js';
 import { extractValueByType } from './extract-value.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
@@ -73,6 +74,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast': {
       const child = resolveExpr(e.child, scope);
+      if (e.keepsIntervals && isAnsiInterval(typeOf(child))) return child;
       if ((scope.ctx.ansiEnabled || e.tryCast) && (!e.implicit || e.castFunction)) {
         const sql = e.castFunction ? exprSql(child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
         const mismatch = ansiCastMismatch(typeOf(child), e.to, sql, e.tryCast === true);
@@ -360,7 +362,20 @@ function windowWithoutOver(call: Expr): AnalysisException {
 }
 
 function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
-  const fn = e.fn.kind === 'Call' ? callResolver(scope)(e.fn, e.fn.args.map((a) => resolveExpr(a, scope))) : resolveExpr(e.fn, scope);
+  const fn = e.fn.kind === 'Call' ? resolveWindowCall(e.fn, scope) : resolveExpr(e.fn, scope);
+  // median / percentile of intervals: the window goes around the inner percentile, the conversion back around the window.
+  if (fn.kind === 'Call' && fn.fn === 'interval_from_number' && fn.args[0]?.kind === 'Call') {
+    const shown = fn.options?.['displaySql'];
+    const inner = Object.freeze({ ...fn.args[0], options: { ...fn.args[0].options, displaySql: shown } });
+    const win = windowOver(inner, e, scope);
+    const outer = E.call(fn.fn, [win], { options: { ...fn.options, displaySql: exprSql(win) } });
+    return callResolver(scope)(outer, [win]);
+  }
+  return windowOver(fn, e, scope);
+}
+
+/** The resolved window of `fn` (an aggregate or window function) with `e`'s spec, after Spark's checks. */
+function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
     throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
       errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',
@@ -388,6 +403,13 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
     });
   }
   return w;
+}
+
+/** A window's function call; an aggregate over intervals becomes its interval form (`sum(i)` → interval_sum). */
+function resolveWindowCall(call: Call, scope: ExprScope): Expr {
+  const args = call.args.map((a) => resolveExpr(a, scope));
+  const resolve = callResolver(scope);
+  return rewriteOperator(call, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(call, args);
 }
 
 /** Spark's checks of a RANGE frame with value offsets: one numeric (or datetime) order key. */

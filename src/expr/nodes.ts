@@ -71,6 +71,8 @@ export interface Cast extends Typed {
    * column names and in ANSI mode's cast errors) but checked as the explicit cast it is.
    */
   readonly castFunction?: boolean;
+  /** percentile_cont/disc's input: an ANSI interval stays an interval (Spark's Percentile takes them). */
+  readonly keepsIntervals?: boolean;
 }
 
 /**

@@ -52,7 +52,10 @@ export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spe
       messageParameters: { aggFunc: `"${fn}(${prettySql(order.child)}, ${prettySql(pct)})"` },
     });
   }
-  const values = call('collect_list', E.cast(order.child, DOUBLE, true));
+  // Doubles, or the ANSI intervals themselves: their months / microseconds are read as doubles below
+  // (ordered_set_number) and the answer truncated back to the interval kind (ordered_set_result).
+  // get (NULL outside the array): no group rows give NULL, under ANSI too.
+  const values = call('collect_list', Object.freeze({ ...E.cast(order.child, DOUBLE, true), keepsIntervals: true }));
   const collected = spec ? E.window(values, spec) : values;
   const cont = fn === 'percentile_cont';
   const arr = call('sort_array', collected, E.lit(cont || order.ascending, BOOLEAN));
@@ -63,14 +66,15 @@ export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spe
     const pos = call('multiply', E.lit(order.ascending ? p : 1 - p, DOUBLE), call('subtract', n, E.lit(1, INT)));
     const lo = call('floor', pos);
     const hi = call('ceil', pos);
-    const at = (i: Expr): Expr => call('get_item', arr, i);
+    const at = (i: Expr): Expr => call('ordered_set_number', call('get', arr, i));
     const mixed = call('add', call('multiply', call('subtract', hi, pos), at(lo)), call('multiply', call('subtract', pos, lo), at(hi)));
     result = E.caseWhen([{ when: call('eq', hi, lo), then: at(lo) }], mixed);
   } else {
     // The first value whose cumulative share k/n reaches p: k = max(ceil(p * n), 1).
     const k = call('greatest', call('ceil', call('multiply', E.lit(p, DOUBLE), n)), E.lit(1, LONG));
-    result = call('get_item', arr, call('subtract', k, E.lit(1, LONG)));
+    result = call('ordered_set_number', call('get', arr, call('subtract', k, E.lit(1, LONG))));
   }
+  result = call('ordered_set_result', result, call('get', arr, E.lit(0, INT)));
   const name = `${fn}(${prettySql(pct)}) WITHIN GROUP (ORDER BY ${prettySql(order.child)}${order.ascending ? '' : ' DESC'})`;
   const out = named(result, () => (spec ? `${name} OVER (${windowSpecSql(spec, values)})` : name));
   if (spec && namedWindow) overNamedWindow.set(out, { fn, pct, order, spec });

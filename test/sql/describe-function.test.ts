@@ -16,6 +16,8 @@ const NOT_SPARK_BUILTINS = [
   'bucket', 'create_map', 'date_add_interval', 'date_add_ym_interval', 'days', 'extractansiintervaldays', 'hours',
   'interval_add', 'interval_divide', 'interval_multiply', 'interval_negate', 'interval_subtract', 'months', 'product',
   'subtract_dates', 'subtract_timestamps', 'time_add', 'timestamp_add_ym_interval', 'udf', 'years', 'merge_sessions',
+  'try_eval', 'interval_div', 'interval_abs', 'interval_signum', 'interval_width_bucket', 'interval_to_number',
+  'interval_from_number', 'interval_sum', 'interval_try_sum', 'interval_avg', 'interval_try_avg',
 ];
 
 it('every listed builtin has a recorded description, or is no Spark builtin', () => {

@@ -12,6 +12,7 @@ import { datetimeDefs } from './datetime.js';
 import { datetimeExtractDefs } from './datetime-extract.js';
 import { datetimeMakeDefs } from './datetime-make.js';
 import { intervalDefs } from './intervals.js';
+import { intervalMathDefs } from './interval-math.js';
 import { timeWindowDefs } from './time-window.js';
 import { higherOrderDefs } from './higher-order.js';
 import { jsonDefs } from './json.js';
@@ -53,6 +54,7 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...datetimeMakeDefs,
   ...datetimeExtractDefs,
   ...intervalDefs,
+  ...intervalMathDefs,
   ...timeWindowDefs,
   ...aggregateDefs,
   ...windowDefs,

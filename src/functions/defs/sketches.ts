@@ -9,6 +9,7 @@ import { castsFor, dataTypeMismatch, implicitCast, nonFoldableInput, unexpectedI
 import type { Expr } from '../../expr/nodes.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { percentages } from './aggregate.js';
+import { isAnsiInterval } from '../../types/intervals.js';
 
 const isNullLiteral = (e: Expr): boolean => (e.kind === 'Literal' && e.value === null) || (e.kind === 'Cast' && isNullLiteral(e.child));
 
@@ -22,7 +23,7 @@ function integralLiteral(e: Expr): number | undefined {
 /** The input type percentile_approx keeps: numeric, date, timestamp (strings become double). */
 function valueType(a: ArgInfo, ctx: ResolveContext): DataType {
   const t = a.dataType;
-  if (t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType) return t;
+  if (t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || isAnsiInterval(t)) return t;
   const n = implicitCast(t, 'numeric');
   if (!n || t instanceof NullType) {
     if (t instanceof NullType) return DOUBLE;

@@ -25,6 +25,8 @@ import { datetimeImpls } from './datetime.js';
 import { extraImpls } from './extra.js';
 import { extraStringImpls } from './extra-string.js';
 import { intervalImpls } from './interval.js';
+import { intervalMathImpls } from './interval-math.js';
+import { intervalAggregateImpls } from './interval-aggregate.js';
 import { jsonImpls } from './json.js';
 import { generatorImpls } from './generator.js';
 import { mathImpls } from './math.js';
@@ -57,6 +59,8 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...binaryImpls,
   ...percentileImpls,
   ...intervalImpls,
+  ...intervalMathImpls,
+  ...intervalAggregateImpls,
   ...approxPercentileImpls,
   ...cryptoImpls,
   ...jvmImpls,

@@ -5,6 +5,7 @@
  * day-time = microseconds, calendar = CalendarInterval (types/intervals.ts).
  */
 import { ExecutionException } from '../../../errors/index.js';
+import type { Call } from '../../../expr/nodes.js';
 import { ArithmeticException } from '../../../errors/runtime-exceptions.js';
 import { takesQueryContext } from '../../../errors/query-context.js';
 import { DayTimeIntervalType, DecimalType, TimestampType, YearMonthIntervalType, type DataType } from '../../../types/data-types.js';
@@ -42,12 +43,48 @@ export function addToTimestamp(micros: number, months: number, days: number, ext
 export const zoneFor = (t: DataType, session: Zone): Zone => (t instanceof TimestampType ? session : UTC_ZONE);
 
 const negateInterval = (v: unknown): unknown =>
-  v instanceof CalendarInterval ? new CalendarInterval(-v.months, -v.days, -v.microseconds) : -(v as number);
+  v instanceof CalendarInterval ? new CalendarInterval(-v.months, -v.days, -v.microseconds) : -(v as number | bigint);
 
+// Day-time values beyond 2^53 microseconds arrive as bigints (exact literals): add those exactly.
 const addIntervals = (a: unknown, b: unknown): unknown =>
   a instanceof CalendarInterval && b instanceof CalendarInterval
     ? new CalendarInterval(a.months + b.months, a.days + b.days, a.microseconds + b.microseconds)
-    : (a as number) + (b as number);
+    : typeof a === 'bigint' || typeof b === 'bigint'
+      ? BigInt(a as number | bigint) + BigInt(b as number | bigint)
+      : (a as number) + (b as number);
+
+const INT_MAX = 2 ** 31 - 1;
+const LONG_LIMIT = 2 ** 63;
+/** Whether an ANSI interval value fits its type (months an int, microseconds a long). */
+const fits = (v: number | bigint, t: DataType): boolean =>
+  t instanceof YearMonthIntervalType
+    ? v >= -INT_MAX - 1 && v <= INT_MAX
+    : !(t instanceof DayTimeIntervalType) || (typeof v === 'bigint' ? BigInt.asIntN(64, v) === v : v >= -LONG_LIMIT && v < LONG_LIMIT);
+const overflowWord = (t: DataType): string => (t instanceof YearMonthIntervalType ? 'integer overflow' : 'long overflow');
+
+/** ANSI interval ± interval: Math.addExact, INTERVAL_ARITHMETIC_OVERFLOW in both modes. */
+const exactIntervalSum = (tryFn: string, negateRight: boolean) =>
+  scalar((a, _ctx, call) => checkedInterval(addIntervals(a[0], negateRight ? negateInterval(a[1]) : a[1]), call, tryFn));
+
+/** The value, or INTERVAL_ARITHMETIC_OVERFLOW when it leaves its interval type (naming the try_ function, if any). */
+function checkedInterval(v: unknown, call: Call, tryFn?: string): unknown {
+  const t = resultType(call);
+  if ((typeof v !== 'number' && typeof v !== 'bigint') || fits(v, t)) return v;
+  const message = overflowWord(t);
+  const alternative = tryFn ? `Use '${tryFn}' to tolerate overflow and return NULL instead.` : '';
+  // Spark attaches no query context to this error.
+  throw new ArithmeticException(`${message}.${alternative ? ' ' + alternative : ''}`, {
+    errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
+    messageParameters: { message, alternative },
+  });
+}
+
+/** interval × / ÷ number beyond the interval type: Java's ArithmeticException (Spark says `Overflow` for a decimal factor). */
+function checkedProduct(v: number, call: Call): number {
+  const t = resultType(call);
+  if (fits(v, t)) return v;
+  throw new ArithmeticException(overflowWord(t));
+}
 
 /** An ArithmeticException in Spark 3.5.7, with the query context in ANSI mode and out of it. */
 const divideByZero = (): ArithmeticException =>
@@ -139,15 +176,14 @@ export const intervalImpls: Record<string, FunctionImpl> = {
   }),
   subtract_dates: scalar((a) => ((a[0] as number) - (a[1] as number)) * MICROS_PER_DAY),
   subtract_timestamps: scalar((a) => (a[0] as number) - (a[1] as number)),
-  interval_add: scalar((a) => addIntervals(a[0], a[1])),
-  interval_subtract: scalar((a) => addIntervals(a[0], negateInterval(a[1]))),
-  interval_negate: scalar((a) => negateInterval(a[0])),
-  interval_multiply: scalar((a) => roundHalfUp(Number(a[0]) * (a[1] as number))),
+  interval_add: exactIntervalSum('try_add', false),
+  interval_subtract: exactIntervalSum('try_subtract', true),
+  interval_negate: scalar((a, _ctx, call) => checkedInterval(negateInterval(a[0]), call)),
+  interval_multiply: scalar((a, _ctx, call) => checkedProduct(roundHalfUp(Number(a[0]) * (a[1] as number)), call)),
   interval_divide: scalar((a, _ctx, call) => {
     const d = a[1] as number;
     if (d === 0) throw takesQueryContext(divideByZero());
-    const q = roundHalfUp(Number(a[0]) / d);
-    return resultType(call) instanceof YearMonthIntervalType ? q | 0 : q;
+    return checkedProduct(roundHalfUp(Number(a[0]) / d), call);
   }),
   convert_timezone: scalar((a) => {
     const [from, to, ts] = a as [string, string, number];

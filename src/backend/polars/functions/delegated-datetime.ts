@@ -33,6 +33,7 @@ const reasons: Record<string, string> = {
   session_window: 'time windows as structs',
   window_time: 'time windows as structs',
   merge_sessions: 'session merging per grouping key',
+  try_eval: 'errors of datetime and interval arithmetic become NULL',
   ...Object.fromEntries(
     [
       'make_interval',
@@ -49,6 +50,16 @@ const reasons: Record<string, string> = {
       'interval_negate',
       'interval_multiply',
       'interval_divide',
+      'interval_div',
+      'interval_abs',
+      'interval_signum',
+      'interval_width_bucket',
+      'interval_sum',
+      'interval_to_number',
+      'interval_from_number',
+      'interval_try_sum',
+      'interval_avg',
+      'interval_try_avg',
     ].map((n) => [n, 'interval values run in the interpreter']),
   ),
 };
