@@ -14,7 +14,7 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind, type SkewMetrics } 
 import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
 import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
-import { nameExpr, nameOf } from './analyze-project.js';
+import { nameExpr, nameOf, selectedName } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { extractTimeWindows } from './time-windows.js';
@@ -30,8 +30,11 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, c
   const input = windowed.base;
   const groupBy = windowed.exprs.slice(0, keys.length);
   const aggs = windowed.exprs.slice(keys.length);
-  // groupBy() names its keys by their SQL text (RelationalGroupedDataset.alias): a cast key keeps `CAST(...)`.
-  const groupNames = groupBy.map((g) => (p.groupedDataNames && g.kind !== 'Alias' ? exprSql(g) : nameOf(g)));
+  // groupBy() names its keys by their SQL text (RelationalGroupedDataset.alias): a cast key keeps `CAST(...)`;
+  // a column path (`'s.f'`) stays a named attribute, called after its field.
+  const groupNames = groupBy.map((g, i) =>
+    p.groupBy[i]!.kind === 'ColumnRef' ? selectedName(p.groupBy[i]!, g) : p.groupedDataNames && g.kind !== 'Alias' ? exprSql(g) : nameOf(g),
+  );
   const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
   const named = p.groupedDataNames ? aggs.map((a) => (a.kind === 'Alias' ? a : nameExpr(a, exprSql(withoutDistinct(a))))) : aggs;
   // groupBy().agg() outputs the grouping columns first, then the aggregates.
@@ -204,7 +207,7 @@ export function analyzePivot(p: PlanOfKind<'Pivot'>, input: Analyzed, ctx: Analy
   const values = p.values ?? distinctPivotValues(input, pivotCol, ctx);
   const groupBy = p.groupBy.map((g) => resolveExpr(g, scope));
   const aggs = p.aggs.map((a) => resolveExpr(a, scope));
-  const groupNames = groupBy.map(nameOf);
+  const groupNames = groupBy.map((g, i) => selectedName(p.groupBy[i]!, g));
   const pivotName = nameOf(pivotCol);
 
   // Stage 1: aggregate by keys and the pivot column.

@@ -43,7 +43,7 @@ function castOfNamed(e: Expr): string | undefined {
 }
 
 /** As `nameOf`, except that a selected nested field (`'s.f'`) is named after the field, as Spark names it. */
-function selectedName(unresolved: Expr, resolved: Expr): string {
+export function selectedName(unresolved: Expr, resolved: Expr): string {
   if (unresolved.kind === 'ColumnRef' && resolved.kind === 'Call') {
     if (resolved.fn === 'get_field') return String(resolved.options?.field);
     // A map key reached by a path (`m.k`) is named after the key, as a field is.

@@ -10,7 +10,7 @@ import { ansiCastMismatch } from './ansi-casts.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
-import { javaRegex } from '../backend/memory/runtime/regex.js';
+import { javaMatcher } from '../backend/memory/runtime/regex.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import {
   ArrayType,
@@ -130,7 +130,7 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
   return exprs.flatMap((e) => {
     if (e.kind !== 'Star') return [e];
     // colRegex: the whole name must match, case-insensitively unless spark.sql.caseSensitive (as Spark's `(?i)` prefix).
-    const re = e.regex === undefined ? undefined : javaRegex(`^(?:${e.regex})$`, ctx.caseSensitive ? '' : 'i');
+    const re = e.regex === undefined ? undefined : javaMatcher(`^(?:${e.regex})$`, ctx.caseSensitive ? '' : 'i');
     const matching = attrs
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))))

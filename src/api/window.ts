@@ -23,7 +23,7 @@ function boundary(v: number): FrameBoundary {
   if (v <= UNBOUNDED_PRECEDING) return { type: 'unboundedPreceding' };
   if (v >= UNBOUNDED_FOLLOWING) return { type: 'unboundedFollowing' };
   if (v === 0) return { type: 'currentRow' };
-  return { type: 'offset', value: v };
+  return { type: 'offset', value: v, signed: true };
 }
 
 export class WindowSpec {

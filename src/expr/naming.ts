@@ -83,7 +83,7 @@ function boundarySql(b: FrameBoundary): string {
     case 'offset':
       // Spark prints offsets as signed "FOLLOWING" values for lag/lead and as PRECEDING/FOLLOWING otherwise.
       if (b.interval) return `${intervalToString(Math.abs(b.value), b.interval)} ${b.value < 0 ? 'PRECEDING' : 'FOLLOWING'}`;
-      return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
+      return b.value < 0 && !b.signed ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
   }
 }
 

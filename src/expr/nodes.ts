@@ -104,8 +104,10 @@ export type FrameBoundary =
   /**
    * Negative = preceding, positive = following. `interval`: a RANGE offset
    * that is an interval of this type (value in months or microseconds).
+   * `signed`: given as a signed number (rowsBetween/rangeBetween), which Spark
+   * names `-2 FOLLOWING` where SQL's `2 PRECEDING` keeps its written form.
    */
-  | { readonly type: 'offset'; readonly value: number; readonly interval?: DataType };
+  | { readonly type: 'offset'; readonly value: number; readonly interval?: DataType; readonly signed?: boolean };
 
 export interface WindowFrame {
   readonly frameType: 'rows' | 'range';
