@@ -378,7 +378,15 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
   }
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
   checkRangeFrame(spec, fn);
-  return Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
+  const windowed: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
+  if (fn.distinct) {
+    const sql = exprSql(windowed);
+    throw new AnalysisException(`Distinct window functions are not supported: "${sql}".`, {
+      errorClass: 'DISTINCT_WINDOW_FUNCTION_UNSUPPORTED',
+      messageParameters: { windowExpr: `"${sql}"` },
+    });
+  }
+  return windowed;
 }
 
 /** Spark's checks of a RANGE frame with value offsets: one numeric (or datetime) order key. */
