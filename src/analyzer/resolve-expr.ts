@@ -4,8 +4,9 @@
  */
 import { assertOrderable } from './map-checks.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
-import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
-import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
+import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
+import { defaultFrame, exprSql } from '../expr/naming.js';
+import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
@@ -16,13 +17,9 @@ import {
   ArrayType,
   BOOLEAN,
   BooleanType,
-  DateType,
   NullType,
-  NumericType,
   StringType,
   StructType,
-  TimestampNTZType,
-  TimestampType,
   type DataType,
 } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
@@ -378,6 +375,7 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
   }
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
   checkRangeFrame(spec, fn);
+  checkRequiredFrame(fn, e.spec.frame);
   const windowed: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
   if (fn.distinct) {
     const sql = exprSql(windowed);
@@ -387,33 +385,6 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
     });
   }
   return windowed;
-}
-
-/** Spark's checks of a RANGE frame with value offsets: one numeric (or datetime) order key. */
-function checkRangeFrame(spec: WindowSpecDef, fn: Expr): void {
-  const f = spec.frame;
-  if (!f || f.frameType !== 'range' || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return;
-  const specSql = `(${windowSpecSql(spec, fn)})`;
-  if (spec.orderBy.length === 0) {
-    throw new AnalysisException(
-      `Cannot resolve "${specSql}" due to data type mismatch: A range window frame cannot be used in an unordered window specification.`,
-      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER', messageParameters: { sqlExpr: `"${specSql}"` } },
-    );
-  }
-  if (spec.orderBy.length > 1) {
-    throw new AnalysisException(
-      `Cannot resolve "${specSql}" due to data type mismatch: A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: ${spec.orderBy.map((o) => exprSql(o)).join(',')}.`,
-      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER', messageParameters: { sqlExpr: `"${specSql}"` } },
-    );
-  }
-  const t = typeOf(spec.orderBy[0]!.child);
-  if (!(t instanceof NumericType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType)) {
-    const frame = frameSql(f);
-    throw new AnalysisException(
-      `Cannot resolve "${frame}" due to data type mismatch: The data type of the lower bound "${sqlTypeName(t).replace(/"/g, '')}" does not match the expected data type ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL").`,
-      { errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE', messageParameters: { sqlExpr: `"${frame}"` } },
-    );
-  }
 }
 
 /** Casts a resolved predicate to boolean or throws Spark's FILTER_NOT_BOOLEAN. */
