@@ -14,7 +14,7 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind, type SkewMetrics } 
 import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
 import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
-import { nameExpr, nameOf, selectedName } from './analyze-project.js';
+import { containsWindow, extractWindows, nameExpr, nameOf, selectedName } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { extractTimeWindows } from './time-windows.js';
@@ -79,9 +79,9 @@ export function analyzeAggregateExprs(
       return E.bound(gi, groupNames[gi]!, typeOf(g), nullableGroups || (g.nullable ?? true));
     }
     if (e.kind === 'WindowExpr') {
-      throw new AnalysisException('Window functions over aggregates are not supported in sparkless yet.', {
-        errorClass: 'NOT_IMPLEMENTED',
-      });
+      // A window over the aggregated rows: its function's arguments and its spec read the aggregate's output.
+      const spec = { ...e.spec, partitionBy: e.spec.partitionBy.map(rewrite), orderBy: e.spec.orderBy.map((o) => rewrite(o) as typeof o) };
+      return Object.freeze({ ...e, fn: mapChildren(e.fn, rewrite), spec: Object.freeze(spec) });
     }
     if (e.kind === 'Call' && (e.fn === 'grouping' || e.fn === 'grouping_id')) checkGroupingCall(e, groupingSets !== undefined, checkGrouping, groupIndex, groupBy);
     if (e.kind === 'Call' && isAggregateCall(e)) {
@@ -129,8 +129,10 @@ export function analyzeAggregateExprs(
     }),
     { schema: schemaFromAttributes(aggAttrs) },
   );
-  const finalExprs = rewritten.map((e, i) => nameExpr(e, names[i]!));
-  const attrs = projectAttributes(finalExprs, names, aggAttrs, planId).map((a) => ({ ...a, qualifiers: [], planIds: new Set([planId]) }));
+  let finalExprs = rewritten.map((e, i) => nameExpr(e, names[i]!));
+  let base: Analyzed = { plan: aggregate, attrs: aggAttrs };
+  if (finalExprs.some(containsWindow)) ({ base, exprs: finalExprs } = extractWindows(finalExprs, base, planId));
+  const attrs = projectAttributes(finalExprs, names, base.attrs, planId).map((a) => ({ ...a, qualifiers: [], planIds: new Set([planId]) }));
   // Grouping columns passed through keep their identity for `df.col` on the input.
   const outAttrs = attrs.map((a, i) => {
     const e = finalExprs[i]!;
@@ -140,7 +142,7 @@ export function analyzeAggregateExprs(
     }
     return a;
   });
-  const project = withProps(plan('Project', { input: aggregate, exprs: finalExprs }), { schema: schemaFromAttributes(outAttrs) });
+  const project = withProps(plan('Project', { input: base.plan, exprs: finalExprs }), { schema: schemaFromAttributes(outAttrs) });
   return { plan: project, attrs: outAttrs };
 }
 
