@@ -14,7 +14,7 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind, type SkewMetrics } 
 import { INT, StructField, StructType, type DataType } from '../types/data-types.js';
 import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
-import { nameExpr, nameOf, selectedName } from './analyze-project.js';
+import { containsWindow, extractWindows, nameExpr, nameOf, selectedName } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { extractTimeWindows, groupingTimeWindow } from './time-windows.js';
@@ -41,8 +41,11 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, c
   const input = windowed.base;
   const groupBy = windowed.exprs.slice(0, keys.length);
   const aggs = windowed.exprs.slice(keys.length);
-  // groupBy() names its keys by their SQL text (RelationalGroupedDataset.alias): a cast key keeps `CAST(...)`.
-  const groupNames = groupBy.map((g) => (p.groupedDataNames && g.kind !== 'Alias' ? exprSql(g) : nameOf(g)));
+  // groupBy() names its keys by their SQL text (RelationalGroupedDataset.alias): a cast key keeps `CAST(...)`;
+  // a column path (`'s.f'`) stays a named attribute, called after its field.
+  const groupNames = groupBy.map((g, i) =>
+    p.groupBy[i]!.kind === 'ColumnRef' ? selectedName(p.groupBy[i]!, g) : p.groupedDataNames && g.kind !== 'Alias' ? exprSql(g) : nameOf(g),
+  );
   const groupRefs = groupBy.map((g, i) => nameExpr(g, groupNames[i]!));
   const named = p.groupedDataNames ? aggs.map((a) => (a.kind === 'Alias' ? a : nameExpr(a, exprSql(withoutDistinct(a))))) : aggs;
   // groupBy().agg() outputs the grouping columns first, then the aggregates.
@@ -87,9 +90,9 @@ export function analyzeAggregateExprs(
       return E.bound(gi, groupNames[gi]!, typeOf(g), nullableGroups || (g.nullable ?? true));
     }
     if (e.kind === 'WindowExpr') {
-      throw new AnalysisException('Window functions over aggregates are not supported in sparkless yet.', {
-        errorClass: 'NOT_IMPLEMENTED',
-      });
+      // A window over the aggregated rows: its function's arguments and its spec read the aggregate's output.
+      const spec = { ...e.spec, partitionBy: e.spec.partitionBy.map(rewrite), orderBy: e.spec.orderBy.map((o) => rewrite(o) as typeof o) };
+      return Object.freeze({ ...e, fn: mapChildren(e.fn, rewrite), spec: Object.freeze(spec) });
     }
     if (e.kind === 'Call' && (e.fn === 'grouping' || e.fn === 'grouping_id')) checkGroupingCall(e, groupingSets !== undefined, checkGrouping, groupIndex, groupBy);
     if (e.kind === 'Call' && isAggregateCall(e)) {
@@ -137,8 +140,10 @@ export function analyzeAggregateExprs(
     }),
     { schema: schemaFromAttributes(aggAttrs) },
   );
-  const finalExprs = rewritten.map((e, i) => nameExpr(e, names[i]!));
-  const attrs = projectAttributes(finalExprs, names, aggAttrs, planId).map((a) => ({ ...a, qualifiers: [], planIds: new Set([planId]) }));
+  let finalExprs = rewritten.map((e, i) => nameExpr(e, names[i]!));
+  let base: Analyzed = { plan: aggregate, attrs: aggAttrs };
+  if (finalExprs.some(containsWindow)) ({ base, exprs: finalExprs } = extractWindows(finalExprs, base, planId));
+  const attrs = projectAttributes(finalExprs, names, base.attrs, planId).map((a) => ({ ...a, qualifiers: [], planIds: new Set([planId]) }));
   // Grouping columns passed through keep their identity for `df.col` on the input.
   const outAttrs = attrs.map((a, i) => {
     const e = finalExprs[i]!;
@@ -148,7 +153,7 @@ export function analyzeAggregateExprs(
     }
     return a;
   });
-  const project = withProps(plan('Project', { input: aggregate, exprs: finalExprs }), { schema: schemaFromAttributes(outAttrs) });
+  const project = withProps(plan('Project', { input: base.plan, exprs: finalExprs }), { schema: schemaFromAttributes(outAttrs) });
   return { plan: project, attrs: outAttrs };
 }
 
@@ -254,7 +259,7 @@ export function analyzePivot(p: PlanOfKind<'Pivot'>, input: Analyzed, ctx: Analy
   const values = p.values ?? distinctPivotValues(input, pivotCol, ctx);
   const groupBy = p.groupBy.map((g) => resolveExpr(g, scope));
   const aggs = p.aggs.map((a) => resolveExpr(a, scope));
-  const groupNames = groupBy.map(nameOf);
+  const groupNames = groupBy.map((g, i) => selectedName(p.groupBy[i]!, g));
   const pivotName = nameOf(pivotCol);
 
   // Stage 1: aggregate by keys and the pivot column.

@@ -46,14 +46,27 @@ function projectionOf(p: IntentNode, input: Analyzed, ctx: AnalyzerContext): Exp
       });
       return exprs;
     }
-    case 'WithColumnsRenamed':
-      return attrs.map((a, i) => {
-        const ref = E.bound(i, a.name, a.dataType, a.nullable);
+    case 'WithColumnsRenamed': {
+      const names = attrs.map((a) => {
         // Spark applies renames in order, each to the output of the previous one.
         let name = a.name;
         for (const [from, to] of p.renames) if (same(name, from, ctx.caseSensitive)) name = to;
-        return name === a.name ? ref : E.alias(ref, name);
+        return name;
       });
+      // Dataset.withColumnsRenamed then rejects any duplicate among all output names (even ones it did not rename).
+      const key = (n: string): string => (ctx.caseSensitive ? n : n.toLowerCase());
+      const duplicate = names.map(key).find((n, i, all) => all.indexOf(n) !== i);
+      if (duplicate !== undefined) {
+        throw new AnalysisException(`The column \`${duplicate}\` already exists. Consider to choose another name or rename the existing column.`, {
+          errorClass: 'COLUMN_ALREADY_EXISTS',
+          messageParameters: { columnName: `\`${duplicate}\`` },
+        });
+      }
+      return attrs.map((a, i) => {
+        const ref = E.bound(i, a.name, a.dataType, a.nullable);
+        return names[i] === a.name ? ref : E.alias(ref, names[i]!);
+      });
+    }
     case 'Drop': {
       const dropped = new Set<number>();
       for (const name of p.columnNames) attrs.forEach((a, i) => same(a.name, name, ctx.caseSensitive) && dropped.add(i));

@@ -26,7 +26,7 @@ function containsAggregate(e: Expr): boolean {
   return children(e).some(containsAggregate);
 }
 
-function containsWindow(e: Expr): boolean {
+export function containsWindow(e: Expr): boolean {
   return e.kind === 'WindowExpr' || children(e).some(containsWindow);
 }
 
@@ -148,7 +148,7 @@ function extractGenerator(
 }
 
 /** Moves every window expression into a Window node and references its output instead. */
-function extractWindows(exprs: readonly Expr[], input: Analyzed, planId: number): { base: Analyzed; exprs: Expr[] } {
+export function extractWindows(exprs: readonly Expr[], input: Analyzed, planId: number): { base: Analyzed; exprs: Expr[] } {
   const windows: Alias[] = [];
   const keys = new Map<string, number>();
   const n = input.attrs.length;

@@ -4,25 +4,22 @@
  */
 import { assertOrderable } from './map-checks.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
-import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr, type WindowSpecDef } from '../expr/nodes.js';
-import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
+import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
+import { defaultFrame, exprSql } from '../expr/naming.js';
+import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
-import { javaRegex } from '../backend/memory/runtime/regex.js';
+import { javaMatcher } from '../backend/memory/runtime/regex.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import {
   ArrayType,
   BOOLEAN,
   BooleanType,
-  DateType,
   NullType,
-  NumericType,
   StringType,
   StructType,
-  TimestampNTZType,
-  TimestampType,
   type DataType,
 } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
@@ -134,7 +131,7 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
   return exprs.flatMap((e) => {
     if (e.kind !== 'Star') return [e];
     // colRegex: the whole name must match, case-insensitively unless spark.sql.caseSensitive (as Spark's `(?i)` prefix).
-    const re = e.regex === undefined ? undefined : javaRegex(`^(?:${e.regex})$`, ctx.caseSensitive ? '' : 'i');
+    const re = e.regex === undefined ? undefined : javaMatcher(`^(?:${e.regex})$`, ctx.caseSensitive ? '' : 'i');
     const matching = attrs
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))))
@@ -394,15 +391,16 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   }
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
   checkRangeFrame(spec, fn);
-  const w: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
+  checkRequiredFrame(fn, e.spec.frame);
+  const windowed: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
   if (fn.distinct) {
-    const sql = exprSql(w);
+    const sql = exprSql(windowed);
     throw new AnalysisException(`Distinct window functions are not supported: "${sql}".`, {
       errorClass: 'DISTINCT_WINDOW_FUNCTION_UNSUPPORTED',
       messageParameters: { windowExpr: `"${sql}"` },
     });
   }
-  return w;
+  return windowed;
 }
 
 /** A window's function call; an aggregate over intervals becomes its interval form (`sum(i)` → interval_sum). */
@@ -410,33 +408,6 @@ function resolveWindowCall(call: Call, scope: ExprScope): Expr {
   const args = call.args.map((a) => resolveExpr(a, scope));
   const resolve = callResolver(scope);
   return rewriteOperator(call, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(call, args);
-}
-
-/** Spark's checks of a RANGE frame with value offsets: one numeric (or datetime) order key. */
-function checkRangeFrame(spec: WindowSpecDef, fn: Expr): void {
-  const f = spec.frame;
-  if (!f || f.frameType !== 'range' || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return;
-  const specSql = `(${windowSpecSql(spec, fn)})`;
-  if (spec.orderBy.length === 0) {
-    throw new AnalysisException(
-      `Cannot resolve "${specSql}" due to data type mismatch: A range window frame cannot be used in an unordered window specification.`,
-      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER', messageParameters: { sqlExpr: `"${specSql}"` } },
-    );
-  }
-  if (spec.orderBy.length > 1) {
-    throw new AnalysisException(
-      `Cannot resolve "${specSql}" due to data type mismatch: A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: ${spec.orderBy.map((o) => exprSql(o)).join(',')}.`,
-      { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER', messageParameters: { sqlExpr: `"${specSql}"` } },
-    );
-  }
-  const t = typeOf(spec.orderBy[0]!.child);
-  if (!(t instanceof NumericType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType)) {
-    const frame = frameSql(f);
-    throw new AnalysisException(
-      `Cannot resolve "${frame}" due to data type mismatch: The data type of the lower bound "${sqlTypeName(t).replace(/"/g, '')}" does not match the expected data type ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL").`,
-      { errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE', messageParameters: { sqlExpr: `"${frame}"` } },
-    );
-  }
 }
 
 /** Casts a resolved predicate to boolean or throws Spark's FILTER_NOT_BOOLEAN. */

@@ -198,7 +198,8 @@ export class Column {
       });
     }
     const metadata = { ...(opts?.metadata ?? {}), ...(names.length > 1 ? { multiAlias: names } : {}) };
-    return new Column(E.alias(this.#expr, names[0]!, Object.keys(metadata).length > 0 ? metadata : undefined));
+    const alias = E.alias(this.#expr, names[0]!, Object.keys(metadata).length > 0 ? metadata : undefined);
+    return new Column(Object.freeze({ ...alias, written: true }));
   }
   name(...args: (string | { metadata: Record<string, unknown> })[]): Column {
     return this.alias(...args);

@@ -8,7 +8,7 @@
 import { intervalToString } from '../types/intervals.js';
 import { castToString } from '../format/value-string.js';
 import { lookupFunction } from '../functions/registry.js';
-import { ArrayType, BinaryType, DateType, MapType, NullType, StringType, StructType, TimestampNTZType, TimestampType, type DataType } from '../types/data-types.js';
+import { ArrayType, BinaryType, DateType, MapType, NullType, quoteIfNeeded, StringType, StructType, TimestampNTZType, TimestampType, type DataType } from '../types/data-types.js';
 import type { Expr, FrameBoundary, Literal, SortOrder, WindowFrame, WindowSpecDef } from './nodes.js';
 
 /** Pretty SQL of a literal as Spark shows it in a column name. */
@@ -35,7 +35,7 @@ export function exprSql(e: Expr): string {
     case 'Literal':
       return literalSql(e);
     case 'Alias':
-      return e.name;
+      return e.written ? `${exprSql(e.child)} AS ${quoteIfNeeded(e.name)}` : e.name;
     case 'Cast':
       // Spark's Cast.sql drops a cast to a complex type (array/map/struct): `CAST(NULL AS ARRAY<INT>)` is named `NULL`.
       return e.implicit || isComplexType(e.to) ? exprSql(e.child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;

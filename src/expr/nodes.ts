@@ -47,6 +47,12 @@ export interface Alias extends Typed {
   readonly child: Expr;
   readonly name: string;
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /**
+   * Written by the user (`Column.alias`): nested in another expression it is
+   * named `child AS name`, as Spark's Alias.sql (`struct(1 AS f)`). Without it
+   * the alias stands for its name (the SQL front end's naming aliases).
+   */
+  readonly written?: boolean;
 }
 
 export interface Cast extends Typed {

@@ -25,6 +25,8 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "column name: Spark Connect 3.5 names GroupedData.agg(F.countDistinct('height')) count(DISTINCT height); classic PySpark names it count(height) (the parity fixture aggregations/countDistinct, recorded from classic PySpark), as sparkless does",
   "df_sortWithinPartitions":
     "the recording server splits the two-row relation over two partitions (local[2]), so sorting within each leaves the rows in input order; the local engines hold one partition and sort both rows",
+  "df_dropDuplicates_missing_error":
+    "error class: Spark Connect 3.5's planner rejects a dropDuplicates subset column it cannot find with InvalidPlanInput 'Invalid deduplicate column nope' (no error class); classic PySpark's Dataset.dropDuplicates raises AnalysisException [UNRESOLVED_COLUMN_AMONG_FIELD_NAMES] Cannot resolve column name \"nope\" among (name, age)., as sparkless does",
   "timestamp_interval_unaliased":
     NAMED_AFTER_REWRITE,
   "expr_datetime_arith_names":

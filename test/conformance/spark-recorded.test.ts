@@ -54,11 +54,20 @@ function run(spark: SparkSession, c: RecordedCase): Outcome {
   }
 }
 
+/**
+ * Spark Connect reports a task's failure as a classless "Job aborted due to stage failure" whose
+ * message ends with the executor's exception; its error class (`[HLL_INVALID_LG_K] ...`) is the one to match.
+ */
+function taskErrorClass(message: string): string | undefined {
+  return /^Job aborted due to stage failure: .*?: org\.apache\.spark\.\w+: \[([A-Z0-9_.]+)\]/s.exec(message)?.[1];
+}
+
 /** Throws (an assertion error) when `got` is not what Spark recorded. */
 function check(expected: RecordedCase, got: Outcome): void {
   if (expected.error) {
+    const errorClass = expected.error.errorClass ?? taskErrorClass(expected.error.message);
     expect('error' in got ? got.error : got, `expected Spark's error: ${expected.error.message}`).toMatchObject(
-      expected.error.errorClass ? { errorClass: expected.error.errorClass } : { class: expected.error.class },
+      errorClass ? { errorClass } : { class: expected.error.class },
     );
     return;
   }

@@ -9,7 +9,6 @@ import type { FunctionDef } from '../registry.js';
 
 export const miscDefs: readonly FunctionDef[] = [
   /** hash(cols...): Murmur3 over the values, seed 42; never null. */
-  fn('hash', { inputs: ['any'], min: 1, max: Infinity, returns: INT, nullable: false }),
   /** typeof(x): the argument's type as Spark writes it (`int`, `array<bigint>`, `void`). */
   fn('typeof', { inputs: ['any'], returns: STRING, nullable: false }),
   /** parse_url(url, part[, key]): null for an unparsable URL or an unknown part. */

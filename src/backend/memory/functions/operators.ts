@@ -18,7 +18,7 @@ import { InternalError } from '../../../errors/index.js';
 import { comparatorFor, equalityFor, hashKey, isPrimitiveKeyType } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
 import { addLong, divLong, mulLong, negLong, normLong, remLong, subLong, toBigInt, type Long } from '../runtime/long.js';
-import { javaRegex, likeRegex } from '../runtime/regex.js';
+import { javaMatcher, likeRegex } from '../runtime/regex.js';
 import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, binary, charLength, codePoints, compiled, hasSurrogates, intWrap, literalArg, numericKind, resultType, unary } from './util.js';
 import { compileFieldUpdate, fieldUpdates, updatedType } from '../../../functions/defs/update-fields.js';
@@ -322,7 +322,7 @@ const ilike = patternPredicate((p, call) => {
 });
 
 const rlike = patternPredicate((p) => {
-  const re = javaRegex(p);
+  const re = javaMatcher(p);
   return (s) => re.test(s);
 });
 

@@ -3,8 +3,10 @@
  * translated to JavaScript RegExp in unicode mode. Covers the constructs
  * users write: inline flags `(?i)`/`(?s)`/`(?m)`/`(?x)`, `\Q...\E` quoting,
  * `\A \z \Z`, POSIX classes (`\p{Alpha}`...), possessive quantifiers and
- * atomic groups (approximated as greedy/non-capturing), Java replacement
- * strings (`$1`, `${name}`, `\$`).
+ * atomic groups, Java replacement strings (`$1`, `${name}`, `\$`).
+ * Possessive/atomic parts are exact in `javaMatcher` (a lookahead capture and
+ * back-reference, `(?=(X))\1`, which adds groups); where group numbers matter
+ * (`javaRegex`) they are approximated as greedy/non-capturing.
  */
 import { ExecutionException } from '../../../errors/index.js';
 
@@ -65,18 +67,31 @@ function syntaxError(pattern: string, detail: string): ExecutionException {
   });
 }
 
-/** Translates a Java regex into JS source + flags (always unicode mode). */
-export function translateJavaRegex(pattern: string): Translated {
+/**
+ * Translates a Java regex into JS source + flags (always unicode mode).
+ * `exactAtomic`: possessive quantifiers and atomic groups become `(?=(?<_aN>X))\k<_aN>` (exact, adds groups).
+ */
+export function translateJavaRegex(pattern: string, exactAtomic = false): Translated {
   const flags = new Set<string>(['u']);
   let extended = false;
   let out = '';
   let i = 0;
   let inClass = 0;
   const n = pattern.length;
+  // Where the last complete atom starts in `out`, and the open groups' starts (atomic ones flagged).
+  let atomStart = 0;
+  const groups: { start: number; atomic: boolean }[] = [];
+  let helpers = 0;
+  const atomic = (from: number): void => {
+    if (!exactAtomic) return;
+    const name = `_a${helpers++}`;
+    out = `${out.slice(0, from)}(?=(?<${name}>${out.slice(from)}))\\k<${name}>`;
+  };
   while (i < n) {
     const ch = pattern[i]!;
     if (ch === '\\') {
       const [text, next] = translateEscape(pattern, i + 1, inClass > 0);
+      if (inClass === 0) atomStart = out.length;
       out += text;
       i = next;
       continue;
@@ -111,6 +126,7 @@ export function translateJavaRegex(pattern: string): Translated {
     switch (ch) {
       case '[': {
         inClass = 1;
+        atomStart = out.length;
         out += '[';
         i++;
         if (pattern[i] === '^') {
@@ -147,17 +163,32 @@ export function translateJavaRegex(pattern: string): Translated {
               else if (f === 'x') extended = false;
             }
             i += 2 + inline[0].length;
-            if (inline[3] === ':') out += '(?:';
+            if (inline[3] === ':') {
+              groups.push({ start: out.length, atomic: false });
+              out += '(?:';
+            }
             continue;
           }
           if (pattern[i + 2] === '>') {
+            groups.push({ start: out.length, atomic: true });
             out += '(?:';
             i += 3;
             continue;
           }
         }
+        groups.push({ start: out.length, atomic: false });
         out += '(';
         i++;
+        continue;
+      }
+      case ')': {
+        const g = groups.pop();
+        out += ')';
+        i++;
+        if (g) {
+          atomStart = g.start;
+          if (g.atomic) atomic(g.start);
+        }
         continue;
       }
       case '*':
@@ -165,8 +196,11 @@ export function translateJavaRegex(pattern: string): Translated {
       case '?': {
         out += ch;
         i++;
-        // Possessive quantifier: approximate as greedy.
-        if (pattern[i] === '+') i++;
+        // Possessive quantifier (`X*+`): the quantified atom, matched atomically.
+        if (pattern[i] === '+') {
+          i++;
+          atomic(atomStart);
+        }
         continue;
       }
       case '{': {
@@ -174,7 +208,10 @@ export function translateJavaRegex(pattern: string): Translated {
         if (m) {
           out += m[0];
           i += m[0].length;
-          if (pattern[i] === '+') i++;
+          if (pattern[i] === '+') {
+            i++;
+            atomic(atomStart);
+          }
           continue;
         }
         throw syntaxError(pattern, 'Illegal repetition');
@@ -182,6 +219,7 @@ export function translateJavaRegex(pattern: string): Translated {
       default: {
         const cp = pattern.codePointAt(i)!;
         const s = String.fromCodePoint(cp);
+        atomStart = out.length;
         out += s;
         i += s.length;
       }
@@ -292,10 +330,23 @@ const regexCache = new Map<string, RegExp>();
 
 /** A compiled JS RegExp for a Java pattern (cached; `extraFlags` e.g. `g`). */
 export function javaRegex(pattern: string, extraFlags = ''): RegExp {
-  const key = `${extraFlags}\u0000${pattern}`;
+  return compileJava(pattern, extraFlags, false);
+}
+
+/**
+ * As `javaRegex`, with possessive quantifiers and atomic groups exact, for
+ * match tests only (rlike, colRegex): the emulation adds capturing groups.
+ */
+export function javaMatcher(pattern: string, extraFlags = ''): RegExp {
+  return compileJava(pattern, extraFlags, true);
+}
+
+function compileJava(pattern: string, extraFlags: string, exactAtomic: boolean): RegExp {
+  const key = `${exactAtomic ? 'x' : ''}${extraFlags}\u0000${pattern}`;
   let re = regexCache.get(key);
   if (!re) {
-    const t = translateJavaRegex(pattern);
+    // Numbered back-references would count the added groups: keep the approximation there.
+    const t = translateJavaRegex(pattern, exactAtomic && !/\\[1-9]/.test(pattern));
     try {
       re = new RegExp(t.source, t.flags + extraFlags);
     } catch (e) {
