@@ -7,7 +7,6 @@
 import { NotImplementedException } from '../errors/index.js';
 import { makeBatch, type Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
-import { requirePositivePartitions } from '../api/arg-checks.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { DataType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
 import type { RelationAst, TableAlias } from './ast.js';
@@ -16,6 +15,7 @@ import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType
 import { lastPart } from './parsed-expressions.js';
 import { analysisError, containsAggregate, containsMap, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
 import { inScope, subqueries } from './translate-subqueries.js';
+import { checkTvfAliases, generatorSelect, isGeneratorFunction, tableFunction } from './table-functions.js';
 
 export function relation(t: Translator, r: RelationAst): LogicalPlan {
   switch (r.kind) {
@@ -29,7 +29,7 @@ export function relation(t: Translator, r: RelationAst): LogicalPlan {
     case 'values':
       return values(t, r.rows, r.alias);
     case 'tvf':
-      return aliased(t, tvf(t, r.name, r.args), r.alias);
+      return tableFunction(t, r.name, r.args, r.alias);
     case 'join':
       return join(t, r);
     case 'pivot':
@@ -96,25 +96,6 @@ export function tableRef(t: Translator, parts: readonly string[], alias: TableAl
   return aliased(t, scan, alias);
 }
 
-export function tvf(t: Translator, name: string, args: readonly Expr[]): LogicalPlan {
-  if (name === 'range') {
-    const nums = args.map((a) => {
-      const x = stripAlias(a);
-      if (x.kind === 'Literal' && (typeof x.value === 'number' || typeof x.value === 'bigint')) return Number(x.value);
-      throw analysisError(`The table-valued function range's arguments must be integer literals, got ${safeSql(a)}.`, 'TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL');
-    });
-    if (nums.length < 1 || nums.length > 4) {
-      throw analysisError(`The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${nums.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
-    }
-    const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
-    if (step === 0) throw analysisError('requirement failed: The step of range should not be 0.', 'INVALID_PARAMETER_VALUE');
-    const numPartitions = nums[3];
-    if (numPartitions !== undefined) requirePositivePartitions(numPartitions);
-    return plan('Range', { start, end, step, ...(numPartitions !== undefined ? { numPartitions } : {}) });
-  }
-  throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
-}
-
 /** One row, no meaningful columns: the input of `SELECT` without FROM. */
 export function oneRow(t: Translator): LogicalPlan {
   return plan('Range', { start: 0, end: 1, step: 1 });
@@ -179,6 +160,11 @@ export function literalRelation(t: Translator, rows: readonly (readonly Expr[])[
 export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
   const left = relation(t, r.left);
   if (r.right.kind === 'lateral') return lateralJoin(t, left, r.right, r);
+  if (r.right.kind === 'tvf' && r.right.lateral && isGeneratorFunction(r.right.name)) {
+    // `JOIN LATERAL gen(args) t(a, b)`: the generator runs once per row of the left side
+    const { name, args, alias } = r.right;
+    return lateralJoin(t, left, { kind: 'lateral', query: generatorSelect(name, args), ...(alias ? { alias } : {}) }, r, name);
+  }
   const right = relation(t, r.right);
   if (r.natural) {
     const columnsOf = t.opts.columnsOf;
@@ -203,13 +189,20 @@ export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): 
  * distinct tuple of the left columns it uses; its rows, tagged with their
  * tuple, join back null-safely on those columns (the tags are projected away).
  */
-export function lateralJoin(t: Translator, left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+export function lateralJoin(
+  t: Translator,
+  left: LogicalPlan,
+  lat: Extract<RelationAst, { kind: 'lateral' }>,
+  r: Extract<RelationAst, { kind: 'join' }>,
+  tvfName?: string,
+): LogicalPlan {
   const { evaluate, schemaOf, columnsOf } = t.opts;
   if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
   checkLateralJoinType(r);
   const collect = new OuterScope(left);
   const first = inScope(t, collect, () => t.query(lat.query));
   const refs = [...collect.found.values()];
+  if (tvfName) checkTvfAliases(t, tvfName, first, lat.alias);
   const on = r.on ? subqueries(t, r.on, undefined) : undefined;
   const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
   if (refs.length === 0) return plan('Join', { left, right: aliased(t, first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
