@@ -10,7 +10,7 @@ import { E, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { requirePositivePartitions } from '../api/arg-checks.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { DataType, IntegerType, LongType, NumericType, StringType } from '../types/data-types.js';
+import { DataType, IntegerType, IntegralType, LongType, NumericType, StringType } from '../types/data-types.js';
 import { sqlTypeName } from '../functions/define.js';
 import type { SelectAst, TableAlias } from './ast.js';
 import { analysisError, safeSql, stripAlias, type Translator } from './translate.js';
@@ -79,7 +79,7 @@ function range(t: Translator, args: readonly Expr[]): LogicalPlan {
 function constantArg(t: Translator, arg: Expr, index: number): number {
   const x = stripAlias(arg);
   // integer literals (the common case) need no evaluation
-  if (x.kind === 'Literal' && (typeof x.value === 'number' || typeof x.value === 'bigint') && Number.isInteger(Number(x.value))) return Number(x.value);
+  if (x.kind === 'Literal' && x.dataType instanceof IntegralType && x.value !== null) return Number(x.value);
   const { evaluate } = t.opts;
   if (!evaluate) throw new NotImplementedException('SQL range() with computed arguments without a session', 'the arguments are evaluated by the session');
   const target: DataType = index === 3 ? new IntegerType() : new LongType();
