@@ -6,9 +6,10 @@
  */
 import { NotImplementedException } from '../errors/index.js';
 import { makeBatch, type Batch } from '../data/batch.js';
+import { values } from './inline-table.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { DataType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
+import { StructField, StructType } from '../types/data-types.js';
 import type { RelationAst, TableAlias } from './ast.js';
 import { unpivotPlan } from './unpivot.js';
 import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
@@ -99,62 +100,6 @@ export function tableRef(t: Translator, parts: readonly string[], alias: TableAl
 /** One row, no meaningful columns: the input of `SELECT` without FROM. */
 export function oneRow(t: Translator): LogicalPlan {
   return plan('Range', { start: 0, end: 1, step: 1 });
-}
-
-/** `VALUES (...), (...) [AS t(a, b)]`: a LocalRelation when every cell is a literal, else a UNION ALL of one-row projections. */
-export function values(t: Translator, rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
-  const width = rows[0]?.length ?? 0;
-  if (rows.some((r) => r.length !== width)) {
-    throw analysisError('Inline table expected ' + width + ' columns but found ' + rows.find((r) => r.length !== width)!.length + ' columns in row.', 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH');
-  }
-  for (const r of rows) {
-    for (const c of r) {
-      if (exists(c, (x) => x.kind === 'ColumnRef' || x.kind === 'Star')) {
-        throw analysisError(`Invalid inline table. Cannot evaluate the expression ${safeSql(c)} in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
-          expr: `"${safeSql(c)}"`,
-        });
-      }
-    }
-  }
-  const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
-  if (names.length !== width) {
-    throw analysisError(
-      `Number of column aliases does not match number of columns. Number of column aliases: ${names.length}; number of columns: ${width}.`,
-      'ASSIGNMENT_ARITY_MISMATCH',
-    );
-  }
-  let p = literalRelation(t, rows, names);
-  if (!p) {
-    const projections = rows.map((r) => plan('Project', { input: oneRow(t), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
-    // a balanced UNION ALL tree keeps the plan shallow for long VALUES lists (order is preserved)
-    const union = (parts: readonly LogicalPlan[]): LogicalPlan =>
-      parts.length === 1 ? parts[0]! : plan('SetOperation', { op: 'union', all: true, left: union(parts.slice(0, parts.length >> 1)), right: union(parts.slice(parts.length >> 1)) });
-    p = union(projections);
-  }
-  return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
-}
-
-export function literalRelation(t: Translator, rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
-  if (!rows.every((r) => r.every((c) => c.kind === 'Literal'))) return undefined;
-  const width = names.length;
-  const fields: StructField[] = [];
-  for (let i = 0; i < width; i++) {
-    let t: DataType | undefined;
-    let nullable = false;
-    for (const r of rows) {
-      const c = r[i] as Extract<Expr, { kind: 'Literal' }>;
-      if (c.value === null || c.dataType instanceof NullType) {
-        nullable = true;
-        continue;
-      }
-      if (!t) t = c.dataType;
-      else if (!t.equals(c.dataType)) return undefined;
-    }
-    fields.push(new StructField(names[i]!, t ?? NULL, nullable || !t));
-  }
-  const schema = new StructType(fields);
-  const columns = fields.map((_, i) => rows.map((r) => (r[i] as Extract<Expr, { kind: 'Literal' }>).value ?? null));
-  return plan('LocalRelation', { data: makeBatch(schema, columns) });
 }
 
 export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
