@@ -5,6 +5,7 @@
  * column's type, else a UNION ALL of one-row projections cast to that type.
  */
 import { makeBatch } from '../data/batch.js';
+import { unresolvedColumn } from '../errors/analysis-errors.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
@@ -47,8 +48,13 @@ export function values(t: Translator, rawRows: readonly (readonly Expr[])[], ali
 
 /** Cells must be constant: no column, aggregate, window, generator or non-deterministic function. */
 function checkEvaluable(cell: Expr): void {
+  // a column has nothing to resolve against
+  exists(cell, (x) => {
+    if (x.kind === 'ColumnRef') throw unresolvedColumn(x.name, []);
+    return false;
+  });
   const unevaluable = (x: Expr): boolean => {
-    if (x.kind === 'ColumnRef' || x.kind === 'Star' || x.kind === 'WindowExpr') return true;
+    if (x.kind === 'Star' || x.kind === 'WindowExpr') return true;
     if (x.kind !== 'Call' || !hasFunction(x.fn)) return false;
     const def = lookupFunction(x.fn);
     return (!!def.nondeterministic && !x.fn.startsWith('current_')) || def.kind === 'generator';

@@ -140,4 +140,23 @@ forEachBackend('SQL table-valued functions', (session) => {
     expect(msg('SELECT * FROM range(0, 5, 0)')).toBe("[FAILED_FUNCTION_CALL] Failed preparing of the function `range` for call. Please, double check function's arguments.");
     expect(errorOf(() => spark.sql('SELECT * FROM dummy(3)'))?.errorClass).toBe('UNRESOLVABLE_TABLE_VALUED_FUNCTION');
   }, SLOW);
+
+  it("types inline tables (VALUES) and rejects bad ones with Spark's INVALID_INLINE_TABLE classes", () => {
+    const spark = session();
+    expect(fields(spark, 'SELECT * FROM VALUES ("one", 1 AS one), ("two", 2)')).toEqual(['col1:string!', 'col2:int!']);
+    expect(rows(spark, 'SELECT * FROM VALUES ("one", 1 one) AS data(a, b)')).toEqual([['one', 1]]);
+    expect(fields(spark, "SELECT * FROM VALUES (date '2020-01-01'), (timestamp '2020-01-01 00:00:00')")).toEqual(['col1:timestamp!']);
+    const msg = (q: string): string | undefined => errorOf(() => spark.sql(q).collect())?.message;
+    expect(msg("SELECT * FROM VALUES (1, 'a'), (2, date '2020-01-01')")).toBe(
+      '[INVALID_INLINE_TABLE.INCOMPATIBLE_TYPES_IN_INLINE_TABLE] Invalid inline table. Found incompatible types in the column `col2` for inline table.',
+    );
+    expect(msg("SELECT * FROM VALUES (array(1)), (array('a'))")).toContain('INCOMPATIBLE_TYPES_IN_INLINE_TABLE');
+    expect(msg('SELECT * FROM VALUES ("one"), ("two") AS data(a, b)')).toBe(
+      '[INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH] Invalid inline table. Inline table expected 2 columns but found 1 columns in row 0.',
+    );
+    expect(msg('SELECT * FROM VALUES ("one", count(1)), ("two", 2) AS data(a, b)')).toBe(
+      '[INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE] Invalid inline table. Cannot evaluate the expression "count(1)" in inline table definition.',
+    );
+    expect(msg('SELECT * FROM VALUES ("one", rand(5))')).toContain('Cannot evaluate the expression "rand(5)"');
+  }, SLOW);
 });
