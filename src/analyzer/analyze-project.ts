@@ -137,12 +137,14 @@ function extractGenerator(
     );
   }
   const outer = call.fn.endsWith('_outer');
+  // `LATERAL VIEW gen(...) t AS a`: the view's name qualifies its columns
+  const qualifier = target.kind === 'Alias' ? target.metadata?.['qualifier'] : undefined;
   const genAttrs: Attribute[] = outputs.map((o, i) => ({
     name: names[i]!,
     dataType: o.dataType,
     nullable: o.nullable,
     metadata: {},
-    qualifiers: [],
+    qualifiers: typeof qualifier === 'string' ? [qualifier] : [],
     planIds: new Set<number>(),
   }));
   const allAttrs = [...input.attrs, ...genAttrs];

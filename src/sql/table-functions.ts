@@ -29,6 +29,7 @@ export function tableFunction(t: Translator, name: string, args: readonly Expr[]
     checkTvfAliases(t, name, p, alias);
     return aliased(t, p, alias);
   }
+  if (name === 'sql_keywords') throw new NotImplementedException('SQL table-valued function sql_keywords', "Spark's keyword list is not modelled");
   throw new AnalysisException(
     `Could not resolve \`${name}\` to a table-valued function. Please make sure that \`${name}\` is defined as a table-valued function and that all required parameters are provided correctly. If \`${name}\` is not defined, please create the table-valued function before using it. For more information about defining table-valued functions, please refer to the Apache Spark documentation.`,
     { errorClass: 'UNRESOLVABLE_TABLE_VALUED_FUNCTION', messageParameters: { name: `\`${name}\`` } },

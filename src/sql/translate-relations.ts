@@ -50,8 +50,9 @@ export function relation(t: Translator, r: RelationAst): LogicalPlan {
     case 'lateralView': {
       const input = relation(t, r.input);
       const gen = r.outer ? withOuter(r.generator) : r.generator;
-      const item =
-        r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, r.columns.length > 1 ? { multiAlias: [...r.columns] } : undefined);
+      // the view's name qualifies its columns (`t.v`)
+      const meta = { ...(r.columns.length > 1 ? { multiAlias: [...r.columns] } : {}), ...(r.tableAlias ? { qualifier: r.tableAlias } : {}) };
+      const item = r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, Object.keys(meta).length > 0 ? meta : undefined);
       return plan('Project', { input, exprs: [E.star(), item] });
     }
   }

@@ -95,6 +95,11 @@ forEachBackend('SQL table-valued functions', (session) => {
       ['Key', 1],
       ['Value', 2],
     ]);
+    // LATERAL VIEW's name qualifies its columns too
+    expect(rows(spark, 'SELECT t2.p, t2.v FROM t3 LATERAL VIEW posexplode(c2) t2 AS p, v WHERE t2.v > 1 ORDER BY v')).toEqual([
+      [0, 2],
+      [0, 4],
+    ]);
     // a table-valued function inside a LATERAL subquery sees the outer row
     expect(rows(spark, 'SELECT c1, x FROM t1, LATERAL (SELECT t1.c1 + c3 AS x FROM explode(array(c1, c2)) t(c3)) ORDER BY c1, x')).toEqual([
       [0, 0],
@@ -139,6 +144,7 @@ forEachBackend('SQL table-valued functions', (session) => {
     expect(msg('SELECT * FROM range(1, 5, 1, null)')).toBe('[UNEXPECTED_INPUT_TYPE] Parameter 4 of function `range` requires the "INT" type, however "NULL" has the type "VOID".');
     expect(msg('SELECT * FROM range(0, 5, 0)')).toBe("[FAILED_FUNCTION_CALL] Failed preparing of the function `range` for call. Please, double check function's arguments.");
     expect(errorOf(() => spark.sql('SELECT * FROM dummy(3)'))?.errorClass).toBe('UNRESOLVABLE_TABLE_VALUED_FUNCTION');
+    if (spark.backendType !== 'connect') expect(errorOf(() => spark.sql('SELECT * FROM sql_keywords()'))?.errorClass).toBe('NOT_IMPLEMENTED');
   }, SLOW);
 
   it("types inline tables (VALUES) and rejects bad ones with Spark's INVALID_INLINE_TABLE classes", () => {
