@@ -70,14 +70,16 @@ function checkEvaluable(cell: Expr): void {
 /** Each column's common type, or undefined without a session to type the cells. */
 function columnTypes(t: Translator, rows: readonly (readonly Expr[])[], names: readonly string[]): DataType[] | undefined {
   const { schemaOf } = t.opts;
-  const typed = rows.map((r) => {
-    if (r.every((c) => c.kind === 'Literal' && c.dataType)) return r.map((c) => (c as Literal).dataType!);
-    if (!schemaOf) return undefined;
-    return schemaOf(plan('Project', { input: oneRow(t), exprs: r.map((c, i) => E.alias(c, `c${i}`)) })).fields.map((f) => f.dataType);
-  });
-  if (typed.some((r) => !r)) return undefined;
+  const isTyped = (c: Expr): boolean => c.kind === 'Literal' && !!c.dataType;
+  const computed = rows.flatMap((r) => r.filter((c) => !isTyped(c)));
+  if (computed.length > 0 && !schemaOf) return undefined;
+  // every non-literal cell typed by one analysis
+  const computedTypes =
+    computed.length === 0 ? [] : schemaOf!(plan('Project', { input: oneRow(t), exprs: computed.map((c, i) => E.alias(c, `c${i}`)) })).fields.map((f) => f.dataType);
+  let next = 0;
+  const typed = rows.map((r) => r.map((c) => (isTyped(c) ? (c as Literal).dataType! : computedTypes[next++]!)));
   return names.map((name, i) => {
-    const column = typed.map((r) => r![i]!);
+    const column = typed.map((r) => r[i]!);
     const wider = findWiderCommonTypeOf(column);
     if (!wider || column.some((c) => promotedToString(wider, c))) {
       throw analysisError(`Invalid inline table. Found incompatible types in the column \`${name}\` for inline table.`, 'INVALID_INLINE_TABLE.INCOMPATIBLE_TYPES_IN_INLINE_TABLE', {
