@@ -11,7 +11,8 @@ import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { findWiderCommonTypeOf } from '../types/coercion.js';
 import { ArrayType, DataType, MapType, NULL, NullType, StringType, StructField, StructType } from '../types/data-types.js';
-import type { TableAlias } from './ast.js';
+import type { SelectAst, TableAlias } from './ast.js';
+import { bindOuterRefs } from './correlation.js';
 import { analysisError, containsAggregate, safeSql, stripAlias, type Translator } from './translate.js';
 import { oneRow } from './translate-relations.js';
 
@@ -30,6 +31,7 @@ export function values(t: Translator, rawRows: readonly (readonly Expr[])[], ali
       rowIndex: String(bad),
     });
   }
+  checkOuterReferences(t, rows);
   for (const r of rows) for (const c of r) checkEvaluable(c);
   const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
   const types = columnTypes(t, rows, names);
@@ -46,6 +48,24 @@ export function values(t: Translator, rawRows: readonly (readonly Expr[])[], ali
   return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
 }
 
+/** `LATERAL (VALUES (t.c1))`: a column of an enclosing query is not a constant either (Spark names it `outer(t.c1)`). */
+function checkOuterReferences(t: Translator, rows: readonly (readonly Expr[])[]): void {
+  const { schemaOf } = t.opts;
+  const cells = rows.flat();
+  if (t.outer.length === 0 || !schemaOf || !cells.some((c) => exists(c, (x) => x.kind === 'ColumnRef'))) return;
+  const select: SelectAst = { kind: 'select', distinct: false, items: cells, windows: new Map() };
+  for (const cell of bindOuterRefs(select, [], oneRow(t), t.outer, { schemaOf }).select.items) {
+    if (exists(cell, (x) => x.kind === 'Alias' && x.name.startsWith('outer('))) throw cannotEvaluate(cell);
+  }
+}
+
+function cannotEvaluate(cell: Expr): Error {
+  const sql = safeSql(cell);
+  return analysisError(`Invalid inline table. Cannot evaluate the expression "${sql}" in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
+    expr: `"${sql}"`,
+  });
+}
+
 /** Cells must be constant: no column, aggregate, window, generator or non-deterministic function. */
 function checkEvaluable(cell: Expr): void {
   // a column has nothing to resolve against
@@ -59,12 +79,7 @@ function checkEvaluable(cell: Expr): void {
     const def = lookupFunction(x.fn);
     return (!!def.nondeterministic && !x.fn.startsWith('current_')) || def.kind === 'generator';
   };
-  if (exists(cell, unevaluable) || containsAggregate(cell)) {
-    const sql = safeSql(cell);
-    throw analysisError(`Invalid inline table. Cannot evaluate the expression "${sql}" in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
-      expr: `"${sql}"`,
-    });
-  }
+  if (exists(cell, unevaluable) || containsAggregate(cell)) throw cannotEvaluate(cell);
 }
 
 /** Each column's common type, or undefined without a session to type the cells. */

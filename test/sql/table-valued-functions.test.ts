@@ -164,5 +164,7 @@ forEachBackend('SQL table-valued functions', (session) => {
       '[INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE] Invalid inline table. Cannot evaluate the expression "count(1)" in inline table definition.',
     );
     expect(msg('SELECT * FROM VALUES ("one", rand(5))')).toContain('Cannot evaluate the expression "rand(5)"');
+    expect(msg('SELECT * FROM VALUES (0, 1) AS t1(c1, c2), LATERAL (VALUES (c2 * 10))')).toContain('Cannot evaluate the expression "(outer(t1.c2) * 10)"');
+    expect(errorOf(() => spark.sql('SELECT * FROM VALUES (a)'))?.errorClass).toBe('UNRESOLVED_COLUMN.WITHOUT_SUGGESTION');
   }, SLOW);
 });
