@@ -5,10 +5,10 @@
  * plain scalar expressions only.
  */
 import { AnalysisException } from '../errors/index.js';
-import { E, children, mapChildren, typeOf, type Alias, type Call, type Expr, type WindowExpr } from '../expr/nodes.js';
+import { E, children, exists, mapChildren, typeOf, type Alias, type Call, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { exprKey } from '../expr/key.js';
-import { lookupFunction } from '../functions/registry.js';
+import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/nodes.js';
 import { StructField, StructType } from '../types/data-types.js';
 import { analyzeAggregateExprs } from './analyze-aggregate.js';
@@ -19,6 +19,19 @@ import { extractTimeWindows } from './time-windows.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 const isGeneratorCall = (e: Expr): e is Call => e.kind === 'Call' && lookupFunction(e.fn).kind === 'generator';
+const isGeneratorName = (e: Expr): boolean => e.kind === 'Call' && hasFunction(e.fn) && lookupFunction(e.fn).kind === 'generator';
+
+/** A generator only stands alone in a select item (`explode(x) + 1`, `explode(explode(x))` are rejected, as in Spark). */
+function checkNestedGenerator(item: Expr): void {
+  const top = item.kind === 'Alias' ? item.child : item;
+  const below = isGeneratorName(top) ? (top as Call).args : [top];
+  if (!below.some((x) => exists(x, isGeneratorName))) return;
+  const sql = exprSql(top);
+  throw new AnalysisException(`The generator is not supported: nested in expressions "${sql}".`, {
+    errorClass: 'UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS',
+    messageParameters: { expression: `"${sql}"` },
+  });
+}
 
 function containsAggregate(e: Expr): boolean {
   if (e.kind === 'WindowExpr') return false;
@@ -55,6 +68,7 @@ export function selectedName(unresolved: Expr, resolved: Expr): string {
 
 export function analyzeProject(p: PlanOfKind<'Project'>, source: Analyzed, ctx: AnalyzerContext): Analyzed {
   const expanded = expandStars(p.exprs, source.attrs, ctx);
+  expanded.forEach(checkNestedGenerator);
   const scope = { attrs: source.attrs, ctx };
   // A window()/session_window() call becomes a column computed below the projection.
   // So do the input_file_* functions (columns of the file read below).
@@ -123,12 +137,14 @@ function extractGenerator(
     );
   }
   const outer = call.fn.endsWith('_outer');
+  // `LATERAL VIEW gen(...) t AS a`: the view's name qualifies its columns
+  const qualifier = target.kind === 'Alias' ? target.metadata?.['qualifier'] : undefined;
   const genAttrs: Attribute[] = outputs.map((o, i) => ({
     name: names[i]!,
     dataType: o.dataType,
     nullable: o.nullable,
     metadata: {},
-    qualifiers: [],
+    qualifiers: typeof qualifier === 'string' ? [qualifier] : [],
     planIds: new Set<number>(),
   }));
   const allAttrs = [...input.attrs, ...genAttrs];

@@ -15,8 +15,8 @@ export type RelationAst =
   /** `LATERAL (query) [alias]`: may refer to the columns of the relations before it. */
   | { readonly kind: 'lateral'; readonly query: QueryAst; readonly alias?: TableAlias }
   | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[]; readonly alias?: TableAlias }
-  /** Table-valued function, e.g. `range(10)`. */
-  | { readonly kind: 'tvf'; readonly name: string; readonly args: readonly Expr[]; readonly alias?: TableAlias }
+  /** Table-valued function, e.g. `range(10)`, `explode(array(1, 2))`; `LATERAL fn(...)` may use the columns before it. */
+  | { readonly kind: 'tvf'; readonly name: string; readonly args: readonly Expr[]; readonly alias?: TableAlias; readonly lateral?: boolean }
   | {
       readonly kind: 'join';
       readonly left: RelationAst;

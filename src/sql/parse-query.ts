@@ -11,7 +11,7 @@ import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import { expression } from './parse-operators.js';
 import { tableAlias } from './parse-relations.js';
-import { select } from './parse-select.js';
+import { select, selectItem } from './parse-select.js';
 import { sortItems } from './parse-window.js';
 import type { SqlParser } from './parser.js';
 
@@ -126,8 +126,9 @@ export function valuesRows(p: SqlParser): Expr[][] {
   do {
     if (p.isOp('(') && !looksLikeQuery(p, 1)) {
       p.pos++;
-      const row = [expression(p)];
-      while (p.acceptOp(',')) row.push(expression(p));
+      // a row's cells are named expressions (`("one", 1 AS one)`); the names are ignored
+      const row = [selectItem(p)];
+      while (p.acceptOp(',')) row.push(selectItem(p));
       p.expectOp(')');
       rows.push(row);
     } else {

@@ -252,6 +252,12 @@ export function relationPrimary(p: SqlParser): RelationAst {
     const alias = tableAlias(p);
     return { kind: 'lateral', query: q, ...(alias ? { alias } : {}) };
   }
+  if (p.isKw('LATERAL') && p.isIdentifier(p.peek()) && p.isOp('(', p.peek(2))) {
+    // `LATERAL fn(...) [alias]`: a table-valued function whose arguments see the relations to its left
+    p.pos++;
+    const tvf = relationPrimary(p);
+    if (tvf.kind === 'tvf') return { ...tvf, lateral: true };
+  }
   const parts = p.multipartIdentifier();
   if (p.isOp('(')) {
     // table-valued function

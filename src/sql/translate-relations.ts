@@ -6,16 +6,17 @@
  */
 import { NotImplementedException } from '../errors/index.js';
 import { makeBatch, type Batch } from '../data/batch.js';
+import { values } from './inline-table.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
-import { requirePositivePartitions } from '../api/arg-checks.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { DataType, NULL, NullType, StructField, StructType } from '../types/data-types.js';
+import { StructField, StructType } from '../types/data-types.js';
 import type { RelationAst, TableAlias } from './ast.js';
 import { unpivotPlan } from './unpivot.js';
 import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
 import { lastPart } from './parsed-expressions.js';
 import { analysisError, containsAggregate, containsMap, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
 import { inScope, subqueries } from './translate-subqueries.js';
+import { checkTvfAliases, generatorSelect, isGeneratorFunction, tableFunction } from './table-functions.js';
 
 export function relation(t: Translator, r: RelationAst): LogicalPlan {
   switch (r.kind) {
@@ -29,7 +30,7 @@ export function relation(t: Translator, r: RelationAst): LogicalPlan {
     case 'values':
       return values(t, r.rows, r.alias);
     case 'tvf':
-      return aliased(t, tvf(t, r.name, r.args), r.alias);
+      return tableFunction(t, r.name, r.args, r.alias);
     case 'join':
       return join(t, r);
     case 'pivot':
@@ -49,8 +50,9 @@ export function relation(t: Translator, r: RelationAst): LogicalPlan {
     case 'lateralView': {
       const input = relation(t, r.input);
       const gen = r.outer ? withOuter(r.generator) : r.generator;
-      const item =
-        r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, r.columns.length > 1 ? { multiAlias: [...r.columns] } : undefined);
+      // the view's name qualifies its columns (`t.v`)
+      const meta = { ...(r.columns.length > 1 ? { multiAlias: [...r.columns] } : {}), ...(r.tableAlias ? { qualifier: r.tableAlias } : {}) };
+      const item = r.columns.length === 0 ? gen : E.alias(gen, r.columns[0]!, Object.keys(meta).length > 0 ? meta : undefined);
       return plan('Project', { input, exprs: [E.star(), item] });
     }
   }
@@ -96,89 +98,19 @@ export function tableRef(t: Translator, parts: readonly string[], alias: TableAl
   return aliased(t, scan, alias);
 }
 
-export function tvf(t: Translator, name: string, args: readonly Expr[]): LogicalPlan {
-  if (name === 'range') {
-    const nums = args.map((a) => {
-      const x = stripAlias(a);
-      if (x.kind === 'Literal' && (typeof x.value === 'number' || typeof x.value === 'bigint')) return Number(x.value);
-      throw analysisError(`The table-valued function range's arguments must be integer literals, got ${safeSql(a)}.`, 'TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL');
-    });
-    if (nums.length < 1 || nums.length > 4) {
-      throw analysisError(`The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${nums.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
-    }
-    const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
-    if (step === 0) throw analysisError('requirement failed: The step of range should not be 0.', 'INVALID_PARAMETER_VALUE');
-    const numPartitions = nums[3];
-    if (numPartitions !== undefined) requirePositivePartitions(numPartitions);
-    return plan('Range', { start, end, step, ...(numPartitions !== undefined ? { numPartitions } : {}) });
-  }
-  throw new NotImplementedException(`SQL table-valued function ${name}`, 'only range(...) is modelled');
-}
-
 /** One row and no columns (Spark's OneRowRelation): the input of `SELECT` without FROM, so no name resolves in it. */
 export function oneRow(_t: Translator): LogicalPlan {
   return plan('LocalRelation', { data: makeBatch(new StructType([]), [], 1) });
 }
 
-/** `VALUES (...), (...) [AS t(a, b)]`: a LocalRelation when every cell is a literal, else a UNION ALL of one-row projections. */
-export function values(t: Translator, rows: readonly (readonly Expr[])[], alias: TableAlias | undefined): LogicalPlan {
-  const width = rows[0]?.length ?? 0;
-  if (rows.some((r) => r.length !== width)) {
-    throw analysisError('Inline table expected ' + width + ' columns but found ' + rows.find((r) => r.length !== width)!.length + ' columns in row.', 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH');
-  }
-  for (const r of rows) {
-    for (const c of r) {
-      if (exists(c, (x) => x.kind === 'ColumnRef' || x.kind === 'Star')) {
-        throw analysisError(`Invalid inline table. Cannot evaluate the expression ${safeSql(c)} in inline table definition.`, 'INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE', {
-          expr: `"${safeSql(c)}"`,
-        });
-      }
-    }
-  }
-  const names = alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
-  if (names.length !== width) {
-    throw analysisError(
-      `Number of column aliases does not match number of columns. Number of column aliases: ${names.length}; number of columns: ${width}.`,
-      'ASSIGNMENT_ARITY_MISMATCH',
-    );
-  }
-  let p = literalRelation(t, rows, names);
-  if (!p) {
-    const projections = rows.map((r) => plan('Project', { input: oneRow(t), exprs: r.map((c, i) => E.alias(c, names[i]!)) }) as LogicalPlan);
-    // a balanced UNION ALL tree keeps the plan shallow for long VALUES lists (order is preserved)
-    const union = (parts: readonly LogicalPlan[]): LogicalPlan =>
-      parts.length === 1 ? parts[0]! : plan('SetOperation', { op: 'union', all: true, left: union(parts.slice(0, parts.length >> 1)), right: union(parts.slice(parts.length >> 1)) });
-    p = union(projections);
-  }
-  return alias ? plan('SubqueryAlias', { input: p, alias: alias.name }) : p;
-}
-
-export function literalRelation(t: Translator, rows: readonly (readonly Expr[])[], names: readonly string[]): LogicalPlan | undefined {
-  if (!rows.every((r) => r.every((c) => c.kind === 'Literal'))) return undefined;
-  const width = names.length;
-  const fields: StructField[] = [];
-  for (let i = 0; i < width; i++) {
-    let t: DataType | undefined;
-    let nullable = false;
-    for (const r of rows) {
-      const c = r[i] as Extract<Expr, { kind: 'Literal' }>;
-      if (c.value === null || c.dataType instanceof NullType) {
-        nullable = true;
-        continue;
-      }
-      if (!t) t = c.dataType;
-      else if (!t.equals(c.dataType)) return undefined;
-    }
-    fields.push(new StructField(names[i]!, t ?? NULL, nullable || !t));
-  }
-  const schema = new StructType(fields);
-  const columns = fields.map((_, i) => rows.map((r) => (r[i] as Extract<Expr, { kind: 'Literal' }>).value ?? null));
-  return plan('LocalRelation', { data: makeBatch(schema, columns) });
-}
-
 export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
   const left = relation(t, r.left);
   if (r.right.kind === 'lateral') return lateralJoin(t, left, r.right, r);
+  if (r.right.kind === 'tvf' && r.right.lateral && isGeneratorFunction(r.right.name)) {
+    // `JOIN LATERAL gen(args) t(a, b)`: the generator runs once per row of the left side
+    const { name, args, alias } = r.right;
+    return lateralJoin(t, left, { kind: 'lateral', query: generatorSelect(name, args), ...(alias ? { alias } : {}) }, r, name);
+  }
   const right = relation(t, r.right);
   if (r.natural) {
     const columnsOf = t.opts.columnsOf;
@@ -203,13 +135,20 @@ export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): 
  * distinct tuple of the left columns it uses; its rows, tagged with their
  * tuple, join back null-safely on those columns (the tags are projected away).
  */
-export function lateralJoin(t: Translator, left: LogicalPlan, lat: Extract<RelationAst, { kind: 'lateral' }>, r: Extract<RelationAst, { kind: 'join' }>): LogicalPlan {
+export function lateralJoin(
+  t: Translator,
+  left: LogicalPlan,
+  lat: Extract<RelationAst, { kind: 'lateral' }>,
+  r: Extract<RelationAst, { kind: 'join' }>,
+  tvfName?: string,
+): LogicalPlan {
   const { evaluate, schemaOf, columnsOf } = t.opts;
   if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
   checkLateralJoinType(r);
   const collect = new OuterScope(left);
   const first = inScope(t, collect, () => t.query(lat.query));
   const refs = [...collect.found.values()];
+  if (tvfName) checkTvfAliases(t, tvfName, first, lat.alias);
   const on = r.on ? subqueries(t, r.on, undefined) : undefined;
   const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
   if (refs.length === 0) return plan('Join', { left, right: aliased(t, first, lat.alias), joinType, ...(on ? { condition: on } : {}) });

@@ -27,7 +27,8 @@ import type { CteAst, QueryAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
-import { renameColumns, tableRef, values } from './translate-relations.js';
+import { renameColumns, tableRef } from './translate-relations.js';
+import { values } from './inline-table.js';
 import { selectBlock } from './translate-select.js';
 import type { OuterScope } from './correlation.js';
 
