@@ -10,6 +10,7 @@ import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
+import { withAggregateFilter } from './aggregate-filter.js';
 import { javaRegex } from '../backend/memory/runtime/regex.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import {
@@ -101,7 +102,9 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const args = starred.map((a) => resolveExpr(a, scope));
       const resolve = callResolver(scope);
-      const call = rewriteOperator(e, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(e, args);
+      const plain = e.filter ? Object.freeze({ ...e, filter: undefined }) : e;
+      const unmasked = rewriteOperator(plain, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(plain, args);
+      const call = e.filter ? withAggregateFilter(unmasked, e.fn, resolveExpr(e.filter, scope)) : unmasked;
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
       if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw windowWithoutOver(call);
       return call;
