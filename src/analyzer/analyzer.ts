@@ -187,12 +187,16 @@ export class Analyzer {
     const qualifier = p.table.toLowerCase();
     if (rel.kind === 'view') {
       const view = this.analyze(rel.plan);
-      return { plan: view.plan, attrs: view.attrs.map((a) => ({ ...a, qualifiers: [qualifier] })) };
+      // A global temp view also answers to `global_temp.v.col`.
+      const qualifiers = p.database === undefined ? [qualifier] : [qualifier, `${p.database}.${qualifier}`.toLowerCase()];
+      return { plan: view.plan, attrs: view.attrs.map((a) => ({ ...a, qualifiers })) };
     }
     const schema = rel.schema;
+    // A table's columns answer to `t.col`, `db.t.col` and `spark_catalog.db.t.col` (Spark's multi-part qualifier).
+    const db = rel.database.toLowerCase();
     return {
       plan: withProps(p, { database: rel.database, table: rel.table, schema }),
-      attrs: attributesFromSchema(schema, p.id, [qualifier]),
+      attrs: attributesFromSchema(schema, p.id, [qualifier, `${db}.${qualifier}`, `spark_catalog.${db}.${qualifier}`]),
     };
   }
 

@@ -150,6 +150,13 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
   });
 }
 
+/** Whether a qualifier (`t`, or `db.t` / `catalog.db.t` for a table) is the written parts. */
+function qualifierMatches(qualifier: string, parts: readonly string[], cs: boolean): boolean {
+  if (parts.length === 1) return namesEqual(qualifier, parts[0]!, cs);
+  const own = qualifier.split('.');
+  return own.length === parts.length && own.every((x, i) => namesEqual(x, parts[i]!, cs));
+}
+
 /** Binds `name` (possibly `qualifier.name` or `col.field.field`) to an input attribute. */
 export function resolveColumn(name: string, planId: number | undefined, quoted: boolean, scope: ExprScope): Expr {
   const { attrs, ctx } = scope;
@@ -189,10 +196,11 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   // Qualified match first (`t.col`), then unqualified with nested field access (`col.field`).
   let matches: typeof pool = [];
   let nested: string[] = [];
-  if (parts.length >= 2) {
-    const q = parts[0]!;
-    matches = pool.filter((c) => c.a.qualifiers.some((x) => namesEqual(x, q, cs)) && namesEqual(c.a.name, parts[1]!, cs));
-    nested = parts.slice(2);
+  // The longest qualifier first: `spark_catalog.db.t.col`, `db.t.col`, then `t.col` (each part compared as a name).
+  for (let k = Math.min(3, parts.length - 1); k >= 1 && matches.length === 0; k--) {
+    const q = parts.slice(0, k);
+    matches = pool.filter((c) => c.a.qualifiers.some((x) => qualifierMatches(x, q, cs)) && namesEqual(c.a.name, parts[k]!, cs));
+    nested = parts.slice(k + 1);
   }
   // Hidden USING-join keys answer only to their qualifier (or to their DataFrame, `df.col`).
   const unqualified = planId === undefined ? pool.filter((c) => !c.a.hidden) : pool;
