@@ -219,7 +219,7 @@ export class Analyzer {
   #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {
     const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
-    const orders = p.orders.map((o) => resolveExpr(withOrdinal(o, input.attrs), scope) as SortOrder);
+    const orders = p.orders.map((o) => resolveExpr(this.ctx.orderByOrdinal === false ? o : withOrdinal(o, input.attrs), scope) as SortOrder);
     assertOrderable(orders);
     return {
       plan: withProps(p, { input: input.plan, orders, schema: passThroughSchema(input) }),

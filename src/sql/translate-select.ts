@@ -10,7 +10,6 @@ import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { DateType, isNumeric, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
 import type { SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
-import { ordinalOf } from './literals.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
@@ -165,7 +164,7 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
 
   // 1. every key resolvable on the select output: sort above the projection
   const above = order.map((o) => {
-    const n = ordinalOf(o.child);
+    const n = tr.orderOrdinal(o.child);
     if (n !== undefined) return E.sort(tr.ordinalRefChecked(n, hasStar ? tr.opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
     return refsInOutput(o.child) && !containsWindow(o.child) && resolvesOver(tr, project(input, items), o.child) ? o : undefined;
   });
@@ -180,9 +179,9 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
   // 2. a row-wise projection: sort its input instead, with aliases and ordinals replaced by their expressions
   const rowWise = !items.some((i) => containsWindow(i) || isGeneratorItem(i));
   const starBefore = (n: number): boolean => items.slice(0, n).some((i) => i.kind === 'Star');
-  if (rowWise && order.every((o) => ordinalOf(o.child) === undefined || !starBefore(ordinalOf(o.child)!))) {
+  if (rowWise && order.every((o) => tr.orderOrdinal(o.child) === undefined || !starBefore(tr.orderOrdinal(o.child)!))) {
     const below = order.map((o) => {
-      const n = ordinalOf(o.child);
+      const n = tr.orderOrdinal(o.child);
       if (n !== undefined) {
         tr.ordinalRefChecked(n, items.length);
         return E.sort(stripAlias(items[n - 1]!), o.ascending, o.nullsFirst);
