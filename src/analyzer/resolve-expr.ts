@@ -141,6 +141,10 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
     // `*` skips the hidden USING-join keys; `t.*` lists t's hidden keys first, as Spark does.
     const visible = matching.filter(({ a }) => !a.hidden);
     const picked = e.target === undefined ? visible : [...matching.filter(({ a }) => a.hidden), ...visible];
+    if (picked.length === 0 && e.target !== undefined && re === undefined) {
+      const fields = structStar(e.target, e.planId, attrs, ctx);
+      if (fields) return fields;
+    }
     if (picked.length === 0 && e.target !== undefined) {
       throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
         errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
@@ -148,6 +152,22 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
     }
     return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
   });
+}
+
+/** `s.*` for a struct column `s` (no relation answering to `s`): its fields, each named as the field. */
+function structStar(target: string, planId: number | undefined, attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] | undefined {
+  let col: Expr;
+  try {
+    col = resolveColumn(target, planId, false, { attrs, ctx });
+  } catch (err) {
+    if (AnalysisException.isAnalysisException(err) && (err as AnalysisException).errorClass?.startsWith('UNRESOLVED_COLUMN')) return undefined;
+    throw err;
+  }
+  const t = typeOf(col);
+  if (!(t instanceof StructType)) {
+    throw new AnalysisException(`Can only star expand struct data types. Attribute: \`ArrayBuffer(${parseIdentifier(target).join(', ')})\`.`);
+  }
+  return t.fields.map((f) => E.alias(resolveCall(E.call('get_field', [col], { options: { field: f.name } }), [col]), f.name));
 }
 
 /** Whether a qualifier (`t`, or `db.t` / `catalog.db.t` for a table) is the written parts. */

@@ -104,8 +104,8 @@ export function bindOuterRefs(
   const groupBy = s.groupBy ? mapGroupBy(s.groupBy, bind('groupBy')) : undefined;
   const select: SelectAst = {
     ...s,
-    items: s.items.map((item, i) => {
-      const bound = bind('items', new Set(s.items.slice(0, i).map(aliasName)))(item);
+    items: s.items.flatMap((item) => outerStar(item, inner, scopes, r)).map((item, i, items) => {
+      const bound = bind('items', new Set(items.slice(0, i).map(aliasName)))(item);
       // A bare outer column as a select item keeps its own name (`c1`); `outer(t.c1)` names it only inside an expression.
       return item.kind === 'ColumnRef' && bound !== item && bound.kind === 'Alias' ? E.alias(bound.child, lastPart(item.name)) : bound;
     }),
@@ -114,6 +114,23 @@ export function bindOuterRefs(
     ...(s.having ? { having: bind('having')(s.having) } : {}),
   };
   return { select, orderBy: orderBy.map((o) => bind('orderBy')(o) as SortOrder) };
+}
+
+/** `t.*` naming the enclosing query's relation (`LATERAL (SELECT t1.*)`): its columns, as outer references. */
+function outerStar(item: Expr, inner: LogicalPlan, scopes: readonly OuterScope[], r: Resolver): Expr[] {
+  if (item.kind !== 'Star' || item.target === undefined || item.regex !== undefined) return [item];
+  const columns = (p: LogicalPlan): string[] | undefined => {
+    try {
+      return r.schemaOf(plan('Project', { input: p, exprs: [item] })).fields.map((f) => f.name);
+    } catch (err) {
+      if (AnalysisException.isAnalysisException(err) && (err as AnalysisException).errorClass === 'CANNOT_RESOLVE_STAR_EXPAND') return undefined;
+      throw err;
+    }
+  };
+  const from = scopes[scopes.length - 1]?.from;
+  if (!from || columns(inner)) return [item];
+  const names = columns(from);
+  return names ? names.map((n) => E.col(`${item.target}.${quoteIfNeeded(n)}`)) : [item];
 }
 
 /**
