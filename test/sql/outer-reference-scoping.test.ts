@@ -2,7 +2,8 @@
  * Outer references in lateral and correlated subqueries, as Spark 3.5 resolves them: a bare outer
  * column as a select item keeps its own name (`outer(t1.c1)` only inside an expression); a subquery
  * sees only its immediately enclosing query (no deep correlation); an alias is visible only to the
- * items after it (`c1 * 10 AS c1` reads the outer c1); a window cannot sit above a correlated filter.
+ * items after it (`c1 * 10 AS c1` reads the outer c1); a window cannot sit above a correlated filter;
+ * a scalar subquery is typed nullable.
  * Every expectation checked against Spark 3.5.7.
  */
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,13 @@ describe('outer references', () => {
         expect(err.errorClass, q).toMatch(/^UNRESOLVED_COLUMN\./);
         expect(err.message).toContain(name.split('.').pop());
       }
+    }, SLOW);
+
+    it('a scalar subquery is nullable whatever its value', () => {
+      const spark = session();
+      const q = `SELECT * FROM ${T1}, LATERAL (SELECT c2, (SELECT max(a) FROM VALUES (1) t(a)), (SELECT 1) + 1)`;
+      expect(schemaOf(spark, q)).toEqual(['c1:int!', 'c2:int!', 'c2:int!', 'scalarsubquery():int', '(scalarsubquery() + 1):int']);
+      expect(rows(spark, q)).toEqual([[1, 2, 2, 1, 2]]);
     }, SLOW);
 
     it('a window over a correlated filter is refused', () => {
