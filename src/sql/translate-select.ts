@@ -20,6 +20,7 @@ import {
   childrenOf,
   containsAggregate,
   containsWindow,
+  exprKey,
   isGeneratorItem,
   ordinalRef,
   quoteName,
@@ -130,10 +131,10 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
 }
 
 /** SELECT without aggregation. */
-export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
+export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], written: readonly SortOrder[]): LogicalPlan {
   const project = (p: LogicalPlan, exprs: readonly Expr[]): LogicalPlan => plan('Project', { input: p, exprs });
   const finish = (p: LogicalPlan): LogicalPlan => (s.distinct ? plan('Deduplicate', { input: p }) : p);
-  if (order.length === 0) return finish(project(input, items));
+  if (written.length === 0) return finish(project(input, items));
 
   const aliases = aliasMap(items);
   const hasStar = items.some((i) => i.kind === 'Star');
@@ -142,6 +143,7 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
     if (it.kind === 'Alias') outputNames.add(it.name.toLowerCase());
     else if (it.kind === 'ColumnRef') outputNames.add(lastPart(it.name).toLowerCase());
   }
+  const order = hasStar ? written : ordinalsOverMissing(tr, items, written, outputNames);
   const unqualifiedStar = items.some((i) => i.kind === 'Star' && i.target === undefined);
   const starTargets = new Set(items.filter((i) => i.kind === 'Star' && i.target !== undefined).map((i) => (i as { target: string }).target.toLowerCase()));
   const refsInOutput = (e: Expr): boolean => {
@@ -193,6 +195,28 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
 
   // 3. hidden sort columns computed next to the select list, dropped after sorting
   return sortWithHidden(tr, input, items, order, above);
+}
+
+/**
+ * Spark 3.5 adds the columns other sort keys use but the select list lacks to the projection
+ * before it reads ordinals, so `SELECT a ... ORDER BY 2, b` sorts by `b` (the range reported
+ * counts those columns too).
+ */
+function ordinalsOverMissing(tr: Translator, items: readonly Expr[], order: readonly SortOrder[], outputNames: ReadonlySet<string>): readonly SortOrder[] {
+  const missing: Expr[] = [];
+  for (const o of order) {
+    if (tr.orderOrdinal(o.child) !== undefined) continue;
+    exists(o.child, (x) => {
+      if (x.kind === 'ColumnRef' && !outputNames.has(lastPart(x.name).toLowerCase()) && !missing.some((m) => exprKey(m) === exprKey(x))) missing.push(x);
+      return false;
+    });
+  }
+  return order.map((o) => {
+    const n = tr.orderOrdinal(o.child);
+    if (n === undefined || n <= items.length || missing.length === 0) return o;
+    tr.ordinalRefChecked(n, items.length + missing.length);
+    return E.sort(missing[n - items.length - 1]!, o.ascending, o.nullsFirst);
+  });
 }
 
 /**

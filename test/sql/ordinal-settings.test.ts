@@ -2,7 +2,8 @@
  * GROUP BY / ORDER BY ordinals and their settings: spark.sql.groupByOrdinal=false and
  * spark.sql.orderByOrdinal=false make integer keys plain constants (ORDER BY too on DataFrame
  * plans, as Spark's SubstituteUnresolvedOrdinals), and a GROUP BY ordinal with `SELECT *` is
- * STAR_GROUP_BY_POS. Checked against Spark 3.5.7.
+ * STAR_GROUP_BY_POS; an ORDER BY position may name a sort column the select list lacks, as Spark 3.5
+ * adds those before reading positions. Checked against Spark 3.5.7.
  */
 import { describe, expect, it } from 'vitest';
 import type { SparkSession } from '../../src/index.js';
@@ -37,6 +38,17 @@ describe('ordinal settings', () => {
         [2, 3],
         [3, 3],
       ]);
+    }, SLOW);
+
+    it('an ORDER BY position counts the sort columns the select list lacks (Spark 3.5)', () => {
+      const spark = session();
+      const v = 'VALUES (1, 2, 9), (2, 1, 8), (3, 1, 7) AS data(a, b, c)';
+      expect(rows(spark, `SELECT a FROM ${v} ORDER BY 2, b + 1`)).toEqual([[2], [3], [1]]);
+      expect(rows(spark, `SELECT a FROM ${v} ORDER BY 3, b, c`)).toEqual([[3], [2], [1]]);
+      expect(rows(spark, `SELECT a FROM ${v} ORDER BY 2 DESC, b`)).toEqual([[1], [2], [3]]);
+      const err = sqlError(spark, `SELECT a FROM ${v} ORDER BY 3, b`);
+      expect(err.errorClass).toBe('ORDER_BY_POS_OUT_OF_RANGE');
+      expect(err.message).toContain('ORDER BY position 3 is not in select list (valid range is [1, 2]).');
     }, SLOW);
 
     it('spark.sql.orderByOrdinal=false sorts by the constant (SQL and DataFrame plans)', () => {
