@@ -189,12 +189,16 @@ export class Analyzer {
     const qualifier = p.table.toLowerCase();
     if (rel.kind === 'view') {
       const view = this.analyze(rel.plan);
-      return { plan: view.plan, attrs: view.attrs.map((a) => ({ ...a, qualifiers: [qualifier] })) };
+      // A global temp view also answers to `global_temp.v.col`.
+      const qualifiers = p.database === undefined ? [qualifier] : [qualifier, `${p.database}.${qualifier}`.toLowerCase()];
+      return { plan: view.plan, attrs: view.attrs.map((a) => ({ ...a, qualifiers })) };
     }
     const schema = rel.schema;
+    // A table's columns answer to `t.col`, `db.t.col` and `spark_catalog.db.t.col` (Spark's multi-part qualifier).
+    const db = rel.database.toLowerCase();
     return {
       plan: withProps(p, { database: rel.database, table: rel.table, schema }),
-      attrs: attributesFromSchema(schema, p.id, [qualifier]),
+      attrs: attributesFromSchema(schema, p.id, [qualifier, `${db}.${qualifier}`, `spark_catalog.${db}.${qualifier}`]),
     };
   }
 
@@ -217,7 +221,7 @@ export class Analyzer {
   #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {
     const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
-    const orders = p.orders.map((o) => resolveExpr(withOrdinal(o, input.attrs), scope) as SortOrder);
+    const orders = p.orders.map((o) => resolveExpr(this.ctx.orderByOrdinal === false ? o : withOrdinal(o, input.attrs), scope) as SortOrder);
     assertOrderable(orders);
     return {
       plan: withProps(p, { input: input.plan, orders, schema: passThroughSchema(input) }),

@@ -12,6 +12,7 @@ import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } fro
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
 import { javaMatcher } from '../backend/memory/runtime/regex.js';
+import { withAggregateFilter } from './aggregate-filter.js';
 import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
 import {
   ArrayType,
@@ -102,7 +103,9 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const resolved = starred.map((a) => resolveExpr(a, scope));
       const args = stringLiteralCoercion(e.fn, resolved, scope.ctx.ansiEnabled === true) ?? resolved;
       const resolve = callResolver(scope);
-      const call = rewriteOperator(e, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(e, args);
+      const plain = e.filter ? Object.freeze({ ...e, filter: undefined }) : e;
+      const unmasked = rewriteOperator(plain, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(plain, args);
+      const call = e.filter ? withAggregateFilter(unmasked, e.fn, resolveExpr(e.filter, scope)) : unmasked;
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
       if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw windowWithoutOver(call);
       return call;
@@ -139,6 +142,10 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
     // `*` skips the hidden USING-join keys; `t.*` lists t's hidden keys first, as Spark does.
     const visible = matching.filter(({ a }) => !a.hidden);
     const picked = e.target === undefined ? visible : [...matching.filter(({ a }) => a.hidden), ...visible];
+    if (picked.length === 0 && e.target !== undefined && re === undefined) {
+      const fields = structStar(e.target, e.planId, attrs, ctx);
+      if (fields) return fields;
+    }
     if (picked.length === 0 && e.target !== undefined) {
       throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
         errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
@@ -146,6 +153,29 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
     }
     return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
   });
+}
+
+/** `s.*` for a struct column `s` (no relation answering to `s`): its fields, each named as the field. */
+function structStar(target: string, planId: number | undefined, attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] | undefined {
+  let col: Expr;
+  try {
+    col = resolveColumn(target, planId, false, { attrs, ctx });
+  } catch (err) {
+    if (AnalysisException.isAnalysisException(err) && (err as AnalysisException).errorClass?.startsWith('UNRESOLVED_COLUMN')) return undefined;
+    throw err;
+  }
+  const t = typeOf(col);
+  if (!(t instanceof StructType)) {
+    throw new AnalysisException(`Can only star expand struct data types. Attribute: \`ArrayBuffer(${parseIdentifier(target).join(', ')})\`.`);
+  }
+  return t.fields.map((f) => E.alias(resolveCall(E.call('get_field', [col], { options: { field: f.name } }), [col]), f.name));
+}
+
+/** Whether a qualifier (`t`, or `db.t` / `catalog.db.t` for a table) is the written parts. */
+function qualifierMatches(qualifier: string, parts: readonly string[], cs: boolean): boolean {
+  if (parts.length === 1) return namesEqual(qualifier, parts[0]!, cs);
+  const own = qualifier.split('.');
+  return own.length === parts.length && own.every((x, i) => namesEqual(x, parts[i]!, cs));
 }
 
 /** Binds `name` (possibly `qualifier.name` or `col.field.field`) to an input attribute. */
@@ -187,10 +217,11 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   // Qualified match first (`t.col`), then unqualified with nested field access (`col.field`).
   let matches: typeof pool = [];
   let nested: string[] = [];
-  if (parts.length >= 2) {
-    const q = parts[0]!;
-    matches = pool.filter((c) => c.a.qualifiers.some((x) => namesEqual(x, q, cs)) && namesEqual(c.a.name, parts[1]!, cs));
-    nested = parts.slice(2);
+  // The longest qualifier first: `spark_catalog.db.t.col`, `db.t.col`, then `t.col` (each part compared as a name).
+  for (let k = Math.min(3, parts.length - 1); k >= 1 && matches.length === 0; k--) {
+    const q = parts.slice(0, k);
+    matches = pool.filter((c) => c.a.qualifiers.some((x) => qualifierMatches(x, q, cs)) && namesEqual(c.a.name, parts[k]!, cs));
+    nested = parts.slice(k + 1);
   }
   // Hidden USING-join keys answer only to their qualifier (or to their DataFrame, `df.col`).
   const unqualified = planId === undefined ? pool.filter((c) => !c.a.hidden) : pool;

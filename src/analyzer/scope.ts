@@ -49,6 +49,8 @@ export interface AnalyzerContext {
   readonly execute: (plan: LogicalPlan) => Batch;
   /** UDFs registered in the session (`spark.udf.register`). */
   readonly udfs?: UdfLookup;
+  /** spark.sql.orderByOrdinal (default true): an integer literal sort key is a position in the output. */
+  readonly orderByOrdinal?: boolean;
 }
 
 export function attributesFromSchema(schema: StructType, planId: number, qualifiers: readonly string[] = []): Attribute[] {

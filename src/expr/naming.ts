@@ -40,14 +40,16 @@ export function exprSql(e: Expr): string {
       // Spark's Cast.sql drops a cast to a complex type (array/map/struct): `CAST(NULL AS ARRAY<INT>)` is named `NULL`.
       return e.implicit || isComplexType(e.to) ? exprSql(e.child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(e.child)} AS ${e.to.simpleString().toUpperCase()})`;
     case 'Call': {
+      // An aggregate's row mask follows its call: `sum(b) FILTER (WHERE (a > 1))`.
+      const filter = e.filter ? ` FILTER (WHERE ${exprSql(e.filter)})` : '';
       // A call the analyzer rewrote from an operator (`dt + 1` → date_add) keeps the operator's name.
-      if (typeof e.options?.['displaySql'] === 'string') return e.options['displaySql'];
+      if (typeof e.options?.['displaySql'] === 'string') return e.options['displaySql'] + filter;
       const args = e.args.map(exprSql);
       const calledAs = e.options?.calledAs;
       // An alias function is named as the user called it (`negative(id)`, `stddev(x)`), as Spark does.
-      if (typeof calledAs === 'string') return `${calledAs}(${e.distinct ? 'DISTINCT ' : ''}${args.join(', ')})`;
+      if (typeof calledAs === 'string') return `${calledAs}(${e.distinct ? 'DISTINCT ' : ''}${args.join(', ')})${filter}`;
       const def = lookupFunction(e.fn);
-      return def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`;
+      return (def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`) + filter;
     }
     case 'CaseWhen': {
       const branches = e.branches.map((b) => ` WHEN ${exprSql(b.when)} THEN ${exprSql(b.then)}`).join('');

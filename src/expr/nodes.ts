@@ -92,6 +92,8 @@ export interface Call extends Typed {
   readonly args: readonly Expr[];
   /** For aggregates: `count(DISTINCT x)`. */
   readonly distinct?: boolean;
+  /** For aggregates: `agg(x) FILTER (WHERE cond)`, a row mask (rows where it is not true are not fed). */
+  readonly filter?: Expr;
   /** Non-expression parameters (e.g. a date format already validated). */
   readonly options?: Readonly<Record<string, unknown>>;
 }
@@ -199,7 +201,7 @@ export const E = {
     freeze({ kind: 'Alias', child, name, ...(metadata ? { metadata } : {}) }),
   cast: (child: Expr, to: DataType, implicit = false): Cast =>
     freeze({ kind: 'Cast', child, to, ...(implicit ? { implicit } : {}) }),
-  call: (fn: string, args: readonly Expr[], extra: { distinct?: boolean; options?: Record<string, unknown> } = {}): Call =>
+  call: (fn: string, args: readonly Expr[], extra: { distinct?: boolean; filter?: Expr; options?: Record<string, unknown> } = {}): Call =>
     freeze({ kind: 'Call', fn, args: Object.freeze([...args]), ...extra }),
   caseWhen: (branches: readonly { when: Expr; then: Expr }[], otherwise?: Expr): CaseWhen =>
     freeze({ kind: 'CaseWhen', branches: Object.freeze([...branches]), ...(otherwise ? { otherwise } : {}) }),
@@ -226,7 +228,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'SortOrder':
       return [e.child];
     case 'Call':
-      return e.args;
+      return e.filter ? [...e.args, e.filter] : e.args;
     case 'CaseWhen':
       return [...e.branches.flatMap((b) => [b.when, b.then]), ...(e.otherwise ? [e.otherwise] : [])];
     case 'WindowExpr':
@@ -250,7 +252,7 @@ export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
     case 'SortOrder':
       return Object.freeze({ ...e, child: f(e.child) });
     case 'Call':
-      return Object.freeze({ ...e, args: Object.freeze(e.args.map(f)) });
+      return Object.freeze({ ...e, args: Object.freeze(e.args.map(f)), ...(e.filter ? { filter: f(e.filter) } : {}) });
     case 'CaseWhen':
       return Object.freeze({
         ...e,

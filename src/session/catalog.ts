@@ -8,6 +8,7 @@ import { tableMetadata } from './table-metadata.js';
 import { requireStr } from '../api/arg-checks.js';
 import type { StorageBackend } from '../backend/protocols.js';
 import { AnalysisException } from '../errors/index.js';
+import { asNullable } from '../types/as-nullable.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { StructType } from '../types/data-types.js';
 
@@ -235,6 +236,7 @@ export class Catalog implements RelationLookup {
     if (!this.#storage.schemaExists(db) || !this.#storage.tableExists(db, table)) {
       throw tableNotFound(database === undefined ? [table] : ['spark_catalog', db, table]);
     }
-    return { kind: 'table' as const, database: db, table, schema: this.#storage.getTableSchema(db, table) };
+    // Spark's file-source tables read every column as nullable, whatever the written data declared.
+    return { kind: 'table' as const, database: db, table, schema: asNullable(this.#storage.getTableSchema(db, table)) as StructType };
   }
 }

@@ -126,6 +126,9 @@ export class SparkSession {
       get ansiEnabled() {
         return parseBool(conf.get(CONF.ansiEnabled)) === true;
       },
+      get orderByOrdinal() {
+        return parseBool(conf.getOption('spark.sql.orderByOrdinal')) !== false;
+      },
       execute: (p) => this.#run(p),
     });
     this.cacheManager = new CacheManager((p) => this.analyze(p).plan);

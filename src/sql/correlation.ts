@@ -74,13 +74,16 @@ export function bindOuterRefs(
 ): { select: SelectAst; orderBy: readonly SortOrder[] } {
   // Spark's decorrelation reaches outer references in a plain projection, not in an aggregate's outputs.
   const aggregated = !!s.groupBy || s.items.some(isAggregate);
-  const aliases = new Set(s.items.filter((i) => i.kind === 'Alias').map((i) => (i as { name: string }).name.toLowerCase()));
-  const bind = (clause: Clause) => {
+  const aliasName = (i: Expr): string | undefined => (i.kind === 'Alias' ? i.name.toLowerCase() : undefined);
+  const allAliases = new Set(s.items.map(aliasName).filter((n) => n !== undefined));
+  // A select item sees only the aliases before it (lateral column aliases, which win over outer columns); `c1 * 10 AS c1` reads the outer c1.
+  const bind = (clause: Clause, aliases: ReadonlySet<string | undefined> = allAliases) => {
     const go = (x: Expr): Expr => {
       if (x.kind !== 'ColumnRef') return mapExpr(x, go);
       if (x.name.toLowerCase() === 'grouping__id' || (!x.name.includes('.') && aliases.has(x.name.toLowerCase()))) return x;
       if (typeOver(inner, x, r)) return x;
-      for (let i = scopes.length - 1; i >= 0; i--) {
+      // Spark resolves outer references in the immediately enclosing query only (no deep correlation).
+      for (let i = scopes.length - 1; i >= scopes.length - 1 && i >= 0; i--) {
         const scope = scopes[i]!;
         if (!scope.from) continue;
         const t = typeOver(scope.from, x, r);
@@ -101,12 +104,33 @@ export function bindOuterRefs(
   const groupBy = s.groupBy ? mapGroupBy(s.groupBy, bind('groupBy')) : undefined;
   const select: SelectAst = {
     ...s,
-    items: s.items.map(bind('items')),
+    items: s.items.flatMap((item) => outerStar(item, inner, scopes, r)).map((item, i, items) => {
+      const bound = bind('items', new Set(items.slice(0, i).map(aliasName)))(item);
+      // A bare outer column as a select item keeps its own name (`c1`); `outer(t.c1)` names it only inside an expression.
+      return item.kind === 'ColumnRef' && bound !== item && bound.kind === 'Alias' ? E.alias(bound.child, lastPart(item.name)) : bound;
+    }),
     ...(s.where ? { where: bind('where')(s.where) } : {}),
     ...(groupBy ? { groupBy } : {}),
     ...(s.having ? { having: bind('having')(s.having) } : {}),
   };
   return { select, orderBy: orderBy.map((o) => bind('orderBy')(o) as SortOrder) };
+}
+
+/** `t.*` naming the enclosing query's relation (`LATERAL (SELECT t1.*)`): its columns, as outer references. */
+function outerStar(item: Expr, inner: LogicalPlan, scopes: readonly OuterScope[], r: Resolver): Expr[] {
+  if (item.kind !== 'Star' || item.target === undefined || item.regex !== undefined) return [item];
+  const columns = (p: LogicalPlan): string[] | undefined => {
+    try {
+      return r.schemaOf(plan('Project', { input: p, exprs: [item] })).fields.map((f) => f.name);
+    } catch (err) {
+      if (AnalysisException.isAnalysisException(err) && (err as AnalysisException).errorClass === 'CANNOT_RESOLVE_STAR_EXPAND') return undefined;
+      throw err;
+    }
+  };
+  const from = scopes[scopes.length - 1]?.from;
+  if (!from || columns(inner)) return [item];
+  const names = columns(from);
+  return names ? names.map((n) => E.col(`${item.target}.${quoteIfNeeded(n)}`)) : [item];
 }
 
 /**
@@ -224,6 +248,11 @@ export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar'
   if (body.kind === 'query') {
     if (body.limit || body.offset) throw accessingOuterColumn(body.limit ? ' Limit' : ' Offset');
     body = body.body;
+  }
+  if (body.kind === 'select' && body.where && body.items.some((i) => exists(i, (x) => x.kind === 'WindowExpr'))) {
+    // A window cannot host a correlated filter below it (Spark names the Filter node, with expression ids).
+    const outer = new Set(refs.map((r) => r.ref.name.toLowerCase()));
+    if (exists(body.where, (x) => x.kind === 'ColumnRef' && outer.has(x.name.toLowerCase()))) throw accessingOuterColumn(`Filter ${prettySql(body.where)}`);
   }
   if (kind === 'scalar' && body.kind === 'select' && !body.groupBy && !body.items.some(isAggregate) && !(maxRows(p) <= 1)) throw mustAggregateScalar();
   if (kind === 'scalar' && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs);

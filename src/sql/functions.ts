@@ -237,10 +237,8 @@ function wrongArgs(name: string, expected: string, actual: number): AnalysisExce
   });
 }
 
-function applyFilter(args: readonly Expr[], filter: Expr | undefined): Expr[] {
-  if (!filter) return [...args];
-  return args.map((a) => E.caseWhen([{ when: filter, then: a }]));
-}
+/** `FILTER (WHERE cond)` as the aggregate's row mask (the arguments stay as written: `first(b)` must not see masked rows as NULLs). */
+const filterOf = (filter: Expr | undefined): { filter?: Expr } => (filter ? { filter } : {});
 
 /**
  * The expression for `name(args)` as written in SQL. `name` is the function
@@ -262,13 +260,11 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
   // count(*) / count(DISTINCT ...) / count() (an error in Spark)
   if (lower === 'count') {
     if (opts.star) {
-      const inner = applyFilter([lit.int(1)], opts.filter);
-      const c = E.call('count', inner);
-      return opts.filter ? named(c, () => `count(1)${filterSuffix()}`) : c;
+      return E.call('count', [lit.int(1)], filterOf(opts.filter));
     }
     if (args.length === 0) throw wrongArgs('count', '> 0', 0);
     if (opts.distinct) {
-      const c = E.call('count', applyFilter(args, opts.filter), { distinct: true });
+      const c = E.call('count', args, { distinct: true, ...filterOf(opts.filter) });
       // with `*` / `t.*` arguments the name is given once the stars are expanded
       if (args.some((a) => a.kind === 'Star')) return c;
       return named(c, () => `count(DISTINCT ${argList(args)})${filterSuffix()}`);
@@ -326,13 +322,12 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       // min/max over booleans are AND/OR (nulls ignored, null for no rows); NOT NOT keeps Spark's boolean-only input check.
       const fn = lower === 'every' || lower === 'bool_and' ? 'min' : 'max';
       const checked = E.call('not', [E.call('not', [args[0]!])]);
-      return named(E.call(fn, applyFilter([checked], opts.filter)), () => `${lower}(${argList(args)})${filterSuffix()}`);
+      return named(E.call(fn, [checked], filterOf(opts.filter)), () => `${lower}(${argList(args)})${filterSuffix()}`);
     }
     case 'count_if': {
       if (hasFunction(lower)) break;
       if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
-      const cond = opts.filter ? E.call('and', [args[0]!, opts.filter]) : args[0]!;
-      return named(E.call('count', [E.caseWhen([{ when: cond, then: lit.int(1) }])]), () => `count_if(${argList(args)})${filterSuffix()}`);
+      return named(E.call('count', [E.caseWhen([{ when: args[0]!, then: lit.int(1) }])], filterOf(opts.filter)), () => `count_if(${argList(args)})${filterSuffix()}`);
     }
     case 'pow': {
       const call = E.call('pow', args);
@@ -358,7 +353,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       }
       if (args.length !== 1) throw wrongArgs(lower, '[1, 2]', args.length);
       const key = lower === 'first_value' ? 'first' : lower === 'last_value' ? 'last' : lower;
-      const call = E.call(key, applyFilter(args, opts.filter), { options: { ignoreNulls } });
+      const call = E.call(key, args, { options: { ignoreNulls }, ...filterOf(opts.filter) });
       if (key !== lower || opts.filter) return named(call, () => `${lower}(${argList(args)})${filterSuffix()}`);
       return call;
     }
@@ -371,9 +366,10 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
   }
 
   const key = RENAMES[lower] && !hasFunction(lower) ? RENAMES[lower]! : lower;
-  const finalArgs = withDefaults(key, applyFilter(args, opts.filter));
+  const finalArgs = withDefaults(key, args);
   const call = E.call(key, finalArgs, {
     ...(opts.distinct ? { distinct: true } : {}),
+    ...filterOf(opts.filter),
     ...(opts.ignoreNulls !== undefined ? { options: { ignoreNulls: opts.ignoreNulls } } : {}),
   });
   const writtenNameKept = key !== lower && KEEPS_WRITTEN_NAME.has(lower);

@@ -47,9 +47,13 @@ export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: re
     inputNames ??= new Set(columnsOf(input).map((n) => n.toLowerCase()));
     return inputNames.has(name.toLowerCase());
   };
+  const byOrdinal = t.conf('spark.sql.groupByOrdinal') !== 'false';
   const resolveKey = (e: Expr): Expr => {
-    const n = ordinalOf(e);
+    const n = byOrdinal ? ordinalOf(e) : undefined;
     if (n !== undefined) {
+      if (items.some((i) => i.kind === 'Star')) {
+        throw analysisError('Star (*) is not allowed in a select list when GROUP BY an ordinal position is used.', 'STAR_GROUP_BY_POS');
+      }
       if (n < 1 || n > items.length) {
         throw analysisError(`GROUP BY position ${n} is not in select list (valid range is [1, ${items.length}]).`, 'GROUP_BY_POS_OUT_OF_RANGE', {
           index: String(n),
@@ -176,7 +180,7 @@ export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan,
 
 /** Position in the select list an ORDER BY key names (ordinal, alias, or the same expression). */
 export function selectListRef(t: Translator, key: Expr, items: readonly Expr[], aliases: ReadonlyMap<string, Expr>): number | undefined {
-  const n = ordinalOf(key);
+  const n = t.orderOrdinal(key);
   if (n !== undefined) {
     t.ordinalRefChecked(n, items.length);
     return n - 1;

@@ -152,7 +152,7 @@ export function lateralJoin(
   const on = r.on ? subqueries(t, r.on, undefined) : undefined;
   const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
   if (refs.length === 0) return plan('Join', { left, right: aliased(t, first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
-  checkCorrelatedShape(lat.query, first, 'lateral');
+  checkCorrelatedShape(lat.query, first, 'lateral', refs);
   const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
   const batches: Batch[] = [];
   for (let row = 0; row < keys.numRows; row++) {
@@ -171,10 +171,14 @@ export function lateralJoin(
     }
   });
   const right = aliased(t, plan('LocalRelation', { data: makeBatch(new StructType([...fields, ...tags]), columns) }), lat.alias && { name: lat.alias.name });
-  const match = refs.map((k, i) => E.call('eq_null_safe', [k.ref, E.col(tags[i]!.name)])).reduce((a, b) => E.call('and', [a, b]));
-  const joined = plan('Join', { left, right, joinType: joinType === 'cross' ? 'inner' : joinType, condition: on ? E.call('and', [match, on]) : match });
-  const width = columnsOf(left).length + sub.length;
-  return plan('Project', { input: joined, exprs: Array.from({ length: width }, (_, i) => ordinalRef(i)) });
+  // The outer values are computed on the left first: the subquery's own columns may share their names (`LATERAL (SELECT c1)`).
+  const n = columnsOf(left).length;
+  const outer = refs.map((_, i) => `__lateral_outer${i}`);
+  const keyed = plan('Project', { input: left, exprs: [...Array.from({ length: n }, (_, i) => ordinalRef(i)), ...refs.map((k, i) => E.alias(k.ref, outer[i]!))] });
+  const match = refs.map((_, i) => E.call('eq_null_safe', [E.col(outer[i]!), E.col(tags[i]!.name)])).reduce((a, b) => E.call('and', [a, b]));
+  const joined = plan('Join', { left: keyed, right, joinType: joinType === 'cross' ? 'inner' : joinType, condition: on ? E.call('and', [match, on]) : match });
+  const kept = [...Array.from({ length: n }, (_, i) => i), ...sub.map((_, j) => n + refs.length + j)];
+  return plan('Project', { input: joined, exprs: kept.map((i) => ordinalRef(i)) });
 }
 
 /**

@@ -10,7 +10,6 @@ import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { DateType, isNumeric, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
 import type { SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
-import { ordinalOf } from './literals.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
@@ -21,6 +20,7 @@ import {
   childrenOf,
   containsAggregate,
   containsWindow,
+  exprKey,
   isGeneratorItem,
   ordinalRef,
   quoteName,
@@ -134,10 +134,10 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
 }
 
 /** SELECT without aggregation. */
-export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], order: readonly SortOrder[]): LogicalPlan {
+export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], written: readonly SortOrder[]): LogicalPlan {
   const project = (p: LogicalPlan, exprs: readonly Expr[]): LogicalPlan => plan('Project', { input: p, exprs });
   const finish = (p: LogicalPlan): LogicalPlan => (s.distinct ? plan('Deduplicate', { input: p }) : p);
-  if (order.length === 0) return finish(project(input, items));
+  if (written.length === 0) return finish(project(input, items));
 
   const aliases = aliasMap(items);
   const hasStar = items.some((i) => i.kind === 'Star');
@@ -146,6 +146,7 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
     if (it.kind === 'Alias') outputNames.add(it.name.toLowerCase());
     else if (it.kind === 'ColumnRef') outputNames.add(lastPart(it.name).toLowerCase());
   }
+  const order = hasStar ? written : ordinalsOverMissing(tr, items, written, outputNames);
   const unqualifiedStar = items.some((i) => i.kind === 'Star' && i.target === undefined);
   const starTargets = new Set(items.filter((i) => i.kind === 'Star' && i.target !== undefined).map((i) => (i as { target: string }).target.toLowerCase()));
   const refsInOutput = (e: Expr): boolean => {
@@ -168,7 +169,7 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
 
   // 1. every key resolvable on the select output: sort above the projection
   const above = order.map((o) => {
-    const n = ordinalOf(o.child);
+    const n = tr.orderOrdinal(o.child);
     if (n !== undefined) return E.sort(tr.ordinalRefChecked(n, hasStar ? tr.opts.columnsOf?.(project(input, items)).length : items.length), o.ascending, o.nullsFirst);
     return refsInOutput(o.child) && !containsWindow(o.child) && resolvesOver(tr, project(input, items), o.child) ? o : undefined;
   });
@@ -183,9 +184,9 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
   // 2. a row-wise projection: sort its input instead, with aliases and ordinals replaced by their expressions
   const rowWise = !items.some((i) => containsWindow(i) || isGeneratorItem(i));
   const starBefore = (n: number): boolean => items.slice(0, n).some((i) => i.kind === 'Star');
-  if (rowWise && order.every((o) => ordinalOf(o.child) === undefined || !starBefore(ordinalOf(o.child)!))) {
+  if (rowWise && order.every((o) => tr.orderOrdinal(o.child) === undefined || !starBefore(tr.orderOrdinal(o.child)!))) {
     const below = order.map((o) => {
-      const n = ordinalOf(o.child);
+      const n = tr.orderOrdinal(o.child);
       if (n !== undefined) {
         tr.ordinalRefChecked(n, items.length);
         return E.sort(stripAlias(items[n - 1]!), o.ascending, o.nullsFirst);
@@ -197,6 +198,28 @@ export function plainSelect(tr: Translator, s: SelectAst, input: LogicalPlan, it
 
   // 3. hidden sort columns computed next to the select list, dropped after sorting
   return sortWithHidden(tr, input, items, order, above);
+}
+
+/**
+ * Spark 3.5 adds the columns other sort keys use but the select list lacks to the projection
+ * before it reads ordinals, so `SELECT a ... ORDER BY 2, b` sorts by `b` (the range reported
+ * counts those columns too).
+ */
+function ordinalsOverMissing(tr: Translator, items: readonly Expr[], order: readonly SortOrder[], outputNames: ReadonlySet<string>): readonly SortOrder[] {
+  const missing: Expr[] = [];
+  for (const o of order) {
+    if (tr.orderOrdinal(o.child) !== undefined) continue;
+    exists(o.child, (x) => {
+      if (x.kind === 'ColumnRef' && !outputNames.has(lastPart(x.name).toLowerCase()) && !missing.some((m) => exprKey(m) === exprKey(x))) missing.push(x);
+      return false;
+    });
+  }
+  return order.map((o) => {
+    const n = tr.orderOrdinal(o.child);
+    if (n === undefined || n <= items.length || missing.length === 0) return o;
+    tr.ordinalRefChecked(n, items.length + missing.length);
+    return E.sort(missing[n - items.length - 1]!, o.ascending, o.nullsFirst);
+  });
 }
 
 /**

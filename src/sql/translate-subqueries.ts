@@ -37,7 +37,8 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
     const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
     const value = (b: Batch): Expr => {
       if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
-      return E.lit(b.numRows === 0 ? null : b.columns[0]![0], t);
+      // Spark types a scalar subquery nullable whatever its value (it may return no row).
+      return Object.freeze({ ...E.lit(b.numRows === 0 ? null : b.columns[0]![0], t), nullable: true });
     };
     return named(r.build(value, E.lit(null, t)), () => `scalarsubquery(${r.names})`);
   };

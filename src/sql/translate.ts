@@ -171,7 +171,7 @@ export class Translator {
         p = this.query(q.body);
         if (q.orderBy.length > 0) {
           const orders = q.orderBy.map((o) => {
-            const n = ordinalOf(o.child);
+            const n = this.orderOrdinal(o.child);
             return n === undefined ? o : E.sort(this.ordinalRefChecked(n, this.opts.columnsOf?.(p).length), o.ascending, o.nullsFirst);
           });
           p = plan('Sort', { input: p, orders });
@@ -221,6 +221,11 @@ export class Translator {
       });
     }
     return folded.value;
+  }
+
+  /** The position an ORDER BY key names, unless spark.sql.orderByOrdinal=false makes integers plain constants. */
+  orderOrdinal(e: Expr): number | undefined {
+    return this.conf('spark.sql.orderByOrdinal') === 'false' ? undefined : ordinalOf(e);
   }
 
   ordinalRefChecked(n: number, count: number | undefined): Expr {

@@ -20,7 +20,7 @@ function show(e: Expr): string {
     case 'Cast':
       return `cast(${show(e.child)}, ${e.to.simpleString()}${e.implicit ? ', implicit' : ''})`;
     case 'Call':
-      return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(show).join(', ')})${e.options && Object.keys(e.options).length ? JSON.stringify(e.options) : ''}`;
+      return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(show).join(', ')})${e.filter ? ` filter ${show(e.filter)}` : ''}${e.options && Object.keys(e.options).length ? JSON.stringify(e.options) : ''}`;
     case 'CaseWhen':
       return `case(${e.branches.map((b) => `${show(b.when)} -> ${show(b.then)}`).join('; ')}${e.otherwise ? `; else ${show(e.otherwise)}` : ''})`;
     case 'SortOrder':
@@ -144,7 +144,7 @@ describe('functions', () => {
     expect(p('lag(x)')).toBe('lag(x, 1:int, null:void)');
     expect(p('int(x)')).toBe('cast(x, int, implicit)');
     expect(p('first(x, true)')).toBe('first(x){"ignoreNulls":true}');
-    expect(p('sum(x) FILTER (WHERE y > 0)')).toBe('sum(case(gt(y, 0:int) -> x)) AS "sum(x) FILTER (WHERE (y > 0))"');
+    expect(p('sum(x) FILTER (WHERE y > 0)')).toBe('sum(x) filter gt(y, 0:int) AS "sum(x) FILTER (WHERE (y > 0))"');
     expect(p(`TRIM(BOTH 'x' FROM s)`)).toBe('trim(s, "x":string)');
     expect(p('SUBSTRING(s FROM 2 FOR 3)')).toBe('substring(s, 2:int, 3:int)');
     expect(p('EXTRACT(YEAR FROM d)')).toBe('extract("YEAR":string, d)');

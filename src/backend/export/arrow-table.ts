@@ -36,6 +36,7 @@ import type {
   Timestamp as ArrowTimestamp,
 } from 'apache-arrow';
 import { arrow } from '../../data/arrow-lib.js';
+import { asNullable } from '../../types/as-nullable.js';
 import { makeBatch, type Batch } from '../../data/batch.js';
 import { AnalysisException } from '../../errors/index.js';
 import {
@@ -80,12 +81,7 @@ export function columnToArrowData(t: DataType, values: readonly unknown[]): Data
 }
 
 /** Spark's `asNullable`: every field, element and value nullable. */
-export function asNullable(t: DataType): DataType {
-  if (t instanceof StructType) return new StructType(t.fields.map((f) => new StructField(f.name, asNullable(f.dataType), true, f.metadata)));
-  if (t instanceof ArrayType) return new ArrayType(asNullable(t.elementType), true);
-  if (t instanceof MapType) return new MapType(asNullable(t.keyType), asNullable(t.valueType), true);
-  return t;
-}
+export { asNullable };
 
 /** The batch as an Arrow Table: one record batch, columns in order (duplicates kept). */
 export function batchToArrowTable(batch: Batch): Table {

@@ -211,6 +211,7 @@ export class ExprTranslator implements FnContext {
     if (impl.delegated) return delegate(`${e.fn}: ${impl.delegated}`);
     if (isAggregateFunction(e.fn)) {
       if (this.mode !== 'agg' || !impl.aggregate) return delegate(`aggregate ${e.fn} outside an aggregation`);
+      if (e.filter) return delegate(`${e.fn} FILTER (WHERE ...)`);
       return impl.aggregate(e, this.row());
     }
     if (impl.scalar) return impl.scalar(e, this);

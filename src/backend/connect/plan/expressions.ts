@@ -143,6 +143,8 @@ function callMessage(e: Extract<Expr, { kind: 'Call' }>): Msg {
     case 'pandas_udf':
       throw new NotImplementedException(`Running a TypeScript UDF on Spark Connect`, 'a TypeScript function cannot run inside Spark; UDFs run on the local backends (memory, polars)');
   }
+  // Spark Connect 3.5's function message has no FILTER; SQL text carries it to Spark instead.
+  if (e.filter) throw new NotImplementedException(`${e.fn}(...) FILTER (WHERE ...) in a Spark Connect plan`, 'run it as spark.sql text');
   // Spark's trim/ltrim/rtrim take the characters first; the registry takes the string first.
   if ((e.fn === 'trim' || e.fn === 'ltrim' || e.fn === 'rtrim') && args.length === 2) args.reverse();
   // The name the user called (`negative`, `stddev`, `first_value`), so Spark names the column as PySpark's users see it.

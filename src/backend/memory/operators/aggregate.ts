@@ -72,6 +72,8 @@ function collectAggregateCalls(exprs: readonly Expr[]): Call[] {
 export class AggregateFeeder {
   private readonly impl: AggregateImpl;
   private readonly args: RowFn[];
+  /** `FILTER (WHERE ...)`: rows where it is not true are not fed. */
+  private readonly mask: RowFn | undefined;
   private readonly buf: unknown[];
 
   constructor(
@@ -83,6 +85,7 @@ export class AggregateFeeder {
     if (impl.kind !== 'aggregate') throw new InternalError(`${call.fn} is not an aggregate function`);
     this.impl = impl;
     this.args = call.args.map((a) => compileExpr(a, env));
+    this.mask = call.filter ? compileExpr(call.filter, env) : undefined;
     this.buf = new Array(this.args.length).fill(null);
   }
 
@@ -102,6 +105,7 @@ export class AggregateFeeder {
   }
 
   add(state: { acc: Accumulator; seen?: Set<string> }, row: number): void {
+    if (this.mask && this.mask(row) !== true) return;
     const args = this.argsAt(row);
     if (state.seen) {
       const key = args.length === 1 ? serialize(args[0]) : args.map((a) => serialize(a)).join('\u0001');
@@ -282,7 +286,7 @@ function groupedResults(
   ctx: ExecContext,
 ): unknown[] | undefined {
   const impl = lookupImpl(call.fn);
-  if (impl.kind !== 'aggregate' || !impl.grouped || call.distinct) return undefined;
+  if (impl.kind !== 'aggregate' || !impl.grouped || call.distinct || call.filter) return undefined;
   const n = input.numRows;
   const args = call.args.map((a) => {
     if (a.kind === 'BoundRef' && !env.resolveBound) {
