@@ -126,6 +126,9 @@ export class SparkSession {
       get ansiEnabled() {
         return parseBool(conf.get(CONF.ansiEnabled)) === true;
       },
+      get timeZone() {
+        return conf.get(CONF.timeZone);
+      },
       execute: (p) => this.#run(p),
     });
     this.cacheManager = new CacheManager((p) => this.analyze(p).plan);
