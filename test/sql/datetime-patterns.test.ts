@@ -1,0 +1,47 @@
+/**
+ * Spark 3 refuses the narrow (5-letter) text styles of G, M, L, E (which SimpleDateFormat read
+ * differently) with INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION, in parsing,
+ * formatting and the JSON/CSV date options alike; 5-letter Q is a plain IllegalArgumentException.
+ * Every expectation checked against Spark 3.5.7.
+ */
+import { describe, expect, it } from 'vitest';
+import { forEachBackend } from '../helpers/backends.js';
+import { errorOf, rows } from '../helpers/sql-errors.js';
+
+const recognition = (pattern: string) => ({
+  errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION',
+  message: expect.stringContaining(`Fail to recognize '${pattern}' pattern in the DateTimeFormatter.`),
+});
+
+describe('datetime patterns', () => {
+  forEachBackend('narrow text styles', (session) => {
+    const cases: [string, string][] = [
+      ["SELECT to_date('26/October/2015', 'dd/MMMMM/yyyy')", 'dd/MMMMM/yyyy'],
+      ["SELECT to_timestamp('2019-10-06 A', 'yyyy-MM-dd GGGGG')", 'yyyy-MM-dd GGGGG'],
+      ["SELECT to_date('Mon 2019', 'EEEEE yyyy')", 'EEEEE yyyy'],
+      ["SELECT date_format(timestamp '2020-01-01 00:00:00', 'MMMMM')", 'MMMMM'],
+      ["SELECT date_format(timestamp '2020-01-01 00:00:00', 'LLLLL')", 'LLLLL'],
+      // Adjacent SQL string literals concatenate: the pattern is `yyyy MMMMM`.
+      ["SELECT date_format(timestamp '2020-01-01 00:00:00', 'yyyy ''MMMMM''')", 'yyyy MMMMM'],
+      ["SELECT from_csv('26/October/2015', 'd date', map('dateFormat', 'dd/MMMMM/yyyy'))", 'dd/MMMMM/yyyy'],
+      [`SELECT from_json('{"d":"26/October/2015"}', 'd date', map('dateFormat', 'dd/MMMMM/yyyy'))`, 'dd/MMMMM/yyyy'],
+    ];
+    for (const [q, pattern] of cases) {
+      it(`are refused: ${q}`, () => {
+        expect(errorOf(() => session().sql(q).collect())).toMatchObject(recognition(pattern));
+      });
+    }
+
+    it('five Qs are too many letters; four-letter text styles format in full', () => {
+      const spark = session();
+      expect(errorOf(() => spark.sql("SELECT date_format(timestamp '2020-01-01 00:00:00', 'QQQQQ')").collect())).toMatchObject({
+        message: expect.stringContaining('Too many pattern letters: Q'),
+      });
+      expect(rows(spark, "SELECT date_format(timestamp '2020-01-01 00:00:00', 'MMMM LLLL EEEE GGGG QQQQ')")).toEqual([
+        ['January January Wednesday Anno Domini 1st quarter'],
+      ]);
+      // Quoted text is not a pattern letter run.
+      expect(rows(spark, "SELECT date_format(timestamp '2020-01-01 00:00:00', 'yyyy \\'EEEEE\\' MM')")).toEqual([['2020 EEEEE 01']]);
+    });
+  });
+});
