@@ -44,4 +44,32 @@ describe('datetime patterns', () => {
       expect(rows(spark, "SELECT date_format(timestamp '2020-01-01 00:00:00', 'yyyy \\'EEEEE\\' MM')")).toEqual([['2020 EEEEE 01']]);
     });
   });
+
+  forEachBackend('unparsable text without ANSI', (session) => {
+    it('is NULL unless the legacy parser would take it (optional sections are literal brackets there)', () => {
+      const spark = session();
+      expect(
+        rows(
+          spark,
+          "SELECT to_timestamp('2019-10-06 10:11:12.1234567PST', 'yyyy-MM-dd HH:mm:ss.SSSSSS[zzz]'), " +
+            "to_timestamp('12.1232019-10-06S10:11', 'ss.SSSSyyyy-MM-dd''S''HH:mm'), " +
+            "to_timestamp('2019-10-06 10:11', 'yyyy-MM-dd HH:mm:ss'), to_timestamp('2019-10-06 10:11:12.123x', 'yyyy-MM-dd HH:mm:ss[.SSS]')",
+        ),
+      ).toEqual([[null, null, null, null]]);
+    });
+
+    it('raises PARSE_DATETIME_BY_NEW_PARSER for text the legacy parser accepts', () => {
+      const spark = session();
+      for (const [text, pattern] of [
+        ['2019-10-06 10:11:12 x', 'yyyy-MM-dd HH:mm:ss'],
+        ['2019-10-06 10:11:12.12', 'yyyy-MM-dd HH:mm:ss.S'],
+        ['2019-10-06 10:11:12[.123]x', 'yyyy-MM-dd HH:mm:ss[.SSS]'],
+      ]) {
+        expect(errorOf(() => spark.sql(`SELECT to_timestamp('${text}', '${pattern}')`).collect())).toMatchObject({
+          errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER',
+          message: expect.stringContaining(`Fail to parse '${text}' in the new parser.`),
+        });
+      }
+    });
+  });
 });
