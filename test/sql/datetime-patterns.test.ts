@@ -72,4 +72,22 @@ describe('datetime patterns', () => {
       }
     });
   });
+
+  forEachBackend('unparsable text under ANSI', (session) => {
+    it('raises CANNOT_PARSE_TIMESTAMP with java.time\'s reason', () => {
+      const spark = session();
+      spark.conf.set('spark.sql.ansi.enabled', 'true');
+      const cases: [string, string, string][] = [
+        ['2019-10-06 10:11', 'yyyy-MM-dd HH:mm:ss', 'could not be parsed at index 16'],
+        ['2019-10-06 10:11:12.1234567PST', 'yyyy-MM-dd HH:mm:ss.SSSSSS[zzz]', 'could not be parsed, unparsed text found at index 26'],
+        ['2019-10-06 10:11:12.123x', 'yyyy-MM-dd HH:mm:ss[.SSS]', 'could not be parsed, unparsed text found at index 23'],
+      ];
+      for (const [text, pattern, reason] of cases) {
+        expect(errorOf(() => spark.sql(`SELECT to_timestamp('${text}', '${pattern}')`).collect())).toMatchObject({
+          errorClass: 'CANNOT_PARSE_TIMESTAMP',
+          message: expect.stringContaining(`Text '${text}' ${reason}. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.`),
+        });
+      }
+    });
+  });
 });
