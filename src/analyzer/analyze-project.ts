@@ -52,7 +52,7 @@ export const nameOf = (e: Expr): string => (e.kind === 'Alias' ? e.name : castOf
  */
 function castOfNamed(e: Expr): string | undefined {
   if (e.kind !== 'Cast' || e.implicit) return undefined;
-  return e.child.kind === 'BoundRef' || e.child.kind === 'Alias' ? e.child.name : undefined;
+  return e.child.kind === 'BoundRef' || (e.child.kind === 'Alias' && !e.child.typedLiteral) ? e.child.name : undefined;
 }
 
 /** As `nameOf`, except that a selected nested field (`'s.f'`) is named after the field, as Spark names it. */

@@ -24,6 +24,7 @@ import {
   type DataType,
 } from '../types/data-types.js';
 import { parseIdentifier } from './identifiers.js';
+import { formatTimestamp } from '../format/value-string.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { isAnsiInterval } from '../types/intervals.js';
 import { extractValueByType } from './extract-value.js';
@@ -68,7 +69,9 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       return e;
     case 'Alias': {
       const child = resolveExpr(e.child, scope);
-      return Object.freeze({ ...e, child, dataType: typeOf(child), nullable: child.nullable ?? true });
+      // Spark renders a zoned TIMESTAMP literal's instant in the session zone for its name.
+      const name = e.timestampLiteral === undefined ? e.name : `TIMESTAMP '${formatTimestamp(e.timestampLiteral, scope.ctx.timeZone ?? 'UTC')}'`;
+      return Object.freeze({ ...e, child, name, dataType: typeOf(child), nullable: child.nullable ?? true });
     }
     case 'Cast': {
       const child = resolveExpr(e.child, scope);

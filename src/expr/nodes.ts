@@ -53,6 +53,14 @@ export interface Alias extends Typed {
    * the alias stands for its name (the SQL front end's naming aliases).
    */
   readonly written?: boolean;
+  /**
+   * A `TIMESTAMP '...'` literal whose text names its own zone or offset: the instant
+   * (microseconds since epoch). Spark names it by rendering the instant in the session
+   * time zone, which only the analyzer knows.
+   */
+  readonly timestampLiteral?: number;
+  /** Names a SQL typed literal (`TIMESTAMP '...'`): a cast of it keeps its own SQL name, unlike a cast of a named column. */
+  readonly typedLiteral?: boolean;
 }
 
 export interface Cast extends Typed {

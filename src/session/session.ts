@@ -129,6 +129,9 @@ export class SparkSession {
       get orderByOrdinal() {
         return parseBool(conf.getOption('spark.sql.orderByOrdinal')) !== false;
       },
+      get timeZone() {
+        return conf.get(CONF.timeZone);
+      },
       execute: (p) => this.#run(p),
     });
     this.cacheManager = new CacheManager((p) => this.analyze(p).plan);

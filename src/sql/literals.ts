@@ -12,6 +12,8 @@ import { formatTimestamp } from '../format/value-string.js';
 import { daysFromCivil } from '../types/timezone.js';
 import { parseDateText, parseTimestampText } from '../types/values.js';
 import { sqlParseError } from './errors.js';
+import { parseTimestampParts, stringToTimestamp, zoneFromText } from '../backend/memory/runtime/datetime-parse.js';
+import { isValidDate, localMicrosOf } from '../backend/memory/runtime/datetime.js';
 import type { Token } from './lexer.js';
 
 const INT_MIN = -(2n ** 31n);
@@ -164,10 +166,21 @@ export function typedLiteral(src: string, typeToken: Token, valueToken: Token, t
     }
     case 'TIMESTAMP':
     case 'TIMESTAMP_LTZ': {
-      const wallClock = parseTimestampText(text, 'UTC', true);
-      if (wallClock === undefined) throw invalid();
+      // CAST's own string→timestamp scanner, so the literal accepts what the cast does (zone ids, offsets).
+      const parts = parseTimestampParts(text);
+      if (!parts || parts.justTime || parts.hour > 23 || parts.minute > 59 || parts.second > 59) throw invalid();
+      if (!isValidDate(parts.year, parts.month, parts.day)) throw invalid();
+      if (parts.zone !== undefined) {
+        // The text fixes the instant; only its name depends on the session zone (set by the analyzer).
+        const zone = zoneFromText(parts.zone);
+        if (!zone) throw invalid();
+        const instant = stringToTimestamp(text, zone, 0)!;
+        const name = `TIMESTAMP '${formatTimestamp(instant, 'UTC')}'`;
+        return Object.freeze({ ...E.alias(E.lit(instant, TIMESTAMP), name), timestampLiteral: instant, typedLiteral: true });
+      }
+      const wallClock = localMicrosOf(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.micros);
       const cast = Object.freeze({ ...E.cast(E.lit(text, STRING), TIMESTAMP), validLiteral: true });
-      return E.alias(cast, `TIMESTAMP '${formatTimestamp(wallClock, 'UTC')}'`);
+      return Object.freeze({ ...E.alias(cast, `TIMESTAMP '${formatTimestamp(wallClock, 'UTC')}'`), typedLiteral: true });
     }
     case 'X':
       return binaryLiteral(src, { ...valueToken, start: typeToken.start, value: text });

@@ -74,6 +74,8 @@ function patternRecognitionError(pattern: string): SparkUpgradeException {
   );
 }
 
+const NARROW_TEXT = /(GGGGG|MMMMM|LLLLL|EEEEE|QQQQQ|qqqqq)/;
+
 const tokenCache = new Map<string, readonly Token[]>();
 
 /** Splits a pattern into literal and field tokens (cached). */
@@ -81,6 +83,14 @@ export function tokenize(pattern: string): readonly Token[] {
   let tokens = tokenCache.get(pattern);
   if (!tokens) {
     try {
+      // Spark refuses the narrow (5-letter) text styles outside quoted text: SimpleDateFormat
+      // read them differently (`MMMMM` is a full month name there).
+      const narrow = pattern
+        .split("'")
+        .filter((_, i) => i % 2 === 0)
+        .map((part) => NARROW_TEXT.exec(part))
+        .find((m) => m !== null);
+      if (narrow) throw unsupported(pattern, `Too many pattern letters: ${narrow[1]![0]}`);
       [tokens] = tokenizeFrom(pattern, 0, false);
     } catch (e) {
       throw IllegalArgumentException.isIllegalArgumentException(e) && legacyAccepts(pattern) ? patternRecognitionError(pattern) : e;

@@ -308,8 +308,12 @@ export function legacyParses(text: string, pattern: string): boolean {
   const flat: Token[] = [];
   const flatten = (ts: readonly Token[]): void => {
     for (const t of ts) {
-      if (t.kind === 'optional') flatten(t.tokens);
-      else flat.push(t);
+      // SimpleDateFormat has no optional sections: it reads `[` and `]` as literal text.
+      if (t.kind === 'optional') {
+        flat.push({ kind: 'literal', text: '[' });
+        flatten(t.tokens);
+        flat.push({ kind: 'literal', text: ']' });
+      } else flat.push(t);
     }
   };
   flatten(tokens);
