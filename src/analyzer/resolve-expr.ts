@@ -27,6 +27,7 @@ import { parseIdentifier } from './identifiers.js';
 import { formatTimestamp } from '../format/value-string.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { isAnsiInterval } from '../types/intervals.js';
+import { castsWithIntervals } from '../types/interval-cast.js';
 import { extractValueByType } from './extract-value.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
@@ -90,6 +91,8 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const marks = {
         ...(e.validLiteral ? { validLiteral: true, nullable: false } : {}),
         ...(e.tryCast ? { tryCast: true } : {}),
+        // TRY_CAST between an interval and a number can overflow either way, so Spark types it nullable.
+        ...(e.tryCast && isIntervalNumberPair(typeOf(child), e.to) ? { nullable: true } : {}),
         ...(e.ansiCoercion || cast.ansiCoercion ? { ansiCoercion: true } : {}),
       };
       return Object.keys(marks).length > 0 ? Object.freeze({ ...cast, ...marks }) : cast;
@@ -251,6 +254,9 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   }
   return expr;
 }
+
+const isIntervalNumberPair = (from: DataType, to: DataType): boolean =>
+  (isAnsiInterval(from) && castsWithIntervals(to)) || (castsWithIntervals(from) && isAnsiInterval(to));
 
 /** A resolved cast of a resolved expression (no-op when already of that type). */
 export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {

@@ -26,10 +26,10 @@ export function longValue(v: bigint): number | bigint {
   return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }
 
-function rangeError(src: string, t: Token, text: string, typeName: string, min: bigint | string, max: bigint | string): Error {
+function rangeError(src: string, at: number, text: string, typeName: string, min: bigint | string, max: bigint | string): Error {
   return sqlParseError(
     src,
-    t.start,
+    at,
     'INVALID_NUMERIC_LITERAL_RANGE',
     `Numeric literal ${text} is outside the valid range for ${typeName} with minimum value of ${min} and maximum value of ${max}. Please adjust the value accordingly.`,
     { rawStrippedQualifier: text, typeName, minValue: String(min), maxValue: String(max) },
@@ -66,15 +66,33 @@ function decimalLiteral(src: string, t: Token, unscaled: bigint, scale: number):
   return E.lit(unscaled, new DecimalType(precision, scale));
 }
 
-/** The literal for a number token, negated when a unary minus was written directly before it. */
-export function numberLiteral(src: string, t: Token, negative: boolean): Expr {
+/** Float.MaxValue as Spark's range message prints it (a double's digits). */
+const FLOAT_MAX = 3.4028234663852886e38;
+const FLOAT_MAX_TEXT = '3.4028234663852886E+38';
+const DOUBLE_MAX_TEXT = '1.7976931348623157E+308';
+
+/** A DOUBLE literal; one beyond the double range (`1E309`) is Spark's INVALID_NUMERIC_LITERAL_RANGE, not Infinity. */
+function doubleLiteral(src: string, at: number, text: string): Expr {
+  const v = Number(text);
+  if (!Number.isFinite(v)) throw rangeError(src, at, text, 'double', `-${DOUBLE_MAX_TEXT}`, DOUBLE_MAX_TEXT);
+  return E.lit(v, DOUBLE);
+}
+
+/**
+ * The literal for a number token, negated when a unary minus was written directly before it;
+ * `at` is where the literal starts (the minus), where a range error points as Spark's does.
+ */
+export function numberLiteral(src: string, t: Token, negative: boolean, at = t.start): Expr {
   const text = (negative ? '-' : '') + t.value;
   const sign = negative ? -1n : 1n;
   switch (t.suffix) {
     case 'D':
-      return E.lit(Number(text), DOUBLE);
-    case 'F':
-      return E.lit(Math.fround(Number(text)), FLOAT);
+      return doubleLiteral(src, at, text);
+    case 'F': {
+      const v = Number(text);
+      if (Math.abs(v) > FLOAT_MAX) throw rangeError(src, at, text, 'float', `-${FLOAT_MAX_TEXT}`, FLOAT_MAX_TEXT);
+      return E.lit(Math.fround(v), FLOAT);
+    }
     case 'BD': {
       const d = decimalOf(t.value);
       return decimalLiteral(src, t, sign * d.unscaled, d.scale);
@@ -89,13 +107,13 @@ export function numberLiteral(src: string, t: Token, negative: boolean): Expr {
       const v = sign * BigInt(t.value);
       const [min, max, type, name]: [bigint, bigint, DataType, string] =
         t.suffix === 'L' ? [LONG_MIN, LONG_MAX, LONG, 'bigint'] : t.suffix === 'S' ? [-32768n, 32767n, SHORT, 'smallint'] : [-128n, 127n, BYTE, 'tinyint'];
-      if (v < min || v > max) throw rangeError(src, t, text, name, min, max);
+      if (v < min || v > max) throw rangeError(src, at, text, name, min, max);
       return E.lit(t.suffix === 'L' ? longValue(v) : Number(v), type);
     }
     default:
       break;
   }
-  if (t.numberForm === 'exponent') return E.lit(Number(text), DOUBLE);
+  if (t.numberForm === 'exponent') return doubleLiteral(src, at, text);
   if (t.numberForm === 'decimal') {
     const d = decimalOf(t.value);
     return decimalLiteral(src, t, sign * d.unscaled, d.scale);

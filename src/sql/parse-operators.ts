@@ -262,9 +262,9 @@ export function multiplicative(p: SqlParser): Expr {
 function unaryRule(p: SqlParser): Expr {
   if (p.isOp('-')) {
     if (p.peek().kind === 'number') {
-      p.pos++;
+      const minus = p.tokens[p.pos++]!;
       const n = p.tokens[p.pos++]!;
-      return postfix(p, numberLiteral(p.src, n, true));
+      return postfix(p, numberLiteral(p.src, n, true, minus.start));
     }
     p.pos++;
     return E.call('negate', [unary(p)]);

@@ -32,7 +32,7 @@ import {
   DayTimeIntervalType,
   YearMonthIntervalType,
 } from './data-types.js';
-import { canCastToInterval } from './interval-cast.js';
+import { canCastToInterval, castsWithIntervals } from './interval-cast.js';
 
 const NUMERIC_PRECEDENCE = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType] as const;
 
@@ -264,6 +264,8 @@ export function canCast(from: DataType, to: DataType): boolean {
   if (to instanceof YearMonthIntervalType || to instanceof DayTimeIntervalType) return canCastToInterval(from, to);
   if (from instanceof StringType) return !(to instanceof ArrayType || to instanceof MapType || to instanceof StructType || to instanceof CalendarIntervalType);
   if (to instanceof BooleanType) return isNumeric(from) || from instanceof DateType || from instanceof TimestampType;
+  // integral and decimal numbers count an ANSI interval's end field (`INTERVAL '1-2' YEAR TO MONTH` → 14)
+  if (castsWithIntervals(to) && (from instanceof YearMonthIntervalType || from instanceof DayTimeIntervalType)) return true;
   if (isNumeric(to)) return isNumeric(from) || from instanceof BooleanType || from instanceof TimestampType || from instanceof DateType;
   if (to instanceof DateType) return from instanceof TimestampType || from instanceof TimestampNTZType;
   if (to instanceof TimestampType) return isNumeric(from) || from instanceof DateType || from instanceof TimestampNTZType || from instanceof BooleanType;

@@ -7,6 +7,7 @@ import { ParseException, AnalysisException } from '../../src/errors/index.js';
 import type { Expr } from '../../src/expr/nodes.js';
 import { parseExpression, parseQuery, parseStatement } from '../../src/sql/index.js';
 import { DecimalType } from '../../src/types/data-types.js';
+import { errorOf } from '../helpers/sql-errors.js';
 
 /** A compact text form of an unresolved expression, for readable assertions. */
 function show(e: Expr): string {
@@ -71,6 +72,26 @@ describe('literals', () => {
     expect(() => parseExpression('128Y')).toThrow(ParseException);
     expect(() => parseExpression('128Y')).toThrow(/INVALID_NUMERIC_LITERAL_RANGE.*outside the valid range for tinyint/);
     expect(() => parseExpression('9223372036854775808L')).toThrow(/bigint/);
+  });
+
+  it('rejects doubles and floats beyond their range, pointing at the minus (Spark 3.5.7 messages)', () => {
+    const range = (text: string, type: string, min: string, max: string): string =>
+      `[INVALID_NUMERIC_LITERAL_RANGE] Numeric literal ${text} is outside the valid range for ${type} with minimum value of ${min} and maximum value of ${max}. Please adjust the value accordingly.(line 1, pos 7)`;
+    const [dmin, dmax] = ['-1.7976931348623157E+308', '1.7976931348623157E+308'];
+    for (const [sql, message] of [
+      ['select 1E309, -1E309', range('1E309', 'double', dmin, dmax)],
+      ['select -1E309', range('-1E309', 'double', dmin, dmax)],
+      ['select 1e1000', range('1e1000', 'double', dmin, dmax)],
+      ['select 1e309D', range('1e309', 'double', dmin, dmax)],
+      ['select 3.5e38F', range('3.5e38', 'float', '-3.4028234663852886E+38', '3.4028234663852886E+38')],
+      ['select -129Y', range('-129', 'tinyint', '-128', '127')],
+    ] as const) {
+      const err = errorOf(() => parseQuery(sql), sql) as { errorClass?: string; message?: string };
+      expect(err.errorClass, sql).toBe('INVALID_NUMERIC_LITERAL_RANGE');
+      expect(err.message, sql).toContain(message);
+    }
+    expect(p('1E-400')).toBe('0:double');
+    expect(p('1.7976931348623157E308')).toBe('1.7976931348623157e+308:double');
   });
 
   it('reads strings with escapes and concatenates adjacent literals', () => {

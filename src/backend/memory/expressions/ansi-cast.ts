@@ -6,20 +6,17 @@
  */
 import {
   BooleanType,
-  ByteType,
   DataType,
   DateType,
   DecimalType,
   DoubleType,
   FloatType,
   LongType,
-  ShortType,
   StringType,
   TimestampNTZType,
   TimestampType,
 } from '../../../types/data-types.js';
-import { castToString } from '../../../format/value-string.js';
-import { ArithmeticException, DateTimeException, NumberFormatException, SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
+import { DateTimeException, NumberFormatException, SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
 import type { Cast } from '../../../expr/nodes.js';
 import { NotImplementedException } from '../../../errors/index.js';
 import { takesQueryContext } from '../../../errors/query-context.js';
@@ -29,8 +26,8 @@ import type { ExecContext } from '../context.js';
 import { decimalToDouble } from '../runtime/decimal.js';
 import { trimAll } from '../runtime/datetime-parse.js';
 import { castValue, parseDoubleString, type Converter } from './cast.js';
+import { BYPASS, castOverflow, outOfRange, sqlValue } from './cast-errors.js';
 
-const BYPASS = '"spark.sql.ansi.enabled"';
 const INTEGRAL_RANGE: Record<string, [number, number]> = {
   byte: [-128, 127],
   short: [-32768, 32767],
@@ -40,14 +37,6 @@ const INTEGRAL_RANGE: Record<string, [number, number]> = {
 const isFloating = (t: DataType): boolean => t instanceof FloatType || t instanceof DoubleType;
 const isNumeric = (t: DataType): boolean => INTEGRAL_RANGE[t.typeName()] !== undefined || isFloating(t) || t instanceof DecimalType;
 
-/** A value as Spark's messages quote it: a SQL literal (`'abc'`, `300`, `3000000000L`, `1.0E20D`). */
-function sqlValue(v: unknown, t: DataType, tz: string): string {
-  const s = castToString(v, t, tz);
-  if (t instanceof StringType) return `'${s}'`;
-  const suffix = t instanceof LongType ? 'L' : t instanceof ShortType ? 'S' : t instanceof ByteType ? 'Y' : t instanceof DoubleType ? 'D' : t instanceof FloatType ? 'F' : t instanceof DecimalType ? 'BD' : '';
-  return `${s}${suffix}`;
-}
-
 export function invalidInput(v: unknown, from: DataType, to: DataType, tz: string): Error {
   const value = sqlValue(v, from, tz);
   const msg = `The value ${value} of the type "${from.sql()}" cannot be cast to "${to.sql()}" because it is malformed. Correct the value as per the syntax, or change its target type. Use \`try_cast\` to tolerate malformed input and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`;
@@ -55,22 +44,6 @@ export function invalidInput(v: unknown, from: DataType, to: DataType, tz: strin
   if (isNumeric(to)) return new NumberFormatException(msg, info);
   if (to instanceof DateType || to instanceof TimestampType || to instanceof TimestampNTZType) return new DateTimeException(msg, info);
   return new SparkRuntimeException(msg, info);
-}
-
-function castOverflow(v: unknown, from: DataType, to: DataType, tz: string): ArithmeticException {
-  const value = sqlValue(v, from, tz);
-  return new ArithmeticException(
-    `The value ${value} of the type "${from.sql()}" cannot be cast to "${to.sql()}" due to an overflow. Use \`try_cast\` to tolerate overflow and return NULL instead. If necessary set ${BYPASS} to "false" to bypass this error.`,
-    { errorClass: 'CAST_OVERFLOW', messageParameters: { value, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"`, ansiConfig: BYPASS } },
-  );
-}
-
-function outOfRange(v: unknown, from: DataType, to: DecimalType, tz: string): ArithmeticException {
-  const value = castToString(v, from, tz);
-  return new ArithmeticException(
-    `${value} cannot be represented as Decimal(${to.precision}, ${to.scale}). If necessary set ${BYPASS} to "false" to bypass this error, and return NULL instead.`,
-    { errorClass: 'NUMERIC_VALUE_OUT_OF_RANGE', messageParameters: { value, precision: String(to.precision), scale: String(to.scale), config: BYPASS } },
-  );
 }
 
 const INTEGRAL_TEXT = /^[+-]?\d+$/;

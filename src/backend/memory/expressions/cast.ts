@@ -7,6 +7,7 @@
  */
 import { DayTimeIntervalType, YearMonthIntervalType } from '../../../types/data-types.js';
 import { intervalCaster } from '../../../types/interval-cast.js';
+import { intervalNumberCaster, isIntervalNumberCast } from './interval-number-cast.js';
 import {
   ArrayType,
   BinaryType,
@@ -81,6 +82,8 @@ export function castValue(from: DataType, to: DataType, ctx: ExecContext): Conve
     const tz = ctx.timeZone;
     return (v) => castToString(v, from, tz);
   }
+  // Raises on overflow even without ANSI mode (TRY_CAST makes that null: compile.ts).
+  if (isIntervalNumberCast(from, to)) return intervalNumberCaster(from, to, ctx.timeZone);
   if (to instanceof BooleanType) return toBoolean(from);
   if (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType) return toSmallIntegral(from, to, ctx);
   if (to instanceof LongType) return toLong(from, ctx);
