@@ -18,7 +18,7 @@ import { expression } from './parse-operators.js';
 import { dataType, intervalLiteral } from './parse-primary.js';
 import { looksLikeQuery, query } from './parse-query.js';
 import { selectItem } from './parse-select.js';
-import { caseExpr, existsSubquery, extract, overlay, position, substring, trim } from './parse-special-forms.js';
+import { caseExpr, datetimeUnitCall, existsSubquery, extract, isDatetimeUnitName, overlay, position, substring, trim } from './parse-special-forms.js';
 import { sortItem, windowExpr, windowSpec } from './parse-window.js';
 import { lastPart, mapExpr, namedWindowRefs, quotePart, SUBQUERY } from './parsed-expressions.js';
 import type { SqlParser } from './parser.js';
@@ -146,6 +146,10 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
         if (looksLikeQuery(p, 2)) return existsSubquery(p);
         break;
       default:
+        if (isDatetimeUnitName(upper)) {
+          const unitForm = datetimeUnitCall(p, t);
+          if (unitForm) return unitForm;
+        }
         break;
     }
     return functionCall(p);

@@ -2,12 +2,15 @@
  * Expressions with their own keyword syntax rather than a plain argument
  * list: CASE, EXISTS (subquery), EXTRACT(f FROM x), SUBSTRING(s FROM p FOR
  * l), TRIM([BOTH|LEADING|TRAILING] c FROM s), POSITION(sub IN s) and
- * OVERLAY(s PLACING r FROM p FOR l), with the names Spark gives each form.
+ * OVERLAY(s PLACING r FROM p FOR l) and the unit forms TIMESTAMPADD(UNIT, n, ts) /
+ * TIMESTAMPDIFF(UNIT, a, b), with the names Spark gives each form.
  */
 import { E, type Expr } from '../expr/nodes.js';
 import { INT as INT_T, STRING as STRING_T } from '../types/data-types.js';
 import { named, prettySql } from './functions.js';
 import { SUBSTRING_TO_END } from '../functions/defs/operators.js';
+import { DATETIME_UNITS } from '../functions/defs/timestamp-units.js';
+import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import { bitOr, expression } from './parse-operators.js';
 import { query } from './parse-query.js';
@@ -128,4 +131,43 @@ export function overlay(p: SqlParser): Expr {
   const len = p.acceptKw('FOR') ? expression(p) : E.lit(-1, INT_T);
   p.expectOp(')');
   return E.call('overlay', [input, replace, pos, len]);
+}
+
+const ADD_NAMES = new Set(['TIMESTAMPADD', 'DATEADD', 'DATE_ADD']);
+const DIFF_NAMES = new Set(['TIMESTAMPDIFF', 'DATEDIFF', 'DATE_DIFF']);
+const UNITS: ReadonlySet<string> = new Set(DATETIME_UNITS);
+
+/** Whether `name(` may start a unit form (`p` at the name). */
+export const isDatetimeUnitName = (upper: string): boolean => ADD_NAMES.has(upper) || DIFF_NAMES.has(upper);
+
+/**
+ * `TIMESTAMPADD(UNIT, n, ts)` / `TIMESTAMPDIFF(UNIT, start, end)` and their
+ * DATEADD/DATE_ADD and DATEDIFF/DATE_DIFF spellings, as Spark's grammar has them:
+ * a unit keyword (or, an error, a string) then exactly two arguments. Anything
+ * else (`date_add(d, 1)`) is a plain call: undefined, with `p` left at the name.
+ */
+export function datetimeUnitCall(p: SqlParser, t: Token): Expr | undefined {
+  const start = p.pos;
+  const unit = p.tokens[start + 2]!;
+  const isUnit = unit.kind === 'ident' && UNITS.has(unit.upper);
+  if ((!isUnit && unit.kind !== 'string') || !p.isOp(',', p.tokens[start + 3]!)) return undefined;
+  p.pos = start + 4;
+  const first = expression(p);
+  const second = p.acceptOp(',') ? expression(p) : undefined;
+  if (!second || !p.acceptOp(')')) {
+    p.pos = start;
+    return undefined;
+  }
+  if (!isUnit) {
+    const units = DATETIME_UNITS.join(', ');
+    throw sqlParseError(
+      p.src,
+      t.start,
+      'INVALID_PARAMETER_VALUE.DATETIME_UNIT',
+      `The value of parameter(s) \`unit\` in \`${t.value}\` is invalid: expects one of the units without quotes ${units}, but got the string literal ${unit.text}.`,
+      { parameter: '`unit`', functionName: `\`${t.value}\``, invalidValue: unit.text },
+    );
+  }
+  // Spark names every spelling by its canonical function, with the unit as written (`timestampadd(day, ...)`).
+  return E.call(ADD_NAMES.has(t.upper) ? 'timestampadd' : 'timestampdiff', [first, second], { options: { unit: unit.text } });
 }

@@ -7,6 +7,7 @@
 import { expect, it } from 'vitest';
 import { CalendarInterval, DayTimeIntervalType, F, IllegalArgumentException, YearMonthIntervalType } from '../../src/index.js';
 import { analyzed, forEachBackend } from '../helpers/backends.js';
+import { errorOf } from '../helpers/sql-errors.js';
 
 const { col, lit } = F;
 
@@ -51,6 +52,24 @@ forEachBackend('intervals', (session, backend) => {
       'typeof(make_interval(1, 0, 0, 0, 0, 0, 0.000000)):string:false',
     ]);
     expect(cells(df)).toEqual(["INTERVAL '1 02:03:04.5' DAY TO SECOND", "INTERVAL '1-0' YEAR TO MONTH", "INTERVAL '0 00:00:00' DAY TO SECOND", '1 years 2 months 25 days 5 hours 6 minutes 7.5 seconds', 'interval']);
+  });
+
+  it('make_ym_interval / make_dt_interval overflow: integer overflow / long overflow, the extremes exact', () => {
+    const spark = session();
+    const df = spark.sql(
+      'SELECT make_ym_interval(178956970, 7), make_dt_interval(106751991, 4, 0, 54.775807), make_dt_interval(0, 2147483647, 2147483647, 99999999999.999999)',
+    );
+    expect(cells(df)).toEqual(["INTERVAL '178956970-7' YEAR TO MONTH", "INTERVAL '106751991 04:00:54.775807' DAY TO SECOND", "INTERVAL '92127200 18:53:39.999999' DAY TO SECOND"]);
+    for (const [q, message] of [
+      ['SELECT make_ym_interval(178956970, 8)', 'integer overflow'],
+      ['SELECT make_ym_interval(-178956970, -9)', 'integer overflow'],
+      ['SELECT make_dt_interval(2147483647)', 'long overflow'],
+      ['SELECT make_dt_interval(106751991, 4, 0, 54.775808)', 'long overflow'],
+    ] as const) {
+      const e = errorOf(() => spark.sql(q).collect(), q);
+      expect(e.name, q).toBe('ArithmeticException');
+      expect(e.message, q).toContain(message);
+    }
   });
 
   it('datetime ± interval, date − date, timestamp − timestamp (SQL names after analysis)', () => {

@@ -18,6 +18,7 @@ const NOT_SPARK_BUILTINS = [
   'subtract_dates', 'subtract_timestamps', 'time_add', 'timestamp_add_ym_interval', 'udf', 'years', 'merge_sessions',
   'try_eval', 'interval_div', 'interval_abs', 'interval_signum', 'interval_width_bucket', 'interval_to_number',
   'interval_from_number', 'interval_sum', 'interval_try_sum', 'interval_avg', 'interval_try_avg',
+  'timestampadd', 'timestampdiff',
 ];
 
 it('every listed builtin has a recorded description, or is no Spark builtin', () => {

@@ -12,6 +12,7 @@ import { datetimeDefs } from './datetime.js';
 import { datetimeExtractDefs } from './datetime-extract.js';
 import { datetimeMakeDefs } from './datetime-make.js';
 import { intervalDefs } from './intervals.js';
+import { timestampUnitDefs } from './timestamp-units.js';
 import { intervalMathDefs } from './interval-math.js';
 import { timeWindowDefs } from './time-window.js';
 import { higherOrderDefs } from './higher-order.js';
@@ -54,6 +55,7 @@ export const builtinFunctionDefs: readonly FunctionDef[] = [
   ...datetimeMakeDefs,
   ...datetimeExtractDefs,
   ...intervalDefs,
+  ...timestampUnitDefs,
   ...intervalMathDefs,
   ...timeWindowDefs,
   ...aggregateDefs,

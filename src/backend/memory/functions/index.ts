@@ -25,6 +25,7 @@ import { datetimeImpls } from './datetime.js';
 import { extraImpls } from './extra.js';
 import { extraStringImpls } from './extra-string.js';
 import { intervalImpls } from './interval.js';
+import { timestampUnitImpls } from './timestamp-units.js';
 import { intervalMathImpls } from './interval-math.js';
 import { intervalAggregateImpls } from './interval-aggregate.js';
 import { jsonImpls } from './json.js';
@@ -59,6 +60,7 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...binaryImpls,
   ...percentileImpls,
   ...intervalImpls,
+  ...timestampUnitImpls,
   ...intervalMathImpls,
   ...intervalAggregateImpls,
   ...approxPercentileImpls,

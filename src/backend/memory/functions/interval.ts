@@ -151,11 +151,24 @@ export const intervalImpls: Record<string, FunctionImpl> = {
     return (i) => {
       const v = args.map((f) => f(i));
       if (v.some(isNullish)) return null;
-      const n = (k: number): number => (k < v.length ? Number(v[k]) : 0);
-      return n(0) * MICROS_PER_DAY + n(1) * MICROS_PER_HOUR + n(2) * MICROS_PER_MINUTE + (secType ? secondsMicros(v[3], secType) : 0);
+      const n = (k: number): bigint => (k < v.length ? BigInt(v[k] as number) : 0n);
+      // Spark's Math.multiplyExact/addExact: exact in BigInt, "long overflow" beyond a long.
+      const days = n(0) * BigInt(MICROS_PER_DAY);
+      const seconds = !secType ? 0n : secType instanceof DecimalType ? rescale(v[3] as bigint, secType.scale, 6) : BigInt(Math.round(Number(v[3]) * 1e6));
+      const total = days + n(1) * BigInt(MICROS_PER_HOUR) + n(2) * BigInt(MICROS_PER_MINUTE) + seconds;
+      if (BigInt.asIntN(64, days) !== days || BigInt.asIntN(64, total) !== total) throw new ArithmeticException('long overflow');
+      // Beyond 2^53 microseconds the value stays an exact bigint, as day-time literals do.
+      return Number.isSafeInteger(Number(total)) ? Number(total) : total;
     };
   }),
-  make_ym_interval: scalar((a) => Number(a[0] ?? 0) * 12 + Number(a[1] ?? 0)),
+  make_ym_interval: scalar((a) => {
+    const years = Number(a[0] ?? 0) * 12;
+    const months = years + Number(a[1] ?? 0);
+    // Spark's Math.multiplyExact/addExact on ints.
+    const isInt = (x: number): boolean => x <= INT_MAX && x >= -INT_MAX - 1;
+    if (!isInt(years) || !isInt(months)) throw new ArithmeticException('integer overflow');
+    return months;
+  }),
   extractansiintervaldays: scalar((a) => Math.trunc(Number(a[0]) / MICROS_PER_DAY)),
   date_add_ym_interval: scalar((a) => addMonthsToDays(a[0] as number, a[1] as number)),
   timestamp_add_ym_interval: scalar((a, ctx, call) =>

@@ -33,6 +33,8 @@ const reasons: Record<string, string> = {
   session_window: 'time windows as structs',
   window_time: 'time windows as structs',
   merge_sessions: 'session merging per grouping key',
+  timestampadd: 'wall-clock units in the session zone, Java long wrapping',
+  timestampdiff: "java.time's LocalDateTime.until in the session zone",
   try_eval: 'errors of datetime and interval arithmetic become NULL',
   ...Object.fromEntries(
     [
