@@ -44,6 +44,8 @@ const CASES: Record<string, readonly [Expr[], Expr[], unknown, unknown]> = {
   rtrim: [[s('axx')], [s('axx'), s('x')], 'axx', 'a'],
   levenshtein: [[s('kitten'), s('sitting')], [s('kitten'), s('sitting'), i(2)], 3, -1],
   mask: [[s('Ab1')], [s('Ab1'), s('U')], 'Xxn', 'Uxn'],
+  lpad: [[s('ab'), i(4)], [s('ab'), i(4), s('x')], '  ab', 'xxab'],
+  rpad: [[s('ab'), i(4)], [s('ab'), i(4), s('x')], 'ab  ', 'abxx'],
   parse_url: [[s('http://h/p?k=v'), s('QUERY')], [s('http://h/p?k=v'), s('QUERY'), s('k')], 'k=v', 'v'],
   position: [[s('b'), s('abcb')], [s('b'), s('abcb'), i(3)], 2, 4],
   regexp_extract_all: [[s('1a 2b'), s('(\\d)([a-z])')], [s('1a 2b'), s('(\\d)([a-z])'), i(2)], ['1', '2'], ['a', 'b']],
@@ -115,6 +117,8 @@ const VALIDATED: Record<string, readonly [Expr[], string]> = {
   aes_decrypt: [[ecbSpark, s('0000111122223333'), s('ECB'), s('NONE')], 'AES-ECB with the padding NONE'],
   // A struct result; functions-csv.test.ts shows `sep` changing it.
   from_csv: [[s('1'), s('a INT'), opts('mode', 'DROPMALFORMED')], "from_csv() doesn't support the DROPMALFORMED mode"],
+  // rsd sets HLL++'s precision: functions-approx-count-distinct cases (recorded) show it changing the count.
+  approx_count_distinct: [[i(1), d(0.5)], 'Failed preparing of the function `approx_count_distinct` for call'],
   // Sketch sizes and unions of sketches of different sizes: test/conformance/functions-sketch.test.ts.
   hll_sketch_agg: [[i(1), i(3)], 'the `lgConfigK` value must be between 4 and 21, inclusive: 3.'],
   hll_union_agg: [[E.lit(Uint8Array.from([1]), BINARY), s('x')], 'Parameter 2 requires the "BOOLEAN" type, however "x" has the type "STRING"'],

@@ -5,10 +5,9 @@
  */
 import { makeBatch } from '../../data/batch.js';
 import { AnalysisException, NotImplementedException } from '../../errors/index.js';
-import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
 import { AtomicType, BinaryType, DataType, STRING, StructField, StructType } from '../../types/data-types.js';
 import { intervalToString, isIntervalType } from '../../types/intervals.js';
-import { visitType } from '../../types/visit.js';
+import { internalText } from './internal-text.js';
 import { readCsvTexts, writeCsvText } from './csv.js';
 import { SourceOptions } from './options.js';
 
@@ -39,35 +38,6 @@ export function inferCsvSchemaText(csv: string, options: Readonly<Record<string,
   return readCsvTexts([csv], undefined, o).batch.schema.sql();
 }
 
-/**
- * The text Spark 3.5's CSV generator gives a value it has no CSV form for:
- * the internal value's toString. Arrays and structs print as `[a,b]`, maps as
- * `keys: [k], values: [v]`, nulls as `null`, strings raw, dates as days,
- * timestamps and day-time intervals as microseconds, year-month intervals as
- * months (each checked against Spark 3.5.7).
- */
-function internalText(v: unknown, t: DataType): string {
-  if (v === null || v === undefined) return 'null';
-  const list = (items: readonly unknown[], types: (i: number) => DataType): string => '[' + items.map((x, i) => internalText(x, types(i))).join(',') + ']';
-  return visitType(t, {
-    string: () => v as string,
-    double: () => javaDoubleToString(v as number),
-    float: () => javaFloatToString(v as number),
-    decimal: (d) => javaBigDecimalToString(BigInt(v as bigint), d.scale),
-    binary: () => {
-      throw new NotImplementedException('to_csv of a BINARY value inside an array, map or struct field', 'Spark 3.5.7 prints a JVM object reference (`[B@6524df1f`)');
-    },
-    array: (a) => list(v as unknown[], () => a.elementType),
-    struct: (st) => list(v as unknown[], (i) => st.fields[i]!.dataType),
-    map: (m) => {
-      const entries = [...(v as Map<unknown, unknown>)];
-      const keys = list(entries.map(([k]) => k), () => m.keyType);
-      return `keys: ${keys}, values: ${list(entries.map(([, x]) => x), () => m.valueType)}`;
-    },
-    default: () => String(v),
-  });
-}
-
 /** A field the CSV writer cannot print as it is: nested values and intervals become text first. */
 const needsText = (t: DataType): boolean => !(t instanceof AtomicType) || isIntervalType(t) || t instanceof BinaryType;
 
@@ -82,7 +52,7 @@ export function toCsvWriter(t: StructType, options: Readonly<Record<string, stri
   const schema = new StructType(t.fields.map((f, i) => (asText[i] ? new StructField(f.name, STRING, f.nullable) : f)));
   // A top-level interval prints as CAST AS STRING does (`INTERVAL '1' DAY`); nested values as `internalText`.
   const cell = (x: unknown, f: StructField): unknown =>
-    x === null || x === undefined ? null : isIntervalType(f.dataType) ? intervalToString(x, f.dataType) : internalText(x, f.dataType);
+    x === null || x === undefined ? null : isIntervalType(f.dataType) ? intervalToString(x, f.dataType) : internalText(x, f.dataType, 'to_csv of a BINARY value inside an array, map or struct field');
   return (v) => {
     const row = v.map((x, i) => (asText[i] ? cell(x, t.fields[i]!) : x));
     const text = writeCsvText(makeBatch(schema, row.map((x) => [x])), o);

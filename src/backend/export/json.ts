@@ -46,7 +46,7 @@ import {
   TIMESTAMP,
 } from '../../types/data-types.js';
 import { visitType } from '../../types/visit.js';
-import { mapKeyText } from './map-key-text.js';
+import { internalText } from './internal-text.js';
 import { prettyJson } from './json-pretty.js';
 import type { SourceOptions } from './options.js';
 import { readJson, type JsonReader } from '../memory/runtime/json.js';
@@ -134,7 +134,7 @@ export function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, i
       const parts: string[] = [];
       for (const [k, x] of v as Map<unknown, unknown>) {
         const val = x === null || x === undefined ? 'null' : jsonValueText(x, m.valueType, temporal, ignoreNullFields);
-        parts.push(jsonString(mapKeyText(k, m.keyType)) + ':' + val);
+        parts.push(jsonString(internalText(k, m.keyType, 'to_json of a map with BINARY in its keys')) + ':' + val);
       }
       return '{' + parts.join(',') + '}';
     },

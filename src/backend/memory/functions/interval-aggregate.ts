@@ -52,7 +52,8 @@ function divideHalfUp(sum: bigint, count: bigint): bigint {
   return away ? q + (sum < 0n ? -1n : 1n) : q;
 }
 
-const sumImpl = (tolerant: boolean): AggregateImpl => ({
+/** An aggregate over the exact interval sum: `finish` turns the sum and count into the result; overflow raises, or is NULL when `tolerant` (try_*). */
+const overSum = (tolerant: boolean, finish: (sum: bigint, count: number) => bigint): AggregateImpl => ({
   kind: 'aggregate',
   create(call) {
     const t = argType(call, 0);
@@ -62,27 +63,14 @@ const sumImpl = (tolerant: boolean): AggregateImpl => ({
         if (tolerant) return null;
         throw intervalOverflow(t);
       }
-      return acc.count === 0 ? null : toInterval(acc.sum, t);
+      return acc.count === 0 ? null : toInterval(finish(acc.sum, acc.count), t);
     };
     return acc;
   },
 });
 
-const avgImpl = (tolerant: boolean): AggregateImpl => ({
-  kind: 'aggregate',
-  create(call) {
-    const t = argType(call, 0);
-    const acc = intervalSum(t);
-    acc.result = () => {
-      if (acc.overflowed) {
-        if (tolerant) return null;
-        throw intervalOverflow(t);
-      }
-      return acc.count === 0 ? null : toInterval(divideHalfUp(acc.sum, BigInt(acc.count)), t);
-    };
-    return acc;
-  },
-});
+const sumImpl = (tolerant: boolean): AggregateImpl => overSum(tolerant, (sum) => sum);
+const avgImpl = (tolerant: boolean): AggregateImpl => overSum(tolerant, (sum, count) => divideHalfUp(sum, BigInt(count)));
 
 export const intervalAggregateImpls: Record<string, FunctionImpl> = {
   interval_sum: sumImpl(false),
