@@ -10,28 +10,22 @@ import { AnalysisException } from '../errors/index.js';
 import { E, typeOf, type Expr } from '../expr/nodes.js';
 import { foldedValue } from '../optimizer/rules/constant-folding.js';
 import { INT, StringType } from '../types/data-types.js';
+import { INT_MAX, INT_MIN, parseJavaIntegral } from '../backend/export/text-values.js';
 
 const FUNCTIONS = new Set(['date_add', 'date_sub']);
-
-/** Spark's UTF8String.toIntExact: trimmed, an optional sign and decimal digits within INT's range. */
-function exactInt(text: string): number | undefined {
-  const m = /^[+-]?\d+$/.exec(text.trim());
-  if (!m) return undefined;
-  const n = Number(m[0]);
-  return Number.isSafeInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : undefined;
-}
 
 /** The arguments with the constant string replaced by its INT literal, or undefined when the rule does not apply. */
 export function stringLiteralCoercion(fn: string, args: readonly Expr[], ansi: boolean): Expr[] | undefined {
   if (ansi || !FUNCTIONS.has(fn) || args.length !== 2 || !(typeOf(args[1]!) instanceof StringType)) return undefined;
   const folded = foldedValue(args[1]!);
   if (!folded) return undefined;
-  const days = folded.value === null ? 0 : exactInt(String(folded.value));
+  // UTF8String.toIntExact: trimmed, then an optional sign and digits within INT's range
+  const days = folded.value === null ? 0 : parseJavaIntegral(String(folded.value).trim(), INT_MIN, INT_MAX);
   if (days === undefined) {
     throw new AnalysisException(`The second argument of ${fn} function needs to be an integer.`, {
       errorClass: 'SECOND_FUNCTION_ARGUMENT_NOT_INTEGER',
       messageParameters: { functionName: fn },
     });
   }
-  return [args[0]!, E.lit(days, INT)];
+  return [args[0]!, E.lit(Number(days), INT)];
 }

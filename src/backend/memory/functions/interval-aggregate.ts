@@ -5,7 +5,7 @@
  * INTERVAL_ARITHMETIC_OVERFLOW and the try_ forms give NULL. avg divides with
  * HALF_UP rounding, as Spark's interval division does.
  */
-import { ArithmeticException } from '../../../errors/runtime-exceptions.js';
+import { intervalArithmeticOverflow } from './interval.js';
 import { YearMonthIntervalType, type DataType } from '../../../types/data-types.js';
 import { LONG_MAX, LONG_MIN, normLong, toBigInt, type Long } from '../runtime/long.js';
 import type { Accumulator, AggregateImpl, FunctionImpl } from './types.js';
@@ -13,15 +13,6 @@ import { argType, isNullish } from './util.js';
 
 const INT_MIN = -(2n ** 31n);
 const INT_MAX = 2n ** 31n - 1n;
-
-function intervalOverflow(t: DataType): ArithmeticException {
-  const message = t instanceof YearMonthIntervalType ? 'integer overflow' : 'long overflow';
-  const alternative = "Use 'try_add' to tolerate overflow and return NULL instead.";
-  return new ArithmeticException(`${message}. ${alternative}`, {
-    errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
-    messageParameters: { message, alternative },
-  });
-}
 
 /** A value of the interval type `t` from an exact bigint (months are ints, microseconds longs). */
 const toInterval = (v: bigint, t: DataType): Long => (t instanceof YearMonthIntervalType ? Number(v) : normLong(v));
@@ -61,7 +52,7 @@ const overSum = (tolerant: boolean, finish: (sum: bigint, count: number) => bigi
     acc.result = () => {
       if (acc.overflowed) {
         if (tolerant) return null;
-        throw intervalOverflow(t);
+        throw intervalArithmeticOverflow(t, 'try_add');
       }
       return acc.count === 0 ? null : toInterval(finish(acc.sum, acc.count), t);
     };

@@ -66,17 +66,22 @@ const overflowWord = (t: DataType): string => (t instanceof YearMonthIntervalTyp
 const exactIntervalSum = (tryFn: string, negateRight: boolean) =>
   scalar((a, _ctx, call) => checkedInterval(addIntervals(a[0], negateRight ? negateInterval(a[1]) : a[1]), call, tryFn));
 
+/** Spark's INTERVAL_ARITHMETIC_OVERFLOW for a result of interval type `t`, naming the try_ function to use, if any. */
+export function intervalArithmeticOverflow(t: DataType, tryFn?: string): ArithmeticException {
+  const message = overflowWord(t);
+  const alternative = tryFn ? `Use '${tryFn}' to tolerate overflow and return NULL instead.` : '';
+  // Spark attaches no query context to this error.
+  return new ArithmeticException(`${message}.${alternative ? ' ' + alternative : ''}`, {
+    errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
+    messageParameters: { message, alternative },
+  });
+}
+
 /** The value, or INTERVAL_ARITHMETIC_OVERFLOW when it leaves its interval type (naming the try_ function, if any). */
 function checkedInterval(v: unknown, call: Call, tryFn?: string): unknown {
   const t = resultType(call);
   if ((typeof v !== 'number' && typeof v !== 'bigint') || fits(v, t)) return v;
-  const message = overflowWord(t);
-  const alternative = tryFn ? `Use '${tryFn}' to tolerate overflow and return NULL instead.` : '';
-  // Spark attaches no query context to this error.
-  throw new ArithmeticException(`${message}.${alternative ? ' ' + alternative : ''}`, {
-    errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW',
-    messageParameters: { message, alternative },
-  });
+  throw intervalArithmeticOverflow(t, tryFn);
 }
 
 /** interval × / ÷ number beyond the interval type: Java's ArithmeticException (Spark says `Overflow` for a decimal factor). */
