@@ -1,26 +1,27 @@
 /**
- * Conversions between user JS values and the internal value representation
- * (see the table in data-types.ts), with PySpark's `createDataFrame` type
- * verification errors. The full mapping is documented in docs/types.md.
+ * User JS values to the internal value representation (see the table in
+ * data-types.ts), verified as PySpark's `createDataFrame` verifies them.
+ * The full mapping is documented in docs/types.md.
  *
  * Error names follow PySpark's verifier: a top-level field is `field id`, a
  * nested one `field b in field a`, an array element `element in array field
  * tags`, a map key/value `key of map field m` / `value of map field m`.
  */
 import { wellFormed } from './well-formed.js';
-import { CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType } from './data-types.js';
 import { CalendarInterval } from './intervals.js';
-import { ExecutionException, PySparkTypeError, PySparkValueError } from '../errors/exceptions.js';
+import { ExecutionException } from '../errors/exceptions.js';
 import { makeBatch } from '../data/batch.js';
 import type { Batch } from '../data/batch.js';
-import { ownedRowMaker, Row } from '../data/row.js';
+import { Row } from '../data/row.js';
 import {
   ArrayType,
   BinaryType,
   BooleanType,
   ByteType,
+  CalendarIntervalType,
   DataType,
   DateType,
+  DayTimeIntervalType,
   DecimalType,
   DoubleType,
   FloatType,
@@ -34,10 +35,17 @@ import {
   StructType,
   TimestampNTZType,
   TimestampType,
+  YearMonthIntervalType,
 } from './data-types.js';
-import { decimalToPlainString } from '../format/value-string.js';
-import { jsTypeName } from './infer.js';
-import { daysFromCivil, isValidDate, localMicrosOf, localMicrosToUtc, MILLIS_PER_DAY } from './timezone.js';
+import { MILLIS_PER_DAY } from './timezone.js';
+import { narrowLong } from './to-external.js';
+import { parseDateText, parseDecimal, parseTimestampText, rescaleHalfUp } from './value-text.js';
+import { lengthMismatch, notNullable, outOfBound, unacceptable } from './verifier-errors.js';
+
+// The other direction, the value-text readers and the verifier's repr stay importable from here.
+export { batchToRows, toExternal } from './to-external.js';
+export { parseDateText, parseDecimal, parseTimestampText, rescaleHalfUp } from './value-text.js';
+export { jsRepr } from './verifier-errors.js';
 
 export interface ToInternalOptions {
   /** Session time zone for TimestampType strings without an offset (default `UTC`). */
@@ -68,108 +76,8 @@ export function rowsToBatch(rows: readonly unknown[], schema: StructType, option
   return makeBatch(schema, columns);
 }
 
-/** The rows of a batch as `Row`s of external values (what `collect()` returns). */
-export function batchToRows(batch: Batch): Row[] {
-  const { schema, columns, numRows } = batch;
-  const names = structNames(schema); // one frozen array: Rows share a field layout
-  const width = columns.length;
-  const converters = schema.fields.map((f) => externalConverter(f.dataType));
-  const out = new Array<Row>(numRows);
-  const makeRow = ownedRowMaker(names);
-  for (let r = 0; r < numRows; r++) {
-    const values = new Array<unknown>(width);
-    for (let c = 0; c < width; c++) {
-      const conv = converters[c];
-      const v = columns[c]![r];
-      values[c] = conv === undefined ? (v === undefined ? null : v) : conv(v);
-    }
-    out[r] = makeRow(values);
-  }
-  return out;
-}
-
-/**
- * `toExternal` for one column type, chosen once per column: `undefined` where the
- * internal value is already the external one (strings, booleans, float/double),
- * so `collect()` does no per-value type dispatch.
- */
-function externalConverter(t: DataType): ((v: unknown) => unknown) | undefined {
-  if (t instanceof StringType || t instanceof BooleanType || t instanceof FloatType || t instanceof DoubleType) return undefined;
-  if (t instanceof LongType) {
-    return (v) => (typeof v === 'bigint' ? (v >= MIN_SAFE_BIG && v <= MAX_SAFE_BIG ? Number(v) : v) : v === undefined ? null : v);
-  }
-  if (t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) {
-    return (v) => (typeof v === 'number' ? v : v === null || v === undefined ? null : Number(v));
-  }
-  return (v) => toExternal(v, t);
-}
-
-/** Largest |milliseconds| a JS Date holds (years -271821 to 275760). */
-const MAX_DATE_MILLIS = 8.64e15;
-
-/**
- * A Date, or a typed error for values a Date cannot hold (Spark timestamps
- * reach year ±290308; PySpark's datetime fails the same way, past year 9999).
- */
-function jsDate(millis: number, dataType: DataType): Date {
-  if (Math.abs(millis) > MAX_DATE_MILLIS) {
-    throw new PySparkValueError(
-      `${dataType.simpleString()} value ${millis} ms since the epoch is out of the range of a JavaScript Date (years -271821 to 275760).`,
-    );
-  }
-  return new Date(millis);
-}
-
-/**
- * The JS value `collect()` returns for an internal value: numbers for
- * byte/short/int/float/double, number or bigint (outside ±2^53-1) for long,
- * a string with exactly `scale` decimals for decimal, Date for date (UTC
- * midnight) and timestamps (ms precision), Uint8Array, arrays, Maps and Rows.
- */
-export function toExternal(value: unknown, dataType: DataType): unknown {
-  if (value === null || value === undefined) return null;
-  if (dataType instanceof LongType) {
-    if (typeof value === 'bigint') return value >= MIN_SAFE_BIG && value <= MAX_SAFE_BIG ? Number(value) : value;
-    return value;
-  }
-  if (dataType instanceof ByteType || dataType instanceof ShortType || dataType instanceof IntegerType) return Number(value);
-  if (dataType instanceof FloatType || dataType instanceof DoubleType) return value as number;
-  if (dataType instanceof DecimalType) {
-    return decimalToPlainString(typeof value === 'bigint' ? value : BigInt(value as number), dataType.scale);
-  }
-  if (dataType instanceof DateType) return jsDate((value as number) * MILLIS_PER_DAY, dataType);
-  if (dataType instanceof TimestampType || dataType instanceof TimestampNTZType) return jsDate(Math.floor((value as number) / 1000), dataType);
-  if (dataType instanceof BinaryType) return new Uint8Array(value as Uint8Array);
-  if (dataType instanceof ArrayType) return (value as readonly unknown[]).map((v) => toExternal(v, dataType.elementType));
-  if (dataType instanceof MapType) {
-    const out = new Map<unknown, unknown>();
-    for (const [k, v] of value as ReadonlyMap<unknown, unknown>) out.set(toExternal(k, dataType.keyType), toExternal(v, dataType.valueType));
-    return out;
-  }
-  if (dataType instanceof StructType) {
-    const vals = value as readonly unknown[];
-    return new Row(dataType.fields.map((f, i) => toExternal(vals[i], f.dataType)), structNames(dataType));
-  }
-  if (dataType instanceof NullType) return null;
-  return value;
-}
-
-const frozenNames = new WeakMap<StructType, readonly string[]>();
-
-/** One frozen names array per struct type, so nested Rows share a field layout. */
-function structNames(t: StructType): readonly string[] {
-  let names = frozenNames.get(t);
-  if (!names) {
-    names = Object.freeze(t.names);
-    frozenNames.set(t, names);
-  }
-  return names;
-}
-
 // ---- conversion with verification ----
 
-const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
-const MIN_SAFE_BIG = -MAX_SAFE_BIG;
 const LONG_MAX = (1n << 63n) - 1n;
 const LONG_MIN = -(1n << 63n);
 
@@ -241,7 +149,7 @@ function convert(value: unknown, t: DataType, name: string | undefined, nullable
   // Intervals (docs/types.md): months / microseconds as integers, CalendarInterval objects.
   if (t instanceof YearMonthIntervalType && typeof value === 'number' && Number.isInteger(value)) return value;
   if (t instanceof DayTimeIntervalType && ((typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint')) {
-    return typeof value === 'bigint' && value >= MIN_SAFE_BIG && value <= MAX_SAFE_BIG ? Number(value) : value;
+    return typeof value === 'bigint' ? narrowLong(value) : value;
   }
   if (t instanceof CalendarIntervalType && value instanceof CalendarInterval) return value;
   throw unacceptable(t, value, name);
@@ -332,7 +240,7 @@ function convertLong(value: unknown, t: DataType, name: string | undefined): num
     return big;
   }
   if (n < LONG_MIN || n > LONG_MAX) throw outOfBound(n, LONG_MIN, LONG_MAX);
-  return n >= MIN_SAFE_BIG && n <= MAX_SAFE_BIG ? Number(n) : n;
+  return narrowLong(n);
 }
 
 /** Exact decimal text → unscaled bigint at the type's scale (HALF_UP), checking precision. */
@@ -353,28 +261,6 @@ function convertDecimal(value: unknown, t: DecimalType, name: string | undefined
   return unscaled;
 }
 
-/** Parses `-12.345e2`-style decimal text exactly; undefined when malformed. */
-export function parseDecimal(text: string): { unscaled: bigint; scale: number } | undefined {
-  const m = /^\s*([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
-  if (!m || (m[2] ?? '') + (m[3] ?? '') === '') return undefined;
-  const digits = (m[2] ?? '') + (m[3] ?? '');
-  let unscaled = BigInt(digits);
-  if (m[1] === '-') unscaled = -unscaled;
-  return { unscaled, scale: (m[3] ?? '').length - Number(m[4] ?? 0) };
-}
-
-/** `unscaled × 10^-from` re-expressed at scale `to`, rounding HALF_UP (away from zero on ties). */
-export function rescaleHalfUp(unscaled: bigint, from: number, to: number): bigint {
-  if (from === to) return unscaled;
-  if (from < to) return unscaled * 10n ** BigInt(to - from);
-  const d = 10n ** BigInt(from - to);
-  const neg = unscaled < 0n;
-  const abs = neg ? -unscaled : unscaled;
-  let q = abs / d;
-  if ((abs % d) * 2n >= d) q += 1n;
-  return neg ? -q : q;
-}
-
 function convertDate(value: unknown, t: DataType, name: string | undefined): number {
   if (value instanceof Date) {
     const ms = value.getTime();
@@ -386,47 +272,6 @@ function convertDate(value: unknown, t: DataType, name: string | undefined): num
     if (d !== undefined) return d;
   }
   throw unacceptable(t, value, name);
-}
-
-/** Days since the epoch of `YYYY-MM-DD` (1-2 digit month/day allowed); undefined when invalid. */
-export function parseDateText(text: string): number | undefined {
-  const m = /^\s*([+-]?\d{4,})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (!isValidDate(y, mo, d)) return undefined;
-  return daysFromCivil(y, mo, d);
-}
-
-const TIMESTAMP_TEXT =
-  /^\s*([+-]?\d{4,})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
-
-/**
- * Microseconds since the epoch of an ISO-like timestamp text
- * (`2024-01-15 10:30:00.123456`, `2024-01-15T10:30Z`, `2024-01-15+02:00`, `2024-01-15`).
- * Without an offset the text is a wall-clock time in `timeZone`. `ignoreOffset`
- * (TimestampNTZType) reads the wall-clock time and drops any offset, as Spark does.
- */
-export function parseTimestampText(text: string, timeZone = 'UTC', ignoreOffset = false): number | undefined {
-  const m = TIMESTAMP_TEXT.exec(text);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const h = Number(m[4] ?? 0);
-  const mi = Number(m[5] ?? 0);
-  const s = Number(m[6] ?? 0);
-  if (!isValidDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
-  const frac = Number((m[7] ?? '').padEnd(6, '0').slice(0, 6) || 0);
-  const local = localMicrosOf(y, mo, d, h, mi, s, frac);
-  const zone = m[8];
-  if (ignoreOffset) return local;
-  if (zone === undefined) return localMicrosToUtc(local, timeZone);
-  if (zone.toUpperCase() === 'Z') return local;
-  const zm = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
-  const offsetMin = (Number(zm[2]) * 60 + Number(zm[3] ?? 0)) * (zm[1] === '-' ? -1 : 1);
-  return local - offsetMin * 60_000_000;
 }
 
 function convertTimestamp(value: unknown, t: DataType, name: string | undefined, opts: ToInternalOptions): number {
@@ -447,8 +292,7 @@ function convertTimestamp(value: unknown, t: DataType, name: string | undefined,
 function objectKey(key: string, keyType: DataType): unknown {
   if (keyType instanceof ByteType || keyType instanceof ShortType || keyType instanceof IntegerType || keyType instanceof LongType) {
     if (/^-?\d+$/.test(key)) {
-      const big = BigInt(key);
-      return big >= MIN_SAFE_BIG && big <= MAX_SAFE_BIG ? Number(big) : big;
+      return narrowLong(BigInt(key));
     }
     return key;
   }
@@ -480,54 +324,3 @@ function isPlainObject(v: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-// ---- errors (PySpark 3.5 `_make_type_verifier`) ----
-
-/** A Python-repr-like text of a JS value for error messages: `'a'`, `1.5`, `[1, 'x']`. */
-export function jsRepr(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (typeof v === 'bigint') return `${v}n`;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'function') return `[Function ${v.name || 'anonymous'}]`;
-  if (typeof v !== 'object') return String(v);
-  if (Row.isRow(v)) return v.toString();
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-  if (v instanceof Uint8Array) return `Uint8Array [${[...v].join(', ')}]`;
-  if (Array.isArray(v)) return `[${v.map(jsRepr).join(', ')}]`;
-  if (v instanceof Map) return `Map {${[...v].map(([k, x]) => `${jsRepr(k)} => ${jsRepr(x)}`).join(', ')}}`;
-  return `{${Object.entries(v).map(([k, x]) => `${jsRepr(k)}: ${jsRepr(x)}`).join(', ')}}`;
-}
-
-function unacceptable(t: DataType, v: unknown, name: string | undefined): PySparkTypeError {
-  const params = { data_type: t.toString(), obj: jsRepr(v), obj_type: `<class '${jsTypeName(v)}'>` };
-  const text = `${params.data_type} can not accept object ${params.obj} in type ${params.obj_type}.`;
-  if (name === undefined) return new PySparkTypeError(text, { errorClass: 'FIELD_DATA_TYPE_UNACCEPTABLE', messageParameters: params });
-  return new PySparkTypeError(`${name}: ${text}`, {
-    errorClass: 'FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME',
-    messageParameters: { field_name: name, ...params },
-  });
-}
-
-function notNullable(name: string | undefined): PySparkValueError {
-  if (name === undefined) return new PySparkValueError('Field is not nullable, but got None.', { errorClass: 'FIELD_NOT_NULLABLE' });
-  return new PySparkValueError(`${name}: This field is not nullable, but got None.`, {
-    errorClass: 'FIELD_NOT_NULLABLE_WITH_NAME',
-    messageParameters: { field_name: name },
-  });
-}
-
-/** PySpark 3.5's VALUE_OUT_OF_BOUND text (it names the upper bound first). */
-function outOfBound(v: number | bigint, lower: number | bigint, upper: number | bigint): PySparkValueError {
-  return new PySparkValueError(`Value for \`obj\` must be greater than ${upper} or less than ${lower}, got ${v}`, {
-    errorClass: 'VALUE_OUT_OF_BOUND',
-    messageParameters: { arg_name: 'obj', lower_bound: String(upper), upper_bound: String(lower), actual: String(v) },
-  });
-}
-
-function lengthMismatch(objLength: number, fieldLength: number): PySparkValueError {
-  return new PySparkValueError(`obj and fields should be of the same length, got ${objLength} and ${fieldLength}.`, {
-    errorClass: 'LENGTH_SHOULD_BE_THE_SAME',
-    messageParameters: { arg1: 'obj', arg2: 'fields', arg1_length: String(objLength), arg2_length: String(fieldLength) },
-  });
-}
