@@ -6,8 +6,9 @@
  * column's type (e.g. `'1'` for an int column) stays `RawVal` and equals only
  * an identical raw value, so such a mismatch is reported, not hidden.
  *
- * Also defines a hash key (exact-match lookup when row order is ignored) and a
- * total order (stable sorting for diffs and snapshots) over canonical values.
+ * The value forms are in canon-values.ts, equality and hash keys (exact-match
+ * lookup when row order is ignored) in canon-equality.ts, the total order
+ * (stable sorting for diffs and snapshots) in canon-order.ts.
  */
 import { Row } from '../data/row.js';
 import {
@@ -31,76 +32,25 @@ import {
   TimestampType,
 } from '../types/data-types.js';
 import { jsRepr, parseDateText, parseDecimal, parseTimestampText } from '../types/values.js';
+import { compareCanon } from './canon-order.js';
+import { BytesVal, DayVal, DecVal, FloatVal, InstantVal, MapVal, MS_PER_DAY, RawVal, StructVal, type Canon, type CanonOptions } from './canon-values.js';
 
-const MS_PER_DAY = 86_400_000;
-
-export class FloatVal {
-  constructor(readonly v: number) {}
-}
-/** A decimal normalized to no trailing fractional zeros (`12.50` → unscaled 125, scale 1). */
-export class DecVal {
-  constructor(
-    readonly unscaled: bigint,
-    readonly scale: number,
-  ) {}
-  toString(): string {
-    if (this.scale <= 0) return (this.unscaled * 10n ** BigInt(-this.scale)).toString();
-    const neg = this.unscaled < 0n;
-    const digits = (neg ? -this.unscaled : this.unscaled).toString().padStart(this.scale + 1, '0');
-    return `${neg ? '-' : ''}${digits.slice(0, -this.scale)}.${digits.slice(-this.scale)}`;
-  }
-}
-export class DayVal {
-  constructor(readonly days: number) {}
-}
-export class InstantVal {
-  constructor(readonly ms: number) {}
-}
-export class BytesVal {
-  constructor(readonly bytes: Uint8Array) {}
-}
-/** Map entries sorted by key. */
-export class MapVal {
-  constructor(readonly entries: readonly (readonly [Canon, Canon])[]) {}
-}
-export class StructVal {
-  constructor(readonly values: readonly Canon[]) {}
-}
-/** A value that could not be read as the column's type; equal only to an identical raw value. */
-export class RawVal {
-  constructor(
-    readonly value: unknown,
-    readonly repr: string,
-  ) {}
-}
-
-export type Canon =
-  | null
-  | boolean
-  | string
-  | number
-  | bigint
-  | FloatVal
-  | DecVal
-  | DayVal
-  | InstantVal
-  | BytesVal
-  | MapVal
-  | StructVal
-  | RawVal
-  | readonly Canon[];
-
-export interface CanonOptions {
-  /** Session time zone for timestamp strings without an offset. */
-  readonly timeZone: string;
-}
-
-export interface EqualityOptions {
-  readonly rtol: number;
-  readonly atol: number;
-  readonly nanEquality: boolean;
-  readonly ignoreCase: boolean;
-}
+// The value forms, equality, hash keys and order live beside this module; importers use this one.
+export {
+  BytesVal,
+  DayVal,
+  DecVal,
+  FloatVal,
+  InstantVal,
+  MapVal,
+  RawVal,
+  StructVal,
+  type Canon,
+  type CanonOptions,
+  type EqualityOptions,
+} from './canon-values.js';
+export { canonEqual, canonKey, floatsClose } from './canon-equality.js';
+export { compareCanon, compareCanonRows } from './canon-order.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -284,207 +234,3 @@ function sortedMap(entries: [Canon, Canon][]): MapVal {
   return new MapVal(entries.sort((a, b) => compareCanon(a[0], b[0])));
 }
 
-// ---- equality -------------------------------------------------------------------------------
-
-function asNumber(c: Canon): number | bigint | undefined {
-  if (typeof c === 'number' || typeof c === 'bigint') return c;
-  if (c instanceof FloatVal) return c.v;
-  if (c instanceof DecVal) return Number(c.toString());
-  return undefined;
-}
-
-/** `|a - e| <= atol + rtol * |e|`, with NaN/Infinity handled exactly (PySpark's `isclose` rule). */
-export function floatsClose(a: number, e: number, o: EqualityOptions): boolean {
-  if (Number.isNaN(a) || Number.isNaN(e)) return o.nanEquality && Number.isNaN(a) && Number.isNaN(e);
-  if (a === e) return true;
-  if (!Number.isFinite(a) || !Number.isFinite(e)) return false;
-  return Math.abs(a - e) <= o.atol + o.rtol * Math.abs(e);
-}
-
-function numbersEqual(a: Canon, e: Canon, o: EqualityOptions): boolean | undefined {
-  const isExactA = typeof a === 'number' || typeof a === 'bigint' || a instanceof DecVal;
-  const isExactE = typeof e === 'number' || typeof e === 'bigint' || e instanceof DecVal;
-  if (isExactA && isExactE) return exactKey(a) === exactKey(e);
-  const x = asNumber(a);
-  const y = asNumber(e);
-  if (x === undefined || y === undefined) return undefined;
-  return floatsClose(Number(x), Number(y), o);
-}
-
-/** The exact text of an integer or decimal (`3`, `-1.25`), so 3, 3n and decimal 3.00 agree. */
-function exactKey(c: number | bigint | DecVal): string {
-  return c instanceof DecVal ? c.toString() : String(c);
-}
-
-/** Canonical equality: `a` is the actual value, `e` the expected one (the tolerance scales with `e`). */
-export function canonEqual(a: Canon, e: Canon, o: EqualityOptions): boolean {
-  if (a === null || e === null) return a === e;
-  const num = numbersEqual(a, e, o);
-  if (num !== undefined) return num;
-  if (typeof a === 'string' && typeof e === 'string') return o.ignoreCase ? a.toLowerCase() === e.toLowerCase() : a === e;
-  if (typeof a === 'boolean' || typeof e === 'boolean') return a === e;
-  if (a instanceof DayVal && e instanceof DayVal) return a.days === e.days;
-  if (a instanceof InstantVal && e instanceof InstantVal) return a.ms === e.ms;
-  if (a instanceof DayVal && e instanceof InstantVal) return a.days * MS_PER_DAY === e.ms;
-  if (a instanceof InstantVal && e instanceof DayVal) return a.ms === e.days * MS_PER_DAY;
-  if (a instanceof BytesVal && e instanceof BytesVal) return a.bytes.length === e.bytes.length && a.bytes.every((b, i) => b === e.bytes[i]);
-  if (Array.isArray(a) && Array.isArray(e)) return a.length === e.length && a.every((x, i) => canonEqual(x, e[i]!, o));
-  if (a instanceof StructVal && e instanceof StructVal) {
-    return a.values.length === e.values.length && a.values.every((x, i) => canonEqual(x, e.values[i]!, o));
-  }
-  if (a instanceof MapVal && e instanceof MapVal) return mapsEqual(a, e, o);
-  if (a instanceof RawVal && e instanceof RawVal) return Object.is(a.value, e.value) || a.repr === e.repr;
-  return false;
-}
-
-function mapsEqual(a: MapVal, e: MapVal, o: EqualityOptions): boolean {
-  if (a.entries.length !== e.entries.length) return false;
-  // Entries are sorted by key, but keys equal only within a tolerance may sort apart: match each key.
-  const used = new Array<boolean>(e.entries.length).fill(false);
-  for (const [k, v] of a.entries) {
-    let found = false;
-    for (let j = 0; j < e.entries.length; j++) {
-      if (used[j]) continue;
-      const [k2, v2] = e.entries[j]!;
-      if (canonEqual(k, k2, o) && canonEqual(v, v2, o)) {
-        used[j] = true;
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
-}
-
-// ---- hash keys --------------------------------------------------------------------------------
-
-let nanCounter = 0;
-
-/**
- * A string that is equal for canonically identical values (exact numbers, so
- * values equal only within a tolerance get different keys). With
- * `nanEquality: false` every NaN gets a unique key.
- */
-export function canonKey(c: Canon, o: EqualityOptions): string {
-  if (c === null) return 'N';
-  switch (typeof c) {
-    case 'boolean':
-      return c ? 'T' : 'F';
-    case 'string':
-      return JSON.stringify(o.ignoreCase ? c.toLowerCase() : c);
-    case 'number':
-    case 'bigint':
-      return 'n' + String(c);
-    default:
-      break;
-  }
-  if (c instanceof FloatVal) {
-    const v = c.v;
-    if (Number.isNaN(v)) return o.nanEquality ? 'nNaN' : `nNaN#${nanCounter++}`;
-    if (Object.is(v, -0)) return 'n0';
-    if (Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) return 'n' + String(v);
-    return 'n' + String(v);
-  }
-  if (c instanceof DecVal) return 'n' + c.toString();
-  if (c instanceof DayVal) return 't' + String(c.days * MS_PER_DAY);
-  if (c instanceof InstantVal) return 't' + String(c.ms);
-  if (c instanceof BytesVal) return 'x' + Array.from(c.bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  if (Array.isArray(c)) return '[' + c.map((x) => canonKey(x, o)).join(',') + ']';
-  if (c instanceof StructVal) return '(' + c.values.map((x) => canonKey(x, o)).join(',') + ')';
-  if (c instanceof MapVal) {
-    return '{' + c.entries.map(([k, v]) => canonKey(k, o) + ':' + canonKey(v, o)).sort().join(',') + '}';
-  }
-  if (c instanceof RawVal) return 'r' + c.repr;
-  return '?';
-}
-
-// ---- total order ------------------------------------------------------------------------------
-
-function rank(c: Canon): number {
-  if (c === null) return 0;
-  if (typeof c === 'boolean') return 1;
-  if (typeof c === 'number' || typeof c === 'bigint' || c instanceof FloatVal || c instanceof DecVal) return 2;
-  if (typeof c === 'string') return 3;
-  if (c instanceof DayVal || c instanceof InstantVal) return 4;
-  if (c instanceof BytesVal) return 5;
-  if (Array.isArray(c)) return 6;
-  if (c instanceof MapVal) return 7;
-  if (c instanceof StructVal) return 8;
-  return 9;
-}
-
-function cmp<T extends number | bigint | string>(a: T, b: T): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function seqCompare(a: readonly Canon[], b: readonly Canon[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareCanon(a[i]!, b[i]!);
-    if (c !== 0) return c;
-  }
-  return a.length - b.length;
-}
-
-/** A total order: nulls first, then booleans, numbers (NaN last), strings, dates/timestamps, binary, arrays, maps, structs. */
-export function compareCanon(a: Canon, b: Canon): number {
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb) return ra - rb;
-  switch (ra) {
-    case 0:
-      return 0;
-    case 1:
-      return Number(a) - Number(b);
-    case 2: {
-      const x = numericSortValue(a);
-      const y = numericSortValue(b);
-      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
-      if (x !== y) return x < y ? -1 : 1;
-      // Equal as doubles: fall back to the exact text so the order stays total.
-      return cmp(numericText(a), numericText(b));
-    }
-    case 3:
-      return cmp(a as string, b as string);
-    case 4:
-      return timeMs(a) - timeMs(b);
-    case 5: {
-      const x = (a as BytesVal).bytes;
-      const y = (b as BytesVal).bytes;
-      const n = Math.min(x.length, y.length);
-      for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-      return x.length - y.length;
-    }
-    case 6:
-      return seqCompare(a as readonly Canon[], b as readonly Canon[]);
-    case 7:
-      return seqCompare(
-        (a as MapVal).entries.flatMap(([k, v]) => [k, v]),
-        (b as MapVal).entries.flatMap(([k, v]) => [k, v]),
-      );
-    case 8:
-      return seqCompare((a as StructVal).values, (b as StructVal).values);
-    default:
-      return cmp((a as RawVal).repr, (b as RawVal).repr);
-  }
-}
-
-function numericSortValue(c: Canon): number {
-  if (c instanceof FloatVal) return c.v;
-  return Number(asNumber(c));
-}
-
-function numericText(c: Canon): string {
-  if (c instanceof FloatVal) return String(c.v);
-  return exactKey(c as number | bigint | DecVal);
-}
-
-function timeMs(c: Canon): number {
-  return c instanceof DayVal ? c.days * MS_PER_DAY : (c as InstantVal).ms;
-}
-
-/** Lexicographic order of two rows of canonical values. */
-export function compareCanonRows(a: readonly Canon[], b: readonly Canon[]): number {
-  return seqCompare(a, b);
-}
