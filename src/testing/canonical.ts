@@ -31,7 +31,7 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../types/data-types.js';
-import { jsRepr, parseDateText, parseDecimal, parseTimestampText } from '../types/values.js';
+import { jsRepr, parseDateText, parseDecimal, parseTimestampText, readObjectKey } from '../types/values.js';
 import { compareCanon } from './canon-order.js';
 import { BytesVal, DayVal, DecVal, FloatVal, InstantVal, MapVal, MS_PER_DAY, RawVal, StructVal, type Canon, type CanonOptions } from './canon-values.js';
 
@@ -170,7 +170,7 @@ function compile(type: DataType, opts: CanonOptions): Canonicalizer {
     return nullSafe((value) => {
       let entries: [unknown, unknown][];
       if (value instanceof Map) entries = [...value];
-      else if (isPlainObject(value)) entries = Object.entries(value).map(([k, v]) => [objectKey(k, type.keyType), v]);
+      else if (isPlainObject(value)) entries = Object.entries(value).map(([k, v]) => [readObjectKey(k, type.keyType), v]);
       else return raw(value);
       return sortedMap(entries.map(([k, v]) => [key(k), val(v)]));
     });
@@ -193,19 +193,6 @@ function compile(type: DataType, opts: CanonOptions): Canonicalizer {
   }
   if (type instanceof NullType) return nullSafe(raw);
   return nullSafe((value) => canonUntyped(value, opts));
-}
-
-/** Object keys are strings; read them as numbers/booleans when the map key type asks for it. */
-function objectKey(key: string, keyType: DataType): unknown {
-  if (keyType instanceof ByteType || keyType instanceof ShortType || keyType instanceof IntegerType || keyType instanceof LongType) {
-    return /^-?\d+$/.test(key) ? normInt(BigInt(key)) : key;
-  }
-  if (keyType instanceof FloatType || keyType instanceof DoubleType) {
-    const n = Number(key);
-    return key.trim() !== '' && !Number.isNaN(n) ? n : key;
-  }
-  if (keyType instanceof BooleanType) return key === 'true' ? true : key === 'false' ? false : key;
-  return key;
 }
 
 function canonUntyped(value: unknown, opts: CanonOptions): Canon {

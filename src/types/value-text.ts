@@ -1,8 +1,10 @@
 /**
  * Exact readers of the value texts `createDataFrame` accepts for decimal, date and timestamp
- * fields; SQL literals and the testing toolkit read the same forms, so they are public helpers
- * rather than parts of the verifier.
+ * fields, and of plain-object keys given for a map; SQL literals and the testing toolkit read the
+ * same forms, so they are shared helpers rather than parts of the verifier.
  */
+import { BooleanType, ByteType, DataType, DoubleType, FloatType, IntegerType, LongType, ShortType } from './data-types.js';
+import { narrowLong } from './to-external.js';
 import { daysFromCivil, isValidDate, localMicrosOf, localMicrosToUtc } from './timezone.js';
 
 /** Parses `-12.345e2`-style decimal text exactly; undefined when malformed. */
@@ -66,4 +68,17 @@ export function parseTimestampText(text: string, timeZone = 'UTC', ignoreOffset 
   const zm = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
   const offsetMin = (Number(zm[2]) * 60 + Number(zm[3] ?? 0)) * (zm[1] === '-' ? -1 : 1);
   return local - offsetMin * 60_000_000;
+}
+
+/** Object keys are strings: read them as numbers/booleans when the map's key type asks for it. */
+export function readObjectKey(key: string, keyType: DataType): unknown {
+  if (keyType instanceof ByteType || keyType instanceof ShortType || keyType instanceof IntegerType || keyType instanceof LongType) {
+    return /^-?\d+$/.test(key) ? narrowLong(BigInt(key)) : key;
+  }
+  if (keyType instanceof FloatType || keyType instanceof DoubleType) {
+    const n = Number(key);
+    return key.trim() !== '' && !Number.isNaN(n) ? n : key;
+  }
+  if (keyType instanceof BooleanType) return key === 'true' ? true : key === 'false' ? false : key;
+  return key;
 }

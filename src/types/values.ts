@@ -39,12 +39,12 @@ import {
 } from './data-types.js';
 import { MILLIS_PER_DAY } from './timezone.js';
 import { narrowLong } from './to-external.js';
-import { parseDateText, parseDecimal, parseTimestampText, rescaleHalfUp } from './value-text.js';
+import { parseDateText, parseDecimal, parseTimestampText, readObjectKey, rescaleHalfUp } from './value-text.js';
 import { lengthMismatch, notNullable, outOfBound, unacceptable } from './verifier-errors.js';
 
 // The other direction, the value-text readers and the verifier's repr stay importable from here.
 export { batchToRows, toExternal } from './to-external.js';
-export { parseDateText, parseDecimal, parseTimestampText, rescaleHalfUp } from './value-text.js';
+export { parseDateText, parseDecimal, parseTimestampText, readObjectKey, rescaleHalfUp } from './value-text.js';
 export { jsRepr } from './verifier-errors.js';
 
 export interface ToInternalOptions {
@@ -139,7 +139,7 @@ function convert(value: unknown, t: DataType, name: string | undefined, nullable
     const valueName = `value of map ${name ?? 'None'}`;
     const out = new Map<unknown, unknown>();
     for (const [k, v] of entries) {
-      const key = fromObject ? objectKey(k as string, t.keyType) : k;
+      const key = fromObject ? readObjectKey(k as string, t.keyType) : k;
       out.set(convert(key, t.keyType, keyName, false, opts), convert(v, t.valueType, valueName, t.valueContainsNull, opts));
     }
     return out;
@@ -286,22 +286,6 @@ function convertTimestamp(value: unknown, t: DataType, name: string | undefined,
     if (micros !== undefined) return micros;
   }
   throw unacceptable(t, value, name);
-}
-
-/** Object keys are strings: read them as numbers/booleans when the map's key type asks for it. */
-function objectKey(key: string, keyType: DataType): unknown {
-  if (keyType instanceof ByteType || keyType instanceof ShortType || keyType instanceof IntegerType || keyType instanceof LongType) {
-    if (/^-?\d+$/.test(key)) {
-      return narrowLong(BigInt(key));
-    }
-    return key;
-  }
-  if (keyType instanceof FloatType || keyType instanceof DoubleType) {
-    const n = Number(key);
-    return key.trim() !== '' && !Number.isNaN(n) ? n : key;
-  }
-  if (keyType instanceof BooleanType) return key === 'true' ? true : key === 'false' ? false : key;
-  return key;
 }
 
 /** StringType accepts any value (PySpark hands it to the JVM, which calls `toString`). */
