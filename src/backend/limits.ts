@@ -29,7 +29,7 @@ export function rowBytes(plan: LogicalPlan): number {
   return 16 + fields.reduce((n, f) => n + cellBytes(f.dataType), 0);
 }
 
-/** An upper estimate of the rows `plan` produces (exact for relations, ranges and cross joins). */
+/** An upper estimate of the rows `plan` produces (exact for relations, ranges and cross joins; grouping sets multiply). */
 export function estimateRows(plan: LogicalPlan): number {
   switch (plan.kind) {
     case 'LocalRelation':
@@ -44,6 +44,9 @@ export function estimateRows(plan: LogicalPlan): number {
       const keyed = plan.using?.length || plan.leftKeys?.length || plan.condition;
       return keyed ? Math.max(l, r) : plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? l : l * r;
     }
+    case 'Aggregate':
+      // Each grouping set (rollup, cube, GROUPING SETS) groups the whole input again: cube of n keys is 2^n passes.
+      return estimateRows(plan.input) * Math.max(1, plan.groupingSets?.length ?? 1);
     default: {
       const ins = inputs(plan);
       if (plan.kind === 'SetOperation') return ins.reduce((n, c) => n + estimateRows(c), 0);
