@@ -28,15 +28,16 @@ import {
 import { zoneOrThrow } from '../runtime/datetime-parse.js';
 import { parseDateTime } from '../runtime/datetime-pattern-parse.js';
 import { normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
-import { aggregateImpls, bivariate } from './aggregate.js';
+import { aggregateImpls } from './aggregate.js';
+import { bivariate } from './moments.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { operatorImpls } from './operators.js';
 import { regressionImpls } from './regression.js';
 import { stringImpls } from './string.js';
 import { VERSION_STRING } from '../../../session/spark-version.js';
-import type { Accumulator, AggregateImpl, FunctionImpl, RowFn } from './types.js';
-import { argType, binary, compiled, intWrap, isNullish, literalArg, numericKind, resultType, scalar, scalarWithNulls } from './util.js';
+import type { AggregateImpl, FunctionImpl, RowFn } from './types.js';
+import { aggregate, argType, binary, compiled, intWrap, isNullish, literalArg, numericKind, resultType, scalar, scalarWithNulls } from './util.js';
 
 /** Integral result ranges by type name (try_* arithmetic, ANSI overflow checks). */
 export const INT_RANGES: Record<string, [bigint, bigint]> = {
@@ -312,8 +313,6 @@ const toTimestampNtz = compiled((args, call, ctx) => {
 });
 
 // --- aggregates -------------------------------------------------------------------
-
-const aggregate = (create: (call: Call) => Accumulator): AggregateImpl => ({ kind: 'aggregate', create });
 
 function bitAgg(op: (x: bigint, y: bigint) => bigint): AggregateImpl {
   return aggregate(() => {

@@ -23,7 +23,7 @@ import {
   type CoMoments,
   type Moments,
   type PairBuffer,
-} from './aggregate.js';
+} from './moments.js';
 
 /** One partition's buffers (or their merge). */
 interface Buffers {

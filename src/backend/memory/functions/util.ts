@@ -11,7 +11,7 @@ import {
   LongType,
   ShortType,
 } from '../../../types/data-types.js';
-import type { RowFn, ScalarImpl } from './types.js';
+import type { Accumulator, AggregateImpl, GroupedInput, RowFn, ScalarImpl } from './types.js';
 import type { ExecContext } from '../context.js';
 
 /** Resolved type of argument `i` of the call. */
@@ -111,3 +111,10 @@ export function indexOfZeroError(): SparkRuntimeException {
     errorClass: 'INVALID_INDEX_OF_ZERO',
   });
 }
+
+/** A fast path computing every group's result at once; undefined falls back to the accumulators. */
+export type Grouped = (call: Call, input: GroupedInput, ctx: ExecContext) => unknown[] | undefined;
+
+/** An aggregate implementation from its per-group accumulator factory (and an optional grouped fast path). */
+export const aggregate = (create: (call: Call) => Accumulator, grouped?: Grouped): AggregateImpl =>
+  grouped ? { kind: 'aggregate', create, grouped: (call, ctx, input) => grouped(call, input, ctx) } : { kind: 'aggregate', create };
