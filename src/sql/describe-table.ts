@@ -86,7 +86,8 @@ export const defaultProvider = (session: SparkSession): string => session.conf.g
 
 /** A declared location as Spark qualifies it (`file:` + absolute path); else where the storage keeps the table, or Spark's warehouse layout. */
 function tableLocation(session: SparkSession, db: string, table: string, meta: TableMetadata): string {
-  if (meta.location !== undefined) return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(meta.location) ? meta.location : `file:${resolve(meta.location)}`;
+  const declared = meta.location ?? meta.movedTo;
+  if (declared !== undefined) return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(declared) ? declared : `file:${resolve(declared)}`;
   if (session.storage.tableLocation) return session.storage.tableLocation(db, table);
   const warehouse = resolve(session.conf.getOption('spark.sql.warehouse.dir') ?? 'spark-warehouse');
   const name = table.toLowerCase();

@@ -17,6 +17,8 @@ import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
 import type { SqlArgs } from './parameters.js';
 import { sqlFunctionNames } from './show-functions.js';
+import { alterTable, alterViewAs } from './alter-table.js';
+import { describeQuery, matchesPattern, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
 import type { TranslateOptions } from './translate.js';
 
 /** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */
@@ -260,6 +262,22 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       new DataFrame(session, plan('TableScan', { database, table })).limit(0).write.insertInto(text, true);
       return empty(session);
     }
+    case 'alterTable':
+      alterTable(session, c);
+      return empty(session);
+    case 'alterViewAs':
+      alterViewAs(session, c);
+      return empty(session);
+    case 'showColumns':
+      return showColumns(session, c);
+    case 'showViews':
+      return showViews(session, c);
+    case 'showTblProperties':
+      return showTblProperties(session, c);
+    case 'showPartitions':
+      return showPartitions(session, c);
+    case 'describeQuery':
+      return describeQuery(session, c);
     case 'explain': {
       const text = new DataFrame(session, c.query).explainString(c.mode);
       return session.createDataFrame([[text]], new StructType([new StructField('plan', STRING, true)]));
@@ -273,14 +291,6 @@ function notFound(parts: readonly string[], view: boolean): AnalysisException {
     `The ${view ? 'view' : 'table or view'} ${name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP ${view ? 'VIEW' : 'TABLE'} IF EXISTS.`,
     { errorClass: view ? 'VIEW_NOT_FOUND' : 'TABLE_OR_VIEW_NOT_FOUND', messageParameters: { relationName: name } },
   );
-}
-
-/** Spark's SHOW pattern: `*` matches anything, `|` separates alternatives, case-insensitive. */
-function matchesPattern(name: string, pattern: string): boolean {
-  return pattern
-    .split('|')
-    .map((p) => new RegExp('^' + p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i'))
-    .some((re) => re.test(name));
 }
 
 /** INSERT INTO/OVERWRITE: the query's columns are cast to the table's types (by position, or by the column list). */

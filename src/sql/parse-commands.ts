@@ -250,6 +250,38 @@ export function show(p: SqlParser): CommandAst {
     const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
     return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
   }
+  if (p.acceptKw('VIEWS')) {
+    let database: string | undefined;
+    if (p.acceptKw('FROM') || p.acceptKw('IN')) database = p.multipartIdentifier().join('.');
+    p.acceptKw('LIKE');
+    const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
+    return { kind: 'showViews', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
+  }
+  if (p.acceptKw('COLUMNS')) {
+    if (!p.acceptKw('FROM')) p.expectKw('IN');
+    const at = namePosition(p);
+    const name = p.multipartIdentifier();
+    const database = p.acceptKw('FROM') || p.acceptKw('IN') ? p.multipartIdentifier().join('.') : undefined;
+    return { kind: 'showColumns', name, at, ...(database !== undefined ? { database } : {}) };
+  }
+  if (p.acceptKw('TBLPROPERTIES')) {
+    const at = namePosition(p);
+    const name = p.multipartIdentifier();
+    if (!p.acceptOp('(')) return { kind: 'showTblProperties', name, at };
+    let key: string;
+    if (p.cur.kind === 'string') key = p.tokens[p.pos++]!.value;
+    else {
+      key = p.identifier();
+      while (p.acceptOp('.')) key += '.' + p.identifier();
+    }
+    p.expectOp(')');
+    return { kind: 'showTblProperties', name, at, key };
+  }
+  if (p.acceptKw('PARTITIONS')) {
+    const at = namePosition(p);
+    const name = p.multipartIdentifier();
+    return p.acceptKw('PARTITION') ? { kind: 'showPartitions', name, at, spec: partitionSpec(p) } : { kind: 'showPartitions', name, at };
+  }
   if (p.acceptKw('CREATE', 'TABLE')) {
     const name = p.multipartIdentifier();
     return { kind: 'showCreateTable', name, asSerde: p.acceptKw('AS', 'SERDE') };
@@ -264,6 +296,32 @@ export function show(p: SqlParser): CommandAst {
   }
   p.pos = start;
   throw p.notSupported(`SHOW ${p.cur.text}`);
+}
+
+/** `(k = v, k2)` after PARTITION: values are literals kept as their text (a key without a value is NULL). */
+export function partitionSpec(p: SqlParser): (readonly [string, string | null])[] {
+  p.expectOp('(');
+  const out: (readonly [string, string | null])[] = [];
+  do {
+    const key = p.identifier();
+    if (!p.acceptOp('=')) {
+      out.push([key, null]);
+      continue;
+    }
+    const v = p.tokens[p.pos++]!;
+    if (v.kind === 'string' || v.kind === 'number') out.push([key, v.kind === 'string' ? v.value : v.text]);
+    else if (v.kind === 'op' && v.text === '-' && p.cur.kind === 'number') out.push([key, '-' + p.tokens[p.pos++]!.text]);
+    else if (v.kind === 'ident' && ['TRUE', 'FALSE', 'NULL'].includes(v.upper)) out.push([key, v.upper === 'NULL' ? null : v.text.toLowerCase()]);
+    else throw p.syntaxError(v);
+  } while (p.acceptOp(','));
+  p.expectOp(')');
+  return out;
+}
+
+/** Spark's `; line L pos P` of the current token (the relation name), as its relation errors end. */
+export function namePosition(p: SqlParser): string {
+  const before = p.src.slice(0, p.cur.start);
+  return `; line ${before.split('\n').length} pos ${p.cur.start - (before.lastIndexOf('\n') + 1)}`;
 }
 
 /** `SET`, `SET key`, `SET key=value` (Spark reads the raw text). */

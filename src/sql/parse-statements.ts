@@ -5,6 +5,7 @@
  * NotImplementedExceptions naming them.
  */
 import type { StatementAst } from './ast.js';
+import { alter } from './parse-alter.js';
 import { create, drop, insert, set, show, skipParens } from './parse-commands.js';
 import { isQueryStart, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
@@ -42,9 +43,12 @@ export function statement(p: SqlParser): StatementAst {
         } else name = p.multipartIdentifier().join('.');
         return { kind: 'describeFunction', name, extended };
       }
+      // `DESC TABLE t` describes a table; `DESC [QUERY] TABLE t` (with QUERY) and other query starts describe a query.
+      const explicit = p.isKw('QUERY') && isQueryStart(p, p.peek());
+      if (explicit) p.pos++;
+      if (isQueryStart(p) && (explicit || !p.isKw('TABLE'))) return { kind: 'describeQuery', query: query(p) };
       p.acceptKw('TABLE');
       const extended = p.acceptKw('EXTENDED') || p.acceptKw('FORMATTED');
-      if (isQueryStart(p)) throw p.notSupported('DESCRIBE QUERY');
       const name = p.multipartIdentifier();
       if (p.isKw('PARTITION')) throw p.notSupported('DESCRIBE TABLE ... PARTITION');
       const column = p.cur.kind === 'ident' ? p.multipartIdentifier() : undefined;
@@ -98,6 +102,7 @@ export function statement(p: SqlParser): StatementAst {
       return { kind: 'explain', mode, query: query(p) };
     }
     case 'ALTER':
+      return alter(p);
     case 'MERGE':
     case 'UPDATE':
     case 'DELETE':
