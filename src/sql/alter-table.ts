@@ -16,6 +16,7 @@ import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata 
 import { StructField, StructType } from '../types/data-types.js';
 import type { AlterAction } from './ast.js';
 import type { SqlCommand } from './parse.js';
+import { lookup } from './show-commands.js';
 
 type AlterCommand = Extract<SqlCommand, { kind: 'alterTable' }>;
 type ViewAsCommand = Extract<SqlCommand, { kind: 'alterViewAs' }>;
@@ -26,13 +27,7 @@ type Target = { kind: 'view'; global: boolean; table: string; plan: LogicalPlan 
 function resolveTarget(session: SparkSession, parts: readonly string[], at: string): Target {
   const table = parts[parts.length - 1]!;
   const database = parts.length >= 2 ? parts[parts.length - 2] : undefined;
-  let rel: ReturnType<SparkSession['catalog']['lookupRelation']>;
-  try {
-    rel = session.catalog.lookupRelation(database, table);
-  } catch (e) {
-    if (e instanceof AnalysisException && e.errorClass === 'TABLE_OR_VIEW_NOT_FOUND') e.message += at;
-    throw e;
-  }
+  const rel = lookup(session, parts, at);
   if (rel.kind === 'view') return { kind: 'view', global: database !== undefined, table, plan: rel.plan };
   return { kind: 'table', db: rel.database, table: rel.table };
 }

@@ -8,6 +8,7 @@ import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException } from '../errors/index.js';
 import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
+import { tableNotFound } from '../session/catalog.js';
 import { tableMetadata } from '../session/table-metadata.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { castToString } from '../format/value-string.js';
@@ -23,14 +24,18 @@ export function matchesPattern(name: string, pattern: string): boolean {
     .some((re) => re.test(name));
 }
 
-/** The relation named by `parts`; a TABLE_OR_VIEW_NOT_FOUND ends with the name's position, as Spark's. */
-function lookup(session: SparkSession, parts: readonly string[], at: string): ReturnType<SparkSession['catalog']['lookupRelation']> {
+/** The relation named by `parts`; a TABLE_OR_VIEW_NOT_FOUND names it as written and ends with its position, as Spark's. */
+export function lookup(session: SparkSession, parts: readonly string[], at: string): ReturnType<SparkSession['catalog']['lookupRelation']> {
   const table = parts[parts.length - 1]!;
   const database = parts.length >= 2 ? parts[parts.length - 2] : undefined;
   try {
     return session.catalog.lookupRelation(database, table);
   } catch (e) {
-    if (e instanceof AnalysisException && e.errorClass === 'TABLE_OR_VIEW_NOT_FOUND') e.message += at;
+    if (e instanceof AnalysisException && e.errorClass === 'TABLE_OR_VIEW_NOT_FOUND') {
+      const err = tableNotFound(parts);
+      err.message += at;
+      throw err;
+    }
     throw e;
   }
 }
@@ -44,7 +49,7 @@ export function showColumns(session: SparkSession, c: Command<'showColumns'>): D
     }
     parts = [c.database, parts[parts.length - 1]!];
   }
-  const rel = lookup(session, parts, c.database !== undefined ? '' : c.at);
+  const rel = lookup(session, parts, c.at);
   const fields = rel.kind === 'table' ? rel.schema.fields : new DataFrame(session, rel.plan).schema.fields;
   return session.createDataFrame(
     fields.map((f) => [f.name]),
