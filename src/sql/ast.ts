@@ -138,6 +138,8 @@ export interface ColumnDef {
   readonly dataType: DataType;
   readonly nullable: boolean;
   readonly comment?: string;
+  /** `DEFAULT expr`: its text as written (what Spark shows) and the parsed expression. */
+  readonly default?: { readonly text: string; readonly expr: Expr };
 }
 
 /** CREATE TABLE's clauses after the columns (each at most once, any order, as Spark's grammar). */

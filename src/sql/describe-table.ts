@@ -37,6 +37,9 @@ export function describeTable(session: SparkSession, database: string | undefine
     rows.push(['# Partition Information', '', ''], ['# col_name', 'data_type', 'comment'], ...rows.filter((r) => lower.includes(String(r[0]).toLowerCase())));
   }
   if (extended && t) rows.push(['', '', ''], ['# Detailed Table Information', '', ''], ...detailRows(session, t.db, t.table, t.meta).map(([k, v]) => [k, v, '']));
+  const defaults = t?.meta.defaults ?? {};
+  const withDefault = fields.filter((f) => f.name in defaults);
+  if (withDefault.length > 0) rows.push(['', '', ''], ['# Column Default Values', '', ''], ...withDefault.map((f) => [f.name, f.dataType.simpleString(), defaults[f.name]!]));
   return session.createDataFrame(rows, DESCRIBE_SCHEMA);
 }
 
@@ -70,13 +73,22 @@ function detailRows(session: SparkSession, db: string, table: string, meta: Tabl
   const b = meta.bucketSpec;
   if (b) out.push(['Num Buckets', String(b.numBuckets)], ['Bucket Columns', backquoted(b.bucketColumns)], ['Sort Columns', backquoted(b.sortColumns)]);
   if (meta.comment !== undefined) out.push(['Comment', meta.comment]);
-  const props = Object.entries(meta.properties).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
+  const props = redacted(session, Object.entries(meta.properties)).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
   if (props.length > 0) out.push(['Table Properties', `[${props.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
   out.push(['Location', tableLocation(session, db, table, meta)]);
-  const options = Object.entries(meta.options ?? {});
+  const options = redacted(session, Object.entries(meta.options ?? {}));
   if (options.length > 0) out.push(['Storage Properties', `[${options.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
   if (meta.partitionColumns.length > 0) out.push(['Partition Provider', 'Catalog']);
   return out;
+}
+
+const REDACTED = '*********(redacted)';
+
+/** Spark's redaction of option and property values (`spark.redaction.regex` over key or value). */
+export function redacted(session: SparkSession, entries: readonly (readonly [string, string])[]): [string, string][] {
+  const source = session.conf.getOption('spark.redaction.regex') ?? '(?i)secret|password|token|access[.]key';
+  const re = new RegExp(source.replace(/^\(\?i\)/, ''), source.startsWith('(?i)') ? 'i' : '');
+  return entries.map(([k, v]) => [k, re.test(k) || re.test(v) ? REDACTED : v]);
 }
 
 const backquoted = (cols: readonly string[]): string => `[${cols.map((c) => '`' + c + '`').join(', ')}]`;
@@ -135,10 +147,11 @@ export function showCreateTable(session: SparkSession, database: string | undefi
   const { meta } = t;
   const fields = session.catalog.lookupRelation(database, table);
   const schema = fields.kind === 'table' ? fields.schema : new StructType([]);
-  const columns = schema.fields.map((f) => `  ${quoteIfNeeded(f.name)} ${typeSql(f.dataType)}${commentOf(f) !== null ? ` COMMENT ${sqlString(commentOf(f)!)}` : ''}`);
+  const defaults = meta.defaults ?? {};
+  const columns = schema.fields.map((f) => `  ${quoteIfNeeded(f.name)} ${typeSql(f.dataType)}${f.name in defaults ? ` DEFAULT ${defaults[f.name]}` : ''}${commentOf(f) !== null ? ` COMMENT ${sqlString(commentOf(f)!)}` : ''}`);
   let text = `CREATE TABLE spark_catalog.${quoteIfNeeded(t.db.toLowerCase())}.${quoteIfNeeded(t.table.toLowerCase())} (\n${columns.join(',\n')})\n`;
   text += `USING ${meta.provider ?? defaultProvider(session)}\n`;
-  const options = Object.entries(meta.options ?? {});
+  const options = redacted(session, Object.entries(meta.options ?? {}));
   if (options.length > 0) text += `OPTIONS (\n${propertyLines(options)})\n`;
   if (meta.partitionColumns.length > 0) text += `PARTITIONED BY (${meta.partitionColumns.map(quoteIfNeeded).join(', ')})\n`;
   const b = meta.bucketSpec;
@@ -149,7 +162,8 @@ export function showCreateTable(session: SparkSession, database: string | undefi
   }
   if (meta.comment !== undefined) text += `COMMENT ${sqlString(meta.comment)}\n`;
   if (meta.location !== undefined) text += `LOCATION ${sqlString(tableLocation(session, t.db, t.table, meta))}\n`;
-  const props = Object.entries(meta.properties);
+  // Spark leaves out the properties it would redact.
+  const props = redacted(session, Object.entries(meta.properties)).filter(([k, v]) => meta.properties[k] === v || v !== REDACTED);
   if (props.length > 0) text += `TBLPROPERTIES (\n${propertyLines(props)})\n`;
   return session.createDataFrame([[text]], new StructType([new StructField('createtab_stmt', STRING, false)]));
 }

@@ -9,6 +9,8 @@ import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
+import type { Expr } from '../expr/nodes.js';
+import { expression } from './parse-operators.js';
 import { isQueryStart, looksLikeQuery, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
 
@@ -95,17 +97,42 @@ export function create(p: SqlParser): CommandAst {
   throw p.syntaxError();
 }
 
-/** `(a INT, b STRING NOT NULL COMMENT 'x')`, read with the DDL schema parser. */
+/**
+ * `(a INT, b STRING NOT NULL COMMENT 'x', c INT DEFAULT 42)`: read with the DDL schema parser, each
+ * `DEFAULT expr` taken out first and parsed as a SQL expression.
+ */
 export function columnDefs(p: SqlParser): ColumnDef[] {
   const open = p.expectOp('(');
-  const close = skipToClose(p, open);
-  const text = p.src.slice(open.end, close.start);
+  let text = '';
+  let from = p.cur.start;
+  const defaults = new Map<number, { text: string; expr: Expr }>();
+  let column = 0;
+  let depth = 0;
+  while (!(depth === 0 && p.isOp(')'))) {
+    if (p.cur.kind === 'eof') return skipToClose(p, open) as never;
+    if (p.isOp('(') || p.isOp('<')) depth++;
+    else if (p.isOp(')') || p.isOp('>')) depth--;
+    else if (depth === 0 && p.isOp(',')) column++;
+    else if (depth === 0 && p.isKw('DEFAULT')) {
+      text += p.src.slice(from, p.cur.start);
+      p.pos++;
+      const start = p.cur;
+      const expr = expression(p);
+      defaults.set(column, { text: p.src.slice(start.start, p.tokens[p.pos - 1]!.end), expr });
+      from = p.cur.start;
+      continue;
+    }
+    p.pos++;
+  }
+  text += p.src.slice(from, p.cur.start);
+  p.pos++;
   const schema: StructType = parseTableSchema(text);
-  return schema.fields.map((f) => ({
+  return schema.fields.map((f, i) => ({
     name: f.name,
     dataType: f.dataType,
     nullable: f.nullable,
     ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
+    ...(defaults.has(i) ? { default: defaults.get(i)! } : {}),
   }));
 }
 

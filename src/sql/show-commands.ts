@@ -12,6 +12,7 @@ import { tableNotFound } from '../session/catalog.js';
 import { tableMetadata } from '../session/table-metadata.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { castToString } from '../format/value-string.js';
+import { redacted } from './describe-table.js';
 import type { SqlCommand } from './parse.js';
 
 type Command<K extends SqlCommand['kind']> = Extract<SqlCommand, { kind: K }>;
@@ -75,12 +76,14 @@ export function showTblProperties(session: SparkSession, c: Command<'showTblProp
   const rel = lookup(session, c.name, c.at);
   // A temp view has no properties.
   if (rel.kind !== 'table') return session.createDataFrame([], schema);
-  const props = tableMetadata(session.storage, rel.database, rel.table)?.properties ?? {};
+  // Spark lists the table's OPTIONS as `option.<key>` properties, sorted by key, secrets redacted.
+  const meta = tableMetadata(session.storage, rel.database, rel.table);
+  const entries = redacted(session, [...Object.entries(meta?.properties ?? {}), ...Object.entries(meta?.options ?? {}).map(([k, v]) => [`option.${k}`, v] as const)]);
   if (c.key !== undefined) {
-    const value = props[c.key] ?? `Table spark_catalog.${rel.database}.${rel.table} does not have property: ${c.key}`;
-    return session.createDataFrame([[c.key, value]], schema);
+    const found = entries.find(([k]) => k === c.key);
+    return session.createDataFrame([[c.key, found ? found[1] : `Table spark_catalog.${rel.database}.${rel.table} does not have property: ${c.key}`]], schema);
   }
-  return session.createDataFrame(Object.entries(props), schema);
+  return session.createDataFrame(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), schema);
 }
 
 /** Characters Hive escapes (as `%XX`) in partition path values. */

@@ -99,6 +99,23 @@ forEachBackend('SHOW COLUMNS / VIEWS / TBLPROPERTIES / PARTITIONS and DESCRIBE Q
     ]);
     expect(rows(spark, 'SHOW TBLPROPERTIES ddlshow_p("p1")')).toEqual([['p1', 'v1']]);
     expect(rows(spark, "SHOW TBLPROPERTIES ddlshow_p ('p3')")).toEqual([['p3', 'Table spark_catalog.default.ddlshow_p does not have property: p3']]);
+    // OPTIONS are listed as option.<key>, all sorted by key; secrets (spark.redaction.regex) are redacted.
+    create(spark, 'ddlshow_o', "(a INT) USING parquet OPTIONS (b '2', a '1', password 'pw') TBLPROPERTIES (t 'test', password 'pw', e 3)");
+    expect(rows(spark, 'SHOW TBLPROPERTIES ddlshow_o')).toEqual([
+      ['e', '3'],
+      ['option.a', '1'],
+      ['option.b', '2'],
+      ['option.password', '*********(redacted)'],
+      ['password', '*********(redacted)'],
+      ['t', 'test'],
+    ]);
+    expect(rows(spark, "SHOW TBLPROPERTIES ddlshow_o ('option.b')")).toEqual([['option.b', '2']]);
+    expect(Object.fromEntries(rows(spark, 'DESC EXTENDED ddlshow_o').map((r) => [r[0], r[1]]))['Storage Properties']).toBe('[b=2, a=1, password=*********(redacted)]');
+    expect(Object.fromEntries(rows(spark, 'DESC EXTENDED ddlshow_o').map((r) => [r[0], r[1]]))['Table Properties']).toBe('[e=3, password=*********(redacted), t=test]');
+    // SHOW CREATE TABLE redacts options and leaves redacted properties out.
+    expect(spark.sql('SHOW CREATE TABLE ddlshow_o').first()!.get(0)).toBe(
+      "CREATE TABLE spark_catalog.default.ddlshow_o (\n  a INT)\nUSING parquet\nOPTIONS (\n  'a' = '1',\n  'b' = '2',\n  'password' = '*********(redacted)')\nTBLPROPERTIES (\n  'e' = '3',\n  't' = 'test')\n",
+    );
     spark.sql('CREATE OR REPLACE TEMP VIEW ddlshow_tv AS SELECT 1 AS c1');
     expect(rows(spark, 'SHOW TBLPROPERTIES ddlshow_tv')).toEqual([]);
     expect(rows(spark, "SHOW TBLPROPERTIES ddlshow_tv ('x')")).toEqual([]);
