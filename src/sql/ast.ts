@@ -213,7 +213,7 @@ export type CommandAst =
   | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
   | { readonly kind: 'showDatabases'; readonly pattern?: string }
   /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name [column]`. */
-  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[] }
+  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[]; readonly partition?: readonly (readonly [string, string])[] }
   | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly asSerde: boolean }
   | { readonly kind: 'describeFunction'; readonly name: string; readonly extended: boolean }
   /** `SHOW [USER | SYSTEM | ALL] FUNCTIONS [FROM db] [[LIKE] 'pattern']`. */

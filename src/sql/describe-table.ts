@@ -12,6 +12,7 @@ import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { SPARK_VERSION } from '../session/spark-version.js';
 import { tableMetadata, type TableMetadata } from '../session/table-metadata.js';
+import { partitionValues } from './show-commands.js';
 import { STRING, StructField, StructType, type DataType } from '../types/data-types.js';
 
 type Cell = string | null;
@@ -27,8 +28,16 @@ function catalogTable(session: SparkSession, database: string | undefined, table
   return { db: rel.database, table: rel.table, meta: tableMetadata(session.storage, rel.database, rel.table) ?? { partitionColumns: [], properties: {} } };
 }
 
-export function describeTable(session: SparkSession, database: string | undefined, table: string, extended: boolean, column?: readonly string[]): DataFrame {
+export function describeTable(
+  session: SparkSession,
+  database: string | undefined,
+  table: string,
+  extended: boolean,
+  column?: readonly string[],
+  partition?: readonly (readonly [string, string])[],
+): DataFrame {
   const fields = new DataFrame(session, plan('TableScan', { database, table })).schema.fields;
+  if (partition) checkPartition(session, database, table, fields, partition);
   if (column) return describeColumn(session, fields, column, extended);
   const rows: Cell[][] = fields.map((f) => [f.name, f.dataType.simpleString(), commentOf(f)]);
   const t = catalogTable(session, database, table);
@@ -41,6 +50,38 @@ export function describeTable(session: SparkSession, database: string | undefine
   const withDefault = fields.filter((f) => f.name in defaults);
   if (withDefault.length > 0) rows.push(['', '', ''], ['# Column Default Values', '', ''], ...withDefault.map((f) => [f.name, f.dataType.simpleString(), defaults[f.name]!]));
   return session.createDataFrame(rows, DESCRIBE_SCHEMA);
+}
+
+/** `DESC t PARTITION (...)`: Spark's checks that the spec names one existing partition of a partitioned table. */
+function checkPartition(session: SparkSession, database: string | undefined, table: string, fields: readonly StructField[], spec: readonly (readonly [string, string])[]): void {
+  const t = catalogTable(session, database, table);
+  if (!t) {
+    const name = [...(database !== undefined ? [database] : []), table].map((p) => '`' + p + '`').join('.');
+    throw new AnalysisException(`The operation DESC PARTITION is not allowed on the TEMPORARY VIEW: ${name}.`, {
+      errorClass: 'FORBIDDEN_OPERATION',
+      messageParameters: { statement: 'DESC PARTITION', objectType: 'TEMPORARY VIEW', objectName: name },
+    });
+  }
+  const parts = t.meta.partitionColumns;
+  if (parts.length === 0) {
+    throw new AnalysisException(
+      `DESC PARTITION is not allowed on ${t.table} since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run \`msck repair table ${t.table}\`.`,
+    );
+  }
+  const ident = `\`spark_catalog\`.\`${t.db}\`.\`${t.table}\``;
+  for (const [k] of spec) if (!parts.some((p) => p.toLowerCase() === k.toLowerCase())) throw new AnalysisException(`${k} is not a valid partition column in table ${ident}.`);
+  if (spec.length !== parts.length) {
+    throw new AnalysisException(`Partition spec is invalid. The spec (${spec.map(([k]) => k).join(', ')}) must match the partition spec (${parts.join(', ')}) defined in table '${ident}'.`);
+  }
+  const partFields = parts.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!);
+  const wanted = partFields.map((f) => spec.find(([k]) => k.toLowerCase() === f.name.toLowerCase())![1]);
+  if (!partitionValues(session, t.db, t.table, partFields).some((values) => values.every((v, i) => v === wanted[i]))) {
+    const text = `PARTITION (${partFields.map((f, i) => `\`${f.name}\` = ${wanted[i]}`).join(', ')})`;
+    throw new AnalysisException(`The partition(s) ${text} cannot be found in table \`${t.db}\`.\`${t.table}\`.\nVerify the partition specification and table name.\nTo tolerate the error on drop use ALTER TABLE … DROP IF EXISTS PARTITION.`, {
+      errorClass: 'PARTITIONS_NOT_FOUND',
+      messageParameters: { partitionList: text, tableName: `\`${t.db}\`.\`${t.table}\`` },
+    });
+  }
 }
 
 function describeColumn(session: SparkSession, fields: readonly StructField[], column: readonly string[], extended: boolean): DataFrame {

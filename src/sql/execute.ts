@@ -218,7 +218,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     }
     case 'describe': {
       const { database, table } = names(c.name);
-      return describeTable(session, database, table, c.extended, c.column);
+      return describeTable(session, database, table, c.extended, c.column, c.partition);
     }
     case 'showCreateTable': {
       const { database, table } = names(c.name);

@@ -90,6 +90,15 @@ export function showTblProperties(session: SparkSession, c: Command<'showTblProp
 const ESCAPED = /[\u0001-\u001f"#%'*/:=?\\\u007f{[\]^]/g;
 const escapePath = (s: string): string => s.replace(ESCAPED, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 
+/** The partition values (as strings, NULL for a null) of each of a table's rows: its partitions are the distinct ones. */
+export function partitionValues(session: SparkSession, database: string, table: string, fields: readonly StructField[]): (string | null)[][] {
+  const data = new DataFrame(session, plan('TableScan', { database, table })).executeBatch();
+  const cols = fields.map((f) => data.columns[data.schema.fields.findIndex((x) => x.name === f.name)]!);
+  const out: (string | null)[][] = [];
+  for (let r = 0; r < data.numRows; r++) out.push(fields.map((f, i) => (cols[i]![r] === null || cols[i]![r] === undefined ? null : castToString(cols[i]![r], f.dataType))));
+  return out;
+}
+
 export function showPartitions(session: SparkSession, c: Command<'showPartitions'>): DataFrame {
   const at = c.at;
   const rel = lookup(session, c.name, at);
@@ -108,11 +117,8 @@ export function showPartitions(session: SparkSession, c: Command<'showPartitions
     if (at < 0) throw new AnalysisException(`${k} is not a valid partition column in table ${ident}.`);
     return [at, v] as const;
   });
-  const data = new DataFrame(session, plan('TableScan', { database: rel.database, table: rel.table })).executeBatch();
-  const cols = fields.map((f) => data.columns[data.schema.fields.findIndex((x) => x.name === f.name)]!);
   const seen = new Set<string>();
-  for (let r = 0; r < data.numRows; r++) {
-    const values = fields.map((f, i) => (cols[i]![r] === null || cols[i]![r] === undefined ? null : castToString(cols[i]![r], f.dataType)));
+  for (const values of partitionValues(session, rel.database, rel.table, fields)) {
     if (wanted.some(([i, v]) => values[i] !== v)) continue;
     seen.add(fields.map((f, i) => `${f.name}=${values[i] === null ? '__HIVE_DEFAULT_PARTITION__' : escapePath(values[i]!)}`).join('/'));
   }
