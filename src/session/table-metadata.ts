@@ -23,6 +23,10 @@ export interface TableMetadata {
   readonly comment?: string;
   /** A location given by the creator (`LOCATION`, `OPTIONS (path ...)`): the table is EXTERNAL. */
   readonly location?: string;
+  /** Column DEFAULT values as written (`CREATE TABLE t (c INT DEFAULT 40 + 2)`), by column name. */
+  readonly defaults?: Readonly<Record<string, string>>;
+  /** A managed table's location after `ALTER TABLE ... SET LOCATION` (Spark keeps it MANAGED). */
+  readonly movedTo?: string;
   /** Creation time, epoch milliseconds (set when recorded). */
   readonly createdMs?: number;
 }
@@ -71,6 +75,8 @@ function fromJson(raw: Record<string, unknown> | undefined): TableMetadata | und
     ...(options ? { options } : {}),
     ...(typeof raw['comment'] === 'string' ? { comment: raw['comment'] } : {}),
     ...(typeof raw['location'] === 'string' ? { location: raw['location'] } : {}),
+    ...(record(raw['defaults']) ? { defaults: record(raw['defaults'])! } : {}),
+    ...(typeof raw['movedTo'] === 'string' ? { movedTo: raw['movedTo'] } : {}),
     ...(typeof raw['createdMs'] === 'number' ? { createdMs: raw['createdMs'] } : {}),
   };
 }

@@ -138,6 +138,8 @@ export interface ColumnDef {
   readonly dataType: DataType;
   readonly nullable: boolean;
   readonly comment?: string;
+  /** `DEFAULT expr`: its text as written (what Spark shows) and the parsed expression. */
+  readonly default?: { readonly text: string; readonly expr: Expr };
 }
 
 /** CREATE TABLE's clauses after the columns (each at most once, any order, as Spark's grammar). */
@@ -149,6 +151,31 @@ export interface TableClauses {
   readonly location?: string;
   readonly properties: readonly (readonly [string, string])[];
 }
+
+/** What `ALTER TABLE t ...` / `ALTER VIEW v ...` changes (besides `ALTER VIEW v AS query`, its own command). */
+export type AlterAction =
+  | { readonly kind: 'renameTo'; readonly newName: readonly string[] }
+  | { readonly kind: 'addColumns'; readonly columns: readonly ColumnDef[] }
+  /** `RENAME COLUMN` / `DROP COLUMN(S)`: v1 tables refuse them (Spark's UNSUPPORTED_FEATURE.TABLE_OPERATION). */
+  | { readonly kind: 'unsupportedColumnChange'; readonly operation: 'RENAME COLUMN' | 'DROP COLUMN' }
+  | {
+      readonly kind: 'alterColumn';
+      readonly verb: 'ALTER' | 'CHANGE';
+      readonly column: readonly string[];
+      /** Hive's `CHANGE [COLUMN] old new type ...` form gives a name and a type. */
+      readonly newName?: string;
+      readonly dataType?: DataType;
+      readonly comment?: string;
+      /** Spark's ParseException text for a Hive-form rename (thrown when the names differ under spark.sql.caseSensitive). */
+      readonly renameMessage?: string;
+      /** `SET NOT NULL` (false) / `DROP NOT NULL` (true). */
+      readonly nullable?: boolean;
+      readonly position?: boolean;
+      readonly defaultChange?: boolean;
+    }
+  | { readonly kind: 'setProperties'; readonly properties: readonly (readonly [string, string])[] }
+  | { readonly kind: 'unsetProperties'; readonly keys: readonly string[]; readonly ifExists: boolean }
+  | { readonly kind: 'setLocation'; readonly location: string };
 
 /** Statements that are not queries (Spark "commands"). */
 export type CommandAst =
@@ -186,7 +213,7 @@ export type CommandAst =
   | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
   | { readonly kind: 'showDatabases'; readonly pattern?: string }
   /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name [column]`. */
-  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[] }
+  | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[]; readonly partition?: readonly (readonly [string, string])[] }
   | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly asSerde: boolean }
   | { readonly kind: 'describeFunction'; readonly name: string; readonly extended: boolean }
   /** `SHOW [USER | SYSTEM | ALL] FUNCTIONS [FROM db] [[LIKE] 'pattern']`. */
@@ -198,6 +225,16 @@ export type CommandAst =
   | { readonly kind: 'clearCache' }
   | { readonly kind: 'refreshTable'; readonly name: readonly string[] }
   | { readonly kind: 'truncateTable'; readonly name: readonly string[] }
+  /** `at` is Spark's `; line L pos P` of the name, which its errors about the relation end with. */
+  | { readonly kind: 'alterTable'; readonly name: readonly string[]; readonly at: string; readonly view: boolean; readonly action: AlterAction }
+  | { readonly kind: 'alterViewAs'; readonly name: readonly string[]; readonly at: string; readonly query: QueryAst }
+  /** `SHOW COLUMNS {IN | FROM} t [{IN | FROM} db]`. */
+  | { readonly kind: 'showColumns'; readonly name: readonly string[]; readonly at: string; readonly database?: string }
+  | { readonly kind: 'showViews'; readonly database?: string; readonly pattern?: string }
+  | { readonly kind: 'showTblProperties'; readonly name: readonly string[]; readonly at: string; readonly key?: string }
+  | { readonly kind: 'showPartitions'; readonly name: readonly string[]; readonly at: string; readonly spec?: readonly (readonly [string, string | null])[] }
+  /** `DESCRIBE [QUERY] query`: the query's columns. */
+  | { readonly kind: 'describeQuery'; readonly query: QueryAst }
   | { readonly kind: 'explain'; readonly mode: 'simple' | 'extended' | 'formatted' | 'cost' | 'codegen'; readonly query: QueryAst };
 
 export type StatementAst = { readonly kind: 'queryStatement'; readonly query: QueryAst } | CommandAst;

@@ -12,6 +12,7 @@ import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { SPARK_VERSION } from '../session/spark-version.js';
 import { tableMetadata, type TableMetadata } from '../session/table-metadata.js';
+import { partitionValues } from './show-commands.js';
 import { STRING, StructField, StructType, type DataType } from '../types/data-types.js';
 
 type Cell = string | null;
@@ -27,8 +28,16 @@ function catalogTable(session: SparkSession, database: string | undefined, table
   return { db: rel.database, table: rel.table, meta: tableMetadata(session.storage, rel.database, rel.table) ?? { partitionColumns: [], properties: {} } };
 }
 
-export function describeTable(session: SparkSession, database: string | undefined, table: string, extended: boolean, column?: readonly string[]): DataFrame {
+export function describeTable(
+  session: SparkSession,
+  database: string | undefined,
+  table: string,
+  extended: boolean,
+  column?: readonly string[],
+  partition?: readonly (readonly [string, string])[],
+): DataFrame {
   const fields = new DataFrame(session, plan('TableScan', { database, table })).schema.fields;
+  if (partition) checkPartition(session, database, table, fields, partition);
   if (column) return describeColumn(session, fields, column, extended);
   const rows: Cell[][] = fields.map((f) => [f.name, f.dataType.simpleString(), commentOf(f)]);
   const t = catalogTable(session, database, table);
@@ -37,7 +46,42 @@ export function describeTable(session: SparkSession, database: string | undefine
     rows.push(['# Partition Information', '', ''], ['# col_name', 'data_type', 'comment'], ...rows.filter((r) => lower.includes(String(r[0]).toLowerCase())));
   }
   if (extended && t) rows.push(['', '', ''], ['# Detailed Table Information', '', ''], ...detailRows(session, t.db, t.table, t.meta).map(([k, v]) => [k, v, '']));
+  const defaults = t?.meta.defaults ?? {};
+  const withDefault = fields.filter((f) => f.name in defaults);
+  if (withDefault.length > 0) rows.push(['', '', ''], ['# Column Default Values', '', ''], ...withDefault.map((f) => [f.name, f.dataType.simpleString(), defaults[f.name]!]));
   return session.createDataFrame(rows, DESCRIBE_SCHEMA);
+}
+
+/** `DESC t PARTITION (...)`: Spark's checks that the spec names one existing partition of a partitioned table. */
+function checkPartition(session: SparkSession, database: string | undefined, table: string, fields: readonly StructField[], spec: readonly (readonly [string, string])[]): void {
+  const t = catalogTable(session, database, table);
+  if (!t) {
+    const name = [...(database !== undefined ? [database] : []), table].map((p) => '`' + p + '`').join('.');
+    throw new AnalysisException(`The operation DESC PARTITION is not allowed on the TEMPORARY VIEW: ${name}.`, {
+      errorClass: 'FORBIDDEN_OPERATION',
+      messageParameters: { statement: 'DESC PARTITION', objectType: 'TEMPORARY VIEW', objectName: name },
+    });
+  }
+  const parts = t.meta.partitionColumns;
+  if (parts.length === 0) {
+    throw new AnalysisException(
+      `DESC PARTITION is not allowed on ${t.table} since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run \`msck repair table ${t.table}\`.`,
+    );
+  }
+  const ident = `\`spark_catalog\`.\`${t.db}\`.\`${t.table}\``;
+  for (const [k] of spec) if (!parts.some((p) => p.toLowerCase() === k.toLowerCase())) throw new AnalysisException(`${k} is not a valid partition column in table ${ident}.`);
+  if (spec.length !== parts.length) {
+    throw new AnalysisException(`Partition spec is invalid. The spec (${spec.map(([k]) => k).join(', ')}) must match the partition spec (${parts.join(', ')}) defined in table '${ident}'.`);
+  }
+  const partFields = parts.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!);
+  const wanted = partFields.map((f) => spec.find(([k]) => k.toLowerCase() === f.name.toLowerCase())![1]);
+  if (!partitionValues(session, t.db, t.table, partFields).some((values) => values.every((v, i) => v === wanted[i]))) {
+    const text = `PARTITION (${partFields.map((f, i) => `\`${f.name}\` = ${wanted[i]}`).join(', ')})`;
+    throw new AnalysisException(`The partition(s) ${text} cannot be found in table \`${t.db}\`.\`${t.table}\`.\nVerify the partition specification and table name.\nTo tolerate the error on drop use ALTER TABLE … DROP IF EXISTS PARTITION.`, {
+      errorClass: 'PARTITIONS_NOT_FOUND',
+      messageParameters: { partitionList: text, tableName: `\`${t.db}\`.\`${t.table}\`` },
+    });
+  }
 }
 
 function describeColumn(session: SparkSession, fields: readonly StructField[], column: readonly string[], extended: boolean): DataFrame {
@@ -70,13 +114,22 @@ function detailRows(session: SparkSession, db: string, table: string, meta: Tabl
   const b = meta.bucketSpec;
   if (b) out.push(['Num Buckets', String(b.numBuckets)], ['Bucket Columns', backquoted(b.bucketColumns)], ['Sort Columns', backquoted(b.sortColumns)]);
   if (meta.comment !== undefined) out.push(['Comment', meta.comment]);
-  const props = Object.entries(meta.properties).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
+  const props = redacted(session, Object.entries(meta.properties)).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
   if (props.length > 0) out.push(['Table Properties', `[${props.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
   out.push(['Location', tableLocation(session, db, table, meta)]);
-  const options = Object.entries(meta.options ?? {});
+  const options = redacted(session, Object.entries(meta.options ?? {}));
   if (options.length > 0) out.push(['Storage Properties', `[${options.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
   if (meta.partitionColumns.length > 0) out.push(['Partition Provider', 'Catalog']);
   return out;
+}
+
+const REDACTED = '*********(redacted)';
+
+/** Spark's redaction of option and property values (`spark.redaction.regex` over key or value). */
+export function redacted(session: SparkSession, entries: readonly (readonly [string, string])[]): [string, string][] {
+  const source = session.conf.getOption('spark.redaction.regex') ?? '(?i)secret|password|token|access[.]key';
+  const re = new RegExp(source.replace(/^\(\?i\)/, ''), source.startsWith('(?i)') ? 'i' : '');
+  return entries.map(([k, v]) => [k, re.test(k) || re.test(v) ? REDACTED : v]);
 }
 
 const backquoted = (cols: readonly string[]): string => `[${cols.map((c) => '`' + c + '`').join(', ')}]`;
@@ -86,7 +139,8 @@ export const defaultProvider = (session: SparkSession): string => session.conf.g
 
 /** A declared location as Spark qualifies it (`file:` + absolute path); else where the storage keeps the table, or Spark's warehouse layout. */
 function tableLocation(session: SparkSession, db: string, table: string, meta: TableMetadata): string {
-  if (meta.location !== undefined) return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(meta.location) ? meta.location : `file:${resolve(meta.location)}`;
+  const declared = meta.location ?? meta.movedTo;
+  if (declared !== undefined) return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(declared) ? declared : `file:${resolve(declared)}`;
   if (session.storage.tableLocation) return session.storage.tableLocation(db, table);
   const warehouse = resolve(session.conf.getOption('spark.sql.warehouse.dir') ?? 'spark-warehouse');
   const name = table.toLowerCase();
@@ -134,10 +188,11 @@ export function showCreateTable(session: SparkSession, database: string | undefi
   const { meta } = t;
   const fields = session.catalog.lookupRelation(database, table);
   const schema = fields.kind === 'table' ? fields.schema : new StructType([]);
-  const columns = schema.fields.map((f) => `  ${quoteIfNeeded(f.name)} ${typeSql(f.dataType)}${commentOf(f) !== null ? ` COMMENT ${sqlString(commentOf(f)!)}` : ''}`);
+  const defaults = meta.defaults ?? {};
+  const columns = schema.fields.map((f) => `  ${quoteIfNeeded(f.name)} ${typeSql(f.dataType)}${f.name in defaults ? ` DEFAULT ${defaults[f.name]}` : ''}${commentOf(f) !== null ? ` COMMENT ${sqlString(commentOf(f)!)}` : ''}`);
   let text = `CREATE TABLE spark_catalog.${quoteIfNeeded(t.db.toLowerCase())}.${quoteIfNeeded(t.table.toLowerCase())} (\n${columns.join(',\n')})\n`;
   text += `USING ${meta.provider ?? defaultProvider(session)}\n`;
-  const options = Object.entries(meta.options ?? {});
+  const options = redacted(session, Object.entries(meta.options ?? {}));
   if (options.length > 0) text += `OPTIONS (\n${propertyLines(options)})\n`;
   if (meta.partitionColumns.length > 0) text += `PARTITIONED BY (${meta.partitionColumns.map(quoteIfNeeded).join(', ')})\n`;
   const b = meta.bucketSpec;
@@ -148,7 +203,8 @@ export function showCreateTable(session: SparkSession, database: string | undefi
   }
   if (meta.comment !== undefined) text += `COMMENT ${sqlString(meta.comment)}\n`;
   if (meta.location !== undefined) text += `LOCATION ${sqlString(tableLocation(session, t.db, t.table, meta))}\n`;
-  const props = Object.entries(meta.properties);
+  // Spark leaves out the properties it would redact.
+  const props = redacted(session, Object.entries(meta.properties)).filter(([k, v]) => meta.properties[k] === v || v !== REDACTED);
   if (props.length > 0) text += `TBLPROPERTIES (\n${propertyLines(props)})\n`;
   return session.createDataFrame([[text]], new StructType([new StructField('createtab_stmt', STRING, false)]));
 }

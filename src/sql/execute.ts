@@ -17,6 +17,9 @@ import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
 import type { SqlArgs } from './parameters.js';
 import { sqlFunctionNames } from './show-functions.js';
+import { alterTable, alterViewAs } from './alter-table.js';
+import { checkDefaults, defaultValue, recordedDefaults, withDefaultKeywords } from './column-defaults.js';
+import { describeQuery, matchesPattern, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
 import type { TranslateOptions } from './translate.js';
 
 /** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */
@@ -41,7 +44,7 @@ const FILE_SOURCES: ReadonlySet<string> = new Set(['parquet', 'csv', 'json']);
 export function executeSql(session: SparkSession, sqlText: string, args?: SqlArgs): DataFrame {
   const legacySetOpsPrecedence = session.conf.getOption('spark.sql.legacy.setopsPrecedence.enabled') === 'true';
   const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, ...(args !== undefined ? { args } : {}) });
-  const statement = translateStatement(ast, sessionTranslateOptions(session));
+  const statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);
     void df.schema; // analyze now: Spark reports analysis errors when `sql()` is called
@@ -122,6 +125,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       if (!session.storage.schemaExists(db)) {
         throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND', messageParameters: { schemaName: `\`${db}\`` } });
       }
+      checkDefaults(session, c.columns ?? []);
       const fields = (c.columns ?? []).map((col) => new StructField(col.name, col.dataType, col.nullable, col.comment !== undefined ? { comment: col.comment } : {}));
       const b = c.clauses.bucketSpec;
       const layout = tableLayout(
@@ -214,7 +218,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     }
     case 'describe': {
       const { database, table } = names(c.name);
-      return describeTable(session, database, table, c.extended, c.column);
+      return describeTable(session, database, table, c.extended, c.column, c.partition);
     }
     case 'showCreateTable': {
       const { database, table } = names(c.name);
@@ -260,6 +264,22 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       new DataFrame(session, plan('TableScan', { database, table })).limit(0).write.insertInto(text, true);
       return empty(session);
     }
+    case 'alterTable':
+      alterTable(session, c);
+      return empty(session);
+    case 'alterViewAs':
+      alterViewAs(session, c);
+      return empty(session);
+    case 'showColumns':
+      return showColumns(session, c);
+    case 'showViews':
+      return showViews(session, c);
+    case 'showTblProperties':
+      return showTblProperties(session, c);
+    case 'showPartitions':
+      return showPartitions(session, c);
+    case 'describeQuery':
+      return describeQuery(session, c);
     case 'explain': {
       const text = new DataFrame(session, c.query).explainString(c.mode);
       return session.createDataFrame([[text]], new StructType([new StructField('plan', STRING, true)]));
@@ -275,14 +295,6 @@ function notFound(parts: readonly string[], view: boolean): AnalysisException {
   );
 }
 
-/** Spark's SHOW pattern: `*` matches anything, `|` separates alternatives, case-insensitive. */
-function matchesPattern(name: string, pattern: string): boolean {
-  return pattern
-    .split('|')
-    .map((p) => new RegExp('^' + p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i'))
-    .some((re) => re.test(name));
-}
-
 /** INSERT INTO/OVERWRITE: the query's columns are cast to the table's types (by position, or by the column list). */
 function insertInto(session: SparkSession, c: Extract<SqlCommand, { kind: 'insert' }>): DataFrame {
   const { database, table, text } = names(c.name);
@@ -291,6 +303,7 @@ function insertInto(session: SparkSession, c: Extract<SqlCommand, { kind: 'inser
     throw new AnalysisException(`${quoted(c.name)} is a view; inserting into a view is not allowed.`, { errorClass: 'UNSUPPORTED_INSERT.NOT_ALLOWED' });
   }
   const fields = target.schema.fields;
+  const meta = tableMetadata(session.storage, target.database, target.table);
   const source = new DataFrame(session, c.query);
   const width = source.columns.length;
   const listed = c.columns ?? fields.map((f) => f.name);
@@ -303,7 +316,8 @@ function insertInto(session: SparkSession, c: Extract<SqlCommand, { kind: 'inser
   }
   const exprs: Expr[] = fields.map((f) => {
     const at = listed.findIndex((n) => n.toLowerCase() === f.name.toLowerCase());
-    if (c.columns && at < 0) return E.alias(E.cast(E.lit(null, STRING), f.dataType), f.name);
+    // A column the list leaves out takes its DEFAULT (NULL without one).
+    if (c.columns && at < 0) return E.alias(defaultValue(meta?.defaults, f.name, f.dataType), f.name);
     if (at < 0) throw new NotImplementedException('INSERT with unmatched columns');
     return E.alias(E.cast(E.bound(at, `#${at}`, STRING, true), f.dataType), f.name);
   });
@@ -317,6 +331,7 @@ function recordDeclared(session: SparkSession, db: string, table: string, c: Ext
   const options = c.clauses.options.filter(([k]) => k.toLowerCase() !== 'path');
   const path = c.clauses.options.find(([k]) => k.toLowerCase() === 'path')?.[1];
   const location = c.clauses.location ?? path;
+  const defaults = recordedDefaults(c.columns ?? []);
   setTableMetadata(session.storage, db, table, {
     ...layout,
     provider: c.provider ?? defaultProvider(session),
@@ -324,5 +339,6 @@ function recordDeclared(session: SparkSession, db: string, table: string, c: Ext
     ...(options.length > 0 ? { options: Object.fromEntries(options) } : {}),
     ...(c.clauses.comment !== undefined ? { comment: c.clauses.comment } : {}),
     ...(location !== undefined ? { location } : {}),
+    ...(defaults ? { defaults } : {}),
   });
 }

@@ -9,6 +9,8 @@ import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
+import type { Expr } from '../expr/nodes.js';
+import { expression } from './parse-operators.js';
 import { isQueryStart, looksLikeQuery, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
 
@@ -95,17 +97,42 @@ export function create(p: SqlParser): CommandAst {
   throw p.syntaxError();
 }
 
-/** `(a INT, b STRING NOT NULL COMMENT 'x')`, read with the DDL schema parser. */
+/**
+ * `(a INT, b STRING NOT NULL COMMENT 'x', c INT DEFAULT 42)`: read with the DDL schema parser, each
+ * `DEFAULT expr` taken out first and parsed as a SQL expression.
+ */
 export function columnDefs(p: SqlParser): ColumnDef[] {
   const open = p.expectOp('(');
-  const close = skipToClose(p, open);
-  const text = p.src.slice(open.end, close.start);
+  let text = '';
+  let from = p.cur.start;
+  const defaults = new Map<number, { text: string; expr: Expr }>();
+  let column = 0;
+  let depth = 0;
+  while (!(depth === 0 && p.isOp(')'))) {
+    if (p.cur.kind === 'eof') return skipToClose(p, open) as never;
+    if (p.isOp('(') || p.isOp('<')) depth++;
+    else if (p.isOp(')') || p.isOp('>')) depth--;
+    else if (depth === 0 && p.isOp(',')) column++;
+    else if (depth === 0 && p.isKw('DEFAULT')) {
+      text += p.src.slice(from, p.cur.start);
+      p.pos++;
+      const start = p.cur;
+      const expr = expression(p);
+      defaults.set(column, { text: p.src.slice(start.start, p.tokens[p.pos - 1]!.end), expr });
+      from = p.cur.start;
+      continue;
+    }
+    p.pos++;
+  }
+  text += p.src.slice(from, p.cur.start);
+  p.pos++;
   const schema: StructType = parseTableSchema(text);
-  return schema.fields.map((f) => ({
+  return schema.fields.map((f, i) => ({
     name: f.name,
     dataType: f.dataType,
     nullable: f.nullable,
     ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
+    ...(defaults.has(i) ? { default: defaults.get(i)! } : {}),
   }));
 }
 
@@ -250,6 +277,38 @@ export function show(p: SqlParser): CommandAst {
     const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
     return { kind: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) };
   }
+  if (p.acceptKw('VIEWS')) {
+    let database: string | undefined;
+    if (p.acceptKw('FROM') || p.acceptKw('IN')) database = p.multipartIdentifier().join('.');
+    p.acceptKw('LIKE');
+    const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
+    return { kind: 'showViews', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
+  }
+  if (p.acceptKw('COLUMNS')) {
+    if (!p.acceptKw('FROM')) p.expectKw('IN');
+    const at = namePosition(p);
+    const name = p.multipartIdentifier();
+    const database = p.acceptKw('FROM') || p.acceptKw('IN') ? p.multipartIdentifier().join('.') : undefined;
+    return { kind: 'showColumns', name, at, ...(database !== undefined ? { database } : {}) };
+  }
+  if (p.acceptKw('TBLPROPERTIES')) {
+    const at = namePosition(p);
+    const name = p.multipartIdentifier();
+    if (!p.acceptOp('(')) return { kind: 'showTblProperties', name, at };
+    let key: string;
+    if (p.cur.kind === 'string') key = p.tokens[p.pos++]!.value;
+    else {
+      key = p.identifier();
+      while (p.acceptOp('.')) key += '.' + p.identifier();
+    }
+    p.expectOp(')');
+    return { kind: 'showTblProperties', name, at, key };
+  }
+  if (p.acceptKw('PARTITIONS')) {
+    const at = namePosition(p);
+    const name = p.multipartIdentifier();
+    return p.acceptKw('PARTITION') ? { kind: 'showPartitions', name, at, spec: partitionSpec(p) } : { kind: 'showPartitions', name, at };
+  }
   if (p.acceptKw('CREATE', 'TABLE')) {
     const name = p.multipartIdentifier();
     return { kind: 'showCreateTable', name, asSerde: p.acceptKw('AS', 'SERDE') };
@@ -264,6 +323,32 @@ export function show(p: SqlParser): CommandAst {
   }
   p.pos = start;
   throw p.notSupported(`SHOW ${p.cur.text}`);
+}
+
+/** `(k = v, k2)` after PARTITION: values are literals kept as their text (a key without a value is NULL). */
+export function partitionSpec(p: SqlParser): (readonly [string, string | null])[] {
+  p.expectOp('(');
+  const out: (readonly [string, string | null])[] = [];
+  do {
+    const key = p.identifier();
+    if (!p.acceptOp('=')) {
+      out.push([key, null]);
+      continue;
+    }
+    const v = p.tokens[p.pos++]!;
+    if (v.kind === 'string' || v.kind === 'number') out.push([key, v.kind === 'string' ? v.value : v.text]);
+    else if (v.kind === 'op' && v.text === '-' && p.cur.kind === 'number') out.push([key, '-' + p.tokens[p.pos++]!.text]);
+    else if (v.kind === 'ident' && ['TRUE', 'FALSE', 'NULL'].includes(v.upper)) out.push([key, v.upper === 'NULL' ? null : v.text.toLowerCase()]);
+    else throw p.syntaxError(v);
+  } while (p.acceptOp(','));
+  p.expectOp(')');
+  return out;
+}
+
+/** Spark's `; line L pos P` of the current token (the relation name), as its relation errors end. */
+export function namePosition(p: SqlParser): string {
+  const before = p.src.slice(0, p.cur.start);
+  return `; line ${before.split('\n').length} pos ${p.cur.start - (before.lastIndexOf('\n') + 1)}`;
 }
 
 /** `SET`, `SET key`, `SET key=value` (Spark reads the raw text). */

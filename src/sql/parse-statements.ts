@@ -5,9 +5,24 @@
  * NotImplementedExceptions naming them.
  */
 import type { StatementAst } from './ast.js';
-import { create, drop, insert, set, show, skipParens } from './parse-commands.js';
+import { alter } from './parse-alter.js';
+import { create, drop, insert, partitionSpec, set, show, skipParens } from './parse-commands.js';
+import { sqlParseError } from './errors.js';
 import { isQueryStart, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
+
+/** `PARTITION (k = v, ...)` of DESCRIBE: every key needs a value. */
+function describedPartition(p: SqlParser): (readonly [string, string])[] {
+  const at = p.expectKw('PARTITION');
+  const spec = partitionSpec(p);
+  const empty = spec.find(([, v]) => v === null);
+  if (empty) {
+    throw sqlParseError(p.src, at.start, 'INVALID_SQL_SYNTAX.EMPTY_PARTITION_VALUE', `Invalid SQL syntax: Partition key \`${empty[0]}\` must set value.`, {
+      inputString: `\`${empty[0]}\``,
+    });
+  }
+  return spec as (readonly [string, string])[];
+}
 
 export function statement(p: SqlParser): StatementAst {
   p.enterQuery();
@@ -42,13 +57,20 @@ export function statement(p: SqlParser): StatementAst {
         } else name = p.multipartIdentifier().join('.');
         return { kind: 'describeFunction', name, extended };
       }
+      // `DESC TABLE t` describes a table; `DESC [QUERY] TABLE t` (with QUERY) and other query starts describe a query.
+      const explicit = p.isKw('QUERY') && isQueryStart(p, p.peek());
+      if (explicit) p.pos++;
+      if (isQueryStart(p) && (explicit || !p.isKw('TABLE'))) return { kind: 'describeQuery', query: query(p) };
       p.acceptKw('TABLE');
       const extended = p.acceptKw('EXTENDED') || p.acceptKw('FORMATTED');
-      if (isQueryStart(p)) throw p.notSupported('DESCRIBE QUERY');
       const name = p.multipartIdentifier();
-      if (p.isKw('PARTITION')) throw p.notSupported('DESCRIBE TABLE ... PARTITION');
+      const partition = p.isKw('PARTITION') ? describedPartition(p) : undefined;
+      if (partition && extended) throw p.notSupported('DESCRIBE EXTENDED ... PARTITION');
       const column = p.cur.kind === 'ident' ? p.multipartIdentifier() : undefined;
-      return { kind: 'describe', name, extended, ...(column ? { column } : {}) };
+      if (partition && column) {
+        throw sqlParseError(p.src, t.start, 'UNSUPPORTED_FEATURE.DESC_TABLE_COLUMN_PARTITION', 'The feature is not supported: DESC TABLE COLUMN for a specific partition.', {});
+      }
+      return { kind: 'describe', name, extended, ...(column ? { column } : {}), ...(partition ? { partition } : {}) };
     }
     case 'SET':
       return set(p);
@@ -98,6 +120,7 @@ export function statement(p: SqlParser): StatementAst {
       return { kind: 'explain', mode, query: query(p) };
     }
     case 'ALTER':
+      return alter(p);
     case 'MERGE':
     case 'UPDATE':
     case 'DELETE':

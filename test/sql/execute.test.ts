@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { Column } from '../../src/api/column.js';
-import { AnalysisException, NotImplementedException, ParseException } from '../../src/errors/index.js';
+import { AnalysisException, ParseException } from '../../src/errors/index.js';
 import type { SparkSession } from '../../src/session/session.js';
 import { executeSql, parseExpression } from '../../src/sql/index.js';
 import { dicts, forEachBackend } from '../helpers/backends.js';
@@ -181,7 +181,7 @@ forEachBackend('spark.sql commands', (session) => {
     expect(() => sql('CREATE TABLE orders (x INT)')).toThrow(/TABLE_OR_VIEW_ALREADY_EXISTS/);
     sql('CREATE TABLE IF NOT EXISTS orders (x INT)');
     expect(() => sql('INSERT INTO orders VALUES (1, 2)')).toThrow(/INSERT_COLUMN_ARITY_MISMATCH/);
-    expect(() => sql('ALTER TABLE orders ADD COLUMNS (x INT)')).toThrow(NotImplementedException);
+    expect(() => sql('ALTER TABLE orders ADD COLUMNS (ID INT)')).toThrow('[COLUMN_ALREADY_EXISTS] The column `id` already exists.');
   });
 
   it('manages temporary views and settings', () => {
