@@ -4,7 +4,7 @@ import { ArrayType, DoubleType, FloatType, MapType, StringType, type DataType } 
 import { ExecutionException, SparkRuntimeException } from '../../../errors/index.js';
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
-import { mapLookup } from './operators.js';
+import { mapLookup } from './nested-access.js';
 import type { MapKeyDedupPolicy } from '../context.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, resultType, scalar, scalarWithNulls, unary, indexOfZeroError } from './util.js';

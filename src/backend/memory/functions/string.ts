@@ -9,7 +9,7 @@ import { allMatches, javaRegex, javaReplacement } from '../runtime/regex.js';
 import { toBigInt, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, charLength, codePoints, compiled, hasSurrogates, resultType, scalar, scalarWithNulls, unary } from './util.js';
-import { byteSubstring, sqlSubstring, sqlSubstringOf } from './operators.js';
+import { byteSubstring, sqlSubstring, sqlSubstringOf } from './string-predicates.js';
 import { checkRepeat, checkStringLength } from '../../limits.js';
 
 const encoder = new TextEncoder();
