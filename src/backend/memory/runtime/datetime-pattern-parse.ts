@@ -5,7 +5,7 @@
  * Spark uses to raise its upgrade error. Tokens come from datetime-format.ts.
  */
 import { daysFromCivil, daysInMonth, isValidDate, isoDayOfWeek, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
-import { DAYS, MONTHS, tokenize, type Token } from './datetime-format.js';
+import { DAYS, legacyKnowsLetter, MJD_OF_EPOCH, MONTHS, tokenize, tokenizeForParsing, type Token } from './datetime-format.js';
 import { zoneFromText } from './datetime-parse.js';
 
 /** Fields read from text; absent ones default (year 1970, January, day 1, midnight). */
@@ -50,9 +50,11 @@ function fixedWidth(t: Token): number | undefined {
     case 'k':
     case 'm':
     case 's':
-    case 'D':
     case 'F':
       return t.count >= 2 ? t.count : undefined;
+    case 'D':
+      // java.time reads `DD` as two or three digits (`to_timestamp('100', 'DD')` is day 100).
+      return t.count === 3 ? 3 : undefined;
   }
   return undefined;
 }
@@ -60,7 +62,7 @@ function fixedWidth(t: Token): number | undefined {
 function isNumericField(t: Token | undefined): boolean {
   if (!t || t.kind !== 'field') return false;
   if ('MLQq'.includes(t.letter)) return t.count <= 2;
-  return 'ydDHhKkmsSF'.includes(t.letter);
+  return 'ydDHhKkmsSFg'.includes(t.letter);
 }
 
 function matchWord(st: ParseState, words: readonly string[]): number {
@@ -160,7 +162,7 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
     return parseOffsetAt(st, colon, allowZ);
   }
   if (letter === 'O') return parseLocalizedOffset(st);
-  if (letter === 'V' || letter === 'z') {
+  if (letter === 'V' || letter === 'z' || letter === 'v') {
     const m = /^[A-Za-z][A-Za-z0-9_/+-]*/.exec(s.slice(st.pos));
     if (!m) return false;
     const zone = zoneFromText(m[0]);
@@ -169,7 +171,9 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
     st.pos += m[0].length;
     return true;
   }
-  // Numeric fields.
+  // Numeric fields (`g`, the modified Julian day, may be negative).
+  const negative = letter === 'g' && s[st.pos] === '-' && isDigitAt(s, st.pos + 1);
+  if (negative) st.pos++;
   let available = 0;
   while (isDigitAt(s, st.pos + available)) available++;
   let min: number;
@@ -184,6 +188,9 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   } else if (letter === 'y') {
     min = count === 1 ? 1 : count;
     max = 10;
+  } else if (letter === 'D' || letter === 'g') {
+    min = count;
+    max = letter === 'g' || count === 1 ? 19 : 3;
   } else {
     min = 1;
     max = letter === 'D' ? 3 : 2;
@@ -201,7 +208,7 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   if (take < min) return false;
   const digits = s.slice(st.pos, st.pos + take);
   st.pos += take;
-  let value = Number(digits);
+  let value = negative ? -Number(digits) : Number(digits);
   if (letter === 'S') {
     value = Number(digits.padEnd(6, '0').slice(0, 6));
   } else if (letter === 'y' && count === 2) {
@@ -232,7 +239,7 @@ export interface DateTimeScan {
 }
 
 export function scanDateTime(text: string, pattern: string): DateTimeScan {
-  const tokens = tokenize(pattern);
+  const tokens = tokenizeForParsing(pattern);
   const st: ParseState = { text, pos: 0, fields: new Map() };
   const matched = parseTokens(tokens, st);
   let adjacentNumbers = false;
@@ -249,12 +256,21 @@ export function scanDateTime(text: string, pattern: string): DateTimeScan {
 /** Parses `text` with a Spark pattern; undefined when it does not match (Spark's null). */
 export function parseDateTime(text: string, pattern: string): ParsedDateTime | undefined {
   const st: ParseState = { text, pos: 0, fields: new Map() };
-  if (!parseTokens(tokenize(pattern), st) || st.pos !== text.length) return undefined;
+  if (!parseTokens(tokenizeForParsing(pattern), st) || st.pos !== text.length) return undefined;
   const f = st.fields;
   let year = f.get('y') ?? 1970;
   if (f.get('G') === 0) year = 1 - year;
   let month = f.get('M') ?? 1;
   let day = f.get('d') ?? 1;
+  if (f.has('g')) {
+    // A modified Julian day names the date; any other date field must agree with it.
+    const [y2, m2, d2] = civilFromDays(f.get('g')! - MJD_OF_EPOCH);
+    if ((f.has('y') && y2 !== year) || (f.has('M') && m2 !== month) || (f.has('d') && d2 !== day)) return undefined;
+    if (f.has('D') && daysFromCivil(y2, m2, d2) - daysFromCivil(y2, 1, 1) + 1 !== f.get('D')) return undefined;
+    year = y2;
+    month = m2;
+    day = d2;
+  }
   if (f.has('D')) {
     const doy = f.get('D')!;
     const days = daysFromCivil(year, 1, 1) + doy - 1;
@@ -327,6 +343,8 @@ export function legacyParses(text: string, pattern: string): boolean {
       continue;
     }
     if (t.kind !== 'field') continue;
+    // A letter SimpleDateFormat does not know (`g`, `Q`, `x`) fails its constructor: no legacy result.
+    if (!legacyKnowsLetter(t.letter)) return false;
     const rest = text.slice(pos);
     const { letter, count } = t;
     if (((letter === 'M' || letter === 'L') && count >= 3) || letter === 'E' || letter === 'a' || letter === 'G') {
@@ -365,5 +383,7 @@ function legacyInRange(v: ReadonlyMap<string, number>): boolean {
   const within = (k: string, lo: number, hi: number): boolean => !v.has(k) || (v.get(k)! >= lo && v.get(k)! <= hi);
   if (!within('M', 1, 12) || !within('H', 0, 23) || !within('m', 0, 59) || !within('s', 0, 59)) return false;
   if (!within('h', 1, 12) || !within('K', 0, 11) || !within('k', 1, 24)) return false;
-  return within('d', 1, daysInMonth(v.get('y') ?? 1970, v.get('M') ?? 1));
+  const year = v.get('y') ?? 1970;
+  if (!within('D', 1, daysFromCivil(year + 1, 1, 1) - daysFromCivil(year, 1, 1))) return false;
+  return within('d', 1, daysInMonth(year, v.get('M') ?? 1));
 }
