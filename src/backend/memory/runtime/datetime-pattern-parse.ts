@@ -4,7 +4,7 @@
  * second fractions, `yy` read into 2000-2099; plus the legacy parser's check
  * Spark uses to raise its upgrade error. Tokens come from datetime-format.ts.
  */
-import { daysFromCivil, daysInMonth, isValidDate, isoDayOfWeek, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
+import { daysFromCivil, daysInMonth, isValidDate, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
 import { DAYS, legacyKnowsLetter, MJD_OF_EPOCH, MONTHS, tokenize, tokenizeForParsing, type Token } from './datetime-format.js';
 import { zoneFromText } from './datetime-parse.js';
 
@@ -135,12 +135,6 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
     const idx = count === 3 ? matchWord(st, MONTHS.map((m) => m.slice(0, 3))) : matchWord(st, MONTHS);
     if (idx < 0) return false;
     st.fields.set('M', idx + 1);
-    return true;
-  }
-  if (letter === 'E') {
-    const idx = count === 4 ? matchWord(st, DAYS) : matchWord(st, DAYS.map((d) => d.slice(0, 3)));
-    if (idx < 0) return false;
-    st.fields.set('E', idx + 1);
     return true;
   }
   if (letter === 'a') {
@@ -279,11 +273,9 @@ export function parseDateTime(text: string, pattern: string): ParsedDateTime | u
     month = m2;
     day = d2;
   }
-  if (f.has('Q') && Math.floor((month - 1) / 3) + 1 !== f.get('Q')) return undefined;
   if (!isValidDate(year, month, day)) return undefined;
   if (day > daysInMonth(year, month)) return undefined;
   const days = daysFromCivil(year, month, day);
-  if (f.has('E') && isoDayOfWeek(days) !== f.get('E')) return undefined;
   let hour = 0;
   if (f.has('H')) hour = f.get('H')!;
   else if (f.has('k')) hour = f.get('k')! % 24;
