@@ -91,6 +91,36 @@ describe('datetime pattern letters', () => {
       }
     });
 
+    it('fails a field read twice with two values (NULL, or the upgrade error where Spark 2 would read it)', () => {
+      const spark = session();
+      expect(one(spark, "SELECT CAST(to_timestamp('123456 2019-10-06 10:11:12.123456', 'SSSSSS yyyy-MM-dd HH:mm:ss.SSSSSS') AS STRING)")).toBe(
+        '2019-10-06 10:11:12.123456',
+      );
+      expect(one(spark, "SELECT to_timestamp('123457 2019-10-06 10:11:12.123456', 'SSSSSS yyyy-MM-dd HH:mm:ss.SSSSSS')")).toBeNull();
+      expect(one(spark, "SELECT CAST(to_timestamp('2019 2019', 'yyyy yyyy') AS STRING)")).toBe('2019-01-01 00:00:00');
+      // SimpleDateFormat reads S as milliseconds: six digits are out of its range, so NULL.
+      expect(one(spark, "SELECT to_timestamp('2019-10-06 10:11:12.123456 x', 'yyyy-MM-dd HH:mm:ss.SSSSSS')")).toBeNull();
+      for (const q of [
+        "SELECT to_timestamp('2019 2020', 'yyyy yyyy')",
+        "SELECT to_timestamp('10 11', 'HH HH')",
+        "SELECT to_timestamp('2019-10-06 10:11:12.123 x', 'yyyy-MM-dd HH:mm:ss.SSS')",
+      ]) {
+        expect(errorOf(() => spark.sql(q).collect())).toMatchObject({ errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER' });
+      }
+    });
+
+    it('applies the upgrade check to from_csv/from_json date and timestamp formats', () => {
+      const spark = session();
+      expect(rows(spark, "SELECT CAST(from_csv('2020-100', 'd date', map('dateFormat', 'yyyy-DDD')) AS STRING)")).toEqual([['{2020-04-09}']]);
+      for (const q of [
+        "SELECT from_csv('2020-05', 'd date', map('dateFormat', 'yyyy-DDD'))",
+        `SELECT from_json('{"d":"2020-05"}', 'd date', map('dateFormat', 'yyyy-DDD'))`,
+        "SELECT from_csv('2020-05 1', 'd timestamp', map('timestampFormat', 'yyyy-DDD H'))",
+      ]) {
+        expect(errorOf(() => spark.sql(q).collect())).toMatchObject({ errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER' });
+      }
+    });
+
     it('refuses the format-only letters E, F, q and Q', () => {
       const spark = session();
       for (const [q, letter] of [

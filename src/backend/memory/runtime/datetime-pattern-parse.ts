@@ -7,6 +7,7 @@
 import { daysFromCivil, daysInMonth, isValidDate, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
 import { DAYS, legacyKnowsLetter, MJD_OF_EPOCH, MONTHS, tokenize, tokenizeForParsing, type Token } from './datetime-format.js';
 import { zoneFromText } from './datetime-parse.js';
+import { SparkUpgradeException } from '../../../errors/runtime-exceptions.js';
 
 /** Fields read from text; absent ones default (year 1970, January, day 1, midnight). */
 export interface ParsedDateTime {
@@ -134,20 +135,17 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   if ((letter === 'M' || letter === 'L') && count >= 3) {
     const idx = count === 3 ? matchWord(st, MONTHS.map((m) => m.slice(0, 3))) : matchWord(st, MONTHS);
     if (idx < 0) return false;
-    st.fields.set('M', idx + 1);
-    return true;
+    return setField(st, 'M', idx + 1);
   }
   if (letter === 'a') {
     const idx = matchWord(st, ['AM', 'PM']);
     if (idx < 0) return false;
-    st.fields.set('a', idx);
-    return true;
+    return setField(st, 'a', idx);
   }
   if (letter === 'G') {
     const idx = count === 4 ? matchWord(st, ['Before Christ', 'Anno Domini']) : matchWord(st, ['BC', 'AD']);
     if (idx < 0) return false;
-    st.fields.set('G', idx);
-    return true;
+    return setField(st, 'G', idx);
   }
   if (letter === 'X' || letter === 'x' || letter === 'Z') {
     const allowZ = letter === 'X' || (letter === 'Z' && count === 5);
@@ -208,7 +206,13 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   } else if (letter === 'y' && count === 2) {
     value = 2000 + value;
   }
-  st.fields.set(letter === 'L' ? 'M' : letter === 'q' ? 'Q' : letter, value);
+  return setField(st, letter === 'L' ? 'M' : letter, value);
+}
+
+/** Records a field; java.time fails the parse when a field read twice differs (`'2019 2020'` as `yyyy yyyy`). */
+function setField(st: ParseState, key: string, value: number): boolean {
+  if (st.fields.has(key) && st.fields.get(key) !== value) return false;
+  st.fields.set(key, value);
   return true;
 }
 
@@ -295,6 +299,32 @@ export function parseDateTime(text: string, pattern: string): ParsedDateTime | u
   return st.zone ? { local, zone: st.zone } : { local };
 }
 
+/**
+ * `parseDateTime`, with Spark's check of its default spark.sql.legacy.timeParserPolicy
+ * (EXCEPTION): text the new parser cannot read but Spark 2's parser would take raises
+ * INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER. Values out of range
+ * (2020-02-30, hour 24) are rejected by both parsers, so they stay undefined (NULL).
+ */
+export function parseDateTimeOrUpgrade(text: string, pattern: string): ParsedDateTime | undefined {
+  const p = parseDateTime(text, pattern);
+  if (p) return p;
+  const scan = scanDateTime(text, pattern);
+  const textFailure = !scan.matched || scan.pos !== text.length;
+  if (textFailure && legacyParses(text, pattern)) throw upgradeError(text);
+  return undefined;
+}
+
+function upgradeError(text: string): SparkUpgradeException {
+  return new SparkUpgradeException(
+    `You may get a different result due to the upgrading to Spark >= 3.0:\nFail to parse '${text}' in the new parser.\n` +
+      'You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0, or set to "CORRECTED" and treat it as an invalid datetime string.',
+    {
+      errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER',
+      messageParameters: { datetime: `'${text}'`, config: '"spark.sql.legacy.timeParserPolicy"' },
+    },
+  );
+}
+
 // ---------------------------------------------------------------------------
 // Legacy (Spark 2.x) parsing check
 
@@ -373,7 +403,8 @@ export function legacyParses(text: string, pattern: string): boolean {
 /** The legacy parser is not lenient: fields out of range (month 13, February 30, hour 25) fail. */
 function legacyInRange(v: ReadonlyMap<string, number>): boolean {
   const within = (k: string, lo: number, hi: number): boolean => !v.has(k) || (v.get(k)! >= lo && v.get(k)! <= hi);
-  if (!within('M', 1, 12) || !within('H', 0, 23) || !within('m', 0, 59) || !within('s', 0, 59)) return false;
+  // SimpleDateFormat reads `S` as milliseconds, so six fraction digits are out of range there.
+  if (!within('S', 0, 999) || !within('M', 1, 12) || !within('H', 0, 23) || !within('m', 0, 59) || !within('s', 0, 59)) return false;
   if (!within('h', 1, 12) || !within('K', 0, 11) || !within('k', 1, 24)) return false;
   const year = v.get('y') ?? 1970;
   if (!within('D', 1, daysFromCivil(year + 1, 1, 1) - daysFromCivil(year, 1, 1))) return false;
