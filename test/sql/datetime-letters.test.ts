@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forEachBackend } from '../helpers/backends.js';
-import { errorOf, rows } from '../helpers/sql-errors.js';
+import { ansi, errorOf, rows } from '../helpers/sql-errors.js';
 
 const one = (spark: Parameters<typeof rows>[0], q: string): unknown => rows(spark, q)[0]![0];
 
@@ -118,6 +118,24 @@ describe('datetime pattern letters', () => {
         "SELECT from_csv('2020-05 1', 'd timestamp', map('timestampFormat', 'yyyy-DDD H'))",
       ]) {
         expect(errorOf(() => spark.sql(q).collect())).toMatchObject({ errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER' });
+      }
+    });
+
+    it("under ANSI reports java.time's failure index around fractions and adjacent numbers", () => {
+      const spark = ansi(session());
+      // Adjacent SQL string literals concatenate: the second pattern letter S is a fraction too.
+      const cases: [string, string, number][] = [
+        ['12.1232019-10-06S10:11', "ss.SSSSyyyy-MM-dd''S''HH:mm", 7],
+        ['12.12342019-10-06S10:11', "ss.SSSSyyyy-MM-dd''S''HH:mm", 17],
+        ['12.12', 'ss.SSy', 5],
+        ['1.2', 'ss.SSy', 0],
+        ['2019100612345', 'yyyyMMddHHmmssS', 12],
+      ];
+      for (const [text, pattern, index] of cases) {
+        expect(errorOf(() => spark.sql(`SELECT to_timestamp('${text}', '${pattern}')`).collect())).toMatchObject({
+          errorClass: 'CANNOT_PARSE_TIMESTAMP',
+          message: expect.stringContaining(`Text '${text}' could not be parsed at index ${index}.`),
+        });
       }
     });
 

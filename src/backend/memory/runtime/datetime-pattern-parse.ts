@@ -187,14 +187,13 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
     min = 1;
     max = letter === 'D' ? 3 : 2;
   }
-  // Adjacent value parsing: leave room for the fixed-width numeric fields that follow directly.
-  if (fixed === undefined) {
-    let reserved = 0;
-    for (let j = k + 1; j < tokens.length && isNumericField(tokens[j]); j++) {
-      const w = fixedWidth(tokens[j]!);
-      reserved += w ?? 1;
-    }
-    if (reserved > 0) max = Math.min(max, available - reserved);
+  // Adjacent value parsing (java.time): a variable-width number leaves room for the fixed-width
+  // numbers that follow directly (a one-letter `S` fraction counts as one), but never reads
+  // fewer digits than its minimum. A wider fraction is not a number parser: it ends the run
+  // and reads greedily up to its width.
+  if (fixed === undefined && letter !== 'S') {
+    const reserved = reservedWidth(tokens, k);
+    if (reserved > 0) max = Math.max(min, Math.min(max, available - reserved));
   }
   const take = Math.min(available, max);
   if (take < min) return false;
@@ -207,6 +206,18 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
     value = 2000 + value;
   }
   return setField(st, letter === 'L' ? 'M' : letter, value);
+}
+
+/** The widths of the fixed-width numbers directly after token `k` (java.time's subsequent width). */
+function reservedWidth(tokens: readonly Token[], k: number): number {
+  let reserved = 0;
+  for (let j = k + 1; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    const w = t.kind === 'field' && t.letter === 'S' ? (t.count === 1 ? 1 : undefined) : isNumericField(t) ? fixedWidth(t) : undefined;
+    if (w === undefined) break;
+    reserved += w;
+  }
+  return reserved;
 }
 
 /** Records a field; java.time fails the parse when a field read twice differs (`'2019 2020'` as `yyyy yyyy`). */
@@ -226,6 +237,9 @@ function parseLocalizedOffset(st: ParseState): boolean {
   return true;
 }
 
+const isVariableNumber = (t: Token | undefined): boolean =>
+  isNumericField(t) && fixedWidth(t!) === undefined && !(t!.kind === 'field' && t!.letter === 'S');
+
 /** The raw scan of `text` by a pattern (before the fields are resolved), for explaining failures. */
 export interface DateTimeScan {
   readonly matched: boolean;
@@ -244,7 +258,8 @@ export function scanDateTime(text: string, pattern: string): DateTimeScan {
   const walk = (ts: readonly Token[]): void => {
     ts.forEach((t, k) => {
       if (t.kind === 'optional') walk(t.tokens);
-      else if (isNumericField(t) && isNumericField(ts[k + 1])) adjacentNumbers = true;
+      // Modelled: a number followed by fixed-width numbers or a fraction. Not modelled: two variable-width numbers in a row.
+      else if (isVariableNumber(t) && isVariableNumber(ts[k + 1])) adjacentNumbers = true;
     });
   };
   walk(tokens);
