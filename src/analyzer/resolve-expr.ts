@@ -27,7 +27,7 @@ import { parseIdentifier } from './identifiers.js';
 import { formatTimestamp } from '../format/value-string.js';
 import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
 import { isAnsiInterval } from '../types/intervals.js';
-import { castsWithIntervals } from '../types/interval-cast.js';
+import { tryCastNullable } from '../types/try-cast-nullability.js';
 import { extractValueByType } from './extract-value.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
@@ -82,7 +82,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
         const mismatch = ansiCastMismatch(typeOf(child), e.to, sql, e.tryCast === true);
         if (mismatch) throw mismatch;
       }
-      const cast = e.implicit ? coerceTo(child, e.to, scope.ctx.ansiEnabled === true) : castTo(child, e.to, false);
+      const cast = e.implicit ? coerceTo(child, e.to, scope.ctx.ansiEnabled === true) : castTo(child, e.to, false, e.tryCast === true);
       if (cast.kind !== 'Cast') return cast;
       // Spark's TIMESTAMP literal is a non-null constant; here it is a cast of checked text, so equally never null.
       // TRY_CAST stays marked: under ANSI mode it still gives NULL where CAST raises.
@@ -91,8 +91,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const marks = {
         ...(e.validLiteral ? { validLiteral: true, nullable: false } : {}),
         ...(e.tryCast ? { tryCast: true } : {}),
-        // TRY_CAST between an interval and a number can overflow either way, so Spark types it nullable.
-        ...(e.tryCast && isIntervalNumberPair(typeOf(child), e.to) ? { nullable: true } : {}),
+        ...(e.tryCast ? { nullable: tryCastNullable(typeOf(child), e.to, child.nullable ?? true) } : {}),
         ...(e.ansiCoercion || cast.ansiCoercion ? { ansiCoercion: true } : {}),
       };
       return Object.keys(marks).length > 0 ? Object.freeze({ ...cast, ...marks }) : cast;
@@ -255,16 +254,13 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   return expr;
 }
 
-const isIntervalNumberPair = (from: DataType, to: DataType): boolean =>
-  (isAnsiInterval(from) && castsWithIntervals(to)) || (castsWithIntervals(from) && isAnsiInterval(to));
-
 /** A resolved cast of a resolved expression (no-op when already of that type). */
-export function castTo(child: Expr, to: DataType, implicit: boolean): Expr {
+export function castTo(child: Expr, to: DataType, implicit: boolean, tryCast = false): Expr {
   const from = typeOf(child);
   const same = from === to || from.equals(to);
   if (implicit && same) return child;
   if (!canCast(from, to)) {
-    const sql = `CAST(${exprSql(child)} AS ${to.simpleString().toUpperCase()})`;
+    const sql = `${tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${to.simpleString().toUpperCase()})`;
     throw dataTypeMismatch(
       { sql, argSql: [exprSql(child)] },
       'CAST_WITHOUT_SUGGESTION',

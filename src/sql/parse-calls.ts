@@ -66,6 +66,12 @@ export function parenthesized(p: SqlParser): Expr {
   });
 }
 
+/** A `struct(...)` argument may carry an alias, which Spark keeps in the call's name (`struct(1 AS v, 2)`). */
+function structArgument(p: SqlParser): Expr {
+  const arg = selectItem(p);
+  return arg.kind === 'Alias' ? { ...arg, written: true } : arg;
+}
+
 export function lambda(p: SqlParser, params: string[]): Expr {
   p.expectOp('->');
   return lambdaBody(p, params);
@@ -188,7 +194,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
         written.push({ name: argName, value: expression(p) });
         continue;
       }
-      const arg = lower === 'struct' ? selectItem(p) : expression(p);
+      const arg = lower === 'struct' ? structArgument(p) : expression(p);
       args.push(arg);
       written.push(arg);
     } while (p.acceptOp(','));

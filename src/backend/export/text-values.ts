@@ -5,7 +5,7 @@
  * numbers as Java prints and parses them.
  */
 import { formatDateTime } from '../memory/runtime/datetime-format.js';
-import { parseDateTime } from '../memory/runtime/datetime-pattern-parse.js';
+import { parseDateTime, parseDateTimeOrUpgrade } from '../memory/runtime/datetime-pattern-parse.js';
 import { parseTimestampParts, stringToDate, stringToTimestamp, stringToTimestampNTZ } from '../memory/runtime/datetime-parse.js';
 import { MICROS_PER_DAY, fromLocalMicros, getZone, offsetSecondsAt, toLocalMicros, type Zone } from '../memory/runtime/datetime.js';
 import type { SourceOptions } from './options.js';
@@ -48,14 +48,14 @@ export class TemporalText {
   /** Days since the epoch, or undefined (malformed). Without `dateFormat`, Spark's lenient date text. */
   parseDate(text: string): number | undefined {
     if (this.dateFormat === undefined) return stringToDate(text);
-    const p = parseDateTime(text, this.dateFormat);
+    const p = parseDateTimeOrUpgrade(text, this.dateFormat);
     return p === undefined ? undefined : Math.floor(p.local / MICROS_PER_DAY);
   }
 
   /** Microseconds since the epoch; zone-less text is in the session zone. */
   parseTimestamp(text: string): number | undefined {
     if (this.timestampFormat === undefined) return stringToTimestamp(text, this.zone, Date.now() * 1000);
-    const p = parseDateTime(text, this.timestampFormat);
+    const p = parseDateTimeOrUpgrade(text, this.timestampFormat);
     return p === undefined ? undefined : fromLocalMicros(p.local, p.zone ?? this.zone);
   }
 
@@ -65,7 +65,7 @@ export class TemporalText {
       if (parseTimestampParts(text)?.zone !== undefined) return undefined;
       return stringToTimestampNTZ(text);
     }
-    const p = parseDateTime(text, this.timestampNTZFormat);
+    const p = parseDateTimeOrUpgrade(text, this.timestampNTZFormat);
     return p === undefined || p.zone !== undefined ? undefined : p.local;
   }
 

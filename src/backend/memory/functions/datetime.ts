@@ -23,8 +23,7 @@ import {
 import { zoneOrThrow } from '../runtime/datetime-parse.js';
 import { javaDateError } from '../runtime/java-time-errors.js';
 import { formatDateTime } from '../runtime/datetime-format.js';
-import { legacyParses, parseDateTime, scanDateTime } from '../runtime/datetime-pattern-parse.js';
-import { SparkUpgradeException } from '../../../errors/runtime-exceptions.js';
+import { parseDateTimeOrUpgrade } from '../runtime/datetime-pattern-parse.js';
 import { floorDiv, floorDivLong, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, literalArg, scalar, unary } from './util.js';
@@ -44,27 +43,8 @@ export function formatInstant(micros: number, pattern: string, zone: Zone): stri
  * error (spark.sql.legacy.timeParserPolicy=EXCEPTION, the default).
  */
 export function parseInstant(text: string, pattern: string, zone: Zone): number | undefined {
-  const p = parseDateTime(text, pattern);
-  if (!p) {
-    // Only text the new parser cannot scan is retried with the legacy one: values out of
-    // range (2020-02-30, hour 24) are rejected by both, so give NULL.
-    const scan = scanDateTime(text, pattern);
-    const textFailure = !scan.matched || scan.pos !== text.length;
-    if (textFailure && legacyParses(text, pattern)) throw upgradeError(text);
-    return undefined;
-  }
-  return fromLocalMicros(p.local, p.zone ?? zone);
-}
-
-function upgradeError(text: string): SparkUpgradeException {
-  return new SparkUpgradeException(
-    `You may get a different result due to the upgrading to Spark >= 3.0:\nFail to parse '${text}' in the new parser.\n` +
-      'You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0, or set to "CORRECTED" and treat it as an invalid datetime string.',
-    {
-      errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER',
-      messageParameters: { datetime: `'${text}'`, config: '"spark.sql.legacy.timeParserPolicy"' },
-    },
-  );
+  const p = parseDateTimeOrUpgrade(text, pattern);
+  return p ? fromLocalMicros(p.local, p.zone ?? zone) : undefined;
 }
 
 /** Evaluates `f(value, format)` where the format is optional and usually a literal. */

@@ -13,8 +13,11 @@ import {
   type LocalFields,
   type Zone,
 } from './datetime.js';
+import { zoneName } from './zone-names.js';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The modified Julian day of 1970-01-01 (MJD 0 is 1858-11-17). */
+export const MJD_OF_EPOCH = 40587;
 export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export type Token =
@@ -22,7 +25,7 @@ export type Token =
   | { readonly kind: 'field'; readonly letter: string; readonly count: number }
   | { readonly kind: 'optional'; readonly tokens: readonly Token[] };
 
-const FIELD_LETTERS = new Set('GyMLdDQqEFaHhKkmsSVzOXxZ'.split(''));
+const FIELD_LETTERS = new Set('GyMLdDQqEFaHhKkmsSVzvOXxZg'.split(''));
 const WEEK_BASED = new Set('YwWuec'.split(''));
 /** Letters Spark rejects itself before java.time sees the pattern. */
 const SPARK_UNSUPPORTED = new Set('ABnNp'.split(''));
@@ -32,6 +35,9 @@ const JAVA_LETTERS = new Set('GuyDMLdQqYwWEecFahKkHmsSAnNVvzOXxZpBg'.split(''));
 const MAX_COUNT: Record<string, number> = { a: 1, F: 1, d: 2, h: 2, H: 2, k: 2, K: 2, m: 2, s: 2, D: 3, z: 4, y: 6, S: 9 };
 /** The letters of java.text.SimpleDateFormat, Spark's legacy formatter. */
 const LEGACY_LETTERS = new Set('GyMdkHmsSEDFwWahKzZYuXL'.split(''));
+
+/** Whether java.text.SimpleDateFormat knows a pattern letter (its constructor rejects the others). */
+export const legacyKnowsLetter = (ch: string): boolean => LEGACY_LETTERS.has(ch);
 
 /** Spark raises java's plain IllegalArgumentException (no error class) for a pattern neither formatter accepts. */
 function unsupported(_pattern: string, detail: string): IllegalArgumentException {
@@ -158,7 +164,10 @@ function tokenizeFrom(p: string, start: number, nested: boolean): [Token[], numb
       if (!FIELD_LETTERS.has(ch)) throw new NotImplementedException(`datetime pattern letter '${ch}' (in '${p}')`);
       if (ch === 'V' && count !== 2) throw unsupported(p, `Pattern letter count must be 2: ${ch}`);
       if (ch === 'O' && count !== 1 && count !== 4) throw unsupported(p, `Pattern letter count must be 1 or 4: ${ch}`);
-      if (count > (MAX_COUNT[ch] ?? 5)) throw unsupported(p, `Too many pattern letters: ${ch}`);
+      if (ch === 'v' && count !== 1 && count !== 4) throw unsupported(p, `Wrong number of pattern letters: ${ch}`);
+      // `g` (modified Julian day) is java.time's plain number of at least `count` digits.
+      if (ch === 'g' && count > 19) throw unsupported(p, `The minimum width must be from 1 to 19 inclusive but was ${count}`);
+      if (ch !== 'g' && count > (MAX_COUNT[ch] ?? 5)) throw unsupported(p, `Too many pattern letters: ${ch}`);
       out.push({ kind: 'field', letter: ch, count });
       i = j;
       continue;
@@ -167,6 +176,26 @@ function tokenizeFrom(p: string, start: number, nested: boolean): [Token[], numb
     i++;
   }
   return [out, i];
+}
+
+/** Letters Spark formats but refuses in a pattern used for parsing. */
+const FORMAT_ONLY = new Set('EFqQ'.split(''));
+
+/** Tokens of a pattern used for parsing: Spark refuses `E`, `F`, `q` and `Q` there. */
+export function tokenizeForParsing(pattern: string): readonly Token[] {
+  const tokens = tokenize(pattern);
+  const refused = (ts: readonly Token[]): string | undefined => {
+    for (const t of ts) {
+      const hit = t.kind === 'field' ? (FORMAT_ONLY.has(t.letter) ? t.letter : undefined) : t.kind === 'optional' ? refused(t.tokens) : undefined;
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const letter = refused(tokens);
+  if (letter !== undefined) {
+    throw legacyAccepts(pattern) ? patternRecognitionError(pattern) : unsupported(pattern, `Illegal pattern character: ${letter}`);
+  }
+  return tokens;
 }
 
 /** Throws Spark's error for an invalid pattern (used when the pattern is a literal). */
@@ -204,22 +233,6 @@ function localizedOffset(offsetSeconds: number, full: boolean): string {
   const s = abs % 60;
   if (full) return `GMT${sign}${pad(h, 2)}:${pad(m, 2)}${s ? `:${pad(s, 2)}` : ''}`;
   return `GMT${sign}${h}${m || s ? `:${pad(m, 2)}` : ''}${s ? `:${pad(s, 2)}` : ''}`;
-}
-
-const zoneNameCache = new Map<string, Intl.DateTimeFormat>();
-function zoneName(zone: Zone, micros: number, long: boolean): string {
-  if (zone.fixedOffset !== undefined) {
-    if (zone.fixedOffset === 0 && /^(UTC|GMT|Z|UT|Etc\/UTC|Etc\/GMT)$/.test(zone.id)) return zone.id === 'Z' ? 'Z' : zone.id.replace('Etc/', '');
-    return offsetText(zone.fixedOffset, true, 'optional', false);
-  }
-  const key = `${zone.id}|${long}`;
-  let fmt = zoneNameCache.get(key);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone.id, timeZoneName: long ? 'long' : 'short' });
-    zoneNameCache.set(key, fmt);
-  }
-  const part = fmt.formatToParts(new Date(Math.floor(micros / 1000))).find((p) => p.type === 'timeZoneName');
-  return part ? part.value : zone.id;
 }
 
 /** What a formatter needs about the instant. */
@@ -268,6 +281,8 @@ function formatField(letter: string, count: number, f: LocalFields, input: Forma
       return pad(f.day, count);
     case 'D':
       return pad(dayOfYear(f.days), count);
+    case 'g':
+      return pad(f.days + MJD_OF_EPOCH, count);
     case 'Q':
     case 'q': {
       const q = Math.floor((f.month - 1) / 3) + 1;
@@ -303,7 +318,8 @@ function formatField(letter: string, count: number, f: LocalFields, input: Forma
     case 'V':
       return input.zone.id;
     case 'z':
-      return zoneName(input.zone, input.utc, count >= 4);
+    case 'v':
+      return zoneName(input.zone, input.utc, count >= 4, letter === 'v');
     case 'O':
       return localizedOffset(input.offsetSeconds, count >= 4);
     case 'X':

@@ -4,9 +4,10 @@
  * second fractions, `yy` read into 2000-2099; plus the legacy parser's check
  * Spark uses to raise its upgrade error. Tokens come from datetime-format.ts.
  */
-import { daysFromCivil, daysInMonth, isValidDate, isoDayOfWeek, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
-import { DAYS, MONTHS, tokenize, type Token } from './datetime-format.js';
+import { daysFromCivil, daysInMonth, isValidDate, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
+import { DAYS, legacyKnowsLetter, MJD_OF_EPOCH, MONTHS, tokenize, tokenizeForParsing, type Token } from './datetime-format.js';
 import { zoneFromText } from './datetime-parse.js';
+import { SparkUpgradeException } from '../../../errors/runtime-exceptions.js';
 
 /** Fields read from text; absent ones default (year 1970, January, day 1, midnight). */
 export interface ParsedDateTime {
@@ -50,9 +51,11 @@ function fixedWidth(t: Token): number | undefined {
     case 'k':
     case 'm':
     case 's':
-    case 'D':
     case 'F':
       return t.count >= 2 ? t.count : undefined;
+    case 'D':
+      // java.time reads `DD` as two or three digits (`to_timestamp('100', 'DD')` is day 100).
+      return t.count === 3 ? 3 : undefined;
   }
   return undefined;
 }
@@ -60,7 +63,7 @@ function fixedWidth(t: Token): number | undefined {
 function isNumericField(t: Token | undefined): boolean {
   if (!t || t.kind !== 'field') return false;
   if ('MLQq'.includes(t.letter)) return t.count <= 2;
-  return 'ydDHhKkmsSF'.includes(t.letter);
+  return 'ydDHhKkmsSFg'.includes(t.letter);
 }
 
 function matchWord(st: ParseState, words: readonly string[]): number {
@@ -132,26 +135,17 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   if ((letter === 'M' || letter === 'L') && count >= 3) {
     const idx = count === 3 ? matchWord(st, MONTHS.map((m) => m.slice(0, 3))) : matchWord(st, MONTHS);
     if (idx < 0) return false;
-    st.fields.set('M', idx + 1);
-    return true;
-  }
-  if (letter === 'E') {
-    const idx = count === 4 ? matchWord(st, DAYS) : matchWord(st, DAYS.map((d) => d.slice(0, 3)));
-    if (idx < 0) return false;
-    st.fields.set('E', idx + 1);
-    return true;
+    return setField(st, 'M', idx + 1);
   }
   if (letter === 'a') {
     const idx = matchWord(st, ['AM', 'PM']);
     if (idx < 0) return false;
-    st.fields.set('a', idx);
-    return true;
+    return setField(st, 'a', idx);
   }
   if (letter === 'G') {
     const idx = count === 4 ? matchWord(st, ['Before Christ', 'Anno Domini']) : matchWord(st, ['BC', 'AD']);
     if (idx < 0) return false;
-    st.fields.set('G', idx);
-    return true;
+    return setField(st, 'G', idx);
   }
   if (letter === 'X' || letter === 'x' || letter === 'Z') {
     const allowZ = letter === 'X' || (letter === 'Z' && count === 5);
@@ -160,7 +154,7 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
     return parseOffsetAt(st, colon, allowZ);
   }
   if (letter === 'O') return parseLocalizedOffset(st);
-  if (letter === 'V' || letter === 'z') {
+  if (letter === 'V' || letter === 'z' || letter === 'v') {
     const m = /^[A-Za-z][A-Za-z0-9_/+-]*/.exec(s.slice(st.pos));
     if (!m) return false;
     const zone = zoneFromText(m[0]);
@@ -169,7 +163,9 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
     st.pos += m[0].length;
     return true;
   }
-  // Numeric fields.
+  // Numeric fields (`g`, the modified Julian day, may be negative).
+  const negative = letter === 'g' && s[st.pos] === '-' && isDigitAt(s, st.pos + 1);
+  if (negative) st.pos++;
   let available = 0;
   while (isDigitAt(s, st.pos + available)) available++;
   let min: number;
@@ -184,30 +180,50 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   } else if (letter === 'y') {
     min = count === 1 ? 1 : count;
     max = 10;
+  } else if (letter === 'D' || letter === 'g') {
+    min = count;
+    max = letter === 'g' || count === 1 ? 19 : 3;
   } else {
     min = 1;
     max = letter === 'D' ? 3 : 2;
   }
-  // Adjacent value parsing: leave room for the fixed-width numeric fields that follow directly.
-  if (fixed === undefined) {
-    let reserved = 0;
-    for (let j = k + 1; j < tokens.length && isNumericField(tokens[j]); j++) {
-      const w = fixedWidth(tokens[j]!);
-      reserved += w ?? 1;
-    }
-    if (reserved > 0) max = Math.min(max, available - reserved);
+  // Adjacent value parsing (java.time): a variable-width number leaves room for the fixed-width
+  // numbers that follow directly (a one-letter `S` fraction counts as one), but never reads
+  // fewer digits than its minimum. A wider fraction is not a number parser: it ends the run
+  // and reads greedily up to its width.
+  if (fixed === undefined && letter !== 'S') {
+    const reserved = reservedWidth(tokens, k);
+    if (reserved > 0) max = Math.max(min, Math.min(max, available - reserved));
   }
   const take = Math.min(available, max);
   if (take < min) return false;
   const digits = s.slice(st.pos, st.pos + take);
   st.pos += take;
-  let value = Number(digits);
+  let value = negative ? -Number(digits) : Number(digits);
   if (letter === 'S') {
     value = Number(digits.padEnd(6, '0').slice(0, 6));
   } else if (letter === 'y' && count === 2) {
     value = 2000 + value;
   }
-  st.fields.set(letter === 'L' ? 'M' : letter === 'q' ? 'Q' : letter, value);
+  return setField(st, letter === 'L' ? 'M' : letter, value);
+}
+
+/** The widths of the fixed-width numbers directly after token `k` (java.time's subsequent width). */
+function reservedWidth(tokens: readonly Token[], k: number): number {
+  let reserved = 0;
+  for (let j = k + 1; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    const w = t.kind === 'field' && t.letter === 'S' ? (t.count === 1 ? 1 : undefined) : isNumericField(t) ? fixedWidth(t) : undefined;
+    if (w === undefined) break;
+    reserved += w;
+  }
+  return reserved;
+}
+
+/** Records a field; java.time fails the parse when a field read twice differs (`'2019 2020'` as `yyyy yyyy`). */
+function setField(st: ParseState, key: string, value: number): boolean {
+  if (st.fields.has(key) && st.fields.get(key) !== value) return false;
+  st.fields.set(key, value);
   return true;
 }
 
@@ -221,6 +237,9 @@ function parseLocalizedOffset(st: ParseState): boolean {
   return true;
 }
 
+const isVariableNumber = (t: Token | undefined): boolean =>
+  isNumericField(t) && fixedWidth(t!) === undefined && !(t!.kind === 'field' && t!.letter === 'S');
+
 /** The raw scan of `text` by a pattern (before the fields are resolved), for explaining failures. */
 export interface DateTimeScan {
   readonly matched: boolean;
@@ -232,14 +251,15 @@ export interface DateTimeScan {
 }
 
 export function scanDateTime(text: string, pattern: string): DateTimeScan {
-  const tokens = tokenize(pattern);
+  const tokens = tokenizeForParsing(pattern);
   const st: ParseState = { text, pos: 0, fields: new Map() };
   const matched = parseTokens(tokens, st);
   let adjacentNumbers = false;
   const walk = (ts: readonly Token[]): void => {
     ts.forEach((t, k) => {
       if (t.kind === 'optional') walk(t.tokens);
-      else if (isNumericField(t) && isNumericField(ts[k + 1])) adjacentNumbers = true;
+      // Modelled: a number followed by fixed-width numbers or a fraction. Not modelled: two variable-width numbers in a row.
+      else if (isVariableNumber(t) && isVariableNumber(ts[k + 1])) adjacentNumbers = true;
     });
   };
   walk(tokens);
@@ -249,12 +269,21 @@ export function scanDateTime(text: string, pattern: string): DateTimeScan {
 /** Parses `text` with a Spark pattern; undefined when it does not match (Spark's null). */
 export function parseDateTime(text: string, pattern: string): ParsedDateTime | undefined {
   const st: ParseState = { text, pos: 0, fields: new Map() };
-  if (!parseTokens(tokenize(pattern), st) || st.pos !== text.length) return undefined;
+  if (!parseTokens(tokenizeForParsing(pattern), st) || st.pos !== text.length) return undefined;
   const f = st.fields;
   let year = f.get('y') ?? 1970;
   if (f.get('G') === 0) year = 1 - year;
   let month = f.get('M') ?? 1;
   let day = f.get('d') ?? 1;
+  if (f.has('g')) {
+    // A modified Julian day names the date; any other date field must agree with it.
+    const [y2, m2, d2] = civilFromDays(f.get('g')! - MJD_OF_EPOCH);
+    if ((f.has('y') && y2 !== year) || (f.has('M') && m2 !== month) || (f.has('d') && d2 !== day)) return undefined;
+    if (f.has('D') && daysFromCivil(y2, m2, d2) - daysFromCivil(y2, 1, 1) + 1 !== f.get('D')) return undefined;
+    year = y2;
+    month = m2;
+    day = d2;
+  }
   if (f.has('D')) {
     const doy = f.get('D')!;
     const days = daysFromCivil(year, 1, 1) + doy - 1;
@@ -263,11 +292,9 @@ export function parseDateTime(text: string, pattern: string): ParsedDateTime | u
     month = m2;
     day = d2;
   }
-  if (f.has('Q') && Math.floor((month - 1) / 3) + 1 !== f.get('Q')) return undefined;
   if (!isValidDate(year, month, day)) return undefined;
   if (day > daysInMonth(year, month)) return undefined;
   const days = daysFromCivil(year, month, day);
-  if (f.has('E') && isoDayOfWeek(days) !== f.get('E')) return undefined;
   let hour = 0;
   if (f.has('H')) hour = f.get('H')!;
   else if (f.has('k')) hour = f.get('k')! % 24;
@@ -285,6 +312,32 @@ export function parseDateTime(text: string, pattern: string): ParsedDateTime | u
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const local = days * MICROS_PER_DAY + ((hour * 60 + minute) * 60 + second) * MICROS_PER_SECOND + micros;
   return st.zone ? { local, zone: st.zone } : { local };
+}
+
+/**
+ * `parseDateTime`, with Spark's check of its default spark.sql.legacy.timeParserPolicy
+ * (EXCEPTION): text the new parser cannot read but Spark 2's parser would take raises
+ * INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER. Values out of range
+ * (2020-02-30, hour 24) are rejected by both parsers, so they stay undefined (NULL).
+ */
+export function parseDateTimeOrUpgrade(text: string, pattern: string): ParsedDateTime | undefined {
+  const p = parseDateTime(text, pattern);
+  if (p) return p;
+  const scan = scanDateTime(text, pattern);
+  const textFailure = !scan.matched || scan.pos !== text.length;
+  if (textFailure && legacyParses(text, pattern)) throw upgradeError(text);
+  return undefined;
+}
+
+function upgradeError(text: string): SparkUpgradeException {
+  return new SparkUpgradeException(
+    `You may get a different result due to the upgrading to Spark >= 3.0:\nFail to parse '${text}' in the new parser.\n` +
+      'You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0, or set to "CORRECTED" and treat it as an invalid datetime string.',
+    {
+      errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER',
+      messageParameters: { datetime: `'${text}'`, config: '"spark.sql.legacy.timeParserPolicy"' },
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -327,6 +380,8 @@ export function legacyParses(text: string, pattern: string): boolean {
       continue;
     }
     if (t.kind !== 'field') continue;
+    // A letter SimpleDateFormat does not know (`g`, `Q`, `x`) fails its constructor: no legacy result.
+    if (!legacyKnowsLetter(t.letter)) return false;
     const rest = text.slice(pos);
     const { letter, count } = t;
     if (((letter === 'M' || letter === 'L') && count >= 3) || letter === 'E' || letter === 'a' || letter === 'G') {
@@ -363,7 +418,10 @@ export function legacyParses(text: string, pattern: string): boolean {
 /** The legacy parser is not lenient: fields out of range (month 13, February 30, hour 25) fail. */
 function legacyInRange(v: ReadonlyMap<string, number>): boolean {
   const within = (k: string, lo: number, hi: number): boolean => !v.has(k) || (v.get(k)! >= lo && v.get(k)! <= hi);
-  if (!within('M', 1, 12) || !within('H', 0, 23) || !within('m', 0, 59) || !within('s', 0, 59)) return false;
+  // SimpleDateFormat reads `S` as milliseconds, so six fraction digits are out of range there.
+  if (!within('S', 0, 999) || !within('M', 1, 12) || !within('H', 0, 23) || !within('m', 0, 59) || !within('s', 0, 59)) return false;
   if (!within('h', 1, 12) || !within('K', 0, 11) || !within('k', 1, 24)) return false;
-  return within('d', 1, daysInMonth(v.get('y') ?? 1970, v.get('M') ?? 1));
+  const year = v.get('y') ?? 1970;
+  if (!within('D', 1, daysFromCivil(year + 1, 1, 1) - daysFromCivil(year, 1, 1))) return false;
+  return within('d', 1, daysInMonth(year, v.get('M') ?? 1));
 }

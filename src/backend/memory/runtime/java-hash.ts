@@ -32,30 +32,64 @@ function doubleHash(v: number): number {
   return view.getInt32(0) ^ view.getInt32(4);
 }
 
-/** Scala's `##` of a whole number: the Int's own value when it fits, else Long.hashCode. */
-function wholeHash(n: bigint): number | undefined {
+/** java.math.BigInteger.hashCode: 31-polynomial of the magnitude's 32-bit words (most significant first) times the sign. */
+function bigIntegerHash(n: bigint): number {
+  const sign = n < 0n ? -1 : n > 0n ? 1 : 0;
+  let mag = n < 0n ? -n : n;
+  const words: number[] = [];
+  for (; mag > 0n; mag >>= 32n) words.unshift(Number(mag & 0xffffffffn));
+  let h = 0;
+  for (const w of words) h = (Math.imul(31, h) + w) | 0;
+  return Math.imul(h, sign);
+}
+
+/** Scala's `##` of a whole number (BigInt.hashCode): the Int's own value when it fits, Long.hashCode within a long, else BigInteger's. */
+function wholeHash(n: bigint): number {
   if (n >= INT_MIN && n <= INT_MAX) return Number(n);
   if (n >= LONG_MIN && n <= LONG_MAX) return longHash(n);
-  return undefined;
+  return bigIntegerHash(n);
+}
+
+/** scala.util.hashing.MurmurHash3.mixLast. */
+function mixLast(hash: number, data: number): number {
+  let k = Math.imul(data, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  return hash ^ k;
 }
 
 /**
- * Scala BigDecimal.hashCode: a whole value hashes as its integer; a value its double represents
- * exactly (as Double.toString prints it) hashes as Scala's `##` of that double (as a Float when the
- * float is the same number). Other values (BigInteger hashes of huge or long-fraction decimals) are not done.
+ * Scala BigDecimal.hashCode: a whole value hashes as its integer (BigInt.hashCode); a value its
+ * double represents exactly (as Double.toString prints it) hashes as Scala's `##` of that double (as
+ * a Float when the float is the same number); any other value mixes the BigInteger hash of its digits
+ * without trailing zeros with their scale (MurmurHash3.mixLast).
  */
-function decimalHash(unscaled: bigint, scale: number): number | undefined {
+function decimalHash(unscaled: bigint, scale: number): number {
   const unit = pow10(Math.max(scale, 0));
   if (scale <= 0) return wholeHash(unscaled * pow10(-scale));
   if (unscaled % unit === 0n) return wholeHash(unscaled / unit);
+  if (isDecimalDouble(unscaled, scale)) {
+    const d = decimalToDouble(unscaled, scale);
+    return Math.fround(d) === d ? floatHash(d) : doubleHash(d);
+  }
+  let digits = unscaled;
+  let stripped = scale;
+  while (digits % 10n === 0n) {
+    digits /= 10n;
+    stripped--;
+  }
+  return mixLast(bigIntegerHash(digits), stripped);
+}
+
+/** Whether a decimal is what Double.toString prints for its nearest double (Scala's isDecimalDouble). */
+function isDecimalDouble(unscaled: bigint, scale: number): boolean {
   const d = decimalToDouble(unscaled, scale);
-  if (!Number.isFinite(d)) return undefined;
+  if (!Number.isFinite(d)) return false;
   const shown = parseDecimal(javaDoubleToString(d));
-  if (!shown) return undefined;
+  if (!shown) return false;
   // compare unscaled×10^-scale with the double's decimal digits at a common scale
   const s = Math.max(scale, shown.scale);
-  if (unscaled * pow10(s - scale) !== shown.unscaled * pow10(s - shown.scale)) return undefined;
-  return Math.fround(d) === d ? floatHash(d) : doubleHash(d);
+  return unscaled * pow10(s - scale) === shown.unscaled * pow10(s - shown.scale);
 }
 
 export function javaHashCode(v: unknown, t: DataType | undefined): number {
@@ -66,9 +100,6 @@ export function javaHashCode(v: unknown, t: DataType | undefined): number {
   if (kind === 'long' || kind === 'timestamp' || kind === 'timestamp_ntz') return longHash(BigInt(v as number | bigint));
   if (kind === 'float') return floatHash(v as number);
   if (kind === 'double') return doubleHash(v as number);
-  if (t instanceof DecimalType && typeof v === 'bigint') {
-    const h = decimalHash(v, t.scale);
-    if (h !== undefined) return h;
-  }
+  if (t instanceof DecimalType && typeof v === 'bigint') return decimalHash(v, t.scale);
   throw new NotImplementedException(`format_string's %h of a ${t?.simpleString() ?? 'value'}`);
 }
