@@ -6,9 +6,10 @@
  * Spark fills in a default argument it also shows it in the name
  * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
  */
-import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
+import { BinaryType, NullType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
 import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput, dataTypeMismatch } from '../define.js';
-import type { FunctionDef } from '../registry.js';
+import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import type { DataType } from '../../types/data-types.js';
 import { foldedValue } from '../../optimizer/rules/constant-folding.js';
 
 /** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
@@ -59,6 +60,27 @@ const toBinary = (name: string, tolerant: boolean): FunctionDef =>
     },
   });
 
+const MASK_ARG_NAMES = ['upperChar', 'lowerChar', 'digitChar', 'otherChar'];
+
+/**
+ * mask's arguments are STRING (or an untyped NULL) with no implicit cast, all checked first;
+ * then each replacement must be a constant of exactly one character (NULL keeps that class).
+ */
+const checkMaskArgs = (args: readonly ArgInfo[], _t: readonly DataType[], ctx: ResolveContext): void => {
+  args.forEach((a, i) => {
+    if (!(a.dataType instanceof StringType || a.dataType instanceof NullType)) throw unexpectedInputType(ctx, i, '"STRING"', a.dataType);
+  });
+  args.slice(1).forEach((a, j) => {
+    const name = MASK_ARG_NAMES[j]!;
+    const folded = a.literal ?? foldedValue(a.expr);
+    if (!folded) throw nonFoldableInput(ctx, j + 1, name, '"STRING"', false);
+    const v = folded.value;
+    if (typeof v === 'string' && [...v].length !== 1) {
+      throw dataTypeMismatch(ctx, 'INPUT_SIZE_NOT_ONE', `Length of ${name} should be 1`, { exprName: name });
+    }
+  });
+};
+
 const formatString = (name: string): FunctionDef =>
   fn(name, { inputs: ['string', 'any'], min: 1, max: Infinity, returns: STRING, nullable: (args) => args[0]!.nullable });
 
@@ -92,10 +114,11 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   fn('right', { inputs: ['string', INT], returns: STRING, nullable: true, nullIntolerant: true }),
   /** mask(s[, upper = 'X', lower = 'x', digit = 'n', other = NULL]): a NULL replacement keeps that class. */
   fn('mask', {
-    inputs: ['string', 'string', 'string', 'string', 'string'],
+    inputs: ['any', 'any', 'any', 'any', 'any'],
     min: 1,
     returns: STRING,
     nullable: true,
+    check: checkMaskArgs,
     sql: withDefaults('mask', 1, ['X', 'x', 'n', 'NULL']),
   }),
   /** space(n): n spaces, '' for n <= 0. */
