@@ -32,6 +32,8 @@ export interface ResolveContext {
   readonly argSql: readonly string[];
   /** spark.sql.ansi.enabled: arguments coerce by Spark's AnsiTypeCoercion (define.ts implicitCast). */
   readonly ansi?: boolean;
+  /** spark.sql.decimalOperations.allowPrecisionLoss (default true). */
+  readonly allowPrecisionLoss?: boolean;
 }
 
 export interface Resolution {

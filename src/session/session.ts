@@ -126,6 +126,9 @@ export class SparkSession {
       get ansiEnabled() {
         return parseBool(conf.get(CONF.ansiEnabled)) === true;
       },
+      get allowPrecisionLoss() {
+        return parseBool(conf.getOption('spark.sql.decimalOperations.allowPrecisionLoss')) !== false;
+      },
       get orderByOrdinal() {
         return parseBool(conf.getOption('spark.sql.orderByOrdinal')) !== false;
       },
