@@ -225,6 +225,8 @@ const datePart = compiled((args, call, ctx) => {
     if (!key) throw new ExecutionException(`The value '${String(f)}' of the field is invalid for the function date_part.`, { errorClass: 'INVALID_EXTRACT_FIELD' });
     return key;
   };
+  // A NULL field (typed at analysis as a NULL double) gives NULL.
+  if (lit && isNullish(lit.value)) return () => null;
   const fixed = lit ? fieldOf(lit.value) : undefined;
   return (i) => {
     const field = fixed ?? (() => {
