@@ -126,9 +126,7 @@ export class SparkSession {
       get ansiEnabled() {
         return parseBool(conf.get(CONF.ansiEnabled)) === true;
       },
-      get allowPrecisionLoss() {
-        return parseBool(conf.getOption('spark.sql.decimalOperations.allowPrecisionLoss')) !== false;
-      },
+      conf: (key: string) => conf.getOption(key),
       get orderByOrdinal() {
         return parseBool(conf.getOption('spark.sql.orderByOrdinal')) !== false;
       },

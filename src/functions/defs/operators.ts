@@ -155,7 +155,7 @@ export function arithmetic(name: string, op: string): FunctionDef {
       if (common instanceof DecimalType) {
         const dl = decimalForType(l instanceof NullType ? common : implicitCast(l, 'numeric')!);
         const dr = decimalForType(r instanceof NullType ? common : implicitCast(r, 'numeric')!);
-        return { dataType: decimalResult(name, dl, dr, ctx.allowPrecisionLoss !== false), nullable: true, argTypes: castsFor(args, [dl, dr]) };
+        return { dataType: decimalResult(name, dl, dr, ctx.conf?.('spark.sql.decimalOperations.allowPrecisionLoss')?.trim().toLowerCase() !== 'false'), nullable: true, argTypes: castsFor(args, [dl, dr]) };
       }
       // Integer `/ 0` and `% 0` give null, so those results are nullable whatever the inputs.
       const nullable = args.some((a) => a.nullable) || name === 'divide' || name === 'remainder';

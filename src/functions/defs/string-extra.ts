@@ -7,7 +7,7 @@
  * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
  */
 import { BinaryType, NullType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
-import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput, dataTypeMismatch } from '../define.js';
+import { castsFor, coerceArg, fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput, dataTypeMismatch } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import type { DataType } from '../../types/data-types.js';
 import { foldedValue } from '../../optimizer/rules/constant-folding.js';
@@ -81,6 +81,25 @@ const checkMaskArgs = (args: readonly ArgInfo[], _t: readonly DataType[], ctx: R
   });
 };
 
+/**
+ * elt(n, s1, s2, ...): the n-th value, null when out of range. All-BINARY choices stay BINARY
+ * unless spark.sql.function.eltOutputAsString=true; otherwise each is cast to STRING.
+ */
+const elt: FunctionDef = {
+  name: 'elt',
+  kind: 'scalar',
+  minArgs: 2,
+  maxArgs: Infinity,
+  nullIntolerant: false,
+  nondeterministic: false,
+  resolve(args, _call, ctx) {
+    const asString = ctx.conf?.('spark.sql.function.eltOutputAsString')?.trim().toLowerCase() === 'true';
+    const allBinary = !asString && args.slice(1).every((a) => a.dataType instanceof BinaryType);
+    const types = args.map((_, i) => (i === 0 ? coerceArg(args, 0, INT, ctx) : allBinary ? BINARY : coerceArg(args, i, 'string', ctx)));
+    return { dataType: allBinary ? BINARY : STRING, nullable: true, argTypes: castsFor(args, types) };
+  },
+};
+
 const formatString = (name: string): FunctionDef =>
   fn(name, { inputs: ['string', 'any'], min: 1, max: Infinity, returns: STRING, nullable: (args) => args[0]!.nullable });
 
@@ -105,8 +124,7 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   fn('char', { inputs: [LONG], returns: STRING, nullIntolerant: true }),
   fn('chr', { inputs: [LONG], returns: STRING, nullIntolerant: true }),
   fn('btrim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
-  /** elt(n, s1, s2, ...): the n-th string, null when out of range. */
-  fn('elt', { inputs: [INT, 'string'], min: 2, max: Infinity, returns: STRING, nullable: true }),
+  elt,
   fn('find_in_set', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
   /** left is Spark's substring(str, 1, len): a binary stays binary (right casts to string). */
   fn('left', { inputs: ['string_or_binary', INT], returns: (types) => types[0]!, nullIntolerant: true }),
