@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { forEachBackend } from '../helpers/backends.js';
-import { rows } from '../helpers/sql-errors.js';
+import { errorOf, rows } from '../helpers/sql-errors.js';
 
 forEachBackend('TRY_CAST values', (session) => {
   for (const mode of ['false', 'true']) {
@@ -36,5 +36,14 @@ forEachBackend('TRY_CAST values', (session) => {
     expect(b).toEqual([null, 1]);
     expect([...m]).toEqual([['a', null]]);
     expect(Object.values(st)).toEqual([null]);
+  });
+  it('an ANSI CAST checks each element of an array, map or struct', () => {
+    const spark = session();
+    spark.conf.set('spark.sql.ansi.enabled', 'true');
+    const e = errorOf(() => rows(spark, "SELECT cast(a AS array<int>) FROM VALUES (array('1', '1.5')) t(a)"));
+    expect(e.errorClass).toBe('CAST_INVALID_INPUT');
+    expect(e.message).toContain('The value \'1.5\' of the type "STRING" cannot be cast to "INT" because it is malformed.');
+    expect(errorOf(() => rows(spark, "SELECT cast(map('a', '300') AS map<string, tinyint>)")).errorClass).toBe('CAST_INVALID_INPUT');
+    expect(rows(spark, "SELECT cast(array(' 2 ') AS array<bigint>)")).toEqual([[[2]]]);
   });
 });

@@ -118,7 +118,8 @@ export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
   // The analyzer rejects these already (ansi-casts.ts); a plan analyzed without ANSI still fails here.
   const mismatch = ansiCastMismatch(from, e.to, `CAST(${exprSql(e.child)} AS ${e.to.sql()})`);
   if (mismatch) throw mismatch;
-  const conv = ansiCastValue(from, e.to, ctx);
+  // Elements of arrays, maps and structs are cast by the ANSI rules too ('1.5' in an array<int> is malformed).
+  const conv = elementWise(from, e.to, (f, t) => ansiCastValue(f, t, ctx)) ?? ansiCastValue(from, e.to, ctx);
   return (v) => {
     try {
       return conv(v);
@@ -132,34 +133,43 @@ export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
 
 const CONTEXT_CLASSES = new Set(['CAST_INVALID_INPUT', 'NUMERIC_VALUE_OUT_OF_RANGE']);
 
-/** The errors of an ANSI cast that TRY_CAST turns into null. */
-const TRY_CAST_NULLS = new Set(['CAST_INVALID_INPUT', 'CAST_OVERFLOW', 'NUMERIC_VALUE_OUT_OF_RANGE']);
-
 /**
- * TRY_CAST: the ANSI cast with malformed input and overflow made null; inside an array,
- * map or struct each element fails on its own (`[NULL, 2]`, not NULL).
+ * A cast inside arrays, maps and structs: `leaf` converts the element types that are not
+ * containers themselves, so each element is cast (and fails, or is made null) on its own.
  */
-export function tryCastValue(from: DataType, to: DataType, ctx: ExecContext): Converter {
+function elementWise(from: DataType, to: DataType, leaf: (f: DataType, t: DataType) => Converter): Converter | undefined {
+  const inner = (f: DataType, t: DataType): Converter => nullSafe(elementWise(f, t, leaf) ?? leaf(f, t));
   if (from instanceof ArrayType && to instanceof ArrayType) {
-    const el = nullSafe(tryCastValue(from.elementType, to.elementType, ctx));
+    const el = inner(from.elementType, to.elementType);
     return (v) => (v as unknown[]).map(el);
   }
   if (from instanceof MapType && to instanceof MapType) {
-    const k = nullSafe(tryCastValue(from.keyType, to.keyType, ctx));
-    const val = nullSafe(tryCastValue(from.valueType, to.valueType, ctx));
+    const k = inner(from.keyType, to.keyType);
+    const val = inner(from.valueType, to.valueType);
     return (v) => new Map([...(v as Map<unknown, unknown>)].map(([a, b]) => [k(a), val(b)]));
   }
   if (from instanceof StructType && to instanceof StructType && from.fields.length === to.fields.length) {
-    const fs = from.fields.map((f, i) => nullSafe(tryCastValue(f.dataType, to.fields[i]!.dataType, ctx)));
+    const fs = from.fields.map((f, i) => inner(f.dataType, to.fields[i]!.dataType));
     return (v) => (v as unknown[]).map((x, i) => fs[i]!(x));
   }
-  const conv = ansiCastValue(from, to, ctx);
-  return (v) => {
-    try {
-      return conv(v);
-    } catch (err) {
-      if (TRY_CAST_NULLS.has((err as { errorClass?: string }).errorClass ?? '')) return null;
-      throw err;
-    }
+  return undefined;
+}
+
+/** The errors of an ANSI cast that TRY_CAST turns into null. */
+const TRY_CAST_NULLS = new Set(['CAST_INVALID_INPUT', 'CAST_OVERFLOW', 'NUMERIC_VALUE_OUT_OF_RANGE']);
+
+/** TRY_CAST: the ANSI cast with malformed input and overflow made null, element by element. */
+export function tryCastValue(from: DataType, to: DataType, ctx: ExecContext): Converter {
+  const leaf = (f: DataType, t: DataType): Converter => {
+    const conv = ansiCastValue(f, t, ctx);
+    return (v) => {
+      try {
+        return conv(v);
+      } catch (err) {
+        if (TRY_CAST_NULLS.has((err as { errorClass?: string }).errorClass ?? '')) return null;
+        throw err;
+      }
+    };
   };
+  return elementWise(from, to, leaf) ?? leaf(from, to);
 }
