@@ -298,16 +298,16 @@ function argInfo(a: Expr): ArgInfo {
 const callResolver =
   (scope: ExprScope) =>
   (call: Call, args: readonly Expr[]): Call =>
-    resolveCall(call, args, scope.ctx.ansiEnabled === true);
+    resolveCall(call, args, scope.ctx.ansiEnabled === true, scope.ctx.conf);
 
 /**
  * Types a call whose arguments are already resolved, inserting implicit casts. With `ansi`
  * the arguments coerce by Spark's ANSI rules, and a string cast to another type is an ANSI
  * cast at run time (CAST_INVALID_INPUT for `abs('x')`).
  */
-export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = false): Call {
+export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = false, conf?: (key: string) => string | undefined): Call {
   const extract = extractValueByType(call, resolvedArgs);
-  if (extract) return resolveCall(extract.call, extract.args, ansi);
+  if (extract) return resolveCall(extract.call, extract.args, ansi, conf);
   const def = lookupFunction(call.fn);
   const args = narrowDecimalLiterals(call.fn, resolvedArgs);
   const withArgs: Call = { ...call, args };
@@ -316,6 +316,7 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = fa
   let sql: string | undefined;
   const ctx = {
     ansi,
+    ...(conf ? { conf } : {}),
     get argSql(): readonly string[] {
       return (argSql ??= args.map(exprSql));
     },

@@ -45,6 +45,8 @@ export interface AnalyzerContext {
   readonly caseSensitive: boolean;
   /** spark.sql.ansi.enabled: ANSI's analysis rules (casts it forbids) apply. */
   readonly ansiEnabled?: boolean;
+  /** A session setting's value (e.g. spark.sql.decimalOperations.allowPrecisionLoss), for function typing. */
+  readonly conf?: (key: string) => string | undefined;
   /** spark.sql.session.timeZone: names zoned TIMESTAMP literals (UTC when absent). */
   readonly timeZone?: string;
   /** Runs a resolved plan (pivot without explicit values needs the distinct pivot values). */

@@ -32,6 +32,8 @@ export interface ResolveContext {
   readonly argSql: readonly string[];
   /** spark.sql.ansi.enabled: arguments coerce by Spark's AnsiTypeCoercion (define.ts implicitCast). */
   readonly ansi?: boolean;
+  /** A session setting's value, for functions typed by one (absent: Spark's default applies). */
+  readonly conf?: (key: string) => string | undefined;
 }
 
 export interface Resolution {

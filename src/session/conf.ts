@@ -2,7 +2,8 @@
  * `spark.conf`: string-valued runtime configuration with Spark's defaults
  * for the keys sparkless reads.
  */
-import { AnalysisException } from '../errors/index.js';
+import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
+import { tryGetZone } from '../types/timezone.js';
 
 export const CONF = {
   appName: 'spark.app.name',
@@ -33,7 +34,8 @@ export const CONF = {
 // so it is looked up once per value of TZ (the only way it changes in a running process).
 let cachedZone: { readonly tz: string | undefined; readonly zone: string } | undefined;
 
-function systemTimeZone(): string {
+/** The process's time zone (Java's default zone: `SET TIME ZONE LOCAL`). */
+export function systemTimeZone(): string {
   const tz = process.env['TZ'];
   if (cachedZone && cachedZone.tz === tz) return cachedZone.zone;
   let zone: string;
@@ -102,6 +104,9 @@ export class RuntimeConfig {
   }
 
   set(key: string, value: ConfValue): void {
+    if (key === CONF.timeZone && !this.#remote && !tryGetZone(String(value))) {
+      throw new IllegalArgumentException(`'${String(value)}' in ${CONF.timeZone} is invalid. Cannot resolve the given timezone with ZoneId.of(_, ZoneId.SHORT_IDS)`);
+    }
     if (this.#remote && !isLocalOnly(key)) this.#remote.setConf(key, String(value));
     this.#values.set(key, String(value));
   }

@@ -126,6 +126,7 @@ export class SparkSession {
       get ansiEnabled() {
         return parseBool(conf.get(CONF.ansiEnabled)) === true;
       },
+      conf: (key: string) => conf.getOption(key),
       get orderByOrdinal() {
         return parseBool(conf.getOption('spark.sql.orderByOrdinal')) !== false;
       },

@@ -13,6 +13,7 @@ import type { Expr } from '../expr/nodes.js';
 import { expression } from './parse-operators.js';
 import { isQueryStart, looksLikeQuery, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
+import { setTimeZone } from './set-time-zone.js';
 
 /**
  * A view's query, whose expressions' origins point into the view's own text (from its
@@ -354,6 +355,7 @@ export function namePosition(p: SqlParser): string {
 /** `SET`, `SET key`, `SET key=value` (Spark reads the raw text). */
 export function set(p: SqlParser): CommandAst {
   const setTok = p.expectKw('SET');
+  if (p.isKw('TIME') && p.isKw('ZONE', p.peek())) return setTimeZone(p, setTok.start);
   const rest = p.src.slice(setTok.end).trim().replace(/;\s*$/, '').trim();
   p.pos = p.tokens.length - 1;
   if (rest === '' || rest === '-v') return { kind: 'set' };

@@ -22,7 +22,7 @@ import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, DataType, MapType, NULL, StructType } from '../types/data-types.js';
+import { DataType, NULL, StructType } from '../types/data-types.js';
 import type { CteAst, QueryAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { ordinalOf } from './literals.js';
@@ -306,12 +306,7 @@ export function groupByAllKeys(items: readonly Expr[]): Expr[] {
   return keys;
 }
 
-export function containsMap(t: DataType): boolean {
-  if (t instanceof MapType) return true;
-  if (t instanceof ArrayType) return containsMap(t.elementType);
-  if (t instanceof StructType) return t.fields.some((f) => containsMap(f.dataType));
-  return false;
-}
+export { containsMap } from '../functions/defs/map.js';
 
 export const quoteName = (n: string): string => (/[.`]/.test(n) ? '`' + n.replace(/`/g, '``') + '`' : n);
 

@@ -101,6 +101,10 @@ forEachBackend('date/time functions', (session, backend) => {
     const nul = session().sql("SELECT date_part(CAST(NULL AS STRING), DATE '2019-08-12') AS x, extract(year FROM 'abc') AS y");
     expect(schemaOf(nul)).toEqual(['x:double:true', 'y:int:true']);
     expect(nul.collect()[0]!.toArray()).toEqual([null, null]);
+    // a bare NULL field, over a string column or an interval, is a NULL double too
+    const bare = session().sql("SELECT date_part(NULL, c) AS a, date_part(NULL, INTERVAL '1' YEAR) AS b, date_part(NULL, INTERVAL '1 02:03' DAY TO MINUTE) AS c FROM VALUES ('2011-05-06 07:08:09') t(c)");
+    expect(schemaOf(bare)).toEqual(['a:double:true', 'b:double:true', 'c:double:true']);
+    expect(bare.collect()[0]!.toArray()).toEqual([null, null, null]);
   });
 
   it('SQL names and values match Spark', () => {

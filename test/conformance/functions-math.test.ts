@@ -77,6 +77,9 @@ forEachBackend('math functions', (session) => {
     const wb = nums().select(F.width_bucket(lit(5.3), lit(0.2), lit(10.6), 5), F.width_bucket(lit(-2.1), lit(1.3), lit(3.4), lit(3)), F.width_bucket(lit(5.5), lit(0.5), lit(10.5), 0));
     expect(wb.columns).toEqual(['width_bucket(5.3, 0.2, 10.6, 5)', 'width_bucket(-2.1, 1.3, 3.4, 3)', 'width_bucket(5.5, 0.5, 10.5, 0)']);
     expect(wb.first()!.toArray()).toEqual([3, 0, null]);
+    // a bucket past 2^53 is the exact BIGINT of the truncated quotient; n = Long.MaxValue is null
+    const huge = session().sql('SELECT width_bucket(5.35, 0.024, 10.06, 9223372036854775806L), width_bucket(5.35, 0.024, 10.06, 9223372036854775807L), width_bucket(11, 0, 10, 9223372036854775806L)');
+    expect(huge.first()!.toArray()).toEqual([4894746858139549697n, null, 9223372036854775807n]);
     expect(() => analyzed(nums().select(F.conv('s', 2.5, 10)))).toThrow(/should be an int/);
     // Spark 3.5.7: conv('') is null; an infinite value falls outside the range, infinite bounds give null.
     expect(nums().select(F.conv(lit(''), 10, 2)).first()!.get(0)).toBeNull();

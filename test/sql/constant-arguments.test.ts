@@ -1,7 +1,8 @@
 /**
  * Arguments Spark reads as constants at analysis (checked on Spark 3.5.7): date_add/date_sub
  * read a constant string second argument as an INT (StringLiteralCoercion, non-ANSI), and
- * to_binary's format may be any foldable string expression, NULL included.
+ * to_binary's format may be any foldable string expression, NULL included; mask's
+ * replacements must be constant one-character strings.
  */
 import { expect, it } from 'vitest';
 import { forEachBackend } from '../helpers/backends.js';
@@ -53,5 +54,22 @@ forEachBackend('constant arguments read at analysis', (session) => {
     expect([...bytes]).toEqual([0x61, 0x62, 0x63]);
     expect(none).toBeNull();
     expect(errorOf(() => spark.sql("SELECT to_binary('abc', f) FROM VALUES ('utf-8') t(f)").schema).errorClass).toBe('DATATYPE_MISMATCH.NON_FOLDABLE_INPUT');
+  });
+  it("mask's replacements are constant one-character strings, and no argument is cast to STRING", () => {
+    const spark = session();
+    expect(rows(spark, "SELECT mask('aB1-', concat('Q', ''), NULL, 'd', 'o'), mask(c, 'Q') FROM VALUES ('aB1') t(c)")).toEqual([['aQdo', 'xQn']]);
+    const err = (q: string) => errorOf(() => spark.sql(q).schema, q);
+    // types are checked over every argument before any length
+    let e = err("SELECT mask('a', 'Qa', -1)");
+    expect(e.errorClass).toBe('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE');
+    expect(e.message).toContain('Cannot resolve "mask(a, Qa, -1, n, NULL)" due to data type mismatch: Parameter 3 requires the "STRING" type, however "-1" has the type "INT".');
+    e = err('SELECT mask(c) FROM VALUES (1) t(c)');
+    expect(e.message).toContain('Parameter 1 requires the "STRING" type, however "c" has the type "INT".');
+    e = err("SELECT mask('abcd', 'A', 'w', '')");
+    expect(e.errorClass).toBe('DATATYPE_MISMATCH.INPUT_SIZE_NOT_ONE');
+    expect(e.message).toContain('Cannot resolve "mask(abcd, A, w, , NULL)" due to data type mismatch: Length of digitChar should be 1.');
+    e = err("SELECT mask(c1, r) FROM VALUES ('abc', 'a') t(c1, r)");
+    expect(e.errorClass).toBe('DATATYPE_MISMATCH.NON_FOLDABLE_INPUT');
+    expect(e.message).toContain('the input upperChar should be a foldable "STRING" expression; however, got "r".');
   });
 });

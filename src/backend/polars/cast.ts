@@ -79,6 +79,17 @@ function nullPerRow(x: NativeExpr, to: DataType): NativeExpr {
   return ifElse(x.isNull(), nullOf(to), nullOf(to));
 }
 
+/**
+ * Whether CAST(from AS to) cannot fail, so TRY_CAST (the ANSI cast, errors made null) is the
+ * plain cast; other TRY_CASTs are left to the interpreter.
+ */
+export function castCannotFail(from: DataType, to: DataType): boolean {
+  if (from.equals(to) || from instanceof NullType || to instanceof StringType) return true;
+  const fromBits = integralBits(from);
+  if (fromBits === undefined) return false;
+  return isFloat(to) || (integralBits(to) ?? 0) >= fromBits;
+}
+
 /** CAST(x AS to) where x has Spark type `from`. */
 export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastContext): NativeExpr {
   if (from.equals(to)) return x;

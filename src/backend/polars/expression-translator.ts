@@ -13,7 +13,7 @@ import { typeOf } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
 import { AtomicType, BinaryType, DecimalType, StringType, type DataType, type StructType } from '../../types/data-types.js';
 import { castValue } from '../memory/expressions/cast.js';
-import { castDecimalLiteral, castExpr, castIntegralLiteral } from './cast.js';
+import { castCannotFail, castDecimalLiteral, castExpr, castIntegralLiteral } from './cast.js';
 import { delegate } from './delegation.js';
 import { lookupPolarsFunction } from './functions/index.js';
 import type { FnContext } from './functions/types.js';
@@ -163,6 +163,7 @@ export class ExprTranslator implements FnContext {
       case 'Alias':
         return this.tr(e.child);
       case 'Cast':
+        if (e.tryCast && !castCannotFail(typeOf(e.child), e.to)) delegate(`TRY_CAST to ${e.to.simpleString()}`);
         if (e.child.kind === 'Literal') {
           const lit = castIntegralLiteral(e.child.value, e.child.dataType, e.to) ?? castDecimalLiteral(e.child.value, e.child.dataType, e.to) ?? this.castStringLiteral(e.child.value, e.child.dataType, e.to);
           if (lit) return lit;

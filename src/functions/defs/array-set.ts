@@ -94,7 +94,16 @@ interface ElementFnSpec {
   /** Spark numbers the array parameter 0 for array_append/array_prepend (sic). */
   readonly arrayParamShown?: number;
   readonly result: (elem: DataType, arr: ArrayType, args: readonly ArgInfo[]) => { dataType: DataType; nullable: boolean };
+  /**
+   * Spark's NULL_TYPE refusal: a bare NULL array; a bare NULL value too (`'value'`, array_contains),
+   * or a value whose common type with the elements is still NULL (`'element'`, array_position).
+   */
+  readonly refusesNull?: 'value' | 'element';
 }
+
+/** Spark's DATATYPE_MISMATCH.NULL_TYPE. */
+const nullTypeArgs = (ctx: ResolveContext, name: string): Error =>
+  dataTypeMismatch(ctx, 'NULL_TYPE', `Null typed values cannot be used as arguments of \`${name}\``, { functionName: `\`${name}\`` });
 
 /** array_append / array_prepend / array_position / array_remove: (array, value). */
 function arrayWithValue(name: string, spec: ElementFnSpec): FunctionDef {
@@ -104,8 +113,11 @@ function arrayWithValue(name: string, spec: ElementFnSpec): FunctionDef {
     minArgs: 2,
     maxArgs: 2,
     resolve(args, _call, ctx): Resolution {
+      const refuses = spec.refusesNull;
+      if (refuses && (args[0]!.dataType instanceof NullType || (refuses === 'value' && args[1]!.dataType instanceof NullType))) throw nullTypeArgs(ctx, name);
       const arr = arrayArg(args, 0, ctx, spec.arrayParamShown ?? 0);
       const elem = arrayAndElement(name, args, arr, 1, ctx);
+      if (refuses === 'element' && elem instanceof NullType) throw nullTypeArgs(ctx, name);
       const castArr = new ArrayType(elem, arr.containsNull);
       return { ...spec.result(elem, arr, args), argTypes: castsFor(args, [castArr, elem]) };
     },
@@ -172,9 +184,10 @@ export const arraySetDefs: readonly FunctionDef[] = [
   }),
   // Spark's ArrayContains: NULL only from a NULL input or a NULL element that could have matched.
   arrayWithValue('array_contains', {
+    refusesNull: 'value',
     result: (_e, arr, args) => ({ dataType: BOOLEAN, nullable: args[0]!.nullable || args[1]!.nullable || arr.containsNull }),
   }),
-  arrayWithValue('array_position', { result: (_e, _a, args) => ({ dataType: LONG, nullable: args[0]!.nullable || args[1]!.nullable }) }),
+  arrayWithValue('array_position', { refusesNull: 'element', result: (_e, _a, args) => ({ dataType: LONG, nullable: args[0]!.nullable || args[1]!.nullable }) }),
   arrayWithValue('array_remove', {
     result: (elem, arr, args) => ({ dataType: new ArrayType(elem, arr.containsNull), nullable: args[0]!.nullable || args[1]!.nullable }),
   }),

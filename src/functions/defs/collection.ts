@@ -15,7 +15,7 @@ import { castsFor, coerceArg, dataDiffTypes, dataTypeMismatch, fn, sqlTypeName, 
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { arrayArg, elementNullable } from './array-set.js';
 import { requireArrayOrMap } from '../arg-checks.js';
-import { mapAndKey } from './map.js';
+import { mapAndKey, refuseMapKeyType } from './map.js';
 
 /** The common type of `args`, or `onMismatch`'s error (`array`'s DATA_DIFF_TYPES, `map`'s key/value classes). */
 function commonElementType(args: readonly ArgInfo[], ctx: ResolveContext, onMismatch: (types: DataType[]) => Error): DataType {
@@ -75,6 +75,7 @@ const createMap: FunctionDef = {
     const keys = args.filter((_, i) => i % 2 === 0);
     const values = args.filter((_, i) => i % 2 === 1);
     const kt = commonElementType(keys, ctx, mapDiffTypes(ctx, 'keys'));
+    refuseMapKeyType(ctx, kt);
     const vt = commonElementType(values, ctx, mapDiffTypes(ctx, 'values'));
     return {
       dataType: new MapType(kt, vt, values.some((v) => v.nullable)),

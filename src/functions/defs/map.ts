@@ -101,6 +101,21 @@ const mapEntries: FunctionDef = {
   },
 };
 
+/** Whether a type is or holds a MAP (no map key, grouping key or pivot column may). */
+export function containsMap(t: DataType): boolean {
+  if (t instanceof MapType) return true;
+  if (t instanceof ArrayType) return containsMap(t.elementType);
+  if (t instanceof StructType) return t.fields.some((f) => containsMap(f.dataType));
+  return false;
+}
+
+/** Spark's DATATYPE_MISMATCH.INVALID_MAP_KEY_TYPE: a map's key type cannot be or contain a MAP. */
+export function refuseMapKeyType(ctx: ResolveContext, keyType: DataType): void {
+  if (containsMap(keyType)) {
+    throw dataTypeMismatch(ctx, 'INVALID_MAP_KEY_TYPE', `The key of map cannot be/contain ${sqlTypeName(keyType)}`, { keyType: sqlTypeName(keyType) });
+  }
+}
+
 const mapFromArrays: FunctionDef = {
   name: 'map_from_arrays',
   kind: 'scalar',
@@ -110,6 +125,7 @@ const mapFromArrays: FunctionDef = {
   resolve(args, _call, ctx) {
     const k = arrayArg(args, 0, ctx);
     const v = arrayArg(args, 1, ctx);
+    refuseMapKeyType(ctx, k.elementType);
     return { dataType: new MapType(k.elementType, v.elementType, v.containsNull), nullable: args.some((a) => a.nullable), argTypes: castsFor(args, [k, v]) };
   },
 };
@@ -126,6 +142,7 @@ const mapFromEntries: FunctionDef = {
     const s = t instanceof ArrayType ? t.elementType : undefined;
     if (!(s instanceof StructType) || s.fields.length !== 2) throw unexpectedInputType(ctx, 0, '"ARRAY" of pair "STRUCT"', t);
     const [kf, vf] = s.fields as [StructField, StructField];
+    refuseMapKeyType(ctx, kf.dataType);
     return { dataType: new MapType(kf.dataType, vf.dataType, vf.nullable), nullable: args[0]!.nullable || (t as ArrayType).containsNull };
   },
 };

@@ -76,9 +76,14 @@ export function refuseAnsiStrings(args: readonly ArgInfo[], ctx: ResolveContext,
   }
 }
 
-/** Spark's DecimalPrecision result types for `+ - * / %` on decimals (allowPrecisionLoss = true). */
-function decimalResult(op: string, a: DecimalType, b: DecimalType): DecimalType {
+/**
+ * Spark's DecimalPrecision result types for `+ - * / %` on decimals. With allowPrecisionLoss
+ * (the default) a result wider than 38 digits gives up scale; without it the type is only
+ * capped at 38, so a value that no longer fits is NULL (a quotient keeps half the excess digits).
+ */
+function decimalResult(op: string, a: DecimalType, b: DecimalType, allowPrecisionLoss: boolean): DecimalType {
   const [p1, s1, p2, s2] = [a.precision, a.scale, b.precision, b.scale];
+  if (!allowPrecisionLoss && op !== 'remainder') return exactDecimalResult(op, p1, s1, p2, s2);
   switch (op) {
     case 'add':
     case 'subtract': {
@@ -94,6 +99,31 @@ function decimalResult(op: string, a: DecimalType, b: DecimalType): DecimalType 
     default: {
       const scale = Math.max(s1, s2);
       return adjustPrecisionScale(Math.min(p1 - s1, p2 - s2) + scale, scale);
+    }
+  }
+}
+
+/** The result types without precision loss: bounded to 38 digits, scale first. */
+function exactDecimalResult(op: string, p1: number, s1: number, p2: number, s2: number): DecimalType {
+  switch (op) {
+    case 'add':
+    case 'subtract': {
+      const scale = Math.max(s1, s2);
+      return boundedDecimal(Math.max(p1 - s1, p2 - s2) + scale + 1, scale);
+    }
+    case 'multiply':
+      return boundedDecimal(p1 + p2 + 1, s1 + s2);
+    default: {
+      // divide: integral digits p1 - s1 + s2, scale max(6, s1 + p2 + 1), each at most 38;
+      // past 38 digits in all, the scale gives up half the excess plus one.
+      let intDigits = Math.min(38, p1 - s1 + s2);
+      let scale = Math.min(38, Math.max(6, s1 + p2 + 1));
+      const excess = intDigits + scale - 38;
+      if (excess > 0) {
+        scale -= Math.floor(excess / 2) + 1;
+        intDigits = 38 - scale;
+      }
+      return boundedDecimal(intDigits + scale, scale);
     }
   }
 }
@@ -125,7 +155,7 @@ export function arithmetic(name: string, op: string): FunctionDef {
       if (common instanceof DecimalType) {
         const dl = decimalForType(l instanceof NullType ? common : implicitCast(l, 'numeric')!);
         const dr = decimalForType(r instanceof NullType ? common : implicitCast(r, 'numeric')!);
-        return { dataType: decimalResult(name, dl, dr), nullable: true, argTypes: castsFor(args, [dl, dr]) };
+        return { dataType: decimalResult(name, dl, dr, ctx.conf?.('spark.sql.decimalOperations.allowPrecisionLoss')?.trim().toLowerCase() !== 'false'), nullable: true, argTypes: castsFor(args, [dl, dr]) };
       }
       // Integer `/ 0` and `% 0` give null, so those results are nullable whatever the inputs.
       const nullable = args.some((a) => a.nullable) || name === 'divide' || name === 'remainder';

@@ -6,9 +6,10 @@
  * Spark fills in a default argument it also shows it in the name
  * (`position(b, s, 1)`, `mask(s, X, x, n, NULL)`), and so do these.
  */
-import { BinaryType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
-import { fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput, dataTypeMismatch } from '../define.js';
-import type { FunctionDef } from '../registry.js';
+import { BinaryType, NullType, StringType, BINARY, BOOLEAN, INT, LONG, STRING } from '../../types/data-types.js';
+import { castsFor, coerceArg, fn, implicitCast, unexpectedInputType, unaryOverTypes, nonFoldableInput, dataTypeMismatch } from '../define.js';
+import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import type { DataType } from '../../types/data-types.js';
 import { foldedValue } from '../../optimizer/rules/constant-folding.js';
 
 /** The call's name with Spark's defaults shown for missing trailing arguments (`required` are always given). */
@@ -59,6 +60,46 @@ const toBinary = (name: string, tolerant: boolean): FunctionDef =>
     },
   });
 
+const MASK_ARG_NAMES = ['upperChar', 'lowerChar', 'digitChar', 'otherChar'];
+
+/**
+ * mask's arguments are STRING (or an untyped NULL) with no implicit cast, all checked first;
+ * then each replacement must be a constant of exactly one character (NULL keeps that class).
+ */
+const checkMaskArgs = (args: readonly ArgInfo[], _t: readonly DataType[], ctx: ResolveContext): void => {
+  args.forEach((a, i) => {
+    if (!(a.dataType instanceof StringType || a.dataType instanceof NullType)) throw unexpectedInputType(ctx, i, '"STRING"', a.dataType);
+  });
+  args.slice(1).forEach((a, j) => {
+    const name = MASK_ARG_NAMES[j]!;
+    const folded = a.literal ?? foldedValue(a.expr);
+    if (!folded) throw nonFoldableInput(ctx, j + 1, name, '"STRING"', false);
+    const v = folded.value;
+    if (typeof v === 'string' && [...v].length !== 1) {
+      throw dataTypeMismatch(ctx, 'INPUT_SIZE_NOT_ONE', `Length of ${name} should be 1`, { exprName: name });
+    }
+  });
+};
+
+/**
+ * elt(n, s1, s2, ...): the n-th value, null when out of range. All-BINARY choices stay BINARY
+ * unless spark.sql.function.eltOutputAsString=true; otherwise each is cast to STRING.
+ */
+const elt: FunctionDef = {
+  name: 'elt',
+  kind: 'scalar',
+  minArgs: 2,
+  maxArgs: Infinity,
+  nullIntolerant: false,
+  nondeterministic: false,
+  resolve(args, _call, ctx) {
+    const asString = ctx.conf?.('spark.sql.function.eltOutputAsString')?.trim().toLowerCase() === 'true';
+    const allBinary = !asString && args.slice(1).every((a) => a.dataType instanceof BinaryType);
+    const types = args.map((_, i) => (i === 0 ? coerceArg(args, 0, INT, ctx) : allBinary ? BINARY : coerceArg(args, i, 'string', ctx)));
+    return { dataType: allBinary ? BINARY : STRING, nullable: true, argTypes: castsFor(args, types) };
+  },
+};
+
 const formatString = (name: string): FunctionDef =>
   fn(name, { inputs: ['string', 'any'], min: 1, max: Infinity, returns: STRING, nullable: (args) => args[0]!.nullable });
 
@@ -83,8 +124,7 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   fn('char', { inputs: [LONG], returns: STRING, nullIntolerant: true }),
   fn('chr', { inputs: [LONG], returns: STRING, nullIntolerant: true }),
   fn('btrim', { inputs: ['string', 'string'], min: 1, returns: STRING, nullIntolerant: true }),
-  /** elt(n, s1, s2, ...): the n-th string, null when out of range. */
-  fn('elt', { inputs: [INT, 'string'], min: 2, max: Infinity, returns: STRING, nullable: true }),
+  elt,
   fn('find_in_set', { inputs: ['string', 'string'], returns: INT, nullIntolerant: true }),
   /** left is Spark's substring(str, 1, len): a binary stays binary (right casts to string). */
   fn('left', { inputs: ['string_or_binary', INT], returns: (types) => types[0]!, nullIntolerant: true }),
@@ -92,10 +132,11 @@ export const stringExtraDefs: readonly FunctionDef[] = [
   fn('right', { inputs: ['string', INT], returns: STRING, nullable: true, nullIntolerant: true }),
   /** mask(s[, upper = 'X', lower = 'x', digit = 'n', other = NULL]): a NULL replacement keeps that class. */
   fn('mask', {
-    inputs: ['string', 'string', 'string', 'string', 'string'],
+    inputs: ['any', 'any', 'any', 'any', 'any'],
     min: 1,
     returns: STRING,
     nullable: true,
+    check: checkMaskArgs,
     sql: withDefaults('mask', 1, ['X', 'x', 'n', 'NULL']),
   }),
   /** space(n): n spaces, '' for n <= 0. */

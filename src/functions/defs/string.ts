@@ -7,8 +7,8 @@ import type { FunctionDef } from '../registry.js';
 
 /**
  * concat: arrays when every argument is an array (widened to a common array
- * type), binary when every argument is binary, otherwise strings (Spark's
- * ConcatCoercion); mixing arrays with anything else is DATA_DIFF_TYPES.
+ * type), binary when every argument is binary (unless spark.sql.function.concatBinaryAsString),
+ * otherwise strings (Spark's ConcatCoercion); mixing arrays with anything else is DATA_DIFF_TYPES.
  */
 const concatDef: FunctionDef = {
   name: 'concat',
@@ -21,7 +21,7 @@ const concatDef: FunctionDef = {
     const types = args.map((a) => a.dataType);
     let target;
     if (types.every((t) => t instanceof ArrayType)) target = findWiderCommonTypeOf(types, ctx.ansi);
-    else if (types.every((t) => t instanceof BinaryType)) target = BINARY;
+    else if (types.every((t) => t instanceof BinaryType) && ctx.conf?.('spark.sql.function.concatBinaryAsString')?.trim().toLowerCase() !== 'true') target = BINARY;
     else {
       const casted = types.map((t) => implicitCast(t, 'string') ?? t);
       if (casted.every((t) => t instanceof StringType)) target = STRING;

@@ -2,9 +2,10 @@
  * CAST under spark.sql.ansi.enabled=true: where the non-ANSI cast (cast.ts)
  * gives null or wraps, Spark raises CAST_INVALID_INPUT (malformed strings),
  * CAST_OVERFLOW (integral narrowing) or NUMERIC_VALUE_OUT_OF_RANGE (decimals).
- * TRY_CAST keeps the non-ANSI nulls.
+ * TRY_CAST is this cast with those errors made null (tryCastValue).
  */
 import {
+  ArrayType,
   BooleanType,
   DataType,
   DateType,
@@ -12,7 +13,10 @@ import {
   DoubleType,
   FloatType,
   LongType,
+  LONG,
+  MapType,
   StringType,
+  StructType,
   TimestampNTZType,
   TimestampType,
 } from '../../../types/data-types.js';
@@ -25,7 +29,7 @@ import { exprSql } from '../../../expr/naming.js';
 import type { ExecContext } from '../context.js';
 import { decimalToDouble } from '../runtime/decimal.js';
 import { trimAll } from '../runtime/datetime-parse.js';
-import { castValue, parseDoubleString, type Converter } from './cast.js';
+import { castValue, nullSafe, parseDoubleString, type Converter } from './cast.js';
 import { BYPASS, castOverflow, outOfRange, sqlValue } from './cast-errors.js';
 
 const INTEGRAL_RANGE: Record<string, [number, number]> = {
@@ -77,6 +81,16 @@ export function ansiCastValue(from: DataType, to: DataType, ctx: ExecContext): C
       return plain(v);
     };
   }
+  if (range !== undefined && !(to instanceof LongType) && from instanceof TimestampType) {
+    // A timestamp's whole seconds must fit the narrower integral type.
+    const [lo, hi] = range;
+    const seconds = castValue(from, LONG, ctx);
+    return (v) => {
+      const n = Number(seconds(v));
+      if (n < lo || n > hi) throw castOverflow(v, from, to, tz);
+      return plain(v);
+    };
+  }
   if (to instanceof DecimalType && isNumeric(from)) {
     return (v) => {
       const r = plain(v);
@@ -104,7 +118,8 @@ export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
   // The analyzer rejects these already (ansi-casts.ts); a plan analyzed without ANSI still fails here.
   const mismatch = ansiCastMismatch(from, e.to, `CAST(${exprSql(e.child)} AS ${e.to.sql()})`);
   if (mismatch) throw mismatch;
-  const conv = ansiCastValue(from, e.to, ctx);
+  // Elements of arrays, maps and structs are cast by the ANSI rules too ('1.5' in an array<int> is malformed).
+  const conv = elementWise(from, e.to, (f, t) => ansiCastValue(f, t, ctx)) ?? ansiCastValue(from, e.to, ctx);
   return (v) => {
     try {
       return conv(v);
@@ -117,3 +132,44 @@ export function ansiCast(e: Cast, from: DataType, ctx: ExecContext): Converter {
 }
 
 const CONTEXT_CLASSES = new Set(['CAST_INVALID_INPUT', 'NUMERIC_VALUE_OUT_OF_RANGE']);
+
+/**
+ * A cast inside arrays, maps and structs: `leaf` converts the element types that are not
+ * containers themselves, so each element is cast (and fails, or is made null) on its own.
+ */
+function elementWise(from: DataType, to: DataType, leaf: (f: DataType, t: DataType) => Converter): Converter | undefined {
+  const inner = (f: DataType, t: DataType): Converter => nullSafe(elementWise(f, t, leaf) ?? leaf(f, t));
+  if (from instanceof ArrayType && to instanceof ArrayType) {
+    const el = inner(from.elementType, to.elementType);
+    return (v) => (v as unknown[]).map(el);
+  }
+  if (from instanceof MapType && to instanceof MapType) {
+    const k = inner(from.keyType, to.keyType);
+    const val = inner(from.valueType, to.valueType);
+    return (v) => new Map([...(v as Map<unknown, unknown>)].map(([a, b]) => [k(a), val(b)]));
+  }
+  if (from instanceof StructType && to instanceof StructType && from.fields.length === to.fields.length) {
+    const fs = from.fields.map((f, i) => inner(f.dataType, to.fields[i]!.dataType));
+    return (v) => (v as unknown[]).map((x, i) => fs[i]!(x));
+  }
+  return undefined;
+}
+
+/** The errors of an ANSI cast that TRY_CAST turns into null. */
+const TRY_CAST_NULLS = new Set(['CAST_INVALID_INPUT', 'CAST_OVERFLOW', 'NUMERIC_VALUE_OUT_OF_RANGE']);
+
+/** TRY_CAST: the ANSI cast with malformed input and overflow made null, element by element. */
+export function tryCastValue(from: DataType, to: DataType, ctx: ExecContext): Converter {
+  const leaf = (f: DataType, t: DataType): Converter => {
+    const conv = ansiCastValue(f, t, ctx);
+    return (v) => {
+      try {
+        return conv(v);
+      } catch (err) {
+        if (TRY_CAST_NULLS.has((err as { errorClass?: string }).errorClass ?? '')) return null;
+        throw err;
+      }
+    };
+  };
+  return elementWise(from, to, leaf) ?? leaf(from, to);
+}

@@ -11,7 +11,7 @@ import { lookupImpl } from '../functions/index.js';
 import { hasFunction, lookupFunction } from '../../../functions/registry.js';
 import type { CompileInput, RowFn, ScalarImpl } from '../functions/types.js';
 import { castValue } from './cast.js';
-import { ansiCast } from './ansi-cast.js';
+import { ansiCast, tryCastValue } from './ansi-cast.js';
 import { colReader, type Col } from '../operators/relation.js';
 import { originOf } from '../../../expr/origin.js';
 import { attachQueryContext, type SqlOrigin } from '../../../errors/query-context.js';
@@ -43,20 +43,6 @@ export interface CompileEnv {
 
 /** Functions whose errors take a query context outside ANSI mode too (INTERVAL_DIVIDED_BY_ZERO). */
 const CONTEXT_WITHOUT_ANSI = new Set(['interval_divide']);
-
-/** The overflows a non-ANSI cast still raises (interval ↔ number), which TRY_CAST turns into null. */
-const TRY_CAST_NULLS = new Set(['CAST_OVERFLOW', 'NUMERIC_VALUE_OUT_OF_RANGE']);
-
-function tolerant(conv: (v: unknown) => unknown): (v: unknown) => unknown {
-  return (v) => {
-    try {
-      return conv(v);
-    } catch (err) {
-      if (TRY_CAST_NULLS.has((err as { errorClass?: string }).errorClass ?? '')) return null;
-      throw err;
-    }
-  };
-}
 
 export function compileExpr(e: Expr, env: CompileEnv): RowFn {
   const own = originOf(e);
@@ -98,7 +84,7 @@ function compileNode(e: Expr, env: CompileEnv): RowFn {
       if (!from) throw new InternalError('Cast of an unresolved expression');
       const child = compileExpr(e.child, env);
       if (from.equals(e.to)) return child;
-      const conv = env.ctx.ansiEnabled && !e.tryCast ? ansiCast(e, from, env.ctx) : e.tryCast ? tolerant(castValue(from, e.to, env.ctx)) : castValue(from, e.to, env.ctx);
+      const conv = env.ctx.ansiEnabled && !e.tryCast ? ansiCast(e, from, env.ctx) : e.tryCast ? tryCastValue(from, e.to, env.ctx) : castValue(from, e.to, env.ctx);
       return (i) => {
         const v = child(i);
         return v === null || v === undefined ? null : conv(v);

@@ -27,7 +27,7 @@ import {
 } from '../runtime/datetime.js';
 import { zoneOrThrow } from '../runtime/datetime-parse.js';
 import { parseDateTime } from '../runtime/datetime-pattern-parse.js';
-import { normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
+import { LONG_MAX, normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
 import { aggregateImpls } from './aggregate.js';
 import { bivariate } from './moments.js';
 import { conditionalImpls } from './conditional.js';
@@ -180,22 +180,28 @@ const conv = scalar((a) => {
   return value.toString(to).toUpperCase();
 });
 
-/** width_bucket(v, min, max, n) as in Spark (0 below, n+1 above the range). */
+/**
+ * width_bucket(v, min, max, n) as in Spark (0 below, n+1 above the range). The bucket is the
+ * double quotient truncated to a BIGINT, exact past 2^53; n = Long.MaxValue gives null.
+ */
 const widthBucket = scalar((a) => {
   const v = a[0] as number;
   const min = a[1] as number;
   const max = a[2] as number;
-  const n = Number(a[3]);
+  const nBig = toBigInt(a[3] as Long);
+  const n = Number(nBig);
   // An infinite value falls in bucket 0 or n + 1; infinite bounds and NaN give null (Spark's WidthBucket).
-  if (n <= 0 || min === max || Number.isNaN(v) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
+  if (nBig <= 0n || nBig === LONG_MAX || min === max || Number.isNaN(v) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
+  const bucket = (q: number): Long => normLong(BigInt(Math.trunc(q)) + 1n);
+  const last = normLong(nBig + 1n);
   if (min < max) {
     if (v < min) return 0;
-    if (v >= max) return n + 1;
-    return Math.floor(((v - min) * n) / (max - min)) + 1;
+    if (v >= max) return last;
+    return bucket((n * (v - min)) / (max - min));
   }
   if (v > min) return 0;
-  if (v <= max) return n + 1;
-  return Math.floor(((min - v) * n) / (min - max)) + 1;
+  if (v <= max) return last;
+  return bucket((n * (min - v)) / (min - max));
 });
 
 // --- datetime -------------------------------------------------------------------
@@ -226,6 +232,8 @@ const datePart = compiled((args, call, ctx) => {
     if (!key) throw new ExecutionException(`The value '${String(f)}' of the field is invalid for the function date_part.`, { errorClass: 'INVALID_EXTRACT_FIELD' });
     return key;
   };
+  // A NULL field (typed at analysis as a NULL double) gives NULL.
+  if (lit && isNullish(lit.value)) return () => null;
   const fixed = lit ? fieldOf(lit.value) : undefined;
   return (i) => {
     const field = fixed ?? (() => {

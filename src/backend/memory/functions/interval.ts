@@ -130,7 +130,10 @@ const extractPart = (name: string): FunctionImpl => {
   return compiled((args, call, ctx) => {
     const t = argType(call, 1);
     if (!isIntervalType(t)) return (datetime as ScalarImpl).compile!(args, call, ctx);
-    const text = String(literalArg(call, 0)?.value ?? '').toUpperCase();
+    const fieldValue = literalArg(call, 0)?.value;
+    // A NULL field is a NULL double (Spark's analysis replaces the call by that literal).
+    if (fieldValue === null || fieldValue === undefined) return () => null;
+    const text = String(fieldValue).toUpperCase();
     const field = FIELD_CANON[text] ?? text;
     const [, src] = args;
     return (i) => {
