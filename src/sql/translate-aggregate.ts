@@ -150,7 +150,9 @@ export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan,
     throw new NotImplementedException('SQL SELECT * with GROUP BY', 'list the grouped columns');
   }
   const aliases = aliasMap(items);
-  const havingExpr = having ? substituteAliases(having, aliases) : undefined;
+  // HAVING reads a grouping column before a select-list alias of the same name (Spark: `SUM(a) AS b ... GROUP BY b HAVING b > 10`).
+  const groupedColumns = new Set(keys.flatMap((k) => (k.kind === 'ColumnRef' ? [lastPart(k.name).toLowerCase()] : [])));
+  const havingExpr = having ? substituteAliases(having, aliases, (name) => groupedColumns.has(name.toLowerCase())) : undefined;
   const extended =
     [...items, ...(havingExpr ? [havingExpr] : []), ...order.map((o) => o.child)].some((e) => containsWindow(e) || containsGrouping(e));
   if (extended) return twoStageAggregate(t, s, input, keys, sets, items, havingExpr, order, aliases);
