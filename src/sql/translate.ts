@@ -17,7 +17,7 @@
  *   functions or generators);
  * - aliases and ordinals in GROUP BY and ORDER BY, named windows (WINDOW w AS).
  */
-import { AnalysisException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
@@ -131,6 +131,12 @@ export function aliasMap(items: readonly Expr[]): Map<string, Expr> {
 export class Translator {
   readonly opts: TranslateOptions;
   readonly ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
+  /**
+   * Spark 3.5's nested-CTE name check (spark.sql.legacy.ctePrecedencePolicy=EXCEPTION): the CTE names in
+   * scope, and whether the next query is the start of a query (the statement, a CTE definition or a
+   * subquery expression), where a WITH may not redefine one of them. FROM subqueries are not starts.
+   */
+  readonly cteCheck = { start: true, names: [] as string[] };
   /** Enclosing queries' FROMs while a subquery is translated, innermost last. */
   readonly outer: OuterScope[] = [];
 
@@ -145,9 +151,11 @@ export class Translator {
   // ---- queries ---------------------------------------------------------------------------------
 
   query(q: QueryAst): LogicalPlan {
+    const start = this.cteCheck.start;
+    this.cteCheck.start = false;
     switch (q.kind) {
       case 'query':
-        return this.#organized(q);
+        return this.#organized(q, start);
       case 'select':
         return selectBlock(this, q, []);
       case 'setop':
@@ -159,11 +167,12 @@ export class Translator {
     }
   }
 
-  #organized(q: Extract<QueryAst, { kind: 'query' }>): LogicalPlan {
+  #organized(q: Extract<QueryAst, { kind: 'query' }>, start: boolean): LogicalPlan {
     const scope = new Map<string, { plan: LogicalPlan; columns?: readonly string[] }>();
     this.ctes.push(scope);
+    const outerNames = this.cteCheck.names;
     try {
-      this.#defineCtes(q.ctes, scope);
+      this.#defineCtes(q.ctes, scope, start);
       let p: LogicalPlan;
       if (q.body.kind === 'select') {
         p = selectBlock(this, q.body, q.orderBy);
@@ -182,13 +191,30 @@ export class Translator {
       return p;
     } finally {
       this.ctes.pop();
+      this.cteCheck.names = outerNames;
     }
   }
 
-  #defineCtes(ctes: readonly CteAst[], scope: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>): void {
+  #defineCtes(ctes: readonly CteAst[], scope: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>, start: boolean): void {
+    const policy = (this.conf('spark.sql.legacy.ctePrecedencePolicy') ?? 'EXCEPTION').toUpperCase();
     for (const cte of ctes) {
       const key = cte.name.toLowerCase();
-      let p = this.query(cte.query);
+      if (start && policy !== 'CORRECTED' && this.cteCheck.names.includes(key)) {
+        if (policy === 'LEGACY') throw new NotImplementedException('spark.sql.legacy.ctePrecedencePolicy=LEGACY', 'outer CTE definitions taking precedence');
+        throw analysisError(
+          `Name \`${cte.name}\` is ambiguous in nested CTE.\nPlease set "spark.sql.legacy.ctePrecedencePolicy" to "CORRECTED" so that name defined in inner CTE takes precedence. If set it to "LEGACY", outer CTE definitions will take precedence.\nSee 'https://spark.apache.org/docs/latest/sql-migration-guide.html#query-engine'.`,
+          'AMBIGUOUS_ALIAS_IN_NESTED_CTE',
+          { name: `\`${cte.name}\`` },
+        );
+      }
+      const names = this.cteCheck.names;
+      this.cteCheck.start = true;
+      let p: LogicalPlan;
+      try {
+        p = this.query(cte.query);
+      } finally {
+        this.cteCheck.names = [...names, key];
+      }
       if (cte.columns) p = renameColumns(this, p, cte.columns, cte.name);
       // Spark analyzes every CTE definition, used or not.
       this.opts.columnsOf?.(p);
