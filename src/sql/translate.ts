@@ -199,7 +199,8 @@ export class Translator {
     const policy = (this.conf('spark.sql.legacy.ctePrecedencePolicy') ?? 'EXCEPTION').toUpperCase();
     for (const cte of ctes) {
       const key = cte.name.toLowerCase();
-      if (start && policy !== 'CORRECTED' && this.cteCheck.names.includes(key)) {
+      // LEGACY (outer definitions win, even in FROM subqueries) is not modelled: any redefinition is refused.
+      if ((start || policy === 'LEGACY') && policy !== 'CORRECTED' && this.cteCheck.names.includes(key)) {
         if (policy === 'LEGACY') throw new NotImplementedException('spark.sql.legacy.ctePrecedencePolicy=LEGACY', 'outer CTE definitions taking precedence');
         throw analysisError(
           `Name \`${cte.name}\` is ambiguous in nested CTE.\nPlease set "spark.sql.legacy.ctePrecedencePolicy" to "CORRECTED" so that name defined in inner CTE takes precedence. If set it to "LEGACY", outer CTE definitions will take precedence.\nSee 'https://spark.apache.org/docs/latest/sql-migration-guide.html#query-engine'.`,
