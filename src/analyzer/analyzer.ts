@@ -232,7 +232,7 @@ export class Analyzer {
   #passThrough(p: PlanOfKind<'Limit'> | PlanOfKind<'Offset'>, n: number): Analyzed {
     if (!Number.isInteger(n) || n < 0) {
       throw new AnalysisException(
-        `The ${p.kind === 'Limit' ? 'limit' : 'offset'} like expression "${n}" is invalid. The ${p.kind.toLowerCase()} expression must be equal to or greater than 0, but got ${n}.`,
+        `The limit like expression "${n}" is invalid. The ${p.kind.toLowerCase()} expression must be equal to or greater than 0, but got ${n}.`,
         { errorClass: 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE' },
       );
     }

@@ -22,12 +22,13 @@ import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, DataType, MapType, NULL, StructType } from '../types/data-types.js';
+import { ArrayType, DataType, IntegerType, MapType, NULL, StructType } from '../types/data-types.js';
 import type { CteAst, QueryAst } from './ast.js';
 import { prettySql } from './functions.js';
+import { sqlTypeName } from '../functions/define.js';
 import { ordinalOf } from './literals.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
-import { renameColumns, tableRef } from './translate-relations.js';
+import { oneRow, renameColumns, tableRef } from './translate-relations.js';
 import { values } from './inline-table.js';
 import { selectBlock } from './translate-select.js';
 import type { OuterScope } from './correlation.js';
@@ -223,31 +224,21 @@ export class Translator {
     }
   }
 
-  /** LIMIT/OFFSET take a foldable integer expression (`2 + 1`, `CAST(1 AS INT)`). */
+  /** LIMIT/OFFSET take a foldable INT expression (`2 + 1`, `CAST(1 AS INT)`), checked in Spark's order. */
   limitValue(e: Expr, what: 'limit' | 'offset'): number {
+    // Spark's texts say "limit like expression" for OFFSET too.
+    const invalid = (errorClass: string, detail: string, params: Record<string, string> = {}): AnalysisException =>
+      analysisError(`The limit like expression "${safeSql(e)}" is invalid. ${detail}`, `INVALID_LIMIT_LIKE_EXPRESSION.${errorClass}`, { name: what, expr: `"${safeSql(e)}"`, ...params });
     const folded = foldConstant(e);
-    if (folded === undefined) {
-      throw analysisError(
-        `The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must evaluate to a constant value, but got ${safeSql(e)}.`,
-        'INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE',
-        { name: what, expr: `"${safeSql(e)}"` },
-      );
+    if (folded === undefined) throw invalid('IS_UNFOLDABLE', `The ${what} expression must evaluate to a constant value.`);
+    const type = this.opts.schemaOf?.(plan('Project', { input: oneRow(this), exprs: [E.alias(e, what)] })).fields[0]!.dataType;
+    const wrongType = type ? !(type instanceof IntegerType) : typeof folded.value !== 'number' && folded.value !== null;
+    if (wrongType) {
+      const dataType = type ? sqlTypeName(type) : `"${typeof folded.value === 'boolean' ? 'BOOLEAN' : 'STRING'}"`;
+      throw invalid('DATA_TYPE', `The ${what} expression must be integer type, but got ${dataType}.`, { dataType });
     }
-    if (folded.value === null) {
-      throw analysisError(`The ${what} like expression "${safeSql(e)}" is invalid. The evaluated ${what} expression must not be null, but got NULL.`, 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NULL', {
-        name: what,
-        expr: `"${safeSql(e)}"`,
-      });
-    }
-    if (typeof folded.value !== 'number') {
-      const typeName = typeof folded.value === 'boolean' ? 'boolean' : 'string';
-      throw analysisError(`The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must be integer type, but got ${typeName}.`, 'INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE', {
-        name: what,
-        expr: `"${safeSql(e)}"`,
-        dataType: typeName,
-      });
-    }
-    return folded.value;
+    if (folded.value === null) throw invalid('IS_NULL', `The evaluated ${what} expression must not be null.`);
+    return folded.value as number;
   }
 
   /** The position an ORDER BY key names, unless spark.sql.orderByOrdinal=false makes integers plain constants. */
