@@ -29,7 +29,7 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, c
   // A selected nested field (`s.f`, `window.start`) is named after the field, as in a projection.
   const resolveAgg = (a: Expr, attrs: readonly Attribute[]): Expr => {
     const r = resolveExpr(a, { attrs, ctx });
-    return a.kind === 'ColumnRef' && r.kind === 'Call' ? nameExpr(r, selectedName(a, r)) : r;
+    return a.kind === 'ColumnRef' && (r.kind === 'Call' || r.kind === 'BoundRef') ? nameExpr(r, selectedName(a, r)) : r;
   };
   const windowKey = groupingTimeWindow(keys, source);
   const windowed = windowKey
