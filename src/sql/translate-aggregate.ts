@@ -271,6 +271,12 @@ export function twoStageAggregate(
     const k = exprKey(e);
     const gi = keyKeys.indexOf(k);
     if (gi >= 0 && e.kind !== 'Literal') return ordinalRef(gi);
+    if (e.kind === 'WindowExpr') {
+      // A window over the aggregated rows: its function stays a window function (`count(*) OVER ()`), its inputs read the Aggregate.
+      const fn = e.fn.kind === 'Call' ? Object.freeze({ ...e.fn, args: e.fn.args.map(rewrite) }) : rewrite(e.fn);
+      const spec = { ...e.spec, partitionBy: e.spec.partitionBy.map(rewrite), orderBy: e.spec.orderBy.map((o) => rewrite(o) as typeof o) };
+      return Object.freeze({ ...e, fn, spec: Object.freeze(spec) });
+    }
     if (e.kind === 'Call' && isAggregateFn(e.fn) && !isGroupingFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
     if (e.kind === 'Call' && e.fn === 'grouping') {
       requireSets('grouping');
