@@ -29,7 +29,7 @@ export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, c
   // A selected nested field (`s.f`, `window.start`) is named after the field, as in a projection.
   const resolveAgg = (a: Expr, attrs: readonly Attribute[]): Expr => {
     const r = resolveExpr(a, { attrs, ctx });
-    return a.kind === 'ColumnRef' && r.kind === 'Call' ? nameExpr(r, selectedName(a, r)) : r;
+    return a.kind === 'ColumnRef' && (r.kind === 'Call' || r.kind === 'BoundRef') ? nameExpr(r, selectedName(a, r)) : r;
   };
   const windowKey = groupingTimeWindow(keys, source);
   const windowed = windowKey
@@ -81,13 +81,14 @@ export function analyzeAggregateExprs(
   const aggCalls: Call[] = [];
   const aggIndex = new ExprMap<number>();
   const nGroup = groupBy.length;
-  const nullableGroups = groupingSets !== undefined;
+  // Under grouping sets a key is nulled where a set leaves it out: nullable unless every set has it (Spark's Expand).
+  const nullableGroup = (i: number): boolean => groupingSets !== undefined && !groupingSets.every((set) => set.includes(i));
 
   const rewrite = (e: Expr): Expr => {
     const gi = groupIndex.get(e) ?? -1;
     if (gi >= 0) {
       const g = groupBy[gi]!;
-      return E.bound(gi, groupNames[gi]!, typeOf(g), nullableGroups || (g.nullable ?? true));
+      return E.bound(gi, groupNames[gi]!, typeOf(g), nullableGroup(gi) || (g.nullable ?? true));
     }
     if (e.kind === 'WindowExpr') {
       // A window over the aggregated rows: its function's arguments and its spec read the aggregate's output.
@@ -122,10 +123,15 @@ export function analyzeAggregateExprs(
   };
 
   const names = outputs.map(nameOf);
-  const rewritten = outputs.map((o) => (o.kind === 'Alias' ? Object.freeze({ ...o, child: rewrite(o.child) }) : rewrite(o)));
+  // An alias takes its rewritten child's nullability (a grouping-set key may be nulled where its input was not).
+  const rewritten = outputs.map((o) => {
+    if (o.kind !== 'Alias') return rewrite(o);
+    const child = rewrite(o.child);
+    return Object.freeze({ ...o, child, ...(o.nullable !== undefined ? { nullable: child.nullable ?? true } : {}) });
+  });
 
   const aggAttrs: Attribute[] = [
-    ...groupBy.map((g, i) => ({ ...attr(groupNames[i]!, typeOf(g), nullableGroups || (g.nullable ?? true)), metadata: keyMetadata(g, input.attrs) })),
+    ...groupBy.map((g, i) => ({ ...attr(groupNames[i]!, typeOf(g), nullableGroup(i) || (g.nullable ?? true)), metadata: keyMetadata(g, input.attrs) })),
     ...aggCalls.map((c, i) => attr(`_agg${i}`, typeOf(c), c.nullable ?? true)),
     ...(groupingSets ? [attr('spark_grouping_id', INT, false)] : []),
   ];

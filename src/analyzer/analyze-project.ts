@@ -16,6 +16,7 @@ import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { expandStars, resolveCall, resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { extractTimeWindows } from './time-windows.js';
+import { parseIdentifier } from './identifiers.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 const isGeneratorCall = (e: Expr): e is Call => e.kind === 'Call' && lookupFunction(e.fn).kind === 'generator';
@@ -63,6 +64,11 @@ export function selectedName(unresolved: Expr, resolved: Expr): string {
     const key = resolved.args[1];
     if (resolved.fn === 'get_item' && key?.kind === 'Literal') return String(key.value);
   }
+  // A column matched case-insensitively is named as the reference is written (`SELECT ID FROM range(1)` is `ID`).
+  if (unresolved.kind === 'ColumnRef' && resolved.kind === 'BoundRef') {
+    const written = writtenName(unresolved.name);
+    if (written !== undefined && written !== resolved.name && written.toLowerCase() === resolved.name.toLowerCase()) return written;
+  }
   return nameOf(resolved);
 }
 
@@ -104,9 +110,20 @@ export function analyzeProject(p: PlanOfKind<'Project'>, source: Analyzed, ctx: 
   return { plan: project, attrs };
 }
 
+/** The last part of a column reference's name (`t.ID` → `ID`), undefined when it does not parse. */
+function writtenName(name: string): string | undefined {
+  try {
+    return parseIdentifier(name).at(-1);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Wraps an expression in an Alias carrying its output name, unless it is a same-named column. */
 export function nameExpr(e: Expr, name: string): Expr {
   if (e.kind === 'BoundRef' && e.name === name) return e;
+  // Renamed only in case (a column referenced as written): still the same column, not an alias.
+  if (e.kind === 'BoundRef' && e.name.toLowerCase() === name.toLowerCase()) return Object.freeze({ ...e, name });
   if (e.kind === 'Alias') return e.name === name ? e : Object.freeze({ ...e, name });
   return Object.freeze({ ...E.alias(e, name), dataType: typeOf(e), nullable: e.nullable ?? true });
 }

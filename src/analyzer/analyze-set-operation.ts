@@ -44,7 +44,8 @@ export function analyzeSetOperation(p: PlanOfKind<'SetOperation'>, left: Analyze
   const rc = castSide(r, types, p.id, ctx.ansiEnabled === true);
   const attrs: Attribute[] = lc.attrs.map((a, i) => ({
     ...a,
-    nullable: a.nullable || rc.attrs[i]!.nullable,
+    // Spark: UNION is nullable where either side is, INTERSECT only where both are, EXCEPT as its left side.
+    nullable: p.op === 'union' ? a.nullable || rc.attrs[i]!.nullable : p.op === 'intersect' ? a.nullable && rc.attrs[i]!.nullable : a.nullable,
     planIds: new Set([...a.planIds]),
   }));
   const node = withProps(p, {

@@ -232,7 +232,7 @@ export class Analyzer {
   #passThrough(p: PlanOfKind<'Limit'> | PlanOfKind<'Offset'>, n: number): Analyzed {
     if (!Number.isInteger(n) || n < 0) {
       throw new AnalysisException(
-        `The ${p.kind === 'Limit' ? 'limit' : 'offset'} like expression "${n}" is invalid. The ${p.kind.toLowerCase()} expression must be equal to or greater than 0, but got ${n}.`,
+        `The limit like expression "${n}" is invalid. The ${p.kind.toLowerCase()} expression must be equal to or greater than 0, but got ${n}.`,
         { errorClass: 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE' },
       );
     }
@@ -317,6 +317,8 @@ export function projectAttributes(exprs: readonly Expr[], names: readonly string
   return exprs.map((e, i) => {
     const passed = e.kind === 'BoundRef' ? input[e.index] : undefined;
     if (passed && passed.name === names[i]) return passed.hidden ? { ...passed, hidden: false } : passed;
+    // The same column named as its reference was written (case only): it keeps its identity.
+    if (passed && passed.name.toLowerCase() === names[i]!.toLowerCase()) return { ...passed, name: names[i]!, hidden: false };
     const metadata = e.kind === 'Alias' && e.metadata ? e.metadata : e.kind === 'BoundRef' ? input[e.index]?.metadata ?? {} : {};
     return {
       name: names[i]!,

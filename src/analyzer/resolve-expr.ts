@@ -151,7 +151,8 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
       const fields = structStar(e.target, e.planId, attrs, ctx);
       if (fields) return fields;
     }
-    if (picked.length === 0 && e.target !== undefined) {
+    // A column regex matching nothing selects nothing (Spark), even under an unknown qualifier.
+    if (picked.length === 0 && e.target !== undefined && re === undefined) {
       throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
         errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
       });

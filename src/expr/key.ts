@@ -42,8 +42,11 @@ function nodeKey(node: Record<string, unknown>, keepNullable: boolean): string {
   if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(node, keepNullable ? replacerKeepingNullable : replacer);
   let out = '{';
   let first = true;
+  const bound = node.kind === 'BoundRef';
   for (const k of Object.keys(node)) {
     if (k === 'nullable' && !keepNullable) continue;
+    // A bound reference is its input column: the name it is displayed by (as written, `ID` for `id`) is no part of it.
+    if (bound && k === 'name') continue;
     const text = valueKey(k, node[k], keepNullable);
     if (text === undefined) continue;
     out += (first ? '' : ',') + JSON.stringify(k) + ':' + text;

@@ -43,7 +43,8 @@ const FILE_SOURCES: ReadonlySet<string> = new Set(['parquet', 'csv', 'json']);
  */
 export function executeSql(session: SparkSession, sqlText: string, args?: SqlArgs): DataFrame {
   const legacySetOpsPrecedence = session.conf.getOption('spark.sql.legacy.setopsPrecedence.enabled') === 'true';
-  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, ...(args !== undefined ? { args } : {}) });
+  const quotedRegexColumnNames = session.conf.getOption('spark.sql.parser.quotedRegexColumnNames') === 'true';
+  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, ...(args !== undefined ? { args } : {}) });
   const statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);

@@ -38,11 +38,25 @@ export function postfix(p: SqlParser, base: Expr, start = p.pos): Expr {
       }
       const quoted = p.cur.kind === 'quoted';
       const field = p.identifier();
+      const regex = quoted && e.kind === 'ColumnRef' ? columnRegex(p, field, e.name) : undefined;
+      if (regex) {
+        e = regex;
+        continue;
+      }
       e = e.kind === 'ColumnRef' ? E.col(`${e.name}.${quotePart(field, quoted)}`) : E.call('get_field', [e], { options: { field } });
     } else {
       return e;
     }
   }
+}
+
+/**
+ * `` `re` `` / `` t.`re` `` under spark.sql.parser.quotedRegexColumnNames: inside a SELECT item, a backquoted name
+ * holding anything but letters, digits and `_` selects the columns whose names match (Spark's UnresolvedRegex).
+ */
+function columnRegex(p: SqlParser, name: string, target?: string): Expr | undefined {
+  if (!p.options.quotedRegexColumnNames || p.selectItemDepth === 0 || /^[\p{L}\p{N}_]*$/u.test(name)) return undefined;
+  return Object.freeze({ ...E.star(target), regex: name });
 }
 
 /** A type name as Spark writes it (`int`, `decimal(10,2)`, `array<struct<a:int>>`). */
@@ -102,7 +116,7 @@ function primary(p: SqlParser): Expr {
     case 'quoted':
       p.pos++;
       if (p.isOp('->')) return lambda(p, [t.value]);
-      return E.col(quotePart(t.value, true));
+      return columnRegex(p, t.value) ?? E.col(quotePart(t.value, true));
     case 'op':
       if (t.value === '*') {
         p.pos++;

@@ -70,7 +70,13 @@ export function select(p: SqlParser): SelectAst {
 /** `expr [[AS] alias]`, `expr AS (a, b)`, `*`, `t.*`. */
 export function selectItem(p: SqlParser): Expr {
   p.aliasWasWritten = false;
-  const e = expression(p);
+  p.selectItemDepth++;
+  let e: Expr;
+  try {
+    e = expression(p);
+  } finally {
+    p.selectItemDepth--;
+  }
   if (e.kind === 'Star') return e;
   if (p.acceptKw('AS')) {
     if (p.isOp('(')) {

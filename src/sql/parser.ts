@@ -37,6 +37,8 @@ export interface ParserOptions {
   readonly legacySetOpsPrecedence?: boolean;
   /** Values of the `:name` / `?` parameter markers (`spark.sql(query, args)`). */
   readonly args?: SqlArgs;
+  /** `spark.sql.parser.quotedRegexColumnNames`: a backquoted name with regex characters in a SELECT item is a column regex. */
+  readonly quotedRegexColumnNames?: boolean;
 }
 
 export class SqlParser {
@@ -46,6 +48,8 @@ export class SqlParser {
   #queryNames = false;
   /** The `?` / `:name` parameter markers' values (read by parse-primary.ts). */
   readonly params: ParameterBinder;
+  /** How many SELECT items enclose the current token (Spark applies column regexes anywhere inside one). */
+  selectItemDepth = 0;
   /** The text expression origins point into (a CREATE VIEW switches it to the view's query text). */
   source: SqlSource;
 

@@ -150,7 +150,9 @@ export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan,
     throw new NotImplementedException('SQL SELECT * with GROUP BY', 'list the grouped columns');
   }
   const aliases = aliasMap(items);
-  const havingExpr = having ? substituteAliases(having, aliases) : undefined;
+  // HAVING reads a grouping column before a select-list alias of the same name (Spark: `SUM(a) AS b ... GROUP BY b HAVING b > 10`).
+  const groupedColumns = new Set(keys.flatMap((k) => (k.kind === 'ColumnRef' ? [lastPart(k.name).toLowerCase()] : [])));
+  const havingExpr = having ? substituteAliases(having, aliases, (name) => groupedColumns.has(name.toLowerCase())) : undefined;
   const extended =
     [...items, ...(havingExpr ? [havingExpr] : []), ...order.map((o) => o.child)].some((e) => containsWindow(e) || containsGrouping(e));
   if (extended) return twoStageAggregate(t, s, input, keys, sets, items, havingExpr, order, aliases);
@@ -269,6 +271,12 @@ export function twoStageAggregate(
     const k = exprKey(e);
     const gi = keyKeys.indexOf(k);
     if (gi >= 0 && e.kind !== 'Literal') return ordinalRef(gi);
+    if (e.kind === 'WindowExpr') {
+      // A window over the aggregated rows: its function stays a window function (`count(*) OVER ()`), its inputs read the Aggregate.
+      const fn = e.fn.kind === 'Call' ? Object.freeze({ ...e.fn, args: e.fn.args.map(rewrite) }) : rewrite(e.fn);
+      const spec = { ...e.spec, partitionBy: e.spec.partitionBy.map(rewrite), orderBy: e.spec.orderBy.map((o) => rewrite(o) as typeof o) };
+      return Object.freeze({ ...e, fn, spec: Object.freeze(spec) });
+    }
     if (e.kind === 'Call' && isAggregateFn(e.fn) && !isGroupingFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
     if (e.kind === 'Call' && e.fn === 'grouping') {
       requireSets('grouping');

@@ -146,7 +146,7 @@ export function lateralJoin(
   if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
   checkLateralJoinType(r);
   const collect = new OuterScope(left);
-  const first = inScope(t, collect, () => t.query(lat.query));
+  const first = inScope(t, collect, () => t.query(lat.query), false);
   const refs = [...collect.found.values()];
   if (tvfName) checkTvfAliases(t, tvfName, first, lat.alias);
   const on = r.on ? subqueries(t, r.on, undefined) : undefined;
@@ -157,7 +157,7 @@ export function lateralJoin(
   const batches: Batch[] = [];
   for (let row = 0; row < keys.numRows; row++) {
     const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
-    batches.push(evaluate(inScope(t, new OuterScope(left, binding), () => t.query(lat.query))));
+    batches.push(evaluate(inScope(t, new OuterScope(left, binding), () => t.query(lat.query), false)));
   }
   // `AS s(x, y)` renames the subquery's columns, not the tuple tags
   const sub = schemaOf(lat.alias?.columns ? renameColumns(t, first, lat.alias.columns, lat.alias.name) : first).fields;

@@ -95,11 +95,14 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
   return subqueryResult(refs, cases, schemaOf(first));
 }
 
-export function inScope<T>(tr: Translator, scope: OuterScope, f: () => T): T {
+export function inScope<T>(tr: Translator, scope: OuterScope, f: () => T, startsQuery = true): T {
   tr.outer.push(scope);
+  const start = tr.cteCheck.start;
+  tr.cteCheck.start = startsQuery; // a subquery expression starts a query for Spark's nested-CTE check; LATERAL does not
   try {
     return f();
   } finally {
     tr.outer.pop();
+    tr.cteCheck.start = start;
   }
 }

@@ -17,17 +17,18 @@
  *   functions or generators);
  * - aliases and ordinals in GROUP BY and ORDER BY, named windows (WINDOW w AS).
  */
-import { AnalysisException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { DataType, NULL, StructType } from '../types/data-types.js';
+import { DataType, IntegerType, NULL, StructType } from '../types/data-types.js';
 import type { CteAst, QueryAst } from './ast.js';
 import { prettySql } from './functions.js';
+import { sqlTypeName } from '../functions/define.js';
 import { ordinalOf } from './literals.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
-import { renameColumns, tableRef } from './translate-relations.js';
+import { oneRow, renameColumns, tableRef } from './translate-relations.js';
 import { values } from './inline-table.js';
 import { selectBlock } from './translate-select.js';
 import type { OuterScope } from './correlation.js';
@@ -131,6 +132,12 @@ export function aliasMap(items: readonly Expr[]): Map<string, Expr> {
 export class Translator {
   readonly opts: TranslateOptions;
   readonly ctes: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>[] = [];
+  /**
+   * Spark 3.5's nested-CTE name check (spark.sql.legacy.ctePrecedencePolicy=EXCEPTION): the CTE names in
+   * scope, and whether the next query is the start of a query (the statement, a CTE definition or a
+   * subquery expression), where a WITH may not redefine one of them. FROM subqueries are not starts.
+   */
+  readonly cteCheck = { start: true, names: [] as string[] };
   /** Enclosing queries' FROMs while a subquery is translated, innermost last. */
   readonly outer: OuterScope[] = [];
 
@@ -145,9 +152,11 @@ export class Translator {
   // ---- queries ---------------------------------------------------------------------------------
 
   query(q: QueryAst): LogicalPlan {
+    const start = this.cteCheck.start;
+    this.cteCheck.start = false;
     switch (q.kind) {
       case 'query':
-        return this.#organized(q);
+        return this.#organized(q, start);
       case 'select':
         return selectBlock(this, q, []);
       case 'setop':
@@ -159,11 +168,12 @@ export class Translator {
     }
   }
 
-  #organized(q: Extract<QueryAst, { kind: 'query' }>): LogicalPlan {
+  #organized(q: Extract<QueryAst, { kind: 'query' }>, start: boolean): LogicalPlan {
     const scope = new Map<string, { plan: LogicalPlan; columns?: readonly string[] }>();
     this.ctes.push(scope);
+    const outerNames = this.cteCheck.names;
     try {
-      this.#defineCtes(q.ctes, scope);
+      this.#defineCtes(q.ctes, scope, start);
       let p: LogicalPlan;
       if (q.body.kind === 'select') {
         p = selectBlock(this, q.body, q.orderBy);
@@ -182,13 +192,31 @@ export class Translator {
       return p;
     } finally {
       this.ctes.pop();
+      this.cteCheck.names = outerNames;
     }
   }
 
-  #defineCtes(ctes: readonly CteAst[], scope: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>): void {
+  #defineCtes(ctes: readonly CteAst[], scope: Map<string, { plan: LogicalPlan; columns?: readonly string[] }>, start: boolean): void {
+    const policy = (this.conf('spark.sql.legacy.ctePrecedencePolicy') ?? 'EXCEPTION').toUpperCase();
     for (const cte of ctes) {
       const key = cte.name.toLowerCase();
-      let p = this.query(cte.query);
+      // LEGACY (outer definitions win, even in FROM subqueries) is not modelled: any redefinition is refused.
+      if ((start || policy === 'LEGACY') && policy !== 'CORRECTED' && this.cteCheck.names.includes(key)) {
+        if (policy === 'LEGACY') throw new NotImplementedException('spark.sql.legacy.ctePrecedencePolicy=LEGACY', 'outer CTE definitions taking precedence');
+        throw analysisError(
+          `Name \`${cte.name}\` is ambiguous in nested CTE.\nPlease set "spark.sql.legacy.ctePrecedencePolicy" to "CORRECTED" so that name defined in inner CTE takes precedence. If set it to "LEGACY", outer CTE definitions will take precedence.\nSee 'https://spark.apache.org/docs/latest/sql-migration-guide.html#query-engine'.`,
+          'AMBIGUOUS_ALIAS_IN_NESTED_CTE',
+          { name: `\`${cte.name}\`` },
+        );
+      }
+      const names = this.cteCheck.names;
+      this.cteCheck.start = true;
+      let p: LogicalPlan;
+      try {
+        p = this.query(cte.query);
+      } finally {
+        this.cteCheck.names = [...names, key];
+      }
       if (cte.columns) p = renameColumns(this, p, cte.columns, cte.name);
       // Spark analyzes every CTE definition, used or not.
       this.opts.columnsOf?.(p);
@@ -196,31 +224,21 @@ export class Translator {
     }
   }
 
-  /** LIMIT/OFFSET take a foldable integer expression (`2 + 1`, `CAST(1 AS INT)`). */
+  /** LIMIT/OFFSET take a foldable INT expression (`2 + 1`, `CAST(1 AS INT)`), checked in Spark's order. */
   limitValue(e: Expr, what: 'limit' | 'offset'): number {
+    // Spark's texts say "limit like expression" for OFFSET too.
+    const invalid = (errorClass: string, detail: string, params: Record<string, string> = {}): AnalysisException =>
+      analysisError(`The limit like expression "${safeSql(e)}" is invalid. ${detail}`, `INVALID_LIMIT_LIKE_EXPRESSION.${errorClass}`, { name: what, expr: `"${safeSql(e)}"`, ...params });
     const folded = foldConstant(e);
-    if (folded === undefined) {
-      throw analysisError(
-        `The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must evaluate to a constant value, but got ${safeSql(e)}.`,
-        'INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE',
-        { name: what, expr: `"${safeSql(e)}"` },
-      );
+    if (folded === undefined) throw invalid('IS_UNFOLDABLE', `The ${what} expression must evaluate to a constant value.`);
+    const type = this.opts.schemaOf?.(plan('Project', { input: oneRow(this), exprs: [E.alias(e, what)] })).fields[0]!.dataType;
+    const wrongType = type ? !(type instanceof IntegerType) : typeof folded.value !== 'number' && folded.value !== null;
+    if (wrongType) {
+      const dataType = type ? sqlTypeName(type) : `"${typeof folded.value === 'boolean' ? 'BOOLEAN' : 'STRING'}"`;
+      throw invalid('DATA_TYPE', `The ${what} expression must be integer type, but got ${dataType}.`, { dataType });
     }
-    if (folded.value === null) {
-      throw analysisError(`The ${what} like expression "${safeSql(e)}" is invalid. The evaluated ${what} expression must not be null, but got NULL.`, 'INVALID_LIMIT_LIKE_EXPRESSION.IS_NULL', {
-        name: what,
-        expr: `"${safeSql(e)}"`,
-      });
-    }
-    if (typeof folded.value !== 'number') {
-      const typeName = typeof folded.value === 'boolean' ? 'boolean' : 'string';
-      throw analysisError(`The ${what} like expression "${safeSql(e)}" is invalid. The ${what} expression must be integer type, but got ${typeName}.`, 'INVALID_LIMIT_LIKE_EXPRESSION.DATA_TYPE', {
-        name: what,
-        expr: `"${safeSql(e)}"`,
-        dataType: typeName,
-      });
-    }
-    return folded.value;
+    if (folded.value === null) throw invalid('IS_NULL', `The evaluated ${what} expression must not be null.`);
+    return folded.value as number;
   }
 
   /** The position an ORDER BY key names, unless spark.sql.orderByOrdinal=false makes integers plain constants. */
