@@ -122,7 +122,12 @@ export function analyzeAggregateExprs(
   };
 
   const names = outputs.map(nameOf);
-  const rewritten = outputs.map((o) => (o.kind === 'Alias' ? Object.freeze({ ...o, child: rewrite(o.child) }) : rewrite(o)));
+  // An alias takes its nullability from the rewritten child (a grouping key turns nullable under grouping sets).
+  const rewritten = outputs.map((o) => {
+    if (o.kind !== 'Alias') return rewrite(o);
+    const child = rewrite(o.child);
+    return Object.freeze({ ...o, child, ...(o.nullable !== undefined ? { nullable: child.nullable ?? true } : {}) });
+  });
 
   const aggAttrs: Attribute[] = [
     ...groupBy.map((g, i) => ({ ...attr(groupNames[i]!, typeOf(g), nullableGroups || (g.nullable ?? true)), metadata: keyMetadata(g, input.attrs) })),
