@@ -33,13 +33,14 @@ import { oneRow, relation } from './translate-relations.js';
 import { subqueries } from './translate-subqueries.js';
 import { aggregateSelect } from './translate-aggregate.js';
 import { resolveLateralAliases } from './lateral-aliases.js';
+import { countArguments } from './count-arguments.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   let input = select.from ? relation(tr, select.from) : oneRow(tr);
   const from = input;
   let s = select;
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }));
-  const prepare = (e: Expr): Expr => expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, e, s.windows), from), from);
+  const prepare = (e: Expr): Expr => expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from), from);
   const items = s.items.map(prepare);
   const order = orderBy.map((o) => prepare(o) as SortOrder);
   let having = s.having ? prepare(s.having) : undefined;
