@@ -17,12 +17,14 @@ import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { containsWindow, extractWindows, nameExpr, nameOf, selectedName } from './analyze-project.js';
 import { resolveCall, resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
+import { assertGroupable } from './map-checks.js';
 import { extractTimeWindows, groupingTimeWindow } from './time-windows.js';
 import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, ctx: AnalyzerContext): Analyzed {
   const scope = { attrs: source.attrs, ctx };
   const keys = p.groupBy.map((g) => resolveExpr(g, scope));
+  assertGroupable(keys);
   if (p.groupingSets && p.groupedDataNames) checkGroupingAliasRefs(p, keys, source.attrs);
   // A window()/session_window() call becomes a column computed below the aggregation (sessions merged per key).
   // So do the input_file_* functions (columns of the file read below).

@@ -68,6 +68,15 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
     const t = common && isTimestamp(common) ? common : TIMESTAMP;
     return build('subtract_timestamps', [castTo(l, t), castTo(r, t)]);
   }
+  // timestamp − NULL (either way) is a NULL interval; timestamp − a value that is no date, timestamp or
+  // interval is Spark's SubtractTimestamps, whose other parameter must be a timestamp.
+  if (subtract && isTimestamp(lt) !== isTimestamp(rt)) {
+    const [t, otherType, otherIndex] = isTimestamp(lt) ? [lt, rt, 1] : [rt, lt, 0];
+    if (otherType instanceof NullType) return build('subtract_timestamps', [castTo(l, t), castTo(r, t)]);
+    if (!(otherType instanceof DateType) && !isIntervalType(otherType)) {
+      throw needsTimestamp([exprSql(l), exprSql(r)], `(${exprSql(l)} - ${exprSql(r)})`, otherIndex, otherType);
+    }
+  }
 
   // NULL ± interval is an interval sum of that type.
   if (isAnsiInterval(lt) && rt instanceof NullType) return build(subtract ? 'interval_subtract' : 'interval_add', [l, castTo(r, lt)]);
@@ -104,7 +113,12 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
     if (ivt instanceof CalendarIntervalType) return build('date_add_interval', [dt, ivArg], opName);
     return build('time_add', [castTo(dt, TIMESTAMP), ivArg], opName);
   }
-  if (!isTimestamp(dtt)) return undefined;
+  if (!isTimestamp(dtt)) {
+    // Any other value plus a day-time interval is Spark's TimeAdd, whose first parameter must be a timestamp.
+    if (!(ivt instanceof DayTimeIntervalType) || dtt instanceof NullType) return undefined;
+    const ivSql = subtract ? `(- ${exprSql(iv)})` : exprSql(iv);
+    throw needsTimestamp([exprSql(dt), ivSql], `${exprSql(dt)} + ${ivSql}`, 0, dtt);
+  }
   if (ivt instanceof YearMonthIntervalType) return build('timestamp_add_ym_interval', [dt, ivArg], opName);
   return build('time_add', [dt, ivArg], opName);
 }
@@ -112,6 +126,11 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
 /** `ym + dt`: Spark's TimeAdd(ym, dt) fails its first parameter's check. */
 function timeAddNeedsTimestamp(l: Expr, r: Expr): Error {
   const argSql = [exprSql(l), exprSql(r)];
-  const ctx: ResolveContext = { ansi: false, argSql, sql: `${argSql[0]} + ${argSql[1]}` };
-  return unexpectedInputType(ctx, 0, '"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)"', typeOf(l));
+  return needsTimestamp(argSql, `${argSql[0]} + ${argSql[1]}`, 0, typeOf(l));
+}
+
+/** Spark's TimeAdd / SubtractTimestamps type check: parameter `index` of `sql` is no timestamp. */
+function needsTimestamp(argSql: string[], sql: string, index: number, actual: DataType): Error {
+  const ctx: ResolveContext = { ansi: false, argSql, sql };
+  return unexpectedInputType(ctx, index, '"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)"', actual);
 }

@@ -13,6 +13,7 @@ import { rewriteIntervalFunction } from './interval-functions.js';
 import { ansiStringPromotion, castForcesNull, decimalForIntegralLiteral } from '../types/coercion.js';
 import {
   BooleanType,
+  ByteType,
   DateType,
   NullType,
   DecimalType,
@@ -171,17 +172,21 @@ function literalIs(lit: Literal, n: 0 | 1): boolean {
  * DecimalPrecision does.
  */
 export function narrowDecimalLiterals(fn: string, args: readonly Expr[]): readonly Expr[] {
-  if (!DECIMAL_LITERAL_OPERATORS.has(fn) || args.length !== 2) return args;
+  if (!(DECIMAL_LITERAL_OPERATORS.has(fn) || TRY_ARITHMETIC.has(fn)) || args.length !== 2) return args;
   const types = args.map(typeOf);
   return args.map((a, i) => {
     const other = types[1 - i]!;
-    if (a.kind !== 'Literal' || !(other instanceof DecimalType) || !isIntegral(a.dataType) || a.value === null) return a;
+    // A tinyint literal keeps its type's decimal(3,0): Spark narrows short, int and long literals only.
+    if (a.kind !== 'Literal' || !(other instanceof DecimalType) || !isIntegral(a.dataType) || a.dataType instanceof ByteType || a.value === null) return a;
     return castImplicitly(a, decimalForIntegralLiteral(a.value as number | bigint));
   });
 }
 
+/** try_add / try_subtract / try_multiply / try_divide: typed as their operators (literals narrowed too). */
+const TRY_ARITHMETIC = new Set(['try_add', 'try_subtract', 'try_multiply', 'try_divide']);
+
 /** Binary operators ANSI's PromoteStrings rule applies to (arithmetic, comparisons, bitwise). */
-const PROMOTE_STRINGS_OPERATORS = new Set([...DECIMAL_LITERAL_OPERATORS, 'div', 'pmod', 'try_add', 'try_subtract', 'try_multiply', 'try_divide', 'bitwise_and', 'bitwise_or', 'bitwise_xor']);
+const PROMOTE_STRINGS_OPERATORS = new Set([...DECIMAL_LITERAL_OPERATORS, 'div', 'pmod', ...TRY_ARITHMETIC, 'bitwise_and', 'bitwise_or', 'bitwise_xor']);
 
 /**
  * Spark 3.5 AnsiTypeCoercion.PromoteStrings: a string operand next to an integral one

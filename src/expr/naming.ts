@@ -49,7 +49,10 @@ export function exprSql(e: Expr): string {
       // An alias function is named as the user called it (`negative(id)`, `stddev(x)`), as Spark does.
       if (typeof calledAs === 'string') return `${calledAs}(${e.distinct ? 'DISTINCT ' : ''}${args.join(', ')})${filter}`;
       const def = lookupFunction(e.fn);
-      return (def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`) + filter;
+      const sql = def.sql ? def.sql(args, e) : `${e.fn}(${args.join(', ')})`;
+      // Every DISTINCT aggregate shows the keyword, whether or not its own naming mentions it (`first(DISTINCT a)`).
+      const distinct = e.distinct && def.kind === 'aggregate' && !sql.includes('(DISTINCT ') ? sql.replace('(', '(DISTINCT ') : sql;
+      return distinct + filter;
     }
     case 'CaseWhen': {
       const branches = e.branches.map((b) => ` WHEN ${exprSql(b.when)} THEN ${exprSql(b.then)}`).join('');

@@ -208,11 +208,14 @@ export interface SubqueryResult {
   columnTypes(width: number): DataType[];
   /** The subquery's value for the outer query: `value` of the only batch, or a CASE over the tuples. */
   build(value: (b: Batch) => Expr, otherwise: Expr): Expr;
+  /** Whether any of the subquery's columns is nullable. */
+  readonly nullable: boolean;
 }
 
 export function subqueryResult(refs: readonly OuterRef[], cases: readonly { values?: readonly unknown[]; batch: Batch }[], schema: StructType): SubqueryResult {
   return {
     names: refs.map((k) => lastPart(k.ref.name)).join(', '),
+    nullable: schema.fields.some((f) => f.nullable),
     singleColumnType(errorClass) {
       if (schema.fields.length !== 1) {
         throw new AnalysisException(`The number of columns of the subquery (${schema.fields.length}) does not match the number of values on the left (1).`, { errorClass });

@@ -262,7 +262,8 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     if (opts.star) {
       return E.call('count', [lit.int(1)], filterOf(opts.filter));
     }
-    if (args.length === 0) throw wrongArgs('count', '> 0', 0);
+    // count(): refused or counted by the SQL translator, under spark.sql.legacy.allowParameterlessCount (count-arguments.ts).
+    if (args.length === 0) return E.call('count', [], filterOf(opts.filter));
     if (opts.distinct) {
       const c = E.call('count', args, { distinct: true, ...filterOf(opts.filter) });
       // with `*` / `t.*` arguments the name is given once the stars are expanded
@@ -353,8 +354,9 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       }
       if (args.length !== 1) throw wrongArgs(lower, '[1, 2]', args.length);
       const key = lower === 'first_value' ? 'first' : lower === 'last_value' ? 'last' : lower;
-      const call = E.call(key, args, { options: { ignoreNulls }, ...filterOf(opts.filter) });
-      if (key !== lower || opts.filter) return named(call, () => `${lower}(${argList(args)})${filterSuffix()}`);
+      // DISTINCT keeps the first (last) value met: only the name shows it.
+      const call = E.call(key, args, { options: { ignoreNulls }, ...(opts.distinct ? { distinct: true } : {}), ...filterOf(opts.filter) });
+      if (key !== lower || opts.filter || opts.distinct) return named(call, () => `${lower}(${opts.distinct ? 'DISTINCT ' : ''}${argList(args)})${filterSuffix()}`);
       return call;
     }
     case 'nth_value': {

@@ -33,11 +33,15 @@ import {
   substituteAliases,
   type Translator,
 } from './translate.js';
+import { lateralAliasInGroupBy, usesLateralAlias } from './lateral-aliases.js';
 
 /** GROUP BY keys (aliases and ordinals resolved) and grouping sets (indices into the keys). */
 export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
   if (!g) return { keys: [] };
-  if (g.all) return { keys: groupByAllKeys(items) };
+  if (g.all) {
+    if (items.some(usesLateralAlias)) throw lateralAliasInGroupBy();
+    return { keys: groupByAllKeys(items) };
+  }
   const aliases = aliasMap(items);
   const groupByAliases = t.conf('spark.sql.groupByAliases') !== 'false';
   let inputNames: Set<string> | undefined;
@@ -60,6 +64,7 @@ export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: re
           size: String(items.length),
         });
       }
+      if (usesLateralAlias(items[n - 1]!)) throw lateralAliasInGroupBy();
       const target = stripAlias(items[n - 1]!);
       if (containsAggregate(target)) {
         throw analysisError(`GROUP BY ${n} refers to an expression ${safeSql(target)} that contains an aggregate function. Aggregate functions are not allowed in GROUP BY.`, 'GROUP_BY_POS_AGGREGATE', {
@@ -72,6 +77,7 @@ export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: re
     if (e.kind === 'ColumnRef' && !e.name.includes('.') && groupByAliases) {
       const hit = aliases.get(e.name.toLowerCase());
       if (hit && !isInputColumn(e.name)) {
+        if (items.some((i) => i.kind === 'Alias' && i.name.toLowerCase() === e.name.toLowerCase() && usesLateralAlias(i))) throw lateralAliasInGroupBy();
         if (containsAggregate(hit)) {
           throw analysisError(`aggregate functions are not allowed in GROUP BY, but found ${safeSql(hit)}.`, 'GROUP_BY_AGGREGATE', { sqlExpr: safeSql(hit) });
         }

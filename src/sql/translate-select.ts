@@ -33,13 +33,14 @@ import { oneRow, relation } from './translate-relations.js';
 import { subqueries } from './translate-subqueries.js';
 import { aggregateSelect } from './translate-aggregate.js';
 import { resolveLateralAliases } from './lateral-aliases.js';
+import { countArguments } from './count-arguments.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   let input = select.from ? relation(tr, select.from) : oneRow(tr);
   const from = input;
   let s = select;
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }));
-  const prepare = (e: Expr): Expr => expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, e, s.windows), from), from);
+  const prepare = (e: Expr): Expr => expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from), from);
   const items = s.items.map(prepare);
   const order = orderBy.map((o) => prepare(o) as SortOrder);
   let having = s.having ? prepare(s.having) : undefined;
@@ -50,11 +51,16 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   }
   if (where) input = plan('Filter', { input, condition: where });
   checkRangeFrameTypes(tr, [...items, ...order], input);
-  const aggregate = !!s.groupBy || !!having || items.some(containsAggregate);
-  if (aggregate) return aggregateSelect(tr, s, input, items, having, order);
   // Only an alias written before the last item can be referenced laterally.
-  const lateral = s.aliasWritten?.slice(0, -1).some(Boolean) && tr.opts.columnsOf ? resolveLateralAliases(items, s.aliasWritten, tr.opts.columnsOf(from)) : items;
-  return plainSelect(tr, s, input, lateral, order);
+  const lateral = s.aliasWritten?.slice(0, -1).some(Boolean) && tr.opts.columnsOf ? resolveLateralAliases(items, s.aliasWritten, tr.opts.columnsOf(from)) : { items };
+  const build = (list: readonly Expr[]): LogicalPlan =>
+    !!s.groupBy || !!having || list.some(containsAggregate) ? aggregateSelect(tr, s, input, list, having, order) : plainSelect(tr, s, input, list, order);
+  if (lateral.refusal) {
+    // Spark's own analysis errors (a missing GROUP BY...) come before its refusal of the reference.
+    tr.opts.schemaOf?.(build(lateral.refusal.analysed));
+    throw lateral.refusal.error;
+  }
+  return build(lateral.items);
 }
 
 /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */

@@ -13,6 +13,7 @@ import { named, prettySql } from './functions.js';
 import { mapExpr, SUBQUERY } from './parsed-expressions.js';
 import { checkCorrelatedShape, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
 import { stripAlias, structSql, type Translator } from './translate.js';
+import { groupCorrelatedAggregates } from './correlated-aggregates.js';
 
 /**
  * Subquery expressions, evaluated now: a scalar subquery becomes its value,
@@ -66,7 +67,12 @@ export function inSubquery(tr: Translator, x: Extract<Expr, { kind: 'Call' }>, o
     return E.call('coalesce', [negated ? E.call('not', [matched]) : matched, E.lit(false, BOOLEAN)]);
   };
   const name = `(${items.length === 1 ? prettySql(lhs) : structSql(items)} IN (listquery(${r.names})))`;
-  return named(r.build(value, E.lit(null, BOOLEAN)), () => (negated ? `(NOT ${name})` : name));
+  // Never NULL here, but Spark types it nullable when a value on the left or a subquery column is.
+  const schemaOf = tr.opts.schemaOf;
+  const lhsNullable = !outer || !schemaOf || schemaOf(plan('Project', { input: outer, exprs: [lhs] })).fields[0]!.nullable;
+  const built = r.build(value, E.lit(negated, BOOLEAN));
+  const typed = lhsNullable || r.nullable ? E.caseWhen([{ when: E.lit(true, BOOLEAN), then: built }], E.lit(null, BOOLEAN)) : built;
+  return named(typed, () => (negated ? `(NOT ${name})` : name));
 }
 
 /**
@@ -90,7 +96,8 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
   for (let row = 0; row < keys.numRows; row++) {
     const values = keys.columns.map((c) => c[row]);
     const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(values[i] ?? null, k.dataType) as Expr]));
-    cases.push({ values, batch: evaluate(inScope(tr, new OuterScope(outer, binding), () => tr.query(q))) });
+    const bound = inScope(tr, new OuterScope(outer, binding), () => tr.query(q));
+    cases.push({ values, batch: evaluate(groupCorrelatedAggregates(bound, kind)) });
   }
   return subqueryResult(refs, cases, schemaOf(first));
 }

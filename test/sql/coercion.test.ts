@@ -82,6 +82,22 @@ forEachBackend('binary operator coercion', (session, backend) => {
     expect(r.row).toEqual(['2.50', '2.25', '1.25', '0.416667', '125000.00', '1.5', '-7.5', '12345678902.25']);
   });
 
+  it('try_add / try_subtract / try_multiply / try_divide narrow integral literals as their operators do; a tinyint literal is not narrowed', () => {
+    const r = run(session(), 'SELECT try_add(1, 0.5), try_subtract(2L, 0.5), try_multiply(1, 0.5), try_divide(1, 0.5), try_divide(0.5, 2), try_add(1S, 0.5), try_add(1Y, 0.5), 1Y + 0.5, try_add(1, 1.0 / 0.0) FROM t');
+    expect(r.fields).toEqual([
+      'try_add(1, 0.5): decimal(3,1)',
+      'try_subtract(2, 0.5): decimal(3,1)',
+      'try_multiply(1, 0.5): decimal(3,1)',
+      'try_divide(1, 0.5): decimal(8,6)',
+      'try_divide(0.5, 2): decimal(6,6)',
+      'try_add(1, 0.5): decimal(3,1)',
+      'try_add(1, 0.5): decimal(5,1)',
+      '(1 + 0.5): decimal(5,1)',
+      'try_add(1, (1.0 / 0.0)): decimal(9,6)',
+    ]);
+    expect(r.row).toEqual(['1.5', '1.5', '0.5', '2.000000', '0.250000', '1.5', '1.5', '1.5', null]);
+  });
+
   it('strings meet numbers, decimals, dates and binary as Spark casts them', () => {
     const r = run(session(), "SELECT '1' + 1, '1.5' = 1.5, 1 = '1.0', 'abc' = 1, s * d, dt > s, X'41' = 'A', 1 + 1L FROM t");
     expect(r.fields).toEqual([

@@ -155,4 +155,44 @@ forEachBackend('correlated subqueries', (session) => {
     // IN subqueries may group by any column.
     expect(rows(spark, 'SELECT a FROM t1 WHERE a IN (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z)')).toEqual([]);
   }, SLOW);
+
+  it("groups an aggregate above a correlated predicate by the outer row, compensating only a scalar subquery's top aggregate (Spark's count bug)", () => {
+    const spark = session();
+    spark.sql('CREATE OR REPLACE TEMP VIEW c1 AS SELECT * FROM VALUES (0, 1), (1, 0) AS c1(a1, a2)');
+    spark.sql('CREATE OR REPLACE TEMP VIEW c2 AS SELECT * FROM VALUES (0, 2), (0, 3) AS c2(b1, b2)');
+    const q = (e: string): unknown[][] => rows(spark, `SELECT a1, ${e} FROM c1 ORDER BY a1`);
+    // No row of c2 matches a1 = 1: the top aggregate of a scalar subquery gives its empty-input value...
+    expect(q('(SELECT count(*) FROM c2 WHERE c1.a1 = c2.b1)')).toEqual([[0, 2], [1, 0]]);
+    expect(q('(SELECT count(*) + 1 FROM c2 WHERE c1.a1 = c2.b1)')).toEqual([[0, 3], [1, 1]]);
+    expect(q('(SELECT count(*) FROM c2 WHERE c1.a1 = c2.b1 HAVING count(*) = 0)')).toEqual([[0, null], [1, 0]]);
+    // ... an aggregate below it yields no row, so the top aggregate reads none.
+    expect(q('(SELECT sum(cnt) FROM (SELECT count(*) cnt FROM c2 WHERE c1.a1 = c2.b1))')).toEqual([[0, 2], [1, null]]);
+    expect(q('(SELECT count(*) FROM (SELECT count(*) cnt FROM c2 WHERE c1.a1 = c2.b1))')).toEqual([[0, 1], [1, 0]]);
+    expect(q('(SELECT max(cnt) FROM (SELECT count(*) + 1 cnt FROM c2 WHERE c1.a1 = c2.b1))')).toEqual([[0, 3], [1, null]]);
+    expect(q('(SELECT sum(c) FROM (SELECT count(*) c FROM (SELECT b1 FROM c2 WHERE c1.a1 = c2.b1)))')).toEqual([[0, 2], [1, null]]);
+    // EXISTS and IN compensate none.
+    expect(q('EXISTS (SELECT count(*) FROM c2 WHERE c1.a1 = c2.b1)')).toEqual([[0, true], [1, false]]);
+    expect(q('NOT EXISTS (SELECT max(b2) FROM c2 WHERE c1.a1 = c2.b1)')).toEqual([[0, false], [1, true]]);
+    expect(q('a2 IN (SELECT count(*) FROM c2 WHERE c1.a1 = c2.b1)')).toEqual([[0, false], [1, false]]);
+    // An uncorrelated aggregate below the correlation keeps its row; LATERAL compensates at every level.
+    expect(q('(SELECT sum(c) FROM (SELECT count(*) c FROM c2 WHERE b1 > 5) WHERE c >= c1.a1)')).toEqual([[0, 0], [1, null]]);
+    expect(rows(spark, 'SELECT * FROM c1, LATERAL (SELECT sum(c) FROM (SELECT count(*) c FROM c2 WHERE c1.a1 = c2.b1)) ORDER BY a1')).toEqual([[0, 1, 2], [1, 0, 0]]);
+  }, SLOW);
+
+  it('types IN (subquery) nullable when a value on the left or a subquery column is nullable', () => {
+    const spark = session();
+    spark.sql('CREATE OR REPLACE TEMP VIEW n1 AS SELECT * FROM VALUES (0, 1), (1, NULL) AS n1(a1, a2)');
+    spark.sql('CREATE OR REPLACE TEMP VIEW n2 AS SELECT * FROM VALUES (0, 2), (0, 3) AS n2(b1, b2)');
+    const nullable = (e: string): boolean => spark.sql(`SELECT ${e} FROM n1`).schema.fields[0]!.nullable;
+    expect(nullable('a1 IN (SELECT b2 FROM n2 WHERE n1.a1 = n2.b1)')).toBe(false);
+    expect(nullable('a1 IN (SELECT b2 FROM n2)')).toBe(false);
+    expect(nullable('a2 IN (SELECT b2 FROM n2)')).toBe(true);
+    expect(nullable('a2 IN (SELECT b2 FROM n2 WHERE n1.a1 = n2.b1)')).toBe(true);
+    expect(nullable('a1 IN (SELECT max(b2) FROM n2)')).toBe(true);
+    expect(nullable('a1 NOT IN (SELECT max(b2) FROM n2 WHERE n2.b1 = n1.a1)')).toBe(true);
+    expect(rows(spark, 'SELECT a1, a2 IN (SELECT b2 FROM n2), a1 NOT IN (SELECT b1 FROM n2) FROM n1 ORDER BY a1')).toEqual([
+      [0, false, false],
+      [1, false, true],
+    ]);
+  }, SLOW);
 });

@@ -196,7 +196,11 @@ export const intervalImpls: Record<string, FunctionImpl> = {
     return floorDiv(toLocalMicros(ts, zone), MICROS_PER_DAY);
   }),
   subtract_dates: scalar((a) => ((a[0] as number) - (a[1] as number)) * MICROS_PER_DAY),
-  subtract_timestamps: scalar((a) => (a[0] as number) - (a[1] as number)),
+  // Spark subtracts the local date-times in the session zone: across a DST change a wall-clock day is 24 hours.
+  subtract_timestamps: scalar((a, ctx, call) => {
+    const zone = zoneFor(argType(call, 0), sessionZone(ctx));
+    return toLocalMicros(a[0] as number, zone) - toLocalMicros(a[1] as number, zone);
+  }),
   interval_add: exactIntervalSum('try_add', false),
   interval_subtract: exactIntervalSum('try_subtract', true),
   interval_negate: scalar((a, _ctx, call) => checkedInterval(negateInterval(a[0]), call)),
