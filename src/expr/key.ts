@@ -25,12 +25,14 @@ export function exprKeyWithNullability(e: Expr): string {
   return nodeKey(e as unknown as Record<string, unknown>, true);
 }
 
-function replacer(k: string, v: unknown): unknown {
+function replacer(this: unknown, k: string, v: unknown): unknown {
   if (k === 'nullable') return undefined;
-  return replacerKeepingNullable(k, v);
+  return replacerKeepingNullable.call(this, k, v);
 }
 
-function replacerKeepingNullable(_k: string, v: unknown): unknown {
+function replacerKeepingNullable(this: unknown, k: string, v: unknown): unknown {
+  // The same rule as nodeKey's, for references nested in CASE branches, window specs and the like.
+  if (k === 'name' && (this as { kind?: unknown } | undefined)?.kind === 'BoundRef') return undefined;
   if (v instanceof DataType) return v.simpleString();
   return typeof v === 'bigint' ? `${v}n` : v;
 }
@@ -88,7 +90,9 @@ function valueKey(k: string, v: unknown, keepNullable: boolean): string | undefi
   }
   // Anything else (literal values, options, window specs, CASE branches): JSON with the same rules.
   const rep = keepNullable ? replacerKeepingNullable : replacer;
-  return JSON.stringify(v, (key, x) => rep(key === '' ? k : key, x));
+  return JSON.stringify(v, function (this: unknown, key, x) {
+    return rep.call(this, key === '' ? k : key, x);
+  });
 }
 
 /**
