@@ -5,6 +5,7 @@
  */
 import type { RelationLookup } from '../analyzer/scope.js';
 import { tableMetadata } from './table-metadata.js';
+import { matchesPattern } from './name-pattern.js';
 import { requireStr } from '../api/arg-checks.js';
 import type { StorageBackend } from '../backend/protocols.js';
 import { AnalysisException } from '../errors/index.js';
@@ -101,9 +102,12 @@ export class Catalog implements RelationLookup {
     return 'spark_catalog';
   }
 
-  listDatabases(): Database[] {
+  /** Databases, those whose name matches `pattern` (Spark's `*` and `|` pattern) when given. */
+  listDatabases(pattern?: string): Database[] {
+    if (pattern !== undefined && pattern !== null) requireStr('pattern', pattern);
     return this.#storage
       .listSchemas()
+      .filter((name) => pattern == null || matchesPattern(name, pattern))
       .sort()
       .map((name) => ({ name, catalog: 'spark_catalog', description: name === 'default' ? 'default database' : null, locationUri: '' }));
   }
@@ -124,9 +128,18 @@ export class Catalog implements RelationLookup {
     this.#storage.dropSchema(dbName, cascade);
   }
 
-  /** Tables of a database (the current one by default) followed by the session's temp views. */
-  listTables(dbName?: string): Table[] {
+  /**
+   * Tables of a database (the current one by default) followed by the session's temp views;
+   * with `pattern` (Spark's `*` and `|` pattern), only the names matching it.
+   */
+  listTables(dbName?: string, pattern?: string): Table[] {
     if (dbName !== undefined && dbName !== null) requireStr('dbName', dbName);
+    if (pattern !== undefined && pattern !== null) requireStr('pattern', pattern);
+    const all = this.#listAllTables(dbName);
+    return pattern == null ? all : all.filter((t) => matchesPattern(t.name, pattern));
+  }
+
+  #listAllTables(dbName?: string): Table[] {
     const db = dbName ?? this.#currentDatabase;
     if (db === GLOBAL_TEMP_DB) {
       return [...this.#shared.globalTempViews.keys()].sort().map((name) => this.#tempTable(name, [GLOBAL_TEMP_DB]));

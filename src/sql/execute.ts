@@ -19,7 +19,8 @@ import type { SqlArgs } from './parameters.js';
 import { sqlFunctionNames } from './show-functions.js';
 import { alterTable, alterViewAs } from './alter-table.js';
 import { checkDefaults, defaultValue, recordedDefaults, withDefaultKeywords } from './column-defaults.js';
-import { describeQuery, matchesPattern, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
+import { matchesPattern } from '../session/name-pattern.js';
+import { describeQuery, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
 import type { TranslateOptions } from './translate.js';
 
 /** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */

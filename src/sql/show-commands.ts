@@ -14,16 +14,9 @@ import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js
 import { castToString } from '../format/value-string.js';
 import { redacted } from './describe-table.js';
 import type { SqlCommand } from './parse.js';
+import { matchesPattern } from '../session/name-pattern.js';
 
 type Command<K extends SqlCommand['kind']> = Extract<SqlCommand, { kind: K }>;
-
-/** Spark's SHOW pattern: `*` matches anything, `|` separates alternatives, case-insensitive. */
-export function matchesPattern(name: string, pattern: string): boolean {
-  return pattern
-    .split('|')
-    .map((p) => new RegExp('^' + p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i'))
-    .some((re) => re.test(name));
-}
 
 /** The relation named by `parts`; a TABLE_OR_VIEW_NOT_FOUND names it as written and ends with its position, as Spark's. */
 export function lookup(session: SparkSession, parts: readonly string[], at: string): ReturnType<SparkSession['catalog']['lookupRelation']> {

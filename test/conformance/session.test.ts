@@ -65,6 +65,13 @@ describe('SparkSession', () => {
     s.createDataFrame([{ x: 1 }]).write.saveAsTable('sales.orders');
     expect(s.catalog.listDatabases().map((d) => d.name)).toEqual(['default', 'sales']);
     expect(s.catalog.listTables('sales').map((t) => t.name)).toEqual(['orders']);
+    // PySpark 3.5's pattern: `*` wildcards, `|` alternatives, case-insensitive; temp views are filtered too
+    s.createDataFrame([{ x: 1 }]).createOrReplaceTempView('order_view');
+    s.createDataFrame([{ x: 1 }]).createOrReplaceTempView('misc');
+    expect(s.catalog.listTables('sales', 'ORD*|nomatch').map((t) => t.name)).toEqual(['orders', 'order_view']);
+    expect(s.catalog.listTables('sales', 'misc').map((t) => [t.name, t.isTemporary])).toEqual([['misc', true]]);
+    expect(s.catalog.listDatabases('sal*').map((d) => d.name)).toEqual(['sales']);
+    expect(s.catalog.listDatabases('x*|DEF*').map((d) => d.name)).toEqual(['default']);
     expect(s.catalog.tableExists('orders', 'sales')).toBe(true);
     s.catalog.setCurrentDatabase('sales');
     expect(s.table('orders').count()).toBe(1);

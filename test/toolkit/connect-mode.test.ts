@@ -34,8 +34,10 @@ describe.skipIf(!('url' in remote))(title, () => {
 
   it("lists Spark's catalog: databases, tables with their temp views, and a table's columns", () => {
     spark().createDataFrame([{ k: 'a', v: 1 }], 'k STRING, v INT NOT NULL').createOrReplaceTempView('kv');
-    expect(spark().catalog.listDatabases().map((d) => d.name)).toContain('default');
-    expect(spark().catalog.listTables().filter((t) => t.name === 'kv')).toEqual([
+    expect(spark().catalog.listDatabases('def*').map((d) => d.name)).toEqual(['default']);
+    // Listed by pattern: other test files create and drop tables on the same server meanwhile,
+    // and Spark fails a whole listing whose table is dropped between its two lookups.
+    expect(spark().catalog.listTables(undefined, 'kv')).toEqual([
       { name: 'kv', catalog: null, namespace: [], description: null, tableType: 'TEMPORARY', isTemporary: true },
     ]);
     expect(spark().catalog.listColumns('kv').map((c) => [c.name, c.dataType, c.nullable])).toEqual([

@@ -60,11 +60,11 @@ export class RemoteCatalog extends Catalog {
   override clearCache(): void {
     this.#value('clear_cache');
   }
-  override listDatabases(): Database[] {
-    return catalogRows<Database>(this.#remote, 'list_databases');
+  override listDatabases(pattern?: string): Database[] {
+    return catalogRows<Database>(this.#remote, 'list_databases', pattern != null ? { pattern } : {});
   }
-  override listTables(dbName?: string): Table[] {
-    return catalogRows<Table>(this.#remote, 'list_tables', dbName !== undefined ? { db_name: dbName } : {});
+  override listTables(dbName?: string, pattern?: string): Table[] {
+    return catalogRows<Table>(this.#remote, 'list_tables', { ...(dbName != null ? { db_name: dbName } : {}), ...(pattern != null ? { pattern } : {}) });
   }
   override listColumns(tableName: string, dbName?: string, _schemaOf?: (plan: LogicalPlan) => StructType): CatalogColumn[] {
     return catalogRows<CatalogColumn>(this.#remote, 'list_columns', { table_name: tableName, ...(dbName !== undefined ? { db_name: dbName } : {}) });
