@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -17,6 +18,11 @@ export default defineConfig({
     // CI runs the suite on three Node versions on a 2-core machine beside a JVM; a slow
     // machine must not turn a correct test red (a hang still fails, after 20 s).
     testTimeout: 20_000,
+    // Vitest's default (cores - 1) runs the files one at a time on a 2-core machine, leaving a core
+    // idle: the main process mostly waits, and a worker on a Spark-backed file waits on the JVM.
+    // One worker per core (at least 2) keeps both busy; files are independent (own temp folders,
+    // own table names on the shared Spark server, which many runs already share at once).
+    maxWorkers: Math.max(2, availableParallelism()),
     // test/jest holds the Jest suite (run by `jest`, see jest.config.cjs).
     exclude: ['test/jest/**', '**/node_modules/**'],
   },

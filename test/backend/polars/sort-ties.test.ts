@@ -63,7 +63,8 @@ const sortOf = (df: DF): Sort => {
   return p;
 };
 
-describe('polars sort: ties keep input order on large inputs', () => {
+// Each case sorts 200k rows on both engines: seconds of CPU, more with two test workers beside a JVM.
+describe('polars sort: ties keep input order on large inputs', { timeout: 60_000 }, () => {
   it('chooses the strategy from key types and proven uniqueness', () => {
     expect(tieStrategy(sortOf(memDf.orderBy(col('v').desc(), 'id')).orders, false)).toBe('rowIndex');
     expect(tieStrategy(sortOf(memDf.orderBy('g', col('v').desc())).orders, false)).toBe('rowIndex');
