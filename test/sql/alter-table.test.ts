@@ -5,40 +5,17 @@
  * DESCRIBE / SHOW TBLPROPERTIES / reading the table show after, and the
  * refusals with Spark's error classes and messages.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { NOT_FOUND_TAIL, failure, scratchTables } from '../helpers/ddl-tables.js';
 
 const SLOW = 60_000;
 type Cell = unknown;
 const rows = (spark: SparkSession, sql: string): Cell[][] => spark.sql(sql).collect().map((r) => [...r]);
 
-/** The error `sql` raises: its class (undefined when Spark gives none) and message. */
-function failure(spark: SparkSession, sql: string): { errorClass: string | undefined; message: string } {
-  try {
-    spark.sql(sql).collect();
-  } catch (e) {
-    const err = e as Error & { getErrorClass?: () => string | undefined };
-    return { errorClass: err.getErrorClass?.() ?? undefined, message: err.message };
-  }
-  throw new Error(`no error from: ${sql}`);
-}
-
-const NOT_FOUND_TAIL =
-  'cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.';
-
 forEachBackend('ALTER TABLE / ALTER VIEW', (session) => {
-  const created: string[] = [];
-  let current: SparkSession | undefined;
-  const open = (): SparkSession => (current = session());
-  afterEach(() => {
-    for (const t of created.splice(0)) current?.sql(`DROP TABLE IF EXISTS ${t}`);
-  });
-  const create = (spark: SparkSession, name: string, rest: string): void => {
-    created.push(name);
-    spark.sql(`DROP TABLE IF EXISTS ${name}`);
-    spark.sql(`CREATE TABLE ${name} ${rest}`);
-  };
+  const { open, create, dropAfter } = scratchTables(session);
 
   it('ADD COLUMN(S) appends nullable columns before the partition columns; existing rows read NULL', () => {
     const spark = open();
@@ -142,7 +119,7 @@ forEachBackend('ALTER TABLE / ALTER VIEW', (session) => {
   it('SET / UNSET TBLPROPERTIES, SET LOCATION and RENAME TO', () => {
     const spark = open();
     create(spark, 'ddlalt_p', "(a INT, p INT) USING parquet PARTITIONED BY (p) TBLPROPERTIES ('k1'='v1')");
-    created.push('ddlalt_p2');
+    dropAfter('ddlalt_p2');
     spark.sql('DROP TABLE IF EXISTS ddlalt_p2');
     spark.sql('INSERT INTO ddlalt_p VALUES (1, 10)');
     spark.sql("ALTER TABLE ddlalt_p SET TBLPROPERTIES ('k2'='v2', 'k1'='w')");

@@ -4,35 +4,16 @@
  * INSERT with a column list or the DEFAULT keyword, DESCRIBE's
  * `# Column Default Values`, SHOW CREATE TABLE, and INVALID_DEFAULT_VALUE.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { failure, scratchTables } from '../helpers/ddl-tables.js';
 
 const SLOW = 60_000;
 const rows = (spark: SparkSession, sql: string): unknown[][] => spark.sql(sql).collect().map((r) => [...r]);
 
-function failure(spark: SparkSession, sql: string): { errorClass: string | undefined; message: string } {
-  try {
-    spark.sql(sql).collect();
-  } catch (e) {
-    const err = e as Error & { getErrorClass?: () => string | undefined };
-    return { errorClass: err.getErrorClass?.() ?? undefined, message: err.message };
-  }
-  throw new Error(`no error from: ${sql}`);
-}
-
 forEachBackend('column DEFAULT values', (session) => {
-  const created: string[] = [];
-  let current: SparkSession | undefined;
-  const open = (): SparkSession => (current = session());
-  afterEach(() => {
-    for (const t of created.splice(0)) current?.sql(`DROP TABLE IF EXISTS ${t}`);
-  });
-  const create = (spark: SparkSession, name: string, rest: string): void => {
-    created.push(name);
-    spark.sql(`DROP TABLE IF EXISTS ${name}`);
-    spark.sql(`CREATE TABLE ${name} ${rest}`);
-  };
+  const { open, create, dropAfter } = scratchTables(session);
 
   it('INSERT fills left-out columns and DEFAULT cells with the default; DESCRIBE and SHOW CREATE TABLE show it as written', () => {
     const spark = open();
@@ -88,7 +69,7 @@ forEachBackend('column DEFAULT values', (session) => {
 
   it('INVALID_DEFAULT_VALUE: a type the column cannot take, or an expression that does not resolve', () => {
     const spark = open();
-    created.push('ddldef_bad');
+    dropAfter('ddldef_bad');
     const head = 'Failed to execute CREATE TABLE command because the destination table column `a` has a DEFAULT value';
     expect(failure(spark, "CREATE TABLE ddldef_bad (a INT DEFAULT 'x') USING parquet")).toEqual({
       errorClass: 'INVALID_DEFAULT_VALUE.DATA_TYPE',

@@ -3,35 +3,16 @@
  * with SPARK_REMOTE=sc://127.0.0.1:15003 to check again): the table's
  * description for an existing partition, and its refusals.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { failure, scratchTables } from '../helpers/ddl-tables.js';
 
 const SLOW = 60_000;
 const rows = (spark: SparkSession, sql: string): unknown[][] => spark.sql(sql).collect().map((r) => [...r]);
 
-function failure(spark: SparkSession, sql: string): { errorClass: string | undefined; message: string } {
-  try {
-    spark.sql(sql).collect();
-  } catch (e) {
-    const err = e as Error & { getErrorClass?: () => string | undefined };
-    return { errorClass: err.getErrorClass?.() ?? undefined, message: err.message };
-  }
-  throw new Error(`no error from: ${sql}`);
-}
-
 forEachBackend('DESCRIBE TABLE ... PARTITION', (session) => {
-  const created: string[] = [];
-  let current: SparkSession | undefined;
-  const open = (): SparkSession => (current = session());
-  afterEach(() => {
-    for (const t of created.splice(0)) current?.sql(`DROP TABLE IF EXISTS ${t}`);
-  });
-  const create = (spark: SparkSession, name: string, rest: string): void => {
-    created.push(name);
-    spark.sql(`DROP TABLE IF EXISTS ${name}`);
-    spark.sql(`CREATE TABLE ${name} ${rest}`);
-  };
+  const { open, create } = scratchTables(session);
 
   it('describes the table for an existing partition (keys in any order) and refuses other specs', () => {
     const spark = open();

@@ -3,9 +3,10 @@
  * QUERY in Spark 3.5.7's result schemas and rows (each expectation checked
  * against it; run with SPARK_REMOTE=sc://127.0.0.1:15003 to check again).
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { NOT_FOUND_TAIL, failure, scratchTables } from '../helpers/ddl-tables.js';
 
 const SLOW = 60_000;
 const rows = (spark: SparkSession, sql: string): unknown[][] => spark.sql(sql).collect().map((r) => [...r]);
@@ -15,31 +16,8 @@ const schemaOf = (spark: SparkSession, sql: string): string =>
     .schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}${f.nullable ? '' : ' not null'}`)
     .join(', ');
 
-function failure(spark: SparkSession, sql: string): { errorClass: string | undefined; message: string } {
-  try {
-    spark.sql(sql).collect();
-  } catch (e) {
-    const err = e as Error & { getErrorClass?: () => string | undefined };
-    return { errorClass: err.getErrorClass?.() ?? undefined, message: err.message };
-  }
-  throw new Error(`no error from: ${sql}`);
-}
-
-const NOT_FOUND_TAIL =
-  'cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.';
-
 forEachBackend('SHOW COLUMNS / VIEWS / TBLPROPERTIES / PARTITIONS and DESCRIBE QUERY', (session) => {
-  const created: string[] = [];
-  let current: SparkSession | undefined;
-  const open = (): SparkSession => (current = session());
-  afterEach(() => {
-    for (const t of created.splice(0)) current?.sql(`DROP TABLE IF EXISTS ${t}`);
-  });
-  const create = (spark: SparkSession, name: string, rest: string): void => {
-    created.push(name);
-    spark.sql(`DROP TABLE IF EXISTS ${name}`);
-    spark.sql(`CREATE TABLE ${name} ${rest}`);
-  };
+  const { open, create, dropAfter } = scratchTables(session);
 
   it('SHOW COLUMNS IN / FROM a table (with its database) or a temp view', () => {
     const spark = open();
@@ -145,7 +123,7 @@ forEachBackend('SHOW COLUMNS / VIEWS / TBLPROPERTIES / PARTITIONS and DESCRIBE Q
 
   it('SHOW PARTITIONS of a table written with partitionBy', () => {
     const spark = open();
-    created.push('ddlshow_wpart');
+    dropAfter('ddlshow_wpart');
     spark.sql('DROP TABLE IF EXISTS ddlshow_wpart');
     spark.sql("SELECT * FROM VALUES (1, 'b'), (2, 'a'), (3, 'a') AS t(id, k)").write.partitionBy('k').format('parquet').saveAsTable('ddlshow_wpart');
     expect(rows(spark, 'SHOW PARTITIONS ddlshow_wpart')).toEqual([['k=a'], ['k=b']]);
