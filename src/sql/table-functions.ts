@@ -4,13 +4,16 @@
  * stack). A generator TVF is the relation `SELECT gen(args)` produces, so it
  * reuses the generator definitions and the analyzer's Generate operator;
  * `LATERAL gen(args)` joins it as a lateral subquery (see lateralJoin).
+ * `sql_keywords()` is the recorded keyword list of Spark 3.5.7.
  */
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { requirePositivePartitions } from '../api/arg-checks.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { DataType, IntegerType, IntegralType, LongType, NumericType, StringType } from '../types/data-types.js';
+import { BooleanType, DataType, IntegerType, IntegralType, LongType, NumericType, StringType, StructField, StructType } from '../types/data-types.js';
+import { makeBatch } from '../data/batch.js';
+import { ANSI_RESERVED_KEYWORDS, SQL_KEYWORDS } from './sql-keywords-data.js';
 import { sqlTypeName } from '../functions/define.js';
 import type { SelectAst, TableAlias } from './ast.js';
 import { analysisError, safeSql, stripAlias, type Translator } from './translate.js';
@@ -29,7 +32,11 @@ export function tableFunction(t: Translator, name: string, args: readonly Expr[]
     checkTvfAliases(t, name, p, alias);
     return aliased(t, p, alias);
   }
-  if (name === 'sql_keywords') throw new NotImplementedException('SQL table-valued function sql_keywords', "Spark's keyword list is not modelled");
+  if (name === 'sql_keywords') {
+    const p = sqlKeywords(t, args);
+    checkTvfAliases(t, name, p, alias);
+    return aliased(t, p, alias);
+  }
   throw new AnalysisException(
     `Could not resolve \`${name}\` to a table-valued function. Please make sure that \`${name}\` is defined as a table-valued function and that all required parameters are provided correctly. If \`${name}\` is not defined, please create the table-valued function before using it. For more information about defining table-valued functions, please refer to the Apache Spark documentation.`,
     { errorClass: 'UNRESOLVABLE_TABLE_VALUED_FUNCTION', messageParameters: { name: `\`${name}\`` } },
@@ -75,6 +82,22 @@ function range(t: Translator, args: readonly Expr[]): LogicalPlan {
   const numPartitions = nums[3];
   if (numPartitions !== undefined) requirePositivePartitions(numPartitions);
   return plan('Range', { start, end, step, ...(numPartitions !== undefined ? { numPartitions } : {}) });
+}
+
+/** `sql_keywords()`: (keyword, reserved) rows; reserved only where Spark enforces ANSI reserved keywords. */
+function sqlKeywords(t: Translator, args: readonly Expr[]): LogicalPlan {
+  if (args.length !== 0) {
+    throw analysisError(`The \`sql_keywords\` requires 0 parameters but the actual number is ${args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION', {
+      functionName: '`sql_keywords`',
+      expectedNum: '0',
+      actualNum: String(args.length),
+    });
+  }
+  const on = (key: string): boolean => (t.conf(key) ?? 'false').trim().toLowerCase() === 'true';
+  const enforced = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');
+  const schema = new StructType([new StructField('keyword', new StringType(), false), new StructField('reserved', new BooleanType(), false)]);
+  const reserved = SQL_KEYWORDS.map((k) => enforced && ANSI_RESERVED_KEYWORDS.has(k));
+  return plan('LocalRelation', { data: makeBatch(schema, [[...SQL_KEYWORDS], reserved]) });
 }
 
 function constantArg(t: Translator, arg: Expr, index: number): number {

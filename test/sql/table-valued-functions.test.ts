@@ -144,7 +144,36 @@ forEachBackend('SQL table-valued functions', (session) => {
     expect(msg('SELECT * FROM range(1, 5, 1, null)')).toBe('[UNEXPECTED_INPUT_TYPE] Parameter 4 of function `range` requires the "INT" type, however "NULL" has the type "VOID".');
     expect(msg('SELECT * FROM range(0, 5, 0)')).toBe("[FAILED_FUNCTION_CALL] Failed preparing of the function `range` for call. Please, double check function's arguments.");
     expect(errorOf(() => spark.sql('SELECT * FROM dummy(3)'))?.errorClass).toBe('UNRESOLVABLE_TABLE_VALUED_FUNCTION');
-    if (spark.backendType !== 'connect') expect(errorOf(() => spark.sql('SELECT * FROM sql_keywords()'))?.errorClass).toBe('NOT_IMPLEMENTED');
+  }, SLOW);
+
+  it("lists Spark 3.5.7's keywords with sql_keywords(), reserved only under enforced ANSI keywords", () => {
+    const spark = session();
+    expect(fields(spark, 'SELECT * FROM sql_keywords()')).toEqual(['keyword:string!', 'reserved:boolean!']);
+    expect(rows(spark, 'SELECT count(*), count_if(reserved) FROM sql_keywords()')).toEqual([[326, 0]]);
+    expect(rows(spark, 'SELECT * FROM sql_keywords() LIMIT 3')).toEqual([['ADD', false], ['AFTER', false], ['ALL', false]]);
+    expect(rows(spark, "SELECT * FROM SQL_KEYWORDS() k(w, r) WHERE w IN ('DATEADD', 'ZONE', 'TIMESTAMPADD') ORDER BY w")).toEqual([
+      ['DATEADD', false],
+      ['TIMESTAMPADD', false],
+      ['ZONE', false],
+    ]);
+    expect(rows(spark, 'SELECT * FROM range(1), LATERAL sql_keywords() LIMIT 1')).toEqual([[0, 'ADD', false]]);
+    const msg = (q: string): string | undefined => errorOf(() => spark.sql(q).collect())?.message;
+    expect(msg('SELECT * FROM sql_keywords(1)')).toMatch(/^\[WRONG_NUM_ARGS.WITHOUT_SUGGESTION\] The `sql_keywords` requires 0 parameters but the actual number is 1\./);
+    expect(msg('SELECT * FROM sql_keywords() k(a)')).toBe(
+      '[NUM_TABLE_VALUE_ALIASES_MISMATCH] Number of given aliases does not match number of output columns. Function name: `sql_keywords`; number of aliases: 1; number of output columns: 2.',
+    );
+    // ANSI mode alone reserves nothing; with spark.sql.ansi.enforceReservedKeywords 73 keywords are reserved
+    spark.conf.set('spark.sql.ansi.enabled', 'true');
+    expect(rows(spark, 'SELECT count_if(reserved) FROM sql_keywords()')).toEqual([[0]]);
+    spark.conf.set('spark.sql.ansi.enforceReservedKeywords', 'true');
+    expect(rows(spark, 'SELECT count_if(reserved) FROM sql_keywords()')).toEqual([[73]]);
+    expect(rows(spark, "SELECT keyword, reserved FROM sql_keywords() WHERE keyword IN ('ADD', 'ALL', 'WITHIN') ORDER BY keyword")).toEqual([
+      ['ADD', false],
+      ['ALL', true],
+      ['WITHIN', true],
+    ]);
+    spark.conf.unset('spark.sql.ansi.enforceReservedKeywords');
+    spark.conf.unset('spark.sql.ansi.enabled');
   }, SLOW);
 
   it("types inline tables (VALUES) and rejects bad ones with Spark's INVALID_INLINE_TABLE classes", () => {
