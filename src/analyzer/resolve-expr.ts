@@ -10,6 +10,7 @@ import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
+import { checkUnitFormCall } from '../functions/defs/timestamp-units.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
 import { javaMatcher } from '../backend/memory/runtime/regex.js';
 import { withAggregateFilter } from './aggregate-filter.js';
@@ -99,6 +100,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     case 'Call': {
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);
+      checkUnitFormCall(e);
       if (hasFunction(e.fn)) {
         const def = lookupFunction(e.fn);
         if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, callResolver(scope));

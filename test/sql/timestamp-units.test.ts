@@ -72,6 +72,20 @@ describe('timestampadd / timestampdiff with a unit keyword', () => {
       expect(strings(spark, "date_add(date'2020-01-01', 1)", "datediff(date'2020-01-03', date'2020-01-01')")).toEqual(['2020-01-02', '2']);
       expect(sqlError(spark, 'SELECT timestampadd(1, 2)').errorClass).toBe('UNRESOLVED_ROUTINE');
     }, SLOW);
+
+    it('an unknown unit is UNRESOLVED_ROUTINE before its arguments resolve; dateadd/datediff are the day functions', () => {
+      const spark = session();
+      const routine = (name: string): string =>
+        `[UNRESOLVED_ROUTINE] Cannot resolve function \`${name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].; line 1 pos 7`;
+      expect(sqlError(spark, `SELECT timestampadd(FOO, 1, ${TS})`).message).toBe(routine('timestampadd'));
+      expect(sqlError(spark, `SELECT timestampdiff(FOO, ${TS}, ${TS})`).message).toBe(routine('timestampdiff'));
+      expect(sqlError(spark, 'SELECT timestampadd(FOO, 1)').message).toBe(routine('timestampadd'));
+      // registered names resolve their arguments: FOO is an unknown column
+      const column = '[UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column or function parameter with name `FOO` cannot be resolved. ; line 1 pos ';
+      expect(sqlError(spark, `SELECT dateadd(FOO, 1, ${TS})`).message).toBe(`${column}15`);
+      expect(sqlError(spark, `SELECT datediff(FOO, ${TS}, ${TS})`).message).toBe(`${column}16`);
+      expect(sqlError(spark, 'SELECT timestampadd(DAY, 1, FOO)').message).toBe(`${column}28`);
+    }, SLOW);
   });
 
   forEachBackend('values', (session) => {

@@ -18,6 +18,15 @@ export type DatetimeUnit = (typeof DATETIME_UNITS)[number];
 /** The unit of a call built by the parser (as written, e.g. `day`), or undefined for a plain call. */
 export const writtenUnit = (call: Call): string | undefined => call.options?.['unit'] as string | undefined;
 
+/**
+ * A plain call of timestampadd/timestampdiff (no unit keyword) names no function in Spark 3.5,
+ * whose function lookup runs before its arguments are resolved: `timestampadd(FOO, 1, ts)` is
+ * UNRESOLVED_ROUTINE even though `FOO` is no column. The analyzer calls this before the arguments.
+ */
+export function checkUnitFormCall(call: Call): void {
+  if (call.fn === 'timestampadd' || call.fn === 'timestampdiff') unitOrUnresolved(call);
+}
+
 function unitOrUnresolved(call: Call): string {
   const unit = writtenUnit(call);
   if (unit === undefined) {
