@@ -2,6 +2,7 @@
  * Expression resolution: binds column references to input ordinals, types
  * every node through the function registry, and makes implicit casts explicit.
  */
+import { wrongNumArgs } from '../errors/analysis-errors.js';
 import { assertOrderable } from './map-checks.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
@@ -332,13 +333,7 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = fa
   };
   if (args.length < def.minArgs || args.length > def.maxArgs) {
     const expected = def.minArgs === def.maxArgs ? `${def.minArgs}` : def.maxArgs === Infinity ? `> ${def.minArgs - 1}` : `[${def.minArgs}, ${def.maxArgs}]`;
-    throw new AnalysisException(
-      `The \`${call.fn}\` requires ${expected} parameters but the actual number is ${args.length}.`,
-      {
-        errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION',
-        messageParameters: { functionName: `\`${call.fn}\``, expectedNum: expected, actualNum: String(args.length) },
-      },
-    );
+    throw wrongNumArgs(call.fn, expected, args.length);
   }
   const res = def.resolve(args.map(argInfo), withArgs, ctx);
   const casted = args.map((a, i) => {

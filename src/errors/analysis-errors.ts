@@ -29,3 +29,17 @@ export function ambiguousReference(name: string, matches: readonly string[]): An
     messageParameters: { name: quote(name), referenceNames: `[${list}]` },
   });
 }
+
+/**
+ * Spark's WRONG_NUM_ARGS.WITHOUT_SUGGESTION: `expected` as Spark writes it (`1`, `[1, 2]`,
+ * `> 0`, `2n (n > 0)`); the message ends with Spark's pointer to its function reference.
+ */
+export function wrongNumArgs(functionName: string, expected: string, actual: number): AnalysisException {
+  return new AnalysisException(
+    `The ${quote(functionName)} requires ${expected} parameters but the actual number is ${actual}. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.`,
+    {
+      errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION',
+      messageParameters: { functionName: quote(functionName), expectedNum: expected, actualNum: String(actual), docroot: 'https://spark.apache.org/docs/latest' },
+    },
+  );
+}

@@ -11,7 +11,7 @@ export {
   BackendException,
   InternalError,
 } from './exceptions.js';
-export { unresolvedColumn, ambiguousReference } from './analysis-errors.js';
+export { unresolvedColumn, ambiguousReference, wrongNumArgs } from './analysis-errors.js';
 export {
   SparkRuntimeException,
   ArithmeticException,

@@ -7,6 +7,7 @@
  * explicitly (`lag(x)` → `lag(x, 1, NULL)`), and Spark's column names for
  * the aliases (`stddev(a)`, not `stddev_samp(a)`).
  */
+import { wrongNumArgs } from '../errors/analysis-errors.js';
 import { AnalysisException } from '../errors/index.js';
 import { E, mapChildren, type Expr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
@@ -230,13 +231,6 @@ function withDefaults(key: string, args: readonly Expr[]): Expr[] {
   return a;
 }
 
-function wrongArgs(name: string, expected: string, actual: number): AnalysisException {
-  return new AnalysisException(`The \`${name}\` requires ${expected} parameters but the actual number is ${actual}.`, {
-    errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION',
-    messageParameters: { functionName: `\`${name}\``, expectedNum: expected, actualNum: String(actual) },
-  });
-}
-
 /** `FILTER (WHERE cond)` as the aggregate's row mask (the arguments stay as written: `first(b)` must not see masked rows as NULLs). */
 const filterOf = (filter: Expr | undefined): { filter?: Expr } => (filter ? { filter } : {});
 
@@ -274,7 +268,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
 
   const castType = CAST_FUNCTIONS[lower];
   if (castType && !hasFunction(lower)) {
-    if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+    if (args.length !== 1) throw wrongNumArgs(lower, '1', args.length);
     // Spark's cast-alias functions do not show in column names (`float(2.0)` is named `2.0`).
     return Object.freeze({ ...E.cast(args[0]!, castType, true), castFunction: true });
   }
@@ -287,12 +281,12 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       break;
     case 'if':
     case 'iif': {
-      if (args.length !== 3) throw wrongArgs(lower, '3', args.length);
+      if (args.length !== 3) throw wrongNumArgs(lower, '3', args.length);
       return named(ifForm(args[0]!, args[1]!, args[2]!), () => `(IF(${argList(args)}))`);
     }
     case 'nvl':
     case 'ifnull': {
-      if (args.length !== 2) throw wrongArgs(lower, '2', args.length);
+      if (args.length !== 2) throw wrongNumArgs(lower, '2', args.length);
       return named(E.call('coalesce', args), () => `${lower}(${argList(args)})`);
     }
     case 'decode': {
@@ -306,11 +300,11 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       return named(E.caseWhen(branches, otherwise), () => `decode(${argList(args)})`);
     }
     case 'nullif': {
-      if (args.length !== 2) throw wrongArgs(lower, '2', args.length);
+      if (args.length !== 2) throw wrongNumArgs(lower, '2', args.length);
       return named(E.caseWhen([{ when: E.call('eq', args), then: lit.nul() }], args[0]!), () => `nullif(${argList(args)})`);
     }
     case 'nvl2': {
-      if (args.length !== 3) throw wrongArgs(lower, '3', args.length);
+      if (args.length !== 3) throw wrongNumArgs(lower, '3', args.length);
       return named(ifForm(E.call('is_not_null', [args[0]!]), args[1]!, args[2]!), () => `nvl2(${argList(args)})`);
     }
     case 'every':
@@ -319,7 +313,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     case 'any':
     case 'bool_or': {
       if (hasFunction(lower)) break;
-      if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+      if (args.length !== 1) throw wrongNumArgs(lower, '1', args.length);
       // min/max over booleans are AND/OR (nulls ignored, null for no rows); NOT NOT keeps Spark's boolean-only input check.
       const fn = lower === 'every' || lower === 'bool_and' ? 'min' : 'max';
       const checked = E.call('not', [E.call('not', [args[0]!])]);
@@ -327,7 +321,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
     }
     case 'count_if': {
       if (hasFunction(lower)) break;
-      if (args.length !== 1) throw wrongArgs(lower, '1', args.length);
+      if (args.length !== 1) throw wrongNumArgs(lower, '1', args.length);
       return named(E.call('count', [E.caseWhen([{ when: args[0]!, then: lit.int(1) }])], filterOf(opts.filter)), () => `count_if(${argList(args)})${filterSuffix()}`);
     }
     case 'pow': {
@@ -352,7 +346,7 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
         ignoreNulls = ignoreNulls || flag.value;
         args.pop();
       }
-      if (args.length !== 1) throw wrongArgs(lower, '[1, 2]', args.length);
+      if (args.length !== 1) throw wrongNumArgs(lower, '[1, 2]', args.length);
       const key = lower === 'first_value' ? 'first' : lower === 'last_value' ? 'last' : lower;
       // DISTINCT keeps the first (last) value met: only the name shows it.
       const call = E.call(key, args, { options: { ignoreNulls }, ...(opts.distinct ? { distinct: true } : {}), ...filterOf(opts.filter) });

@@ -6,6 +6,7 @@
  * `LATERAL gen(args)` joins it as a lateral subquery (see lateralJoin).
  * `sql_keywords()` is the recorded keyword list of Spark 3.5.7.
  */
+import { wrongNumArgs } from '../errors/analysis-errors.js';
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
@@ -68,11 +69,7 @@ export function checkTvfAliases(t: Translator, name: string, p: LogicalPlan, ali
  */
 function range(t: Translator, args: readonly Expr[]): LogicalPlan {
   if (args.length < 1 || args.length > 4) {
-    throw analysisError(`The \`range\` requires [1, 2, 3, 4] parameters but the actual number is ${args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION', {
-      functionName: '`range`',
-      expectedNum: '[1, 2, 3, 4]',
-      actualNum: String(args.length),
-    });
+    throw wrongNumArgs('range', '[1, 2, 3, 4]', args.length);
   }
   const nums = args.map((a, i) => constantArg(t, a, args.length === 1 ? 1 : i));
   const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
@@ -87,11 +84,7 @@ function range(t: Translator, args: readonly Expr[]): LogicalPlan {
 /** `sql_keywords()`: (keyword, reserved) rows; reserved only where Spark enforces ANSI reserved keywords. */
 function sqlKeywords(t: Translator, args: readonly Expr[]): LogicalPlan {
   if (args.length !== 0) {
-    throw analysisError(`The \`sql_keywords\` requires 0 parameters but the actual number is ${args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION', {
-      functionName: '`sql_keywords`',
-      expectedNum: '0',
-      actualNum: String(args.length),
-    });
+    throw wrongNumArgs('sql_keywords', '0', args.length);
   }
   const on = (key: string): boolean => (t.conf(key) ?? 'false').trim().toLowerCase() === 'true';
   const enforced = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');

@@ -5,6 +5,7 @@
  * the select list above it) that window functions over aggregates and
  * grouping() need.
  */
+import { wrongNumArgs } from '../errors/analysis-errors.js';
 import { NotImplementedException } from '../errors/index.js';
 import { E, type Expr, type SortOrder } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
@@ -286,7 +287,7 @@ export function twoStageAggregate(
     if (e.kind === 'Call' && isAggregateFn(e.fn) && !isGroupingFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
     if (e.kind === 'Call' && e.fn === 'grouping') {
       requireSets('grouping');
-      if (e.args.length !== 1) throw analysisError(`The \`grouping\` requires 1 parameters but the actual number is ${e.args.length}.`, 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION');
+      if (e.args.length !== 1) throw wrongNumArgs('grouping', '1', e.args.length);
       return named(bitOf(groupingBit(e.args[0]!)), () => `grouping(${prettySql(e.args[0]!)})`);
     }
     if (e.kind === 'Call' && e.fn === 'grouping_id') {

@@ -4,7 +4,7 @@
  * str_to_map, and named_struct (a struct built from name/value pairs).
  * Duplicate keys are resolved at run time by spark.sql.mapKeyDedupPolicy.
  */
-import { AnalysisException } from '../../errors/index.js';
+import { wrongNumArgs } from '../../errors/analysis-errors.js';
 import { ArrayType, DataType, MapType, NullType, StructField, StructType, BOOLEAN, STRING } from '../../types/data-types.js';
 import { findWiderCommonTypeOf, findWiderCommonTypeWithoutStringPromotionOf } from '../../types/coercion.js';
 import { E, mapChildren, type Expr } from '../../expr/nodes.js';
@@ -214,10 +214,7 @@ const namedStruct: FunctionDef = {
   maxArgs: Infinity,
   resolve(args, _call, ctx) {
     if (args.length % 2 !== 0) {
-      throw new AnalysisException(`The \`named_struct\` requires 2n (n > 0) parameters but the actual number is ${args.length}.`, {
-        errorClass: 'WRONG_NUM_ARGS.WITHOUT_SUGGESTION',
-        messageParameters: { functionName: '`named_struct`', expectedNum: '2n (n > 0)', actualNum: String(args.length) },
-      });
+      throw wrongNumArgs('named_struct', '2n (n > 0)', args.length);
     }
     const names = args.filter((_, i) => i % 2 === 0);
     const bad = names.filter((a) => !(a.literal && typeof a.literal.value === 'string'));
