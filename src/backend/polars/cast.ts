@@ -26,7 +26,7 @@ import {
 import { delegate } from './delegation.js';
 import { native, type NativeExpr } from './native.js';
 import { JAVA_TRIM_CHARS, bool, cases, exactDiv, f64, i64, ifElse, nullOf, str } from './nx.js';
-import { timestampText } from './timestamp-text.js';
+import { CYCLE, inChronoRange, timestampText } from './timestamp-text.js';
 import { PL, integralBits, toPolarsDType } from './type-mapper.js';
 
 export interface CastContext {
@@ -124,7 +124,12 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
     if (from instanceof DateType) return nullPerRow(x, to);
   }
   if (to instanceof DateType) {
-    if (from instanceof TimestampType) return instantToWallClock(x, ctx.timeZone).cast(PL.Date, true);
+    if (from instanceof TimestampType) {
+      // Beyond chrono's calendar the zone conversion panics: convert 400-year cycles nearer, add them back.
+      const { cycles, shifted } = inChronoRange(x.cast(PL.Int64, true), CYCLE);
+      const day = instantToWallClock(shifted.cast(PL.DatetimeUtc, true), ctx.timeZone).cast(PL.Date, true).cast(PL.Int64, true);
+      return day.add(cycles.mul(i64(146097))).cast(PL.Int32, true).cast(PL.Date, true);
+    }
     if (from instanceof TimestampNTZType) return x.cast(PL.Date, true);
   }
   if (to instanceof TimestampType) {

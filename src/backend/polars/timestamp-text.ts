@@ -13,9 +13,7 @@ import { i64, ifElse, str } from './nx.js';
 import { PL } from './type-mapper.js';
 
 /** µs in 400 Gregorian years. */
-const CYCLE = 146097n * 86_400_000_000n;
-/** Values within ±500 cycles (years about -198000 to 202000) are formatted as they are. */
-const NEAR = 500n * CYCLE;
+export const CYCLE = 146097n * 86_400_000_000n;
 
 /**
  * Spark's text of a timestamp (`yyyy-MM-dd HH:mm:ss[.ffffff]`, years beyond 9999 signed) given
@@ -25,14 +23,7 @@ const NEAR = 500n * CYCLE;
  */
 export function timestampText(micros: NativeExpr, asDatetime: (m: NativeExpr) => NativeExpr, wallClock: (x: NativeExpr) => NativeExpr): NativeExpr {
   const pl = native();
-  const m = micros;
-  const neg = m.lt(i64(0));
-  const far = m.lt(i64(-NEAR)).or(m.gtEq(i64(NEAR)));
-  // m = q·CYCLE + r with 0 ≤ r < CYCLE; neither is near the long range's ends, so nothing overflows.
-  const q = m.div(i64(CYCLE));
-  const r = m.rem(i64(CYCLE));
-  const cycles = ifElse(far, ifElse(neg, q.add(i64(2)), q.sub(i64(1))), i64(0));
-  const shifted = ifElse(far, ifElse(neg, r.sub(i64(2n * CYCLE)), r.add(i64(CYCLE))), m);
+  const { far, cycles, shifted } = inChronoRange(micros, CYCLE);
   const wall = wallClock(asDatetime(shifted));
   const farYear = wall.year().cast(PL.Int64, true).add(cycles.mul(i64(400)));
   // A far year has more than four digits: Spark signs it ('+294247', '-290308').
@@ -42,3 +33,22 @@ export function timestampText(micros: NativeExpr, asDatetime: (m: NativeExpr) =>
   const dotted = ifElse(frac.eq(str('')), str(''), pl.concatStr([str('.'), frac], '', false));
   return pl.concatStr([year, wall.strftime('-%m-%d %H:%M:%S'), dotted], '', false);
 }
+
+/**
+ * `x` (Int64 µs, or days with `cycle` = 146097) moved by whole 400-year cycles into a window
+ * chrono can convert when it is far (beyond ±500 cycles), else as it is: `x = shifted + cycles·cycle`.
+ */
+export function inChronoRange(x: NativeExpr, cycle: bigint): { far: NativeExpr; cycles: NativeExpr; shifted: NativeExpr } {
+  const near = 500n * cycle;
+  const neg = x.lt(i64(0));
+  const far = x.lt(i64(-near)).or(x.gtEq(i64(near)));
+  // x = q·cycle + r with 0 ≤ r < cycle; neither is near the long range's ends, so nothing overflows.
+  const q = x.div(i64(cycle));
+  const r = x.rem(i64(cycle));
+  const cycles = ifElse(far, ifElse(neg, q.add(i64(2)), q.sub(i64(1))), i64(0));
+  const shifted = ifElse(far, ifElse(neg, r.sub(i64(2n * cycle)), r.add(i64(cycle))), x);
+  return { far, cycles, shifted };
+}
+
+/** Days in 400 Gregorian years. */
+export const DAYS_CYCLE = 146097n;

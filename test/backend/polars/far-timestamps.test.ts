@@ -2,7 +2,7 @@
  * CAST(timestamp AS STRING) on Polars for timestamps beyond chrono's calendar (years past
  * ±262143), which a long of microseconds still holds. Polars used to panic (printing
  * "invalid or out-of-range datetime" to stderr) and the query failed; Spark formats them.
- * Expected texts are Spark 3.5.7's answers.
+ * Expected values are Spark 3.5.7's answers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { F, SparkSession } from '../../../src/index.js';
@@ -46,6 +46,24 @@ describe('polars backend: timestamps beyond chrono’s calendar', () => {
       '-226930-12-11 18:36:23',
       '0000-12-31 19:03:58',
       null,
+    ]);
+  });
+
+  it('reads date and time parts of them as Spark does (Polars gave NULL or panicked)', () => {
+    const parts = (timeZone: string) => {
+      const df = seconds(timeZone, [LONG_MIN, LONG_MAX, 1n, null]);
+      const ts = F.col('ts');
+      const cols = [F.year(ts), F.month(ts), F.dayofmonth(ts), F.dayofweek(ts), F.dayofyear(ts), F.weekofyear(ts), F.quarter(ts), F.hour(ts), F.minute(ts), F.second(ts)];
+      return df.select(...cols.map((c, i) => c.alias(`p${i}`))).collect().map((r) => Object.values(r.asDict()));
+    };
+    const none = Array(10).fill(null);
+    expect(parts('UTC')).toEqual([[-290308, 12, 21, 1, 356, 51, 4, 19, 59, 5], [294247, 1, 10, 1, 10, 1, 1, 4, 0, 54], [1970, 1, 1, 5, 1, 1, 1, 0, 0, 1], none]);
+    spark?.stop();
+    expect(parts('America/New_York')).toEqual([
+      [-290308, 12, 21, 1, 356, 51, 4, 15, 3, 3],
+      [294247, 1, 9, 7, 9, 1, 1, 23, 0, 54],
+      [1969, 12, 31, 4, 365, 1, 4, 19, 0, 1],
+      none,
     ]);
   });
 });
