@@ -1,11 +1,12 @@
 /**
- * CAST(timestamp AS STRING) on Polars, for every value a long of
- * microseconds holds. Polars formats through chrono, whose calendar stops
+ * Timestamps beyond chrono's calendar on Polars: CAST(timestamp AS STRING)
+ * here, and `inChronoRange` for date/time parts and timestamp → date, for
+ * every value a long of microseconds holds. Polars formats through chrono, whose calendar stops
  * near year ±262143: a timestamp beyond it (Spark's -290308-12-21 for
  * Long.MIN µs) made Polars panic, print the panic to stderr and fail the
  * query. Far values are moved by whole 400-year Gregorian cycles (146097
  * days, so month, day, weekday and time of day are unchanged) into a window
- * chrono formats, and the cycles are added back to the year.
+ * chrono converts, and the cycles are added back to the year (or days).
  */
 import type { NativeExpr } from './native.js';
 import { native } from './native.js';
