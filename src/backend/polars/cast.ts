@@ -26,6 +26,7 @@ import {
 import { delegate } from './delegation.js';
 import { native, type NativeExpr } from './native.js';
 import { JAVA_TRIM_CHARS, bool, cases, exactDiv, f64, i64, ifElse, nullOf, str } from './nx.js';
+import { CYCLE, inChronoRange, timestampText } from './timestamp-text.js';
 import { PL, integralBits, toPolarsDType } from './type-mapper.js';
 
 export interface CastContext {
@@ -123,7 +124,12 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
     if (from instanceof DateType) return nullPerRow(x, to);
   }
   if (to instanceof DateType) {
-    if (from instanceof TimestampType) return instantToWallClock(x, ctx.timeZone).cast(PL.Date, true);
+    if (from instanceof TimestampType) {
+      // Beyond chrono's calendar the zone conversion panics: convert 400-year cycles nearer, add them back.
+      const { cycles, shifted } = inChronoRange(x.cast(PL.Int64, true), CYCLE);
+      const day = instantToWallClock(shifted.cast(PL.DatetimeUtc, true), ctx.timeZone).cast(PL.Date, true).cast(PL.Int64, true);
+      return day.add(cycles.mul(i64(146097))).cast(PL.Int32, true).cast(PL.Date, true);
+    }
     if (from instanceof TimestampNTZType) return x.cast(PL.Date, true);
   }
   if (to instanceof TimestampType) {
@@ -220,19 +226,13 @@ export function instantToWallClock(x: NativeExpr, tz: string): NativeExpr {
 
 function castToString(x: NativeExpr, from: DataType, ctx: CastContext): NativeExpr {
   if (isIntegral(from) || from instanceof BooleanType || from instanceof DateType) return x.cast(PL.String, true);
-  if (from instanceof TimestampType) return formatTimestamp(instantToWallClock(x, ctx.timeZone));
-  if (from instanceof TimestampNTZType) return formatTimestamp(x);
+  const micros = (): NativeExpr => x.cast(PL.Int64, true);
+  if (from instanceof TimestampType) {
+    return timestampText(micros(), (m) => m.cast(PL.DatetimeUtc, true), (t) => instantToWallClock(t, ctx.timeZone));
+  }
+  if (from instanceof TimestampNTZType) return timestampText(micros(), (m) => m.cast(PL.Datetime, true), (t) => t);
   // Double/Float need Java's Double.toString; binary and nested types Spark's own rendering.
   return delegate(`cast ${from.simpleString()} to string`);
-}
-
-/** Spark's timestamp text: `yyyy-MM-dd HH:mm:ss` plus `.f…` without trailing zeros. */
-function formatTimestamp(x: NativeExpr): NativeExpr {
-  const pl = native();
-  const base = x.strftime('%Y-%m-%d %H:%M:%S');
-  const frac = x.strftime('%6f').strStripChars(str('0'), false, true);
-  const dotted = ifElse(frac.eq(str('')), str(''), pl.concatStr([str('.'), frac], '', false));
-  return pl.concatStr([base, dotted], '', false);
 }
 
 function trimmed(x: NativeExpr): NativeExpr {

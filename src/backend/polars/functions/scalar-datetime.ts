@@ -6,24 +6,36 @@ import { typeOf } from '../../../expr/nodes.js';
 import { DATE, DateType, StringType, TimestampNTZType, TimestampType } from '../../../types/data-types.js';
 import { instantToWallClock, stringToDate } from '../cast.js';
 import { delegate } from '../delegation.js';
+import { DAYS_CYCLE, inChronoRange } from '../timestamp-text.js';
 import type { NativeExpr } from '../native.js';
 import { cases, i32, i64 } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
 import { arg, type FnContext, type FunctionTable, type ScalarLowering } from './types.js';
 import { tr0 } from './scalar-args.js';
 
-/** Date part functions: the argument is a date (the analyzer casts timestamps). */
+/**
+ * Date part functions: the argument is a date (the analyzer casts timestamps). A date beyond
+ * chrono's calendar (years past ±262143) is read 400-year cycles nearer, which keep every part
+ * but the year (`yearly` adds them back): Polars gave NULL there.
+ */
 const datePart =
-  (f: (d: NativeExpr) => NativeExpr): ScalarLowering =>
-  (call, ctx) =>
-    f(tr0(call, ctx)).cast(PL.Int32, true);
+  (f: (d: NativeExpr) => NativeExpr, yearly = false): ScalarLowering =>
+  (call, ctx) => {
+    const { cycles, shifted } = inChronoRange(tr0(call, ctx).cast(PL.Int64, true), DAYS_CYCLE);
+    const part = f(shifted.cast(PL.Int32, true).cast(PL.Date, true)).cast(PL.Int32, true);
+    return yearly ? part.add(cycles.mul(i64(400)).cast(PL.Int32, true)) : part;
+  };
 
-/** Time part functions on a timestamp, in the session time zone. */
+/** Time part functions on a timestamp, in the session time zone (far ones read cycles nearer, as dates). */
 const timePart =
   (f: (d: NativeExpr) => NativeExpr): ScalarLowering =>
   (call, ctx) => {
     const t = typeOf(arg(call, 0));
-    const x = tr0(call, ctx);
+    let x = tr0(call, ctx);
+    if (t instanceof TimestampType || t instanceof TimestampNTZType) {
+      const { shifted } = inChronoRange(x.cast(PL.Int64, true), DAYS_CYCLE * 86_400_000_000n);
+      x = shifted.cast(t instanceof TimestampType ? PL.DatetimeUtc : PL.Datetime, true);
+    }
     return f(t instanceof TimestampType ? instantToWallClock(x, ctx.timeZone) : x).cast(PL.Int32, true);
   };
 
@@ -67,7 +79,7 @@ export const datetimeFunctions: FunctionTable = {
   to_date: { scalar: toDate },
   to_timestamp: { delegated: 'Spark datetime patterns' },
   date_format: { delegated: 'Spark datetime patterns' },
-  year: { scalar: datePart((d) => d.year()) },
+  year: { scalar: datePart((d) => d.year(), true) },
   quarter: { scalar: datePart((d) => d.month().cast(PL.Int32, true).sub(i32(1)).div(i32(3)).add(i32(1))) },
   month: { scalar: datePart((d) => d.month()) },
   dayofmonth: { scalar: datePart((d) => d.day()) },

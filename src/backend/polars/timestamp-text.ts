@@ -1,0 +1,55 @@
+/**
+ * Timestamps beyond chrono's calendar on Polars: CAST(timestamp AS STRING)
+ * here, and `inChronoRange` for date/time parts and timestamp → date, for
+ * every value a long of microseconds holds. Polars formats through chrono, whose calendar stops
+ * near year ±262143: a timestamp beyond it (Spark's -290308-12-21 for
+ * Long.MIN µs) made Polars panic, print the panic to stderr and fail the
+ * query. Far values are moved by whole 400-year Gregorian cycles (146097
+ * days, so month, day, weekday and time of day are unchanged) into a window
+ * chrono converts, and the cycles are added back to the year (or days).
+ */
+import type { NativeExpr } from './native.js';
+import { native } from './native.js';
+import { i64, ifElse, str } from './nx.js';
+import { PL } from './type-mapper.js';
+
+/** µs in 400 Gregorian years. */
+export const CYCLE = 146097n * 86_400_000_000n;
+
+/**
+ * Spark's text of a timestamp (`yyyy-MM-dd HH:mm:ss[.ffffff]`, years beyond 9999 signed) given
+ * its µs as Int64 and `wallClock`, which maps a Datetime of the same kind to its naive wall clock.
+ * Far values land in years 1170-1570 (before any zone's first transition, so in its local mean
+ * time, as Spark) or 2370-2770 (under the zone's last rules, as Spark).
+ */
+export function timestampText(micros: NativeExpr, asDatetime: (m: NativeExpr) => NativeExpr, wallClock: (x: NativeExpr) => NativeExpr): NativeExpr {
+  const pl = native();
+  const { far, cycles, shifted } = inChronoRange(micros, CYCLE);
+  const wall = wallClock(asDatetime(shifted));
+  const farYear = wall.year().cast(PL.Int64, true).add(cycles.mul(i64(400)));
+  // A far year has more than four digits: Spark signs it ('+294247', '-290308').
+  const farYearText = ifElse(farYear.gt(i64(0)), pl.concatStr([str('+'), farYear.cast(PL.String, true)], '', false), farYear.cast(PL.String, true));
+  const year = ifElse(far, farYearText, wall.strftime('%Y'));
+  const frac = wall.strftime('%6f').strStripChars(str('0'), false, true);
+  const dotted = ifElse(frac.eq(str('')), str(''), pl.concatStr([str('.'), frac], '', false));
+  return pl.concatStr([year, wall.strftime('-%m-%d %H:%M:%S'), dotted], '', false);
+}
+
+/**
+ * `x` (Int64 µs, or days with `cycle` = 146097) moved by whole 400-year cycles into a window
+ * chrono can convert when it is far (beyond ±500 cycles), else as it is: `x = shifted + cycles·cycle`.
+ */
+export function inChronoRange(x: NativeExpr, cycle: bigint): { far: NativeExpr; cycles: NativeExpr; shifted: NativeExpr } {
+  const near = 500n * cycle;
+  const neg = x.lt(i64(0));
+  const far = x.lt(i64(-near)).or(x.gtEq(i64(near)));
+  // x = q·cycle + r with 0 ≤ r < cycle; neither is near the long range's ends, so nothing overflows.
+  const q = x.div(i64(cycle));
+  const r = x.rem(i64(cycle));
+  const cycles = ifElse(far, ifElse(neg, q.add(i64(2)), q.sub(i64(1))), i64(0));
+  const shifted = ifElse(far, ifElse(neg, r.sub(i64(2n * cycle)), r.add(i64(cycle))), x);
+  return { far, cycles, shifted };
+}
+
+/** Days in 400 Gregorian years. */
+export const DAYS_CYCLE = 146097n;
