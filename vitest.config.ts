@@ -17,7 +17,9 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     // CI runs the suite on three Node versions on a 2-core machine beside a JVM; a slow
     // machine must not turn a correct test red (a hang still fails, after 20 s).
-    testTimeout: 20_000,
+    // With a Spark server (SPARK_REMOTE), a case waits on the JVM, which shares the two cores with
+    // both test workers: its first queries (code generation, a new session) can take tens of seconds.
+    testTimeout: process.env.SPARK_REMOTE ? 60_000 : 20_000,
     // Vitest's default (cores - 1) runs the files one at a time on a 2-core machine, leaving a core
     // idle: the main process mostly waits, and a worker on a Spark-backed file waits on the JVM.
     // One worker per core (at least 2) keeps both busy; files are independent (own temp folders,
