@@ -27,3 +27,16 @@ export const ansi = (spark: SparkSession): SparkSession => {
   spark.conf.set('spark.sql.ansi.enabled', 'true');
   return spark;
 };
+
+/** The class and first message line of the error `f` throws; `withoutPosition` drops Spark's `; line L pos P`. */
+export function firstLineError(f: () => unknown, withoutPosition = false): { errorClass?: string; message: string } {
+  const err = errorOf(f);
+  const line = String(err.message).split('\n')[0]!;
+  return { errorClass: err.errorClass, message: withoutPosition ? line.replace(/; line \d+ pos \d+$/, '') : line };
+}
+
+/** A query's column names, their nullability and its rows as arrays. */
+export const resultOf = (spark: SparkSession, sql: string): { names: string[]; nullable: boolean[]; rows: unknown[][] } => {
+  const df = spark.sql(sql);
+  return { names: df.columns, nullable: df.schema.fields.map((f) => f.nullable), rows: df.collect().map((r) => [...r]) };
+};

@@ -5,23 +5,16 @@
  */
 import { expect, it } from 'vitest';
 import { forEachBackend } from '../helpers/backends.js';
+import { firstLineError } from '../helpers/sql-errors.js';
 
 const SLOW = 30_000;
-
-function errorOf(f: () => unknown): { errorClass?: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const err = e as { errorClass?: string; message: string };
-    return { errorClass: err.errorClass, message: err.message.split('\n')[0]!.replace(/; line \d+ pos \d+$/, '') };
-  }
-  throw new Error('expected an error');
-}
 
 const refused = (sql: string, type: string) => ({
   errorClass: 'GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE',
   message: `[GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE] The expression "${sql}" cannot be used as a grouping expression because its data type "${type}" is not an orderable data type.`,
 });
+
+const errorOf = (f: () => unknown) => firstLineError(f, true);
 
 forEachBackend('GROUP BY keys holding maps', (session) => {
   it('refuses a grouping key that is or holds a map, in SQL and in groupBy()', () => {

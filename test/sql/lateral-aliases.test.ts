@@ -5,36 +5,21 @@
  * reads one), each checked against Spark 3.5.7 on every backend.
  */
 import { expect, it } from 'vitest';
-import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { firstLineError, resultOf } from '../helpers/sql-errors.js';
 
 const SLOW = 30_000;
 const T = 'FROM VALUES (1, 1), (1, 2), (2, 2) t(x, k)';
 
-function errorOf(f: () => unknown): { errorClass?: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const err = e as { errorClass?: string; message: string };
-    return { errorClass: err.errorClass, message: err.message.split('\n')[0]! };
-  }
-  throw new Error('expected an error');
-}
-
-const result = (spark: SparkSession, sql: string): { names: string[]; nullable: boolean[]; rows: unknown[][] } => {
-  const df = spark.sql(sql);
-  return { names: df.columns, nullable: df.schema.fields.map((f) => f.nullable), rows: df.collect().map((r) => [...r]) };
-};
-
 forEachBackend('SQL lateral column aliases with aggregation', (session) => {
   it('reads the alias of an aggregate or a grouping key from a later item, named lateralAliasReference(x)', () => {
     const spark = session();
-    expect(result(spark, 'SELECT count(*) AS c, c + 1 FROM VALUES (1), (2) t(x)')).toEqual({
+    expect(resultOf(spark, 'SELECT count(*) AS c, c + 1 FROM VALUES (1), (2) t(x)')).toEqual({
       names: ['c', '(lateralAliasReference(c) + 1)'],
       nullable: [false, false],
       rows: [[2, 3]],
     });
-    expect(result(spark, `SELECT sum(x) AS s, s * 2, k ${T} GROUP BY k ORDER BY k`)).toEqual({
+    expect(resultOf(spark, `SELECT sum(x) AS s, s * 2, k ${T} GROUP BY k ORDER BY k`)).toEqual({
       names: ['s', '(lateralAliasReference(s) * 2)', 'k'],
       nullable: [true, true, false],
       rows: [
@@ -42,7 +27,7 @@ forEachBackend('SQL lateral column aliases with aggregation', (session) => {
         [3, 6, 2],
       ],
     });
-    expect(result(spark, `SELECT k AS a, count(*) AS c, c + a ${T} GROUP BY k ORDER BY a`)).toEqual({
+    expect(resultOf(spark, `SELECT k AS a, count(*) AS c, c + a ${T} GROUP BY k ORDER BY a`)).toEqual({
       names: ['a', 'c', '(lateralAliasReference(c) + lateralAliasReference(a))'],
       nullable: [false, false, false],
       rows: [
@@ -50,20 +35,20 @@ forEachBackend('SQL lateral column aliases with aggregation', (session) => {
         [2, 2, 4],
       ],
     });
-    expect(result(spark, `SELECT sum(x) AS s, s + 1, avg(x) + s ${T}`)).toEqual({
+    expect(resultOf(spark, `SELECT sum(x) AS s, s + 1, avg(x) + s ${T}`)).toEqual({
       names: ['s', '(lateralAliasReference(s) + 1)', '(avg(x) + lateralAliasReference(s))'],
       nullable: [true, true, true],
       rows: [[4, 5, 5.333333333333333]],
     });
     // A written alias hides the reference; HAVING and ORDER BY read the later alias.
-    expect(result(spark, `SELECT sum(x) AS s, s + 1 AS t ${T} GROUP BY k HAVING t > 2 ORDER BY t`)).toEqual({
+    expect(resultOf(spark, `SELECT sum(x) AS s, s + 1 AS t ${T} GROUP BY k HAVING t > 2 ORDER BY t`)).toEqual({
       names: ['s', 't'],
       nullable: [true, true],
       rows: [[3, 4]],
     });
-    expect(result(spark, 'SELECT count(*) AS c, c + 1 AS d FROM VALUES (1), (2) t(x) HAVING d > 10').rows).toEqual([]);
+    expect(resultOf(spark, 'SELECT count(*) AS c, c + 1 AS d FROM VALUES (1), (2) t(x) HAVING d > 10').rows).toEqual([]);
     // Under ROLLUP the aliased key turns nullable, as does every item reading it.
-    expect(result(spark, `SELECT k AS a, max(x) AS m, m + a AS z ${T} GROUP BY ROLLUP(k) ORDER BY z`)).toEqual({
+    expect(resultOf(spark, `SELECT k AS a, max(x) AS m, m + a AS z ${T} GROUP BY ROLLUP(k) ORDER BY z`)).toEqual({
       names: ['a', 'm', 'z'],
       nullable: [true, true, true],
       rows: [
@@ -73,15 +58,15 @@ forEachBackend('SQL lateral column aliases with aggregation', (session) => {
       ],
     });
     // An input column of the same name wins over the alias.
-    expect(errorOf(() => spark.sql(`SELECT sum(x) AS x, x + 1 ${T}`).collect()).errorClass).toBe('MISSING_GROUP_BY');
+    expect(firstLineError(() => spark.sql(`SELECT sum(x) AS x, x + 1 ${T}`).collect()).errorClass).toBe('MISSING_GROUP_BY');
   }, SLOW);
 
   it('checks grouping on the items the alias stands for', () => {
     const spark = session();
-    const kk = errorOf(() => spark.sql(`SELECT k AS kk, x + kk ${T} GROUP BY k`).collect());
+    const kk = firstLineError(() => spark.sql(`SELECT k AS kk, x + kk ${T} GROUP BY k`).collect());
     expect(kk.errorClass).toBe('MISSING_AGGREGATION');
     expect(kk.message).toContain('[MISSING_AGGREGATION] The non-aggregating expression "x" is based on columns which are not participating in the GROUP BY clause.');
-    expect(errorOf(() => spark.sql(`SELECT x AS a, a + 1 ${T} GROUP BY k`).collect()).errorClass).toBe('MISSING_AGGREGATION');
+    expect(firstLineError(() => spark.sql(`SELECT x AS a, a + 1 ${T} GROUP BY k`).collect()).errorClass).toBe('MISSING_AGGREGATION');
   }, SLOW);
 
   it("refuses a reference inside an aggregate function, after Spark's other aggregation errors", () => {
@@ -90,11 +75,11 @@ forEachBackend('SQL lateral column aliases with aggregation', (session) => {
       errorClass: 'UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_AGGREGATE_FUNC',
       message: `[UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_AGGREGATE_FUNC] The feature is not supported: Referencing a lateral column alias \`${lca}\` in the aggregate function "${fn}".`,
     });
-    expect(errorOf(() => spark.sql(`SELECT sum(x) AS s, sum(s) ${T}`).collect())).toEqual(inAgg('s', 'sum(lateralAliasReference(s))'));
-    expect(errorOf(() => spark.sql(`SELECT x + 1 AS a, sum(a) ${T} GROUP BY x`).collect())).toEqual(inAgg('a', 'sum(lateralAliasReference(a))'));
-    expect(errorOf(() => spark.sql(`SELECT 1 AS a, sum(a) ${T}`).collect())).toEqual(inAgg('a', 'sum(lateralAliasReference(a))'));
-    expect(errorOf(() => spark.sql(`SELECT x + 1 AS a, sum(a) ${T}`).collect()).errorClass).toBe('MISSING_GROUP_BY');
-    expect(errorOf(() => spark.sql(`SELECT x + 1 AS a, sum(a), k ${T} GROUP BY x`).collect()).message).toContain(
+    expect(firstLineError(() => spark.sql(`SELECT sum(x) AS s, sum(s) ${T}`).collect())).toEqual(inAgg('s', 'sum(lateralAliasReference(s))'));
+    expect(firstLineError(() => spark.sql(`SELECT x + 1 AS a, sum(a) ${T} GROUP BY x`).collect())).toEqual(inAgg('a', 'sum(lateralAliasReference(a))'));
+    expect(firstLineError(() => spark.sql(`SELECT 1 AS a, sum(a) ${T}`).collect())).toEqual(inAgg('a', 'sum(lateralAliasReference(a))'));
+    expect(firstLineError(() => spark.sql(`SELECT x + 1 AS a, sum(a) ${T}`).collect()).errorClass).toBe('MISSING_GROUP_BY');
+    expect(firstLineError(() => spark.sql(`SELECT x + 1 AS a, sum(a), k ${T} GROUP BY x`).collect()).message).toContain(
       '[MISSING_AGGREGATION] The non-aggregating expression "k" is based on columns which are not participating in the GROUP BY clause.',
     );
   }, SLOW);
@@ -105,22 +90,22 @@ forEachBackend('SQL lateral column aliases with aggregation', (session) => {
       errorClass: 'UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_WINDOW',
       message: `[UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_WINDOW] The feature is not supported: Referencing a lateral column alias \`${lca}\` in window expression "${w}".`,
     });
-    expect(errorOf(() => spark.sql(`SELECT sum(x) AS s, rank() OVER (ORDER BY s) ${T}`).collect())).toEqual(
+    expect(firstLineError(() => spark.sql(`SELECT sum(x) AS s, rank() OVER (ORDER BY s) ${T}`).collect())).toEqual(
       inWindow('s', 'RANK() OVER (ORDER BY lateralAliasReference(s) ASC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)'),
     );
-    expect(errorOf(() => spark.sql(`SELECT x AS a, max(a) OVER () ${T}`).collect())).toEqual(inWindow('a', 'max(lateralAliasReference(a)) OVER (unspecifiedframe$())'));
-    expect(errorOf(() => spark.sql(`SELECT sum(x) AS s, sum(s) OVER () ${T}`).collect())).toEqual(inWindow('s', 'sum(lateralAliasReference(s)) OVER (unspecifiedframe$())'));
-    expect(errorOf(() => spark.sql(`SELECT x AS a, sum(x) OVER (ORDER BY a) ${T}`).collect())).toEqual(
+    expect(firstLineError(() => spark.sql(`SELECT x AS a, max(a) OVER () ${T}`).collect())).toEqual(inWindow('a', 'max(lateralAliasReference(a)) OVER (unspecifiedframe$())'));
+    expect(firstLineError(() => spark.sql(`SELECT sum(x) AS s, sum(s) OVER () ${T}`).collect())).toEqual(inWindow('s', 'sum(lateralAliasReference(s)) OVER (unspecifiedframe$())'));
+    expect(firstLineError(() => spark.sql(`SELECT x AS a, sum(x) OVER (ORDER BY a) ${T}`).collect())).toEqual(
       inWindow('a', 'sum(x) OVER (ORDER BY lateralAliasReference(a) ASC NULLS FIRST unspecifiedframe$())'),
     );
-    expect(errorOf(() => spark.sql(`SELECT x AS a, cume_dist() OVER (ORDER BY a) ${T}`).collect())).toEqual(
+    expect(firstLineError(() => spark.sql(`SELECT x AS a, cume_dist() OVER (ORDER BY a) ${T}`).collect())).toEqual(
       inWindow('a', 'cume_dist() OVER (ORDER BY lateralAliasReference(a) ASC NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)'),
     );
-    expect(errorOf(() => spark.sql(`SELECT x AS a, max(a) OVER (PARTITION BY k ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ${T}`).collect())).toEqual(
+    expect(firstLineError(() => spark.sql(`SELECT x AS a, max(a) OVER (PARTITION BY k ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ${T}`).collect())).toEqual(
       inWindow('a', 'max(lateralAliasReference(a)) OVER (PARTITION BY k ORDER BY x ASC NULLS FIRST ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)'),
     );
     // Refused before the missing GROUP BY.
-    expect(errorOf(() => spark.sql(`SELECT x AS a, sum(k), max(a) OVER () ${T}`).collect()).errorClass).toBe('UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_WINDOW');
+    expect(firstLineError(() => spark.sql(`SELECT x AS a, sum(k), max(a) OVER () ${T}`).collect()).errorClass).toBe('UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_WINDOW');
   }, SLOW);
 
   it('refuses a grouping key (alias, ordinal or ALL) taken from an item that reads a lateral alias', () => {
@@ -130,12 +115,12 @@ forEachBackend('SQL lateral column aliases with aggregation', (session) => {
       message: '[UNSUPPORTED_FEATURE.LATERAL_COLUMN_ALIAS_IN_GROUP_BY] The feature is not supported: Referencing a lateral column alias via GROUP BY alias/ALL is not supported yet.',
     };
     for (const groupBy of ['b', '2', 'ALL', 'k, b']) {
-      expect(errorOf(() => spark.sql(`SELECT k AS a, a + 1 AS b, count(*) ${T} GROUP BY ${groupBy}`).collect())).toEqual(inGroupBy);
+      expect(firstLineError(() => spark.sql(`SELECT k AS a, a + 1 AS b, count(*) ${T} GROUP BY ${groupBy}`).collect())).toEqual(inGroupBy);
     }
-    expect(errorOf(() => spark.sql(`SELECT k AS a, a AS b, count(*) ${T} GROUP BY b`).collect())).toEqual(inGroupBy);
-    expect(errorOf(() => spark.sql(`SELECT k, sum(x) AS s, s + 1 ${T} GROUP BY ALL`).collect())).toEqual(inGroupBy);
+    expect(firstLineError(() => spark.sql(`SELECT k AS a, a AS b, count(*) ${T} GROUP BY b`).collect())).toEqual(inGroupBy);
+    expect(firstLineError(() => spark.sql(`SELECT k, sum(x) AS s, s + 1 ${T} GROUP BY ALL`).collect())).toEqual(inGroupBy);
     // The key the later items read is fine.
-    expect(result(spark, `SELECT k AS a, a AS b, count(*) ${T} GROUP BY a ORDER BY a`)).toEqual({
+    expect(resultOf(spark, `SELECT k AS a, a AS b, count(*) ${T} GROUP BY a ORDER BY a`)).toEqual({
       names: ['a', 'b', 'count(1)'],
       nullable: [false, false, false],
       rows: [

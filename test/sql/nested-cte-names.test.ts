@@ -8,22 +8,13 @@
 import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
+import { firstLineError } from '../helpers/sql-errors.js';
 
 function rows(spark: SparkSession, sql: string): string[] {
   return spark
     .sql(sql)
     .collect()
     .map((r) => [...r].join(','));
-}
-
-function error(f: () => unknown): { errorClass?: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const err = e as { errorClass?: string; message: string };
-    return { errorClass: err.errorClass, message: err.message.split('\n')[0]! };
-  }
-  throw new Error('expected an error');
 }
 
 const AMBIGUOUS = [
@@ -39,7 +30,7 @@ forEachBackend('nested CTE names', (session) => {
   it('a WITH starting a CTE definition or a subquery expression may not redefine an outer CTE name', () => {
     const spark = session();
     for (const q of AMBIGUOUS) {
-      expect(error(() => spark.sql(q).collect()), q).toEqual({
+      expect(firstLineError(() => spark.sql(q).collect()), q).toEqual({
         errorClass: 'AMBIGUOUS_ALIAS_IN_NESTED_CTE',
         message: expect.stringMatching(/Name `[tT]` is ambiguous in nested CTE\.$/),
       });

@@ -6,23 +6,16 @@
  */
 import { expect, it } from 'vitest';
 import { forEachBackend } from '../helpers/backends.js';
+import { firstLineError } from '../helpers/sql-errors.js';
 
 const SLOW = 30_000;
-
-function errorOf(f: () => unknown): { errorClass?: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    const err = e as { errorClass?: string; message: string };
-    return { errorClass: err.errorClass, message: err.message.split('\n')[0]!.replace(/; line \d+ pos \d+$/, '') };
-  }
-  throw new Error('expected an error');
-}
 
 const needsTimestamp = (sql: string, index: number, value: string, type: string) => ({
   errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE',
   message: `[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "${sql}" due to data type mismatch: Parameter ${index} requires the "(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)" type, however "${value}" has the type "${type}".`,
 });
+
+const errorOf = (f: () => unknown) => firstLineError(f, true);
 
 forEachBackend('timestamp subtraction', (session) => {
   it('subtracts local date-times in the session zone: a day across a DST change is 24 hours', () => {
