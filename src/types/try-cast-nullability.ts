@@ -10,18 +10,13 @@
 import {
   ArrayType,
   AtomicType,
-  ByteType,
   CalendarIntervalType,
   DataType,
   DecimalType,
-  DoubleType,
-  FloatType,
-  IntegerType,
   IntegralType,
   LongType,
   MapType,
   NullType,
-  ShortType,
   StringType,
   BinaryType,
   StructType,
@@ -30,22 +25,18 @@ import {
   DateType,
 } from './data-types.js';
 import { decimalForType } from './coercion.js';
+import { fitsDecimal, rank } from './upcast.js';
 
-const NUMERIC_ORDER = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType];
-const rank = (t: DataType): number => NUMERIC_ORDER.findIndex((c) => t instanceof c);
-
-/** `to` holds every value of `from`: no fewer integer digits, no fewer fraction digits. */
-const widerDecimal = (from: DecimalType, to: DecimalType): boolean => to.precision - to.scale >= from.precision - from.scale && to.scale >= from.scale;
 const nullabilityKept = (from: boolean, to: boolean): boolean => !from || to;
 
 /** Cast's up-casts: conversions that lose nothing and cannot fail. */
 function castUpCast(from: DataType, to: DataType): boolean {
   if (from.equals(to) || from instanceof NullType) return true;
   if (to instanceof DecimalType) {
-    if (from instanceof DecimalType) return widerDecimal(from, to);
-    return from instanceof IntegralType && widerDecimal(decimalForType(from), to);
+    if (from instanceof DecimalType) return fitsDecimal(from, to);
+    return from instanceof IntegralType && fitsDecimal(decimalForType(from), to);
   }
-  if (from instanceof DecimalType) return to instanceof IntegralType && widerDecimal(from, decimalForType(to));
+  if (from instanceof DecimalType) return to instanceof IntegralType && fitsDecimal(from, decimalForType(to));
   const a = rank(from);
   const b = rank(to);
   if (a >= 0 && b >= 0) return a < b;

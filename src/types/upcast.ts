@@ -26,10 +26,11 @@ import {
 import { decimalForType } from './coercion.js';
 
 const NUMERIC_ORDER = [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType];
-const rank = (t: DataType): number => NUMERIC_ORDER.findIndex((c) => t instanceof c);
+/** A numeric type's place in Spark's numeric precedence (byte < ... < double), -1 for others. */
+export const rank = (t: DataType): number => NUMERIC_ORDER.findIndex((c) => t instanceof c);
 
 /** True when a decimal (or integral) type fits in `to` without losing digits. */
-function fitsDecimal(from: DecimalType, to: DecimalType): boolean {
+export function fitsDecimal(from: DecimalType, to: DecimalType): boolean {
   return to.precision - to.scale >= from.precision - from.scale && to.scale >= from.scale;
 }
 
