@@ -24,7 +24,7 @@ import type { DataFrame } from '../api/dataframe.js';
 import type { StorageOptions } from '../backend/factory.js';
 import type { BackendType, StorageBackend } from '../backend/protocols.js';
 import type { SparkSession } from '../session/session.js';
-import type { SchemaInput } from '../testing/equality.js';
+import type { SchemaInput } from '../testing/schema-equality.js';
 import { installMatchersOn, type MatcherHost } from '../testing/install.js';
 import type { ContainRowsOptions, HaveColumnsOptions } from '../testing/matchers.js';
 import type { DataFrameEqualOptions, SchemaEqualOptions } from '../testing/options.js';

@@ -16,18 +16,9 @@
  *   }));
  * ```
  */
-export {
-  assertDataFrameEqual,
-  assertSchemaEqual,
-  compareDataFrames,
-  compareSchemas,
-  mismatchError,
-  typesEqual,
-  type DataFrameComparison,
-  type SchemaComparison,
-  type SchemaInput,
-  type CompareContext,
-} from './equality.js';
+export { assertDataFrameEqual, compareDataFrames, mismatchError, type DataFrameComparison, type CompareContext } from './equality.js';
+export { assertSchemaEqual, compareSchemas, type SchemaComparison, type SchemaInput } from './schema-equality.js';
+export { typesEqual } from './column-alignment.js';
 export { DataFrameMismatchError, isDataFrameMismatchError, type MismatchKind, type DiffRow, type DataFrameMismatchDetails } from './errors.js';
 export { DEFAULT_OPTIONS, resolveOptions, type DataFrameEqualOptions, type SchemaEqualOptions, type DataFrameTransform } from './options.js';
 export type { FrameInput } from './frames.js';
