@@ -97,6 +97,14 @@ export function codePoints(s: string): string[] {
 const SURROGATE = /[\uD800-\uDFFF]/;
 export const hasSurrogates = (s: string): boolean => SURROGATE.test(s);
 
+/** Converts a 1-based code-point position into a UTF-16 index. */
+export function utf16Index(s: string, cpPos: number): number {
+  if (!hasSurrogates(s)) return Math.min(cpPos, s.length);
+  let idx = 0;
+  for (let k = 0; k < cpPos && idx < s.length; k++) idx += s.codePointAt(idx)! > 0xffff ? 2 : 1;
+  return idx;
+}
+
 /** Number of characters (code points) in a string. */
 export function charLength(s: string): number {
   if (!hasSurrogates(s)) return s.length;
