@@ -2,21 +2,20 @@
  * Aggregate functions as accumulator factories. Nulls are ignored (except by
  * `count(1)`, whose argument is never null, and `first`/`last` without
  * ignoreNulls). Floating-point moments use Spark's exact update formulas so
- * results match to the last bit.
+ * results match to the last bit. Aggregates that return input values (first/last, max_by, mode,
+ * collect_list, ...) are in value-aggregates.ts.
  */
 import type { Call } from '../../../expr/nodes.js';
 import type { ExecContext } from '../context.js';
 import { DecimalType, DoubleType, FloatType } from '../../../types/data-types.js';
-import { comparatorFor, hashKey } from '../runtime/compare.js';
+import { comparatorFor } from '../runtime/compare.js';
 import { divHalfUp, fitsPrecision, pow10, rescale } from '../runtime/decimal.js';
-import { javaHashCode, openHashIterationOrder } from '../runtime/open-hash-order.js';
 import { addLong, subLong, type Long } from '../runtime/long.js';
 import { approxCountDistinct } from './approx-count-distinct.js';
 import type { AggregateImpl, FunctionImpl, GroupedInput } from './types.js';
 import { momentImpls } from './moments.js';
-import { aggregate, argType, isNullish, literalArg, resultType, type Grouped } from './util.js';
-
-
+import { valueAggregateImpls } from './value-aggregates.js';
+import { aggregate, argType, isNullish, resultType, type Grouped } from './util.js';
 
 /** Floating sums over several partitions add per-partition partials: the row-order fast path does not apply. */
 const partitionedFloating = (call: Call, ctx: ExecContext): boolean => {
@@ -103,14 +102,6 @@ function groupedExtreme(sign: 1 | -1): Grouped {
     }
     return best;
   };
-}
-
-/** `ignoreNulls` from the call's options or a literal second argument (first(x, true)). */
-function ignoreNulls(call: Call): boolean {
-  const opt = call.options?.ignoreNulls ?? call.options?.ignorenulls;
-  if (typeof opt === 'boolean') return opt;
-  const lit = literalArg(call, 1);
-  return lit?.value === true;
 }
 
 const count = aggregate((call) => {
@@ -259,49 +250,6 @@ function extreme(sign: 1 | -1): AggregateImpl {
   }, groupedExtreme(sign));
 }
 
-function firstLast(last: boolean): AggregateImpl {
-  return aggregate((call) => {
-    const skipNulls = ignoreNulls(call);
-    let value: unknown = null;
-    let set = false;
-    return {
-      add: (a) => {
-        const v = a[0] ?? null;
-        if (skipNulls && v === null) return;
-        if (last || !set) {
-          value = v;
-          set = true;
-        }
-      },
-      result: () => value,
-    };
-  });
-}
-
-const collectList = aggregate(() => {
-  const items: unknown[] = [];
-  return {
-    add: (a) => {
-      if (!isNullish(a[0])) items.push(a[0]);
-    },
-    result: () => items.slice(),
-  };
-});
-
-const collectSet = aggregate((call) => {
-  const t = argType(call, 0);
-  const seen = new Map<unknown, unknown>();
-  return {
-    add: (a) => {
-      const v = a[0];
-      if (isNullish(v)) return;
-      const k = hashKey(v, t);
-      if (!seen.has(k)) seen.set(k, v);
-    },
-    result: () => [...seen.values()],
-  };
-});
-
 const product = aggregate(() => {
   let acc = 1;
   let seen = false;
@@ -312,25 +260,6 @@ const product = aggregate(() => {
       seen = true;
     },
     result: () => (seen ? acc : null),
-  };
-});
-
-/** percentile_approx: the smallest value whose rank reaches p·n (exact for the data sizes we hold). */
-const percentileApprox = aggregate((call) => {
-  const t = argType(call, 0);
-  const cmp = comparatorFor(t);
-  const p = literalArg(call, 1)?.value;
-  const values: unknown[] = [];
-  return {
-    add: (a) => {
-      if (!isNullish(a[0])) values.push(a[0]);
-    },
-    result: () => {
-      if (values.length === 0) return null;
-      const sorted = values.slice().sort(cmp);
-      const pick = (q: number): unknown => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-      return Array.isArray(p) ? p.map((q) => pick(q as number)) : pick((p as number | undefined) ?? 0.5);
-    },
   };
 });
 
@@ -361,57 +290,6 @@ const countIf = aggregate(() => {
   };
 });
 
-/**
- * max_by(x, ord) / min_by(x, ord): x at the row with the largest/smallest
- * non-null ord; on ties the last such row wins (Spark keeps the old value only
- * when its ord is strictly better).
- */
-function byOrder(sign: 1 | -1): AggregateImpl {
-  return aggregate((call) => {
-    const cmp = comparatorFor(argType(call, 1));
-    let bestOrd: unknown = null;
-    let value: unknown = null;
-    return {
-      add: (a) => {
-        const o = a[1];
-        if (isNullish(o)) return;
-        if (bestOrd === null || sign * cmp(o, bestOrd) >= 0) {
-          bestOrd = o;
-          value = a[0] ?? null;
-        }
-      },
-      result: () => value,
-    };
-  });
-}
-
-/**
- * mode: the most frequent non-null value. Ties go to the first in the
- * iteration order of Spark's OpenHashMap (see runtime/open-hash-order.ts);
- * for types whose Java hash code is not modelled, to the first seen.
- */
-const mode = aggregate((call) => {
-  const t = argType(call, 0);
-  const counts = new Map<unknown, { v: unknown; n: number }>();
-  return {
-    add: (a) => {
-      if (isNullish(a[0])) return;
-      const k = hashKey(a[0], t);
-      const e = counts.get(k);
-      if (e) e.n++;
-      else counts.set(k, { v: a[0], n: 1 });
-    },
-    result: () => {
-      const entries = [...counts.values()];
-      const hashes = entries.map((e) => javaHashCode(e.v, t));
-      const order = hashes.every((h) => h !== undefined) ? openHashIterationOrder(hashes as number[]) : entries.map((_, k) => k);
-      let best: { v: unknown; n: number } | undefined;
-      for (const k of order) if (!best || entries[k]!.n > best.n) best = entries[k];
-      return best ? best.v : null;
-    },
-  };
-});
-
 export const aggregateImpls: Record<string, FunctionImpl> = {
   count,
   sum,
@@ -419,26 +297,14 @@ export const aggregateImpls: Record<string, FunctionImpl> = {
   mean: avg,
   min: extreme(-1),
   max: extreme(1),
-  first: firstLast(false),
-  last: firstLast(true),
-  first_value: firstLast(false),
-  last_value: firstLast(true),
-  any_value: firstLast(false),
-  collect_list: collectList,
-  array_agg: collectList,
-  collect_set: collectSet,
   ...momentImpls,
   approx_count_distinct: approxCountDistinct,
   product,
-  percentile_approx: percentileApprox,
-  approx_percentile: percentileApprox,
   bool_and: boolAgg(true),
   every: boolAgg(true),
   bool_or: boolAgg(false),
   some: boolAgg(false),
   any: boolAgg(false),
   count_if: countIf,
-  max_by: byOrder(1),
-  min_by: byOrder(-1),
-  mode,
+  ...valueAggregateImpls,
 };
