@@ -11,7 +11,7 @@ import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, hashKey } from '../runtime/compare.js';
 import { Prng } from '../runtime/prng.js';
 import { assertArrayFits, interpreterBudget } from '../../limits.js';
-import { buildMap } from './collection.js';
+import { buildMap } from './map-functions.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, resultType, scalar, indexOfZeroError } from './util.js';
 

@@ -1,54 +1,20 @@
-/** Array, map and struct functions, including higher-order functions (lambdas arrive as JS functions). */
+/** Array and struct functions; the map functions (map-functions.ts) and higher-order ones (higher-order.ts) join their table. */
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, DoubleType, FloatType, MapType, StringType, type DataType } from '../../../types/data-types.js';
-import { ExecutionException, SparkRuntimeException } from '../../../errors/index.js';
+import { ExecutionException } from '../../../errors/index.js';
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
 import { mapLookup } from './nested-access.js';
-import type { MapKeyDedupPolicy } from '../context.js';
 import type { FunctionImpl, RowFn } from './types.js';
-import { argType, compiled, isNullish, resultType, scalar, scalarWithNulls, unary, indexOfZeroError } from './util.js';
+import { mapImpls } from './map-functions.js';
+import { higherOrderImpls } from './higher-order.js';
+import { argType, compiled, isNullish, scalar, scalarWithNulls, unary, indexOfZeroError } from './util.js';
 
-type Lambda = (...args: unknown[]) => unknown;
 const elementType = (call: Call, i = 0): DataType => (argType(call, i) as ArrayType).elementType;
-
-/**
- * Builds a map value, rejecting null keys; a duplicate key fails under
- * spark.sql.mapKeyDedupPolicy=EXCEPTION (Spark's default) or, under LAST_WIN,
- * replaces the value and keeps the key's first position.
- */
-export function buildMap(entries: Iterable<readonly [unknown, unknown]>, keyType: DataType, policy: MapKeyDedupPolicy = 'EXCEPTION'): Map<unknown, unknown> {
-  const out = new Map<unknown, unknown>();
-  const seen = new Map<unknown, unknown>();
-  for (const [k, v] of entries) {
-    if (isNullish(k)) throw new SparkRuntimeException('Cannot use null as map key.', { errorClass: 'NULL_MAP_KEY' });
-    const h = hashKey(k, keyType);
-    if (seen.has(h)) {
-      if (policy === 'LAST_WIN') {
-        out.set(seen.get(h), v ?? null);
-        continue;
-      }
-      throw new ExecutionException(
-        `Duplicate map key ${castToString(k, keyType, 'UTC')} was found, please check the input data.\nIf you want to remove the duplicated keys, you can set "spark.sql.mapKeyDedupPolicy" to "LAST_WIN" so that the key inserted at last takes precedence.`,
-        { errorClass: 'DUPLICATED_MAP_KEY', messageParameters: { key: castToString(k, keyType, 'UTC'), mapKeyDedupPolicy: '"spark.sql.mapKeyDedupPolicy"' } },
-      );
-    }
-    seen.set(h, k);
-    out.set(k, v ?? null);
-  }
-  return out;
-}
 
 const array = scalarWithNulls((a) => a.slice());
 const struct = scalarWithNulls((a) => a.slice());
 const namedStruct = scalarWithNulls((a) => a.filter((_, k) => k % 2 === 1));
-
-const createMap = scalarWithNulls((a, ctx, call) => {
-  const kt = (resultType(call) as MapType).keyType;
-  const entries: [unknown, unknown][] = [];
-  for (let k = 0; k + 1 < a.length; k += 2) entries.push([a[k], a[k + 1]]);
-  return buildMap(entries, kt, ctx.mapKeyDedupPolicy);
-});
 
 /** size: -1 for null (spark.sql.legacy.sizeOfNull, true in 3.5). */
 const size = compiled((args) => {
@@ -245,85 +211,6 @@ const arraysZip = scalarWithNulls((a) => {
   return Array.from({ length: n }, (_, k) => arrays.map((x) => x[k] ?? null));
 });
 
-const mapEntries = compiled((args) => unary(args[0]!, (m: Map<unknown, unknown>) => [...m].map(([k, v]) => [k, v])));
-
-const mapFromArrays = scalar((a, ctx, call) => {
-  const keys = a[0] as unknown[];
-  const values = a[1] as unknown[];
-  if (keys.length !== values.length) {
-    throw new ExecutionException('The key array and value array of MapData must have the same length.');
-  }
-  return buildMap(keys.map((k, i) => [k, values[i]] as const), (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
-});
-
-const mapFromEntries = scalar((a, ctx, call) => {
-  const entries = a[0] as (unknown[] | null)[];
-  if (entries.some(isNullish)) return null;
-  return buildMap(entries.map((e) => [e![0], e![1]] as const), (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
-});
-
-const mapConcat = scalarWithNulls((a, ctx, call) => {
-  if (a.some(isNullish)) return null;
-  const entries: [unknown, unknown][] = [];
-  for (const m of a as Map<unknown, unknown>[]) for (const e of m) entries.push(e);
-  return buildMap(entries, (resultType(call) as MapType).keyType, ctx.mapKeyDedupPolicy);
-});
-
-// Higher-order functions: the lambda argument is a JS function of its parameters.
-const transform = scalar((a) => (a[0] as unknown[]).map((v, i) => (a[1] as Lambda)(v, i) ?? null));
-const filterFn = scalar((a) => (a[0] as unknown[]).filter((v, i) => (a[1] as Lambda)(v, i) === true));
-
-/** exists: true if any element satisfies; else null if any predicate was null; else false. */
-const exists = scalar((a) => {
-  let sawNull = false;
-  for (const v of a[0] as unknown[]) {
-    const r = (a[1] as Lambda)(v);
-    if (r === true) return true;
-    if (isNullish(r)) sawNull = true;
-  }
-  return sawNull ? null : false;
-});
-
-const forall = scalar((a) => {
-  let sawNull = false;
-  for (const v of a[0] as unknown[]) {
-    const r = (a[1] as Lambda)(v);
-    if (r === false) return false;
-    if (isNullish(r)) sawNull = true;
-  }
-  return sawNull ? null : true;
-});
-
-/** aggregate(arr, zero, merge[, finish]); the zero value may be null. */
-const aggregateFn = compiled((args) => {
-  const [arr, zero, merge, finish] = args as [RowFn, RowFn, RowFn, RowFn | undefined];
-  return (i) => {
-    const xs = arr(i);
-    if (isNullish(xs)) return null;
-    let acc = zero(i) ?? null;
-    const m = merge(i) as Lambda;
-    for (const v of xs as unknown[]) acc = m(acc, v) ?? null;
-    return finish ? ((finish(i) as Lambda)(acc) ?? null) : acc;
-  };
-});
-
-const zipWith = scalar((a) => {
-  const x = a[0] as unknown[];
-  const y = a[1] as unknown[];
-  const f = a[2] as Lambda;
-  return Array.from({ length: Math.max(x.length, y.length) }, (_, k) => f(x[k] ?? null, y[k] ?? null) ?? null);
-});
-
-const transformKeys = scalar((a, ctx, call) =>
-  buildMap(
-    [...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [(a[1] as Lambda)(k, v), v] as const),
-    (resultType(call) as MapType).keyType,
-    ctx.mapKeyDedupPolicy,
-  ),
-);
-const transformValues = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].map(([k, v]) => [k, (a[1] as Lambda)(k, v) ?? null])));
-const mapFilter = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].filter(([k, v]) => (a[1] as Lambda)(k, v) === true)));
-
 const arrayAppend = compiled((args) => {
   const [a, v] = args as [RowFn, RowFn];
   return (i) => {
@@ -351,8 +238,6 @@ export const collectionImpls: Record<string, FunctionImpl> = {
   array,
   struct,
   named_struct: namedStruct,
-  create_map: createMap,
-  map: createMap,
   size,
   cardinality: size,
   array_contains: arrayContains,
@@ -376,29 +261,6 @@ export const collectionImpls: Record<string, FunctionImpl> = {
   flatten,
   arrays_zip: arraysZip,
   get,
-  map_keys: compiled((args) => unary(args[0]!, (m: Map<unknown, unknown>) => [...m.keys()])),
-  map_values: compiled((args) => unary(args[0]!, (m: Map<unknown, unknown>) => [...m.values()])),
-  map_entries: mapEntries,
-  map_from_arrays: mapFromArrays,
-  map_from_entries: mapFromEntries,
-  map_concat: mapConcat,
-  map_contains_key: compiled((args, call) => {
-    const kt = (argType(call, 0) as MapType).keyType;
-    return (i) => {
-      const m = args[0]!(i);
-      const k = args[1]!(i);
-      if (isNullish(m) || isNullish(k)) return null;
-      return mapLookup(m as Map<unknown, unknown>, k, kt) !== null || [...(m as Map<unknown, unknown>).keys()].some((x) => hashKey(x, kt) === hashKey(k, kt));
-    };
-  }),
-  transform,
-  filter: filterFn,
-  exists,
-  forall,
-  aggregate: aggregateFn,
-  reduce: aggregateFn,
-  zip_with: zipWith,
-  transform_keys: transformKeys,
-  transform_values: transformValues,
-  map_filter: mapFilter,
+  ...mapImpls,
+  ...higherOrderImpls,
 };

@@ -7,7 +7,7 @@ import { formatNumberValue, javaFormat } from '../runtime/java-format.js';
 import { allMatches, javaRegex } from '../runtime/regex.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, charLength, codePoints, compiled, isNullish, scalar, scalarWithNulls, indexOfZeroError } from './util.js';
-import { buildMap } from './collection.js';
+import { buildMap } from './map-functions.js';
 import { operatorImpls } from './operators.js';
 
 
