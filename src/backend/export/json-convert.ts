@@ -23,7 +23,7 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../../types/data-types.js';
-import { nodeText, specialDouble, type JsonNode } from './json.js';
+import { nodeText, specialDouble, type JsonNode } from './json-parse.js';
 import {
   INT_MAX,
   INT_MIN,

@@ -8,9 +8,11 @@ import { AnalysisException, ExecutionException } from '../../errors/index.js';
 import { ArrayType, DataType, MapType, StringType, StructType } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord } from './csv.js';
-import { canonicalize, inferNode, inferOptions, jsonBool, jsonParseFlags, jsonValueText, parseJsonWith, type JsonNode, type JsonParseFlags } from './json.js';
+import { jsonValueText } from './json.js';
+import { canonicalize, inferNode, inferOptions } from './json-infer.js';
+import { jsonParseFlags, parseJsonWith, type JsonNode, type JsonParseFlags } from './json-parse.js';
 import { valueConverter } from './json-convert.js';
-import { SourceOptions } from './options.js';
+import { jsonBool, SourceOptions } from './options.js';
 import { prettyJson } from './json-pretty.js';
 import { TemporalText } from './text-values.js';
 

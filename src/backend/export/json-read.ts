@@ -3,16 +3,21 @@
  * (`lineSep`, default any of \n, \r\n, \r) or one per file (`multiLine`),
  * each the first JSON value of its text (Jackson ignores what follows it),
  * with the parser relaxations of the options (`jsonParseFlags`), the file's
- * `encoding`, and the parse modes of `json.ts`'s converters.
+ * `encoding`, and the parse modes of `json-convert.ts`'s converters. A top-level array gives one row
+ * per element. A line that is not valid JSON (or not an object) adds `_corrupt_record` holding its
+ * text (PERMISSIVE), is dropped (DROPMALFORMED) or fails the read (FAILFAST). Options
+ * `allowNonNumericNumbers`, `columnNameOfCorruptRecord`, `dateFormat`, `timestampFormat`,
+ * `timestampNTZFormat` and `lineSep` are honoured.
  */
 import { ExecutionException, IllegalArgumentException, NotImplementedException } from '../../errors/index.js';
 import { makeBatch } from '../../data/batch.js';
 import { DataType, StringType, StructField, StructType, STRING } from '../../types/data-types.js';
 import { JsonSyntaxError } from '../memory/runtime/json.js';
 import { malformedRecord, type TextReadResult } from './csv.js';
-import { canonicalize, compatibleJsonType, inferNode, inferOptions, jsonBool, jsonParseFlags, parseJsonWith, type JsonNode, type JsonParseFlags } from './json.js';
+import { canonicalize, compatibleJsonType, inferNode, inferOptions } from './json-infer.js';
+import { jsonParseFlags, parseJsonWith, type JsonNode, type JsonParseFlags } from './json-parse.js';
 import { structConverter } from './json-convert.js';
-import type { SourceOptions } from './options.js';
+import { jsonBool, type SourceOptions } from './options.js';
 import { TemporalText } from './text-values.js';
 
 

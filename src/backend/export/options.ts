@@ -79,3 +79,12 @@ export function delimiterOption(opts: SourceOptions): string {
   if (v === '\\\\') return '\\';
   return v.replace(/\\t/g, '\t');
 }
+
+/** A boolean JSON option as JSONOptions reads it (Scala's toBoolean: `true`/`false` in any case, nothing else). */
+export function jsonBool(o: SourceOptions, key: string, dflt: boolean): boolean {
+  const v = o.get(key);
+  if (v === undefined) return dflt;
+  const s = v.toLowerCase();
+  if (s === 'true' || s === 'false') return s === 'true';
+  throw new IllegalArgumentException(`For input string: "${v}"`);
+}

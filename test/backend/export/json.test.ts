@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArrowExportBackend, asNullable } from '../../../src/backend/export/arrow-export.js';
-import { parseJson } from '../../../src/backend/export/json.js';
+import { parseJson } from '../../../src/backend/export/json-parse.js';
 import type { WriteOptions } from '../../../src/backend/protocols.js';
 import { batchRows, makeBatch, type Batch } from '../../../src/data/batch.js';
 import {

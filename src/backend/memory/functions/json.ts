@@ -3,7 +3,7 @@ import type { Call } from '../../../expr/nodes.js';
 import { fromJsonConverter, inferJsonSchemaText, toJsonWriter } from '../../export/json-functions.js';
 import { optionsOf } from '../../../functions/options-arg.js';
 import { isJsonObject, parseJson } from '../runtime/json.js';
-import { nodeText } from '../../export/json.js';
+import { nodeText } from '../../export/json-parse.js';
 import { getJsonObject as evalGetJsonObject, parseJsonPath, readFirstJsonValue } from '../runtime/json-path.js';
 import type { FunctionImpl, GeneratorImpl, RowFn } from './types.js';
 import { argType, compiled, isNullish, literalArg, resultType, scalar } from './util.js';

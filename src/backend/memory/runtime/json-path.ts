@@ -16,7 +16,7 @@
  * as Jackson copies them (compact, numbers re-printed, strings re-escaped).
  */
 import { NumberFormatException } from '../../../errors/index.js';
-import { nodeText, parseJsonWith, type JsonNode } from '../../export/json.js';
+import { nodeText, parseJsonWith, type JsonNode } from '../../export/json-parse.js';
 
 export type PathStep = { readonly key: string } | { readonly index: number } | { readonly any: true } | { readonly never: true };
 
