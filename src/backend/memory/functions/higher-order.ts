@@ -9,26 +9,21 @@ type Lambda = (...args: unknown[]) => unknown;
 const transform = scalar((a) => (a[0] as unknown[]).map((v, i) => (a[1] as Lambda)(v, i) ?? null));
 const filterFn = scalar((a) => (a[0] as unknown[]).filter((v, i) => (a[1] as Lambda)(v, i) === true));
 
-/** exists: true if any element satisfies; else null if any predicate was null; else false. */
-const exists = scalar((a) => {
-  let sawNull = false;
-  for (const v of a[0] as unknown[]) {
-    const r = (a[1] as Lambda)(v);
-    if (r === true) return true;
-    if (isNullish(r)) sawNull = true;
-  }
-  return sawNull ? null : false;
-});
-
-const forall = scalar((a) => {
-  let sawNull = false;
-  for (const v of a[0] as unknown[]) {
-    const r = (a[1] as Lambda)(v);
-    if (r === false) return false;
-    if (isNullish(r)) sawNull = true;
-  }
-  return sawNull ? null : true;
-});
+/**
+ * exists (`decisive` true) and forall (`decisive` false): `decisive` as soon as an element's
+ * predicate gives it; else null if any predicate was null; else the opposite.
+ */
+function quantifier(decisive: boolean): FunctionImpl {
+  return scalar((a) => {
+    let sawNull = false;
+    for (const v of a[0] as unknown[]) {
+      const r = (a[1] as Lambda)(v);
+      if (r === decisive) return decisive;
+      if (isNullish(r)) sawNull = true;
+    }
+    return sawNull ? null : !decisive;
+  });
+}
 
 /** aggregate(arr, zero, merge[, finish]); the zero value may be null. */
 const aggregateFn = compiled((args) => {
@@ -63,8 +58,8 @@ const mapFilter = scalar((a) => new Map([...(a[0] as Map<unknown, unknown>)].fil
 export const higherOrderImpls: Record<string, FunctionImpl> = {
   transform,
   filter: filterFn,
-  exists,
-  forall,
+  exists: quantifier(true),
+  forall: quantifier(false),
   aggregate: aggregateFn,
   reduce: aggregateFn,
   zip_with: zipWith,
