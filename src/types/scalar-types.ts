@@ -1,4 +1,4 @@
-/** The non-parameterised atomic types (null, string, binary, boolean, dates and timestamps, integers, floats) and DecimalType. */
+// The non-parameterised atomic types (null, string, binary, boolean, dates and timestamps, integers, floats) and DecimalType.
 import { AtomicType, DataType, FractionalType, IntegralType } from './data-type.js';
 
 export class NullType extends DataType {
