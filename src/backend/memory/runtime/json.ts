@@ -2,7 +2,7 @@
  * A small JSON reader that keeps number tokens as written (so longs and
  * decimals stay exact, which JSON.parse would lose) and preserves object
  * key order. Invalid input gives undefined.
- * `readJson` is the one reader; the file source (backend/export/json.ts)
+ * `readJson` is the one reader; the file source (backend/export/json-parse.ts)
  * builds its own nodes with it.
  */
 export type JsonValue =
