@@ -208,7 +208,8 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
     }
     if (hit >= 0) {
       const a = attrs[hit]!;
-      return E.bound(hit, a.name, a.dataType, a.nullable);
+      // A column matched case-insensitively takes the name as written (`ID + 1` is named `(ID + 1)`), as Spark's does.
+      return E.bound(hit, name, a.dataType, a.nullable);
     }
   }
   const parts = plain ? [name] : parseIdentifier(name);
@@ -251,7 +252,9 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   if (!hit) {
     throw unresolvedColumn(name, attrs.filter((a) => !a.hidden).map((a) => a.name));
   }
-  let expr: Expr = E.bound(hit.i, hit.a.name, hit.a.dataType, hit.a.nullable);
+  const written = parts[parts.length - 1 - nested.length]!;
+  const named = namesEqual(written, hit.a.name, false) ? written : hit.a.name;
+  let expr: Expr = E.bound(hit.i, named, hit.a.dataType, hit.a.nullable);
   for (const field of nested) {
     expr = resolveCall(E.call('get_field', [expr], { options: { field } }), [expr]);
   }
