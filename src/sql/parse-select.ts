@@ -77,7 +77,7 @@ export function selectItem(p: SqlParser): Expr {
   } finally {
     p.selectItemDepth--;
   }
-  if (e.kind === 'Star') return e;
+  // An alias of a star parses (Spark refuses it in analysis: star-usage.ts).
   if (p.acceptKw('AS')) {
     if (p.isOp('(')) {
       const names = p.identifierList();

@@ -34,9 +34,11 @@ import { subqueries } from './translate-subqueries.js';
 import { aggregateSelect } from './translate-aggregate.js';
 import { resolveLateralAliases } from './lateral-aliases.js';
 import { countArguments } from './count-arguments.js';
+import { checkStarUsage } from './star-usage.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   let input = select.from ? relation(tr, select.from) : oneRow(tr);
+  checkStarUsage(select, orderBy);
   const from = input;
   let s = select;
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }));
