@@ -1,5 +1,5 @@
 import { AnalysisException } from './exceptions.js';
-import { closestNames } from './suggest.js';
+import { editDistance } from './suggest.js';
 
 const quote = (name: string): string => '`' + name.replace(/`/g, '``') + '`';
 
@@ -25,7 +25,13 @@ function suggestions(nameParts: readonly string[], candidates: readonly (string 
   const base = nameParts.join('.');
   const qualified = shown.filter((c) => c.length > 1).map(quoteParts);
   const bare = shown.filter((c) => c.length === 1).map(quoteParts);
-  return [...closestNames(base, qualified, Infinity), ...closestNames(base, bare, Infinity)].slice(0, 5);
+  // Spark keeps a column reached twice (the same table joined with itself) twice.
+  const byDistance = (names: string[]): string[] =>
+    names
+      .map((c, i) => ({ c, i, d: editDistance(base.toLowerCase(), c.toLowerCase()) }))
+      .sort((x, y) => x.d - y.d || x.i - y.i)
+      .map((x) => x.c);
+  return [...byDistance(qualified), ...byDistance(bare)].slice(0, 5);
 }
 
 /**
@@ -52,7 +58,8 @@ export function unresolvedColumn(name: string | readonly string[], candidates: r
 
 /** Spark's AMBIGUOUS_REFERENCE error: the reference's parts and each match's qualified parts. */
 export function ambiguousReference(name: string | readonly string[], matches: readonly (string | readonly string[])[]): AnalysisException {
-  const list = matches.map(quoteParts).join(', ');
+  // Spark lists the matches sorted.
+  const list = matches.map(quoteParts).sort().join(', ');
   return new AnalysisException(`Reference ${quoteParts(name)} is ambiguous, could be: [${list}].`, {
     errorClass: 'AMBIGUOUS_REFERENCE',
     messageParameters: { name: quoteParts(name), referenceNames: `[${list}]` },

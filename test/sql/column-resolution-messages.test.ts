@@ -34,6 +34,14 @@ forEachBackend('SQL column resolution messages', (session) => {
     expect(message(s, 'SELECT i1 FROM (SELECT 1 AS i1) x, (SELECT 2 AS i1) y')).toBe(AMBIGUOUS('`i1`', '`x`.`i1`, `y`.`i1`'));
   });
 
+  it('MISSING_AGGREGATION breaks its message where Spark does', () => {
+    const s = session();
+    expect(firstLineError(() => s.sql('SELECT a AS k FROM VALUES (1, 1) AS t(a, k) GROUP BY k').collect())).toEqual({
+      errorClass: 'MISSING_AGGREGATION',
+      message: '[MISSING_AGGREGATION] The non-aggregating expression "a" is based on columns which are not participating in the GROUP BY clause.',
+    });
+  });
+
   it('CANNOT_RESOLVE_STAR_EXPAND quotes the qualifier and the input columns, at the star', () => {
     const s = session();
     expect(firstLineError(() => s.sql('SELECT a, q.* FROM VALUES (1, 2) AS t(a, b)').collect())).toEqual({
@@ -54,6 +62,10 @@ forEachBackend('SQL column resolution messages', (session) => {
       expect(message(s, 'SELECT a.b.c FROM crm_db.t1')).toBe(DID_YOU_MEAN('`a`.`b`.`c`', `${full}.\`j\`, ${full}.\`i1\``));
       expect(message(s, 'SELECT zz FROM crm_db.t1, crm_db.t1 x')).toBe(DID_YOU_MEAN('`zz`', `\`x\`.\`j\`, \`x\`.\`i1\`, ${full}.\`j\`, ${full}.\`i1\``));
       expect(message(s, 'SELECT t1.i1 FROM crm_db.t1, crm_db.t1')).toBe(AMBIGUOUS('`t1`.`i1`', `${full}.\`i1\`, ${full}.\`i1\``));
+      // A column reached twice is suggested twice; ambiguous matches are listed sorted.
+      expect(message(s, 'SELECT db1.t1.i1 FROM crm_db.t1, crm_db.t1')).toBe(DID_YOU_MEAN('`db1`.`t1`.`i1`', `${full}.\`i1\`, ${full}.\`i1\`, ${full}.\`j\`, ${full}.\`j\``));
+      s.sql('CREATE TABLE crm_db.t0 USING parquet AS SELECT 5 AS i1').collect();
+      expect(message(s, 'SELECT i1 FROM crm_db.t1, crm_db.t0')).toBe(AMBIGUOUS('`i1`', '`spark_catalog`.`crm_db`.`t0`.`i1`, `spark_catalog`.`crm_db`.`t1`.`i1`'));
     },
     SLOW,
   );
