@@ -117,7 +117,7 @@ export function analyzeAggregateExprs(
     }
     if (e.kind === 'BoundRef') {
       throw new AnalysisException(
-        `The non-aggregating expression "${e.name}" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${e.name})" if you do not care which of the values within a group is returned.`,
+        `The non-aggregating expression "${e.name}" is based on columns which are not participating in the GROUP BY clause.\nAdd the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${e.name})" if you do not care which of the values within a group is returned.`,
         { errorClass: 'MISSING_AGGREGATION', messageParameters: { expression: `"${e.name}"` } },
       );
     }

@@ -156,9 +156,16 @@ export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[],
     }
     // A column regex matching nothing selects nothing (Spark), even under an unknown qualifier.
     if (picked.length === 0 && e.target !== undefined && re === undefined) {
-      throw new AnalysisException(`Cannot resolve '${e.target}.*' given input columns '${attrs.map((a) => a.name).join(', ')}'.`, {
-        errorClass: 'CANNOT_RESOLVE_STAR_EXPAND',
-      });
+      const q = (n: string): string => '`' + n.replace(/`/g, '``') + '`';
+      const targetString = parseIdentifier(e.target).map(q).join('.');
+      const columns = attrs.filter((a) => !a.hidden).map((a) => q(a.name)).join(', ');
+      const err = new AnalysisException(
+        `Cannot resolve ${targetString}.* given input columns ${columns}. Please check that the specified table or struct exists and is accessible in the input columns.`,
+        { errorClass: 'CANNOT_RESOLVE_STAR_EXPAND', messageParameters: { targetString, columns } },
+      );
+      const origin = originOf(e);
+      if (origin) positionAnalysisError(err, origin);
+      throw err;
     }
     return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
   });
@@ -187,6 +194,12 @@ function qualifierMatches(qualifier: string, parts: readonly string[], cs: boole
   return own.length === parts.length && own.every((x, i) => namesEqual(x, parts[i]!, cs));
 }
 
+/** An attribute's name parts under its fullest qualifier (`spark_catalog`.`db`.`t`.`c`), as Spark's messages list it. */
+function qualifiedName(a: Attribute): string[] {
+  const longest = a.qualifiers.reduce<string | undefined>((best, q) => (best === undefined || q.split('.').length > best.split('.').length ? q : best), undefined);
+  return longest === undefined ? [a.name] : [...longest.split('.'), a.name];
+}
+
 /** Binds `name` (possibly `qualifier.name` or `col.field.field`) to an input attribute. */
 export function resolveColumn(name: string, planId: number | undefined, quoted: boolean, scope: ExprScope): Expr {
   const { attrs, ctx } = scope;
@@ -208,7 +221,8 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
     }
     if (hit >= 0) {
       const a = attrs[hit]!;
-      return E.bound(hit, a.name, a.dataType, a.nullable);
+      // A column matched case-insensitively takes the name as written (`ID + 1` is named `(ID + 1)`), as Spark's does.
+      return E.bound(hit, name, a.dataType, a.nullable);
     }
   }
   const parts = plain ? [name] : parseIdentifier(name);
@@ -245,13 +259,15 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
   }
   if (matches.length > 1 && planId === undefined) {
     // The same column reached twice (e.g. through both join inputs' qualifiers) is still ambiguous in Spark.
-    throw ambiguousReference(name, matches.map((m) => (m.a.qualifiers[0] ? `${m.a.qualifiers[0]}.${m.a.name}` : m.a.name)));
+    throw ambiguousReference(parts, matches.map((m) => qualifiedName(m.a)));
   }
   const hit = matches[0];
   if (!hit) {
-    throw unresolvedColumn(name, attrs.filter((a) => !a.hidden).map((a) => a.name));
+    throw unresolvedColumn(parts, attrs.filter((a) => !a.hidden).map(qualifiedName));
   }
-  let expr: Expr = E.bound(hit.i, hit.a.name, hit.a.dataType, hit.a.nullable);
+  const written = parts[parts.length - 1 - nested.length]!;
+  const named = namesEqual(written, hit.a.name, false) ? written : hit.a.name;
+  let expr: Expr = E.bound(hit.i, named, hit.a.dataType, hit.a.nullable);
   for (const field of nested) {
     expr = resolveCall(E.call('get_field', [expr], { options: { field } }), [expr]);
   }

@@ -5,6 +5,7 @@
  * (`x -> ...`, `(x, y) -> ...`) and parenthesized expressions / structs /
  * scalar subqueries. Each takes the `SqlParser` at the token it reads.
  */
+import { markCallArguments } from './star-usage.js';
 import { AnalysisException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
@@ -183,8 +184,9 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   let star = false;
   let ignoreNulls: boolean | undefined;
   const lower = name.toLowerCase();
+  let starAt = -1;
   if (p.isOp('*') && p.isOp(')', p.peek())) {
-    p.pos++;
+    starAt = p.pos++;
     star = true;
   } else if (!p.isOp(')')) {
     do {
@@ -206,9 +208,14 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     args = bindNamedArguments(name, written, { source: p.source, start: nameToken.start, stop: p.tokens[p.pos - 1]!.end - 1 });
   }
   if (star && (lower !== 'count' || distinct)) {
-    args.push(E.star());
+    // Positioned as written, for a star Spark refuses outside the select list (`WHERE coalesce(*) = 1`).
+    const end = p.pos;
+    p.pos = starAt + 1;
+    args.push(p.located(starAt, E.star()));
+    p.pos = end;
     star = false;
   }
+  markCallArguments(args);
   if (p.isKw('WITHIN') && p.isKw('GROUP', p.peek())) {
     if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw p.syntaxError();
     p.pos += 2;

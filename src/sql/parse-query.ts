@@ -10,7 +10,7 @@ import type { CteAst, QueryAst } from './ast.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import { expression } from './parse-operators.js';
-import { tableAlias } from './parse-relations.js';
+import { fromClause, tableAlias } from './parse-relations.js';
 import { select, selectItem } from './parse-select.js';
 import { sortItems } from './parse-window.js';
 import type { SqlParser } from './parser.js';
@@ -52,7 +52,11 @@ export function query(p: SqlParser): QueryAst {
       ctes.push({ name, ...(columns ? { columns } : {}), query: q });
     } while (p.acceptOp(','));
   }
-  const body = queryTerm(p, 0);
+  return organized(p, ctes, queryTerm(p, 0));
+}
+
+/** `body [ORDER BY ...] [LIMIT n] [OFFSET n]` (with its CTEs). */
+function organized(p: SqlParser, ctes: CteAst[], body: QueryAst): QueryAst {
   let orderBy = p.acceptKw('ORDER', 'BY') ? sortItems(p) : [];
   // One process: DISTRIBUTE BY does not change results, SORT BY sorts, CLUSTER BY = DISTRIBUTE BY + SORT BY.
   if (p.acceptKw('CLUSTER', 'BY')) {
@@ -116,8 +120,20 @@ function queryPrimary(p: SqlParser): QueryAst {
     return { kind: 'values', rows, ...(alias ? { alias } : {}) };
   }
   if (p.acceptKw('TABLE')) return { kind: 'table', parts: p.multipartIdentifier() };
-  if (p.isKw('FROM')) throw p.notSupported('FROM-first queries');
+  if (p.acceptKw('FROM')) return fromFirst(p);
   throw p.syntaxError();
+}
+
+/**
+ * `FROM t SELECT ... [SELECT ...]`: each SELECT body (with its own ORDER BY / LIMIT) reads the
+ * relation, and several bodies are the UNION ALL of their results, as Spark's multi-select.
+ */
+function fromFirst(p: SqlParser): QueryAst {
+  const from = fromClause(p);
+  if (p.isKw('INSERT')) throw p.notSupported('FROM ... INSERT (multi-insert) statements');
+  let q = organized(p, [], select(p, from));
+  while (p.isKw('SELECT')) q = { kind: 'setop', op: 'union', all: true, left: q, right: organized(p, [], select(p, from)) };
+  return q;
 }
 
 /** Rows of an inline table: `(1, 'a'), (2, 'b')` or `1, 2, 3`. */

@@ -21,7 +21,8 @@ const NOT_AN_ALIAS = new Set(
   ).split(' '),
 );
 
-export function select(p: SqlParser): SelectAst {
+/** A SELECT block; `fromFirst` is the relation of a FROM-first query (`FROM t SELECT a`), which has no FROM clause of its own. */
+export function select(p: SqlParser, fromFirst?: RelationAst): SelectAst {
   p.expectKw('SELECT');
   if (p.isOp('/') && p.isOp('*', p.peek())) throw p.syntaxError();
   let distinct = false;
@@ -34,8 +35,8 @@ export function select(p: SqlParser): SelectAst {
     aliasWritten.push(p.aliasWasWritten);
   }
   if (p.isKw('INTO')) throw p.notSupported('SELECT INTO');
-  let from: RelationAst | undefined;
-  if (p.acceptKw('FROM')) from = fromClause(p);
+  let from: RelationAst | undefined = fromFirst;
+  if (!fromFirst && p.acceptKw('FROM')) from = fromClause(p);
   const where = p.acceptKw('WHERE') ? expression(p) : undefined;
   const grouping = p.acceptKw('GROUP', 'BY') ? groupBy(p) : undefined;
   const having = p.acceptKw('HAVING') ? expression(p) : undefined;
@@ -77,7 +78,7 @@ export function selectItem(p: SqlParser): Expr {
   } finally {
     p.selectItemDepth--;
   }
-  if (e.kind === 'Star') return e;
+  // An alias of a star parses (Spark refuses it in analysis: star-usage.ts).
   if (p.acceptKw('AS')) {
     if (p.isOp('(')) {
       const names = p.identifierList();

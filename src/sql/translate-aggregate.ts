@@ -39,10 +39,6 @@ import { lateralAliasInGroupBy, usesLateralAlias } from './lateral-aliases.js';
 /** GROUP BY keys (aliases and ordinals resolved) and grouping sets (indices into the keys). */
 export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: readonly Expr[], input: LogicalPlan): { keys: Expr[]; sets?: number[][] } {
   if (!g) return { keys: [] };
-  if (g.all) {
-    if (items.some(usesLateralAlias)) throw lateralAliasInGroupBy();
-    return { keys: groupByAllKeys(items) };
-  }
   const aliases = aliasMap(items);
   const groupByAliases = t.conf('spark.sql.groupByAliases') !== 'false';
   let inputNames: Set<string> | undefined;
@@ -91,6 +87,12 @@ export function groupingKeys(t: Translator, g: GroupByAst | undefined, items: re
     return e;
   };
 
+  if (g.all) {
+    // An input column, then a select-list alias, named `all` wins over GROUP BY ALL (Spark's resolution order).
+    if (isInputColumn('all') || (groupByAliases && aliases.has('all'))) return { keys: [resolveKey(E.col('all'))] };
+    if (items.some(usesLateralAlias)) throw lateralAliasInGroupBy();
+    return { keys: groupByAllKeys(items) };
+  }
   const plain = g.elements.every((el) => el.kind === 'expr');
   if (plain && !g.with && !g.groupingSets) {
     return { keys: g.elements.map((el) => resolveKey((el as { expr: Expr }).expr)) };

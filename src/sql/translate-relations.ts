@@ -4,6 +4,7 @@
  * (including LATERAL subqueries) and PIVOT. Each takes the `Translator`
  * whose options and CTE/outer scopes it reads.
  */
+import { checkJoinStar } from './star-usage.js';
 import { NotImplementedException } from '../errors/index.js';
 import { makeBatch, type Batch } from '../data/batch.js';
 import { values } from './inline-table.js';
@@ -122,6 +123,7 @@ export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): 
   }
   if (r.using) return plan('Join', { left, right, joinType: r.joinType, using: r.using });
   if (r.on) {
+    checkJoinStar(r.on);
     if (t.outer.length > 0 && t.opts.schemaOf) {
       checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), t.outer, { schemaOf: t.opts.schemaOf });
     }

@@ -34,10 +34,14 @@ import { subqueries } from './translate-subqueries.js';
 import { aggregateSelect } from './translate-aggregate.js';
 import { resolveLateralAliases } from './lateral-aliases.js';
 import { countArguments } from './count-arguments.js';
+import { checkStarUsage } from './star-usage.js';
+import { orderByAll } from './order-by-all.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   let input = select.from ? relation(tr, select.from) : oneRow(tr);
+  checkStarUsage(select, orderBy);
   const from = input;
+  orderBy = orderByAll(tr, orderBy, select.items, from);
   let s = select;
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }));
   const prepare = (e: Expr): Expr => expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from), from);

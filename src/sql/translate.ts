@@ -336,7 +336,7 @@ export function structSql(items: readonly Expr[]): string {
 export function missingAggregation(e: Expr): AnalysisException {
   const name = safeSql(e);
   return analysisError(
-    `The non-aggregating expression "${name}" is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${name})" if you do not care which of the values within a group is returned.`,
+    `The non-aggregating expression "${name}" is based on columns which are not participating in the GROUP BY clause.\nAdd the columns or the expression to the GROUP BY, aggregate the expression, or use "any_value(${name})" if you do not care which of the values within a group is returned.`,
     'MISSING_AGGREGATION',
     { expression: `"${name}"` },
   );

@@ -43,6 +43,35 @@ forEachBackend('SQL clauses', (session) => {
     expect(errorOf(session(), 'SELECT k AS kk, sum(q1) + id FROM s GROUP BY ALL').errorClass).toBe('MISSING_AGGREGATION');
   });
 
+  it('GROUP BY all groups by an input column, then a select-list alias, named all (sql-tests column-resolution-aggregate.sql)', () => {
+    const spark = session();
+    spark.sql('CREATE OR REPLACE TEMP VIEW ga1 AS VALUES (1, 1, 1), (2, 2, 1) AS t(a, b, k)');
+    spark.sql('CREATE OR REPLACE TEMP VIEW ga2 AS VALUES (1, 1, 1), (2, 2, 1) AS t(x, y, all)');
+    expect(errorOf(spark, 'SELECT x FROM ga2 GROUP BY all').errorClass).toBe('MISSING_AGGREGATION');
+    expect(query(spark, 'SELECT max(x), all FROM ga2 GROUP BY all').rows).toEqual([[2, 1]]);
+    expect(errorOf(spark, 'SELECT a AS all, b FROM ga1 GROUP BY all').errorClass).toBe('MISSING_AGGREGATION');
+    expect(sorted(query(spark, 'SELECT a AS all, count(*) FROM ga1 GROUP BY all').rows)).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    // Inside a subquery GROUP BY ALL wins over the outer query's column `all`.
+    expect(query(spark, 'SELECT * FROM ga2 WHERE EXISTS (SELECT a, b FROM ga1 GROUP BY all)').rows).toHaveLength(2);
+  });
+
+  it('ORDER BY ALL sorts by every select-list column unless the input has a column all (sql-tests column-resolution-sort.sql)', () => {
+    const spark = session();
+    spark.sql('CREATE OR REPLACE TEMP VIEW oa1 AS VALUES (1, 2, 2), (2, 1, 1), (2, 0, 3) AS t(a, b, k)');
+    spark.sql('CREATE OR REPLACE TEMP VIEW oa2 AS VALUES (1, 2, 2), (2, 1, 1) AS t(a, b, all)');
+    expect(query(spark, 'SELECT a, b FROM oa1 ORDER BY all DESC').rows).toEqual([[2, 1], [2, 0], [1, 2]]);
+    expect(query(spark, 'SELECT * FROM oa1 ORDER BY ALL').rows).toEqual([[1, 2, 2], [2, 0, 3], [2, 1, 1]]);
+    expect(query(spark, 'SELECT a + 1, b FROM oa1 ORDER BY `all`').rows).toEqual([[2, 2], [3, 0], [3, 1]]);
+    expect(query(spark, 'SELECT k % 2 AS m, sum(a) FROM oa1 GROUP BY 1 ORDER BY ALL').rows).toEqual([[0, 1], [1, 4]]);
+    // The column `all` wins: grouped by it, ordered by it.
+    expect(query(spark, 'SELECT max(a) FROM oa2 GROUP BY all ORDER BY all').rows).toEqual([[2], [1]]);
+    // ORDER BY ALL wins over an outer query's column `all`.
+    expect(query(spark, 'SELECT (SELECT b FROM oa1 ORDER BY all LIMIT 1) FROM oa2').rows).toEqual([[0], [0]]);
+  });
+
   it('UNPIVOT turns columns into rows, dropping all-null entries unless INCLUDE NULLS', () => {
     const r = query(session(), 'SELECT * FROM s UNPIVOT (val FOR quarter IN (q1, q2, q3))');
     expect(r.fields).toEqual(['id: int not null', 'k: string not null', 'quarter: string not null', 'val: int']);

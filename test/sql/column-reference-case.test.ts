@@ -31,6 +31,14 @@ forEachBackend('column references named as written', (session) => {
     expect(shape(spark, 'SELECT Id FROM (SELECT id FROM range(2)) GROUP BY ID ORDER BY iD').names).toEqual(['Id']);
   });
 
+  it('inside an expression the column keeps its written spelling too', () => {
+    const spark = session();
+    const q = "SELECT max(ID), T.ID + 1, upper(NAME), S.A + 1, S.A FROM VALUES (1, 'x', named_struct('a', 1)) AS t(id, name, s) GROUP BY id, name, s";
+    expect(shape(spark, q)).toEqual({ names: ['max(ID)', '(ID + 1)', 'upper(NAME)', '(S.A + 1)', 'A'], rows: ['1,2,X,2,1'] });
+    expect(shape(spark, 'SELECT Id + 1 FROM VALUES (1) AS t(id) GROUP BY ID')).toEqual({ names: ['(Id + 1)'], rows: ['2'] });
+    expect(shape(spark, 'SELECT sum(ID) FROM VALUES (1) AS t(id) HAVING sum(id) > 0')).toEqual({ names: ['sum(ID)'], rows: ['1'] });
+  });
+
   it('DataFrame select and groupBy name the column as written', () => {
     const spark = session();
     const df = spark.range(2);
