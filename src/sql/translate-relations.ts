@@ -152,11 +152,11 @@ export function lateralJoin(
   const on = r.on ? subqueries(t, r.on, undefined) : undefined;
   const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
   if (refs.length === 0) return plan('Join', { left, right: aliased(t, first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
-  checkCorrelatedShape(lat.query, first, 'lateral', refs);
+  checkCorrelatedShape(lat.query, first, 'lateral', refs, collect);
   const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
   const batches: Batch[] = [];
   for (let row = 0; row < keys.numRows; row++) {
-    const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
+    const binding = new Map(refs.map((k, i) => [k.key, E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
     batches.push(evaluate(inScope(t, new OuterScope(left, binding), () => t.query(lat.query), false)));
   }
   // `AS s(x, y)` renames the subquery's columns, not the tuple tags
