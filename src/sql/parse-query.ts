@@ -10,7 +10,7 @@ import type { CteAst, QueryAst } from './ast.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import { expression } from './parse-operators.js';
-import { tableAlias } from './parse-relations.js';
+import { fromClause, tableAlias } from './parse-relations.js';
 import { select, selectItem } from './parse-select.js';
 import { sortItems } from './parse-window.js';
 import type { SqlParser } from './parser.js';
@@ -116,7 +116,13 @@ function queryPrimary(p: SqlParser): QueryAst {
     return { kind: 'values', rows, ...(alias ? { alias } : {}) };
   }
   if (p.acceptKw('TABLE')) return { kind: 'table', parts: p.multipartIdentifier() };
-  if (p.isKw('FROM')) throw p.notSupported('FROM-first queries');
+  if (p.acceptKw('FROM')) {
+    const from = fromClause(p);
+    let q: QueryAst = select(p, from);
+    // Several bodies over one FROM (`FROM t SELECT a SELECT b`) are Spark's UNION ALL of them.
+    while (p.isKw('SELECT')) q = { kind: 'setop', op: 'union', all: true, left: q, right: select(p, from) };
+    return q;
+  }
   throw p.syntaxError();
 }
 

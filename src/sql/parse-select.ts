@@ -21,7 +21,8 @@ const NOT_AN_ALIAS = new Set(
   ).split(' '),
 );
 
-export function select(p: SqlParser): SelectAst {
+/** `SELECT ...`, or the body of `FROM rel SELECT ...` (Hive's FROM-first form) whose FROM was read before it. */
+export function select(p: SqlParser, fromFirst?: RelationAst): SelectAst {
   p.expectKw('SELECT');
   if (p.isOp('/') && p.isOp('*', p.peek())) throw p.syntaxError();
   let distinct = false;
@@ -34,8 +35,8 @@ export function select(p: SqlParser): SelectAst {
     aliasWritten.push(p.aliasWasWritten);
   }
   if (p.isKw('INTO')) throw p.notSupported('SELECT INTO');
-  let from: RelationAst | undefined;
-  if (p.acceptKw('FROM')) from = fromClause(p);
+  let from = fromFirst;
+  if (!fromFirst && p.acceptKw('FROM')) from = fromClause(p);
   const where = p.acceptKw('WHERE') ? expression(p) : undefined;
   const grouping = p.acceptKw('GROUP', 'BY') ? groupBy(p) : undefined;
   const having = p.acceptKw('HAVING') ? expression(p) : undefined;
