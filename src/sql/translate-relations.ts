@@ -125,7 +125,7 @@ export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): 
     if (t.outer.length > 0 && t.opts.schemaOf) {
       checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), t.outer, { schemaOf: t.opts.schemaOf });
     }
-    return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: subqueries(t, r.on, undefined) });
+    return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: subqueries(t, r.on, undefined, undefined, { joinCondition: true }) });
   }
   return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
 }

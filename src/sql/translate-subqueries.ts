@@ -22,13 +22,13 @@ import { groupCorrelatedAggregates } from './correlated-aggregates.js';
  * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
  * comparison counts as no match for IN and as a match for NOT IN.
  */
-export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefined, grouped?: GroupedOuter): Expr {
+export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefined, grouped?: GroupedOuter, opts: SubqueryOptions = {}): Expr {
   const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
   if (!exists(e, isSub)) return e;
   const go = (x: Expr): Expr => {
-    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, go, grouped);
+    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, go, grouped, opts);
     if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
-    if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, go, grouped);
+    if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, go, grouped, opts);
     const q = x.options!['query'] as QueryAst;
     if (x.fn === SUBQUERY.exists) {
       const r = runSubquery(tr, q, outer, 'exists', grouped);
@@ -50,14 +50,31 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
   return go(e);
 }
 
-export function inSubquery(tr: Translator, x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr, grouped?: GroupedOuter): Expr {
+export function inSubquery(
+  tr: Translator,
+  x: Extract<Expr, { kind: 'Call' }>,
+  outer: LogicalPlan | undefined,
+  negated: boolean,
+  go: (e: Expr) => Expr,
+  grouped?: GroupedOuter,
+  opts: SubqueryOptions = {},
+): Expr {
   const r = runSubquery(tr, x.options!['query'] as QueryAst, outer, 'in', grouped);
   const lhs = go(x.args[0]!);
   // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
   const inner = stripAlias(lhs);
   const items = inner.kind === 'Call' && inner.fn === 'struct' ? inner.args : [lhs];
   const types = r.columnTypes(items.length);
+  // Spark's own IN semantics (three-valued) where it keeps the InSubquery: a NULL literal on the left, or a join condition.
+  const threeValued = items.length === 1 && (opts.joinCondition || isNullLiteral(x.args[0]!));
+  const nullInEmpty = tr.conf('spark.sql.legacy.nullInEmptyListBehavior') !== 'false';
   const value = (b: Batch): Expr => {
+    if (threeValued) {
+      const list = b.columns[0]!.map((v) => E.lit(v, types[0]!));
+      const empty = nullInEmpty ? E.caseWhen([{ when: E.call('is_null', [lhs]), then: E.lit(null, BOOLEAN) }], E.lit(false, BOOLEAN)) : E.lit(false, BOOLEAN);
+      const matched = list.length === 0 ? empty : E.call('in', [lhs, ...list]);
+      return negated ? E.call('not', [matched]) : matched;
+    }
     if (b.numRows === 0) return E.lit(negated, BOOLEAN);
     let matched: Expr;
     if (items.length === 1) {
@@ -107,6 +124,18 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
     cases.push({ values, batch: evaluate(groupCorrelatedAggregates(bound, kind)) });
   }
   return subqueryResult(collect, refs, cases, schemaOf(first));
+}
+
+export interface SubqueryOptions {
+  /** The expression is a join's ON condition, where Spark evaluates IN subqueries with IN's three-valued logic. */
+  readonly joinCondition?: boolean;
+}
+
+/** A NULL written as a constant (`NULL`, `CAST(NULL AS INT)`), which Spark folds before rewriting IN. */
+function isNullLiteral(e: Expr): boolean {
+  const x = stripAlias(e);
+  if (x.kind === 'Cast') return isNullLiteral(x.child);
+  return x.kind === 'Literal' && x.value === null;
 }
 
 /** The enclosing aggregated query's groups: a plan computing `exprs` once per group (for HAVING's subqueries). */

@@ -109,3 +109,27 @@ forEachBackend('FROM-first queries', (session) => {
     expect(resultOf(spark, 'FROM VALUES (1) t(a) SELECT a SELECT a + 1 AS b')).toEqual({ names: ['a'], nullable: [false], rows: [[1], [2]] });
   }, SLOW);
 });
+
+forEachBackend('IN subqueries where Spark keeps IN semantics', (session) => {
+  it('a NULL constant on the left is NULL; a join condition compares three-valued, NULL IN (empty) being NULL', () => {
+    const spark = session();
+    spark.sql('CREATE OR REPLACE TEMP VIEW v (c) AS VALUES (1), (NULL)');
+    spark.sql('CREATE OR REPLACE TEMP VIEW v_empty (e) AS SELECT 1 WHERE false');
+    expect(resultOf(spark, 'SELECT null IN (SELECT 1), null NOT IN (SELECT 1), CAST(null AS INT) IN (SELECT e FROM v_empty)')).toEqual({
+      names: ['(NULL IN (listquery()))', '(NOT (NULL IN (listquery())))', '(CAST(NULL AS INT) IN (listquery()))'],
+      nullable: [true, true, true],
+      rows: [[null, null, null]],
+    });
+    // A NULL known only at run time is matched as Spark's existence join does.
+    expect(rows(spark, 'SELECT (SELECT max(c) FROM v WHERE c IS NULL) IN (SELECT e FROM v_empty)')).toEqual([[false]]);
+    for (const sub of ['SELECT 1', 'SELECT e FROM v_empty']) {
+      expect(rows(spark, `SELECT * FROM v LEFT JOIN v AS t2 ON (v.c IN (${sub})) IS NULL ORDER BY v.c, t2.c`)).toEqual([
+        [null, null],
+        [null, 1],
+        [1, null],
+      ]);
+    }
+    spark.conf.set('spark.sql.legacy.nullInEmptyListBehavior', 'false');
+    expect(rows(spark, 'SELECT null IN (SELECT 1), null IN (SELECT 2 WHERE false), null NOT IN (SELECT 2 WHERE false)')).toEqual([[null, false, true]]);
+  }, SLOW);
+});
