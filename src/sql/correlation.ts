@@ -15,6 +15,7 @@ import { quoteIfNeeded, type DataType, type StructType } from '../types/data-typ
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
+import { accessingOuterColumn, misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
 import { aggregateColumns, isAggregateCall, mixedReferences, outerAggregateName, outerAggregateType } from './outer-aggregates.js';
 
 /**
@@ -43,6 +44,8 @@ export class OuterScope {
     readonly binding?: ReadonlyMap<string, Expr>,
     /** Whether the subquery sits in an aggregated query's HAVING, where aggregates over outer columns are the outer query's. */
     readonly outerAggregates = false,
+    /** Which subquery this is: only a scalar or LATERAL one's select lists may read outer columns. */
+    readonly kind: 'scalar' | 'exists' | 'in' | 'lateral' = 'scalar',
   ) {}
 }
 
@@ -136,7 +139,11 @@ export function bindOuterRefs(
   const order = orderBy.map((o) => bind('orderBy')(o) as SortOrder);
   if (scope) {
     // Spark checks its plan top-down: Sort (ORDER BY) before Aggregate (GROUP BY).
-    scope.misplaced ??= misplacedIn(orderBy, seen.orderBy, isOuter) ?? misplacedIn(groupingExprs(s.groupBy), seen.groupBy, isOuter);
+    const predicate = scope.kind === 'exists' || scope.kind === 'in';
+    scope.misplaced ??=
+      misplacedIn(orderBy, seen.orderBy, isOuter) ??
+      (predicate && !aggregated && from ? outerRefsInSelectList(s.items, isOuter, (x) => qualifiedName(from, x, r)) : undefined) ??
+      misplacedIn(groupingExprs(s.groupBy), seen.groupBy, isOuter);
     scope.occurrences.splice(mark, 0, ...seen.orderBy, ...seen.having, ...seen.groupBy, ...seen.items, ...seen.where);
   }
   return { select, orderBy: order };
@@ -152,20 +159,6 @@ function bindOuterAggregate(x: Extract<Expr, { kind: 'Call' }>, scope: OuterScop
   const dataType = outerAggregateType(x, from, r.schemaOf);
   if (!scope.found.has(key)) scope.found.set(key, { ref: x, key, dataType });
   return E.alias(E.lit(null, dataType), `outer(${name})`);
-}
-
-/**
- * Spark's CORRELATED_REFERENCE for outer references in ORDER BY or GROUP BY,
- * listing the clause's expressions that hold one (unqualified).
- */
-function misplacedIn(exprs: readonly Expr[], seen: readonly string[], isOuter: (x: Extract<Expr, { kind: 'ColumnRef' }>) => boolean): AnalysisException | undefined {
-  if (seen.length === 0) return undefined;
-  const holds = (e: Expr): boolean => exists(e, (x) => x.kind === 'ColumnRef' && isOuter(x));
-  const sqlExprs = exprs.filter(holds).map((e) => `"${prettySql(e)}"`).join(',');
-  return new AnalysisException(`Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: ${sqlExprs}.`, {
-    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE',
-    messageParameters: { sqlExprs },
-  });
 }
 
 const groupingExprs = (g: GroupByAst | undefined): Expr[] =>
@@ -222,31 +215,10 @@ function qualifierOf(from: LogicalPlan, x: Extract<Expr, { kind: 'ColumnRef' }>,
   return hit === undefined ? undefined : `${hit}.`;
 }
 
-function mapGroupBy(g: GroupByAst, f: (e: Expr) => Expr): GroupByAst {
+export function mapGroupBy(g: GroupByAst, f: (e: Expr) => Expr): GroupByAst {
   const el = (x: GroupingElement): GroupingElement =>
     x.kind === 'expr' ? { kind: 'expr', expr: f(x.expr) } : x.kind === 'sets' ? { kind: 'sets', sets: x.sets.map((s) => s.map(f)) } : { kind: x.kind, items: x.items.map((s) => s.map(f)) };
   return { ...g, elements: g.elements.map(el), ...(g.groupingSets ? { groupingSets: g.groupingSets.map((s) => s.map(f)) } : {}) };
-}
-
-function misplacedOuterRef(x: Extract<Expr, { kind: 'ColumnRef' }>): AnalysisException {
-  return new AnalysisException(
-    `Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: outer(${x.name}).`,
-    { errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE', messageParameters: { sqlExprs: `outer(${x.name})` } },
-  );
-}
-
-/** Spark's error for an outer reference where its decorrelation cannot reach (under LIMIT, in GROUP BY, ...). */
-export function accessingOuterColumn(treeNode: string): AnalysisException {
-  return new AnalysisException(`Unsupported subquery expression: Accessing outer query column is not allowed in this location${treeNode}`, {
-    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED',
-    messageParameters: { treeNode },
-  });
-}
-
-export function mustAggregateScalar(): AnalysisException {
-  return new AnalysisException('Unsupported subquery expression: Correlated scalar subqueries must be aggregated to return at most one row.', {
-    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY',
-  });
 }
 
 /** The null-safe match of the outer references with one tuple of their values. */

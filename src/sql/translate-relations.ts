@@ -145,7 +145,7 @@ export function lateralJoin(
   const { evaluate, schemaOf, columnsOf } = t.opts;
   if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
   checkLateralJoinType(r);
-  const collect = new OuterScope(left);
+  const collect = new OuterScope(left, undefined, false, 'lateral');
   const first = inScope(t, collect, () => t.query(lat.query), false);
   const refs = [...collect.found.values()];
   if (tvfName) checkTvfAliases(t, tvfName, first, lat.alias);
@@ -157,7 +157,7 @@ export function lateralJoin(
   const batches: Batch[] = [];
   for (let row = 0; row < keys.numRows; row++) {
     const binding = new Map(refs.map((k, i) => [k.key, E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
-    batches.push(evaluate(inScope(t, new OuterScope(left, binding), () => t.query(lat.query), false)));
+    batches.push(evaluate(inScope(t, new OuterScope(left, binding, false, 'lateral'), () => t.query(lat.query), false)));
   }
   // `AS s(x, y)` renames the subquery's columns, not the tuple tags
   const sub = schemaOf(lat.alias?.columns ? renameColumns(t, first, lat.alias.columns, lat.alias.name) : first).fields;

@@ -13,7 +13,7 @@ import { named, prettySql } from './functions.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
-import { bindOuterRefs } from './correlation.js';
+import { bindOuterRefs, mapGroupBy } from './correlation.js';
 import {
   aliasMap,
   analysisError,
@@ -44,6 +44,8 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }, mark));
   const prepare = (e: Expr, grouped?: GroupedOuter): Expr =>
     expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from, grouped), from);
+  // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
+  if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
   const items = s.items.map((e) => prepare(e));
   const order = orderBy.map((o) => prepare(o) as SortOrder);
   let where = s.where ? subqueries(tr, s.where, from) : undefined;

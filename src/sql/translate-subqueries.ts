@@ -104,7 +104,7 @@ export function inSubquery(
 export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in', grouped?: GroupedOuter): SubqueryResult {
   const { evaluate, schemaOf } = tr.opts;
   if (!evaluate || !schemaOf) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
-  const collect = new OuterScope(outer, undefined, !!grouped);
+  const collect = new OuterScope(outer, undefined, !!grouped, kind);
   const first = inScope(tr, collect, () => tr.query(q));
   const refs = [...collect.found.values()];
   if (refs.length === 0) {
@@ -120,7 +120,7 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
   for (let row = 0; row < keys.numRows; row++) {
     const values = keys.columns.map((c) => c[row]);
     const binding = new Map(refs.map((k, i) => [k.key, E.lit(values[i] ?? null, k.dataType) as Expr]));
-    const bound = inScope(tr, new OuterScope(outer, binding, !!grouped), () => tr.query(q));
+    const bound = inScope(tr, new OuterScope(outer, binding, !!grouped, kind), () => tr.query(q));
     cases.push({ values, batch: evaluate(groupCorrelatedAggregates(bound, kind)) });
   }
   return subqueryResult(collect, refs, cases, schemaOf(first));

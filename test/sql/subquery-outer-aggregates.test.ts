@@ -59,6 +59,11 @@ forEachBackend('subqueries over outer aggregates', (session) => {
     expect(error(spark, 'SELECT * FROM x WHERE EXISTS (SELECT max(y2) FROM y WHERE y1 = x1 GROUP BY x1, y1 + x2)').message).toBe(
       `[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] ${msg} "x1","(y1 + x2)".`,
     );
+    // Only a scalar subquery's select list may read outer columns.
+    expect(error(spark, 'SELECT * FROM x WHERE EXISTS (SELECT x2 FROM y WHERE y1 = x1)').message).toBe(`[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] ${msg} "x2".`);
+    expect(error(spark, 'SELECT * FROM x WHERE x1 IN (SELECT y2 + x2 FROM y WHERE y1 = x1)').message).toBe(
+      `[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] ${msg} "(y2 + x2) AS \`(y2 + outer(x.x2))\`".`,
+    );
     // A scalar subquery's grouping check comes first.
     expect(error(spark, 'SELECT * FROM x WHERE (SELECT count(*) FROM y WHERE y1 = x1 GROUP BY x1) = 1').message).toBe(`[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] ${msg} "x1".`);
     expect(error(spark, 'SELECT (SELECT max(y2) FROM y GROUP BY y2 + x1) FROM x').errorClass).toBe('UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY');
@@ -91,6 +96,25 @@ forEachBackend('subqueries over outer aggregates', (session) => {
         [2, 2],
       ],
     });
+  }, SLOW);
+});
+
+forEachBackend('subqueries in GROUP BY', (session) => {
+  it('groups by a subquery’s value, which the select list reads', () => {
+    const spark = session();
+    expect(resultOf(spark, 'SELECT a IN (SELECT 1), count(*) FROM VALUES (1), (2) t(a) GROUP BY a IN (SELECT 1) ORDER BY 1')).toEqual({
+      names: ['(a IN (listquery()))', 'count(1)'],
+      nullable: [false, false],
+      rows: [
+        [false, 1],
+        [true, 1],
+      ],
+    });
+    expect(rows(spark, 'SELECT count(*) FROM VALUES (1), (2) t(a) GROUP BY EXISTS (SELECT 1 FROM VALUES (1) u(b) WHERE b = a)')).toEqual([[1], [1]]);
+    expect(rows(spark, 'SELECT (SELECT max(b) FROM VALUES (1) u(b) WHERE b = a) m, count(*) FROM VALUES (1), (2), (1) t(a) GROUP BY 1 ORDER BY 1')).toEqual([
+      [null, 1],
+      [1, 2],
+    ]);
   }, SLOW);
 });
 
