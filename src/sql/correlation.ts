@@ -15,22 +15,37 @@ import { quoteIfNeeded, type DataType, type StructType } from '../types/data-typ
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
+import { accessingOuterColumn, misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
+import { aggregateColumns, isAggregateCall, mixedReferences, outerAggregateName, outerAggregateType } from './outer-aggregates.js';
 
-/** One outer reference found in a subquery: the expression as written and its type in the outer FROM. */
+/**
+ * One outer reference found in a subquery: the column (or, in HAVING, the
+ * aggregate over outer columns) as written, its binding key and its type.
+ */
 export interface OuterRef {
-  readonly ref: Extract<Expr, { kind: 'ColumnRef' }>;
+  readonly ref: Expr;
+  /** Lower-cased name (or aggregate text) the binding is keyed by. */
+  readonly key: string;
   readonly dataType: DataType;
 }
 
 /** The FROM of an enclosing query, as seen by the subqueries inside it. */
 export class OuterScope {
-  /** Outer references the subquery made while `binding` was unset, by lower-cased name. */
+  /** Outer references the subquery made while `binding` was unset, by key. */
   readonly found = new Map<string, OuterRef>();
+  /** Every outer reference's name in Spark's plan order (pre-order, repeats kept): `scalarsubquery(a, a)`. */
+  readonly occurrences: string[] = [];
+  /** Spark's error for an outer reference in GROUP BY or ORDER BY, raised after the subquery's shape checks. */
+  misplaced: AnalysisException | undefined;
 
   constructor(
     readonly from: LogicalPlan | undefined,
-    /** Literal values of the outer references (lower-cased name) for one evaluation. */
+    /** Literal values of the outer references (by key) for one evaluation. */
     readonly binding?: ReadonlyMap<string, Expr>,
+    /** Whether the subquery sits in an aggregated query's HAVING, where aggregates over outer columns are the outer query's. */
+    readonly outerAggregates = false,
+    /** Which subquery this is: only a scalar or LATERAL one's select lists may read outer columns. */
+    readonly kind: 'scalar' | 'exists' | 'in' | 'lateral' = 'scalar',
   ) {}
 }
 
@@ -71,33 +86,41 @@ export function bindOuterRefs(
   inner: LogicalPlan,
   scopes: readonly OuterScope[],
   r: Resolver,
+  /** Where this block's references go in the scope's occurrences: before those of its FROM (Spark lists them top-down). */
+  mark = scopes[scopes.length - 1]?.occurrences.length ?? 0,
 ): { select: SelectAst; orderBy: readonly SortOrder[] } {
   // Spark's decorrelation reaches outer references in a plain projection, not in an aggregate's outputs.
   const aggregated = !!s.groupBy || s.items.some(isAggregate);
   const aliasName = (i: Expr): string | undefined => (i.kind === 'Alias' ? i.name.toLowerCase() : undefined);
   const allAliases = new Set(s.items.map(aliasName).filter((n) => n !== undefined));
+  // Spark resolves outer references in the immediately enclosing query only (no deep correlation).
+  const scope = scopes[scopes.length - 1];
+  const from = scope?.from;
+  const isLocal = (x: Extract<Expr, { kind: 'ColumnRef' }>): boolean => typeOver(inner, x, r) !== undefined;
+  const isOuter = (x: Extract<Expr, { kind: 'ColumnRef' }>): boolean => !!from && !isLocal(x) && typeOver(from, x, r) !== undefined;
+  const seen: Record<Clause, string[]> = { where: [], having: [], items: [], groupBy: [], orderBy: [] };
   // A select item sees only the aliases before it (lateral column aliases, which win over outer columns); `c1 * 10 AS c1` reads the outer c1.
   const bind = (clause: Clause, aliases: ReadonlySet<string | undefined> = allAliases) => {
     const go = (x: Expr): Expr => {
+      if (isAggregateCall(x) && scope && from) {
+        const cols = aggregateColumns(x, isLocal, isOuter);
+        if (cols.outer.length > 0 && cols.local.length > 0) throw mixedReferences(x, isOuter, (c, outer) => qualifiedName(outer ? from : inner, c, r));
+        if (cols.outer.length > 0 && scope.outerAggregates && (clause === 'where' || clause === 'having')) return bindOuterAggregate(x, scope, from, r, seen[clause]);
+      }
       if (x.kind !== 'ColumnRef') return mapExpr(x, go);
       if (x.name.toLowerCase() === 'grouping__id' || (!x.name.includes('.') && aliases.has(x.name.toLowerCase()))) return x;
-      if (typeOver(inner, x, r)) return x;
-      // Spark resolves outer references in the immediately enclosing query only (no deep correlation).
-      for (let i = scopes.length - 1; i >= scopes.length - 1 && i >= 0; i--) {
-        const scope = scopes[i]!;
-        if (!scope.from) continue;
-        const t = typeOver(scope.from, x, r);
-        if (!t) continue;
-        if (clause === 'groupBy' || clause === 'orderBy' || (clause === 'items' && aggregated)) throw misplacedOuterRef(x, clause);
-        const key = x.name.toLowerCase();
-        // Spark names an outer reference `outer(t.col)` inside the subquery's column names.
-        const name = `outer(${x.name.includes('.') ? x.name : `${qualifierOf(scope.from, x, r) ?? ''}${x.name}`})`;
-        const bound = scope.binding?.get(key);
-        if (bound) return E.alias(bound, name);
-        if (!scope.found.has(key)) scope.found.set(key, { ref: x, dataType: t });
-        return E.alias(E.lit(null, t), name);
-      }
-      return x;
+      if (!scope || !from || isLocal(x)) return x;
+      const t = typeOver(from, x, r);
+      if (!t) return x;
+      if (clause === 'items' && aggregated) throw misplacedOuterRef(x);
+      const key = x.name.toLowerCase();
+      seen[clause].push(lastPart(x.name));
+      // Spark names an outer reference `outer(t.col)` inside the subquery's column names.
+      const name = `outer(${x.name.includes('.') ? x.name : `${qualifierOf(from, x, r) ?? ''}${x.name}`})`;
+      const bound = scope.binding?.get(key);
+      if (bound) return E.alias(bound, name);
+      if (!scope.found.has(key)) scope.found.set(key, { ref: x, key, dataType: t });
+      return E.alias(E.lit(null, t), name);
     };
     return go;
   };
@@ -113,7 +136,37 @@ export function bindOuterRefs(
     ...(groupBy ? { groupBy } : {}),
     ...(s.having ? { having: bind('having')(s.having) } : {}),
   };
-  return { select, orderBy: orderBy.map((o) => bind('orderBy')(o) as SortOrder) };
+  const order = orderBy.map((o) => bind('orderBy')(o) as SortOrder);
+  if (scope) {
+    // Spark checks its plan top-down: Sort (ORDER BY) before Aggregate (GROUP BY).
+    const predicate = scope.kind === 'exists' || scope.kind === 'in';
+    scope.misplaced ??=
+      misplacedIn(orderBy, seen.orderBy, isOuter) ??
+      (predicate && !aggregated && from ? outerRefsInSelectList(s.items, isOuter, (x) => qualifiedName(from, x, r)) : undefined) ??
+      misplacedIn(groupingExprs(s.groupBy), seen.groupBy, isOuter);
+    scope.occurrences.splice(mark, 0, ...seen.orderBy, ...seen.having, ...seen.groupBy, ...seen.items, ...seen.where);
+  }
+  return { select, orderBy: order };
+}
+
+/** Binds an aggregate over outer columns (HAVING of an aggregated query) like an outer column. */
+function bindOuterAggregate(x: Extract<Expr, { kind: 'Call' }>, scope: OuterScope, from: LogicalPlan, r: Resolver, seen: string[]): Expr {
+  const key = prettySql(x).toLowerCase();
+  const name = outerAggregateName(x);
+  seen.push(name);
+  const bound = scope.binding?.get(key);
+  if (bound) return E.alias(bound, `outer(${name})`);
+  const dataType = outerAggregateType(x, from, r.schemaOf);
+  if (!scope.found.has(key)) scope.found.set(key, { ref: x, key, dataType });
+  return E.alias(E.lit(null, dataType), `outer(${name})`);
+}
+
+const groupingExprs = (g: GroupByAst | undefined): Expr[] =>
+  !g ? [] : g.elements.flatMap((x) => (x.kind === 'expr' ? [x.expr] : x.kind === 'sets' ? x.sets.flat() : x.items.flat()));
+
+/** `t.c` for a column of `from`, qualified by the relation it belongs to. */
+function qualifiedName(from: LogicalPlan, x: Extract<Expr, { kind: 'ColumnRef' }>, r: Resolver): string {
+  return x.name.includes('.') ? x.name : `${qualifierOf(from, x, r) ?? ''}${x.name}`;
 }
 
 /** `t.*` naming the enclosing query's relation (`LATERAL (SELECT t1.*)`): its columns, as outer references. */
@@ -162,34 +215,10 @@ function qualifierOf(from: LogicalPlan, x: Extract<Expr, { kind: 'ColumnRef' }>,
   return hit === undefined ? undefined : `${hit}.`;
 }
 
-function mapGroupBy(g: GroupByAst, f: (e: Expr) => Expr): GroupByAst {
+export function mapGroupBy(g: GroupByAst, f: (e: Expr) => Expr): GroupByAst {
   const el = (x: GroupingElement): GroupingElement =>
     x.kind === 'expr' ? { kind: 'expr', expr: f(x.expr) } : x.kind === 'sets' ? { kind: 'sets', sets: x.sets.map((s) => s.map(f)) } : { kind: x.kind, items: x.items.map((s) => s.map(f)) };
   return { ...g, elements: g.elements.map(el), ...(g.groupingSets ? { groupingSets: g.groupingSets.map((s) => s.map(f)) } : {}) };
-}
-
-function misplacedOuterRef(x: Extract<Expr, { kind: 'ColumnRef' }>, clause: Clause): AnalysisException {
-  if (clause === 'items') {
-    return new AnalysisException(
-      `Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: outer(${x.name}).`,
-      { errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE', messageParameters: { sqlExprs: `outer(${x.name})` } },
-    );
-  }
-  return accessingOuterColumn(`outer(${x.name})`);
-}
-
-/** Spark's error for an outer reference where its decorrelation cannot reach (under LIMIT, in GROUP BY, ...). */
-export function accessingOuterColumn(treeNode: string): AnalysisException {
-  return new AnalysisException(`Unsupported subquery expression: Accessing outer query column is not allowed in this location${treeNode}`, {
-    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED',
-    messageParameters: { treeNode },
-  });
-}
-
-export function mustAggregateScalar(): AnalysisException {
-  return new AnalysisException('Unsupported subquery expression: Correlated scalar subqueries must be aggregated to return at most one row.', {
-    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY',
-  });
 }
 
 /** The null-safe match of the outer references with one tuple of their values. */
@@ -210,11 +239,14 @@ export interface SubqueryResult {
   build(value: (b: Batch) => Expr, otherwise: Expr): Expr;
   /** Whether any of the subquery's columns is nullable. */
   readonly nullable: boolean;
+  /** Whether the subquery reads outer references. */
+  readonly correlated: boolean;
 }
 
-export function subqueryResult(refs: readonly OuterRef[], cases: readonly { values?: readonly unknown[]; batch: Batch }[], schema: StructType): SubqueryResult {
+export function subqueryResult(scope: OuterScope, refs: readonly OuterRef[], cases: readonly { values?: readonly unknown[]; batch: Batch }[], schema: StructType): SubqueryResult {
   return {
-    names: refs.map((k) => lastPart(k.ref.name)).join(', '),
+    names: scope.occurrences.join(', '),
+    correlated: refs.length > 0,
     nullable: schema.fields.some((f) => f.nullable),
     singleColumnType(errorClass) {
       if (schema.fields.length !== 1) {
@@ -246,36 +278,35 @@ const isAggregate = (e: Expr): boolean =>
   exists(e, (x) => x.kind === 'Call' && hasFunction(x.fn) && lookupFunction(x.fn).kind === 'aggregate');
 
 /** Spark's restrictions on correlated subqueries that per-tuple evaluation would otherwise lift. */
-export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral', refs: readonly OuterRef[] = []): void {
+export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral', refs: readonly OuterRef[], scope: OuterScope): void {
   let body = q;
   if (body.kind === 'query') {
     if (body.limit || body.offset) throw accessingOuterColumn(body.limit ? ' Limit' : ' Offset');
     body = body.body;
   }
-  if (body.kind === 'select' && body.where && body.items.some((i) => exists(i, (x) => x.kind === 'WindowExpr'))) {
-    // A window cannot host a correlated filter below it (Spark names the Filter node, with expression ids).
-    const outer = new Set(refs.map((r) => r.ref.name.toLowerCase()));
-    if (exists(body.where, (x) => x.kind === 'ColumnRef' && outer.has(x.name.toLowerCase()))) throw accessingOuterColumn(`Filter ${prettySql(body.where)}`);
-  }
   if (kind === 'scalar' && body.kind === 'select' && !body.groupBy && !body.items.some(isAggregate) && !(maxRows(p) <= 1)) throw mustAggregateScalar();
   if (kind === 'scalar' && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs);
+  if (scope.misplaced) throw scope.misplaced;
+  if (body.kind === 'select' && body.where && body.items.some((i) => exists(i, (x) => x.kind === 'WindowExpr'))) {
+    // A window cannot host a correlated filter below it (Spark names the Filter node, with expression ids).
+    const outer = new Set(refs.map((r) => r.key));
+    if (exists(body.where, (x) => x.kind === 'ColumnRef' && outer.has(x.name.toLowerCase()))) throw accessingOuterColumn(`Filter ${prettySql(body.where)}`);
+  }
 }
 
 /**
- * A grouped scalar subquery may group only by columns its WHERE equates to
- * outer references (so each outer row meets at most one group), as Spark checks.
+ * A grouped scalar subquery may group only by columns its correlated
+ * predicates read (Spark 3.5's check: any WHERE conjunct holding an outer
+ * reference, equality or not).
  */
 function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[]): void {
-  const outer = new Set(refs.map((r) => r.ref.name.toLowerCase()));
+  const outer = new Set(refs.map((r) => r.key));
   const isOuter = (e: Expr): boolean => e.kind === 'ColumnRef' && outer.has(e.name.toLowerCase());
   const correlated = new Set<string>();
   const conjuncts = (e: Expr): void => {
-    if (e.kind !== 'Call') return;
-    if (e.fn === 'and') return e.args.forEach(conjuncts);
-    if (e.fn !== 'eq' || e.args.length !== 2) return;
-    const [a, b] = e.args as [Expr, Expr];
-    if (isOuter(b) && a.kind === 'ColumnRef' && !isOuter(a)) correlated.add(lastPart(a.name).toLowerCase());
-    if (isOuter(a) && b.kind === 'ColumnRef' && !isOuter(b)) correlated.add(lastPart(b.name).toLowerCase());
+    if (e.kind === 'Call' && e.fn === 'and') return e.args.forEach(conjuncts);
+    if (!exists(e, isOuter)) return;
+    exists(e, (x) => (x.kind === 'ColumnRef' && !isOuter(x) && correlated.add(lastPart(x.name).toLowerCase()), false));
   };
   if (s.where) conjuncts(s.where);
   const offending: string[] = [];

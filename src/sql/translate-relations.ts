@@ -127,7 +127,7 @@ export function join(t: Translator, r: Extract<RelationAst, { kind: 'join' }>): 
     if (t.outer.length > 0 && t.opts.schemaOf) {
       checkJoinConditionOuterRefs(r.on, plan('Join', { left, right, joinType: 'cross' }), t.outer, { schemaOf: t.opts.schemaOf });
     }
-    return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: subqueries(t, r.on, undefined) });
+    return plan('Join', { left, right, joinType: r.joinType === 'cross' ? 'inner' : r.joinType, condition: subqueries(t, r.on, undefined, undefined, { joinCondition: true }) });
   }
   return plan('Join', { left, right, joinType: r.joinType === 'inner' ? 'cross' : r.joinType });
 }
@@ -147,19 +147,19 @@ export function lateralJoin(
   const { evaluate, schemaOf, columnsOf } = t.opts;
   if (!evaluate || !schemaOf || !columnsOf) throw new NotImplementedException('SQL LATERAL subqueries without a session', 'the subquery runs through the session');
   checkLateralJoinType(r);
-  const collect = new OuterScope(left);
+  const collect = new OuterScope(left, undefined, false, 'lateral');
   const first = inScope(t, collect, () => t.query(lat.query), false);
   const refs = [...collect.found.values()];
   if (tvfName) checkTvfAliases(t, tvfName, first, lat.alias);
   const on = r.on ? subqueries(t, r.on, undefined) : undefined;
   const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
   if (refs.length === 0) return plan('Join', { left, right: aliased(t, first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
-  checkCorrelatedShape(lat.query, first, 'lateral', refs);
+  checkCorrelatedShape(lat.query, first, 'lateral', refs, collect);
   const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
   const batches: Batch[] = [];
   for (let row = 0; row < keys.numRows; row++) {
-    const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
-    batches.push(evaluate(inScope(t, new OuterScope(left, binding), () => t.query(lat.query), false)));
+    const binding = new Map(refs.map((k, i) => [k.key, E.lit(keys.columns[i]![row] ?? null, k.dataType) as Expr]));
+    batches.push(evaluate(inScope(t, new OuterScope(left, binding, false, 'lateral'), () => t.query(lat.query), false)));
   }
   // `AS s(x, y)` renames the subquery's columns, not the tuple tags
   const sub = schemaOf(lat.alias?.columns ? renameColumns(t, first, lat.alias.columns, lat.alias.name) : first).fields;

@@ -13,7 +13,7 @@ import { named, prettySql } from './functions.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
-import { bindOuterRefs } from './correlation.js';
+import { bindOuterRefs, mapGroupBy } from './correlation.js';
 import {
   aliasMap,
   analysisError,
@@ -30,7 +30,7 @@ import {
   type Translator,
 } from './translate.js';
 import { oneRow, relation } from './translate-relations.js';
-import { subqueries } from './translate-subqueries.js';
+import { subqueries, type GroupedOuter } from './translate-subqueries.js';
 import { aggregateSelect } from './translate-aggregate.js';
 import { resolveLateralAliases } from './lateral-aliases.js';
 import { countArguments } from './count-arguments.js';
@@ -38,17 +38,26 @@ import { checkStarUsage } from './star-usage.js';
 import { orderByAll } from './order-by-all.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
+  // This block's outer references precede its FROM's in Spark's (top-down) order.
+  const mark = tr.outer[tr.outer.length - 1]?.occurrences.length;
   let input = select.from ? relation(tr, select.from) : oneRow(tr);
   checkStarUsage(select, orderBy);
   const from = input;
   orderBy = orderByAll(tr, orderBy, select.items, from);
   let s = select;
-  if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }));
-  const prepare = (e: Expr): Expr => expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from), from);
-  const items = s.items.map(prepare);
+  if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }, mark));
+  const prepare = (e: Expr, grouped?: GroupedOuter): Expr =>
+    expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from, grouped), from);
+  // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
+  if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
+  const items = s.items.map((e) => prepare(e));
   const order = orderBy.map((o) => prepare(o) as SortOrder);
-  let having = s.having ? prepare(s.having) : undefined;
   let where = s.where ? subqueries(tr, s.where, from) : undefined;
+  const filtered = where ? plan('Filter', { input, condition: where }) : input;
+  // HAVING's subqueries may read aggregates over this block's columns: their values per group, with the select list's grouping.
+  const grouped: GroupedOuter = (exprs) =>
+    plan('Project', { input: aggregateSelect(tr, s, filtered, [...items, ...exprs], undefined, []), exprs: exprs.map((_, i) => ordinalRef(items.length + i)) });
+  let having = s.having ? prepare(s.having, grouped) : undefined;
   if (having && !s.groupBy && tr.conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
     where = where ? E.call('and', [where, having]) : having;
     having = undefined;

@@ -22,21 +22,25 @@ import { groupCorrelatedAggregates } from './correlated-aggregates.js';
  * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
  * comparison counts as no match for IN and as a match for NOT IN.
  */
-export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefined): Expr {
+export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefined, grouped?: GroupedOuter, opts: SubqueryOptions = {}): Expr {
   const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
   if (!exists(e, isSub)) return e;
   const go = (x: Expr): Expr => {
-    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, go);
+    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, go, grouped, opts);
     if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
-    if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, go);
+    if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, go, grouped, opts);
     const q = x.options!['query'] as QueryAst;
     if (x.fn === SUBQUERY.exists) {
-      const r = runSubquery(tr, q, outer, 'exists');
+      const r = runSubquery(tr, q, outer, 'exists', grouped);
       return named(r.build((b) => E.lit(b.numRows > 0, BOOLEAN), E.lit(false, BOOLEAN)), () => `exists(${r.names})`);
     }
-    const r = runSubquery(tr, q, outer, 'scalar');
+    const r = runSubquery(tr, q, outer, 'scalar', grouped);
     const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
     const value = (b: Batch): Expr => {
+      if (b.numRows > 1 && r.correlated) {
+        // Spark 3.5 joins a correlated scalar subquery's rows to the outer row (repeating it) instead of failing.
+        throw new NotImplementedException('correlated scalar subqueries returning several rows for one outer row', 'Spark 3.5 repeats the outer row for each');
+      }
       if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
       // Spark types a scalar subquery nullable whatever its value (it may return no row).
       return Object.freeze({ ...E.lit(b.numRows === 0 ? null : b.columns[0]![0], t), nullable: true });
@@ -46,14 +50,31 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
   return go(e);
 }
 
-export function inSubquery(tr: Translator, x: Extract<Expr, { kind: 'Call' }>, outer: LogicalPlan | undefined, negated: boolean, go: (e: Expr) => Expr): Expr {
-  const r = runSubquery(tr, x.options!['query'] as QueryAst, outer, 'in');
+export function inSubquery(
+  tr: Translator,
+  x: Extract<Expr, { kind: 'Call' }>,
+  outer: LogicalPlan | undefined,
+  negated: boolean,
+  go: (e: Expr) => Expr,
+  grouped?: GroupedOuter,
+  opts: SubqueryOptions = {},
+): Expr {
+  const r = runSubquery(tr, x.options!['query'] as QueryAst, outer, 'in', grouped);
   const lhs = go(x.args[0]!);
   // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
   const inner = stripAlias(lhs);
   const items = inner.kind === 'Call' && inner.fn === 'struct' ? inner.args : [lhs];
   const types = r.columnTypes(items.length);
+  // Spark's own IN semantics (three-valued) where it keeps the InSubquery: a NULL literal on the left, or a join condition.
+  const threeValued = items.length === 1 && (opts.joinCondition || isNullLiteral(x.args[0]!));
+  const nullInEmpty = tr.conf('spark.sql.legacy.nullInEmptyListBehavior') !== 'false';
   const value = (b: Batch): Expr => {
+    if (threeValued) {
+      const list = b.columns[0]!.map((v) => E.lit(v, types[0]!));
+      const empty = nullInEmpty ? E.caseWhen([{ when: E.call('is_null', [lhs]), then: E.lit(null, BOOLEAN) }], E.lit(false, BOOLEAN)) : E.lit(false, BOOLEAN);
+      const matched = list.length === 0 ? empty : E.call('in', [lhs, ...list]);
+      return negated ? E.call('not', [matched]) : matched;
+    }
     if (b.numRows === 0) return E.lit(negated, BOOLEAN);
     let matched: Expr;
     if (items.length === 1) {
@@ -80,27 +101,45 @@ export function inSubquery(tr: Translator, x: Extract<Expr, { kind: 'Call' }>, o
  * refers to outer columns it runs once per distinct tuple of their values;
  * `build` turns the results into one expression for the outer query.
  */
-export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in'): SubqueryResult {
+export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | undefined, kind: 'scalar' | 'exists' | 'in', grouped?: GroupedOuter): SubqueryResult {
   const { evaluate, schemaOf } = tr.opts;
   if (!evaluate || !schemaOf) throw new NotImplementedException('SQL subqueries without a session', 'subqueries are evaluated through the session');
-  const collect = new OuterScope(outer);
+  const collect = new OuterScope(outer, undefined, !!grouped, kind);
   const first = inScope(tr, collect, () => tr.query(q));
   const refs = [...collect.found.values()];
   if (refs.length === 0) {
     const batch = evaluate(first);
-    return subqueryResult(refs, [{ batch }], batch.schema);
+    return subqueryResult(collect, refs, [{ batch }], batch.schema);
   }
-  checkCorrelatedShape(q, first, kind, refs);
-  const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: outer!, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
+  checkCorrelatedShape(q, first, kind, refs, collect);
+  const keyExprs = refs.map((k, i) => E.alias(k.ref, `k${i}`));
+  // Aggregates over outer columns (HAVING) take their values per group of the outer query.
+  const keyPlan = grouped && refs.some((k) => k.ref.kind === 'Call') ? grouped(keyExprs) : plan('Project', { input: outer!, exprs: keyExprs });
+  const keys = evaluate(plan('Deduplicate', { input: keyPlan }));
   const cases: { values: unknown[]; batch: Batch }[] = [];
   for (let row = 0; row < keys.numRows; row++) {
     const values = keys.columns.map((c) => c[row]);
-    const binding = new Map(refs.map((k, i) => [k.ref.name.toLowerCase(), E.lit(values[i] ?? null, k.dataType) as Expr]));
-    const bound = inScope(tr, new OuterScope(outer, binding), () => tr.query(q));
+    const binding = new Map(refs.map((k, i) => [k.key, E.lit(values[i] ?? null, k.dataType) as Expr]));
+    const bound = inScope(tr, new OuterScope(outer, binding, !!grouped, kind), () => tr.query(q));
     cases.push({ values, batch: evaluate(groupCorrelatedAggregates(bound, kind)) });
   }
-  return subqueryResult(refs, cases, schemaOf(first));
+  return subqueryResult(collect, refs, cases, schemaOf(first));
 }
+
+export interface SubqueryOptions {
+  /** The expression is a join's ON condition, where Spark evaluates IN subqueries with IN's three-valued logic. */
+  readonly joinCondition?: boolean;
+}
+
+/** A NULL written as a constant (`NULL`, `CAST(NULL AS INT)`), which Spark folds before rewriting IN. */
+function isNullLiteral(e: Expr): boolean {
+  const x = stripAlias(e);
+  if (x.kind === 'Cast') return isNullLiteral(x.child);
+  return x.kind === 'Literal' && x.value === null;
+}
+
+/** The enclosing aggregated query's groups: a plan computing `exprs` once per group (for HAVING's subqueries). */
+export type GroupedOuter = (exprs: readonly Expr[]) => LogicalPlan;
 
 export function inScope<T>(tr: Translator, scope: OuterScope, f: () => T, startsQuery = true): T {
   tr.outer.push(scope);
