@@ -177,6 +177,21 @@ export type AlterAction =
   | { readonly kind: 'unsetProperties'; readonly keys: readonly string[]; readonly ifExists: boolean }
   | { readonly kind: 'setLocation'; readonly location: string };
 
+/**
+ * A PARTITION clause's `key = value` pairs as written: `value` is the literal's text (null for NULL),
+ * absent for a key without a value (a dynamic partition of INSERT).
+ */
+export type PartitionSpecAst = readonly { readonly key: string; readonly value?: string | null }[];
+
+/** The partition commands of a v1 table (partition-ddl.ts). */
+export type PartitionAction =
+  | { readonly kind: 'add'; readonly ifNotExists: boolean; readonly partitions: readonly { readonly spec: PartitionSpecAst; readonly location?: string }[] }
+  | { readonly kind: 'drop'; readonly ifExists: boolean; readonly specs: readonly PartitionSpecAst[] }
+  | { readonly kind: 'rename'; readonly from: PartitionSpecAst; readonly to: PartitionSpecAst }
+  | { readonly kind: 'setLocation'; readonly spec: PartitionSpecAst; readonly location: string }
+  | { readonly kind: 'recover'; readonly command: 'ALTER TABLE RECOVER PARTITIONS' | 'MSCK REPAIR TABLE' }
+  | { readonly kind: 'truncate'; readonly spec: PartitionSpecAst };
+
 /** Statements that are not queries (Spark "commands"). */
 export type CommandAst =
   | {
@@ -204,6 +219,7 @@ export type CommandAst =
       readonly name: readonly string[];
       readonly overwrite: boolean;
       readonly columns?: readonly string[];
+      readonly partition?: PartitionSpecAst;
       readonly query: QueryAst;
     }
   | { readonly kind: 'dropTable'; readonly name: readonly string[]; readonly ifExists: boolean; readonly view: boolean }
@@ -227,6 +243,8 @@ export type CommandAst =
   | { readonly kind: 'truncateTable'; readonly name: readonly string[] }
   /** `at` is Spark's `; line L pos P` of the name, which its errors about the relation end with. */
   | { readonly kind: 'alterTable'; readonly name: readonly string[]; readonly at: string; readonly view: boolean; readonly action: AlterAction }
+  /** `at` as for alterTable. */
+  | { readonly kind: 'partitionCommand'; readonly name: readonly string[]; readonly at: string; readonly action: PartitionAction }
   | { readonly kind: 'alterViewAs'; readonly name: readonly string[]; readonly at: string; readonly query: QueryAst }
   /** `SHOW COLUMNS {IN | FROM} t [{IN | FROM} db]`. */
   | { readonly kind: 'showColumns'; readonly name: readonly string[]; readonly at: string; readonly database?: string }

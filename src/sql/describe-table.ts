@@ -12,7 +12,7 @@ import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { SPARK_VERSION } from '../session/spark-version.js';
 import { tableMetadata, type TableMetadata } from '../session/table-metadata.js';
-import { partitionValues } from './show-commands.js';
+import { listPartitions, partitionsNotFound, resolveSpec, sameValues, type PartitionedTable, type PartitionValues } from './partitions.js';
 import { STRING, StructField, StructType, type DataType } from '../types/data-types.js';
 
 type Cell = string | null;
@@ -73,14 +73,10 @@ function checkPartition(session: SparkSession, database: string | undefined, tab
   if (spec.length !== parts.length) {
     throw new AnalysisException(`Partition spec is invalid. The spec (${spec.map(([k]) => k).join(', ')}) must match the partition spec (${parts.join(', ')}) defined in table '${ident}'.`);
   }
-  const partFields = parts.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!);
-  const wanted = partFields.map((f) => spec.find(([k]) => k.toLowerCase() === f.name.toLowerCase())![1]);
-  if (!partitionValues(session, t.db, t.table, partFields).some((values) => values.every((v, i) => v === wanted[i]))) {
-    const text = `PARTITION (${partFields.map((f, i) => `\`${f.name}\` = ${wanted[i]}`).join(', ')})`;
-    throw new AnalysisException(`The partition(s) ${text} cannot be found in table \`${t.db}\`.\`${t.table}\`.\nVerify the partition specification and table name.\nTo tolerate the error on drop use ALTER TABLE … DROP IF EXISTS PARTITION.`, {
-      errorClass: 'PARTITIONS_NOT_FOUND',
-      messageParameters: { partitionList: text, tableName: `\`${t.db}\`.\`${t.table}\`` },
-    });
+  const pt: PartitionedTable = { db: t.db, table: t.table, ident, meta: t.meta, fields: parts.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!) };
+  const wanted = resolveSpec(session, pt, spec.map(([key, value]) => ({ key, value })), true) as PartitionValues;
+  if (!listPartitions(session, pt).some((e) => sameValues(e.values, wanted))) {
+    throw partitionsNotFound(pt, [wanted]);
   }
 }
 

@@ -7,6 +7,7 @@
 import { StructType } from '../types/data-types.js';
 import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
+import { partitionClause } from './parse-partitions.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import type { Expr } from '../expr/nodes.js';
@@ -238,11 +239,13 @@ export function insert(p: SqlParser): CommandAst {
   else p.expectKw('INTO');
   p.acceptKw('TABLE');
   const name = p.multipartIdentifier();
-  if (p.isKw('PARTITION')) throw p.notSupported('INSERT ... PARTITION');
+  const partition = p.isKw('PARTITION') ? partitionClause(p, false) : undefined;
+  // `INSERT OVERWRITE t PARTITION (...) IF NOT EXISTS` (Hive's form) is not modelled.
+  if (partition && p.isKw('IF')) throw p.notSupported('INSERT OVERWRITE ... PARTITION ... IF NOT EXISTS');
   let columns: string[] | undefined;
   if (p.isOp('(') && !looksLikeQuery(p, 1)) columns = p.identifierList();
   const q = query(p);
-  return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query: q };
+  return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), ...(partition ? { partition } : {}), query: q };
 }
 
 export function drop(p: SqlParser): CommandAst {
