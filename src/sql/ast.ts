@@ -204,6 +204,16 @@ export type CommandAst =
       readonly columns?: readonly string[];
       readonly query: QueryAst;
     }
+  /** `CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v [(c TYPE, ...)] USING fmt [OPTIONS (...)]`. */
+  | {
+      readonly kind: 'createTempViewUsing';
+      readonly name: readonly string[];
+      readonly replace: boolean;
+      readonly global: boolean;
+      readonly columns?: readonly ColumnDef[];
+      readonly provider: string;
+      readonly options: readonly (readonly [string, string])[];
+    }
   | {
       readonly kind: 'createTable';
       readonly name: readonly string[];

@@ -23,6 +23,7 @@ import { matchesPattern } from '../session/name-pattern.js';
 import { describeQuery, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
 import type { TranslateOptions } from './translate.js';
 import { insertInto } from './insert.js';
+import { createTempViewUsing } from './temp-view-using.js';
 import { runPartitionCommand } from './partition-ddl.js';
 import { partitionsOf, recordPartitions } from './partitions.js';
 
@@ -151,6 +152,9 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     }
     case 'insert':
       insertInto(session, c);
+      return empty(session);
+    case 'createTempViewUsing':
+      createTempViewUsing(session, c);
       return empty(session);
     case 'partitionCommand':
       runPartitionCommand(session, c);
