@@ -40,6 +40,8 @@ export interface TableMetadata {
 export interface PartitionEntry {
   readonly values: readonly (string | null)[];
   readonly location?: string;
+  /** When the catalog recorded it (epoch ms). */
+  readonly createdMs?: number;
 }
 
 const stores = new WeakMap<StorageBackend, Map<string, TableMetadata>>();
@@ -76,7 +78,7 @@ const record = (v: unknown): Record<string, string> | undefined =>
 function partitionEntry(raw: unknown): PartitionEntry {
   const o = (raw ?? {}) as Record<string, unknown>;
   const values = Array.isArray(o['values']) ? o['values'].map((v) => (v === null ? null : String(v))) : [];
-  return { values, ...(typeof o['location'] === 'string' ? { location: o['location'] } : {}) };
+  return { values, ...(typeof o['location'] === 'string' ? { location: o['location'] } : {}), ...(typeof o['createdMs'] === 'number' ? { createdMs: o['createdMs'] } : {}) };
 }
 
 /** A stored entry read back defensively (a file written by an older sparkless may lack fields). */

@@ -203,6 +203,8 @@ export type CommandAst =
       readonly ifNotExists: boolean;
       readonly columns?: readonly string[];
       readonly query: QueryAst;
+      /** The query as written (SHOW TABLE EXTENDED's `View Text`). */
+      readonly text: string;
     }
   /** `CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v [(c TYPE, ...)] USING fmt [OPTIONS (...)]`. */
   | {
@@ -238,6 +240,8 @@ export type CommandAst =
   | { readonly kind: 'use'; readonly name: string }
   | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
   | { readonly kind: 'showDatabases'; readonly pattern?: string }
+  /** `SHOW TABLE EXTENDED [{IN | FROM} db] LIKE 'pattern' [PARTITION (...)]`. */
+  | { readonly kind: 'showTableExtended'; readonly database?: string; readonly pattern: string; readonly partition?: PartitionSpecAst }
   /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name [column]`. */
   | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[]; readonly partition?: readonly (readonly [string, string])[] }
   | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly asSerde: boolean }

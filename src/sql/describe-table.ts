@@ -96,7 +96,7 @@ function describeColumn(session: SparkSession, fields: readonly StructField[], c
 }
 
 /** `# Detailed Table Information` rows, in Spark's order, each only when it applies. */
-function detailRows(session: SparkSession, db: string, table: string, meta: TableMetadata): [string, string][] {
+export function detailRows(session: SparkSession, db: string, table: string, meta: TableMetadata): [string, string][] {
   const out: [string, string][] = [
     ['Catalog', 'spark_catalog'],
     ['Database', db.toLowerCase()],
@@ -134,7 +134,7 @@ const backquoted = (cols: readonly string[]): string => `[${cols.map((c) => '`' 
 export const defaultProvider = (session: SparkSession): string => session.conf.getOption('spark.sql.sources.default') ?? 'parquet';
 
 /** A declared location as Spark qualifies it (`file:` + absolute path); else where the storage keeps the table, or Spark's warehouse layout. */
-function tableLocation(session: SparkSession, db: string, table: string, meta: TableMetadata): string {
+export function tableLocation(session: SparkSession, db: string, table: string, meta: TableMetadata): string {
   const declared = meta.location ?? meta.movedTo;
   if (declared !== undefined) return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(declared) ? declared : `file:${resolve(declared)}`;
   if (session.storage.tableLocation) return session.storage.tableLocation(db, table);
@@ -144,7 +144,7 @@ function tableLocation(session: SparkSession, db: string, table: string, meta: T
 }
 
 /** Java's `Date.toString()` in this process's zone: `Mon Dec 07 03:19:37 UTC 2026`. */
-function javaDateString(ms: number): string {
+export function javaDateString(ms: number): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       weekday: 'short',

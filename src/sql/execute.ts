@@ -23,6 +23,8 @@ import { matchesPattern } from '../session/name-pattern.js';
 import { describeQuery, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
 import type { TranslateOptions } from './translate.js';
 import { insertInto } from './insert.js';
+import { recordViewInfo } from './view-info.js';
+import { showTableExtended } from './show-table-extended.js';
 import { createTempViewUsing } from './temp-view-using.js';
 import { runPartitionCommand } from './partition-ddl.js';
 import { partitionsOf, recordPartitions } from './partitions.js';
@@ -98,10 +100,12 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         }
         p = plan('Project', { input: p, exprs: c.columns.map((name, i) => E.alias(E.bound(i, `#${i}`, STRING, true), name)) });
       }
-      void new DataFrame(session, p).schema; // the view's query must analyze
+      const queryColumns = new DataFrame(session, c.query).columns; // the view's query must analyze
+      void new DataFrame(session, p).schema;
       const exists = global ? session.catalog.tableExists(table, 'global_temp') : session.catalog.tableExists(table) && !tableExists(session, undefined, table);
       if (exists && c.ifNotExists) return empty(session);
       session.catalog.registerTempView(table, p, c.replace, global);
+      recordViewInfo(p, { createdMs: Date.now(), query: { text: c.text, database: session.catalog.currentDatabase(), columns: queryColumns } });
       return empty(session);
     }
     case 'createTable': {
@@ -207,6 +211,8 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         new StructType([new StructField('namespace', STRING, false), new StructField('tableName', STRING, false), new StructField('isTemporary', BOOLEAN, false)]),
       );
     }
+    case 'showTableExtended':
+      return showTableExtended(session, c);
     case 'showDatabases': {
       const rows = session.catalog
         .listDatabases()

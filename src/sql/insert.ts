@@ -81,7 +81,7 @@ export function insertInto(session: SparkSession, c: InsertCommand): void {
   const added = makeBatch(target.schema, rows.columns);
   const recorded = meta.partitions ?? [];
   // A fully static spec creates its partition even when no row lands in it.
-  const full = spec.every((v) => v !== undefined) ? [{ values: spec as PartitionValues }] : [];
+  const full = spec.every((v) => v !== undefined) ? [{ values: spec as PartitionValues, createdMs: Date.now() }] : [];
   if (!c.overwrite) {
     rewriteTable(session, t, { added }, [...recorded, ...full.filter((p) => !recorded.some((e) => sameValues(e.values, p.values)))]);
     return;

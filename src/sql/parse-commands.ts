@@ -65,8 +65,10 @@ export function create(p: SqlParser): CommandAst {
     }
     skipTableClauses(p);
     p.expectKw('AS');
+    const from = p.cur.start;
     const q = viewQuery(p, viewObjectName(name, temporary, global));
-    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query: q };
+    const text = p.src.slice(from, p.tokens[p.pos - 1]!.end);
+    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query: q, text };
   }
   if (p.acceptKw('TABLE')) {
     if (temporary || global) throw p.syntaxError();
@@ -306,6 +308,14 @@ export function show(p: SqlParser): CommandAst {
     p.acceptKw('LIKE');
     const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
     return { kind: 'showTables', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
+  }
+  if (p.acceptKw('TABLE', 'EXTENDED')) {
+    const database = p.acceptKw('FROM') || p.acceptKw('IN') ? p.multipartIdentifier().join('.') : undefined;
+    p.expectKw('LIKE');
+    if (p.cur.kind !== 'string') throw p.syntaxError();
+    const pattern = p.tokens[p.pos++]!.value;
+    const partition = p.isKw('PARTITION') ? partitionClause(p, false) : undefined;
+    return { kind: 'showTableExtended', ...(database !== undefined ? { database } : {}), pattern, ...(partition ? { partition } : {}) };
   }
   if (p.acceptKw('DATABASES') || p.acceptKw('SCHEMAS') || p.acceptKw('NAMESPACES')) {
     p.acceptKw('LIKE');

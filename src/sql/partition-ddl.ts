@@ -80,7 +80,8 @@ export function runPartitionCommand(session: SparkSession, c: PartitionCommand):
   const full = (s: readonly (string | null | undefined)[]): PartitionValues => s as PartitionValues;
   switch (a.kind) {
     case 'add': {
-      const added = a.partitions.map((p) => ({ values: full(resolveSpec(session, t, p.spec, true)), ...(p.location !== undefined ? { location: p.location } : {}) }));
+      const createdMs = Date.now();
+      const added = a.partitions.map((p) => ({ values: full(resolveSpec(session, t, p.spec, true)), ...(p.location !== undefined ? { location: p.location } : {}), createdMs }));
       const clash = added.filter((p) => exists(p.values));
       if (clash.length > 0 && !a.ifNotExists) throw alreadyExist(t, clash.map((p) => p.values));
       recordPartitions(session, t, [...recorded, ...added.filter((p) => !exists(p.values))]);
@@ -109,7 +110,8 @@ export function runPartitionCommand(session: SparkSession, c: PartitionCommand):
       const spec = full(resolveSpec(session, t, a.spec, true));
       if (!exists(spec)) throw notFound(t, [spec]);
       // The location is recorded (DESCRIBE ... PARTITION shows it); the rows stay in sparkless's storage.
-      recordPartitions(session, t, [...recorded.filter((e) => !sameValues(e.values, spec)), { values: spec, location: a.location }]);
+      const old = existing.find((e) => sameValues(e.values, spec))!;
+      recordPartitions(session, t, [...recorded.filter((e) => !sameValues(e.values, spec)), { ...old, location: a.location }]);
       return;
     }
     case 'truncate': {

@@ -9,6 +9,7 @@ import { AnalysisException } from '../errors/index.js';
 import type { SparkSession } from '../session/session.js';
 import { StructField, StructType } from '../types/data-types.js';
 import type { SqlCommand } from './parse.js';
+import { recordViewInfo } from './view-info.js';
 
 type Command = Extract<SqlCommand, { kind: 'createTempViewUsing' }>;
 
@@ -50,4 +51,5 @@ export function createTempViewUsing(session: SparkSession, c: Command): void {
     throw new AnalysisException(`Unable to infer schema for ${name}. It must be specified manually.`, { errorClass: 'UNABLE_TO_INFER_SCHEMA', messageParameters: { format: name } });
   }
   session.catalog.registerTempView(table, viewPlan, c.replace, c.global);
+  recordViewInfo(viewPlan, { createdMs: Date.now() });
 }
