@@ -66,7 +66,6 @@ export function statement(p: SqlParser): StatementAst {
       const extended = p.acceptKw('EXTENDED') || p.acceptKw('FORMATTED');
       const name = p.multipartIdentifier();
       const partition = p.isKw('PARTITION') ? describedPartition(p) : undefined;
-      if (partition && extended) throw p.notSupported('DESCRIBE EXTENDED ... PARTITION');
       const column = p.cur.kind === 'ident' ? p.multipartIdentifier() : undefined;
       if (partition && column) {
         throw sqlParseError(p.src, t.start, 'UNSUPPORTED_FEATURE.DESC_TABLE_COLUMN_PARTITION', 'The feature is not supported: DESC TABLE COLUMN for a specific partition.', {});

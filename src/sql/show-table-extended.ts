@@ -8,13 +8,13 @@ import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException } from '../errors/index.js';
 import { formatSchemaTree } from '../format/print-schema.js';
 import type { SparkSession } from '../session/session.js';
-import { tableMetadata, type PartitionEntry } from '../session/table-metadata.js';
+import { tableMetadata } from '../session/table-metadata.js';
 import { matchesPattern } from '../session/name-pattern.js';
 import { tableNotFound } from '../session/catalog.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
-import { detailRows, javaDateString, redacted, tableLocation } from './describe-table.js';
+import { detailRows, javaDateString, partitionInfoRows } from './describe-table.js';
 import type { SqlCommand } from './parse.js';
-import { listPartitions, partitionedTable, partitionPath, partitionsNotFound, resolveSpec, sameValues, type PartitionedTable, type PartitionValues } from './partitions.js';
+import { listPartitions, partitionedTable, partitionsNotFound, resolveSpec, sameValues, type PartitionValues } from './partitions.js';
 import { viewInfo } from './view-info.js';
 
 type Command = Extract<SqlCommand, { kind: 'showTableExtended' }>;
@@ -85,16 +85,4 @@ function partitionRow(session: SparkSession, db: string, c: Command): DataFrame 
   const entry = listPartitions(session, t).find((e) => sameValues(e.values, spec));
   if (!entry) throw partitionsNotFound(t, [spec]);
   return session.createDataFrame([[t.db, t.table, false, text(partitionInfoRows(session, t, entry))]], SCHEMA);
-}
-
-/** A partition's `Partition Values`, `Location`, `Storage Properties`, `Created Time`, `Last Access` (Spark's order). */
-export function partitionInfoRows(session: SparkSession, t: PartitionedTable, e: PartitionEntry): [string, string][] {
-  const values = t.fields.map((f, i) => `${f.name}=${e.values[i] ?? '__HIVE_DEFAULT_PARTITION__'}`).join(', ');
-  const location = e.location !== undefined ? (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(e.location) ? e.location : `file:${e.location}`) : `${tableLocation(session, t.db, t.table, t.meta)}/${partitionPath(t.fields, e.values)}`;
-  const rows: [string, string][] = [['Partition Values', `[${values}]`], ['Location', location]];
-  const options = redacted(session, Object.entries(t.meta.options ?? {}));
-  if (options.length > 0) rows.push(['Storage Properties', `[${options.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
-  // A partition only its rows define has no recorded time: the table's.
-  rows.push(['Created Time', javaDateString(e.createdMs ?? t.meta.createdMs ?? Date.now())], ['Last Access', 'UNKNOWN']);
-  return rows;
 }
