@@ -4,7 +4,11 @@
  * to check again): ADD / DROP / RENAME PARTITION, SET LOCATION, TRUNCATE ...
  * PARTITION, RECOVER PARTITIONS / MSCK REPAIR TABLE, and their refusals.
  */
-import { expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SparkSession as SparkSessionClass } from '../../src/session/session.js';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
 import { failure, scratchTables } from '../helpers/ddl-tables.js';
@@ -144,5 +148,29 @@ forEachBackend('partition DDL', (session) => {
     expect(failure(spark, 'MSCK REPAIR TABLE pddl_v').message).toBe("pddl_v is a temp view. 'MSCK REPAIR TABLE' expects a table..; line 1 pos 18");
     expect(failure(spark, 'TRUNCATE TABLE pddl_v PARTITION (a=1)').message).toBe("pddl_v is a temp view. 'TRUNCATE TABLE' expects a table..; line 1 pos 15");
     spark.sql('DROP VIEW pddl_v');
+  }, SLOW);
+});
+
+describe('partition DDL on the file backend', () => {
+  let base: string | undefined;
+  afterEach(() => {
+    if (base) rmSync(base, { recursive: true, force: true });
+    base = undefined;
+  });
+
+  it('a second session on the same path (another process) sees the recorded partitions and the rewritten rows', () => {
+    base = mkdtempSync(join(tmpdir(), 'pddl-file-'));
+    const open = (): SparkSession => new SparkSessionClass('pddl', { backendType: 'file', conf: { 'spark.sparkless.backend.basePath': base!, 'spark.sql.session.timeZone': 'UTC' } });
+    const first = open();
+    first.sql('CREATE TABLE pf (v INT, a INT, b STRING) USING parquet PARTITIONED BY (a, b)');
+    first.sql("INSERT INTO pf VALUES (1, 1, 'x'), (2, 2, 'y')");
+    first.sql("ALTER TABLE pf ADD PARTITION (a=3, b='z')");
+    first.sql("ALTER TABLE pf PARTITION (a=2, b='y') RENAME TO PARTITION (a=4, b='w')");
+    first.sql("ALTER TABLE pf DROP PARTITION (a=1, b='x')");
+    first.stop();
+    const second = open();
+    expect(partitions(second, 'pf')).toEqual(['a=3/b=z', 'a=4/b=w']);
+    expect(rows(second, 'SELECT * FROM pf')).toEqual([[2, 4, 'w']]);
+    second.stop();
   }, SLOW);
 });
