@@ -7,8 +7,8 @@
 import { StructType } from '../types/data-types.js';
 import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
-import { ParseException } from '../errors/index.js';
 import { partitionClause } from './parse-partitions.js';
+import { tempViewUsing } from './parse-temp-view-using.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import type { Expr } from '../expr/nodes.js';
@@ -209,32 +209,6 @@ export function propertyList(p: SqlParser): (readonly [string, string])[] {
   } while (p.acceptOp(','));
   p.expectOp(')');
   return out;
-}
-
-/**
- * `CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v [(c TYPE, ...)] USING fmt [OPTIONS (...)]` (a temp view over
- * a data source), read after the name; undefined (the cursor back where it was) for a view over a query.
- */
-function tempViewUsing(p: SqlParser, name: readonly string[], replace: boolean, global: boolean): CommandAst | undefined {
-  const start = p.pos;
-  let columns: ColumnDef[] | undefined;
-  if (p.isOp('(')) {
-    try {
-      columns = columnDefs(p);
-    } catch {
-      p.pos = start; // a view's column list (names only), not typed columns
-      return undefined;
-    }
-  }
-  if (!p.acceptKw('USING')) {
-    p.pos = start;
-    return undefined;
-  }
-  let provider = p.identifier();
-  while (p.acceptOp('.')) provider += '.' + p.identifier();
-  const options = p.acceptKw('OPTIONS') ? propertyList(p) : [];
-  if (name.length > 1) throw new ParseException(`Temporary view '${name.map((n) => '`' + n + '`').join('.')}' should not have specified a database.`);
-  return { kind: 'createTempViewUsing', name, replace, global, ...(columns ? { columns } : {}), provider, options };
 }
 
 /** Skips `OPTIONS (...)`, `PARTITIONED BY (...)`, `COMMENT '..'`, `TBLPROPERTIES (...)`, `LOCATION '..'`... */
