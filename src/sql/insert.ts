@@ -17,7 +17,7 @@ import { tableMetadata } from '../session/table-metadata.js';
 import { STRING } from '../types/data-types.js';
 import { defaultValue } from './column-defaults.js';
 import type { SqlCommand } from './parse.js';
-import { matches, partitionPath, resolveSpec, rewriteTable, sameValues, type PartitionedTable, type PartitionValues, type ResolvedSpec } from './partitions.js';
+import { matches, partitionPath, recordPartitions, resolveSpec, rewriteTable, sameValues, type PartitionedTable, type PartitionValues, type ResolvedSpec } from './partitions.js';
 
 type InsertCommand = Extract<SqlCommand, { kind: 'insert' }>;
 
@@ -83,7 +83,9 @@ export function insertInto(session: SparkSession, c: InsertCommand): void {
   // A fully static spec creates its partition even when no row lands in it.
   const full = spec.every((v) => v !== undefined) ? [{ values: spec as PartitionValues, createdMs: Date.now() }] : [];
   if (!c.overwrite) {
-    rewriteTable(session, t, { added }, [...recorded, ...full.filter((p) => !recorded.some((e) => sameValues(e.values, p.values)))]);
+    // An append adds a storage part (one commit) without rewriting the stored rows.
+    session.storage.insertData(t.db, t.table, added, 'append');
+    if (full.length > 0 && !recorded.some((e) => sameValues(e.values, full[0]!.values))) recordPartitions(session, t, [...recorded, ...full]);
     return;
   }
   const dynamic = (session.conf.getOption('spark.sql.sources.partitionOverwriteMode') ?? 'static').toLowerCase() === 'dynamic' && full.length === 0;
