@@ -29,6 +29,19 @@ export interface TableMetadata {
   readonly movedTo?: string;
   /** Creation time, epoch milliseconds (set when recorded). */
   readonly createdMs?: number;
+  /**
+   * Partitions the catalog holds besides those of the table's rows: added by `ALTER TABLE ... ADD PARTITION`,
+   * a static `INSERT ... PARTITION`, or kept by `TRUNCATE` (values as strings in partition-column order, null for NULL).
+   */
+  readonly partitions?: readonly PartitionEntry[];
+}
+
+/** A catalog partition: its values (Spark's string forms, null for NULL) and a location given by `ADD PARTITION ... LOCATION`. */
+export interface PartitionEntry {
+  readonly values: readonly (string | null)[];
+  readonly location?: string;
+  /** When the catalog recorded it (epoch ms). */
+  readonly createdMs?: number;
 }
 
 const stores = new WeakMap<StorageBackend, Map<string, TableMetadata>>();
@@ -62,6 +75,12 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
 const record = (v: unknown): Record<string, string> | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : undefined;
 
+function partitionEntry(raw: unknown): PartitionEntry {
+  const o = (raw ?? {}) as Record<string, unknown>;
+  const values = Array.isArray(o['values']) ? o['values'].map((v) => (v === null ? null : String(v))) : [];
+  return { values, ...(typeof o['location'] === 'string' ? { location: o['location'] } : {}), ...(typeof o['createdMs'] === 'number' ? { createdMs: o['createdMs'] } : {}) };
+}
+
 /** A stored entry read back defensively (a file written by an older sparkless may lack fields). */
 function fromJson(raw: Record<string, unknown> | undefined): TableMetadata | undefined {
   if (!raw) return undefined;
@@ -78,5 +97,6 @@ function fromJson(raw: Record<string, unknown> | undefined): TableMetadata | und
     ...(record(raw['defaults']) ? { defaults: record(raw['defaults'])! } : {}),
     ...(typeof raw['movedTo'] === 'string' ? { movedTo: raw['movedTo'] } : {}),
     ...(typeof raw['createdMs'] === 'number' ? { createdMs: raw['createdMs'] } : {}),
+    ...(Array.isArray(raw['partitions']) ? { partitions: (raw['partitions'] as unknown[]).map(partitionEntry) } : {}),
   };
 }

@@ -177,6 +177,21 @@ export type AlterAction =
   | { readonly kind: 'unsetProperties'; readonly keys: readonly string[]; readonly ifExists: boolean }
   | { readonly kind: 'setLocation'; readonly location: string };
 
+/**
+ * A PARTITION clause's `key = value` pairs as written: `value` is the literal's text (null for NULL),
+ * absent for a key without a value (a dynamic partition of INSERT).
+ */
+export type PartitionSpecAst = readonly { readonly key: string; readonly value?: string | null }[];
+
+/** The partition commands of a v1 table (partition-ddl.ts). */
+export type PartitionAction =
+  | { readonly kind: 'add'; readonly ifNotExists: boolean; readonly partitions: readonly { readonly spec: PartitionSpecAst; readonly location?: string }[] }
+  | { readonly kind: 'drop'; readonly ifExists: boolean; readonly specs: readonly PartitionSpecAst[] }
+  | { readonly kind: 'rename'; readonly from: PartitionSpecAst; readonly to: PartitionSpecAst }
+  | { readonly kind: 'setLocation'; readonly spec: PartitionSpecAst; readonly location: string }
+  | { readonly kind: 'recover'; readonly command: 'ALTER TABLE RECOVER PARTITIONS' | 'MSCK REPAIR TABLE' }
+  | { readonly kind: 'truncate'; readonly spec: PartitionSpecAst };
+
 /** Statements that are not queries (Spark "commands"). */
 export type CommandAst =
   | {
@@ -188,6 +203,18 @@ export type CommandAst =
       readonly ifNotExists: boolean;
       readonly columns?: readonly string[];
       readonly query: QueryAst;
+      /** The query as written (SHOW TABLE EXTENDED's `View Text`). */
+      readonly text: string;
+    }
+  /** `CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW v [(c TYPE, ...)] USING fmt [OPTIONS (...)]`. */
+  | {
+      readonly kind: 'createTempViewUsing';
+      readonly name: readonly string[];
+      readonly replace: boolean;
+      readonly global: boolean;
+      readonly columns?: readonly ColumnDef[];
+      readonly provider: string;
+      readonly options: readonly (readonly [string, string])[];
     }
   | {
       readonly kind: 'createTable';
@@ -204,6 +231,7 @@ export type CommandAst =
       readonly name: readonly string[];
       readonly overwrite: boolean;
       readonly columns?: readonly string[];
+      readonly partition?: PartitionSpecAst;
       readonly query: QueryAst;
     }
   | { readonly kind: 'dropTable'; readonly name: readonly string[]; readonly ifExists: boolean; readonly view: boolean }
@@ -212,6 +240,8 @@ export type CommandAst =
   | { readonly kind: 'use'; readonly name: string }
   | { readonly kind: 'showTables'; readonly database?: string; readonly pattern?: string }
   | { readonly kind: 'showDatabases'; readonly pattern?: string }
+  /** `SHOW TABLE EXTENDED [{IN | FROM} db] LIKE 'pattern' [PARTITION (...)]`. */
+  | { readonly kind: 'showTableExtended'; readonly database?: string; readonly pattern: string; readonly partition?: PartitionSpecAst }
   /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name [column]`. */
   | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[]; readonly partition?: readonly (readonly [string, string])[] }
   | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly asSerde: boolean }
@@ -227,6 +257,8 @@ export type CommandAst =
   | { readonly kind: 'truncateTable'; readonly name: readonly string[] }
   /** `at` is Spark's `; line L pos P` of the name, which its errors about the relation end with. */
   | { readonly kind: 'alterTable'; readonly name: readonly string[]; readonly at: string; readonly view: boolean; readonly action: AlterAction }
+  /** `at` as for alterTable. */
+  | { readonly kind: 'partitionCommand'; readonly name: readonly string[]; readonly at: string; readonly action: PartitionAction }
   | { readonly kind: 'alterViewAs'; readonly name: readonly string[]; readonly at: string; readonly query: QueryAst }
   /** `SHOW COLUMNS {IN | FROM} t [{IN | FROM} db]`. */
   | { readonly kind: 'showColumns'; readonly name: readonly string[]; readonly at: string; readonly database?: string }

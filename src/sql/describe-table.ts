@@ -11,8 +11,8 @@ import { AnalysisException } from '../errors/index.js';
 import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { SPARK_VERSION } from '../session/spark-version.js';
-import { tableMetadata, type TableMetadata } from '../session/table-metadata.js';
-import { partitionValues } from './show-commands.js';
+import { tableMetadata, type PartitionEntry, type TableMetadata } from '../session/table-metadata.js';
+import { listPartitions, partitionPath, partitionsNotFound, resolveSpec, sameValues, type PartitionedTable, type PartitionValues } from './partitions.js';
 import { STRING, StructField, StructType, type DataType } from '../types/data-types.js';
 
 type Cell = string | null;
@@ -37,7 +37,7 @@ export function describeTable(
   partition?: readonly (readonly [string, string])[],
 ): DataFrame {
   const fields = new DataFrame(session, plan('TableScan', { database, table })).schema.fields;
-  if (partition) checkPartition(session, database, table, fields, partition);
+  const part = partition ? checkPartition(session, database, table, fields, partition) : undefined;
   if (column) return describeColumn(session, fields, column, extended);
   const rows: Cell[][] = fields.map((f) => [f.name, f.dataType.simpleString(), commentOf(f)]);
   const t = catalogTable(session, database, table);
@@ -45,7 +45,8 @@ export function describeTable(
     const lower = t.meta.partitionColumns.map((c) => c.toLowerCase());
     rows.push(['# Partition Information', '', ''], ['# col_name', 'data_type', 'comment'], ...rows.filter((r) => lower.includes(String(r[0]).toLowerCase())));
   }
-  if (extended && t) rows.push(['', '', ''], ['# Detailed Table Information', '', ''], ...detailRows(session, t.db, t.table, t.meta).map(([k, v]) => [k, v, '']));
+  if (extended && t && part) rows.push(...partitionDetails(session, part.table, part.entry));
+  else if (extended && t) rows.push(['', '', ''], ['# Detailed Table Information', '', ''], ...detailRows(session, t.db, t.table, t.meta).map(([k, v]) => [k, v, '']));
   const defaults = t?.meta.defaults ?? {};
   const withDefault = fields.filter((f) => f.name in defaults);
   if (withDefault.length > 0) rows.push(['', '', ''], ['# Column Default Values', '', ''], ...withDefault.map((f) => [f.name, f.dataType.simpleString(), defaults[f.name]!]));
@@ -53,7 +54,13 @@ export function describeTable(
 }
 
 /** `DESC t PARTITION (...)`: Spark's checks that the spec names one existing partition of a partitioned table. */
-function checkPartition(session: SparkSession, database: string | undefined, table: string, fields: readonly StructField[], spec: readonly (readonly [string, string])[]): void {
+function checkPartition(
+  session: SparkSession,
+  database: string | undefined,
+  table: string,
+  fields: readonly StructField[],
+  spec: readonly (readonly [string, string])[],
+): { table: PartitionedTable; entry: PartitionEntry } {
   const t = catalogTable(session, database, table);
   if (!t) {
     const name = [...(database !== undefined ? [database] : []), table].map((p) => '`' + p + '`').join('.');
@@ -73,15 +80,11 @@ function checkPartition(session: SparkSession, database: string | undefined, tab
   if (spec.length !== parts.length) {
     throw new AnalysisException(`Partition spec is invalid. The spec (${spec.map(([k]) => k).join(', ')}) must match the partition spec (${parts.join(', ')}) defined in table '${ident}'.`);
   }
-  const partFields = parts.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!);
-  const wanted = partFields.map((f) => spec.find(([k]) => k.toLowerCase() === f.name.toLowerCase())![1]);
-  if (!partitionValues(session, t.db, t.table, partFields).some((values) => values.every((v, i) => v === wanted[i]))) {
-    const text = `PARTITION (${partFields.map((f, i) => `\`${f.name}\` = ${wanted[i]}`).join(', ')})`;
-    throw new AnalysisException(`The partition(s) ${text} cannot be found in table \`${t.db}\`.\`${t.table}\`.\nVerify the partition specification and table name.\nTo tolerate the error on drop use ALTER TABLE … DROP IF EXISTS PARTITION.`, {
-      errorClass: 'PARTITIONS_NOT_FOUND',
-      messageParameters: { partitionList: text, tableName: `\`${t.db}\`.\`${t.table}\`` },
-    });
-  }
+  const pt: PartitionedTable = { db: t.db, table: t.table, ident, meta: t.meta, fields: parts.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!) };
+  const wanted = resolveSpec(session, pt, spec.map(([key, value]) => ({ key, value })), true) as PartitionValues;
+  const entry = listPartitions(session, pt).find((e) => sameValues(e.values, wanted));
+  if (!entry) throw partitionsNotFound(pt, [wanted]);
+  return { table: pt, entry };
 }
 
 function describeColumn(session: SparkSession, fields: readonly StructField[], column: readonly string[], extended: boolean): DataFrame {
@@ -100,7 +103,7 @@ function describeColumn(session: SparkSession, fields: readonly StructField[], c
 }
 
 /** `# Detailed Table Information` rows, in Spark's order, each only when it applies. */
-function detailRows(session: SparkSession, db: string, table: string, meta: TableMetadata): [string, string][] {
+export function detailRows(session: SparkSession, db: string, table: string, meta: TableMetadata): [string, string][] {
   const out: [string, string][] = [
     ['Catalog', 'spark_catalog'],
     ['Database', db.toLowerCase()],
@@ -138,7 +141,7 @@ const backquoted = (cols: readonly string[]): string => `[${cols.map((c) => '`' 
 export const defaultProvider = (session: SparkSession): string => session.conf.getOption('spark.sql.sources.default') ?? 'parquet';
 
 /** A declared location as Spark qualifies it (`file:` + absolute path); else where the storage keeps the table, or Spark's warehouse layout. */
-function tableLocation(session: SparkSession, db: string, table: string, meta: TableMetadata): string {
+export function tableLocation(session: SparkSession, db: string, table: string, meta: TableMetadata): string {
   const declared = meta.location ?? meta.movedTo;
   if (declared !== undefined) return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(declared) ? declared : `file:${resolve(declared)}`;
   if (session.storage.tableLocation) return session.storage.tableLocation(db, table);
@@ -148,7 +151,7 @@ function tableLocation(session: SparkSession, db: string, table: string, meta: T
 }
 
 /** Java's `Date.toString()` in this process's zone: `Mon Dec 07 03:19:37 UTC 2026`. */
-function javaDateString(ms: number): string {
+export function javaDateString(ms: number): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       weekday: 'short',
@@ -203,11 +206,32 @@ export function showCreateTable(session: SparkSession, database: string | undefi
   }
   if (meta.comment !== undefined) text += `COMMENT ${sqlString(meta.comment)}\n`;
   if (meta.location !== undefined) text += `LOCATION ${sqlString(tableLocation(session, t.db, t.table, meta))}\n`;
-  // Spark leaves out the properties it would redact.
-  const props = redacted(session, Object.entries(meta.properties)).filter(([k, v]) => meta.properties[k] === v || v !== REDACTED);
+  // Secrets are shown redacted, as in DESCRIBE; a property that is also an OPTIONS key is left out (Spark 3.5.7 does so).
+  const props = redacted(session, Object.entries(meta.properties).filter(([k]) => !(k in (meta.options ?? {}))));
   if (props.length > 0) text += `TBLPROPERTIES (\n${propertyLines(props)})\n`;
   return session.createDataFrame([[text]], new StructType([new StructField('createtab_stmt', STRING, false)]));
 }
 
 /** Column types in SHOW CREATE TABLE: Spark's SQL type names (`ARRAY<STRUCT<x: INT>>`). */
 const typeSql = (t: DataType): string => t.sql();
+
+/** DESCRIBE EXTENDED's `# Detailed Partition Information` and `# Storage Information` blocks. */
+function partitionDetails(session: SparkSession, t: PartitionedTable, e: PartitionEntry): Cell[][] {
+  const rows: [string, string][] = [['Database', t.db.toLowerCase()], ['Table', t.table.toLowerCase()], ...partitionInfoRows(session, t, e)];
+  const storage: [string, string][] = [['Location', tableLocation(session, t.db, t.table, t.meta)]];
+  const options = redacted(session, Object.entries(t.meta.options ?? {}));
+  if (options.length > 0) storage.push(['Storage Properties', `[${options.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
+  return [['', '', ''], ['# Detailed Partition Information', '', ''], ...rows.map(([k, v]) => [k, v, '']), ['', '', ''], ['# Storage Information', '', ''], ...storage.map(([k, v]) => [k, v, ''])];
+}
+
+/** A partition's `Partition Values`, `Location`, `Storage Properties`, `Created Time`, `Last Access` (Spark's order). */
+export function partitionInfoRows(session: SparkSession, t: PartitionedTable, e: PartitionEntry): [string, string][] {
+  const values = t.fields.map((f, i) => `${f.name}=${e.values[i] ?? '__HIVE_DEFAULT_PARTITION__'}`).join(', ');
+  const location = e.location !== undefined ? (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(e.location) ? e.location : `file:${e.location}`) : `${tableLocation(session, t.db, t.table, t.meta)}/${partitionPath(t.fields, e.values)}`;
+  const rows: [string, string][] = [['Partition Values', `[${values}]`], ['Location', location]];
+  const options = redacted(session, Object.entries(t.meta.options ?? {}));
+  if (options.length > 0) rows.push(['Storage Properties', `[${options.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
+  // A partition only its rows define has no recorded time: the table's.
+  rows.push(['Created Time', javaDateString(e.createdMs ?? t.meta.createdMs ?? Date.now())], ['Last Access', 'UNKNOWN']);
+  return rows;
+}

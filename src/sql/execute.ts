@@ -5,8 +5,8 @@
  * eagerly, as Spark does, so a bad column name fails here.
  */
 import { DataFrame } from '../api/dataframe.js';
-import { AnalysisException, NotImplementedException } from '../errors/index.js';
-import { E, type Expr } from '../expr/nodes.js';
+import { AnalysisException } from '../errors/index.js';
+import { E } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata } from '../session/table-metadata.js';
@@ -18,10 +18,17 @@ import { parseStatementAst, translateStatement, type SqlCommand } from './parse.
 import type { SqlArgs } from './parameters.js';
 import { sqlFunctionNames } from './show-functions.js';
 import { alterTable, alterViewAs } from './alter-table.js';
-import { checkDefaults, defaultValue, recordedDefaults, withDefaultKeywords } from './column-defaults.js';
+import { checkDefaults, recordedDefaults, withDefaultKeywords } from './column-defaults.js';
 import { matchesPattern } from '../session/name-pattern.js';
 import { describeQuery, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
 import type { TranslateOptions } from './translate.js';
+import { insertInto } from './insert.js';
+import { recordViewInfo } from './view-info.js';
+import { showTableExtended } from './show-table-extended.js';
+import { createTempViewUsing } from './temp-view-using.js';
+import { runPartitionCommand } from './partition-ddl.js';
+import { partitionsOf, recordPartitions } from './partitions.js';
+
 
 /** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */
 export function sessionTranslateOptions(session: SparkSession): TranslateOptions {
@@ -93,10 +100,12 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         }
         p = plan('Project', { input: p, exprs: c.columns.map((name, i) => E.alias(E.bound(i, `#${i}`, STRING, true), name)) });
       }
-      void new DataFrame(session, p).schema; // the view's query must analyze
+      const queryColumns = new DataFrame(session, c.query).columns; // the view's query must analyze
+      void new DataFrame(session, p).schema;
       const exists = global ? session.catalog.tableExists(table, 'global_temp') : session.catalog.tableExists(table) && !tableExists(session, undefined, table);
       if (exists && c.ifNotExists) return empty(session);
       session.catalog.registerTempView(table, p, c.replace, global);
+      recordViewInfo(p, { createdMs: Date.now(), query: { text: c.text, database: session.catalog.currentDatabase(), columns: queryColumns } });
       return empty(session);
     }
     case 'createTable': {
@@ -146,7 +155,14 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       return empty(session);
     }
     case 'insert':
-      return insertInto(session, c);
+      insertInto(session, c);
+      return empty(session);
+    case 'createTempViewUsing':
+      createTempViewUsing(session, c);
+      return empty(session);
+    case 'partitionCommand':
+      runPartitionCommand(session, c);
+      return empty(session);
     case 'dropTable': {
       const { database, table } = names(c.name);
       if (database?.toLowerCase() === 'global_temp') {
@@ -195,6 +211,8 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         new StructType([new StructField('namespace', STRING, false), new StructField('tableName', STRING, false), new StructField('isTemporary', BOOLEAN, false)]),
       );
     }
+    case 'showTableExtended':
+      return showTableExtended(session, c);
     case 'showDatabases': {
       const rows = session.catalog
         .listDatabases()
@@ -263,7 +281,10 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       if (target.kind !== 'table') {
         throw new AnalysisException(`${quoted(c.name)} is a view; TRUNCATE TABLE expects a table.`, { errorClass: 'EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE' });
       }
+      // A partitioned table keeps its partitions in the catalog, without rows.
+      const kept = target.kind === 'table' ? partitionsOf(session, target.database, target.table) : undefined;
       new DataFrame(session, plan('TableScan', { database, table })).limit(0).write.insertInto(text, true);
+      if (kept) recordPartitions(session, kept.table, kept.partitions);
       return empty(session);
     }
     case 'alterTable':
@@ -295,37 +316,6 @@ function notFound(parts: readonly string[], view: boolean): AnalysisException {
     `The ${view ? 'view' : 'table or view'} ${name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP ${view ? 'VIEW' : 'TABLE'} IF EXISTS.`,
     { errorClass: view ? 'VIEW_NOT_FOUND' : 'TABLE_OR_VIEW_NOT_FOUND', messageParameters: { relationName: name } },
   );
-}
-
-/** INSERT INTO/OVERWRITE: the query's columns are cast to the table's types (by position, or by the column list). */
-function insertInto(session: SparkSession, c: Extract<SqlCommand, { kind: 'insert' }>): DataFrame {
-  const { database, table, text } = names(c.name);
-  const target = session.catalog.lookupRelation(database, table);
-  if (target.kind !== 'table') {
-    throw new AnalysisException(`${quoted(c.name)} is a view; inserting into a view is not allowed.`, { errorClass: 'UNSUPPORTED_INSERT.NOT_ALLOWED' });
-  }
-  const fields = target.schema.fields;
-  const meta = tableMetadata(session.storage, target.database, target.table);
-  const source = new DataFrame(session, c.query);
-  const width = source.columns.length;
-  const listed = c.columns ?? fields.map((f) => f.name);
-  if (width !== listed.length) {
-    const too = width > listed.length;
-    throw new AnalysisException(
-      `Cannot write to \`spark_catalog\`.\`${target.database}\`.\`${target.table}\`, the reason is ${too ? 'too many data columns' : 'not enough data columns'}:\nTable columns: ${listed.map((n) => `\`${n}\``).join(', ')}.\nData columns: ${source.columns.map((n) => `\`${n}\``).join(', ')}.`,
-      { errorClass: too ? 'INSERT_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS' : 'INSERT_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS' },
-    );
-  }
-  const exprs: Expr[] = fields.map((f) => {
-    const at = listed.findIndex((n) => n.toLowerCase() === f.name.toLowerCase());
-    // A column the list leaves out takes its DEFAULT (NULL without one).
-    if (c.columns && at < 0) return E.alias(defaultValue(meta?.defaults, f.name, f.dataType), f.name);
-    if (at < 0) throw new NotImplementedException('INSERT with unmatched columns');
-    return E.alias(E.cast(E.bound(at, `#${at}`, STRING, true), f.dataType), f.name);
-  });
-  const df = new DataFrame(session, plan('Project', { input: c.query, exprs }));
-  df.write.insertInto(text, c.overwrite);
-  return empty(session);
 }
 
 /** Records CREATE TABLE's declared clauses over the layout the table was created with (`OPTIONS (path ...)` is its location, as in Spark). */

@@ -1,14 +1,15 @@
 /**
  * `ALTER TABLE` / `ALTER VIEW` statements: RENAME TO, ADD COLUMN(S), RENAME /
  * DROP COLUMN, ALTER | CHANGE COLUMN, SET / UNSET TBLPROPERTIES, SET LOCATION
- * and `ALTER VIEW v AS query`. Partition and SerDe forms are
- * NotImplementedExceptions naming them.
+ * and `ALTER VIEW v AS query`; the partition forms are parse-partitions.ts's.
+ * SerDe forms are NotImplementedExceptions naming them.
  */
 import { parseTableSchema } from '../types/ddl.js';
 import type { AlterAction, ColumnDef, CommandAst } from './ast.js';
 import { namePosition, propertyList, skipToClose } from './parse-commands.js';
 import { dataType } from './parse-primary.js';
 import { query } from './parse-query.js';
+import { alterPartition } from './parse-partitions.js';
 import { ParseException } from '../errors/index.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
@@ -27,7 +28,10 @@ export function alter(p: SqlParser): CommandAst {
     return { kind: 'alterTable', name, at: where, view, action };
   };
   const start = p.cur;
-  if (p.isKw('PARTITION')) throw p.notSupported('ALTER TABLE ... PARTITION');
+  if (!view) {
+    const partition = alterPartition(p, name, where);
+    if (partition) return partition;
+  }
   if (p.acceptKw('RENAME', 'TO')) return at({ kind: 'renameTo', newName: p.multipartIdentifier() });
   if (p.acceptKw('RENAME', 'COLUMN')) {
     p.multipartIdentifier();
@@ -67,7 +71,7 @@ export function alter(p: SqlParser): CommandAst {
     p.acceptKw('COLUMN');
     return at(columnChange(p, hive, statementStart));
   }
-  if (p.isKw('ADD') || p.isKw('DROP') || p.isKw('RECOVER') || p.isKw('SET') || p.isKw('REPLACE')) throw p.notSupported(`ALTER TABLE ... ${p.cur.upper} ${p.peek().text.toUpperCase()}`);
+  if (p.isKw('SET') || p.isKw('REPLACE')) throw p.notSupported(`ALTER TABLE ... ${p.cur.upper} ${p.peek().text.toUpperCase()}`);
   throw p.syntaxError();
 }
 

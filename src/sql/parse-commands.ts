@@ -7,6 +7,8 @@
 import { StructType } from '../types/data-types.js';
 import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
+import { partitionClause } from './parse-partitions.js';
+import { tempViewUsing } from './parse-temp-view-using.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import type { Expr } from '../expr/nodes.js';
@@ -47,6 +49,10 @@ export function create(p: SqlParser): CommandAst {
   if (p.acceptKw('VIEW')) {
     const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
     const name = p.multipartIdentifier();
+    if ((temporary || global) && !ifNotExists) {
+      const overFiles = tempViewUsing(p, name, replace, global);
+      if (overFiles) return overFiles;
+    }
     let columns: string[] | undefined;
     if (p.isOp('(')) {
       p.pos++;
@@ -59,8 +65,10 @@ export function create(p: SqlParser): CommandAst {
     }
     skipTableClauses(p);
     p.expectKw('AS');
+    const from = p.cur.start;
     const q = viewQuery(p, viewObjectName(name, temporary, global));
-    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query: q };
+    const text = p.src.slice(from, p.tokens[p.pos - 1]!.end);
+    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query: q, text };
   }
   if (p.acceptKw('TABLE')) {
     if (temporary || global) throw p.syntaxError();
@@ -238,11 +246,13 @@ export function insert(p: SqlParser): CommandAst {
   else p.expectKw('INTO');
   p.acceptKw('TABLE');
   const name = p.multipartIdentifier();
-  if (p.isKw('PARTITION')) throw p.notSupported('INSERT ... PARTITION');
+  const partition = p.isKw('PARTITION') ? partitionClause(p, false) : undefined;
+  // `INSERT OVERWRITE t PARTITION (...) IF NOT EXISTS` (Hive's form) is not modelled.
+  if (partition && p.isKw('IF')) throw p.notSupported('INSERT OVERWRITE ... PARTITION ... IF NOT EXISTS');
   let columns: string[] | undefined;
   if (p.isOp('(') && !looksLikeQuery(p, 1)) columns = p.identifierList();
   const q = query(p);
-  return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), query: q };
+  return { kind: 'insert', name, overwrite, ...(columns ? { columns } : {}), ...(partition ? { partition } : {}), query: q };
 }
 
 export function drop(p: SqlParser): CommandAst {
@@ -272,6 +282,14 @@ export function show(p: SqlParser): CommandAst {
     p.acceptKw('LIKE');
     const pattern = p.cur.kind === 'string' ? p.tokens[p.pos++]!.value : undefined;
     return { kind: 'showTables', ...(database ? { database } : {}), ...(pattern !== undefined ? { pattern } : {}) };
+  }
+  if (p.acceptKw('TABLE', 'EXTENDED')) {
+    const database = p.acceptKw('FROM') || p.acceptKw('IN') ? p.multipartIdentifier().join('.') : undefined;
+    p.expectKw('LIKE');
+    if (p.cur.kind !== 'string') throw p.syntaxError();
+    const pattern = p.tokens[p.pos++]!.value;
+    const partition = p.isKw('PARTITION') ? partitionClause(p, false) : undefined;
+    return { kind: 'showTableExtended', ...(database !== undefined ? { database } : {}), pattern, ...(partition ? { partition } : {}) };
   }
   if (p.acceptKw('DATABASES') || p.acceptKw('SCHEMAS') || p.acceptKw('NAMESPACES')) {
     p.acceptKw('LIKE');

@@ -6,7 +6,8 @@
  */
 import type { StatementAst } from './ast.js';
 import { alter } from './parse-alter.js';
-import { create, drop, insert, partitionSpec, set, show, skipParens } from './parse-commands.js';
+import { create, drop, insert, namePosition, partitionSpec, set, show, skipParens } from './parse-commands.js';
+import { msck, partitionClause } from './parse-partitions.js';
 import { sqlParseError } from './errors.js';
 import { isQueryStart, query } from './parse-query.js';
 import type { SqlParser } from './parser.js';
@@ -65,7 +66,6 @@ export function statement(p: SqlParser): StatementAst {
       const extended = p.acceptKw('EXTENDED') || p.acceptKw('FORMATTED');
       const name = p.multipartIdentifier();
       const partition = p.isKw('PARTITION') ? describedPartition(p) : undefined;
-      if (partition && extended) throw p.notSupported('DESCRIBE EXTENDED ... PARTITION');
       const column = p.cur.kind === 'ident' ? p.multipartIdentifier() : undefined;
       if (partition && column) {
         throw sqlParseError(p.src, t.start, 'UNSUPPORTED_FEATURE.DESC_TABLE_COLUMN_PARTITION', 'The feature is not supported: DESC TABLE COLUMN for a specific partition.', {});
@@ -106,8 +106,9 @@ export function statement(p: SqlParser): StatementAst {
     case 'TRUNCATE': {
       p.pos++;
       p.expectKw('TABLE');
+      const at = namePosition(p);
       const name = p.multipartIdentifier();
-      if (p.isKw('PARTITION')) throw p.notSupported('TRUNCATE TABLE ... PARTITION');
+      if (p.isKw('PARTITION')) return { kind: 'partitionCommand', name, at, action: { kind: 'truncate', spec: partitionClause(p, false) } };
       return { kind: 'truncateTable', name };
     }
     case 'EXPLAIN': {
@@ -124,8 +125,9 @@ export function statement(p: SqlParser): StatementAst {
     case 'MERGE':
     case 'UPDATE':
     case 'DELETE':
-    case 'ANALYZE':
     case 'MSCK':
+      return msck(p);
+    case 'ANALYZE':
     case 'ADD':
     case 'LOAD':
     case 'GRANT':

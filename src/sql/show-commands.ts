@@ -6,12 +6,11 @@
  */
 import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException } from '../errors/index.js';
-import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { tableNotFound } from '../session/catalog.js';
 import { tableMetadata } from '../session/table-metadata.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
-import { castToString } from '../format/value-string.js';
+import { listPartitions, matches, partitionedTable, partitionPath, resolveSpec } from './partitions.js';
 import { redacted } from './describe-table.js';
 import type { SqlCommand } from './parse.js';
 import { matchesPattern } from '../session/name-pattern.js';
@@ -79,43 +78,19 @@ export function showTblProperties(session: SparkSession, c: Command<'showTblProp
   return session.createDataFrame(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), schema);
 }
 
-/** Characters Hive escapes (as `%XX`) in partition path values. */
-const ESCAPED = /[\u0001-\u001f"#%'*/:=?\\\u007f{[\]^]/g;
-const escapePath = (s: string): string => s.replace(ESCAPED, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-
-/** The partition values (as strings, NULL for a null) of each of a table's rows: its partitions are the distinct ones. */
-export function partitionValues(session: SparkSession, database: string, table: string, fields: readonly StructField[]): (string | null)[][] {
-  const data = new DataFrame(session, plan('TableScan', { database, table })).executeBatch();
-  const cols = fields.map((f) => data.columns[data.schema.fields.findIndex((x) => x.name === f.name)]!);
-  const out: (string | null)[][] = [];
-  for (let r = 0; r < data.numRows; r++) out.push(fields.map((f, i) => (cols[i]![r] === null || cols[i]![r] === undefined ? null : castToString(cols[i]![r], f.dataType))));
-  return out;
-}
-
 export function showPartitions(session: SparkSession, c: Command<'showPartitions'>): DataFrame {
-  const at = c.at;
-  const rel = lookup(session, c.name, at);
-  if (rel.kind !== 'table') throw new AnalysisException(`${c.name.join('.')} is a temp view. 'SHOW PARTITIONS' expects a table..${at}`);
-  const ident = `\`spark_catalog\`.\`${rel.database}\`.\`${rel.table}\``;
-  const partCols = tableMetadata(session.storage, rel.database, rel.table)?.partitionColumns ?? [];
-  if (partCols.length === 0) {
-    throw new AnalysisException(`The partition command is invalid. Table ${ident} is not partitioned.`, {
-      errorClass: 'INVALID_PARTITION_OPERATION.PARTITION_SCHEMA_IS_EMPTY',
-      messageParameters: { name: ident },
-    });
-  }
-  const fields = partCols.map((p) => rel.schema.fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!);
-  const wanted = (c.spec ?? []).map(([k, v]) => {
-    const at = fields.findIndex((f) => f.name.toLowerCase() === k.toLowerCase());
-    if (at < 0) throw new AnalysisException(`${k} is not a valid partition column in table ${ident}.`);
-    return [at, v] as const;
+  const t = partitionedTable(session, c.name, c.at, {
+    view: (w) => `${w} is a temp view. 'SHOW PARTITIONS' expects a table..`,
+    unpartitioned: ({ ident }) =>
+      new AnalysisException(`The partition command is invalid. Table ${ident} is not partitioned.`, {
+        errorClass: 'INVALID_PARTITION_OPERATION.PARTITION_SCHEMA_IS_EMPTY',
+        messageParameters: { name: ident },
+      }),
   });
-  const seen = new Set<string>();
-  for (const values of partitionValues(session, rel.database, rel.table, fields)) {
-    if (wanted.some(([i, v]) => values[i] !== v)) continue;
-    seen.add(fields.map((f, i) => `${f.name}=${values[i] === null ? '__HIVE_DEFAULT_PARTITION__' : escapePath(values[i]!)}`).join('/'));
-  }
-  const rows = [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((p) => [p]);
+  const spec = resolveSpec(session, t, (c.spec ?? []).map(([key, value]) => ({ key, value })), false);
+  const rows = listPartitions(session, t)
+    .filter((e) => matches(spec, e.values))
+    .map((e) => [partitionPath(t.fields, e.values)]);
   return session.createDataFrame(rows, new StructType([new StructField('partition', STRING, false)]));
 }
 

@@ -58,4 +58,31 @@ forEachBackend('DESCRIBE TABLE ... PARTITION', (session) => {
     });
     spark.sql('DROP VIEW ddldp_v');
   }, SLOW);
+
+  it('DESC EXTENDED ... PARTITION adds the partition details and the table storage (Spark 3.5.7 layout)', () => {
+    const spark = open();
+    create(spark, 'ddldp_x', "(a INT, c STRING) USING parquet PARTITIONED BY (c) OPTIONS ('o'='1')");
+    spark.sql("ALTER TABLE ddldp_x ADD PARTITION (c='u') LOCATION '/tmp/sparkless-ddldp/u'");
+    const got = rows(spark, "DESC EXTENDED ddldp_x PARTITION (c='u')").map((r) => [r[0], String(r[1]).replace(/^file:\S*\/ddldp_x$/, '<table>').replace(/^\w{3} \w{3} \d\d .*$/, '<time>'), r[2]]);
+    expect(got).toEqual([
+      ['a', 'int', null],
+      ['c', 'string', null],
+      ['# Partition Information', '', ''],
+      ['# col_name', 'data_type', 'comment'],
+      ['c', 'string', null],
+      ['', '', ''],
+      ['# Detailed Partition Information', '', ''],
+      ['Database', 'default', ''],
+      ['Table', 'ddldp_x', ''],
+      ['Partition Values', '[c=u]', ''],
+      ['Location', 'file:/tmp/sparkless-ddldp/u', ''],
+      ['Storage Properties', '[o=1]', ''],
+      ['Created Time', '<time>', ''],
+      ['Last Access', 'UNKNOWN', ''],
+      ['', '', ''],
+      ['# Storage Information', '', ''],
+      ['Location', '<table>', ''],
+      ['Storage Properties', '[o=1]', ''],
+    ]);
+  }, SLOW);
 });

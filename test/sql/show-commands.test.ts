@@ -90,9 +90,13 @@ forEachBackend('SHOW COLUMNS / VIEWS / TBLPROPERTIES / PARTITIONS and DESCRIBE Q
     expect(rows(spark, "SHOW TBLPROPERTIES ddlshow_o ('option.b')")).toEqual([['option.b', '2']]);
     expect(Object.fromEntries(rows(spark, 'DESC EXTENDED ddlshow_o').map((r) => [r[0], r[1]]))['Storage Properties']).toBe('[b=2, a=1, password=*********(redacted)]');
     expect(Object.fromEntries(rows(spark, 'DESC EXTENDED ddlshow_o').map((r) => [r[0], r[1]]))['Table Properties']).toBe('[e=3, password=*********(redacted), t=test]');
-    // SHOW CREATE TABLE redacts options and leaves redacted properties out.
+    // SHOW CREATE TABLE redacts options and properties, and leaves out a property that is also an option.
     expect(spark.sql('SHOW CREATE TABLE ddlshow_o').first()!.get(0)).toBe(
       "CREATE TABLE spark_catalog.default.ddlshow_o (\n  a INT)\nUSING parquet\nOPTIONS (\n  'a' = '1',\n  'b' = '2',\n  'password' = '*********(redacted)')\nTBLPROPERTIES (\n  'e' = '3',\n  't' = 'test')\n",
+    );
+    create(spark, 'ddlshow_o2', "(a INT) USING parquet OPTIONS (b '2', token 'x') TBLPROPERTIES (b '3', e 3, token 'y', password 'pw')");
+    expect(spark.sql('SHOW CREATE TABLE ddlshow_o2').first()!.get(0)).toBe(
+      "CREATE TABLE spark_catalog.default.ddlshow_o2 (\n  a INT)\nUSING parquet\nOPTIONS (\n  'b' = '2',\n  'token' = '*********(redacted)')\nTBLPROPERTIES (\n  'e' = '3',\n  'password' = '*********(redacted)')\n",
     );
     spark.sql('CREATE OR REPLACE TEMP VIEW ddlshow_tv AS SELECT 1 AS c1');
     expect(rows(spark, 'SHOW TBLPROPERTIES ddlshow_tv')).toEqual([]);
