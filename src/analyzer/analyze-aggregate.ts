@@ -19,7 +19,7 @@ import { resolveCall, resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { assertGroupable } from './map-checks.js';
 import { extractTimeWindows, groupingTimeWindow } from './time-windows.js';
-import { schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
+import { schemaFromAttributes, withPlanId, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 export function analyzeAggregate(p: PlanOfKind<'Aggregate'>, source: Analyzed, ctx: AnalyzerContext): Analyzed {
   const scope = { attrs: source.attrs, ctx };
@@ -151,13 +151,16 @@ export function analyzeAggregateExprs(
   let finalExprs = rewritten.map((e, i) => nameExpr(e, names[i]!));
   let base: Analyzed = { plan: aggregate, attrs: aggAttrs };
   if (finalExprs.some(containsWindow)) ({ base, exprs: finalExprs } = extractWindows(finalExprs, base, planId));
-  const attrs = projectAttributes(finalExprs, names, base.attrs, planId).map((a) => ({ ...a, qualifiers: [], planIds: new Set([planId]) }));
+  // One id set and one qualifier list for all outputs (attributes never change them in place).
+  const ids: ReadonlySet<number> = new Set([planId]);
+  const noQualifiers: readonly string[] = [];
+  const attrs = projectAttributes(finalExprs, names, base.attrs, planId).map((a) => ({ ...a, qualifiers: noQualifiers, planIds: ids }));
   // Grouping columns passed through keep their identity for `df.col` on the input.
   const outAttrs = attrs.map((a, i) => {
     const e = finalExprs[i]!;
     if (e.kind === 'BoundRef' && e.index < nGroup) {
       const g = groupBy[e.index]!;
-      if (g.kind === 'BoundRef') return { ...a, planIds: new Set([...input.attrs[g.index]!.planIds, planId]), qualifiers: input.attrs[g.index]!.qualifiers };
+      if (g.kind === 'BoundRef') return { ...a, planIds: withPlanId(input.attrs[g.index]!.planIds, planId), qualifiers: input.attrs[g.index]!.qualifiers };
     }
     return a;
   });
@@ -171,8 +174,11 @@ function keyMetadata(g: Expr, attrs: readonly Attribute[]): Readonly<Record<stri
   return g.kind === 'BoundRef' ? (attrs[g.index]?.metadata ?? {}) : {};
 }
 
+/** The aggregate's own columns answer to no DataFrame: one shared, never-changed empty set. */
+const NO_PLAN_IDS: ReadonlySet<number> = new Set();
+
 function attr(name: string, dataType: DataType, nullable: boolean): Attribute {
-  return { name, dataType, nullable, metadata: {}, qualifiers: [], planIds: new Set() };
+  return { name, dataType, nullable, metadata: {}, qualifiers: [], planIds: NO_PLAN_IDS };
 }
 
 /**

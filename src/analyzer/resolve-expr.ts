@@ -10,7 +10,7 @@ import { defaultFrame, exprSql } from '../expr/naming.js';
 import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
-import { hasFunction, lookupFunction, type ArgInfo } from '../functions/registry.js';
+import { hasFunction, lookupFunction, type ArgInfo, type FunctionDef, type ResolveContext } from '../functions/registry.js';
 import { checkUnitFormCall } from '../functions/defs/timestamp-units.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
 import { javaMatcher } from '../backend/memory/runtime/regex.js';
@@ -321,6 +321,40 @@ const callResolver =
     resolveCall(call, args, scope.ctx.ansiEnabled === true, scope.ctx.conf);
 
 /**
+ * What a definition's `resolve` gets: the SQL texts only go into error messages, so they are
+ * built on first use. A class (getters on the prototype) because an object literal with
+ * getters costs a dictionary-mode object and two closures per call, for every call resolved;
+ * a copy with another `sql` must therefore name `argSql` too (`{ ...ctx, argSql: ctx.argSql, sql }`).
+ */
+class CallContext implements ResolveContext {
+  #argSql: readonly string[] | undefined;
+  #sql: string | undefined;
+  readonly conf?: (key: string) => string | undefined;
+
+  constructor(
+    readonly ansi: boolean,
+    conf: ((key: string) => string | undefined) | undefined,
+    readonly args: readonly Expr[],
+    private readonly call: Call,
+    private readonly def: FunctionDef,
+  ) {
+    if (conf) this.conf = conf;
+  }
+
+  get argSql(): readonly string[] {
+    return (this.#argSql ??= this.args.map(exprSql));
+  }
+
+  get sql(): string {
+    if (this.#sql !== undefined) return this.#sql;
+    // An alias call (`lcase(x)`) is reported under the name the user called, as Spark does.
+    const calledAs = this.call.options?.calledAs;
+    if (typeof calledAs === 'string') return (this.#sql = `${calledAs}(${this.argSql.join(', ')})`);
+    return (this.#sql = this.def.sql ? this.def.sql(this.argSql, this.call) : `${this.call.fn}(${this.argSql.join(', ')})`);
+  }
+}
+
+/**
  * Types a call whose arguments are already resolved, inserting implicit casts. With `ansi`
  * the arguments coerce by Spark's ANSI rules, and a string cast to another type is an ANSI
  * cast at run time (CAST_INVALID_INPUT for `abs('x')`).
@@ -331,22 +365,7 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = fa
   const def = lookupFunction(call.fn);
   const args = narrowDecimalLiterals(call.fn, resolvedArgs);
   const withArgs: Call = { ...call, args };
-  // The SQL texts only go into error messages: built on first use.
-  let argSql: readonly string[] | undefined;
-  let sql: string | undefined;
-  const ctx = {
-    ansi,
-    ...(conf ? { conf } : {}),
-    get argSql(): readonly string[] {
-      return (argSql ??= args.map(exprSql));
-    },
-    get sql(): string {
-      // An alias call (`lcase(x)`) is reported under the name the user called, as Spark does.
-      const calledAs = call.options?.calledAs;
-      if (typeof calledAs === 'string') return (sql ??= `${calledAs}(${this.argSql.join(', ')})`);
-      return (sql ??= def.sql ? def.sql(this.argSql, withArgs) : `${call.fn}(${this.argSql.join(', ')})`);
-    },
-  };
+  const ctx = new CallContext(ansi, conf, args, withArgs, def);
   if (args.length < def.minArgs || args.length > def.maxArgs) {
     const expected = def.minArgs === def.maxArgs ? `${def.minArgs}` : def.maxArgs === Infinity ? `> ${def.minArgs - 1}` : `[${def.minArgs}, ${def.maxArgs}]`;
     throw wrongNumArgs(call.fn, expected, args.length);

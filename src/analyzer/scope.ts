@@ -151,6 +151,11 @@ export function visibleFrom(attrs: readonly Attribute[], id: number): Attribute[
   return attrs.map((a) => (a.planIds.has(id) ? a : { ...a, planIds: new PlanIdChain(id, a.planIds) }));
 }
 
+/** `ids` and `id` (in that order), sharing `ids` rather than copying it. */
+export function withPlanId(ids: ReadonlySet<number>, id: number): ReadonlySet<number> {
+  return ids.has(id) ? ids : new PlanIdChain(id, ids);
+}
+
 export function newAttribute(name: string, dataType: DataType, nullable: boolean, planId: number, metadata: Readonly<Record<string, unknown>> = {}): Attribute {
   return { name, dataType, nullable, metadata, qualifiers: [], planIds: new Set([planId]) };
 }

@@ -53,11 +53,12 @@ export class GroupedData {
   /** `agg(F.sum('x'), F.max('y'))` or `agg({ x: 'sum', y: 'max' })`. */
   agg(...exprs: (Column | Readonly<Record<string, string>>)[]): DataFrame {
     if (exprs.length === 0) throw new PySparkValueError('exprs should not be empty', { errorClass: 'CANNOT_BE_EMPTY' });
-    const aggs: Expr[] = exprs.flatMap((e) => {
-      if (Column.isColumn(e)) return [e.expr];
-      if (typeof e === 'object' && e !== null) return Object.entries(e).map(([col, fn]) => dictAgg(col, fn));
-      throw new PySparkTypeError(`Argument \`exprs\` should be a Column or dict, got ${typeName(e)}.`, { errorClass: 'NOT_COLUMN_OR_DICT' });
-    });
+    const aggs: Expr[] = [];
+    for (const e of exprs) {
+      if (Column.isColumn(e)) aggs.push(e.expr);
+      else if (typeof e === 'object' && e !== null) for (const [col, fn] of Object.entries(e)) aggs.push(dictAgg(col, fn));
+      else throw new PySparkTypeError(`Argument \`exprs\` should be a Column or dict, got ${typeName(e)}.`, { errorClass: 'NOT_COLUMN_OR_DICT' });
+    }
     return this.#build(aggs);
   }
 

@@ -134,6 +134,8 @@ export class ExprMap<V> {
   get(e: Expr): V | undefined {
     const bucket = this.#buckets.get(signature(e));
     if (!bucket) return undefined;
+    // The same node is the same key (rewrites look up the very keys they were given).
+    for (const entry of bucket) if (entry.expr === e) return entry.value;
     const key = exprKey(e);
     for (const entry of bucket) if ((entry.key ??= exprKey(entry.expr)) === key) return entry.value;
     return undefined;

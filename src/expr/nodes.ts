@@ -246,7 +246,7 @@ export function children(e: Expr): readonly Expr[] {
   }
 }
 
-/** Rebuilds a node with transformed children (same kind and fields otherwise). */
+/** Rebuilds a node with transformed children (same kind and fields otherwise); `e` itself when no child changed. */
 export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
   switch (e.kind) {
     case 'ColumnRef':
@@ -257,25 +257,55 @@ export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
       return e;
     case 'Alias':
     case 'Cast':
-    case 'SortOrder':
-      return Object.freeze({ ...e, child: f(e.child) });
-    case 'Call':
-      return Object.freeze({ ...e, args: Object.freeze(e.args.map(f)), ...(e.filter ? { filter: f(e.filter) } : {}) });
-    case 'CaseWhen':
-      return Object.freeze({
-        ...e,
-        branches: Object.freeze(e.branches.map((b) => ({ when: f(b.when), then: f(b.then) }))),
-        ...(e.otherwise ? { otherwise: f(e.otherwise) } : {}),
+    case 'SortOrder': {
+      const child = f(e.child);
+      return child === e.child ? e : Object.freeze({ ...e, child });
+    }
+    case 'Call': {
+      const args = mapSame(e.args, f);
+      const filter = e.filter ? f(e.filter) : undefined;
+      if (args === e.args && filter === e.filter) return e;
+      return Object.freeze({ ...e, args: Object.freeze(args), ...(e.filter ? { filter } : {}) });
+    }
+    case 'CaseWhen': {
+      let same = true;
+      const branches = e.branches.map((b) => {
+        const when = f(b.when);
+        const then = f(b.then);
+        same &&= when === b.when && then === b.then;
+        return { when, then };
       });
-    case 'WindowExpr':
-      return Object.freeze({
-        ...e,
-        fn: f(e.fn),
-        spec: { ...e.spec, partitionBy: e.spec.partitionBy.map(f), orderBy: e.spec.orderBy.map((o) => f(o) as typeof o) },
-      });
-    case 'Lambda':
-      return Object.freeze({ ...e, body: f(e.body) });
+      const otherwise = e.otherwise ? f(e.otherwise) : undefined;
+      if (same && otherwise === e.otherwise) return e;
+      return Object.freeze({ ...e, branches: Object.freeze(branches), ...(e.otherwise ? { otherwise } : {}) });
+    }
+    case 'WindowExpr': {
+      const fn = f(e.fn);
+      const partitionBy = mapSame(e.spec.partitionBy, f);
+      const orderBy = mapSame(e.spec.orderBy, f) as readonly SortOrder[];
+      if (fn === e.fn && partitionBy === e.spec.partitionBy && orderBy === e.spec.orderBy) return e;
+      return Object.freeze({ ...e, fn, spec: { ...e.spec, partitionBy, orderBy } });
+    }
+    case 'Lambda': {
+      const body = f(e.body);
+      return body === e.body ? e : Object.freeze({ ...e, body });
+    }
   }
+}
+
+/** `xs.map(f)`, or `xs` itself when `f` returned every element unchanged (nothing allocated then). */
+function mapSame(xs: readonly Expr[], f: (c: Expr) => Expr): readonly Expr[] {
+  let out: Expr[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    const y = f(x);
+    if (out) out.push(y);
+    else if (y !== x) {
+      out = xs.slice(0, i);
+      out.push(y);
+    }
+  }
+  return out ?? xs;
 }
 
 /** True if any node in the tree satisfies `pred` (pre-order, short-circuit). */

@@ -26,7 +26,11 @@ export interface ArgInfo {
   readonly literal?: { readonly value: unknown };
 }
 
-/** What a definition may need to word an error: the call's SQL text and its arguments'. */
+/**
+ * What a definition may need to word an error: the call's SQL text and its arguments'.
+ * The texts are lazy getters of a class instance (resolve-expr.ts), which a spread does
+ * not copy: a copy with another `sql` is `{ ...ctx, argSql: ctx.argSql, sql }`.
+ */
 export interface ResolveContext {
   readonly sql: string;
   readonly argSql: readonly string[];

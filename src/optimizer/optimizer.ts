@@ -78,18 +78,17 @@ export function optimize(plan: LogicalPlan, rules: readonly OptimizerRule[] = DE
   return current;
 }
 
-function kindCounts(plan: LogicalPlan): Map<PlanKind, number> {
-  const counts = new Map<PlanKind, number>();
-  const visit = (p: LogicalPlan): void => {
-    counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
-    for (const c of inputs(p)) visit(c);
-  };
-  visit(plan);
+type KindCounts = Partial<Record<PlanKind, number>>;
+
+/** A plain record filled by one walk (no Map and no closure: this runs after every rewrite). */
+function kindCounts(plan: LogicalPlan, counts: KindCounts = {}): KindCounts {
+  counts[plan.kind] = (counts[plan.kind] ?? 0) + 1;
+  for (const c of inputs(plan)) kindCounts(c, counts);
   return counts;
 }
 
-function satisfies(kinds: ReadonlyMap<PlanKind, number>, requires: Readonly<Partial<Record<PlanKind, number>>>): boolean {
-  for (const k in requires) if ((kinds.get(k as PlanKind) ?? 0) < requires[k as PlanKind]!) return false;
+function satisfies(kinds: KindCounts, requires: Readonly<KindCounts>): boolean {
+  for (const k in requires) if ((kinds[k as PlanKind] ?? 0) < requires[k as PlanKind]!) return false;
   return true;
 }
 

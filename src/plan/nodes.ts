@@ -369,13 +369,16 @@ export function withProps<P extends LogicalPlan>(node: P, props: Partial<Omit<P,
 }
 
 /** Direct inputs of a node. */
+/** A leaf's inputs: one shared empty list (walkers call `inputs` on every node of every query). */
+const NO_INPUTS: readonly LogicalPlan[] = Object.freeze([]);
+
 export function inputs(p: LogicalPlan): readonly LogicalPlan[] {
   switch (p.kind) {
     case 'LocalRelation':
     case 'Range':
     case 'TableScan':
     case 'RemoteRelation':
-      return [];
+      return NO_INPUTS;
     case 'Join':
     case 'SetOperation':
       return [p.left, p.right];

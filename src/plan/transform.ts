@@ -11,11 +11,12 @@ export function withInputs(p: LogicalPlan, next: readonly LogicalPlan[]): Logica
 }
 
 /**
- * `p` with each input replaced by `f(input)`; `p` itself when every input comes
+ * `p` with each input replaced by `g(input, f)`; `p` itself when every input comes
  * back unchanged. Optimizer rules and table binding run this over every node
- * of every query, so it allocates nothing unless an input changed.
+ * of every query, so it allocates nothing unless an input changed (not even a
+ * closure: the walkers below pass themselves and their `f`).
  */
-function mapInputs(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPlan): LogicalPlan {
+function mapInputs<A>(p: LogicalPlan, g: (c: LogicalPlan, a: A) => LogicalPlan, a: A): LogicalPlan {
   switch (p.kind) {
     case 'LocalRelation':
     case 'Range':
@@ -24,12 +25,12 @@ function mapInputs(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPlan): LogicalP
       return p;
     case 'Join':
     case 'SetOperation': {
-      const left = f(p.left);
-      const right = f(p.right);
+      const left = g(p.left, a);
+      const right = g(p.right, a);
       return left === p.left && right === p.right ? p : withProps(p, { left, right } as Partial<typeof p>);
     }
     default: {
-      const input = f(p.input);
+      const input = g(p.input, a);
       return input === p.input ? p : withProps(p, { input } as Partial<typeof p>);
     }
   }
@@ -37,10 +38,10 @@ function mapInputs(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPlan): LogicalP
 
 /** Applies `f` to every node, children first. */
 export function transformUp(p: LogicalPlan, f: (node: LogicalPlan) => LogicalPlan): LogicalPlan {
-  return f(mapInputs(p, (c) => transformUp(c, f)));
+  return f(mapInputs(p, transformUp, f));
 }
 
 /** Applies `f` to every node, parents first (f sees the original children). */
 export function transformDown(p: LogicalPlan, f: (node: LogicalPlan) => LogicalPlan): LogicalPlan {
-  return mapInputs(f(p), (c) => transformDown(c, f));
+  return mapInputs(f(p), transformDown, f);
 }

@@ -63,7 +63,13 @@ export abstract class DataType {
   /** Structural equality (ignores StructField metadata only when asked by callers). */
   equals(other: DataType): boolean {
     // Types are immutable: the same object is equal without comparing JSON texts.
-    return other === this || (other instanceof DataType && this.json() === other.json());
+    if (other === this) return true;
+    if (!(other instanceof DataType)) return false;
+    // A plain JSON name (every atomic type) compares as itself, without stringifying both.
+    const a = this.jsonValue();
+    const b = other.jsonValue();
+    if (typeof a === 'string' || typeof b === 'string') return a === b;
+    return JSON.stringify(a) === JSON.stringify(b);
   }
 }
 

@@ -13,7 +13,15 @@ import type { DataFrame, SortOptions } from '../dataframe.js';
 
 /** Column arguments as PySpark takes them: names or Columns, loose or in lists. */
 export type Cols = (ColumnOrName | readonly ColumnOrName[])[];
-export const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
+export function flat(cols: Cols): ColumnOrName[] {
+  // A loop, not flatMap (an array per argument): every select, groupBy and orderBy goes through here.
+  const out: ColumnOrName[] = [];
+  for (const c of cols) {
+    if (Array.isArray(c)) for (const x of c as readonly ColumnOrName[]) out.push(x);
+    else out.push(c as ColumnOrName);
+  }
+  return out;
+}
 
 export function colRegex(df: DataFrame, colName: string): Column {
   if (typeof colName !== 'string') {

@@ -93,6 +93,46 @@ function validity(values: readonly unknown[]): { bitmap: Uint8Array | undefined;
 
 const encoder = new TextEncoder();
 
+/**
+ * The UTF-8 bytes of string values (binary values as they are; null: none), one after
+ * another in one buffer, with each value's end in `offsets[i + 1]`. ASCII is copied by
+ * char code and the rest written in place (`encodeInto`): `encode` per value cost an
+ * array per string and most of a string column's export time.
+ */
+function concatBytes(values: readonly unknown[], offsets: Int32Array): Uint8Array {
+  const length = values.length;
+  let buf = new Uint8Array(Math.max(64, length * 8));
+  let pos = 0;
+  const room = (need: number): void => {
+    if (pos + need <= buf.length) return;
+    const next = new Uint8Array(Math.max(pos + need, buf.length * 2));
+    next.set(buf.subarray(0, pos));
+    buf = next;
+  };
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (typeof v === 'string') {
+      const n = v.length;
+      room(n * 3); // at most 3 bytes per UTF-16 unit (a surrogate pair: 4 for 2)
+      let j = 0;
+      for (; j < n; j++) {
+        const c = v.charCodeAt(j);
+        if (c >= 0x80) break;
+        buf[pos + j] = c;
+      }
+      pos += j < n ? j + encoder.encodeInto(v.slice(j), buf.subarray(pos + j)).written : n;
+    } else if (v !== null && v !== undefined) {
+      const bytes = v as Uint8Array;
+      room(bytes.length);
+      buf.set(bytes, pos);
+      pos += bytes.length;
+    }
+    offsets[i + 1] = pos;
+  }
+  // An exact copy: the buffer the Arrow data keeps is no larger than its bytes.
+  return pos === buf.length ? buf : buf.slice(0, pos);
+}
+
 /** Builds Arrow Data for internal values of Spark type `t`. */
 export function toArrowData(t: DataType, values: readonly unknown[]): Data {
   const type = toArrowType(t);
@@ -139,18 +179,8 @@ export function toArrowData(t: DataType, values: readonly unknown[]): Data {
     return arrow().makeData({ type: type as Bool, ...base, data });
   }
   if (t instanceof StringType || t instanceof BinaryType) {
-    const parts: Uint8Array[] = new Array(length);
     const offsets = new Int32Array(length + 1);
-    let total = 0;
-    for (let i = 0; i < length; i++) {
-      const v = values[i];
-      const bytes = v === null || v === undefined ? EMPTY : typeof v === 'string' ? encoder.encode(v) : (v as Uint8Array);
-      parts[i] = bytes;
-      total += bytes.length;
-      offsets[i + 1] = total;
-    }
-    const data = new Uint8Array(total);
-    for (let i = 0; i < length; i++) data.set(parts[i]!, offsets[i]!);
+    const data = concatBytes(values, offsets);
     return arrow().makeData({ type: type as Utf8, ...base, valueOffsets: offsets, data });
   }
   if (t instanceof DecimalType) {
@@ -189,8 +219,6 @@ export function toArrowData(t: DataType, values: readonly unknown[]): Data {
   }
   throw new InternalError(`polars backend: cannot build Arrow data for ${t.simpleString()}`);
 }
-
-const EMPTY = new Uint8Array(0);
 
 function structData(type: Struct, fieldTypes: readonly DataType[], values: readonly unknown[], bitmap?: Uint8Array, nullCount = 0): Data {
   const children = fieldTypes.map((ft, fi) => toArrowData(ft, values.map((row) => (row == null ? null : (row as unknown[])[fi] ?? null))));

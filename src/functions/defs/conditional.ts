@@ -46,7 +46,7 @@ export const conditionalDefs: readonly FunctionDef[] = [
     resolve(args, _call, ctx) {
       // Spark rewrites nvl2 into If, whose type error it reports.
       const ifSql = `(IF((${ctx.argSql[0]} IS NOT NULL), ${ctx.argSql[1]}, ${ctx.argSql[2]}))`;
-      const t = commonOf(args.slice(1), { ...ctx, sql: ifSql }, 'if');
+      const t = commonOf(args.slice(1), { ...ctx, argSql: ctx.argSql, sql: ifSql }, 'if');
       return { dataType: t, nullable: nullableAs(args[1]!, t) || nullableAs(args[2]!, t), argTypes: castsFor(args, [args[0]!.dataType, t, t]) };
     },
   },

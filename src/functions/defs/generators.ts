@@ -19,7 +19,7 @@ const asStruct = (cols: readonly GenColumn[]): StructType => new StructType(cols
 function inlineColumns(args: readonly ArgInfo[], outer: boolean, ctx?: ResolveContext): GenColumn[] {
   const t = args[0]!.dataType;
   if (!(t instanceof ArrayType && t.elementType instanceof StructType)) {
-    if (ctx) throw unexpectedInputType({ ...ctx, sql: ctx.sql.replace(/^inline_outer\(/, 'inline(') }, 0, '"ARRAY<STRUCT>"', t);
+    if (ctx) throw unexpectedInputType({ ...ctx, argSql: ctx.argSql, sql: ctx.sql.replace(/^inline_outer\(/, 'inline(') }, 0, '"ARRAY<STRUCT>"', t);
     return [];
   }
   return t.elementType.fields.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable || t.containsNull || outer }));

@@ -177,7 +177,7 @@ const mapZipWith: FunctionDef = {
       const lambda = call.args[2];
       const lambdaSql = lambda?.kind === 'Lambda' ? `lambdafunction(${exprSql(byName(lambda.body))}, ${lambda.params.join(', ')})` : ctx.argSql[2];
       throw dataTypeMismatch(
-        { ...ctx, sql: `map_zip_with(${ctx.argSql[0]}, ${ctx.argSql[1]}, ${lambdaSql})` },
+        { ...ctx, argSql: ctx.argSql, sql: `map_zip_with(${ctx.argSql[0]}, ${ctx.argSql[1]}, ${lambdaSql})` },
         'MAP_ZIP_WITH_DIFF_TYPES',
         `Input to the \`map_zip_with\` should have been two maps with compatible key types, but it's [${sqlTypeName(l.keyType)}, ${sqlTypeName(r.keyType)}]`,
         { functionName: '`map_zip_with`', leftType: sqlTypeName(l.keyType), rightType: sqlTypeName(r.keyType) },

@@ -40,14 +40,8 @@ export function deterministic(e: Expr): boolean {
  * that rebuilt unchanged expressions would never let it stop.
  */
 export function mapChildrenKeep(e: Expr, f: (c: Expr) => Expr): Expr {
-  const kids = children(e);
-  if (kids.length === 0) return e;
-  const next = kids.map(f);
-  if (next.every((c, i) => c === kids[i])) return e;
-  return mapChildren(e, (c) => {
-    const i = kids.indexOf(c);
-    return i >= 0 ? next[i]! : c;
-  });
+  // mapChildren itself now returns `e` when no child changed; the name stays for the rules' readers.
+  return mapChildren(e, f);
 }
 
 /** `e` with every BoundRef replaced by `f(ref)` (a BoundRef into another input, or any expression). */

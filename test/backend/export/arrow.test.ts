@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ArrowExportBackend } from '../../../src/backend/export/arrow-export.js';
 import { arrowTableToBatch } from '../../../src/backend/export/arrow-table.js';
 import { batchRows, makeBatch } from '../../../src/data/batch.js';
-import { INT, NULL, STRING, StructField, StructType } from '../../../src/types/data-types.js';
+import { BINARY, INT, NULL, STRING, StructField, StructType } from '../../../src/types/data-types.js';
 import { ALL_TYPES_SCHEMA, BIG, allTypesBatch } from './fixtures.js';
 
 const exporter = new ArrowExportBackend('memory');
@@ -94,6 +94,22 @@ describe('ArrowExportBackend.toArrow', () => {
     expect(t.getChildAt(0)!.get(0)).toBe(1);
     expect(t.getChildAt(1)!.get(0)).toBe('x');
     expect(t.schema.fields.map((f) => String(f.type))).toEqual(['Int32', 'Utf8']);
+  });
+
+  it('writes each string as its UTF-8 bytes (ASCII, accents, CJK, surrogate pairs, a lone surrogate as U+FFFD) and binary as is', () => {
+    const strs = ['abc', 'é', '', null, '日本語', 'x😀y', 'a\uD800b', 'plain again'];
+    const bins = [new Uint8Array([0, 255, 7]), null, new Uint8Array([]), new Uint8Array([65]), null, new Uint8Array([1, 2]), new Uint8Array([9]), new Uint8Array([])];
+    const schema = new StructType([new StructField('s', STRING, true), new StructField('b', BINARY, true)]);
+    const t = exporter.toArrow(makeBatch(schema, [strs, bins]));
+    const utf8 = new TextEncoder();
+    const s = t.getChild('s')!.data[0]!;
+    strs.forEach((v, i) => {
+      const bytes = s.values.subarray(s.valueOffsets[i]!, s.valueOffsets[i + 1]!);
+      expect([...bytes]).toEqual(v === null ? [] : [...utf8.encode(v)]);
+    });
+    expect(s.values.length).toBe(s.valueOffsets[strs.length]);
+    expect(Array.from({ length: strs.length }, (_, i) => t.getChild('s')!.get(i))).toEqual(strs.map((v) => (v === null ? null : v.replace('\uD800', '\uFFFD'))));
+    expect(Array.from({ length: bins.length }, (_, i) => t.getChild('b')!.get(i))).toEqual(bins);
   });
 
   it('handles an empty batch', () => {
