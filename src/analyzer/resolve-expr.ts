@@ -6,7 +6,7 @@ import { wrongNumArgs } from '../errors/analysis-errors.js';
 import { assertOrderable } from './map-checks.js';
 import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
-import { defaultFrame, exprSql } from '../expr/naming.js';
+import { defaultFrame, exprSql, isComplexType } from '../expr/naming.js';
 import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
@@ -280,7 +280,8 @@ export function castTo(child: Expr, to: DataType, implicit: boolean, tryCast = f
   const same = from === to || from.equals(to);
   if (implicit && same) return child;
   if (!canCast(from, to)) {
-    const sql = `${tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${to.simpleString().toUpperCase()})`;
+    // Spark's Cast.sql shows only the child for a cast to an array, map or struct.
+    const sql = isComplexType(to) ? exprSql(child) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${to.simpleString().toUpperCase()})`;
     throw dataTypeMismatch(
       { sql, argSql: [exprSql(child)] },
       'CAST_WITHOUT_SUGGESTION',

@@ -138,6 +138,7 @@ export function outputName(e: Expr): string {
   return exprSql(e);
 }
 
-function isComplexType(t: DataType): boolean {
+/** An array, map or struct type (whose casts Spark names after the child alone). */
+export function isComplexType(t: DataType): boolean {
   return t instanceof ArrayType || t instanceof MapType || t instanceof StructType;
 }

@@ -7,6 +7,7 @@
  * Numbers follow Java's `Double.toString`/`Float.toString`; dates and timestamps
  * are proleptic Gregorian, timestamps rendered in the session time zone.
  */
+import { jdk17DoubleDigits, jdk17FloatDigits } from './jdk17-double-digits.js';
 import {
   ArrayType,
   BinaryType,
@@ -112,14 +113,6 @@ export function binaryToHex(bytes: Uint8Array): string {
 
 // ---- numbers ----
 
-/** Shortest round-trip digits and decimal exponent of a finite non-zero number: d.ddd × 10^exp. */
-function shortestDigits(x: number): { digits: string; exp: number } {
-  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(Math.abs(x).toExponential())!;
-  let digits = m[1]! + (m[2] ?? '');
-  digits = digits.replace(/0+$/, '') || '0';
-  return { digits, exp: Number(m[3]) };
-}
-
 /** Java's layout: plain for 1e-3 <= |x| < 1e7, else `d.dddE[-]n`; always one fractional digit. */
 function javaLayout(negative: boolean, digits: string, exp: number): string {
   const sign = negative ? '-' : '';
@@ -134,42 +127,24 @@ function javaLayout(negative: boolean, digits: string, exp: number): string {
   return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${exp}`;
 }
 
-/** Java's `Double.toString` (shortest round-trip digits, as JDK 19+ prints). */
+/** Java's `Double.toString` as JDK 17 (Spark 3.5's JVM) prints it (digits: format/jdk17-double-digits.ts). */
 export function javaDoubleToString(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const { digits, exp } = atLeastTwoDigits(x, shortestDigits(x));
+  const { digits, exp } = jdk17DoubleDigits(Math.abs(x));
   return javaLayout(x < 0, digits, exp);
 }
 
-/**
- * Java always prints one fractional digit, and when the shortest form has a single
- * digit it picks the closest two-digit decimal instead (`4.9E-324`, `1.4E-45`).
- */
-function atLeastTwoDigits(x: number, d: { digits: string; exp: number }): { digits: string; exp: number } {
-  if (d.digits.length !== 1) return d;
-  const two = /^(\d)\.(\d)e([+-]\d+)$/.exec(Math.abs(x).toExponential(1))!;
-  return two[2] === '0' ? d : { digits: two[1]! + two[2]!, exp: Number(two[3]) };
-}
-
-/** Java's `Float.toString` of a float32 value held in a JS number: shortest digits that round-trip through float32. */
+/** Java's `Float.toString` of a float32 value held in a JS number, as JDK 17 prints it. */
 export function javaFloatToString(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const f = Math.fround(x);
-  for (let p = 1; p <= 9; p++) {
-    const candidate = Number(Math.abs(f).toPrecision(p));
-    if (Math.fround(candidate) === Math.abs(f)) {
-      const { digits, exp } = p === 1 ? atLeastTwoDigits(f, shortestDigits(candidate)) : shortestDigits(candidate);
-      return javaLayout(f < 0, digits, exp);
-    }
-  }
-  const { digits, exp } = shortestDigits(f);
-  return javaLayout(f < 0, digits, exp);
+  const { digits, exp } = jdk17FloatDigits(Math.abs(Math.fround(x)));
+  return javaLayout(x < 0, digits, exp);
 }
 
 // ---- decimals ----

@@ -137,9 +137,14 @@ export function readFromTo(value: string, from: string, to: string): number | st
   }
   const sign = m[1] === '-' ? -1 : 1;
   if (ym) {
-    const month = Number(m[3]);
+    const [year, month] = [Number(m[2]), Number(m[3])];
+    const maxYear = Math.floor((2 ** 31 - 1) / 12);
+    if (year > maxYear) return `Error parsing interval year-month string: requirement failed: year ${m[2]} outside range [0, ${maxYear}]`;
     if (month > 11) return `Error parsing interval year-month string: requirement failed: month ${month} outside range [0, 11]`;
-    return sign * (Number(m[2]) * 12 + month);
+    // Spark signs the month count before its int check, so -178956970-8 (Int.MinValue) fits.
+    const months = sign * (year * 12 + month);
+    if (months < -(2 ** 31) || months > 2 ** 31 - 1) return 'Error parsing interval year-month string: integer overflow';
+    return months;
   }
   const start = DT_NAMES.indexOf(from);
   let micros = 0;

@@ -256,6 +256,11 @@ export function castForcesNull(from: DataType, to: DataType): boolean {
   return false;
 }
 
+/** Whether a nested value that is (or may become, through the cast) NULL has a nullable place in the target. */
+function nullableEnough(fromNullable: boolean, from: DataType, to: DataType, toNullable: boolean): boolean {
+  return toNullable || !(fromNullable || castForcesNull(from, to));
+}
+
 /** Spark's Cast.canCast for non-ANSI mode (which casts are allowed at all). */
 export function canCast(from: DataType, to: DataType): boolean {
   if (from.equals(to)) return true;
@@ -272,10 +277,26 @@ export function canCast(from: DataType, to: DataType): boolean {
   if (to instanceof TimestampNTZType) return from instanceof DateType || from instanceof TimestampType;
   // integral values cast to their big-endian two's-complement bytes (not allowed under ANSI)
   if (to instanceof BinaryType) return isIntegral(from);
-  if (from instanceof ArrayType && to instanceof ArrayType) return canCast(from.elementType, to.elementType);
-  if (from instanceof MapType && to instanceof MapType) return canCast(from.keyType, to.keyType) && canCast(from.valueType, to.valueType);
+  // A nested cast that may give NULL needs a nullable slot, and a map key may never become NULL.
+  if (from instanceof ArrayType && to instanceof ArrayType) {
+    return canCast(from.elementType, to.elementType) && nullableEnough(from.containsNull, from.elementType, to.elementType, to.containsNull);
+  }
+  if (from instanceof MapType && to instanceof MapType) {
+    return (
+      canCast(from.keyType, to.keyType) &&
+      !castForcesNull(from.keyType, to.keyType) &&
+      canCast(from.valueType, to.valueType) &&
+      nullableEnough(from.valueContainsNull, from.valueType, to.valueType, to.valueContainsNull)
+    );
+  }
   if (from instanceof StructType && to instanceof StructType) {
-    return from.fields.length === to.fields.length && from.fields.every((f, i) => canCast(f.dataType, to.fields[i]!.dataType));
+    return (
+      from.fields.length === to.fields.length &&
+      from.fields.every((f, i) => {
+        const t = to.fields[i]!;
+        return canCast(f.dataType, t.dataType) && nullableEnough(f.nullable, f.dataType, t.dataType, t.nullable);
+      })
+    );
   }
   return false;
 }

@@ -46,6 +46,7 @@ export function intervalCaster(from: DataType, to: AnsiInterval): (v: unknown) =
     const p = PATTERNS[fields]!;
     return (v) => {
       const r = parseAnsiInterval(String(v), to);
+      if (typeof r === 'string') throw new IllegalArgumentException(r);
       if (r === undefined) {
         const legacy = to instanceof DayTimeIntervalType ? ', set spark.sql.legacy.fromDayTimeString.enabled to true to restore the behavior before Spark 3.0.' : '';
         throw new IllegalArgumentException(

@@ -124,9 +124,9 @@ const ANSI_BODY: Record<string, RegExp> = {
 /**
  * Parses the quoted body of an ANSI interval literal (`'-1 02:03:04.5'` for
  * DAY TO SECOND) into months or microseconds; undefined when it does not match
- * the form. `INTERVAL '...' <fields>` text as a whole is accepted too (casts).
+ * the form, Spark's message when a year-month value does not fit an int. `INTERVAL '...' <fields>` text as a whole is accepted too (casts).
  */
-export function parseAnsiInterval(text: string, t: YearMonthIntervalType | DayTimeIntervalType): number | undefined {
+export function parseAnsiInterval(text: string, t: YearMonthIntervalType | DayTimeIntervalType): number | string | undefined {
   const ym = t instanceof YearMonthIntervalType;
   const names = ym ? YearMonthIntervalType.FIELD_NAMES : DayTimeIntervalType.FIELD_NAMES;
   const fields = fieldSql(names, t.startField, t.endField);
@@ -142,8 +142,14 @@ export function parseAnsiInterval(text: string, t: YearMonthIntervalType | DayTi
   const sign = m[1] === '-' ? -1 : 1;
   const nums = m.slice(2);
   if (ym) {
+    const maxYear = Math.floor((2 ** 31 - 1) / 12);
+    if (t.startField !== t.endField && Number(nums[0]) > maxYear) {
+      return `Error parsing interval year-month string: requirement failed: year ${nums[0]} outside range [0, ${maxYear}]`;
+    }
     const months = t.startField === t.endField ? Number(nums[0]) * (t.startField === 0 ? 12 : 1) : Number(nums[0]) * 12 + Number(nums[1]);
     if (t.startField !== t.endField && Number(nums[1]) > 11) return undefined;
+    // The sign applies before the int check: -178956970-8 (Int.MinValue) fits.
+    if (sign * months < -(2 ** 31) || sign * months > 2 ** 31 - 1) return 'Error parsing interval year-month string: integer overflow';
     return sign * months;
   }
   let micros = 0;

@@ -95,7 +95,27 @@ forEachBackend('histogram_numeric', (session, backend) => {
     expect(df.select(F.histogram_numeric(F.col('a').cast('double'), F.lit(2))).collect()[0]!.toArray()[0]).toHaveLength(1);
     expect(() => analyzed(df.select(F.histogram_numeric('a', F.lit(1))))).toThrow(/VALUE_OUT_OF_RANGE.*The nb must be between \[2, 2147483647\] \(current value = 1\)/);
     expect(() => analyzed(df.select(F.histogram_numeric('a', F.col('b'))))).toThrow(/NON_FOLDABLE_INPUT.*the input nb should be a foldable "INT" expression/);
-    // Spark takes dates, timestamps and intervals too (centres in that type); sparkless does not yet.
-    if (backend !== 'connect') expect(() => analyzed(df.select(F.histogram_numeric(F.current_date(), F.lit(2))))).toThrow(/histogram_numeric over date is not implemented/);
+  });
+
+  it('takes dates, timestamps and ANSI intervals, each centre truncated back to that type', () => {
+    const spark = session();
+    const shown = (q: string): string => spark.sql(q).showString(20, false).split('\n')[3]!;
+    expect(shown("SELECT histogram_numeric(d, 2) FROM VALUES (date'2020-01-01'), (date'2020-01-02'), (date'2020-01-10') AS t(d)")).toBe(
+      '|[{2020-01-01, 2.0}, {2020-01-10, 1.0}]|',
+    );
+    // Toward zero, not down: 1969-12-30.5 is day -1.5, which truncates to 1969-12-31.
+    expect(shown("SELECT histogram_numeric(d, 2) FROM VALUES (date'1969-12-30'), (date'1969-12-31'), (date'1970-03-01') AS t(d)")).toBe(
+      '|[{1969-12-31, 2.0}, {1970-03-01, 1.0}]|',
+    );
+    expect(
+      shown("SELECT histogram_numeric(ts, 2) FROM VALUES (timestamp'2020-01-01 00:00:00'), (timestamp'2020-01-01 00:00:01'), (timestamp'2020-01-02 00:00:00') AS t(ts)"),
+    ).toBe('|[{2020-01-01 00:00:00.5, 2.0}, {2020-01-02 00:00:00, 1.0}]|');
+    expect(shown("SELECT histogram_numeric(i, 2) FROM VALUES (INTERVAL '1' MONTH), (INTERVAL '2' MONTH), (INTERVAL '10' MONTH) AS t(i)")).toBe(
+      "|[{INTERVAL '1' MONTH, 2.0}, {INTERVAL '10' MONTH, 1.0}]|",
+    );
+    expect(shown("SELECT histogram_numeric(i, 2) FROM VALUES (INTERVAL '1' SECOND), (INTERVAL '2' SECOND), (INTERVAL '10' SECOND) AS t(i)")).toBe(
+      "|[{INTERVAL '01.5' SECOND, 2.0}, {INTERVAL '10' SECOND, 1.0}]|",
+    );
+    expect(schemaOf(spark.sql("SELECT histogram_numeric(d, 2) h FROM VALUES (date'2020-01-01') AS t(d)"))).toEqual(['h:array<struct<x:date,y:double>>:true']);
   });
 });

@@ -96,6 +96,49 @@ forEachBackend('interval arithmetic', (session) => {
     });
   }
 
+  it('interval × / ÷ number: the overflow error and the rounding follow the number type', () => {
+    const s = session();
+    const firstLine = (q: string): string => {
+      try {
+        s.sql(q).collect();
+      } catch (e) {
+        return (e as Error).message.split('\n')[0]!;
+      }
+      return '';
+    };
+    const minusOne = "[INTERVAL_ARITHMETIC_OVERFLOW] Interval value overflows after being divided by -1. Use 'try_divide' to tolerate overflow and return NULL instead.";
+    expect(firstLine("SELECT INTERVAL '-178956970-8' YEAR TO MONTH / -1")).toBe(minusOne);
+    expect(firstLine("SELECT INTERVAL '-178956970-8' YEAR TO MONTH / -1L")).toBe(minusOne);
+    expect(firstLine('SELECT make_dt_interval(-106751991, -4, 0, -54.775808) / -1')).toBe(minusOne);
+    expect(firstLine("SELECT INTERVAL '-178956970-8' YEAR TO MONTH / -1.0D")).toBe('not in range');
+    expect(firstLine("SELECT INTERVAL '-178956970-8' YEAR TO MONTH / -1.0")).toBe('Overflow');
+    expect(firstLine('SELECT make_dt_interval(-106751991, -4, 0, -54.775808) / -1.0D')).toBe('not in range');
+    expect(firstLine("SELECT INTERVAL '178956970-7' YEAR TO MONTH * 2")).toBe('integer overflow');
+    expect(firstLine("SELECT INTERVAL '178956970-7' YEAR TO MONTH * 2.0D")).toBe('not in range');
+    expect(firstLine("SELECT INTERVAL '178956970-7' YEAR TO MONTH * 2.0")).toBe('Overflow');
+    expect(firstLine("SELECT INTERVAL '100' YEAR * 9223372036854775807L")).toBe('long overflow');
+    expect(firstLine("SELECT INTERVAL '1' MONTH / CAST('NaN' AS DOUBLE)")).toBe('input is infinite or NaN');
+    expect(firstLine("SELECT INTERVAL '1' MONTH * CAST('NaN' AS DOUBLE)")).toBe('input is infinite or NaN');
+    expect(firstLine("SELECT INTERVAL '1' MONTH / 1e-300D")).toBe('not in range');
+    expect(firstLine("SELECT INTERVAL '1' DAY / 0.0D")).toBe(
+      '[INTERVAL_DIVIDED_BY_ZERO] Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.',
+    );
+    expect(s.sql("SELECT try_divide(INTERVAL '-178956970-8' YEAR TO MONTH, -1)").collect()[0]!.toArray()).toEqual([null]);
+    const df = s.sql(
+      "SELECT INTERVAL '16777217' MONTH * CAST(1 AS FLOAT) a, INTERVAL '7' MONTH * 2L b, INTERVAL '3' MONTH * 0.5 c, INTERVAL '-3' MONTH * 0.5D d, INTERVAL '5' MONTH / 2L e, make_dt_interval(0, 0, 0, 0.000005) / 2 f, INTERVAL '-7' MONTH / 2 g, INTERVAL '5' MONTH / 3.3 h",
+    );
+    expect(cells(df)).toEqual([
+      "INTERVAL '1398101-5' YEAR TO MONTH",
+      "INTERVAL '1-2' YEAR TO MONTH",
+      "INTERVAL '0-2' YEAR TO MONTH",
+      "INTERVAL '-0-2' YEAR TO MONTH",
+      "INTERVAL '0-3' YEAR TO MONTH",
+      "INTERVAL '0 00:00:00.000003' DAY TO SECOND",
+      "INTERVAL '-0-4' YEAR TO MONTH",
+      "INTERVAL '0-2' YEAR TO MONTH",
+    ]);
+  });
+
   it('abs, sign, signum, negative and positive of intervals', () => {
     const df = session().sql(
       "SELECT abs(INTERVAL -'1-1' YEAR TO MONTH), abs(INTERVAL '-1 02:03' DAY TO MINUTE), sign(INTERVAL -'100' YEAR), signum(INTERVAL '0' MONTH), sign(INTERVAL '3' SECOND), negative(INTERVAL '1' YEAR), positive(INTERVAL '1' DAY)",

@@ -18,7 +18,6 @@ function skip(file: string, indices: readonly number[], reason: string, backends
 
 // ---- functions the registry does not define -----------------------------------------------------
 skip('group-by.sql.out', [67], 'histogram_numeric over 50 rows: the recorded bins differ (Spark may have merged per-partition histograms; see KNOWN_GAPS)');
-skip('group-by.sql.out', [77, 78, 79], 'histogram_numeric over timestamps and intervals is not implemented');
 
 // ---- names from an older Spark ---------------------------------------------------------------------
 skip('null-handling.sql.out', [27], 'the golden file names equal_null(b, c) `(b <=> c)`; Spark 3.5.7 names it `equal_null(b, c)`');

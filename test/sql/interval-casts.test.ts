@@ -153,6 +153,37 @@ forEachBackend('CAST between ANSI intervals and numbers', (session) => {
     expect(rows(spark, q)).toEqual([[null, null, null, 1, "INTERVAL '-10-2' YEAR TO MONTH"]]);
   });
 
+  it('year-month text beyond an int: the literal fails to parse, CAST raises, TRY_CAST gives NULL', () => {
+    const spark = session();
+    for (const [q, name, message] of [
+      ["select interval '178956970-8' year to month", 'ParseException', 'Error parsing interval year-month string: integer overflow.(line 1, pos 16)'],
+      ["select interval '-178956970-9' year to month", 'ParseException', 'Error parsing interval year-month string: integer overflow.(line 1, pos 16)'],
+      [
+        "select interval '3000000000-0' year to month",
+        'ParseException',
+        'Error parsing interval year-month string: requirement failed: year 3000000000 outside range [0, 178956970].(line 1, pos 16)',
+      ],
+      ["select cast('178956970-8' as interval year to month)", 'IllegalArgumentException', 'Error parsing interval year-month string: integer overflow'],
+      ["select cast('178956971' as interval year)", 'IllegalArgumentException', 'Error parsing interval year-month string: integer overflow'],
+      ["select cast('2147483648' as interval month)", 'IllegalArgumentException', 'Error parsing interval year-month string: integer overflow'],
+      [
+        "select cast('3000000000-0' as interval year to month)",
+        'IllegalArgumentException',
+        'Error parsing interval year-month string: requirement failed: year 3000000000 outside range [0, 178956970]',
+      ],
+    ] as const) {
+      const err = sqlError(spark, q);
+      expect(err.name, q).toBe(name);
+      expect(err.message, q).toContain(message);
+    }
+    // Int.MinValue months fits: the sign applies before the check.
+    expect(shown(spark, ["interval '-178956970-8' year to month", "cast('-178956970-8' as interval year to month)"])).toEqual([
+      "INTERVAL '-178956970-8' YEAR TO MONTH",
+      "INTERVAL '-178956970-8' YEAR TO MONTH",
+    ]);
+    expect(rows(spark, "select try_cast('178956971' as interval year) a, try_cast('abc' as interval year) b")).toEqual([[null, null]]);
+  });
+
   it('an interval cast to one ending at SECOND keeps its fraction of a second', () => {
     const spark = session();
     expect(

@@ -1,6 +1,5 @@
 /** histogram_numeric(expr, nb): Spark's streaming numeric histogram as array<struct<x, y>>. */
 import { ArrayType, DOUBLE, DateType, DayTimeIntervalType, INT, StructField, StructType, TimestampNTZType, TimestampType, YearMonthIntervalType, type DataType } from '../../types/data-types.js';
-import { NotImplementedException } from '../../errors/index.js';
 import { castsFor, coerceArg, dataTypeMismatch, nonFoldableInput } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
@@ -13,12 +12,11 @@ export const histogramDefs: readonly FunctionDef[] = [
     minArgs: 2,
     maxArgs: 2,
     resolve(args, _call, ctx) {
-      // Spark also takes dates, timestamps and ANSI intervals; their x conversion is not built here.
+      // Dates, timestamps and ANSI intervals keep their type: bins are built over their days,
+      // microseconds or months as doubles and each centre truncates back (as in Spark).
       const raw = args[0]!.dataType;
-      if (isDatetime(raw) || raw instanceof DayTimeIntervalType || raw instanceof YearMonthIntervalType) {
-        throw new NotImplementedException(`histogram_numeric over ${raw.simpleString()}`);
-      }
-      const t = coerceArg(args, 0, 'numeric', ctx);
+      const keepsType = isDatetime(raw) || raw instanceof DayTimeIntervalType || raw instanceof YearMonthIntervalType;
+      const t = keepsType ? raw : coerceArg(args, 0, 'numeric', ctx);
       const nbType = coerceArg(args, 1, INT, ctx);
       const lit = args[1]!.literal;
       if (!lit) {

@@ -10,7 +10,6 @@ import {
   DATE,
   DayTimeIntervalType,
   DecimalType,
-  DOUBLE,
   INT,
   YearMonthIntervalType,
   type DataType,
@@ -71,9 +70,9 @@ export const intervalDefs: readonly FunctionDef[] = [
   fn('interval_add', { inputs: ['any', 'any'], returns: argType(0), nullIntolerant: true, sql: paren('+') }),
   fn('interval_subtract', { inputs: ['any', 'any'], returns: argType(0), nullIntolerant: true, sql: paren('-') }),
   fn('interval_negate', { inputs: ['any'], returns: argType(0), nullIntolerant: true, sql: (a) => `(- ${a[0]})` }),
-  /** interval × number: the interval kind's full type (`DAY TO SECOND`, `YEAR TO MONTH`). */
-  fn('interval_multiply', { inputs: ['any', DOUBLE], returns: (t) => fullType(t[0]!), nullIntolerant: true, sql: paren('*') }),
-  fn('interval_divide', { inputs: ['any', DOUBLE], returns: (t) => fullType(t[0]!), nullIntolerant: true, sql: paren('/') }),
+  /** interval × number: the interval kind's full type (`DAY TO SECOND`, `YEAR TO MONTH`); the number keeps its type (its arithmetic and overflow error depend on it). */
+  fn('interval_multiply', { inputs: ['any', 'any'], returns: (t) => fullType(t[0]!), nullIntolerant: true, sql: paren('*') }),
+  fn('interval_divide', { inputs: ['any', 'any'], returns: (t) => fullType(t[0]!), nullIntolerant: true, sql: paren('/') }),
 ];
 
 const fullType = (t: DataType): DataType => (t instanceof YearMonthIntervalType ? YEAR_TO_MONTH : t instanceof DayTimeIntervalType ? DAY_TO_SECOND : t);

@@ -22,7 +22,7 @@ import {
 } from '../../../types/data-types.js';
 import { DateTimeException, NumberFormatException, SparkRuntimeException } from '../../../errors/runtime-exceptions.js';
 import type { Cast } from '../../../expr/nodes.js';
-import { NotImplementedException } from '../../../errors/index.js';
+import { IllegalArgumentException, NotImplementedException } from '../../../errors/index.js';
 import { takesQueryContext } from '../../../errors/query-context.js';
 import { ansiCastMismatch } from '../../../analyzer/ansi-casts.js';
 import { exprSql } from '../../../expr/naming.js';
@@ -167,6 +167,8 @@ export function tryCastValue(from: DataType, to: DataType, ctx: ExecContext): Co
         return conv(v);
       } catch (err) {
         if (TRY_CAST_NULLS.has((err as { errorClass?: string }).errorClass ?? '')) return null;
+        // Text that is no interval of the type (or does not fit it) raises IllegalArgumentException in Spark, which TRY_CAST makes null.
+        if (err instanceof IllegalArgumentException) return null;
         throw err;
       }
     };

@@ -4,12 +4,23 @@
  * centre adds to its count, otherwise it opens a bin; past nb bins the two
  * adjacent bins with the smallest gap merge into their weighted mean, ties
  * broken by a java.util.Random seeded 31183 (as Hive's and Spark's are).
- * Centres go back to the input type (integers truncate). Each partition builds its own
+ * Centres go back to the input type (integers, dates, timestamps and ANSI intervals truncate). Each partition builds its own
  * histogram; the final one takes the first partial as is and merges each later one by
  * sorting the union of both bin lists (equal centres stay separate bins) and trimming
  * back to nb bins with its own Random(31183), so partition splits show in the result.
  */
-import { DecimalType, FloatType, LongType, isIntegral, type DataType } from '../../../types/data-types.js';
+import {
+  DateType,
+  DayTimeIntervalType,
+  DecimalType,
+  FloatType,
+  LongType,
+  TimestampNTZType,
+  TimestampType,
+  YearMonthIntervalType,
+  isIntegral,
+  type DataType,
+} from '../../../types/data-types.js';
 import { decimalToDouble, doubleToDecimal } from '../runtime/decimal.js';
 import { JavaRandom } from '../runtime/java-random.js';
 import { normLong } from '../runtime/long.js';
@@ -58,7 +69,12 @@ function mergeClosest(bins: Bin[], prng: JavaRandom): void {
 /** Converts an input value to double and a bin centre back to the input type. */
 function numericCodec(t: DataType): [(v: unknown) => number, (x: number) => unknown] {
   if (t instanceof DecimalType) return [(v) => decimalToDouble(v as bigint, t.scale), (x) => doubleToDecimal(x, t)];
-  if (isIntegral(t)) return [(v) => Number(v), (x) => (t instanceof LongType ? normLong(BigInt(Math.trunc(x))) : Math.trunc(x))];
+  // Day-time intervals (microseconds, a long) truncate like a long; dates, timestamps and
+  // year-month intervals hold numbers of days, microseconds or months.
+  const wide = t instanceof LongType || t instanceof DayTimeIntervalType;
+  if (isIntegral(t) || wide || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType || t instanceof YearMonthIntervalType) {
+    return [(v) => Number(v), (x) => (wide ? normLong(BigInt(Math.trunc(x))) : Math.trunc(x))];
+  }
   if (t instanceof FloatType) return [(v) => Number(v), (x) => Math.fround(x)];
   return [(v) => Number(v), (x) => x];
 }

@@ -7,7 +7,6 @@
 import { ExecutionException } from '../../../errors/index.js';
 import type { Call } from '../../../expr/nodes.js';
 import { ArithmeticException } from '../../../errors/runtime-exceptions.js';
-import { takesQueryContext } from '../../../errors/query-context.js';
 import { DayTimeIntervalType, DecimalType, TimestampType, YearMonthIntervalType, type DataType } from '../../../types/data-types.js';
 import { CalendarInterval, MICROS_PER_HOUR, MICROS_PER_MINUTE, isIntervalType } from '../../../types/intervals.js';
 import { sessionZone } from '../context.js';
@@ -16,6 +15,7 @@ import { MICROS_PER_DAY, addMonthsToDays, fromLocalMicros, toLocalMicros, type Z
 import { zoneFromText, zoneOrThrow } from '../runtime/datetime-parse.js';
 import { floorDiv } from '../runtime/long.js';
 import { extraImpls } from './extra.js';
+import { intervalScaleImpls } from './interval-scale.js';
 import type { FunctionImpl, ScalarImpl } from './types.js';
 import { argType, compiled, isNullish, literalArg, resultType, scalar } from './util.js';
 
@@ -26,9 +26,6 @@ const LONG_MAX = 2n ** 63n - 1n;
 const secondsMicros = (v: unknown, t: DataType): number =>
   t instanceof DecimalType ? Number(rescale(v as bigint, t.scale, 6)) : Math.round(Number(v) * 1e6);
 
-
-/** Java's RoundingMode.HALF_UP: halves away from zero. */
-const roundHalfUp = (x: number): number => Math.sign(x) * Math.round(Math.abs(x));
 
 /** A timestamp plus months, days and micros on the local calendar of `zone` (Spark's timestampAddInterval). */
 export function addToTimestamp(micros: number, months: number, days: number, extra: number, zone: Zone): number {
@@ -83,19 +80,6 @@ function checkedInterval(v: unknown, call: Call, tryFn?: string): unknown {
   if ((typeof v !== 'number' && typeof v !== 'bigint') || fits(v, t)) return v;
   throw intervalArithmeticOverflow(t, tryFn);
 }
-
-/** interval × / ÷ number beyond the interval type: Java's ArithmeticException (Spark says `Overflow` for a decimal factor). */
-function checkedProduct(v: number, call: Call): number {
-  const t = resultType(call);
-  if (fits(v, t)) return v;
-  throw new ArithmeticException(overflowWord(t));
-}
-
-/** An ArithmeticException in Spark 3.5.7, with the query context in ANSI mode and out of it. */
-const divideByZero = (): ArithmeticException =>
-  new ArithmeticException('Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.', {
-    errorClass: 'INTERVAL_DIVIDED_BY_ZERO',
-  });
 
 /** The field of an interval value (extract/date_part); SECOND is a decimal(8,6) of micros. */
 function intervalField(v: unknown, field: string, t: DataType): unknown {
@@ -204,12 +188,7 @@ export const intervalImpls: Record<string, FunctionImpl> = {
   interval_add: exactIntervalSum('try_add', false),
   interval_subtract: exactIntervalSum('try_subtract', true),
   interval_negate: scalar((a, _ctx, call) => checkedInterval(negateInterval(a[0]), call)),
-  interval_multiply: scalar((a, _ctx, call) => checkedProduct(roundHalfUp(Number(a[0]) * (a[1] as number)), call)),
-  interval_divide: scalar((a, _ctx, call) => {
-    const d = a[1] as number;
-    if (d === 0) throw takesQueryContext(divideByZero());
-    return checkedProduct(roundHalfUp(Number(a[0]) / d), call);
-  }),
+  ...intervalScaleImpls,
   convert_timezone: scalar((a) => {
     const [from, to, ts] = a as [string, string, number];
     return toLocalMicros(fromLocalMicros(ts, zoneOrThrow(from)), zoneOrThrow(to));

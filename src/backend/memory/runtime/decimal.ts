@@ -5,6 +5,7 @@
  * scale shrinks and null on precision overflow.
  */
 import type { DecimalType } from '../../../types/data-types.js';
+import { javaDoubleToString } from '../../../format/value-string.js';
 import { normLong, type Long } from './long.js';
 
 const POW10: bigint[] = [1n];
@@ -93,10 +94,10 @@ export function decimalToDouble(v: bigint, scale: number): number {
   return scale === 0 ? Number(v) : Number(`${v}e${-scale}`);
 }
 
-/** double → decimal via its shortest decimal representation (Spark's `Decimal(d)`); NaN/Inf → null. */
+/** double → decimal via Java's `Double.toString` digits (Spark's `Decimal(d)`, JDK 17's digits); NaN/Inf → null. */
 export function doubleToDecimal(d: number, to: DecimalType): bigint | null {
   if (!Number.isFinite(d)) return null;
-  const p = parseDecimal(String(d));
+  const p = parseDecimal(javaDoubleToString(d));
   return p ? parsedToDecimal(p, to) : null;
 }
 
