@@ -81,7 +81,7 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
   switch (call.fn) {
     case 'add':
     case 'subtract':
-      return dateArithmetic(call, args as [Expr, Expr], resolve);
+      return dateArithmetic(call, args as [Expr, Expr], resolve, ansi);
     case 'eq':
     case 'eq_null_safe':
       // ANSI's coercion has no BooleanEquality: `1 = true` is BINARY_OP_DIFF_TYPES.
@@ -98,8 +98,18 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
   }
 }
 
-/** `date + n` / `n + date` is `date_add(date, n)`; `date - n` is `date_sub(date, n)` (n not a string). */
-function dateArithmetic(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Expr | undefined {
+/**
+ * `date + n` / `n + date` is `date_add(date, n)`; `date - n` is `date_sub(date, n)`, a string n
+ * read as a DOUBLE first (PromoteStrings), which date_add then rejects as Spark does.
+ * `x - date` for any other x is Spark's SubtractDates: a string becomes a date, a number is refused.
+ */
+function dateArithmetic(call: Call, [l0, r0]: [Expr, Expr], resolve: Resolve, ansi: boolean): Expr | undefined {
+  const [lt0, rt0] = [typeOf(l0), typeOf(r0)];
+  if (call.fn === 'subtract' && rt0 instanceof DateType && !isDateTimeOrDate(lt0) && !isIntervalType(lt0)) {
+    return resolve(E.call('subtract_dates', [l0, r0]), [l0, r0]);
+  }
+  const promote = (e: Expr, other: DataType): Expr => (!ansi && typeOf(e) instanceof StringType && other instanceof DateType ? castImplicitly(e, DOUBLE) : e);
+  const [l, r] = [promote(l0, rt0), promote(r0, lt0)];
   const [lt, rt] = [typeOf(l), typeOf(r)];
   let fn: string;
   let args: [Expr, Expr];
@@ -113,7 +123,7 @@ function dateArithmetic(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Exp
     return undefined;
   }
   // Date - date and timestamp differences are intervals, which are not modelled here.
-  const display = call.options?.[ANALYZED_NAME] ? undefined : `(${exprSql(l)} ${call.fn === 'add' ? '+' : '-'} ${exprSql(r)})`;
+  const display = call.options?.[ANALYZED_NAME] ? undefined : `(${exprSql(l0)} ${call.fn === 'add' ? '+' : '-'} ${exprSql(r0)})`;
   return resolve(E.call(fn, args, display ? { options: { displaySql: display } } : {}), args);
 }
 

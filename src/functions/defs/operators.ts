@@ -149,8 +149,13 @@ export function arithmetic(name: string, op: string): FunctionDef {
       refuseAnsiStrings(args, ctx, OPERATOR_INPUT_TYPES[name]!);
       const [l, r] = [args[0]!.dataType, args[1]!.dataType];
       let common = findCommonTypeForArithmetic(l, r);
-      // One type the operator does not take (`true + true`) is the wrong type, not two different ones.
-      if (!common) throw l.equals(r) ? binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES[name]!, l) : binaryOpDiffTypes(ctx, l, r);
+      // One type the operator does not take (`true + true`) is the wrong type, not two different ones;
+      // without ANSI, PromoteStrings has already made a string operand DOUBLE when Spark reports it.
+      if (!common) {
+        if (l.equals(r)) throw binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES[name]!, l);
+        const promoted = (t: DataType): DataType => (!ctx.ansi && t instanceof StringType ? DOUBLE : t);
+        throw binaryOpDiffTypes(ctx, promoted(l), promoted(r));
+      }
       if (name === 'divide' && !(common instanceof DecimalType)) common = DOUBLE;
       if (common instanceof DecimalType) {
         const dl = decimalForType(l instanceof NullType ? common : implicitCast(l, 'numeric')!);
