@@ -59,6 +59,16 @@ type Resolve = (call: Call, args: readonly Expr[]) => Expr;
  * `undefined` when no rewrite applies. `resolve` types the replacement's calls.
  */
 export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Resolve, ansi = false): Expr | undefined {
+  // ANSI's PromoteStrings runs before the datetime rewrites (`'1' - ts` casts '1' to a timestamp);
+  // next to an interval the interval rules below decide.
+  if (ansi && args.length === 2 && !args.some((a) => isIntervalType(typeOf(a)))) {
+    const promoted = ansiPromoteStrings(call.fn, args as [Expr, Expr]);
+    if (promoted) {
+      // The promoted operands go through the other rewrites: `'2020-01-01' - d` is a date difference.
+      const typed = E.call(call.fn, promoted, call.options ? { options: call.options } : {});
+      return rewriteOperator(typed, promoted, resolve, ansi) ?? resolve(typed, promoted);
+    }
+  }
   const interval = rewriteIntervalOperator(call, args, resolve, castImplicitly, call.options?.[ANALYZED_NAME] === true);
   if (interval) return interval;
   const intervalFn = rewriteIntervalFunction(call, args, resolve, castImplicitly, (c, a) => rewriteOperator(c, a, resolve, ansi));
@@ -69,14 +79,6 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
     // PromoteStrings reads the string as a DOUBLE next to an interval it cannot be added to: the error names DOUBLE.
     const promoted = args.map((a) => (typeOf(a) instanceof StringType ? castImplicitly(a, DOUBLE) : a));
     return resolve(E.call(call.fn, promoted, call.options ? { options: call.options } : {}), promoted);
-  }
-  if (ansi) {
-    const promoted = ansiPromoteStrings(call.fn, args as [Expr, Expr]);
-    if (promoted) {
-      // The promoted operands go through the other rewrites: `'2020-01-01' - d` is a date difference.
-      const typed = E.call(call.fn, promoted, call.options ? { options: call.options } : {});
-      return rewriteOperator(typed, promoted, resolve, ansi) ?? resolve(typed, promoted);
-    }
   }
   switch (call.fn) {
     case 'add':

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forEachBackend } from '../helpers/backends.js';
-import { firstLineError } from '../helpers/sql-errors.js';
+import { ansi, firstLineError } from '../helpers/sql-errors.js';
 import type { SparkSession } from '../../src/index.js';
 
 const err = (spark: SparkSession, q: string) => firstLineError(() => spark.sql(q).collect(), true);
@@ -97,6 +97,20 @@ forEachBackend('coercion seen through its errors', (session) => {
       expect(err(spark, 'SELECT COUNT(*) OVER (ORDER BY array(1) RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) FROM VALUES 1').message).toBe(
         invalid('(ORDER BY array(1) ASC NULLS FIRST RANGE BETWEEN 2 PRECEDING AND CURRENT ROW)', 'ARRAY<INT>'),
       );
+    });
+  });
+
+  describe('under ANSI', () => {
+    it('an integral type and FLOAT meet at DOUBLE in CASE, IF and arithmetic', () => {
+      const df = ansi(session()).sql('SELECT CASE WHEN true THEN 1 ELSE cast(2 as float) END AS c, IF(false, 1L, cast(2.5 as float)) AS d, 1Y + cast(2 as float) AS e');
+      expect(df.schema.fields.map((f) => `${f.name}: ${f.dataType.simpleString()}`)).toEqual(['c: double', 'd: double', 'e: double']);
+      expect(df.collect().map((r) => [...r])).toEqual([[1, 2.5, 3]]);
+    });
+
+    it('a string next to a timestamp in a subtraction is cast to a timestamp first', () => {
+      const df = ansi(session()).sql("SELECT '2017-12-11 09:30:00' - timestamp'2017-12-12 09:30:00' AS a, timestamp'2017-12-12 09:30:00' - '2017-12-11 09:30:00' AS b");
+      expect(df.schema.fields.map((f) => `${f.name}: ${f.dataType.simpleString()}`)).toEqual(['a: interval day to second', 'b: interval day to second']);
+      expect(df.showString(20, false)).toContain("|INTERVAL '-1 00:00:00' DAY TO SECOND|INTERVAL '1 00:00:00' DAY TO SECOND|");
     });
   });
 });

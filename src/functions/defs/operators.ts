@@ -148,7 +148,7 @@ export function arithmetic(name: string, op: string): FunctionDef {
     resolve(args, _call, ctx) {
       refuseAnsiStrings(args, ctx, OPERATOR_INPUT_TYPES[name]!);
       const [l, r] = [args[0]!.dataType, args[1]!.dataType];
-      let common = findCommonTypeForArithmetic(l, r);
+      let common = findCommonTypeForArithmetic(l, r, ctx.ansi);
       // One type the operator does not take (`true + true`) is the wrong type, not two different ones;
       // without ANSI, PromoteStrings has already made a string operand DOUBLE when Spark reports it.
       if (!common) {
