@@ -107,6 +107,23 @@ forEachBackend('coercion seen through its errors', (session) => {
       expect(df.collect().map((r) => [...r])).toEqual([[1, 2.5, 3]]);
     });
 
+    it('decimal + - * are as nullable as their operands (an overflow throws); / and % stay nullable', () => {
+      const df = ansi(session()).sql(
+        'SELECT cast(1 as decimal(3, 0)) + cast(1 as tinyint) a, cast(1 as decimal(10, 0)) + cast(1 as tinyint) b, cast(1 as decimal(10, 0)) / cast(1 as tinyint) c, ' +
+          'cast(1 as decimal(10, 0)) % cast(1 as tinyint) d, cast(id as decimal(10,0)) + 1 e, cast(id as decimal(38,0)) * cast(id as decimal(38,0)) f, cast(2 as decimal(20, 0)) - 1L g FROM range(1)',
+      );
+      expect(df.schema.fields.map((f) => `${f.name}: ${f.dataType.simpleString()} ${f.nullable}`)).toEqual([
+        'a: decimal(4,0) true',
+        'b: decimal(11,0) false',
+        'c: decimal(16,6) true',
+        'd: decimal(3,0) true',
+        'e: decimal(11,0) true',
+        'f: decimal(38,0) false',
+        'g: decimal(21,0) true',
+      ]);
+      expect(df.collect().map((r) => [...r].map(String))).toEqual([['2', '2', '1.000000', '0', '1', '0', '1']]);
+    });
+
     it('a string next to a timestamp in a subtraction is cast to a timestamp first', () => {
       const df = ansi(session()).sql("SELECT '2017-12-11 09:30:00' - timestamp'2017-12-12 09:30:00' AS a, timestamp'2017-12-12 09:30:00' - '2017-12-11 09:30:00' AS b");
       expect(df.schema.fields.map((f) => `${f.name}: ${f.dataType.simpleString()}`)).toEqual(['a: interval day to second', 'b: interval day to second']);

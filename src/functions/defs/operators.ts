@@ -160,7 +160,9 @@ export function arithmetic(name: string, op: string): FunctionDef {
       if (common instanceof DecimalType) {
         const dl = decimalForType(l instanceof NullType ? common : implicitCast(l, 'numeric')!);
         const dr = decimalForType(r instanceof NullType ? common : implicitCast(r, 'numeric')!);
-        return { dataType: decimalResult(name, dl, dr, ctx.conf?.('spark.sql.decimalOperations.allowPrecisionLoss')?.trim().toLowerCase() !== 'false'), nullable: true, argTypes: castsFor(args, [dl, dr]) };
+        // A decimal overflow is NULL without ANSI; under ANSI it throws, so + - * are as nullable as their operands.
+        const nullable = !(ctx.ansi && (name === 'add' || name === 'subtract' || name === 'multiply')) || args.some((a) => a.nullable);
+        return { dataType: decimalResult(name, dl, dr, ctx.conf?.('spark.sql.decimalOperations.allowPrecisionLoss')?.trim().toLowerCase() !== 'false'), nullable, argTypes: castsFor(args, [dl, dr]) };
       }
       // Integer `/ 0` and `% 0` give null, so those results are nullable whatever the inputs.
       const nullable = args.some((a) => a.nullable) || name === 'divide' || name === 'remainder';
