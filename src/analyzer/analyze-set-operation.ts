@@ -34,7 +34,8 @@ export function analyzeSetOperation(p: PlanOfKind<'SetOperation'>, left: Analyze
     const t = findWiderCommonType(a.dataType, b.dataType, ctx.ansiEnabled === true);
     if (!t) {
       throw new AnalysisException(
-        `${opName} can only be performed on inputs with compatible column types. The ${ordinal(i + 1)} column of the second table is ${sqlTypeName(b.dataType)} type which is not compatible with ${sqlTypeName(a.dataType)} at the same column of the first table.`,
+        // Spark 3.5's wording, trailing '..' included (its template ends in a period after a sentence that has one).
+        `${opName} can only be performed on tables with compatible column types. The ${ordinal(i)} column of the second table is ${sqlTypeName(b.dataType)} type which is not compatible with ${sqlTypeName(a.dataType)} at the same column of the first table..`,
         { errorClass: 'INCOMPATIBLE_COLUMN_TYPE' },
       );
     }
@@ -120,8 +121,7 @@ function alignByName(left: Analyzed, right: Analyzed, allowMissing: boolean, ctx
   return { l: project(left, lExprs, names), r: project(right, rExprs, names) };
 }
 
-function ordinal(n: number): string {
-  const s = ['th', 'st', 'nd', 'rd'];
-  const v = n % 100;
-  return n + (s[(v - 20) % 10] ?? s[v] ?? s[0]!);
+/** Spark's column ordinal in set-operation errors: first/second/third, then `${n}th` for every later one (21th too). */
+function ordinal(index: number): string {
+  return ['first', 'second', 'third'][index] ?? `${index + 1}th`;
 }

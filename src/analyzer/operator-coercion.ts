@@ -59,6 +59,16 @@ type Resolve = (call: Call, args: readonly Expr[]) => Expr;
  * `undefined` when no rewrite applies. `resolve` types the replacement's calls.
  */
 export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Resolve, ansi = false): Expr | undefined {
+  // ANSI's PromoteStrings runs before the datetime rewrites (`'1' - ts` casts '1' to a timestamp);
+  // next to an interval the interval rules below decide.
+  if (ansi && args.length === 2 && !args.some((a) => isIntervalType(typeOf(a)))) {
+    const promoted = ansiPromoteStrings(call.fn, args as [Expr, Expr]);
+    if (promoted) {
+      // The promoted operands go through the other rewrites: `'2020-01-01' - d` is a date difference.
+      const typed = E.call(call.fn, promoted, call.options ? { options: call.options } : {});
+      return rewriteOperator(typed, promoted, resolve, ansi) ?? resolve(typed, promoted);
+    }
+  }
   const interval = rewriteIntervalOperator(call, args, resolve, castImplicitly, call.options?.[ANALYZED_NAME] === true);
   if (interval) return interval;
   const intervalFn = rewriteIntervalFunction(call, args, resolve, castImplicitly, (c, a) => rewriteOperator(c, a, resolve, ansi));
@@ -70,18 +80,10 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
     const promoted = args.map((a) => (typeOf(a) instanceof StringType ? castImplicitly(a, DOUBLE) : a));
     return resolve(E.call(call.fn, promoted, call.options ? { options: call.options } : {}), promoted);
   }
-  if (ansi) {
-    const promoted = ansiPromoteStrings(call.fn, args as [Expr, Expr]);
-    if (promoted) {
-      // The promoted operands go through the other rewrites: `'2020-01-01' - d` is a date difference.
-      const typed = E.call(call.fn, promoted, call.options ? { options: call.options } : {});
-      return rewriteOperator(typed, promoted, resolve, ansi) ?? resolve(typed, promoted);
-    }
-  }
   switch (call.fn) {
     case 'add':
     case 'subtract':
-      return dateArithmetic(call, args as [Expr, Expr], resolve);
+      return dateArithmetic(call, args as [Expr, Expr], resolve, ansi);
     case 'eq':
     case 'eq_null_safe':
       // ANSI's coercion has no BooleanEquality: `1 = true` is BINARY_OP_DIFF_TYPES.
@@ -98,8 +100,18 @@ export function rewriteOperator(call: Call, args: readonly Expr[], resolve: Reso
   }
 }
 
-/** `date + n` / `n + date` is `date_add(date, n)`; `date - n` is `date_sub(date, n)` (n not a string). */
-function dateArithmetic(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Expr | undefined {
+/**
+ * `date + n` / `n + date` is `date_add(date, n)`; `date - n` is `date_sub(date, n)`, a string n
+ * read as a DOUBLE first (PromoteStrings), which date_add then rejects as Spark does.
+ * `x - date` for any other x is Spark's SubtractDates: a string becomes a date, a number is refused.
+ */
+function dateArithmetic(call: Call, [l0, r0]: [Expr, Expr], resolve: Resolve, ansi: boolean): Expr | undefined {
+  const [lt0, rt0] = [typeOf(l0), typeOf(r0)];
+  if (call.fn === 'subtract' && rt0 instanceof DateType && !isDateTimeOrDate(lt0) && !isIntervalType(lt0)) {
+    return resolve(E.call('subtract_dates', [l0, r0]), [l0, r0]);
+  }
+  const promote = (e: Expr, other: DataType): Expr => (!ansi && typeOf(e) instanceof StringType && other instanceof DateType ? castImplicitly(e, DOUBLE) : e);
+  const [l, r] = [promote(l0, rt0), promote(r0, lt0)];
   const [lt, rt] = [typeOf(l), typeOf(r)];
   let fn: string;
   let args: [Expr, Expr];
@@ -113,7 +125,7 @@ function dateArithmetic(call: Call, [l, r]: [Expr, Expr], resolve: Resolve): Exp
     return undefined;
   }
   // Date - date and timestamp differences are intervals, which are not modelled here.
-  const display = call.options?.[ANALYZED_NAME] ? undefined : `(${exprSql(l)} ${call.fn === 'add' ? '+' : '-'} ${exprSql(r)})`;
+  const display = call.options?.[ANALYZED_NAME] ? undefined : `(${exprSql(l0)} ${call.fn === 'add' ? '+' : '-'} ${exprSql(r0)})`;
   return resolve(E.call(fn, args, display ? { options: { displaySql: display } } : {}), args);
 }
 

@@ -77,7 +77,7 @@ export function sortOrderSql(s: SortOrder): string {
   return `${exprSql(s.child)} ${s.ascending ? 'ASC' : 'DESC'} NULLS ${s.nullsFirst ? 'FIRST' : 'LAST'}`;
 }
 
-function boundarySql(b: FrameBoundary): string {
+export function boundarySql(b: FrameBoundary): string {
   switch (b.type) {
     case 'unboundedPreceding':
       return 'UNBOUNDED PRECEDING';

@@ -5,9 +5,10 @@
  * ORDER BY on unselected columns through hidden sort columns.
  */
 import { NotImplementedException } from '../errors/index.js';
-import { E, exists, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
+import { E, exists, type Expr, type FrameBoundary, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { DateType, isNumeric, TimestampNTZType, TimestampType, YearMonthIntervalType } from '../types/data-types.js';
+import { BinaryType, BooleanType, DateType, INT, isNumeric, LONG, StringType, TimestampNTZType, TimestampType, YearMonthIntervalType, type DataType } from '../types/data-types.js';
+import { boundarySql, windowSpecSql } from '../expr/naming.js';
 import type { SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
@@ -24,7 +25,6 @@ import {
   isGeneratorItem,
   ordinalRef,
   quoteName,
-  safeSql,
   stripAlias,
   substituteAliases,
   type Translator,
@@ -130,23 +130,34 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
       if (containsAggregate(order.child)) return false;
       const t = schemaOf(plan('Project', { input, exprs: [order.child] })).fields[0]!.dataType;
       const interval = [f.lower, f.upper].map((b) => (b.type === 'offset' ? b.interval : undefined)).find((i) => i !== undefined);
+      // Spark names the window spec, not the window expression, in RANGE_FRAME_INVALID_TYPE.
+      const specSql = `(${windowSpecSql(x.spec, x.fn)})`;
+      const invalidType = (bound: DataType): Error =>
+        analysisError(
+          `Cannot resolve "${specSql}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${bound.simpleString().toUpperCase()}" which is used in the range frame.`,
+          'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
+        );
+      if (t instanceof StringType || t instanceof BinaryType || t instanceof BooleanType) {
+        // WindowFrameCoercion casts the offsets to such an order type, which no frame bound may have;
+        // a cast PRECEDING offset prints as its negation FOLLOWING.
+        const which = f.lower.type === 'offset' ? 'lower' : 'upper';
+        const cast = (b: FrameBoundary): string =>
+          b.type === 'offset' && b.value < 0 ? `(- ${boundarySql({ ...b, value: -b.value }).replace(/ FOLLOWING$/, '')}) FOLLOWING` : boundarySql(b);
+        throw analysisError(
+          `Cannot resolve "RANGE BETWEEN ${cast(f.lower)} AND ${cast(f.upper)}" due to data type mismatch: The data type of the ${which} bound "${t.simpleString().toUpperCase()}" does not match the expected data type ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL").`,
+          'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE',
+        );
+      }
       if (interval) {
         // Interval offsets move dates (by year-month intervals) and timestamps (by either kind).
         const ok = t instanceof TimestampType || t instanceof TimestampNTZType || (t instanceof DateType && interval instanceof YearMonthIntervalType);
-        if (!ok) {
-          throw analysisError(
-            `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${interval.simpleString().toUpperCase()}" which is used in the range frame.`,
-            'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
-          );
-        }
+        if (!ok) throw invalidType(interval);
         return false;
       }
-      if (!(isNumeric(t) || t instanceof DateType)) {
-        throw analysisError(
-          `Cannot resolve "${safeSql(x)}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not support range frames with value boundaries.`,
-          'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
-        );
-      }
+      if (isNumeric(t) || t instanceof DateType) return false;
+      // Timestamps and complex types keep the offsets' own (integral) type.
+      const offset = [f.lower, f.upper].find((b) => b.type === 'offset') as { value: number };
+      throw invalidType(Math.abs(offset.value) <= 2147483647 ? INT : LONG);
       return false;
     });
   }

@@ -62,8 +62,11 @@ export function boundedDecimal(precision: number, scale: number): DecimalType {
   return new DecimalType(Math.min(precision, DecimalType.MAX_PRECISION), Math.min(scale, DecimalType.MAX_SCALE));
 }
 
-/** Tightest common type of two types without loss (Spark's findTightestCommonType + decimal widening). */
-export function findTightestCommonType(a: DataType, b: DataType): DataType | undefined {
+/**
+ * Tightest common type of two types without loss (Spark's findTightestCommonType + decimal widening).
+ * Under ANSI an integral type and FLOAT meet at DOUBLE (AnsiTypeCoercion: a float cannot hold every int).
+ */
+export function findTightestCommonType(a: DataType, b: DataType, ansi = false): DataType | undefined {
   if (a.equals(b)) return a;
   if (a instanceof NullType) return b;
   if (b instanceof NullType) return a;
@@ -72,6 +75,7 @@ export function findTightestCommonType(a: DataType, b: DataType): DataType | und
     if (a instanceof FloatType || a instanceof DoubleType || b instanceof FloatType || b instanceof DoubleType) return DOUBLE;
     return widerDecimalType(decimalForType(a), decimalForType(b));
   }
+  if (ansi && ((isIntegral(a) && b instanceof FloatType) || (a instanceof FloatType && isIntegral(b)))) return DOUBLE;
   if (isNumeric(a) && isNumeric(b)) return numericRank(a) >= numericRank(b) ? a : b;
   if ((a instanceof DateType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof DateType)) return TIMESTAMP;
   if ((a instanceof TimestampNTZType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof TimestampNTZType)) return TIMESTAMP;
@@ -83,7 +87,7 @@ export function findTightestCommonType(a: DataType, b: DataType): DataType | und
   if (a instanceof DayTimeIntervalType && b instanceof DayTimeIntervalType) {
     return new DayTimeIntervalType(Math.min(a.startField, b.startField), Math.max(a.endField, b.endField));
   }
-  return findComplexCommonType(a, b, findTightestCommonType);
+  return findComplexCommonType(a, b, (x, y) => findTightestCommonType(x, y, ansi));
 }
 
 /**
@@ -94,7 +98,7 @@ export function findTightestCommonType(a: DataType, b: DataType): DataType | und
  * has no common type.
  */
 export function findWiderCommonType(a: DataType, b: DataType, ansi = false): DataType | undefined {
-  const tight = findTightestCommonType(a, b);
+  const tight = findTightestCommonType(a, b, ansi);
   if (tight) return tight;
   if (ansi) {
     const promoted = a instanceof StringType ? ansiStringPromotion(b) : b instanceof StringType ? ansiStringPromotion(a) : undefined;
@@ -140,11 +144,11 @@ export function findWiderCommonTypeOf(types: readonly DataType[], ansi = false):
 }
 
 /** Spark's findWiderTypeWithoutStringPromotion (greatest, least): no side is cast to string. */
-export function findWiderCommonTypeWithoutStringPromotionOf(types: readonly DataType[]): DataType | undefined {
+export function findWiderCommonTypeWithoutStringPromotionOf(types: readonly DataType[], ansi = false): DataType | undefined {
   let acc: DataType | undefined = types[0] ?? new NullType();
   for (const t of types.slice(1)) {
     if (!acc) return undefined;
-    acc = findTightestCommonType(acc, t);
+    acc = findTightestCommonType(acc, t, ansi);
   }
   return acc;
 }
@@ -206,14 +210,14 @@ export function findCommonTypeForComparison(a: DataType, b: DataType): DataType 
  * Operand type for arithmetic (`+ - * %`): numeric widening; strings are cast
  * to double (non-ANSI `'1' + 1 = 2.0`).
  */
-export function findCommonTypeForArithmetic(a: DataType, b: DataType): DataType | undefined {
+export function findCommonTypeForArithmetic(a: DataType, b: DataType, ansi = false): DataType | undefined {
   const na = a instanceof StringType ? DOUBLE : a;
   const nb = b instanceof StringType ? DOUBLE : b;
   if (na instanceof NullType && nb instanceof NullType) return DOUBLE;
   if (na instanceof NullType) return isNumeric(nb) ? nb : undefined;
   if (nb instanceof NullType) return isNumeric(na) ? na : undefined;
   if (!isNumeric(na) || !isNumeric(nb)) return undefined;
-  return findTightestCommonType(na, nb);
+  return findTightestCommonType(na, nb, ansi);
 }
 
 /**

@@ -8,7 +8,7 @@ import { comparison } from './operators.js';
 /** All arguments cast to their wider common type (coalesce, greatest, least, nvl...). */
 function commonOf(args: readonly ArgInfo[], ctx: ResolveContext, fnName: string, stringPromotion = true): DataType {
   const types = args.map((a) => a.dataType);
-  const t = stringPromotion ? findWiderCommonTypeOf(types, ctx.ansi) : findWiderCommonTypeWithoutStringPromotionOf(types);
+  const t = stringPromotion ? findWiderCommonTypeOf(types, ctx.ansi) : findWiderCommonTypeWithoutStringPromotionOf(types, ctx.ansi);
   // Spark's coalesce (nvl and ifnull are coalesce) words its types `("INT" or ...)`.
   if (!t) throw dataDiffTypes(ctx, fnName, types, fnName === 'coalesce' ? 'or' : 'list');
   return t;

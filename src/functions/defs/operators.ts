@@ -148,14 +148,21 @@ export function arithmetic(name: string, op: string): FunctionDef {
     resolve(args, _call, ctx) {
       refuseAnsiStrings(args, ctx, OPERATOR_INPUT_TYPES[name]!);
       const [l, r] = [args[0]!.dataType, args[1]!.dataType];
-      let common = findCommonTypeForArithmetic(l, r);
-      // One type the operator does not take (`true + true`) is the wrong type, not two different ones.
-      if (!common) throw l.equals(r) ? binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES[name]!, l) : binaryOpDiffTypes(ctx, l, r);
+      let common = findCommonTypeForArithmetic(l, r, ctx.ansi);
+      // One type the operator does not take (`true + true`) is the wrong type, not two different ones;
+      // without ANSI, PromoteStrings has already made a string operand DOUBLE when Spark reports it.
+      if (!common) {
+        if (l.equals(r)) throw binaryOpWrongType(ctx, OPERATOR_INPUT_TYPES[name]!, l);
+        const promoted = (t: DataType): DataType => (!ctx.ansi && t instanceof StringType ? DOUBLE : t);
+        throw binaryOpDiffTypes(ctx, promoted(l), promoted(r));
+      }
       if (name === 'divide' && !(common instanceof DecimalType)) common = DOUBLE;
       if (common instanceof DecimalType) {
         const dl = decimalForType(l instanceof NullType ? common : implicitCast(l, 'numeric')!);
         const dr = decimalForType(r instanceof NullType ? common : implicitCast(r, 'numeric')!);
-        return { dataType: decimalResult(name, dl, dr, ctx.conf?.('spark.sql.decimalOperations.allowPrecisionLoss')?.trim().toLowerCase() !== 'false'), nullable: true, argTypes: castsFor(args, [dl, dr]) };
+        // A decimal overflow is NULL without ANSI; under ANSI it throws, so + - * are as nullable as their operands.
+        const nullable = !(ctx.ansi && (name === 'add' || name === 'subtract' || name === 'multiply')) || args.some((a) => a.nullable);
+        return { dataType: decimalResult(name, dl, dr, ctx.conf?.('spark.sql.decimalOperations.allowPrecisionLoss')?.trim().toLowerCase() !== 'false'), nullable, argTypes: castsFor(args, [dl, dr]) };
       }
       // Integer `/ 0` and `% 0` give null, so those results are nullable whatever the inputs.
       const nullable = args.some((a) => a.nullable) || name === 'divide' || name === 'remainder';
