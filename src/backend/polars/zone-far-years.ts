@@ -14,7 +14,7 @@
  */
 import { daysFromCivil, regionOffsetSeconds } from '../../types/timezone.js';
 import { native, type NativeExpr } from './native.js';
-import { i64, ifElse } from './nx.js';
+import { i32, i64 } from './nx.js';
 import { PL } from './type-mapper.js';
 
 /** The first year chrono-tz's tables do not cover. */
@@ -113,13 +113,18 @@ function computeFarYears(tz: string): FarYears | null | 'unmappable' {
   return table;
 }
 
-/** Days in 400 Gregorian years (which repeat their calendar). */
-const CYCLE_DAYS = 146097;
+/** The last year chrono's calendar holds (beyond it Polars' year is null). */
+const LAST_CHRONO_YEAR = 262143;
 
-/** Per year 2100 + i (i < 400): days from its January 1 to its stand-in's. */
-function shiftTable(years: FarYears): number[] {
-  const out: number[] = [];
-  for (let y = FIRST_UNCOVERED_YEAR; y < FIRST_UNCOVERED_YEAR + 400; y++) out.push(years[calendarKey(y)]! - daysFromCivil(y, 1, 1));
+/** Per year 2100 + i up to chrono's last: µs from its January 1 to its stand-in's. */
+function shiftTable(years: FarYears): BigInt64Array {
+  const out = new BigInt64Array(LAST_CHRONO_YEAR - FIRST_UNCOVERED_YEAR + 1);
+  let jan1 = FIRST_UNCOVERED_DAY;
+  for (let y = FIRST_UNCOVERED_YEAR; y <= LAST_CHRONO_YEAR; y++) {
+    const leap = isLeap(y);
+    out[y - FIRST_UNCOVERED_YEAR] = BigInt(years[2 * weekdayOfDay(jan1) + (leap ? 1 : 0)]! - jan1) * DAY_MICROS;
+    jan1 += leap ? 366 : 365;
+  }
   return out;
 }
 
@@ -128,17 +133,18 @@ const tables = new Map<FarYears, NativeExpr>();
 /**
  * µs to add to rows (Int64 µs, instants or wall clocks) so that those from 2100 on fall in their
  * stand-in year; 0 for earlier rows and for rows beyond chrono's calendar (callers bring those
- * nearer first). Year Y = 2100 + 400·n + i moves by table[i] − n·146097 days, a lookup rather than
- * a chain of cases: callers use the result several times, and Polars expressions are trees.
+ * nearer first). One shallow lookup by year, reading `micros` once: callers use the result
+ * several times, and Polars' planning cost grows steeply with repeated, deep subexpressions.
  */
 export function farShiftMicros(micros: NativeExpr, years: FarYears): NativeExpr {
   const pl = native();
   let table = tables.get(years);
   if (!table) {
-    table = pl.litSeries(pl.JsSeries.newOptI64('', shiftTable(years)));
+    table = pl.litSeries(pl.JsSeries.newBigint64Array('', shiftTable(years)));
     tables.set(years, table);
   }
-  const sinceFirst = micros.div(i64(DAY_MICROS)).cast(PL.Int32, true).cast(PL.Date, true).year().cast(PL.Int64, true).sub(i64(FIRST_UNCOVERED_YEAR));
-  const days = table.gather(sinceFirst.rem(i64(400))).sub(sinceFirst.div(i64(400)).mul(i64(CYCLE_DAYS)));
-  return ifElse(micros.gtEq(i64(BigInt(FIRST_UNCOVERED_DAY) * DAY_MICROS)), days.mul(i64(DAY_MICROS)), i64(0)).fillNull(i64(0));
+  // Years before 2100 become a null index (no move), as do nulls beyond chrono's calendar.
+  const year = micros.div(i64(DAY_MICROS)).cast(PL.Int32, true).cast(PL.Date, true).year();
+  const index = year.sub(i32(FIRST_UNCOVERED_YEAR)).cast(PL.UInt32, false);
+  return table.gather(index).fillNull(i64(0));
 }
