@@ -103,7 +103,8 @@ class RegionZone implements Zone {
     });
   }
 
-  private exact(epochSeconds: number): number {
+  /** The offset at `epochSeconds`, read from ICU (uncached). */
+  exact(epochSeconds: number): number {
     const parts = this.fmt.formatToParts(new Date(epochSeconds * 1000));
     let y = 0;
     let mo = 1;
@@ -191,6 +192,11 @@ function regionZone(id: string): RegionZone | null {
     regionZones.set(id, z);
   }
   return z;
+}
+
+/** Offset (seconds) of the region zone `id` at `epochSeconds`, read from ICU uncached; undefined for an id ICU does not know. */
+export function regionOffsetSeconds(id: string, epochSeconds: number): number | undefined {
+  return regionZone(id)?.exact(epochSeconds);
 }
 
 /** Offset (seconds) of `zone` at the instant `micros`. */

@@ -24,10 +24,11 @@ import {
   TimestampType,
 } from '../../types/data-types.js';
 import { delegate } from './delegation.js';
-import { native, type NativeExpr } from './native.js';
+import { native, type NativeDType, type NativeExpr } from './native.js';
 import { JAVA_TRIM_CHARS, bool, cases, exactDiv, f64, i64, ifElse, nullOf, str } from './nx.js';
 import { CYCLE, inChronoRange, timestampText } from './timestamp-text.js';
 import { PL, integralBits, toPolarsDType } from './type-mapper.js';
+import { farShiftMicros, farYears } from './zone-far-years.js';
 
 export interface CastContext {
   /** Session time zone (IANA name), for timestamp ↔ date/string/NTZ. */
@@ -214,14 +215,36 @@ const isUtc = (tz: string): boolean => tz === 'UTC' || tz === 'Etc/UTC' || tz ==
 export function wallClockToInstant(x: NativeExpr, tz: string): NativeExpr {
   const pl = native();
   if (isUtc(tz)) return x.cast(PL.DatetimeUtc, true);
-  return checkedZone(checkedZone(x.dtReplaceTimeZone(tz, pl.lit('earliest'), 'null'), tz).dtConvertTimeZone('UTC'), tz);
+  const toUtc = (w: NativeExpr): NativeExpr => checkedZone(checkedZone(w.dtReplaceTimeZone(tz, pl.lit('earliest'), 'null'), tz).dtConvertTimeZone('UTC'), tz);
+  // A time in a gap (null from Polars) moves later by the gap's length, as java.time's: it is read
+  // with the offset in force a day earlier.
+  const day = i64(86_400_000_000);
+  const convert = (w: NativeExpr): NativeExpr => {
+    const dayEarlier = toUtc(w.cast(PL.Int64, true).sub(day).cast(PL.Datetime, true));
+    return toUtc(w).fillNull(dayEarlier.cast(PL.Int64, true).add(day).cast(PL.DatetimeUtc, true));
+  };
+  return viaStandInYears(x, tz, PL.Datetime, convert, PL.DatetimeUtc);
 }
 
 /** UTC instant → its wall clock in `tz` (naive datetime). */
 export function instantToWallClock(x: NativeExpr, tz: string): NativeExpr {
   const pl = native();
   if (isUtc(tz)) return x.cast(PL.Datetime, true);
-  return checkedZone(x.dtConvertTimeZone(tz), tz).dtReplaceTimeZone('UTC', pl.lit('raise'), 'raise').cast(PL.Datetime, true);
+  const convert = (t: NativeExpr): NativeExpr => checkedZone(t.dtConvertTimeZone(tz), tz).dtReplaceTimeZone('UTC', pl.lit('raise'), 'raise').cast(PL.Datetime, true);
+  return viaStandInYears(x, tz, PL.DatetimeUtc, convert, PL.Datetime);
+}
+
+/**
+ * `convert` applied to `x` with rows from 2100 on moved into a stand-in year of the same calendar
+ * (chrono-tz's tables stop in 2099; see zone-far-years.ts) and moved back after.
+ */
+function viaStandInYears(x: NativeExpr, tz: string, from: NativeDType, convert: (x: NativeExpr) => NativeExpr, to: NativeDType): NativeExpr {
+  const years = farYears(tz);
+  if (years === null) return convert(x);
+  if (years === 'unmappable') delegate(`time zone '${tz}' from 2100 on: its last rules are not in Polars' tables`);
+  const micros = x.cast(PL.Int64, true);
+  const shift = farShiftMicros(micros, years);
+  return convert(micros.add(shift).cast(from, true)).cast(PL.Int64, true).sub(shift).cast(to, true);
 }
 
 function castToString(x: NativeExpr, from: DataType, ctx: CastContext): NativeExpr {

@@ -26,13 +26,13 @@ export function timestampText(micros: NativeExpr, asDatetime: (m: NativeExpr) =>
   const pl = native();
   const { far, cycles, shifted } = inChronoRange(micros, CYCLE);
   const wall = wallClock(asDatetime(shifted));
+  // `wall` is read twice only: it is a large expression in a zone, and Polars expands each use.
+  const text = wall.strftime('%Y-%m-%d %H:%M:%S%.6f').strReplace(str('\\.?0+$'), str(''), false, 1);
   const farYear = wall.year().cast(PL.Int64, true).add(cycles.mul(i64(400)));
   // A far year has more than four digits: Spark signs it ('+294247', '-290308').
   const farYearText = ifElse(farYear.gt(i64(0)), pl.concatStr([str('+'), farYear.cast(PL.String, true)], '', false), farYear.cast(PL.String, true));
-  const year = ifElse(far, farYearText, wall.strftime('%Y'));
-  const frac = wall.strftime('%6f').strStripChars(str('0'), false, true);
-  const dotted = ifElse(frac.eq(str('')), str(''), pl.concatStr([str('.'), frac], '', false));
-  return pl.concatStr([year, wall.strftime('-%m-%d %H:%M:%S'), dotted], '', false);
+  // Far rows are read in years 1170-2770, four digits.
+  return ifElse(far, pl.concatStr([farYearText, text.strSlice(i64(4), native().lit(null).cast(PL.Int64, true))], '', false), text);
 }
 
 /**
