@@ -99,3 +99,13 @@ export const SMALL_ROWS = [
   { id: 10, g: 'a', v: 18.5 },
 ];
 export const SMALL_SCHEMA = 'id LONG, g STRING, v DOUBLE';
+
+/** The per-test pipeline every sparkless per-test benchmark runs (`F` is the package's functions). */
+export const smallPipeline = (spark, F) =>
+  spark
+    .createDataFrame(SMALL_ROWS, SMALL_SCHEMA)
+    .filter(F.col('v').gt(10))
+    .groupBy('g')
+    .agg(F.sum('v').alias('s'), F.avg('v').alias('a'), F.count('*').alias('n'))
+    .orderBy('g')
+    .collect();

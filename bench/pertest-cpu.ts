@@ -15,7 +15,7 @@ import { createTestSession } from '../src/testing/index.js';
 
 // The benchmark's own rows and schema (bench/data.mjs, plain JavaScript).
 const dataModule: string = './data.mjs';
-const { SMALL_ROWS, SMALL_SCHEMA } = (await import(dataModule)) as { SMALL_ROWS: object[]; SMALL_SCHEMA: string };
+const { smallPipeline } = (await import(dataModule)) as { smallPipeline: (spark: unknown, f: typeof F) => unknown };
 
 const backend = (process.argv[2] ?? 'memory') as 'memory';
 const rounds = Number(process.argv[3] ?? 200);
@@ -25,13 +25,7 @@ if (!gc) throw new Error('run with --expose-gc');
 function iteration(): unknown {
   const h = createTestSession({ backend });
   try {
-    return h.spark
-      .createDataFrame(SMALL_ROWS, SMALL_SCHEMA)
-      .filter(F.col('v').gt(10))
-      .groupBy('g')
-      .agg(F.sum('v').alias('s'), F.avg('v').alias('a'), F.count('*').alias('n'))
-      .orderBy('g')
-      .collect();
+    return smallPipeline(h.spark, F);
   } finally {
     h.dispose();
   }

@@ -2,7 +2,7 @@
 // public, PySpark-shaped API of the built package.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FACT_COLUMNS, DIM_COLUMNS, FACT_SCHEMA, DIM_SCHEMA, SMALL_ROWS, SMALL_SCHEMA, toRowArrays } from '../data.mjs';
+import { FACT_COLUMNS, DIM_COLUMNS, FACT_SCHEMA, DIM_SCHEMA, smallPipeline, toRowArrays } from '../data.mjs';
 
 const DIST_INDEX = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
@@ -75,16 +75,6 @@ export function makeAdapter(backendType) {
   }
 
   const newSession = (SparkSession) => new SparkSession('bench', { backendType });
-
-  /** The per-test pipeline on a given session. */
-  const smallPipeline = (spark, F) =>
-    spark
-      .createDataFrame(SMALL_ROWS, SMALL_SCHEMA)
-      .filter(F.col('v').gt(10))
-      .groupBy('g')
-      .agg(F.sum('v').alias('s'), F.avg('v').alias('a'), F.count('*').alias('n'))
-      .orderBy('g')
-      .collect();
 
   /** Loads the fact (and dimension) tables once, untimed; `body(spark, fact, dim)` returns the run function. */
   function table(body, extra = {}) {
