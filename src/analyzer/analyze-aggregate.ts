@@ -15,7 +15,8 @@ import { INT, StructField, StructType, type DataType } from '../types/data-types
 import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { containsWindow, extractWindows, nameExpr, nameOf, selectedName } from './analyze-project.js';
-import { resolveCall, resolveExpr } from './resolve-expr.js';
+import { resolveCall } from './resolve-call.js';
+import { resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { assertGroupable } from './map-checks.js';
 import { extractTimeWindows, groupingTimeWindow } from './time-windows.js';

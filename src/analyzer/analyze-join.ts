@@ -9,7 +9,8 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/node
 import { findWiderCommonType } from '../types/coercion.js';
 import { assertNoAggregate } from './analyzer.js';
 import { nameExpr } from './analyze-project.js';
-import { coerceTo, requireBoolean, resolveCall, resolveExpr } from './resolve-expr.js';
+import { coerceTo, resolveCall } from './resolve-call.js';
+import { requireBoolean, resolveExpr } from './resolve-expr.js';
 import { rewriteOperator } from './operator-coercion.js';
 import { hiddenLast, namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 

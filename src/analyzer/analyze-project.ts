@@ -13,7 +13,9 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/node
 import { StructField, StructType } from '../types/data-types.js';
 import { analyzeAggregateExprs } from './analyze-aggregate.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
-import { expandStars, resolveCall, resolveExpr } from './resolve-expr.js';
+import { resolveCall } from './resolve-call.js';
+import { expandStars } from './resolve-column.js';
+import { resolveExpr } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { extractTimeWindows } from './time-windows.js';
 import { parseIdentifier } from './identifiers.js';

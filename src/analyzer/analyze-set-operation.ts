@@ -10,7 +10,7 @@ import { plan, withProps, type LogicalPlan, type PlanOfKind } from '../plan/node
 import { findWiderCommonType } from '../types/coercion.js';
 import type { DataType } from '../types/data-types.js';
 import { nameExpr } from './analyze-project.js';
-import { coerceTo } from './resolve-expr.js';
+import { coerceTo } from './resolve-call.js';
 import { namesEqual, schemaFromAttributes, type AnalyzerContext, type Analyzed, type Attribute } from './scope.js';
 
 const OP_NAME = { union: 'UNION', intersect: 'INTERSECT', except: 'EXCEPT' } as const;

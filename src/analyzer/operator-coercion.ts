@@ -26,7 +26,7 @@ import {
   isNumeric,
   type DataType,
 } from '../types/data-types.js';
-import { castTo } from './resolve-expr.js';
+import { castTo } from './resolve-call.js';
 import { isIntervalType } from '../types/intervals.js';
 import { integralVersusDecimalLiteral } from './decimal-comparison.js';
 

@@ -2,40 +2,34 @@
  * Expression resolution: binds column references to input ordinals, types
  * every node through the function registry, and makes implicit casts explicit.
  */
-import { wrongNumArgs } from '../errors/analysis-errors.js';
 import { assertOrderable } from './map-checks.js';
-import { AnalysisException, ambiguousReference, unresolvedColumn } from '../errors/index.js';
+import { AnalysisException } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
-import { defaultFrame, exprSql, isComplexType } from '../expr/naming.js';
+import { defaultFrame, exprSql } from '../expr/naming.js';
 import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
-import { hasFunction, lookupFunction, type ArgInfo, type FunctionDef, type ResolveContext } from '../functions/registry.js';
+import { hasFunction, lookupFunction } from '../functions/registry.js';
 import { checkUnitFormCall } from '../functions/defs/timestamp-units.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
-import { javaMatcher } from '../backend/memory/runtime/regex.js';
 import { withAggregateFilter } from './aggregate-filter.js';
-import { canCast, castForcesNull, findWiderCommonTypeOf } from '../types/coercion.js';
+import { findWiderCommonTypeOf } from '../types/coercion.js';
 import {
-  ArrayType,
   BOOLEAN,
   BooleanType,
   NullType,
-  StringType,
-  StructType,
-  type DataType,
-} from '../types/data-types.js';
-import { parseIdentifier } from './identifiers.js';
+  } from '../types/data-types.js';
 import { formatTimestamp } from '../format/value-string.js';
-import { narrowDecimalLiterals, rewriteOperator } from './operator-coercion.js';
+import { rewriteOperator } from './operator-coercion.js';
 import { isAnsiInterval } from '../types/intervals.js';
 import { tryCastNullable } from '../types/try-cast-nullability.js';
-import { extractValueByType } from './extract-value.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
 import { positionAnalysisError } from '../errors/query-context.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
-import { namesEqual, type AnalyzerContext, type Attribute } from './scope.js';
+import { type AnalyzerContext, type Attribute } from './scope.js';
+import { argInfo, callResolver, castTo, coerceTo } from './resolve-call.js';
+import { expandStars, resolveColumn } from './resolve-column.js';
 
 export interface ExprScope extends LambdaScope {
   readonly attrs: readonly Attribute[];
@@ -137,257 +131,6 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
   }
 }
 
-/** Expands `*` / `t.*` into bound references to the matching input columns. */
-export function expandStars(exprs: readonly Expr[], attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] {
-  return exprs.flatMap((e) => {
-    if (e.kind !== 'Star') return [e];
-    // colRegex: the whole name must match, case-insensitively unless spark.sql.caseSensitive (as Spark's `(?i)` prefix).
-    const re = e.regex === undefined ? undefined : javaMatcher(`^(?:${e.regex})$`, ctx.caseSensitive ? '' : 'i');
-    const matching = attrs
-      .map((a, i) => ({ a, i }))
-      .filter(({ a }) => (e.planId === undefined || a.planIds.has(e.planId)) && (e.target === undefined || a.qualifiers.some((q) => namesEqual(q, e.target!, ctx.caseSensitive))))
-      .filter(({ a }) => re === undefined || fullMatch(re, a.name));
-    // `*` skips the hidden USING-join keys; `t.*` lists t's hidden keys first, as Spark does.
-    const visible = matching.filter(({ a }) => !a.hidden);
-    const picked = e.target === undefined ? visible : [...matching.filter(({ a }) => a.hidden), ...visible];
-    if (picked.length === 0 && e.target !== undefined && re === undefined) {
-      const fields = structStar(e.target, e.planId, attrs, ctx);
-      if (fields) return fields;
-    }
-    // A column regex matching nothing selects nothing (Spark), even under an unknown qualifier.
-    if (picked.length === 0 && e.target !== undefined && re === undefined) {
-      const q = (n: string): string => '`' + n.replace(/`/g, '``') + '`';
-      const targetString = parseIdentifier(e.target).map(q).join('.');
-      const columns = attrs.filter((a) => !a.hidden).map((a) => q(a.name)).join(', ');
-      const err = new AnalysisException(
-        `Cannot resolve ${targetString}.* given input columns ${columns}. Please check that the specified table or struct exists and is accessible in the input columns.`,
-        { errorClass: 'CANNOT_RESOLVE_STAR_EXPAND', messageParameters: { targetString, columns } },
-      );
-      const origin = originOf(e);
-      if (origin) positionAnalysisError(err, origin);
-      throw err;
-    }
-    return picked.map(({ a, i }) => E.bound(i, a.name, a.dataType, a.nullable));
-  });
-}
-
-/** `s.*` for a struct column `s` (no relation answering to `s`): its fields, each named as the field. */
-function structStar(target: string, planId: number | undefined, attrs: readonly Attribute[], ctx: AnalyzerContext): Expr[] | undefined {
-  let col: Expr;
-  try {
-    col = resolveColumn(target, planId, false, { attrs, ctx });
-  } catch (err) {
-    if (AnalysisException.isAnalysisException(err) && (err as AnalysisException).errorClass?.startsWith('UNRESOLVED_COLUMN')) return undefined;
-    throw err;
-  }
-  const t = typeOf(col);
-  if (!(t instanceof StructType)) {
-    throw new AnalysisException(`Can only star expand struct data types. Attribute: \`ArrayBuffer(${parseIdentifier(target).join(', ')})\`.`);
-  }
-  return t.fields.map((f) => E.alias(resolveCall(E.call('get_field', [col], { options: { field: f.name } }), [col]), f.name));
-}
-
-/** Whether a qualifier (`t`, or `db.t` / `catalog.db.t` for a table) is the written parts. */
-function qualifierMatches(qualifier: string, parts: readonly string[], cs: boolean): boolean {
-  if (parts.length === 1) return namesEqual(qualifier, parts[0]!, cs);
-  const own = qualifier.split('.');
-  return own.length === parts.length && own.every((x, i) => namesEqual(x, parts[i]!, cs));
-}
-
-/** An attribute's name parts under its fullest qualifier (`spark_catalog`.`db`.`t`.`c`), as Spark's messages list it. */
-function qualifiedName(a: Attribute): string[] {
-  const longest = a.qualifiers.reduce<string | undefined>((best, q) => (best === undefined || q.split('.').length > best.split('.').length ? q : best), undefined);
-  return longest === undefined ? [a.name] : [...longest.split('.'), a.name];
-}
-
-/** Binds `name` (possibly `qualifier.name` or `col.field.field`) to an input attribute. */
-export function resolveColumn(name: string, planId: number | undefined, quoted: boolean, scope: ExprScope): Expr {
-  const { attrs, ctx } = scope;
-  const cs = ctx.caseSensitive;
-  // A plain name (no dots, no backquotes) is its own single part.
-  const plain = quoted || (name !== '' && !name.includes('.') && !name.includes('`'));
-  if (plain && planId === undefined) {
-    // The common case, without building candidate lists: exactly one visible column of that name.
-    const lower = cs ? name : name.toLowerCase();
-    let hit = -1;
-    for (let i = 0; i < attrs.length; i++) {
-      const a = attrs[i]!;
-      if (a.hidden || !(a.name === name || (!cs && a.name.toLowerCase() === lower))) continue;
-      if (hit >= 0) {
-        hit = -2; // ambiguous: the general path below reports it
-        break;
-      }
-      hit = i;
-    }
-    if (hit >= 0) {
-      const a = attrs[hit]!;
-      // A column matched case-insensitively takes the name as written (`ID + 1` is named `(ID + 1)`), as Spark's does.
-      return E.bound(hit, name, a.dataType, a.nullable);
-    }
-  }
-  const parts = plain ? [name] : parseIdentifier(name);
-  const indexed = attrs.map((a, i) => ({ a, i }));
-  let pool = indexed;
-  if (planId !== undefined) {
-    pool = indexed.filter((c) => c.a.planIds.has(planId));
-    if (pool.length === 0) {
-      throw new AnalysisException(
-        `Cannot resolve dataframe column "${name}". It's probably because of illegal references like \`df1.select(df2.col("a"))\`.`,
-        { errorClass: 'CANNOT_RESOLVE_DATAFRAME_COLUMN', messageParameters: { name } },
-      );
-    }
-  }
-  // Qualified match first (`t.col`), then unqualified with nested field access (`col.field`).
-  let matches: typeof pool = [];
-  let nested: string[] = [];
-  // The longest qualifier first: `spark_catalog.db.t.col`, `db.t.col`, then `t.col` (each part compared as a name).
-  for (let k = Math.min(3, parts.length - 1); k >= 1 && matches.length === 0; k--) {
-    const q = parts.slice(0, k);
-    matches = pool.filter((c) => c.a.qualifiers.some((x) => qualifierMatches(x, q, cs)) && namesEqual(c.a.name, parts[k]!, cs));
-    nested = parts.slice(k + 1);
-  }
-  // Hidden USING-join keys answer only to their qualifier (or to their DataFrame, `df.col`).
-  const unqualified = planId === undefined ? pool.filter((c) => !c.a.hidden) : pool;
-  if (matches.length === 0) {
-    matches = unqualified.filter((c) => namesEqual(c.a.name, parts[0]!, cs));
-    nested = parts.slice(1);
-  }
-  if (matches.length === 0 && parts.length > 1) {
-    // A column whose own name contains dots, referenced without backquotes.
-    matches = unqualified.filter((c) => namesEqual(c.a.name, name, cs));
-    nested = [];
-  }
-  if (matches.length > 1 && planId === undefined) {
-    // The same column reached twice (e.g. through both join inputs' qualifiers) is still ambiguous in Spark.
-    throw ambiguousReference(parts, matches.map((m) => qualifiedName(m.a)));
-  }
-  const hit = matches[0];
-  if (!hit) {
-    throw unresolvedColumn(parts, attrs.filter((a) => !a.hidden).map(qualifiedName));
-  }
-  const written = parts[parts.length - 1 - nested.length]!;
-  const named = namesEqual(written, hit.a.name, false) ? written : hit.a.name;
-  let expr: Expr = E.bound(hit.i, named, hit.a.dataType, hit.a.nullable);
-  for (const field of nested) {
-    expr = resolveCall(E.call('get_field', [expr], { options: { field } }), [expr]);
-  }
-  return expr;
-}
-
-/** A resolved cast of a resolved expression (no-op when already of that type). */
-export function castTo(child: Expr, to: DataType, implicit: boolean, tryCast = false): Expr {
-  const from = typeOf(child);
-  const same = from === to || from.equals(to);
-  if (implicit && same) return child;
-  if (!canCast(from, to)) {
-    // Spark's Cast.sql shows only the child for a cast to an array, map or struct.
-    const sql = isComplexType(to) ? exprSql(child) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${to.simpleString().toUpperCase()})`;
-    throw dataTypeMismatch(
-      { sql, argSql: [exprSql(child)] },
-      'CAST_WITHOUT_SUGGESTION',
-      `cannot cast ${sqlTypeName(from)} to ${sqlTypeName(to)}`,
-      { srcType: sqlTypeName(from), targetType: sqlTypeName(to) },
-    );
-  }
-  // Non-ANSI casts can produce null from non-null input (e.g. 'abc' → int).
-  const nullable = (child.nullable ?? true) || castForcesNull(from, to);
-  return Object.freeze({ ...E.cast(child, to, implicit), dataType: to, nullable });
-}
-
-/**
- * The implicit cast coercion inserts. Under ANSI a string cast this way follows ANSI's
- * coercion (its target type chosen by ANSI's rules), so it runs as an ANSI cast:
- * CAST_INVALID_INPUT for a malformed string (ansi-cast.ts).
- */
-export function coerceTo(child: Expr, to: DataType, ansi: boolean): Expr {
-  const cast = castTo(child, to, true);
-  return ansi && cast.kind === 'Cast' && typeOf(child) instanceof StringType ? Object.freeze({ ...cast, ansiCoercion: true }) : cast;
-}
-
-function argInfo(a: Expr): ArgInfo {
-  const name = a.kind === 'BoundRef' || a.kind === 'Alias' || a.kind === 'LambdaVar' ? a.name : a.kind === 'Call' && a.fn === 'get_field' ? String(a.options?.field) : undefined;
-  return {
-    expr: a,
-    dataType: typeOf(a),
-    nullable: a.nullable ?? true,
-    ...(name !== undefined ? { name } : {}),
-    ...(a.kind === 'Literal' ? { literal: { value: a.value } } : {}),
-  };
-}
-
-/** resolveCall under the scope's ANSI setting. */
-const callResolver =
-  (scope: ExprScope) =>
-  (call: Call, args: readonly Expr[]): Call =>
-    resolveCall(call, args, scope.ctx.ansiEnabled === true, scope.ctx.conf);
-
-/**
- * What a definition's `resolve` gets: the SQL texts only go into error messages, so they are
- * built on first use. A class (getters on the prototype) because an object literal with
- * getters costs a dictionary-mode object and two closures per call, for every call resolved;
- * a copy with another `sql` must therefore name `argSql` too (`{ ...ctx, argSql: ctx.argSql, sql }`).
- */
-class CallContext implements ResolveContext {
-  #argSql: readonly string[] | undefined;
-  #sql: string | undefined;
-  readonly conf?: (key: string) => string | undefined;
-
-  constructor(
-    readonly ansi: boolean,
-    conf: ((key: string) => string | undefined) | undefined,
-    readonly args: readonly Expr[],
-    private readonly call: Call,
-    private readonly def: FunctionDef,
-  ) {
-    if (conf) this.conf = conf;
-  }
-
-  get argSql(): readonly string[] {
-    return (this.#argSql ??= this.args.map(exprSql));
-  }
-
-  get sql(): string {
-    if (this.#sql !== undefined) return this.#sql;
-    // An alias call (`lcase(x)`) is reported under the name the user called, as Spark does.
-    const calledAs = this.call.options?.calledAs;
-    if (typeof calledAs === 'string') return (this.#sql = `${calledAs}(${this.argSql.join(', ')})`);
-    return (this.#sql = this.def.sql ? this.def.sql(this.argSql, this.call) : `${this.call.fn}(${this.argSql.join(', ')})`);
-  }
-}
-
-/**
- * Types a call whose arguments are already resolved, inserting implicit casts. With `ansi`
- * the arguments coerce by Spark's ANSI rules, and a string cast to another type is an ANSI
- * cast at run time (CAST_INVALID_INPUT for `abs('x')`).
- */
-export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = false, conf?: (key: string) => string | undefined): Call {
-  const extract = extractValueByType(call, resolvedArgs);
-  if (extract) return resolveCall(extract.call, extract.args, ansi, conf);
-  const def = lookupFunction(call.fn);
-  const args = narrowDecimalLiterals(call.fn, resolvedArgs);
-  const withArgs: Call = { ...call, args };
-  const ctx = new CallContext(ansi, conf, args, withArgs, def);
-  if (args.length < def.minArgs || args.length > def.maxArgs) {
-    const expected = def.minArgs === def.maxArgs ? `${def.minArgs}` : def.maxArgs === Infinity ? `> ${def.minArgs - 1}` : `[${def.minArgs}, ${def.maxArgs}]`;
-    throw wrongNumArgs(call.fn, expected, args.length);
-  }
-  const res = def.resolve(args.map(argInfo), withArgs, ctx);
-  const casted = args.map((a, i) => {
-    const t = res.argTypes?.[i];
-    return t ? coerceTo(a, t, ansi) : a;
-  });
-  let options = call.options;
-  if (call.fn === 'get_field') {
-    const t0 = typeOf(args[0]!);
-    const st = (t0 instanceof ArrayType ? t0.elementType : t0) as StructType;
-    const field = String(call.options?.field);
-    const index = st.fields.findIndex((f) => f.name === field);
-    options = { ...options, index: index >= 0 ? index : st.fields.findIndex((f) => f.name.toLowerCase() === field.toLowerCase()) };
-  }
-  // A cast that can produce null (string → number) makes a null-intolerant call nullable.
-  const nullable = res.nullable || (def.nullIntolerant === true && casted.some((a) => a.nullable ?? true));
-  return Object.freeze({ ...call, args: Object.freeze(casted), ...(options ? { options } : {}), dataType: res.dataType, nullable });
-}
 
 function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
   const branches = e.branches.map((b) => ({ when: resolveExpr(b.when, scope), then: resolveExpr(b.then, scope) }));
@@ -493,7 +236,3 @@ export function requireBoolean(cond: Expr): Expr {
   });
 }
 
-function fullMatch(re: RegExp, s: string): boolean {
-  const m = re.exec(s);
-  return m !== null && m.index === 0 && m[0].length === s.length;
-}

@@ -19,7 +19,7 @@ import { notAWindowColumn, SESSION_WINDOW_MARKER, TIME_WINDOW_MARKER } from '../
 import { plan, withProps, type LogicalPlan } from '../plan/nodes.js';
 import { ArrayType, type DataType } from '../types/data-types.js';
 import { parseDurationMicros } from '../types/intervals.js';
-import { resolveCall } from './resolve-expr.js';
+import { resolveCall } from './resolve-call.js';
 import { exprSql } from '../expr/naming.js';
 import { schemaFromAttributes, type Analyzed, type Attribute } from './scope.js';
 

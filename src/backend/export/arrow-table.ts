@@ -62,7 +62,8 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../../types/data-types.js';
-import { readArrowData, toArrowData } from '../polars/arrow-data.js';
+import { toArrowData } from '../polars/arrow-build.js';
+import { readArrowData } from '../polars/arrow-read.js';
 
 /** The exact Arrow type of a Spark type (see the table above). */
 export function sparkToArrowType(t: DataType): ArrowType {

@@ -24,7 +24,7 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../../types/data-types.js';
-import { toArrowData } from './arrow-data.js';
+import { toArrowData } from './arrow-build.js';
 import { heldFrame, holdableNatively, nativeBatch } from './native-batch.js';
 import { native, type NativeDataFrame, type NativeSeries } from './native.js';
 import { PL } from './type-mapper.js';

@@ -18,7 +18,7 @@ import {
   TimestampNTZType,
   TimestampType,
 } from '../../types/data-types.js';
-import { longValue, readArrowChunks } from './arrow-data.js';
+import { longValue, readArrowChunks } from './arrow-read.js';
 import type { NativeDataFrame, NativeSeries } from './native.js';
 import { isSimpleType, PL } from './type-mapper.js';
 

@@ -1,5 +1,5 @@
 /** Filter(Filter(x, a), b) → Filter(x, a AND b): one pass over the rows instead of two. */
-import { resolveCall } from '../../analyzer/resolve-expr.js';
+import { resolveCall } from '../../analyzer/resolve-call.js';
 import { E } from '../../expr/nodes.js';
 import { withProps } from '../../plan/nodes.js';
 import type { OptimizerRule } from '../rule.js';

@@ -1,5 +1,5 @@
 /** Expression helpers the rewrite rules share: conjuncts, column references, determinism, re-binding. */
-import { resolveCall } from '../../analyzer/resolve-expr.js';
+import { resolveCall } from '../../analyzer/resolve-call.js';
 import { children, E, exists, mapChildren, type BoundRef, type Expr } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
 import { plan, schemaOf, withProps, type LogicalPlan } from '../../plan/nodes.js';
