@@ -6,7 +6,8 @@
 import '../../src/functions/defs/index.js';
 import { batchFromRows, batchRows } from '../../src/data/batch.js';
 import { E, typeOf, type Alias, type Call, type Expr, type SortOrder, type WindowFrame, type WindowSpecDef } from '../../src/expr/nodes.js';
-import { lookupFunction, type ArgInfo } from '../../src/functions/registry.js';
+import { lookupFunction } from '../../src/functions/registry.js';
+import { argInfo } from '../../src/analyzer/resolve-call.js';
 import { plan, schemaOf, withProps, type JoinType, type LogicalPlan } from '../../src/plan/nodes.js';
 import {
   ArrayType,
@@ -77,16 +78,7 @@ function nameOf(e: Expr): string | undefined {
 export function call(fn: string, args: readonly Expr[], extra: { distinct?: boolean; options?: Record<string, unknown> } = {}): Call {
   const def = lookupFunction(fn);
   const base = E.call(fn, args, extra);
-  const infos: ArgInfo[] = args.map((a) => {
-    const name = nameOf(a);
-    return {
-      expr: a,
-      dataType: typeOf(a),
-      nullable: a.nullable ?? true,
-      ...(name !== undefined ? { name } : {}),
-      ...(a.kind === 'Literal' ? { literal: { value: a.value } } : {}),
-    };
-  });
+  const infos = args.map(argInfo);
   const res = def.resolve(infos, base, { sql: fn, argSql: args.map((a, i) => nameOf(a) ?? `arg${i}`) });
   const casted = args.map((a, i) => {
     const t = res.argTypes?.[i];
