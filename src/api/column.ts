@@ -15,6 +15,7 @@ import { exprSql } from '../expr/naming.js';
 import { parseDataType } from '../types/ddl.js';
 import { DataType } from '../types/data-types.js';
 import { literalExpr } from './literals.js';
+import { definePublicName } from '../util/public-name.js';
 
 const COLUMN = Symbol.for('sparkless.column');
 
@@ -30,6 +31,10 @@ export interface WindowSpecLike {
 }
 
 export class Column {
+  static {
+    definePublicName(this, 'Column');
+  }
+
   readonly [COLUMN] = true;
   readonly #expr: Expr;
 

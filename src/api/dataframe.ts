@@ -43,6 +43,7 @@ import { flat, type Cols } from './dataframe/projection.js';
 import * as sampling from './dataframe/sampling.js';
 import * as setOperations from './dataframe/set-operations.js';
 import * as storage from './dataframe/storage.js';
+import { definePublicName } from '../util/public-name.js';
 
 const DATAFRAME = Symbol.for('sparkless.dataframe');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -58,6 +59,10 @@ export interface SortOptions {
 export type StorageLevel = 'MEMORY_ONLY' | 'MEMORY_AND_DISK' | 'DISK_ONLY' | 'MEMORY_AND_DISK_DESER' | 'NONE';
 
 export class DataFrame {
+  static {
+    definePublicName(this, 'DataFrame');
+  }
+
   /** The brand (any copy of sparkless recognises it), leading back to this DataFrame from a copy. */
   declare readonly [DATAFRAME]: () => DataFrame;
   readonly #session: SparkSession;

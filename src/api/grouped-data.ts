@@ -10,6 +10,7 @@ import { plan } from '../plan/nodes.js';
 import { INT as INT_TYPE, isNumeric } from '../types/data-types.js';
 import { Column, toColumnExpr, typeName, type ColumnOrName } from './column.js';
 import type { DataFrame } from './dataframe.js';
+import { definePublicName } from '../util/public-name.js';
 
 type GroupKind = 'groupBy' | 'rollup' | 'cube';
 
@@ -37,6 +38,10 @@ const DICT_AGGS: Record<string, string> = {
 };
 
 export class GroupedData {
+  static {
+    definePublicName(this, 'GroupedData');
+  }
+
   readonly #df: DataFrame;
   readonly #keys: readonly Expr[];
   readonly #kind: GroupKind;

@@ -11,6 +11,7 @@
 import type { FrameBoundary, WindowFrame, WindowSpecDef } from '../expr/nodes.js';
 import { toColumnExpr, toSortOrder, type ColumnOrName } from './column.js';
 import { requireNumber } from './arg-checks.js';
+import { definePublicName } from '../util/public-name.js';
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
 const flat = (cols: Cols): ColumnOrName[] => cols.flatMap((c) => (Array.isArray(c) ? c : [c as ColumnOrName]));
@@ -27,6 +28,10 @@ function boundary(v: number): FrameBoundary {
 }
 
 export class WindowSpec {
+  static {
+    definePublicName(this, 'WindowSpec');
+  }
+
   readonly #spec: WindowSpecDef;
 
   constructor(spec: WindowSpecDef = { partitionBy: [], orderBy: [] }) {

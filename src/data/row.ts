@@ -15,6 +15,7 @@
  * - `toStrictEqual` fails against a plain object (different prototype).
  */
 import { PySparkValueError } from '../errors/exceptions.js';
+import { definePublicName } from '../util/public-name.js';
 
 const ROW_MARKER = Symbol.for('sparkless.row');
 
@@ -24,6 +25,10 @@ let handingOver = false;
 let handedLayout: Layout | undefined;
 
 export class Row implements Iterable<unknown> {
+  static {
+    definePublicName(this, 'Row');
+  }
+
   /**
    * The values, kept only when some field is not a property (a duplicate or
    * reserved name): otherwise the own properties are the values, and a row

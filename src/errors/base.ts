@@ -5,6 +5,8 @@
  * (common under Vitest and Jest module isolation) and in bundled builds, whose
  * class names are not the source names (the CommonJS build's are `_class2`, ...).
  */
+import { definePublicName } from '../util/public-name.js';
+
 const MARKER = Symbol.for('sparkless.error');
 
 /** The brand of the error kind `name`: the same symbol in every copy of the library. */
@@ -85,7 +87,7 @@ export class SparklessError extends Error {
  * instances, as the kind `name` (see `isErrorKind`).
  */
 export function defineErrorKind(cls: abstract new (...args: never[]) => SparklessError, name: string): void {
-  Object.defineProperty(cls, 'name', { value: name, configurable: true });
+  definePublicName(cls, name);
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
   Object.defineProperty(cls.prototype, kindBrand(name), { value: true });
 }

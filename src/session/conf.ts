@@ -4,6 +4,7 @@
  */
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { tryGetZone } from '../types/timezone.js';
+import { definePublicName } from '../util/public-name.js';
 
 export const CONF = {
   appName: 'spark.app.name',
@@ -72,6 +73,10 @@ export interface RemoteConf {
 const isLocalOnly = (key: string): boolean => key.startsWith('spark.sparkless.') || key === 'spark.remote' || key === CONF.appName || key === CONF.master;
 
 export class RuntimeConfig {
+  static {
+    definePublicName(this, 'RuntimeConfig');
+  }
+
   readonly #values: Map<string, string>;
   /** Keys given when the session was made (the rest are defaults, which Spark has too). */
   readonly #explicit: ReadonlySet<string>;

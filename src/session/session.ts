@@ -52,6 +52,7 @@ import { SparkSessionBuilder } from './builder.js';
 
 export { SparkSessionBuilder };
 import { SPARK_VERSION } from './spark-version.js';
+import { definePublicName } from '../util/public-name.js';
 
 /** The Spark version whose behaviour sparkless reproduces. */
 export { SPARK_VERSION };
@@ -73,6 +74,10 @@ export interface SparkSessionOptions {
 let activeSession: SparkSession | undefined;
 
 export class SparkSession {
+  static {
+    definePublicName(this, 'SparkSession');
+  }
+
   readonly conf: RuntimeConfig;
   readonly catalog: Catalog;
   readonly backendType: BackendType;

@@ -10,6 +10,7 @@
  */
 import type { Row } from '../data/row.js';
 import { IllegalArgumentException } from '../errors/index.js';
+import { definePublicName } from '../util/public-name.js';
 
 const MISMATCH_MARKER = Symbol.for('sparkless.testing.mismatch');
 
@@ -44,6 +45,10 @@ export interface DataFrameMismatchDetails {
 
 /** Thrown by `assertDataFrameEqual` / `assertSchemaEqual` (and the matchers' helpers). */
 export class DataFrameMismatchError extends Error {
+  static {
+    definePublicName(this, 'DataFrameMismatchError');
+  }
+
   readonly [MISMATCH_MARKER] = true;
   readonly kind: MismatchKind;
   readonly mismatchedRows: number;

@@ -1,4 +1,5 @@
 import { cannotParse, dataTypeFromJson, describeJson, isAtomicJsonName, parseJsonText, structFieldFromJson } from './data-type-json.js';
+import { definePublicName } from '../util/public-name.js';
 
 /**
  * Spark SQL data types, mirroring `pyspark.sql.types`.
@@ -25,6 +26,10 @@ import { cannotParse, dataTypeFromJson, describeJson, isAtomicJsonName, parseJso
  * | Null / any null value   | null                                                |
  */
 export abstract class DataType {
+  static {
+    definePublicName(this, 'DataType');
+  }
+
   /** Spark's JSON type name, e.g. `integer`, `decimal(10,2)`, `array`. */
   abstract typeName(): string;
 
@@ -194,6 +199,10 @@ export class DoubleType extends FractionalType {
 }
 
 export class DecimalType extends FractionalType {
+  static {
+    definePublicName(this, 'DecimalType');
+  }
+
   declare private readonly __DecimalType: void;
   static readonly MAX_PRECISION = 38;
   static readonly MAX_SCALE = 38;
@@ -216,6 +225,10 @@ export class DecimalType extends FractionalType {
  * are YEAR (0) or MONTH (1), as in PySpark (`interval year to month`). See docs/types.md.
  */
 export class YearMonthIntervalType extends AtomicType {
+  static {
+    definePublicName(this, 'YearMonthIntervalType');
+  }
+
   declare private readonly __YearMonthIntervalType: void;
   static readonly YEAR = 0;
   static readonly MONTH = 1;
@@ -240,6 +253,10 @@ export class YearMonthIntervalType extends AtomicType {
  * SECOND (3) as in PySpark (`interval day to second`). See docs/types.md.
  */
 export class DayTimeIntervalType extends AtomicType {
+  static {
+    definePublicName(this, 'DayTimeIntervalType');
+  }
+
   declare private readonly __DayTimeIntervalType: void;
   static readonly DAY = 0;
   static readonly HOUR = 1;
@@ -326,6 +343,10 @@ export class MapType extends DataType {
 }
 
 export class StructField {
+  static {
+    definePublicName(this, 'StructField');
+  }
+
   declare private readonly __StructField: void;
   constructor(
     readonly name: string,
@@ -398,6 +419,10 @@ export class StructField {
 }
 
 export class StructType extends DataType {
+  static {
+    definePublicName(this, 'StructType');
+  }
+
   declare private readonly __StructType: void;
   readonly fields: readonly StructField[];
 

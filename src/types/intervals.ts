@@ -7,6 +7,7 @@
  * `1 years 2 months 3 days`). See docs/types.md.
  */
 import { DataType, DayTimeIntervalType, YearMonthIntervalType, CalendarIntervalType } from './data-types.js';
+import { definePublicName } from '../util/public-name.js';
 
 export const MICROS_PER_SECOND = 1_000_000;
 export const MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
@@ -18,6 +19,10 @@ export const DAY_TIME_UNIT_MICROS = [MICROS_PER_DAY, MICROS_PER_HOUR, MICROS_PER
 
 /** Spark's CalendarInterval: months, days and microseconds, each kept apart (a month has no fixed length). */
 export class CalendarInterval {
+  static {
+    definePublicName(this, 'CalendarInterval');
+  }
+
   constructor(
     readonly months: number,
     readonly days: number,

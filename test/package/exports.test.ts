@@ -70,8 +70,12 @@ describe('the built package', () => {
 
 /**
  * What a user of one build observes about names, errors and DDL schemas; printed as
- * JSON by a child Node process. `load` binds `s` (sparkless) and `t` (sparkless/testing).
+ * JSON by a child Node process. `load` binds `s` (sparkless), `t` (sparkless/testing) and
+ * `extra` (the other subpaths' modules, whose exported classes must keep their names too).
  */
+/** Subpaths whose exported classes are checked besides the root and `testing`. */
+const SUBPATHS = ['backend', 'backend/memory', 'backend/polars', 'backend/file', 'backend/connect', 'storage', 'optimizer'];
+
 const PROBE = `
   const caught = (f) => { try { f(); } catch (e) { return e; } throw new Error('expected an error'); };
   const classNames = (mod) => Object.entries(mod)
@@ -84,7 +88,7 @@ const PROBE = `
   const mismatch = caught(() => t.assertDataFrameEqual(df, [{ a: 2 }]));
   const ddl = (schema) => { try { const d = spark.createDataFrame([[1, 2]], schema); return d.dtypes.map((x) => x.join(' ')).join(', '); } catch (e) { return String(e).split('\\\\n')[0]; } };
   console.log(JSON.stringify({
-    misnamed: [...classNames(s), ...classNames(t)],
+    misnamed: [...classNames(s), ...classNames(t), ...extra.flatMap(classNames)],
     analysis: { name: analysis.name, string: String(analysis).slice(0, 40), stack: analysis.stack.split('\\\\n')[0].slice(0, 40),
       ctor: analysis.constructor.name, isAnalysis: s.AnalysisException.isAnalysisException(analysis),
       isSparkless: s.SparklessError.isSparklessError(analysis), isParse: s.ParseException.isParseException(analysis) },
@@ -114,12 +118,14 @@ const EXPECTED_PROBE = {
 
 describe('names, errors and DDL schemas are the same in both builds', () => {
   it('ESM (import)', () => {
-    const load = `const s = await import('sparkless'); const t = await import('sparkless/testing');`;
+    const load = `const s = await import('sparkless'); const t = await import('sparkless/testing');
+      const extra = await Promise.all(${JSON.stringify(SUBPATHS)}.map((p) => import('sparkless/' + p)));`;
     expect(JSON.parse(node(['--input-type=module', '-e', load + PROBE]))).toEqual(EXPECTED_PROBE);
   });
 
   it('CommonJS (require)', () => {
-    const load = `const s = require('sparkless'); const t = require('sparkless/testing');`;
+    const load = `const s = require('sparkless'); const t = require('sparkless/testing');
+      const extra = ${JSON.stringify(SUBPATHS)}.map((p) => require('sparkless/' + p));`;
     expect(JSON.parse(node(['-e', load + PROBE]))).toEqual(EXPECTED_PROBE);
   });
 

@@ -53,6 +53,7 @@ import type { SaveMode, StorageBackend, TableInfo } from '../protocols.js';
 import { withLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
 import { DEFAULT_SWEEP_GRACE_MS, sweepAbandoned } from './sweep.js';
+import { definePublicName } from '../../util/public-name.js';
 
 /** Spark's default warehouse directory. */
 export const DEFAULT_BASE_PATH = './spark-warehouse';
@@ -76,6 +77,10 @@ interface TableMetadata {
 }
 
 export class FileStorageBackend implements StorageBackend {
+  static {
+    definePublicName(this, 'FileStorageBackend');
+  }
+
   readonly backendType = 'file';
   /** Absolute base directory. */
   readonly basePath: string;

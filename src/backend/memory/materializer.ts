@@ -6,6 +6,7 @@ import type { DataMaterializer } from '../protocols.js';
 import { repartitionRecords, type RepartitionRecord } from '../repartitions.js';
 import { createExecContext, defaultTimeZone, DEFAULT_RUNTIME_CONF, type RuntimeConf } from './context.js';
 import { executePlan } from './executor.js';
+import { definePublicName } from '../../util/public-name.js';
 
 export interface MemoryMaterializerOptions {
   /**
@@ -19,6 +20,10 @@ export interface MemoryMaterializerOptions {
 }
 
 export class MemoryMaterializer implements DataMaterializer {
+  static {
+    definePublicName(this, 'MemoryMaterializer');
+  }
+
   readonly backendType = 'memory';
   #timeZone: string | (() => string);
   readonly #now: number | undefined;

@@ -7,6 +7,7 @@ import { makeBatch, type Batch } from '../../data/batch.js';
 import { AnalysisException } from '../../errors/index.js';
 import type { StructType } from '../../types/data-types.js';
 import type { SaveMode, StorageBackend, TableInfo } from '../protocols.js';
+import { definePublicName } from '../../util/public-name.js';
 
 interface StoredTable {
   readonly name: string;
@@ -43,6 +44,10 @@ function schemaNotFound(db: string): AnalysisException {
 }
 
 export class MemoryStorageBackend implements StorageBackend {
+  static {
+    definePublicName(this, 'MemoryStorageBackend');
+  }
+
   readonly backendType = 'memory';
   private readonly databases = new Map<string, Map<string, StoredTable>>([['default', new Map()]]);
 

@@ -24,6 +24,7 @@ import { INTERVAL_DELEGATION, planHoldsIntervals } from './interval-plans.js';
 /** Why a plan ran in the interpreter under spark.sql.ansi.enabled=true. */
 const ANSI_DELEGATION = 'spark.sql.ansi.enabled=true runs in the interpreter';
 import { NotImplementedException } from '../../errors/index.js';
+import { definePublicName } from '../../util/public-name.js';
 
 export interface PolarsMaterializerOptions {
   /** Session time zone (IANA id); defaults to the process's zone, like Spark's JVM default. */
@@ -40,6 +41,10 @@ export interface PolarsMaterializerOptions {
 }
 
 export class PolarsMaterializer implements DataMaterializer {
+  static {
+    definePublicName(this, 'PolarsMaterializer');
+  }
+
   readonly backendType = 'polars';
   /** Session time zone used by the next `materialize` calls (may be changed by the session). */
   timeZone: string;

@@ -32,6 +32,7 @@ import { sort } from './operators/sort.js';
 import type { Frame, OperatorEnv } from './operators/types.js';
 import { window } from './operators/window.js';
 import { nativeToBatch } from './output.js';
+import { definePublicName } from '../../util/public-name.js';
 
 export interface PlanTranslatorOptions extends TranslateOptions {
   /** Runs delegated nodes; required unless `describeOnly`. */
@@ -75,6 +76,10 @@ const LOWERINGS: { readonly [K in ExecutablePlanKind]: Lowering } = {
 };
 
 export class PlanTranslator {
+  static {
+    definePublicName(this, 'PlanTranslator');
+  }
+
   readonly delegations: DelegationRecord[] = [];
   readonly reports: NodeReport[] = [];
   private readonly env: OperatorEnv;

@@ -28,6 +28,7 @@ import { readParquetFile, writeParquetFile } from '../export/parquet.js';
 import type { StorageOptions } from '../factory.js';
 import { MemoryStorageBackend } from '../memory/storage.js';
 import type { SaveMode, StorageBackend, TableInfo } from '../protocols.js';
+import { definePublicName } from '../../util/public-name.js';
 
 /** Default spill threshold when spilling is allowed but no `maxMemory` is given. */
 export const DEFAULT_MAX_MEMORY = 1024 * 1024 * 1024;
@@ -38,6 +39,10 @@ interface SpilledTable {
 }
 
 export class PolarsStorageBackend implements StorageBackend {
+  static {
+    definePublicName(this, 'PolarsStorageBackend');
+  }
+
   readonly backendType = 'polars';
   readonly maxMemory: number;
   readonly allowDiskSpillover: boolean;
