@@ -10,7 +10,8 @@
  *    `BoundRef.index` is an ordinal into the child's output (for `Join`
  *    residual conditions: left columns then right columns);
  *  - `SubqueryAlias`, `Hint`, `Repartition`, `Pivot` and `TableScan` no longer
- *    appear (TableScan is replaced by the table's data before execution);
+ *    appear (TableScan is replaced by the table's data before execution); these
+ *    and the API intent nodes are declared in unresolved-nodes.ts;
  *  - `Project` contains no window functions, aggregates or generators: they
  *    live in `Window`, `Aggregate` and `Generate` nodes below it;
  *  - `Join` has equi-join keys extracted and no `using` list;
@@ -21,8 +22,10 @@
 import type { Batch } from '../data/batch.js';
 import type { Alias, Call, Expr, SortOrder } from '../expr/nodes.js';
 import type { StructType } from '../types/data-types.js';
+import type { Drop, Hint, Pivot, Repartition, SubqueryAlias, TableScan, ToDF, WithColumns, WithColumnsRenamed } from './unresolved-nodes.js';
 
-interface PlanBase {
+/** Fields every node has (exported for the node modules). */
+export interface PlanBase {
   readonly id: number;
   /** Output schema; present on every node of a resolved plan. */
   readonly schema?: StructType;
@@ -58,13 +61,6 @@ export interface Range extends PlanBase {
    * rand()/randn() and spark_partition_id() see when it is 1.
    */
   readonly numPartitions?: number;
-}
-
-/** A catalog table or temp view by name; resolved before execution. */
-export interface TableScan extends PlanBase {
-  readonly kind: 'TableScan';
-  readonly database: string | undefined;
-  readonly table: string;
 }
 
 export interface Project extends PlanBase {
@@ -105,17 +101,6 @@ export interface Aggregate extends PlanBase {
   readonly operationId?: number;
   /** How the grouping sets were asked for (a one-key cube has a rollup's sets); Spark Connect sends it. */
   readonly groupingKind?: 'rollup' | 'cube';
-}
-
-/** Unresolved only: `groupBy(...).pivot(col, values).agg(...)`; rewritten into Aggregate. */
-export interface Pivot extends PlanBase {
-  readonly kind: 'Pivot';
-  readonly input: LogicalPlan;
-  readonly groupBy: readonly Expr[];
-  readonly pivotColumn: Expr;
-  /** Absent: the analyzer computes the distinct values (sorted), as Spark does. */
-  readonly values?: readonly unknown[];
-  readonly aggs: readonly Expr[];
 }
 
 /** Resolved only: appends one column per window expression to the input columns. */
@@ -239,68 +224,6 @@ export interface Sample extends PlanBase {
   readonly fraction: number;
   readonly withReplacement: boolean;
   readonly seed: number;
-}
-
-/** `df.alias(name)`: qualifies output columns (`name.col`). Unresolved only. */
-export interface SubqueryAlias extends PlanBase {
-  readonly kind: 'SubqueryAlias';
-  readonly input: LogicalPlan;
-  readonly alias: string;
-}
-
-/** `df.hint(...)`: no effect on results. Unresolved only. */
-export interface Hint extends PlanBase {
-  readonly kind: 'Hint';
-  readonly input: LogicalPlan;
-  readonly name: string;
-  readonly parameters: readonly unknown[];
-}
-
-/** `repartition`/`coalesce`: no effect on results in a single process. Unresolved only. */
-export interface Repartition extends PlanBase {
-  readonly kind: 'Repartition';
-  readonly input: LogicalPlan;
-  readonly numPartitions: number | undefined;
-  readonly partitionExprs: readonly Expr[];
-  readonly shuffle: boolean;
-  /** `repartitionByRange`: range partitioning on the (sort order) expressions. */
-  readonly byRange?: boolean;
-}
-
-/**
- * API intent nodes (unresolved only): `withColumns`, `withColumnsRenamed`,
- * `drop` and `toDF` as the user called them. The analyzer rewrites each into
- * a `Project`; Spark Connect sends each as Spark's own relation, since a
- * positional projection would break on duplicate names after joins.
- */
-export interface WithColumns extends PlanBase {
-  readonly kind: 'WithColumns';
-  readonly input: LogicalPlan;
-  /** Added (or replaced in place, matched case-insensitively) columns, in call order. */
-  readonly names: readonly string[];
-  readonly exprs: readonly Expr[];
-}
-
-export interface WithColumnsRenamed extends PlanBase {
-  readonly kind: 'WithColumnsRenamed';
-  readonly input: LogicalPlan;
-  /** `[existing, newName]` pairs; a missing existing name is a no-op, as in Spark. */
-  readonly renames: readonly (readonly [string, string])[];
-}
-
-export interface Drop extends PlanBase {
-  readonly kind: 'Drop';
-  readonly input: LogicalPlan;
-  /** Names to drop (missing names are ignored). */
-  readonly columnNames: readonly string[];
-  /** Columns to drop (resolved against the input; a nested or non-column expression drops nothing). */
-  readonly columns: readonly Expr[];
-}
-
-export interface ToDF extends PlanBase {
-  readonly kind: 'ToDF';
-  readonly input: LogicalPlan;
-  readonly names: readonly string[];
 }
 
 /**

@@ -21,10 +21,9 @@ import type { Analyzed } from '../analyzer/scope.js';
 import { BackendFactory } from '../backend/factory.js';
 import { guardBackendCall } from '../backend/guard.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
-import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS } from '../backend/protocols.js';
-import { assertPlanFits, defaultBudget } from '../backend/limits.js';
+import { assertPlanFits } from '../backend/limits.js';
 import type { Batch } from '../data/batch.js';
-import { AnalysisException, IllegalArgumentException, NotImplementedException, PySparkTypeError, PySparkValueError } from '../errors/index.js';
+import { AnalysisException, IllegalArgumentException, PySparkTypeError } from '../errors/index.js';
 import { adaptiveConf, simulateAdaptiveExecution, type AdaptiveReport } from '../optimizer/adaptive/index.js';
 import { rulesFor } from '../optimizer/optimizer.js';
 import { optimizePlan } from '../optimizer/query-optimizer.js';
@@ -32,9 +31,7 @@ import { withRemoteRepartitions } from '../optimizer/remote-repartition.js';
 import { adaptiveExecutionFromConf, type AdaptiveExecutionConfig, type SkewHints } from '../optimizer/skew.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { bindTables } from '../plan/bind-tables.js';
-import { DataType, StructField, StructType } from '../types/data-types.js';
-import { parseSchema, parseDataType } from '../types/ddl.js';
-import { inferSchema } from '../types/infer.js';
+import type { DataType, StructType } from '../types/data-types.js';
 import { rowsToBatch } from '../types/values.js';
 import { DataFrame } from '../api/dataframe.js';
 import { DataFrameReader } from '../api/reader.js';
@@ -47,6 +44,8 @@ import { notifyObservations } from '../api/observation.js';
 import { CacheManager } from './cache-manager.js';
 import { Catalog, parseTableName, type SharedCatalogState } from './catalog.js';
 import { CONF, RuntimeConfig, type ConfValue } from './conf.js';
+import { createDataSchema } from './create-data-schema.js';
+import { applyQuerySettings, memoryBudget } from './query-settings.js';
 import { connectExecutor, optional, parseBool, parseMemory, resolveBackendType } from './backend-setup.js';
 import { SparkSessionBuilder } from './builder.js';
 
@@ -179,24 +178,7 @@ export class SparkSession {
         errorClass: 'INVALID_TYPE',
       });
     }
-    let struct: StructType;
-    let rows: readonly unknown[] = data;
-    if (schema instanceof StructType) {
-      struct = schema;
-    } else if (schema instanceof DataType || (typeof schema === 'string' && !/\s|:/.test(schema.trim()) && isTypeName(schema))) {
-      // A single atomic type: one column named `value`.
-      const t = schema instanceof DataType ? schema : parseDataType(schema);
-      struct = new StructType([new StructField('value', t, true)]);
-      rows = data.map((v) => [v]);
-    } else if (typeof schema === 'string') {
-      struct = parseSchema(schema);
-    } else {
-      const names = schema ? [...schema] : undefined;
-      if (data.length === 0) {
-        throw new PySparkValueError('Can not infer schema from an empty dataset.', { errorClass: 'CANNOT_INFER_EMPTY_SCHEMA' });
-      }
-      struct = inferSchema(data, names);
-    }
+    const { struct, rows } = createDataSchema(data, schema);
     const batch: Batch = rowsToBatch(rows, struct, { timeZone: this.timeZone });
     return new DataFrame(this, plan('LocalRelation', { data: this.ingest(batch) }));
   }
@@ -279,7 +261,7 @@ export class SparkSession {
 
   /** @internal The resolved, optimized plan an action would run (explain: the backend then describes it with this query's settings). */
   optimizedPlan(p: LogicalPlan, skewHints?: SkewHints): LogicalPlan {
-    this.#applyQuerySettings();
+    applyQuerySettings(this.materializer, this.conf, this.backendType);
     return this.#optimize(this.analyze(p).plan, skewHints);
   }
 
@@ -335,61 +317,14 @@ export class SparkSession {
   /** Optimizes and runs a resolved plan. */
   #run(resolved: LogicalPlan): Batch {
     const bound = bindTables(this.#optimize(resolved), this.storage);
-    this.#applyQuerySettings();
-    assertPlanFits(bound, this.#memoryBudget());
+    applyQuerySettings(this.materializer, this.conf, this.backendType);
+    assertPlanFits(bound, memoryBudget(this.conf, this.backendType));
     return guardBackendCall(`Query execution failed on the ${this.backendType} backend`, () => this.materializer.materialize(bound));
-  }
-
-  /**
-   * Bytes a query may hold: spark.sparkless.backend.maxMemory, else a default for the engine (see
-   * backend/limits.ts). With disk spillover allowed, maxMemory is where tables start spilling instead.
-   */
-  #memoryBudget(): number {
-    const spills = parseBool(this.conf.getOption(CONF.allowDiskSpillover)) === true;
-    const limit = spills ? undefined : parseMemory(this.conf.getOption(CONF.maxMemory));
-    return limit ?? defaultBudget(this.backendType === 'polars' || this.backendType === 'file');
   }
 
   /** @internal A new DataFrame's data, handed to the backend to keep (see `DataMaterializer.ingest`). */
   ingest(batch: Batch): Batch {
     return this.materializer.ingest ? this.materializer.ingest(batch) : batch;
-  }
-
-  /** Settings read per query: conf may have changed since the materializer was made (`spark.conf.set`). */
-  #applyQuerySettings(): void {
-    const m = this.materializer;
-    if ('timeZone' in m && m.timeZone !== this.timeZone) m.timeZone = this.timeZone;
-    if ('runtimeConf' in m) {
-      const policy = this.conf.get(CONF.mapKeyDedupPolicy).toUpperCase();
-      if (policy !== 'EXCEPTION' && policy !== 'LAST_WIN') {
-        throw new IllegalArgumentException(
-          `The value '${this.conf.get(CONF.mapKeyDedupPolicy)}' in the config "${CONF.mapKeyDedupPolicy}" is invalid: it must be one of EXCEPTION, LAST_WIN.`,
-          { errorClass: 'INVALID_CONF_VALUE', messageParameters: { confName: `"${CONF.mapKeyDedupPolicy}"` } },
-        );
-      }
-      const parallelism = this.conf.getOption(CONF.defaultParallelism);
-      const partitions = parallelism === undefined ? 1 : Number(parallelism);
-      if (!Number.isInteger(partitions) || partitions < 1) {
-        throw new IllegalArgumentException(`${CONF.defaultParallelism} should be a positive integer, but was ${parallelism}.`);
-      }
-      m.runtimeConf = Object.freeze({
-        mapKeyDedupPolicy: policy,
-        ansiEnabled: parseBool(this.conf.get(CONF.ansiEnabled)) === true,
-        memoryBudget: this.#memoryBudget(),
-        ...(partitions > 1 ? { defaultParallelism: partitions } : {}),
-      });
-    } else if (parseBool(this.conf.get(CONF.ansiEnabled)) === true) {
-      // An engine that cannot be told the conf would compute non-ANSI results: refuse instead.
-      throw new NotImplementedException(`spark.sql.ansi.enabled=true on the ${this.backendType} backend`);
-    }
-    if ('sequentialSumMaxRows' in m) {
-      const raw = this.conf.getOption(CONF.sequentialSumMaxRows);
-      const n = raw === undefined ? DEFAULT_SEQUENTIAL_SUM_MAX_ROWS : Number(raw);
-      if (!Number.isFinite(n) && n !== Infinity) {
-        throw new IllegalArgumentException(`${CONF.sequentialSumMaxRows} must be a number of rows, got '${raw}'.`, {});
-      }
-      m.sequentialSumMaxRows = n;
-    }
   }
 
   #checkActive(): void {
@@ -409,13 +344,4 @@ function tooDeep(err: unknown): unknown {
     errorClass: 'SPARKLESS_NESTING_TOO_DEEP',
     cause: err,
   });
-}
-
-function isTypeName(s: string): boolean {
-  try {
-    const t = parseDataType(s);
-    return !(t instanceof StructType);
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,7 @@
  * literals with the `L S Y D F BD` suffixes and exponents, `X'..'` binary
  * literals, raw strings `r'..'` (no escape processing), `--` and nested `/* *\/` comments.
  */
-import { readQuotedIdentifier, unescapeSqlChar } from '../types/ddl.js';
+import { readQuotedIdentifier, unescapeSqlChar } from '../types/ddl-lexer.js';
 import { sqlParseError } from './errors.js';
 
 export type TokenKind =

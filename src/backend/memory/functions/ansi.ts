@@ -12,7 +12,7 @@ import { InternalError, NotImplementedException } from '../../../errors/index.js
 import type { ExecContext } from '../context.js';
 import { divHalfEven, divHalfUp, pow10 } from '../runtime/decimal.js';
 import { normLong, toBigInt, type Long } from '../runtime/long.js';
-import { INT_RANGES } from './extra.js';
+import { INT_RANGES } from './checked-arithmetic.js';
 import { ansiDateTimeImpls } from './ansi-datetime.js';
 import { decimalOpValue, invalidArrayIndex, numericOutOfRange } from './ansi-errors.js';
 import type { Accumulator, AggregateImpl, FunctionImpl, GroupedInput, RowFn, ScalarImpl } from './types.js';

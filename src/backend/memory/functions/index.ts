@@ -23,6 +23,14 @@ import { sequenceImpls } from './sequence.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
 import { extraImpls } from './extra.js';
+import { checkedArithmeticImpls } from './checked-arithmetic.js';
+import { bitwiseImpls } from './bitwise.js';
+import { numberBaseImpls } from './number-base.js';
+import { widthBucketImpls } from './width-bucket.js';
+import { datePartImpls } from './date-part.js';
+import { makeTimestampImpls } from './make-timestamp.js';
+import { raiseErrorImpls } from './raise-error.js';
+import { sessionInfoImpls } from './session-info.js';
 import { extraStringImpls } from './extra-string.js';
 import { intervalImpls } from './interval.js';
 import { timestampUnitImpls } from './timestamp-units.js';
@@ -57,6 +65,14 @@ const BASE_FUNCTIONS: FunctionTable = Object.freeze({
   ...extraStringImpls,
   ...jsonImpls,
   ...extraImpls,
+  ...checkedArithmeticImpls,
+  ...bitwiseImpls,
+  ...numberBaseImpls,
+  ...widthBucketImpls,
+  ...datePartImpls,
+  ...makeTimestampImpls,
+  ...raiseErrorImpls,
+  ...sessionInfoImpls,
   ...binaryImpls,
   ...percentileImpls,
   ...intervalImpls,

@@ -9,9 +9,9 @@ import { takesQueryContext } from '../../../errors/query-context.js';
 import { YearMonthIntervalType } from '../../../types/data-types.js';
 import { LONG_MIN, normLong, toBigInt, type Long } from '../runtime/long.js';
 import { arithmeticOverflow, divideByZero } from './ansi.js';
-import { extraImpls } from './extra.js';
-import type { FunctionImpl, ScalarImpl } from './types.js';
+import type { FunctionImpl } from './types.js';
 import { argType, binary, compiled, isNullish, unary } from './util.js';
+import { widthBucket } from './width-bucket.js';
 
 const INT_MIN = -(2 ** 31);
 
@@ -62,7 +62,7 @@ export const intervalMathImpls: Record<string, FunctionImpl> = {
   interval_signum: compiled((args) => unary(args[0]!, (v: Long) => Math.sign(Number(v)))),
   /** width_bucket on the intervals' months or microseconds as doubles (Spark's WidthBucket). */
   interval_width_bucket: compiled((args, call, ctx) => {
-    const numeric = extraImpls['width_bucket'] as ScalarImpl;
+    const numeric = widthBucket;
     return (i) => {
       const v = args.map((f) => f(i));
       if (v.some(isNullish)) return null;

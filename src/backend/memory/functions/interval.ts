@@ -14,7 +14,7 @@ import { rescale } from '../runtime/decimal.js';
 import { MICROS_PER_DAY, addMonthsToDays, fromLocalMicros, toLocalMicros, type Zone } from '../runtime/datetime.js';
 import { zoneFromText, zoneOrThrow } from '../runtime/datetime-parse.js';
 import { floorDiv } from '../runtime/long.js';
-import { extraImpls } from './extra.js';
+import { datePartImpls } from './date-part.js';
 import { intervalScaleImpls } from './interval-scale.js';
 import type { FunctionImpl, ScalarImpl } from './types.js';
 import { argType, compiled, isNullish, literalArg, resultType, scalar } from './util.js';
@@ -108,9 +108,9 @@ const FIELD_CANON: Record<string, string> = {
   M: 'MINUTE', MIN: 'MINUTE', MINS: 'MINUTE', MINUTES: 'MINUTE', S: 'SECOND', SEC: 'SECOND', SECONDS: 'SECOND', SECS: 'SECOND',
 };
 
-/** extract/date_part/datepart: interval sources here, datetime sources in extra.ts. */
+/** extract/date_part/datepart: interval sources here, datetime sources in date-part.ts. */
 const extractPart = (name: string): FunctionImpl => {
-  const datetime = extraImpls[name]!;
+  const datetime = datePartImpls[name]!;
   return compiled((args, call, ctx) => {
     const t = argType(call, 1);
     if (!isIntervalType(t)) return (datetime as ScalarImpl).compile!(args, call, ctx);
