@@ -116,6 +116,38 @@ export class ExprTranslator implements FnContext {
     return p.ref;
   }
 
+  /** Columns bound while a node that can compute them first translates its expressions (see `binding`). */
+  private bindings: NativeExpr[] | undefined;
+
+  /**
+   * `x` computed once per row as a column of its own, when the node being translated allows it
+   * (projections and filters, see `binding`), else `x` itself. For lowerings that read an
+   * expression several times: Polars expands every read when planning, so nested conversions
+   * that each read their input three times planned in time exponential in their depth.
+   */
+  readonly bind = (x: NativeExpr): NativeExpr => {
+    const b = this.bindings;
+    if (!b) return x;
+    const name = `_b${b.length}`;
+    b.push(x.alias(name));
+    return colRef(name);
+  };
+
+  /**
+   * Runs `f` (which translates a node's expressions) with `bind` on; returns its result and the
+   * bound columns, in order: each may read earlier ones, so the node adds them one at a time.
+   */
+  binding<T>(f: () => T): { value: T; bound: NativeExpr[] } {
+    const saved = this.bindings;
+    const bound: NativeExpr[] = [];
+    this.bindings = bound;
+    try {
+      return { value: f(), bound };
+    } finally {
+      this.bindings = saved;
+    }
+  }
+
   /** Pool key of an expression: structural, with nullability marks (lowerings differ by them). */
   keyOf(e: Expr): string {
     const keys = (this.keys ??= new WeakMap());
