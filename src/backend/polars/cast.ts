@@ -213,7 +213,7 @@ function checkedZone(e: NativeExpr, tz: string): NativeExpr {
   return e;
 }
 
-const isUtc = (tz: string): boolean => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Z';
+export const isUtc = (tz: string): boolean => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Z';
 
 /** Wall-clock (naive) datetime in `tz` → UTC instant. */
 export function wallClockToInstant(x: NativeExpr, tz: string, bind: Bind = same): NativeExpr {

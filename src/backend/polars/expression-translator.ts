@@ -13,7 +13,7 @@ import { typeOf } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
 import { AtomicType, BinaryType, DecimalType, StringType, type DataType, type StructType } from '../../types/data-types.js';
 import { castValue } from '../memory/expressions/cast.js';
-import { castCannotFail, castDecimalLiteral, castExpr, castIntegralLiteral } from './cast.js';
+import { castCannotFail, castDecimalLiteral, castExpr, castIntegralLiteral, isUtc } from './cast.js';
 import { delegate } from './delegation.js';
 import { lookupPolarsFunction } from './functions/index.js';
 import type { FnContext } from './functions/types.js';
@@ -140,7 +140,8 @@ export class ExprTranslator implements FnContext {
   binding<T>(f: () => T): { value: T; bound: NativeExpr[] } {
     const saved = this.bindings;
     const bound: NativeExpr[] = [];
-    this.bindings = bound;
+    // In UTC no conversion is a large expression: reads stay cheap, and a column of its own costs a copy.
+    this.bindings = isUtc(this.timeZone) ? undefined : bound;
     try {
       return { value: f(), bound };
     } finally {

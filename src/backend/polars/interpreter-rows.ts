@@ -1,11 +1,11 @@
 /**
  * Rows Polars cannot compute as Spark does, handed to the interpreter: a native expression marks
  * them, and a query that meets one runs again in the interpreter, which gives Spark's answer or
- * Spark's error (a far timestamp whose zone conversion leaves the long range: Spark raises
+ * Spark's error: a far timestamp whose zone conversion leaves the long range of µs (Spark raises
  * "long overflow", Polars would wrap or panic). Polars has no expression that raises a chosen
- * error, so the mark is a strict narrowing cast of a marker number, which fails the query with a
- * ComputeError quoting the number (a numeric cast: a text marker would parse a string per row). Spark evaluates a CASE branch only for the rows that take it while Polars
- * evaluates every branch: the interpreter run also keeps such rows from failing.
+ * error, so the mark is a strict narrowing cast of a marker number, which fails the query with
+ * a ComputeError quoting the number (numeric: a text marker would parse a string per row). Spark evaluates a CASE branch only for the rows that take it,
+ * Polars every branch for every row: the interpreter run also keeps such rows from failing.
  */
 import type { NativeExpr } from './native.js';
 import { LONG } from '../../types/data-types.js';
@@ -16,7 +16,7 @@ import { PL } from './type-mapper.js';
 const MARKER = 7_330_113_161_537_654_321n;
 
 /** Why such a query ran in the interpreter (its delegation report). */
-export const INTERPRETER_ROWS = 'a timestamp beyond what Polars converts (Spark raises long overflow there) runs the query in the interpreter';
+export const INTERPRETER_ROWS = 'a timestamp conversion leaving the long range of µs (Spark: long overflow) runs the query in the interpreter';
 
 /** `value` (Int64) where `cond` is false or null; where it is true, the query runs in the interpreter. */
 export function interpretWhere(cond: NativeExpr, value: NativeExpr): NativeExpr {

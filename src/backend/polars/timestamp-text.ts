@@ -10,7 +10,8 @@
  */
 import type { NativeExpr } from './native.js';
 import { native } from './native.js';
-import { i64, ifElse, same, str, type Bind } from './nx.js';
+import { LONG } from '../../types/data-types.js';
+import { i64, ifElse, nullOf, same, str, type Bind } from './nx.js';
 import { PL } from './type-mapper.js';
 
 /** µs in 400 Gregorian years. */
@@ -40,7 +41,8 @@ export function dateText(days: NativeExpr, bind: Bind = same): NativeExpr {
 /** `text` of a value read `cycles` 400-year cycles nearer, its year put back where `far`. */
 function withFarYear(text: NativeExpr, nearYear: NativeExpr, far: NativeExpr, cycles: NativeExpr): NativeExpr {
   const pl = native();
-  const farYear = nearYear.cast(PL.Int64, true).add(cycles.mul(i64(400)));
+  // Null on near rows, so that Polars (which computes every branch for every row) builds no text for them.
+  const farYear = ifElse(far, nearYear.cast(PL.Int64, true).add(cycles.mul(i64(400))), nullOf(LONG));
   // A far year has more than four digits: Spark signs it ('+294247', '-290308').
   const farYearText = ifElse(farYear.gt(i64(0)), pl.concatStr([str('+'), farYear.cast(PL.String, true)], '', false), farYear.cast(PL.String, true));
   // Far rows are read in years 1170-2770, four digits.
