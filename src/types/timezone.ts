@@ -82,6 +82,10 @@ function fixedZone(id: string, offset: number): Zone {
   return { id, fixedOffset: offset, offsetAt: () => offset };
 }
 
+/** Seconds in 400 Gregorian years, and the distance from the epoch beyond which an instant is read that many cycles nearer. */
+const CYCLE_SECONDS = 146097 * SECONDS_PER_DAY;
+const FAR_SECONDS = 500 * CYCLE_SECONDS;
+
 type DayOffsets = number | { readonly before: number; readonly after: number; readonly at: number };
 
 /** A region zone (`Europe/Paris`), its offsets read from the runtime's ICU data. */
@@ -105,6 +109,13 @@ class RegionZone implements Zone {
 
   /** The offset at `epochSeconds`, read from ICU (uncached). */
   exact(epochSeconds: number): number {
+    // A JS Date holds ±8.64e15 ms only (years past ±275760 were "Invalid time value"): a far
+    // instant is read 400-year cycles nearer, which keeps its offset (local mean time in the far
+    // past, the last rules in the far future), in years 1170-1570 or 2370-2770.
+    if (epochSeconds >= FAR_SECONDS || epochSeconds < -FAR_SECONDS) {
+      const r = epochSeconds - Math.floor(epochSeconds / CYCLE_SECONDS) * CYCLE_SECONDS;
+      return this.exact(epochSeconds >= 0 ? r + CYCLE_SECONDS : r - 2 * CYCLE_SECONDS);
+    }
     const parts = this.fmt.formatToParts(new Date(epochSeconds * 1000));
     let y = 0;
     let mo = 1;

@@ -25,14 +25,17 @@ import {
 } from '../../types/data-types.js';
 import { delegate } from './delegation.js';
 import { native, type NativeDType, type NativeExpr } from './native.js';
-import { JAVA_TRIM_CHARS, bool, cases, exactDiv, f64, i64, ifElse, nullOf, str } from './nx.js';
-import { CYCLE, inChronoRange, timestampText } from './timestamp-text.js';
+import { JAVA_TRIM_CHARS, bool, cases, exactDiv, f64, i64, ifElse, nullOf, same, str, type Bind } from './nx.js';
+import { interpretWhere } from './interpreter-rows.js';
+import { CYCLE, dateText, inChronoRange, timestampText } from './timestamp-text.js';
 import { PL, integralBits, toPolarsDType } from './type-mapper.js';
 import { farShiftMicros, farYears } from './zone-far-years.js';
 
 export interface CastContext {
   /** Session time zone (IANA name), for timestamp ↔ date/string/NTZ. */
   readonly timeZone: string;
+  /** An expression read several times, computed once where the node allows it (ExprTranslator.bind). */
+  readonly bind?: Bind;
 }
 
 const isIntegral = (t: DataType): boolean => integralBits(t) !== undefined;
@@ -98,6 +101,7 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
   if (from instanceof NullType) return nullPerRow(x, to);
   if (from instanceof DecimalType || to instanceof DecimalType) delegate(`cast ${from.simpleString()} to ${to.simpleString()}`);
   if (to instanceof StringType) return castToString(x, from, ctx);
+  const bind = ctx.bind ?? same;
   if (from instanceof StringType) return castFromString(x, to, ctx);
 
   const toBits = integralBits(to);
@@ -127,15 +131,15 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
   if (to instanceof DateType) {
     if (from instanceof TimestampType) {
       // Beyond chrono's calendar the zone conversion panics: convert 400-year cycles nearer, add them back.
-      const { cycles, shifted } = inChronoRange(x.cast(PL.Int64, true), CYCLE);
-      const day = instantToWallClock(shifted.cast(PL.DatetimeUtc, true), ctx.timeZone).cast(PL.Date, true).cast(PL.Int64, true);
+      const { cycles, shifted } = inChronoRange(x.cast(PL.Int64, true), CYCLE, bind);
+      const day = instantToWallClock(shifted.cast(PL.DatetimeUtc, true), ctx.timeZone, bind).cast(PL.Date, true).cast(PL.Int64, true);
       return day.add(cycles.mul(i64(146097))).cast(PL.Int32, true).cast(PL.Date, true);
     }
     if (from instanceof TimestampNTZType) return x.cast(PL.Date, true);
   }
   if (to instanceof TimestampType) {
-    if (from instanceof DateType) return wallClockToInstant(x.cast(PL.Datetime, true), ctx.timeZone);
-    if (from instanceof TimestampNTZType) return wallClockToInstant(x, ctx.timeZone);
+    if (from instanceof DateType) return wallClockToInstant(x.cast(PL.Datetime, true), ctx.timeZone, bind);
+    if (from instanceof TimestampNTZType) return farSafe(x, (w) => wallClockToInstant(w.cast(PL.Datetime, true), ctx.timeZone, bind), ctx.timeZone, bind).cast(PL.DatetimeUtc, true);
     // Seconds to microseconds saturate at the long range, as Spark's SECONDS.toMicros and (long) of a double do.
     if (isIntegral(from)) {
       const s = x.cast(PL.Int64, true);
@@ -151,7 +155,7 @@ export function castExpr(x: NativeExpr, from: DataType, to: DataType, ctx: CastC
   }
   if (to instanceof TimestampNTZType) {
     if (from instanceof DateType) return x.cast(PL.Datetime, true);
-    if (from instanceof TimestampType) return instantToWallClock(x, ctx.timeZone);
+    if (from instanceof TimestampType) return farSafe(x, (t) => instantToWallClock(t.cast(PL.DatetimeUtc, true), ctx.timeZone, bind), ctx.timeZone, bind).cast(PL.Datetime, true);
   }
   if (from instanceof ArrayType || from instanceof MapType || from instanceof StructType) {
     delegate(`cast ${from.simpleString()} to ${to.simpleString()}`);
@@ -209,10 +213,10 @@ function checkedZone(e: NativeExpr, tz: string): NativeExpr {
   return e;
 }
 
-const isUtc = (tz: string): boolean => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Z';
+export const isUtc = (tz: string): boolean => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Z';
 
 /** Wall-clock (naive) datetime in `tz` → UTC instant. */
-export function wallClockToInstant(x: NativeExpr, tz: string): NativeExpr {
+export function wallClockToInstant(x: NativeExpr, tz: string, bind: Bind = same): NativeExpr {
   const pl = native();
   if (isUtc(tz)) return x.cast(PL.DatetimeUtc, true);
   const toUtc = (w: NativeExpr): NativeExpr => checkedZone(checkedZone(w.dtReplaceTimeZone(tz, pl.lit('earliest'), 'null'), tz).dtConvertTimeZone('UTC'), tz);
@@ -223,37 +227,57 @@ export function wallClockToInstant(x: NativeExpr, tz: string): NativeExpr {
     const dayEarlier = toUtc(w.cast(PL.Int64, true).sub(day).cast(PL.Datetime, true));
     return toUtc(w).fillNull(dayEarlier.cast(PL.Int64, true).add(day).cast(PL.DatetimeUtc, true));
   };
-  return viaStandInYears(x, tz, PL.Datetime, convert, PL.DatetimeUtc);
+  return viaStandInYears(x, tz, PL.Datetime, convert, PL.DatetimeUtc, bind);
 }
 
 /** UTC instant → its wall clock in `tz` (naive datetime). */
-export function instantToWallClock(x: NativeExpr, tz: string): NativeExpr {
+export function instantToWallClock(x: NativeExpr, tz: string, bind: Bind = same): NativeExpr {
   const pl = native();
   if (isUtc(tz)) return x.cast(PL.Datetime, true);
   const convert = (t: NativeExpr): NativeExpr => checkedZone(t.dtConvertTimeZone(tz), tz).dtReplaceTimeZone('UTC', pl.lit('raise'), 'raise').cast(PL.Datetime, true);
-  return viaStandInYears(x, tz, PL.DatetimeUtc, convert, PL.Datetime);
+  return viaStandInYears(x, tz, PL.DatetimeUtc, convert, PL.Datetime, bind);
 }
 
 /**
  * `convert` applied to `x` with rows from 2100 on moved into a stand-in year of the same calendar
  * (chrono-tz's tables stop in 2099; see zone-far-years.ts) and moved back after.
  */
-function viaStandInYears(x: NativeExpr, tz: string, from: NativeDType, convert: (x: NativeExpr) => NativeExpr, to: NativeDType): NativeExpr {
+function viaStandInYears(x: NativeExpr, tz: string, from: NativeDType, convert: (x: NativeExpr) => NativeExpr, to: NativeDType, bind: Bind): NativeExpr {
   const years = farYears(tz);
-  if (years === null) return convert(x);
+  // Wall clock → instant reads its input twice (gaps); the stand-in move reads it three times.
+  if (years === null) return convert(from === PL.Datetime ? bind(x) : x);
   if (years === 'unmappable') delegate(`time zone '${tz}' from 2100 on: its last rules are not in Polars' tables`);
-  const micros = x.cast(PL.Int64, true);
+  const micros = bind(x.cast(PL.Int64, true));
   const shift = farShiftMicros(micros, years);
   return convert(micros.add(shift).cast(from, true)).cast(PL.Int64, true).sub(shift).cast(to, true);
 }
 
+/**
+ * `convert` (a zone conversion, Int64 µs → a Datetime moved by the zone's offset) for any long:
+ * beyond chrono's calendar (where Polars panics) a row is converted 400-year cycles nearer and
+ * moved by the offset found there. Spark fails with "long overflow" when the result leaves the
+ * long range: such rows run in the interpreter (interpreter-rows.ts). Int64 out.
+ */
+function farSafe(x: NativeExpr, convert: (m: NativeExpr) => NativeExpr, tz: string, bind: Bind): NativeExpr {
+  if (isUtc(tz)) return x.cast(PL.Int64, true);
+  const m = bind(x.cast(PL.Int64, true));
+  const { far, shifted } = inChronoRange(m, CYCLE);
+  const moved = bind(convert(shifted).cast(PL.Int64, true));
+  const delta = moved.sub(shifted);
+  // |delta| is under a day, so neither bound below overflows.
+  const over = delta.gt(i64(0)).and(m.gt(i64(LONG_MAX).sub(delta.abs()))).or(delta.lt(i64(0)).and(m.lt(i64(LONG_MIN).add(delta.abs()))));
+  return ifElse(far, interpretWhere(over, m.add(delta)), moved);
+}
+
 function castToString(x: NativeExpr, from: DataType, ctx: CastContext): NativeExpr {
-  if (isIntegral(from) || from instanceof BooleanType || from instanceof DateType) return x.cast(PL.String, true);
+  if (isIntegral(from) || from instanceof BooleanType) return x.cast(PL.String, true);
   const micros = (): NativeExpr => x.cast(PL.Int64, true);
+  const bind = ctx.bind ?? same;
+  if (from instanceof DateType) return dateText(x, bind);
   if (from instanceof TimestampType) {
-    return timestampText(micros(), (m) => m.cast(PL.DatetimeUtc, true), (t) => instantToWallClock(t, ctx.timeZone));
+    return timestampText(micros(), (m) => m.cast(PL.DatetimeUtc, true), (t) => instantToWallClock(t, ctx.timeZone, bind), bind);
   }
-  if (from instanceof TimestampNTZType) return timestampText(micros(), (m) => m.cast(PL.Datetime, true), (t) => t);
+  if (from instanceof TimestampNTZType) return timestampText(micros(), (m) => m.cast(PL.Datetime, true), (t) => t, bind);
   // Double/Float need Java's Double.toString; binary and nested types Spark's own rendering.
   return delegate(`cast ${from.simpleString()} to string`);
 }

@@ -13,7 +13,7 @@ import { typeOf } from '../../expr/nodes.js';
 import { hasFunction, lookupFunction } from '../../functions/registry.js';
 import { AtomicType, BinaryType, DecimalType, StringType, type DataType, type StructType } from '../../types/data-types.js';
 import { castValue } from '../memory/expressions/cast.js';
-import { castCannotFail, castDecimalLiteral, castExpr, castIntegralLiteral } from './cast.js';
+import { castCannotFail, castDecimalLiteral, castExpr, castIntegralLiteral, isUtc } from './cast.js';
 import { delegate } from './delegation.js';
 import { lookupPolarsFunction } from './functions/index.js';
 import type { FnContext } from './functions/types.js';
@@ -114,6 +114,39 @@ export class ExprTranslator implements FnContext {
       pool.set(key, (p = { name, expr, ref: colRef(name) }));
     }
     return p.ref;
+  }
+
+  /** Columns bound while a node that can compute them first translates its expressions (see `binding`). */
+  private bindings: NativeExpr[] | undefined;
+
+  /**
+   * `x` computed once per row as a column of its own, when the node being translated allows it
+   * (projections and filters, see `binding`), else `x` itself. For lowerings that read an
+   * expression several times: Polars expands every read when planning, so nested conversions
+   * that each read their input three times planned in time exponential in their depth.
+   */
+  readonly bind = (x: NativeExpr): NativeExpr => {
+    const b = this.bindings;
+    if (!b) return x;
+    const name = `_b${b.length}`;
+    b.push(x.alias(name));
+    return colRef(name);
+  };
+
+  /**
+   * Runs `f` (which translates a node's expressions) with `bind` on; returns its result and the
+   * bound columns, in order: each may read earlier ones, so the node adds them one at a time.
+   */
+  binding<T>(f: () => T): { value: T; bound: NativeExpr[] } {
+    const saved = this.bindings;
+    const bound: NativeExpr[] = [];
+    // In UTC no conversion is a large expression: reads stay cheap, and a column of its own costs a copy.
+    this.bindings = isUtc(this.timeZone) ? undefined : bound;
+    try {
+      return { value: f(), bound };
+    } finally {
+      this.bindings = saved;
+    }
   }
 
   /** Pool key of an expression: structural, with nullability marks (lowerings differ by them). */

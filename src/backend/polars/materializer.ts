@@ -13,13 +13,14 @@ import { createExecContext, defaultTimeZone, executePlan, DEFAULT_RUNTIME_CONF, 
 import { DEFAULT_SEQUENTIAL_SUM_MAX_ROWS, type DataMaterializer } from '../protocols.js';
 import type { DelegationRecord, FallbackExecutor } from './delegation.js';
 import { translatePolarsError } from './errors.js';
-import { ingestNatively } from './input.js';
+import { batchToNative, ingestNatively } from './input.js';
 import { NATIVE_INGEST_MIN_ROWS } from './native-batch.js';
 import { native } from './native.js';
 import { nativeToArrow } from './output.js';
 import { PlanTranslator, type NodeReport } from './plan-translator.js';
 import { polarsTypeName } from './type-mapper.js';
 import { INTERVAL_DELEGATION, planHoldsIntervals } from './interval-plans.js';
+import { asksInterpreter, INTERPRETER_ROWS } from './interpreter-rows.js';
 
 /** Why a plan ran in the interpreter under spark.sql.ansi.enabled=true. */
 const ANSI_DELEGATION = 'spark.sql.ansi.enabled=true runs in the interpreter';
@@ -100,15 +101,23 @@ export class PolarsMaterializer implements DataMaterializer {
     }
     // ANSI plans run wholly in the interpreter: Polars' native arithmetic, casts and indexing never raise Spark's ANSI errors.
     const whole = planHoldsIntervals(plan) ? INTERVAL_DELEGATION : this.runtimeConf.ansiEnabled ? ANSI_DELEGATION : undefined;
-    if (whole !== undefined) {
-      this.lastDelegations = [{ nodeId: plan.id, kind: plan.kind, reason: whole }];
-      const ctx = createExecContext({ timeZone: this.timeZone, ...this.runtimeConf, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
-      return executePlan(plan, ctx);
+    if (whole !== undefined) return this.interpret(plan, whole);
+    try {
+      const t = this.translator(plan, false);
+      const frame = t.translate(plan);
+      this.lastDelegations = t.delegations;
+      return t.collect(frame);
+    } catch (err) {
+      if (!asksInterpreter(err)) throw err;
+      return this.interpret(plan, INTERPRETER_ROWS);
     }
-    const t = this.translator(plan, false);
-    const frame = t.translate(plan);
-    this.lastDelegations = t.delegations;
-    return t.collect(frame);
+  }
+
+  /** The whole plan in the interpreter. */
+  private interpret(plan: LogicalPlan, reason: string): Batch {
+    this.lastDelegations = [{ nodeId: plan.id, kind: plan.kind, reason }];
+    const ctx = createExecContext({ timeZone: this.timeZone, ...this.runtimeConf, ...(this.fixedNow !== undefined ? { now: this.fixedNow } : {}) });
+    return executePlan(plan, ctx);
   }
 
   /** Executes a resolved plan into an Arrow table (Polars' IPC output, Spark column names). */
@@ -122,6 +131,7 @@ export class PolarsMaterializer implements DataMaterializer {
       const df = frame.lf.collectSync(this.streaming ? 'streaming' : 'auto');
       return nativeToArrow(df, frame.schema);
     } catch (err) {
+      if (asksInterpreter(err)) return nativeToArrow(batchToNative(this.interpret(plan, INTERPRETER_ROWS)), frame.schema);
       throw translatePolarsError(err, 'executing the query');
     }
   }

@@ -104,6 +104,13 @@ export function cases(branches: readonly (readonly [NativeExpr, NativeExpr])[], 
   return chain.otherwise(otherwise);
 }
 
+/**
+ * Makes an expression that a lowering reads several times a column computed once, where the
+ * node being translated allows it (ExprTranslator.bind); `same` where nothing can be bound.
+ */
+export type Bind = (x: NativeExpr) => NativeExpr;
+export const same: Bind = (x) => x;
+
 /** `WHEN cond THEN a ELSE b`. */
 export function ifElse(cond: NativeExpr, a: NativeExpr, b: NativeExpr): NativeExpr {
   return native().when(cond).then(a).otherwise(b);

@@ -1,8 +1,9 @@
 /**
- * CAST(timestamp AS STRING) on Polars for timestamps beyond chrono's calendar (years past
- * ±262143), which a long of microseconds still holds. Polars used to panic (printing
- * "invalid or out-of-range datetime" to stderr) and the query failed; Spark formats them.
- * Expected values are Spark 3.5.7's answers.
+ * Timestamps beyond chrono's calendar (years past ±262143), which a long of microseconds still
+ * holds: casts to text, dates and wall clocks, parts, date_format and date_trunc. Polars used to
+ * panic (printing "invalid or out-of-range datetime" to stderr) and the query failed, the
+ * interpreter failed with "Invalid time value" in zones with DST; Spark answers, or fails with
+ * "long overflow" where a result leaves the long range. Expected values are Spark 3.5.7's answers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { F, SparkSession } from '../../../src/index.js';
@@ -65,5 +66,90 @@ describe('polars backend: timestamps beyond chrono’s calendar', () => {
       [1969, 12, 31, 4, 365, 1, 4, 19, 0, 1],
       none,
     ]);
+  });
+});
+
+/** The same timestamps on either local backend. */
+function secondsOn(backendType: 'memory' | 'polars', timeZone: string, values: readonly (bigint | null)[]) {
+  spark = new SparkSession('far-timestamps', { backendType, conf: { 'spark.sql.session.timeZone': timeZone } });
+  return spark.createDataFrame(values.map((x) => ({ x })), 'x bigint').select(F.col('x').cast('timestamp').alias('ts'));
+}
+
+const errorOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+  return 'no error';
+};
+
+// Spark 3.5.7's answers (session zone as in each test).
+const SPARK_OVERFLOW = 'ArithmeticException: long overflow';
+/** CAST(CAST(ts AS DATE) AS STRING) in UTC for Long.MIN, Long.MAX µs, -7223356484855 s, 1 s, NULL; then in New York for Long.MIN, Long.MAX, 1 s. */
+const SPARK_DATES_UTC = ['-290308-12-21', '+294247-01-10', '-226930-12-11', '1970-01-01', null];
+const SPARK_DATES_NY = ['-290308-12-21', '+294247-01-09', '1969-12-31'];
+/** date_format with yyyy|y|yy|yyy|yyyy G for Long.MIN, Long.MAX µs and the starts of years -1, 0 and 1 (UTC). */
+const SPARK_YEARS = [
+  '-290308|-290308|08|-290308|+290309 BC',
+  '+294247|294247|47|294247|+294247 AD',
+  '-0001|-1|01|-001|0002 BC',
+  '0000|0|00|000|0001 BC',
+  '0001|1|01|001|0001 AD',
+];
+/** New York: CAST(CAST(ts AS TIMESTAMP_NTZ) AS STRING)|CAST(CAST(CAST(ts AS TIMESTAMP_NTZ) AS TIMESTAMP) AS STRING)|CAST(CAST(ts AS DATE) AS STRING). */
+const SPARK_WALLS_NY = [
+  '+294247-01-09 23:00:54.775807|+294247-01-09 23:00:54.775807|+294247-01-09',
+  '-226930-12-11 18:36:23|-226930-12-11 18:36:23|-226930-12-11',
+  '1969-12-31 19:00:01|1969-12-31 19:00:01|1969-12-31',
+];
+
+describe.each(['memory', 'polars'] as const)('%s backend: timestamps at the ends of the long range', (backend) => {
+  it('casts them to dates and dates to text (Polars panicked: "out-of-range date")', () => {
+    const asText = (tz: string, values: readonly (bigint | null)[]) =>
+      texts(secondsOn(backend, tz, values).select(F.col('ts').cast('date').cast('string').alias('t')).collect());
+    expect(asText('UTC', [LONG_MIN, LONG_MAX, -7223356484855n, 1n, null])).toEqual(SPARK_DATES_UTC);
+    spark?.stop();
+    expect(asText('America/New_York', [LONG_MIN, LONG_MAX, 1n])).toEqual(SPARK_DATES_NY);
+  });
+
+  it('formats their year as Spark (y is the signed proleptic year without an era field)', () => {
+    const df = secondsOn(backend, 'UTC', [LONG_MIN, LONG_MAX, -62198755200n, -62167219200n, -62135596800n]);
+    const t = F.col('ts');
+    const row = F.concat_ws('|', F.date_format(t, 'yyyy'), F.date_format(t, 'y'), F.date_format(t, 'yy'), F.date_format(t, 'yyy'), F.date_format(t, 'yyyy G'));
+    expect(texts(df.select(row.alias('t')).collect())).toEqual(SPARK_YEARS);
+  });
+
+  it('truncates them in a zone with DST (the interpreter failed: "Invalid time value"), failing below Long.MIN as Spark', () => {
+    const t = F.col('ts');
+    const row = F.concat_ws('|', F.date_trunc('DAY', t).cast('string'), F.date_trunc('HOUR', t).cast('string'), F.date_format(t, 'yyyy-MM-dd HH:mm'));
+    expect(texts(secondsOn(backend, 'America/New_York', [LONG_MAX]).select(row.alias('t')).collect())).toEqual(['+294247-01-09 00:00:00|+294247-01-09 23:00:00|+294247-01-09 23:00']);
+    spark?.stop();
+    const min = secondsOn(backend, 'America/New_York', [LONG_MIN]);
+    expect(texts(min.select(F.date_format(t, 'yyyy-MM-dd HH:mm').alias('t')).collect())).toEqual(['-290308-12-21 15:03']);
+    expect(errorOf(() => min.select(F.date_trunc('HOUR', t)).collect())).toBe(SPARK_OVERFLOW);
+    expect(errorOf(() => min.select(F.date_trunc('MINUTE', t)).collect())).toBe(SPARK_OVERFLOW);
+  });
+
+  it('fails with long overflow where the wall clock leaves the long range (Polars panicked)', () => {
+    const ntz = (tz: string, x: bigint) => secondsOn(backend, tz, [x]).select(F.col('ts').cast('timestamp_ntz').alias('t'));
+    expect(errorOf(() => ntz('America/New_York', LONG_MIN).collect())).toBe(SPARK_OVERFLOW);
+    spark?.stop();
+    expect(errorOf(() => ntz('Asia/Kolkata', LONG_MAX).collect())).toBe(SPARK_OVERFLOW);
+    spark?.stop();
+    // A CASE branch that is not taken does not fail.
+    const df = secondsOn(backend, 'America/New_York', [LONG_MIN, 1n]);
+    const guarded = F.when(F.col('ts').gt(F.lit('1900-01-01').cast('timestamp')), F.col('ts').cast('timestamp_ntz').cast('string'));
+    expect(texts(df.select(guarded.alias('t')).collect())).toEqual([null, '1969-12-31 19:00:01']);
+  });
+});
+
+describe('polars backend: far timestamps to and from wall clocks', () => {
+  it('converts them exactly where the result is a long (Polars panicked)', () => {
+    const df = seconds('America/New_York', [LONG_MAX, -7223356484855n, 1n]);
+    const ntz = F.col('ts').cast('timestamp_ntz');
+    const row = F.concat_ws('|', ntz.cast('string'), ntz.cast('timestamp').cast('string'), F.col('ts').cast('date').cast('string'));
+    // Natively: the interpreter holds µs as doubles, inexact this far out.
+    expect(texts(df.select(row.alias('t')).collect())).toEqual(SPARK_WALLS_NY);
   });
 });

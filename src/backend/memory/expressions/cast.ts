@@ -60,6 +60,7 @@ import {
   MICROS_PER_SECOND,
   daysToTimestamp,
   fromLocalMicros,
+  inLongRange,
   timestampToDays,
   toLocalMicros,
 } from '../runtime/datetime.js';
@@ -308,7 +309,7 @@ function toTimestamp(from: DataType, ctx: ExecContext): Converter {
   const zone = sessionZone(ctx);
   if (from instanceof StringType) return (v) => stringToTimestamp(v as string, zone, ctx.now) ?? null;
   if (from instanceof DateType) return (v) => daysToTimestamp(v as number, zone);
-  if (from instanceof TimestampNTZType) return (v) => fromLocalMicros(v as number, zone);
+  if (from instanceof TimestampNTZType) return (v) => inLongRange(fromLocalMicros(v as number, zone));
   if (from instanceof BooleanType) return (v) => (v ? 1 : 0);
   if (isIntegralType(from)) {
     return (v) => {
@@ -341,7 +342,7 @@ function toTimestampNTZ(from: DataType, ctx: ExecContext): Converter {
   if (from instanceof DateType) return (v) => (v as number) * MICROS_PER_DAY;
   if (from instanceof TimestampType) {
     const zone = sessionZone(ctx);
-    return (v) => toLocalMicros(v as number, zone);
+    return (v) => inLongRange(toLocalMicros(v as number, zone));
   }
   return () => null;
 }

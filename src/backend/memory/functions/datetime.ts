@@ -12,7 +12,9 @@ import {
   daysFromCivil,
   daysInMonth,
   fromLocalMicros,
+  inLongRange,
   isoDayOfWeek,
+  LONG_RANGE_END,
   isoWeek,
   localFields,
   offsetSecondsAt,
@@ -185,7 +187,7 @@ function truncTimestamp(micros: number, fmt: string, zone: Zone): number | null 
   const days = floorDiv(local, MICROS_PER_DAY);
   const f = fmt.toLowerCase();
   const dateLevel = truncDate(days, f);
-  if (dateLevel !== null) return fromLocalMicros(dateLevel * MICROS_PER_DAY, zone);
+  if (dateLevel !== null) return inLongRange(fromLocalMicros(dateLevel * MICROS_PER_DAY, zone));
   const unit: Record<string, number> = {
     day: MICROS_PER_DAY,
     dd: MICROS_PER_DAY,
@@ -197,10 +199,13 @@ function truncTimestamp(micros: number, fmt: string, zone: Zone): number | null 
   };
   const u = unit[f];
   if (u === undefined) return null;
-  if (u === MICROS_PER_DAY) return fromLocalMicros(days * MICROS_PER_DAY, zone);
+  if (u === MICROS_PER_DAY) return inLongRange(fromLocalMicros(days * MICROS_PER_DAY, zone));
   // Sub-day units truncate the local time; hours keep the zone's offset at that instant.
   const truncatedLocal = local - (local - days * MICROS_PER_DAY) % u;
-  return u >= 3_600_000_000 ? fromLocalMicros(truncatedLocal, zone) : micros - (local - truncatedLocal);
+  if (u >= 3_600_000_000) return inLongRange(fromLocalMicros(truncatedLocal, zone));
+  // Spark truncates seconds and finer in plain long arithmetic, wrapping below Long.MIN; minutes through java.time.
+  const r = micros - (local - truncatedLocal);
+  return u === 60_000_000 ? inLongRange(r) : r < -LONG_RANGE_END ? r + 2 * LONG_RANGE_END : r;
 }
 
 /** A function whose second argument is a zone id (from_utc_timestamp / to_utc_timestamp). */

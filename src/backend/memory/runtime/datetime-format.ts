@@ -248,29 +248,45 @@ export interface FormatInput {
 /** Formats local date-time fields with a Spark pattern. */
 export function formatDateTime(pattern: string, input: FormatInput): string {
   const f = localFields(input.local);
-  return formatTokens(tokenize(pattern), f, input);
+  const tokens = tokenize(pattern);
+  return formatTokens(tokens, f, input, usesEra(tokens));
 }
 
-function formatTokens(tokens: readonly Token[], f: LocalFields, input: FormatInput): string {
+/** True when a pattern has an era field (`G`, outside quotes, optional sections included). */
+function usesEra(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => (t.kind === 'field' ? t.letter === 'G' : t.kind === 'optional' && usesEra(t.tokens)));
+}
+
+function formatTokens(tokens: readonly Token[], f: LocalFields, input: FormatInput, era: boolean): string {
   let out = '';
   for (const t of tokens) {
     if (t.kind === 'literal') out += t.text;
-    else if (t.kind === 'optional') out += formatTokens(t.tokens, f, input);
-    else out += formatField(t.letter, t.count, f, input);
+    else if (t.kind === 'optional') out += formatTokens(t.tokens, f, input, era);
+    else out += formatField(t.letter, t.count, f, input, era);
   }
   return out;
 }
 
-function formatField(letter: string, count: number, f: LocalFields, input: FormatInput): string {
+/**
+ * Spark's `y`: without an era field in the pattern Spark reads it as java.time's `u`, the signed
+ * proleptic year (year 0 is '0000', year -1 '-0001'); beside an era it is the year of the era.
+ * Four or more letters sign a positive year wider than the field ('+294247').
+ */
+function formatYear(year: number, count: number, era: boolean): string {
+  const y = era && year <= 0 ? 1 - year : year;
+  const abs = Math.abs(y);
+  if (count === 2) return pad(abs % 100, 2);
+  const digits = pad(abs, count);
+  if (y < 0) return `-${digits}`;
+  return count >= 4 && digits.length > count ? `+${digits}` : digits;
+}
+
+function formatField(letter: string, count: number, f: LocalFields, input: FormatInput, era: boolean): string {
   switch (letter) {
     case 'G':
       return count === 4 ? (f.year > 0 ? 'Anno Domini' : 'Before Christ') : count === 5 ? (f.year > 0 ? 'A' : 'B') : f.year > 0 ? 'AD' : 'BC';
-    case 'y': {
-      const yoe = f.year > 0 ? f.year : 1 - f.year;
-      if (count === 2) return pad(yoe % 100, 2);
-      const s = pad(yoe, count);
-      return count >= 4 && yoe > 9999 ? `+${s}` : s;
-    }
+    case 'y':
+      return formatYear(f.year, count, era);
     case 'M':
     case 'L':
       if (count >= 5) return MONTHS[f.month - 1]![0]!;

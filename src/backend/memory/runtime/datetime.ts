@@ -15,6 +15,7 @@ import {
   toLocalMicros,
   type Zone,
 } from '../../../types/timezone.js';
+import { ArithmeticException } from '../../../errors/index.js';
 import { floorDiv } from './long.js';
 
 export {
@@ -35,6 +36,19 @@ export {
   fromLocalMicros,
   type Zone,
 } from '../../../types/timezone.js';
+
+/** 2^63: Long.MAX as a double (µs are doubles here), and -Long.MIN. */
+export const LONG_RANGE_END = 9223372036854775808;
+
+/**
+ * µs that Spark computes with exact long arithmetic (java.time's instant conversion, addExact):
+ * beyond a long that is Spark's "long overflow". An offset or truncation (whole seconds at
+ * least) moves a value near ±2^63 by more than a double's step, so the comparison is exact.
+ */
+export function inLongRange(micros: number): number {
+  if (micros > LONG_RANGE_END || micros < -LONG_RANGE_END) throw new ArithmeticException('long overflow');
+  return micros;
+}
 
 /** ISO day of week: 1 = Monday ... 7 = Sunday. */
 export function isoDayOfWeek(days: number): number {

@@ -21,7 +21,7 @@ import { tr0 } from './scalar-args.js';
 const datePart =
   (f: (d: NativeExpr) => NativeExpr, yearly = false): ScalarLowering =>
   (call, ctx) => {
-    const { cycles, shifted } = inChronoRange(tr0(call, ctx).cast(PL.Int64, true), DAYS_CYCLE);
+    const { cycles, shifted } = inChronoRange(tr0(call, ctx).cast(PL.Int64, true), DAYS_CYCLE, ctx.bind);
     const part = f(shifted.cast(PL.Int32, true).cast(PL.Date, true)).cast(PL.Int32, true);
     return yearly ? part.add(cycles.mul(i64(400)).cast(PL.Int32, true)) : part;
   };
@@ -33,10 +33,10 @@ const timePart =
     const t = typeOf(arg(call, 0));
     let x = tr0(call, ctx);
     if (t instanceof TimestampType || t instanceof TimestampNTZType) {
-      const { shifted } = inChronoRange(x.cast(PL.Int64, true), DAYS_CYCLE * 86_400_000_000n);
+      const { shifted } = inChronoRange(x.cast(PL.Int64, true), DAYS_CYCLE * 86_400_000_000n, ctx.bind);
       x = shifted.cast(t instanceof TimestampType ? PL.DatetimeUtc : PL.Datetime, true);
     }
-    return f(t instanceof TimestampType ? instantToWallClock(x, ctx.timeZone) : x).cast(PL.Int32, true);
+    return f(t instanceof TimestampType ? instantToWallClock(x, ctx.timeZone, ctx.bind) : x).cast(PL.Int32, true);
   };
 
 const days = (d: NativeExpr): NativeExpr => d.cast(PL.Int32, true);

@@ -36,6 +36,8 @@ export interface FnContext {
   part(key: string, e: NativeExpr | (() => NativeExpr)): NativeExpr;
   /** A stable text key of an expression, for `part`. */
   keyOf(e: Expr): string;
+  /** `x` computed once as a column where the node allows it, else `x` (see ExprTranslator.bind). */
+  bind(x: NativeExpr): NativeExpr;
 }
 
 /** Lowers a scalar call to one expression of the call's Polars dtype. */

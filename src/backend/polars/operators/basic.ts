@@ -4,7 +4,7 @@ import { schemaOf } from '../../../plan/nodes.js';
 import { children, type Expr } from '../../../expr/nodes.js';
 import { NullType } from '../../../types/data-types.js';
 import { batchToNative, colName, UNIT_COLUMN } from '../input.js';
-import type { NativeLazyFrame } from '../native.js';
+import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
 import type { Frame, OperatorEnv } from './types.js';
@@ -25,7 +25,8 @@ export function range(plan: Range, env: OperatorEnv): NativeLazyFrame {
 
 export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLazyFrame {
   const tr = env.translator(input.schema);
-  const exprs = plan.exprs.map((e) => tr.tr(e));
+  const { value: exprs, bound } = tr.binding(() => plan.exprs.map((e) => tr.tr(e)));
+  const lf = withBound(input.lf, bound);
   if (exprs.length === 0) {
     // No columns: keep the input's height in a placeholder column (see UNIT_COLUMN).
     return input.lf.withColumns([env.pl.lit(null).alias(UNIT_COLUMN)]).select([colRef(UNIT_COLUMN)]);
@@ -34,9 +35,19 @@ export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLa
     // A select whose expressions are all scalars yields one row in Polars (and a
     // null-typed column may be lowered to a null literal): with_columns broadcasts to the input height.
     const tmp = exprs.map((x, i) => x.alias(`_p${i}`));
-    return input.lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
+    return lf.withColumns(tmp).select(exprs.map((_, i) => colRef(`_p${i}`).alias(colName(i))));
   }
-  return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
+  return lf.select(exprs.map((x, i) => x.alias(colName(i))));
+}
+
+/** `lf` with the columns an expression translation bound (ExprTranslator.bind), each after those it may read. */
+function withBound(lf: NativeLazyFrame, bound: readonly NativeExpr[]): NativeLazyFrame {
+  return bound.reduce((f, b) => f.withColumns([b]), lf);
+}
+
+/** The node's input columns, to drop bound ones after use. */
+function inputColumns(input: Frame): NativeExpr[] {
+  return input.schema.fields.length === 0 ? [colRef(UNIT_COLUMN)] : input.schema.fields.map((_, i) => colRef(colName(i)));
 }
 
 /** True when the plan is a sort, possibly under projections and filters. */
@@ -62,7 +73,10 @@ function readsValues(e: Expr): boolean {
 export function filter(plan: Filter, input: Frame, env: OperatorEnv): NativeLazyFrame {
   const c = plan.condition;
   if (c.kind === 'Literal' && c.value === true) return input.lf;
-  return input.lf.filter(env.translator(input.schema).tr(c));
+  const tr = env.translator(input.schema);
+  const { value: cond, bound } = tr.binding(() => tr.tr(c));
+  if (bound.length === 0) return input.lf.filter(cond);
+  return withBound(input.lf, bound).filter(cond).select(inputColumns(input));
 }
 
 export function limit(plan: Limit, input: Frame): NativeLazyFrame {
@@ -84,8 +98,7 @@ export function offset(plan: Offset, input: Frame): NativeLazyFrame {
  */
 function slice(plan: Limit | Offset, input: Frame, offset: number, length: number): NativeLazyFrame {
   if (overSort(plan.input)) return input.lf.slice(offset, length);
-  const cols = input.schema.fields.length === 0 ? [colRef(UNIT_COLUMN)] : input.schema.fields.map((_, i) => colRef(colName(i)));
-  return input.lf.withRowIndex('_sl', 0).slice(offset, length).select(cols);
+  return input.lf.withRowIndex('_sl', 0).slice(offset, length).select(inputColumns(input));
 }
 
 /** The output schema of a node, for operators that build frames from scratch. */
