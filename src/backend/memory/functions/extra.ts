@@ -26,6 +26,7 @@ import {
   toLocalMicros,
 } from '../runtime/datetime.js';
 import { zoneOrThrow } from '../runtime/datetime-parse.js';
+import { javaCos, javaSin, javaTan } from '../runtime/java-trig.js';
 import { parseDateTime } from '../runtime/datetime-pattern-parse.js';
 import { LONG_MAX, normLong, remLong, toBigInt, type Long } from '../runtime/long.js';
 import { aggregateImpls } from './aggregate.js';
@@ -405,9 +406,10 @@ export const extraImpls: Record<string, FunctionImpl> = {
   bin,
   conv,
   width_bucket: widthBucket,
-  cot: unaryDouble((x) => 1 / Math.tan(x)),
-  sec: unaryDouble((x) => 1 / Math.cos(x)),
-  csc: unaryDouble((x) => 1 / Math.sin(x)),
+  // Spark: 1 / java.lang.Math.tan (cos, sin)
+  cot: unaryDouble((x) => 1 / javaTan(x)),
+  sec: unaryDouble((x) => 1 / javaCos(x)),
+  csc: unaryDouble((x) => 1 / javaSin(x)),
   positive: compiled((args) => args[0]!),
   // UnwrapUDT yields a user-defined type's underlying value; the analyzer rejects every
   // input (no UDTs exist locally), so this identity is never reached with data.
