@@ -7,6 +7,7 @@
 import { daysFromCivil, daysInMonth, isValidDate, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
 import { MJD_OF_EPOCH, MONTHS, tokenizeForParsing, type Token } from './datetime-format.js';
 import { zoneFromText } from './datetime-parse.js';
+import { zoneByName } from './zone-name-parse.js';
 
 /** Fields read from text; absent ones default (year 1970, January, day 1, midnight). */
 export interface ParsedDateTime {
@@ -155,11 +156,17 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   if (letter === 'O') return parseLocalizedOffset(st);
   if (letter === 'V' || letter === 'z' || letter === 'v') {
     const m = /^[A-Za-z][A-Za-z0-9_/+-]*/.exec(s.slice(st.pos));
-    if (!m) return false;
-    const zone = zoneFromText(m[0]);
-    if (!zone) return false;
-    st.zone = zone;
-    st.pos += m[0].length;
+    const byId = m ? zoneFromText(m[0]) : undefined;
+    // `z` and `v` also read zone names (java.time takes the longest match of ids and names).
+    const byName = letter === 'V' ? undefined : zoneByName(s.slice(st.pos), count >= 4);
+    if (byId && (!byName || m![0].length >= byName.length)) {
+      st.zone = byId;
+      st.pos += m![0].length;
+      return true;
+    }
+    if (!byName) return false;
+    st.zone = byName.zone;
+    st.pos += byName.length;
     return true;
   }
   // Numeric fields (`g`, the modified Julian day, may be negative).
