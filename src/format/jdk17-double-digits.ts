@@ -12,7 +12,12 @@
  *    the interval's edge does not count, so 7.36e23, whose double is 7.36e23 + ulp/2, prints
  *    7.360000000000001E23. Ties between two candidates go to the even last digit, and a number
  *    in E-form gets at least two digits when Java's exponent guess is right (estimatedExponent).
+ *
+ * Some floats above 2^63 break rule 2 through an overflow in Java's arithmetic
+ * (jdk17-float-overflow.ts).
  */
+
+import { jdk17FloatOverflowDigits } from './jdk17-float-overflow.js';
 
 export interface DecimalDigits {
   /** Significant digits without trailing zeros (at least one digit). */
@@ -59,9 +64,10 @@ export function jdk17FloatDigits(x: number): DecimalDigits {
     }
     return evenOnTie(jsShortest(x.toExponential(8)), 9, x);
   }
-  return biased === 0
-    ? binaryToDigits(BigInt(fraction), -149, 24, x)
-    : binaryToDigits(BigInt(fraction) | (1n << 23n), biased - 150, 24, x);
+  if (biased === 0) return binaryToDigits(BigInt(fraction), -149, 24, x);
+  const mantissa = BigInt(fraction) | (1n << 23n);
+  const wrapped = jdk17FloatOverflowDigits(fraction | (1 << 23), biased - 127, estimatedExponent(mantissa, biased - 127));
+  return wrapped ?? binaryToDigits(mantissa, biased - 150, 24, x);
 }
 
 /**

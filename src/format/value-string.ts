@@ -7,6 +7,7 @@
  * Numbers follow Java's `Double.toString`/`Float.toString`; dates and timestamps
  * are proleptic Gregorian, timestamps rendered in the session time zone.
  */
+import { javaUtf8Decode } from './java-utf8.js';
 import { jdk17DoubleDigits, jdk17FloatDigits } from './jdk17-double-digits.js';
 import {
   ArrayType,
@@ -70,7 +71,7 @@ export function valueToString(value: unknown, dataType: DataType, timeZone: stri
   if (dataType instanceof TimestampNTZType) return formatTimestamp(Number(value), 'UTC');
   if (dataType instanceof BinaryType) {
     const bytes = value as Uint8Array;
-    return opts.binaryHex ? binaryToHex(bytes) : new TextDecoder('utf-8').decode(bytes);
+    return opts.binaryHex ? binaryToHex(bytes) : javaUtf8Decode(bytes);
   }
   if (dataType instanceof ArrayType) {
     const items = value as readonly unknown[];

@@ -99,6 +99,36 @@ describe('ANSI mode: rounding, date/time constructors and parsers, elt', () => {
       expect(rows(spark, "SELECT unix_timestamp(s, 'yyyy-MM-dd'), try_to_timestamp(t, 'yyyy') FROM VALUES ('1970-01-02', 'x') t(s, t)").map((r) => [Number(r[0]), r[1]])).toEqual([[86400, null]]);
     }, SLOW);
 
+    it('day-of-year patterns and two variable-width numbers in a row give java.time\'s reason (Spark 3.5.7)', () => {
+      const spark = ansi(session());
+      const parse: [string, string][] = [
+        // `yyyy` followed by a variable-width number reads its digits greedily; more than four digits without a sign fail at its start
+        ["to_date(s, 'yyyyDD') FROM VALUES ('2020') t(s)", "Text '2020' could not be parsed at index 4"],
+        ["to_date(s, 'yyyyDD') FROM VALUES ('123456789012') t(s)", "Text '123456789012' could not be parsed at index 0"],
+        ["to_date(s, 'yyyyMd') FROM VALUES ('20201') t(s)", "Text '20201' could not be parsed at index 0"],
+        ["to_date(s, 'yyyyDDd') FROM VALUES ('2020') t(s)", "Text '2020' could not be parsed at index 4"],
+        ["to_timestamp(s, 'yyyy Hm') FROM VALUES ('2020 1') t(s)", "Text '2020 1' could not be parsed at index 6"],
+        // a day of year resolves with the year (LocalDate.ofYearDay)
+        ["to_date(s, 'yyyyDDD') FROM VALUES ('2021366') t(s)", "Text '2021366' could not be parsed: Invalid date 'DayOfYear 366' as '2021' is not a leap year"],
+        ["to_date(s, 'yyyy DDD') FROM VALUES ('2020 367') t(s)", "Text '2020 367' could not be parsed: Invalid value for DayOfYear (valid values 1 - 365/366): 367"],
+        ["to_date(s, 'yyyy D') FROM VALUES ('2020 0') t(s)", "Text '2020 0' could not be parsed: Invalid value for DayOfYear (valid values 1 - 365/366): 0"],
+        ["to_timestamp(s, 'yyyy DDD HH') FROM VALUES ('2020 100 25') t(s)", "Text '2020 100 25' could not be parsed: Invalid value for HourOfDay (valid values 0 - 23): 25"],
+        ["to_timestamp(s, 'yyyy DDD HH:mm') FROM VALUES ('2021 100 10:61') t(s)", "Text '2021 100 10:61' could not be parsed: Invalid value for MinuteOfHour (valid values 0 - 59): 61"],
+      ];
+      for (const [q, why] of parse) {
+        const e = sqlError(spark, `SELECT ${q}`);
+        expect(e.name, q).toBe('DateTimeException');
+        expect(e.message, q).toContain(`[CANNOT_PARSE_TIMESTAMP] ${why}. ${CLASS_BYPASS}`);
+      }
+      expect(rows(spark, "SELECT CAST(to_date(s, 'yyyy DDD') AS STRING), CAST(to_timestamp(t, 'yyyy-DD') AS STRING) FROM VALUES ('2020 366', '2020-123') t(s, t)")).toEqual([
+        ['2020-12-31', '2020-05-02 00:00:00'],
+      ]);
+      // a five-digit year under `yyyy`: only Spark 2's parser reads it (ANSI or not)
+      for (const q of ["SELECT to_date(s, 'yyyy-MM-dd') FROM VALUES ('20201-01-01') t(s)", "SELECT to_date(s, 'yyyyDD') FROM VALUES ('2020123') t(s)"]) {
+        expect(sqlError(spark, q).message, q).toContain('[INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER]');
+      }
+    }, SLOW);
+
     it('next_day with a bad day name and elt out of range raise', () => {
       const spark = ansi(session());
       const day = sqlError(spark, "SELECT next_day(d, s) FROM VALUES (DATE'2020-01-01', 'xx') t(d, s)");

@@ -5,7 +5,8 @@
  * numbers as Java prints and parses them.
  */
 import { formatDateTime } from '../memory/runtime/datetime-format.js';
-import { parseDateTime, parseDateTimeOrUpgrade } from '../memory/runtime/datetime-pattern-parse.js';
+import { parseDateTime } from '../memory/runtime/datetime-pattern-parse.js';
+import { parseDateTimeOrUpgrade } from '../memory/runtime/datetime-legacy-parse.js';
 import { parseTimestampParts, stringToDate, stringToTimestamp, stringToTimestampNTZ } from '../memory/runtime/datetime-parse.js';
 import { MICROS_PER_DAY, fromLocalMicros, getZone, offsetSecondsAt, toLocalMicros, type Zone } from '../memory/runtime/datetime.js';
 import type { SourceOptions } from './options.js';

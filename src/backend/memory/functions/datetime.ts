@@ -25,7 +25,7 @@ import {
 import { zoneOrThrow } from '../runtime/datetime-parse.js';
 import { javaDateError } from '../runtime/java-time-errors.js';
 import { formatDateTime } from '../runtime/datetime-format.js';
-import { parseDateTimeOrUpgrade } from '../runtime/datetime-pattern-parse.js';
+import { parseDateTimeOrUpgrade } from '../runtime/datetime-legacy-parse.js';
 import { floorDiv, floorDivLong, type Long } from '../runtime/long.js';
 import type { FunctionImpl, RowFn } from './types.js';
 import { argType, compiled, literalArg, scalar, unary } from './util.js';

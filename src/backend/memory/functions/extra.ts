@@ -7,6 +7,7 @@
  */
 import { sessionZone } from '../context.js';
 import { toLocalMicros } from '../runtime/datetime.js';
+import { javaCos, javaSin, javaTan } from '../runtime/java-trig.js';
 import { bivariate } from './moments.js';
 import { conditionalImpls } from './conditional.js';
 import { datetimeImpls } from './datetime.js';
@@ -24,9 +25,10 @@ const typeofFn = compiled((_args, call) => {
 const unaryDouble = (f: (x: number) => number): FunctionImpl => scalar((a) => f(a[0] as number));
 
 export const extraImpls: Record<string, FunctionImpl> = {
-  cot: unaryDouble((x) => 1 / Math.tan(x)),
-  sec: unaryDouble((x) => 1 / Math.cos(x)),
-  csc: unaryDouble((x) => 1 / Math.sin(x)),
+  // Spark: 1 / java.lang.Math.tan (cos, sin)
+  cot: unaryDouble((x) => 1 / javaTan(x)),
+  sec: unaryDouble((x) => 1 / javaCos(x)),
+  csc: unaryDouble((x) => 1 / javaSin(x)),
   positive: compiled((args) => args[0]!),
   // UnwrapUDT yields a user-defined type's underlying value; the analyzer rejects every
   // input (no UDTs exist locally), so this identity is never reached with data.

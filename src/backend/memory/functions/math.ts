@@ -6,6 +6,7 @@ import { divHalfEven, divHalfUp, fitsPrecision, parseDecimal, pow10, type Parsed
 import { doubleToLong, negLong, normLong, toBigInt, type Long } from '../runtime/long.js';
 import { strictCbrt, strictCosh, strictExp, strictHypot } from '../runtime/fdlibm.js';
 import { strictPow } from '../runtime/fdlibm-pow.js';
+import { javaCos, javaSin, javaTan } from '../runtime/java-trig.js';
 import { XorShiftRandom } from '../runtime/xorshift-random.js';
 import type { FunctionImpl, RowFn, ScalarImpl } from './types.js';
 import { argType, compiled, intWrap, literalArg, numericKind, resultType, scalar, unary } from './util.js';
@@ -183,9 +184,10 @@ export const mathImpls: Record<string, FunctionImpl> = {
   log1p: d1(logOf(Math.log1p, -1)),
   ln: d1(logOf(Math.log)),
   log: d2((base, x) => (base <= 0 || x <= 0 ? null : Math.log(x) / Math.log(base))),
-  sin: d1(Math.sin),
-  cos: d1(Math.cos),
-  tan: d1(Math.tan),
+  // HotSpot's intrinsics for java.lang.Math.sin/cos/tan round correctly where V8's are an ulp off
+  sin: d1(javaSin),
+  cos: d1(javaCos),
+  tan: d1(javaTan),
   asin: d1(Math.asin),
   acos: d1(Math.acos),
   atan: d1(Math.atan),
@@ -193,9 +195,11 @@ export const mathImpls: Record<string, FunctionImpl> = {
   // java.lang.Math.cosh is StrictMath.cosh (fdlibm)
   cosh: d1(strictCosh),
   tanh: d1(Math.tanh),
-  asinh: d1(Math.asinh),
-  acosh: d1(Math.acosh),
-  atanh: d1(Math.atanh),
+  // Spark's own formulas over StrictMath.log/log1p (not java.lang.Math's asinh, which it lacks):
+  // asinh(-1e10) is -Infinity and asinh(-1e300) Infinity there, as here
+  asinh: d1((x) => (x === -Infinity ? x : Math.log(x + Math.sqrt(x * x + 1)))),
+  acosh: d1((x) => Math.log(x + Math.sqrt(x * x - 1))),
+  atanh: d1((x) => 0.5 * (Math.log1p(x) - Math.log1p(-x))),
   degrees: d1((x) => x * 57.29577951308232),
   radians: d1((x) => x * 0.017453292519943295),
   signum: d1((x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : x)),

@@ -7,6 +7,7 @@
  * UTF-16 as little-endian), so they are written out here.
  */
 import { ExecutionException } from '../../../errors/index.js';
+import { javaUtf8Decode } from '../../../format/java-utf8.js';
 
 type Charset = 'utf-8' | 'us-ascii' | 'iso-8859-1' | 'utf-16' | 'utf-16be' | 'utf-16le';
 
@@ -38,7 +39,6 @@ function charsetOf(name: string): Charset {
 }
 
 const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder('utf-8');
 
 function utf16(s: string, bigEndian: boolean, bom: boolean): Uint8Array {
   const out = new Uint8Array((s.length + (bom ? 1 : 0)) * 2);
@@ -84,7 +84,7 @@ function fromUtf16(b: Uint8Array, bigEndian: boolean, start: number): string {
 export function decodeCharset(b: Uint8Array, charset: string): string {
   switch (charsetOf(charset)) {
     case 'utf-8':
-      return utf8Decoder.decode(b);
+      return javaUtf8Decode(b);
     case 'us-ascii':
       return Array.from(b, (x) => (x <= 0x7f ? String.fromCharCode(x) : '\uFFFD')).join('');
     case 'iso-8859-1':

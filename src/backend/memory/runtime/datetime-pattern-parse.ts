@@ -1,13 +1,13 @@
 /**
  * Parsing text with a Spark 3 datetime pattern (`to_date(s, fmt)`,
  * `to_timestamp(s, fmt)`, `unix_timestamp`): case-insensitive, variable-width
- * second fractions, `yy` read into 2000-2099; plus the legacy parser's check
- * Spark uses to raise its upgrade error. Tokens come from datetime-format.ts.
+ * second fractions, `yy` read into 2000-2099. Tokens come from datetime-format.ts; the legacy
+ * parser's check behind Spark's upgrade error is datetime-legacy-parse.ts.
  */
 import { daysFromCivil, daysInMonth, isValidDate, MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, type Zone } from './datetime.js';
-import { DAYS, legacyKnowsLetter, MJD_OF_EPOCH, MONTHS, tokenize, tokenizeForParsing, type Token } from './datetime-format.js';
+import { MJD_OF_EPOCH, MONTHS, tokenizeForParsing, type Token } from './datetime-format.js';
 import { zoneFromText } from './datetime-parse.js';
-import { SparkUpgradeException } from '../../../errors/runtime-exceptions.js';
+import { zoneByName } from './zone-name-parse.js';
 
 /** Fields read from text; absent ones default (year 1970, January, day 1, midnight). */
 export interface ParsedDateTime {
@@ -60,7 +60,7 @@ function fixedWidth(t: Token): number | undefined {
   return undefined;
 }
 
-function isNumericField(t: Token | undefined): boolean {
+export function isNumericField(t: Token | undefined): boolean {
   if (!t || t.kind !== 'field') return false;
   if ('MLQq'.includes(t.letter)) return t.count <= 2;
   return 'ydDHhKkmsSFg'.includes(t.letter);
@@ -156,11 +156,17 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   if (letter === 'O') return parseLocalizedOffset(st);
   if (letter === 'V' || letter === 'z' || letter === 'v') {
     const m = /^[A-Za-z][A-Za-z0-9_/+-]*/.exec(s.slice(st.pos));
-    if (!m) return false;
-    const zone = zoneFromText(m[0]);
-    if (!zone) return false;
-    st.zone = zone;
-    st.pos += m[0].length;
+    const byId = m ? zoneFromText(m[0]) : undefined;
+    // `z` and `v` also read zone names (java.time takes the longest match of ids and names).
+    const byName = letter === 'V' ? undefined : zoneByName(s.slice(st.pos), count >= 4);
+    if (byId && (!byName || m![0].length >= byName.length)) {
+      st.zone = byId;
+      st.pos += m![0].length;
+      return true;
+    }
+    if (!byName) return false;
+    st.zone = byName.zone;
+    st.pos += byName.length;
     return true;
   }
   // Numeric fields (`g`, the modified Julian day, may be negative).
@@ -197,6 +203,9 @@ function parseField(t: Extract<Token, { kind: 'field' }>, tokens: readonly Token
   }
   const take = Math.min(available, max);
   if (take < min) return false;
+  // java.time reads `yyyy` with SignStyle.EXCEEDS_PAD: more digits than the letters need a sign,
+  // so '20201-01-01' fails at the year's start (Spark then asks the legacy parser).
+  if (letter === 'y' && count >= 4 && take > count) return false;
   const digits = s.slice(st.pos, st.pos + take);
   st.pos += take;
   let value = negative ? -Number(digits) : Number(digits);
@@ -237,33 +246,19 @@ function parseLocalizedOffset(st: ParseState): boolean {
   return true;
 }
 
-const isVariableNumber = (t: Token | undefined): boolean =>
-  isNumericField(t) && fixedWidth(t!) === undefined && !(t!.kind === 'field' && t!.letter === 'S');
-
 /** The raw scan of `text` by a pattern (before the fields are resolved), for explaining failures. */
 export interface DateTimeScan {
   readonly matched: boolean;
   readonly pos: number;
   readonly failAt: number | undefined;
   readonly fields: ReadonlyMap<string, number>;
-  /** Two numeric fields directly adjacent (java.time's adjacent value parsing reports other indices). */
-  readonly adjacentNumbers: boolean;
 }
 
 export function scanDateTime(text: string, pattern: string): DateTimeScan {
   const tokens = tokenizeForParsing(pattern);
   const st: ParseState = { text, pos: 0, fields: new Map() };
   const matched = parseTokens(tokens, st);
-  let adjacentNumbers = false;
-  const walk = (ts: readonly Token[]): void => {
-    ts.forEach((t, k) => {
-      if (t.kind === 'optional') walk(t.tokens);
-      // Modelled: a number followed by fixed-width numbers or a fraction. Not modelled: two variable-width numbers in a row.
-      else if (isVariableNumber(t) && isVariableNumber(ts[k + 1])) adjacentNumbers = true;
-    });
-  };
-  walk(tokens);
-  return { matched, pos: st.pos, failAt: st.failAt, fields: st.fields, adjacentNumbers };
+  return { matched, pos: st.pos, failAt: st.failAt, fields: st.fields };
 }
 
 /** Parses `text` with a Spark pattern; undefined when it does not match (Spark's null). */
@@ -312,116 +307,4 @@ export function parseDateTime(text: string, pattern: string): ParsedDateTime | u
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const local = days * MICROS_PER_DAY + ((hour * 60 + minute) * 60 + second) * MICROS_PER_SECOND + micros;
   return st.zone ? { local, zone: st.zone } : { local };
-}
-
-/**
- * `parseDateTime`, with Spark's check of its default spark.sql.legacy.timeParserPolicy
- * (EXCEPTION): text the new parser cannot read but Spark 2's parser would take raises
- * INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER. Values out of range
- * (2020-02-30, hour 24) are rejected by both parsers, so they stay undefined (NULL).
- */
-export function parseDateTimeOrUpgrade(text: string, pattern: string): ParsedDateTime | undefined {
-  const p = parseDateTime(text, pattern);
-  if (p) return p;
-  const scan = scanDateTime(text, pattern);
-  const textFailure = !scan.matched || scan.pos !== text.length;
-  if (textFailure && legacyParses(text, pattern)) throw upgradeError(text);
-  return undefined;
-}
-
-function upgradeError(text: string): SparkUpgradeException {
-  return new SparkUpgradeException(
-    `You may get a different result due to the upgrading to Spark >= 3.0:\nFail to parse '${text}' in the new parser.\n` +
-      'You can set "spark.sql.legacy.timeParserPolicy" to "LEGACY" to restore the behavior before Spark 3.0, or set to "CORRECTED" and treat it as an invalid datetime string.',
-    {
-      errorClass: 'INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER',
-      messageParameters: { datetime: `'${text}'`, config: '"spark.sql.legacy.timeParserPolicy"' },
-    },
-  );
-}
-
-// ---------------------------------------------------------------------------
-// Legacy (Spark 2.x) parsing check
-
-/**
- * Whether Spark 2.x's parser would accept `text`: numeric fields take any
- * number of digits (the pattern's width only when another numeric field
- * follows directly) and trailing text is ignored, but values out of range
- * fail (Spark 3.5 gives NULL, not the upgrade error, for '2020-1-32'). Spark 3 raises
- * INCONSISTENT_BEHAVIOR_CROSS_VERSION when its own parser rejects text that
- * this one accepts.
- */
-export function legacyParses(text: string, pattern: string): boolean {
-  let tokens: readonly Token[];
-  try {
-    tokens = tokenize(pattern);
-  } catch {
-    return false;
-  }
-  const flat: Token[] = [];
-  const flatten = (ts: readonly Token[]): void => {
-    for (const t of ts) {
-      // SimpleDateFormat has no optional sections: it reads `[` and `]` as literal text.
-      if (t.kind === 'optional') {
-        flat.push({ kind: 'literal', text: '[' });
-        flatten(t.tokens);
-        flat.push({ kind: 'literal', text: ']' });
-      } else flat.push(t);
-    }
-  };
-  flatten(tokens);
-  const values = new Map<string, number>();
-  let pos = 0;
-  for (let k = 0; k < flat.length; k++) {
-    const t = flat[k]!;
-    if (t.kind === 'literal') {
-      if (!text.startsWith(t.text, pos)) return false;
-      pos += t.text.length;
-      continue;
-    }
-    if (t.kind !== 'field') continue;
-    // A letter SimpleDateFormat does not know (`g`, `Q`, `x`) fails its constructor: no legacy result.
-    if (!legacyKnowsLetter(t.letter)) return false;
-    const rest = text.slice(pos);
-    const { letter, count } = t;
-    if (((letter === 'M' || letter === 'L') && count >= 3) || letter === 'E' || letter === 'a' || letter === 'G') {
-      const words =
-        letter === 'E'
-          ? [...DAYS, ...DAYS.map((d) => d.slice(0, 3))]
-          : letter === 'a'
-            ? ['AM', 'PM']
-            : letter === 'G'
-              ? ['AD', 'BC']
-              : [...MONTHS, ...MONTHS.map((m) => m.slice(0, 3))];
-      const hit = words.filter((w) => rest.toLowerCase().startsWith(w.toLowerCase())).sort((a, b) => b.length - a.length)[0];
-      if (!hit) return false;
-      pos += hit.length;
-      continue;
-    }
-    if ('zZXxOV'.includes(letter)) {
-      const m = /^(?:[+-]\d{1,2}(?::?\d{2})?|Z|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|UTC|[A-Za-z]+(?:\/[A-Za-z_]+)*)/.exec(rest);
-      if (!m) return false;
-      pos += m[0].length;
-      continue;
-    }
-    const next = flat[k + 1];
-    const abutting = next !== undefined && next.kind === 'field' && isNumericField(next);
-    const m = /^[+-]?\d+/.exec(rest);
-    if (!m) return false;
-    const width = abutting ? Math.min(count, m[0].length) : m[0].length;
-    values.set(letter === 'L' ? 'M' : letter, Number(m[0].slice(0, width)));
-    pos += width;
-  }
-  return legacyInRange(values);
-}
-
-/** The legacy parser is not lenient: fields out of range (month 13, February 30, hour 25) fail. */
-function legacyInRange(v: ReadonlyMap<string, number>): boolean {
-  const within = (k: string, lo: number, hi: number): boolean => !v.has(k) || (v.get(k)! >= lo && v.get(k)! <= hi);
-  // SimpleDateFormat reads `S` as milliseconds, so six fraction digits are out of range there.
-  if (!within('S', 0, 999) || !within('M', 1, 12) || !within('H', 0, 23) || !within('m', 0, 59) || !within('s', 0, 59)) return false;
-  if (!within('h', 1, 12) || !within('K', 0, 11) || !within('k', 1, 24)) return false;
-  const year = v.get('y') ?? 1970;
-  if (!within('D', 1, daysFromCivil(year + 1, 1, 1) - daysFromCivil(year, 1, 1))) return false;
-  return within('d', 1, daysInMonth(year, v.get('M') ?? 1));
 }
