@@ -244,7 +244,7 @@ export type CommandAst =
   | { readonly kind: 'showTableExtended'; readonly database?: string; readonly pattern: string; readonly partition?: PartitionSpecAst }
   /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name [column]`. */
   | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[]; readonly partition?: readonly (readonly [string, string])[] }
-  | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly asSerde: boolean }
+  | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly at: string; readonly asSerde: boolean }
   | { readonly kind: 'describeFunction'; readonly name: string; readonly extended: boolean }
   /** `SHOW [USER | SYSTEM | ALL] FUNCTIONS [FROM db] [[LIKE] 'pattern']`. */
   | { readonly kind: 'showFunctions'; readonly scope: 'user' | 'system' | 'all'; readonly pattern?: string }

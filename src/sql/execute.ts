@@ -242,7 +242,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     }
     case 'showCreateTable': {
       const { database, table } = names(c.name);
-      return showCreateTable(session, database, table, c.asSerde);
+      return showCreateTable(session, database, table, c.asSerde, c.at);
     }
     case 'set': {
       const schema = new StructType([new StructField('key', STRING, false), new StructField('value', STRING, false)]);

@@ -329,8 +329,9 @@ export function show(p: SqlParser): CommandAst {
     return p.acceptKw('PARTITION') ? { kind: 'showPartitions', name, at, spec: partitionSpec(p) } : { kind: 'showPartitions', name, at };
   }
   if (p.acceptKw('CREATE', 'TABLE')) {
+    const at = namePosition(p);
     const name = p.multipartIdentifier();
-    return { kind: 'showCreateTable', name, asSerde: p.acceptKw('AS', 'SERDE') };
+    return { kind: 'showCreateTable', name, at, asSerde: p.acceptKw('AS', 'SERDE') };
   }
   const start = p.pos;
   const scope = p.acceptKw('USER') ? 'user' : p.acceptKw('SYSTEM') ? 'system' : p.acceptKw('ALL') ? 'all' : undefined;

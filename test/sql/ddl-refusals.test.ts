@@ -1,0 +1,130 @@
+/**
+ * DDL statements Spark refuses, with Spark 3.5.7's error class and message (each asked of
+ * the live 3.5.7 server; run with SPARK_REMOTE=sc://127.0.0.1:15003 to ask again). Most are
+ * `_LEGACY_ERROR_TEMP_nnnn`: worded without a `[CLASS]` prefix, and not reported over Spark
+ * Connect 3.5, whose errors carry only a named class. The classes and parameter names are
+ * those of Spark 3.5.7's QueryCompilationErrors (read from its spark-catalyst jar).
+ */
+import { expect, it } from 'vitest';
+import type { SparkSession } from '../../src/session/session.js';
+import { forEachBackend } from '../helpers/backends.js';
+import { failure, scratchTables } from '../helpers/ddl-tables.js';
+
+const SLOW = 60_000;
+
+forEachBackend('DDL refusals: error classes', (session, backend) => {
+  const { open, create } = scratchTables(session);
+  /** The class `failure` reports: none for a legacy class over Spark Connect. */
+  const cls = (c: string): string | undefined => (backend === 'connect' && c.startsWith('_LEGACY_ERROR_TEMP_') ? undefined : c);
+  const refusal = (spark: SparkSession, sql: string, errorClass: string, message: string): void =>
+    expect(failure(spark, sql), sql).toEqual({ errorClass: cls(errorClass), message });
+  const params = (spark: SparkSession, sql: string): Record<string, string> | undefined => {
+    try {
+      spark.sql(sql).collect();
+    } catch (e) {
+      return (e as { messageParameters?: Record<string, string> }).messageParameters;
+    }
+    return undefined;
+  };
+
+  it('a temp view where a table is expected, or a table where a view is', () => {
+    const spark = open();
+    create(spark, 'ddlref_t', '(v INT) USING parquet');
+    spark.sql('CREATE OR REPLACE TEMPORARY VIEW ddlref_v AS SELECT 1 AS v');
+    refusal(spark, "ALTER TABLE ddlref_v SET TBLPROPERTIES ('k'='v')", '_LEGACY_ERROR_TEMP_1013', "ddlref_v is a temp view. 'ALTER TABLE ... SET TBLPROPERTIES' expects a table. Please use ALTER VIEW instead..; line 1 pos 12");
+    refusal(spark, 'ALTER TABLE ddlref_v ADD COLUMNS (c INT)', '_LEGACY_ERROR_TEMP_1013', "ddlref_v is a temp view. 'ALTER TABLE ... ADD COLUMNS' expects a table..; line 1 pos 12");
+    refusal(spark, 'ALTER TABLE ddlref_v ADD PARTITION (a=1)', '_LEGACY_ERROR_TEMP_1013', "ddlref_v is a temp view. 'ALTER TABLE ... ADD PARTITION ...' expects a table. Please use ALTER VIEW instead..; line 1 pos 12");
+    refusal(spark, 'TRUNCATE TABLE ddlref_v PARTITION (a=1)', '_LEGACY_ERROR_TEMP_1013', "ddlref_v is a temp view. 'TRUNCATE TABLE' expects a table..; line 1 pos 15");
+    refusal(spark, 'MSCK REPAIR TABLE ddlref_v', '_LEGACY_ERROR_TEMP_1013', "ddlref_v is a temp view. 'MSCK REPAIR TABLE' expects a table..; line 1 pos 18");
+    refusal(spark, 'SHOW PARTITIONS ddlref_v', '_LEGACY_ERROR_TEMP_1013', "ddlref_v is a temp view. 'SHOW PARTITIONS' expects a table..; line 1 pos 16");
+    refusal(spark, "ALTER VIEW ddlref_v SET TBLPROPERTIES ('k'='v')", '_LEGACY_ERROR_TEMP_1014', "ddlref_v is a temp view. 'ALTER VIEW ... SET TBLPROPERTIES' expects a permanent view.; line 1 pos 11");
+    refusal(spark, "ALTER VIEW ddlref_v UNSET TBLPROPERTIES ('k')", '_LEGACY_ERROR_TEMP_1014', "ddlref_v is a temp view. 'ALTER VIEW ... UNSET TBLPROPERTIES' expects a permanent view.; line 1 pos 11");
+    refusal(spark, 'SHOW CREATE TABLE ddlref_v', '_LEGACY_ERROR_TEMP_1016', "ddlref_v is a temp view. 'SHOW CREATE TABLE' expects a table or permanent view.; line 1 pos 18");
+    refusal(spark, "ALTER VIEW ddlref_t SET TBLPROPERTIES ('k'='v')", '_LEGACY_ERROR_TEMP_1015', "default.ddlref_t is a table. 'ALTER VIEW ... SET TBLPROPERTIES' expects a view. Please use ALTER TABLE instead..; line 1 pos 11");
+    refusal(spark, 'ALTER VIEW ddlref_t AS SELECT 1', '_LEGACY_ERROR_TEMP_1015', "default.ddlref_t is a table. 'ALTER VIEW ... AS' expects a view..; line 1 pos 11");
+    refusal(spark, 'ALTER VIEW ddlref_t RENAME TO ddlref_t2', '_LEGACY_ERROR_TEMP_1253', 'Cannot alter a table with ALTER VIEW. Please use ALTER TABLE instead.');
+    if (backend !== 'connect') {
+      expect(params(spark, 'ALTER TABLE ddlref_v ADD COLUMNS (c INT)')).toEqual({ nameParts: 'ddlref_v', viewStr: 'temp view', cmd: 'ALTER TABLE ... ADD COLUMNS', hintStr: '' });
+      expect(params(spark, 'ALTER VIEW ddlref_t AS SELECT 1')).toEqual({ identifier: 'default.ddlref_t', cmd: 'ALTER VIEW ... AS', hintStr: '' });
+    }
+    spark.sql('DROP VIEW ddlref_v');
+  }, SLOW);
+
+  it('partition clauses against the table: unpartitioned, unknown key, incomplete spec', () => {
+    const spark = open();
+    create(spark, 'ddlref_flat', '(v INT) USING parquet');
+    create(spark, 'ddlref_p2', '(v INT, a INT, b STRING) USING parquet PARTITIONED BY (a, b)');
+    const notStored = (action: string): string =>
+      `${action} is not allowed on ddlref_flat since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run \`msck repair table ddlref_flat\`.`;
+    refusal(spark, 'ALTER TABLE ddlref_flat ADD PARTITION (a=1)', '_LEGACY_ERROR_TEMP_1251', notStored('ALTER TABLE ADD PARTITION'));
+    refusal(spark, 'ALTER TABLE ddlref_flat PARTITION (a=1) RENAME TO PARTITION (a=2)', '_LEGACY_ERROR_TEMP_1251', notStored('ALTER TABLE RENAME PARTITION'));
+    refusal(spark, 'DESC ddlref_flat PARTITION (a=1)', '_LEGACY_ERROR_TEMP_1251', notStored('DESC PARTITION'));
+    refusal(
+      spark,
+      'TRUNCATE TABLE ddlref_flat PARTITION (a=1)',
+      '_LEGACY_ERROR_TEMP_1267',
+      'Operation not allowed: TRUNCATE TABLE ... PARTITION is not supported for tables that are not partitioned: `spark_catalog`.`default`.`ddlref_flat`.',
+    );
+    const invalidKey = 'c is not a valid partition column in table `spark_catalog`.`default`.`ddlref_p2`.';
+    refusal(spark, 'ALTER TABLE ddlref_p2 ADD PARTITION (c=1)', '_LEGACY_ERROR_TEMP_1231', invalidKey);
+    refusal(spark, 'DESC ddlref_p2 PARTITION (c=1)', '_LEGACY_ERROR_TEMP_1231', invalidKey);
+    const incomplete = "Partition spec is invalid. The spec (a) must match the partition spec (a, b) defined in table '`spark_catalog`.`default`.`ddlref_p2`'.";
+    refusal(spark, 'ALTER TABLE ddlref_p2 ADD PARTITION (a=1)', '_LEGACY_ERROR_TEMP_1232', incomplete);
+    refusal(spark, 'DESC ddlref_p2 PARTITION (a=1)', '_LEGACY_ERROR_TEMP_1232', incomplete);
+    if (backend !== 'connect') {
+      expect(params(spark, 'DESC ddlref_p2 PARTITION (a=1)')).toEqual({ specKeys: 'a', partitionColumnNames: 'a, b', tableName: '`spark_catalog`.`default`.`ddlref_p2`' });
+    }
+  }, SLOW);
+
+  it('column changes a v1 table cannot take', () => {
+    const spark = open();
+    create(spark, 'ddlref_c', '(v INT, s STRUCT<x: INT>) USING parquet');
+    create(spark, 'ddlref_cp', '(v INT, a INT) USING parquet PARTITIONED BY (a)');
+    refusal(spark, 'ALTER TABLE ddlref_c ADD COLUMNS (c INT NOT NULL)', '_LEGACY_ERROR_TEMP_1052', 'ADD COLUMN with v1 tables cannot specify NOT NULL.');
+    refusal(spark, 'ALTER TABLE ddlref_c ALTER COLUMN v SET NOT NULL', '_LEGACY_ERROR_TEMP_1053', 'ALTER COLUMN with v1 tables cannot specify NOT NULL.');
+    refusal(
+      spark,
+      "ALTER TABLE ddlref_c ALTER COLUMN zz COMMENT 'c'",
+      '_LEGACY_ERROR_TEMP_1331',
+      'Missing field zz in table spark_catalog.default.ddlref_c with schema:\nroot\n |-- v: integer (nullable = true)\n |-- s: struct (nullable = true)\n |    |-- x: integer (nullable = true)\n.; line 1 pos 0',
+    );
+    refusal(spark, "ALTER TABLE ddlref_cp ALTER COLUMN a COMMENT 'c'", '_LEGACY_ERROR_TEMP_1246', "Can't find column `a` given table data columns [`v`].");
+    refusal(
+      spark,
+      'ALTER TABLE ddlref_c ALTER COLUMN v TYPE BIGINT',
+      'NOT_SUPPORTED_CHANGE_COLUMN',
+      '[NOT_SUPPORTED_CHANGE_COLUMN] ALTER TABLE ALTER/CHANGE COLUMN is not supported for changing `spark_catalog`.`default`.`ddlref_c`\'s column `v` with type "INT" to `v` with type "BIGINT".',
+    );
+    if (backend !== 'connect') {
+      expect(params(spark, 'ALTER TABLE ddlref_c ALTER COLUMN v TYPE BIGINT')).toEqual({
+        table: '`spark_catalog`.`default`.`ddlref_c`',
+        originName: '`v`',
+        originType: '"INT"',
+        newName: '`v`',
+        newType: '"BIGINT"',
+      });
+    }
+  }, SLOW);
+
+  it('names across databases, SHOW CREATE TABLE AS SERDE, the default database', () => {
+    const spark = open();
+    create(spark, 'ddlref_n', '(v INT) USING parquet');
+    refusal(spark, 'ALTER TABLE ddlref_n RENAME TO ddlref_nodb.x', '_LEGACY_ERROR_TEMP_1073', "RENAME TABLE source and destination databases do not match: 'default' != 'ddlref_nodb'.");
+    refusal(spark, 'SHOW COLUMNS IN default.ddlref_n IN ddlref_nodb', '_LEGACY_ERROR_TEMP_1057', "SHOW COLUMNS with conflicting databases: 'ddlref_nodb' != 'default'.");
+    refusal(
+      spark,
+      'SHOW CREATE TABLE ddlref_n AS SERDE',
+      '_LEGACY_ERROR_TEMP_1274',
+      '`spark_catalog`.`default`.`ddlref_n` is a Spark data source table. Use `SHOW CREATE TABLE` without `AS SERDE` instead.',
+    );
+    const tempView = failure(spark, 'CREATE TEMPORARY VIEW ddlref_db.tv USING parquet');
+    // Spark's parser re-raises this analysis error as a ParseException (its text then carries the statement).
+    expect([tempView.errorClass, tempView.message.split('\n').filter((l) => l.trim())[0]]).toEqual([
+      cls('_LEGACY_ERROR_TEMP_1292'),
+      "Temporary view '`ddlref_db`.`tv`' should not have specified a database.",
+    ]);
+    const dropDefault = { errorClass: 'UNSUPPORTED_FEATURE.DROP_DATABASE', message: '[UNSUPPORTED_FEATURE.DROP_DATABASE] The feature is not supported: Drop the default database `default`.' };
+    expect(failure(spark, 'DROP DATABASE DEFAULT')).toEqual(dropDefault);
+    expect(failure(spark, 'DROP DATABASE IF EXISTS default CASCADE')).toEqual(dropDefault);
+  }, SLOW);
+});
