@@ -7,7 +7,7 @@
  * Changes rewrite the stored table (schema and rows) and its recorded metadata.
  */
 import { DataFrame } from '../api/dataframe.js';
-import { AnalysisException, NotImplementedException, ParseException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { makeBatch } from '../data/batch.js';
 import { formatSchemaTree } from '../format/print-schema.js';
 import type { LogicalPlan } from '../plan/nodes.js';
@@ -191,7 +191,7 @@ type AlterCommandColumns = Extract<AlterAction, { kind: 'addColumns' }>['columns
 function alterColumn(session: SparkSession, db: string, table: string, a: Extract<AlterAction, { kind: 'alterColumn' }>, meta: TableMetadata): void {
   const schema = session.storage.getTableSchema(db, table);
   const last = a.column[a.column.length - 1]!;
-  if (a.renameMessage !== undefined && (caseSensitive(session) || a.newName!.toLowerCase() !== last.toLowerCase())) throw new ParseException(a.renameMessage);
+  if (a.renameRefusal !== undefined && (caseSensitive(session) || a.newName!.toLowerCase() !== last.toLowerCase())) throw a.renameRefusal;
   if (a.nullable !== undefined) throw alterColumnNotNull();
   if (a.defaultChange) throw new NotImplementedException('ALTER TABLE ... ALTER COLUMN ... SET/DROP DEFAULT', 'sparkless does not model column DEFAULT values');
   const matches = (f: StructField, n: string): boolean => (caseSensitive(session) ? f.name === n : f.name.toLowerCase() === n.toLowerCase());

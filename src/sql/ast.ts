@@ -8,6 +8,7 @@
 import type { Expr, SortOrder, WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
 import type { DataType } from '../types/data-types.js';
+import type { ParseException } from '../errors/index.js';
 
 export type RelationAst =
   | { readonly kind: 'table'; readonly parts: readonly string[]; readonly alias?: TableAlias }
@@ -166,8 +167,8 @@ export type AlterAction =
       readonly newName?: string;
       readonly dataType?: DataType;
       readonly comment?: string;
-      /** Spark's ParseException text for a Hive-form rename (thrown when the names differ under spark.sql.caseSensitive). */
-      readonly renameMessage?: string;
+      /** Spark's ParseException for a Hive-form rename (thrown when the names differ under spark.sql.caseSensitive). */
+      readonly renameRefusal?: ParseException;
       /** `SET NOT NULL` (false) / `DROP NOT NULL` (true). */
       readonly nullable?: boolean;
       readonly position?: boolean;

@@ -53,6 +53,16 @@ export function partitionSpecMismatch(specKeys: readonly string[], partitionColu
   });
 }
 
+/** INSERT ... PARTITION giving a value to a partition column after one it leaves dynamic (1147). */
+export function partitionOrdering(partitionColumns: readonly string[]): AnalysisException {
+  const partColumns = `[${partitionColumns.join(',')}]`;
+  return legacy(
+    1147,
+    `The ordering of partition columns is ${partColumns}. All partition columns having constant values need to appear before other partition columns that do not have an assigned constant value.`,
+    { partColumns },
+  );
+}
+
 /** A partition column named where ALTER COLUMN expects a data column (1246). */
 export const notADataColumn = (name: string, dataColumns: readonly string[]): AnalysisException => {
   const fieldNames = `[${dataColumns.map((c) => '`' + c + '`').join(', ')}]`;

@@ -10,7 +10,7 @@ import { namePosition, propertyList, skipToClose } from './parse-commands.js';
 import { dataType } from './parse-primary.js';
 import { query } from './parse-query.js';
 import { alterPartition } from './parse-partitions.js';
-import { ParseException } from '../errors/index.js';
+import type { ParseException } from '../errors/index.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import type { SqlParser } from './parser.js';
@@ -169,11 +169,17 @@ function columnChange(p: SqlParser, hive: boolean, statementStart: Token): Colum
   const notNull = p.acceptKw('NOT', 'NULL');
   const comment = p.acceptKw('COMMENT') ? text() : undefined;
   const moved = position();
-  const statementError = (message: string): string => sqlParseError(p.src, statementStart.start, '', `\n${message}`, {}).message;
+  // Spark's _LEGACY_ERROR_TEMP_0034, positioned at the statement (its text starts with a line break).
+  const hiveStyle = (operation: string, hint: string): ParseException =>
+    sqlParseError(p.src, statementStart.start, '_LEGACY_ERROR_TEMP_0034', `\n${operation} is not supported in Hive-style ALTER COLUMN, ${hint}.`, {
+      operation,
+      command: 'ALTER COLUMN',
+      msg: `, ${hint}`,
+    });
   // Spark's parser refuses a rename here (compared as spark.sql.caseSensitive says, so the command decides) and NOT NULL.
-  const renameMessage = newName !== column[column.length - 1] ? statementError('Renaming column is not supported in Hive-style ALTER COLUMN, please run RENAME COLUMN instead.') : undefined;
-  if (notNull && (renameMessage === undefined || newName.toLowerCase() === column[column.length - 1]!.toLowerCase())) {
-    throw new ParseException(statementError('NOT NULL is not supported in Hive-style ALTER COLUMN, please run ALTER COLUMN ... SET/DROP NOT NULL instead.'));
+  const renameRefusal = newName !== column[column.length - 1] ? hiveStyle('Renaming column', 'please run RENAME COLUMN instead') : undefined;
+  if (notNull && (renameRefusal === undefined || newName.toLowerCase() === column[column.length - 1]!.toLowerCase())) {
+    throw hiveStyle('NOT NULL', 'please run ALTER COLUMN ... SET/DROP NOT NULL instead');
   }
   return {
     kind: 'alterColumn',
@@ -181,7 +187,7 @@ function columnChange(p: SqlParser, hive: boolean, statementStart: Token): Colum
     column,
     newName,
     dataType: type,
-    ...(renameMessage !== undefined ? { renameMessage } : {}),
+    ...(renameRefusal !== undefined ? { renameRefusal } : {}),
     ...(comment !== undefined ? { comment } : {}),
     ...(moved ? { position: true } : {}),
   };

@@ -4,6 +4,7 @@
  * (PARTITIONED BY, CLUSTERED BY, TBLPROPERTIES, ...), INSERT, DROP, SHOW and
  * SET. Each takes the `SqlParser` positioned at the command's first keyword.
  */
+import { checkBucketCount } from '../api/table-layout.js';
 import { StructType } from '../types/data-types.js';
 import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
@@ -168,6 +169,7 @@ export function tableClauses(p: SqlParser): TableClauses {
       if (p.cur.kind !== 'number') throw p.syntaxError();
       const numBuckets = Number(p.tokens[p.pos++]!.text);
       p.expectKw('BUCKETS');
+      checkBucketCount(numBuckets, true);
       bucketSpec = { numBuckets, bucketColumns, sortColumns };
     } else if (p.acceptKw('COMMENT')) comment = text();
     else if (p.acceptKw('LOCATION')) location = text();

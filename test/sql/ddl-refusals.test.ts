@@ -127,4 +127,56 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
     expect(failure(spark, 'DROP DATABASE DEFAULT')).toEqual(dropDefault);
     expect(failure(spark, 'DROP DATABASE IF EXISTS default CASCADE')).toEqual(dropDefault);
   }, SLOW);
+
+  it('Hive-style ALTER COLUMN, INSERT partition order and bucket counts', () => {
+    const spark = open();
+    create(spark, 'ddlref_h', '(v INT, a INT, b STRING) USING parquet PARTITIONED BY (a, b)');
+    const hive = (sql: string, operation: string, hint: string): void => {
+      const e = failure(spark, sql);
+      expect([e.errorClass, e.message], sql).toEqual([
+        cls('_LEGACY_ERROR_TEMP_0034'),
+        `\n${operation} is not supported in Hive-style ALTER COLUMN, ${hint}.(line 1, pos 0)\n\n== SQL ==\n${sql}\n^^^\n`,
+      ]);
+    };
+    hive('ALTER TABLE ddlref_h CHANGE COLUMN v v INT NOT NULL', 'NOT NULL', 'please run ALTER COLUMN ... SET/DROP NOT NULL instead');
+    hive('ALTER TABLE ddlref_h CHANGE COLUMN v w INT', 'Renaming column', 'please run RENAME COLUMN instead');
+    refusal(
+      spark,
+      "INSERT INTO ddlref_h PARTITION (a, b='x') SELECT 1, 2",
+      '_LEGACY_ERROR_TEMP_1147',
+      'The ordering of partition columns is [a,b]. All partition columns having constant values need to appear before other partition columns that do not have an assigned constant value.',
+    );
+    const buckets = failure(spark, 'CREATE TABLE ddlref_b (v INT) USING parquet CLUSTERED BY (v) INTO 100001 BUCKETS');
+    expect([buckets.errorClass, buckets.message.split('\n').filter((l) => l.trim())[0]]).toEqual([
+      cls('_LEGACY_ERROR_TEMP_1083'),
+      'Number of buckets should be greater than 0 but less than or equal to bucketing.maxBuckets (`100000`). Got `100001`.',
+    ]);
+    if (backend !== 'connect') {
+      expect(params(spark, "INSERT INTO ddlref_h PARTITION (a, b='x') SELECT 1, 2")).toEqual({ partColumns: '[a,b]' });
+      expect(params(spark, 'ALTER TABLE ddlref_h CHANGE COLUMN v w INT')).toEqual({ operation: 'Renaming column', command: 'ALTER COLUMN', msg: ', please run RENAME COLUMN instead' });
+    }
+  }, SLOW);
+
+  it("the DataFrame writer's bucket checks", () => {
+    const spark = open();
+    const df = spark.createDataFrame([[1, 5]], 'id int, z int');
+    const caught = (f: () => void): { errorClass: string | undefined; message: string } => {
+      try {
+        f();
+      } catch (e) {
+        const err = e as Error & { getErrorClass?: () => string | undefined };
+        return { errorClass: err.getErrorClass?.(), message: err.message };
+      }
+      throw new Error('no error');
+    };
+    // sparkless checks these before sending a plan, on Spark Connect too (so with the class).
+    expect(caught(() => df.write.bucketBy(2, 'id').parquet('/tmp/sparkless-ddlref-never'))).toEqual({
+      errorClass: '_LEGACY_ERROR_TEMP_1312',
+      message: "'save' does not support bucketBy right now.",
+    });
+    expect(caught(() => df.write.bucketBy(2, 'id').sortBy('z').parquet('/tmp/sparkless-ddlref-never'))).toEqual({
+      errorClass: '_LEGACY_ERROR_TEMP_1313',
+      message: "'save' does not support bucketBy and sortBy right now.",
+    });
+  }, SLOW);
 });
