@@ -9,8 +9,8 @@ import type { AlterAction, ColumnDef, CommandAst } from './ast.js';
 import { namePosition, propertyList, skipToClose } from './parse-commands.js';
 import { dataType } from './parse-primary.js';
 import { query } from './parse-query.js';
-import { alterPartition } from './parse-partitions.js';
-import type { ParseException } from '../errors/index.js';
+import { alterPartition, partitionClause } from './parse-partitions.js';
+import { ParseException } from '../errors/index.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import type { SqlParser } from './parser.js';
@@ -29,6 +29,7 @@ export function alter(p: SqlParser): CommandAst {
   };
   const start = p.cur;
   if (!view) {
+    refusePartitionColumnChange(p, statementStart);
     const partition = alterPartition(p, name, where);
     if (partition) return partition;
   }
@@ -132,6 +133,29 @@ function addedColumns(p: SqlParser): ColumnDef[] {
 }
 
 type ColumnChange = Extract<AlterAction, { kind: 'alterColumn' }>;
+
+/**
+ * `ALTER TABLE t PARTITION (...) CHANGE [COLUMN] ...` is in Spark's grammar, and its parser then
+ * refuses the whole statement (_LEGACY_ERROR_TEMP_0035) before checking the column change itself.
+ */
+function refusePartitionColumnChange(p: SqlParser, statementStart: Token): void {
+  if (!p.isKw('PARTITION')) return;
+  const before = p.pos;
+  partitionClause(p, false);
+  if (!p.acceptKw('CHANGE')) {
+    p.pos = before;
+    return;
+  }
+  p.acceptKw('COLUMN');
+  try {
+    columnChange(p, true, statementStart);
+  } catch (e) {
+    // Only a syntax error comes first; the change's own refusals (NOT NULL, renames) come after this one.
+    if (!(ParseException.isParseException(e) && e.errorClass === '_LEGACY_ERROR_TEMP_0034')) throw e;
+  }
+  const message = 'ALTER TABLE table PARTITION partition_spec CHANGE COLUMN';
+  throw sqlParseError(p.src, statementStart.start, '_LEGACY_ERROR_TEMP_0035', `\nOperation not allowed: ${message}.`, { message });
+}
 
 /** After `ALTER COLUMN c` / `CHANGE [COLUMN] c`: one action, or Hive's `new_name type [NOT NULL] [COMMENT 'x'] [FIRST | AFTER c]`. */
 function columnChange(p: SqlParser, hive: boolean, statementStart: Token): ColumnChange {

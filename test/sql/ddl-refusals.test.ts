@@ -140,6 +140,17 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
     };
     hive('ALTER TABLE ddlref_h CHANGE COLUMN v v INT NOT NULL', 'NOT NULL', 'please run ALTER COLUMN ... SET/DROP NOT NULL instead');
     hive('ALTER TABLE ddlref_h CHANGE COLUMN v w INT', 'Renaming column', 'please run RENAME COLUMN instead');
+    // With a PARTITION clause the whole statement is refused first (the table need not exist); a syntax error still comes before.
+    for (const sql of ['ALTER TABLE ddlref_h PARTITION (a = 1) CHANGE COLUMN v w INT', 'ALTER TABLE ddlref_nosuch PARTITION (a = 1) CHANGE v v INT NOT NULL']) {
+      const e = failure(spark, sql);
+      expect([e.errorClass, e.message], sql).toEqual([
+        cls('_LEGACY_ERROR_TEMP_0035'),
+        `\nOperation not allowed: ALTER TABLE table PARTITION partition_spec CHANGE COLUMN.(line 1, pos 0)\n\n== SQL ==\n${sql}\n^^^\n`,
+      ]);
+    }
+    expect(failure(spark, 'ALTER TABLE ddlref_h PARTITION (a) CHANGE COLUMN v').message.split('\n')[0]).toBe(
+      '[PARSE_SYNTAX_ERROR] Syntax error at or near end of input.(line 1, pos 50)',
+    );
     refusal(
       spark,
       "INSERT INTO ddlref_h PARTITION (a, b='x') SELECT 1, 2",
