@@ -25,7 +25,9 @@ import {
   expectViewNotTempView,
   missingField,
   notADataColumn,
+  partitionSerdeOfDataSourceTable,
   renameAcrossDatabases,
+  serdeOfDataSourceTable,
 } from './ddl-errors.js';
 import { lookup } from './show-commands.js';
 
@@ -58,6 +60,8 @@ function operationName(a: AlterAction): [string, boolean] {
       return ['UNSET TBLPROPERTIES', true];
     case 'setLocation':
       return ['SET LOCATION ...', true];
+    case 'setSerde':
+      return ['SET [SERDE|SERDEPROPERTIES]', true];
     case 'renameTo':
       return ['RENAME TO', false];
   }
@@ -89,6 +93,8 @@ export function alterTable(session: SparkSession, c: AlterCommand): void {
         `The feature is not supported: Table ${ident(db, table)} does not support ${a.operation}. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by "spark.sql.catalog".`,
         { errorClass: 'UNSUPPORTED_FEATURE.TABLE_OPERATION', messageParameters: { tableName: ident(db, table), operation: a.operation } },
       );
+    case 'setSerde':
+      throw a.partition ? partitionSerdeOfDataSourceTable() : serdeOfDataSourceTable();
     case 'addColumns':
       return addColumns(session, db, table, a.columns, meta);
     case 'alterColumn':

@@ -157,8 +157,10 @@ export interface TableClauses {
 export type AlterAction =
   | { readonly kind: 'renameTo'; readonly newName: readonly string[] }
   | { readonly kind: 'addColumns'; readonly columns: readonly ColumnDef[] }
-  /** `RENAME COLUMN` / `DROP COLUMN(S)`: v1 tables refuse them (Spark's UNSUPPORTED_FEATURE.TABLE_OPERATION). */
-  | { readonly kind: 'unsupportedColumnChange'; readonly operation: 'RENAME COLUMN' | 'DROP COLUMN' }
+  /** `RENAME COLUMN` / `DROP COLUMN(S)` / `REPLACE COLUMNS`: v1 tables refuse them (Spark's UNSUPPORTED_FEATURE.TABLE_OPERATION). */
+  | { readonly kind: 'unsupportedColumnChange'; readonly operation: 'RENAME COLUMN' | 'DROP COLUMN' | 'REPLACE COLUMNS' }
+  /** `[PARTITION (...)] SET SERDE ...`, or SET SERDEPROPERTIES of a partition: data source tables refuse them. */
+  | { readonly kind: 'setSerde'; readonly partition: boolean }
   | {
       readonly kind: 'alterColumn';
       readonly verb: 'ALTER' | 'CHANGE';

@@ -79,6 +79,14 @@ export const partitionMetadataNotStored = (action: string, tableName: string): A
 
 export const alterTableWithAlterView = (): AnalysisException => legacy(1253, 'Cannot alter a table with ALTER VIEW. Please use ALTER TABLE instead.');
 
+/** `ALTER TABLE t PARTITION (...) SET SERDE | SERDEPROPERTIES` on a data source table (1247). */
+export const partitionSerdeOfDataSourceTable = (): AnalysisException =>
+  legacy(1247, 'Operation not allowed: ALTER TABLE SET [SERDE | SERDEPROPERTIES] for a specific partition is not supported for tables created with the datasource API.');
+
+/** `ALTER TABLE t SET SERDE ...` on a data source table (1248). */
+export const serdeOfDataSourceTable = (): AnalysisException =>
+  legacy(1248, 'Operation not allowed: ALTER TABLE SET SERDE is not supported for tables created with the datasource API.');
+
 export const truncatePartitionOfUnpartitioned = (tableIdentWithDB: string): AnalysisException =>
   legacy(1267, `Operation not allowed: TRUNCATE TABLE ... PARTITION is not supported for tables that are not partitioned: ${tableIdentWithDB}.`, { tableIdentWithDB });
 

@@ -29,9 +29,19 @@ export function alter(p: SqlParser): CommandAst {
   };
   const start = p.cur;
   if (!view) {
-    refusePartitionColumnChange(p, statementStart);
+    if (partitionSerde(p, statementStart)) return at({ kind: 'setSerde', partition: true });
     const partition = alterPartition(p, name, where);
     if (partition) return partition;
+  }
+  if (!view && p.acceptKw('SET', 'SERDE')) {
+    serdeClause(p);
+    return at({ kind: 'setSerde', partition: false });
+  }
+  if (!view && p.acceptKw('REPLACE', 'COLUMNS')) {
+    // Spark's grammar also takes the list without parentheses, which its parser then refuses.
+    if (!p.isOp('(')) throw operationNotAllowed(p, statementStart, 'ALTER TABLE REPLACE COLUMNS');
+    addedColumns(p);
+    return at({ kind: 'unsupportedColumnChange', operation: 'REPLACE COLUMNS' });
   }
   if (p.acceptKw('RENAME', 'TO')) return at({ kind: 'renameTo', newName: p.multipartIdentifier() });
   if (p.acceptKw('RENAME', 'COLUMN')) {
@@ -134,17 +144,37 @@ function addedColumns(p: SqlParser): ColumnDef[] {
 
 type ColumnChange = Extract<AlterAction, { kind: 'alterColumn' }>;
 
+/** Spark's parser refusing a statement its grammar takes (_LEGACY_ERROR_TEMP_0035, at the statement). */
+const operationNotAllowed = (p: SqlParser, statementStart: Token, message: string): ParseException =>
+  sqlParseError(p.src, statementStart.start, '_LEGACY_ERROR_TEMP_0035', `\nOperation not allowed: ${message}.`, { message });
+
+/** `SERDE 'class' [WITH SERDEPROPERTIES (...)]` after SET. */
+function serdeClause(p: SqlParser): void {
+  if (p.cur.kind !== 'string') throw p.syntaxError();
+  p.pos++;
+  if (p.acceptKw('WITH', 'SERDEPROPERTIES')) propertyList(p);
+}
+
 /**
- * `ALTER TABLE t PARTITION (...) CHANGE [COLUMN] ...` is in Spark's grammar, and its parser then
- * refuses the whole statement (_LEGACY_ERROR_TEMP_0035) before checking the column change itself.
+ * The statements after `ALTER TABLE t PARTITION (...)` that are not partition commands: SET SERDE /
+ * SERDEPROPERTIES (true: the command refuses them), and CHANGE [COLUMN], which is in Spark's grammar
+ * and which its parser then refuses as a whole, before checking the column change itself.
  */
-function refusePartitionColumnChange(p: SqlParser, statementStart: Token): void {
-  if (!p.isKw('PARTITION')) return;
+function partitionSerde(p: SqlParser, statementStart: Token): boolean {
+  if (!p.isKw('PARTITION')) return false;
   const before = p.pos;
   partitionClause(p, false);
+  if (p.acceptKw('SET', 'SERDE')) {
+    serdeClause(p);
+    return true;
+  }
+  if (p.acceptKw('SET', 'SERDEPROPERTIES')) {
+    propertyList(p);
+    return true;
+  }
   if (!p.acceptKw('CHANGE')) {
     p.pos = before;
-    return;
+    return false;
   }
   p.acceptKw('COLUMN');
   try {
@@ -153,8 +183,7 @@ function refusePartitionColumnChange(p: SqlParser, statementStart: Token): void 
     // Only a syntax error comes first; the change's own refusals (NOT NULL, renames) come after this one.
     if (!(ParseException.isParseException(e) && e.errorClass === '_LEGACY_ERROR_TEMP_0034')) throw e;
   }
-  const message = 'ALTER TABLE table PARTITION partition_spec CHANGE COLUMN';
-  throw sqlParseError(p.src, statementStart.start, '_LEGACY_ERROR_TEMP_0035', `\nOperation not allowed: ${message}.`, { message });
+  throw operationNotAllowed(p, statementStart, 'ALTER TABLE table PARTITION partition_spec CHANGE COLUMN');
 }
 
 /** After `ALTER COLUMN c` / `CHANGE [COLUMN] c`: one action, or Hive's `new_name type [NOT NULL] [COMMENT 'x'] [FIRST | AFTER c]`. */

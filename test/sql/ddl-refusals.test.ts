@@ -190,4 +190,26 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
       message: "'save' does not support bucketBy and sortBy right now.",
     });
   }, SLOW);
+
+  it('SERDE changes and REPLACE COLUMNS, which data source tables refuse', () => {
+    const spark = open();
+    create(spark, 'ddlref_sd', '(v INT, a INT) USING parquet PARTITIONED BY (a)');
+    spark.sql('CREATE OR REPLACE TEMPORARY VIEW ddlref_sv AS SELECT 1 AS v');
+    const perPartition =
+      'Operation not allowed: ALTER TABLE SET [SERDE | SERDEPROPERTIES] for a specific partition is not supported for tables created with the datasource API.';
+    refusal(spark, "ALTER TABLE ddlref_sd SET SERDE 'x' WITH SERDEPROPERTIES ('k'='v')", '_LEGACY_ERROR_TEMP_1248', 'Operation not allowed: ALTER TABLE SET SERDE is not supported for tables created with the datasource API.');
+    refusal(spark, "ALTER TABLE ddlref_sd PARTITION (a=1) SET SERDE 'x'", '_LEGACY_ERROR_TEMP_1247', perPartition);
+    refusal(spark, "ALTER TABLE ddlref_sd PARTITION (a=9) SET SERDEPROPERTIES ('k'='v')", '_LEGACY_ERROR_TEMP_1247', perPartition);
+    refusal(spark, "ALTER TABLE ddlref_sv SET SERDE 'x'", '_LEGACY_ERROR_TEMP_1013', "ddlref_sv is a temp view. 'ALTER TABLE ... SET [SERDE|SERDEPROPERTIES]' expects a table. Please use ALTER VIEW instead..; line 1 pos 12");
+    refusal(
+      spark,
+      "ALTER TABLE ddlref_sd REPLACE COLUMNS (v INT COMMENT 'c', w STRING)",
+      'UNSUPPORTED_FEATURE.TABLE_OPERATION',
+      '[UNSUPPORTED_FEATURE.TABLE_OPERATION] The feature is not supported: Table `spark_catalog`.`default`.`ddlref_sd` does not support REPLACE COLUMNS. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by "spark.sql.catalog".',
+    );
+    refusal(spark, 'ALTER TABLE ddlref_sv REPLACE COLUMNS (v INT)', '_LEGACY_ERROR_TEMP_1013', "ddlref_sv is a temp view. 'ALTER TABLE ... REPLACE COLUMNS' expects a table..; line 1 pos 12");
+    const bare = failure(spark, 'ALTER TABLE ddlref_sd REPLACE COLUMNS v INT');
+    expect([bare.errorClass, bare.message.split('\n')[1]]).toEqual([cls('_LEGACY_ERROR_TEMP_0035'), 'Operation not allowed: ALTER TABLE REPLACE COLUMNS.(line 1, pos 0)']);
+    spark.sql('DROP VIEW ddlref_sv');
+  }, SLOW);
 });
