@@ -39,6 +39,15 @@ export function checkBucketCount(n: number, inSqlText = false): void {
 
 /** The metadata `saveAsTable` records, after Spark's checks against the written columns. */
 export function tableLayout(layout: WriterLayout, provider: string, columns: readonly string[], tableName: string): TableMetadata {
+  // Spark compares the names case-insensitively here and names the duplicate in lower case.
+  const lower = columns.map((c) => c.toLowerCase());
+  const duplicate = lower.find((c, i) => lower.indexOf(c) !== i);
+  if (duplicate !== undefined) {
+    throw new AnalysisException(`The column \`${duplicate}\` already exists. Consider to choose another name or rename the existing column.`, {
+      errorClass: 'COLUMN_ALREADY_EXISTS',
+      messageParameters: { columnName: `\`${duplicate}\`` },
+    });
+  }
   if (layout.sortBy.length > 0 && !layout.buckets) {
     throw new AnalysisException('sortBy must be used together with bucketBy.', { errorClass: 'SORT_BY_WITHOUT_BUCKETING' });
   }
@@ -53,6 +62,9 @@ export function tableLayout(layout: WriterLayout, provider: string, columns: rea
     return found;
   };
   const partitionColumns = layout.partitionBy.map((c) => find('partition', c));
+  if (columns.length > 0 && partitionColumns.length === columns.length) {
+    throw new AnalysisException('Cannot use all columns for partition columns.', { errorClass: 'ALL_PARTITION_COLUMNS_NOT_ALLOWED' });
+  }
   let bucketSpec: TableMetadata['bucketSpec'];
   if (layout.buckets) {
     const n = layout.buckets.numBuckets;
