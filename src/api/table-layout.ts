@@ -38,10 +38,10 @@ export function checkBucketCount(n: number, inSqlText = false): void {
 }
 
 /** The metadata `saveAsTable` records, after Spark's checks against the written columns. */
-export function tableLayout(layout: WriterLayout, provider: string, columns: readonly string[], tableName: string): TableMetadata {
-  // Spark compares the names case-insensitively here and names the duplicate in lower case.
-  const lower = columns.map((c) => c.toLowerCase());
-  const duplicate = lower.find((c, i) => lower.indexOf(c) !== i);
+export function tableLayout(layout: WriterLayout, provider: string, columns: readonly string[], tableName: string, caseSensitive = false): TableMetadata {
+  // Spark compares the names as spark.sql.caseSensitive says (by default naming the duplicate in lower case).
+  const names = caseSensitive ? columns : columns.map((c) => c.toLowerCase());
+  const duplicate = names.find((c, i) => names.indexOf(c) !== i);
   if (duplicate !== undefined) {
     throw new AnalysisException(`The column \`${duplicate}\` already exists. Consider to choose another name or rename the existing column.`, {
       errorClass: 'COLUMN_ALREADY_EXISTS',

@@ -144,6 +144,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         c.provider ?? defaultProvider(session),
         fields.map((f) => f.name),
         `\`spark_catalog\`.\`${db}\`.\`${table}\``,
+        session.conf.getOption('spark.sql.caseSensitive') === 'true',
       );
       // Spark stores partition columns last.
       const isPart = (f: StructField): boolean => layout.partitionColumns.some((p) => p.toLowerCase() === f.name.toLowerCase());

@@ -213,13 +213,17 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
     spark.sql('DROP VIEW ddlref_sv');
   }, SLOW);
 
-  it('CREATE TABLE refuses duplicate column names (case-insensitively) and partitioning by every column', () => {
+  it('CREATE TABLE refuses duplicate column names (case-insensitively unless spark.sql.caseSensitive) and partitioning by every column', () => {
     const spark = open();
     const exists = (c: string) => `[COLUMN_ALREADY_EXISTS] The column \`${c}\` already exists. Consider to choose another name or rename the existing column.`;
     refusal(spark, 'CREATE TABLE ddlref_d (a INT, A INT) USING parquet', 'COLUMN_ALREADY_EXISTS', exists('a'));
     refusal(spark, 'CREATE TABLE ddlref_d (Ab INT, c INT, aB STRING) USING parquet', 'COLUMN_ALREADY_EXISTS', exists('ab'));
     refusal(spark, 'CREATE TABLE ddlref_d (b INT, a INT, a INT) USING parquet PARTITIONED BY (b, a)', 'COLUMN_ALREADY_EXISTS', exists('a'));
     refusal(spark, 'CREATE TABLE ddlref_d USING parquet AS SELECT 1 AS a, 2 AS A', 'COLUMN_ALREADY_EXISTS', exists('a'));
+    spark.sql('SET spark.sql.caseSensitive=true');
+    create(spark, 'ddlref_cs', '(a INT, A INT) USING parquet');
+    expect(spark.sql('DESC ddlref_cs').collect().map((r) => [...r][0])).toEqual(['a', 'A']);
+    spark.sql('SET spark.sql.caseSensitive=false');
     const all = '[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.';
     refusal(spark, 'CREATE TABLE ddlref_d USING parquet PARTITIONED BY (a) AS SELECT 1 AS a', 'ALL_PARTITION_COLUMNS_NOT_ALLOWED', all);
     refusal(spark, 'CREATE TABLE ddlref_d (a INT, b INT) USING parquet PARTITIONED BY (b, a)', 'ALL_PARTITION_COLUMNS_NOT_ALLOWED', all);
