@@ -173,8 +173,12 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       if (database === undefined && session.catalog.dropTempView(table)) return empty(session);
       if (tableExists(session, database, table)) {
         if (c.view) {
-          throw new AnalysisException(`${quoted(c.name)} is a table. 'DROP VIEW' expects a view. Please use DROP TABLE instead.`, {
+          const db = database ?? session.catalog.currentDatabase();
+          const objectName = `spark_catalog.${db.toLowerCase()}.${table.toLowerCase()}`;
+          const foundType = tableMetadata(session.storage, db, table)?.location !== undefined ? 'EXTERNAL' : 'MANAGED';
+          throw new AnalysisException(`The operation DROP VIEW requires a VIEW. But ${objectName} is a ${foundType}. Use DROP TABLE instead.`, {
             errorClass: 'WRONG_COMMAND_FOR_OBJECT_TYPE',
+            messageParameters: { operation: 'DROP VIEW', requiredType: 'VIEW', objectName, foundType, alternative: 'DROP TABLE' },
           });
         }
         session.storage.dropTable(database ?? session.catalog.currentDatabase(), table);

@@ -228,4 +228,13 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
     refusal(spark, 'CREATE TABLE ddlref_d USING parquet PARTITIONED BY (a) AS SELECT 1 AS a', 'ALL_PARTITION_COLUMNS_NOT_ALLOWED', all);
     refusal(spark, 'CREATE TABLE ddlref_d (a INT, b INT) USING parquet PARTITIONED BY (b, a)', 'ALL_PARTITION_COLUMNS_NOT_ALLOWED', all);
   }, SLOW);
+
+  it('DROP VIEW of a table names its catalog, database and type', () => {
+    const spark = open();
+    create(spark, 'ddlref_dv', '(a INT) USING parquet');
+    create(spark, 'ddlref_dx', "(a INT) USING parquet LOCATION '/tmp/sparkless-ddlref-dx'");
+    const wrong = (name: string, type: string) => `[WRONG_COMMAND_FOR_OBJECT_TYPE] The operation DROP VIEW requires a VIEW. But spark_catalog.default.${name} is a ${type}. Use DROP TABLE instead.`;
+    refusal(spark, 'DROP VIEW ddlref_dv', 'WRONG_COMMAND_FOR_OBJECT_TYPE', wrong('ddlref_dv', 'MANAGED'));
+    refusal(spark, 'DROP VIEW default.DDLREF_DX', 'WRONG_COMMAND_FOR_OBJECT_TYPE', wrong('ddlref_dx', 'EXTERNAL'));
+  }, SLOW);
 });
