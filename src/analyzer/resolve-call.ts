@@ -68,8 +68,9 @@ export const callResolver =
 /**
  * What a definition's `resolve` gets: the SQL texts only go into error messages, so they are
  * built on first use. A class (getters on the prototype) because an object literal with
- * getters costs a dictionary-mode object and two closures per call, for every call resolved;
- * a copy with another `sql` must therefore name `argSql` too (`{ ...ctx, argSql: ctx.argSql, sql }`).
+ * getters costs a dictionary-mode object and two closures per call, for every call resolved.
+ * A spread would drop the getters: a definition reporting the call under other text uses
+ * `withSql` (functions/resolve-context.ts).
  */
 class CallContext implements ResolveContext {
   #argSql: readonly string[] | undefined;

@@ -85,7 +85,8 @@ export class DataFrameWriter extends DataSourceBuilder {
       });
     }
     if (exists && this.#mode === 'ignore') return;
-    const layout = tableLayout(this.#layout(), this.sourceFormat ?? 'parquet', this.df.columns, `\`spark_catalog\`.\`${db}\`.\`${table}\``);
+    const caseSensitive = session.conf.getOption('spark.sql.caseSensitive') === 'true';
+    const layout = tableLayout(this.#layout(), this.sourceFormat ?? 'parquet', this.df.columns, `\`spark_catalog\`.\`${db}\`.\`${table}\``, caseSensitive);
     // A new (or replaced) table stores its partition columns last; an append keeps the existing table's layout.
     const recreated = !exists || this.#mode === 'overwrite';
     const batch = (recreated ? partitionColumnsLast(this.df, layout.partitionColumns) : this.df).executeBatch();

@@ -161,6 +161,8 @@ export interface Star extends Typed {
   readonly planId?: number;
   /** `df.colRegex('`re`')`: only the columns whose whole name matches this Java regex. */
   readonly regex?: string;
+  /** Written in SQL text as a function call's argument (`coalesce(*)`), where Spark expands it (sql/star-usage.ts). */
+  readonly callArgument?: true;
 }
 
 /** Lambda for higher-order functions (`transform(arr, x => x + 1)`). */

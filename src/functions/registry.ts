@@ -12,6 +12,7 @@ import { AnalysisException } from '../errors/index.js';
 import type { Call, Expr } from '../expr/nodes.js';
 import type { DataType } from '../types/data-types.js';
 import { builtinFunctionDefs } from './defs/index.js';
+import type { ResolveContext } from './resolve-context.js';
 
 export type FunctionKind = 'scalar' | 'aggregate' | 'window' | 'generator';
 
@@ -26,19 +27,8 @@ export interface ArgInfo {
   readonly literal?: { readonly value: unknown };
 }
 
-/**
- * What a definition may need to word an error: the call's SQL text and its arguments'.
- * The texts are lazy getters of a class instance (resolve-expr.ts), which a spread does
- * not copy: a copy with another `sql` is `{ ...ctx, argSql: ctx.argSql, sql }`.
- */
-export interface ResolveContext {
-  readonly sql: string;
-  readonly argSql: readonly string[];
-  /** spark.sql.ansi.enabled: arguments coerce by Spark's AnsiTypeCoercion (define.ts implicitCast). */
-  readonly ansi?: boolean;
-  /** A session setting's value, for functions typed by one (absent: Spark's default applies). */
-  readonly conf?: (key: string) => string | undefined;
-}
+/** Settings and SQL texts a definition's `resolve` gets; copied only with `withSql` (resolve-context.ts). */
+export type { ResolveContext };
 
 export interface Resolution {
   readonly dataType: DataType;

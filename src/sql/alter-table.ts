@@ -7,7 +7,7 @@
  * Changes rewrite the stored table (schema and rows) and its recorded metadata.
  */
 import { DataFrame } from '../api/dataframe.js';
-import { AnalysisException, NotImplementedException, ParseException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { makeBatch } from '../data/batch.js';
 import { formatSchemaTree } from '../format/print-schema.js';
 import type { LogicalPlan } from '../plan/nodes.js';
@@ -16,6 +16,19 @@ import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata 
 import { StructField, StructType } from '../types/data-types.js';
 import type { AlterAction } from './ast.js';
 import type { SqlCommand } from './parse.js';
+import {
+  addColumnNotNull,
+  alterColumnNotNull,
+  alterTableWithAlterView,
+  expectTableNotView,
+  expectViewNotTable,
+  expectViewNotTempView,
+  missingField,
+  notADataColumn,
+  partitionSerdeOfDataSourceTable,
+  renameAcrossDatabases,
+  serdeOfDataSourceTable,
+} from './ddl-errors.js';
 import { lookup } from './show-commands.js';
 
 type AlterCommand = Extract<SqlCommand, { kind: 'alterTable' }>;
@@ -47,6 +60,8 @@ function operationName(a: AlterAction): [string, boolean] {
       return ['UNSET TBLPROPERTIES', true];
     case 'setLocation':
       return ['SET LOCATION ...', true];
+    case 'setSerde':
+      return ['SET [SERDE|SERDEPROPERTIES]', true];
     case 'renameTo':
       return ['RENAME TO', false];
   }
@@ -60,13 +75,13 @@ export function alterTable(session: SparkSession, c: AlterCommand): void {
   const a = c.action;
   if (target.kind === 'view') {
     if (a.kind === 'renameTo') return renameView(session, target, a.newName);
-    if (c.view) throw new AnalysisException(`${written} is a temp view. 'ALTER VIEW ... ${operationName(a)[0]}' expects a permanent view.${c.at}`);
+    if (c.view) throw expectViewNotTempView(written, `ALTER VIEW ... ${operationName(a)[0]}`, c.at);
     const [op, useView] = operationName(a);
-    throw new AnalysisException(`${written} is a temp view. 'ALTER TABLE ... ${op}' expects a table.${useView ? ' Please use ALTER VIEW instead.' : ''}.${c.at}`);
+    throw expectTableNotView(written, `ALTER TABLE ... ${op}`, useView, c.at);
   }
   if (c.view) {
-    if (a.kind === 'renameTo') throw new AnalysisException('Cannot alter a table with ALTER VIEW. Please use ALTER TABLE instead.');
-    throw new AnalysisException(`${target.db}.${target.table} is a table. 'ALTER VIEW ... ${operationName(a)[0]}' expects a view. Please use ALTER TABLE instead..${c.at}`);
+    if (a.kind === 'renameTo') throw alterTableWithAlterView();
+    throw expectViewNotTable(`${target.db}.${target.table}`, `ALTER VIEW ... ${operationName(a)[0]}`, true, c.at);
   }
   const { db, table } = target;
   const meta: TableMetadata = tableMetadata(session.storage, db, table) ?? { partitionColumns: [], properties: {} };
@@ -78,6 +93,8 @@ export function alterTable(session: SparkSession, c: AlterCommand): void {
         `The feature is not supported: Table ${ident(db, table)} does not support ${a.operation}. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by "spark.sql.catalog".`,
         { errorClass: 'UNSUPPORTED_FEATURE.TABLE_OPERATION', messageParameters: { tableName: ident(db, table), operation: a.operation } },
       );
+    case 'setSerde':
+      throw a.partition ? partitionSerdeOfDataSourceTable() : serdeOfDataSourceTable();
     case 'addColumns':
       return addColumns(session, db, table, a.columns, meta);
     case 'alterColumn':
@@ -108,7 +125,7 @@ export function alterTable(session: SparkSession, c: AlterCommand): void {
 /** `ALTER VIEW v AS query`: the temp view's new query (Spark keeps the view's kind). */
 export function alterViewAs(session: SparkSession, c: ViewAsCommand): void {
   const target = resolveTarget(session, c.name, c.at);
-  if (target.kind === 'table') throw new AnalysisException(`${target.db}.${target.table} is a table. 'ALTER VIEW ... AS' expects a view..${c.at}`);
+  if (target.kind === 'table') throw expectViewNotTable(`${target.db}.${target.table}`, 'ALTER VIEW ... AS', false, c.at);
   void new DataFrame(session, c.query).schema; // the new query must analyze
   session.catalog.registerTempView(target.table, c.query, true, target.global);
 }
@@ -123,7 +140,7 @@ function renameView(session: SparkSession, target: Extract<Target, { kind: 'view
 function renameTable(session: SparkSession, db: string, table: string, newName: readonly string[], meta: TableMetadata): void {
   const to = newName[newName.length - 1]!;
   const toDb = newName.length >= 2 ? newName[newName.length - 2]! : db;
-  if (toDb.toLowerCase() !== db.toLowerCase()) throw new AnalysisException(`RENAME TABLE source and destination databases do not match: '${db}' != '${toDb}'.`);
+  if (toDb.toLowerCase() !== db.toLowerCase()) throw renameAcrossDatabases(db, toDb);
   if (session.storage.tableExists(db, to)) {
     throw new AnalysisException(
       `Cannot create table or view \`${db}\`.\`${to}\` because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.`,
@@ -152,7 +169,7 @@ function rewrite(session: SparkSession, db: string, table: string, schema: Struc
 const caseSensitive = (session: SparkSession): boolean => session.conf.getOption('spark.sql.caseSensitive') === 'true';
 
 function addColumns(session: SparkSession, db: string, table: string, added: AlterCommandColumns, meta: TableMetadata): void {
-  if (added.some((col) => !col.nullable)) throw new AnalysisException('ADD COLUMN with v1 tables cannot specify NOT NULL.');
+  if (added.some((col) => !col.nullable)) throw addColumnNotNull();
   const fields = session.storage.getTableSchema(db, table).fields;
   const norm = (n: string): string => (caseSensitive(session) ? n : n.toLowerCase());
   const seen = new Set(fields.map((f) => norm(f.name)));
@@ -180,15 +197,15 @@ type AlterCommandColumns = Extract<AlterAction, { kind: 'addColumns' }>['columns
 function alterColumn(session: SparkSession, db: string, table: string, a: Extract<AlterAction, { kind: 'alterColumn' }>, meta: TableMetadata): void {
   const schema = session.storage.getTableSchema(db, table);
   const last = a.column[a.column.length - 1]!;
-  if (a.renameMessage !== undefined && (caseSensitive(session) || a.newName!.toLowerCase() !== last.toLowerCase())) throw new ParseException(a.renameMessage);
-  if (a.nullable !== undefined) throw new AnalysisException('ALTER COLUMN with v1 tables cannot specify NOT NULL.');
+  if (a.renameRefusal !== undefined && (caseSensitive(session) || a.newName!.toLowerCase() !== last.toLowerCase())) throw a.renameRefusal;
+  if (a.nullable !== undefined) throw alterColumnNotNull();
   if (a.defaultChange) throw new NotImplementedException('ALTER TABLE ... ALTER COLUMN ... SET/DROP DEFAULT', 'sparkless does not model column DEFAULT values');
   const matches = (f: StructField, n: string): boolean => (caseSensitive(session) ? f.name === n : f.name.toLowerCase() === n.toLowerCase());
   const at = schema.fields.findIndex((f) => matches(f, a.column[0]!));
   const field = schema.fields[at];
   if (!field) {
     const tree = formatSchemaTree(new StructType(schema.fields.map((f) => new StructField(f.name, f.dataType, true, f.metadata))));
-    throw new AnalysisException(`Missing field ${a.column.join('.')} in table spark_catalog.${db}.${table} with schema:\n${tree}.; line 1 pos 0`);
+    throw missingField(a.column.join('.'), `spark_catalog.${db}.${table}`, tree, '; line 1 pos 0');
   }
   if (a.column.length > 1) {
     if (!(field.dataType instanceof StructType)) {
@@ -208,13 +225,13 @@ function alterColumn(session: SparkSession, db: string, table: string, a: Extrac
   }
   if (meta.partitionColumns.some((p) => p.toLowerCase() === field.name.toLowerCase())) {
     const dataColumns = schema.fields.filter((f) => !meta.partitionColumns.some((p) => p.toLowerCase() === f.name.toLowerCase()));
-    throw new AnalysisException(`Can't find column \`${last}\` given table data columns [${dataColumns.map((f) => '`' + f.name + '`').join(', ')}].`);
+    throw notADataColumn(last, dataColumns.map((f) => f.name));
   }
   if (a.dataType && a.dataType.simpleString() !== field.dataType.simpleString()) {
-    const to = a.newName ?? last;
+    const params = { table: ident(db, table), originName: `\`${field.name}\``, originType: `"${field.dataType.sql()}"`, newName: `\`${a.newName ?? last}\``, newType: `"${a.dataType.sql()}"` };
     throw new AnalysisException(
-      `ALTER TABLE ALTER/CHANGE COLUMN is not supported for changing ${ident(db, table)}'s column \`${field.name}\` with type "${field.dataType.sql()}" to \`${to}\` with type "${a.dataType.sql()}".`,
-      { errorClass: 'NOT_SUPPORTED_CHANGE_COLUMN' },
+      `ALTER TABLE ALTER/CHANGE COLUMN is not supported for changing ${params.table}'s column ${params.originName} with type ${params.originType} to ${params.newName} with type ${params.newType}.`,
+      { errorClass: 'NOT_SUPPORTED_CHANGE_COLUMN', messageParameters: params },
     );
   }
   if (a.comment === undefined) return;

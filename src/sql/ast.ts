@@ -8,6 +8,7 @@
 import type { Expr, SortOrder, WindowSpecDef } from '../expr/nodes.js';
 import type { JoinType } from '../plan/nodes.js';
 import type { DataType } from '../types/data-types.js';
+import type { ParseException } from '../errors/index.js';
 
 export type RelationAst =
   | { readonly kind: 'table'; readonly parts: readonly string[]; readonly alias?: TableAlias }
@@ -156,8 +157,10 @@ export interface TableClauses {
 export type AlterAction =
   | { readonly kind: 'renameTo'; readonly newName: readonly string[] }
   | { readonly kind: 'addColumns'; readonly columns: readonly ColumnDef[] }
-  /** `RENAME COLUMN` / `DROP COLUMN(S)`: v1 tables refuse them (Spark's UNSUPPORTED_FEATURE.TABLE_OPERATION). */
-  | { readonly kind: 'unsupportedColumnChange'; readonly operation: 'RENAME COLUMN' | 'DROP COLUMN' }
+  /** `RENAME COLUMN` / `DROP COLUMN(S)` / `REPLACE COLUMNS`: v1 tables refuse them (Spark's UNSUPPORTED_FEATURE.TABLE_OPERATION). */
+  | { readonly kind: 'unsupportedColumnChange'; readonly operation: 'RENAME COLUMN' | 'DROP COLUMN' | 'REPLACE COLUMNS' }
+  /** `[PARTITION (...)] SET SERDE ...`, or SET SERDEPROPERTIES of a partition: data source tables refuse them. */
+  | { readonly kind: 'setSerde'; readonly partition: boolean }
   | {
       readonly kind: 'alterColumn';
       readonly verb: 'ALTER' | 'CHANGE';
@@ -166,8 +169,8 @@ export type AlterAction =
       readonly newName?: string;
       readonly dataType?: DataType;
       readonly comment?: string;
-      /** Spark's ParseException text for a Hive-form rename (thrown when the names differ under spark.sql.caseSensitive). */
-      readonly renameMessage?: string;
+      /** Spark's ParseException for a Hive-form rename (thrown when the names differ under spark.sql.caseSensitive). */
+      readonly renameRefusal?: ParseException;
       /** `SET NOT NULL` (false) / `DROP NOT NULL` (true). */
       readonly nullable?: boolean;
       readonly position?: boolean;
@@ -244,7 +247,7 @@ export type CommandAst =
   | { readonly kind: 'showTableExtended'; readonly database?: string; readonly pattern: string; readonly partition?: PartitionSpecAst }
   /** `DESCRIBE [TABLE] [EXTENDED | FORMATTED] name [column]`. */
   | { readonly kind: 'describe'; readonly name: readonly string[]; readonly extended: boolean; readonly column?: readonly string[]; readonly partition?: readonly (readonly [string, string])[] }
-  | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly asSerde: boolean }
+  | { readonly kind: 'showCreateTable'; readonly name: readonly string[]; readonly at: string; readonly asSerde: boolean }
   | { readonly kind: 'describeFunction'; readonly name: string; readonly extended: boolean }
   /** `SHOW [USER | SYSTEM | ALL] FUNCTIONS [FROM db] [[LIKE] 'pattern']`. */
   | { readonly kind: 'showFunctions'; readonly scope: 'user' | 'system' | 'all'; readonly pattern?: string }

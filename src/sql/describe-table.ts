@@ -12,6 +12,7 @@ import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { SPARK_VERSION } from '../session/spark-version.js';
 import { tableMetadata, type PartitionEntry, type TableMetadata } from '../session/table-metadata.js';
+import { expectTableOrPermanentView, invalidPartitionColumn, partitionMetadataNotStored, partitionSpecMismatch, showCreateAsSerdeOfDataSourceTable } from './ddl-errors.js';
 import { listPartitions, partitionPath, partitionsNotFound, resolveSpec, sameValues, type PartitionedTable, type PartitionValues } from './partitions.js';
 import { STRING, StructField, StructType, type DataType } from '../types/data-types.js';
 
@@ -71,15 +72,11 @@ function checkPartition(
   }
   const parts = t.meta.partitionColumns;
   if (parts.length === 0) {
-    throw new AnalysisException(
-      `DESC PARTITION is not allowed on ${t.table} since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run \`msck repair table ${t.table}\`.`,
-    );
+    throw partitionMetadataNotStored('DESC PARTITION', t.table);
   }
   const ident = `\`spark_catalog\`.\`${t.db}\`.\`${t.table}\``;
-  for (const [k] of spec) if (!parts.some((p) => p.toLowerCase() === k.toLowerCase())) throw new AnalysisException(`${k} is not a valid partition column in table ${ident}.`);
-  if (spec.length !== parts.length) {
-    throw new AnalysisException(`Partition spec is invalid. The spec (${spec.map(([k]) => k).join(', ')}) must match the partition spec (${parts.join(', ')}) defined in table '${ident}'.`);
-  }
+  for (const [k] of spec) if (!parts.some((p) => p.toLowerCase() === k.toLowerCase())) throw invalidPartitionColumn(k, ident);
+  if (spec.length !== parts.length) throw partitionSpecMismatch(spec.map(([k]) => k), parts, ident);
   const pt: PartitionedTable = { db: t.db, table: t.table, ident, meta: t.meta, fields: parts.map((p) => fields.find((f) => f.name.toLowerCase() === p.toLowerCase())!) };
   const wanted = resolveSpec(session, pt, spec.map(([key, value]) => ({ key, value })), true) as PartitionValues;
   const entry = listPartitions(session, pt).find((e) => sameValues(e.values, wanted));
@@ -182,12 +179,12 @@ const propertyLines = (entries: readonly [string, string][]): string =>
     .join(',\n');
 
 /** `SHOW CREATE TABLE t`: Spark 3.5's statement for a data source table (views and AS SERDE as Spark refuses or shows them). */
-export function showCreateTable(session: SparkSession, database: string | undefined, table: string, asSerde: boolean): DataFrame {
+export function showCreateTable(session: SparkSession, database: string | undefined, table: string, asSerde: boolean, at: string): DataFrame {
   const t = catalogTable(session, database, table);
   // sparkless keeps every view as a temp view (a persistent one too): Spark refuses those.
-  if (!t) throw new AnalysisException(`${table} is a temp view. 'SHOW CREATE TABLE' expects a table or permanent view.`);
+  if (!t) throw expectTableOrPermanentView(table, 'SHOW CREATE TABLE', at);
   const ident = `\`spark_catalog\`.\`${t.db.toLowerCase()}\`.\`${t.table.toLowerCase()}\``;
-  if (asSerde) throw new AnalysisException(`${ident} is a Spark data source table. Use \`SHOW CREATE TABLE\` without \`AS SERDE\` instead.`);
+  if (asSerde) throw showCreateAsSerdeOfDataSourceTable(ident);
   const { meta } = t;
   const fields = session.catalog.lookupRelation(database, table);
   const schema = fields.kind === 'table' ? fields.schema : new StructType([]);

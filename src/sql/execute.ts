@@ -144,6 +144,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         c.provider ?? defaultProvider(session),
         fields.map((f) => f.name),
         `\`spark_catalog\`.\`${db}\`.\`${table}\``,
+        session.conf.getOption('spark.sql.caseSensitive') === 'true',
       );
       // Spark stores partition columns last.
       const isPart = (f: StructField): boolean => layout.partitionColumns.some((p) => p.toLowerCase() === f.name.toLowerCase());
@@ -172,8 +173,12 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       if (database === undefined && session.catalog.dropTempView(table)) return empty(session);
       if (tableExists(session, database, table)) {
         if (c.view) {
-          throw new AnalysisException(`${quoted(c.name)} is a table. 'DROP VIEW' expects a view. Please use DROP TABLE instead.`, {
+          const db = database ?? session.catalog.currentDatabase();
+          const objectName = `spark_catalog.${db.toLowerCase()}.${table.toLowerCase()}`;
+          const foundType = tableMetadata(session.storage, db, table)?.location !== undefined ? 'EXTERNAL' : 'MANAGED';
+          throw new AnalysisException(`The operation DROP VIEW requires a VIEW. But ${objectName} is a ${foundType}. Use DROP TABLE instead.`, {
             errorClass: 'WRONG_COMMAND_FOR_OBJECT_TYPE',
+            messageParameters: { operation: 'DROP VIEW', requiredType: 'VIEW', objectName, foundType, alternative: 'DROP TABLE' },
           });
         }
         session.storage.dropTable(database ?? session.catalog.currentDatabase(), table);
@@ -242,7 +247,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     }
     case 'showCreateTable': {
       const { database, table } = names(c.name);
-      return showCreateTable(session, database, table, c.asSerde);
+      return showCreateTable(session, database, table, c.asSerde, c.at);
     }
     case 'set': {
       const schema = new StructType([new StructField('key', STRING, false), new StructField('value', STRING, false)]);

@@ -16,6 +16,7 @@ import type { SparkSession } from '../session/session.js';
 import { tableMetadata } from '../session/table-metadata.js';
 import { STRING } from '../types/data-types.js';
 import { defaultValue } from './column-defaults.js';
+import { partitionOrdering } from './ddl-errors.js';
 import type { SqlCommand } from './parse.js';
 import { matches, partitionPath, recordPartitions, resolveSpec, rewriteTable, sameValues, type PartitionedTable, type PartitionValues, type ResolvedSpec } from './partitions.js';
 
@@ -43,9 +44,7 @@ export function insertInto(session: SparkSession, c: InsertCommand): void {
   const spec: ResolvedSpec = c.partition ? resolveSpec(session, t, c.partition, false) : t.fields.map(() => undefined);
   const firstDynamic = spec.findIndex((v) => v === undefined);
   if (firstDynamic >= 0 && spec.slice(firstDynamic).some((v) => v !== undefined)) {
-    throw new AnalysisException(
-      `The ordering of partition columns is [${t.fields.map((f) => f.name).join(',')}]. All partition columns having constant values need to appear before other partition columns that do not have an assigned constant value.`,
-    );
+    throw partitionOrdering(t.fields.map((f) => f.name));
   }
   const staticAt = (name: string): number => {
     const i = t.fields.findIndex((f) => f.name === name);

@@ -9,7 +9,7 @@ import type { AlterAction, ColumnDef, CommandAst } from './ast.js';
 import { namePosition, propertyList, skipToClose } from './parse-commands.js';
 import { dataType } from './parse-primary.js';
 import { query } from './parse-query.js';
-import { alterPartition } from './parse-partitions.js';
+import { alterPartition, partitionClause } from './parse-partitions.js';
 import { ParseException } from '../errors/index.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
@@ -29,8 +29,19 @@ export function alter(p: SqlParser): CommandAst {
   };
   const start = p.cur;
   if (!view) {
+    if (partitionSerde(p, statementStart)) return at({ kind: 'setSerde', partition: true });
     const partition = alterPartition(p, name, where);
     if (partition) return partition;
+  }
+  if (!view && p.acceptKw('SET', 'SERDE')) {
+    serdeClause(p);
+    return at({ kind: 'setSerde', partition: false });
+  }
+  if (!view && p.acceptKw('REPLACE', 'COLUMNS')) {
+    // Spark's grammar also takes the list without parentheses, which its parser then refuses.
+    if (!p.isOp('(')) throw operationNotAllowed(p, statementStart, 'ALTER TABLE REPLACE COLUMNS');
+    addedColumns(p);
+    return at({ kind: 'unsupportedColumnChange', operation: 'REPLACE COLUMNS' });
   }
   if (p.acceptKw('RENAME', 'TO')) return at({ kind: 'renameTo', newName: p.multipartIdentifier() });
   if (p.acceptKw('RENAME', 'COLUMN')) {
@@ -133,6 +144,48 @@ function addedColumns(p: SqlParser): ColumnDef[] {
 
 type ColumnChange = Extract<AlterAction, { kind: 'alterColumn' }>;
 
+/** Spark's parser refusing a statement its grammar takes (_LEGACY_ERROR_TEMP_0035, at the statement). */
+const operationNotAllowed = (p: SqlParser, statementStart: Token, message: string): ParseException =>
+  sqlParseError(p.src, statementStart.start, '_LEGACY_ERROR_TEMP_0035', `\nOperation not allowed: ${message}.`, { message });
+
+/** `SERDE 'class' [WITH SERDEPROPERTIES (...)]` after SET. */
+function serdeClause(p: SqlParser): void {
+  if (p.cur.kind !== 'string') throw p.syntaxError();
+  p.pos++;
+  if (p.acceptKw('WITH', 'SERDEPROPERTIES')) propertyList(p);
+}
+
+/**
+ * The statements after `ALTER TABLE t PARTITION (...)` that are not partition commands: SET SERDE /
+ * SERDEPROPERTIES (true: the command refuses them), and CHANGE [COLUMN], which is in Spark's grammar
+ * and which its parser then refuses as a whole, before checking the column change itself.
+ */
+function partitionSerde(p: SqlParser, statementStart: Token): boolean {
+  if (!p.isKw('PARTITION')) return false;
+  const before = p.pos;
+  partitionClause(p, false);
+  if (p.acceptKw('SET', 'SERDE')) {
+    serdeClause(p);
+    return true;
+  }
+  if (p.acceptKw('SET', 'SERDEPROPERTIES')) {
+    propertyList(p);
+    return true;
+  }
+  if (!p.acceptKw('CHANGE')) {
+    p.pos = before;
+    return false;
+  }
+  p.acceptKw('COLUMN');
+  try {
+    columnChange(p, true, statementStart);
+  } catch (e) {
+    // Only a syntax error comes first; the change's own refusals (NOT NULL, renames) come after this one.
+    if (!(ParseException.isParseException(e) && e.errorClass === '_LEGACY_ERROR_TEMP_0034')) throw e;
+  }
+  throw operationNotAllowed(p, statementStart, 'ALTER TABLE table PARTITION partition_spec CHANGE COLUMN');
+}
+
 /** After `ALTER COLUMN c` / `CHANGE [COLUMN] c`: one action, or Hive's `new_name type [NOT NULL] [COMMENT 'x'] [FIRST | AFTER c]`. */
 function columnChange(p: SqlParser, hive: boolean, statementStart: Token): ColumnChange {
   const verb = hive ? 'CHANGE' : 'ALTER';
@@ -169,11 +222,17 @@ function columnChange(p: SqlParser, hive: boolean, statementStart: Token): Colum
   const notNull = p.acceptKw('NOT', 'NULL');
   const comment = p.acceptKw('COMMENT') ? text() : undefined;
   const moved = position();
-  const statementError = (message: string): string => sqlParseError(p.src, statementStart.start, '', `\n${message}`, {}).message;
+  // Spark's _LEGACY_ERROR_TEMP_0034, positioned at the statement (its text starts with a line break).
+  const hiveStyle = (operation: string, hint: string): ParseException =>
+    sqlParseError(p.src, statementStart.start, '_LEGACY_ERROR_TEMP_0034', `\n${operation} is not supported in Hive-style ALTER COLUMN, ${hint}.`, {
+      operation,
+      command: 'ALTER COLUMN',
+      msg: `, ${hint}`,
+    });
   // Spark's parser refuses a rename here (compared as spark.sql.caseSensitive says, so the command decides) and NOT NULL.
-  const renameMessage = newName !== column[column.length - 1] ? statementError('Renaming column is not supported in Hive-style ALTER COLUMN, please run RENAME COLUMN instead.') : undefined;
-  if (notNull && (renameMessage === undefined || newName.toLowerCase() === column[column.length - 1]!.toLowerCase())) {
-    throw new ParseException(statementError('NOT NULL is not supported in Hive-style ALTER COLUMN, please run ALTER COLUMN ... SET/DROP NOT NULL instead.'));
+  const renameRefusal = newName !== column[column.length - 1] ? hiveStyle('Renaming column', 'please run RENAME COLUMN instead') : undefined;
+  if (notNull && (renameRefusal === undefined || newName.toLowerCase() === column[column.length - 1]!.toLowerCase())) {
+    throw hiveStyle('NOT NULL', 'please run ALTER COLUMN ... SET/DROP NOT NULL instead');
   }
   return {
     kind: 'alterColumn',
@@ -181,7 +240,7 @@ function columnChange(p: SqlParser, hive: boolean, statementStart: Token): Colum
     column,
     newName,
     dataType: type,
-    ...(renameMessage !== undefined ? { renameMessage } : {}),
+    ...(renameRefusal !== undefined ? { renameRefusal } : {}),
     ...(comment !== undefined ? { comment } : {}),
     ...(moved ? { position: true } : {}),
   };

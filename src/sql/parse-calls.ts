@@ -5,7 +5,7 @@
  * (`x -> ...`, `(x, y) -> ...`) and parenthesized expressions / structs /
  * scalar subqueries. Each takes the `SqlParser` at the token it reads.
  */
-import { markCallArguments } from './star-usage.js';
+import { asCallArgument } from './star-usage.js';
 import { AnalysisException } from '../errors/index.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
@@ -215,7 +215,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     p.pos = end;
     star = false;
   }
-  markCallArguments(args);
+  args = args.map(asCallArgument);
   if (p.isKw('WITHIN') && p.isKw('GROUP', p.peek())) {
     if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw p.syntaxError();
     p.pos += 2;

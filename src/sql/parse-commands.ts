@@ -4,6 +4,7 @@
  * (PARTITIONED BY, CLUSTERED BY, TBLPROPERTIES, ...), INSERT, DROP, SHOW and
  * SET. Each takes the `SqlParser` positioned at the command's first keyword.
  */
+import { checkBucketCount } from '../api/table-layout.js';
 import { StructType } from '../types/data-types.js';
 import { parseTableSchema } from '../types/ddl.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
@@ -168,6 +169,7 @@ export function tableClauses(p: SqlParser): TableClauses {
       if (p.cur.kind !== 'number') throw p.syntaxError();
       const numBuckets = Number(p.tokens[p.pos++]!.text);
       p.expectKw('BUCKETS');
+      checkBucketCount(numBuckets, true);
       bucketSpec = { numBuckets, bucketColumns, sortColumns };
     } else if (p.acceptKw('COMMENT')) comment = text();
     else if (p.acceptKw('LOCATION')) location = text();
@@ -329,8 +331,9 @@ export function show(p: SqlParser): CommandAst {
     return p.acceptKw('PARTITION') ? { kind: 'showPartitions', name, at, spec: partitionSpec(p) } : { kind: 'showPartitions', name, at };
   }
   if (p.acceptKw('CREATE', 'TABLE')) {
+    const at = namePosition(p);
     const name = p.multipartIdentifier();
-    return { kind: 'showCreateTable', name, asSerde: p.acceptKw('AS', 'SERDE') };
+    return { kind: 'showCreateTable', name, at, asSerde: p.acceptKw('AS', 'SERDE') };
   }
   const start = p.pos;
   const scope = p.acceptKw('USER') ? 'user' : p.acceptKw('SYSTEM') ? 'system' : p.acceptKw('ALL') ? 'all' : undefined;

@@ -1,5 +1,5 @@
 /** The grammar of a temp view over a data source (temp-view-using.ts runs it). */
-import { ParseException } from '../errors/index.js';
+import { tempViewWithDatabase } from './ddl-errors.js';
 import type { ColumnDef, CommandAst } from './ast.js';
 import { columnDefs, propertyList } from './parse-commands.js';
 import type { SqlParser } from './parser.js';
@@ -26,6 +26,6 @@ export function tempViewUsing(p: SqlParser, name: readonly string[], replace: bo
   let provider = p.identifier();
   while (p.acceptOp('.')) provider += '.' + p.identifier();
   const options = p.acceptKw('OPTIONS') ? propertyList(p) : [];
-  if (name.length > 1) throw new ParseException(`Temporary view '${name.map((n) => '`' + n + '`').join('.')}' should not have specified a database.`);
+  if (name.length > 1) throw tempViewWithDatabase(name.map((n) => '`' + n + '`').join('.'));
   return { kind: 'createTempViewUsing', name, replace, global, ...(columns ? { columns } : {}), provider, options };
 }

@@ -9,6 +9,7 @@
 import { AnalysisException } from '../errors/index.js';
 import type { SparkSession } from '../session/session.js';
 import type { PartitionAction } from './ast.js';
+import { expectTableNotView, partitionMetadataNotStored, truncatePartitionOfUnpartitioned } from './ddl-errors.js';
 import type { SqlCommand } from './parse.js';
 import {
   listPartitions,
@@ -40,11 +41,8 @@ function alreadyExist(t: PartitionedTable, specs: readonly PartitionValues[]): A
 
 /** Spark's refusals of each command on a temp view or an unpartitioned table. */
 function refusals(a: PartitionAction): Refusals {
-  const notInMetastore = (op: string) => (t: { table: string }) =>
-    new AnalysisException(
-      `${op} is not allowed on ${t.table} since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run \`msck repair table ${t.table}\`.`,
-    );
-  const alterView = (op: string) => (w: string) => `${w} is a temp view. 'ALTER TABLE ... ${op}' expects a table. Please use ALTER VIEW instead..`;
+  const notInMetastore = (op: string) => (t: { table: string }) => partitionMetadataNotStored(op, t.table);
+  const alterView = (op: string) => (w: string, at: string) => expectTableNotView(w, `ALTER TABLE ... ${op}`, true, at);
   switch (a.kind) {
     case 'add':
       return { view: alterView('ADD PARTITION ...'), unpartitioned: notInMetastore('ALTER TABLE ADD PARTITION') };
@@ -56,12 +54,12 @@ function refusals(a: PartitionAction): Refusals {
       return { view: alterView('SET LOCATION ...'), unpartitioned: notInMetastore('ALTER TABLE ... SET LOCATION') };
     case 'truncate':
       return {
-        view: (w) => `${w} is a temp view. 'TRUNCATE TABLE' expects a table..`,
-        unpartitioned: (t) => new AnalysisException(`Operation not allowed: TRUNCATE TABLE ... PARTITION is not supported for tables that are not partitioned: ${t.ident}.`),
+        view: (w, at) => expectTableNotView(w, 'TRUNCATE TABLE', false, at),
+        unpartitioned: (t) => truncatePartitionOfUnpartitioned(t.ident),
       };
     case 'recover':
       return {
-        view: (w) => (a.command === 'MSCK REPAIR TABLE' ? `${w} is a temp view. 'MSCK REPAIR TABLE' expects a table..` : alterView('RECOVER PARTITIONS')(w)),
+        view: (w, at) => (a.command === 'MSCK REPAIR TABLE' ? expectTableNotView(w, 'MSCK REPAIR TABLE', false, at) : alterView('RECOVER PARTITIONS')(w, at)),
         unpartitioned: (t) =>
           new AnalysisException(`Operation ${a.command} is not allowed for ${t.ident} because it is not a partitioned table.`, {
             errorClass: 'NOT_A_PARTITIONED_TABLE',

@@ -17,6 +17,7 @@ import type { SparkSession } from '../session/session.js';
 import { setTableMetadata, tableMetadata, type PartitionEntry, type TableMetadata } from '../session/table-metadata.js';
 import { STRING, StringType, type StructField } from '../types/data-types.js';
 import type { PartitionSpecAst } from './ast.js';
+import { invalidPartitionColumn, partitionSpecMismatch } from './ddl-errors.js';
 import { lookup } from './show-commands.js';
 
 /** A partition's values in partition-column order: Spark's string form, null for NULL. */
@@ -37,14 +38,14 @@ export interface PartitionedTable {
 
 /** What a partition command says when it meets a temp view or an unpartitioned table. */
 export interface Refusals {
-  readonly view: (written: string) => string;
+  readonly view: (written: string, at: string) => AnalysisException;
   readonly unpartitioned: (t: { db: string; table: string; ident: string }) => AnalysisException;
 }
 
 /** The table `parts` names, checked to be a partitioned table. */
 export function partitionedTable(session: SparkSession, parts: readonly string[], at: string, refuse: Refusals): PartitionedTable {
   const rel = lookup(session, parts, at);
-  if (rel.kind !== 'table') throw new AnalysisException(`${refuse.view(parts.join('.'))}${at}`);
+  if (rel.kind !== 'table') throw refuse.view(parts.join('.'), at);
   const ident = `\`spark_catalog\`.\`${rel.database}\`.\`${rel.table}\``;
   const meta = tableMetadata(session.storage, rel.database, rel.table) ?? { partitionColumns: [], properties: {} };
   if (meta.partitionColumns.length === 0) throw refuse.unpartitioned({ db: rel.database, table: rel.table, ident });
@@ -67,13 +68,11 @@ export function resolveSpec(session: SparkSession, t: PartitionedTable, spec: Pa
   const out: (string | null | undefined)[] = t.fields.map(() => undefined);
   for (const { key, value } of spec) {
     const at = t.fields.findIndex((f) => f.name.toLowerCase() === key.toLowerCase());
-    if (at < 0) throw new AnalysisException(`${key} is not a valid partition column in table ${t.ident}.`);
+    if (at < 0) throw invalidPartitionColumn(key, t.ident);
     out[at] = value === undefined || value === null ? value : normalize(session, value, t.fields[at]!);
   }
   if (full && (spec.length !== t.fields.length || out.some((v) => v === undefined))) {
-    throw new AnalysisException(
-      `Partition spec is invalid. The spec (${spec.map((e) => e.key).join(', ')}) must match the partition spec (${t.fields.map((f) => f.name).join(', ')}) defined in table '${t.ident}'.`,
-    );
+    throw partitionSpecMismatch(spec.map((e) => e.key), t.fields.map((f) => f.name), t.ident);
   }
   return out;
 }

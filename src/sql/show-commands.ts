@@ -12,6 +12,7 @@ import { tableMetadata } from '../session/table-metadata.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { listPartitions, matches, partitionedTable, partitionPath, resolveSpec } from './partitions.js';
 import { redacted } from './describe-table.js';
+import { expectTableNotView, showColumnsConflictingDatabases } from './ddl-errors.js';
 import type { SqlCommand } from './parse.js';
 import { matchesPattern } from '../session/name-pattern.js';
 
@@ -38,7 +39,7 @@ export function showColumns(session: SparkSession, c: Command<'showColumns'>): D
   if (c.database !== undefined) {
     const inName = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
     if (inName !== undefined && inName.toLowerCase() !== c.database.toLowerCase()) {
-      throw new AnalysisException(`SHOW COLUMNS with conflicting databases: '${c.database}' != '${inName}'.`);
+      throw showColumnsConflictingDatabases(c.database, inName);
     }
     parts = [c.database, parts[parts.length - 1]!];
   }
@@ -80,7 +81,7 @@ export function showTblProperties(session: SparkSession, c: Command<'showTblProp
 
 export function showPartitions(session: SparkSession, c: Command<'showPartitions'>): DataFrame {
   const t = partitionedTable(session, c.name, c.at, {
-    view: (w) => `${w} is a temp view. 'SHOW PARTITIONS' expects a table..`,
+    view: (w, at) => expectTableNotView(w, 'SHOW PARTITIONS', false, at),
     unpartitioned: ({ ident }) =>
       new AnalysisException(`The partition command is invalid. Table ${ident} is not partitioned.`, {
         errorClass: 'INVALID_PARTITION_OPERATION.PARTITION_SCHEMA_IS_EMPTY',

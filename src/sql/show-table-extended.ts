@@ -13,6 +13,7 @@ import { matchesPattern } from '../session/name-pattern.js';
 import { tableNotFound } from '../session/catalog.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { detailRows, javaDateString, partitionInfoRows } from './describe-table.js';
+import { partitionMetadataNotStored } from './ddl-errors.js';
 import type { SqlCommand } from './parse.js';
 import { listPartitions, partitionedTable, partitionsNotFound, resolveSpec, sameValues, type PartitionValues } from './partitions.js';
 import { viewInfo } from './view-info.js';
@@ -75,11 +76,8 @@ function partitionRow(session: SparkSession, db: string, c: Command): DataFrame 
   if (!exists) throw tableNotFound([db, c.pattern]);
   const t = partitionedTable(session, [db, c.pattern], '', {
     // Temp views are not looked up here (the name is qualified with the database).
-    view: (w) => `${w} is a temp view.`,
-    unpartitioned: ({ table }) =>
-      new AnalysisException(
-        `SHOW TABLE EXTENDED is not allowed on ${table} since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run \`msck repair table ${table}\`.`,
-      ),
+    view: (w) => new AnalysisException(`internal: ${w} is a temp view`),
+    unpartitioned: ({ table }) => partitionMetadataNotStored('SHOW TABLE EXTENDED', table),
   });
   const spec = resolveSpec(session, t, c.partition!, true) as PartitionValues;
   const entry = listPartitions(session, t).find((e) => sameValues(e.values, spec));

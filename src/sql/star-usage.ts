@@ -12,13 +12,8 @@ import { children, type Expr, type Star } from '../expr/nodes.js';
 import { originOf } from '../expr/origin.js';
 import type { GroupByAst, SelectAst } from './ast.js';
 
-/** Stars the parser read as direct arguments of a function call (where Spark expands them). */
-const callArguments = new WeakSet<Expr>();
-
-/** Records the parsed arguments of a function call: a star among them is expanded. */
-export function markCallArguments(args: readonly Expr[]): void {
-  for (const a of args) if (a.kind === 'Star') callArguments.add(a);
-}
+/** A parsed function call's argument, marked when it is a star (which Spark then expands); the copy keeps its origin. */
+export const asCallArgument = (a: Expr): Expr => (a.kind === 'Star' && !a.callArgument ? Object.freeze({ ...a, callArgument: true as const }) : a);
 
 /** Spark's pretty names of the expressions sparkless's parser builds for operators. */
 const PRETTY: Readonly<Record<string, string>> = {
@@ -75,7 +70,7 @@ function misplacedStar(e: Expr): { parent: Expr; star: Expr } | undefined {
     const inner = misplacedStar(c);
     if (inner) return inner;
   }
-  const star = children(e).find((c) => c.kind === 'Star' && !callArguments.has(c));
+  const star = children(e).find((c) => c.kind === 'Star' && !c.callArgument);
   return star ? { parent: e, star } : undefined;
 }
 

@@ -78,7 +78,12 @@ export class MemoryStorageBackend implements StorageBackend {
     const key = schema.toLowerCase();
     const db = this.databases.get(key);
     if (!db) throw schemaNotFound(schema);
-    if (key === 'default') throw new AnalysisException('Can not drop default database');
+    if (key === 'default') {
+      throw new AnalysisException(`The feature is not supported: Drop the default database ${q(key)}.`, {
+        errorClass: 'UNSUPPORTED_FEATURE.DROP_DATABASE',
+        messageParameters: { database: q(key) },
+      });
+    }
     if (db.size > 0 && !cascade) {
       throw new AnalysisException(
         `Cannot drop a schema ${q(schema)} because it contains objects.\nUse DROP SCHEMA ... CASCADE to drop the schema and all its objects.`,

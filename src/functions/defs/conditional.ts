@@ -3,6 +3,7 @@ import { BOOLEAN, DOUBLE, DataType } from '../../types/data-types.js';
 import { findWiderCommonTypeOf, findWiderCommonTypeWithoutStringPromotionOf } from '../../types/coercion.js';
 import { callSql, castsFor, dataDiffTypes, fn, nullableAs } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { withSql } from '../resolve-context.js';
 import { comparison } from './operators.js';
 
 /** All arguments cast to their wider common type (coalesce, greatest, least, nvl...). */
@@ -45,8 +46,8 @@ export const conditionalDefs: readonly FunctionDef[] = [
     maxArgs: 3,
     resolve(args, _call, ctx) {
       // Spark rewrites nvl2 into If, whose type error it reports.
-      const ifSql = `(IF((${ctx.argSql[0]} IS NOT NULL), ${ctx.argSql[1]}, ${ctx.argSql[2]}))`;
-      const t = commonOf(args.slice(1), { ...ctx, argSql: ctx.argSql, sql: ifSql }, 'if');
+      const ifCtx = withSql(ctx, () => `(IF((${ctx.argSql[0]} IS NOT NULL), ${ctx.argSql[1]}, ${ctx.argSql[2]}))`);
+      const t = commonOf(args.slice(1), ifCtx, 'if');
       return { dataType: t, nullable: nullableAs(args[1]!, t) || nullableAs(args[2]!, t), argTypes: castsFor(args, [args[0]!.dataType, t, t]) };
     },
   },

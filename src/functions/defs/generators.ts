@@ -6,6 +6,7 @@
 import { ArrayType, DataType, IntegerType, NullType, StructField, StructType } from '../../types/data-types.js';
 import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput, valueOutOfRange } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
+import { withSql } from '../resolve-context.js';
 
 interface GenColumn {
   name: string;
@@ -19,7 +20,7 @@ const asStruct = (cols: readonly GenColumn[]): StructType => new StructType(cols
 function inlineColumns(args: readonly ArgInfo[], outer: boolean, ctx?: ResolveContext): GenColumn[] {
   const t = args[0]!.dataType;
   if (!(t instanceof ArrayType && t.elementType instanceof StructType)) {
-    if (ctx) throw unexpectedInputType({ ...ctx, argSql: ctx.argSql, sql: ctx.sql.replace(/^inline_outer\(/, 'inline(') }, 0, '"ARRAY<STRUCT>"', t);
+    if (ctx) throw unexpectedInputType(withSql(ctx, ctx.sql.replace(/^inline_outer\(/, 'inline(')), 0, '"ARRAY<STRUCT>"', t);
     return [];
   }
   return t.elementType.fields.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable || t.containsNull || outer }));

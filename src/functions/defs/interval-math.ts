@@ -9,6 +9,7 @@ import { ArrayType, DayTimeIntervalType, DOUBLE, LONG, YearMonthIntervalType, is
 import { isAnsiInterval } from '../../types/intervals.js';
 import { castsFor, dataTypeMismatch, fn, implicitCast, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { FunctionDef } from '../registry.js';
+import { withSql } from '../resolve-context.js';
 
 const isYearMonth = (t: DataType): boolean => t instanceof YearMonthIntervalType;
 /** YEAR TO MONTH or DAY TO SECOND: the type of an interval product, quotient or average. */
@@ -24,7 +25,7 @@ const intervalWidthBucket: FunctionDef = {
   resolve(args, call, written) {
     // Errors name the call as written (`width_bucket(...)`), not this internal function.
     const shownSql = call.options?.['displaySql'];
-    const ctx = typeof shownSql === 'string' ? { ansi: written.ansi, argSql: written.argSql, sql: shownSql } : written;
+    const ctx = typeof shownSql === 'string' ? withSql(written, shownSql) : written;
     const types = args.slice(0, 3).map((a) => a.dataType);
     if (!types.every((t) => isAnsiInterval(t) && isYearMonth(t) === isYearMonth(types[0]!))) {
       // Spark lists the other arguments as the DOUBLE they would be cast to.

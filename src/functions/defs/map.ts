@@ -12,6 +12,7 @@ import { exprSql } from '../../expr/naming.js';
 import { castsFor, dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../define.js';
 import { requireString } from '../arg-checks.js';
 import type { ArgInfo, FunctionDef, LambdaParam, ResolveContext } from '../registry.js';
+import { withSql } from '../resolve-context.js';
 import { arrayArg, tightestCommonType } from './array-set.js';
 
 const mapOf = (args: readonly ArgInfo[], i: number, ctx: ResolveContext): MapType => {
@@ -177,7 +178,7 @@ const mapZipWith: FunctionDef = {
       const lambda = call.args[2];
       const lambdaSql = lambda?.kind === 'Lambda' ? `lambdafunction(${exprSql(byName(lambda.body))}, ${lambda.params.join(', ')})` : ctx.argSql[2];
       throw dataTypeMismatch(
-        { ...ctx, argSql: ctx.argSql, sql: `map_zip_with(${ctx.argSql[0]}, ${ctx.argSql[1]}, ${lambdaSql})` },
+        withSql(ctx, `map_zip_with(${ctx.argSql[0]}, ${ctx.argSql[1]}, ${lambdaSql})`),
         'MAP_ZIP_WITH_DIFF_TYPES',
         `Input to the \`map_zip_with\` should have been two maps with compatible key types, but it's [${sqlTypeName(l.keyType)}, ${sqlTypeName(r.keyType)}]`,
         { functionName: '`map_zip_with`', leftType: sqlTypeName(l.keyType), rightType: sqlTypeName(r.keyType) },

@@ -7,6 +7,7 @@
 import { BooleanType, BYTE, BINARY, DOUBLE, INT, LONG, LongType, STRING, type DataType } from '../../types/data-types.js';
 import { callSql, castsFor, fn, implicitCast, unexpectedInputType, unaryOverTypes } from '../define.js';
 import type { FunctionDef, ResolveContext } from '../registry.js';
+import { withSql } from '../resolve-context.js';
 import { avgType, sumType } from './aggregate.js';
 import { arithmetic } from './operators.js';
 
@@ -32,15 +33,7 @@ function arithmeticFunction(name: string, base: string, alwaysNullable: boolean,
 }
 
 /** `ctx` with the call written as the operator `symbol` (its texts built on first use, as resolveCall's are). */
-const operatorContext = (ctx: ResolveContext, symbol: string): ResolveContext => ({
-  ansi: ctx.ansi,
-  get argSql() {
-    return ctx.argSql;
-  },
-  get sql() {
-    return `(${ctx.argSql[0]} ${symbol} ${ctx.argSql[1]})`;
-  },
-});
+const operatorContext = (ctx: ResolveContext, symbol: string): ResolveContext => withSql(ctx, () => `(${ctx.argSql[0]} ${symbol} ${ctx.argSql[1]})`);
 
 /** cot/csc/sec: doubles; Spark declares them nullable. */
 const reciprocalTrig = (name: string): FunctionDef =>
