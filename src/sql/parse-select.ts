@@ -110,7 +110,8 @@ export function groupBy(p: SqlParser): GroupByAst {
     return { elements: [{ kind: 'sets', sets: groupingSetList(p) }] };
   }
   const afterAll = p.peek();
-  if (p.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => p.isKw(k, afterAll)) || p.isOp(')', afterAll) || p.isOp(';', afterAll))) {
+  // Under enforced reserved keywords `all` is no column name, so GROUP BY ALL is refused at the word.
+  if (!p.options.reservedKeywords && p.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => p.isKw(k, afterAll)) || p.isOp(')', afterAll) || p.isOp(';', afterAll))) {
     p.pos++;
     return { elements: [], all: true };
   }
