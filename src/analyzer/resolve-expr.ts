@@ -198,13 +198,13 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   assertOrderable(orderBy);
   const def = lookupFunction(fn.fn);
   if (def.kind === 'window' && orderBy.length === 0) {
+    // A legacy error in Spark 3.5.7: no error class.
     throw new AnalysisException(
       `Window function ${exprSql(fn)} requires window to be ordered, please add ORDER BY clause. For example SELECT ${exprSql(fn)}(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.`,
-      { errorClass: 'WINDOW_FUNCTION_WITHOUT_ORDER' },
     );
   }
+  checkRangeFrame({ ...e.spec, partitionBy, orderBy }, fn);
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
-  checkRangeFrame(spec, fn);
   checkRequiredFrame(fn, e.spec.frame);
   const windowed: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
   if (fn.distinct) {

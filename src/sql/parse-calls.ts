@@ -257,7 +257,8 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   });
   if (p.acceptKw('OVER')) {
     if (filter) {
-      throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
+      // Spark 3.5.7's legacy error: no error class.
+      throw new AnalysisException('Window aggregate function with filter predicate is not supported yet.');
     }
     const spec = windowSpec(p);
     return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
