@@ -11,6 +11,7 @@ import { values } from './inline-table.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { StructField, StructType } from '../types/data-types.js';
+import { canCast } from '../types/coercion.js';
 import type { RelationAst, TableAlias } from './ast.js';
 import { unpivotPlan } from './unpivot.js';
 import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
@@ -192,21 +193,33 @@ export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>)
   const input = relation(t, r.input);
   const { schemaOf, evaluate } = t.opts;
   if (!schemaOf || !evaluate) throw new NotImplementedException('SQL PIVOT without a session', 'the grouping columns come from the input schema');
+  const pivotExpr: Expr = r.columns.length === 1 ? E.col(r.columns[0]!) : E.call('struct', r.columns.map((c) => E.col(c)));
+  // Spark's checks in its order: the names resolve (the values may name input columns), the pivot
+  // column is comparable, the aggregates aggregate, each value is a constant castable to the column's type.
+  const types = schemaOf(plan('Project', { input, exprs: [pivotExpr, ...r.values.map((v) => v.expr)] })).fields.map((f) => f.dataType);
+  const pivotType = types[0]!;
+  if (containsMap(pivotType)) {
+    const name = '`' + (r.columns.length === 1 ? r.columns[0]! : `named_struct(${r.columns.map((c) => `'${c}', ${c}`).join(', ')})`) + '`';
+    throw analysisError(`Invalid pivot column ${name}. Pivot columns must be comparable.`, 'INCOMPARABLE_PIVOT_COLUMN', { columnName: name });
+  }
   for (const a of r.aggs) {
     if (!containsAggregate(stripAlias(a))) {
       throw analysisError(`Aggregate expression required for pivot, but '${safeSql(stripAlias(a))}' did not appear in any aggregate function.`, 'PIVOT_REQUIRES_AGGREGATE');
     }
   }
-  const pivotExpr: Expr = r.columns.length === 1 ? E.col(r.columns[0]!) : E.call('struct', r.columns.map((c) => E.col(c)));
-  const pivotType = schemaOf(plan('Project', { input, exprs: [pivotExpr] })).fields[0]!.dataType;
-  if (containsMap(pivotType)) {
-    throw analysisError(`Invalid pivot column '${r.columns.join(', ')}'. Pivot columns must be comparable.`, 'NON_COMPARABLE_PIVOT_COLUMN', { columnName: r.columns.join(', ') });
-  }
-  for (const v of r.values) {
+  r.values.forEach((v, i) => {
     if (exists(v.expr, (x) => x.kind === 'ColumnRef')) {
-      throw analysisError(`Literal expressions required for pivot values, found '${safeSql(v.expr)}'.`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
+      throw analysisError(`Literal expressions required for pivot values, found "${safeSql(v.expr)}".`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
     }
-  }
+    const valueType = types[1 + i]!;
+    if (!canCast(valueType, pivotType)) {
+      throw analysisError(
+        `Invalid pivot value '${safeSql(v.expr)}': value data type ${valueType.simpleString()} does not match pivot column data type ${pivotType.simpleString()}.`,
+        'PIVOT_VALUE_DATA_TYPE_MISMATCH',
+        { value: safeSql(v.expr), valueType: valueType.simpleString(), pivotType: pivotType.simpleString() },
+      );
+    }
+  });
   const row = evaluate(plan('Project', { input: oneRow(t), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
   const values = row.columns.map((c) => c[0]);
   // grouping columns: the input columns the aggregates and the pivot columns do not reference

@@ -1,0 +1,62 @@
+/**
+ * PIVOT's and UNPIVOT's errors as Spark 3.5.7 raises them (sql-tests pivot.sql and unpivot.sql
+ * probed against the live server): names resolve first, then the pivot column must be comparable,
+ * then each value must be a constant castable to the pivot column's type; UNPIVOT's grammar takes
+ * a parenthesized column set only after parenthesized value columns.
+ */
+import { expect, it } from 'vitest';
+import type { SparkSession } from '../../src/index.js';
+import { forEachBackend } from '../helpers/backends.js';
+import { firstLineError } from '../helpers/sql-errors.js';
+
+const setUp = (spark: SparkSession): SparkSession => {
+  spark.sql(`CREATE OR REPLACE TEMPORARY VIEW courseSales AS SELECT * FROM VALUES
+    ('dotNET', 2012, 10000), ('Java', 2012, 20000), ('dotNET', 2013, 48000) AS courseSales(course, year, earnings)`);
+  spark.sql(`CREATE OR REPLACE TEMPORARY VIEW sales2 AS SELECT * FROM VALUES
+    ('dotNET', 15000, 2, 48000, 1), ('Java', 20000, 1, 30000, 2) AS sales2(course, earnings2012, sales2012, earnings2013, sales2013)`);
+  return spark;
+};
+
+forEachBackend('SQL PIVOT and UNPIVOT errors', (session) => {
+  it('resolves the pivot values before requiring them to be constants', () => {
+    const spark = setUp(session());
+    expect(firstLineError(() => spark.sql('SELECT * FROM courseSales\nPIVOT (\n  sum(earnings)\n  FOR year IN (s, 2013)\n)').collect())).toEqual({
+      errorClass: 'UNRESOLVED_COLUMN.WITH_SUGGESTION',
+      message:
+        '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `s` cannot be resolved. Did you mean one of the following? [`year`, `course`, `earnings`].; line 4 pos 15',
+    });
+    expect(firstLineError(() => spark.sql('SELECT * FROM courseSales PIVOT (sum(earnings) FOR year IN (course, 2013))').collect())).toEqual({
+      errorClass: 'NON_LITERAL_PIVOT_VALUES',
+      message: '[NON_LITERAL_PIVOT_VALUES] Literal expressions required for pivot values, found "course".',
+    });
+  });
+
+  it('refuses a value that cannot be cast to the pivot column type, and a map pivot column', () => {
+    const spark = setUp(session());
+    expect(firstLineError(() => spark.sql("SELECT * FROM courseSales PIVOT (sum(earnings) FOR (course, year) IN ('dotNET', 'Java'))").collect())).toEqual({
+      errorClass: 'PIVOT_VALUE_DATA_TYPE_MISMATCH',
+      message: "[PIVOT_VALUE_DATA_TYPE_MISMATCH] Invalid pivot value 'dotNET': value data type string does not match pivot column data type struct<course:string,year:int>.",
+    });
+    const q = "SELECT * FROM (SELECT earnings, map(course, year) AS m FROM courseSales) PIVOT (sum(earnings) FOR m IN (map('Java', 2012)))";
+    expect(firstLineError(() => spark.sql(q).collect())).toEqual({
+      errorClass: 'INCOMPARABLE_PIVOT_COLUMN',
+      message: '[INCOMPARABLE_PIVOT_COLUMN] Invalid pivot column `m`. Pivot columns must be comparable.',
+    });
+  });
+
+  it('takes parenthesized UNPIVOT column sets only with parenthesized value columns', () => {
+    const spark = setUp(session());
+    const single = 'SELECT * FROM sales2 UNPIVOT (v FOR year IN ((earnings2012, sales2012), (earnings2013, sales2013)))';
+    expect(firstLineError(() => spark.sql(single).collect())).toEqual({
+      errorClass: 'PARSE_SYNTAX_ERROR',
+      message: "[PARSE_SYNTAX_ERROR] Syntax error at or near '('.(line 1, pos 45)",
+    });
+    const multi = 'SELECT * FROM sales2 UNPIVOT ((e, s) FOR year IN (earnings2012, earnings2013))';
+    expect(firstLineError(() => spark.sql(multi).collect())).toEqual({
+      errorClass: 'PARSE_SYNTAX_ERROR',
+      message: "[PARSE_SYNTAX_ERROR] Syntax error at or near 'earnings2012': missing '('.(line 1, pos 50)",
+    });
+    const ok = 'SELECT * FROM sales2 UNPIVOT ((e) FOR year IN ((earnings2012), (earnings2013)))';
+    expect(spark.sql(ok).columns).toEqual(['course', 'sales2012', 'sales2013', 'year', 'e']);
+  });
+});
