@@ -32,3 +32,23 @@ export function specOrigin(spec: WindowSpecDef): SqlOrigin | undefined {
 export function withSpecOrigin(spec: WindowSpecDef, origin: SqlOrigin): WindowSpecDef {
   return Object.freeze({ ...spec, [ORIGIN]: origin });
 }
+
+/** Where a SELECT item sits: its SELECT block (`block`) and the item itself (`item`). */
+export interface SelectItemOrigin {
+  readonly block: SqlOrigin;
+  readonly item: SqlOrigin;
+}
+
+/**
+ * The SELECT items of SQL text, by node: Spark reports some analysis errors at the enclosing
+ * select item or SELECT block rather than at the failing expression (analyzer/deferred-positions.ts).
+ */
+const selectItems = new WeakMap<Expr, SelectItemOrigin>();
+
+export function selectItemOrigin(e: Expr): SelectItemOrigin | undefined {
+  return selectItems.get(e);
+}
+
+export function setSelectItemOrigin(e: Expr, at: SelectItemOrigin | undefined): void {
+  if (at) selectItems.set(e, at);
+}

@@ -11,6 +11,7 @@ import { expression } from './parse-operators.js';
 import { fromClause } from './parse-relations.js';
 import { windowSpec } from './parse-window.js';
 import type { SqlParser } from './parser.js';
+import { setSelectItemOrigin } from '../expr/origin.js';
 
 /** Words that end an expression, so they are never read as a bare alias. */
 const NOT_AN_ALIAS = new Set(
@@ -23,15 +24,23 @@ const NOT_AN_ALIAS = new Set(
 
 /** A SELECT block; `fromFirst` is the relation of a FROM-first query (`FROM t SELECT a`), which has no FROM clause of its own. */
 export function select(p: SqlParser, fromFirst?: RelationAst): SelectAst {
-  p.expectKw('SELECT');
+  const selectKw = p.expectKw('SELECT');
   if (p.isOp('/') && p.isOp('*', p.peek())) throw p.syntaxError();
   let distinct = false;
   if (p.acceptKw('DISTINCT')) distinct = true;
   else p.acceptKw('ALL');
-  const items = [selectItem(p)];
+  // Where each item and its block start: Spark reports some analysis errors there (deferred-positions.ts).
+  const block = { source: p.source, startIndex: selectKw.start, stopIndex: selectKw.end - 1 };
+  const item = (): Expr => {
+    const start = p.cur;
+    const e = selectItem(p);
+    setSelectItemOrigin(e, { block, item: { source: p.source, startIndex: start.start, stopIndex: p.tokens[p.pos - 1]!.end - 1 } });
+    return e;
+  };
+  const items = [item()];
   const aliasWritten = [p.aliasWasWritten];
   while (p.acceptOp(',')) {
-    items.push(selectItem(p));
+    items.push(item());
     aliasWritten.push(p.aliasWasWritten);
   }
   if (p.isKw('INTO')) throw p.notSupported('SELECT INTO');

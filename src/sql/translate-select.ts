@@ -38,7 +38,7 @@ import { checkStarUsage } from './star-usage.js';
 import { orderByAll } from './order-by-all.js';
 import { rangeOffsetsInOrder } from './frame-checks.js';
 import { positionAnalysisError } from '../errors/query-context.js';
-import { specOrigin } from '../expr/origin.js';
+import { selectItemOrigin, setSelectItemOrigin, specOrigin } from '../expr/origin.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   // This block's outer references precede its FROM's in Spark's (top-down) order.
@@ -53,7 +53,12 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
     expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from, grouped), from);
   // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
   if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
-  const items = s.items.map((e) => prepare(e));
+  // Prepared items keep their place in the SELECT block (for the errors Spark positions there).
+  const items = s.items.map((e) => {
+    const out = prepare(e);
+    setSelectItemOrigin(out, selectItemOrigin(e));
+    return out;
+  });
   const order = orderBy.map((o) => prepare(o) as SortOrder);
   let where = s.where ? subqueries(tr, s.where, from) : undefined;
   const filtered = where ? plan('Filter', { input, condition: where }) : input;
