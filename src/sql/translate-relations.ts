@@ -5,7 +5,8 @@
  * whose options and CTE/outer scopes it reads.
  */
 import { checkJoinStar } from './star-usage.js';
-import { NotImplementedException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { parseIdentifier } from '../analyzer/identifiers.js';
 import { makeBatch, type Batch } from '../data/batch.js';
 import { values } from './inline-table.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
@@ -16,7 +17,7 @@ import type { RelationAst, TableAlias } from './ast.js';
 import { unpivotPlan } from './unpivot.js';
 import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
 import { lastPart } from './parsed-expressions.js';
-import { analysisError, containsAggregate, containsMap, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
+import { analysisError, childrenOf, containsMap, isAggregateFn, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
 import { inScope, subqueries } from './translate-subqueries.js';
 import { checkTvfAliases, generatorSelect, isGeneratorFunction, tableFunction } from './table-functions.js';
 
@@ -203,8 +204,10 @@ export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>)
     throw analysisError(`Invalid pivot column ${name}. Pivot columns must be comparable.`, 'INCOMPARABLE_PIVOT_COLUMN', { columnName: name });
   }
   for (const a of r.aggs) {
-    if (!containsAggregate(stripAlias(a))) {
-      throw analysisError(`Aggregate expression required for pivot, but '${safeSql(stripAlias(a))}' did not appear in any aggregate function.`, 'PIVOT_REQUIRES_AGGREGATE');
+    const column = columnOutsideAggregates(a);
+    if (column) {
+      // Spark 3.5.7's legacy error (no class), naming the column as its qualified attribute.
+      throw new AnalysisException(`Aggregate expression required for pivot, but '${pivotColumnSql(column.name, r.input)}' did not appear in any aggregate function.`);
     }
   }
   r.values.forEach((v, i) => {
@@ -250,6 +253,37 @@ export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>)
     p = plan('Project', { input: p, exprs });
   }
   return p;
+}
+
+/** The first column an aggregate expression of PIVOT reads outside any aggregate call (Spark checks these only). */
+function columnOutsideAggregates(e: Expr): Extract<Expr, { kind: 'ColumnRef' }> | undefined {
+  if (e.kind === 'ColumnRef') return e;
+  if (e.kind === 'Call' && isAggregateFn(e.fn)) return undefined;
+  for (const c of childrenOf(e)) {
+    const found = columnOutsideAggregates(c);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A column as Spark prints the attribute: with the qualifier of the relation it comes from (its alias,
+ * `__auto_generated_subquery_name` for an unnamed subquery, a temp view's lower-cased name). Other
+ * inputs (a join, a catalog table) print it unqualified here.
+ */
+function pivotColumnSql(name: string, input: RelationAst): string {
+  const parts = parseIdentifier(name);
+  const quote = (p: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : '`' + p.replace(/`/g, '``') + '`');
+  if (parts.length > 1) return parts.map(quote).join('.');
+  const qualifier =
+    'alias' in input && input.alias
+      ? input.alias.name
+      : input.kind === 'subquery'
+        ? '__auto_generated_subquery_name'
+        : input.kind === 'table' && input.parts.length === 1
+          ? input.parts[0]!.toLowerCase()
+          : undefined;
+  return [...(qualifier !== undefined ? [qualifier] : []), parts[0]!].map(quote).join('.');
 }
 
 function withOuter(gen: Expr): Expr {

@@ -44,6 +44,28 @@ forEachBackend('SQL PIVOT and UNPIVOT errors', (session) => {
     });
   });
 
+  it('requires the PIVOT expressions to read columns inside aggregates (a classless error naming the qualified column)', () => {
+    const spark = setUp(session());
+    const cases: [string, string][] = [
+      ['SELECT * FROM courseSales AS c PIVOT (abs(earnings) FOR year IN (2012))', 'c.earnings'],
+      ["SELECT * FROM (SELECT * FROM courseSales) s PIVOT (sum(earnings) + year FOR course IN ('dotNET'))", 's.year'],
+      ["SELECT * FROM courseSales PIVOT (sum(earnings), 1 + year FOR course IN ('dotNET'))", 'coursesales.year'],
+      ["SELECT * FROM (SELECT year, course, earnings FROM courseSales) PIVOT (sum(earnings), year FOR course IN ('dotNET'))", '__auto_generated_subquery_name.year'],
+    ];
+    for (const [q, column] of cases) {
+      expect(firstLineError(() => spark.sql(q).collect()), q).toEqual({
+        errorClass: undefined,
+        message: `Aggregate expression required for pivot, but '${column}' did not appear in any aggregate function.`,
+      });
+    }
+    // An expression reading no column is not refused.
+    expect(spark.sql("SELECT * FROM courseSales PIVOT (1 FOR course IN ('Java')) ORDER BY year, earnings").collect().map((r) => [...r])).toEqual([
+      [2012, 10000, null],
+      [2012, 20000, 1],
+      [2013, 48000, null],
+    ]);
+  });
+
   it('takes parenthesized UNPIVOT column sets only with parenthesized value columns', () => {
     const spark = setUp(session());
     const single = 'SELECT * FROM sales2 UNPIVOT (v FOR year IN ((earnings2012, sales2012), (earnings2013, sales2013)))';
