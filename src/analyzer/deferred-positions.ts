@@ -2,10 +2,11 @@
  * Analysis errors Spark 3.5.7 positions away from the failing expression (probed):
  *  - 'clause': a higher-order function's type error and an unresolved lambda variable are
  *    reported at the clause's top-level expression: an aliased select item, the SELECT block's
- *    start for an unaliased one, a WHERE condition (Spark's lambda resolution rebuilds the
+ *    start for an unaliased one, a WHERE condition, an ORDER BY key (Spark's lambda resolution rebuilds the
  *    expression under the operator's origin);
  *  - 'parent': a window function without OVER is reported at its parent expression, and at the
- *    SELECT block's start when it is a select item, aliased or not.
+ *    SELECT block's start when it is a select item, aliased or not (in a grouped SELECT, the
+ *    GROUP BY clause's start, where Spark's Aggregate begins).
  * `resolveExpr` applies these as the error passes up (positionAnalysisError positions once).
  */
 import { positionAnalysisError, type SqlOrigin } from '../errors/query-context.js';
@@ -47,6 +48,8 @@ export function positionAt(err: unknown, e: Expr, depth: number): void {
 
 function topLevel(e: Expr, how: 'clause' | 'parent'): SqlOrigin | undefined {
   const at = selectItemOrigin(e);
-  if (!at) return how === 'clause' ? originOf(e) : undefined;
-  return how === 'clause' && e.kind === 'Alias' ? at.item : at.block;
+  // A sort key's position is its expression's (Spark's SortOrder starts there).
+  if (!at) return how === 'clause' ? originOf(e) ?? (e.kind === 'SortOrder' ? originOf(e.child) : undefined) : undefined;
+  if (how === 'parent') return at.aggregate ?? at.block;
+  return e.kind === 'Alias' ? at.item : at.block;
 }

@@ -33,10 +33,11 @@ export function withSpecOrigin(spec: WindowSpecDef, origin: SqlOrigin): WindowSp
   return Object.freeze({ ...spec, [ORIGIN]: origin });
 }
 
-/** Where a SELECT item sits: its SELECT block (`block`) and the item itself (`item`). */
+/** Where a SELECT item sits: its SELECT block (`block`), the item itself (`item`), a grouped block's GROUP BY (`aggregate`). */
 export interface SelectItemOrigin {
   readonly block: SqlOrigin;
   readonly item: SqlOrigin;
+  readonly aggregate?: SqlOrigin;
 }
 
 /**

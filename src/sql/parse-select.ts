@@ -11,7 +11,7 @@ import { expression } from './parse-operators.js';
 import { fromClause } from './parse-relations.js';
 import { windowSpec } from './parse-window.js';
 import type { SqlParser } from './parser.js';
-import { setSelectItemOrigin } from '../expr/origin.js';
+import { selectItemOrigin, setSelectItemOrigin } from '../expr/origin.js';
 
 /** Words that end an expression, so they are never read as a bare alias. */
 const NOT_AN_ALIAS = new Set(
@@ -47,7 +47,16 @@ export function select(p: SqlParser, fromFirst?: RelationAst): SelectAst {
   let from: RelationAst | undefined = fromFirst;
   if (!fromFirst && p.acceptKw('FROM')) from = fromClause(p);
   const where = p.acceptKw('WHERE') ? expression(p) : undefined;
+  const groupKw = p.cur;
   const grouping = p.acceptKw('GROUP', 'BY') ? groupBy(p) : undefined;
+  if (grouping) {
+    // A grouped SELECT is Spark's Aggregate, which starts at GROUP BY.
+    const aggregate = { source: p.source, startIndex: groupKw.start, stopIndex: groupKw.end - 1 };
+    for (const it of items) {
+      const at = selectItemOrigin(it);
+      if (at) setSelectItemOrigin(it, { ...at, aggregate });
+    }
+  }
   const having = p.acceptKw('HAVING') ? expression(p) : undefined;
   const windows = new Map<string, WindowSpecDef>();
   if (p.acceptKw('WINDOW')) {

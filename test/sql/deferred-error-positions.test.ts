@@ -22,8 +22,15 @@ forEachBackend('SQL error positions Spark reports at the clause', (session) => {
       ['SELECT size(filter(array(1), x -> x)) FROM range(1)', 0],
       ['SELECT * FROM range(1) WHERE size(filter(array(1), x -> x)) > 0', 29],
       ['SELECT * FROM (SELECT filter(array(1), x -> x))', 15],
+      ['SELECT count(*), size(filter(array(1), x -> x)) FROM range(1)', 0],
+      ['SELECT id FROM range(1) ORDER BY size(filter(array(1), x -> x))', 33],
     ];
     for (const [q, pos] of cases) expect(firstLineError(() => spark.sql(q).collect()).message, q).toBe(`${FILTER_MISMATCH}; line 1 pos ${pos}`);
+    const grouped: [string, number][] = [
+      ['SELECT id, filter(array(id), x -> x) AS f FROM range(1) GROUP BY id', 11],
+      ['SELECT id, size(filter(array(id), x -> x)) FROM range(1) GROUP BY id', 0],
+    ];
+    for (const [q, pos] of grouped) expect(firstLineError(() => spark.sql(q).collect()).message, q).toBe(`${FILTER_MISMATCH.replace('filter(array(1)', 'filter(array(id)').replace('"INT"', '"BIGINT"')}; line 1 pos ${pos}`);
   });
 
   it('positions a window function without OVER at its parent, or at the SELECT block for an item', () => {
@@ -33,6 +40,8 @@ forEachBackend('SQL error positions Spark reports at the clause', (session) => {
       ['SELECT 1 + abs(row_number()) FROM range(1)', 'row_number()', 11],
       ['SELECT * FROM range(1) WHERE rank() > 0', 'RANK()', 29],
       ['SELECT * FROM (SELECT row_number())', 'row_number()', 15],
+      // a grouped SELECT is an Aggregate starting at GROUP BY
+      ['SELECT id, row_number() FROM range(1) GROUP BY id', 'row_number()', 38],
     ];
     for (const [q, fn, pos] of cases) expect(firstLineError(() => spark.sql(q).collect()).message, q).toBe(`${withoutOver(fn)}; line 1 pos ${pos}`);
   });
