@@ -140,7 +140,7 @@ export function groupBy(p: SqlParser): GroupByAst {
       p.pos++;
       const items = groupingSetList(p);
       if (items.some((set) => set.length === 0)) {
-        throw sqlParseError(p.src, at.start, 'PARSE_SYNTAX_ERROR', `Empty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
+        throw sqlParseError(p.src, at.start, '', `\nEmpty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
       }
       elements.push({ kind, items });
     } else if (p.isKw('GROUPING') && p.isKw('SETS', p.peek())) {
