@@ -4,6 +4,7 @@
  * plan node — plans are immutable, so a DataFrame built step by step is
  * analyzed incrementally and `df.schema` is cheap.
  */
+import { checkParsedStars } from '../sql/star-usage.js';
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { children as childExprs, E, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
@@ -146,6 +147,7 @@ export class Analyzer {
       case 'Repartition':
         return onePartition(p, this.#withHidden(p.input));
       case 'Project':
+        checkParsedStars(p.exprs);
         return this.#consuming(p.input, p.exprs, (input) => analyzeProject(p, input, this.ctx));
       case 'Filter':
         return this.#analyzeFilter(p);
@@ -173,6 +175,9 @@ export class Analyzer {
       case 'Generate':
         throw new AnalysisException('internal: Generate nodes are produced by the analyzer only', { errorClass: 'INTERNAL_ERROR' });
       case 'WithColumns':
+        // Spark adds the columns with a projection: its star rules apply.
+        checkParsedStars(p.exprs);
+        return analyzeIntent(p, this.analyze(p.input), this.ctx);
       case 'WithColumnsRenamed':
       case 'Drop':
       case 'ToDF':
@@ -203,6 +208,7 @@ export class Analyzer {
   }
 
   #analyzeFilter(p: PlanOfKind<'Filter'>): Analyzed {
+    checkParsedStars([p.condition], 'Filter');
     const input = this.#withHidden(p.input);
     const resolved = requireBoolean(resolveExpr(p.condition, { attrs: input.attrs, ctx: this.ctx }));
     assertNoAggregate(resolved, 'WHERE');

@@ -25,7 +25,7 @@ import { isAnsiInterval } from '../types/intervals.js';
 import { tryCastNullable } from '../types/try-cast-nullability.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
-import { positionAnalysisError } from '../errors/query-context.js';
+import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
 import { argInfo, callResolver, castTo, coerceTo } from './resolve-call.js';
@@ -42,16 +42,21 @@ export interface ExprScope extends LambdaScope {
  */
 export function resolveExpr(e: Expr, scope: ExprScope): Expr {
   const origin = originOf(e);
-  if (!origin) return resolveNode(e, scope);
   let out: Expr;
+  depth++;
   try {
     out = resolveNode(e, scope);
   } catch (err) {
-    positionAnalysisError(err, origin);
+    positionAt(err, e, depth);
     throw err;
+  } finally {
+    depth--;
   }
-  return out !== e ? withOrigin(out, origin) : out;
+  return origin && out !== e ? withOrigin(out, origin) : out;
 }
+
+/** How deep the current resolveExpr call is (1: an operator's top-level expression). */
+let depth = 0;
 
 function resolveNode(e: Expr, scope: ExprScope): Expr {
   switch (e.kind) {
@@ -98,7 +103,18 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       checkUnitFormCall(e);
       if (hasFunction(e.fn)) {
         const def = lookupFunction(e.fn);
-        if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, callResolver(scope));
+        if (def.lambdaParams) {
+          const typeCall = callResolver(scope);
+          // The call's own type checks are reported at the clause (deferred-positions.ts).
+          const checked = (call: Call, args: readonly Expr[]): Expr => {
+            try {
+              return typeCall(call, args);
+            } catch (err) {
+              throw deferPosition(err, 'clause');
+            }
+          };
+          return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, checked);
+        }
       }
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
@@ -109,7 +125,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const unmasked = rewriteOperator(plain, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(plain, args);
       const call = e.filter ? withAggregateFilter(unmasked, e.fn, resolveExpr(e.filter, scope)) : unmasked;
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
-      if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw windowWithoutOver(call);
+      if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw deferPosition(windowWithoutOver(call), 'parent');
       return call;
     }
     case 'CaseWhen':
@@ -198,13 +214,13 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   assertOrderable(orderBy);
   const def = lookupFunction(fn.fn);
   if (def.kind === 'window' && orderBy.length === 0) {
+    // A legacy error in Spark 3.5.7: no error class.
     throw new AnalysisException(
       `Window function ${exprSql(fn)} requires window to be ordered, please add ORDER BY clause. For example SELECT ${exprSql(fn)}(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.`,
-      { errorClass: 'WINDOW_FUNCTION_WITHOUT_ORDER' },
     );
   }
+  checkRangeFrame({ ...e.spec, partitionBy, orderBy }, fn);
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
-  checkRangeFrame(spec, fn);
   checkRequiredFrame(fn, e.spec.frame);
   const windowed: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
   if (fn.distinct) {

@@ -4,22 +4,36 @@
  * frame of their own (lag/lead, the ranking functions) accept no other one.
  */
 import { AnalysisException } from '../errors/index.js';
+import { positionAnalysisError } from '../errors/query-context.js';
+import { specOrigin } from '../expr/origin.js';
 import { typeOf, type Expr, type FrameBoundary, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
 import { sqlTypeName } from '../functions/define.js';
 import { DateType, NumericType, TimestampNTZType, TimestampType } from '../types/data-types.js';
 
-/** Spark's checks of a RANGE frame with value offsets: one numeric (or datetime) order key. */
+/** Spark's checks of a window spec's RANGE frame (an order; with value offsets one numeric or datetime key), at the spec. */
 export function checkRangeFrame(spec: WindowSpecDef, fn: Expr): void {
+  try {
+    checkSpec(spec, fn);
+  } catch (err) {
+    const origin = specOrigin(spec);
+    if (origin) positionAnalysisError(err, origin);
+    throw err;
+  }
+}
+
+function checkSpec(spec: WindowSpecDef, fn: Expr): void {
   const f = spec.frame;
-  if (!f || f.frameType !== 'range' || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return;
+  if (!f || f.frameType !== 'range') return;
   const specSql = `(${windowSpecSql(spec, fn)})`;
-  if (spec.orderBy.length === 0) {
+  // Any RANGE frame but the whole partition needs an order, value offsets or not.
+  if (spec.orderBy.length === 0 && !(f.lower.type === 'unboundedPreceding' && f.upper.type === 'unboundedFollowing')) {
     throw new AnalysisException(
       `Cannot resolve "${specSql}" due to data type mismatch: A range window frame cannot be used in an unordered window specification.`,
       { errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER', messageParameters: { sqlExpr: `"${specSql}"` } },
     );
   }
+  if (f.lower.type !== 'offset' && f.upper.type !== 'offset') return;
   if (spec.orderBy.length > 1) {
     throw new AnalysisException(
       `Cannot resolve "${specSql}" due to data type mismatch: A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: ${spec.orderBy.map((o) => exprSql(o)).join(',')}.`,

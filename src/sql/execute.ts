@@ -52,7 +52,9 @@ const FILE_SOURCES: ReadonlySet<string> = new Set(['parquet', 'csv', 'json']);
 export function executeSql(session: SparkSession, sqlText: string, args?: SqlArgs): DataFrame {
   const legacySetOpsPrecedence = session.conf.getOption('spark.sql.legacy.setopsPrecedence.enabled') === 'true';
   const quotedRegexColumnNames = session.conf.getOption('spark.sql.parser.quotedRegexColumnNames') === 'true';
-  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, ...(args !== undefined ? { args } : {}) });
+  const on = (key: string): boolean => session.conf.getOption(key)?.trim().toLowerCase() === 'true';
+  const reservedKeywords = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');
+  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, ...(args !== undefined ? { args } : {}) });
   const statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);

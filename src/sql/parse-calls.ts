@@ -39,6 +39,7 @@ export function parenthesized(p: SqlParser): Expr {
       names.push(p.tokens[k]!.value);
       if (p.isOp(')', p.tokens[k + 1]!)) {
         if (p.isOp('->', p.tokens[k + 2]!)) {
+          for (let j = p.pos; j <= k; j += 2) p.checkNotReserved(p.tokens[j]!);
           p.pos = k + 3;
           return lambdaBody(p, names);
         }
@@ -123,6 +124,7 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
     return E.col(parts.map((p) => quotePart(p, true)).join('.'));
   }
   if (p.isOp('->', next)) {
+    p.checkNotReserved(t);
     p.pos++;
     return lambda(p, [t.value]);
   }
@@ -167,14 +169,18 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
     if (upper === 'CURRENT_TIMESTAMP') return E.call('current_timestamp', []);
     return E.call(upper.toLowerCase(), []);
   }
+  p.checkNotReserved(t);
   p.pos++;
   return E.col(quotePart(t.value, false));
 }
 
+/** Reserved words Spark's grammar still takes as function names (`functionName`). */
+const KEYWORD_FUNCTION_NAMES: ReadonlySet<string> = new Set(['FILTER', 'LEFT', 'RIGHT']);
+
 /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
 export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   const nameToken = nameFromClause === undefined ? p.cur : p.tokens[p.pos - 1]!;
-  const name = nameFromClause ?? p.identifier();
+  const name = nameFromClause ?? (p.cur.kind === 'ident' && KEYWORD_FUNCTION_NAMES.has(p.cur.upper) ? p.tokens[p.pos++]!.value : p.identifier());
   p.expectOp('(');
   let distinct = false;
   if (p.acceptKw('DISTINCT')) distinct = true;
@@ -251,7 +257,8 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   });
   if (p.acceptKw('OVER')) {
     if (filter) {
-      throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
+      // Spark 3.5.7's legacy error: no error class.
+      throw new AnalysisException('Window aggregate function with filter predicate is not supported yet.');
     }
     const spec = windowSpec(p);
     return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);

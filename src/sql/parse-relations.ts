@@ -40,13 +40,21 @@ export function unpivot(p: SqlParser, input: RelationAst): RelationAst {
   if (p.acceptKw('INCLUDE', 'NULLS')) includeNulls = true;
   else p.acceptKw('EXCLUDE', 'NULLS');
   p.expectOp('(');
-  const valueColumns = p.isOp('(') ? p.identifierList() : [p.identifier()];
+  const multiValue = p.isOp('(');
+  const valueColumns = multiValue ? p.identifierList() : [p.identifier()];
   p.expectKw('FOR');
   const nameColumn = p.identifier();
   p.expectKw('IN');
   p.expectOp('(');
   const columns: { names: string[]; alias?: string }[] = [];
   do {
+    // One value column takes single columns only (Spark's unpivotSingleValueColumnClause).
+    if (p.isOp('(') && !multiValue) throw p.syntaxError();
+    // Value columns in parentheses take column sets in parentheses only.
+    if (!p.isOp('(') && multiValue) {
+      const near = p.cur.kind === 'eof' ? 'end of input' : `'${p.cur.text}'`;
+      throw sqlParseError(p.src, p.cur.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near ${near}: missing '('.`, { error: near, hint: ": missing '('" });
+    }
     const names = p.isOp('(') ? parenthesizedNames(p) : [p.multipartIdentifier().join('.')];
     const alias = p.acceptKw('AS') || p.cur.kind === 'quoted' || p.cur.kind === 'ident' ? aliasName(p) : undefined;
     columns.push({ names, ...(alias !== undefined ? { alias } : {}) });

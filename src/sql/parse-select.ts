@@ -11,6 +11,7 @@ import { expression } from './parse-operators.js';
 import { fromClause } from './parse-relations.js';
 import { windowSpec } from './parse-window.js';
 import type { SqlParser } from './parser.js';
+import { selectItemOrigin, setSelectItemOrigin } from '../expr/origin.js';
 
 /** Words that end an expression, so they are never read as a bare alias. */
 const NOT_AN_ALIAS = new Set(
@@ -23,22 +24,39 @@ const NOT_AN_ALIAS = new Set(
 
 /** A SELECT block; `fromFirst` is the relation of a FROM-first query (`FROM t SELECT a`), which has no FROM clause of its own. */
 export function select(p: SqlParser, fromFirst?: RelationAst): SelectAst {
-  p.expectKw('SELECT');
+  const selectKw = p.expectKw('SELECT');
   if (p.isOp('/') && p.isOp('*', p.peek())) throw p.syntaxError();
   let distinct = false;
   if (p.acceptKw('DISTINCT')) distinct = true;
   else p.acceptKw('ALL');
-  const items = [selectItem(p)];
+  // Where each item and its block start: Spark reports some analysis errors there (deferred-positions.ts).
+  const block = { source: p.source, startIndex: selectKw.start, stopIndex: selectKw.end - 1 };
+  const item = (): Expr => {
+    const start = p.cur;
+    const e = selectItem(p);
+    setSelectItemOrigin(e, { block, item: { source: p.source, startIndex: start.start, stopIndex: p.tokens[p.pos - 1]!.end - 1 } });
+    return e;
+  };
+  const items = [item()];
   const aliasWritten = [p.aliasWasWritten];
   while (p.acceptOp(',')) {
-    items.push(selectItem(p));
+    items.push(item());
     aliasWritten.push(p.aliasWasWritten);
   }
   if (p.isKw('INTO')) throw p.notSupported('SELECT INTO');
   let from: RelationAst | undefined = fromFirst;
   if (!fromFirst && p.acceptKw('FROM')) from = fromClause(p);
   const where = p.acceptKw('WHERE') ? expression(p) : undefined;
+  const groupKw = p.cur;
   const grouping = p.acceptKw('GROUP', 'BY') ? groupBy(p) : undefined;
+  if (grouping) {
+    // A grouped SELECT is Spark's Aggregate, which starts at GROUP BY.
+    const aggregate = { source: p.source, startIndex: groupKw.start, stopIndex: groupKw.end - 1 };
+    for (const it of items) {
+      const at = selectItemOrigin(it);
+      if (at) setSelectItemOrigin(it, { ...at, aggregate });
+    }
+  }
   const having = p.acceptKw('HAVING') ? expression(p) : undefined;
   const windows = new Map<string, WindowSpecDef>();
   if (p.acceptKw('WINDOW')) {
@@ -110,7 +128,8 @@ export function groupBy(p: SqlParser): GroupByAst {
     return { elements: [{ kind: 'sets', sets: groupingSetList(p) }] };
   }
   const afterAll = p.peek();
-  if (p.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => p.isKw(k, afterAll)) || p.isOp(')', afterAll) || p.isOp(';', afterAll))) {
+  // Under enforced reserved keywords `all` is no column name, so GROUP BY ALL is refused at the word.
+  if (!p.options.reservedKeywords && p.isKw('ALL') && (afterAll.kind === 'eof' || ['HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT'].some((k) => p.isKw(k, afterAll)) || p.isOp(')', afterAll) || p.isOp(';', afterAll))) {
     p.pos++;
     return { elements: [], all: true };
   }
@@ -121,7 +140,7 @@ export function groupBy(p: SqlParser): GroupByAst {
       p.pos++;
       const items = groupingSetList(p);
       if (items.some((set) => set.length === 0)) {
-        throw sqlParseError(p.src, at.start, 'PARSE_SYNTAX_ERROR', `Empty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
+        throw sqlParseError(p.src, at.start, '', `\nEmpty set in ${kind.toUpperCase()} grouping sets is not supported.`, {});
       }
       elements.push({ kind, items });
     } else if (p.isKw('GROUPING') && p.isKw('SETS', p.peek())) {

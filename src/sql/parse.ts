@@ -12,6 +12,7 @@ import { query } from './parse-query.js';
 import { selectItem } from './parse-select.js';
 import { statement } from './parse-statements.js';
 import { namedWindowRefs, SUBQUERY } from './parsed-expressions.js';
+import { markParsedStars } from './star-usage.js';
 import { type ParserOptions, SqlParser } from './parser.js';
 import { Translator, type TranslateOptions } from './translate.js';
 
@@ -25,6 +26,7 @@ export function parseExpression(text: string): Expr {
   const e = selectItem(p);
   p.expectEnd();
   checkStandalone(e);
+  markParsedStars(e);
   return rememberSqlText(e, text);
 }
 

@@ -38,10 +38,11 @@ export function lastPart(name: string): string {
  */
 export function mapExpr(e: Expr, f: (c: Expr) => Expr): Expr {
   if (e.kind !== 'WindowExpr') return mapChildren(e, f);
+  // Spread: the spec's origin (a symbol key) stays with it.
   const spec: WindowSpecDef = {
+    ...e.spec,
     partitionBy: e.spec.partitionBy.map(f),
     orderBy: e.spec.orderBy.map((o) => f(o) as SortOrder),
-    ...(e.spec.frame ? { frame: e.spec.frame } : {}),
   };
   const ref = namedWindowRefs.get(e.spec);
   if (ref !== undefined) namedWindowRefs.set(spec, ref);

@@ -31,6 +31,7 @@ import { expression } from './parse-operators.js';
 import { withOrigin } from '../expr/origin.js';
 import type { SqlSource } from '../errors/query-context.js';
 import { overNamedWindow } from './ordered-set.js';
+import { ANSI_RESERVED_KEYWORDS } from './sql-keywords-data.js';
 
 export interface ParserOptions {
   /** `spark.sql.legacy.setopsPrecedence.enabled`: all set operators left-associative with equal precedence. */
@@ -39,6 +40,11 @@ export interface ParserOptions {
   readonly args?: SqlArgs;
   /** `spark.sql.parser.quotedRegexColumnNames`: a backquoted name with regex characters in a SELECT item is a column regex. */
   readonly quotedRegexColumnNames?: boolean;
+  /**
+   * spark.sql.ansi.enabled with spark.sql.ansi.enforceReservedKeywords: Spark's ANSI reserved
+   * keywords are no identifiers unless backquoted (a PARSE_SYNTAX_ERROR at the word).
+   */
+  readonly reservedKeywords?: boolean;
 }
 
 export class SqlParser {
@@ -132,10 +138,16 @@ export class SqlParser {
   identifier(): string {
     const t = this.cur;
     if (t.kind === 'ident' || t.kind === 'quoted') {
+      this.checkNotReserved(t);
       this.pos++;
       return t.value;
     }
     throw this.syntaxError();
+  }
+
+  /** Under enforced ANSI reserved keywords, an unquoted reserved word cannot name anything. */
+  checkNotReserved(t: Token = this.cur): void {
+    if (this.options.reservedKeywords && t.kind === 'ident' && ANSI_RESERVED_KEYWORDS.has(t.upper)) throw this.syntaxError(t);
   }
 
   isIdentifier(t: Token = this.cur): boolean {

@@ -8,7 +8,7 @@
  */
 import { AnalysisException } from '../errors/index.js';
 import { positionAnalysisError } from '../errors/query-context.js';
-import { children, type Expr, type Star } from '../expr/nodes.js';
+import { children, exists, type Expr, type Star } from '../expr/nodes.js';
 import { originOf } from '../expr/origin.js';
 import type { GroupByAst, SelectAst } from './ast.js';
 
@@ -116,4 +116,31 @@ export function checkStarUsage(select: SelectAst, orderBy: readonly Expr[]): voi
 /** A star in a join condition. */
 export function checkJoinStar(on: Expr): void {
   checkClause([on], 'Join');
+}
+
+/** Stars read from an expression string (`F.expr`, `selectExpr`, `filter(str)`), which Spark's parser wrote. */
+const parsedStars = new WeakSet<Expr>();
+
+/** Records the stars of an expression string, so the operator that uses it checks them as Spark does. */
+export function markParsedStars(e: Expr): void {
+  if (e.kind === 'Star') parsedStars.add(e);
+  children(e).forEach(markParsedStars);
+}
+
+/**
+ * The stars of expression strings used by a DataFrame operator: in a projection (`operator`
+ * undefined) a star is expanded as an item or a call's argument and refused as an operand,
+ * naming the enclosing expression; in another operator (`Filter`) any star is refused, at the
+ * star. Stars the DataFrame API builds itself (`col('*')`) are not checked.
+ */
+export function checkParsedStars(exprs: readonly Expr[], operator?: string): void {
+  if (operator !== undefined) {
+    checkClause(exprs.filter((e) => exists(e, (x) => parsedStars.has(x))), operator);
+    return;
+  }
+  for (const item of exprs) {
+    if (item.kind === 'Star') continue;
+    const misplaced = misplacedStar(item);
+    if (misplaced && parsedStars.has(misplaced.star)) throw invalidStar(misplaced.star, `expression \`${prettyName(misplaced.parent)}\``);
+  }
 }

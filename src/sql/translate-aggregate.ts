@@ -261,9 +261,10 @@ export function twoStageAggregate(
     }
     return i;
   };
-  const requireSets = (fn: string): void => {
+  // Spark names grouping() and grouping_id() whichever of them (or grouping__id) was used.
+  const requireSets = (): void => {
     if (!sets) {
-      throw analysisError(`${fn}() can only be used with GroupingSets/Cube/Rollup`, 'UNSUPPORTED_GROUPING_EXPRESSION');
+      throw analysisError('grouping()/grouping_id() can only be used with GroupingSets/Cube/Rollup.', 'UNSUPPORTED_GROUPING_EXPRESSION');
     }
   };
   const bitOf = (i: number): Expr => E.caseWhen([{ when: E.call('is_null', [ordinalRef(nG + i)]), then: E.lit(1, BYTE) }], E.lit(0, BYTE));
@@ -288,12 +289,12 @@ export function twoStageAggregate(
     }
     if (e.kind === 'Call' && isAggregateFn(e.fn) && !isGroupingFn(e.fn)) return ordinalRef(aggBase + aggKeys.indexOf(k));
     if (e.kind === 'Call' && e.fn === 'grouping') {
-      requireSets('grouping');
+      requireSets();
       if (e.args.length !== 1) throw wrongNumArgs('grouping', '1', e.args.length);
       return named(bitOf(groupingBit(e.args[0]!)), () => `grouping(${prettySql(e.args[0]!)})`);
     }
     if (e.kind === 'Call' && e.fn === 'grouping_id') {
-      requireSets('grouping_id');
+      requireSets();
       const idx = e.args.length === 0 ? keys.map((_, i) => i) : e.args.map(groupingBit);
       // Spark: the arguments, when given, are all grouping columns in their GROUP BY order.
       if (idx.length !== nG || idx.some((bit, j) => bit !== j)) {
@@ -306,7 +307,7 @@ export function twoStageAggregate(
       return named(groupingId(idx), () => `grouping_id(${e.args.map(prettySql).join(', ')})`);
     }
     if (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'grouping__id') {
-      requireSets('grouping__id');
+      requireSets();
       return named(groupingId(keys.map((_, i) => i)), () => 'grouping__id');
     }
     if (e.kind === 'ColumnRef') {

@@ -5,17 +5,19 @@
  * whose options and CTE/outer scopes it reads.
  */
 import { checkJoinStar } from './star-usage.js';
-import { NotImplementedException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { parseIdentifier } from '../analyzer/identifiers.js';
 import { makeBatch, type Batch } from '../data/batch.js';
 import { values } from './inline-table.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
 import { StructField, StructType } from '../types/data-types.js';
+import { canCast } from '../types/coercion.js';
 import type { RelationAst, TableAlias } from './ast.js';
 import { unpivotPlan } from './unpivot.js';
 import { checkCorrelatedShape, checkJoinConditionOuterRefs, checkLateralJoinType, OuterScope } from './correlation.js';
 import { lastPart } from './parsed-expressions.js';
-import { analysisError, containsAggregate, containsMap, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
+import { analysisError, childrenOf, containsMap, isAggregateFn, ordinalRef, quoteName, safeSql, stripAlias, type Translator } from './translate.js';
 import { inScope, subqueries } from './translate-subqueries.js';
 import { checkTvfAliases, generatorSelect, isGeneratorFunction, tableFunction } from './table-functions.js';
 
@@ -192,21 +194,35 @@ export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>)
   const input = relation(t, r.input);
   const { schemaOf, evaluate } = t.opts;
   if (!schemaOf || !evaluate) throw new NotImplementedException('SQL PIVOT without a session', 'the grouping columns come from the input schema');
-  for (const a of r.aggs) {
-    if (!containsAggregate(stripAlias(a))) {
-      throw analysisError(`Aggregate expression required for pivot, but '${safeSql(stripAlias(a))}' did not appear in any aggregate function.`, 'PIVOT_REQUIRES_AGGREGATE');
-    }
-  }
   const pivotExpr: Expr = r.columns.length === 1 ? E.col(r.columns[0]!) : E.call('struct', r.columns.map((c) => E.col(c)));
-  const pivotType = schemaOf(plan('Project', { input, exprs: [pivotExpr] })).fields[0]!.dataType;
+  // Spark's checks in its order: the names resolve (the values may name input columns), the pivot
+  // column is comparable, the aggregates aggregate, each value is a constant castable to the column's type.
+  const types = schemaOf(plan('Project', { input, exprs: [pivotExpr, ...r.values.map((v) => v.expr)] })).fields.map((f) => f.dataType);
+  const pivotType = types[0]!;
   if (containsMap(pivotType)) {
-    throw analysisError(`Invalid pivot column '${r.columns.join(', ')}'. Pivot columns must be comparable.`, 'NON_COMPARABLE_PIVOT_COLUMN', { columnName: r.columns.join(', ') });
+    const name = '`' + (r.columns.length === 1 ? r.columns[0]! : `named_struct(${r.columns.map((c) => `'${c}', ${c}`).join(', ')})`) + '`';
+    throw analysisError(`Invalid pivot column ${name}. Pivot columns must be comparable.`, 'INCOMPARABLE_PIVOT_COLUMN', { columnName: name });
   }
-  for (const v of r.values) {
-    if (exists(v.expr, (x) => x.kind === 'ColumnRef')) {
-      throw analysisError(`Literal expressions required for pivot values, found '${safeSql(v.expr)}'.`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
+  for (const a of r.aggs) {
+    const column = columnOutsideAggregates(a);
+    if (column) {
+      // Spark 3.5.7's legacy error (no class), naming the column as its qualified attribute.
+      throw new AnalysisException(`Aggregate expression required for pivot, but '${pivotColumnSql(column.name, r.input)}' did not appear in any aggregate function.`);
     }
   }
+  r.values.forEach((v, i) => {
+    if (exists(v.expr, (x) => x.kind === 'ColumnRef')) {
+      throw analysisError(`Literal expressions required for pivot values, found "${safeSql(v.expr)}".`, 'NON_LITERAL_PIVOT_VALUES', { expression: `"${safeSql(v.expr)}"` });
+    }
+    const valueType = types[1 + i]!;
+    if (!canCast(valueType, pivotType)) {
+      throw analysisError(
+        `Invalid pivot value '${safeSql(v.expr)}': value data type ${valueType.simpleString()} does not match pivot column data type ${pivotType.simpleString()}.`,
+        'PIVOT_VALUE_DATA_TYPE_MISMATCH',
+        { value: safeSql(v.expr), valueType: valueType.simpleString(), pivotType: pivotType.simpleString() },
+      );
+    }
+  });
   const row = evaluate(plan('Project', { input: oneRow(t), exprs: r.values.map((v, i) => E.alias(E.cast(v.expr, pivotType), `v${i}`)) }));
   const values = row.columns.map((c) => c[0]);
   // grouping columns: the input columns the aggregates and the pivot columns do not reference
@@ -237,6 +253,37 @@ export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>)
     p = plan('Project', { input: p, exprs });
   }
   return p;
+}
+
+/** The first column an aggregate expression of PIVOT reads outside any aggregate call (Spark checks these only). */
+function columnOutsideAggregates(e: Expr): Extract<Expr, { kind: 'ColumnRef' }> | undefined {
+  if (e.kind === 'ColumnRef') return e;
+  if (e.kind === 'Call' && isAggregateFn(e.fn)) return undefined;
+  for (const c of childrenOf(e)) {
+    const found = columnOutsideAggregates(c);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A column as Spark prints the attribute: with the qualifier of the relation it comes from (its alias,
+ * `__auto_generated_subquery_name` for an unnamed subquery, a temp view's lower-cased name). Other
+ * inputs (a join, a catalog table) print it unqualified here.
+ */
+function pivotColumnSql(name: string, input: RelationAst): string {
+  const parts = parseIdentifier(name);
+  const quote = (p: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : '`' + p.replace(/`/g, '``') + '`');
+  if (parts.length > 1) return parts.map(quote).join('.');
+  const qualifier =
+    'alias' in input && input.alias
+      ? input.alias.name
+      : input.kind === 'subquery'
+        ? '__auto_generated_subquery_name'
+        : input.kind === 'table' && input.parts.length === 1
+          ? input.parts[0]!.toLowerCase()
+          : undefined;
+  return [...(qualifier !== undefined ? [qualifier] : []), parts[0]!].map(quote).join('.');
 }
 
 function withOuter(gen: Expr): Expr {

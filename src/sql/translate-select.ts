@@ -36,6 +36,9 @@ import { resolveLateralAliases } from './lateral-aliases.js';
 import { countArguments } from './count-arguments.js';
 import { checkStarUsage } from './star-usage.js';
 import { orderByAll } from './order-by-all.js';
+import { rangeOffsetsInOrder } from './frame-checks.js';
+import { positionAnalysisError } from '../errors/query-context.js';
+import { selectItemOrigin, setSelectItemOrigin, specOrigin } from '../expr/origin.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   // This block's outer references precede its FROM's in Spark's (top-down) order.
@@ -50,7 +53,12 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
     expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from, grouped), from);
   // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
   if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
-  const items = s.items.map((e) => prepare(e));
+  // Prepared items keep their place in the SELECT block (for the errors Spark positions there).
+  const items = s.items.map((e) => {
+    const out = prepare(e);
+    setSelectItemOrigin(out, selectItemOrigin(e));
+    return out;
+  });
   const order = orderBy.map((o) => prepare(o) as SortOrder);
   let where = s.where ? subqueries(tr, s.where, from) : undefined;
   const filtered = where ? plan('Filter', { input, condition: where }) : input;
@@ -126,28 +134,36 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
       if (x.kind !== 'WindowExpr') return false;
       const f = x.spec.frame;
       const order = x.spec.orderBy[0];
-      if (!f || f.frameType !== 'range' || !order || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return false;
+      // WindowFrameCoercion casts the offsets of a RANGE frame with one ORDER BY key only.
+      if (!f || f.frameType !== 'range' || !order || x.spec.orderBy.length !== 1 || (f.lower.type !== 'offset' && f.upper.type !== 'offset')) return false;
       if (containsAggregate(order.child)) return false;
       const t = schemaOf(plan('Project', { input, exprs: [order.child] })).fields[0]!.dataType;
+      const origin = specOrigin(x.spec);
+      const positioned = (err: Error): Error => {
+        if (origin) positionAnalysisError(err, origin);
+        return err;
+      };
       const interval = [f.lower, f.upper].map((b) => (b.type === 'offset' ? b.interval : undefined)).find((i) => i !== undefined);
       // Spark names the window spec, not the window expression, in RANGE_FRAME_INVALID_TYPE.
       const specSql = `(${windowSpecSql(x.spec, x.fn)})`;
       const invalidType = (bound: DataType): Error =>
-        analysisError(
+        positioned(analysisError(
           `Cannot resolve "${specSql}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${bound.simpleString().toUpperCase()}" which is used in the range frame.`,
           'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
-        );
+        ));
       if (t instanceof StringType || t instanceof BinaryType || t instanceof BooleanType) {
         // WindowFrameCoercion casts the offsets to such an order type, which no frame bound may have;
         // a cast PRECEDING offset prints as its negation FOLLOWING.
         const which = f.lower.type === 'offset' ? 'lower' : 'upper';
         const cast = (b: FrameBoundary): string =>
           b.type === 'offset' && b.value < 0 ? `(- ${boundarySql({ ...b, value: -b.value }).replace(/ FOLLOWING$/, '')}) FOLLOWING` : boundarySql(b);
-        throw analysisError(
+        throw positioned(analysisError(
           `Cannot resolve "RANGE BETWEEN ${cast(f.lower)} AND ${cast(f.upper)}" due to data type mismatch: The data type of the ${which} bound "${t.simpleString().toUpperCase()}" does not match the expected data type ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH" or "INTERVAL").`,
           'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE',
-        );
+        ));
       }
+      // The frame's own checks (bounds in order) precede the window spec's (the key's type).
+      rangeOffsetsInOrder(f, t, origin);
       if (interval) {
         // Interval offsets move dates (by year-month intervals) and timestamps (by either kind).
         const ok = t instanceof TimestampType || t instanceof TimestampNTZType || (t instanceof DateType && interval instanceof YearMonthIntervalType);

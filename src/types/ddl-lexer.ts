@@ -146,5 +146,6 @@ export function parseError(src: string, offset: number, errorClass: string, mess
   for (const l of lines.slice(0, line)) text += l + '\n';
   text += '-'.repeat(pos) + '^^^\n';
   for (const l of lines.slice(line)) text += l + '\n';
-  return new ParseException(text, { errorClass, messageParameters: params });
+  // Spark's legacy parse errors (an empty class here) carry no error class at all.
+  return new ParseException(text, { ...(errorClass ? { errorClass } : {}), messageParameters: params });
 }

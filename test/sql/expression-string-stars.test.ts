@@ -1,0 +1,38 @@
+/**
+ * A star inside an expression string (`F.expr`, `selectExpr`, `filter(str)`) follows Spark's rules
+ * for SQL text: expanded as an item or a call's argument, refused as an operand of a projection
+ * (naming the expression) or anywhere in a filter (naming `Filter`, at the star). Expectations
+ * asked of Spark 3.5.7 through Spark Connect, which parses these strings on the server.
+ */
+import { expect, it } from 'vitest';
+import { functions as F } from '../../src/index.js';
+import { forEachBackend } from '../helpers/backends.js';
+import { firstLineError } from '../helpers/sql-errors.js';
+
+const invalid = (where: string): { errorClass: string; message: string } => ({
+  errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX',
+  message: `[INVALID_USAGE_OF_STAR_OR_REGEX] Invalid usage of '*' in ${where}.`,
+});
+
+forEachBackend('stars in expression strings', (session) => {
+  it('refuses a star operand in a projection, naming the expression', () => {
+    const df = session().sql('SELECT 1 AS a, 2 AS b');
+    expect(firstLineError(() => df.select(F.expr('* + 1')).collect())).toEqual(invalid('expression `add`'));
+    expect(firstLineError(() => df.selectExpr('* + 1').collect())).toEqual(invalid('expression `add`'));
+    expect(firstLineError(() => df.withColumn('c', F.expr('* + 1')).collect())).toEqual(invalid('expression `add`'));
+  });
+
+  it('refuses any star in a filter, at the star', () => {
+    const df = session().sql('SELECT 1 AS a, 2 AS b');
+    const at0 = { ...invalid('Filter'), message: `${invalid('Filter').message}; line 1 pos 0` };
+    expect(firstLineError(() => df.filter(F.expr('* > 1')).collect())).toEqual(at0);
+    expect(firstLineError(() => df.filter('* > 1').collect())).toEqual(at0);
+  });
+
+  it('still expands a star item or call argument', () => {
+    const df = session().sql('SELECT 1 AS a, 2 AS b');
+    expect(df.select(F.expr('*')).columns).toEqual(['a', 'b']);
+    expect(df.select(F.expr('coalesce(*)')).columns).toEqual(['coalesce(a, b)']);
+    expect(df.select(F.col('*')).columns).toEqual(['a', 'b']);
+  });
+});
