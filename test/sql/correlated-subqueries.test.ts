@@ -60,6 +60,30 @@ forEachBackend('correlated subqueries', (session) => {
     expect(rows(spark, 'SELECT b FROM t1 WHERE a NOT IN (SELECT a FROM t2 WHERE t2.c > 1000) ORDER BY b')).toEqual([[10], [20], [30]]);
   }, SLOW);
 
+  it('pushes NOT through AND/OR to the IN subqueries first, as Spark simplifies before rewriting them (nested-not-in.sql)', () => {
+    const spark = session();
+    spark.sql('CREATE OR REPLACE TEMP VIEW s1(a, b) AS VALUES (null, null), (5, 5), (8, 8), (11, 11)');
+    spark.sql('CREATE OR REPLACE TEMP VIEW s2(c, d) AS VALUES (7, 7), (8, 8), (11, 11), (null, null)');
+    // Answers of Spark 3.5.7: a NULL comparison under NOT (OR ...) is NOT IN's, not a flipped IN's.
+    const where = (cond: string): unknown[][] => rows(spark, `SELECT a FROM s1 WHERE ${cond} ORDER BY a`);
+    expect(where('NOT (a NOT IN (SELECT c FROM s2))')).toEqual([[8], [11]]);
+    expect(where('NOT (a > 5 OR a IN (SELECT c FROM s2))')).toEqual([]);
+    expect(where('NOT (a > 5 OR a NOT IN (SELECT c FROM s2))')).toEqual([]);
+    expect(where('NOT (a > 5 AND a IN (SELECT c FROM s2))')).toEqual([[5]]);
+    expect(where('NOT (a > 5 AND a NOT IN (SELECT c FROM s2))')).toEqual([[5], [8], [11]]);
+    expect(where('NOT (NOT (a IN (SELECT c FROM s2 WHERE s2.d >= s1.b OR s2.d IS NULL))) OR a IS NULL')).toEqual([[null], [8], [11]]);
+    const df = spark.sql(
+      'SELECT a, NOT (a > 5 OR a IN (SELECT c FROM s2)), NOT (a NOT IN (SELECT c FROM s2)), NOT (a > 5 AND a IN (SELECT c FROM s2 WHERE s2.d >= s1.b OR s2.d IS NULL)) FROM s1 ORDER BY a',
+    );
+    expect(df.columns.slice(1)).toEqual(['(NOT ((a > 5) OR (a IN (listquery()))))', '(NOT (NOT (a IN (listquery()))))', '(NOT ((a > 5) AND (a IN (listquery(b)))))']);
+    expect(df.collect().map((r) => [...r])).toEqual([
+      [null, false, false, null],
+      [5, false, false, true],
+      [8, false, true, false],
+      [11, false, true, false],
+    ]);
+  }, SLOW);
+
   it('compares a row (a, b) with a subquery of two columns, uncorrelated in SELECT and correlated NOT IN in WHERE', () => {
     const spark = session();
     views(spark);
