@@ -15,7 +15,8 @@ import { quoteIfNeeded, type DataType, type StructType } from '../types/data-typ
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
-import { accessingOuterColumn, misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
+import { checkCorrelationPath } from './correlation-path.js';
+import { misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
 import { aggregateColumns, isAggregateCall, mixedReferences, outerAggregateName, outerAggregateType } from './outer-aggregates.js';
 
 /**
@@ -279,19 +280,14 @@ const isAggregate = (e: Expr): boolean =>
 
 /** Spark's restrictions on correlated subqueries that per-tuple evaluation would otherwise lift. */
 export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral', refs: readonly OuterRef[], scope: OuterScope): void {
-  let body = q;
-  if (body.kind === 'query') {
-    if (body.limit || body.offset) throw accessingOuterColumn(body.limit ? ' Limit' : ' Offset');
-    body = body.body;
-  }
-  if (kind === 'scalar' && body.kind === 'select' && !body.groupBy && !body.items.some(isAggregate) && !(maxRows(p) <= 1)) throw mustAggregateScalar();
-  if (kind === 'scalar' && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs);
+  const limited = q.kind === 'query' && (!!q.limit || !!q.offset);
+  const body = q.kind === 'query' ? q.body : q;
+  // Spark wants an Aggregate at the top of a correlated scalar subquery (or at most one row) before it checks the rest.
+  const aggregated = body.kind === 'select' && (!!body.groupBy || body.items.some(isAggregate));
+  if (kind === 'scalar' && !aggregated && !(maxRows(p) <= 1)) throw mustAggregateScalar();
+  checkCorrelationPath(p);
+  if (kind === 'scalar' && !limited && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs);
   if (scope.misplaced) throw scope.misplaced;
-  if (body.kind === 'select' && body.where && body.items.some((i) => exists(i, (x) => x.kind === 'WindowExpr'))) {
-    // A window cannot host a correlated filter below it (Spark names the Filter node, with expression ids).
-    const outer = new Set(refs.map((r) => r.key));
-    if (exists(body.where, (x) => x.kind === 'ColumnRef' && outer.has(x.name.toLowerCase()))) throw accessingOuterColumn(`Filter ${prettySql(body.where)}`);
-  }
 }
 
 /**

@@ -153,6 +153,41 @@ forEachBackend('correlated subqueries', (session) => {
     expect(err('SELECT (SELECT max(c) FROM t2 WHERE t2.a = t1.zzz) FROM t1')).toBe('UNRESOLVED_COLUMN.WITH_SUGGESTION');
   }, SLOW);
 
+  it('refuses an outer reference below an operator Spark cannot decorrelate through, naming the Filter that holds it', () => {
+    const spark = session();
+    views(spark);
+    spark.sql('CREATE OR REPLACE TEMP VIEW t3 AS SELECT * FROM VALUES (1, 5, 7), (2, 6, 8) AS t3(x, y, z)');
+    const message = (q: string): string => {
+      try {
+        analyzed(spark.sql(q));
+      } catch (e) {
+        return (e as Error).message.split('\n')[0]!;
+      }
+      return 'no error';
+    };
+    // Spark 3.5.7 names the Filter with expression ids (`c#12 > outer(b#9)`), which sparkless has not.
+    const refused = '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED] Unsupported subquery expression: Accessing outer query column is not allowed in this locationFilter';
+    const stripIds = (m: string): string => m.replace(/#\d+/g, '');
+    expect(stripIds(message('SELECT * FROM t1 WHERE a IN (SELECT a FROM t2 WHERE t2.c > t1.b INTERSECT SELECT x FROM t3)'))).toContain(`${refused} (c > outer(b))`);
+    expect(stripIds(message('SELECT * FROM t1 WHERE a NOT IN (SELECT a FROM t2 WHERE t2.c <> t1.b UNION ALL SELECT x FROM t3)'))).toContain(`${refused} NOT (c = outer(b))`);
+    expect(stripIds(message('SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a LIMIT 1)'))).toContain(`${refused} (a = outer(a))`);
+    for (const q of [
+      'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM t3 LEFT JOIN (SELECT * FROM t2 WHERE t2.a = t1.a) s ON s.a = t3.x)',
+      'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM (SELECT * FROM t2 WHERE t2.a = t1.a) s RIGHT JOIN t3 ON s.a = t3.x)',
+      'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM (SELECT * FROM t2 WHERE t2.a = t1.a) s FULL JOIN t3 ON s.a = t3.x)',
+      'SELECT * FROM t1 WHERE EXISTS (SELECT x, sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY GROUPING SETS ((x), ()))',
+    ]) {
+      expect(stripIds(message(q))).toContain(`${refused} (`);
+    }
+    // A correlated scalar subquery must be aggregated first: Spark says so before looking below a LIMIT or a UNION.
+    const mustAggregate = '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY]';
+    expect(message('SELECT (SELECT c FROM t2 WHERE t2.a = t1.a LIMIT 2) FROM t1')).toContain(mustAggregate);
+    expect(message('SELECT (SELECT c FROM t2 WHERE t2.a = t1.a UNION ALL SELECT 1) FROM t1')).toContain(mustAggregate);
+    // The preserved side of an outer join and an operator below the correlation are fine.
+    expect(rows(spark, 'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM (SELECT * FROM t2 WHERE t2.a = t1.a) s LEFT JOIN t3 ON s.a = t3.x) ORDER BY b')).toEqual([[1, 10]]);
+    expect(rows(spark, 'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM (SELECT * FROM t2 LIMIT 10) s WHERE s.a = t1.a) ORDER BY b')).toEqual([[1, 10]]);
+  }, SLOW);
+
   it('a grouped correlated scalar subquery groups only by columns its WHERE equates to outer ones; no outer reference in a join condition', () => {
     const spark = session();
     views(spark);
