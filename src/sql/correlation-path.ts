@@ -1,8 +1,9 @@
 /**
  * Spark 3.5's check of the operators between a correlated predicate and the
  * top of its subquery (the correlation path). Filter, Project, Sort,
- * Aggregate, Generate, inner joins and the preserved side of outer joins may
- * lie on it; any other operator (UNION / INTERSECT / EXCEPT, LIMIT, OFFSET,
+ * Aggregate, Generate, inner joins, the preserved side of outer joins and
+ * (in a scalar or LATERAL subquery) set operations may lie on it; any other
+ * operator (UNION / INTERSECT / EXCEPT in EXISTS and IN, LIMIT, OFFSET,
  * a window, grouping sets, TABLESAMPLE, a FULL join, the null-supplying side
  * of an outer join) may not have an outer reference below it:
  * ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED naming the first operator (in
@@ -15,7 +16,7 @@ import { lastPart, mapExpr } from './parsed-expressions.js';
 import { accessingOuterColumn } from './correlation-errors.js';
 
 /** Outer references are bound as aliases named `outer(...)` (see correlation.ts). */
-const isOuterRef = (e: Expr): boolean => e.kind === 'Alias' && e.name.startsWith('outer(');
+export const isOuterRef = (e: Expr): boolean => e.kind === 'Alias' && e.name.startsWith('outer(');
 
 /** The expressions a node evaluates itself (not its inputs'). */
 function ownExprs(p: LogicalPlan): readonly Expr[] {
@@ -38,6 +39,8 @@ function ownExprs(p: LogicalPlan): readonly Expr[] {
       return [];
   }
 }
+
+type SubqueryKind = 'scalar' | 'exists' | 'in' | 'lateral';
 
 const hostsOuter = (p: LogicalPlan): boolean => ownExprs(p).some((e) => exists(e, isOuterRef));
 
@@ -65,7 +68,7 @@ function nodeText(p: LogicalPlan): string {
 }
 
 /** The subtrees of `p` that may not hold an outer reference (all of it for an operator off the path). */
-function offPath(p: LogicalPlan): readonly LogicalPlan[] {
+function offPath(p: LogicalPlan, kind: SubqueryKind): readonly LogicalPlan[] {
   switch (p.kind) {
     case 'Join':
       if (p.joinType === 'inner' || p.joinType === 'cross') return [];
@@ -77,6 +80,8 @@ function offPath(p: LogicalPlan): readonly LogicalPlan[] {
     case 'Project':
       return p.exprs.some((e) => exists(e, (x) => x.kind === 'WindowExpr')) ? [p] : [];
     case 'SetOperation':
+      // Spark 3.5 decorrelates set operations in scalar and LATERAL subqueries only.
+      return kind === 'exists' || kind === 'in' ? [p] : [];
     case 'Limit':
     case 'Offset':
     case 'Window':
@@ -88,9 +93,9 @@ function offPath(p: LogicalPlan): readonly LogicalPlan[] {
 }
 
 /** Throws Spark's error when an outer reference lies below an operator that cannot be on the correlation path. */
-export function checkCorrelationPath(p: LogicalPlan): void {
-  for (const c of inputs(p)) checkCorrelationPath(c);
-  for (const sub of offPath(p)) {
+export function checkCorrelationPath(p: LogicalPlan, kind: SubqueryKind): void {
+  for (const c of inputs(p)) checkCorrelationPath(c, kind);
+  for (const sub of offPath(p, kind)) {
     const host = firstHost(sub);
     if (host) throw accessingOuterColumn(nodeText(host));
   }

@@ -15,7 +15,7 @@ import { quoteIfNeeded, type DataType, type StructType } from '../types/data-typ
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
-import { checkCorrelationPath } from './correlation-path.js';
+import { checkCorrelationPath, isOuterRef } from './correlation-path.js';
 import { misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
 import { aggregateColumns, isAggregateCall, mixedReferences, outerAggregateName, outerAggregateType } from './outer-aggregates.js';
 
@@ -285,26 +285,21 @@ export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar'
   // Spark wants an Aggregate at the top of a correlated scalar subquery (or at most one row) before it checks the rest.
   const aggregated = body.kind === 'select' && (!!body.groupBy || body.items.some(isAggregate));
   if (kind === 'scalar' && !aggregated && !(maxRows(p) <= 1)) throw mustAggregateScalar();
-  checkCorrelationPath(p);
-  if (kind === 'scalar' && !limited && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs);
+  checkCorrelationPath(p, kind);
+  if (kind === 'scalar' && !limited && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs, p);
   if (scope.misplaced) throw scope.misplaced;
 }
 
 /**
  * A grouped scalar subquery may group only by columns its correlated
- * predicates read (Spark 3.5's check: any WHERE conjunct holding an outer
- * reference, equality or not).
+ * predicates read (Spark 3.5.7's check: any conjunct holding an outer
+ * reference, equality or not, in any filter of the subquery, FROM subqueries
+ * and set-operation branches included).
  */
-function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[]): void {
+function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[], p: LogicalPlan): void {
   const outer = new Set(refs.map((r) => r.key));
   const isOuter = (e: Expr): boolean => e.kind === 'ColumnRef' && outer.has(e.name.toLowerCase());
-  const correlated = new Set<string>();
-  const conjuncts = (e: Expr): void => {
-    if (e.kind === 'Call' && e.fn === 'and') return e.args.forEach(conjuncts);
-    if (!exists(e, isOuter)) return;
-    exists(e, (x) => (x.kind === 'ColumnRef' && !isOuter(x) && correlated.add(lastPart(x.name).toLowerCase()), false));
-  };
-  if (s.where) conjuncts(s.where);
+  const correlated = correlatedColumns(p);
   const offending: string[] = [];
   const visit = (e: Expr): void => {
     if (e.kind === 'ColumnRef') {
@@ -326,6 +321,21 @@ function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[]): void {
       messageParameters: { value },
     });
   }
+}
+
+/** The (lower-cased) columns read by the conjuncts of `p`'s filters that hold an outer reference (bound as `outer(...)` aliases). */
+function correlatedColumns(p: LogicalPlan): Set<string> {
+  const found = new Set<string>();
+  const conjuncts = (e: Expr): void => {
+    if (e.kind === 'Call' && e.fn === 'and') return e.args.forEach(conjuncts);
+    if (exists(e, isOuterRef)) exists(e, (x) => (x.kind === 'ColumnRef' && found.add(lastPart(x.name).toLowerCase()), false));
+  };
+  const walk = (n: LogicalPlan): void => {
+    if (n.kind === 'Filter') conjuncts(n.condition);
+    inputs(n).forEach(walk);
+  };
+  walk(p);
+  return found;
 }
 
 /** An upper bound of a plan's row count that holds without running it (Spark's maxRows), else Infinity. */

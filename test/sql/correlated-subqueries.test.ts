@@ -188,6 +188,40 @@ forEachBackend('correlated subqueries', (session) => {
     expect(rows(spark, 'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM (SELECT * FROM t2 LIMIT 10) s WHERE s.a = t1.a) ORDER BY b')).toEqual([[1, 10]]);
   }, SLOW);
 
+  it('decorrelates set operations in scalar and LATERAL subqueries, and counts correlated filters inside FROM for the grouping check', () => {
+    const spark = session();
+    spark.sql('CREATE OR REPLACE TEMP VIEW x(x1, x2) AS VALUES (0, 1), (1, 1), (1, 2), (3, 4), (5, 6), (9, 10)');
+    spark.sql('CREATE OR REPLACE TEMP VIEW y(y1, y2) AS VALUES (0, 2), (1, 4), (1, 5), (2, 6), (3, 8), (4, 11)');
+    // Answers of Spark 3.5.7.
+    const scalar = (sub: string): unknown[][] => rows(spark, `SELECT x1, (${sub}) s FROM x ORDER BY x1, x2`);
+    expect(scalar('SELECT sum(y2) FROM (SELECT y1, y2 FROM y WHERE y1 = x1) GROUP BY y1')).toEqual([[0, 2], [1, 9], [1, 9], [3, 8], [5, null], [9, null]]);
+    expect(scalar('SELECT sum(y2) FROM (SELECT y1, y2 FROM y WHERE y1 = x1 UNION ALL SELECT y1, y2 FROM y WHERE y1 = x1) GROUP BY y1')).toEqual([
+      [0, 4],
+      [1, 18],
+      [1, 18],
+      [3, 16],
+      [5, null],
+      [9, null],
+    ]);
+    expect(scalar('SELECT max(y2) FROM (SELECT y2 FROM y WHERE y1 = x1 INTERSECT SELECT y2 FROM y WHERE y2 > 4)')).toEqual([[0, null], [1, 5], [1, 5], [3, 8], [5, null], [9, null]]);
+    expect(errorClassOf(() => analyzed(spark.sql('SELECT x1, (SELECT sum(y2) FROM (SELECT y1 AS k, y2 FROM y WHERE y1 = x1) GROUP BY k) FROM x')))).toBe(
+      'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY',
+    );
+    expect(rows(spark, 'SELECT * FROM x, LATERAL (SELECT y2 FROM y WHERE y1 = x1 UNION ALL SELECT 0) WHERE x1 < 3 ORDER BY 1, 2, 3')).toEqual([
+      [0, 1, 0],
+      [0, 1, 2],
+      [1, 1, 0],
+      [1, 1, 4],
+      [1, 1, 5],
+      [1, 2, 0],
+      [1, 2, 4],
+      [1, 2, 5],
+    ]);
+    expect(errorClassOf(() => analyzed(spark.sql('SELECT * FROM x WHERE EXISTS (SELECT y2 FROM y WHERE y1 = x1 UNION ALL SELECT 0)')))).toBe(
+      'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED',
+    );
+  }, SLOW);
+
   it('a grouped correlated scalar subquery groups only by columns its WHERE equates to outer ones; no outer reference in a join condition', () => {
     const spark = session();
     views(spark);
