@@ -113,7 +113,8 @@ export function bindOuterRefs(
       if (!scope || !from || isLocal(x)) return x;
       const t = typeOver(from, x, r);
       if (!t) return x;
-      if (clause === 'items' && aggregated) throw misplacedOuterRef(x);
+      // Spark lists the aggregated select items holding one, as for an EXISTS/IN select list.
+      if (clause === 'items' && aggregated) throw outerRefsInSelectList(s.items, isOuter, (c) => qualifiedName(from, c, r)) ?? misplacedOuterRef(x);
       const key = x.name.toLowerCase();
       seen[clause].push(lastPart(x.name));
       // Spark names an outer reference `outer(t.col)` inside the subquery's column names.

@@ -188,6 +188,23 @@ forEachBackend('correlated subqueries', (session) => {
     expect(rows(spark, 'SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM (SELECT * FROM t2 LIMIT 10) s WHERE s.a = t1.a) ORDER BY b')).toEqual([[1, 10]]);
   }, SLOW);
 
+  it('lists the aggregated select items that read an outer column, as Spark 3.5.7 prints them', () => {
+    const spark = session();
+    views(spark);
+    const message = (q: string): string => {
+      try {
+        analyzed(spark.sql(q));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    const prefix = '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses:';
+    expect(message('SELECT (SELECT max(c) + t1.b FROM t2 WHERE t2.a = t1.a) FROM t1')).toContain(`${prefix} "(max(c) + b) AS \`(max(c) + outer(t1.b))\`".`);
+    expect(message('SELECT (SELECT max(c) + b AS m FROM t2 WHERE t2.a = t1.a) FROM t1')).toContain(`${prefix} "(max(c) + b) AS m".`);
+    expect(message('SELECT (SELECT sum(d) FROM (SELECT sum(b) AS d FROM t2)) FROM t1')).toContain(`${prefix} "sum(b) AS d".`);
+  }, SLOW);
+
   it('decorrelates set operations in scalar and LATERAL subqueries, and counts correlated filters inside FROM for the grouping check', () => {
     const spark = session();
     spark.sql('CREATE OR REPLACE TEMP VIEW x(x1, x2) AS VALUES (0, 1), (1, 1), (1, 2), (3, 4), (5, 6), (9, 10)');
