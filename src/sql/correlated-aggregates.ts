@@ -9,14 +9,13 @@
  * of t2 matches, while `(SELECT count(*) FROM t2 WHERE t2.b = t1.a)` is 0.
  * LATERAL subqueries compensate at every level and are not rewritten here.
  */
-import { E, exists, type Expr } from '../expr/nodes.js';
+import { E, exists } from '../expr/nodes.js';
 import { inputs, plan, type LogicalPlan } from '../plan/nodes.js';
 import { withInputs } from '../plan/transform.js';
 import { BOOLEAN } from '../types/data-types.js';
 import { ordinalRef } from './translate.js';
+import { isOuterRef } from './correlation-path.js';
 
-/** Outer references are bound as aliases named `outer(...)` (see correlation.ts). */
-const isOuterRef = (e: Expr): boolean => e.kind === 'Alias' && e.name.startsWith('outer(');
 
 /** Whether a correlated predicate (a Filter reading an outer reference) lies in `p`. */
 function correlated(p: LogicalPlan): boolean {

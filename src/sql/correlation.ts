@@ -15,7 +15,8 @@ import { quoteIfNeeded, type DataType, type StructType } from '../types/data-typ
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
-import { accessingOuterColumn, misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
+import { checkCorrelationPath, isOuterRef } from './correlation-path.js';
+import { misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
 import { aggregateColumns, isAggregateCall, mixedReferences, outerAggregateName, outerAggregateType } from './outer-aggregates.js';
 
 /**
@@ -112,7 +113,8 @@ export function bindOuterRefs(
       if (!scope || !from || isLocal(x)) return x;
       const t = typeOver(from, x, r);
       if (!t) return x;
-      if (clause === 'items' && aggregated) throw misplacedOuterRef(x);
+      // Spark lists the aggregated select items holding one, as for an EXISTS/IN select list.
+      if (clause === 'items' && aggregated) throw outerRefsInSelectList(s.items, isOuter, (c) => qualifiedName(from, c, r)) ?? misplacedOuterRef(x);
       const key = x.name.toLowerCase();
       seen[clause].push(lastPart(x.name));
       // Spark names an outer reference `outer(t.col)` inside the subquery's column names.
@@ -279,36 +281,26 @@ const isAggregate = (e: Expr): boolean =>
 
 /** Spark's restrictions on correlated subqueries that per-tuple evaluation would otherwise lift. */
 export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral', refs: readonly OuterRef[], scope: OuterScope): void {
-  let body = q;
-  if (body.kind === 'query') {
-    if (body.limit || body.offset) throw accessingOuterColumn(body.limit ? ' Limit' : ' Offset');
-    body = body.body;
-  }
-  if (kind === 'scalar' && body.kind === 'select' && !body.groupBy && !body.items.some(isAggregate) && !(maxRows(p) <= 1)) throw mustAggregateScalar();
-  if (kind === 'scalar' && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs);
+  const limited = q.kind === 'query' && (!!q.limit || !!q.offset);
+  const body = q.kind === 'query' ? q.body : q;
+  // Spark wants an Aggregate at the top of a correlated scalar subquery (or at most one row) before it checks the rest.
+  const aggregated = body.kind === 'select' && (!!body.groupBy || body.items.some(isAggregate));
+  if (kind === 'scalar' && !aggregated && !(maxRows(p) <= 1)) throw mustAggregateScalar();
+  checkCorrelationPath(p, kind);
+  if (kind === 'scalar' && !limited && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs, p);
   if (scope.misplaced) throw scope.misplaced;
-  if (body.kind === 'select' && body.where && body.items.some((i) => exists(i, (x) => x.kind === 'WindowExpr'))) {
-    // A window cannot host a correlated filter below it (Spark names the Filter node, with expression ids).
-    const outer = new Set(refs.map((r) => r.key));
-    if (exists(body.where, (x) => x.kind === 'ColumnRef' && outer.has(x.name.toLowerCase()))) throw accessingOuterColumn(`Filter ${prettySql(body.where)}`);
-  }
 }
 
 /**
  * A grouped scalar subquery may group only by columns its correlated
- * predicates read (Spark 3.5's check: any WHERE conjunct holding an outer
- * reference, equality or not).
+ * predicates read (Spark 3.5.7's check: any conjunct holding an outer
+ * reference, equality or not, in any filter of the subquery, FROM subqueries
+ * and set-operation branches included).
  */
-function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[]): void {
+function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[], p: LogicalPlan): void {
   const outer = new Set(refs.map((r) => r.key));
   const isOuter = (e: Expr): boolean => e.kind === 'ColumnRef' && outer.has(e.name.toLowerCase());
-  const correlated = new Set<string>();
-  const conjuncts = (e: Expr): void => {
-    if (e.kind === 'Call' && e.fn === 'and') return e.args.forEach(conjuncts);
-    if (!exists(e, isOuter)) return;
-    exists(e, (x) => (x.kind === 'ColumnRef' && !isOuter(x) && correlated.add(lastPart(x.name).toLowerCase()), false));
-  };
-  if (s.where) conjuncts(s.where);
+  const correlated = correlatedColumns(p);
   const offending: string[] = [];
   const visit = (e: Expr): void => {
     if (e.kind === 'ColumnRef') {
@@ -330,6 +322,21 @@ function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[]): void {
       messageParameters: { value },
     });
   }
+}
+
+/** The (lower-cased) columns read by the conjuncts of `p`'s filters that hold an outer reference (bound as `outer(...)` aliases). */
+function correlatedColumns(p: LogicalPlan): Set<string> {
+  const found = new Set<string>();
+  const conjuncts = (e: Expr): void => {
+    if (e.kind === 'Call' && e.fn === 'and') return e.args.forEach(conjuncts);
+    if (exists(e, isOuterRef)) exists(e, (x) => (x.kind === 'ColumnRef' && found.add(lastPart(x.name).toLowerCase()), false));
+  };
+  const walk = (n: LogicalPlan): void => {
+    if (n.kind === 'Filter') conjuncts(n.condition);
+    inputs(n).forEach(walk);
+  };
+  walk(p);
+  return found;
 }
 
 /** An upper bound of a plan's row count that holds without running it (Spark's maxRows), else Infinity. */

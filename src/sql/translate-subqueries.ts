@@ -20,15 +20,22 @@ import { groupCorrelatedAggregates } from './correlated-aggregates.js';
  * `x IN (SELECT ...)` an IN list, EXISTS a boolean; a correlated one a CASE
  * over the distinct values of its outer references (see correlation.ts).
  * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
- * comparison counts as no match for IN and as a match for NOT IN.
+ * comparison counts as no match for IN and as a match for NOT IN. Spark first
+ * pushes NOT through AND/OR and drops double NOTs (BooleanSimplification), so
+ * `NOT (a > 5 OR a IN (...))` tests `a NOT IN (...)`: an IN under an odd
+ * number of such NOTs is evaluated as the negation of its opposite, which
+ * turns a NULL comparison into true before those NOTs flip it.
  */
 export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefined, grouped?: GroupedOuter, opts: SubqueryOptions = {}): Expr {
   const isSub = (x: Expr): boolean => x.kind === 'Call' && (Object.values(SUBQUERY) as string[]).includes(x.fn);
   if (!exists(e, isSub)) return e;
-  const go = (x: Expr): Expr => {
-    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, go, grouped, opts);
-    if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, go);
-    if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, go, grouped, opts);
+  // `flip`: the IN subqueries below sit under an odd number of NOTs reached through AND/OR/NOT only.
+  const go = (x: Expr, flip = false): Expr => {
+    const plain = (e: Expr): Expr => go(e);
+    if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, plain, grouped, opts, flip);
+    if (x.kind === 'Call' && (x.fn === 'not' || x.fn === 'and' || x.fn === 'or')) return mapExpr(x, (c) => go(c, x.fn === 'not' ? !flip : flip));
+    if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, plain);
+    if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, plain, grouped, opts, flip);
     const q = x.options!['query'] as QueryAst;
     if (x.fn === SUBQUERY.exists) {
       const r = runSubquery(tr, q, outer, 'exists', grouped);
@@ -58,6 +65,7 @@ export function inSubquery(
   go: (e: Expr) => Expr,
   grouped?: GroupedOuter,
   opts: SubqueryOptions = {},
+  flip = false,
 ): Expr {
   const r = runSubquery(tr, x.options!['query'] as QueryAst, outer, 'in', grouped);
   const lhs = go(x.args[0]!);
@@ -85,7 +93,8 @@ export function inSubquery(
       );
       matched = rowsMatch.reduce((p, q) => E.call('or', [p, q]));
     }
-    return E.call('coalesce', [negated ? E.call('not', [matched]) : matched, E.lit(false, BOOLEAN)]);
+    // Under an odd number of NOTs the atom is the negation of its pushed-down opposite (NULL -> true), see above.
+    return E.call('coalesce', [negated ? E.call('not', [matched]) : matched, E.lit(flip, BOOLEAN)]);
   };
   const name = `(${items.length === 1 ? prettySql(lhs) : structSql(items)} IN (listquery(${r.names})))`;
   // Never NULL here, but Spark types it nullable when a value on the left or a subquery column is.
