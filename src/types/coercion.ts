@@ -157,19 +157,26 @@ function isAtomicNonBinary(t: DataType): boolean {
   return isNumeric(t) || t instanceof BooleanType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
 }
 
+/**
+ * Spark's findTypeForComplex: element, value and field types meet by `inner`; a slot whose
+ * values the cast may turn into NULL (a string read as a number under ANSI) becomes nullable,
+ * and map keys that could become NULL have no common type.
+ */
 function findComplexCommonType(
   a: DataType,
   b: DataType,
   inner: (x: DataType, y: DataType) => DataType | undefined,
 ): DataType | undefined {
+  const forced = (x: DataType, y: DataType, t: DataType): boolean => castForcesNull(x, t) || castForcesNull(y, t);
   if (a instanceof ArrayType && b instanceof ArrayType) {
     const e = inner(a.elementType, b.elementType);
-    return e ? new ArrayType(e, a.containsNull || b.containsNull) : undefined;
+    return e ? new ArrayType(e, a.containsNull || b.containsNull || forced(a.elementType, b.elementType, e)) : undefined;
   }
   if (a instanceof MapType && b instanceof MapType) {
     const k = inner(a.keyType, b.keyType);
+    if (!k || forced(a.keyType, b.keyType, k)) return undefined;
     const v = inner(a.valueType, b.valueType);
-    return k && v ? new MapType(k, v, a.valueContainsNull || b.valueContainsNull) : undefined;
+    return v ? new MapType(k, v, a.valueContainsNull || b.valueContainsNull || forced(a.valueType, b.valueType, v)) : undefined;
   }
   if (a instanceof StructType && b instanceof StructType && a.fields.length === b.fields.length) {
     const fields: StructField[] = [];
@@ -179,7 +186,7 @@ function findComplexCommonType(
       if (fa.name.toLowerCase() !== fb.name.toLowerCase()) return undefined;
       const t = inner(fa.dataType, fb.dataType);
       if (!t) return undefined;
-      fields.push(new StructField(fa.name, t, fa.nullable || fb.nullable));
+      fields.push(new StructField(fa.name, t, fa.nullable || fb.nullable || forced(fa.dataType, fb.dataType, t)));
     }
     return new StructType(fields);
   }
