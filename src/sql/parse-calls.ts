@@ -171,6 +171,19 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
   return E.col(quotePart(t.value, false));
 }
 
+/** `FILTER (WHERE cond)` after an aggregate call, if written. */
+function aggregateFilter(p: SqlParser): Expr | undefined {
+  if (!p.acceptKw('FILTER')) return undefined;
+  p.expectOp('(');
+  p.expectKw('WHERE');
+  const filter = expression(p);
+  p.expectOp(')');
+  return filter;
+}
+
+const windowWithFilter = (): AnalysisException =>
+  new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
+
 /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
 export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   const nameToken = nameFromClause === undefined ? p.cur : p.tokens[p.pos - 1]!;
@@ -224,8 +237,10 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     p.expectKw('BY');
     const order = sortItem(p);
     p.expectOp(')');
+    const filter = aggregateFilter(p);
     const spec = p.acceptKw('OVER') ? windowSpec(p) : undefined;
-    return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
+    if (spec && filter) throw windowWithFilter();
+    return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec), filter);
   }
   if (ORDERED_SET_FUNCTIONS.has(lower)) {
     // Only the WITHIN GROUP form exists.
@@ -234,13 +249,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
       { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
     );
   }
-  let filter: Expr | undefined;
-  if (p.acceptKw('FILTER')) {
-    p.expectOp('(');
-    p.expectKw('WHERE');
-    filter = expression(p);
-    p.expectOp(')');
-  }
+  const filter = aggregateFilter(p);
   if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
   else if (p.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
   const call = sqlFunctionCall(name, args, {
@@ -250,9 +259,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     ...(ignoreNulls !== undefined ? { ignoreNulls } : {}),
   });
   if (p.acceptKw('OVER')) {
-    if (filter) {
-      throw new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
-    }
+    if (filter) throw windowWithFilter();
     const spec = windowSpec(p);
     return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
   }

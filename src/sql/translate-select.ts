@@ -96,7 +96,7 @@ export function expandStarArgs(tr: Translator, e: Expr, input: LogicalPlan): Exp
 export function resolveNamedWindows(tr: Translator, e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
   const go = (x: Expr): Expr => {
     const orderedSet = overNamedWindow.get(x);
-    if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()));
+    if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()), false, orderedSet.filter);
     if (x.kind === 'WindowExpr') {
       const spec = windowSpec(tr, x.spec, defs, new Set());
       return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });

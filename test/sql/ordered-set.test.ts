@@ -75,4 +75,41 @@ forEachBackend('ordered-set aggregates', (session) => {
     expect(errorClassOf(spark, 'SELECT percentile_cont(0.5) FROM aggr')).toBe('UNRESOLVED_ROUTINE');
     expect(errorClassOf(spark, 'SELECT max(v) WITHIN GROUP (ORDER BY v) FROM aggr')).toBe('PARSE_SYNTAX_ERROR');
   });
+
+  // Spark 3.5.7 (percentiles.sql): FILTER after WITHIN GROUP keeps only the matching rows.
+  it('takes a FILTER (WHERE ...) after WITHIN GROUP', () => {
+    const r = run(
+      session(),
+      'SELECT k, percentile_cont(0.25) WITHIN GROUP (ORDER BY v) FILTER (WHERE k > 0), percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE k > 0) FROM aggr GROUP BY k ORDER BY k',
+    );
+    expect(r.names).toEqual([
+      'k',
+      'percentile_cont(0.25) WITHIN GROUP (ORDER BY v) FILTER (WHERE (k > 0))',
+      'percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE (k > 0))',
+    ]);
+    expect(r.rows).toEqual([
+      [0, null, null],
+      [1, 12.5, 20],
+      [2, 17.5, 30],
+      [3, 60, 60],
+      [4, null, null],
+    ]);
+    const all = run(session(), 'SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY v) FILTER (WHERE k > 0), percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE k > 0) FROM aggr');
+    expect(all.rows).toEqual([[15, 30]]);
+  });
+
+  // Spark 3.5.7: median is percentile_cont(0.5), whose window takes no ORDER BY or frame.
+  it('refuses an ordered or framed window for median', () => {
+    const spark = session();
+    for (const over of ['(PARTITION BY k ORDER BY v)', '(PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING)', 'w']) {
+      const q = `SELECT median(v) OVER ${over} FROM aggr${over === 'w' ? ' WINDOW w AS (PARTITION BY k ORDER BY v)' : ''}`;
+      expect(errorClassOf(spark, q)).toBe('INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC');
+    }
+    const r = run(spark, 'SELECT k, median(v) OVER (PARTITION BY k) FROM aggr WHERE k = 1');
+    expect(r.names).toEqual(['k', 'median(v) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)']);
+    expect(r.rows).toEqual([
+      [1, 15],
+      [1, 15],
+    ]);
+  });
 });
