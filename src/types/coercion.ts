@@ -194,11 +194,11 @@ function findComplexCommonType(
 }
 
 /**
- * Common type for binary comparisons (`=`, `<`, ...) in non-ANSI mode
+ * Common type for binary comparisons (`=`, `<`, ...), strings as in non-ANSI mode
  * (Spark's findCommonTypeForBinaryComparison): a string compared with an
  * atomic type is cast to that type (`'1.5' = 1` compares 1 = 1).
  */
-export function findCommonTypeForComparison(a: DataType, b: DataType): DataType | undefined {
+export function findCommonTypeForComparison(a: DataType, b: DataType, ansi = false): DataType | undefined {
   if (a instanceof StringType && b instanceof DateType) return b;
   if (a instanceof DateType && b instanceof StringType) return a;
   if (a instanceof StringType && (b instanceof TimestampType || b instanceof TimestampNTZType)) return b;
@@ -210,7 +210,8 @@ export function findCommonTypeForComparison(a: DataType, b: DataType): DataType 
   // Any other atomic type (boolean, binary, numbers) is what the string is cast to.
   if (a instanceof StringType && (isAtomicNonBinary(b) || b instanceof BinaryType)) return b;
   if (b instanceof StringType && (isAtomicNonBinary(a) || a instanceof BinaryType)) return a;
-  return findTightestCommonType(a, b);
+  // Under ANSI an integral number meets a FLOAT at DOUBLE (AnsiTypeCoercion's tightest type).
+  return findTightestCommonType(a, b, ansi);
 }
 
 /**
