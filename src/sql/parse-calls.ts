@@ -7,6 +7,7 @@
  */
 import { markCallArguments } from './star-usage.js';
 import { AnalysisException } from '../errors/index.js';
+import { positionAnalysisError } from '../errors/query-context.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
@@ -181,6 +182,16 @@ function aggregateFilter(p: SqlParser): Expr | undefined {
   return filter;
 }
 
+/** `build()`, an analysis error it raises positioned at the call starting at character `start`. */
+function atCall(p: SqlParser, start: number, build: () => Expr): Expr {
+  try {
+    return build();
+  } catch (err) {
+    positionAnalysisError(err, { source: p.source, startIndex: start, stopIndex: p.tokens[p.pos - 1]!.end - 1 });
+    throw err;
+  }
+}
+
 const windowWithFilter = (): AnalysisException =>
   new AnalysisException('window aggregate function with filter predicate is not supported yet.', { errorClass: 'UNSUPPORTED_FEATURE.WINDOW_AGGREGATE_WITH_FILTER' });
 
@@ -240,14 +251,18 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     const filter = aggregateFilter(p);
     const spec = p.acceptKw('OVER') ? windowSpec(p) : undefined;
     if (spec && filter) throw windowWithFilter();
-    return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec), filter);
+    // Its analysis errors end with the call's `; line L pos P`, as Spark's do.
+    return atCall(p, nameToken.start, () => orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec), filter));
   }
   if (ORDERED_SET_FUNCTIONS.has(lower)) {
     // Only the WITHIN GROUP form exists.
-    throw new AnalysisException(
+    const unresolved = new AnalysisException(
       `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
       { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
     );
+    return atCall(p, nameToken.start, () => {
+      throw unresolved;
+    });
   }
   const filter = aggregateFilter(p);
   if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;

@@ -36,6 +36,8 @@ import { resolveLateralAliases } from './lateral-aliases.js';
 import { countArguments } from './count-arguments.js';
 import { checkStarUsage } from './star-usage.js';
 import { orderByAll } from './order-by-all.js';
+import { originOf } from '../expr/origin.js';
+import { positionAnalysisError } from '../errors/query-context.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   // This block's outer references precede its FROM's in Spark's (top-down) order.
@@ -96,7 +98,15 @@ export function expandStarArgs(tr: Translator, e: Expr, input: LogicalPlan): Exp
 export function resolveNamedWindows(tr: Translator, e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
   const go = (x: Expr): Expr => {
     const orderedSet = overNamedWindow.get(x);
-    if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()), false, orderedSet.filter);
+    if (orderedSet) {
+      try {
+        return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()), false, orderedSet.filter);
+      } catch (err) {
+        const origin = originOf(x);
+        if (origin) positionAnalysisError(err, origin);
+        throw err;
+      }
+    }
     if (x.kind === 'WindowExpr') {
       const spec = windowSpec(tr, x.spec, defs, new Set());
       return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });

@@ -76,6 +76,26 @@ forEachBackend('ordered-set aggregates', (session) => {
     expect(errorClassOf(spark, 'SELECT max(v) WITHIN GROUP (ORDER BY v) FROM aggr')).toBe('PARSE_SYNTAX_ERROR');
   });
 
+  // Spark 3.5.7 ends these analysis errors with the call's position.
+  it('positions its analysis errors at the call', () => {
+    const spark = session();
+    const messageOf = (q: string): string => {
+      try {
+        run(spark, q);
+      } catch (e) {
+        return String((e as Error).message).split('\n')[0]!;
+      }
+      return '';
+    };
+    expect(messageOf('SELECT\n  percentile_cont(0.5)\nFROM aggr')).toMatch(/^\[UNRESOLVED_ROUTINE\] .*; line 2 pos 2$/);
+    expect(messageOf('SELECT\n    v,\n    percentile_cont(0.25) WITHIN GROUP (ORDER BY v) OVER w FROM aggr WINDOW w AS (PARTITION BY k ORDER BY v)')).toBe(
+      '[INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC] Cannot specify ORDER BY or a window frame for "percentile_cont(v, 0.25)".; line 3 pos 4',
+    );
+    expect(messageOf('SELECT\n    v,\n    percentile_disc(0.25) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ORDER BY v) FROM aggr')).toBe(
+      '[INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC] Cannot specify ORDER BY or a window frame for "percentile_disc(v, 0.25)".; line 3 pos 4',
+    );
+  });
+
   // Spark 3.5.7 (percentiles.sql): FILTER after WITHIN GROUP keeps only the matching rows.
   it('takes a FILTER (WHERE ...) after WITHIN GROUP', () => {
     const r = run(
