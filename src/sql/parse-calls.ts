@@ -240,8 +240,10 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     star = false;
   }
   markCallArguments(args);
-  if (p.isKw('WITHIN') && p.isKw('GROUP', p.peek())) {
-    if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw p.syntaxError();
+  const withinGroup = p.isKw('WITHIN') && p.isKw('GROUP', p.peek());
+  // Spark's grammar has WITHIN GROUP only after percentile_cont/disc of one plain argument; after
+  // anything else WITHIN is read as an alias (and a following `GROUP (` fails at the parenthesis).
+  if (withinGroup && ORDERED_SET_FUNCTIONS.has(lower) && args.length === 1 && !distinct && !star) {
     p.pos += 2;
     p.expectOp('(');
     p.expectKw('ORDER');
@@ -254,7 +256,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     // Its analysis errors end with the call's `; line L pos P`, as Spark's do.
     return atCall(p, nameToken.start, () => orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec), filter));
   }
-  if (ORDERED_SET_FUNCTIONS.has(lower)) {
+  if (ORDERED_SET_FUNCTIONS.has(lower) && !withinGroup) {
     // Only the WITHIN GROUP form exists.
     const unresolved = new AnalysisException(
       `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,

@@ -38,7 +38,8 @@ export function select(p: SqlParser, fromFirst?: RelationAst): SelectAst {
   let from: RelationAst | undefined = fromFirst;
   if (!fromFirst && p.acceptKw('FROM')) from = fromClause(p);
   const where = p.acceptKw('WHERE') ? expression(p) : undefined;
-  const grouping = p.acceptKw('GROUP', 'BY') ? groupBy(p) : undefined;
+  // GROUP here starts the clause: without BY the error is at the token after it, as in Spark.
+  const grouping = p.acceptKw('GROUP') ? (p.expectKw('BY'), groupBy(p)) : undefined;
   const having = p.acceptKw('HAVING') ? expression(p) : undefined;
   const windows = new Map<string, WindowSpecDef>();
   if (p.acceptKw('WINDOW')) {

@@ -76,6 +76,30 @@ forEachBackend('ordered-set aggregates', (session) => {
     expect(errorClassOf(spark, 'SELECT max(v) WITHIN GROUP (ORDER BY v) FROM aggr')).toBe('PARSE_SYNTAX_ERROR');
   });
 
+  // Spark 3.5.7: WITHIN GROUP exists only after percentile_cont/disc of one plain argument; elsewhere
+  // WITHIN is an alias and GROUP starts a GROUP BY, so the syntax error is at the parenthesis.
+  it('reads WITHIN after any other call as an alias', () => {
+    const spark = session();
+    const messageOf = (q: string): string => {
+      try {
+        run(spark, q);
+      } catch (e) {
+        return String((e as Error).message).split('\n')[0]!;
+      }
+      return '';
+    };
+    for (const [call, pos] of [
+      ['round(v, 0)', 27],
+      ['percentile(v, 0.5)', 34],
+      ['percentile_cont(DISTINCT 0.5)', 45],
+      ['percentile_cont()', 33],
+      ['percentile_cont(k, 0.5)', 39],
+    ] as const) {
+      expect(messageOf(`SELECT\n  ${call} WITHIN GROUP (ORDER BY v)\nFROM aggr`)).toBe(`[PARSE_SYNTAX_ERROR] Syntax error at or near '('.(line 2, pos ${pos})`);
+    }
+    expect(messageOf('SELECT 1 FROM VALUES (1) AS aggr(k, v) GROUP v')).toBe("[PARSE_SYNTAX_ERROR] Syntax error at or near 'v'.(line 1, pos 45)");
+  });
+
   // Spark 3.5.7 ends these analysis errors with the call's position.
   it('positions its analysis errors at the call', () => {
     const spark = session();
