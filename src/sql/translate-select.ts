@@ -147,6 +147,11 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
           `Cannot resolve "${specSql}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${bound.simpleString().toUpperCase()}" which is used in the range frame.`,
           'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
         );
+      const offset = [f.lower, f.upper].find((b) => b.type === 'offset') as { value: number };
+      // Offsets keep their own (integral) type where no cast to the order type exists.
+      const offsetType = Math.abs(offset.value) <= 2147483647 ? INT : LONG;
+      // ANSI has no cast from a number to BINARY: the offsets keep their type (RANGE_FRAME_INVALID_TYPE).
+      if (t instanceof BinaryType && !interval && tr.opts.conf?.('spark.sql.ansi.enabled') === 'true') throw invalidType(offsetType);
       if (t instanceof StringType || t instanceof BinaryType || t instanceof BooleanType) {
         // WindowFrameCoercion casts the offsets to such an order type, which no frame bound may have;
         // a cast PRECEDING offset prints as its negation FOLLOWING.
@@ -166,8 +171,7 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
       }
       if (isNumeric(t) || t instanceof DateType) return false;
       // Timestamps and complex types keep the offsets' own (integral) type.
-      const offset = [f.lower, f.upper].find((b) => b.type === 'offset') as { value: number };
-      throw invalidType(Math.abs(offset.value) <= 2147483647 ? INT : LONG);
+      throw invalidType(offsetType);
       return false;
     });
   }
