@@ -6,7 +6,7 @@ import { assertOrderable } from './map-checks.js';
 import { AnalysisException } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
-import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
+import { checkOrderedSetWindow, checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { hasFunction, lookupFunction } from '../functions/registry.js';
@@ -222,6 +222,7 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   checkRangeFrame({ ...e.spec, partitionBy, orderBy }, fn);
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
   checkRequiredFrame(fn, e.spec.frame);
+  checkOrderedSetWindow(fn, e.spec);
   const windowed: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
   if (fn.distinct) {
     const sql = exprSql(windowed);

@@ -87,3 +87,16 @@ export function checkRequiredFrame(fn: Expr, frame: WindowFrame | undefined): vo
     throw new AnalysisException(`Window Frame ${frameString(frame)} must match the required frame ${frameString(required)}.`);
   }
 }
+
+/**
+ * median is Spark's percentile_cont(0.5) WITHIN GROUP, which computes over the whole
+ * partition: like percentile_cont (ordered-set.ts), its window takes no ORDER BY or frame.
+ */
+export function checkOrderedSetWindow(fn: Expr, spec: WindowSpecDef): void {
+  if (fn.kind !== 'Call' || fn.fn !== 'median' || (spec.orderBy.length === 0 && !spec.frame)) return;
+  const aggFunc = `"median(${fn.args.map((a) => exprSql(a)).join(', ')})"`;
+  throw new AnalysisException(`Cannot specify ORDER BY or a window frame for ${aggFunc}.`, {
+    errorClass: 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC',
+    messageParameters: { aggFunc },
+  });
+}

@@ -228,11 +228,11 @@ export function unexpectedInputType(
   );
 }
 
-/** Casts argument `i` to satisfy `target`, or throws Spark's UNEXPECTED_INPUT_TYPE. */
-export function coerceArg(args: readonly ArgInfo[], i: number, target: InputType, ctx: ResolveContext): DataType {
+/** Casts argument `i` to satisfy `target`, or throws Spark's UNEXPECTED_INPUT_TYPE (naming `requiredType`, by default `target`). */
+export function coerceArg(args: readonly ArgInfo[], i: number, target: InputType, ctx: ResolveContext, requiredType = describeInput(target)): DataType {
   const arg = args[i]!;
   const to = implicitCast(arg.dataType, target, ctx.ansi);
-  if (!to) throw unexpectedInputType(ctx, i, describeInput(target), arg.dataType);
+  if (!to) throw unexpectedInputType(ctx, i, requiredType, arg.dataType);
   return to;
 }
 

@@ -40,11 +40,14 @@ const call = (fn: string, ...args: Expr[]): Expr => E.call(fn, args);
  * Calls over a named window (`OVER w`), rebuilt by the translator once the
  * WINDOW clause gives the spec (for the name and the ORDER BY / frame check).
  */
-export const overNamedWindow = new WeakMap<Expr, { fn: string; pct: Expr; order: SortOrder; spec: WindowSpecDef }>();
+export const overNamedWindow = new WeakMap<Expr, { fn: string; pct: Expr; order: SortOrder; spec: WindowSpecDef; filter?: Expr }>();
 
 /** The ordered-set aggregate as an expression over `collect_list` of the ordered values. */
-/** `namedWindow`: the spec is an `OVER w` reference, checked and named when the translator resolves it. */
-export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spec: WindowSpecDef | undefined, namedWindow = false): Expr {
+/**
+ * `namedWindow`: the spec is an `OVER w` reference, checked and named when the translator resolves it.
+ * `filter`: `FILTER (WHERE cond)`, the rows the values are collected from.
+ */
+export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spec: WindowSpecDef | undefined, namedWindow = false, filter?: Expr): Expr {
   const p = percentage(fn, pct, order);
   if (spec && !namedWindow && (spec.orderBy.length > 0 || spec.frame)) {
     throw new AnalysisException(`Cannot specify ORDER BY or a window frame for "${fn}(${prettySql(order.child)}, ${prettySql(pct)})".`, {
@@ -55,7 +58,7 @@ export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spe
   // Doubles, or the ANSI intervals themselves: their months / microseconds are read as doubles below
   // (ordered_set_number) and the answer truncated back to the interval kind (ordered_set_result).
   // get (NULL outside the array): no group rows give NULL, under ANSI too.
-  const values = call('collect_list', Object.freeze({ ...E.cast(order.child, DOUBLE, true), keepsIntervals: true }));
+  const values = E.call('collect_list', [Object.freeze({ ...E.cast(order.child, DOUBLE, true), keepsIntervals: true })], filter ? { filter } : {});
   const collected = spec ? E.window(values, spec) : values;
   const cont = fn === 'percentile_cont';
   const arr = call('sort_array', collected, E.lit(cont || order.ascending, BOOLEAN));
@@ -75,8 +78,8 @@ export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spe
     result = call('ordered_set_number', call('get', arr, call('subtract', k, E.lit(1, LONG))));
   }
   result = call('ordered_set_result', result, call('get', arr, E.lit(0, INT)));
-  const name = `${fn}(${prettySql(pct)}) WITHIN GROUP (ORDER BY ${prettySql(order.child)}${order.ascending ? '' : ' DESC'})`;
+  const name = `${fn}(${prettySql(pct)}) WITHIN GROUP (ORDER BY ${prettySql(order.child)}${order.ascending ? '' : ' DESC'})${filter ? ` FILTER (WHERE ${prettySql(filter)})` : ''}`;
   const out = named(result, () => (spec ? `${name} OVER (${windowSpecSql(spec, values)})` : name));
-  if (spec && namedWindow) overNamedWindow.set(out, { fn, pct, order, spec });
+  if (spec && namedWindow) overNamedWindow.set(out, { fn, pct, order, spec, ...(filter ? { filter } : {}) });
   return out;
 }

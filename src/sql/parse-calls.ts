@@ -7,6 +7,7 @@
  */
 import { asCallArgument } from './star-usage.js';
 import { AnalysisException } from '../errors/index.js';
+import { positionAnalysisError } from '../errors/query-context.js';
 import { E, type Expr } from '../expr/nodes.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
@@ -177,6 +178,29 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
 /** Reserved words Spark's grammar still takes as function names (`functionName`). */
 const KEYWORD_FUNCTION_NAMES: ReadonlySet<string> = new Set(['FILTER', 'LEFT', 'RIGHT']);
 
+/** `FILTER (WHERE cond)` after an aggregate call, if written. */
+function aggregateFilter(p: SqlParser): Expr | undefined {
+  if (!p.acceptKw('FILTER')) return undefined;
+  p.expectOp('(');
+  p.expectKw('WHERE');
+  const filter = expression(p);
+  p.expectOp(')');
+  return filter;
+}
+
+/** `build()`, an analysis error it raises positioned at the call starting at character `start`. */
+function atCall(p: SqlParser, start: number, build: () => Expr): Expr {
+  try {
+    return build();
+  } catch (err) {
+    positionAnalysisError(err, { source: p.source, startIndex: start, stopIndex: p.tokens[p.pos - 1]!.end - 1 });
+    throw err;
+  }
+}
+
+// Spark 3.5.7's legacy error: no error class.
+const windowWithFilter = (): AnalysisException => new AnalysisException('Window aggregate function with filter predicate is not supported yet.');
+
 /** `name([DISTINCT|ALL] args) [WITHIN GROUP (...)] [FILTER (WHERE ...)] [IGNORE|RESPECT NULLS] [OVER ...]`. */
 export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
   const nameToken = nameFromClause === undefined ? p.cur : p.tokens[p.pos - 1]!;
@@ -222,31 +246,33 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     star = false;
   }
   args = args.map(asCallArgument);
-  if (p.isKw('WITHIN') && p.isKw('GROUP', p.peek())) {
-    if (!ORDERED_SET_FUNCTIONS.has(lower) || args.length !== 1 || distinct || star) throw p.syntaxError();
+  const withinGroup = p.isKw('WITHIN') && p.isKw('GROUP', p.peek());
+  // Spark's grammar has WITHIN GROUP only after percentile_cont/disc of one plain argument; after
+  // anything else WITHIN is read as an alias (and a following `GROUP (` fails at the parenthesis).
+  if (withinGroup && ORDERED_SET_FUNCTIONS.has(lower) && args.length === 1 && !distinct && !star) {
     p.pos += 2;
     p.expectOp('(');
     p.expectKw('ORDER');
     p.expectKw('BY');
     const order = sortItem(p);
     p.expectOp(')');
+    const filter = aggregateFilter(p);
     const spec = p.acceptKw('OVER') ? windowSpec(p) : undefined;
-    return orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec));
+    if (spec && filter) throw windowWithFilter();
+    // Its analysis errors end with the call's `; line L pos P`, as Spark's do.
+    return atCall(p, nameToken.start, () => orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec), filter));
   }
-  if (ORDERED_SET_FUNCTIONS.has(lower)) {
+  if (ORDERED_SET_FUNCTIONS.has(lower) && !withinGroup) {
     // Only the WITHIN GROUP form exists.
-    throw new AnalysisException(
+    const unresolved = new AnalysisException(
       `Cannot resolve function \`${lower}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
       { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${lower}\`` } },
     );
+    return atCall(p, nameToken.start, () => {
+      throw unresolved;
+    });
   }
-  let filter: Expr | undefined;
-  if (p.acceptKw('FILTER')) {
-    p.expectOp('(');
-    p.expectKw('WHERE');
-    filter = expression(p);
-    p.expectOp(')');
-  }
+  const filter = aggregateFilter(p);
   if (p.acceptKw('IGNORE', 'NULLS')) ignoreNulls = true;
   else if (p.acceptKw('RESPECT', 'NULLS')) ignoreNulls = false;
   const call = sqlFunctionCall(name, args, {
@@ -256,10 +282,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     ...(ignoreNulls !== undefined ? { ignoreNulls } : {}),
   });
   if (p.acceptKw('OVER')) {
-    if (filter) {
-      // Spark 3.5.7's legacy error: no error class.
-      throw new AnalysisException('Window aggregate function with filter predicate is not supported yet.');
-    }
+    if (filter) throw windowWithFilter();
     const spec = windowSpec(p);
     return namedWindowRefs.has(spec) ? E.window(call, spec) : windowExpr(call, spec);
   }

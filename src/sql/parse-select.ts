@@ -48,7 +48,8 @@ export function select(p: SqlParser, fromFirst?: RelationAst): SelectAst {
   if (!fromFirst && p.acceptKw('FROM')) from = fromClause(p);
   const where = p.acceptKw('WHERE') ? expression(p) : undefined;
   const groupKw = p.cur;
-  const grouping = p.acceptKw('GROUP', 'BY') ? groupBy(p) : undefined;
+  // GROUP here starts the clause: without BY the error is at the token after it, as in Spark.
+  const grouping = p.acceptKw('GROUP') ? (p.expectKw('BY'), groupBy(p)) : undefined;
   if (grouping) {
     // A grouped SELECT is Spark's Aggregate, which starts at GROUP BY.
     const aggregate = { source: p.source, startIndex: groupKw.start, stopIndex: groupKw.end - 1 };

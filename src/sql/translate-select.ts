@@ -38,7 +38,7 @@ import { checkStarUsage } from './star-usage.js';
 import { orderByAll } from './order-by-all.js';
 import { rangeOffsetsInOrder } from './frame-checks.js';
 import { positionAnalysisError } from '../errors/query-context.js';
-import { selectItemOrigin, setSelectItemOrigin, specOrigin } from '../expr/origin.js';
+import { originOf, selectItemOrigin, setSelectItemOrigin, specOrigin } from '../expr/origin.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   // This block's outer references precede its FROM's in Spark's (top-down) order.
@@ -104,7 +104,15 @@ export function expandStarArgs(tr: Translator, e: Expr, input: LogicalPlan): Exp
 export function resolveNamedWindows(tr: Translator, e: Expr, defs: ReadonlyMap<string, WindowSpecDef>): Expr {
   const go = (x: Expr): Expr => {
     const orderedSet = overNamedWindow.get(x);
-    if (orderedSet) return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()));
+    if (orderedSet) {
+      try {
+        return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()), false, orderedSet.filter);
+      } catch (err) {
+        const origin = originOf(x);
+        if (origin) positionAnalysisError(err, origin);
+        throw err;
+      }
+    }
     if (x.kind === 'WindowExpr') {
       const spec = windowSpec(tr, x.spec, defs, new Set());
       return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
@@ -151,6 +159,11 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
           `Cannot resolve "${specSql}" due to data type mismatch: The data type "${t.simpleString().toUpperCase()}" used in the order specification does not match the data type "${bound.simpleString().toUpperCase()}" which is used in the range frame.`,
           'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
         ));
+      const offset = [f.lower, f.upper].find((b) => b.type === 'offset') as { value: number };
+      // Offsets keep their own (integral) type where no cast to the order type exists.
+      const offsetType = Math.abs(offset.value) <= 2147483647 ? INT : LONG;
+      // ANSI has no cast from a number to BINARY: the offsets keep their type (RANGE_FRAME_INVALID_TYPE).
+      if (t instanceof BinaryType && !interval && tr.opts.conf?.('spark.sql.ansi.enabled') === 'true') throw invalidType(offsetType);
       if (t instanceof StringType || t instanceof BinaryType || t instanceof BooleanType) {
         // WindowFrameCoercion casts the offsets to such an order type, which no frame bound may have;
         // a cast PRECEDING offset prints as its negation FOLLOWING.
@@ -172,8 +185,7 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
       }
       if (isNumeric(t) || t instanceof DateType) return false;
       // Timestamps and complex types keep the offsets' own (integral) type.
-      const offset = [f.lower, f.upper].find((b) => b.type === 'offset') as { value: number };
-      throw invalidType(Math.abs(offset.value) <= 2147483647 ? INT : LONG);
+      throw invalidType(offsetType);
       return false;
     });
   }

@@ -157,19 +157,26 @@ function isAtomicNonBinary(t: DataType): boolean {
   return isNumeric(t) || t instanceof BooleanType || t instanceof DateType || t instanceof TimestampType || t instanceof TimestampNTZType;
 }
 
+/**
+ * Spark's findTypeForComplex: element, value and field types meet by `inner`; a slot whose
+ * values the cast may turn into NULL (a string read as a number under ANSI) becomes nullable,
+ * and map keys that could become NULL have no common type.
+ */
 function findComplexCommonType(
   a: DataType,
   b: DataType,
   inner: (x: DataType, y: DataType) => DataType | undefined,
 ): DataType | undefined {
+  const forced = (x: DataType, y: DataType, t: DataType): boolean => castForcesNull(x, t) || castForcesNull(y, t);
   if (a instanceof ArrayType && b instanceof ArrayType) {
     const e = inner(a.elementType, b.elementType);
-    return e ? new ArrayType(e, a.containsNull || b.containsNull) : undefined;
+    return e ? new ArrayType(e, a.containsNull || b.containsNull || forced(a.elementType, b.elementType, e)) : undefined;
   }
   if (a instanceof MapType && b instanceof MapType) {
     const k = inner(a.keyType, b.keyType);
+    if (!k || forced(a.keyType, b.keyType, k)) return undefined;
     const v = inner(a.valueType, b.valueType);
-    return k && v ? new MapType(k, v, a.valueContainsNull || b.valueContainsNull) : undefined;
+    return v ? new MapType(k, v, a.valueContainsNull || b.valueContainsNull || forced(a.valueType, b.valueType, v)) : undefined;
   }
   if (a instanceof StructType && b instanceof StructType && a.fields.length === b.fields.length) {
     const fields: StructField[] = [];
@@ -179,7 +186,7 @@ function findComplexCommonType(
       if (fa.name.toLowerCase() !== fb.name.toLowerCase()) return undefined;
       const t = inner(fa.dataType, fb.dataType);
       if (!t) return undefined;
-      fields.push(new StructField(fa.name, t, fa.nullable || fb.nullable));
+      fields.push(new StructField(fa.name, t, fa.nullable || fb.nullable || forced(fa.dataType, fb.dataType, t)));
     }
     return new StructType(fields);
   }
@@ -187,11 +194,11 @@ function findComplexCommonType(
 }
 
 /**
- * Common type for binary comparisons (`=`, `<`, ...) in non-ANSI mode
+ * Common type for binary comparisons (`=`, `<`, ...), strings as in non-ANSI mode
  * (Spark's findCommonTypeForBinaryComparison): a string compared with an
  * atomic type is cast to that type (`'1.5' = 1` compares 1 = 1).
  */
-export function findCommonTypeForComparison(a: DataType, b: DataType): DataType | undefined {
+export function findCommonTypeForComparison(a: DataType, b: DataType, ansi = false): DataType | undefined {
   if (a instanceof StringType && b instanceof DateType) return b;
   if (a instanceof DateType && b instanceof StringType) return a;
   if (a instanceof StringType && (b instanceof TimestampType || b instanceof TimestampNTZType)) return b;
@@ -203,7 +210,8 @@ export function findCommonTypeForComparison(a: DataType, b: DataType): DataType 
   // Any other atomic type (boolean, binary, numbers) is what the string is cast to.
   if (a instanceof StringType && (isAtomicNonBinary(b) || b instanceof BinaryType)) return b;
   if (b instanceof StringType && (isAtomicNonBinary(a) || a instanceof BinaryType)) return a;
-  return findTightestCommonType(a, b);
+  // Under ANSI an integral number meets a FLOAT at DOUBLE (AnsiTypeCoercion's tightest type).
+  return findTightestCommonType(a, b, ansi);
 }
 
 /**

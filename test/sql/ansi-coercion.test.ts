@@ -213,4 +213,14 @@ describe('ANSI mode: implicit string coercion', () => {
       expect(bad.message).toContain(malformed('x', 'DOUBLE'));
     }, SLOW);
   });
+
+  forEachBackend('numbers in comparisons', (session) => {
+    // Spark 3.5.7: under ANSI an integral number and a FLOAT compare as DOUBLEs (without ANSI as FLOATs).
+    it('an integral number meets a FLOAT at DOUBLE', () => {
+      const q = 'SELECT 16777217 = cast(16777216 as float) a, 16777217L < cast(16777216 as float) b, 16777217 <=> cast(16777216 as float) c, cast(16777216 as float) in (16777217) d';
+      const spark = session();
+      expect(rows(spark, q)).toEqual([[true, false, true, true]]);
+      expect(rows(ansi(spark), q)).toEqual([[false, false, false, false]]);
+    }, SLOW);
+  });
 });

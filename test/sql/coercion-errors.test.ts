@@ -98,6 +98,18 @@ forEachBackend('coercion seen through its errors', (session) => {
         invalid('(ORDER BY array(1) ASC NULLS FIRST RANGE BETWEEN 2 PRECEDING AND CURRENT ROW)', 'ARRAY<INT>'),
       );
     });
+
+    // Spark 3.5.7: ANSI casts no number to BINARY, so a BINARY order key keeps the INT offsets.
+    it('under ANSI a BINARY order key keeps the INT offsets too', () => {
+      const spark = ansi(session());
+      expect(err(spark, "SELECT count(*) OVER (ORDER BY b RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM VALUES (X'01') t(b)")).toEqual({
+        errorClass: 'DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE',
+        message: `[DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE] ${mismatch(
+          '(ORDER BY b ASC NULLS FIRST RANGE BETWEEN 1 PRECEDING AND CURRENT ROW)',
+          'The data type "BINARY" used in the order specification does not match the data type "INT" which is used in the range frame',
+        )}`,
+      });
+    });
   });
 
   describe('under ANSI', () => {

@@ -75,4 +75,85 @@ forEachBackend('ordered-set aggregates', (session) => {
     expect(errorClassOf(spark, 'SELECT percentile_cont(0.5) FROM aggr')).toBe('UNRESOLVED_ROUTINE');
     expect(errorClassOf(spark, 'SELECT max(v) WITHIN GROUP (ORDER BY v) FROM aggr')).toBe('PARSE_SYNTAX_ERROR');
   });
+
+  // Spark 3.5.7: WITHIN GROUP exists only after percentile_cont/disc of one plain argument; elsewhere
+  // WITHIN is an alias and GROUP starts a GROUP BY, so the syntax error is at the parenthesis.
+  it('reads WITHIN after any other call as an alias', () => {
+    const spark = session();
+    const messageOf = (q: string): string => {
+      try {
+        run(spark, q);
+      } catch (e) {
+        return String((e as Error).message).split('\n')[0]!;
+      }
+      return '';
+    };
+    for (const [call, pos] of [
+      ['round(v, 0)', 27],
+      ['percentile(v, 0.5)', 34],
+      ['percentile_cont(DISTINCT 0.5)', 45],
+      ['percentile_cont()', 33],
+      ['percentile_cont(k, 0.5)', 39],
+    ] as const) {
+      expect(messageOf(`SELECT\n  ${call} WITHIN GROUP (ORDER BY v)\nFROM aggr`)).toBe(`[PARSE_SYNTAX_ERROR] Syntax error at or near '('.(line 2, pos ${pos})`);
+    }
+    expect(messageOf('SELECT 1 FROM VALUES (1) AS aggr(k, v) GROUP v')).toBe("[PARSE_SYNTAX_ERROR] Syntax error at or near 'v'.(line 1, pos 45)");
+  });
+
+  // Spark 3.5.7 ends these analysis errors with the call's position.
+  it('positions its analysis errors at the call', () => {
+    const spark = session();
+    const messageOf = (q: string): string => {
+      try {
+        run(spark, q);
+      } catch (e) {
+        return String((e as Error).message).split('\n')[0]!;
+      }
+      return '';
+    };
+    expect(messageOf('SELECT\n  percentile_cont(0.5)\nFROM aggr')).toMatch(/^\[UNRESOLVED_ROUTINE\] .*; line 2 pos 2$/);
+    expect(messageOf('SELECT\n    v,\n    percentile_cont(0.25) WITHIN GROUP (ORDER BY v) OVER w FROM aggr WINDOW w AS (PARTITION BY k ORDER BY v)')).toBe(
+      '[INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC] Cannot specify ORDER BY or a window frame for "percentile_cont(v, 0.25)".; line 3 pos 4',
+    );
+    expect(messageOf('SELECT\n    v,\n    percentile_disc(0.25) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k ORDER BY v) FROM aggr')).toBe(
+      '[INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC] Cannot specify ORDER BY or a window frame for "percentile_disc(v, 0.25)".; line 3 pos 4',
+    );
+  });
+
+  // Spark 3.5.7 (percentiles.sql): FILTER after WITHIN GROUP keeps only the matching rows.
+  it('takes a FILTER (WHERE ...) after WITHIN GROUP', () => {
+    const r = run(
+      session(),
+      'SELECT k, percentile_cont(0.25) WITHIN GROUP (ORDER BY v) FILTER (WHERE k > 0), percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE k > 0) FROM aggr GROUP BY k ORDER BY k',
+    );
+    expect(r.names).toEqual([
+      'k',
+      'percentile_cont(0.25) WITHIN GROUP (ORDER BY v) FILTER (WHERE (k > 0))',
+      'percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE (k > 0))',
+    ]);
+    expect(r.rows).toEqual([
+      [0, null, null],
+      [1, 12.5, 20],
+      [2, 17.5, 30],
+      [3, 60, 60],
+      [4, null, null],
+    ]);
+    const all = run(session(), 'SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY v) FILTER (WHERE k > 0), percentile_disc(0.25) WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE k > 0) FROM aggr');
+    expect(all.rows).toEqual([[15, 30]]);
+  });
+
+  // Spark 3.5.7: median is percentile_cont(0.5), whose window takes no ORDER BY or frame.
+  it('refuses an ordered or framed window for median', () => {
+    const spark = session();
+    for (const over of ['(PARTITION BY k ORDER BY v)', '(PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING)', 'w']) {
+      const q = `SELECT median(v) OVER ${over} FROM aggr${over === 'w' ? ' WINDOW w AS (PARTITION BY k ORDER BY v)' : ''}`;
+      expect(errorClassOf(spark, q)).toBe('INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC');
+    }
+    const r = run(spark, 'SELECT k, median(v) OVER (PARTITION BY k) FROM aggr WHERE k = 1');
+    expect(r.names).toEqual(['k', 'median(v) OVER (PARTITION BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)']);
+    expect(r.rows).toEqual([
+      [1, 15],
+      [1, 15],
+    ]);
+  });
 });

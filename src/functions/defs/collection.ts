@@ -11,7 +11,7 @@ import {
   STRING,
 } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { castsFor, coerceArg, dataDiffTypes, dataTypeMismatch, fn, sqlTypeName, unexpectedInputType } from '../define.js';
+import { castsFor, coerceArg, dataDiffTypes, dataTypeMismatch, fn, nullableAs, sqlTypeName, unexpectedInputType } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { arrayArg, elementNullable } from './array-set.js';
 import { requireArrayOrMap } from '../arg-checks.js';
@@ -43,7 +43,8 @@ const arrayFn: FunctionDef = {
   resolve(args, _call, ctx) {
     const t = commonElementType(args, ctx, (types) => dataDiffTypes(ctx, 'array', types, 'or'));
     return {
-      dataType: new ArrayType(t, args.some((a) => a.nullable)),
+      // an element whose cast may fail (a string read as BIGINT under ANSI) may be NULL
+      dataType: new ArrayType(t, args.some((a) => nullableAs(a, t))),
       nullable: false,
       argTypes: castsFor(args, args.map(() => t)),
     };
@@ -78,7 +79,7 @@ const createMap: FunctionDef = {
     refuseMapKeyType(ctx, kt);
     const vt = commonElementType(values, ctx, mapDiffTypes(ctx, 'values'));
     return {
-      dataType: new MapType(kt, vt, values.some((v) => v.nullable)),
+      dataType: new MapType(kt, vt, values.some((v) => nullableAs(v, vt))),
       nullable: false,
       argTypes: castsFor(args, args.map((_, i) => (i % 2 === 0 ? kt : vt))),
     };

@@ -1,7 +1,10 @@
 /** Null handling and conditional functions. */
-import { BOOLEAN, DOUBLE, DataType } from '../../types/data-types.js';
+import { BOOLEAN, DOUBLE, DataType, DoubleType, FloatType, NullType } from '../../types/data-types.js';
 import { findWiderCommonTypeOf, findWiderCommonTypeWithoutStringPromotionOf } from '../../types/coercion.js';
-import { callSql, castsFor, dataDiffTypes, fn, nullableAs } from '../define.js';
+import { callSql, castsFor, coerceArg, dataDiffTypes, fn, nullableAs } from '../define.js';
+
+/** How Spark words nanvl's TypeCollection(DoubleType, FloatType). */
+const FLOAT_OR_DOUBLE = '("DOUBLE" or "FLOAT")';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { withSql } from '../resolve-context.js';
 import { comparison } from './operators.js';
@@ -64,14 +67,23 @@ export const conditionalDefs: readonly FunctionDef[] = [
   },
   /** equal_null(a, b): `a <=> b` under its function name. */
   { ...comparison('equal_null', '<=>', true), sql: (a) => callSql('equal_null', a) },
+  /**
+   * nanvl(a, b): Spark's inputs are ("DOUBLE" or "FLOAT") each; any other number or a string is
+   * read as a DOUBLE, a NULL `b` takes `a`'s type, and a FLOAT next to a DOUBLE is widened
+   * (FunctionArgumentConversion). The result has `a`'s type: only two FLOATs stay FLOAT.
+   */
   {
     name: 'nanvl',
     kind: 'scalar',
     minArgs: 2,
     maxArgs: 2,
     resolve(args, _call, ctx) {
-      const t = commonOf(args, ctx, 'nanvl');
-      return { dataType: t, nullable: args.some((a) => a.nullable), argTypes: castsFor(args, [t, t]) };
+      const fractional = (t: DataType): boolean => t instanceof FloatType || t instanceof DoubleType;
+      const [left, right] = args as [ArgInfo, ArgInfo];
+      const lt = fractional(left.dataType) ? left.dataType : coerceArg(args, 0, DOUBLE, ctx, FLOAT_OR_DOUBLE);
+      const rt = right.dataType instanceof NullType ? lt : fractional(right.dataType) ? right.dataType : coerceArg(args, 1, DOUBLE, ctx, FLOAT_OR_DOUBLE);
+      const t = lt.equals(rt) ? lt : DOUBLE;
+      return { dataType: t, nullable: args.some((a) => nullableAs(a, t)), argTypes: castsFor(args, [t, t]) };
     },
   },
 ];

@@ -7,6 +7,7 @@ import { ArrayType, DataType, IntegerType, NullType, StructField, StructType } f
 import { castsFor, dataTypeMismatch, sqlTypeName, unexpectedInputType, nonFoldableInput, valueOutOfRange } from '../define.js';
 import type { ArgInfo, FunctionDef, ResolveContext } from '../registry.js';
 import { withSql } from '../resolve-context.js';
+import { foldedValue } from '../../optimizer/rules/constant-folding.js';
 
 interface GenColumn {
   name: string;
@@ -43,10 +44,12 @@ function inline(name: string, outer: boolean): FunctionDef {
 function stackRows(args: readonly ArgInfo[], ctx: ResolveContext): number {
   const n = args[0]!;
   if (!(n.dataType instanceof IntegerType)) throw unexpectedInputType(ctx, 0, '"INT"', n.dataType);
-  if (!n.literal || n.literal.value === null) {
+  // Any constant counts (`stack(CAST(1 AS INT), ...)`), as Spark's foldable does.
+  const folded = n.literal ?? foldedValue(n.expr);
+  if (!folded || folded.value === null) {
     throw nonFoldableInput(ctx, 0, 'n', '"INT"');
   }
-  const v = Number(n.literal.value);
+  const v = Number(folded.value);
   if (v <= 0) {
     throw valueOutOfRange(ctx, '`n`', '(0, 2147483647]', String(v));
   }
@@ -93,8 +96,9 @@ const stack: FunctionDef = {
     return { dataType: asStruct(columns), nullable: true, argTypes: casts };
   },
   generatorOutput(args) {
-    const n = args[0]!.expr;
-    const rows = n.kind === 'Literal' ? Number(n.value) : 1;
+    const n = args[0]!;
+    const folded = n.literal ?? foldedValue(n.expr);
+    const rows = folded ? Number(folded.value) : 1;
     const width = Math.ceil((args.length - 1) / Math.max(rows, 1));
     return Array.from({ length: width }, (_, j) => {
       let t: DataType = new NullType();

@@ -35,17 +35,15 @@ const mapConcat: FunctionDef = {
         dataType: `[${args.map((a) => sqlTypeName(a.dataType)).join(', ')}]`,
       });
     }
-    const maps = args.map((a) => a.dataType as MapType);
-    const kt = findWiderCommonTypeOf(maps.map((m) => m.keyType), ctx.ansi);
-    const vt = findWiderCommonTypeOf(maps.map((m) => m.valueType), ctx.ansi);
-    if (!kt || !vt) {
+    // Spark widens the map types as wholes: a value cast that may fail makes values nullable.
+    const common = findWiderCommonTypeOf(args.map((a) => a.dataType), ctx.ansi);
+    if (!(common instanceof MapType)) {
       throw dataDiffTypes(ctx, 'map_concat', args.map((a) => a.dataType), 'or');
     }
-    const containsNull = maps.some((m) => m.valueContainsNull);
     return {
-      dataType: new MapType(kt, vt, containsNull),
+      dataType: common,
       nullable: args.some((a) => a.nullable),
-      argTypes: castsFor(args, maps.map((m) => new MapType(kt, vt, m.valueContainsNull))),
+      argTypes: castsFor(args, args.map(() => common)),
     };
   },
 };

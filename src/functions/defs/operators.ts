@@ -181,7 +181,7 @@ export function comparison(name: string, op: string, nullSafe = false): Function
     nullIntolerant: !nullSafe,
     resolve(args, _call, ctx) {
       const [l, r] = [args[0]!.dataType, args[1]!.dataType];
-      const common = findCommonTypeForComparison(l, r);
+      const common = findCommonTypeForComparison(l, r, ctx.ansi);
       if (!common) throw binaryOpDiffTypes(ctx, l, r);
       if (common instanceof MapType) {
         throw dataTypeMismatch(ctx, 'INVALID_ORDERING_TYPE', `The \`${op}\` does not support ordering on type ${sqlTypeName(common)}`);
