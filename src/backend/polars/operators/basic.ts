@@ -39,13 +39,15 @@ export function project(plan: Project, input: Frame, env: OperatorEnv): NativeLa
   return input.lf.select(exprs.map((x, i) => x.alias(colName(i))));
 }
 
-/** True when the plan is a sort, possibly under projections and filters. */
+/** True when the plan is a sort, possibly under projections, filters and slices (themselves plain slices of it). */
 function overSort(p: LogicalPlan): boolean {
   switch (p.kind) {
     case 'Sort':
       return true;
     case 'Project':
     case 'Filter':
+    case 'Limit':
+    case 'Offset':
       return overSort(p.input);
     default:
       return false;
