@@ -2,7 +2,9 @@
  * How often one key value can repeat on a side of a join, known without
  * running that side: the join guard (join-guard.ts) bounds an inner join's
  * output by (most repeated key on one side) × (rows of the other side), and
- * when that bound is known here it needs no group-by over the side.
+ * when that bound is known here it needs no group-by over the side. A bound of
+ * one also means sort keys without ties (sort.ts, window.ts): no input-order
+ * tie-breaker needed.
  *
  * Known from the plan (one row per group below an aggregate or distinct, see
  * unique-keys.ts) or from the data: a DataFrame's data never changes (a
