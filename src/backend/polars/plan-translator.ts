@@ -32,7 +32,6 @@ import { sort } from './operators/sort.js';
 import type { Frame, OperatorEnv } from './operators/types.js';
 import { window } from './operators/window.js';
 import { nativeToBatch } from './output.js';
-import { orderFreeNodes } from './order-free.js';
 
 export interface PlanTranslatorOptions extends TranslateOptions {
   /** Runs delegated nodes; required unless `describeOnly`. */
@@ -79,8 +78,6 @@ export class PlanTranslator {
   readonly delegations: DelegationRecord[] = [];
   readonly reports: NodeReport[] = [];
   private readonly env: OperatorEnv;
-  private readonly orderFree = new Set<LogicalPlan>();
-  private rootSeen = false;
 
   constructor(private readonly options: PlanTranslatorOptions) {
     const pl = native();
@@ -88,7 +85,6 @@ export class PlanTranslator {
     this.env = {
       pl,
       options,
-      orderFree: this.orderFree,
       ...(options.describeOnly || options.memoryBudget === undefined ? {} : { memoryBudget: options.memoryBudget, rowBounds: new Map() }),
       translator: (schema, mode = 'row', nameOf) => {
         if (nameOf) return new ExprTranslator(schema, options, mode, nameOf);
@@ -101,10 +97,6 @@ export class PlanTranslator {
   }
 
   translate(plan: LogicalPlan): Frame {
-    if (!this.rootSeen) {
-      this.rootSeen = true;
-      for (const p of orderFreeNodes(plan)) this.orderFree.add(p);
-    }
     const kind = plan.kind;
     if (!(kind in LOWERINGS)) {
       throw new InternalError(`plan node ${kind}#${plan.id} must be removed by the analyzer before execution`);

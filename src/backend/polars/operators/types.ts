@@ -20,8 +20,6 @@ export interface OperatorEnv {
   readonly memoryBudget?: number;
   /** Row bounds proven for nodes of this query while it is lowered (by the join guard), tighter than `maxRows`. */
   readonly rowBounds?: Map<LogicalPlan, number>;
-  /** Nodes whose output row order cannot reach the result (order-free.ts): they may skip sorting it. */
-  readonly orderFree: ReadonlySet<LogicalPlan>;
   /** A translator over `schema` (row mode, or agg mode inside group-bys). */
   translator(schema: StructType, mode?: 'row' | 'agg', nameOf?: (i: number) => string): ExprTranslator;
 }

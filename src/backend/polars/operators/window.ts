@@ -6,9 +6,11 @@
  * ordered spec the frame is sorted by the order keys (ties broken by the
  * input row index `_wi`, i.e. a stable sort), the values are computed with
  * partition-wise cumulative/shift operations under `over`, and the frame is
- * sorted into Spark's output order at the end (input order breaking ties),
- * unless no operator above can see the order (order-free.ts). The sort is unstable: `_wi` makes its keys
- * unique, so stability would only cost time. Peer groups (rows with equal order keys)
+ * sorted into Spark's output order at the end (input order breaking ties).
+ * The sorts are unstable: `_wi` makes their keys unique, so stability would
+ * only cost time, and keys already unique from the data (key-repeats.ts) need
+ * no `_wi`. Under an aggregate that cannot see row order (a global count, sum,
+ * max), Polars' optimizer drops the final sort itself. Peer groups (rows with equal order keys)
  * give RANGE frames and rank/dense_rank/cume_dist their Spark meaning.
  *
  * Natively: ranking functions, lag/lead with literal offsets, and aggregates
@@ -80,14 +82,12 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
 
   let lf = input.lf;
   const anyOrdered = [...groups.values()].some((g) => g.spec.orderBy.length > 0);
-  // Nothing above sees this node's row order (order-free.ts): Spark's output order needs no final sort.
-  const orderFree = env.orderFree.has(plan);
-  const outputOrder = orderFree ? [] : windowOutputOrder(plan.windowExprs);
+  const outputOrder = windowOutputOrder(plan.windowExprs);
   // Order keys no two rows share (key-repeats.ts) need no input-order tie-breaker.
   const unique = (orders: readonly SortOrder[]): boolean => keyRepeatBound(plan.input, orders.map((o) => o.child), pl) === 1;
   const tied = [...groups.values()].some((g) => g.spec.orderBy.length > 0 && !unique(g.spec.orderBy));
   const outputTied = outputOrder.length > 0 && !unique(outputOrder);
-  if (tied || outputTied || (anyOrdered && !orderFree && outputOrder.length === 0)) lf = lf.withRowIndex(WI, 0);
+  if (tied || outputTied || (anyOrdered && outputOrder.length === 0)) lf = lf.withRowIndex(WI, 0);
 
   let s = 0;
   for (const { spec, items } of groups.values()) {
@@ -171,9 +171,9 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     if (staged.length > 0) lf = lf.withColumns(staged);
     lf = lf.withColumns(finals);
   }
-  // Rows back in Spark's output order, unless nothing above can see their order (order-free.ts).
+  // Rows back in Spark's output order.
   if (outputOrder.length > 0) lf = outputTied ? sortFrame(lf, outputOrder, tr, plan.input, col(WI)) : sortFrame(lf, outputOrder, tr, plan.input, undefined, 'unique');
-  else if (anyOrdered && !orderFree) lf = sortByExprs(lf, [col(WI)], false, false, false);
+  else if (anyOrdered) lf = sortByExprs(lf, [col(WI)], false, false, false);
   return lf.select(Array.from({ length: n + plan.windowExprs.length }, (_, i) => col(colName(i))));
 }
 
