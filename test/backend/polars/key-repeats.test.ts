@@ -57,3 +57,14 @@ describe('polars: how often a join key repeats, known without running the side',
     expect(bound(df.join(df.select('u'), 'u'), 'u')).toBeUndefined();
   });
 });
+
+describe('polars: key repeats of increasing columns', () => {
+  it('a strictly increasing column is unique; a repeat or nulls anywhere are counted', () => {
+    const make = (xs: (number | null)[]) => spark.createDataFrame(xs.map((x) => ({ x })), 'x LONG');
+    expect(bound(make([1, 2, 5, 9]) as typeof df, 'x')).toBe(1);
+    expect(bound(make([1, 2, 2, 9]) as typeof df, 'x')).toBe(2);
+    expect(bound(make([3, 2, 1, 0]) as typeof df, 'x')).toBe(1);
+    expect(bound(make([1, null, 3, null]) as typeof df, 'x')).toBe(2);
+    expect(bound(make([1, 2, 3, null]) as typeof df, 'x')).toBe(1);
+  });
+});

@@ -23,7 +23,7 @@ import { schemaOf } from '../../../plan/nodes.js';
 import { ArrayType, BinaryType, DataType, DoubleType, FloatType, MapType, NullType, StructType } from '../../../types/data-types.js';
 import { batchToNative, colName } from '../input.js';
 import type { PolarsNative } from '../native.js';
-import { colRef } from '../nx.js';
+import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
 import { countOf } from './guard.js';
 import { rowsUniqueOn } from './unique-keys.js';
@@ -93,12 +93,17 @@ function dataRepeats(batch: Batch, index: number, pl: PolarsNative): number {
     if (batch.numRows <= 1) r = batch.numRows;
     else {
       const c = colName(index);
-      const perValue = batchToNative(batch)
-        .lazy()
-        .select([colRef(c)])
-        .groupby([colRef(c)], false)
-        .agg([pl.len().cast(PL.Float64, true).alias('_n')]);
-      r = countOf(perValue, colRef('_n').max(), 'counting the key values of a join');
+      const lf = batchToNative(batch).lazy().select([colRef(c)]);
+      const doing = 'counting the key values of a join';
+      // A strictly increasing column (ids, timestamps) never repeats: one pass, no hash table of
+      // every value (a null compares as null, so it fails the count).
+      const x = colRef(c);
+      const rises = countOf(lf, x.gt(x.shift(i64(1))).cast(PL.Float64, true).sum(), doing);
+      if (rises === batch.numRows - 1) r = 1;
+      else {
+        const perValue = lf.groupby([x], false).agg([pl.len().cast(PL.Float64, true).alias('_n')]);
+        r = countOf(perValue, colRef('_n').max(), doing);
+      }
     }
     m.set(index, r);
   }
