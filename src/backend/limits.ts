@@ -59,23 +59,31 @@ export function estimateRows(plan: LogicalPlan): number {
  * A bound on the rows `plan` produces that never undershoots: a keyed join may pair every left
  * row with every right row, a generator's output is unbounded (Infinity), grouping sets repeat rows.
  * Below a join, a guard that finds this bound within budget can skip counting the real output.
+ * `known` holds tighter bounds already proven for some nodes (a guarded join's counted output).
  */
-export function maxRows(plan: LogicalPlan): number {
+export function maxRows(plan: LogicalPlan, known?: ReadonlyMap<LogicalPlan, number>): number {
+  const proven = known?.get(plan);
+  if (proven !== undefined) return proven;
+  const rec = (p: LogicalPlan): number => maxRows(p, known);
   switch (plan.kind) {
     case 'LocalRelation':
     case 'Range':
       return estimateRows(plan);
     case 'Limit':
-      return Math.min(plan.n, maxRows(plan.input));
-    case 'Join':
-      return plan.joinType === 'left_semi' || plan.joinType === 'left_anti' ? maxRows(plan.left) : maxRows(plan.left) * maxRows(plan.right) + maxRows(plan.left) + maxRows(plan.right);
+      return Math.min(plan.n, rec(plan.input));
+    case 'Join': {
+      const l = rec(plan.left);
+      if (plan.joinType === 'left_semi' || plan.joinType === 'left_anti') return l;
+      const r = rec(plan.right);
+      return l * r + l + r;
+    }
     case 'Generate':
     case 'TableScan':
       return Infinity;
     case 'Aggregate':
-      return maxRows(plan.input) * Math.max(1, plan.groupingSets?.length ?? 1);
+      return rec(plan.input) * Math.max(1, plan.groupingSets?.length ?? 1);
     default:
-      return inputs(plan).reduce((n, c) => (plan.kind === 'SetOperation' ? n + maxRows(c) : Math.max(n, maxRows(c))), 0);
+      return inputs(plan).reduce((n, c) => (plan.kind === 'SetOperation' ? n + rec(c) : Math.max(n, rec(c))), 0);
   }
 }
 

@@ -58,6 +58,23 @@ forEachBackend(
       }
     });
 
+    it('a join above a join within budget is still refused when it explodes (DataFrame data, whose key repeats are known)', () => {
+      const spark = new SparkSession('join-chain-limits', { backendType: backend as 'memory', conf: { 'spark.sparkless.backend.maxMemory': '4m' } });
+      try {
+        const many = spark.createDataFrame(Array.from({ length: 20_000 }, (_, i) => ({ k: i % 4, v: i })), 'k LONG, v LONG');
+        const unique = spark.createDataFrame(Array.from({ length: 20_000 }, (_, i) => ({ k: i, w: i })), 'k LONG, w LONG');
+        // One match per row of `many`: 20,000 rows, then again 20,000.
+        const bounded = many.join(unique, 'k');
+        expect(bounded.count()).toBe(20_000);
+        expect(bounded.join(unique.withColumnRenamed('w', 'x'), 'k').count()).toBe(20_000);
+        // 5,000 rows per key on both sides of the second join: 10^8 rows.
+        expect(() => bounded.join(many.withColumnRenamed('v', 'x'), 'k').count()).toThrow(outOfMemory);
+        expect(() => many.join(many.withColumnRenamed('v', 'x'), 'k').count()).toThrow(outOfMemory);
+      } finally {
+        spark.stop();
+      }
+    });
+
     it('with disk spillover allowed, maxMemory is the spill threshold, not a query limit', () => {
       const spark = new SparkSession('spill', {
         backendType: backend as 'memory',

@@ -90,7 +90,7 @@ export class PlanTranslator {
     this.env = {
       pl,
       options,
-      ...(options.describeOnly || options.memoryBudget === undefined ? {} : { memoryBudget: options.memoryBudget }),
+      ...(options.describeOnly || options.memoryBudget === undefined ? {} : { memoryBudget: options.memoryBudget, rowBounds: new Map() }),
       translator: (schema, mode = 'row', nameOf) => {
         if (nameOf) return new ExprTranslator(schema, options, mode, nameOf);
         // Translators are stateless apart from caches; share them per schema and mode.

@@ -107,6 +107,20 @@ describe('polars sort: ties keep input order on large inputs', { timeout: 60_000
     expect(plan).not.toContain('_so');
   });
 
+  it('unique keys from the data: a key column whose values never repeat (seq) needs no tie key', () => {
+    const { plan } = same((df) => df.orderBy(col('v').desc(), col('seq')).offset(N / 2).limit(50));
+    expect(plan).not.toMatch(STABLE_SORT);
+    expect(plan).not.toContain('_so');
+    // id repeats: the tie key stays.
+    expect(same((df) => df.filter(col('q').gt(1)).orderBy(col('v').desc(), col('id')).limit(50)).plan).toContain('_so');
+    const w = Window.partitionBy('g').orderBy(col('v').desc(), col('seq'));
+    const windowed = same((df) => df.withColumn('rn', F.row_number().over(w)).withColumn('rk', F.rank().over(w)));
+    expect(windowed.plan).not.toContain('"_wi"');
+    // Under a global aggregate of exact values the window's output order is invisible: Polars drops the final sort.
+    const agg = same((df) => df.withColumn('rn', F.row_number().over(w)).agg(F.count('*'), F.sum(col('rn').multiply(col('q'))), F.max('rn')));
+    expect(agg.plan.match(/SORT BY/g)).toHaveLength(1);
+  });
+
   it('window row_number / rank over tied order keys (unstable sort with the row index key)', () => {
     const w = Window.partitionBy('g').orderBy(col('v').desc(), col('id'));
     const { plan } = same((df) =>

@@ -50,13 +50,15 @@ function inputColumns(input: Frame): NativeExpr[] {
   return input.schema.fields.length === 0 ? [colRef(UNIT_COLUMN)] : input.schema.fields.map((_, i) => colRef(colName(i)));
 }
 
-/** True when the plan is a sort, possibly under projections and filters. */
+/** True when the plan is a sort, possibly under projections, filters and slices (themselves plain slices of it). */
 function overSort(p: LogicalPlan): boolean {
   switch (p.kind) {
     case 'Sort':
       return true;
     case 'Project':
     case 'Filter':
+    case 'Limit':
+    case 'Offset':
       return overSort(p.input);
     default:
       return false;

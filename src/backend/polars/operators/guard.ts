@@ -53,7 +53,7 @@ export function assertGenerateFits(plan: Generate, lf: NativeLazyFrame, list: st
  */
 export function assertPairsFit(plan: Join, L: NativeLazyFrame, R: NativeLazyFrame, env: OperatorEnv): void {
   const budget = env.memoryBudget;
-  if (budget === undefined || maxRows(plan.left) * maxRows(plan.right) * rowBytes(plan) <= budget) return;
+  if (budget === undefined || maxRows(plan.left, env.rowBounds) * maxRows(plan.right, env.rowBounds) * rowBytes(plan) <= budget) return;
   const rowsOf = (lf: NativeLazyFrame): number => countOf(lf, env.pl.len().cast(PL.Float64, true), 'counting the rows of a join');
   const pairs = rowsOf(L) * rowsOf(R);
   if (pairs * rowBytes(plan) <= budget) return;

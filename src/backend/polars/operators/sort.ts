@@ -14,7 +14,8 @@
  * unstable sort gives the same rows in the same order whenever the keys are
  * unique, so it is used when (1) a unique tie-breaker is appended (the
  * window's row index), (2) the keys provably are unique (a sort covering all
- * grouping columns of the aggregate below it, see unique-keys.ts), or (3) the
+ * grouping columns of the aggregate below it, see unique-keys.ts, or a key
+ * column whose DataFrame data holds no repeated value, see key-repeats.ts), or (3) the
  * sort is likely cheaper with the row index as a last key: two or more keys,
  * the first and the last of fine-grained types (floating, long, string,
  * timestamp), so ties on all keys, where the extra key is compared, are rare.
@@ -53,6 +54,7 @@ import { colRef } from '../nx.js';
 import { exprNonNull } from './nullability.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { sortKeysAreUnique } from './unique-keys.js';
+import { keyRepeatBound } from './key-repeats.js';
 import { sortByExprs } from '../binding-compat.js';
 
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
@@ -176,7 +178,8 @@ export function sortFrame(
 }
 
 export function sort(plan: Sort, input: Frame, env: OperatorEnv): NativeLazyFrame {
-  const ties = tieStrategy(plan.orders, sortKeysAreUnique(plan));
+  const unique = sortKeysAreUnique(plan) || keyRepeatBound(plan.input, plan.orders.map((o) => o.child), env.pl) === 1;
+  const ties = tieStrategy(plan.orders, unique);
   const out = sortFrame(input.lf, plan.orders, env.translator(input.schema), plan.input, undefined, ties);
   if (ties !== 'rowIndex') return out;
   return out.select(input.schema.fields.map((_, i) => colRef(colName(i))));

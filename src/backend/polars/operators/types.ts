@@ -1,4 +1,5 @@
 /** What an operator lowering receives: translated inputs and expression translators. */
+import type { LogicalPlan } from '../../../plan/nodes.js';
 import type { StructType } from '../../../types/data-types.js';
 import type { ExprTranslator, TranslateOptions } from '../expression-translator.js';
 import type { NativeLazyFrame, PolarsNative } from '../native.js';
@@ -17,6 +18,8 @@ export interface OperatorEnv {
   readonly options: TranslateOptions;
   /** Bytes a native join's output may take (backend/limits.ts); undefined: not checked (describe only). */
   readonly memoryBudget?: number;
+  /** Row bounds proven for nodes of this query while it is lowered (by the join guard), tighter than `maxRows`. */
+  readonly rowBounds?: Map<LogicalPlan, number>;
   /** A translator over `schema` (row mode, or agg mode inside group-bys). */
   translator(schema: StructType, mode?: 'row' | 'agg', nameOf?: (i: number) => string): ExprTranslator;
 }

@@ -6,8 +6,11 @@
  * ordered spec the frame is sorted by the order keys (ties broken by the
  * input row index `_wi`, i.e. a stable sort), the values are computed with
  * partition-wise cumulative/shift operations under `over`, and the frame is
- * sorted into Spark's output order at the end (input order breaking ties). The sort is unstable: `_wi` makes its keys
- * unique, so stability would only cost time. Peer groups (rows with equal order keys)
+ * sorted into Spark's output order at the end (input order breaking ties).
+ * The sorts are unstable: `_wi` makes their keys unique, so stability would
+ * only cost time, and keys already unique from the data (key-repeats.ts) need
+ * no `_wi`. Under an aggregate that cannot see row order (a global count, sum,
+ * max), Polars' optimizer drops the final sort itself. Peer groups (rows with equal order keys)
  * give RANGE frames and rank/dense_rank/cume_dist their Spark meaning.
  *
  * Natively: ranking functions, lag/lead with literal offsets, and aggregates
@@ -15,7 +18,7 @@
  * CURRENT ROW, ROWS or RANGE). Other frames, DISTINCT and the remaining
  * functions are delegated.
  */
-import type { Alias, Call, Expr, WindowExpr, WindowFrame, WindowSpecDef } from '../../../expr/nodes.js';
+import type { Alias, Call, Expr, SortOrder, WindowExpr, WindowFrame, WindowSpecDef } from '../../../expr/nodes.js';
 import { typeOf } from '../../../expr/nodes.js';
 import type { Window } from '../../../plan/nodes.js';
 import { ArrayType, BinaryType, DataType, DateType, DecimalType, DoubleType, FloatType, MapType, StructType, TimestampType } from '../../../types/data-types.js';
@@ -27,6 +30,7 @@ import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { colRef, exactDiv, f64, i64, ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
+import { keyRepeatBound } from './key-repeats.js';
 import { sortFrame, sortKey } from './sort.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { sortByExprs } from '../binding-compat.js';
@@ -79,7 +83,11 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
   let lf = input.lf;
   const anyOrdered = [...groups.values()].some((g) => g.spec.orderBy.length > 0);
   const outputOrder = windowOutputOrder(plan.windowExprs);
-  if (anyOrdered || outputOrder.length > 0) lf = lf.withRowIndex(WI, 0);
+  // Order keys no two rows share (key-repeats.ts) need no input-order tie-breaker.
+  const unique = (orders: readonly SortOrder[]): boolean => keyRepeatBound(plan.input, orders.map((o) => o.child), pl) === 1;
+  const tied = [...groups.values()].some((g) => g.spec.orderBy.length > 0 && !unique(g.spec.orderBy));
+  const outputTied = outputOrder.length > 0 && !unique(outputOrder);
+  if (tied || outputTied || (anyOrdered && outputOrder.length === 0)) lf = lf.withRowIndex(WI, 0);
 
   let s = 0;
   for (const { spec, items } of groups.values()) {
@@ -140,7 +148,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
       if (need.np) need.rn = true;
       // A key that reads no column never changes (and is a Polars scalar that `shift` would turn to null).
       const keys = spec.orderBy.filter((o) => !isConstant(o.child)).map((o) => sortKey(tr, o.child));
-      lf = sortFrame(lf, spec.orderBy, tr, plan.input, col(WI));
+      lf = unique(spec.orderBy) ? sortFrame(lf, spec.orderBy, tr, plan.input, undefined, 'unique') : sortFrame(lf, spec.orderBy, tr, plan.input, col(WI));
       const first: NativeExpr[] = [];
       if (need.rn) first.push(over(pl.intRange({ _expr: i64(1) }, { _expr: pl.len().cast(PL.Int64, true).add(i64(1)) }, 1, PL.Int64)).alias(RN));
       if (need.size) first.push(over(pl.len()).cast(PL.Int64, true).alias(SZ));
@@ -163,7 +171,8 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
     if (staged.length > 0) lf = lf.withColumns(staged);
     lf = lf.withColumns(finals);
   }
-  if (outputOrder.length > 0) lf = sortFrame(lf, outputOrder, tr, plan.input, col(WI));
+  // Rows back in Spark's output order.
+  if (outputOrder.length > 0) lf = outputTied ? sortFrame(lf, outputOrder, tr, plan.input, col(WI)) : sortFrame(lf, outputOrder, tr, plan.input, undefined, 'unique');
   else if (anyOrdered) lf = sortByExprs(lf, [col(WI)], false, false, false);
   return lf.select(Array.from({ length: n + plan.windowExprs.length }, (_, i) => col(colName(i))));
 }
