@@ -34,6 +34,7 @@ type CastTo = (e: Expr, to: DataType) => Expr;
 
 const OPS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
 const isTimestamp = (t: DataType): boolean => t instanceof TimestampType || t instanceof TimestampNTZType;
+const isDatetimeOrInterval = (t: DataType): boolean => isIntervalType(t) || t instanceof DateType || isTimestamp(t);
 
 /** The rewrite of an operator call with an interval (or date − date) operand, or undefined. */
 export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resolve: Resolve, castTo: CastTo, analyzedName: boolean): Expr | undefined {
@@ -44,6 +45,8 @@ export function rewriteIntervalOperator(call: Call, args: readonly Expr[], resol
   if (args.length !== 2 || !(call.fn in OPS)) return undefined;
   const [l, r] = args as [Expr, Expr];
   const [lt, rt] = [typeOf(l), typeOf(r)];
+  // Every rewrite below needs a date, timestamp or interval operand: plain arithmetic leaves before its name is built.
+  if (!isDatetimeOrInterval(lt) && !isDatetimeOrInterval(rt)) return undefined;
   // In the DataFrame API a rewritten operator keeps the name it was written with.
   const written = `(${exprSql(l)} ${OPS[call.fn]} ${exprSql(r)})`;
   const build = (fn: string, fnArgs: readonly Expr[], sqlName?: string): Expr => {

@@ -37,6 +37,9 @@ const sameIntervalKind = (a: DataType, b: DataType): boolean =>
 
 /** The rewrite of a function call over interval (or, for try_*, datetime) arguments, or undefined. */
 export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resolve: Resolve, castTo: CastTo, rewriteOp: RewriteOperator): Expr | undefined {
+  // Every rewrite but the ordered-set helpers' needs a datetime or interval argument: the common call
+  // (every function resolved goes through here) leaves before building the names and closures below.
+  if (call.fn !== 'ordered_set_number' && call.fn !== 'ordered_set_result' && !args.some((a) => isDatetimeOrInterval(typeOf(a)))) return undefined;
   const types = args.map(typeOf);
   // Named as the original call would be (`try_add(d, 1)`, `sign(i)`, `(a div b)`).
   const name = (): string => exprSql(E.call(call.fn, args, { ...(call.distinct ? { distinct: true } : {}), ...(call.options ? { options: call.options } : {}) }));

@@ -50,13 +50,11 @@ export function coerceTo(child: Expr, to: DataType, ansi: boolean): Expr {
 
 export function argInfo(a: Expr): ArgInfo {
   const name = a.kind === 'BoundRef' || a.kind === 'Alias' || a.kind === 'LambdaVar' ? a.name : a.kind === 'Call' && a.fn === 'get_field' ? String(a.options?.field) : undefined;
-  return {
-    expr: a,
-    dataType: typeOf(a),
-    nullable: a.nullable ?? true,
-    ...(name !== undefined ? { name } : {}),
-    ...(a.kind === 'Literal' ? { literal: { value: a.value } } : {}),
-  };
+  // Optional fields set only when present (as the spreads of `{}` did), without a temporary object each.
+  const info: { -readonly [K in keyof ArgInfo]: ArgInfo[K] } = { expr: a, dataType: typeOf(a), nullable: a.nullable ?? true };
+  if (name !== undefined) info.name = name;
+  if (a.kind === 'Literal') info.literal = { value: a.value };
+  return info;
 }
 
 /** resolveCall under the scope's ANSI setting. */
@@ -131,5 +129,10 @@ export function resolveCall(call: Call, resolvedArgs: readonly Expr[], ansi = fa
   }
   // A cast that can produce null (string → number) makes a null-intolerant call nullable.
   const nullable = res.nullable || (def.nullIntolerant === true && casted.some((a) => a.nullable ?? true));
-  return Object.freeze({ ...call, args: Object.freeze(casted), ...(options ? { options } : {}), dataType: res.dataType, nullable });
+  // Fields in the order a spread of `{ options }` would give them (exprKey reads keys in order), without its temporary object.
+  const out: { -readonly [K in keyof Call]: Call[K] } = { ...call, args: Object.freeze(casted) };
+  if (options) out.options = options;
+  out.dataType = res.dataType;
+  out.nullable = nullable;
+  return Object.freeze(out);
 }
