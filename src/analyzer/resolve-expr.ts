@@ -9,7 +9,7 @@ import { defaultFrame, exprSql } from '../expr/naming.js';
 import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
-import { hasFunction, lookupFunction } from '../functions/registry.js';
+import { lookupFunction } from '../functions/registry.js';
 import { checkUnitFormCall } from '../functions/defs/timestamp-units.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
 import { withAggregateFilter } from './aggregate-filter.js';
@@ -96,10 +96,10 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);
       checkUnitFormCall(e);
-      if (hasFunction(e.fn)) {
-        const def = lookupFunction(e.fn);
-        if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, callResolver(scope));
-      }
+      // Spark looks a function up before resolving its arguments: `nosuch(FOO)` is UNRESOLVED_ROUTINE, not FOO's
+      // UNRESOLVED_COLUMN (lookupFunction throws for an unknown name).
+      const def = lookupFunction(e.fn);
+      if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, callResolver(scope));
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const resolved = starred.map((a) => resolveExpr(a, scope));
