@@ -10,6 +10,7 @@ import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { lookupFunction } from '../functions/registry.js';
+import { ORDERED_SET_INTERNALS } from './interval-functions.js';
 import { checkUnitFormCall } from '../functions/defs/timestamp-units.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
 import { withAggregateFilter } from './aggregate-filter.js';
@@ -98,8 +99,8 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       checkUnitFormCall(e);
       // Spark looks a function up before resolving its arguments: `nosuch(FOO)` is UNRESOLVED_ROUTINE, not FOO's
       // UNRESOLVED_COLUMN (lookupFunction throws for an unknown name).
-      const def = lookupFunction(e.fn);
-      if (def.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, callResolver(scope));
+      const def = ORDERED_SET_INTERNALS.has(e.fn) ? undefined : lookupFunction(e.fn);
+      if (def?.lambdaParams) return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, callResolver(scope));
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const resolved = starred.map((a) => resolveExpr(a, scope));
