@@ -8,7 +8,7 @@ import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from 
 import { defaultFrame, exprSql } from '../expr/naming.js';
 import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
-import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
+import { dataDiffTypes, dataTypeMismatch, implicitCast, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { lookupFunction } from '../functions/registry.js';
 import { ORDERED_SET_INTERNALS } from './interval-functions.js';
 import { checkUnitFormCall } from '../functions/defs/timestamp-units.js';
@@ -18,6 +18,7 @@ import { findWiderCommonTypeOf } from '../types/coercion.js';
 import {
   BOOLEAN,
   BooleanType,
+  DOUBLE,
   NullType,
   } from '../types/data-types.js';
 import { formatTimestamp } from '../format/value-string.js';
@@ -31,6 +32,9 @@ import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolv
 import { type AnalyzerContext, type Attribute } from './scope.js';
 import { argInfo, callResolver, castTo, coerceTo } from './resolve-call.js';
 import { expandStars, resolveColumn } from './resolve-column.js';
+
+/** The input types of Spark's Percentile (percentile_cont/disc), as its UNEXPECTED_INPUT_TYPE names them. */
+const PERCENTILE_INPUT = '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH")';
 
 export interface ExprScope extends LambdaScope {
   readonly attrs: readonly Attribute[];
@@ -73,7 +77,14 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast': {
       const child = resolveExpr(e.child, scope);
-      if (e.keepsIntervals && isAnsiInterval(typeOf(child))) return child;
+      if (e.percentileOf !== undefined) {
+        const t = typeOf(child);
+        if (isAnsiInterval(t)) return child;
+        // Spark's Percentile input: numbers, ANSI intervals, or what casts implicitly to a number (a string).
+        if (!implicitCast(t, DOUBLE, scope.ctx.ansiEnabled === true)) {
+          throw unexpectedInputType({ sql: e.percentileOf, argSql: [exprSql(child)] }, 0, PERCENTILE_INPUT, t);
+        }
+      }
       if ((scope.ctx.ansiEnabled || e.tryCast) && (!e.implicit || e.castFunction)) {
         const sql = e.castFunction ? exprSql(child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
         const mismatch = ansiCastMismatch(typeOf(child), e.to, sql, e.tryCast === true);

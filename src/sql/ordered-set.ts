@@ -55,7 +55,8 @@ export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spe
   // Doubles, or the ANSI intervals themselves: their months / microseconds are read as doubles below
   // (ordered_set_number) and the answer truncated back to the interval kind (ordered_set_result).
   // get (NULL outside the array): no group rows give NULL, under ANSI too.
-  const values = call('collect_list', Object.freeze({ ...E.cast(order.child, DOUBLE, true), keepsIntervals: true }));
+  const aggSql = `${fn}(${prettySql(order.child)}, ${prettySql(pct)})`;
+  const values = call('collect_list', Object.freeze({ ...E.cast(order.child, DOUBLE, true), percentileOf: aggSql }));
   const collected = spec ? E.window(values, spec) : values;
   const cont = fn === 'percentile_cont';
   const arr = call('sort_array', collected, E.lit(cont || order.ascending, BOOLEAN));
