@@ -6,7 +6,7 @@ import { assertOrderable } from './map-checks.js';
 import { AnalysisException } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
-import { checkRangeFrame, checkRequiredFrame } from './window-checks.js';
+import { checkRangeFrame, checkRequiredFrame, checkWholePartitionAggregate } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
 import { dataDiffTypes, dataTypeMismatch, implicitCast, sqlTypeName, unexpectedInputType } from '../functions/define.js';
 import { lookupFunction } from '../functions/registry.js';
@@ -226,6 +226,7 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
       messageParameters: { windowExpr: `"${sql}"` },
     });
   }
+  if (fn.fn === 'median') checkWholePartitionAggregate(exprSql(fn), orderBy, e.spec.frame);
   return windowed;
 }
 

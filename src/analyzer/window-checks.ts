@@ -73,3 +73,16 @@ export function checkRequiredFrame(fn: Expr, frame: WindowFrame | undefined): vo
     throw new AnalysisException(`Window Frame ${frameString(frame)} must match the required frame ${frameString(required)}.`);
   }
 }
+
+/**
+ * Aggregates that take the whole partition over a window (median, percentile_cont/disc in Spark 3.5.7):
+ * no ORDER BY, and no frame but ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING (`frame` as written).
+ */
+export function checkWholePartitionAggregate(aggSql: string, orderBy: readonly unknown[], frame: WindowFrame | undefined): void {
+  const whole = !frame || (frame.frameType === 'rows' && frame.lower.type === 'unboundedPreceding' && frame.upper.type === 'unboundedFollowing');
+  if (orderBy.length === 0 && whole) return;
+  throw new AnalysisException(`Cannot specify ORDER BY or a window frame for "${aggSql}".`, {
+    errorClass: 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC',
+    messageParameters: { aggFunc: `"${aggSql}"` },
+  });
+}

@@ -12,6 +12,7 @@ import { E, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.
 import { windowSpecSql } from '../expr/naming.js';
 import { BOOLEAN, DOUBLE, DecimalType, INT, LONG, isNumeric } from '../types/data-types.js';
 import { named, prettySql } from './functions.js';
+import { checkWholePartitionAggregate } from '../analyzer/window-checks.js';
 
 export const ORDERED_SET_FUNCTIONS = new Set(['percentile_cont', 'percentile_disc']);
 
@@ -46,16 +47,11 @@ export const overNamedWindow = new WeakMap<Expr, { fn: string; pct: Expr; order:
 /** `namedWindow`: the spec is an `OVER w` reference, checked and named when the translator resolves it. */
 export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spec: WindowSpecDef | undefined, namedWindow = false): Expr {
   const p = percentage(fn, pct, order);
-  if (spec && !namedWindow && (spec.orderBy.length > 0 || spec.frame)) {
-    throw new AnalysisException(`Cannot specify ORDER BY or a window frame for "${fn}(${prettySql(order.child)}, ${prettySql(pct)})".`, {
-      errorClass: 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC',
-      messageParameters: { aggFunc: `"${fn}(${prettySql(order.child)}, ${prettySql(pct)})"` },
-    });
-  }
+  const aggSql = `${fn}(${prettySql(order.child)}, ${prettySql(pct)})`;
+  if (spec && !namedWindow) checkWholePartitionAggregate(aggSql, spec.orderBy, spec.frame);
   // Doubles, or the ANSI intervals themselves: their months / microseconds are read as doubles below
   // (ordered_set_number) and the answer truncated back to the interval kind (ordered_set_result).
   // get (NULL outside the array): no group rows give NULL, under ANSI too.
-  const aggSql = `${fn}(${prettySql(order.child)}, ${prettySql(pct)})`;
   const values = call('collect_list', Object.freeze({ ...E.cast(order.child, DOUBLE, true), percentileOf: aggSql }));
   const collected = spec ? E.window(values, spec) : values;
   const cont = fn === 'percentile_cont';
