@@ -35,6 +35,9 @@ const isDatetimeOrInterval = (t: DataType): boolean =>
 const sameIntervalKind = (a: DataType, b: DataType): boolean =>
   isAnsiInterval(a) && isAnsiInterval(b) && (a instanceof YearMonthIntervalType) === (b instanceof YearMonthIntervalType);
 
+/** Internal calls of sql/ordered-set.ts that only the rewrite below resolves (no registered function). */
+export const ORDERED_SET_INTERNALS: ReadonlySet<string> = new Set(['ordered_set_number', 'ordered_set_result']);
+
 /** The rewrite of a function call over interval (or, for try_*, datetime) arguments, or undefined. */
 export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resolve: Resolve, castTo: CastTo, rewriteOp: RewriteOperator): Expr | undefined {
   // Every rewrite but the ordered-set helpers' needs a datetime or interval argument: the common call
@@ -63,6 +66,7 @@ export function rewriteIntervalFunction(call: Call, args: readonly Expr[], resol
   const aggregate = INTERVAL_AGGREGATES[call.fn];
   if (aggregate && args.length === 1 && isAnsiInterval(types[0]!)) return build(aggregate, args);
   // percentile_cont / percentile_disc (sql/ordered-set.ts): the collected values' numbers, the answer in their type.
+  // (ORDERED_SET_INTERNALS: rewritten here, never registered.)
   if (call.fn === 'ordered_set_number' && args.length === 1) {
     return isAnsiInterval(types[0]!) ? resolve(E.call('interval_to_number', args), args) : args[0]!;
   }

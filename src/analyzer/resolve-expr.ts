@@ -6,10 +6,11 @@ import { assertOrderable } from './map-checks.js';
 import { AnalysisException } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
-import { checkOrderedSetWindow, checkRangeFrame, checkRequiredFrame } from './window-checks.js';
+import { checkRangeFrame, checkRequiredFrame, checkWholePartitionAggregate } from './window-checks.js';
 import { ansiCastMismatch } from './ansi-casts.js';
-import { dataDiffTypes, dataTypeMismatch, sqlTypeName, unexpectedInputType } from '../functions/define.js';
-import { hasFunction, lookupFunction } from '../functions/registry.js';
+import { dataDiffTypes, dataTypeMismatch, implicitCast, sqlTypeName, unexpectedInputType } from '../functions/define.js';
+import { lookupFunction } from '../functions/registry.js';
+import { ORDERED_SET_INTERNALS } from './interval-functions.js';
 import { checkUnitFormCall } from '../functions/defs/timestamp-units.js';
 import { bindRegisteredUdf } from './resolve-udf.js';
 import { withAggregateFilter } from './aggregate-filter.js';
@@ -17,6 +18,7 @@ import { findWiderCommonTypeOf } from '../types/coercion.js';
 import {
   BOOLEAN,
   BooleanType,
+  DOUBLE,
   NullType,
   } from '../types/data-types.js';
 import { formatTimestamp } from '../format/value-string.js';
@@ -30,6 +32,9 @@ import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolv
 import { type AnalyzerContext, type Attribute } from './scope.js';
 import { argInfo, callResolver, castTo, coerceTo } from './resolve-call.js';
 import { expandStars, resolveColumn } from './resolve-column.js';
+
+/** The input types of Spark's Percentile (percentile_cont/disc), as its UNEXPECTED_INPUT_TYPE names them. */
+const PERCENTILE_INPUT = '("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH")';
 
 export interface ExprScope extends LambdaScope {
   readonly attrs: readonly Attribute[];
@@ -77,7 +82,14 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     }
     case 'Cast': {
       const child = resolveExpr(e.child, scope);
-      if (e.keepsIntervals && isAnsiInterval(typeOf(child))) return child;
+      if (e.percentileOf !== undefined) {
+        const t = typeOf(child);
+        if (isAnsiInterval(t)) return child;
+        // Spark's Percentile input: numbers, ANSI intervals, or what casts implicitly to a number (a string).
+        if (!implicitCast(t, DOUBLE, scope.ctx.ansiEnabled === true)) {
+          throw unexpectedInputType({ sql: e.percentileOf, argSql: [exprSql(child)] }, 0, PERCENTILE_INPUT, t);
+        }
+      }
       if ((scope.ctx.ansiEnabled || e.tryCast) && (!e.implicit || e.castFunction)) {
         const sql = e.castFunction ? exprSql(child) : `${e.tryCast ? 'TRY_CAST' : 'CAST'}(${exprSql(child)} AS ${e.to.simpleString().toUpperCase()})`;
         const mismatch = ansiCastMismatch(typeOf(child), e.to, sql, e.tryCast === true);
@@ -101,20 +113,20 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);
       checkUnitFormCall(e);
-      if (hasFunction(e.fn)) {
-        const def = lookupFunction(e.fn);
-        if (def.lambdaParams) {
-          const typeCall = callResolver(scope);
-          // The call's own type checks are reported at the clause (deferred-positions.ts).
-          const checked = (call: Call, args: readonly Expr[]): Expr => {
-            try {
-              return typeCall(call, args);
-            } catch (err) {
-              throw deferPosition(err, 'clause');
-            }
-          };
-          return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, checked);
-        }
+      // Spark looks a function up before resolving its arguments: `nosuch(FOO)` is UNRESOLVED_ROUTINE, not FOO's
+      // UNRESOLVED_COLUMN (lookupFunction throws for an unknown name).
+      const def = ORDERED_SET_INTERNALS.has(e.fn) ? undefined : lookupFunction(e.fn);
+      if (def?.lambdaParams) {
+        const typeCall = callResolver(scope);
+        // The call's own type checks are reported at the clause (deferred-positions.ts).
+        const checked = (call: Call, args: readonly Expr[]): Expr => {
+          try {
+            return typeCall(call, args);
+          } catch (err) {
+            throw deferPosition(err, 'clause');
+          }
+        };
+        return resolveHigherOrder(e, def, scope, resolveExpr, argInfo, checked);
       }
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
@@ -222,7 +234,6 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   checkRangeFrame({ ...e.spec, partitionBy, orderBy }, fn);
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
   checkRequiredFrame(fn, e.spec.frame);
-  checkOrderedSetWindow(fn, e.spec);
   const windowed: WindowExpr = Object.freeze({ kind: 'WindowExpr', fn, spec, dataType: typeOf(fn), nullable: fn.nullable ?? true });
   if (fn.distinct) {
     const sql = exprSql(windowed);
@@ -231,6 +242,7 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
       messageParameters: { windowExpr: `"${sql}"` },
     });
   }
+  if (fn.fn === 'median') checkWholePartitionAggregate(exprSql(fn), orderBy, e.spec.frame);
   return windowed;
 }
 

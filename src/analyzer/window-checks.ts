@@ -89,14 +89,14 @@ export function checkRequiredFrame(fn: Expr, frame: WindowFrame | undefined): vo
 }
 
 /**
- * median is Spark's percentile_cont(0.5) WITHIN GROUP, which computes over the whole
- * partition: like percentile_cont (ordered-set.ts), its window takes no ORDER BY or frame.
+ * Aggregates that take the whole partition over a window (median, percentile_cont/disc in Spark 3.5.7):
+ * no ORDER BY, and no frame but ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING (`frame` as written).
  */
-export function checkOrderedSetWindow(fn: Expr, spec: WindowSpecDef): void {
-  if (fn.kind !== 'Call' || fn.fn !== 'median' || (spec.orderBy.length === 0 && !spec.frame)) return;
-  const aggFunc = `"median(${fn.args.map((a) => exprSql(a)).join(', ')})"`;
-  throw new AnalysisException(`Cannot specify ORDER BY or a window frame for ${aggFunc}.`, {
+export function checkWholePartitionAggregate(aggSql: string, orderBy: readonly unknown[], frame: WindowFrame | undefined): void {
+  const whole = !frame || (frame.frameType === 'rows' && frame.lower.type === 'unboundedPreceding' && frame.upper.type === 'unboundedFollowing');
+  if (orderBy.length === 0 && whole) return;
+  throw new AnalysisException(`Cannot specify ORDER BY or a window frame for "${aggSql}".`, {
     errorClass: 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC',
-    messageParameters: { aggFunc },
+    messageParameters: { aggFunc: `"${aggSql}"` },
   });
 }

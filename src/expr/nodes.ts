@@ -85,8 +85,11 @@ export interface Cast extends Typed {
    * column names and in ANSI mode's cast errors) but checked as the explicit cast it is.
    */
   readonly castFunction?: boolean;
-  /** percentile_cont/disc's input: an ANSI interval stays an interval (Spark's Percentile takes them). */
-  readonly keepsIntervals?: boolean;
+  /**
+   * percentile_cont/disc's input, holding the aggregate's SQL for errors: an ANSI interval stays an
+   * interval, and a type Spark's Percentile does not take (boolean, date, ...) is UNEXPECTED_INPUT_TYPE.
+   */
+  readonly percentileOf?: string;
 }
 
 /**

@@ -12,6 +12,7 @@ import { E, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.
 import { windowSpecSql } from '../expr/naming.js';
 import { BOOLEAN, DOUBLE, DecimalType, INT, LONG, isNumeric } from '../types/data-types.js';
 import { named, prettySql } from './functions.js';
+import { checkWholePartitionAggregate } from '../analyzer/window-checks.js';
 
 export const ORDERED_SET_FUNCTIONS = new Set(['percentile_cont', 'percentile_disc']);
 
@@ -49,16 +50,12 @@ export const overNamedWindow = new WeakMap<Expr, { fn: string; pct: Expr; order:
  */
 export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spec: WindowSpecDef | undefined, namedWindow = false, filter?: Expr): Expr {
   const p = percentage(fn, pct, order);
-  if (spec && !namedWindow && (spec.orderBy.length > 0 || spec.frame)) {
-    throw new AnalysisException(`Cannot specify ORDER BY or a window frame for "${fn}(${prettySql(order.child)}, ${prettySql(pct)})".`, {
-      errorClass: 'INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC',
-      messageParameters: { aggFunc: `"${fn}(${prettySql(order.child)}, ${prettySql(pct)})"` },
-    });
-  }
+  const aggSql = `${fn}(${prettySql(order.child)}, ${prettySql(pct)})`;
+  if (spec && !namedWindow) checkWholePartitionAggregate(aggSql, spec.orderBy, spec.frame);
   // Doubles, or the ANSI intervals themselves: their months / microseconds are read as doubles below
   // (ordered_set_number) and the answer truncated back to the interval kind (ordered_set_result).
   // get (NULL outside the array): no group rows give NULL, under ANSI too.
-  const values = E.call('collect_list', [Object.freeze({ ...E.cast(order.child, DOUBLE, true), keepsIntervals: true })], filter ? { filter } : {});
+  const values = E.call('collect_list', [Object.freeze({ ...E.cast(order.child, DOUBLE, true), percentileOf: aggSql })], filter ? { filter } : {});
   const collected = spec ? E.window(values, spec) : values;
   const cont = fn === 'percentile_cont';
   const arr = call('sort_array', collected, E.lit(cont || order.ascending, BOOLEAN));

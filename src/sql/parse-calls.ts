@@ -18,6 +18,7 @@ import type { Token } from './lexer.js';
 import { typedLiteral } from './literals.js';
 import { expression } from './parse-operators.js';
 import { dataType, intervalLiteral } from './parse-primary.js';
+import { isIntervalUnit } from './interval-literal.js';
 import { looksLikeQuery, query } from './parse-query.js';
 import { selectItem } from './parse-select.js';
 import { caseExpr, datetimeUnitCall, existsSubquery, extract, isDatetimeUnitName, overlay, position, substring, trim } from './parse-special-forms.js';
@@ -108,7 +109,13 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
     p.pos++;
     return E.lit(upper === 'TRUE', BOOL);
   }
-  if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || p.isOp('-', next) || p.isOp('+', next))) {
+  // A sign after INTERVAL starts a literal only when a value and a unit follow (Spark's grammar
+  // backtracks otherwise): `INTERVAL - 1` is a column named INTERVAL minus 1.
+  const signedLiteral = (): boolean => {
+    const [v, u] = [p.peek(2), p.peek(3)];
+    return (v.kind === 'string' || v.kind === 'number') && u.kind === 'ident' && isIntervalUnit(u.value);
+  };
+  if (upper === 'INTERVAL' && (next.kind === 'string' || next.kind === 'number' || ((p.isOp('-', next) || p.isOp('+', next)) && signedLiteral()))) {
     return intervalLiteral(p);
   }
   if (upper === 'CASE') return caseExpr(p);

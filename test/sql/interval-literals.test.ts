@@ -157,5 +157,17 @@ describe('SQL interval literals', () => {
         expect(parseError(spark, q), q).toEqual([expected, message]);
       }
     }, SLOW);
+
+    // Spark 3.5.7: a sign after INTERVAL starts a literal only when a value and a unit follow.
+    it('INTERVAL followed by a sign and no unit is a column named INTERVAL', () => {
+      const spark = session();
+      expect(errorOf(() => spark.sql('SELECT INTERVAL - 1').collect()).message).toBe(
+        '[UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column or function parameter with name `INTERVAL` cannot be resolved. ; line 1 pos 7',
+      );
+      expect(schemaOf(spark, 'SELECT INTERVAL + 1 FROM VALUES (1) t(interval)')).toEqual(['(INTERVAL + 1):int!']);
+      expect(rows(spark, 'SELECT INTERVAL - 1 d FROM VALUES (5) t(interval)')).toEqual([[4]]);
+      expect(rows(spark, "SELECT INTERVAL -'1' FROM VALUES (5) t(interval)")).toEqual([[4]]);
+      expect(schemaOf(spark, "SELECT INTERVAL -'1' day")).toEqual(["INTERVAL '-1' DAY:interval day!"]);
+    }, SLOW);
   });
 });

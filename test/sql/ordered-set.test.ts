@@ -156,4 +156,30 @@ forEachBackend('ordered-set aggregates', (session) => {
       [1, 15],
     ]);
   });
+
+  // Spark 3.5.7: Percentile takes numbers and ANSI intervals (a string casts to DOUBLE); booleans,
+  // dates and timestamps are UNEXPECTED_INPUT_TYPE, grouped or over a window.
+  it('refuses boolean, date and timestamp inputs with UNEXPECTED_INPUT_TYPE; a string is read as a double', () => {
+    const spark = session();
+    const mismatch = (sql: string, col: string, type: string): string =>
+      `[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "${sql}" due to data type mismatch: Parameter 1 requires the ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH") type, however "${col}" has the type "${type}".; line 1 pos 7`;
+    const messageOf = (sql: string): string => {
+      try {
+        run(spark, sql);
+      } catch (e) {
+        return String((e as Error).message).split('\n')[0]!;
+      }
+      return 'no error';
+    };
+    expect(messageOf('SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY b) FROM VALUES (true), (false) t(b)')).toBe(mismatch('percentile_cont(b, 0.5)', 'b', 'BOOLEAN'));
+    expect(messageOf('SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY b DESC) FROM VALUES (true), (false) t(b)')).toBe(mismatch('percentile_disc(b, 0.5)', 'b', 'BOOLEAN'));
+    expect(messageOf("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY d) FROM VALUES (date'2020-01-01') t(d)")).toBe(mismatch('percentile_disc(d, 0.5)', 'd', 'DATE'));
+    expect(messageOf("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ts) FROM VALUES (timestamp'2020-01-01 00:00:00') t(ts)")).toBe(
+      mismatch('percentile_cont(ts, 0.5)', 'ts', 'TIMESTAMP'),
+    );
+    expect(messageOf('SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY b) OVER (PARTITION BY a) FROM VALUES (1, true) t(a, b)')).toBe(
+      mismatch('percentile_cont(b, 0.25)', 'b', 'BOOLEAN'),
+    );
+    expect(run(spark, "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) FROM VALUES ('1') t(s)").rows).toEqual([[1]]);
+  });
 });
