@@ -26,6 +26,16 @@ function views(spark: SparkSession): void {
   spark.sql('CREATE OR REPLACE TEMP VIEW t2 AS SELECT * FROM VALUES (1, 100), (1, 200), (3, 300), (NULL, 5) AS t2(a, c)');
 }
 
+/** The message of the analysis error `q` raises, or 'no error'. */
+function analysisMessage(spark: SparkSession, q: string): string {
+  try {
+    analyzed(spark.sql(q));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
 forEachBackend('correlated subqueries', (session) => {
   it('evaluates scalar, EXISTS, IN and NOT IN per outer row in SELECT, named as Spark names them', () => {
     const spark = session();
@@ -191,14 +201,7 @@ forEachBackend('correlated subqueries', (session) => {
   it('lists the aggregated select items that read an outer column, as Spark 3.5.7 prints them', () => {
     const spark = session();
     views(spark);
-    const message = (q: string): string => {
-      try {
-        analyzed(spark.sql(q));
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'no error';
-    };
+    const message = (q: string): string => analysisMessage(spark, q);
     const prefix = '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses:';
     expect(message('SELECT (SELECT max(c) + t1.b FROM t2 WHERE t2.a = t1.a) FROM t1')).toContain(`${prefix} "(max(c) + b) AS \`(max(c) + outer(t1.b))\`".`);
     expect(message('SELECT (SELECT max(c) + b AS m FROM t2 WHERE t2.a = t1.a) FROM t1')).toContain(`${prefix} "(max(c) + b) AS m".`);
@@ -245,14 +248,7 @@ forEachBackend('correlated subqueries', (session) => {
     spark.sql('CREATE OR REPLACE TEMP VIEW t3 AS SELECT * FROM VALUES (1, 5, 7), (2, 6, 8) AS t3(x, y, z)');
     expect(rows(spark, 'SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.x) s FROM t1 ORDER BY b')).toEqual([[1, 5], [2, 6], [null, null]]);
     expect(rows(spark, 'SELECT a, (SELECT sum(y) FROM t3 WHERE t1.a = x GROUP BY x) s FROM t1 ORDER BY b')).toEqual([[1, 5], [2, 6], [null, null]]);
-    const message = (q: string): string => {
-      try {
-        analyzed(spark.sql(q));
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'no error';
-    };
+    const message = (q: string): string => analysisMessage(spark, q);
     const prefix = '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY] Unsupported subquery expression: A GROUP BY clause in a scalar correlated subquery cannot contain non-correlated columns:';
     expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z) FROM t1')).toContain(`${prefix} z.`);
     expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z, t3.y, t3.x) FROM t1')).toContain(`${prefix} z,y.`);

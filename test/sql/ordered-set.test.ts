@@ -25,6 +25,16 @@ function errorClassOf(spark: SparkSession, sql: string): string | undefined {
   return undefined;
 }
 
+/** The first line of the error `sql` raises, or 'no error'. */
+function firstLineOf(spark: SparkSession, sql: string): string {
+  try {
+    run(spark, sql);
+  } catch (e) {
+    return String((e as Error).message).split('\n')[0]!;
+  }
+  return 'no error';
+}
+
 forEachBackend('ordered-set aggregates', (session) => {
   it('percentile_cont interpolates and percentile_disc picks a value, ascending or descending', () => {
     const r = run(
@@ -80,14 +90,7 @@ forEachBackend('ordered-set aggregates', (session) => {
   // WITHIN is an alias and GROUP starts a GROUP BY, so the syntax error is at the parenthesis.
   it('reads WITHIN after any other call as an alias', () => {
     const spark = session();
-    const messageOf = (q: string): string => {
-      try {
-        run(spark, q);
-      } catch (e) {
-        return String((e as Error).message).split('\n')[0]!;
-      }
-      return '';
-    };
+    const messageOf = (q: string): string => firstLineOf(spark, q);
     for (const [call, pos] of [
       ['round(v, 0)', 27],
       ['percentile(v, 0.5)', 34],
@@ -103,14 +106,7 @@ forEachBackend('ordered-set aggregates', (session) => {
   // Spark 3.5.7 ends these analysis errors with the call's position.
   it('positions its analysis errors at the call', () => {
     const spark = session();
-    const messageOf = (q: string): string => {
-      try {
-        run(spark, q);
-      } catch (e) {
-        return String((e as Error).message).split('\n')[0]!;
-      }
-      return '';
-    };
+    const messageOf = (q: string): string => firstLineOf(spark, q);
     expect(messageOf('SELECT\n  percentile_cont(0.5)\nFROM aggr')).toMatch(/^\[UNRESOLVED_ROUTINE\] .*; line 2 pos 2$/);
     expect(messageOf('SELECT\n    v,\n    percentile_cont(0.25) WITHIN GROUP (ORDER BY v) OVER w FROM aggr WINDOW w AS (PARTITION BY k ORDER BY v)')).toBe(
       '[INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC] Cannot specify ORDER BY or a window frame for "percentile_cont(v, 0.25)".; line 3 pos 4',
@@ -163,14 +159,7 @@ forEachBackend('ordered-set aggregates', (session) => {
     const spark = session();
     const mismatch = (sql: string, col: string, type: string): string =>
       `[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve "${sql}" due to data type mismatch: Parameter 1 requires the ("NUMERIC" or "INTERVAL DAY TO SECOND" or "INTERVAL YEAR TO MONTH") type, however "${col}" has the type "${type}".; line 1 pos 7`;
-    const messageOf = (sql: string): string => {
-      try {
-        run(spark, sql);
-      } catch (e) {
-        return String((e as Error).message).split('\n')[0]!;
-      }
-      return 'no error';
-    };
+    const messageOf = (sql: string): string => firstLineOf(spark, sql);
     expect(messageOf('SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY b) FROM VALUES (true), (false) t(b)')).toBe(mismatch('percentile_cont(b, 0.5)', 'b', 'BOOLEAN'));
     expect(messageOf('SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY b DESC) FROM VALUES (true), (false) t(b)')).toBe(mismatch('percentile_disc(b, 0.5)', 'b', 'BOOLEAN'));
     expect(messageOf("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY d) FROM VALUES (date'2020-01-01') t(d)")).toBe(mismatch('percentile_disc(d, 0.5)', 'd', 'DATE'));
