@@ -54,7 +54,8 @@ export function executeSql(session: SparkSession, sqlText: string, args?: SqlArg
   const quotedRegexColumnNames = session.conf.getOption('spark.sql.parser.quotedRegexColumnNames') === 'true';
   const on = (key: string): boolean => session.conf.getOption(key)?.trim().toLowerCase() === 'true';
   const reservedKeywords = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');
-  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, ...(args !== undefined ? { args } : {}) });
+  const legacyPercentileDisc = on('spark.sql.legacy.percentileDiscCalculation');
+  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, legacyPercentileDisc, ...(args !== undefined ? { args } : {}) });
   const statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);
