@@ -12,6 +12,7 @@ import type { SparkSession } from '../session/session.js';
 import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata } from '../session/table-metadata.js';
 import { tableLayout } from '../api/table-layout.js';
 import { defaultProvider, describeTable, showCreateTable } from './describe-table.js';
+import { requireDataSource } from '../api/data-source-names.js';
 import { describeFunctionRows } from './describe-function.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
@@ -112,6 +113,8 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       return empty(session);
     }
     case 'createTable': {
+      // Spark resolves the provider before anything else (an existing table, IF NOT EXISTS, a missing schema).
+      if (c.provider !== undefined) requireDataSource(c.provider);
       const { database, table, text } = names(c.name);
       const exists = tableExists(session, database, table);
       if (exists && c.ifNotExists) return empty(session);

@@ -237,4 +237,26 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
     refusal(spark, 'DROP VIEW ddlref_dv', 'WRONG_COMMAND_FOR_OBJECT_TYPE', wrong('ddlref_dv', 'MANAGED'));
     refusal(spark, 'DROP VIEW default.DDLREF_DX', 'WRONG_COMMAND_FOR_OBJECT_TYPE', wrong('ddlref_dx', 'EXTERNAL'));
   }, SLOW);
+  // Spark 3.5.7 (live): the provider is resolved first, so an unknown one fails even for an existing
+  // table, IF NOT EXISTS, OR REPLACE and a missing schema; class names of built-in sources are taken.
+  it('CREATE TABLE ... USING an unknown data source is DATA_SOURCE_NOT_FOUND', () => {
+    const spark = open();
+    const notFound = (p: string) => `[DATA_SOURCE_NOT_FOUND] Failed to find the data source: ${p}. Please find packages at \`https://spark.apache.org/third-party-projects.html\`.`;
+    create(spark, 'ddlref_src', '(a INT) USING parquet');
+    refusal(spark, 'CREATE TABLE ddlref_src2 (a INT) USING nosuchformat', 'DATA_SOURCE_NOT_FOUND', notFound('nosuchformat'));
+    refusal(spark, 'CREATE TABLE ddlref_src (a INT) USING nosuch', 'DATA_SOURCE_NOT_FOUND', notFound('nosuch'));
+    refusal(spark, 'CREATE TABLE IF NOT EXISTS ddlref_src (a INT) USING nosuch', 'DATA_SOURCE_NOT_FOUND', notFound('nosuch'));
+    refusal(spark, 'CREATE TABLE nosuchdb.ddlref_src2 (a INT) USING org.foo.Bar', 'DATA_SOURCE_NOT_FOUND', notFound('org.foo.Bar'));
+    refusal(spark, 'CREATE TABLE ddlref_src2 USING delta AS SELECT 1 AS a', 'DATA_SOURCE_NOT_FOUND', notFound('delta'));
+    refusal(spark, 'CREATE TABLE ddlref_src2 (a INT) USING org.apache.spark.sql.text', 'DATA_SOURCE_NOT_FOUND', notFound('org.apache.spark.sql.text'));
+    create(spark, 'ddlref_src3', '(a INT) USING com.databricks.spark.csv');
+    create(spark, 'ddlref_src4', '(a INT) USING org.apache.spark.sql.execution.datasources.v2.parquet.ParquetDataSourceV2');
+    let writeError: { errorClass?: string; message: string } | undefined;
+    try {
+      spark.range(1).write.format('nosuch').mode('overwrite').saveAsTable('ddlref_src5');
+    } catch (e) {
+      writeError = { errorClass: (e as { errorClass?: string }).errorClass, message: (e as Error).message };
+    }
+    expect(writeError?.message).toBe(notFound('nosuch'));
+  }, SLOW);
 });
