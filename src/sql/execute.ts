@@ -13,9 +13,10 @@ import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata 
 import { tableLayout } from '../api/table-layout.js';
 import { defaultProvider, describeTable, showCreateTable } from './describe-table.js';
 import { requireDataSource } from '../api/data-source-names.js';
+import { onSearchPathOf } from '../errors/search-path.js';
 import { describeFunctionRows } from './describe-function.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
-import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
+import { parseStatementAst, translateStatement, type SqlCommand, type SqlStatement } from './parse.js';
 import type { SqlArgs } from './parameters.js';
 import { sqlFunctionNames } from './show-functions.js';
 import { alterTable, alterViewAs } from './alter-table.js';
@@ -56,8 +57,14 @@ export function executeSql(session: SparkSession, sqlText: string, args?: SqlArg
   const on = (key: string): boolean => session.conf.getOption(key)?.trim().toLowerCase() === 'true';
   const reservedKeywords = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');
   const legacyPercentileDisc = on('spark.sql.legacy.percentileDiscCalculation');
-  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, legacyPercentileDisc, ...(args !== undefined ? { args } : {}) });
-  const statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
+  let statement: SqlStatement;
+  try {
+    const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, legacyPercentileDisc, ...(args !== undefined ? { args } : {}) });
+    statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
+  } catch (err) {
+    // Unknown functions found while parsing (SQL-only names, CUBE in GROUPING SETS) search the current database.
+    throw onSearchPathOf(err, session.catalog.currentDatabase());
+  }
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);
     void df.schema; // analyze now: Spark reports analysis errors when `sql()` is called
