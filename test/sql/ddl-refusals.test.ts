@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
-import { failure, scratchTables } from '../helpers/ddl-tables.js';
+import { failure, NOT_FOUND_TAIL, scratchTables } from '../helpers/ddl-tables.js';
 
 const SLOW = 60_000;
 
@@ -258,5 +258,21 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
       writeError = { errorClass: (e as { errorClass?: string }).errorClass, message: (e as Error).message };
     }
     expect(writeError?.message).toBe(notFound('nosuch'));
+  }, SLOW);
+  // Spark 3.5.7 (live): CREATE TABLE over an existing table and DROP TABLE / DROP VIEW of a missing one
+  // name it with its catalog and database, written qualified or not; ALTER TABLE ... RENAME and reads do not.
+  it('TABLE_OR_VIEW_ALREADY_EXISTS of CREATE TABLE and TABLE_OR_VIEW_NOT_FOUND of DROP name the catalog', () => {
+    const spark = open();
+    create(spark, 'ddlref_q', '(a INT) USING parquet');
+    const exists = (name: string) => `[TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create table or view ${name} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.`;
+    refusal(spark, 'CREATE TABLE ddlref_q (a INT) USING parquet', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`spark_catalog`.`default`.`ddlref_q`'));
+    refusal(spark, 'CREATE TABLE default.ddlref_q (a INT) USING parquet', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`spark_catalog`.`default`.`ddlref_q`'));
+    refusal(spark, 'CREATE TABLE ddlref_q USING parquet AS SELECT 1 AS a', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`spark_catalog`.`default`.`ddlref_q`'));
+    refusal(spark, 'ALTER TABLE ddlref_q RENAME TO ddlref_q', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`default`.`ddlref_q`'));
+    const missing = (name: string) => `[TABLE_OR_VIEW_NOT_FOUND] The table or view ${name} ${NOT_FOUND_TAIL}`;
+    refusal(spark, 'DROP TABLE ddlref_nosuch', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`default`.`ddlref_nosuch`'));
+    refusal(spark, 'DROP VIEW default.ddlref_nosuch', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`default`.`ddlref_nosuch`'));
+    refusal(spark, 'DROP TABLE ddlref_nosuchdb.t', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`ddlref_nosuchdb`.`t`'));
+    refusal(spark, 'DROP VIEW global_temp.ddlref_nosuch', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`global_temp`.`ddlref_nosuch`'));
   }, SLOW);
 });
