@@ -3,10 +3,13 @@ import type { FileFormat } from '../backend/protocols.js';
 import { requireDict, requireStr } from './arg-checks.js';
 import { PySparkTypeError } from '../errors/index.js';
 import { typeName } from './column.js';
-import { AnalysisException } from '../errors/index.js';
+import { NotImplementedException } from '../errors/index.js';
+import { requireDataSource } from './data-source-names.js';
 
 /** A data source option value; it is passed on as its text. */
 export type OptionValue = string | number | boolean;
+
+const SERVED: ReadonlySet<string> = new Set<FileFormat>(['parquet', 'csv', 'json', 'text']);
 
 export abstract class DataSourceBuilder {
   /** The format given to `format()` (or to a shortcut such as `csv()`), if any. */
@@ -17,11 +20,10 @@ export abstract class DataSourceBuilder {
   /** The data source: `parquet`, `csv`, `json` or `text` (case-insensitive). */
   format(source: string): this {
     requireStr('source', source);
-    const f = source.toLowerCase();
-    if (f !== 'parquet' && f !== 'csv' && f !== 'json' && f !== 'text') {
-      throw new AnalysisException(`Failed to find the data source: ${source}.`, { errorClass: 'DATA_SOURCE_NOT_FOUND' });
-    }
-    this.sourceFormat = f;
+    const f = requireDataSource(source);
+    // Spark's other sources (orc, jdbc, noop, ...) exist there but are not served here.
+    if (!SERVED.has(f)) throw new NotImplementedException(`The ${f} data source`);
+    this.sourceFormat = f as FileFormat;
     return this;
   }
 

@@ -16,6 +16,7 @@
  * ```
  */
 import { Analyzer } from '../analyzer/analyzer.js';
+import { onSearchPathOf } from '../errors/search-path.js';
 import { requirePositivePartitions, requireStr } from '../api/arg-checks.js';
 import type { Analyzed } from '../analyzer/scope.js';
 import { BackendFactory } from '../backend/factory.js';
@@ -255,7 +256,7 @@ export class SparkSession {
     try {
       return this.#analyzer.analyze(p);
     } catch (err) {
-      throw tooDeep(err);
+      throw onSearchPathOf(tooDeep(err), this.catalog.currentDatabase());
     }
   }
 

@@ -12,9 +12,11 @@ import type { SparkSession } from '../session/session.js';
 import { dropTableMetadata, setTableMetadata, tableMetadata, type TableMetadata } from '../session/table-metadata.js';
 import { tableLayout } from '../api/table-layout.js';
 import { defaultProvider, describeTable, showCreateTable } from './describe-table.js';
+import { requireDataSource } from '../api/data-source-names.js';
+import { onSearchPathOf } from '../errors/search-path.js';
 import { describeFunctionRows } from './describe-function.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
-import { parseStatementAst, translateStatement, type SqlCommand } from './parse.js';
+import { parseStatementAst, translateStatement, type SqlCommand, type SqlStatement } from './parse.js';
 import type { SqlArgs } from './parameters.js';
 import { sqlFunctionNames } from './show-functions.js';
 import { alterTable, alterViewAs } from './alter-table.js';
@@ -54,8 +56,15 @@ export function executeSql(session: SparkSession, sqlText: string, args?: SqlArg
   const quotedRegexColumnNames = session.conf.getOption('spark.sql.parser.quotedRegexColumnNames') === 'true';
   const on = (key: string): boolean => session.conf.getOption(key)?.trim().toLowerCase() === 'true';
   const reservedKeywords = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');
-  const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, ...(args !== undefined ? { args } : {}) });
-  const statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
+  const legacyPercentileDisc = on('spark.sql.legacy.percentileDiscCalculation');
+  let statement: SqlStatement;
+  try {
+    const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, legacyPercentileDisc, ...(args !== undefined ? { args } : {}) });
+    statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
+  } catch (err) {
+    // Unknown functions found while parsing (SQL-only names, CUBE in GROUPING SETS) search the current database.
+    throw onSearchPathOf(err, session.catalog.currentDatabase());
+  }
   if (statement.kind === 'query') {
     const df = new DataFrame(session, statement.plan);
     void df.schema; // analyze now: Spark reports analysis errors when `sql()` is called
@@ -111,14 +120,17 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       return empty(session);
     }
     case 'createTable': {
+      // Spark resolves the provider before anything else (an existing table, IF NOT EXISTS, a missing schema).
+      if (c.provider !== undefined) requireDataSource(c.provider);
       const { database, table, text } = names(c.name);
       const exists = tableExists(session, database, table);
       if (exists && c.ifNotExists) return empty(session);
       if (exists && !c.replace) {
-        const db = database ?? session.catalog.currentDatabase();
-        throw new AnalysisException(`Cannot create table or view \`${db}\`.\`${table}\` because it already exists.`, {
+        // Spark 3.5.7 names the table with its catalog here (ALTER TABLE ... RENAME says `db`.`t`).
+        const relationName = quoted(['spark_catalog', database ?? session.catalog.currentDatabase(), table]);
+        throw new AnalysisException(`Cannot create table or view ${relationName} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.`, {
           errorClass: 'TABLE_OR_VIEW_ALREADY_EXISTS',
-          messageParameters: { relationName: `\`${db}\`.\`${table}\`` },
+          messageParameters: { relationName },
         });
       }
       if (c.query) {
@@ -169,7 +181,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     case 'dropTable': {
       const { database, table } = names(c.name);
       if (database?.toLowerCase() === 'global_temp') {
-        if (!session.catalog.dropGlobalTempView(table) && !c.ifExists) throw notFound(c.name, c.view);
+        if (!session.catalog.dropGlobalTempView(table) && !c.ifExists) throw dropNotFound(session, database, table);
         return empty(session);
       }
       if (database === undefined && session.catalog.dropTempView(table)) return empty(session);
@@ -187,7 +199,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         dropTableMetadata(session.storage, database ?? session.catalog.currentDatabase(), table);
         return empty(session);
       }
-      if (!c.ifExists) throw notFound(c.name, c.view);
+      if (!c.ifExists) throw dropNotFound(session, database, table);
       return empty(session);
     }
     case 'createDatabase':
@@ -272,7 +284,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     }
     case 'uncacheTable': {
       const { text } = names(c.name);
-      if (!c.ifExists && !session.catalog.tableExists(text)) throw notFound(c.name, false);
+      if (!c.ifExists && !session.catalog.tableExists(text)) throw notFound(c.name);
       session.catalog.uncacheTable(text);
       return empty(session);
     }
@@ -317,12 +329,18 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
   }
 }
 
-function notFound(parts: readonly string[], view: boolean): AnalysisException {
+/** TABLE_OR_VIEW_NOT_FOUND of `parts` as written (UNCACHE TABLE). */
+function notFound(parts: readonly string[]): AnalysisException {
   const name = quoted(parts);
   return new AnalysisException(
-    `The ${view ? 'view' : 'table or view'} ${name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP ${view ? 'VIEW' : 'TABLE'} IF EXISTS.`,
-    { errorClass: view ? 'VIEW_NOT_FOUND' : 'TABLE_OR_VIEW_NOT_FOUND', messageParameters: { relationName: name } },
+    `The table or view ${name} cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.`,
+    { errorClass: 'TABLE_OR_VIEW_NOT_FOUND', messageParameters: { relationName: name } },
   );
+}
+
+/** DROP TABLE / DROP VIEW of a missing relation: Spark 3.5.7 names it in full (`spark_catalog`.`db`.`t`), view or not. */
+function dropNotFound(session: SparkSession, database: string | undefined, table: string): AnalysisException {
+  return notFound(['spark_catalog', database ?? session.catalog.currentDatabase(), table]);
 }
 
 /** Records CREATE TABLE's declared clauses over the layout the table was created with (`OPTIONS (path ...)` is its location, as in Spark). */

@@ -5,7 +5,9 @@
  * array (`collect_list`), then Spark's Percentile arithmetic on it.
  * percentile_cont interpolates linearly at position p·(n-1) (DESC: at
  * (1-p)·(n-1)); percentile_disc takes the first value whose cumulative share
- * reaches p. Values are cast to double; nulls are skipped.
+ * reaches p (under spark.sql.legacy.percentileDiscCalculation=true: the value
+ * at floor(p·(n-1)) of the ordered values, Spark's pre-3.5 answer). Values
+ * are cast to double; nulls are skipped.
  */
 import { AnalysisException } from '../errors/index.js';
 import { E, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
@@ -41,14 +43,15 @@ const call = (fn: string, ...args: Expr[]): Expr => E.call(fn, args);
  * Calls over a named window (`OVER w`), rebuilt by the translator once the
  * WINDOW clause gives the spec (for the name and the ORDER BY / frame check).
  */
-export const overNamedWindow = new WeakMap<Expr, { fn: string; pct: Expr; order: SortOrder; spec: WindowSpecDef; filter?: Expr }>();
+export const overNamedWindow = new WeakMap<Expr, { fn: string; pct: Expr; order: SortOrder; spec: WindowSpecDef; filter?: Expr; legacyDisc: boolean }>();
 
 /** The ordered-set aggregate as an expression over `collect_list` of the ordered values. */
 /**
  * `namedWindow`: the spec is an `OVER w` reference, checked and named when the translator resolves it.
  * `filter`: `FILTER (WHERE cond)`, the rows the values are collected from.
+ * `legacyDisc`: spark.sql.legacy.percentileDiscCalculation=true.
  */
-export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spec: WindowSpecDef | undefined, namedWindow = false, filter?: Expr): Expr {
+export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spec: WindowSpecDef | undefined, namedWindow = false, filter?: Expr, legacyDisc = false): Expr {
   const p = percentage(fn, pct, order);
   const aggSql = `${fn}(${prettySql(order.child)}, ${prettySql(pct)})`;
   if (spec && !namedWindow) checkWholePartitionAggregate(aggSql, spec.orderBy, spec.frame);
@@ -69,6 +72,10 @@ export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spe
     const at = (i: Expr): Expr => call('ordered_set_number', call('get', arr, i));
     const mixed = call('add', call('multiply', call('subtract', hi, pos), at(lo)), call('multiply', call('subtract', pos, lo), at(hi)));
     result = E.caseWhen([{ when: call('eq', hi, lo), then: at(lo) }], mixed);
+  } else if (legacyDisc) {
+    // Spark's legacy Percentile (discrete): the lower neighbour of position p * (n - 1), in the ORDER BY's direction.
+    const lo = call('floor', call('multiply', E.lit(p, DOUBLE), call('subtract', n, E.lit(1, INT))));
+    result = call('ordered_set_number', call('get', arr, lo));
   } else {
     // The first value whose cumulative share k/n reaches p: k = max(ceil(p * n), 1).
     const k = call('greatest', call('ceil', call('multiply', E.lit(p, DOUBLE), n)), E.lit(1, LONG));
@@ -77,6 +84,6 @@ export function orderedSetAggregate(fn: string, pct: Expr, order: SortOrder, spe
   result = call('ordered_set_result', result, call('get', arr, E.lit(0, INT)));
   const name = `${fn}(${prettySql(pct)}) WITHIN GROUP (ORDER BY ${prettySql(order.child)}${order.ascending ? '' : ' DESC'})${filter ? ` FILTER (WHERE ${prettySql(filter)})` : ''}`;
   const out = named(result, () => (spec ? `${name} OVER (${windowSpecSql(spec, values)})` : name));
-  if (spec && namedWindow) overNamedWindow.set(out, { fn, pct, order, spec, ...(filter ? { filter } : {}) });
+  if (spec && namedWindow) overNamedWindow.set(out, { fn, pct, order, spec, legacyDisc, ...(filter ? { filter } : {}) });
   return out;
 }

@@ -267,7 +267,7 @@ export function functionCall(p: SqlParser, nameFromClause?: string): Expr {
     const spec = p.acceptKw('OVER') ? windowSpec(p) : undefined;
     if (spec && filter) throw windowWithFilter();
     // Its analysis errors end with the call's `; line L pos P`, as Spark's do.
-    return atCall(p, nameToken.start, () => orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec), filter));
+    return atCall(p, nameToken.start, () => orderedSetAggregate(lower, args[0]!, order, spec, spec !== undefined && namedWindowRefs.has(spec), filter, p.options.legacyPercentileDisc === true));
   }
   if (ORDERED_SET_FUNCTIONS.has(lower) && !withinGroup) {
     // Only the WITHIN GROUP form exists.

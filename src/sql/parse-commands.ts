@@ -78,7 +78,8 @@ export function create(p: SqlParser): CommandAst {
     let columns: ColumnDef[] | undefined;
     if (p.isOp('(') && !looksLikeQuery(p, 1)) columns = columnDefs(p);
     let provider: string | undefined;
-    if (p.acceptKw('USING')) provider = p.identifier().toLowerCase();
+    // A short name or a class name (`org.example.Source`), kept as written: Spark shows it so in DESC and SHOW CREATE TABLE.
+    if (p.acceptKw('USING')) provider = p.multipartIdentifier().join('.');
     const clauses = tableClauses(p);
     let q: QueryAst | undefined;
     if (p.acceptKw('AS') || isQueryStart(p)) q = query(p);

@@ -45,6 +45,8 @@ export interface ParserOptions {
    * keywords are no identifiers unless backquoted (a PARSE_SYNTAX_ERROR at the word).
    */
   readonly reservedKeywords?: boolean;
+  /** `spark.sql.legacy.percentileDiscCalculation`: percentile_disc answers with Spark's pre-3.5 formula (sql/ordered-set.ts). */
+  readonly legacyPercentileDisc?: boolean;
 }
 
 export class SqlParser {

@@ -10,6 +10,7 @@ import type { SparkSession } from '../session/session.js';
 import { StructField, StructType } from '../types/data-types.js';
 import type { SqlCommand } from './parse.js';
 import { recordViewInfo } from './view-info.js';
+import { dataSourceNotFound } from '../api/data-source-names.js';
 
 type Command = Extract<SqlCommand, { kind: 'createTempViewUsing' }>;
 
@@ -32,10 +33,7 @@ export function createTempViewUsing(session: SparkSession, c: Command): void {
   const table = c.name[0]!;
   const format = SOURCES[c.provider.toLowerCase()];
   if (!format) {
-    throw new AnalysisException(
-      `Failed to find the data source: ${c.provider}. Please find packages at \`https://spark.apache.org/third-party-projects.html\`.`,
-      { errorClass: 'DATA_SOURCE_NOT_FOUND', messageParameters: { provider: c.provider } },
-    );
+    throw dataSourceNotFound(c.provider);
   }
   const schema = c.columns ? new StructType(c.columns.map((col) => new StructField(col.name, col.dataType, true, col.comment !== undefined ? { comment: col.comment } : {}))) : undefined;
   const options = c.options.filter(([k]) => k.toLowerCase() !== 'path');

@@ -106,7 +106,7 @@ export function resolveNamedWindows(tr: Translator, e: Expr, defs: ReadonlyMap<s
     const orderedSet = overNamedWindow.get(x);
     if (orderedSet) {
       try {
-        return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()), false, orderedSet.filter);
+        return orderedSetAggregate(orderedSet.fn, orderedSet.pct, orderedSet.order, windowSpec(tr, orderedSet.spec, defs, new Set()), false, orderedSet.filter, orderedSet.legacyDisc);
       } catch (err) {
         const origin = originOf(x);
         if (origin) positionAnalysisError(err, origin);

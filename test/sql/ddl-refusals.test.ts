@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
-import { failure, scratchTables } from '../helpers/ddl-tables.js';
+import { failure, NOT_FOUND_TAIL, scratchTables } from '../helpers/ddl-tables.js';
 
 const SLOW = 60_000;
 
@@ -236,5 +236,43 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
     const wrong = (name: string, type: string) => `[WRONG_COMMAND_FOR_OBJECT_TYPE] The operation DROP VIEW requires a VIEW. But spark_catalog.default.${name} is a ${type}. Use DROP TABLE instead.`;
     refusal(spark, 'DROP VIEW ddlref_dv', 'WRONG_COMMAND_FOR_OBJECT_TYPE', wrong('ddlref_dv', 'MANAGED'));
     refusal(spark, 'DROP VIEW default.DDLREF_DX', 'WRONG_COMMAND_FOR_OBJECT_TYPE', wrong('ddlref_dx', 'EXTERNAL'));
+  }, SLOW);
+  // Spark 3.5.7 (live): the provider is resolved first, so an unknown one fails even for an existing
+  // table, IF NOT EXISTS, OR REPLACE and a missing schema; class names of built-in sources are taken.
+  it('CREATE TABLE ... USING an unknown data source is DATA_SOURCE_NOT_FOUND', () => {
+    const spark = open();
+    const notFound = (p: string) => `[DATA_SOURCE_NOT_FOUND] Failed to find the data source: ${p}. Please find packages at \`https://spark.apache.org/third-party-projects.html\`.`;
+    create(spark, 'ddlref_src', '(a INT) USING parquet');
+    refusal(spark, 'CREATE TABLE ddlref_src2 (a INT) USING nosuchformat', 'DATA_SOURCE_NOT_FOUND', notFound('nosuchformat'));
+    refusal(spark, 'CREATE TABLE ddlref_src (a INT) USING nosuch', 'DATA_SOURCE_NOT_FOUND', notFound('nosuch'));
+    refusal(spark, 'CREATE TABLE IF NOT EXISTS ddlref_src (a INT) USING nosuch', 'DATA_SOURCE_NOT_FOUND', notFound('nosuch'));
+    refusal(spark, 'CREATE TABLE nosuchdb.ddlref_src2 (a INT) USING org.foo.Bar', 'DATA_SOURCE_NOT_FOUND', notFound('org.foo.Bar'));
+    refusal(spark, 'CREATE TABLE ddlref_src2 USING delta AS SELECT 1 AS a', 'DATA_SOURCE_NOT_FOUND', notFound('delta'));
+    refusal(spark, 'CREATE TABLE ddlref_src2 (a INT) USING org.apache.spark.sql.text', 'DATA_SOURCE_NOT_FOUND', notFound('org.apache.spark.sql.text'));
+    create(spark, 'ddlref_src3', '(a INT) USING com.databricks.spark.csv');
+    create(spark, 'ddlref_src4', '(a INT) USING org.apache.spark.sql.execution.datasources.v2.parquet.ParquetDataSourceV2');
+    let writeError: { errorClass?: string; message: string } | undefined;
+    try {
+      spark.range(1).write.format('nosuch').mode('overwrite').saveAsTable('ddlref_src5');
+    } catch (e) {
+      writeError = { errorClass: (e as { errorClass?: string }).errorClass, message: (e as Error).message };
+    }
+    expect(writeError?.message).toBe(notFound('nosuch'));
+  }, SLOW);
+  // Spark 3.5.7 (live): CREATE TABLE over an existing table and DROP TABLE / DROP VIEW of a missing one
+  // name it with its catalog and database, written qualified or not; ALTER TABLE ... RENAME and reads do not.
+  it('TABLE_OR_VIEW_ALREADY_EXISTS of CREATE TABLE and TABLE_OR_VIEW_NOT_FOUND of DROP name the catalog', () => {
+    const spark = open();
+    create(spark, 'ddlref_q', '(a INT) USING parquet');
+    const exists = (name: string) => `[TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create table or view ${name} because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.`;
+    refusal(spark, 'CREATE TABLE ddlref_q (a INT) USING parquet', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`spark_catalog`.`default`.`ddlref_q`'));
+    refusal(spark, 'CREATE TABLE default.ddlref_q (a INT) USING parquet', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`spark_catalog`.`default`.`ddlref_q`'));
+    refusal(spark, 'CREATE TABLE ddlref_q USING parquet AS SELECT 1 AS a', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`spark_catalog`.`default`.`ddlref_q`'));
+    refusal(spark, 'ALTER TABLE ddlref_q RENAME TO ddlref_q', 'TABLE_OR_VIEW_ALREADY_EXISTS', exists('`default`.`ddlref_q`'));
+    const missing = (name: string) => `[TABLE_OR_VIEW_NOT_FOUND] The table or view ${name} ${NOT_FOUND_TAIL}`;
+    refusal(spark, 'DROP TABLE ddlref_nosuch', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`default`.`ddlref_nosuch`'));
+    refusal(spark, 'DROP VIEW default.ddlref_nosuch', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`default`.`ddlref_nosuch`'));
+    refusal(spark, 'DROP TABLE ddlref_nosuchdb.t', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`ddlref_nosuchdb`.`t`'));
+    refusal(spark, 'DROP VIEW global_temp.ddlref_nosuch', 'TABLE_OR_VIEW_NOT_FOUND', missing('`spark_catalog`.`global_temp`.`ddlref_nosuch`'));
   }, SLOW);
 });

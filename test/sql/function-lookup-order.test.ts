@@ -36,5 +36,23 @@ describe('function lookup before argument resolution', () => {
       expect(viaCall.errorClass).toBe('UNRESOLVED_ROUTINE');
       expect(String(viaCall.message).split('\n')[0]).toBe(routine('nosuch'));
     }, SLOW);
+
+    // Spark 3.5.7 (live): after `USE db` the search path's last entry is `spark_catalog`.`db`.
+    it('the search path names the current database', () => {
+      const spark = session();
+      const inDb = (name: string): string => routine(name).replace('`spark_catalog`.`default`]', '`spark_catalog`.`fnlookup_db`]');
+      spark.sql('CREATE DATABASE IF NOT EXISTS fnlookup_db');
+      try {
+        spark.sql('USE fnlookup_db');
+        expect(sqlError(spark, 'SELECT nosuchfn(1)').message).toBe(`${inDb('nosuchfn')}; line 1 pos 7`);
+        expect(sqlError(spark, 'SELECT nosuch(FOO)').message).toBe(`${inDb('nosuch')}; line 1 pos 7`);
+        const viaExpr = errorOf(() => spark.sql('SELECT 1 AS a').select(F.expr('nosuch(FOO)')).collect());
+        expect(String(viaExpr.message).split('\n')[0]).toBe(`${inDb('nosuch')}; line 1 pos 0`);
+      } finally {
+        spark.sql('USE default');
+        spark.sql('DROP DATABASE IF EXISTS fnlookup_db');
+      }
+      expect(sqlError(spark, 'SELECT nosuchfn(1)').message).toBe(`${routine('nosuchfn')}; line 1 pos 7`);
+    }, SLOW);
   });
 });

@@ -171,4 +171,28 @@ forEachBackend('ordered-set aggregates', (session) => {
     );
     expect(run(spark, "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) FROM VALUES ('1') t(s)").rows).toEqual([[1]]);
   });
+  // Spark 3.5.7 (live): the legacy formula takes the value at floor(p * (n - 1)) of the values in the
+  // ORDER BY's direction, grouped and over a window; resetting the setting restores the 3.5 answer.
+  it('spark.sql.legacy.percentileDiscCalculation=true answers with the legacy formula', () => {
+    const spark = session();
+    const data = 'FROM VALUES (1, 1), (1, 1), (1, 2), (1, 5), (1, 7), (1, 9), (1, null), (2, 3), (3, null), (4, 4), (4, 8) t(k, v)';
+    const grouped = `SELECT k, percentile_disc(0.3) WITHIN GROUP (ORDER BY v) a, percentile_disc(0.7) WITHIN GROUP (ORDER BY v DESC) b, percentile_disc(0.5) WITHIN GROUP (ORDER BY v DESC) c, percentile_disc(0.99) WITHIN GROUP (ORDER BY v) d, percentile_disc(0.2) WITHIN GROUP (ORDER BY v) e ${data} GROUP BY k ORDER BY k`;
+    const fours = 'SELECT percentile_disc(0.6) WITHIN GROUP (ORDER BY v), percentile_disc(0.9) WITHIN GROUP (ORDER BY v), percentile_disc(1.0) WITHIN GROUP (ORDER BY v) FROM VALUES (10), (20), (30), (40) t(v)';
+    const window = 'SELECT v, percentile_disc(0.6) WITHIN GROUP (ORDER BY v) OVER (PARTITION BY k) w FROM VALUES (1, 10), (1, 20), (1, 30), (1, 40) t(k, v) ORDER BY v';
+    const rows = (sql: string): unknown[][] => spark.sql(sql).collect().map((r) => [...r]);
+    try {
+      spark.sql('SET spark.sql.legacy.percentileDiscCalculation=true');
+      expect(rows(grouped)).toEqual([
+        [1, 1, 2, 5, 7, 1],
+        [2, 3, 3, 3, 3, 3],
+        [3, null, null, null, null, null],
+        [4, 4, 8, 8, 4, 4],
+      ]);
+      expect(rows(fours)).toEqual([[20, 30, 40]]);
+      expect(rows(window).map((r) => r[1])).toEqual([20, 20, 20, 20]);
+    } finally {
+      spark.sql('SET spark.sql.legacy.percentileDiscCalculation=false');
+    }
+    expect(rows(fours)).toEqual([[30, 40, 40]]);
+  });
 });
