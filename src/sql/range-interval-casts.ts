@@ -1,0 +1,37 @@
+/**
+ * Spark 3.5's WindowFrameCoercion casts a RANGE frame's interval offsets to an integral or decimal
+ * ORDER BY key's type (the cast counts the interval's end field). checkRangeFrameTypes finds such
+ * specs; here their offsets are marked `castTo` the key type, which the name
+ * (`(- INTERVAL '1' DAY) FOLLOWING`) and the memory backend's frame read.
+ */
+import { E, type Expr, type FrameBoundary, type WindowSpecDef } from '../expr/nodes.js';
+import { originOf, selectItemOrigin, setSelectItemOrigin, withOrigin } from '../expr/origin.js';
+import { DecimalType, isIntegral, type DataType } from '../types/data-types.js';
+import { mapExpr, namedWindowRefs } from './parsed-expressions.js';
+
+/** Whether an interval offset over a key of type `t` is cast to it rather than refused. */
+export const castsIntervalOffsets = (t: DataType): boolean => isIntegral(t) || t instanceof DecimalType;
+
+const castBound = (b: FrameBoundary, t: DataType): FrameBoundary => (b.type === 'offset' && b.interval ? { ...b, castTo: t } : b);
+
+/** `exprs` with the frames of the window specs in `casts` cast to their key types. */
+export function castIntervalOffsets<T extends Expr>(exprs: readonly T[], casts: ReadonlyMap<WindowSpecDef, DataType>): T[] {
+  if (casts.size === 0) return [...exprs];
+  const rewrite = (e: Expr): Expr => {
+    const m = mapExpr(e, rewrite);
+    const t = e.kind === 'WindowExpr' ? casts.get(e.spec) : undefined;
+    if (!t || m.kind !== 'WindowExpr' || !m.spec.frame) return m;
+    const f = m.spec.frame;
+    const spec: WindowSpecDef = { ...m.spec, frame: { ...f, lower: castBound(f.lower, t), upper: castBound(f.upper, t) } };
+    const ref = namedWindowRefs.get(m.spec);
+    if (ref !== undefined) namedWindowRefs.set(spec, ref);
+    const out = E.window(m.fn, spec);
+    const origin = originOf(e);
+    return origin ? withOrigin(out, origin) : out;
+  };
+  return exprs.map((e) => {
+    const out = rewrite(e) as T;
+    setSelectItemOrigin(out, selectItemOrigin(e));
+    return out;
+  });
+}
