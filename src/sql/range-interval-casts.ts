@@ -4,15 +4,25 @@
  * specs; here their offsets are marked `castTo` the key type, which the name
  * (`(- INTERVAL '1' DAY) FOLLOWING`) and the memory backend's frame read.
  */
-import { E, type Expr, type FrameBoundary, type WindowSpecDef } from '../expr/nodes.js';
+import { E, type Expr, type FrameBoundary, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import { originOf, selectItemOrigin, setSelectItemOrigin, withOrigin } from '../expr/origin.js';
-import { DecimalType, isIntegral, type DataType } from '../types/data-types.js';
+import { DayTimeIntervalType, DecimalType, isIntegral, YearMonthIntervalType, type DataType } from '../types/data-types.js';
+import { DAY_TIME_UNIT_MICROS } from '../types/intervals.js';
 import { mapExpr, namedWindowRefs } from './parsed-expressions.js';
 
 /** Whether an interval offset over a key of type `t` is cast to it rather than refused. */
 export const castsIntervalOffsets = (t: DataType): boolean => isIntegral(t) || t instanceof DecimalType;
 
 const castBound = (b: FrameBoundary, t: DataType): FrameBoundary => (b.type === 'offset' && b.interval ? { ...b, castTo: t } : b);
+
+/** `f` with its interval offsets marked cast to the key type `t`. */
+export const castFrameIntervals = (f: WindowFrame, t: DataType): WindowFrame => ({ ...f, lower: castBound(f.lower, t), upper: castBound(f.upper, t) });
+
+/** Months or microseconds in one unit of an interval type's end field (what a cast to a number counts). */
+export function intervalEndUnit(t: DataType): number {
+  if (t instanceof YearMonthIntervalType) return t.endField === YearMonthIntervalType.YEAR ? 12 : 1;
+  return t instanceof DayTimeIntervalType ? DAY_TIME_UNIT_MICROS[t.endField]! : 1;
+}
 
 /** `exprs` with the frames of the window specs in `casts` cast to their key types. */
 export function castIntervalOffsets<T extends Expr>(exprs: readonly T[], casts: ReadonlyMap<WindowSpecDef, DataType>): T[] {
@@ -22,7 +32,7 @@ export function castIntervalOffsets<T extends Expr>(exprs: readonly T[], casts: 
     const t = e.kind === 'WindowExpr' ? casts.get(e.spec) : undefined;
     if (!t || m.kind !== 'WindowExpr' || !m.spec.frame) return m;
     const f = m.spec.frame;
-    const spec: WindowSpecDef = { ...m.spec, frame: { ...f, lower: castBound(f.lower, t), upper: castBound(f.upper, t) } };
+    const spec: WindowSpecDef = { ...m.spec, frame: castFrameIntervals(f, t) };
     const ref = namedWindowRefs.get(m.spec);
     if (ref !== undefined) namedWindowRefs.set(spec, ref);
     const out = E.window(m.fn, spec);

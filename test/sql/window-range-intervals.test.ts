@@ -49,8 +49,25 @@ forEachBackend('SQL RANGE frames with interval offsets over numeric keys', (sess
     expect(counts(resultOf(spark, "SELECT a, count(1) OVER (ORDER BY a RANGE BETWEEN INTERVAL '1.5' SECOND PRECEDING AND CURRENT ROW) c FROM VALUES (CAST(0 AS DECIMAL(4,1))), (1.4), (1.5), (1.6) t(a) ORDER BY a"))).toEqual([1, 2, 3, 3]);
   }, SLOW);
 
-  it('raises the cast overflow past the key type, and refuses floating keys', () => {
+  it('compares the cast offsets: a lower bound past the upper one is refused at the spec', () => {
     const spark = session();
+    const wrong = (frame: string) => ({
+      errorClass: 'DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON',
+      message: `[DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON] Cannot resolve "${frame}" due to data type mismatch: The lower bound of a window frame must be less than or equal to the upper bound.; line 1 pos 25`,
+    });
+    expect(firstLineError(() => spark.sql('SELECT id, count(1) OVER (ORDER BY id RANGE BETWEEN INTERVAL 2 DAY FOLLOWING AND INTERVAL 1 DAY FOLLOWING) c FROM range(3)').collect())).toEqual(
+      wrong("RANGE BETWEEN INTERVAL '2' DAY FOLLOWING AND INTERVAL '1' DAY FOLLOWING"),
+    );
+    expect(firstLineError(() => spark.sql('SELECT id, count(1) OVER (ORDER BY id RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND INTERVAL 2 DAY PRECEDING) c FROM range(3)').collect())).toEqual(
+      wrong("RANGE BETWEEN (- INTERVAL '1' DAY) FOLLOWING AND (- INTERVAL '2' DAY) FOLLOWING"),
+    );
+  }, SLOW);
+
+  it('raises the cast overflow past the key type (even over no rows), and refuses floating keys', () => {
+    const spark = session();
+    expect(firstLineError(() => spark.sql('SELECT a, count(1) OVER (ORDER BY a RANGE BETWEEN INTERVAL 1000 DAY PRECEDING AND CURRENT ROW) c FROM (SELECT CAST(id AS TINYINT) a FROM range(0))').collect()).errorClass).toBe(
+      'CAST_OVERFLOW',
+    );
     expect(firstLineError(() => spark.sql('SELECT a, count(1) OVER (ORDER BY a RANGE BETWEEN INTERVAL 1000 DAY PRECEDING AND CURRENT ROW) c FROM (SELECT CAST(id AS TINYINT) a FROM range(4))').collect())).toEqual({
       errorClass: 'CAST_OVERFLOW',
       message:

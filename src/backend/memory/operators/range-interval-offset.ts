@@ -4,6 +4,7 @@
  * key's type, which counts the interval's end field (`INTERVAL '1 02' DAY TO HOUR` → 26) and
  * raises CAST_OVERFLOW past the key's range, as the CAST does (interval-number-cast.ts).
  */
+import type { FrameBoundary } from '../../../expr/nodes.js';
 import type { DataType } from '../../../types/data-types.js';
 import { DecimalType } from '../../../types/data-types.js';
 import { intervalNumberCaster } from '../expressions/interval-number-cast.js';
@@ -22,4 +23,22 @@ export function castIntervalOffset(value: number, interval: DataType, keyType: D
   const n = BigInt(cast as number | bigint);
   const d = ascending ? n : -n;
   return (key) => (typeof key === 'bigint' ? key + d : (key as number) + Number(d));
+}
+
+const adders = new WeakMap<FrameBoundary, Map<string, CastOffsetAdder>>();
+
+/**
+ * The adder of a `castTo` interval boundary, cast once per boundary and key direction; the
+ * window operator asks for it before reading any row, so an overflow fails even an empty input, as in Spark.
+ */
+export function castOffsetAdder(b: FrameBoundary & { type: 'offset' }, keyType: DataType, ascending: boolean, tz: string): CastOffsetAdder {
+  const byKey = adders.get(b) ?? new Map<string, CastOffsetAdder>();
+  adders.set(b, byKey);
+  const k = `${keyType.simpleString()} ${ascending}`;
+  let add = byKey.get(k);
+  if (!add) {
+    add = castIntervalOffset(b.value, b.interval!, keyType, ascending, tz);
+    byKey.set(k, add);
+  }
+  return add;
 }
