@@ -91,6 +91,7 @@ export function boundarySql(b: FrameBoundary): string {
       if (b.interval && b.castTo) return `${b.value < 0 ? `(- ${intervalToString(-b.value, b.interval)})` : intervalToString(b.value, b.interval)} FOLLOWING`;
       if (b.interval) return `${intervalToString(Math.abs(b.value), b.interval)} ${b.value < 0 ? 'PRECEDING' : 'FOLLOWING'}`;
       if (b.literal) return `${b.value} FOLLOWING`;
+      if (b.castTo) return `${b.value < 0 ? `(- ${-b.value})` : b.value} FOLLOWING`;
       return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
   }
 }

@@ -12,8 +12,8 @@ import { AnalysisException } from '../errors/index.js';
 import { positionAnalysisError, type SqlOrigin } from '../errors/query-context.js';
 import type { FrameBoundary, WindowFrame } from '../expr/nodes.js';
 import { boundarySql, frameSql } from '../expr/naming.js';
-import { DateType, DecimalType, INT, LONG, TimestampNTZType, TimestampType, type DataType } from '../types/data-types.js';
-import { castFrameIntervals, castsIntervalOffsets, intervalEndUnit } from './range-interval-casts.js';
+import { DecimalType, INT, type DataType } from '../types/data-types.js';
+import { castFrameIntervals, castsIntervalOffsets, intervalEndUnit } from './range-offset-casts.js';
 
 const mismatch = (frameText: string, message: string, subClass: string, origin: SqlOrigin | undefined): AnalysisException => {
   const err = new AnalysisException(`Cannot resolve "${frameText}" due to data type mismatch: ${message}`, {
@@ -74,13 +74,8 @@ export function rangeOffsetsInOrder(f: WindowFrame, key: DataType, origin: SqlOr
     intervalOffsetsInOrder(castFrameIntervals(f, key), key, origin);
     return;
   }
-  const literalType = (b: FrameBoundary): DataType | undefined =>
-    b.type !== 'offset' || b.interval ? undefined : !Number.isInteger(b.value) ? undefined : Math.abs(b.value) <= 2147483647 ? INT : LONG;
-  const datetime = key instanceof DateType || key instanceof TimestampType || key instanceof TimestampNTZType;
-  const cast = (b: FrameBoundary): boolean => !datetime && !(literalType(b)?.equals(key) ?? false);
-  const bound = (b: FrameBoundary): string =>
-    b.type === 'offset' && !b.interval && b.value < 0 && cast(b) ? `(- ${-b.value}) FOLLOWING` : boundarySql(b);
-  offsetsInOrder(f, `RANGE BETWEEN ${bound(f.lower)} AND ${bound(f.upper)}`, origin);
+  const cast = castFrameIntervals(f, key);
+  offsetsInOrder(cast, frameSql(cast), origin);
 }
 
 /** Offsets in the key's units: an interval cast to an integral key truncates its end-field count. */

@@ -37,7 +37,7 @@ import { countArguments } from './count-arguments.js';
 import { checkStarUsage } from './star-usage.js';
 import { orderByAll } from './order-by-all.js';
 import { rangeOffsetsInOrder } from './frame-checks.js';
-import { castIntervalOffsets, castsIntervalOffsets } from './range-interval-casts.js';
+import { castIntervalOffsets, castsIntervalOffsets } from './range-offset-casts.js';
 import { positionAnalysisError } from '../errors/query-context.js';
 import { originOf, selectItemOrigin, setSelectItemOrigin, specOrigin } from '../expr/origin.js';
 
@@ -191,6 +191,7 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
         else if (!ok) throw invalidType(interval);
         return false;
       }
+      if (isNumeric(t)) casts.set(x.spec, t);
       if (isNumeric(t) || t instanceof DateType) return false;
       // Timestamps and complex types keep the offsets' own (integral) type.
       throw invalidType(offsetType);

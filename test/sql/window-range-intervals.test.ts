@@ -1,7 +1,8 @@
 /**
  * RANGE frames with INTERVAL offsets over integral and decimal ORDER BY keys: Spark 3.5.7's
  * WindowFrameCoercion casts the (signed) offset to the key's type, counting the interval's end
- * field, and names a cast PRECEDING offset as its negation FOLLOWING. Every expectation was asked
+ * field, and names a cast PRECEDING offset as its negation FOLLOWING (number offsets cast to
+ * another numeric key type too). Every expectation was asked
  * of Spark 3.5.7.
  */
 import { expect, it } from 'vitest';
@@ -47,6 +48,24 @@ forEachBackend('SQL RANGE frames with interval offsets over numeric keys', (sess
     expect(dec.names[1]).toBe("count(1) OVER (ORDER BY a ASC NULLS FIRST RANGE BETWEEN (- INTERVAL '1' DAY) FOLLOWING AND INTERVAL '1 01' DAY TO HOUR FOLLOWING)");
     expect(counts(dec)).toEqual([3, 3, 2]);
     expect(counts(resultOf(spark, "SELECT a, count(1) OVER (ORDER BY a RANGE BETWEEN INTERVAL '1.5' SECOND PRECEDING AND CURRENT ROW) c FROM VALUES (CAST(0 AS DECIMAL(4,1))), (1.4), (1.5), (1.6) t(a) ORDER BY a"))).toEqual([1, 2, 3, 3]);
+  }, SLOW);
+
+  it('names a number offset cast to another numeric key type as its child, one of the key type as written', () => {
+    const spark = session();
+    expect(resultOf(spark, 'SELECT sum(id) OVER (ORDER BY id RANGE BETWEEN 1 PRECEDING AND 2 FOLLOWING) FROM range(2)')).toEqual({
+      names: ['sum(id) OVER (ORDER BY id ASC NULLS FIRST RANGE BETWEEN (- 1) FOLLOWING AND 2 FOLLOWING)'],
+      nullable: [true],
+      rows: [[1], [1]],
+    });
+    expect(resultOf(spark, 'SELECT sum(a) OVER (ORDER BY a RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM VALUES (1.5) t(a)').names).toEqual([
+      'sum(a) OVER (ORDER BY a ASC NULLS FIRST RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW)',
+    ]);
+    expect(resultOf(spark, 'SELECT sum(a) OVER (ORDER BY a RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM VALUES (1.5) t(a)').names).toEqual([
+      'sum(a) OVER (ORDER BY a ASC NULLS FIRST RANGE BETWEEN (- 1) FOLLOWING AND CURRENT ROW)',
+    ]);
+    expect(firstLineError(() => spark.sql('SELECT COUNT(*) OVER (ORDER BY array(1) RANGE BETWEEN 2 PRECEDING AND 3 PRECEDING) FROM VALUES 1').collect()).message).toContain(
+      'Cannot resolve "RANGE BETWEEN 2 PRECEDING AND 3 PRECEDING"',
+    );
   }, SLOW);
 
   it('compares the cast offsets: a lower bound past the upper one is refused at the spec', () => {

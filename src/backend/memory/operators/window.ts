@@ -286,7 +286,7 @@ function evaluateWindowExpr(we: WindowExpr, layout: Layout, n: number, env: Comp
       ? { fn: compileExpr(firstOrder.child, env), type: typeOf(firstOrder.child), ascending: firstOrder.ascending, zone: sessionZone(env.ctx) }
       : undefined;
   // Interval offsets cast to the key type fail (overflow) before any row is read.
-  for (const b of [frame.lower, frame.upper]) if (orderKey && b.type === 'offset' && b.castTo) castOffsetAdder(b, orderKey.type, orderKey.ascending, orderKey.zone.id);
+  for (const b of [frame.lower, frame.upper]) if (orderKey && b.type === 'offset' && b.castTo && b.interval) castOffsetAdder(b, orderKey.type, orderKey.ascending, orderKey.zone.id);
   const out = new Array<unknown>(n).fill(null);
 
   if (impl.kind === 'window') {

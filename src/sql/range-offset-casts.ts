@@ -1,21 +1,38 @@
 /**
- * Spark 3.5's WindowFrameCoercion casts a RANGE frame's interval offsets to an integral or decimal
- * ORDER BY key's type (the cast counts the interval's end field). checkRangeFrameTypes finds such
- * specs; here their offsets are marked `castTo` the key type, which the name
- * (`(- INTERVAL '1' DAY) FOLLOWING`) and the memory backend's frame read.
+ * Spark 3.5's WindowFrameCoercion casts a RANGE frame's offsets to a numeric ORDER BY key's type
+ * when their own type differs: a number literal (INT, BIGINT, DECIMAL(p,s)) to another numeric
+ * type, an interval to an integral or decimal key (the cast counts the interval's end field).
+ * checkRangeFrameTypes finds such specs; here their offsets are marked `castTo` the key type,
+ * which the name (a cast prints as its child: `(- 1) FOLLOWING`, `(- INTERVAL '1' DAY) FOLLOWING`)
+ * and the memory backend's frame (an interval's count) read.
  */
 import { E, type Expr, type FrameBoundary, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import { originOf, selectItemOrigin, setSelectItemOrigin, withOrigin } from '../expr/origin.js';
-import { DayTimeIntervalType, DecimalType, isIntegral, YearMonthIntervalType, type DataType } from '../types/data-types.js';
+import { DayTimeIntervalType, DecimalType, INT, isIntegral, isNumeric, LONG, YearMonthIntervalType, type DataType } from '../types/data-types.js';
 import { DAY_TIME_UNIT_MICROS } from '../types/intervals.js';
 import { mapExpr, namedWindowRefs } from './parsed-expressions.js';
 
 /** Whether an interval offset over a key of type `t` is cast to it rather than refused. */
 export const castsIntervalOffsets = (t: DataType): boolean => isIntegral(t) || t instanceof DecimalType;
 
-const castBound = (b: FrameBoundary, t: DataType): FrameBoundary => (b.type === 'offset' && b.interval ? { ...b, castTo: t } : b);
+/** A number offset's literal type: INT, BIGINT past INT's range, DECIMAL(p,s) with a fraction. */
+function literalType(value: number): DataType {
+  if (Number.isInteger(value)) return Math.abs(value) <= 2147483647 ? INT : LONG;
+  const digits = String(Math.abs(value)).replace(/^0+/, '');
+  const scale = digits.length - digits.indexOf('.') - 1;
+  return new DecimalType(Math.max(digits.length - 1, scale), scale);
+}
 
-/** `f` with its interval offsets marked cast to the key type `t`. */
+/** Whether WindowFrameCoercion casts the offset `b` to the numeric key type `t`. */
+export function offsetCastTo(b: FrameBoundary, t: DataType): boolean {
+  if (b.type !== 'offset') return false;
+  if (b.interval) return castsIntervalOffsets(t);
+  return isNumeric(t) && !literalType(b.value).equals(t);
+}
+
+const castBound = (b: FrameBoundary, t: DataType): FrameBoundary => (b.type === 'offset' && offsetCastTo(b, t) ? { ...b, castTo: t } : b);
+
+/** `f` with the offsets cast to the key type `t` marked so. */
 export const castFrameIntervals = (f: WindowFrame, t: DataType): WindowFrame => ({ ...f, lower: castBound(f.lower, t), upper: castBound(f.upper, t) });
 
 /** Months or microseconds in one unit of an interval type's end field (what a cast to a number counts). */
