@@ -87,8 +87,11 @@ export function boundarySql(b: FrameBoundary): string {
       return 'CURRENT ROW';
     case 'offset':
       // Spark prints offsets as signed "FOLLOWING" values for lag/lead and as PRECEDING/FOLLOWING otherwise.
+      // A cast offset prints as its child: a PRECEDING one as its negation FOLLOWING.
+      if (b.interval && b.castTo) return `${b.value < 0 ? `(- ${intervalToString(-b.value, b.interval)})` : intervalToString(b.value, b.interval)} FOLLOWING`;
       if (b.interval) return `${intervalToString(Math.abs(b.value), b.interval)} ${b.value < 0 ? 'PRECEDING' : 'FOLLOWING'}`;
       if (b.literal) return `${b.value} FOLLOWING`;
+      if (b.castTo) return `${b.value < 0 ? `(- ${-b.value})` : b.value} FOLLOWING`;
       return b.value < 0 ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
   }
 }

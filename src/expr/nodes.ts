@@ -134,8 +134,10 @@ export type FrameBoundary =
    * that is an interval of this type (value in months or microseconds).
    * `literal`: given as a plain number through the DataFrame API (rowsBetween/rangeBetween),
    * which Spark keeps as a signed literal and names `-1 FOLLOWING`, not `1 PRECEDING`.
+   * `castTo`: the integral/decimal ORDER BY key type an `interval` offset is cast to
+   * (Spark's WindowFrameCoercion), which counts the interval's end field.
    */
-  | { readonly type: 'offset'; readonly value: number; readonly interval?: DataType; readonly literal?: true };
+  | { readonly type: 'offset'; readonly value: number; readonly interval?: DataType; readonly literal?: true; readonly castTo?: DataType };
 
 export interface WindowFrame {
   readonly frameType: 'rows' | 'range';

@@ -12,7 +12,8 @@ import { AnalysisException } from '../errors/index.js';
 import { positionAnalysisError, type SqlOrigin } from '../errors/query-context.js';
 import type { FrameBoundary, WindowFrame } from '../expr/nodes.js';
 import { boundarySql, frameSql } from '../expr/naming.js';
-import { DateType, INT, LONG, TimestampNTZType, TimestampType, type DataType } from '../types/data-types.js';
+import { DecimalType, INT, type DataType } from '../types/data-types.js';
+import { castFrameIntervals, castsIntervalOffsets, intervalEndUnit } from './range-offset-casts.js';
 
 const mismatch = (frameText: string, message: string, subClass: string, origin: SqlOrigin | undefined): AnalysisException => {
   const err = new AnalysisException(`Cannot resolve "${frameText}" due to data type mismatch: ${message}`, {
@@ -69,11 +70,25 @@ function offsetsInOrder(f: WindowFrame, text: string, origin: SqlOrigin | undefi
  * cast as its child and only a bare negation as PRECEDING.
  */
 export function rangeOffsetsInOrder(f: WindowFrame, key: DataType, origin: SqlOrigin | undefined): void {
-  const literalType = (b: FrameBoundary): DataType | undefined =>
-    b.type !== 'offset' || b.interval ? undefined : !Number.isInteger(b.value) ? undefined : Math.abs(b.value) <= 2147483647 ? INT : LONG;
-  const datetime = key instanceof DateType || key instanceof TimestampType || key instanceof TimestampNTZType;
-  const cast = (b: FrameBoundary): boolean => !datetime && !(literalType(b)?.equals(key) ?? false);
-  const bound = (b: FrameBoundary): string =>
-    b.type === 'offset' && !b.interval && b.value < 0 && cast(b) ? `(- ${-b.value}) FOLLOWING` : boundarySql(b);
-  offsetsInOrder(f, `RANGE BETWEEN ${bound(f.lower)} AND ${bound(f.upper)}`, origin);
+  if (castsIntervalOffsets(key) && [f.lower, f.upper].some((b) => b.type === 'offset' && b.interval)) {
+    intervalOffsetsInOrder(castFrameIntervals(f, key), key, origin);
+    return;
+  }
+  const cast = castFrameIntervals(f, key);
+  offsetsInOrder(cast, frameSql(cast), origin);
+}
+
+/** Offsets in the key's units: an interval cast to an integral key truncates its end-field count. */
+function keyUnits(b: FrameBoundary, key: DataType): number {
+  if (b.type !== 'offset' || !b.interval) return b.type === 'offset' ? b.value : 0;
+  const n = b.value / intervalEndUnit(b.interval);
+  return key instanceof DecimalType ? n : Math.trunc(n);
+}
+
+/** Interval offsets cast to an integral/decimal key, compared as the cast values (named as cast). */
+function intervalOffsetsInOrder(f: WindowFrame, key: DataType, origin: SqlOrigin | undefined): void {
+  if (f.lower.type !== 'offset' || f.upper.type !== 'offset') return;
+  if (keyUnits(f.lower, key) > keyUnits(f.upper, key)) {
+    throw mismatch(frameSql(f), 'The lower bound of a window frame must be less than or equal to the upper bound.', 'SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON', origin);
+  }
 }

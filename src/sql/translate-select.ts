@@ -37,6 +37,7 @@ import { countArguments } from './count-arguments.js';
 import { checkStarUsage } from './star-usage.js';
 import { orderByAll } from './order-by-all.js';
 import { rangeOffsetsInOrder } from './frame-checks.js';
+import { castIntervalOffsets, castsIntervalOffsets } from './range-offset-casts.js';
 import { positionAnalysisError } from '../errors/query-context.js';
 import { originOf, selectItemOrigin, setSelectItemOrigin, specOrigin } from '../expr/origin.js';
 
@@ -54,24 +55,26 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
   if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
   // Prepared items keep their place in the SELECT block (for the errors Spark positions there).
-  const items = s.items.map((e) => {
+  const prepared = s.items.map((e) => {
     const out = prepare(e);
     setSelectItemOrigin(out, selectItemOrigin(e));
     return out;
   });
-  const order = orderBy.map((o) => prepare(o) as SortOrder);
+  const preparedOrder = orderBy.map((o) => prepare(o) as SortOrder);
   let where = s.where ? subqueries(tr, s.where, from) : undefined;
   const filtered = where ? plan('Filter', { input, condition: where }) : input;
   // HAVING's subqueries may read aggregates over this block's columns: their values per group, with the select list's grouping.
   const grouped: GroupedOuter = (exprs) =>
-    plan('Project', { input: aggregateSelect(tr, s, filtered, [...items, ...exprs], undefined, []), exprs: exprs.map((_, i) => ordinalRef(items.length + i)) });
+    plan('Project', { input: aggregateSelect(tr, s, filtered, [...prepared, ...exprs], undefined, []), exprs: exprs.map((_, i) => ordinalRef(prepared.length + i)) });
   let having = s.having ? prepare(s.having, grouped) : undefined;
   if (having && !s.groupBy && tr.conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
     where = where ? E.call('and', [where, having]) : having;
     having = undefined;
   }
   if (where) input = plan('Filter', { input, condition: where });
-  checkRangeFrameTypes(tr, [...items, ...order], input);
+  const casts = checkRangeFrameTypes(tr, [...prepared, ...preparedOrder], input);
+  const items = castIntervalOffsets(prepared, casts);
+  const order = castIntervalOffsets(preparedOrder, casts);
   // Only an alias written before the last item can be referenced laterally.
   const lateral = s.aliasWritten?.slice(0, -1).some(Boolean) && tr.opts.columnsOf ? resolveLateralAliases(items, s.aliasWritten, tr.opts.columnsOf(from)) : { items };
   const build = (list: readonly Expr[]): LogicalPlan =>
@@ -133,10 +136,14 @@ export function windowSpec(tr: Translator, spec: WindowSpecDef, defs: ReadonlyMa
   return windowSpec(tr, def, defs, seen);
 }
 
-/** RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here). */
-export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], input: LogicalPlan): void {
+/**
+ * RANGE frames with value offsets order by a number or a date (Spark rejects timestamps and strings here).
+ * Returns the specs whose interval offsets are cast to their integral/decimal key's type.
+ */
+export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], input: LogicalPlan): Map<WindowSpecDef, DataType> {
+  const casts = new Map<WindowSpecDef, DataType>();
   const schemaOf = tr.opts.schemaOf;
-  if (!schemaOf) return;
+  if (!schemaOf) return casts;
   for (const e of exprs) {
     exists(e, (x) => {
       if (x.kind !== 'WindowExpr') return false;
@@ -180,15 +187,18 @@ export function checkRangeFrameTypes(tr: Translator, exprs: readonly Expr[], inp
       if (interval) {
         // Interval offsets move dates (by year-month intervals) and timestamps (by either kind).
         const ok = t instanceof TimestampType || t instanceof TimestampNTZType || (t instanceof DateType && interval instanceof YearMonthIntervalType);
-        if (!ok) throw invalidType(interval);
+        if (castsIntervalOffsets(t)) casts.set(x.spec, t);
+        else if (!ok) throw invalidType(interval);
         return false;
       }
+      if (isNumeric(t)) casts.set(x.spec, t);
       if (isNumeric(t) || t instanceof DateType) return false;
       // Timestamps and complex types keep the offsets' own (integral) type.
       throw invalidType(offsetType);
       return false;
     });
   }
+  return casts;
 }
 
 /** SELECT without aggregation. */

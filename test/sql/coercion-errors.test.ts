@@ -110,6 +110,15 @@ forEachBackend('coercion seen through its errors', (session) => {
         )}`,
       });
     });
+
+    // Spark 3.5.7 positions each refusal at the window spec's '(' (windowFrameCoercion.sql).
+    it('positions the refusals at the window spec', () => {
+      const spark = session();
+      for (const key of ['cast(1 as string)', "cast('1' as binary)", 'cast(1 as boolean)', "cast('2017-12-11 09:30:00.0' as timestamp)"]) {
+        const q = `SELECT COUNT(*) OVER (PARTITION BY 1 ORDER BY ${key} DESC RANGE BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM VALUES 1`;
+        expect(firstLineError(() => spark.sql(q).collect()).message).toMatch(/; line 1 pos 21$/);
+      }
+    });
   });
 
   describe('under ANSI', () => {

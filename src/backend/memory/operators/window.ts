@@ -22,6 +22,7 @@ import { lookupImpl } from '../functions/index.js';
 import type { RowFn, WindowPartition } from '../functions/types.js';
 import { pow10 } from '../runtime/decimal.js';
 import { AggregateFeeder } from './aggregate.js';
+import { castOffsetAdder } from './range-interval-offset.js';
 import { keyFunction } from './keys.js';
 import { evalSortKeys, positionComparator, sortedPositions } from './ordering.js';
 import { allRows, denseCol, select, type Col, type Rel } from './relation.js';
@@ -175,7 +176,9 @@ function rangeBound(
       // A null key's frame is its peer group (the other nulls).
       if (v === null || v === undefined) return upper ? pe[pos]! : ps[pos]!;
       const offset = orderKey.ascending ? b.value : -b.value;
-      const target = b.interval ? addIntervalOffset(v as number, offset, b.interval, orderKey.type, orderKey.zone) : addOffset(v, offset, orderKey.type);
+      const target = b.castTo && b.interval
+        ? castOffsetAdder(b, orderKey.type, orderKey.ascending, orderKey.zone.id)(v)
+        : b.interval ? addIntervalOffset(v as number, offset, b.interval, orderKey.type, orderKey.zone) : addOffset(v, offset, orderKey.type);
       // Positions with non-null keys, where the sought boundary lies.
       const asc = orderKey.ascending;
       const cmp = (x: unknown): number => ((x as number) < (target as number) ? -1 : (x as number) > (target as number) ? 1 : 0);
@@ -282,6 +285,8 @@ function evaluateWindowExpr(we: WindowExpr, layout: Layout, n: number, env: Comp
     spec.orderBy.length === 1 && firstOrder
       ? { fn: compileExpr(firstOrder.child, env), type: typeOf(firstOrder.child), ascending: firstOrder.ascending, zone: sessionZone(env.ctx) }
       : undefined;
+  // Interval offsets cast to the key type fail (overflow) before any row is read.
+  for (const b of [frame.lower, frame.upper]) if (orderKey && b.type === 'offset' && b.castTo && b.interval) castOffsetAdder(b, orderKey.type, orderKey.ascending, orderKey.zone.id);
   const out = new Array<unknown>(n).fill(null);
 
   if (impl.kind === 'window') {
