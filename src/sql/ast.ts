@@ -139,6 +139,8 @@ export interface ColumnDef {
   readonly dataType: DataType;
   readonly nullable: boolean;
   readonly comment?: string;
+  /** A `char(n)`/`varchar(n)` column's declared type (its dataType is STRING), as Spark keeps it in metadata. */
+  readonly charVarchar?: string;
   /** `DEFAULT expr`: its text as written (what Spark shows) and the parsed expression. */
   readonly default?: { readonly text: string; readonly expr: Expr };
 }

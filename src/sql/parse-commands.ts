@@ -6,7 +6,8 @@
  */
 import { checkBucketCount } from '../api/table-layout.js';
 import { StructType } from '../types/data-types.js';
-import { parseTableSchema } from '../types/ddl.js';
+import { parseTableColumns } from '../types/ddl.js';
+import { CHAR_VARCHAR_KEY } from '../types/char-varchar.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
 import { partitionClause } from './parse-partitions.js';
 import { tempViewUsing } from './parse-temp-view-using.js';
@@ -136,12 +137,13 @@ export function columnDefs(p: SqlParser): ColumnDef[] {
   }
   text += p.src.slice(from, p.cur.start);
   p.pos++;
-  const schema: StructType = parseTableSchema(text);
+  const schema: StructType = parseTableColumns(text);
   return schema.fields.map((f, i) => ({
     name: f.name,
     dataType: f.dataType,
     nullable: f.nullable,
     ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
+    ...(typeof f.metadata[CHAR_VARCHAR_KEY] === 'string' ? { charVarchar: f.metadata[CHAR_VARCHAR_KEY] } : {}),
     ...(defaults.has(i) ? { default: defaults.get(i)! } : {}),
   }));
 }
