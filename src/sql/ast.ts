@@ -170,6 +170,8 @@ export type AlterAction =
       /** Hive's `CHANGE [COLUMN] old new type ...` form gives a name and a type. */
       readonly newName?: string;
       readonly dataType?: DataType;
+      /** The declared `char(n)`/`varchar(n)` of the new type (its dataType is STRING). */
+      readonly charVarchar?: string;
       readonly comment?: string;
       /** Spark's ParseException for a Hive-form rename (thrown when the names differ under spark.sql.caseSensitive). */
       readonly renameRefusal?: ParseException;

@@ -30,6 +30,17 @@ export function charVarcharMetadata(name: string, length: number): Record<string
   return { [CHAR_VARCHAR_KEY]: `${name.toLowerCase() === 'varchar' ? 'varchar' : 'char'}(${length})` };
 }
 
+/** A declared column's field metadata: its comment and its char/varchar type. */
+export function columnMetadata(col: { readonly comment?: string; readonly charVarchar?: string }): Record<string, string> {
+  return { ...(col.comment !== undefined ? { comment: col.comment } : {}), ...(col.charVarchar !== undefined ? { [CHAR_VARCHAR_KEY]: col.charVarchar } : {}) };
+}
+
+/** The declared type of a SQL type text when it is `char(n)`/`character(n)`/`varchar(n)` (`char(5)`). */
+export function charVarcharOfText(text: string): string | undefined {
+  const m = /^\s*(char|character|varchar)\s*\(\s*(\d+)\s*\)\s*$/i.exec(text);
+  return m ? charVarcharMetadata(m[1]!, Number(m[2]))[CHAR_VARCHAR_KEY] : undefined;
+}
+
 /** The field's type as DESC prints it: `char(5)` for a declared char column, else the type's simple string. */
 export function declaredSimpleString(f: StructField): string {
   const cv = charVarcharOf(f);

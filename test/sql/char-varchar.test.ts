@@ -77,6 +77,28 @@ forEachBackend('CHAR/VARCHAR columns', (session) => {
     expect(spark.table('cvt_desc').schema.fields.map((f) => f.dataType)).toEqual([STRING, STRING, STRING]);
   });
 
+  it('ALTER TABLE refuses a change of the declared length or kind; ADD COLUMNS keeps char(n)', { timeout: SLOW }, () => {
+    const spark = open();
+    create(spark, 'cvt_alt', '(c CHAR(5), v VARCHAR(5), s STRING) USING parquet');
+    const refused = (col: string, from: string, to: string): { errorClass: string; message: string } => ({
+      errorClass: 'NOT_SUPPORTED_CHANGE_COLUMN',
+      message: `[NOT_SUPPORTED_CHANGE_COLUMN] ALTER TABLE ALTER/CHANGE COLUMN is not supported for changing \`spark_catalog\`.\`default\`.\`cvt_alt\`'s column \`${col}\` with type "${from}" to \`${col}\` with type "${to}".`,
+    });
+    expect(failure(spark, 'ALTER TABLE cvt_alt CHANGE COLUMN c TYPE char(6)')).toEqual(refused('c', 'CHAR(5)', 'CHAR(6)'));
+    expect(failure(spark, 'ALTER TABLE cvt_alt CHANGE COLUMN v TYPE varchar(6)')).toEqual(refused('v', 'VARCHAR(5)', 'VARCHAR(6)'));
+    expect(failure(spark, 'ALTER TABLE cvt_alt CHANGE COLUMN s TYPE varchar(6)')).toEqual(refused('s', 'STRING', 'VARCHAR(6)'));
+    expect(failure(spark, 'ALTER TABLE cvt_alt CHANGE COLUMN c TYPE string')).toEqual(refused('c', 'CHAR(5)', 'STRING'));
+    spark.sql('ALTER TABLE cvt_alt CHANGE COLUMN c TYPE char(5)');
+    spark.sql('ALTER TABLE cvt_alt ADD COLUMNS (d CHAR(2))');
+    expect(rows(spark, 'DESC cvt_alt')).toEqual([
+      ['c', 'char(5)', null],
+      ['v', 'varchar(5)', null],
+      ['s', 'string', null],
+      ['d', 'char(2)', null],
+    ]);
+    expect(failure(spark, "INSERT INTO cvt_alt VALUES ('a', 'b', 'c', 'ddd')")).toEqual(exceeds(2));
+  });
+
   it('DataFrameWriter.insertInto and saveAsTable append check and pad too', { timeout: SLOW }, () => {
     const spark = open();
     create(spark, 'cvt_df', '(c CHAR(4), v VARCHAR(2)) USING parquet');
