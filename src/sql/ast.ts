@@ -233,6 +233,16 @@ export type CommandAst =
       readonly clauses: TableClauses;
       readonly query?: QueryAst;
     }
+  /** `CREATE TABLE t LIKE source [USING p] [LOCATION l] [TBLPROPERTIES (...)]`. */
+  | {
+      readonly kind: 'createTableLike';
+      readonly name: readonly string[];
+      readonly source: readonly string[];
+      readonly ifNotExists: boolean;
+      readonly provider?: string;
+      readonly location?: string;
+      readonly properties: readonly (readonly [string, string])[];
+    }
   | {
       readonly kind: 'insert';
       readonly name: readonly string[];

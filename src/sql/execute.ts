@@ -4,6 +4,7 @@
  * through the public session, catalog and writer APIs. Queries are analyzed
  * eagerly, as Spark does, so a bad column name fails here.
  */
+import { likeAsCreate } from './create-table-like.js';
 import { columnMetadata } from '../types/char-varchar.js';
 import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException } from '../errors/index.js';
@@ -158,6 +159,8 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       recordDeclared(session, db, table, c, layout);
       return empty(session);
     }
+    case 'createTableLike':
+      return runCommand(session, likeAsCreate(session, c));
     case 'insert':
       insertInto(session, c);
       return empty(session);

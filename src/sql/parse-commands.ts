@@ -76,6 +76,7 @@ export function create(p: SqlParser): CommandAst {
     if (temporary || global) throw p.syntaxError();
     const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
     const name = p.multipartIdentifier();
+    if (!replace && p.acceptKw('LIKE')) return createLike(p, name, ifNotExists);
     let columns: ColumnDef[] | undefined;
     if (p.isOp('(') && !looksLikeQuery(p, 1)) columns = columnDefs(p);
     let provider: string | undefined;
@@ -106,6 +107,24 @@ export function create(p: SqlParser): CommandAst {
     return { kind: 'createDatabase', name, ifNotExists };
   }
   throw p.syntaxError();
+}
+
+/** `LIKE source` then USING / LOCATION / TBLPROPERTIES in any order (Spark's grammar has no other clause here). */
+function createLike(p: SqlParser, name: readonly string[], ifNotExists: boolean): CommandAst {
+  const source = p.multipartIdentifier();
+  let provider: string | undefined;
+  if (p.acceptKw('USING')) provider = p.identifier().toLowerCase();
+  const clauses = tableClauses(p);
+  if (clauses.options.length > 0 || clauses.partitionColumns.length > 0 || clauses.bucketSpec || clauses.comment !== undefined) throw p.syntaxError();
+  return {
+    kind: 'createTableLike',
+    name,
+    source,
+    ifNotExists,
+    ...(provider !== undefined ? { provider } : {}),
+    ...(clauses.location !== undefined ? { location: clauses.location } : {}),
+    properties: clauses.properties,
+  };
 }
 
 /**

@@ -99,6 +99,24 @@ forEachBackend('CHAR/VARCHAR columns', (session) => {
     expect(failure(spark, "INSERT INTO cvt_alt VALUES ('a', 'b', 'c', 'ddd')")).toEqual(exceeds(2));
   });
 
+  it('CREATE TABLE LIKE copies columns, declared types, partitioning and provider, not comment or properties', { timeout: SLOW }, () => {
+    const spark = open();
+    create(spark, 'cvt_src', "(c CHAR(5), v VARCHAR(3), p INT) USING parquet PARTITIONED BY (p) COMMENT 'cm' TBLPROPERTIES ('a'='b')");
+    create(spark, 'cvt_like', 'LIKE cvt_src');
+    expect(rows(spark, 'SHOW CREATE TABLE cvt_like')).toEqual([['CREATE TABLE spark_catalog.default.cvt_like (\n  c CHAR(5),\n  v VARCHAR(3),\n  p INT)\nUSING parquet\nPARTITIONED BY (p)\n']]);
+    create(spark, 'cvt_like2', "LIKE cvt_src USING json TBLPROPERTIES ('x'='y')");
+    expect(rows(spark, 'SHOW CREATE TABLE cvt_like2')).toEqual([
+      ["CREATE TABLE spark_catalog.default.cvt_like2 (\n  c CHAR(5),\n  v VARCHAR(3),\n  p INT)\nUSING json\nPARTITIONED BY (p)\nTBLPROPERTIES (\n  'x' = 'y')\n"],
+    ]);
+    expect(failure(spark, 'CREATE TABLE cvt_like LIKE cvt_src')).toEqual({
+      errorClass: 'TABLE_OR_VIEW_ALREADY_EXISTS',
+      message:
+        '[TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create table or view `default`.`cvt_like` because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.',
+    });
+    spark.sql('CREATE TABLE IF NOT EXISTS cvt_like LIKE cvt_src');
+    expect(failure(spark, "INSERT INTO cvt_like VALUES ('a', 'bcde', 1)")).toEqual(exceeds(3));
+  });
+
   it('DataFrameWriter.insertInto and saveAsTable append check and pad too', { timeout: SLOW }, () => {
     const spark = open();
     create(spark, 'cvt_df', '(c CHAR(4), v VARCHAR(2)) USING parquet');
