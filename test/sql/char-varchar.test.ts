@@ -114,6 +114,9 @@ forEachBackend('CHAR/VARCHAR columns', (session) => {
         '[TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create table or view `default`.`cvt_like` because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.',
     });
     spark.sql('CREATE TABLE IF NOT EXISTS cvt_like LIKE cvt_src');
+    create(spark, 'cvt_bsrc', '(a INT, b STRING) USING parquet CLUSTERED BY (a) SORTED BY (b) INTO 4 BUCKETS');
+    create(spark, 'cvt_blike', 'LIKE cvt_bsrc');
+    expect(rows(spark, 'SHOW CREATE TABLE cvt_blike')).toEqual([['CREATE TABLE spark_catalog.default.cvt_blike (\n  a INT,\n  b STRING)\nUSING parquet\nCLUSTERED BY (a)\nSORTED BY (b)\nINTO 4 BUCKETS\n']]);
     expect(failure(spark, "INSERT INTO cvt_like VALUES ('a', 'bcde', 1)")).toEqual(exceeds(3));
   });
 
