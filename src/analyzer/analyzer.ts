@@ -4,6 +4,7 @@
  * plan node — plans are immutable, so a DataFrame built step by step is
  * analyzed incrementally and `df.schema` is cheap.
  */
+import { CHAR_VARCHAR_KEY } from '../types/char-varchar.js';
 import { checkParsedStars } from '../sql/star-usage.js';
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { children as childExprs, E, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
@@ -318,6 +319,12 @@ export function isAggregateCall(e: Expr): boolean {
   return e.kind === 'Call' && lookupFunction(e.fn).kind === 'aggregate';
 }
 
+/** An alias of a CHAR/VARCHAR column keeps its declared type, as Spark's Alias keeps its child's metadata. */
+function aliasedCharVarchar(e: Expr, input: readonly Attribute[]): Readonly<Record<string, unknown>> {
+  const declared = e.kind === 'Alias' && e.child.kind === 'BoundRef' ? input[e.child.index]?.metadata[CHAR_VARCHAR_KEY] : undefined;
+  return declared === undefined ? {} : { [CHAR_VARCHAR_KEY]: declared };
+}
+
 /** Output attributes for a list of resolved, named expressions (pass-through refs keep their qualifiers). */
 export function projectAttributes(exprs: readonly Expr[], names: readonly string[], input: readonly Attribute[], planId: number): Attribute[] {
   return exprs.map((e, i) => {
@@ -325,7 +332,7 @@ export function projectAttributes(exprs: readonly Expr[], names: readonly string
     if (passed && passed.name === names[i]) return passed.hidden ? { ...passed, hidden: false } : passed;
     // The same column named as its reference was written (case only): it keeps its identity.
     if (passed && passed.name.toLowerCase() === names[i]!.toLowerCase()) return { ...passed, name: names[i]!, hidden: false };
-    const metadata = e.kind === 'Alias' && e.metadata ? e.metadata : e.kind === 'BoundRef' ? input[e.index]?.metadata ?? {} : {};
+    const metadata = e.kind === 'Alias' && e.metadata ? e.metadata : e.kind === 'BoundRef' ? input[e.index]?.metadata ?? {} : aliasedCharVarchar(e, input);
     return {
       name: names[i]!,
       dataType: typeOf(e),

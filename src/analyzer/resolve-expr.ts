@@ -2,6 +2,7 @@
  * Expression resolution: binds column references to input ordinals, types
  * every node through the function registry, and makes implicit casts explicit.
  */
+import { charTypePadding } from './char-padding.js';
 import { assertOrderable } from './map-checks.js';
 import { AnalysisException } from '../errors/index.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
@@ -131,9 +132,13 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       // `struct('*')`, `hash(*)`: a star argument stands for the input columns (Spark's ResolveReferences).
       const starred = e.args.some((a) => a.kind === 'Star') ? expandStars(e.args, scope.attrs, scope.ctx) : e.args;
       const resolved = starred.map((a) => resolveExpr(a, scope));
-      const args = stringLiteralCoercion(e.fn, resolved, scope.ctx.ansiEnabled === true) ?? resolved;
+      const coerced = stringLiteralCoercion(e.fn, resolved, scope.ctx.ansiEnabled === true) ?? resolved;
       const resolve = callResolver(scope);
-      const plain = e.filter ? Object.freeze({ ...e, filter: undefined }) : e;
+      const padded = charTypePadding(e.fn, coerced, scope.attrs, resolve);
+      const args = padded ?? coerced;
+      const unfiltered = e.filter ? Object.freeze({ ...e, filter: undefined }) : e;
+      // A padded comparison keeps the name of the comparison as written (Spark pads after naming).
+      const plain = padded ? Object.freeze({ ...unfiltered, options: { ...unfiltered.options, displaySql: exprSql(E.call(e.fn, coerced, unfiltered.options ? { options: unfiltered.options } : {})) } }) : unfiltered;
       const unmasked = rewriteOperator(plain, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(plain, args);
       const call = e.filter ? withAggregateFilter(unmasked, e.fn, resolveExpr(e.filter, scope)) : unmasked;
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.

@@ -38,3 +38,14 @@ export function partitionColumnsLast(df: DataFrame, partitionColumns: readonly s
   const order = [...df.columns.filter((c) => !isPart.has(c.toLowerCase())), ...partitionColumns];
   return df.select(...order.map((c) => new Column(E.col(c, undefined, true))));
 }
+
+/**
+ * saveAsTable's append matches the table's columns by name (case-insensitively): the frame's columns in
+ * the table's order. A frame that misses a table column is left as it is (positional, not Spark's check).
+ */
+export function byTableNames(df: DataFrame, table: StructType): DataFrame {
+  const lower = df.columns.map((c) => c.toLowerCase());
+  const picked = table.names.map((n) => lower.indexOf(n.toLowerCase()));
+  if (picked.some((i) => i < 0) || picked.every((i, k) => i === k)) return df;
+  return df.select(...picked.map((i) => new Column(E.col(df.columns[i]!, undefined, true))));
+}

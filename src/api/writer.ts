@@ -2,6 +2,7 @@
  * `df.write`: save to catalog tables (through the StorageBackend) or to
  * files (through the ExportBackend). Spark's save modes apply.
  */
+import { enforceCharVarchar } from '../types/char-varchar.js';
 import type { FileFormat, SaveMode } from '../backend/protocols.js';
 import { requireStr } from './arg-checks.js';
 import { AnalysisException, IllegalArgumentException, PySparkTypeError } from '../errors/index.js';
@@ -12,7 +13,7 @@ import { remoteWrite, type RemoteWrite } from '../backend/connect/catalog.js';
 import type { DataFrame } from './dataframe.js';
 import { DataSourceBuilder, type OptionValue } from './data-source.js';
 import { assertNotBucketed, tableLayout, type WriterLayout } from './table-layout.js';
-import { partitionColumnsLast } from './writer-v2-columns.js';
+import { byTableNames, partitionColumnsLast } from './writer-v2-columns.js';
 import { setTableMetadata } from '../session/table-metadata.js';
 
 const MODES: Record<string, SaveMode> = {
@@ -89,7 +90,9 @@ export class DataFrameWriter extends DataSourceBuilder {
     const layout = tableLayout(this.#layout(), this.sourceFormat ?? 'parquet', this.df.columns, `\`spark_catalog\`.\`${db}\`.\`${table}\``, caseSensitive);
     // A new (or replaced) table stores its partition columns last; an append keeps the existing table's layout.
     const recreated = !exists || this.#mode === 'overwrite';
-    const batch = (recreated ? partitionColumnsLast(this.df, layout.partitionColumns) : this.df).executeBatch();
+    const rows = (recreated ? partitionColumnsLast(this.df, layout.partitionColumns) : byTableNames(this.df, storage.getTableSchema(db, table))).executeBatch();
+    // An append writes into the table's columns: char/varchar ones are checked and padded.
+    const batch = recreated ? rows : enforceCharVarchar(storage.getTableSchema(db, table), rows);
     if (!storage.schemaExists(db)) {
       throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND' });
     }
@@ -129,7 +132,7 @@ export class DataFrameWriter extends DataSourceBuilder {
     const db = database ?? session.catalog.currentDatabase();
     const target = session.catalog.lookupRelation(db, table);
     if (target.kind !== 'table') throw new AnalysisException(`${tableName} is a view; cannot insert into it.`, { errorClass: 'UNSUPPORTED_INSERT' });
-    const batch = this.df.toDF(...target.schema.names).executeBatch();
+    const batch = enforceCharVarchar(target.schema, this.df.toDF(...target.schema.names).executeBatch());
     guardBackendCall(`Inserting into table \`${db}\`.\`${table}\` failed`, () =>
       session.storage.insertData(db, table, { ...batch, schema: target.schema }, overwrite ? 'overwrite' : 'append'),
     );
@@ -208,3 +211,4 @@ function bucketSpec(numBuckets: number, col: string | readonly string[], cols: r
   }
   return { numBuckets, bucketColumns };
 }
+

@@ -6,6 +6,7 @@
  * DROP COLUMN, column positions and NOT NULL are refused with Spark's errors.
  * Changes rewrite the stored table (schema and rows) and its recorded metadata.
  */
+import { CHAR_VARCHAR_KEY, columnMetadata, declaredSimpleString, declaredSql } from '../types/char-varchar.js';
 import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException, NotImplementedException } from '../errors/index.js';
 import { makeBatch } from '../data/batch.js';
@@ -187,7 +188,7 @@ function addColumns(session: SparkSession, db: string, table: string, added: Alt
   const isPart = (f: StructField): boolean => meta.partitionColumns.some((p) => p.toLowerCase() === f.name.toLowerCase());
   const dataIdx = fields.map((f, i) => (isPart(f) ? -1 : i)).filter((i) => i >= 0);
   const partIdx = fields.map((f, i) => (isPart(f) ? i : -1)).filter((i) => i >= 0);
-  const newFields = added.map((col) => new StructField(col.name, col.dataType, true, col.comment !== undefined ? { comment: col.comment } : {}));
+  const newFields = added.map((col) => new StructField(col.name, col.dataType, true, columnMetadata(col)));
   const schema = new StructType([...dataIdx.map((i) => fields[i]!), ...newFields, ...partIdx.map((i) => fields[i]!)]);
   rewrite(session, db, table, schema, [...dataIdx, ...newFields.map(() => undefined), ...partIdx], meta);
 }
@@ -227,8 +228,10 @@ function alterColumn(session: SparkSession, db: string, table: string, a: Extrac
     const dataColumns = schema.fields.filter((f) => !meta.partitionColumns.some((p) => p.toLowerCase() === f.name.toLowerCase()));
     throw notADataColumn(last, dataColumns.map((f) => f.name));
   }
-  if (a.dataType && a.dataType.simpleString() !== field.dataType.simpleString()) {
-    const params = { table: ident(db, table), originName: `\`${field.name}\``, originType: `"${field.dataType.sql()}"`, newName: `\`${a.newName ?? last}\``, newType: `"${a.dataType.sql()}"` };
+  // A char/varchar column is compared (and named) by its declared type: char(5) to char(6) is a change.
+  const declared = a.dataType && new StructField(field.name, a.dataType, true, a.charVarchar !== undefined ? { [CHAR_VARCHAR_KEY]: a.charVarchar } : {});
+  if (declared && declaredSimpleString(declared) !== declaredSimpleString(field)) {
+    const params = { table: ident(db, table), originName: `\`${field.name}\``, originType: `"${declaredSql(field)}"`, newName: `\`${a.newName ?? last}\``, newType: `"${declaredSql(declared)}"` };
     throw new AnalysisException(
       `ALTER TABLE ALTER/CHANGE COLUMN is not supported for changing ${params.table}'s column ${params.originName} with type ${params.originType} to ${params.newName} with type ${params.newType}.`,
       { errorClass: 'NOT_SUPPORTED_CHANGE_COLUMN', messageParameters: params },

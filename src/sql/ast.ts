@@ -139,6 +139,8 @@ export interface ColumnDef {
   readonly dataType: DataType;
   readonly nullable: boolean;
   readonly comment?: string;
+  /** A `char(n)`/`varchar(n)` column's declared type (its dataType is STRING), as Spark keeps it in metadata. */
+  readonly charVarchar?: string;
   /** `DEFAULT expr`: its text as written (what Spark shows) and the parsed expression. */
   readonly default?: { readonly text: string; readonly expr: Expr };
 }
@@ -168,6 +170,8 @@ export type AlterAction =
       /** Hive's `CHANGE [COLUMN] old new type ...` form gives a name and a type. */
       readonly newName?: string;
       readonly dataType?: DataType;
+      /** The declared `char(n)`/`varchar(n)` of the new type (its dataType is STRING). */
+      readonly charVarchar?: string;
       readonly comment?: string;
       /** Spark's ParseException for a Hive-form rename (thrown when the names differ under spark.sql.caseSensitive). */
       readonly renameRefusal?: ParseException;
@@ -228,6 +232,16 @@ export type CommandAst =
       readonly provider?: string;
       readonly clauses: TableClauses;
       readonly query?: QueryAst;
+    }
+  /** `CREATE TABLE t LIKE source [USING p] [LOCATION l] [TBLPROPERTIES (...)]`. */
+  | {
+      readonly kind: 'createTableLike';
+      readonly name: readonly string[];
+      readonly source: readonly string[];
+      readonly ifNotExists: boolean;
+      readonly provider?: string;
+      readonly location?: string;
+      readonly properties: readonly (readonly [string, string])[];
     }
   | {
       readonly kind: 'insert';

@@ -5,6 +5,7 @@
  * machine (creation time in the JVM's zone, the warehouse location) are this
  * machine's, in Spark's format.
  */
+import { declaredSimpleString, declaredSql } from '../types/char-varchar.js';
 import { resolve } from 'node:path';
 import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException } from '../errors/index.js';
@@ -14,7 +15,7 @@ import { SPARK_VERSION } from '../session/spark-version.js';
 import { tableMetadata, type PartitionEntry, type TableMetadata } from '../session/table-metadata.js';
 import { expectTableOrPermanentView, invalidPartitionColumn, partitionMetadataNotStored, partitionSpecMismatch, showCreateAsSerdeOfDataSourceTable } from './ddl-errors.js';
 import { listPartitions, partitionPath, partitionsNotFound, resolveSpec, sameValues, type PartitionedTable, type PartitionValues } from './partitions.js';
-import { STRING, StructField, StructType, type DataType } from '../types/data-types.js';
+import { STRING, StructField, StructType } from '../types/data-types.js';
 
 type Cell = string | null;
 
@@ -40,7 +41,7 @@ export function describeTable(
   const fields = new DataFrame(session, plan('TableScan', { database, table })).schema.fields;
   const part = partition ? checkPartition(session, database, table, fields, partition) : undefined;
   if (column) return describeColumn(session, fields, column, extended);
-  const rows: Cell[][] = fields.map((f) => [f.name, f.dataType.simpleString(), commentOf(f)]);
+  const rows: Cell[][] = fields.map((f) => [f.name, declaredSimpleString(f), commentOf(f)]);
   const t = catalogTable(session, database, table);
   if (t && t.meta.partitionColumns.length > 0) {
     const lower = t.meta.partitionColumns.map((c) => c.toLowerCase());
@@ -50,7 +51,7 @@ export function describeTable(
   else if (extended && t) rows.push(['', '', ''], ['# Detailed Table Information', '', ''], ...detailRows(session, t.db, t.table, t.meta).map(([k, v]) => [k, v, '']));
   const defaults = t?.meta.defaults ?? {};
   const withDefault = fields.filter((f) => f.name in defaults);
-  if (withDefault.length > 0) rows.push(['', '', ''], ['# Column Default Values', '', ''], ...withDefault.map((f) => [f.name, f.dataType.simpleString(), defaults[f.name]!]));
+  if (withDefault.length > 0) rows.push(['', '', ''], ['# Column Default Values', '', ''], ...withDefault.map((f) => [f.name, declaredSimpleString(f), defaults[f.name]!]));
   return session.createDataFrame(rows, DESCRIBE_SCHEMA);
 }
 
@@ -93,7 +94,7 @@ function describeColumn(session: SparkSession, fields: readonly StructField[], c
       { errorClass: 'COLUMN_NOT_FOUND', messageParameters: { colName: name, caseSensitiveConfig: '"spark.sql.caseSensitive"' } },
     );
   }
-  const rows: string[][] = [['col_name', f.name], ['data_type', f.dataType.simpleString()], ['comment', commentOf(f) ?? 'NULL']];
+  const rows: string[][] = [['col_name', f.name], ['data_type', declaredSimpleString(f)], ['comment', commentOf(f) ?? 'NULL']];
   // Column statistics: sparkless computes none (Spark shows NULL until ANALYZE TABLE ... FOR COLUMNS).
   if (extended) for (const stat of ['min', 'max', 'num_nulls', 'distinct_count', 'avg_col_len', 'max_col_len', 'histogram']) rows.push([stat, 'NULL']);
   return session.createDataFrame(rows, new StructType([new StructField('info_name', STRING, false), new StructField('info_value', STRING, false)]));
@@ -189,7 +190,7 @@ export function showCreateTable(session: SparkSession, database: string | undefi
   const fields = session.catalog.lookupRelation(database, table);
   const schema = fields.kind === 'table' ? fields.schema : new StructType([]);
   const defaults = meta.defaults ?? {};
-  const columns = schema.fields.map((f) => `  ${quoteIfNeeded(f.name)} ${typeSql(f.dataType)}${f.name in defaults ? ` DEFAULT ${defaults[f.name]}` : ''}${commentOf(f) !== null ? ` COMMENT ${sqlString(commentOf(f)!)}` : ''}`);
+  const columns = schema.fields.map((f) => `  ${quoteIfNeeded(f.name)} ${declaredSql(f)}${f.name in defaults ? ` DEFAULT ${defaults[f.name]}` : ''}${commentOf(f) !== null ? ` COMMENT ${sqlString(commentOf(f)!)}` : ''}`);
   let text = `CREATE TABLE spark_catalog.${quoteIfNeeded(t.db.toLowerCase())}.${quoteIfNeeded(t.table.toLowerCase())} (\n${columns.join(',\n')})\n`;
   text += `USING ${meta.provider ?? defaultProvider(session)}\n`;
   const options = redacted(session, Object.entries(meta.options ?? {}));
@@ -210,7 +211,6 @@ export function showCreateTable(session: SparkSession, database: string | undefi
 }
 
 /** Column types in SHOW CREATE TABLE: Spark's SQL type names (`ARRAY<STRUCT<x: INT>>`). */
-const typeSql = (t: DataType): string => t.sql();
 
 /** DESCRIBE EXTENDED's `# Detailed Partition Information` and `# Storage Information` blocks. */
 function partitionDetails(session: SparkSession, t: PartitionedTable, e: PartitionEntry): Cell[][] {

@@ -4,6 +4,8 @@
  * through the public session, catalog and writer APIs. Queries are analyzed
  * eagerly, as Spark does, so a bad column name fails here.
  */
+import { likeAsCreate } from './create-table-like.js';
+import { columnMetadata } from '../types/char-varchar.js';
 import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException } from '../errors/index.js';
 import { E } from '../expr/nodes.js';
@@ -151,7 +153,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         throw new AnalysisException(`The schema \`${db}\` cannot be found.`, { errorClass: 'SCHEMA_NOT_FOUND', messageParameters: { schemaName: `\`${db}\`` } });
       }
       checkDefaults(session, c.columns ?? []);
-      const fields = (c.columns ?? []).map((col) => new StructField(col.name, col.dataType, col.nullable, col.comment !== undefined ? { comment: col.comment } : {}));
+      const fields = (c.columns ?? []).map((col) => new StructField(col.name, col.dataType, col.nullable, columnMetadata(col)));
       const b = c.clauses.bucketSpec;
       const layout = tableLayout(
         { partitionBy: [...c.clauses.partitionColumns], buckets: b ? { numBuckets: b.numBuckets, bucketColumns: [...b.bucketColumns] } : undefined, sortBy: b ? [...b.sortColumns] : [] },
@@ -169,6 +171,8 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       recordDeclared(session, db, table, c, layout);
       return empty(session);
     }
+    case 'createTableLike':
+      return runCommand(session, likeAsCreate(session, c));
     case 'insert':
       insertInto(session, c);
       return empty(session);

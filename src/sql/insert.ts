@@ -14,6 +14,7 @@ import { E, type Expr } from '../expr/nodes.js';
 import { plan } from '../plan/nodes.js';
 import type { SparkSession } from '../session/session.js';
 import { tableMetadata } from '../session/table-metadata.js';
+import { enforceCharVarchar } from '../types/char-varchar.js';
 import { STRING } from '../types/data-types.js';
 import { defaultValue } from './column-defaults.js';
 import { partitionOrdering } from './ddl-errors.js';
@@ -77,7 +78,7 @@ export function insertInto(session: SparkSession, c: InsertCommand): void {
     return;
   }
   const rows = df.executeBatch();
-  const added = makeBatch(target.schema, rows.columns);
+  const added = enforceCharVarchar(target.schema, makeBatch(target.schema, rows.columns));
   const recorded = meta.partitions ?? [];
   // A fully static spec creates its partition even when no row lands in it.
   const full = spec.every((v) => v !== undefined) ? [{ values: spec as PartitionValues, createdMs: Date.now() }] : [];

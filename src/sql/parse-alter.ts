@@ -4,7 +4,8 @@
  * and `ALTER VIEW v AS query`; the partition forms are parse-partitions.ts's.
  * SerDe forms are NotImplementedExceptions naming them.
  */
-import { parseTableSchema } from '../types/ddl.js';
+import { parseTableColumns } from '../types/ddl.js';
+import { CHAR_VARCHAR_KEY, charVarcharOfText } from '../types/char-varchar.js';
 import type { AlterAction, ColumnDef, CommandAst } from './ast.js';
 import { namePosition, propertyList, skipToClose } from './parse-commands.js';
 import { dataType } from './parse-primary.js';
@@ -14,6 +15,7 @@ import { ParseException } from '../errors/index.js';
 import { sqlParseError } from './errors.js';
 import type { Token } from './lexer.js';
 import type { SqlParser } from './parser.js';
+import type { DataType } from '../types/data-types.js';
 
 export function alter(p: SqlParser): CommandAst {
   const statementStart = p.expectKw('ALTER');
@@ -133,13 +135,22 @@ function addedColumns(p: SqlParser): ColumnDef[] {
   }
   if (piece >= 0) flush(p.cur.start);
   if (paren) p.expectOp(')');
-  const schema = parseTableSchema(pieces.join(','));
+  const schema = parseTableColumns(pieces.join(','));
   return schema.fields.map((f) => ({
     name: f.name,
     dataType: f.dataType,
     nullable: f.nullable,
     ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
+    ...(typeof f.metadata[CHAR_VARCHAR_KEY] === 'string' ? { charVarchar: f.metadata[CHAR_VARCHAR_KEY] } : {}),
   }));
+}
+
+/** A column's new type: its DataType and, for `char(n)`/`varchar(n)`, the declared type. */
+function columnType(p: SqlParser): { dataType: DataType; charVarchar?: string } {
+  const start = p.cur.start;
+  const type = dataType(p);
+  const declared = charVarcharOfText(p.src.slice(start, p.tokens[p.pos - 1]!.end));
+  return { dataType: type, ...(declared !== undefined ? { charVarchar: declared } : {}) };
 }
 
 type ColumnChange = Extract<AlterAction, { kind: 'alterColumn' }>;
@@ -202,7 +213,7 @@ function columnChange(p: SqlParser, hive: boolean, statementStart: Token): Colum
     }
     return false;
   };
-  if (p.acceptKw('TYPE')) return { kind: 'alterColumn', verb, column, dataType: dataType(p) };
+  if (p.acceptKw('TYPE')) return { kind: 'alterColumn', verb, column, ...columnType(p) };
   if (p.acceptKw('COMMENT')) return { kind: 'alterColumn', verb, column, comment: text() };
   if (p.acceptKw('SET', 'NOT', 'NULL')) return { kind: 'alterColumn', verb, column, nullable: false };
   if (p.acceptKw('DROP', 'NOT', 'NULL')) return { kind: 'alterColumn', verb, column, nullable: true };
@@ -218,7 +229,7 @@ function columnChange(p: SqlParser, hive: boolean, statementStart: Token): Colum
   if (position()) return { kind: 'alterColumn', verb, column, position: true };
   if (!hive) throw p.syntaxError();
   const newName = p.identifier();
-  const type = dataType(p);
+  const type = columnType(p);
   const notNull = p.acceptKw('NOT', 'NULL');
   const comment = p.acceptKw('COMMENT') ? text() : undefined;
   const moved = position();
@@ -239,7 +250,7 @@ function columnChange(p: SqlParser, hive: boolean, statementStart: Token): Colum
     verb,
     column,
     newName,
-    dataType: type,
+    ...type,
     ...(renameRefusal !== undefined ? { renameRefusal } : {}),
     ...(comment !== undefined ? { comment } : {}),
     ...(moved ? { position: true } : {}),

@@ -6,7 +6,8 @@
  */
 import { checkBucketCount } from '../api/table-layout.js';
 import { StructType } from '../types/data-types.js';
-import { parseTableSchema } from '../types/ddl.js';
+import { parseTableColumns } from '../types/ddl.js';
+import { CHAR_VARCHAR_KEY } from '../types/char-varchar.js';
 import type { ColumnDef, CommandAst, QueryAst, TableClauses } from './ast.js';
 import { partitionClause } from './parse-partitions.js';
 import { tempViewUsing } from './parse-temp-view-using.js';
@@ -75,6 +76,7 @@ export function create(p: SqlParser): CommandAst {
     if (temporary || global) throw p.syntaxError();
     const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
     const name = p.multipartIdentifier();
+    if (!replace && p.acceptKw('LIKE')) return createLike(p, name, ifNotExists);
     let columns: ColumnDef[] | undefined;
     if (p.isOp('(') && !looksLikeQuery(p, 1)) columns = columnDefs(p);
     let provider: string | undefined;
@@ -108,6 +110,24 @@ export function create(p: SqlParser): CommandAst {
   throw p.syntaxError();
 }
 
+/** `LIKE source` then USING / LOCATION / TBLPROPERTIES in any order (Spark's grammar has no other clause here). */
+function createLike(p: SqlParser, name: readonly string[], ifNotExists: boolean): CommandAst {
+  const source = p.multipartIdentifier();
+  let provider: string | undefined;
+  if (p.acceptKw('USING')) provider = p.identifier().toLowerCase();
+  const clauses = tableClauses(p);
+  if (clauses.options.length > 0 || clauses.partitionColumns.length > 0 || clauses.bucketSpec || clauses.comment !== undefined) throw p.syntaxError();
+  return {
+    kind: 'createTableLike',
+    name,
+    source,
+    ifNotExists,
+    ...(provider !== undefined ? { provider } : {}),
+    ...(clauses.location !== undefined ? { location: clauses.location } : {}),
+    properties: clauses.properties,
+  };
+}
+
 /**
  * `(a INT, b STRING NOT NULL COMMENT 'x', c INT DEFAULT 42)`: read with the DDL schema parser, each
  * `DEFAULT expr` taken out first and parsed as a SQL expression.
@@ -137,12 +157,13 @@ export function columnDefs(p: SqlParser): ColumnDef[] {
   }
   text += p.src.slice(from, p.cur.start);
   p.pos++;
-  const schema: StructType = parseTableSchema(text);
+  const schema: StructType = parseTableColumns(text);
   return schema.fields.map((f, i) => ({
     name: f.name,
     dataType: f.dataType,
     nullable: f.nullable,
     ...(typeof f.metadata['comment'] === 'string' ? { comment: f.metadata['comment'] } : {}),
+    ...(typeof f.metadata[CHAR_VARCHAR_KEY] === 'string' ? { charVarchar: f.metadata[CHAR_VARCHAR_KEY] } : {}),
     ...(defaults.has(i) ? { default: defaults.get(i)! } : {}),
   }));
 }

@@ -4,6 +4,7 @@
  * optional `:` inside `struct<...>`): `PARSE_SYNTAX_ERROR` with the offending
  * token, `UNSUPPORTED_DATATYPE`, `DATATYPE_MISSING_SIZE`, decimal bounds.
  */
+import { charVarcharMetadata } from './char-varchar.js';
 import { AnalysisException, type ParseException } from '../errors/exceptions.js';
 import {
   ArrayType,
@@ -36,7 +37,11 @@ export class DdlParser {
   private pos = 0;
   private readonly tokens: Token[];
 
-  constructor(private readonly src: string) {
+  /** `keepCharVarchar`: a top-level `char(n)`/`varchar(n)` column keeps its declared type as metadata (table DDL). */
+  constructor(
+    private readonly src: string,
+    private readonly keepCharVarchar = false,
+  ) {
     this.tokens = tokenize(src);
   }
 
@@ -107,7 +112,9 @@ export class DdlParser {
       throw parseError(this.src, nameToken.start, 'INVALID_IDENTIFIER', `The identifier ${name} is invalid. Please, consider quoting it with back-quotes as \`${name}\`.`, { ident: name });
     }
     if (inStruct && this.isPunct(this.cur, ':')) this.pos++;
+    const typeAt = this.pos;
     const dataType = this.dataType();
+    const declared = this.keepCharVarchar && !inStruct ? this.declaredCharVarchar(typeAt) : {};
     let nullable = true;
     if (this.isKeyword(this.cur, 'NOT')) {
       this.pos++;
@@ -123,7 +130,15 @@ export class DdlParser {
       this.pos++;
       metadata = { comment: t.value };
     }
-    return new StructField(name, dataType, nullable, metadata);
+    return new StructField(name, dataType, nullable, { ...metadata, ...declared });
+  }
+
+  /** The char/varchar metadata when the type read from token `at` was `char(n)`/`character(n)`/`varchar(n)`. */
+  private declaredCharVarchar(at: number): Record<string, string> {
+    const [t, open, n] = [this.tokens[at]!, this.tokens[at + 1], this.tokens[at + 2]];
+    if (t.kind !== 'ident' || !/^(char|character|varchar)$/i.test(t.value)) return {};
+    if (open?.kind !== 'punct' || open.value !== '(' || n?.kind !== 'int') return {};
+    return charVarcharMetadata(t.value, Number(n.value));
   }
 
   dataType(): DataType {

@@ -28,6 +28,14 @@ export function parseTableSchema(ddl: string): StructType {
   return s;
 }
 
+/** A table's column list (CREATE TABLE): as parseTableSchema, char(n)/varchar(n) columns keeping their declared type as metadata. */
+export function parseTableColumns(ddl: string): StructType {
+  const p = new DdlParser(ddl, true);
+  const s = p.colTypeList();
+  p.expectEof();
+  return s;
+}
+
 /**
  * PySpark's `_parse_datatype_string`: a DDL schema (`a INT, b STRING`), else a
  * single type (`int`, `struct<a:int>`), else the legacy `a: int, b: string` form.
