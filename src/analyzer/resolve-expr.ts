@@ -4,6 +4,7 @@
  */
 import { assertOrderable } from './map-checks.js';
 import { AnalysisException } from '../errors/index.js';
+import { withoutPosition } from '../errors/query-context.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
 import { checkRangeFrame, checkRequiredFrame, checkWholePartitionAggregate } from './window-checks.js';
@@ -216,7 +217,7 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
 /** The resolved window of `fn` (an aggregate or window function) with `e`'s spec, after Spark's checks. */
 function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
-    throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
+    throw new AnalysisException(`Expression "${exprSql(fn)}" not supported within a window function.`, {
       errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',
       messageParameters: { sqlExpr: `"${exprSql(fn)}"` },
     });
@@ -226,10 +227,10 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   assertOrderable(orderBy);
   const def = lookupFunction(fn.fn);
   if (def.kind === 'window' && orderBy.length === 0) {
-    // A legacy error in Spark 3.5.7: no error class.
-    throw new AnalysisException(
+    // A legacy error in Spark 3.5.7: no error class, no position.
+    throw withoutPosition(new AnalysisException(
       `Window function ${exprSql(fn)} requires window to be ordered, please add ORDER BY clause. For example SELECT ${exprSql(fn)}(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.`,
-    );
+    ));
   }
   checkRangeFrame({ ...e.spec, partitionBy, orderBy }, fn);
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };
