@@ -67,7 +67,7 @@ let depth = 0;
 function resolveNode(e: Expr, scope: ExprScope): Expr {
   switch (e.kind) {
     case 'ColumnRef':
-      return resolveColumn(e.name, e.planId, e.quoted ?? false, scope);
+      return inLambdaBody(scope, () => resolveColumn(e.name, e.planId, e.quoted ?? false, scope));
     case 'BoundRef': {
       const a = scope.attrs[e.index];
       if (!a) throw new AnalysisException(`internal: ordinal ${e.index} out of range`, { errorClass: 'INTERNAL_ERROR' });
@@ -152,7 +152,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     case 'Star':
       throw new AnalysisException(`Invalid usage of '*' in expression.`, { errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX' });
     case 'LambdaVar':
-      return resolveLambdaVar(e.name, scope);
+      return inLambdaBody(scope, () => resolveLambdaVar(e.name, scope));
     case 'Lambda':
       throw new AnalysisException('A lambda function should only be used in a higher order function.', {
         errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION',
@@ -160,6 +160,19 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
   }
 }
 
+/**
+ * An unresolved name in a lambda's body is reported at the clause (Spark 3.5.7 rebuilds the
+ * lambda under the operator's origin before its CheckAnalysis finds the name).
+ */
+function inLambdaBody(scope: ExprScope, resolve: () => Expr): Expr {
+  if (!scope.lambdas?.size) return resolve();
+  try {
+    return resolve();
+  } catch (err) {
+    const cls = (err as { errorClass?: string }).errorClass;
+    throw cls?.startsWith('UNRESOLVED_COLUMN') ? deferPosition(err, 'clause') : err;
+  }
+}
 
 function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
   const branches = e.branches.map((b) => ({ when: resolveExpr(b.when, scope), then: resolveExpr(b.then, scope) }));
