@@ -4,7 +4,7 @@
  * plan node — plans are immutable, so a DataFrame built step by step is
  * analyzed incrementally and `df.schema` is cheap.
  */
-import { checkParsedStars } from '../sql/star-usage.js';
+import { checkOperatorStars, checkParsedStars } from '../sql/star-usage.js';
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { children as childExprs, E, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
@@ -152,6 +152,7 @@ export class Analyzer {
       case 'Filter':
         return this.#analyzeFilter(p);
       case 'Aggregate':
+        checkOperatorStars(p);
         return this.#consuming(p.input, [...p.groupBy, ...p.aggs], (input) => analyzeAggregate(p, input, this.ctx));
       case 'Pivot':
         return analyzePivot(p, this.analyze(p.input), this.ctx);
@@ -225,6 +226,7 @@ export class Analyzer {
   }
 
   #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {
+    checkOperatorStars(p);
     const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
     const orders = p.orders.map((o) => resolveExpr(this.ctx.orderByOrdinal === false ? o : withOrdinal(o, input.attrs), scope) as SortOrder);
