@@ -5,6 +5,7 @@
  * analyzed incrementally and `df.schema` is cheap.
  */
 import { checkOperatorStars, checkParsedStars } from '../sql/star-usage.js';
+import { expandStars } from './resolve-column.js';
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { children as childExprs, E, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
@@ -153,7 +154,10 @@ export class Analyzer {
         return this.#analyzeFilter(p);
       case 'Aggregate':
         checkOperatorStars(p);
-        return this.#consuming(p.input, [...p.groupBy, ...p.aggs], (input) => analyzeAggregate(p, input, this.ctx));
+        return this.#consuming(p.input, [...p.groupBy, ...p.aggs], (input) =>
+          // A star among the aggregates stands for the input columns (Spark expands an Aggregate's list as a projection's).
+          analyzeAggregate(p.aggs.some((a) => a.kind === 'Star') ? { ...p, aggs: expandStars(p.aggs, input.attrs, this.ctx) } : p, input, this.ctx),
+        );
       case 'Pivot':
         return analyzePivot(p, this.analyze(p.input), this.ctx);
       case 'Window':

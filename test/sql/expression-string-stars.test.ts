@@ -56,6 +56,14 @@ forEachBackend('stars in expression strings', (session) => {
     expect(firstLineError(() => df.groupBy(F.expr('coalesce(*)')).agg(F.expr('* - 1')).collect())).toEqual(invalid('expression `subtract`'));
     expect(df.groupBy('a').agg(F.expr('max(coalesce(*))')).collect().map((r) => [...r])).toEqual([[1, 1]]);
     expect(df.groupBy('a').agg(F.expr('count(*)')).collect().map((r) => [...r])).toEqual([[1, 1]]);
+    // a star aggregate stands for the input columns
+    expect(df.groupBy('a', 'b').agg(F.expr('*')).columns).toEqual(['a', 'b', 'a', 'b']);
+    expect(df.groupBy('a', 'b').agg(F.expr('*')).collect().map((r) => [...r])).toEqual([[1, 2, 1, 2]]);
+    expect(firstLineError(() => df.groupBy('a').agg(F.expr('*')).collect())).toEqual({
+      errorClass: 'MISSING_AGGREGATION',
+      message: '[MISSING_AGGREGATION] The non-aggregating expression "b" is based on columns which are not participating in the GROUP BY clause.',
+    });
+    expect(firstLineError(() => df.agg(F.expr('*')).collect()).errorClass).toBe('MISSING_GROUP_BY');
   });
 
   it('still expands a star item or call argument', () => {
