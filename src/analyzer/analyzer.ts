@@ -5,7 +5,8 @@
  * analyzed incrementally and `df.schema` is cheap.
  */
 import { CHAR_VARCHAR_KEY } from '../types/char-varchar.js';
-import { checkParsedStars } from '../sql/star-usage.js';
+import { checkOperatorStars, checkParsedStars } from '../sql/star-usage.js';
+import { expandStars } from './resolve-column.js';
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { children as childExprs, E, exists, typeOf, type Expr, type SortOrder } from '../expr/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
@@ -153,7 +154,11 @@ export class Analyzer {
       case 'Filter':
         return this.#analyzeFilter(p);
       case 'Aggregate':
-        return this.#consuming(p.input, [...p.groupBy, ...p.aggs], (input) => analyzeAggregate(p, input, this.ctx));
+        checkOperatorStars(p);
+        return this.#consuming(p.input, [...p.groupBy, ...p.aggs], (input) =>
+          // A star among the aggregates stands for the input columns (Spark expands an Aggregate's list as a projection's).
+          analyzeAggregate(p.aggs.some((a) => a.kind === 'Star') ? { ...p, aggs: expandStars(p.aggs, input.attrs, this.ctx) } : p, input, this.ctx),
+        );
       case 'Pivot':
         return analyzePivot(p, this.analyze(p.input), this.ctx);
       case 'Window':
@@ -226,6 +231,7 @@ export class Analyzer {
   }
 
   #analyzeSort(p: PlanOfKind<'Sort'>): Analyzed {
+    checkOperatorStars(p);
     const input = this.#withHidden(p.input);
     const scope = { attrs: input.attrs, ctx: this.ctx };
     const orders = p.orders.map((o) => resolveExpr(this.ctx.orderByOrdinal === false ? o : withOrdinal(o, input.attrs), scope) as SortOrder);

@@ -5,6 +5,7 @@
 import { charTypePadding } from './char-padding.js';
 import { assertOrderable } from './map-checks.js';
 import { AnalysisException } from '../errors/index.js';
+import { withoutPosition } from '../errors/query-context.js';
 import { E, typeOf, type Call, type CaseWhen, type Expr, type WindowExpr } from '../expr/nodes.js';
 import { defaultFrame, exprSql } from '../expr/naming.js';
 import { checkRangeFrame, checkRequiredFrame, checkWholePartitionAggregate } from './window-checks.js';
@@ -28,6 +29,7 @@ import { isAnsiInterval } from '../types/intervals.js';
 import { tryCastNullable } from '../types/try-cast-nullability.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
+import { checkReservedWordUse } from '../expr/reserved-word-use.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
@@ -47,6 +49,7 @@ export interface ExprScope extends LambdaScope {
  * SQL-text origin (Spark runs its rules under the rewritten expression's origin).
  */
 export function resolveExpr(e: Expr, scope: ExprScope): Expr {
+  checkReservedWordUse(e, scope.ctx.conf, scope.ctx.ansiEnabled === true);
   const origin = originOf(e);
   let out: Expr;
   depth++;
@@ -67,7 +70,7 @@ let depth = 0;
 function resolveNode(e: Expr, scope: ExprScope): Expr {
   switch (e.kind) {
     case 'ColumnRef':
-      return resolveColumn(e.name, e.planId, e.quoted ?? false, scope);
+      return inLambdaBody(scope, () => resolveColumn(e.name, e.planId, e.quoted ?? false, scope));
     case 'BoundRef': {
       const a = scope.attrs[e.index];
       if (!a) throw new AnalysisException(`internal: ordinal ${e.index} out of range`, { errorClass: 'INTERNAL_ERROR' });
@@ -156,7 +159,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     case 'Star':
       throw new AnalysisException(`Invalid usage of '*' in expression.`, { errorClass: 'INVALID_USAGE_OF_STAR_OR_REGEX' });
     case 'LambdaVar':
-      return resolveLambdaVar(e.name, scope);
+      return inLambdaBody(scope, () => resolveLambdaVar(e.name, scope));
     case 'Lambda':
       throw new AnalysisException('A lambda function should only be used in a higher order function.', {
         errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION',
@@ -164,6 +167,19 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
   }
 }
 
+/**
+ * An unresolved name in a lambda's body is reported at the clause (Spark 3.5.7 rebuilds the
+ * lambda under the operator's origin before its CheckAnalysis finds the name).
+ */
+function inLambdaBody(scope: ExprScope, resolve: () => Expr): Expr {
+  if (!scope.lambdas?.size) return resolve();
+  try {
+    return resolve();
+  } catch (err) {
+    const cls = (err as { errorClass?: string }).errorClass;
+    throw cls?.startsWith('UNRESOLVED_COLUMN') ? deferPosition(err, 'clause') : err;
+  }
+}
 
 function resolveCaseWhen(e: CaseWhen, scope: ExprScope): Expr {
   const branches = e.branches.map((b) => ({ when: resolveExpr(b.when, scope), then: resolveExpr(b.then, scope) }));
@@ -221,7 +237,7 @@ function resolveWindow(e: WindowExpr, scope: ExprScope): Expr {
 /** The resolved window of `fn` (an aggregate or window function) with `e`'s spec, after Spark's checks. */
 function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   if (fn.kind !== 'Call' || !['aggregate', 'window'].includes(lookupFunction(fn.fn).kind)) {
-    throw new AnalysisException(`Expression '${exprSql(fn)}' not supported within a window function.`, {
+    throw new AnalysisException(`Expression "${exprSql(fn)}" not supported within a window function.`, {
       errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',
       messageParameters: { sqlExpr: `"${exprSql(fn)}"` },
     });
@@ -231,10 +247,10 @@ function windowOver(fn: Expr, e: WindowExpr, scope: ExprScope): Expr {
   assertOrderable(orderBy);
   const def = lookupFunction(fn.fn);
   if (def.kind === 'window' && orderBy.length === 0) {
-    // A legacy error in Spark 3.5.7: no error class.
-    throw new AnalysisException(
+    // A legacy error in Spark 3.5.7: no error class, no position.
+    throw withoutPosition(new AnalysisException(
       `Window function ${exprSql(fn)} requires window to be ordered, please add ORDER BY clause. For example SELECT ${exprSql(fn)}(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.`,
-    );
+    ));
   }
   checkRangeFrame({ ...e.spec, partitionBy, orderBy }, fn);
   const spec = { partitionBy, orderBy, frame: e.spec.frame ?? defaultFrame({ partitionBy, orderBy }, fn) };

@@ -4,7 +4,7 @@
  * frame of their own (lag/lead, the ranking functions) accept no other one.
  */
 import { AnalysisException } from '../errors/index.js';
-import { positionAnalysisError } from '../errors/query-context.js';
+import { positionAnalysisError, withoutPosition } from '../errors/query-context.js';
 import { specOrigin } from '../expr/origin.js';
 import { typeOf, type Expr, type FrameBoundary, type WindowFrame, type WindowSpecDef } from '../expr/nodes.js';
 import { defaultFrame, exprSql, frameSql, windowSpecSql } from '../expr/naming.js';
@@ -78,13 +78,13 @@ export function checkRequiredFrame(fn: Expr, frame: WindowFrame | undefined): vo
     const own = defaultFrame({ partitionBy: [], orderBy: [] }, fn);
     const literal = (b: FrameBoundary): boolean => b.type !== 'offset' || b.value >= 0 || b.literal === true;
     if (!sameFrame(own, frame) || !literal(frame.lower) || !literal(frame.upper)) {
-      throw new AnalysisException(`Cannot specify window frame for ${fn.fn} function.`);
+      throw withoutPosition(new AnalysisException(`Cannot specify window frame for ${fn.fn} function.`));
     }
     return;
   }
   const required = REQUIRED_FRAMES[fn.fn];
   if (required && !sameFrame(required, frame)) {
-    throw new AnalysisException(`Window Frame ${frameString(frame)} must match the required frame ${frameString(required)}.`);
+    throw withoutPosition(new AnalysisException(`Window Frame ${frameString(frame)} must match the required frame ${frameString(required)}.`));
   }
 }
 

@@ -99,6 +99,12 @@ export function attachQueryContext(err: unknown, origin: SqlOrigin): void {
 
 const POSITIONED = Symbol.for('sparkless.analysisPositioned');
 
+/** Marks `err` as one Spark raises without `; line L pos P` (its legacy window checks build no origin). */
+export function withoutPosition<T>(err: T): T {
+  if (err && typeof err === 'object') Object.defineProperty(err, POSITIONED, { value: true, configurable: true });
+  return err;
+}
+
 /**
  * An AnalysisException raised while resolving an expression written in SQL text ends
  * with `; line L pos P` (P 0-based), as Spark 3.5's do: once, at the innermost expression

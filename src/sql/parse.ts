@@ -3,7 +3,8 @@
  * session: `parseExpression` (for `F.expr`, `selectExpr`, `filter(str)`),
  * `parseQuery` and `parseStatement`.
  */
-import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { AnalysisException, InternalError, NotImplementedException } from '../errors/index.js';
+import { isErrorKind } from '../errors/base.js';
 import { exists, type Expr } from '../expr/nodes.js';
 import { rememberSqlText } from '../expr/sql-text.js';
 import type { LogicalPlan } from '../plan/nodes.js';
@@ -13,6 +14,8 @@ import { selectItem } from './parse-select.js';
 import { statement } from './parse-statements.js';
 import { namedWindowRefs, SUBQUERY } from './parsed-expressions.js';
 import { markParsedStars } from './star-usage.js';
+import { ANSI_RESERVED_KEYWORDS } from './sql-keywords-data.js';
+import { withReservedWordUse } from '../expr/reserved-word-use.js';
 import { type ParserOptions, SqlParser } from './parser.js';
 import { Translator, type TranslateOptions } from './translate.js';
 
@@ -22,12 +25,33 @@ import { Translator, type TranslateOptions } from './translate.js';
  * Returns the unresolved expression (an `Alias` when the text has `AS name`).
  */
 export function parseExpression(text: string): Expr {
-  const p = new SqlParser(text);
-  const e = selectItem(p);
-  p.expectEnd();
+  const e = parseSelectItem(text);
   checkStandalone(e);
   markParsedStars(e);
-  return rememberSqlText(e, text);
+  return rememberSqlText(reservedWordUse(e, text), text);
+}
+
+function parseSelectItem(text: string, options: ParserOptions = {}): Expr {
+  const p = new SqlParser(text, options);
+  const e = selectItem(p);
+  p.expectEnd();
+  return e;
+}
+
+/** `e` marked when its text uses a reserved word that enforced ANSI keywords refuse (expr/reserved-word-use.ts). */
+function reservedWordUse(e: Expr, text: string): Expr {
+  if (!(text.match(/[A-Za-z_]+/g) ?? []).some((w) => ANSI_RESERVED_KEYWORDS.has(w.toUpperCase()))) return e;
+  try {
+    parseSelectItem(text, { reservedKeywords: true });
+    return e;
+  } catch (err) {
+    // Only a syntax error is the reserved words' doing.
+    if (!isErrorKind(err, 'ParseException')) return e;
+  }
+  return withReservedWordUse(e, () => {
+    parseSelectItem(text, { reservedKeywords: true });
+    throw new InternalError('a strict parse that failed once succeeded');
+  });
 }
 
 /** What only a full query can give an expression: WINDOW clause definitions, subquery evaluation. */

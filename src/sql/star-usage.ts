@@ -144,3 +144,18 @@ export function checkParsedStars(exprs: readonly Expr[], operator?: string): voi
     if (misplaced && parsedStars.has(misplaced.star)) throw invalidStar(misplaced.star, `expression \`${prettyName(misplaced.parent)}\``);
   }
 }
+
+/**
+ * The stars of a DataFrame Sort or Aggregate, in Spark's order: an aggregate's list (its grouping
+ * columns, then its aggregates) follows the projection rules for expression strings, then any star
+ * among the grouping expressions or sort keys, parsed or built (`col('*')`), is refused naming the
+ * operator, at the star when it was parsed.
+ */
+export function checkOperatorStars(p: { kind: 'Sort'; orders: readonly Expr[] } | { kind: 'Aggregate'; groupBy: readonly Expr[]; aggs: readonly Expr[] }): void {
+  if (p.kind === 'Sort') {
+    checkClause(p.orders, 'Sort');
+    return;
+  }
+  checkParsedStars([...p.groupBy, ...p.aggs]);
+  checkClause(p.groupBy, 'Aggregate');
+}

@@ -39,7 +39,7 @@ import { orderByAll } from './order-by-all.js';
 import { rangeOffsetsInOrder } from './frame-checks.js';
 import { castIntervalOffsets, castsIntervalOffsets } from './range-offset-casts.js';
 import { positionAnalysisError } from '../errors/query-context.js';
-import { originOf, selectItemOrigin, setSelectItemOrigin, specOrigin } from '../expr/origin.js';
+import { originOf, selectItemOrigin, setSelectItemOrigin, specOrigin, withOrigin } from '../expr/origin.js';
 
 export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly SortOrder[]): LogicalPlan {
   // This block's outer references precede its FROM's in Spark's (top-down) order.
@@ -118,7 +118,10 @@ export function resolveNamedWindows(tr: Translator, e: Expr, defs: ReadonlyMap<s
     }
     if (x.kind === 'WindowExpr') {
       const spec = windowSpec(tr, x.spec, defs, new Set());
-      return windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
+      const out = windowExpr(go(x.fn), { ...spec, partitionBy: spec.partitionBy.map(go), orderBy: spec.orderBy.map((o) => go(o) as SortOrder) });
+      // The rebuilt window keeps its text's origin: Spark positions window-level analysis errors there.
+      const origin = originOf(x);
+      return origin ? withOrigin(out, origin) : out;
     }
     return mapExpr(x, go);
   };

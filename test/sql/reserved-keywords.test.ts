@@ -6,7 +6,7 @@
  * Every expectation was asked of Spark 3.5.7 (sql-tests ansi/keywords.sql and probes).
  */
 import { expect, it } from 'vitest';
-import type { SparkSession } from '../../src/index.js';
+import { functions as F, type SparkSession } from '../../src/index.js';
 import { forEachBackend } from '../helpers/backends.js';
 import { firstLineError, resultOf } from '../helpers/sql-errors.js';
 
@@ -72,5 +72,22 @@ forEachBackend('SQL ANSI reserved keywords', (session) => {
     spark.conf.set('spark.sql.ansi.enforceReservedKeywords', 'false');
     spark.conf.set('spark.sql.ansi.enabled', 'true');
     expect(resultOf(spark, 'SELECT * FROM VALUES(1) AS t(select)').names).toEqual(['select']);
+  });
+
+  it('refuses reserved words in expression strings too, when the plan is analyzed under both settings', () => {
+    // Spark 3.5.7 through Spark Connect, which parses these strings with the session's settings.
+    const spark = enforced(session());
+    const df = spark.sql('SELECT 1 AS a, 2 AS b');
+    expect(firstLineError(() => df.selectExpr('a AS select').columns)).toEqual(syntaxError('select', 5));
+    expect(firstLineError(() => df.select(F.expr('a + 1 AS user')).columns)).toEqual(syntaxError('user', 9));
+    expect(firstLineError(() => df.filter('from > 0').columns)).toEqual(syntaxError('from', 0));
+    expect(firstLineError(() => df.select(F.expr('transform(array(1), select -> select + 1)')).columns)).toEqual(syntaxError('select', 20));
+    expect(firstLineError(() => df.select(F.expr('a AS select').alias('z')).columns)).toEqual(syntaxError('select', 5));
+    expect(firstLineError(() => df.orderBy(F.expr('a AS select')).columns)).toEqual(syntaxError('select', 5));
+    expect(df.selectExpr('a AS `select`').columns).toEqual(['select']);
+    // the same column, built before the settings change, works once they are off
+    const col = F.expr('a AS select');
+    spark.conf.set('spark.sql.ansi.enforceReservedKeywords', 'false');
+    expect(df.select(col).columns).toEqual(['select']);
   });
 });

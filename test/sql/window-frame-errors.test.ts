@@ -96,6 +96,24 @@ forEachBackend('SQL window frame errors', (session) => {
     });
   });
 
+  it('positions window-level errors as Spark 3.5.7: the legacy frame/order checks nowhere, UNSUPPORTED_EXPR_FOR_WINDOW at the window', () => {
+    const spark = session();
+    const err = (q: string) => firstLineError(() => spark.sql(q).collect());
+    expect(err('SELECT id, 1 + row_number() OVER (PARTITION BY id) FROM range(3)').message).toBe(
+      'Window function row_number() requires window to be ordered, please add ORDER BY clause. For example SELECT row_number()(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.',
+    );
+    expect(err('SELECT id, 1 + lag(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM range(3)').message).toBe(
+      'Cannot specify window frame for lag function.',
+    );
+    expect(err('SELECT id, 1 + row_number() OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM range(3)').message).toBe(
+      'Window Frame specifiedwindowframe(RowFrame, -1, currentrow$()) must match the required frame specifiedwindowframe(RowFrame, unboundedpreceding$(), currentrow$()).',
+    );
+    expect(err('SELECT id, abs(id) OVER (ORDER BY id) FROM range(3)')).toEqual({
+      errorClass: 'UNSUPPORTED_EXPR_FOR_WINDOW',
+      message: '[UNSUPPORTED_EXPR_FOR_WINDOW] Expression "abs(id)" not supported within a window function.; line 1 pos 11',
+    });
+  });
+
   it('requires a literal frame bound (a classless parse error)', () => {
     const spark = session();
     const err = (() => {
