@@ -133,7 +133,9 @@ async function start() {
   ];
   const out = openSync(logFile, 'w');
   const t0 = Date.now();
-  const child = spawn(java, args, { detached: true, stdio: ['ignore', out, out] });
+  // Run in the state folder: Spark Connect writes its artifact folders (`artifacts/spark-<id>`) to its
+  // working directory, which would otherwise be the caller's (the repository).
+  const child = spawn(java, args, { cwd: stateDir, detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   child.unref();
   writeFileSync(pidFile, String(child.pid));
