@@ -121,6 +121,13 @@ describe('polars sort: ties keep input order on large inputs', { timeout: 60_000
     expect(agg.plan.match(/SORT BY/g)).toHaveLength(1);
   });
 
+  it('a small input keeps ties in order rather than counting its data (keysNeverRepeat)', () => {
+    // seq never repeats here either, but a 100-row sort is cheaper stable than after a count query.
+    const small = pol.createDataFrame(data.slice(0, 100), SCHEMA);
+    const plan = small.orderBy(col('v').desc(), col('seq')).explainString();
+    expect(plan).toMatch(STABLE_SORT);
+  });
+
   it('window row_number / rank over tied order keys (unstable sort with the row index key)', () => {
     const w = Window.partitionBy('g').orderBy(col('v').desc(), col('id'));
     const { plan } = same((df) =>

@@ -4,7 +4,7 @@
  * output by (most repeated key on one side) × (rows of the other side), and
  * when that bound is known here it needs no group-by over the side. A bound of
  * one also means sort keys without ties (sort.ts, window.ts): no input-order
- * tie-breaker needed.
+ * tie-breaker needed (asked of the data only for large inputs: keysNeverRepeat).
  *
  * Known from the plan (one row per group below an aggregate or distinct, see
  * unique-keys.ts) or from the data: a DataFrame's data never changes (a
@@ -21,7 +21,9 @@ import type { Batch } from '../../../data/batch.js';
 import type { LogicalPlan } from '../../../plan/nodes.js';
 import { schemaOf } from '../../../plan/nodes.js';
 import { ArrayType, BinaryType, DataType, DoubleType, FloatType, MapType, NullType, StructType } from '../../../types/data-types.js';
+import { maxRows } from '../../limits.js';
 import { batchToNative, colName } from '../input.js';
+import { NATIVE_INGEST_MIN_ROWS } from '../native-batch.js';
 import type { PolarsNative } from '../native.js';
 import { colRef, i64 } from '../nx.js';
 import { PL } from '../type-mapper.js';
@@ -44,7 +46,7 @@ function joinsOnValue(t: DataType | undefined): boolean {
  * without running the side. A tuple repeats at most as often as any one of
  * its columns.
  */
-export function keyRepeatBound(side: LogicalPlan, keys: readonly Expr[], pl: PolarsNative): number | undefined {
+export function keyRepeatBound(side: LogicalPlan, keys: readonly Expr[], pl: PolarsNative, fromData = true): number | undefined {
   const cols: number[] = [];
   for (const k of keys) {
     if (k.kind === 'BoundRef' && joinsOnValue(k.dataType)) cols.push(k.index);
@@ -53,31 +55,41 @@ export function keyRepeatBound(side: LogicalPlan, keys: readonly Expr[], pl: Pol
   if (rowsUniqueOn(side, cols)) return 1;
   let best: number | undefined;
   for (const c of cols) {
-    const m = columnRepeatBound(side, c, pl, 0);
+    const m = columnRepeatBound(side, c, pl, 0, fromData);
     if (m !== undefined && (best === undefined || m < best)) best = m;
     if (best === 1) break;
   }
   return best;
 }
 
-function columnRepeatBound(plan: LogicalPlan, index: number, pl: PolarsNative, depth: number): number | undefined {
+/**
+ * True when no two rows of `side` share a value of `keys`, so a sort or window needs no
+ * input-order tie-breaker. The plan's answer is free; the data's costs a native count query per
+ * column, which pays only where a row-index tie column costs more than that: inputs of
+ * NATIVE_INGEST_MIN_ROWS rows or more (a test-sized sort would pay a query for nothing).
+ */
+export function keysNeverRepeat(side: LogicalPlan, keys: readonly Expr[], pl: PolarsNative): boolean {
+  return keyRepeatBound(side, keys, pl, maxRows(side) >= NATIVE_INGEST_MIN_ROWS) === 1;
+}
+
+function columnRepeatBound(plan: LogicalPlan, index: number, pl: PolarsNative, depth: number, fromData: boolean): number | undefined {
   if (depth > 64) return undefined;
   switch (plan.kind) {
     case 'LocalRelation':
-      return Object.isFrozen(plan.data) ? dataRepeats(plan.data, index, pl) : undefined;
+      return fromData && Object.isFrozen(plan.data) ? dataRepeats(plan.data, index, pl) : undefined;
     case 'Filter':
     case 'Sort':
     case 'Limit':
     case 'Offset':
     case 'Deduplicate':
     case 'AdaptiveRepartition':
-      return columnRepeatBound(plan.input, index, pl, depth + 1);
+      return columnRepeatBound(plan.input, index, pl, depth + 1, fromData);
     case 'Window':
-      return index < schemaOf(plan.input).fields.length ? columnRepeatBound(plan.input, index, pl, depth + 1) : undefined;
+      return index < schemaOf(plan.input).fields.length ? columnRepeatBound(plan.input, index, pl, depth + 1, fromData) : undefined;
     case 'Project': {
       let e = plan.exprs[index];
       if (e?.kind === 'Alias') e = e.child;
-      return e?.kind === 'BoundRef' ? columnRepeatBound(plan.input, e.index, pl, depth + 1) : undefined;
+      return e?.kind === 'BoundRef' ? columnRepeatBound(plan.input, e.index, pl, depth + 1, fromData) : undefined;
     }
     default:
       return rowsUniqueOn(plan, [index]) ? 1 : undefined;

@@ -54,7 +54,7 @@ import { colRef } from '../nx.js';
 import { exprNonNull } from './nullability.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { sortKeysAreUnique } from './unique-keys.js';
-import { keyRepeatBound } from './key-repeats.js';
+import { keysNeverRepeat } from './key-repeats.js';
 import { sortByExprs } from '../binding-compat.js';
 
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
@@ -178,7 +178,7 @@ export function sortFrame(
 }
 
 export function sort(plan: Sort, input: Frame, env: OperatorEnv): NativeLazyFrame {
-  const unique = sortKeysAreUnique(plan) || keyRepeatBound(plan.input, plan.orders.map((o) => o.child), env.pl) === 1;
+  const unique = sortKeysAreUnique(plan) || keysNeverRepeat(plan.input, plan.orders.map((o) => o.child), env.pl);
   const ties = tieStrategy(plan.orders, unique);
   const out = sortFrame(input.lf, plan.orders, env.translator(input.schema), plan.input, undefined, ties);
   if (ties !== 'rowIndex') return out;

@@ -30,7 +30,7 @@ import { colName } from '../input.js';
 import type { NativeExpr, NativeLazyFrame } from '../native.js';
 import { colRef, exactDiv, f64, i64, ifElse, nullOf } from '../nx.js';
 import { PL, integralBits } from '../type-mapper.js';
-import { keyRepeatBound } from './key-repeats.js';
+import { keysNeverRepeat } from './key-repeats.js';
 import { sortFrame, sortKey } from './sort.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { sortByExprs } from '../binding-compat.js';
@@ -84,7 +84,7 @@ export function window(plan: Window, input: Frame, env: OperatorEnv): NativeLazy
   const anyOrdered = [...groups.values()].some((g) => g.spec.orderBy.length > 0);
   const outputOrder = windowOutputOrder(plan.windowExprs);
   // Order keys no two rows share (key-repeats.ts) need no input-order tie-breaker.
-  const unique = (orders: readonly SortOrder[]): boolean => keyRepeatBound(plan.input, orders.map((o) => o.child), pl) === 1;
+  const unique = (orders: readonly SortOrder[]): boolean => keysNeverRepeat(plan.input, orders.map((o) => o.child), pl);
   const tied = [...groups.values()].some((g) => g.spec.orderBy.length > 0 && !unique(g.spec.orderBy));
   const outputTied = outputOrder.length > 0 && !unique(outputOrder);
   if (tied || outputTied || (anyOrdered && outputOrder.length === 0)) lf = lf.withRowIndex(WI, 0);
