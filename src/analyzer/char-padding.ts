@@ -6,7 +6,7 @@
 import { E, typeOf, type Call, type Expr } from '../expr/nodes.js';
 import { foldedValue } from '../optimizer/rules/constant-folding.js';
 import { charVarcharOf } from '../types/char-varchar.js';
-import { INT, STRING, StringType, StructField } from '../types/data-types.js';
+import { INT, STRING, StringType } from '../types/data-types.js';
 import type { Attribute } from './scope.js';
 
 const COMPARISONS = new Set(['eq', 'eq_null_safe', 'lt', 'lte', 'gt', 'gte']);
@@ -18,7 +18,7 @@ function charLength(e: Expr, attrs: readonly Attribute[]): number | undefined {
   if (e.kind !== 'BoundRef' || !(e.dataType instanceof StringType)) return undefined;
   const a = attrs[e.index];
   if (!a) return undefined;
-  const cv = charVarcharOf(new StructField(a.name, a.dataType, a.nullable, a.metadata));
+  const cv = charVarcharOf(a);
   return cv?.kind === 'char' ? cv.length : undefined;
 }
 

@@ -18,8 +18,8 @@ export interface CharVarchar {
   readonly length: number;
 }
 
-/** The declared char/varchar type of a field, if it has one. */
-export function charVarcharOf(f: StructField): CharVarchar | undefined {
+/** The declared char/varchar type of a field (or of a field's metadata), if it has one. */
+export function charVarcharOf(f: { readonly metadata: Readonly<Record<string, unknown>> }): CharVarchar | undefined {
   const s = f.metadata[CHAR_VARCHAR_KEY];
   const m = typeof s === 'string' ? /^(char|varchar)\((\d+)\)$/.exec(s) : null;
   return m ? { kind: m[1] as CharVarchar['kind'], length: Number(m[2]) } : undefined;
