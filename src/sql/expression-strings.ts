@@ -6,10 +6,13 @@
  * settings (a syntax error surfaces there, and the API gets a tree to build on); analysis then asks
  * `sessionExpression` for the session's reading of that tree, which re-parses the text only when the
  * session's parser settings are not the defaults (memoized per settings) and applies the conf-driven
- * SQL rules (count's arguments) as `spark.sql` does.
+ * SQL rules (count's arguments) as `spark.sql` does. An analysis error the parser itself raises (an
+ * unknown function's search path, an undefined named window) is kept for analysis too, where the
+ * session (its current database) is known, as Spark raises it; a syntax error stays the call's.
  */
 import { NotImplementedException, AnalysisException } from '../errors/index.js';
-import { exists, type Expr } from '../expr/nodes.js';
+import { isErrorKind } from '../errors/base.js';
+import { E, exists, type Expr } from '../expr/nodes.js';
 import { rememberSqlText } from '../expr/sql-text.js';
 import { countArguments } from './count-arguments.js';
 import { selectItem } from './parse-select.js';
@@ -22,6 +25,8 @@ import { markParsedStars } from './star-usage.js';
 interface ExpressionString {
   readonly text: string;
   readonly parses: Map<string, Expr>;
+  /** The default parse raised an analysis error: the API holds a stand-in, analysis parses again. */
+  readonly deferred: boolean;
 }
 
 /** Keyed by the tree the API built (identity: a rewritten copy is no longer the text's reading). */
@@ -34,8 +39,18 @@ let created = false;
  * Returns the unresolved expression (an `Alias` when the text has `AS name`).
  */
 export function parseExpression(text: string): Expr {
-  const e = parseWith(text, {});
-  strings.set(e, { text, parses: new Map() });
+  let e: Expr;
+  let deferred = false;
+  try {
+    e = parseWith(text, {});
+  } catch (err) {
+    if (!isErrorKind(err, 'AnalysisException') || isErrorKind(err, 'ParseException')) throw err;
+    // A stand-in named as the text (as Spark Connect names an ExpressionString): analysis replaces it
+    // by the session's parse of the text, which raises the error then.
+    e = E.call('expression_string', [], { options: { displaySql: text } });
+    deferred = true;
+  }
+  strings.set(e, { text, parses: new Map(), deferred });
   created = true;
   return rememberSqlText(e, text);
 }
@@ -55,7 +70,7 @@ export function sessionExpression(e: Expr, conf: ConfLookup): Expr {
   if (!s) return e;
   const options = sqlParserOptions(conf);
   const key = parserOptionsKey(options);
-  let parsed = key === '' ? e : s.parses.get(key);
+  let parsed = key === '' && !s.deferred ? e : s.parses.get(key);
   if (!parsed) {
     parsed = parseWith(s.text, options);
     s.parses.set(key, parsed);
@@ -80,7 +95,7 @@ function checkStandalone(e: Expr): void {
     if (x.kind === 'WindowExpr' && namedWindowRefs.has(x.spec)) {
       const name = namedWindowRefs.get(x.spec)!;
       throw new AnalysisException(`Window specification ${name} is not defined in the WINDOW clause.`, {
-        errorClass: 'MISSING_WINDOW_SPECIFICATION',
+        errorClass: '_LEGACY_ERROR_TEMP_1004',
         messageParameters: { windowName: name },
       });
     }

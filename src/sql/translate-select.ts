@@ -133,7 +133,7 @@ export function windowSpec(tr: Translator, spec: WindowSpecDef, defs: ReadonlyMa
   if (name === undefined) return spec;
   const def = defs.get(name);
   if (!def || seen.has(name)) {
-    throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, 'MISSING_WINDOW_SPECIFICATION', { windowName: name });
+    throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, '_LEGACY_ERROR_TEMP_1004', { windowName: name });
   }
   seen.add(name);
   return windowSpec(tr, def, defs, seen);
