@@ -98,6 +98,17 @@ forEachBackend('expression strings under the session settings', (session) => {
   );
 
   it(
+    'spark.sql.parser.quotedRegexColumnNames makes a backquoted regex in selectExpr select the matching columns',
+    () => {
+      const spark = session();
+      const df = spark.sql('SELECT 1 AS k, 2 AS v, 3 AS w');
+      spark.conf.set('spark.sql.parser.quotedRegexColumnNames', 'true');
+      expect(result(df.selectExpr('`(k|v)`'))).toEqual({ names: ['k', 'v'], rows: [[1, 2]] });
+    },
+    SLOW,
+  );
+
+  it(
     "names the current database in an unknown function's search path",
     () => {
       const spark = session();
