@@ -2,7 +2,7 @@
  * Expression strings (`F.expr`, `selectExpr`, `filter(str)`, `agg(str)`...). Spark parses them with
  * the session's parser and SQL conf when the plan is analyzed (Spark Connect sends the text), so one
  * behaves as the same expression inside `spark.sql` text: reserved keywords, legacy formulas,
- * `count()`, column names. Here the API parses the text once at the call, with Spark's default
+ * `count()`. Here the API parses the text once at the call, with Spark's default
  * settings (a syntax error surfaces there, and the API gets a tree to build on); analysis then asks
  * `sessionExpression` for the session's reading of that tree, which re-parses the text only when the
  * session's parser settings are not the defaults (memoized per settings) and applies the conf-driven
@@ -78,10 +78,14 @@ export function sessionExpression(e: Expr, conf: ConfLookup): Expr {
   return countArguments(conf, parsed);
 }
 
-/** The text as one SELECT item, its operators named as Spark names a query's (after analysis). */
+/**
+ * The text as one SELECT item. Its operators keep their written names, as classic PySpark's
+ * Column.named aliases the unresolved expression (`(id > 1.1)`, `(dt + 1)`); Spark Connect names
+ * them after analysis as spark.sql does (`(id > 1)`, `date_add(dt, 1)`), a naming difference
+ * sparkless does not follow (KNOWN_GAPS, Spark Connect differences).
+ */
 function parseWith(text: string, options: ParserOptions): Expr {
   const p = new SqlParser(text, options);
-  p.enterQuery();
   const e = selectItem(p);
   p.expectEnd();
   checkStandalone(e);

@@ -3,7 +3,7 @@
  * a reason for both backends, or one per backend. Remove an entry once it passes.
  */
 const NAMED_AFTER_REWRITE =
-  "column name: Spark Connect 3.5 wraps an unnamed select expression in UnresolvedAlias, so a datetime operator the analyzer rewrites is named after the rewrite (date_add(to_date(t), 1), to_timestamp(t) + INTERVAL '1' DAY); classic PySpark's Column.named aliases the written, unresolved expression ((to_date(t) + 1)), as sparkless does for DataFrame API operators (expression strings, parsed as spark.sql text is, get the analyzed names)";
+  "column name: Spark Connect 3.5 wraps an unnamed select expression in UnresolvedAlias, so a datetime operator the analyzer rewrites is named after the rewrite (date_add(to_date(t), 1), to_timestamp(t) + INTERVAL '1' DAY); classic PySpark's Column.named aliases the written, unresolved expression ((to_date(t) + 1)), as sparkless does for the DataFrame API and F.expr (spark.sql queries get the analyzed names)";
 
 export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'memory' | 'polars', string>>>> = {
   "SELECT make_interval(100, 11, 1, 1, 12, 30, 01.001001), make_interval(0, 1)":
@@ -27,6 +27,10 @@ export const KNOWN_FAILURES: Readonly<Record<string, string | Partial<Record<'me
     "the recording server splits the two-row relation over two partitions (local[2]), so sorting within each leaves the rows in input order; the local engines hold one partition and sort both rows",
   "df_dropDuplicates_missing_error":
     "error class: Spark Connect 3.5's planner rejects a dropDuplicates subset column it cannot find with InvalidPlanInput 'Invalid deduplicate column nope' (no error class); classic PySpark's Dataset.dropDuplicates raises AnalysisException [UNRESOLVED_COLUMN_AMONG_FIELD_NAMES] Cannot resolve column name \"nope\" among (name, age)., as sparkless does",
+  "timestamp_interval_unaliased":
+    NAMED_AFTER_REWRITE,
+  "expr_datetime_arith_names":
+    NAMED_AFTER_REWRITE,
   "column_datetime_arith_names":
     NAMED_AFTER_REWRITE,
 };

@@ -130,14 +130,12 @@ forEachBackend('binary operator coercion', (session, backend) => {
     const spark = session();
     spark.sql(VIEW);
     const df = spark.table('t').select(F.col('dt').plus(1), F.col('b').eq(1), F.col('d').multiply(2), F.expr('dt - 1'), F.expr('b = 0'));
-    // Classic PySpark names a Column operator from its unresolved form; Spark Connect (3.5.7) lets the
-    // server name it after coercion, as spark.sql does. Expression strings are read as spark.sql text
-    // is (Spark parses them with the session's parser), so they get the analyzed names everywhere.
-    const analyzed = ['date_sub(dt, 1): date', '(NOT b): boolean'];
+    // Classic PySpark names a Column from its unresolved form; Spark Connect (3.5.7) lets the
+    // server name it after coercion, as spark.sql does.
     const names =
       backend === 'connect'
-        ? ['date_add(dt, 1): date', 'b: boolean', '(d * 2): decimal(12,2)', ...analyzed]
-        : ['(dt + 1): date', '(b = 1): boolean', '(d * 2): decimal(12,2)', ...analyzed];
+        ? ['date_add(dt, 1): date', 'b: boolean', '(d * 2): decimal(12,2)', 'date_sub(dt, 1): date', '(NOT b): boolean']
+        : ['(dt + 1): date', '(b = 1): boolean', '(d * 2): decimal(12,2)', '(dt - 1): date', '(b = 0): boolean'];
     expect(df.schema.fields.map((f) => `${f.name}: ${f.dataType.simpleString()}`)).toEqual(names);
     const row = [...df.collect()[0]!].map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
     expect(row).toEqual(['2020-01-02', 'true', '2.50', '2019-12-31', 'false']);
