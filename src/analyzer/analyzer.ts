@@ -21,6 +21,7 @@ import { extractInputFile } from './input-file.js';
 import { extractTimeWindows } from './time-windows.js';
 import { assertNoMapKeys, assertOrderable } from './map-checks.js';
 import { requireBoolean, resolveExpr } from './resolve-expr.js';
+import { withSessionExpressions } from './session-expressions.js';
 import {
   attributesFromSchema,
   namesEqual,
@@ -129,7 +130,8 @@ export class Analyzer {
     return schemaFromAttributes(this.analyze(plan).attrs);
   }
 
-  #analyzeNode(p: LogicalPlan): Analyzed {
+  #analyzeNode(unresolved: LogicalPlan): Analyzed {
+    const p = withSessionExpressions(unresolved, this.ctx.conf);
     switch (p.kind) {
       case 'LocalRelation':
         return { plan: p, attrs: attributesFromSchema(p.data.schema, p.id) };

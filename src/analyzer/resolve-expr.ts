@@ -29,7 +29,6 @@ import { isAnsiInterval } from '../types/intervals.js';
 import { tryCastNullable } from '../types/try-cast-nullability.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
-import { checkReservedWordUse } from '../expr/reserved-word-use.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
@@ -49,7 +48,6 @@ export interface ExprScope extends LambdaScope {
  * SQL-text origin (Spark runs its rules under the rewritten expression's origin).
  */
 export function resolveExpr(e: Expr, scope: ExprScope): Expr {
-  checkReservedWordUse(e, scope.ctx.conf, scope.ctx.ansiEnabled === true);
   const origin = originOf(e);
   let out: Expr;
   depth++;

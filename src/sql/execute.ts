@@ -20,6 +20,7 @@ import { describeFunctionRows } from './describe-function.js';
 import { BOOLEAN, STRING, StructField, StructType } from '../types/data-types.js';
 import { parseStatementAst, translateStatement, type SqlCommand, type SqlStatement } from './parse.js';
 import type { SqlArgs } from './parameters.js';
+import { sqlParserOptions } from './parser-settings.js';
 import { sqlFunctionNames } from './show-functions.js';
 import { alterTable, alterViewAs } from './alter-table.js';
 import { checkDefaults, recordedDefaults, withDefaultKeywords } from './column-defaults.js';
@@ -54,14 +55,10 @@ const FILE_SOURCES: ReadonlySet<string> = new Set(['parquet', 'csv', 'json']);
  * `args` binds the `:name` (object) or `?` (array) parameter markers as typed literals.
  */
 export function executeSql(session: SparkSession, sqlText: string, args?: SqlArgs): DataFrame {
-  const legacySetOpsPrecedence = session.conf.getOption('spark.sql.legacy.setopsPrecedence.enabled') === 'true';
-  const quotedRegexColumnNames = session.conf.getOption('spark.sql.parser.quotedRegexColumnNames') === 'true';
-  const on = (key: string): boolean => session.conf.getOption(key)?.trim().toLowerCase() === 'true';
-  const reservedKeywords = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');
-  const legacyPercentileDisc = on('spark.sql.legacy.percentileDiscCalculation');
+  const options = sqlParserOptions((key) => session.conf.getOption(key));
   let statement: SqlStatement;
   try {
-    const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, legacyPercentileDisc, ...(args !== undefined ? { args } : {}) });
+    const ast = parseStatementAst(sqlText, { ...options, ...(args !== undefined ? { args } : {}) });
     statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
   } catch (err) {
     // Unknown functions found while parsing (SQL-only names, CUBE in GROUPING SETS) search the current database.

@@ -51,7 +51,7 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   let s = select;
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }, mark));
   const prepare = (e: Expr, grouped?: GroupedOuter): Expr =>
-    expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from, grouped), from);
+    expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments((key) => tr.conf(key), e), s.windows), from, grouped), from);
   // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
   if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
   // Prepared items keep their place in the SELECT block (for the errors Spark positions there).
@@ -133,7 +133,7 @@ export function windowSpec(tr: Translator, spec: WindowSpecDef, defs: ReadonlyMa
   if (name === undefined) return spec;
   const def = defs.get(name);
   if (!def || seen.has(name)) {
-    throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, 'MISSING_WINDOW_SPECIFICATION', { windowName: name });
+    throw analysisError(`Window specification ${name} is not defined in the WINDOW clause.`, '_LEGACY_ERROR_TEMP_1004', { windowName: name });
   }
   seen.add(name);
   return windowSpec(tr, def, defs, seen);
