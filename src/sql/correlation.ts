@@ -243,12 +243,15 @@ export interface SubqueryResult {
   readonly nullable: boolean;
   /** Whether the subquery reads outer references. */
   readonly correlated: boolean;
+  /** Whether a correlated subquery returned several rows for one tuple of outer values. */
+  readonly multiRow: boolean;
 }
 
 export function subqueryResult(scope: OuterScope, refs: readonly OuterRef[], cases: readonly { values?: readonly unknown[]; batch: Batch }[], schema: StructType): SubqueryResult {
   return {
     names: scope.occurrences.join(', '),
     correlated: refs.length > 0,
+    multiRow: refs.length > 0 && cases.some((c) => c.batch.numRows > 1),
     nullable: schema.fields.some((f) => f.nullable),
     singleColumnType(errorClass) {
       if (schema.fields.length !== 1) {

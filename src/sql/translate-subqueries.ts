@@ -7,7 +7,7 @@ import { ExecutionException, NotImplementedException } from '../errors/index.js'
 import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { BOOLEAN } from '../types/data-types.js';
+import { ArrayType, BOOLEAN } from '../types/data-types.js';
 import type { QueryAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { mapExpr, SUBQUERY } from './parsed-expressions.js';
@@ -43,16 +43,19 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
     }
     const r = runSubquery(tr, q, outer, 'scalar', grouped);
     const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
+    const name = (): string => `scalarsubquery(${r.names})`;
+    if (r.multiRow) {
+      // Spark 3.5 left-joins a correlated scalar subquery's rows to the outer row, repeating it once per row.
+      if (!opts.expand) throw new NotImplementedException('correlated scalar subqueries returning several rows for one outer row here', 'Spark 3.5 repeats the outer row for each');
+      const list = new ArrayType(t, true);
+      return named(opts.expand(r.build((b) => E.lit(b.columns[0]!.slice(0, b.numRows), list), E.lit(null, list))), name);
+    }
     const value = (b: Batch): Expr => {
-      if (b.numRows > 1 && r.correlated) {
-        // Spark 3.5 joins a correlated scalar subquery's rows to the outer row (repeating it) instead of failing.
-        throw new NotImplementedException('correlated scalar subqueries returning several rows for one outer row', 'Spark 3.5 repeats the outer row for each');
-      }
       if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
       // Spark types a scalar subquery nullable whatever its value (it may return no row).
       return Object.freeze({ ...E.lit(b.numRows === 0 ? null : b.columns[0]![0], t), nullable: true });
     };
-    return named(r.build(value, E.lit(null, t)), () => `scalarsubquery(${r.names})`);
+    return named(r.build(value, E.lit(null, t)), name);
   };
   return go(e);
 }
@@ -138,6 +141,11 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
 export interface SubqueryOptions {
   /** The expression is a join's ON condition, where Spark evaluates IN subqueries with IN's three-valued logic. */
   readonly joinCondition?: boolean;
+  /**
+   * Where the outer rows may be repeated (a SELECT block's select list and WHERE): takes the array of a
+   * correlated scalar subquery's values per outer row and returns the column holding one value per repeated row.
+   */
+  readonly expand?: (values: Expr) => Expr;
 }
 
 /** A NULL written as a constant (`NULL`, `CAST(NULL AS INT)`), which Spark folds before rewriting IN. */
