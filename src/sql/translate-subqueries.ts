@@ -123,7 +123,7 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
     const batch = evaluate(first);
     return subqueryResult(collect, refs, [{ batch }], batch.schema);
   }
-  checkCorrelatedShape(q, first, kind, refs, collect);
+  checkCorrelatedShape(q, first, kind, refs, collect, { schemaOf });
   const keyExprs = refs.map((k, i) => E.alias(k.ref, `k${i}`));
   // Aggregates over outer columns (HAVING) take their values per group of the outer query.
   const keyPlan = grouped && refs.some((k) => k.ref.kind === 'Call') ? grouped(keyExprs) : plan('Project', { input: outer!, exprs: keyExprs });
