@@ -21,7 +21,8 @@ import { groupCorrelatedAggregates } from './correlated-aggregates.js';
  * over the distinct values of its outer references (see correlation.ts).
  * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
  * comparison counts as no match for IN and as a match for NOT IN. Spark first
- * pushes NOT through AND/OR and drops double NOTs (BooleanSimplification), so
+ * pushes NOT through AND/OR, drops double NOTs and reads `x = true` as `x`
+ * and `x = false` as `NOT x` (BooleanSimplification), so
  * `NOT (a > 5 OR a IN (...))` tests `a NOT IN (...)`: an IN under an odd
  * number of such NOTs is evaluated as the negation of its opposite, which
  * turns a NULL comparison into true before those NOTs flip it.
@@ -34,6 +35,9 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
     const plain = (e: Expr): Expr => go(e);
     if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, plain, grouped, opts, flip);
     if (x.kind === 'Call' && (x.fn === 'not' || x.fn === 'and' || x.fn === 'or')) return mapExpr(x, (c) => go(c, x.fn === 'not' ? !flip : flip));
+    // Spark's BooleanSimplification reads `x = true` as `x` and `x = false` as `NOT x` before rewriting the IN.
+    const bool = x.kind === 'Call' && x.fn === 'eq' ? x.args.find((a) => a.kind === 'Literal' && typeof a.value === 'boolean') : undefined;
+    if (bool?.kind === 'Literal') return mapExpr(x, (c) => (c === bool ? c : go(c, bool.value ? flip : !flip)));
     if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, plain);
     if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, plain, grouped, opts, flip);
     const q = x.options!['query'] as QueryAst;

@@ -82,6 +82,12 @@ forEachBackend('correlated subqueries', (session) => {
     expect(where('NOT (a > 5 AND a IN (SELECT c FROM s2))')).toEqual([[5]]);
     expect(where('NOT (a > 5 AND a NOT IN (SELECT c FROM s2))')).toEqual([[5], [8], [11]]);
     expect(where('NOT (NOT (a IN (SELECT c FROM s2 WHERE s2.d >= s1.b OR s2.d IS NULL))) OR a IS NULL')).toEqual([[null], [8], [11]]);
+    // `x = true` is read as `x`, `x = false` as `NOT x` (`<=>` is not simplified).
+    expect(where('NOT ((a IN (SELECT c FROM s2)) = true)')).toEqual([]);
+    expect(where('NOT (true = (a IN (SELECT c FROM s2)) OR a > 20)')).toEqual([]);
+    expect(where('(a IN (SELECT c FROM s2)) = false')).toEqual([]);
+    expect(where('NOT ((a IN (SELECT c FROM s2)) = false)')).toEqual([[8], [11]]);
+    expect(where('NOT ((a IN (SELECT c FROM s2)) <=> true)')).toEqual([[null], [5]]);
     const df = spark.sql(
       'SELECT a, NOT (a > 5 OR a IN (SELECT c FROM s2)), NOT (a NOT IN (SELECT c FROM s2)), NOT (a > 5 AND a IN (SELECT c FROM s2 WHERE s2.d >= s1.b OR s2.d IS NULL)) FROM s1 ORDER BY a',
     );
