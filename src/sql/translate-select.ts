@@ -15,6 +15,7 @@ import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
 import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
 import { bindOuterRefs, mapGroupBy } from './correlation.js';
+import { missingFromAggregate } from './having-outer-columns.js';
 import {
   aliasMap,
   analysisError,
@@ -73,8 +74,11 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   if (repeats.length > 0) ({ input, items: starred } = repeatRows(tr, input, repeats, prepared));
   const filtered = where ? plan('Filter', { input, condition: where }) : input;
   // HAVING's subqueries may read aggregates over this block's columns: their values per group, with the select list's grouping.
-  const grouped: GroupedOuter = (exprs) =>
-    plan('Project', { input: aggregateSelect(tr, s, filtered, [...prepared, ...exprs], undefined, []), exprs: exprs.map((_, i) => ordinalRef(prepared.length + i)) });
+  const grouped: GroupedOuter = Object.assign(
+    (exprs: readonly Expr[]) =>
+      plan('Project', { input: aggregateSelect(tr, s, filtered, [...prepared, ...exprs], undefined, []), exprs: exprs.map((_, i) => ordinalRef(prepared.length + i)) }),
+    { missing: (names: readonly string[], refs: readonly string[]) => missingFromAggregate(tr, s, names, refs, aggregateSelect(tr, s, filtered, prepared, undefined, [])) },
+  );
   let having = s.having ? prepare(s.having, grouped) : undefined;
   if (having && !s.groupBy && tr.conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
     where = where ? E.call('and', [where, having]) : having;

@@ -11,7 +11,7 @@ import { ArrayType, BOOLEAN } from '../types/data-types.js';
 import type { QueryAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { mapExpr, SUBQUERY } from './parsed-expressions.js';
-import { checkCorrelatedShape, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
+import { checkCorrelatedShape, OuterScope, subqueryResult, type OuterRef, type SubqueryResult } from './correlation.js';
 import { stripAlias, structSql, type Translator } from './translate.js';
 import { groupCorrelatedAggregates } from './correlated-aggregates.js';
 
@@ -128,6 +128,7 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
     return subqueryResult(collect, refs, [{ batch }], batch.schema);
   }
   checkCorrelatedShape(q, first, kind, refs, collect, { schemaOf });
+  if (grouped) checkGroupedRefs(refs, grouped, schemaOf, collect.occurrences.join(', '));
   const keyExprs = refs.map((k, i) => E.alias(k.ref, `k${i}`));
   // Aggregates over outer columns (HAVING) take their values per group of the outer query.
   const keyPlan = grouped && refs.some((k) => k.ref.kind === 'Call') ? grouped(keyExprs) : plan('Project', { input: outer!, exprs: keyExprs });
@@ -160,7 +161,32 @@ function isNullLiteral(e: Expr): boolean {
 }
 
 /** The enclosing aggregated query's groups: a plan computing `exprs` once per group (for HAVING's subqueries). */
-export type GroupedOuter = (exprs: readonly Expr[]) => LogicalPlan;
+export interface GroupedOuter {
+  (exprs: readonly Expr[]): LogicalPlan;
+  /** Spark's error for outer columns (`names`) the groups do not carry (neither grouped nor aggregated). */
+  readonly missing?: (names: readonly string[], refs: readonly string[]) => Error;
+}
+
+/**
+ * A HAVING subquery reads the outer query's groups: an outer column neither
+ * grouped nor aggregated is missing from the Aggregate's output (Spark 3.5's
+ * MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT, not MISSING_AGGREGATION).
+ */
+function checkGroupedRefs(refs: readonly OuterRef[], grouped: GroupedOuter, schemaOf: (p: LogicalPlan) => unknown, names: string): void {
+  if (!grouped.missing) return;
+  const missing = refs.filter((k) => {
+    if (k.ref.kind !== 'ColumnRef') return false;
+    try {
+      schemaOf(grouped([k.ref]));
+      return false;
+    } catch (err) {
+      const cls = (err as { errorClass?: string }).errorClass;
+      if (cls === 'MISSING_AGGREGATION' || cls === 'MISSING_GROUP_BY') return true;
+      throw err;
+    }
+  });
+  if (missing.length > 0) throw grouped.missing(missing.map((k) => prettySql(k.ref)), names.length === 0 ? [] : names.split(', '));
+}
 
 export function inScope<T>(tr: Translator, scope: OuterScope, f: () => T, startsQuery = true): T {
   tr.outer.push(scope);
