@@ -68,7 +68,8 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
     setSelectItemOrigin(out, selectItemOrigin(e));
     return out;
   });
-  const preparedOrder = orderBy.map((o) => prepare(o) as SortOrder);
+  // ORDER BY is a Sort, where Spark refuses IN/EXISTS and correlated scalar subqueries (aggregated or not).
+  const preparedOrder = orderBy.map((o) => prepare(o, undefined, { operator: 'Sort' }) as SortOrder);
   let starred: readonly Expr[] = prepared;
   let where = s.where ? subqueries(tr, s.where, from, undefined, { expand }) : undefined;
   if (repeats.length > 0) ({ input, items: starred } = repeatRows(tr, input, repeats, prepared));

@@ -3,17 +3,18 @@
  * the parser's SUBQUERY markers) translated in the scope of the enclosing
  * queries' FROMs, their outer references bound and their shape checked.
  */
-import { ExecutionException, NotImplementedException } from '../errors/index.js';
+import { AnalysisException, ExecutionException, NotImplementedException } from '../errors/index.js';
 import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { ArrayType, BOOLEAN } from '../types/data-types.js';
+import { ArrayType, BOOLEAN, MapType } from '../types/data-types.js';
 import type { QueryAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { mapExpr, SUBQUERY } from './parsed-expressions.js';
 import { checkCorrelatedShape, OuterScope, subqueryResult, type OuterRef, type SubqueryResult } from './correlation.js';
 import { stripAlias, structSql, type Translator } from './translate.js';
 import { groupCorrelatedAggregates } from './correlated-aggregates.js';
+import { subqueryInOperator } from './correlation-errors.js';
 
 /**
  * Subquery expressions, evaluated now: a scalar subquery becomes its value,
@@ -43,9 +44,11 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
     const q = x.options!['query'] as QueryAst;
     if (x.fn === SUBQUERY.exists) {
       const r = runSubquery(tr, q, outer, 'exists', grouped);
+      if (opts.operator) throw subqueryInOperator('in-exists', opts.operator);
       return named(r.build((b) => E.lit(b.numRows > 0, BOOLEAN), E.lit(false, BOOLEAN)), () => `exists(${r.names})`);
     }
     const r = runSubquery(tr, q, outer, 'scalar', grouped);
+    if (r.correlated && opts.operator) throw subqueryInOperator('scalar', opts.operator);
     const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
     const name = (): string => `scalarsubquery(${r.names})`;
     if (r.multiRow) {
@@ -75,6 +78,7 @@ export function inSubquery(
   flip = false,
 ): Expr {
   const r = runSubquery(tr, x.options!['query'] as QueryAst, outer, 'in', grouped);
+  if (opts.operator) throw subqueryInOperator('in-exists', opts.operator);
   const lhs = go(x.args[0]!);
   // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
   const inner = stripAlias(lhs);
@@ -128,6 +132,9 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
     return subqueryResult(collect, refs, [{ batch }], batch.schema);
   }
   checkCorrelatedShape(q, first, kind, refs, collect, { schemaOf });
+  if (kind === 'scalar') checkReferenceTypes(refs);
+  // Spark's analysis errors in the subquery itself (`m = outer(a.m)` over maps) come before any evaluation.
+  schemaOf(first);
   if (grouped) checkGroupedRefs(refs, grouped, schemaOf, collect.occurrences.join(', '));
   const keyExprs = refs.map((k, i) => E.alias(k.ref, `k${i}`));
   // Aggregates over outer columns (HAVING) take their values per group of the outer query.
@@ -143,6 +150,17 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
   return subqueryResult(collect, refs, cases, schemaOf(first));
 }
 
+/** Spark 3.5 cannot decorrelate a scalar subquery over an outer column of MAP type (its join keys must be comparable). */
+function checkReferenceTypes(refs: readonly OuterRef[]): void {
+  const map = refs.find((k) => k.ref.kind === 'ColumnRef' && k.dataType instanceof MapType);
+  if (!map || map.ref.kind !== 'ColumnRef') return;
+  const expr = map.ref.name;
+  throw new AnalysisException(`Unsupported subquery expression: Correlated column reference '${expr}' cannot be map type.`, {
+    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_REFERENCE_DATA_TYPE',
+    messageParameters: { expr, dataType: 'map' },
+  });
+}
+
 export interface SubqueryOptions {
   /** The expression is a join's ON condition, where Spark evaluates IN subqueries with IN's three-valued logic. */
   readonly joinCondition?: boolean;
@@ -151,6 +169,8 @@ export interface SubqueryOptions {
    * correlated scalar subquery's values per outer row and returns the column holding one value per repeated row.
    */
   readonly expand?: (values: Expr) => Expr;
+  /** The operator holding the expression where Spark refuses IN/EXISTS and correlated scalar subqueries (`Sort`). */
+  readonly operator?: string;
 }
 
 /** A NULL written as a constant (`NULL`, `CAST(NULL AS INT)`), which Spark folds before rewriting IN. */
