@@ -164,7 +164,7 @@ function bindOuterAggregate(x: Extract<Expr, { kind: 'Call' }>, scope: OuterScop
   return E.alias(E.lit(null, dataType), `outer(${name})`);
 }
 
-const groupingExprs = (g: GroupByAst | undefined): Expr[] =>
+export const groupingExprs = (g: GroupByAst | undefined): Expr[] =>
   !g ? [] : g.elements.flatMap((x) => (x.kind === 'expr' ? [x.expr] : x.kind === 'sets' ? x.sets.flat() : x.items.flat()));
 
 /** `t.c` for a column of `from`, qualified by the relation it belongs to. */

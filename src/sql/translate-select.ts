@@ -12,9 +12,9 @@ import { boundarySql, windowSpecSql } from '../expr/naming.js';
 import type { SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
-import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
+import { lastPart, mapExpr, namedWindowRefs, SUBQUERY } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
-import { bindOuterRefs, mapGroupBy } from './correlation.js';
+import { bindOuterRefs, groupingExprs, mapGroupBy } from './correlation.js';
 import { missingFromAggregate } from './having-outer-columns.js';
 import {
   aliasMap,
@@ -61,10 +61,15 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   const prepare = (e: Expr, grouped?: GroupedOuter, opts: SubqueryOptions = {}): Expr =>
     expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments(tr, e), s.windows), from, grouped, opts), from);
   // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
+  // Spark refuses a correlated scalar subquery in an aggregated select list outside an aggregate, unless it is grouped by.
+  const aggregatedItem =
+    (!!s.groupBy || s.items.some(containsAggregate)) && !s.groupBy?.all && !groupingExprs(s.groupBy).some((g) => exists(g, (x) => x.kind === 'Call' && x.fn === SUBQUERY.scalar));
+  // Items named by a GROUP BY ordinal are grouped.
+  const groupedOrdinals = new Set(groupingExprs(s.groupBy).flatMap((g) => (g.kind === 'Literal' && typeof g.value === 'number' ? [g.value - 1] : [])));
   if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
   // Prepared items keep their place in the SELECT block (for the errors Spark positions there).
-  const prepared = s.items.map((e) => {
-    const out = prepare(e, undefined, { expand });
+  const prepared = s.items.map((e, i) => {
+    const out = prepare(e, undefined, { expand, aggregatedItem: aggregatedItem && !groupedOrdinals.has(i) });
     setSelectItemOrigin(out, selectItemOrigin(e));
     return out;
   });

@@ -15,6 +15,7 @@ import { checkCorrelatedShape, OuterScope, subqueryResult, type OuterRef, type S
 import { stripAlias, structSql, type Translator } from './translate.js';
 import { groupCorrelatedAggregates } from './correlated-aggregates.js';
 import { subqueryInOperator } from './correlation-errors.js';
+import { hasFunction, lookupFunction } from '../functions/registry.js';
 
 /**
  * Subquery expressions, evaluated now: a scalar subquery becomes its value,
@@ -39,7 +40,13 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
     // Spark's BooleanSimplification reads `x = true` as `x` and `x = false` as `NOT x` before rewriting the IN.
     const bool = x.kind === 'Call' && x.fn === 'eq' ? x.args.find((a) => a.kind === 'Literal' && typeof a.value === 'boolean') : undefined;
     if (bool?.kind === 'Literal') return mapExpr(x, (c) => (c === bool ? c : go(c, bool.value ? flip : !flip)));
-    if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, plain);
+    if (x.kind !== 'Call' || !isSub(x)) {
+      // Below an aggregate call a correlated scalar subquery is the aggregate's input, not a select-list value.
+      if (opts.aggregatedItem && x.kind === 'Call' && hasFunction(x.fn) && lookupFunction(x.fn).kind === 'aggregate') {
+        return subqueries(tr, x, outer, grouped, { ...opts, aggregatedItem: false });
+      }
+      return mapExpr(x, plain);
+    }
     if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, plain, grouped, opts, flip);
     const q = x.options!['query'] as QueryAst;
     if (x.fn === SUBQUERY.exists) {
@@ -49,6 +56,13 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
     }
     const r = runSubquery(tr, q, outer, 'scalar', grouped);
     if (r.correlated && opts.operator) throw subqueryInOperator('scalar', opts.operator);
+    if (r.correlated && opts.aggregatedItem) {
+      const sqlExpr = `"scalarsubquery(${r.names})"`;
+      throw new AnalysisException(
+        `The correlated scalar subquery '${sqlExpr}' is neither present in GROUP BY, nor in an aggregate function. Add it to GROUP BY using ordinal position or wrap it in \`first()\` (or \`first_value\`) if you don't care which value you get.`,
+        { errorClass: 'SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION', messageParameters: { sqlExpr } },
+      );
+    }
     const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
     const name = (): string => `scalarsubquery(${r.names})`;
     if (r.multiRow) {
@@ -171,6 +185,8 @@ export interface SubqueryOptions {
   readonly expand?: (values: Expr) => Expr;
   /** The operator holding the expression where Spark refuses IN/EXISTS and correlated scalar subqueries (`Sort`). */
   readonly operator?: string;
+  /** A select item of an aggregated block without subqueries in its GROUP BY: a correlated scalar subquery outside an aggregate is refused. */
+  readonly aggregatedItem?: boolean;
 }
 
 /** A NULL written as a constant (`NULL`, `CAST(NULL AS INT)`), which Spark folds before rewriting IN. */

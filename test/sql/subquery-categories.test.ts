@@ -37,6 +37,20 @@ forEachBackend('subquery expression categories', (session) => {
     expect(rows(spark, 'SELECT x1, (SELECT max(y2) FROM subq_y WHERE y1 = x1) s FROM subq_x ORDER BY s DESC')).toEqual([[2, 2], [1, 1]]);
   }, SLOW);
 
+  it('refuses a correlated scalar subquery in an aggregated select list outside an aggregate and the GROUP BY', () => {
+    const spark = session();
+    views(spark);
+    const sq = '(SELECT max(y2) FROM subq_y WHERE y1 = x1)';
+    expect(firstLineError(() => spark.sql(`SELECT x1, ${sq} s FROM subq_x GROUP BY x1`).collect(), true).message).toBe(
+      "[SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION] The correlated scalar subquery '\"scalarsubquery(x1)\"' is neither present in GROUP BY, nor in an aggregate function. Add it to GROUP BY using ordinal position or wrap it in `first()` (or `first_value`) if you don't care which value you get.",
+    );
+    expect(firstLineError(() => spark.sql(`SELECT x1, sum(x2) + ${sq} FROM subq_x GROUP BY x1`).collect()).errorClass).toBe('SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION');
+    expect(rows(spark, `SELECT x1, sum(${sq}) s FROM subq_x GROUP BY x1 ORDER BY 1`)).toEqual([[1, 1], [2, 2]]);
+    expect(rows(spark, `SELECT x1, ${sq} s FROM subq_x GROUP BY x1, 2 ORDER BY 1`)).toEqual([[1, 1], [2, 2]]);
+    expect(rows(spark, `SELECT x1, ${sq} s FROM subq_x GROUP BY ALL ORDER BY 1`)).toEqual([[1, 1], [2, 2]]);
+    expect(rows(spark, 'SELECT max(x1), (SELECT max(y2) FROM subq_y) FROM subq_x')).toEqual([[2, 2]]);
+  }, SLOW);
+
   it('refuses a correlated scalar subquery over a MAP column, and a comparison of maps', () => {
     const spark = session();
     views(spark);
