@@ -73,3 +73,20 @@ export function outerRefsInSelectList(items: readonly Expr[], isOuter: (x: Colum
   };
   return correlatedReference(listed.map(sql).join(','));
 }
+
+/**
+ * Spark 3.5 keeps subquery expressions only in filters, joins, aggregations,
+ * projections (and windows for IN/EXISTS): one in a Sort (ORDER BY) fails.
+ * Spark names the operator with its plan text and expression ids; sparkless
+ * names its kind only.
+ */
+export function subqueryInOperator(kind: 'in-exists' | 'scalar', treeNode: string): AnalysisException {
+  const [sub, message] =
+    kind === 'in-exists'
+      ? ['UNSUPPORTED_IN_EXISTS_SUBQUERY', 'IN/EXISTS predicate subqueries can only be used in filters, joins, aggregations, window functions, projections, and UPDATE/MERGE/DELETE commands']
+      : ['UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY', 'Correlated scalar subqueries can only be used in filters, aggregations, projections, and UPDATE/MERGE/DELETE commands'];
+  return new AnalysisException(`Unsupported subquery expression: ${message}${treeNode}`, {
+    errorClass: `UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.${sub}`,
+    messageParameters: { treeNode },
+  });
+}

@@ -15,7 +15,8 @@ import { quoteIfNeeded, type DataType, type StructType } from '../types/data-typ
 import type { GroupByAst, GroupingElement, QueryAst, RelationAst, SelectAst } from './ast.js';
 import { prettySql } from './functions.js';
 import { lastPart, mapExpr } from './parsed-expressions.js';
-import { checkCorrelationPath, isOuterRef } from './correlation-path.js';
+import { checkCorrelationPath } from './correlation-path.js';
+import { checkGroupByCorrelated } from './group-by-correlation.js';
 import { misplacedIn, misplacedOuterRef, mustAggregateScalar, outerRefsInSelectList } from './correlation-errors.js';
 import { aggregateColumns, isAggregateCall, mixedReferences, outerAggregateName, outerAggregateType } from './outer-aggregates.js';
 
@@ -163,7 +164,7 @@ function bindOuterAggregate(x: Extract<Expr, { kind: 'Call' }>, scope: OuterScop
   return E.alias(E.lit(null, dataType), `outer(${name})`);
 }
 
-const groupingExprs = (g: GroupByAst | undefined): Expr[] =>
+export const groupingExprs = (g: GroupByAst | undefined): Expr[] =>
   !g ? [] : g.elements.flatMap((x) => (x.kind === 'expr' ? [x.expr] : x.kind === 'sets' ? x.sets.flat() : x.items.flat()));
 
 /** `t.c` for a column of `from`, qualified by the relation it belongs to. */
@@ -243,12 +244,15 @@ export interface SubqueryResult {
   readonly nullable: boolean;
   /** Whether the subquery reads outer references. */
   readonly correlated: boolean;
+  /** Whether a correlated subquery returned several rows for one tuple of outer values. */
+  readonly multiRow: boolean;
 }
 
 export function subqueryResult(scope: OuterScope, refs: readonly OuterRef[], cases: readonly { values?: readonly unknown[]; batch: Batch }[], schema: StructType): SubqueryResult {
   return {
     names: scope.occurrences.join(', '),
     correlated: refs.length > 0,
+    multiRow: refs.length > 0 && cases.some((c) => c.batch.numRows > 1),
     nullable: schema.fields.some((f) => f.nullable),
     singleColumnType(errorClass) {
       if (schema.fields.length !== 1) {
@@ -280,63 +284,15 @@ const isAggregate = (e: Expr): boolean =>
   exists(e, (x) => x.kind === 'Call' && hasFunction(x.fn) && lookupFunction(x.fn).kind === 'aggregate');
 
 /** Spark's restrictions on correlated subqueries that per-tuple evaluation would otherwise lift. */
-export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral', refs: readonly OuterRef[], scope: OuterScope): void {
+export function checkCorrelatedShape(q: QueryAst, p: LogicalPlan, kind: 'scalar' | 'exists' | 'in' | 'lateral', refs: readonly OuterRef[], scope: OuterScope, r: Resolver): void {
   const limited = q.kind === 'query' && (!!q.limit || !!q.offset);
   const body = q.kind === 'query' ? q.body : q;
   // Spark wants an Aggregate at the top of a correlated scalar subquery (or at most one row) before it checks the rest.
   const aggregated = body.kind === 'select' && (!!body.groupBy || body.items.some(isAggregate));
   if (kind === 'scalar' && !aggregated && !(maxRows(p) <= 1)) throw mustAggregateScalar();
   checkCorrelationPath(p, kind);
-  if (kind === 'scalar' && !limited && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, refs, p);
+  if (kind === 'scalar' && !limited && body.kind === 'select' && body.groupBy) checkGroupByCorrelated(body, new Set(refs.map((x) => x.key)), p, r);
   if (scope.misplaced) throw scope.misplaced;
-}
-
-/**
- * A grouped scalar subquery may group only by columns its correlated
- * predicates read (Spark 3.5.7's check: any conjunct holding an outer
- * reference, equality or not, in any filter of the subquery, FROM subqueries
- * and set-operation branches included).
- */
-function checkGroupByCorrelated(s: SelectAst, refs: readonly OuterRef[], p: LogicalPlan): void {
-  const outer = new Set(refs.map((r) => r.key));
-  const isOuter = (e: Expr): boolean => e.kind === 'ColumnRef' && outer.has(e.name.toLowerCase());
-  const correlated = correlatedColumns(p);
-  const offending: string[] = [];
-  const visit = (e: Expr): void => {
-    if (e.kind === 'ColumnRef') {
-      const name = lastPart(e.name);
-      if (!isOuter(e) && !correlated.has(name.toLowerCase()) && !offending.includes(name)) offending.push(name);
-      return;
-    }
-    mapExpr(e, (x) => (visit(x), x));
-  };
-  for (const el of s.groupBy!.elements) {
-    if (el.kind === 'expr') visit(el.expr);
-    else if (el.kind === 'sets') el.sets.forEach((set) => set.forEach(visit));
-    else el.items.forEach((set) => set.forEach(visit));
-  }
-  if (offending.length > 0) {
-    const value = offending.join(',');
-    throw new AnalysisException(`Unsupported subquery expression: A GROUP BY clause in a scalar correlated subquery cannot contain non-correlated columns: ${value}.`, {
-      errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_CORRELATED_COLUMNS_IN_GROUP_BY',
-      messageParameters: { value },
-    });
-  }
-}
-
-/** The (lower-cased) columns read by the conjuncts of `p`'s filters that hold an outer reference (bound as `outer(...)` aliases). */
-function correlatedColumns(p: LogicalPlan): Set<string> {
-  const found = new Set<string>();
-  const conjuncts = (e: Expr): void => {
-    if (e.kind === 'Call' && e.fn === 'and') return e.args.forEach(conjuncts);
-    if (exists(e, isOuterRef)) exists(e, (x) => (x.kind === 'ColumnRef' && found.add(lastPart(x.name).toLowerCase()), false));
-  };
-  const walk = (n: LogicalPlan): void => {
-    if (n.kind === 'Filter') conjuncts(n.condition);
-    inputs(n).forEach(walk);
-  };
-  walk(p);
-  return found;
 }
 
 /** An upper bound of a plan's row count that holds without running it (Spark's maxRows), else Infinity. */

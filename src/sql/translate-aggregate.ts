@@ -162,6 +162,7 @@ export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan,
   // HAVING reads a grouping column before a select-list alias of the same name (Spark: `SUM(a) AS b ... GROUP BY b HAVING b > 10`).
   const groupedColumns = new Set(keys.flatMap((k) => (k.kind === 'ColumnRef' ? [lastPart(k.name).toLowerCase()] : [])));
   const havingExpr = having ? substituteAliases(having, aliases, (name) => groupedColumns.has(name.toLowerCase())) : undefined;
+  if (having && order.length > 0) checkOrderOverHaving(t, s, input, items, having, order);
   const extended =
     [...items, ...(havingExpr ? [havingExpr] : []), ...order.map((o) => o.child)].some((e) => containsWindow(e) || containsGrouping(e));
   if (extended) return twoStageAggregate(t, s, input, keys, sets, items, havingExpr, order, aliases);
@@ -187,6 +188,21 @@ export function aggregateSelect(t: Translator, s: SelectAst, input: LogicalPlan,
     p = plan('Project', { input: p, exprs: items.map((_, i) => ordinalRef(nG + i)) });
   }
   return s.distinct ? plan('Deduplicate', { input: p }) : p;
+}
+
+/**
+ * Spark 3.5 resolves an ORDER BY above HAVING over the filtered select list
+ * only (its Sort sits on a Filter, not on the Aggregate whose input it could
+ * reach): a key reading an input column, even inside an aggregate the select
+ * list computes (`ORDER BY sum(v)`), fails with UNRESOLVED_COLUMN.
+ */
+function checkOrderOverHaving(t: Translator, s: SelectAst, input: LogicalPlan, items: readonly Expr[], having: Expr, order: readonly SortOrder[]): void {
+  const schemaOf = t.opts.schemaOf;
+  if (!schemaOf) return;
+  const keys = order.filter((o) => t.orderOrdinal(o.child) === undefined);
+  if (keys.length === 0) return;
+  const output = aggregateSelect(t, s, input, items, having, []);
+  for (const o of keys) schemaOf(plan('Project', { input: output, exprs: [o.child] }));
 }
 
 /** Position in the select list an ORDER BY key names (ordinal, alias, or the same expression). */

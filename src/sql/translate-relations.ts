@@ -156,7 +156,7 @@ export function lateralJoin(
   const on = r.on ? subqueries(t, r.on, undefined) : undefined;
   const joinType = r.joinType === 'left' ? 'left' : on ? 'inner' : 'cross';
   if (refs.length === 0) return plan('Join', { left, right: aliased(t, first, lat.alias), joinType, ...(on ? { condition: on } : {}) });
-  checkCorrelatedShape(lat.query, first, 'lateral', refs, collect);
+  checkCorrelatedShape(lat.query, first, 'lateral', refs, collect, { schemaOf });
   const keys = evaluate(plan('Deduplicate', { input: plan('Project', { input: left, exprs: refs.map((k, i) => E.alias(k.ref, `k${i}`)) }) }));
   const batches: Batch[] = [];
   for (let row = 0; row < keys.numRows; row++) {

@@ -12,9 +12,10 @@ import { boundarySql, windowSpecSql } from '../expr/naming.js';
 import type { SelectAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { orderedSetAggregate, overNamedWindow } from './ordered-set.js';
-import { lastPart, mapExpr, namedWindowRefs } from './parsed-expressions.js';
+import { lastPart, mapExpr, namedWindowRefs, SUBQUERY } from './parsed-expressions.js';
 import { windowExpr } from './parse-window.js';
-import { bindOuterRefs, mapGroupBy } from './correlation.js';
+import { bindOuterRefs, groupingExprs, mapGroupBy } from './correlation.js';
+import { missingFromAggregate } from './having-outer-columns.js';
 import {
   aliasMap,
   analysisError,
@@ -30,7 +31,7 @@ import {
   type Translator,
 } from './translate.js';
 import { oneRow, relation } from './translate-relations.js';
-import { subqueries, type GroupedOuter } from './translate-subqueries.js';
+import { subqueries, type GroupedOuter, type SubqueryOptions } from './translate-subqueries.js';
 import { aggregateSelect } from './translate-aggregate.js';
 import { resolveLateralAliases } from './lateral-aliases.js';
 import { countArguments } from './count-arguments.js';
@@ -50,30 +51,48 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
   orderBy = orderByAll(tr, orderBy, select.items, from);
   let s = select;
   if (tr.outer.length > 0 && tr.opts.schemaOf) ({ select: s, orderBy } = bindOuterRefs(select, orderBy, from, tr.outer, { schemaOf: tr.opts.schemaOf }, mark));
-  const prepare = (e: Expr, grouped?: GroupedOuter): Expr =>
-    expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments((key) => tr.conf(key), e), s.windows), from, grouped), from);
+  // Correlated scalar subqueries returning several rows per outer row repeat it (explode_outer of their values).
+  const repeats: Expr[] = [];
+  const expand = (values: Expr): Expr => {
+    const name = `__sparkless_scalar_${repeats.length}`;
+    repeats.push(E.alias(E.call('explode_outer', [values]), name));
+    return E.col(name);
+  };
+  const prepare = (e: Expr, grouped?: GroupedOuter, opts: SubqueryOptions = {}): Expr =>
+    expandStarArgs(tr, subqueries(tr, resolveNamedWindows(tr, countArguments((key) => tr.conf(key), e), s.windows), from, grouped, opts), from);
   // GROUP BY keys holding subqueries are grouped by the subqueries' values, as the select list reads them.
+  // Spark refuses a correlated scalar subquery in an aggregated select list outside an aggregate, unless it is grouped by.
+  const aggregatedItem =
+    (!!s.groupBy || s.items.some(containsAggregate)) && !s.groupBy?.all && !groupingExprs(s.groupBy).some((g) => exists(g, (x) => x.kind === 'Call' && x.fn === SUBQUERY.scalar));
+  // Items named by a GROUP BY ordinal are grouped.
+  const groupedOrdinals = new Set(groupingExprs(s.groupBy).flatMap((g) => (g.kind === 'Literal' && typeof g.value === 'number' ? [g.value - 1] : [])));
   if (s.groupBy && tr.opts.evaluate) s = { ...s, groupBy: mapGroupBy(s.groupBy, (e) => subqueries(tr, e, from)) };
   // Prepared items keep their place in the SELECT block (for the errors Spark positions there).
-  const prepared = s.items.map((e) => {
-    const out = prepare(e);
+  const prepared = s.items.map((e, i) => {
+    const out = prepare(e, undefined, { expand, aggregatedItem: aggregatedItem && !groupedOrdinals.has(i) });
     setSelectItemOrigin(out, selectItemOrigin(e));
     return out;
   });
-  const preparedOrder = orderBy.map((o) => prepare(o) as SortOrder);
-  let where = s.where ? subqueries(tr, s.where, from) : undefined;
+  // ORDER BY is a Sort, where Spark refuses IN/EXISTS and correlated scalar subqueries (aggregated or not).
+  const preparedOrder = orderBy.map((o) => prepare(o, undefined, { operator: 'Sort' }) as SortOrder);
+  let starred: readonly Expr[] = prepared;
+  let where = s.where ? subqueries(tr, s.where, from, undefined, { expand }) : undefined;
+  if (repeats.length > 0) ({ input, items: starred } = repeatRows(tr, input, repeats, prepared));
   const filtered = where ? plan('Filter', { input, condition: where }) : input;
   // HAVING's subqueries may read aggregates over this block's columns: their values per group, with the select list's grouping.
-  const grouped: GroupedOuter = (exprs) =>
-    plan('Project', { input: aggregateSelect(tr, s, filtered, [...prepared, ...exprs], undefined, []), exprs: exprs.map((_, i) => ordinalRef(prepared.length + i)) });
+  const grouped: GroupedOuter = Object.assign(
+    (exprs: readonly Expr[]) =>
+      plan('Project', { input: aggregateSelect(tr, s, filtered, [...prepared, ...exprs], undefined, []), exprs: exprs.map((_, i) => ordinalRef(prepared.length + i)) }),
+    { missing: (names: readonly string[], refs: readonly string[]) => missingFromAggregate(tr, s, names, refs, aggregateSelect(tr, s, filtered, prepared, undefined, [])) },
+  );
   let having = s.having ? prepare(s.having, grouped) : undefined;
   if (having && !s.groupBy && tr.conf('spark.sql.legacy.parser.havingWithoutGroupByAsWhere') === 'true') {
     where = where ? E.call('and', [where, having]) : having;
     having = undefined;
   }
   if (where) input = plan('Filter', { input, condition: where });
-  const casts = checkRangeFrameTypes(tr, [...prepared, ...preparedOrder], input);
-  const items = castIntervalOffsets(prepared, casts);
+  const casts = checkRangeFrameTypes(tr, [...starred, ...preparedOrder], input);
+  const items = castIntervalOffsets(starred, casts);
   const order = castIntervalOffsets(preparedOrder, casts);
   // Only an alias written before the last item can be referenced laterally.
   const lateral = s.aliasWritten?.slice(0, -1).some(Boolean) && tr.opts.columnsOf ? resolveLateralAliases(items, s.aliasWritten, tr.opts.columnsOf(from)) : { items };
@@ -85,6 +104,20 @@ export function selectBlock(tr: Translator, select: SelectAst, orderBy: readonly
     throw lateral.refusal.error;
   }
   return build(lateral.items);
+}
+
+/**
+ * The block's input with one more column per repeating subquery (each an
+ * `explode_outer` of its values, as Spark's left join repeats the outer row),
+ * and the select list with `*` narrowed to the input's own columns.
+ */
+function repeatRows(tr: Translator, input: LogicalPlan, repeats: readonly Expr[], items: readonly Expr[]): { input: LogicalPlan; items: readonly Expr[] } {
+  const columnsOf = tr.opts.columnsOf;
+  if (!columnsOf) throw new NotImplementedException('correlated scalar subqueries returning several rows without a session', 'run the query through a session');
+  const width = columnsOf(plan('Project', { input, exprs: [E.star()] })).length;
+  const repeated = repeats.reduce<LogicalPlan>((p, g) => plan('Project', { input: p, exprs: [E.star(), g] }), input);
+  const own = Array.from({ length: width }, (_, i) => ordinalRef(i));
+  return { input: repeated, items: items.flatMap((i) => (i.kind === 'Star' && i.target === undefined && i.regex === undefined ? own : [i])) };
 }
 
 /** `count(*)`-like arguments: `f(t.*)` and `f(DISTINCT *)` take the relation's columns. */

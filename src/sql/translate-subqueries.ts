@@ -3,17 +3,19 @@
  * the parser's SUBQUERY markers) translated in the scope of the enclosing
  * queries' FROMs, their outer references bound and their shape checked.
  */
-import { ExecutionException, NotImplementedException } from '../errors/index.js';
+import { AnalysisException, ExecutionException, NotImplementedException } from '../errors/index.js';
 import type { Batch } from '../data/batch.js';
 import { E, exists, type Expr } from '../expr/nodes.js';
 import { plan, type LogicalPlan } from '../plan/nodes.js';
-import { BOOLEAN } from '../types/data-types.js';
+import { ArrayType, BOOLEAN, MapType } from '../types/data-types.js';
 import type { QueryAst } from './ast.js';
 import { named, prettySql } from './functions.js';
 import { mapExpr, SUBQUERY } from './parsed-expressions.js';
-import { checkCorrelatedShape, OuterScope, subqueryResult, type SubqueryResult } from './correlation.js';
+import { checkCorrelatedShape, OuterScope, subqueryResult, type OuterRef, type SubqueryResult } from './correlation.js';
 import { stripAlias, structSql, type Translator } from './translate.js';
 import { groupCorrelatedAggregates } from './correlated-aggregates.js';
+import { subqueryInOperator } from './correlation-errors.js';
+import { hasFunction, lookupFunction } from '../functions/registry.js';
 
 /**
  * Subquery expressions, evaluated now: a scalar subquery becomes its value,
@@ -21,7 +23,8 @@ import { groupCorrelatedAggregates } from './correlated-aggregates.js';
  * over the distinct values of its outer references (see correlation.ts).
  * IN and NOT IN are two-valued as Spark's existence joins make them: a NULL
  * comparison counts as no match for IN and as a match for NOT IN. Spark first
- * pushes NOT through AND/OR and drops double NOTs (BooleanSimplification), so
+ * pushes NOT through AND/OR, drops double NOTs and reads `x = true` as `x`
+ * and `x = false` as `NOT x` (BooleanSimplification), so
  * `NOT (a > 5 OR a IN (...))` tests `a NOT IN (...)`: an IN under an odd
  * number of such NOTs is evaluated as the negation of its opposite, which
  * turns a NULL comparison into true before those NOTs flip it.
@@ -34,25 +37,46 @@ export function subqueries(tr: Translator, e: Expr, outer: LogicalPlan | undefin
     const plain = (e: Expr): Expr => go(e);
     if (x.kind === 'Call' && x.fn === 'not' && x.args[0]?.kind === 'Call' && x.args[0].fn === SUBQUERY.in) return inSubquery(tr, x.args[0], outer, true, plain, grouped, opts, flip);
     if (x.kind === 'Call' && (x.fn === 'not' || x.fn === 'and' || x.fn === 'or')) return mapExpr(x, (c) => go(c, x.fn === 'not' ? !flip : flip));
-    if (x.kind !== 'Call' || !isSub(x)) return mapExpr(x, plain);
+    // Spark's BooleanSimplification reads `x = true` as `x` and `x = false` as `NOT x` before rewriting the IN.
+    const bool = x.kind === 'Call' && x.fn === 'eq' ? x.args.find((a) => a.kind === 'Literal' && typeof a.value === 'boolean') : undefined;
+    if (bool?.kind === 'Literal') return mapExpr(x, (c) => (c === bool ? c : go(c, bool.value ? flip : !flip)));
+    if (x.kind !== 'Call' || !isSub(x)) {
+      // Below an aggregate call a correlated scalar subquery is the aggregate's input, not a select-list value.
+      if (opts.aggregatedItem && x.kind === 'Call' && hasFunction(x.fn) && lookupFunction(x.fn).kind === 'aggregate') {
+        return subqueries(tr, x, outer, grouped, { ...opts, aggregatedItem: false });
+      }
+      return mapExpr(x, plain);
+    }
     if (x.fn === SUBQUERY.in) return inSubquery(tr, x, outer, false, plain, grouped, opts, flip);
     const q = x.options!['query'] as QueryAst;
     if (x.fn === SUBQUERY.exists) {
       const r = runSubquery(tr, q, outer, 'exists', grouped);
+      if (opts.operator) throw subqueryInOperator('in-exists', opts.operator);
       return named(r.build((b) => E.lit(b.numRows > 0, BOOLEAN), E.lit(false, BOOLEAN)), () => `exists(${r.names})`);
     }
     const r = runSubquery(tr, q, outer, 'scalar', grouped);
+    if (r.correlated && opts.operator) throw subqueryInOperator('scalar', opts.operator);
+    if (r.correlated && opts.aggregatedItem) {
+      const sqlExpr = `"scalarsubquery(${r.names})"`;
+      throw new AnalysisException(
+        `The correlated scalar subquery '${sqlExpr}' is neither present in GROUP BY, nor in an aggregate function. Add it to GROUP BY using ordinal position or wrap it in \`first()\` (or \`first_value\`) if you don't care which value you get.`,
+        { errorClass: 'SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION', messageParameters: { sqlExpr } },
+      );
+    }
     const t = r.singleColumnType('INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN');
+    const name = (): string => `scalarsubquery(${r.names})`;
+    if (r.multiRow) {
+      // Spark 3.5 left-joins a correlated scalar subquery's rows to the outer row, repeating it once per row.
+      if (!opts.expand) throw new NotImplementedException('correlated scalar subqueries returning several rows for one outer row here', 'Spark 3.5 repeats the outer row for each');
+      const list = new ArrayType(t, true);
+      return named(opts.expand(r.build((b) => E.lit(b.columns[0]!.slice(0, b.numRows), list), E.lit(null, list))), name);
+    }
     const value = (b: Batch): Expr => {
-      if (b.numRows > 1 && r.correlated) {
-        // Spark 3.5 joins a correlated scalar subquery's rows to the outer row (repeating it) instead of failing.
-        throw new NotImplementedException('correlated scalar subqueries returning several rows for one outer row', 'Spark 3.5 repeats the outer row for each');
-      }
       if (b.numRows > 1) throw new ExecutionException('More than one row returned by a subquery used as an expression.', { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS' });
       // Spark types a scalar subquery nullable whatever its value (it may return no row).
       return Object.freeze({ ...E.lit(b.numRows === 0 ? null : b.columns[0]![0], t), nullable: true });
     };
-    return named(r.build(value, E.lit(null, t)), () => `scalarsubquery(${r.names})`);
+    return named(r.build(value, E.lit(null, t)), name);
   };
   return go(e);
 }
@@ -68,6 +92,7 @@ export function inSubquery(
   flip = false,
 ): Expr {
   const r = runSubquery(tr, x.options!['query'] as QueryAst, outer, 'in', grouped);
+  if (opts.operator) throw subqueryInOperator('in-exists', opts.operator);
   const lhs = go(x.args[0]!);
   // `(a, b) IN (SELECT x, y ...)`: the row's fields against the subquery's columns
   const inner = stripAlias(lhs);
@@ -120,7 +145,11 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
     const batch = evaluate(first);
     return subqueryResult(collect, refs, [{ batch }], batch.schema);
   }
-  checkCorrelatedShape(q, first, kind, refs, collect);
+  checkCorrelatedShape(q, first, kind, refs, collect, { schemaOf });
+  if (kind === 'scalar') checkReferenceTypes(refs);
+  // Spark's analysis errors in the subquery itself (`m = outer(a.m)` over maps) come before any evaluation.
+  schemaOf(first);
+  if (grouped) checkGroupedRefs(refs, grouped, schemaOf, collect.occurrences.join(', '));
   const keyExprs = refs.map((k, i) => E.alias(k.ref, `k${i}`));
   // Aggregates over outer columns (HAVING) take their values per group of the outer query.
   const keyPlan = grouped && refs.some((k) => k.ref.kind === 'Call') ? grouped(keyExprs) : plan('Project', { input: outer!, exprs: keyExprs });
@@ -135,9 +164,29 @@ export function runSubquery(tr: Translator, q: QueryAst, outer: LogicalPlan | un
   return subqueryResult(collect, refs, cases, schemaOf(first));
 }
 
+/** Spark 3.5 cannot decorrelate a scalar subquery over an outer column of MAP type (its join keys must be comparable). */
+function checkReferenceTypes(refs: readonly OuterRef[]): void {
+  const map = refs.find((k) => k.ref.kind === 'ColumnRef' && k.dataType instanceof MapType);
+  if (!map || map.ref.kind !== 'ColumnRef') return;
+  const expr = map.ref.name;
+  throw new AnalysisException(`Unsupported subquery expression: Correlated column reference '${expr}' cannot be map type.`, {
+    errorClass: 'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_REFERENCE_DATA_TYPE',
+    messageParameters: { expr, dataType: 'map' },
+  });
+}
+
 export interface SubqueryOptions {
   /** The expression is a join's ON condition, where Spark evaluates IN subqueries with IN's three-valued logic. */
   readonly joinCondition?: boolean;
+  /**
+   * Where the outer rows may be repeated (a SELECT block's select list and WHERE): takes the array of a
+   * correlated scalar subquery's values per outer row and returns the column holding one value per repeated row.
+   */
+  readonly expand?: (values: Expr) => Expr;
+  /** The operator holding the expression where Spark refuses IN/EXISTS and correlated scalar subqueries (`Sort`). */
+  readonly operator?: string;
+  /** A select item of an aggregated block without subqueries in its GROUP BY: a correlated scalar subquery outside an aggregate is refused. */
+  readonly aggregatedItem?: boolean;
 }
 
 /** A NULL written as a constant (`NULL`, `CAST(NULL AS INT)`), which Spark folds before rewriting IN. */
@@ -148,7 +197,32 @@ function isNullLiteral(e: Expr): boolean {
 }
 
 /** The enclosing aggregated query's groups: a plan computing `exprs` once per group (for HAVING's subqueries). */
-export type GroupedOuter = (exprs: readonly Expr[]) => LogicalPlan;
+export interface GroupedOuter {
+  (exprs: readonly Expr[]): LogicalPlan;
+  /** Spark's error for outer columns (`names`) the groups do not carry (neither grouped nor aggregated). */
+  readonly missing?: (names: readonly string[], refs: readonly string[]) => Error;
+}
+
+/**
+ * A HAVING subquery reads the outer query's groups: an outer column neither
+ * grouped nor aggregated is missing from the Aggregate's output (Spark 3.5's
+ * MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT, not MISSING_AGGREGATION).
+ */
+function checkGroupedRefs(refs: readonly OuterRef[], grouped: GroupedOuter, schemaOf: (p: LogicalPlan) => unknown, names: string): void {
+  if (!grouped.missing) return;
+  const missing = refs.filter((k) => {
+    if (k.ref.kind !== 'ColumnRef') return false;
+    try {
+      schemaOf(grouped([k.ref]));
+      return false;
+    } catch (err) {
+      const cls = (err as { errorClass?: string }).errorClass;
+      if (cls === 'MISSING_AGGREGATION' || cls === 'MISSING_GROUP_BY') return true;
+      throw err;
+    }
+  });
+  if (missing.length > 0) throw grouped.missing(missing.map((k) => prettySql(k.ref)), names.length === 0 ? [] : names.split(', '));
+}
 
 export function inScope<T>(tr: Translator, scope: OuterScope, f: () => T, startsQuery = true): T {
   tr.outer.push(scope);

@@ -82,6 +82,12 @@ forEachBackend('correlated subqueries', (session) => {
     expect(where('NOT (a > 5 AND a IN (SELECT c FROM s2))')).toEqual([[5]]);
     expect(where('NOT (a > 5 AND a NOT IN (SELECT c FROM s2))')).toEqual([[5], [8], [11]]);
     expect(where('NOT (NOT (a IN (SELECT c FROM s2 WHERE s2.d >= s1.b OR s2.d IS NULL))) OR a IS NULL')).toEqual([[null], [8], [11]]);
+    // `x = true` is read as `x`, `x = false` as `NOT x` (`<=>` is not simplified).
+    expect(where('NOT ((a IN (SELECT c FROM s2)) = true)')).toEqual([]);
+    expect(where('NOT (true = (a IN (SELECT c FROM s2)) OR a > 20)')).toEqual([]);
+    expect(where('(a IN (SELECT c FROM s2)) = false')).toEqual([]);
+    expect(where('NOT ((a IN (SELECT c FROM s2)) = false)')).toEqual([[8], [11]]);
+    expect(where('NOT ((a IN (SELECT c FROM s2)) <=> true)')).toEqual([[null], [5]]);
     const df = spark.sql(
       'SELECT a, NOT (a > 5 OR a IN (SELECT c FROM s2)), NOT (a NOT IN (SELECT c FROM s2)), NOT (a > 5 AND a IN (SELECT c FROM s2 WHERE s2.d >= s1.b OR s2.d IS NULL)) FROM s1 ORDER BY a',
     );
@@ -253,6 +259,11 @@ forEachBackend('correlated subqueries', (session) => {
     expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z) FROM t1')).toContain(`${prefix} z.`);
     expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t3.x = t1.a GROUP BY t3.z, t3.y, t3.x) FROM t1')).toContain(`${prefix} z,y.`);
     expect(message('SELECT a, (SELECT sum(y) FROM t3 WHERE t1.a = t3.x GROUP BY z + 1) s FROM t1')).toContain(`${prefix} z.`);
+    // Attributes, not names: an alias carrying a correlated column's name is another column (Spark 3.5.7).
+    expect(message('SELECT a, (SELECT sum(w) FROM (SELECT y AS x, x AS w FROM t3 WHERE x = t1.a) GROUP BY x) FROM t1')).toContain(`${prefix} x.`);
+    expect(message('SELECT a, (SELECT sum(w) FROM (SELECT x, y AS w FROM t3 WHERE x = t1.a) s JOIN (SELECT x AS x FROM t3) r USING (x) GROUP BY r.x) FROM t1')).toContain(`${prefix} x.`);
+    expect(rows(spark, 'SELECT a, (SELECT sum(w) FROM (SELECT x, y AS w FROM t3 s WHERE s.x = t1.a) GROUP BY x) s FROM t1 ORDER BY b')).toEqual([[1, 5], [2, 6], [null, null]]);
+    expect(rows(spark, 'SELECT a, (SELECT sum(y) FROM t3 GROUP BY x HAVING x = t1.a) s FROM t1 ORDER BY b')).toEqual([[1, 5], [2, 6], [null, null]]);
     // An outer reference in a join condition inside the subquery (Spark decorrelates WHERE and HAVING only).
     expect(message('SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t3 JOIN t3 AS u ON t3.x = u.x AND u.y = t1.b)')).toContain(
       '[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE] Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: "((x = x) AND (y = b))".',

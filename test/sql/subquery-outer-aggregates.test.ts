@@ -36,6 +36,25 @@ forEachBackend('subqueries over outer aggregates', (session) => {
     expect(rows(spark, 'SELECT count(*) FROM emp HAVING NOT EXISTS (SELECT 1 FROM bonus WHERE bonus_amt > max(salary))')).toEqual([[4]]);
   }, SLOW);
 
+  it('refuses a HAVING subquery reading an outer column neither grouped nor aggregated (missing from the Aggregate)', () => {
+    const spark = session();
+    views(spark);
+    // Spark 3.5.7 prints the Filter with expression ids (`!Filter exists#12 [salary#9]`); the prefix and class agree.
+    const missing = (q: string): string => {
+      const e = error(spark, q);
+      expect(e.errorClass).toBe('MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT');
+      return e.message;
+    };
+    expect(missing('SELECT dept_id FROM emp GROUP BY dept_id HAVING EXISTS (SELECT 1 FROM bonus WHERE bonus_amt < salary)')).toContain(
+      '[MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT] Resolved attribute(s) "salary" missing from "dept_id" in operator !Filter exists',
+    );
+    expect(missing('SELECT sum(id) FROM emp HAVING EXISTS (SELECT 1 FROM bonus WHERE bonus_amt < salary)')).toContain('Resolved attribute(s) "salary" missing from "sum(id)" in operator !Filter exists');
+    expect(missing('SELECT min(id) FROM emp GROUP BY dept_id HAVING dept_id IN (SELECT max(y1) FROM y GROUP BY y2 HAVING y2 > salary)')).toContain(
+      'Resolved attribute(s) "salary" missing from "min(id)", "dept_id" in operator !Filter dept_id',
+    );
+    expect(rows(spark, 'SELECT dept_id FROM emp GROUP BY dept_id HAVING EXISTS (SELECT 1 FROM bonus WHERE bonus_amt < dept_id * 3) ORDER BY dept_id')).toEqual([[10], [20]]);
+  }, SLOW);
+
   it('refuses an aggregate mixing outer and local columns, and one over outer columns outside HAVING', () => {
     const spark = session();
     views(spark);
