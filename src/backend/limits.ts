@@ -106,7 +106,8 @@ export function interpreterBudget(budget: number | undefined): number {
 /** Throws before running a plan one of whose operators would hold more than `budget` bytes. */
 export function assertPlanFits(plan: LogicalPlan, budget: number): void {
   const visit = (p: LogicalPlan): void => {
-    for (const c of inputs(p)) visit(c);
+    const ins = inputs(p);
+    for (let i = 0; i < ins.length; i++) visit(ins[i]!);
     assertRowsFit(p, estimateRows(p), budget, p.kind === 'Join' ? operatorName(p) : p.kind);
   };
   visit(plan);

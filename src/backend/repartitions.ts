@@ -15,7 +15,8 @@ export interface RepartitionRecord {
 export function repartitionRecords(plan: LogicalPlan): RepartitionRecord[] {
   const out: RepartitionRecord[] = [];
   const walk = (p: LogicalPlan): void => {
-    for (const c of inputs(p)) walk(c);
+    const ins = inputs(p);
+    for (let i = 0; i < ins.length; i++) walk(ins[i]!);
     if (p.kind === 'AdaptiveRepartition') {
       out.push(Object.freeze({ operationId: p.operationId, partitionColumns: p.partitionExprs.map((e) => exprSql(e)), reason: p.reason, targetSplitFactor: p.targetSplitFactor, skewMetrics: p.skewMetrics }));
     }

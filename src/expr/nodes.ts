@@ -230,6 +230,9 @@ export const E = {
 } as const;
 
 /** Children of a node, in a fixed order (used by generic walkers). */
+/** The children of a leaf: one shared empty list, so walking a tree allocates nothing per leaf. */
+const NO_CHILDREN: readonly Expr[] = Object.freeze([]);
+
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case 'ColumnRef':
@@ -237,7 +240,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'Literal':
     case 'Star':
     case 'LambdaVar':
-      return [];
+      return NO_CHILDREN;
     case 'Alias':
     case 'Cast':
     case 'SortOrder':
@@ -318,7 +321,10 @@ function mapSame(xs: readonly Expr[], f: (c: Expr) => Expr): readonly Expr[] {
 /** True if any node in the tree satisfies `pred` (pre-order, short-circuit). */
 export function exists(e: Expr, pred: (e: Expr) => boolean): boolean {
   if (pred(e)) return true;
-  return children(e).some((c) => exists(c, pred));
+  // A plain loop: no closure per node (analysis walks every expression with this several times).
+  const cs = children(e);
+  for (let i = 0; i < cs.length; i++) if (exists(cs[i]!, pred)) return true;
+  return false;
 }
 
 /** Resolved type of a node; the analyzer guarantees it is present. */

@@ -83,7 +83,9 @@ type KindCounts = Partial<Record<PlanKind, number>>;
 /** A plain record filled by one walk (no Map and no closure: this runs after every rewrite). */
 function kindCounts(plan: LogicalPlan, counts: KindCounts = {}): KindCounts {
   counts[plan.kind] = (counts[plan.kind] ?? 0) + 1;
-  for (const c of inputs(plan)) kindCounts(c, counts);
+  // Indexed: a for-of here allocated an iterator per node on every count (the count runs after each rewrite).
+  const ins = inputs(plan);
+  for (let i = 0; i < ins.length; i++) kindCounts(ins[i]!, counts);
   return counts;
 }
 

@@ -18,7 +18,7 @@
 import { Analyzer } from '../analyzer/analyzer.js';
 import { onSearchPathOf } from '../errors/search-path.js';
 import { requirePositivePartitions, requireStr } from '../api/arg-checks.js';
-import type { Analyzed } from '../analyzer/scope.js';
+import type { Analyzed, AnalyzerContext } from '../analyzer/scope.js';
 import { BackendFactory } from '../backend/factory.js';
 import { guardBackendCall } from '../backend/guard.js';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
@@ -120,26 +120,8 @@ export class SparkSession {
     this.exportBackend = options.exportBackend ?? BackendFactory.createExportBackend(this.backendType);
     this.remote = this.backendType === 'connect' ? connectExecutor(this.conf) : undefined;
     this.catalog = this.remote ? new RemoteCatalog(this.storage, this.remote) : new Catalog(this.storage, options.sharedState);
-    const conf = this.conf;
     this.udf = new UDFRegistration(this.remote !== undefined);
-    this.#analyzer = new Analyzer({
-      udfs: this.udf,
-      relations: this.catalog,
-      get caseSensitive() {
-        return conf.get(CONF.caseSensitive) === 'true';
-      },
-      get ansiEnabled() {
-        return parseBool(conf.get(CONF.ansiEnabled)) === true;
-      },
-      conf: (key: string) => conf.getOption(key),
-      get orderByOrdinal() {
-        return parseBool(conf.getOption('spark.sql.orderByOrdinal')) !== false;
-      },
-      get timeZone() {
-        return conf.get(CONF.timeZone);
-      },
-      execute: (p) => this.#run(p),
-    });
+    this.#analyzer = new Analyzer(new SessionAnalyzerContext(this.conf, this.udf, this.catalog, (p) => this.#run(p)));
     this.cacheManager = new CacheManager((p) => this.analyze(p).plan);
     activeSession = this;
   }
@@ -332,6 +314,38 @@ export class SparkSession {
     if (this.#stopped) {
       throw new IllegalArgumentException('Cannot call methods on a stopped SparkSession.', { errorClass: 'SESSION_STOPPED' });
     }
+  }
+}
+
+/**
+ * What the analyzer reads from its session: the settings are read from the conf at each
+ * use (they can change between queries). A class, not an object literal with getters,
+ * which V8 creates slowly (once per session, so once per test).
+ */
+class SessionAnalyzerContext implements AnalyzerContext {
+  constructor(
+    readonly config: RuntimeConfig,
+    readonly udfs: UDFRegistration,
+    readonly relations: Catalog,
+    readonly execute: (p: LogicalPlan) => Batch,
+  ) {}
+
+  get caseSensitive(): boolean {
+    return this.config.get(CONF.caseSensitive) === 'true';
+  }
+
+  get ansiEnabled(): boolean {
+    return parseBool(this.config.get(CONF.ansiEnabled)) === true;
+  }
+
+  readonly conf = (key: string): string | undefined => this.config.getOption(key);
+
+  get orderByOrdinal(): boolean {
+    return parseBool(this.config.getOption('spark.sql.orderByOrdinal')) !== false;
+  }
+
+  get timeZone(): string {
+    return this.config.get(CONF.timeZone);
   }
 }
 

@@ -66,12 +66,16 @@ function invalidStar(star: Expr, where: string): AnalysisException {
 
 /** The first star under `e` that is not a function argument, with its parent (innermost first, as Spark's transformUp). */
 function misplacedStar(e: Expr): { parent: Expr; star: Expr } | undefined {
-  for (const c of children(e)) {
-    const inner = misplacedStar(c);
+  const cs = children(e);
+  for (let i = 0; i < cs.length; i++) {
+    const inner = misplacedStar(cs[i]!);
     if (inner) return inner;
   }
-  const star = children(e).find((c) => c.kind === 'Star' && !c.callArgument);
-  return star ? { parent: e, star } : undefined;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.kind === 'Star' && !c.callArgument) return { parent: e, star: c };
+  }
+  return undefined;
 }
 
 function firstStar(e: Expr): Star | undefined {

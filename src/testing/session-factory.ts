@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendType, DataMaterializer, ExportBackend, StorageBackend } from '../backend/protocols.js';
 import { CONF, type ConfValue } from '../session/conf.js';
-import { SparkSession } from '../session/session.js';
+import { SparkSession, type SparkSessionOptions } from '../session/session.js';
 import { usageError } from './errors.js';
 
 /** What an injected-backend factory receives. */
@@ -55,14 +55,17 @@ export const TEST_DEFAULT_BACKEND: BackendType = 'auto';
 export function createTestSession(options: TestSessionOptions = {}): TestSessionHandle {
   let dir: string | undefined;
   const tempDir = (): string => (dir ??= mkdtempSync(join(tmpdir(), 'sparkless-test-')));
-  const ctx: TestSessionContext = {
-    get tempDir() {
-      return tempDir();
-    },
-  };
-  const resolve = <T>(x: Injected<T> | undefined): T | undefined => (typeof x === 'function' ? (x as (c: TestSessionContext) => T)(ctx) : x);
+  // The factories' context only when a factory is given (an object literal with a getter is slow to create).
+  let ctx: TestSessionContext | undefined;
+  const context = (): TestSessionContext =>
+    (ctx ??= {
+      get tempDir() {
+        return tempDir();
+      },
+    });
+  const resolve = <T>(x: Injected<T> | undefined): T | undefined => (typeof x === 'function' ? (x as (c: TestSessionContext) => T)(context()) : x);
   const fileBacked = (options.backend ?? process.env['SPARKLESS_BACKEND'] ?? options.conf?.[CONF.backend]) === 'file';
-  const conf: Record<string, ConfValue> = { ...TEST_DEFAULT_CONF, ...(options.conf ?? {}) };
+  const conf: Record<string, ConfValue> = options.conf ? { ...TEST_DEFAULT_CONF, ...options.conf } : { ...TEST_DEFAULT_CONF };
   if (fileBacked && conf[CONF.basePath] === undefined) {
     conf[CONF.basePath] = tempDir();
     conf[CONF.warehouseDir] ??= tempDir();
@@ -76,13 +79,13 @@ export function createTestSession(options: TestSessionOptions = {}): TestSession
     // (process.env is read only when needed: each read costs about a microsecond, per test.)
     const unspecified = (): boolean => !process.env['SPARKLESS_BACKEND'] && options.conf?.[CONF.backend] === undefined && !materializer;
     const backendType = options.backend ?? (unspecified() ? TEST_DEFAULT_BACKEND : undefined);
-    spark = new SparkSession(options.appName ?? 'sparkless-test', {
-      ...(backendType ? { backendType } : {}),
-      ...(storageBackend ? { storageBackend } : {}),
-      ...(materializer ? { materializer } : {}),
-      ...(exportBackend ? { exportBackend } : {}),
-      conf,
-    });
+    // Assigned, not spread from temporary objects: this runs once per test.
+    const sessionOptions: { -readonly [K in keyof SparkSessionOptions]: SparkSessionOptions[K] } = { conf };
+    if (backendType) sessionOptions.backendType = backendType;
+    if (storageBackend) sessionOptions.storageBackend = storageBackend;
+    if (materializer) sessionOptions.materializer = materializer;
+    if (exportBackend) sessionOptions.exportBackend = exportBackend;
+    spark = new SparkSession(options.appName ?? 'sparkless-test', sessionOptions);
   } catch (err) {
     if (dir) rmSync(dir, { recursive: true, force: true });
     throw err;
