@@ -83,4 +83,23 @@ forEachBackend('fuzz findings', (session) => {
     expect(dicts(out.collect())).toEqual([{ 'avg(t)': 15, 'sum(t)': 30 }]);
     expect(() => analyzed(df.agg(F.sum('b')))).toThrow('Parameter 1 requires the "NUMERIC" or "ANSI INTERVAL" type, however "b" has the type "BOOLEAN"');
   });
+
+  it('pivot values are literals named by their own text and cast to the pivot type (a Date on a date column, a decimal as text)', () => {
+    const dates = session().createDataFrame([[new Date(0), null]], 'd date, k tinyint');
+    // A JS Date is a timestamp literal: Spark names its column by the timestamp's text and matches the date.
+    const byDate = dates.groupBy('k').pivot('d', [new Date(0)]).count();
+    expect(byDate.columns).toEqual(['k', '1970-01-01 00:00:00']);
+    expect(dicts(byDate.collect())).toEqual([{ k: null, '1970-01-01 00:00:00': 1 }]);
+    const decimals = session().createDataFrame([['0.000000', null]], 'c decimal(38,6), k bigint');
+    const byText = decimals.groupBy('k').pivot('c', ['0.000000']).count();
+    expect(dicts(byText.collect())).toEqual([{ k: null, '0.000000': 1 }]);
+  });
+
+  it('a pivot of an empty frame without keys is one row of no columns (Polars gave no row)', () => {
+    const df = session().createDataFrame([], 'c decimal(10,2)');
+    const out = df.groupBy().pivot('c').count();
+    expect(out.columns).toEqual([]);
+    expect(out.count()).toBe(1);
+    expect(out.limit(0).count()).toBe(0);
+  });
 });
