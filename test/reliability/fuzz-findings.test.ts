@@ -102,4 +102,21 @@ forEachBackend('fuzz findings', (session) => {
     expect(out.count()).toBe(1);
     expect(out.limit(0).count()).toBe(0);
   });
+
+  it('unix_timestamp and to_unix_timestamp take only text, dates and timestamps, as Spark (a number answered)', () => {
+    const df = session().createDataFrame([[1]], 'c0 int');
+    const required = 'Parameter 1 requires the ("STRING" or "DATE" or "TIMESTAMP" or "TIMESTAMP_NTZ") type, however "c0" has the type "INT"';
+    expect(() => analyzed(df.select(F.expr('unix_timestamp(c0)')))).toThrow(required);
+    expect(() => analyzed(df.select(F.expr('to_unix_timestamp(c0)')))).toThrow(required);
+    expect(() => analyzed(df.select(F.unix_timestamp('c0')))).toThrow(expect.objectContaining({ errorClass: 'DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE' }));
+    expect(dicts(df.select(F.expr('unix_timestamp(NULL)').alias('u')).collect())).toEqual([{ u: null }]);
+  });
+
+  it("expr('first_value(x, true)').over(w) is a window (the SQL naming alias stays outside it), named as Spark names it", () => {
+    const df = session().createDataFrame([[1, null], [2, 5]], 'a int, b int');
+    const out = df.select(F.expr('first_value(b, true)').over(Window.orderBy('a')));
+    const name = 'first_value(b) OVER (ORDER BY a ASC NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)';
+    expect(out.columns).toEqual([name]);
+    expect(dicts(out.collect())).toEqual([{ [name]: null }, { [name]: 5 }]);
+  });
 });
