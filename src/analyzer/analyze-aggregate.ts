@@ -5,7 +5,8 @@
  * normalized into an Aggregate node computing each distinct aggregate call
  * once, with a Project on top computing the final expressions, as Spark does.
  */
-import { AnalysisException } from '../errors/index.js';
+import { AnalysisException, NotImplementedException } from '../errors/index.js';
+import { literalExpr } from '../api/literals.js';
 import { E, children, mapChildren, typeOf, type Call, type Expr } from '../expr/nodes.js';
 import { exprSql } from '../expr/naming.js';
 import { batchRows } from '../data/batch.js';
@@ -16,7 +17,7 @@ import { ExprMap } from '../expr/key.js';
 import { isAggregateCall, projectAttributes } from './analyzer.js';
 import { containsWindow, extractWindows, nameExpr, nameOf, selectedName } from './analyze-project.js';
 import { resolveCall } from './resolve-call.js';
-import { resolveExpr } from './resolve-expr.js';
+import { resolveExpr, type ExprScope } from './resolve-expr.js';
 import { extractInputFile } from './input-file.js';
 import { assertGroupable } from './map-checks.js';
 import { extractTimeWindows, groupingTimeWindow } from './time-windows.js';
@@ -271,7 +272,7 @@ function assertNoNestedAggregate(call: Call): void {
 export function analyzePivot(p: PlanOfKind<'Pivot'>, input: Analyzed, ctx: AnalyzerContext): Analyzed {
   const scope = { attrs: input.attrs, ctx };
   const pivotCol = resolveExpr(p.pivotColumn, scope);
-  const values = p.values ?? distinctPivotValues(input, pivotCol, ctx);
+  const values = pivotValues(p, pivotCol, input, scope);
   const groupBy = p.groupBy.map((g) => resolveExpr(g, scope));
   const aggs = p.aggs.map((a) => resolveExpr(a, scope));
   const groupNames = groupBy.map((g, i) => selectedName(p.groupBy[i]!, g));
@@ -290,12 +291,11 @@ export function analyzePivot(p: PlanOfKind<'Pivot'>, input: Analyzed, ctx: Analy
   const pivotRef = E.bound(nKeys, s1[nKeys]!.name, s1[nKeys]!.dataType, true);
   const aggNames = aggs.map(nameOf);
   const outExprs: Expr[] = groupBy.map((_, i) => E.bound(i, s1[i]!.name, s1[i]!.dataType, s1[i]!.nullable));
-  for (const v of values) {
-    const vText = v === null ? 'null' : castToString(v, pivotCol.dataType!, 'UTC');
+  for (const { text: vText, value } of values) {
     aggs.forEach((_, j) => {
       const aggAttr = s1[nKeys + 1 + j]!;
       const aggRef = E.bound(nKeys + 1 + j, aggAttr.name, aggAttr.dataType, true);
-      const cond = resolveCall(E.call('eq_null_safe', [pivotRef, E.lit(v, pivotCol.dataType!)]), [pivotRef, E.lit(v, pivotCol.dataType!)]);
+      const cond = resolveCall(E.call('eq_null_safe', [pivotRef, value]), [pivotRef, value]);
       const picked = Object.freeze({ kind: 'CaseWhen' as const, branches: [{ when: cond, then: aggRef }], dataType: aggAttr.dataType, nullable: true });
       const first = resolveCall(E.call('first', [picked], { options: { ignoreNulls: true } }), [picked]);
       const name = aggs.length === 1 ? vText : `${vText}_${aggNames[j]}`;
@@ -305,6 +305,29 @@ export function analyzePivot(p: PlanOfKind<'Pivot'>, input: Analyzed, ctx: Analy
   const stage2Input: Analyzed = { plan: stage1.plan, attrs: s1 };
   const groupRefs = outExprs.slice(0, nKeys);
   return analyzeAggregateExprs(p.id, stage2Input, groupRefs, outExprs.map((e) => (e.kind === 'Alias' ? Object.freeze({ ...e, dataType: typeOf(e.child), nullable: true }) : e)), ctx);
+}
+
+/**
+ * Each pivot value's column-name text and the expression the pivot column is
+ * compared with. Given values are literals, as Spark's ResolvePivot takes them:
+ * named by their own text (`CAST(lit AS STRING)` in the session zone: a Date is a
+ * timestamp literal, so a date column's value 1970-01-01 is named '1970-01-01
+ * 00:00:00') and compared after a cast to the pivot column's type. Computed
+ * values are already the column's own.
+ */
+function pivotValues(p: PlanOfKind<'Pivot'>, pivotCol: Expr, input: Analyzed, scope: ExprScope): { text: string; value: Expr }[] {
+  const type = pivotCol.dataType!;
+  const tz = scope.ctx.timeZone ?? 'UTC';
+  const given = p.values;
+  if (given === undefined || p.valuesOfPivotType) {
+    return (given ?? distinctPivotValues(input, pivotCol, scope.ctx)).map((v) => ({ text: v === null ? 'null' : castToString(v, type, tz), value: E.lit(v, type) }));
+  }
+  return given.map((v) => {
+    const lit = resolveExpr(literalExpr(v), scope);
+    if (lit.kind !== 'Literal') throw new NotImplementedException('An array or map as a pivot value');
+    const text = lit.value === null ? 'null' : castToString(lit.value, lit.dataType!, tz);
+    return { text, value: lit.dataType!.equals(type) ? lit : resolveExpr(E.cast(lit, type), scope) };
+  });
 }
 
 /** Spark computes the pivot values when not given: distinct, sorted, at most 10000. */

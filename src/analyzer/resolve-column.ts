@@ -103,7 +103,8 @@ export function resolveColumn(name: string, planId: number | undefined, quoted: 
       return E.bound(hit, name, a.dataType, a.nullable);
     }
   }
-  const parts = plain ? [name] : parseIdentifier(name);
+  // An empty name (a pivot of an empty value names its column '') parses to no parts: it is the name itself.
+  const parts = plain || name === '' ? [name] : parseIdentifier(name);
   const indexed = attrs.map((a, i) => ({ a, i }));
   let pool = indexed;
   if (planId !== undefined) {

@@ -11,7 +11,7 @@
  */
 import { PySparkTypeError, PySparkValueError } from '../errors/index.js';
 import { E, type CaseWhen, type Expr, type SortOrder, type WindowSpecDef } from '../expr/nodes.js';
-import { exprSql } from '../expr/naming.js';
+import { exprSql, windowSpecSql } from '../expr/naming.js';
 import { parseDataType } from '../types/ddl.js';
 import { DataType } from '../types/data-types.js';
 import { literalExpr } from './literals.js';
@@ -274,7 +274,17 @@ export class Column {
         messageParameters: { arg_name: 'window', arg_type: typeName(window) },
       });
     }
-    return new Column(E.window(this.#expr, window.spec));
+    const e = this.#expr;
+    // A SQL naming alias (`F.expr('first_value(x, true)')`) stays outside the window, as in SQL's `fn OVER (...)`.
+    if (e.kind === 'Alias' && !e.written && e.metadata === undefined) {
+      const w = E.window(e.child, window.spec);
+      try {
+        return new Column(E.alias(w, `${e.name} OVER (${windowSpecSql(window.spec, e.child)})`));
+      } catch {
+        return new Column(w);
+      }
+    }
+    return new Column(E.window(e, window.spec));
   }
 
   toString(): string {

@@ -109,7 +109,9 @@ export type InputType =
   /** Spark's TypeCollection(IntegerType, ShortType, ByteType) (date_add's day count): no implicit narrowing. */
   | 'int_or_narrower'
   /** Spark's TypeCollection(StringType, BinaryType): a binary stays binary, anything else is cast to string. */
-  | 'string_or_binary';
+  | 'string_or_binary'
+  /** unix_timestamp's TypeCollection(StringType, DateType, TimestampType, TimestampNTZType): no implicit cast but from null. */
+  | 'string_or_datetime';
 
 const describeInput = (t: InputType): string => {
   if (t instanceof DataType) return sqlTypeName(t);
@@ -138,6 +140,8 @@ const describeInput = (t: InputType): string => {
       return '("INT" or "SMALLINT" or "TINYINT")';
     case 'string_or_binary':
       return '("STRING" or "BINARY")';
+    case 'string_or_datetime':
+      return '("STRING" or "DATE" or "TIMESTAMP" or "TIMESTAMP_NTZ")';
     default:
       return '"ANY"';
   }
@@ -158,6 +162,10 @@ export function implicitCast(from: DataType, target: InputType, ansi = false): D
   if (ansi && from instanceof StringType && target === 'boolean') return BOOLEAN;
   if (target === 'any') return from instanceof NullType ? from : from;
   if (target === 'string_or_binary') return from instanceof BinaryType ? from : implicitCast(from, 'string', ansi);
+  if (target === 'string_or_datetime') {
+    const fits = from instanceof StringType || from instanceof DateType || from instanceof TimestampType || from instanceof TimestampNTZType;
+    return fits ? from : from instanceof NullType ? STRING : undefined;
+  }
   if (target instanceof DataType) {
     if (from.equals(target)) return from;
     if (from instanceof NullType) return target;

@@ -20,8 +20,13 @@ export interface Pivot extends PlanBase {
   readonly input: LogicalPlan;
   readonly groupBy: readonly Expr[];
   readonly pivotColumn: Expr;
-  /** Absent: the analyzer computes the distinct values (sorted), as Spark does. */
+  /**
+   * Absent: the analyzer computes the distinct values (sorted), as Spark does. JS values
+   * (`pivot(col, values)`, typed as `lit` types them) unless `valuesOfPivotType`.
+   */
   readonly values?: readonly unknown[];
+  /** The values are already internal values of the pivot column's type (SQL's PIVOT casts them). */
+  readonly valuesOfPivotType?: boolean;
   readonly aggs: readonly Expr[];
 }
 

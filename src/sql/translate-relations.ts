@@ -236,7 +236,7 @@ export function pivot(t: Translator, r: Extract<RelationAst, { kind: 'pivot' }>)
   const groupBy = schemaOf(input)
     .fields.filter((f) => !used.has(f.name.toLowerCase()))
     .map((f) => E.col(quoteName(f.name)));
-  let p: LogicalPlan = plan('Pivot', { input, groupBy, pivotColumn: pivotExpr, values, aggs: r.aggs });
+  let p: LogicalPlan = plan('Pivot', { input, groupBy, pivotColumn: pivotExpr, values, valuesOfPivotType: true, aggs: r.aggs });
   if (r.values.some((v) => v.alias !== undefined)) {
     // value aliases rename the pivoted columns: `<alias>` or `<alias>_<aggregate name>`
     const nG = groupBy.length;

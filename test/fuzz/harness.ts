@@ -67,7 +67,9 @@ export function verdict(reference: Outcome, other: Outcome, steps: readonly Step
   if (reference.ok !== other.ok) return differ('one failed, one answered');
   if (!reference.ok || !other.ok) return errorClasses && reference.ok === false && other.ok === false && reference.error !== other.error ? differ('different errors') : undefined;
   if (reference.schema !== other.schema) return differ('schemas differ');
-  const how = tiesOpen && agreement(steps) === 'order' ? 'rows' : agreement(steps);
+  // Spark numbers tied rows (row_number, lag, lead over the one sort key) in any order: only the count is determined.
+  const tiedWindow = !errorClasses && steps.some((s) => s.kind === 'window' && s.fn !== 'rank' && s.fn !== 'sumLiteral');
+  const how = tiedWindow ? 'count' : tiesOpen && agreement(steps) === 'order' ? 'rows' : agreement(steps);
   const same =
     how === 'count'
       ? reference.rows.length === other.rows.length

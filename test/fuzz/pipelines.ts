@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { F, Window, type DataFrame, type SparkSession } from '../../src/index.js';
+import { applyFnStep, fnStep, type FnStep } from './steps-fns.js';
 import { applyMoreStep, moreStep, type MoreStep } from './steps-more.js';
 import type { FrameSpec } from './values.js';
 
@@ -31,7 +32,8 @@ export type Step =
   | { readonly kind: 'coalesceWhen' }
   | { readonly kind: 'strings'; readonly replacement: string }
   | { readonly kind: 'explode' }
-  | MoreStep;
+  | MoreStep
+  | FnStep;
 
 const castTargets = ['int', 'bigint', 'double', 'string', 'boolean', 'timestamp', 'smallint', 'float'];
 
@@ -66,6 +68,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('strings' as const), replacement: fc.constantFrom('x', '$1', '[$0]', '\\$') }),
   fc.constant({ kind: 'explode' as const }),
   moreStep,
+  { weight: 8, arbitrary: fnStep },
 );
 
 export const pipeline = fc.array(step, { minLength: 1, maxLength: 4 });
@@ -141,6 +144,15 @@ export function applyStep(df: DataFrame, s: Step): DataFrame {
     }
     case 'explode':
       return c0 ? df.withColumn('e', F.explode(F.array(F.col(c0), F.col(c0)))) : df;
+    case 'expr':
+    case 'aggExpr':
+    case 'rankWindow':
+    case 'generator':
+    case 'unionByNameMissing':
+    case 'pivot':
+    case 'offset':
+    case 'sample':
+      return applyFnStep(df, s);
     default:
       return applyMoreStep(df, s);
   }
@@ -158,9 +170,10 @@ export function agreement(steps: readonly Step[]): 'order' | 'rows' | 'count' {
   for (const s of steps) {
     // Steps whose values depend on the input order (ties included) pick different rows after an open order.
     const orderSensitive =
-      s.kind === 'limit' || s.kind === 'window' || s.kind === 'dropDuplicates' || (s.kind === 'aggColumn' && s.fn === 'first');
+      s.kind === 'limit' || s.kind === 'offset' || s.kind === 'window' || s.kind === 'dropDuplicates' || (s.kind === 'aggColumn' && s.fn === 'first');
     if (orderSensitive && open) limited = true;
-    if ((s.kind === 'aggLiteral' || s.kind === 'aggColumn') && s.grouped) open = true;
+    if ((s.kind === 'aggLiteral' || s.kind === 'aggColumn' || s.kind === 'aggExpr') && s.grouped) open = true;
+    if (s.kind === 'pivot' || s.kind === 'rankWindow') open = true;
     // Spark's distinct and dropDuplicates hash rows: their output order is open.
     if (s.kind === 'window' || s.kind === 'selfJoin' || s.kind === 'join' || s.kind === 'frameWindow' || s.kind === 'distinct' || s.kind === 'dropDuplicates') open = true;
   }

@@ -47,7 +47,7 @@ export const datetimeMakeDefs: readonly FunctionDef[] = [
   fromIntegral('timestamp_millis', TIMESTAMP),
   fromIntegral('timestamp_micros', TIMESTAMP),
   /** to_unix_timestamp(x, fmt): SQL and the API add Spark's default pattern. */
-  fn('to_unix_timestamp', { inputs: ['any', 'string'], min: 2, returns: LONG, nullable: true }),
+  fn('to_unix_timestamp', { inputs: ['string_or_datetime', 'string'], min: 2, returns: LONG, nullable: true }),
   parser('try_to_timestamp', TIMESTAMP),
   parser('to_timestamp_ltz', TIMESTAMP),
   parser('to_timestamp_ntz', TIMESTAMP_NTZ),

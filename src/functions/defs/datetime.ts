@@ -31,7 +31,7 @@ export const datetimeDefs: readonly FunctionDef[] = [
   fn('last_day', { inputs: [DATE], returns: DATE, nullIntolerant: true }),
   fn('trunc', { inputs: [DATE, 'string'], returns: DATE, nullIntolerant: true }),
   fn('date_trunc', { inputs: ['string', TIMESTAMP], returns: TIMESTAMP, nullIntolerant: true }),
-  fn('unix_timestamp', { inputs: ['any', 'string'], min: 2, returns: LONG, nullable: true }),
+  fn('unix_timestamp', { inputs: ['string_or_datetime', 'string'], min: 2, returns: LONG, nullable: true }),
   // nullable whatever its inputs: a value the pattern cannot format gives NULL (FromUnixTime.nullable)
   fn('from_unixtime', { inputs: [LONG, 'string'], min: 2, returns: STRING, nullIntolerant: true, nullable: true }),
   fn('timestamp_seconds', { inputs: ['numeric'], returns: TIMESTAMP, nullIntolerant: true }),

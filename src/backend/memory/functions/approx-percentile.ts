@@ -6,6 +6,7 @@
 import type { Call, Expr } from '../../../expr/nodes.js';
 import { ArrayType, ByteType, DataType, DecimalType, FloatType, IntegerType, LongType, ShortType } from '../../../types/data-types.js';
 import { parseDecimal, parsedToDecimal } from '../runtime/decimal.js';
+import { doubleToLong } from '../runtime/long.js';
 import { QuantileSummaries } from '../runtime/quantile-summaries.js';
 import { percentagesOf } from './percentile.js';
 import type { AggregateImpl, FunctionImpl } from './types.js';
@@ -30,7 +31,9 @@ function fromDouble(d: number, t: DataType): unknown {
     return p ? parsedToDecimal(p, t) : null;
   }
   if (t instanceof FloatType) return Math.fround(d);
-  if (t instanceof LongType || t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) return Math.trunc(d);
+  // A long past 2^53 is a bigint internally (Long.MIN came back as an inexact number).
+  if (t instanceof LongType) return doubleToLong(d);
+  if (t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) return Math.trunc(d);
   // Dates (days) and timestamps (µs) are whole numbers already; doubles stay.
   return d;
 }

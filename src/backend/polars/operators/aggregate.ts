@@ -14,7 +14,7 @@ import type { Aggregate } from '../../../plan/nodes.js';
 import { ArrayType, BinaryType, DoubleType, FloatType, MapType, StructType } from '../../../types/data-types.js';
 import { delegate } from '../delegation.js';
 import { foldNegativeZero } from '../functions/operators.js';
-import { colName } from '../input.js';
+import { colName, UNIT_COLUMN } from '../input.js';
 import type { NativeLazyFrame } from '../native.js';
 import { colRef, i32, i64, nullOf } from '../nx.js';
 import { markNonNull } from './nullability.js';
@@ -45,7 +45,9 @@ export function aggregate(plan: Aggregate, input: Frame, env: OperatorEnv): Nati
     const by = set ?? keys.map((_, i) => i);
     const partKeys = by.map((j) => keys[j]!);
     const grouped = partKeys.length === 0 ? lf.select(pooled.length > 0 ? pooled : [pl.len().alias('_p_len')]) : lf.groupby(partKeys, true).agg(pooled);
-    return grouped.select([...by.map((j) => colRef(colName(j))), ...finals]);
+    const out = [...by.map((j) => colRef(colName(j))), ...finals];
+    // No keys and no aggregates (a pivot with no values): one row of no columns (input.ts UNIT_COLUMN).
+    return grouped.select(out.length > 0 ? out : [pl.lit(null).alias(UNIT_COLUMN)]);
   };
 
   if (!plan.groupingSets) {
