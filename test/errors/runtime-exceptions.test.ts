@@ -83,6 +83,9 @@ describe('runtime exception classes', () => {
       expect(() => df.select(F.create_map('k', F.lit(1))).collect()).toThrow(SparkRuntimeException);
       expect(() => spark.sql("SELECT format_string('%d', 'x')").collect()).toThrow(IllegalArgumentException);
       expect(() => spark.sql('SELECT getbit(1, 100)').collect()).toThrow(IllegalArgumentException);
+      // Spark 3.5.7's messages, without an error class.
+      expect(() => spark.sql('SELECT getbit(11L, -1)').collect()).toThrow(/^Invalid bit position: -1 is less than zero$/);
+      expect(() => spark.sql('SELECT bit_get(11Y, 8)').collect()).toThrow(/^Invalid bit position: 8 exceeds the bit upper limit$/);
       spark.stop();
     }
   });
