@@ -324,6 +324,10 @@ export function sqlFunctionCall(writtenName: string, rawArgs: readonly Expr[], o
       if (args.length !== 1) throw wrongNumArgs(lower, '1', args.length);
       return named(E.call('count', [E.caseWhen([{ when: args[0]!, then: lit.int(1) }])], filterOf(opts.filter)), () => `count_if(${argList(args)})${filterSuffix()}`);
     }
+    case 'div':
+      // The function form is Spark's IntegralDivide too, named as the operator.
+      if (args.length === 2) return named(E.call('div', args), () => `(${prettySql(args[0]!)} div ${prettySql(args[1]!)})`);
+      break;
     case 'pow': {
       const call = E.call('pow', args);
       return named(call, () => `pow(${argList(args)})`);

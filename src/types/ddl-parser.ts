@@ -36,6 +36,8 @@ import { display, parseError, tokenize, type Token } from './ddl-lexer.js';
 export class DdlParser {
   private pos = 0;
   private readonly tokens: Token[];
+  /** The first semantic error (an unsupported type, a bad size): Spark's parser reports syntax errors before these. */
+  private deferred: unknown;
 
   /** `keepCharVarchar`: a top-level `char(n)`/`varchar(n)` column keeps its declared type as metadata (table DDL). */
   constructor(
@@ -87,6 +89,7 @@ export class DdlParser {
 
   expectEof(): void {
     if (this.cur.kind !== 'eof') throw this.syntaxError((n) => n.kind === 'eof');
+    if (this.deferred !== undefined) throw this.deferred;
   }
 
   /** `colTypeList`: `name type [NOT NULL] [COMMENT 'c'] (, ...)*`. */
@@ -198,7 +201,13 @@ export class DdlParser {
       }
       this.expectPunct(')');
     }
-    return primitiveType(this.src, t, name, params);
+    try {
+      return primitiveType(this.src, t, name, params);
+    } catch (e) {
+      // ANTLR parses the whole text before the AST builder rejects a type name.
+      this.deferred ??= e;
+      return NULL;
+    }
   }
 
   /** `interval <unit> [to <unit>]`: a year-month or day-time interval type. */

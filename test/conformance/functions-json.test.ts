@@ -55,6 +55,25 @@ forEachBackend('JSON functions', (session, backend) => {
     expect((r[5] as { toArray(): unknown[] }).toArray()).toEqual([1]);
   });
 
+  it('from_json: an object read as an array of structs is its one element; a map schema names the column entries', () => {
+    const df = session().sql(`SELECT from_json('{"a": 1}', 'array<struct<a:int>>'), from_json('{"a": 1}', 'array<map<string,int>>') m, from_json('{"a":1}', 'map<string, int>')`);
+    expect(df.columns).toEqual(['from_json({"a": 1})', 'm', 'entries']);
+    const r = df.first()!.toArray();
+    expect((r[0] as { toArray(): unknown[] }[]).map((x) => x.toArray())).toEqual([[1]]);
+    expect(r[1]).toBeNull();
+    expect(r[2]).toEqual(new Map([['a', 1]]));
+    const api = session().createDataFrame([{ j: '{"a":1}' }], 'j STRING').select(F.from_json('j', 'map<string,int>'));
+    expect(api.columns).toEqual(['entries']);
+  });
+
+  it('from_json/from_csv parse the schema as one type first: a syntax error there wins over an unsupported type', () => {
+    for (const fn of [`from_json('{"a":1}'`, `from_csv('1'`]) {
+      expect(() => analyzed(session().sql(`SELECT ${fn}, 'a InvalidType')`))).toThrow("[PARSE_SYNTAX_ERROR] Syntax error at or near 'InvalidType': extra input 'InvalidType'.");
+      expect(() => analyzed(session().sql(`SELECT ${fn}, 'a INT, b InvalidType')`))).toThrow("[PARSE_SYNTAX_ERROR] Syntax error at or near 'INT'.");
+      expect(() => analyzed(session().sql(`SELECT ${fn}, 'InvalidType')`))).toThrow('[UNSUPPORTED_DATATYPE] Unsupported data type "INVALIDTYPE".');
+    }
+  });
+
   it('to_json writes structs, arrays and maps as Spark does', () => {
     const df = session().sql(
       `SELECT to_json(named_struct('a', 1, 'b', CAST(NULL AS STRING), 't', timestamp'2020-01-02 03:04:05', 'x', 1.5d)) s, to_json(array(named_struct('a', 1))) a, to_json(map('k', 2)) m, to_json(named_struct('a', CAST(NULL AS INT)), map('ignoreNullFields', 'false')) n`,

@@ -64,6 +64,19 @@ forEachBackend('map functions', (session) => {
     expect(() => analyzed(df().select(F.map_contains_key('m', 1)))).toThrow(/MAP_FUNCTION_DIFF_TYPES|same key type/);
   });
 
+  it('a NULL key: element_at/try_element_at/[] give NULL, map_contains_key is NULL_TYPE', () => {
+    const out = session().sql("SELECT element_at(map(1, 'a'), NULL), try_element_at(map('a', 1), NULL), map(1, 'a')[NULL]");
+    expect(out.schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}`)).toEqual([
+      'element_at(map(1, a), NULL):string',
+      'try_element_at(map(a, 1), NULL):int',
+      'map(1, a)[NULL]:string',
+    ]);
+    expect(out.first()!.toArray()).toEqual([null, null, null]);
+    expect(() => analyzed(session().sql("SELECT map_contains_key(map(1, 'a'), NULL)"))).toThrow(
+      '[DATATYPE_MISMATCH.NULL_TYPE] Cannot resolve "map_contains_key(map(1, a), NULL)" due to data type mismatch: Null typed values cannot be used as arguments of `map_contains_key`.',
+    );
+  });
+
   it('spark.sql.mapKeyDedupPolicy=LAST_WIN keeps the last value at the key\'s first position', () => {
     session().conf.set('spark.sql.mapKeyDedupPolicy', 'LAST_WIN');
     const out = df().select(F.map_concat('m', 'n'), F.map_from_arrays(F.array(lit('x'), lit('y'), lit('x')), F.array(lit(1), lit(2), lit(3))));

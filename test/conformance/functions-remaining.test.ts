@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { F, SPARK_VERSION } from '../../src/index.js';
-import { analyzed, forEachBackend } from '../helpers/backends.js';
+import { analyzed, forEachBackend, REFEREE_PARALLELISM } from '../helpers/backends.js';
 
 const schemaOf = (df: { schema: { fields: readonly { name: string; dataType: { simpleString(): string }; nullable: boolean }[] } }) =>
   df.schema.fields.map((f) => `${f.name}:${f.dataType.simpleString()}:${f.nullable}`);
@@ -79,12 +79,20 @@ forEachBackend('histogram_numeric', (session, backend) => {
     expect(d!.map((s) => String((s as { toArray(): unknown[] }).toArray()[0]))).toEqual(['6.27', '20.00']);
   });
 
-  it('breaks ties between equal smallest gaps as Spark does', () => {
+  it('breaks ties between equal smallest gaps as Spark does, per partition then in the final merge', () => {
+    // The referee scans VALUES as 2 partitions; the bins show how the partial histograms merged.
+    if (backend !== 'connect') for (const [k, v] of Object.entries(REFEREE_PARALLELISM)) session().conf.set(k, v);
     const df = session().sql('SELECT histogram_numeric(col, 3), histogram_numeric(col, 4) FROM VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12) AS t(col)');
     const bins = (v: unknown) => (v as { toArray(): unknown[] }[]).map((s) => s.toArray());
     const [h3, h4] = df.collect()[0]!.toArray();
     expect(bins(h3)).toEqual([[2, 3], [5, 3], [9, 6]]);
     expect(bins(h4)).toEqual([[2, 3], [4, 2], [7, 3], [10, 4]]);
+    // group-by.sql's 50 values: a tie is taken with probability 1/(ties so far), and merged centres round as Java's x*(y/d) + x2/d*y2.
+    const values = Array.from({ length: 50 }, (_, i) => `(${i === 35 ? 3 : i + 1})`).join(', ');
+    const h = session().sql(`SELECT histogram_numeric(col, 3), histogram_numeric(col, 5), histogram_numeric(col, 10) FROM VALUES ${values} AS tab(col)`).collect()[0]!.toArray();
+    expect(bins(h[0])).toEqual([[9, 20], [25, 11], [40, 19]]);
+    expect(bins(h[1])).toEqual([[5, 11], [14, 8], [22, 7], [30, 10], [43, 14]]);
+    expect(bins(h[2])).toEqual([[3, 6], [8, 6], [13, 4], [17, 3], [20, 4], [25, 6], [31, 7], [39, 5], [43, 4], [48, 5]]);
   });
 
   it('is null without values; nb must be a constant of at least 2', () => {

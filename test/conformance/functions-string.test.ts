@@ -198,4 +198,15 @@ forEachBackend('string functions', (session, backend) => {
     );
     expect(() => analyzed(one().select(F.to_binary(lit('abc'), 's')))).toThrow(/NON_FOLDABLE_INPUT|foldable "STRING"/);
   });
+  it('concat_ws flattens arrays of any atomic type (cast to ARRAY<STRING>) and skips nulls', () => {
+    const df = session().sql(
+      "SELECT concat_ws('-', array(1, 2), 3, array('a'), CAST(NULL AS ARRAY<STRING>), array(CAST(NULL AS STRING))) x, concat_ws(',', array(true), array(date'2020-01-01'), array()) y",
+    );
+    expect(df.schema.fields.map((f) => `${f.dataType.simpleString()}:${f.nullable}`)).toEqual(['string:false', 'string:false']);
+    expect(df.first()!.toArray()).toEqual(['1-2-3-a', 'true,2020-01-01']);
+    expect(() => analyzed(session().sql("SELECT concat_ws(',', array(array('a')))"))).toThrow(
+      'Parameter 2 requires the ("ARRAY<STRING>" or "STRING") type, however "array(array(a))" has the type "ARRAY<ARRAY<STRING>>"',
+    );
+    expect(() => analyzed(session().sql("SELECT concat_ws(array('a'), 'b')"))).toThrow('Parameter 1 requires the "STRING" type');
+  });
 });

@@ -83,6 +83,22 @@ describe('runtime exception classes', () => {
       expect(() => df.select(F.create_map('k', F.lit(1))).collect()).toThrow(SparkRuntimeException);
       expect(() => spark.sql("SELECT format_string('%d', 'x')").collect()).toThrow(IllegalArgumentException);
       expect(() => spark.sql('SELECT getbit(1, 100)').collect()).toThrow(IllegalArgumentException);
+      // Spark 3.5.7's messages, without an error class.
+      expect(() => spark.sql('SELECT getbit(11L, -1)').collect()).toThrow(/^Invalid bit position: -1 is less than zero$/);
+      expect(() => spark.sql('SELECT bit_get(11Y, 8)').collect()).toThrow(/^Invalid bit position: 8 exceeds the bit upper limit$/);
+      // Java's format exceptions and slice's legacy errors carry no error class in Spark 3.5.7.
+      for (const [q, msg] of [
+        ["SELECT format_string('%.2f', 2.555)", 'f != org.apache.spark.sql.types.Decimal'],
+        ["SELECT format_string('%y', 1)", "Conversion = 'y'"],
+        ["SELECT format_string('%e', 1)", 'e != java.lang.Integer'],
+      ]) {
+        const e = (() => { try { spark.sql(q!).collect(); } catch (err) { return err as IllegalArgumentException; } })();
+        expect(e).toBeInstanceOf(IllegalArgumentException);
+        expect([e!.message, e!.errorClass]).toEqual([msg, undefined]);
+      }
+      const sliceError = (() => { try { spark.sql('SELECT slice(array(1), 0, 1)').collect(); } catch (err) { return err as SparkRuntimeException; } })();
+      expect(sliceError).toBeInstanceOf(SparkRuntimeException);
+      expect([sliceError!.message, sliceError!.errorClass]).toEqual(['Unexpected value for start in function slice: SQL array indices start at 1.', undefined]);
       spark.stop();
     }
   });

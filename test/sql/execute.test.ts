@@ -196,4 +196,13 @@ forEachBackend('spark.sql commands', (session) => {
     expect(session().conf.get('spark.sql.groupByAliases')).toBe('false');
     expect(() => sql('SELECT 1 AS k FROM VALUES (1) AS t(a) GROUP BY k')).toThrow(AnalysisException);
   });
+
+  it('SET refuses a config Spark removed unless the value is its old default, as Spark 3.5.7 does', () => {
+    expect(() => sql('SET spark.sql.ansi.strictIndexOperator=false')).toThrow(
+      "The SQL config 'spark.sql.ansi.strictIndexOperator' was removed in the version 3.4.0. This was an internal configuration. It is not needed anymore since Spark SQL always returns null when getting a map value with a non-existing key. See SPARK-40066 for more details.",
+    );
+    expect(() => sql('SET spark.sql.ansi.strictIndexOperator=TRUE')).toThrow(AnalysisException);
+    expect(() => sql('SET spark.sql.optimizer.planChangeLog.level=info')).toThrow("was removed in the version 3.1.0. Please use `spark.sql.planChangeLog.level` instead.");
+    expect(dicts(sql('SET spark.sql.ansi.strictIndexOperator=true').collect())).toEqual([{ key: 'spark.sql.ansi.strictIndexOperator', value: 'true' }]);
+  });
 }, LOCAL_ONLY);

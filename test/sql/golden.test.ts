@@ -25,6 +25,7 @@ import { cellsEqual, parseSchemaText, readGoldenFile, renderCell, type GoldenBlo
 import { skipReason } from './golden-skips.js';
 import { connectSkipReason } from './golden-connect-skips.js';
 import { sparkRemote } from '../helpers/spark-remote.js';
+import { REFEREE_PARALLELISM } from '../helpers/backends.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/spark-sql-golden');
 const FILES = readdirSync(DIR)
@@ -166,7 +167,9 @@ for (const backend of BACKENDS) {
       let spark: SparkSession;
       beforeAll(() => {
         const remote: Record<string, string> = backend === 'connect' && 'url' in REMOTE ? { 'spark.remote': REMOTE.url } : {};
-        spark = new SparkSession(`golden-${name}`, { backendType: backend, conf: { 'spark.sql.session.timeZone': TIME_ZONE, ...remote } });
+        // Spark's SQLQueryTestSuite ran on local[2], as the referee does: partial aggregates merge alike.
+        const local = backend === 'connect' ? {} : REFEREE_PARALLELISM;
+        spark = new SparkSession(`golden-${name}`, { backendType: backend, conf: { 'spark.sql.session.timeZone': TIME_ZONE, ...local, ...remote } });
         createTestTables(spark);
       });
       afterAll(() => spark?.stop());

@@ -78,6 +78,10 @@ forEachBackend('SQL regressions', (session) => {
     expect(df.columns).toEqual(['(7 div 2)', '(-7 div 2)', '(7.5 div 2)', '(7 div 0)', '(CAST(9 AS TINYINT) div 2)', '(NULL div 2)']);
     expect(df.schema.fields.map((f) => f.dataType.simpleString())).toEqual(['bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint']);
     expect(df.collect().map((r) => [...r])).toEqual([[3, -3, 3, null, 4, null]]);
+    // The function form is the same IntegralDivide, named as the operator.
+    const fn = spark.sql('SELECT div(7, 2), div(-7L, 2), div(id, 2) FROM range(1)');
+    expect(fn.columns).toEqual(['(7 div 2)', '(-7 div 2)', '(id div 2)']);
+    expect(fn.collect().map((r) => [...r])).toEqual([[3, -3, 0]]);
   }, SLOW);
 
   it('greatest/least widen numeric types; date_add takes a date string and a string day count', () => {

@@ -67,7 +67,11 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
   const failFast = mode === 'FAILFAST';
   const corruptName = o.string('columnNameOfCorruptRecord', '_corrupt_record');
   const corruptIdx = schema instanceof StructType ? schema.fields.findIndex((f) => f.name === corruptName && f.dataType instanceof StringType) : -1;
-  const convert = valueConverter(schema, new TemporalText(o), jsonBool(o, 'allowNonNumericNumbers', true));
+  const temporal = new TemporalText(o);
+  const nonNumeric = jsonBool(o, 'allowNonNumericNumbers', true);
+  const convert = valueConverter(schema, temporal, nonNumeric);
+  // An object read as an array of structs is that array's one element (SPARK-19595).
+  const element = schema instanceof ArrayType && schema.elementType instanceof StructType ? valueConverter(schema.elementType, temporal, nonNumeric) : null;
   const malformed = (text: string, partial: unknown[] | null): unknown => {
     if (failFast) throw malformedRecord(text);
     if (!(schema instanceof StructType)) return null;
@@ -81,7 +85,7 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
     if (node === undefined) return malformed(text, null);
     if (node.kind === 'null') return null;
     const bad = { value: false };
-    const v = convert(node, bad);
+    const v = element && node.kind === 'object' ? [element(node, bad)] : convert(node, bad);
     if (!bad.value) return v;
     return malformed(text, schema instanceof StructType && Array.isArray(v) ? (v as unknown[]) : null);
   };

@@ -59,8 +59,10 @@ export function mapAndKey(
   common: (a: DataType, b: DataType) => DataType | undefined = tightestCommonType,
 ): { map: MapType; argTypes: (DataType | undefined)[] } {
   const m = args[0]!.dataType;
-  const k = m instanceof MapType ? common(m.keyType, args[1]!.dataType) : undefined;
-  if (!(m instanceof MapType) || !k || args[1]!.dataType instanceof NullType) {
+  // a NULL key is cast to the map's key type (element_at(map, NULL) is NULL)
+  const key = args[1]!.dataType;
+  const k = m instanceof MapType ? (key instanceof NullType ? m.keyType : common(m.keyType, key)) : undefined;
+  if (!(m instanceof MapType) || !k) {
     throw dataTypeMismatch(
       ctx,
       'MAP_FUNCTION_DIFF_TYPES',
@@ -80,6 +82,10 @@ const mapContainsKey: FunctionDef = {
   maxArgs: 2,
   nullIntolerant: true,
   resolve(args, _call, ctx) {
+    // Spark's MapContainsKey refuses a NULL-typed key before comparing types.
+    if (args[1]!.dataType instanceof NullType) {
+      throw dataTypeMismatch(ctx, 'NULL_TYPE', 'Null typed values cannot be used as arguments of `map_contains_key`', { functionName: '`map_contains_key`' });
+    }
     const wider = (a: DataType, b: DataType) => findWiderCommonTypeWithoutStringPromotionOf([a, b]);
     return { dataType: BOOLEAN, nullable: true, argTypes: mapAndKey('map_contains_key', args, ctx, wider).argTypes };
   },

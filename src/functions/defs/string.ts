@@ -1,7 +1,7 @@
 /** String functions. Non-string atomic arguments are cast to string implicitly, as in Spark. */
 import { ArrayType, BinaryType, NullType, StringType, BINARY, INT, LONG, STRING, isIntegral } from '../../types/data-types.js';
 import { findWiderCommonTypeOf } from '../../types/coercion.js';
-import { anyNullable, castsFor, dataDiffTypes, fn, implicitCast, nonFoldableInput, unexpectedInputType, unaryOverTypes, valueOutOfRange } from '../define.js';
+import { anyNullable, castsFor, coerceArg, dataDiffTypes, fn, implicitCast, nonFoldableInput, unexpectedInputType, unaryOverTypes, valueOutOfRange } from '../define.js';
 import { foldedValue } from '../../optimizer/rules/constant-folding.js';
 import type { FunctionDef } from '../registry.js';
 
@@ -49,6 +49,35 @@ const trimDef = (name: string, side: 'BOTH' | 'LEADING' | 'TRAILING'): FunctionD
 
 const strToStr = (name: string): FunctionDef => fn(name, { inputs: ['string'], returns: STRING, nullIntolerant: true });
 
+
+/**
+ * concat_ws(sep, (string | array<string>)...): nulls are skipped and arrays
+ * flattened; only a null separator gives null. Spark's input types are a
+ * STRING separator then TypeCollection(ARRAY<STRING>, STRING): an array of
+ * any atomic type is cast to ARRAY<STRING>.
+ */
+const ARRAY_OR_STRING = '("ARRAY<STRING>" or "STRING")';
+const concatWsDef: FunctionDef = {
+  name: 'concat_ws',
+  kind: 'scalar',
+  minArgs: 1,
+  maxArgs: Infinity,
+  nullIntolerant: false,
+  nondeterministic: false,
+  resolve(args, _call, ctx) {
+    const types = args.map((a, i) => {
+      if (i === 0) return coerceArg(args, 0, 'string', ctx);
+      const t = a.dataType;
+      if (!(t instanceof ArrayType)) return coerceArg(args, i, 'string', ctx, ARRAY_OR_STRING);
+      if (t.elementType instanceof StringType) return t;
+      const element = implicitCast(t.elementType, STRING, ctx.ansi);
+      if (!element) throw unexpectedInputType(ctx, i, ARRAY_OR_STRING, t);
+      return new ArrayType(element, true);
+    });
+    return { dataType: STRING, nullable: args[0]!.nullable, argTypes: castsFor(args, types) };
+  },
+};
+
 export const stringDefs: readonly FunctionDef[] = [
   strToStr('upper'),
   strToStr('lower'),
@@ -80,14 +109,7 @@ export const stringDefs: readonly FunctionDef[] = [
   unaryOverTypes('length', BinaryType, 'string', '("STRING" or "BINARY")', () => INT),
   fn('ascii', { inputs: ['string'], returns: INT, nullIntolerant: true }),
   concatDef,
-  /** concat_ws skips nulls; only a null separator gives null. */
-  fn('concat_ws', {
-    inputs: ['string'],
-    min: 1,
-    max: Infinity,
-    returns: STRING,
-    nullable: (args) => args[0]!.nullable,
-  }),
+  concatWsDef,
   fn('split', {
     inputs: ['string', 'string', INT],
     min: 3,

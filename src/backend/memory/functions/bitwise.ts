@@ -39,9 +39,9 @@ const bitCount = scalar((a) => (typeof a[0] === 'boolean' ? (a[0] ? 1 : 0) : pop
 const bitGet = scalar((a, _ctx, call) => {
   const pos = a[1] as number;
   const bits = numericKind(argType(call, 0)) === 'long' ? 64 : argType(call, 0).typeName() === 'byte' ? 8 : argType(call, 0).typeName() === 'short' ? 16 : 32;
-  if (pos < 0 || pos >= bits) {
-    throw new IllegalArgumentException(`Invalid bit position: ${pos} exceeds the bit upper limit ${bits}.`, { errorClass: 'INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE' });
-  }
+  // Spark 3.5's BitwiseGetUtil.checkPosition: a plain IllegalArgumentException, no error class.
+  if (pos < 0) throw new IllegalArgumentException(`Invalid bit position: ${pos} is less than zero`);
+  if (pos >= bits) throw new IllegalArgumentException(`Invalid bit position: ${pos} exceeds the bit upper limit`);
   return Number((toBigInt(a[0] as Long) >> BigInt(pos)) & 1n);
 });
 

@@ -1,7 +1,7 @@
 /** Array and struct functions; the map functions (map-functions.ts) and higher-order ones (higher-order.ts) join their table. */
 import type { Call } from '../../../expr/nodes.js';
 import { ArrayType, DoubleType, FloatType, MapType, StringType, type DataType } from '../../../types/data-types.js';
-import { ExecutionException } from '../../../errors/index.js';
+import { SparkRuntimeException } from '../../../errors/index.js';
 import { castToString } from '../../../format/value-string.js';
 import { comparatorFor, equalityFor, hashKey } from '../runtime/compare.js';
 import { mapLookup } from './nested-access.js';
@@ -183,10 +183,11 @@ const slice = scalar((a) => {
   const start = a[1] as number;
   const length = a[2] as number;
   if (start === 0) {
-    throw new ExecutionException('Unexpected value for start in function slice: SQL array indices start at 1.', { errorClass: 'INVALID_PARAMETER_VALUE.START' });
+    // Spark 3.5.7: a SparkRuntimeException of a legacy error class (INVALID_PARAMETER_VALUE.* is Spark 4's).
+    throw new SparkRuntimeException('Unexpected value for start in function slice: SQL array indices start at 1.');
   }
   if (length < 0) {
-    throw new ExecutionException(`Unexpected value for length in function slice: length must be greater than or equal to 0.`, { errorClass: 'INVALID_PARAMETER_VALUE.LENGTH' });
+    throw new SparkRuntimeException('Unexpected value for length in function slice: length must be greater than or equal to 0.');
   }
   const from = start > 0 ? start - 1 : arr.length + start;
   if (from < 0 || from >= arr.length) return [];

@@ -58,12 +58,15 @@ function mergeClosest(bins: Bin[], prng: JavaRandom): void {
       gap = d;
       best = i;
       ties = 1;
-    } else if (d === gap && prng.nextDouble() <= 1 / ties++) best = i;
+    } else if (d === gap && prng.nextDouble() <= 1 / ++ties) best = i;
   }
+  // Spark's arithmetic, step for step: the rounding decides later ties.
   const a = bins[best]!;
   const b = bins[best + 1]!;
   const y = a.y + b.y;
-  bins.splice(best, 2, { x: (a.x * a.y + b.x * b.y) / y, y });
+  let x = a.x * (a.y / y);
+  x += (b.x / y) * b.y;
+  bins.splice(best, 2, { x, y });
 }
 
 /** Converts an input value to double and a bin centre back to the input type. */

@@ -4,7 +4,7 @@
  * rounded on their decimal digits as Java prints them (`Double.toString`),
  * not on the binary value: Java formats `%.2f` of 1.005 as `1.01`.
  */
-import { ExecutionException, IllegalArgumentException } from '../../../errors/index.js';
+import { IllegalArgumentException } from '../../../errors/index.js';
 import { javaHashCode } from './java-hash.js';
 import { castToString, javaDoubleToString } from '../../../format/value-string.js';
 import { DecimalType, type DataType } from '../../../types/data-types.js';
@@ -108,7 +108,8 @@ function checkConversion(conv: string, v: unknown, t: DataType | undefined): voi
   const ok = 'dxo'.includes(conv) ? INTEGRAL.has(kind) : 'feg'.includes(conv) ? FRACTIONAL.has(kind) : conv === 'c' ? INTEGRAL.has(kind) : true;
   if (!ok) {
     const cls = JAVA_CLASS[kind] ?? t.simpleString();
-    throw new IllegalArgumentException(`${conv} != ${cls}`, { errorClass: 'ILLEGAL_FORMAT_CONVERSION', messageParameters: { conversion: conv, argumentClass: cls } });
+    // Java's IllegalFormatConversionException: Spark 3.5.7 relays it without an error class.
+    throw new IllegalArgumentException(`${conv} != ${cls}`);
   }
 }
 
@@ -154,7 +155,7 @@ export function javaFormat(format: string, args: readonly unknown[], types: read
             break;
           }
           const d = decimalDigits(v, t);
-          if (!d) throw new IllegalArgumentException(`Conversion = '${conv}' for ${String(v)}`, { errorClass: 'ILLEGAL_FORMAT_CONVERSION' });
+          if (!d) throw new IllegalArgumentException(`Conversion = '${conv}' for ${String(v)}`);
           s = signOf(d.negative, flags) + floating(lower, d, precision, flags);
           break;
         }
@@ -172,7 +173,7 @@ export function javaFormat(format: string, args: readonly unknown[], types: read
           s = (javaHashCode(v, t) >>> 0).toString(16);
           break;
         default:
-          throw new ExecutionException(`Conversion = '${conv}'`, { errorClass: 'UNKNOWN_FORMAT_CONVERSION' });
+          throw new IllegalArgumentException(`Conversion = '${conv}'`);
       }
     }
     if (conv !== lower) s = s.toUpperCase();
