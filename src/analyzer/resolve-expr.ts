@@ -30,6 +30,7 @@ import { tryCastNullable } from '../types/try-cast-nullability.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
 import { checkReservedWordUse } from '../expr/reserved-word-use.js';
+import { columnFirstName } from '../expr/column-first.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
@@ -114,6 +115,8 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       return Object.keys(marks).length > 0 ? Object.freeze({ ...cast, ...marks }) : cast;
     }
     case 'Call': {
+      const asColumn = columnFirstName(e);
+      if (asColumn !== undefined && columnInScope(asColumn, scope)) return resolveExpr(E.col(asColumn), scope);
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);
       checkUnitFormCall(e);
@@ -165,6 +168,14 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
         errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION',
       });
   }
+}
+
+/** Whether a bare `current_date`-like keyword names an input column (Spark prefers the column, SPARK-22333). */
+function columnInScope(name: string, scope: ExprScope): boolean {
+  const { ctx } = scope;
+  if (ctx.ansiEnabled === true && ctx.conf?.('spark.sql.ansi.enforceReservedKeywords')?.trim().toLowerCase() === 'true') return false;
+  const lower = name.toLowerCase();
+  return scope.attrs.some((a) => !a.hidden && (ctx.caseSensitive ? a.name === name : a.name.toLowerCase() === lower));
 }
 
 /**
