@@ -31,6 +31,7 @@ import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
 import { checkReservedWordUse } from '../expr/reserved-word-use.js';
 import { columnFirstName } from '../expr/column-first.js';
+import { sessionTimestampCall, sessionTimestampLiteral } from './session-timestamp-type.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
@@ -80,6 +81,10 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     case 'Literal':
       return e;
     case 'Alias': {
+      if (e.sessionTimestampType) {
+        const typed = sessionTimestampLiteral(e, scope.ctx);
+        if (typed !== e) return resolveExpr(typed, scope);
+      }
       const child = resolveExpr(e.child, scope);
       // Spark renders a zoned TIMESTAMP literal's instant in the session zone for its name.
       const name = e.timestampLiteral === undefined ? e.name : `TIMESTAMP '${formatTimestamp(e.timestampLiteral, scope.ctx.timeZone ?? 'UTC')}'`;
@@ -117,6 +122,8 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     case 'Call': {
       const asColumn = columnFirstName(e);
       if (asColumn !== undefined && columnInScope(asColumn, scope)) return resolveExpr(E.col(asColumn), scope);
+      const typed = sessionTimestampCall(e, scope.ctx);
+      if (typed !== e) return resolveExpr(typed, scope);
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);
       checkUnitFormCall(e);

@@ -201,7 +201,7 @@ export function typedLiteral(src: string, typeToken: Token, valueToken: Token, t
       const fraction = parts.micros > 0 ? '.' + String(parts.micros).padStart(6, '0').replace(/0+$/, '') : '';
       const clock = [parts.hour, parts.minute, parts.second].map((n) => String(n).padStart(2, '0')).join(':');
       const name = `${formatDate(daysFromCivil(parts.year, parts.month, parts.day))} ${clock}${fraction}`;
-      return Object.freeze({ ...E.alias(cast, `TIMESTAMP '${name}'`), typedLiteral: true });
+      return Object.freeze({ ...E.alias(cast, `TIMESTAMP '${name}'`), typedLiteral: true, ...(kind === 'TIMESTAMP' ? { sessionTimestampType: true } : {}) });
     }
     case 'X':
       return binaryLiteral(src, { ...valueToken, start: typeToken.start, value: text });

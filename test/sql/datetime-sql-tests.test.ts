@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SparkSession } from '../../src/index.js';
 import { forEachBackend } from '../helpers/backends.js';
-import { rows } from '../helpers/sql-errors.js';
+import { errorOf, rows } from '../helpers/sql-errors.js';
 
 const SLOW = 30_000;
 
@@ -43,6 +43,61 @@ describe('datetime sql-tests', () => {
           "TIMESTAMP '-1969-12-31 16:00:00':timestamp!",
           "TIMESTAMP '2019-01-02 03:04:05.12':timestamp!",
         ]);
+      },
+      SLOW,
+    );
+  });
+
+  forEachBackend('spark.sql.timestampType=TIMESTAMP_NTZ (timestampNTZ/timestamp.sql)', (session) => {
+    const ntzSession = (): SparkSession => {
+      const spark = session();
+      spark.conf.set('spark.sql.session.timeZone', 'America/Los_Angeles');
+      spark.conf.set('spark.sql.timestampType', 'TIMESTAMP_NTZ');
+      return spark;
+    };
+
+    it(
+      'types a zone-less TIMESTAMP literal, to_timestamp, try_to_timestamp and make_timestamp as TIMESTAMP_NTZ',
+      () => {
+        const spark = ntzSession();
+        const q =
+          "SELECT timestamp'2019-01-01 10:00:00', timestamp'2019-01-01 10:00:00Z', timestamp_ltz'2019-01-01', " +
+          "make_timestamp(2021, 07, 11, 6, 30, 45.678, 'CET'), to_timestamp('2016-12-31', 'yyyy-MM-dd'), " +
+          "to_timestamp('2019-10-06 10:11:12.123UTC', 'yyyy-MM-dd HH:mm:ss.SSSSSS[zzz]'), try_to_timestamp('2016-12-31 00:12:00')";
+        expect(schemaOf(spark, q)).toEqual([
+          "TIMESTAMP_NTZ '2019-01-01 10:00:00':timestamp_ntz!",
+          "TIMESTAMP '2019-01-01 02:00:00':timestamp!",
+          "TIMESTAMP '2019-01-01 00:00:00':timestamp!",
+          'make_timestamp(2021, 7, 11, 6, 30, 45.678, CET):timestamp_ntz',
+          'to_timestamp(2016-12-31, yyyy-MM-dd):timestamp_ntz',
+          'to_timestamp(2019-10-06 10:11:12.123UTC, yyyy-MM-dd HH:mm:ss.SSSSSS[zzz]):timestamp_ntz',
+          'try_to_timestamp(2016-12-31 00:12:00):timestamp_ntz',
+        ]);
+        const text = `SELECT ${spark.sql(q).columns.map((_, i) => `CAST(c${i} AS STRING)`).join(', ')} FROM (${q}) AS t(${spark.sql(q).columns.map((_, i) => `c${i}`).join(', ')})`;
+        expect(rows(spark, text)).toEqual([
+          ['2019-01-01 10:00:00', '2019-01-01 02:00:00', '2019-01-01 00:00:00', '2021-07-11 06:30:45.678', '2016-12-31 00:00:00', '2019-10-06 10:11:12.123', '2016-12-31 00:12:00'],
+        ]);
+        expect(schemaOf(spark, "SELECT timestamp'2011-11-11 11:11:11' + interval '2' day, date'2020-01-01' - timestamp'2019-10-06 10:11:12.345678'")).toEqual([
+          "TIMESTAMP_NTZ '2011-11-11 11:11:11' + INTERVAL '2' DAY:timestamp_ntz!",
+          "(DATE '2020-01-01' - TIMESTAMP_NTZ '2019-10-06 10:11:12.345678'):interval day to second",
+        ]);
+      },
+      SLOW,
+    );
+
+    it(
+      'a pattern the TIMESTAMP_NTZ parser refuses is one runtime error, without the legacy-parser hint',
+      () => {
+        const spark = ntzSession();
+        for (const [q, pattern] of [
+          ["SELECT to_timestamp('22 05 2020 Friday', 'dd MM yyyy EEEEE')", 'dd MM yyyy EEEEE'],
+          ["SELECT to_timestamp_ntz('2019-10-06', 'yyyy-MM-dd b')", 'yyyy-MM-dd b'],
+        ] as const) {
+          expect(errorOf(() => spark.sql(q).collect())).toMatchObject({
+            name: 'SparkRuntimeException',
+            message: expect.stringContaining(`Fail to recognize ''${pattern}'' pattern in the DateTimeFormatter. You can form a valid datetime pattern`),
+          });
+        }
       },
       SLOW,
     );
