@@ -102,4 +102,55 @@ describe('datetime sql-tests', () => {
       SLOW,
     );
   });
+
+  forEachBackend('interval literals (interval.sql)', (session) => {
+    it(
+      'a from-to day-time literal is exact up to Long.MaxValue microseconds, and its leading field is bounded',
+      () => {
+        const spark = session();
+        const q =
+          "SELECT INTERVAL '106751991 04:00:54.775807' DAY TO SECOND, INTERVAL '-106751991 04:00:54.775808' DAY TO SECOND, " +
+          "INTERVAL '2562047788:00' HOUR TO MINUTE, INTERVAL '153722867280:54.775807' MINUTE TO SECOND";
+        expect(spark.sql(q).columns).toEqual([
+          "INTERVAL '106751991 04:00:54.775807' DAY TO SECOND",
+          "INTERVAL '-106751991 04:00:54.775808' DAY TO SECOND",
+          "INTERVAL '2562047788:00' HOUR TO MINUTE",
+          "INTERVAL '153722867280:54.775807' MINUTE TO SECOND",
+        ]);
+        expect(rows(spark, `SELECT ${[0, 1, 2, 3].map((i) => `CAST(c${i} AS STRING)`).join(', ')} FROM (${q}) AS t(c0, c1, c2, c3)`)).toEqual([
+          [
+            "INTERVAL '106751991 04:00:54.775807' DAY TO SECOND",
+            "INTERVAL '-106751991 04:00:54.775808' DAY TO SECOND",
+            "INTERVAL '2562047788:00' HOUR TO MINUTE",
+            "INTERVAL '153722867280:54.775807' MINUTE TO SECOND",
+          ],
+        ]);
+        for (const [text, unit, message] of [
+          ['106751992 04', 'DAY TO HOUR', 'requirement failed: day 106751992 outside range [0, 106751991]'],
+          ['-2562047789:00', 'HOUR TO MINUTE', 'requirement failed: hour 2562047789 outside range [0, 2562047788]'],
+          ['153722867281:54.775808', 'MINUTE TO SECOND', 'requirement failed: minute 153722867281 outside range [0, 153722867280]'],
+        ] as const) {
+          expect(errorOf(() => spark.sql(`SELECT INTERVAL '${text}' ${unit}`).collect())).toMatchObject({ name: 'ParseException', message: expect.stringContaining(message) });
+        }
+        expect(errorOf(() => spark.sql("SELECT INTERVAL '106751991 04:00:54.775808' DAY TO SECOND").collect())).toMatchObject({
+          name: 'ArithmeticException',
+          message: expect.stringContaining('long overflow'),
+        });
+      },
+      SLOW,
+    );
+
+    it(
+      "'-2147483648 months' is Int.MinValue months, not an overflow",
+      () => {
+        const spark = session();
+        const t = "FROM VALUES (interval '-2147483648 months', interval '2147483647 months') t(a, b)";
+        expect(schemaOf(spark, `SELECT a, b ${t}`)).toEqual(['a:interval month!', 'b:interval month!']);
+        expect(rows(spark, `SELECT CAST(a AS STRING), CAST(b AS STRING) ${t}`)).toEqual([["INTERVAL '-2147483648' MONTH", "INTERVAL '2147483647' MONTH"]]);
+        expect(errorOf(() => spark.sql(`SELECT a - b ${t}`).collect())).toMatchObject({ errorClass: 'INTERVAL_ARITHMETIC_OVERFLOW' });
+        expect(errorOf(() => spark.sql("SELECT interval '-2147483649 months'").collect())).toMatchObject({ errorClass: 'INVALID_TYPED_LITERAL' });
+      },
+      SLOW,
+    );
+  });
 });
