@@ -152,5 +152,22 @@ describe('datetime sql-tests', () => {
       },
       SLOW,
     );
+
+    it(
+      'from_json reads ANSI intervals from their text and to_json writes their SQL text',
+      () => {
+        const spark = session();
+        const day =
+          `SELECT from_json('{"a":"1"}', 'a interval day').a, to_json(from_json('{"a":"1"}', 'a interval day')), ` +
+          `to_json(map('a', interval 100 day 130 minute)), from_json(to_json(map('a', interval 100 day 130 minute)), 'a interval day to minute').a, ` +
+          `from_json('{"a":"x", "b": 1}', 'a interval day, b interval day').a`;
+        expect(rows(spark, day)).toEqual([[86_400_000_000, `{"a":"INTERVAL '1' DAY"}`, `{"a":"INTERVAL '100 02:10' DAY TO MINUTE"}`, 8_647_800_000_000, null]]);
+        const year =
+          `SELECT CAST(from_json('{"a":"1"}', 'a interval year').a AS STRING), to_json(map('a', interval 32 year 10 month)), ` +
+          `CAST(from_json(to_json(map('a', interval 32 year 10 month)), 'a interval year to month').a AS STRING)`;
+        expect(rows(spark, year)).toEqual([["INTERVAL '1' YEAR", `{"a":"INTERVAL '32-10' YEAR TO MONTH"}`, "INTERVAL '32-10' YEAR TO MONTH"]]);
+      },
+      SLOW,
+    );
   });
 });
