@@ -170,4 +170,11 @@ describe('datetime sql-tests', () => {
       SLOW,
     );
   });
+
+  forEachBackend('date_format (datetime-formatting.sql)', (session) => {
+    it('F is the aligned day of week in month (java.time on JDK 17)', () => {
+      const q = "SELECT date_format(d, 'F') FROM VALUES (date'2020-01-01'), (date'2020-01-07'), (date'2020-01-08'), (date'2020-01-31') t(d)";
+      expect(rows(session(), q)).toEqual([['1'], ['7'], ['1'], ['3']]);
+    });
+  });
 });
