@@ -32,6 +32,7 @@ import { originOf, withOrigin } from '../expr/origin.js';
 import { checkReservedWordUse } from '../expr/reserved-word-use.js';
 import { columnFirstName } from '../expr/column-first.js';
 import { sessionTimestampCall, sessionTimestampLiteral } from './session-timestamp-type.js';
+import { checkTimeParserPolicy } from './time-parser-policy.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
@@ -122,6 +123,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     case 'Call': {
       const asColumn = columnFirstName(e);
       if (asColumn !== undefined && columnInScope(asColumn, scope)) return resolveExpr(E.col(asColumn), scope);
+      checkTimeParserPolicy(e, scope.ctx);
       const typed = sessionTimestampCall(e, scope.ctx);
       if (typed !== e) return resolveExpr(typed, scope);
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);

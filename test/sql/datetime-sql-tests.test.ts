@@ -177,4 +177,24 @@ describe('datetime sql-tests', () => {
       expect(rows(session(), q)).toEqual([['1'], ['7'], ['1'], ['3']]);
     });
   });
+
+  forEachBackend(
+    'spark.sql.legacy.timeParserPolicy=LEGACY (datetime-legacy.sql)',
+    (session) => {
+      it('the pattern functions refuse it rather than answer with the java.time formatter', () => {
+        const spark = session();
+        spark.conf.set('spark.sql.legacy.timeParserPolicy', 'LEGACY');
+        for (const q of [
+          "SELECT to_timestamp('2019-10-06 10:11:12.1', 'yyyy-MM-dd HH:mm:ss.SSSSSS[zzz]')",
+          "SELECT date_format(date'2020-01-01', 'yyyy')",
+          "SELECT from_csv('26/October/2015', 'd Date', map('dateFormat', 'dd/MMMMM/yyyy'))",
+        ]) {
+          expect(errorOf(() => spark.sql(q).collect())).toMatchObject({ name: 'NotImplementedException', message: expect.stringContaining('timeParserPolicy=LEGACY') });
+        }
+        // Functions without patterns are unaffected.
+        expect(rows(spark, "SELECT year(date'2020-01-01')")).toEqual([[2020]]);
+      });
+    },
+    { localOnly: 'Spark 3.5.7 runs SimpleDateFormat under LEGACY; sparkless refuses it (a NotImplementedException of its own)' },
+  );
 });
