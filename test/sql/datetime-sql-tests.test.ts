@@ -141,6 +141,15 @@ describe('datetime sql-tests', () => {
     );
 
     it(
+      'a from-to literal ends before a signed string: `+` is then the operator',
+      () => {
+        const q = "SELECT interval '99 11:22:33.123456789' day to second + '12:12 hour to second'";
+        expect(schemaOf(session(), q)).toEqual(["12:12 hour to second + INTERVAL '99 11:22:33.123456' DAY TO SECOND:string"]);
+      },
+      SLOW,
+    );
+
+    it(
       "'-2147483648 months' is Int.MinValue months, not an overflow",
       () => {
         const spark = session();
