@@ -29,6 +29,9 @@ import { isAnsiInterval } from '../types/intervals.js';
 import { tryCastNullable } from '../types/try-cast-nullability.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
+import { columnFirstName } from '../expr/column-first.js';
+import { sessionTimestampCall, sessionTimestampLiteral } from './session-timestamp-type.js';
+import { checkTimeParserPolicy } from './time-parser-policy.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
@@ -77,6 +80,10 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
     case 'Literal':
       return e;
     case 'Alias': {
+      if (e.sessionTimestampType) {
+        const typed = sessionTimestampLiteral(e, scope.ctx);
+        if (typed !== e) return resolveExpr(typed, scope);
+      }
       const child = resolveExpr(e.child, scope);
       // Spark renders a zoned TIMESTAMP literal's instant in the session zone for its name.
       const name = e.timestampLiteral === undefined ? e.name : `TIMESTAMP '${formatTimestamp(e.timestampLiteral, scope.ctx.timeZone ?? 'UTC')}'`;
@@ -112,6 +119,11 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       return Object.keys(marks).length > 0 ? Object.freeze({ ...cast, ...marks }) : cast;
     }
     case 'Call': {
+      const asColumn = columnFirstName(e);
+      if (asColumn !== undefined && columnInScope(asColumn, scope)) return resolveExpr(E.col(asColumn), scope);
+      checkTimeParserPolicy(e, scope.ctx);
+      const typed = sessionTimestampCall(e, scope.ctx);
+      if (typed !== e) return resolveExpr(typed, scope);
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);
       checkUnitFormCall(e);
@@ -163,6 +175,14 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
         errorClass: 'INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION',
       });
   }
+}
+
+/** Whether a bare `current_date`-like keyword names an input column (Spark prefers the column, SPARK-22333). */
+function columnInScope(name: string, scope: ExprScope): boolean {
+  const { ctx } = scope;
+  if (ctx.ansiEnabled === true && ctx.conf?.('spark.sql.ansi.enforceReservedKeywords')?.trim().toLowerCase() === 'true') return false;
+  const lower = name.toLowerCase();
+  return scope.attrs.some((a) => !a.hidden && (ctx.caseSensitive ? a.name === name : a.name.toLowerCase() === lower));
 }
 
 /**

@@ -61,6 +61,11 @@ export interface Alias extends Typed {
   readonly timestampLiteral?: number;
   /** Names a SQL typed literal (`TIMESTAMP '...'`): a cast of it keeps its own SQL name, unlike a cast of a named column. */
   readonly typedLiteral?: boolean;
+  /**
+   * A zone-less `TIMESTAMP '...'` literal (not `TIMESTAMP_LTZ`): its type is the session's
+   * spark.sql.timestampType, which only the analyzer knows.
+   */
+  readonly sessionTimestampType?: boolean;
 }
 
 export interface Cast extends Typed {

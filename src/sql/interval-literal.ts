@@ -44,6 +44,8 @@ export function fromToInterval(src: string, part: IntervalPart, toUnit: string):
   const value = part.negative ? (part.raw.startsWith('-') ? part.raw.slice(1) : `-${part.raw}`) : part.raw;
   const v = readFromTo(value, from, to);
   if (v === undefined) throw legacy(src, part.at, '_LEGACY_ERROR_TEMP_0028', `Intervals FROM ${from} TO ${to} are not supported.`, { from, to });
+  // Spark's exact sum overflows outside its parser (`'106751991 04:00:54.775808' DAY TO SECOND`).
+  if (v === 'long overflow') throw new ArithmeticException(v, {});
   if (typeof v === 'string') throw classless(src, part.at, `${v}.`);
   if (from === 'year') return E.lit(v, new YearMonthIntervalType(0, 1));
   const names = DayTimeIntervalType.FIELD_NAMES as readonly string[];

@@ -83,7 +83,8 @@ export function readIntervalText(input: string): IntervalText | Failure {
       // Months and days are ints in Spark's CalendarInterval.
       const n = sign * whole * BigInt(unit[2]);
       const total = BigInt(unit[0] === 'ym' ? months : days) + n;
-      if (whole > BigInt(INT_MAX) || n > BigInt(INT_MAX) || n < -BigInt(INT_MAX) - 1n || total > BigInt(INT_MAX) || total < -BigInt(INT_MAX) - 1n) {
+      // The sign applies before the int check, as Spark accumulates signed digits: -2147483648 months fits.
+      if (n > BigInt(INT_MAX) || n < -BigInt(INT_MAX) - 1n || total > BigInt(INT_MAX) || total < -BigInt(INT_MAX) - 1n) {
         return new Failure('integer overflow');
       }
       if (unit[0] === 'ym') months = Number(total);
@@ -122,7 +123,7 @@ const DT_MAX = [Infinity, 23, 59, 59];
  * or Spark's message when it does not fit `from`..`to` (lower-case unit names); undefined
  * for a pair Spark does not support.
  */
-export function readFromTo(value: string, from: string, to: string): number | string | undefined {
+export function readFromTo(value: string, from: string, to: string): number | bigint | string | undefined {
   const key = `${from} to ${to}`;
   const form = FROM_TO[key];
   if (!form) return undefined;
@@ -147,12 +148,16 @@ export function readFromTo(value: string, from: string, to: string): number | st
     return months;
   }
   const start = DT_NAMES.indexOf(from);
-  let micros = 0;
+  // Exact in BigInt: the leading field reaches Long.MaxValue microseconds (`'106751991 04:00:54.775807'`).
+  let micros = 0n;
   for (let f = start, g = 2; f <= DT_NAMES.indexOf(to); f++, g++) {
-    const v = Number(m[g]);
-    if (f > start && v > DT_MAX[f]!) return `requirement failed: ${DT_NAMES[f]} ${v} outside range [0, ${DT_MAX[f]}]`;
-    micros += v * DT_MICROS[f]!;
-    if (f === 3 && m[g + 1]) micros += Number((m[g + 1]! + '000000').slice(0, 6));
+    const v = BigInt(m[g]!);
+    const max = f > start ? BigInt(DT_MAX[f]!) : LONG_MAX / BigInt(DT_MICROS[f]!);
+    if (v > max) return `requirement failed: ${DT_NAMES[f]} ${v} outside range [0, ${max}]`;
+    micros += v * BigInt(DT_MICROS[f]!);
+    if (f === 3 && m[g + 1]) micros += BigInt((m[g + 1]! + '000000').slice(0, 6));
   }
-  return sign * micros;
+  const signed = BigInt(sign) * micros;
+  if (signed > LONG_MAX || signed < -LONG_MAX - 1n) return 'long overflow';
+  return signed >= BigInt(Number.MIN_SAFE_INTEGER) && signed <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(signed) : signed;
 }

@@ -8,12 +8,12 @@
  */
 import { E, type Expr } from '../expr/nodes.js';
 import { BINARY, BYTE, DATE, DecimalType, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, TIMESTAMP, TIMESTAMP_NTZ, type DataType } from '../types/data-types.js';
-import { formatTimestamp } from '../format/value-string.js';
+import { formatDate, formatTimestamp } from '../format/value-string.js';
 import { daysFromCivil } from '../types/timezone.js';
 import { parseDateText, parseTimestampText } from '../types/values.js';
 import { sqlParseError } from './errors.js';
 import { parseTimestampParts, stringToTimestamp, zoneFromText } from '../backend/memory/runtime/datetime-parse.js';
-import { isValidDate, localMicrosOf } from '../backend/memory/runtime/datetime.js';
+import { isValidDate } from '../backend/memory/runtime/datetime.js';
 import type { Token } from './lexer.js';
 
 const INT_MIN = -(2n ** 31n);
@@ -196,9 +196,12 @@ export function typedLiteral(src: string, typeToken: Token, valueToken: Token, t
         const name = `TIMESTAMP '${formatTimestamp(instant, 'UTC')}'`;
         return Object.freeze({ ...E.alias(E.lit(instant, TIMESTAMP), name), timestampLiteral: instant, typedLiteral: true });
       }
-      const wallClock = localMicrosOf(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.micros);
       const cast = Object.freeze({ ...E.cast(E.lit(text, STRING), TIMESTAMP), validLiteral: true });
-      return Object.freeze({ ...E.alias(cast, `TIMESTAMP '${formatTimestamp(wallClock, 'UTC')}'`), typedLiteral: true });
+      // Named from the fields, not from micros: past ±2^53 µs (`timestamp'99999-03-18'`) a double is not exact.
+      const fraction = parts.micros > 0 ? '.' + String(parts.micros).padStart(6, '0').replace(/0+$/, '') : '';
+      const clock = [parts.hour, parts.minute, parts.second].map((n) => String(n).padStart(2, '0')).join(':');
+      const name = `${formatDate(daysFromCivil(parts.year, parts.month, parts.day))} ${clock}${fraction}`;
+      return Object.freeze({ ...E.alias(cast, `TIMESTAMP '${name}'`), typedLiteral: true, ...(kind === 'TIMESTAMP' ? { sessionTimestampType: true } : {}) });
     }
     case 'X':
       return binaryLiteral(src, { ...valueToken, start: typeToken.start, value: text });

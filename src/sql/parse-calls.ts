@@ -9,6 +9,7 @@ import { asCallArgument } from './star-usage.js';
 import { AnalysisException } from '../errors/index.js';
 import { positionAnalysisError } from '../errors/query-context.js';
 import { E, type Expr } from '../expr/nodes.js';
+import { withColumnFirst } from '../expr/column-first.js';
 import { BOOLEAN as BOOL, NULL as NULL_T } from '../types/data-types.js';
 import { parseIdentifier } from '../analyzer/identifiers.js';
 import { bindNamedArguments, type NamedArgument } from './named-arguments.js';
@@ -173,9 +174,8 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
   }
   if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
     p.pos++;
-    if (upper === 'CURRENT_DATE') return E.call('current_date', []);
-    if (upper === 'CURRENT_TIMESTAMP') return E.call('current_timestamp', []);
-    return E.call(upper.toLowerCase(), []);
+    const call = E.call(upper.toLowerCase(), []);
+    return upper === 'CURRENT_TIME' ? call : withColumnFirst(call, t.value);
   }
   p.checkNotReserved(t);
   p.pos++;

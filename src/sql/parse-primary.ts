@@ -159,7 +159,7 @@ export function intervalLiteral(p: SqlParser): Expr {
         p.pos++;
         return typedInterval(p.src, start.start, p.src.slice(start.start, v.end), v.value);
       }
-      if (signed && parts.length > 0) break;
+      if (signed && (parts.length > 0 || fromTo)) break;
       p.pos += signed ? 2 : 1;
       throw p.syntaxError();
     }

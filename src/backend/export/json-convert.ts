@@ -3,6 +3,7 @@
  * of a Spark type, flagging a record whose values do not fit (PERMISSIVE
  * keeps it with nulls, FAILFAST fails). Shared by from_json and the reader.
  */
+import { parseAnsiInterval } from '../../types/intervals.js';
 import {
   ArrayType,
   BinaryType,
@@ -22,6 +23,8 @@ import {
   StructType,
   TimestampNTZType,
   TimestampType,
+  DayTimeIntervalType,
+  YearMonthIntervalType,
 } from '../../types/data-types.js';
 import { nodeText, specialDouble, type JsonNode } from './json-parse.js';
 import {
@@ -128,6 +131,13 @@ export function valueConverter(t: DataType, temporal: TemporalText, nonNumeric: 
     };
   }
   if (t instanceof StructType) return structConverter(t, temporal, nonNumeric);
+  // ANSI intervals read their text as a cast does (`"1"` for INTERVAL DAY, `"INTERVAL '1' DAY"`), as Spark's JacksonParser.
+  if (t instanceof YearMonthIntervalType || t instanceof DayTimeIntervalType) {
+    return (n, bad) => {
+      const v = n.kind === 'string' ? parseAnsiInterval(n.value, t) : undefined;
+      return typeof v === 'number' ? v : fail(bad);
+    };
+  }
   return (_n, bad) => fail(bad);
 }
 

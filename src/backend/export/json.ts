@@ -12,6 +12,7 @@
  * Reading: JSON text to nodes in json-parse.ts, schema inference in json-infer.ts, records in
  * json-read.ts, values in json-convert.ts.
  */
+import { intervalToString } from '../../types/intervals.js';
 import type { Batch } from '../../data/batch.js';
 import { NotImplementedException } from '../../errors/index.js';
 import { javaBigDecimalToString, javaDoubleToString, javaFloatToString } from '../../format/value-string.js';
@@ -87,6 +88,9 @@ export function jsonValueText(v: unknown, t: DataType, temporal: TemporalText, i
     date: () => jsonString(temporal.formatDate(v as number)),
     timestamp: () => jsonString(temporal.formatTimestamp(v as number)),
     timestamp_ntz: () => jsonString(temporal.formatTimestampNTZ(v as number)),
+    // ANSI intervals are written as their SQL text (`"INTERVAL '1' DAY"`), as Spark's JacksonGenerator does.
+    year_month_interval: (i) => jsonString(intervalToString(v, i)),
+    day_time_interval: (i) => jsonString(intervalToString(v, i)),
     array: (a) => {
       const items = (v as unknown[]).map((x) => (x === null || x === undefined ? 'null' : jsonValueText(x, a.elementType, temporal, ignoreNullFields)));
       return '[' + items.join(',') + ']';

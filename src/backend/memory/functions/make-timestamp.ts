@@ -6,6 +6,8 @@ import { rescale } from '../runtime/decimal.js';
 import { MICROS_PER_DAY, MICROS_PER_SECOND, daysFromCivil, fromLocalMicros, isValidDate } from '../runtime/datetime.js';
 import { zoneOrThrow } from '../runtime/datetime-parse.js';
 import { parseDateTime } from '../runtime/datetime-pattern-parse.js';
+import { tokenizeForParsing } from '../runtime/datetime-format.js';
+import { IllegalArgumentException, SparkRuntimeException, SparkUpgradeException } from '../../../errors/index.js';
 import type { FunctionImpl } from './types.js';
 import { argType, compiled, isNullish } from './util.js';
 
@@ -46,10 +48,28 @@ const toTimestampNtz = compiled((args, call, ctx) => {
     if (args.length < 2) return plain(v);
     const fmt = args[1]!(i);
     if (isNullish(fmt)) return null;
+    ntzPattern(fmt as string);
     const p = parseDateTime(String(v), fmt as string);
     return p ? p.local : null;
   };
 });
+
+/**
+ * A pattern the parser refuses: Spark's TIMESTAMP_NTZ formatter has no legacy fallback, so it is
+ * neither DATETIME_PATTERN_RECOGNITION nor java's IllegalArgumentException but one runtime error.
+ */
+function ntzPattern(pattern: string): void {
+  try {
+    tokenizeForParsing(pattern);
+  } catch (e) {
+    if (!IllegalArgumentException.isIllegalArgumentException(e) && !SparkUpgradeException.isSparkUpgradeException(e)) throw e;
+    const docroot = 'https://spark.apache.org/docs/latest';
+    throw new SparkRuntimeException(
+      `Fail to recognize '${`'${pattern}'`}' pattern in the DateTimeFormatter. You can form a valid datetime pattern with the guide from '${docroot}/sql-ref-datetime-pattern.html'.`,
+      { errorClass: '_LEGACY_ERROR_TEMP_2130', messageParameters: { pattern: `'${pattern}'`, docroot } },
+    );
+  }
+}
 
 export const makeTimestampImpls: Record<string, FunctionImpl> = {
   make_timestamp: makeTimestamp('ltz'),

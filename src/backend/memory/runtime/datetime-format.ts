@@ -312,7 +312,8 @@ function formatField(letter: string, count: number, f: LocalFields, input: Forma
       return count === 4 ? name : count === 5 ? name[0]! : name.slice(0, 3);
     }
     case 'F':
-      return pad(Math.floor((f.day - 1) / 7) + 1, count);
+      // java.time (JDK 17, Spark's) maps `F` to ALIGNED_DAY_OF_WEEK_IN_MONTH: the 31st is 3, not week 5.
+      return pad(((f.day - 1) % 7) + 1, count);
     case 'a':
       return f.hour < 12 ? 'AM' : 'PM';
     case 'H':
