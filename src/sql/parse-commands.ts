@@ -39,7 +39,7 @@ function viewQuery(p: SqlParser, objectName: string): QueryAst {
 /** How Spark names a view in a query context: as written for a temp view, qualified otherwise. */
 function viewObjectName(name: readonly string[], temporary: boolean, global: boolean): string {
   if (global) return name.length > 1 ? name.join('.') : `global_temp.${name.join('.')}`;
-  // sparkless keeps a persistent view as a temp view of the current session; Spark's name is the catalog's.
+  // A permanent view's stored text is parsed again under its catalog name (sql/permanent-views.ts); this one serves the statement only.
   return temporary ? name.join('.') : ['spark_catalog', ...(name.length > 1 ? [] : ['default']), ...name].join('.');
 }
 

@@ -125,6 +125,25 @@ forEachBackend('permanent views', (session) => {
     spark.sql('DROP VIEW views_r1t');
   }, SLOW);
 
+  it("an error raised in the view quotes the view's text, named in the database it was made in", () => {
+    const spark = open();
+    spark.sql('CREATE DATABASE IF NOT EXISTS views_db');
+    try {
+      spark.sql('USE views_db');
+      spark.sql('SET spark.sql.ansi.enabled=true');
+      spark.sql("CREATE VIEW views_e AS SELECT CAST('x' AS INT) AS c");
+      spark.sql('USE default');
+      expect(rows(spark, 'SHOW VIEWS IN views_db')).toEqual([['views_db', 'views_e', false]]);
+      expect(failure(spark, 'SELECT * FROM views_db.views_e').message).toMatch(
+        /^\[CAST_INVALID_INPUT\] The value 'x' of the type "STRING" cannot be cast to "INT" because it is malformed\. [^\n]*\n== SQL of VIEW spark_catalog\.views_db\.views_e\(line 1, position 8\) ==\nSELECT CAST\('x' AS INT\) AS c\n       \^{16}\n/,
+      );
+      expect(failure(spark, 'DROP DATABASE views_db').errorClass).toBe('SCHEMA_NOT_EMPTY');
+    } finally {
+      spark.sql('USE default');
+      spark.sql('DROP DATABASE IF EXISTS views_db CASCADE');
+    }
+  }, SLOW);
+
   it('DROP VIEW removes it; a temp view of the same name is dropped first', () => {
     const spark = open();
     view(spark, 'views_x1', 'AS SELECT 1 AS a');
