@@ -171,7 +171,8 @@ export class DataFrameWriter extends DataSourceBuilder {
     const options = Object.fromEntries(Object.entries(this.sourceOptions).map(([k, v]) => [k, String(v)]));
     remoteWrite(this.df.sparkSession.remote!, this.df.plan, {
       ...target,
-      ...(this.sourceFormat ? { format: this.sourceFormat } : {}),
+      // Spark resolves the name (and serves sources sparkless does not).
+      ...(this.sourceName !== undefined ? { format: this.sourceName } : {}),
       mode: this.#mode,
       options,
       partitionBy: this.#partitionBy,
