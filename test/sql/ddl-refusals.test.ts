@@ -274,6 +274,19 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
     if (!spark.remote) expect(raised(() => reader.load('/tmp/ddlref_nosuch_path'))).toBe(notFound('nosuch'));
     expect(raised(() => writer.mode('overwrite').save(join(tmpdir(), 'ddlref_nosuch_out')))).toBe(notFound('nosuch'));
   }, SLOW);
+  // Spark 3.5.7 (live): a saveAsTable append checks the column count, then finds each table column by name.
+  it('saveAsTable append of a frame without one of the table columns is refused', () => {
+    const spark = open();
+    create(spark, 'ddlref_app', '(a INT, b STRING) USING parquet');
+    const append = (sql: string) => () => spark.sql(sql).write.mode('append').saveAsTable('ddlref_app');
+    expect(append('SELECT 1 AS a')).toThrow(
+      "The column number of the existing table spark_catalog.default.ddlref_app (struct<a:int,b:string>) doesn't match the data schema (struct<a:int>).",
+    );
+    expect(append("SELECT 1 AS a, 'x' AS b, 2 AS z")).toThrow('(struct<a:int,b:string>) doesn\'t match the data schema (struct<a:int,b:string,z:int>).');
+    expect(append("SELECT 1 AS a, 'x' AS c")).toThrow("Cannot resolve 'b' given input columns: [a, c].");
+    spark.sql("SELECT 'y' AS b, 2 AS a").write.mode('append').saveAsTable('ddlref_app');
+    expect(spark.table('ddlref_app').collect().map((r) => [...r])).toEqual([[2, 'y']]);
+  }, SLOW);
   // Spark 3.5.7 (live): CREATE TABLE over an existing table and DROP TABLE / DROP VIEW of a missing one
   // name it with its catalog and database, written qualified or not; ALTER TABLE ... RENAME and reads do not.
   it('TABLE_OR_VIEW_ALREADY_EXISTS of CREATE TABLE and TABLE_OR_VIEW_NOT_FOUND of DROP name the catalog', () => {
