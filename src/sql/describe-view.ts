@@ -7,7 +7,7 @@ import type { TableMetadata, ViewDefinition } from '../session/table-metadata.js
 import type { StructType } from '../types/data-types.js';
 
 /** The `# Detailed Table Information` rows of a view, in Spark's order. */
-export function viewDetailRows(db: string, view: string, meta: TableMetadata, view_: ViewDefinition, createdTime: string, props: readonly [string, string][]): [string, string][] {
+export function viewDetailRows(db: string, view: string, meta: TableMetadata, definition: ViewDefinition, createdTime: string, props: readonly [string, string][]): [string, string][] {
   const out: [string, string][] = [
     ['Catalog', 'spark_catalog'],
     ['Database', db.toLowerCase()],
@@ -19,10 +19,10 @@ export function viewDetailRows(db: string, view: string, meta: TableMetadata, vi
   ];
   if (meta.comment !== undefined) out.push(['Comment', meta.comment]);
   out.push(
-    ['View Text', view_.text],
-    ['View Original Text', view_.text],
-    ['View Catalog and Namespace', `spark_catalog.${view_.namespace}`],
-    ['View Query Output Columns', `[${view_.queryColumns.join(', ')}]`],
+    ['View Text', definition.text],
+    ['View Original Text', definition.text],
+    ['View Catalog and Namespace', `spark_catalog.${definition.namespace}`],
+    ['View Query Output Columns', `[${definition.queryColumns.join(', ')}]`],
   );
   if (props.length > 0) out.push(['Table Properties', `[${props.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
   return out;
