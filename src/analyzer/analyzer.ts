@@ -22,6 +22,7 @@ import { extractTimeWindows } from './time-windows.js';
 import { assertNoMapKeys, assertOrderable } from './map-checks.js';
 import { requireBoolean, resolveExpr } from './resolve-expr.js';
 import { withSessionExpressions } from './session-expressions.js';
+import { viewContext } from './view-context.js';
 import {
   attributesFromSchema,
   namesEqual,
@@ -200,6 +201,11 @@ export class Analyzer {
   #analyzeTableScan(p: PlanOfKind<'TableScan'>): Analyzed {
     const rel = this.ctx.relations.lookupRelation(p.database, p.table);
     const qualifier = p.table.toLowerCase();
+    if (rel.kind === 'view' && rel.permanent) {
+      const view = new Analyzer(viewContext(this.ctx, rel.permanent)).analyze(rel.plan);
+      const db = rel.permanent.database;
+      return { plan: view.plan, attrs: view.attrs.map((a) => ({ ...a, qualifiers: [qualifier, `${db}.${qualifier}`, `spark_catalog.${db}.${qualifier}`] })) };
+    }
     if (rel.kind === 'view') {
       const view = this.analyze(rel.plan);
       // A global temp view also answers to `global_temp.v.col`.

@@ -34,10 +34,21 @@ export interface Analyzed {
 
 /** Table and view lookup, provided by the session's catalog. */
 export interface RelationLookup {
-  /** A temp view's plan, or a stored table's schema; throws TABLE_OR_VIEW_NOT_FOUND. */
+  /**
+   * A view's plan (`permanent` for a catalog view: its database and name and the SQL
+   * settings it was created under), or a stored table's schema; throws TABLE_OR_VIEW_NOT_FOUND.
+   */
   lookupRelation(database: string | undefined, table: string):
-    | { readonly kind: 'view'; readonly plan: LogicalPlan }
+    | { readonly kind: 'view'; readonly plan: LogicalPlan; readonly permanent?: PermanentView }
     | { readonly kind: 'table'; readonly database: string; readonly table: string; readonly schema: StructType };
+}
+
+export interface PermanentView {
+  readonly database: string;
+  readonly table: string;
+  /** Where the view's query looks up unqualified names (the current database when it was made). */
+  readonly namespace: string;
+  readonly sqlConfigs: Readonly<Record<string, string>>;
 }
 
 export interface AnalyzerContext {

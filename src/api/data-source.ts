@@ -12,19 +12,28 @@ export type OptionValue = string | number | boolean;
 const SERVED: ReadonlySet<string> = new Set<FileFormat>(['parquet', 'csv', 'json', 'text']);
 
 export abstract class DataSourceBuilder {
-  /** The format given to `format()` (or to a shortcut such as `csv()`), if any. */
-  protected sourceFormat: FileFormat | undefined;
+  /** The name given to `format()` (or by a shortcut such as `csv()`), as written, if any. */
+  protected sourceName: string | undefined;
   /** Data source options as text. */
   protected readonly sourceOptions: Record<string, string> = {};
 
-  /** The data source: `parquet`, `csv`, `json` or `text` (case-insensitive). */
+  /**
+   * The data source: `parquet`, `csv`, `json` or `text` (case-insensitive). As in Spark,
+   * the name is only looked up when the source is used (load, save, saveAsTable).
+   */
   format(source: string): this {
     requireStr('source', source);
-    const f = requireDataSource(source);
+    this.sourceName = source;
+    return this;
+  }
+
+  /** The source to read or write: DATA_SOURCE_NOT_FOUND for a name Spark does not know. */
+  protected get sourceFormat(): FileFormat | undefined {
+    if (this.sourceName === undefined) return undefined;
+    const f = requireDataSource(this.sourceName);
     // Spark's other sources (orc, jdbc, noop, ...) exist there but are not served here.
     if (!SERVED.has(f)) throw new NotImplementedException(`The ${f} data source`);
-    this.sourceFormat = f as FileFormat;
-    return this;
+    return f as FileFormat;
   }
 
   /** Sets one data source option. */

@@ -30,17 +30,17 @@ export class DataFrameReader extends DataSourceBuilder {
   load(path: string, format?: string): DataFrame {
     requireStr('path', path);
     if (format) this.format(format);
-    const fileFormat = this.sourceFormat ?? 'parquet';
     if (this.session.remote) {
-      // On connect the path is the server's: Spark's own data source reads it, lazily.
+      // On connect the path is the server's: Spark's own data source (which resolves the name) reads it, lazily.
       const dataSource = {
-        format: fileFormat,
+        format: this.sourceName ?? 'parquet',
         paths: [path],
         options: { ...this.sourceOptions },
         ...(this.#schema ? { schema: this.#schema.json() } : {}),
       };
       return new DataFrame(this.session, plan('RemoteRelation', { relation: { read: { data_source: dataSource } } }));
     }
+    const fileFormat = this.sourceFormat ?? 'parquet';
     const perFile: { file: string; rows: number }[] = [];
     const batch = guardBackendCall(`Reading ${fileFormat} from ${path} failed`, () =>
       this.session.exportBackend.readFile(

@@ -49,3 +49,28 @@ export function byTableNames(df: DataFrame, table: StructType): DataFrame {
   if (picked.some((i) => i < 0) || picked.every((i, k) => i === k)) return df;
   return df.select(...picked.map((i) => new Column(E.col(df.columns[i]!, undefined, true))));
 }
+
+/**
+ * What Spark 3.5.7 checks before a `saveAsTable` append matches columns by name: the frame has
+ * as many columns as the table (`_LEGACY_ERROR_TEMP_1161`), each of the table's is among them (1162).
+ */
+export function checkAppendColumns(df: DataFrame, table: StructType, tableName: string): void {
+  const incoming = df.schema;
+  if (incoming.fields.length !== table.fields.length) {
+    const existingTableSchema = table.simpleString();
+    const querySchema = incoming.simpleString();
+    throw new AnalysisException(`The column number of the existing table ${tableName} (${existingTableSchema}) doesn't match the data schema (${querySchema}).`, {
+      errorClass: '_LEGACY_ERROR_TEMP_1161',
+      messageParameters: { tableName, existingTableSchema, querySchema },
+    });
+  }
+  const lower = new Set(incoming.names.map((n) => n.toLowerCase()));
+  const missing = table.names.find((n) => !lower.has(n.toLowerCase()));
+  if (missing !== undefined) {
+    const inputColumns = incoming.names.join(', ');
+    throw new AnalysisException(`Cannot resolve '${missing}' given input columns: [${inputColumns}].`, {
+      errorClass: '_LEGACY_ERROR_TEMP_1162',
+      messageParameters: { col: missing, inputColumns },
+    });
+  }
+}

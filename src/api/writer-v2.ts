@@ -16,6 +16,17 @@ import type { DataFrame } from './dataframe.js';
 import type { OptionValue } from './data-source.js';
 import { byNameForTable, partitionColumnsLast } from './writer-v2-columns.js';
 
+/** Spark 3.5.7's refusal of a V2 write into a V1 table: REPLACE is an unsupported operation, the others `_LEGACY_ERROR_TEMP_1012`. */
+function v1TableRefusal(mode: RemoteWriteV2['mode'], name: string): AnalysisException {
+  if (mode === 'replace' || mode === 'createOrReplace') {
+    return new AnalysisException(
+      `The feature is not supported: Table ${name} does not support REPLACE TABLE AS SELECT. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by "spark.sql.catalog".`,
+      { errorClass: 'UNSUPPORTED_FEATURE.TABLE_OPERATION', messageParameters: { tableName: name, operation: 'REPLACE TABLE AS SELECT' } },
+    );
+  }
+  return new AnalysisException(`Cannot write into v1 table: ${name}.`, { errorClass: '_LEGACY_ERROR_TEMP_1012', messageParameters: { identifier: name } });
+}
+
 export class DataFrameWriterV2 {
   #provider: string | undefined;
   #partitioning: Expr[] = [];
@@ -117,6 +128,9 @@ export class DataFrameWriterV2 {
         messageParameters: { tableName: name },
       });
     }
+    // A table with a data source provider (CREATE TABLE ... USING, saveAsTable, writeTo().using())
+    // is a V1 table of Spark's session catalog, which takes no V2 writes but create().
+    if (exists && mode !== 'create' && tableMetadata(storage, db, table)?.provider !== undefined) throw v1TableRefusal(mode, name);
     if (mode === 'create' || mode === 'replace' || mode === 'createOrReplace') {
       const partitionColumns = this.#partitionNames();
       const batch = partitionColumnsLast(this.df, partitionColumns).executeBatch();

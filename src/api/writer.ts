@@ -13,7 +13,7 @@ import { remoteWrite, type RemoteWrite } from '../backend/connect/catalog.js';
 import type { DataFrame } from './dataframe.js';
 import { DataSourceBuilder, type OptionValue } from './data-source.js';
 import { assertNotBucketed, tableLayout, type WriterLayout } from './table-layout.js';
-import { byTableNames, partitionColumnsLast } from './writer-v2-columns.js';
+import { byTableNames, checkAppendColumns, partitionColumnsLast } from './writer-v2-columns.js';
 import { setTableMetadata } from '../session/table-metadata.js';
 
 const MODES: Record<string, SaveMode> = {
@@ -90,6 +90,7 @@ export class DataFrameWriter extends DataSourceBuilder {
     const layout = tableLayout(this.#layout(), this.sourceFormat ?? 'parquet', this.df.columns, `\`spark_catalog\`.\`${db}\`.\`${table}\``, caseSensitive);
     // A new (or replaced) table stores its partition columns last; an append keeps the existing table's layout.
     const recreated = !exists || this.#mode === 'overwrite';
+    if (!recreated) checkAppendColumns(this.df, storage.getTableSchema(db, table), `spark_catalog.${db.toLowerCase()}.${table.toLowerCase()}`);
     const rows = (recreated ? partitionColumnsLast(this.df, layout.partitionColumns) : byTableNames(this.df, storage.getTableSchema(db, table))).executeBatch();
     // An append writes into the table's columns: char/varchar ones are checked and padded.
     const batch = recreated ? rows : enforceCharVarchar(storage.getTableSchema(db, table), rows);
@@ -171,7 +172,8 @@ export class DataFrameWriter extends DataSourceBuilder {
     const options = Object.fromEntries(Object.entries(this.sourceOptions).map(([k, v]) => [k, String(v)]));
     remoteWrite(this.df.sparkSession.remote!, this.df.plan, {
       ...target,
-      ...(this.sourceFormat ? { format: this.sourceFormat } : {}),
+      // Spark resolves the name (and serves sources sparkless does not).
+      ...(this.sourceName !== undefined ? { format: this.sourceName } : {}),
       mode: this.#mode,
       options,
       partitionBy: this.#partitionBy,

@@ -4,11 +4,11 @@
  * injected StorageBackend.
  */
 import type { RelationLookup } from '../analyzer/scope.js';
-import { tableMetadata } from './table-metadata.js';
+import { tableMetadata, type ViewDefinition } from './table-metadata.js';
 import { matchesPattern } from './name-pattern.js';
 import { requireStr } from '../api/arg-checks.js';
 import type { StorageBackend } from '../backend/protocols.js';
-import { AnalysisException } from '../errors/index.js';
+import { AnalysisException, InternalError } from '../errors/index.js';
 import { asNullable } from '../types/as-nullable.js';
 import type { LogicalPlan } from '../plan/nodes.js';
 import type { StructType } from '../types/data-types.js';
@@ -27,7 +27,7 @@ export interface Table {
   readonly catalog: string | null;
   readonly namespace: readonly string[] | null;
   readonly description: string | null;
-  readonly tableType: 'MANAGED' | 'EXTERNAL' | 'TEMPORARY';
+  readonly tableType: 'MANAGED' | 'EXTERNAL' | 'VIEW' | 'TEMPORARY';
   readonly isTemporary: boolean;
 }
 
@@ -44,6 +44,13 @@ export interface CatalogColumn {
 export interface SharedCatalogState {
   readonly globalTempViews: Map<string, LogicalPlan>;
 }
+
+/**
+ * Builds a permanent view's unresolved plan from its stored definition (its SQL text
+ * translated in the view's database, columns renamed to the view's `schema`). The SQL
+ * layer provides it, so the catalog need not know the parser.
+ */
+export type ViewReader = (database: string, view: string, definition: ViewDefinition, schema: StructType) => LogicalPlan;
 
 const quote = (parts: readonly string[]): string => parts.map((p) => '`' + p + '`').join('.');
 
@@ -76,11 +83,17 @@ export class Catalog implements RelationLookup {
   readonly #shared: SharedCatalogState;
   readonly #cached = new Set<string>();
   #currentDatabase = 'default';
+  #viewReader: ViewReader | undefined;
 
   constructor(storage: StorageBackend, shared: SharedCatalogState = { globalTempViews: new Map() }) {
     this.#storage = storage;
     this.#shared = shared;
     if (!storage.schemaExists('default')) storage.createSchema('default', true);
+  }
+
+  /** @internal How permanent views are read back (set by the session). */
+  setViewReader(reader: ViewReader): void {
+    this.#viewReader = reader;
   }
 
   /** The state a `newSession()` shares with this one. */
@@ -150,7 +163,7 @@ export class Catalog implements RelationLookup {
       .map((t) => {
         // What the creator declared: its comment, and EXTERNAL when it gave a location.
         const meta = tableMetadata(this.#storage, db, t.name);
-        const tableType = meta?.location !== undefined ? 'EXTERNAL' : t.tableType;
+        const tableType = meta?.view ? 'VIEW' : meta?.location !== undefined ? 'EXTERNAL' : t.tableType;
         return { name: t.name, catalog: 'spark_catalog', namespace: [db], description: meta?.comment ?? null, tableType, isTemporary: false };
       });
     const temps = [...this.#tempViews.keys()].sort().map((name) => this.#tempTable(name, []));
@@ -248,6 +261,13 @@ export class Catalog implements RelationLookup {
     const db = database ?? this.#currentDatabase;
     if (!this.#storage.schemaExists(db) || !this.#storage.tableExists(db, table)) {
       throw tableNotFound(database === undefined ? [table] : ['spark_catalog', db, table]);
+    }
+    const view = tableMetadata(this.#storage, db, table)?.view;
+    if (view) {
+      if (!this.#viewReader) throw new InternalError('catalog: no view reader to read a permanent view');
+      const name = table.toLowerCase();
+      const plan = this.#viewReader(db, name, view, this.#storage.getTableSchema(db, table));
+      return { kind: 'view' as const, plan, permanent: { database: db.toLowerCase(), table: name, namespace: view.namespace, sqlConfigs: view.sqlConfigs } };
     }
     // Spark's file-source tables read every column as nullable, whatever the written data declared.
     return { kind: 'table' as const, database: db, table, schema: asNullable(this.#storage.getTableSchema(db, table)) as StructType };

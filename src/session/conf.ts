@@ -72,6 +72,11 @@ export interface RemoteConf {
 /** Keys that configure sparkless itself (or the connection), never sent to Spark. */
 const isLocalOnly = (key: string): boolean => key.startsWith('spark.sparkless.') || key === 'spark.remote' || key === CONF.appName || key === CONF.master;
 
+/** Spark's default value of `key`, where sparkless models one. */
+export function confDefault(key: string): string | undefined {
+  return DEFAULTS[key];
+}
+
 export class RuntimeConfig {
   static {
     definePublicName(this, 'RuntimeConfig');

@@ -37,6 +37,7 @@ import { rowsToBatch } from '../types/values.js';
 import { DataFrame } from '../api/dataframe.js';
 import { DataFrameReader } from '../api/reader.js';
 import { executeSql } from '../sql/execute.js';
+import { viewReader } from '../sql/permanent-views.js';
 import { ConnectExecutor } from '../backend/connect/executor.js';
 import { RemoteCatalog } from '../backend/connect/remote-catalog.js';
 import { UDFRegistration } from '../api/udf-registration.js';
@@ -120,6 +121,7 @@ export class SparkSession {
     this.exportBackend = options.exportBackend ?? BackendFactory.createExportBackend(this.backendType);
     this.remote = this.backendType === 'connect' ? connectExecutor(this.conf) : undefined;
     this.catalog = this.remote ? new RemoteCatalog(this.storage, this.remote) : new Catalog(this.storage, options.sharedState);
+    if (!this.remote) this.catalog.setViewReader(viewReader(this));
     this.udf = new UDFRegistration(this.remote !== undefined);
     this.#analyzer = new Analyzer(new SessionAnalyzerContext(this.conf, this.udf, this.catalog, (p) => this.#run(p)));
     this.cacheManager = new CacheManager((p) => this.analyze(p).plan);

@@ -34,6 +34,21 @@ export interface TableMetadata {
    * a static `INSERT ... PARTITION`, or kept by `TRUNCATE` (values as strings in partition-column order, null for NULL).
    */
   readonly partitions?: readonly PartitionEntry[];
+  /** Set for a permanent view (`CREATE VIEW` without TEMPORARY): what Spark stores to read it back. */
+  readonly view?: ViewDefinition;
+}
+
+/**
+ * A permanent view as Spark's catalog keeps it: the query's text and namespace, the names of the query's
+ * output columns (matched to the view's columns by position) and the SQL settings in force
+ * when it was created (the view is read under them, not under the reader's).
+ */
+export interface ViewDefinition {
+  readonly text: string;
+  /** The current database when the view was made: its query's unqualified names are looked up there. */
+  readonly namespace: string;
+  readonly queryColumns: readonly string[];
+  readonly sqlConfigs: Readonly<Record<string, string>>;
 }
 
 /** A catalog partition: its values (Spark's string forms, null for NULL) and a location given by `ADD PARTITION ... LOCATION`. */
@@ -98,5 +113,14 @@ function fromJson(raw: Record<string, unknown> | undefined): TableMetadata | und
     ...(typeof raw['movedTo'] === 'string' ? { movedTo: raw['movedTo'] } : {}),
     ...(typeof raw['createdMs'] === 'number' ? { createdMs: raw['createdMs'] } : {}),
     ...(Array.isArray(raw['partitions']) ? { partitions: (raw['partitions'] as unknown[]).map(partitionEntry) } : {}),
+    ...(viewDefinition(raw['view']) ?? {}),
   };
+}
+
+function viewDefinition(raw: unknown): { view: ViewDefinition } | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const v = raw as Record<string, unknown>;
+  if (typeof v['text'] !== 'string') return undefined;
+  const namespace = typeof v['namespace'] === 'string' ? v['namespace'] : 'default';
+  return { view: { text: v['text'], namespace, queryColumns: strings(v['queryColumns']), sqlConfigs: record(v['sqlConfigs']) ?? {} } };
 }

@@ -21,6 +21,7 @@ import {
   addColumnNotNull,
   alterColumnNotNull,
   alterTableWithAlterView,
+  alterViewWithAlterTable,
   expectTableNotView,
   expectViewNotTable,
   expectViewNotTempView,
@@ -31,17 +32,22 @@ import {
   serdeOfDataSourceTable,
 } from './ddl-errors.js';
 import { lookup } from './show-commands.js';
+import { alterPermanentViewAs } from './permanent-views.js';
 
 type AlterCommand = Extract<SqlCommand, { kind: 'alterTable' }>;
 type ViewAsCommand = Extract<SqlCommand, { kind: 'alterViewAs' }>;
 
-/** The resolved target: a temp view (local or global) or a catalog table. */
-type Target = { kind: 'view'; global: boolean; table: string; plan: LogicalPlan } | { kind: 'table'; db: string; table: string };
+/** The resolved target: a temp view (local or global), a catalog table or a permanent view. */
+type Target =
+  | { kind: 'view'; global: boolean; table: string; plan: LogicalPlan }
+  | { kind: 'table'; db: string; table: string }
+  | { kind: 'permanentView'; db: string; table: string };
 
 function resolveTarget(session: SparkSession, parts: readonly string[], at: string): Target {
   const table = parts[parts.length - 1]!;
   const database = parts.length >= 2 ? parts[parts.length - 2] : undefined;
   const rel = lookup(session, parts, at);
+  if (rel.kind === 'view' && rel.permanent) return { kind: 'permanentView', db: rel.permanent.database, table: rel.permanent.table };
   if (rel.kind === 'view') return { kind: 'view', global: database !== undefined, table, plan: rel.plan };
   return { kind: 'table', db: rel.database, table: rel.table };
 }
@@ -80,7 +86,15 @@ export function alterTable(session: SparkSession, c: AlterCommand): void {
     const [op, useView] = operationName(a);
     throw expectTableNotView(written, `ALTER TABLE ... ${op}`, useView, c.at);
   }
-  if (c.view) {
+  if (target.kind === 'permanentView' && !c.view) {
+    if (a.kind === 'renameTo') throw alterViewWithAlterTable();
+    const [op, useView] = operationName(a);
+    throw expectTableNotView(`spark_catalog.${target.db}.${target.table}`, `ALTER TABLE ... ${op}`, useView, c.at, true);
+  }
+  if (target.kind === 'permanentView' && a.kind !== 'renameTo' && a.kind !== 'setProperties' && a.kind !== 'unsetProperties') {
+    throw new AnalysisException(`internal: ALTER VIEW ... ${operationName(a)[0]} does not parse`, { errorClass: 'INTERNAL_ERROR' });
+  }
+  if (c.view && target.kind === 'table') {
     if (a.kind === 'renameTo') throw alterTableWithAlterView();
     throw expectViewNotTable(`${target.db}.${target.table}`, `ALTER VIEW ... ${operationName(a)[0]}`, true, c.at);
   }
@@ -127,6 +141,7 @@ export function alterTable(session: SparkSession, c: AlterCommand): void {
 export function alterViewAs(session: SparkSession, c: ViewAsCommand): void {
   const target = resolveTarget(session, c.name, c.at);
   if (target.kind === 'table') throw expectViewNotTable(`${target.db}.${target.table}`, 'ALTER VIEW ... AS', false, c.at);
+  if (target.kind === 'permanentView') return alterPermanentViewAs(session, target.db, target.table, c.text);
   void new DataFrame(session, c.query).schema; // the new query must analyze
   session.catalog.registerTempView(target.table, c.query, true, target.global);
 }

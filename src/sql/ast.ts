@@ -209,6 +209,11 @@ export type CommandAst =
       readonly global: boolean;
       readonly ifNotExists: boolean;
       readonly columns?: readonly string[];
+      /** Per column of `columns`: its `COMMENT`, or null. */
+      readonly columnComments?: readonly (string | null)[];
+      readonly comment?: string;
+      /** `TBLPROPERTIES (...)` (a permanent view keeps them). */
+      readonly properties: readonly (readonly [string, string])[];
       readonly query: QueryAst;
       /** The query as written (SHOW TABLE EXTENDED's `View Text`). */
       readonly text: string;
@@ -276,7 +281,8 @@ export type CommandAst =
   | { readonly kind: 'alterTable'; readonly name: readonly string[]; readonly at: string; readonly view: boolean; readonly action: AlterAction }
   /** `at` as for alterTable. */
   | { readonly kind: 'partitionCommand'; readonly name: readonly string[]; readonly at: string; readonly action: PartitionAction }
-  | { readonly kind: 'alterViewAs'; readonly name: readonly string[]; readonly at: string; readonly query: QueryAst }
+  /** `text`: the new query as written (a permanent view stores it). */
+  | { readonly kind: 'alterViewAs'; readonly name: readonly string[]; readonly at: string; readonly query: QueryAst; readonly text: string }
   /** `SHOW COLUMNS {IN | FROM} t [{IN | FROM} db]`. */
   | { readonly kind: 'showColumns'; readonly name: readonly string[]; readonly at: string; readonly database?: string }
   | { readonly kind: 'showViews'; readonly database?: string; readonly pattern?: string }

@@ -9,10 +9,14 @@ import { AnalysisException, ParseException } from '../errors/index.js';
 const legacy = (n: number, message: string, messageParameters: Record<string, string> = {}): AnalysisException =>
   new AnalysisException(message, { errorClass: `_LEGACY_ERROR_TEMP_${n}`, messageParameters });
 
-/** A temp view where the command expects a table; `alterViewHint` points to ALTER VIEW (1013). */
-export function expectTableNotView(nameParts: string, cmd: string, alterViewHint: boolean, at: string): AnalysisException {
+/**
+ * A view where the command expects a table; `alterViewHint` points to ALTER VIEW (1013). A
+ * temp view is named as written, a permanent one `spark_catalog.db.v` (`permanent`).
+ */
+export function expectTableNotView(nameParts: string, cmd: string, alterViewHint: boolean, at: string, permanent = false): AnalysisException {
   const hintStr = alterViewHint ? ' Please use ALTER VIEW instead.' : '';
-  return legacy(1013, `${nameParts} is a temp view. '${cmd}' expects a table.${hintStr}.${at}`, { nameParts, viewStr: 'temp view', cmd, hintStr });
+  const viewStr = permanent ? 'view' : 'temp view';
+  return legacy(1013, `${nameParts} is a ${viewStr}. '${cmd}' expects a table.${hintStr}.${at}`, { nameParts, viewStr, cmd, hintStr });
 }
 
 /** A temp view where ALTER VIEW expects a permanent one (1014). */
@@ -76,6 +80,8 @@ export const partitionMetadataNotStored = (action: string, tableName: string): A
     `${action} is not allowed on ${tableName} since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run \`msck repair table ${tableName}\`.`,
     { action, tableName },
   );
+
+export const alterViewWithAlterTable = (): AnalysisException => legacy(1252, 'Cannot alter a view with ALTER TABLE. Please use ALTER VIEW instead.');
 
 export const alterTableWithAlterView = (): AnalysisException => legacy(1253, 'Cannot alter a table with ALTER VIEW. Please use ALTER TABLE instead.');
 

@@ -16,6 +16,7 @@ import { tableMetadata, type PartitionEntry, type TableMetadata } from '../sessi
 import { expectTableOrPermanentView, invalidPartitionColumn, partitionMetadataNotStored, partitionSpecMismatch, showCreateAsSerdeOfDataSourceTable } from './ddl-errors.js';
 import { listPartitions, partitionPath, partitionsNotFound, resolveSpec, sameValues, type PartitionedTable, type PartitionValues } from './partitions.js';
 import { STRING, StructField, StructType } from '../types/data-types.js';
+import { createViewText, viewDetailRows } from './describe-view.js';
 
 type Cell = string | null;
 
@@ -23,9 +24,13 @@ const DESCRIBE_SCHEMA = new StructType([new StructField('col_name', STRING, fals
 
 const commentOf = (f: StructField): string | null => (typeof f.metadata['comment'] === 'string' ? f.metadata['comment'] : null);
 
-/** The table's metadata, or undefined for a view (views describe their columns only, as in Spark). */
+/** The catalog entry of a table or permanent view, or undefined for a temp view (temp views describe their columns only, as in Spark). */
 function catalogTable(session: SparkSession, database: string | undefined, table: string): { db: string; table: string; meta: TableMetadata } | undefined {
   const rel = session.catalog.lookupRelation(database, table);
+  if (rel.kind === 'view' && rel.permanent) {
+    const { database: db, table: view } = rel.permanent;
+    return { db, table: view, meta: tableMetadata(session.storage, db, view) ?? { partitionColumns: [], properties: {} } };
+  }
   if (rel.kind !== 'table') return undefined;
   return { db: rel.database, table: rel.table, meta: tableMetadata(session.storage, rel.database, rel.table) ?? { partitionColumns: [], properties: {} } };
 }
@@ -38,11 +43,13 @@ export function describeTable(
   column?: readonly string[],
   partition?: readonly (readonly [string, string])[],
 ): DataFrame {
-  const fields = new DataFrame(session, plan('TableScan', { database, table })).schema.fields;
+  const scanned = new DataFrame(session, plan('TableScan', { database, table })).schema.fields;
+  const t = catalogTable(session, database, table);
+  // A permanent view describes the columns it stored (names, types and comments as created).
+  const fields = t?.meta.view ? session.storage.getTableSchema(t.db, t.table).fields : scanned;
   const part = partition ? checkPartition(session, database, table, fields, partition) : undefined;
   if (column) return describeColumn(session, fields, column, extended);
   const rows: Cell[][] = fields.map((f) => [f.name, declaredSimpleString(f), commentOf(f)]);
-  const t = catalogTable(session, database, table);
   if (t && t.meta.partitionColumns.length > 0) {
     const lower = t.meta.partitionColumns.map((c) => c.toLowerCase());
     rows.push(['# Partition Information', '', ''], ['# col_name', 'data_type', 'comment'], ...rows.filter((r) => lower.includes(String(r[0]).toLowerCase())));
@@ -64,11 +71,12 @@ function checkPartition(
   spec: readonly (readonly [string, string])[],
 ): { table: PartitionedTable; entry: PartitionEntry } {
   const t = catalogTable(session, database, table);
-  if (!t) {
+  if (!t || t.meta.view) {
     const name = [...(database !== undefined ? [database] : []), table].map((p) => '`' + p + '`').join('.');
-    throw new AnalysisException(`The operation DESC PARTITION is not allowed on the TEMPORARY VIEW: ${name}.`, {
+    const objectType = t ? 'VIEW' : 'TEMPORARY VIEW';
+    throw new AnalysisException(`The operation DESC PARTITION is not allowed on the ${objectType}: ${name}.`, {
       errorClass: 'FORBIDDEN_OPERATION',
-      messageParameters: { statement: 'DESC PARTITION', objectType: 'TEMPORARY VIEW', objectName: name },
+      messageParameters: { statement: 'DESC PARTITION', objectType, objectName: name },
     });
   }
   const parts = t.meta.partitionColumns;
@@ -102,6 +110,7 @@ function describeColumn(session: SparkSession, fields: readonly StructField[], c
 
 /** `# Detailed Table Information` rows, in Spark's order, each only when it applies. */
 export function detailRows(session: SparkSession, db: string, table: string, meta: TableMetadata): [string, string][] {
+  if (meta.view) return viewDetailRows(db, table, meta, meta.view, javaDateString(meta.createdMs ?? Date.now()), sortedProperties(session, meta));
   const out: [string, string][] = [
     ['Catalog', 'spark_catalog'],
     ['Database', db.toLowerCase()],
@@ -115,7 +124,7 @@ export function detailRows(session: SparkSession, db: string, table: string, met
   const b = meta.bucketSpec;
   if (b) out.push(['Num Buckets', String(b.numBuckets)], ['Bucket Columns', backquoted(b.bucketColumns)], ['Sort Columns', backquoted(b.sortColumns)]);
   if (meta.comment !== undefined) out.push(['Comment', meta.comment]);
-  const props = redacted(session, Object.entries(meta.properties)).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
+  const props = sortedProperties(session, meta);
   if (props.length > 0) out.push(['Table Properties', `[${props.map(([k, v]) => `${k}=${v}`).join(', ')}]`]);
   out.push(['Location', tableLocation(session, db, table, meta)]);
   const options = redacted(session, Object.entries(meta.options ?? {}));
@@ -123,6 +132,9 @@ export function detailRows(session: SparkSession, db: string, table: string, met
   if (meta.partitionColumns.length > 0) out.push(['Partition Provider', 'Catalog']);
   return out;
 }
+
+const sortedProperties = (session: SparkSession, meta: TableMetadata): [string, string][] =>
+  redacted(session, Object.entries(meta.properties)).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
 
 const REDACTED = '*********(redacted)';
 
@@ -182,11 +194,17 @@ const propertyLines = (entries: readonly [string, string][]): string =>
 /** `SHOW CREATE TABLE t`: Spark 3.5's statement for a data source table (views and AS SERDE as Spark refuses or shows them). */
 export function showCreateTable(session: SparkSession, database: string | undefined, table: string, asSerde: boolean, at: string): DataFrame {
   const t = catalogTable(session, database, table);
-  // sparkless keeps every view as a temp view (a persistent one too): Spark refuses those.
+  // Spark refuses a temp view.
   if (!t) throw expectTableOrPermanentView(table, 'SHOW CREATE TABLE', at);
+  const { meta } = t;
+  if (meta.view) {
+    const schema = session.storage.getTableSchema(t.db, t.table);
+    const props = redacted(session, Object.entries(meta.properties));
+    const text = createViewText(t.db, t.table, meta, meta.view.text, schema, { quote: quoteIfNeeded, sqlString, propertyLines, props });
+    return session.createDataFrame([[text]], new StructType([new StructField('createtab_stmt', STRING, false)]));
+  }
   const ident = `\`spark_catalog\`.\`${t.db.toLowerCase()}\`.\`${t.table.toLowerCase()}\``;
   if (asSerde) throw showCreateAsSerdeOfDataSourceTable(ident);
-  const { meta } = t;
   const fields = session.catalog.lookupRelation(database, table);
   const schema = fields.kind === 'table' ? fields.schema : new StructType([]);
   const defaults = meta.defaults ?? {};

@@ -28,7 +28,9 @@ import { matchesPattern } from '../session/name-pattern.js';
 import { describeQuery, showColumns, showPartitions, showTblProperties, showViews } from './show-commands.js';
 import type { TranslateOptions } from './translate.js';
 import { insertInto } from './insert.js';
+import { expectTableNotView } from './ddl-errors.js';
 import { recordViewInfo } from './view-info.js';
+import { checkViewArity, createPermanentView, isPermanentView } from './permanent-views.js';
 import { showTableExtended } from './show-table-extended.js';
 import { createTempViewUsing } from './temp-view-using.js';
 import { runPartitionCommand } from './partition-ddl.js';
@@ -93,7 +95,10 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     case 'createView': {
       const { database, table } = names(c.name);
       const global = c.global || database?.toLowerCase() === 'global_temp';
-      // A persistent view (no TEMPORARY) is kept as a session temp view: sparkless has no view store.
+      if (!c.temporary && !global) {
+        createPermanentView(session, c);
+        return empty(session);
+      }
       if (database !== undefined && !global) {
         throw new AnalysisException(`It is not allowed to add database prefix \`${database}\` for the TEMPORARY view name.`, {
           errorClass: 'TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS',
@@ -102,13 +107,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       }
       let p: LogicalPlan = c.query;
       if (c.columns) {
-        const width = new DataFrame(session, p).columns.length;
-        if (width !== c.columns.length) {
-          throw new AnalysisException(
-            `Cannot create view ${quoted(c.name)}, the reason is not enough data columns:\nView columns: ${c.columns.join(', ')}.\nData columns: ${width} columns.`,
-            { errorClass: c.columns.length > width ? 'CREATE_VIEW_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS' : 'CREATE_VIEW_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS' },
-          );
-        }
+        checkViewArity(quoted(c.name), c.columns, new DataFrame(session, p).columns.length);
         p = plan('Project', { input: p, exprs: c.columns.map((name, i) => E.alias(E.bound(i, `#${i}`, STRING, true), name)) });
       }
       const queryColumns = new DataFrame(session, c.query).columns; // the view's query must analyze
@@ -188,9 +187,16 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       }
       if (database === undefined && session.catalog.dropTempView(table)) return empty(session);
       if (tableExists(session, database, table)) {
-        if (c.view) {
-          const db = database ?? session.catalog.currentDatabase();
-          const objectName = `spark_catalog.${db.toLowerCase()}.${table.toLowerCase()}`;
+        const db = database ?? session.catalog.currentDatabase();
+        const objectName = `spark_catalog.${db.toLowerCase()}.${table.toLowerCase()}`;
+        const isView = isPermanentView(session, db, table);
+        if (!c.view && isView) {
+          throw new AnalysisException(`The operation DROP TABLE requires a EXTERNAL or MANAGED. But ${objectName} is a VIEW. Use DROP VIEW instead.`, {
+            errorClass: 'WRONG_COMMAND_FOR_OBJECT_TYPE',
+            messageParameters: { operation: 'DROP TABLE', requiredType: 'EXTERNAL or MANAGED', objectName, foundType: 'VIEW', alternative: 'DROP VIEW' },
+          });
+        }
+        if (c.view && !isView) {
           const foundType = tableMetadata(session.storage, db, table)?.location !== undefined ? 'EXTERNAL' : 'MANAGED';
           throw new AnalysisException(`The operation DROP VIEW requires a VIEW. But ${objectName} is a ${foundType}. Use DROP TABLE instead.`, {
             errorClass: 'WRONG_COMMAND_FOR_OBJECT_TYPE',
@@ -300,6 +306,9 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
     case 'truncateTable': {
       const { database, table, text } = names(c.name);
       const target = session.catalog.lookupRelation(database, table);
+      if (target.kind === 'view' && target.permanent) {
+        throw expectTableNotView(`spark_catalog.${target.permanent.database}.${target.permanent.table}`, 'TRUNCATE TABLE', false, '', true);
+      }
       if (target.kind !== 'table') {
         throw new AnalysisException(`${quoted(c.name)} is a view; TRUNCATE TABLE expects a table.`, { errorClass: 'EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE' });
       }

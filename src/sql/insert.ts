@@ -29,6 +29,10 @@ export function insertInto(session: SparkSession, c: InsertCommand): void {
   const table = c.name[c.name.length - 1]!;
   const database = c.name.length >= 2 ? c.name[c.name.length - 2]! : undefined;
   const target = session.catalog.lookupRelation(database, table);
+  if (target.kind === 'view' && target.permanent) {
+    const identifier = `\`spark_catalog\`.\`${target.permanent.database}\`.\`${target.permanent.table}\``;
+    throw new AnalysisException(`Inserting into a view is not allowed. View: ${identifier}.`, { errorClass: '_LEGACY_ERROR_TEMP_1010', messageParameters: { identifier } });
+  }
   if (target.kind !== 'table') {
     throw new AnalysisException(`${quoted(c.name)} is a view; inserting into a view is not allowed.`, { errorClass: 'UNSUPPORTED_INSERT.NOT_ALLOWED' });
   }

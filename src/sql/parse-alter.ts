@@ -23,7 +23,11 @@ export function alter(p: SqlParser): CommandAst {
   if (!view) p.expectKw('TABLE');
   const where = namePosition(p);
   const name = p.multipartIdentifier();
-  if (view && p.acceptKw('AS')) return { kind: 'alterViewAs', name, at: where, query: query(p) };
+  if (view && p.acceptKw('AS')) {
+    const from = p.cur.start;
+    const q = query(p);
+    return { kind: 'alterViewAs', name, at: where, query: q, text: p.src.slice(from, p.tokens[p.pos - 1]!.end) };
+  }
   const at = (action: AlterAction): CommandAst => {
     // ALTER VIEW takes RENAME TO and (UN)SET TBLPROPERTIES only.
     if (view && !['renameTo', 'setProperties', 'unsetProperties'].includes(action.kind)) throw p.syntaxError(start);

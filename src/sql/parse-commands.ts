@@ -39,7 +39,7 @@ function viewQuery(p: SqlParser, objectName: string): QueryAst {
 /** How Spark names a view in a query context: as written for a temp view, qualified otherwise. */
 function viewObjectName(name: readonly string[], temporary: boolean, global: boolean): string {
   if (global) return name.length > 1 ? name.join('.') : `global_temp.${name.join('.')}`;
-  // sparkless keeps a persistent view as a temp view of the current session; Spark's name is the catalog's.
+  // A permanent view's stored text is parsed again under its catalog name (sql/permanent-views.ts); this one serves the statement only.
   return temporary ? name.join('.') : ['spark_catalog', ...(name.length > 1 ? [] : ['default']), ...name].join('.');
 }
 
@@ -56,21 +56,34 @@ export function create(p: SqlParser): CommandAst {
       if (overFiles) return overFiles;
     }
     let columns: string[] | undefined;
+    const columnComments: (string | null)[] = [];
     if (p.isOp('(')) {
       p.pos++;
       columns = [];
       do {
         columns.push(p.identifier());
-        if (p.acceptKw('COMMENT')) p.pos++;
+        columnComments.push(p.acceptKw('COMMENT') ? p.tokens[p.pos++]!.value : null);
       } while (p.acceptOp(','));
       p.expectOp(')');
     }
-    skipTableClauses(p);
+    const { comment, properties } = tableClauses(p);
     p.expectKw('AS');
     const from = p.cur.start;
     const q = viewQuery(p, viewObjectName(name, temporary, global));
     const text = p.src.slice(from, p.tokens[p.pos - 1]!.end);
-    return { kind: 'createView', name, replace, temporary: temporary || global, global, ifNotExists, ...(columns ? { columns } : {}), query: q, text };
+    return {
+      kind: 'createView',
+      name,
+      replace,
+      temporary: temporary || global,
+      global,
+      ifNotExists,
+      ...(columns ? { columns, columnComments } : {}),
+      ...(comment !== undefined ? { comment } : {}),
+      properties,
+      query: q,
+      text,
+    };
   }
   if (p.acceptKw('TABLE')) {
     if (temporary || global) throw p.syntaxError();

@@ -20,6 +20,22 @@ export function parseQuery(sql: string, options: TranslateOptions = {}): Logical
   return new Translator(options).query(q);
 }
 
+/**
+ * A permanent view's stored query text, its expressions' origins naming the view, as
+ * Spark's `== SQL of VIEW spark_catalog.db.v ==` contexts do.
+ */
+export function parseViewText(text: string, objectName: string, options: ParserOptions = {}): QueryAst {
+  const p = new SqlParser(text, options);
+  p.source = { text, base: 0, objectType: 'VIEW', objectName };
+  const q = query(p);
+  p.expectEnd();
+  return q;
+}
+
+export function translateQuery(q: QueryAst, options: TranslateOptions = {}): LogicalPlan {
+  return new Translator(options).query(q);
+}
+
 /** Parses one statement into its AST (queries are not translated yet). */
 export function parseStatementAst(sql: string, options: ParserOptions = {}): StatementAst {
   const p = new SqlParser(sql, options);

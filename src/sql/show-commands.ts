@@ -1,8 +1,8 @@
 /**
  * Metadata listings of the session catalog in Spark 3.5's result shapes:
  * `SHOW COLUMNS`, `SHOW VIEWS`, `SHOW TBLPROPERTIES`, `SHOW PARTITIONS` and
- * `DESCRIBE QUERY`. sparkless keeps every view as a temp view, so SHOW VIEWS
- * lists temp views (and a database's global temp views for `global_temp`).
+ * `DESCRIBE QUERY`. SHOW VIEWS lists a database's permanent views, then the
+ * session's temp views (and the global temp views for `global_temp`).
  */
 import { DataFrame } from '../api/dataframe.js';
 import { AnalysisException } from '../errors/index.js';
@@ -54,10 +54,13 @@ export function showColumns(session: SparkSession, c: Command<'showColumns'>): D
 export function showViews(session: SparkSession, c: Command<'showViews'>): DataFrame {
   const db = c.database ?? session.catalog.currentDatabase();
   // listTables checks the database exists (SCHEMA_NOT_FOUND) and lists global temp views for global_temp.
-  const listed = session.catalog.listTables(db).filter((t) => t.isTemporary);
-  const global = db.toLowerCase() === 'global_temp' ? listed : [];
+  const listed = session.catalog.listTables(db);
+  const permanent = listed.filter((t) => t.tableType === 'VIEW').map((t) => [db.toLowerCase(), t.name, false]);
+  const global = db.toLowerCase() === 'global_temp' ? listed.filter((t) => t.isTemporary) : [];
   const local = session.catalog.listTables(session.catalog.currentDatabase()).filter((t) => t.isTemporary && !(t.namespace ?? []).length);
-  const rows = [...global.map((t) => ['global_temp', t.name, true]), ...local.map((t) => ['', t.name, true])].filter((r) => c.pattern === undefined || matchesPattern(String(r[1]), c.pattern));
+  const rows = [...permanent, ...global.map((t) => ['global_temp', t.name, true]), ...local.map((t) => ['', t.name, true])].filter(
+    (r) => c.pattern === undefined || matchesPattern(String(r[1]), c.pattern),
+  );
   return session.createDataFrame(
     rows,
     new StructType([new StructField('namespace', STRING, false), new StructField('viewName', STRING, false), new StructField('isTemporary', BOOLEAN, false)]),
@@ -68,13 +71,14 @@ export function showTblProperties(session: SparkSession, c: Command<'showTblProp
   const schema = new StructType([new StructField('key', STRING, false), new StructField('value', STRING, false)]);
   const rel = lookup(session, c.name, c.at);
   // A temp view has no properties.
-  if (rel.kind !== 'table') return session.createDataFrame([], schema);
+  if (rel.kind !== 'table' && !rel.permanent) return session.createDataFrame([], schema);
+  const { database, table } = rel.kind === 'table' ? rel : rel.permanent!;
   // Spark lists the table's OPTIONS as `option.<key>` properties, sorted by key, secrets redacted.
-  const meta = tableMetadata(session.storage, rel.database, rel.table);
+  const meta = tableMetadata(session.storage, database, table);
   const entries = redacted(session, [...Object.entries(meta?.properties ?? {}), ...Object.entries(meta?.options ?? {}).map(([k, v]) => [`option.${k}`, v] as const)]);
   if (c.key !== undefined) {
     const found = entries.find(([k]) => k === c.key);
-    return session.createDataFrame([[c.key, found ? found[1] : `Table spark_catalog.${rel.database}.${rel.table} does not have property: ${c.key}`]], schema);
+    return session.createDataFrame([[c.key, found ? found[1] : `Table spark_catalog.${database}.${table} does not have property: ${c.key}`]], schema);
   }
   return session.createDataFrame(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), schema);
 }

@@ -55,22 +55,25 @@ forEachBackend('writeTo (DataFrameWriterV2) and table layouts', (session, backen
     }
   });
 
-  if (backend === 'connect') {
-    // Spark's built-in session catalog holds V1 tables: only create() works there (append, overwrite
-    // and replace need a V2 catalog such as Delta or Iceberg). sparkless's catalog behaves as a V2 one.
-    it('Spark refuses V2 appends into its V1 session-catalog tables', () => {
-      const spark = session();
-      const t = 'surface_v2_v1';
+  // Spark's built-in session catalog holds V1 tables: only create() works there (append, overwrite
+  // and replace need a V2 catalog such as Delta or Iceberg). sparkless refuses them on a table with a
+  // data source provider; one created by writeTo().create() without using() behaves as a V2 table.
+  it('Spark refuses V2 writes into its V1 session-catalog tables', () => {
+    const spark = session();
+    const t = 'surface_v2_v1';
+    drop(t);
+    try {
+      spark.range(1).writeTo(t).using('parquet').create();
+      const name = '`spark_catalog`.`default`.`surface_v2_v1`';
+      expect(() => spark.range(1).writeTo(t).append()).toThrow(`Cannot write into v1 table: ${name}.`);
+      expect(() => spark.range(1).writeTo(t).overwritePartitions()).toThrow(`Cannot write into v1 table: ${name}.`);
+      expect(() => spark.range(1).writeTo(t).createOrReplace()).toThrow(`Table ${name} does not support REPLACE TABLE AS SELECT.`);
+      expect(spark.table(t).count()).toBe(1);
+    } finally {
       drop(t);
-      try {
-        spark.range(1).writeTo(t).using('parquet').create();
-        expect(() => spark.range(1).writeTo(t).append()).toThrow(/Cannot write into v1 table/);
-      } finally {
-        drop(t);
-      }
-    });
-    return;
-  }
+    }
+  });
+  if (backend === 'connect') return;
 
   it('create fails on an existing table, replace on a missing one; append matches columns by name', () => {
     const spark = session();

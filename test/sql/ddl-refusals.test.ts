@@ -5,6 +5,8 @@
  * Connect 3.5, whose errors carry only a named class. The classes and parameter names are
  * those of Spark 3.5.7's QueryCompilationErrors (read from its spark-catalyst jar).
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { SparkSession } from '../../src/session/session.js';
 import { forEachBackend } from '../helpers/backends.js';
@@ -258,6 +260,32 @@ forEachBackend('DDL refusals: error classes', (session, backend) => {
       writeError = { errorClass: (e as { errorClass?: string }).errorClass, message: (e as Error).message };
     }
     expect(writeError?.message).toBe(notFound('nosuch'));
+    // As in PySpark, format() only records the name: the reader and writer fail where the source is used.
+    const reader = spark.read.format('nosuch');
+    const writer = spark.range(1).write.format('nosuch');
+    const raised = (f: () => unknown): string | undefined => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return undefined;
+    };
+    if (!spark.remote) expect(raised(() => reader.load('/tmp/ddlref_nosuch_path'))).toBe(notFound('nosuch'));
+    expect(raised(() => writer.mode('overwrite').save(join(tmpdir(), 'ddlref_nosuch_out')))).toBe(notFound('nosuch'));
+  }, SLOW);
+  // Spark 3.5.7 (live): a saveAsTable append checks the column count, then finds each table column by name.
+  it('saveAsTable append of a frame without one of the table columns is refused', () => {
+    const spark = open();
+    create(spark, 'ddlref_app', '(a INT, b STRING) USING parquet');
+    const append = (sql: string) => () => spark.sql(sql).write.mode('append').saveAsTable('ddlref_app');
+    expect(append('SELECT 1 AS a')).toThrow(
+      "The column number of the existing table spark_catalog.default.ddlref_app (struct<a:int,b:string>) doesn't match the data schema (struct<a:int>).",
+    );
+    expect(append("SELECT 1 AS a, 'x' AS b, 2 AS z")).toThrow('(struct<a:int,b:string>) doesn\'t match the data schema (struct<a:int,b:string,z:int>).');
+    expect(append("SELECT 1 AS a, 'x' AS c")).toThrow("Cannot resolve 'b' given input columns: [a, c].");
+    spark.sql("SELECT 'y' AS b, 2 AS a").write.mode('append').saveAsTable('ddlref_app');
+    expect(spark.table('ddlref_app').collect().map((r) => [...r])).toEqual([[2, 'y']]);
   }, SLOW);
   // Spark 3.5.7 (live): CREATE TABLE over an existing table and DROP TABLE / DROP VIEW of a missing one
   // name it with its catalog and database, written qualified or not; ALTER TABLE ... RENAME and reads do not.
