@@ -107,7 +107,7 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
       }
       let p: LogicalPlan = c.query;
       if (c.columns) {
-        checkViewArity(quoted(c.name), c.columns, new DataFrame(session, p).columns.length);
+        checkViewArity(quoted(c.name), c.columns, new DataFrame(session, p).columns);
         p = plan('Project', { input: p, exprs: c.columns.map((name, i) => E.alias(E.bound(i, `#${i}`, STRING, true), name)) });
       }
       const queryColumns = new DataFrame(session, c.query).columns; // the view's query must analyze

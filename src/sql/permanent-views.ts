@@ -61,11 +61,16 @@ export function viewReader(session: SparkSession): ViewReader {
 }
 
 /** CREATE_VIEW_COLUMN_ARITY_MISMATCH when a view's column list and its query differ in width. */
-export function checkViewArity(name: string, columns: readonly string[], width: number): void {
-  if (width === columns.length) return;
+export function checkViewArity(name: string, columns: readonly string[], dataColumns: readonly string[]): void {
+  if (dataColumns.length === columns.length) return;
+  const tooMany = dataColumns.length > columns.length;
+  const list = (names: readonly string[]): string => names.map((n) => `\`${n.replace(/`/g, '``')}\``).join(', ');
   throw new AnalysisException(
-    `Cannot create view ${name}, the reason is not enough data columns:\nView columns: ${columns.join(', ')}.\nData columns: ${width} columns.`,
-    { errorClass: columns.length > width ? 'CREATE_VIEW_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS' : 'CREATE_VIEW_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS' },
+    `Cannot create view ${name}, the reason is ${tooMany ? 'too many' : 'not enough'} data columns:\nView columns: ${list(columns)}.\nData columns: ${list(dataColumns)}.`,
+    {
+      errorClass: `CREATE_VIEW_COLUMN_ARITY_MISMATCH.${tooMany ? 'TOO_MANY_DATA_COLUMNS' : 'NOT_ENOUGH_DATA_COLUMNS'}`,
+      messageParameters: { viewName: name, viewColumns: list(columns), dataColumns: list(dataColumns) },
+    },
   );
 }
 
@@ -81,7 +86,7 @@ export function createPermanentView(session: SparkSession, c: CreateView): void 
   // The stored text is what readers parse: analyze it, not the statement's own parse.
   const { ast, query } = parseView(session, db, view, c.text, (key) => session.conf.getOption(key));
   const schema = new DataFrame(session, query).schema;
-  if (c.columns) checkViewArity(ident, c.columns, schema.fields.length);
+  if (c.columns) checkViewArity(ident, c.columns, schema.fieldNames());
   checkNoTempReferences(session, query, ident);
   if (!c.columns) checkWrittenAliases(ast, schema, ident);
   checkNotRecursive(session, query, db, view, ident);

@@ -183,3 +183,17 @@ describe('file backend: a permanent view persists like a table', () => {
     second.stop();
   }, SLOW);
 });
+
+forEachBackend('view column lists', (session) => {
+  it('refuses a column list of another width naming both lists, as Spark 3.5.7 does', () => {
+    const spark = session();
+    for (const kind of ['TEMPORARY VIEW views_ar_t', 'VIEW views_ar_p']) {
+      const few = failure(spark, `CREATE ${kind} (a, b, c) AS SELECT 1 AS x, 2 AS y`);
+      expect(few.errorClass).toBe('CREATE_VIEW_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS');
+      expect(few.message).toContain('the reason is not enough data columns:\nView columns: `a`, `b`, `c`.\nData columns: `x`, `y`.');
+      const many = failure(spark, `CREATE ${kind} (a) AS SELECT 1 AS x, 2 AS y`);
+      expect(many.errorClass).toBe('CREATE_VIEW_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS');
+      expect(many.message).toContain('the reason is too many data columns:\nView columns: `a`.\nData columns: `x`, `y`.');
+    }
+  });
+});
