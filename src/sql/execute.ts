@@ -58,10 +58,11 @@ export function executeSql(session: SparkSession, sqlText: string, args?: SqlArg
   const quotedRegexColumnNames = session.conf.getOption('spark.sql.parser.quotedRegexColumnNames') === 'true';
   const on = (key: string): boolean => session.conf.getOption(key)?.trim().toLowerCase() === 'true';
   const reservedKeywords = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords');
+  const doubleQuotedIdentifiers = on('spark.sql.ansi.enabled') && on('spark.sql.ansi.doubleQuotedIdentifiers');
   const legacyPercentileDisc = on('spark.sql.legacy.percentileDiscCalculation');
   let statement: SqlStatement;
   try {
-    const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, legacyPercentileDisc, ...(args !== undefined ? { args } : {}) });
+    const ast = parseStatementAst(sqlText, { legacySetOpsPrecedence, quotedRegexColumnNames, reservedKeywords, doubleQuotedIdentifiers, legacyPercentileDisc, ...(args !== undefined ? { args } : {}) });
     statement = translateStatement(withDefaultKeywords(session, ast), sessionTranslateOptions(session));
   } catch (err) {
     // Unknown functions found while parsing (SQL-only names, CUBE in GROUPING SETS) search the current database.
