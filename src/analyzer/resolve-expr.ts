@@ -117,6 +117,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const bound = bindRegisteredUdf(e, scope.ctx.udfs);
       if (bound !== e) return resolveExpr(bound, scope);
       checkUnitFormCall(e);
+      if (typeof e.options?.['columnFirst'] === 'string') return columnOrCall(e, e.options['columnFirst'], scope);
       // Spark looks a function up before resolving its arguments: `nosuch(FOO)` is UNRESOLVED_ROUTINE, not FOO's
       // UNRESOLVED_COLUMN (lookupFunction throws for an unknown name).
       const def = ORDERED_SET_INTERNALS.has(e.fn) ? undefined : lookupFunction(e.fn);
@@ -286,3 +287,13 @@ export function requireBoolean(cond: Expr): Expr {
   });
 }
 
+/** `current_date` written without parentheses: a column of that name when one resolves, else the function (Spark's literal functions). */
+function columnOrCall(e: Call, name: string, scope: ExprScope): Expr {
+  try {
+    return resolveColumn(name, undefined, false, scope);
+  } catch (err) {
+    if (!(err instanceof AnalysisException) || !String(err.errorClass).startsWith('UNRESOLVED_COLUMN')) throw err;
+  }
+  const { columnFirst: _, ...rest } = e.options!;
+  return resolveExpr(Object.freeze({ ...e, options: Object.keys(rest).length > 0 ? rest : undefined }), scope);
+}

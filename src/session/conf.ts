@@ -4,6 +4,7 @@
  */
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { tryGetZone } from '../types/timezone.js';
+import { checkRemovedConfig } from './removed-configs.js';
 import { definePublicName } from '../util/public-name.js';
 
 export const CONF = {
@@ -112,6 +113,7 @@ export class RuntimeConfig {
     if (key === CONF.timeZone && !this.#remote && !tryGetZone(String(value))) {
       throw new IllegalArgumentException(`'${String(value)}' in ${CONF.timeZone} is invalid. Cannot resolve the given timezone with ZoneId.of(_, ZoneId.SHORT_IDS)`);
     }
+    checkRemovedConfig(key, String(value));
     if (this.#remote && !isLocalOnly(key)) this.#remote.setConf(key, String(value));
     this.#values.set(key, String(value));
   }

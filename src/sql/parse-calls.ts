@@ -177,9 +177,9 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
   }
   if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
     p.pos++;
-    if (upper === 'CURRENT_DATE') return E.call('current_date', []);
-    if (upper === 'CURRENT_TIMESTAMP') return E.call('current_timestamp', []);
-    return E.call(upper.toLowerCase(), []);
+    // Unless ANSI reserves the keywords, Spark reads the word as a column first, the function if none is found
+    const columnFirst = p.options.reservedKeywords ? undefined : { options: { columnFirst: t.value } };
+    return E.call(upper.toLowerCase(), [], columnFirst);
   }
   p.checkNotReserved(t);
   p.pos++;

@@ -5,7 +5,7 @@
  * token, `UNSUPPORTED_DATATYPE`, `DATATYPE_MISSING_SIZE`, decimal bounds.
  */
 import { charVarcharMetadata } from './char-varchar.js';
-import { AnalysisException, type ParseException } from '../errors/exceptions.js';
+import { AnalysisException, ParseException } from '../errors/exceptions.js';
 import {
   ArrayType,
   BINARY,
@@ -36,6 +36,8 @@ import { display, parseError, tokenize, type Token } from './ddl-lexer.js';
 export class DdlParser {
   private pos = 0;
   private readonly tokens: Token[];
+  /** The first unknown type name, raised once the text's syntax is checked (expectEof). */
+  #unsupported: ParseException | undefined;
 
   /** `keepCharVarchar`: a top-level `char(n)`/`varchar(n)` column keeps its declared type as metadata (table DDL). */
   constructor(
@@ -87,6 +89,7 @@ export class DdlParser {
 
   expectEof(): void {
     if (this.cur.kind !== 'eof') throw this.syntaxError((n) => n.kind === 'eof');
+    if (this.#unsupported) throw this.#unsupported;
   }
 
   /** `colTypeList`: `name type [NOT NULL] [COMMENT 'c'] (, ...)*`. */
@@ -198,7 +201,14 @@ export class DdlParser {
       }
       this.expectPunct(')');
     }
-    return primitiveType(this.src, t, name, params);
+    try {
+      return primitiveType(this.src, t, name, params);
+    } catch (err) {
+      // Spark checks the syntax of the whole text before it builds a type: a later syntax error wins
+      if (!ParseException.isParseException(err) || err.errorClass !== 'UNSUPPORTED_DATATYPE') throw err;
+      this.#unsupported ??= err;
+      return NULL;
+    }
   }
 
   /** `interval <unit> [to <unit>]`: a year-month or day-time interval type. */

@@ -68,6 +68,8 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
   const corruptName = o.string('columnNameOfCorruptRecord', '_corrupt_record');
   const corruptIdx = schema instanceof StructType ? schema.fields.findIndex((f) => f.name === corruptName && f.dataType instanceof StringType) : -1;
   const convert = valueConverter(schema, new TemporalText(o), jsonBool(o, 'allowNonNumericNumbers', true));
+  const singleObject = schema instanceof ArrayType && schema.elementType instanceof StructType ? valueConverter(schema.elementType, new TemporalText(o), jsonBool(o, 'allowNonNumericNumbers', true)) : undefined;
+  const wrapInArray = (row: unknown): unknown[] => [row];
   const malformed = (text: string, partial: unknown[] | null): unknown => {
     if (failFast) throw malformedRecord(text);
     if (!(schema instanceof StructType)) return null;
@@ -81,8 +83,11 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
     if (node === undefined) return malformed(text, null);
     if (node.kind === 'null') return null;
     const bad = { value: false };
-    const v = convert(node, bad);
+    // An object read with an array-of-structs schema is that array's only element (Spark's JacksonParser, SPARK-19595)
+    const v = node.kind === 'object' && singleObject ? wrapInArray(singleObject(node, bad)) : convert(node, bad);
     if (!bad.value) return v;
+    // the object's bad fields are NULL (Spark's partial results)
+    if (!failFast && node.kind === 'object' && singleObject) return v;
     return malformed(text, schema instanceof StructType && Array.isArray(v) ? (v as unknown[]) : null);
   };
 }

@@ -38,14 +38,17 @@ export function schemaText(e: Expr): string | null | undefined {
   return undefined;
 }
 
-/** Spark's DataType.fromDDL: a table schema, else one data type; the first attempt's error. */
+/**
+ * Spark's DataType.fromDDL: one data type, else a table schema; when both fail, the data type's error
+ * (`'a InvalidType'` is a syntax error at `InvalidType`, not an unknown type `a`).
+ */
 export function parseSchemaArg(text: string): DataType {
   try {
-    return parseTableSchema(text);
+    return parseDataType(text);
   } catch (first) {
     if (!ParseException.isParseException(first)) throw first;
     try {
-      return parseDataType(text);
+      return parseTableSchema(text);
     } catch {
       throw first;
     }
@@ -86,8 +89,19 @@ const fromJson: FunctionDef = {
     checkOptions(args[2]);
     return { dataType, nullable: true };
   },
-  sql: (a) => `from_json(${a[0]})`,
+  // Spark 3.5 names a from_json of a map schema `entries`, also inside other expressions (`to_json(entries)`)
+  sql: (a, call) => (mapSchema(call.args[1]) ? 'entries' : `from_json(${a[0]})`),
 };
+
+function mapSchema(schema: Expr | undefined): boolean {
+  const text = schema === undefined ? undefined : schemaText(schema);
+  if (typeof text !== 'string') return false;
+  try {
+    return parseSchemaArg(text) instanceof MapType;
+  } catch {
+    return false;
+  }
+}
 
 /** Checks the options argument of `fnName`, a function of one text format. */
 export type OptionsCheck = (arg: ArgInfo | undefined, fnName: string) => unknown;
