@@ -251,6 +251,15 @@ export function castsFor(args: readonly ArgInfo[], types: readonly DataType[]): 
 
 export const anyNullable = (args: readonly ArgInfo[]): boolean => args.some((a) => a.nullable);
 
+/**
+ * A function that gives NULL for invalid input unless ANSI mode makes it raise (make_date, a
+ * pattern parse): under ANSI only a nullable argument makes it nullable, as Spark's `failOnError` nullability.
+ */
+export const nullUnlessAnsi = (args: readonly ArgInfo[], ctx: ResolveContext): boolean => !ctx.ansi || anyNullable(args);
+
+/** As nullUnlessAnsi for a parse with a pattern argument; without one it is a cast, nullable whatever the mode. */
+export const patternNullUnlessAnsi = (args: readonly ArgInfo[], ctx: ResolveContext): boolean => args.length < 2 || nullUnlessAnsi(args, ctx);
+
 /** Whether an argument is nullable once cast to `t` (a cast that can fail, `'1'` to BIGINT, can give null). */
 export const nullableAs = (a: ArgInfo, t: DataType): boolean => a.nullable || castForcesNull(a.dataType, t);
 
@@ -266,7 +275,7 @@ export interface FnSpec {
   /** Result type, fixed or computed from the coerced argument types. */
   readonly returns: DataType | ((types: readonly DataType[], args: readonly ArgInfo[], call: Call, ctx: ResolveContext) => DataType);
   /** Result nullability: default `true` when any argument is nullable once cast (or always for aggregates). */
-  readonly nullable?: boolean | ((args: readonly ArgInfo[]) => boolean);
+  readonly nullable?: boolean | ((args: readonly ArgInfo[], ctx: ResolveContext) => boolean);
   readonly nullIntolerant?: boolean;
   readonly nondeterministic?: boolean;
   /** Column-name text. A string renames the function (`stddev` → `stddev_samp`). */
@@ -298,7 +307,7 @@ export function fn(name: string, spec: FnSpec): FunctionDef {
       const dataType = typeof spec.returns === 'function' ? spec.returns(types, args, call, ctx) : spec.returns;
       const nullable =
         typeof spec.nullable === 'function'
-          ? spec.nullable(args)
+          ? spec.nullable(args, ctx)
           : spec.nullable ?? (kind === 'aggregate' ? true : args.some((a, i) => nullableAs(a, types[i]!)));
       return { dataType, nullable, argTypes: castsFor(args, types) };
     },

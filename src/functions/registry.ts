@@ -100,9 +100,11 @@ export function registerFunctions(defs: readonly FunctionDef[]): void {
 export function lookupFunction(name: string): FunctionDef {
   const def = functions().get(name);
   if (!def) {
+    // a qualified name (`db.f(..)` in SQL) is shown part by part, as Spark quotes a multi-part name
+    const routineName = name.split('.').map((part) => `\`${part}\``).join('.');
     throw new AnalysisException(
-      `Cannot resolve function \`${name}\` on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
-      { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName: `\`${name}\`` } },
+      `Cannot resolve function ${routineName} on search path [\`system\`.\`builtin\`, \`system\`.\`session\`, \`spark_catalog\`.\`default\`].`,
+      { errorClass: 'UNRESOLVED_ROUTINE', messageParameters: { routineName } },
     );
   }
   return def;

@@ -4,6 +4,7 @@
  */
 import { AnalysisException, IllegalArgumentException } from '../errors/index.js';
 import { tryGetZone } from '../types/timezone.js';
+import { requireDefaultOfRemovedConf } from './removed-confs.js';
 import { definePublicName } from '../util/public-name.js';
 
 export const CONF = {
@@ -117,6 +118,7 @@ export class RuntimeConfig {
     if (key === CONF.timeZone && !this.#remote && !tryGetZone(String(value))) {
       throw new IllegalArgumentException(`'${String(value)}' in ${CONF.timeZone} is invalid. Cannot resolve the given timezone with ZoneId.of(_, ZoneId.SHORT_IDS)`);
     }
+    requireDefaultOfRemovedConf(key, String(value));
     if (this.#remote && !isLocalOnly(key)) this.#remote.setConf(key, String(value));
     this.#values.set(key, String(value));
   }

@@ -1,7 +1,7 @@
 /**
- * Spark 3.5's SQLConf.removedSQLConfigs: a SQL `SET key=value` of one of
- * these to other than its old default is refused (SetCommand); the default
- * value itself is accepted. RuntimeConfig.set (spark.conf.set) does not check.
+ * Spark 3.5's SQLConf.removedSQLConfigs: setting one of these (SQL `SET key=value` or
+ * spark.conf.set, both SQLConf.setConfString) to other than its old default is refused;
+ * the default value itself is accepted.
  */
 import { AnalysisException } from '../errors/index.js';
 
@@ -38,7 +38,7 @@ const REMOVED: Readonly<Record<string, RemovedConf>> = {
   },
 };
 
-/** Throws Spark's error when `SET key=value` sets a removed config to other than its default (compared as text). */
+/** Throws Spark's error when `key=value` sets a removed config to other than its default (compared as text). */
 export function requireDefaultOfRemovedConf(key: string, value: string): void {
   const r = REMOVED[key];
   if (r === undefined || r.defaultValue === value) return;

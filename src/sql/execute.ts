@@ -35,7 +35,6 @@ import { showTableExtended } from './show-table-extended.js';
 import { createTempViewUsing } from './temp-view-using.js';
 import { runPartitionCommand } from './partition-ddl.js';
 import { partitionsOf, recordPartitions } from './partitions.js';
-import { requireDefaultOfRemovedConf } from '../session/removed-confs.js';
 
 
 /** Translation options backed by a session: analysis gives plan schemas; the session conf gives settings. */
@@ -278,7 +277,6 @@ function runCommand(session: SparkSession, c: SqlCommand): DataFrame {
         return session.createDataFrame(all, schema);
       }
       if (c.value === undefined) return session.createDataFrame([[c.key, session.conf.getOption(c.key) ?? '<undefined>']], schema);
-      requireDefaultOfRemovedConf(c.key, c.value);
       session.conf.set(c.key, c.value);
       return session.createDataFrame([[c.key, c.value]], schema);
     }

@@ -52,7 +52,15 @@ function tok(kind: TokenKind, src: string, start: number, end: number, value: st
   return { kind, text, value, upper: kind === 'ident' ? text.toUpperCase() : value, start, end, ...extra };
 }
 
-export function tokenize(src: string): Token[] {
+export interface LexerOptions {
+  /**
+   * `spark.sql.ansi.doubleQuotedIdentifiers` under ANSI mode: `"..."` is a quoted identifier
+   * (`""` inside stands for one quote), no string literal.
+   */
+  readonly doubleQuotedIdentifiers?: boolean;
+}
+
+export function tokenize(src: string, options: LexerOptions = {}): Token[] {
   const out: Token[] = [];
   let i = 0;
   const n = src.length;
@@ -142,6 +150,14 @@ export function tokenize(src: string): Token[] {
       if (!id) throw unclosed(src, start);
       i = id.end;
       out.push(tok('quoted', src, start, i, id.value));
+      continue;
+    }
+    if (c === '"' && options.doubleQuotedIdentifiers) {
+      // the token ends where Spark's DOUBLEQUOTED_STRING does; its text is the name as written
+      const lit = readString(src, i);
+      if (!lit) throw unclosed(src, start);
+      i = lit.end;
+      out.push(tok('quoted', src, start, i, src.slice(start + 1, i - 1).replaceAll('""', '"')));
       continue;
     }
     if (c === "'" || c === '"') {

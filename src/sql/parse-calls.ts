@@ -120,6 +120,10 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
     return intervalLiteral(p);
   }
   if (upper === 'CASE') return caseExpr(p);
+  if (p.isOp('.', next)) {
+    const call = qualifiedCall(p);
+    if (call) return call;
+  }
   // Any word before one string is a typed literal (`DATE '..'`, `X '0A'`; `TIME '..'` is unsupported), as in Spark's grammar.
   if (next.kind === 'string') {
     p.pos += 2;
@@ -175,11 +179,32 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
   if (['CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'USER', 'SESSION_USER', 'CURRENT_TIME'].includes(upper)) {
     p.pos++;
     const call = E.call(upper.toLowerCase(), []);
-    return upper === 'CURRENT_TIME' ? call : withColumnFirst(call, t.value);
+    // Unless ANSI reserves the keywords, Spark's parser reads the word as a column first (the function if none resolves).
+    return upper === 'CURRENT_TIME' || p.options.reservedKeywords ? call : withColumnFirst(call, t.value);
   }
   p.checkNotReserved(t);
   p.pos++;
   return E.col(quotePart(t.value, false));
+}
+
+/**
+ * `a.b(...)` / `` `a`.b(...) ``: a call of a qualified function name, parsed as a call (its arguments'
+ * syntax errors come first); sparkless has no catalog functions, so analysis reports it UNRESOLVED_ROUTINE.
+ */
+export function qualifiedCall(p: SqlParser): Expr | undefined {
+  const parts: string[] = [];
+  let i = 0;
+  for (;;) {
+    const t = p.peek(i);
+    if (t.kind !== 'ident' && t.kind !== 'quoted') return undefined;
+    parts.push(t.value);
+    if (p.isOp('(', p.peek(i + 1))) break;
+    if (!p.isOp('.', p.peek(i + 1))) return undefined;
+    i += 2;
+  }
+  if (parts.length < 2) return undefined;
+  p.pos += i + 1;
+  return functionCall(p, parts.join('.'));
 }
 
 /** Reserved words Spark's grammar still takes as function names (`functionName`). */

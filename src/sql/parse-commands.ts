@@ -62,7 +62,7 @@ export function create(p: SqlParser): CommandAst {
       columns = [];
       do {
         columns.push(p.identifier());
-        columnComments.push(p.acceptKw('COMMENT') ? p.tokens[p.pos++]!.value : null);
+        columnComments.push(p.acceptKw('COMMENT') ? p.stringLiteral() : null);
       } while (p.acceptOp(','));
       p.expectOp(')');
     }
@@ -114,7 +114,7 @@ export function create(p: SqlParser): CommandAst {
     const ifNotExists = p.acceptKw('IF', 'NOT', 'EXISTS');
     const name = p.multipartIdentifier().join('.');
     while (p.cur.kind !== 'eof' && !p.isOp(';')) {
-      if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.pos++;
+      if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.stringLiteral();
       else if (p.acceptKw('WITH', 'DBPROPERTIES') || p.acceptKw('WITH', 'PROPERTIES')) skipParens(p);
       else throw p.syntaxError();
     }
@@ -189,10 +189,7 @@ export function tableClauses(p: SqlParser): TableClauses {
   let bucketSpec: TableClauses['bucketSpec'];
   let comment: string | undefined;
   let location: string | undefined;
-  const text = (): string => {
-    if (p.cur.kind !== 'string') throw p.syntaxError();
-    return p.tokens[p.pos++]!.value;
-  };
+  const text = (): string => p.stringLiteral();
   for (;;) {
     if (p.acceptKw('OPTIONS')) options = propertyList(p);
     else if (p.acceptKw('TBLPROPERTIES')) properties = propertyList(p);
@@ -253,7 +250,7 @@ export function skipTableClauses(p: SqlParser): void {
   for (;;) {
     if (p.acceptKw('OPTIONS') || p.acceptKw('TBLPROPERTIES')) skipParens(p);
     else if (p.acceptKw('PARTITIONED', 'BY') || p.acceptKw('CLUSTERED', 'BY') || p.acceptKw('SORTED', 'BY')) skipParens(p);
-    else if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.pos++;
+    else if (p.acceptKw('COMMENT') || p.acceptKw('LOCATION')) p.stringLiteral();
     else if (p.acceptKw('STORED', 'AS')) p.pos++;
     else if (p.acceptKw('INTO') && p.cur.kind === 'number' && p.isKw('BUCKETS', p.peek())) p.pos += 2;
     else return;

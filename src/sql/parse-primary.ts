@@ -11,7 +11,7 @@ import { sqlParseError } from './errors.js';
 import { fromToInterval, isIntervalUnit, multiUnitInterval, typedInterval, type IntervalPart } from './interval-literal.js';
 import type { Token } from './lexer.js';
 import { binaryLiteral, numberLiteral, stringLiteral } from './literals.js';
-import { identPrimary, lambda, parenthesized } from './parse-calls.js';
+import { functionCall, identPrimary, lambda, parenthesized, qualifiedCall } from './parse-calls.js';
 import { expression } from './parse-operators.js';
 import { lastPart, quotePart } from './parsed-expressions.js';
 import type { SqlParser } from './parser.js';
@@ -113,10 +113,15 @@ function primary(p: SqlParser): Expr {
       p.pos++;
       if (p.cur.kind === 'string') throw p.extraInput();
       return binaryLiteral(p.src, t);
-    case 'quoted':
+    case 'quoted': {
+      // `` `f`(..) `` calls f, as Spark's functionName takes a quoted identifier
+      if (p.isOp('(', p.peek())) return functionCall(p);
+      const call = p.isOp('.', p.peek()) ? qualifiedCall(p) : undefined;
+      if (call) return call;
       p.pos++;
       if (p.isOp('->')) return lambda(p, [t.value]);
       return columnRegex(p, t.value) ?? E.col(quotePart(t.value, true));
+    }
     case 'op':
       if (t.value === '*') {
         p.pos++;

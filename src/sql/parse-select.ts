@@ -117,8 +117,10 @@ export function selectItem(p: SqlParser): Expr {
   return e;
 }
 
+/** An alias after AS: an identifier (Spark 3.5's grammar takes no string literal there, `AS 'x'` is a syntax error). */
 export function aliasName(p: SqlParser): string {
-  if (p.cur.kind === 'string') return p.tokens[p.pos++]!.value;
+  // Spark 3.5.7's recovery names a final single-quoted string as extra input (a double-quoted one it does not)
+  if (p.cur.kind === 'string' && p.cur.text.startsWith("'") && p.peek().kind === 'eof') throw p.extraInput();
   return p.identifier();
 }
 

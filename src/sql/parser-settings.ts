@@ -13,12 +13,13 @@ export function sqlParserOptions(conf: ConfLookup): ParserOptions {
     legacySetOpsPrecedence: conf('spark.sql.legacy.setopsPrecedence.enabled') === 'true',
     quotedRegexColumnNames: conf('spark.sql.parser.quotedRegexColumnNames') === 'true',
     reservedKeywords: on('spark.sql.ansi.enabled') && on('spark.sql.ansi.enforceReservedKeywords'),
+    doubleQuotedIdentifiers: on('spark.sql.ansi.enabled') && on('spark.sql.ansi.doubleQuotedIdentifiers'),
     legacyPercentileDisc: on('spark.sql.legacy.percentileDiscCalculation'),
   };
 }
 
 /** A key telling option sets apart ('' for Spark's defaults, which every unset option means). */
 export function parserOptionsKey(o: ParserOptions): string {
-  const flags = [o.legacySetOpsPrecedence, o.quotedRegexColumnNames, o.reservedKeywords, o.legacyPercentileDisc];
+  const flags = [o.legacySetOpsPrecedence, o.quotedRegexColumnNames, o.reservedKeywords, o.doubleQuotedIdentifiers, o.legacyPercentileDisc];
   return flags.some(Boolean) ? flags.map((f) => (f ? '1' : '0')).join('') : '';
 }

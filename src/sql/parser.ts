@@ -45,6 +45,8 @@ export interface ParserOptions {
    * keywords are no identifiers unless backquoted (a PARSE_SYNTAX_ERROR at the word).
    */
   readonly reservedKeywords?: boolean;
+  /** spark.sql.ansi.enabled with spark.sql.ansi.doubleQuotedIdentifiers: `"..."` is an identifier (sql/lexer.ts). */
+  readonly doubleQuotedIdentifiers?: boolean;
   /** `spark.sql.legacy.percentileDiscCalculation`: percentile_disc answers with Spark's pre-3.5 formula (sql/ordered-set.ts). */
   readonly legacyPercentileDisc?: boolean;
 }
@@ -65,7 +67,7 @@ export class SqlParser {
     readonly src: string,
     readonly options: ParserOptions = {},
   ) {
-    this.tokens = tokenize(src);
+    this.tokens = tokenize(src, { doubleQuotedIdentifiers: options.doubleQuotedIdentifiers === true });
     this.source = { text: src, base: 0, objectType: '', objectName: '' };
     this.params = new ParameterBinder(
       options.args,
@@ -114,6 +116,12 @@ export class SqlParser {
   }
 
   /** Spark's PARSE_SYNTAX_ERROR at the current token (or `t`). */
+  /** A string literal's value (COMMENT, LOCATION, ...); anything else is a syntax error at it. */
+  stringLiteral(): string {
+    if (this.cur.kind !== 'string') throw this.syntaxError();
+    return this.tokens[this.pos++]!.value;
+  }
+
   syntaxError(t: Token = this.cur): Error {
     const near = t.kind === 'eof' ? 'end of input' : `'${t.text}'`;
     return sqlParseError(this.src, t.start, 'PARSE_SYNTAX_ERROR', `Syntax error at or near ${near}.`, { error: near, hint: '' });

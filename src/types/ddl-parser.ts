@@ -5,7 +5,7 @@
  * token, `UNSUPPORTED_DATATYPE`, `DATATYPE_MISSING_SIZE`, decimal bounds.
  */
 import { charVarcharMetadata } from './char-varchar.js';
-import { AnalysisException, type ParseException } from '../errors/exceptions.js';
+import { AnalysisException, ParseException } from '../errors/exceptions.js';
 import {
   ArrayType,
   BINARY,

@@ -87,6 +87,8 @@ export function fromJsonConverter(schema: DataType, options: Readonly<Record<str
     const bad = { value: false };
     const v = element && node.kind === 'object' ? [element(node, bad)] : convert(node, bad);
     if (!bad.value) return v;
+    // the object's bad fields are NULL (Spark's partial results)
+    if (!failFast && node.kind === 'object' && element) return v;
     return malformed(text, schema instanceof StructType && Array.isArray(v) ? (v as unknown[]) : null);
   };
 }

@@ -5,7 +5,7 @@
  * clock functions. Types, nullability and names as Spark 3.5.7 reports them.
  */
 import { DATE, DecimalType, INT, LONG, STRING, TIMESTAMP, TIMESTAMP_NTZ, NullType, isIntegral, type DataType } from '../../types/data-types.js';
-import { castsFor, fn } from '../define.js';
+import { castsFor, fn, nullUnlessAnsi, patternNullUnlessAnsi } from '../define.js';
 import { strictArg } from '../arg-checks.js';
 import type { FunctionDef } from '../registry.js';
 
@@ -26,16 +26,18 @@ const fromIntegral = (name: string, returns: DataType): FunctionDef => ({
   },
 });
 
-/** to_timestamp-like parsers: text (or a date/timestamp) with an optional pattern; unparseable text is null. */
-const parser = (name: string, returns: DataType): FunctionDef =>
-  fn(name, { inputs: ['any', 'string'], min: 1, returns, nullable: true });
+/** to_timestamp-like parsers: text (or a date/timestamp) with an optional pattern; unparseable text is null (non-ANSI). */
+const parser = (name: string, returns: DataType, nullable: FnNullable = true): FunctionDef =>
+  fn(name, { inputs: ['any', 'string'], min: 1, returns, nullable });
+
+type FnNullable = Parameters<typeof fn>[1]['nullable'];
 
 export const datetimeMakeDefs: readonly FunctionDef[] = [
-  /** Invalid fields give null (non-ANSI), so the result is always nullable. */
-  fn('make_date', { inputs: [INT, INT, INT], returns: DATE, nullable: true, nullIntolerant: true }),
-  fn('make_timestamp', { inputs: [INT, INT, INT, INT, INT, SECONDS, STRING], min: 6, returns: TIMESTAMP, nullable: true }),
-  fn('make_timestamp_ltz', { inputs: [INT, INT, INT, INT, INT, SECONDS, STRING], min: 6, returns: TIMESTAMP, nullable: true }),
-  fn('make_timestamp_ntz', { inputs: [INT, INT, INT, INT, INT, SECONDS], returns: TIMESTAMP_NTZ, nullable: true }),
+  /** Invalid fields give null (non-ANSI), so the result is nullable; under ANSI they raise. */
+  fn('make_date', { inputs: [INT, INT, INT], returns: DATE, nullable: nullUnlessAnsi, nullIntolerant: true }),
+  fn('make_timestamp', { inputs: [INT, INT, INT, INT, INT, SECONDS, STRING], min: 6, returns: TIMESTAMP, nullable: nullUnlessAnsi }),
+  fn('make_timestamp_ltz', { inputs: [INT, INT, INT, INT, INT, SECONDS, STRING], min: 6, returns: TIMESTAMP, nullable: nullUnlessAnsi }),
+  fn('make_timestamp_ntz', { inputs: [INT, INT, INT, INT, INT, SECONDS], returns: TIMESTAMP_NTZ, nullable: nullUnlessAnsi }),
   fn('weekday', { inputs: [DATE], returns: INT, nullIntolerant: true }),
   /** An unknown day-of-week name gives null (non-ANSI). */
   fn('next_day', { inputs: [DATE, STRING], returns: DATE, nullable: true, nullIntolerant: true }),
@@ -47,10 +49,10 @@ export const datetimeMakeDefs: readonly FunctionDef[] = [
   fromIntegral('timestamp_millis', TIMESTAMP),
   fromIntegral('timestamp_micros', TIMESTAMP),
   /** to_unix_timestamp(x, fmt): SQL and the API add Spark's default pattern. */
-  fn('to_unix_timestamp', { inputs: ['string_or_datetime', 'string'], min: 2, returns: LONG, nullable: true }),
+  fn('to_unix_timestamp', { inputs: ['string_or_datetime', 'string'], min: 2, returns: LONG, nullable: patternNullUnlessAnsi }),
   parser('try_to_timestamp', TIMESTAMP),
-  parser('to_timestamp_ltz', TIMESTAMP),
-  parser('to_timestamp_ntz', TIMESTAMP_NTZ),
+  parser('to_timestamp_ltz', TIMESTAMP, patternNullUnlessAnsi),
+  parser('to_timestamp_ntz', TIMESTAMP_NTZ, patternNullUnlessAnsi),
   /** convert_timezone(source, target, ts): the two-argument form gets current_timezone() as source when built. */
   fn('convert_timezone', {
     inputs: [STRING, STRING, TIMESTAMP_NTZ],

@@ -1,6 +1,6 @@
 /** Date and timestamp functions (session time zone applies to timestamps). */
 import { DATE, DOUBLE, INT, LONG, STRING, TIMESTAMP, BOOLEAN } from '../../types/data-types.js';
-import { fn } from '../define.js';
+import { fn, patternNullUnlessAnsi } from '../define.js';
 import type { FunctionDef } from '../registry.js';
 
 const datePart = (name: string): FunctionDef => fn(name, { inputs: [DATE], returns: INT, nullIntolerant: true });
@@ -10,8 +10,8 @@ export const datetimeDefs: readonly FunctionDef[] = [
   fn('current_date', { returns: DATE, nullable: false, nondeterministic: true }),
   fn('current_timestamp', { returns: TIMESTAMP, nullable: false, nondeterministic: true }),
   /** to_date(x) / to_date(x, format): unparseable text gives null (non-ANSI). */
-  fn('to_date', { inputs: ['any', 'string'], min: 1, returns: DATE, nullable: true }),
-  fn('to_timestamp', { inputs: ['any', 'string'], min: 1, returns: TIMESTAMP, nullable: true }),
+  fn('to_date', { inputs: ['any', 'string'], min: 1, returns: DATE, nullable: patternNullUnlessAnsi }),
+  fn('to_timestamp', { inputs: ['any', 'string'], min: 1, returns: TIMESTAMP, nullable: patternNullUnlessAnsi }),
   fn('date_format', { inputs: [TIMESTAMP, 'string'], returns: STRING, nullIntolerant: true }),
   datePart('year'),
   datePart('quarter'),
@@ -31,7 +31,7 @@ export const datetimeDefs: readonly FunctionDef[] = [
   fn('last_day', { inputs: [DATE], returns: DATE, nullIntolerant: true }),
   fn('trunc', { inputs: [DATE, 'string'], returns: DATE, nullIntolerant: true }),
   fn('date_trunc', { inputs: ['string', TIMESTAMP], returns: TIMESTAMP, nullIntolerant: true }),
-  fn('unix_timestamp', { inputs: ['string_or_datetime', 'string'], min: 2, returns: LONG, nullable: true }),
+  fn('unix_timestamp', { inputs: ['string_or_datetime', 'string'], min: 2, returns: LONG, nullable: patternNullUnlessAnsi }),
   // nullable whatever its inputs: a value the pattern cannot format gives NULL (FromUnixTime.nullable)
   fn('from_unixtime', { inputs: [LONG, 'string'], min: 2, returns: STRING, nullIntolerant: true, nullable: true }),
   fn('timestamp_seconds', { inputs: ['numeric'], returns: TIMESTAMP, nullIntolerant: true }),
