@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { F, SparkSession } from '../../../src/index.js';
-import { keyRepeatBound } from '../../../src/backend/polars/operators/key-repeats.js';
+import { keyRepeatBound, mayHoldNegativeZero } from '../../../src/backend/polars/operators/key-repeats.js';
 import { native } from '../../../src/backend/polars/native.js';
 import { E, type Expr } from '../../../src/expr/nodes.js';
 import { schemaOf, type LogicalPlan } from '../../../src/plan/nodes.js';
@@ -66,5 +66,29 @@ describe('polars: key repeats of increasing columns', () => {
     expect(bound(make([3, 2, 1, 0]) as typeof df, 'x')).toBe(1);
     expect(bound(make([1, null, 3, null]) as typeof df, 'x')).toBe(2);
     expect(bound(make([1, 2, 3, null]) as typeof df, 'x')).toBe(1);
+  });
+});
+
+describe('polars: -0.0 in sort keys', () => {
+  const holdsNegativeZero = (d: typeof df, name: string): boolean => {
+    const p = plan(d);
+    return mayHoldNegativeZero(p, ref(p, name));
+  };
+
+  it('is known absent only for a column passed on unchanged from data holding none', () => {
+    // The data is checked as a whole: a filter dropping the -0.0 row does not change the answer.
+    expect(holdsNegativeZero(df, 'd')).toBe(true);
+    expect(holdsNegativeZero(df.filter(col('u').gt(11)), 'd')).toBe(true);
+    const positive = spark.createDataFrame([{ u: 1, d: 0.0 }, { u: 2, d: 2.5 }], 'u LONG, d DOUBLE') as typeof df;
+    expect(holdsNegativeZero(positive.filter(col('u').gt(0)).select(col('d').alias('dd')), 'dd')).toBe(false);
+    expect(holdsNegativeZero(positive.select(col('d').multiply(-1).alias('dd')), 'dd')).toBe(true);
+  });
+
+  it('sorts -0.0 equal to 0.0 (ties in input order) whether or not the data held it', () => {
+    const rows = (d: typeof df): unknown[][] => d.collect().map((r) => [...r]);
+    // The stored -0.0 ties with 0.0: input order (u) decides.
+    expect(rows(df.orderBy(col('d').desc(), 'u').select('u'))).toEqual([[14], [13], [12], [10], [11]]);
+    // A computed key folds whatever the data: -(0.0) is -0.0, -(-0.0) is 0.0.
+    expect(rows(df.orderBy(col('d').multiply(-1), col('u').desc()).select('u'))).toEqual([[14], [13], [12], [11], [10]]);
   });
 });

@@ -74,26 +74,71 @@ export function keysNeverRepeat(side: LogicalPlan, keys: readonly Expr[], pl: Po
 
 function columnRepeatBound(plan: LogicalPlan, index: number, pl: PolarsNative, depth: number, fromData: boolean): number | undefined {
   if (depth > 64) return undefined;
+  if (plan.kind === 'LocalRelation') return fromData && Object.isFrozen(plan.data) ? dataRepeats(plan.data, index, pl) : undefined;
+  const next = passedOn(plan, index);
+  if (next === undefined) return rowsUniqueOn(plan, [index]) ? 1 : undefined;
+  return next === null ? undefined : columnRepeatBound(next.plan, next.index, pl, depth + 1, fromData);
+}
+
+/**
+ * Where column `index` of `plan` comes from unchanged: the input column, for operators that
+ * only drop, reorder or pass rows on; null when the operator computes it; undefined for other
+ * operators (whose own keys may still bound it).
+ */
+function passedOn(plan: LogicalPlan, index: number): { plan: LogicalPlan; index: number } | null | undefined {
   switch (plan.kind) {
-    case 'LocalRelation':
-      return fromData && Object.isFrozen(plan.data) ? dataRepeats(plan.data, index, pl) : undefined;
     case 'Filter':
     case 'Sort':
     case 'Limit':
     case 'Offset':
     case 'Deduplicate':
     case 'AdaptiveRepartition':
-      return columnRepeatBound(plan.input, index, pl, depth + 1, fromData);
+      return { plan: plan.input, index };
     case 'Window':
-      return index < schemaOf(plan.input).fields.length ? columnRepeatBound(plan.input, index, pl, depth + 1, fromData) : undefined;
+      return index < schemaOf(plan.input).fields.length ? { plan: plan.input, index } : null;
     case 'Project': {
       let e = plan.exprs[index];
       if (e?.kind === 'Alias') e = e.child;
-      return e?.kind === 'BoundRef' ? columnRepeatBound(plan.input, e.index, pl, depth + 1, fromData) : undefined;
+      return e?.kind === 'BoundRef' ? { plan: plan.input, index: e.index } : null;
     }
     default:
-      return rowsUniqueOn(plan, [index]) ? 1 : undefined;
+      return undefined;
   }
+}
+
+const negativeZeroCache = new WeakMap<Batch, Map<number, boolean>>();
+
+/**
+ * Whether the floating key `e` (over `plan`'s output) may hold -0.0, which Spark sorts equal
+ * to 0.0: false only for a column passed on unchanged from a DataFrame's data holding none
+ * (checked once per batch). Folding -0.0 in a sort key costs Polars its fast sort path.
+ */
+export function mayHoldNegativeZero(plan: LogicalPlan, e: Expr): boolean {
+  if (e.kind !== 'BoundRef') return true;
+  let at: { plan: LogicalPlan; index: number } | null | undefined = { plan, index: e.index };
+  for (let depth = 0; at && depth <= 64; depth++) {
+    if (at.plan.kind === 'LocalRelation') return !Object.isFrozen(at.plan.data) || batchHasNegativeZero(at.plan.data, at.index);
+    at = passedOn(at.plan, at.index);
+  }
+  return true;
+}
+
+function batchHasNegativeZero(batch: Batch, index: number): boolean {
+  let m = negativeZeroCache.get(batch);
+  if (!m) negativeZeroCache.set(batch, (m = new Map()));
+  let found = m.get(index);
+  if (found === undefined) {
+    const col = batch.columns[index]!;
+    found = false;
+    for (let i = 0; i < col.length; i++) {
+      if (Object.is(col[i], -0)) {
+        found = true;
+        break;
+      }
+    }
+    m.set(index, found);
+  }
+  return found;
 }
 
 /** The most rows of `batch` that share one value of column `index` (nulls count as one value), counted once per batch. */

@@ -54,19 +54,19 @@ import { colRef } from '../nx.js';
 import { exprNonNull } from './nullability.js';
 import type { Frame, OperatorEnv } from './types.js';
 import { sortKeysAreUnique } from './unique-keys.js';
-import { keysNeverRepeat } from './key-repeats.js';
+import { keysNeverRepeat, mayHoldNegativeZero } from './key-repeats.js';
 import { sortByExprs } from '../binding-compat.js';
 
 const isFloat = (t: DataType): boolean => t instanceof DoubleType || t instanceof FloatType;
 
-/** A sort key with -0.0 folded into 0.0 (Spark compares them equal). */
-export function sortKey(tr: ExprTranslator, e: SortOrder['child']): NativeExpr {
+/** A sort key with -0.0 folded into 0.0 (Spark compares them equal), unless `input` shows the key holds none. */
+export function sortKey(tr: ExprTranslator, e: SortOrder['child'], input?: LogicalPlan): NativeExpr {
   const t = typeOf(e);
   if (t instanceof ArrayType || t instanceof MapType || t instanceof StructType || t instanceof BinaryType) {
     delegate(`sorting by ${t.simpleString()}`);
   }
   const x = tr.tr(e);
-  return isFloat(t) ? foldNegativeZero(x, t) : x;
+  return isFloat(t) && (input === undefined || mayHoldNegativeZero(input, e)) ? foldNegativeZero(x, t) : x;
 }
 
 /** One resolved sort key: its expression, type, direction and null placement. */
@@ -162,7 +162,7 @@ export function sortFrame(
   const keyed = orders.filter((o) => !isConstant(o.child));
   if (keyed.length === 0) return lf;
   const specs: KeySpec[] = keyed.map((o) => ({
-    key: sortKey(tr, o.child),
+    key: sortKey(tr, o.child, input),
     type: typeOf(o.child),
     ascending: o.ascending,
     nullsFirst: o.nullsFirst,
