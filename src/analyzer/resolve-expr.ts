@@ -31,7 +31,7 @@ import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
 import { columnFirstName } from '../expr/column-first.js';
 import { sessionTimestampCall, sessionTimestampLiteral } from './session-timestamp-type.js';
-import { checkTimeParserPolicy } from './time-parser-policy.js';
+import { checkSourceTimeParserPolicy, checkTimeParserPolicy } from './time-parser-policy.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
 import { resolveHigherOrder, resolveLambdaVar, type LambdaScope } from './resolve-lambda.js';
 import { type AnalyzerContext, type Attribute } from './scope.js';
@@ -154,6 +154,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       const plain = padded ? Object.freeze({ ...unfiltered, options: { ...unfiltered.options, displaySql: exprSql(E.call(e.fn, coerced, unfiltered.options ? { options: unfiltered.options } : {})) } }) : unfiltered;
       const unmasked = rewriteOperator(plain, args, resolve, scope.ctx.ansiEnabled === true) ?? resolve(plain, args);
       const call = e.filter ? withAggregateFilter(unmasked, e.fn, resolveExpr(e.filter, scope)) : unmasked;
+      checkSourceTimeParserPolicy(call, args, scope.ctx);
       // Window functions are resolved by resolveWindow; anywhere else they lack their OVER clause.
       if (call.kind === 'Call' && lookupFunction(call.fn).kind === 'window') throw deferPosition(windowWithoutOver(call), 'parent');
       return call;

@@ -200,8 +200,10 @@ describe('datetime sql-tests', () => {
         ]) {
           expect(errorOf(() => spark.sql(q).collect())).toMatchObject({ name: 'NotImplementedException', message: expect.stringContaining('timeParserPolicy=LEGACY') });
         }
-        // Functions without patterns are unaffected.
+        // Functions without patterns are unaffected, and so are JSON/CSV values without dates or timestamps.
         expect(rows(spark, "SELECT year(date'2020-01-01')")).toEqual([[2020]]);
+        expect(rows(spark, `SELECT from_json('{"a": 1}', 'a INT').a, to_json(named_struct('b', 'x')), from_csv('1,x', 'a INT, b STRING').b`)).toEqual([[1, '{"b":"x"}', 'x']]);
+        expect(errorOf(() => spark.sql("SELECT to_json(named_struct('d', date'2020-01-01'))").collect())).toMatchObject({ name: 'NotImplementedException' });
       });
     },
     { localOnly: 'Spark 3.5.7 runs SimpleDateFormat under LEGACY; sparkless refuses it (a NotImplementedException of its own)' },
