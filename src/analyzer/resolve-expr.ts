@@ -30,6 +30,7 @@ import { tryCastNullable } from '../types/try-cast-nullability.js';
 import { stringLiteralCoercion } from './string-literal-coercion.js';
 import { originOf, withOrigin } from '../expr/origin.js';
 import { columnFirstName } from '../expr/column-first.js';
+import { identifierClauseParts, routineNotFound } from '../expr/identifier-clause.js';
 import { sessionTimestampCall, sessionTimestampLiteral } from './session-timestamp-type.js';
 import { checkSourceTimeParserPolicy, checkTimeParserPolicy } from './time-parser-policy.js';
 import { deferPosition, positionAt } from './deferred-positions.js';
@@ -129,7 +130,7 @@ function resolveNode(e: Expr, scope: ExprScope): Expr {
       checkUnitFormCall(e);
       // Spark looks a function up before resolving its arguments: `nosuch(FOO)` is UNRESOLVED_ROUTINE, not FOO's
       // UNRESOLVED_COLUMN (lookupFunction throws for an unknown name).
-      const def = ORDERED_SET_INTERNALS.has(e.fn) ? undefined : lookupFunction(e.fn);
+      const def = ORDERED_SET_INTERNALS.has(e.fn) ? undefined : lookupCalled(e, scope.ctx);
       if (def?.lambdaParams) {
         const typeCall = callResolver(scope);
         // The call's own type checks are reported at the clause (deferred-positions.ts).
@@ -305,3 +306,14 @@ export function requireBoolean(cond: Expr): Expr {
   });
 }
 
+/** The function a call names; one written with the IDENTIFIER clause is looked up as Spark's catalog does. */
+function lookupCalled(e: Call, ctx: AnalyzerContext): ReturnType<typeof lookupFunction> {
+  const parts = identifierClauseParts(e);
+  if (parts === undefined) return lookupFunction(e.fn);
+  try {
+    return lookupFunction(e.fn);
+  } catch (err) {
+    if (!(err instanceof AnalysisException) || err.errorClass !== 'UNRESOLVED_ROUTINE') throw err;
+    throw routineNotFound(parts, ctx.currentDatabase ?? 'default');
+  }
+}

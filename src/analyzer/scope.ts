@@ -66,6 +66,8 @@ export interface AnalyzerContext {
   readonly udfs?: UdfLookup;
   /** spark.sql.orderByOrdinal (default true): an integer literal sort key is a position in the output. */
   readonly orderByOrdinal?: boolean;
+  /** The database unqualified catalog names are looked up in (`USE db`). */
+  readonly currentDatabase?: string;
 }
 
 export function attributesFromSchema(schema: StructType, planId: number, qualifiers: readonly string[] = []): Attribute[] {

@@ -12,6 +12,7 @@ export function viewContext(ctx: AnalyzerContext, view: PermanentView): Analyzer
   // Fields are listed, not spread: the session's context is a class whose settings are getters.
   return {
     execute: ctx.execute,
+    currentDatabase: view.namespace,
     ...(ctx.udfs ? { udfs: ctx.udfs } : {}),
     relations: { lookupRelation: (database, table) => ctx.relations.lookupRelation(database ?? view.namespace, table) },
     conf,

@@ -349,6 +349,10 @@ class SessionAnalyzerContext implements AnalyzerContext {
   get timeZone(): string {
     return this.config.get(CONF.timeZone);
   }
+
+  get currentDatabase(): string {
+    return this.relations.currentDatabase();
+  }
 }
 
 /**

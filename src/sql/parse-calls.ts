@@ -5,6 +5,7 @@
  * (`x -> ...`, `(x, y) -> ...`) and parenthesized expressions / structs /
  * scalar subqueries. Each takes the `SqlParser` at the token it reads.
  */
+import { fromIdentifierClause } from '../expr/identifier-clause.js';
 import { asCallArgument } from './star-usage.js';
 import { AnalysisException } from '../errors/index.js';
 import { positionAnalysisError } from '../errors/query-context.js';
@@ -133,7 +134,10 @@ export function identPrimary(p: SqlParser, t: Token): Expr {
   }
   if (upper === 'IDENTIFIER' && p.isOp('(', next)) {
     const parts = p.identifierClause();
-    if (p.isOp('(')) return functionCall(p, parts.join('.'));
+    if (p.isOp('(')) {
+      const call = functionCall(p, parts.join('.'));
+      return call.kind === 'Call' ? fromIdentifierClause(call, parts) : call;
+    }
     return E.col(parts.map((p) => quotePart(p, true)).join('.'));
   }
   if (p.isOp('->', next)) {

@@ -110,6 +110,18 @@ forEachBackend('SQL clauses', (session) => {
     expect(errorOf(session(), 'SELECT IDENTIFIER(k) FROM s').errorClass).toBe('NOT_A_CONSTANT_STRING.NOT_CONSTANT');
   });
 
+  it('an unknown function named by IDENTIFIER(...) is ROUTINE_NOT_FOUND in its database, as Spark 3.5.7 looks it up in the catalog', () => {
+    const notFound = (sql: string): { errorClass?: string; message: string } => errorOf(session(), sql);
+    for (const name of ['nosuchf', 'default.nosuchf', 'spark_catalog.default.nosuchf']) {
+      const e = notFound(`SELECT IDENTIFIER('${name}')(1)`);
+      expect(e.errorClass).toBe('ROUTINE_NOT_FOUND');
+      expect(e.message).toContain('The function `default`.`nosuchf` cannot be found. Verify the spelling and correctness of the schema and catalog.');
+    }
+    // Written without the clause, the same names are UNRESOLVED_ROUTINE.
+    expect(notFound('SELECT default.nosuchf(1)').errorClass).toBe('UNRESOLVED_ROUTINE');
+    expect(notFound('SELECT nosuchf(1)').errorClass).toBe('UNRESOLVED_ROUTINE');
+  });
+
   it('TABLESAMPLE takes rows, percentages and buckets', () => {
     expect(query(session(), 'SELECT count(*) FROM r TABLESAMPLE (10 ROWS)').rows).toEqual([[10]]);
     expect(query(session(), 'SELECT count(*) FROM r TABLESAMPLE (100 PERCENT) AS x').rows).toEqual([[100]]);
